@@ -1,0 +1,24 @@
+#ifndef CAPTIONS_CLIBXML2_SHIM_H
+#define CAPTIONS_CLIBXML2_SHIM_H
+
+/* Debian's libxml2 headers include ICU headers that clash with Foundation's own ICU module.
+   Disable libxml2's ICU declarations before pulling in anything else; never touch
+   xmlCharEncodingHandler fields from Swift because of this. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlwriter.h>
+#include <libxml/xmlmemory.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlsave.h>
+
+/* xmlFree is a global function pointer, which Swift 6 rejects as shared mutable state. */
+static inline void captions_xmlFree(void *pointer) {
+    xmlFree(pointer);
+}
+
+#endif

@@ -1,0 +1,50 @@
+import Foundation
+
+/// A situation in which `captions` cannot do its job (exit code 2).
+///
+/// Thrown, never collected. Each case reads as the situation it describes; its text has the
+/// compiler-style shape `path:line:col: error: message` when a location is known.
+public enum CaptionError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+    /// No caption collection folder was found where one was expected.
+    case collectionNotFound(path: String)
+    /// A file or folder could not be read.
+    case unreadable(path: String, reason: String)
+    /// `captions.yml` is not valid YAML or has a value of the wrong kind.
+    case invalidConfig(SourceLocation, String)
+    /// `captions.yml` sets the severity of a check that does not exist.
+    case unknownCheck(SourceLocation, id: String, suggestion: String?)
+    /// A file could not be written.
+    case unwritable(path: String, reason: String)
+    /// A file the command would create already exists.
+    case alreadyExists(path: String)
+    /// An argument names something invalid (an id, a language, a gallery).
+    case invalidArgument(String)
+    /// An input file is malformed or unsafe; the location says where.
+    case invalidInput(SourceLocation, String)
+
+    /// The one-line message printed on stderr.
+    public var description: String {
+        switch self {
+        case .collectionNotFound(let path):
+            return "\(path): error: no caption collection here (expected a folder with captions.yml or exhibit .yml files)"
+        case .unreadable(let path, let reason):
+            return "\(path): error: cannot read: \(reason)"
+        case .invalidConfig(let location, let message):
+            return "\(location): error: \(message)"
+        case .unknownCheck(let location, let id, let suggestion):
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            return "\(location): error: unknown check '\(id)'\(hint)"
+        case .unwritable(let path, let reason):
+            return "\(path): error: cannot write: \(reason)"
+        case .alreadyExists(let path):
+            return "\(path): error: already exists; refusing to overwrite it"
+        case .invalidArgument(let message):
+            return "error: \(message)"
+        case .invalidInput(let location, let message):
+            return "\(location): error: \(message)"
+        }
+    }
+
+    /// Same as ``description``, for `LocalizedError` consumers.
+    public var errorDescription: String? { description }
+}

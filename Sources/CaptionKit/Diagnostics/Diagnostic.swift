@@ -1,0 +1,74 @@
+/// A finding about the content of a caption collection.
+///
+/// Diagnostics are collected and reported, never thrown: a problem in one exhibit file must not
+/// stop the others from being checked. Compare ``CaptionError``, which means the tool could not
+/// do its job at all.
+public struct Diagnostic: Hashable, Sendable {
+    /// A secondary message with its own location, e.g. "first defined here".
+    public struct Note: Hashable, Sendable {
+        /// Where the note points.
+        public var location: SourceLocation
+        /// One sentence, no trailing period.
+        public var message: String
+
+        /// Creates a note.
+        public init(location: SourceLocation, message: String) {
+            self.location = location
+            self.message = message
+        }
+    }
+
+    /// The check that produced the finding, e.g. `missing-translation`.
+    public var checkID: String
+    /// The severity after configuration and `--strict` were applied.
+    public var severity: Severity
+    /// Where the finding points.
+    public var location: SourceLocation
+    /// One sentence with no trailing period, naming the offending value and the expectation.
+    public var message: String
+    /// Further locations that help explain the finding.
+    public var notes: [Note]
+    /// The exhibit the finding is about, when known.
+    public var exhibitID: String?
+    /// The caption field the finding is about, when it is about one.
+    public var field: String?
+    /// The language the finding is about, when it is about one.
+    public var language: String?
+
+    /// Creates a diagnostic.
+    public init(
+        checkID: String,
+        severity: Severity,
+        location: SourceLocation,
+        message: String,
+        notes: [Note] = [],
+        exhibitID: String? = nil,
+        field: String? = nil,
+        language: String? = nil
+    ) {
+        self.checkID = checkID
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.notes = notes
+        self.exhibitID = exhibitID
+        self.field = field
+        self.language = language
+    }
+
+    /// The compiler-style line: `path:line:col: error: message [check-id]`.
+    public var formatted: String {
+        "\(location): \(severity.rawValue): \(message) [\(checkID)]"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Sorts findings by path, line, column, then check id and message, so reports are stable.
+    public func sortedForReport() -> [Diagnostic] {
+        sorted { a, b in
+            if a.location != b.location { return a.location < b.location }
+            if a.checkID != b.checkID { return a.checkID < b.checkID }
+            return a.message < b.message
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// A position in a source file, rendered as `path:line:column`.
+///
+/// Lines and columns are 1-based. The column counts Unicode scalars from the start of the line
+/// (the unit libyaml and Yams report), so `ә` or `—` each advance it by one. A location with
+/// `line == 0` means "the file as a whole" and renders as just the path.
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The file path as the user named it (relative paths stay relative).
+    public var path: String
+    /// The 1-based line, or 0 when the location is the whole file.
+    public var line: Int
+    /// The 1-based column in Unicode scalars, or 0 when unknown.
+    public var column: Int
+
+    /// Creates a location.
+    public init(path: String, line: Int = 0, column: Int = 0) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    /// `path:line:column`, `path:line` or `path`, depending on what is known.
+    public var description: String {
+        if line <= 0 { return path }
+        if column <= 0 { return "\(path):\(line)" }
+        return "\(path):\(line):\(column)"
+    }
+
+    /// Orders by path, then line, then column.
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        if lhs.path != rhs.path { return lhs.path < rhs.path }
+        if lhs.line != rhs.line { return lhs.line < rhs.line }
+        return lhs.column < rhs.column
+    }
+}

@@ -1,0 +1,154 @@
+import Dispatch
+import Foundation
+
+/// Finds and loads a caption collection from disk.
+///
+/// File reading and parsing run concurrently on all cores; the result is sorted by path, so the
+/// output never depends on scheduling.
+public enum CollectionLoader {
+    /// The configuration file's name inside the collection folder.
+    public static let configFileName = "captions.yml"
+
+    /// The collection folder to use when the user names none: `Captions` in `directory` or the
+    /// nearest parent that has one.
+    ///
+    /// - Returns: The path relative to `directory` when it is inside it (`Captions`,
+    ///   `../Captions`), or `nil` when no parent has one.
+    public static func defaultCollectionPath(from directory: String = FileManager.default.currentDirectoryPath)
+        -> String?
+    {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        var prefix = ""
+        for _ in 0..<64 {
+            var isDirectory: ObjCBool = false
+            let candidate = url.appendingPathComponent("Captions")
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return prefix + "Captions"
+            }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+            prefix += "../"
+        }
+        return nil
+    }
+
+    /// Loads the configuration and every exhibit file below `path`.
+    ///
+    /// - Parameter path: The collection folder (as the user wrote it; used as the prefix of
+    ///   every path in findings).
+    /// - Returns: The collection with exhibits sorted by relative path.
+    /// - Throws: ``CaptionError`` when the folder is missing or unreadable, or `captions.yml`
+    ///   is malformed.
+    public static func load(path: String) throws(CaptionError) -> CaptionCollection {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .collectionNotFound(path: path)
+        }
+        guard isDirectory.boolValue else {
+            throw .unreadable(path: path, reason: "not a folder; name the collection folder that holds captions.yml")
+        }
+        let config = try loadConfig(in: path)
+        let files = try exhibitFiles(in: path)
+        let exhibits = parseConcurrently(files, root: path)
+        return CaptionCollection(rootPath: path, config: config, exhibits: exhibits)
+    }
+
+    /// Reads `captions.yml` in `path`, or returns the defaults when it is absent.
+    public static func loadConfig(in path: String) throws(CaptionError) -> CollectionConfig {
+        let configPath = join(path, configFileName)
+        guard FileManager.default.fileExists(atPath: configPath) else { return .default }
+        guard let data = FileManager.default.contents(atPath: configPath) else {
+            throw .unreadable(path: configPath, reason: "permission denied or not a file")
+        }
+        return try ConfigParser.parse(data: data, path: configPath)
+    }
+
+    /// Joins a folder and a relative path with exactly one slash.
+    public static func join(_ folder: String, _ relative: String) -> String {
+        if folder.isEmpty || folder == "." { return relative }
+        return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+    }
+
+    /// The relative paths of every `.yml`/`.yaml` file below `root` except the configuration,
+    /// skipping hidden files and folders, sorted.
+    public static func exhibitFiles(in root: String) throws(CaptionError) -> [String] {
+        var result: [String] = []
+        var pending: [String] = [""]
+        let manager = FileManager.default
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? root : join(root, relative)
+            let names: [String]
+            do {
+                names = try manager.contentsOfDirectory(atPath: folder)
+            } catch {
+                throw .unreadable(path: folder, reason: "cannot list the folder")
+            }
+            for name in names where !name.hasPrefix(".") {
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+                    if relative.isEmpty && (name == configFileName || name == "captions.yaml") { continue }
+                    result.append(childRelative)
+                } else {
+                    var isDirectory: ObjCBool = false
+                    if manager.fileExists(atPath: join(root, childRelative), isDirectory: &isDirectory),
+                        isDirectory.boolValue, !isSymbolicLink(join(root, childRelative))
+                    {
+                        pending.append(childRelative)
+                    }
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    private static func isSymbolicLink(_ path: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
+    }
+
+    /// Reads and parses `files` on all cores, preserving their order.
+    static func parseConcurrently(_ files: [String], root: String) -> [Exhibit] {
+        let results = ResultSlots<Exhibit>(count: files.count)
+        let chunkSize = 64
+        let chunks = (files.count + chunkSize - 1) / chunkSize
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let start = chunk * chunkSize
+            for index in start..<min(start + chunkSize, files.count) {
+                results.set(index, readExhibit(files[index], root: root))
+            }
+        }
+        return results.values
+    }
+
+    /// Reads one exhibit file; an unreadable file becomes an exhibit with an `invalid-yaml` finding.
+    public static func readExhibit(_ relativePath: String, root: String) -> Exhibit {
+        let path = join(root, relativePath)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var exhibit = ExhibitParser.parse(text: "", path: path, relativePath: relativePath)
+            exhibit.loadFindings = [
+                Diagnostic(
+                    checkID: "invalid-yaml", severity: .error, location: SourceLocation(path: path),
+                    message: "file cannot be read (permission denied or not a regular file)")
+            ]
+            exhibit.isReadable = false
+            return exhibit
+        }
+        return ExhibitParser.parse(data: data, path: path, relativePath: relativePath)
+    }
+}
+
+/// Fixed-size storage that concurrent workers fill at distinct indices.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { storage.map { $0! } }
+}

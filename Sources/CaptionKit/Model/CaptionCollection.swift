@@ -1,0 +1,16 @@
+/// A loaded caption collection: its configuration and every exhibit file below its folder.
+public struct CaptionCollection: Sendable {
+    /// The collection folder as the user named it, e.g. `Captions`.
+    public var rootPath: String
+    /// The configuration (defaults when there is no `captions.yml`).
+    public var config: CollectionConfig
+    /// Every exhibit file, sorted by path.
+    public var exhibits: [Exhibit]
+
+    /// Creates a collection.
+    public init(rootPath: String, config: CollectionConfig, exhibits: [Exhibit]) {
+        self.rootPath = rootPath
+        self.config = config
+        self.exhibits = exhibits
+    }
+}

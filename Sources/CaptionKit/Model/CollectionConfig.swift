@@ -1,0 +1,93 @@
+/// The configuration of a caption collection, read from `captions.yml`.
+///
+/// Every key is optional; ``CollectionConfig/default`` holds the defaults (kk, ru, en with ru as
+/// the source; title and text required, credit optional).
+public struct CollectionConfig: Sendable, Hashable {
+    /// One configured caption field.
+    public struct FieldSpec: Sendable, Hashable {
+        /// The field name, e.g. `title`.
+        public var name: String
+        /// Whether every exhibit must have the field.
+        public var required: Bool
+        /// The panel's character budget (grapheme clusters), if any.
+        public var maxChars: Int?
+        /// The field's mapping as written, for feature options (e.g. `max-words`, signage width).
+        public var node: LocatedNode?
+
+        /// Creates a field spec.
+        public init(name: String, required: Bool, maxChars: Int?, node: LocatedNode? = nil) {
+            self.name = name
+            self.required = required
+            self.maxChars = maxChars
+            self.node = node
+        }
+    }
+
+    /// A check's entry under `checks:`.
+    public struct CheckSetting: Sendable, Hashable {
+        /// The configured severity, or `nil` to keep the check's default.
+        public var severity: SeveritySetting?
+        /// The entry as written (a severity word, or a mapping with `severity` and options).
+        public var node: LocatedNode
+        /// Where the check id is written.
+        public var location: SourceLocation
+
+        /// Creates a setting.
+        public init(severity: SeveritySetting?, node: LocatedNode, location: SourceLocation) {
+            self.severity = severity
+            self.node = node
+            self.location = location
+        }
+    }
+
+    /// The caption languages; every caption needs all of them. Also their order on signs.
+    public var languages: [String]
+    /// The language translations are made from.
+    public var source: String
+    /// The caption fields in order.
+    public var fields: [FieldSpec]
+    /// Per-check settings by check id.
+    public var checks: [String: CheckSetting]
+    /// Other top-level sections (e.g. `signage:`), for the features that read them.
+    public var sections: [String: LocatedNode]
+    /// The configuration file's path, or `nil` when the defaults are in use.
+    public var path: String?
+
+    /// Creates a configuration.
+    public init(
+        languages: [String], source: String, fields: [FieldSpec],
+        checks: [String: CheckSetting] = [:], sections: [String: LocatedNode] = [:], path: String? = nil
+    ) {
+        self.languages = languages
+        self.source = source
+        self.fields = fields
+        self.checks = checks
+        self.sections = sections
+        self.path = path
+    }
+
+    /// The defaults used when `captions.yml` is absent or leaves a key out.
+    public static let `default` = CollectionConfig(
+        languages: ["kk", "ru", "en"],
+        source: "ru",
+        fields: [
+            FieldSpec(name: "title", required: true, maxChars: 80),
+            FieldSpec(name: "text", required: true, maxChars: 900),
+            FieldSpec(name: "credit", required: false, maxChars: 160),
+        ]
+    )
+
+    /// The top-level keys `captions.yml` may have. Features that read a section add its name here.
+    public static let knownSections: [String] = ["languages", "source", "fields", "checks", "signage"]
+
+    /// The keys a field entry may have. Features that read a per-field option add it here.
+    public static let knownFieldKeys: [String] = ["required", "max-chars", "max-words", "signage-width"]
+
+    /// The languages translations are made into: ``languages`` without ``source``.
+    public var targetLanguages: [String] { languages.filter { $0 != source } }
+
+    /// The spec of the field named `name`, or `nil` when it is not configured.
+    public func field(_ name: String) -> FieldSpec? {
+        fields.first { $0.name == name }
+    }
+}

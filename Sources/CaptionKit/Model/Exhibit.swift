@@ -1,0 +1,108 @@
+/// One caption text in one language, with the positions it was written at.
+public struct Translation: Sendable, Hashable {
+    /// The BCP 47 tag, e.g. `kk`.
+    public var language: String
+    /// The text. For block scalars (`|`, `>`) the final line break that YAML adds is removed;
+    /// everything else is exactly what the curator wrote. `null` or an empty value is `""`.
+    public var text: String
+    /// Where the language key (`kk:`) is.
+    public var keyLocation: SourceLocation
+    /// Where the value starts (the first character of a plain scalar, the quote, or `|`).
+    public var valueLocation: SourceLocation
+
+    /// Creates a translation.
+    public init(language: String, text: String, keyLocation: SourceLocation, valueLocation: SourceLocation) {
+        self.language = language
+        self.text = text
+        self.keyLocation = keyLocation
+        self.valueLocation = valueLocation
+    }
+
+    /// Whether the text is empty or only whitespace.
+    public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
+}
+
+/// A caption field of an exhibit (title, text, credit...), in every language written.
+public struct CaptionField: Sendable, Hashable {
+    /// The field name as written, e.g. `title`.
+    public var name: String
+    /// Where the field key is.
+    public var location: SourceLocation
+    /// The languages in the order written.
+    public var translations: [Translation]
+
+    /// Creates a field.
+    public init(name: String, location: SourceLocation, translations: [Translation]) {
+        self.name = name
+        self.location = location
+        self.translations = translations
+    }
+
+    /// The translation for `language`, or `nil` when the file has none.
+    public func translation(_ language: String) -> Translation? {
+        translations.first { $0.language == language }
+    }
+}
+
+/// One exhibit's caption file, as loaded.
+///
+/// A file that could not be read as captions still yields an `Exhibit`, with its problems in
+/// ``loadFindings``, so that `captions check` reports every file in one run.
+public struct Exhibit: Sendable, Hashable {
+    /// The file path as displayed (the collection path the user gave, joined with the relative path).
+    public var path: String
+    /// The path relative to the collection folder, e.g. `garden/stalin-wagon.yml`.
+    public var relativePath: String
+    /// The folder below the collection root, e.g. `garden`; empty for files at the root.
+    public var gallery: String
+    /// The `id:` value, or `nil` when it is absent or not text.
+    public var id: String?
+    /// Where the `id` value is (or the start of the file when it is absent).
+    public var idLocation: SourceLocation
+    /// The caption fields in the order written (known and unknown names alike).
+    public var fields: [CaptionField]
+    /// The `notes:` text for translators, if any.
+    public var notes: Translation?
+    /// Other top-level keys that are not caption fields (`ignore:`, machine-owned keys...).
+    public var metadata: [String: LocatedNode]
+    /// Problems found while reading the file (`invalid-yaml`, `invalid-value`, duplicate keys).
+    public var loadFindings: [Diagnostic]
+    /// Whether the file could be read as a mapping of captions at all. Checks about content
+    /// skip unreadable files, whose only finding is why they could not be read.
+    public var isReadable: Bool
+
+    /// Creates an exhibit.
+    public init(
+        path: String, relativePath: String, gallery: String, id: String?, idLocation: SourceLocation,
+        fields: [CaptionField], notes: Translation?, metadata: [String: LocatedNode], loadFindings: [Diagnostic],
+        isReadable: Bool = true
+    ) {
+        self.path = path
+        self.relativePath = relativePath
+        self.gallery = gallery
+        self.id = id
+        self.idLocation = idLocation
+        self.fields = fields
+        self.notes = notes
+        self.metadata = metadata
+        self.loadFindings = loadFindings
+        self.isReadable = isReadable
+    }
+
+    /// The file name without `.yml`/`.yaml`.
+    public var fileStem: String {
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
+        if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
+        return name
+    }
+
+    /// The id to show in messages: the `id:` value, else the file stem.
+    public var displayID: String { id ?? fileStem }
+
+    /// The field named `name`, or `nil`.
+    public func field(_ name: String) -> CaptionField? {
+        fields.first { $0.name == name }
+    }
+
+}

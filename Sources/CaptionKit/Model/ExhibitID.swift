@@ -1,0 +1,32 @@
+/// Rules for exhibit ids and other names that end up in file names and XLIFF unit ids.
+public enum ExhibitID {
+    /// Whether `id` is a slug: lowercase ASCII letters and digits in runs joined by single
+    /// hyphens (`[a-z0-9]+(-[a-z0-9]+)*`), at most 100 characters. Slugs are safe as file
+    /// names, in URLs and as XLIFF 2 NMTOKENs.
+    public static func isValid(_ id: String) -> Bool {
+        guard !id.isEmpty, id.utf8.count <= 100 else { return false }
+        var previousWasHyphen = true  // forbids a leading hyphen
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-"):
+                if previousWasHyphen { return false }
+                previousWasHyphen = true
+            default:
+                return false
+            }
+        }
+        return !previousWasHyphen
+    }
+
+    /// Whether a folder path below the collection (`garden`, `floor-1/arch`) is made of slugs.
+    public static func isValidGallery(_ gallery: String) -> Bool {
+        gallery.isEmpty || gallery.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { isValid(String($0)) }
+    }
+
+    /// Whether `name` can be a caption field: a slug that is not a reserved key.
+    public static func isValidFieldName(_ name: String) -> Bool {
+        isValid(name) && name != "id" && name != "notes" && !ExhibitParser.metadataKeys.contains(name)
+    }
+}

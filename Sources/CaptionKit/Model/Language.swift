@@ -1,0 +1,31 @@
+/// Helpers for BCP 47 language tags as used for caption languages (`kk`, `ru`, `en`, `kk-Latn`).
+public enum Language {
+    /// English names of the languages a museum in Kazakhstan is most likely to use.
+    static let names: [String: String] = [
+        "kk": "Kazakh", "kk-Latn": "Kazakh (Latin)", "kk-Cyrl": "Kazakh (Cyrillic)",
+        "ru": "Russian", "en": "English", "de": "German", "fr": "French", "zh": "Chinese",
+        "tr": "Turkish", "uz": "Uzbek", "ky": "Kyrgyz", "es": "Spanish", "ar": "Arabic",
+        "it": "Italian", "ja": "Japanese", "ko": "Korean", "pl": "Polish", "uk": "Ukrainian",
+    ]
+
+    /// `Kazakh (kk)` for known tags, the bare tag otherwise.
+    public static func displayName(_ tag: String) -> String {
+        if let name = names[tag] { return "\(name) (\(tag))" }
+        return tag
+    }
+
+    /// Whether `tag` is a well-formed BCP 47 tag of the simple shape captions use:
+    /// a 2-3 letter language subtag, then optional script (4 letters), region (2 letters or
+    /// 3 digits) and variant subtags, separated by hyphens.
+    public static func isWellFormed(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count),
+            first.allSatisfy({ $0.isASCII && $0.isLowercase && $0.isLetter })
+        else { return false }
+        for part in parts.dropFirst() {
+            guard (2...8).contains(part.count), part.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            else { return false }
+        }
+        return true
+    }
+}

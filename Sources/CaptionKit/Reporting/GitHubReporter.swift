@@ -1,0 +1,38 @@
+import Foundation
+
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
+///
+/// Errors become `::error`, warnings `::warning`, notes `::notice`, so findings appear as
+/// annotations on the pull request's changed lines.
+public enum GitHubReporter {
+    /// One workflow command per finding.
+    public static func report(_ result: CheckResult) -> String {
+        var output = ""
+        for finding in result.diagnostics {
+            let command: String
+            switch finding.severity {
+            case .error: command = "error"
+            case .warning: command = "warning"
+            case .note: command = "notice"
+            }
+            var properties = ["file=\(escapeProperty(finding.location.path))"]
+            if finding.location.line > 0 { properties.append("line=\(finding.location.line)") }
+            if finding.location.column > 0 { properties.append("col=\(finding.location.column)") }
+            properties.append("title=\(escapeProperty(finding.checkID))")
+            output += "::\(command) \(properties.joined(separator: ","))::\(escapeData(finding.message))\n"
+        }
+        return output
+    }
+
+    /// Escapes a message the way the Actions runner expects (`%`, CR, LF).
+    public static func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// Escapes a property value (also `:` and `,`).
+    public static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// JUnit XML that CI dashboards read: one `<testcase>` per exhibit file, one `<failure>` per
+/// error-level finding; warnings and notes go to the test case's `<system-out>`.
+public enum JUnitReporter {
+    /// The JUnit document, written with libxml2.
+    public static func report(_ result: CheckResult) throws(CaptionError) -> String {
+        var byPath: [String: [Diagnostic]] = [:]
+        for finding in result.diagnostics { byPath[finding.location.path, default: []].append(finding) }
+        let exhibitPaths = Set(result.collection.exhibits.map(\.path))
+        // Findings outside exhibit files (none today) still get a test case of their own.
+        let extraPaths = byPath.keys.filter { !exhibitPaths.contains($0) }.sorted()
+        let failures = result.count(.error)
+        let tests = result.collection.exhibits.count + extraPaths.count
+
+        let xml = XMLWriter()
+        xml.start("testsuites")
+        xml.attribute("name", "captions check")
+        xml.attribute("tests", String(tests))
+        xml.attribute("failures", String(failures))
+        xml.attribute("errors", "0")
+        xml.start("testsuite")
+        xml.attribute("name", result.collection.rootPath)
+        xml.attribute("tests", String(tests))
+        xml.attribute("failures", String(failures))
+        xml.attribute("errors", "0")
+        xml.attribute("skipped", "0")
+        func testCase(name: String, classname: String, path: String) {
+            xml.start("testcase")
+            xml.attribute("classname", classname)
+            xml.attribute("name", name)
+            xml.attribute("file", path)
+            let findings = byPath[path] ?? []
+            for finding in findings where finding.severity == .error {
+                xml.start("failure")
+                xml.attribute("type", finding.checkID)
+                xml.attribute("message", finding.message)
+                xml.text(finding.formatted)
+                xml.end()
+            }
+            let other = findings.filter { $0.severity != .error }
+            if !other.isEmpty {
+                xml.element("system-out", text: other.map(\.formatted).joined(separator: "\n"))
+            }
+            xml.end()
+        }
+        for exhibit in result.collection.exhibits {
+            let gallery = exhibit.gallery.isEmpty ? result.collection.rootPath : exhibit.gallery
+            testCase(name: exhibit.displayID, classname: gallery, path: exhibit.path)
+        }
+        for path in extraPaths { testCase(name: path, classname: result.collection.rootPath, path: path) }
+        xml.end()
+        xml.end()
+        return String(decoding: try xml.finish(path: "JUnit report"), as: UTF8.self)
+    }
+}

@@ -1,0 +1,24 @@
+/// The output formats of `captions check`.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    /// Compiler-style lines for people, summary on stderr.
+    case text
+    /// A stable JSON document (schema version 1, documented in the README).
+    case json
+    /// JUnit XML for CI dashboards: a test case per exhibit, a failure per error.
+    case junit
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`).
+    case github
+}
+
+/// Renders a ``CheckResult`` in every ``ReportFormat``.
+public enum CheckReporter {
+    /// The report for stdout.
+    public static func report(_ result: CheckResult, format: ReportFormat) throws(CaptionError) -> String {
+        switch format {
+        case .text: TextReporter.findings(result)
+        case .json: try JSONReporter.report(result)
+        case .junit: try JUnitReporter.report(result)
+        case .github: GitHubReporter.report(result)
+        }
+    }
+}

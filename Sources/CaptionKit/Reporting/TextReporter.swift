@@ -1,0 +1,43 @@
+/// Compiler-style text: one `path:line:col: severity: message [check-id]` line per finding.
+public enum TextReporter {
+    /// Every finding, one per line (notes indented below their finding), sorted by path and line.
+    public static func findings(_ result: CheckResult) -> String {
+        var output = ""
+        for diagnostic in result.diagnostics {
+            output += diagnostic.formatted + "\n"
+            for note in diagnostic.notes {
+                output += "\(note.location): note: \(note.message)\n"
+            }
+        }
+        return output
+    }
+
+    /// The summary: completeness per language, then the counts of errors and warnings.
+    ///
+    /// ```
+    /// kk: 40/42 translated (95.2%), 2 missing
+    /// 2 errors, 1 warning in 14 exhibits
+    /// ```
+    public static func summary(_ result: CheckResult) -> String {
+        var output = ""
+        for figures in result.summary.languages {
+            output += "\(figures.language): \(figures.translated)/\(figures.total) translated (\(percent(figures.percent)))"
+            output += figures.missing > 0 ? ", \(figures.missing) missing\n" : "\n"
+        }
+        let errors = result.count(.error)
+        let warnings = result.count(.warning)
+        output += "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(result.summary.exhibits, "exhibit"))\n"
+        return output
+    }
+
+    /// `95.2%`, always with one decimal.
+    public static func percent(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded(.down))
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    /// `1 error`, `2 errors`.
+    public static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

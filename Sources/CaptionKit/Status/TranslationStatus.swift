@@ -1,0 +1,67 @@
+/// The `captions status` report: per language, how much is translated and what is left.
+public struct TranslationStatus: Sendable, Codable, Equatable {
+    /// One language's row.
+    public struct Row: Sendable, Codable, Equatable {
+        /// The language tag.
+        public var language: String
+        /// Whether this is the source language.
+        public var isSource: Bool
+        /// Caption units (one field of one exhibit).
+        public var units: Int
+        /// Units with text in this language.
+        public var translated: Int
+        /// Units without text.
+        public var missing: Int
+        /// Translated share in percent, one decimal, rounded down.
+        public var percent: Double
+        /// Source words in the missing units: what a translator quotes on.
+        public var sourceWordsToTranslate: Int
+    }
+
+    /// The collection folder.
+    public var collection: String
+    /// Exhibit files.
+    public var exhibits: Int
+    /// One row per configured language, in configured order.
+    public var languages: [Row]
+
+    /// Computes the status of `collection`.
+    public init(collection: CaptionCollection) {
+        let summary = CompletenessSummary(collection: collection)
+        self.collection = collection.rootPath
+        self.exhibits = summary.exhibits
+        self.languages = summary.languages.map {
+            Row(
+                language: $0.language, isSource: $0.language == collection.config.source, units: $0.total,
+                translated: $0.translated, missing: $0.missing, percent: $0.percent,
+                sourceWordsToTranslate: $0.language == collection.config.source ? 0 : $0.sourceWordsMissing)
+        }
+    }
+
+    /// The table for people.
+    public var text: String {
+        let header = ["language", "units", "translated", "missing", "complete", "words to translate"]
+        var rows = [header]
+        for row in languages {
+            rows.append([
+                row.isSource ? "\(row.language) (source)" : row.language, String(row.units), String(row.translated),
+                String(row.missing), TextReporter.percent(row.percent), row.isSource ? "-" : String(row.sourceWordsToTranslate),
+            ])
+        }
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        var output = "\(collection): \(TextReporter.plural(exhibits, "exhibit"))\n"
+        for row in rows {
+            let cells = row.enumerated().map { index, cell in
+                index == 0 ? cell.padding(toLength: widths[index]) : cell.leftPadding(toLength: widths[index])
+            }
+            output += cells.joined(separator: "  ") + "\n"
+        }
+        return output
+    }
+}
+
+extension String {
+    func padding(toLength length: Int) -> String { self + String(repeating: " ", count: max(0, length - count)) }
+    func leftPadding(toLength length: Int) -> String { String(repeating: " ", count: max(0, length - count)) + self }
+}

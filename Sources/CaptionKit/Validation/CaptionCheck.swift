@@ -1,0 +1,49 @@
+/// A validation check: a small self-describing value that turns captions into findings.
+///
+/// Checks never throw for content problems, never read files and never print. They report
+/// with their default severity; configuration and `--strict` are applied afterwards by
+/// ``Validator``.
+public protocol CaptionCheck: Sendable {
+    /// The check's id, name, rationale, default severity and examples.
+    static var description: CheckDescription { get }
+
+    /// Creates the check from its `checks:` entry in `captions.yml`.
+    ///
+    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` for a malformed option.
+    init(options: CheckOptions) throws(CaptionError)
+
+    /// Findings about one exhibit. Called concurrently for different exhibits.
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic]
+
+    /// Findings that need the whole collection (e.g. duplicate ids).
+    func check(collection: CaptionCollection, in context: CheckContext) -> [Diagnostic]
+}
+
+extension CaptionCheck {
+    /// By default a check has no collection-wide findings.
+    public func check(collection: CaptionCollection, in context: CheckContext) -> [Diagnostic] { [] }
+
+    /// By default a check has no per-exhibit findings.
+    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] { [] }
+
+    /// A finding of this check with its default severity.
+    public func finding(
+        at location: SourceLocation, _ message: String, exhibit: Exhibit? = nil, field: String? = nil,
+        language: String? = nil, notes: [Diagnostic.Note] = []
+    ) -> Diagnostic {
+        Diagnostic(
+            checkID: Self.description.id, severity: Self.description.defaultSeverity, location: location,
+            message: message, notes: notes, exhibitID: exhibit?.displayID, field: field, language: language)
+    }
+}
+
+/// What a check may know besides the exhibit: the collection's configuration.
+public struct CheckContext: Sendable {
+    /// The collection's configuration.
+    public var config: CollectionConfig
+
+    /// Creates a context.
+    public init(config: CollectionConfig) {
+        self.config = config
+    }
+}

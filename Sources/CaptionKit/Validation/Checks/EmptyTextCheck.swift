@@ -1,0 +1,35 @@
+/// A caption text that is empty or only whitespace.
+public struct EmptyTextCheck: CaptionCheck {
+    public static let description = CheckDescription(
+        id: "empty-text",
+        name: "Empty Text",
+        rationale: """
+            An empty entry (kk: "" or a key with nothing after it) looks filled in but would print a blank \
+            block on the sign. It usually marks a translation still to be done, for example in a file made \
+            by captions new.
+            """,
+        defaultSeverity: .error,
+        nonTriggeringExamples: [CheckExample("id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n")],
+        triggeringExamples: [
+            CheckExample("id: kurt\ntitle:\n  kk: ↓\"\"\n  ru: Курт\n  en: Kurt\n"),
+            CheckExample("id: kurt\ntitle:\n  kk: ↓\"  \"\n  ru: Курт\n  en: Kurt\n"),
+        ]
+    )
+
+    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+
+    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for field in exhibit.fields where context.config.field(field.name) != nil {
+            for translation in field.translations
+            where translation.isBlank && context.config.languages.contains(translation.language) {
+                findings.append(
+                    finding(
+                        at: translation.valueLocation,
+                        "\(field.name) (\(translation.language)) of \(exhibit.displayID) is empty",
+                        exhibit: exhibit, field: field.name, language: translation.language))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,68 @@
+import Dispatch
+import Foundation
+
+/// Runs the registered checks over a collection, with the configuration's severities applied.
+public struct Validator: Sendable {
+    /// A check as configured: the instance and the severity it reports with.
+    public struct ConfiguredCheck: Sendable {
+        /// The check.
+        public var check: any CaptionCheck
+        /// The configured severity.
+        public var severity: Severity
+    }
+
+    /// The enabled checks, in registry order.
+    public let checks: [ConfiguredCheck]
+    /// The context handed to every check.
+    public let context: CheckContext
+
+    /// Configures every registered check from `config`.
+    ///
+    /// - Parameter only: When given, runs just these check types (used by the example tests).
+    /// - Throws: ``CaptionError/unknownCheck(_:id:suggestion:)`` for a `checks:` entry that
+    ///   names no check, and ``CaptionError/invalidConfig(_:_:)`` for malformed options.
+    public init(config: CollectionConfig, only: [any CaptionCheck.Type]? = nil) throws(CaptionError) {
+        for (id, setting) in config.checks.sorted(by: { $0.key < $1.key }) where CheckRegistry.check(id: id) == nil {
+            throw .unknownCheck(setting.location, id: id, suggestion: Suggestion.closest(to: id, in: CheckRegistry.ids))
+        }
+        var configured: [ConfiguredCheck] = []
+        for type in only ?? CheckRegistry.all {
+            let description = type.description
+            let setting = config.checks[description.id]
+            let severity: Severity?
+            if let chosen = setting?.severity { severity = chosen.severity } else { severity = description.defaultSeverity }
+            let instance = try type.init(options: CheckOptions(checkID: description.id, node: setting?.node))
+            if let severity { configured.append(ConfiguredCheck(check: instance, severity: severity)) }
+        }
+        self.checks = configured
+        self.context = CheckContext(config: config)
+    }
+
+    /// Every finding about `collection`, sorted by path, line and column.
+    public func validate(_ collection: CaptionCollection) -> [Diagnostic] {
+        let exhibits = collection.exhibits
+        let chunkSize = 256
+        let chunks = (exhibits.count + chunkSize - 1) / chunkSize
+        let slots = ResultSlots<[Diagnostic]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var found: [Diagnostic] = []
+            for exhibit in exhibits[(chunk * chunkSize)..<min((chunk + 1) * chunkSize, exhibits.count)] {
+                for configured in checks {
+                    for var finding in configured.check.check(exhibit, in: context) {
+                        finding.severity = configured.severity
+                        found.append(finding)
+                    }
+                }
+            }
+            slots.set(chunk, found)
+        }
+        var all = slots.values.flatMap { $0 }
+        for configured in checks {
+            for var finding in configured.check.check(collection: collection, in: context) {
+                finding.severity = configured.severity
+                all.append(finding)
+            }
+        }
+        return all.sortedForReport()
+    }
+}

@@ -1,0 +1,93 @@
+internal import CLibXML2
+import Foundation
+
+/// Writes an XML document with libxml2's `xmlTextWriter`: UTF-8, a double-quoted XML
+/// declaration, two-space indentation, correct escaping, and a final newline.
+///
+/// Output is deterministic: the same calls give the same bytes. Element and attribute names are
+/// the caller's constants; text and attribute values may be anything and are escaped.
+final class XMLWriter {
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+    private var failed = false
+
+    /// Starts a document.
+    ///
+    /// - Parameter indent: Indent nested elements (text content is never re-indented).
+    init(indent: Bool = true) {
+        buffer = xmlBufferCreate()
+        writer = xmlNewTextWriterMemory(buffer, 0)
+        if indent {
+            xmlTextWriterSetIndent(writer, 1)
+            _ = "  ".withCString { xmlTextWriterSetIndentString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+        }
+        _ = xmlTextWriterSetQuoteChar(writer, UInt8(ascii: "\""))
+        check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    private func check(_ result: Int32) {
+        if result < 0 { failed = true }
+    }
+
+    private func withXMLChars<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+        text.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+    }
+
+    /// Opens an element.
+    func start(_ name: String) {
+        check(withXMLChars(name) { xmlTextWriterStartElement(writer, $0) })
+    }
+
+    /// Adds an attribute to the element just opened.
+    func attribute(_ name: String, _ value: String) {
+        check(withXMLChars(name) { name in withXMLChars(value) { xmlTextWriterWriteAttribute(writer, name, $0) } })
+    }
+
+    /// Writes escaped text content.
+    func text(_ value: String) {
+        check(withXMLChars(value) { xmlTextWriterWriteString(writer, $0) })
+    }
+
+    /// Closes the innermost open element (as `<a/>` when it has no content).
+    func end() {
+        check(xmlTextWriterEndElement(writer))
+    }
+
+    /// Closes the innermost element with an explicit end tag, even when it is empty.
+    func endFull() {
+        check(xmlTextWriterFullEndElement(writer))
+    }
+
+    /// Writes `<name attributes>text</name>`.
+    func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text value: String? = nil) {
+        start(name)
+        for (key, attributeValue) in attributes { attribute(key, attributeValue) }
+        if let value { text(value) }
+        end()
+    }
+
+    /// Writes an XML comment.
+    func comment(_ value: String) {
+        check(withXMLChars(value) { xmlTextWriterWriteComment(writer, $0) })
+    }
+
+    /// Closes every open element and returns the document's bytes, ending in one newline.
+    ///
+    /// - Throws: ``CaptionError/unwritable(path:reason:)`` if libxml2 reported a failure.
+    func finish(path: String = "XML") throws(CaptionError) -> Data {
+        check(xmlTextWriterEndDocument(writer))
+        check(xmlTextWriterFlush(writer))
+        guard !failed, let content = xmlBufferContent(buffer) else {
+            throw .unwritable(path: path, reason: "libxml2 could not write the XML document")
+        }
+        var data = Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+        while data.last == UInt8(ascii: "\n") { data.removeLast() }
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+}

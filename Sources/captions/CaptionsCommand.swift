@@ -1,0 +1,39 @@
+import ArgumentParser
+import CaptionKit
+import Foundation
+
+/// The `captions` command: manages a museum's multilingual exhibit captions.
+@main
+struct CaptionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "captions",
+        abstract: "Manage multilingual museum exhibit captions (Kazakh, Russian, English...).",
+        discussion: """
+            Exit codes: 0 no errors, 1 errors found (or, with --strict, warnings), \
+            2 the command could not do its job (no collection, bad configuration, unsafe input), \
+            64 usage error.
+            """,
+        version: CaptionsVersion.string,
+        subcommands: [Check.self, Status.self, Init.self, New.self]
+    )
+}
+
+/// Runs library work, turning a ``CaptionError`` into a one-line message and exit code 2.
+func runReportingErrors<T>(_ body: () throws(CaptionError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        throw ExitCode(2)
+    }
+}
+
+/// Writes text to standard output without buffering surprises.
+func writeStdout(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// Writes text to standard error.
+func writeStderr(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}

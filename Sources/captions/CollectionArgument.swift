@@ -1,0 +1,26 @@
+import ArgumentParser
+import CaptionKit
+
+/// The collection folder argument shared by the commands that read captions.
+struct CollectionArgument: ParsableArguments {
+    @Argument(help: "The caption collection folder (default: Captions in this folder or the nearest parent that has one).")
+    var path: String?
+
+    /// The folder to use, or exit 2 when none is given and none is found.
+    func resolved() throws -> String {
+        if let path { return path }
+        guard let found = CollectionLoader.defaultCollectionPath() else {
+            writeStderr("error: no Captions folder here or in any parent folder; name the collection folder\n")
+            throw ExitCode(2)
+        }
+        return found
+    }
+}
+
+extension CollectionArgument {
+    /// An argument value made in code (for commands that take the folder as an option).
+    init(path: String?) {
+        self.init()
+        self.path = path
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import CaptionKit
+
+extension CaptionsCommand {
+    /// `captions init`: starts a caption collection.
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a caption collection: a commented captions.yml and one example exhibit.",
+            discussion: """
+                Refuses to overwrite anything: if the folder already has a captions.yml or exhibit \
+                files, nothing is written and the exit code is 2.
+
+                Example:
+                  captions init Captions
+                """
+        )
+
+        @Argument(help: "The folder to create the collection in.")
+        var path: String = "Captions"
+
+        func run() throws {
+            let written = try runReportingErrors { () throws(CaptionError) in try CollectionScaffold.initialize(at: path) }
+            for file in written { writeStdout("created \(file)\n") }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import CaptionKit
+
+extension CaptionsCommand {
+    /// `captions status`: translation progress per language.
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show translation progress per language.",
+            discussion: """
+                A table per language: caption units, translated, missing, percent complete, and \
+                the source words still to translate (what a translator quotes on).
+
+                Examples:
+                  captions status
+                  captions status Captions --format json
+                """
+        )
+
+        /// Output formats of `status`.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        @OptionGroup var collection: CollectionArgument
+
+        @Option(help: "Output format: text or json.")
+        var format: Format = .text
+
+        func run() throws {
+            let path = try collection.resolved()
+            let loaded = try runReportingErrors { () throws(CaptionError) in try CollectionLoader.load(path: path) }
+            let status = TranslationStatus(collection: loaded)
+            switch format {
+            case .text: writeStdout(status.text)
+            case .json: writeStdout(try runReportingErrors { () throws(CaptionError) in try JSONReporter.encode(status) })
+            }
+        }
+    }
+}

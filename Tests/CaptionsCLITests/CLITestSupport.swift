@@ -1,0 +1,51 @@
+import Foundation
+
+/// Runs the built `captions` binary and captures its output, for end-to-end tests.
+struct CLIRun {
+    /// Standard output.
+    var stdout: String
+    /// Standard error.
+    var stderr: String
+    /// The exit code.
+    var status: Int32
+
+    /// The `captions` executable next to the test bundle in the build folder.
+    static var binary: URL {
+        var url = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = url.appendingPathComponent("captions")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            url = url.deletingLastPathComponent()
+        }
+        // `swift test` runs tests from the products folder, where the binary is built too.
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var folder = products
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("captions")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return products.appendingPathComponent("captions")
+    }
+
+    /// Runs `captions` with `arguments` in `directory`.
+    static func run(_ arguments: [String], in directory: String? = nil) throws -> CLIRun {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting so a large report cannot fill a pipe and block.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLIRun(
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+            status: process.terminationStatus)
+    }
+}

@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CaptionsCLITests",
-            dependencies: ["captions"]
+            dependencies: ["captions", "CaptionKit"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -55,6 +55,14 @@ enum YAMLReader {
 
     /// Refuses flow collections nested deeper than ``maximumFlowDepth``, outside quotes.
     private static func checkFlowDepth(_ text: String) -> Failure? {
+        // Fast path: a file with few brackets cannot nest deeply.
+        func countOpeners<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
+            var count = 0
+            for byte in bytes where byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { count += 1 }
+            return count
+        }
+        let openers = text.utf8.withContiguousStorageIfAvailable(countOpeners) ?? countOpeners(text.utf8)
+        if openers <= maximumFlowDepth { return nil }
         var depth = 0
         var line = 1
         var column = 0

@@ -27,7 +27,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
 
     /// Computes the status of `collection`.
     public init(collection: CaptionCollection) {
-        let summary = CompletenessSummary(collection: collection)
+        let summary = CompletenessSummary(collection: collection, countWords: true)
         self.collection = collection.rootPath
         self.exhibits = summary.exhibits
         self.languages = summary.languages.map {

@@ -52,6 +52,7 @@ public enum CaptionChecker {
             throw .invalidArgument("\(collection.rootPath) has no exhibit files (*.yml) to check")
         }
         let validator = try Validator(config: collection.config)
+        try WordBudget.validate(collection.config)
         var diagnostics = validator.validate(collection)
         if !request.languages.isEmpty {
             diagnostics.removeAll { finding in

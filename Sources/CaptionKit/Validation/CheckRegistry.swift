@@ -14,6 +14,18 @@ public enum CheckRegistry {
         MissingFieldCheck.self,
         MissingTranslationCheck.self,
         EmptyTextCheck.self,
+        NumberMismatchCheck.self,
+        MixedScriptCheck.self,
+        WrongScriptCheck.self,
+        KazakhLooksRussianCheck.self,
+        RussianHasKazakhLettersCheck.self,
+        TooLongCheck.self,
+        LengthRatioCheck.self,
+        UntranslatedCheck.self,
+        WhitespaceCheck.self,
+        NotNormalizedCheck.self,
+        PunctuationMismatchCheck.self,
+        RepeatedWordCheck.self,
     ]
 
     /// The ids of every check.

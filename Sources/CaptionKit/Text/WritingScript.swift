@@ -1,0 +1,72 @@
+/// The writing system of a letter, as far as the caption checks care: Latin, Cyrillic or other.
+public enum WritingScript: String, Sendable, Hashable {
+    /// Latin letters (A–Z and their accented forms).
+    case latin = "Latin"
+    /// Cyrillic letters, including the Kazakh ones (ә ғ қ ң ө ұ ү һ і).
+    case cyrillic = "Cyrillic"
+
+    /// The script of `scalar`, or `nil` when it is not a Latin or Cyrillic letter (digits,
+    /// punctuation, combining marks, other scripts).
+    public init?(_ scalar: Unicode.Scalar) {
+        let value = scalar.value
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A: self = .latin
+        case 0xC0...0x24F where value != 0xD7 && value != 0xF7: self = .latin
+        case 0x1E00...0x1EFF: self = .latin
+        case 0x400...0x481, 0x48A...0x52F, 0x1C80...0x1C88, 0x2DE0...0x2DFF, 0xA640...0xA69F: self = .cyrillic
+        default: return nil
+        }
+    }
+
+    /// The script a caption language is written in, from its script subtag (`kk-Latn`,
+    /// `sr-Cyrl`) or, without one, from the language (kk, ru, uk... Cyrillic; en, de, fr...
+    /// Latin). `nil` for languages the checks know nothing about.
+    public static func expected(forLanguage tag: String) -> WritingScript? {
+        let parts = tag.split(separator: "-")
+        for part in parts.dropFirst() where part.count == 4 {
+            switch part.lowercased() {
+            case "latn": return .latin
+            case "cyrl": return .cyrillic
+            default: return nil
+            }
+        }
+        guard let language = parts.first.map(String.init) else { return nil }
+        if cyrillicLanguages.contains(language) { return .cyrillic }
+        if latinLanguages.contains(language) { return .latin }
+        return nil
+    }
+
+    /// Languages written in Cyrillic unless a script subtag says otherwise.
+    static let cyrillicLanguages: Set<String> = ["kk", "ru", "uk", "be", "bg", "mk", "ky", "tg", "mn", "tt", "ba", "sr"]
+    /// Languages written in Latin letters unless a script subtag says otherwise.
+    static let latinLanguages: Set<String> = [
+        "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sv", "da", "no", "nb", "fi", "tr", "uz", "tk",
+        "az", "hu", "ro", "hr", "sl", "lt", "lv", "et",
+    ]
+}
+
+/// The letters that Kazakh has and Russian lacks: ә ғ қ ң ө ұ ү һ і and their capitals.
+public enum KazakhLetters {
+    /// The letters, lowercase and uppercase.
+    public static let all: Set<Character> = [
+        "ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і", "Ә", "Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І",
+    ]
+
+    /// Whether `text` has at least one Kazakh-only letter.
+    public static func occur(in text: some StringProtocol) -> Bool {
+        text.contains { all.contains($0) }
+    }
+}
+
+/// Language tag helpers for the content checks.
+extension Language {
+    /// The language subtag of a tag: `kk` for `kk-Latn`.
+    public static func primary(_ tag: String) -> String {
+        tag.split(separator: "-").first.map(String.init) ?? tag
+    }
+
+    /// Whether `tag` is Kazakh or Russian written in Cyrillic (the default script for both).
+    static func isCyrillic(_ tag: String, language: String) -> Bool {
+        primary(tag) == language && WritingScript.expected(forLanguage: tag) == .cyrillic
+    }
+}

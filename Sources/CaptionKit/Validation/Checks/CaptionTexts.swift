@@ -1,0 +1,67 @@
+/// One caption text that the content checks look at: a configured field in a configured
+/// language, with the source-language text of the same field beside it.
+struct CaptionText {
+    /// The field.
+    let field: CaptionField
+    /// The text in one language.
+    let translation: Translation
+    /// The source language's text of the same field, when this text is a translation of it
+    /// (not the source itself) and the source is not blank.
+    let source: Translation?
+
+    /// `text (en)`: how messages name the text.
+    var label: String { "\(field.name) (\(translation.language))" }
+
+    /// The language tag.
+    var language: String { translation.language }
+
+    /// The text.
+    var text: String { translation.text }
+}
+
+extension Exhibit {
+    /// The non-blank texts of configured fields in configured languages, in file order.
+    ///
+    /// Blank texts are left to `empty-text`, unknown fields and languages to `unknown-field`
+    /// and `unknown-language`; unreadable files give nothing.
+    func captionTexts(in config: CollectionConfig) -> [CaptionText] {
+        guard isReadable else { return [] }
+        var texts: [CaptionText] = []
+        for field in fields where config.field(field.name) != nil {
+            let source = field.translation(config.source).flatMap { $0.isBlank ? nil : $0 }
+            for translation in field.translations
+            where !translation.isBlank && config.languages.contains(translation.language) {
+                texts.append(
+                    CaptionText(
+                        field: field, translation: translation,
+                        source: translation.language == config.source ? nil : source))
+            }
+        }
+        return texts
+    }
+}
+
+extension CaptionCheck {
+    /// A finding about one caption text, pointing at the start of its value.
+    ///
+    /// Content checks point at the value (the first character of a plain scalar, the opening
+    /// quote, or the `|` of a block scalar) rather than at the offending word inside it: a
+    /// column inside the text maps to the file exactly only for single-line scalars without
+    /// escapes, so the message names the word or number instead.
+    func finding(about text: CaptionText, of exhibit: Exhibit, _ message: String) -> Diagnostic {
+        finding(
+            at: text.translation.valueLocation, message, exhibit: exhibit, field: text.field.name,
+            language: text.language)
+    }
+}
+
+extension CaptionCheck {
+    /// One finding for each caption text of `exhibit` for which `message` gives a message.
+    func findings(
+        in exhibit: Exhibit, _ context: CheckContext, message: (CaptionText) -> String?
+    ) -> [Diagnostic] {
+        exhibit.captionTexts(in: context.config).compactMap { text in
+            message(text).map { finding(about: text, of: exhibit, $0) }
+        }
+    }
+}

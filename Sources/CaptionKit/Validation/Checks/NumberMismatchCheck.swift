@@ -1,0 +1,93 @@
+/// A translation whose numbers, years or ranges differ from the source's.
+///
+/// Findings point at the translation's value and list the missing and extra numbers (see
+/// ``CaptionText`` for why they do not point inside the text).
+public struct NumberMismatchCheck: CaptionCheck {
+    public static let description = CheckDescription(
+        id: "number-mismatch",
+        name: "Number Mismatch",
+        rationale: """
+            A wrong year or figure on a memorial sign is a factual error that visitors quote and photograph. \
+            Every number, year and range in the source text must appear in each translation, and no other. \
+            Digits grouped with spaces or no-break spaces count as one number (10 000), a range counts as both \
+            of its years (1938–1953), decimals may use a comma or a point, a Roman numeral counts as its value \
+            (XIX век = XIX ғасыр = 19th century) and a year with a Kazakh suffix counts as the year \
+            (1937 жылы, 1937-жылы). The finding points at the translation and lists what is missing and what \
+            is extra.
+            """,
+        defaultSeverity: .error,
+        nonTriggeringExamples: [
+            CheckExample("""
+                id: arrival
+                text:
+                  kk: 1937 жылы алғашқы эшелон келді.
+                  ru: Первый эшелон прибыл в 1937 году.
+                  en: The first train arrived in 1937.
+                """),
+            CheckExample("""
+                id: camp
+                text:
+                  kk: 1938–1953 жылдары лагерь арқылы 18 000-нан астам әйел өтті.
+                  ru: В 1938–1953 годах через лагерь прошли более 18 000 женщин.
+                  en: Between 1938 and 1953 more than 18,000 women passed through the camp.
+                """),
+            CheckExample("""
+                id: mail-shirt
+                title:
+                  kk: XIX ғасырдың сауыты, 1837-жылы
+                  ru: Кольчуга XIX века, 1837 год
+                  en: A 19th-century mail shirt, 1837
+                """),
+            CheckExample("""
+                id: ration
+                text:
+                  kk: Күніне 0,5 кг нан берілді.
+                  ru: В день выдавали 0,5 кг хлеба.
+                  en: I was given 0.5 kg of bread a day.
+                """),
+        ],
+        triggeringExamples: [
+            CheckExample("""
+                id: camp
+                text:
+                  kk: 1938–1953 жылдары лагерь жұмыс істеді.
+                  ru: Лагерь действовал в 1938–1953 годах.
+                  en: ↓The camp operated from 1938 to 1935.
+                """),
+            CheckExample("""
+                id: prisoners
+                text:
+                  kk: ↓|
+                    Лагерьде 8 000 әйел болды.
+                  ru: |
+                    В лагере было 18 000 женщин.
+                  en: |
+                    There were 18 000 women in the camp.
+                """),
+            CheckExample("""
+                id: mail-shirt
+                title:
+                  kk: ↓XVIII ғасырдың сауыты
+                  ru: Кольчуга XIX века
+                  en: A 19th-century mail shirt
+                """),
+        ]
+    )
+
+    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+
+    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+        findings(in: exhibit, context) { text in
+            guard let source = text.source else { return nil }
+            let expected = NumberExtraction.numbers(in: source.text, language: source.language)
+            let found = NumberExtraction.numbers(in: text.text, language: text.language)
+            let missing = TextWords.distinct(expected) { !found.contains($0) }
+            let extra = TextWords.distinct(found) { !expected.contains($0) }
+            guard !missing.isEmpty || !extra.isEmpty else { return nil }
+            var parts: [String] = []
+            if !missing.isEmpty { parts.append("missing \(missing.joined(separator: ", "))") }
+            if !extra.isEmpty { parts.append("extra \(extra.joined(separator: ", "))") }
+            return "\(text.label) has other numbers than the \(Language.displayName(source.language)) source: \(parts.joined(separator: "; "))"
+        }
+    }
+}

@@ -1,0 +1,136 @@
+/// A translation that ends differently from its source (a sentence end lost, a question or
+/// exclamation added or lost), and unbalanced brackets or quotes in any text.
+///
+/// Findings point at the text's value.
+public struct PunctuationMismatchCheck: CaptionCheck {
+    public static let description = CheckDescription(
+        id: "punctuation-mismatch",
+        name: "Punctuation Mismatch",
+        rationale: """
+            A translation that lacks the full stop of its source often lost its last sentence, and a \
+            question or exclamation mark the source does not have changes the tone of a memorial text. \
+            Closing quotes and brackets are looked through (…». ends a sentence). An opening bracket or \
+            quote without its closing partner (or the reverse), in any language, is reported too: ( ) [ ] \
+            « » “ ” „ “ and straight double quotes.
+            """,
+        defaultSeverity: .warning,
+        nonTriggeringExamples: [
+            CheckExample("""
+                id: about
+                title:
+                  kk: «АЛЖИР» мемориалы
+                  ru: Мемориал «АЛЖИР»
+                  en: The ALZHIR memorial
+                text:
+                  kk: Бұл — «Отанын сатқандардың әйелдерінің Ақмола лагері» (АЛЖИР).
+                  ru: Это «Акмолинский лагерь жён изменников Родины» (АЛЖИР)…
+                  en: This is the “Akmola camp for wives of traitors to the Motherland” (ALZHIR).
+                """),
+            CheckExample("""
+                id: letter
+                text:
+                  kk: Хатта: „Мама, қашан келесің?“ деп жазылған.
+                  ru: В письме написано: „Мама, когда ты приедешь?“
+                  en: "The letter says: “Mum, when are you coming?”"
+                """),
+        ],
+        triggeringExamples: [
+            CheckExample("""
+                id: about
+                text:
+                  kk: ↓Бұл — АЛЖИР
+                  ru: Это АЛЖИР.
+                  en: ↓This is ALZHIR!
+                """),
+            CheckExample("""
+                id: about
+                text:
+                  kk: ↓Бұл — «АЛЖИР (Ақмола лагері.
+                  ru: Это «АЛЖИР» (Акмолинский лагерь).
+                  en: ↓This is “ALZHIR” (the Akmola camp)).
+                """),
+        ]
+    )
+
+    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+
+    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for text in exhibit.captionTexts(in: context.config) {
+            if let source = text.source, let problem = Self.endingProblem(text.text, source: source.text) {
+                findings.append(
+                    finding(
+                        about: text, of: exhibit,
+                        "\(text.label) \(problem) the \(Language.displayName(source.language)) source"))
+            }
+            if let problem = Self.unbalanced(in: text.text) {
+                findings.append(finding(about: text, of: exhibit, "\(text.label) has \(problem)"))
+            }
+        }
+        return findings
+    }
+
+    /// How a text ends.
+    enum Ending: Equatable {
+        case none, period, question, exclamation
+    }
+
+    /// Closing marks looked through when finding a text's ending.
+    static let closers: Set<Character> = [")", "]", "»", "”", "“", "\"", "’", "'"]
+
+    /// The ending of `text`, looking through trailing spaces and closing quotes and brackets.
+    static func ending(of text: String) -> (ending: Ending, mark: Character?) {
+        for character in text.reversed() where !character.isWhitespace && !closers.contains(character) {
+            switch character {
+            case ".", "…": return (.period, character)
+            case "?": return (.question, character)
+            case "!": return (.exclamation, character)
+            default: return (.none, nil)
+            }
+        }
+        return (.none, nil)
+    }
+
+    /// What is wrong with the translation's ending, as a phrase before "the … source", or `nil`.
+    static func endingProblem(_ text: String, source: String) -> String? {
+        let translation = ending(of: text)
+        let original = ending(of: source)
+        if original.ending != .none, translation.ending == .none, let mark = original.mark {
+            return "does not end a sentence ('\(mark)') as does"
+        }
+        if translation.ending == .question || translation.ending == .exclamation, translation.ending != original.ending,
+            let mark = translation.mark
+        {
+            return "ends with '\(mark)', unlike"
+        }
+        return nil
+    }
+
+    /// The first unbalanced bracket or quote, described, or `nil`.
+    static func unbalanced(in text: String) -> String? {
+        var open: [Character] = []
+        var straightQuotes = 0
+        for character in text {
+            switch character {
+            case "(", "[", "«", "„":
+                open.append(character)
+            case "“":
+                // „…“ (Russian, Kazakh) closes with “; English “…” opens with it.
+                if open.last == "„" { open.removeLast() } else { open.append(character) }
+            case ")", "]", "»", "”":
+                let expected: Set<Character> = character == ")" ? ["("] : character == "]" ? ["["]
+                    : character == "»" ? ["«"] : ["“", "„"]
+                guard let last = open.last else { return "a '\(character)' with no opening partner" }
+                guard expected.contains(last) else { return "a '\(last)' closed by '\(character)'" }
+                open.removeLast()
+            case "\"":
+                straightQuotes += 1
+            default:
+                continue
+            }
+        }
+        if let last = open.last { return "an unclosed '\(last)'" }
+        if straightQuotes % 2 == 1 { return "an odd number of '\"' quotes" }
+        return nil
+    }
+}

@@ -1,0 +1,86 @@
+/// A text longer than its field's character budget (`max-chars`) or word budget (`max-words`).
+///
+/// Characters are grapheme clusters (what a reader counts: `ё` written as `е` plus a combining
+/// mark is one, a flag emoji is one). Words are runs of letters or digits, as `captions status`
+/// counts them. Findings point at the text's value.
+public struct TooLongCheck: CaptionCheck {
+    public static let description = CheckDescription(
+        id: "too-long",
+        name: "Too Long",
+        rationale: """
+            A caption panel holds a fixed amount of text: a text over the field's max-chars does not fit the \
+            printed panel. Characters are counted as a reader sees them (grapheme clusters). A field may \
+            also set a word budget, max-words, either one number or one per language, because Kazakh and \
+            Russian run 20-25% longer than English: text: { max-chars: 900, max-words: { kk: 140, ru: 140, \
+            en: 120 } }.
+            """,
+        defaultSeverity: .error,
+        nonTriggeringExamples: [
+            CheckExample("""
+                id: kurt
+                title:
+                  kk: Құрт🇰🇿
+                  ru: Курт
+                  en: Kurt
+                """, config: "fields:\n  title: { required: true, max-chars: 5 }\n"),
+            CheckExample("""
+                id: kurt
+                text:
+                  kk: Құрт — кептірілген ірімшік.
+                  ru: Курт — сушёный сыр.
+                  en: Kurt is a dried cheese.
+                """, config: "fields:\n  text: { max-chars: 900, max-words: { kk: 4, ru: 4, en: 5 } }\n"),
+        ],
+        triggeringExamples: [
+            CheckExample("""
+                id: wagon
+                title:
+                  kk: Сталин вагоны
+                  ru: ↓Сталинский вагон для перевозки заключённых
+                  en: ↓The Stalin wagon for transporting prisoners
+                """, config: "fields:\n  title: { required: true, max-chars: 30 }\n"),
+            CheckExample("""
+                id: kurt
+                text:
+                  kk: Құрт — кептірілген ірімшік.
+                  ru: Курт — сушёный сыр.
+                  en: ↓Kurt is a small ball of dried cheese.
+                """, config: "fields:\n  text: { max-chars: 900, max-words: { kk: 4, ru: 4, en: 5 } }\n"),
+            CheckExample("""
+                id: kurt
+                text:
+                  kk: ↓Құрт — кептірілген ірімшік, көшпелілердің даладағы азығы.
+                  ru: Курт — сушёный сыр.
+                  en: Kurt is a dried cheese.
+                """, config: "fields:\n  text: { max-words: 5 }\n"),
+        ]
+    )
+
+    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+
+    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        var budgets: [String: WordBudget] = [:]
+        for text in exhibit.captionTexts(in: context.config) {
+            guard let spec = context.config.field(text.field.name) else { continue }
+            let characters = text.text.count
+            if let limit = spec.maxChars, characters > limit {
+                findings.append(
+                    finding(about: text, of: exhibit, "\(text.label) is \(characters) characters, the panel takes \(limit)"))
+            }
+            if budgets[spec.name] == nil {
+                budgets[spec.name] = (try? WordBudget(field: spec, languages: context.config.languages)) ?? WordBudget()
+            }
+            if let limit = budgets[spec.name]?.limit(for: text.language) {
+                let words = CompletenessSummary.wordCount(text.text)
+                if words > limit {
+                    findings.append(
+                        finding(
+                            about: text, of: exhibit,
+                            "\(text.label) is \(words) words, the budget for \(Language.displayName(text.language)) is \(limit)"))
+                }
+            }
+        }
+        return findings
+    }
+}

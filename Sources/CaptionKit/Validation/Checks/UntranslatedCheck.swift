@@ -1,0 +1,73 @@
+import Foundation
+
+/// A translation identical to its source text.
+///
+/// Findings point at the translation's value.
+public struct UntranslatedCheck: CaptionCheck {
+    public static let description = CheckDescription(
+        id: "untranslated",
+        name: "Untranslated",
+        rationale: """
+            A translation that is exactly the source text was usually copied as a placeholder and never \
+            translated. Single words (loanwords such as Вагон, names such as ALZHIR) and texts without \
+            letters (1937–1953) are skipped; names longer than that go in the allow list, or one field of \
+            one exhibit can be accepted with an ignore entry (ignore: [untranslated: title/en]).
+            """,
+        defaultSeverity: .warning,
+        options: [
+            ("allow", "texts that may be the same in every language, e.g. [Анна Ахматова]"),
+            ("min-words", "texts with fewer words are not compared (default 2)"),
+        ],
+        nonTriggeringExamples: [
+            CheckExample("""
+                id: wagon
+                title:
+                  kk: Вагон
+                  ru: Вагон
+                  en: The wagon
+                credit:
+                  kk: 1937–1953
+                  ru: 1937–1953
+                  en: 1937–1953
+                """),
+            CheckExample("""
+                id: akhmatova
+                title:
+                  kk: Анна Ахматова
+                  ru: Анна Ахматова
+                  en: Anna Akhmatova
+                """, config: "checks:\n  untranslated:\n    allow: [Анна Ахматова]\n"),
+        ],
+        triggeringExamples: [
+            CheckExample("""
+                id: wagon
+                title:
+                  kk: ↓Сталинский вагон
+                  ru: Сталинский вагон
+                  en: ↓Сталинский вагон
+                """),
+        ]
+    )
+
+    /// Texts allowed to be the same as the source.
+    let allowed: Set<String>
+    /// Texts with fewer words are skipped.
+    let minimumWords: Int
+
+    public init(options: CheckOptions) throws(CaptionError) {
+        try options.requireOnly(["allow", "min-words"])
+        allowed = Set(try options.stringList("allow") ?? [])
+        minimumWords = try options.positiveInt("min-words") ?? 2
+    }
+
+    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+        findings(in: exhibit, context) { text in
+            guard let source = text.source else { return nil }
+            let trimmed = text.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard trimmed == source.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                !allowed.contains(trimmed), TextWords.words(in: trimmed).count >= minimumWords
+            else { return nil }
+            return "\(text.label) is the same as the \(Language.displayName(source.language)) source"
+        }
+    }
+}

@@ -1,0 +1,113 @@
+/// Stray whitespace in a caption text: leading or trailing spaces, double spaces, tabs, spaces
+/// before punctuation, and more than one blank line between paragraphs.
+///
+/// The loader has already removed the final line break of block scalars (`|`), so a block's
+/// last line break is never a finding; paragraphs are separated by exactly one blank line.
+/// One finding per text lists every problem; it points at the text's value.
+public struct WhitespaceCheck: CaptionCheck {
+    public static let description = CheckDescription(
+        id: "whitespace",
+        name: "Whitespace",
+        rationale: """
+            Stray spaces print: a double space leaves a visible gap on a panel, a space before a comma or \
+            full stop can push the mark to the start of the next line, a tab prints at an unpredictable \
+            width and two blank lines make an uneven gap between paragraphs. The check reports spaces at the \
+            start or end of the text or of a line, double spaces, tabs, spaces before , . ; : ! ? and more \
+            than one blank line between paragraphs. A single no-break space (10 000) is fine.
+            """,
+        defaultSeverity: .warning,
+        nonTriggeringExamples: [
+            CheckExample("""
+                id: camp
+                text:
+                  kk: |
+                    Лагерь 1938 жылы ашылды.
+
+                    Онда 18 000 әйел болды...
+                  ru: |
+                    Лагерь открыли в 1938 году.
+
+                    Здесь было 18 000 женщин …
+                  en: "The camp opened in 1938 — “ALZHIR”."
+                """),
+        ],
+        triggeringExamples: [
+            CheckExample("""
+                id: camp
+                text:
+                  kk: ↓|
+                    Лагерь 1938 жылы ашылды.
+
+
+                    Онда 18 000 әйел болды.
+                  ru: ↓Лагерь открыли в 1938 году , зимой.
+                  en: ↓"The camp  opened in 1938. "
+                """),
+            CheckExample("""
+                id: camp
+                title:
+                  kk: Лагерь
+                  ru: ↓"Лагерь\\tАЛЖИР"
+                  en: ↓" ALZHIR"
+                """),
+        ]
+    )
+
+    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+
+    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+        findings(in: exhibit, context) { text in
+            let problems = Self.problems(in: text.text)
+            return problems.isEmpty ? nil : "\(text.label) has \(Self.list(problems))"
+        }
+    }
+
+    /// The whitespace problems of `text`, each described once, in a fixed order.
+    static func problems(in text: String) -> [String] {
+        var problems: [String] = []
+        func add(_ problem: String) { if !problems.contains(problem) { problems.append(problem) } }
+        if let first = text.first, isSpace(first) { add("a space at the start") }
+        if let last = text.last, isSpace(last) { add("a space at the end") }
+        if text.first == "\n" { add("a line break at the start") }
+        if text.last == "\n" { add("a line break at the end") }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var blankRun = 0
+        for (number, line) in lines.enumerated() {
+            let isBlank = line.allSatisfy(isSpace)
+            blankRun = isBlank ? blankRun + 1 : 0
+            if blankRun == 2 { add("more than one blank line between paragraphs") }
+            if isBlank {
+                if !line.isEmpty { add("spaces on the blank line \(number + 1)") }
+                continue
+            }
+            if number > 0, let first = line.first, isSpace(first) { add("spaces at the start of line \(number + 1)") }
+            if number < lines.count - 1, let last = line.last, isSpace(last) { add("spaces at the end of line \(number + 1)") }
+            let characters = Array(line)
+            let firstText = characters.firstIndex { !isSpace($0) } ?? characters.count
+            for index in characters.indices {
+                let character = characters[index]
+                if character == "\t" { add("a tab") }
+                // Only spaces after the line's first word: leading spaces are reported above.
+                guard index > 0, isSpace(characters[index - 1]), index - 1 > firstText else { continue }
+                if isSpace(character) { add("a double space") }
+                let isEllipsis = character == "." && index + 1 < characters.count && characters[index + 1] == "."
+                if punctuation.contains(character), !isEllipsis { add("a space before '\(character)'") }
+            }
+        }
+        return problems
+    }
+
+    /// Marks that take no space before them in Kazakh, Russian and English.
+    static let punctuation: Set<Character> = [",", ".", ";", ":", "!", "?"]
+
+    /// A space, no-break space or tab.
+    static func isSpace(_ character: Character) -> Bool {
+        character == " " || character == "\u{A0}" || character == "\t" || character == "\u{202F}"
+    }
+
+    /// `a, b and c`.
+    static func list(_ items: [String]) -> String {
+        if items.count <= 1 { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+}

@@ -1,0 +1,54 @@
+/// A field's word budget from `max-words` in `captions.yml`: one number for every language, or
+/// a mapping of language to number (languages left out have no budget).
+public struct WordBudget: Sendable, Hashable {
+    /// The budget for every language, when one number is given.
+    public var all: Int?
+    /// Budgets per language.
+    public var perLanguage: [String: Int]
+
+    /// No budget.
+    public init() {
+        all = nil
+        perLanguage = [:]
+    }
+
+    /// Reads `max-words` from a field spec.
+    ///
+    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` pointing at a value that is not a whole
+    ///   number greater than 0, or at a language that is not one of `languages`.
+    public init(field: CollectionConfig.FieldSpec, languages: [String]) throws(CaptionError) {
+        self.init()
+        guard let node = field.node?["max-words"] else { return }
+        let what = "max-words of field '\(field.name)'"
+        if node.scalar != nil {
+            all = try ConfigParser.positiveInt(node, what: what)
+            return
+        }
+        guard let pairs = node.pairs else {
+            throw .invalidConfig(node.location, "\(what) must be a number or a mapping of language to number, such as { kk: 140, en: 120 }")
+        }
+        for pair in pairs {
+            let language = pair.key.scalar ?? ""
+            guard languages.contains(language) else {
+                let hint = Suggestion.closest(to: language, in: languages).map { "; did you mean '\($0)'?" } ?? ""
+                throw .invalidConfig(
+                    pair.key.location,
+                    "\(what) names '\(language)', which is not a language of this collection (\(languages.joined(separator: ", ")))\(hint)")
+            }
+            guard perLanguage[language] == nil else {
+                throw .invalidConfig(pair.key.location, "\(what) lists '\(language)' twice")
+            }
+            perLanguage[language] = try ConfigParser.positiveInt(pair.value, what: "\(what) for \(language)")
+        }
+    }
+
+    /// The budget for `language`, or `nil` when it has none.
+    public func limit(for language: String) -> Int? { perLanguage[language] ?? all }
+
+    /// Reads every field's `max-words` so that a bad value stops the run with its position.
+    ///
+    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` for the first malformed budget.
+    public static func validate(_ config: CollectionConfig) throws(CaptionError) {
+        for field in config.fields { _ = try WordBudget(field: field, languages: config.languages) }
+    }
+}

@@ -12,10 +12,19 @@ extension CaptionsCommand {
                 Findings go to stdout, sorted by file and line; the summary (completeness per \
                 language, counts) goes to stderr in text format.
 
+                Accepted findings: an `ignore:` list in an exhibit file accepts one check's findings
+                there (`ignore: [untranslated: title/en]`); `--write-baseline` records every current
+                finding in captions-baseline.json in the collection folder, and later runs leave
+                those out (the file is used automatically when it exists). Exceptions that no longer
+                silence anything are reported as unused-exception.
+
                 Examples:
                   captions check
                   captions check Captions --lang kk --format github
                   captions check --format junit > captions-junit.xml
+                  captions check --format sarif > captions.sarif
+                  captions check --explain number-mismatch
+                  captions check --write-baseline
 
                 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 the check could not run.
                 """
@@ -26,14 +35,48 @@ extension CaptionsCommand {
         @Option(name: .customLong("lang"), help: "Only report this language (repeatable).")
         var languages: [String] = []
 
-        @Option(help: "Output format: text, json, junit or github.")
+        @Option(help: "Output format: text, json, junit, github or sarif.")
         var format: ReportFormat = .text
 
         @Flag(help: "Treat warnings as errors.")
         var strict = false
 
+        @Option(name: .customLong("explain"), help: ArgumentHelp("Describe a check: what it finds, its options and examples.", valueName: "id"))
+        var explainID: String?
+
+        @Option(help: ArgumentHelp("Subtract the findings accepted in this baseline file (default: captions-baseline.json in the collection folder, when it exists).", valueName: "file"))
+        var baseline: String?
+
+        @Flag(name: .customLong("no-baseline"), help: "Report every finding, ignoring any baseline file.")
+        var noBaseline = false
+
+        @Flag(help: "Write every current finding to the baseline file (--baseline, or captions-baseline.json in the collection folder) and exit 0.")
+        var writeBaseline = false
+
+        func validate() throws {
+            if let explainID, CheckExplanation.text(for: explainID) == nil {
+                let hint = CheckExplanation.suggestion(for: explainID).map { "; did you mean '\($0)'?" } ?? ""
+                throw ValidationError("unknown check '\(explainID)'\(hint) ; the checks are \(CheckRegistry.ids.joined(separator: ", "))")
+            }
+            if noBaseline, baseline != nil || writeBaseline {
+                throw ValidationError("--no-baseline cannot be combined with --baseline or --write-baseline")
+            }
+        }
+
         func run() throws {
-            let request = CheckRequest(path: try collection.resolved(), languages: languages, strict: strict)
+            if let explainID, let text = CheckExplanation.text(for: explainID) {
+                writeStdout(text)
+                return
+            }
+            let choice: BaselineChoice = noBaseline ? .none : baseline.map { .file($0) } ?? .automatic
+            let request = CheckRequest(path: try collection.resolved(), languages: languages, strict: strict, baseline: choice)
+            if writeBaseline {
+                let written = try runReportingErrors { () throws(CaptionError) in
+                    try CaptionChecker.writeBaseline(request, to: baseline)
+                }
+                writeStderr("wrote \(TextReporter.plural(written.entries, "accepted finding")) to \(written.path)\n")
+                return
+            }
             let result = try runReportingErrors { () throws(CaptionError) in try CaptionChecker.run(request) }
             writeStdout(try runReportingErrors { () throws(CaptionError) in try CheckReporter.report(result, format: format) })
             if format == .text { writeStderr(TextReporter.summary(result)) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `captions check` is asked to do.
 public struct CheckRequest: Sendable {
     /// The collection folder.
@@ -6,13 +8,26 @@ public struct CheckRequest: Sendable {
     public var languages: [String]
     /// Treat warnings as errors.
     public var strict: Bool
+    /// Which baseline of accepted findings to subtract.
+    public var baseline: BaselineChoice
 
     /// Creates a request.
-    public init(path: String, languages: [String] = [], strict: Bool = false) {
+    public init(path: String, languages: [String] = [], strict: Bool = false, baseline: BaselineChoice = .automatic) {
         self.path = path
         self.languages = languages
         self.strict = strict
+        self.baseline = baseline
     }
+}
+
+/// Which baseline file `captions check` subtracts.
+public enum BaselineChoice: Sendable, Equatable {
+    /// `captions-baseline.json` in the collection folder, when it exists.
+    case automatic
+    /// This file, which must exist.
+    case file(String)
+    /// None: report every finding.
+    case none
 }
 
 /// The outcome of `captions check`: findings and the completeness summary.
@@ -23,6 +38,8 @@ public struct CheckResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Completeness per language.
     public var summary: CompletenessSummary
+    /// Findings accepted by `ignore:` entries or the baseline, and so not reported.
+    public var silenced: Int = 0
 
     /// The number of findings with `severity`.
     public func count(_ severity: Severity) -> Int { diagnostics.count { $0.severity == severity } }
@@ -51,9 +68,16 @@ public enum CaptionChecker {
         guard !collection.exhibits.isEmpty else {
             throw .invalidArgument("\(collection.rootPath) has no exhibit files (*.yml) to check")
         }
-        let validator = try Validator(config: collection.config)
-        try WordBudget.validate(collection.config)
-        var diagnostics = validator.validate(collection)
+        var (diagnostics, silenced) = try findings(in: collection)
+        if let (baseline, path) = try baseline(request.baseline, for: collection) {
+            var unused: Severity? = UnusedExceptionCheck.description.defaultSeverity
+            if let setting = collection.config.checks[UnusedExceptionCheck.description.id]?.severity {
+                unused = setting.severity
+            }
+            let applied = baseline.apply(to: diagnostics, in: collection, path: path, unusedSeverity: unused)
+            diagnostics = applied.kept.sortedForReport()
+            silenced += applied.silenced
+        }
         if !request.languages.isEmpty {
             diagnostics.removeAll { finding in
                 guard let language = finding.language else { return false }
@@ -67,6 +91,49 @@ public enum CaptionChecker {
         }
         let summary = CompletenessSummary(
             collection: collection, languages: request.languages.isEmpty ? nil : request.languages)
-        return CheckResult(collection: collection, diagnostics: diagnostics, summary: summary)
+        return CheckResult(collection: collection, diagnostics: diagnostics, summary: summary, silenced: silenced)
+    }
+
+    /// Every finding of the configured checks, minus those the exhibits' `ignore:` entries accept.
+    static func findings(in collection: CaptionCollection) throws(CaptionError) -> (kept: [Diagnostic], silenced: Int) {
+        let validator = try Validator(config: collection.config)
+        try WordBudget.validate(collection.config)
+        return IgnoreList.apply(to: validator.validate(collection), in: collection)
+    }
+
+    /// The baseline to subtract and its path, or `nil` for none.
+    static func baseline(_ choice: BaselineChoice, for collection: CaptionCollection) throws(CaptionError)
+        -> (Baseline, String)?
+    {
+        switch choice {
+        case .none: return nil
+        case .file(let path): return (try Baseline(contentsOf: path), path)
+        case .automatic:
+            let path = defaultBaselinePath(for: collection.rootPath)
+            guard FileManager.default.fileExists(atPath: path) else { return nil }
+            return (try Baseline(contentsOf: path), path)
+        }
+    }
+
+    /// `captions-baseline.json` in the collection folder.
+    public static func defaultBaselinePath(for root: String) -> String {
+        CollectionLoader.join(root, Baseline.defaultFileName)
+    }
+
+    /// Writes the baseline of the collection's current findings (after `ignore:` entries,
+    /// before any existing baseline) and returns its path and the number of entries.
+    ///
+    /// - Parameter file: The file to write, or `nil` for `captions-baseline.json` in the
+    ///   collection folder.
+    /// - Throws: ``CaptionError`` when the check cannot run or the file cannot be written.
+    public static func writeBaseline(_ request: CheckRequest, to file: String?) throws(CaptionError) -> (path: String, entries: Int) {
+        let collection = try CollectionLoader.load(path: request.path)
+        guard !collection.exhibits.isEmpty else {
+            throw .invalidArgument("\(collection.rootPath) has no exhibit files (*.yml) to check")
+        }
+        let baseline = Baseline(findings: try findings(in: collection).kept, in: collection)
+        let path = file ?? defaultBaselinePath(for: collection.rootPath)
+        try AtomicFile.write(Data(try baseline.encoded().utf8), to: path)
+        return (path, baseline.entries.count)
     }
 }

@@ -26,6 +26,8 @@ public enum CheckRegistry {
         NotNormalizedCheck.self,
         PunctuationMismatchCheck.self,
         RepeatedWordCheck.self,
+        InvalidIgnoreCheck.self,
+        UnusedExceptionCheck.self,
     ]
 
     /// The ids of every check.

@@ -65,3 +65,8 @@ extension CaptionCheck {
         }
     }
 }
+
+extension CheckExample {
+    /// A complete title in kk, ru and en (after a line break), to end examples about other keys.
+    static let kurtTitle = "\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n"
+}

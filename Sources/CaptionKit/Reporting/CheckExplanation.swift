@@ -1,0 +1,57 @@
+/// The text of `captions check --explain ID`: what a check finds, its severity, its options and
+/// its examples with the `↓` markers where findings point.
+public enum CheckExplanation {
+    /// The explanation of the check with `id`, or `nil` when no check has that id.
+    public static func text(for id: String) -> String? {
+        guard let type = CheckRegistry.check(id: id) else { return nil }
+        return text(for: type.description)
+    }
+
+    /// The closest check id to `id`, for a "did you mean" hint.
+    public static func suggestion(for id: String) -> String? {
+        Suggestion.closest(to: id, in: CheckRegistry.ids)
+    }
+
+    /// The explanation of a check.
+    public static func text(for description: CheckDescription) -> String {
+        var output = "\(description.id): \(description.name)\n"
+        output += "Default severity: \(description.defaultSeverity.rawValue)\n\n"
+        output += description.rationale + "\n\n"
+        output += "Configure it in captions.yml:\n  checks:\n"
+        if description.options.isEmpty {
+            output += "    \(description.id): warning    # error, warning, note or off; it has no other options\n"
+        } else {
+            output += "    \(description.id):\n      severity: warning    # error, warning, note or off\n"
+            let width = description.options.map(\.name.count).max() ?? 0
+            output += "\nOptions:\n"
+            for option in description.options {
+                output += "  " + option.name + String(repeating: " ", count: width - option.name.count) + "  "
+                    + option.summary + "\n"
+            }
+        }
+        output += examples("Not reported", description.nonTriggeringExamples)
+        output += examples("Reported (↓ marks where each finding points)", description.triggeringExamples)
+        return output
+    }
+
+    private static func examples(_ title: String, _ examples: [CheckExample]) -> String {
+        var output = "\n\(title):\n"
+        for example in examples {
+            for file in example.files {
+                output += "\n" + (example.files.count > 1 ? "  # \(file.path)\n" : "")
+                output += indent(file.text)
+            }
+            if let config = example.config {
+                output += "    # with captions.yml:\n"
+                for line in config.split(separator: "\n") { output += "    #   \(line)\n" }
+            }
+        }
+        return output
+    }
+
+    private static func indent(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }
+        while lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -55,8 +55,8 @@ extension CaptionsCommand {
 
         func validate() throws {
             if let explainID, CheckExplanation.text(for: explainID) == nil {
-                let hint = CheckExplanation.suggestion(for: explainID).map { "; did you mean '\($0)'?" } ?? ""
-                throw ValidationError("unknown check '\(explainID)'\(hint) ; the checks are \(CheckRegistry.ids.joined(separator: ", "))")
+                let hint = CheckExplanation.suggestion(for: explainID).map { " (did you mean '\($0)'?)" } ?? ""
+                throw ValidationError("unknown check '\(explainID)'\(hint); the checks are \(CheckRegistry.ids.joined(separator: ", "))")
             }
             if noBaseline, baseline != nil || writeBaseline {
                 throw ValidationError("--no-baseline cannot be combined with --baseline or --write-baseline")

@@ -7,8 +7,10 @@ extension CaptionsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show translation progress per language.",
             discussion: """
-                A table per language: caption units, translated, missing, percent complete, and \
-                the source words still to translate (what a translator quotes on).
+                A table per language: caption units, translated, missing, percent complete, \
+                the source words still to translate (what a translator quotes on), and the \
+                findings of captions check about that language per severity; then the number of \
+                findings of each check (accepted exceptions and the baseline are left out).
 
                 Examples:
                   captions status
@@ -29,7 +31,10 @@ extension CaptionsCommand {
         func run() throws {
             let path = try collection.resolved()
             let loaded = try runReportingErrors { () throws(CaptionError) in try CollectionLoader.load(path: path) }
-            let status = TranslationStatus(collection: loaded)
+            let findings = loaded.exhibits.isEmpty ? [] : try runReportingErrors { () throws(CaptionError) in
+                try CaptionChecker.run(CheckRequest(path: path), on: loaded).diagnostics
+            }
+            let status = TranslationStatus(collection: loaded, findings: findings)
             switch format {
             case .text: writeStdout(status.text)
             case .json: writeStdout(try runReportingErrors { () throws(CaptionError) in try JSONReporter.encode(status) })

@@ -63,15 +63,17 @@ import Testing
 
     @Test func statusShowsATablePerLanguage() throws {
         let folder = try TemporaryFolder()
-        try folder.write("Captions/kurt.yml", "id: kurt\ntitle:\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Сушёный творог из степи.\n  en: Dried curd.\n")
+        try folder.write("Captions/kurt.yml", "id: kurt\ntitle:\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Сушёный творог из степи.\n  en: Dried  curd.\n")
         let run = try CLIRun.run(["status"], in: folder.path)
         #expect(run.status == 0)
         #expect(run.stdout == """
             Captions: 1 exhibit
-            language     units  translated  missing  complete  words to translate
-            kk               2           1        1     50.0%                   1
-            ru (source)      2           2        0    100.0%                   -
-            en               2           2        0    100.0%                   0
+            language     units  translated  missing  complete  words to translate  errors  warnings  notes
+            kk               2           1        1     50.0%                   1       1         0      0
+            ru (source)      2           2        0    100.0%                   -       0         0      0
+            en               2           2        0    100.0%                   0       0         1      0
+            missing-translation  1
+            whitespace           1
 
             """)
         let json = try CLIRun.run(["status", "--format", "json"], in: folder.path)
@@ -79,5 +81,7 @@ import Testing
         let languages = decoded?["languages"] as? [[String: Any]]
         #expect(languages?.first?["missing"] as? Int == 1)
         #expect(languages?.first?["sourceWordsToTranslate"] as? Int == 1)
+        #expect(languages?.first?["findings"] as? [String: Int] == ["error": 1])
+        #expect(decoded?["findingsByCheck"] as? [String: Int] == ["missing-translation": 1, "whitespace": 1])
     }
 }

@@ -8,6 +8,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case junit
     /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`).
     case github
+    /// SARIF 2.1.0 for code-scanning dashboards.
+    case sarif
 }
 
 /// Renders a ``CheckResult`` in every ``ReportFormat``.
@@ -19,6 +21,7 @@ public enum CheckReporter {
         case .json: try JSONReporter.report(result)
         case .junit: try JUnitReporter.report(result)
         case .github: GitHubReporter.report(result)
+        case .sarif: try SARIFReporter.report(result)
         }
     }
 }

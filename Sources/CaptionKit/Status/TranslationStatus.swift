@@ -16,6 +16,8 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         public var percent: Double
         /// Source words in the missing units: what a translator quotes on.
         public var sourceWordsToTranslate: Int
+        /// Findings about this language, by severity (`error`, `warning`, `note`).
+        public var findings: [String: Int] = [:]
     }
 
     /// The collection folder.
@@ -24,9 +26,14 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     public var exhibits: Int
     /// One row per configured language, in configured order.
     public var languages: [Row]
+    /// Findings by check id (all findings, about a language or not).
+    public var findingsByCheck: [String: Int] = [:]
 
     /// Computes the status of `collection`.
-    public init(collection: CaptionCollection) {
+    ///
+    /// - Parameter findings: The findings of `captions check` (exceptions applied), counted per
+    ///   language and severity and per check.
+    public init(collection: CaptionCollection, findings: [Diagnostic] = []) {
         let summary = CompletenessSummary(collection: collection, countWords: true)
         self.collection = collection.rootPath
         self.exhibits = summary.exhibits
@@ -36,17 +43,25 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
                 translated: $0.translated, missing: $0.missing, percent: $0.percent,
                 sourceWordsToTranslate: $0.language == collection.config.source ? 0 : $0.sourceWordsMissing)
         }
+        for finding in findings {
+            findingsByCheck[finding.checkID, default: 0] += 1
+            if let index = languages.firstIndex(where: { $0.language == finding.language }) {
+                languages[index].findings[finding.severity.rawValue, default: 0] += 1
+            }
+        }
     }
 
     /// The table for people.
     public var text: String {
+        let severities: [Severity] = [.error, .warning, .note]
         let header = ["language", "units", "translated", "missing", "complete", "words to translate"]
+            + severities.map { "\($0.rawValue)s" }
         var rows = [header]
         for row in languages {
             rows.append([
                 row.isSource ? "\(row.language) (source)" : row.language, String(row.units), String(row.translated),
                 String(row.missing), TextReporter.percent(row.percent), row.isSource ? "-" : String(row.sourceWordsToTranslate),
-            ])
+            ] + severities.map { String(row.findings[$0.rawValue] ?? 0) })
         }
         var widths = [Int](repeating: 0, count: header.count)
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
@@ -56,6 +71,10 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
                 index == 0 ? cell.padding(toLength: widths[index]) : cell.leftPadding(toLength: widths[index])
             }
             output += cells.joined(separator: "  ") + "\n"
+        }
+        let checkWidth = findingsByCheck.keys.map(\.count).max() ?? 0
+        for (check, count) in findingsByCheck.sorted(by: { $0.key < $1.key }) {
+            output += "\(check.padding(toLength: checkWidth))  \(count)\n"
         }
         return output
     }

@@ -1,0 +1,180 @@
+import Foundation
+
+/// SARIF 2.1.0, the format code-scanning dashboards read (GitHub code scanning, Azure DevOps,
+/// SonarQube...).
+///
+/// One run whose driver lists every registered check as a rule (id, name, descriptions,
+/// default level) and one result per finding, pointing at `path:line:column`. Columns count
+/// Unicode scalars, which the run declares with `columnKind: unicodeCodePoints`. Keys are
+/// sorted and the output is pretty-printed, so it is byte-stable.
+public enum SARIFReporter {
+    /// The SARIF log.
+    public struct Log: Codable, Sendable, Equatable {
+        /// The schema URI.
+        public var schema: String
+        /// Always `2.1.0`.
+        public var version: String
+        /// One run.
+        public var runs: [Run]
+
+        enum CodingKeys: String, CodingKey {
+            case schema = "$schema"
+            case version, runs
+        }
+    }
+
+    /// One run of `captions check`.
+    public struct Run: Codable, Sendable, Equatable {
+        /// The tool.
+        public var tool: Tool
+        /// The findings.
+        public var results: [Result]
+        /// How columns are counted: `unicodeCodePoints`.
+        public var columnKind: String
+    }
+
+    /// The tool that made the run.
+    public struct Tool: Codable, Sendable, Equatable {
+        /// The driver: `captions` and its rules.
+        public var driver: Driver
+    }
+
+    /// `captions` and its checks.
+    public struct Driver: Codable, Sendable, Equatable {
+        /// `captions`.
+        public var name: String
+        /// The tool's version.
+        public var version: String
+        /// Where the tool is documented.
+        public var informationUri: String?
+        /// Every check, in registry order.
+        public var rules: [Rule]
+    }
+
+    /// A check, as a SARIF rule.
+    public struct Rule: Codable, Sendable, Equatable {
+        /// The check id.
+        public var id: String
+        /// The check's name without spaces, e.g. `NumberMismatch`.
+        public var name: String
+        /// The check's name.
+        public var shortDescription: Text
+        /// The check's rationale.
+        public var fullDescription: Text
+        /// How to read more.
+        public var help: Text
+        /// The default level.
+        public var defaultConfiguration: Configuration
+    }
+
+    /// A rule's default configuration.
+    public struct Configuration: Codable, Sendable, Equatable {
+        /// `error`, `warning` or `note`.
+        public var level: String
+    }
+
+    /// A text (SARIF's `message` and description objects).
+    public struct Text: Codable, Sendable, Equatable {
+        /// The text.
+        public var text: String
+    }
+
+    /// One finding.
+    public struct Result: Codable, Sendable, Equatable {
+        /// The check id.
+        public var ruleId: String
+        /// The check's index in ``Driver/rules``.
+        public var ruleIndex: Int
+        /// `error`, `warning` or `note` (after configuration and `--strict`).
+        public var level: String
+        /// The finding's message.
+        public var message: Text
+        /// Where it points.
+        public var locations: [Location]
+        /// The finding's notes, with their own locations.
+        public var relatedLocations: [Location]?
+    }
+
+    /// A location, optionally with a message (for related locations).
+    public struct Location: Codable, Sendable, Equatable {
+        /// The file and position.
+        public var physicalLocation: PhysicalLocation
+        /// What the location is about (notes only).
+        public var message: Text?
+    }
+
+    /// A file and an optional region.
+    public struct PhysicalLocation: Codable, Sendable, Equatable {
+        /// The file.
+        public var artifactLocation: ArtifactLocation
+        /// The line and column, absent when the finding is about the whole file.
+        public var region: Region?
+    }
+
+    /// A file.
+    public struct ArtifactLocation: Codable, Sendable, Equatable {
+        /// The path as a relative URI reference (percent-encoded), e.g. `Captions/park/wagon.yml`.
+        public var uri: String
+    }
+
+    /// A position.
+    public struct Region: Codable, Sendable, Equatable {
+        /// 1-based line.
+        public var startLine: Int
+        /// 1-based column in Unicode scalars, absent when unknown.
+        public var startColumn: Int?
+    }
+
+    /// The schema URI written into every log.
+    public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+
+    /// Builds the log for `result`.
+    public static func log(_ result: CheckResult) -> Log {
+        var rules = CheckRegistry.all.map { rule(for: $0.description) }
+        var index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
+        var results: [Result] = []
+        for finding in result.diagnostics {
+            if index[finding.checkID] == nil {
+                // A finding of no registered check (none today) still gets a rule of its own.
+                index[finding.checkID] = rules.count
+                rules.append(
+                    Rule(
+                        id: finding.checkID, name: finding.checkID, shortDescription: Text(text: finding.checkID),
+                        fullDescription: Text(text: finding.checkID), help: Text(text: finding.checkID),
+                        defaultConfiguration: Configuration(level: finding.severity.rawValue)))
+            }
+            let notes = finding.notes.map { Location(physicalLocation: physical($0.location), message: Text(text: $0.message)) }
+            results.append(
+                Result(
+                    ruleId: finding.checkID, ruleIndex: index[finding.checkID] ?? 0, level: finding.severity.rawValue,
+                    message: Text(text: finding.message), locations: [Location(physicalLocation: physical(finding.location))],
+                    relatedLocations: notes.isEmpty ? nil : notes))
+        }
+        let driver = Driver(name: "captions", version: CaptionsVersion.string, informationUri: nil, rules: rules)
+        return Log(
+            schema: schemaURI, version: "2.1.0",
+            runs: [Run(tool: Tool(driver: driver), results: results, columnKind: "unicodeCodePoints")])
+    }
+
+    /// The SARIF text, ending in a newline.
+    public static func report(_ result: CheckResult) throws(CaptionError) -> String {
+        try JSONReporter.encode(log(result))
+    }
+
+    static func rule(for description: CheckDescription) -> Rule {
+        Rule(
+            id: description.id, name: description.name.replacingOccurrences(of: " ", with: ""),
+            shortDescription: Text(text: description.name), fullDescription: Text(text: description.rationale),
+            help: Text(text: "Run captions check --explain \(description.id) for its options and examples."),
+            defaultConfiguration: Configuration(level: description.defaultSeverity.rawValue))
+    }
+
+    static func physical(_ location: SourceLocation) -> PhysicalLocation {
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ":"))
+        var uri = location.path.addingPercentEncoding(withAllowedCharacters: allowed) ?? location.path
+        if location.path.hasPrefix("/") { uri = "file://" + uri }
+        let region = location.line > 0
+            ? Region(startLine: location.line, startColumn: location.column > 0 ? location.column : nil) : nil
+        return PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri), region: region)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// `captions fmt`: rewrites exhibit files into the canonical form of ``CanonicalWriter``.
+///
+/// A file is left exactly as it is, and reported, when it cannot be rewritten safely: it has
+/// load errors (`captions check` reports them), it has YAML comments (the reader does not
+/// keep them and `fmt` never drops text), or, as a last guard, the rewritten file would not
+/// load as the same captions (``ExhibitContent``). Formatting is idempotent.
+public enum CaptionFormatter {
+    /// The outcome for one file.
+    public struct Outcome: Sendable, Equatable {
+        /// What happened to a file.
+        public enum Kind: Sendable, Equatable {
+            /// Already canonical.
+            case unchanged
+            /// Rewritten (or, with `check`, would be).
+            case reformatted
+            /// Left as it is; the location and reason say why.
+            case skipped(SourceLocation, String)
+        }
+
+        /// The file as displayed.
+        public var path: String
+        /// What happened.
+        public var kind: Kind
+    }
+
+    /// The result of formatting one file's bytes.
+    public enum Formatting: Sendable, Equatable {
+        /// The canonical text.
+        case formatted(String)
+        /// The file must be left as it is.
+        case refused(SourceLocation, String)
+    }
+
+    /// Formats one file's bytes. Pure: reads and writes nothing.
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - path: The path shown in messages.
+    ///   - relativePath: The path below the collection folder.
+    ///   - config: The collection's configuration (field and language order).
+    public static func format(data: Data, path: String, relativePath: String, config: CollectionConfig) -> Formatting {
+        let exhibit = ExhibitParser.parse(data: data, path: path, relativePath: relativePath)
+        if let problem = exhibit.loadFindings.sortedForReport().first {
+            return .refused(problem.location, "has errors (\(problem.message)); run captions check and fix them first")
+        }
+        guard let text = try? SourceText.decode(data), let root = try? YAMLReader.parse(text) else {
+            return .refused(SourceLocation(path: path), "cannot be read as YAML")
+        }
+        if let comment = CommentFinder.firstComment(in: text, root: root) {
+            return .refused(
+                SourceLocation(path: path, line: comment.line, column: comment.column),
+                "has a comment, which captions fmt cannot keep; move it to notes: or delete it, then format again")
+        }
+        let formatted = CanonicalWriter.text(of: exhibit, config: config)
+        let reloaded = ExhibitParser.parse(text: formatted, path: path, relativePath: relativePath)
+        guard reloaded.loadFindings.isEmpty, ExhibitContent(reloaded) == ExhibitContent(exhibit) else {
+            return .refused(SourceLocation(path: path), "cannot be formatted without changing its captions; left as it is")
+        }
+        return .formatted(formatted)
+    }
+
+    /// Formats every exhibit file of the collection at `path`, or the single file `path`.
+    ///
+    /// - Parameters:
+    ///   - path: A collection folder, or one exhibit file (its configuration is the nearest
+    ///     `captions.yml` in its folder or a parent, else the defaults).
+    ///   - check: Write nothing; only report which files would change.
+    /// - Returns: One outcome per file, sorted by path.
+    /// - Throws: ``CaptionError`` when the path or configuration cannot be read, or a file
+    ///   cannot be written (files written before stay written; each write is atomic).
+    public static func run(path: String, check: Bool) throws(CaptionError) -> [Outcome] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .collectionNotFound(path: path)
+        }
+        let root: String
+        let files: [String]
+        if isDirectory.boolValue {
+            root = path
+            files = try CollectionLoader.exhibitFiles(in: path)
+        } else {
+            root = configFolder(for: path)
+            files = [String(path.dropFirst(root == "." ? 0 : root.count + 1))]
+        }
+        let config = try CollectionLoader.loadConfig(in: root)
+        var outcomes: [Outcome] = []
+        for relative in files {
+            let filePath = isDirectory.boolValue ? CollectionLoader.join(root, relative) : path
+            guard let data = FileManager.default.contents(atPath: filePath) else {
+                throw .unreadable(path: filePath, reason: "permission denied or not a file")
+            }
+            switch format(data: data, path: filePath, relativePath: relative, config: config) {
+            case .refused(let location, let reason):
+                outcomes.append(Outcome(path: filePath, kind: .skipped(location, reason)))
+            case .formatted(let text):
+                if Data(text.utf8) == data {
+                    outcomes.append(Outcome(path: filePath, kind: .unchanged))
+                } else {
+                    if !check { try AtomicFile.write(Data(text.utf8), to: filePath) }
+                    outcomes.append(Outcome(path: filePath, kind: .reformatted))
+                }
+            }
+        }
+        return outcomes
+    }
+
+    /// The folder whose `captions.yml` applies to the file `path`: its own folder or the
+    /// nearest parent with one, else its own folder (defaults).
+    static func configFolder(for path: String) -> String {
+        let own = (path as NSString).deletingLastPathComponent
+        var folder = own.isEmpty ? "." : own
+        for _ in 0..<64 {
+            if FileManager.default.fileExists(atPath: CollectionLoader.join(folder, CollectionLoader.configFileName)) {
+                return folder
+            }
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent.isEmpty || parent == folder { break }
+            folder = parent
+        }
+        return own.isEmpty ? "." : own
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// What an exhibit file says, without where it says it: the model `captions fmt` must keep.
+///
+/// Two files with equal content load as the same captions: the same id, fields, languages,
+/// texts (compared in Unicode NFC, scalar by scalar), notes and machine-owned keys (compared
+/// as trees of text, with plain and quoted scalars told apart). Order of fields and languages
+/// does not count; positions do not count.
+public struct ExhibitContent: Sendable, Equatable {
+    /// A machine-owned value (`ignore:`, `translations:`) without positions.
+    public indirect enum Value: Sendable, Equatable {
+        /// A scalar in NFC and whether it was plain.
+        case scalar(String, plain: Bool)
+        /// A sequence.
+        case sequence([Value])
+        /// A mapping, in order; keys in NFC.
+        case mapping([String], [Value])
+    }
+
+    /// The `id:` value.
+    public var id: String?
+    /// Field → language → text (NFC).
+    public var fields: [String: [String: String]]
+    /// The notes (NFC).
+    public var notes: String?
+    /// Machine-owned keys.
+    public var metadata: [String: Value]
+
+    /// The content of `exhibit`.
+    public init(_ exhibit: Exhibit) {
+        id = exhibit.id.map(Self.nfc)
+        var fields: [String: [String: String]] = [:]
+        for field in exhibit.fields {
+            var texts: [String: String] = [:]
+            for translation in field.translations { texts[Self.nfc(translation.language)] = Self.nfc(translation.text) }
+            fields[Self.nfc(field.name)] = texts
+        }
+        self.fields = fields
+        notes = exhibit.notes.map { Self.nfc($0.text) }
+        metadata = exhibit.metadata.mapValues(Self.value)
+    }
+
+    static func value(_ node: LocatedNode) -> Value {
+        switch node.value {
+        case .scalar(let text): .scalar(nfc(text), plain: node.isPlain)
+        case .sequence(let items): .sequence(items.map(value))
+        case .mapping(let pairs): .mapping(pairs.map { nfc($0.key.scalar ?? "\u{FFFF}") }, pairs.map { value($0.value) })
+        }
+    }
+
+    /// NFC, compared by scalars (Swift's `==` on strings would accept any canonical equivalent).
+    static func nfc(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
+
+    /// Whether the two contents are the same, scalar by scalar.
+    public static func == (a: ExhibitContent, b: ExhibitContent) -> Bool {
+        a.id.map(Array.init(_:)) == b.id.map(Array.init(_:))
+            && a.fields.mapValues { $0.mapValues { Array($0.unicodeScalars) } }
+                == b.fields.mapValues { $0.mapValues { Array($0.unicodeScalars) } }
+            && a.notes.map { Array($0.unicodeScalars) } == b.notes.map { Array($0.unicodeScalars) }
+            && a.metadata == b.metadata
+    }
+}

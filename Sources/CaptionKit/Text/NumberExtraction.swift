@@ -21,7 +21,7 @@ public enum NumberExtraction {
     ///     the comma is a decimal separator.
     public static func numbers(in text: String, language: String) -> [String] {
         let commaGroupsThousands = Language.primary(language) == "en"
-        let characters = Array(text)
+        let characters = Array(text.unicodeScalars)
         var result: [String] = []
         var index = 0
         while index < characters.count {
@@ -30,10 +30,11 @@ public enum NumberExtraction {
                 let (numbers, next) = readNumber(characters, from: index, commaGroupsThousands: commaGroupsThousands)
                 result += numbers
                 index = next
-            } else if isRomanLetter(character), index == 0 || !TextWords.isWordCharacter(characters[index - 1]) {
+            } else if isRomanLetter(character), index == 0 || !TextWords.isLetter(characters[index - 1]) {
                 var end = index
-                while end < characters.count, TextWords.isWordCharacter(characters[end]) { end += 1 }
-                let word = String(characters[index..<end])
+                while end < characters.count, TextWords.isLetter(characters[end]) { end += 1 }
+                var word = ""
+                word.unicodeScalars.append(contentsOf: characters[index..<end])
                 if let value = RomanNumeral.value(of: word), word.count > 1 || isCenturyWordAfter(characters, end) {
                     result.append(String(value))
                 }
@@ -46,17 +47,17 @@ public enum NumberExtraction {
     }
 
     /// Reads the number starting at `start` (a digit); returns its numbers and the index after it.
-    private static func readNumber(_ characters: [Character], from start: Int, commaGroupsThousands: Bool)
+    private static func readNumber(_ characters: [Unicode.Scalar], from start: Int, commaGroupsThousands: Bool)
         -> ([String], Int)
     {
         // Digit groups and the single separators between them.
         var groups: [String] = []
-        var separators: [Character] = []
+        var separators: [Unicode.Scalar] = []
         var index = start
         while true {
             var digits = ""
             while index < characters.count, isDigit(characters[index]) {
-                digits.append(characters[index])
+                digits.unicodeScalars.append(characters[index])
                 index += 1
             }
             groups.append(digits)
@@ -70,7 +71,7 @@ public enum NumberExtraction {
     }
 
     /// Turns digit groups and their separators into numbers.
-    private static func interpret(_ groups: [String], _ separators: [Character], commaGroupsThousands: Bool)
+    private static func interpret(_ groups: [String], _ separators: [Unicode.Scalar], commaGroupsThousands: Bool)
         -> [String]
     {
         var numbers: [String] = []
@@ -105,15 +106,15 @@ public enum NumberExtraction {
         return trimmed.isEmpty ? "0" : String(trimmed)
     }
 
-    private static func isDigit(_ character: Character) -> Bool {
-        character.isASCII && character.isNumber
+    private static func isDigit(_ character: Unicode.Scalar) -> Bool {
+        character.value >= 0x30 && character.value <= 0x39
     }
 
-    private static func isGroupingSpace(_ character: Character) -> Bool {
+    private static func isGroupingSpace(_ character: Unicode.Scalar) -> Bool {
         character == " " || character == "\u{A0}" || character == "\u{202F}" || character == "\u{2009}"
     }
 
-    private static func isRomanLetter(_ character: Character) -> Bool {
+    private static func isRomanLetter(_ character: Unicode.Scalar) -> Bool {
         character == "I" || character == "V" || character == "X"
     }
 
@@ -121,14 +122,14 @@ public enum NumberExtraction {
     static let centuryWords: Set<String> = ["в", "вв", "век", "века", "веке", "веков", "ғасыр", "ғ", "ғасырда", "ғасырдың", "century", "c"]
 
     /// Whether a century word follows position `end` (after spaces or a hyphen).
-    private static func isCenturyWordAfter(_ characters: [Character], _ end: Int) -> Bool {
+    private static func isCenturyWordAfter(_ characters: [Unicode.Scalar], _ end: Int) -> Bool {
         var index = end
         while index < characters.count, characters[index] == " " || characters[index] == "\u{A0}" || characters[index] == "-" {
             index += 1
         }
         var word = ""
-        while index < characters.count, TextWords.isWordCharacter(characters[index]) {
-            word.append(characters[index])
+        while index < characters.count, TextWords.isLetter(characters[index]) {
+            word.unicodeScalars.append(characters[index])
             index += 1
         }
         return centuryWords.contains(word.lowercased())

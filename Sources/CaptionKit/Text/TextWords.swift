@@ -44,26 +44,48 @@ public enum TextWords {
     /// two words and `19th` gives the word `th`.
     public static func words(in text: String) -> [TextWord] {
         var words: [TextWord] = []
+        let scalars = text.unicodeScalars
         var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let isLetter = isWordCharacter(text[index])
-            if isLetter, start == nil { start = index }
-            if !isLetter, let begin = start {
-                words.append(TextWord(text: String(text[begin..<index]), range: begin..<index))
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let inWord = isLetter(scalar) || (start != nil && isCombiningMark(scalar))
+            if inWord, start == nil { start = index }
+            if !inWord, let begin = start {
+                words.append(TextWord(text: String(scalars[begin..<index]), range: begin..<index))
                 start = nil
             }
-            index = text.index(after: index)
+            index = scalars.index(after: index)
         }
-        if let begin = start { words.append(TextWord(text: String(text[begin...]), range: begin..<text.endIndex)) }
+        if let begin = start { words.append(TextWord(text: String(scalars[begin...]), range: begin..<text.endIndex)) }
         return words
     }
 
-    /// Whether a character belongs to a word: its first scalar is a letter or a combining mark.
-    static func isWordCharacter(_ character: Character) -> Bool {
-        guard let first = character.unicodeScalars.first else { return false }
-        return first.properties.isAlphabetic && !first.properties.isWhitespace
-            && first.properties.numericType == nil
+    /// Whether `scalar` is a letter (not a digit), with fast paths for ASCII, Latin and
+    /// Cyrillic: Unicode property look-ups would dominate the run time on large collections.
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value | 0x20 >= 0x61 && value | 0x20 <= 0x7A }
+        if value >= 0x400 && value <= 0x4FF { return value <= 0x481 || value >= 0x48A }
+        if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }
+        if value < 0xC0 { return value == 0xAA || value == 0xB5 || value == 0xBA }
+        if value >= 0x2000 && value <= 0x2BFF { return false }
+        let properties = scalar.properties
+        return properties.isAlphabetic && properties.numericType == nil && !isCombiningMark(scalar)
+    }
+
+    /// Whether `scalar` is a combining mark (it continues the word before it).
+    @inline(__always)
+    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x300 { return false }
+        if value <= 0x36F || (value >= 0x483 && value <= 0x489) { return true }
+        if value >= 0x400 && value <= 0x4FF { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     /// The values that satisfy `include`, each once, in their first order.

@@ -18,6 +18,15 @@ public enum WritingScript: String, Sendable, Hashable {
         }
     }
 
+    /// The scripts whose letters occur in `text` (a quick scan, no word splitting).
+    public static func inventory(of text: String) -> Set<WritingScript> {
+        var found = Set<WritingScript>()
+        for scalar in text.unicodeScalars {
+            if let script = WritingScript(scalar), found.insert(script).inserted, found.count == 2 { break }
+        }
+        return found
+    }
+
     /// The script a caption language is written in, from its script subtag (`kk-Latn`,
     /// `sr-Cyrl`) or, without one, from the language (kk, ru, uk... Cyrillic; en, de, fr...
     /// Latin). `nil` for languages the checks know nothing about.
@@ -48,13 +57,13 @@ public enum WritingScript: String, Sendable, Hashable {
 /// The letters that Kazakh has and Russian lacks: ә ғ қ ң ө ұ ү һ і and their capitals.
 public enum KazakhLetters {
     /// The letters, lowercase and uppercase.
-    public static let all: Set<Character> = [
+    public static let all: Set<Unicode.Scalar> = [
         "ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і", "Ә", "Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І",
     ]
 
     /// Whether `text` has at least one Kazakh-only letter.
     public static func occur(in text: some StringProtocol) -> Bool {
-        text.contains { all.contains($0) }
+        text.unicodeScalars.contains { $0.value >= 0x456 && $0.value <= 0x4E9 && all.contains($0) }
     }
 }
 

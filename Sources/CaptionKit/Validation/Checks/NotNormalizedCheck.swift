@@ -56,7 +56,7 @@ public struct NotNormalizedCheck: CaptionCheck {
     /// The problems of `text`, as phrases that follow the text's label.
     static func problems(in text: String) -> [String] {
         var problems: [String] = []
-        if !text.unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars) {
+        if !isNFC(text) {
             problems.append("is not in Unicode NFC (composed) form; captions fmt composes it")
         }
         var invisible: [String] = []
@@ -65,7 +65,7 @@ public struct NotNormalizedCheck: CaptionCheck {
             let name = MixedScriptCheck.codePoint(scalar)
             if zeroWidth.contains(scalar.value) {
                 if !invisible.contains(name) { invisible.append(name) }
-            } else if scalar.properties.generalCategory == .control, scalar != "\n", scalar != "\t" {
+            } else if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F), scalar != "\n", scalar != "\t" {
                 if !controls.contains(name) { controls.append(name) }
             }
         }
@@ -80,6 +80,18 @@ public struct NotNormalizedCheck: CaptionCheck {
         return problems
     }
 
+    /// Whether `text` is in NFC. Texts made only of characters that NFC never changes (ASCII,
+    /// Latin-1 and Latin Extended letters, Cyrillic letters, common punctuation) skip the
+    /// expensive normalization.
+    static func isNFC(_ text: String) -> Bool {
+        let stable = text.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            return value < 0x300 || (value >= 0x400 && value <= 0x482) || (value >= 0x48A && value <= 0x4FF)
+                || (value >= 0x2010 && value <= 0x2027) || (value >= 0x2030 && value <= 0x205E)
+        }
+        return stable || text.unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+    }
+
     /// U+200B to U+200D, U+2060 and U+FEFF.
     static let zeroWidth: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
 
@@ -87,6 +99,7 @@ public struct NotNormalizedCheck: CaptionCheck {
     /// character (Â to ß for two-byte sequences, à to ï for three-byte ones) followed by as many
     /// continuation-byte characters as the sequence needs.
     static func mojibake(in text: String) -> String? {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0xC2 && $0.value <= 0xEF }) else { return nil }
         let scalars = Array(text.unicodeScalars)
         for index in scalars.indices {
             let value = scalars[index].value

@@ -108,9 +108,9 @@ public struct PunctuationMismatchCheck: CaptionCheck {
 
     /// The first unbalanced bracket or quote, described, or `nil`.
     static func unbalanced(in text: String) -> String? {
-        var open: [Character] = []
+        var open: [Unicode.Scalar] = []
         var straightQuotes = 0
-        for character in text {
+        for character in text.unicodeScalars {
             switch character {
             case "(", "[", "«", "„":
                 open.append(character)
@@ -118,7 +118,7 @@ public struct PunctuationMismatchCheck: CaptionCheck {
                 // „…“ (Russian, Kazakh) closes with “; English “…” opens with it.
                 if open.last == "„" { open.removeLast() } else { open.append(character) }
             case ")", "]", "»", "”":
-                let expected: Set<Character> = character == ")" ? ["("] : character == "]" ? ["["]
+                let expected: Set<Unicode.Scalar> = character == ")" ? ["("] : character == "]" ? ["["]
                     : character == "»" ? ["«"] : ["“", "„"]
                 guard let last = open.last else { return "a '\(character)' with no opening partner" }
                 guard expected.contains(last) else { return "a '\(last)' closed by '\(character)'" }

@@ -48,6 +48,7 @@ public struct RepeatedWordCheck: CaptionCheck {
             let words = TextWords.words(in: text.text)
             var repeated: [String] = []
             for (previous, word) in zip(words, words.dropFirst()) {
+                guard word.text.utf8.count == previous.text.utf8.count else { continue }
                 let lowered = word.text.lowercased()
                 guard lowered == previous.text.lowercased(), !allowed.contains(lowered), !repeated.contains(word.text)
                 else { continue }

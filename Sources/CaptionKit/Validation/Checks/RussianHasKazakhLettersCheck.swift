@@ -56,7 +56,7 @@ public struct RussianHasKazakhLettersCheck: CaptionCheck {
 
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, context) { text in
-            guard Language.isCyrillic(text.language, language: "ru") else { return nil }
+            guard Language.isCyrillic(text.language, language: "ru"), KazakhLetters.occur(in: text.text) else { return nil }
             let words = TextWords.distinct(TextWords.words(in: text.text).map(\.text)) {
                 KazakhLetters.occur(in: $0) && !allowed.contains($0)
             }

@@ -66,11 +66,12 @@ public struct WhitespaceCheck: CaptionCheck {
     static func problems(in text: String) -> [String] {
         var problems: [String] = []
         func add(_ problem: String) { if !problems.contains(problem) { problems.append(problem) } }
-        if let first = text.first, isSpace(first) { add("a space at the start") }
-        if let last = text.last, isSpace(last) { add("a space at the end") }
-        if text.first == "\n" { add("a line break at the start") }
-        if text.last == "\n" { add("a line break at the end") }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, isSpace(first) { add("a space at the start") }
+        if let last = scalars.last, isSpace(last) { add("a space at the end") }
+        if scalars.first == "\n" { add("a line break at the start") }
+        if scalars.last == "\n" { add("a line break at the end") }
+        let lines = scalars.split(separator: "\n", omittingEmptySubsequences: false)
         var blankRun = 0
         for (number, line) in lines.enumerated() {
             let isBlank = line.allSatisfy(isSpace)
@@ -82,27 +83,34 @@ public struct WhitespaceCheck: CaptionCheck {
             }
             if number > 0, let first = line.first, isSpace(first) { add("spaces at the start of line \(number + 1)") }
             if number < lines.count - 1, let last = line.last, isSpace(last) { add("spaces at the end of line \(number + 1)") }
-            let characters = Array(line)
-            let firstText = characters.firstIndex { !isSpace($0) } ?? characters.count
-            for index in characters.indices {
-                let character = characters[index]
-                if character == "\t" { add("a tab") }
-                // Only spaces after the line's first word: leading spaces are reported above.
-                guard index > 0, isSpace(characters[index - 1]), index - 1 > firstText else { continue }
-                if isSpace(character) { add("a double space") }
-                let isEllipsis = character == "." && index + 1 < characters.count && characters[index + 1] == "."
-                if punctuation.contains(character), !isEllipsis { add("a space before '\(character)'") }
+            var seenText = false
+            var previous: Unicode.Scalar = "\n"
+            var previousIsAfterText = false
+            var iterator = line.makeIterator()
+            var current = iterator.next()
+            while let scalar = current {
+                let next = iterator.next()
+                if scalar == "\t" { add("a tab") }
+                // Only spaces after the line's first word count: leading spaces are reported above.
+                if isSpace(previous), previousIsAfterText {
+                    if isSpace(scalar) { add("a double space") }
+                    if punctuation.contains(scalar), !(scalar == "." && next == ".") { add("a space before '\(scalar)'") }
+                }
+                previousIsAfterText = seenText
+                if !isSpace(scalar) { seenText = true }
+                previous = scalar
+                current = next
             }
         }
         return problems
     }
 
     /// Marks that take no space before them in Kazakh, Russian and English.
-    static let punctuation: Set<Character> = [",", ".", ";", ":", "!", "?"]
+    static let punctuation: Set<Unicode.Scalar> = [",", ".", ";", ":", "!", "?"]
 
-    /// A space, no-break space or tab.
-    static func isSpace(_ character: Character) -> Bool {
-        character == " " || character == "\u{A0}" || character == "\t" || character == "\u{202F}"
+    /// A space, no-break space, narrow no-break space or tab.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{A0}" || scalar == "\t" || scalar == "\u{202F}"
     }
 
     /// `a, b and c`.

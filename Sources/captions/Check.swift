@@ -58,6 +58,9 @@ extension CaptionsCommand {
                 let hint = CheckExplanation.suggestion(for: explainID).map { " (did you mean '\($0)'?)" } ?? ""
                 throw ValidationError("unknown check '\(explainID)'\(hint); the checks are \(CheckRegistry.ids.joined(separator: ", "))")
             }
+            if writeBaseline, !languages.isEmpty {
+                throw ValidationError("--write-baseline records every finding; it cannot be combined with --lang")
+            }
             if noBaseline, baseline != nil || writeBaseline {
                 throw ValidationError("--no-baseline cannot be combined with --baseline or --write-baseline")
             }

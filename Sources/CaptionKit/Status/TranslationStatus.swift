@@ -12,6 +12,8 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         public var translated: Int
         /// Units without text.
         public var missing: Int
+        /// Translated units whose source changed since (see ``TranslationTracker``).
+        public var stale: Int
         /// Translated share in percent, one decimal, rounded down.
         public var percent: Double
         /// Source words in the missing units: what a translator quotes on.
@@ -28,24 +30,30 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     /// Computes the status of `collection`.
     public init(collection: CaptionCollection) {
         let summary = CompletenessSummary(collection: collection)
+        var stale: [String: Int] = [:]
+        for exhibit in collection.exhibits {
+            for entry in TranslationTracker.staleTranslations(in: exhibit, config: collection.config) {
+                stale[entry.language, default: 0] += 1
+            }
+        }
         self.collection = collection.rootPath
         self.exhibits = summary.exhibits
         self.languages = summary.languages.map {
             Row(
                 language: $0.language, isSource: $0.language == collection.config.source, units: $0.total,
-                translated: $0.translated, missing: $0.missing, percent: $0.percent,
+                translated: $0.translated, missing: $0.missing, stale: stale[$0.language] ?? 0, percent: $0.percent,
                 sourceWordsToTranslate: $0.language == collection.config.source ? 0 : $0.sourceWordsMissing)
         }
     }
 
     /// The table for people.
     public var text: String {
-        let header = ["language", "units", "translated", "missing", "complete", "words to translate"]
+        let header = ["language", "units", "translated", "missing", "stale", "complete", "words to translate"]
         var rows = [header]
         for row in languages {
             rows.append([
                 row.isSource ? "\(row.language) (source)" : row.language, String(row.units), String(row.translated),
-                String(row.missing), TextReporter.percent(row.percent), row.isSource ? "-" : String(row.sourceWordsToTranslate),
+                String(row.missing), String(row.stale), TextReporter.percent(row.percent), row.isSource ? "-" : String(row.sourceWordsToTranslate),
             ])
         }
         var widths = [Int](repeating: 0, count: header.count)

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// How complete each language is: translated units out of all units.
 ///
 /// A unit is one field of one readable exhibit that is present or required and configured.
@@ -28,25 +30,50 @@ public struct CompletenessSummary: Sendable, Hashable, Codable {
     public var exhibits: Int
 
     /// Computes the summary for `collection`, optionally only for `languages`.
-    public init(collection: CaptionCollection, languages only: [String]? = nil) {
+    ///
+    /// - Parameter countWords: Count the source words of missing units (for `status`); when
+    ///   `false`, ``LanguageFigures/sourceWordsMissing`` is 0 and the summary is much cheaper.
+    public init(collection: CaptionCollection, languages only: [String]? = nil, countWords: Bool = false) {
         let config = collection.config
         let languages = config.languages.filter { only == nil || only!.contains($0) }
+        let exhibits = collection.exhibits
+        // Chunks are counted concurrently and added up in order, so the result is deterministic.
+        let chunkSize = 512
+        let chunks = (exhibits.count + chunkSize - 1) / chunkSize
+        let slots = ResultSlots<(total: Int, translated: [Int], words: [Int])>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var translated = [Int](repeating: 0, count: languages.count)
+            var words = [Int](repeating: 0, count: languages.count)
+            var total = 0
+            for exhibit in exhibits[(chunk * chunkSize)..<min((chunk + 1) * chunkSize, exhibits.count)]
+            where exhibit.isReadable {
+                for spec in config.fields {
+                    let field = exhibit.field(spec.name)
+                    guard field != nil || spec.required else { continue }
+                    total += 1
+                    var sourceWords: Int?
+                    for (index, language) in languages.enumerated() {
+                        if let text = field?.translation(language), !text.isBlank {
+                            translated[index] += 1
+                        } else if countWords {
+                            if sourceWords == nil {
+                                sourceWords = field?.translation(config.source).map { Self.wordCount($0.text) } ?? 0
+                            }
+                            words[index] += sourceWords ?? 0
+                        }
+                    }
+                }
+            }
+            slots.set(chunk, (total, translated, words))
+        }
         var translated = [Int](repeating: 0, count: languages.count)
         var words = [Int](repeating: 0, count: languages.count)
         var total = 0
-        for exhibit in collection.exhibits where exhibit.isReadable {
-            for spec in config.fields {
-                let field = exhibit.field(spec.name)
-                guard field != nil || spec.required else { continue }
-                total += 1
-                let sourceWords = field?.translation(config.source).map { Self.wordCount($0.text) } ?? 0
-                for (index, language) in languages.enumerated() {
-                    if let text = field?.translation(language), !text.isBlank {
-                        translated[index] += 1
-                    } else {
-                        words[index] += sourceWords
-                    }
-                }
+        for part in slots.values {
+            total += part.total
+            for index in languages.indices {
+                translated[index] += part.translated[index]
+                words[index] += part.words[index]
             }
         }
         self.languages = languages.indices.map {
@@ -55,16 +82,29 @@ public struct CompletenessSummary: Sendable, Hashable, Codable {
         self.exhibits = collection.exhibits.count
     }
 
-    /// Counts words as runs of letters or digits (hyphenated words count once).
+    /// Counts words as runs of letters or digits (hyphenated words and apostrophes count once).
     public static func wordCount(_ text: String) -> Int {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || (inWord && (scalar == "-" || scalar == "'" || scalar == "’" || scalar.properties.generalCategory == .nonspacingMark))
+            let isWordScalar = isWordCharacter(scalar)
+                || (inWord && (scalar == "-" || scalar == "'" || scalar == "’" || scalar == "\u{301}"))
             if isWordScalar && !inWord { count += 1 }
             inWord = isWordScalar
         }
         return count
+    }
+
+    /// Letters and digits, with fast paths for ASCII and Cyrillic (Unicode property look-ups
+    /// are slow enough to dominate `status` on large collections).
+    @inline(__always)
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A)
+        }
+        if value >= 0x400 && value <= 0x4FF { return value <= 0x481 || value >= 0x48A }
+        if value == 0xA0 || (value >= 0x2000 && value <= 0x206F) { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

@@ -29,7 +29,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
 
     /// Computes the status of `collection`.
     public init(collection: CaptionCollection) {
-        let summary = CompletenessSummary(collection: collection)
+        let summary = CompletenessSummary(collection: collection, countWords: true)
         var stale: [String: Int] = [:]
         for exhibit in collection.exhibits {
             for entry in TranslationTracker.staleTranslations(in: exhibit, config: collection.config) {
@@ -46,15 +46,19 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         }
     }
 
-    /// The table for people.
+    /// The table for people; the `stale` column appears only when some translation is stale.
     public var text: String {
-        let header = ["language", "units", "translated", "missing", "stale", "complete", "words to translate"]
+        let showStale = languages.contains { $0.stale > 0 }
+        var header = ["language", "units", "translated", "missing", "complete", "words to translate"]
+        if showStale { header.insert("stale", at: 4) }
         var rows = [header]
         for row in languages {
-            rows.append([
+            var cells = [
                 row.isSource ? "\(row.language) (source)" : row.language, String(row.units), String(row.translated),
-                String(row.missing), String(row.stale), TextReporter.percent(row.percent), row.isSource ? "-" : String(row.sourceWordsToTranslate),
-            ])
+                String(row.missing), TextReporter.percent(row.percent), row.isSource ? "-" : String(row.sourceWordsToTranslate),
+            ]
+            if showStale { cells.insert(String(row.stale), at: 4) }
+            rows.append(cells)
         }
         var widths = [Int](repeating: 0, count: header.count)
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }

@@ -16,7 +16,7 @@ public struct InvalidYAMLCheck: CaptionCheck {
             CheckExample("id: exhibit\ntitle:\n  kk: Вагон\n  ru: Вагон\n  en: Wagon\ntext:\n  kk: Мәтін.\n  ru: Текст.\n  en: Text.\n")
         ],
         triggeringExamples: [
-            CheckExample("id: exhibit\ntitle:\n  kk: [Вагон\n  ru: Вагон\n↓"),
+            CheckExample("id: exhibit\ntitle:\n  kk: [Вагон\n  ru↓: Вагон\n"),
             CheckExample("id: exhibit\ntitle:\n  kk: Вагон\n  ru: Вагон\n  en: Wagon\n↓title:\n  en: Again\n"),
             CheckExample("id: exhibit\ntitle:\n  kk: Вагон\n  ru: Вагон\n  en: Wagon\n  ↓en: Wagon again\n"),
         ]

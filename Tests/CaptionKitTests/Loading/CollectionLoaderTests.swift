@@ -1,0 +1,38 @@
+import CaptionKit
+import Foundation
+import Testing
+
+@Suite struct CollectionLoaderTests {
+    @Test func loadsEveryExhibitFileSortedSkippingHiddenAndConfig() throws {
+        let folder = try TestCollection(
+            files: [
+                ("b/wagon.yml", "id: wagon\n"), ("a/kurt.yaml", "id: kurt\n"), ("arch.yml", "id: arch\n"),
+                (".hidden/x.yml", "id: x\n"), ("a/.draft.yml", "id: draft\n"), ("README.md", "not a caption\n"),
+            ], config: "languages: [kk, ru]\n")
+        let collection = try folder.load()
+        #expect(collection.exhibits.map(\.relativePath) == ["a/kurt.yaml", "arch.yml", "b/wagon.yml"])
+        #expect(collection.exhibits.map(\.path) == ["a/kurt.yaml", "arch.yml", "b/wagon.yml"].map { folder.root + "/" + $0 })
+        #expect(collection.config.languages == ["kk", "ru"])
+    }
+
+    @Test func missingFolderIsCollectionNotFound() {
+        #expect(throws: CaptionError.collectionNotFound(path: "/nonexistent/Captions")) {
+            _ = try CollectionLoader.load(path: "/nonexistent/Captions")
+        }
+    }
+
+    @Test func manyFilesLoadInPathOrder() throws {
+        let files = (0..<500).map { ("g\($0 % 7)/e\($0).yml", "id: e\($0)\n") }
+        let folder = try TestCollection(files: files)
+        let collection = try folder.load()
+        #expect(collection.exhibits.count == 500)
+        #expect(collection.exhibits.map(\.relativePath) == files.map(\.0).sorted())
+        #expect(collection.exhibits.allSatisfy { $0.id == $0.fileStem })
+    }
+
+    @Test func defaultCollectionIsFoundInAParentFolder() throws {
+        let folder = try TestCollection(files: [("Captions/a.yml", "id: a\n"), ("deep/er/x.txt", "x")])
+        #expect(CollectionLoader.defaultCollectionPath(from: folder.root + "/deep/er") == "../../Captions")
+        #expect(CollectionLoader.defaultCollectionPath(from: folder.root) == "Captions")
+    }
+}

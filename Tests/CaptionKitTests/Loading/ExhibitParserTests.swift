@@ -1,0 +1,141 @@
+import CaptionKit
+import Foundation
+import Testing
+
+@Suite struct ExhibitParserTests {
+    static let wagon = """
+        id: stalin-wagon
+        title:
+          kk: Сталин вагоны
+          ru: "Сталинский вагон"
+          en: The Stalin wagon
+        text:
+          kk: |
+            Бірінші абзац.
+
+            Екінші абзац.
+          ru: Текст.
+          en: Text.
+        notes: Context for translators.
+
+        """
+
+    func parse(_ text: String, path: String = "Captions/garden/stalin-wagon.yml") -> Exhibit {
+        ExhibitParser.parse(text: text, path: path, relativePath: String(path.dropFirst("Captions/".count)))
+    }
+
+    func location(_ line: Int, _ column: Int, _ path: String = "Captions/garden/stalin-wagon.yml") -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column)
+    }
+
+    @Test func readsIDFieldsLanguagesAndPositions() throws {
+        let exhibit = parse(Self.wagon)
+        #expect(exhibit.loadFindings.isEmpty)
+        #expect(exhibit.id == "stalin-wagon")
+        #expect(exhibit.idLocation == location(1, 5))
+        #expect(exhibit.gallery == "garden")
+        #expect(exhibit.fields.map(\.name) == ["title", "text"])
+        let title = try #require(exhibit.field("title"))
+        #expect(title.location == location(2, 1))
+        #expect(title.translations.map(\.language) == ["kk", "ru", "en"])
+        let russian = try #require(title.translation("ru"))
+        #expect(russian.text == "Сталинский вагон")
+        #expect(russian.keyLocation == location(4, 3))
+        #expect(russian.valueLocation == location(4, 7))
+        let kazakhText = try #require(exhibit.field("text")?.translation("kk"))
+        #expect(kazakhText.text == "Бірінші абзац.\n\nЕкінші абзац.")
+        #expect(kazakhText.valueLocation == location(7, 7))
+        #expect(exhibit.notes?.text == "Context for translators.")
+    }
+
+    @Test func byteOrderMarkAndCRLFGiveTheSameCaptions() throws {
+        let plain = parse(Self.wagon)
+        var bytes = Data([0xEF, 0xBB, 0xBF])
+        bytes.append(Data(Self.wagon.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        let windows = ExhibitParser.parse(data: bytes, path: plain.path, relativePath: plain.relativePath)
+        #expect(windows == plain)
+    }
+
+    @Test func invalidUTF8IsAFindingAtTheExactPosition() {
+        var bytes = Data("id: kurt\ntitle:\n  ru: Кур".utf8)
+        bytes.append(0xFF)
+        bytes.append(Data("т\n".utf8))
+        let exhibit = ExhibitParser.parse(data: bytes, path: "Captions/kurt.yml", relativePath: "kurt.yml")
+        #expect(exhibit.loadFindings.map(\.formatted) == [
+            "Captions/kurt.yml:3:10: error: file is not valid UTF-8 text [invalid-yaml]"
+        ])
+        #expect(!exhibit.isReadable)
+    }
+
+    @Test func syntaxErrorPointsWhereReadingStopped() {
+        let exhibit = parse("id: kurt\ntitle:\n  kk: Құрт\n\tru: Курт\n", path: "Captions/kurt.yml")
+        #expect(exhibit.loadFindings.map(\.location) == [location(4, 1, "Captions/kurt.yml")])
+        #expect(exhibit.loadFindings.first?.checkID == "invalid-yaml")
+        #expect(exhibit.loadFindings.first?.message.contains("tab") == true)
+    }
+
+    @Test func duplicateKeysAreReportedWithBothPositions() {
+        let exhibit = parse("id: kurt\ntitle:\n  kk: Құрт\n  kk: Құрт 2\n", path: "Captions/kurt.yml")
+        #expect(exhibit.loadFindings.map(\.formatted) == [
+            "Captions/kurt.yml:4:3: error: duplicate key 'kk' in 'title'; the first is at line 3 [invalid-yaml]"
+        ])
+        #expect(exhibit.loadFindings.first?.notes.map(\.location) == [location(3, 3, "Captions/kurt.yml")])
+        #expect(exhibit.field("title")?.translation("kk")?.text == "Құрт")
+    }
+
+    @Test func wrongTypesAreInvalidValues() {
+        let exhibit = parse("id: kurt\ntitle:\n  kk: [Құрт]\n  ru: 1937\n  en: yes\ntext: Kurt\n", path: "Captions/kurt.yml")
+        #expect(exhibit.loadFindings.map(\.formatted) == [
+            "Captions/kurt.yml:3:7: error: title (kk) must be text, found a list [invalid-value]",
+            "Captions/kurt.yml:4:7: error: title (ru) is the number 1937, not text; put it in quotes if it is meant as text [invalid-value]",
+            "Captions/kurt.yml:5:7: error: title (en) is the yes/no value 'yes', not text; put it in quotes if it is meant as text [invalid-value]",
+            "Captions/kurt.yml:6:7: error: text must be a mapping of language to text (e.g. 'kk: ...'), found text [invalid-value]",
+        ])
+    }
+
+    /// Columns count Unicode scalars: a family emoji is 5 scalars, ә is 1.
+    @Test func columnsCountUnicodeScalarsAfterWideCharacters() throws {
+        let exhibit = parse("id: kurt\ntitle: {ru: \"👩‍👩‍👧 әә\", kz: x}\n", path: "Captions/kurt.yml")
+        let kazakh = try #require(exhibit.field("title")?.translation("kz"))
+        // `title: {ru: "` is 13 scalars, the emoji 5, then space, ә, ә, quote, comma, space.
+        #expect(kazakh.keyLocation == location(2, 13 + 5 + 6 + 1, "Captions/kurt.yml"))
+    }
+
+    @Test func emptyValuesAreEmptyText() throws {
+        let exhibit = parse("id: kurt\ntitle:\n  kk:\n  ru: ~\n  en: \"\"\n", path: "Captions/kurt.yml")
+        #expect(exhibit.loadFindings.isEmpty)
+        #expect(exhibit.field("title")?.translations.map(\.text) == ["", "", ""])
+    }
+
+    @Test(arguments: ["", "# only a comment\n", "- a\n- b\n", "just text\n"])
+    func filesThatAreNotMappingsAreInvalidValues(_ text: String) {
+        let exhibit = parse(text, path: "Captions/kurt.yml")
+        #expect(exhibit.loadFindings.map(\.checkID) == ["invalid-value"])
+        #expect(!exhibit.isReadable)
+    }
+
+    @Test func deepNestingIsRefusedNotCrashed() {
+        let deep = "id: kurt\ntitle: " + String(repeating: "[", count: 100_000) + "\n"
+        let exhibit = parse(deep, path: "Captions/kurt.yml")
+        #expect(exhibit.loadFindings.map(\.checkID) == ["invalid-yaml"])
+        // The top-level mapping is the first of the 64 levels, so the 64th `[` is one too many.
+        #expect(exhibit.loadFindings.first?.location == location(2, 8 + 63, "Captions/kurt.yml"))
+    }
+
+    @Test func aliasBombIsReadWithoutExpanding() {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        text += "id: bomb\n"
+        let exhibit = parse(text, path: "Captions/bomb.yml")
+        #expect(exhibit.id == "bomb")
+        #expect(exhibit.loadFindings.allSatisfy { $0.checkID == "invalid-value" })
+    }
+
+    @Test func oversizedFileIsRefused() {
+        let data = Data(repeating: UInt8(ascii: "#"), count: ExhibitParser.maximumFileSize + 1)
+        let exhibit = ExhibitParser.parse(data: data, path: "Captions/big.yml", relativePath: "big.yml")
+        #expect(exhibit.loadFindings.map(\.checkID) == ["invalid-yaml"])
+    }
+}

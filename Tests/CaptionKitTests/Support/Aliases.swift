@@ -1,0 +1,4 @@
+import CaptionKit
+
+/// Swift Testing also declares `SourceLocation`; in these tests the name means ours.
+typealias SourceLocation = CaptionKit.SourceLocation

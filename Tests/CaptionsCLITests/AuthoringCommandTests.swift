@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// End-to-end runs of `captions init`, `captions new` and `captions status`.
+@Suite struct AuthoringCommandTests {
+    @Test func initStartsACollectionThatPassesAndRefusesToOverwrite() throws {
+        let folder = try TemporaryFolder()
+        let first = try CLIRun.run(["init"], in: folder.path)
+        #expect(first.status == 0)
+        #expect(first.stdout == "created Captions/captions.yml\ncreated Captions/example-exhibit.yml\n")
+        let config = try folder.read("Captions/captions.yml")
+        #expect(config.contains("languages: [kk, ru, en]"))
+        #expect(try CLIRun.run(["check"], in: folder.path).status == 0)
+
+        try folder.write("Captions/captions.yml", "# mine\n")
+        let second = try CLIRun.run(["init"], in: folder.path)
+        #expect(second.status == 2)
+        #expect(second.stderr == "Captions/captions.yml: error: already exists; refusing to overwrite it\n")
+        #expect(try folder.read("Captions/captions.yml") == "# mine\n")
+    }
+
+    @Test func newWritesAnEmptyTemplateThatCheckFlags() throws {
+        let folder = try TemporaryFolder()
+        _ = try CLIRun.run(["init"], in: folder.path)
+        let run = try CLIRun.run(["new", "stalin-wagon", "--gallery", "memorial-park"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == "created Captions/memorial-park/stalin-wagon.yml\n")
+        #expect(try folder.read("Captions/memorial-park/stalin-wagon.yml") == """
+            id: stalin-wagon
+            title:
+              kk: ""
+              ru: ""
+              en: ""
+            text:
+              kk: ""
+              ru: ""
+              en: ""
+            credit:
+              kk: ""
+              ru: ""
+              en: ""
+            notes: ""
+
+            """)
+        let check = try CLIRun.run(["check"], in: folder.path)
+        #expect(check.status == 1)
+        #expect(check.stdout.hasPrefix("Captions/memorial-park/stalin-wagon.yml:3:7: error: title (kk) of stalin-wagon is empty [empty-text]\n"))
+
+        let again = try CLIRun.run(["new", "stalin-wagon"], in: folder.path)
+        #expect(again.status == 2)
+        #expect(again.stderr == "Captions/memorial-park/stalin-wagon.yml:1:5 (an exhibit with id 'stalin-wagon'): error: already exists; refusing to overwrite it\n")
+    }
+
+    @Test(arguments: ["../escape", "Stalin Wagon", "a/b"])
+    func newRefusesIdsThatAreNotSlugs(_ id: String) throws {
+        let folder = try TemporaryFolder()
+        _ = try CLIRun.run(["init"], in: folder.path)
+        let run = try CLIRun.run(["new", id], in: folder.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("error: '\(id)' is not a valid exhibit id"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/escape.yml"))
+    }
+
+    @Test func statusShowsATablePerLanguage() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/kurt.yml", "id: kurt\ntitle:\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Сушёный творог из степи.\n  en: Dried curd.\n")
+        let run = try CLIRun.run(["status"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+            Captions: 1 exhibit
+            language     units  translated  missing  complete  words to translate
+            kk               2           1        1     50.0%                   1
+            ru (source)      2           2        0    100.0%                   -
+            en               2           2        0    100.0%                   0
+
+            """)
+        let json = try CLIRun.run(["status", "--format", "json"], in: folder.path)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let languages = decoded?["languages"] as? [[String: Any]]
+        #expect(languages?.first?["missing"] as? Int == 1)
+        #expect(languages?.first?["sourceWordsToTranslate"] as? Int == 1)
+    }
+}

@@ -1,0 +1,143 @@
+import CaptionKit
+import Foundation
+import FoundationXML
+import Testing
+
+/// End-to-end runs of `captions check` on fixture collections.
+@Suite struct CheckCommandTests {
+    /// A small collection: one complete exhibit, one with a missing Kazakh title and an unknown field.
+    func fixture() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsource: ru\n")
+        try folder.write(
+            "Captions/garden/kurt.yml",
+            "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n")
+        try folder.write(
+            "Captions/garden/wagon.yml",
+            "id: wagon\ntitle:\n  ru: Вагон\n  en: Wagon\ntext:\n  kk: Вагон.\n  ru: Вагон.\n  en: Wagon.\ntitel:\n  en: x\n")
+        return folder
+    }
+
+    @Test func textFormatListsFindingsOnStdoutAndSummaryOnStderr() throws {
+        let folder = try fixture()
+        let run = try CLIRun.run(["check"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stdout == """
+            Captions/garden/wagon.yml:2:1: error: title of wagon has no Kazakh (kk) text [missing-translation]
+            Captions/garden/wagon.yml:9:1: error: unknown field 'titel'; did you mean 'title'? [unknown-field]
+
+            """)
+        #expect(run.stderr == """
+            kk: 3/4 translated (75.0%), 1 missing
+            ru: 4/4 translated (100.0%)
+            en: 4/4 translated (100.0%)
+            2 errors, 0 warnings in 2 exhibits
+
+            """)
+    }
+
+    @Test func langFilterKeepsOnlyThatLanguage() throws {
+        let folder = try fixture()
+        let run = try CLIRun.run(["check", "Captions", "--lang", "en"], in: folder.path)
+        #expect(run.stdout == "Captions/garden/wagon.yml:9:1: error: unknown field 'titel'; did you mean 'title'? [unknown-field]\n")
+        #expect(run.stderr.hasPrefix("en: 4/4 translated (100.0%)\n1 error, 0 warnings"))
+        #expect(run.status == 1)
+    }
+
+    @Test func jsonFormatDecodesToTheDocumentedSchema() throws {
+        let folder = try fixture()
+        let run = try CLIRun.run(["check", "--format", "json"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stderr.isEmpty)
+        let document = try JSONDecoder().decode(JSONReporter.Document.self, from: Data(run.stdout.utf8))
+        #expect(document.version == 1)
+        #expect(document.collection == "Captions")
+        #expect(document.summary.errors == 2)
+        #expect(document.summary.exhibits == 2)
+        #expect(document.summary.languages.map(\.language) == ["kk", "ru", "en"])
+        #expect(document.summary.languages.first?.missing == 1)
+        let first = try #require(document.diagnostics.first)
+        #expect(first.path == "Captions/garden/wagon.yml" && first.line == 2 && first.column == 1)
+        #expect(first.severity == "error" && first.check == "missing-translation")
+        #expect(first.message == "title of wagon has no Kazakh (kk) text")
+        #expect(first.exhibit == "wagon" && first.field == "title" && first.language == "kk" && first.notes.isEmpty)
+    }
+
+    @Test func junitFormatIsXMLWithATestCasePerExhibitAndAFailurePerError() throws {
+        let folder = try fixture()
+        let run = try CLIRun.run(["check", "--format", "junit"], in: folder.path)
+        #expect(run.status == 1)
+        let document = try XMLDocument(data: Data(run.stdout.utf8))
+        let suite = try #require(document.rootElement()?.elements(forName: "testsuite").first)
+        #expect(suite.attribute(forName: "tests")?.stringValue == "2")
+        #expect(suite.attribute(forName: "failures")?.stringValue == "2")
+        let cases = suite.elements(forName: "testcase")
+        #expect(cases.map { $0.attribute(forName: "name")?.stringValue } == ["kurt", "wagon"])
+        #expect(cases[0].elements(forName: "failure").isEmpty)
+        let failures = cases[1].elements(forName: "failure")
+        #expect(failures.map { $0.attribute(forName: "type")?.stringValue } == ["missing-translation", "unknown-field"])
+        #expect(failures[0].stringValue == "Captions/garden/wagon.yml:2:1: error: title of wagon has no Kazakh (kk) text [missing-translation]")
+    }
+
+    @Test func githubFormatPrintsWorkflowAnnotations() throws {
+        let folder = try fixture()
+        let run = try CLIRun.run(["check", "--format", "github"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stdout == """
+            ::error file=Captions/garden/wagon.yml,line=2,col=1,title=missing-translation::title of wagon has no Kazakh (kk) text
+            ::error file=Captions/garden/wagon.yml,line=9,col=1,title=unknown-field::unknown field 'titel'; did you mean 'title'?
+
+            """)
+    }
+
+    @Test func warningsPassUnlessStrict() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/kurt.yml", "id: kurt-balls\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n")
+        let relaxed = try CLIRun.run(["check"], in: folder.path)
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stdout == "Captions/kurt.yml:1:5: warning: id 'kurt-balls' differs from the file name 'kurt'; rename one of them [id-file-mismatch]\n")
+        let strict = try CLIRun.run(["check", "--strict"], in: folder.path)
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains(": error: id 'kurt-balls' differs"))
+    }
+
+    @Test func cannotRunIsExitTwoWithOneLine() throws {
+        let folder = try TemporaryFolder()
+        let missing = try CLIRun.run(["check", "Nowhere"], in: folder.path)
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "Nowhere: error: no caption collection here (expected a folder with captions.yml or exhibit .yml files)\n")
+        try folder.write("Captions/captions.yml", "checks:\n  no-such-check: off\n")
+        try folder.write("Captions/a.yml", "id: a\n")
+        let badConfig = try CLIRun.run(["check"], in: folder.path)
+        #expect(badConfig.status == 2)
+        #expect(badConfig.stderr == "Captions/captions.yml:2:3: error: unknown check 'no-such-check'\n")
+        let badLanguage = try CLIRun.run(["check", "--lang", "de"], in: folder.path)
+        #expect(badLanguage.status == 2)
+        #expect(badLanguage.stderr == "error: --lang de is not a language of this collection (kk, ru, en)\n")
+    }
+
+    @Test func usageErrorIsExit64() throws {
+        let run = try CLIRun.run(["check", "--format", "yaml"])
+        #expect(run.status == 64)
+    }
+
+    /// The README's promise: delete one Kazakh entry from a bundled caption and check names it.
+    @Test func bundledMuseumPassesAndFailsWhenAKazakhEntryIsDeleted() throws {
+        let folder = try TemporaryFolder()
+        let captions = try folder.copyBundledCaptions()
+        let clean = try CLIRun.run(["check", captions])
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stdout.isEmpty)
+
+        let file = "Captions/memorial-park/stalin-wagon.yml"
+        let original = try folder.read(file)
+        var lines = original.components(separatedBy: "\n")
+        let titleLine = try #require(lines.firstIndex(of: "title:"))
+        #expect(lines[titleLine + 1].hasPrefix("  kk: "))
+        lines.remove(at: titleLine + 1)
+        try folder.write(file, lines.joined(separator: "\n"))
+        let broken = try CLIRun.run(["check"], in: folder.path)
+        #expect(broken.status == 1)
+        #expect(broken.stdout == "\(file):\(titleLine + 1):1: error: title of stalin-wagon has no Kazakh (kk) text [missing-translation]\n")
+    }
+}

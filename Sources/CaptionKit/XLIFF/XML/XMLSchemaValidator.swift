@@ -7,16 +7,14 @@ import Foundation
 /// schema and the document are trusted local files: the schema's `xs:import`s are read from
 /// local relative paths, and the document is read with the network off.
 package enum XMLSchemaValidator {
-    private static let lock = NSLock()
-
     /// The validation errors of `file` against the schema at `schemaPath`, as
     /// `file:line: message` lines; empty when the file is valid.
     ///
     /// - Throws: ``CaptionError/unreadable(path:reason:)`` when the schema cannot be loaded or
     ///   the file cannot be parsed.
     package static func errors(validating file: String, schemaPath: String) throws(CaptionError) -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
+        XMLStreamReader.lock.lock()
+        defer { XMLStreamReader.lock.unlock() }
         let collector = ErrorCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
         captions_xmlSilenceGenericErrors()

@@ -43,7 +43,9 @@ final class XMLStreamReader {
     /// The default size limit for files (256 MB).
     static let defaultMaximumSize = 256 << 20
 
-    private static let lock = NSLock()
+    /// Serialises every use of libxml2's global error handlers and entity loader (also taken
+    /// by ``XMLSchemaValidator``).
+    static let lock = NSLock()
 
     private let reader: xmlTextReaderPtr
     private let path: String

@@ -167,6 +167,20 @@ import Testing
     }
 
     @Test(arguments: [
+        ("kurt-story", "names no exhibit of ROOT"), ("kurt-story.title.extra", "names no exhibit of ROOT"),
+        ("KURT-STORY.title", "names no exhibit of ROOT"),
+        ("kurt-story.subtitle", "names no ru 'subtitle' text of exhibit kurt-story (ROOT/museum-second-floor/kurt-story.yml)"),
+        ("kurt-story.credit", "names no ru 'credit' text of exhibit kurt-story (ROOT/museum-second-floor/kurt-story.yml)"),
+    ])
+    func idsThatNameNoCaptionAreUnknown(_ id: String, _ message: String) throws {
+        let museum = try copyOfBundledMuseum()
+        let file = try Self.singleUnitFile(in: museum, id: id, source: "Не камни, а курт", target: "Тас емес")
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
+        #expect(report.problems.map(\.message) == ["unit '\(id)' " + message.replacingOccurrences(of: "ROOT", with: museum.root)])
+        #expect(report.written.isEmpty)
+    }
+
+    @Test(arguments: [
         ("de", "ru", "the XLIFF target language 'de' is not a target language of the collection (kk, en)"),
         ("ru", "ru", "the XLIFF target language 'ru' is not a target language of the collection (kk, en)"),
     ])

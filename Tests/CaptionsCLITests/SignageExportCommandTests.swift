@@ -85,6 +85,24 @@ import Testing
         #expect(try folder.read("Exports/signage/garden/designer-notes.txt") == "keep me")
     }
 
+    @Test func anExhibitThatBecomesIncompleteLosesItsOldFileAndASecondRunIsByteIdentical() throws {
+        let folder = try fixture(heldBack: false)
+        #expect(try CLIRun.run(["export", "signage"], in: folder.path).status == 0)
+        let first = try #require(FileManager.default.contents(atPath: folder.path + "/Exports/signage/datamerge.txt"))
+        #expect(try CLIRun.run(["export", "signage"], in: folder.path).status == 0)
+        #expect(FileManager.default.contents(atPath: folder.path + "/Exports/signage/datamerge.txt") == first)
+        try folder.write("Captions/garden/kurt.yml", kurt.replacingOccurrences(of: "  kk: Құрт.\n", with: ""))
+        let run = try CLIRun.run(["export", "signage"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stderr == """
+            Captions/garden/kurt.yml:6:1: error: kurt held back: no Kazakh (kk) text
+            removed Exports/signage/garden/kurt.txt (its exhibit is no longer exported)
+            exported 0 labels to Exports/signage; 1 held back
+
+            """)
+        #expect(!exists(folder, "Exports/signage/garden/kurt.txt"))
+    }
+
     @Test func aTraversalIDIsHeldBackAndNothingIsWrittenOutsideTheFolder() throws {
         let folder = try fixture(heldBack: false)
         try folder.write("Captions/garden/evil.yml", kurt.replacingOccurrences(of: "id: kurt", with: "id: ../../../escaped"))

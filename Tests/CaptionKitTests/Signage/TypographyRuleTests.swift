@@ -82,6 +82,24 @@ struct TypographyCase: CustomTestStringConvertible, Sendable {
         #expect(ids("de") == ["unicode-nfc", "whitespace", "apostrophe", "year-range"])
     }
 
+    /// Russian and Kazakh rules must not touch English text, and the reverse.
+    @Test(arguments: [
+        ("en", "lived in a camp - see A. S. Pushkin, No 5, и в лагере"),
+        ("en", "«guillemets» stay"),
+        ("de", "Das \"Lager\" - 250 km"),
+        ("ru", "«Лагерь» — 250 km"),
+    ])
+    func languageSpecificRulesStayInTheirLanguages(_ language: String, _ text: String) {
+        let output = Typography.apply(to: text, language: language)
+        if language == "en" {
+            #expect(visible(output) == visible(text.replacingOccurrences(of: " - ", with: "\u{A0}– ")))
+        } else if language == "de" {
+            #expect(output == text)
+        } else {
+            #expect(visible(output) == "«Лагерь»⍽— 250 km")
+        }
+    }
+
     @Test func allRulesTogetherOnAPlainRussianSentence() {
         let typed = "В 1938-1953 гг. лагерь \"АЛЖИР\" - крупнейший  в СССР (см. А. С. Солженицын, № 5) \n"
         #expect(visible(Typography.apply(to: typed, language: "ru"))

@@ -59,8 +59,7 @@ public struct InitialsRule: TypographyRule {
                 }
                 return nil
             }
-            if isInitial(characters, at: index) { continue }
-            if isSurnameStart(characters, at: index) { return nil }
+            if isInitial(characters, at: index) { continue }  // `А.С.` written without a space
             return nil
         }
     }

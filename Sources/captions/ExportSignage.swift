@@ -23,6 +23,7 @@ extension CaptionsCommand.Export {
                   captions export signage
                   captions export signage Captions --out Exports/signage --format html
                   captions export signage --only stalin-wagon --allow-incomplete
+                  captions export signage --with kk-Latn
 
                 Exit codes: 0 everything exported (or --allow-incomplete), 1 an exhibit was held back, \
                 2 the export could not run (no collection, bad configuration, unwritable folder).
@@ -46,11 +47,20 @@ extension CaptionsCommand.Export {
         @Option(help: "Encoding of datamerge.txt: utf16le (with BOM, for InDesign) or utf8-bom.")
         var datamergeEncoding: DataMergeEncoding = .utf16LE
 
+        @Option(name: .customLong("with"), help: "Add a derived block: kk-Latn (provisional Latin-script Kazakh after Kazakh).")
+        var derived: [String] = []
+
+        func validate() throws {
+            for tag in derived where tag != KazakhLatin.tag {
+                throw ValidationError("--with supports only kk-Latn, not '\(tag)'")
+            }
+        }
+
         func run() throws {
             let path = try collection.resolved()
             let options = SignageExportOptions(
                 outputFolder: out, formats: format.isEmpty ? Set(SignageFormat.allCases) : Set(format), onlyIDs: only,
-                dataMergeEncoding: datamergeEncoding)
+                dataMergeEncoding: datamergeEncoding, withLatinKazakh: derived.contains(KazakhLatin.tag))
             let report = try runReportingErrors { () throws(CaptionError) in
                 try SignageExporter.export(try CollectionLoader.load(path: path), options: options)
             }

@@ -146,3 +146,23 @@ import Testing
             == "id\tgallery\tkk_title\tkk_text\tkk_credit\tru_title\tru_text\tru_credit\ten_title\ten_text\ten_credit\r\nkurt\tgarden\tҚұрт\tҚұрт.\t\tКурт\tКурт.\t\tKurt\tKurt.\t\r\n")
     }
 }
+
+/// `--with kk-Latn` end to end.
+@Suite struct SignageLatinKazakhCommandTests {
+    @Test func withKazakhLatinAddsAProvisionalBlockAfterKazakh() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\n")
+        try folder.write("Captions/g/kurt.yml", "id: kurt\ntitle:\n  kk: Тас емес, құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n")
+        let run = try CLIRun.run(["export", "signage", "--with", "kk-Latn"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(try folder.read("Exports/signage/g/kurt.txt")
+            == "Тас емес, құрт\n\nҚұрт.\n\n\nTas emes, qūrt\n\nQūrt.\n\n\nКурт\n\nКурт.\n\n\nKurt\n\nKurt.\n")
+        #expect(try folder.read("Exports/signage/proof.html").contains("<div class=\"block\" lang=\"kk-Latn\">"))
+    }
+
+    @Test func withAnotherValueIsAUsageError() throws {
+        let run = try CLIRun.run(["export", "signage", "--with", "uz-Latn"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--with supports only kk-Latn, not 'uz-Latn'"))
+    }
+}

@@ -75,6 +75,9 @@ public enum ProofSheetWriter {
         for block in label.blocks {
             html += "<div class=\"block\" lang=\"\(escape(block.language))\">\n"
             html += "<span class=\"lang\" aria-hidden=\"true\">\(escape(block.language))</span>\n"
+            if block.isProvisional {
+                html += "<p class=\"provisional\" lang=\"en\">Provisional: transliterated from the Kazakh Cyrillic text</p>\n"
+            }
             for field in block.fields {
                 let tag = field.name == "title" ? "h3" : "p"
                 for paragraph in field.paragraphs {
@@ -127,16 +130,19 @@ public enum ProofSheetWriter {
         section.gallery h2 { flex-basis: 100%; margin: 16px 0 0; font-size: 14px; letter-spacing: 0.08em;
           text-transform: uppercase; color: var(--muted); }
         article.label { position: relative; background: var(--panel); border: 1px solid var(--rule);
-          box-shadow: 0 1px 3px rgba(0, 0, 0, 0.15); padding: 28px 32px 24px; width: calc(\(width)ch + 64px);
+          box-shadow: 0 1px 3px rgba(0, 0, 0, 0.15); padding: 28px 32px 24px 72px; width: calc(\(width)ch + 104px);
           max-width: 100%; break-inside: avoid; page-break-inside: avoid; }
         p.exhibit { position: absolute; top: 6px; right: 10px; margin: 0; font: 11px monospace; color: var(--muted); }
         .block { position: relative; font-size: 15px; line-height: 1.4; hyphens: auto; }
         .block + .block { margin-top: 18px; padding-top: 14px; border-top: 1px solid var(--rule); }
-        .block .lang { position: absolute; left: -26px; top: 0; font: 10px monospace; color: var(--muted); }
+        .block .lang { position: absolute; left: -64px; width: 52px; text-align: right; top: 0; font: 10px monospace;
+          color: var(--muted); }
         .block + .block .lang { top: 14px; }
         .field { margin: 0 0 8px; }
         h3.field-title { font-size: 1.3em; line-height: 1.2; font-weight: bold; }
         .field-credit { font-style: italic; color: var(--muted); font-size: 0.85em; }
+        .provisional { margin: 0 0 6px; font-size: 11px; color: var(--alert); text-transform: uppercase;
+          letter-spacing: 0.05em; }
         article.held-back { border: 2px dashed var(--alert); background: #fff4f2; }
         .badge { display: inline-block; margin: 0 0 10px; padding: 3px 10px; border-radius: 3px;
           background: var(--alert); color: #fff; font-weight: bold; font-size: 13px; text-transform: uppercase;

@@ -34,6 +34,9 @@ public struct SignageExportOptions: Sendable, Hashable {
     public var onlyIDs: [String]
     /// The Data Merge file's encoding.
     public var dataMergeEncoding: DataMergeEncoding
+    /// Whether to add a Latin-script Kazakh block (`kk-Latn`) after Kazakh, derived from the
+    /// Cyrillic when a caption has no `kk-Latn` text of its own (`--with kk-Latn`).
+    public var withLatinKazakh: Bool
 
     /// The default export folder, relative to the current folder.
     public static let defaultOutputFolder = "Exports/signage"
@@ -42,12 +45,13 @@ public struct SignageExportOptions: Sendable, Hashable {
     public init(
         outputFolder: String = SignageExportOptions.defaultOutputFolder,
         formats: Set<SignageFormat> = Set(SignageFormat.allCases), onlyIDs: [String] = [],
-        dataMergeEncoding: DataMergeEncoding = .utf16LE
+        dataMergeEncoding: DataMergeEncoding = .utf16LE, withLatinKazakh: Bool = false
     ) {
         self.outputFolder = outputFolder
         self.formats = formats
         self.onlyIDs = onlyIDs
         self.dataMergeEncoding = dataMergeEncoding
+        self.withLatinKazakh = withLatinKazakh
     }
 }
 
@@ -105,13 +109,14 @@ public enum SignageExporter {
         let settings = try SignageSettings(config: collection.config)
         let exhibits = try selectedExhibits(collection, only: options.onlyIDs)
         let gate = SignageGate(collection: collection)
+        let languages = try exportLanguages(collection.config, withLatinKazakh: options.withLatinKazakh)
         var labels: [SignageLabel] = []
         var heldBack: [HeldBackExhibit] = []
         var entries: [ProofSheetWriter.Entry] = []
         for exhibit in exhibits {
             let reasons = gate.reasons(for: exhibit)
             if reasons.isEmpty {
-                let label = SignageLabel(exhibit: exhibit, config: collection.config)
+                let label = SignageLabel(exhibit: exhibit, config: collection.config, languages: languages)
                 labels.append(label)
                 entries.append(.label(label))
             } else {
@@ -122,7 +127,7 @@ public enum SignageExporter {
             }
         }
         var files: [SignagePlan.File] = []
-        var warnings: [SignageWarning] = []
+        var warnings = labels.flatMap(unsettledLetterWarnings)
         if options.formats.contains(.txt) {
             for label in labels {
                 let (text, labelWarnings) = SignageTextWriter.text(for: label, settings: settings)
@@ -132,12 +137,12 @@ public enum SignageExporter {
         }
         if options.formats.contains(.datamerge) {
             let data = DataMergeWriter.data(
-                for: labels, languages: collection.config.languages, fields: collection.config.fields.map(\.name),
+                for: labels, languages: languages, fields: collection.config.fields.map(\.name),
                 encoding: options.dataMergeEncoding)
             files.append(.init(path: SignageFormat.dataMergeFileName, data: data))
         }
         if options.formats.contains(.html) {
-            let html = ProofSheetWriter.html(entries: entries, languages: collection.config.languages, width: settings.width)
+            let html = ProofSheetWriter.html(entries: entries, languages: languages, width: settings.width)
             files.append(.init(path: SignageFormat.proofFileName, data: Data(html.utf8)))
         }
         return SignagePlan(
@@ -157,6 +162,36 @@ public enum SignageExporter {
             with: plan.files.map { ($0.path, $0.data) },
             owning: { options.onlyIDs.isEmpty && options.formats.contains(SignageFormat(writerOf: $0)) })
         return SignageExportReport(plan: plan, outputFolder: options.outputFolder, removed: removed)
+    }
+
+    /// The configured languages, with `kk-Latn` after `kk` when it is asked for and not configured.
+    private static func exportLanguages(_ config: CollectionConfig, withLatinKazakh: Bool) throws(CaptionError)
+        -> [String]
+    {
+        guard withLatinKazakh, !config.languages.contains(KazakhLatin.tag) else { return config.languages }
+        guard let kazakh = config.languages.firstIndex(of: "kk") else {
+            throw .invalidArgument("--with kk-Latn derives Latin-script Kazakh from kk, which is not one of the languages")
+        }
+        var languages = config.languages
+        languages.insert(KazakhLatin.tag, at: kazakh + 1)
+        return languages
+    }
+
+    /// One warning per word of a derived Latin-script block that used a letter the 2021
+    /// alphabet has not settled.
+    private static func unsettledLetterWarnings(_ label: SignageLabel) -> [SignageWarning] {
+        label.blocks.flatMap { block in
+            block.fields.flatMap { field in
+                field.unsettledWords.map { word in
+                    SignageWarning(
+                        location: field.location,
+                        message: """
+                            \(label.id): kk-Latn \(field.name): '\(word)' has a letter the 2021 alphabet has not \
+                            settled; written '\(KazakhLatin.transliterate(word).text)' provisionally
+                            """)
+                }
+            }
+        }
     }
 
     /// The exhibits to export: all, or those with the `--only` ids.

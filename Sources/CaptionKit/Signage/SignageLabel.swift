@@ -10,12 +10,16 @@ public struct SignageLabel: Sendable, Hashable {
         /// The paragraphs (separated by blank lines in the caption), each a list of the lines
         /// the curator broke it into (usually one). Typography is applied; no line is empty.
         public var paragraphs: [[String]]
+        /// For text derived by ``KazakhLatin``: the Cyrillic words that used a letter the
+        /// standard has not settled.
+        public var unsettledWords: [String]
 
         /// Creates a field.
-        public init(name: String, location: SourceLocation, paragraphs: [[String]]) {
+        public init(name: String, location: SourceLocation, paragraphs: [[String]], unsettledWords: [String] = []) {
             self.name = name
             self.location = location
             self.paragraphs = paragraphs
+            self.unsettledWords = unsettledWords
         }
     }
 
@@ -25,11 +29,15 @@ public struct SignageLabel: Sendable, Hashable {
         public var language: String
         /// The fields in configuration order.
         public var fields: [Field]
+        /// Whether some of the text is derived (Latin-script Kazakh transliterated from
+        /// Cyrillic) rather than written by a person.
+        public var isProvisional: Bool
 
         /// Creates a block.
-        public init(language: String, fields: [Field]) {
+        public init(language: String, fields: [Field], isProvisional: Bool = false) {
             self.language = language
             self.fields = fields
+            self.isProvisional = isProvisional
         }
     }
 
@@ -51,22 +59,37 @@ public struct SignageLabel: Sendable, Hashable {
     }
 
     /// Typesets an exhibit that passed ``SignageGate``: every configured field it has, in
-    /// configuration order, in every configured language, with ``Typography`` applied.
+    /// configuration order, in every language of `languages`, with ``Typography`` applied.
     ///
-    /// `notes` never goes on a sign; fields the configuration does not list are left out.
-    public init(exhibit: Exhibit, config: CollectionConfig) {
+    /// `notes` never goes on a sign; fields the configuration does not list are left out. A
+    /// language in `languages` that the configuration does not list must be
+    /// ``KazakhLatin/tag``: its text is the caption's own `kk-Latn` text when it has one, else
+    /// derived from the Kazakh text, and the block is marked provisional.
+    public init(exhibit: Exhibit, config: CollectionConfig, languages: [String]? = nil) {
         let fields = config.fields.compactMap { exhibit.field($0.name) }
         self.init(
             id: exhibit.displayID, gallery: exhibit.gallery, path: exhibit.path,
-            blocks: config.languages.map { language in
-                Block(
-                    language: language,
-                    fields: fields.compactMap { field in
-                        guard let translation = field.translation(language) else { return nil }
-                        let text = Typography.apply(to: translation.text, language: language)
+            blocks: (languages ?? config.languages).map { language in
+                let derived = !config.languages.contains(language) && language == KazakhLatin.tag
+                var isProvisional = false
+                let blockFields = fields.compactMap { field -> Field? in
+                    if derived, let own = field.translation(language), !own.isBlank {
+                        let text = Typography.apply(to: own.text, language: language)
+                        return Field(name: field.name, location: own.valueLocation, paragraphs: Self.paragraphs(of: text))
+                    }
+                    if derived, let kazakh = field.translation("kk") {
+                        isProvisional = true
+                        let latin = KazakhLatin.transliterate(kazakh.text)
+                        let text = Typography.apply(to: latin.text, language: language)
                         return Field(
-                            name: field.name, location: translation.valueLocation, paragraphs: Self.paragraphs(of: text))
-                    })
+                            name: field.name, location: kazakh.valueLocation, paragraphs: Self.paragraphs(of: text),
+                            unsettledWords: latin.unsettledWords)
+                    }
+                    guard let translation = field.translation(language) else { return nil }
+                    let text = Typography.apply(to: translation.text, language: language)
+                    return Field(name: field.name, location: translation.valueLocation, paragraphs: Self.paragraphs(of: text))
+                }
+                return Block(language: language, fields: blockFields, isProvisional: isProvisional)
             })
     }
 

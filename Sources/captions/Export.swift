@@ -8,8 +8,7 @@ extension CaptionsCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export captions for translators or sign makers.",
-            // The signage export adds `Signage.self` here.
-            subcommands: [XLIFF.self]
+            subcommands: [XLIFF.self, Signage.self]
         )
     }
 }

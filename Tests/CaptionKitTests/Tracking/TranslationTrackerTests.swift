@@ -77,6 +77,17 @@ import Testing
         }
     }
 
+    @Test func signageHoldsBackStaleExhibits() throws {
+        let collection = try TestCollection(files: [
+            ("k.yml", "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntext:\n  kk: Т\n  ru: Т\n  en: T\ntranslations:\n  title: { kk: 8577ed6c, en: \(SourceFingerprint.of("Курт!")) }\n")
+        ])
+        let loaded = try collection.load()
+        let reasons = SignageGate(collection: loaded).reasons(for: loaded.exhibits[0])
+        #expect(reasons.map(\.kind) == [.staleTranslation])
+        #expect(reasons.map(\.message) == ["the Kazakh (kk) title was translated from an earlier ru text"])
+        #expect(reasons.map(\.location.line) == [3])
+    }
+
     @Test func statusCountsStaleUnits() throws {
         let collection = try TestCollection(files: [
             ("k.yml", "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntext:\n  ru: Т\n  kk: Т\n  en: T\ntranslations:\n  title: { kk: 8577ed6c }\n")

@@ -17,13 +17,14 @@ import Testing
         try collection.write(relativePath, lines.joined(separator: "\n"))
     }
 
-    /// Exports `collection` for every target language into its `Exports` folder.
+    /// Exports `collection` for every target language into its hidden `.exports` folder (the
+    /// loader skips hidden folders; the folder goes away with the collection).
     static func export(_ collection: TestCollection, _ version: XLIFFVersion, needed: Bool = false, prefill: Bool = false)
         throws -> [XLIFFExportFile]
     {
         let result = try XLIFFExporter.export(
             try collection.load(),
-            options: XLIFFExportOptions(version: version, onlyNeeded: needed, prefillTarget: prefill, outputFolder: collection.root + "/../" + URL(fileURLWithPath: collection.root).lastPathComponent + "-exports"))
+            options: XLIFFExportOptions(version: version, onlyNeeded: needed, prefillTarget: prefill, outputFolder: collection.root + "/.exports"))
         try XLIFFExporter.write(result)
         return result.files
     }
@@ -143,11 +144,11 @@ import Testing
         #expect(try snapshotOfFiles(in: museum.root) == before)
     }
 
-    /// Writes an XLIFF 1.2 file with one unit into the collection's parent folder.
+    /// Writes an XLIFF 1.2 file with one unit as a hidden file in the collection folder.
     static func singleUnitFile(in museum: TestCollection, id: String, source: String, target: String, language: String = "kk")
         throws -> String
     {
-        let path = museum.root + "-unit.xlf"
+        let path = museum.root + "/.unit.xlf"
         try Data(XLIFFReaderTests.document12(
             "      <trans-unit id=\"\(id)\"><source>\(source)</source><target>\(target)</target></trans-unit>\n",
             target: language).utf8).write(to: URL(fileURLWithPath: path))
@@ -197,7 +198,7 @@ import Testing
     @Test func aBadFileAnywhereStopsTheImportBeforeAnyWrite() throws {
         let (museum, good) = try Self.conflictSetup()
         let before = try snapshotOfFiles(in: museum.root)
-        let bad = museum.root + "-bad.xlf"
+        let bad = museum.root + "/.bad.xlf"
         try Data("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"/etc/passwd\">]><xliff>&e;</xliff>".utf8)
             .write(to: URL(fileURLWithPath: bad))
         #expect(throws: CaptionError.invalidInput(SourceLocation(path: bad, line: 2, column: 1), XMLStreamReader.doctypeMessage)) {

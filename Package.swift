@@ -38,11 +38,15 @@ let package = Package(
         ),
         .testTarget(
             name: "CaptionKitTests",
-            dependencies: ["CaptionKit"]
+            dependencies: ["CaptionKit"],
+            // Golden files are read through #filePath-relative paths, not bundled.
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "CaptionsCLITests",
-            dependencies: ["captions", "CaptionKit"]
+            dependencies: ["captions", "CaptionKit"],
+            // Helper scripts run by the tests from the source tree.
+            exclude: ["Resources"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -33,24 +33,16 @@ public enum ExhibitParser {
                 "file is \(data.count) bytes; exhibit files are limited to \(maximumFileSize) bytes")
             return builder.exhibit
         }
-        let text: String
-        do {
-            text = try SourceText.decode(data)
-        } catch {
-            builder.fail("invalid-yaml", line: error.line, column: error.column, "file is not valid UTF-8 text")
-            return builder.exhibit
-        }
-        return parse(text: text, builder: builder)
+        return parse(reader: YAMLEventReader(utf8: data), builder: builder)
     }
 
     /// Parses text that is already decoded (used by tests, `fmt` and import).
     public static func parse(text: String, path: String, relativePath: String) -> Exhibit {
-        parse(text: text, builder: Builder(path: path, relativePath: relativePath))
+        parse(reader: YAMLEventReader(text: text), builder: Builder(path: path, relativePath: relativePath))
     }
 
-    private static func parse(text: String, builder: Builder) -> Exhibit {
+    private static func parse(reader: YAMLEventReader, builder: Builder) -> Exhibit {
         var builder = builder
-        let reader = YAMLEventReader(text: text)
         do {
             try builder.readDocument(reader)
         } catch {

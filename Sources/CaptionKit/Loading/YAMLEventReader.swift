@@ -1,4 +1,5 @@
 internal import CLibYAML
+import Foundation
 
 /// One libyaml parsing event, copied into Swift values.
 struct YAMLEvent {
@@ -35,20 +36,34 @@ struct YAMLEvent {
 final class YAMLEventReader {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let input: UnsafeMutableBufferPointer<UInt8>
-    private let text: String
-    private var finished = false
+    private let count: Int
 
-    /// Starts reading `text` (UTF-8).
-    init(text: String) {
-        self.text = text
-        var bytes = Array(text.utf8)
-        if bytes.isEmpty { bytes = [] }
-        input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+    /// Starts reading `text`.
+    convenience init(text: String) {
+        self.init(utf8: Data(text.utf8))
+    }
+
+    /// Starts reading UTF-8 bytes. A leading byte order mark is dropped (it does not count as a
+    /// column); libyaml checks that the rest is valid UTF-8 as it reads it.
+    init(utf8 data: Data) {
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        count = bytes.count
+        input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
         _ = input.initialize(from: bytes)
         parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+        yaml_parser_set_input_string(parser, input.baseAddress, count)
+    }
+
+    /// Whether the input is valid UTF-8 text, and where it is not.
+    func decodingFailure() -> SourceText.DecodingFailure? {
+        do throws(SourceText.DecodingFailure) {
+            _ = try SourceText.decode(Data(input[..<count]))
+            return nil
+        } catch {
+            return error
+        }
     }
 
     deinit {
@@ -117,6 +132,10 @@ final class YAMLEventReader {
         let state = parser.pointee
         let problem = state.problem.map { String(cString: $0) } ?? "unknown problem"
         if state.error == YAML_READER_ERROR {
+            if let invalid = decodingFailure() {
+                return YAMLReader.Failure(line: invalid.line, column: invalid.column, message: "file is not valid UTF-8 text")
+            }
+            let text = String(decoding: input[..<count], as: UTF8.self)
             let position = SourceText.lineAndColumn(ofByteOffset: Int(state.problem_offset), in: text)
             return YAMLReader.Failure(line: position.line, column: position.column, message: "invalid YAML: \(problem)")
         }

@@ -10,8 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        // 5.0.1 parses 1.3-1.8x faster than 6.2.2 on our collections (see the loader issue).
-        .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -19,11 +17,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         .target(
             name: "CaptionKit",
             dependencies: [
                 "CLibXML2",
-                .product(name: "Yams", package: "Yams"),
+                "CLibYAML",
             ]
         ),
         .executableTarget(
@@ -35,11 +38,15 @@ let package = Package(
         ),
         .testTarget(
             name: "CaptionKitTests",
-            dependencies: ["CaptionKit"]
+            dependencies: ["CaptionKit"],
+            // Golden files are read through #filePath-relative paths, not bundled.
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "CaptionsCLITests",
-            dependencies: ["captions", "CaptionKit"]
+            dependencies: ["captions", "CaptionKit"],
+            // Helper scripts run by the tests from the source tree.
+            exclude: ["Resources"]
         ),
     ],
     swiftLanguageModes: [.v6]

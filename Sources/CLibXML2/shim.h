@@ -21,4 +21,19 @@ static inline void captions_xmlFree(void *pointer) {
     xmlFree(pointer);
 }
 
+/* libxml2's generic error callback is variadic, which Swift cannot implement: these swap in a
+   silent one (and back to the default) so libxml2 never prints on its own. */
+static inline void captions_ignoreGenericError(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static inline void captions_xmlSilenceGenericErrors(void) {
+    xmlSetGenericErrorFunc(NULL, captions_ignoreGenericError);
+}
+
+static inline void captions_xmlRestoreGenericErrors(void) {
+    xmlSetGenericErrorFunc(NULL, NULL);
+}
+
 #endif

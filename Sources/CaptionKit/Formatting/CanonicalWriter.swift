@@ -8,9 +8,14 @@ import Foundation
 /// - Inside a field: the configured languages in configuration order, then other languages in
 ///   file order.
 /// - Caption texts: a literal block (`|`) when the text has a line break or is longer than
-///   ``blockThreshold`` characters (a paragraph), otherwise on the key's line: plain when safe,
-///   double-quoted otherwise (see ``YAMLScalarStyle``). Notes use a block only when they have
-///   a line break. Every text is in Unicode NFC.
+///   ``blockThreshold`` characters (a paragraph) and a block keeps it exactly with no line
+///   ending in a space; otherwise on the key's line, plain when safe and double-quoted
+///   otherwise, with the same rules as the caption editor of `captions import`
+///   (`YAMLScalarWriter`). Notes use a block only when they have a line break. Every text is
+///   in Unicode NFC.
+/// - `translations:` is written exactly as `captions import` writes it (``TranslationRecord``,
+///   with its machine-owned comment); other machine-owned values in block style, with flow
+///   `[...]` / `{...}` only for empty collections.
 /// - Two-space indentation, `\n` line ends, no trailing spaces, one final line break.
 public enum CanonicalWriter {
     /// Single-line caption texts longer than this (in characters) are written as blocks.
@@ -23,7 +28,7 @@ public enum CanonicalWriter {
         let configured = config.fields.compactMap { spec in exhibit.field(spec.name) }
         let others = exhibit.fields.filter { config.field($0.name) == nil }
         for field in configured + others {
-            output += YAMLScalarStyle.key(nfc(field.name)) + ":"
+            output += key(nfc(field.name)) + ":"
             let known = config.languages.compactMap { field.translation($0) }
             let unknown = field.translations.filter { !config.languages.contains($0.language) }
             let translations = known + unknown
@@ -33,31 +38,51 @@ public enum CanonicalWriter {
             }
             output += "\n"
             for translation in translations {
-                output += "  " + YAMLScalarStyle.key(nfc(translation.language)) + ": "
+                output += "  " + key(nfc(translation.language)) + ": "
                 output += text(nfc(translation.text), indent: 4, blockWhenLong: true) + "\n"
             }
         }
         if let notes = exhibit.notes {
             output += "notes: " + text(nfc(notes.text), indent: 2, blockWhenLong: false) + "\n"
         }
-        for key in exhibit.metadata.keys.sorted() {
-            guard let node = exhibit.metadata[key] else { continue }
-            output += YAMLScalarStyle.key(nfc(key)) + ":"
+        for name in exhibit.metadata.keys.sorted() {
+            guard let node = exhibit.metadata[name] else { continue }
+            if name == TranslationRecord.key, let record = translationRecord(of: exhibit) {
+                output += record.yaml(
+                    fieldOrder: config.fields.map(\.name), languageOrder: config.languages, newline: "\n") + "\n"
+                continue
+            }
+            output += key(nfc(name)) + ":"
             appendValue(node, keyIndent: 0, to: &output)
         }
         return output
     }
 
+    /// The exhibit's `translations:` record when it is well-formed and non-empty, so that it can
+    /// be written the way `captions import` writes it; `nil` otherwise (written as found).
+    static func translationRecord(of exhibit: Exhibit) -> TranslationRecord? {
+        let record = TranslationRecord(exhibit: exhibit)
+        guard record.problems.isEmpty, !record.fingerprints.isEmpty, !record.fingerprints.values.contains(where: \.isEmpty)
+        else { return nil }
+        return record
+    }
+
     /// A caption text or notes value, after `key: `.
     static func text(_ text: String, indent: Int, blockWhenLong: Bool) -> String {
         let wantsBlock = text.contains("\n") || (blockWhenLong && text.count > blockThreshold)
-        if wantsBlock, YAMLScalarStyle.isLiteralSafe(text) { return YAMLScalarStyle.literalBlock(text, indent: indent) }
+        if wantsBlock, YAMLScalarWriter.canBeLiteralBlock(text),
+            !text.split(separator: "\n").contains(where: { $0.hasSuffix(" ") })
+        {
+            let prefix = String(repeating: " ", count: indent)
+            return "|\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : prefix + $0 }.joined(separator: "\n")
+        }
         return inline(text)
     }
 
     /// A text on the key's line: plain when safe, else double-quoted.
     static func inline(_ text: String) -> String {
-        YAMLScalarStyle.isPlainSafe(text) ? text : YAMLScalarStyle.doubleQuoted(text)
+        YAMLScalarWriter.canBePlain(text) ? text : YAMLScalarWriter.doubleQuoted(text)
     }
 
     /// Appends a metadata node as the value after `key:` (the key starting at `keyIndent`),
@@ -99,16 +124,18 @@ public enum CanonicalWriter {
     static func appendPairs(_ pairs: [LocatedNode.Pair], indent: Int, firstPrefix: String?, to output: inout String) {
         for (index, pair) in pairs.enumerated() {
             let lead = index == 0 ? firstPrefix ?? String(repeating: " ", count: indent) : String(repeating: " ", count: indent)
-            output += lead + YAMLScalarStyle.key(nfc(pair.key.scalar ?? "")) + ":"
+            output += lead + key(nfc(pair.key.scalar ?? "")) + ":"
             appendValue(pair.value, keyIndent: indent, to: &output)
         }
     }
 
     static func metadataScalar(_ node: LocatedNode, _ text: String) -> String {
         let text = nfc(text)
-        if node.isPlain, YAMLScalarStyle.isPlainSafe(text, asKey: true) { return text }
-        return YAMLScalarStyle.doubleQuoted(text)
+        return node.isPlain ? YAMLScalarWriter.key(text) : YAMLScalarWriter.doubleQuoted(text)
     }
+
+    /// A key: plain when safe, else double-quoted.
+    static func key(_ text: String) -> String { YAMLScalarWriter.key(text) }
 
     static func nfc(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
 }

@@ -45,10 +45,16 @@ public enum CaptionFormatter {
         if let problem = exhibit.loadFindings.sortedForReport().first {
             return .refused(problem.location, "has errors (\(problem.message)); run captions check and fix them first")
         }
-        guard let text = try? SourceText.decode(data), let root = try? YAMLReader.parse(text) else {
+        let comments: [CommentFinder.Comment]
+        do {
+            comments = try CommentFinder.comments(in: try SourceText.decode(data))
+        } catch {
             return .refused(SourceLocation(path: path), "cannot be read as YAML")
         }
-        if let comment = CommentFinder.firstComment(in: text, root: root) {
+        // The comment `captions import` writes after `translations:` is written again below.
+        let machineLine = "\(TranslationRecord.key):  \(TranslationRecord.keyComment)"
+        let regeneratesRecord = CanonicalWriter.translationRecord(of: exhibit) != nil
+        if let comment = comments.first(where: { !(regeneratesRecord && $0.lineText.trimmingTrailingSpaces == machineLine) }) {
             return .refused(
                 SourceLocation(path: path, line: comment.line, column: comment.column),
                 "has a comment, which captions fmt cannot keep; move it to notes: or delete it, then format again")
@@ -120,5 +126,14 @@ public enum CaptionFormatter {
             folder = parent
         }
         return own.isEmpty ? "." : own
+    }
+}
+
+extension String {
+    /// The text without spaces, tabs or a carriage return at its end.
+    fileprivate var trimmingTrailingSpaces: String {
+        var scalars = Substring(self).unicodeScalars
+        while let last = scalars.last, last == " " || last == "\t" || last == "\r" { scalars.removeLast() }
+        return String(scalars)
     }
 }

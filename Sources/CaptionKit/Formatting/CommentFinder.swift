@@ -1,47 +1,53 @@
-import Yams
-
 /// Finds YAML comments in a file that `captions fmt` would otherwise drop.
 ///
 /// The YAML reader does not keep comments, so `fmt` refuses to rewrite a file that has one.
 /// A `#` starts a comment when it is at the start of a line or after a space or tab, outside
 /// quoted scalars and outside the body of block scalars (`|`, `>`), where it is text. The
-/// extent of every quoted and block scalar is taken from the parsed document.
+/// start of every quoted and block scalar is taken from libyaml's events.
 enum CommentFinder {
-    /// The position (1-based line and column in Unicode scalars) of the first comment in
-    /// `text`, whose parsed document is `root`, or `nil` when it has none.
-    static func firstComment(in text: String, root: Node) -> (line: Int, column: Int)? {
+    /// A comment: its 1-based line and column (in Unicode scalars) and the whole line's text.
+    struct Comment: Equatable {
+        var line: Int
+        var column: Int
+        var lineText: String
+    }
+
+    /// Every comment in `text` (decoded, without a byte order mark), in order.
+    ///
+    /// - Throws: ``YAMLReader/Failure`` when `text` is not valid YAML.
+    static func comments(in text: String) throws(YAMLReader.Failure) -> [Comment] {
         let lines = splitLines(text)
         var skipped: [Int: [ClosedRange<Int>]] = [:]  // line index → column index ranges (0-based)
-        for scalar in scalars(of: root) {
-            guard let mark = scalar.mark else { continue }
-            let line = mark.line - 1
-            let column = mark.column - 1
+        let reader = YAMLEventReader(text: text)
+        while true {
+            let event = try reader.next()
+            if event.kind == .streamEnd { break }
+            guard event.kind == .scalar else { continue }
+            let line = event.line - 1
+            let column = event.column - 1
             guard line >= 0, line < lines.count else { continue }
-            switch scalar.style {
+            switch event.style {
             case .singleQuoted, .doubleQuoted:
-                markQuoted(lines, line: line, column: column, double: scalar.style == .doubleQuoted, into: &skipped)
+                markQuoted(lines, line: line, column: column, double: event.style == .doubleQuoted, into: &skipped)
             case .literal, .folded:
-                if !scalar.string.isEmpty { markBlockBody(lines, header: line, column: column, into: &skipped) }
-            default:
+                if !event.value.isEmpty { markBlockBody(lines, header: line, column: column, into: &skipped) }
+            case .plain:
                 continue
             }
         }
+        var found: [Comment] = []
         for (index, line) in lines.enumerated() {
             for (column, character) in line.enumerated() where character == "#" {
                 if skipped[index]?.contains(where: { $0.contains(column) }) == true { continue }
-                if column == 0 || line[column - 1] == " " || line[column - 1] == "\t" { return (index + 1, column + 1) }
+                if column == 0 || line[column - 1] == " " || line[column - 1] == "\t" {
+                    var lineText = ""
+                    lineText.unicodeScalars.append(contentsOf: line)
+                    found.append(Comment(line: index + 1, column: column + 1, lineText: lineText))
+                    break
+                }
             }
         }
-        return nil
-    }
-
-    /// Every scalar of the document, keys included.
-    private static func scalars(of node: Node) -> [Node.Scalar] {
-        switch node {
-        case .scalar(let scalar): [scalar]
-        case .sequence(let sequence): sequence.flatMap(scalars)
-        case .mapping(let mapping): mapping.flatMap { scalars(of: $0.key) + scalars(of: $0.value) }
-        }
+        return found
     }
 
     /// Lines as arrays of Unicode scalars, split at every YAML line break (LF, CRLF, CR, and

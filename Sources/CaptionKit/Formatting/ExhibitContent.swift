@@ -4,16 +4,17 @@ import Foundation
 ///
 /// Two files with equal content load as the same captions: the same id, fields, languages,
 /// texts (compared in Unicode NFC, scalar by scalar), notes and machine-owned keys (compared
-/// as trees of text, with plain and quoted scalars told apart). Order of fields and languages
-/// does not count; positions do not count.
+/// as trees of text; the loader already reads a plain `~` or `null` as empty text, so quoting
+/// does not change what they say). Order of fields and languages does not count; positions do
+/// not count.
 public struct ExhibitContent: Sendable, Equatable {
     /// A machine-owned value (`ignore:`, `translations:`) without positions.
     public indirect enum Value: Sendable, Equatable {
-        /// A scalar in NFC and whether it was plain.
-        case scalar(String, plain: Bool)
+        /// A scalar in NFC.
+        case scalar(String)
         /// A sequence.
         case sequence([Value])
-        /// A mapping, in order; keys in NFC.
+        /// A mapping, sorted by key; keys in NFC.
         case mapping([String], [Value])
     }
 
@@ -42,9 +43,14 @@ public struct ExhibitContent: Sendable, Equatable {
 
     static func value(_ node: LocatedNode) -> Value {
         switch node.value {
-        case .scalar(let text): .scalar(nfc(text), plain: node.isPlain)
-        case .sequence(let items): .sequence(items.map(value))
-        case .mapping(let pairs): .mapping(pairs.map { nfc($0.key.scalar ?? "\u{FFFF}") }, pairs.map { value($0.value) })
+        case .scalar(let text):
+            return .scalar(nfc(text))
+        case .sequence(let items):
+            return .sequence(items.map(value))
+        case .mapping(let pairs):
+            // Key order carries no meaning (fmt writes `translations:` in configured order).
+            let sorted = pairs.map { (nfc($0.key.scalar ?? "\u{FFFF}"), value($0.value)) }.sorted { $0.0 < $1.0 }
+            return .mapping(sorted.map(\.0), sorted.map(\.1))
         }
     }
 

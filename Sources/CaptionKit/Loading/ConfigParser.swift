@@ -28,8 +28,8 @@ public enum ConfigParser {
         config.path = path
         let root: LocatedNode
         do {
-            guard let node = try YAMLReader.parse(text) else { return config }
-            root = try YAMLReader.located(node, path: path)
+            guard let node = try YAMLReader.document(text, path: path) else { return config }
+            root = node
         } catch {
             throw .invalidConfig(SourceLocation(path: path, line: error.line, column: error.column), error.message)
         }

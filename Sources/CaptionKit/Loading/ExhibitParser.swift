@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads one exhibit caption file into an ``Exhibit``, keeping every position.
 ///
@@ -7,13 +6,17 @@ import Yams
 /// `id`, `notes` and the ``metadataKeys`` is a caption field, and every key inside a field is a
 /// language. Whether those names are configured is for the checks to say. Problems that keep a
 /// value from being read become `invalid-yaml` / `invalid-value` findings in
-/// ``Exhibit/loadFindings``; nothing is thrown.
+/// ``Exhibit/loadFindings``; nothing is thrown. A YAML syntax error anywhere makes the whole
+/// file unreadable: its only finding is the syntax error.
 public enum ExhibitParser {
     /// Top-level keys that are not caption fields and are kept as ``Exhibit/metadata``.
     public static let metadataKeys: Set<String> = ["ignore", "translations"]
 
     /// The largest exhibit file read (bytes); larger files are reported, not parsed.
     public static let maximumFileSize = 4 << 20
+
+    /// The deepest nesting of lists and mappings accepted in an exhibit file.
+    public static let maximumDepth = 64
 
     /// Parses file contents.
     ///
@@ -23,67 +26,42 @@ public enum ExhibitParser {
     ///   - relativePath: The path below the collection folder, e.g. `garden/stalin-wagon.yml`.
     /// - Returns: The exhibit; unreadable files give an exhibit with no fields and a finding.
     public static func parse(data: Data, path: String, relativePath: String) -> Exhibit {
-        let gallery = relativePath.split(separator: "/").dropLast().joined(separator: "/")
-        var builder = Builder(path: path, relativePath: relativePath, gallery: gallery)
+        var builder = Builder(path: path, relativePath: relativePath)
         guard data.count <= maximumFileSize else {
             builder.fail(
                 "invalid-yaml", line: 0, column: 0,
                 "file is \(data.count) bytes; exhibit files are limited to \(maximumFileSize) bytes")
             return builder.exhibit
         }
-        let text: String
-        do {
-            text = try SourceText.decode(data)
-        } catch {
-            builder.fail("invalid-yaml", line: error.line, column: error.column, "file is not valid UTF-8 text")
-            return builder.exhibit
-        }
-        return parse(text: text, builder: builder)
+        return parse(reader: YAMLEventReader(utf8: data), builder: builder)
     }
 
-    /// Parses text that is already decoded (used by tests and by `fmt`).
+    /// Parses text that is already decoded (used by tests, `fmt` and import).
     public static func parse(text: String, path: String, relativePath: String) -> Exhibit {
-        let gallery = relativePath.split(separator: "/").dropLast().joined(separator: "/")
-        return parse(text: text, builder: Builder(path: path, relativePath: relativePath, gallery: gallery))
+        parse(reader: YAMLEventReader(text: text), builder: Builder(path: path, relativePath: relativePath))
     }
 
-    private static func parse(text: String, builder: Builder) -> Exhibit {
+    private static func parse(reader: YAMLEventReader, builder: Builder) -> Exhibit {
         var builder = builder
-        let root: Node?
         do {
-            root = try YAMLReader.parse(text)
+            try builder.readDocument(reader)
         } catch {
+            // A syntax error makes the file unreadable; other findings would be guesses.
+            builder.readable = false
+            builder.id = nil
+            builder.fields = []
+            builder.notes = nil
+            builder.metadata = [:]
+            builder.findings = []
             builder.fail("invalid-yaml", line: error.line, column: error.column, error.message)
-            return builder.exhibit
         }
-        guard let root else {
-            builder.fail("invalid-value", line: 1, column: 1, "file is empty; expected id, title, text...")
-            return builder.exhibit
-        }
-        guard case .mapping(let mapping) = root else {
-            builder.fail(
-                "invalid-value", at: root.mark,
-                "file must be a mapping of keys (id, title, text...), found \(kind(of: root))")
-            return builder.exhibit
-        }
-        builder.readable = true
-        builder.read(mapping)
         return builder.exhibit
     }
 
-    static func kind(of node: Node) -> String {
-        switch node {
-        case .scalar: "text"
-        case .sequence: "a list"
-        case .mapping: "a mapping"
-        }
-    }
-
-    /// Accumulates an exhibit while walking the document.
+    /// Accumulates an exhibit while walking the events.
     private struct Builder {
         let path: String
         let relativePath: String
-        let gallery: String
         var readable = false
         var id: String?
         var idLocation: SourceLocation
@@ -91,142 +69,272 @@ public enum ExhibitParser {
         var notes: Translation?
         var metadata: [String: LocatedNode] = [:]
         var findings: [Diagnostic] = []
+        /// Scalars with an anchor, for aliases used as text.
+        var anchors: [String: YAMLEvent] = [:]
 
-        init(path: String, relativePath: String, gallery: String) {
+        init(path: String, relativePath: String) {
             self.path = path
             self.relativePath = relativePath
-            self.gallery = gallery
             self.idLocation = SourceLocation(path: path, line: 1, column: 1)
         }
 
         var exhibit: Exhibit {
             Exhibit(
-                path: path, relativePath: relativePath, gallery: gallery, id: id, idLocation: idLocation,
-                fields: fields, notes: notes, metadata: metadata, loadFindings: findings, isReadable: readable)
+                path: path, relativePath: relativePath,
+                gallery: relativePath.split(separator: "/").dropLast().joined(separator: "/"), id: id,
+                idLocation: idLocation, fields: fields, notes: notes, metadata: metadata, loadFindings: findings,
+                isReadable: readable)
         }
 
-        func location(_ mark: Mark?) -> SourceLocation {
-            SourceLocation(path: path, line: mark?.line ?? 0, column: mark?.column ?? 0)
+        func location(_ event: YAMLEvent) -> SourceLocation {
+            SourceLocation(path: path, line: event.line, column: event.column)
         }
 
-        mutating func fail(_ checkID: String, line: Int, column: Int, _ message: String, field: String? = nil,
-                           language: String? = nil) {
+        mutating func fail(
+            _ checkID: String, line: Int, column: Int, _ message: String, notes: [Diagnostic.Note] = [],
+            field: String? = nil, language: String? = nil
+        ) {
             findings.append(
                 Diagnostic(
                     checkID: checkID, severity: .error, location: SourceLocation(path: path, line: line, column: column),
-                    message: message, exhibitID: id, field: field, language: language))
+                    message: message, notes: notes, exhibitID: id, field: field, language: language))
         }
 
-        mutating func fail(_ checkID: String, at mark: Mark?, _ message: String, notes: [Diagnostic.Note] = [],
-                           field: String? = nil, language: String? = nil) {
-            findings.append(
-                Diagnostic(
-                    checkID: checkID, severity: .error, location: location(mark), message: message, notes: notes,
-                    exhibitID: id, field: field, language: language))
+        mutating func fail(_ event: YAMLEvent, _ message: String, field: String? = nil, language: String? = nil) {
+            fail("invalid-value", line: event.line, column: event.column, message, field: field, language: language)
         }
 
-        /// Reads a scalar meant as text; reports lists, mappings, numbers and booleans.
-        mutating func text(_ node: Node, what: String, field: String? = nil, language: String? = nil) -> String? {
-            guard case .scalar(let scalar) = node else {
-                fail("invalid-value", at: node.mark, "\(what) must be text, found \(ExhibitParser.kind(of: node))",
-                     field: field, language: language)
+        static func kind(of event: YAMLEvent) -> String {
+            switch event.kind {
+            case .sequenceStart: "a list"
+            case .mappingStart: "a mapping"
+            case .alias(let name): "an alias (*\(name))"
+            default: "text"
+            }
+        }
+
+        /// Consumes the rest of a node whose first event is `first` (nothing for scalars).
+        func skip(_ first: YAMLEvent, _ reader: YAMLEventReader, depth: Int) throws(YAMLReader.Failure) {
+            guard first.kind == .sequenceStart || first.kind == .mappingStart else { return }
+            var open = 1
+            while open > 0 {
+                let event = try reader.next()
+                switch event.kind {
+                case .sequenceStart, .mappingStart:
+                    open += 1
+                    if depth + open > ExhibitParser.maximumDepth {
+                        throw YAMLReader.Failure(
+                            line: event.line, column: event.column,
+                            message: "invalid YAML: lists and mappings nested more than \(ExhibitParser.maximumDepth) levels deep")
+                    }
+                case .sequenceEnd, .mappingEnd: open -= 1
+                default: break
+                }
+            }
+        }
+
+        /// Resolves a scalar event, or an alias to an anchored scalar, to text; reports the rest.
+        mutating func text(
+            _ event: YAMLEvent, _ reader: YAMLEventReader, depth: Int, what: String, field: String? = nil,
+            language: String? = nil
+        ) throws(YAMLReader.Failure) -> String? {
+            var scalar = event
+            if case .alias(let name) = event.kind, let anchored = anchors[name] { scalar = anchored }
+            guard scalar.kind == .scalar else {
+                fail(event, "\(what) must be text, found \(Self.kind(of: event))", field: field, language: language)
+                try skip(event, reader, depth: depth)
                 return nil
             }
-            if scalar.style == .plain {
-                switch YAMLReader.plainScalarKind(scalar.string) {
+            if let anchor = scalar.anchor { anchors[anchor] = scalar }
+            switch scalar.style {
+            case .plain:
+                switch YAMLReader.plainScalarKind(scalar.value) {
                 case .null: return ""
                 case .number:
-                    fail("invalid-value", at: scalar.mark,
-                         "\(what) is the number \(scalar.string), not text; put it in quotes if it is meant as text",
+                    fail(event, "\(what) is the number \(scalar.value), not text; put it in quotes if it is meant as text",
                          field: field, language: language)
                     return nil
                 case .boolean:
-                    fail("invalid-value", at: scalar.mark,
-                         "\(what) is the yes/no value '\(scalar.string)', not text; put it in quotes if it is meant as text",
+                    fail(event, "\(what) is the yes/no value '\(scalar.value)', not text; put it in quotes if it is meant as text",
                          field: field, language: language)
                     return nil
-                case .text: return scalar.string
+                case .text: return scalar.value
                 }
-            }
-            if scalar.style == .literal || scalar.style == .folded {
-                var value = scalar.string
+            case .literal, .folded:
+                var value = scalar.value
                 while value.hasSuffix("\n") { value.removeLast() }
                 return value
+            case .singleQuoted, .doubleQuoted:
+                return scalar.value
             }
-            return scalar.string
         }
 
-        /// Reads a mapping key, reporting non-text keys and duplicates.
-        mutating func key(_ node: Node, seen: inout [String: Mark?], context: String) -> String? {
-            guard case .scalar(let scalar) = node else {
-                fail("invalid-value", at: node.mark, "\(context) keys must be names, found \(ExhibitParser.kind(of: node))")
+        /// Reads a mapping key; reports keys that are not names, and duplicates.
+        mutating func key(
+            _ event: YAMLEvent, _ reader: YAMLEventReader, depth: Int, seen: inout [String: SourceLocation],
+            context: String?
+        ) throws(YAMLReader.Failure) -> String? {
+            guard event.kind == .scalar else {
+                fail(event, "\(context.map { "keys in '\($0)'" } ?? "keys") must be names, found \(Self.kind(of: event))")
+                try skip(event, reader, depth: depth)
                 return nil
             }
-            let name = scalar.string
-            if let first = seen[name] {
-                let firstLocation = location(first)
-                fail("invalid-yaml", at: scalar.mark,
-                     "duplicate key '\(name)'\(context == "top-level" ? "" : " in \(context)"); the first is at line \(firstLocation.line)",
-                     notes: [Diagnostic.Note(location: firstLocation, message: "first '\(name)' is here")])
+            if let first = seen[event.value] {
+                fail(
+                    "invalid-yaml", line: event.line, column: event.column,
+                    "duplicate key '\(event.value)'\(context.map { " in '\($0)'" } ?? ""); the first is at line \(first.line)",
+                    notes: [Diagnostic.Note(location: first, message: "first '\(event.value)' is here")])
                 return nil
             }
-            seen[name] = scalar.mark
-            return name
+            seen[event.value] = location(event)
+            return event.value
         }
 
-        mutating func read(_ mapping: Node.Mapping) {
-            var seen: [String: Mark?] = [:]
-            // Read `id` first so findings in the rest of the file can name the exhibit.
-            for (keyNode, valueNode) in mapping where keyNode.scalar?.string == "id" {
-                idLocation = location(valueNode.mark)
-                id = text(valueNode, what: "id")
-                break
+        mutating func readDocument(_ reader: YAMLEventReader) throws(YAMLReader.Failure) {
+            _ = try reader.next()  // stream start
+            var event = try reader.next()
+            guard event.kind != .streamEnd else {
+                fail("invalid-value", line: 1, column: 1, "file is empty; expected id, title, text...")
+                return
             }
-            var sawID = false
-            for (keyNode, valueNode) in mapping {
-                guard let name = key(keyNode, seen: &seen, context: "top-level") else { continue }
+            let root = try reader.next()
+            if root.kind == .mappingStart {
+                readable = true
+                try readTopLevel(reader)
+            } else {
+                fail(root, "file must be a mapping of keys (id, title, text...), found \(Self.kind(of: root))")
+                try skip(root, reader, depth: 1)
+            }
+            _ = try reader.next()  // document end
+            event = try reader.next()
+            if event.kind != .streamEnd {
+                throw YAMLReader.Failure(
+                    line: event.line, column: event.column,
+                    message: "invalid YAML: expected a single document in the file, but found another document")
+            }
+        }
+
+        /// Reads the pairs of the top-level mapping, up to its end event.
+        mutating func readTopLevel(_ reader: YAMLEventReader) throws(YAMLReader.Failure) {
+            var seen: [String: SourceLocation] = [:]
+            while true {
+                let keyEvent = try reader.next()
+                if keyEvent.kind == .mappingEnd { break }
+                guard let name = try key(keyEvent, reader, depth: 1, seen: &seen, context: nil) else {
+                    try skip(try reader.next(), reader, depth: 1)
+                    continue
+                }
+                let value = try reader.next()
                 switch name {
                 case "id":
-                    if sawID { continue }
-                    sawID = true
+                    idLocation = location(value)
+                    id = try text(value, reader, depth: 1, what: "id")
                 case "notes":
-                    if let value = text(valueNode, what: "notes") {
+                    if let notesText = try text(value, reader, depth: 1, what: "notes") {
                         notes = Translation(
-                            language: "", text: value, keyLocation: location(keyNode.mark),
-                            valueLocation: location(valueNode.mark))
+                            language: "", text: notesText, keyLocation: location(keyEvent), valueLocation: location(value))
                     }
                 case _ where ExhibitParser.metadataKeys.contains(name):
-                    do {
-                        metadata[name] = try YAMLReader.located(valueNode, path: path)
-                    } catch {
-                        fail("invalid-value", line: error.line, column: error.column, error.message)
-                    }
+                    metadata[name] = try metadataNode(value, reader)
                 default:
-                    readField(name, key: keyNode, value: valueNode)
+                    try readField(name, key: keyEvent, value: value, reader)
                 }
+            }
+            // Findings made before the id was read could not name the exhibit.
+            if let id {
+                for index in findings.indices where findings[index].exhibitID == nil { findings[index].exhibitID = id }
             }
         }
 
-        mutating func readField(_ name: String, key: Node, value: Node) {
-            var field = CaptionField(name: name, location: location(key.mark), translations: [])
-            switch value {
-            case .mapping(let languages):
-                var seen: [String: Mark?] = [:]
-                for (languageNode, textNode) in languages {
-                    guard let language = self.key(languageNode, seen: &seen, context: "'\(name)'") else { continue }
-                    guard let value = text(textNode, what: "\(name) (\(language))", field: name, language: language)
+        /// Reads a reserved key's value into a located tree (at most 32 levels, 100,000 nodes).
+        mutating func metadataNode(_ first: YAMLEvent, _ reader: YAMLEventReader) throws(YAMLReader.Failure) -> LocatedNode {
+            var stack: [LocatedNode] = []
+            var pendingKeys: [LocatedNode?] = []
+            var event = first
+            var budget = 100_000
+            while true {
+                budget -= 1
+                var finished: LocatedNode?
+                switch event.kind {
+                case .scalar:
+                    let isPlain = event.style == .plain
+                    let value = isPlain && YAMLReader.plainScalarKind(event.value) == .null ? "" : event.value
+                    finished = LocatedNode(.scalar(value), location: location(event), isPlain: isPlain)
+                case .alias(let name):
+                    if let anchored = anchors[name] {
+                        finished = LocatedNode(.scalar(anchored.value), location: location(event), isPlain: anchored.style == .plain)
+                    } else {
+                        finished = LocatedNode(.scalar(""), location: location(event))
+                        fail(event, "aliases to lists or mappings are not supported here")
+                    }
+                case .sequenceStart, .mappingStart:
+                    guard stack.count < 32, budget > 0 else {
+                        throw YAMLReader.Failure(
+                            line: event.line, column: event.column,
+                            message: "invalid YAML: the value is nested too deeply or is too large")
+                    }
+                    stack.append(LocatedNode(event.kind == .sequenceStart ? .sequence([]) : .mapping([]), location: location(event)))
+                    pendingKeys.append(nil)
+                case .sequenceEnd, .mappingEnd:
+                    finished = stack.removeLast()
+                    pendingKeys.removeLast()
+                default:
+                    break
+                }
+                if let node = finished {
+                    if node.scalar != nil, event.kind == .scalar, let anchor = event.anchor { anchors[anchor] = event }
+                    guard var parent = stack.popLast() else { return node }
+                    switch parent.value {
+                    case .sequence(var items):
+                        items.append(node)
+                        parent.value = .sequence(items)
+                    case .mapping(var pairs):
+                        if let key = pendingKeys[pendingKeys.count - 1] {
+                            pairs.append(LocatedNode.Pair(key: key, value: node))
+                            parent.value = .mapping(pairs)
+                            pendingKeys[pendingKeys.count - 1] = nil
+                        } else {
+                            pendingKeys[pendingKeys.count - 1] = node
+                        }
+                    case .scalar:
+                        break
+                    }
+                    stack.append(parent)
+                }
+                event = try reader.next()
+            }
+        }
+
+        mutating func readField(_ name: String, key: YAMLEvent, value: YAMLEvent, _ reader: YAMLEventReader)
+            throws(YAMLReader.Failure)
+        {
+            var field = CaptionField(name: name, location: location(key), translations: [])
+            switch value.kind {
+            case .mappingStart:
+                var seen: [String: SourceLocation] = [:]
+                while true {
+                    let languageEvent = try reader.next()
+                    if languageEvent.kind == .mappingEnd { break }
+                    guard let language = try self.key(languageEvent, reader, depth: 2, seen: &seen, context: name) else {
+                        try skip(try reader.next(), reader, depth: 2)
+                        continue
+                    }
+                    let textEvent = try reader.next()
+                    guard
+                        let value = try text(
+                            textEvent, reader, depth: 2, what: "\(name) (\(language))", field: name, language: language)
                     else { continue }
                     field.translations.append(
                         Translation(
-                            language: language, text: value, keyLocation: location(languageNode.mark),
-                            valueLocation: location(textNode.mark)))
+                            language: language, text: value, keyLocation: location(languageEvent),
+                            valueLocation: location(textEvent)))
                 }
-            case .scalar(let scalar) where scalar.style == .plain && YAMLReader.plainScalarKind(scalar.string) == .null:
+            case .scalar where value.style == .plain && YAMLReader.plainScalarKind(value.value) == .null:
                 break  // `credit:` with nothing under it: a present field with no languages.
             default:
-                fail("invalid-value", at: value.mark,
-                     "\(name) must be a mapping of language to text (e.g. 'kk: ...'), found \(ExhibitParser.kind(of: value))",
+                fail(value, "\(name) must be a mapping of language to text (e.g. 'kk: ...'), found \(Self.kind(of: value))",
                      field: name)
+                try skip(value, reader, depth: 1)
                 return
             }
             fields.append(field)

@@ -1,12 +1,12 @@
 import Foundation
-import Yams
 
-/// Parses YAML text into Yams nodes and converts Yams' errors into located messages.
+/// Reads YAML with libyaml's event API and converts its errors into located messages.
 ///
-/// Uses `Resolver.basic`: captions need only strings, and the basic resolver keeps every mark
-/// while skipping the regular expressions of the default one (about 2.8x faster on big
-/// collections). Plain scalars that the default resolver would read as numbers or booleans are
-/// detected separately by ``YAMLReader/plainScalarKind(_:)``.
+/// Captions need only strings, so no tag resolution happens: every scalar stays text, and
+/// plain scalars that an ordinary YAML reader would take as numbers or booleans are detected
+/// separately by ``YAMLReader/plainScalarKind(_:)``. Reading events directly (instead of
+/// composing a node tree first) keeps every position and is what makes loading 50,000 exhibit
+/// files fast.
 enum YAMLReader {
     /// A located YAML problem.
     struct Failure: Error {
@@ -15,89 +15,101 @@ enum YAMLReader {
         var message: String
     }
 
-    /// The deepest flow nesting (`[[[`, `{{{`) accepted before parsing; deeper input is refused
-    /// instead of risking the parser's recursion.
-    static let maximumFlowDepth = 64
+    /// Reads a single YAML document into a ``LocatedNode`` tree. Returns `nil` for an empty
+    /// document.
+    ///
+    /// Aliases are resolved to copies of their anchored nodes; trees deeper than `maxDepth` or
+    /// with more than `maxNodes` nodes (aliases can make a small file describe a huge tree) are
+    /// refused.
+    static func document(_ text: String, path: String, maxDepth: Int = 32, maxNodes: Int = 100_000)
+        throws(Failure) -> LocatedNode?
+    {
+        let reader = YAMLEventReader(text: text)
+        var event = try reader.next()  // stream start
+        event = try reader.next()
+        if event.kind == .streamEnd { return nil }
+        // Open collections: the node so far and, for mappings, a key waiting for its value.
+        var stack: [(node: LocatedNode, pendingKey: LocatedNode?, anchor: String?)] = []
+        var anchors: [String: (node: LocatedNode, size: Int)] = [:]
+        var budget = maxNodes
+        var root: LocatedNode?
 
-    /// Parses a single YAML document. Returns `nil` for an empty document.
-    static func parse(_ text: String) throws(Failure) -> Node? {
-        if let failure = checkFlowDepth(text) { throw failure }
-        do {
-            return try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            throw failure(from: error, text: text)
-        } catch {
-            throw Failure(line: 1, column: 1, message: "YAML could not be read: \(error)")
+        func location(_ event: YAMLEvent) -> SourceLocation {
+            SourceLocation(path: path, line: event.line, column: event.column)
         }
-    }
-
-    /// Converts a Yams error to a one-line message with a position.
-    private static func failure(from error: YamlError, text: String) -> Failure {
-        func describe(_ problem: String, _ context: YamlError.Context?) -> String {
-            var message = "invalid YAML: \(problem)"
-            if let context {
-                message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+        func tooLarge(_ event: YAMLEvent) -> Failure {
+            Failure(line: event.line, column: event.column, message: "invalid YAML: the document is nested too deeply or is too large")
+        }
+        func size(of node: LocatedNode) -> Int {
+            switch node.value {
+            case .scalar: 1
+            case .sequence(let items): items.reduce(1) { $0 + size(of: $1) }
+            case .mapping(let pairs): pairs.reduce(1) { $0 + size(of: $1.key) + size(of: $1.value) }
             }
-            return message
         }
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            return Failure(line: mark.line, column: mark.column, message: describe(problem, context))
-        case .reader(let problem, let offset, _, _):
-            let position = SourceText.lineAndColumn(ofByteOffset: offset ?? 0, in: text)
-            return Failure(line: position.line, column: position.column, message: "invalid YAML: \(problem)")
-        default:
-            return Failure(line: 1, column: 1, message: "invalid YAML: \(error)")
-        }
-    }
-
-    /// Refuses flow collections nested deeper than ``maximumFlowDepth``, outside quotes.
-    private static func checkFlowDepth(_ text: String) -> Failure? {
-        // Fast path: a file with few brackets cannot nest deeply.
-        func countOpeners<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
-            var count = 0
-            for byte in bytes where byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { count += 1 }
-            return count
-        }
-        let openers = text.utf8.withContiguousStorageIfAvailable(countOpeners) ?? countOpeners(text.utf8)
-        if openers <= maximumFlowDepth { return nil }
-        var depth = 0
-        var line = 1
-        var column = 0
-        var quote: UInt8? = nil
-        var comment = false
-        for byte in text.utf8 {
-            if byte & 0xC0 != 0x80 { column += 1 }
-            switch byte {
-            case UInt8(ascii: "\n"):
-                line += 1
-                column = 0
-                comment = false
-                if quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") { continue }
-            case _ where comment:
-                continue
-            case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                if quote == nil, depth > 0 { quote = byte } else if quote == byte { quote = nil }
-            case UInt8(ascii: "#") where quote == nil:
-                comment = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                if quote == nil {
-                    depth += 1
-                    if depth > maximumFlowDepth {
-                        return Failure(
-                            line: line, column: column,
-                            message: "invalid YAML: collections nested more than \(maximumFlowDepth) levels deep")
-                    }
+        /// Attaches a finished node to the open collection, or makes it the root.
+        func attach(_ node: LocatedNode) {
+            guard var top = stack.popLast() else {
+                root = node
+                return
+            }
+            switch top.node.value {
+            case .sequence(var items):
+                items.append(node)
+                top.node.value = .sequence(items)
+            case .mapping(var pairs):
+                if let key = top.pendingKey {
+                    pairs.append(LocatedNode.Pair(key: key, value: node))
+                    top.node.value = .mapping(pairs)
+                    top.pendingKey = nil
+                } else {
+                    top.pendingKey = node
                 }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                if quote == nil, depth > 0 { depth -= 1 }
+            case .scalar:
+                break
+            }
+            stack.append(top)
+        }
+
+        event = try reader.next()  // the root node's first event
+        while root == nil {
+            budget -= 1
+            guard budget > 0 else { throw tooLarge(event) }
+            switch event.kind {
+            case .scalar:
+                let isPlain = event.style == .plain
+                let text = isPlain && plainScalarKind(event.value) == .null ? "" : event.value
+                let node = LocatedNode(.scalar(text), location: location(event), isPlain: isPlain)
+                if let anchor = event.anchor { anchors[anchor] = (node, 1) }
+                attach(node)
+            case .alias(let name):
+                guard let anchored = anchors[name] else {
+                    throw Failure(line: event.line, column: event.column, message: "invalid YAML: unknown alias '*\(name)'")
+                }
+                budget -= anchored.size
+                guard budget > 0 else { throw tooLarge(event) }
+                attach(anchored.node)
+            case .sequenceStart, .mappingStart:
+                guard stack.count < maxDepth else { throw tooLarge(event) }
+                let value: LocatedNode.Value = event.kind == .sequenceStart ? .sequence([]) : .mapping([])
+                stack.append((LocatedNode(value, location: location(event)), nil, event.anchor))
+            case .sequenceEnd, .mappingEnd:
+                guard let finished = stack.popLast() else { break }
+                if let anchor = finished.anchor { anchors[anchor] = (finished.node, size(of: finished.node)) }
+                attach(finished.node)
             default:
                 break
             }
+            if root == nil { event = try reader.next() }
         }
-        return nil
+        _ = try reader.next()  // document end
+        let after = try reader.next()
+        if after.kind != .streamEnd {
+            throw Failure(
+                line: after.line, column: after.column,
+                message: "invalid YAML: expected a single document in the file, but found another document")
+        }
+        return root
     }
 
     /// What a plain (unquoted) scalar would mean to an ordinary YAML reader.
@@ -136,48 +148,5 @@ enum YAMLReader {
         }
         return digits > 0 && Double(value.replacingOccurrences(of: "_", with: "")) != nil || Int(value) != nil
             ? .number : .text
-    }
-
-    /// Converts a Yams node into a ``LocatedNode`` tree, refusing trees deeper than `maxDepth`
-    /// or larger than `maxNodes` (aliases can make a small file describe a huge tree).
-    static func located(_ node: Node, path: String, maxDepth: Int = 32, maxNodes: Int = 100_000) throws(Failure)
-        -> LocatedNode
-    {
-        var budget = maxNodes
-        return try convert(node, path: path, depth: maxDepth, budget: &budget)
-    }
-
-    private static func convert(_ node: Node, path: String, depth: Int, budget: inout Int) throws(Failure)
-        -> LocatedNode
-    {
-        budget -= 1
-        let mark = node.mark
-        guard depth > 0, budget > 0 else {
-            throw Failure(
-                line: mark?.line ?? 1, column: mark?.column ?? 1,
-                message: "invalid YAML: the document is nested too deeply or is too large")
-        }
-        let location = SourceLocation(path: path, line: mark?.line ?? 0, column: mark?.column ?? 0)
-        switch node {
-        case .scalar(let scalar):
-            let isPlain = scalar.style == .plain
-            let text = isPlain && plainScalarKind(scalar.string) == .null ? "" : scalar.string
-            return LocatedNode(.scalar(text), location: location, isPlain: isPlain)
-        case .sequence(let sequence):
-            var items: [LocatedNode] = []
-            for item in sequence {
-                items.append(try convert(item, path: path, depth: depth - 1, budget: &budget))
-            }
-            return LocatedNode(.sequence(items), location: location)
-        case .mapping(let mapping):
-            var pairs: [LocatedNode.Pair] = []
-            for (key, value) in mapping {
-                pairs.append(
-                    LocatedNode.Pair(
-                        key: try convert(key, path: path, depth: depth - 1, budget: &budget),
-                        value: try convert(value, path: path, depth: depth - 1, budget: &budget)))
-            }
-            return LocatedNode(.mapping(pairs), location: location)
-        }
     }
 }

@@ -12,6 +12,8 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         public var translated: Int
         /// Units without text.
         public var missing: Int
+        /// Translated units whose source changed since (see ``TranslationTracker``).
+        public var stale: Int
         /// Translated share in percent, one decimal, rounded down.
         public var percent: Double
         /// Source words in the missing units: what a translator quotes on.
@@ -35,12 +37,18 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     ///   language and severity and per check.
     public init(collection: CaptionCollection, findings: [Diagnostic] = []) {
         let summary = CompletenessSummary(collection: collection, countWords: true)
+        var stale: [String: Int] = [:]
+        for exhibit in collection.exhibits {
+            for entry in TranslationTracker.staleTranslations(in: exhibit, config: collection.config) {
+                stale[entry.language, default: 0] += 1
+            }
+        }
         self.collection = collection.rootPath
         self.exhibits = summary.exhibits
         self.languages = summary.languages.map {
             Row(
                 language: $0.language, isSource: $0.language == collection.config.source, units: $0.total,
-                translated: $0.translated, missing: $0.missing, percent: $0.percent,
+                translated: $0.translated, missing: $0.missing, stale: stale[$0.language] ?? 0, percent: $0.percent,
                 sourceWordsToTranslate: $0.language == collection.config.source ? 0 : $0.sourceWordsMissing)
         }
         for finding in findings {
@@ -51,17 +59,21 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         }
     }
 
-    /// The table for people.
+    /// The table for people; the `stale` column appears only when some translation is stale.
     public var text: String {
+        let showStale = languages.contains { $0.stale > 0 }
         let severities: [Severity] = [.error, .warning, .note]
-        let header = ["language", "units", "translated", "missing", "complete", "words to translate"]
+        var header = ["language", "units", "translated", "missing", "complete", "words to translate"]
             + severities.map { "\($0.rawValue)s" }
+        if showStale { header.insert("stale", at: 4) }
         var rows = [header]
         for row in languages {
-            rows.append([
+            var cells = [
                 row.isSource ? "\(row.language) (source)" : row.language, String(row.units), String(row.translated),
                 String(row.missing), TextReporter.percent(row.percent), row.isSource ? "-" : String(row.sourceWordsToTranslate),
-            ] + severities.map { String(row.findings[$0.rawValue] ?? 0) })
+            ] + severities.map { String(row.findings[$0.rawValue] ?? 0) }
+            if showStale { cells.insert(String(row.stale), at: 4) }
+            rows.append(cells)
         }
         var widths = [Int](repeating: 0, count: header.count)
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }

@@ -14,6 +14,7 @@ public enum CheckRegistry {
         MissingFieldCheck.self,
         MissingTranslationCheck.self,
         EmptyTextCheck.self,
+        StaleTranslationCheck.self,
         NumberMismatchCheck.self,
         MixedScriptCheck.self,
         WrongScriptCheck.self,

@@ -98,7 +98,7 @@ import Testing
               en: Kurt
               de: Kurt
             text:
-              kk: "Ёлка\\u200B"
+              kk: Ёлка\u{200B}
               ru: Лагерь 'открыли'
               en: "The camp  opened.\\nSecond line  "
             credit:
@@ -111,7 +111,7 @@ import Testing
               - "whitespace"
             translations:
               en:
-                hash: 3
+                hash: "3"
                 q: "3"
                 empty:
                 list:
@@ -171,6 +171,23 @@ import Testing
     func hashSignsInsideTextAreNotComments(_ text: String) throws {
         let output = try formatted(text)
         #expect(content(output) == content(text))
+    }
+
+    static let recordLine = "translations:  # machine-owned: source fingerprints of translations; do not edit\n"
+
+    @Test func theTranslationsRecordIsWrittenAsImportWritesIt() throws {
+        let canonical = "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n" + Self.recordLine
+            + "  title: { kk: 8577ed6c, en: 8577ed6c }\n"
+        #expect(try formatted(canonical) == canonical)
+        let block = "translations:\n  title:\n    en: 8577ed6c\n    kk: 8577ed6c\nid: k\ntitle:\n  en: Kurt\n  ru: Курт\n  kk: Құрт\n"
+        #expect(try formatted(block) == canonical)
+    }
+
+    @Test func aMachineCommentOnAMalformedRecordIsStillAComment() {
+        let text = "id: k\n" + Self.recordLine + "  title: { kk: not-a-fingerprint }\n"
+        #expect(format(text) == .refused(
+            SourceLocation(path: "Captions/x.yml", line: 2, column: 16),
+            "has a comment, which captions fmt cannot keep; move it to notes: or delete it, then format again"))
     }
 
     @Test func filesWithLoadErrorsAreRefused() {

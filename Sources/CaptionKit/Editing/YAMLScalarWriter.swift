@@ -1,0 +1,91 @@
+/// Writes text as a YAML scalar that loads back to exactly the same string.
+///
+/// Chooses, in order: a literal block (`|`) for multi-line text that a block can carry
+/// unchanged; a plain scalar for one-line text that no YAML reader could take for anything
+/// else; otherwise a double-quoted scalar with escapes. Caption loading removes the final line
+/// break of block scalars, so text that ends in a line break is always double-quoted.
+enum YAMLScalarWriter {
+    /// How a value is written after its key.
+    enum Rendering: Equatable {
+        /// On the key's line: `kk: value`.
+        case inline(String)
+        /// A literal block: `kk: |` then these lines, to be indented deeper than the key.
+        /// Empty lines stay empty (no trailing indentation).
+        case literalBlock([String])
+    }
+
+    /// The rendering of `text` for a value in block context (`flow` = inside `{ ... }`).
+    static func render(_ text: String, inFlow flow: Bool = false) -> Rendering {
+        if !flow, text.contains("\n"), canBeLiteralBlock(text) {
+            return .literalBlock(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        }
+        if !flow, canBePlain(text) { return .inline(text) }
+        return .inline(doubleQuoted(text))
+    }
+
+    /// A mapping key or short token: plain when safe, double-quoted otherwise.
+    static func key(_ text: String) -> String {
+        canBePlain(text) && !text.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) })
+            ? text : doubleQuoted(text)
+    }
+
+    /// Whether every scalar is printable in YAML and not a line break other than `\n`.
+    private static func isSafeCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x20...0x7E: true
+        case 0xA0...0xD7FF, 0xE000...0xFFFD: scalar.value != 0x2028 && scalar.value != 0x2029 && scalar.value != 0xFEFF
+        case 0x10000...0x10FFFF: true
+        default: false  // controls, tab, CR, NEL, noncharacters
+        }
+    }
+
+    /// Multi-line text a literal block keeps exactly: printable, no line starting with a space
+    /// (the block's indentation would swallow it), no leading or final line break.
+    static func canBeLiteralBlock(_ text: String) -> Bool {
+        guard !text.hasPrefix("\n"), !text.hasSuffix("\n") else { return false }
+        guard text.unicodeScalars.allSatisfy(isSafeCharacter) else { return false }
+        return !text.split(separator: "\n", omittingEmptySubsequences: false).contains { $0.hasPrefix(" ") }
+    }
+
+    /// One-line text that every YAML reader loads as this very string.
+    static func canBePlain(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        guard text.unicodeScalars.allSatisfy({ isSafeCharacter($0) && $0 != "\n" }) else { return false }
+        if first == " " || last == " " || last == ":" { return false }
+        // Indicators, and characters that start numbers or dates in YAML 1.1 readers.
+        if "-?:,[]{}#&*!|>'\"%@`+.0123456789=<~".unicodeScalars.contains(first) { return false }
+        if text.contains(": ") || text.contains(" #") { return false }
+        return YAMLReader.plainScalarKind(text) == .text
+    }
+
+    /// `text` as a double-quoted scalar on one line.
+    static func doubleQuoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case "\0": result += "\\0"
+            default:
+                if isSafeCharacter(scalar) {
+                    result.unicodeScalars.append(scalar)
+                } else if scalar.value <= 0xFF {
+                    result += "\\x" + hex(scalar.value, digits: 2)
+                } else if scalar.value <= 0xFFFF {
+                    result += "\\u" + hex(scalar.value, digits: 4)
+                } else {
+                    result += "\\U" + hex(scalar.value, digits: 8)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+}

@@ -1,0 +1,152 @@
+internal import CLibYAML
+import Foundation
+
+/// One libyaml parsing event, copied into Swift values.
+struct YAMLEvent {
+    /// What the event is.
+    enum Kind: Equatable {
+        case streamStart, streamEnd, documentStart, documentEnd
+        case alias(String)
+        case scalar
+        case sequenceStart, sequenceEnd, mappingStart, mappingEnd
+    }
+
+    /// How a scalar was written.
+    enum ScalarStyle: Equatable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
+    var kind: Kind
+    /// The scalar's value (empty for other events).
+    var value: String = ""
+    /// The scalar's style (plain for other events).
+    var style: ScalarStyle = .plain
+    /// The anchor (`&name`) on a scalar, sequence or mapping, if any.
+    var anchor: String?
+    /// 1-based line of the event's start.
+    var line: Int
+    /// 1-based column of the event's start, in Unicode scalars.
+    var column: Int
+}
+
+/// Streams events from libyaml's parser over one document's text.
+///
+/// Owns the parser and a private copy of the input; frees both in `deinit`. libyaml keeps its
+/// state on the heap, so arbitrarily deep input cannot overflow the stack here.
+final class YAMLEventReader {
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    private let input: UnsafeMutableBufferPointer<UInt8>
+    private let count: Int
+
+    /// Starts reading `text`.
+    convenience init(text: String) {
+        self.init(utf8: Data(text.utf8))
+    }
+
+    /// Starts reading UTF-8 bytes. A leading byte order mark is dropped (it does not count as a
+    /// column); libyaml checks that the rest is valid UTF-8 as it reads it.
+    init(utf8 data: Data) {
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        count = bytes.count
+        input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
+        _ = input.initialize(from: bytes)
+        parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        yaml_parser_initialize(parser)
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, input.baseAddress, count)
+    }
+
+    /// Whether the input is valid UTF-8 text, and where it is not.
+    func decodingFailure() -> SourceText.DecodingFailure? {
+        do throws(SourceText.DecodingFailure) {
+            _ = try SourceText.decode(Data(input[..<count]))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    deinit {
+        yaml_parser_delete(parser)
+        parser.deallocate()
+        input.deallocate()
+    }
+
+    /// The next event.
+    ///
+    /// - Throws: ``YAMLReader/Failure`` with libyaml's problem, its context and position.
+    func next() throws(YAMLReader.Failure) -> YAMLEvent {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(parser, &event) == 1 else { throw failure() }
+        defer { yaml_event_delete(&event) }
+        let line = Int(event.start_mark.line) + 1
+        let column = Int(event.start_mark.column) + 1
+        switch event.type {
+        case YAML_STREAM_START_EVENT: return YAMLEvent(kind: .streamStart, line: line, column: column)
+        case YAML_STREAM_END_EVENT: return YAMLEvent(kind: .streamEnd, line: line, column: column)
+        case YAML_DOCUMENT_START_EVENT: return YAMLEvent(kind: .documentStart, line: line, column: column)
+        case YAML_DOCUMENT_END_EVENT: return YAMLEvent(kind: .documentEnd, line: line, column: column)
+        case YAML_ALIAS_EVENT:
+            return YAMLEvent(kind: .alias(Self.string(event.data.alias.anchor)), line: line, column: column)
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let value = String(
+                decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
+            let style: YAMLEvent.ScalarStyle
+            switch scalar.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            return YAMLEvent(
+                kind: .scalar, value: value, style: style, anchor: Self.optionalString(scalar.anchor), line: line,
+                column: column)
+        case YAML_SEQUENCE_START_EVENT:
+            return YAMLEvent(
+                kind: .sequenceStart, anchor: Self.optionalString(event.data.sequence_start.anchor), line: line,
+                column: column)
+        case YAML_SEQUENCE_END_EVENT: return YAMLEvent(kind: .sequenceEnd, line: line, column: column)
+        case YAML_MAPPING_START_EVENT:
+            return YAMLEvent(
+                kind: .mappingStart, anchor: Self.optionalString(event.data.mapping_start.anchor), line: line,
+                column: column)
+        case YAML_MAPPING_END_EVENT: return YAMLEvent(kind: .mappingEnd, line: line, column: column)
+        default:
+            throw YAMLReader.Failure(line: line, column: column, message: "invalid YAML: unexpected parser event")
+        }
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    private static func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { string($0) }
+    }
+
+    /// Converts the parser's error state into a located failure.
+    private func failure() -> YAMLReader.Failure {
+        let state = parser.pointee
+        let problem = state.problem.map { String(cString: $0) } ?? "unknown problem"
+        if state.error == YAML_READER_ERROR {
+            if let invalid = decodingFailure() {
+                return YAMLReader.Failure(line: invalid.line, column: invalid.column, message: "file is not valid UTF-8 text")
+            }
+            let text = String(decoding: input[..<count], as: UTF8.self)
+            let position = SourceText.lineAndColumn(ofByteOffset: Int(state.problem_offset), in: text)
+            return YAMLReader.Failure(line: position.line, column: position.column, message: "invalid YAML: \(problem)")
+        }
+        if state.error == YAML_MEMORY_ERROR {
+            return YAMLReader.Failure(line: 1, column: 1, message: "invalid YAML: out of memory")
+        }
+        var message = "invalid YAML: \(problem)"
+        if let context = state.context.map({ String(cString: $0) }) {
+            message += " (\(context) at line \(state.context_mark.line + 1), column \(state.context_mark.column + 1))"
+        }
+        return YAMLReader.Failure(
+            line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1, message: message)
+    }
+}

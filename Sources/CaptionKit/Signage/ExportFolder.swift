@@ -1,0 +1,138 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An export folder that the exporter keeps in step with the collection, through a manifest
+/// of the files it wrote.
+///
+/// The manifest, `.captions-manifest` in the folder, lists one relative path per line (lines
+/// starting with `#` are comments). On each export, the files listed in the old manifest that
+/// the new export owns but does not write again are removed; files the exporter never wrote are
+/// never touched. Every path is checked before anything is written or removed: it must be
+/// relative, made of slug-like names (`[a-z0-9-]` with one extension), and resolve inside the
+/// folder even after following symbolic links; anything else is refused.
+public struct ExportFolder: Sendable {
+    /// The folder as the user named it.
+    public var path: String
+
+    /// The manifest's name inside the folder.
+    public static let manifestName = ".captions-manifest"
+
+    /// Creates a handle on the folder (nothing is created yet).
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Writes `files` atomically, removes the stale files of an earlier export and records the
+    /// new manifest.
+    ///
+    /// The order keeps the manifest truthful even if a write fails half-way: first the manifest
+    /// is extended with the new paths, then the files are written, then stale files are
+    /// removed, then the manifest is rewritten with exactly what the folder now holds from us.
+    ///
+    /// - Parameters:
+    ///   - files: Paths below the folder and their bytes.
+    ///   - owning: Whether this export is responsible for an old manifest entry; entries it
+    ///     does not own (another format, or a partial `--only` export) are kept and stay listed.
+    /// - Returns: The removed paths, sorted.
+    /// - Throws: ``CaptionError/unwritable(path:reason:)`` when the folder or a file cannot be
+    ///   written or a path would leave the folder.
+    public func replace(with files: [(path: String, data: Data)], owning: (String) -> Bool) throws(CaptionError)
+        -> [String]
+    {
+        try AtomicFile.makeFolder(path)
+        let root = try resolvedRoot()
+        for file in files { try check(file.path, root: root) }
+        let old = readManifest()
+        let written = Set(files.map(\.path))
+        try writeManifest(old.union(written))
+        for file in files {
+            let target = CollectionLoader.join(path, file.path)
+            try AtomicFile.makeFolder((target as NSString).deletingLastPathComponent)
+            try check(file.path, root: root)
+            try AtomicFile.write(file.data, to: target)
+        }
+        var removed: [String] = []
+        var kept: Set<String> = written
+        for entry in old.subtracting(written).sorted() {
+            if owning(entry) {
+                if remove(entry, root: root) { removed.append(entry) }
+            } else if FileManager.default.fileExists(atPath: CollectionLoader.join(path, entry)) {
+                kept.insert(entry)
+            }
+        }
+        try writeManifest(kept)
+        return removed
+    }
+
+    /// Whether `relative` is a path the exporter may write: relative, no empty, `.` or `..`
+    /// parts, every folder a slug, the file a slug with a `.txt` or `.html` extension.
+    public static func isSafeRelativePath(_ relative: String) -> Bool {
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let file = parts.last, parts.count <= 32 else { return false }
+        guard parts.dropLast().allSatisfy(ExhibitID.isValid) else { return false }
+        for suffix in [".txt", ".html"] where file.hasSuffix(suffix) {
+            return ExhibitID.isValid(String(file.dropLast(suffix.count)))
+        }
+        return false
+    }
+
+    /// The folder's real path (symbolic links resolved).
+    private func resolvedRoot() throws(CaptionError) -> String {
+        guard let real = realPath(path) else { throw .unwritable(path: path, reason: "cannot resolve the folder") }
+        return real
+    }
+
+    /// Refuses a path that is not safe or whose existing parent resolves outside `root`.
+    private func check(_ relative: String, root: String) throws(CaptionError) {
+        let target = CollectionLoader.join(path, relative)
+        guard Self.isSafeRelativePath(relative) else {
+            throw .unwritable(path: target, reason: "refusing to write a file whose name is not a slug")
+        }
+        var parent = (target as NSString).deletingLastPathComponent
+        while !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) { parent = (parent as NSString).deletingLastPathComponent }
+        guard let real = realPath(parent), real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw .unwritable(path: target, reason: "refusing to write outside \(path)")
+        }
+    }
+
+    /// Removes a stale file when it is safe, a regular file and inside the folder; then removes
+    /// folders that this left empty. Returns whether the file was removed.
+    private func remove(_ relative: String, root: String) -> Bool {
+        guard Self.isSafeRelativePath(relative), (try? check(relative, root: root)) != nil else { return false }
+        let target = CollectionLoader.join(path, relative)
+        var status = stat()
+        guard lstat(target, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, unlink(target) == 0 else { return false }
+        var folder = (relative as NSString).deletingLastPathComponent
+        while !folder.isEmpty {
+            guard rmdir(CollectionLoader.join(path, folder)) == 0 else { break }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return true
+    }
+
+    /// The entries of the current manifest that are safe paths (others are ignored).
+    func readManifest() -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: CollectionLoader.join(path, Self.manifestName)) else {
+            return []
+        }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        return Set(lines.filter { !$0.hasPrefix("#") && Self.isSafeRelativePath($0) })
+    }
+
+    private func writeManifest(_ entries: Set<String>) throws(CaptionError) {
+        let text = "# Files written by `captions export signage`; the next export removes those it no longer writes.\n"
+            + entries.sorted().map { $0 + "\n" }.joined()
+        try AtomicFile.write(Data(text.utf8), to: CollectionLoader.join(path, Self.manifestName))
+    }
+
+    private func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

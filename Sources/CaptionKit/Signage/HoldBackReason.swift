@@ -1,0 +1,69 @@
+/// Why an exhibit is not exported to signage, and where the problem is.
+public struct HoldBackReason: Sendable, Hashable {
+    /// The kinds of problem that hold an exhibit back.
+    public enum Kind: String, Sendable, Hashable {
+        /// The file could not be read as captions, or a value in it could not be read.
+        case unreadable
+        /// The `id` is missing or not a slug.
+        case invalidID
+        /// The gallery folder is not made of slugs.
+        case invalidGallery
+        /// Another exhibit has the same id.
+        case duplicateID
+        /// The label file would take the name of another export file.
+        case reservedName
+        /// A required field is absent.
+        case missingField
+        /// A field on the sign lacks one of the languages.
+        case missingTranslation
+        /// A field on the sign has empty text in one of the languages.
+        case emptyText
+        /// A translation was made from an earlier source text (see ``TranslationTracker``).
+        case staleTranslation
+    }
+
+    /// What kind of problem it is.
+    public var kind: Kind
+    /// Where it is.
+    public var location: SourceLocation
+    /// One sentence without a trailing period, e.g. `no Kazakh (kk) title`.
+    public var message: String
+    /// The field concerned, if any.
+    public var field: String?
+    /// The language concerned, if any.
+    public var language: String?
+
+    /// Creates a reason.
+    public init(_ kind: Kind, at location: SourceLocation, _ message: String, field: String? = nil, language: String? = nil) {
+        self.kind = kind
+        self.location = location
+        self.message = message
+        self.field = field
+        self.language = language
+    }
+}
+
+/// An exhibit that the signage export held back, with every reason.
+public struct HeldBackExhibit: Sendable, Hashable {
+    /// The exhibit's id as displayed (its file name when the id is missing).
+    public var displayID: String
+    /// The gallery folder.
+    public var gallery: String
+    /// The caption file.
+    public var path: String
+    /// The reasons, in file order.
+    public var reasons: [HoldBackReason]
+
+    /// Creates a held-back exhibit.
+    public init(displayID: String, gallery: String, path: String, reasons: [HoldBackReason]) {
+        self.displayID = displayID
+        self.gallery = gallery
+        self.path = path
+        self.reasons = reasons
+    }
+
+    /// One compiler-style line per reason: `path:line:col: error: <id> held back: <reason>`.
+    public var formattedLines: [String] {
+        reasons.map { "\($0.location): error: \(displayID) held back: \($0.message)" }
+    }
+}

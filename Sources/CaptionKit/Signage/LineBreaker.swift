@@ -1,0 +1,46 @@
+/// Greedy line breaking for fixed-width sign text.
+///
+/// Lines break only at ordinary spaces (and tabs); a no-break space joins the words on either
+/// side into one unbreakable unit. Widths are counted in grapheme clusters
+/// (``GraphemeLength``). A word wider than the line is never split: it is put on a line of its
+/// own and reported in ``Result/overlongWords``, so the caller can warn instead of silently
+/// overflowing.
+public enum LineBreaker {
+    /// The wrapped lines of one input line and the words that did not fit.
+    public struct Result: Sendable, Hashable {
+        /// The output lines, each at most the width unless it holds one overlong word.
+        public var lines: [String]
+        /// Words (no-break units) longer than the width, in order.
+        public var overlongWords: [String]
+    }
+
+    /// Wraps one line of text (no line breaks in it) to `width` grapheme clusters.
+    ///
+    /// - Parameters:
+    ///   - line: The text; runs of spaces between words count as one.
+    ///   - width: The line width, at least 1.
+    /// - Returns: At least one line (an empty input gives one empty line).
+    public static func wrap(_ line: String, width: Int) -> Result {
+        let width = max(width, 1)
+        var result = Result(lines: [], overlongWords: [])
+        var current = ""
+        var currentLength = 0
+        for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            let length = GraphemeLength.of(String(word))
+            if length > width { result.overlongWords.append(String(word)) }
+            if currentLength == 0 {
+                current = String(word)
+                currentLength = length
+            } else if currentLength + 1 + length <= width {
+                current += " " + word
+                currentLength += 1 + length
+            } else {
+                result.lines.append(current)
+                current = String(word)
+                currentLength = length
+            }
+        }
+        result.lines.append(current)
+        return result
+    }
+}

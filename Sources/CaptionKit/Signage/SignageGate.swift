@@ -1,0 +1,88 @@
+/// The completeness gate: decides whether an exhibit may go on a sign.
+///
+/// An exhibit goes to signage only when every field that goes on the sign (every configured
+/// field the exhibit has, and every required one) has non-empty text in every configured
+/// language, its file was read without problems, and its id and gallery are safe, unique file
+/// names. Everything the gate asks is in ``reasons(for:)``, so a new reason (stale
+/// translations) is added in one place.
+public struct SignageGate: Sendable {
+    /// The collection's configuration.
+    public var config: CollectionConfig
+    /// How many exhibits use each id.
+    private var idCounts: [String: Int]
+
+    /// The label file name reserved for the Data Merge file at the top of the export folder.
+    static let reservedRootIDs: Set<String> = ["datamerge"]
+
+    /// Creates the gate for a collection.
+    public init(collection: CaptionCollection) {
+        config = collection.config
+        idCounts = collection.exhibits.reduce(into: [:]) { counts, exhibit in
+            if let id = exhibit.id { counts[id, default: 0] += 1 }
+        }
+    }
+
+    /// Every reason to hold `exhibit` back, in file order; empty when it may be exported.
+    public func reasons(for exhibit: Exhibit) -> [HoldBackReason] {
+        let start = SourceLocation(path: exhibit.path, line: 1, column: 1)
+        var reasons = exhibit.loadFindings.filter { $0.severity == .error }.map {
+            HoldBackReason(.unreadable, at: $0.location, $0.message, field: $0.field, language: $0.language)
+        }
+        guard exhibit.isReadable else { return reasons }
+        if let id = exhibit.id {
+            if !ExhibitID.isValid(id) {
+                reasons.append(HoldBackReason(.invalidID, at: exhibit.idLocation, "id '\(id)' is not a slug"))
+            } else if idCounts[id, default: 0] > 1 {
+                reasons.append(HoldBackReason(.duplicateID, at: exhibit.idLocation, "id '\(id)' is used by another exhibit too"))
+            } else if exhibit.gallery.isEmpty, Self.reservedRootIDs.contains(id) {
+                reasons.append(
+                    HoldBackReason(
+                        .reservedName, at: exhibit.idLocation,
+                        "id '\(id)' at the collection root would overwrite \(id).txt of the export; move it into a gallery folder"))
+            }
+        } else {
+            reasons.append(HoldBackReason(.invalidID, at: start, "the file has no id"))
+        }
+        if !ExhibitID.isValidGallery(exhibit.gallery) {
+            reasons.append(HoldBackReason(.invalidGallery, at: start, "gallery folder '\(exhibit.gallery)' is not made of slugs"))
+        }
+        let record = TranslationRecord(exhibit: exhibit)
+        for spec in config.fields {
+            guard let field = exhibit.field(spec.name) else {
+                if spec.required {
+                    reasons.append(
+                        HoldBackReason(
+                            .missingField, at: exhibit.id != nil ? exhibit.idLocation : start,
+                            "no \(spec.name) (a required field)", field: spec.name))
+                }
+                continue
+            }
+            for language in config.languages {
+                guard let translation = field.translation(language) else {
+                    reasons.append(
+                        HoldBackReason(
+                            .missingTranslation, at: field.location, "no \(Language.displayName(language)) \(spec.name)",
+                            field: spec.name, language: language))
+                    continue
+                }
+                if translation.isBlank {
+                    reasons.append(
+                        HoldBackReason(
+                            .emptyText, at: translation.valueLocation, "the \(Language.displayName(language)) \(spec.name) is empty",
+                            field: spec.name, language: language))
+                    continue
+                }
+                if language != config.source,
+                    TranslationTracker.state(of: exhibit, field: spec.name, language: language, config: config, record: record).isStale
+                {
+                    reasons.append(
+                        HoldBackReason(
+                            .staleTranslation, at: translation.keyLocation,
+                            "the \(Language.displayName(language)) \(spec.name) was translated from an earlier \(config.source) text",
+                            field: spec.name, language: language))
+                }
+            }
+        }
+        return reasons.sorted { $0.location < $1.location }
+    }
+}

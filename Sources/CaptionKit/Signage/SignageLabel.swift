@@ -1,0 +1,116 @@
+/// One exhibit's label text, typeset and ready for a writer: languages in order, fields in
+/// order, paragraphs split.
+public struct SignageLabel: Sendable, Hashable {
+    /// One field of one language block.
+    public struct Field: Sendable, Hashable {
+        /// The field name, e.g. `title`.
+        public var name: String
+        /// Where the text is in the caption file (for warnings).
+        public var location: SourceLocation
+        /// The paragraphs (separated by blank lines in the caption), each a list of the lines
+        /// the curator broke it into (usually one). Typography is applied; no line is empty.
+        public var paragraphs: [[String]]
+        /// For text derived by ``KazakhLatin``: the Cyrillic words that used a letter the
+        /// standard has not settled.
+        public var unsettledWords: [String]
+
+        /// Creates a field.
+        public init(name: String, location: SourceLocation, paragraphs: [[String]], unsettledWords: [String] = []) {
+            self.name = name
+            self.location = location
+            self.paragraphs = paragraphs
+            self.unsettledWords = unsettledWords
+        }
+    }
+
+    /// One language's block.
+    public struct Block: Sendable, Hashable {
+        /// The language tag, e.g. `kk`.
+        public var language: String
+        /// The fields in configuration order.
+        public var fields: [Field]
+        /// Whether some of the text is derived (Latin-script Kazakh transliterated from
+        /// Cyrillic) rather than written by a person.
+        public var isProvisional: Bool
+
+        /// Creates a block.
+        public init(language: String, fields: [Field], isProvisional: Bool = false) {
+            self.language = language
+            self.fields = fields
+            self.isProvisional = isProvisional
+        }
+    }
+
+    /// The exhibit id (a slug).
+    public var id: String
+    /// The gallery folder (slugs joined by `/`; empty at the collection root).
+    public var gallery: String
+    /// The caption file.
+    public var path: String
+    /// The language blocks in the order of `languages:`.
+    public var blocks: [Block]
+
+    /// Creates a label.
+    public init(id: String, gallery: String, path: String, blocks: [Block]) {
+        self.id = id
+        self.gallery = gallery
+        self.path = path
+        self.blocks = blocks
+    }
+
+    /// Typesets an exhibit that passed ``SignageGate``: every configured field it has, in
+    /// configuration order, in every language of `languages`, with ``Typography`` applied.
+    ///
+    /// `notes` never goes on a sign; fields the configuration does not list are left out. A
+    /// language in `languages` that the configuration does not list must be
+    /// ``KazakhLatin/tag``: its text is the caption's own `kk-Latn` text when it has one, else
+    /// derived from the Kazakh text, and the block is marked provisional.
+    public init(exhibit: Exhibit, config: CollectionConfig, languages: [String]? = nil) {
+        let fields = config.fields.compactMap { exhibit.field($0.name) }
+        self.init(
+            id: exhibit.displayID, gallery: exhibit.gallery, path: exhibit.path,
+            blocks: (languages ?? config.languages).map { language in
+                let derived = !config.languages.contains(language) && language == KazakhLatin.tag
+                var isProvisional = false
+                let blockFields = fields.compactMap { field -> Field? in
+                    if derived, let own = field.translation(language), !own.isBlank {
+                        let text = Typography.apply(to: own.text, language: language)
+                        return Field(name: field.name, location: own.valueLocation, paragraphs: Self.paragraphs(of: text))
+                    }
+                    if derived, let kazakh = field.translation("kk") {
+                        isProvisional = true
+                        let latin = KazakhLatin.transliterate(kazakh.text)
+                        let text = Typography.apply(to: latin.text, language: language)
+                        return Field(
+                            name: field.name, location: kazakh.valueLocation, paragraphs: Self.paragraphs(of: text),
+                            unsettledWords: latin.unsettledWords)
+                    }
+                    guard let translation = field.translation(language) else { return nil }
+                    let text = Typography.apply(to: translation.text, language: language)
+                    return Field(name: field.name, location: translation.valueLocation, paragraphs: Self.paragraphs(of: text))
+                }
+                return Block(language: language, fields: blockFields, isProvisional: isProvisional)
+            })
+    }
+
+    /// Splits typeset text into paragraphs (at blank lines) of lines.
+    public static func paragraphs(of text: String) -> [[String]] {
+        var paragraphs: [[String]] = []
+        var current: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty {
+                if !current.isEmpty { paragraphs.append(current) }
+                current = []
+            } else {
+                current.append(String(line))
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+        return paragraphs
+    }
+
+    /// The text file's path below the export folder: `<gallery>/<id>.txt`.
+    public var textFilePath: String {
+        gallery.isEmpty ? "\(id).txt" : "\(gallery)/\(id).txt"
+    }
+}

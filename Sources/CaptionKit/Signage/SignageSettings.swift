@@ -1,0 +1,62 @@
+/// The `signage:` section of `captions.yml` and the per-field `signage-width` options.
+///
+/// ```yaml
+/// signage: { width: 48 }
+/// fields:
+///   title: { required: true, max-chars: 80, signage-width: 32 }
+/// ```
+public struct SignageSettings: Sendable, Hashable {
+    /// The line width of text files in grapheme clusters, for fields without their own width.
+    public var width: Int
+    /// Per-field widths (`signage-width`), by field name.
+    public var fieldWidths: [String: Int]
+
+    /// The width used when `captions.yml` sets none.
+    public static let defaultWidth = 48
+
+    /// The keys the `signage:` section may have.
+    public static let knownKeys = ["width"]
+
+    /// Creates settings.
+    public init(width: Int = SignageSettings.defaultWidth, fieldWidths: [String: Int] = [:]) {
+        self.width = width
+        self.fieldWidths = fieldWidths
+    }
+
+    /// Reads the settings from a loaded configuration.
+    ///
+    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` at the offending key or value: an unknown
+    ///   key (with a "did you mean"), a section that is not a mapping, a width that is not a
+    ///   whole number from 1 to 1000.
+    public init(config: CollectionConfig) throws(CaptionError) {
+        self.init()
+        if let section = config.sections["signage"], section.scalar != "" {
+            guard let pairs = section.pairs else {
+                throw .invalidConfig(section.location, "signage must be a mapping such as '{ width: 48 }'")
+            }
+            for pair in pairs {
+                let key = try ConfigParser.name(of: pair.key, in: "signage")
+                switch key {
+                case "width": width = try Self.width(pair.value, what: "signage width")
+                default: throw .invalidConfig(pair.key.location, ConfigParser.unknown("signage setting", key, Self.knownKeys))
+                }
+            }
+        }
+        for field in config.fields {
+            if let node = field.node?["signage-width"] {
+                fieldWidths[field.name] = try Self.width(node, what: "signage-width of \(field.name)")
+            }
+        }
+    }
+
+    /// The line width for `field`.
+    public func width(for field: String) -> Int {
+        fieldWidths[field] ?? width
+    }
+
+    private static func width(_ node: LocatedNode, what: String) throws(CaptionError) -> Int {
+        let value = try ConfigParser.positiveInt(node, what: what)
+        guard value <= 1000 else { throw .invalidConfig(node.location, "\(what) must be at most 1000 characters") }
+        return value
+    }
+}

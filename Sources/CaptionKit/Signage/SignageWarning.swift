@@ -1,0 +1,17 @@
+/// A problem in the exported signage that does not stop the export, e.g. a word wider than the
+/// line.
+public struct SignageWarning: Sendable, Hashable {
+    /// Where the text is in the caption file.
+    public var location: SourceLocation
+    /// One sentence without a trailing period.
+    public var message: String
+
+    /// Creates a warning.
+    public init(location: SourceLocation, message: String) {
+        self.location = location
+        self.message = message
+    }
+
+    /// `path:line:col: warning: message`.
+    public var formatted: String { "\(location): warning: \(message)" }
+}

@@ -1,0 +1,30 @@
+/// A straight `'` between two letters is an apostrophe: `’`.
+public struct ApostropheRule: TypographyRule {
+    public static let description = TypographyRuleDescription(
+        id: "apostrophe",
+        languages: [],
+        summary: "A straight ' between two letters becomes the apostrophe ’ (don't → don’t, д'Арк → д’Арк).",
+        examples: [
+            TypographyExample("en", "don't", "don’t"),
+            TypographyExample("en", "Stalin's death", "Stalin’s death"),
+            TypographyExample("ru", "Жанна д'Арк", "Жанна д’Арк"),
+        ],
+        counterexamples: [
+            TypographyExample("en", unchanged: "the 'camp'"),
+            TypographyExample("ru", unchanged: "д’Арк"),
+            TypographyExample("kk", unchanged: "5' 3"),
+        ]
+    )
+
+    public init() {}
+
+    public func apply(to text: String, language: String) -> String {
+        var characters = Array(text)
+        for index in characters.indices where characters[index] == "'" {
+            let before = index > 0 ? characters[index - 1] : nil
+            let after = index + 1 < characters.count ? characters[index + 1] : nil
+            if TypographyCharacter.isLetter(before), TypographyCharacter.isLetter(after) { characters[index] = "’" }
+        }
+        return String(characters)
+    }
+}

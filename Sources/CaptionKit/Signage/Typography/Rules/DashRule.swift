@@ -1,0 +1,69 @@
+/// A hyphen between spaces in mid-sentence becomes a dash that cannot start a line.
+///
+/// ru, kk: ` - `, ` -- `, ` – ` and ` — ` become no-break space + em dash + space
+/// (`лагерь - это` → `лагерь — это`). en: ` - ` and ` -- ` become the spaced en dash of British
+/// usage, again with a no-break space before it; a spaced em dash already typed keeps its glyph
+/// and gets the no-break space. Only dashes with text on both sides on the same line are
+/// touched, so a dash starting a line (dialogue) or ending one is left alone, as are hyphens in
+/// words (`әпке-қарындасы`, `present-day`).
+public struct DashRule: TypographyRule {
+    public static let description = TypographyRuleDescription(
+        id: "dash",
+        languages: ["ru", "kk", "en"],
+        summary: """
+            ru, kk: ' - ' or ' -- ' becomes no-break space + em dash + space; en: ' - ' becomes \
+            no-break space + en dash + space.
+            """,
+        examples: [
+            TypographyExample("ru", "АЛЖИР - лагерь", "АЛЖИР\u{A0}— лагерь"),
+            TypographyExample("ru", "курт -- маленькие", "курт\u{A0}— маленькие"),
+            TypographyExample("ru", "в тюрьму, — лучшие", "в тюрьму,\u{A0}— лучшие"),
+            TypographyExample("kk", "АЛЖИР – Ақмола", "АЛЖИР\u{A0}— Ақмола"),
+            TypographyExample("en", "the camp - and", "the camp\u{A0}– and"),
+            TypographyExample("en", "the camp -- and", "the camp\u{A0}– and"),
+            TypographyExample("en", "the camp — and", "the camp\u{A0}— and"),
+        ],
+        counterexamples: [
+            TypographyExample("ru", unchanged: "АЛЖИР\u{A0}— лагерь"),
+            TypographyExample("ru", unchanged: "- Реплика в диалоге"),
+            TypographyExample("ru", unchanged: "конец строки -\nновая"),
+            TypographyExample("kk", unchanged: "әпке-қарындасы"),
+            TypographyExample("en", unchanged: "present-day Astana"),
+            TypographyExample("en", unchanged: "1938–1953"),
+        ]
+    )
+
+    public init() {}
+
+    public func apply(to text: String, language: String) -> String {
+        let primary = Typography.primarySubtag(of: language)
+        return Array(text).replacingMatches { characters, index in
+            dash(in: characters, at: index, language: primary).map { ([Typography.noBreakSpace, $0.0, " "], $0.1) }
+        }
+    }
+
+    /// The dash to write and the index after its trailing space, when a spaced dash starts at
+    /// `start` (the space before it).
+    private func dash(in characters: [Character], at start: Int, language: String) -> (Character, Int)? {
+        guard characters[start] == " " || characters[start] == Typography.noBreakSpace,
+            start > 0, !characters[start - 1].isWhitespace
+        else { return nil }
+        var index = start + 1
+        guard index < characters.count else { return nil }
+        let typed = characters[index]
+        switch typed {
+        case "-":
+            index += 1
+            if index < characters.count, characters[index] == "-" { index += 1 }
+        case "–", "—":
+            index += 1
+        default:
+            return nil
+        }
+        guard index + 1 < characters.count, characters[index] == " ", !characters[index + 1].isWhitespace else {
+            return nil
+        }
+        let glyph: Character = language == "en" ? (typed == "—" ? "—" : "–") : "—"
+        return (glyph, index + 1)
+    }
+}

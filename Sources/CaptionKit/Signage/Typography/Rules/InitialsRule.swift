@@ -1,0 +1,82 @@
+/// Initials stay with each other and with the surname that follows: `А. С. Пушкин` →
+/// `А. С. Пушкин` with no-break spaces.
+///
+/// An initial is one capital letter and a full stop, not preceded by a letter (so `СССР. Затем`
+/// is not an initial). The rule fires only when the initials are followed by a capitalised word
+/// (capital then lowercase letter). A sentence ending in a one-letter capital (`пункт Б. Потом`)
+/// is glued too; that costs at most a line break in an odd place.
+public struct InitialsRule: TypographyRule {
+    public static let description = TypographyRuleDescription(
+        id: "initials",
+        languages: ["ru", "kk"],
+        summary: "No-break spaces between initials and the surname: А. С. Пушкин.",
+        examples: [
+            TypographyExample("ru", "поэт А. С. Пушкин", "поэт А.\u{A0}С.\u{A0}Пушкин"),
+            TypographyExample("ru", "М. Тухачевский", "М.\u{A0}Тухачевский"),
+            TypographyExample("kk", "Ә.Н. Бөкейханов", "Ә.Н.\u{A0}Бөкейханов"),
+        ],
+        counterexamples: [
+            TypographyExample("ru", unchanged: "в СССР. Затем"),
+            TypographyExample("ru", unchanged: "А. С. ПУШКИН"),
+            TypographyExample("ru", unchanged: "А.\u{A0}С.\u{A0}Пушкин"),
+            TypographyExample("ru", unchanged: "буква А.\nДалее"),
+        ]
+    )
+
+    public init() {}
+
+    public func apply(to text: String, language: String) -> String {
+        var characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            if let spaces = initialsSpaces(in: characters, at: index) {
+                for space in spaces { characters[space] = Typography.noBreakSpace }
+                index = (spaces.last ?? index) + 1
+            } else {
+                index += 1
+            }
+        }
+        return String(characters)
+    }
+
+    /// The indices of the spaces to replace when initials followed by a surname start at `start`.
+    private func initialsSpaces(in characters: [Character], at start: Int) -> [Int]? {
+        guard start == 0 || !characters[start - 1].isLetter else { return nil }
+        var spaces: [Int] = []
+        var index = start
+        while true {
+            guard isInitial(characters, at: index) else { return nil }
+            index += 2
+            if index < characters.count, isSpace(characters[index]) {
+                if isInitial(characters, at: index + 1) {
+                    spaces.append(index)
+                    index += 1
+                    continue
+                }
+                if isSurnameStart(characters, at: index + 1) {
+                    spaces.append(index)
+                    return spaces.contains(where: { characters[$0] == " " }) ? spaces : nil
+                }
+                return nil
+            }
+            if isInitial(characters, at: index) { continue }  // `А.С.` written without a space
+            return nil
+        }
+    }
+
+    private func isSpace(_ character: Character) -> Bool {
+        character == " " || character == Typography.noBreakSpace
+    }
+
+    /// A capital letter followed by a full stop, the stop not followed by a letter.
+    private func isInitial(_ characters: [Character], at index: Int) -> Bool {
+        index + 1 < characters.count && characters[index].isUppercase && characters[index].isLetter
+            && characters[index + 1] == "."
+            && !(index + 2 < characters.count && characters[index + 2].isLetter && characters[index + 2].isLowercase)
+    }
+
+    /// A capital letter followed by a lowercase letter.
+    private func isSurnameStart(_ characters: [Character], at index: Int) -> Bool {
+        index + 1 < characters.count && characters[index].isUppercase && characters[index + 1].isLowercase
+    }
+}

@@ -1,0 +1,40 @@
+/// The numero sign is tied to its number with a no-break space: `№5`, `№ 5` → `№ 5`.
+public struct NumeroRule: TypographyRule {
+    public static let description = TypographyRuleDescription(
+        id: "numero",
+        languages: ["ru", "kk"],
+        summary: "A no-break space after № when a number follows (№5 and № 5 become № 5).",
+        examples: [
+            TypographyExample("ru", "барак № 5", "барак №\u{A0}5"),
+            TypographyExample("kk", "№5 барак", "№\u{A0}5 барак"),
+        ],
+        counterexamples: [
+            TypographyExample("ru", unchanged: "барак №\u{A0}5"),
+            TypographyExample("ru", unchanged: "знак № в тексте"),
+        ]
+    )
+
+    public init() {}
+
+    public func apply(to text: String, language: String) -> String {
+        guard text.contains("№") else { return text }
+        let characters = Array(text)
+        var result: [Character] = []
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            result.append(character)
+            index += 1
+            guard character == "№" else { continue }
+            var next = index
+            while next < characters.count, characters[next] == " " || characters[next] == Typography.noBreakSpace {
+                next += 1
+            }
+            if next < characters.count, TypographyCharacter.isDigit(characters[next]) {
+                result.append(Typography.noBreakSpace)
+                index = next
+            }
+        }
+        return String(result)
+    }
+}

@@ -1,0 +1,130 @@
+/// Straight double quotes become the language's quotation marks, nested ones its inner marks;
+/// in English straight single quotes become ‘…’ and other single quotes the apostrophe ’.
+///
+/// Each paragraph is read left to right with a stack of open quotations, so nesting works and
+/// curly marks already in the text count: `«Роман "Мастер"»` gets „…“ inside. A straight `"`
+/// opens a quotation after a space, a line start, a bracket, an opening quote or a dash, and
+/// closes one otherwise. When a paragraph's straight quotes do not pair up (a closing quote with
+/// nothing open, an opening one never closed, a quote between spaces) the paragraph's quotes are
+/// left as typed rather than guessed.
+public struct QuotesRule: TypographyRule {
+    public static let description = TypographyRuleDescription(
+        id: "quotes",
+        languages: ["ru", "kk", "en"],
+        summary: """
+            ru: «…» with „…“ nested; kk: «…» with “…” nested; en: “…” with ‘…’ nested, and ’ for \
+            apostrophes. Unpaired straight quotes are left as typed.
+            """,
+        examples: [
+            TypographyExample("ru", "жён \"изменников Родины\"", "жён «изменников Родины»"),
+            TypographyExample("ru", "\"Роман \"Мастер и Маргарита\" вышел\"", "«Роман „Мастер и Маргарита“ вышел»"),
+            TypographyExample("ru", "«Роман \"Мастер\"»", "«Роман „Мастер“»"),
+            TypographyExample("kk", "\"АЛЖИР\" мемориалдық кешені", "«АЛЖИР» мемориалдық кешені"),
+            TypographyExample("kk", "\"Кітап \"Абай жолы\" туралы\"", "«Кітап “Абай жолы” туралы»"),
+            TypographyExample("en", "wives of \"traitors\".", "wives of “traitors”."),
+            TypographyExample("en", "\"the so-called 'Stalin wagon'\"", "“the so-called ‘Stalin wagon’”"),
+            TypographyExample("en", "\"He said \"no\" twice\"", "“He said ‘no’ twice”"),
+            TypographyExample("en", "the prisoners' belongings", "the prisoners’ belongings"),
+            TypographyExample("en", "(\"Akmolinsk\")", "(“Akmolinsk”)"),
+        ],
+        counterexamples: [
+            TypographyExample("ru", unchanged: "«изменников Родины»"),
+            TypographyExample("ru", unchanged: "рост 5'"),
+            TypographyExample("ru", unchanged: "один \" лишний"),
+            TypographyExample("ru", unchanged: "\"незакрытая цитата"),
+            TypographyExample("kk", unchanged: "«Кітап “Абай жолы” туралы»"),
+            TypographyExample("en", unchanged: "“traitors”"),
+            TypographyExample("en", unchanged: "5 feet 3\" tall"),
+            TypographyExample("en", unchanged: "\"first\n\nsecond\""),
+        ]
+    )
+
+    /// A language's quotation marks.
+    struct Style {
+        var outerOpen: Character
+        var outerClose: Character
+        var innerOpen: Character
+        var innerClose: Character
+        /// Whether straight single quotes are quotation marks (English) or left alone.
+        var convertsSingleQuotes: Bool
+    }
+
+    static func style(for language: String) -> Style? {
+        switch Typography.primarySubtag(of: language) {
+        case "ru": Style(outerOpen: "«", outerClose: "»", innerOpen: "„", innerClose: "“", convertsSingleQuotes: false)
+        case "kk": Style(outerOpen: "«", outerClose: "»", innerOpen: "“", innerClose: "”", convertsSingleQuotes: false)
+        case "en": Style(outerOpen: "“", outerClose: "”", innerOpen: "‘", innerClose: "’", convertsSingleQuotes: true)
+        default: nil
+        }
+    }
+
+    public init() {}
+
+    public func apply(to text: String, language: String) -> String {
+        guard let style = Self.style(for: language), text.contains(where: { $0 == "\"" || $0 == "'" }) else {
+            return text
+        }
+        return text.components(separatedBy: "\n\n").map { convert($0, style: style) ?? $0 }.joined(separator: "\n\n")
+    }
+
+    /// An open quotation: the mark that closes it, and whether it came from a straight quote.
+    private struct Open {
+        var close: Character
+        var isSingle: Bool
+        var fromStraight: Bool
+    }
+
+    /// Converts one paragraph, or returns `nil` when its straight quotes do not pair up.
+    private func convert(_ paragraph: String, style: Style) -> String? {
+        var characters = Array(paragraph)
+        var stack: [Open] = []
+        for index in characters.indices {
+            let character = characters[index]
+            let before = index > 0 ? characters[index - 1] : nil
+            let after = index + 1 < characters.count ? characters[index + 1] : nil
+            let opensHere = TypographyCharacter.startsWord(after: before) && !TypographyCharacter.isSpaceOrEdge(after)
+            let closesHere = before.map { !$0.isWhitespace && !TypographyCharacter.openers.contains($0) } ?? false
+            switch character {
+            case "\"":
+                if opensHere {
+                    let nested = !stack.isEmpty
+                    characters[index] = nested ? style.innerOpen : style.outerOpen
+                    stack.append(Open(close: nested ? style.innerClose : style.outerClose, isSingle: false, fromStraight: true))
+                } else if closesHere, let top = stack.last, !top.isSingle {
+                    characters[index] = top.close
+                    stack.removeLast()
+                } else {
+                    return nil
+                }
+            case "'" where style.convertsSingleQuotes:
+                if opensHere, !isElision(characters, at: index) {
+                    characters[index] = "‘"
+                    stack.append(Open(close: "’", isSingle: true, fromStraight: true))
+                } else {
+                    if closesHere, stack.last?.isSingle == true { stack.removeLast() }
+                    characters[index] = "’"
+                }
+            case style.outerOpen:
+                stack.append(Open(close: style.outerClose, isSingle: false, fromStraight: false))
+            case style.innerOpen where style.innerOpen != "‘":
+                stack.append(Open(close: style.innerClose, isSingle: false, fromStraight: false))
+            case "‘" where style.convertsSingleQuotes:
+                stack.append(Open(close: "’", isSingle: true, fromStraight: false))
+            case "’" where style.convertsSingleQuotes:
+                if closesHere, stack.last?.isSingle == true, !TypographyCharacter.isLetter(after) { stack.removeLast() }
+            case style.outerClose, style.innerClose:
+                if let top = stack.last, top.close == character { stack.removeLast() }
+            default:
+                continue
+            }
+        }
+        if stack.contains(where: \.fromStraight) { return nil }
+        return String(characters)
+    }
+
+    /// Whether the `'` at `index` elides digits (`'90s`), which takes an apostrophe, not a quote.
+    private func isElision(_ characters: [Character], at index: Int) -> Bool {
+        index + 2 < characters.count && TypographyCharacter.isDigit(characters[index + 1])
+            && TypographyCharacter.isDigit(characters[index + 2])
+    }
+}

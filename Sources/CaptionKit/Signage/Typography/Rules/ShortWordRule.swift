@@ -1,0 +1,86 @@
+/// Short words are kept on the line of the word they belong to.
+///
+/// ru and kk: one-letter words and short prepositions and conjunctions take a no-break space
+/// after them (`в лагере` → `в лагере`), so they never hang at a line end; the Russian particles
+/// `же`, `ли`, `бы` belong to the word before them and take a no-break space before them
+/// (`если бы` → `если бы`). Only an ordinary space followed by more text on the same line is
+/// replaced: nothing is glued across a line break or a paragraph, and a word joined by a hyphen
+/// (`по-русски`, `из-за`) or followed by a full stop (`т. е.`) is not a short word.
+public struct ShortWordRule: TypographyRule {
+    public static let description = TypographyRuleDescription(
+        id: "short-words",
+        languages: ["ru", "kk"],
+        summary: """
+            A no-break space after one-letter words and short prepositions and conjunctions (ru: а, в, во, \
+            и, к, ко, о, об, с, со, у, на, не, но, по, за, из, от, до; kk: мен, бен, пен, және, әрі, не, \
+            ал, я), and before the ru particles же, ли, бы.
+            """,
+        examples: [
+            TypographyExample("ru", "жили в лагере", "жили в\u{A0}лагере"),
+            TypographyExample("ru", "В 1938 году", "В\u{A0}1938 году"),
+            TypographyExample("ru", "и в лагере", "и\u{A0}в\u{A0}лагере"),
+            TypographyExample("ru", "не камни, а курт", "не\u{A0}камни, а\u{A0}курт"),
+            TypographyExample("ru", "(и от матери)", "(и\u{A0}от\u{A0}матери)"),
+            TypographyExample("ru", "если бы знали", "если\u{A0}бы знали"),
+            TypographyExample("ru", "пришёл ли он", "пришёл\u{A0}ли он"),
+            TypographyExample("kk", "тұтқындары мен саяси", "тұтқындары мен\u{A0}саяси"),
+            TypographyExample("kk", "қазақ, орыс және ағылшын", "қазақ, орыс және\u{A0}ағылшын"),
+        ],
+        counterexamples: [
+            TypographyExample("ru", unchanged: "жили в\nлагере"),
+            TypographyExample("ru", unchanged: "жили в\n\nлагере"),
+            TypographyExample("ru", unchanged: "по-русски, из-за"),
+            TypographyExample("ru", unchanged: "т. е. так"),
+            TypographyExample("ru", unchanged: "всё на"),
+            TypographyExample("ru", unchanged: "были на\u{A0}месте"),
+            TypographyExample("ru", unchanged: "бывшие узницы"),
+            TypographyExample("kk", unchanged: "менің атым"),
+        ]
+    )
+
+    /// Words that take a no-break space after them, by language (besides one-letter words).
+    static let leading: [String: Set<String>] = [
+        "ru": [
+            "а", "в", "во", "и", "к", "ко", "о", "об", "с", "со", "у", "на", "не", "но", "по", "за", "из", "от",
+            "до",
+        ],
+        "kk": ["мен", "бен", "пен", "және", "әрі", "не", "ал", "я"],
+    ]
+
+    /// Words that take a no-break space before them, by language.
+    static let trailing: [String: Set<String>] = ["ru": ["же", "ли", "бы"]]
+
+    public init() {}
+
+    public func apply(to text: String, language: String) -> String {
+        let primary = Typography.primarySubtag(of: language)
+        let leading = Self.leading[primary] ?? []
+        let trailing = Self.trailing[primary] ?? []
+        var characters = Array(text)
+        var start = 0
+        while start < characters.count {
+            guard characters[start].isLetter else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < characters.count, characters[end].isLetter { end += 1 }
+            let before = start > 0 ? characters[start - 1] : nil
+            let after = end < characters.count ? characters[end] : nil
+            let standalone = TypographyCharacter.startsWord(after: before) && after != "-" && after != "."
+                && after != "’" && after != "'" && !TypographyCharacter.isDigit(after)
+            if standalone {
+                let word = String(characters[start..<end]).lowercased()
+                if (end - start == 1 || leading.contains(word)), after == " ", end + 1 < characters.count,
+                    !characters[end + 1].isWhitespace
+                {
+                    characters[end] = Typography.noBreakSpace
+                } else if trailing.contains(word), before == " ", start >= 2, !characters[start - 2].isWhitespace {
+                    characters[start - 1] = Typography.noBreakSpace
+                }
+            }
+            start = end
+        }
+        return String(characters)
+    }
+}

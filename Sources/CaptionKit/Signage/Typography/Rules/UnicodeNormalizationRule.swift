@@ -1,0 +1,23 @@
+import Foundation
+
+/// Puts text in Unicode Normalization Form C, so that `й` typed as `и` + combining breve is
+/// the same character as a precomposed `й` for fonts, searches and lengths.
+public struct UnicodeNormalizationRule: TypographyRule {
+    public static let description = TypographyRuleDescription(
+        id: "unicode-nfc",
+        languages: [],
+        summary: "Composes characters to Unicode NFC (e.g. и + combining breve becomes й).",
+        examples: [
+            TypographyExample("ru", "Уи\u{306}ти", "Уйти"),
+            TypographyExample("kk", "Қаи\u{306}ың", "Қайың"),
+            TypographyExample("en", "cafe\u{301}", "café"),
+        ],
+        counterexamples: [TypographyExample("kk", unchanged: "Әйел"), TypographyExample("en", unchanged: "café")]
+    )
+
+    public init() {}
+
+    public func apply(to text: String, language: String) -> String {
+        text.precomposedStringWithCanonicalMapping
+    }
+}

@@ -1,0 +1,75 @@
+/// A range of two years joined by a hyphen gets an en dash: `1938-1953` → `1938–1953`.
+///
+/// To leave phone numbers, inventory numbers and ids alone, the rule only fires when both
+/// numbers have exactly four digits, lie between 1000 and 2099 and the second is larger, and
+/// the pair does not touch other digits, letters, hyphens, slashes or dots
+/// (`8-7172-1938-1953`, `шифр 1938-1953/2`, `KZ1938-1953`, `v.1938-1953` stay). Spaces around the hyphen
+/// (`1938 - 1953`) are dropped. Other number ranges (`4-5 лет`) are not touched.
+public struct YearRangeRule: TypographyRule {
+    public static let description = TypographyRuleDescription(
+        id: "year-range",
+        languages: [],
+        summary: "Year ranges get an en dash: 1938-1953 → 1938–1953 (four-digit years 1000–2099, ascending, standalone).",
+        examples: [
+            TypographyExample("ru", "В 1938-1953 годах", "В 1938–1953 годах"),
+            TypographyExample("kk", "1938 - 1953 жылдары", "1938–1953 жылдары"),
+            TypographyExample("en", "(1938-1953).", "(1938–1953)."),
+        ],
+        counterexamples: [
+            TypographyExample("en", unchanged: "call 8-7172-1938-1953"),
+            TypographyExample("ru", unchanged: "инв. № 1953-1938"),
+            TypographyExample("ru", unchanged: "шифр 1938-1953/2"),
+            TypographyExample("en", unchanged: "KZ1938-1953"),
+            TypographyExample("en", unchanged: "rooms 12-15"),
+            TypographyExample("en", unchanged: "ISBN 5-1938-1953-X"),
+            TypographyExample("ru", unchanged: "1938–1953"),
+        ]
+    )
+
+    public init() {}
+
+    public func apply(to text: String, language: String) -> String {
+        guard text.contains("-") else { return text }
+        return Array(text).replacingMatches { characters, index in
+            yearRange(in: characters, at: index).map { (Array($0.0 + "–" + $0.1), $0.2) }
+        }
+    }
+
+    /// The two years and the index after them when a year range starts at `start`.
+    private func yearRange(in characters: [Character], at start: Int) -> (String, String, Int)? {
+        let before = start > 0 ? characters[start - 1] : nil
+        guard !touches(before), before != ".", let first = year(in: characters, at: start) else { return nil }
+        var index = start + 4
+        let spaced = index < characters.count && characters[index] == " "
+        if spaced { index += 1 }
+        guard index < characters.count, characters[index] == "-" else { return nil }
+        index += 1
+        if spaced {
+            guard index < characters.count, characters[index] == " " else { return nil }
+            index += 1
+        }
+        guard let second = year(in: characters, at: index) else { return nil }
+        let end = index + 4
+        let after = end < characters.count ? characters[end] : nil
+        guard !touches(after), first.value < second.value else { return nil }
+        if after == ".", end + 1 < characters.count, TypographyCharacter.isDigit(characters[end + 1]) { return nil }
+        return (first.text, second.text, end)
+    }
+
+    /// Four digits from `index` forming a year 1000–2099, not followed by a fifth digit.
+    private func year(in characters: [Character], at index: Int) -> (text: String, value: Int)? {
+        guard index + 4 <= characters.count else { return nil }
+        let digits = characters[index..<index + 4]
+        guard digits.allSatisfy(TypographyCharacter.isDigit) else { return nil }
+        if index + 4 < characters.count, TypographyCharacter.isDigit(characters[index + 4]) { return nil }
+        let text = String(digits)
+        guard let value = Int(text), (1000...2099).contains(value) else { return nil }
+        return (text, value)
+    }
+
+    /// Whether a neighbour ties the numbers to something larger (an id, a phone number, a code).
+    private func touches(_ character: Character?) -> Bool {
+        guard let character else { return false }
+        return character.isLetter || character.isNumber || "-/–_".contains(character)
+    }
+}

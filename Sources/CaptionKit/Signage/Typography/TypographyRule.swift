@@ -1,0 +1,81 @@
+/// One print-typography rule applied to caption text on signage export (never to `Captions/`).
+///
+/// A rule is a small `Sendable` value with a static description, in the style of
+/// ``CaptionCheck``: the description's examples document the rule and are run by a
+/// parameterized test. Rules must be idempotent: applying a rule to its own output changes
+/// nothing, so already-typographic text passes through unchanged.
+public protocol TypographyRule: Sendable {
+    /// The rule's id, languages, summary and examples.
+    static var description: TypographyRuleDescription { get }
+
+    /// Creates the rule.
+    init()
+
+    /// Returns `text` with the rule applied.
+    ///
+    /// - Parameters:
+    ///   - text: Caption text in `language` (may hold several lines and paragraphs).
+    ///   - language: The BCP 47 tag of the text; rules compare its primary subtag (`kk` for
+    ///     `kk-Latn`).
+    func apply(to text: String, language: String) -> String
+}
+
+/// What a typography rule does, where, and examples that prove it.
+public struct TypographyRuleDescription: Sendable {
+    /// A stable kebab-case id, e.g. `short-words`.
+    public var id: String
+    /// The primary language subtags the rule applies to; empty means every language.
+    public var languages: [String]
+    /// One or two sentences for the documentation.
+    public var summary: String
+    /// Inputs the rule changes, with the expected output.
+    public var examples: [TypographyExample]
+    /// Inputs the rule must leave unchanged (false positives it avoids).
+    public var counterexamples: [TypographyExample]
+
+    /// Creates a description.
+    public init(
+        id: String, languages: [String], summary: String, examples: [TypographyExample],
+        counterexamples: [TypographyExample]
+    ) {
+        self.id = id
+        self.languages = languages
+        self.summary = summary
+        self.examples = examples
+        self.counterexamples = counterexamples
+    }
+
+    /// Whether the rule applies to text in `language` (compared by primary subtag).
+    public func applies(to language: String) -> Bool {
+        languages.isEmpty || languages.contains(Typography.primarySubtag(of: language))
+    }
+}
+
+/// An input and the output a typography rule must produce for it.
+///
+/// In Swift source, write the no-break space as `\u{A0}` so it is visible.
+public struct TypographyExample: Sendable, Hashable, CustomStringConvertible {
+    /// The language of the text.
+    public var language: String
+    /// The text before the rule.
+    public var input: String
+    /// The text the rule must produce (equal to ``input`` for a counterexample).
+    public var output: String
+
+    /// An example that the rule changes from `input` to `output`.
+    public init(_ language: String, _ input: String, _ output: String) {
+        self.language = language
+        self.input = input
+        self.output = output
+    }
+
+    /// A counterexample that the rule must leave as it is.
+    public init(_ language: String, unchanged text: String) {
+        self.init(language, text, text)
+    }
+
+    /// The example with no-break spaces shown as `⍽`, for test names and failure messages.
+    public var description: String {
+        "\(language): \(input.replacingOccurrences(of: "\u{A0}", with: "⍽"))"
+    }
+}

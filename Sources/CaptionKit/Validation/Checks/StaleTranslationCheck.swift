@@ -1,0 +1,46 @@
+/// A translation made from an earlier version of its source text.
+public struct StaleTranslationCheck: CaptionCheck {
+    public static let description = CheckDescription(
+        id: "stale-translation",
+        name: "Stale Translation",
+        rationale: """
+            When a curator edits the source text after a translation was made, the translation may no \
+            longer say the same thing, and visitors would read different stories in different languages. \
+            captions import records which source text each translation was made from (the machine-owned \
+            translations: key); this check reports translations whose source has changed since. Export \
+            them with captions export xliff --needed for review, or, after fixing both texts by hand, \
+            confirm with captions accept. Translations with no record are not reported. The finding \
+            points at the stale language's entry.
+            """,
+        defaultSeverity: .error,
+        nonTriggeringExamples: [
+            CheckExample(
+                "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntranslations:\n  title: { kk: 8577ed6c, en: 8577ed6c }\n"),
+            CheckExample("id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n"),
+        ],
+        triggeringExamples: [
+            CheckExample(
+                "id: kurt\ntitle:\n  ↓kk: Құрт\n  ru: Курт!\n  ↓en: Kurt\ntranslations:\n  title: { kk: 8577ed6c, en: 8577ed6c }\n"),
+            CheckExample(
+                "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntranslations:\n  title: { kk: ↓stale }\n"),
+        ]
+    )
+
+    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+
+    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+        guard exhibit.isReadable else { return [] }
+        let source = context.config.source
+        var findings = TranslationRecord(exhibit: exhibit).problems.map { problem in
+            finding(at: problem.location, problem.message, exhibit: exhibit)
+        }
+        for stale in TranslationTracker.staleTranslations(in: exhibit, config: context.config) {
+            findings.append(
+                finding(
+                    at: stale.location,
+                    "\(stale.field) (\(stale.language)) of \(exhibit.displayID) was translated from an earlier \(source) text; review it and run captions accept, or export it with --needed",
+                    exhibit: exhibit, field: stale.field, language: stale.language))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,45 @@
+/// A translator's XLIFF file as `captions import` reads it: files, and units with the text of
+/// their source and target.
+struct XLIFFDocument: Sendable, Equatable {
+    /// One `<file>` element.
+    struct File: Sendable, Equatable {
+        /// `source-language` (1.2) or `srcLang` (2.x).
+        var sourceLanguage: String
+        /// `target-language` (1.2) or `trgLang` (2.x).
+        var targetLanguage: String
+        /// Where the `<file>` element starts.
+        var location: SourceLocation
+        /// The translation units in document order.
+        var units: [Unit]
+    }
+
+    /// One `<trans-unit>` (1.2) or `<unit>` (2.x).
+    struct Unit: Sendable, Equatable {
+        /// The unit id, e.g. `stalin-wagon.title`.
+        var id: String
+        /// The source text (2.x: every segment's and ignorable's source, in order).
+        var source: String
+        /// The target text, or `nil` when the unit has none (2.x: when a segment lacks one).
+        var target: String?
+        /// Where the unit element starts.
+        var location: SourceLocation
+        /// Where the `<target>` element starts, when there is one.
+        var targetLocation: SourceLocation?
+        /// An inline code that `captions` cannot turn into caption text (`<x/>`, `<ph>`...):
+        /// its element name and position. Such a unit is refused.
+        var unsupportedMarkup: (name: String, location: SourceLocation)?
+
+        static func == (lhs: Unit, rhs: Unit) -> Bool {
+            lhs.id == rhs.id && lhs.source == rhs.source && lhs.target == rhs.target && lhs.location == rhs.location
+                && lhs.targetLocation == rhs.targetLocation && lhs.unsupportedMarkup?.name == rhs.unsupportedMarkup?.name
+                && lhs.unsupportedMarkup?.location == rhs.unsupportedMarkup?.location
+        }
+    }
+
+    /// The file path as the user named it.
+    var path: String
+    /// The root's `version` attribute, e.g. `1.2` or `2.1`.
+    var version: String
+    /// The `<file>` elements.
+    var files: [File]
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Serialises export units as XLIFF 1.2 or 2.0 with ``XMLWriter``.
+struct XLIFFDocumentWriter {
+    /// One exhibit's units.
+    typealias Group = (id: String, relativePath: String, units: [XLIFFExportUnit])
+
+    var version: XLIFFVersion
+    /// The `original` attribute: the collection folder's name, never an absolute path.
+    var original: String
+    var sourceLanguage: String
+    var targetLanguage: String
+    var prefillTarget: Bool
+
+    /// The document's bytes.
+    func write(_ groups: [Group], path: String) throws(CaptionError) -> Data {
+        let xml = XMLWriter()
+        switch version {
+        case .v1_2: write12(groups, to: xml)
+        case .v2_0: write20(groups, to: xml)
+        }
+        return try xml.finish(path: path)
+    }
+
+    /// XLIFF 1.2: states on `<target>`, limits as `maxwidth` + `size-unit="char"`, notes after the target.
+    private func write12(_ groups: [Group], to xml: XMLWriter) {
+        xml.start("xliff")
+        xml.attribute("xmlns", XLIFFVersion.namespace12)
+        xml.attribute("version", "1.2")
+        xml.start("file")
+        xml.attribute("original", original)
+        xml.attribute("source-language", sourceLanguage)
+        xml.attribute("target-language", targetLanguage)
+        xml.attribute("datatype", "plaintext")
+        xml.start("body")
+        for group in groups {
+            xml.start("group")
+            xml.attribute("id", group.id)
+            xml.attribute("resname", group.relativePath)
+            for unit in group.units {
+                xml.start("trans-unit")
+                xml.attribute("id", unit.id)
+                xml.attribute("resname", unit.resourceName)
+                if let limit = unit.maxChars {
+                    xml.attribute("maxwidth", String(limit))
+                    xml.attribute("size-unit", "char")
+                }
+                xml.attribute("xml:space", "preserve")
+                xml.element("source", text: unit.source)
+                xml.start("target")
+                if let target = unit.target {
+                    xml.attribute("state", unit.state.isStale ? "needs-review-translation" : "translated")
+                    xml.text(target)
+                } else {
+                    xml.attribute("state", "needs-translation")
+                    if prefillTarget { xml.text(unit.source) }
+                }
+                xml.endFull()
+                for note in unit.notes { xml.element("note", text: note.text) }
+                xml.end()
+            }
+            xml.end()
+        }
+        xml.end()
+        xml.end()
+        xml.end()
+    }
+
+    /// XLIFF 2.0: states on `<segment>`, notes on `<unit>`, limits through the Size and Length
+    /// Restriction module with the `xliff:codepoints` profile.
+    private func write20(_ groups: [Group], to xml: XMLWriter) {
+        let hasLimits = groups.contains { $0.units.contains { $0.maxChars != nil } }
+        xml.start("xliff")
+        xml.attribute("xmlns", XLIFFVersion.namespace20)
+        if hasLimits { xml.attribute("xmlns:slr", XLIFFVersion.sizeRestrictionNamespace) }
+        xml.attribute("version", "2.0")
+        xml.attribute("srcLang", sourceLanguage)
+        xml.attribute("trgLang", targetLanguage)
+        xml.start("file")
+        xml.attribute("id", "f1")
+        xml.attribute("original", original)
+        if hasLimits {
+            xml.start("slr:profiles")
+            xml.attribute("generalProfile", "xliff:codepoints")
+            xml.start("slr:normalization")
+            xml.attribute("general", "nfc")
+            xml.end()
+            xml.end()
+        }
+        for group in groups {
+            xml.start("group")
+            xml.attribute("id", group.id)
+            xml.attribute("name", group.relativePath)
+            for unit in group.units {
+                xml.start("unit")
+                xml.attribute("id", unit.id)
+                xml.attribute("name", unit.resourceName)
+                if let limit = unit.maxChars { xml.attribute("slr:sizeRestriction", String(limit)) }
+                xml.attribute("xml:space", "preserve")
+                if !unit.notes.isEmpty {
+                    xml.start("notes")
+                    for note in unit.notes { xml.element("note", ["category": note.category], text: note.text) }
+                    xml.end()
+                }
+                xml.start("segment")
+                if unit.target != nil {
+                    if unit.state.isStale {
+                        xml.attribute("state", "initial")
+                        xml.attribute("subState", "captions:stale")
+                    } else {
+                        xml.attribute("state", "translated")
+                    }
+                } else {
+                    xml.attribute("state", "initial")
+                }
+                xml.element("source", text: unit.source)
+                if let target = unit.target {
+                    xml.element("target", text: target)
+                } else if prefillTarget {
+                    xml.element("target", text: unit.source)
+                }
+                xml.end()
+                xml.end()
+            }
+            xml.end()
+        }
+        xml.end()
+        xml.end()
+    }
+}

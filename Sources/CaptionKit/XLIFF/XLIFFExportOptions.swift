@@ -1,0 +1,56 @@
+import Foundation
+
+/// What `captions export xliff` is asked to do.
+public struct XLIFFExportOptions: Sendable {
+    /// The languages to export for; every target language of the collection when empty.
+    public var targetLanguages: [String]
+    /// The XLIFF version to write.
+    public var version: XLIFFVersion
+    /// Export only missing and stale units (what still needs a translator).
+    public var onlyNeeded: Bool
+    /// Copy the source into empty targets (OmegaT translates the text inside `<target>`).
+    public var prefillTarget: Bool
+    /// The folder the files go to.
+    public var outputFolder: String
+
+    /// Creates options; the defaults export every unit of every target language as XLIFF 1.2
+    /// into `Exports/xliff`.
+    public init(
+        targetLanguages: [String] = [], version: XLIFFVersion = .v1_2, onlyNeeded: Bool = false,
+        prefillTarget: Bool = false, outputFolder: String = "Exports/xliff"
+    ) {
+        self.targetLanguages = targetLanguages
+        self.version = version
+        self.onlyNeeded = onlyNeeded
+        self.prefillTarget = prefillTarget
+        self.outputFolder = outputFolder
+    }
+}
+
+/// One XLIFF file made by the exporter.
+public struct XLIFFExportFile: Sendable {
+    /// Where it goes: `<outputFolder>/<source>-<target>.xlf`.
+    public var path: String
+    /// The source language.
+    public var sourceLanguage: String
+    /// The target language.
+    public var targetLanguage: String
+    /// The file's bytes.
+    public var data: Data
+    /// Units in the file.
+    public var unitCount: Int
+    /// Of those, units with no translation yet.
+    public var missingCount: Int
+    /// Of those, units whose translation is stale.
+    public var staleCount: Int
+}
+
+/// The outcome of an export.
+public struct XLIFFExportResult: Sendable {
+    /// The files, one per target language that has units to export, in configured order.
+    public var files: [XLIFFExportFile]
+    /// Target languages with nothing to export (no file is written for them).
+    public var emptyLanguages: [String]
+    /// Exhibits left out and why (warnings: unreadable files, missing or duplicate ids).
+    public var warnings: [Diagnostic]
+}

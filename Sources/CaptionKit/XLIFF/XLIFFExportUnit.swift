@@ -1,0 +1,32 @@
+/// One exhibit field prepared for a translator: the unit both XLIFF writers turn into XML.
+struct XLIFFExportUnit: Sendable {
+    /// A note for the translator and what it is about.
+    struct Note: Sendable {
+        /// `exhibit`, `limit`, `location` or `stale`; the 2.0 note category.
+        var category: String
+        /// The note's text.
+        var text: String
+    }
+
+    /// `<exhibit-id>.<field>`.
+    var id: String
+    /// The exhibit id (the group id).
+    var exhibitID: String
+    /// The caption file below the collection, e.g. `memorial-park/stalin-wagon.yml`.
+    var relativePath: String
+    /// The field name.
+    var field: String
+    /// The source text.
+    var source: String
+    /// The current translation, or `nil` when missing.
+    var target: String?
+    /// The translation's state.
+    var state: TranslationState
+    /// The field's character limit.
+    var maxChars: Int?
+    /// Notes, in the order written.
+    var notes: [Note]
+
+    /// `<relative path>#<field>`: where the text lives, for `resname`/`name`.
+    var resourceName: String { relativePath + "#" + field }
+}

@@ -1,0 +1,20 @@
+/// What `captions import` is asked to do.
+public struct XLIFFImportOptions: Sendable {
+    /// The XLIFF files, in the order given.
+    public var files: [String]
+    /// Report what would change, write nothing.
+    public var dryRun: Bool
+    /// Write nothing at all when any unit cannot be imported (conflict, unknown id, refused).
+    /// Without it the other translations are applied and the command exits 1.
+    public var atomic: Bool
+    /// The largest XLIFF file read, in bytes.
+    public var maximumSize: Int
+
+    /// Creates options (default size limit: 256 MB).
+    public init(files: [String], dryRun: Bool = false, atomic: Bool = false, maximumSize: Int = 256 << 20) {
+        self.files = files
+        self.dryRun = dryRun
+        self.atomic = atomic
+        self.maximumSize = maximumSize
+    }
+}

@@ -1,0 +1,88 @@
+/// What `captions import` did (or, with `--dry-run`, would do).
+public struct XLIFFImportReport: Sendable {
+    /// The counts for one XLIFF file.
+    public struct FileSummary: Sendable, Codable, Equatable {
+        /// The XLIFF file.
+        public var path: String
+        /// Its target language(s), comma-separated when it has several `<file>` elements.
+        public var targetLanguage: String
+        /// Translations written (new or changed).
+        public var applied = 0
+        /// Targets equal to the caption's current text.
+        public var unchanged = 0
+        /// Units not translated: no target, an empty one, or a copy of the source.
+        public var skipped = 0
+        /// Translations not applied because the caption's source changed after the export.
+        public var conflicts = 0
+        /// Units whose id names no exhibit field of the collection.
+        public var unknown = 0
+        /// Units refused because their text holds inline codes `captions` cannot keep.
+        public var refused = 0
+    }
+
+    /// The collection folder.
+    public var collection: String
+    /// One summary per XLIFF file, in argument order.
+    public var files: [FileSummary]
+    /// Conflicts, unknown ids and refused units, as located errors.
+    public var problems: [Diagnostic]
+    /// Caption files written (with `--dry-run`: that would be written), sorted.
+    public var written: [String]
+    /// Whether this was a dry run.
+    public var dryRun: Bool
+    /// Whether nothing was written because of `--atomic` and problems.
+    public var heldBack: Bool
+
+    /// Whether any unit could not be imported (the command exits 1).
+    public var failed: Bool { !problems.isEmpty }
+
+    /// The report for people: problems (with notes), then one summary line per file.
+    public var text: String {
+        var output = ""
+        for problem in problems {
+            output += problem.formatted + "\n"
+            for note in problem.notes { output += "\(note.location): note: \(note.message)\n" }
+        }
+        for file in files {
+            var parts = ["\(file.applied) applied", "\(file.unchanged) unchanged", "\(file.skipped) not translated"]
+            parts.append(TextReporter.plural(file.conflicts, "conflict"))
+            parts.append("\(file.unknown) unknown id\(file.unknown == 1 ? "" : "s")")
+            if file.refused > 0 { parts.append("\(file.refused) refused") }
+            output += "\(file.path) (\(file.targetLanguage)): \(parts.joined(separator: ", "))\n"
+        }
+        if heldBack {
+            output += "nothing written: --atomic and \(TextReporter.plural(problems.count, "problem"))\n"
+        } else if dryRun {
+            output += "dry run: \(TextReporter.plural(written.count, "caption file")) would change; nothing written\n"
+        } else {
+            for path in written { output += "wrote \(path)\n" }
+        }
+        return output
+    }
+
+    /// The JSON document (`version` 1): `collection`, `dryRun`, `heldBack`, `files`,
+    /// `problems` (as in `captions check --format json`) and `written`.
+    public func json() throws(CaptionError) -> String {
+        struct Document: Encodable {
+            var version = 1
+            var collection: String
+            var dryRun: Bool
+            var heldBack: Bool
+            var files: [FileSummary]
+            var problems: [JSONReporter.Finding]
+            var written: [String]
+        }
+        return try JSONReporter.encode(
+            Document(
+                collection: collection, dryRun: dryRun, heldBack: heldBack, files: files,
+                problems: problems.map { problem in
+                    JSONReporter.Finding(
+                        path: problem.location.path, line: problem.location.line, column: problem.location.column,
+                        severity: problem.severity.rawValue, check: problem.checkID, message: problem.message,
+                        exhibit: problem.exhibitID, field: problem.field, language: problem.language,
+                        notes: problem.notes.map {
+                            JSONReporter.Note(path: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message)
+                        })
+                }, written: written))
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+
+/// Merges translators' XLIFF files back into the caption files, safely.
+///
+/// Every XLIFF file is read and checked before any caption file is touched; a malformed or
+/// unsafe file, or a language that does not match the collection, stops the import with a
+/// ``CaptionError`` and nothing written. Units are matched by id (`<exhibit-id>.<field>`). A
+/// unit is not translated when its target is missing, blank or a copy of its source; its
+/// `state` and `approved` attributes are ignored, since tools set them unreliably. A
+/// translation is applied only when the unit's source equals the caption's current source:
+/// otherwise the curator edited the source after the export and the unit is a conflict.
+/// Applied translations change only the target-language value and the `translations:` record
+/// of each caption file (see ``CaptionFileEditor``), and files are written atomically.
+public enum XLIFFImporter {
+    /// Loads the collection at `collectionPath` and imports.
+    public static func run(_ options: XLIFFImportOptions, collectionPath: String) throws(CaptionError) -> XLIFFImportReport {
+        try run(options, on: try CollectionLoader.load(path: collectionPath))
+    }
+
+    /// Imports into a collection already loaded.
+    ///
+    /// - Throws: ``CaptionError`` when an XLIFF file is unreadable, malformed or unsafe, has a
+    ///   source or target language the collection does not have, or a caption file cannot be
+    ///   edited or written. Nothing is written in the first cases.
+    public static func run(_ options: XLIFFImportOptions, on collection: CaptionCollection) throws(CaptionError)
+        -> XLIFFImportReport
+    {
+        var documents: [XLIFFDocument] = []
+        for path in options.files {
+            let document = try XLIFFReader.read(path: path, maximumSize: options.maximumSize)
+            try checkLanguages(document, config: collection.config)
+            documents.append(document)
+        }
+        var plan = Plan(collection: collection)
+        var summaries: [XLIFFImportReport.FileSummary] = []
+        for document in documents {
+            var summary = XLIFFImportReport.FileSummary(
+                path: document.path, targetLanguage: document.files.map(\.targetLanguage).uniqued().joined(separator: ", "))
+            for file in document.files {
+                for unit in file.units { plan.add(unit, language: file.targetLanguage, summary: &summary) }
+            }
+            summaries.append(summary)
+        }
+        let heldBack = options.atomic && !plan.problems.isEmpty
+        let edits = heldBack ? [] : try plan.editedFiles()
+        if !options.dryRun {
+            for edit in edits { try AtomicFile.write(edit.data, to: edit.path) }
+        }
+        return XLIFFImportReport(
+            collection: collection.rootPath, files: summaries, problems: plan.problems, written: edits.map(\.path),
+            dryRun: options.dryRun, heldBack: heldBack)
+    }
+
+    private static func checkLanguages(_ document: XLIFFDocument, config: CollectionConfig) throws(CaptionError) {
+        for file in document.files {
+            guard file.sourceLanguage.lowercased() == config.source.lowercased() else {
+                throw .invalidInput(
+                    file.location,
+                    "the XLIFF source language is '\(file.sourceLanguage)' but the collection's source is '\(config.source)'")
+            }
+            guard config.targetLanguages.contains(where: { $0.lowercased() == file.targetLanguage.lowercased() }) else {
+                throw .invalidInput(
+                    file.location,
+                    "the XLIFF target language '\(file.targetLanguage)' is not a target language of the collection (\(config.targetLanguages.joined(separator: ", ")))")
+            }
+        }
+    }
+
+    /// The translations to apply, and the units that cannot be.
+    private struct Plan {
+        struct Change {
+            var text: String
+            var location: SourceLocation
+        }
+
+        let collection: CaptionCollection
+        /// Exhibits by id; more than one means the id is ambiguous.
+        let exhibitsByID: [String: [Int]]
+        /// Changes by exhibit index, then "field.language".
+        var changes: [Int: [String: Change]] = [:]
+        var problems: [Diagnostic] = []
+
+        init(collection: CaptionCollection) {
+            self.collection = collection
+            var index: [String: [Int]] = [:]
+            for (position, exhibit) in collection.exhibits.enumerated() where exhibit.isReadable {
+                if let id = exhibit.id { index[id, default: []].append(position) }
+            }
+            exhibitsByID = index
+        }
+
+        mutating func add(_ unit: XLIFFDocument.Unit, language tag: String, summary: inout XLIFFImportReport.FileSummary) {
+            let config = collection.config
+            let language = config.targetLanguages.first { $0.lowercased() == tag.lowercased() } ?? tag
+            if let markup = unit.unsupportedMarkup {
+                summary.refused += 1
+                problems.append(
+                    problem(
+                        "unsupported-markup", at: markup.location,
+                        "unit '\(unit.id)' contains <\(markup.name)>, an inline code that caption text cannot hold; translate it as plain text"))
+                return
+            }
+            func unknown(_ message: String) {
+                summary.unknown += 1
+                problems.append(problem("unknown-unit", at: unit.location, message))
+            }
+            let parts = unit.id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, let positions = exhibitsByID[parts[0]] else {
+                unknown("unit '\(unit.id)' names no exhibit of \(collection.rootPath)")
+                return
+            }
+            guard positions.count == 1 else {
+                unknown("unit '\(unit.id)' is ambiguous: \(positions.count) exhibits have the id '\(parts[0])'")
+                return
+            }
+            let exhibit = collection.exhibits[positions[0]]
+            let fieldName = parts[1]
+            guard config.field(fieldName) != nil, let field = exhibit.field(fieldName),
+                let source = field.translation(config.source), !source.isBlank
+            else {
+                unknown("unit '\(unit.id)' names no \(config.source) '\(fieldName)' text of exhibit \(parts[0]) (\(exhibit.path))")
+                return
+            }
+            guard let target = unit.target, !target.allSatisfy(\.isWhitespace), target != unit.source else {
+                summary.skipped += 1
+                return
+            }
+            guard unit.source == source.text else {
+                summary.conflicts += 1
+                problems.append(
+                    Diagnostic(
+                        checkID: "import-conflict", severity: .error, location: source.valueLocation,
+                        message: "\(fieldName) (\(language)) of \(parts[0]) was not imported: its \(config.source) source changed after the export",
+                        notes: [
+                            .init(location: unit.location, message: "the translation was made from \(quoted(unit.source))"),
+                            .init(location: source.valueLocation, message: "the source is now \(quoted(source.text))"),
+                        ],
+                        exhibitID: parts[0], field: fieldName, language: language))
+                return
+            }
+            let key = fieldName + "." + language
+            if let earlier = changes[positions[0]]?[key] {
+                if earlier.text == target {
+                    summary.unchanged += 1
+                } else {
+                    summary.conflicts += 1
+                    problems.append(
+                        problem(
+                            "import-conflict", at: unit.location,
+                            "unit '\(unit.id)' (\(language)) is translated differently in two places; neither is applied",
+                            notes: [.init(location: earlier.location, message: "the other translation is here")]))
+                    changes[positions[0]]?[key] = nil
+                }
+                return
+            }
+            if let current = field.translation(language), current.text == target {
+                summary.unchanged += 1
+                return
+            }
+            summary.applied += 1
+            changes[positions[0], default: [:]][key] = Change(text: target, location: unit.location)
+        }
+
+        private func problem(
+            _ id: String, at location: SourceLocation, _ message: String, notes: [Diagnostic.Note] = []
+        ) -> Diagnostic {
+            Diagnostic(checkID: id, severity: .error, location: location, message: message, notes: notes)
+        }
+
+        private func quoted(_ text: String) -> String {
+            YAMLScalarWriter.doubleQuoted(text)
+        }
+
+        /// Every caption file with its changes applied, in path order.
+        func editedFiles() throws(CaptionError) -> [(path: String, data: Data)] {
+            let config = collection.config
+            var result: [(path: String, data: Data)] = []
+            for position in changes.keys.sorted() {
+                guard let fileChanges = changes[position], !fileChanges.isEmpty else { continue }
+                let exhibit = collection.exhibits[position]
+                var editor = try CaptionFileEditor(editing: exhibit)
+                var fingerprints: [String: [String: String]] = [:]
+                for spec in config.fields {
+                    guard let source = exhibit.field(spec.name)?.translation(config.source) else { continue }
+                    for language in config.targetLanguages {
+                        guard let change = fileChanges[spec.name + "." + language] else { continue }
+                        try editor.setTranslation(
+                            field: spec.name, language: language, to: change.text, languageOrder: config.languages)
+                        fingerprints[spec.name, default: [:]][language] = SourceFingerprint.of(source.text)
+                    }
+                }
+                try editor.record(fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
+                result.append((exhibit.path, editor.data))
+            }
+            return result
+        }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements without repeats, in first-seen order.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+
+/// Reads XLIFF 1.2 and 2.x files into ``XLIFFDocument`` with the streaming XML reader.
+///
+/// Inline markup inside `<source>` and `<target>`: the wrappers `<g>` and `<mrk>` (1.2) and
+/// `<mrk>` and `<pc>` (2.x) give their text as is; the 2.x markers `<sm/>`/`<em/>` carry no
+/// text and are skipped; 2.x `<cp hex="..."/>` becomes its character. Any other element
+/// (placeholders and codes such as `<x/>`, `<bpt>`, `<ph/>`, `<sc/>`) marks the unit as
+/// unsupported: its text would be lost, so the unit is refused rather than imported without it.
+enum XLIFFReader {
+    /// Reads and checks the file at `path`.
+    ///
+    /// - Throws: ``CaptionError/invalidInput(_:_:)`` for malformed or unsafe XML, a file that
+    ///   is not XLIFF 1.2 or 2.x, a unit without an id or with a path-like id, or a file
+    ///   without languages.
+    static func read(path: String, maximumSize: Int = XMLStreamReader.defaultMaximumSize) throws(CaptionError)
+        -> XLIFFDocument
+    {
+        var parser = Parser(path: path)
+        try XMLStreamReader.read(path: path, maximumSize: maximumSize) { (event) throws(CaptionError) in
+            try parser.handle(event)
+        }
+        return try parser.finish()
+    }
+
+    /// Reads XLIFF held in memory.
+    static func parse(_ data: Data, path: String) throws(CaptionError) -> XLIFFDocument {
+        var parser = Parser(path: path)
+        try XMLStreamReader.parse(data, path: path) { (event) throws(CaptionError) in try parser.handle(event) }
+        return try parser.finish()
+    }
+
+    /// Whether a unit id could be taken for a path (and so is refused outright).
+    static func isPathLike(_ id: String) -> Bool {
+        id.contains("/") || id.contains("\\") || id.contains("..") || id.hasPrefix("~")
+    }
+
+    private struct Parser {
+        enum Role {
+            case root, file, unit, segment, source, target, inline, skipped, other
+        }
+
+        struct Segment {
+            var source = ""
+            var target: String?
+            var isIgnorable: Bool
+        }
+
+        let path: String
+        var version: String?
+        var isVersion2 = false
+        var namespace = ""
+        var rootLanguages: (source: String?, target: String?) = (nil, nil)
+        var rootLocation = SourceLocation(path: "")
+        var stack: [Role] = []
+        var files: [XLIFFDocument.File] = []
+        var file: XLIFFDocument.File?
+        var unit: XLIFFDocument.Unit?
+        var segments: [Segment] = []
+        var segment: Segment?
+        var captured: String?
+
+        init(path: String) { self.path = path }
+
+        mutating func handle(_ event: XMLEvent) throws(CaptionError) {
+            switch event {
+            case .start(let name, let elementNamespace, let attributes, let location):
+                let role = try start(name, elementNamespace, attributes, location)
+                stack.append(role)
+            case .end:
+                guard let role = stack.popLast() else { return }
+                try end(role)
+            case .text(let text):
+                if stack.last == .source || stack.last == .target || stack.last == .inline { captured? += text }
+            }
+        }
+
+        private func attribute(_ attributes: [XMLAttribute], _ name: String) -> String? {
+            attributes.first { $0.name == name && $0.namespace.isEmpty }?.value
+        }
+
+        private mutating func start(
+            _ name: String, _ elementNamespace: String, _ attributes: [XMLAttribute], _ location: SourceLocation
+        ) throws(CaptionError) -> Role {
+            guard let parent = stack.last else { return try startRoot(name, elementNamespace, attributes, location) }
+            switch parent {
+            case .skipped: return .skipped
+            case .source, .target, .inline: return inline(name, elementNamespace, attributes, location)
+            default: break
+            }
+            guard elementNamespace == namespace else { return .skipped }  // extensions of other tools
+            switch (name, parent) {
+            case ("file", .root):
+                let source = isVersion2 ? rootLanguages.source : attribute(attributes, "source-language")
+                let target = isVersion2 ? rootLanguages.target : attribute(attributes, "target-language")
+                guard let source, !source.isEmpty else {
+                    throw .invalidInput(isVersion2 ? rootLocation : location, "the XLIFF file names no source language")
+                }
+                guard let target, !target.isEmpty else {
+                    throw .invalidInput(
+                        isVersion2 ? rootLocation : location,
+                        "the XLIFF file names no target language (\(isVersion2 ? "trgLang" : "target-language"))")
+                }
+                file = XLIFFDocument.File(sourceLanguage: source, targetLanguage: target, location: location, units: [])
+                return .file
+            case ("trans-unit", _) where !isVersion2 && file != nil, ("unit", _) where isVersion2 && file != nil:
+                guard let id = attribute(attributes, "id"), !id.isEmpty else {
+                    throw .invalidInput(location, "<\(name)> has no id")
+                }
+                if XLIFFReader.isPathLike(id) {
+                    throw .invalidInput(
+                        location, "unit id '\(id)' looks like a file path; captions unit ids are <exhibit-id>.<field>")
+                }
+                unit = XLIFFDocument.Unit(id: id, source: "", target: nil, location: location)
+                segments = []
+                return .unit
+            case ("segment", .unit) where isVersion2, ("ignorable", .unit) where isVersion2:
+                segment = Segment(isIgnorable: name == "ignorable")
+                return .segment
+            case ("source", .unit) where !isVersion2, ("source", .segment):
+                captured = ""
+                return .source
+            case ("target", .unit) where !isVersion2, ("target", .segment):
+                captured = ""
+                if unit?.targetLocation == nil { unit?.targetLocation = location }
+                return .target
+            case ("body", _), ("group", _):
+                return .other
+            default:
+                return .skipped  // header, notes, alt-trans, seg-source, originalData, bin-unit...
+            }
+        }
+
+        private mutating func startRoot(
+            _ name: String, _ elementNamespace: String, _ attributes: [XMLAttribute], _ location: SourceLocation
+        ) throws(CaptionError) -> Role {
+            let version = attribute(attributes, "version") ?? ""
+            guard name == "xliff" else {
+                throw .invalidInput(location, "the root element is <\(name)>, not <xliff>: this is not an XLIFF file")
+            }
+            switch elementNamespace {
+            case XLIFFVersion.namespace12 where version == "1.2":
+                isVersion2 = false
+            case XLIFFVersion.namespace20 where version.hasPrefix("2."):
+                isVersion2 = true
+                rootLanguages = (attribute(attributes, "srcLang"), attribute(attributes, "trgLang"))
+            default:
+                throw .invalidInput(
+                    location,
+                    "unsupported XLIFF version '\(version)' in namespace '\(elementNamespace)'; captions reads XLIFF 1.2 and 2.x")
+            }
+            self.version = version
+            namespace = elementNamespace
+            rootLocation = location
+            return .root
+        }
+
+        /// An element inside `<source>` or `<target>`.
+        private mutating func inline(
+            _ name: String, _ elementNamespace: String, _ attributes: [XMLAttribute], _ location: SourceLocation
+        ) -> Role {
+            if elementNamespace == namespace {
+                switch (name, isVersion2) {
+                case ("g", false), ("mrk", _), ("pc", true):
+                    return .inline
+                case ("sm", true), ("em", true):
+                    return .skipped
+                case ("cp", true):
+                    if let hex = attribute(attributes, "hex"), let value = UInt32(hex, radix: 16),
+                        let scalar = Unicode.Scalar(value)
+                    {
+                        captured?.unicodeScalars.append(scalar)
+                        return .skipped
+                    }
+                default:
+                    break
+                }
+            }
+            if unit?.unsupportedMarkup == nil { unit?.unsupportedMarkup = (name, location) }
+            return .skipped
+        }
+
+        private mutating func end(_ role: Role) throws(CaptionError) {
+            switch role {
+            case .source:
+                if isVersion2 { segment?.source = captured ?? "" } else { unit?.source = captured ?? "" }
+                captured = nil
+            case .target:
+                if isVersion2 { segment?.target = captured ?? "" } else { unit?.target = captured ?? "" }
+                captured = nil
+            case .segment:
+                if let segment { segments.append(segment) }
+                segment = nil
+            case .unit:
+                guard var finished = unit else { return }
+                if isVersion2 {
+                    finished.source = segments.map(\.source).joined()
+                    let translated = segments.filter { !$0.isIgnorable }
+                    if !translated.isEmpty, translated.allSatisfy({ $0.target != nil }) {
+                        finished.target = segments.map { $0.target ?? $0.source }.joined()
+                    }
+                }
+                file?.units.append(finished)
+                unit = nil
+            case .file:
+                if let file { files.append(file) }
+                file = nil
+            default:
+                break
+            }
+        }
+
+        func finish() throws(CaptionError) -> XLIFFDocument {
+            guard let version else {
+                throw .invalidInput(SourceLocation(path: path, line: 1, column: 1), "the file has no <xliff> root element")
+            }
+            guard !files.isEmpty else { throw .invalidInput(rootLocation, "the XLIFF file has no <file> element") }
+            return XLIFFDocument(path: path, version: version, files: files)
+        }
+    }
+}

@@ -1,0 +1,333 @@
+internal import CLibXML2
+import Foundation
+
+/// One attribute of an element, namespace declarations excluded.
+struct XMLAttribute: Sendable, Equatable {
+    /// The local name, e.g. `space` for `xml:space`.
+    var name: String
+    /// The namespace URI, empty when none.
+    var namespace: String
+    /// The value, with character references resolved.
+    var value: String
+}
+
+/// What the streaming reader reports, in document order.
+enum XMLEvent: Sendable, Equatable {
+    /// An element starts (an empty element `<a/>` is followed by its ``end`` at once).
+    case start(name: String, namespace: String, attributes: [XMLAttribute], location: SourceLocation)
+    /// The innermost element ends.
+    case end
+    /// Character data (text, CDATA or whitespace), exactly as in the document.
+    case text(String)
+}
+
+/// Reads untrusted XML with libxml2's streaming `xmlTextReader`, so memory stays flat however
+/// large the file.
+///
+/// Safety rules (see `docs/xliff.md`): the network is off (`XML_PARSE_NONET`); entities are never
+/// substituted and DTDs never loaded or validated; XInclude, "huge" and recover modes are off;
+/// a document with a DOCTYPE is refused before libxml2 sees it; every external entity load is
+/// refused while parsing; elements nested deeper than ``maximumDepth`` and attribute values
+/// longer than ``maximumAttributeLength`` are refused. libxml2 prints nothing: its errors
+/// arrive through the structured error handler and become one located ``CaptionError``.
+/// Parsing is serialised with a lock because libxml2's error handlers are global state.
+///
+/// Locations are 1-based lines and columns in Unicode scalars. Element positions are computed
+/// from the file's bytes (the `<` of the start tag); libxml2's own error positions are used as
+/// libxml2 reports them.
+final class XMLStreamReader {
+    /// The deepest element nesting accepted.
+    static let maximumDepth = 64
+    /// The longest attribute value accepted, in bytes.
+    static let maximumAttributeLength = 1 << 20
+    /// The default size limit for files (256 MB).
+    static let defaultMaximumSize = 256 << 20
+
+    /// Serialises every use of libxml2's global error handlers and entity loader (also taken
+    /// by ``XMLSchemaValidator``).
+    static let lock = NSLock()
+
+    private let reader: xmlTextReaderPtr
+    private let path: String
+    private let bytes: UnsafeRawBufferPointer
+    private var locator: ByteLocator
+    /// The first error libxml2 reported.
+    fileprivate var firstError: (line: Int, column: Int, message: String)?
+
+    private init(reader: xmlTextReaderPtr, path: String, bytes: UnsafeRawBufferPointer) {
+        self.reader = reader
+        self.path = path
+        self.bytes = bytes
+        self.locator = ByteLocator(bytes: bytes)
+    }
+
+    deinit { xmlFreeTextReader(reader) }
+
+    /// Reads the file at `path` (memory-mapped), calling `handler` for every event.
+    ///
+    /// - Throws: ``CaptionError/invalidInput(_:_:)`` for a file over `maximumSize` bytes, a
+    ///   DOCTYPE, malformed XML or limits exceeded; ``CaptionError/unreadable(path:reason:)``
+    ///   when the file cannot be read; and whatever `handler` throws.
+    static func read(
+        path: String, maximumSize: Int = defaultMaximumSize, handler: (XMLEvent) throws(CaptionError) -> Void
+    ) throws(CaptionError) {
+        let size: Int
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                throw CaptionError.unreadable(path: path, reason: "not a regular file")
+            }
+            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch let error as CaptionError {
+            throw error
+        } catch {
+            throw .unreadable(path: path, reason: "no such file or permission denied")
+        }
+        guard size <= maximumSize else {
+            throw .invalidInput(
+                SourceLocation(path: path),
+                "file is \(size) bytes, over the limit of \(maximumSize) bytes (raise it with --max-size)")
+        }
+        let data: Data
+        do {
+            data = size == 0 ? Data() : try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw .unreadable(path: path, reason: "cannot read the file")
+        }
+        try parse(data, path: path, handler: handler)
+    }
+
+    /// Reads XML held in memory (used by ``read(path:maximumSize:handler:)`` and by tests).
+    static func parse(_ data: Data, path: String, handler: (XMLEvent) throws(CaptionError) -> Void) throws(CaptionError) {
+        var failure: CaptionError?
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            do throws(CaptionError) {
+                try parse(buffer, path: path, handler: handler)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private static func parse(
+        _ buffer: UnsafeRawBufferPointer, path: String, handler: (XMLEvent) throws(CaptionError) -> Void
+    ) throws(CaptionError) {
+        if let doctype = PrologScanner.doctypeOffset(in: buffer) {
+            var locator = ByteLocator(bytes: buffer)
+            throw .invalidInput(locator.location(ofOffset: doctype, path: path), doctypeMessage)
+        }
+        guard buffer.count > 0, let base = buffer.baseAddress else {
+            throw .invalidInput(SourceLocation(path: path, line: 1, column: 1), "file is empty; expected an XLIFF document")
+        }
+        guard buffer.count < Int(Int32.max) else {
+            throw .invalidInput(SourceLocation(path: path), "file is too large for the XML reader")
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        captions_xmlSilenceGenericErrors()
+        xmlSetStructuredErrorFunc(nil, ignoreStructuredError)
+        let previousLoader = xmlGetExternalEntityLoader()
+        xmlSetExternalEntityLoader(refuseExternalEntity)
+        defer {
+            xmlSetExternalEntityLoader(previousLoader)
+            xmlSetStructuredErrorFunc(nil, nil)
+            captions_xmlRestoreGenericErrors()
+        }
+        let options = Int32(XML_PARSE_NONET.rawValue)
+        guard let pointer = xmlReaderForMemory(
+            base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, nil, options)
+        else {
+            throw .invalidInput(SourceLocation(path: path), "libxml2 could not start reading the file")
+        }
+        let reader = XMLStreamReader(reader: pointer, path: path, bytes: buffer)
+        xmlTextReaderSetStructuredErrorHandler(pointer, collectError, Unmanaged.passUnretained(reader).toOpaque())
+        try reader.run(handler)
+    }
+
+    static let doctypeMessage =
+        "XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that expand or read local files); XLIFF needs none"
+
+    /// The read loop.
+    private func run(_ handler: (XMLEvent) throws(CaptionError) -> Void) throws(CaptionError) {
+        var elementOffset = -1
+        var open: [String] = []
+        while true {
+            let status = xmlTextReaderRead(reader)
+            if status == 0 { break }
+            guard status == 1, firstError == nil else { throw parseFailure(open: open) }
+            let type = xmlTextReaderNodeType(reader)
+            switch type {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let depth = Int(xmlTextReaderDepth(reader))
+                let name = string(xmlTextReaderConstLocalName(reader))
+                let qualifiedName = string(xmlTextReaderConstName(reader))
+                elementOffset = locator.offset(ofStartTag: qualifiedName, after: elementOffset)
+                let location = locator.location(ofOffset: elementOffset, path: path)
+                guard depth < Self.maximumDepth else {
+                    throw .invalidInput(location, "elements are nested more than \(Self.maximumDepth) levels deep")
+                }
+                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+                let attributes = try readAttributes(at: location)
+                try handler(.start(name: name, namespace: string(xmlTextReaderConstNamespaceUri(reader)), attributes: attributes, location: location))
+                if isEmpty { try handler(.end) } else { open.append(qualifiedName) }
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                open.removeLast()
+                try handler(.end)
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                try handler(.text(string(xmlTextReaderConstValue(reader))))
+            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+                throw .invalidInput(locator.location(ofOffset: max(elementOffset, 0), path: path), Self.doctypeMessage)
+            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
+                throw .invalidInput(locator.location(ofOffset: max(elementOffset, 0), path: path), "entity references are refused")
+            default:
+                continue  // comments, processing instructions, the XML declaration
+            }
+        }
+        if firstError != nil { throw parseFailure(open: open) }
+    }
+
+    private func readAttributes(at location: SourceLocation) throws(CaptionError) -> [XMLAttribute] {
+        var attributes: [XMLAttribute] = []
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return attributes }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            let namespace = string(xmlTextReaderConstNamespaceUri(reader))
+            if namespace == "http://www.w3.org/2000/xmlns/" { continue }
+            let value = string(xmlTextReaderConstValue(reader))
+            guard value.utf8.count <= Self.maximumAttributeLength else {
+                throw .invalidInput(location, "an attribute value is longer than \(Self.maximumAttributeLength) bytes")
+            }
+            attributes.append(XMLAttribute(name: string(xmlTextReaderConstLocalName(reader)), namespace: namespace, value: value))
+        }
+        xmlTextReaderMoveToElement(reader)
+        return attributes
+    }
+
+    /// The error to report; an error at the last line with elements still open means the file
+    /// was cut short, which libxml2's streaming parser words confusingly.
+    private func parseFailure(open: [String]) -> CaptionError {
+        guard let error = firstError else {
+            return .invalidInput(SourceLocation(path: path), "the XML could not be read")
+        }
+        let location = SourceLocation(path: path, line: max(error.line, 1), column: max(error.column, 1))
+        var end = ByteLocator(bytes: bytes)
+        if let innermost = open.last, error.line >= end.location(ofOffset: bytes.count, path: path).line {
+            return .invalidInput(
+                location, "the file ends before <\(innermost)> is closed; it is truncated or not XML (libxml2: \(error.message))")
+        }
+        return .invalidInput(location, "malformed XML: \(error.message)")
+    }
+
+    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+}
+
+/// Stores libxml2's first error on the reader (the handler's context).
+private func collectError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let context, let error else { return }
+    let reader = Unmanaged<XMLStreamReader>.fromOpaque(context).takeUnretainedValue()
+    guard reader.firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+    var message = error.pointee.message.map { String(cString: $0) } ?? "unknown libxml2 error"
+    message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+    if let last = message.last, last == "." { message.removeLast() }
+    reader.firstError = (Int(error.pointee.line), Int(error.pointee.int2), message)
+}
+
+/// Swallows errors raised outside a reader (none are expected).
+private func ignoreStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {}
+
+/// Refuses every external entity, DTD or XInclude load while untrusted XML is parsed.
+private func refuseExternalEntity(
+    _ url: UnsafePointer<CChar>?, _ id: UnsafePointer<CChar>?, _ context: xmlParserCtxtPtr?
+) -> xmlParserInputPtr? {
+    nil
+}
+
+/// Finds a DOCTYPE in the prolog (before the root element) of UTF-8 XML.
+enum PrologScanner {
+    /// The byte offset of `<!DOCTYPE`, or `nil` when the prolog has none.
+    static func doctypeOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        func hasPrefix(_ text: String, at offset: Int) -> Bool {
+            let pattern = Array(text.utf8)
+            guard offset + pattern.count <= bytes.count else { return false }
+            return (0..<pattern.count).allSatisfy { bytes[offset + $0] == pattern[$0] }
+        }
+        func skip(past terminator: String, from offset: Int) -> Int {
+            var position = offset
+            while position < bytes.count, !hasPrefix(terminator, at: position) { position += 1 }
+            return position + terminator.utf8.count
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                index += 1
+            } else if hasPrefix("<?", at: index) {
+                index = skip(past: "?>", from: index + 2)
+            } else if hasPrefix("<!--", at: index) {
+                index = skip(past: "-->", from: index + 4)
+            } else if hasPrefix("<!DOCTYPE", at: index) || hasPrefix("<!doctype", at: index) {
+                return index
+            } else {
+                return nil  // the root element, or something libxml2 will reject
+            }
+        }
+        return nil
+    }
+}
+
+/// Turns byte offsets of a UTF-8 document into lines and scalar columns, moving forward only.
+struct ByteLocator {
+    private let bytes: UnsafeRawBufferPointer
+    private var line = 1
+    private var lineStart = 0
+    private var scanned = 0
+
+    init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// The offset of the next `<name` start tag after `previous` (or `previous + 1` when the
+    /// bytes do not show it, e.g. in another encoding).
+    func offset(ofStartTag name: String, after previous: Int) -> Int {
+        let pattern = Array(("<" + name).utf8)
+        var index = previous + 1
+        while index + pattern.count < bytes.count {
+            if bytes[index] == pattern[0], (1..<pattern.count).allSatisfy({ bytes[index + $0] == pattern[$0] }) {
+                let next = bytes[index + pattern.count]
+                if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: ">")
+                    || next == UInt8(ascii: "/")
+                {
+                    return index
+                }
+            }
+            index += 1
+        }
+        return min(previous + 1, max(bytes.count - 1, 0))
+    }
+
+    /// The location of `offset`; offsets must not decrease between calls.
+    mutating func location(ofOffset offset: Int, path: String) -> SourceLocation {
+        let target = min(max(offset, 0), bytes.count)
+        if target < scanned {
+            line = 1
+            lineStart = 0
+            scanned = 0
+        }
+        while scanned < target {
+            if bytes[scanned] == 0x0A {
+                line += 1
+                lineStart = scanned + 1
+            }
+            scanned += 1
+        }
+        var column = 1
+        var index = lineStart
+        while index < target {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourceLocation(path: path, line: line, column: column)
+    }
+}

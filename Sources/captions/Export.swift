@@ -1,0 +1,75 @@
+import ArgumentParser
+import CaptionKit
+
+extension XLIFFVersion: ExpressibleByArgument {}
+
+extension CaptionsCommand {
+    /// `captions export`: files for people outside the repository (translators, sign makers).
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export captions for translators or sign makers.",
+            subcommands: [XLIFF.self, Signage.self]
+        )
+    }
+}
+
+extension CaptionsCommand.Export {
+    /// `captions export xliff`: XLIFF files for translators, one per target language.
+    struct XLIFF: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "xliff",
+            abstract: "Write XLIFF files for translators, one per target language.",
+            discussion: """
+                Writes <out>/<source>-<target>.xlf (e.g. Exports/xliff/ru-kk.xlf): a group per exhibit, a \
+                unit per caption field, with the exhibit's notes and the field's character limit. \
+                Translated units go out as context unless --needed is given; stale translations \
+                (source changed since) go out for review.
+
+                Examples:
+                  captions export xliff
+                  captions export xliff Captions --to kk --needed
+                  captions export xliff --xliff 2.0 --prefill-target --out Exports/omegat
+                """
+        )
+
+        @OptionGroup var collection: CollectionArgument
+
+        @Option(name: .customLong("to"), help: "A target language to export (repeatable; default: every non-source language).")
+        var languages: [String] = []
+
+        @Option(name: .customLong("xliff"), help: "XLIFF version: 1.2 (every CAT tool reads it) or 2.0.")
+        var version: XLIFFVersion = .v1_2
+
+        @Flag(help: "Export only missing and stale units (what still needs a translator).")
+        var needed = false
+
+        @Flag(help: "Copy the source into empty targets (OmegaT translates the text inside <target>).")
+        var prefillTarget = false
+
+        @Option(help: "The folder to write to.")
+        var out = "Exports/xliff"
+
+        func run() throws {
+            let path = try collection.resolved()
+            let options = XLIFFExportOptions(
+                targetLanguages: languages, version: version, onlyNeeded: needed, prefillTarget: prefillTarget,
+                outputFolder: out)
+            let result = try runReportingErrors { () throws(CaptionError) in
+                let loaded = try CollectionLoader.load(path: path)
+                let result = try XLIFFExporter.export(loaded, options: options)
+                try XLIFFExporter.write(result)
+                return result
+            }
+            for warning in result.warnings { writeStderr(warning.formatted + "\n") }
+            for file in result.files {
+                var detail = "\(file.unitCount) unit\(file.unitCount == 1 ? "" : "s")"
+                if file.missingCount > 0 { detail += ", \(file.missingCount) to translate" }
+                if file.staleCount > 0 { detail += ", \(file.staleCount) stale" }
+                writeStdout("wrote \(file.path) (\(detail))\n")
+            }
+            for language in result.emptyLanguages {
+                writeStdout("\(language): nothing to export\(needed ? " (nothing missing or stale)" : ""); no file written\n")
+            }
+        }
+    }
+}

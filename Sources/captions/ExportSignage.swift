@@ -1,0 +1,71 @@
+import ArgumentParser
+import CaptionKit
+
+extension SignageFormat: ExpressibleByArgument {}
+extension DataMergeEncoding: ExpressibleByArgument {}
+
+extension CaptionsCommand.Export {
+    /// `captions export signage`: label text for sign makers.
+    struct Signage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write signage-ready label text: text files, an InDesign Data Merge file and a proof sheet.",
+            discussion: """
+                Languages follow the order of languages: in captions.yml; print typography is applied \
+                to the exported text only (the caption files are not changed). An exhibit with a \
+                missing or empty text in a field on the sign is held back: it is listed on stderr as \
+                'path:line:col: error: <id> held back: <reason>' and nothing is written for it.
+
+                The export folder mirrors the collection: files an earlier export wrote that this one \
+                does not are removed (the list is kept in <out>/.captions-manifest); other files in \
+                the folder are never touched.
+
+                Examples:
+                  captions export signage
+                  captions export signage Captions --out Exports/signage --format html
+                  captions export signage --only stalin-wagon --allow-incomplete
+                  captions export signage --with kk-Latn
+
+                Exit codes: 0 everything exported (or --allow-incomplete), 1 an exhibit was held back, \
+                2 the export could not run (no collection, bad configuration, unwritable folder).
+                """
+        )
+
+        @OptionGroup var collection: CollectionArgument
+
+        @Option(help: "The export folder.")
+        var out: String = SignageExportOptions.defaultOutputFolder
+
+        @Option(help: "A format to write: txt, datamerge or html (repeatable; default: all three).")
+        var format: [SignageFormat] = []
+
+        @Option(help: "Export only the exhibit with this id (repeatable); nothing is removed from the folder.")
+        var only: [String] = []
+
+        @Flag(help: "Exit 0 even when exhibits were held back (they are still not written).")
+        var allowIncomplete = false
+
+        @Option(help: "Encoding of datamerge.txt: utf16le (with BOM, for InDesign) or utf8-bom.")
+        var datamergeEncoding: DataMergeEncoding = .utf16LE
+
+        @Option(name: .customLong("with"), help: "Add a derived block: kk-Latn (provisional Latin-script Kazakh after Kazakh).")
+        var derived: [String] = []
+
+        func validate() throws {
+            for tag in derived where tag != KazakhLatin.tag {
+                throw ValidationError("--with supports only kk-Latn, not '\(tag)'")
+            }
+        }
+
+        func run() throws {
+            let path = try collection.resolved()
+            let options = SignageExportOptions(
+                outputFolder: out, formats: format.isEmpty ? Set(SignageFormat.allCases) : Set(format), onlyIDs: only,
+                dataMergeEncoding: datamergeEncoding, withLatinKazakh: derived.contains(KazakhLatin.tag))
+            let report = try runReportingErrors { () throws(CaptionError) in
+                try SignageExporter.export(try CollectionLoader.load(path: path), options: options)
+            }
+            writeStderr(report.messageLines.map { $0 + "\n" }.joined())
+            if !report.plan.heldBack.isEmpty, !allowIncomplete { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import CaptionKit
+
+extension CaptionsCommand {
+    /// `captions import`: merges translators' XLIFF files into the caption files.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge translated XLIFF files (1.2 or 2.x) into the caption files.",
+            discussion: """
+                Every file is checked first: a malformed or unsafe file, or a language the collection \
+                does not have, stops the import with exit code 2 and nothing written. A translation \
+                whose source text was edited after the export is a conflict and is not applied; so \
+                are unit ids that name no exhibit. By default the other translations are applied \
+                and the exit code is 1; with --atomic nothing is written when any unit fails. Only \
+                the translated values (and the machine-owned translations: record) change in the \
+                caption files.
+
+                Examples:
+                  captions import Exports/xliff/ru-kk.xlf --dry-run
+                  captions import returned/*.xlf --atomic --path Captions
+                """
+        )
+
+        /// Output formats of `import`.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        @Argument(help: "The XLIFF files to import.")
+        var files: [String]
+
+        @Option(help: "The collection folder (default: Captions here or in the nearest parent).")
+        var path: String?
+
+        @Flag(help: "Show what would change; write nothing.")
+        var dryRun = false
+
+        @Flag(help: "Write nothing if any unit cannot be imported (conflicts, unknown ids).")
+        var atomic = false
+
+        @Option(help: "Output format: text or json.")
+        var format: Format = .text
+
+        @Option(help: "The largest XLIFF file to read, in megabytes.")
+        var maxSize = 256
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("Name at least one XLIFF file.") }
+            if maxSize <= 0 { throw ValidationError("--max-size must be a positive number of megabytes.") }
+        }
+
+        func run() throws {
+            let root = try CollectionArgument(path: path).resolved()
+            let options = XLIFFImportOptions(files: files, dryRun: dryRun, atomic: atomic, maximumSize: maxSize << 20)
+            let report = try runReportingErrors { () throws(CaptionError) in
+                try XLIFFImporter.run(options, collectionPath: root)
+            }
+            switch format {
+            case .text: writeStdout(report.text)
+            case .json: writeStdout(try runReportingErrors { () throws(CaptionError) in try report.json() })
+            }
+            if report.failed { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import CaptionKit
+import Foundation
+import Testing
+
+@Suite struct ExportFolderTests {
+    let fixture: TestCollection
+    var out: String { fixture.root + "/out" }
+
+    init() throws {
+        fixture = try TestCollection(files: [])
+    }
+
+    func files(_ paths: [String]) -> [(path: String, data: Data)] {
+        paths.map { ($0, Data("\($0)\n".utf8)) }
+    }
+
+    func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: out + "/" + relative)
+    }
+
+    @Test func writesFilesAndAManifest() throws {
+        let folder = ExportFolder(path: out)
+        let removed = try folder.replace(with: files(["a/one.txt", "proof.html"]), owning: { _ in true })
+        #expect(removed.isEmpty)
+        #expect(try fixture.read("out/a/one.txt") == "a/one.txt\n")
+        #expect(try fixture.read("out/.captions-manifest") == """
+            # Files written by `captions export signage`; the next export removes those it no longer writes.
+            a/one.txt
+            proof.html
+
+            """)
+    }
+
+    @Test func removesStaleFilesItWroteAndLeavesForeignFilesAlone() throws {
+        let folder = ExportFolder(path: out)
+        _ = try folder.replace(with: files(["a/one.txt", "a/two.txt", "b/three.txt"]), owning: { _ in true })
+        try fixture.write("out/a/notes-from-designer.txt", "mine")
+        try fixture.write("out/b/keep.indd", "mine")
+        let removed = try folder.replace(with: files(["a/one.txt"]), owning: { _ in true })
+        #expect(removed == ["a/two.txt", "b/three.txt"])
+        #expect(exists("a/one.txt") && !exists("a/two.txt") && !exists("b/three.txt"))
+        #expect(try fixture.read("out/a/notes-from-designer.txt") == "mine")
+        #expect(try fixture.read("out/b/keep.indd") == "mine")
+        #expect(try fixture.read("out/.captions-manifest").hasSuffix("writes.\na/one.txt\n"))
+    }
+
+    @Test func removesFoldersItEmptied() throws {
+        let folder = ExportFolder(path: out)
+        _ = try folder.replace(with: files(["gone/deep/x.txt", "kept/y.txt"]), owning: { _ in true })
+        _ = try folder.replace(with: files(["kept/y.txt"]), owning: { _ in true })
+        #expect(!exists("gone"))
+        #expect(exists("kept/y.txt"))
+    }
+
+    @Test func keepsEntriesItDoesNotOwn() throws {
+        let folder = ExportFolder(path: out)
+        _ = try folder.replace(with: files(["a/one.txt", "proof.html"]), owning: { _ in true })
+        let removed = try folder.replace(with: files(["proof.html"]), owning: { $0 == "proof.html" })
+        #expect(removed.isEmpty)
+        #expect(exists("a/one.txt"))
+        #expect(try fixture.read("out/.captions-manifest").hasSuffix("writes.\na/one.txt\nproof.html\n"))
+    }
+
+    @Test func ignoresManifestEntriesThatLeaveTheFolderOrAreNotItsFileNames() throws {
+        try fixture.write("victim.txt", "precious")
+        try fixture.write("out/Notes.txt", "precious")
+        try fixture.write("out/.captions-manifest", "../victim.txt\n/etc/passwd\nNotes.txt\na/../../victim.txt\n")
+        let removed = try ExportFolder(path: out).replace(with: files(["a/one.txt"]), owning: { _ in true })
+        #expect(removed.isEmpty)
+        #expect(try fixture.read("victim.txt") == "precious")
+        #expect(try fixture.read("out/Notes.txt") == "precious")
+    }
+
+    @Test func refusesToWriteThroughASymbolicLinkOutOfTheFolder() throws {
+        try FileManager.default.createDirectory(atPath: fixture.root + "/elsewhere", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: out + "/gallery", withDestinationPath: fixture.root + "/elsewhere")
+        #expect(throws: CaptionError.self) {
+            _ = try ExportFolder(path: out).replace(with: files(["gallery/x.txt"]), owning: { _ in true })
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.root + "/elsewhere/x.txt"))
+    }
+
+    @Test(arguments: ["../x.txt", "/etc/x.txt", "a//x.txt", "./x.txt", "a/X.txt", "a/x.yml", "x", "a b/x.txt", ""])
+    func unsafePathsAreRefused(_ path: String) throws {
+        #expect(!ExportFolder.isSafeRelativePath(path))
+        #expect(throws: CaptionError.self) {
+            _ = try ExportFolder(path: out).replace(with: files([path]), owning: { _ in true })
+        }
+    }
+
+    @Test func slugPathsAreSafe() {
+        #expect(ExportFolder.isSafeRelativePath("memorial-park/stalin-wagon.txt"))
+        #expect(ExportFolder.isSafeRelativePath("floor-1/arch/x.txt"))
+        #expect(ExportFolder.isSafeRelativePath("proof.html"))
+    }
+}

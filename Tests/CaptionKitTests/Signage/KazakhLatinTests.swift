@@ -1,0 +1,61 @@
+import CaptionKit
+import Testing
+
+@Suite struct KazakhLatinTests {
+    @Test(arguments: [
+        ("Бұрыңғы өткен заманда, бір данышпан кісі", "Būryñğy ötken zamanda, bır danyşpan kısı"),
+        ("Қазақстан", "Qazaqstan"),
+        ("Шаһар, жеңе, үйіне", "Şahar, jeñe, üiıne"),
+        ("сый беріп, қалайын", "syi berıp, qalaiyn"),
+        ("Ілияс пен Ибрай", "Iliias pen İbrai"),
+        ("АЛЖИР, ІЛЕ", "ALJİR, ILE"),
+        ("1938–1953 жылдары «АЛЖИР»", "1938–1953 jyldary «ALJİR»"),
+    ])
+    func transliteratesByThe2021AlphabetWithTurkicCasing(_ cyrillic: String, _ latin: String) {
+        let result = KazakhLatin.transliterate(cyrillic)
+        #expect(result.text == latin)
+        if !cyrillic.contains("Ілияс") { #expect(result.unsettledWords.isEmpty) }
+    }
+
+    @Test func wordsWithUnsettledLettersAreReportedOnceAndWrittenProvisionally() {
+        let result = KazakhLatin.transliterate("Лагерь, лагерь, Чернобыль, ЮНЕСКО, щи, съезд, эра, ёлка, Цой")
+        #expect(result.text == "Lager, lager, Chernobyl, İUNESKO, şşi, sezd, era, iolka, Tsoi")
+        #expect(result.unsettledWords == ["Лагерь", "лагерь", "Чернобыль", "ЮНЕСКО", "щи", "съезд", "эра", "ёлка", "Цой"])
+    }
+
+    func label(_ text: String) throws -> SignageLabel {
+        let fixture = try TestCollection(files: [("g/kurt.yml", text)])
+        let collection = try fixture.load()
+        return SignageLabel(
+            exhibit: try #require(collection.exhibits.first), config: collection.config,
+            languages: ["kk", "kk-Latn", "ru", "en"])
+    }
+
+    @Test func aDerivedBlockFollowsKazakhAndIsProvisional() throws {
+        let label = try label("id: kurt\ntitle:\n  kk: Тас емес, құрт\n  ru: Курт\n  en: Kurt\n")
+        #expect(label.blocks.map(\.language) == ["kk", "kk-Latn", "ru", "en"])
+        #expect(label.blocks[1].isProvisional)
+        #expect(label.blocks[1].fields.first?.paragraphs == [["Tas emes, qūrt"]])
+        #expect(!label.blocks[0].isProvisional)
+    }
+
+    @Test func anExplicitLatinTextWinsOverTheDerivedOne() throws {
+        let label = try label("id: kurt\ntitle:\n  kk: Тас емес, құрт\n  kk-Latn: Tas emes, qurt!\n  ru: Курт\n  en: Kurt\n")
+        #expect(label.blocks[1].fields.first?.paragraphs == [["Tas emes, qurt!"]])
+        #expect(!label.blocks[1].isProvisional)
+    }
+
+    @Test func exportWithLatinKazakhAddsColumnsAndWarnings() throws {
+        let fixture = try TestCollection(
+            files: [("g/camp.yml", "id: camp\ntitle:\n  kk: Лагерь\n  ru: Лагерь\n  en: Camp\ntext:\n  kk: Мәтін.\n  ru: Текст.\n  en: Text.\n")])
+        let plan = try SignageExporter.plan(
+            try fixture.load(), options: SignageExportOptions(formats: [.datamerge], withLatinKazakh: true))
+        let table = DataMergeWriter.table(for: plan.labels, languages: ["kk", "kk-Latn", "ru", "en"], fields: ["title", "text", "credit"])
+        #expect(Array(table[0].prefix(8)) == ["id", "gallery", "kk_title", "kk_text", "kk_credit", "kk_Latn_title", "kk_Latn_text", "kk_Latn_credit"])
+        #expect(table[1][5] == "Lager")
+        #expect(plan.warnings.map(\.message) == [
+            "camp: kk-Latn title: 'Лагерь' has a letter the 2021 alphabet has not settled; written 'Lager' provisionally"
+        ])
+        #expect(plan.warnings.first?.location.line == 3)
+    }
+}

@@ -1,0 +1,135 @@
+import CaptionKit
+import Foundation
+import Testing
+
+/// Golden files for each signage format on the fixture collection.
+@Suite struct SignageExportSnapshotTests {
+    func plan(encoding: DataMergeEncoding = .utf16LE) throws -> SignagePlan {
+        let fixture = try SignageFixture.make()
+        var collection = try fixture.load()
+        // Paths in messages and the proof sheet must not depend on the temporary folder.
+        collection = try CollectionLoader.load(path: fixture.root)
+        let relocated = CaptionCollection(
+            rootPath: "Captions", config: collection.config,
+            exhibits: collection.exhibits.map { exhibit in
+                var exhibit = exhibit
+                exhibit.path = "Captions/" + exhibit.relativePath
+                return relocate(exhibit, from: fixture.root + "/", to: "Captions/")
+            })
+        return try SignageExporter.plan(relocated, options: SignageExportOptions(dataMergeEncoding: encoding))
+    }
+
+    func file(_ plan: SignagePlan, _ path: String) throws -> Data {
+        try #require(plan.files.first { $0.path == path }).data
+    }
+
+    @Test func planWritesOneTextFilePerExportedExhibitPlusDataMergeAndProof() throws {
+        let plan = try plan()
+        #expect(plan.files.map(\.path) == [
+            "datamerge.txt", "memorial-park/long-word.txt", "memorial-park/stalin-wagon.txt", "proof.html",
+        ])
+        #expect(plan.labels.map(\.id) == ["long-word", "stalin-wagon"])
+        #expect(plan.heldBack.map(\.displayID) == ["held-back"])
+    }
+
+    @Test func textFilesMatchTheirGoldenFiles() throws {
+        let plan = try plan()
+        SignageSnapshot.assertMatches(try file(plan, "memorial-park/stalin-wagon.txt"), named: "stalin-wagon.txt")
+        SignageSnapshot.assertMatches(try file(plan, "memorial-park/long-word.txt"), named: "long-word.txt")
+    }
+
+    @Test func dataMergeFileMatchesItsGoldenFileInBothEncodings() throws {
+        SignageSnapshot.assertMatches(try file(try plan(), "datamerge.txt"), named: "datamerge-utf16le.txt")
+        SignageSnapshot.assertMatches(try file(try plan(encoding: .utf8BOM), "datamerge.txt"), named: "datamerge-utf8-bom.txt")
+    }
+
+    @Test func proofSheetMatchesItsGoldenFile() throws {
+        SignageSnapshot.assertMatches(try file(try plan(), "proof.html"), named: "proof.html")
+    }
+
+    @Test func dataMergeDecodesAsUTF16WithBOMIntoRectangularColumns() throws {
+        let data = try file(try plan(), "datamerge.txt")
+        #expect(Array(data.prefix(2)) == [0xFF, 0xFE])
+        let text = try #require(String(data: data.dropFirst(2), encoding: .utf16LittleEndian))
+        #expect(text.hasSuffix("\r\n"))
+        let rows = text.dropLast(2).components(separatedBy: "\r\n").map { $0.components(separatedBy: "\t") }
+        #expect(rows.count == 3)
+        #expect(rows[0] == [
+            "id", "gallery", "kk_title", "kk_text_1", "kk_text_2", "kk_credit", "ru_title", "ru_text_1", "ru_text_2",
+            "ru_credit", "en_title", "en_text_1", "en_text_2", "en_credit",
+        ])
+        #expect(rows.allSatisfy { $0.count == rows[0].count })
+        #expect(!rows[0].contains { $0.hasPrefix("@") || !$0.allSatisfy(\.isASCII) })
+        let wagon = try #require(rows.first { $0.first == "stalin-wagon" })
+        #expect(wagon[1] == "memorial-park")
+        #expect(wagon[6] == "Арестантский вагон 1938–1953\u{A0}гг.")
+        #expect(wagon[7] == "Вагон\u{A0}— в\u{A0}таких при Сталине везли заключённых в\u{A0}лагеря. В\u{A0}один вагон набивали 70 человек.")
+        #expect(wagon[8] == "Рядом стоит макет «сторожевой вышки».")
+        let longWord = try #require(rows.first { $0.first == "long-word" })
+        #expect(longWord[4] == "" && longWord[5] == "", "a missing second paragraph and credit leave empty cells")
+        #expect(!text.contains("held-back"), "held-back exhibits get no row")
+    }
+
+    @Test func dataMergeValuesNeverContainTabsOrLineBreaks() {
+        let label = SignageLabel(
+            id: "a", gallery: "g", path: "a.yml",
+            blocks: [.init(language: "en", fields: [.init(name: "text", location: .init(path: "a.yml"), paragraphs: [["one\ttwo", "three\u{2028}four"]])])])
+        let table = DataMergeWriter.table(for: [label], languages: ["en"], fields: ["text"])
+        #expect(table == [["id", "gallery", "en_text"], ["a", "g", "one two three four"]])
+    }
+
+    @Test func proofSheetEscapesCaptionTextAndIsSelfContained() throws {
+        let html = String(decoding: try file(try plan(), "proof.html"), as: UTF8.self)
+        #expect(html.contains("&lt;script&gt;alert(‘x’)&lt;/script&gt; &amp; more"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("url("))
+        #expect(html.contains("<div class=\"block\" lang=\"kk\">"))
+        #expect(html.contains("<p class=\"badge\">Held back: not exported</p>"))
+        #expect(html.contains("Captions/museum/held-back.yml:2:1</code> no Kazakh (kk) title"))
+        #expect(!html.contains("Без казахского"), "no text of a held-back exhibit is shown")
+    }
+
+    @Test func escapeCoversTheFiveHTMLSpecialCharacters() {
+        #expect(ProofSheetWriter.escape("<a href=\"x\">Tom & Jerry's</a>")
+            == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+    }
+
+    @Test func overlongWordsBecomeWarningsWithPositions() throws {
+        let plan = try plan()
+        #expect(plan.warnings.map(\.formatted) == [
+            "Captions/memorial-park/long-word.yml:9:7: warning: long-word: a word in the English (en) text is 45 characters, wider than the 30-character line; it stands on a line of its own and overflows: Pneumonoultramicroscopicsilicovolcanoconiosis",
+        ])
+    }
+
+    @Test func exportIsDeterministic() throws {
+        #expect(try plan() == plan())
+    }
+}
+
+/// The exhibit with `prefix` in its paths and locations replaced.
+func relocate(_ exhibit: Exhibit, from prefix: String, to replacement: String) -> Exhibit {
+    func move(_ location: SourceLocation) -> SourceLocation {
+        var location = location
+        if location.path.hasPrefix(prefix) { location.path = replacement + location.path.dropFirst(prefix.count) }
+        return location
+    }
+    var exhibit = exhibit
+    exhibit.idLocation = move(exhibit.idLocation)
+    exhibit.fields = exhibit.fields.map { field in
+        var field = field
+        field.location = move(field.location)
+        field.translations = field.translations.map { translation in
+            var translation = translation
+            translation.keyLocation = move(translation.keyLocation)
+            translation.valueLocation = move(translation.valueLocation)
+            return translation
+        }
+        return field
+    }
+    exhibit.loadFindings = exhibit.loadFindings.map { finding in
+        var finding = finding
+        finding.location = move(finding.location)
+        return finding
+    }
+    return exhibit
+}

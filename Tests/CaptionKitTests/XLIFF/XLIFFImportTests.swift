@@ -1,0 +1,252 @@
+import Foundation
+import Testing
+
+@testable import CaptionKit
+
+@Suite struct XLIFFImportTests {
+    /// Removes `language` of `field` from a caption file of `collection`, by text.
+    static func removeTranslation(_ relativePath: String, field: String, language: String, in collection: TestCollection) throws {
+        let text = try collection.read(relativePath)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let fieldLine = lines.firstIndex(of: field + ":"),
+            let start = lines[(fieldLine + 1)...].firstIndex(where: { $0.hasPrefix("  \(language):") })
+        else { throw CaptionError.invalidArgument("no \(field).\(language) in \(relativePath)") }
+        var end = start + 1
+        while end < lines.count, lines[end].hasPrefix("    ") || lines[end].isEmpty { end += 1 }
+        lines.removeSubrange(start..<end)
+        try collection.write(relativePath, lines.joined(separator: "\n"))
+    }
+
+    /// Exports `collection` for every target language into its hidden `.exports` folder (the
+    /// loader skips hidden folders; the folder goes away with the collection).
+    static func export(_ collection: TestCollection, _ version: XLIFFVersion, needed: Bool = false, prefill: Bool = false)
+        throws -> [XLIFFExportFile]
+    {
+        let result = try XLIFFExporter.export(
+            try collection.load(),
+            options: XLIFFExportOptions(version: version, onlyNeeded: needed, prefillTarget: prefill, outputFolder: collection.root + "/.exports"))
+        try XLIFFExporter.write(result)
+        return result.files
+    }
+
+    @Test(arguments: XLIFFVersion.allCases)
+    func reimportingAnUnchangedExportChangesNoByte(_ version: XLIFFVersion) throws {
+        let museum = try copyOfBundledMuseum()
+        try Self.removeTranslation("memorial-park/stalin-wagon.yml", field: "text", language: "kk", in: museum)
+        let before = try snapshotOfFiles(in: museum.root)
+        for prefill in [false, true] {
+            let files = try Self.export(museum, version, prefill: prefill)
+            let report = try XLIFFImporter.run(XLIFFImportOptions(files: files.map(\.path)), collectionPath: museum.root)
+            #expect(report.problems.isEmpty)
+            #expect(report.written.isEmpty)
+            #expect(report.files.map(\.applied) == [0, 0])
+            #expect(report.files.map(\.skipped) == [1, 0])
+            #expect(try snapshotOfFiles(in: museum.root) == before)
+        }
+    }
+
+    @Test(arguments: XLIFFVersion.allCases)
+    func filledTargetsComeBackExactlyAndOnlyTheirLinesChange(_ version: XLIFFVersion) throws {
+        let museum = try copyOfBundledMuseum()
+        try Self.removeTranslation("memorial-park/stalin-wagon.yml", field: "text", language: "kk", in: museum)
+        try Self.removeTranslation("memorial-park/stalin-wagon.yml", field: "title", language: "en", in: museum)
+        try Self.removeTranslation("museum-second-floor/kurt-story.yml", field: "title", language: "kk", in: museum)
+        let edited = try museum.read("memorial-park/stalin-wagon.yml")
+        let files = try Self.export(museum, version, needed: true, prefill: version == .v1_2)
+        #expect(files.map(\.unitCount) == [2, 1])
+        let translations = [" leading and trailing  ", "Two\nlines & <tags>", "Ends with a newline\n"]
+        var next = 0
+        for file in files {
+            let filled = try fillingTargets(file.data) { _ in
+                defer { next += 1 }
+                return translations[next % translations.count]
+            }
+            try filled.write(to: URL(fileURLWithPath: file.path))
+        }
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: files.map(\.path)), collectionPath: museum.root)
+        #expect(report.problems.isEmpty)
+        #expect(report.files.map(\.applied) == [2, 1])
+        #expect(report.written.map { URL(fileURLWithPath: $0).lastPathComponent } == ["stalin-wagon.yml", "kurt-story.yml"])
+        let collection = try museum.load()
+        let wagon = try #require(collection.exhibits.first { $0.id == "stalin-wagon" })
+        let kurt = try #require(collection.exhibits.first { $0.id == "kurt-story" })
+        #expect(wagon.field("text")?.translation("kk")?.text == translations[0])
+        #expect(wagon.field("title")?.translation("en")?.text == translations[2])
+        #expect(kurt.field("title")?.translation("kk")?.text == translations[1])
+        // Every line of the edited file is still there, in order; the new ones are the translations and the record.
+        let after = try museum.read("memorial-park/stalin-wagon.yml")
+        var remaining = after.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        for line in edited.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard let found = remaining.firstIndex(of: line) else {
+                Issue.record("line lost: \(line)")
+                break
+            }
+            remaining = remaining[(found + 1)...]
+        }
+        #expect(TranslationTracker.staleTranslations(in: wagon, config: collection.config).isEmpty)
+        #expect(TranslationTracker.state(of: wagon, field: "text", language: "kk", config: collection.config) == .translated)
+        #expect(TranslationTracker.state(of: wagon, field: "text", language: "en", config: collection.config) == .unknownProvenance)
+        // Importing the same answers again changes nothing.
+        let again = try snapshotOfFiles(in: museum.root)
+        let second = try XLIFFImporter.run(XLIFFImportOptions(files: files.map(\.path)), collectionPath: museum.root)
+        #expect(second.written.isEmpty && second.files.map(\.unchanged) == [2, 1])
+        #expect(try snapshotOfFiles(in: museum.root) == again)
+    }
+
+    /// The museum with kurt-story's kk title removed, exported for kk, the target filled, and then
+    /// the Russian title edited by a curator.
+    static func conflictSetup() throws -> (museum: TestCollection, file: String) {
+        let museum = try copyOfBundledMuseum()
+        try removeTranslation("museum-second-floor/kurt-story.yml", field: "title", language: "kk", in: museum)
+        try removeTranslation("museum-second-floor/kurt-story.yml", field: "text", language: "kk", in: museum)
+        let files = try export(museum, .v1_2, needed: true)
+        let kk = try #require(files.first { $0.targetLanguage == "kk" })
+        try fillingTargets(kk.data) { "KK " + $0 }.write(to: URL(fileURLWithPath: kk.path))
+        let text = try museum.read("museum-second-floor/kurt-story.yml")
+        try museum.write(
+            "museum-second-floor/kurt-story.yml", text.replacingOccurrences(of: "ru: Не камни, а курт", with: "ru: Не камни — курт"))
+        return (museum, kk.path)
+    }
+
+    @Test func aSourceEditedAfterExportIsAConflictAndTheRestIsApplied() throws {
+        let (museum, file) = try Self.conflictSetup()
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
+        #expect(report.failed)
+        #expect(report.files.map(\.applied) == [1])
+        #expect(report.files.map(\.conflicts) == [1])
+        let path = museum.root + "/museum-second-floor/kurt-story.yml"
+        #expect(report.problems.map(\.formatted) == [
+            "\(path):3:7: error: title (kk) of kurt-story was not imported: its ru source changed after the export [import-conflict]"
+        ])
+        #expect(report.problems.first?.notes.map(\.message) == [
+            "the translation was made from \"Не камни, а курт\"", "the source is now \"Не камни — курт\"",
+        ])
+        let kurt = try #require(try museum.load().exhibits.first { $0.id == "kurt-story" })
+        #expect(kurt.field("title")?.translation("kk") == nil)
+        #expect(kurt.field("text")?.translation("kk")?.text.hasPrefix("KK Жители") == true)
+    }
+
+    @Test func atomicWritesNothingWhenAnyUnitFails() throws {
+        let (museum, file) = try Self.conflictSetup()
+        let before = try snapshotOfFiles(in: museum.root)
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file], atomic: true), collectionPath: museum.root)
+        #expect(report.heldBack && report.written.isEmpty && report.failed)
+        #expect(report.text.hasSuffix("nothing written: --atomic and 1 problem\n"))
+        #expect(try snapshotOfFiles(in: museum.root) == before)
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let (museum, file) = try Self.conflictSetup()
+        let before = try snapshotOfFiles(in: museum.root)
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file], dryRun: true), collectionPath: museum.root)
+        #expect(report.written == [museum.root + "/museum-second-floor/kurt-story.yml"])
+        #expect(report.text.hasSuffix("dry run: 1 caption file would change; nothing written\n"))
+        #expect(try snapshotOfFiles(in: museum.root) == before)
+    }
+
+    /// Writes an XLIFF 1.2 file with one unit as a hidden file in the collection folder.
+    static func singleUnitFile(in museum: TestCollection, id: String, source: String, target: String, language: String = "kk")
+        throws -> String
+    {
+        let path = museum.root + "/.unit.xlf"
+        try Data(XLIFFReaderTests.document12(
+            "      <trans-unit id=\"\(id)\"><source>\(source)</source><target>\(target)</target></trans-unit>\n",
+            target: language).utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func aUnitIDThatNamesNoExhibitIsALocatedErrorAndNothingChanges() throws {
+        let museum = try copyOfBundledMuseum()
+        let before = try snapshotOfFiles(in: museum.root)
+        let file = try Self.singleUnitFile(in: museum, id: "no-such-exhibit.title", source: "А", target: "Б")
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
+        #expect(report.problems.map(\.formatted) == [
+            "\(file):5:7: error: unit 'no-such-exhibit.title' names no exhibit of \(museum.root) [unknown-unit]"
+        ])
+        #expect(report.files.map(\.unknown) == [1])
+        #expect(try snapshotOfFiles(in: museum.root) == before)
+    }
+
+    @Test(arguments: [
+        ("kurt-story", "names no exhibit of ROOT"), ("kurt-story.title.extra", "names no exhibit of ROOT"),
+        ("KURT-STORY.title", "names no exhibit of ROOT"),
+        ("kurt-story.subtitle", "names no ru 'subtitle' text of exhibit kurt-story (ROOT/museum-second-floor/kurt-story.yml)"),
+        ("kurt-story.credit", "names no ru 'credit' text of exhibit kurt-story (ROOT/museum-second-floor/kurt-story.yml)"),
+    ])
+    func idsThatNameNoCaptionAreUnknown(_ id: String, _ message: String) throws {
+        let museum = try copyOfBundledMuseum()
+        let file = try Self.singleUnitFile(in: museum, id: id, source: "Не камни, а курт", target: "Тас емес")
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
+        #expect(report.problems.map(\.message) == ["unit '\(id)' " + message.replacingOccurrences(of: "ROOT", with: museum.root)])
+        #expect(report.written.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("de", "ru", "the XLIFF target language 'de' is not a target language of the collection (kk, en)"),
+        ("ru", "ru", "the XLIFF target language 'ru' is not a target language of the collection (kk, en)"),
+    ])
+    func aWrongTargetLanguageStopsTheImport(_ target: String, _ source: String, _ message: String) throws {
+        let museum = try copyOfBundledMuseum()
+        let before = try snapshotOfFiles(in: museum.root)
+        let file = try Self.singleUnitFile(in: museum, id: "kurt-story.title", source: "Не камни, а курт", target: "X", language: target)
+        #expect(throws: CaptionError.invalidInput(SourceLocation(path: file, line: 3, column: 3), message)) {
+            try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
+        }
+        #expect(try snapshotOfFiles(in: museum.root) == before)
+    }
+
+    @Test func aBadFileAnywhereStopsTheImportBeforeAnyWrite() throws {
+        let (museum, good) = try Self.conflictSetup()
+        let before = try snapshotOfFiles(in: museum.root)
+        let bad = museum.root + "/.bad.xlf"
+        try Data("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"/etc/passwd\">]><xliff>&e;</xliff>".utf8)
+            .write(to: URL(fileURLWithPath: bad))
+        #expect(throws: CaptionError.invalidInput(SourceLocation(path: bad, line: 2, column: 1), XMLStreamReader.doctypeMessage)) {
+            try XLIFFImporter.run(XLIFFImportOptions(files: [good, bad]), collectionPath: museum.root)
+        }
+        #expect(try snapshotOfFiles(in: museum.root) == before)
+    }
+
+    @Test func inlineCodesRefuseTheUnit() throws {
+        let museum = try copyOfBundledMuseum()
+        let file = try Self.singleUnitFile(
+            in: museum, id: "kurt-story.title", source: "Не камни, а курт", target: "Тас <x id=\"1\"/> емес")
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
+        #expect(report.files.map(\.refused) == [1])
+        #expect(report.problems.first?.checkID == "unsupported-markup")
+        #expect(report.written.isEmpty)
+    }
+
+    @Test func jsonReport() throws {
+        let museum = try copyOfBundledMuseum()
+        let file = try Self.singleUnitFile(in: museum, id: "kurt-story.title", source: "Не камни, а курт", target: "Не камни, а курт")
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
+        #expect(try report.json() == """
+            {
+              "collection" : "\(museum.root)",
+              "dryRun" : false,
+              "files" : [
+                {
+                  "applied" : 0,
+                  "conflicts" : 0,
+                  "path" : "\(file)",
+                  "refused" : 0,
+                  "skipped" : 1,
+                  "targetLanguage" : "kk",
+                  "unchanged" : 0,
+                  "unknown" : 0
+                }
+              ],
+              "heldBack" : false,
+              "problems" : [
+
+              ],
+              "version" : 1,
+              "written" : [
+
+              ]
+            }
+
+            """)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+@testable import CaptionKit
+
+@Suite struct XLIFFReaderTests {
+    static let header12 = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    static let open12 = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n"
+
+    /// A 1.2 document with `units` inside one file.
+    static func document12(_ units: String, target: String = "kk") -> String {
+        header12 + open12 + "  <file original=\"Captions\" source-language=\"ru\" target-language=\"\(target)\" datatype=\"plaintext\">\n"
+            + "    <body>\n" + units + "    </body>\n  </file>\n</xliff>\n"
+    }
+
+    func parse(_ text: String) throws(CaptionError) -> XLIFFDocument {
+        try XLIFFReader.parse(Data(text.utf8), path: "in.xlf")
+    }
+
+    func error(_ text: String) -> String? {
+        do {
+            _ = try parse(text)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func unitsAndTheirPositions() throws {
+        let document = try parse(
+            Self.document12(
+                "      <trans-unit id=\"a.title\"><source>Курт</source><target>Құрт</target></trans-unit>\n"
+                    + "      <group id=\"b\"><trans-unit id=\"b.text\" xml:space=\"preserve\">\n"
+                    + "        <source> two\nlines </source><target/></trans-unit></group>\n"))
+        #expect(document.version == "1.2")
+        let file = try #require(document.files.first)
+        #expect(file.sourceLanguage == "ru" && file.targetLanguage == "kk")
+        #expect(file.location == SourceLocation(path: "in.xlf", line: 3, column: 3))
+        #expect(file.units.map(\.id) == ["a.title", "b.text"])
+        #expect(file.units.map(\.source) == ["Курт", " two\nlines "])
+        #expect(file.units.map(\.target) == ["Құрт", ""])
+        #expect(file.units.map(\.location) == [
+            SourceLocation(path: "in.xlf", line: 5, column: 7), SourceLocation(path: "in.xlf", line: 6, column: 21),
+        ])
+        #expect(file.units[0].targetLocation == SourceLocation(path: "in.xlf", line: 5, column: 53))
+    }
+
+    @Test func wrappersKeepTheirTextCodesAreRefused() throws {
+        let document = try parse(
+            Self.document12(
+                "      <trans-unit id=\"a.title\"><source>A</source><target>x <g id=\"1\">bold</g> <mrk mtype=\"seg\" mid=\"1\">y</mrk>&amp;<![CDATA[<z>]]></target></trans-unit>\n"
+                    + "      <trans-unit id=\"a.text\"><source>A</source><target>x <x id=\"1\"/> y</target></trans-unit>\n"
+                    + "      <trans-unit id=\"a.credit\"><source>A</source><alt-trans><target>ignored</target></alt-trans><seg-source>s</seg-source></trans-unit>\n"))
+        let units = try #require(document.files.first).units
+        #expect(units[0].target == "x bold y&<z>")
+        #expect(units[0].unsupportedMarkup == nil)
+        #expect(units[1].unsupportedMarkup?.name == "x")
+        #expect(units[1].unsupportedMarkup?.location == SourceLocation(path: "in.xlf", line: 6, column: 59))
+        #expect(units[2].target == nil)
+    }
+
+    @Test func version2SegmentsAreJoined() throws {
+        let document = try parse(
+            Self.header12
+                + "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"ru\" trgLang=\"en\">\n"
+                + "<file id=\"f\"><unit id=\"a.text\"><notes><note>n</note></notes>"
+                + "<segment><source>One.</source><target>Один<cp hex=\"1F600\"/><pc id=\"1\">!</pc><sm id=\"m\"/></target></segment>"
+                + "<ignorable><source> </source></ignorable>"
+                + "<segment><source>Two.</source><target>Два.</target></segment></unit>"
+                + "<unit id=\"a.title\"><segment><source>T</source></segment><segment><source>U</source><target>V</target></segment></unit>"
+                + "</file></xliff>\n")
+        #expect(document.version == "2.1")
+        let units = try #require(document.files.first).units
+        #expect(units[0].source == "One. Two.")
+        #expect(units[0].target == "Один😀! Два.")
+        #expect(units[1].target == nil)  // one segment has no target: not translated
+    }
+
+    @Test(arguments: [
+        // Truncated in the middle of an element.
+        ("<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  <file source-language=\"ru\" target-language=\"kk\">\n    <body><trans-unit id=\"a.b\"><source>Ку",
+         "in.xlf:4:42: error: the file ends before <source> is closed; it is truncated or not XML (libxml2: Extra content at the end of the document)"),
+        // Billion laughs.
+        ("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>\n<xliff>&lol3;</xliff>\n",
+         "in.xlf:2:1: error: \(XMLStreamReader.doctypeMessage)"),
+        // External entity reading a local file, after a comment.
+        ("<?xml version=\"1.0\"?>\n<!-- note --> <!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<xliff>&xxe;</xliff>\n",
+         "in.xlf:2:15: error: \(XMLStreamReader.doctypeMessage)"),
+        ("<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"/>\n",
+         "in.xlf:2:1: error: unsupported XLIFF version '1.2' in namespace ''; captions reads XLIFF 1.2 and 2.x"),
+        ("<?xml version=\"1.0\"?>\n<html/>\n", "in.xlf:2:1: error: the root element is <html>, not <xliff>: this is not an XLIFF file"),
+        ("", "in.xlf:1:1: error: file is empty; expected an XLIFF document"),
+        ("<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\"><body/></file></xliff>",
+         "in.xlf:2:68: error: the XLIFF file names no target language (target-language)"),
+        ("<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\" target-language=\"kk\"><body><trans-unit id=\"../../etc.passwd\"><source>a</source></trans-unit></body></file></xliff>",
+         "in.xlf:2:122: error: unit id '../../etc.passwd' looks like a file path; captions unit ids are <exhibit-id>.<field>"),
+        ("<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\" target-language=\"kk\"><body><trans-unit><source>a</source></trans-unit></body></file></xliff>",
+         "in.xlf:2:122: error: <trans-unit> has no id"),
+    ])
+    func malformedOrUnsafeInputIsALocatedError(_ text: String, _ expected: String) {
+        #expect(error(text) == expected)
+    }
+
+    @Test func deepNestingIsRefused() {
+        let text = "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">"
+            + String(repeating: "<g>", count: 100) + String(repeating: "</g>", count: 100) + "</xliff>\n"
+        #expect(error(text) == "in.xlf:2:257: error: elements are nested more than 64 levels deep")
+    }
+
+    @Test func hugeAttributeValuesAreRefused() {
+        let text = "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\" x=\""
+            + String(repeating: "a", count: 2 << 20) + "\"/>\n"
+        #expect(error(text) == "in.xlf:2:1: error: an attribute value is longer than 1048576 bytes")
+    }
+
+    @Test func filesOverTheSizeLimitAreRefusedUnread() throws {
+        let folder = try TestCollection(files: [("big.xlf", Self.document12(""))])
+        let path = folder.root + "/big.xlf"
+        #expect(throws: CaptionError.invalidInput(
+            SourceLocation(path: path),
+            "file is \(Self.document12("").utf8.count) bytes, over the limit of 100 bytes (raise it with --max-size)"))
+        {
+            try XLIFFReader.read(path: path, maximumSize: 100)
+        }
+    }
+
+    @Test func libxml2PrintsNothing() throws {
+        // Errors must come back as values only; a failing parse in a child process would show
+        // libxml2 output on stderr, which the CLI tests check. Here: repeated failures stay quiet
+        // and leave the reader usable.
+        for _ in 0..<3 { #expect(error("<xliff><unclosed></xliff>") != nil) }
+        #expect(try parse(Self.document12("")).files.count == 1)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+extension TemporaryFolder {
+    /// Removes the `language` entry of `field` (one line, or a block scalar with its lines) from a
+    /// caption file, as a curator deleting a translation would.
+    func removeTranslation(_ relativePath: String, field: String, language: String) throws {
+        var lines = try read(relativePath).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let fieldLine = lines.firstIndex(of: field + ":"),
+            let start = lines[(fieldLine + 1)...].firstIndex(where: { $0.hasPrefix("  \(language):") })
+        else { throw CocoaError(.fileReadUnknown) }
+        var end = start + 1
+        while end < lines.count, lines[end].hasPrefix("    ") || lines[end].isEmpty { end += 1 }
+        lines.removeSubrange(start..<end)
+        try write(relativePath, lines.joined(separator: "\n"))
+    }
+
+    /// Every file below `relative` with its bytes.
+    func contents(of relative: String) throws -> [String: Data] {
+        let root = path + "/" + relative
+        var result: [String: Data] = [:]
+        for case let file as String in FileManager.default.enumerator(atPath: root) ?? FileManager.default.enumerator(atPath: "/")! {
+            result[file] = FileManager.default.contents(atPath: root + "/" + file)
+        }
+        return result
+    }
+}
+
+/// Runs `command` with arguments and returns its exit status and combined output.
+func runTool(_ command: String, _ arguments: [String], in directory: String? = nil) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [command] + arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Translate Toolkit, installed with pip when missing.
+enum TranslateToolkit {
+    /// Whether `python3` can import Translate Toolkit 3.17+ (with `translate.storage.xliff2`),
+    /// after trying `pip install 'translate-toolkit>=3.17'`; prints loudly why not otherwise.
+    static let available: Bool = {
+        let probe = ["-c", "import translate.storage.xliff2"]
+        if (try? runTool("python3", probe))?.status == 0 { return true }
+        _ = try? runTool("python3", ["-m", "pip", "install", "--quiet", "translate-toolkit>=3.17"])
+        if (try? runTool("python3", probe))?.status == 0 { return true }
+        print("⚠️ SKIPPING the Translate Toolkit round trip: python3 cannot import translate-toolkit>=3.17 and pip could not install it")
+        return false
+    }()
+
+    /// The helper script that fills targets the way Weblate does.
+    static let fillScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Resources/fill_with_translate_toolkit.py").path
+}

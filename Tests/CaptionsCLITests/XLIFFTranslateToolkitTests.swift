@@ -1,0 +1,64 @@
+import CaptionKit
+import Foundation
+import Testing
+
+/// The bundled museum exported for kk and en, filled by Translate Toolkit (the library under
+/// Weblate and Pootle) and imported back: every unit applies and `captions check` passes.
+@Suite struct XLIFFTranslateToolkitTests {
+    /// Translations removed before the export: (file, field, language).
+    static let removed = [
+        ("memorial-park/stalin-wagon.yml", "title", "kk"), ("memorial-park/stalin-wagon.yml", "text", "kk"),
+        ("museum-second-floor/kurt-story.yml", "text", "en"), ("barracks/first-winter.yml", "title", "en"),
+        ("memorial-park/stalin-wagon.yml", "credit", "en"),
+    ]
+
+    @Test(.enabled(if: TranslateToolkit.available, "needs python3 with translate-toolkit>=3.17"),
+          arguments: ["1.2", "2.0"])
+    func roundTrip(_ version: String) throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.copyBundledCaptions()
+        for (file, field, language) in Self.removed {
+            try folder.removeTranslation("Captions/" + file, field: field, language: language)
+        }
+        #expect(try CLIRun.run(["check", "Captions"], in: folder.path).status == 1)
+
+        let export = try CLIRun.run(["export", "xliff", "--to", "kk", "--to", "en", "--xliff", version], in: folder.path)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout == """
+            wrote Exports/xliff/ru-kk.xlf (48 units, 2 to translate)
+            wrote Exports/xliff/ru-en.xlf (48 units, 3 to translate)
+
+            """)
+        for (file, count) in [("ru-kk.xlf", 2), ("ru-en.xlf", 3)] {
+            let fill = try runTool("python3", [TranslateToolkit.fillScript, "Exports/xliff/" + file], in: folder.path)
+            #expect(fill.status == 0, "\(fill.output)")
+            #expect(fill.output == "\(count)\n")
+        }
+
+        let imported = try CLIRun.run(["import", "Exports/xliff/ru-kk.xlf", "Exports/xliff/ru-en.xlf"], in: folder.path)
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        #expect(imported.stdout == """
+            Exports/xliff/ru-kk.xlf (kk): 2 applied, 46 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+            Exports/xliff/ru-en.xlf (en): 3 applied, 45 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+            wrote Captions/barracks/first-winter.yml
+            wrote Captions/memorial-park/stalin-wagon.yml
+            wrote Captions/museum-second-floor/kurt-story.yml
+
+            """)
+        // The filled units are pseudo-translations (the Russian text after "[kk] "/"[en] "), which
+        // the content checks rightly flag; every completeness and consistency check passes.
+        let check = try CLIRun.run(["check", "Captions", "--format", "json"], in: folder.path)
+        let report = try JSONDecoder().decode(JSONReporter.Document.self, from: Data(check.stdout.utf8))
+        let flagged = Set(report.diagnostics.map(\.check))
+        #expect(flagged.isSubset(of: ["wrong-script", "kazakh-looks-russian"]), "\(check.stdout)")
+        let wagon = try folder.read("Captions/memorial-park/stalin-wagon.yml")
+        #expect(wagon.contains("  kk: |\n    [kk] У входа в мемориал стоит железнодорожный вагон"))
+        #expect(wagon.contains("  kk: \"[kk] Арестантский вагон сталинских времён\"\n"))
+
+        // Importing the same files again changes nothing.
+        let before = try folder.contents(of: "Captions")
+        let again = try CLIRun.run(["import", "Exports/xliff/ru-kk.xlf", "Exports/xliff/ru-en.xlf"], in: folder.path)
+        #expect(again.status == 0)
+        #expect(try folder.contents(of: "Captions") == before)
+    }
+}

@@ -61,17 +61,24 @@ public struct NotNormalizedCheck: CaptionCheck {
         }
         var invisible: [String] = []
         var controls: [String] = []
+        var replacement = false
         for scalar in text.unicodeScalars {
-            let name = MixedScriptCheck.codePoint(scalar)
-            if zeroWidth.contains(scalar.value) {
+            let value = scalar.value
+            // Range tests first: almost every scalar is none of these.
+            if value >= 0x20 && value < 0x7F || value >= 0xA0 && value < 0x200B { continue }
+            if zeroWidth.contains(value) {
+                let name = MixedScriptCheck.codePoint(scalar)
                 if !invisible.contains(name) { invisible.append(name) }
-            } else if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F), scalar != "\n", scalar != "\t" {
+            } else if value < 0x20 || (value >= 0x7F && value <= 0x9F), scalar != "\n", scalar != "\t" {
+                let name = MixedScriptCheck.codePoint(scalar)
                 if !controls.contains(name) { controls.append(name) }
+            } else if value == 0xFFFD {
+                replacement = true
             }
         }
         if !invisible.isEmpty { problems.append("has the zero-width character \(invisible.joined(separator: ", "))") }
         if !controls.isEmpty { problems.append("has the control character \(controls.joined(separator: ", "))") }
-        if text.unicodeScalars.contains("\u{FFFD}") {
+        if replacement {
             problems.append("has U+FFFD, the replacement character left where a conversion lost a letter")
         }
         if let run = mojibake(in: text) {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A translation identical to its source text.
 ///
 /// Findings point at the translation's value.
@@ -54,6 +52,14 @@ public struct UntranslatedCheck: CaptionCheck {
     /// Texts with fewer words are skipped.
     let minimumWords: Int
 
+    /// The text without white space at either end, as scalars (compared code point by code point).
+    static func trimmed(_ text: String) -> Substring.UnicodeScalarView {
+        var scalars = Substring(text).unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return scalars
+    }
+
     public init(options: CheckOptions) throws(CaptionError) {
         try options.requireOnly(["allow", "min-words"])
         allowed = Set(try options.stringList("allow") ?? [])
@@ -63,10 +69,10 @@ public struct UntranslatedCheck: CaptionCheck {
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, context) { text in
             guard let source = text.source else { return nil }
-            let trimmed = text.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard trimmed == source.text.trimmingCharacters(in: .whitespacesAndNewlines),
-                !allowed.contains(trimmed), TextWords.words(in: trimmed).count >= minimumWords
-            else { return nil }
+            let trimmed = Self.trimmed(text.text)
+            guard trimmed.elementsEqual(Self.trimmed(source.text)) else { return nil }
+            let value = String(trimmed)
+            guard !allowed.contains(value), TextWords.words(in: value).count >= minimumWords else { return nil }
             return "\(text.label) is the same as the \(Language.displayName(source.language)) source"
         }
     }

@@ -1,7 +1,7 @@
 /// Writes text as a YAML scalar that loads back to exactly the same string.
 ///
-/// Chooses, in order: a literal block (`|`) for multi-line text that a block can carry
-/// unchanged; a plain scalar for one-line text that no YAML reader could take for anything
+/// Chooses, in order: a literal block (`|`) for multi-line text, or one-line text longer than
+/// ``blockThreshold`` characters, that a block can carry unchanged; a plain scalar for one-line text that no YAML reader could take for anything
 /// else; otherwise a double-quoted scalar with escapes. Caption loading removes the final line
 /// break of block scalars, so text that ends in a line break is always double-quoted.
 enum YAMLScalarWriter {
@@ -14,9 +14,17 @@ enum YAMLScalarWriter {
         case literalBlock([String])
     }
 
+    /// One-line caption texts longer than this (in characters) are written as blocks, so that
+    /// `captions import` and `captions fmt` write the same text the same way.
+    static let blockThreshold = 80
+
     /// The rendering of `text` for a value in block context (`flow` = inside `{ ... }`).
-    static func render(_ text: String, inFlow flow: Bool = false) -> Rendering {
-        if !flow, text.contains("\n"), canBeLiteralBlock(text) {
+    ///
+    /// - Parameter blockWhenLong: Write long one-line text as a block (caption texts); `false`
+    ///   keeps one-line text on the key's line (notes).
+    static func render(_ text: String, inFlow flow: Bool = false, blockWhenLong: Bool = true) -> Rendering {
+        let wantsBlock = text.contains("\n") || (blockWhenLong && text.count > blockThreshold)
+        if !flow, wantsBlock, canBeLiteralBlock(text) {
             return .literalBlock(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         }
         if !flow, canBePlain(text) { return .inline(text) }
@@ -39,12 +47,15 @@ enum YAMLScalarWriter {
         }
     }
 
-    /// Multi-line text a literal block keeps exactly: printable, no line starting with a space
-    /// (the block's indentation would swallow it), no leading or final line break.
+    /// Text a literal block keeps exactly and visibly: printable, no line starting with a space
+    /// (the block's indentation would swallow it) or ending with one (invisible in an editor,
+    /// and removed by editors that trim lines), no leading or final line break.
     static func canBeLiteralBlock(_ text: String) -> Bool {
         guard !text.hasPrefix("\n"), !text.hasSuffix("\n") else { return false }
         guard text.unicodeScalars.allSatisfy(isSafeCharacter) else { return false }
-        return !text.split(separator: "\n", omittingEmptySubsequences: false).contains { $0.hasPrefix(" ") }
+        return !text.split(separator: "\n", omittingEmptySubsequences: false).contains {
+            $0.hasPrefix(" ") || $0.hasSuffix(" ")
+        }
     }
 
     /// One-line text that every YAML reader loads as this very string.

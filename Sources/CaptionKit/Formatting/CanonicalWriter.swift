@@ -19,7 +19,7 @@ import Foundation
 /// - Two-space indentation, `\n` line ends, no trailing spaces, one final line break.
 public enum CanonicalWriter {
     /// Single-line caption texts longer than this (in characters) are written as blocks.
-    public static let blockThreshold = 80
+    public static let blockThreshold = YAMLScalarWriter.blockThreshold
 
     /// The canonical text of `exhibit`.
     public static func text(of exhibit: Exhibit, config: CollectionConfig) -> String {
@@ -69,15 +69,13 @@ public enum CanonicalWriter {
 
     /// A caption text or notes value, after `key: `.
     static func text(_ text: String, indent: Int, blockWhenLong: Bool) -> String {
-        let wantsBlock = text.contains("\n") || (blockWhenLong && text.count > blockThreshold)
-        if wantsBlock, YAMLScalarWriter.canBeLiteralBlock(text),
-            !text.split(separator: "\n").contains(where: { $0.hasSuffix(" ") })
-        {
+        switch YAMLScalarWriter.render(text, blockWhenLong: blockWhenLong) {
+        case .literalBlock(let lines):
             let prefix = String(repeating: " ", count: indent)
-            return "|\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : prefix + $0 }.joined(separator: "\n")
+            return "|\n" + lines.map { $0.isEmpty ? "" : prefix + $0 }.joined(separator: "\n")
+        case .inline(let value):
+            return value
         }
-        return inline(text)
     }
 
     /// A text on the key's line: plain when safe, else double-quoted.

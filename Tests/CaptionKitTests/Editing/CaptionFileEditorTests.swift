@@ -64,6 +64,16 @@ import Testing
         #expect(editor.text == expected)
     }
 
+    /// Import and `captions fmt` agree: a one-line text over 80 characters becomes a block.
+    @Test func aLongOneLineTextIsWrittenAsABlockAsFmtWouldWriteIt() throws {
+        let long = String(repeating: "Ұзын мәтін ", count: 9) + "соңы."
+        var editor = CaptionFileEditor(text: Self.file, path: "arch.yml", relativePath: "arch.yml")
+        try editor.setTranslation(field: "title", language: "kk", to: long, languageOrder: [])
+        #expect(editor.text.contains("  kk: |   # short form\n    \(long)\n") || editor.text.contains("  kk: |\n    \(long)\n"))
+        #expect(editor.exhibit.field("title")?.translation("kk")?.text == long)
+        #expect(CanonicalWriter.text(long, indent: 4, blockWhenLong: true) == "|\n    " + long)
+    }
+
     @Test func replacingABlockWithABlockKeepsTheLayout() throws {
         var editor = CaptionFileEditor(text: Self.file, path: "arch.yml", relativePath: "arch.yml")
         try editor.setTranslation(field: "text", language: "kk", to: "Жаңа.\n\nМәтін.", languageOrder: [])

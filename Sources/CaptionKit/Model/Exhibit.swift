@@ -19,7 +19,14 @@ public struct Translation: Sendable, Hashable {
     }
 
     /// Whether the text is empty or only whitespace.
-    public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
+    public var isBlank: Bool {
+        // A character is whitespace when its first scalar is; a text starting with a printable
+        // ASCII or Cyrillic letter (nearly every text) is decided without grapheme breaking.
+        if let first = text.unicodeScalars.first?.value, (first > 0x20 && first < 0x7F) || (first >= 0x400 && first <= 0x4FF) {
+            return false
+        }
+        return text.allSatisfy(\.isWhitespace)
+    }
 }
 
 /// A caption field of an exhibit (title, text, credit...), in every language written.

@@ -43,22 +43,28 @@ public enum TextWords {
     /// (spaces, digits, punctuation, hyphens, apostrophes) separates words, so `NKVD-ның` is
     /// two words and `19th` gives the word `th`.
     public static func words(in text: String) -> [TextWord] {
-        var words: [TextWord] = []
-        let scalars = text.unicodeScalars
-        var start: String.Index?
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let inWord = isLetter(scalar) || (start != nil && isCombiningMark(scalar))
-            if inWord, start == nil { start = index }
-            if !inWord, let begin = start {
-                words.append(TextWord(text: String(scalars[begin..<index]), range: begin..<index))
-                start = nil
-            }
-            index = scalars.index(after: index)
+        WordRanges(text).map { TextWord(text: String(text.unicodeScalars[$0]), range: $0) }
+    }
+
+    /// Whether the word at `range` of `scalars` starts with a lowercase letter: the same answer
+    /// as ``TextWord/startsLowercase``, without making a `String` of the word when its first
+    /// letter is a grapheme by itself (a Latin or Cyrillic letter followed by another, or
+    /// ending the word), which is almost always.
+    static func startsLowercase(_ scalars: String.UnicodeScalarView, _ range: Range<String.Index>) -> Bool {
+        let first = scalars[range.lowerBound]
+        let second = scalars.index(after: range.lowerBound)
+        if isPlainLetter(first), second == range.upperBound || isPlainLetter(scalars[second]) {
+            return Character(first).isLowercase
         }
-        if let begin = start { words.append(TextWord(text: String(scalars[begin...]), range: begin..<text.endIndex)) }
-        return words
+        return String(scalars[range]).first?.isLowercase ?? false
+    }
+
+    /// Whether `scalar` is an ASCII, Latin-1, Latin Extended or Cyrillic letter: letters whose
+    /// grapheme break property is Other, so that two of them never form one grapheme.
+    @inline(__always)
+    static func isPlainLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return isLetter(scalar) && (value < 0x250 || (value >= 0x400 && value <= 0x4FF))
     }
 
     /// Whether `scalar` is a letter (not a digit), with fast paths for ASCII, Latin and

@@ -19,12 +19,8 @@ public enum WritingScript: String, Sendable, Hashable {
     }
 
     /// The scripts whose letters occur in `text` (a quick scan, no word splitting).
-    public static func inventory(of text: String) -> Set<WritingScript> {
-        var found = Set<WritingScript>()
-        for scalar in text.unicodeScalars {
-            if let script = WritingScript(scalar), found.insert(script).inserted, found.count == 2 { break }
-        }
-        return found
+    public static func inventory(of text: String) -> ScriptInventory {
+        ScriptInventory(of: text)
     }
 
     /// The script a caption language is written in, from its script subtag (`kk-Latn`,
@@ -63,7 +59,34 @@ public enum KazakhLetters {
 
     /// Whether `text` has at least one Kazakh-only letter.
     public static func occur(in text: some StringProtocol) -> Bool {
-        text.unicodeScalars.contains { $0.value >= 0x456 && $0.value <= 0x4E9 && all.contains($0) }
+        text.unicodeScalars.contains(where: isCountedLetter)
+    }
+
+    /// Whether `text` may have a word that, lowercased, equals a word with one of the letters
+    /// that ``occur(in:)`` looks for: it has one of them, the capital І (U+0406), or a letter
+    /// whose canonical decomposition has one of them (ї Ї ӛ Ӛ ӫ Ӫ).
+    public static func mayOccur(in text: some StringProtocol) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x406, 0x407, 0x457, 0x4DA, 0x4DB, 0x4EA, 0x4EB: return true
+            default: return isCountedLetter(scalar)
+            }
+        }
+    }
+
+    /// Whether `scalar` is one of the letters that ``occur(in:)`` looks for: a switch on the
+    /// code point, not a set look-up, because it runs for every letter of every text. Like the
+    /// original range-guarded look-up, it covers U+0456 to U+04E9, so the capital І (U+0406)
+    /// does not count.
+    @inline(__always)
+    static func isCountedLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x456, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4AE, 0x4AF, 0x4B0, 0x4B1, 0x4BA, 0x4BB, 0x4D8, 0x4D9,
+            0x4E8, 0x4E9:
+            return true
+        default:
+            return false
+        }
     }
 }
 

@@ -78,19 +78,35 @@ public struct KazakhLooksRussianCheck: CaptionCheck {
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for text in exhibit.captionTexts(in: context.config) where Language.isCyrillic(text.language, language: "kk") {
-            let words = TextWords.words(in: text.text).filter(\.startsLowercase).map { $0.text.lowercased() }
-            guard words.count >= minimumWords else { continue }
+            // Count the ordinary words without making strings of them: most texts are too short
+            // or clearly Kazakh, and never need the word lists below.
+            let scalars = text.text.unicodeScalars
+            var ordinary = 0
+            var withKazakhLetter = 0
+            for range in WordRanges(text.text) where TextWords.startsLowercase(scalars, range) {
+                ordinary += 1
+                if scalars[range].contains(where: KazakhLetters.isCountedLetter) { withKazakhLetter += 1 }
+            }
+            guard ordinary >= minimumWords else { continue }
             if !KazakhLetters.occur(in: text.text) {
                 findings.append(
                     finding(
                         about: text, of: exhibit,
-                        "\(text.label) looks Russian: \(words.count) words and none of the Kazakh letters ә ғ қ ң ө ұ ү һ і"))
+                        "\(text.label) looks Russian: \(ordinary) words and none of the Kazakh letters ә ғ қ ң ө ұ ү һ і"))
                 continue
             }
             let russian = exhibit.field(text.field.name)?.translations.first {
                 Language.isCyrillic($0.language, language: "ru")
             }
             guard let russian else { continue }
+            // A word with a Kazakh letter cannot be a word of a Russian text that has none, so
+            // at most the other words are shared; when they are too few, skip the comparison.
+            if !KazakhLetters.mayOccur(in: russian.text),
+                !(Double(ordinary - withKazakhLetter) > sharedRatio * Double(ordinary))
+            {
+                continue
+            }
+            let words = TextWords.words(in: text.text).filter(\.startsLowercase).map { $0.text.lowercased() }
             let russianWords = Set(TextWords.words(in: russian.text).map { $0.text.lowercased() })
             let shared = words.count { russianWords.contains($0) }
             if Double(shared) > sharedRatio * Double(words.count) {

@@ -68,9 +68,9 @@ public struct LengthRatioCheck: CaptionCheck {
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, context) { text in
             guard let source = text.source else { return nil }
-            let sourceLength = source.text.count
+            let sourceLength = CharacterCount.of(source.text)
             guard sourceLength >= minimumSourceLength else { return nil }
-            let length = text.text.count
+            let length = CharacterCount.of(text.text)
             let ratio = Double(length) / Double(sourceLength)
             guard ratio < minimum || ratio > maximum else { return nil }
             let verdict = ratio < minimum ? "it may be cut short" : "it may be doubled"

@@ -46,7 +46,7 @@ public struct MixedScriptCheck: CaptionCheck {
 
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, context) { text in
-            guard WritingScript.inventory(of: text.text).count == 2 else { return nil }
+            guard WritingScript.inventory(of: text.text) == .both else { return nil }
             let expected = WritingScript.expected(forLanguage: text.language)
             let mixed = TextWords.distinct(TextWords.words(in: text.text).map(\.text)) {
                 TextWord.scripts(of: $0).count > 1

@@ -45,22 +45,42 @@ public struct RepeatedWordCheck: CaptionCheck {
 
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, context) { text in
-            let words = TextWords.words(in: text.text)
+            // Walk word ranges and make strings only of neighbours that may be equal: the same
+            // length in UTF-8 and only spaces between them. Most texts repeat no word.
+            let utf8 = text.text.utf8
+            let scalars = text.text.unicodeScalars
             var repeated: [String] = []
-            for (previous, word) in zip(words, words.dropFirst()) {
-                guard word.text.utf8.count == previous.text.utf8.count else { continue }
-                let lowered = word.text.lowercased()
-                guard lowered == previous.text.lowercased(), !allowed.contains(lowered), !repeated.contains(word.text)
+            var previous: Range<String.Index>?
+            for word in WordRanges(text.text) {
+                defer { previous = word }
+                guard let previous,
+                    utf8.distance(from: word.lowerBound, to: word.upperBound)
+                        == utf8.distance(from: previous.lowerBound, to: previous.upperBound),
+                    Self.isSpaceGap(scalars[previous.upperBound..<word.lowerBound])
                 else { continue }
-                let gap = text.text[previous.range.upperBound..<word.range.lowerBound]
-                let breaks = gap.count { $0 == "\n" }
-                guard !gap.isEmpty, breaks <= 1, gap.allSatisfy({ $0 == " " || $0 == "\u{A0}" || $0 == "\n" }) else {
-                    continue
-                }
-                repeated.append(word.text)
+                let wordText = String(scalars[word])
+                let lowered = wordText.lowercased()
+                guard lowered == String(scalars[previous]).lowercased(), !allowed.contains(lowered),
+                    !repeated.contains(wordText)
+                else { continue }
+                repeated.append(wordText)
             }
             guard !repeated.isEmpty else { return nil }
             return "\(text.label) repeats the word \(TextWords.quotedList(repeated))"
         }
+    }
+
+    /// Whether the text between two words is only spaces, no-break spaces and at most one
+    /// line break.
+    static func isSpaceGap(_ gap: Substring.UnicodeScalarView) -> Bool {
+        var breaks = 0
+        for scalar in gap {
+            if scalar == "\n" {
+                breaks += 1
+            } else if scalar != " " && scalar != "\u{A0}" {
+                return false
+            }
+        }
+        return !gap.isEmpty && breaks <= 1
     }
 }

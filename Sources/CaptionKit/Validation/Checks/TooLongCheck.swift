@@ -63,7 +63,7 @@ public struct TooLongCheck: CaptionCheck {
         var budgets: [String: WordBudget] = [:]
         for text in exhibit.captionTexts(in: context.config) {
             guard let spec = context.config.field(text.field.name) else { continue }
-            let characters = text.text.count
+            let characters = CharacterCount.of(text.text)
             if let limit = spec.maxChars, characters > limit {
                 findings.append(
                     finding(about: text, of: exhibit, "\(text.label) is \(characters) characters, the panel takes \(limit)"))

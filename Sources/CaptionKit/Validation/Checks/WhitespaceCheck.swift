@@ -64,6 +64,7 @@ public struct WhitespaceCheck: CaptionCheck {
 
     /// The whitespace problems of `text`, each described once, in a fixed order.
     static func problems(in text: String) -> [String] {
+        guard mayHaveProblems(text) else { return [] }
         var problems: [String] = []
         func add(_ problem: String) { if !problems.contains(problem) { problems.append(problem) } }
         let scalars = text.unicodeScalars
@@ -94,7 +95,7 @@ public struct WhitespaceCheck: CaptionCheck {
                 // Only spaces after the line's first word count: leading spaces are reported above.
                 if isSpace(previous), previousIsAfterText {
                     if isSpace(scalar) { add("a double space") }
-                    if punctuation.contains(scalar), !(scalar == "." && next == ".") { add("a space before '\(scalar)'") }
+                    if isPunctuation(scalar), !(scalar == "." && next == ".") { add("a space before '\(scalar)'") }
                 }
                 previousIsAfterText = seenText
                 if !isSpace(scalar) { seenText = true }
@@ -105,8 +106,42 @@ public struct WhitespaceCheck: CaptionCheck {
         return problems
     }
 
+    /// Whether `text` may have a problem: one scan that looks only at the neighbours of spaces
+    /// and line breaks, so that the clean texts (nearly all) skip the line by line analysis.
+    /// Every problem has a tab, a space or line break at either end of the text, a space after
+    /// a space or line break, a space before a line break or a mark, or three line breaks in a
+    /// row.
+    static func mayHaveProblems(_ text: String) -> Bool {
+        var previous: Unicode.Scalar?
+        var lineBreaks = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" { return true }
+            if isSpace(scalar) {
+                // A space at the start, after a line break or after another space.
+                guard let previous, previous != "\n", !isSpace(previous) else { return true }
+            } else if scalar == "\n" {
+                if previous == nil { return true }
+                if let previous, isSpace(previous) { return true }
+                lineBreaks += 1
+                if lineBreaks == 3 { return true }
+            } else if let previous, isSpace(previous), isPunctuation(scalar) {
+                return true
+            }
+            if scalar != "\n" { lineBreaks = 0 }
+            previous = scalar
+        }
+        guard let previous else { return false }
+        return isSpace(previous) || previous == "\n"
+    }
+
     /// Marks that take no space before them in Kazakh, Russian and English.
-    static let punctuation: Set<Unicode.Scalar> = [",", ".", ";", ":", "!", "?"]
+    /// (A switch rather than a set: it runs after every space of every text.)
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ",", ".", ";", ":", "!", "?": return true
+        default: return false
+        }
+    }
 
     /// A space, no-break space, narrow no-break space or tab.
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -59,7 +59,7 @@ public struct WrongScriptCheck: CaptionCheck {
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, context) { text in
             guard let expected = WritingScript.expected(forLanguage: text.language),
-                WritingScript.inventory(of: text.text).contains(where: { $0 != expected })
+                WritingScript.inventory(of: text.text).hasOther(than: expected)
             else { return nil }
             let odd = TextWords.distinct(TextWords.words(in: text.text).map(\.text)) { word in
                 guard !allowed.contains(word), let script = TextWord.singleScript(of: word), script != expected else {

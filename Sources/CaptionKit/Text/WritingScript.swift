@@ -66,11 +66,16 @@ public enum KazakhLetters {
     /// that ``occur(in:)`` looks for: it has one of them, the capital І (U+0406), or a letter
     /// whose canonical decomposition has one of them (ї Ї ӛ Ӛ ӫ Ӫ).
     public static func mayOccur(in text: some StringProtocol) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            switch scalar.value {
-            case 0x406, 0x407, 0x457, 0x4DA, 0x4DB, 0x4EA, 0x4EB: return true
-            default: return isCountedLetter(scalar)
-            }
+        text.unicodeScalars.contains { isCountedLetter($0) || isDecomposedOrCapitalForm($0) }
+    }
+
+    /// Whether `scalar` is the capital І (U+0406) or a letter whose canonical decomposition has
+    /// one of the letters of ``occur(in:)``: ї Ї ӛ Ӛ ӫ Ӫ.
+    @inline(__always)
+    static func isDecomposedOrCapitalForm(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x406, 0x407, 0x457, 0x4DA, 0x4DB, 0x4EA, 0x4EB: return true
+        default: return false
         }
     }
 

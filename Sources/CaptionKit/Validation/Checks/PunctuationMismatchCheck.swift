@@ -2,7 +2,7 @@
 /// exclamation added or lost), and unbalanced brackets or quotes in any text.
 ///
 /// Findings point at the text's value.
-public struct PunctuationMismatchCheck: CaptionCheck {
+public struct PunctuationMismatchCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "punctuation-mismatch",
         name: "Punctuation Mismatch",
@@ -54,16 +54,16 @@ public struct PunctuationMismatchCheck: CaptionCheck {
 
     public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for text in exhibit.captionTexts(in: context.config) {
+        for text in analysis.texts {
             if let source = text.source, let problem = Self.endingProblem(text.text, source: source.text) {
                 findings.append(
                     finding(
                         about: text, of: exhibit,
                         "\(text.label) \(problem) the \(Language.displayName(source.language)) source"))
             }
-            if let problem = Self.unbalanced(in: text.text) {
+            if text.analysis.hasBracketOrQuote, let problem = Self.unbalanced(in: text.text) {
                 findings.append(finding(about: text, of: exhibit, "\(text.label) has \(problem)"))
             }
         }
@@ -118,10 +118,8 @@ public struct PunctuationMismatchCheck: CaptionCheck {
                 // „…“ (Russian, Kazakh) closes with “; English “…” opens with it.
                 if open.last == "„" { open.removeLast() } else { open.append(character) }
             case ")", "]", "»", "”":
-                let expected: Set<Unicode.Scalar> = character == ")" ? ["("] : character == "]" ? ["["]
-                    : character == "»" ? ["«"] : ["“", "„"]
                 guard let last = open.last else { return "a '\(character)' with no opening partner" }
-                guard expected.contains(last) else { return "a '\(last)' closed by '\(character)'" }
+                guard isOpening(last, closedBy: character) else { return "a '\(last)' closed by '\(character)'" }
                 open.removeLast()
             case "\"":
                 straightQuotes += 1
@@ -132,5 +130,25 @@ public struct PunctuationMismatchCheck: CaptionCheck {
         if let last = open.last { return "an unclosed '\(last)'" }
         if straightQuotes % 2 == 1 { return "an odd number of '\"' quotes" }
         return nil
+    }
+
+    /// Whether `closer` (`)`, `]`, `»` or `”`) closes `opener`: `(`, `[`, `«`, and `“` or `„`
+    /// for `”`. (A switch, not a set per closing mark: it runs for every bracket of every text.)
+    static func isOpening(_ opener: Unicode.Scalar, closedBy closer: Unicode.Scalar) -> Bool {
+        switch closer {
+        case ")": return opener == "("
+        case "]": return opener == "["
+        case "»": return opener == "«"
+        default: return opener == "“" || opener == "„"
+        }
+    }
+
+    /// Whether `scalar` is one of the brackets and quotes that ``unbalanced(in:)`` looks at.
+    @inline(__always)
+    static func isBracketOrQuote(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "(", "[", "«", "„", "“", ")", "]", "»", "”", "\"": return true
+        default: return false
+        }
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Only words separated by spaces or a single line break count (`ақ-ақ` and `так, так` are
 /// fine). Findings point at the text's value and name the words.
-public struct RepeatedWordCheck: CaptionCheck {
+public struct RepeatedWordCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "repeated-word",
         name: "Repeated Word",
@@ -43,10 +43,12 @@ public struct RepeatedWordCheck: CaptionCheck {
         allowed = Set((try options.stringList("allow") ?? []).map { $0.lowercased() })
     }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        findings(in: exhibit, context) { text in
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+        findings(in: exhibit, analysis) { text in
             // Walk word ranges and make strings only of neighbours that may be equal: the same
-            // length in UTF-8 and only spaces between them. Most texts repeat no word.
+            // length in UTF-8 and only spaces between them. Most texts have no such neighbours,
+            // as their analysis tells.
+            guard text.analysis.mayRepeatWord else { return nil }
             let utf8 = text.text.utf8
             let scalars = text.text.unicodeScalars
             var repeated: [String] = []

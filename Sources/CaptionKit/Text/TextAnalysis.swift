@@ -29,8 +29,10 @@ struct TextAnalysis: Sendable {
     let lowercaseWords: Int
     /// How many of ``lowercaseWords`` have a Kazakh-only letter.
     let lowercaseWordsWithKazakhLetter: Int
-    /// Whether two neighbouring words have the same length in UTF-8 and only spaces, no-break
-    /// spaces and at most one line break between them: the only pairs `repeated-word` compares.
+    /// Whether two neighbouring words may be the same word: they have the same length in UTF-8,
+    /// only spaces, no-break spaces and at most one line break between them (the only pairs
+    /// `repeated-word` compares) and their letters may be equal without regard to case (see
+    /// ``caseFolded(_:)``).
     let mayRepeatWord: Bool
     /// The numbers of the text: `NumberExtraction.numbers(in: text, language: language)`.
     let numbers: [String]
@@ -111,8 +113,13 @@ struct TextAnalysis: Sendable {
         private var startsLowercase: Bool?
         /// Whether the current word has a Kazakh-only letter.
         private var wordHasKazakhLetter = false
+        /// A hash of the current word's case-folded scalars, `nil` when it has a scalar that
+        /// ``caseFolded(_:)`` does not know.
+        private var wordKey: UInt64?
         /// The UTF-8 length of the previous word, `nil` before the first word ends.
         private var previousWordLength: Int?
+        /// The previous word's ``wordKey``.
+        private var previousWordKey: UInt64?
         /// Whether the text since the previous word is only spaces, no-break spaces and line breaks.
         private var gapIsSpaces = true
         /// The line breaks since the previous word.
@@ -126,6 +133,7 @@ struct TextAnalysis: Sendable {
                     if wordScalars == 1 { startsLowercase = Self.startsLowercase(firstLetter, then: scalar) }
                     wordScalars += 1
                     if KazakhLetters.isCountedLetter(scalar) { wordHasKazakhLetter = true }
+                    wordKey = Self.adding(scalar, to: wordKey)
                     return
                 }
                 endWord(at: offset, in: text)
@@ -137,6 +145,7 @@ struct TextAnalysis: Sendable {
                 firstLetter = scalar
                 startsLowercase = nil
                 wordHasKazakhLetter = KazakhLetters.isCountedLetter(scalar)
+                wordKey = Self.adding(scalar, to: Self.emptyKey)
             } else if scalar == "\n" {
                 gapLineBreaks += 1
             } else if scalar != " " && scalar != "\u{A0}" {
@@ -159,10 +168,25 @@ struct TextAnalysis: Sendable {
                 if wordHasKazakhLetter { lowercaseWordsWithKazakhLetter += 1 }
             }
             let length = offset - wordStart
-            if previousWordLength == length, gapIsSpaces, gapLineBreaks <= 1 { mayRepeatWord = true }
+            if previousWordLength == length, gapIsSpaces, gapLineBreaks <= 1,
+                wordKey == nil || previousWordKey == nil || wordKey == previousWordKey
+            {
+                mayRepeatWord = true
+            }
             previousWordLength = length
+            previousWordKey = wordKey
             gapIsSpaces = true
             gapLineBreaks = 0
+        }
+
+        /// The key of a word before its first scalar (the FNV-1a offset basis).
+        private static let emptyKey: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        /// `key` extended by `scalar` case-folded (FNV-1a); `nil` when either is.
+        @inline(__always)
+        private static func adding(_ scalar: Unicode.Scalar, to key: UInt64?) -> UInt64? {
+            guard let key, let folded = TextAnalysis.caseFolded(scalar) else { return nil }
+            return (key ^ UInt64(folded)) &* 0x100_0000_01b3
         }
 
         /// Whether a word starting with `first`, then `second` (`nil` when the word ends),
@@ -182,5 +206,27 @@ struct TextAnalysis: Sendable {
             let range = utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)
             return String(text.unicodeScalars[range]).first?.isLowercase ?? false
         }
+    }
+}
+
+extension TextAnalysis {
+    /// `scalar` with its capital and small forms made one, for ASCII and Cyrillic
+    /// (U+0400–U+04FF); `nil` for other scalars.
+    ///
+    /// Two words of such scalars are equal after `lowercased()` only if their folded
+    /// scalars are equal: these scalars lowercase one by one, into the same ranges, and no
+    /// two different sequences of them are canonically equivalent (their compositions
+    /// involve marks outside these ranges). Folding merges more than case pairs in places
+    /// (U+04C0–U+04CF, marks), which only lets more pairs through to the real comparison.
+    @inline(__always)
+    static func caseFolded(_ scalar: Unicode.Scalar) -> UInt32? {
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A ? value | 0x20 : value }
+        guard value >= 0x400 && value <= 0x4FF else { return nil }
+        if value <= 0x40F { return value + 0x50 }  // Ѐ–Џ → ѐ–џ
+        if value <= 0x42F { return value + 0x20 }  // А–Я → а–я
+        if value <= 0x45F { return value }
+        if value >= 0x4C0 && value <= 0x4CF { return 0x4C0 }  // Ӏ ӏ and the odd/even pairs between
+        return value | 1  // elsewhere capital (even) and small (odd) letters come in pairs
     }
 }

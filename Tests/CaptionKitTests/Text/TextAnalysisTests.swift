@@ -27,13 +27,13 @@ import Testing
             #expect(analysis.lowercaseWords == lowercase.count)
             let withKazakhLetter = lowercase.count { scalars[$0].contains(where: KazakhLetters.isCountedLetter) }
             #expect(analysis.lowercaseWordsWithKazakhLetter == withKazakhLetter)
-            #expect(analysis.mayRepeatWord == Self.hasRepeatCandidate(text))
+            if Self.repeatsAWord(text) { #expect(analysis.mayRepeatWord) }
         }
     }
 
-    /// Whether two neighbouring words have the same UTF-8 length and a space gap, as
-    /// `repeated-word` looks for them.
-    static func hasRepeatCandidate(_ text: String) -> Bool {
+    /// Whether two neighbouring words are the same without regard to case, with only a space
+    /// gap between them, as `repeated-word` looks for them.
+    static func repeatsAWord(_ text: String) -> Bool {
         let words = Array(WordRanges(text))
         let utf8 = text.utf8
         return words.indices.dropFirst().contains { index in
@@ -42,14 +42,30 @@ import Testing
             return utf8.distance(from: word.lowerBound, to: word.upperBound)
                 == utf8.distance(from: previous.lowerBound, to: previous.upperBound)
                 && RepeatedWordCheck.isSpaceGap(text.unicodeScalars[previous.upperBound..<word.lowerBound])
+                && String(text.unicodeScalars[word]).lowercased() == String(text.unicodeScalars[previous]).lowercased()
         }
     }
 
-    @Test func repeatCandidatesAreFound() {
-        #expect(Self.hasRepeatCandidate("в в лагерь"))
-        #expect(Self.hasRepeatCandidate("the\nthe"))
-        #expect(!Self.hasRepeatCandidate("the\n\nthe"))
-        #expect(!Self.hasRepeatCandidate("the, the"))
+    @Test func repeatsAreFoundAndOtherNeighboursLeftOut() {
+        for text in ["в в лагерь", "the\nThe", "Ә ә", "ҚАЗ қаз", "ӀӀ ӏӏ", "Ѐ ѐ", "ǈ ǉ"] {
+            #expect(Self.repeatsAWord(text), "\(text)")
+            #expect(TextAnalysis(text, language: "kk").mayRepeatWord, "\(text)")
+        }
+        for text in ["и в лагерь", "the\n\nthe", "the, the", "of on", "қаз қас"] {
+            #expect(!TextAnalysis(text, language: "kk").mayRepeatWord, "\(text)")
+        }
+    }
+
+    @Test func caseFoldingMakesCapitalAndSmallLettersOne() {
+        let scalars = (0..<0x80).compactMap(Unicode.Scalar.init) + (0x400...0x4FF).compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            let lowered = String(scalar).lowercased().unicodeScalars
+            guard lowered.count == 1, let small = lowered.first else {
+                Issue.record("\(scalar) lowercases to more than one scalar")
+                continue
+            }
+            #expect(TextAnalysis.caseFolded(scalar) == TextAnalysis.caseFolded(small), "\(scalar)")
+        }
     }
 
     @Test func lowercaseOfPlainLettersAgreesWithCharacter() {

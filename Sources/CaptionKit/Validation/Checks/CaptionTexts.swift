@@ -1,6 +1,9 @@
 /// One caption text that the content checks look at: a configured field in a configured
 /// language, with its analysis and the source-language text of the same field beside it.
-struct CaptionText: Sendable {
+///
+/// A class: every content check walks the texts of every exhibit, and copying a struct of a
+/// field, two translations and their analyses retained and released a dozen references each time.
+final class CaptionText: Sendable {
     /// A text with its analysis.
     struct Analyzed: Sendable {
         /// The text in one language.
@@ -28,6 +31,13 @@ struct CaptionText: Sendable {
     /// The source language's text of the same field, when this text is a translation of it
     /// (not the source itself) and the source is not blank.
     let source: Analyzed?
+
+    /// Pairs a text with its field and source.
+    init(field: CaptionField, analyzed: Analyzed, source: Analyzed?) {
+        self.field = field
+        self.analyzed = analyzed
+        self.source = source
+    }
 
     /// The text in one language.
     var translation: Translation { analyzed.translation }

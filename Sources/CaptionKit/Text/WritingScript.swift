@@ -27,6 +27,8 @@ public enum WritingScript: String, Sendable, Hashable {
     /// `sr-Cyrl`) or, without one, from the language (kk, ru, uk... Cyrillic; en, de, fr...
     /// Latin). `nil` for languages the checks know nothing about.
     public static func expected(forLanguage tag: String) -> WritingScript? {
+        // A tag without subtags (nearly all) needs no split: the checks ask for every text.
+        if !tag.utf8.contains(UInt8(ascii: "-")) { return tag.isEmpty ? nil : expected(forPrimaryLanguage: tag) }
         let parts = tag.split(separator: "-")
         for part in parts.dropFirst() where part.count == 4 {
             switch part.lowercased() {
@@ -36,6 +38,11 @@ public enum WritingScript: String, Sendable, Hashable {
             }
         }
         guard let language = parts.first.map(String.init) else { return nil }
+        return expected(forPrimaryLanguage: language)
+    }
+
+    /// The script a language subtag (`kk`, `en`) is written in, or `nil`.
+    private static func expected(forPrimaryLanguage language: String) -> WritingScript? {
         if cyrillicLanguages.contains(language) { return .cyrillic }
         if latinLanguages.contains(language) { return .latin }
         return nil
@@ -99,7 +106,9 @@ public enum KazakhLetters {
 extension Language {
     /// The language subtag of a tag: `kk` for `kk-Latn`.
     public static func primary(_ tag: String) -> String {
-        tag.split(separator: "-").first.map(String.init) ?? tag
+        // A tag without subtags (nearly all) is its own primary subtag: no split needed.
+        guard tag.utf8.contains(UInt8(ascii: "-")) else { return tag }
+        return tag.split(separator: "-").first.map(String.init) ?? tag
     }
 
     /// Whether `tag` is Kazakh or Russian written in Cyrillic (the default script for both).

@@ -29,11 +29,20 @@ struct TextAnalysis: Sendable {
     let lowercaseWords: Int
     /// How many of ``lowercaseWords`` have a Kazakh-only letter.
     let lowercaseWordsWithKazakhLetter: Int
-    /// Whether two neighbouring words may be the same word: they have the same length in UTF-8,
-    /// only spaces, no-break spaces and at most one line break between them (the only pairs
-    /// `repeated-word` compares) and their letters may be equal without regard to case (see
-    /// ``caseFolded(_:)``).
-    let mayRepeatWord: Bool
+    /// The neighbouring words that may be the same word, as UTF-8 offset ranges, in order: they
+    /// have the same length in UTF-8, only spaces, no-break spaces and at most one line break
+    /// between them (the only pairs `repeated-word` compares) and their letters may be equal
+    /// without regard to case (see ``caseFolded(_:)``). Every pair whose lowercased words are
+    /// equal is here; most texts have none.
+    let repeatCandidates: [WordPair]
+
+    /// Two neighbouring words, as UTF-8 offset ranges of the text.
+    struct WordPair: Sendable, Equatable {
+        /// The first word.
+        let previous: Range<Int>
+        /// The word after it.
+        let word: Range<Int>
+    }
     /// The numbers of the text: `NumberExtraction.numbers(in: text, language: language)`.
     let numbers: [String]
 
@@ -89,7 +98,7 @@ struct TextAnalysis: Sendable {
         self.hasBracketOrQuote = hasBracketOrQuote
         self.lowercaseWords = words.lowercaseWords
         self.lowercaseWordsWithKazakhLetter = words.lowercaseWordsWithKazakhLetter
-        self.mayRepeatWord = words.mayRepeatWord
+        self.repeatCandidates = words.repeatCandidates
         self.numbers = mayHaveNumber ? NumberExtraction.numbers(in: text, language: language) : []
     }
 
@@ -98,7 +107,7 @@ struct TextAnalysis: Sendable {
     private struct WordScan {
         private(set) var lowercaseWords = 0
         private(set) var lowercaseWordsWithKazakhLetter = 0
-        private(set) var mayRepeatWord = false
+        private(set) var repeatCandidates: [WordPair] = []
 
         /// Whether the scan is inside a word.
         private var inWord = false
@@ -116,8 +125,8 @@ struct TextAnalysis: Sendable {
         /// A hash of the current word's case-folded scalars, `nil` when it has a scalar that
         /// ``caseFolded(_:)`` does not know.
         private var wordKey: UInt64?
-        /// The UTF-8 length of the previous word, `nil` before the first word ends.
-        private var previousWordLength: Int?
+        /// Where the previous word is, `nil` before the first word ends.
+        private var previousWord: Range<Int>?
         /// The previous word's ``wordKey``.
         private var previousWordKey: UInt64?
         /// Whether the text since the previous word is only spaces, no-break spaces and line breaks.
@@ -167,13 +176,13 @@ struct TextAnalysis: Sendable {
                 lowercaseWords += 1
                 if wordHasKazakhLetter { lowercaseWordsWithKazakhLetter += 1 }
             }
-            let length = offset - wordStart
-            if previousWordLength == length, gapIsSpaces, gapLineBreaks <= 1,
+            let word = wordStart..<offset
+            if let previousWord, previousWord.count == word.count, gapIsSpaces, gapLineBreaks <= 1,
                 wordKey == nil || previousWordKey == nil || wordKey == previousWordKey
             {
-                mayRepeatWord = true
+                repeatCandidates.append(WordPair(previous: previousWord, word: word))
             }
-            previousWordLength = length
+            previousWord = word
             previousWordKey = wordKey
             gapIsSpaces = true
             gapLineBreaks = 0

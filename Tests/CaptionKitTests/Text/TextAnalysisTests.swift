@@ -27,32 +27,38 @@ import Testing
             #expect(analysis.lowercaseWords == lowercase.count)
             let withKazakhLetter = lowercase.count { scalars[$0].contains(where: KazakhLetters.isCountedLetter) }
             #expect(analysis.lowercaseWordsWithKazakhLetter == withKazakhLetter)
-            if Self.repeatsAWord(text) { #expect(analysis.mayRepeatWord) }
+            #expect(analysis.repeatCandidates.filter { Self.areSame($0, in: text) } == Self.repeatedPairs(text))
         }
     }
 
-    /// Whether two neighbouring words are the same without regard to case, with only a space
-    /// gap between them, as `repeated-word` looks for them.
-    static func repeatsAWord(_ text: String) -> Bool {
-        let words = Array(WordRanges(text))
+    /// The neighbouring words that are the same without regard to case, with only a space gap
+    /// between them, as `repeated-word` looks for them.
+    static func repeatedPairs(_ text: String) -> [TextAnalysis.WordPair] {
         let utf8 = text.utf8
-        return words.indices.dropFirst().contains { index in
-            let previous = words[index - 1]
-            let word = words[index]
-            return utf8.distance(from: word.lowerBound, to: word.upperBound)
-                == utf8.distance(from: previous.lowerBound, to: previous.upperBound)
-                && RepeatedWordCheck.isSpaceGap(text.unicodeScalars[previous.upperBound..<word.lowerBound])
-                && String(text.unicodeScalars[word]).lowercased() == String(text.unicodeScalars[previous]).lowercased()
+        let words = WordRanges(text).map {
+            utf8.distance(from: utf8.startIndex, to: $0.lowerBound)..<utf8.distance(from: utf8.startIndex, to: $0.upperBound)
         }
+        let ranges = Array(WordRanges(text))
+        return words.indices.dropFirst().compactMap { index in
+            let pair = TextAnalysis.WordPair(previous: words[index - 1], word: words[index])
+            let gap = text.unicodeScalars[ranges[index - 1].upperBound..<ranges[index].lowerBound]
+            return pair.previous.count == pair.word.count && RepeatedWordCheck.isSpaceGap(gap) && areSame(pair, in: text)
+                ? pair : nil
+        }
+    }
+
+    /// Whether the two words of `pair` are the same without regard to case.
+    static func areSame(_ pair: TextAnalysis.WordPair, in text: String) -> Bool {
+        RepeatedWordCheck.word(pair.previous, of: text).lowercased() == RepeatedWordCheck.word(pair.word, of: text).lowercased()
     }
 
     @Test func repeatsAreFoundAndOtherNeighboursLeftOut() {
         for text in ["в в лагерь", "the\nThe", "Ә ә", "ҚАЗ қаз", "ӀӀ ӏӏ", "Ѐ ѐ", "ǈ ǉ"] {
-            #expect(Self.repeatsAWord(text), "\(text)")
-            #expect(TextAnalysis(text, language: "kk").mayRepeatWord, "\(text)")
+            #expect(!Self.repeatedPairs(text).isEmpty, "\(text)")
+            #expect(!TextAnalysis(text, language: "kk").repeatCandidates.isEmpty, "\(text)")
         }
         for text in ["и в лагерь", "the\n\nthe", "the, the", "of on", "қаз қас"] {
-            #expect(!TextAnalysis(text, language: "kk").mayRepeatWord, "\(text)")
+            #expect(TextAnalysis(text, language: "kk").repeatCandidates.isEmpty, "\(text)")
         }
     }
 

@@ -96,7 +96,11 @@ public struct KazakhLooksRussianCheck: CaptionTextCheck {
             guard let russian else { continue }
             // A word with a Kazakh letter cannot be a word of a Russian text that has none, so
             // at most the other words are shared; when they are too few, skip the comparison.
-            if !KazakhLetters.mayOccur(in: russian.text),
+            // The Russian text is usually the source, whose analysis has the answer already.
+            let russianMayHaveKazakhLetter =
+                text.source.flatMap { $0.translation == russian ? $0.analysis.mayHaveKazakhLetter : nil }
+                ?? KazakhLetters.mayOccur(in: russian.text)
+            if !russianMayHaveKazakhLetter,
                 !(Double(ordinary - withKazakhLetter) > sharedRatio * Double(ordinary))
             {
                 continue

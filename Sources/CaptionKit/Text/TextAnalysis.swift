@@ -21,9 +21,10 @@ struct TextAnalysis: Sendable {
     let isPlain: Bool
     /// Whether the text may have a whitespace problem: `WhitespaceCheck.mayHaveProblems(text)`.
     let mayHaveWhitespaceProblem: Bool
-    /// Whether a bracket or quote occurs, without which nothing can be unbalanced
-    /// (`PunctuationMismatchCheck.unbalanced(in:)` is `nil`).
-    let hasBracketOrQuote: Bool
+    /// The first unbalanced bracket or quote, described: `PunctuationMismatchCheck.unbalanced(in: text)`.
+    let unbalanced: String?
+    /// How the text ends: `PunctuationMismatchCheck.ending(of: text)`.
+    let ending: (ending: PunctuationMismatchCheck.Ending, mark: Character?)
     /// The number of words (``WordRanges``) that start with a lowercase letter
     /// (``TextWords/startsLowercase(_:_:)``).
     let lowercaseWords: Int
@@ -54,7 +55,7 @@ struct TextAnalysis: Sendable {
         var hasKazakhLetter = false
         var mayHaveKazakhLetter = false
         var isPlain = true
-        var hasBracketOrQuote = false
+        var brackets = PunctuationMismatchCheck.BracketScan()
         var mayHaveNumber = false
         var whitespace = WhitespaceCheck.QuickScan()
         var words = WordScan()
@@ -81,7 +82,7 @@ struct TextAnalysis: Sendable {
                 }
             }
             if isPlain, !NotNormalizedCheck.isPlain(scalar) { isPlain = false }
-            if !hasBracketOrQuote, PunctuationMismatchCheck.isBracketOrQuote(scalar) { hasBracketOrQuote = true }
+            brackets.see(scalar)
             // Number extraction starts only at a digit or at I, V or X.
             if (value >= 0x30 && value <= 0x39) || value == 0x49 || value == 0x56 || value == 0x58 { mayHaveNumber = true }
             whitespace.see(scalar)
@@ -95,7 +96,8 @@ struct TextAnalysis: Sendable {
         self.mayHaveKazakhLetter = mayHaveKazakhLetter
         self.isPlain = isPlain
         self.mayHaveWhitespaceProblem = whitespace.mayHaveProblems
-        self.hasBracketOrQuote = hasBracketOrQuote
+        self.unbalanced = brackets.problem
+        self.ending = PunctuationMismatchCheck.ending(of: text)
         self.lowercaseWords = words.lowercaseWords
         self.lowercaseWordsWithKazakhLetter = words.lowercaseWordsWithKazakhLetter
         self.repeatCandidates = words.repeatCandidates

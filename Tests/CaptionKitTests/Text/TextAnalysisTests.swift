@@ -7,7 +7,7 @@ import Testing
         "the the", "the\nthe", "the\n\nthe", "the, the", "в в лагерь", "Так так", "ab\u{A0}ab", "ә ә", "Ә ә",
         "ақ-ақ", "XIX ғасыр", "I was 5", "V век", "10,000 and 3.5", "1938–1953", "05.03.1953", "x2 x2",
         "Құрт — кептірілген ірімшік.", "Перед вами реконструкция барака", "ї Ї ӛ Ӛ ӫ Ӫ І", "(a [b] «c» „d“ “e” \"f\")",
-        "a)", "«a", "i\u{301}x ǅemal ϒx", "Ωmega ω", "е\u{308}лка ёлка", "ǈ ǉ", "ab\u{301} ab\u{301}", "ab ab\u{301}",
+        "a)", "«a", "(a]", "„a“ “b”", "\"a", "Really?» ", "Yes!)", "Done…", "no end", "i\u{301}x ǅemal ϒx", "Ωmega ω", "е\u{308}лка ёлка", "ǈ ǉ", "ab\u{301} ab\u{301}", "ab ab\u{301}",
     ]
 
     @Test(arguments: texts) func factsEqualTheSlowComputations(_ text: String) {
@@ -19,7 +19,8 @@ import Testing
             #expect(analysis.mayHaveKazakhLetter == KazakhLetters.mayOccur(in: text))
             #expect(analysis.isPlain == text.unicodeScalars.allSatisfy(NotNormalizedCheck.isPlain))
             #expect(analysis.mayHaveWhitespaceProblem == WhitespaceCheck.mayHaveProblems(text))
-            if !analysis.hasBracketOrQuote { #expect(PunctuationMismatchCheck.unbalanced(in: text) == nil) }
+            #expect(analysis.unbalanced == PunctuationMismatchCheck.unbalanced(in: text))
+            #expect(analysis.ending == PunctuationMismatchCheck.ending(of: text))
             #expect(analysis.numbers == NumberExtraction.numbers(in: text, language: language))
 
             let scalars = text.unicodeScalars

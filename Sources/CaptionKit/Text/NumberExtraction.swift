@@ -21,7 +21,11 @@ public enum NumberExtraction {
     ///     the comma is a decimal separator.
     public static func numbers(in text: String, language: String) -> [String] {
         let commaGroupsThousands = Language.primary(language) == "en"
-        let characters = Array(text.unicodeScalars)
+        // Appended one by one rather than `Array(text.unicodeScalars)`, which decodes the text
+        // twice (once to count the scalars, once to copy them).
+        var characters: [Unicode.Scalar] = []
+        characters.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { characters.append(scalar) }
         var result: [String] = []
         var index = 0
         while index < characters.count {

@@ -54,9 +54,27 @@ public enum TextWords {
         let first = scalars[range.lowerBound]
         let second = scalars.index(after: range.lowerBound)
         if isPlainLetter(first), second == range.upperBound || isPlainLetter(scalars[second]) {
-            return Character(first).isLowercase
+            return isLowercasePlainLetter(first)
         }
         return String(scalars[range]).first?.isLowercase ?? false
+    }
+
+    /// Whether the plain letter (``isPlainLetter(_:)``) `scalar` is lowercase:
+    /// `Character(scalar).isLowercase`, with ASCII and the basic Cyrillic letters decided by
+    /// range, since every word of every text asks.
+    @inline(__always)
+    static func isLowercasePlainLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x61 }
+        if value >= 0x400 && value <= 0x45F { return value >= 0x430 }
+        return isLowercaseCharacter(scalar)
+    }
+
+    /// `Character(scalar).isLowercase`, kept out of ``isLowercasePlainLetter(_:)`` for the
+    /// reason given at ``isLetterByProperties(_:)``.
+    @inline(never)
+    static func isLowercaseCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        Character(scalar).isLowercase
     }
 
     /// Whether `scalar` is an ASCII, Latin-1, Latin Extended or Cyrillic letter: letters whose
@@ -77,6 +95,15 @@ public enum TextWords {
         if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }
         if value < 0xC0 { return value == 0xAA || value == 0xB5 || value == 0xBA }
         if value >= 0x2000 && value <= 0x2BFF { return false }
+        return isLetterByProperties(scalar)
+    }
+
+    /// ``isLetter(_:)`` for the scalars outside its fast ranges, by Unicode properties.
+    ///
+    /// A function of its own, never inlined: the property types are resilient, and a function
+    /// that uses them sets up their metadata on every call, before any fast path is taken.
+    @inline(never)
+    static func isLetterByProperties(_ scalar: Unicode.Scalar) -> Bool {
         let properties = scalar.properties
         return properties.isAlphabetic && properties.numericType == nil && !isCombiningMark(scalar)
     }
@@ -88,6 +115,13 @@ public enum TextWords {
         if value < 0x300 { return false }
         if value <= 0x36F || (value >= 0x483 && value <= 0x489) { return true }
         if value >= 0x400 && value <= 0x4FF { return false }
+        return isMarkByCategory(scalar)
+    }
+
+    /// Whether `scalar`'s general category is a mark; kept out of ``isCombiningMark(_:)`` for
+    /// the reason given at ``isLetterByProperties(_:)``.
+    @inline(never)
+    static func isMarkByCategory(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false

@@ -27,6 +27,8 @@ public enum WritingScript: String, Sendable, Hashable {
     /// `sr-Cyrl`) or, without one, from the language (kk, ru, uk... Cyrillic; en, de, fr...
     /// Latin). `nil` for languages the checks know nothing about.
     public static func expected(forLanguage tag: String) -> WritingScript? {
+        // A tag without subtags (nearly all) needs no split: the checks ask for every text.
+        if !tag.utf8.contains(UInt8(ascii: "-")) { return tag.isEmpty ? nil : expected(forPrimaryLanguage: tag) }
         let parts = tag.split(separator: "-")
         for part in parts.dropFirst() where part.count == 4 {
             switch part.lowercased() {
@@ -36,6 +38,11 @@ public enum WritingScript: String, Sendable, Hashable {
             }
         }
         guard let language = parts.first.map(String.init) else { return nil }
+        return expected(forPrimaryLanguage: language)
+    }
+
+    /// The script a language subtag (`kk`, `en`) is written in, or `nil`.
+    private static func expected(forPrimaryLanguage language: String) -> WritingScript? {
         if cyrillicLanguages.contains(language) { return .cyrillic }
         if latinLanguages.contains(language) { return .latin }
         return nil
@@ -66,11 +73,16 @@ public enum KazakhLetters {
     /// that ``occur(in:)`` looks for: it has one of them, the capital І (U+0406), or a letter
     /// whose canonical decomposition has one of them (ї Ї ӛ Ӛ ӫ Ӫ).
     public static func mayOccur(in text: some StringProtocol) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            switch scalar.value {
-            case 0x406, 0x407, 0x457, 0x4DA, 0x4DB, 0x4EA, 0x4EB: return true
-            default: return isCountedLetter(scalar)
-            }
+        text.unicodeScalars.contains { isCountedLetter($0) || isDecomposedOrCapitalForm($0) }
+    }
+
+    /// Whether `scalar` is the capital І (U+0406) or a letter whose canonical decomposition has
+    /// one of the letters of ``occur(in:)``: ї Ї ӛ Ӛ ӫ Ӫ.
+    @inline(__always)
+    static func isDecomposedOrCapitalForm(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x406, 0x407, 0x457, 0x4DA, 0x4DB, 0x4EA, 0x4EB: return true
+        default: return false
         }
     }
 
@@ -94,7 +106,9 @@ public enum KazakhLetters {
 extension Language {
     /// The language subtag of a tag: `kk` for `kk-Latn`.
     public static func primary(_ tag: String) -> String {
-        tag.split(separator: "-").first.map(String.init) ?? tag
+        // A tag without subtags (nearly all) is its own primary subtag: no split needed.
+        guard tag.utf8.contains(UInt8(ascii: "-")) else { return tag }
+        return tag.split(separator: "-").first.map(String.init) ?? tag
     }
 
     /// Whether `tag` is Kazakh or Russian written in Cyrillic (the default script for both).

@@ -15,6 +15,10 @@ public protocol CaptionCheck: Sendable {
     /// Findings about one exhibit. Called concurrently for different exhibits.
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic]
 
+    /// Findings about one exhibit, given the analysis of its caption texts that ``Validator``
+    /// makes once per exhibit for all checks. Called concurrently for different exhibits.
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic]
+
     /// Findings that need the whole collection (e.g. duplicate ids).
     func check(collection: CaptionCollection, in context: CheckContext) -> [Diagnostic]
 }
@@ -25,6 +29,11 @@ extension CaptionCheck {
 
     /// By default a check has no per-exhibit findings.
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] { [] }
+
+    /// By default a check has no use for the analysis: ``check(_:in:)``.
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+        check(exhibit, in: context)
+    }
 
     /// A finding of this check with its default severity.
     public func finding(

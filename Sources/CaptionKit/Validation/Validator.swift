@@ -47,8 +47,9 @@ public struct Validator: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var found: [Diagnostic] = []
             for exhibit in exhibits[(chunk * chunkSize)..<min((chunk + 1) * chunkSize, exhibits.count)] {
+                let analysis = ExhibitAnalysis(exhibit, config: context.config)
                 for configured in checks {
-                    for var finding in configured.check.check(exhibit, in: context) {
+                    for var finding in configured.check.check(exhibit, analysis: analysis, in: context) {
                         finding.severity = configured.severity
                         found.append(finding)
                     }

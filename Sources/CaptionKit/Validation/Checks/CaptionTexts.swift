@@ -1,13 +1,49 @@
 /// One caption text that the content checks look at: a configured field in a configured
-/// language, with the source-language text of the same field beside it.
-struct CaptionText {
+/// language, with its analysis and the source-language text of the same field beside it.
+///
+/// A class: every content check walks the texts of every exhibit, and copying a struct of a
+/// field, two translations and their analyses retained and released a dozen references each time.
+final class CaptionText: Sendable {
+    /// A text with its analysis.
+    struct Analyzed: Sendable {
+        /// The text in one language.
+        let translation: Translation
+        /// What the checks need to know about it.
+        let analysis: TextAnalysis
+
+        /// Analyses `translation`.
+        init(_ translation: Translation) {
+            self.translation = translation
+            analysis = TextAnalysis(translation.text, language: translation.language)
+        }
+
+        /// The language tag.
+        var language: String { translation.language }
+
+        /// The text.
+        var text: String { translation.text }
+    }
+
     /// The field.
     let field: CaptionField
-    /// The text in one language.
-    let translation: Translation
+    /// The text in one language, analysed.
+    let analyzed: Analyzed
     /// The source language's text of the same field, when this text is a translation of it
     /// (not the source itself) and the source is not blank.
-    let source: Translation?
+    let source: Analyzed?
+
+    /// Pairs a text with its field and source.
+    init(field: CaptionField, analyzed: Analyzed, source: Analyzed?) {
+        self.field = field
+        self.analyzed = analyzed
+        self.source = source
+    }
+
+    /// The text in one language.
+    var translation: Translation { analyzed.translation }
+
+    /// What the checks need to know about the text.
+    var analysis: TextAnalysis { analyzed.analysis }
 
     /// `text (en)`: how messages name the text.
     var label: String { "\(field.name) (\(translation.language))" }
@@ -20,7 +56,8 @@ struct CaptionText {
 }
 
 extension Exhibit {
-    /// The non-blank texts of configured fields in configured languages, in file order.
+    /// The non-blank texts of configured fields in configured languages, in file order, each
+    /// analysed once (a source text once for all its translations).
     ///
     /// Blank texts are left to `empty-text`, unknown fields and languages to `unknown-field`
     /// and `unknown-language`; unreadable files give nothing.
@@ -28,13 +65,13 @@ extension Exhibit {
         guard isReadable else { return [] }
         var texts: [CaptionText] = []
         for field in fields where config.field(field.name) != nil {
-            let source = field.translation(config.source).flatMap { $0.isBlank ? nil : $0 }
+            let source = field.translation(config.source).flatMap { $0.isBlank ? nil : CaptionText.Analyzed($0) }
             for translation in field.translations
             where !translation.isBlank && config.languages.contains(translation.language) {
+                // The source text itself is analysed once, for it and for its translations.
+                let analyzed = source.flatMap { $0.translation == translation ? $0 : nil } ?? CaptionText.Analyzed(translation)
                 texts.append(
-                    CaptionText(
-                        field: field, translation: translation,
-                        source: translation.language == config.source ? nil : source))
+                    CaptionText(field: field, analyzed: analyzed, source: translation.language == config.source ? nil : source))
             }
         }
         return texts
@@ -57,10 +94,8 @@ extension CaptionCheck {
 
 extension CaptionCheck {
     /// One finding for each caption text of `exhibit` for which `message` gives a message.
-    func findings(
-        in exhibit: Exhibit, _ context: CheckContext, message: (CaptionText) -> String?
-    ) -> [Diagnostic] {
-        exhibit.captionTexts(in: context.config).compactMap { text in
+    func findings(in exhibit: Exhibit, _ analysis: ExhibitAnalysis, message: (CaptionText) -> String?) -> [Diagnostic] {
+        analysis.texts.compactMap { text in
             message(text).map { finding(about: text, of: exhibit, $0) }
         }
     }

@@ -3,7 +3,7 @@
 ///
 /// Only words that start with a lowercase letter count: names (capitalised) are the same in both
 /// languages, so a list of names never triggers the check. Findings point at the text's value.
-public struct KazakhLooksRussianCheck: CaptionCheck {
+public struct KazakhLooksRussianCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "kazakh-looks-russian",
         name: "Kazakh Looks Russian",
@@ -75,20 +75,15 @@ public struct KazakhLooksRussianCheck: CaptionCheck {
         sharedRatio = try options.ratio("shared-ratio") ?? 0.5
     }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for text in exhibit.captionTexts(in: context.config) where Language.isCyrillic(text.language, language: "kk") {
-            // Count the ordinary words without making strings of them: most texts are too short
-            // or clearly Kazakh, and never need the word lists below.
-            let scalars = text.text.unicodeScalars
-            var ordinary = 0
-            var withKazakhLetter = 0
-            for range in WordRanges(text.text) where TextWords.startsLowercase(scalars, range) {
-                ordinary += 1
-                if scalars[range].contains(where: KazakhLetters.isCountedLetter) { withKazakhLetter += 1 }
-            }
+        for text in analysis.texts where Language.isCyrillic(text.language, language: "kk") {
+            // The analysis counts the ordinary words without making strings of them: most texts
+            // are too short or clearly Kazakh, and never need the word lists below.
+            let ordinary = text.analysis.lowercaseWords
+            let withKazakhLetter = text.analysis.lowercaseWordsWithKazakhLetter
             guard ordinary >= minimumWords else { continue }
-            if !KazakhLetters.occur(in: text.text) {
+            if !text.analysis.hasKazakhLetter {
                 findings.append(
                     finding(
                         about: text, of: exhibit,
@@ -101,7 +96,11 @@ public struct KazakhLooksRussianCheck: CaptionCheck {
             guard let russian else { continue }
             // A word with a Kazakh letter cannot be a word of a Russian text that has none, so
             // at most the other words are shared; when they are too few, skip the comparison.
-            if !KazakhLetters.mayOccur(in: russian.text),
+            // The Russian text is usually the source, whose analysis has the answer already.
+            let russianMayHaveKazakhLetter =
+                text.source.flatMap { $0.translation == russian ? $0.analysis.mayHaveKazakhLetter : nil }
+                ?? KazakhLetters.mayOccur(in: russian.text)
+            if !russianMayHaveKazakhLetter,
                 !(Double(ordinary - withKazakhLetter) > sharedRatio * Double(ordinary))
             {
                 continue

@@ -1,7 +1,7 @@
 /// A translation much shorter or much longer than its source: likely cut short or doubled.
 ///
 /// Lengths are grapheme clusters. Findings point at the translation's value.
-public struct LengthRatioCheck: CaptionCheck {
+public struct LengthRatioCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "length-ratio",
         name: "Length Ratio",
@@ -65,12 +65,12 @@ public struct LengthRatioCheck: CaptionCheck {
         }
     }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        findings(in: exhibit, context) { text in
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+        findings(in: exhibit, analysis) { text in
             guard let source = text.source else { return nil }
-            let sourceLength = CharacterCount.of(source.text)
+            let sourceLength = source.analysis.characterCount
             guard sourceLength >= minimumSourceLength else { return nil }
-            let length = CharacterCount.of(text.text)
+            let length = text.analysis.characterCount
             let ratio = Double(length) / Double(sourceLength)
             guard ratio < minimum || ratio > maximum else { return nil }
             let verdict = ratio < minimum ? "it may be cut short" : "it may be doubled"

@@ -2,7 +2,7 @@
 ///
 /// Findings point at the text's value and show the word with the odd letters in brackets and
 /// their code points (see ``CaptionText`` for why they do not point inside the text).
-public struct MixedScriptCheck: CaptionCheck {
+public struct MixedScriptCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "mixed-script",
         name: "Mixed Script",
@@ -44,9 +44,9 @@ public struct MixedScriptCheck: CaptionCheck {
 
     public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        findings(in: exhibit, context) { text in
-            guard WritingScript.inventory(of: text.text) == .both else { return nil }
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+        findings(in: exhibit, analysis) { text in
+            guard text.analysis.scripts == .both else { return nil }
             let expected = WritingScript.expected(forLanguage: text.language)
             let mixed = TextWords.distinct(TextWords.words(in: text.text).map(\.text)) {
                 TextWord.scripts(of: $0).count > 1

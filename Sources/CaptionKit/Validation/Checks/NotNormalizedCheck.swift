@@ -4,7 +4,7 @@ import Foundation
 /// characters.
 ///
 /// One finding per text lists every problem with its code points; it points at the text's value.
-public struct NotNormalizedCheck: CaptionCheck {
+public struct NotNormalizedCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "not-normalized",
         name: "Not Normalized",
@@ -46,8 +46,9 @@ public struct NotNormalizedCheck: CaptionCheck {
 
     public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        findings(in: exhibit, context) { text in
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+        findings(in: exhibit, analysis) { text in
+            guard !text.analysis.isPlain else { return nil }
             let problems = Self.problems(in: text.text)
             return problems.isEmpty ? nil : "\(text.label) \(problems.joined(separator: "; "))"
         }

@@ -2,7 +2,7 @@
 ///
 /// Findings point at the translation's value and list the missing and extra numbers (see
 /// ``CaptionText`` for why they do not point inside the text).
-public struct NumberMismatchCheck: CaptionCheck {
+public struct NumberMismatchCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "number-mismatch",
         name: "Number Mismatch",
@@ -76,11 +76,11 @@ public struct NumberMismatchCheck: CaptionCheck {
 
     public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        findings(in: exhibit, context) { text in
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+        findings(in: exhibit, analysis) { text in
             guard let source = text.source else { return nil }
-            let expected = NumberExtraction.numbers(in: source.text, language: source.language)
-            let found = NumberExtraction.numbers(in: text.text, language: text.language)
+            let expected = source.analysis.numbers
+            let found = text.analysis.numbers
             let missing = TextWords.distinct(expected) { !found.contains($0) }
             let extra = TextWords.distinct(found) { !expected.contains($0) }
             guard !missing.isEmpty || !extra.isEmpty else { return nil }

@@ -2,7 +2,7 @@
 /// exclamation added or lost), and unbalanced brackets or quotes in any text.
 ///
 /// Findings point at the text's value.
-public struct PunctuationMismatchCheck: CaptionCheck {
+public struct PunctuationMismatchCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "punctuation-mismatch",
         name: "Punctuation Mismatch",
@@ -54,16 +54,16 @@ public struct PunctuationMismatchCheck: CaptionCheck {
 
     public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for text in exhibit.captionTexts(in: context.config) {
-            if let source = text.source, let problem = Self.endingProblem(text.text, source: source.text) {
+        for text in analysis.texts {
+            if let source = text.source, let problem = Self.endingProblem(text.analysis.ending, source: source.analysis.ending) {
                 findings.append(
                     finding(
                         about: text, of: exhibit,
                         "\(text.label) \(problem) the \(Language.displayName(source.language)) source"))
             }
-            if let problem = Self.unbalanced(in: text.text) {
+            if let problem = text.analysis.unbalanced {
                 findings.append(finding(about: text, of: exhibit, "\(text.label) has \(problem)"))
             }
         }
@@ -93,8 +93,13 @@ public struct PunctuationMismatchCheck: CaptionCheck {
 
     /// What is wrong with the translation's ending, as a phrase before "the … source", or `nil`.
     static func endingProblem(_ text: String, source: String) -> String? {
-        let translation = ending(of: text)
-        let original = ending(of: source)
+        endingProblem(ending(of: text), source: ending(of: source))
+    }
+
+    /// What is wrong with a translation's ending, given its ending and the source's.
+    static func endingProblem(_ translation: (ending: Ending, mark: Character?), source original: (ending: Ending, mark: Character?))
+        -> String?
+    {
         if original.ending != .none, translation.ending == .none, let mark = original.mark {
             return "does not end a sentence ('\(mark)') as does"
         }
@@ -108,9 +113,25 @@ public struct PunctuationMismatchCheck: CaptionCheck {
 
     /// The first unbalanced bracket or quote, described, or `nil`.
     static func unbalanced(in text: String) -> String? {
-        var open: [Unicode.Scalar] = []
-        var straightQuotes = 0
-        for character in text.unicodeScalars {
+        var scan = BracketScan()
+        for scalar in text.unicodeScalars { scan.see(scalar) }
+        return scan.problem
+    }
+
+    /// The scan behind ``unbalanced(in:)``, fed one scalar at a time so that ``TextAnalysis``
+    /// can run it within its single pass over each text.
+    struct BracketScan {
+        /// The brackets and quotes open so far, innermost last.
+        private var open: [Unicode.Scalar] = []
+        /// The straight quotes so far.
+        private var straightQuotes = 0
+        /// The first mismatch, once found; later scalars are ignored.
+        private var mismatch: String?
+
+        /// Looks at the text's next scalar.
+        @inline(__always)
+        mutating func see(_ character: Unicode.Scalar) {
+            guard mismatch == nil else { return }
             switch character {
             case "(", "[", "«", "„":
                 open.append(character)
@@ -118,19 +139,39 @@ public struct PunctuationMismatchCheck: CaptionCheck {
                 // „…“ (Russian, Kazakh) closes with “; English “…” opens with it.
                 if open.last == "„" { open.removeLast() } else { open.append(character) }
             case ")", "]", "»", "”":
-                let expected: Set<Unicode.Scalar> = character == ")" ? ["("] : character == "]" ? ["["]
-                    : character == "»" ? ["«"] : ["“", "„"]
-                guard let last = open.last else { return "a '\(character)' with no opening partner" }
-                guard expected.contains(last) else { return "a '\(last)' closed by '\(character)'" }
+                guard let last = open.last else {
+                    mismatch = "a '\(character)' with no opening partner"
+                    return
+                }
+                guard isOpening(last, closedBy: character) else {
+                    mismatch = "a '\(last)' closed by '\(character)'"
+                    return
+                }
                 open.removeLast()
             case "\"":
                 straightQuotes += 1
             default:
-                continue
+                return
             }
         }
-        if let last = open.last { return "an unclosed '\(last)'" }
-        if straightQuotes % 2 == 1 { return "an odd number of '\"' quotes" }
-        return nil
+
+        /// The first unbalanced bracket or quote of the text seen (all of it), or `nil`.
+        var problem: String? {
+            if let mismatch { return mismatch }
+            if let last = open.last { return "an unclosed '\(last)'" }
+            if straightQuotes % 2 == 1 { return "an odd number of '\"' quotes" }
+            return nil
+        }
+    }
+
+    /// Whether `closer` (`)`, `]`, `»` or `”`) closes `opener`: `(`, `[`, `«`, and `“` or `„`
+    /// for `”`. (A switch, not a set per closing mark: it runs for every bracket of every text.)
+    static func isOpening(_ opener: Unicode.Scalar, closedBy closer: Unicode.Scalar) -> Bool {
+        switch closer {
+        case ")": return opener == "("
+        case "]": return opener == "["
+        case "»": return opener == "«"
+        default: return opener == "“" || opener == "„"
+        }
     }
 }

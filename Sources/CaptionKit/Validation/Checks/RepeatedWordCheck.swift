@@ -2,7 +2,7 @@
 ///
 /// Only words separated by spaces or a single line break count (`ақ-ақ` and `так, так` are
 /// fine). Findings point at the text's value and name the words.
-public struct RepeatedWordCheck: CaptionCheck {
+public struct RepeatedWordCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "repeated-word",
         name: "Repeated Word",
@@ -43,24 +43,15 @@ public struct RepeatedWordCheck: CaptionCheck {
         allowed = Set((try options.stringList("allow") ?? []).map { $0.lowercased() })
     }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        findings(in: exhibit, context) { text in
-            // Walk word ranges and make strings only of neighbours that may be equal: the same
-            // length in UTF-8 and only spaces between them. Most texts repeat no word.
-            let utf8 = text.text.utf8
-            let scalars = text.text.unicodeScalars
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+        findings(in: exhibit, analysis) { text in
+            // The analysis lists the neighbours that may be equal (the same length in UTF-8, only
+            // spaces between them, the same letters but for case); strings are made of those only.
             var repeated: [String] = []
-            var previous: Range<String.Index>?
-            for word in WordRanges(text.text) {
-                defer { previous = word }
-                guard let previous,
-                    utf8.distance(from: word.lowerBound, to: word.upperBound)
-                        == utf8.distance(from: previous.lowerBound, to: previous.upperBound),
-                    Self.isSpaceGap(scalars[previous.upperBound..<word.lowerBound])
-                else { continue }
-                let wordText = String(scalars[word])
+            for pair in text.analysis.repeatCandidates {
+                let wordText = Self.word(pair.word, of: text.text)
                 let lowered = wordText.lowercased()
-                guard lowered == String(scalars[previous]).lowercased(), !allowed.contains(lowered),
+                guard lowered == Self.word(pair.previous, of: text.text).lowercased(), !allowed.contains(lowered),
                     !repeated.contains(wordText)
                 else { continue }
                 repeated.append(wordText)
@@ -68,6 +59,13 @@ public struct RepeatedWordCheck: CaptionCheck {
             guard !repeated.isEmpty else { return nil }
             return "\(text.label) repeats the word \(TextWords.quotedList(repeated))"
         }
+    }
+
+    /// The word at UTF-8 offsets `range` of `text`.
+    static func word(_ range: Range<Int>, of text: String) -> String {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return String(text.unicodeScalars[start..<utf8.index(start, offsetBy: range.count)])
     }
 
     /// Whether the text between two words is only spaces, no-break spaces and at most one

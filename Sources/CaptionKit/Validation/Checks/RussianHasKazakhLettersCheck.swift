@@ -1,7 +1,7 @@
 /// Kazakh-only letters (ә ғ қ ң ө ұ ү һ і) in a Russian text.
 ///
 /// Findings point at the text's value and name the words (see ``CaptionText``).
-public struct RussianHasKazakhLettersCheck: CaptionCheck {
+public struct RussianHasKazakhLettersCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "russian-has-kazakh-letters",
         name: "Russian Has Kazakh Letters",
@@ -54,9 +54,9 @@ public struct RussianHasKazakhLettersCheck: CaptionCheck {
         allowed = Set(try options.stringList("allow") ?? [])
     }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        findings(in: exhibit, context) { text in
-            guard Language.isCyrillic(text.language, language: "ru"), KazakhLetters.occur(in: text.text) else { return nil }
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+        findings(in: exhibit, analysis) { text in
+            guard Language.isCyrillic(text.language, language: "ru"), text.analysis.hasKazakhLetter else { return nil }
             let words = TextWords.distinct(TextWords.words(in: text.text).map(\.text)) {
                 KazakhLetters.occur(in: $0) && !allowed.contains($0)
             }

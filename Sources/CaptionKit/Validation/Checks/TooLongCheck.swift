@@ -3,7 +3,7 @@
 /// Characters are grapheme clusters (what a reader counts: `ё` written as `е` plus a combining
 /// mark is one, a flag emoji is one). Words are runs of letters or digits, as `captions status`
 /// counts them. Findings point at the text's value.
-public struct TooLongCheck: CaptionCheck {
+public struct TooLongCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "too-long",
         name: "Too Long",
@@ -58,12 +58,12 @@ public struct TooLongCheck: CaptionCheck {
 
     public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var budgets: [String: WordBudget] = [:]
-        for text in exhibit.captionTexts(in: context.config) {
+        for text in analysis.texts {
             guard let spec = context.config.field(text.field.name) else { continue }
-            let characters = CharacterCount.of(text.text)
+            let characters = text.analysis.characterCount
             if let limit = spec.maxChars, characters > limit {
                 findings.append(
                     finding(about: text, of: exhibit, "\(text.label) is \(characters) characters, the panel takes \(limit)"))

@@ -1,7 +1,7 @@
 /// A translation identical to its source text.
 ///
 /// Findings point at the translation's value.
-public struct UntranslatedCheck: CaptionCheck {
+public struct UntranslatedCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "untranslated",
         name: "Untranslated",
@@ -66,8 +66,8 @@ public struct UntranslatedCheck: CaptionCheck {
         minimumWords = try options.positiveInt("min-words") ?? 2
     }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        findings(in: exhibit, context) { text in
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+        findings(in: exhibit, analysis) { text in
             guard let source = text.source else { return nil }
             let trimmed = Self.trimmed(text.text)
             guard trimmed.elementsEqual(Self.trimmed(source.text)) else { return nil }

@@ -4,7 +4,7 @@
 /// The loader has already removed the final line break of block scalars (`|`), so a block's
 /// last line break is never a finding; paragraphs are separated by exactly one blank line.
 /// One finding per text lists every problem; it points at the text's value.
-public struct WhitespaceCheck: CaptionCheck {
+public struct WhitespaceCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "whitespace",
         name: "Whitespace",
@@ -55,8 +55,9 @@ public struct WhitespaceCheck: CaptionCheck {
 
     public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        findings(in: exhibit, context) { text in
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+        findings(in: exhibit, analysis) { text in
+            guard text.analysis.mayHaveWhitespaceProblem else { return nil }
             let problems = Self.problems(in: text.text)
             return problems.isEmpty ? nil : "\(text.label) has \(Self.list(problems))"
         }
@@ -108,34 +109,56 @@ public struct WhitespaceCheck: CaptionCheck {
 
     /// Whether `text` may have a problem: one scan that looks only at the neighbours of spaces
     /// and line breaks, so that the clean texts (nearly all) skip the line by line analysis.
+    static func mayHaveProblems(_ text: String) -> Bool {
+        var scan = QuickScan()
+        for scalar in text.unicodeScalars { scan.see(scalar) }
+        return scan.mayHaveProblems
+    }
+
+    /// The quick scan behind ``mayHaveProblems(_:)``, fed one scalar at a time so that
+    /// ``TextAnalysis`` can run it within its single pass over each text.
+    ///
     /// Every problem has a tab, a space or line break at either end of the text, a space after
     /// a space or line break, a space before a line break or a mark, or three line breaks in a
     /// row.
-    static func mayHaveProblems(_ text: String) -> Bool {
-        var previous: Unicode.Scalar?
-        var lineBreaks = 0
-        for scalar in text.unicodeScalars {
-            if scalar == "\t" { return true }
-            if isSpace(scalar) {
+    struct QuickScan {
+        /// The scalar seen last, `nil` before the first.
+        private var previous: Unicode.Scalar?
+        /// Line breaks in a row so far.
+        private var lineBreaks = 0
+        /// Whether a scalar seen so far shows a possible problem.
+        private var found = false
+
+        /// Looks at the text's next scalar.
+        @inline(__always)
+        mutating func see(_ scalar: Unicode.Scalar) {
+            if scalar == "\t" {
+                found = true
+            } else if WhitespaceCheck.isSpace(scalar) {
                 // A space at the start, after a line break or after another space.
-                guard let previous, previous != "\n", !isSpace(previous) else { return true }
+                if let previous, previous != "\n", !WhitespaceCheck.isSpace(previous) {} else { found = true }
             } else if scalar == "\n" {
-                if previous == nil { return true }
-                if let previous, isSpace(previous) { return true }
+                if previous == nil { found = true }
+                if let previous, WhitespaceCheck.isSpace(previous) { found = true }
                 lineBreaks += 1
-                if lineBreaks == 3 { return true }
-            } else if let previous, isSpace(previous), isPunctuation(scalar) {
-                return true
+                if lineBreaks == 3 { found = true }
+            } else if let previous, WhitespaceCheck.isSpace(previous), WhitespaceCheck.isPunctuation(scalar) {
+                found = true
             }
             if scalar != "\n" { lineBreaks = 0 }
             previous = scalar
         }
-        guard let previous else { return false }
-        return isSpace(previous) || previous == "\n"
+
+        /// Whether the text seen (all of it) may have a problem.
+        var mayHaveProblems: Bool {
+            guard let previous else { return false }
+            return found || WhitespaceCheck.isSpace(previous) || previous == "\n"
+        }
     }
 
     /// Marks that take no space before them in Kazakh, Russian and English.
     /// (A switch rather than a set: it runs after every space of every text.)
+    @inline(__always)
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case ",", ".", ";", ":", "!", "?": return true
@@ -144,6 +167,7 @@ public struct WhitespaceCheck: CaptionCheck {
     }
 
     /// A space, no-break space, narrow no-break space or tab.
+    @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\u{A0}" || scalar == "\t" || scalar == "\u{202F}"
     }

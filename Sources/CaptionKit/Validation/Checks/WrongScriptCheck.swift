@@ -1,7 +1,7 @@
 /// Latin words in Cyrillic text (kk, ru) or Cyrillic words in Latin text (en, kk-Latn).
 ///
 /// Findings point at the text's value and name the words (see ``CaptionText``).
-public struct WrongScriptCheck: CaptionCheck {
+public struct WrongScriptCheck: CaptionTextCheck {
     public static let description = CheckDescription(
         id: "wrong-script",
         name: "Wrong Script",
@@ -56,10 +56,10 @@ public struct WrongScriptCheck: CaptionCheck {
         allowed = Set(try options.stringList("allow") ?? [])
     }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        findings(in: exhibit, context) { text in
+    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+        findings(in: exhibit, analysis) { text in
             guard let expected = WritingScript.expected(forLanguage: text.language),
-                WritingScript.inventory(of: text.text).hasOther(than: expected)
+                text.analysis.scripts.hasOther(than: expected)
             else { return nil }
             let odd = TextWords.distinct(TextWords.words(in: text.text).map(\.text)) { word in
                 guard !allowed.contains(word), let script = TextWord.singleScript(of: word), script != expected else {

@@ -1,0 +1,102 @@
+@testable import CaptionKit
+import Testing
+
+/// Every fact of ``TextAnalysis`` must equal the slower computation it replaces.
+@Suite struct TextAnalysisTests {
+    static let texts = FastPathTests.texts + [
+        "the the", "the\nthe", "the\n\nthe", "the, the", "в в лагерь", "Так так", "ab\u{A0}ab", "ә ә", "Ә ә",
+        "ақ-ақ", "XIX ғасыр", "I was 5", "V век", "10,000 and 3.5", "1938–1953", "05.03.1953", "x2 x2",
+        "Құрт — кептірілген ірімшік.", "Перед вами реконструкция барака", "ї Ї ӛ Ӛ ӫ Ӫ І", "(a [b] «c» „d“ “e” \"f\")",
+        "a)", "«a", "(a]", "„a“ “b”", "\"a", "Really?» ", "Yes!)", "Done…", "no end", "i\u{301}x ǅemal ϒx", "Ωmega ω", "е\u{308}лка ёлка", "ǈ ǉ", "ab\u{301} ab\u{301}", "ab ab\u{301}",
+    ]
+
+    @Test(arguments: texts) func factsEqualTheSlowComputations(_ text: String) {
+        for language in ["kk", "ru", "en"] {
+            let analysis = TextAnalysis(text, language: language)
+            #expect(analysis.characterCount == text.count)
+            #expect(analysis.scripts == ScriptInventory(of: text))
+            #expect(analysis.hasKazakhLetter == KazakhLetters.occur(in: text))
+            #expect(analysis.mayHaveKazakhLetter == KazakhLetters.mayOccur(in: text))
+            #expect(analysis.isPlain == text.unicodeScalars.allSatisfy(NotNormalizedCheck.isPlain))
+            #expect(analysis.mayHaveWhitespaceProblem == WhitespaceCheck.mayHaveProblems(text))
+            #expect(analysis.unbalanced == PunctuationMismatchCheck.unbalanced(in: text))
+            #expect(analysis.ending == PunctuationMismatchCheck.ending(of: text))
+            #expect(analysis.numbers == NumberExtraction.numbers(in: text, language: language))
+
+            let scalars = text.unicodeScalars
+            let lowercase = WordRanges(text).filter { TextWords.startsLowercase(scalars, $0) }
+            #expect(analysis.lowercaseWords == lowercase.count)
+            let withKazakhLetter = lowercase.count { scalars[$0].contains(where: KazakhLetters.isCountedLetter) }
+            #expect(analysis.lowercaseWordsWithKazakhLetter == withKazakhLetter)
+            #expect(analysis.repeatCandidates.filter { Self.areSame($0, in: text) } == Self.repeatedPairs(text))
+        }
+    }
+
+    /// The neighbouring words that are the same without regard to case, with only a space gap
+    /// between them, as `repeated-word` looks for them.
+    static func repeatedPairs(_ text: String) -> [TextAnalysis.WordPair] {
+        let utf8 = text.utf8
+        let words = WordRanges(text).map {
+            utf8.distance(from: utf8.startIndex, to: $0.lowerBound)..<utf8.distance(from: utf8.startIndex, to: $0.upperBound)
+        }
+        let ranges = Array(WordRanges(text))
+        return words.indices.dropFirst().compactMap { index in
+            let pair = TextAnalysis.WordPair(previous: words[index - 1], word: words[index])
+            let gap = text.unicodeScalars[ranges[index - 1].upperBound..<ranges[index].lowerBound]
+            return pair.previous.count == pair.word.count && RepeatedWordCheck.isSpaceGap(gap) && areSame(pair, in: text)
+                ? pair : nil
+        }
+    }
+
+    /// Whether the two words of `pair` are the same without regard to case.
+    static func areSame(_ pair: TextAnalysis.WordPair, in text: String) -> Bool {
+        RepeatedWordCheck.word(pair.previous, of: text).lowercased() == RepeatedWordCheck.word(pair.word, of: text).lowercased()
+    }
+
+    @Test func repeatsAreFoundAndOtherNeighboursLeftOut() {
+        for text in ["в в лагерь", "the\nThe", "Ә ә", "ҚАЗ қаз", "ӀӀ ӏӏ", "Ѐ ѐ", "ǈ ǉ"] {
+            #expect(!Self.repeatedPairs(text).isEmpty, "\(text)")
+            #expect(!TextAnalysis(text, language: "kk").repeatCandidates.isEmpty, "\(text)")
+        }
+        for text in ["и в лагерь", "the\n\nthe", "the, the", "of on", "қаз қас"] {
+            #expect(TextAnalysis(text, language: "kk").repeatCandidates.isEmpty, "\(text)")
+        }
+    }
+
+    @Test func caseFoldingMakesCapitalAndSmallLettersOne() {
+        let scalars = (0..<0x80).compactMap(Unicode.Scalar.init) + (0x400...0x4FF).compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            let lowered = String(scalar).lowercased().unicodeScalars
+            guard lowered.count == 1, let small = lowered.first else {
+                Issue.record("\(scalar) lowercases to more than one scalar")
+                continue
+            }
+            #expect(TextAnalysis.caseFolded(scalar) == TextAnalysis.caseFolded(small), "\(scalar)")
+        }
+    }
+
+    @Test func lowercaseOfPlainLettersAgreesWithCharacter() {
+        let plain = (0..<0x250).compactMap(Unicode.Scalar.init) + (0x400...0x4FF).compactMap(Unicode.Scalar.init)
+        for scalar in plain where TextWords.isPlainLetter(scalar) {
+            #expect(TextWords.isLowercasePlainLetter(scalar) == Character(scalar).isLowercase, "\(scalar)")
+        }
+    }
+
+    @Test func sourceTextsAreAnalysedOnceForTheirTranslations() throws {
+        let location = SourceLocation(path: "a.yml", line: 1, column: 1)
+        func translation(_ language: String, _ text: String) -> Translation {
+            Translation(language: language, text: text, keyLocation: location, valueLocation: location)
+        }
+        let field = CaptionField(
+            name: "text", location: location,
+            translations: [translation("kk", "1937 жылы"), translation("ru", "В 1937 году"), translation("en", "In 1937")])
+        let exhibit = Exhibit(
+            path: "a.yml", relativePath: "a.yml", gallery: "", id: "a", idLocation: location, fields: [field], notes: nil,
+            metadata: [:], loadFindings: [])
+        let config = try ConfigParser.parse(text: "languages: [kk, ru, en]\nsource: ru\n", path: "captions.yml")
+        let texts = ExhibitAnalysis(exhibit, config: config).texts
+        #expect(texts.map(\.language) == ["kk", "ru", "en"])
+        #expect(texts.map { $0.source?.language } == ["ru", nil, "ru"])
+        #expect(texts.map(\.analysis.numbers) == [["1937"], ["1937"], ["1937"]])
+    }
+}

@@ -33,6 +33,8 @@ public struct ExportFolder: Sendable {
     /// The order keeps the manifest truthful even if a write fails half-way: first the manifest
     /// is extended with the new paths, then the files are written, then stale files are
     /// removed, then the manifest is rewritten with exactly what the folder now holds from us.
+    /// The files are written together with ``AtomicFile/writeAll(_:)``: when one cannot be
+    /// written, none of them is replaced.
     ///
     /// - Parameters:
     ///   - files: Paths below the folder and their bytes.
@@ -46,16 +48,25 @@ public struct ExportFolder: Sendable {
     {
         try AtomicFile.makeFolder(path)
         let root = try resolvedRoot()
-        for file in files { try check(file.path, root: root) }
+        try checkAll(files.map(\.path), root: root)
         let old = readManifest()
         let written = Set(files.map(\.path))
         try writeManifest(old.union(written))
+        var checkedFolders: Set<String> = []
+        var targets: [(path: String, data: Data)] = []
+        targets.reserveCapacity(files.count)
         for file in files {
             let target = CollectionLoader.join(path, file.path)
-            try AtomicFile.makeFolder((target as NSString).deletingLastPathComponent)
-            try check(file.path, root: root)
-            try AtomicFile.write(file.data, to: target)
+            let folder = (target as NSString).deletingLastPathComponent
+            // Files of one gallery share a folder: create and check it once (the check resolves
+            // the folder's real path, which depends on the folder only).
+            if checkedFolders.insert(folder).inserted {
+                try AtomicFile.makeFolder(folder)
+                try check(file.path, root: root)
+            }
+            targets.append((target, file.data))
         }
+        try AtomicFile.writeAll(targets)
         var removed: [String] = []
         var kept: Set<String> = written
         for entry in old.subtracting(written).sorted() {
@@ -87,16 +98,35 @@ public struct ExportFolder: Sendable {
         return real
     }
 
+    /// Refuses any of `relatives` that ``check(_:root:)`` refuses, resolving each folder once.
+    private func checkAll(_ relatives: [String], root: String) throws(CaptionError) {
+        var checkedFolders: Set<Substring> = []
+        for relative in relatives {
+            let folder = relative[..<(relative.lastIndex(of: "/") ?? relative.startIndex)]
+            if checkedFolders.insert(folder).inserted {
+                try check(relative, root: root)
+            } else {
+                try checkName(relative)
+            }
+        }
+    }
+
     /// Refuses a path that is not safe or whose existing parent resolves outside `root`.
     private func check(_ relative: String, root: String) throws(CaptionError) {
+        try checkName(relative)
         let target = CollectionLoader.join(path, relative)
-        guard Self.isSafeRelativePath(relative) else {
-            throw .unwritable(path: target, reason: "refusing to write a file whose name is not a slug")
-        }
         var parent = (target as NSString).deletingLastPathComponent
         while !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) { parent = (parent as NSString).deletingLastPathComponent }
         guard let real = realPath(parent), real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
             throw .unwritable(path: target, reason: "refusing to write outside \(path)")
+        }
+    }
+
+    /// Refuses a path that is not safe (see ``isSafeRelativePath(_:)``).
+    private func checkName(_ relative: String) throws(CaptionError) {
+        guard Self.isSafeRelativePath(relative) else {
+            throw .unwritable(
+                path: CollectionLoader.join(path, relative), reason: "refusing to write a file whose name is not a slug")
         }
     }
 

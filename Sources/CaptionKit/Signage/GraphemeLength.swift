@@ -8,6 +8,7 @@ import Foundation
 public enum GraphemeLength {
     /// The number of grapheme clusters in `text` after NFC normalisation.
     public static func of(_ text: String) -> Int {
-        text.precomposedStringWithCanonicalMapping.count
+        // Fast path: simple scalars are NFC and one cluster each, so the count is the scalar count.
+        SimpleScalars.simpleLength(text) ?? text.precomposedStringWithCanonicalMapping.count
     }
 }

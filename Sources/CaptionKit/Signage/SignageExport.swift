@@ -110,31 +110,40 @@ public enum SignageExporter {
         let exhibits = try selectedExhibits(collection, only: options.onlyIDs)
         let gate = SignageGate(collection: collection)
         let languages = try exportLanguages(collection.config, withLatinKazakh: options.withLatinKazakh)
+        let writesText = options.formats.contains(.txt)
+        // Typesetting is most of an export's work and each exhibit is independent: it runs on
+        // all cores, and the results are gathered in collection order, so the output is the same.
+        let planned = exhibits.concurrentMap { exhibit -> PlannedExhibit in
+            let reasons = gate.reasons(for: exhibit)
+            guard reasons.isEmpty else {
+                return .heldBack(
+                    HeldBackExhibit(
+                        displayID: exhibit.displayID, gallery: exhibit.gallery, path: exhibit.path, reasons: reasons))
+            }
+            let label = SignageLabel(exhibit: exhibit, config: collection.config, languages: languages)
+            let text = writesText ? SignageTextWriter.text(for: label, settings: settings) : nil
+            return .label(label, text: text)
+        }
         var labels: [SignageLabel] = []
         var heldBack: [HeldBackExhibit] = []
         var entries: [ProofSheetWriter.Entry] = []
-        for exhibit in exhibits {
-            let reasons = gate.reasons(for: exhibit)
-            if reasons.isEmpty {
-                let label = SignageLabel(exhibit: exhibit, config: collection.config, languages: languages)
+        var files: [SignagePlan.File] = []
+        var textWarnings: [SignageWarning] = []
+        for outcome in planned {
+            switch outcome {
+            case .label(let label, let text):
                 labels.append(label)
                 entries.append(.label(label))
-            } else {
-                let held = HeldBackExhibit(
-                    displayID: exhibit.displayID, gallery: exhibit.gallery, path: exhibit.path, reasons: reasons)
+                if let text {
+                    files.append(.init(path: label.textFilePath, data: Data(text.text.utf8)))
+                    textWarnings += text.warnings
+                }
+            case .heldBack(let held):
                 heldBack.append(held)
                 entries.append(.heldBack(held))
             }
         }
-        var files: [SignagePlan.File] = []
-        var warnings = labels.flatMap(unsettledLetterWarnings)
-        if options.formats.contains(.txt) {
-            for label in labels {
-                let (text, labelWarnings) = SignageTextWriter.text(for: label, settings: settings)
-                files.append(.init(path: label.textFilePath, data: Data(text.utf8)))
-                warnings += labelWarnings
-            }
-        }
+        let warnings = labels.flatMap(unsettledLetterWarnings) + textWarnings
         if options.formats.contains(.datamerge) {
             let data = DataMergeWriter.data(
                 for: labels, languages: languages, fields: collection.config.fields.map(\.name),
@@ -162,6 +171,13 @@ public enum SignageExporter {
             with: plan.files.map { ($0.path, $0.data) },
             owning: { options.onlyIDs.isEmpty && options.formats.contains(SignageFormat(writerOf: $0)) })
         return SignageExportReport(plan: plan, outputFolder: options.outputFolder, removed: removed)
+    }
+
+    /// What the export does with one exhibit: its label (and text file, when `txt` is written),
+    /// or why it is held back.
+    private enum PlannedExhibit: Sendable {
+        case label(SignageLabel, text: (text: String, warnings: [SignageWarning])?)
+        case heldBack(HeldBackExhibit)
     }
 
     /// The configured languages, with `kk-Latn` after `kk` when it is asked for and not configured.

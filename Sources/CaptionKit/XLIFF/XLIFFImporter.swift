@@ -44,7 +44,8 @@ public enum XLIFFImporter {
         let heldBack = options.atomic && !plan.problems.isEmpty
         let edits = heldBack ? [] : try plan.editedFiles()
         if !options.dryRun {
-            for edit in edits { try AtomicFile.write(edit.data, to: edit.path) }
+            // All or nothing: a file that cannot be written leaves every caption file as it was.
+            try AtomicFile.writeAll(edits)
         }
         return XLIFFImportReport(
             collection: collection.rootPath, files: summaries, problems: plan.problems, written: edits.map(\.path),
@@ -172,27 +173,40 @@ public enum XLIFFImporter {
         }
 
         /// Every caption file with its changes applied, in path order.
+        ///
+        /// Each file is edited on its own (and re-read to check every edit), so the files are
+        /// edited on all cores; the first error in path order is thrown, as a sequential loop would.
         func editedFiles() throws(CaptionError) -> [(path: String, data: Data)] {
-            let config = collection.config
-            var result: [(path: String, data: Data)] = []
-            for position in changes.keys.sorted() {
-                guard let fileChanges = changes[position], !fileChanges.isEmpty else { continue }
-                let exhibit = collection.exhibits[position]
-                var editor = try CaptionFileEditor(editing: exhibit)
-                var fingerprints: [String: [String: String]] = [:]
-                for spec in config.fields {
-                    guard let source = exhibit.field(spec.name)?.translation(config.source) else { continue }
-                    for language in config.targetLanguages {
-                        guard let change = fileChanges[spec.name + "." + language] else { continue }
-                        try editor.setTranslation(
-                            field: spec.name, language: language, to: change.text, languageOrder: config.languages)
-                        fingerprints[spec.name, default: [:]][language] = SourceFingerprint.of(source.text)
-                    }
-                }
-                try editor.record(fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
-                result.append((exhibit.path, editor.data))
+            let edits = changes.keys.sorted().compactMap { position in
+                changes[position].flatMap { $0.isEmpty ? nil : (position, $0) }
             }
-            return result
+            let collection = collection
+            let results = edits.concurrentMap { position, fileChanges in
+                Result { () throws(CaptionError) in
+                    try Self.editedFile(collection.exhibits[position], changes: fileChanges, config: collection.config)
+                }
+            }
+            return try results.map { result throws(CaptionError) in try result.get() }
+        }
+
+        /// One caption file's bytes with `fileChanges` ("field.language" → change) applied and
+        /// their sources' fingerprints recorded.
+        private static func editedFile(_ exhibit: Exhibit, changes fileChanges: [String: Change], config: CollectionConfig)
+            throws(CaptionError) -> (path: String, data: Data)
+        {
+            var editor = try CaptionFileEditor(editing: exhibit)
+            var fingerprints: [String: [String: String]] = [:]
+            for spec in config.fields {
+                guard let source = exhibit.field(spec.name)?.translation(config.source) else { continue }
+                for language in config.targetLanguages {
+                    guard let change = fileChanges[spec.name + "." + language] else { continue }
+                    try editor.setTranslation(
+                        field: spec.name, language: language, to: change.text, languageOrder: config.languages)
+                    fingerprints[spec.name, default: [:]][language] = SourceFingerprint.of(source.text)
+                }
+            }
+            try editor.record(fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
+            return (exhibit.path, editor.data)
         }
     }
 }

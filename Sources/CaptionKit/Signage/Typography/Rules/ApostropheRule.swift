@@ -19,6 +19,8 @@ public struct ApostropheRule: TypographyRule {
     public init() {}
 
     public func apply(to text: String, language: String) -> String {
+        // Fast path: without a straight quote byte there is nothing to change.
+        guard text.utf8.contains(UInt8(ascii: "'")) else { return text }
         var characters = Array(text)
         for index in characters.indices where characters[index] == "'" {
             let before = index > 0 ? characters[index - 1] : nil

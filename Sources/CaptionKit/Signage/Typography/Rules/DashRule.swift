@@ -36,6 +36,8 @@ public struct DashRule: TypographyRule {
     public init() {}
 
     public func apply(to text: String, language: String) -> String {
+        // Fast path: every spaced dash holds one of these scalars.
+        guard text.unicodeScalars.contains(where: { $0 == "-" || $0 == "–" || $0 == "—" }) else { return text }
         let primary = Typography.primarySubtag(of: language)
         return Array(text).replacingMatches { characters, index in
             dash(in: characters, at: index, language: primary).map { ([Typography.noBreakSpace, $0.0, " "], $0.1) }

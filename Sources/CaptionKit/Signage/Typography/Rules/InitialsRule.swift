@@ -26,6 +26,8 @@ public struct InitialsRule: TypographyRule {
     public init() {}
 
     public func apply(to text: String, language: String) -> String {
+        // Fast path: an initial needs a full stop.
+        guard text.utf8.contains(UInt8(ascii: ".")) else { return text }
         var characters = Array(text)
         var index = 0
         while index < characters.count {

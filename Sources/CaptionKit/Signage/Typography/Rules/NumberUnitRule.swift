@@ -45,6 +45,8 @@ public struct NumberUnitRule: TypographyRule {
     public init() {}
 
     public func apply(to text: String, language: String) -> String {
+        // Fast path: the rule only fires after an ASCII digit.
+        guard text.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return text }
         let primary = Typography.primarySubtag(of: language)
         let units = (Self.units[primary] ?? []).map(Array.init)
         let stems = (Self.stems[primary] ?? []).map(Array.init)

@@ -17,7 +17,7 @@ public struct NumeroRule: TypographyRule {
     public init() {}
 
     public func apply(to text: String, language: String) -> String {
-        guard text.contains("№") else { return text }
+        guard text.unicodeScalars.contains("№"), text.contains("№") else { return text }  // scalar scan first: cheap
         let characters = Array(text)
         var result: [Character] = []
         var index = 0

@@ -61,6 +61,8 @@ public struct QuotesRule: TypographyRule {
     public init() {}
 
     public func apply(to text: String, language: String) -> String {
+        // Fast path: a byte scan rules out most texts before the Character scan below.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
         guard let style = Self.style(for: language), text.contains(where: { $0 == "\"" || $0 == "'" }) else {
             return text
         }

@@ -50,6 +50,9 @@ public struct ShortWordRule: TypographyRule {
     /// Words that take a no-break space before them, by language.
     static let trailing: [String: Set<String>] = ["ru": ["же", "ли", "бы"]]
 
+    /// The most characters a word in ``leading`` or ``trailing`` has.
+    static let longestListedWord = (Array(leading.values.joined()) + Array(trailing.values.joined())).map(\.count).max() ?? 0
+
     public init() {}
 
     public func apply(to text: String, language: String) -> String {
@@ -69,7 +72,9 @@ public struct ShortWordRule: TypographyRule {
             let after = end < characters.count ? characters[end] : nil
             let standalone = TypographyCharacter.startsWord(after: before) && after != "-" && after != "."
                 && after != "’" && after != "'" && !TypographyCharacter.isDigit(after)
-            if standalone {
+            // Only words of at most `longestListedWord` characters can be listed: longer ones skip
+            // the lowercased copy and the set lookups.
+            if standalone, end - start <= Self.longestListedWord {
                 let word = String(characters[start..<end]).lowercased()
                 if (end - start == 1 || leading.contains(word)), after == " ", end + 1 < characters.count,
                     !characters[end + 1].isWhitespace

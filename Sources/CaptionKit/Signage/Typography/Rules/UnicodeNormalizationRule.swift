@@ -18,6 +18,7 @@ public struct UnicodeNormalizationRule: TypographyRule {
     public init() {}
 
     public func apply(to text: String, language: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        // Fast path: most caption text is certainly NFC already, and normalising costs a copy.
+        SimpleScalars.isCertainlyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
     }
 }

@@ -22,6 +22,7 @@ public struct WhitespaceRule: TypographyRule {
     public init() {}
 
     public func apply(to text: String, language: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return Self.trimmedLines(of: text) }  // fast path: no CR
         var normalized = ""
         normalized.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         var previousWasCR = false
@@ -38,14 +39,39 @@ public struct WhitespaceRule: TypographyRule {
             previousWasCR = false
             normalized.unicodeScalars.append(scalar)
         }
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(Self.clean)
+        return Self.trimmedLines(of: normalized)
+    }
+
+    /// LF-separated `text` with every line cleaned and blank lines at both ends removed.
+    static func trimmedLines(of text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Self.clean)
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n")
     }
 
+    /// Fast path of ``clean(_:)``: whether the line is certainly left as it is. That holds when
+    /// its bytes have no tab, no two spaces in a row, and no space or no-break space at either
+    /// end (a space merged with a combining mark is not a space to ``clean(_:)`` and is kept
+    /// either way).
+    static func isClean(_ line: Substring) -> Bool {
+        let bytes = line.utf8
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        let space = UInt8(ascii: " ")
+        if first == space || last == space { return false }
+        let noBreakSpace: [UInt8] = [0xC2, 0xA0]
+        if bytes.prefix(2).elementsEqual(noBreakSpace) || bytes.suffix(2).elementsEqual(noBreakSpace) { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "\t") || (byte == space && previous == space) { return false }
+            previous = byte
+        }
+        return true
+    }
+
     /// One line without spaces at its ends and with single spaces between words.
     static func clean(_ line: Substring) -> String {
+        if isClean(line) { return String(line) }
         var result = ""
         var pendingSpace = false
         for character in line {

@@ -29,7 +29,7 @@ public struct YearRangeRule: TypographyRule {
     public init() {}
 
     public func apply(to text: String, language: String) -> String {
-        guard text.contains("-") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "-")), text.contains("-") else { return text }  // byte scan first: cheap
         return Array(text).replacingMatches { characters, index in
             yearRange(in: characters, at: index).map { (Array($0.0 + "–" + $0.1), $0.2) }
         }

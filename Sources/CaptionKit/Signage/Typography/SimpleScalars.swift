@@ -1,0 +1,36 @@
+/// Scalars that make text "simple": already in NFC and one grapheme cluster each.
+///
+/// Fast paths use this to skip Foundation's normalisation and grapheme counting for the
+/// common caption text (ASCII, Latin-1, precomposed Cyrillic and Kazakh letters, dashes and
+/// quotes). The set is deliberately small and certain: it holds no combining mark
+/// (U+0300–U+036F, U+0483–U+0489), no scalar with a singleton decomposition (U+2000, U+2001),
+/// no joiner or variation selector, nothing from Hangul or emoji. Anything else takes the
+/// slow, exact path.
+enum SimpleScalars {
+    /// Whether `scalar` is NFC on its own, never combines with a neighbour under
+    /// normalisation or grapheme breaking, and is not a control character.
+    static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0x2FF: true  // ASCII, Latin-1 and Latin Extended, spacing modifiers
+        case 0x400...0x482, 0x48A...0x52F: true  // Cyrillic and Cyrillic Supplement without combining marks
+        case 0x2010...0x2027, 0x2116: true  // dashes, quotes, ellipsis; №
+        default: false
+        }
+    }
+
+    /// Whether `text` is certainly in NFC: simple scalars and the line controls tab, LF, CR.
+    static func isCertainlyNFC(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.allSatisfy { isSimple($0) || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    }
+
+    /// The number of grapheme clusters of `text` when every scalar is simple (one cluster
+    /// each), else `nil`.
+    static func simpleLength(_ text: some StringProtocol) -> Int? {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard isSimple(scalar) else { return nil }
+            count += 1
+        }
+        return count
+    }
+}

@@ -1,0 +1,53 @@
+import CaptionKit
+import Foundation
+import Testing
+
+@Suite struct AtomicFileTests {
+    let fixture: TestCollection
+
+    init() throws {
+        fixture = try TestCollection(files: [("a/old.txt", "old\n")])
+    }
+
+    /// Every file below the fixture folder, relative and sorted (temporaries included).
+    func listing() throws -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: fixture.root)
+        var paths: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: fixture.root + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+                paths.append(path)
+            }
+        }
+        return paths.sorted()
+    }
+
+    @Test func writeAllReplacesAndCreatesEveryFile() throws {
+        try AtomicFile.writeAll([
+            (fixture.root + "/a/old.txt", Data("new\n".utf8)),
+            (fixture.root + "/b/c/fresh.txt", Data("fresh\n".utf8)),
+        ])
+        #expect(try fixture.read("a/old.txt") == "new\n")
+        #expect(try fixture.read("b/c/fresh.txt") == "fresh\n")
+        #expect(try listing() == ["a/old.txt", "b/c/fresh.txt"])
+    }
+
+    @Test func writeAllWithAnEmptyListDoesNothing() throws {
+        try AtomicFile.writeAll([])
+        #expect(try listing() == ["a/old.txt"])
+    }
+
+    @Test func aFileThatCannotBeWrittenLeavesEveryTargetUntouchedAndNoTemporaries() throws {
+        // `blocker` is a regular file, so no folder can be created under it: the last file fails.
+        try fixture.write("blocker", "x")
+        #expect(throws: CaptionError.self) {
+            try AtomicFile.writeAll([
+                (fixture.root + "/a/old.txt", Data("new\n".utf8)),
+                (fixture.root + "/a/fresh.txt", Data("fresh\n".utf8)),
+                (fixture.root + "/blocker/never.txt", Data("never\n".utf8)),
+            ])
+        }
+        #expect(try fixture.read("a/old.txt") == "old\n")
+        #expect(try listing() == ["a/old.txt", "blocker"])
+    }
+}

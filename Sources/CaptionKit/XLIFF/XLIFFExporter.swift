@@ -26,9 +26,11 @@ public enum XLIFFExporter {
         var files: [XLIFFExportFile] = []
         var empty: [String] = []
         for language in languages {
-            let units = exhibits.map { exhibit in
+            // Units (with their source fingerprints) are built on all cores; order is kept.
+            let onlyNeeded = options.onlyNeeded
+            let units = exhibits.concurrentMap { exhibit in
                 (exhibit, self.units(of: exhibit, language: language, config: config).filter { unit in
-                    !options.onlyNeeded || unit.target == nil || unit.state.isStale
+                    !onlyNeeded || unit.target == nil || unit.state.isStale
                 })
             }.filter { !$0.1.isEmpty }
             let count = units.reduce(0) { $0 + $1.1.count }

@@ -15,7 +15,10 @@ final class XMLWriter {
     ///
     /// - Parameter indent: Indent nested elements (text content is never re-indented).
     init(indent: Bool = true) {
-        buffer = xmlBufferCreate()
+        buffer = xmlBufferCreateSize(1 << 16)
+        // libxml2 2.9 grows buffers to the exact size by default: one `realloc` per 4 KB the
+        // writer flushes. Doubling keeps a 175 MB document to a few dozen.
+        xmlBufferSetAllocationScheme(buffer, XML_BUFFER_ALLOC_DOUBLEIT)
         writer = xmlNewTextWriterMemory(buffer, 0)
         if indent {
             xmlTextWriterSetIndent(writer, 1)
@@ -82,12 +85,15 @@ final class XMLWriter {
     func finish(path: String = "XML") throws(CaptionError) -> Data {
         check(xmlTextWriterEndDocument(writer))
         check(xmlTextWriterFlush(writer))
-        guard !failed, let content = xmlBufferContent(buffer) else {
+        let length = Int(xmlBufferLength(buffer))
+        guard !failed, let content = xmlBufferDetach(buffer) else {
             throw .unwritable(path: path, reason: "libxml2 could not write the XML document")
         }
-        var data = Data(bytes: content, count: Int(xmlBufferLength(buffer)))
-        while data.last == UInt8(ascii: "\n") { data.removeLast() }
-        data.append(UInt8(ascii: "\n"))
-        return data
+        // End in exactly one newline. The buffer holds `length + 1` bytes (a final NUL), so
+        // the newline always fits; the bytes are handed to `Data` without a copy.
+        var count = length
+        while count > 0, content[count - 1] == UInt8(ascii: "\n") { count -= 1 }
+        content[count] = UInt8(ascii: "\n")
+        return Data(bytesNoCopy: content, count: count + 1, deallocator: .custom { pointer, _ in captions_xmlFree(pointer) })
     }
 }

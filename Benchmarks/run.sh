@@ -296,6 +296,12 @@ for size in "${SIZE_LIST[@]}"; do
         measure "$size" "xmllint --stream (generator's kk XLIFF)" peer "$MAIN" "0" \
             "xmllint --stream --noout xliff/ru-kk.xlf" || true
     fi
+    # Translate Toolkit's storage API on the same file: load + save (what Weblate does
+    # with an uploaded XLIFF).
+    if [ ${#FULL_KK[@]} -gt 0 ]; then
+        measure "$size" "Translate Toolkit load + save kk XLIFF" peer "$MAIN" "0" \
+            "'$PY' '$HERE/peers/tt_xliff_load_save.py' '${FULL_KK[0]}' '$OUT/tt-kk.xlf'" || true
+    fi
     measure "$size" "find + cat *.yml" peer "$MAIN" "0" \
         "find Captions -name '*.yml' -exec cat {} + > /dev/null" || true
     if [ -n "$YAML_EVENTS" ]; then
@@ -346,9 +352,12 @@ def comparisons(size, name):
                 ("pofilter kk.po", ["pofilter -t numbers -t untranslated kk.po"], None)]
     if name == "captions status":
         return [("pocount kk.po", ["pocount kk.po"], None)]
+    tt = ("Translate Toolkit load + save", ["Translate Toolkit load + save kk XLIFF"], None)
+    if name == "captions export xliff":
+        return [tt]
     if name == "captions import":
         x = first_present(size, *XML)
-        return [("xmllint --stream + captions check", [x, "captions check"] if x else [None], 2.0)]
+        return [("xmllint --stream + captions check", [x, "captions check"] if x else [None], 2.0), tt]
     return []
 
 # Absolute targets from the issue, for the 50,000-exhibit collection.

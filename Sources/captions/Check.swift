@@ -12,10 +12,10 @@ extension CaptionsCommand {
                 Findings go to stdout, sorted by file and line; the summary (completeness per \
                 language, counts) goes to stderr in text format.
 
-                Accepted findings: an `ignore:` list in an exhibit file accepts one check's findings
-                there (`ignore: [untranslated: title/en]`); `--write-baseline` records every current
-                finding in captions-baseline.json in the collection folder, and later runs leave
-                those out (the file is used automatically when it exists). Exceptions that no longer
+                Accepted findings: an `ignore:` list in an exhibit file accepts one check's findings \
+                there (`ignore: [untranslated: title/en]`); `--write-baseline` records every current \
+                finding in captions-baseline.json in the collection folder, and later runs leave \
+                those out (the file is used automatically when it exists). Exceptions that no longer \
                 silence anything are reported as unused-exception.
 
                 Examples:

@@ -18,7 +18,7 @@ extension CaptionsCommand {
                 Examples:
                   captions fmt
                   captions fmt Captions/memorial-park/stalin-wagon.yml
-                  captions fmt --check        # for CI: writes nothing, exit 1 if a file would change
+                  captions fmt --check   # CI: writes nothing; exit 1 if a file would change
 
                 Exit codes: 0 every file is canonical (or was made so), 1 with --check a file would \
                 change, or a file was left as it is; 2 no collection or unreadable configuration.

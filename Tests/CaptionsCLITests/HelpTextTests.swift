@@ -1,0 +1,38 @@
+import Testing
+
+/// The help of every command reads as wrapped prose: no line of a paragraph ends early
+/// because a line break was left inside a `discussion` string.
+@Suite struct HelpTextTests {
+    static let commands: [[String]] = [
+        [], ["check"], ["status"], ["export", "xliff"], ["export", "signage"], ["import"], ["fmt"], ["accept"],
+        ["init"], ["new"],
+    ]
+
+    /// Pairs of consecutive prose lines where the second line's first word would have fit on
+    /// the first (ArgumentParser keeps lines under 80 columns), so the break came from the source.
+    static func earlyBreaks(in help: String) -> [String] {
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let discussion = lines.prefix { !$0.hasPrefix("USAGE:") }
+        var found: [String] = []
+        for (line, next) in zip(discussion, discussion.dropFirst()) {
+            // Example lines are indented; blank lines end paragraphs.
+            guard !line.isEmpty, !next.isEmpty, !line.hasPrefix(" "), !next.hasPrefix(" ") else { continue }
+            let firstWord = next.split(separator: " ").first.map(String.init) ?? ""
+            if line.count + 1 + firstWord.count < 80 { found.append("\(line) ⏎ \(next)") }
+        }
+        return found
+    }
+
+    @Test(arguments: commands) func helpParagraphsAreWrappedOnlyByTheHelpFormatter(command: [String]) throws {
+        let run = try CLIRun.run(command + ["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE: captions"))
+        #expect(Self.earlyBreaks(in: run.stdout) == [])
+    }
+
+    @Test func anEarlyBreakIsFound() {
+        let help = "Accepted findings: an ignore list accepts one check's findings\nthere, and more.\n\nUSAGE: x"
+        #expect(Self.earlyBreaks(in: help).count == 1)
+        #expect(Self.earlyBreaks(in: "Examples:\n  captions check\n\nUSAGE: x") == [])
+    }
+}

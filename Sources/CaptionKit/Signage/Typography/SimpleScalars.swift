@@ -33,4 +33,16 @@ enum SimpleScalars {
         }
         return count
     }
+
+    /// The scalars of `text` when each is simple or a line feed, else `nil`. In such text every
+    /// scalar is one character (a line feed only joins a preceding carriage return).
+    static func scalarsOfSimpleLines(_ text: String) -> [Unicode.Scalar]? {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            guard isSimple(scalar) || scalar == "\n" else { return nil }
+            scalars.append(scalar)
+        }
+        return scalars
+    }
 }

@@ -104,4 +104,46 @@ import Testing
             #expect(SimpleScalars.scalarsOfSimpleLines(text) == nil, "\(visible(text))")
         }
     }
+
+    @Test func partsAtAnASCIIByteAreTheCharacterSplitWithoutCarriageReturns() {
+        for text in Self.inputs where !text.contains("\r") {
+            for (byte, character) in [(UInt8(ascii: "\n"), Character("\n")), (UInt8(ascii: " "), " ")] {
+                for omitting in [false, true] {
+                    let parts = text.parts(separatedBy: byte, omittingEmpty: omitting).map(String.init)
+                    let split = text.split(separator: character, omittingEmptySubsequences: omitting).map(String.init)
+                    #expect(parts == split, "\(visible(text))")
+                }
+            }
+        }
+    }
+
+    /// Lines of simple scalars wrap on the fast path as on characters with grapheme lengths.
+    @Test func simpleLinesWrapAsCharacterLinesDo() {
+        let lines = Self.inputs.flatMap { $0.split(separator: "\n").map(String.init) }
+            .filter { SimpleScalars.simpleLength($0) != nil }
+        #expect(lines.count > 50)
+        for line in lines {
+            for width in [1, 5, 12, 48] {
+                var expected: [String] = []
+                var overlong: [String] = []
+                var current = ""
+                for word in line.split(separator: " ").map(String.init) {
+                    let length = word.count
+                    if length > width { overlong.append(word) }
+                    if current.isEmpty {
+                        current = word
+                    } else if current.count + 1 + length <= width {
+                        current += " " + word
+                    } else {
+                        expected.append(current)
+                        current = word
+                    }
+                }
+                expected.append(current)
+                let wrapped = LineBreaker.wrap(line, width: width)
+                #expect(wrapped.lines == expected, "\(width) \(visible(line))")
+                #expect(wrapped.overlongWords == overlong, "\(width) \(visible(line))")
+            }
+        }
+    }
 }

@@ -22,7 +22,7 @@ protocol TypographyUnit: Hashable, ExpressibleByUnicodeScalarLiteral {
     /// The units of `text`.
     static func units(of text: some StringProtocol) -> [Self]
     /// The text of `units`.
-    static func string(of units: some Sequence<Self>) -> String
+    static func string(of units: some Collection<Self>) -> String
 }
 
 extension Character: TypographyUnit {
@@ -30,7 +30,7 @@ extension Character: TypographyUnit {
 
     static func units(of text: some StringProtocol) -> [Character] { Array(text) }
 
-    static func string(of units: some Sequence<Character>) -> String { String(units) }
+    static func string(of units: some Collection<Character>) -> String { String(units) }
 }
 
 extension Unicode.Scalar: TypographyUnit {
@@ -43,10 +43,30 @@ extension Unicode.Scalar: TypographyUnit {
 
     static func units(of text: some StringProtocol) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
 
-    static func string(of units: some Sequence<Unicode.Scalar>) -> String {
-        var text = ""
-        text.unicodeScalars.append(contentsOf: units)
-        return text
+    static func string(of units: some Collection<Unicode.Scalar>) -> String {
+        // Encoded straight into the string's storage: appending scalars one by one is slow.
+        let byteCount = units.reduce(0) { $0 + UTF8.width($1) }
+        return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var count = 0
+            for scalar in units {
+                let value = scalar.value
+                switch value {
+                case ..<0x80:
+                    buffer[count] = UInt8(value)
+                    count += 1
+                case ..<0x800:
+                    buffer[count] = UInt8(0xC0 | value >> 6)
+                    buffer[count + 1] = UInt8(0x80 | value & 0x3F)
+                    count += 2
+                default:
+                    for byte in scalar.utf8 {
+                        buffer[count] = byte
+                        count += 1
+                    }
+                }
+            }
+            return count
+        }
     }
 }
 

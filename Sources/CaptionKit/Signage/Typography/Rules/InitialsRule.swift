@@ -37,6 +37,7 @@ public struct InitialsRule: TypographyUnitRule {
 
     /// The rule on the characters of a text.
     func apply<Unit: TypographyUnit>(to characters: [Unit]) -> [Unit] {
+        guard characters.contains(".") else { return characters }  // an initial needs a full stop
         var characters = characters
         var index = 0
         while index < characters.count {

@@ -42,9 +42,12 @@ public struct WhitespaceRule: TypographyRule {
         return Self.trimmedLines(of: normalized)
     }
 
-    /// LF-separated `text` with every line cleaned and blank lines at both ends removed.
+    /// LF-separated `text` (without CR) with every line cleaned and blank lines at both ends
+    /// removed.
     static func trimmedLines(of text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Self.clean)
+        // Without CR every LF is a character of its own, so splitting at LF bytes splits at LF
+        // characters, without grapheme breaking.
+        var lines = text.parts(separatedBy: UInt8(ascii: "\n"), omittingEmpty: false).map(Self.clean)
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n")

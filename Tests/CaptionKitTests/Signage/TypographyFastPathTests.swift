@@ -59,6 +59,8 @@ import Testing
         "\n",
         " - ",
         "a\u{200D}b - c",
+        "\n\n  в  лагере \u{A0}\n\u{A0} \u{A0}\n\n\u{A0}А. С.  Пушкин  \n \n",  // spaces and blank lines
+        "\u{A0}\u{A0} - \u{A0}",
     ]
 
     static let languages = ["ru", "kk", "en", "de", "kk-Latn", "RU"]

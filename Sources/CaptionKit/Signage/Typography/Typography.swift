@@ -5,17 +5,12 @@ public enum Typography {
     /// Every rule in the order it runs. The order matters: whitespace is cleaned before any
     /// rule looks at spaces, year ranges are recognised before ` - ` becomes a dash, and
     /// no-break spaces after short words come last so they see the final dashes and quotes.
-    public static let rules: [any TypographyRule.Type] = textRules + unitRules.map { $0 as any TypographyRule.Type }
+    public static let rules: [any TypographyRule.Type] = unitRules.map { $0 as any TypographyRule.Type }
 
-    /// The rules that run first, on the whole text: after them the text is NFC with LF line
-    /// ends and no tabs.
-    static let textRules: [any TypographyRule.Type] = [
+    /// ``rules``, as rules that can also run on scalars.
+    static let unitRules: [any TypographyUnitRule.Type] = [
         UnicodeNormalizationRule.self,
         WhitespaceRule.self,
-    ]
-
-    /// The rules that run next, written for any ``TypographyUnit``.
-    static let unitRules: [any TypographyUnitRule.Type] = [
         ApostropheRule.self,
         QuotesRule.self,
         YearRangeRule.self,
@@ -37,20 +32,22 @@ public enum Typography {
     /// start or end; it has no final newline (writers add one per file).
     public static func apply(to text: String, language: String) -> String {
         let primary = primarySubtag(of: language)
-        let cleaned = textRules.reduce(text) { result, rule in
-            guard rule.description.applies(toPrimarySubtag: primary) else { return result }
-            return rule.init().apply(to: result, language: language)
-        }
-        let unitRules = unitRules.filter { $0.description.applies(toPrimarySubtag: primary) }
-        // Fast path: in text of simple scalars and line feeds every scalar is a character, so the
-        // rules run on scalars, converted once, and give what they give on characters.
-        if let scalars = SimpleScalars.scalarsOfSimpleLines(cleaned) {
-            let result = unitRules.reduce(scalars) { result, rule in
-                rule.init().apply(toSimpleScalars: result, language: language)
+        let rules = unitRules.filter { $0.description.applies(toPrimarySubtag: primary) }
+        var text = text
+        for (index, rule) in rules.enumerated() {
+            // Fast path: in text of simple scalars and line feeds every scalar is a character, so
+            // the rules run on scalars, converted once, and give what they give on characters.
+            // Most text is such from the start; other text may become such once normalised and
+            // cleaned of CR and tabs.
+            if let scalars = SimpleScalars.scalarsOfSimpleLines(text) {
+                let result = rules[index...].reduce(scalars) { result, rule in
+                    rule.init().apply(toSimpleScalars: result, language: language)
+                }
+                return Unicode.Scalar.string(of: result)
             }
-            return Unicode.Scalar.string(of: result)
+            text = rule.init().apply(to: text, language: language)
         }
-        return unitRules.reduce(cleaned) { result, rule in rule.init().apply(to: result, language: language) }
+        return text
     }
 
     /// The primary subtag of a language tag: `kk` for `kk-Latn`.

@@ -3,7 +3,7 @@
 ///
 /// Line breaks inside a paragraph and blank lines between paragraphs are kept: they are the
 /// curator's.
-public struct WhitespaceRule: TypographyRule {
+public struct WhitespaceRule: TypographyUnitRule {
     public static let description = TypographyRuleDescription(
         id: "whitespace",
         languages: [],
@@ -42,6 +42,14 @@ public struct WhitespaceRule: TypographyRule {
         return Self.trimmedLines(of: normalized)
     }
 
+    func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
+        // Simple text has no CR or tab: each line is cleaned, and blank lines at both ends go.
+        var lines = scalars.split(separator: "\n", omittingEmptySubsequences: false).map(Self.cleaned)
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return Array(lines.joined(separator: ["\n"]))
+    }
+
     /// LF-separated `text` (without CR) with every line cleaned and blank lines at both ends
     /// removed.
     static func trimmedLines(of text: String) -> String {
@@ -74,20 +82,25 @@ public struct WhitespaceRule: TypographyRule {
 
     /// One line without spaces at its ends and with single spaces between words.
     static func clean(_ line: Substring) -> String {
-        if isClean(line) { return String(line) }
-        var result = ""
+        isClean(line) ? String(line) : Character.string(of: cleaned(line))
+    }
+
+    /// The characters of one line without spaces at its ends and with single spaces between
+    /// words.
+    static func cleaned<Unit: TypographyUnit>(_ line: some Collection<Unit>) -> [Unit] {
+        var result: [Unit] = []
         var pendingSpace = false
         for character in line {
             if character == " " || character == "\t" {
                 pendingSpace = !result.isEmpty
                 continue
             }
-            if character == Typography.noBreakSpace, result.isEmpty { continue }
+            if character == .noBreakSpace, result.isEmpty { continue }
             if pendingSpace { result.append(" ") }
             pendingSpace = false
             result.append(character)
         }
-        while result.last == Typography.noBreakSpace || result.last == " " { result.removeLast() }
+        while result.last == .noBreakSpace || result.last == " " { result.removeLast() }
         return result
     }
 }

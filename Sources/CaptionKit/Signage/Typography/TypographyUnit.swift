@@ -109,6 +109,12 @@ struct CharacterClass: OptionSet {
     /// The class of the one-scalar character `scalar`.
     static func of(_ scalar: Unicode.Scalar) -> CharacterClass {
         let value = scalar.value
+        switch value {  // the commonest letters and the space without a table look-up
+        case 0x61...0x7A, 0x430...0x45F: return [.letter, .lowercase]
+        case 0x41...0x5A, 0x400...0x42F: return [.letter, .uppercase]
+        case 0x20: return .whitespace
+        default: break
+        }
         if value < 0x530 { return low[Int(value)] }
         if value >= 0x2000, value < 0x2120 { return punctuation[Int(value - 0x2000)] }
         return CharacterClass(of: Character(scalar))

@@ -84,13 +84,19 @@ public struct ShortWordRule: TypographyUnitRule {
             // Only words of at most `longestListedWord` characters can be listed: longer ones skip
             // the lowercased copy and the set lookups.
             if standalone, end - start <= Self.longestListedWord {
-                let word = Unit.string(of: characters[start..<end]).lowercased()
-                if (end - start == 1 || leading.contains(word)), after == " ", end + 1 < characters.count,
-                    !characters[end + 1].isWhitespace
-                {
+                let gluesAfter = after == " " && end + 1 < characters.count && !characters[end + 1].isWhitespace
+                let gluesBefore = before == " " && start >= 2 && !characters[start - 2].isWhitespace
+                // A one-letter word is glued without a look at the lists; other words are
+                // lowercased only when a no-break space can go after or before them.
+                if gluesAfter, end - start == 1 {
                     characters[end] = .noBreakSpace
-                } else if trailing.contains(word), before == " ", start >= 2, !characters[start - 2].isWhitespace {
-                    characters[start - 1] = .noBreakSpace
+                } else if gluesAfter || gluesBefore {
+                    let word = Unit.string(of: characters[start..<end]).lowercased()
+                    if gluesAfter, leading.contains(word) {
+                        characters[end] = .noBreakSpace
+                    } else if gluesBefore, trailing.contains(word) {
+                        characters[start - 1] = .noBreakSpace
+                    }
                 }
             }
             start = end

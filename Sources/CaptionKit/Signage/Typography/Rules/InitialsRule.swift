@@ -53,6 +53,8 @@ public struct InitialsRule: TypographyUnitRule {
 
     /// The indices of the spaces to replace when initials followed by a surname start at `start`.
     private func initialsSpaces<Unit: TypographyUnit>(in characters: [Unit], at start: Int) -> [Int]? {
+        // The full stop first: it rules out most places at once (``isInitial(_:at:)`` wants it).
+        guard start + 1 < characters.count, characters[start + 1] == "." else { return nil }
         guard start == 0 || !characters[start - 1].isLetter else { return nil }
         var spaces: [Int] = []
         var index = start

@@ -61,6 +61,8 @@ import Testing
         "a\u{200D}b - c",
         "\n\n  в  лагере \u{A0}\n\u{A0} \u{A0}\n\n\u{A0}А. С.  Пушкин  \n \n",  // spaces and blank lines
         "\u{A0}\u{A0} - \u{A0}",
+        "a\u{A0} b\n\nc \u{A0}d\n\n\ne",  // clean as it is
+        "a\n\u{A0}b", "a\u{A0}\nb", "a \nb", "a\n b", "a  b", "a\n", "\na",
     ]
 
     static let languages = ["ru", "kk", "en", "de", "kk-Latn", "RU"]

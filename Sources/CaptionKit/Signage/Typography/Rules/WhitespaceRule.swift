@@ -44,6 +44,7 @@ public struct WhitespaceRule: TypographyUnitRule {
 
     func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
         // Simple text has no CR or tab: each line is cleaned, and blank lines at both ends go.
+        if Self.isClean(scalars) { return scalars }
         var lines = scalars.split(separator: "\n", omittingEmptySubsequences: false).map(Self.cleaned)
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
@@ -76,6 +77,24 @@ public struct WhitespaceRule: TypographyUnitRule {
         for byte in bytes {
             if byte == UInt8(ascii: "\t") || (byte == space && previous == space) { return false }
             previous = byte
+        }
+        return true
+    }
+
+    /// Fast path of ``apply(toSimpleScalars:language:)``: whether text of simple scalars and
+    /// line feeds is certainly left as it is. That holds when it does not start or end with a
+    /// space, no-break space or line feed, has no two spaces in a row, and no line starts or
+    /// ends with a space or no-break space.
+    static func isClean(_ scalars: [Unicode.Scalar]) -> Bool {
+        let noBreakSpace: Unicode.Scalar = "\u{A0}"
+        guard let first = scalars.first, let last = scalars.last else { return true }
+        for edge in [first, last] where edge == " " || edge == noBreakSpace || edge == "\n" { return false }
+        var previous = first
+        for scalar in scalars.dropFirst() {
+            switch (previous, scalar) {
+            case (" ", " "), ("\n", " "), ("\n", noBreakSpace), (" ", "\n"), (noBreakSpace, "\n"): return false
+            default: previous = scalar
+            }
         }
         return true
     }

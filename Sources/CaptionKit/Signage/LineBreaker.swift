@@ -48,7 +48,8 @@ public enum LineBreaker {
                 current = String(word)
                 currentLength = length
             } else if currentLength + 1 + length <= width {
-                current += " " + word
+                current.append(" ")
+                current.append(contentsOf: word)
                 currentLength += 1 + length
             } else {
                 result.lines.append(current)

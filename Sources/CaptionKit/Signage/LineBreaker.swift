@@ -21,18 +21,35 @@ public enum LineBreaker {
     ///   - width: The line width, at least 1.
     /// - Returns: At least one line (an empty input gives one empty line).
     public static func wrap(_ line: String, width: Int) -> Result {
+        // Fast path: when every scalar is simple (no tab among them), each is one character and
+        // one cluster, so words split at space bytes and their lengths are scalar counts (the
+        // bytes that do not continue a scalar).
+        if SimpleScalars.simpleLength(line) != nil {
+            let words = line.parts(separatedBy: UInt8(ascii: " "), omittingEmpty: true).lazy.map { word in
+                (word, word.utf8.count(where: { $0 & 0xC0 != 0x80 }))
+            }
+            return wrap(words: words, width: width)
+        }
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).lazy.map { word in
+            (word, GraphemeLength.of(String(word)))
+        }
+        return wrap(words: words, width: width)
+    }
+
+    /// Wraps words, each with its length in grapheme clusters, to `width`.
+    private static func wrap(words: some Sequence<(Substring, Int)>, width: Int) -> Result {
         let width = max(width, 1)
         var result = Result(lines: [], overlongWords: [])
         var current = ""
         var currentLength = 0
-        for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-            let length = GraphemeLength.of(String(word))
+        for (word, length) in words {
             if length > width { result.overlongWords.append(String(word)) }
             if currentLength == 0 {
                 current = String(word)
                 currentLength = length
             } else if currentLength + 1 + length <= width {
-                current += " " + word
+                current.append(" ")
+                current.append(contentsOf: word)
                 currentLength += 1 + length
             } else {
                 result.lines.append(current)

@@ -97,7 +97,13 @@ public struct SignageLabel: Sendable, Hashable {
     public static func paragraphs(of text: String) -> [[String]] {
         var paragraphs: [[String]] = []
         var current: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Without CR every LF is a character of its own: split at LF bytes, which is cheaper
+        // than at characters.
+        let lines =
+            text.utf8.contains(UInt8(ascii: "\r"))
+            ? text.split(separator: "\n", omittingEmptySubsequences: false)
+            : text.parts(separatedBy: UInt8(ascii: "\n"), omittingEmpty: false)
+        for line in lines {
             if line.isEmpty {
                 if !current.isEmpty { paragraphs.append(current) }
                 current = []

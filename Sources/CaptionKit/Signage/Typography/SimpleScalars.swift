@@ -33,4 +33,42 @@ enum SimpleScalars {
         }
         return count
     }
+
+    /// The scalars of `text` when each is simple or a line feed, else `nil`. In such text every
+    /// scalar is one character (a line feed only joins a preceding carriage return).
+    static func scalarsOfSimpleLines(_ text: String) -> [Unicode.Scalar]? {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            guard isSimple(scalar) || scalar == "\n" else { return nil }
+            scalars.append(scalar)
+        }
+        return scalars
+    }
+}
+
+extension String {
+    /// The parts of the text between occurrences of the ASCII byte `separator`: what
+    /// `utf8.split(separator:omittingEmptySubsequences:)` gives, as substrings, without the
+    /// generic code. An ASCII byte is a whole scalar, so every part is whole scalars.
+    func parts(separatedBy separator: UInt8, omittingEmpty: Bool) -> [Substring] {
+        precondition(separator < 0x80, "not an ASCII byte")
+        var text = self
+        // The byte offsets of the parts, found in the contiguous UTF-8 storage.
+        let ranges = text.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for (offset, byte) in bytes.enumerated() where byte == separator {
+                if !omittingEmpty || start < offset { ranges.append(start..<offset) }
+                start = offset + 1
+            }
+            if !omittingEmpty || start < bytes.count { ranges.append(start..<bytes.count) }
+            return ranges
+        }
+        let utf8 = text.utf8
+        return ranges.map { range in
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
+        }
+    }
 }

@@ -5,7 +5,10 @@ public enum Typography {
     /// Every rule in the order it runs. The order matters: whitespace is cleaned before any
     /// rule looks at spaces, year ranges are recognised before ` - ` becomes a dash, and
     /// no-break spaces after short words come last so they see the final dashes and quotes.
-    public static let rules: [any TypographyRule.Type] = [
+    public static let rules: [any TypographyRule.Type] = unitRules.map { $0 as any TypographyRule.Type }
+
+    /// ``rules``, as rules that can also run on scalars.
+    static let unitRules: [any TypographyUnitRule.Type] = [
         UnicodeNormalizationRule.self,
         WhitespaceRule.self,
         ApostropheRule.self,
@@ -28,66 +31,96 @@ public enum Typography {
     /// The result is NFC, has LF line ends, no spaces at line ends and no blank lines at the
     /// start or end; it has no final newline (writers add one per file).
     public static func apply(to text: String, language: String) -> String {
-        rules(for: language).reduce(text) { result, rule in rule.init().apply(to: result, language: language) }
+        let primary = primarySubtag(of: language)
+        let rules = unitRules.filter { $0.description.applies(toPrimarySubtag: primary) }
+        var text = text
+        for (index, rule) in rules.enumerated() {
+            // Fast path: in text of simple scalars and line feeds every scalar is a character, so
+            // the rules run on scalars, converted once, and give what they give on characters.
+            // Most text is such from the start; other text may become such once normalised and
+            // cleaned of CR and tabs.
+            if let scalars = SimpleScalars.scalarsOfSimpleLines(text) {
+                let result = rules[index...].reduce(scalars) { result, rule in
+                    rule.init().apply(toSimpleScalars: result, language: language)
+                }
+                return Unicode.Scalar.string(of: result)
+            }
+            text = rule.init().apply(to: text, language: language)
+        }
+        return text
     }
 
     /// The primary subtag of a language tag: `kk` for `kk-Latn`.
     public static func primarySubtag(of language: String) -> String {
-        String(language.split(separator: "-").first ?? Substring(language)).lowercased()
+        // Fast path: a tag of lowercase ASCII letters only is its own primary subtag.
+        if language.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) { return language }
+        return String(language.split(separator: "-").first ?? Substring(language)).lowercased()
     }
 
     /// The no-break space (U+00A0).
     public static let noBreakSpace: Character = "\u{A0}"
 }
 
+extension TypographyUnit {
+    /// The no-break space (U+00A0).
+    static var noBreakSpace: Self { "\u{A0}" }
+}
+
 /// Character classes shared by the rules.
 enum TypographyCharacter {
-    /// Whether `character` is absent (text edge) or any kind of space or line break.
-    static func isSpaceOrEdge(_ character: Character?) -> Bool {
-        guard let character else { return true }
-        return character.isWhitespace
+    /// Whether `unit` is absent (text edge) or any kind of space or line break.
+    static func isSpaceOrEdge(_ unit: (some TypographyUnit)?) -> Bool {
+        guard let unit else { return true }
+        return unit.isWhitespace
     }
 
-    /// Whether `character` is a letter (any script).
-    static func isLetter(_ character: Character?) -> Bool {
-        character?.isLetter ?? false
+    /// Whether `unit` is a letter (any script).
+    static func isLetter(_ unit: (some TypographyUnit)?) -> Bool {
+        unit?.isLetter ?? false
     }
 
-    /// Whether `character` is an ASCII digit.
-    static func isDigit(_ character: Character?) -> Bool {
-        guard let character else { return false }
-        return character.isASCII && character.isWholeNumber
+    /// Whether `unit` is an ASCII digit.
+    static func isDigit(_ unit: (some TypographyUnit)?) -> Bool {
+        unit?.isASCIIDigit ?? false
     }
 
     /// Punctuation after which a word or quotation starts: brackets, opening quotes, dashes.
-    static let openers: Set<Character> = ["(", "[", "{", "«", "„", "“", "‘", "—", "–", "/"]
+    static func isOpener(_ unit: some TypographyUnit) -> Bool {
+        switch unit {
+        case "(", "[", "{", "«", "„", "“", "‘", "—", "–", "/": true
+        default: false
+        }
+    }
 
-    /// Whether a word or quotation may start right after `character`.
-    static func startsWord(after character: Character?) -> Bool {
-        guard let character else { return true }
-        return character.isWhitespace || openers.contains(character)
+    /// Whether a word or quotation may start right after `unit`.
+    static func startsWord(after unit: (some TypographyUnit)?) -> Bool {
+        guard let unit else { return true }
+        return unit.isWhitespace || isOpener(unit)
     }
 }
 
-extension Array where Element == Character {
+extension Array where Element: TypographyUnit {
     /// Scans left to right; wherever `match` finds a replacement starting at an index, writes the
-    /// replacement and continues after the matched range, otherwise copies the character.
+    /// replacement and continues after the matched range, otherwise copies the unit.
     ///
-    /// - Parameter match: Given the characters and a start index, the replacement and the index
-    ///   just after the matched characters, or `nil` when nothing matches there.
-    func replacingMatches(_ match: ([Character], Int) -> (replacement: [Character], end: Int)?) -> String {
-        var result: [Character] = []
-        result.reserveCapacity(count)
+    /// - Parameter match: Given the units and a start index, the replacement and the index
+    ///   just after the matched units, or `nil` when nothing matches there.
+    func replacingMatches(_ match: ([Element], Int) -> (replacement: [Element], end: Int)?) -> [Element] {
+        var result: [Element]?  // made at the first match: most texts have none
         var index = 0
         while index < count {
             if let found = match(self, index), found.end > index {
-                result.append(contentsOf: found.replacement)
+                if result == nil {
+                    result = Array(self[..<index])
+                    result?.reserveCapacity(count)
+                }
+                result?.append(contentsOf: found.replacement)
                 index = found.end
             } else {
-                result.append(self[index])
+                result?.append(self[index])
                 index += 1
             }
         }
-        return String(result)
+        return result ?? self
     }
 }

@@ -20,6 +20,14 @@ public protocol TypographyRule: Sendable {
     func apply(to text: String, language: String) -> String
 }
 
+/// A typography rule written for any ``TypographyUnit``, so that it can run on the scalars of
+/// text whose scalars are all characters (``SimpleScalars``) as well as on characters.
+protocol TypographyUnitRule: TypographyRule {
+    /// Returns `scalars` with the rule applied; every scalar is simple or a line feed, and so is
+    /// every scalar of the result.
+    func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar]
+}
+
 /// What a typography rule does, where, and examples that prove it.
 public struct TypographyRuleDescription: Sendable {
     /// A stable kebab-case id, e.g. `short-words`.
@@ -47,7 +55,12 @@ public struct TypographyRuleDescription: Sendable {
 
     /// Whether the rule applies to text in `language` (compared by primary subtag).
     public func applies(to language: String) -> Bool {
-        languages.isEmpty || languages.contains(Typography.primarySubtag(of: language))
+        applies(toPrimarySubtag: Typography.primarySubtag(of: language))
+    }
+
+    /// Whether the rule applies to text whose language has the primary subtag `primary`.
+    func applies(toPrimarySubtag primary: String) -> Bool {
+        languages.isEmpty || languages.contains(primary)
     }
 }
 

@@ -1,5 +1,5 @@
 /// A straight `'` between two letters is an apostrophe: `’`.
-public struct ApostropheRule: TypographyRule {
+public struct ApostropheRule: TypographyUnitRule {
     public static let description = TypographyRuleDescription(
         id: "apostrophe",
         languages: [],
@@ -21,12 +21,21 @@ public struct ApostropheRule: TypographyRule {
     public func apply(to text: String, language: String) -> String {
         // Fast path: without a straight quote byte there is nothing to change.
         guard text.utf8.contains(UInt8(ascii: "'")) else { return text }
-        var characters = Array(text)
+        return Character.string(of: apply(to: Array(text)))
+    }
+
+    func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
+        apply(to: scalars)
+    }
+
+    /// The rule on the characters of a text.
+    func apply<Unit: TypographyUnit>(to characters: [Unit]) -> [Unit] {
+        var characters = characters
         for index in characters.indices where characters[index] == "'" {
             let before = index > 0 ? characters[index - 1] : nil
             let after = index + 1 < characters.count ? characters[index + 1] : nil
             if TypographyCharacter.isLetter(before), TypographyCharacter.isLetter(after) { characters[index] = "’" }
         }
-        return String(characters)
+        return characters
     }
 }

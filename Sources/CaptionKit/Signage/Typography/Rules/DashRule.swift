@@ -6,7 +6,7 @@
 /// and gets the no-break space. Only dashes with text on both sides on the same line are
 /// touched, so a dash starting a line (dialogue) or ending one is left alone, as are hyphens in
 /// words (`әпке-қарындасы`, `present-day`).
-public struct DashRule: TypographyRule {
+public struct DashRule: TypographyUnitRule {
     public static let description = TypographyRuleDescription(
         id: "dash",
         languages: ["ru", "kk", "en"],
@@ -38,16 +38,26 @@ public struct DashRule: TypographyRule {
     public func apply(to text: String, language: String) -> String {
         // Fast path: every spaced dash holds one of these scalars.
         guard text.unicodeScalars.contains(where: { $0 == "-" || $0 == "–" || $0 == "—" }) else { return text }
+        return Character.string(of: apply(to: Array(text), language: language))
+    }
+
+    func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
+        apply(to: scalars, language: language)
+    }
+
+    /// The rule on the characters of a text.
+    func apply<Unit: TypographyUnit>(to characters: [Unit], language: String) -> [Unit] {
+        guard characters.contains(where: { $0 == "-" || $0 == "–" || $0 == "—" }) else { return characters }
         let primary = Typography.primarySubtag(of: language)
-        return Array(text).replacingMatches { characters, index in
-            dash(in: characters, at: index, language: primary).map { ([Typography.noBreakSpace, $0.0, " "], $0.1) }
+        return characters.replacingMatches { characters, index in
+            dash(in: characters, at: index, language: primary).map { ([.noBreakSpace, $0.0, " "], $0.1) }
         }
     }
 
     /// The dash to write and the index after its trailing space, when a spaced dash starts at
     /// `start` (the space before it).
-    private func dash(in characters: [Character], at start: Int, language: String) -> (Character, Int)? {
-        guard characters[start] == " " || characters[start] == Typography.noBreakSpace,
+    private func dash<Unit: TypographyUnit>(in characters: [Unit], at start: Int, language: String) -> (Unit, Int)? {
+        guard characters[start] == " " || characters[start] == .noBreakSpace,
             start > 0, !characters[start - 1].isWhitespace
         else { return nil }
         var index = start + 1
@@ -65,7 +75,7 @@ public struct DashRule: TypographyRule {
         guard index + 1 < characters.count, characters[index] == " ", !characters[index + 1].isWhitespace else {
             return nil
         }
-        let glyph: Character = language == "en" ? (typed == "—" ? "—" : "–") : "—"
+        let glyph: Unit = language == "en" ? (typed == "—" ? "—" : "–") : "—"
         return (glyph, index + 1)
     }
 }

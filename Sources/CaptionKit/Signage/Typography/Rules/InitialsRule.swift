@@ -5,7 +5,7 @@
 /// is not an initial). The rule fires only when the initials are followed by a capitalised word
 /// (capital then lowercase letter). A sentence ending in a one-letter capital (`пункт Б. Потом`)
 /// is glued too; that costs at most a line break in an odd place.
-public struct InitialsRule: TypographyRule {
+public struct InitialsRule: TypographyUnitRule {
     public static let description = TypographyRuleDescription(
         id: "initials",
         languages: ["ru", "kk"],
@@ -28,21 +28,33 @@ public struct InitialsRule: TypographyRule {
     public func apply(to text: String, language: String) -> String {
         // Fast path: an initial needs a full stop.
         guard text.utf8.contains(UInt8(ascii: ".")) else { return text }
-        var characters = Array(text)
+        return Character.string(of: apply(to: Array(text)))
+    }
+
+    func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
+        apply(to: scalars)
+    }
+
+    /// The rule on the characters of a text.
+    func apply<Unit: TypographyUnit>(to characters: [Unit]) -> [Unit] {
+        guard characters.contains(".") else { return characters }  // an initial needs a full stop
+        var characters = characters
         var index = 0
         while index < characters.count {
             if let spaces = initialsSpaces(in: characters, at: index) {
-                for space in spaces { characters[space] = Typography.noBreakSpace }
+                for space in spaces { characters[space] = .noBreakSpace }
                 index = (spaces.last ?? index) + 1
             } else {
                 index += 1
             }
         }
-        return String(characters)
+        return characters
     }
 
     /// The indices of the spaces to replace when initials followed by a surname start at `start`.
-    private func initialsSpaces(in characters: [Character], at start: Int) -> [Int]? {
+    private func initialsSpaces<Unit: TypographyUnit>(in characters: [Unit], at start: Int) -> [Int]? {
+        // The full stop first: it rules out most places at once (``isInitial(_:at:)`` wants it).
+        guard start + 1 < characters.count, characters[start + 1] == "." else { return nil }
         guard start == 0 || !characters[start - 1].isLetter else { return nil }
         var spaces: [Int] = []
         var index = start
@@ -66,19 +78,19 @@ public struct InitialsRule: TypographyRule {
         }
     }
 
-    private func isSpace(_ character: Character) -> Bool {
-        character == " " || character == Typography.noBreakSpace
+    private func isSpace<Unit: TypographyUnit>(_ character: Unit) -> Bool {
+        character == " " || character == .noBreakSpace
     }
 
     /// A capital letter followed by a full stop, the stop not followed by a letter.
-    private func isInitial(_ characters: [Character], at index: Int) -> Bool {
+    private func isInitial<Unit: TypographyUnit>(_ characters: [Unit], at index: Int) -> Bool {
         index + 1 < characters.count && characters[index].isUppercase && characters[index].isLetter
             && characters[index + 1] == "."
             && !(index + 2 < characters.count && characters[index + 2].isLetter && characters[index + 2].isLowercase)
     }
 
     /// A capital letter followed by a lowercase letter.
-    private func isSurnameStart(_ characters: [Character], at index: Int) -> Bool {
+    private func isSurnameStart<Unit: TypographyUnit>(_ characters: [Unit], at index: Int) -> Bool {
         index + 1 < characters.count && characters[index].isUppercase && characters[index + 1].isLowercase
     }
 }

@@ -4,7 +4,7 @@
 /// Only an existing single space between a digit and a listed unit is replaced; `50%` stays
 /// as typed. A unit must end the word (`5 men` is not metres), except the Kazakh `жыл`, which
 /// takes endings (`2007 жылы`, `1938–1953 жылдары`).
-public struct NumberUnitRule: TypographyRule {
+public struct NumberUnitRule: TypographyUnitRule {
     public static let description = TypographyRuleDescription(
         id: "number-unit",
         languages: ["ru", "kk", "en"],
@@ -47,10 +47,20 @@ public struct NumberUnitRule: TypographyRule {
     public func apply(to text: String, language: String) -> String {
         // Fast path: the rule only fires after an ASCII digit.
         guard text.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return text }
+        return Character.string(of: apply(to: Array(text), language: language))
+    }
+
+    func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
+        apply(to: scalars, language: language)
+    }
+
+    /// The rule on the characters of a text.
+    func apply<Unit: TypographyUnit>(to characters: [Unit], language: String) -> [Unit] {
+        guard characters.contains(where: \.isASCIIDigit) else { return characters }
         let primary = Typography.primarySubtag(of: language)
-        let units = (Self.units[primary] ?? []).map(Array.init)
-        let stems = (Self.stems[primary] ?? []).map(Array.init)
-        var characters = Array(text)
+        let units = (Self.units[primary] ?? []).map(Unit.units(of:))
+        let stems = (Self.stems[primary] ?? []).map(Unit.units(of:))
+        var characters = characters
         for index in characters.indices.dropLast() where characters[index] == " " {
             guard index > 0, TypographyCharacter.isDigit(characters[index - 1]) else { continue }
             let rest = characters[(index + 1)...]
@@ -60,9 +70,9 @@ public struct NumberUnitRule: TypographyRule {
                 return unit.last == "." || unit.last == "%" || !(after?.isLetter ?? false)
             }
             if isUnit || stems.contains(where: { rest.starts(with: $0) }) {
-                characters[index] = Typography.noBreakSpace
+                characters[index] = .noBreakSpace
             }
         }
-        return String(characters)
+        return characters
     }
 }

@@ -1,5 +1,5 @@
 /// The numero sign is tied to its number with a no-break space: `№5`, `№ 5` → `№ 5`.
-public struct NumeroRule: TypographyRule {
+public struct NumeroRule: TypographyUnitRule {
     public static let description = TypographyRuleDescription(
         id: "numero",
         languages: ["ru", "kk"],
@@ -18,8 +18,17 @@ public struct NumeroRule: TypographyRule {
 
     public func apply(to text: String, language: String) -> String {
         guard text.unicodeScalars.contains("№"), text.contains("№") else { return text }  // scalar scan first: cheap
-        let characters = Array(text)
-        var result: [Character] = []
+        return Character.string(of: apply(to: Array(text)))
+    }
+
+    func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
+        apply(to: scalars)
+    }
+
+    /// The rule on the characters of a text.
+    func apply<Unit: TypographyUnit>(to characters: [Unit]) -> [Unit] {
+        guard characters.contains("№") else { return characters }
+        var result: [Unit] = []
         var index = 0
         while index < characters.count {
             let character = characters[index]
@@ -27,14 +36,14 @@ public struct NumeroRule: TypographyRule {
             index += 1
             guard character == "№" else { continue }
             var next = index
-            while next < characters.count, characters[next] == " " || characters[next] == Typography.noBreakSpace {
+            while next < characters.count, characters[next] == " " || characters[next] == .noBreakSpace {
                 next += 1
             }
             if next < characters.count, TypographyCharacter.isDigit(characters[next]) {
-                result.append(Typography.noBreakSpace)
+                result.append(.noBreakSpace)
                 index = next
             }
         }
-        return String(result)
+        return result
     }
 }

@@ -7,7 +7,7 @@
 /// closes one otherwise. When a paragraph's straight quotes do not pair up (a closing quote with
 /// nothing open, an opening one never closed, a quote between spaces) the paragraph's quotes are
 /// left as typed rather than guessed.
-public struct QuotesRule: TypographyRule {
+public struct QuotesRule: TypographyUnitRule {
     public static let description = TypographyRuleDescription(
         id: "quotes",
         languages: ["ru", "kk", "en"],
@@ -40,16 +40,16 @@ public struct QuotesRule: TypographyRule {
     )
 
     /// A language's quotation marks.
-    struct Style {
-        var outerOpen: Character
-        var outerClose: Character
-        var innerOpen: Character
-        var innerClose: Character
+    struct Style<Unit: TypographyUnit> {
+        var outerOpen: Unit
+        var outerClose: Unit
+        var innerOpen: Unit
+        var innerClose: Unit
         /// Whether straight single quotes are quotation marks (English) or left alone.
         var convertsSingleQuotes: Bool
     }
 
-    static func style(for language: String) -> Style? {
+    static func style<Unit: TypographyUnit>(for language: String) -> Style<Unit>? {
         switch Typography.primarySubtag(of: language) {
         case "ru": Style(outerOpen: "«", outerClose: "»", innerOpen: "„", innerClose: "“", convertsSingleQuotes: false)
         case "kk": Style(outerOpen: "«", outerClose: "»", innerOpen: "“", innerClose: "”", convertsSingleQuotes: false)
@@ -63,29 +63,59 @@ public struct QuotesRule: TypographyRule {
     public func apply(to text: String, language: String) -> String {
         // Fast path: a byte scan rules out most texts before the Character scan below.
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
-        guard let style = Self.style(for: language), text.contains(where: { $0 == "\"" || $0 == "'" }) else {
+        guard let style: Style<Character> = Self.style(for: language), text.contains(where: { $0 == "\"" || $0 == "'" })
+        else {
             return text
         }
-        return text.components(separatedBy: "\n\n").map { convert($0, style: style) ?? $0 }.joined(separator: "\n\n")
+        return text.components(separatedBy: "\n\n").map { paragraph in
+            convert(Array(paragraph), style: style).map(Character.string(of:)) ?? paragraph
+        }.joined(separator: "\n\n")
+    }
+
+    func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
+        guard scalars.contains(where: { $0 == "\"" || $0 == "'" }),
+            let style: Style<Unicode.Scalar> = Self.style(for: language)
+        else {
+            return scalars
+        }
+        // The paragraphs as `components(separatedBy: "\n\n")` finds them, each converted.
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count)
+        var start = 0
+        var index = 0
+        while index <= scalars.count {
+            let atBreak = index + 1 < scalars.count && scalars[index] == "\n" && scalars[index + 1] == "\n"
+            guard atBreak || index == scalars.count else {
+                index += 1
+                continue
+            }
+            let paragraph = Array(scalars[start..<index])
+            result.append(contentsOf: convert(paragraph, style: style) ?? paragraph)
+            if atBreak { result.append(contentsOf: ["\n", "\n"]) }
+            index += 2
+            start = index
+        }
+        return result
     }
 
     /// An open quotation: the mark that closes it, and whether it came from a straight quote.
-    private struct Open {
-        var close: Character
+    private struct Open<Unit: TypographyUnit> {
+        var close: Unit
         var isSingle: Bool
         var fromStraight: Bool
     }
 
-    /// Converts one paragraph, or returns `nil` when its straight quotes do not pair up.
-    private func convert(_ paragraph: String, style: Style) -> String? {
-        var characters = Array(paragraph)
-        var stack: [Open] = []
+    /// Converts the characters of one paragraph, or returns `nil` when its straight quotes do
+    /// not pair up.
+    private func convert<Unit: TypographyUnit>(_ paragraph: [Unit], style: Style<Unit>) -> [Unit]? {
+        var characters = paragraph
+        var stack: [Open<Unit>] = []
         for index in characters.indices {
             let character = characters[index]
             let before = index > 0 ? characters[index - 1] : nil
             let after = index + 1 < characters.count ? characters[index + 1] : nil
             let opensHere = TypographyCharacter.startsWord(after: before) && !TypographyCharacter.isSpaceOrEdge(after)
-            let closesHere = before.map { !$0.isWhitespace && !TypographyCharacter.openers.contains($0) } ?? false
+            let closesHere = before.map { !$0.isWhitespace && !TypographyCharacter.isOpener($0) } ?? false
             switch character {
             case "\"":
                 if opensHere {
@@ -121,11 +151,11 @@ public struct QuotesRule: TypographyRule {
             }
         }
         if stack.contains(where: \.fromStraight) { return nil }
-        return String(characters)
+        return characters
     }
 
     /// Whether the `'` at `index` elides digits (`'90s`), which takes an apostrophe, not a quote.
-    private func isElision(_ characters: [Character], at index: Int) -> Bool {
+    private func isElision<Unit: TypographyUnit>(_ characters: [Unit], at index: Int) -> Bool {
         index + 2 < characters.count && TypographyCharacter.isDigit(characters[index + 1])
             && TypographyCharacter.isDigit(characters[index + 2])
     }

@@ -6,7 +6,7 @@
 /// (`если бы` → `если бы`). Only an ordinary space followed by more text on the same line is
 /// replaced: nothing is glued across a line break or a paragraph, and a word joined by a hyphen
 /// (`по-русски`, `из-за`) or followed by a full stop (`т. е.`) is not a short word.
-public struct ShortWordRule: TypographyRule {
+public struct ShortWordRule: TypographyUnitRule {
     public static let description = TypographyRuleDescription(
         id: "short-words",
         languages: ["ru", "kk"],
@@ -56,10 +56,19 @@ public struct ShortWordRule: TypographyRule {
     public init() {}
 
     public func apply(to text: String, language: String) -> String {
+        Character.string(of: apply(to: Array(text), language: language))
+    }
+
+    func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
+        apply(to: scalars, language: language)
+    }
+
+    /// The rule on the characters of a text.
+    func apply<Unit: TypographyUnit>(to characters: [Unit], language: String) -> [Unit] {
         let primary = Typography.primarySubtag(of: language)
         let leading = Self.leading[primary] ?? []
         let trailing = Self.trailing[primary] ?? []
-        var characters = Array(text)
+        var characters = characters
         var start = 0
         while start < characters.count {
             guard characters[start].isLetter else {
@@ -75,17 +84,23 @@ public struct ShortWordRule: TypographyRule {
             // Only words of at most `longestListedWord` characters can be listed: longer ones skip
             // the lowercased copy and the set lookups.
             if standalone, end - start <= Self.longestListedWord {
-                let word = String(characters[start..<end]).lowercased()
-                if (end - start == 1 || leading.contains(word)), after == " ", end + 1 < characters.count,
-                    !characters[end + 1].isWhitespace
-                {
-                    characters[end] = Typography.noBreakSpace
-                } else if trailing.contains(word), before == " ", start >= 2, !characters[start - 2].isWhitespace {
-                    characters[start - 1] = Typography.noBreakSpace
+                let gluesAfter = after == " " && end + 1 < characters.count && !characters[end + 1].isWhitespace
+                let gluesBefore = before == " " && start >= 2 && !characters[start - 2].isWhitespace
+                // A one-letter word is glued without a look at the lists; other words are
+                // lowercased only when a no-break space can go after or before them.
+                if gluesAfter, end - start == 1 {
+                    characters[end] = .noBreakSpace
+                } else if gluesAfter || gluesBefore {
+                    let word = Unit.string(of: characters[start..<end]).lowercased()
+                    if gluesAfter, leading.contains(word) {
+                        characters[end] = .noBreakSpace
+                    } else if gluesBefore, trailing.contains(word) {
+                        characters[start - 1] = .noBreakSpace
+                    }
                 }
             }
             start = end
         }
-        return String(characters)
+        return characters
     }
 }

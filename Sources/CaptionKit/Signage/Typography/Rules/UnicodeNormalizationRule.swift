@@ -2,7 +2,7 @@ import Foundation
 
 /// Puts text in Unicode Normalization Form C, so that `й` typed as `и` + combining breve is
 /// the same character as a precomposed `й` for fonts, searches and lengths.
-public struct UnicodeNormalizationRule: TypographyRule {
+public struct UnicodeNormalizationRule: TypographyUnitRule {
     public static let description = TypographyRuleDescription(
         id: "unicode-nfc",
         languages: [],
@@ -20,5 +20,9 @@ public struct UnicodeNormalizationRule: TypographyRule {
     public func apply(to text: String, language: String) -> String {
         // Fast path: most caption text is certainly NFC already, and normalising costs a copy.
         SimpleScalars.isCertainlyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
+        scalars  // simple scalars and line feeds are NFC
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// Line breaks inside a paragraph and blank lines between paragraphs are kept: they are the
 /// curator's.
-public struct WhitespaceRule: TypographyRule {
+public struct WhitespaceRule: TypographyUnitRule {
     public static let description = TypographyRuleDescription(
         id: "whitespace",
         languages: [],
@@ -42,9 +42,21 @@ public struct WhitespaceRule: TypographyRule {
         return Self.trimmedLines(of: normalized)
     }
 
-    /// LF-separated `text` with every line cleaned and blank lines at both ends removed.
+    func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
+        // Simple text has no CR or tab: each line is cleaned, and blank lines at both ends go.
+        if Self.isClean(scalars) { return scalars }
+        var lines = scalars.split(separator: "\n", omittingEmptySubsequences: false).map(Self.cleaned)
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return Array(lines.joined(separator: ["\n"]))
+    }
+
+    /// LF-separated `text` (without CR) with every line cleaned and blank lines at both ends
+    /// removed.
     static func trimmedLines(of text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Self.clean)
+        // Without CR every LF is a character of its own, so splitting at LF bytes splits at LF
+        // characters, without grapheme breaking.
+        var lines = text.parts(separatedBy: UInt8(ascii: "\n"), omittingEmpty: false).map(Self.clean)
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n")
@@ -69,22 +81,45 @@ public struct WhitespaceRule: TypographyRule {
         return true
     }
 
+    /// Fast path of ``apply(toSimpleScalars:language:)``: whether text of simple scalars and
+    /// line feeds is certainly left as it is. That holds when it does not start or end with a
+    /// space, no-break space or line feed, has no two spaces in a row, and no line starts or
+    /// ends with a space or no-break space.
+    static func isClean(_ scalars: [Unicode.Scalar]) -> Bool {
+        let noBreakSpace: Unicode.Scalar = "\u{A0}"
+        guard let first = scalars.first, let last = scalars.last else { return true }
+        for edge in [first, last] where edge == " " || edge == noBreakSpace || edge == "\n" { return false }
+        var previous = first
+        for scalar in scalars.dropFirst() {
+            switch (previous, scalar) {
+            case (" ", " "), ("\n", " "), ("\n", noBreakSpace), (" ", "\n"), (noBreakSpace, "\n"): return false
+            default: previous = scalar
+            }
+        }
+        return true
+    }
+
     /// One line without spaces at its ends and with single spaces between words.
     static func clean(_ line: Substring) -> String {
-        if isClean(line) { return String(line) }
-        var result = ""
+        isClean(line) ? String(line) : Character.string(of: cleaned(line))
+    }
+
+    /// The characters of one line without spaces at its ends and with single spaces between
+    /// words.
+    static func cleaned<Unit: TypographyUnit>(_ line: some Collection<Unit>) -> [Unit] {
+        var result: [Unit] = []
         var pendingSpace = false
         for character in line {
             if character == " " || character == "\t" {
                 pendingSpace = !result.isEmpty
                 continue
             }
-            if character == Typography.noBreakSpace, result.isEmpty { continue }
+            if character == .noBreakSpace, result.isEmpty { continue }
             if pendingSpace { result.append(" ") }
             pendingSpace = false
             result.append(character)
         }
-        while result.last == Typography.noBreakSpace || result.last == " " { result.removeLast() }
+        while result.last == .noBreakSpace || result.last == " " { result.removeLast() }
         return result
     }
 }

@@ -5,7 +5,7 @@
 /// the pair does not touch other digits, letters, hyphens, slashes or dots
 /// (`8-7172-1938-1953`, `шифр 1938-1953/2`, `KZ1938-1953`, `v.1938-1953` stay). Spaces around the hyphen
 /// (`1938 - 1953`) are dropped. Other number ranges (`4-5 лет`) are not touched.
-public struct YearRangeRule: TypographyRule {
+public struct YearRangeRule: TypographyUnitRule {
     public static let description = TypographyRuleDescription(
         id: "year-range",
         languages: [],
@@ -30,15 +30,34 @@ public struct YearRangeRule: TypographyRule {
 
     public func apply(to text: String, language: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "-")), text.contains("-") else { return text }  // byte scan first: cheap
-        return Array(text).replacingMatches { characters, index in
-            yearRange(in: characters, at: index).map { (Array($0.0 + "–" + $0.1), $0.2) }
+        return Character.string(of: apply(to: Array(text)))
+    }
+
+    func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
+        apply(to: scalars)
+    }
+
+    /// The rule on the characters of a text.
+    func apply<Unit: TypographyUnit>(to characters: [Unit]) -> [Unit] {
+        guard characters.contains("-") else { return characters }  // a range needs a hyphen
+        return characters.replacingMatches { characters, index in
+            yearRange(in: characters, at: index).map { first, second, end in
+                var replacement = Array(first)
+                replacement.append("–")
+                replacement.append(contentsOf: second)
+                return (replacement, end)
+            }
         }
     }
 
     /// The two years and the index after them when a year range starts at `start`.
-    private func yearRange(in characters: [Character], at start: Int) -> (String, String, Int)? {
+    private func yearRange<Unit: TypographyUnit>(
+        in characters: [Unit], at start: Int
+    ) -> (ArraySlice<Unit>, ArraySlice<Unit>, Int)? {
+        // The year first: it fails at once where no digit starts, and the checks have no effects.
+        guard let first = year(in: characters, at: start) else { return nil }
         let before = start > 0 ? characters[start - 1] : nil
-        guard !touches(before), before != ".", let first = year(in: characters, at: start) else { return nil }
+        guard !touches(before), before != "." else { return nil }
         var index = start + 4
         let spaced = index < characters.count && characters[index] == " "
         if spaced { index += 1 }
@@ -57,19 +76,23 @@ public struct YearRangeRule: TypographyRule {
     }
 
     /// Four digits from `index` forming a year 1000–2099, not followed by a fifth digit.
-    private func year(in characters: [Character], at index: Int) -> (text: String, value: Int)? {
+    private func year<Unit: TypographyUnit>(
+        in characters: [Unit], at index: Int
+    ) -> (text: ArraySlice<Unit>, value: Int)? {
         guard index + 4 <= characters.count else { return nil }
         let digits = characters[index..<index + 4]
         guard digits.allSatisfy(TypographyCharacter.isDigit) else { return nil }
         if index + 4 < characters.count, TypographyCharacter.isDigit(characters[index + 4]) { return nil }
-        let text = String(digits)
-        guard let value = Int(text), (1000...2099).contains(value) else { return nil }
-        return (text, value)
+        guard let value = Int(Unit.string(of: digits)), (1000...2099).contains(value) else { return nil }
+        return (digits, value)
     }
 
     /// Whether a neighbour ties the numbers to something larger (an id, a phone number, a code).
-    private func touches(_ character: Character?) -> Bool {
+    private func touches<Unit: TypographyUnit>(_ character: Unit?) -> Bool {
         guard let character else { return false }
-        return character.isLetter || character.isNumber || "-/–_".contains(character)
+        switch character {
+        case "-", "/", "–", "_": return true
+        default: return character.isLetter || character.isNumber
+        }
     }
 }

@@ -38,13 +38,14 @@ public enum DataMergeWriter {
         let text = rows.map { $0.map(escape).joined(separator: "\t") + "\r\n" }.joined()
         switch encoding {
         case .utf16LE:
-            var data = Data([0xFF, 0xFE])
-            data.reserveCapacity(2 + text.utf16.count * 2)
+            // Bytes go into an array first: appending to `Data` one byte at a time is slow.
+            var bytes: [UInt8] = [0xFF, 0xFE]
+            bytes.reserveCapacity(2 + text.utf8.count * 2)
             for unit in text.utf16 {
-                data.append(UInt8(unit & 0xFF))
-                data.append(UInt8(unit >> 8))
+                bytes.append(UInt8(unit & 0xFF))
+                bytes.append(UInt8(unit >> 8))
             }
-            return data
+            return Data(bytes)
         case .utf8BOM:
             return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
         }
@@ -100,8 +101,12 @@ public enum DataMergeWriter {
     /// Joins a paragraph's lines with spaces and replaces every tab and line separator by a space.
     static func flatten(_ lines: [String]) -> String {
         let separators: Set<Unicode.Scalar> = ["\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+        let joined = lines.joined(separator: " ")
+        // Fast path: the separators are ASCII controls or U+0085, U+2028, U+2029, whose UTF-8
+        // forms start with 0xC2 or 0xE2; text without those bytes has none.
+        if !joined.utf8.contains(where: { $0 < 0x0E || $0 == 0xC2 || $0 == 0xE2 }) { return joined }
         var result = ""
-        for scalar in lines.joined(separator: " ").unicodeScalars {
+        for scalar in joined.unicodeScalars {
             result.unicodeScalars.append(separators.contains(scalar) ? " " : scalar)
         }
         return result
@@ -109,7 +114,7 @@ public enum DataMergeWriter {
 
     /// Quotes a value that contains `"`.
     static func escape(_ value: String) -> String {
-        guard value.contains("\"") else { return value }
+        guard value.utf8.contains(UInt8(ascii: "\"")) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -1,4 +1,4 @@
-import CaptionKit
+@testable import CaptionKit
 import Foundation
 import Testing
 
@@ -92,6 +92,19 @@ import Testing
     @Test func escapeCoversTheFiveHTMLSpecialCharacters() {
         #expect(ProofSheetWriter.escape("<a href=\"x\">Tom & Jerry's</a>")
             == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(ProofSheetWriter.escape("Абай жолы — «роман»") == "Абай жолы — «роман»")
+    }
+
+    /// A combining mark after `<` or `&` makes one Character of the two; the special character
+    /// is still escaped.
+    @Test func escapeReachesSpecialCharactersFollowedByCombiningMarks() {
+        #expect(ProofSheetWriter.escape("<\u{301}script>&\u{308}") == "&lt;\u{301}script&gt;&amp;\u{308}")
+    }
+
+    @Test func dataMergeValuesLoseEveryLineSeparatorAndTab() {
+        #expect(DataMergeWriter.flatten(["a\tb", "c\u{2028}d\u{85}e\u{2029}f\u{0B}g\u{0C}h\ri"]) == "a b c d e f g h i")
+        #expect(DataMergeWriter.flatten(["Қасірет аркасы", "— 1937 жылы"]) == "Қасірет аркасы — 1937 жылы")
+        #expect(DataMergeWriter.flatten(["Ã â€” é"]) == "Ã â€” é", "0xC2/0xE2 lead bytes without a separator")
     }
 
     @Test func overlongWordsBecomeWarningsWithPositions() throws {

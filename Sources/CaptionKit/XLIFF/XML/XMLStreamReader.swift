@@ -53,6 +53,10 @@ final class XMLStreamReader {
     private var locator: ByteLocator
     /// The first error libxml2 reported.
     fileprivate var firstError: (line: Int, column: Int, message: String)?
+    /// Whether ``bytes`` is a file mapping whose parsed pages are dropped as reading goes on.
+    private var releasesPages = false
+    /// The end of the pages dropped so far.
+    private var releasedUpTo = 0
 
     private init(reader: xmlTextReaderPtr, path: String, bytes: UnsafeRawBufferPointer) {
         self.reader = reader
@@ -88,13 +92,24 @@ final class XMLStreamReader {
                 SourceLocation(path: path),
                 "file is \(size) bytes, over the limit of \(maximumSize) bytes (raise it with --max-size)")
         }
-        let data: Data
-        do {
-            data = size == 0 ? Data() : try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
+        guard size > 0 else { return try parse(Data(), path: path, handler: handler) }
+        // Mapped here rather than through Data, so that the pages already parsed can be handed
+        // back (see `releasePages`): resident memory stays flat however large the file.
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .unreadable(path: path, reason: "cannot read the file") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_size > 0 else {
             throw .unreadable(path: path, reason: "cannot read the file")
         }
-        try parse(data, path: path, handler: handler)
+        let length = Int(status.st_size)
+        guard let mapping = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0),
+            mapping != UnsafeMutableRawPointer(bitPattern: -1)
+        else {
+            throw .unreadable(path: path, reason: "cannot read the file")
+        }
+        defer { munmap(mapping, length) }
+        try parse(UnsafeRawBufferPointer(start: mapping, count: length), path: path, isMapped: true, handler: handler)
     }
 
     /// Reads XML held in memory (used by ``read(path:maximumSize:handler:)`` and by tests).
@@ -110,8 +125,11 @@ final class XMLStreamReader {
         if let failure { throw failure }
     }
 
+    /// - Parameter isMapped: `buffer` is a private read-only mapping of a file, whose pages can
+    ///   be dropped once parsed (they would be read from the file again if touched).
     private static func parse(
-        _ buffer: UnsafeRawBufferPointer, path: String, handler: (XMLEvent) throws(CaptionError) -> Void
+        _ buffer: UnsafeRawBufferPointer, path: String, isMapped: Bool = false,
+        handler: (XMLEvent) throws(CaptionError) -> Void
     ) throws(CaptionError) {
         if let doctype = PrologScanner.doctypeOffset(in: buffer) {
             var locator = ByteLocator(bytes: buffer)
@@ -141,6 +159,7 @@ final class XMLStreamReader {
             throw .invalidInput(SourceLocation(path: path), "libxml2 could not start reading the file")
         }
         let reader = XMLStreamReader(reader: pointer, path: path, bytes: buffer)
+        reader.releasesPages = isMapped
         xmlTextReaderSetStructuredErrorHandler(pointer, collectError, Unmanaged.passUnretained(reader).toOpaque())
         try reader.run(handler)
     }
@@ -164,6 +183,7 @@ final class XMLStreamReader {
                 let qualifiedName = string(xmlTextReaderConstName(reader))
                 elementOffset = locator.offset(ofStartTag: qualifiedName, after: elementOffset)
                 let location = locator.location(ofOffset: elementOffset, path: path)
+                if releasesPages, elementOffset - releasedUpTo > Self.releaseStep { releasePages(before: elementOffset) }
                 guard depth < Self.maximumDepth else {
                     throw .invalidInput(location, "elements are nested more than \(Self.maximumDepth) levels deep")
                 }
@@ -186,6 +206,19 @@ final class XMLStreamReader {
             }
         }
         if firstError != nil { throw parseFailure(open: open) }
+    }
+
+    /// How far reading moves on between two releases of pages (bytes).
+    private static let releaseStep = 16 << 20
+
+    /// Drops the mapped pages well before `offset` from this process's memory; they stay in the
+    /// page cache and are read again should anything touch them.
+    private func releasePages(before offset: Int) {
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = (offset - Self.releaseStep / 2) / pageSize * pageSize
+        guard end > releasedUpTo, let base = bytes.baseAddress else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base + releasedUpTo), end - releasedUpTo, MADV_DONTNEED)
+        releasedUpTo = end
     }
 
     private func readAttributes(at location: SourceLocation) throws(CaptionError) -> [XMLAttribute] {
@@ -279,11 +312,13 @@ enum PrologScanner {
     }
 }
 
-/// Turns byte offsets of a UTF-8 document into lines and scalar columns, moving forward only.
+/// Turns byte offsets of a UTF-8 document into lines and scalar columns, moving forward only
+/// (each byte is looked at once, however long the lines).
 struct ByteLocator {
     private let bytes: UnsafeRawBufferPointer
     private var line = 1
-    private var lineStart = 0
+    /// The scalar column of the byte at `scanned`.
+    private var column = 1
     private var scanned = 0
 
     init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
@@ -312,21 +347,18 @@ struct ByteLocator {
         let target = min(max(offset, 0), bytes.count)
         if target < scanned {
             line = 1
-            lineStart = 0
+            column = 1
             scanned = 0
         }
         while scanned < target {
-            if bytes[scanned] == 0x0A {
+            let byte = bytes[scanned]
+            if byte == 0x0A {
                 line += 1
-                lineStart = scanned + 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
             }
             scanned += 1
-        }
-        var column = 1
-        var index = lineStart
-        while index < target {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
         }
         return SourceLocation(path: path, line: line, column: column)
     }

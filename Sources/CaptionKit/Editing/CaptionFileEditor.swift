@@ -410,8 +410,7 @@ public struct CaptionFileEditor: Sendable {
     /// Compares texts scalar by scalar (as UTF-8): String equality would accept a canonically
     /// equivalent text.
     private static func sameScalars(_ first: [String: String], _ second: [String: String]) -> Bool {
-        first.count == second.count
-            && first.allSatisfy { key, value in second[key].map { $0.utf8.elementsEqual(value.utf8) } ?? false }
+        first.count == second.count && first.allSatisfy { key, value in second[key]?.hasSameUTF8(as: value) ?? false }
     }
 
     /// The metadata keys' contents without positions (an edit above them moves their lines).

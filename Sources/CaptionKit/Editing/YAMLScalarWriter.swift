@@ -78,7 +78,17 @@ enum YAMLScalarWriter {
     /// The lines of text that ``canBeLiteralBlock(_:)`` accepts. It holds no CR, so splitting at
     /// LF scalars is the same as splitting at `"\n"` characters.
     private static func blockLines(_ text: String) -> [String] {
-        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
+        }
     }
 
     /// A mapping key or short token: plain when safe, double-quoted otherwise.

@@ -121,7 +121,7 @@ public enum XLIFFImporter {
                 summary.skipped += 1
                 return
             }
-            guard unit.source == source.text else {
+            guard unit.source.hasSameUTF8(as: source.text) || unit.source == source.text else {
                 summary.conflicts += 1
                 problems.append(
                     Diagnostic(

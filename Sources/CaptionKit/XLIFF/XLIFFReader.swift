@@ -33,7 +33,8 @@ enum XLIFFReader {
     ) throws(CaptionError) -> XLIFFDocument {
         var parser = Parser(path: path)
         parser.keepsUnits = false
-        try XMLStreamReader.read(path: path, maximumSize: maximumSize) { (event) throws(CaptionError) in
+        try XMLStreamReader.read(path: path, maximumSize: maximumSize, wantsText: { parser.wantsText }) {
+            (event) throws(CaptionError) in
             try parser.handle(event)
             guard !parser.finishedUnits.isEmpty else { return }
             for (unit, language) in parser.finishedUnits { eachUnit(unit, language) }
@@ -94,9 +95,12 @@ enum XLIFFReader {
                 guard let role = stack.popLast() else { return }
                 try end(role)
             case .text(let text):
-                if stack.last == .source || stack.last == .target || stack.last == .inline { captured? += text }
+                if wantsText { captured? += text }
             }
         }
+
+        /// Whether text read now would be kept (inside `<source>` or `<target>`).
+        var wantsText: Bool { stack.last == .source || stack.last == .target || stack.last == .inline }
 
         private func attribute(_ attributes: [XMLAttribute], _ name: String) -> String? {
             attributes.first { $0.name == name && $0.namespace.isEmpty }?.value

@@ -2,9 +2,9 @@ import Foundation
 
 /// Edits a caption file as text, so that everything not edited stays byte-identical.
 ///
-/// Each edit finds its spot with the loader's positions (lines and Unicode-scalar columns),
-/// replaces or inserts only the value it changes, then loads the edited text again and checks
-/// that exactly the intended value changed. If that check fails (an unusual layout, such as a
+/// Each edit finds its spot with the loader's positions (lines and Unicode-scalar columns,
+/// turned into UTF-8 byte offsets), splices only the bytes of the value it changes, then loads
+/// the edited text again and checks that exactly the intended value changed. If that check fails (an unusual layout, such as a
 /// flow mapping `{ kk: ..., ru: ... }` that needs a new language), the edit is refused with a
 /// located error and the text stays as it was.
 public struct CaptionFileEditor: Sendable {
@@ -12,8 +12,12 @@ public struct CaptionFileEditor: Sendable {
     public let path: String
     /// The path below the collection folder.
     public let relativePath: String
+    /// The current text's UTF-8 bytes (without the byte order mark).
+    private var bytes: [UInt8]
+    /// The exhibit loaded from ``bytes``, once loaded (each accepted edit loads its result).
+    private var loaded: Exhibit?
     /// The current text.
-    public private(set) var text: String
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
     /// The line break the file uses (`\n` or `\r\n`), used for inserted lines.
     private let newline: String
     /// Whether the file started with a UTF-8 byte order mark (kept in ``data``).
@@ -21,10 +25,23 @@ public struct CaptionFileEditor: Sendable {
 
     /// Starts editing `text`.
     public init(text: String, path: String, relativePath: String) {
-        self.text = text
+        self.init(bytes: Array(text.utf8), path: path, relativePath: relativePath)
+    }
+
+    private init(bytes: [UInt8], path: String, relativePath: String) {
+        self.bytes = bytes
         self.path = path
         self.relativePath = relativePath
-        self.newline = text.contains("\r\n") ? "\r\n" : "\n"
+        self.newline = Self.containsCRLF(bytes) ? "\r\n" : "\n"
+    }
+
+    private static func containsCRLF(_ bytes: [UInt8]) -> Bool {
+        var index = bytes.firstIndex(of: 0x0D)
+        while let found = index, found + 1 < bytes.count {
+            if bytes[found + 1] == 0x0A { return true }
+            index = bytes[(found + 1)...].firstIndex(of: 0x0D)
+        }
+        return false
     }
 
     /// Starts editing the caption file of `exhibit` as it is on disk now.
@@ -34,24 +51,43 @@ public struct CaptionFileEditor: Sendable {
         guard let data = FileManager.default.contents(atPath: exhibit.path) else {
             throw .unreadable(path: exhibit.path, reason: "cannot read the caption file")
         }
-        do {
-            self.init(text: try SourceText.decode(data), path: exhibit.path, relativePath: exhibit.relativePath)
-        } catch {
-            throw .invalidInput(
-                SourceLocation(path: exhibit.path, line: error.line, column: error.column), "file is not valid UTF-8 text")
+        let hasByteOrderMark = data.starts(with: [0xEF, 0xBB, 0xBF])
+        let body = [UInt8](hasByteOrderMark ? data.dropFirst(3) : data[...])
+        guard String(validating: body, as: UTF8.self) != nil else {
+            do {
+                _ = try SourceText.decode(data)
+            } catch {
+                throw .invalidInput(
+                    SourceLocation(path: exhibit.path, line: error.line, column: error.column), "file is not valid UTF-8 text")
+            }
+            throw .invalidInput(SourceLocation(path: exhibit.path, line: 1, column: 1), "file is not valid UTF-8 text")
         }
-        hasByteOrderMark = data.starts(with: [0xEF, 0xBB, 0xBF])
+        self.init(bytes: body, path: exhibit.path, relativePath: exhibit.relativePath)
+        self.hasByteOrderMark = hasByteOrderMark
     }
 
     /// The file's bytes: the text in UTF-8, with the byte order mark it was read with.
     public var data: Data {
-        var output = hasByteOrderMark ? Data([0xEF, 0xBB, 0xBF]) : Data()
-        output.append(Data(text.utf8))
+        var output = Data(capacity: bytes.count + 3)
+        if hasByteOrderMark { output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+        output.append(contentsOf: bytes)
         return output
     }
 
     /// The file as loaded now.
-    public var exhibit: Exhibit { ExhibitParser.parse(text: text, path: path, relativePath: relativePath) }
+    public var exhibit: Exhibit { loaded ?? load(bytes) }
+
+    private func load(_ bytes: [UInt8]) -> Exhibit {
+        ExhibitParser.parse(decodedBytes: bytes, path: path, relativePath: relativePath)
+    }
+
+    /// The file as loaded now, remembered until the next edit.
+    private mutating func current() -> Exhibit {
+        if let loaded { return loaded }
+        let exhibit = load(bytes)
+        loaded = exhibit
+        return exhibit
+    }
 
     /// Sets the text of `field` in `language`, replacing the value in place or adding a
     /// `language:` entry in `languageOrder` position.
@@ -61,14 +97,14 @@ public struct CaptionFileEditor: Sendable {
     public mutating func setTranslation(
         field fieldName: String, language: String, to newText: String, languageOrder: [String]
     ) throws(CaptionError) {
-        let before = exhibit
+        let before = current()
         guard before.isReadable, before.loadFindings.isEmpty, let field = before.field(fieldName) else {
             throw .invalidInput(
                 before.loadFindings.first?.location ?? SourceLocation(path: path, line: 1, column: 1),
                 "\(relativePath) cannot be edited safely: it has no readable '\(fieldName)' field")
         }
-        var lines = LineIndex(text)
-        let edited: String
+        var lines = LineIndex(bytes: bytes)
+        let edited: [UInt8]
         if let translation = field.translation(language) {
             edited = replace(translation, with: newText, lines: &lines)
         } else {
@@ -84,7 +120,7 @@ public struct CaptionFileEditor: Sendable {
     public mutating func record(
         _ fingerprints: [String: [String: String]], fieldOrder: [String], languageOrder: [String]
     ) throws(CaptionError) {
-        let before = exhibit
+        let before = current()
         var record = TranslationRecord(exhibit: before)
         var changed = false
         for (field, languages) in fingerprints {
@@ -95,18 +131,19 @@ public struct CaptionFileEditor: Sendable {
         }
         guard changed || !record.problems.isEmpty else { return }
         let block = record.yaml(fieldOrder: fieldOrder, languageOrder: languageOrder, newline: newline)
-        let scalars = Array(text.unicodeScalars)
-        var result: [Unicode.Scalar]
-        if let range = recordRange(in: scalars) {
-            result = Array(scalars[..<range.lowerBound]) + Array(block.unicodeScalars) + Array(scalars[range.upperBound...])
+        var edited: [UInt8] = []
+        edited.reserveCapacity(bytes.count + block.utf8.count + 2)
+        if let range = recordRange(in: bytes) {
+            edited += bytes[..<range.lowerBound]
+            edited += block.utf8
+            edited += bytes[range.upperBound...]
         } else {
-            result = scalars
-            if let last = result.last, last != "\n" { result += newline.unicodeScalars }
-            result += (block + newline).unicodeScalars
+            edited = bytes
+            if let last = edited.last, last != UInt8(ascii: "\n") { edited += newline.utf8 }
+            edited += block.utf8
+            edited += newline.utf8
         }
-        var edited = ""
-        edited.unicodeScalars.append(contentsOf: result)
-        let after = ExhibitParser.parse(text: edited, path: path, relativePath: relativePath)
+        let after = load(edited)
         guard after.loadFindings.isEmpty, TranslationRecord(exhibit: after).fingerprints == record.fingerprints,
             Self.sameScalars(Self.captions(of: after), Self.captions(of: before)),
             Self.shapes(of: after, except: TranslationRecord.key) == Self.shapes(of: before, except: TranslationRecord.key)
@@ -115,53 +152,68 @@ public struct CaptionFileEditor: Sendable {
                 before.metadata[TranslationRecord.key]?.location ?? SourceLocation(path: path, line: 1, column: 1),
                 "the translations record of \(relativePath) cannot be rewritten safely; remove the key and run the command again")
         }
-        text = edited
+        bytes = edited
+        loaded = after
     }
 
     // MARK: - Finding values
 
     /// Replaces an existing value.
-    private func replace(_ translation: Translation, with newText: String, lines: inout LineIndex) -> String {
-        let scalars = lines.scalars
+    private func replace(_ translation: Translation, with newText: String, lines: inout LineIndex) -> [UInt8] {
+        let bytes = lines.bytes
         let keyIndent = translation.keyLocation.column - 1
         let keyOffset = lines.offset(translation.keyLocation)
-        let flow = isInFlow(keyOffset: keyOffset, scalars: scalars, lineStart: lines.lineStart(ofOffset: keyOffset))
+        let flow = isInFlow(keyOffset: keyOffset, bytes: bytes, lineStart: lines.lineStart(ofOffset: keyOffset))
         var valueRange: Range<Int>
         if translation.valueLocation.line != translation.keyLocation.line && translation.text.isEmpty {
             // An empty value: Yams places it at the next token; the edit goes right after the colon.
-            let colon = colonOffset(afterKeyAt: keyOffset, scalars: scalars)
+            let colon = colonOffset(afterKeyAt: keyOffset, bytes: bytes)
             valueRange = colon..<colon
         } else {
             let start = lines.offset(translation.valueLocation)
             valueRange = start..<valueEnd(from: start, keyIndent: keyIndent, flow: flow, lines: lines)
         }
         let rendering = YAMLScalarWriter.render(newText, inFlow: flow)
-        var replacement: String
+        var replacement: [UInt8] = []
         switch rendering {
         case .inline(let value):
-            replacement = value
-            if valueRange.isEmpty { replacement = " " + value }
+            if valueRange.isEmpty { replacement.append(UInt8(ascii: " ")) }
+            replacement += value.utf8
         case .literalBlock(let contentLines):
             // The header takes the rest of the old value's last line (spaces, a comment).
             var lineEnd = lines.lineEnd(ofOffset: max(valueRange.lowerBound, valueRange.upperBound - 1))
-            if lineEnd > valueRange.upperBound, scalars[lineEnd - 1] == "\r" { lineEnd -= 1 }
-            let rest = String(String.UnicodeScalarView(scalars[valueRange.upperBound..<lineEnd]))
+            if lineEnd > valueRange.upperBound, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+            let rest = bytes[valueRange.upperBound..<lineEnd]
             valueRange = valueRange.lowerBound..<lineEnd
-            let indent = String(repeating: " ", count: keyIndent + 2)
-            replacement = (valueRange.isEmpty || scalars[valueRange.lowerBound - 1] != " " ? " |" : "|") + rest
-            for line in contentLines { replacement += newline + (line.isEmpty ? "" : indent + line) }
+            replacement += (valueRange.isEmpty || bytes[valueRange.lowerBound - 1] != UInt8(ascii: " ") ? " |" : "|").utf8
+            replacement += rest
+            Self.appendBlockLines(contentLines, indent: keyIndent + 2, newline: newline, to: &replacement)
         }
-        var edited = String.UnicodeScalarView(scalars[..<valueRange.lowerBound])
-        edited.append(contentsOf: replacement.unicodeScalars)
-        edited.append(contentsOf: scalars[valueRange.upperBound...])
-        return String(edited)
+        var edited: [UInt8] = []
+        edited.reserveCapacity(bytes.count - valueRange.count + replacement.count)
+        edited += bytes[..<valueRange.lowerBound]
+        edited += replacement
+        edited += bytes[valueRange.upperBound...]
+        return edited
+    }
+
+    /// Appends the lines of a literal block, each after a line break and `indent` spaces
+    /// (empty lines stay empty).
+    private static func appendBlockLines(_ lines: [String], indent: Int, newline: String, to output: inout [UInt8]) {
+        for line in lines {
+            output += newline.utf8
+            if !line.isEmpty {
+                output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+                output += line.utf8
+            }
+        }
     }
 
     /// Inserts a new `language:` entry in a field written as a block mapping.
     private func insert(
         _ language: String, text newText: String, into field: CaptionField, order: [String], lines: inout LineIndex
-    ) throws(CaptionError) -> String {
-        let scalars = lines.scalars
+    ) throws(CaptionError) -> [UInt8] {
+        let bytes = lines.bytes
         let rank = { (tag: String) in order.firstIndex(of: tag) ?? Int.max }
         let insertOffset: Int
         let indent: Int
@@ -169,13 +221,13 @@ public struct CaptionFileEditor: Sendable {
             let keyOffset = lines.offset(next.keyLocation)
             insertOffset = lines.lineStart(ofOffset: keyOffset)
             indent = next.keyLocation.column - 1
-            guard keyOffset - insertOffset == indent, !isInFlow(keyOffset: keyOffset, scalars: scalars, lineStart: insertOffset)
+            guard lines.scalarCount(insertOffset..<keyOffset) == indent, !isInFlow(keyOffset: keyOffset, bytes: bytes, lineStart: insertOffset)
             else { throw unsafeLayout(field) }
         } else if let last = field.translations.last {
             let keyOffset = lines.offset(last.keyLocation)
             indent = last.keyLocation.column - 1
-            guard keyOffset - lines.lineStart(ofOffset: keyOffset) == indent,
-                !isInFlow(keyOffset: keyOffset, scalars: scalars, lineStart: lines.lineStart(ofOffset: keyOffset))
+            guard lines.scalarCount(lines.lineStart(ofOffset: keyOffset)..<keyOffset) == indent,
+                !isInFlow(keyOffset: keyOffset, bytes: bytes, lineStart: lines.lineStart(ofOffset: keyOffset))
             else { throw unsafeLayout(field) }
             let end: Int
             if last.valueLocation.line != last.keyLocation.line && last.text.isEmpty {
@@ -190,21 +242,27 @@ public struct CaptionFileEditor: Sendable {
             indent = field.location.column - 1 + 2
             insertOffset = lines.nextLineStart(afterOffset: keyOffset)
         }
-        var entry = String(repeating: " ", count: indent) + YAMLScalarWriter.key(language) + ":"
+        var entry: [UInt8] = Array(repeating: UInt8(ascii: " "), count: indent)
+        entry += YAMLScalarWriter.key(language).utf8
+        entry.append(UInt8(ascii: ":"))
         switch YAMLScalarWriter.render(newText) {
-        case .inline(let value): entry += " " + value
+        case .inline(let value):
+            entry.append(UInt8(ascii: " "))
+            entry += value.utf8
         case .literalBlock(let contentLines):
-            entry += " |"
-            let contentIndent = String(repeating: " ", count: indent + 2)
-            for line in contentLines { entry += newline + (line.isEmpty ? "" : contentIndent + line) }
+            entry += " |".utf8
+            Self.appendBlockLines(contentLines, indent: indent + 2, newline: newline, to: &entry)
         }
-        var edited = String.UnicodeScalarView(scalars[..<insertOffset])
-        if insertOffset == scalars.count, let last = scalars.last, last != "\n" {
-            edited.append(contentsOf: newline.unicodeScalars)
+        var edited: [UInt8] = []
+        edited.reserveCapacity(bytes.count + entry.count + 4)
+        edited += bytes[..<insertOffset]
+        if insertOffset == bytes.count, let last = bytes.last, last != UInt8(ascii: "\n") {
+            edited += newline.utf8
         }
-        edited.append(contentsOf: (entry + newline).unicodeScalars)
-        edited.append(contentsOf: scalars[insertOffset...])
-        return String(edited)
+        edited += entry
+        edited += newline.utf8
+        edited += bytes[insertOffset...]
+        return edited
     }
 
     private func unsafeLayout(_ field: CaptionField) -> CaptionError {
@@ -214,76 +272,76 @@ public struct CaptionFileEditor: Sendable {
     }
 
     /// Whether the key at `keyOffset` sits inside a flow mapping (`{ kk: ..., ru: ... }`).
-    private func isInFlow(keyOffset: Int, scalars: [Unicode.Scalar], lineStart: Int) -> Bool {
+    private func isInFlow(keyOffset: Int, bytes: [UInt8], lineStart: Int) -> Bool {
         var index = keyOffset - 1
-        while index >= lineStart, scalars[index] == " " || scalars[index] == "\t" { index -= 1 }
-        return index >= lineStart && (scalars[index] == "{" || scalars[index] == ",")
+        while index >= lineStart, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index -= 1 }
+        return index >= lineStart && (bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: ","))
     }
 
     /// The offset just after the `:` that ends the key starting at `keyOffset`.
-    private func colonOffset(afterKeyAt keyOffset: Int, scalars: [Unicode.Scalar]) -> Int {
+    private func colonOffset(afterKeyAt keyOffset: Int, bytes: [UInt8]) -> Int {
         var index = keyOffset
-        if index < scalars.count, scalars[index] == "\"" || scalars[index] == "'" {
-            let quote = scalars[index]
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+            let quote = bytes[index]
             index += 1
-            while index < scalars.count, scalars[index] != quote, scalars[index] != "\n" { index += 1 }
+            while index < bytes.count, bytes[index] != quote, bytes[index] != UInt8(ascii: "\n") { index += 1 }
             index += 1
         }
-        while index < scalars.count, scalars[index] != ":", scalars[index] != "\n" { index += 1 }
-        return min(index + 1, scalars.count)
+        while index < bytes.count, bytes[index] != UInt8(ascii: ":"), bytes[index] != UInt8(ascii: "\n") { index += 1 }
+        return min(index + 1, bytes.count)
     }
 
     /// The offset just after the scalar value that starts at `start`.
     private func valueEnd(from start: Int, keyIndent: Int, flow: Bool, lines: LineIndex) -> Int {
-        let scalars = lines.scalars
-        guard start < scalars.count else { return start }
-        switch scalars[start] {
-        case "\"":
+        let bytes = lines.bytes
+        guard start < bytes.count else { return start }
+        switch bytes[start] {
+        case UInt8(ascii: "\""):
             var index = start + 1
-            while index < scalars.count {
-                if scalars[index] == "\\" { index += 2; continue }
-                if scalars[index] == "\"" { return index + 1 }
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
+                if bytes[index] == UInt8(ascii: "\"") { return index + 1 }
                 index += 1
             }
-            return scalars.count
-        case "'":
+            return bytes.count
+        case UInt8(ascii: "'"):
             var index = start + 1
-            while index < scalars.count {
-                if scalars[index] == "'" {
-                    if index + 1 < scalars.count, scalars[index + 1] == "'" { index += 2; continue }
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "'") {
+                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "'") { index += 2; continue }
                     return index + 1
                 }
                 index += 1
             }
-            return scalars.count
-        case "|", ">":
+            return bytes.count
+        case UInt8(ascii: "|"), UInt8(ascii: ">"):
             var end = lines.lineEnd(ofOffset: start)
             var lineStart = lines.nextLineStart(afterOffset: start)
-            while lineStart < scalars.count {
+            while lineStart < bytes.count {
                 let lineEnd = lines.lineEnd(ofOffset: lineStart)
-                let content = scalars[lineStart..<lineEnd]
-                let indentation = content.prefix { $0 == " " }.count
-                let blank = content.allSatisfy { $0 == " " || $0 == "\r" }
+                let content = bytes[lineStart..<lineEnd]
+                let indentation = content.prefix { $0 == UInt8(ascii: " ") }.count
+                let blank = content.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }
                 if !blank {
                     if indentation <= keyIndent { break }
                     end = lineEnd
                 }
                 lineStart = lines.nextLineStart(afterOffset: lineStart)
             }
-            return end > 0 && scalars[end - 1] == "\r" ? end - 1 : end
+            return end > 0 && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
         default:
             var end = plainLineEnd(from: start, flow: flow, lines: lines)
             guard !flow else { return end }
             var lineStart = lines.nextLineStart(afterOffset: start)
-            while lineStart < scalars.count {
+            while lineStart < bytes.count {
                 let lineEnd = lines.lineEnd(ofOffset: lineStart)
-                let content = scalars[lineStart..<lineEnd]
-                let indentation = content.prefix { $0 == " " }.count
-                if content.allSatisfy({ $0 == " " || $0 == "\r" }) {
+                let content = bytes[lineStart..<lineEnd]
+                let indentation = content.prefix { $0 == UInt8(ascii: " ") }.count
+                if content.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
                     lineStart = lines.nextLineStart(afterOffset: lineStart)
                     continue
                 }
-                if indentation <= keyIndent || scalars[lineStart + indentation] == "#" { break }
+                if indentation <= keyIndent || bytes[lineStart + indentation] == UInt8(ascii: "#") { break }
                 end = plainLineEnd(from: lineStart + indentation, flow: false, lines: lines)
                 lineStart = lines.nextLineStart(afterOffset: lineStart)
             }
@@ -294,42 +352,42 @@ public struct CaptionFileEditor: Sendable {
     /// The end of the part of a plain scalar on one line: before a comment or the line end,
     /// without trailing spaces (and, in flow context, before `,` `}` `]`).
     private func plainLineEnd(from start: Int, flow: Bool, lines: LineIndex) -> Int {
-        let scalars = lines.scalars
+        let bytes = lines.bytes
         let lineEnd = lines.lineEnd(ofOffset: start)
         var index = start
         while index < lineEnd {
-            let scalar = scalars[index]
-            if scalar == "#", index > start, scalars[index - 1] == " " || scalars[index - 1] == "\t" { break }
-            if flow, scalar == "," || scalar == "}" || scalar == "]" { break }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "#"), index > start, bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\t") { break }
+            if flow, byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") { break }
             index += 1
         }
-        while index > start, scalars[index - 1] == " " || scalars[index - 1] == "\t" || scalars[index - 1] == "\r" {
+        while index > start, bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\t") || bytes[index - 1] == UInt8(ascii: "\r") {
             index -= 1
         }
         return index
     }
 
     /// The range of the top-level `translations:` key and its indented lines, if present.
-    private func recordRange(in scalars: [Unicode.Scalar]) -> Range<Int>? {
-        let lines = LineIndex(scalars: scalars)
-        let key = Array((TranslationRecord.key + ":").unicodeScalars)
+    private func recordRange(in bytes: [UInt8]) -> Range<Int>? {
+        let lines = LineIndex(bytes: bytes)
+        let key = Array((TranslationRecord.key + ":").utf8)
         var lineStart = 0
-        while lineStart < scalars.count {
-            if scalars[lineStart...].starts(with: key) {
+        while lineStart < bytes.count {
+            if bytes[lineStart...].starts(with: key) {
                 var end = lines.lineEnd(ofOffset: lineStart)
                 var next = lines.nextLineStart(afterOffset: lineStart)
-                while next < scalars.count {
+                while next < bytes.count {
                     let lineEnd = lines.lineEnd(ofOffset: next)
-                    let content = scalars[next..<lineEnd]
-                    if content.allSatisfy({ $0 == " " || $0 == "\r" }) {
+                    let content = bytes[next..<lineEnd]
+                    if content.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
                         next = lines.nextLineStart(afterOffset: next)
                         continue
                     }
-                    guard content.first == " " else { break }
+                    guard content.first == UInt8(ascii: " ") else { break }
                     end = lineEnd
                     next = lines.nextLineStart(afterOffset: next)
                 }
-                if end > lineStart, scalars[end - 1] == "\r" { end -= 1 }
+                if end > lineStart, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 return lineStart..<end
             }
             lineStart = lines.nextLineStart(afterOffset: lineStart)
@@ -349,10 +407,10 @@ public struct CaptionFileEditor: Sendable {
         return result
     }
 
-    /// Compares texts scalar by scalar: String equality would accept a canonically equivalent text.
+    /// Compares texts scalar by scalar (as UTF-8): String equality would accept a canonically
+    /// equivalent text.
     private static func sameScalars(_ first: [String: String], _ second: [String: String]) -> Bool {
-        first.count == second.count
-            && first.allSatisfy { key, value in second[key].map { Array($0.unicodeScalars) == Array(value.unicodeScalars) } ?? false }
+        first.count == second.count && first.allSatisfy { key, value in second[key]?.hasSameUTF8(as: value) ?? false }
     }
 
     /// The metadata keys' contents without positions (an edit above them moves their lines).
@@ -371,10 +429,10 @@ public struct CaptionFileEditor: Sendable {
 
     /// Accepts `edited` only if it loads with exactly the one intended change.
     private mutating func commit(
-        _ edited: String, expecting before: Exhibit, field: String, language: String, text newText: String,
+        _ edited: [UInt8], expecting before: Exhibit, field: String, language: String, text newText: String,
         at location: SourceLocation
     ) throws(CaptionError) {
-        let after = ExhibitParser.parse(text: edited, path: path, relativePath: relativePath)
+        let after = load(edited)
         var expected = Self.captions(of: before)
         expected[field + "." + language] = newText
         let same = after.loadFindings.isEmpty && Self.sameScalars(Self.captions(of: after), expected)
@@ -383,31 +441,48 @@ public struct CaptionFileEditor: Sendable {
             throw .invalidInput(
                 location, "\(field) (\(language)) in \(relativePath) cannot be written safely here; add the translation by hand")
         }
-        text = edited
+        bytes = edited
+        loaded = after
     }
 }
 
-/// Line starts of a text held as Unicode scalars, for converting line/column to offsets.
+/// Line starts of a text held as UTF-8 bytes, for converting line/column positions (columns
+/// in Unicode scalars) to byte offsets.
 struct LineIndex {
     /// The text.
-    let scalars: [Unicode.Scalar]
-    /// Offset of the first scalar of each line (line 1 at index 0).
+    let bytes: [UInt8]
+    /// Offset of the first byte of each line (line 1 at index 0).
     private let starts: [Int]
 
-    init(_ text: String) { self.init(scalars: Array(text.unicodeScalars)) }
-
-    init(scalars: [Unicode.Scalar]) {
-        self.scalars = scalars
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
         var starts = [0]
-        for (index, scalar) in scalars.enumerated() where scalar == "\n" { starts.append(index + 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+        }
         self.starts = starts
     }
 
-    /// The offset of a 1-based line and scalar column (clamped to the text).
+    /// The offset of a 1-based line and scalar column (clamped to the text; a column past the
+    /// line's end runs on into the next lines).
     func offset(_ location: SourceLocation) -> Int {
         let line = min(max(location.line, 1), starts.count)
-        return min(starts[line - 1] + max(location.column - 1, 0), scalars.count)
+        var index = starts[line - 1]
+        var remaining = max(location.column - 1, 0)
+        while remaining > 0, index < bytes.count {
+            index += 1
+            while index < bytes.count, Self.isContinuation(bytes[index]) { index += 1 }
+            remaining -= 1
+        }
+        return index
     }
+
+    /// The number of Unicode scalars in `range`.
+    func scalarCount(_ range: Range<Int>) -> Int {
+        bytes[range].reduce(0) { $0 + (Self.isContinuation($1) ? 0 : 1) }
+    }
+
+    private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
     /// The start of the line holding `offset`.
     func lineStart(ofOffset offset: Int) -> Int {
@@ -422,13 +497,12 @@ struct LineIndex {
 
     /// The offset of the `\n` ending the line holding `offset` (or the text's end).
     func lineEnd(ofOffset offset: Int) -> Int {
-        var index = offset
-        while index < scalars.count, scalars[index] != "\n" { index += 1 }
-        return index
+        guard offset < bytes.count else { return offset }
+        return bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
     }
 
     /// The start of the line after the one holding `offset` (or the text's end).
     func nextLineStart(afterOffset offset: Int) -> Int {
-        min(lineEnd(ofOffset: offset) + 1, scalars.count)
+        min(lineEnd(ofOffset: offset) + 1, bytes.count)
     }
 }

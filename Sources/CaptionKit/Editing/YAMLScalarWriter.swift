@@ -23,12 +23,72 @@ enum YAMLScalarWriter {
     /// - Parameter blockWhenLong: Write long one-line text as a block (caption texts); `false`
     ///   keeps one-line text on the key's line (notes).
     static func render(_ text: String, inFlow flow: Bool = false, blockWhenLong: Bool = true) -> Rendering {
-        let wantsBlock = text.contains("\n") || (blockWhenLong && text.count > blockThreshold)
+        let wantsBlock = contains(text, "\n", else: { text.contains("\n") }) || (blockWhenLong && isLongerThanBlockThreshold(text))
         if !flow, wantsBlock, canBeLiteralBlock(text) {
-            return .literalBlock(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            return .literalBlock(blockLines(text))
         }
         if !flow, canBePlain(text) { return .inline(text) }
         return .inline(doubleQuoted(text))
+    }
+
+    /// `text.count > blockThreshold`, counting only as many characters as needed.
+    private static func isLongerThanBlockThreshold(_ text: String) -> Bool {
+        guard text.utf8.count > blockThreshold else { return false }  // a character takes at least a byte
+        var count = 0
+        for _ in text {
+            count += 1
+            if count > blockThreshold { return true }
+        }
+        return false
+    }
+
+    /// Whether `text` contains `needle` (ASCII characters none of which is part of any canonical
+    /// decomposition) as `text.contains(needle)` (`slowAnswer`) says. Text without the needle's
+    /// bytes cannot match; text without a CR, where the needle is `\n` alone, matches exactly
+    /// when a LF is there (a LF is a character of its own); other text asks `slowAnswer`.
+    private static func contains(_ text: String, _ needle: String, else slowAnswer: () -> Bool) -> Bool {
+        let pattern = Array(needle.utf8)
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.indices.contains { start in
+                start + pattern.count <= bytes.count && (0..<pattern.count).allSatisfy { bytes[start + $0] == pattern[$0] }
+            }
+        }
+        if found == false { return false }
+        if found == true, pattern == [0x0A], !text.utf8.contains(0x0D), everyLineBreakStandsAlone(text) { return true }
+        return slowAnswer()
+    }
+
+    /// Whether every LF of `text` is followed by nothing, another LF or a scalar that starts a
+    /// character on its own and could not be taken as part of the LF's cluster (printable ASCII,
+    /// Latin, Cyrillic letters, common punctuation).
+    private static func everyLineBreakStandsAlone(_ text: String) -> Bool {
+        var afterLineBreak = false
+        for scalar in text.unicodeScalars {
+            if afterLineBreak {
+                switch scalar.value {
+                case 0x0A, 0x20...0x7E, 0xA0...0x2FF, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2116: break
+                default: return false
+                }
+            }
+            afterLineBreak = scalar == "\n"
+        }
+        return true
+    }
+
+    /// The lines of text that ``canBeLiteralBlock(_:)`` accepts. It holds no CR, so splitting at
+    /// LF scalars is the same as splitting at `"\n"` characters.
+    private static func blockLines(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
+        }
     }
 
     /// A mapping key or short token: plain when safe, double-quoted otherwise.
@@ -53,9 +113,7 @@ enum YAMLScalarWriter {
     static func canBeLiteralBlock(_ text: String) -> Bool {
         guard !text.hasPrefix("\n"), !text.hasSuffix("\n") else { return false }
         guard text.unicodeScalars.allSatisfy(isSafeCharacter) else { return false }
-        return !text.split(separator: "\n", omittingEmptySubsequences: false).contains {
-            $0.hasPrefix(" ") || $0.hasSuffix(" ")
-        }
+        return !blockLines(text).contains { $0.hasPrefix(" ") || $0.hasSuffix(" ") }
     }
 
     /// One-line text that every YAML reader loads as this very string.
@@ -65,7 +123,9 @@ enum YAMLScalarWriter {
         if first == " " || last == " " || last == ":" { return false }
         // Indicators, and characters that start numbers or dates in YAML 1.1 readers.
         if "-?:,[]{}#&*!|>'\"%@`+.0123456789=<~".unicodeScalars.contains(first) { return false }
-        if text.contains(": ") || text.contains(" #") { return false }
+        if contains(text, ": ", else: { text.contains(": ") }) || contains(text, " #", else: { text.contains(" #") }) {
+            return false
+        }
         return YAMLReader.plainScalarKind(text) == .text
     }
 

@@ -41,6 +41,12 @@ public enum ExhibitParser {
         parse(reader: YAMLEventReader(text: text), builder: Builder(path: path, relativePath: relativePath))
     }
 
+    /// Parses the UTF-8 bytes of text that is already decoded, as ``parse(text:path:relativePath:)``
+    /// does (no size limit).
+    static func parse(decodedBytes bytes: [UInt8], path: String, relativePath: String) -> Exhibit {
+        parse(reader: YAMLEventReader(bytes: bytes), builder: Builder(path: path, relativePath: relativePath))
+    }
+
     private static func parse(reader: YAMLEventReader, builder: Builder) -> Exhibit {
         var builder = builder
         do {

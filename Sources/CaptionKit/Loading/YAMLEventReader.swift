@@ -45,8 +45,13 @@ final class YAMLEventReader {
 
     /// Starts reading UTF-8 bytes. A leading byte order mark is dropped (it does not count as a
     /// column); libyaml checks that the rest is valid UTF-8 as it reads it.
-    init(utf8 data: Data) {
-        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+    convenience init(utf8 data: Data) {
+        self.init(bytes: data)
+    }
+
+    /// Starts reading UTF-8 bytes, as ``init(utf8:)``.
+    init<Bytes: Collection<UInt8>>(bytes source: Bytes) {
+        let bytes = source.starts(with: [0xEF, 0xBB, 0xBF]) ? source.dropFirst(3) : source[...]
         count = bytes.count
         input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
         _ = input.initialize(from: bytes)

@@ -20,7 +20,7 @@ public enum AtomicFile {
     ///
     /// - Throws: ``CaptionError/unwritable(path:reason:)``.
     public static func write(_ data: Data, to path: String) throws(CaptionError) {
-        let temporary = try writeTemporary(data, near: path)
+        let (temporary, _) = try writeTemporary(data, near: path)
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -45,35 +45,64 @@ public enum AtomicFile {
     ///
     /// - Throws: ``CaptionError/unwritable(path:reason:)`` naming the file that failed.
     public static func writeAll(_ files: [(path: String, data: Data)]) throws(CaptionError) {
-        var temporaries: [String] = []
-        temporaries.reserveCapacity(files.count)
-        var flushDescriptors: [UInt: Int32] = [:]  // one open file per file system (st_dev)
-        defer { for descriptor in flushDescriptors.values { close(descriptor) } }
-        func removeTemporaries(from start: Int) {
-            for temporary in temporaries[start...] { unlink(temporary) }
-        }
+        var pending: [PendingFile] = []
+        pending.reserveCapacity(files.count)
         for file in files {
             do {
-                let temporary = try writeTemporary(file.data, near: file.path, synchronously: false)
-                temporaries.append(temporary)
-                var status = stat()
-                if stat(temporary, &status) == 0, flushDescriptors[UInt(status.st_dev)] == nil {
-                    let descriptor = open(temporary, O_RDONLY)
-                    if descriptor >= 0 { flushDescriptors[UInt(status.st_dev)] = descriptor }
-                }
+                pending.append(try prepare(file.data, for: file.path))
             } catch {
-                removeTemporaries(from: 0)
+                discard(pending)
                 throw error
             }
         }
+        try commit(pending)
+    }
+
+    /// A file written completely to a temporary file beside its target, not yet renamed over it.
+    public struct PendingFile: Sendable {
+        /// The temporary file.
+        let temporary: String
+        /// The target.
+        public let path: String
+        /// The file system (`st_dev`) of the temporary, when known.
+        let device: UInt?
+    }
+
+    /// The first half of ``writeAll(_:)`` for one file: writes `data` to a temporary file beside
+    /// `path` (creating the folder when missing), without flushing it. Safe to call from several
+    /// threads at once. Pass the result to ``commit(_:)`` or ``discard(_:)``.
+    ///
+    /// - Throws: ``CaptionError/unwritable(path:reason:)``; no temporary is left behind then.
+    public static func prepare(_ data: Data, for path: String) throws(CaptionError) -> PendingFile {
+        let (temporary, device) = try writeTemporary(data, near: path, synchronously: false)
+        return PendingFile(temporary: temporary, path: path, device: device)
+    }
+
+    /// Removes the temporaries of files that will not be committed.
+    public static func discard(_ files: some Collection<PendingFile>) {
+        for file in files { unlink(file.temporary) }
+    }
+
+    /// The second half of ``writeAll(_:)``: flushes the file systems of `files`, then renames
+    /// each temporary over its target in order, with the guarantees of ``writeAll(_:)``.
+    ///
+    /// - Throws: ``CaptionError/unwritable(path:reason:)`` naming the file that failed.
+    public static func commit(_ files: [PendingFile]) throws(CaptionError) {
+        var flushDescriptors: [UInt: Int32] = [:]  // one open file per file system (st_dev)
+        defer { for descriptor in flushDescriptors.values { close(descriptor) } }
+        for file in files {
+            guard let device = file.device, flushDescriptors[device] == nil else { continue }
+            let descriptor = open(file.temporary, O_RDONLY)
+            if descriptor >= 0 { flushDescriptors[device] = descriptor }
+        }
         for descriptor in flushDescriptors.values where flushFileSystem(holding: descriptor) != 0 {
             let reason = String(cString: strerror(errno))
-            removeTemporaries(from: 0)
+            discard(files)
             throw .unwritable(path: files.first?.path ?? ".", reason: reason)
         }
-        for (index, file) in files.enumerated() where rename(temporaries[index], file.path) != 0 {
+        for (index, file) in files.enumerated() where rename(file.temporary, file.path) != 0 {
             let reason = String(cString: strerror(errno))
-            removeTemporaries(from: index)
+            discard(files[index...])
             throw .unwritable(path: file.path, reason: reason)
         }
     }
@@ -93,7 +122,7 @@ public enum AtomicFile {
     /// - Throws: ``CaptionError/alreadyExists(path:)`` when `path` exists.
     public static func create(_ data: Data, at path: String) throws(CaptionError) {
         if FileManager.default.fileExists(atPath: path) { throw .alreadyExists(path: path) }
-        let temporary = try writeTemporary(data, near: path)
+        let (temporary, _) = try writeTemporary(data, near: path)
         defer { unlink(temporary) }
         guard link(temporary, path) == 0 else {
             if errno == EEXIST { throw .alreadyExists(path: path) }
@@ -111,9 +140,10 @@ public enum AtomicFile {
     }
 
     /// Writes `data` to a new temporary file in `path`'s folder (created when missing) and
-    /// returns its path; with `synchronously`, the file is `fsync`ed before this returns.
+    /// returns its path and file system (`st_dev`, when known); with `synchronously`, the file
+    /// is `fsync`ed before this returns.
     private static func writeTemporary(_ data: Data, near path: String, synchronously: Bool = true)
-        throws(CaptionError) -> String
+        throws(CaptionError) -> (path: String, device: UInt?)
     {
         let folder = (path as NSString).deletingLastPathComponent
         try makeFolder(folder.isEmpty ? "." : folder)
@@ -138,11 +168,13 @@ public enum AtomicFile {
         }
         if failure == nil, synchronously, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         fchmod(descriptor, 0o644)
+        var status = stat()
+        let device = fstat(descriptor, &status) == 0 ? UInt(status.st_dev) : nil
         close(descriptor)
         if let failure {
             unlink(temporary)
             throw .unwritable(path: path, reason: failure)
         }
-        return temporary
+        return (temporary, device)
     }
 }

@@ -10,7 +10,9 @@ import Foundation
 public enum SourceFingerprint {
     /// The fingerprint of `text`.
     public static func of(_ text: String) -> String {
-        String(SHA256.hexDigest(Array(text.precomposedStringWithCanonicalMapping.utf8)).prefix(8))
+        // Text made only of scalars that NFC never changes is its own NFC form.
+        let normalized = text.unicodeScalars.allSatisfy(NotNormalizedCheck.isNFCStable) ? text : text.precomposedStringWithCanonicalMapping
+        return String(SHA256.hexDigest(Array(normalized.utf8)).prefix(8))
     }
 
     /// Whether `value` looks like a fingerprint: 8 lowercase hexadecimal digits.

@@ -25,30 +25,25 @@ public enum XLIFFImporter {
     public static func run(_ options: XLIFFImportOptions, on collection: CaptionCollection) throws(CaptionError)
         -> XLIFFImportReport
     {
-        var documents: [XLIFFDocument] = []
-        for path in options.files {
-            let document = try XLIFFReader.read(path: path, maximumSize: options.maximumSize)
-            try checkLanguages(document, config: collection.config)
-            documents.append(document)
-        }
+        // Each file is streamed: its units go to the plan as they are read, so no document is
+        // kept whole. A file that fails to read or names the wrong languages still stops the
+        // import before anything is written.
         var plan = Plan(collection: collection)
         var summaries: [XLIFFImportReport.FileSummary] = []
-        for document in documents {
-            var summary = XLIFFImportReport.FileSummary(
-                path: document.path, targetLanguage: document.files.map(\.targetLanguage).uniqued().joined(separator: ", "))
-            for file in document.files {
-                for unit in file.units { plan.add(unit, language: file.targetLanguage, summary: &summary) }
+        for path in options.files {
+            var summary = XLIFFImportReport.FileSummary(path: path, targetLanguage: "")
+            let document = try XLIFFReader.read(path: path, maximumSize: options.maximumSize) { unit, language in
+                plan.add(unit, language: language, summary: &summary)
             }
+            try checkLanguages(document, config: collection.config)
+            summary.targetLanguage = document.files.map(\.targetLanguage).uniqued().joined(separator: ", ")
             summaries.append(summary)
         }
         let heldBack = options.atomic && !plan.problems.isEmpty
-        let edits = heldBack ? [] : try plan.editedFiles()
-        if !options.dryRun {
-            // All or nothing: a file that cannot be written leaves every caption file as it was.
-            try AtomicFile.writeAll(edits)
-        }
+        // All or nothing: a file that cannot be edited or written leaves every caption file as it was.
+        let written = heldBack ? [] : try plan.apply(writing: !options.dryRun)
         return XLIFFImportReport(
-            collection: collection.rootPath, files: summaries, problems: plan.problems, written: edits.map(\.path),
+            collection: collection.rootPath, files: summaries, problems: plan.problems, written: written,
             dryRun: options.dryRun, heldBack: heldBack)
     }
 
@@ -126,7 +121,7 @@ public enum XLIFFImporter {
                 summary.skipped += 1
                 return
             }
-            guard unit.source == source.text else {
+            guard unit.source.hasSameUTF8(as: source.text) || unit.source == source.text else {
                 summary.conflicts += 1
                 problems.append(
                     Diagnostic(
@@ -172,21 +167,56 @@ public enum XLIFFImporter {
             YAMLScalarWriter.doubleQuoted(text)
         }
 
-        /// Every caption file with its changes applied, in path order.
+        /// Edits every caption file that has changes and, when `writing`, writes it atomically;
+        /// returns their paths in path order.
         ///
         /// Each file is edited on its own (and re-read to check every edit), so the files are
-        /// edited on all cores; the first error in path order is thrown, as a sequential loop would.
-        func editedFiles() throws(CaptionError) -> [(path: String, data: Data)] {
+        /// edited on all cores, and each edited file goes at once to a temporary file beside it
+        /// (so no more than a few edited files are held in memory). Only when every file is
+        /// edited and written are the temporaries renamed over their targets, in path order (see
+        /// ``AtomicFile/commit(_:)``). Otherwise every temporary is removed and the first error
+        /// in path order is thrown, editing errors before writing errors, as sequential editing
+        /// then writing would.
+        func apply(writing: Bool) throws(CaptionError) -> [String] {
+            enum Outcome {
+                case edited(AtomicFile.PendingFile?)
+                case editFailed(CaptionError)
+                case writeFailed(CaptionError)
+            }
             let edits = changes.keys.sorted().compactMap { position in
                 changes[position].flatMap { $0.isEmpty ? nil : (position, $0) }
             }
             let collection = collection
-            let results = edits.concurrentMap { position, fileChanges in
-                Result { () throws(CaptionError) in
-                    try Self.editedFile(collection.exhibits[position], changes: fileChanges, config: collection.config)
+            let outcomes = edits.concurrentMap { position, fileChanges -> Outcome in
+                let edited: (path: String, data: Data)
+                do throws(CaptionError) {
+                    edited = try Self.editedFile(collection.exhibits[position], changes: fileChanges, config: collection.config)
+                } catch {
+                    return .editFailed(error)
+                }
+                guard writing else { return .edited(nil) }
+                do throws(CaptionError) {
+                    return .edited(try AtomicFile.prepare(edited.data, for: edited.path))
+                } catch {
+                    return .writeFailed(error)
                 }
             }
-            return try results.map { result throws(CaptionError) in try result.get() }
+            var pending: [AtomicFile.PendingFile] = []
+            var editFailure: CaptionError?
+            var writeFailure: CaptionError?
+            for outcome in outcomes {
+                switch outcome {
+                case .edited(let file): if let file { pending.append(file) }
+                case .editFailed(let error): editFailure = editFailure ?? error
+                case .writeFailed(let error): writeFailure = writeFailure ?? error
+                }
+            }
+            if let failure = editFailure ?? writeFailure {
+                AtomicFile.discard(pending)
+                throw failure
+            }
+            try AtomicFile.commit(pending)
+            return edits.map { collection.exhibits[$0.0].path }
         }
 
         /// One caption file's bytes with `fileChanges` ("field.language" → change) applied and

@@ -23,6 +23,26 @@ enum XLIFFReader {
         return try parser.finish()
     }
 
+    /// Reads and checks the file at `path` as ``read(path:maximumSize:)`` does, but hands each
+    /// unit to `eachUnit` (with its file's target language) as soon as it is read instead of
+    /// keeping it: the document returned has files without units, and memory stays flat
+    /// however many units the file has.
+    static func read(
+        path: String, maximumSize: Int = XMLStreamReader.defaultMaximumSize,
+        eachUnit: (XLIFFDocument.Unit, _ targetLanguage: String) -> Void
+    ) throws(CaptionError) -> XLIFFDocument {
+        var parser = Parser(path: path)
+        parser.keepsUnits = false
+        try XMLStreamReader.read(path: path, maximumSize: maximumSize, wantsText: { parser.wantsText }) {
+            (event) throws(CaptionError) in
+            try parser.handle(event)
+            guard !parser.finishedUnits.isEmpty else { return }
+            for (unit, language) in parser.finishedUnits { eachUnit(unit, language) }
+            parser.finishedUnits.removeAll(keepingCapacity: true)
+        }
+        return try parser.finish()
+    }
+
     /// Reads XLIFF held in memory.
     static func parse(_ data: Data, path: String) throws(CaptionError) -> XLIFFDocument {
         var parser = Parser(path: path)
@@ -59,6 +79,10 @@ enum XLIFFReader {
         var segments: [Segment] = []
         var segment: Segment?
         var captured: String?
+        /// Whether finished units go into their file (else into ``finishedUnits``).
+        var keepsUnits = true
+        /// Units finished since the caller last took them, with their file's target language.
+        var finishedUnits: [(XLIFFDocument.Unit, String)] = []
 
         init(path: String) { self.path = path }
 
@@ -71,9 +95,12 @@ enum XLIFFReader {
                 guard let role = stack.popLast() else { return }
                 try end(role)
             case .text(let text):
-                if stack.last == .source || stack.last == .target || stack.last == .inline { captured? += text }
+                if wantsText { captured? += text }
             }
         }
+
+        /// Whether text read now would be kept (inside `<source>` or `<target>`).
+        var wantsText: Bool { stack.last == .source || stack.last == .target || stack.last == .inline }
 
         private func attribute(_ attributes: [XMLAttribute], _ name: String) -> String? {
             attributes.first { $0.name == name && $0.namespace.isEmpty }?.value
@@ -200,7 +227,11 @@ enum XLIFFReader {
                         finished.target = segments.map { $0.target ?? $0.source }.joined()
                     }
                 }
-                file?.units.append(finished)
+                if keepsUnits {
+                    file?.units.append(finished)
+                } else if let file {
+                    finishedUnits.append((finished, file.targetLanguage))
+                }
                 unit = nil
             case .file:
                 if let file { files.append(file) }

@@ -157,4 +157,33 @@ import Testing
         try editor.record(["title": ["kk": "12345678"]], fieldOrder: ["title"], languageOrder: ["kk", "ru", "en"])
         #expect(editor.text == unchanged)
     }
+
+    /// The edits splice UTF-8 bytes: a byte order mark, CRLF line breaks, multi-byte text before
+    /// the edited values (columns count scalars, not bytes) and a block scalar all survive.
+    @Test func aFileWithAByteOrderMarkCRLFAndMultiByteTextIsEditedByteExactly() throws {
+        let source = "\u{FEFF}# Сәукеле 👩🏽‍🎓\r\nid: a\r\ntitle: { ru: «Курт», en: Kurt }\r\ntext:\r\n  ru: |\r\n    Строка — одна.\r\n\r\n    Ещё.\r\n  en: Line.\r\n"
+        let fixture = try TestCollection(files: [("a.yml", source)])
+        let exhibit = try fixture.load().exhibits[0]
+        var editor = try CaptionFileEditor(editing: exhibit)
+        try editor.setTranslation(field: "title", language: "en", to: "Dried curd", languageOrder: ["kk", "ru", "en"])
+        try editor.setTranslation(field: "text", language: "kk", to: "Жол — бір.\n\nТағы.", languageOrder: ["kk", "ru", "en"])
+        try editor.setTranslation(field: "text", language: "en", to: "Өзгерді ✓", languageOrder: ["kk", "ru", "en"])
+        try editor.record(["text": ["kk": "8577ed6c"]], fieldOrder: ["title", "text"], languageOrder: ["kk", "ru", "en"])
+        let expected = "\u{FEFF}# Сәукеле 👩🏽‍🎓\r\nid: a\r\ntitle: { ru: «Курт», en: \"Dried curd\" }\r\ntext:\r\n"
+            + "  kk: |\r\n    Жол — бір.\r\n\r\n    Тағы.\r\n  ru: |\r\n    Строка — одна.\r\n\r\n    Ещё.\r\n  en: Өзгерді ✓\r\n"
+            + "translations:  # machine-owned: source fingerprints of translations; do not edit\r\n  text: { kk: 8577ed6c }\r\n"
+        #expect(editor.data == Data(expected.utf8))
+        #expect(Array(editor.data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(editor.exhibit.field("text")?.translation("kk")?.text == "Жол — бір.\n\nТағы.")
+    }
+
+    /// A file that is not UTF-8 is refused at its first invalid byte (line and scalar column).
+    @Test func aFileThatIsNotUTF8IsRefusedWhereItBreaks() throws {
+        let fixture = try TestCollection(files: [("a.yml", "id: a\ntitle:\n  ru: Курт\n")])
+        let exhibit = try fixture.load().exhibits[0]
+        try Data([0x69, 0x64, 0x3A, 0x20, 0x61, 0x0A, 0xD0, 0x9A, 0xFF]).write(to: URL(fileURLWithPath: exhibit.path))
+        #expect(throws: CaptionError.invalidInput(SourceLocation(path: exhibit.path, line: 2, column: 2), "file is not valid UTF-8 text")) {
+            _ = try CaptionFileEditor(editing: exhibit)
+        }
+    }
 }

@@ -25,4 +25,28 @@ import Testing
         let loaded = try #require(exhibit.field("title")?.translation("kk")?.text)
         #expect(Array(loaded.unicodeScalars) == Array(text.unicodeScalars))
     }
+
+    /// The byte-level shortcuts of `render` give the answers of the character-based tests they
+    /// replace, also where a line break is not a character of its own (CR LF, a LF followed by
+    /// a combining mark, as Foundation's `contains` sees it) and around the 80-character limit.
+    @Test(arguments: [
+        "one\ntwo", "a\n\u{301}b", "a\r\nb", "a\n\u{FE0F}", "\u{85}\n«б»", "ә: б", "ә :б", "x #y", "x#y",
+        "a: \u{301}", String(repeating: "ә", count: 80), String(repeating: "ә", count: 81),
+        String(repeating: "e\u{301}", count: 81), String(repeating: "e\u{301}", count: 50) + "\n" + "ʰ—№",
+        String(repeating: "Жаңа мәтін ", count: 9) + "\nsecond line", "line\n  indented", "trailing \nspace",
+    ])
+    func shortcutsGiveTheCharacterBasedAnswers(_ text: String) {
+        let wantsBlock = text.contains("\n") || text.count > YAMLScalarWriter.blockThreshold
+        let plain = YAMLScalarWriter.canBePlain(text)
+        let expected: YAMLScalarWriter.Rendering
+        if wantsBlock, YAMLScalarWriter.canBeLiteralBlock(text),
+            !text.split(separator: "\n", omittingEmptySubsequences: false).contains(where: { $0.hasPrefix(" ") || $0.hasSuffix(" ") })
+        {
+            expected = .literalBlock(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        } else {
+            expected = .inline(plain ? text : YAMLScalarWriter.doubleQuoted(text))
+        }
+        #expect(YAMLScalarWriter.render(text) == expected)
+        #expect(plain == (!text.contains(": ") && !text.contains(" #") && YAMLScalarWriter.canBePlain(text)))
+    }
 }

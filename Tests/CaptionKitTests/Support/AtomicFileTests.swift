@@ -32,6 +32,24 @@ import Testing
         #expect(try listing() == ["a/old.txt", "b/c/fresh.txt"])
     }
 
+    @Test func preparedFilesAreInvisibleUntilCommitted() throws {
+        let first = try AtomicFile.prepare(Data("new\n".utf8), for: fixture.root + "/a/old.txt")
+        let second = try AtomicFile.prepare(Data("fresh\n".utf8), for: fixture.root + "/b/fresh.txt")
+        #expect(try fixture.read("a/old.txt") == "old\n")
+        #expect(try listing().count == 3)  // the target and two temporaries
+        try AtomicFile.commit([first, second])
+        #expect(try fixture.read("a/old.txt") == "new\n")
+        #expect(try fixture.read("b/fresh.txt") == "fresh\n")
+        #expect(try listing() == ["a/old.txt", "b/fresh.txt"])
+    }
+
+    @Test func discardedFilesLeaveNothingBehind() throws {
+        let pending = try AtomicFile.prepare(Data("new\n".utf8), for: fixture.root + "/a/old.txt")
+        AtomicFile.discard([pending])
+        #expect(try fixture.read("a/old.txt") == "old\n")
+        #expect(try listing() == ["a/old.txt"])
+    }
+
     @Test func writeAllWithAnEmptyListDoesNothing() throws {
         try AtomicFile.writeAll([])
         #expect(try listing() == ["a/old.txt"])

@@ -144,6 +144,30 @@ import Testing
         #expect(try snapshotOfFiles(in: museum.root) == before)
     }
 
+    /// Files are edited and written to temporaries on all cores; a file that cannot be edited
+    /// (here the last in path order) stops the import, and the temporaries already written for
+    /// the others are removed: no caption file changes and nothing is left beside them.
+    @Test func aFileThatCannotBeEditedLeavesNoTemporariesBehind() throws {
+        let config = "languages: [kk, ru, en]\nsource: ru\nfields:\n  title: { required: true }\n"
+        var files = (0..<40).map { ("g/a\($0 + 10).yml", "id: a\($0 + 10)\ntitle:\n  ru: Курт\n") }
+        files.append(("g/z.yml", "id: z\ntitle: { ru: Курт, en: Kurt }\n"))
+        let collection = try TestCollection(files: files, config: config)
+        let units = (files.map { $0.0.dropFirst(2).dropLast(4) }).map {
+            "      <trans-unit id=\"\($0).title\"><source>Курт</source><target>Құрт</target></trans-unit>\n"
+        }.joined()
+        let xliff = collection.root + "/.units.xlf"
+        try Data(XLIFFReaderTests.document12(units).utf8).write(to: URL(fileURLWithPath: xliff))
+        #expect(throws: CaptionError.invalidInput(
+            SourceLocation(path: collection.root + "/g/z.yml", line: 2, column: 1),
+            "title in g/z.yml is not written as one 'language: text' entry per line; add the translation by hand"))
+        {
+            _ = try XLIFFImporter.run(XLIFFImportOptions(files: [xliff]), collectionPath: collection.root)
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: collection.root + "/g")
+        #expect(left.sorted() == files.map { String($0.0.dropFirst(2)) }.sorted())
+        #expect(try collection.read("g/a10.yml") == "id: a10\ntitle:\n  ru: Курт\n")
+    }
+
     /// Writes an XLIFF 1.2 file with one unit as a hidden file in the collection folder.
     static func singleUnitFile(in museum: TestCollection, id: String, source: String, target: String, language: String = "kk")
         throws -> String

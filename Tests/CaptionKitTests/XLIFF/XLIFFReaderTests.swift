@@ -131,4 +131,37 @@ import Testing
         for _ in 0..<3 { #expect(error("<xliff><unclosed></xliff>") != nil) }
         #expect(try parse(Self.document12("")).files.count == 1)
     }
+
+    /// A file read from disk unit by unit gives the units a whole read gives, with their
+    /// positions, even when it is large enough for its parsed pages to be released on the way
+    /// (and when everything after the prolog sits on one very long line).
+    @Test(arguments: [false, true])
+    func streamingAFileGivesTheUnitsOfAWholeRead(oneLine: Bool) throws {
+        let filler = String(repeating: "ә", count: 100)
+        let unit = "<trans-unit id=\"a%d.title\"><source>Курт — %d \(filler)</source><target>Құрт ✓ %d</target></trans-unit>"
+        let units = (0..<90_000).map { String(format: unit, $0, $0, $0) }.joined(separator: oneLine ? " " : "\n")
+        let folder = try TestCollection(files: [("big.xlf", Self.document12(units + "\n"))])
+        let path = folder.root + "/big.xlf"
+        let whole = try XLIFFReader.read(path: path)
+        var streamed: [XLIFFDocument.Unit] = []
+        var languages: Set<String> = []
+        let header = try XLIFFReader.read(path: path) { unit, language in
+            streamed.append(unit)
+            languages.insert(language)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count > 20 << 20)
+        #expect(whole.files.count == 1 && header.files.count == 1 && header.files[0].units.isEmpty)
+        #expect(header.files[0].targetLanguage == "kk" && languages == ["kk"])
+        #expect(streamed == whole.files[0].units)
+        #expect(streamed.count == 90_000)
+        let last = try #require(streamed.last)
+        #expect(last.target == "Құрт ✓ 89999")
+        if oneLine {
+            let lastUnit = String(format: unit, 89999, 89999, 89999)
+            let column = units.unicodeScalars.count - lastUnit.unicodeScalars.count + 1
+            #expect(last.location == SourceLocation(path: path, line: 5, column: column))
+        } else {
+            #expect(last.location == SourceLocation(path: path, line: 90_004, column: 1))
+        }
+    }
 }

@@ -53,6 +53,10 @@ final class XMLStreamReader {
     private var locator: ByteLocator
     /// The first error libxml2 reported.
     fileprivate var firstError: (line: Int, column: Int, message: String)?
+    /// Whether ``bytes`` is a file mapping whose parsed pages are dropped as reading goes on.
+    private var releasesPages = false
+    /// The end of the pages dropped so far.
+    private var releasedUpTo = 0
 
     private init(reader: xmlTextReaderPtr, path: String, bytes: UnsafeRawBufferPointer) {
         self.reader = reader
@@ -63,13 +67,15 @@ final class XMLStreamReader {
 
     deinit { xmlFreeTextReader(reader) }
 
-    /// Reads the file at `path` (memory-mapped), calling `handler` for every event.
+    /// Reads the file at `path` (memory-mapped), calling `handler` for every event; text is
+    /// reported only while `wantsText` says so (the handler ignores it elsewhere).
     ///
     /// - Throws: ``CaptionError/invalidInput(_:_:)`` for a file over `maximumSize` bytes, a
     ///   DOCTYPE, malformed XML or limits exceeded; ``CaptionError/unreadable(path:reason:)``
     ///   when the file cannot be read; and whatever `handler` throws.
     static func read(
-        path: String, maximumSize: Int = defaultMaximumSize, handler: (XMLEvent) throws(CaptionError) -> Void
+        path: String, maximumSize: Int = defaultMaximumSize, wantsText: () -> Bool = { true },
+        handler: (XMLEvent) throws(CaptionError) -> Void
     ) throws(CaptionError) {
         let size: Int
         do {
@@ -88,21 +94,36 @@ final class XMLStreamReader {
                 SourceLocation(path: path),
                 "file is \(size) bytes, over the limit of \(maximumSize) bytes (raise it with --max-size)")
         }
-        let data: Data
-        do {
-            data = size == 0 ? Data() : try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
+        guard size > 0 else { return try parse(Data(), path: path, wantsText: wantsText, handler: handler) }
+        // Mapped here rather than through Data, so that the pages already parsed can be handed
+        // back (see `releasePages`): resident memory stays flat however large the file.
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .unreadable(path: path, reason: "cannot read the file") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_size > 0 else {
             throw .unreadable(path: path, reason: "cannot read the file")
         }
-        try parse(data, path: path, handler: handler)
+        let length = Int(status.st_size)
+        guard let mapping = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0),
+            mapping != UnsafeMutableRawPointer(bitPattern: -1)
+        else {
+            throw .unreadable(path: path, reason: "cannot read the file")
+        }
+        defer { munmap(mapping, length) }
+        try parse(
+            UnsafeRawBufferPointer(start: mapping, count: length), path: path, isMapped: true, wantsText: wantsText,
+            handler: handler)
     }
 
     /// Reads XML held in memory (used by ``read(path:maximumSize:handler:)`` and by tests).
-    static func parse(_ data: Data, path: String, handler: (XMLEvent) throws(CaptionError) -> Void) throws(CaptionError) {
+    static func parse(
+        _ data: Data, path: String, wantsText: () -> Bool = { true }, handler: (XMLEvent) throws(CaptionError) -> Void
+    ) throws(CaptionError) {
         var failure: CaptionError?
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             do throws(CaptionError) {
-                try parse(buffer, path: path, handler: handler)
+                try parse(buffer, path: path, wantsText: wantsText, handler: handler)
             } catch {
                 failure = error
             }
@@ -110,8 +131,11 @@ final class XMLStreamReader {
         if let failure { throw failure }
     }
 
+    /// - Parameter isMapped: `buffer` is a private read-only mapping of a file, whose pages can
+    ///   be dropped once parsed (they would be read from the file again if touched).
     private static func parse(
-        _ buffer: UnsafeRawBufferPointer, path: String, handler: (XMLEvent) throws(CaptionError) -> Void
+        _ buffer: UnsafeRawBufferPointer, path: String, isMapped: Bool = false, wantsText: () -> Bool,
+        handler: (XMLEvent) throws(CaptionError) -> Void
     ) throws(CaptionError) {
         if let doctype = PrologScanner.doctypeOffset(in: buffer) {
             var locator = ByteLocator(bytes: buffer)
@@ -141,15 +165,16 @@ final class XMLStreamReader {
             throw .invalidInput(SourceLocation(path: path), "libxml2 could not start reading the file")
         }
         let reader = XMLStreamReader(reader: pointer, path: path, bytes: buffer)
+        reader.releasesPages = isMapped
         xmlTextReaderSetStructuredErrorHandler(pointer, collectError, Unmanaged.passUnretained(reader).toOpaque())
-        try reader.run(handler)
+        try reader.run(wantsText: wantsText, handler)
     }
 
     static let doctypeMessage =
         "XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that expand or read local files); XLIFF needs none"
 
     /// The read loop.
-    private func run(_ handler: (XMLEvent) throws(CaptionError) -> Void) throws(CaptionError) {
+    private func run(wantsText: () -> Bool, _ handler: (XMLEvent) throws(CaptionError) -> Void) throws(CaptionError) {
         var elementOffset = -1
         var open: [String] = []
         while true {
@@ -160,23 +185,24 @@ final class XMLStreamReader {
             switch type {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 let depth = Int(xmlTextReaderDepth(reader))
-                let name = string(xmlTextReaderConstLocalName(reader))
-                let qualifiedName = string(xmlTextReaderConstName(reader))
+                let localName = name(xmlTextReaderConstLocalName(reader))
+                let qualifiedName = name(xmlTextReaderConstName(reader))
                 elementOffset = locator.offset(ofStartTag: qualifiedName, after: elementOffset)
                 let location = locator.location(ofOffset: elementOffset, path: path)
+                if releasesPages, elementOffset - releasedUpTo > Self.releaseStep { releasePages(before: elementOffset) }
                 guard depth < Self.maximumDepth else {
                     throw .invalidInput(location, "elements are nested more than \(Self.maximumDepth) levels deep")
                 }
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
                 let attributes = try readAttributes(at: location)
-                try handler(.start(name: name, namespace: string(xmlTextReaderConstNamespaceUri(reader)), attributes: attributes, location: location))
+                try handler(.start(name: localName, namespace: name(xmlTextReaderConstNamespaceUri(reader)), attributes: attributes, location: location))
                 if isEmpty { try handler(.end) } else { open.append(qualifiedName) }
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                 open.removeLast()
                 try handler(.end)
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                try handler(.text(string(xmlTextReaderConstValue(reader))))
+                if wantsText() { try handler(.text(string(xmlTextReaderConstValue(reader)))) }
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
                 throw .invalidInput(locator.location(ofOffset: max(elementOffset, 0), path: path), Self.doctypeMessage)
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
@@ -188,17 +214,30 @@ final class XMLStreamReader {
         if firstError != nil { throw parseFailure(open: open) }
     }
 
+    /// How far reading moves on between two releases of pages (bytes).
+    private static let releaseStep = 16 << 20
+
+    /// Drops the mapped pages well before `offset` from this process's memory; they stay in the
+    /// page cache and are read again should anything touch them.
+    private func releasePages(before offset: Int) {
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = (offset - Self.releaseStep / 2) / pageSize * pageSize
+        guard end > releasedUpTo, let base = bytes.baseAddress else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base + releasedUpTo), end - releasedUpTo, MADV_DONTNEED)
+        releasedUpTo = end
+    }
+
     private func readAttributes(at location: SourceLocation) throws(CaptionError) -> [XMLAttribute] {
         var attributes: [XMLAttribute] = []
         guard xmlTextReaderHasAttributes(reader) == 1 else { return attributes }
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            let namespace = string(xmlTextReaderConstNamespaceUri(reader))
+            let namespace = name(xmlTextReaderConstNamespaceUri(reader))
             if namespace == "http://www.w3.org/2000/xmlns/" { continue }
             let value = string(xmlTextReaderConstValue(reader))
             guard value.utf8.count <= Self.maximumAttributeLength else {
                 throw .invalidInput(location, "an attribute value is longer than \(Self.maximumAttributeLength) bytes")
             }
-            attributes.append(XMLAttribute(name: string(xmlTextReaderConstLocalName(reader)), namespace: namespace, value: value))
+            attributes.append(XMLAttribute(name: name(xmlTextReaderConstLocalName(reader)), namespace: namespace, value: value))
         }
         xmlTextReaderMoveToElement(reader)
         return attributes
@@ -217,6 +256,26 @@ final class XMLStreamReader {
                 location, "the file ends before <\(innermost)> is closed; it is truncated or not XML (libxml2: \(error.message))")
         }
         return .invalidInput(location, "malformed XML: \(error.message)")
+    }
+
+    /// Names and namespaces met so far, by the address libxml2 gives them at (its dictionary
+    /// hands out one address per name); each is checked against the bytes before reuse.
+    private var names: [UnsafeRawPointer: String] = [:]
+
+    /// `string(pointer)` for a name or namespace, reusing the string made for the same address.
+    private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        let address = UnsafeRawPointer(pointer)
+        let length = strlen(address.assumingMemoryBound(to: CChar.self))
+        if var known = names[address], known.utf8.count == length,
+            length == 0 || known.withUTF8({ memcmp($0.baseAddress!, address, length) == 0 })
+        {
+            return known
+        }
+        let made = string(pointer)
+        if names.count >= 4096 { names.removeAll(keepingCapacity: true) }
+        names[address] = made
+        return made
     }
 
     private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
@@ -279,11 +338,13 @@ enum PrologScanner {
     }
 }
 
-/// Turns byte offsets of a UTF-8 document into lines and scalar columns, moving forward only.
+/// Turns byte offsets of a UTF-8 document into lines and scalar columns, moving forward only
+/// (each byte is looked at once, however long the lines).
 struct ByteLocator {
     private let bytes: UnsafeRawBufferPointer
     private var line = 1
-    private var lineStart = 0
+    /// The scalar column of the byte at `scanned`.
+    private var column = 1
     private var scanned = 0
 
     init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
@@ -312,21 +373,18 @@ struct ByteLocator {
         let target = min(max(offset, 0), bytes.count)
         if target < scanned {
             line = 1
-            lineStart = 0
+            column = 1
             scanned = 0
         }
         while scanned < target {
-            if bytes[scanned] == 0x0A {
+            let byte = bytes[scanned]
+            if byte == 0x0A {
                 line += 1
-                lineStart = scanned + 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
             }
             scanned += 1
-        }
-        var column = 1
-        var index = lineStart
-        while index < target {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
         }
         return SourceLocation(path: path, line: line, column: column)
     }

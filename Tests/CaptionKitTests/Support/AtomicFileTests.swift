@@ -68,4 +68,18 @@ import Testing
         #expect(try fixture.read("a/old.txt") == "old\n")
         #expect(try listing() == ["a/old.txt", "blocker"])
     }
+
+    /// The temporaries are written concurrently in chunks: a failure in one chunk still removes
+    /// what the other chunks wrote, and the error names the first failing file in list order.
+    @Test func aFailureAmongManyFilesWrittenConcurrentlyLeavesNothingAndNamesTheFirstFailure() throws {
+        try fixture.write("blocker1", "x")
+        try fixture.write("blocker2", "x")
+        var files: [(path: String, data: Data)] = (0..<100).map { (fixture.root + "/many/f\($0).txt", Data("\($0)\n".utf8)) }
+        files[40] = (fixture.root + "/blocker1/first.txt", Data("never\n".utf8))
+        files[90] = (fixture.root + "/blocker2/second.txt", Data("never\n".utf8))
+        var thrown: CaptionError?
+        do { try AtomicFile.writeAll(files) } catch { thrown = error }
+        #expect(thrown?.description.contains("blocker1") == true, "\(String(describing: thrown))")
+        #expect(try listing() == ["a/old.txt", "blocker1", "blocker2"])
+    }
 }

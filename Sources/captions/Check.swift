@@ -80,7 +80,8 @@ extension CaptionsCommand {
                 writeStderr("wrote \(TextReporter.plural(written.entries, "accepted finding")) to \(written.path)\n")
                 return
             }
-            let result = try runReportingErrors { () throws(CaptionError) in try CaptionChecker.run(request) }
+            let result = ExitRetention.keep(
+                try runReportingErrors { () throws(CaptionError) in try CaptionChecker.run(request) })
             writeStdout(try runReportingErrors { () throws(CaptionError) in try CheckReporter.report(result, format: format) })
             if format == .text { writeStderr(TextReporter.summary(result)) }
             if result.failed { throw ExitCode(1) }

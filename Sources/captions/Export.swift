@@ -55,10 +55,10 @@ extension CaptionsCommand.Export {
                 targetLanguages: languages, version: version, onlyNeeded: needed, prefillTarget: prefillTarget,
                 outputFolder: out)
             let result = try runReportingErrors { () throws(CaptionError) in
-                let loaded = try CollectionLoader.load(path: path)
+                let loaded = ExitRetention.keep(try CollectionLoader.load(path: path))
                 let result = try XLIFFExporter.export(loaded, options: options)
                 try XLIFFExporter.write(result)
-                return result
+                return ExitRetention.keep(result)
             }
             for warning in result.warnings { writeStderr(warning.formatted + "\n") }
             for file in result.files {

@@ -30,7 +30,8 @@ extension CaptionsCommand {
 
         func run() throws {
             let path = try collection.resolved()
-            let loaded = try runReportingErrors { () throws(CaptionError) in try CollectionLoader.load(path: path) }
+            let loaded = ExitRetention.keep(
+                try runReportingErrors { () throws(CaptionError) in try CollectionLoader.load(path: path) })
             let findings = loaded.exhibits.isEmpty ? [] : try runReportingErrors { () throws(CaptionError) in
                 try CaptionChecker.run(CheckRequest(path: path), on: loaded).diagnostics
             }

@@ -26,14 +26,27 @@ public enum XLIFFExporter {
         var files: [XLIFFExportFile] = []
         var empty: [String] = []
         for language in languages {
-            // Units (with their source fingerprints) are built on all cores; order is kept.
+            // Units (with their source fingerprints) are built on all cores; order is kept. Each
+            // exhibit becomes its group at once, so no exhibit or unit is copied afterwards.
             let onlyNeeded = options.onlyNeeded
-            let units = exhibits.concurrentMap { exhibit in
-                (exhibit, self.units(of: exhibit, language: language, config: config).filter { unit in
-                    !onlyNeeded || unit.target == nil || unit.state.isStale
-                })
-            }.filter { !$0.1.isEmpty }
-            let count = units.reduce(0) { $0 + $1.1.count }
+            let groups = exhibits.concurrentMap { exhibit -> XLIFFDocumentWriter.Group in
+                (
+                    id: exhibit.id ?? "", relativePath: exhibit.relativePath,
+                    units: self.units(of: exhibit, language: language, config: config).filter { unit in
+                        !onlyNeeded || unit.target == nil || unit.state.isStale
+                    }
+                )
+            }.filter { !$0.units.isEmpty }
+            var count = 0
+            var missing = 0
+            var stale = 0
+            for group in groups {
+                count += group.units.count
+                for unit in group.units {
+                    if unit.target == nil { missing += 1 }
+                    if unit.state.isStale { stale += 1 }
+                }
+            }
             guard count > 0 else {
                 empty.append(language)
                 continue
@@ -42,12 +55,11 @@ public enum XLIFFExporter {
             let document = XLIFFDocumentWriter(
                 version: options.version, original: original, sourceLanguage: config.source, targetLanguage: language,
                 prefillTarget: options.prefillTarget)
-            let data = try document.write(units.map { (id: $0.0.id ?? "", relativePath: $0.0.relativePath, units: $0.1) }, path: path)
-            let all = units.flatMap(\.1)
+            let data = try document.write(groups, path: path)
             files.append(
                 XLIFFExportFile(
                     path: path, sourceLanguage: config.source, targetLanguage: language, data: data, unitCount: count,
-                    missingCount: all.count { $0.target == nil }, staleCount: all.count { $0.state.isStale }))
+                    missingCount: missing, staleCount: stale))
         }
         return XLIFFExportResult(files: files, emptyLanguages: empty, warnings: warnings)
     }
@@ -61,7 +73,7 @@ public enum XLIFFExporter {
 
     /// Readable exhibits with a valid, unique id, in path order; warnings for the others.
     static func exportableExhibits(_ collection: CaptionCollection) -> ([Exhibit], [Diagnostic]) {
-        var seen: [String: Exhibit] = [:]
+        var seen: [String: String] = [:]  // id -> the relative path of the first file using it
         var result: [Exhibit] = []
         var warnings: [Diagnostic] = []
         func warn(_ exhibit: Exhibit, _ message: String) {
@@ -80,10 +92,10 @@ public enum XLIFFExporter {
                 continue
             }
             if let first = seen[id] {
-                warn(exhibit, "id '\(id)' is also used by \(first.relativePath), so this file is not exported")
+                warn(exhibit, "id '\(id)' is also used by \(first), so this file is not exported")
                 continue
             }
-            seen[id] = exhibit
+            seen[id] = exhibit.relativePath
             result.append(exhibit)
         }
         return (result, warnings)

@@ -61,9 +61,9 @@ extension CaptionsCommand.Export {
             let options = SignageExportOptions(
                 outputFolder: out, formats: format.isEmpty ? Set(SignageFormat.allCases) : Set(format), onlyIDs: only,
                 dataMergeEncoding: datamergeEncoding, withLatinKazakh: derived.contains(KazakhLatin.tag))
-            let report = try runReportingErrors { () throws(CaptionError) in
+            let report = ExitRetention.keep(try runReportingErrors { () throws(CaptionError) in
                 try SignageExporter.export(ExitRetention.keep(try CollectionLoader.load(path: path)), options: options)
-            }
+            })
             writeStderr(report.messageLines.map { $0 + "\n" }.joined())
             if !report.plan.heldBack.isEmpty, !allowIncomplete { throw ExitCode(1) }
         }

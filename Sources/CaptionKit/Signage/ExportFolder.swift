@@ -57,7 +57,7 @@ public struct ExportFolder: Sendable {
         targets.reserveCapacity(files.count)
         for file in files {
             let target = CollectionLoader.join(path, file.path)
-            let folder = (target as NSString).deletingLastPathComponent
+            let folder = ParentFolder.of(target)
             // Files of one gallery share a folder: create and check it once (the check resolves
             // the folder's real path, which depends on the folder only).
             if checkedFolders.insert(folder).inserted {

@@ -153,7 +153,7 @@ public enum AtomicFile {
     private static func writeTemporary(_ data: Data, near path: String, synchronously: Bool = true)
         throws(CaptionError) -> (path: String, device: UInt?)
     {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = ParentFolder.of(path)
         try makeFolder(folder.isEmpty ? "." : folder)
         var template = Array(((folder.isEmpty ? "." : folder) + "/.captions-XXXXXX.tmp").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }

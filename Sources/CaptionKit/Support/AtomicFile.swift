@@ -99,9 +99,20 @@ public enum AtomicFile {
         var flushDescriptors: [UInt: Int32] = [:]  // one open file per file system (st_dev)
         defer { for descriptor in flushDescriptors.values { close(descriptor) } }
         for file in files {
-            guard let device = file.device, flushDescriptors[device] == nil else { continue }
-            let descriptor = open(file.temporary, O_RDONLY)
-            if descriptor >= 0 { flushDescriptors[device] = descriptor }
+            // Every file's file system must be flushed: a file whose file system is unknown or
+            // cannot be opened fails the whole commit rather than being renamed unflushed.
+            guard let device = file.device else {
+                discard(files)
+                throw .unwritable(path: file.path, reason: "cannot tell which file system the file is on")
+            }
+            guard flushDescriptors[device] == nil else { continue }
+            let descriptor = open(file.temporary, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                let reason = String(cString: strerror(errno))
+                discard(files)
+                throw .unwritable(path: file.path, reason: reason)
+            }
+            flushDescriptors[device] = descriptor
         }
         for descriptor in flushDescriptors.values where flushFileSystem(holding: descriptor) != 0 {
             let reason = String(cString: strerror(errno))
@@ -154,11 +165,21 @@ public enum AtomicFile {
         throws(CaptionError) -> (path: String, device: UInt?)
     {
         let folder = ParentFolder.of(path)
-        try makeFolder(folder.isEmpty ? "." : folder)
-        var template = Array(((folder.isEmpty ? "." : folder) + "/.captions-XXXXXX.tmp").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+        let pattern = Array(((folder.isEmpty ? "." : folder) + "/.captions-XXXXXX.tmp").utf8CString)
+        func createTemporary() -> (descriptor: Int32, name: [CChar], error: Int32) {
+            var name = pattern
+            let descriptor = name.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+            return (descriptor, name, errno)
+        }
+        // The folder is created only when it is missing (a large export writes thousands of
+        // files into folders that already exist).
+        var (descriptor, template, error) = createTemporary()
+        if descriptor < 0, error == ENOENT {
+            try makeFolder(folder.isEmpty ? "." : folder)
+            (descriptor, template, error) = createTemporary()
+        }
         guard descriptor >= 0 else {
-            throw .unwritable(path: path, reason: String(cString: strerror(errno)))
+            throw .unwritable(path: path, reason: String(cString: strerror(error)))
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: String?

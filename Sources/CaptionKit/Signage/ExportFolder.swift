@@ -67,6 +67,7 @@ public struct ExportFolder: Sendable {
             }
             targets.append((target, file.data))
         }
+        AtomicFile.removeLeftoverTemporaries(in: checkedFolders)
         try AtomicFile.writeAll(targets)
         var removed: [String] = []
         var kept: Set<String> = written

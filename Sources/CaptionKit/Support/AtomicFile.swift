@@ -149,6 +149,31 @@ public enum AtomicFile {
         }
     }
 
+    /// Whether `name` is the name of a temporary file this type creates: `.captions-`, six
+    /// characters from `mkstemps`, `.tmp`.
+    static func isTemporaryName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard bytes.count == 20, name.hasPrefix(".captions-"), name.hasSuffix(".tmp") else { return false }
+        return bytes[10..<16].allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+        }
+    }
+
+    /// Removes the temporary files that an interrupted earlier run (Ctrl-C, a kill, a crash
+    /// between writing and renaming) left in `folders`; other files are never touched. Writers
+    /// call this before they write into folders they own, so leftovers do not pile up.
+    public static func removeLeftoverTemporaries(in folders: some Sequence<String>) {
+        for folder in folders {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)
+            else { continue }
+            for name in names where isTemporaryName(name) {
+                let path = CollectionLoader.join(folder, name)
+                var status = stat()
+                if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG { unlink(path) }
+            }
+        }
+    }
+
     /// Creates `folder` and its parents when missing.
     public static func makeFolder(_ folder: String) throws(CaptionError) {
         do {

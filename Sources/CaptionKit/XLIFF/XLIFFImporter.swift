@@ -187,6 +187,10 @@ public enum XLIFFImporter {
                 changes[position].flatMap { $0.isEmpty ? nil : (position, $0) }
             }
             let collection = collection
+            if writing {
+                AtomicFile.removeLeftoverTemporaries(
+                    in: Set(edits.map { ParentFolder.of(collection.exhibits[$0.0].path) }))
+            }
             let outcomes = edits.concurrentMap { position, fileChanges -> Outcome in
                 let edited: (path: String, data: Data)
                 do throws(CaptionError) {

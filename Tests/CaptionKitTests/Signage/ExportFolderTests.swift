@@ -44,6 +44,18 @@ import Testing
         #expect(try fixture.read("out/.captions-manifest").hasSuffix("writes.\na/one.txt\n"))
     }
 
+    /// An interrupted earlier export left temporaries; the next one removes them and nothing
+    /// else that merely looks like one.
+    @Test func removesTemporariesAnInterruptedExportLeft() throws {
+        try fixture.write("out/a/.captions-Ab3xZ9.tmp", "half")
+        try fixture.write("out/a/.captions-notes.tmp", "mine")
+        try fixture.write("out/a/captions-Ab3xZ9.tmp", "mine")
+        _ = try ExportFolder(path: out).replace(with: files(["a/one.txt"]), owning: { _ in true })
+        #expect(!exists("a/.captions-Ab3xZ9.tmp"))
+        #expect(exists("a/.captions-notes.tmp") && exists("a/captions-Ab3xZ9.tmp"))
+        #expect(exists("a/one.txt"))
+    }
+
     @Test func removesFoldersItEmptied() throws {
         let folder = ExportFolder(path: out)
         _ = try folder.replace(with: files(["gone/deep/x.txt", "kept/y.txt"]), owning: { _ in true })

@@ -1,4 +1,4 @@
-import CaptionKit
+@testable import CaptionKit
 import Foundation
 import Testing
 
@@ -81,5 +81,24 @@ import Testing
         do { try AtomicFile.writeAll(files) } catch { thrown = error }
         #expect(thrown?.description.contains("blocker1") == true, "\(String(describing: thrown))")
         #expect(try listing() == ["a/old.txt", "blocker1", "blocker2"])
+    }
+
+    @Test func temporaryNamesAreExactlyThoseMkstempsMakes() {
+        #expect(AtomicFile.isTemporaryName(".captions-Ab3xZ9.tmp"))
+        for name in [".captions-Ab3xZ.tmp", ".captions-Ab3xZ99.tmp", "captions-Ab3xZ9.tmp", ".captions-Ab3-Z9.tmp",
+            ".captions-Ab3xZ9.txt", ".captions-manifest", ".captions-ä3xZ9.tmp"]
+        {
+            #expect(!AtomicFile.isTemporaryName(name), "\(name)")
+        }
+    }
+
+    @Test func leftoverTemporariesAreRemovedAndNothingElse() throws {
+        try fixture.write("a/.captions-Ab3xZ9.tmp", "half")
+        try fixture.write("a/.captions-zz.tmp", "other")
+        try FileManager.default.createDirectory(
+            atPath: fixture.root + "/a/.captions-Folder.tmp", withIntermediateDirectories: false)
+        AtomicFile.removeLeftoverTemporaries(in: [fixture.root + "/a", fixture.root + "/missing"])
+        #expect(try listing() == ["a/.captions-zz.tmp", "a/old.txt"])
+        #expect(FileManager.default.fileExists(atPath: fixture.root + "/a/.captions-Folder.tmp"))
     }
 }

@@ -108,6 +108,24 @@ import Testing
         return (museum, kk.path)
     }
 
+    /// An import interrupted between writing and renaming leaves temporaries beside the
+    /// caption files; the next import that writes into that folder removes them.
+    @Test func anImportRemovesTemporariesAnInterruptedImportLeft() throws {
+        let museum = try copyOfBundledMuseum()
+        try Self.removeTranslation("memorial-park/stalin-wagon.yml", field: "title", language: "en", in: museum)
+        try museum.write("memorial-park/.captions-Ab3xZ9.tmp", "id: half-written\n")
+        try museum.write("museum-second-floor/.captions-Ab3xZ9.tmp", "id: elsewhere\n")
+        let files = try Self.export(museum, .v1_2, needed: true)
+        let filled = try fillingTargets(try #require(files.first { $0.targetLanguage == "en" }).data) { _ in "Stalin wagon" }
+        let path = try #require(files.first { $0.targetLanguage == "en" }).path
+        try filled.write(to: URL(fileURLWithPath: path))
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: [path]), collectionPath: museum.root)
+        #expect(report.files.map(\.applied) == [1])
+        #expect(!FileManager.default.fileExists(atPath: museum.root + "/memorial-park/.captions-Ab3xZ9.tmp"))
+        // Only folders the import writes into are cleaned.
+        #expect(FileManager.default.fileExists(atPath: museum.root + "/museum-second-floor/.captions-Ab3xZ9.tmp"))
+    }
+
     @Test func aSourceEditedAfterExportIsAConflictAndTheRestIsApplied() throws {
         let (museum, file) = try Self.conflictSetup()
         let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)

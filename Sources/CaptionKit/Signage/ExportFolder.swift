@@ -34,8 +34,7 @@ public struct ExportFolder: Sendable {
     /// is extended with the new paths, then the files are written, then stale files are
     /// removed, then the manifest is rewritten with exactly what the folder now holds from us.
     /// The files are written together with ``AtomicFile/writeAll(_:)``: when one cannot be
-    /// written, none of them is replaced (a rename that fails after that, say because a folder
-    /// now stands where a file goes, leaves the files before it replaced: see `writeAll`).
+    /// written (or a folder stands where one goes), none of them is replaced.
     ///
     /// - Parameters:
     ///   - files: Paths below the folder and their bytes.

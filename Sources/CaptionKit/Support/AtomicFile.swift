@@ -82,6 +82,12 @@ public enum AtomicFile {
     ///
     /// - Throws: ``CaptionError/unwritable(path:reason:)``; no temporary is left behind then.
     public static func prepare(_ data: Data, for path: String) throws(CaptionError) -> PendingFile {
+        // A folder where the file goes would make its rename fail after earlier files were
+        // already replaced: refuse it now, before anything is renamed.
+        var status = stat()
+        if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw .unwritable(path: path, reason: "a folder stands where the file goes")
+        }
         let (temporary, device) = try writeTemporary(data, near: path, synchronously: false)
         return PendingFile(temporary: temporary, path: path, device: device)
     }

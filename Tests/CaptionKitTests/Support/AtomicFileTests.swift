@@ -101,4 +101,19 @@ import Testing
         #expect(try listing() == ["a/.captions-zz.tmp", "a/old.txt"])
         #expect(FileManager.default.fileExists(atPath: fixture.root + "/a/.captions-Folder.tmp"))
     }
+
+    /// A folder where a file goes fails before any rename, so no target is replaced.
+    @Test func aFolderWhereAFileGoesFailsBeforeAnythingIsReplaced() throws {
+        try FileManager.default.createDirectory(atPath: fixture.root + "/a/z.txt", withIntermediateDirectories: true)
+        var thrown: CaptionError?
+        do {
+            try AtomicFile.writeAll([
+                (fixture.root + "/a/old.txt", Data("new\n".utf8)),
+                (fixture.root + "/a/z.txt", Data("z\n".utf8)),
+            ])
+        } catch { thrown = error }
+        #expect(thrown?.description.contains("a folder stands where the file goes") == true)
+        #expect(try fixture.read("a/old.txt") == "old\n")
+        #expect(try listing() == ["a/old.txt"])
+    }
 }

@@ -51,19 +51,15 @@ public struct CaptionFileEditor: Sendable {
         guard let data = FileManager.default.contents(atPath: exhibit.path) else {
             throw .unreadable(path: exhibit.path, reason: "cannot read the caption file")
         }
-        let hasByteOrderMark = data.starts(with: [0xEF, 0xBB, 0xBF])
-        let body = [UInt8](hasByteOrderMark ? data.dropFirst(3) : data[...])
-        guard String(validating: body, as: UTF8.self) != nil else {
-            do {
-                _ = try SourceText.decode(data)
-            } catch {
-                throw .invalidInput(
-                    SourceLocation(path: exhibit.path, line: error.line, column: error.column), "file is not valid UTF-8 text")
-            }
-            throw .invalidInput(SourceLocation(path: exhibit.path, line: 1, column: 1), "file is not valid UTF-8 text")
+        let text: String
+        do {
+            text = try SourceText.decode(data)  // drops a byte order mark; keeps every other byte
+        } catch {
+            throw .invalidInput(
+                SourceLocation(path: exhibit.path, line: error.line, column: error.column), "file is not valid UTF-8 text")
         }
-        self.init(bytes: body, path: exhibit.path, relativePath: exhibit.relativePath)
-        self.hasByteOrderMark = hasByteOrderMark
+        self.init(bytes: Array(text.utf8), path: exhibit.path, relativePath: exhibit.relativePath)
+        self.hasByteOrderMark = data.starts(with: [0xEF, 0xBB, 0xBF])
     }
 
     /// The file's bytes: the text in UTF-8, with the byte order mark it was read with.

@@ -115,13 +115,13 @@ public enum CaptionFormatter {
     /// The folder whose `captions.yml` applies to the file `path`: its own folder or the
     /// nearest parent with one, else its own folder (defaults).
     static func configFolder(for path: String) -> String {
-        let own = (path as NSString).deletingLastPathComponent
+        let own = ParentFolder.of(path)
         var folder = own.isEmpty ? "." : own
         for _ in 0..<64 {
             if FileManager.default.fileExists(atPath: CollectionLoader.join(folder, CollectionLoader.configFileName)) {
                 return folder
             }
-            let parent = (folder as NSString).deletingLastPathComponent
+            let parent = ParentFolder.of(folder)
             if parent.isEmpty || parent == folder { break }
             folder = parent
         }

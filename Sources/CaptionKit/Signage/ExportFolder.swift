@@ -116,8 +116,8 @@ public struct ExportFolder: Sendable {
     private func check(_ relative: String, root: String) throws(CaptionError) {
         try checkName(relative)
         let target = CollectionLoader.join(path, relative)
-        var parent = (target as NSString).deletingLastPathComponent
-        while !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) { parent = (parent as NSString).deletingLastPathComponent }
+        var parent = ParentFolder.of(target)
+        while !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) { parent = ParentFolder.of(parent) }
         guard let real = realPath(parent), real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
             throw .unwritable(path: target, reason: "refusing to write outside \(path)")
         }
@@ -138,10 +138,10 @@ public struct ExportFolder: Sendable {
         let target = CollectionLoader.join(path, relative)
         var status = stat()
         guard lstat(target, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, unlink(target) == 0 else { return false }
-        var folder = (relative as NSString).deletingLastPathComponent
+        var folder = ParentFolder.of(relative)
         while !folder.isEmpty {
             guard rmdir(CollectionLoader.join(path, folder)) == 0 else { break }
-            folder = (folder as NSString).deletingLastPathComponent
+            folder = ParentFolder.of(folder)
         }
         return true
     }

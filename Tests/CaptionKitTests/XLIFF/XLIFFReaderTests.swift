@@ -124,6 +124,25 @@ import Testing
         }
     }
 
+    /// What is not a readable regular file is refused before parsing, each with its reason.
+    @Test func onlyRegularFilesAreRead() throws {
+        let folder = try TestCollection(files: [("real.xlf", Self.document12("")), ("empty.xlf", "")])
+        let root = folder.root
+        try FileManager.default.createDirectory(atPath: root + "/folder.xlf", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: root + "/link.xlf", withDestinationPath: root + "/real.xlf")
+        #expect(mkfifo(root + "/pipe.xlf", 0o600) == 0)
+        for (name, reason) in [
+            ("missing.xlf", "no such file or permission denied"), ("folder.xlf", "not a regular file"),
+            ("link.xlf", "not a regular file"), ("pipe.xlf", "not a regular file"),
+        ] {
+            #expect(throws: CaptionError.unreadable(path: root + "/" + name, reason: reason)) {
+                try XLIFFReader.read(path: root + "/" + name)
+            }
+        }
+        #expect(throws: CaptionError.self) { try XLIFFReader.read(path: root + "/empty.xlf") }
+        #expect(try XLIFFReader.read(path: root + "/real.xlf").files.count == 1)
+    }
+
     @Test func libxml2PrintsNothing() throws {
         // Errors must come back as values only; a failing parse in a child process would show
         // libxml2 output on stderr, which the CLI tests check. Here: repeated failures stay quiet

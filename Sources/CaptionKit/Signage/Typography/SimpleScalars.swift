@@ -18,11 +18,6 @@ enum SimpleScalars {
         }
     }
 
-    /// Whether `text` is certainly in NFC: simple scalars and the line controls tab, LF, CR.
-    static func isCertainlyNFC(_ text: some StringProtocol) -> Bool {
-        text.unicodeScalars.allSatisfy { isSimple($0) || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-    }
-
     /// The number of grapheme clusters of `text` when every scalar is simple (one cluster
     /// each), else `nil`.
     static func simpleLength(_ text: some StringProtocol) -> Int? {

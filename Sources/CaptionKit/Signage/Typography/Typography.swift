@@ -34,18 +34,20 @@ public enum Typography {
         let primary = primarySubtag(of: language)
         let rules = unitRules.filter { $0.description.applies(toPrimarySubtag: primary) }
         var text = text
+        var mayBeSimple = true
         for (index, rule) in rules.enumerated() {
             // Fast path: in text of simple scalars and line feeds every scalar is a character, so
             // the rules run on scalars, converted once, and give what they give on characters.
             // Most text is such from the start; other text may become such once normalised and
-            // cleaned of CR and tabs.
-            if let scalars = SimpleScalars.scalarsOfSimpleLines(text) {
+            // cleaned of CR and tabs, never through a later rule (they only insert simple scalars).
+            if mayBeSimple, let scalars = SimpleScalars.scalarsOfSimpleLines(text) {
                 let result = rules[index...].reduce(scalars) { result, rule in
                     rule.init().apply(toSimpleScalars: result, language: language)
                 }
                 return Unicode.Scalar.string(of: result)
             }
             text = rule.init().apply(to: text, language: language)
+            mayBeSimple = rule == UnicodeNormalizationRule.self || rule == WhitespaceRule.self
         }
         return text
     }

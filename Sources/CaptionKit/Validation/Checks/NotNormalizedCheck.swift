@@ -122,6 +122,12 @@ public struct NotNormalizedCheck: CaptionTextCheck {
         return stable || text.unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 
+    /// `text` in NFC; text of ``isNFCStable(_:)`` scalars only is returned as it is, without
+    /// running the normalisation.
+    static func normalized(_ text: String) -> String {
+        text.unicodeScalars.allSatisfy(isNFCStable) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
     /// U+200B to U+200D, U+2060 and U+FEFF.
     static let zeroWidth: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
 

@@ -77,37 +77,26 @@ final class XMLStreamReader {
         path: String, maximumSize: Int = defaultMaximumSize, wantsText: () -> Bool = { true },
         handler: (XMLEvent) throws(CaptionError) -> Void
     ) throws(CaptionError) {
-        let size: Int
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            guard attributes[.type] as? FileAttributeType == .typeRegular else {
-                throw CaptionError.unreadable(path: path, reason: "not a regular file")
-            }
-            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        } catch let error as CaptionError {
-            throw error
-        } catch {
-            throw .unreadable(path: path, reason: "no such file or permission denied")
+        // Every check is made on the file actually opened, so it cannot be swapped in between.
+        // O_NOFOLLOW: a symbolic link is refused, as before; O_NONBLOCK: opening a FIFO must not
+        // wait for a writer (the type check then refuses it).
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else {
+            throw .unreadable(path: path, reason: errno == ELOOP ? "not a regular file" : "no such file or permission denied")
         }
-        guard size <= maximumSize else { throw tooLarge(path, size: size, maximumSize: maximumSize) }
-        guard size > 0 else { return try parse(Data(), path: path, wantsText: wantsText, handler: handler) }
-        // Mapped here rather than through Data, so that the pages already parsed can be handed
-        // back (see `releasePages`): resident memory stays flat however large the file.
-        // O_NONBLOCK: should the path have become a FIFO since the check above, opening it must
-        // not wait for a writer; the checks below then refuse it.
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .unreadable(path: path, reason: "cannot read the file") }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_size > 0 else {
-            throw .unreadable(path: path, reason: "cannot read the file")
-        }
-        // The checks again on what was opened: the file may have been replaced since.
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
-            throw .unreadable(path: path, reason: "not a regular file")
-        }
+        guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: path, reason: "cannot read the file") }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: path, reason: "not a regular file") }
         let length = Int(status.st_size)
-        guard length <= maximumSize else { throw tooLarge(path, size: length, maximumSize: maximumSize) }
+        guard length <= maximumSize else {
+            throw .invalidInput(
+                SourceLocation(path: path),
+                "file is \(length) bytes, over the limit of \(maximumSize) bytes (raise it with --max-size)")
+        }
+        guard length > 0 else { return try parse(Data(), path: path, wantsText: wantsText, handler: handler) }
+        // Mapped here rather than through Data, so that the pages already parsed can be handed
+        // back (see `releasePages`): resident memory stays flat however large the file.
         guard let mapping = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0),
             mapping != UnsafeMutableRawPointer(bitPattern: -1)
         else {
@@ -117,13 +106,6 @@ final class XMLStreamReader {
         try parse(
             UnsafeRawBufferPointer(start: mapping, count: length), path: path, isMapped: true, wantsText: wantsText,
             handler: handler)
-    }
-
-    /// The error for a file over the size limit.
-    private static func tooLarge(_ path: String, size: Int, maximumSize: Int) -> CaptionError {
-        .invalidInput(
-            SourceLocation(path: path),
-            "file is \(size) bytes, over the limit of \(maximumSize) bytes (raise it with --max-size)")
     }
 
     /// Reads XML held in memory (used by ``read(path:maximumSize:handler:)`` and by tests).

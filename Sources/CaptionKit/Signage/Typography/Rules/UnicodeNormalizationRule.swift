@@ -19,7 +19,7 @@ public struct UnicodeNormalizationRule: TypographyUnitRule {
 
     public func apply(to text: String, language: String) -> String {
         // Fast path: most caption text is certainly NFC already, and normalising costs a copy.
-        SimpleScalars.isCertainlyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        NotNormalizedCheck.normalized(text)
     }
 
     func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {

@@ -8,6 +8,8 @@
 /// doubles without a fraction. Tests compare it with `JSONEncoder` on tricky strings.
 struct CheckJSONWriter {
     private var bytes: [UInt8] = []
+    /// For each open object or array, innermost last: whether it has an element yet.
+    private var containers: [Bool] = []
 
     /// The document's JSON text, ending in a newline.
     static func text(_ document: JSONReporter.Document) -> String {
@@ -19,129 +21,125 @@ struct CheckJSONWriter {
     }
 
     private mutating func write(_ document: JSONReporter.Document) {
-        open("{")
-        key("collection", level: 1, first: true)
-        string(document.collection)
-        key("diagnostics", level: 1)
-        array(document.diagnostics, level: 1) { writer, finding in writer.write(finding, level: 2) }
-        key("summary", level: 1)
-        write(document.summary, level: 1)
-        key("version", level: 1)
-        integer(document.version)
-        close("}", level: 0)
+        begin("{")
+        field("collection", document.collection)
+        key("diagnostics")
+        array(document.diagnostics) { $0.write($1) }
+        key("summary")
+        write(document.summary)
+        field("version", document.version)
+        end("}")
     }
 
-    private mutating func write(_ summary: JSONReporter.Summary, level: Int) {
-        open("{")
-        key("errors", level: level + 1, first: true)
-        integer(summary.errors)
-        key("exhibits", level: level + 1)
-        integer(summary.exhibits)
-        key("languages", level: level + 1)
-        array(summary.languages, level: level + 1) { writer, language in
-            writer.open("{")
-            writer.key("language", level: level + 3, first: true)
-            writer.string(language.language)
-            writer.key("missing", level: level + 3)
-            writer.integer(language.missing)
-            writer.key("percent", level: level + 3)
-            writer.number(language.percent)
-            writer.key("total", level: level + 3)
-            writer.integer(language.total)
-            writer.key("translated", level: level + 3)
-            writer.integer(language.translated)
-            writer.close("}", level: level + 2)
+    private mutating func write(_ summary: JSONReporter.Summary) {
+        begin("{")
+        field("errors", summary.errors)
+        field("exhibits", summary.exhibits)
+        key("languages")
+        array(summary.languages) { writer, language in
+            writer.begin("{")
+            writer.field("language", language.language)
+            writer.field("missing", language.missing)
+            writer.field("percent", language.percent)
+            writer.field("total", language.total)
+            writer.field("translated", language.translated)
+            writer.end("}")
         }
-        key("notes", level: level + 1)
-        integer(summary.notes)
-        key("warnings", level: level + 1)
-        integer(summary.warnings)
-        close("}", level: level)
+        field("notes", summary.notes)
+        field("warnings", summary.warnings)
+        end("}")
     }
 
-    private mutating func write(_ finding: JSONReporter.Finding, level: Int) {
-        open("{")
-        key("check", level: level + 1, first: true)
-        string(finding.check)
-        key("column", level: level + 1)
-        integer(finding.column)
-        if let exhibit = finding.exhibit {
-            key("exhibit", level: level + 1)
-            string(exhibit)
+    private mutating func write(_ finding: JSONReporter.Finding) {
+        begin("{")
+        field("check", finding.check)
+        field("column", finding.column)
+        field("exhibit", finding.exhibit)
+        field("field", finding.field)
+        field("language", finding.language)
+        field("line", finding.line)
+        field("message", finding.message)
+        key("notes")
+        array(finding.notes) { writer, note in
+            writer.begin("{")
+            writer.field("column", note.column)
+            writer.field("line", note.line)
+            writer.field("message", note.message)
+            writer.field("path", note.path)
+            writer.end("}")
         }
-        if let field = finding.field {
-            key("field", level: level + 1)
-            string(field)
-        }
-        if let language = finding.language {
-            key("language", level: level + 1)
-            string(language)
-        }
-        key("line", level: level + 1)
-        integer(finding.line)
-        key("message", level: level + 1)
-        string(finding.message)
-        key("notes", level: level + 1)
-        array(finding.notes, level: level + 1) { writer, note in
-            writer.open("{")
-            writer.key("column", level: level + 3, first: true)
-            writer.integer(note.column)
-            writer.key("line", level: level + 3)
-            writer.integer(note.line)
-            writer.key("message", level: level + 3)
-            writer.string(note.message)
-            writer.key("path", level: level + 3)
-            writer.string(note.path)
-            writer.close("}", level: level + 2)
-        }
-        key("path", level: level + 1)
-        string(finding.path)
-        key("severity", level: level + 1)
-        string(finding.severity)
-        close("}", level: level)
+        field("path", finding.path)
+        field("severity", finding.severity)
+        end("}")
     }
 
     // MARK: Layout
 
-    private mutating func open(_ bracket: Unicode.Scalar) {
+    /// Opens an object (`{`) or array (`[`).
+    private mutating func begin(_ bracket: Unicode.Scalar) {
+        bytes.append(UInt8(ascii: bracket))
+        containers.append(false)
+    }
+
+    /// Closes the innermost object or array on a line of its own; an empty one gets an empty
+    /// line inside (`[`, blank line, `]`), as `JSONEncoder` writes it.
+    private mutating func end(_ bracket: Unicode.Scalar) {
+        if containers.removeLast() == false { bytes.append(UInt8(ascii: "\n")) }
+        newline()
         bytes.append(UInt8(ascii: bracket))
     }
 
-    /// A newline and `level` indentation, then `bracket`.
-    private mutating func close(_ bracket: Unicode.Scalar, level: Int) {
-        newline(level: level)
-        bytes.append(UInt8(ascii: bracket))
+    /// Starts the next element of the innermost object or array: `,` after an earlier one,
+    /// then a newline and the indentation.
+    private mutating func nextElement() {
+        if containers[containers.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        containers[containers.count - 1] = true
+        newline()
     }
 
-    private mutating func newline(level: Int) {
+    /// A newline and two spaces per open object or array.
+    private mutating func newline() {
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * containers.count))
     }
 
-    /// `,` (unless first), a newline, the indentation and `"name" : `.
-    private mutating func key(_ name: String, level: Int, first: Bool = false) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        newline(level: level)
+    /// `"name" : ` as the next element of the innermost object.
+    private mutating func key(_ name: String) {
+        nextElement()
         string(name)
         bytes.append(contentsOf: " : ".utf8)
     }
 
-    /// `[`, the elements each on their own line at `level + 1`, `]`; an empty array is `[`,
-    /// an empty line and `]`, as `JSONEncoder` writes it.
-    private mutating func array<Element>(
-        _ elements: [Element], level: Int, _ writeElement: (inout CheckJSONWriter, Element) -> Void
-    ) {
-        open("[")
-        if elements.isEmpty { bytes.append(UInt8(ascii: "\n")) }
-        for (index, element) in elements.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            newline(level: level + 1)
+    private mutating func array<Element>(_ elements: [Element], _ writeElement: (inout CheckJSONWriter, Element) -> Void) {
+        begin("[")
+        for element in elements {
+            nextElement()
             writeElement(&self, element)
         }
-        close("]", level: level)
+        end("]")
     }
 
-    // MARK: Values
+    // MARK: Fields and values
+
+    private mutating func field(_ name: String, _ value: String) {
+        key(name)
+        string(value)
+    }
+
+    /// Nothing when `value` is `nil`: `JSONEncoder` leaves absent optionals out.
+    private mutating func field(_ name: String, _ value: String?) {
+        if let value { field(name, value) }
+    }
+
+    private mutating func field(_ name: String, _ value: Int) {
+        key(name)
+        integer(value)
+    }
+
+    private mutating func field(_ name: String, _ value: Double) {
+        key(name)
+        number(value)
+    }
 
     private mutating func integer(_ value: Int) {
         bytes.append(contentsOf: String(value).utf8)

@@ -19,12 +19,12 @@ public enum CharacterCount {
     /// grapheme break property is Other, Control or LF (never Extend, SpacingMark, Prepend, ZWJ,
     /// Regional Indicator, Hangul or CR, which join with their neighbours), and no scalar that
     /// could join it is in this set either. Covers ASCII (without CR), Latin-1, Latin Extended,
-    /// IPA, the Cyrillic letters and the general punctuation block up to U+205E.
+    /// IPA, the Cyrillic letters, the general punctuation block up to U+205E and № (U+2116).
     @inline(__always)
     static func isAlone(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x300 { return value != 0x0D }
         return (value >= 0x400 && value <= 0x482) || (value >= 0x48A && value <= 0x4FF)
-            || (value >= 0x2010 && value <= 0x2027) || (value >= 0x2030 && value <= 0x205E)
+            || (value >= 0x2010 && value <= 0x2027) || (value >= 0x2030 && value <= 0x205E) || value == 0x2116
     }
 }

@@ -21,25 +21,30 @@ public enum NumberExtraction {
     ///     the comma is a decimal separator.
     public static func numbers(in text: String, language: String) -> [String] {
         let commaGroupsThousands = Language.primary(language) == "en"
-        // Appended one by one rather than `Array(text.unicodeScalars)`, which decodes the text
-        // twice (once to count the scalars, once to copy them).
-        var characters: [Unicode.Scalar] = []
-        characters.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { characters.append(scalar) }
+        return ValidUTF8.withBytes(of: text) { numbers(inUTF8: $0, commaGroupsThousands: commaGroupsThousands) }
+    }
+
+    /// ``numbers(in:language:)`` over the UTF-8 bytes of the text.
+    ///
+    /// Every scalar a number can start at (a digit, `I`, `V`, `X`) is ASCII, and no byte of a
+    /// longer scalar is, so the scan steps over bytes and decodes scalars only around a number.
+    private static func numbers(inUTF8 bytes: UnsafeBufferPointer<UInt8>, commaGroupsThousands: Bool) -> [String] {
         var result: [String] = []
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if isDigit(character) {
-                let (numbers, next) = readNumber(characters, from: index, commaGroupsThousands: commaGroupsThousands)
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isDigit(byte) {
+                let (numbers, next) = readNumber(bytes, from: index, commaGroupsThousands: commaGroupsThousands)
                 result += numbers
                 index = next
-            } else if isRomanLetter(character), index == 0 || !TextWords.isLetter(characters[index - 1]) {
-                var end = index
-                while end < characters.count, TextWords.isLetter(characters[end]) { end += 1 }
-                var word = ""
-                word.unicodeScalars.append(contentsOf: characters[index..<end])
-                if let value = RomanNumeral.value(of: word), word.count > 1 || isCenturyWordAfter(characters, end) {
+            } else if byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X"),
+                index == 0
+                    || !TextWords.isLetter(
+                        ValidUTF8.unicodeScalar(at: ValidUTF8.start(before: index, in: bytes), in: bytes).scalar)
+            {
+                let end = endOfLetters(bytes, from: index)
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                if let value = RomanNumeral.value(of: word), word.count > 1 || isCenturyWordAfter(bytes, end) {
                     result.append(String(value))
                 }
                 index = end
@@ -50,8 +55,19 @@ public enum NumberExtraction {
         return result
     }
 
-    /// Reads the number starting at `start` (a digit); returns its numbers and the index after it.
-    private static func readNumber(_ characters: [Unicode.Scalar], from start: Int, commaGroupsThousands: Bool)
+    /// The offset after the run of letters starting at `start`.
+    private static func endOfLetters(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start
+        while end < bytes.count {
+            let (scalar, length) = ValidUTF8.unicodeScalar(at: end, in: bytes)
+            guard TextWords.isLetter(scalar) else { break }
+            end += length
+        }
+        return end
+    }
+
+    /// Reads the number starting at `start` (a digit); returns its numbers and the offset after it.
+    private static func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, commaGroupsThousands: Bool)
         -> ([String], Int)
     {
         // Digit groups and the single separators between them.
@@ -59,23 +75,21 @@ public enum NumberExtraction {
         var separators: [Unicode.Scalar] = []
         var index = start
         while true {
-            var digits = ""
-            while index < characters.count, isDigit(characters[index]) {
-                digits.unicodeScalars.append(characters[index])
-                index += 1
-            }
-            groups.append(digits)
-            guard index + 1 < characters.count, isDigit(characters[index + 1]) else { break }
-            let separator = characters[index]
+            let groupStart = index
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            groups.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[groupStart..<index]), as: UTF8.self))
+            guard index < bytes.count else { break }
+            let (separator, length) = ValidUTF8.unicodeScalar(at: index, in: bytes)
+            guard index + length < bytes.count, isDigit(bytes[index + length]) else { break }
             guard separator == "." || separator == "," || isGroupingSpace(separator) else { break }
             separators.append(separator)
-            index += 1
+            index += length
         }
         return (interpret(groups, separators, commaGroupsThousands: commaGroupsThousands), index)
     }
 
     /// Turns digit groups and their separators into numbers.
-    private static func interpret(_ groups: [String], _ separators: [Unicode.Scalar], commaGroupsThousands: Bool)
+    static func interpret(_ groups: [String], _ separators: [Unicode.Scalar], commaGroupsThousands: Bool)
         -> [String]
     {
         var numbers: [String] = []
@@ -110,32 +124,27 @@ public enum NumberExtraction {
         return trimmed.isEmpty ? "0" : String(trimmed)
     }
 
-    private static func isDigit(_ character: Unicode.Scalar) -> Bool {
-        character.value >= 0x30 && character.value <= 0x39
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= 0x30 && byte <= 0x39
     }
 
     private static func isGroupingSpace(_ character: Unicode.Scalar) -> Bool {
         character == " " || character == "\u{A0}" || character == "\u{202F}" || character == "\u{2009}"
     }
 
-    private static func isRomanLetter(_ character: Unicode.Scalar) -> Bool {
-        character == "I" || character == "V" || character == "X"
-    }
-
     /// Words that follow a century number.
     static let centuryWords: Set<String> = ["в", "вв", "век", "века", "веке", "веков", "ғасыр", "ғ", "ғасырда", "ғасырдың", "century", "c"]
 
-    /// Whether a century word follows position `end` (after spaces or a hyphen).
-    private static func isCenturyWordAfter(_ characters: [Unicode.Scalar], _ end: Int) -> Bool {
+    /// Whether a century word follows offset `end` (after spaces or a hyphen).
+    private static func isCenturyWordAfter(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
         var index = end
-        while index < characters.count, characters[index] == " " || characters[index] == "\u{A0}" || characters[index] == "-" {
-            index += 1
+        while index < bytes.count {
+            let (scalar, length) = ValidUTF8.unicodeScalar(at: index, in: bytes)
+            guard scalar == " " || scalar == "\u{A0}" || scalar == "-" else { break }
+            index += length
         }
-        var word = ""
-        while index < characters.count, TextWords.isLetter(characters[index]) {
-            word.unicodeScalars.append(characters[index])
-            index += 1
-        }
+        let wordEnd = endOfLetters(bytes, from: index)
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<wordEnd]), as: UTF8.self)
         return centuryWords.contains(word.lowercased())
     }
 }

@@ -49,47 +49,23 @@ struct TextAnalysis: Sendable {
 
     /// Analyses `text`, written in `language`.
     init(_ text: String, language: String) {
-        var scalarCount = 0
-        var everyScalarAlone = true
-        var scripts: ScriptInventory = []
-        var hasKazakhLetter = false
-        var mayHaveKazakhLetter = false
-        var isPlain = true
-        var brackets = PunctuationMismatchCheck.BracketScan()
-        var mayHaveNumber = false
-        var whitespace = WhitespaceCheck.QuickScan()
-        var words = WordScan()
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            scalarCount += 1
-            if everyScalarAlone, !CharacterCount.isAlone(scalar) { everyScalarAlone = false }
-            // The same fast path as `ScriptInventory(of:)`: skip ASCII non-letters, take plain
-            // Cyrillic without the general switch.
-            if value >= 0x41 {
-                if value >= 0x410 && value <= 0x44F {
-                    scripts.insert(.cyrillic)
-                } else if let script = WritingScript(scalar) {
-                    scripts.insert(ScriptInventory(script))
-                }
-            }
-            if value >= 0x400 {
-                if KazakhLetters.isCountedLetter(scalar) {
-                    hasKazakhLetter = true
-                    mayHaveKazakhLetter = true
-                } else if KazakhLetters.isDecomposedOrCapitalForm(scalar) {
-                    mayHaveKazakhLetter = true
-                }
-            }
-            if isPlain, !NotNormalizedCheck.isPlain(scalar) { isPlain = false }
-            brackets.see(scalar)
-            // Number extraction starts only at a digit or at I, V or X.
-            if (value >= 0x30 && value <= 0x39) || value == 0x49 || value == 0x56 || value == 0x58 { mayHaveNumber = true }
-            whitespace.see(scalar)
-            words.see(scalar, at: offset, in: text)
-            offset += UTF8.width(scalar)
+        let pass = ValidUTF8.withBytes(of: text) { bytes in
+            ScalarTraits.withTable { table in Pass(bytes, table: table, text: text) }
         }
-        words.finish(at: offset, in: text)
+        let all = pass.all
+        var scripts: ScriptInventory = []
+        if all.contains(.latin) { scripts.insert(.latin) }
+        if all.contains(.cyrillic) { scripts.insert(.cyrillic) }
+        let hasKazakhLetter = all.contains(.kazakhLetter)
+        let mayHaveKazakhLetter = hasKazakhLetter || all.contains(.kazakhForm)
+        let everyScalarAlone = pass.every.contains(.alone)
+        let isPlain = pass.every.contains(.normalizationPlain)
+        // Number extraction starts only at a digit or at I, V or X.
+        let mayHaveNumber = all.contains(.numberStart)
+        let words = pass.words
+        let brackets = pass.brackets
+        let whitespace = pass.whitespace
+        let scalarCount = pass.scalarCount
         self.characterCount = everyScalarAlone ? scalarCount : text.count
         self.scripts = scripts
         self.hasKazakhLetter = hasKazakhLetter
@@ -102,6 +78,58 @@ struct TextAnalysis: Sendable {
         self.lowercaseWordsWithKazakhLetter = words.lowercaseWordsWithKazakhLetter
         self.repeatCandidates = words.repeatCandidates
         self.numbers = mayHaveNumber ? NumberExtraction.numbers(in: text, language: language) : []
+    }
+
+    /// The single pass over a text's UTF-8 bytes: each scalar's traits (one table load for the
+    /// usual scalars) say which of the scans must look at it.
+    ///
+    /// All state lives in the initializer's locals while the loop runs, so that the compiler
+    /// can keep it in registers.
+    private struct Pass {
+        /// The number of scalars.
+        let scalarCount: Int
+        /// The union of the traits of every scalar.
+        let all: ScalarTraits
+        /// The intersection of the traits of every scalar (of none: ``alone`` and ``normalizationPlain``).
+        let every: ScalarTraits
+        let brackets: PunctuationMismatchCheck.BracketScan
+        let whitespace: WhitespaceCheck.QuickScan
+        let words: WordScan
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<ScalarTraits>, text: String) {
+            var scalarCount = 0
+            var all: ScalarTraits = []
+            var every: ScalarTraits = [.alone, .normalizationPlain]
+            var brackets = PunctuationMismatchCheck.BracketScan()
+            var whitespace = WhitespaceCheck.QuickScan()
+            var words = WordScan()
+            var offset = 0
+            while offset < bytes.count {
+                let (value, width) = ValidUTF8.scalar(at: offset, in: bytes)
+                let traits = ScalarTraits.of(value, in: table)
+                scalarCount += 1
+                all.formUnion(traits)
+                every.formIntersection(traits)
+                let scalar = Unicode.Scalar(value).unsafelyUnwrapped
+                if traits.contains(.bracket) { Self.see(scalar, &brackets) }
+                if traits.contains(.whitespaceScan) { whitespace.see(scalar) } else { whitespace.seeOther(scalar) }
+                words.see(value, traits, at: offset, in: text)
+                offset += width
+            }
+            words.finish(at: offset, in: text)
+            self.scalarCount = scalarCount
+            self.all = all
+            self.every = every
+            self.brackets = brackets
+            self.whitespace = whitespace
+            self.words = words
+        }
+
+        /// Brackets are rare: their scan stays out of the loop.
+        @inline(never)
+        private static func see(_ scalar: Unicode.Scalar, _ brackets: inout PunctuationMismatchCheck.BracketScan) {
+            brackets.see(scalar)
+        }
     }
 
     /// Follows the words of a text scalar by scalar, as ``WordRanges`` finds them: a word starts
@@ -117,50 +145,65 @@ struct TextAnalysis: Sendable {
         private var wordStart = 0
         /// The current word's scalars so far.
         private var wordScalars = 0
-        /// The current word's first letter.
-        private var firstLetter: Unicode.Scalar = " "
+        /// The traits of the current word's first letter.
+        private var firstLetterTraits: ScalarTraits = []
         /// Whether the current word starts lowercase, once its second scalar (or its end)
         /// shows that its first letter is a character by itself; `nil` otherwise.
         private var startsLowercase: Bool?
         /// Whether the current word has a Kazakh-only letter.
         private var wordHasKazakhLetter = false
-        /// A hash of the current word's case-folded scalars, `nil` when it has a scalar that
-        /// ``caseFolded(_:)`` does not know.
-        private var wordKey: UInt64?
+        /// A hash of the current word's case-folded scalars; meaningless when it has a scalar
+        /// that ``caseFolded(_:)`` does not know (``wordKeyIsKnown`` is false).
+        private var wordKey: UInt64 = 0
+        /// Whether every scalar of the current word has a case fold.
+        private var wordKeyIsKnown = false
         /// Where the previous word is, `nil` before the first word ends.
         private var previousWord: Range<Int>?
-        /// The previous word's ``wordKey``.
+        /// The previous word's ``wordKey``, `nil` when it was not known.
         private var previousWordKey: UInt64?
         /// Whether the text since the previous word is only spaces, no-break spaces and line breaks.
         private var gapIsSpaces = true
         /// The line breaks since the previous word.
         private var gapLineBreaks = 0
 
-        /// Looks at the scalar at UTF-8 `offset` of `text`.
+        /// Looks at the scalar `value` at UTF-8 `offset` of `text`, whose traits are `traits`.
         @inline(__always)
-        mutating func see(_ scalar: Unicode.Scalar, at offset: Int, in text: String) {
+        mutating func see(_ value: UInt32, _ traits: ScalarTraits, at offset: Int, in text: String) {
             if inWord {
-                if TextWords.isLetter(scalar) || TextWords.isCombiningMark(scalar) {
-                    if wordScalars == 1 { startsLowercase = Self.startsLowercase(firstLetter, then: scalar) }
+                if !traits.isDisjoint(with: [.letter, .combiningMark]) {
+                    if wordScalars == 1 { startsLowercase = Self.startsLowercase(firstLetterTraits, then: traits) }
                     wordScalars += 1
-                    if KazakhLetters.isCountedLetter(scalar) { wordHasKazakhLetter = true }
-                    wordKey = Self.adding(scalar, to: wordKey)
+                    if traits.contains(.kazakhLetter) { wordHasKazakhLetter = true }
+                    add(traits)
                     return
                 }
                 endWord(at: offset, in: text)
             }
-            if TextWords.isLetter(scalar) {
+            if traits.contains(.letter) {
                 inWord = true
                 wordStart = offset
                 wordScalars = 1
-                firstLetter = scalar
+                firstLetterTraits = traits
                 startsLowercase = nil
-                wordHasKazakhLetter = KazakhLetters.isCountedLetter(scalar)
-                wordKey = Self.adding(scalar, to: Self.emptyKey)
-            } else if scalar == "\n" {
+                wordHasKazakhLetter = traits.contains(.kazakhLetter)
+                wordKey = Self.emptyKey
+                wordKeyIsKnown = true
+                add(traits)
+            } else if value == 0x0A {
                 gapLineBreaks += 1
-            } else if scalar != " " && scalar != "\u{A0}" {
+            } else if !traits.contains(.gapSpace) {
                 gapIsSpaces = false
+            }
+        }
+
+        /// Extends ``wordKey`` by a scalar with `traits`, case-folded (FNV-1a); a scalar without
+        /// a case fold makes the key unknown.
+        @inline(__always)
+        private mutating func add(_ traits: ScalarTraits) {
+            if let folded = traits.caseFolded {
+                wordKey = (wordKey ^ UInt64(folded)) &* 0x100_0000_01b3
+            } else {
+                wordKeyIsKnown = false
             }
         }
 
@@ -172,13 +215,14 @@ struct TextAnalysis: Sendable {
         /// Ends the current word just before UTF-8 `offset`.
         private mutating func endWord(at offset: Int, in text: String) {
             inWord = false
-            if wordScalars == 1 { startsLowercase = Self.startsLowercase(firstLetter, then: nil) }
+            if wordScalars == 1 { startsLowercase = Self.startsLowercase(firstLetterTraits, then: nil) }
             let lowercase = startsLowercase ?? Self.slowStartsLowercase(text, from: wordStart, to: offset)
             if lowercase {
                 lowercaseWords += 1
                 if wordHasKazakhLetter { lowercaseWordsWithKazakhLetter += 1 }
             }
             let word = wordStart..<offset
+            let wordKey = wordKeyIsKnown ? wordKey : nil
             if let previousWord, previousWord.count == word.count, gapIsSpaces, gapLineBreaks <= 1,
                 wordKey == nil || previousWordKey == nil || wordKey == previousWordKey
             {
@@ -193,20 +237,14 @@ struct TextAnalysis: Sendable {
         /// The key of a word before its first scalar (the FNV-1a offset basis).
         private static let emptyKey: UInt64 = 0xcbf2_9ce4_8422_2325
 
-        /// `key` extended by `scalar` case-folded (FNV-1a); `nil` when either is.
+        /// Whether a word starting with a letter of traits `first`, then a scalar of traits
+        /// `second` (`nil` when the word ends), starts lowercase, when its first letter is a
+        /// character by itself; `nil` when only the word's first character can tell (see
+        /// ``TextWords/startsLowercase(_:_:)``).
         @inline(__always)
-        private static func adding(_ scalar: Unicode.Scalar, to key: UInt64?) -> UInt64? {
-            guard let key, let folded = TextAnalysis.caseFolded(scalar) else { return nil }
-            return (key ^ UInt64(folded)) &* 0x100_0000_01b3
-        }
-
-        /// Whether a word starting with `first`, then `second` (`nil` when the word ends),
-        /// starts lowercase, when `first` is a character by itself; `nil` when only the word's
-        /// first character can tell (see ``TextWords/startsLowercase(_:_:)``).
-        @inline(__always)
-        private static func startsLowercase(_ first: Unicode.Scalar, then second: Unicode.Scalar?) -> Bool? {
-            guard TextWords.isPlainLetter(first), second.map(TextWords.isPlainLetter) ?? true else { return nil }
-            return TextWords.isLowercasePlainLetter(first)
+        private static func startsLowercase(_ first: ScalarTraits, then second: ScalarTraits?) -> Bool? {
+            guard first.contains(.plainLetter), second?.contains(.plainLetter) ?? true else { return nil }
+            return first.contains(.lowercasePlainLetter)
         }
 
         /// Whether the word between UTF-8 offsets `start` and `end` of `text` starts with a

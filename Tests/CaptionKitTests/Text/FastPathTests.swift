@@ -40,4 +40,17 @@ import Testing
             #expect(Translation(language: "kk", text: text, keyLocation: location, valueLocation: location).isBlank == blank)
         }
     }
+
+    @Test func scalarsCountedAloneNeverJoinAnother() {
+        let alone = (0..<0x3000).compactMap(Unicode.Scalar.init).filter(CharacterCount.isAlone)
+        // Every scalar of the set against the ones most likely to join (marks, joiners, flags are
+        // outside it): the start and end of each block, and the punctuation and symbols.
+        let partners = alone.filter { $0.value < 0x80 || $0.value >= 0x2000 || $0.value % 0x40 < 2 }
+        for first in alone {
+            for second in partners {
+                #expect(String([Character(first), Character(second)]).count == 2, "U+\(String(first.value, radix: 16)) U+\(String(second.value, radix: 16))")
+                #expect(String([Character(second), Character(first)]).count == 2, "U+\(String(second.value, radix: 16)) U+\(String(first.value, radix: 16))")
+            }
+        }
+    }
 }

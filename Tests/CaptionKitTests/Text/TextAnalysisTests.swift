@@ -8,6 +8,12 @@ import Testing
         "ақ-ақ", "XIX ғасыр", "I was 5", "V век", "10,000 and 3.5", "1938–1953", "05.03.1953", "x2 x2",
         "Құрт — кептірілген ірімшік.", "Перед вами реконструкция барака", "ї Ї ӛ Ӛ ӫ Ӫ І", "(a [b] «c» „d“ “e” \"f\")",
         "a)", "«a", "(a]", "„a“ “b”", "\"a", "Really?» ", "Yes!)", "Done…", "no end", "i\u{301}x ǅemal ϒx", "Ωmega ω", "е\u{308}лка ёлка", "ǈ ǉ", "ab\u{301} ab\u{301}", "ab ab\u{301}",
+        "№ 7", "№\u{301}", "a\r\nb\r\n", "\r", "\u{FEFF}Лагерь", "a\u{FEFF}", "👨‍👩‍👧 отбасы", "🇰🇿🇰🇿", "❤\u{FE0F} ❤\u{FE0F}",
+        "қ\u{308}аз қаз", "Қ\u{301}аз қ\u{301}аз", "І\u{308}", "і\u{308} ї", "и\u{306}", "й", "Ё\u{301}лка", "ᾳ ᾼ", "Ꙁ ꙁ",
+        "ᲀ word", "ǅ ǆ", "ﬁ ﬁ", "ß SS", "İ i\u{307}", "\u{1E9E} ß", "a\u{2028}b", "a\u{2029}b", "a\u{85}b", "a\u{0}b",
+        "\t«a»\t", "a \u{202F}!", "(„а“)", "“a„", "» (", "\"\"\"", "x\u{200B}y", "Ã¤", "â€”", "한국어 단어 단어",
+        "ab\u{A0}\u{A0}ab", "ab \n ab", "ab\n\nab", "ab-ab", "ab\u{2009}ab", "aB Ab", "ΑΒ αβ", "1937 1937",
+        "Ⅻ век", "X\u{FE0F}IX", "ӘӘ әә", "ҰЛЫ ұлы", "ӀӀ ӏӏ",
     ]
 
     @Test(arguments: texts) func factsEqualTheSlowComputations(_ text: String) {
@@ -61,6 +67,20 @@ import Testing
         for text in ["и в лагерь", "the\n\nthe", "the, the", "of on", "қаз қас"] {
             #expect(TextAnalysis(text, language: "kk").repeatCandidates.isEmpty, "\(text)")
         }
+    }
+
+    @Test func scalarTraitsAreThePredicatesAnswers() {
+        let samples: [Int] = Array(0..<0x3000) + Array(0xA000..<0xAB00) + Array(0xFB00..<0xFF00) + Array(0x1F000..<0x1FA00) + [0xE0001, 0x10FFFF]
+        ScalarTraits.withTable { table in
+            for value in samples {
+                guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+                #expect(ScalarTraits.of(scalar.value, in: table) == ScalarTraits.computed(scalar), "U+\(String(value, radix: 16))")
+                #expect(ScalarTraits.computed(scalar).caseFolded == TextAnalysis.caseFolded(scalar), "U+\(String(value, radix: 16))")
+            }
+        }
+        let traits = ScalarTraits.computed("ә")
+        #expect(traits.isSuperset(of: [.alone, .cyrillic, .kazakhLetter, .normalizationPlain, .letter, .plainLetter, .lowercasePlainLetter]))
+        #expect(traits.isDisjoint(with: [.latin, .kazakhForm, .combiningMark, .numberStart, .bracket, .whitespaceScan, .gapSpace]))
     }
 
     @Test func caseFoldingMakesCapitalAndSmallLettersOne() {

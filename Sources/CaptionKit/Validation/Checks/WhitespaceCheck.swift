@@ -149,6 +149,15 @@ public struct WhitespaceCheck: CaptionTextCheck {
             previous = scalar
         }
 
+        /// Looks at the text's next scalar, which is neither a tab, a space, a line break nor a
+        /// mark of ``WhitespaceCheck/isPunctuation(_:)``: ``see(_:)`` for such a scalar, which
+        /// only ends a run of line breaks.
+        @inline(__always)
+        mutating func seeOther(_ scalar: Unicode.Scalar) {
+            lineBreaks = 0
+            previous = scalar
+        }
+
         /// Whether the text seen (all of it) may have a problem.
         var mayHaveProblems: Bool {
             guard let previous else { return false }

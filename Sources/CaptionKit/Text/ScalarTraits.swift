@@ -1,0 +1,120 @@
+/// What ``TextAnalysis`` needs to know about one scalar, as bits: the answers of the
+/// predicates its single pass asks about every scalar of every text.
+///
+/// The scalars caption texts are made of (ASCII, Latin-1 and Latin Extended, Cyrillic, general
+/// punctuation) are looked up in a table that is filled, once, by asking those very predicates;
+/// every other scalar asks them on the spot. Either way the bits are the predicates' answers, so
+/// a pass reading them decides exactly as one calling the predicates would, at the cost of one
+/// load per scalar instead of a dozen range tests.
+struct ScalarTraits: OptionSet, Sendable {
+    let rawValue: UInt32
+
+    /// ``CharacterCount/isAlone(_:)``.
+    static let alone = ScalarTraits(rawValue: 1 << 0)
+    /// `WritingScript(scalar) == .latin`.
+    static let latin = ScalarTraits(rawValue: 1 << 1)
+    /// `WritingScript(scalar) == .cyrillic`.
+    static let cyrillic = ScalarTraits(rawValue: 1 << 2)
+    /// ``KazakhLetters/isCountedLetter(_:)``.
+    static let kazakhLetter = ScalarTraits(rawValue: 1 << 3)
+    /// ``KazakhLetters/isDecomposedOrCapitalForm(_:)``.
+    static let kazakhForm = ScalarTraits(rawValue: 1 << 4)
+    /// ``NotNormalizedCheck/isPlain(_:)``.
+    static let normalizationPlain = ScalarTraits(rawValue: 1 << 5)
+    /// ``TextWords/isLetter(_:)``.
+    static let letter = ScalarTraits(rawValue: 1 << 6)
+    /// ``TextWords/isCombiningMark(_:)``.
+    static let combiningMark = ScalarTraits(rawValue: 1 << 7)
+    /// ``TextWords/isPlainLetter(_:)``.
+    static let plainLetter = ScalarTraits(rawValue: 1 << 8)
+    /// A plain letter for which ``TextWords/isLowercasePlainLetter(_:)`` holds.
+    static let lowercasePlainLetter = ScalarTraits(rawValue: 1 << 9)
+    /// A scalar number extraction starts at: an ASCII digit, `I`, `V` or `X`.
+    static let numberStart = ScalarTraits(rawValue: 1 << 10)
+    /// A scalar that ``PunctuationMismatchCheck/BracketScan`` reacts to: a bracket or a quote.
+    static let bracket = ScalarTraits(rawValue: 1 << 11)
+    /// A scalar that ``WhitespaceCheck/QuickScan`` looks at for itself: a tab, a space
+    /// (``WhitespaceCheck/isSpace(_:)``), a line break or a mark that takes no space before it
+    /// (``WhitespaceCheck/isPunctuation(_:)``). Every other scalar only ends a run of line breaks.
+    static let whitespaceScan = ScalarTraits(rawValue: 1 << 12)
+    /// A scalar that, between two words, keeps the gap one of spaces: a space or no-break space.
+    static let gapSpace = ScalarTraits(rawValue: 1 << 13)
+
+    /// The scalar has a case fold (``TextAnalysis/caseFolded(_:)``), kept in the bits from
+    /// ``caseFoldShift`` up.
+    private static let hasCaseFold = ScalarTraits(rawValue: 1 << 14)
+    /// Where the case fold's value starts in ``rawValue`` (case folds are below U+0500).
+    private static let caseFoldShift: UInt32 = 16
+
+    /// ``TextAnalysis/caseFolded(_:)`` of the scalar.
+    @inline(__always)
+    var caseFolded: UInt32? {
+        contains(.hasCaseFold) ? rawValue >> Self.caseFoldShift : nil
+    }
+
+    /// The traits of `scalar`, from the predicates themselves.
+    @inline(never)
+    static func computed(_ scalar: Unicode.Scalar) -> ScalarTraits {
+        var traits: ScalarTraits = []
+        if CharacterCount.isAlone(scalar) { traits.insert(.alone) }
+        switch WritingScript(scalar) {
+        case .latin: traits.insert(.latin)
+        case .cyrillic: traits.insert(.cyrillic)
+        case nil: break
+        }
+        if KazakhLetters.isCountedLetter(scalar) { traits.insert(.kazakhLetter) }
+        if KazakhLetters.isDecomposedOrCapitalForm(scalar) { traits.insert(.kazakhForm) }
+        if NotNormalizedCheck.isPlain(scalar) { traits.insert(.normalizationPlain) }
+        if TextWords.isLetter(scalar) { traits.insert(.letter) }
+        if TextWords.isCombiningMark(scalar) { traits.insert(.combiningMark) }
+        if TextWords.isPlainLetter(scalar) {
+            traits.insert(.plainLetter)
+            if TextWords.isLowercasePlainLetter(scalar) { traits.insert(.lowercasePlainLetter) }
+        }
+        let value = scalar.value
+        if (value >= 0x30 && value <= 0x39) || value == 0x49 || value == 0x56 || value == 0x58 {
+            traits.insert(.numberStart)
+        }
+        switch scalar {
+        case "(", "[", "«", "„", "“", ")", "]", "»", "”", "\"": traits.insert(.bracket)
+        default: break
+        }
+        if scalar == "\t" || scalar == "\n" || WhitespaceCheck.isSpace(scalar) || WhitespaceCheck.isPunctuation(scalar) {
+            traits.insert(.whitespaceScan)
+        }
+        if scalar == " " || scalar == "\u{A0}" { traits.insert(.gapSpace) }
+        if let folded = TextAnalysis.caseFolded(scalar) {
+            traits.formUnion(ScalarTraits(rawValue: hasCaseFold.rawValue | folded << caseFoldShift))
+        }
+        return traits
+    }
+
+    /// The first scalar of the general punctuation block kept in the table.
+    private static let punctuationStart: UInt32 = 0x2000
+    /// The table's scalars: U+0000 to U+04FF, then U+2000 to U+206F.
+    private static let lowCount: UInt32 = 0x500
+    private static let punctuationCount: UInt32 = 0x70
+
+    /// The traits of U+0000–U+04FF and U+2000–U+206F, in that order: read it once per text
+    /// (``withTable(_:)``), not once per scalar.
+    private static let table: [ScalarTraits] = {
+        let low = (0..<lowCount).map { computed(Unicode.Scalar($0)!) }
+        let punctuation = (punctuationStart..<punctuationStart + punctuationCount).map { computed(Unicode.Scalar($0)!) }
+        return low + punctuation
+    }()
+
+    /// Calls `body` with the table that ``of(_:in:)`` reads.
+    static func withTable<Result>(_ body: (UnsafeBufferPointer<ScalarTraits>) -> Result) -> Result {
+        table.withUnsafeBufferPointer(body)
+    }
+
+    /// The traits of the scalar with value `value` (a valid scalar value), from `table` (see
+    /// ``withTable(_:)``) or, outside it, from the predicates.
+    @inline(__always)
+    static func of(_ value: UInt32, in table: UnsafeBufferPointer<ScalarTraits>) -> ScalarTraits {
+        if value < lowCount { return table[Int(value)] }
+        let offset = value &- punctuationStart
+        if offset < punctuationCount { return table[Int(lowCount + offset)] }
+        return computed(Unicode.Scalar(value).unsafelyUnwrapped)
+    }
+}

@@ -1,0 +1,103 @@
+@testable import CaptionKit
+import Testing
+
+/// Number extraction as it was written over an array of the text's scalars, before it moved to
+/// UTF-8 bytes: the reference the byte scan must agree with.
+enum PlainNumberExtraction {
+    static func numbers(in text: String, language: String) -> [String] {
+        let commaGroupsThousands = Language.primary(language) == "en"
+        // Appended one by one rather than `Array(text.unicodeScalars)`, which decodes the text
+        // twice (once to count the scalars, once to copy them).
+        var characters: [Unicode.Scalar] = []
+        characters.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { characters.append(scalar) }
+        var result: [String] = []
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if isDigit(character) {
+                let (numbers, next) = readNumber(characters, from: index, commaGroupsThousands: commaGroupsThousands)
+                result += numbers
+                index = next
+            } else if isRomanLetter(character), index == 0 || !TextWords.isLetter(characters[index - 1]) {
+                var end = index
+                while end < characters.count, TextWords.isLetter(characters[end]) { end += 1 }
+                var word = ""
+                word.unicodeScalars.append(contentsOf: characters[index..<end])
+                if let value = RomanNumeral.value(of: word), word.count > 1 || isCenturyWordAfter(characters, end) {
+                    result.append(String(value))
+                }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// Reads the number starting at `start` (a digit); returns its numbers and the index after it.
+    private static func readNumber(_ characters: [Unicode.Scalar], from start: Int, commaGroupsThousands: Bool)
+        -> ([String], Int)
+    {
+        // Digit groups and the single separators between them.
+        var groups: [String] = []
+        var separators: [Unicode.Scalar] = []
+        var index = start
+        while true {
+            var digits = ""
+            while index < characters.count, isDigit(characters[index]) {
+                digits.unicodeScalars.append(characters[index])
+                index += 1
+            }
+            groups.append(digits)
+            guard index + 1 < characters.count, isDigit(characters[index + 1]) else { break }
+            let separator = characters[index]
+            guard separator == "." || separator == "," || isGroupingSpace(separator) else { break }
+            separators.append(separator)
+            index += 1
+        }
+        return (NumberExtraction.interpret(groups, separators, commaGroupsThousands: commaGroupsThousands), index)
+    }
+
+    private static func isDigit(_ character: Unicode.Scalar) -> Bool {
+        character.value >= 0x30 && character.value <= 0x39
+    }
+
+    private static func isGroupingSpace(_ character: Unicode.Scalar) -> Bool {
+        character == " " || character == "\u{A0}" || character == "\u{202F}" || character == "\u{2009}"
+    }
+
+    private static func isRomanLetter(_ character: Unicode.Scalar) -> Bool {
+        character == "I" || character == "V" || character == "X"
+    }
+
+    private static func isCenturyWordAfter(_ characters: [Unicode.Scalar], _ end: Int) -> Bool {
+        var index = end
+        while index < characters.count, characters[index] == " " || characters[index] == "\u{A0}" || characters[index] == "-" {
+            index += 1
+        }
+        var word = ""
+        while index < characters.count, TextWords.isLetter(characters[index]) {
+            word.unicodeScalars.append(characters[index])
+            index += 1
+        }
+        return NumberExtraction.centuryWords.contains(word.lowercased())
+    }
+}
+
+/// The byte scan of ``NumberExtraction`` must give what the plain scalar scan gives.
+@Suite struct NumberExtractionFastPathTests {
+    static let texts = TextAnalysisTests.texts + [
+        "1", "12", "1.", ".5", "1,", "1 ", "1 000", "1 000 000,5", "1,000.5", "10\u{2009}000", "10\u{202F}000",
+        "1\u{A0}000 и 2\u{A0}00", "3,14,15", "1.2.3.4", "１２３ fullwidth", "٣ arabic-indic", "e\u{301}5", "5\u{301}",
+        "ⅩⅨ roman", "XIX", "xix", "XIXa", "аXIX", "ӘXIX", "é XIX", "I", "I ғ.", "V\u{A0}век", "X-ғасыр", "X - век",
+        "IV\u{301} век", "X\u{FE0F}", "🇰🇿 1937 👨‍👩‍👧 XX", "\u{FEFF}1937", "a\r\n1937\r\n", "№1", "№ 7–8", "1938—1953",
+        "XXXIX XL IIII VV", "I 5", "X ᾳ", "18 ғасырдың", "XVIII ғасырдың", "V В.", "V c.", "IX Century",
+    ]
+
+    @Test(arguments: texts) func bytesGiveWhatScalarsGive(_ text: String) {
+        for language in ["kk", "ru", "en", "en-GB"] {
+            #expect(NumberExtraction.numbers(in: text, language: language) == PlainNumberExtraction.numbers(in: text, language: language))
+        }
+    }
+}

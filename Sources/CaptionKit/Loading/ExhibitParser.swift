@@ -87,7 +87,7 @@ public enum ExhibitParser {
         var exhibit: Exhibit {
             Exhibit(
                 path: path, relativePath: relativePath,
-                gallery: relativePath.split(separator: "/").dropLast().joined(separator: "/"), id: id,
+                gallery: Exhibit.folder(of: relativePath), id: id,
                 idLocation: idLocation, fields: fields, notes: notes, metadata: metadata, loadFindings: findings,
                 isReadable: readable)
         }

@@ -120,10 +120,26 @@ enum YAMLReader {
         case boolean
     }
 
+    /// Whether `byte` starts one of the null, boolean and special number words of
+    /// ``plainScalarKind(_:)``: `~ n N t T f F y Y o O . - +`.
+    private static func isWordStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+            UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "o"),
+            UInt8(ascii: "O"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"):
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Classifies a plain scalar the way YAML 1.1's default resolver would, without regexes.
     static func plainScalarKind(_ value: String) -> PlainScalarKind {
         guard let first = value.utf8.first else { return .null }
-        switch value {
+        // Every word below has at most six bytes and starts with one of these; other scalars
+        // (nearly all: keys, language tags, texts) skip the string comparisons.
+        let mayBeWord = value.utf8.count <= 6 && Self.isWordStart(first)
+        switch mayBeWord ? value : "" {
         case "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO",
             "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N":

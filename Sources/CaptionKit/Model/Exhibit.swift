@@ -98,10 +98,43 @@ public struct Exhibit: Sendable, Hashable {
 
     /// The file name without `.yml`/`.yaml`.
     public var fileStem: String {
-        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        let name = Self.lastComponent(of: relativePath)
         if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
         if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
         return name
+    }
+
+    /// The last `/`-separated component of `path` that is not empty, or `path` itself when it
+    /// has none: `path.split(separator: "/").last`, by bytes for ASCII paths (nearly all).
+    static func lastComponent(of path: String) -> String {
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return path.split(separator: "/").last.map(String.init) ?? path
+        }
+        let slash = UInt8(ascii: "/")
+        let utf8 = path.utf8
+        guard let end = utf8.lastIndex(where: { $0 != slash }) else { return path }
+        let start = utf8[..<end].lastIndex(of: slash).map(utf8.index(after:)) ?? utf8.startIndex
+        return String(path[start...end])
+    }
+
+    /// The folder part of a path below the collection: its `/`-separated components that are not
+    /// empty, without the last, joined by `/`: `path.split(separator: "/").dropLast().joined(separator: "/")`,
+    /// by bytes for ASCII paths without doubled, leading or trailing slashes (nearly all).
+    static func folder(of path: String) -> String {
+        let slash = UInt8(ascii: "/")
+        let utf8 = path.utf8
+        var previousIsSlash = true
+        var isPlain = true
+        for byte in utf8 {
+            if byte >= 0x80 || (byte == slash && previousIsSlash) {
+                isPlain = false
+                break
+            }
+            previousIsSlash = byte == slash
+        }
+        guard isPlain, !previousIsSlash else { return path.split(separator: "/").dropLast().joined(separator: "/") }
+        guard let last = utf8.lastIndex(of: slash) else { return "" }
+        return String(path[..<last])
     }
 
     /// The id to show in messages: the `id:` value, else the file stem.

@@ -55,9 +55,18 @@ public struct UntranslatedCheck: CaptionTextCheck {
     /// The text without white space at either end, as scalars (compared code point by code point).
     static func trimmed(_ text: String) -> Substring.UnicodeScalarView {
         var scalars = Substring(text).unicodeScalars
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        while let first = scalars.first, isWhitespace(first) { scalars.removeFirst() }
+        while let last = scalars.last, isWhitespace(last) { scalars.removeLast() }
         return scalars
+    }
+
+    /// `scalar.properties.isWhitespace`, with printable ASCII and the Cyrillic letters (which
+    /// start and end nearly every text) decided without the property look-up.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if (value > 0x20 && value < 0x7F) || (value >= 0x400 && value <= 0x4FF) { return false }
+        return scalar.properties.isWhitespace
     }
 
     public init(options: CheckOptions) throws(CaptionError) {

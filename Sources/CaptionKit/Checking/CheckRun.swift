@@ -42,7 +42,12 @@ public struct CheckResult: Sendable {
     public var silenced: Int = 0
 
     /// The number of findings with `severity`.
-    public func count(_ severity: Severity) -> Int { diagnostics.count { $0.severity == severity } }
+    public func count(_ severity: Severity) -> Int {
+        // By index: each finding's severity is read in place instead of copying the finding.
+        var count = 0
+        for index in diagnostics.indices where diagnostics[index].severity == severity { count += 1 }
+        return count
+    }
 
     /// Whether the check failed (any error-level finding).
     public var failed: Bool { diagnostics.contains { $0.severity == .error } }

@@ -45,19 +45,24 @@ public struct CompletenessSummary: Sendable, Hashable, Codable {
             var translated = [Int](repeating: 0, count: languages.count)
             var words = [Int](repeating: 0, count: languages.count)
             var total = 0
-            for exhibit in exhibits[(chunk * chunkSize)..<min((chunk + 1) * chunkSize, exhibits.count)]
-            where exhibit.isReadable {
+            // Exhibits, fields and translations are read in place, by index: copying them
+            // retained and released every string they hold.
+            for exhibitIndex in (chunk * chunkSize)..<min((chunk + 1) * chunkSize, exhibits.count)
+            where exhibits[exhibitIndex].isReadable {
+                let fields = exhibits[exhibitIndex].fields
                 for spec in config.fields {
-                    let field = exhibit.field(spec.name)
-                    guard field != nil || spec.required else { continue }
+                    let fieldIndex = fields.firstIndex { $0.name == spec.name }
+                    guard fieldIndex != nil || spec.required else { continue }
                     total += 1
                     var sourceWords: Int?
                     for (index, language) in languages.enumerated() {
-                        if let text = field?.translation(language), !text.isBlank {
+                        if let fieldIndex, let textIndex = fields[fieldIndex].translationIndex(language),
+                            !fields[fieldIndex].translations[textIndex].isBlank
+                        {
                             translated[index] += 1
                         } else if countWords {
                             if sourceWords == nil {
-                                sourceWords = field?.translation(config.source).map { Self.wordCount($0.text) } ?? 0
+                                sourceWords = fieldIndex.map { fields[$0].translation(config.source).map { Self.wordCount($0.text) } ?? 0 } ?? 0
                             }
                             words[index] += sourceWords ?? 0
                         }

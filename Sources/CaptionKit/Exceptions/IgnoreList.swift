@@ -10,7 +10,10 @@ public enum IgnoreList {
     /// - Returns: The findings left, in their order, and how many were silenced.
     public static func apply(to findings: [Diagnostic], in collection: CaptionCollection) -> (kept: [Diagnostic], silenced: Int) {
         var entriesByPath: [String: [IgnoreEntry]] = [:]
-        for exhibit in collection.exhibits where exhibit.metadata["ignore"] != nil {
+        let exhibits = collection.exhibits
+        // By index: only the exhibits with entries are copied, not every exhibit of the collection.
+        for index in exhibits.indices where exhibits[index].metadata["ignore"] != nil {
+            let exhibit = exhibits[index]
             let entries = IgnoreEntry.entries(of: exhibit).entries
             if !entries.isEmpty { entriesByPath[exhibit.path] = entries }
         }

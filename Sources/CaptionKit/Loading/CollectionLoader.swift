@@ -150,5 +150,14 @@ final class ResultSlots<Value>: @unchecked Sendable {
         lock.unlock()
     }
 
-    var values: [Value] { storage.map { $0! } }
+    /// The values, moved out of the slots (which are left empty): no copy of each value, and
+    /// no reference counting of what the values hold. Call once, after every slot is set.
+    var values: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        var result: [Value] = []
+        result.reserveCapacity(storage.count)
+        for index in storage.indices { result.append(storage[index].take()!) }
+        return result
+    }
 }

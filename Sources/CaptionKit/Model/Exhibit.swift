@@ -47,7 +47,13 @@ public struct CaptionField: Sendable, Hashable {
 
     /// The translation for `language`, or `nil` when the file has none.
     public func translation(_ language: String) -> Translation? {
-        translations.first { $0.language == language }
+        translationIndex(language).map { translations[$0] }
+    }
+
+    /// The index in ``translations`` of the translation for `language`, or `nil` when the file
+    /// has none: for reading it in place.
+    public func translationIndex(_ language: String) -> Int? {
+        translations.firstIndex { $0.language == language }
     }
 }
 

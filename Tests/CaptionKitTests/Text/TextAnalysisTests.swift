@@ -13,7 +13,8 @@ import Testing
         "ᲀ word", "ǅ ǆ", "ﬁ ﬁ", "ß SS", "İ i\u{307}", "\u{1E9E} ß", "a\u{2028}b", "a\u{2029}b", "a\u{85}b", "a\u{0}b",
         "\t«a»\t", "a \u{202F}!", "(„а“)", "“a„", "» (", "\"\"\"", "x\u{200B}y", "Ã¤", "â€”", "한국어 단어 단어",
         "ab\u{A0}\u{A0}ab", "ab \n ab", "ab\n\nab", "ab-ab", "ab\u{2009}ab", "aB Ab", "ΑΒ αβ", "1937 1937",
-        "Ⅻ век", "X\u{FE0F}IX", "ӘӘ әә", "ҰЛЫ ұлы", "ӀӀ ӏӏ",
+        "Ⅻ век", "X\u{FE0F}IX", "ӘӘ әә", "ҰЛЫ ұлы", "ӀӀ ӏӏ", "a.\u{301}", "a.\u{301} ", "a?\r\n", "a!\r", "a.»\u{301}",
+        "a. \u{200D}", "a.\u{0600}", "\u{0600}.", "a!”\u{FE0F}", "no.\u{A0}\u{2028}", "🇰🇿.", "🇰🇿", ".🇰🇿)", "(a…)", "’", " ",
     ]
 
     @Test(arguments: texts) func factsEqualTheSlowComputations(_ text: String) {
@@ -27,6 +28,7 @@ import Testing
             #expect(analysis.mayHaveWhitespaceProblem == WhitespaceCheck.mayHaveProblems(text))
             #expect(analysis.unbalanced == PunctuationMismatchCheck.unbalanced(in: text))
             #expect(analysis.ending == PunctuationMismatchCheck.ending(of: text))
+            #expect(PunctuationMismatchCheck.ending(of: text) == PunctuationMismatchCheck.endingByCharacters(of: text[...]))
             #expect(analysis.numbers == NumberExtraction.numbers(in: text, language: language))
 
             let scalars = text.unicodeScalars

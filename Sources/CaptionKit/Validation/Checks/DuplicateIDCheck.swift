@@ -26,15 +26,18 @@ public struct DuplicateIDCheck: CaptionCheck {
         var first: [String: SourceLocation] = [:]
         first.reserveCapacity(collection.exhibits.count)
         var findings: [Diagnostic] = []
-        for exhibit in collection.exhibits {
-            guard let id = exhibit.id, !id.isEmpty else { continue }
+        let exhibits = collection.exhibits
+        for index in exhibits.indices {
+            // Read in place: a copy of each exhibit retains and releases everything it holds.
+            guard let id = exhibits[index].id, !id.isEmpty else { continue }
             if let original = first[id] {
+                let exhibit = exhibits[index]
                 findings.append(
                     finding(
                         at: exhibit.idLocation, "id '\(id)' is also used by \(original)", exhibit: exhibit,
                         notes: [Diagnostic.Note(location: original, message: "'\(id)' is first used here")]))
             } else {
-                first[id] = exhibit.idLocation
+                first[id] = exhibits[index].idLocation
             }
         }
         return findings

@@ -80,15 +80,44 @@ public struct PunctuationMismatchCheck: CaptionTextCheck {
 
     /// The ending of `text`, looking through trailing spaces and closing quotes and brackets.
     static func ending(of text: String) -> (ending: Ending, mark: Character?) {
-        for character in text.reversed() where !character.isWhitespace && !closers.contains(character) {
-            switch character {
-            case ".", "…": return (.period, character)
-            case "?": return (.question, character)
-            case "!": return (.exclamation, character)
-            default: return (.none, nil)
+        // The last characters of nearly every text are single scalars that no neighbour joins
+        // (see `CharacterCount.isAlone`); reading them as scalars skips grapheme breaking.
+        let scalars = text.unicodeScalars
+        var index = scalars.endIndex
+        while index > scalars.startIndex {
+            let start = scalars.index(before: index)
+            let scalar = scalars[start]
+            // Two such scalars side by side are two characters, so with the one before it (if
+            // any) of the same kind, this scalar is the whole character that ends at `index`.
+            guard CharacterCount.isAlone(scalar),
+                start == scalars.startIndex || CharacterCount.isAlone(scalars[scalars.index(before: start)])
+            else { return endingByCharacters(of: text[..<index]) }
+            let character = Character(scalar)
+            if character.isWhitespace || closers.contains(character) {
+                index = start
+                continue
             }
+            return ending(character)
         }
         return (.none, nil)
+    }
+
+    /// ``ending(of:)`` character by character.
+    static func endingByCharacters(of text: Substring) -> (ending: Ending, mark: Character?) {
+        for character in text.reversed() where !character.isWhitespace && !closers.contains(character) {
+            return ending(character)
+        }
+        return (.none, nil)
+    }
+
+    /// The ending made by a text's last character that is neither a space nor a closing mark.
+    private static func ending(_ character: Character) -> (ending: Ending, mark: Character?) {
+        switch character {
+        case ".", "…": return (.period, character)
+        case "?": return (.question, character)
+        case "!": return (.exclamation, character)
+        default: return (.none, nil)
+        }
     }
 
     /// What is wrong with the translation's ending, as a phrase before "the … source", or `nil`.

@@ -64,6 +64,52 @@ public enum ExhibitParser {
         return builder.exhibit
     }
 
+    /// `value` without its final line breaks: `while value.hasSuffix("\n") { value.removeLast() }`.
+    ///
+    /// By bytes: the last character is a line break exactly when the last byte is LF and the
+    /// one before it is not CR (CR LF is one character, which `hasSuffix("\n")` does not match).
+    static func droppingFinalLineBreaks(_ value: String) -> String {
+        let utf8 = value.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let last = utf8.index(before: end)
+            guard utf8[last] == UInt8(ascii: "\n"), last == utf8.startIndex || utf8[utf8.index(before: last)] != UInt8(ascii: "\r")
+            else { break }
+            end = last
+        }
+        return end == utf8.endIndex ? value : String(value[..<end])
+    }
+
+    /// The keys of one mapping read so far, with where each was written.
+    ///
+    /// A mapping of an exhibit file has a handful of keys: they are kept in a list and looked up
+    /// one by one, without hashing each key and allocating a dictionary per mapping; past
+    /// ``listLimit`` keys a dictionary takes over, so large mappings stay linear.
+    struct SeenKeys {
+        /// How many keys the list holds before the dictionary takes over.
+        static let listLimit = 16
+        private var list: [(key: String, location: SourceLocation)] = []
+        private var dictionary: [String: SourceLocation] = [:]
+
+        /// Where `key` was first written, or `nil`.
+        subscript(key: String) -> SourceLocation? {
+            if list.count < Self.listLimit { return list.first { $0.key == key }?.location }
+            return dictionary[key]
+        }
+
+        /// Records a key that is not there yet.
+        mutating func insert(_ key: String, at location: SourceLocation) {
+            if list.count < Self.listLimit - 1 {
+                list.append((key, location))
+            } else if list.count == Self.listLimit - 1 {
+                list.append((key, location))
+                for entry in list { dictionary[entry.key] = entry.location }
+            } else {
+                dictionary[key] = location
+            }
+        }
+    }
+
     /// Accumulates an exhibit while walking the events.
     private struct Builder {
         let path: String
@@ -167,9 +213,7 @@ public enum ExhibitParser {
                 case .text: return scalar.value
                 }
             case .literal, .folded:
-                var value = scalar.value
-                while value.hasSuffix("\n") { value.removeLast() }
-                return value
+                return ExhibitParser.droppingFinalLineBreaks(scalar.value)
             case .singleQuoted, .doubleQuoted:
                 return scalar.value
             }
@@ -177,7 +221,7 @@ public enum ExhibitParser {
 
         /// Reads a mapping key; reports keys that are not names, and duplicates.
         mutating func key(
-            _ event: YAMLEvent, _ reader: YAMLEventReader, depth: Int, seen: inout [String: SourceLocation],
+            _ event: YAMLEvent, _ reader: YAMLEventReader, depth: Int, seen: inout SeenKeys,
             context: String?
         ) throws(YAMLReader.Failure) -> String? {
             guard event.kind == .scalar else {
@@ -192,7 +236,7 @@ public enum ExhibitParser {
                     notes: [Diagnostic.Note(location: first, message: "first '\(event.value)' is here")])
                 return nil
             }
-            seen[event.value] = location(event)
+            seen.insert(event.value, at: location(event))
             return event.value
         }
 
@@ -222,7 +266,7 @@ public enum ExhibitParser {
 
         /// Reads the pairs of the top-level mapping, up to its end event.
         mutating func readTopLevel(_ reader: YAMLEventReader) throws(YAMLReader.Failure) {
-            var seen: [String: SourceLocation] = [:]
+            var seen = SeenKeys()
             while true {
                 let keyEvent = try reader.next()
                 if keyEvent.kind == .mappingEnd { break }
@@ -317,7 +361,7 @@ public enum ExhibitParser {
             var field = CaptionField(name: name, location: location(key), translations: [])
             switch value.kind {
             case .mappingStart:
-                var seen: [String: SourceLocation] = [:]
+                var seen = SeenKeys()
                 while true {
                     let languageEvent = try reader.next()
                     if languageEvent.kind == .mappingEnd { break }

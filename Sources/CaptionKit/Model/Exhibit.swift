@@ -22,7 +22,9 @@ public struct Translation: Sendable, Hashable {
     public var isBlank: Bool {
         // A character is whitespace when its first scalar is; a text starting with a printable
         // ASCII or Cyrillic letter (nearly every text) is decided without grapheme breaking.
-        if let first = text.unicodeScalars.first?.value, (first > 0x20 && first < 0x7F) || (first >= 0x400 && first <= 0x4FF) {
+        // Read from the first byte: U+0400–U+04FF are the scalars whose UTF-8 lead byte is
+        // 0xD0–0xD3.
+        if let first = text.utf8.first, (first > 0x20 && first < 0x7F) || (first >= 0xD0 && first <= 0xD3) {
             return false
         }
         return text.allSatisfy(\.isWhitespace)

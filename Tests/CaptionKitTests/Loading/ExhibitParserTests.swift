@@ -1,4 +1,4 @@
-import CaptionKit
+@testable import CaptionKit
 import Foundation
 import Testing
 
@@ -81,6 +81,35 @@ import Testing
         ])
         #expect(exhibit.loadFindings.first?.notes.map(\.location) == [location(3, 3, "Captions/kurt.yml")])
         #expect(exhibit.field("title")?.translation("kk")?.text == "Құрт")
+    }
+
+    @Test func duplicateKeysAreFoundInLargeMappingsToo() {
+        // More keys than the parser keeps in a list before it switches to a dictionary: each
+        // duplicate, before and after the switch, is reported against its first key.
+        let languages = (1...40).map { "l\($0)" }
+        var text = "id: kurt\ntitle:\n"
+        for language in languages { text += "  \(language): x\n" }
+        text += "  l2: again\n  l30: again\n  l16: again\n  l17: again\n"
+        let exhibit = parse(text, path: "Captions/kurt.yml")
+        #expect(exhibit.loadFindings.map(\.formatted) == [
+            "Captions/kurt.yml:43:3: error: duplicate key 'l2' in 'title'; the first is at line 4 [invalid-yaml]",
+            "Captions/kurt.yml:44:3: error: duplicate key 'l30' in 'title'; the first is at line 32 [invalid-yaml]",
+            "Captions/kurt.yml:45:3: error: duplicate key 'l16' in 'title'; the first is at line 18 [invalid-yaml]",
+            "Captions/kurt.yml:46:3: error: duplicate key 'l17' in 'title'; the first is at line 19 [invalid-yaml]",
+        ])
+        #expect(exhibit.field("title")?.translations.count == 40)
+        // Keys equal only by canonical equivalence are duplicates too, as with a dictionary.
+        let composed = parse("id: kurt\ntitle:\n  \u{E9}: x\n  e\u{301}: y\n", path: "Captions/kurt.yml")
+        #expect(composed.loadFindings.count == 1)
+    }
+
+    @Test(arguments: ["", "\n", "\n\n", "a", "a\n", "a\n\n\n", "a\r\n", "a\r\n\n", "a\n\r\n", "\r\n", "\r", "a\n\u{301}",
+        "ә\n", "ә\n\n", "\n\u{301}\n", "a\u{2028}\n", "a \n"])
+    func finalLineBreaksAreDroppedAsByCharacters(_ value: String) {
+        var plain = value
+        while plain.hasSuffix("\n") { plain.removeLast() }
+        #expect(ExhibitParser.droppingFinalLineBreaks(value) == plain)
+        #expect(ExhibitParser.droppingFinalLineBreaks(value).utf8.elementsEqual(plain.utf8))
     }
 
     @Test func wrongTypesAreInvalidValues() {

@@ -32,27 +32,47 @@ public enum NumberExtraction {
         var result: [String] = []
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            if isDigit(byte) {
-                let (numbers, next) = readNumber(bytes, from: index, commaGroupsThousands: commaGroupsThousands)
-                result += numbers
-                index = next
-            } else if byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X"),
-                index == 0
-                    || !TextWords.isLetter(
-                        ValidUTF8.unicodeScalar(at: ValidUTF8.start(before: index, in: bytes), in: bytes).scalar)
-            {
-                let end = endOfLetters(bytes, from: index)
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-                if let value = RomanNumeral.value(of: word), word.count > 1 || isCenturyWordAfter(bytes, end) {
-                    result.append(String(value))
-                }
-                index = end
-            } else {
-                index += 1
-            }
+            index = read(bytes, at: index, commaGroupsThousands: commaGroupsThousands, into: &result)
         }
         return result
+    }
+
+    /// ``numbers(in:language:)`` of UTF-8 `bytes`, given the offsets of every digit, `I`, `V`
+    /// and `X` in them, in order: the scan looks only there, since every other byte is just
+    /// stepped over.
+    static func numbers(inUTF8 bytes: UnsafeBufferPointer<UInt8>, starts: [Int], language: String) -> [String] {
+        let commaGroupsThousands = Language.primary(language) == "en"
+        var result: [String] = []
+        var index = 0
+        for start in starts where start >= index {
+            index = read(bytes, at: start, commaGroupsThousands: commaGroupsThousands, into: &result)
+        }
+        return result
+    }
+
+    /// Reads what starts at offset `index` (a number, a Roman numeral, or neither), appends its
+    /// numbers to `result`, and returns the offset where the scan goes on.
+    @inline(__always)
+    private static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, commaGroupsThousands: Bool, into result: inout [String]
+    ) -> Int {
+        let byte = bytes[index]
+        if isDigit(byte) {
+            return readNumber(bytes, from: index, commaGroupsThousands: commaGroupsThousands, into: &result)
+        } else if byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X"),
+            index == 0
+                || !TextWords.isLetter(
+                    ValidUTF8.unicodeScalar(at: ValidUTF8.start(before: index, in: bytes), in: bytes).scalar)
+        {
+            let end = endOfLetters(bytes, from: index)
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+            if let value = RomanNumeral.value(of: word), word.count > 1 || isCenturyWordAfter(bytes, end) {
+                result.append(String(value))
+            }
+            return end
+        } else {
+            return index + 1
+        }
     }
 
     /// The offset after the run of letters starting at `start`.
@@ -66,10 +86,11 @@ public enum NumberExtraction {
         return end
     }
 
-    /// Reads the number starting at `start` (a digit); returns its numbers and the offset after it.
-    private static func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, commaGroupsThousands: Bool)
-        -> ([String], Int)
-    {
+    /// Reads the number starting at `start` (a digit), appends its numbers to `result` and
+    /// returns the offset after it.
+    private static func readNumber(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, commaGroupsThousands: Bool, into result: inout [String]
+    ) -> Int {
         // Digit groups and the single separators between them.
         var groups: [String] = []
         var separators: [Unicode.Scalar] = []
@@ -77,15 +98,36 @@ public enum NumberExtraction {
         while true {
             let groupStart = index
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            guard let separator = separator(bytes, at: index) else {
+                if groups.isEmpty {
+                    // A lone group (most numbers): what `interpret` gives for it, without the lists.
+                    result.append(normalized(UnsafeBufferPointer(rebasing: bytes[groupStart..<index])))
+                } else {
+                    groups.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[groupStart..<index]), as: UTF8.self))
+                    result += interpret(groups, separators, commaGroupsThousands: commaGroupsThousands)
+                }
+                return index
+            }
             groups.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[groupStart..<index]), as: UTF8.self))
-            guard index < bytes.count else { break }
-            let (separator, length) = ValidUTF8.unicodeScalar(at: index, in: bytes)
-            guard index + length < bytes.count, isDigit(bytes[index + length]) else { break }
-            guard separator == "." || separator == "," || isGroupingSpace(separator) else { break }
-            separators.append(separator)
-            index += length
+            separators.append(separator.scalar)
+            index += separator.length
         }
-        return (interpret(groups, separators, commaGroupsThousands: commaGroupsThousands), index)
+    }
+
+    /// The separator at `index` between two digit groups: a dot, comma or grouping space
+    /// followed by a digit; `nil` when there is none.
+    private static func separator(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+        guard index < bytes.count else { return nil }
+        let (separator, length) = ValidUTF8.unicodeScalar(at: index, in: bytes)
+        guard index + length < bytes.count, isDigit(bytes[index + length]) else { return nil }
+        guard separator == "." || separator == "," || isGroupingSpace(separator) else { return nil }
+        return (separator, length)
+    }
+
+    /// ``normalized(_:)`` of ASCII digits.
+    private static func normalized(_ digits: UnsafeBufferPointer<UInt8>) -> String {
+        guard let first = digits.firstIndex(where: { $0 != UInt8(ascii: "0") }) else { return "0" }
+        return String(decoding: UnsafeBufferPointer(rebasing: digits[first...]), as: UTF8.self)
     }
 
     /// Turns digit groups and their separators into numbers.

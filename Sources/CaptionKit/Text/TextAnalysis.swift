@@ -77,7 +77,10 @@ struct TextAnalysis: Sendable {
         self.lowercaseWords = words.lowercaseWords
         self.lowercaseWordsWithKazakhLetter = words.lowercaseWordsWithKazakhLetter
         self.repeatCandidates = words.repeatCandidates
-        self.numbers = mayHaveNumber ? NumberExtraction.numbers(in: text, language: language) : []
+        self.numbers =
+            mayHaveNumber
+            ? ValidUTF8.withBytes(of: text) { NumberExtraction.numbers(inUTF8: $0, starts: pass.numberStarts, language: language) }
+            : []
     }
 
     /// The single pass over a text's UTF-8 bytes: each scalar's traits (one table load for the
@@ -95,6 +98,8 @@ struct TextAnalysis: Sendable {
         let brackets: PunctuationMismatchCheck.BracketScan
         let whitespace: WhitespaceCheck.QuickScan
         let words: WordScan
+        /// The UTF-8 offsets of the scalars number extraction starts at (``ScalarTraits/numberStart``).
+        let numberStarts: [Int]
 
         init(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<ScalarTraits>, text: String) {
             var scalarCount = 0
@@ -103,6 +108,7 @@ struct TextAnalysis: Sendable {
             var brackets = PunctuationMismatchCheck.BracketScan()
             var whitespace = WhitespaceCheck.QuickScan()
             var words = WordScan()
+            var numberStarts: [Int] = []
             var offset = 0
             while offset < bytes.count {
                 let (value, width) = ValidUTF8.scalar(at: offset, in: bytes)
@@ -114,6 +120,7 @@ struct TextAnalysis: Sendable {
                 if traits.contains(.bracket) { Self.see(scalar, &brackets) }
                 if traits.contains(.whitespaceScan) { whitespace.see(scalar) } else { whitespace.seeOther(scalar) }
                 words.see(value, traits, at: offset, in: text)
+                if traits.contains(.numberStart) { numberStarts.append(offset) }
                 offset += width
             }
             words.finish(at: offset, in: text)
@@ -123,6 +130,7 @@ struct TextAnalysis: Sendable {
             self.brackets = brackets
             self.whitespace = whitespace
             self.words = words
+            self.numberStarts = numberStarts
         }
 
         /// Brackets are rare: their scan stays out of the loop.

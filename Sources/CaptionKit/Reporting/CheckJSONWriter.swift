@@ -157,10 +157,23 @@ struct CheckJSONWriter {
 
     /// A quoted string: `"` and `\` escaped, control characters as `\n`, `\t`, `\r`, `\b`,
     /// `\f` or `\u00XX`; everything else (slashes, non-ASCII) as it is.
+    /// Whether `value` has a byte that JSON escapes: a control character, `"` or `\`.
+    private static func needsEscape(_ value: String) -> Bool {
+        let found = value.utf8.withContiguousStorageIfAvailable { bytes in
+            // Counted over the whole value, without a branch per byte (escapes are rare).
+            var hits: UInt8 = 0
+            for byte in bytes {
+                hits |= (byte < 0x20 ? 1 : 0) | (byte == UInt8(ascii: "\"") ? 1 : 0) | (byte == UInt8(ascii: "\\") ? 1 : 0)
+            }
+            return hits != 0
+        }
+        return found ?? value.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+    }
+
     private mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         // Nearly every value needs no escape: copy its bytes at once.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !Self.needsEscape(value) {
             bytes.append(contentsOf: value.utf8)
             bytes.append(UInt8(ascii: "\""))
             return

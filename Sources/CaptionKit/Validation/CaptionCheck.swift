@@ -49,10 +49,26 @@ extension CaptionCheck {
 /// What a check may know besides the exhibit: the collection's configuration.
 public struct CheckContext: Sendable {
     /// The collection's configuration.
-    public var config: CollectionConfig
+    public var config: CollectionConfig {
+        didSet { wordBudgets = Self.wordBudgets(of: config) }
+    }
+
+    /// The word budget of each configured field by name (the first field of a name), read
+    /// once instead of for every exhibit; a malformed budget (which `check` refuses before any
+    /// check runs) counts as none.
+    private(set) var wordBudgets: [String: WordBudget]
 
     /// Creates a context.
     public init(config: CollectionConfig) {
         self.config = config
+        self.wordBudgets = Self.wordBudgets(of: config)
+    }
+
+    private static func wordBudgets(of config: CollectionConfig) -> [String: WordBudget] {
+        var budgets: [String: WordBudget] = [:]
+        for field in config.fields where budgets[field.name] == nil {
+            budgets[field.name] = (try? WordBudget(field: field, languages: config.languages)) ?? WordBudget()
+        }
+        return budgets
     }
 }

@@ -38,6 +38,7 @@ import Testing
             diagnostics: [
                 finding(trickyText),
                 finding("plain", optional: false),
+                finding("ends with a quote\""), finding("\\"), finding("\u{1F}"), finding("қазақ\tтілі"), finding(""),
                 finding(
                     "with notes",
                     notes: [

@@ -60,7 +60,6 @@ public struct TooLongCheck: CaptionTextCheck {
 
     public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        var budgets: [String: WordBudget] = [:]
         for text in analysis.texts {
             guard let spec = context.config.field(text.field.name) else { continue }
             let characters = text.analysis.characterCount
@@ -68,10 +67,7 @@ public struct TooLongCheck: CaptionTextCheck {
                 findings.append(
                     finding(about: text, of: exhibit, "\(text.label) is \(characters) characters, the panel takes \(limit)"))
             }
-            if budgets[spec.name] == nil {
-                budgets[spec.name] = (try? WordBudget(field: spec, languages: context.config.languages)) ?? WordBudget()
-            }
-            if let limit = budgets[spec.name]?.limit(for: text.language) {
+            if let limit = context.wordBudgets[spec.name]?.limit(for: text.language) {
                 let words = CompletenessSummary.wordCount(text.text)
                 if words > limit {
                     findings.append(

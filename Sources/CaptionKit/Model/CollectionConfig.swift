@@ -90,4 +90,9 @@ public struct CollectionConfig: Sendable, Hashable {
     public func field(_ name: String) -> FieldSpec? {
         fields.first { $0.name == name }
     }
+
+    /// Whether a field named `name` is configured: `field(name) != nil`, without copying its spec.
+    public func hasField(_ name: String) -> Bool {
+        fields.contains { $0.name == name }
+    }
 }

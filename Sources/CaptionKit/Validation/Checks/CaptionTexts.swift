@@ -64,7 +64,7 @@ extension Exhibit {
     func captionTexts(in config: CollectionConfig) -> [CaptionText] {
         guard isReadable else { return [] }
         var texts: [CaptionText] = []
-        for field in fields where config.field(field.name) != nil {
+        for field in fields where config.hasField(field.name) {
             let source = field.translation(config.source).flatMap { $0.isBlank ? nil : CaptionText.Analyzed($0) }
             for translation in field.translations
             where !translation.isBlank && config.languages.contains(translation.language) {

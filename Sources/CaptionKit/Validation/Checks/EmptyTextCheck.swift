@@ -20,7 +20,7 @@ public struct EmptyTextCheck: CaptionCheck {
 
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for field in exhibit.fields where context.config.field(field.name) != nil {
+        for field in exhibit.fields where context.config.hasField(field.name) {
             for translation in field.translations
             where translation.isBlank && context.config.languages.contains(translation.language) {
                 findings.append(

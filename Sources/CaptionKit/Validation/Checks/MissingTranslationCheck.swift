@@ -24,7 +24,7 @@ public struct MissingTranslationCheck: CaptionCheck {
 
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for field in exhibit.fields where context.config.field(field.name) != nil {
+        for field in exhibit.fields where context.config.hasField(field.name) {
             for language in context.config.languages where field.translation(language) == nil {
                 findings.append(
                     finding(

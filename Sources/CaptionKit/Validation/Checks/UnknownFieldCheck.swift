@@ -20,7 +20,7 @@ public struct UnknownFieldCheck: CaptionCheck {
 
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         let known = context.config.fields.map(\.name)
-        return exhibit.fields.filter { context.config.field($0.name) == nil }.map { field in
+        return exhibit.fields.filter { !context.config.hasField($0.name) }.map { field in
             let hint = Suggestion.closest(to: field.name, in: known + ["notes"]).map { "; did you mean '\($0)'?" }
                 ?? " (fields: \(known.joined(separator: ", ")))"
             return finding(at: field.location, "unknown field '\(field.name)'\(hint)", exhibit: exhibit, field: field.name)

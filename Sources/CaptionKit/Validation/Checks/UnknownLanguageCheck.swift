@@ -21,7 +21,7 @@ public struct UnknownLanguageCheck: CaptionCheck {
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         let languages = context.config.languages
         var findings: [Diagnostic] = []
-        for field in exhibit.fields where context.config.field(field.name) != nil {
+        for field in exhibit.fields where context.config.hasField(field.name) {
             for translation in field.translations where !languages.contains(translation.language) {
                 let tag = translation.language
                 let message: String

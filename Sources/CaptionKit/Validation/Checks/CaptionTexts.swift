@@ -65,13 +65,18 @@ extension Exhibit {
         guard isReadable else { return [] }
         var texts: [CaptionText] = []
         for field in fields where config.hasField(field.name) {
-            let source = field.translation(config.source).flatMap { $0.isBlank ? nil : CaptionText.Analyzed($0) }
-            for translation in field.translations
-            where !translation.isBlank && config.languages.contains(translation.language) {
-                // The source text itself is analysed once, for it and for its translations.
-                let analyzed = source.flatMap { $0.translation == translation ? $0 : nil } ?? CaptionText.Analyzed(translation)
+            // Translations are read in place and copied only into the texts kept.
+            let translations = field.translations
+            let sourceIndex = field.translationIndex(config.source)
+            let source = sourceIndex.flatMap { translations[$0].isBlank ? nil : CaptionText.Analyzed(translations[$0]) }
+            for index in translations.indices
+            where !translations[index].isBlank && config.languages.contains(translations[index].language) {
+                // The source text itself is analysed once, for it and for its translations (an
+                // analysis depends only on the translation, so any equal one could share it).
+                let analyzed = index == sourceIndex ? source ?? CaptionText.Analyzed(translations[index]) : CaptionText.Analyzed(translations[index])
                 texts.append(
-                    CaptionText(field: field, analyzed: analyzed, source: translation.language == config.source ? nil : source))
+                    CaptionText(
+                        field: field, analyzed: analyzed, source: translations[index].language == config.source ? nil : source))
             }
         }
         return texts

@@ -229,17 +229,18 @@ public enum XLIFFImporter {
             throws(CaptionError) -> (path: String, data: Data)
         {
             var editor = try CaptionFileEditor(editing: exhibit)
+            var edits: [TranslationEdit] = []
             var fingerprints: [String: [String: String]] = [:]
             for spec in config.fields {
                 guard let source = exhibit.field(spec.name)?.translation(config.source) else { continue }
                 for language in config.targetLanguages {
                     guard let change = fileChanges[spec.name + "." + language] else { continue }
-                    try editor.setTranslation(
-                        field: spec.name, language: language, to: change.text, languageOrder: config.languages)
+                    edits.append(TranslationEdit(field: spec.name, language: language, text: change.text))
                     fingerprints[spec.name, default: [:]][language] = SourceFingerprint.of(source.text)
                 }
             }
-            try editor.record(fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
+            try editor.apply(
+                edits, recording: fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
             return (exhibit.path, editor.data)
         }
     }

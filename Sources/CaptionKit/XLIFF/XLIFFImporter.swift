@@ -12,9 +12,19 @@ import Foundation
 /// Applied translations change only the target-language value and the `translations:` record
 /// of each caption file (see ``CaptionFileEditor``), and files are written atomically.
 public enum XLIFFImporter {
-    /// Loads the collection at `collectionPath` and imports.
+    /// Loads the collection at `collectionPath` and imports; the XLIFF files are read while the
+    /// collection loads, and a collection that cannot be loaded is reported first, as if the
+    /// files had not been looked at.
     public static func run(_ options: XLIFFImportOptions, collectionPath: String) throws(CaptionError) -> XLIFFImportReport {
-        try run(options, on: try CollectionLoader.load(path: collectionPath))
+        let reading = XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize)
+        let collection: CaptionCollection
+        do throws(CaptionError) {
+            collection = try CollectionLoader.load(path: collectionPath)
+        } catch {
+            reading.cancel()
+            throw error
+        }
+        return try run(options, on: collection, reading: reading)
     }
 
     /// Imports into a collection already loaded.
@@ -25,16 +35,31 @@ public enum XLIFFImporter {
     public static func run(_ options: XLIFFImportOptions, on collection: CaptionCollection) throws(CaptionError)
         -> XLIFFImportReport
     {
+        try run(options, on: collection, reading: XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize))
+    }
+
+    /// Imports the units `reading` gives (read from `options.files`, in order).
+    private static func run(_ options: XLIFFImportOptions, on collection: CaptionCollection, reading: XLIFFReadAhead)
+        throws(CaptionError) -> XLIFFImportReport
+    {
         // Each file is streamed: its units go to the plan as they are read, so no document is
         // kept whole. A file that fails to read or names the wrong languages still stops the
         // import before anything is written.
+        defer { reading.cancel() }
         var plan = Plan(collection: collection)
         var summaries: [XLIFFImportReport.FileSummary] = []
         for path in options.files {
             var summary = XLIFFImportReport.FileSummary(path: path, targetLanguage: "")
-            let document = try XLIFFReader.read(path: path, maximumSize: options.maximumSize) { unit, language in
-                plan.add(unit, language: language, summary: &summary)
+            var read: XLIFFDocument?
+            while read == nil {
+                switch reading.next() {
+                case .unit(let unit, let language): plan.add(unit, language: language, summary: &summary)
+                case .finished(let document): read = document
+                case .failed(let error): throw error
+                case nil: throw .invalidInput(SourceLocation(path: path), "the XLIFF file could not be read")
+                }
             }
+            guard let document = read else { continue }
             try checkLanguages(document, config: collection.config)
             summary.targetLanguage = document.files.map(\.targetLanguage).uniqued().joined(separator: ", ")
             summaries.append(summary)

@@ -26,10 +26,10 @@ enum XLIFFReader {
     /// Reads and checks the file at `path` as ``read(path:maximumSize:)`` does, but hands each
     /// unit to `eachUnit` (with its file's target language) as soon as it is read instead of
     /// keeping it: the document returned has files without units, and memory stays flat
-    /// however many units the file has.
+    /// however many units the file has. What `eachUnit` throws stops the reading and is thrown.
     static func read(
         path: String, maximumSize: Int = XMLStreamReader.defaultMaximumSize,
-        eachUnit: (XLIFFDocument.Unit, _ targetLanguage: String) -> Void
+        eachUnit: (XLIFFDocument.Unit, _ targetLanguage: String) throws(CaptionError) -> Void
     ) throws(CaptionError) -> XLIFFDocument {
         var parser = Parser(path: path)
         parser.keepsUnits = false
@@ -37,7 +37,7 @@ enum XLIFFReader {
             (event) throws(CaptionError) in
             try parser.handle(event)
             guard !parser.finishedUnits.isEmpty else { return }
-            for (unit, language) in parser.finishedUnits { eachUnit(unit, language) }
+            for (unit, language) in parser.finishedUnits { try eachUnit(unit, language) }
             parser.finishedUnits.removeAll(keepingCapacity: true)
         }
         return try parser.finish()

@@ -344,20 +344,27 @@ struct ByteLocator {
     /// The offset of the next `<name` start tag after `previous` (or `previous + 1` when the
     /// bytes do not show it, e.g. in another encoding).
     func offset(ofStartTag name: String, after previous: Int) -> Int {
-        let pattern = Array(("<" + name).utf8)
-        var index = previous + 1
-        while index + pattern.count < bytes.count {
-            if bytes[index] == pattern[0], (1..<pattern.count).allSatisfy({ bytes[index + $0] == pattern[$0] }) {
-                let next = bytes[index + pattern.count]
-                if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: ">")
-                    || next == UInt8(ascii: "/")
-                {
-                    return index
+        var name = name
+        let found: Int? = name.withUTF8 { nameBytes in
+            guard let base = bytes.baseAddress else { return nil }
+            // Candidates are the `<` bytes (found with memchr) followed by the name and one more byte.
+            var index = previous + 1
+            while index + nameBytes.count + 1 < bytes.count {
+                guard let hit = memchr(base + index, 0x3C, bytes.count - index - nameBytes.count - 1) else { return nil }
+                index = base.distance(to: UnsafeRawPointer(hit))
+                if nameBytes.isEmpty || memcmp(base + index + 1, nameBytes.baseAddress!, nameBytes.count) == 0 {
+                    let next = bytes[index + 1 + nameBytes.count]
+                    if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: ">")
+                        || next == UInt8(ascii: "/")
+                    {
+                        return index
+                    }
                 }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return min(previous + 1, max(bytes.count - 1, 0))
+        return found ?? min(previous + 1, max(bytes.count - 1, 0))
     }
 
     /// The location of `offset`; offsets must not decrease between calls.
@@ -368,16 +375,20 @@ struct ByteLocator {
             column = 1
             scanned = 0
         }
-        while scanned < target {
-            let byte = bytes[scanned]
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-            scanned += 1
+        guard target > scanned, let base = bytes.baseAddress else {
+            return SourceLocation(path: path, line: line, column: column)
         }
+        // Line breaks found with memchr; the column counts the scalars after the last one.
+        var lineStart = scanned
+        var cursor = scanned
+        while cursor < target, let hit = memchr(base + cursor, 0x0A, target - cursor) {
+            line += 1
+            cursor = base.distance(to: UnsafeRawPointer(hit)) + 1
+            lineStart = cursor
+        }
+        if lineStart > scanned { column = 1 }
+        for index in lineStart..<target where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        scanned = target
         return SourceLocation(path: path, line: line, column: column)
     }
 }

@@ -48,6 +48,15 @@ public struct CaptionFileEditor: Sendable {
     ///
     /// - Throws: ``CaptionError`` when the file cannot be read or is not UTF-8.
     public init(editing exhibit: Exhibit) throws(CaptionError) {
+        try self.init(editing: exhibit, loadedFrom: nil)
+    }
+
+    /// Starts editing the caption file of `exhibit` as it is on disk now; when its bytes still
+    /// have `digest`, the digest of the bytes `exhibit` was loaded from, `exhibit` stands for
+    /// their load (and the file is not loaded again).
+    ///
+    /// - Throws: ``CaptionError`` when the file cannot be read or is not UTF-8.
+    init(editing exhibit: Exhibit, loadedFrom digest: ContentDigest?) throws(CaptionError) {
         guard let data = FileManager.default.contents(atPath: exhibit.path) else {
             throw .unreadable(path: exhibit.path, reason: "cannot read the caption file")
         }
@@ -60,6 +69,11 @@ public struct CaptionFileEditor: Sendable {
         }
         self.init(bytes: Array(text.utf8), path: exhibit.path, relativePath: exhibit.relativePath)
         self.hasByteOrderMark = data.starts(with: [0xEF, 0xBB, 0xBF])
+        // The same bytes load as the same exhibit (the loader and the editor both drop the byte
+        // order mark); an exhibit with findings is loaded again, as one over the size limit is.
+        if let digest, exhibit.isReadable, exhibit.loadFindings.isEmpty, ContentDigest(data) == digest {
+            loaded = exhibit
+        }
     }
 
     /// The file's bytes: the text in UTF-8, with the byte order mark it was read with.

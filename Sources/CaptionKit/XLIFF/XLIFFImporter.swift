@@ -17,14 +17,15 @@ public enum XLIFFImporter {
     /// files had not been looked at.
     public static func run(_ options: XLIFFImportOptions, collectionPath: String) throws(CaptionError) -> XLIFFImportReport {
         let reading = XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize)
+        let digests = LoadedFileDigests()
         let collection: CaptionCollection
         do throws(CaptionError) {
-            collection = try CollectionLoader.load(path: collectionPath)
+            collection = try CollectionLoader.load(path: collectionPath, reading: digests.readExhibit)
         } catch {
             reading.cancel()
             throw error
         }
-        return try run(options, on: collection, reading: reading)
+        return try run(options, on: collection, reading: reading, digests: digests)
     }
 
     /// Imports into a collection already loaded.
@@ -39,9 +40,13 @@ public enum XLIFFImporter {
     }
 
     /// Imports the units `reading` gives (read from `options.files`, in order).
-    private static func run(_ options: XLIFFImportOptions, on collection: CaptionCollection, reading: XLIFFReadAhead)
-        throws(CaptionError) -> XLIFFImportReport
-    {
+    ///
+    /// - Parameter digests: The digests of the exhibit files as the collection was loaded from
+    ///   them, if known: a file still the same is edited from its loaded exhibit.
+    private static func run(
+        _ options: XLIFFImportOptions, on collection: CaptionCollection, reading: XLIFFReadAhead,
+        digests: LoadedFileDigests? = nil
+    ) throws(CaptionError) -> XLIFFImportReport {
         // Each file is streamed: its units go to the plan as they are read, so no document is
         // kept whole. A file that fails to read or names the wrong languages still stops the
         // import before anything is written.
@@ -66,7 +71,7 @@ public enum XLIFFImporter {
         }
         let heldBack = options.atomic && !plan.problems.isEmpty
         // All or nothing: a file that cannot be edited or written leaves every caption file as it was.
-        let written = heldBack ? [] : try plan.apply(writing: !options.dryRun)
+        let written = heldBack ? [] : try plan.apply(writing: !options.dryRun, digests: digests)
         return XLIFFImportReport(
             collection: collection.rootPath, files: summaries, problems: plan.problems, written: written,
             dryRun: options.dryRun, heldBack: heldBack)
@@ -202,7 +207,7 @@ public enum XLIFFImporter {
         /// ``AtomicFile/commit(_:)``). Otherwise every temporary is removed and the first error
         /// in path order is thrown, editing errors before writing errors, as sequential editing
         /// then writing would.
-        func apply(writing: Bool) throws(CaptionError) -> [String] {
+        func apply(writing: Bool, digests: LoadedFileDigests?) throws(CaptionError) -> [String] {
             enum Outcome {
                 case edited(AtomicFile.PendingFile?)
                 case editFailed(CaptionError)
@@ -219,7 +224,10 @@ public enum XLIFFImporter {
             let outcomes = edits.concurrentMap { position, fileChanges -> Outcome in
                 let edited: (path: String, data: Data)
                 do throws(CaptionError) {
-                    edited = try Self.editedFile(collection.exhibits[position], changes: fileChanges, config: collection.config)
+                    let exhibit = collection.exhibits[position]
+                    edited = try Self.editedFile(
+                        exhibit, changes: fileChanges, config: collection.config,
+                        loadedFrom: digests?.digest(ofFileAt: exhibit.path))
                 } catch {
                     return .editFailed(error)
                 }
@@ -250,10 +258,10 @@ public enum XLIFFImporter {
 
         /// One caption file's bytes with `fileChanges` ("field.language" → change) applied and
         /// their sources' fingerprints recorded.
-        private static func editedFile(_ exhibit: Exhibit, changes fileChanges: [String: Change], config: CollectionConfig)
-            throws(CaptionError) -> (path: String, data: Data)
-        {
-            var editor = try CaptionFileEditor(editing: exhibit)
+        private static func editedFile(
+            _ exhibit: Exhibit, changes fileChanges: [String: Change], config: CollectionConfig, loadedFrom digest: ContentDigest?
+        ) throws(CaptionError) -> (path: String, data: Data) {
+            var editor = try CaptionFileEditor(editing: exhibit, loadedFrom: digest)
             var edits: [TranslationEdit] = []
             var fingerprints: [String: [String: String]] = [:]
             for spec in config.fields {

@@ -49,8 +49,10 @@ import Testing
     }()
 
     /// The outcome of the one-by-one calls.
-    static func oneByOne(_ source: String, _ edits: [TranslationEdit]) -> (text: String, error: CaptionError?) {
-        var editor = CaptionFileEditor(text: source, path: "a.yml", relativePath: "a.yml")
+    static func oneByOne(_ source: String, _ edits: [TranslationEdit], path: String = "a.yml", relativePath: String = "a.yml")
+        -> (text: String, error: CaptionError?)
+    {
+        var editor = CaptionFileEditor(text: source, path: path, relativePath: relativePath)
         do throws(CaptionError) {
             for edit in edits {
                 try editor.setTranslation(field: edit.field, language: edit.language, to: edit.text, languageOrder: order)
@@ -68,19 +70,23 @@ import Testing
         return result
     }
 
+    /// Applies `edits` (with ``fingerprints(_:)``) and returns the error, if any.
+    static func applying(_ edits: [TranslationEdit], with editor: inout CaptionFileEditor) -> CaptionError? {
+        do throws(CaptionError) {
+            try editor.apply(edits, recording: fingerprints(edits), fieldOrder: fields, languageOrder: order)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     @Test(arguments: layouts.indices)
     func allAtOnceGivesTheOneByOneTextOrError(_ layout: Int) {
         let source = Self.layouts[layout]
         for edits in Self.editSets {
             let expected = Self.oneByOne(source, edits)
             var editor = CaptionFileEditor(text: source, path: "a.yml", relativePath: "a.yml")
-            var error: CaptionError?
-            do throws(CaptionError) {
-                try editor.apply(edits, recording: Self.fingerprints(edits), fieldOrder: Self.fields, languageOrder: Self.order)
-            } catch let thrown {
-                error = thrown
-            }
-            #expect(error == expected.error, "layout \(layout), edits \(edits)")
+            #expect(Self.applying(edits, with: &editor) == expected.error, "layout \(layout), edits \(edits)")
             #expect(editor.text == expected.text, "layout \(layout), edits \(edits)")
         }
     }
@@ -124,5 +130,38 @@ import Testing
             + "  title: { en: \(SourceFingerprint.of("title")) }\n  text: { en: \(SourceFingerprint.of("text")) }\n"
         #expect(result.map { String(decoding: $0.bytes, as: UTF8.self) } == expected)
         #expect(Self.oneByOne(source, edits).text == expected)
+    }
+
+    /// Changes made to a file after the collection loaded it.
+    static let laterChanges: [@Sendable (String) -> String] = [
+        { $0 },
+        { "# a new first line\n" + $0 },
+        { $0.replacingOccurrences(of: "Курт", with: "Кұрт") },
+        { $0.replacingOccurrences(of: "  ru:", with: "  ru: ") },
+        { $0.replacingOccurrences(of: "\n\n", with: "\n") },
+        { $0.replacingOccurrences(of: "kk: old", with: "kk:") },
+        { $0.replacingOccurrences(of: "title: { kk: 12345678 }", with: "title: { en: 12345678 }") },
+    ]
+
+    /// An editor takes the collection's exhibit for the file's load only while the file has
+    /// the bytes the collection loaded; a file changed since is loaded again, and the edits
+    /// give what the one-by-one calls give on the file as it is now.
+    @Test(arguments: [0, 1, 2, 3, 9, 10])
+    func theLoadedExhibitIsUsedOnlyWhileTheFileIsUnchanged(_ layout: Int) throws {
+        for (index, change) in Self.laterChanges.enumerated() {
+            let fixture = try TestCollection(files: [("g/a.yml", Self.layouts[layout])])
+            let digests = LoadedFileDigests()
+            let exhibit = try CollectionLoader.load(path: fixture.root, reading: digests.readExhibit).exhibits[0]
+            #expect(exhibit == CollectionLoader.readExhibit("g/a.yml", root: fixture.root))
+            let source = change(Self.layouts[layout])
+            try fixture.write("g/a.yml", source)
+            for edits in Self.editSets {
+                var editor = try CaptionFileEditor(editing: exhibit, loadedFrom: digests.digest(ofFileAt: exhibit.path))
+                #expect((editor.loaded != nil) == (source == Self.layouts[layout]), "layout \(layout), change \(index)")
+                let expected = Self.oneByOne(source, edits, path: exhibit.path, relativePath: "g/a.yml")
+                #expect(Self.applying(edits, with: &editor) == expected.error, "layout \(layout), change \(index), edits \(edits)")
+                #expect(editor.text == expected.text, "layout \(layout), change \(index), edits \(edits)")
+            }
+        }
     }
 }

@@ -392,30 +392,39 @@ public struct CaptionFileEditor: Sendable {
 
     /// The range of the top-level `translations:` key and its indented lines, if present.
     func recordRange(in bytes: [UInt8]) -> Range<Int>? {
-        let lines = LineIndex(bytes: bytes)
         let key = Array((TranslationRecord.key + ":").utf8)
-        var lineStart = 0
-        while lineStart < bytes.count {
-            if bytes[lineStart...].starts(with: key) {
-                var end = lines.lineEnd(ofOffset: lineStart)
-                var next = lines.nextLineStart(afterOffset: lineStart)
-                while next < bytes.count {
-                    let lineEnd = lines.lineEnd(ofOffset: next)
-                    let content = bytes[next..<lineEnd]
-                    if content.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
-                        next = lines.nextLineStart(afterOffset: next)
-                        continue
-                    }
-                    guard content.first == UInt8(ascii: " ") else { break }
-                    end = lineEnd
-                    next = lines.nextLineStart(afterOffset: next)
-                }
-                if end > lineStart, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                return lineStart..<end
+        return bytes.withUnsafeBufferPointer { bytes -> Range<Int>? in
+            // The offset of the `\n` ending the line holding `offset` (or the text's end), found with memchr.
+            func lineEnd(_ offset: Int) -> Int {
+                guard offset < bytes.count, let base = bytes.baseAddress,
+                    let found = memchr(base + offset, 0x0A, bytes.count - offset)
+                else { return max(offset, bytes.count) }
+                return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
             }
-            lineStart = lines.nextLineStart(afterOffset: lineStart)
+            func nextLineStart(_ offset: Int) -> Int { min(lineEnd(offset) + 1, bytes.count) }
+            var lineStart = 0
+            while lineStart < bytes.count {
+                if bytes[lineStart...].starts(with: key) {
+                    var end = lineEnd(lineStart)
+                    var next = nextLineStart(lineStart)
+                    while next < bytes.count {
+                        let contentEnd = lineEnd(next)
+                        let content = bytes[next..<contentEnd]
+                        if content.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
+                            next = nextLineStart(next)
+                            continue
+                        }
+                        guard content.first == UInt8(ascii: " ") else { break }
+                        end = contentEnd
+                        next = nextLineStart(next)
+                    }
+                    if end > lineStart, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                    return lineStart..<end
+                }
+                lineStart = nextLineStart(lineStart)
+            }
+            return nil
         }
-        return nil
     }
 
     // MARK: - Checking an edit

@@ -17,7 +17,8 @@ enum XLIFFReader {
         -> XLIFFDocument
     {
         var parser = Parser(path: path)
-        try XMLStreamReader.read(path: path, maximumSize: maximumSize) { (event) throws(CaptionError) in
+        try XMLStreamReader.read(path: path, maximumSize: maximumSize, attributeNames: Parser.attributeNames) {
+            (event) throws(CaptionError) in
             try parser.handle(event)
         }
         return try parser.finish()
@@ -33,7 +34,9 @@ enum XLIFFReader {
     ) throws(CaptionError) -> XLIFFDocument {
         var parser = Parser(path: path)
         parser.keepsUnits = false
-        try XMLStreamReader.read(path: path, maximumSize: maximumSize, wantsText: { parser.wantsText }) {
+        try XMLStreamReader.read(
+            path: path, maximumSize: maximumSize, wantsText: { parser.wantsText }, attributeNames: Parser.attributeNames
+        ) {
             (event) throws(CaptionError) in
             try parser.handle(event)
             guard !parser.finishedUnits.isEmpty else { return }
@@ -46,7 +49,9 @@ enum XLIFFReader {
     /// Reads XLIFF held in memory.
     static func parse(_ data: Data, path: String) throws(CaptionError) -> XLIFFDocument {
         var parser = Parser(path: path)
-        try XMLStreamReader.parse(data, path: path) { (event) throws(CaptionError) in try parser.handle(event) }
+        try XMLStreamReader.parse(data, path: path, attributeNames: Parser.attributeNames) { (event) throws(CaptionError) in
+            try parser.handle(event)
+        }
         return try parser.finish()
     }
 
@@ -101,6 +106,11 @@ enum XLIFFReader {
 
         /// Whether text read now would be kept (inside `<source>` or `<target>`).
         var wantsText: Bool { stack.last == .source || stack.last == .target || stack.last == .inline }
+
+        /// Every attribute ``attribute(_:_:)`` is asked for; the reader makes strings of these only.
+        static let attributeNames: Set<String> = [
+            "version", "srcLang", "trgLang", "source-language", "target-language", "id", "hex",
+        ]
 
         private func attribute(_ attributes: [XMLAttribute], _ name: String) -> String? {
             attributes.first { $0.name == name && $0.namespace.isEmpty }?.value

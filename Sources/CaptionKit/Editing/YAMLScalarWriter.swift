@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes text as a YAML scalar that loads back to exactly the same string.
 ///
 /// Chooses, in order: a literal block (`|`) for multi-line text, or one-line text longer than
@@ -48,14 +50,28 @@ enum YAMLScalarWriter {
     /// when a LF is there (a LF is a character of its own); other text asks `slowAnswer`.
     private static func contains(_ text: String, _ needle: String, else slowAnswer: () -> Bool) -> Bool {
         let pattern = Array(needle.utf8)
-        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.indices.contains { start in
-                start + pattern.count <= bytes.count && (0..<pattern.count).allSatisfy { bytes[start + $0] == pattern[$0] }
-            }
-        }
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in contains(bytes, pattern) }
         if found == false { return false }
-        if found == true, pattern == [0x0A], !text.utf8.contains(0x0D), everyLineBreakStandsAlone(text) { return true }
+        if found == true, pattern == [0x0A], text.utf8.withContiguousStorageIfAvailable({ contains($0, [0x0D]) }) == false,
+            everyLineBreakStandsAlone(text)
+        {
+            return true
+        }
         return slowAnswer()
+    }
+
+    /// Whether `pattern` (not empty) occurs in `bytes`; candidates are found with memchr.
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
+        guard let base = bytes.baseAddress, let first = pattern.first else { return false }
+        var start = 0
+        while start + pattern.count <= bytes.count,
+            let hit = memchr(base + start, Int32(first), bytes.count - start - pattern.count + 1)
+        {
+            start = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if (1..<pattern.count).allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
+            start += 1
+        }
+        return false
     }
 
     /// Whether every LF of `text` is followed by nothing, another LF or a scalar that starts a

@@ -13,13 +13,13 @@ public struct CaptionFileEditor: Sendable {
     /// The path below the collection folder.
     public let relativePath: String
     /// The current text's UTF-8 bytes (without the byte order mark).
-    private var bytes: [UInt8]
+    var bytes: [UInt8]
     /// The exhibit loaded from ``bytes``, once loaded (each accepted edit loads its result).
-    private var loaded: Exhibit?
+    var loaded: Exhibit?
     /// The current text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
     /// The line break the file uses (`\n` or `\r\n`), used for inserted lines.
-    private let newline: String
+    let newline: String
     /// Whether the file started with a UTF-8 byte order mark (kept in ``data``).
     private var hasByteOrderMark = false
 
@@ -48,6 +48,15 @@ public struct CaptionFileEditor: Sendable {
     ///
     /// - Throws: ``CaptionError`` when the file cannot be read or is not UTF-8.
     public init(editing exhibit: Exhibit) throws(CaptionError) {
+        try self.init(editing: exhibit, loadedFrom: nil)
+    }
+
+    /// Starts editing the caption file of `exhibit` as it is on disk now; when its bytes still
+    /// have `digest`, the digest of the bytes `exhibit` was loaded from, `exhibit` stands for
+    /// their load (and the file is not loaded again).
+    ///
+    /// - Throws: ``CaptionError`` when the file cannot be read or is not UTF-8.
+    init(editing exhibit: Exhibit, loadedFrom digest: ContentDigest?) throws(CaptionError) {
         guard let data = FileManager.default.contents(atPath: exhibit.path) else {
             throw .unreadable(path: exhibit.path, reason: "cannot read the caption file")
         }
@@ -60,6 +69,11 @@ public struct CaptionFileEditor: Sendable {
         }
         self.init(bytes: Array(text.utf8), path: exhibit.path, relativePath: exhibit.relativePath)
         self.hasByteOrderMark = data.starts(with: [0xEF, 0xBB, 0xBF])
+        // The same bytes load as the same exhibit (the loader and the editor both drop the byte
+        // order mark); an exhibit with findings is loaded again, as one over the size limit is.
+        if let digest, exhibit.isReadable, exhibit.loadFindings.isEmpty, ContentDigest(data) == digest {
+            loaded = exhibit
+        }
     }
 
     /// The file's bytes: the text in UTF-8, with the byte order mark it was read with.
@@ -73,12 +87,12 @@ public struct CaptionFileEditor: Sendable {
     /// The file as loaded now.
     public var exhibit: Exhibit { loaded ?? load(bytes) }
 
-    private func load(_ bytes: [UInt8]) -> Exhibit {
+    func load(_ bytes: [UInt8]) -> Exhibit {
         ExhibitParser.parse(decodedBytes: bytes, path: path, relativePath: relativePath)
     }
 
     /// The file as loaded now, remembered until the next edit.
-    private mutating func current() -> Exhibit {
+    mutating func current() -> Exhibit {
         if let loaded { return loaded }
         let exhibit = load(bytes)
         loaded = exhibit
@@ -94,19 +108,31 @@ public struct CaptionFileEditor: Sendable {
         field fieldName: String, language: String, to newText: String, languageOrder: [String]
     ) throws(CaptionError) {
         let before = current()
-        guard before.isReadable, before.loadFindings.isEmpty, let field = before.field(fieldName) else {
+        let field = try editableField(fieldName, of: before)
+        let splice = try translationSplice(
+            field: field, language: language, to: newText, languageOrder: languageOrder, lines: LineIndex(bytes: bytes))
+        try commit(splice.applied(to: bytes), expecting: before, field: fieldName, language: language, text: newText, at: field.location)
+    }
+
+    /// The field `fieldName` of `exhibit` when the file can be edited at all.
+    func editableField(_ fieldName: String, of exhibit: Exhibit) throws(CaptionError) -> CaptionField {
+        guard exhibit.isReadable, exhibit.loadFindings.isEmpty, let field = exhibit.field(fieldName) else {
             throw .invalidInput(
-                before.loadFindings.first?.location ?? SourceLocation(path: path, line: 1, column: 1),
+                exhibit.loadFindings.first?.location ?? SourceLocation(path: path, line: 1, column: 1),
                 "\(relativePath) cannot be edited safely: it has no readable '\(fieldName)' field")
         }
-        var lines = LineIndex(bytes: bytes)
-        let edited: [UInt8]
+        return field
+    }
+
+    /// The splice that sets the text of `field` in `language` in the text indexed by `lines`
+    /// (of which `field` was loaded): the value replaced in place, or a new `language:` entry.
+    func translationSplice(
+        field: CaptionField, language: String, to newText: String, languageOrder: [String], lines: LineIndex
+    ) throws(CaptionError) -> ByteSplice {
         if let translation = field.translation(language) {
-            edited = replace(translation, with: newText, lines: &lines)
-        } else {
-            edited = try insert(language, text: newText, into: field, order: languageOrder, lines: &lines)
+            return replace(translation, with: newText, lines: lines)
         }
-        try commit(edited, expecting: before, field: fieldName, language: language, text: newText, at: field.location)
+        return try insert(language, text: newText, into: field, order: languageOrder, lines: lines)
     }
 
     /// Records `fingerprints` (field → language → fingerprint) in the `translations:` key,
@@ -117,28 +143,9 @@ public struct CaptionFileEditor: Sendable {
         _ fingerprints: [String: [String: String]], fieldOrder: [String], languageOrder: [String]
     ) throws(CaptionError) {
         let before = current()
-        var record = TranslationRecord(exhibit: before)
-        var changed = false
-        for (field, languages) in fingerprints {
-            for (language, fingerprint) in languages where record.fingerprints[field]?[language] != fingerprint {
-                record.fingerprints[field, default: [:]][language] = fingerprint
-                changed = true
-            }
-        }
-        guard changed || !record.problems.isEmpty else { return }
-        let block = record.yaml(fieldOrder: fieldOrder, languageOrder: languageOrder, newline: newline)
-        var edited: [UInt8] = []
-        edited.reserveCapacity(bytes.count + block.utf8.count + 2)
-        if let range = recordRange(in: bytes) {
-            edited += bytes[..<range.lowerBound]
-            edited += block.utf8
-            edited += bytes[range.upperBound...]
-        } else {
-            edited = bytes
-            if let last = edited.last, last != UInt8(ascii: "\n") { edited += newline.utf8 }
-            edited += block.utf8
-            edited += newline.utf8
-        }
+        guard let (record, splice) = recordSplice(fingerprints, of: before, fieldOrder: fieldOrder, languageOrder: languageOrder, in: bytes)
+        else { return }
+        let edited = splice.applied(to: bytes)
         let after = load(edited)
         guard after.loadFindings.isEmpty, TranslationRecord(exhibit: after).fingerprints == record.fingerprints,
             Self.sameScalars(Self.captions(of: after), Self.captions(of: before)),
@@ -152,10 +159,37 @@ public struct CaptionFileEditor: Sendable {
         loaded = after
     }
 
+    /// The record of `exhibit` with `fingerprints` set, and the splice that writes it into
+    /// `bytes` (the text `exhibit` was loaded from, or that text with its translations edited);
+    /// `nil` when the record already says so and is well formed.
+    func recordSplice(
+        _ fingerprints: [String: [String: String]], of exhibit: Exhibit, fieldOrder: [String], languageOrder: [String],
+        in bytes: [UInt8]
+    ) -> (record: TranslationRecord, splice: ByteSplice)? {
+        var record = TranslationRecord(exhibit: exhibit)
+        var changed = false
+        for (field, languages) in fingerprints {
+            for (language, fingerprint) in languages where record.fingerprints[field]?[language] != fingerprint {
+                record.fingerprints[field, default: [:]][language] = fingerprint
+                changed = true
+            }
+        }
+        guard changed || !record.problems.isEmpty else { return nil }
+        let block = record.yaml(fieldOrder: fieldOrder, languageOrder: languageOrder, newline: newline)
+        if let range = recordRange(in: bytes) {
+            return (record, ByteSplice(range: range, bytes: Array(block.utf8)))
+        }
+        var appended: [UInt8] = []
+        if let last = bytes.last, last != UInt8(ascii: "\n") { appended += newline.utf8 }
+        appended += block.utf8
+        appended += newline.utf8
+        return (record, ByteSplice(range: bytes.count..<bytes.count, bytes: appended))
+    }
+
     // MARK: - Finding values
 
     /// Replaces an existing value.
-    private func replace(_ translation: Translation, with newText: String, lines: inout LineIndex) -> [UInt8] {
+    private func replace(_ translation: Translation, with newText: String, lines: LineIndex) -> ByteSplice {
         let bytes = lines.bytes
         let keyIndent = translation.keyLocation.column - 1
         let keyOffset = lines.offset(translation.keyLocation)
@@ -185,12 +219,7 @@ public struct CaptionFileEditor: Sendable {
             replacement += rest
             Self.appendBlockLines(contentLines, indent: keyIndent + 2, newline: newline, to: &replacement)
         }
-        var edited: [UInt8] = []
-        edited.reserveCapacity(bytes.count - valueRange.count + replacement.count)
-        edited += bytes[..<valueRange.lowerBound]
-        edited += replacement
-        edited += bytes[valueRange.upperBound...]
-        return edited
+        return ByteSplice(range: valueRange, bytes: replacement)
     }
 
     /// Appends the lines of a literal block, each after a line break and `indent` spaces
@@ -207,8 +236,8 @@ public struct CaptionFileEditor: Sendable {
 
     /// Inserts a new `language:` entry in a field written as a block mapping.
     private func insert(
-        _ language: String, text newText: String, into field: CaptionField, order: [String], lines: inout LineIndex
-    ) throws(CaptionError) -> [UInt8] {
+        _ language: String, text newText: String, into field: CaptionField, order: [String], lines: LineIndex
+    ) throws(CaptionError) -> ByteSplice {
         let bytes = lines.bytes
         let rank = { (tag: String) in order.firstIndex(of: tag) ?? Int.max }
         let insertOffset: Int
@@ -249,16 +278,14 @@ public struct CaptionFileEditor: Sendable {
             entry += " |".utf8
             Self.appendBlockLines(contentLines, indent: indent + 2, newline: newline, to: &entry)
         }
-        var edited: [UInt8] = []
-        edited.reserveCapacity(bytes.count + entry.count + 4)
-        edited += bytes[..<insertOffset]
+        var inserted: [UInt8] = []
+        inserted.reserveCapacity(entry.count + 4)
         if insertOffset == bytes.count, let last = bytes.last, last != UInt8(ascii: "\n") {
-            edited += newline.utf8
+            inserted += newline.utf8
         }
-        edited += entry
-        edited += newline.utf8
-        edited += bytes[insertOffset...]
-        return edited
+        inserted += entry
+        inserted += newline.utf8
+        return ByteSplice(range: insertOffset..<insertOffset, bytes: inserted)
     }
 
     private func unsafeLayout(_ field: CaptionField) -> CaptionError {
@@ -364,37 +391,46 @@ public struct CaptionFileEditor: Sendable {
     }
 
     /// The range of the top-level `translations:` key and its indented lines, if present.
-    private func recordRange(in bytes: [UInt8]) -> Range<Int>? {
-        let lines = LineIndex(bytes: bytes)
+    func recordRange(in bytes: [UInt8]) -> Range<Int>? {
         let key = Array((TranslationRecord.key + ":").utf8)
-        var lineStart = 0
-        while lineStart < bytes.count {
-            if bytes[lineStart...].starts(with: key) {
-                var end = lines.lineEnd(ofOffset: lineStart)
-                var next = lines.nextLineStart(afterOffset: lineStart)
-                while next < bytes.count {
-                    let lineEnd = lines.lineEnd(ofOffset: next)
-                    let content = bytes[next..<lineEnd]
-                    if content.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
-                        next = lines.nextLineStart(afterOffset: next)
-                        continue
-                    }
-                    guard content.first == UInt8(ascii: " ") else { break }
-                    end = lineEnd
-                    next = lines.nextLineStart(afterOffset: next)
-                }
-                if end > lineStart, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                return lineStart..<end
+        return bytes.withUnsafeBufferPointer { bytes -> Range<Int>? in
+            // The offset of the `\n` ending the line holding `offset` (or the text's end), found with memchr.
+            func lineEnd(_ offset: Int) -> Int {
+                guard offset < bytes.count, let base = bytes.baseAddress,
+                    let found = memchr(base + offset, 0x0A, bytes.count - offset)
+                else { return max(offset, bytes.count) }
+                return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
             }
-            lineStart = lines.nextLineStart(afterOffset: lineStart)
+            func nextLineStart(_ offset: Int) -> Int { min(lineEnd(offset) + 1, bytes.count) }
+            var lineStart = 0
+            while lineStart < bytes.count {
+                if bytes[lineStart...].starts(with: key) {
+                    var end = lineEnd(lineStart)
+                    var next = nextLineStart(lineStart)
+                    while next < bytes.count {
+                        let contentEnd = lineEnd(next)
+                        let content = bytes[next..<contentEnd]
+                        if content.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
+                            next = nextLineStart(next)
+                            continue
+                        }
+                        guard content.first == UInt8(ascii: " ") else { break }
+                        end = contentEnd
+                        next = nextLineStart(next)
+                    }
+                    if end > lineStart, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                    return lineStart..<end
+                }
+                lineStart = nextLineStart(lineStart)
+            }
+            return nil
         }
-        return nil
     }
 
     // MARK: - Checking an edit
 
     /// Every caption text and note of an exhibit, for comparing before and after an edit.
-    private static func captions(of exhibit: Exhibit) -> [String: String] {
+    static func captions(of exhibit: Exhibit) -> [String: String] {
         var result: [String: String] = ["id": exhibit.id ?? "\u{0}", "notes": exhibit.notes?.text ?? "\u{0}"]
         for field in exhibit.fields {
             result[field.name] = ""
@@ -405,12 +441,12 @@ public struct CaptionFileEditor: Sendable {
 
     /// Compares texts scalar by scalar (as UTF-8): String equality would accept a canonically
     /// equivalent text.
-    private static func sameScalars(_ first: [String: String], _ second: [String: String]) -> Bool {
+    static func sameScalars(_ first: [String: String], _ second: [String: String]) -> Bool {
         first.count == second.count && first.allSatisfy { key, value in second[key]?.hasSameUTF8(as: value) ?? false }
     }
 
     /// The metadata keys' contents without positions (an edit above them moves their lines).
-    private static func shapes(of exhibit: Exhibit, except skipped: String?) -> [String: String] {
+    static func shapes(of exhibit: Exhibit, except skipped: String?) -> [String: String] {
         func shape(_ node: LocatedNode) -> String {
             switch node.value {
             case .scalar(let text): return "s" + String(text.unicodeScalars.count) + ":" + text
@@ -482,13 +518,18 @@ struct LineIndex {
 
     /// The start of the line holding `offset`.
     func lineStart(ofOffset offset: Int) -> Int {
+        starts[line(ofOffset: offset) - 1]
+    }
+
+    /// The 1-based number of the line holding `offset` (the text's end belongs to its last line).
+    func line(ofOffset offset: Int) -> Int {
         var low = 0
         var high = starts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if starts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
-        return starts[low]
+        return low + 1
     }
 
     /// The offset of the `\n` ending the line holding `offset` (or the text's end).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes text as a YAML scalar that loads back to exactly the same string.
 ///
 /// Chooses, in order: a literal block (`|`) for multi-line text, or one-line text longer than
@@ -48,14 +50,28 @@ enum YAMLScalarWriter {
     /// when a LF is there (a LF is a character of its own); other text asks `slowAnswer`.
     private static func contains(_ text: String, _ needle: String, else slowAnswer: () -> Bool) -> Bool {
         let pattern = Array(needle.utf8)
-        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.indices.contains { start in
-                start + pattern.count <= bytes.count && (0..<pattern.count).allSatisfy { bytes[start + $0] == pattern[$0] }
-            }
-        }
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in contains(bytes, pattern) }
         if found == false { return false }
-        if found == true, pattern == [0x0A], !text.utf8.contains(0x0D), everyLineBreakStandsAlone(text) { return true }
+        if found == true, pattern == [0x0A], text.utf8.withContiguousStorageIfAvailable({ contains($0, [0x0D]) }) == false,
+            everyLineBreakStandsAlone(text)
+        {
+            return true
+        }
         return slowAnswer()
+    }
+
+    /// Whether `pattern` (not empty) occurs in `bytes`; candidates are found with memchr.
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
+        guard let base = bytes.baseAddress, let first = pattern.first else { return false }
+        var start = 0
+        while start + pattern.count <= bytes.count,
+            let hit = memchr(base + start, Int32(first), bytes.count - start - pattern.count + 1)
+        {
+            start = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if (1..<pattern.count).allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
+            start += 1
+        }
+        return false
     }
 
     /// Whether every LF of `text` is followed by nothing, another LF or a scalar that starts a
@@ -111,9 +127,65 @@ enum YAMLScalarWriter {
     /// (the block's indentation would swallow it) or ending with one (invisible in an editor,
     /// and removed by editors that trim lines), no leading or final line break.
     static func canBeLiteralBlock(_ text: String) -> Bool {
+        literalBlockAnswerFromBytes(text) ?? canBeLiteralBlockByCharacters(text)
+    }
+
+    /// ``canBeLiteralBlock(_:)`` on characters and scalars (the definition).
+    static func canBeLiteralBlockByCharacters(_ text: String) -> Bool {
         guard !text.hasPrefix("\n"), !text.hasSuffix("\n") else { return false }
         guard text.unicodeScalars.allSatisfy(isSafeCharacter) else { return false }
         return !blockLines(text).contains { $0.hasPrefix(" ") || $0.hasSuffix(" ") }
+    }
+
+    /// ``canBeLiteralBlock(_:)`` decided on the UTF-8 bytes in one pass, or `nil` when a line
+    /// starts with a space before a non-ASCII scalar or ends with one after a non-ASCII scalar
+    /// (where grapheme clusters could join the space to its neighbour).
+    ///
+    /// An unsafe scalar, or a line break at either end, is decided at once: LF is always a
+    /// character of its own, and a CR is unsafe anyway. A space at a line's edge next to ASCII
+    /// (or nothing) is a character of its own, so the line has that prefix or suffix.
+    static func literalBlockAnswerFromBytes(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            guard let first = bytes.first, let last = bytes.last else { return nil }
+            var undecided = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    guard byte == 0x0A || (byte >= 0x20 && byte < 0x7F) else { return false }
+                    if byte == 0x20 {
+                        let atLineStart = index == 0 || bytes[index - 1] == 0x0A
+                        let atLineEnd = index == bytes.count - 1 || bytes[index + 1] == 0x0A
+                        if atLineStart {
+                            if index + 1 == bytes.count || bytes[index + 1] < 0x80 { return false }
+                            undecided = true
+                        }
+                        if atLineEnd {
+                            if index == 0 || bytes[index - 1] < 0x80 { return false }
+                            undecided = true
+                        }
+                    }
+                    index += 1
+                    continue
+                }
+                // Multi-byte scalars: C1 controls (NEL...), U+2028, U+2029, U+FEFF, U+FFFE and
+                // U+FFFF are unsafe; surrogates cannot appear in a String.
+                if byte < 0xE0 {
+                    guard index + 1 < bytes.count, !(byte == 0xC2 && bytes[index + 1] < 0xA0) else { return false }
+                    index += 2
+                } else if byte < 0xF0 {
+                    guard index + 2 < bytes.count else { return false }
+                    let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    if scalar == 0x2028 || scalar == 0x2029 || scalar == 0xFEFF || scalar >= 0xFFFE { return false }
+                    index += 3
+                } else {
+                    index += 4
+                }
+            }
+            if first == 0x0A || last == 0x0A { return false }
+            return undecided ? nil : true
+        }
     }
 
     /// One-line text that every YAML reader loads as this very string.

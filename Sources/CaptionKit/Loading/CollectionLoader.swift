@@ -41,6 +41,14 @@ public enum CollectionLoader {
     /// - Throws: ``CaptionError`` when the folder is missing or unreadable, or `captions.yml`
     ///   is malformed.
     public static func load(path: String) throws(CaptionError) -> CaptionCollection {
+        try load(path: path, reading: readExhibit)
+    }
+
+    /// Loads as ``load(path:)`` does, reading each exhibit file with `read` (relative path,
+    /// collection folder), which must give what ``readExhibit(_:root:)`` gives.
+    static func load(path: String, reading read: @Sendable (String, String) -> Exhibit) throws(CaptionError)
+        -> CaptionCollection
+    {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .collectionNotFound(path: path)
@@ -50,7 +58,7 @@ public enum CollectionLoader {
         }
         let config = try loadConfig(in: path)
         let files = try exhibitFiles(in: path)
-        let exhibits = parseConcurrently(files, root: path)
+        let exhibits = parseConcurrently(files, root: path, reading: read)
         return CaptionCollection(rootPath: path, config: config, exhibits: exhibits)
     }
 
@@ -107,14 +115,16 @@ public enum CollectionLoader {
     }
 
     /// Reads and parses `files` on all cores, preserving their order.
-    static func parseConcurrently(_ files: [String], root: String) -> [Exhibit] {
+    static func parseConcurrently(
+        _ files: [String], root: String, reading read: @Sendable (String, String) -> Exhibit = readExhibit
+    ) -> [Exhibit] {
         let results = ResultSlots<Exhibit>(count: files.count)
         let chunkSize = 64
         let chunks = (files.count + chunkSize - 1) / chunkSize
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let start = chunk * chunkSize
             for index in start..<min(start + chunkSize, files.count) {
-                results.set(index, readExhibit(files[index], root: root))
+                results.set(index, read(files[index], root))
             }
         }
         return results.values

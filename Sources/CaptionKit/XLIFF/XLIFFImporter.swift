@@ -12,9 +12,20 @@ import Foundation
 /// Applied translations change only the target-language value and the `translations:` record
 /// of each caption file (see ``CaptionFileEditor``), and files are written atomically.
 public enum XLIFFImporter {
-    /// Loads the collection at `collectionPath` and imports.
+    /// Loads the collection at `collectionPath` and imports; the XLIFF files are read while the
+    /// collection loads, and a collection that cannot be loaded is reported first, as if the
+    /// files had not been looked at.
     public static func run(_ options: XLIFFImportOptions, collectionPath: String) throws(CaptionError) -> XLIFFImportReport {
-        try run(options, on: try CollectionLoader.load(path: collectionPath))
+        let reading = XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize)
+        let digests = LoadedFileDigests()
+        let collection: CaptionCollection
+        do throws(CaptionError) {
+            collection = try CollectionLoader.load(path: collectionPath, reading: digests.readExhibit)
+        } catch {
+            reading.cancel()
+            throw error
+        }
+        return try run(options, on: collection, reading: reading, digests: digests)
     }
 
     /// Imports into a collection already loaded.
@@ -25,23 +36,42 @@ public enum XLIFFImporter {
     public static func run(_ options: XLIFFImportOptions, on collection: CaptionCollection) throws(CaptionError)
         -> XLIFFImportReport
     {
+        try run(options, on: collection, reading: XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize))
+    }
+
+    /// Imports the units `reading` gives (read from `options.files`, in order).
+    ///
+    /// - Parameter digests: The digests of the exhibit files as the collection was loaded from
+    ///   them, if known: a file still the same is edited from its loaded exhibit.
+    private static func run(
+        _ options: XLIFFImportOptions, on collection: CaptionCollection, reading: XLIFFReadAhead,
+        digests: LoadedFileDigests? = nil
+    ) throws(CaptionError) -> XLIFFImportReport {
         // Each file is streamed: its units go to the plan as they are read, so no document is
         // kept whole. A file that fails to read or names the wrong languages still stops the
         // import before anything is written.
+        defer { reading.cancel() }
         var plan = Plan(collection: collection)
         var summaries: [XLIFFImportReport.FileSummary] = []
         for path in options.files {
             var summary = XLIFFImportReport.FileSummary(path: path, targetLanguage: "")
-            let document = try XLIFFReader.read(path: path, maximumSize: options.maximumSize) { unit, language in
-                plan.add(unit, language: language, summary: &summary)
+            var read: XLIFFDocument?
+            while read == nil {
+                switch reading.next() {
+                case .unit(let unit, let language): plan.add(unit, language: language, summary: &summary)
+                case .finished(let document): read = document
+                case .failed(let error): throw error
+                case nil: throw .invalidInput(SourceLocation(path: path), "the XLIFF file could not be read")
+                }
             }
+            guard let document = read else { continue }
             try checkLanguages(document, config: collection.config)
             summary.targetLanguage = document.files.map(\.targetLanguage).uniqued().joined(separator: ", ")
             summaries.append(summary)
         }
         let heldBack = options.atomic && !plan.problems.isEmpty
         // All or nothing: a file that cannot be edited or written leaves every caption file as it was.
-        let written = heldBack ? [] : try plan.apply(writing: !options.dryRun)
+        let written = heldBack ? [] : try plan.apply(writing: !options.dryRun, digests: digests)
         return XLIFFImportReport(
             collection: collection.rootPath, files: summaries, problems: plan.problems, written: written,
             dryRun: options.dryRun, heldBack: heldBack)
@@ -177,7 +207,7 @@ public enum XLIFFImporter {
         /// ``AtomicFile/commit(_:)``). Otherwise every temporary is removed and the first error
         /// in path order is thrown, editing errors before writing errors, as sequential editing
         /// then writing would.
-        func apply(writing: Bool) throws(CaptionError) -> [String] {
+        func apply(writing: Bool, digests: LoadedFileDigests?) throws(CaptionError) -> [String] {
             enum Outcome {
                 case edited(AtomicFile.PendingFile?)
                 case editFailed(CaptionError)
@@ -194,7 +224,10 @@ public enum XLIFFImporter {
             let outcomes = edits.concurrentMap { position, fileChanges -> Outcome in
                 let edited: (path: String, data: Data)
                 do throws(CaptionError) {
-                    edited = try Self.editedFile(collection.exhibits[position], changes: fileChanges, config: collection.config)
+                    let exhibit = collection.exhibits[position]
+                    edited = try Self.editedFile(
+                        exhibit, changes: fileChanges, config: collection.config,
+                        loadedFrom: digests?.digest(ofFileAt: exhibit.path))
                 } catch {
                     return .editFailed(error)
                 }
@@ -225,21 +258,22 @@ public enum XLIFFImporter {
 
         /// One caption file's bytes with `fileChanges` ("field.language" → change) applied and
         /// their sources' fingerprints recorded.
-        private static func editedFile(_ exhibit: Exhibit, changes fileChanges: [String: Change], config: CollectionConfig)
-            throws(CaptionError) -> (path: String, data: Data)
-        {
-            var editor = try CaptionFileEditor(editing: exhibit)
+        private static func editedFile(
+            _ exhibit: Exhibit, changes fileChanges: [String: Change], config: CollectionConfig, loadedFrom digest: ContentDigest?
+        ) throws(CaptionError) -> (path: String, data: Data) {
+            var editor = try CaptionFileEditor(editing: exhibit, loadedFrom: digest)
+            var edits: [TranslationEdit] = []
             var fingerprints: [String: [String: String]] = [:]
             for spec in config.fields {
                 guard let source = exhibit.field(spec.name)?.translation(config.source) else { continue }
                 for language in config.targetLanguages {
                     guard let change = fileChanges[spec.name + "." + language] else { continue }
-                    try editor.setTranslation(
-                        field: spec.name, language: language, to: change.text, languageOrder: config.languages)
+                    edits.append(TranslationEdit(field: spec.name, language: language, text: change.text))
                     fingerprints[spec.name, default: [:]][language] = SourceFingerprint.of(source.text)
                 }
             }
-            try editor.record(fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
+            try editor.apply(
+                edits, recording: fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
             return (exhibit.path, editor.data)
         }
     }

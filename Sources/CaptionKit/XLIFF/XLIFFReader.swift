@@ -17,7 +17,8 @@ enum XLIFFReader {
         -> XLIFFDocument
     {
         var parser = Parser(path: path)
-        try XMLStreamReader.read(path: path, maximumSize: maximumSize) { (event) throws(CaptionError) in
+        try XMLStreamReader.read(path: path, maximumSize: maximumSize, attributeNames: Parser.attributeNames) {
+            (event) throws(CaptionError) in
             try parser.handle(event)
         }
         return try parser.finish()
@@ -26,18 +27,20 @@ enum XLIFFReader {
     /// Reads and checks the file at `path` as ``read(path:maximumSize:)`` does, but hands each
     /// unit to `eachUnit` (with its file's target language) as soon as it is read instead of
     /// keeping it: the document returned has files without units, and memory stays flat
-    /// however many units the file has.
+    /// however many units the file has. What `eachUnit` throws stops the reading and is thrown.
     static func read(
         path: String, maximumSize: Int = XMLStreamReader.defaultMaximumSize,
-        eachUnit: (XLIFFDocument.Unit, _ targetLanguage: String) -> Void
+        eachUnit: (XLIFFDocument.Unit, _ targetLanguage: String) throws(CaptionError) -> Void
     ) throws(CaptionError) -> XLIFFDocument {
         var parser = Parser(path: path)
         parser.keepsUnits = false
-        try XMLStreamReader.read(path: path, maximumSize: maximumSize, wantsText: { parser.wantsText }) {
+        try XMLStreamReader.read(
+            path: path, maximumSize: maximumSize, wantsText: { parser.wantsText }, attributeNames: Parser.attributeNames
+        ) {
             (event) throws(CaptionError) in
             try parser.handle(event)
             guard !parser.finishedUnits.isEmpty else { return }
-            for (unit, language) in parser.finishedUnits { eachUnit(unit, language) }
+            for (unit, language) in parser.finishedUnits { try eachUnit(unit, language) }
             parser.finishedUnits.removeAll(keepingCapacity: true)
         }
         return try parser.finish()
@@ -46,7 +49,9 @@ enum XLIFFReader {
     /// Reads XLIFF held in memory.
     static func parse(_ data: Data, path: String) throws(CaptionError) -> XLIFFDocument {
         var parser = Parser(path: path)
-        try XMLStreamReader.parse(data, path: path) { (event) throws(CaptionError) in try parser.handle(event) }
+        try XMLStreamReader.parse(data, path: path, attributeNames: Parser.attributeNames) { (event) throws(CaptionError) in
+            try parser.handle(event)
+        }
         return try parser.finish()
     }
 
@@ -101,6 +106,11 @@ enum XLIFFReader {
 
         /// Whether text read now would be kept (inside `<source>` or `<target>`).
         var wantsText: Bool { stack.last == .source || stack.last == .target || stack.last == .inline }
+
+        /// Every attribute ``attribute(_:_:)`` is asked for; the reader makes strings of these only.
+        static let attributeNames: Set<String> = [
+            "version", "srcLang", "trgLang", "source-language", "target-language", "id", "hex",
+        ]
 
         private func attribute(_ attributes: [XMLAttribute], _ name: String) -> String? {
             attributes.first { $0.name == name && $0.namespace.isEmpty }?.value

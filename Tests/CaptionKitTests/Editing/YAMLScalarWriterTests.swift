@@ -49,4 +49,29 @@ import Testing
         #expect(YAMLScalarWriter.render(text) == expected)
         #expect(plain == (!text.contains(": ") && !text.contains(" #") && YAMLScalarWriter.canBePlain(text)))
     }
+
+    /// The one-pass byte check of `canBeLiteralBlock` gives the character-based answer, or
+    /// leaves the text to it, on texts built to sit on every edge it decides.
+    @Test func literalBlockBytesGiveTheCharacterBasedAnswer() {
+        let pieces = [
+            "a", " ", "\n", "ә", "\u{301}", "\u{600}", "\u{85}", "\u{A0}", "\u{2028}", "\u{FEFF}", "\u{FFFD}", "\u{FFFE}",
+            "\t", "\r", "\u{7F}", "👩🏽‍🎓", "\u{200D}",
+        ]
+        var texts = CaptionFileEditorTests.texts
+        for first in pieces {
+            for second in pieces {
+                for third in pieces { texts.append(first + second + third) }
+            }
+        }
+        var decided = 0
+        for text in texts {
+            let slow = YAMLScalarWriter.canBeLiteralBlockByCharacters(text)
+            if let fast = YAMLScalarWriter.literalBlockAnswerFromBytes(text) {
+                decided += 1
+                #expect(fast == slow, "\(Array(text.unicodeScalars))")
+            }
+            #expect(YAMLScalarWriter.canBeLiteralBlock(text) == slow)
+        }
+        #expect(decided > texts.count * 9 / 10)
+    }
 }

@@ -107,6 +107,26 @@ import Testing
         #expect(error(text) == "in.xlf:2:257: error: elements are nested more than 64 levels deep")
     }
 
+    /// The reader makes strings of the attributes XLIFF reading asks for only: the events are
+    /// those of reading every attribute, less the others.
+    @Test func onlyTheAttributesAskedForAreReported() throws {
+        let text = Self.document12(
+            "      <trans-unit id=\"a.title\" resname=\"x\" xml:space=\"preserve\"><source>А</source>"
+                + "<target state=\"translated\">Ә <x id=\"1\" hex=\"41\"/></target></trans-unit>\n")
+        func events(_ names: Set<String>?) throws -> [XMLEvent] {
+            var events: [XMLEvent] = []
+            try XMLStreamReader.parse(Data(text.utf8), path: "in.xlf", attributeNames: names) { events.append($0) }
+            return events
+        }
+        let wanted: Set<String> = ["id", "hex", "version"]
+        let expected = try events(nil).map { event -> XMLEvent in
+            guard case .start(let name, let namespace, let attributes, let location) = event else { return event }
+            return .start(name: name, namespace: namespace, attributes: attributes.filter { wanted.contains($0.name) }, location: location)
+        }
+        #expect(try events(wanted) == expected)
+        #expect(try events(nil).contains { if case .start(_, _, let attributes, _) = $0 { attributes.contains { $0.name == "resname" } } else { false } })
+    }
+
     @Test func hugeAttributeValuesAreRefused() {
         let text = "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\" x=\""
             + String(repeating: "a", count: 2 << 20) + "\"/>\n"

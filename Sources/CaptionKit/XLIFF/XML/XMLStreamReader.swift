@@ -57,6 +57,8 @@ final class XMLStreamReader {
     private var releasesPages = false
     /// The end of the pages dropped so far.
     private var releasedUpTo = 0
+    /// The attributes reported (all when `nil`).
+    private var attributeNames: Set<String>?
 
     private init(reader: xmlTextReaderPtr, path: String, bytes: UnsafeRawBufferPointer) {
         self.reader = reader
@@ -68,14 +70,16 @@ final class XMLStreamReader {
     deinit { xmlFreeTextReader(reader) }
 
     /// Reads the file at `path` (memory-mapped), calling `handler` for every event; text is
-    /// reported only while `wantsText` says so (the handler ignores it elsewhere).
+    /// reported only while `wantsText` says so (the handler ignores it elsewhere), and only the
+    /// attributes named in `attributeNames` (all when `nil`; every value is still held to
+    /// ``maximumAttributeLength``).
     ///
     /// - Throws: ``CaptionError/invalidInput(_:_:)`` for a file over `maximumSize` bytes, a
     ///   DOCTYPE, malformed XML or limits exceeded; ``CaptionError/unreadable(path:reason:)``
     ///   when the file cannot be read; and whatever `handler` throws.
     static func read(
         path: String, maximumSize: Int = defaultMaximumSize, wantsText: () -> Bool = { true },
-        handler: (XMLEvent) throws(CaptionError) -> Void
+        attributeNames: Set<String>? = nil, handler: (XMLEvent) throws(CaptionError) -> Void
     ) throws(CaptionError) {
         // Every check is made on the file actually opened, so it cannot be swapped in between.
         // O_NOFOLLOW: a symbolic link is refused, as before; O_NONBLOCK: opening a FIFO must not
@@ -94,7 +98,9 @@ final class XMLStreamReader {
                 SourceLocation(path: path),
                 "file is \(length) bytes, over the limit of \(maximumSize) bytes (raise it with --max-size)")
         }
-        guard length > 0 else { return try parse(Data(), path: path, wantsText: wantsText, handler: handler) }
+        guard length > 0 else {
+            return try parse(Data(), path: path, wantsText: wantsText, attributeNames: attributeNames, handler: handler)
+        }
         // Mapped here rather than through Data, so that the pages already parsed can be handed
         // back (see `releasePages`): resident memory stays flat however large the file.
         guard let mapping = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0),
@@ -105,17 +111,18 @@ final class XMLStreamReader {
         defer { munmap(mapping, length) }
         try parse(
             UnsafeRawBufferPointer(start: mapping, count: length), path: path, isMapped: true, wantsText: wantsText,
-            handler: handler)
+            attributeNames: attributeNames, handler: handler)
     }
 
     /// Reads XML held in memory (used by ``read(path:maximumSize:handler:)`` and by tests).
     static func parse(
-        _ data: Data, path: String, wantsText: () -> Bool = { true }, handler: (XMLEvent) throws(CaptionError) -> Void
+        _ data: Data, path: String, wantsText: () -> Bool = { true }, attributeNames: Set<String>? = nil,
+        handler: (XMLEvent) throws(CaptionError) -> Void
     ) throws(CaptionError) {
         var failure: CaptionError?
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             do throws(CaptionError) {
-                try parse(buffer, path: path, wantsText: wantsText, handler: handler)
+                try parse(buffer, path: path, wantsText: wantsText, attributeNames: attributeNames, handler: handler)
             } catch {
                 failure = error
             }
@@ -127,7 +134,7 @@ final class XMLStreamReader {
     ///   be dropped once parsed (they would be read from the file again if touched).
     private static func parse(
         _ buffer: UnsafeRawBufferPointer, path: String, isMapped: Bool = false, wantsText: () -> Bool,
-        handler: (XMLEvent) throws(CaptionError) -> Void
+        attributeNames: Set<String>?, handler: (XMLEvent) throws(CaptionError) -> Void
     ) throws(CaptionError) {
         if let doctype = PrologScanner.doctypeOffset(in: buffer) {
             var locator = ByteLocator(bytes: buffer)
@@ -158,6 +165,7 @@ final class XMLStreamReader {
         }
         let reader = XMLStreamReader(reader: pointer, path: path, bytes: buffer)
         reader.releasesPages = isMapped
+        reader.attributeNames = attributeNames
         xmlTextReaderSetStructuredErrorHandler(pointer, collectError, Unmanaged.passUnretained(reader).toOpaque())
         try reader.run(wantsText: wantsText, handler)
     }
@@ -225,11 +233,15 @@ final class XMLStreamReader {
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
             let namespace = name(xmlTextReaderConstNamespaceUri(reader))
             if namespace == "http://www.w3.org/2000/xmlns/" { continue }
-            let value = string(xmlTextReaderConstValue(reader))
-            guard value.utf8.count <= Self.maximumAttributeLength else {
+            // libxml2 hands out valid UTF-8, so its byte count is the String's.
+            let value = xmlTextReaderConstValue(reader)
+            guard value.map({ strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }) ?? 0 <= Self.maximumAttributeLength
+            else {
                 throw .invalidInput(location, "an attribute value is longer than \(Self.maximumAttributeLength) bytes")
             }
-            attributes.append(XMLAttribute(name: name(xmlTextReaderConstLocalName(reader)), namespace: namespace, value: value))
+            let localName = name(xmlTextReaderConstLocalName(reader))
+            if let attributeNames, !attributeNames.contains(localName) { continue }
+            attributes.append(XMLAttribute(name: localName, namespace: namespace, value: string(value)))
         }
         xmlTextReaderMoveToElement(reader)
         return attributes
@@ -344,20 +356,27 @@ struct ByteLocator {
     /// The offset of the next `<name` start tag after `previous` (or `previous + 1` when the
     /// bytes do not show it, e.g. in another encoding).
     func offset(ofStartTag name: String, after previous: Int) -> Int {
-        let pattern = Array(("<" + name).utf8)
-        var index = previous + 1
-        while index + pattern.count < bytes.count {
-            if bytes[index] == pattern[0], (1..<pattern.count).allSatisfy({ bytes[index + $0] == pattern[$0] }) {
-                let next = bytes[index + pattern.count]
-                if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: ">")
-                    || next == UInt8(ascii: "/")
-                {
-                    return index
+        var name = name
+        let found: Int? = name.withUTF8 { nameBytes in
+            guard let base = bytes.baseAddress else { return nil }
+            // Candidates are the `<` bytes (found with memchr) followed by the name and one more byte.
+            var index = previous + 1
+            while index + nameBytes.count + 1 < bytes.count {
+                guard let hit = memchr(base + index, 0x3C, bytes.count - index - nameBytes.count - 1) else { return nil }
+                index = base.distance(to: UnsafeRawPointer(hit))
+                if nameBytes.isEmpty || memcmp(base + index + 1, nameBytes.baseAddress!, nameBytes.count) == 0 {
+                    let next = bytes[index + 1 + nameBytes.count]
+                    if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == UInt8(ascii: ">")
+                        || next == UInt8(ascii: "/")
+                    {
+                        return index
+                    }
                 }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return min(previous + 1, max(bytes.count - 1, 0))
+        return found ?? min(previous + 1, max(bytes.count - 1, 0))
     }
 
     /// The location of `offset`; offsets must not decrease between calls.
@@ -368,16 +387,20 @@ struct ByteLocator {
             column = 1
             scanned = 0
         }
-        while scanned < target {
-            let byte = bytes[scanned]
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-            scanned += 1
+        guard target > scanned, let base = bytes.baseAddress else {
+            return SourceLocation(path: path, line: line, column: column)
         }
+        // Line breaks found with memchr; the column counts the scalars after the last one.
+        var lineStart = scanned
+        var cursor = scanned
+        while cursor < target, let hit = memchr(base + cursor, 0x0A, target - cursor) {
+            line += 1
+            cursor = base.distance(to: UnsafeRawPointer(hit)) + 1
+            lineStart = cursor
+        }
+        if lineStart > scanned { column = 1 }
+        for index in lineStart..<target where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        scanned = target
         return SourceLocation(path: path, line: line, column: column)
     }
 }

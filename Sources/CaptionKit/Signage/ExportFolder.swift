@@ -46,33 +46,70 @@ public struct ExportFolder: Sendable {
     public func replace(with files: [(path: String, data: Data)], owning: (String) -> Bool) throws(CaptionError)
         -> [String]
     {
+        let replacement = try beginReplacing(files.map(\.path))
+        try AtomicFile.writeAll(zip(replacement.targets, files).map { ($0, $1.data) })
+        return try finishReplacing(replacement, owning: owning)
+    }
+
+    /// A replacement begun by ``beginReplacing(_:)``: the folder is checked and ready, the
+    /// manifest lists the new paths, and nothing has been written under them yet.
+    public struct Replacement: Sendable {
+        /// The folder's real path.
+        let root: String
+        /// The entries of the manifest before this export.
+        let old: Set<String>
+        /// The paths the export writes, below the folder.
+        let written: Set<String>
+        /// Where each path of ``beginReplacing(_:)`` goes (the folder joined with it), in the
+        /// same order.
+        public let targets: [String]
+    }
+
+    /// The first half of ``replace(with:owning:)``: checks every path, extends the manifest with
+    /// `relatives`, creates and checks their folders and removes temporaries an interrupted
+    /// export left there. Then write the files (all of them, or none: ``AtomicFile/writeAll(_:)``,
+    /// or ``AtomicFile/prepare(_:for:)`` then ``AtomicFile/commit(_:)``) to
+    /// ``Replacement/targets`` and call ``finishReplacing(_:owning:)``.
+    ///
+    /// - Parameter relatives: The paths the export writes, below the folder, in the order
+    ///   their files will be renamed into place.
+    /// - Throws: ``CaptionError/unwritable(path:reason:)`` as ``replace(with:owning:)``, before
+    ///   any file is written.
+    public func beginReplacing(_ relatives: [String]) throws(CaptionError) -> Replacement {
         try AtomicFile.makeFolder(path)
         let root = try resolvedRoot()
-        try checkAll(files.map(\.path), root: root)
+        try checkAll(relatives, root: root)
         let old = readManifest()
-        let written = Set(files.map(\.path))
+        let written = Set(relatives)
         try writeManifest(old.union(written))
         var checkedFolders: Set<String> = []
-        var targets: [(path: String, data: Data)] = []
-        targets.reserveCapacity(files.count)
-        for file in files {
-            let target = CollectionLoader.join(path, file.path)
+        var targets: [String] = []
+        targets.reserveCapacity(relatives.count)
+        for relative in relatives {
+            let target = CollectionLoader.join(path, relative)
             let folder = ParentFolder.of(target)
             // Files of one gallery share a folder: create and check it once (the check resolves
             // the folder's real path, which depends on the folder only).
             if checkedFolders.insert(folder).inserted {
                 try AtomicFile.makeFolder(folder)
-                try check(file.path, root: root)
+                try check(relative, root: root)
             }
-            targets.append((target, file.data))
+            targets.append(target)
         }
         AtomicFile.removeLeftoverTemporaries(in: checkedFolders)
-        try AtomicFile.writeAll(targets)
+        return Replacement(root: root, old: old, written: written, targets: targets)
+    }
+
+    /// The second half of ``replace(with:owning:)``, once the files are written: removes the
+    /// stale files this export owns and records the new manifest.
+    ///
+    /// - Returns: The removed paths, sorted.
+    public func finishReplacing(_ replacement: Replacement, owning: (String) -> Bool) throws(CaptionError) -> [String] {
         var removed: [String] = []
-        var kept: Set<String> = written
-        for entry in old.subtracting(written).sorted() {
+        var kept: Set<String> = replacement.written
+        for entry in replacement.old.subtracting(replacement.written).sorted() {
             if owning(entry) {
-                if remove(entry, root: root) { removed.append(entry) }
+                if remove(entry, root: replacement.root) { removed.append(entry) }
             } else if FileManager.default.fileExists(atPath: CollectionLoader.join(path, entry)) {
                 kept.insert(entry)
             }

@@ -74,20 +74,20 @@ public struct SignageLabel: Sendable, Hashable {
                 var isProvisional = false
                 let blockFields = fields.compactMap { field -> Field? in
                     if derived, let own = field.translation(language), !own.isBlank {
-                        let text = Typography.apply(to: own.text, language: language)
-                        return Field(name: field.name, location: own.valueLocation, paragraphs: Self.paragraphs(of: text))
+                        let paragraphs = Self.paragraphs(of: Typography.typeset(own.text, language: language))
+                        return Field(name: field.name, location: own.valueLocation, paragraphs: paragraphs)
                     }
                     if derived, let kazakh = field.translation("kk") {
                         isProvisional = true
                         let latin = KazakhLatin.transliterate(kazakh.text)
-                        let text = Typography.apply(to: latin.text, language: language)
+                        let paragraphs = Self.paragraphs(of: Typography.typeset(latin.text, language: language))
                         return Field(
-                            name: field.name, location: kazakh.valueLocation, paragraphs: Self.paragraphs(of: text),
+                            name: field.name, location: kazakh.valueLocation, paragraphs: paragraphs,
                             unsettledWords: latin.unsettledWords)
                     }
                     guard let translation = field.translation(language) else { return nil }
-                    let text = Typography.apply(to: translation.text, language: language)
-                    return Field(name: field.name, location: translation.valueLocation, paragraphs: Self.paragraphs(of: text))
+                    let paragraphs = Self.paragraphs(of: Typography.typeset(translation.text, language: language))
+                    return Field(name: field.name, location: translation.valueLocation, paragraphs: paragraphs)
                 }
                 return Block(language: language, fields: blockFields, isProvisional: isProvisional)
             })
@@ -95,20 +95,38 @@ public struct SignageLabel: Sendable, Hashable {
 
     /// Splits typeset text into paragraphs (at blank lines) of lines.
     public static func paragraphs(of text: String) -> [[String]] {
-        var paragraphs: [[String]] = []
-        var current: [String] = []
         // Without CR every LF is a character of its own: split at LF bytes, which is cheaper
         // than at characters.
         let lines =
             text.utf8.contains(UInt8(ascii: "\r"))
             ? text.split(separator: "\n", omittingEmptySubsequences: false)
             : text.parts(separatedBy: UInt8(ascii: "\n"), omittingEmpty: false)
+        return paragraphs(ofLines: lines, string: String.init)
+    }
+
+    /// ``paragraphs(of:)`` of typeset text; on the fast path split at the line feed scalars (the
+    /// text has no CR, so they are its LF characters), each line made a string only once.
+    static func paragraphs(of typeset: Typography.Typeset) -> [[String]] {
+        switch typeset {
+        case .text(let text):
+            paragraphs(of: text)
+        case .simpleScalars(let scalars):
+            paragraphs(
+                ofLines: scalars.split(separator: "\n", omittingEmptySubsequences: false),
+                string: Unicode.Scalar.string(of:))
+        }
+    }
+
+    /// Groups lines into paragraphs at empty lines, dropping the empty ones.
+    private static func paragraphs<Line: Collection>(ofLines lines: [Line], string: (Line) -> String) -> [[String]] {
+        var paragraphs: [[String]] = []
+        var current: [String] = []
         for line in lines {
             if line.isEmpty {
                 if !current.isEmpty { paragraphs.append(current) }
                 current = []
             } else {
-                current.append(String(line))
+                current.append(string(line))
             }
         }
         if !current.isEmpty { paragraphs.append(current) }
@@ -117,6 +135,11 @@ public struct SignageLabel: Sendable, Hashable {
 
     /// The text file's path below the export folder: `<gallery>/<id>.txt`.
     public var textFilePath: String {
+        Self.textFilePath(id: id, gallery: gallery)
+    }
+
+    /// The text file's path below the export folder for the label with `id` in `gallery`.
+    static func textFilePath(id: String, gallery: String) -> String {
         gallery.isEmpty ? "\(id).txt" : "\(gallery)/\(id).txt"
     }
 }

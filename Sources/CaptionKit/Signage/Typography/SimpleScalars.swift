@@ -10,7 +10,13 @@ enum SimpleScalars {
     /// Whether `scalar` is NFC on its own, never combines with a neighbour under
     /// normalisation or grapheme breaking, and is not a control character.
     static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isSimple(value: scalar.value)
+    }
+
+    /// ``isSimple(_:)`` for the scalar with the value `value`.
+    @inline(__always)
+    static func isSimple(value: UInt32) -> Bool {
+        switch value {
         case 0x20...0x7E, 0xA0...0x2FF: true  // ASCII, Latin-1 and Latin Extended, spacing modifiers
         case 0x400...0x482, 0x48A...0x52F: true  // Cyrillic and Cyrillic Supplement without combining marks
         case 0x2010...0x2027, 0x2116: true  // dashes, quotes, ellipsis; №

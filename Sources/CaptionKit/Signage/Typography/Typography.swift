@@ -31,6 +31,21 @@ public enum Typography {
     /// The result is NFC, has LF line ends, no spaces at line ends and no blank lines at the
     /// start or end; it has no final newline (writers add one per file).
     public static func apply(to text: String, language: String) -> String {
+        switch typeset(text, language: language) {
+        case .text(let text): text
+        case .simpleScalars(let scalars): Unicode.Scalar.string(of: scalars)
+        }
+    }
+
+    /// What ``typeset(_:language:)`` gives: the text, or its scalars when every one is simple or a
+    /// line feed (the fast path), so a caller that splits the text does not have to join it first.
+    enum Typeset {
+        case text(String)
+        case simpleScalars([Unicode.Scalar])
+    }
+
+    /// ``apply(to:language:)`` without the final conversion to a string on the fast path.
+    static func typeset(_ text: String, language: String) -> Typeset {
         let primary = primarySubtag(of: language)
         let rules = unitRules.filter { $0.description.applies(toPrimarySubtag: primary) }
         var text = text
@@ -44,12 +59,12 @@ public enum Typography {
                 let result = rules[index...].reduce(scalars) { result, rule in
                     rule.init().apply(toSimpleScalars: result, language: language)
                 }
-                return Unicode.Scalar.string(of: result)
+                return .simpleScalars(result)
             }
             text = rule.init().apply(to: text, language: language)
             mayBeSimple = rule == UnicodeNormalizationRule.self || rule == WhitespaceRule.self
         }
-        return text
+        return .text(text)
     }
 
     /// The primary subtag of a language tag: `kk` for `kk-Latn`.

@@ -60,7 +60,15 @@ public struct ShortWordRule: TypographyUnitRule {
     }
 
     func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
-        apply(to: scalars, language: language)
+        let primary = Typography.primarySubtag(of: language)
+        let leading = Self.leading[primary] ?? []
+        let trailing = Self.trailing[primary] ?? []
+        let leadingScalars = Self.leadingScalars[primary] ?? []
+        let trailingScalars = Self.trailingScalars[primary] ?? []
+        return apply(
+            to: scalars,
+            isLeading: { Self.isListed($0, in: leadingScalars) ?? leading.contains(Self.lowercased($0)) },
+            isTrailing: { Self.isListed($0, in: trailingScalars) ?? trailing.contains(Self.lowercased($0)) })
     }
 
     /// The rule on the characters of a text.
@@ -68,6 +76,46 @@ public struct ShortWordRule: TypographyUnitRule {
         let primary = Typography.primarySubtag(of: language)
         let leading = Self.leading[primary] ?? []
         let trailing = Self.trailing[primary] ?? []
+        return apply(
+            to: characters, isLeading: { leading.contains(Self.lowercased($0)) },
+            isTrailing: { trailing.contains(Self.lowercased($0)) })
+    }
+
+    /// The word, lowercased as a string: how the lists are looked up.
+    static func lowercased<Unit: TypographyUnit>(_ word: ArraySlice<Unit>) -> String {
+        Unit.string(of: word).lowercased()
+    }
+
+    /// ``leading`` and ``trailing`` as scalars.
+    private static let leadingScalars = leading.mapValues { $0.map { Array($0.unicodeScalars) } }
+    private static let trailingScalars = trailing.mapValues { $0.map { Array($0.unicodeScalars) } }
+
+    /// For each scalar up to U+211F: its lowercase when the scalar is simple (``SimpleScalars``)
+    /// and `String.lowercased()` makes it one simple scalar; else `nil`.
+    private static let simpleLowercase: [Unicode.Scalar?] = (0..<0x2120).map { value in
+        guard let scalar = Unicode.Scalar(value), SimpleScalars.isSimple(scalar) else { return nil }
+        let lowercase = String(scalar).lowercased().unicodeScalars
+        guard lowercase.count == 1, let only = lowercase.first, SimpleScalars.isSimple(only) else { return nil }
+        return only
+    }
+
+    /// Fast path of `list.contains(lowercased(word))` for a word of simple scalars: `nil` when a
+    /// scalar's lowercase is not in ``simpleLowercase``. `lowercased()` maps scalar by scalar,
+    /// so the word's lowercase is then the scalars' lowercases, all simple and so already NFC:
+    /// equal as strings to a listed word (NFC) exactly when equal scalar by scalar.
+    static func isListed(_ word: ArraySlice<Unicode.Scalar>, in list: [[Unicode.Scalar]]) -> Bool? {
+        for scalar in word {
+            guard scalar.value < 0x2120, simpleLowercase[Int(scalar.value)] != nil else { return nil }
+        }
+        return list.contains { listed in
+            listed.count == word.count && zip(listed, word).allSatisfy { $0 == simpleLowercase[Int($1.value)] }
+        }
+    }
+
+    /// The rule, with the look-ups of a word in the leading and trailing lists.
+    private func apply<Unit: TypographyUnit>(
+        to characters: [Unit], isLeading: (ArraySlice<Unit>) -> Bool, isTrailing: (ArraySlice<Unit>) -> Bool
+    ) -> [Unit] {
         var characters = characters
         var start = 0
         while start < characters.count {
@@ -90,13 +138,10 @@ public struct ShortWordRule: TypographyUnitRule {
                 // lowercased only when a no-break space can go after or before them.
                 if gluesAfter, end - start == 1 {
                     characters[end] = .noBreakSpace
-                } else if gluesAfter || gluesBefore {
-                    let word = Unit.string(of: characters[start..<end]).lowercased()
-                    if gluesAfter, leading.contains(word) {
-                        characters[end] = .noBreakSpace
-                    } else if gluesBefore, trailing.contains(word) {
-                        characters[start - 1] = .noBreakSpace
-                    }
+                } else if gluesAfter, isLeading(characters[start..<end]) {
+                    characters[end] = .noBreakSpace
+                } else if gluesBefore, isTrailing(characters[start..<end]) {
+                    characters[start - 1] = .noBreakSpace
                 }
             }
             start = end

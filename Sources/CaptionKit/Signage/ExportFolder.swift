@@ -121,13 +121,37 @@ public struct ExportFolder: Sendable {
     /// Whether `relative` is a path the exporter may write: relative, no empty, `.` or `..`
     /// parts, every folder a slug, the file a slug with a `.txt` or `.html` extension.
     public static func isSafeRelativePath(_ relative: String) -> Bool {
-        let parts = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var relative = relative
+        return relative.withUTF8(isSafeRelativePath(utf8:))
+    }
+
+    /// ``isSafeRelativePath(_:)`` of the path with the UTF-8 bytes `path`.
+    ///
+    /// Works on bytes: a safe path is ASCII (slugs, `/` and `.`), and in ASCII text every byte is
+    /// a character (CR LF, the one exception, is never in a safe path), so splitting at `/` and
+    /// looking at suffixes give on bytes what they give on characters.
+    static func isSafeRelativePath(utf8 path: UnsafeBufferPointer<UInt8>) -> Bool {
+        var parts: [UnsafeBufferPointer<UInt8>] = []
+        var start = 0
+        for (index, byte) in path.enumerated() {
+            guard byte < 0x80 else { return false }
+            if byte == UInt8(ascii: "/") {
+                parts.append(UnsafeBufferPointer(rebasing: path[start..<index]))
+                start = index + 1
+            }
+        }
+        parts.append(UnsafeBufferPointer(rebasing: path[start...]))
         guard let file = parts.last, parts.count <= 32 else { return false }
-        guard parts.dropLast().allSatisfy(ExhibitID.isValid) else { return false }
-        for suffix in [".txt", ".html"] where file.hasSuffix(suffix) {
-            return ExhibitID.isValid(String(file.dropLast(suffix.count)))
+        guard parts.dropLast().allSatisfy(isSlug) else { return false }
+        for suffix in [".txt", ".html"] where file.count >= suffix.utf8.count && file.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
+            return isSlug(UnsafeBufferPointer(rebasing: file.dropLast(suffix.utf8.count)))
         }
         return false
+    }
+
+    /// ``ExhibitID/isValid(_:)`` of ASCII bytes.
+    private static func isSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ExhibitID.isValid(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The folder's real path (symbolic links resolved).
@@ -188,14 +212,32 @@ public struct ExportFolder: Sendable {
         guard let data = FileManager.default.contents(atPath: CollectionLoader.join(path, Self.manifestName)) else {
             return []
         }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-        return Set(lines.filter { !$0.hasPrefix("#") && Self.isSafeRelativePath($0) })
+        guard !data.contains(UInt8(ascii: "\r")) else {
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+            return Set(lines.filter { !$0.hasPrefix("#") && Self.isSafeRelativePath($0) })
+        }
+        // Fast path: without CR every LF is a line break of its own, so the lines are the parts
+        // between LF bytes; a safe line is ASCII, so it is read only when the bytes are safe.
+        return data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var entries: Set<String> = []
+            for line in bytes.split(separator: UInt8(ascii: "\n")) {
+                let line = UnsafeBufferPointer(rebasing: line)
+                if line.first != UInt8(ascii: "#"), Self.isSafeRelativePath(utf8: line) {
+                    entries.insert(String(decoding: line, as: UTF8.self))
+                }
+            }
+            return entries
+        }
     }
 
     private func writeManifest(_ entries: Set<String>) throws(CaptionError) {
-        let text = "# Files written by `captions export signage`; the next export removes those it no longer writes.\n"
-            + entries.sorted().map { $0 + "\n" }.joined()
-        try AtomicFile.write(Data(text.utf8), to: CollectionLoader.join(path, Self.manifestName))
+        var text = Array("# Files written by `captions export signage`; the next export removes those it no longer writes.\n".utf8)
+        for entry in entries.sorted() {
+            text += entry.utf8
+            text.append(UInt8(ascii: "\n"))
+        }
+        try AtomicFile.write(Data(text), to: CollectionLoader.join(path, Self.manifestName))
     }
 
     private func realPath(_ path: String) -> String? {

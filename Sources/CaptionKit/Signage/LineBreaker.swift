@@ -47,21 +47,14 @@ public enum LineBreaker {
     ) -> Bool {
         var line = line
         return line.withUTF8 { bytes in
-            guard isSimple(bytes) else { return false }
+            let (outputCount, overlongCount) = (output.count, overlongWords.count)
             let width = max(width, 1)
             var currentLength = 0
-            var wordStart = -1
-            var wordLength = 0
-            // One past the end stands for a space, which ends the last word.
-            for index in 0...bytes.count {
-                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: " ")
-                if byte != UInt8(ascii: " ") {
-                    if wordStart < 0 { wordStart = index }
-                    if byte & 0xC0 != 0x80 { wordLength += 1 }  // a scalar starts: one cluster
-                    continue
-                }
-                guard wordStart >= 0 else { continue }
-                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<index])
+            var wordStart = 0
+            var wordLength = 0  // in scalars, each one cluster
+            func endWord(at end: Int) {
+                guard wordLength > 0 else { return }
+                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
                 if wordLength > width { overlongWords.append(String(decoding: word, as: UTF8.self)) }
                 if currentLength == 0 {
                     currentLength = wordLength
@@ -73,35 +66,28 @@ public enum LineBreaker {
                     currentLength = wordLength
                 }
                 output.append(contentsOf: word)
-                wordStart = -1
                 wordLength = 0
             }
+            // One pass over the scalars: words end at spaces, and any scalar that is not simple
+            // undoes what was appended.
+            let isSimpleLine = SimpleScalars.forEachScalarValue(in: bytes) { value, offset in
+                if value == 0x20 {
+                    endWord(at: offset)
+                    return true
+                }
+                guard SimpleScalars.isSimple(value: value) else { return false }
+                if wordLength == 0 { wordStart = offset }
+                wordLength += 1
+                return true
+            }
+            guard isSimpleLine else {
+                output.removeSubrange(outputCount...)
+                overlongWords.removeSubrange(overlongCount...)
+                return false
+            }
+            endWord(at: bytes.count)
             return true
         }
-    }
-
-    /// Whether every scalar of the valid UTF-8 `bytes` is simple (``SimpleScalars``).
-    private static func isSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let lead = UInt32(bytes[index])
-            let value: UInt32
-            switch lead {
-            case 0..<0x80:
-                value = lead
-                index += 1
-            case 0xC0..<0xE0:
-                value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                index += 2
-            case 0xE0..<0xF0:
-                value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                index += 3
-            default:
-                return false  // a scalar above U+FFFF is never simple
-            }
-            guard SimpleScalars.isSimple(value: value) else { return false }
-        }
-        return true
     }
 
     /// Wraps words, each with its length in grapheme clusters, to `width`.

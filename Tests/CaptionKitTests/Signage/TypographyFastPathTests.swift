@@ -118,9 +118,11 @@ import Testing
         let lists = ShortWordRule.leading.merging(ShortWordRule.trailing.map { ("trailing-" + $0, $1) }) { $1 }
         for (_, words) in lists {
             let scalars = words.map { Array($0.unicodeScalars) }
+            let packed = ShortWordRule.packed(words)
+            #expect(packed.count == words.count)
             func check(_ word: [Unicode.Scalar]) {
                 let expected = words.contains(ShortWordRule.lowercased(word[...]))
-                if let fast = ShortWordRule.isListed(word[...], in: scalars) {
+                if let fast = ShortWordRule.isListed(word[...], in: packed) {
                     #expect(fast == expected, "\(visible(Unicode.Scalar.string(of: word)))")
                 }
             }
@@ -143,8 +145,10 @@ import Testing
             }
         }
         // Scalars whose lowercase is not one simple scalar take the string look-up.
-        #expect(ShortWordRule.isListed(["İ"], in: [["i"]]) == nil)
-        #expect(ShortWordRule.isListed(["В"], in: [["в"]]) == true)
+        #expect(ShortWordRule.isListed(["İ"], in: ShortWordRule.packed(["i"])) == nil)
+        #expect(ShortWordRule.isListed(["В"], in: ShortWordRule.packed(["в"])) == true)
+        #expect(ShortWordRule.isListed(["В", "о"], in: ShortWordRule.packed(["в"])) == false)
+        #expect(ShortWordRule.isListed(["a", "b", "c", "d", "e"], in: ShortWordRule.packed(["abcde"])) == nil)
     }
 
     @Test func scalarsOfSimpleLinesAcceptOnlySimpleScalarsAndLineFeeds() {

@@ -38,13 +38,51 @@ enum SimpleScalars {
     /// The scalars of `text` when each is simple or a line feed, else `nil`. In such text every
     /// scalar is one character (a line feed only joins a preceding carriage return).
     static func scalarsOfSimpleLines(_ text: String) -> [Unicode.Scalar]? {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            guard isSimple(scalar) || scalar == "\n" else { return nil }
-            scalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var isSimpleText = true
+            // At most one scalar per byte; decoded straight into the array's storage.
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                isSimpleText = forEachScalarValue(in: bytes) { value, _ in
+                    guard isSimple(value: value) || value == 0x0A else { return false }
+                    // A simple value or a line feed is a valid scalar, which is its value's bits.
+                    buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
+                    count += 1
+                    return true
+                }
+            }
+            return isSimpleText ? scalars : nil
         }
-        return scalars
+    }
+
+    /// Calls `body` with the value and byte offset of each scalar of the valid UTF-8 `bytes` up
+    /// to U+FFFF, in order, while it returns `true`.
+    ///
+    /// - Returns: `false` when `body` returned `false` or a scalar is above U+FFFF (four bytes;
+    ///   never simple), else `true`.
+    @inline(__always)
+    static func forEachScalarValue(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32, Int) -> Bool) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let offset = index
+            let lead = UInt32(bytes[index])
+            let value: UInt32
+            switch lead {
+            case 0..<0x80:
+                value = lead
+                index += 1
+            case 0xC0..<0xE0:
+                value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            case 0xE0..<0xF0:
+                value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            default:
+                return false
+            }
+            guard body(value, offset) else { return false }
+        }
+        return true
     }
 }
 

@@ -21,6 +21,10 @@ public enum Typography {
         ShortWordRule.self,
     ]
 
+    /// ``unitRules`` with the languages of their descriptions, read once: a description is
+    /// large (examples), and copying it for every text cost a few percent of an export.
+    private static let unitRuleLanguages = unitRules.map { (rule: $0, languages: $0.description.languages) }
+
     /// The rules for `language`, in order.
     public static func rules(for language: String) -> [any TypographyRule.Type] {
         rules.filter { $0.description.applies(to: language) }
@@ -47,7 +51,7 @@ public enum Typography {
     /// ``apply(to:language:)`` without the final conversion to a string on the fast path.
     static func typeset(_ text: String, language: String) -> Typeset {
         let primary = primarySubtag(of: language)
-        let rules = unitRules.filter { $0.description.applies(toPrimarySubtag: primary) }
+        let rules = unitRuleLanguages.filter { $0.languages.isEmpty || $0.languages.contains(primary) }.map(\.rule)
         var text = text
         var mayBeSimple = true
         for (index, rule) in rules.enumerated() {

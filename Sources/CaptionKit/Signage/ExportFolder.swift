@@ -151,7 +151,7 @@ public struct ExportFolder: Sendable {
 
     /// ``ExhibitID/isValid(_:)`` of ASCII bytes.
     private static func isSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        ExhibitID.isValid(String(decoding: bytes, as: UTF8.self))
+        ExhibitID.isValid(utf8: bytes)
     }
 
     /// The folder's real path (symbolic links resolved).
@@ -164,7 +164,9 @@ public struct ExportFolder: Sendable {
     private func checkAll(_ relatives: [String], root: String) throws(CaptionError) {
         var checkedFolders: Set<Substring> = []
         for relative in relatives {
-            let folder = relative[..<(relative.lastIndex(of: "/") ?? relative.startIndex)]
+            // The last `/` byte: in a safe path (ASCII) it is the last `/` character, and an
+            // unsafe path is refused whichever folder it is counted in.
+            let folder = Substring(relative.utf8[..<(relative.utf8.lastIndex(of: UInt8(ascii: "/")) ?? relative.utf8.startIndex)])
             if checkedFolders.insert(folder).inserted {
                 try check(relative, root: root)
             } else {

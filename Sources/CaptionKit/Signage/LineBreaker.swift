@@ -48,23 +48,14 @@ public enum LineBreaker {
         var line = line
         return line.withUTF8 { bytes in
             let (outputCount, overlongCount) = (output.count, overlongWords.count)
-            let width = max(width, 1)
-            var currentLength = 0
+            var fill = LineFill(width: width)
             var wordStart = 0
             var wordLength = 0  // in scalars, each one cluster
             func endWord(at end: Int) {
                 guard wordLength > 0 else { return }
                 let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
-                if wordLength > width { overlongWords.append(String(decoding: word, as: UTF8.self)) }
-                if currentLength == 0 {
-                    currentLength = wordLength
-                } else if currentLength + 1 + wordLength <= width {
-                    output.append(UInt8(ascii: " "))
-                    currentLength += 1 + wordLength
-                } else {
-                    output.append(UInt8(ascii: "\n"))
-                    currentLength = wordLength
-                }
+                if wordLength > fill.width { overlongWords.append(String(decoding: word, as: UTF8.self)) }
+                if let separator = fill.separator(beforeWordOf: wordLength) { output.append(separator) }
                 output.append(contentsOf: word)
                 wordLength = 0
             }
@@ -87,6 +78,61 @@ public enum LineBreaker {
             }
             endWord(at: bytes.count)
             return true
+        }
+    }
+
+    /// ``appendWrapped(simpleLine:width:to:overlongWords:)`` for a line given as its scalars,
+    /// every one simple (``SimpleScalars``), so each is one cluster: words are the runs between
+    /// spaces and are encoded to UTF-8 as they are appended.
+    static func appendWrapped(
+        simpleScalars line: ArraySlice<Unicode.Scalar>, width: Int, to output: inout [UInt8], overlongWords: inout [String]
+    ) {
+        var fill = LineFill(width: width)
+        var wordStart = line.startIndex
+        var wordLength = 0
+        func endWord(at end: Int) {
+            guard wordLength > 0 else { return }
+            let word = line[wordStart..<end]
+            if wordLength > fill.width { overlongWords.append(Unicode.Scalar.string(of: word)) }
+            if let separator = fill.separator(beforeWordOf: wordLength) { output.append(separator) }
+            for scalar in word { SimpleScalars.appendUTF8(of: scalar, to: &output) }
+            wordLength = 0
+        }
+        for index in line.indices {
+            if line[index] == " " {
+                endWord(at: index)
+            } else {
+                if wordLength == 0 { wordStart = index }
+                wordLength += 1
+            }
+        }
+        endWord(at: line.endIndex)
+    }
+
+    /// Greedy line filling for the byte paths, as ``wrap(words:width:)`` fills lines.
+    private struct LineFill {
+        /// The line width, at least 1.
+        let width: Int
+        /// The clusters on the current line (0 before the first word).
+        var currentLength = 0
+
+        init(width: Int) {
+            self.width = max(width, 1)
+        }
+
+        /// What goes before the next word, of `length` clusters: nothing for the first word, a
+        /// space when it fits on the current line, else a line feed.
+        mutating func separator(beforeWordOf length: Int) -> UInt8? {
+            if currentLength == 0 {
+                currentLength = length
+                return nil
+            }
+            if currentLength + 1 + length <= width {
+                currentLength += 1 + length
+                return UInt8(ascii: " ")
+            }
+            currentLength = length
+            return UInt8(ascii: "\n")
         }
     }
 

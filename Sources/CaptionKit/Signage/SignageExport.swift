@@ -176,14 +176,23 @@ public enum SignageExporter {
         let replacement = try folder.beginReplacing(paths.map(\.path))
         let outcomes = gated.concurrentMap { exhibit, reasons -> ExportedExhibit in
             guard reasons.isEmpty else { return .heldBack(HeldBackExhibit(exhibit, reasons: reasons)) }
-            let label = setup.label(for: exhibit)
-            var text: ExportedExhibit.Text?
-            if writesText {
-                let (bytes, warnings) = SignageTextWriter.utf8(for: label, settings: setup.settings)
-                let target = CollectionLoader.join(options.outputFolder, label.textFilePath)
-                text = (Result { () throws(CaptionError) in try AtomicFile.prepare(bytes, for: target) }, warnings)
+            func prepared(_ file: (bytes: [UInt8], warnings: [SignageWarning])) -> ExportedExhibit.Text {
+                let path = SignageLabel.textFilePath(id: exhibit.displayID, gallery: exhibit.gallery)
+                let target = CollectionLoader.join(options.outputFolder, path)
+                return (Result { () throws(CaptionError) in try AtomicFile.prepare(file.bytes, for: target) }, file.warnings)
             }
-            return .label(keepsLabels ? label : nil, unsettled: unsettledLetterWarnings(label), text: text)
+            guard keepsLabels || !writesText else {
+                // Only the text file needs the label: it is written from the typeset text.
+                let blocks = SignageLabel.blocks(of: exhibit, config: collection.config, languages: setup.languages) {
+                    Typography.typeset($0, language: $1)
+                }
+                let file = SignageTextWriter.utf8(for: blocks, id: exhibit.displayID, settings: setup.settings)
+                let fields = blocks.flatMap { $0.fields.map { ($0.name, $0.location, $0.unsettledWords) } }
+                return .label(nil, unsettled: unsettledLetterWarnings(id: exhibit.displayID, fields: fields), text: prepared(file))
+            }
+            let label = setup.label(for: exhibit)
+            let text = writesText ? prepared(SignageTextWriter.utf8(for: label, settings: setup.settings)) : nil
+            return .label(label, unsettled: unsettledLetterWarnings(label), text: text)
         }
         var labelCount = 0
         var labels: [SignageLabel] = []
@@ -308,16 +317,22 @@ public enum SignageExporter {
     /// One warning per word of a derived Latin-script block that used a letter the 2021
     /// alphabet has not settled.
     private static func unsettledLetterWarnings(_ label: SignageLabel) -> [SignageWarning] {
-        label.blocks.flatMap { block in
-            block.fields.flatMap { field in
-                field.unsettledWords.map { word in
-                    SignageWarning(
-                        location: field.location,
-                        message: """
-                            \(label.id): kk-Latn \(field.name): '\(word)' has a letter the 2021 alphabet has not \
-                            settled; written '\(KazakhLatin.transliterate(word).text)' provisionally
-                            """)
-                }
+        unsettledLetterWarnings(
+            id: label.id, fields: label.blocks.flatMap { $0.fields.map { ($0.name, $0.location, $0.unsettledWords) } })
+    }
+
+    /// ``unsettledLetterWarnings(_:)`` of the label `id` with `fields`, block after block.
+    private static func unsettledLetterWarnings(
+        id: String, fields: [(name: String, location: SourceLocation, unsettledWords: [String])]
+    ) -> [SignageWarning] {
+        fields.flatMap { field in
+            field.unsettledWords.map { word in
+                SignageWarning(
+                    location: field.location,
+                    message: """
+                        \(id): kk-Latn \(field.name): '\(word)' has a letter the 2021 alphabet has not \
+                        settled; written '\(KazakhLatin.transliterate(word).text)' provisionally
+                        """)
             }
         }
     }

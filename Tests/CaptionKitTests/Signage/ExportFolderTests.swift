@@ -131,6 +131,16 @@ import Testing
         }
     }
 
+    /// Galleries are checked on bytes; the check on characters splits at `/` characters.
+    @Test func galleriesAreCheckedAsOnCharacters() {
+        let galleries = Self.trickyPaths + Self.trickyPaths.map { ParentFolder.of($0) } + ["", "a", "a/", "/a", "a//b", "a/b-c/d"]
+        for gallery in galleries {
+            let onCharacters = gallery.isEmpty
+                || gallery.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { ExhibitID.isValid(String($0)) }
+            #expect(ExhibitID.isValidGallery(gallery) == onCharacters, "\(Array(gallery.unicodeScalars))")
+        }
+    }
+
     @Test(arguments: ["\n", "\r\n"]) func theManifestIsReadAsLinesOfSafePaths(lineEnd: String) throws {
         // Without any CR the manifest is read on bytes; with one, on characters.
         let paths = lineEnd == "\n" ? Self.trickyPaths.filter { !$0.utf8.contains(13) } : Self.trickyPaths

@@ -22,7 +22,7 @@ import Testing
         var overlong = ["earlier"]
         let expected = LineBreaker.wrap(line, width: width)
         if LineBreaker.appendWrapped(simpleLine: line, width: width, to: &output, overlongWords: &overlong) {
-            #expect(String(decoding: output, as: UTF8.self) == "prefix" + expected.lines.joined(separator: "\n"))
+            #expect(output == Array(("prefix" + expected.lines.joined(separator: "\n")).utf8))
             #expect(overlong == ["earlier"] + expected.overlongWords)
         } else {
             #expect(SimpleScalars.simpleLength(line) == nil)
@@ -46,8 +46,66 @@ import Testing
             let settings = SignageSettings(width: width, fieldWidths: ["title": 12])
             let plain = SignageTextWriter.text(for: label, settings: settings)
             let bytes = SignageTextWriter.utf8(for: label, settings: settings)
-            #expect(String(decoding: bytes.bytes, as: UTF8.self) == plain.text)
+            #expect(bytes.bytes == Array(plain.text.utf8))
             #expect(bytes.warnings == plain.warnings)
+        }
+    }
+
+    /// `text` as a YAML double-quoted scalar, every scalar outside printable ASCII escaped.
+    static func yamlQuoted(_ text: String) -> String {
+        "\"" + text.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "\"", "\\": return "\\" + String(scalar)
+            case " "..."~": return String(scalar)
+            default:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                return scalar.value <= 0xFFFF
+                    ? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    : "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+            }
+        }.joined() + "\""
+    }
+
+    /// The text file written straight from the typeset text is the file of the label, for
+    /// every tricky typography input as title and text, with narrow lines and `kk-Latn`.
+    @Test func textFromTypesetTextIsTheTextOfTheLabel() throws {
+        let inputs = TypographyFastPathTests.trickyInputs + Self.lines
+            + ["Сөз - сөз \"тырнақша\" 1938-1953 жж., № 5", "Қазақстан Ғылым Ұлы Һ Ү Ө Ң Ә І"]
+        let files = inputs.enumerated().map { index, input in
+            (
+                "g/t\(index).yml",
+                """
+                id: t\(index)
+                title: { kk: \(Self.yamlQuoted(input + " ә")), ru: \(Self.yamlQuoted(input)), en: \(Self.yamlQuoted("x " + input)) }
+                text: { kk: \(Self.yamlQuoted(input + "\n\n" + input)), ru: "a", en: \(Self.yamlQuoted(input)) }
+
+                """
+            )
+        }
+        let config = """
+            languages: [kk, ru, en]
+            source: ru
+            fields:
+              title: { required: true, signage-width: 7 }
+              text: { required: false }
+            signage: { width: 12 }
+
+            """
+        let fixture = try TestCollection(files: files, config: config)
+        let collection = try fixture.load()
+        let settings = try SignageSettings(config: collection.config)
+        #expect(collection.exhibits.count == inputs.count)
+        for languages in [nil, ["kk", "kk-Latn", "ru", "en"]] {
+            for exhibit in collection.exhibits {
+                let label = SignageLabel(exhibit: exhibit, config: collection.config, languages: languages)
+                let plain = SignageTextWriter.text(for: label, settings: settings)
+                let blocks = SignageLabel.blocks(of: exhibit, config: collection.config, languages: languages) {
+                    Typography.typeset($0, language: $1)
+                }
+                let fast = SignageTextWriter.utf8(for: blocks, id: exhibit.displayID, settings: settings)
+                #expect(fast.bytes == Array(plain.text.utf8), "\(exhibit.displayID)")
+                #expect(fast.warnings == plain.warnings, "\(exhibit.displayID)")
+            }
         }
     }
 

@@ -55,6 +55,28 @@ enum SimpleScalars {
         }
     }
 
+    /// Appends the UTF-8 bytes of `scalar` to `output`.
+    @inline(__always)
+    static func appendUTF8(of scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        let value = scalar.value
+        switch value {
+        case ..<0x80:
+            output.append(UInt8(value))
+        case ..<0x800:
+            output.append(UInt8(0xC0 | value >> 6))
+            output.append(UInt8(0x80 | value & 0x3F))
+        case ..<0x10000:
+            output.append(UInt8(0xE0 | value >> 12))
+            output.append(UInt8(0x80 | value >> 6 & 0x3F))
+            output.append(UInt8(0x80 | value & 0x3F))
+        default:
+            output.append(UInt8(0xF0 | value >> 18))
+            output.append(UInt8(0x80 | value >> 12 & 0x3F))
+            output.append(UInt8(0x80 | value >> 6 & 0x3F))
+            output.append(UInt8(0x80 | value & 0x3F))
+        }
+    }
+
     /// Calls `body` with the value and byte offset of each scalar of the valid UTF-8 `bytes` up
     /// to U+FFFF, in order, while it returns `true`.
     ///

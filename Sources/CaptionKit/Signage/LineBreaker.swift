@@ -87,26 +87,36 @@ public enum LineBreaker {
     static func appendWrapped(
         simpleScalars line: ArraySlice<Unicode.Scalar>, width: Int, to output: inout [UInt8], overlongWords: inout [String]
     ) {
-        var fill = LineFill(width: width)
-        var wordStart = line.startIndex
-        var wordLength = 0
-        func endWord(at end: Int) {
-            guard wordLength > 0 else { return }
-            let word = line[wordStart..<end]
-            if wordLength > fill.width { overlongWords.append(Unicode.Scalar.string(of: word)) }
-            if let separator = fill.separator(beforeWordOf: wordLength) { output.append(separator) }
-            for scalar in word { SimpleScalars.appendUTF8(of: scalar, to: &output) }
-            wordLength = 0
-        }
-        for index in line.indices {
-            if line[index] == " " {
-                endWord(at: index)
-            } else {
-                if wordLength == 0 { wordStart = index }
-                wordLength += 1
+        // Written into a buffer of the most bytes the line can take (a separator takes a
+        // space's place; a scalar is at most four bytes), then appended at once.
+        let wrapped = line.withUnsafeBufferPointer { scalars in
+            [UInt8](unsafeUninitializedCapacity: 4 * scalars.count) { buffer, count in
+                var fill = LineFill(width: width)
+                var wordStart = 0
+                var wordLength = 0
+                func endWord(at end: Int) {
+                    guard wordLength > 0 else { return }
+                    let word = UnsafeBufferPointer(rebasing: scalars[wordStart..<end])
+                    if wordLength > fill.width { overlongWords.append(Unicode.Scalar.string(of: word)) }
+                    if let separator = fill.separator(beforeWordOf: wordLength) {
+                        buffer[count] = separator
+                        count += 1
+                    }
+                    for scalar in word { SimpleScalars.encodeUTF8(of: scalar, into: buffer, at: &count) }
+                    wordLength = 0
+                }
+                for (index, scalar) in scalars.enumerated() {
+                    if scalar == " " {
+                        endWord(at: index)
+                    } else {
+                        if wordLength == 0 { wordStart = index }
+                        wordLength += 1
+                    }
+                }
+                endWord(at: scalars.count)
             }
         }
-        endWord(at: line.endIndex)
+        output.append(contentsOf: wrapped)
     }
 
     /// Greedy line filling for the byte paths, as ``wrap(words:width:)`` fills lines.

@@ -55,25 +55,24 @@ enum SimpleScalars {
         }
     }
 
-    /// Appends the UTF-8 bytes of `scalar` to `output`.
+    /// Writes the UTF-8 bytes of `scalar` into `buffer` from `count` on, advancing `count`
+    /// (the buffer must have room for them).
     @inline(__always)
-    static func appendUTF8(of scalar: Unicode.Scalar, to output: inout [UInt8]) {
+    static func encodeUTF8(of scalar: Unicode.Scalar, into buffer: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
         let value = scalar.value
         switch value {
         case ..<0x80:
-            output.append(UInt8(value))
+            buffer[count] = UInt8(value)
+            count += 1
         case ..<0x800:
-            output.append(UInt8(0xC0 | value >> 6))
-            output.append(UInt8(0x80 | value & 0x3F))
-        case ..<0x10000:
-            output.append(UInt8(0xE0 | value >> 12))
-            output.append(UInt8(0x80 | value >> 6 & 0x3F))
-            output.append(UInt8(0x80 | value & 0x3F))
+            buffer[count] = UInt8(0xC0 | value >> 6)
+            buffer[count + 1] = UInt8(0x80 | value & 0x3F)
+            count += 2
         default:
-            output.append(UInt8(0xF0 | value >> 18))
-            output.append(UInt8(0x80 | value >> 12 & 0x3F))
-            output.append(UInt8(0x80 | value >> 6 & 0x3F))
-            output.append(UInt8(0x80 | value & 0x3F))
+            for byte in scalar.utf8 {
+                buffer[count] = byte
+                count += 1
+            }
         }
     }
 

@@ -83,17 +83,20 @@ public struct ExportFolder: Sendable {
         let written = Set(relatives)
         try writeManifest(old.union(written))
         var checkedFolders: Set<String> = []
+        var previousFolder: String?
         var targets: [String] = []
         targets.reserveCapacity(relatives.count)
         for relative in relatives {
             let target = CollectionLoader.join(path, relative)
             let folder = ParentFolder.of(target)
             // Files of one gallery share a folder: create and check it once (the check resolves
-            // the folder's real path, which depends on the folder only).
-            if checkedFolders.insert(folder).inserted {
+            // the folder's real path, which depends on the folder only). Sorted files of a
+            // gallery come one after another: the folder of the file before needs no look-up.
+            if folder != previousFolder, checkedFolders.insert(folder).inserted {
                 try AtomicFile.makeFolder(folder)
                 try check(relative, root: root)
             }
+            previousFolder = folder
             targets.append(target)
         }
         AtomicFile.removeLeftoverTemporaries(in: checkedFolders)
@@ -163,15 +166,18 @@ public struct ExportFolder: Sendable {
     /// Refuses any of `relatives` that ``check(_:root:)`` refuses, resolving each folder once.
     private func checkAll(_ relatives: [String], root: String) throws(CaptionError) {
         var checkedFolders: Set<Substring> = []
+        var previousFolder: Substring?
         for relative in relatives {
             // The last `/` byte: in a safe path (ASCII) it is the last `/` character, and an
             // unsafe path is refused whichever folder it is counted in.
             let folder = Substring(relative.utf8[..<(relative.utf8.lastIndex(of: UInt8(ascii: "/")) ?? relative.utf8.startIndex)])
-            if checkedFolders.insert(folder).inserted {
+            // The folder of the path before is already in the set: no look-up for it.
+            if folder != previousFolder, checkedFolders.insert(folder).inserted {
                 try check(relative, root: root)
             } else {
                 try checkName(relative)
             }
+            previousFolder = folder
         }
     }
 

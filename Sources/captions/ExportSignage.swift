@@ -65,7 +65,7 @@ extension CaptionsCommand.Export {
                 try SignageExporter.export(ExitRetention.keep(try CollectionLoader.load(path: path)), options: options)
             })
             writeStderr(report.messageLines.map { $0 + "\n" }.joined())
-            if !report.plan.heldBack.isEmpty, !allowIncomplete { throw ExitCode(1) }
+            if !report.heldBack.isEmpty, !allowIncomplete { throw ExitCode(1) }
         }
     }
 }

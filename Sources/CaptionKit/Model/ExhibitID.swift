@@ -4,14 +4,14 @@ public enum ExhibitID {
     /// hyphens (`[a-z0-9]+(-[a-z0-9]+)*`), at most 100 characters. Slugs are safe as file
     /// names, in URLs and as XLIFF 2 NMTOKENs.
     public static func isValid(_ id: String) -> Bool {
-        isValid(id.utf8)
+        isValid(utf8: id.utf8)
     }
 
-    /// ``isValid(_:)`` for the UTF-8 bytes of a name.
-    static func isValid(_ bytes: some Collection<UInt8>) -> Bool {
-        guard !bytes.isEmpty, bytes.count <= 100 else { return false }
+    /// ``isValid(_:)`` of the name with the UTF-8 bytes `id`.
+    static func isValid(utf8 id: some Collection<UInt8>) -> Bool {
+        guard !id.isEmpty, id.count <= 100 else { return false }
         var previousWasHyphen = true  // forbids a leading hyphen
-        for byte in bytes {
+        for byte in id {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 previousWasHyphen = false
@@ -27,9 +27,11 @@ public enum ExhibitID {
 
     /// Whether a folder path below the collection (`garden`, `floor-1/arch`) is made of slugs.
     public static func isValidGallery(_ gallery: String) -> Bool {
-        // By bytes: a gallery with a byte outside ASCII is invalid either way, and ASCII text
-        // splits into the same parts by bytes as by characters.
-        gallery.isEmpty || gallery.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { isValid($0) }
+        // On bytes: a valid gallery is ASCII, where every `/` byte is a `/` character; a gallery
+        // with any other byte has a part that is not a slug either way.
+        gallery.isEmpty || gallery.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy {
+            isValid(utf8: $0)
+        }
     }
 
     /// Whether `name` can be a caption field: a slug that is not a reserved key.

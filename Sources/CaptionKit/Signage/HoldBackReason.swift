@@ -62,6 +62,11 @@ public struct HeldBackExhibit: Sendable, Hashable {
         self.reasons = reasons
     }
 
+    /// The held-back `exhibit`, with `reasons` from ``SignageGate``.
+    init(_ exhibit: Exhibit, reasons: [HoldBackReason]) {
+        self.init(displayID: exhibit.displayID, gallery: exhibit.gallery, path: exhibit.path, reasons: reasons)
+    }
+
     /// One compiler-style line per reason: `path:line:col: error: <id> held back: <reason>`.
     public var formattedLines: [String] {
         reasons.map { "\($0.location): error: \(displayID) held back: \($0.message)" }

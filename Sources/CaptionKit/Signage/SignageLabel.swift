@@ -66,49 +66,100 @@ public struct SignageLabel: Sendable, Hashable {
     /// ``KazakhLatin/tag``: its text is the caption's own `kk-Latn` text when it has one, else
     /// derived from the Kazakh text, and the block is marked provisional.
     public init(exhibit: Exhibit, config: CollectionConfig, languages: [String]? = nil) {
-        let fields = config.fields.compactMap { exhibit.field($0.name) }
+        let blocks = Self.blocks(of: exhibit, config: config, languages: languages) { text, language in
+            Self.paragraphs(of: Typography.typeset(text, language: language))
+        }
         self.init(
             id: exhibit.displayID, gallery: exhibit.gallery, path: exhibit.path,
-            blocks: (languages ?? config.languages).map { language in
-                let derived = !config.languages.contains(language) && language == KazakhLatin.tag
-                var isProvisional = false
-                let blockFields = fields.compactMap { field -> Field? in
-                    if derived, let own = field.translation(language), !own.isBlank {
-                        let text = Typography.apply(to: own.text, language: language)
-                        return Field(name: field.name, location: own.valueLocation, paragraphs: Self.paragraphs(of: text))
-                    }
-                    if derived, let kazakh = field.translation("kk") {
-                        isProvisional = true
-                        let latin = KazakhLatin.transliterate(kazakh.text)
-                        let text = Typography.apply(to: latin.text, language: language)
-                        return Field(
-                            name: field.name, location: kazakh.valueLocation, paragraphs: Self.paragraphs(of: text),
-                            unsettledWords: latin.unsettledWords)
-                    }
-                    guard let translation = field.translation(language) else { return nil }
-                    let text = Typography.apply(to: translation.text, language: language)
-                    return Field(name: field.name, location: translation.valueLocation, paragraphs: Self.paragraphs(of: text))
-                }
-                return Block(language: language, fields: blockFields, isProvisional: isProvisional)
+            blocks: blocks.map { block in
+                Block(
+                    language: block.language,
+                    fields: block.fields.map {
+                        Field(name: $0.name, location: $0.location, paragraphs: $0.text, unsettledWords: $0.unsettledWords)
+                    },
+                    isProvisional: block.isProvisional)
             })
+    }
+
+    /// A label's block with its fields' text in any form (``init(exhibit:config:languages:)``
+    /// makes paragraphs of strings; the text export writes bytes straight from the typeset text).
+    struct TextBlock<Text> {
+        /// One field: ``Field`` with the text in that form.
+        struct TextField {
+            var name: String
+            var location: SourceLocation
+            var text: Text
+            var unsettledWords: [String]
+        }
+
+        var language: String
+        var fields: [TextField]
+        var isProvisional: Bool
+    }
+
+    /// The blocks of ``init(exhibit:config:languages:)``, with each field's text made by
+    /// `typeset(text, language)`.
+    static func blocks<Text>(
+        of exhibit: Exhibit, config: CollectionConfig, languages: [String]?, typeset: (String, String) -> Text
+    ) -> [TextBlock<Text>] {
+        let fields = config.fields.compactMap { exhibit.field($0.name) }
+        return (languages ?? config.languages).map { language in
+            let derived = !config.languages.contains(language) && language == KazakhLatin.tag
+            var isProvisional = false
+            let blockFields = fields.compactMap { field -> TextBlock<Text>.TextField? in
+                if derived, let own = field.translation(language), !own.isBlank {
+                    return .init(name: field.name, location: own.valueLocation, text: typeset(own.text, language), unsettledWords: [])
+                }
+                if derived, let kazakh = field.translation("kk") {
+                    isProvisional = true
+                    let latin = KazakhLatin.transliterate(kazakh.text)
+                    return .init(
+                        name: field.name, location: kazakh.valueLocation, text: typeset(latin.text, language),
+                        unsettledWords: latin.unsettledWords)
+                }
+                guard let translation = field.translation(language) else { return nil }
+                return .init(
+                    name: field.name, location: translation.valueLocation, text: typeset(translation.text, language),
+                    unsettledWords: [])
+            }
+            return TextBlock(language: language, fields: blockFields, isProvisional: isProvisional)
+        }
     }
 
     /// Splits typeset text into paragraphs (at blank lines) of lines.
     public static func paragraphs(of text: String) -> [[String]] {
-        var paragraphs: [[String]] = []
-        var current: [String] = []
         // Without CR every LF is a character of its own: split at LF bytes, which is cheaper
         // than at characters.
         let lines =
             text.utf8.contains(UInt8(ascii: "\r"))
             ? text.split(separator: "\n", omittingEmptySubsequences: false)
             : text.parts(separatedBy: UInt8(ascii: "\n"), omittingEmpty: false)
+        return paragraphs(ofLines: lines, string: String.init)
+    }
+
+    /// ``paragraphs(of:)`` of typeset text; on the fast path split at the line feed scalars (the
+    /// text has no CR, so they are its LF characters), each line made a string only once.
+    static func paragraphs(of typeset: Typography.Typeset) -> [[String]] {
+        switch typeset {
+        case .text(let text):
+            paragraphs(of: text)
+        case .simpleScalars(let scalars):
+            paragraphs(
+                ofLines: scalars.split(separator: "\n", omittingEmptySubsequences: false),
+                string: Unicode.Scalar.string(of:))
+        }
+    }
+
+    /// Groups lines into paragraphs at empty lines, dropping the empty ones.
+    private static func paragraphs<Line: Collection>(ofLines lines: [Line], string: (Line) -> String) -> [[String]] {
+        var paragraphs: [[String]] = []
+        var current: [String] = []
         for line in lines {
             if line.isEmpty {
                 if !current.isEmpty { paragraphs.append(current) }
                 current = []
             } else {
-                current.append(String(line))
+                current.append(string(line))
             }
         }
         if !current.isEmpty { paragraphs.append(current) }
@@ -117,6 +168,11 @@ public struct SignageLabel: Sendable, Hashable {
 
     /// The text file's path below the export folder: `<gallery>/<id>.txt`.
     public var textFilePath: String {
+        Self.textFilePath(id: id, gallery: gallery)
+    }
+
+    /// The text file's path below the export folder for the label with `id` in `gallery`.
+    static func textFilePath(id: String, gallery: String) -> String {
         gallery.isEmpty ? "\(id).txt" : "\(gallery)/\(id).txt"
     }
 }

@@ -47,11 +47,20 @@ public enum AtomicFile {
     public static func writeAll(_ files: [(path: String, data: Data)]) throws(CaptionError) {
         // The temporaries are written on all cores (for a signage export of 50,000 exhibits
         // that is most of the time left after typesetting); the renames stay in order.
-        let prepared = files.concurrentMap(chunkSize: 16) { file in
-            Result { () throws(CaptionError) in try prepare(file.data, for: file.path) }
-        }
+        try commit(
+            files.concurrentMap(chunkSize: 16) { file in
+                Result { () throws(CaptionError) in try prepare(file.data, for: file.path) }
+            })
+    }
+
+    /// Commits files prepared one by one (``prepare(_:for:)``), as ``writeAll(_:)`` does: when
+    /// every one was prepared, ``commit(_:)`` renames them in order; otherwise nothing is
+    /// renamed, every temporary is removed and the first failure in order is thrown.
+    ///
+    /// - Throws: ``CaptionError/unwritable(path:reason:)`` naming the file that failed.
+    public static func commit(_ prepared: [Result<PendingFile, CaptionError>]) throws(CaptionError) {
         var pending: [PendingFile] = []
-        pending.reserveCapacity(files.count)
+        pending.reserveCapacity(prepared.count)
         var firstError: CaptionError?
         for outcome in prepared {
             switch outcome {
@@ -82,6 +91,18 @@ public enum AtomicFile {
     ///
     /// - Throws: ``CaptionError/unwritable(path:reason:)``; no temporary is left behind then.
     public static func prepare(_ data: Data, for path: String) throws(CaptionError) -> PendingFile {
+        try prepare(contentsOf: data, for: path)
+    }
+
+    /// ``prepare(_:for:)`` for bytes in an array (what a writer that builds its file byte by
+    /// byte has), without a copy into `Data`.
+    public static func prepare(_ bytes: [UInt8], for path: String) throws(CaptionError) -> PendingFile {
+        try prepare(contentsOf: bytes, for: path)
+    }
+
+    private static func prepare(contentsOf data: some ContiguousBytes, for path: String) throws(CaptionError)
+        -> PendingFile
+    {
         // A folder where the file goes would make its rename fail after earlier files were
         // already replaced: refuse it now, before anything is renamed.
         var status = stat()
@@ -192,7 +213,7 @@ public enum AtomicFile {
     /// Writes `data` to a new temporary file in `path`'s folder (created when missing) and
     /// returns its path and file system (`st_dev`, when known); with `synchronously`, the file
     /// is `fsync`ed before this returns.
-    private static func writeTemporary(_ data: Data, near path: String, synchronously: Bool = true)
+    private static func writeTemporary(_ data: some ContiguousBytes, near path: String, synchronously: Bool = true)
         throws(CaptionError) -> (path: String, device: UInt?)
     {
         let folder = ParentFolder.of(path)

@@ -1,6 +1,7 @@
-import CaptionKit
 import Foundation
 import Testing
+
+@testable import CaptionKit
 
 @Suite struct ExportFolderTests {
     let fixture: TestCollection
@@ -99,6 +100,56 @@ import Testing
         #expect(throws: CaptionError.self) {
             _ = try ExportFolder(path: out).replace(with: files([path]), owning: { _ in true })
         }
+    }
+
+    /// The check as it was written on characters, which the byte check stands for.
+    static func isSafeOnCharacters(_ relative: String) -> Bool {
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let file = parts.last, parts.count <= 32 else { return false }
+        guard parts.dropLast().allSatisfy(ExhibitID.isValid) else { return false }
+        for suffix in [".txt", ".html"] where file.hasSuffix(suffix) {
+            return ExhibitID.isValid(String(file.dropLast(suffix.count)))
+        }
+        return false
+    }
+
+    static let trickyPaths: [String] = {
+        let slug = String(repeating: "a", count: 100)
+        return [
+            "a.txt", "a.html", "a.htm", ".txt", ".html", "a.txt.txt", "a.html.txt", "a-.txt", "-a.txt", "a--b.txt",
+            "a/b-c/d.txt", "a/.txt", "/a.txt", "a/", "a\r\n/b.txt", "a/b.txt\r\n", "é/a.txt", "e\u{301}/a.txt",
+            "a/b.tx\u{301}t", "a/b.txt\u{301}", "a\u{600}.txt", "a/\u{301}b.txt", "а/b.txt", "a/b.TXT", "A/b.txt",
+            "\(slug)/a.txt", "\(slug)a/a.txt", "\(slug).txt", "\(slug)a.txt", "a/b\u{0}.txt", "a#b.txt", "#a.txt",
+            Array(repeating: "a", count: 31).joined(separator: "/") + "/x.txt",
+            Array(repeating: "a", count: 32).joined(separator: "/") + "/x.txt",
+        ]
+    }()
+
+    @Test func theByteCheckIsTheCharacterCheck() {
+        for path in Self.trickyPaths {
+            #expect(ExportFolder.isSafeRelativePath(path) == Self.isSafeOnCharacters(path), "\(Array(path.unicodeScalars))")
+        }
+    }
+
+    /// Galleries are checked on bytes; the check on characters splits at `/` characters.
+    @Test func galleriesAreCheckedAsOnCharacters() {
+        let galleries = Self.trickyPaths + Self.trickyPaths.map { ParentFolder.of($0) } + ["", "a", "a/", "/a", "a//b", "a/b-c/d"]
+        for gallery in galleries {
+            let onCharacters = gallery.isEmpty
+                || gallery.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { ExhibitID.isValid(String($0)) }
+            #expect(ExhibitID.isValidGallery(gallery) == onCharacters, "\(Array(gallery.unicodeScalars))")
+        }
+    }
+
+    @Test(arguments: ["\n", "\r\n"]) func theManifestIsReadAsLinesOfSafePaths(lineEnd: String) throws {
+        // Without any CR the manifest is read on bytes; with one, on characters.
+        let paths = lineEnd == "\n" ? Self.trickyPaths.filter { !$0.utf8.contains(13) } : Self.trickyPaths
+        let text = "# comment\n" + paths.joined(separator: lineEnd) + lineEnd + "\n\nz.txt"
+        try fixture.write("out/.captions-manifest", text)
+        let expected = Set(String(decoding: Data(text.utf8), as: UTF8.self).split(separator: "\n").map(String.init)
+            .filter { !$0.hasPrefix("#") && Self.isSafeOnCharacters($0) })
+        #expect(ExportFolder(path: out).readManifest() == expected)
+        #expect(expected.contains("z.txt"))
     }
 
     @Test func slugPathsAreSafe() {

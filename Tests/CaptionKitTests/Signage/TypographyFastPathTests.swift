@@ -101,6 +101,56 @@ import Testing
         }
     }
 
+    @Test func paragraphsOfTypesetScalarsAreTheParagraphsOfTheTypesetText() {
+        for input in Self.inputs + Self.inputs.map({ $0 + "\n\n" + $0 }) {
+            for language in Self.languages {
+                let typeset = Typography.typeset(input, language: language)
+                let expected = SignageLabel.paragraphs(of: Typography.apply(to: input, language: language))
+                #expect(SignageLabel.paragraphs(of: typeset) == expected, "\(language): \(visible(input))")
+            }
+        }
+    }
+
+    /// The short-word lists are looked up on scalars without lowercasing a string; every
+    /// answer must be the string look-up's.
+    @Test func shortWordListLookUpOnScalarsIsTheLowercasedStringLookUp() {
+        let letters = Self.simpleScalars.filter(\.isLetter)
+        let lists = ShortWordRule.leading.merging(ShortWordRule.trailing.map { ("trailing-" + $0, $1) }) { $1 }
+        for (_, words) in lists {
+            let scalars = words.map { Array($0.unicodeScalars) }
+            let packed = ShortWordRule.packed(words)
+            #expect(packed.count == words.count)
+            func check(_ word: [Unicode.Scalar]) {
+                let expected = words.contains(ShortWordRule.lowercased(word[...]))
+                if let fast = ShortWordRule.isListed(word[...], in: packed) {
+                    #expect(fast == expected, "\(visible(Unicode.Scalar.string(of: word)))")
+                }
+            }
+            // Every one-letter word, every listed word in every mix of cases, and each listed
+            // word with one letter replaced by any letter.
+            for letter in letters { check([letter]) }
+            for word in scalars {
+                for mask in 0..<(1 << word.count) {
+                    check(word.enumerated().map { index, scalar in
+                        mask & (1 << index) == 0 ? scalar : String(scalar).uppercased().unicodeScalars.first!
+                    })
+                }
+                for index in word.indices {
+                    for letter in letters {
+                        var changed = word
+                        changed[index] = letter
+                        check(changed)
+                    }
+                }
+            }
+        }
+        // Scalars whose lowercase is not one simple scalar take the string look-up.
+        #expect(ShortWordRule.isListed(["İ"], in: ShortWordRule.packed(["i"])) == nil)
+        #expect(ShortWordRule.isListed(["В"], in: ShortWordRule.packed(["в"])) == true)
+        #expect(ShortWordRule.isListed(["В", "о"], in: ShortWordRule.packed(["в"])) == false)
+        #expect(ShortWordRule.isListed(["a", "b", "c", "d", "e"], in: ShortWordRule.packed(["abcde"])) == nil)
+    }
+
     @Test func scalarsOfSimpleLinesAcceptOnlySimpleScalarsAndLineFeeds() {
         #expect(SimpleScalars.scalarsOfSimpleLines("А. С.\u{A0}Пушкин —\n«1938–1953»") != nil)
         #expect(SimpleScalars.scalarsOfSimpleLines("") == [])

@@ -10,7 +10,13 @@ enum SimpleScalars {
     /// Whether `scalar` is NFC on its own, never combines with a neighbour under
     /// normalisation or grapheme breaking, and is not a control character.
     static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isSimple(value: scalar.value)
+    }
+
+    /// ``isSimple(_:)`` for the scalar with the value `value`.
+    @inline(__always)
+    static func isSimple(value: UInt32) -> Bool {
+        switch value {
         case 0x20...0x7E, 0xA0...0x2FF: true  // ASCII, Latin-1 and Latin Extended, spacing modifiers
         case 0x400...0x482, 0x48A...0x52F: true  // Cyrillic and Cyrillic Supplement without combining marks
         case 0x2010...0x2027, 0x2116: true  // dashes, quotes, ellipsis; №
@@ -32,13 +38,72 @@ enum SimpleScalars {
     /// The scalars of `text` when each is simple or a line feed, else `nil`. In such text every
     /// scalar is one character (a line feed only joins a preceding carriage return).
     static func scalarsOfSimpleLines(_ text: String) -> [Unicode.Scalar]? {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            guard isSimple(scalar) || scalar == "\n" else { return nil }
-            scalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var isSimpleText = true
+            // At most one scalar per byte; decoded straight into the array's storage.
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                isSimpleText = forEachScalarValue(in: bytes) { value, _ in
+                    guard isSimple(value: value) || value == 0x0A else { return false }
+                    // A simple value or a line feed is a valid scalar, which is its value's bits.
+                    buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
+                    count += 1
+                    return true
+                }
+            }
+            return isSimpleText ? scalars : nil
         }
-        return scalars
+    }
+
+    /// Writes the UTF-8 bytes of `scalar` into `buffer` from `count` on, advancing `count`
+    /// (the buffer must have room for them).
+    @inline(__always)
+    static func encodeUTF8(of scalar: Unicode.Scalar, into buffer: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
+        let value = scalar.value
+        switch value {
+        case ..<0x80:
+            buffer[count] = UInt8(value)
+            count += 1
+        case ..<0x800:
+            buffer[count] = UInt8(0xC0 | value >> 6)
+            buffer[count + 1] = UInt8(0x80 | value & 0x3F)
+            count += 2
+        default:
+            for byte in scalar.utf8 {
+                buffer[count] = byte
+                count += 1
+            }
+        }
+    }
+
+    /// Calls `body` with the value and byte offset of each scalar of the valid UTF-8 `bytes` up
+    /// to U+FFFF, in order, while it returns `true`.
+    ///
+    /// - Returns: `false` when `body` returned `false` or a scalar is above U+FFFF (four bytes;
+    ///   never simple), else `true`.
+    @inline(__always)
+    static func forEachScalarValue(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32, Int) -> Bool) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let offset = index
+            let lead = UInt32(bytes[index])
+            let value: UInt32
+            switch lead {
+            case 0..<0x80:
+                value = lead
+                index += 1
+            case 0xC0..<0xE0:
+                value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            case 0xE0..<0xF0:
+                value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            default:
+                return false
+            }
+            guard body(value, offset) else { return false }
+        }
+        return true
     }
 }
 

@@ -21,6 +21,10 @@ public enum Typography {
         ShortWordRule.self,
     ]
 
+    /// ``unitRules`` with the languages of their descriptions, read once: a description is
+    /// large (examples), and copying it for every text cost a few percent of an export.
+    private static let unitRuleLanguages = unitRules.map { (rule: $0, languages: $0.description.languages) }
+
     /// The rules for `language`, in order.
     public static func rules(for language: String) -> [any TypographyRule.Type] {
         rules.filter { $0.description.applies(to: language) }
@@ -31,8 +35,23 @@ public enum Typography {
     /// The result is NFC, has LF line ends, no spaces at line ends and no blank lines at the
     /// start or end; it has no final newline (writers add one per file).
     public static func apply(to text: String, language: String) -> String {
+        switch typeset(text, language: language) {
+        case .text(let text): text
+        case .simpleScalars(let scalars): Unicode.Scalar.string(of: scalars)
+        }
+    }
+
+    /// What ``typeset(_:language:)`` gives: the text, or its scalars when every one is simple or a
+    /// line feed (the fast path), so a caller that splits the text does not have to join it first.
+    enum Typeset {
+        case text(String)
+        case simpleScalars([Unicode.Scalar])
+    }
+
+    /// ``apply(to:language:)`` without the final conversion to a string on the fast path.
+    static func typeset(_ text: String, language: String) -> Typeset {
         let primary = primarySubtag(of: language)
-        let rules = unitRules.filter { $0.description.applies(toPrimarySubtag: primary) }
+        let rules = unitRuleLanguages.filter { $0.languages.isEmpty || $0.languages.contains(primary) }.map(\.rule)
         var text = text
         var mayBeSimple = true
         for (index, rule) in rules.enumerated() {
@@ -44,12 +63,12 @@ public enum Typography {
                 let result = rules[index...].reduce(scalars) { result, rule in
                     rule.init().apply(toSimpleScalars: result, language: language)
                 }
-                return Unicode.Scalar.string(of: result)
+                return .simpleScalars(result)
             }
             text = rule.init().apply(to: text, language: language)
             mayBeSimple = rule == UnicodeNormalizationRule.self || rule == WhitespaceRule.self
         }
-        return text
+        return .text(text)
     }
 
     /// The primary subtag of a language tag: `kk` for `kk-Latn`.

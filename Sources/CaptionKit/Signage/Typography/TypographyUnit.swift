@@ -48,23 +48,7 @@ extension Unicode.Scalar: TypographyUnit {
         let byteCount = units.reduce(0) { $0 + UTF8.width($1) }
         return String(unsafeUninitializedCapacity: byteCount) { buffer in
             var count = 0
-            for scalar in units {
-                let value = scalar.value
-                switch value {
-                case ..<0x80:
-                    buffer[count] = UInt8(value)
-                    count += 1
-                case ..<0x800:
-                    buffer[count] = UInt8(0xC0 | value >> 6)
-                    buffer[count + 1] = UInt8(0x80 | value & 0x3F)
-                    count += 2
-                default:
-                    for byte in scalar.utf8 {
-                        buffer[count] = byte
-                        count += 1
-                    }
-                }
-            }
+            for scalar in units { SimpleScalars.encodeUTF8(of: scalar, into: buffer, at: &count) }
             return count
         }
     }

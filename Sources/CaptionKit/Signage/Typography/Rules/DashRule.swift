@@ -57,12 +57,14 @@ public struct DashRule: TypographyUnitRule {
     /// The dash to write and the index after its trailing space, when a spaced dash starts at
     /// `start` (the space before it).
     private func dash<Unit: TypographyUnit>(in characters: [Unit], at start: Int, language: String) -> (Unit, Int)? {
-        guard characters[start] == " " || characters[start] == .noBreakSpace,
-            start > 0, !characters[start - 1].isWhitespace
-        else { return nil }
+        guard characters[start] == " " || characters[start] == .noBreakSpace else { return nil }
         var index = start + 1
         guard index < characters.count else { return nil }
         let typed = characters[index]
+        // The dash first: it rules out most spaces without classifying the character before them.
+        guard typed == "-" || typed == "–" || typed == "—", start > 0, !characters[start - 1].isWhitespace else {
+            return nil
+        }
         switch typed {
         case "-":
             index += 1

@@ -41,6 +41,12 @@ public struct InitialsRule: TypographyUnitRule {
         var characters = characters
         var index = 0
         while index < characters.count {
+            // Initials start only before a full stop (the first thing ``initialsSpaces`` asks):
+            // other places are passed over without the call.
+            guard index + 1 < characters.count, characters[index + 1] == "." else {
+                index += 1
+                continue
+            }
             if let spaces = initialsSpaces(in: characters, at: index) {
                 for space in spaces { characters[space] = .noBreakSpace }
                 index = (spaces.last ?? index) + 1

@@ -50,16 +50,26 @@ public struct NumberUnitRule: TypographyUnitRule {
         return Character.string(of: apply(to: Array(text), language: language))
     }
 
+    /// ``units`` and ``stems`` as scalars, made once rather than for every text.
+    private static let unitScalars = units.mapValues { $0.map(Unicode.Scalar.units(of:)) }
+    private static let stemScalars = stems.mapValues { $0.map(Unicode.Scalar.units(of:)) }
+
     func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
-        apply(to: scalars, language: language)
+        let primary = Typography.primarySubtag(of: language)
+        return apply(to: scalars, units: Self.unitScalars[primary] ?? [], stems: Self.stemScalars[primary] ?? [])
     }
 
     /// The rule on the characters of a text.
     func apply<Unit: TypographyUnit>(to characters: [Unit], language: String) -> [Unit] {
-        guard characters.contains(where: \.isASCIIDigit) else { return characters }
         let primary = Typography.primarySubtag(of: language)
-        let units = (Self.units[primary] ?? []).map(Unit.units(of:))
-        let stems = (Self.stems[primary] ?? []).map(Unit.units(of:))
+        return apply(
+            to: characters, units: (Self.units[primary] ?? []).map(Unit.units(of:)),
+            stems: (Self.stems[primary] ?? []).map(Unit.units(of:)))
+    }
+
+    /// The rule on the characters of a text, with the language's units and stems as units.
+    private func apply<Unit: TypographyUnit>(to characters: [Unit], units: [[Unit]], stems: [[Unit]]) -> [Unit] {
+        guard characters.contains(where: \.isASCIIDigit) else { return characters }
         var characters = characters
         for index in characters.indices.dropLast() where characters[index] == " " {
             guard index > 0, TypographyCharacter.isDigit(characters[index - 1]) else { continue }

@@ -114,26 +114,31 @@ public struct QuotesRule: TypographyUnitRule {
             let character = characters[index]
             let before = index > 0 ? characters[index - 1] : nil
             let after = index + 1 < characters.count ? characters[index + 1] : nil
-            let opensHere = TypographyCharacter.startsWord(after: before) && !TypographyCharacter.isSpaceOrEdge(after)
-            let closesHere = before.map { !$0.isWhitespace && !TypographyCharacter.isOpener($0) } ?? false
+            // Asked only of quotation marks (most characters are none).
+            func opensHere() -> Bool {
+                TypographyCharacter.startsWord(after: before) && !TypographyCharacter.isSpaceOrEdge(after)
+            }
+            func closesHere() -> Bool {
+                before.map { !$0.isWhitespace && !TypographyCharacter.isOpener($0) } ?? false
+            }
             switch character {
             case "\"":
-                if opensHere {
+                if opensHere() {
                     let nested = !stack.isEmpty
                     characters[index] = nested ? style.innerOpen : style.outerOpen
                     stack.append(Open(close: nested ? style.innerClose : style.outerClose, isSingle: false, fromStraight: true))
-                } else if closesHere, let top = stack.last, !top.isSingle {
+                } else if closesHere(), let top = stack.last, !top.isSingle {
                     characters[index] = top.close
                     stack.removeLast()
                 } else {
                     return nil
                 }
             case "'" where style.convertsSingleQuotes:
-                if opensHere, !isElision(characters, at: index) {
+                if opensHere(), !isElision(characters, at: index) {
                     characters[index] = "‘"
                     stack.append(Open(close: "’", isSingle: true, fromStraight: true))
                 } else {
-                    if closesHere, stack.last?.isSingle == true { stack.removeLast() }
+                    if closesHere(), stack.last?.isSingle == true { stack.removeLast() }
                     characters[index] = "’"
                 }
             case style.outerOpen:
@@ -143,7 +148,7 @@ public struct QuotesRule: TypographyUnitRule {
             case "‘" where style.convertsSingleQuotes:
                 stack.append(Open(close: "’", isSingle: true, fromStraight: false))
             case "’" where style.convertsSingleQuotes:
-                if closesHere, stack.last?.isSingle == true, !TypographyCharacter.isLetter(after) { stack.removeLast() }
+                if closesHere(), stack.last?.isSingle == true, !TypographyCharacter.isLetter(after) { stack.removeLast() }
             case style.outerClose, style.innerClose:
                 if let top = stack.last, top.close == character { stack.removeLast() }
             default:

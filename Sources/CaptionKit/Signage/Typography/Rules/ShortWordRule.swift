@@ -60,7 +60,15 @@ public struct ShortWordRule: TypographyUnitRule {
     }
 
     func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
-        apply(to: scalars, language: language)
+        let primary = Typography.primarySubtag(of: language)
+        let leading = Self.leading[primary] ?? []
+        let trailing = Self.trailing[primary] ?? []
+        let leadingPacked = Self.leadingPacked[primary] ?? []
+        let trailingPacked = Self.trailingPacked[primary] ?? []
+        return apply(
+            to: scalars,
+            isLeading: { Self.isListed($0, in: leadingPacked) ?? leading.contains(Self.lowercased($0)) },
+            isTrailing: { Self.isListed($0, in: trailingPacked) ?? trailing.contains(Self.lowercased($0)) })
     }
 
     /// The rule on the characters of a text.
@@ -68,6 +76,61 @@ public struct ShortWordRule: TypographyUnitRule {
         let primary = Typography.primarySubtag(of: language)
         let leading = Self.leading[primary] ?? []
         let trailing = Self.trailing[primary] ?? []
+        return apply(
+            to: characters, isLeading: { leading.contains(Self.lowercased($0)) },
+            isTrailing: { trailing.contains(Self.lowercased($0)) })
+    }
+
+    /// The word, lowercased as a string: how the lists are looked up.
+    static func lowercased<Unit: TypographyUnit>(_ word: ArraySlice<Unit>) -> String {
+        Unit.string(of: word).lowercased()
+    }
+
+    /// ``leading`` and ``trailing`` packed (``packed(_:)``) for ``isListed(_:in:)``.
+    private static let leadingPacked = leading.mapValues(packed)
+    private static let trailingPacked = trailing.mapValues(packed)
+
+    /// The words of `list` that have at most four scalars, each packed into 16 bits of a
+    /// number (no scalar is 0, so no two such words pack alike).
+    static func packed(_ list: some Sequence<String>) -> [UInt64] {
+        list.compactMap { word in
+            let scalars = word.unicodeScalars
+            guard scalars.count <= 4, scalars.allSatisfy({ $0.value > 0 && $0.value <= 0xFFFF }) else { return nil }
+            return scalars.reduce(0) { $0 << 16 | UInt64($1.value) }
+        }
+    }
+
+    /// For each scalar up to U+211F: its lowercase when the scalar is simple (``SimpleScalars``)
+    /// and `String.lowercased()` makes it one simple scalar; else 0.
+    private static let simpleLowercase: [UInt16] = (0..<0x2120).map { value in
+        guard let scalar = Unicode.Scalar(value), SimpleScalars.isSimple(scalar) else { return 0 }
+        let lowercase = String(scalar).lowercased().unicodeScalars
+        guard lowercase.count == 1, let only = lowercase.first, SimpleScalars.isSimple(only) else { return 0 }
+        return UInt16(only.value)
+    }
+
+    /// Fast path of `list.contains(lowercased(word))` for a word of simple scalars, with `list`
+    /// packed (``packed(_:)``): `nil` when the word has more than four scalars or a scalar whose
+    /// lowercase is not in ``simpleLowercase``. `lowercased()` maps scalar by scalar, so the
+    /// word's lowercase is then the scalars' lowercases, one each, all simple and so already
+    /// NFC: equal as strings to a listed word (NFC) exactly when equal scalar by scalar, and a
+    /// listed word of more than four scalars cannot be equal.
+    static func isListed(_ word: ArraySlice<Unicode.Scalar>, in list: [UInt64]) -> Bool? {
+        guard word.count <= 4 else { return nil }
+        var key: UInt64 = 0
+        for scalar in word {
+            guard scalar.value < 0x2120 else { return nil }
+            let lowercase = simpleLowercase[Int(scalar.value)]
+            guard lowercase != 0 else { return nil }
+            key = key << 16 | UInt64(lowercase)
+        }
+        return list.contains(key)
+    }
+
+    /// The rule, with the look-ups of a word in the leading and trailing lists.
+    private func apply<Unit: TypographyUnit>(
+        to characters: [Unit], isLeading: (ArraySlice<Unit>) -> Bool, isTrailing: (ArraySlice<Unit>) -> Bool
+    ) -> [Unit] {
         var characters = characters
         var start = 0
         while start < characters.count {
@@ -90,13 +153,10 @@ public struct ShortWordRule: TypographyUnitRule {
                 // lowercased only when a no-break space can go after or before them.
                 if gluesAfter, end - start == 1 {
                     characters[end] = .noBreakSpace
-                } else if gluesAfter || gluesBefore {
-                    let word = Unit.string(of: characters[start..<end]).lowercased()
-                    if gluesAfter, leading.contains(word) {
-                        characters[end] = .noBreakSpace
-                    } else if gluesBefore, trailing.contains(word) {
-                        characters[start - 1] = .noBreakSpace
-                    }
+                } else if gluesAfter, isLeading(characters[start..<end]) {
+                    characters[end] = .noBreakSpace
+                } else if gluesBefore, isTrailing(characters[start..<end]) {
+                    characters[start - 1] = .noBreakSpace
                 }
             }
             start = end

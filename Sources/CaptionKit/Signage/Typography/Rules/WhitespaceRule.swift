@@ -86,15 +86,20 @@ public struct WhitespaceRule: TypographyUnitRule {
     /// space, no-break space or line feed, has no two spaces in a row, and no line starts or
     /// ends with a space or no-break space.
     static func isClean(_ scalars: [Unicode.Scalar]) -> Bool {
-        let noBreakSpace: Unicode.Scalar = "\u{A0}"
-        guard let first = scalars.first, let last = scalars.last else { return true }
-        for edge in [first, last] where edge == " " || edge == noBreakSpace || edge == "\n" { return false }
+        let (space, noBreakSpace, lineFeed): (UInt32, UInt32, UInt32) = (0x20, 0xA0, 0x0A)
+        guard let first = scalars.first?.value, let last = scalars.last?.value else { return true }
+        for edge in [first, last] where edge == space || edge == noBreakSpace || edge == lineFeed { return false }
         var previous = first
+        // The pairs that need cleaning, looked for by their second scalar: a space after a space
+        // or line feed, a no-break space after a line feed, a line feed after either space.
         for scalar in scalars.dropFirst() {
-            switch (previous, scalar) {
-            case (" ", " "), ("\n", " "), ("\n", noBreakSpace), (" ", "\n"), (noBreakSpace, "\n"): return false
-            default: previous = scalar
+            switch scalar.value {
+            case space: if previous == space || previous == lineFeed { return false }
+            case noBreakSpace: if previous == lineFeed { return false }
+            case lineFeed: if previous == space || previous == noBreakSpace { return false }
+            default: break
             }
+            previous = scalar.value
         }
         return true
     }

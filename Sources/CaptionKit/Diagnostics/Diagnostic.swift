@@ -62,13 +62,54 @@ public struct Diagnostic: Hashable, Sendable {
     }
 }
 
+extension Diagnostic {
+    /// The order of reports: path, line, column, then check id and message.
+    static func precedesInReport(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.location != b.location { return a.location < b.location }
+        if a.checkID != b.checkID { return a.checkID < b.checkID }
+        return a.message < b.message
+    }
+}
+
 extension Array where Element == Diagnostic {
     /// Sorts findings by path, line, column, then check id and message, so reports are stable.
     public func sortedForReport() -> [Diagnostic] {
-        sorted { a, b in
-            if a.location != b.location { return a.location < b.location }
-            if a.checkID != b.checkID { return a.checkID < b.checkID }
-            return a.message < b.message
+        sorted(by: Diagnostic.precedesInReport)
+    }
+
+    /// What ``sortedForReport()`` gives for the concatenation of `runs` (each already sorted
+    /// for the report) and then `rest`, without sorting everything again when, as usual, each
+    /// run starts at or after the end of the one before.
+    ///
+    /// A stable sort keeps equal findings in their order, so the runs simply follow each other
+    /// when no run's first finding precedes the previous run's last; otherwise the runs are
+    /// sorted as one. `rest`, sorted, is then merged in, a finding of the runs first among equals.
+    static func concatenatingSortedRuns(_ runs: [[Diagnostic]], then rest: [Diagnostic]) -> [Diagnostic] {
+        var joined: [Diagnostic] = []
+        joined.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+        var inOrder = true
+        for run in runs where !run.isEmpty {
+            if inOrder, let last = joined.last, Diagnostic.precedesInReport(run[0], last) { inOrder = false }
+            joined.append(contentsOf: run)
         }
+        if !inOrder { joined = joined.sortedForReport() }
+        if rest.isEmpty { return joined }
+        let others = rest.sortedForReport()
+        var merged: [Diagnostic] = []
+        merged.reserveCapacity(joined.count + others.count)
+        var left = 0
+        var right = 0
+        while left < joined.count, right < others.count {
+            if Diagnostic.precedesInReport(others[right], joined[left]) {
+                merged.append(others[right])
+                right += 1
+            } else {
+                merged.append(joined[left])
+                left += 1
+            }
+        }
+        merged.append(contentsOf: joined[left...])
+        merged.append(contentsOf: others[right...])
+        return merged
     }
 }

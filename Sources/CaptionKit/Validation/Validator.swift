@@ -39,13 +39,30 @@ public struct Validator: Sendable {
     }
 
     /// Every finding about `collection`, sorted by path, line and column.
+    ///
+    /// The collection-wide checks run as one more concurrent task, first, so that they overlap
+    /// the per-exhibit checks instead of running alone on one core after them; their findings
+    /// still come after the per-exhibit ones before sorting, as when they ran last. Each chunk's
+    /// findings are sorted in its task; the sorted chunks usually just follow each other.
     public func validate(_ collection: CaptionCollection) -> [Diagnostic] {
         let exhibits = collection.exhibits
         let chunkSize = 256
         let chunks = (exhibits.count + chunkSize - 1) / chunkSize
-        let slots = ResultSlots<[Diagnostic]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        // Slot 0: the collection-wide findings; slot 1 + n: those of chunk n.
+        let slots = ResultSlots<[Diagnostic]>(count: chunks + 1)
+        DispatchQueue.concurrentPerform(iterations: chunks + 1) { task in
             var found: [Diagnostic] = []
+            if task == 0 {
+                for configured in checks {
+                    for var finding in configured.check.check(collection: collection, in: context) {
+                        finding.severity = configured.severity
+                        found.append(finding)
+                    }
+                }
+                slots.set(0, found)
+                return
+            }
+            let chunk = task - 1
             for exhibit in exhibits[(chunk * chunkSize)..<min((chunk + 1) * chunkSize, exhibits.count)] {
                 let analysis = ExhibitAnalysis(exhibit, config: context.config)
                 for configured in checks {
@@ -55,15 +72,11 @@ public struct Validator: Sendable {
                     }
                 }
             }
-            slots.set(chunk, found)
+            slots.set(task, found.sortedForReport())
         }
-        var all = slots.values.flatMap { $0 }
-        for configured in checks {
-            for var finding in configured.check.check(collection: collection, in: context) {
-                finding.severity = configured.severity
-                all.append(finding)
-            }
-        }
-        return all.sortedForReport()
+        var parts = slots.values
+        let collectionWide = parts[0]
+        parts.removeFirst()
+        return .concatenatingSortedRuns(parts, then: collectionWide)
     }
 }

@@ -133,7 +133,7 @@ public enum CollectionLoader {
     /// Reads one exhibit file; an unreadable file becomes an exhibit with an `invalid-yaml` finding.
     public static func readExhibit(_ relativePath: String, root: String) -> Exhibit {
         let path = join(root, relativePath)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let (bytes, count) = FileBytes.contents(ofFile: path) else {
             var exhibit = ExhibitParser.parse(text: "", path: path, relativePath: relativePath)
             exhibit.loadFindings = [
                 Diagnostic(
@@ -143,7 +143,7 @@ public enum CollectionLoader {
             exhibit.isReadable = false
             return exhibit
         }
-        return ExhibitParser.parse(data: data, path: path, relativePath: relativePath)
+        return ExhibitParser.parse(adopting: bytes, count: count, path: path, relativePath: relativePath)
     }
 }
 

@@ -36,6 +36,23 @@ public enum ExhibitParser {
         return parse(reader: YAMLEventReader(utf8: data), builder: builder)
     }
 
+    /// Parses the first `count` bytes of `storage`, a whole file's bytes, as
+    /// ``parse(data:path:relativePath:)`` does, without copying them; takes ownership of
+    /// `storage` (deallocated when parsed).
+    static func parse(
+        adopting storage: UnsafeMutableBufferPointer<UInt8>, count: Int, path: String, relativePath: String
+    ) -> Exhibit {
+        var builder = Builder(path: path, relativePath: relativePath)
+        guard count <= maximumFileSize else {
+            storage.deallocate()
+            builder.fail(
+                "invalid-yaml", line: 0, column: 0,
+                "file is \(count) bytes; exhibit files are limited to \(maximumFileSize) bytes")
+            return builder.exhibit
+        }
+        return parse(reader: YAMLEventReader(adopting: storage, count: count), builder: builder)
+    }
+
     /// Parses text that is already decoded (used by tests, `fmt` and import).
     public static func parse(text: String, path: String, relativePath: String) -> Exhibit {
         parse(reader: YAMLEventReader(text: text), builder: Builder(path: path, relativePath: relativePath))

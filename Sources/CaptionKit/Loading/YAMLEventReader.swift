@@ -35,8 +35,11 @@ struct YAMLEvent {
 /// state on the heap, so arbitrarily deep input cannot overflow the stack here.
 final class YAMLEventReader {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private let input: UnsafeMutableBufferPointer<UInt8>
-    private let count: Int
+    /// The buffer holding the input, owned by the reader.
+    private let storage: UnsafeMutableBufferPointer<UInt8>
+    /// The input without its byte order mark: a part of ``storage``.
+    private let input: UnsafeBufferPointer<UInt8>
+    private var count: Int { input.count }
 
     /// Starts reading `text`.
     convenience init(text: String) {
@@ -50,15 +53,24 @@ final class YAMLEventReader {
     }
 
     /// Starts reading UTF-8 bytes, as ``init(utf8:)``.
-    init<Bytes: Collection<UInt8>>(bytes source: Bytes) {
-        let bytes = source.starts(with: [0xEF, 0xBB, 0xBF]) ? source.dropFirst(3) : source[...]
-        count = bytes.count
-        input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
-        _ = input.initialize(from: bytes)
+    convenience init<Bytes: Collection<UInt8>>(bytes source: Bytes) {
+        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(source.count, 1))
+        let (_, end) = storage.initialize(from: source)
+        self.init(adopting: storage, count: end)
+    }
+
+    /// Starts reading the first `count` UTF-8 bytes of `storage`, as ``init(utf8:)``, without
+    /// copying them: the reader owns `storage` from now on and deallocates it.
+    init(adopting storage: UnsafeMutableBufferPointer<UInt8>, count: Int) {
+        self.storage = storage
+        let hasByteOrderMark = storage[..<count].starts(with: [0xEF, 0xBB, 0xBF])
+        let skipped = hasByteOrderMark ? 3 : 0
+        // Never a nil base address, even for empty input: libyaml asserts a non-null input.
+        input = UnsafeBufferPointer(start: storage.baseAddress! + skipped, count: count - skipped)
         parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, input.baseAddress, count)
+        yaml_parser_set_input_string(parser, input.baseAddress, input.count)
     }
 
     /// Whether the input is valid UTF-8 text, and where it is not.
@@ -74,7 +86,7 @@ final class YAMLEventReader {
     deinit {
         yaml_parser_delete(parser)
         parser.deallocate()
-        input.deallocate()
+        storage.deallocate()
     }
 
     /// The next event.

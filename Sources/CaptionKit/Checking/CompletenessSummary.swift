@@ -41,6 +41,10 @@ public struct CompletenessSummary: Sendable, Hashable, Codable {
         let chunkSize = 512
         let chunks = (exhibits.count + chunkSize - 1) / chunkSize
         let slots = ResultSlots<(total: Int, translated: [Int], words: [Int])>(count: chunks)
+        // The field specs' names and flags, taken out once: copying a spec per exhibit retained
+        // and released its name and option node.
+        let specNames = config.fields.map(\.name)
+        let specRequired = config.fields.map(\.required)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var translated = [Int](repeating: 0, count: languages.count)
             var words = [Int](repeating: 0, count: languages.count)
@@ -50,9 +54,9 @@ public struct CompletenessSummary: Sendable, Hashable, Codable {
             for exhibitIndex in (chunk * chunkSize)..<min((chunk + 1) * chunkSize, exhibits.count)
             where exhibits[exhibitIndex].isReadable {
                 let fields = exhibits[exhibitIndex].fields
-                for spec in config.fields {
-                    let fieldIndex = fields.firstIndex { $0.name == spec.name }
-                    guard fieldIndex != nil || spec.required else { continue }
+                for specIndex in specNames.indices {
+                    let fieldIndex = fields.firstIndex { $0.name == specNames[specIndex] }
+                    guard fieldIndex != nil || specRequired[specIndex] else { continue }
                     total += 1
                     var sourceWords: Int?
                     for (index, language) in languages.enumerated() {

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The `captions status` report: per language, how much is translated and what is left.
 public struct TranslationStatus: Sendable, Codable, Equatable {
     /// One language's row.
@@ -37,12 +39,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     ///   language and severity and per check.
     public init(collection: CaptionCollection, findings: [Diagnostic] = []) {
         let summary = CompletenessSummary(collection: collection, countWords: true)
-        var stale: [String: Int] = [:]
-        for exhibit in collection.exhibits {
-            for entry in TranslationTracker.staleTranslations(in: exhibit, config: collection.config) {
-                stale[entry.language, default: 0] += 1
-            }
-        }
+        let stale = Self.staleCounts(in: collection)
         self.collection = collection.rootPath
         self.exhibits = summary.exhibits
         self.languages = summary.languages.map {
@@ -57,6 +54,31 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
                 languages[index].findings[finding.severity.rawValue, default: 0] += 1
             }
         }
+    }
+
+    /// The number of stale translations per language (see ``TranslationTracker``), counted
+    /// in chunks on all cores: the counts are sums, so the chunks' order does not matter.
+    static func staleCounts(in collection: CaptionCollection) -> [String: Int] {
+        let exhibits = collection.exhibits
+        let config = collection.config
+        let chunkSize = 512
+        let chunks = (exhibits.count + chunkSize - 1) / chunkSize
+        let slots = ResultSlots<[String: Int]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var stale: [String: Int] = [:]
+            // By index: a copy of each exhibit would retain and release everything it holds.
+            for index in (chunk * chunkSize)..<min((chunk + 1) * chunkSize, exhibits.count) {
+                for entry in TranslationTracker.staleTranslations(in: exhibits[index], config: config) {
+                    stale[entry.language, default: 0] += 1
+                }
+            }
+            slots.set(chunk, stale)
+        }
+        var stale: [String: Int] = [:]
+        for part in slots.values {
+            for (language, count) in part { stale[language, default: 0] += count }
+        }
+        return stale
     }
 
     /// The table for people; the `stale` column appears only when some translation is stale.

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Writes the `captions check` JSON document directly, byte for byte as
 /// ``JSONReporter/encode(_:)`` (Foundation's `JSONEncoder`, pretty-printed, sorted keys,
 /// slashes unescaped) would, without Codable's per-value boxing: a 50,000-exhibit collection
@@ -20,11 +22,53 @@ struct CheckJSONWriter {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private mutating func write(_ document: JSONReporter.Document) {
+    /// The JSON text of `document` with `diagnostics` as its findings (the document's own
+    /// ``JSONReporter/Document/diagnostics`` are left out): the same bytes as ``text(_:)`` for the
+    /// document that holds them.
+    ///
+    /// The findings are converted and written in chunks of `chunkSize` on all cores, each chunk
+    /// by a writer placed inside the document's object and its `diagnostics` array (after a
+    /// finding, for every chunk but the first); the chunks' bytes are then joined in order.
+    static func text(_ document: JSONReporter.Document, findings diagnostics: [Diagnostic], chunkSize: Int = 2048)
+        -> String
+    {
+        let chunks = (diagnostics.count + chunkSize - 1) / chunkSize
+        let slots = ResultSlots<[UInt8]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var writer = CheckJSONWriter()
+            writer.containers = [true, chunk > 0]
+            let range = (chunk * chunkSize)..<min((chunk + 1) * chunkSize, diagnostics.count)
+            writer.bytes.reserveCapacity(range.count * 400)
+            for index in range {
+                writer.nextElement()
+                writer.write(JSONReporter.finding(diagnostics[index]))
+            }
+            slots.set(chunk, writer.bytes)
+        }
+        let parts = slots.values
+        var writer = CheckJSONWriter()
+        writer.bytes.reserveCapacity(512 + parts.reduce(0) { $0 + $1.count })
+        writer.write(document, writtenFindings: parts)
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// Writes `document`; with `writtenFindings`, those bytes (findings written as elements of
+    /// the `diagnostics` array) stand for its findings.
+    private mutating func write(_ document: JSONReporter.Document, writtenFindings: [[UInt8]]? = nil) {
         begin("{")
         field("collection", document.collection)
         key("diagnostics")
-        array(document.diagnostics) { $0.write($1) }
+        if let writtenFindings {
+            begin("[")
+            for part in writtenFindings where !part.isEmpty {
+                bytes.append(contentsOf: part)
+                containers[containers.count - 1] = true
+            }
+            end("]")
+        } else {
+            array(document.diagnostics) { $0.write($1) }
+        }
         key("summary")
         write(document.summary)
         field("version", document.version)

@@ -83,6 +83,13 @@ public enum JSONReporter {
 
     /// Builds the document for `result`.
     public static func document(_ result: CheckResult) -> Document {
+        var document = summaryDocument(result)
+        document.diagnostics = result.diagnostics.map(finding)
+        return document
+    }
+
+    /// The document for `result` without its findings.
+    static func summaryDocument(_ result: CheckResult) -> Document {
         Document(
             version: 1,
             collection: result.collection.rootPath,
@@ -94,21 +101,25 @@ public enum JSONReporter {
                         language: $0.language, translated: $0.translated, total: $0.total, missing: $0.missing,
                         percent: $0.percent)
                 }),
-            diagnostics: result.diagnostics.map { finding in
-                Finding(
-                    path: finding.location.path, line: finding.location.line, column: finding.location.column,
-                    severity: finding.severity.rawValue, check: finding.checkID, message: finding.message,
-                    exhibit: finding.exhibitID, field: finding.field, language: finding.language,
-                    notes: finding.notes.map {
-                        Note(path: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message)
-                    })
+            diagnostics: [])
+    }
+
+    /// One finding as the document holds it.
+    static func finding(_ finding: Diagnostic) -> Finding {
+        Finding(
+            path: finding.location.path, line: finding.location.line, column: finding.location.column,
+            severity: finding.severity.rawValue, check: finding.checkID, message: finding.message,
+            exhibit: finding.exhibitID, field: finding.field, language: finding.language,
+            notes: finding.notes.map {
+                Note(path: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message)
             })
     }
 
     /// The JSON text, ending in a newline.
     public static func report(_ result: CheckResult) throws(CaptionError) -> String {
-        // The same bytes as `encode(document(result))`, written without Codable (see CheckJSONWriter).
-        CheckJSONWriter.text(document(result))
+        // The same bytes as `encode(document(result))`, written without Codable (see
+        // CheckJSONWriter), the findings on all cores.
+        CheckJSONWriter.text(summaryDocument(result), findings: result.diagnostics)
     }
 
     /// Encodes any value the way every JSON output of `captions` is encoded.

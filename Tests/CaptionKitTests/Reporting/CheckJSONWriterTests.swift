@@ -60,4 +60,27 @@ import Testing
         #expect(text.contains("\"diagnostics\" : [\n\n  ],\n"))
         #expect(text.hasSuffix("  \"version\" : 1\n}\n"))
     }
+
+    /// Findings with the tricky strings, with and without optionals and notes.
+    static let diagnostics: [Diagnostic] = (0..<9).map { index in
+        Diagnostic(
+            checkID: index % 2 == 0 ? "repeated-word" : "number-mismatch", severity: [.error, .warning, .note][index % 3],
+            location: SourceLocation(path: "Captions/a/\(index) \"x\".yml", line: index, column: index * 2),
+            message: index % 3 == 0 ? trickyText : "message \(index)\t\\",
+            notes: index % 4 == 1 ? [Diagnostic.Note(location: SourceLocation(path: "b.yml", line: 1, column: 2), message: trickyText)] : [],
+            exhibitID: index % 2 == 0 ? "e\(index)" : nil, field: index % 3 == 1 ? "text" : nil,
+            language: index % 5 == 0 ? nil : "kk")
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 5, 9], [1, 2, 3, 2048])
+    func findingsWrittenInChunksEqualTheWholeDocument(count: Int, chunkSize: Int) throws {
+        var document = Self.documents[1]
+        document.diagnostics = []
+        let findings = Array(Self.diagnostics.prefix(count))
+        var whole = document
+        whole.diagnostics = findings.map(JSONReporter.finding)
+        let chunked = CheckJSONWriter.text(document, findings: findings, chunkSize: chunkSize)
+        #expect(chunked == CheckJSONWriter.text(whole))
+        #expect(chunked == (try JSONReporter.encode(whole)))
+    }
 }

@@ -80,34 +80,68 @@ public enum CollectionLoader {
 
     /// The relative paths of every `.yml`/`.yaml` file below `root` except the configuration,
     /// skipping hidden files and folders, sorted.
+    ///
+    /// The top folder is listed first; the trees of its subfolders (the galleries) are then
+    /// walked on all cores. A folder that cannot be listed is reported as a walk of the whole
+    /// tree, last subfolder first, would meet it first.
     public static func exhibitFiles(in root: String) throws(CaptionError) -> [String] {
+        let top = try listing(of: "", in: root)
+        let subtrees = ResultSlots<Result<[String], CaptionError>>(count: top.folders.count)
+        DispatchQueue.concurrentPerform(iterations: top.folders.count) { index in
+            subtrees.set(index, Result { () throws(CaptionError) in try exhibitFiles(below: top.folders[index], in: root) })
+        }
+        let walked = subtrees.values
+        for index in walked.indices.reversed() {
+            if case .failure(let error) = walked[index] { throw error }
+        }
+        var result = top.files
+        for case .success(let files) in walked { result.append(contentsOf: files) }
+        return result.sorted()
+    }
+
+    /// The exhibit files in the tree of the folder `relative`, walked depth first with a stack
+    /// of folders (the last listed first); unsorted.
+    private static func exhibitFiles(below relative: String, in root: String) throws(CaptionError) -> [String] {
         var result: [String] = []
-        var pending: [String] = [""]
+        var pending: [String] = [relative]
+        while let folder = pending.popLast() {
+            let listed = try listing(of: folder, in: root)
+            result.append(contentsOf: listed.files)
+            pending.append(contentsOf: listed.folders)
+        }
+        return result
+    }
+
+    /// The exhibit files and the subfolders (not hidden, not symbolic links) of the folder
+    /// `relative` of `root`, as relative paths in the order the folder lists them.
+    private static func listing(of relative: String, in root: String) throws(CaptionError)
+        -> (files: [String], folders: [String])
+    {
         let manager = FileManager.default
-        while let relative = pending.popLast() {
-            let folder = relative.isEmpty ? root : join(root, relative)
-            let names: [String]
-            do {
-                names = try manager.contentsOfDirectory(atPath: folder)
-            } catch {
-                throw .unreadable(path: folder, reason: "cannot list the folder")
-            }
-            for name in names where !name.hasPrefix(".") {
-                let childRelative = relative.isEmpty ? name : relative + "/" + name
-                if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
-                    if relative.isEmpty && (name == configFileName || name == "captions.yaml") { continue }
-                    result.append(childRelative)
-                } else {
-                    var isDirectory: ObjCBool = false
-                    if manager.fileExists(atPath: join(root, childRelative), isDirectory: &isDirectory),
-                        isDirectory.boolValue, !isSymbolicLink(join(root, childRelative))
-                    {
-                        pending.append(childRelative)
-                    }
+        let folder = relative.isEmpty ? root : join(root, relative)
+        let names: [String]
+        do {
+            names = try manager.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw .unreadable(path: folder, reason: "cannot list the folder")
+        }
+        var files: [String] = []
+        var folders: [String] = []
+        for name in names where !name.hasPrefix(".") {
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+                if relative.isEmpty && (name == configFileName || name == "captions.yaml") { continue }
+                files.append(childRelative)
+            } else {
+                var isDirectory: ObjCBool = false
+                if manager.fileExists(atPath: join(root, childRelative), isDirectory: &isDirectory),
+                    isDirectory.boolValue, !isSymbolicLink(join(root, childRelative))
+                {
+                    folders.append(childRelative)
                 }
             }
         }
-        return result.sorted()
+        return (files, folders)
     }
 
     private static func isSymbolicLink(_ path: String) -> Bool {

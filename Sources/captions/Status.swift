@@ -33,7 +33,7 @@ extension CaptionsCommand {
             let loaded = ExitRetention.keep(
                 try runReportingErrors { () throws(CaptionError) in try CollectionLoader.load(path: path) })
             let findings = loaded.exhibits.isEmpty ? [] : try runReportingErrors { () throws(CaptionError) in
-                try CaptionChecker.run(CheckRequest(path: path), on: loaded).diagnostics
+                try CaptionChecker.diagnostics(CheckRequest(path: path), on: loaded)
             }
             let status = TranslationStatus(collection: loaded, findings: findings)
             switch format {

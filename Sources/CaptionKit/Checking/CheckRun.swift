@@ -66,6 +66,24 @@ public enum CaptionChecker {
 
     /// Runs the checks on a collection already loaded.
     public static func run(_ request: CheckRequest, on collection: CaptionCollection) throws(CaptionError) -> CheckResult {
+        let (diagnostics, silenced) = try reportedFindings(request, on: collection)
+        let summary = CompletenessSummary(
+            collection: collection, languages: request.languages.isEmpty ? nil : request.languages)
+        return CheckResult(collection: collection, diagnostics: diagnostics, summary: summary, silenced: silenced)
+    }
+
+    /// The findings ``run(_:on:)`` reports, without its completeness summary (for `status`,
+    /// which counts completeness its own way).
+    public static func diagnostics(_ request: CheckRequest, on collection: CaptionCollection) throws(CaptionError)
+        -> [Diagnostic]
+    {
+        try reportedFindings(request, on: collection).diagnostics
+    }
+
+    /// The findings of ``run(_:on:)`` and how many were silenced.
+    private static func reportedFindings(_ request: CheckRequest, on collection: CaptionCollection) throws(CaptionError)
+        -> (diagnostics: [Diagnostic], silenced: Int)
+    {
         for language in request.languages where !collection.config.languages.contains(language) {
             throw .invalidArgument(
                 "--lang \(language) is not a language of this collection (\(collection.config.languages.joined(separator: ", ")))")
@@ -94,9 +112,7 @@ public enum CaptionChecker {
                 diagnostics[index].severity = .error
             }
         }
-        let summary = CompletenessSummary(
-            collection: collection, languages: request.languages.isEmpty ? nil : request.languages)
-        return CheckResult(collection: collection, diagnostics: diagnostics, summary: summary, silenced: silenced)
+        return (diagnostics, silenced)
     }
 
     /// Every finding of the configured checks, minus those the exhibits' `ignore:` entries accept.

@@ -120,4 +120,20 @@ import Testing
             _ = try CaptionChecker.run(CheckRequest(path: collection.root, baseline: .file(collection.root + "/missing.json")))
         }
     }
+
+    @Test func statusFindingsAreThoseOfTheCheck() throws {
+        let collection = try TestCollection(files: [
+            ("park/wagon.yml", Self.wagon + "ignore: [wrong-script]\n"), ("park/kurt.yml", Self.kurt),
+            ("b/kurt.yml", Self.kurt),
+        ])
+        let loaded = try collection.load()
+        for request in [
+            CheckRequest(path: collection.root), CheckRequest(path: collection.root, languages: ["en"]),
+            CheckRequest(path: collection.root, strict: true, baseline: .none),
+        ] {
+            let findings = try CaptionChecker.diagnostics(request, on: loaded)
+            #expect(!findings.isEmpty)
+            #expect(findings == (try CaptionChecker.run(request, on: loaded)).diagnostics)
+        }
+    }
 }

@@ -48,10 +48,12 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
                 translated: $0.translated, missing: $0.missing, stale: stale[$0.language] ?? 0, percent: $0.percent,
                 sourceWordsToTranslate: $0.language == collection.config.source ? 0 : $0.sourceWordsMissing)
         }
-        for finding in findings {
-            findingsByCheck[finding.checkID, default: 0] += 1
-            if let index = languages.firstIndex(where: { $0.language == finding.language }) {
-                languages[index].findings[finding.severity.rawValue, default: 0] += 1
+        // By index: a copy of each finding would retain and release every string it holds.
+        for findingIndex in findings.indices {
+            findingsByCheck[findings[findingIndex].checkID, default: 0] += 1
+            let language = findings[findingIndex].language
+            if let index = languages.firstIndex(where: { $0.language == language }) {
+                languages[index].findings[findings[findingIndex].severity.rawValue, default: 0] += 1
             }
         }
     }

@@ -17,7 +17,7 @@ struct ScalarTraits: OptionSet, Sendable {
     static let cyrillic = ScalarTraits(rawValue: 1 << 2)
     /// ``KazakhLetters/isCountedLetter(_:)``.
     static let kazakhLetter = ScalarTraits(rawValue: 1 << 3)
-    /// ``KazakhLetters/isDecomposedOrCapitalForm(_:)``.
+    /// ``KazakhLetters/isDecomposedForm(_:)``.
     static let kazakhForm = ScalarTraits(rawValue: 1 << 4)
     /// ``NotNormalizedCheck/isPlain(_:)``.
     static let normalizationPlain = ScalarTraits(rawValue: 1 << 5)
@@ -63,7 +63,7 @@ struct ScalarTraits: OptionSet, Sendable {
         case nil: break
         }
         if KazakhLetters.isCountedLetter(scalar) { traits.insert(.kazakhLetter) }
-        if KazakhLetters.isDecomposedOrCapitalForm(scalar) { traits.insert(.kazakhForm) }
+        if KazakhLetters.isDecomposedForm(scalar) { traits.insert(.kazakhForm) }
         if NotNormalizedCheck.isPlain(scalar) { traits.insert(.normalizationPlain) }
         if TextWords.isLetter(scalar) { traits.insert(.letter) }
         if TextWords.isCombiningMark(scalar) { traits.insert(.combiningMark) }

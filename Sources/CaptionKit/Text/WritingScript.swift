@@ -70,30 +70,29 @@ public enum KazakhLetters {
     }
 
     /// Whether `text` may have a word that, lowercased, equals a word with one of the letters
-    /// that ``occur(in:)`` looks for: it has one of them, the capital І (U+0406), or a letter
-    /// whose canonical decomposition has one of them (ї Ї ӛ Ӛ ӫ Ӫ).
+    /// that ``occur(in:)`` looks for: it has one of them or a letter whose canonical
+    /// decomposition has one of them (ї Ї ӛ Ӛ ӫ Ӫ).
     public static func mayOccur(in text: some StringProtocol) -> Bool {
-        text.unicodeScalars.contains { isCountedLetter($0) || isDecomposedOrCapitalForm($0) }
+        text.unicodeScalars.contains { isCountedLetter($0) || isDecomposedForm($0) }
     }
 
-    /// Whether `scalar` is the capital І (U+0406) or a letter whose canonical decomposition has
-    /// one of the letters of ``occur(in:)``: ї Ї ӛ Ӛ ӫ Ӫ.
+    /// Whether `scalar` is a letter whose canonical decomposition has one of the letters of
+    /// ``occur(in:)``: ї Ї ӛ Ӛ ӫ Ӫ.
     @inline(__always)
-    static func isDecomposedOrCapitalForm(_ scalar: Unicode.Scalar) -> Bool {
+    static func isDecomposedForm(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x406, 0x407, 0x457, 0x4DA, 0x4DB, 0x4EA, 0x4EB: return true
+        case 0x407, 0x457, 0x4DA, 0x4DB, 0x4EA, 0x4EB: return true
         default: return false
         }
     }
 
-    /// Whether `scalar` is one of the letters that ``occur(in:)`` looks for: a switch on the
-    /// code point, not a set look-up, because it runs for every letter of every text. Like the
-    /// original range-guarded look-up, it covers U+0456 to U+04E9, so the capital І (U+0406)
-    /// does not count.
+    /// Whether `scalar` is one of the letters that ``occur(in:)`` looks for, every letter of
+    /// ``all``: a switch on the code point, not a set look-up, because it runs for every letter
+    /// of every text.
     @inline(__always)
     static func isCountedLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x456, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4AE, 0x4AF, 0x4B0, 0x4B1, 0x4BA, 0x4BB, 0x4D8, 0x4D9,
+        case 0x406, 0x456, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4AE, 0x4AF, 0x4B0, 0x4B1, 0x4BA, 0x4BB, 0x4D8, 0x4D9,
             0x4E8, 0x4E9:
             return true
         default:

@@ -40,6 +40,15 @@ import Testing
         }
     }
 
+    /// The letters counted as Kazakh-only are exactly ``KazakhLetters/all``, capitals included
+    /// (the capital І, U+0406, was once left out).
+    @Test func countedKazakhLettersAreExactlyTheListedLetters() {
+        let counted = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter(KazakhLetters.isCountedLetter)
+        #expect(Set(counted) == KazakhLetters.all)
+        #expect(KazakhLetters.occur(in: "Іле"))
+        #expect(TextAnalysis("Река Іле", language: "ru").hasKazakhLetter)
+    }
+
     /// The neighbouring words that are the same without regard to case, with only a space gap
     /// between them, as `repeated-word` looks for them.
     static func repeatedPairs(_ text: String) -> [TextAnalysis.WordPair] {

@@ -43,6 +43,13 @@ public struct RussianHasKazakhLettersCheck: CaptionTextCheck {
                   ru: ↓Экспозиция музея посвящена узніцам.
                   en: The museum is about the prisoners.
                 """),
+            CheckExample("""
+                id: river
+                title:
+                  kk: Іле өзені
+                  ru: ↓Река Іле
+                  en: The Ili river
+                """),
         ]
     )
 

@@ -32,17 +32,57 @@ enum XLIFFReader {
         path: String, maximumSize: Int = XMLStreamReader.defaultMaximumSize,
         eachUnit: (XLIFFDocument.Unit, _ targetLanguage: String) throws(CaptionError) -> Void
     ) throws(CaptionError) -> XLIFFDocument {
+        try read(path: path, maximumSize: maximumSize) { (read: ReadUnit) throws(CaptionError) in
+            try eachUnit(read.unit, read.targetLanguage)
+        }
+    }
+
+    /// A unit as read, its source and target still UTF-8 bytes (``unit`` makes the strings).
+    struct ReadUnit {
+        /// The unit, with empty ``XLIFFDocument/Unit/source`` and no target.
+        var withoutText: XLIFFDocument.Unit
+        /// The source text's UTF-8.
+        var source: [UInt8]
+        /// The target text's UTF-8, when the unit has a target.
+        var target: [UInt8]?
+        /// The target language of the unit's file.
+        var targetLanguage: String
+
+        /// The unit with its texts.
+        var unit: XLIFFDocument.Unit {
+            var unit = withoutText
+            unit.source = String(decoding: source, as: UTF8.self)
+            unit.target = target.map { String(decoding: $0, as: UTF8.self) }
+            return unit
+        }
+    }
+
+    /// ``read(path:maximumSize:eachUnit:)`` giving each unit's texts as bytes, so that the
+    /// strings can be made later (or on another thread).
+    static func read(
+        path: String, maximumSize: Int = XMLStreamReader.defaultMaximumSize,
+        eachReadUnit: (ReadUnit) throws(CaptionError) -> Void
+    ) throws(CaptionError) -> XLIFFDocument {
         var parser = Parser(path: path)
         parser.keepsUnits = false
-        try XMLStreamReader.read(
-            path: path, maximumSize: maximumSize, wantsText: { parser.wantsText }, attributeNames: Parser.attributeNames
-        ) {
-            (event) throws(CaptionError) in
-            try parser.handle(event)
-            guard !parser.finishedUnits.isEmpty else { return }
-            for (unit, language) in parser.finishedUnits { try eachUnit(unit, language) }
-            parser.finishedUnits.removeAll(keepingCapacity: true)
+        var failure: CaptionError?
+        withoutActuallyEscaping({ (bytes: UnsafeBufferPointer<UInt8>) in parser.take(bytes) }) { takeText in
+            do throws(CaptionError) {
+                try XMLStreamReader.read(
+                    path: path, maximumSize: maximumSize, wantsText: { parser.wantsText },
+                    attributeNames: Parser.attributeNames, textBytes: takeText
+                ) {
+                    (event) throws(CaptionError) in
+                    try parser.handle(event)
+                    guard !parser.finishedUnits.isEmpty else { return }
+                    for read in parser.finishedUnits { try eachReadUnit(read) }
+                    parser.finishedUnits.removeAll(keepingCapacity: true)
+                }
+            } catch {
+                failure = error
+            }
         }
+        if let failure { throw failure }
         return try parser.finish()
     }
 
@@ -57,7 +97,24 @@ enum XLIFFReader {
 
     /// Whether a unit id could be taken for a path (and so is refused outright).
     static func isPathLike(_ id: String) -> Bool {
-        id.contains("/") || id.contains("\\") || id.contains("..") || id.hasPrefix("~")
+        // Most ids have none of the bytes looked for: no character holding them can be found.
+        if !mayBePathLike(id.utf8) { return false }
+        return id.contains("/") || id.contains("\\") || id.contains("..") || id.hasPrefix("~")
+    }
+
+    /// Whether the UTF-8 of an id has `/`, `\\`, `~` or two dots in a row; without them
+    /// ``isPathLike(_:)`` is `false` (no character equal to a string holding them lacks them).
+    static func mayBePathLike(_ bytes: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "~")
+                || (byte == UInt8(ascii: ".") && previous == byte)
+            {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     private struct Parser {
@@ -66,8 +123,8 @@ enum XLIFFReader {
         }
 
         struct Segment {
-            var source = ""
-            var target: String?
+            var source: [UInt8] = []
+            var target: [UInt8]?
             var isIgnorable: Bool
         }
 
@@ -83,11 +140,15 @@ enum XLIFFReader {
         var unit: XLIFFDocument.Unit?
         var segments: [Segment] = []
         var segment: Segment?
-        var captured: String?
+        /// The UTF-8 of the `<source>` or `<target>` being read.
+        var captured: [UInt8]?
+        /// The unit's source and target (1.2), as UTF-8.
+        var unitSource: [UInt8] = []
+        var unitTarget: [UInt8]?
         /// Whether finished units go into their file (else into ``finishedUnits``).
         var keepsUnits = true
-        /// Units finished since the caller last took them, with their file's target language.
-        var finishedUnits: [(XLIFFDocument.Unit, String)] = []
+        /// Units finished since the caller last took them.
+        var finishedUnits: [ReadUnit] = []
 
         init(path: String) { self.path = path }
 
@@ -100,8 +161,13 @@ enum XLIFFReader {
                 guard let role = stack.popLast() else { return }
                 try end(role)
             case .text(let text):
-                if wantsText { captured? += text }
+                if wantsText { captured?.append(contentsOf: text.utf8) }
             }
+        }
+
+        /// Text read now, as UTF-8 (the same as a ``XMLEvent/text(_:)`` event).
+        mutating func take(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if wantsText { captured?.append(contentsOf: bytes) }
         }
 
         /// Whether text read now would be kept (inside `<source>` or `<target>`).
@@ -149,16 +215,18 @@ enum XLIFFReader {
                         location, "unit id '\(id)' looks like a file path; captions unit ids are <exhibit-id>.<field>")
                 }
                 unit = XLIFFDocument.Unit(id: id, source: "", target: nil, location: location)
+                unitSource = []
+                unitTarget = nil
                 segments = []
                 return .unit
             case ("segment", .unit) where isVersion2, ("ignorable", .unit) where isVersion2:
                 segment = Segment(isIgnorable: name == "ignorable")
                 return .segment
             case ("source", .unit) where !isVersion2, ("source", .segment):
-                captured = ""
+                captured = []
                 return .source
             case ("target", .unit) where !isVersion2, ("target", .segment):
-                captured = ""
+                captured = []
                 if unit?.targetLocation == nil { unit?.targetLocation = location }
                 return .target
             case ("body", _), ("group", _):
@@ -206,7 +274,7 @@ enum XLIFFReader {
                     if let hex = attribute(attributes, "hex"), let value = UInt32(hex, radix: 16),
                         let scalar = Unicode.Scalar(value)
                     {
-                        captured?.unicodeScalars.append(scalar)
+                        captured?.append(contentsOf: String(scalar).utf8)
                         return .skipped
                     }
                 default:
@@ -220,27 +288,29 @@ enum XLIFFReader {
         private mutating func end(_ role: Role) throws(CaptionError) {
             switch role {
             case .source:
-                if isVersion2 { segment?.source = captured ?? "" } else { unit?.source = captured ?? "" }
+                if isVersion2 { segment?.source = captured ?? [] } else if unit != nil { unitSource = captured ?? [] }
                 captured = nil
             case .target:
-                if isVersion2 { segment?.target = captured ?? "" } else { unit?.target = captured ?? "" }
+                if isVersion2 { segment?.target = captured ?? [] } else if unit != nil { unitTarget = captured ?? [] }
                 captured = nil
             case .segment:
                 if let segment { segments.append(segment) }
                 segment = nil
             case .unit:
-                guard var finished = unit else { return }
+                guard let finished = unit else { return }
+                var source = unitSource
+                var target = unitTarget
                 if isVersion2 {
-                    finished.source = segments.map(\.source).joined()
+                    source = Array(segments.map(\.source).joined())
                     let translated = segments.filter { !$0.isIgnorable }
                     if !translated.isEmpty, translated.allSatisfy({ $0.target != nil }) {
-                        finished.target = segments.map { $0.target ?? $0.source }.joined()
+                        target = Array(segments.map { $0.target ?? $0.source }.joined())
                     }
                 }
-                if keepsUnits {
-                    file?.units.append(finished)
-                } else if let file {
-                    finishedUnits.append((finished, file.targetLanguage))
+                // The language is taken alone: a copy of the file would make appending copy its units.
+                if let language = file?.targetLanguage {
+                    let read = ReadUnit(withoutText: finished, source: source, target: target, targetLanguage: language)
+                    if keepsUnits { file?.units.append(read.unit) } else { finishedUnits.append(read) }
                 }
                 unit = nil
             case .file:

@@ -21,7 +21,8 @@ import Testing
         var items: [String] = []
         while let item = reading.next() {
             switch item {
-            case .unit(let unit, let language): items.append("\(unit.id) \(language) \(unit.location) \(unit.target ?? "-")")
+            case .unit(let unit, let language):
+                items.append("\(unit.id) \(language) \(unit.location) \(unit.source) \(unit.target ?? "-")")
             case .finished(let document): items.append("finished \(document.path) \(document.files.count)")
             case .failed(let error): items.append("failed \(error)")
             }
@@ -41,7 +42,7 @@ import Testing
         for path in [first, second, broken] {
             do throws(CaptionError) {
                 let document = try XLIFFReader.read(path: path) { unit, language in
-                    expected.append("\(unit.id) \(language) \(unit.location) \(unit.target ?? "-")")
+                    expected.append("\(unit.id) \(language) \(unit.location) \(unit.source) \(unit.target ?? "-")")
                 }
                 expected.append("finished \(document.path) \(document.files.count)")
             } catch {
@@ -78,5 +79,31 @@ import Testing
         #expect(throws: CaptionError.invalidInput(SourceLocation(path: bad, line: 2, column: 1), XMLStreamReader.doctypeMessage)) {
             try XLIFFImporter.run(XLIFFImportOptions(files: [bad]), collectionPath: collection.root)
         }
+    }
+
+    /// Units without target, with empty texts and with long texts, across many batches: the
+    /// strings made from each batch's buffer are the units read.
+    @Test func textsKeptAsBytesComeBackAsTheUnitsRead() throws {
+        let folder = try TestCollection(files: [])
+        let long = String(repeating: "Ұзын мәтін ✓ ", count: 300)
+        let units = (0..<1500).map { index -> String in
+            switch index % 3 {
+            case 0: return "<trans-unit id=\"e\(index).title\"><source>Текст \(index)</source></trans-unit>\n"
+            case 1: return "<trans-unit id=\"e\(index).text\"><source></source><target></target></trans-unit>\n"
+            default: return "<trans-unit id=\"e\(index).text\"><source>\(long)\(index)</source><target>\(index)\(long)</target></trans-unit>\n"
+            }
+        }.joined()
+        let path = folder.root + "/a.xlf"
+        try Data(XLIFFReaderTests.document12(units).utf8).write(to: URL(fileURLWithPath: path))
+        var expected: [XLIFFDocument.Unit] = []
+        _ = try XLIFFReader.read(path: path) { unit, _ in expected.append(unit) }
+        let reading = XLIFFReadAhead(files: [path], maximumSize: 1 << 30, bufferLimit: 64 << 10)
+        var taken: [XLIFFDocument.Unit] = []
+        while let item = reading.next() {
+            if case .unit(let unit, "kk") = item { taken.append(unit) }
+        }
+        #expect(taken.count == 1500)
+        #expect(taken == expected)
+        #expect(taken[2].source == long + "2" && taken[2].target == "2" + long && taken[0].target == nil && taken[1].target == "")
     }
 }

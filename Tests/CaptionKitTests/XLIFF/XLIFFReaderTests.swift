@@ -203,4 +203,47 @@ import Testing
             #expect(last.location == SourceLocation(path: path, line: 90_004, column: 1))
         }
     }
+
+    /// Streaming hands the texts over as bytes (without making strings of libxml2's text), a
+    /// whole read makes strings: both give the same units for 1.2 and 2.x, with wrappers, code
+    /// points, CDATA, character references, segments, ignorables and units without target.
+    @Test func streamingTextAsBytesGivesTheUnitsOfAWholeRead() throws {
+        let units12 =
+            "<trans-unit id=\"a.title\"><source>Курт &amp; <g id=\"1\">сыр</g> &#x1F600;</source>"
+            + "<target><![CDATA[Құрт <&>]]> <mrk mtype=\"x\">ірімшік</mrk>\r\nә\u{301}</target></trans-unit>\n"
+            + "<trans-unit id=\"a.text\"><source>Без перевода</source></trans-unit>\n"
+            + "<trans-unit id=\"b.text\"><source>С кодом <x id=\"1\"/></source><target>Код <x id=\"1\"/></target></trans-unit>\n"
+            + "<trans-unit id=\"c.text\"><source></source><target></target></trans-unit>\n"
+        let version2 =
+            Self.header12
+            + "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"ru\" trgLang=\"en\">\n"
+            + "<file id=\"f\"><unit id=\"a.text\"><segment><source>One.</source><target>Один<cp hex=\"1F600\"/><pc id=\"1\">!</pc></target></segment>"
+            + "<ignorable><source> </source></ignorable><segment><source>Two &lt;</source><target>Два.</target></segment></unit>"
+            + "<unit id=\"a.title\"><segment><source>T</source></segment><segment><source>U</source><target>V</target></segment></unit>"
+            + "</file></xliff>\n"
+        let folder = try TestCollection(files: [("a.xlf", Self.document12(units12)), ("b.xlf", version2)])
+        for name in ["a.xlf", "b.xlf"] {
+            let path = folder.root + "/" + name
+            let whole = try XLIFFReader.read(path: path)
+            var streamed: [XLIFFDocument.Unit] = []
+            _ = try XLIFFReader.read(path: path) { unit, _ in streamed.append(unit) }
+            #expect(streamed == whole.files[0].units)
+            #expect(streamed.map(\.source) == whole.files[0].units.map(\.source))
+            #expect(streamed.count == (name == "a.xlf" ? 4 : 2))
+        }
+        let first = try XLIFFReader.read(path: folder.root + "/a.xlf").files[0].units[0]
+        #expect(first.source == "Курт & сыр 😀")
+        #expect(first.target == "Құрт <&> ірімшік\nә\u{301}")
+    }
+
+    /// The byte test that spares most ids the character search gives the same answers.
+    @Test(arguments: [
+        "a.title", "курт-1.text", "a/b.title", "a\\b", "a..b", "~a.b", "a~.b", ".a.b", "a.b.", "a/\u{338}b",
+        ".\u{301}.", "~\u{301}a", "a\u{2215}b", "a\u{FF0E}\u{FF0E}b", "a\u{FF5E}b", "a.\u{200B}.b", "",
+    ])
+    func pathLikeIDsAreFoundAsBeforeTheByteTest(id: String) {
+        let plain = id.contains("/") || id.contains("\\") || id.contains("..") || id.hasPrefix("~")
+        #expect(XLIFFReader.isPathLike(id) == plain)
+        if !XLIFFReader.mayBePathLike(id.utf8) { #expect(!plain) }
+    }
 }

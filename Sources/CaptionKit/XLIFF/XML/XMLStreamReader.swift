@@ -72,14 +72,16 @@ final class XMLStreamReader {
     /// Reads the file at `path` (memory-mapped), calling `handler` for every event; text is
     /// reported only while `wantsText` says so (the handler ignores it elsewhere), and only the
     /// attributes named in `attributeNames` (all when `nil`; every value is still held to
-    /// ``maximumAttributeLength``).
+    /// ``maximumAttributeLength``). With `textBytes`, text goes to it as UTF-8 bytes (valid only
+    /// during the call) instead of to `handler` as strings.
     ///
     /// - Throws: ``CaptionError/invalidInput(_:_:)`` for a file over `maximumSize` bytes, a
     ///   DOCTYPE, malformed XML or limits exceeded; ``CaptionError/unreadable(path:reason:)``
     ///   when the file cannot be read; and whatever `handler` throws.
     static func read(
         path: String, maximumSize: Int = defaultMaximumSize, wantsText: () -> Bool = { true },
-        attributeNames: Set<String>? = nil, handler: (XMLEvent) throws(CaptionError) -> Void
+        attributeNames: Set<String>? = nil, textBytes: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
+        handler: (XMLEvent) throws(CaptionError) -> Void
     ) throws(CaptionError) {
         // Every check is made on the file actually opened, so it cannot be swapped in between.
         // O_NOFOLLOW: a symbolic link is refused, as before; O_NONBLOCK: opening a FIFO must not
@@ -99,7 +101,8 @@ final class XMLStreamReader {
                 "file is \(length) bytes, over the limit of \(maximumSize) bytes (raise it with --max-size)")
         }
         guard length > 0 else {
-            return try parse(Data(), path: path, wantsText: wantsText, attributeNames: attributeNames, handler: handler)
+            return try parse(
+                Data(), path: path, wantsText: wantsText, attributeNames: attributeNames, textBytes: textBytes, handler: handler)
         }
         // Mapped here rather than through Data, so that the pages already parsed can be handed
         // back (see `releasePages`): resident memory stays flat however large the file.
@@ -111,18 +114,20 @@ final class XMLStreamReader {
         defer { munmap(mapping, length) }
         try parse(
             UnsafeRawBufferPointer(start: mapping, count: length), path: path, isMapped: true, wantsText: wantsText,
-            attributeNames: attributeNames, handler: handler)
+            attributeNames: attributeNames, textBytes: textBytes, handler: handler)
     }
 
     /// Reads XML held in memory (used by ``read(path:maximumSize:handler:)`` and by tests).
     static func parse(
         _ data: Data, path: String, wantsText: () -> Bool = { true }, attributeNames: Set<String>? = nil,
-        handler: (XMLEvent) throws(CaptionError) -> Void
+        textBytes: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil, handler: (XMLEvent) throws(CaptionError) -> Void
     ) throws(CaptionError) {
         var failure: CaptionError?
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             do throws(CaptionError) {
-                try parse(buffer, path: path, wantsText: wantsText, attributeNames: attributeNames, handler: handler)
+                try parse(
+                    buffer, path: path, wantsText: wantsText, attributeNames: attributeNames, textBytes: textBytes,
+                    handler: handler)
             } catch {
                 failure = error
             }
@@ -134,7 +139,8 @@ final class XMLStreamReader {
     ///   be dropped once parsed (they would be read from the file again if touched).
     private static func parse(
         _ buffer: UnsafeRawBufferPointer, path: String, isMapped: Bool = false, wantsText: () -> Bool,
-        attributeNames: Set<String>?, handler: (XMLEvent) throws(CaptionError) -> Void
+        attributeNames: Set<String>?, textBytes: ((UnsafeBufferPointer<UInt8>) -> Void)?,
+        handler: (XMLEvent) throws(CaptionError) -> Void
     ) throws(CaptionError) {
         if let doctype = PrologScanner.doctypeOffset(in: buffer) {
             var locator = ByteLocator(bytes: buffer)
@@ -167,14 +173,17 @@ final class XMLStreamReader {
         reader.releasesPages = isMapped
         reader.attributeNames = attributeNames
         xmlTextReaderSetStructuredErrorHandler(pointer, collectError, Unmanaged.passUnretained(reader).toOpaque())
-        try reader.run(wantsText: wantsText, handler)
+        try reader.run(wantsText: wantsText, textBytes: textBytes, handler)
     }
 
     static let doctypeMessage =
         "XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that expand or read local files); XLIFF needs none"
 
     /// The read loop.
-    private func run(wantsText: () -> Bool, _ handler: (XMLEvent) throws(CaptionError) -> Void) throws(CaptionError) {
+    private func run(
+        wantsText: () -> Bool, textBytes: ((UnsafeBufferPointer<UInt8>) -> Void)?,
+        _ handler: (XMLEvent) throws(CaptionError) -> Void
+    ) throws(CaptionError) {
         var elementOffset = -1
         var open: [String] = []
         while true {
@@ -202,7 +211,13 @@ final class XMLStreamReader {
                 try handler(.end)
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                if wantsText() { try handler(.text(string(xmlTextReaderConstValue(reader)))) }
+                guard wantsText() else { continue }
+                let value = xmlTextReaderConstValue(reader)
+                if let textBytes {
+                    textBytes(UnsafeBufferPointer(start: value, count: value.map { strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0))
+                } else {
+                    try handler(.text(string(value)))
+                }
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
                 throw .invalidInput(locator.location(ofOffset: max(elementOffset, 0), path: path), Self.doctypeMessage)
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
@@ -215,7 +230,7 @@ final class XMLStreamReader {
     }
 
     /// How far reading moves on between two releases of pages (bytes).
-    private static let releaseStep = 16 << 20
+    private static let releaseStep = 4 << 20
 
     /// Drops the mapped pages well before `offset` from this process's memory; they stay in the
     /// page cache and are read again should anything touch them.

@@ -78,7 +78,7 @@ public struct CompletenessSummary: Sendable, Hashable, Codable {
         var translated = [Int](repeating: 0, count: languages.count)
         var words = [Int](repeating: 0, count: languages.count)
         var total = 0
-        for part in slots.values {
+        for part in slots.takeValues() {
             total += part.total
             for index in languages.indices {
                 translated[index] += part.translated[index]

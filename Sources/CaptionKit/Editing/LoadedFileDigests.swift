@@ -11,13 +11,9 @@ final class LoadedFileDigests: @unchecked Sendable {
     /// Reads one exhibit file as ``CollectionLoader/readExhibit(_:root:)`` does, remembering the
     /// digest of the bytes it was parsed from (for ``CollectionLoader/load(path:reading:)``).
     func readExhibit(_ relativePath: String, root: String) -> Exhibit {
-        let path = CollectionLoader.join(root, relativePath)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return CollectionLoader.readExhibit(relativePath, root: root)
+        CollectionLoader.readExhibit(relativePath, root: root) { path, digest in
+            self.lock.withLock { self.digests[path] = digest }
         }
-        let digest = ContentDigest(data)
-        lock.withLock { digests[path] = digest }
-        return ExhibitParser.parse(data: data, path: path, relativePath: relativePath)
     }
 
     /// The digest of the bytes the exhibit at `path` (as the load named it) was parsed from.

@@ -90,7 +90,7 @@ public enum CollectionLoader {
         DispatchQueue.concurrentPerform(iterations: top.folders.count) { index in
             subtrees.set(index, Result { () throws(CaptionError) in try exhibitFiles(below: top.folders[index], in: root) })
         }
-        let walked = subtrees.values
+        let walked = subtrees.takeValues()
         for index in walked.indices.reversed() {
             if case .failure(let error) = walked[index] { throw error }
         }
@@ -161,11 +161,19 @@ public enum CollectionLoader {
                 results.set(index, read(files[index], root))
             }
         }
-        return results.values
+        return results.takeValues()
     }
 
     /// Reads one exhibit file; an unreadable file becomes an exhibit with an `invalid-yaml` finding.
     public static func readExhibit(_ relativePath: String, root: String) -> Exhibit {
+        readExhibit(relativePath, root: root, digested: nil)
+    }
+
+    /// ``readExhibit(_:root:)`` that also gives `digested` the digest of the bytes the exhibit
+    /// is parsed from (not called when the file cannot be read).
+    static func readExhibit(
+        _ relativePath: String, root: String, digested: ((_ path: String, ContentDigest) -> Void)?
+    ) -> Exhibit {
         let path = join(root, relativePath)
         guard let (bytes, count) = FileBytes.contents(ofFile: path) else {
             var exhibit = ExhibitParser.parse(text: "", path: path, relativePath: relativePath)
@@ -177,6 +185,7 @@ public enum CollectionLoader {
             exhibit.isReadable = false
             return exhibit
         }
+        digested?(path, ContentDigest(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: bytes[..<count]))))
         return ExhibitParser.parse(adopting: bytes, count: count, path: path, relativePath: relativePath)
     }
 }
@@ -196,7 +205,7 @@ final class ResultSlots<Value>: @unchecked Sendable {
 
     /// The values, moved out of the slots (which are left empty): no copy of each value, and
     /// no reference counting of what the values hold. Call once, after every slot is set.
-    var values: [Value] {
+    func takeValues() -> [Value] {
         lock.lock()
         defer { lock.unlock() }
         var result: [Value] = []

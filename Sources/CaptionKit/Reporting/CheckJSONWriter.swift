@@ -45,7 +45,7 @@ struct CheckJSONWriter {
             }
             slots.set(chunk, writer.bytes)
         }
-        let parts = slots.values
+        let parts = slots.takeValues()
         var writer = CheckJSONWriter()
         writer.bytes.reserveCapacity(512 + parts.reduce(0) { $0 + $1.count })
         writer.write(document, writtenFindings: parts)
@@ -199,8 +199,6 @@ struct CheckJSONWriter {
         }
     }
 
-    /// A quoted string: `"` and `\` escaped, control characters as `\n`, `\t`, `\r`, `\b`,
-    /// `\f` or `\u00XX`; everything else (slashes, non-ASCII) as it is.
     /// Whether `value` has a byte that JSON escapes: a control character, `"` or `\`.
     private static func needsEscape(_ value: String) -> Bool {
         let found = value.utf8.withContiguousStorageIfAvailable { bytes in
@@ -214,6 +212,8 @@ struct CheckJSONWriter {
         return found ?? value.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 
+    /// A quoted string: `"` and `\` escaped, control characters as `\n`, `\t`, `\r`, `\b`,
+    /// `\f` or `\u00XX`; everything else (slashes, non-ASCII) as it is.
     private mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         // Nearly every value needs no escape: copy its bytes at once.

@@ -77,7 +77,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
             slots.set(chunk, stale)
         }
         var stale: [String: Int] = [:]
-        for part in slots.values {
+        for part in slots.takeValues() {
             for (language, count) in part { stale[language, default: 0] += count }
         }
         return stale

@@ -15,6 +15,6 @@ extension Array where Element: Sendable {
                 results.set(index, transform(self[index]))
             }
         }
-        return results.values
+        return results.takeValues()
     }
 }

@@ -74,7 +74,7 @@ public struct Validator: Sendable {
             }
             slots.set(task, found.sortedForReport())
         }
-        var parts = slots.values
+        var parts = slots.takeValues()
         let collectionWide = parts[0]
         parts.removeFirst()
         return .concatenatingSortedRuns(parts, then: collectionWide)

@@ -55,16 +55,17 @@ public enum XLIFFImporter {
         var summaries: [XLIFFImportReport.FileSummary] = []
         for path in options.files {
             var summary = XLIFFImportReport.FileSummary(path: path, targetLanguage: "")
-            var read: XLIFFDocument?
-            while read == nil {
+            var document: XLIFFDocument
+            takingUnits: while true {
                 switch reading.next() {
                 case .unit(let unit, let language): plan.add(unit, language: language, summary: &summary)
-                case .finished(let document): read = document
+                case .finished(let read):
+                    document = read
+                    break takingUnits
                 case .failed(let error): throw error
                 case nil: throw .invalidInput(SourceLocation(path: path), "the XLIFF file could not be read")
                 }
             }
-            guard let document = read else { continue }
             try checkLanguages(document, config: collection.config)
             summary.targetLanguage = document.files.map(\.targetLanguage).uniqued().joined(separator: ", ")
             summaries.append(summary)

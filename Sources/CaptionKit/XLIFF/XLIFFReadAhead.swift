@@ -12,6 +12,10 @@ import Foundation
 /// What waits adds to the collection loading meanwhile: a larger buffer lets the reading run
 /// further ahead, but a large, fully translated collection imported again would then hold
 /// more than 400 MB at the end of its load.
+///
+/// Whoever creates one calls ``cancel()`` when done with it, also after taking everything
+/// (a `defer` right after creating it): the reading thread holds the object until it ends, and
+/// a reader left waiting for room would wait for ever.
 final class XLIFFReadAhead: @unchecked Sendable {
     /// What reading gives, in order.
     enum Item {
@@ -121,6 +125,8 @@ final class XLIFFReadAhead: @unchecked Sendable {
             condition.unlock()
         }
         for path in files {
+            // Files with fewer units than a batch never reach `hand` while being read.
+            guard !wasCancelled else { return }
             do throws(CaptionError) {
                 let document = try XLIFFReader.read(path: path, maximumSize: maximumSize) {
                     (read: XLIFFReader.ReadUnit) throws(CaptionError) in
@@ -145,6 +151,13 @@ final class XLIFFReadAhead: @unchecked Sendable {
             }
         }
         _ = hand(&batch)
+    }
+
+    /// Whether ``cancel()`` was called.
+    private var wasCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return isCancelled
     }
 
     /// Thrown inside the reader to stop it once the import is cancelled; never handed over.

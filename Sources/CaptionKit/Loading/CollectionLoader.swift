@@ -170,12 +170,16 @@ public enum CollectionLoader {
     }
 
     /// ``readExhibit(_:root:)`` that also gives `digested` the digest of the bytes the exhibit
-    /// is parsed from (not called when the file cannot be read).
+    /// is parsed from (not called when the file cannot be read or is too large).
     static func readExhibit(
         _ relativePath: String, root: String, digested: ((_ path: String, ContentDigest) -> Void)?
     ) -> Exhibit {
         let path = join(root, relativePath)
-        guard let (bytes, count) = FileBytes.contents(ofFile: path) else {
+        let bytes: UnsafeMutableBufferPointer<UInt8>, count: Int
+        switch FileBytes.contents(ofFile: path, limit: ExhibitParser.maximumFileSize) {
+        case .read(let buffer, let read): (bytes, count) = (buffer, read)
+        case .tooLarge(let size): return ExhibitParser.tooLarge(size: size, path: path, relativePath: relativePath)
+        case .unreadable:
             var exhibit = ExhibitParser.parse(text: "", path: path, relativePath: relativePath)
             exhibit.loadFindings = [
                 Diagnostic(

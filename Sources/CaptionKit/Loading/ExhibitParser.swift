@@ -26,14 +26,8 @@ public enum ExhibitParser {
     ///   - relativePath: The path below the collection folder, e.g. `garden/stalin-wagon.yml`.
     /// - Returns: The exhibit; unreadable files give an exhibit with no fields and a finding.
     public static func parse(data: Data, path: String, relativePath: String) -> Exhibit {
-        var builder = Builder(path: path, relativePath: relativePath)
-        guard data.count <= maximumFileSize else {
-            builder.fail(
-                "invalid-yaml", line: 0, column: 0,
-                "file is \(data.count) bytes; exhibit files are limited to \(maximumFileSize) bytes")
-            return builder.exhibit
-        }
-        return parse(reader: YAMLEventReader(utf8: data), builder: builder)
+        guard data.count <= maximumFileSize else { return tooLarge(size: data.count, path: path, relativePath: relativePath) }
+        return parse(reader: YAMLEventReader(utf8: data), builder: Builder(path: path, relativePath: relativePath))
     }
 
     /// Parses the first `count` bytes of `storage`, a whole file's bytes, as
@@ -42,15 +36,21 @@ public enum ExhibitParser {
     static func parse(
         adopting storage: UnsafeMutableBufferPointer<UInt8>, count: Int, path: String, relativePath: String
     ) -> Exhibit {
-        var builder = Builder(path: path, relativePath: relativePath)
         guard count <= maximumFileSize else {
             storage.deallocate()
-            builder.fail(
-                "invalid-yaml", line: 0, column: 0,
-                "file is \(count) bytes; exhibit files are limited to \(maximumFileSize) bytes")
-            return builder.exhibit
+            return tooLarge(size: count, path: path, relativePath: relativePath)
         }
+        let builder = Builder(path: path, relativePath: relativePath)
         return parse(reader: YAMLEventReader(adopting: storage, count: count), builder: builder)
+    }
+
+    /// The exhibit of a file of `size` bytes, over ``maximumFileSize``: no fields, one finding.
+    static func tooLarge(size: Int, path: String, relativePath: String) -> Exhibit {
+        var builder = Builder(path: path, relativePath: relativePath)
+        builder.fail(
+            "invalid-yaml", line: 0, column: 0,
+            "file is \(size) bytes; exhibit files are limited to \(maximumFileSize) bytes")
+        return builder.exhibit
     }
 
     /// Parses text that is already decoded (used by tests, `fmt` and import).

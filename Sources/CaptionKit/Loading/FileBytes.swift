@@ -16,11 +16,31 @@ enum FileBytes {
     ///
     /// - Returns: A buffer whose first `count` bytes are the file; the caller deallocates it.
     static func contents(ofFile path: String) -> (buffer: UnsafeMutableBufferPointer<UInt8>, count: Int)? {
+        switch contents(ofFile: path, limit: .max) {
+        case .read(let buffer, let count): return (buffer, count)
+        case .tooLarge, .unreadable: return nil
+        }
+    }
+
+    /// What ``contents(ofFile:limit:)`` finds.
+    enum Contents {
+        /// The file's bytes: the first `count` bytes of `buffer`, which the caller deallocates.
+        case read(UnsafeMutableBufferPointer<UInt8>, count: Int)
+        /// The file says it has `size` bytes, more than the limit: nothing was read.
+        case tooLarge(size: Int)
+        /// The file cannot be opened or read.
+        case unreadable
+    }
+
+    /// Reads the file at `path` to its end, unless it says it has more than `limit` bytes: a
+    /// stray huge file is refused without being read into memory.
+    static func contents(ofFile path: String, limit: Int) -> Contents {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
+        guard fstat(descriptor, &status) == 0 else { return .unreadable }
+        if (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > limit { return .tooLarge(size: Int(status.st_size)) }
         // One more byte than the size, so the read that finds the end needs no larger buffer.
         var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(Int(status.st_size), 0) + 1)
         var count = 0
@@ -35,10 +55,10 @@ enum FileBytes {
             if got > 0 {
                 count += got
             } else if got == 0 {
-                return (buffer, count)
+                return .read(buffer, count: count)
             } else if errno != EINTR {
                 buffer.deallocate()
-                return nil
+                return .unreadable
             }
         }
     }

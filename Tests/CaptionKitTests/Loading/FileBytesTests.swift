@@ -38,6 +38,25 @@ import Testing
         #expect(read == FileManager.default.contents(atPath: path).map(Array.init))
     }
 
+    @Test func aFileOverTheLimitIsRefusedWithItsSizeWithoutBeingRead() throws {
+        let folder = try TestCollection(files: [])
+        let path = folder.root + "/huge.yml"
+        let size = ExhibitParser.maximumFileSize + 1
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(size))  // sparse: no memory or disk needed
+        try handle.close()
+        guard case .tooLarge(let reported) = FileBytes.contents(ofFile: path, limit: ExhibitParser.maximumFileSize) else {
+            Issue.record("not refused")
+            return
+        }
+        #expect(reported == size)
+        let exhibit = CollectionLoader.readExhibit("huge.yml", root: folder.root)
+        #expect(exhibit.loadFindings.map(\.message) == ["file is \(size) bytes; exhibit files are limited to \(ExhibitParser.maximumFileSize) bytes"])
+        let parsed = ExhibitParser.parse(data: Data(count: size), path: path, relativePath: "huge.yml")
+        #expect(exhibit.loadFindings == parsed.loadFindings)
+    }
+
     @Test func missingFilesAndFoldersCannotBeRead() throws {
         let folder = try TestCollection(files: [("sub/a.yml", "id: a\n")])
         #expect(bytes(folder.root + "/nothing.yml") == nil)

@@ -41,22 +41,31 @@ extension CaptionsCommand {
         @Flag(help: "Treat warnings as errors.")
         var strict = false
 
-        @Option(name: .customLong("explain"), help: ArgumentHelp("Describe a check: what it finds, its options and examples.", valueName: "id"))
+        @Option(
+            name: .customLong("explain"),
+            help: ArgumentHelp("Describe a check: what it finds, its options and examples.", valueName: "id"))
         var explainID: String?
 
-        @Option(help: ArgumentHelp("Subtract the findings accepted in this baseline file (default: captions-baseline.json in the collection folder, when it exists).", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "Subtract the findings accepted in this baseline file (default: captions-baseline.json in the collection folder, when it exists).",
+                valueName: "file"))
         var baseline: String?
 
         @Flag(name: .customLong("no-baseline"), help: "Report every finding, ignoring any baseline file.")
         var noBaseline = false
 
-        @Flag(help: "Write every current finding to the baseline file (--baseline, or captions-baseline.json in the collection folder) and exit 0.")
+        @Flag(
+            help:
+                "Write every current finding to the baseline file (--baseline, or captions-baseline.json in the collection folder) and exit 0."
+        )
         var writeBaseline = false
 
         func validate() throws {
             if let explainID, CheckExplanation.text(for: explainID) == nil {
                 let hint = CheckExplanation.suggestion(for: explainID).map { " (did you mean '\($0)'?)" } ?? ""
-                throw ValidationError("unknown check '\(explainID)'\(hint); the checks are \(CheckRegistry.ids.joined(separator: ", "))")
+                throw ValidationError(
+                    "unknown check '\(explainID)'\(hint); the checks are \(CheckRegistry.ids.joined(separator: ", "))")
             }
             if writeBaseline, !languages.isEmpty {
                 throw ValidationError("--write-baseline records every finding; it cannot be combined with --lang")
@@ -72,7 +81,8 @@ extension CaptionsCommand {
                 return
             }
             let choice: BaselineChoice = noBaseline ? .none : baseline.map { .file($0) } ?? .automatic
-            let request = CheckRequest(path: try collection.resolved(), languages: languages, strict: strict, baseline: choice)
+            let request = CheckRequest(
+                path: try collection.resolved(), languages: languages, strict: strict, baseline: choice)
             if writeBaseline {
                 let written = try runReportingErrors { () throws(CaptionError) in
                     try CaptionChecker.writeBaseline(request, to: baseline)
@@ -82,7 +92,8 @@ extension CaptionsCommand {
             }
             let result = ExitRetention.keep(
                 try runReportingErrors { () throws(CaptionError) in try CaptionChecker.run(request) })
-            writeStdout(try runReportingErrors { () throws(CaptionError) in try CheckReporter.report(result, format: format) })
+            writeStdout(
+                try runReportingErrors { () throws(CaptionError) in try CheckReporter.report(result, format: format) })
             if format == .text { writeStderr(TextReporter.summary(result)) }
             if result.failed { throw ExitCode(1) }
         }

@@ -3,7 +3,8 @@ import CaptionKit
 
 /// The collection folder argument shared by the commands that read captions.
 struct CollectionArgument: ParsableArguments {
-    @Argument(help: "The caption collection folder (default: Captions in this folder or the nearest parent that has one).")
+    @Argument(
+        help: "The caption collection folder (default: Captions in this folder or the nearest parent that has one).")
     var path: String?
 
     /// The folder to use, or exit 2 when none is given and none is found.

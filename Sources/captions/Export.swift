@@ -34,7 +34,9 @@ extension CaptionsCommand.Export {
 
         @OptionGroup var collection: CollectionArgument
 
-        @Option(name: .customLong("to"), help: "A target language to export (repeatable; default: every non-source language).")
+        @Option(
+            name: .customLong("to"),
+            help: "A target language to export (repeatable; default: every non-source language).")
         var languages: [String] = []
 
         @Option(name: .customLong("xliff"), help: "XLIFF version: 1.2 (every CAT tool reads it) or 2.0.")
@@ -68,7 +70,8 @@ extension CaptionsCommand.Export {
                 writeStdout("wrote \(file.path) (\(detail))\n")
             }
             for language in result.emptyLanguages {
-                writeStdout("\(language): nothing to export\(needed ? " (nothing missing or stale)" : ""); no file written\n")
+                writeStdout(
+                    "\(language): nothing to export\(needed ? " (nothing missing or stale)" : ""); no file written\n")
             }
         }
     }

@@ -47,7 +47,9 @@ extension CaptionsCommand.Export {
         @Option(help: "Encoding of datamerge.txt: utf16le (with BOM, for InDesign) or utf8-bom.")
         var datamergeEncoding: DataMergeEncoding = .utf16LE
 
-        @Option(name: .customLong("with"), help: "Add a derived block: kk-Latn (provisional Latin-script Kazakh after Kazakh).")
+        @Option(
+            name: .customLong("with"),
+            help: "Add a derived block: kk-Latn (provisional Latin-script Kazakh after Kazakh).")
         var derived: [String] = []
 
         func validate() throws {
@@ -61,9 +63,11 @@ extension CaptionsCommand.Export {
             let options = SignageExportOptions(
                 outputFolder: out, formats: format.isEmpty ? Set(SignageFormat.allCases) : Set(format), onlyIDs: only,
                 dataMergeEncoding: datamergeEncoding, withLatinKazakh: derived.contains(KazakhLatin.tag))
-            let report = ExitRetention.keep(try runReportingErrors { () throws(CaptionError) in
-                try SignageExporter.export(ExitRetention.keep(try CollectionLoader.load(path: path)), options: options)
-            })
+            let report = ExitRetention.keep(
+                try runReportingErrors { () throws(CaptionError) in
+                    try SignageExporter.export(
+                        ExitRetention.keep(try CollectionLoader.load(path: path)), options: options)
+                })
             writeStderr(report.messageLines.map { $0 + "\n" }.joined())
             if !report.heldBack.isEmpty, !allowIncomplete { throw ExitCode(1) }
         }

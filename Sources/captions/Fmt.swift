@@ -25,7 +25,8 @@ extension CaptionsCommand {
                 """
         )
 
-        @Argument(help: "A collection folder or one exhibit file (default: Captions in this folder or the nearest parent).")
+        @Argument(
+            help: "A collection folder or one exhibit file (default: Captions in this folder or the nearest parent).")
         var path: String?
 
         @Flag(help: "Write nothing; list the files that would change and exit 1 if there are any.")
@@ -51,7 +52,9 @@ extension CaptionsCommand {
                 }
             }
             let verb = check ? "would be reformatted" : "reformatted"
-            writeStderr("\(TextReporter.plural(changed, "file")) \(verb), \(TextReporter.plural(outcomes.count, "file")) checked\n")
+            writeStderr(
+                "\(TextReporter.plural(changed, "file")) \(verb), \(TextReporter.plural(outcomes.count, "file")) checked\n"
+            )
             if failed { throw ExitCode(1) }
         }
     }

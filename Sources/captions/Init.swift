@@ -19,7 +19,9 @@ extension CaptionsCommand {
         var path: String = "Captions"
 
         func run() throws {
-            let written = try runReportingErrors { () throws(CaptionError) in try CollectionScaffold.initialize(at: path) }
+            let written = try runReportingErrors { () throws(CaptionError) in
+                try CollectionScaffold.initialize(at: path)
+            }
             for file in written { writeStdout("created \(file)\n") }
         }
     }

@@ -32,13 +32,17 @@ extension CaptionsCommand {
             let path = try collection.resolved()
             let loaded = ExitRetention.keep(
                 try runReportingErrors { () throws(CaptionError) in try CollectionLoader.load(path: path) })
-            let findings = loaded.exhibits.isEmpty ? [] : try runReportingErrors { () throws(CaptionError) in
-                try CaptionChecker.diagnostics(CheckRequest(path: path), on: loaded)
-            }
+            let findings =
+                loaded.exhibits.isEmpty
+                ? []
+                : try runReportingErrors { () throws(CaptionError) in
+                    try CaptionChecker.diagnostics(CheckRequest(path: path), on: loaded)
+                }
             let status = TranslationStatus(collection: loaded, findings: findings)
             switch format {
             case .text: writeStdout(status.text)
-            case .json: writeStdout(try runReportingErrors { () throws(CaptionError) in try JSONReporter.encode(status) })
+            case .json:
+                writeStdout(try runReportingErrors { () throws(CaptionError) in try JSONReporter.encode(status) })
             }
         }
     }

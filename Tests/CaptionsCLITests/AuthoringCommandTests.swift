@@ -25,30 +25,37 @@ import Testing
         let run = try CLIRun.run(["new", "stalin-wagon", "--gallery", "memorial-park"], in: folder.path)
         #expect(run.status == 0)
         #expect(run.stdout == "created Captions/memorial-park/stalin-wagon.yml\n")
-        #expect(try folder.read("Captions/memorial-park/stalin-wagon.yml") == """
-            id: stalin-wagon
-            title:
-              kk: ""
-              ru: ""
-              en: ""
-            text:
-              kk: ""
-              ru: ""
-              en: ""
-            credit:
-              kk: ""
-              ru: ""
-              en: ""
-            notes: ""
+        #expect(
+            try folder.read("Captions/memorial-park/stalin-wagon.yml") == """
+                id: stalin-wagon
+                title:
+                  kk: ""
+                  ru: ""
+                  en: ""
+                text:
+                  kk: ""
+                  ru: ""
+                  en: ""
+                credit:
+                  kk: ""
+                  ru: ""
+                  en: ""
+                notes: ""
 
-            """)
+                """)
         let check = try CLIRun.run(["check"], in: folder.path)
         #expect(check.status == 1)
-        #expect(check.stdout.hasPrefix("Captions/memorial-park/stalin-wagon.yml:3:7: error: title (kk) of stalin-wagon is empty [empty-text]\n"))
+        #expect(
+            check.stdout.hasPrefix(
+                "Captions/memorial-park/stalin-wagon.yml:3:7: error: title (kk) of stalin-wagon is empty [empty-text]\n"
+            ))
 
         let again = try CLIRun.run(["new", "stalin-wagon"], in: folder.path)
         #expect(again.status == 2)
-        #expect(again.stderr == "Captions/memorial-park/stalin-wagon.yml:1:5 (an exhibit with id 'stalin-wagon'): error: already exists; refusing to overwrite it\n")
+        #expect(
+            again.stderr
+                == "Captions/memorial-park/stalin-wagon.yml:1:5 (an exhibit with id 'stalin-wagon'): error: already exists; refusing to overwrite it\n"
+        )
     }
 
     @Test(arguments: ["../escape", "Stalin Wagon", "a/b"])
@@ -63,19 +70,23 @@ import Testing
 
     @Test func statusShowsATablePerLanguage() throws {
         let folder = try TemporaryFolder()
-        try folder.write("Captions/kurt.yml", "id: kurt\ntitle:\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Сушёный творог из степи.\n  en: Dried  curd.\n")
+        try folder.write(
+            "Captions/kurt.yml",
+            "id: kurt\ntitle:\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Сушёный творог из степи.\n  en: Dried  curd.\n"
+        )
         let run = try CLIRun.run(["status"], in: folder.path)
         #expect(run.status == 0)
-        #expect(run.stdout == """
-            Captions: 1 exhibit
-            language     units  translated  missing  complete  words to translate  errors  warnings  notes
-            kk               2           1        1     50.0%                   1       1         0      0
-            ru (source)      2           2        0    100.0%                   -       0         0      0
-            en               2           2        0    100.0%                   0       0         1      0
-            missing-translation  1
-            whitespace           1
+        #expect(
+            run.stdout == """
+                Captions: 1 exhibit
+                language     units  translated  missing  complete  words to translate  errors  warnings  notes
+                kk               2           1        1     50.0%                   1       1         0      0
+                ru (source)      2           2        0    100.0%                   -       0         0      0
+                en               2           2        0    100.0%                   0       0         1      0
+                missing-translation  1
+                whitespace           1
 
-            """)
+                """)
         let json = try CLIRun.run(["status", "--format", "json"], in: folder.path)
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let languages = decoded?["languages"] as? [[String: Any]]

@@ -14,7 +14,8 @@ import Testing
             "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n")
         try folder.write(
             "Captions/garden/wagon.yml",
-            "id: wagon\ntitle:\n  ru: Вагон\n  en: Wagon\ntext:\n  kk: Вагон.\n  ru: Вагон.\n  en: Wagon.\ntitel:\n  en: x\n")
+            "id: wagon\ntitle:\n  ru: Вагон\n  en: Wagon\ntext:\n  kk: Вагон.\n  ru: Вагон.\n  en: Wagon.\ntitel:\n  en: x\n"
+        )
         return folder
     }
 
@@ -22,24 +23,29 @@ import Testing
         let folder = try fixture()
         let run = try CLIRun.run(["check"], in: folder.path)
         #expect(run.status == 1)
-        #expect(run.stdout == """
-            Captions/garden/wagon.yml:2:1: error: title of wagon has no Kazakh (kk) text [missing-translation]
-            Captions/garden/wagon.yml:9:1: error: unknown field 'titel'; did you mean 'title'? [unknown-field]
+        #expect(
+            run.stdout == """
+                Captions/garden/wagon.yml:2:1: error: title of wagon has no Kazakh (kk) text [missing-translation]
+                Captions/garden/wagon.yml:9:1: error: unknown field 'titel'; did you mean 'title'? [unknown-field]
 
-            """)
-        #expect(run.stderr == """
-            kk: 3/4 translated (75.0%), 1 missing
-            ru: 4/4 translated (100.0%)
-            en: 4/4 translated (100.0%)
-            2 errors, 0 warnings in 2 exhibits
+                """)
+        #expect(
+            run.stderr == """
+                kk: 3/4 translated (75.0%), 1 missing
+                ru: 4/4 translated (100.0%)
+                en: 4/4 translated (100.0%)
+                2 errors, 0 warnings in 2 exhibits
 
-            """)
+                """)
     }
 
     @Test func langFilterKeepsOnlyThatLanguage() throws {
         let folder = try fixture()
         let run = try CLIRun.run(["check", "Captions", "--lang", "en"], in: folder.path)
-        #expect(run.stdout == "Captions/garden/wagon.yml:9:1: error: unknown field 'titel'; did you mean 'title'? [unknown-field]\n")
+        #expect(
+            run.stdout
+                == "Captions/garden/wagon.yml:9:1: error: unknown field 'titel'; did you mean 'title'? [unknown-field]\n"
+        )
         #expect(run.stderr.hasPrefix("en: 4/4 translated (100.0%)\n1 error, 0 warnings"))
         #expect(run.status == 1)
     }
@@ -75,27 +81,37 @@ import Testing
         #expect(cases.map { $0.attribute(forName: "name")?.stringValue } == ["kurt", "wagon"])
         #expect(cases[0].elements(forName: "failure").isEmpty)
         let failures = cases[1].elements(forName: "failure")
-        #expect(failures.map { $0.attribute(forName: "type")?.stringValue } == ["missing-translation", "unknown-field"])
-        #expect(failures[0].stringValue == "Captions/garden/wagon.yml:2:1: error: title of wagon has no Kazakh (kk) text [missing-translation]")
+        #expect(
+            failures.map { $0.attribute(forName: "type")?.stringValue } == ["missing-translation", "unknown-field"])
+        #expect(
+            failures[0].stringValue
+                == "Captions/garden/wagon.yml:2:1: error: title of wagon has no Kazakh (kk) text [missing-translation]")
     }
 
     @Test func githubFormatPrintsWorkflowAnnotations() throws {
         let folder = try fixture()
         let run = try CLIRun.run(["check", "--format", "github"], in: folder.path)
         #expect(run.status == 1)
-        #expect(run.stdout == """
-            ::error file=Captions/garden/wagon.yml,line=2,col=1,title=missing-translation::title of wagon has no Kazakh (kk) text
-            ::error file=Captions/garden/wagon.yml,line=9,col=1,title=unknown-field::unknown field 'titel'; did you mean 'title'?
+        #expect(
+            run.stdout == """
+                ::error file=Captions/garden/wagon.yml,line=2,col=1,title=missing-translation::title of wagon has no Kazakh (kk) text
+                ::error file=Captions/garden/wagon.yml,line=9,col=1,title=unknown-field::unknown field 'titel'; did you mean 'title'?
 
-            """)
+                """)
     }
 
     @Test func warningsPassUnlessStrict() throws {
         let folder = try TemporaryFolder()
-        try folder.write("Captions/kurt.yml", "id: kurt-balls\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n")
+        try folder.write(
+            "Captions/kurt.yml",
+            "id: kurt-balls\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n"
+        )
         let relaxed = try CLIRun.run(["check"], in: folder.path)
         #expect(relaxed.status == 0)
-        #expect(relaxed.stdout == "Captions/kurt.yml:1:5: warning: id 'kurt-balls' differs from the file name 'kurt'; rename one of them [id-file-mismatch]\n")
+        #expect(
+            relaxed.stdout
+                == "Captions/kurt.yml:1:5: warning: id 'kurt-balls' differs from the file name 'kurt'; rename one of them [id-file-mismatch]\n"
+        )
         let strict = try CLIRun.run(["check", "--strict"], in: folder.path)
         #expect(strict.status == 1)
         #expect(strict.stdout.contains(": error: id 'kurt-balls' differs"))
@@ -105,7 +121,10 @@ import Testing
         let folder = try TemporaryFolder()
         let missing = try CLIRun.run(["check", "Nowhere"], in: folder.path)
         #expect(missing.status == 2)
-        #expect(missing.stderr == "Nowhere: error: no caption collection here (expected a folder with captions.yml or exhibit .yml files)\n")
+        #expect(
+            missing.stderr
+                == "Nowhere: error: no caption collection here (expected a folder with captions.yml or exhibit .yml files)\n"
+        )
         try folder.write("Captions/captions.yml", "checks:\n  no-such-check: off\n")
         try folder.write("Captions/a.yml", "id: a\n")
         let badConfig = try CLIRun.run(["check"], in: folder.path)
@@ -138,6 +157,9 @@ import Testing
         try folder.write(file, lines.joined(separator: "\n"))
         let broken = try CLIRun.run(["check"], in: folder.path)
         #expect(broken.status == 1)
-        #expect(broken.stdout == "\(file):\(titleLine + 1):1: error: title of stalin-wagon has no Kazakh (kk) text [missing-translation]\n")
+        #expect(
+            broken.stdout
+                == "\(file):\(titleLine + 1):1: error: title of stalin-wagon has no Kazakh (kk) text [missing-translation]\n"
+        )
     }
 }

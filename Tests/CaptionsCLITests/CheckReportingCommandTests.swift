@@ -7,22 +7,30 @@ import Testing
     @Test func explainPrintsDescriptionOptionsAndMarkedExamples() throws {
         let run = try CLIRun.run(["check", "--explain", "wrong-script"])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("wrong-script: Wrong Script\nDefault severity: error\n\nA Kazakh or Russian caption"))
+        #expect(
+            run.stdout.hasPrefix("wrong-script: Wrong Script\nDefault severity: error\n\nA Kazakh or Russian caption"))
         #expect(run.stdout.contains("\nOptions:\n  allow  words allowed in the other script"))
         #expect(run.stdout.contains("      ru: ↓Документы NKVD хранятся в архиве.\n"))
-        #expect(run.stdout.contains("    # with captions.yml:\n    #   checks:\n    #     wrong-script:\n    #       allow: [NKVD]\n"))
+        #expect(
+            run.stdout.contains(
+                "    # with captions.yml:\n    #   checks:\n    #     wrong-script:\n    #       allow: [NKVD]\n"))
     }
 
     @Test func explainOfAnUnknownCheckIsAUsageErrorWithASuggestion() throws {
         let run = try CLIRun.run(["check", "--explain", "number-mismatc"])
         #expect(run.status == 64)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr.hasPrefix("Error: unknown check 'number-mismatc' (did you mean 'number-mismatch'?); the checks are invalid-yaml, "))
+        #expect(
+            run.stderr.hasPrefix(
+                "Error: unknown check 'number-mismatc' (did you mean 'number-mismatch'?); the checks are invalid-yaml, "
+            ))
     }
 
     @Test func sarifFormatIsAValidLog() throws {
         let folder = try TemporaryFolder()
-        try folder.write("Captions/kurt.yml", "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt kurt.\n")
+        try folder.write(
+            "Captions/kurt.yml",
+            "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt kurt.\n")
         let run = try CLIRun.run(["check", "--format", "sarif"], in: folder.path)
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
@@ -34,7 +42,9 @@ import Testing
 
     @Test func writeBaselineThenCheckIsClean() throws {
         let folder = try TemporaryFolder()
-        try folder.write("Captions/kurt.yml", "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт 1937.\n  en: Kurt.\n")
+        try folder.write(
+            "Captions/kurt.yml",
+            "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт 1937.\n  en: Kurt.\n")
         #expect(try CLIRun.run(["check"], in: folder.path).status == 1)
         let write = try CLIRun.run(["check", "--write-baseline"], in: folder.path)
         #expect(write.status == 0)

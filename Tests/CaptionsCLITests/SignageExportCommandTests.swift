@@ -10,7 +10,9 @@ import Testing
         try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsource: ru\n")
         try folder.write("Captions/garden/kurt.yml", kurt)
         if heldBack {
-            try folder.write("Captions/garden/wagon.yml", "id: wagon\ntitle:\n  ru: Вагон\n  en: Wagon\ntext:\n  kk: Вагон.\n  ru: Вагон.\n  en: Wagon.\n")
+            try folder.write(
+                "Captions/garden/wagon.yml",
+                "id: wagon\ntitle:\n  ru: Вагон\n  en: Wagon\ntext:\n  kk: Вагон.\n  ru: Вагон.\n  en: Wagon.\n")
         }
         return folder
     }
@@ -36,19 +38,23 @@ import Testing
         #expect(text.contains("\n\n\nНе\u{A0}камни, а\u{A0}курт\n\n"))
         #expect(text.hasSuffix("small hard balls.\n"))
         // The caption files are not touched by typography.
-        #expect(try folder.read("Captions/museum-second-floor/kurt-story.yml")
-            == (try String(contentsOfFile: TemporaryFolder.repositoryRoot + "/Captions/museum-second-floor/kurt-story.yml", encoding: .utf8)))
+        #expect(
+            try folder.read("Captions/museum-second-floor/kurt-story.yml")
+                == (try String(
+                    contentsOfFile: TemporaryFolder.repositoryRoot + "/Captions/museum-second-floor/kurt-story.yml",
+                    encoding: .utf8)))
     }
 
     @Test func heldBackExhibitsAreListedNotWrittenAndExitOne() throws {
         let folder = try fixture()
         let run = try CLIRun.run(["export", "signage", "Captions", "--out", "out"], in: folder.path)
         #expect(run.status == 1)
-        #expect(run.stderr == """
-            Captions/garden/wagon.yml:2:1: error: wagon held back: no Kazakh (kk) title
-            exported 1 label to out; 1 held back
+        #expect(
+            run.stderr == """
+                Captions/garden/wagon.yml:2:1: error: wagon held back: no Kazakh (kk) title
+                exported 1 label to out; 1 held back
 
-            """)
+                """)
         #expect(exists(folder, "out/garden/kurt.txt"))
         #expect(!exists(folder, "out/garden/wagon.txt"))
         let dataMerge = try #require(FileManager.default.contents(atPath: folder.path + "/out/datamerge.txt"))
@@ -76,11 +82,12 @@ import Testing
         try FileManager.default.removeItem(atPath: folder.path + "/Captions/garden/wagon.yml")
         let run = try CLIRun.run(["export", "signage"], in: folder.path)
         #expect(run.status == 0)
-        #expect(run.stderr == """
-            removed Exports/signage/garden/wagon.txt (its exhibit is no longer exported)
-            exported 1 label to Exports/signage
+        #expect(
+            run.stderr == """
+                removed Exports/signage/garden/wagon.txt (its exhibit is no longer exported)
+                exported 1 label to Exports/signage
 
-            """)
+                """)
         #expect(!exists(folder, "Exports/signage/garden/wagon.txt"))
         #expect(try folder.read("Exports/signage/garden/designer-notes.txt") == "keep me")
     }
@@ -94,21 +101,26 @@ import Testing
         try folder.write("Captions/garden/kurt.yml", kurt.replacingOccurrences(of: "  kk: Құрт.\n", with: ""))
         let run = try CLIRun.run(["export", "signage"], in: folder.path)
         #expect(run.status == 1)
-        #expect(run.stderr == """
-            Captions/garden/kurt.yml:6:1: error: kurt held back: no Kazakh (kk) text
-            removed Exports/signage/garden/kurt.txt (its exhibit is no longer exported)
-            exported 0 labels to Exports/signage; 1 held back
+        #expect(
+            run.stderr == """
+                Captions/garden/kurt.yml:6:1: error: kurt held back: no Kazakh (kk) text
+                removed Exports/signage/garden/kurt.txt (its exhibit is no longer exported)
+                exported 0 labels to Exports/signage; 1 held back
 
-            """)
+                """)
         #expect(!exists(folder, "Exports/signage/garden/kurt.txt"))
     }
 
     @Test func aTraversalIDIsHeldBackAndNothingIsWrittenOutsideTheFolder() throws {
         let folder = try fixture(heldBack: false)
-        try folder.write("Captions/garden/evil.yml", kurt.replacingOccurrences(of: "id: kurt", with: "id: ../../../escaped"))
+        try folder.write(
+            "Captions/garden/evil.yml", kurt.replacingOccurrences(of: "id: kurt", with: "id: ../../../escaped"))
         let run = try CLIRun.run(["export", "signage"], in: folder.path)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("Captions/garden/evil.yml:1:5: error: ../../../escaped held back: id '../../../escaped' is not a slug\n"))
+        #expect(
+            run.stderr.contains(
+                "Captions/garden/evil.yml:1:5: error: ../../../escaped held back: id '../../../escaped' is not a slug\n"
+            ))
         #expect(!exists(folder, "escaped.txt") && !exists(folder, "Exports/escaped.txt"))
     }
 
@@ -117,7 +129,8 @@ import Testing
         try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsignage: { widht: 40 }\n")
         let bad = try CLIRun.run(["export", "signage"], in: folder.path)
         #expect(bad.status == 2)
-        #expect(bad.stderr == "Captions/captions.yml:2:12: error: unknown signage setting 'widht'; did you mean 'width'?\n")
+        #expect(
+            bad.stderr == "Captions/captions.yml:2:12: error: unknown signage setting 'widht'; did you mean 'width'?\n")
 
         try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\n")
         try folder.write("a-file", "not a folder")
@@ -138,12 +151,15 @@ import Testing
 
     @Test func dataMergeEncodingOptionWritesUTF8WithBOM() throws {
         let folder = try fixture(heldBack: false)
-        let run = try CLIRun.run(["export", "signage", "--format", "datamerge", "--datamerge-encoding", "utf8-bom"], in: folder.path)
+        let run = try CLIRun.run(
+            ["export", "signage", "--format", "datamerge", "--datamerge-encoding", "utf8-bom"], in: folder.path)
         #expect(run.status == 0)
         let data = try #require(FileManager.default.contents(atPath: folder.path + "/Exports/signage/datamerge.txt"))
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(String(decoding: data.dropFirst(3), as: UTF8.self)
-            == "id\tgallery\tkk_title\tkk_text\tkk_credit\tru_title\tru_text\tru_credit\ten_title\ten_text\ten_credit\r\nkurt\tgarden\tҚұрт\tҚұрт.\t\tКурт\tКурт.\t\tKurt\tKurt.\t\r\n")
+        #expect(
+            String(decoding: data.dropFirst(3), as: UTF8.self)
+                == "id\tgallery\tkk_title\tkk_text\tkk_credit\tru_title\tru_text\tru_credit\ten_title\ten_text\ten_credit\r\nkurt\tgarden\tҚұрт\tҚұрт.\t\tКурт\tКурт.\t\tKurt\tKurt.\t\r\n"
+        )
     }
 }
 
@@ -152,11 +168,15 @@ import Testing
     @Test func withKazakhLatinAddsAProvisionalBlockAfterKazakh() throws {
         let folder = try TemporaryFolder()
         try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\n")
-        try folder.write("Captions/g/kurt.yml", "id: kurt\ntitle:\n  kk: Тас емес, құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n")
+        try folder.write(
+            "Captions/g/kurt.yml",
+            "id: kurt\ntitle:\n  kk: Тас емес, құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n"
+        )
         let run = try CLIRun.run(["export", "signage", "--with", "kk-Latn"], in: folder.path)
         #expect(run.status == 0)
-        #expect(try folder.read("Exports/signage/g/kurt.txt")
-            == "Тас емес, құрт\n\nҚұрт.\n\n\nTas emes, qūrt\n\nQūrt.\n\n\nКурт\n\nКурт.\n\n\nKurt\n\nKurt.\n")
+        #expect(
+            try folder.read("Exports/signage/g/kurt.txt")
+                == "Тас емес, құрт\n\nҚұрт.\n\n\nTas emes, qūrt\n\nQūrt.\n\n\nКурт\n\nКурт.\n\n\nKurt\n\nKurt.\n")
         #expect(try folder.read("Exports/signage/proof.html").contains("<div class=\"block\" lang=\"kk-Latn\">"))
     }
 

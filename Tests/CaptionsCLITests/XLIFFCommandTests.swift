@@ -29,21 +29,31 @@ import Testing
 
     /// Each unsafe or wrong file: exit 2, one located line on stderr (libxml2 prints nothing), no change.
     @Test(arguments: [
-        ("truncated.xlf",
-         "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n<file source-language=\"ru\" target-language=\"kk\"><body><trans-unit id=\"kurt-story.title\"><source>Не",
-         "truncated.xlf:3:99: error: the file ends before <source> is closed; it is truncated or not XML (libxml2: Extra content at the end of the document)\n"),
-        ("bomb.xlf",
-         "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>\n<xliff>&d;&d;&d;&d;</xliff>\n",
-         "bomb.xlf:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that expand or read local files); XLIFF needs none\n"),
-        ("xxe.xlf",
-         "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY secret SYSTEM \"file:///etc/hostname\">]>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\" target-language=\"kk\"><body><trans-unit id=\"kurt-story.title\"><source>Не камни, а курт</source><target>&secret;</target></trans-unit></body></file></xliff>\n",
-         "xxe.xlf:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that expand or read local files); XLIFF needs none\n"),
-        ("german.xlf",
-         "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  <file source-language=\"ru\" target-language=\"de\"><body><trans-unit id=\"kurt-story.title\"><source>Не камни, а курт</source><target>Keine Steine</target></trans-unit></body></file></xliff>\n",
-         "german.xlf:3:3: error: the XLIFF target language 'de' is not a target language of the collection (kk, en)\n"),
-        ("path.xlf",
-         "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  <file source-language=\"ru\" target-language=\"kk\"><body>\n    <trans-unit id=\"../captions.yml\"><source>x</source><target>y</target></trans-unit></body></file></xliff>\n",
-         "path.xlf:4:5: error: unit id '../captions.yml' looks like a file path; captions unit ids are <exhibit-id>.<field>\n"),
+        (
+            "truncated.xlf",
+            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n<file source-language=\"ru\" target-language=\"kk\"><body><trans-unit id=\"kurt-story.title\"><source>Не",
+            "truncated.xlf:3:99: error: the file ends before <source> is closed; it is truncated or not XML (libxml2: Extra content at the end of the document)\n"
+        ),
+        (
+            "bomb.xlf",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>\n<xliff>&d;&d;&d;&d;</xliff>\n",
+            "bomb.xlf:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that expand or read local files); XLIFF needs none\n"
+        ),
+        (
+            "xxe.xlf",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY secret SYSTEM \"file:///etc/hostname\">]>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\" target-language=\"kk\"><body><trans-unit id=\"kurt-story.title\"><source>Не камни, а курт</source><target>&secret;</target></trans-unit></body></file></xliff>\n",
+            "xxe.xlf:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that expand or read local files); XLIFF needs none\n"
+        ),
+        (
+            "german.xlf",
+            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  <file source-language=\"ru\" target-language=\"de\"><body><trans-unit id=\"kurt-story.title\"><source>Не камни, а курт</source><target>Keine Steine</target></trans-unit></body></file></xliff>\n",
+            "german.xlf:3:3: error: the XLIFF target language 'de' is not a target language of the collection (kk, en)\n"
+        ),
+        (
+            "path.xlf",
+            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  <file source-language=\"ru\" target-language=\"kk\"><body>\n    <trans-unit id=\"../captions.yml\"><source>x</source><target>y</target></trans-unit></body></file></xliff>\n",
+            "path.xlf:4:5: error: unit id '../captions.yml' looks like a file path; captions unit ids are <exhibit-id>.<field>\n"
+        ),
     ])
     func importRefusesUnsafeOrWrongFiles(_ name: String, _ content: String, _ message: String) throws {
         let folder = try TemporaryFolder()
@@ -63,14 +73,16 @@ import Testing
         let before = try folder.contents(of: "Captions")
         try folder.write(
             "unknown.xlf",
-            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  <file source-language=\"ru\" target-language=\"kk\"><body>\n    <trans-unit id=\"lost-exhibit.title\"><source>x</source><target>y</target></trans-unit></body></file></xliff>\n")
+            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  <file source-language=\"ru\" target-language=\"kk\"><body>\n    <trans-unit id=\"lost-exhibit.title\"><source>x</source><target>y</target></trans-unit></body></file></xliff>\n"
+        )
         let run = try CLIRun.run(["import", "unknown.xlf"], in: folder.path)
         #expect(run.status == 1)
-        #expect(run.stdout == """
-            unknown.xlf:4:5: error: unit 'lost-exhibit.title' names no exhibit of Captions [unknown-unit]
-            unknown.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 0 conflicts, 1 unknown id
+        #expect(
+            run.stdout == """
+                unknown.xlf:4:5: error: unit 'lost-exhibit.title' names no exhibit of Captions [unknown-unit]
+                unknown.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 0 conflicts, 1 unknown id
 
-            """)
+                """)
         #expect(try folder.contents(of: "Captions") == before)
     }
 
@@ -82,7 +94,8 @@ import Testing
         let exported = try folder.read("Exports/xliff/ru-kk.xlf")
         try folder.write(
             "Exports/xliff/ru-kk.xlf",
-            exported.replacingOccurrences(of: "<target state=\"needs-translation\"></target>", with: "<target>Тас емес, құрт</target>"))
+            exported.replacingOccurrences(
+                of: "<target state=\"needs-translation\"></target>", with: "<target>Тас емес, құрт</target>"))
 
         // The curator edits the source after the export: the translation is a conflict.
         let file = "Captions/museum-second-floor/kurt-story.yml"
@@ -90,24 +103,31 @@ import Testing
         try folder.write(file, original.replacingOccurrences(of: "ru: Не камни, а курт", with: "ru: Не камни — курт"))
         let conflict = try CLIRun.run(["import", "Exports/xliff/ru-kk.xlf"], in: folder.path)
         #expect(conflict.status == 1)
-        #expect(conflict.stdout.hasPrefix(
-            "Captions/museum-second-floor/kurt-story.yml:3:7: error: title (kk) of kurt-story was not imported: its ru source changed after the export [import-conflict]\n"
-                + "Exports/xliff/ru-kk.xlf:6:9: note: the translation was made from \"Не камни, а курт\"\n"
-                + "Captions/museum-second-floor/kurt-story.yml:3:7: note: the source is now \"Не камни — курт\"\n"))
+        #expect(
+            conflict.stdout.hasPrefix(
+                "Captions/museum-second-floor/kurt-story.yml:3:7: error: title (kk) of kurt-story was not imported: its ru source changed after the export [import-conflict]\n"
+                    + "Exports/xliff/ru-kk.xlf:6:9: note: the translation was made from \"Не камни, а курт\"\n"
+                    + "Captions/museum-second-floor/kurt-story.yml:3:7: note: the source is now \"Не камни — курт\"\n"))
 
         // Back to the exported source: the translation applies and is recorded.
         try folder.write(file, original)
         let applied = try CLIRun.run(["import", "Exports/xliff/ru-kk.xlf"], in: folder.path)
         #expect(applied.status == 0)
-        #expect(try folder.read(file) == original.replacingOccurrences(
-            of: "title:\n", with: "title:\n  kk: Тас емес, құрт\n")
-            + "translations:  # machine-owned: source fingerprints of translations; do not edit\n  title: { kk: c5db0253 }\n")
+        #expect(
+            try folder.read(file) == original.replacingOccurrences(
+                of: "title:\n", with: "title:\n  kk: Тас емес, құрт\n")
+                + "translations:  # machine-owned: source fingerprints of translations; do not edit\n  title: { kk: c5db0253 }\n"
+        )
 
         // Now the source changes: the translation is stale.
-        try folder.write(file, try folder.read(file).replacingOccurrences(of: "ru: Не камни, а курт", with: "ru: Не камни — курт"))
+        try folder.write(
+            file, try folder.read(file).replacingOccurrences(of: "ru: Не камни, а курт", with: "ru: Не камни — курт"))
         let check = try CLIRun.run(["check"], in: folder.path)
         #expect(check.status == 1)
-        #expect(check.stdout == "Captions/museum-second-floor/kurt-story.yml:3:3: error: title (kk) of kurt-story was translated from an earlier ru text; review it and run captions accept, or export it with --needed [stale-translation]\n")
+        #expect(
+            check.stdout
+                == "Captions/museum-second-floor/kurt-story.yml:3:3: error: title (kk) of kurt-story was translated from an earlier ru text; review it and run captions accept, or export it with --needed [stale-translation]\n"
+        )
         let status = try CLIRun.run(["status"], in: folder.path)
         #expect(status.stdout.contains("kk              48          48        0      1    100.0%"))
         let needed = try CLIRun.run(["export", "xliff", "--to", "kk", "--needed", "--out", "Review"], in: folder.path)
@@ -119,7 +139,8 @@ import Testing
         // The curator confirms by hand.
         let accept = try CLIRun.run(["accept", "kurt-story", "--field", "title", "--lang", "kk"], in: folder.path)
         #expect(accept.status == 0)
-        #expect(accept.stdout == "accepted title (kk) of kurt-story\nwrote Captions/museum-second-floor/kurt-story.yml\n")
+        #expect(
+            accept.stdout == "accepted title (kk) of kurt-story\nwrote Captions/museum-second-floor/kurt-story.yml\n")
         #expect(try CLIRun.run(["check"], in: folder.path).status == 0)
         let unknown = try CLIRun.run(["accept", "no-such"], in: folder.path)
         #expect(unknown.status == 2)

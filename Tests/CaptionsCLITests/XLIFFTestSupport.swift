@@ -18,7 +18,9 @@ extension TemporaryFolder {
     func contents(of relative: String) throws -> [String: Data] {
         let root = path + "/" + relative
         var result: [String: Data] = [:]
-        for case let file as String in FileManager.default.enumerator(atPath: root) ?? FileManager.default.enumerator(atPath: "/")! {
+        for case let file as String in FileManager.default.enumerator(atPath: root) ?? FileManager.default.enumerator(
+            atPath: "/")!
+        {
             result[file] = FileManager.default.contents(atPath: root + "/" + file)
         }
         return result
@@ -26,7 +28,9 @@ extension TemporaryFolder {
 }
 
 /// Runs `command` with arguments and returns its exit status and combined output.
-func runTool(_ command: String, _ arguments: [String], in directory: String? = nil) throws -> (status: Int32, output: String) {
+func runTool(_ command: String, _ arguments: [String], in directory: String? = nil) throws -> (
+    status: Int32, output: String
+) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [command] + arguments
@@ -50,7 +54,9 @@ enum TranslateToolkit {
         if (try? runTool("python3", probe))?.status == 0 { return true }
         _ = try? runTool("python3", ["-m", "pip", "install", "--quiet", "translate-toolkit>=3.17"])
         if (try? runTool("python3", probe))?.status == 0 { return true }
-        print("⚠️ SKIPPING the Translate Toolkit round trip: python3 cannot import translate-toolkit>=3.17 and pip could not install it")
+        print(
+            "⚠️ SKIPPING the Translate Toolkit round trip: python3 cannot import translate-toolkit>=3.17 and pip could not install it"
+        )
         return false
     }()
 

@@ -12,8 +12,9 @@ import Testing
         ("memorial-park/stalin-wagon.yml", "credit", "en"),
     ]
 
-    @Test(.enabled(if: TranslateToolkit.available, "needs python3 with translate-toolkit>=3.17"),
-          arguments: ["1.2", "2.0"])
+    @Test(
+        .enabled(if: TranslateToolkit.available, "needs python3 with translate-toolkit>=3.17"),
+        arguments: ["1.2", "2.0"])
     func roundTrip(_ version: String) throws {
         let folder = try TemporaryFolder()
         _ = try folder.copyBundledCaptions()
@@ -22,29 +23,33 @@ import Testing
         }
         #expect(try CLIRun.run(["check", "Captions"], in: folder.path).status == 1)
 
-        let export = try CLIRun.run(["export", "xliff", "--to", "kk", "--to", "en", "--xliff", version], in: folder.path)
+        let export = try CLIRun.run(
+            ["export", "xliff", "--to", "kk", "--to", "en", "--xliff", version], in: folder.path)
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(export.stdout == """
-            wrote Exports/xliff/ru-kk.xlf (48 units, 2 to translate)
-            wrote Exports/xliff/ru-en.xlf (48 units, 3 to translate)
+        #expect(
+            export.stdout == """
+                wrote Exports/xliff/ru-kk.xlf (48 units, 2 to translate)
+                wrote Exports/xliff/ru-en.xlf (48 units, 3 to translate)
 
-            """)
+                """)
         for (file, count) in [("ru-kk.xlf", 2), ("ru-en.xlf", 3)] {
             let fill = try runTool("python3", [TranslateToolkit.fillScript, "Exports/xliff/" + file], in: folder.path)
             #expect(fill.status == 0, "\(fill.output)")
             #expect(fill.output == "\(count)\n")
         }
 
-        let imported = try CLIRun.run(["import", "Exports/xliff/ru-kk.xlf", "Exports/xliff/ru-en.xlf"], in: folder.path)
+        let imported = try CLIRun.run(
+            ["import", "Exports/xliff/ru-kk.xlf", "Exports/xliff/ru-en.xlf"], in: folder.path)
         #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
-        #expect(imported.stdout == """
-            Exports/xliff/ru-kk.xlf (kk): 2 applied, 46 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
-            Exports/xliff/ru-en.xlf (en): 3 applied, 45 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
-            wrote Captions/barracks/first-winter.yml
-            wrote Captions/memorial-park/stalin-wagon.yml
-            wrote Captions/museum-second-floor/kurt-story.yml
+        #expect(
+            imported.stdout == """
+                Exports/xliff/ru-kk.xlf (kk): 2 applied, 46 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                Exports/xliff/ru-en.xlf (en): 3 applied, 45 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                wrote Captions/barracks/first-winter.yml
+                wrote Captions/memorial-park/stalin-wagon.yml
+                wrote Captions/museum-second-floor/kurt-story.yml
 
-            """)
+                """)
         // The filled units are pseudo-translations (the Russian text after "[kk] "/"[en] "), which
         // the content checks rightly flag; every completeness and consistency check passes.
         let check = try CLIRun.run(["check", "Captions", "--format", "json"], in: folder.path)

@@ -87,11 +87,15 @@ public enum CollectionScaffold {
     ///   ``CaptionError/alreadyExists(path:)`` when the file exists or another file has that id.
     public static func newExhibit(id: String, gallery: String?, in path: String) throws(CaptionError) -> String {
         guard ExhibitID.isValid(id) else {
-            throw .invalidArgument("'\(id)' is not a valid exhibit id; use lowercase letters, digits and single hyphens, e.g. '\(ExhibitID.suggestion(from: id))'")
+            throw .invalidArgument(
+                "'\(id)' is not a valid exhibit id; use lowercase letters, digits and single hyphens, e.g. '\(ExhibitID.suggestion(from: id))'"
+            )
         }
         let gallery = gallery ?? ""
         guard ExhibitID.isValidGallery(gallery) else {
-            throw .invalidArgument("gallery '\(gallery)' must be a slug (lowercase letters, digits, hyphens), e.g. '\(ExhibitID.suggestion(from: gallery))'")
+            throw .invalidArgument(
+                "gallery '\(gallery)' must be a slug (lowercase letters, digits, hyphens), e.g. '\(ExhibitID.suggestion(from: gallery))'"
+            )
         }
         let collection = try CollectionLoader.load(path: path)
         if let existing = collection.exhibits.first(where: { $0.id == id }) {

@@ -26,7 +26,8 @@ public enum CaptionError: Error, Sendable, Equatable, LocalizedError, CustomStri
     public var description: String {
         switch self {
         case .collectionNotFound(let path):
-            return "\(path): error: no caption collection here (expected a folder with captions.yml or exhibit .yml files)"
+            return
+                "\(path): error: no caption collection here (expected a folder with captions.yml or exhibit .yml files)"
         case .unreadable(let path, let reason):
             return "\(path): error: cannot read: \(reason)"
         case .invalidConfig(let location, let message):

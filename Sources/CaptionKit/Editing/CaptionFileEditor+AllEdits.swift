@@ -16,7 +16,9 @@ extension CaptionFileEditor {
         _ edits: [TranslationEdit], recording fingerprints: [String: [String: String]], fieldOrder: [String],
         languageOrder: [String]
     ) throws(CaptionError) {
-        if let (edited, exhibit) = allAtOnce(edits, recording: fingerprints, fieldOrder: fieldOrder, languageOrder: languageOrder) {
+        if let (edited, exhibit) = allAtOnce(
+            edits, recording: fingerprints, fieldOrder: fieldOrder, languageOrder: languageOrder)
+        {
             bytes = edited
             loaded = exhibit
             return
@@ -79,7 +81,8 @@ extension CaptionFileEditor {
     /// says: ids, field and language keys, values not in `edited` ("field.language"), notes
     /// and metadata except the key `skipped`.
     private static func everythingElseMoved(
-        from before: Exhibit, to after: Exhibit, by moves: SplicedLines, except edited: Set<String>, skipping skipped: String?
+        from before: Exhibit, to after: Exhibit, by moves: SplicedLines, except edited: Set<String>,
+        skipping skipped: String?
     ) -> Bool {
         func same(_ old: SourceLocation, _ new: SourceLocation) -> Bool { moves.moved(old) == new }
         func same(_ old: LocatedNode, _ new: LocatedNode) -> Bool {
@@ -96,7 +99,8 @@ extension CaptionFileEditor {
         }
         if before.id != nil, !same(before.idLocation, after.idLocation) { return false }
         if let notes = before.notes {
-            guard let moved = after.notes, same(notes.keyLocation, moved.keyLocation), same(notes.valueLocation, moved.valueLocation)
+            guard let moved = after.notes, same(notes.keyLocation, moved.keyLocation),
+                same(notes.valueLocation, moved.valueLocation)
             else { return false }
         }
         for field in before.fields {

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Each edit finds its spot with the loader's positions (lines and Unicode-scalar columns,
 /// turned into UTF-8 byte offsets), splices only the bytes of the value it changes, then loads
-/// the edited text again and checks that exactly the intended value changed. If that check fails (an unusual layout, such as a
+/// the edited text again and checks that exactly the intended value changed. If that check fails (an unusual layout,
+/// such as a
 /// flow mapping `{ kk: ..., ru: ... }` that needs a new language), the edit is refused with a
 /// located error and the text stays as it was.
 public struct CaptionFileEditor: Sendable {
@@ -65,7 +66,8 @@ public struct CaptionFileEditor: Sendable {
             text = try SourceText.decode(data)  // drops a byte order mark; keeps every other byte
         } catch {
             throw .invalidInput(
-                SourceLocation(path: exhibit.path, line: error.line, column: error.column), "file is not valid UTF-8 text")
+                SourceLocation(path: exhibit.path, line: error.line, column: error.column),
+                "file is not valid UTF-8 text")
         }
         self.init(bytes: Array(text.utf8), path: exhibit.path, relativePath: exhibit.relativePath)
         self.hasByteOrderMark = data.starts(with: [0xEF, 0xBB, 0xBF])
@@ -111,7 +113,9 @@ public struct CaptionFileEditor: Sendable {
         let field = try editableField(fieldName, of: before)
         let splice = try translationSplice(
             field: field, language: language, to: newText, languageOrder: languageOrder, lines: LineIndex(bytes: bytes))
-        try commit(splice.applied(to: bytes), expecting: before, field: fieldName, language: language, text: newText, at: field.location)
+        try commit(
+            splice.applied(to: bytes), expecting: before, field: fieldName, language: language, text: newText,
+            at: field.location)
     }
 
     /// The field `fieldName` of `exhibit` when the file can be edited at all.
@@ -143,17 +147,21 @@ public struct CaptionFileEditor: Sendable {
         _ fingerprints: [String: [String: String]], fieldOrder: [String], languageOrder: [String]
     ) throws(CaptionError) {
         let before = current()
-        guard let (record, splice) = recordSplice(fingerprints, of: before, fieldOrder: fieldOrder, languageOrder: languageOrder, in: bytes)
+        guard
+            let (record, splice) = recordSplice(
+                fingerprints, of: before, fieldOrder: fieldOrder, languageOrder: languageOrder, in: bytes)
         else { return }
         let edited = splice.applied(to: bytes)
         let after = load(edited)
         guard after.loadFindings.isEmpty, TranslationRecord(exhibit: after).fingerprints == record.fingerprints,
             Self.sameScalars(Self.captions(of: after), Self.captions(of: before)),
-            Self.shapes(of: after, except: TranslationRecord.key) == Self.shapes(of: before, except: TranslationRecord.key)
+            Self.shapes(of: after, except: TranslationRecord.key)
+                == Self.shapes(of: before, except: TranslationRecord.key)
         else {
             throw .invalidInput(
                 before.metadata[TranslationRecord.key]?.location ?? SourceLocation(path: path, line: 1, column: 1),
-                "the translations record of \(relativePath) cannot be rewritten safely; remove the key and run the command again")
+                "the translations record of \(relativePath) cannot be rewritten safely; remove the key and run the command again"
+            )
         }
         bytes = edited
         loaded = after
@@ -215,7 +223,8 @@ public struct CaptionFileEditor: Sendable {
             if lineEnd > valueRange.upperBound, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
             let rest = bytes[valueRange.upperBound..<lineEnd]
             valueRange = valueRange.lowerBound..<lineEnd
-            replacement += (valueRange.isEmpty || bytes[valueRange.lowerBound - 1] != UInt8(ascii: " ") ? " |" : "|").utf8
+            replacement +=
+                (valueRange.isEmpty || bytes[valueRange.lowerBound - 1] != UInt8(ascii: " ") ? " |" : "|").utf8
             replacement += rest
             Self.appendBlockLines(contentLines, indent: keyIndent + 2, newline: newline, to: &replacement)
         }
@@ -246,7 +255,8 @@ public struct CaptionFileEditor: Sendable {
             let keyOffset = lines.offset(next.keyLocation)
             insertOffset = lines.lineStart(ofOffset: keyOffset)
             indent = next.keyLocation.column - 1
-            guard lines.scalarCount(insertOffset..<keyOffset) == indent, !isInFlow(keyOffset: keyOffset, bytes: bytes, lineStart: insertOffset)
+            guard lines.scalarCount(insertOffset..<keyOffset) == indent,
+                !isInFlow(keyOffset: keyOffset, bytes: bytes, lineStart: insertOffset)
             else { throw unsafeLayout(field) }
         } else if let last = field.translations.last {
             let keyOffset = lines.offset(last.keyLocation)
@@ -291,7 +301,8 @@ public struct CaptionFileEditor: Sendable {
     private func unsafeLayout(_ field: CaptionField) -> CaptionError {
         .invalidInput(
             field.location,
-            "\(field.name) in \(relativePath) is not written as one 'language: text' entry per line; add the translation by hand")
+            "\(field.name) in \(relativePath) is not written as one 'language: text' entry per line; add the translation by hand"
+        )
     }
 
     /// Whether the key at `keyOffset` sits inside a flow mapping (`{ kk: ..., ru: ... }`).
@@ -322,7 +333,10 @@ public struct CaptionFileEditor: Sendable {
         case UInt8(ascii: "\""):
             var index = start + 1
             while index < bytes.count {
-                if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
+                if bytes[index] == UInt8(ascii: "\\") {
+                    index += 2
+                    continue
+                }
                 if bytes[index] == UInt8(ascii: "\"") { return index + 1 }
                 index += 1
             }
@@ -331,7 +345,10 @@ public struct CaptionFileEditor: Sendable {
             var index = start + 1
             while index < bytes.count {
                 if bytes[index] == UInt8(ascii: "'") {
-                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "'") { index += 2; continue }
+                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "'") {
+                        index += 2
+                        continue
+                    }
                     return index + 1
                 }
                 index += 1
@@ -380,11 +397,18 @@ public struct CaptionFileEditor: Sendable {
         var index = start
         while index < lineEnd {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "#"), index > start, bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\t") { break }
+            if byte == UInt8(ascii: "#"), index > start,
+                bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\t")
+            {
+                break
+            }
             if flow, byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") { break }
             index += 1
         }
-        while index > start, bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\t") || bytes[index - 1] == UInt8(ascii: "\r") {
+        while index > start,
+            bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\t")
+                || bytes[index - 1] == UInt8(ascii: "\r")
+        {
             index -= 1
         }
         return index
@@ -451,7 +475,8 @@ public struct CaptionFileEditor: Sendable {
             switch node.value {
             case .scalar(let text): return "s" + String(text.unicodeScalars.count) + ":" + text
             case .sequence(let items): return "[" + items.map(shape).joined(separator: ",") + "]"
-            case .mapping(let pairs): return "{" + pairs.map { shape($0.key) + "=" + shape($0.value) }.joined(separator: ",") + "}"
+            case .mapping(let pairs):
+                return "{" + pairs.map { shape($0.key) + "=" + shape($0.value) }.joined(separator: ",") + "}"
             }
         }
         var result: [String: String] = [:]
@@ -467,11 +492,13 @@ public struct CaptionFileEditor: Sendable {
         let after = load(edited)
         var expected = Self.captions(of: before)
         expected[field + "." + language] = newText
-        let same = after.loadFindings.isEmpty && Self.sameScalars(Self.captions(of: after), expected)
+        let same =
+            after.loadFindings.isEmpty && Self.sameScalars(Self.captions(of: after), expected)
             && Self.shapes(of: after, except: nil) == Self.shapes(of: before, except: nil)
         guard same else {
             throw .invalidInput(
-                location, "\(field) (\(language)) in \(relativePath) cannot be written safely here; add the translation by hand")
+                location,
+                "\(field) (\(language)) in \(relativePath) cannot be written safely here; add the translation by hand")
         }
         bytes = edited
         loaded = after

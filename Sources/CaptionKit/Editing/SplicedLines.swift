@@ -47,7 +47,8 @@ struct SplicedLines {
             if splice.range.upperBound <= offset {
                 if lines.line(ofOffset: splice.range.upperBound) == line {
                     // Ends on this line: only a splice that ends with a whole line before it keeps the column.
-                    guard splice.range.upperBound == lines.lineStart(ofOffset: offset), splice.bytes.last == UInt8(ascii: "\n")
+                    guard splice.range.upperBound == lines.lineStart(ofOffset: offset),
+                        splice.bytes.last == UInt8(ascii: "\n")
                     else { return nil }
                 }
                 movedLine += change

@@ -3,7 +3,8 @@ import Foundation
 /// Writes text as a YAML scalar that loads back to exactly the same string.
 ///
 /// Chooses, in order: a literal block (`|`) for multi-line text, or one-line text longer than
-/// ``blockThreshold`` characters, that a block can carry unchanged; a plain scalar for one-line text that no YAML reader could take for anything
+/// ``blockThreshold`` characters, that a block can carry unchanged; a plain scalar for one-line text that no YAML
+/// reader could take for anything
 /// else; otherwise a double-quoted scalar with escapes. Caption loading removes the final line
 /// break of block scalars, so text that ends in a line break is always double-quoted.
 enum YAMLScalarWriter {
@@ -25,7 +26,8 @@ enum YAMLScalarWriter {
     /// - Parameter blockWhenLong: Write long one-line text as a block (caption texts); `false`
     ///   keeps one-line text on the key's line (notes).
     static func render(_ text: String, inFlow flow: Bool = false, blockWhenLong: Bool = true) -> Rendering {
-        let wantsBlock = contains(text, "\n", else: { text.contains("\n") }) || (blockWhenLong && isLongerThanBlockThreshold(text))
+        let wantsBlock =
+            contains(text, "\n", else: { text.contains("\n") }) || (blockWhenLong && isLongerThanBlockThreshold(text))
         if !flow, wantsBlock, canBeLiteralBlock(text) {
             return .literalBlock(blockLines(text))
         }
@@ -52,7 +54,8 @@ enum YAMLScalarWriter {
         let pattern = Array(needle.utf8)
         let found = text.utf8.withContiguousStorageIfAvailable { bytes in contains(bytes, pattern) }
         if found == false { return false }
-        if found == true, pattern == [0x0A], text.utf8.withContiguousStorageIfAvailable({ contains($0, [0x0D]) }) == false,
+        if found == true, pattern == [0x0A],
+            text.utf8.withContiguousStorageIfAvailable({ contains($0, [0x0D]) }) == false,
             everyLineBreakStandsAlone(text)
         {
             return true
@@ -176,7 +179,9 @@ enum YAMLScalarWriter {
                     index += 2
                 } else if byte < 0xF0 {
                     guard index + 2 < bytes.count else { return false }
-                    let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    let scalar =
+                        UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                        | UInt32(bytes[index + 2] & 0x3F)
                     if scalar == 0x2028 || scalar == 0x2029 || scalar == 0xFEFF || scalar >= 0xFFFE { return false }
                     index += 3
                 } else {

@@ -15,7 +15,7 @@ import Foundation
 /// {
 ///   "version": 1,
 ///   "findings": [
-///     {"check":"untranslated","field":"title","fingerprint":"5f0c…","language":"en","message":"…","path":"park/wagon.yml"}
+/// {"check":"untranslated","field":"title","fingerprint":"5f0c…","language":"en","message":"…","path":"park/wagon.yml"}
 ///   ]
 /// }
 /// ```
@@ -45,7 +45,8 @@ public struct Baseline: Sendable, Equatable {
             self.field = field
             self.language = language
             self.message = message
-            self.fingerprint = Self.fingerprint(path: path, check: check, field: field, language: language, message: message)
+            self.fingerprint = Self.fingerprint(
+                path: path, check: check, field: field, language: language, message: message)
         }
 
         /// The 64-bit FNV-1a hash of the values, as 16 hexadecimal digits.
@@ -120,14 +121,19 @@ public struct Baseline: Sendable, Equatable {
         } catch {
             throw .invalidInput(
                 SourceLocation(path: path, line: 1, column: 1),
-                "not a captions baseline file (expected {\"version\": 1, \"findings\": [...]}); write it again with captions check --write-baseline")
+                "not a captions baseline file (expected {\"version\": 1, \"findings\": [...]}); write it again with captions check --write-baseline"
+            )
         }
         guard file.version == 1 else {
-            throw .invalidInput(SourceLocation(path: path, line: 1, column: 1), "baseline version \(file.version) is not supported (expected 1)")
+            throw .invalidInput(
+                SourceLocation(path: path, line: 1, column: 1),
+                "baseline version \(file.version) is not supported (expected 1)")
         }
         entries = file.findings.map { entry in
             // The fingerprint is recomputed so a hand-edited file cannot disagree with itself.
-            Entry(path: entry.path, check: entry.check, field: entry.field, language: entry.language, message: entry.message)
+            Entry(
+                path: entry.path, check: entry.check, field: entry.field, language: entry.language,
+                message: entry.message)
         }
         let text = String(decoding: data, as: UTF8.self)
         var lineOfFingerprint: [String: [Int]] = [:]
@@ -140,7 +146,8 @@ public struct Baseline: Sendable, Equatable {
             }
         }
         lines = file.findings.map { stored in
-            guard let fingerprint = stored.fingerprint, var found = lineOfFingerprint[fingerprint], !found.isEmpty else { return 0 }
+            guard let fingerprint = stored.fingerprint, var found = lineOfFingerprint[fingerprint], !found.isEmpty
+            else { return 0 }
             let line = found.removeFirst()
             lineOfFingerprint[fingerprint] = found
             return line
@@ -199,7 +206,8 @@ public struct Baseline: Sendable, Equatable {
                     Diagnostic(
                         checkID: UnusedExceptionCheck.description.id, severity: unusedSeverity,
                         location: SourceLocation(path: path, line: lines[index], column: lines[index] > 0 ? 1 : 0),
-                        message: "baseline entry silences nothing: \(entry.summary); write the baseline again to drop it",
+                        message:
+                            "baseline entry silences nothing: \(entry.summary); write the baseline again to drop it",
                         field: entry.field, language: entry.language))
             }
         }

@@ -60,7 +60,10 @@ public struct IgnoreEntry: Sendable, Hashable {
     public static func entries(of exhibit: Exhibit) -> (entries: [IgnoreEntry], problems: [Problem]) {
         guard let node = exhibit.metadata["ignore"], node.scalar != "" else { return ([], []) }
         guard let items = node.items else {
-            return ([], [Problem(location: node.location, message: "ignore must be a list such as [untranslated: title/en]")])
+            return (
+                [],
+                [Problem(location: node.location, message: "ignore must be a list such as [untranslated: title/en]")]
+            )
         }
         var entries: [IgnoreEntry] = []
         var problems: [Problem] = []
@@ -72,23 +75,34 @@ public struct IgnoreEntry: Sendable, Hashable {
                 if value.scalar == "" {
                     add(checkID, target: nil, at: pairs[0].key.location, to: &entries, &problems)
                 } else if let target = value.scalar {
-                    add(checkID, target: target, at: pairs[0].key.location, targetAt: value.location, to: &entries, &problems)
+                    add(
+                        checkID, target: target, at: pairs[0].key.location, targetAt: value.location, to: &entries,
+                        &problems)
                 } else if let targets = value.items, !targets.isEmpty {
                     for target in targets {
                         guard let text = target.scalar else {
-                            problems.append(Problem(location: target.location, message: "an ignore target must be field or field/language, such as title/en"))
+                            problems.append(
+                                Problem(
+                                    location: target.location,
+                                    message: "an ignore target must be field or field/language, such as title/en"))
                             continue
                         }
-                        add(checkID, target: text, at: target.location, targetAt: target.location, to: &entries, &problems)
+                        add(
+                            checkID, target: text, at: target.location, targetAt: target.location, to: &entries,
+                            &problems)
                     }
                 } else {
-                    problems.append(Problem(location: value.location, message: "an ignore target must be field or field/language, such as title/en"))
+                    problems.append(
+                        Problem(
+                            location: value.location,
+                            message: "an ignore target must be field or field/language, such as title/en"))
                 }
             } else {
                 problems.append(
                     Problem(
                         location: item.location,
-                        message: "an ignore entry must be a check id, optionally with a target: 'untranslated: title/en'"))
+                        message:
+                            "an ignore entry must be a check id, optionally with a target: 'untranslated: title/en'"))
             }
         }
         return (entries, problems)
@@ -105,7 +119,9 @@ public struct IgnoreEntry: Sendable, Hashable {
             return
         }
         guard !unignorableChecks.contains(checkID) else {
-            problems.append(Problem(location: location, message: "\(checkID) findings cannot be ignored; fix the ignore list instead"))
+            problems.append(
+                Problem(
+                    location: location, message: "\(checkID) findings cannot be ignored; fix the ignore list instead"))
             return
         }
         var field: String?
@@ -114,7 +130,9 @@ public struct IgnoreEntry: Sendable, Hashable {
             let parts = target.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {
                 problems.append(
-                    Problem(location: targetLocation ?? location, message: "ignore target '\(target)' must be field or field/language, such as title/en"))
+                    Problem(
+                        location: targetLocation ?? location,
+                        message: "ignore target '\(target)' must be field or field/language, such as title/en"))
                 return
             }
             field = parts[0]

@@ -8,7 +8,9 @@ public enum IgnoreList {
     ///     findings that ``UnusedExceptionCheck`` reports for every entry.
     ///   - collection: The collection the findings are about.
     /// - Returns: The findings left, in their order, and how many were silenced.
-    public static func apply(to findings: [Diagnostic], in collection: CaptionCollection) -> (kept: [Diagnostic], silenced: Int) {
+    public static func apply(to findings: [Diagnostic], in collection: CaptionCollection) -> (
+        kept: [Diagnostic], silenced: Int
+    ) {
         var entriesByPath: [String: [IgnoreEntry]] = [:]
         let exhibits = collection.exhibits
         // By index: only the exhibits with entries are copied, not every exhibit of the collection.

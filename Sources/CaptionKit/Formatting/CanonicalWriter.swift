@@ -48,8 +48,9 @@ public enum CanonicalWriter {
         for name in exhibit.metadata.keys.sorted() {
             guard let node = exhibit.metadata[name] else { continue }
             if name == TranslationRecord.key, let record = translationRecord(of: exhibit) {
-                output += record.yaml(
-                    fieldOrder: config.fields.map(\.name), languageOrder: config.languages, newline: "\n") + "\n"
+                output +=
+                    record.yaml(
+                        fieldOrder: config.fields.map(\.name), languageOrder: config.languages, newline: "\n") + "\n"
                 continue
             }
             output += key(nfc(name)) + ":"
@@ -62,7 +63,8 @@ public enum CanonicalWriter {
     /// be written the way `captions import` writes it; `nil` otherwise (written as found).
     static func translationRecord(of exhibit: Exhibit) -> TranslationRecord? {
         let record = TranslationRecord(exhibit: exhibit)
-        guard record.problems.isEmpty, !record.fingerprints.isEmpty, !record.fingerprints.values.contains(where: \.isEmpty)
+        guard record.problems.isEmpty, !record.fingerprints.isEmpty,
+            !record.fingerprints.values.contains(where: \.isEmpty)
         else { return nil }
         return record
     }
@@ -91,11 +93,17 @@ public enum CanonicalWriter {
         case .scalar(let text):
             output += node.isPlain && text.isEmpty ? "\n" : " " + metadataScalar(node, text) + "\n"
         case .sequence(let items):
-            if items.isEmpty { output += " []\n"; return }
+            if items.isEmpty {
+                output += " []\n"
+                return
+            }
             output += "\n"
             for item in items { appendItem(item, dashIndent: keyIndent + 2, to: &output) }
         case .mapping(let pairs):
-            if pairs.isEmpty { output += " {}\n"; return }
+            if pairs.isEmpty {
+                output += " {}\n"
+                return
+            }
             output += "\n"
             appendPairs(pairs, indent: keyIndent + 2, firstPrefix: nil, to: &output)
         }
@@ -108,11 +116,17 @@ public enum CanonicalWriter {
         case .scalar(let text):
             output += dash + (node.isPlain && text.isEmpty ? "" : " " + metadataScalar(node, text)) + "\n"
         case .sequence(let items):
-            if items.isEmpty { output += dash + " []\n"; return }
+            if items.isEmpty {
+                output += dash + " []\n"
+                return
+            }
             output += dash + "\n"
             for item in items { appendItem(item, dashIndent: dashIndent + 2, to: &output) }
         case .mapping(let pairs):
-            if pairs.isEmpty { output += dash + " {}\n"; return }
+            if pairs.isEmpty {
+                output += dash + " {}\n"
+                return
+            }
             appendPairs(pairs, indent: dashIndent + 2, firstPrefix: dash + " ", to: &output)
         }
     }
@@ -121,7 +135,9 @@ public enum CanonicalWriter {
     /// (a sequence item's `- `).
     static func appendPairs(_ pairs: [LocatedNode.Pair], indent: Int, firstPrefix: String?, to output: inout String) {
         for (index, pair) in pairs.enumerated() {
-            let lead = index == 0 ? firstPrefix ?? String(repeating: " ", count: indent) : String(repeating: " ", count: indent)
+            let lead =
+                index == 0
+                ? firstPrefix ?? String(repeating: " ", count: indent) : String(repeating: " ", count: indent)
             output += lead + key(nfc(pair.key.scalar ?? "")) + ":"
             appendValue(pair.value, keyIndent: indent, to: &output)
         }

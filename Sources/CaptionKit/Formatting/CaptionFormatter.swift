@@ -54,7 +54,9 @@ public enum CaptionFormatter {
         // The comment `captions import` writes after `translations:` is written again below.
         let machineLine = "\(TranslationRecord.key):  \(TranslationRecord.keyComment)"
         let regeneratesRecord = CanonicalWriter.translationRecord(of: exhibit) != nil
-        if let comment = comments.first(where: { !(regeneratesRecord && $0.lineText.trimmingTrailingSpaces == machineLine) }) {
+        if let comment = comments.first(where: {
+            !(regeneratesRecord && $0.lineText.trimmingTrailingSpaces == machineLine)
+        }) {
             return .refused(
                 SourceLocation(path: path, line: comment.line, column: comment.column),
                 "has a comment, which captions fmt cannot keep; move it to notes: or delete it, then format again")
@@ -62,7 +64,8 @@ public enum CaptionFormatter {
         let formatted = CanonicalWriter.text(of: exhibit, config: config)
         let reloaded = ExhibitParser.parse(text: formatted, path: path, relativePath: relativePath)
         guard reloaded.loadFindings.isEmpty, ExhibitContent(reloaded) == ExhibitContent(exhibit) else {
-            return .refused(SourceLocation(path: path), "cannot be formatted without changing its captions; left as it is")
+            return .refused(
+                SourceLocation(path: path), "cannot be formatted without changing its captions; left as it is")
         }
         return .formatted(formatted)
     }

@@ -22,7 +22,8 @@ public enum CollectionLoader {
         for _ in 0..<64 {
             var isDirectory: ObjCBool = false
             let candidate = url.appendingPathComponent("Captions")
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue
+            {
                 return prefix + "Captions"
             }
             let parent = url.deletingLastPathComponent()
@@ -88,7 +89,8 @@ public enum CollectionLoader {
         let top = try listing(of: "", in: root)
         let subtrees = ResultSlots<Result<[String], CaptionError>>(count: top.folders.count)
         DispatchQueue.concurrentPerform(iterations: top.folders.count) { index in
-            subtrees.set(index, Result { () throws(CaptionError) in try exhibitFiles(below: top.folders[index], in: root) })
+            subtrees.set(
+                index, Result { () throws(CaptionError) in try exhibitFiles(below: top.folders[index], in: root) })
         }
         let walked = subtrees.takeValues()
         for index in walked.indices.reversed() {
@@ -175,7 +177,8 @@ public enum CollectionLoader {
         _ relativePath: String, root: String, digested: ((_ path: String, ContentDigest) -> Void)?
     ) -> Exhibit {
         let path = join(root, relativePath)
-        let bytes: UnsafeMutableBufferPointer<UInt8>, count: Int
+        let bytes: UnsafeMutableBufferPointer<UInt8>
+        let count: Int
         switch FileBytes.contents(ofFile: path, limit: ExhibitParser.maximumFileSize) {
         case .read(let buffer, let read): (bytes, count) = (buffer, read)
         case .tooLarge(let size): return ExhibitParser.tooLarge(size: size, path: path, relativePath: relativePath)

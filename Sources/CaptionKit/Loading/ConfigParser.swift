@@ -34,7 +34,8 @@ public enum ConfigParser {
             throw .invalidConfig(SourceLocation(path: path, line: error.line, column: error.column), error.message)
         }
         guard let pairs = root.pairs else {
-            throw .invalidConfig(root.location, "captions.yml must be a mapping of settings, found \(root.kindDescription)")
+            throw .invalidConfig(
+                root.location, "captions.yml must be a mapping of settings, found \(root.kindDescription)")
         }
         var seen = Set<String>()
         for pair in pairs {
@@ -53,12 +54,14 @@ public enum ConfigParser {
             }
         }
         guard Language.isWellFormed(config.source) else {
-            throw .invalidConfig(root["source"]?.location ?? root.location, "source '\(config.source)' is not a language tag")
+            throw .invalidConfig(
+                root["source"]?.location ?? root.location, "source '\(config.source)' is not a language tag")
         }
         guard config.languages.contains(config.source) else {
             throw .invalidConfig(
                 root["source"]?.location ?? root["languages"]?.location ?? root.location,
-                "source language '\(config.source)' is not one of the languages (\(config.languages.joined(separator: ", ")))")
+                "source language '\(config.source)' is not one of the languages (\(config.languages.joined(separator: ", ")))"
+            )
         }
         return config
     }
@@ -90,7 +93,8 @@ public enum ConfigParser {
         for item in items {
             let tag = try scalar(item, what: "a language")
             guard Language.isWellFormed(tag) else {
-                throw .invalidConfig(item.location, "'\(tag)' is not a BCP 47 language tag such as kk, ru, en or kk-Latn")
+                throw .invalidConfig(
+                    item.location, "'\(tag)' is not a BCP 47 language tag such as kk, ru, en or kk-Latn")
             }
             guard !result.contains(tag) else {
                 throw .invalidConfig(item.location, "language '\(tag)' is listed twice")
@@ -102,7 +106,8 @@ public enum ConfigParser {
 
     static func fields(_ node: LocatedNode) throws(CaptionError) -> [CollectionConfig.FieldSpec] {
         guard let pairs = node.pairs, !pairs.isEmpty else {
-            throw .invalidConfig(node.location, "fields must be a mapping such as 'title: { required: true, max-chars: 80 }'")
+            throw .invalidConfig(
+                node.location, "fields must be a mapping such as 'title: { required: true, max-chars: 80 }'")
         }
         var result: [CollectionConfig.FieldSpec] = []
         for pair in pairs {
@@ -110,7 +115,8 @@ public enum ConfigParser {
             guard ExhibitID.isValidFieldName(fieldName) else {
                 throw .invalidConfig(
                     pair.key.location,
-                    "field name '\(fieldName)' must be lowercase letters, digits and hyphens, and not id, notes, ignore or translations")
+                    "field name '\(fieldName)' must be lowercase letters, digits and hyphens, and not id, notes, ignore or translations"
+                )
             }
             guard !result.contains(where: { $0.name == fieldName }) else {
                 throw .invalidConfig(pair.key.location, "field '\(fieldName)' is listed twice")
@@ -124,12 +130,14 @@ public enum ConfigParser {
                     case "max-chars": spec.maxChars = try positiveInt(option.value, what: "max-chars")
                     case _ where CollectionConfig.knownFieldKeys.contains(key): break
                     default:
-                        throw .invalidConfig(option.key.location, unknown("field option", key, CollectionConfig.knownFieldKeys))
+                        throw .invalidConfig(
+                            option.key.location, unknown("field option", key, CollectionConfig.knownFieldKeys))
                     }
                 }
             } else if pair.value.scalar != "" {
                 throw .invalidConfig(
-                    pair.value.location, "field '\(fieldName)' must be a mapping such as '{ required: true, max-chars: 80 }'")
+                    pair.value.location,
+                    "field '\(fieldName)' must be a mapping such as '{ required: true, max-chars: 80 }'")
             }
             result.append(spec)
         }
@@ -153,7 +161,8 @@ public enum ConfigParser {
                     severity = try severitySetting(try scalar(entry.value, what: "severity"), at: entry.value.location)
                 }
             } else {
-                throw .invalidConfig(pair.value.location, "check '\(id)' must be error, warning, off or a mapping of options")
+                throw .invalidConfig(
+                    pair.value.location, "check '\(id)' must be error, warning, off or a mapping of options")
             }
             result[id] = .init(severity: severity, node: pair.value, location: pair.key.location)
         }

@@ -26,7 +26,9 @@ public enum ExhibitParser {
     ///   - relativePath: The path below the collection folder, e.g. `garden/stalin-wagon.yml`.
     /// - Returns: The exhibit; unreadable files give an exhibit with no fields and a finding.
     public static func parse(data: Data, path: String, relativePath: String) -> Exhibit {
-        guard data.count <= maximumFileSize else { return tooLarge(size: data.count, path: path, relativePath: relativePath) }
+        guard data.count <= maximumFileSize else {
+            return tooLarge(size: data.count, path: path, relativePath: relativePath)
+        }
         return parse(reader: YAMLEventReader(utf8: data), builder: Builder(path: path, relativePath: relativePath))
     }
 
@@ -90,7 +92,8 @@ public enum ExhibitParser {
         var end = utf8.endIndex
         while end > utf8.startIndex {
             let last = utf8.index(before: end)
-            guard utf8[last] == UInt8(ascii: "\n"), last == utf8.startIndex || utf8[utf8.index(before: last)] != UInt8(ascii: "\r")
+            guard utf8[last] == UInt8(ascii: "\n"),
+                last == utf8.startIndex || utf8[utf8.index(before: last)] != UInt8(ascii: "\r")
             else { break }
             end = last
         }
@@ -165,7 +168,8 @@ public enum ExhibitParser {
         ) {
             findings.append(
                 Diagnostic(
-                    checkID: checkID, severity: .error, location: SourceLocation(path: path, line: line, column: column),
+                    checkID: checkID, severity: .error,
+                    location: SourceLocation(path: path, line: line, column: column),
                     message: message, notes: notes, exhibitID: id, field: field, language: language))
         }
 
@@ -194,7 +198,9 @@ public enum ExhibitParser {
                     if depth + open > ExhibitParser.maximumDepth {
                         throw YAMLReader.Failure(
                             line: event.line, column: event.column,
-                            message: "invalid YAML: lists and mappings nested more than \(ExhibitParser.maximumDepth) levels deep")
+                            message:
+                                "invalid YAML: lists and mappings nested more than \(ExhibitParser.maximumDepth) levels deep"
+                        )
                     }
                 case .sequenceEnd, .mappingEnd: open -= 1
                 default: break
@@ -220,12 +226,16 @@ public enum ExhibitParser {
                 switch YAMLReader.plainScalarKind(scalar.value) {
                 case .null: return ""
                 case .number:
-                    fail(event, "\(what) is the number \(scalar.value), not text; put it in quotes if it is meant as text",
-                         field: field, language: language)
+                    fail(
+                        event,
+                        "\(what) is the number \(scalar.value), not text; put it in quotes if it is meant as text",
+                        field: field, language: language)
                     return nil
                 case .boolean:
-                    fail(event, "\(what) is the yes/no value '\(scalar.value)', not text; put it in quotes if it is meant as text",
-                         field: field, language: language)
+                    fail(
+                        event,
+                        "\(what) is the yes/no value '\(scalar.value)', not text; put it in quotes if it is meant as text",
+                        field: field, language: language)
                     return nil
                 case .text: return scalar.value
                 }
@@ -242,7 +252,9 @@ public enum ExhibitParser {
             context: String?
         ) throws(YAMLReader.Failure) -> String? {
             guard event.kind == .scalar else {
-                fail(event, "\(context.map { "keys in '\($0)'" } ?? "keys") must be names, found \(Self.kind(of: event))")
+                fail(
+                    event, "\(context.map { "keys in '\($0)'" } ?? "keys") must be names, found \(Self.kind(of: event))"
+                )
                 try skip(event, reader, depth: depth)
                 return nil
             }
@@ -299,7 +311,8 @@ public enum ExhibitParser {
                 case "notes":
                     if let notesText = try text(value, reader, depth: 1, what: "notes") {
                         notes = Translation(
-                            language: "", text: notesText, keyLocation: location(keyEvent), valueLocation: location(value))
+                            language: "", text: notesText, keyLocation: location(keyEvent),
+                            valueLocation: location(value))
                     }
                 case _ where ExhibitParser.metadataKeys.contains(name):
                     metadata[name] = try metadataNode(value, reader)
@@ -314,7 +327,9 @@ public enum ExhibitParser {
         }
 
         /// Reads a reserved key's value into a located tree (at most 32 levels, 100,000 nodes).
-        mutating func metadataNode(_ first: YAMLEvent, _ reader: YAMLEventReader) throws(YAMLReader.Failure) -> LocatedNode {
+        mutating func metadataNode(_ first: YAMLEvent, _ reader: YAMLEventReader) throws(YAMLReader.Failure)
+            -> LocatedNode
+        {
             var stack: [LocatedNode] = []
             var pendingKeys: [LocatedNode?] = []
             var event = first
@@ -329,7 +344,8 @@ public enum ExhibitParser {
                     finished = LocatedNode(.scalar(value), location: location(event), isPlain: isPlain)
                 case .alias(let name):
                     if let anchored = anchors[name] {
-                        finished = LocatedNode(.scalar(anchored.value), location: location(event), isPlain: anchored.style == .plain)
+                        finished = LocatedNode(
+                            .scalar(anchored.value), location: location(event), isPlain: anchored.style == .plain)
                     } else {
                         finished = LocatedNode(.scalar(""), location: location(event))
                         fail(event, "aliases to lists or mappings are not supported here")
@@ -340,7 +356,9 @@ public enum ExhibitParser {
                             line: event.line, column: event.column,
                             message: "invalid YAML: the value is nested too deeply or is too large")
                     }
-                    stack.append(LocatedNode(event.kind == .sequenceStart ? .sequence([]) : .mapping([]), location: location(event)))
+                    stack.append(
+                        LocatedNode(
+                            event.kind == .sequenceStart ? .sequence([]) : .mapping([]), location: location(event)))
                     pendingKeys.append(nil)
                 case .sequenceEnd, .mappingEnd:
                     finished = stack.removeLast()
@@ -382,7 +400,8 @@ public enum ExhibitParser {
                 while true {
                     let languageEvent = try reader.next()
                     if languageEvent.kind == .mappingEnd { break }
-                    guard let language = try self.key(languageEvent, reader, depth: 2, seen: &seen, context: name) else {
+                    guard let language = try self.key(languageEvent, reader, depth: 2, seen: &seen, context: name)
+                    else {
                         try skip(try reader.next(), reader, depth: 2)
                         continue
                     }
@@ -399,8 +418,10 @@ public enum ExhibitParser {
             case .scalar where value.style == .plain && YAMLReader.plainScalarKind(value.value) == .null:
                 break  // `credit:` with nothing under it: a present field with no languages.
             default:
-                fail(value, "\(name) must be a mapping of language to text (e.g. 'kk: ...'), found \(Self.kind(of: value))",
-                     field: name)
+                fail(
+                    value,
+                    "\(name) must be a mapping of language to text (e.g. 'kk: ...'), found \(Self.kind(of: value))",
+                    field: name)
                 try skip(value, reader, depth: 1)
                 return
             }

@@ -40,7 +40,9 @@ enum FileBytes {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .unreadable }
-        if (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > limit { return .tooLarge(size: Int(status.st_size)) }
+        if (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > limit {
+            return .tooLarge(size: Int(status.st_size))
+        }
         // One more byte than the size, so the read that finds the end needs no larger buffer.
         var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(Int(status.st_size), 0) + 1)
         var count = 0

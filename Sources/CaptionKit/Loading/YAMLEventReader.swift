@@ -150,7 +150,8 @@ final class YAMLEventReader {
         let problem = state.problem.map { String(cString: $0) } ?? "unknown problem"
         if state.error == YAML_READER_ERROR {
             if let invalid = decodingFailure() {
-                return YAMLReader.Failure(line: invalid.line, column: invalid.column, message: "file is not valid UTF-8 text")
+                return YAMLReader.Failure(
+                    line: invalid.line, column: invalid.column, message: "file is not valid UTF-8 text")
             }
             let text = String(decoding: input[..<count], as: UTF8.self)
             let position = SourceText.lineAndColumn(ofByteOffset: Int(state.problem_offset), in: text)

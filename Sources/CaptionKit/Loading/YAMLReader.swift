@@ -38,7 +38,9 @@ enum YAMLReader {
             SourceLocation(path: path, line: event.line, column: event.column)
         }
         func tooLarge(_ event: YAMLEvent) -> Failure {
-            Failure(line: event.line, column: event.column, message: "invalid YAML: the document is nested too deeply or is too large")
+            Failure(
+                line: event.line, column: event.column,
+                message: "invalid YAML: the document is nested too deeply or is too large")
         }
         func size(of node: LocatedNode) -> Int {
             switch node.value {
@@ -84,7 +86,8 @@ enum YAMLReader {
                 attach(node)
             case .alias(let name):
                 guard let anchored = anchors[name] else {
-                    throw Failure(line: event.line, column: event.column, message: "invalid YAML: unknown alias '*\(name)'")
+                    throw Failure(
+                        line: event.line, column: event.column, message: "invalid YAML: unknown alias '*\(name)'")
                 }
                 budget -= anchored.size
                 guard budget > 0 else { throw tooLarge(event) }
@@ -149,7 +152,8 @@ enum YAMLReader {
         default:
             break
         }
-        let isNumberStart = (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+        let isNumberStart =
+            (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
             || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
         guard isNumberStart, value.utf8.count <= 40 else { return .text }
         var digits = 0

@@ -29,9 +29,10 @@ public enum ExhibitID {
     public static func isValidGallery(_ gallery: String) -> Bool {
         // On bytes: a valid gallery is ASCII, where every `/` byte is a `/` character; a gallery
         // with any other byte has a part that is not a slug either way.
-        gallery.isEmpty || gallery.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy {
-            isValid(utf8: $0)
-        }
+        gallery.isEmpty
+            || gallery.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy {
+                isValid(utf8: $0)
+            }
     }
 
     /// Whether `name` can be a caption field: a slug that is not a reserved key.

@@ -25,7 +25,8 @@ public enum CheckExplanation {
             let width = description.options.map(\.name.count).max() ?? 0
             output += "\nOptions:\n"
             for option in description.options {
-                output += "  " + option.name + String(repeating: " ", count: width - option.name.count) + "  "
+                output +=
+                    "  " + option.name + String(repeating: " ", count: width - option.name.count) + "  "
                     + option.summary + "\n"
             }
         }

@@ -154,7 +154,9 @@ struct CheckJSONWriter {
         bytes.append(contentsOf: " : ".utf8)
     }
 
-    private mutating func array<Element>(_ elements: [Element], _ writeElement: (inout CheckJSONWriter, Element) -> Void) {
+    private mutating func array<Element>(
+        _ elements: [Element], _ writeElement: (inout CheckJSONWriter, Element) -> Void
+    ) {
         begin("[")
         for element in elements {
             nextElement()
@@ -205,7 +207,8 @@ struct CheckJSONWriter {
             // Counted over the whole value, without a branch per byte (escapes are rare).
             var hits: UInt8 = 0
             for byte in bytes {
-                hits |= (byte < 0x20 ? 1 : 0) | (byte == UInt8(ascii: "\"") ? 1 : 0) | (byte == UInt8(ascii: "\\") ? 1 : 0)
+                hits |=
+                    (byte < 0x20 ? 1 : 0) | (byte == UInt8(ascii: "\"") ? 1 : 0) | (byte == UInt8(ascii: "\\") ? 1 : 0)
             }
             return hits != 0
         }

@@ -143,11 +143,14 @@ public enum SARIFReporter {
                         fullDescription: Text(text: finding.checkID), help: Text(text: finding.checkID),
                         defaultConfiguration: Configuration(level: finding.severity.rawValue)))
             }
-            let notes = finding.notes.map { Location(physicalLocation: physical($0.location), message: Text(text: $0.message)) }
+            let notes = finding.notes.map {
+                Location(physicalLocation: physical($0.location), message: Text(text: $0.message))
+            }
             results.append(
                 Result(
                     ruleId: finding.checkID, ruleIndex: index[finding.checkID] ?? 0, level: finding.severity.rawValue,
-                    message: Text(text: finding.message), locations: [Location(physicalLocation: physical(finding.location))],
+                    message: Text(text: finding.message),
+                    locations: [Location(physicalLocation: physical(finding.location))],
                     relatedLocations: notes.isEmpty ? nil : notes))
         }
         let driver = Driver(name: "captions", version: CaptionsVersion.string, informationUri: nil, rules: rules)
@@ -173,7 +176,8 @@ public enum SARIFReporter {
         let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ":"))
         var uri = location.path.addingPercentEncoding(withAllowedCharacters: allowed) ?? location.path
         if location.path.hasPrefix("/") { uri = "file://" + uri }
-        let region = location.line > 0
+        let region =
+            location.line > 0
             ? Region(startLine: location.line, startColumn: location.column > 0 ? location.column : nil) : nil
         return PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri), region: region)
     }

@@ -21,12 +21,14 @@ public enum TextReporter {
     public static func summary(_ result: CheckResult) -> String {
         var output = ""
         for figures in result.summary.languages {
-            output += "\(figures.language): \(figures.translated)/\(figures.total) translated (\(percent(figures.percent)))"
+            output +=
+                "\(figures.language): \(figures.translated)/\(figures.total) translated (\(percent(figures.percent)))"
             output += figures.missing > 0 ? ", \(figures.missing) missing\n" : "\n"
         }
         let errors = result.count(.error)
         let warnings = result.count(.warning)
-        output += "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(result.summary.exhibits, "exhibit"))"
+        output +=
+            "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(result.summary.exhibits, "exhibit"))"
         output += result.silenced > 0 ? " (\(result.silenced) accepted by exceptions)\n" : "\n"
         return output
     }

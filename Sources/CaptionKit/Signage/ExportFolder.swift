@@ -146,7 +146,8 @@ public struct ExportFolder: Sendable {
         parts.append(UnsafeBufferPointer(rebasing: path[start...]))
         guard let file = parts.last, parts.count <= 32 else { return false }
         guard parts.dropLast().allSatisfy(isSlug) else { return false }
-        for suffix in [".txt", ".html"] where file.count >= suffix.utf8.count && file.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
+        for suffix in [".txt", ".html"]
+        where file.count >= suffix.utf8.count && file.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
             return isSlug(UnsafeBufferPointer(rebasing: file.dropLast(suffix.utf8.count)))
         }
         return false
@@ -170,7 +171,8 @@ public struct ExportFolder: Sendable {
         for relative in relatives {
             // The last `/` byte: in a safe path (ASCII) it is the last `/` character, and an
             // unsafe path is refused whichever folder it is counted in.
-            let folder = Substring(relative.utf8[..<(relative.utf8.lastIndex(of: UInt8(ascii: "/")) ?? relative.utf8.startIndex)])
+            let folder = Substring(
+                relative.utf8[..<(relative.utf8.lastIndex(of: UInt8(ascii: "/")) ?? relative.utf8.startIndex)])
             // The folder of the path before is already in the set: no look-up for it.
             if folder != previousFolder, checkedFolders.insert(folder).inserted {
                 try check(relative, root: root)
@@ -187,7 +189,8 @@ public struct ExportFolder: Sendable {
         let target = CollectionLoader.join(path, relative)
         var parent = ParentFolder.of(target)
         while !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) { parent = ParentFolder.of(parent) }
-        guard let real = realPath(parent), real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+        guard let real = realPath(parent), real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        else {
             throw .unwritable(path: target, reason: "refusing to write outside \(path)")
         }
     }
@@ -196,7 +199,8 @@ public struct ExportFolder: Sendable {
     private func checkName(_ relative: String) throws(CaptionError) {
         guard Self.isSafeRelativePath(relative) else {
             throw .unwritable(
-                path: CollectionLoader.join(path, relative), reason: "refusing to write a file whose name is not a slug")
+                path: CollectionLoader.join(path, relative), reason: "refusing to write a file whose name is not a slug"
+            )
         }
     }
 
@@ -206,7 +210,9 @@ public struct ExportFolder: Sendable {
         guard Self.isSafeRelativePath(relative), (try? check(relative, root: root)) != nil else { return false }
         let target = CollectionLoader.join(path, relative)
         var status = stat()
-        guard lstat(target, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, unlink(target) == 0 else { return false }
+        guard lstat(target, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, unlink(target) == 0 else {
+            return false
+        }
         var folder = ParentFolder.of(relative)
         while !folder.isEmpty {
             guard rmdir(CollectionLoader.join(path, folder)) == 0 else { break }
@@ -240,7 +246,8 @@ public struct ExportFolder: Sendable {
     }
 
     private func writeManifest(_ entries: Set<String>) throws(CaptionError) {
-        var text = Array("# Files written by `captions export signage`; the next export removes those it no longer writes.\n".utf8)
+        var text = Array(
+            "# Files written by `captions export signage`; the next export removes those it no longer writes.\n".utf8)
         for entry in entries.sorted() {
             text += entry.utf8
             text.append(UInt8(ascii: "\n"))

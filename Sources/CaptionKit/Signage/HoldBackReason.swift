@@ -34,7 +34,9 @@ public struct HoldBackReason: Sendable, Hashable {
     public var language: String?
 
     /// Creates a reason.
-    public init(_ kind: Kind, at location: SourceLocation, _ message: String, field: String? = nil, language: String? = nil) {
+    public init(
+        _ kind: Kind, at location: SourceLocation, _ message: String, field: String? = nil, language: String? = nil
+    ) {
         self.kind = kind
         self.location = location
         self.message = message

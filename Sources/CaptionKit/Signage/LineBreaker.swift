@@ -85,7 +85,8 @@ public enum LineBreaker {
     /// every one simple (``SimpleScalars``), so each is one cluster: words are the runs between
     /// spaces and are encoded to UTF-8 as they are appended.
     static func appendWrapped(
-        simpleScalars line: ArraySlice<Unicode.Scalar>, width: Int, to output: inout [UInt8], overlongWords: inout [String]
+        simpleScalars line: ArraySlice<Unicode.Scalar>, width: Int, to output: inout [UInt8],
+        overlongWords: inout [String]
     ) {
         // Written into a buffer of the most bytes the line can take (a separator takes a
         // space's place; a scalar is at most four bytes), then appended at once.

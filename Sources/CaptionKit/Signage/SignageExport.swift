@@ -91,7 +91,9 @@ public struct SignageExportReport: Sendable, Hashable {
     /// The lines for stderr: held-back exhibits, warnings, removed files and a summary.
     public var messageLines: [String] {
         var lines = heldBack.flatMap(\.formattedLines) + warnings.map(\.formatted)
-        lines += removed.map { "removed \(CollectionLoader.join(outputFolder, $0)) (its exhibit is no longer exported)" }
+        lines += removed.map {
+            "removed \(CollectionLoader.join(outputFolder, $0)) (its exhibit is no longer exported)"
+        }
         var summary = "exported \(labelCount) \(labelCount == 1 ? "label" : "labels") to \(outputFolder)"
         if !heldBack.isEmpty { summary += "; \(heldBack.count) held back" }
         if !warnings.isEmpty { summary += "; \(warnings.count) \(warnings.count == 1 ? "warning" : "warnings")" }
@@ -179,7 +181,9 @@ public enum SignageExporter {
             func prepared(_ file: (bytes: [UInt8], warnings: [SignageWarning])) -> ExportedExhibit.Text {
                 let path = SignageLabel.textFilePath(id: exhibit.displayID, gallery: exhibit.gallery)
                 let target = CollectionLoader.join(options.outputFolder, path)
-                return (Result { () throws(CaptionError) in try AtomicFile.prepare(file.bytes, for: target) }, file.warnings)
+                return (
+                    Result { () throws(CaptionError) in try AtomicFile.prepare(file.bytes, for: target) }, file.warnings
+                )
             }
             guard keepsLabels || !writesText else {
                 // Only the text file needs the label: it is written from the typeset text.
@@ -188,7 +192,9 @@ public enum SignageExporter {
                 }
                 let file = SignageTextWriter.utf8(for: blocks, id: exhibit.displayID, settings: setup.settings)
                 let fields = blocks.flatMap { $0.fields.map { ($0.name, $0.location, $0.unsettledWords) } }
-                return .label(nil, unsettled: unsettledLetterWarnings(id: exhibit.displayID, fields: fields), text: prepared(file))
+                return .label(
+                    nil, unsettled: unsettledLetterWarnings(id: exhibit.displayID, fields: fields), text: prepared(file)
+                )
             }
             let label = setup.label(for: exhibit)
             let text = writesText ? prepared(SignageTextWriter.utf8(for: label, settings: setup.settings)) : nil
@@ -278,7 +284,8 @@ public enum SignageExporter {
 
         /// The files made from the whole collection (Data Merge file, proof sheet), in the order
         /// of ``collectionFileNames``.
-        func collectionFiles(labels: [SignageLabel], entries: [ProofSheetWriter.Entry]) -> [(path: String, data: Data)] {
+        func collectionFiles(labels: [SignageLabel], entries: [ProofSheetWriter.Entry]) -> [(path: String, data: Data)]
+        {
             var files: [(path: String, data: Data)] = []
             if options.formats.contains(.datamerge) {
                 let data = DataMergeWriter.data(
@@ -307,7 +314,8 @@ public enum SignageExporter {
     {
         guard withLatinKazakh, !config.languages.contains(KazakhLatin.tag) else { return config.languages }
         guard let kazakh = config.languages.firstIndex(of: "kk") else {
-            throw .invalidArgument("--with kk-Latn derives Latin-script Kazakh from kk, which is not one of the languages")
+            throw .invalidArgument(
+                "--with kk-Latn derives Latin-script Kazakh from kk, which is not one of the languages")
         }
         var languages = config.languages
         languages.insert(KazakhLatin.tag, at: kazakh + 1)

@@ -33,18 +33,21 @@ public struct SignageGate: Sendable {
             if !ExhibitID.isValid(id) {
                 reasons.append(HoldBackReason(.invalidID, at: exhibit.idLocation, "id '\(id)' is not a slug"))
             } else if idCounts[id, default: 0] > 1 {
-                reasons.append(HoldBackReason(.duplicateID, at: exhibit.idLocation, "id '\(id)' is used by another exhibit too"))
+                reasons.append(
+                    HoldBackReason(.duplicateID, at: exhibit.idLocation, "id '\(id)' is used by another exhibit too"))
             } else if exhibit.gallery.isEmpty, Self.reservedRootIDs.contains(id) {
                 reasons.append(
                     HoldBackReason(
                         .reservedName, at: exhibit.idLocation,
-                        "id '\(id)' at the collection root would overwrite \(id).txt of the export; move it into a gallery folder"))
+                        "id '\(id)' at the collection root would overwrite \(id).txt of the export; move it into a gallery folder"
+                    ))
             }
         } else {
             reasons.append(HoldBackReason(.invalidID, at: start, "the file has no id"))
         }
         if !ExhibitID.isValidGallery(exhibit.gallery) {
-            reasons.append(HoldBackReason(.invalidGallery, at: start, "gallery folder '\(exhibit.gallery)' is not made of slugs"))
+            reasons.append(
+                HoldBackReason(.invalidGallery, at: start, "gallery folder '\(exhibit.gallery)' is not made of slugs"))
         }
         let record = TranslationRecord(exhibit: exhibit)
         for spec in config.fields {
@@ -61,19 +64,23 @@ public struct SignageGate: Sendable {
                 guard let translation = field.translation(language) else {
                     reasons.append(
                         HoldBackReason(
-                            .missingTranslation, at: field.location, "no \(Language.displayName(language)) \(spec.name)",
+                            .missingTranslation, at: field.location,
+                            "no \(Language.displayName(language)) \(spec.name)",
                             field: spec.name, language: language))
                     continue
                 }
                 if translation.isBlank {
                     reasons.append(
                         HoldBackReason(
-                            .emptyText, at: translation.valueLocation, "the \(Language.displayName(language)) \(spec.name) is empty",
+                            .emptyText, at: translation.valueLocation,
+                            "the \(Language.displayName(language)) \(spec.name) is empty",
                             field: spec.name, language: language))
                     continue
                 }
                 if language != config.source,
-                    TranslationTracker.state(of: exhibit, field: spec.name, language: language, config: config, record: record).isStale
+                    TranslationTracker.state(
+                        of: exhibit, field: spec.name, language: language, config: config, record: record
+                    ).isStale
                 {
                     reasons.append(
                         HoldBackReason(

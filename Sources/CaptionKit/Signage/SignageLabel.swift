@@ -75,7 +75,9 @@ public struct SignageLabel: Sendable, Hashable {
                 Block(
                     language: block.language,
                     fields: block.fields.map {
-                        Field(name: $0.name, location: $0.location, paragraphs: $0.text, unsettledWords: $0.unsettledWords)
+                        Field(
+                            name: $0.name, location: $0.location, paragraphs: $0.text, unsettledWords: $0.unsettledWords
+                        )
                     },
                     isProvisional: block.isProvisional)
             })
@@ -108,7 +110,9 @@ public struct SignageLabel: Sendable, Hashable {
             var isProvisional = false
             let blockFields = fields.compactMap { field -> TextBlock<Text>.TextField? in
                 if derived, let own = field.translation(language), !own.isBlank {
-                    return .init(name: field.name, location: own.valueLocation, text: typeset(own.text, language), unsettledWords: [])
+                    return .init(
+                        name: field.name, location: own.valueLocation, text: typeset(own.text, language),
+                        unsettledWords: [])
                 }
                 if derived, let kazakh = field.translation("kk") {
                     isProvisional = true

@@ -38,7 +38,9 @@ public struct SignageSettings: Sendable, Hashable {
                 let key = try ConfigParser.name(of: pair.key, in: "signage")
                 switch key {
                 case "width": width = try Self.width(pair.value, what: "signage width")
-                default: throw .invalidConfig(pair.key.location, ConfigParser.unknown("signage setting", key, Self.knownKeys))
+                default:
+                    throw .invalidConfig(
+                        pair.key.location, ConfigParser.unknown("signage setting", key, Self.knownKeys))
                 }
             }
         }

@@ -7,7 +7,9 @@
 /// byte order mark, LF line ends, one final newline.
 public enum SignageTextWriter {
     /// The file text and the warnings about words wider than their line.
-    public static func text(for label: SignageLabel, settings: SignageSettings) -> (text: String, warnings: [SignageWarning]) {
+    public static func text(for label: SignageLabel, settings: SignageSettings) -> (
+        text: String, warnings: [SignageWarning]
+    ) {
         var warnings: [SignageWarning] = []
         let blocks = label.blocks.map { block in
             block.fields.flatMap { field in
@@ -31,7 +33,9 @@ public enum SignageTextWriter {
     /// ``text(for:settings:)`` as UTF-8 bytes, built without a string per line: lines of
     /// simple scalars are wrapped on their bytes (``LineBreaker``), others as in
     /// ``text(for:settings:)``. The bytes and warnings are exactly those of the text.
-    public static func utf8(for label: SignageLabel, settings: SignageSettings) -> (bytes: [UInt8], warnings: [SignageWarning]) {
+    public static func utf8(for label: SignageLabel, settings: SignageSettings) -> (
+        bytes: [UInt8], warnings: [SignageWarning]
+    ) {
         var file = FileBuilder(id: label.id)
         for block in label.blocks {
             file.startBlock(language: block.language)

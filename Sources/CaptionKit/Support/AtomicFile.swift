@@ -181,8 +181,10 @@ public enum AtomicFile {
     static func isTemporaryName(_ name: String) -> Bool {
         let bytes = Array(name.utf8)
         guard bytes.count == 20, name.hasPrefix(".captions-"), name.hasSuffix(".tmp") else { return false }
-        return bytes[10..<16].allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
-            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+        return bytes[10..<16].allSatisfy {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
         }
     }
 

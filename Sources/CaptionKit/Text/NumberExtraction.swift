@@ -103,7 +103,8 @@ public enum NumberExtraction {
                     // A lone group (most numbers): what `interpret` gives for it, without the lists.
                     result.append(normalized(UnsafeBufferPointer(rebasing: bytes[groupStart..<index])))
                 } else {
-                    groups.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[groupStart..<index]), as: UTF8.self))
+                    groups.append(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[groupStart..<index]), as: UTF8.self))
                     result += interpret(groups, separators, commaGroupsThousands: commaGroupsThousands)
                 }
                 return index
@@ -116,7 +117,9 @@ public enum NumberExtraction {
 
     /// The separator at `index` between two digit groups: a dot, comma or grouping space
     /// followed by a digit; `nil` when there is none.
-    private static func separator(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+    private static func separator(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+        scalar: Unicode.Scalar, length: Int
+    )? {
         guard index < bytes.count else { return nil }
         let (separator, length) = ValidUTF8.unicodeScalar(at: index, in: bytes)
         guard index + length < bytes.count, isDigit(bytes[index + length]) else { return nil }
@@ -175,7 +178,9 @@ public enum NumberExtraction {
     }
 
     /// Words that follow a century number.
-    static let centuryWords: Set<String> = ["в", "вв", "век", "века", "веке", "веков", "ғасыр", "ғ", "ғасырда", "ғасырдың", "century", "c"]
+    static let centuryWords: Set<String> = [
+        "в", "вв", "век", "века", "веке", "веков", "ғасыр", "ғ", "ғасырда", "ғасырдың", "century", "c",
+    ]
 
     /// Whether a century word follows offset `end` (after spaces or a hyphen).
     private static func isCenturyWordAfter(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {

@@ -79,7 +79,8 @@ struct ScalarTraits: OptionSet, Sendable {
         case "(", "[", "«", "„", "“", ")", "]", "»", "”", "\"": traits.insert(.bracket)
         default: break
         }
-        if scalar == "\t" || scalar == "\n" || WhitespaceCheck.isSpace(scalar) || WhitespaceCheck.isPunctuation(scalar) {
+        if scalar == "\t" || scalar == "\n" || WhitespaceCheck.isSpace(scalar) || WhitespaceCheck.isPunctuation(scalar)
+        {
             traits.insert(.whitespaceScan)
         }
         if scalar == " " || scalar == "\u{A0}" { traits.insert(.gapSpace) }

@@ -79,7 +79,9 @@ struct TextAnalysis: Sendable {
         self.repeatCandidates = words.repeatCandidates
         self.numbers =
             mayHaveNumber
-            ? ValidUTF8.withBytes(of: text) { NumberExtraction.numbers(inUTF8: $0, starts: pass.numberStarts, language: language) }
+            ? ValidUTF8.withBytes(of: text) {
+                NumberExtraction.numbers(inUTF8: $0, starts: pass.numberStarts, language: language)
+            }
             : []
     }
 

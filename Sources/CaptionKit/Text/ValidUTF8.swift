@@ -31,7 +31,9 @@ enum ValidUTF8 {
 
     /// The scalar starting at `offset` and its length in bytes.
     @inline(__always)
-    static func unicodeScalar(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int) {
+    static func unicodeScalar(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (
+        scalar: Unicode.Scalar, length: Int
+    ) {
         let (value, length) = scalar(at: offset, in: bytes)
         return (Unicode.Scalar(value).unsafelyUnwrapped, length)
     }

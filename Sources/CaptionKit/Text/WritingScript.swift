@@ -49,7 +49,9 @@ public enum WritingScript: String, Sendable, Hashable {
     }
 
     /// Languages written in Cyrillic unless a script subtag says otherwise.
-    static let cyrillicLanguages: Set<String> = ["kk", "ru", "uk", "be", "bg", "mk", "ky", "tg", "mn", "tt", "ba", "sr"]
+    static let cyrillicLanguages: Set<String> = [
+        "kk", "ru", "uk", "be", "bg", "mk", "ky", "tg", "mn", "tt", "ba", "sr",
+    ]
     /// Languages written in Latin letters unless a script subtag says otherwise.
     static let latinLanguages: Set<String> = [
         "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sv", "da", "no", "nb", "fi", "tr", "uz", "tk",
@@ -92,7 +94,8 @@ public enum KazakhLetters {
     @inline(__always)
     static func isCountedLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x406, 0x456, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4AE, 0x4AF, 0x4B0, 0x4B1, 0x4BA, 0x4BB, 0x4D8, 0x4D9,
+        case 0x406, 0x456, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4AE, 0x4AF, 0x4B0, 0x4B1, 0x4BA, 0x4BB, 0x4D8,
+            0x4D9,
             0x4E8, 0x4E9:
             return true
         default:

@@ -58,7 +58,8 @@ public struct CheckExample: Sendable {
     }
 
     /// An example with several files.
-    public init(files: [(path: String, text: String)], config: String? = nil, file: String = #fileID, line: Int = #line) {
+    public init(files: [(path: String, text: String)], config: String? = nil, file: String = #fileID, line: Int = #line)
+    {
         self.files = files
         self.config = config
         self.sourceFile = file

@@ -30,7 +30,11 @@ public struct Validator: Sendable {
             let description = type.description
             let setting = config.checks[description.id]
             let severity: Severity?
-            if let chosen = setting?.severity { severity = chosen.severity } else { severity = description.defaultSeverity }
+            if let chosen = setting?.severity {
+                severity = chosen.severity
+            } else {
+                severity = description.defaultSeverity
+            }
             let instance = try type.init(options: CheckOptions(checkID: description.id, node: setting?.node))
             if let severity { configured.append(ConfiguredCheck(check: instance, severity: severity)) }
         }

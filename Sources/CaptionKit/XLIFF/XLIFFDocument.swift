@@ -31,7 +31,8 @@ struct XLIFFDocument: Sendable, Equatable {
 
         static func == (lhs: Unit, rhs: Unit) -> Bool {
             lhs.id == rhs.id && lhs.source == rhs.source && lhs.target == rhs.target && lhs.location == rhs.location
-                && lhs.targetLocation == rhs.targetLocation && lhs.unsupportedMarkup?.name == rhs.unsupportedMarkup?.name
+                && lhs.targetLocation == rhs.targetLocation
+                && lhs.unsupportedMarkup?.name == rhs.unsupportedMarkup?.name
                 && lhs.unsupportedMarkup?.location == rhs.unsupportedMarkup?.location
         }
     }

@@ -19,7 +19,8 @@ public enum XLIFFExporter {
             throw .invalidArgument(
                 "--to \(language) \(reason) (target languages: \(config.targetLanguages.joined(separator: ", ")))")
         }
-        let languages = options.targetLanguages.isEmpty
+        let languages =
+            options.targetLanguages.isEmpty
             ? config.targetLanguages : config.targetLanguages.filter { options.targetLanguages.contains($0) }
         let (exhibits, warnings) = exportableExhibits(collection)
         let original = URL(fileURLWithPath: collection.rootPath).standardizedFileURL.lastPathComponent

@@ -81,7 +81,9 @@ public struct XLIFFImportReport: Sendable {
                         severity: problem.severity.rawValue, check: problem.checkID, message: problem.message,
                         exhibit: problem.exhibitID, field: problem.field, language: problem.language,
                         notes: problem.notes.map {
-                            JSONReporter.Note(path: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message)
+                            JSONReporter.Note(
+                                path: $0.location.path, line: $0.location.line, column: $0.location.column,
+                                message: $0.message)
                         })
                 }, written: written))
     }

@@ -15,7 +15,9 @@ public enum XLIFFImporter {
     /// Loads the collection at `collectionPath` and imports; the XLIFF files are read while the
     /// collection loads, and a collection that cannot be loaded is reported first, as if the
     /// files had not been looked at.
-    public static func run(_ options: XLIFFImportOptions, collectionPath: String) throws(CaptionError) -> XLIFFImportReport {
+    public static func run(_ options: XLIFFImportOptions, collectionPath: String) throws(CaptionError)
+        -> XLIFFImportReport
+    {
         let reading = XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize)
         let digests = LoadedFileDigests()
         let collection: CaptionCollection
@@ -36,7 +38,8 @@ public enum XLIFFImporter {
     public static func run(_ options: XLIFFImportOptions, on collection: CaptionCollection) throws(CaptionError)
         -> XLIFFImportReport
     {
-        try run(options, on: collection, reading: XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize))
+        try run(
+            options, on: collection, reading: XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize))
     }
 
     /// Imports the units `reading` gives (read from `options.files`, in order).
@@ -83,12 +86,14 @@ public enum XLIFFImporter {
             guard file.sourceLanguage.lowercased() == config.source.lowercased() else {
                 throw .invalidInput(
                     file.location,
-                    "the XLIFF source language is '\(file.sourceLanguage)' but the collection's source is '\(config.source)'")
+                    "the XLIFF source language is '\(file.sourceLanguage)' but the collection's source is '\(config.source)'"
+                )
             }
             guard config.targetLanguages.contains(where: { $0.lowercased() == file.targetLanguage.lowercased() }) else {
                 throw .invalidInput(
                     file.location,
-                    "the XLIFF target language '\(file.targetLanguage)' is not a target language of the collection (\(config.targetLanguages.joined(separator: ", ")))")
+                    "the XLIFF target language '\(file.targetLanguage)' is not a target language of the collection (\(config.targetLanguages.joined(separator: ", ")))"
+                )
             }
         }
     }
@@ -116,7 +121,9 @@ public enum XLIFFImporter {
             exhibitsByID = index
         }
 
-        mutating func add(_ unit: XLIFFDocument.Unit, language tag: String, summary: inout XLIFFImportReport.FileSummary) {
+        mutating func add(
+            _ unit: XLIFFDocument.Unit, language tag: String, summary: inout XLIFFImportReport.FileSummary
+        ) {
             let config = collection.config
             let language = config.targetLanguages.first { $0.lowercased() == tag.lowercased() } ?? tag
             if let markup = unit.unsupportedMarkup {
@@ -124,7 +131,8 @@ public enum XLIFFImporter {
                 problems.append(
                     problem(
                         "unsupported-markup", at: markup.location,
-                        "unit '\(unit.id)' contains <\(markup.name)>, an inline code that caption text cannot hold; translate it as plain text"))
+                        "unit '\(unit.id)' contains <\(markup.name)>, an inline code that caption text cannot hold; translate it as plain text"
+                    ))
                 return
             }
             func unknown(_ message: String) {
@@ -145,7 +153,9 @@ public enum XLIFFImporter {
             guard config.field(fieldName) != nil, let field = exhibit.field(fieldName),
                 let source = field.translation(config.source), !source.isBlank
             else {
-                unknown("unit '\(unit.id)' names no \(config.source) '\(fieldName)' text of exhibit \(parts[0]) (\(exhibit.path))")
+                unknown(
+                    "unit '\(unit.id)' names no \(config.source) '\(fieldName)' text of exhibit \(parts[0]) (\(exhibit.path))"
+                )
                 return
             }
             guard let target = unit.target, !target.allSatisfy(\.isWhitespace), target != unit.source else {
@@ -157,9 +167,12 @@ public enum XLIFFImporter {
                 problems.append(
                     Diagnostic(
                         checkID: "import-conflict", severity: .error, location: source.valueLocation,
-                        message: "\(fieldName) (\(language)) of \(parts[0]) was not imported: its \(config.source) source changed after the export",
+                        message:
+                            "\(fieldName) (\(language)) of \(parts[0]) was not imported: its \(config.source) source changed after the export",
                         notes: [
-                            .init(location: unit.location, message: "the translation was made from \(quoted(unit.source))"),
+                            .init(
+                                location: unit.location, message: "the translation was made from \(quoted(unit.source))"
+                            ),
                             .init(location: source.valueLocation, message: "the source is now \(quoted(source.text))"),
                         ],
                         exhibitID: parts[0], field: fieldName, language: language))
@@ -260,7 +273,8 @@ public enum XLIFFImporter {
         /// One caption file's bytes with `fileChanges` ("field.language" → change) applied and
         /// their sources' fingerprints recorded.
         private static func editedFile(
-            _ exhibit: Exhibit, changes fileChanges: [String: Change], config: CollectionConfig, loadedFrom digest: ContentDigest?
+            _ exhibit: Exhibit, changes fileChanges: [String: Change], config: CollectionConfig,
+            loadedFrom digest: ContentDigest?
         ) throws(CaptionError) -> (path: String, data: Data) {
             var editor = try CaptionFileEditor(editing: exhibit, loadedFrom: digest)
             var edits: [TranslationEdit] = []

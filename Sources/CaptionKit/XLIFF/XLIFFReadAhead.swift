@@ -53,7 +53,9 @@ final class XLIFFReadAhead: @unchecked Sendable {
             case .unit(var unit, let source, let target, let language):
                 text.withUnsafeBufferPointer { text in
                     unit.source = String(decoding: UnsafeBufferPointer(rebasing: text[source]), as: UTF8.self)
-                    unit.target = target.map { String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self) }
+                    unit.target = target.map {
+                        String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self)
+                    }
                 }
                 return .unit(unit, language)
             }
@@ -136,7 +138,8 @@ final class XLIFFReadAhead: @unchecked Sendable {
                         defer { batch.text += target }
                         return batch.text.count..<(batch.text.count + target.count)
                     }
-                    batch.entries.append(.unit(read.withoutText, source: source, target: target, language: read.targetLanguage))
+                    batch.entries.append(
+                        .unit(read.withoutText, source: source, target: target, language: read.targetLanguage))
                     if batch.entries.count >= Self.batchSize {
                         let textCapacity = batch.text.capacity
                         guard hand(&batch) else { throw Self.stopped }

@@ -66,18 +66,19 @@ enum XLIFFReader {
         var parser = Parser(path: path)
         parser.keepsUnits = false
         var failure: CaptionError?
-        withoutActuallyEscaping({ (bytes: UnsafeBufferPointer<UInt8>) in parser.take(bytes) }) { takeText in
+        let takeBytes = { (bytes: UnsafeBufferPointer<UInt8>) in parser.take(bytes) }
+        withoutActuallyEscaping(takeBytes) { takeText in
             do throws(CaptionError) {
                 try XMLStreamReader.read(
                     path: path, maximumSize: maximumSize, wantsText: { parser.wantsText },
-                    attributeNames: Parser.attributeNames, textBytes: takeText
-                ) {
-                    (event) throws(CaptionError) in
-                    try parser.handle(event)
-                    guard !parser.finishedUnits.isEmpty else { return }
-                    for read in parser.finishedUnits { try eachReadUnit(read) }
-                    parser.finishedUnits.removeAll(keepingCapacity: true)
-                }
+                    attributeNames: Parser.attributeNames, textBytes: takeText,
+                    handler: { (event) throws(CaptionError) in
+                        try parser.handle(event)
+                        guard !parser.finishedUnits.isEmpty else { return }
+                        for read in parser.finishedUnits { try eachReadUnit(read) }
+                        parser.finishedUnits.removeAll(keepingCapacity: true)
+                    }
+                )
             } catch {
                 failure = error
             }
@@ -89,7 +90,8 @@ enum XLIFFReader {
     /// Reads XLIFF held in memory.
     static func parse(_ data: Data, path: String) throws(CaptionError) -> XLIFFDocument {
         var parser = Parser(path: path)
-        try XMLStreamReader.parse(data, path: path, attributeNames: Parser.attributeNames) { (event) throws(CaptionError) in
+        try XMLStreamReader.parse(data, path: path, attributeNames: Parser.attributeNames) {
+            (event) throws(CaptionError) in
             try parser.handle(event)
         }
         return try parser.finish()
@@ -252,7 +254,8 @@ enum XLIFFReader {
             default:
                 throw .invalidInput(
                     location,
-                    "unsupported XLIFF version '\(version)' in namespace '\(elementNamespace)'; captions reads XLIFF 1.2 and 2.x")
+                    "unsupported XLIFF version '\(version)' in namespace '\(elementNamespace)'; captions reads XLIFF 1.2 and 2.x"
+                )
             }
             self.version = version
             namespace = elementNamespace
@@ -323,7 +326,8 @@ enum XLIFFReader {
 
         func finish() throws(CaptionError) -> XLIFFDocument {
             guard let version else {
-                throw .invalidInput(SourceLocation(path: path, line: 1, column: 1), "the file has no <xliff> root element")
+                throw .invalidInput(
+                    SourceLocation(path: path, line: 1, column: 1), "the file has no <xliff> root element")
             }
             guard !files.isEmpty else { throw .invalidInput(rootLocation, "the XLIFF file has no <file> element") }
             return XLIFFDocument(path: path, version: version, files: files)

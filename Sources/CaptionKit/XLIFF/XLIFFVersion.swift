@@ -1,8 +1,10 @@
 /// The XLIFF versions `captions` writes (it reads 1.2 and every 2.x).
 public enum XLIFFVersion: String, Sendable, CaseIterable, Codable {
     /// XLIFF 1.2: every CAT tool reads it; the default.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     case v1_2 = "1.2"
     /// XLIFF 2.0, with the Size and Length Restriction module for limits.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     case v2_0 = "2.0"
 
     /// The XLIFF 1.2 namespace.

@@ -22,7 +22,9 @@ final class XMLWriter {
         writer = xmlNewTextWriterMemory(buffer, 0)
         if indent {
             xmlTextWriterSetIndent(writer, 1)
-            _ = "  ".withCString { xmlTextWriterSetIndentString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+            _ = "  ".withCString {
+                xmlTextWriterSetIndentString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+            }
         }
         _ = xmlTextWriterSetQuoteChar(writer, UInt8(ascii: "\""))
         check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
@@ -94,6 +96,7 @@ final class XMLWriter {
         var count = length
         while count > 0, content[count - 1] == UInt8(ascii: "\n") { count -= 1 }
         content[count] = UInt8(ascii: "\n")
-        return Data(bytesNoCopy: content, count: count + 1, deallocator: .custom { pointer, _ in captions_xmlFree(pointer) })
+        return Data(
+            bytesNoCopy: content, count: count + 1, deallocator: .custom { pointer, _ in captions_xmlFree(pointer) })
     }
 }

@@ -37,25 +37,38 @@ import Testing
     /// texts that need every scalar style.
     static let editSets: [[TranslationEdit]] = {
         var sets: [[TranslationEdit]] = []
-        for text in ["Жаңа", "Two\nlines", "", "key: value", "line\n  indented", String(repeating: "Ұзын ", count: 20)] {
+        for text in ["Жаңа", "Two\nlines", "", "key: value", "line\n  indented", String(repeating: "Ұзын ", count: 20)]
+        {
             sets.append(fields.map { TranslationEdit(field: $0, language: "kk", text: text + " " + $0) })
             sets.append(fields.dropLast().map { TranslationEdit(field: $0, language: "kk", text: $0 + " " + text) })
-            sets.append([TranslationEdit(field: "text", language: "kk", text: text), TranslationEdit(field: "title", language: "en", text: text)])
+            sets.append([
+                TranslationEdit(field: "text", language: "kk", text: text),
+                TranslationEdit(field: "title", language: "en", text: text),
+            ])
         }
-        sets.append([TranslationEdit(field: "title", language: "kk", text: "Құрт"), TranslationEdit(field: "title", language: "en", text: "Kurt")])
-        sets.append([TranslationEdit(field: "title", language: "ru", text: "Новый"), TranslationEdit(field: "text", language: "ru", text: "Другой")])
+        sets.append([
+            TranslationEdit(field: "title", language: "kk", text: "Құрт"),
+            TranslationEdit(field: "title", language: "en", text: "Kurt"),
+        ])
+        sets.append([
+            TranslationEdit(field: "title", language: "ru", text: "Новый"),
+            TranslationEdit(field: "text", language: "ru", text: "Другой"),
+        ])
         sets.append([])
         return sets
     }()
 
     /// The outcome of the one-by-one calls.
-    static func oneByOne(_ source: String, _ edits: [TranslationEdit], path: String = "a.yml", relativePath: String = "a.yml")
+    static func oneByOne(
+        _ source: String, _ edits: [TranslationEdit], path: String = "a.yml", relativePath: String = "a.yml"
+    )
         -> (text: String, error: CaptionError?)
     {
         var editor = CaptionFileEditor(text: source, path: path, relativePath: relativePath)
         do throws(CaptionError) {
             for edit in edits {
-                try editor.setTranslation(field: edit.field, language: edit.language, to: edit.text, languageOrder: order)
+                try editor.setTranslation(
+                    field: edit.field, language: edit.language, to: edit.text, languageOrder: order)
             }
             try editor.record(fingerprints(edits), fieldOrder: fields, languageOrder: order)
             return (editor.text, nil)
@@ -94,10 +107,15 @@ import Testing
     /// The import's case takes the one-load path: one language per field, in ordinary layouts.
     @Test(arguments: [0, 1, 2, 3, 4, 9, 10, 11, 14, 17])
     func ordinaryLayoutsAreProvedWithOneLoad(_ layout: Int) {
-        let edits = [TranslationEdit(field: "title", language: "kk", text: "Құрт"), TranslationEdit(field: "text", language: "kk", text: "Жол.\n\nЕкі.")]
+        let edits = [
+            TranslationEdit(field: "title", language: "kk", text: "Құрт"),
+            TranslationEdit(field: "text", language: "kk", text: "Жол.\n\nЕкі."),
+        ]
         var editor = CaptionFileEditor(text: Self.layouts[layout], path: "a.yml", relativePath: "a.yml")
-        let result = editor.allAtOnce(edits, recording: Self.fingerprints(edits), fieldOrder: Self.fields, languageOrder: Self.order)
-        #expect(result.map { String(decoding: $0.bytes, as: UTF8.self) } == Self.oneByOne(Self.layouts[layout], edits).text)
+        let result = editor.allAtOnce(
+            edits, recording: Self.fingerprints(edits), fieldOrder: Self.fields, languageOrder: Self.order)
+        #expect(
+            result.map { String(decoding: $0.bytes, as: UTF8.self) } == Self.oneByOne(Self.layouts[layout], edits).text)
     }
 
     /// Of several edits, the second breaks the file (its value carries an anchor that another
@@ -105,14 +123,21 @@ import Testing
     /// the text keeps the first edit, as it did.
     @Test func anEditThatBreaksTheFileAmongOthersReportsTheSameError() {
         let source = "id: a\ntitle:\n  ru: &r Курт\n  en: *r\ntext:\n  ru: Строка\n"
-        let edits = [TranslationEdit(field: "text", language: "kk", text: "Жол"), TranslationEdit(field: "title", language: "ru", text: "Құрт")]
+        let edits = [
+            TranslationEdit(field: "text", language: "kk", text: "Жол"),
+            TranslationEdit(field: "title", language: "ru", text: "Құрт"),
+        ]
         var editor = CaptionFileEditor(text: source, path: "a.yml", relativePath: "a.yml")
-        #expect(editor.allAtOnce(edits, recording: Self.fingerprints(edits), fieldOrder: Self.fields, languageOrder: Self.order) == nil)
-        #expect(throws: CaptionError.invalidInput(
-            SourceLocation(path: "a.yml", line: 2, column: 1),
-            "title (ru) in a.yml cannot be written safely here; add the translation by hand"))
-        {
-            try editor.apply(edits, recording: Self.fingerprints(edits), fieldOrder: Self.fields, languageOrder: Self.order)
+        #expect(
+            editor.allAtOnce(
+                edits, recording: Self.fingerprints(edits), fieldOrder: Self.fields, languageOrder: Self.order) == nil)
+        #expect(
+            throws: CaptionError.invalidInput(
+                SourceLocation(path: "a.yml", line: 2, column: 1),
+                "title (ru) in a.yml cannot be written safely here; add the translation by hand")
+        ) {
+            try editor.apply(
+                edits, recording: Self.fingerprints(edits), fieldOrder: Self.fields, languageOrder: Self.order)
         }
         #expect(editor.text == "id: a\ntitle:\n  ru: &r Курт\n  en: *r\ntext:\n  kk: Жол\n  ru: Строка\n")
         #expect(Self.oneByOne(source, edits).text == editor.text)
@@ -122,10 +147,15 @@ import Testing
     /// also when an inserted language and the appended record meet at the file's end.
     @Test func anInsertionAndTheRecordAtTheEndKeepTheOneByOneOrder() {
         let source = "id: a\ntext:\n  ru: |\n    Строка.\ntitle:\n  ru: Курт\n"
-        let edits = [TranslationEdit(field: "title", language: "en", text: "Kurt"), TranslationEdit(field: "text", language: "en", text: "Line.")]
+        let edits = [
+            TranslationEdit(field: "title", language: "en", text: "Kurt"),
+            TranslationEdit(field: "text", language: "en", text: "Line."),
+        ]
         var editor = CaptionFileEditor(text: source, path: "a.yml", relativePath: "a.yml")
-        let result = editor.allAtOnce(edits, recording: Self.fingerprints(edits), fieldOrder: Self.fields, languageOrder: Self.order)
-        let expected = "id: a\ntext:\n  ru: |\n    Строка.\n  en: Line.\ntitle:\n  ru: Курт\n  en: Kurt\n"
+        let result = editor.allAtOnce(
+            edits, recording: Self.fingerprints(edits), fieldOrder: Self.fields, languageOrder: Self.order)
+        let expected =
+            "id: a\ntext:\n  ru: |\n    Строка.\n  en: Line.\ntitle:\n  ru: Курт\n  en: Kurt\n"
             + "translations:  # machine-owned: source fingerprints of translations; do not edit\n"
             + "  title: { en: \(SourceFingerprint.of("title")) }\n  text: { en: \(SourceFingerprint.of("text")) }\n"
         #expect(result.map { String(decoding: $0.bytes, as: UTF8.self) } == expected)
@@ -159,7 +189,9 @@ import Testing
                 var editor = try CaptionFileEditor(editing: exhibit, loadedFrom: digests.digest(ofFileAt: exhibit.path))
                 #expect((editor.loaded != nil) == (source == Self.layouts[layout]), "layout \(layout), change \(index)")
                 let expected = Self.oneByOne(source, edits, path: exhibit.path, relativePath: "g/a.yml")
-                #expect(Self.applying(edits, with: &editor) == expected.error, "layout \(layout), change \(index), edits \(edits)")
+                #expect(
+                    Self.applying(edits, with: &editor) == expected.error,
+                    "layout \(layout), change \(index), edits \(edits)")
                 #expect(editor.text == expected.text, "layout \(layout), change \(index), edits \(edits)")
             }
         }

@@ -51,7 +51,8 @@ import Testing
             for other in Self.fieldsAndLanguages where other != (field, language) {
                 let before = ExhibitParser.parse(text: Self.file, path: "arch.yml", relativePath: "arch.yml")
                 #expect(
-                    reloaded.field(other.0)?.translation(other.1)?.text == before.field(other.0)?.translation(other.1)?.text)
+                    reloaded.field(other.0)?.translation(other.1)?.text
+                        == before.field(other.0)?.translation(other.1)?.text)
             }
             #expect(reloaded.notes?.text == "Keep \"arch\" short.")
         }
@@ -60,7 +61,8 @@ import Testing
     @Test func replacingAPlainValueChangesOnlyItsLine() throws {
         var editor = CaptionFileEditor(text: Self.file, path: "arch.yml", relativePath: "arch.yml")
         try editor.setTranslation(field: "title", language: "kk", to: "Қайғы аркасы", languageOrder: [])
-        let expected = Self.file.replacingOccurrences(of: "  kk: Қасірет аркасы   # short form", with: "  kk: Қайғы аркасы   # short form")
+        let expected = Self.file.replacingOccurrences(
+            of: "  kk: Қасірет аркасы   # short form", with: "  kk: Қайғы аркасы   # short form")
         #expect(editor.text == expected)
     }
 
@@ -69,7 +71,9 @@ import Testing
         let long = String(repeating: "Ұзын мәтін ", count: 9) + "соңы."
         var editor = CaptionFileEditor(text: Self.file, path: "arch.yml", relativePath: "arch.yml")
         try editor.setTranslation(field: "title", language: "kk", to: long, languageOrder: [])
-        #expect(editor.text.contains("  kk: |   # short form\n    \(long)\n") || editor.text.contains("  kk: |\n    \(long)\n"))
+        #expect(
+            editor.text.contains("  kk: |   # short form\n    \(long)\n")
+                || editor.text.contains("  kk: |\n    \(long)\n"))
         #expect(editor.exhibit.field("title")?.translation("kk")?.text == long)
         #expect(CanonicalWriter.text(long, indent: 4, blockWhenLong: true) == "|\n    " + long)
     }
@@ -93,10 +97,12 @@ import Testing
         let source = "id: a\ntitle:\n  ru: Курт\n  en: Kurt\ntext:\n  ru: |\n    Строка.\n\n  en: Line.\n"
         var editor = CaptionFileEditor(text: source, path: "a.yml", relativePath: "a.yml")
         try editor.setTranslation(field: "title", language: "kk", to: "Құрт", languageOrder: ["kk", "ru", "en"])
-        try editor.setTranslation(field: "text", language: "de", to: "Zeile.\nZwei.", languageOrder: ["kk", "ru", "en", "de"])
+        try editor.setTranslation(
+            field: "text", language: "de", to: "Zeile.\nZwei.", languageOrder: ["kk", "ru", "en", "de"])
         #expect(
             editor.text
-                == "id: a\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  ru: |\n    Строка.\n\n  en: Line.\n  de: |\n    Zeile.\n    Zwei.\n")
+                == "id: a\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  ru: |\n    Строка.\n\n  en: Line.\n  de: |\n    Zeile.\n    Zwei.\n"
+        )
     }
 
     @Test func aLanguageAfterABlockGoesAfterItsLastLine() throws {
@@ -133,10 +139,11 @@ import Testing
     @Test func aFlowMappingCannotGainALanguage() throws {
         let source = "id: a\ntitle: { ru: Курт, en: Kurt }\n"
         var editor = CaptionFileEditor(text: source, path: "a.yml", relativePath: "a.yml")
-        #expect(throws: CaptionError.invalidInput(
-            SourceLocation(path: "a.yml", line: 2, column: 1),
-            "title in a.yml is not written as one 'language: text' entry per line; add the translation by hand"))
-        {
+        #expect(
+            throws: CaptionError.invalidInput(
+                SourceLocation(path: "a.yml", line: 2, column: 1),
+                "title in a.yml is not written as one 'language: text' entry per line; add the translation by hand")
+        ) {
             try editor.setTranslation(field: "title", language: "kk", to: "Құрт", languageOrder: ["kk", "ru", "en"])
         }
         #expect(editor.text == source)
@@ -161,15 +168,19 @@ import Testing
     /// The edits splice UTF-8 bytes: a byte order mark, CRLF line breaks, multi-byte text before
     /// the edited values (columns count scalars, not bytes) and a block scalar all survive.
     @Test func aFileWithAByteOrderMarkCRLFAndMultiByteTextIsEditedByteExactly() throws {
-        let source = "\u{FEFF}# Сәукеле 👩🏽‍🎓\r\nid: a\r\ntitle: { ru: «Курт», en: Kurt }\r\ntext:\r\n  ru: |\r\n    Строка — одна.\r\n\r\n    Ещё.\r\n  en: Line.\r\n"
+        let source =
+            "\u{FEFF}# Сәукеле 👩🏽‍🎓\r\nid: a\r\ntitle: { ru: «Курт», en: Kurt }\r\ntext:\r\n  ru: |\r\n    Строка — одна.\r\n\r\n    Ещё.\r\n  en: Line.\r\n"
         let fixture = try TestCollection(files: [("a.yml", source)])
         let exhibit = try fixture.load().exhibits[0]
         var editor = try CaptionFileEditor(editing: exhibit)
         try editor.setTranslation(field: "title", language: "en", to: "Dried curd", languageOrder: ["kk", "ru", "en"])
-        try editor.setTranslation(field: "text", language: "kk", to: "Жол — бір.\n\nТағы.", languageOrder: ["kk", "ru", "en"])
+        try editor.setTranslation(
+            field: "text", language: "kk", to: "Жол — бір.\n\nТағы.", languageOrder: ["kk", "ru", "en"])
         try editor.setTranslation(field: "text", language: "en", to: "Өзгерді ✓", languageOrder: ["kk", "ru", "en"])
-        try editor.record(["text": ["kk": "8577ed6c"]], fieldOrder: ["title", "text"], languageOrder: ["kk", "ru", "en"])
-        let expected = "\u{FEFF}# Сәукеле 👩🏽‍🎓\r\nid: a\r\ntitle: { ru: «Курт», en: \"Dried curd\" }\r\ntext:\r\n"
+        try editor.record(
+            ["text": ["kk": "8577ed6c"]], fieldOrder: ["title", "text"], languageOrder: ["kk", "ru", "en"])
+        let expected =
+            "\u{FEFF}# Сәукеле 👩🏽‍🎓\r\nid: a\r\ntitle: { ru: «Курт», en: \"Dried curd\" }\r\ntext:\r\n"
             + "  kk: |\r\n    Жол — бір.\r\n\r\n    Тағы.\r\n  ru: |\r\n    Строка — одна.\r\n\r\n    Ещё.\r\n  en: Өзгерді ✓\r\n"
             + "translations:  # machine-owned: source fingerprints of translations; do not edit\r\n  text: { kk: 8577ed6c }\r\n"
         #expect(editor.data == Data(expected.utf8))
@@ -182,7 +193,10 @@ import Testing
         let fixture = try TestCollection(files: [("a.yml", "id: a\ntitle:\n  ru: Курт\n")])
         let exhibit = try fixture.load().exhibits[0]
         try Data([0x69, 0x64, 0x3A, 0x20, 0x61, 0x0A, 0xD0, 0x9A, 0xFF]).write(to: URL(fileURLWithPath: exhibit.path))
-        #expect(throws: CaptionError.invalidInput(SourceLocation(path: exhibit.path, line: 2, column: 2), "file is not valid UTF-8 text")) {
+        #expect(
+            throws: CaptionError.invalidInput(
+                SourceLocation(path: exhibit.path, line: 2, column: 2), "file is not valid UTF-8 text")
+        ) {
             _ = try CaptionFileEditor(editing: exhibit)
         }
     }

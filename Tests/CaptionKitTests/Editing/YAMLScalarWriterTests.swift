@@ -40,7 +40,9 @@ import Testing
         let plain = YAMLScalarWriter.canBePlain(text)
         let expected: YAMLScalarWriter.Rendering
         if wantsBlock, YAMLScalarWriter.canBeLiteralBlock(text),
-            !text.split(separator: "\n", omittingEmptySubsequences: false).contains(where: { $0.hasPrefix(" ") || $0.hasSuffix(" ") })
+            !text.split(separator: "\n", omittingEmptySubsequences: false).contains(where: {
+                $0.hasPrefix(" ") || $0.hasSuffix(" ")
+            })
         {
             expected = .literalBlock(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         } else {
@@ -54,7 +56,8 @@ import Testing
     /// leaves the text to it, on texts built to sit on every edge it decides.
     @Test func literalBlockBytesGiveTheCharacterBasedAnswer() {
         let pieces = [
-            "a", " ", "\n", "ә", "\u{301}", "\u{600}", "\u{85}", "\u{A0}", "\u{2028}", "\u{FEFF}", "\u{FFFD}", "\u{FFFE}",
+            "a", " ", "\n", "ә", "\u{301}", "\u{600}", "\u{85}", "\u{A0}", "\u{2028}", "\u{FEFF}", "\u{FFFD}",
+            "\u{FFFE}",
             "\t", "\r", "\u{7F}", "👩🏽‍🎓", "\u{200D}",
         ]
         var texts = CaptionFileEditorTests.texts

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct CaptionFormatterTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .path
 
     func format(_ text: String, config: CollectionConfig = .default) -> CaptionFormatter.Formatting {
         CaptionFormatter.format(data: Data(text.utf8), path: "Captions/x.yml", relativePath: "x.yml", config: config)
@@ -25,7 +26,9 @@ import Testing
     /// The bundled museum's files, relative path → text.
     static func museumFiles() throws -> [(String, String)] {
         let root = repositoryRoot + "/Captions"
-        return try CollectionLoader.exhibitFiles(in: root).map { ($0, try String(contentsOfFile: root + "/" + $0, encoding: .utf8)) }
+        return try CollectionLoader.exhibitFiles(in: root).map {
+            ($0, try String(contentsOfFile: root + "/" + $0, encoding: .utf8))
+        }
     }
 
     @Test func theBundledMuseumIsAlreadyCanonical() throws {
@@ -87,42 +90,43 @@ import Testing
         """
 
     @Test func oddLayoutIsRewrittenCanonically() throws {
-        #expect(try formatted(Self.oddLayout) == """
-            id: odd
-            title:
-              kk: |
-                Құрт: сүт
+        #expect(
+            try formatted(Self.oddLayout) == """
+                id: odd
+                title:
+                  kk: |
+                    Құрт: сүт
 
-                # not a comment
-              ru: "yes"
-              en: Kurt
-              de: Kurt
-            text:
-              kk: Ёлка\u{200B}
-              ru: Лагерь 'открыли'
-              en: "The camp  opened.\\nSecond line  "
-            credit:
-            extra:
-              ru: "- dash start"
-              en: "tab\\there, a \\"quote\\" and a backslash \\\\"
-            notes: Folded notes over two lines.
-            ignore:
-              - untranslated: title/en
-              - "whitespace"
-            translations:
-              en:
-                hash: "3"
-                q: "3"
-                empty:
-                list:
-                  - a
-                  -
-                    - b
-                    - c
-                  - {}
-                  - []
+                    # not a comment
+                  ru: "yes"
+                  en: Kurt
+                  de: Kurt
+                text:
+                  kk: Ёлка\u{200B}
+                  ru: Лагерь 'открыли'
+                  en: "The camp  opened.\\nSecond line  "
+                credit:
+                extra:
+                  ru: "- dash start"
+                  en: "tab\\there, a \\"quote\\" and a backslash \\\\"
+                notes: Folded notes over two lines.
+                ignore:
+                  - untranslated: title/en
+                  - "whitespace"
+                translations:
+                  en:
+                    hash: "3"
+                    q: "3"
+                    empty:
+                    list:
+                      - a
+                      -
+                        - b
+                        - c
+                      - {}
+                      - []
 
-            """)
+                """)
     }
 
     static let fixtures: [String] = [
@@ -157,9 +161,11 @@ import Testing
         ("id: a\ntitle: { ru: Курт, #c\n  en: Kurt }\n", 2, 20),
     ])
     func commentsAreFoundAndTheFileIsRefused(_ text: String, _ line: Int, _ column: Int) {
-        #expect(format(text) == .refused(
-            SourceLocation(path: "Captions/x.yml", line: line, column: column),
-            "has a comment, which captions fmt cannot keep; move it to notes: or delete it, then format again"))
+        #expect(
+            format(text)
+                == .refused(
+                    SourceLocation(path: "Captions/x.yml", line: line, column: column),
+                    "has a comment, which captions fmt cannot keep; move it to notes: or delete it, then format again"))
     }
 
     @Test(arguments: [
@@ -176,24 +182,31 @@ import Testing
     static let recordLine = "translations:  # machine-owned: source fingerprints of translations; do not edit\n"
 
     @Test func theTranslationsRecordIsWrittenAsImportWritesIt() throws {
-        let canonical = "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n" + Self.recordLine
+        let canonical =
+            "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n" + Self.recordLine
             + "  title: { kk: 8577ed6c, en: 8577ed6c }\n"
         #expect(try formatted(canonical) == canonical)
-        let block = "translations:\n  title:\n    en: 8577ed6c\n    kk: 8577ed6c\nid: k\ntitle:\n  en: Kurt\n  ru: Курт\n  kk: Құрт\n"
+        let block =
+            "translations:\n  title:\n    en: 8577ed6c\n    kk: 8577ed6c\nid: k\ntitle:\n  en: Kurt\n  ru: Курт\n  kk: Құрт\n"
         #expect(try formatted(block) == canonical)
     }
 
     @Test func aMachineCommentOnAMalformedRecordIsStillAComment() {
         let text = "id: k\n" + Self.recordLine + "  title: { kk: not-a-fingerprint }\n"
-        #expect(format(text) == .refused(
-            SourceLocation(path: "Captions/x.yml", line: 2, column: 16),
-            "has a comment, which captions fmt cannot keep; move it to notes: or delete it, then format again"))
+        #expect(
+            format(text)
+                == .refused(
+                    SourceLocation(path: "Captions/x.yml", line: 2, column: 16),
+                    "has a comment, which captions fmt cannot keep; move it to notes: or delete it, then format again"))
     }
 
     @Test func filesWithLoadErrorsAreRefused() {
-        #expect(format("id: a\ntitle:\n  ru: 1937\n") == .refused(
-            SourceLocation(path: "Captions/x.yml", line: 3, column: 7),
-            "has errors (title (ru) is the number 1937, not text; put it in quotes if it is meant as text); run captions check and fix them first"))
+        #expect(
+            format("id: a\ntitle:\n  ru: 1937\n")
+                == .refused(
+                    SourceLocation(path: "Captions/x.yml", line: 3, column: 7),
+                    "has errors (title (ru) is the number 1937, not text; put it in quotes if it is meant as text); run captions check and fix them first"
+                ))
         guard case .refused = format("id: [a\n") else {
             Issue.record("invalid YAML must be refused")
             return
@@ -202,17 +215,19 @@ import Testing
 
     @Test func fieldsAndLanguagesFollowTheConfiguration() throws {
         let config = try ConfigParser.parse(
-            text: "languages: [en, kk, ru]\nsource: ru\nfields:\n  text: {}\n  title: {}\n", path: "Captions/captions.yml")
-        #expect(try formatted("id: a\ntitle:\n  ru: Т\n  en: T\ntext:\n  kk: Қ\n  ru: Т\n", config: config) == """
-            id: a
-            text:
-              kk: Қ
-              ru: Т
-            title:
-              en: T
-              ru: Т
+            text: "languages: [en, kk, ru]\nsource: ru\nfields:\n  text: {}\n  title: {}\n",
+            path: "Captions/captions.yml")
+        #expect(
+            try formatted("id: a\ntitle:\n  ru: Т\n  en: T\ntext:\n  kk: Қ\n  ru: Т\n", config: config) == """
+                id: a
+                text:
+                  kk: Қ
+                  ru: Т
+                title:
+                  en: T
+                  ru: Т
 
-            """)
+                """)
     }
 
     @Test func checkWritesNothingAndRunWritesAtomically() throws {
@@ -221,13 +236,14 @@ import Testing
             ("park/c.yml", "id: c\ntitle:\n  ru: Курт\n"),
         ])
         let checked = try CaptionFormatter.run(path: collection.root, check: true)
-        #expect(checked.map(\.kind) == [
-            .reformatted,
-            .skipped(
-                SourceLocation(path: collection.root + "/park/b.yml", line: 3, column: 12),
-                "has a comment, which captions fmt cannot keep; move it to notes: or delete it, then format again"),
-            .unchanged,
-        ])
+        #expect(
+            checked.map(\.kind) == [
+                .reformatted,
+                .skipped(
+                    SourceLocation(path: collection.root + "/park/b.yml", line: 3, column: 12),
+                    "has a comment, which captions fmt cannot keep; move it to notes: or delete it, then format again"),
+                .unchanged,
+            ])
         #expect(try collection.read("park/a.yml") == "title:\n    ru: Курт\nid: a\n")
         _ = try CaptionFormatter.run(path: collection.root, check: false)
         #expect(try collection.read("park/a.yml") == "id: a\ntitle:\n  ru: Курт\n")

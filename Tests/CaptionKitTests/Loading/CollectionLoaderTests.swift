@@ -11,7 +11,9 @@ import Testing
             ], config: "languages: [kk, ru]\n")
         let collection = try folder.load()
         #expect(collection.exhibits.map(\.relativePath) == ["a/kurt.yaml", "arch.yml", "b/wagon.yml"])
-        #expect(collection.exhibits.map(\.path) == ["a/kurt.yaml", "arch.yml", "b/wagon.yml"].map { folder.root + "/" + $0 })
+        #expect(
+            collection.exhibits.map(\.path)
+                == ["a/kurt.yaml", "arch.yml", "b/wagon.yml"].map { folder.root + "/" + $0 })
         #expect(collection.config.languages == ["kk", "ru"])
     }
 
@@ -38,11 +40,13 @@ import Testing
 
     @Test func nestedFoldersAreWalkedOnAllCoresAndSorted() throws {
         let folder = try TestCollection(files: [
-            ("top.yml", "id: top\n"), ("g1/a.yml", "id: a\n"), ("g1/deep/er/b.yaml", "id: b\n"), ("g1/deep/c.yml", "id: c\n"),
+            ("top.yml", "id: top\n"), ("g1/a.yml", "id: a\n"), ("g1/deep/er/b.yaml", "id: b\n"),
+            ("g1/deep/c.yml", "id: c\n"),
             ("g2/.hidden/d.yml", "id: d\n"), ("g2/e.yml", "id: e\n"), ("g2/captions.yml", "id: nested-config-name\n"),
             ("g3/notes.txt", "x"), ("g10/f.yml", "id: f\n"), ("captions.yaml", "languages: [ru]\n"),
         ])
-        try FileManager.default.createSymbolicLink(atPath: folder.root + "/link", withDestinationPath: folder.root + "/g1")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.root + "/link", withDestinationPath: folder.root + "/g1")
         #expect(
             try CollectionLoader.exhibitFiles(in: folder.root) == [
                 "g1/a.yml", "g1/deep/c.yml", "g1/deep/er/b.yaml", "g10/f.yml", "g2/captions.yml", "g2/e.yml", "top.yml",

@@ -43,14 +43,38 @@ import Testing
     }
 
     @Test(arguments: [
-        ("langauges: [kk]\n", "Captions/captions.yml:1:1: error: unknown setting 'langauges'; did you mean 'languages'?"),
-        ("languages: [kk, kz kz]\n", "Captions/captions.yml:1:17: error: 'kz kz' is not a BCP 47 language tag such as kk, ru, en or kk-Latn"),
-        ("languages: [kk, en]\n", "Captions/captions.yml:1:12: error: source language 'ru' is not one of the languages (kk, en)"),
-        ("source: de\n", "Captions/captions.yml:1:9: error: source language 'de' is not one of the languages (kk, ru, en)"),
-        ("fields:\n  title: { requried: true }\n", "Captions/captions.yml:2:12: error: unknown field option 'requried'; did you mean 'required'?"),
-        ("fields:\n  title: { max-chars: -3 }\n", "Captions/captions.yml:2:23: error: max-chars must be a whole number greater than 0"),
-        ("checks:\n  empty-text: loud\n", "Captions/captions.yml:2:15: error: severity 'loud' must be error, warning, note or off"),
-        ("languages: [kk\n", "Captions/captions.yml:2:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 12)"),
+        (
+            "langauges: [kk]\n",
+            "Captions/captions.yml:1:1: error: unknown setting 'langauges'; did you mean 'languages'?"
+        ),
+        (
+            "languages: [kk, kz kz]\n",
+            "Captions/captions.yml:1:17: error: 'kz kz' is not a BCP 47 language tag such as kk, ru, en or kk-Latn"
+        ),
+        (
+            "languages: [kk, en]\n",
+            "Captions/captions.yml:1:12: error: source language 'ru' is not one of the languages (kk, en)"
+        ),
+        (
+            "source: de\n",
+            "Captions/captions.yml:1:9: error: source language 'de' is not one of the languages (kk, ru, en)"
+        ),
+        (
+            "fields:\n  title: { requried: true }\n",
+            "Captions/captions.yml:2:12: error: unknown field option 'requried'; did you mean 'required'?"
+        ),
+        (
+            "fields:\n  title: { max-chars: -3 }\n",
+            "Captions/captions.yml:2:23: error: max-chars must be a whole number greater than 0"
+        ),
+        (
+            "checks:\n  empty-text: loud\n",
+            "Captions/captions.yml:2:15: error: severity 'loud' must be error, warning, note or off"
+        ),
+        (
+            "languages: [kk\n",
+            "Captions/captions.yml:2:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 12)"
+        ),
         ("- kk\n", "Captions/captions.yml:1:1: error: captions.yml must be a mapping of settings, found a list"),
     ])
     func malformedConfigIsALocatedError(_ text: String, _ message: String) {

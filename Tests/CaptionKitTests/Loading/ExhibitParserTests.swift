@@ -1,6 +1,7 @@
-@testable import CaptionKit
 import Foundation
 import Testing
+
+@testable import CaptionKit
 
 @Suite struct ExhibitParserTests {
     static let wagon = """
@@ -61,9 +62,10 @@ import Testing
         bytes.append(0xFF)
         bytes.append(Data("т\n".utf8))
         let exhibit = ExhibitParser.parse(data: bytes, path: "Captions/kurt.yml", relativePath: "kurt.yml")
-        #expect(exhibit.loadFindings.map(\.formatted) == [
-            "Captions/kurt.yml:3:10: error: file is not valid UTF-8 text [invalid-yaml]"
-        ])
+        #expect(
+            exhibit.loadFindings.map(\.formatted) == [
+                "Captions/kurt.yml:3:10: error: file is not valid UTF-8 text [invalid-yaml]"
+            ])
         #expect(!exhibit.isReadable)
     }
 
@@ -76,9 +78,10 @@ import Testing
 
     @Test func duplicateKeysAreReportedWithBothPositions() {
         let exhibit = parse("id: kurt\ntitle:\n  kk: Құрт\n  kk: Құрт 2\n", path: "Captions/kurt.yml")
-        #expect(exhibit.loadFindings.map(\.formatted) == [
-            "Captions/kurt.yml:4:3: error: duplicate key 'kk' in 'title'; the first is at line 3 [invalid-yaml]"
-        ])
+        #expect(
+            exhibit.loadFindings.map(\.formatted) == [
+                "Captions/kurt.yml:4:3: error: duplicate key 'kk' in 'title'; the first is at line 3 [invalid-yaml]"
+            ])
         #expect(exhibit.loadFindings.first?.notes.map(\.location) == [location(3, 3, "Captions/kurt.yml")])
         #expect(exhibit.field("title")?.translation("kk")?.text == "Құрт")
     }
@@ -91,20 +94,23 @@ import Testing
         for language in languages { text += "  \(language): x\n" }
         text += "  l2: again\n  l30: again\n  l16: again\n  l17: again\n"
         let exhibit = parse(text, path: "Captions/kurt.yml")
-        #expect(exhibit.loadFindings.map(\.formatted) == [
-            "Captions/kurt.yml:43:3: error: duplicate key 'l2' in 'title'; the first is at line 4 [invalid-yaml]",
-            "Captions/kurt.yml:44:3: error: duplicate key 'l30' in 'title'; the first is at line 32 [invalid-yaml]",
-            "Captions/kurt.yml:45:3: error: duplicate key 'l16' in 'title'; the first is at line 18 [invalid-yaml]",
-            "Captions/kurt.yml:46:3: error: duplicate key 'l17' in 'title'; the first is at line 19 [invalid-yaml]",
-        ])
+        #expect(
+            exhibit.loadFindings.map(\.formatted) == [
+                "Captions/kurt.yml:43:3: error: duplicate key 'l2' in 'title'; the first is at line 4 [invalid-yaml]",
+                "Captions/kurt.yml:44:3: error: duplicate key 'l30' in 'title'; the first is at line 32 [invalid-yaml]",
+                "Captions/kurt.yml:45:3: error: duplicate key 'l16' in 'title'; the first is at line 18 [invalid-yaml]",
+                "Captions/kurt.yml:46:3: error: duplicate key 'l17' in 'title'; the first is at line 19 [invalid-yaml]",
+            ])
         #expect(exhibit.field("title")?.translations.count == 40)
         // Keys equal only by canonical equivalence are duplicates too, as with a dictionary.
         let composed = parse("id: kurt\ntitle:\n  \u{E9}: x\n  e\u{301}: y\n", path: "Captions/kurt.yml")
         #expect(composed.loadFindings.count == 1)
     }
 
-    @Test(arguments: ["", "\n", "\n\n", "a", "a\n", "a\n\n\n", "a\r\n", "a\r\n\n", "a\n\r\n", "\r\n", "\r", "a\n\u{301}",
-        "ә\n", "ә\n\n", "\n\u{301}\n", "a\u{2028}\n", "a \n"])
+    @Test(arguments: [
+        "", "\n", "\n\n", "a", "a\n", "a\n\n\n", "a\r\n", "a\r\n\n", "a\n\r\n", "\r\n", "\r", "a\n\u{301}",
+        "ә\n", "ә\n\n", "\n\u{301}\n", "a\u{2028}\n", "a \n",
+    ])
     func finalLineBreaksAreDroppedAsByCharacters(_ value: String) {
         var plain = value
         while plain.hasSuffix("\n") { plain.removeLast() }
@@ -113,13 +119,15 @@ import Testing
     }
 
     @Test func wrongTypesAreInvalidValues() {
-        let exhibit = parse("id: kurt\ntitle:\n  kk: [Құрт]\n  ru: 1937\n  en: yes\ntext: Kurt\n", path: "Captions/kurt.yml")
-        #expect(exhibit.loadFindings.map(\.formatted) == [
-            "Captions/kurt.yml:3:7: error: title (kk) must be text, found a list [invalid-value]",
-            "Captions/kurt.yml:4:7: error: title (ru) is the number 1937, not text; put it in quotes if it is meant as text [invalid-value]",
-            "Captions/kurt.yml:5:7: error: title (en) is the yes/no value 'yes', not text; put it in quotes if it is meant as text [invalid-value]",
-            "Captions/kurt.yml:6:7: error: text must be a mapping of language to text (e.g. 'kk: ...'), found text [invalid-value]",
-        ])
+        let exhibit = parse(
+            "id: kurt\ntitle:\n  kk: [Құрт]\n  ru: 1937\n  en: yes\ntext: Kurt\n", path: "Captions/kurt.yml")
+        #expect(
+            exhibit.loadFindings.map(\.formatted) == [
+                "Captions/kurt.yml:3:7: error: title (kk) must be text, found a list [invalid-value]",
+                "Captions/kurt.yml:4:7: error: title (ru) is the number 1937, not text; put it in quotes if it is meant as text [invalid-value]",
+                "Captions/kurt.yml:5:7: error: title (en) is the yes/no value 'yes', not text; put it in quotes if it is meant as text [invalid-value]",
+                "Captions/kurt.yml:6:7: error: text must be a mapping of language to text (e.g. 'kk: ...'), found text [invalid-value]",
+            ])
     }
 
     /// Columns count Unicode scalars: a family emoji is 5 scalars, ә is 1.
@@ -154,7 +162,9 @@ import Testing
     @Test func aliasBombIsReadWithoutExpanding() {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...9 {
-            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+            text +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
         }
         text += "id: bomb\n"
         let exhibit = parse(text, path: "Captions/bomb.yml")

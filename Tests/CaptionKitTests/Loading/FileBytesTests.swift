@@ -1,6 +1,7 @@
-@testable import CaptionKit
 import Foundation
 import Testing
+
+@testable import CaptionKit
 
 /// Reading exhibit files straight into the parser's buffer gives what reading them with
 /// `FileManager` and parsing the `Data` gave.
@@ -46,13 +47,17 @@ import Testing
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: UInt64(size))  // sparse: no memory or disk needed
         try handle.close()
-        guard case .tooLarge(let reported) = FileBytes.contents(ofFile: path, limit: ExhibitParser.maximumFileSize) else {
+        guard case .tooLarge(let reported) = FileBytes.contents(ofFile: path, limit: ExhibitParser.maximumFileSize)
+        else {
             Issue.record("not refused")
             return
         }
         #expect(reported == size)
         let exhibit = CollectionLoader.readExhibit("huge.yml", root: folder.root)
-        #expect(exhibit.loadFindings.map(\.message) == ["file is \(size) bytes; exhibit files are limited to \(ExhibitParser.maximumFileSize) bytes"])
+        #expect(
+            exhibit.loadFindings.map(\.message) == [
+                "file is \(size) bytes; exhibit files are limited to \(ExhibitParser.maximumFileSize) bytes"
+            ])
         let parsed = ExhibitParser.parse(data: Data(count: size), path: path, relativePath: "huge.yml")
         #expect(exhibit.loadFindings == parsed.loadFindings)
     }
@@ -93,7 +98,8 @@ import Testing
         let folder = try TestCollection(files: [("dir.yml/x.txt", "x")])
         let exhibit = CollectionLoader.readExhibit("dir.yml", root: folder.root)
         #expect(!exhibit.isReadable)
-        #expect(exhibit.loadFindings.map(\.message) == ["file cannot be read (permission denied or not a regular file)"])
+        #expect(
+            exhibit.loadFindings.map(\.message) == ["file cannot be read (permission denied or not a regular file)"])
     }
 
     @Test func aFileOverTheSizeLimitIsReportedWithItsSize() throws {
@@ -103,6 +109,9 @@ import Testing
         let exhibit = CollectionLoader.readExhibit("big.yml", root: folder.root)
         let expected = ExhibitParser.parse(data: Data(content), path: folder.root + "/big.yml", relativePath: "big.yml")
         #expect(exhibit == expected)
-        #expect(exhibit.loadFindings.map(\.message) == ["file is \(ExhibitParser.maximumFileSize + 1) bytes; exhibit files are limited to \(ExhibitParser.maximumFileSize) bytes"])
+        #expect(
+            exhibit.loadFindings.map(\.message) == [
+                "file is \(ExhibitParser.maximumFileSize + 1) bytes; exhibit files are limited to \(ExhibitParser.maximumFileSize) bytes"
+            ])
     }
 }

@@ -1,5 +1,6 @@
-@testable import CaptionKit
 import Testing
+
+@testable import CaptionKit
 
 /// ``YAMLReader/plainScalarKind(_:)`` skips its word comparisons for scalars that cannot be one
 /// of the words; that must not change any answer.
@@ -13,8 +14,10 @@ import Testing
     @Test func everyWordKeepsItsKind() {
         for word in Self.words {
             let expected: YAMLReader.PlainScalarKind =
-                ["~", "null", "Null", "NULL"].contains(word) ? .null : word.contains("inf") || word.contains("nan") || word.contains("NaN")
-                || word.contains("Inf") || word.contains("INF") || word.contains("NAN") ? .number : .boolean
+                ["~", "null", "Null", "NULL"].contains(word)
+                ? .null
+                : word.contains("inf") || word.contains("nan") || word.contains("NaN")
+                    || word.contains("Inf") || word.contains("INF") || word.contains("NAN") ? .number : .boolean
             #expect(YAMLReader.plainScalarKind(word) == expected, "\(word)")
         }
     }

@@ -1,5 +1,6 @@
-@testable import CaptionKit
 import Testing
+
+@testable import CaptionKit
 
 /// The byte fast paths for an exhibit's file stem and gallery must give what splitting by
 /// characters gives.
@@ -17,8 +18,11 @@ import Testing
 
     @Test(arguments: paths + ["garden", "floor-1/arch", "a--b", "-a", "a/-b", "a/b-", "Ab", "a/é"])
     func galleryValidityAgreesWithSplit(_ gallery: String) {
-        let plain = gallery.isEmpty
-            || gallery.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { ExhibitID.isValid(String($0)) }
+        let plain =
+            gallery.isEmpty
+            || gallery.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+                ExhibitID.isValid(String($0))
+            }
         #expect(ExhibitID.isValidGallery(gallery) == plain)
     }
 }

@@ -13,9 +13,12 @@ import Testing
         return text
     }()
 
-    static func finding(_ message: String, notes: [JSONReporter.Note] = [], optional: Bool = true) -> JSONReporter.Finding {
+    static func finding(_ message: String, notes: [JSONReporter.Note] = [], optional: Bool = true)
+        -> JSONReporter.Finding
+    {
         JSONReporter.Finding(
-            path: "Captions/memorial-park/stalin-wagon.yml", line: 12, column: 3, severity: "warning", check: "repeated-word",
+            path: "Captions/memorial-park/stalin-wagon.yml", line: 12, column: 3, severity: "warning",
+            check: "repeated-word",
             message: message, exhibit: optional ? "stalin-wagon" : nil, field: optional ? "text" : nil,
             language: optional ? "kk" : nil, notes: notes)
     }
@@ -23,7 +26,8 @@ import Testing
     static let documents: [JSONReporter.Document] = [
         JSONReporter.Document(
             version: 1, collection: "/tmp/a b/Captions",
-            summary: JSONReporter.Summary(exhibits: 0, errors: 0, warnings: 0, notes: 0, languages: []), diagnostics: []),
+            summary: JSONReporter.Summary(exhibits: 0, errors: 0, warnings: 0, notes: 0, languages: []), diagnostics: []
+        ),
         JSONReporter.Document(
             version: 1, collection: "Captions",
             summary: JSONReporter.Summary(
@@ -64,10 +68,13 @@ import Testing
     /// Findings with the tricky strings, with and without optionals and notes.
     static let diagnostics: [Diagnostic] = (0..<9).map { index in
         Diagnostic(
-            checkID: index % 2 == 0 ? "repeated-word" : "number-mismatch", severity: [.error, .warning, .note][index % 3],
+            checkID: index % 2 == 0 ? "repeated-word" : "number-mismatch",
+            severity: [.error, .warning, .note][index % 3],
             location: SourceLocation(path: "Captions/a/\(index) \"x\".yml", line: index, column: index * 2),
             message: index % 3 == 0 ? trickyText : "message \(index)\t\\",
-            notes: index % 4 == 1 ? [Diagnostic.Note(location: SourceLocation(path: "b.yml", line: 1, column: 2), message: trickyText)] : [],
+            notes: index % 4 == 1
+                ? [Diagnostic.Note(location: SourceLocation(path: "b.yml", line: 1, column: 2), message: trickyText)]
+                : [],
             exhibitID: index % 2 == 0 ? "e\(index)" : nil, field: index % 3 == 1 ? "text" : nil,
             language: index % 5 == 0 ? nil : "kk")
     }

@@ -1,13 +1,15 @@
-@testable import CaptionKit
 import Foundation
 import Testing
 
+@testable import CaptionKit
+
 @Suite struct SARIFReporterTests {
     func result() throws -> (CheckResult, TestCollection) {
-        let collection = try TestCollection(files: [
-            ("park/my wagon.yml", "id: my-wagon\ntitle:\n  kk: Вагон\n  ru: Вагон\n  en: The the wagon\n"),
-            ("park/dup.yml", "id: my-wagon\ntitle:\n  kk: Вагон\n  ru: Вагон\n  en: Wagon\n"),
-        ], config: "fields:\n  title: { required: true }\nchecks:\n  id-file-mismatch: off\n")
+        let collection = try TestCollection(
+            files: [
+                ("park/my wagon.yml", "id: my-wagon\ntitle:\n  kk: Вагон\n  ru: Вагон\n  en: The the wagon\n"),
+                ("park/dup.yml", "id: my-wagon\ntitle:\n  kk: Вагон\n  ru: Вагон\n  en: Wagon\n"),
+            ], config: "fields:\n  title: { required: true }\nchecks:\n  id-file-mismatch: off\n")
         return (try CaptionChecker.run(CheckRequest(path: collection.root)), collection)
     }
 
@@ -73,8 +75,11 @@ import Testing
                     Diagnostic(
                         checkID: "invalid-yaml", severity: .error, location: SourceLocation(path: "Captions/a b.yml"),
                         message: "file cannot be read")
-                ], summary: CompletenessSummary(collection: CaptionCollection(rootPath: "Captions", config: .default, exhibits: []))))
-            .runs[0].results[0].locations[0].physicalLocation
+                ],
+                summary: CompletenessSummary(
+                    collection: CaptionCollection(rootPath: "Captions", config: .default, exhibits: [])))
+        )
+        .runs[0].results[0].locations[0].physicalLocation
         #expect(location.artifactLocation.uri == "Captions/a%20b.yml")
         #expect(location.region == nil)
     }

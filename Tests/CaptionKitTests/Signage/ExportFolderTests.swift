@@ -24,12 +24,13 @@ import Testing
         let removed = try folder.replace(with: files(["a/one.txt", "proof.html"]), owning: { _ in true })
         #expect(removed.isEmpty)
         #expect(try fixture.read("out/a/one.txt") == "a/one.txt\n")
-        #expect(try fixture.read("out/.captions-manifest") == """
-            # Files written by `captions export signage`; the next export removes those it no longer writes.
-            a/one.txt
-            proof.html
+        #expect(
+            try fixture.read("out/.captions-manifest") == """
+                # Files written by `captions export signage`; the next export removes those it no longer writes.
+                a/one.txt
+                proof.html
 
-            """)
+                """)
     }
 
     @Test func removesStaleFilesItWroteAndLeavesForeignFilesAlone() throws {
@@ -87,7 +88,8 @@ import Testing
     @Test func refusesToWriteThroughASymbolicLinkOutOfTheFolder() throws {
         try FileManager.default.createDirectory(atPath: fixture.root + "/elsewhere", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: out + "/gallery", withDestinationPath: fixture.root + "/elsewhere")
+        try FileManager.default.createSymbolicLink(
+            atPath: out + "/gallery", withDestinationPath: fixture.root + "/elsewhere")
         #expect(throws: CaptionError.self) {
             _ = try ExportFolder(path: out).replace(with: files(["gallery/x.txt"]), owning: { _ in true })
         }
@@ -127,16 +129,21 @@ import Testing
 
     @Test func theByteCheckIsTheCharacterCheck() {
         for path in Self.trickyPaths {
-            #expect(ExportFolder.isSafeRelativePath(path) == Self.isSafeOnCharacters(path), "\(Array(path.unicodeScalars))")
+            #expect(
+                ExportFolder.isSafeRelativePath(path) == Self.isSafeOnCharacters(path), "\(Array(path.unicodeScalars))")
         }
     }
 
     /// Galleries are checked on bytes; the check on characters splits at `/` characters.
     @Test func galleriesAreCheckedAsOnCharacters() {
-        let galleries = Self.trickyPaths + Self.trickyPaths.map { ParentFolder.of($0) } + ["", "a", "a/", "/a", "a//b", "a/b-c/d"]
+        let galleries =
+            Self.trickyPaths + Self.trickyPaths.map { ParentFolder.of($0) } + ["", "a", "a/", "/a", "a//b", "a/b-c/d"]
         for gallery in galleries {
-            let onCharacters = gallery.isEmpty
-                || gallery.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { ExhibitID.isValid(String($0)) }
+            let onCharacters =
+                gallery.isEmpty
+                || gallery.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+                    ExhibitID.isValid(String($0))
+                }
             #expect(ExhibitID.isValidGallery(gallery) == onCharacters, "\(Array(gallery.unicodeScalars))")
         }
     }
@@ -146,8 +153,9 @@ import Testing
         let paths = lineEnd == "\n" ? Self.trickyPaths.filter { !$0.utf8.contains(13) } : Self.trickyPaths
         let text = "# comment\n" + paths.joined(separator: lineEnd) + lineEnd + "\n\nz.txt"
         try fixture.write("out/.captions-manifest", text)
-        let expected = Set(String(decoding: Data(text.utf8), as: UTF8.self).split(separator: "\n").map(String.init)
-            .filter { !$0.hasPrefix("#") && Self.isSafeOnCharacters($0) })
+        let expected = Set(
+            String(decoding: Data(text.utf8), as: UTF8.self).split(separator: "\n").map(String.init)
+                .filter { !$0.hasPrefix("#") && Self.isSafeOnCharacters($0) })
         #expect(ExportFolder(path: out).readManifest() == expected)
         #expect(expected.contains("z.txt"))
     }

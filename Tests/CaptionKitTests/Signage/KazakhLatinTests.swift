@@ -20,7 +20,8 @@ import Testing
     @Test func wordsWithUnsettledLettersAreReportedOnceAndWrittenProvisionally() {
         let result = KazakhLatin.transliterate("Лагерь, лагерь, Чернобыль, ЮНЕСКО, щи, съезд, эра, ёлка, Цой")
         #expect(result.text == "Lager, lager, Chernobyl, İUNESKO, şşi, sezd, era, iolka, Tsoi")
-        #expect(result.unsettledWords == ["Лагерь", "лагерь", "Чернобыль", "ЮНЕСКО", "щи", "съезд", "эра", "ёлка", "Цой"])
+        #expect(
+            result.unsettledWords == ["Лагерь", "лагерь", "Чернобыль", "ЮНЕСКО", "щи", "съезд", "эра", "ёлка", "Цой"])
     }
 
     func label(_ text: String) throws -> SignageLabel {
@@ -40,22 +41,33 @@ import Testing
     }
 
     @Test func anExplicitLatinTextWinsOverTheDerivedOne() throws {
-        let label = try label("id: kurt\ntitle:\n  kk: Тас емес, құрт\n  kk-Latn: Tas emes, qurt!\n  ru: Курт\n  en: Kurt\n")
+        let label = try label(
+            "id: kurt\ntitle:\n  kk: Тас емес, құрт\n  kk-Latn: Tas emes, qurt!\n  ru: Курт\n  en: Kurt\n")
         #expect(label.blocks[1].fields.first?.paragraphs == [["Tas emes, qurt!"]])
         #expect(!label.blocks[1].isProvisional)
     }
 
     @Test func exportWithLatinKazakhAddsColumnsAndWarnings() throws {
         let fixture = try TestCollection(
-            files: [("g/camp.yml", "id: camp\ntitle:\n  kk: Лагерь\n  ru: Лагерь\n  en: Camp\ntext:\n  kk: Мәтін.\n  ru: Текст.\n  en: Text.\n")])
+            files: [
+                (
+                    "g/camp.yml",
+                    "id: camp\ntitle:\n  kk: Лагерь\n  ru: Лагерь\n  en: Camp\ntext:\n  kk: Мәтін.\n  ru: Текст.\n  en: Text.\n"
+                )
+            ])
         let plan = try SignageExporter.plan(
             try fixture.load(), options: SignageExportOptions(formats: [.datamerge], withLatinKazakh: true))
-        let table = DataMergeWriter.table(for: plan.labels, languages: ["kk", "kk-Latn", "ru", "en"], fields: ["title", "text", "credit"])
-        #expect(Array(table[0].prefix(8)) == ["id", "gallery", "kk_title", "kk_text", "kk_credit", "kk_Latn_title", "kk_Latn_text", "kk_Latn_credit"])
+        let table = DataMergeWriter.table(
+            for: plan.labels, languages: ["kk", "kk-Latn", "ru", "en"], fields: ["title", "text", "credit"])
+        #expect(
+            Array(table[0].prefix(8)) == [
+                "id", "gallery", "kk_title", "kk_text", "kk_credit", "kk_Latn_title", "kk_Latn_text", "kk_Latn_credit",
+            ])
         #expect(table[1][5] == "Lager")
-        #expect(plan.warnings.map(\.message) == [
-            "camp: kk-Latn title: 'Лагерь' has a letter the 2021 alphabet has not settled; written 'Lager' provisionally"
-        ])
+        #expect(
+            plan.warnings.map(\.message) == [
+                "camp: kk-Latn title: 'Лагерь' has a letter the 2021 alphabet has not settled; written 'Lager' provisionally"
+            ])
         #expect(plan.warnings.first?.location.line == 3)
     }
 }

@@ -1,6 +1,7 @@
-@testable import CaptionKit
 import Foundation
 import Testing
+
+@testable import CaptionKit
 
 /// Golden files for each signage format on the fixture collection.
 @Suite struct SignageExportSnapshotTests {
@@ -25,9 +26,10 @@ import Testing
 
     @Test func planWritesOneTextFilePerExportedExhibitPlusDataMergeAndProof() throws {
         let plan = try plan()
-        #expect(plan.files.map(\.path) == [
-            "datamerge.txt", "memorial-park/long-word.txt", "memorial-park/stalin-wagon.txt", "proof.html",
-        ])
+        #expect(
+            plan.files.map(\.path) == [
+                "datamerge.txt", "memorial-park/long-word.txt", "memorial-park/stalin-wagon.txt", "proof.html",
+            ])
         #expect(plan.labels.map(\.id) == ["long-word", "stalin-wagon"])
         #expect(plan.heldBack.map(\.displayID) == ["held-back"])
     }
@@ -40,7 +42,8 @@ import Testing
 
     @Test func dataMergeFileMatchesItsGoldenFileInBothEncodings() throws {
         SignageSnapshot.assertMatches(try file(try plan(), "datamerge.txt"), named: "datamerge-utf16le.txt")
-        SignageSnapshot.assertMatches(try file(try plan(encoding: .utf8BOM), "datamerge.txt"), named: "datamerge-utf8-bom.txt")
+        SignageSnapshot.assertMatches(
+            try file(try plan(encoding: .utf8BOM), "datamerge.txt"), named: "datamerge-utf8-bom.txt")
     }
 
     @Test func proofSheetMatchesItsGoldenFile() throws {
@@ -54,16 +57,21 @@ import Testing
         #expect(text.hasSuffix("\r\n"))
         let rows = text.dropLast(2).components(separatedBy: "\r\n").map { $0.components(separatedBy: "\t") }
         #expect(rows.count == 3)
-        #expect(rows[0] == [
-            "id", "gallery", "kk_title", "kk_text_1", "kk_text_2", "kk_credit", "ru_title", "ru_text_1", "ru_text_2",
-            "ru_credit", "en_title", "en_text_1", "en_text_2", "en_credit",
-        ])
+        #expect(
+            rows[0] == [
+                "id", "gallery", "kk_title", "kk_text_1", "kk_text_2", "kk_credit", "ru_title", "ru_text_1",
+                "ru_text_2",
+                "ru_credit", "en_title", "en_text_1", "en_text_2", "en_credit",
+            ])
         #expect(rows.allSatisfy { $0.count == rows[0].count })
         #expect(!rows[0].contains { $0.hasPrefix("@") || !$0.allSatisfy(\.isASCII) })
         let wagon = try #require(rows.first { $0.first == "stalin-wagon" })
         #expect(wagon[1] == "memorial-park")
         #expect(wagon[6] == "Арестантский вагон 1938–1953\u{A0}гг.")
-        #expect(wagon[7] == "Вагон\u{A0}— в\u{A0}таких при Сталине везли заключённых в\u{A0}лагеря. В\u{A0}один вагон набивали 70 человек.")
+        #expect(
+            wagon[7]
+                == "Вагон\u{A0}— в\u{A0}таких при Сталине везли заключённых в\u{A0}лагеря. В\u{A0}один вагон набивали 70 человек."
+        )
         #expect(wagon[8] == "Рядом стоит макет «сторожевой вышки».")
         let longWord = try #require(rows.first { $0.first == "long-word" })
         #expect(longWord[4] == "" && longWord[5] == "", "a missing second paragraph and credit leave empty cells")
@@ -73,7 +81,15 @@ import Testing
     @Test func dataMergeValuesNeverContainTabsOrLineBreaks() {
         let label = SignageLabel(
             id: "a", gallery: "g", path: "a.yml",
-            blocks: [.init(language: "en", fields: [.init(name: "text", location: .init(path: "a.yml"), paragraphs: [["one\ttwo", "three\u{2028}four"]])])])
+            blocks: [
+                .init(
+                    language: "en",
+                    fields: [
+                        .init(
+                            name: "text", location: .init(path: "a.yml"),
+                            paragraphs: [["one\ttwo", "three\u{2028}four"]])
+                    ])
+            ])
         let table = DataMergeWriter.table(for: [label], languages: ["en"], fields: ["text"])
         #expect(table == [["id", "gallery", "en_text"], ["a", "g", "one two three four"]])
     }
@@ -90,8 +106,9 @@ import Testing
     }
 
     @Test func escapeCoversTheFiveHTMLSpecialCharacters() {
-        #expect(ProofSheetWriter.escape("<a href=\"x\">Tom & Jerry's</a>")
-            == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(
+            ProofSheetWriter.escape("<a href=\"x\">Tom & Jerry's</a>")
+                == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
         #expect(ProofSheetWriter.escape("Абай жолы — «роман»") == "Абай жолы — «роман»")
     }
 
@@ -102,16 +119,18 @@ import Testing
     }
 
     @Test func dataMergeValuesLoseEveryLineSeparatorAndTab() {
-        #expect(DataMergeWriter.flatten(["a\tb", "c\u{2028}d\u{85}e\u{2029}f\u{0B}g\u{0C}h\ri"]) == "a b c d e f g h i")
+        #expect(
+            DataMergeWriter.flatten(["a\tb", "c\u{2028}d\u{85}e\u{2029}f\u{0B}g\u{0C}h\ri"]) == "a b c d e f g h i")
         #expect(DataMergeWriter.flatten(["Қасірет аркасы", "— 1937 жылы"]) == "Қасірет аркасы — 1937 жылы")
         #expect(DataMergeWriter.flatten(["Ã â€” é"]) == "Ã â€” é", "0xC2/0xE2 lead bytes without a separator")
     }
 
     @Test func overlongWordsBecomeWarningsWithPositions() throws {
         let plan = try plan()
-        #expect(plan.warnings.map(\.formatted) == [
-            "Captions/memorial-park/long-word.yml:9:7: warning: long-word: a word in the English (en) text is 45 characters, wider than the 30-character line; it stands on a line of its own and overflows: Pneumonoultramicroscopicsilicovolcanoconiosis",
-        ])
+        #expect(
+            plan.warnings.map(\.formatted) == [
+                "Captions/memorial-park/long-word.yml:9:7: warning: long-word: a word in the English (en) text is 45 characters, wider than the 30-character line; it stands on a line of its own and overflows: Pneumonoultramicroscopicsilicovolcanoconiosis"
+            ])
     }
 
     @Test func exportIsDeterministic() throws {

@@ -9,21 +9,28 @@ enum SignageSnapshot {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Snapshots/Signage")
 
-    static func assertMatches(_ data: Data, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func assertMatches(
+        _ data: Data, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let url = folder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["CAPTIONS_RECORD_SNAPSHOTS"] == "1" {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try? data.write(to: url)
-            Issue.record("re-recorded \(url.path); run again without CAPTIONS_RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+            Issue.record(
+                "re-recorded \(url.path); run again without CAPTIONS_RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
             return
         }
         guard let expected = try? Data(contentsOf: url) else {
-            Issue.record("no golden file \(url.path); record it with CAPTIONS_RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
+            Issue.record(
+                "no golden file \(url.path); record it with CAPTIONS_RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation
+            )
             return
         }
         if expected != data {
             let shown = String(decoding: data.prefix(4000), as: UTF8.self)
-            Issue.record("\(name) differs from its golden file (\(data.count) bytes vs \(expected.count)):\n\(shown)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name) differs from its golden file (\(data.count) bytes vs \(expected.count)):\n\(shown)",
+                sourceLocation: sourceLocation)
         }
     }
 }

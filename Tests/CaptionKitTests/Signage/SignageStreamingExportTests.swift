@@ -38,7 +38,8 @@ import Testing
         let label = SignageLabel(
             id: "x", gallery: "g", path: "x.yml",
             blocks: [
-                SignageLabel.Block(language: "kk", fields: [field("title", [Self.lines]), field("text", [[], ["a"], Self.lines])]),
+                SignageLabel.Block(
+                    language: "kk", fields: [field("title", [Self.lines]), field("text", [[], ["a"], Self.lines])]),
                 SignageLabel.Block(language: "ru", fields: []),
                 SignageLabel.Block(language: "en", fields: [field("text", Self.lines.map { [$0] })]),
             ])
@@ -53,23 +54,25 @@ import Testing
 
     /// `text` as a YAML double-quoted scalar, every scalar outside printable ASCII escaped.
     static func yamlQuoted(_ text: String) -> String {
-        "\"" + text.unicodeScalars.map { scalar -> String in
-            switch scalar {
-            case "\"", "\\": return "\\" + String(scalar)
-            case " "..."~": return String(scalar)
-            default:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                return scalar.value <= 0xFFFF
-                    ? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    : "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
-            }
-        }.joined() + "\""
+        "\""
+            + text.unicodeScalars.map { scalar -> String in
+                switch scalar {
+                case "\"", "\\": return "\\" + String(scalar)
+                case " "..."~": return String(scalar)
+                default:
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    return scalar.value <= 0xFFFF
+                        ? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                        : "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+                }
+            }.joined() + "\""
     }
 
     /// The text file written straight from the typeset text is the file of the label, for
     /// every tricky typography input as title and text, with narrow lines and `kk-Latn`.
     @Test func textFromTypesetTextIsTheTextOfTheLabel() throws {
-        let inputs = TypographyFastPathTests.trickyInputs + Self.lines
+        let inputs =
+            TypographyFastPathTests.trickyInputs + Self.lines
             + ["Сөз - сөз \"тырнақша\" 1938-1953 жж., № 5", "Қазақстан Ғылым Ұлы Һ Ү Ө Ң Ә І"]
         let files = inputs.enumerated().map { index, input in
             (
@@ -115,7 +118,9 @@ import Testing
         let enumerator = try #require(FileManager.default.enumerator(atPath: folder))
         for case let relative as String in enumerator {
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue {
+            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder),
+                !isFolder.boolValue
+            {
                 files[relative] = FileManager.default.contents(atPath: folder + "/" + relative)
             }
         }
@@ -136,7 +141,8 @@ import Testing
         var expected = Dictionary(uniqueKeysWithValues: plan.files.map { ($0.path, $0.data) })
         // The stale file belongs to the text format: another format's export keeps it listed.
         if !formats.contains(.txt) { expected["memorial-park/stale.txt"] = Data("old".utf8) }
-        let manifest = "# Files written by `captions export signage`; the next export removes those it no longer writes.\n"
+        let manifest =
+            "# Files written by `captions export signage`; the next export removes those it no longer writes.\n"
             + expected.keys.sorted().map { $0 + "\n" }.joined()
         expected[ExportFolder.manifestName] = Data(manifest.utf8)
         #expect(try contents(of: out) == expected)

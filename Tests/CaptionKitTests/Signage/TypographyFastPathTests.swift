@@ -80,7 +80,8 @@ import Testing
                 guard let scalars = SimpleScalars.scalarsOfSimpleLines(input) else { continue }
                 for language in Self.languages {
                     let onCharacters = rule.init().apply(to: input, language: language)
-                    let onScalars = Unicode.Scalar.string(of: rule.init().apply(toSimpleScalars: scalars, language: language))
+                    let onScalars = Unicode.Scalar.string(
+                        of: rule.init().apply(toSimpleScalars: scalars, language: language))
                     #expect(
                         Array(onScalars.unicodeScalars) == Array(onCharacters.unicodeScalars),
                         "\(rule.description.id) \(language): \(visible(input))")
@@ -131,9 +132,10 @@ import Testing
             for letter in letters { check([letter]) }
             for word in scalars {
                 for mask in 0..<(1 << word.count) {
-                    check(word.enumerated().map { index, scalar in
-                        mask & (1 << index) == 0 ? scalar : String(scalar).uppercased().unicodeScalars.first!
-                    })
+                    check(
+                        word.enumerated().map { index, scalar in
+                            mask & (1 << index) == 0 ? scalar : String(scalar).uppercased().unicodeScalars.first!
+                        })
                 }
                 for index in word.indices {
                     for letter in letters {

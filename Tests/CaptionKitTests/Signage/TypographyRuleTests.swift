@@ -71,13 +71,15 @@ struct TypographyCase: CustomTestStringConvertible, Sendable {
     }
 
     @Test func rulesRunInTheDocumentedOrderPerLanguage() {
-        #expect(ids("ru") == [
-            "unicode-nfc", "whitespace", "apostrophe", "quotes", "year-range", "dash", "numero", "initials",
-            "number-unit", "short-words",
-        ])
-        #expect(ids("en") == [
-            "unicode-nfc", "whitespace", "apostrophe", "quotes", "year-range", "dash", "number-unit",
-        ])
+        #expect(
+            ids("ru") == [
+                "unicode-nfc", "whitespace", "apostrophe", "quotes", "year-range", "dash", "numero", "initials",
+                "number-unit", "short-words",
+            ])
+        #expect(
+            ids("en") == [
+                "unicode-nfc", "whitespace", "apostrophe", "quotes", "year-range", "dash", "number-unit",
+            ])
         #expect(ids("kk-Latn") == ids("kk"))
         #expect(ids("de") == ["unicode-nfc", "whitespace", "apostrophe", "year-range"])
     }
@@ -102,14 +104,16 @@ struct TypographyCase: CustomTestStringConvertible, Sendable {
 
     @Test func allRulesTogetherOnAPlainRussianSentence() {
         let typed = "В 1938-1953 гг. лагерь \"АЛЖИР\" - крупнейший  в СССР (см. А. С. Солженицын, № 5) \n"
-        #expect(visible(Typography.apply(to: typed, language: "ru"))
-            == "В⍽1938–1953⍽гг. лагерь «АЛЖИР»⍽— крупнейший в⍽СССР (см. А.⍽С.⍽Солженицын, №⍽5)")
+        #expect(
+            visible(Typography.apply(to: typed, language: "ru"))
+                == "В⍽1938–1953⍽гг. лагерь «АЛЖИР»⍽— крупнейший в⍽СССР (см. А.⍽С.⍽Солженицын, №⍽5)")
     }
 
     @Test func allRulesTogetherOnEnglish() {
         let typed = "The \"Stalin wagon\" - a prisoners' car, 1938-1953, about 250 km away; don't miss it."
-        #expect(visible(Typography.apply(to: typed, language: "en"))
-            == "The “Stalin wagon”⍽– a prisoners’ car, 1938–1953, about 250⍽km away; don’t miss it.")
+        #expect(
+            visible(Typography.apply(to: typed, language: "en"))
+                == "The “Stalin wagon”⍽– a prisoners’ car, 1938–1953, about 250⍽km away; don’t miss it.")
     }
 
     /// The bundled captions are already typographic in most places; applying the rules must be

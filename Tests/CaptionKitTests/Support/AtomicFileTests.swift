@@ -1,6 +1,7 @@
-@testable import CaptionKit
 import Foundation
 import Testing
+
+@testable import CaptionKit
 
 @Suite struct AtomicFileTests {
     let fixture: TestCollection
@@ -15,7 +16,9 @@ import Testing
         var paths: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: fixture.root + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+            if FileManager.default.fileExists(atPath: fixture.root + "/" + path, isDirectory: &isFolder),
+                !isFolder.boolValue
+            {
                 paths.append(path)
             }
         }
@@ -74,7 +77,9 @@ import Testing
     @Test func aFailureAmongManyFilesWrittenConcurrentlyLeavesNothingAndNamesTheFirstFailure() throws {
         try fixture.write("blocker1", "x")
         try fixture.write("blocker2", "x")
-        var files: [(path: String, data: Data)] = (0..<100).map { (fixture.root + "/many/f\($0).txt", Data("\($0)\n".utf8)) }
+        var files: [(path: String, data: Data)] = (0..<100).map {
+            (fixture.root + "/many/f\($0).txt", Data("\($0)\n".utf8))
+        }
         files[40] = (fixture.root + "/blocker1/first.txt", Data("never\n".utf8))
         files[90] = (fixture.root + "/blocker2/second.txt", Data("never\n".utf8))
         var thrown: CaptionError?
@@ -85,9 +90,10 @@ import Testing
 
     @Test func temporaryNamesAreExactlyThoseMkstempsMakes() {
         #expect(AtomicFile.isTemporaryName(".captions-Ab3xZ9.tmp"))
-        for name in [".captions-Ab3xZ.tmp", ".captions-Ab3xZ99.tmp", "captions-Ab3xZ9.tmp", ".captions-Ab3-Z9.tmp",
-            ".captions-Ab3xZ9.txt", ".captions-manifest", ".captions-ä3xZ9.tmp"]
-        {
+        for name in [
+            ".captions-Ab3xZ.tmp", ".captions-Ab3xZ99.tmp", "captions-Ab3xZ9.tmp", ".captions-Ab3-Z9.tmp",
+            ".captions-Ab3xZ9.txt", ".captions-manifest", ".captions-ä3xZ9.tmp",
+        ] {
             #expect(!AtomicFile.isTemporaryName(name), "\(name)")
         }
     }

@@ -1,5 +1,6 @@
-@testable import CaptionKit
 import Testing
+
+@testable import CaptionKit
 
 /// Number extraction as it was written over an array of the text's scalars, before it moved to
 /// UTF-8 bytes: the reference the byte scan must agree with.
@@ -73,7 +74,9 @@ enum PlainNumberExtraction {
 
     private static func isCenturyWordAfter(_ characters: [Unicode.Scalar], _ end: Int) -> Bool {
         var index = end
-        while index < characters.count, characters[index] == " " || characters[index] == "\u{A0}" || characters[index] == "-" {
+        while index < characters.count,
+            characters[index] == " " || characters[index] == "\u{A0}" || characters[index] == "-"
+        {
             index += 1
         }
         var word = ""
@@ -87,13 +90,14 @@ enum PlainNumberExtraction {
 
 /// The byte scan of ``NumberExtraction`` must give what the plain scalar scan gives.
 @Suite struct NumberExtractionFastPathTests {
-    static let texts = TextAnalysisTests.texts + [
-        "1", "12", "1.", ".5", "1,", "1 ", "1 000", "1 000 000,5", "1,000.5", "10\u{2009}000", "10\u{202F}000",
-        "1\u{A0}000 и 2\u{A0}00", "3,14,15", "1.2.3.4", "１２３ fullwidth", "٣ arabic-indic", "e\u{301}5", "5\u{301}",
-        "ⅩⅨ roman", "XIX", "xix", "XIXa", "аXIX", "ӘXIX", "é XIX", "I", "I ғ.", "V\u{A0}век", "X-ғасыр", "X - век",
-        "IV\u{301} век", "X\u{FE0F}", "🇰🇿 1937 👨‍👩‍👧 XX", "\u{FEFF}1937", "a\r\n1937\r\n", "№1", "№ 7–8", "1938—1953",
-        "XXXIX XL IIII VV", "I 5", "X ᾳ", "18 ғасырдың", "XVIII ғасырдың", "V В.", "V c.", "IX Century",
-    ]
+    static let texts =
+        TextAnalysisTests.texts + [
+            "1", "12", "1.", ".5", "1,", "1 ", "1 000", "1 000 000,5", "1,000.5", "10\u{2009}000", "10\u{202F}000",
+            "1\u{A0}000 и 2\u{A0}00", "3,14,15", "1.2.3.4", "１２３ fullwidth", "٣ arabic-indic", "e\u{301}5", "5\u{301}",
+            "ⅩⅨ roman", "XIX", "xix", "XIXa", "аXIX", "ӘXIX", "é XIX", "I", "I ғ.", "V\u{A0}век", "X-ғасыр", "X - век",
+            "IV\u{301} век", "X\u{FE0F}", "🇰🇿 1937 👨‍👩‍👧 XX", "\u{FEFF}1937", "a\r\n1937\r\n", "№1", "№ 7–8", "1938—1953",
+            "XXXIX XL IIII VV", "I 5", "X ᾳ", "18 ғасырдың", "XVIII ғасырдың", "V В.", "V c.", "IX Century",
+        ]
 
     @Test(arguments: texts) func bytesGiveWhatScalarsGive(_ text: String) {
         for language in ["kk", "ru", "en", "en-GB"] {

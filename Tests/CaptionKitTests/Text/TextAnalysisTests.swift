@@ -1,21 +1,30 @@
-@testable import CaptionKit
 import Testing
+
+@testable import CaptionKit
 
 /// Every fact of ``TextAnalysis`` must equal the slower computation it replaces.
 @Suite struct TextAnalysisTests {
-    static let texts = FastPathTests.texts + [
-        "the the", "the\nthe", "the\n\nthe", "the, the", "в в лагерь", "Так так", "ab\u{A0}ab", "ә ә", "Ә ә",
-        "ақ-ақ", "XIX ғасыр", "I was 5", "V век", "10,000 and 3.5", "1938–1953", "05.03.1953", "x2 x2",
-        "Құрт — кептірілген ірімшік.", "Перед вами реконструкция барака", "ї Ї ӛ Ӛ ӫ Ӫ І", "(a [b] «c» „d“ “e” \"f\")",
-        "a)", "«a", "(a]", "„a“ “b”", "\"a", "Really?» ", "Yes!)", "Done…", "no end", "i\u{301}x ǅemal ϒx", "Ωmega ω", "е\u{308}лка ёлка", "ǈ ǉ", "ab\u{301} ab\u{301}", "ab ab\u{301}",
-        "№ 7", "№\u{301}", "a\r\nb\r\n", "\r", "\u{FEFF}Лагерь", "a\u{FEFF}", "👨‍👩‍👧 отбасы", "🇰🇿🇰🇿", "❤\u{FE0F} ❤\u{FE0F}",
-        "қ\u{308}аз қаз", "Қ\u{301}аз қ\u{301}аз", "І\u{308}", "і\u{308} ї", "и\u{306}", "й", "Ё\u{301}лка", "ᾳ ᾼ", "Ꙁ ꙁ",
-        "ᲀ word", "ǅ ǆ", "ﬁ ﬁ", "ß SS", "İ i\u{307}", "\u{1E9E} ß", "a\u{2028}b", "a\u{2029}b", "a\u{85}b", "a\u{0}b",
-        "\t«a»\t", "a \u{202F}!", "(„а“)", "“a„", "» (", "\"\"\"", "x\u{200B}y", "Ã¤", "â€”", "한국어 단어 단어",
-        "ab\u{A0}\u{A0}ab", "ab \n ab", "ab\n\nab", "ab-ab", "ab\u{2009}ab", "aB Ab", "ΑΒ αβ", "1937 1937",
-        "Ⅻ век", "X\u{FE0F}IX", "ӘӘ әә", "ҰЛЫ ұлы", "ӀӀ ӏӏ", "a.\u{301}", "a.\u{301} ", "a?\r\n", "a!\r", "a.»\u{301}",
-        "a. \u{200D}", "a.\u{0600}", "\u{0600}.", "a!”\u{FE0F}", "no.\u{A0}\u{2028}", "🇰🇿.", "🇰🇿", ".🇰🇿)", "(a…)", "’", " ",
-    ]
+    static let texts =
+        FastPathTests.texts + [
+            "the the", "the\nthe", "the\n\nthe", "the, the", "в в лагерь", "Так так", "ab\u{A0}ab", "ә ә", "Ә ә",
+            "ақ-ақ", "XIX ғасыр", "I was 5", "V век", "10,000 and 3.5", "1938–1953", "05.03.1953", "x2 x2",
+            "Құрт — кептірілген ірімшік.", "Перед вами реконструкция барака", "ї Ї ӛ Ӛ ӫ Ӫ І",
+            "(a [b] «c» „d“ “e” \"f\")",
+            "a)", "«a", "(a]", "„a“ “b”", "\"a", "Really?» ", "Yes!)", "Done…", "no end", "i\u{301}x ǅemal ϒx",
+            "Ωmega ω", "е\u{308}лка ёлка", "ǈ ǉ", "ab\u{301} ab\u{301}", "ab ab\u{301}",
+            "№ 7", "№\u{301}", "a\r\nb\r\n", "\r", "\u{FEFF}Лагерь", "a\u{FEFF}", "👨‍👩‍👧 отбасы", "🇰🇿🇰🇿",
+            "❤\u{FE0F} ❤\u{FE0F}",
+            "қ\u{308}аз қаз", "Қ\u{301}аз қ\u{301}аз", "І\u{308}", "і\u{308} ї", "и\u{306}", "й", "Ё\u{301}лка", "ᾳ ᾼ",
+            "Ꙁ ꙁ",
+            "ᲀ word", "ǅ ǆ", "ﬁ ﬁ", "ß SS", "İ i\u{307}", "\u{1E9E} ß", "a\u{2028}b", "a\u{2029}b", "a\u{85}b",
+            "a\u{0}b",
+            "\t«a»\t", "a \u{202F}!", "(„а“)", "“a„", "» (", "\"\"\"", "x\u{200B}y", "Ã¤", "â€”", "한국어 단어 단어",
+            "ab\u{A0}\u{A0}ab", "ab \n ab", "ab\n\nab", "ab-ab", "ab\u{2009}ab", "aB Ab", "ΑΒ αβ", "1937 1937",
+            "Ⅻ век", "X\u{FE0F}IX", "ӘӘ әә", "ҰЛЫ ұлы", "ӀӀ ӏӏ", "a.\u{301}", "a.\u{301} ", "a?\r\n", "a!\r",
+            "a.»\u{301}",
+            "a. \u{200D}", "a.\u{0600}", "\u{0600}.", "a!”\u{FE0F}", "no.\u{A0}\u{2028}", "🇰🇿.", "🇰🇿", ".🇰🇿)", "(a…)", "’",
+            " ",
+        ]
 
     @Test(arguments: texts) func factsEqualTheSlowComputations(_ text: String) {
         for language in ["kk", "ru", "en"] {
@@ -28,7 +37,8 @@ import Testing
             #expect(analysis.mayHaveWhitespaceProblem == WhitespaceCheck.mayHaveProblems(text))
             #expect(analysis.unbalanced == PunctuationMismatchCheck.unbalanced(in: text))
             #expect(analysis.ending == PunctuationMismatchCheck.ending(of: text))
-            #expect(PunctuationMismatchCheck.ending(of: text) == PunctuationMismatchCheck.endingByCharacters(of: text[...]))
+            #expect(
+                PunctuationMismatchCheck.ending(of: text) == PunctuationMismatchCheck.endingByCharacters(of: text[...]))
             #expect(analysis.numbers == NumberExtraction.numbers(in: text, language: language))
 
             let scalars = text.unicodeScalars
@@ -54,20 +64,23 @@ import Testing
     static func repeatedPairs(_ text: String) -> [TextAnalysis.WordPair] {
         let utf8 = text.utf8
         let words = WordRanges(text).map {
-            utf8.distance(from: utf8.startIndex, to: $0.lowerBound)..<utf8.distance(from: utf8.startIndex, to: $0.upperBound)
+            utf8.distance(
+                from: utf8.startIndex, to: $0.lowerBound)..<utf8.distance(from: utf8.startIndex, to: $0.upperBound)
         }
         let ranges = Array(WordRanges(text))
         return words.indices.dropFirst().compactMap { index in
             let pair = TextAnalysis.WordPair(previous: words[index - 1], word: words[index])
             let gap = text.unicodeScalars[ranges[index - 1].upperBound..<ranges[index].lowerBound]
-            return pair.previous.count == pair.word.count && RepeatedWordCheck.isSpaceGap(gap) && areSame(pair, in: text)
+            return pair.previous.count == pair.word.count && RepeatedWordCheck.isSpaceGap(gap)
+                && areSame(pair, in: text)
                 ? pair : nil
         }
     }
 
     /// Whether the two words of `pair` are the same without regard to case.
     static func areSame(_ pair: TextAnalysis.WordPair, in text: String) -> Bool {
-        RepeatedWordCheck.word(pair.previous, of: text).lowercased() == RepeatedWordCheck.word(pair.word, of: text).lowercased()
+        RepeatedWordCheck.word(pair.previous, of: text).lowercased()
+            == RepeatedWordCheck.word(pair.word, of: text).lowercased()
     }
 
     @Test func repeatsAreFoundAndOtherNeighboursLeftOut() {
@@ -81,17 +94,30 @@ import Testing
     }
 
     @Test func scalarTraitsAreThePredicatesAnswers() {
-        let samples: [Int] = Array(0..<0x3000) + Array(0xA000..<0xAB00) + Array(0xFB00..<0xFF00) + Array(0x1F000..<0x1FA00) + [0xE0001, 0x10FFFF]
+        let samples: [Int] =
+            Array(0..<0x3000) + Array(0xA000..<0xAB00) + Array(0xFB00..<0xFF00) + Array(0x1F000..<0x1FA00) + [
+                0xE0001, 0x10FFFF,
+            ]
         ScalarTraits.withTable { table in
             for value in samples {
                 guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-                #expect(ScalarTraits.of(scalar.value, in: table) == ScalarTraits.computed(scalar), "U+\(String(value, radix: 16))")
-                #expect(ScalarTraits.computed(scalar).caseFolded == TextAnalysis.caseFolded(scalar), "U+\(String(value, radix: 16))")
+                #expect(
+                    ScalarTraits.of(scalar.value, in: table) == ScalarTraits.computed(scalar),
+                    "U+\(String(value, radix: 16))")
+                #expect(
+                    ScalarTraits.computed(scalar).caseFolded == TextAnalysis.caseFolded(scalar),
+                    "U+\(String(value, radix: 16))")
             }
         }
         let traits = ScalarTraits.computed("ә")
-        #expect(traits.isSuperset(of: [.alone, .cyrillic, .kazakhLetter, .normalizationPlain, .letter, .plainLetter, .lowercasePlainLetter]))
-        #expect(traits.isDisjoint(with: [.latin, .kazakhForm, .combiningMark, .numberStart, .bracket, .whitespaceScan, .gapSpace]))
+        #expect(
+            traits.isSuperset(of: [
+                .alone, .cyrillic, .kazakhLetter, .normalizationPlain, .letter, .plainLetter, .lowercasePlainLetter,
+            ]))
+        #expect(
+            traits.isDisjoint(with: [
+                .latin, .kazakhForm, .combiningMark, .numberStart, .bracket, .whitespaceScan, .gapSpace,
+            ]))
     }
 
     @Test func caseFoldingMakesCapitalAndSmallLettersOne() {
@@ -120,9 +146,12 @@ import Testing
         }
         let field = CaptionField(
             name: "text", location: location,
-            translations: [translation("kk", "1937 жылы"), translation("ru", "В 1937 году"), translation("en", "In 1937")])
+            translations: [
+                translation("kk", "1937 жылы"), translation("ru", "В 1937 году"), translation("en", "In 1937"),
+            ])
         let exhibit = Exhibit(
-            path: "a.yml", relativePath: "a.yml", gallery: "", id: "a", idLocation: location, fields: [field], notes: nil,
+            path: "a.yml", relativePath: "a.yml", gallery: "", id: "a", idLocation: location, fields: [field],
+            notes: nil,
             metadata: [:], loadFindings: [])
         let config = try ConfigParser.parse(text: "languages: [kk, ru, en]\nsource: ru\n", path: "captions.yml")
         let texts = ExhibitAnalysis(exhibit, config: config).texts

@@ -3,7 +3,10 @@ import Testing
 
 @Suite struct TextWordsTests {
     @Test func wordsAreRunsOfLettersSplitByHyphensDigitsAndPunctuation() {
-        #expect(TextWords.words(in: "UNESCO-ның 19th «АЛЖИР», ёлка").map(\.text) == ["UNESCO", "ның", "th", "АЛЖИР", "ёлка"])
+        #expect(
+            TextWords.words(in: "UNESCO-ның 19th «АЛЖИР», ёлка").map(\.text) == [
+                "UNESCO", "ның", "th", "АЛЖИР", "ёлка",
+            ])
     }
 
     @Test func combiningMarksStayInTheirWord() {

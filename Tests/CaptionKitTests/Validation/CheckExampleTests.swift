@@ -54,8 +54,10 @@ struct MarkedExample {
             }
             exhibits.append(ExhibitParser.parse(text: clean, path: path, relativePath: file.path))
         }
-        let config = try example.config.map { try ConfigParser.parse(text: $0, path: "Captions/captions.yml") } ?? .default
-        collection = CaptionCollection(rootPath: "Captions", config: config, exhibits: exhibits.sorted { $0.path < $1.path })
+        let config =
+            try example.config.map { try ConfigParser.parse(text: $0, path: "Captions/captions.yml") } ?? .default
+        collection = CaptionCollection(
+            rootPath: "Captions", config: config, exhibits: exhibits.sorted { $0.path < $1.path })
         self.expected = expected
     }
 }
@@ -102,9 +104,11 @@ struct MarkedExample {
 
     @Test func unknownCheckInConfigStopsTheRunWithASuggestion() throws {
         let config = try ConfigParser.parse(text: "checks:\n  missing-translaton: off\n", path: "Captions/captions.yml")
-        #expect(throws: CaptionError.unknownCheck(
-            SourceLocation(path: "Captions/captions.yml", line: 2, column: 3), id: "missing-translaton",
-            suggestion: "missing-translation")) {
+        #expect(
+            throws: CaptionError.unknownCheck(
+                SourceLocation(path: "Captions/captions.yml", line: 2, column: 3), id: "missing-translaton",
+                suggestion: "missing-translation")
+        ) {
             _ = try Validator(config: config)
         }
     }
@@ -117,8 +121,9 @@ struct MarkedExample {
             path: "Captions/kurt.yml", relativePath: "kurt.yml")
         let findings = try Validator(config: config).validate(
             CaptionCollection(rootPath: "Captions", config: config, exhibits: [exhibit]))
-        #expect(findings.map(\.formatted) == [
-            "Captions/kurt.yml:2:1: warning: title of kurt has no English (en) text [missing-translation]"
-        ])
+        #expect(
+            findings.map(\.formatted) == [
+                "Captions/kurt.yml:2:1: warning: title of kurt has no English (en) text [missing-translation]"
+            ])
     }
 }

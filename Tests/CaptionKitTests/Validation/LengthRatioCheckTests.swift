@@ -8,44 +8,52 @@ import Testing
     }
 
     @Test func minimumMustBeBelowMaximum() throws {
-        #expect(throws: CaptionError.invalidConfig(
-            SourceLocation(path: "Captions/captions.yml", line: 2, column: 32), "length-ratio: min (3.0) must be smaller than max (2.0)"))
-        {
+        #expect(
+            throws: CaptionError.invalidConfig(
+                SourceLocation(path: "Captions/captions.yml", line: 2, column: 32),
+                "length-ratio: min (3.0) must be smaller than max (2.0)")
+        ) {
             _ = try LengthRatioCheck(options: try options("{ min: 3, max: 2 }"))
         }
     }
 
     @Test func ratiosMustBePositiveNumbers() throws {
-        #expect(throws: CaptionError.invalidConfig(
-            SourceLocation(path: "Captions/captions.yml", line: 2, column: 24), "length-ratio.min must be greater than 0"))
-        {
+        #expect(
+            throws: CaptionError.invalidConfig(
+                SourceLocation(path: "Captions/captions.yml", line: 2, column: 24),
+                "length-ratio.min must be greater than 0")
+        ) {
             _ = try LengthRatioCheck(options: try options("{ min: -1 }"))
         }
-        #expect(throws: CaptionError.invalidConfig(
-            SourceLocation(path: "Captions/captions.yml", line: 2, column: 24), "length-ratio.min must be a number"))
-        {
+        #expect(
+            throws: CaptionError.invalidConfig(
+                SourceLocation(path: "Captions/captions.yml", line: 2, column: 24), "length-ratio.min must be a number")
+        ) {
             _ = try LengthRatioCheck(options: try options("{ min: half }"))
         }
     }
 
     @Test func unknownOptionSuggestsTheClosest() throws {
-        #expect(throws: CaptionError.invalidConfig(
-            SourceLocation(path: "Captions/captions.yml", line: 2, column: 19),
-            "unknown option 'mni' for check length-ratio; did you mean 'min'? (options: min, max, min-chars)"))
-        {
+        #expect(
+            throws: CaptionError.invalidConfig(
+                SourceLocation(path: "Captions/captions.yml", line: 2, column: 19),
+                "unknown option 'mni' for check length-ratio; did you mean 'min'? (options: min, max, min-chars)")
+        ) {
             _ = try LengthRatioCheck(options: try options("{ mni: 0.4 }"))
         }
     }
 
     @Test func widerBoundsAcceptAShortTranslation() throws {
         let exhibit = ExhibitParser.parse(
-            text: "id: door\ntext:\n  ru: Это подлинная дверь комнаты допросов, её сохранили.\n  en: The original door.\n",
+            text:
+                "id: door\ntext:\n  ru: Это подлинная дверь комнаты допросов, её сохранили.\n  en: The original door.\n",
             path: "Captions/door.yml", relativePath: "door.yml")
         let check = try LengthRatioCheck(options: try options("{ min: 0.3 }"))
         #expect(check.check(exhibit, in: CheckContext(config: .default)).isEmpty)
         let strict = try LengthRatioCheck(options: .none("length-ratio"))
-        #expect(strict.check(exhibit, in: CheckContext(config: .default)).map(\.message) == [
-            "text (en) is 18 characters, 0.35× the 51 of the Russian (ru) source; it may be cut short"
-        ])
+        #expect(
+            strict.check(exhibit, in: CheckContext(config: .default)).map(\.message) == [
+                "text (en) is 18 characters, 0.35× the 51 of the Russian (ru) source; it may be cut short"
+            ])
     }
 }

@@ -1,5 +1,6 @@
-@testable import CaptionKit
 import Testing
+
+@testable import CaptionKit
 
 /// Joining findings sorted chunk by chunk gives what sorting them all at once gave.
 @Suite struct SortedRunsTests {
@@ -9,7 +10,8 @@ import Testing
         // The note tells equal findings apart, to see that equal findings keep their order.
         Diagnostic(
             checkID: check, severity: .error, location: SourceLocation(path: path, line: line, column: 1),
-            message: message, notes: note.isEmpty ? [] : [Diagnostic.Note(location: SourceLocation(path: path), message: note)])
+            message: message,
+            notes: note.isEmpty ? [] : [Diagnostic.Note(location: SourceLocation(path: path), message: note)])
     }
 
     /// `runs` and `rest` joined as ``Validator`` does, and the plain sort of their concatenation.
@@ -19,13 +21,17 @@ import Testing
     }
 
     @Test func runsInOrderAreJoined() {
-        let runs = [[finding("a", 2), finding("a", 1)], [], [finding("b", 1, "x"), finding("b", 1, "c")], [finding("c", 9)]]
+        let runs = [
+            [finding("a", 2), finding("a", 1)], [], [finding("b", 1, "x"), finding("b", 1, "c")], [finding("c", 9)],
+        ]
         let result = both(runs, [])
         #expect(result.joined == result.sorted)
     }
 
     @Test func runsOutOfOrderAreSortedAsOne() {
-        let runs = [[finding("b", 1), finding("d", 1)], [finding("a", 5), finding("c", 1)], [finding("b", 1, "c", "a")]]
+        let runs = [
+            [finding("b", 1), finding("d", 1)], [finding("a", 5), finding("c", 1)], [finding("b", 1, "c", "a")],
+        ]
         let result = both(runs, [])
         #expect(result.joined == result.sorted)
         #expect(result.joined.map(\.location.path) == ["a", "b", "b", "c", "d"])
@@ -33,9 +39,13 @@ import Testing
 
     @Test func equalFindingsKeepTheirOrderAcrossRunsAndRest() {
         let runs = [
-            [finding("a", 1, note: "1"), finding("b", 1, note: "2")], [finding("b", 1, note: "3"), finding("c", 1, note: "4")],
+            [finding("a", 1, note: "1"), finding("b", 1, note: "2")],
+            [finding("b", 1, note: "3"), finding("c", 1, note: "4")],
         ]
-        let rest = [finding("b", 1, note: "5"), finding("a", 1, note: "6"), finding("c", 2, note: "7"), finding("0", 1, note: "8")]
+        let rest = [
+            finding("b", 1, note: "5"), finding("a", 1, note: "6"), finding("c", 2, note: "7"),
+            finding("0", 1, note: "8"),
+        ]
         let result = both(runs, rest)
         #expect(result.joined == result.sorted)
         #expect(result.joined.map { $0.notes.first?.message ?? "" } == ["8", "1", "6", "2", "3", "5", "4", "7"])

@@ -8,20 +8,23 @@ import Testing
 
     @Test func wordBudgetForALanguageOutsideTheCollectionIsALocatedError() throws {
         let config = try config("fields:\n  text: { max-words: { kk: 140, rus: 140 } }\n")
-        #expect(throws: CaptionError.invalidConfig(
-            SourceLocation(path: "Captions/captions.yml", line: 2, column: 33),
-            "max-words of field 'text' names 'rus', which is not a language of this collection (kk, ru, en); did you mean 'ru'?"))
-        {
+        #expect(
+            throws: CaptionError.invalidConfig(
+                SourceLocation(path: "Captions/captions.yml", line: 2, column: 33),
+                "max-words of field 'text' names 'rus', which is not a language of this collection (kk, ru, en); did you mean 'ru'?"
+            )
+        ) {
             try WordBudget.validate(config)
         }
     }
 
     @Test func wordBudgetMustBeAPositiveWholeNumber() throws {
         let config = try config("fields:\n  text: { max-words: many }\n")
-        #expect(throws: CaptionError.invalidConfig(
-            SourceLocation(path: "Captions/captions.yml", line: 2, column: 22),
-            "max-words of field 'text' must be a whole number greater than 0"))
-        {
+        #expect(
+            throws: CaptionError.invalidConfig(
+                SourceLocation(path: "Captions/captions.yml", line: 2, column: 22),
+                "max-words of field 'text' must be a whole number greater than 0")
+        ) {
             try WordBudget.validate(config)
         }
     }

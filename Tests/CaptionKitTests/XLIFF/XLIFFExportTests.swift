@@ -54,7 +54,8 @@ func exportFixture() throws -> TestCollection {
         collection.rootPath = "Captions"  // what `original` shows; the folder itself has a random name
         let result = try XLIFFExporter.export(
             collection,
-            options: XLIFFExportOptions(targetLanguages: ["en"], version: version, onlyNeeded: needed, prefillTarget: prefill))
+            options: XLIFFExportOptions(
+                targetLanguages: ["en"], version: version, onlyNeeded: needed, prefillTarget: prefill))
         let file = try #require(result.files.first)
         #expect(file.path == "Exports/xliff/ru-en.xlf")
         try expectXLIFFSnapshot(file.data, named: name)
@@ -112,12 +113,17 @@ func exportFixture() throws -> TestCollection {
         ])
         let result = try XLIFFExporter.export(try fixture.load(), options: XLIFFExportOptions(targetLanguages: ["kk"]))
         #expect(result.files.first?.unitCount == 1)
-        #expect(result.warnings.map(\.message) == ["a.yml has no valid id, so it is not exported", "id 'b' is also used by b.yml, so this file is not exported"])
+        #expect(
+            result.warnings.map(\.message) == [
+                "a.yml has no valid id, so it is not exported",
+                "id 'b' is also used by b.yml, so this file is not exported",
+            ])
     }
 
     /// Every variant of the bundled museum's export and of the fixture validates against the OASIS schemas.
-    @Test(.enabled(if: SharedSchemas.available, "needs ../shared/schemas (the OASIS XLIFF schemas)"),
-          arguments: XLIFFVersion.allCases)
+    @Test(
+        .enabled(if: SharedSchemas.available, "needs ../shared/schemas (the OASIS XLIFF schemas)"),
+        arguments: XLIFFVersion.allCases)
     func exportsAreSchemaValid(_ version: XLIFFVersion) throws {
         let fixture = try exportFixture()
         let output = try TestCollection(files: [])
@@ -125,10 +131,12 @@ func exportFixture() throws -> TestCollection {
             for (needed, prefill) in [(false, false), (true, true), (false, true)] {
                 let result = try XLIFFExporter.export(
                     collection,
-                    options: XLIFFExportOptions(version: version, onlyNeeded: needed, prefillTarget: prefill, outputFolder: output.root))
+                    options: XLIFFExportOptions(
+                        version: version, onlyNeeded: needed, prefillTarget: prefill, outputFolder: output.root))
                 try XLIFFExporter.write(result)
                 for file in result.files {
-                    let errors = try XMLSchemaValidator.errors(validating: file.path, schemaPath: SharedSchemas.schema(for: version))
+                    let errors = try XMLSchemaValidator.errors(
+                        validating: file.path, schemaPath: SharedSchemas.schema(for: version))
                     #expect(errors.isEmpty, "\(file.path): \(errors)")
                 }
             }
@@ -138,7 +146,10 @@ func exportFixture() throws -> TestCollection {
     @Test(.enabled(if: SharedSchemas.available, "needs ../shared/schemas (the OASIS XLIFF schemas)"))
     func theValidatorRejectsAnInvalidFile() throws {
         let output = try TestCollection(files: [])
-        try output.write("bad.xlf", "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><nope/></xliff>\n")
+        try output.write(
+            "bad.xlf",
+            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><nope/></xliff>\n"
+        )
         let errors = try XMLSchemaValidator.errors(
             validating: output.root + "/bad.xlf", schemaPath: SharedSchemas.schema(for: .v1_2))
         #expect(!errors.isEmpty)

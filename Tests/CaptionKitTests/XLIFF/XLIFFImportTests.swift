@@ -5,7 +5,9 @@ import Testing
 
 @Suite struct XLIFFImportTests {
     /// Removes `language` of `field` from a caption file of `collection`, by text.
-    static func removeTranslation(_ relativePath: String, field: String, language: String, in collection: TestCollection) throws {
+    static func removeTranslation(
+        _ relativePath: String, field: String, language: String, in collection: TestCollection
+    ) throws {
         let text = try collection.read(relativePath)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let fieldLine = lines.firstIndex(of: field + ":"),
@@ -19,12 +21,16 @@ import Testing
 
     /// Exports `collection` for every target language into its hidden `.exports` folder (the
     /// loader skips hidden folders; the folder goes away with the collection).
-    static func export(_ collection: TestCollection, _ version: XLIFFVersion, needed: Bool = false, prefill: Bool = false)
+    static func export(
+        _ collection: TestCollection, _ version: XLIFFVersion, needed: Bool = false, prefill: Bool = false
+    )
         throws -> [XLIFFExportFile]
     {
         let result = try XLIFFExporter.export(
             try collection.load(),
-            options: XLIFFExportOptions(version: version, onlyNeeded: needed, prefillTarget: prefill, outputFolder: collection.root + "/.exports"))
+            options: XLIFFExportOptions(
+                version: version, onlyNeeded: needed, prefillTarget: prefill,
+                outputFolder: collection.root + "/.exports"))
         try XLIFFExporter.write(result)
         return result.files
     }
@@ -36,7 +42,8 @@ import Testing
         let before = try snapshotOfFiles(in: museum.root)
         for prefill in [false, true] {
             let files = try Self.export(museum, version, prefill: prefill)
-            let report = try XLIFFImporter.run(XLIFFImportOptions(files: files.map(\.path)), collectionPath: museum.root)
+            let report = try XLIFFImporter.run(
+                XLIFFImportOptions(files: files.map(\.path)), collectionPath: museum.root)
             #expect(report.problems.isEmpty)
             #expect(report.written.isEmpty)
             #expect(report.files.map(\.applied) == [0, 0])
@@ -66,7 +73,8 @@ import Testing
         let report = try XLIFFImporter.run(XLIFFImportOptions(files: files.map(\.path)), collectionPath: museum.root)
         #expect(report.problems.isEmpty)
         #expect(report.files.map(\.applied) == [2, 1])
-        #expect(report.written.map { URL(fileURLWithPath: $0).lastPathComponent } == ["stalin-wagon.yml", "kurt-story.yml"])
+        #expect(
+            report.written.map { URL(fileURLWithPath: $0).lastPathComponent } == ["stalin-wagon.yml", "kurt-story.yml"])
         let collection = try museum.load()
         let wagon = try #require(collection.exhibits.first { $0.id == "stalin-wagon" })
         let kurt = try #require(collection.exhibits.first { $0.id == "kurt-story" })
@@ -84,8 +92,12 @@ import Testing
             remaining = remaining[(found + 1)...]
         }
         #expect(TranslationTracker.staleTranslations(in: wagon, config: collection.config).isEmpty)
-        #expect(TranslationTracker.state(of: wagon, field: "text", language: "kk", config: collection.config) == .translated)
-        #expect(TranslationTracker.state(of: wagon, field: "text", language: "en", config: collection.config) == .unknownProvenance)
+        #expect(
+            TranslationTracker.state(of: wagon, field: "text", language: "kk", config: collection.config) == .translated
+        )
+        #expect(
+            TranslationTracker.state(of: wagon, field: "text", language: "en", config: collection.config)
+                == .unknownProvenance)
         // Importing the same answers again changes nothing.
         let again = try snapshotOfFiles(in: museum.root)
         let second = try XLIFFImporter.run(XLIFFImportOptions(files: files.map(\.path)), collectionPath: museum.root)
@@ -104,7 +116,8 @@ import Testing
         try fillingTargets(kk.data) { "KK " + $0 }.write(to: URL(fileURLWithPath: kk.path))
         let text = try museum.read("museum-second-floor/kurt-story.yml")
         try museum.write(
-            "museum-second-floor/kurt-story.yml", text.replacingOccurrences(of: "ru: Не камни, а курт", with: "ru: Не камни — курт"))
+            "museum-second-floor/kurt-story.yml",
+            text.replacingOccurrences(of: "ru: Не камни, а курт", with: "ru: Не камни — курт"))
         return (museum, kk.path)
     }
 
@@ -116,7 +129,9 @@ import Testing
         try museum.write("memorial-park/.captions-Ab3xZ9.tmp", "id: half-written\n")
         try museum.write("museum-second-floor/.captions-Ab3xZ9.tmp", "id: elsewhere\n")
         let files = try Self.export(museum, .v1_2, needed: true)
-        let filled = try fillingTargets(try #require(files.first { $0.targetLanguage == "en" }).data) { _ in "Stalin wagon" }
+        let filled = try fillingTargets(try #require(files.first { $0.targetLanguage == "en" }).data) { _ in
+            "Stalin wagon"
+        }
         let path = try #require(files.first { $0.targetLanguage == "en" }).path
         try filled.write(to: URL(fileURLWithPath: path))
         let report = try XLIFFImporter.run(XLIFFImportOptions(files: [path]), collectionPath: museum.root)
@@ -133,12 +148,14 @@ import Testing
         #expect(report.files.map(\.applied) == [1])
         #expect(report.files.map(\.conflicts) == [1])
         let path = museum.root + "/museum-second-floor/kurt-story.yml"
-        #expect(report.problems.map(\.formatted) == [
-            "\(path):3:7: error: title (kk) of kurt-story was not imported: its ru source changed after the export [import-conflict]"
-        ])
-        #expect(report.problems.first?.notes.map(\.message) == [
-            "the translation was made from \"Не камни, а курт\"", "the source is now \"Не камни — курт\"",
-        ])
+        #expect(
+            report.problems.map(\.formatted) == [
+                "\(path):3:7: error: title (kk) of kurt-story was not imported: its ru source changed after the export [import-conflict]"
+            ])
+        #expect(
+            report.problems.first?.notes.map(\.message) == [
+                "the translation was made from \"Не камни, а курт\"", "the source is now \"Не камни — курт\"",
+            ])
         let kurt = try #require(try museum.load().exhibits.first { $0.id == "kurt-story" })
         #expect(kurt.field("title")?.translation("kk") == nil)
         #expect(kurt.field("text")?.translation("kk")?.text.hasPrefix("KK Жители") == true)
@@ -175,10 +192,11 @@ import Testing
         }.joined()
         let xliff = collection.root + "/.units.xlf"
         try Data(XLIFFReaderTests.document12(units).utf8).write(to: URL(fileURLWithPath: xliff))
-        #expect(throws: CaptionError.invalidInput(
-            SourceLocation(path: collection.root + "/g/z.yml", line: 2, column: 1),
-            "title in g/z.yml is not written as one 'language: text' entry per line; add the translation by hand"))
-        {
+        #expect(
+            throws: CaptionError.invalidInput(
+                SourceLocation(path: collection.root + "/g/z.yml", line: 2, column: 1),
+                "title in g/z.yml is not written as one 'language: text' entry per line; add the translation by hand")
+        ) {
             _ = try XLIFFImporter.run(XLIFFImportOptions(files: [xliff]), collectionPath: collection.root)
         }
         let left = try FileManager.default.contentsOfDirectory(atPath: collection.root + "/g")
@@ -187,13 +205,18 @@ import Testing
     }
 
     /// Writes an XLIFF 1.2 file with one unit as a hidden file in the collection folder.
-    static func singleUnitFile(in museum: TestCollection, id: String, source: String, target: String, language: String = "kk")
+    static func singleUnitFile(
+        in museum: TestCollection, id: String, source: String, target: String, language: String = "kk"
+    )
         throws -> String
     {
         let path = museum.root + "/.unit.xlf"
-        try Data(XLIFFReaderTests.document12(
-            "      <trans-unit id=\"\(id)\"><source>\(source)</source><target>\(target)</target></trans-unit>\n",
-            target: language).utf8).write(to: URL(fileURLWithPath: path))
+        try Data(
+            XLIFFReaderTests.document12(
+                "      <trans-unit id=\"\(id)\"><source>\(source)</source><target>\(target)</target></trans-unit>\n",
+                target: language
+            ).utf8
+        ).write(to: URL(fileURLWithPath: path))
         return path
     }
 
@@ -202,9 +225,10 @@ import Testing
         let before = try snapshotOfFiles(in: museum.root)
         let file = try Self.singleUnitFile(in: museum, id: "no-such-exhibit.title", source: "А", target: "Б")
         let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
-        #expect(report.problems.map(\.formatted) == [
-            "\(file):5:7: error: unit 'no-such-exhibit.title' names no exhibit of \(museum.root) [unknown-unit]"
-        ])
+        #expect(
+            report.problems.map(\.formatted) == [
+                "\(file):5:7: error: unit 'no-such-exhibit.title' names no exhibit of \(museum.root) [unknown-unit]"
+            ])
         #expect(report.files.map(\.unknown) == [1])
         #expect(try snapshotOfFiles(in: museum.root) == before)
     }
@@ -212,14 +236,23 @@ import Testing
     @Test(arguments: [
         ("kurt-story", "names no exhibit of ROOT"), ("kurt-story.title.extra", "names no exhibit of ROOT"),
         ("KURT-STORY.title", "names no exhibit of ROOT"),
-        ("kurt-story.subtitle", "names no ru 'subtitle' text of exhibit kurt-story (ROOT/museum-second-floor/kurt-story.yml)"),
-        ("kurt-story.credit", "names no ru 'credit' text of exhibit kurt-story (ROOT/museum-second-floor/kurt-story.yml)"),
+        (
+            "kurt-story.subtitle",
+            "names no ru 'subtitle' text of exhibit kurt-story (ROOT/museum-second-floor/kurt-story.yml)"
+        ),
+        (
+            "kurt-story.credit",
+            "names no ru 'credit' text of exhibit kurt-story (ROOT/museum-second-floor/kurt-story.yml)"
+        ),
     ])
     func idsThatNameNoCaptionAreUnknown(_ id: String, _ message: String) throws {
         let museum = try copyOfBundledMuseum()
         let file = try Self.singleUnitFile(in: museum, id: id, source: "Не камни, а курт", target: "Тас емес")
         let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
-        #expect(report.problems.map(\.message) == ["unit '\(id)' " + message.replacingOccurrences(of: "ROOT", with: museum.root)])
+        #expect(
+            report.problems.map(\.message) == [
+                "unit '\(id)' " + message.replacingOccurrences(of: "ROOT", with: museum.root)
+            ])
         #expect(report.written.isEmpty)
     }
 
@@ -230,7 +263,8 @@ import Testing
     func aWrongTargetLanguageStopsTheImport(_ target: String, _ source: String, _ message: String) throws {
         let museum = try copyOfBundledMuseum()
         let before = try snapshotOfFiles(in: museum.root)
-        let file = try Self.singleUnitFile(in: museum, id: "kurt-story.title", source: "Не камни, а курт", target: "X", language: target)
+        let file = try Self.singleUnitFile(
+            in: museum, id: "kurt-story.title", source: "Не камни, а курт", target: "X", language: target)
         #expect(throws: CaptionError.invalidInput(SourceLocation(path: file, line: 3, column: 3), message)) {
             try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
         }
@@ -243,7 +277,10 @@ import Testing
         let bad = museum.root + "/.bad.xlf"
         try Data("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"/etc/passwd\">]><xliff>&e;</xliff>".utf8)
             .write(to: URL(fileURLWithPath: bad))
-        #expect(throws: CaptionError.invalidInput(SourceLocation(path: bad, line: 2, column: 1), XMLStreamReader.doctypeMessage)) {
+        #expect(
+            throws: CaptionError.invalidInput(
+                SourceLocation(path: bad, line: 2, column: 1), XMLStreamReader.doctypeMessage)
+        ) {
             try XLIFFImporter.run(XLIFFImportOptions(files: [good, bad]), collectionPath: museum.root)
         }
         #expect(try snapshotOfFiles(in: museum.root) == before)
@@ -261,34 +298,36 @@ import Testing
 
     @Test func jsonReport() throws {
         let museum = try copyOfBundledMuseum()
-        let file = try Self.singleUnitFile(in: museum, id: "kurt-story.title", source: "Не камни, а курт", target: "Не камни, а курт")
+        let file = try Self.singleUnitFile(
+            in: museum, id: "kurt-story.title", source: "Не камни, а курт", target: "Не камни, а курт")
         let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
-        #expect(try report.json() == """
-            {
-              "collection" : "\(museum.root)",
-              "dryRun" : false,
-              "files" : [
+        #expect(
+            try report.json() == """
                 {
-                  "applied" : 0,
-                  "conflicts" : 0,
-                  "path" : "\(file)",
-                  "refused" : 0,
-                  "skipped" : 1,
-                  "targetLanguage" : "kk",
-                  "unchanged" : 0,
-                  "unknown" : 0
+                  "collection" : "\(museum.root)",
+                  "dryRun" : false,
+                  "files" : [
+                    {
+                      "applied" : 0,
+                      "conflicts" : 0,
+                      "path" : "\(file)",
+                      "refused" : 0,
+                      "skipped" : 1,
+                      "targetLanguage" : "kk",
+                      "unchanged" : 0,
+                      "unknown" : 0
+                    }
+                  ],
+                  "heldBack" : false,
+                  "problems" : [
+
+                  ],
+                  "version" : 1,
+                  "written" : [
+
+                  ]
                 }
-              ],
-              "heldBack" : false,
-              "problems" : [
 
-              ],
-              "version" : 1,
-              "written" : [
-
-              ]
-            }
-
-            """)
+                """)
     }
 }

@@ -7,7 +7,8 @@ import Testing
 /// takes must be exactly what reading each file in turn gives, errors included and in order.
 @Suite struct XLIFFReadAheadTests {
     /// Writes `count` units (ids `e<i>.title`) as an XLIFF 1.2 file in `folder`.
-    static func unitsFile(_ name: String, count: Int, in folder: TestCollection, target: String = "kk") throws -> String {
+    static func unitsFile(_ name: String, count: Int, in folder: TestCollection, target: String = "kk") throws -> String
+    {
         let units = (0..<count).map {
             "      <trans-unit id=\"e\($0).title\"><source>Текст \($0)</source><target>Мәтін \($0)</target></trans-unit>\n"
         }.joined()
@@ -76,7 +77,10 @@ import Testing
             try XLIFFImporter.run(XLIFFImportOptions(files: [bad]), collectionPath: missing)
         }
         let collection = try TestCollection(files: [("g/a.yml", "id: a\ntitle:\n  ru: Курт\n")])
-        #expect(throws: CaptionError.invalidInput(SourceLocation(path: bad, line: 2, column: 1), XMLStreamReader.doctypeMessage)) {
+        #expect(
+            throws: CaptionError.invalidInput(
+                SourceLocation(path: bad, line: 2, column: 1), XMLStreamReader.doctypeMessage)
+        ) {
             try XLIFFImporter.run(XLIFFImportOptions(files: [bad]), collectionPath: collection.root)
         }
     }
@@ -90,7 +94,9 @@ import Testing
             switch index % 3 {
             case 0: return "<trans-unit id=\"e\(index).title\"><source>Текст \(index)</source></trans-unit>\n"
             case 1: return "<trans-unit id=\"e\(index).text\"><source></source><target></target></trans-unit>\n"
-            default: return "<trans-unit id=\"e\(index).text\"><source>\(long)\(index)</source><target>\(index)\(long)</target></trans-unit>\n"
+            default:
+                return
+                    "<trans-unit id=\"e\(index).text\"><source>\(long)\(index)</source><target>\(index)\(long)</target></trans-unit>\n"
             }
         }.joined()
         let path = folder.root + "/a.xlf"
@@ -104,6 +110,8 @@ import Testing
         }
         #expect(taken.count == 1500)
         #expect(taken == expected)
-        #expect(taken[2].source == long + "2" && taken[2].target == "2" + long && taken[0].target == nil && taken[1].target == "")
+        #expect(
+            taken[2].source == long + "2" && taken[2].target == "2" + long && taken[0].target == nil
+                && taken[1].target == "")
     }
 }

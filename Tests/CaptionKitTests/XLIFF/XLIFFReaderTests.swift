@@ -9,7 +9,8 @@ import Testing
 
     /// A 1.2 document with `units` inside one file.
     static func document12(_ units: String, target: String = "kk") -> String {
-        header12 + open12 + "  <file original=\"Captions\" source-language=\"ru\" target-language=\"\(target)\" datatype=\"plaintext\">\n"
+        header12 + open12
+            + "  <file original=\"Captions\" source-language=\"ru\" target-language=\"\(target)\" datatype=\"plaintext\">\n"
             + "    <body>\n" + units + "    </body>\n  </file>\n</xliff>\n"
     }
 
@@ -39,9 +40,10 @@ import Testing
         #expect(file.units.map(\.id) == ["a.title", "b.text"])
         #expect(file.units.map(\.source) == ["Курт", " two\nlines "])
         #expect(file.units.map(\.target) == ["Құрт", ""])
-        #expect(file.units.map(\.location) == [
-            SourceLocation(path: "in.xlf", line: 5, column: 7), SourceLocation(path: "in.xlf", line: 6, column: 21),
-        ])
+        #expect(
+            file.units.map(\.location) == [
+                SourceLocation(path: "in.xlf", line: 5, column: 7), SourceLocation(path: "in.xlf", line: 6, column: 21),
+            ])
         #expect(file.units[0].targetLocation == SourceLocation(path: "in.xlf", line: 5, column: 53))
     }
 
@@ -50,7 +52,8 @@ import Testing
             Self.document12(
                 "      <trans-unit id=\"a.title\"><source>A</source><target>x <g id=\"1\">bold</g> <mrk mtype=\"seg\" mid=\"1\">y</mrk>&amp;<![CDATA[<z>]]></target></trans-unit>\n"
                     + "      <trans-unit id=\"a.text\"><source>A</source><target>x <x id=\"1\"/> y</target></trans-unit>\n"
-                    + "      <trans-unit id=\"a.credit\"><source>A</source><alt-trans><target>ignored</target></alt-trans><seg-source>s</seg-source></trans-unit>\n"))
+                    + "      <trans-unit id=\"a.credit\"><source>A</source><alt-trans><target>ignored</target></alt-trans><seg-source>s</seg-source></trans-unit>\n"
+            ))
         let units = try #require(document.files.first).units
         #expect(units[0].target == "x bold y&<z>")
         #expect(units[0].unsupportedMarkup == nil)
@@ -78,31 +81,49 @@ import Testing
 
     @Test(arguments: [
         // Truncated in the middle of an element.
-        ("<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  <file source-language=\"ru\" target-language=\"kk\">\n    <body><trans-unit id=\"a.b\"><source>Ку",
-         "in.xlf:4:42: error: the file ends before <source> is closed; it is truncated or not XML (libxml2: Extra content at the end of the document)"),
+        (
+            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  <file source-language=\"ru\" target-language=\"kk\">\n    <body><trans-unit id=\"a.b\"><source>Ку",
+            "in.xlf:4:42: error: the file ends before <source> is closed; it is truncated or not XML (libxml2: Extra content at the end of the document)"
+        ),
         // Billion laughs.
-        ("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>\n<xliff>&lol3;</xliff>\n",
-         "in.xlf:2:1: error: \(XMLStreamReader.doctypeMessage)"),
+        (
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>\n<xliff>&lol3;</xliff>\n",
+            "in.xlf:2:1: error: \(XMLStreamReader.doctypeMessage)"
+        ),
         // External entity reading a local file, after a comment.
-        ("<?xml version=\"1.0\"?>\n<!-- note --> <!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<xliff>&xxe;</xliff>\n",
-         "in.xlf:2:15: error: \(XMLStreamReader.doctypeMessage)"),
-        ("<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"/>\n",
-         "in.xlf:2:1: error: unsupported XLIFF version '1.2' in namespace ''; captions reads XLIFF 1.2 and 2.x"),
-        ("<?xml version=\"1.0\"?>\n<html/>\n", "in.xlf:2:1: error: the root element is <html>, not <xliff>: this is not an XLIFF file"),
+        (
+            "<?xml version=\"1.0\"?>\n<!-- note --> <!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<xliff>&xxe;</xliff>\n",
+            "in.xlf:2:15: error: \(XMLStreamReader.doctypeMessage)"
+        ),
+        (
+            "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"/>\n",
+            "in.xlf:2:1: error: unsupported XLIFF version '1.2' in namespace ''; captions reads XLIFF 1.2 and 2.x"
+        ),
+        (
+            "<?xml version=\"1.0\"?>\n<html/>\n",
+            "in.xlf:2:1: error: the root element is <html>, not <xliff>: this is not an XLIFF file"
+        ),
         ("", "in.xlf:1:1: error: file is empty; expected an XLIFF document"),
-        ("<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\"><body/></file></xliff>",
-         "in.xlf:2:68: error: the XLIFF file names no target language (target-language)"),
-        ("<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\" target-language=\"kk\"><body><trans-unit id=\"../../etc.passwd\"><source>a</source></trans-unit></body></file></xliff>",
-         "in.xlf:2:122: error: unit id '../../etc.passwd' looks like a file path; captions unit ids are <exhibit-id>.<field>"),
-        ("<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\" target-language=\"kk\"><body><trans-unit><source>a</source></trans-unit></body></file></xliff>",
-         "in.xlf:2:122: error: <trans-unit> has no id"),
+        (
+            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\"><body/></file></xliff>",
+            "in.xlf:2:68: error: the XLIFF file names no target language (target-language)"
+        ),
+        (
+            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\" target-language=\"kk\"><body><trans-unit id=\"../../etc.passwd\"><source>a</source></trans-unit></body></file></xliff>",
+            "in.xlf:2:122: error: unit id '../../etc.passwd' looks like a file path; captions unit ids are <exhibit-id>.<field>"
+        ),
+        (
+            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\" target-language=\"kk\"><body><trans-unit><source>a</source></trans-unit></body></file></xliff>",
+            "in.xlf:2:122: error: <trans-unit> has no id"
+        ),
     ])
     func malformedOrUnsafeInputIsALocatedError(_ text: String, _ expected: String) {
         #expect(error(text) == expected)
     }
 
     @Test func deepNestingIsRefused() {
-        let text = "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">"
+        let text =
+            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">"
             + String(repeating: "<g>", count: 100) + String(repeating: "</g>", count: 100) + "</xliff>\n"
         #expect(error(text) == "in.xlf:2:257: error: elements are nested more than 64 levels deep")
     }
@@ -121,14 +142,24 @@ import Testing
         let wanted: Set<String> = ["id", "hex", "version"]
         let expected = try events(nil).map { event -> XMLEvent in
             guard case .start(let name, let namespace, let attributes, let location) = event else { return event }
-            return .start(name: name, namespace: namespace, attributes: attributes.filter { wanted.contains($0.name) }, location: location)
+            return .start(
+                name: name, namespace: namespace, attributes: attributes.filter { wanted.contains($0.name) },
+                location: location)
         }
         #expect(try events(wanted) == expected)
-        #expect(try events(nil).contains { if case .start(_, _, let attributes, _) = $0 { attributes.contains { $0.name == "resname" } } else { false } })
+        #expect(
+            try events(nil).contains {
+                if case .start(_, _, let attributes, _) = $0 {
+                    attributes.contains { $0.name == "resname" }
+                } else {
+                    false
+                }
+            })
     }
 
     @Test func hugeAttributeValuesAreRefused() {
-        let text = "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\" x=\""
+        let text =
+            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\" x=\""
             + String(repeating: "a", count: 2 << 20) + "\"/>\n"
         #expect(error(text) == "in.xlf:2:1: error: an attribute value is longer than 1048576 bytes")
     }
@@ -136,10 +167,12 @@ import Testing
     @Test func filesOverTheSizeLimitAreRefusedUnread() throws {
         let folder = try TestCollection(files: [("big.xlf", Self.document12(""))])
         let path = folder.root + "/big.xlf"
-        #expect(throws: CaptionError.invalidInput(
-            SourceLocation(path: path),
-            "file is \(Self.document12("").utf8.count) bytes, over the limit of 100 bytes (raise it with --max-size)"))
-        {
+        #expect(
+            throws: CaptionError.invalidInput(
+                SourceLocation(path: path),
+                "file is \(Self.document12("").utf8.count) bytes, over the limit of 100 bytes (raise it with --max-size)"
+            )
+        ) {
             try XLIFFReader.read(path: path, maximumSize: 100)
         }
     }
@@ -177,7 +210,8 @@ import Testing
     @Test(arguments: [false, true])
     func streamingAFileGivesTheUnitsOfAWholeRead(oneLine: Bool) throws {
         let filler = String(repeating: "ә", count: 100)
-        let unit = "<trans-unit id=\"a%d.title\"><source>Курт — %d \(filler)</source><target>Құрт ✓ %d</target></trans-unit>"
+        let unit =
+            "<trans-unit id=\"a%d.title\"><source>Курт — %d \(filler)</source><target>Құрт ✓ %d</target></trans-unit>"
         let units = (0..<90_000).map { String(format: unit, $0, $0, $0) }.joined(separator: oneLine ? " " : "\n")
         let folder = try TestCollection(files: [("big.xlf", Self.document12(units + "\n"))])
         let path = folder.root + "/big.xlf"

@@ -14,7 +14,9 @@ enum SharedSchemas {
     static let folder: String? = {
         for relative in ["../shared/schemas", "../../shared/schemas"] {
             let candidate = repositoryRoot.appendingPathComponent(relative).standardizedFileURL.path
-            if FileManager.default.fileExists(atPath: candidate + "/xliff-1.2/xliff-core-1.2-strict.xsd") { return candidate }
+            if FileManager.default.fileExists(atPath: candidate + "/xliff-1.2/xliff-core-1.2-strict.xsd") {
+                return candidate
+            }
         }
         return nil
     }()
@@ -101,19 +103,24 @@ enum XMLEscaping {
 
 /// Compares `data` with the golden file `Snapshots/<name>`; records it when the environment
 /// variable `CAPTIONS_RECORD_SNAPSHOTS=1` is set (and then fails, so a recording run never passes).
-func expectXLIFFSnapshot(_ data: Data, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+func expectXLIFFSnapshot(_ data: Data, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    throws
+{
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Snapshots")
     let url = folder.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["CAPTIONS_RECORD_SNAPSHOTS"] == "1" {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try data.write(to: url)
-        Issue.record("recorded snapshot \(name); run again without CAPTIONS_RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+        Issue.record(
+            "recorded snapshot \(name); run again without CAPTIONS_RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
         return
     }
     guard let expected = FileManager.default.contents(atPath: url.path) else {
         Issue.record("no snapshot \(name); record it with CAPTIONS_RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
         return
     }
-    #expect(String(decoding: data, as: UTF8.self) == String(decoding: expected, as: UTF8.self), sourceLocation: sourceLocation)
+    #expect(
+        String(decoding: data, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
+        sourceLocation: sourceLocation)
 }

@@ -58,7 +58,9 @@ enum SimpleScalars {
     /// Writes the UTF-8 bytes of `scalar` into `buffer` from `count` on, advancing `count`
     /// (the buffer must have room for them).
     @inline(__always)
-    static func encodeUTF8(of scalar: Unicode.Scalar, into buffer: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
+    static func encodeUTF8(
+        of scalar: Unicode.Scalar, into buffer: UnsafeMutableBufferPointer<UInt8>, at count: inout Int
+    ) {
         let value = scalar.value
         switch value {
         case ..<0x80:

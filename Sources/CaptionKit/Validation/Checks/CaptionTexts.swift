@@ -73,10 +73,13 @@ extension Exhibit {
             where !translations[index].isBlank && config.languages.contains(translations[index].language) {
                 // The source text itself is analysed once, for it and for its translations (an
                 // analysis depends only on the translation, so any equal one could share it).
-                let analyzed = index == sourceIndex ? source ?? CaptionText.Analyzed(translations[index]) : CaptionText.Analyzed(translations[index])
+                let analyzed =
+                    index == sourceIndex
+                    ? source ?? CaptionText.Analyzed(translations[index]) : CaptionText.Analyzed(translations[index])
                 texts.append(
                     CaptionText(
-                        field: field, analyzed: analyzed, source: translations[index].language == config.source ? nil : source))
+                        field: field, analyzed: analyzed,
+                        source: translations[index].language == config.source ? nil : source))
             }
         }
         return texts

@@ -19,7 +19,8 @@ public struct IDFileMismatchCheck: CaptionCheck {
         guard let id = exhibit.id, ExhibitID.isValid(id), id != exhibit.fileStem else { return [] }
         return [
             finding(
-                at: exhibit.idLocation, "id '\(id)' differs from the file name '\(exhibit.fileStem)'; rename one of them",
+                at: exhibit.idLocation,
+                "id '\(id)' differs from the file name '\(exhibit.fileStem)'; rename one of them",
                 exhibit: exhibit)
         ]
     }

@@ -18,24 +18,30 @@ public struct KazakhLooksRussianCheck: CaptionTextCheck {
         defaultSeverity: .warning,
         options: [
             ("min-words", "the fewest ordinary (lowercase) words a text needs to be judged (default 8)"),
-            ("shared-ratio", "the share of words found in the Russian text above which the text looks Russian (default 0.5)"),
+            (
+                "shared-ratio",
+                "the share of words found in the Russian text above which the text looks Russian (default 0.5)"
+            ),
         ],
         nonTriggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: accommodation-block
                 text:
                   kk: Алдыңызда лагерь тұтқындары өмір сүрген барактың қалпына келтірілген көшірмесі тұр.
                   ru: Перед вами реконструкция барака, в котором жили узницы лагеря.
                   en: This is a reconstruction of a barrack where the camp’s prisoners lived.
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: poets
                 credit:
                   kk: Анна Ахматова, Марина Цветаева, Лидия Русланова, Наталья Сац, Гертруда Платайс
                   ru: Анна Ахматова, Марина Цветаева, Лидия Русланова, Наталья Сац, Гертруда Платайс
                   en: Anna Akhmatova, Marina Tsvetaeva, Lidiya Ruslanova, Natalya Sats, Gertruda Platais
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: wagon
                 title:
                   kk: Сталин вагоны
@@ -44,14 +50,16 @@ public struct KazakhLooksRussianCheck: CaptionTextCheck {
                 """),
         ],
         triggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: accommodation-block
                 text:
                   kk: ↓Перед вами реконструкция барака, в котором жили узницы лагеря.
                   ru: Перед вами реконструкция барака, в котором жили узницы лагеря.
                   en: This is a reconstruction of a barrack where the camp’s prisoners lived.
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: wagon
                 text:
                   kk: ↓|
@@ -87,7 +95,8 @@ public struct KazakhLooksRussianCheck: CaptionTextCheck {
                 findings.append(
                     finding(
                         about: text, of: exhibit,
-                        "\(text.label) looks Russian: \(ordinary) words and none of the Kazakh letters ә ғ қ ң ө ұ ү һ і"))
+                        "\(text.label) looks Russian: \(ordinary) words and none of the Kazakh letters ә ғ қ ң ө ұ ү һ і"
+                    ))
                 continue
             }
             let russian = exhibit.field(text.field.name)?.translations.first {
@@ -112,7 +121,8 @@ public struct KazakhLooksRussianCheck: CaptionTextCheck {
                 findings.append(
                     finding(
                         about: text, of: exhibit,
-                        "\(text.label) looks Russian: \(shared) of its \(words.count) words are in the Russian (\(russian.language)) text"))
+                        "\(text.label) looks Russian: \(shared) of its \(words.count) words are in the Russian (\(russian.language)) text"
+                    ))
             }
         }
         return findings

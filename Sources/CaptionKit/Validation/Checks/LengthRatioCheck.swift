@@ -18,7 +18,8 @@ public struct LengthRatioCheck: CaptionTextCheck {
             ("min-chars", "sources shorter than this many characters are not compared (default 30)"),
         ],
         nonTriggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: door
                 title:
                   kk: Есік
@@ -28,17 +29,19 @@ public struct LengthRatioCheck: CaptionTextCheck {
                   kk: Бұл тергеу бөлмесінің түпнұсқа есігі.
                   ru: Это подлинная дверь комнаты допросов.
                   en: This is the original door of the interrogation room.
-                """),
+                """)
         ],
         triggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: door
                 text:
                   kk: Бұл тергеу бөлмесінің түпнұсқа есігі, оны лагерь музейге сақтап қалды.
                   ru: Это подлинная дверь комнаты допросов, её сохранили для музея.
                   en: ↓This is the original door.
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: door
                 text:
                   kk: Бұл тергеу бөлмесінің түпнұсқа есігі.
@@ -74,7 +77,8 @@ public struct LengthRatioCheck: CaptionTextCheck {
             let ratio = Double(length) / Double(sourceLength)
             guard ratio < minimum || ratio > maximum else { return nil }
             let verdict = ratio < minimum ? "it may be cut short" : "it may be doubled"
-            return "\(text.label) is \(length) characters, \(Self.format(ratio))× the \(sourceLength) of the \(Language.displayName(source.language)) source; \(verdict)"
+            return
+                "\(text.label) is \(length) characters, \(Self.format(ratio))× the \(sourceLength) of the \(Language.displayName(source.language)) source; \(verdict)"
         }
     }
 

@@ -9,7 +9,8 @@ public struct MissingFieldCheck: CaptionCheck {
             """,
         defaultSeverity: .error,
         nonTriggeringExamples: [
-            CheckExample("id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n")
+            CheckExample(
+                "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n")
         ],
         triggeringExamples: [
             CheckExample("id: ↓kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n"),
@@ -27,7 +28,8 @@ public struct MissingFieldCheck: CaptionCheck {
         guard !absent.isEmpty else { return [] }
         let names = absent.map(\.name)
         return names.map { name in
-            finding(at: location, "\(exhibit.displayID) has no \(name) (a required field)", exhibit: exhibit, field: name)
+            finding(
+                at: location, "\(exhibit.displayID) has no \(name) (a required field)", exhibit: exhibit, field: name)
         }
     }
 }

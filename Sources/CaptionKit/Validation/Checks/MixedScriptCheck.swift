@@ -16,23 +16,26 @@ public struct MixedScriptCheck: CaptionTextCheck {
             """,
         defaultSeverity: .error,
         nonTriggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: about
                 title:
                   kk: UNESCO-ның тізіміндегі «АЛЖИР»
                   ru: «АЛЖИР» в списке UNESCO
                   en: ALZHIR on the UNESCO list
-                """),
+                """)
         ],
         triggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: about
                 title:
                   kk: Мемориалдық кешен
                   ru: ↓Мемориальный комплекс «AЛЖИР»
                   en: ALZHIR memorial complex
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: first-winter
                 title:
                   kk: ↓Бiрiншi қыс

@@ -18,23 +18,26 @@ public struct NotNormalizedCheck: CaptionTextCheck {
             """,
         defaultSeverity: .warning,
         nonTriggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: kurt
                 title:
                   kk: Ёлка мен құрт
                   ru: Ёлка и курт
                   en: A café in the Ñandú hall — ALZHIR
-                """),
+                """)
         ],
         triggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: kurt
                 title:
                   kk: ↓"Е\\u0308лка"
                   ru: ↓"Курт\\u200B"
                   en: ↓Ð›Ð°Ð³ÐµÑ€ÑŒ
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: kurt
                 title:
                   kk: Құрт

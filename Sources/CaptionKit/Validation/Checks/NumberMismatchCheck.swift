@@ -17,28 +17,32 @@ public struct NumberMismatchCheck: CaptionTextCheck {
             """,
         defaultSeverity: .error,
         nonTriggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: arrival
                 text:
                   kk: 1937 жылы алғашқы эшелон келді.
                   ru: Первый эшелон прибыл в 1937 году.
                   en: The first train arrived in 1937.
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: camp
                 text:
                   kk: 1938–1953 жылдары лагерь арқылы 18 000-нан астам әйел өтті.
                   ru: В 1938–1953 годах через лагерь прошли более 18 000 женщин.
                   en: Between 1938 and 1953 more than 18,000 women passed through the camp.
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: mail-shirt
                 title:
                   kk: XIX ғасырдың сауыты, 1837-жылы
                   ru: Кольчуга XIX века, 1837 год
                   en: A 19th-century mail shirt, 1837
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: ration
                 text:
                   kk: Күніне 0,5 кг нан берілді.
@@ -47,14 +51,16 @@ public struct NumberMismatchCheck: CaptionTextCheck {
                 """),
         ],
         triggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: camp
                 text:
                   kk: 1938–1953 жылдары лагерь жұмыс істеді.
                   ru: Лагерь действовал в 1938–1953 годах.
                   en: ↓The camp operated from 1938 to 1935.
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: prisoners
                 text:
                   kk: ↓|
@@ -64,7 +70,8 @@ public struct NumberMismatchCheck: CaptionTextCheck {
                   en: |
                     There were 18 000 women in the camp.
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: mail-shirt
                 title:
                   kk: ↓XVIII ғасырдың сауыты
@@ -87,7 +94,8 @@ public struct NumberMismatchCheck: CaptionTextCheck {
             var parts: [String] = []
             if !missing.isEmpty { parts.append("missing \(missing.joined(separator: ", "))") }
             if !extra.isEmpty { parts.append("extra \(extra.joined(separator: ", "))") }
-            return "\(text.label) has other numbers than the \(Language.displayName(source.language)) source: \(parts.joined(separator: "; "))"
+            return
+                "\(text.label) has other numbers than the \(Language.displayName(source.language)) source: \(parts.joined(separator: "; "))"
         }
     }
 }

@@ -15,7 +15,8 @@ public struct PunctuationMismatchCheck: CaptionTextCheck {
             """,
         defaultSeverity: .warning,
         nonTriggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: about
                 title:
                   kk: «АЛЖИР» мемориалы
@@ -26,7 +27,8 @@ public struct PunctuationMismatchCheck: CaptionTextCheck {
                   ru: Это «Акмолинский лагерь жён изменников Родины» (АЛЖИР)…
                   en: This is the “Akmola camp for wives of traitors to the Motherland” (ALZHIR).
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: letter
                 text:
                   kk: Хатта: „Мама, қашан келесің?“ деп жазылған.
@@ -35,14 +37,16 @@ public struct PunctuationMismatchCheck: CaptionTextCheck {
                 """),
         ],
         triggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: about
                 text:
                   kk: ↓Бұл — АЛЖИР
                   ru: Это АЛЖИР.
                   en: ↓This is ALZHIR!
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: about
                 text:
                   kk: ↓Бұл — «АЛЖИР (Ақмола лагері.
@@ -57,7 +61,9 @@ public struct PunctuationMismatchCheck: CaptionTextCheck {
     public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for text in analysis.texts {
-            if let source = text.source, let problem = Self.endingProblem(text.analysis.ending, source: source.analysis.ending) {
+            if let source = text.source,
+                let problem = Self.endingProblem(text.analysis.ending, source: source.analysis.ending)
+            {
                 findings.append(
                     finding(
                         about: text, of: exhibit,
@@ -126,7 +132,9 @@ public struct PunctuationMismatchCheck: CaptionTextCheck {
     }
 
     /// What is wrong with a translation's ending, given its ending and the source's.
-    static func endingProblem(_ translation: (ending: Ending, mark: Character?), source original: (ending: Ending, mark: Character?))
+    static func endingProblem(
+        _ translation: (ending: Ending, mark: Character?), source original: (ending: Ending, mark: Character?)
+    )
         -> String?
     {
         if original.ending != .none, translation.ending == .none, let mark = original.mark {

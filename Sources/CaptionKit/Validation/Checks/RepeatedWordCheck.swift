@@ -15,23 +15,25 @@ public struct RepeatedWordCheck: CaptionTextCheck {
         defaultSeverity: .warning,
         options: [("allow", "words that may be repeated, e.g. [Sing, много] (compared without regard to case)")],
         nonTriggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: letters
                 text:
                   kk: Хаттар бірте-бірте келді.
                   ru: Письма приходили — редко, редко.
                   en: That that day came was a miracle.
-                """, config: "checks:\n  repeated-word:\n    allow: [that]\n"),
+                """, config: "checks:\n  repeated-word:\n    allow: [that]\n")
         ],
         triggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: letters
                 text:
                   kk: Хаттар бірте-бірте келді.
                   ru: ↓Письма приходили в в лагерь.
                   en: ↓The letters came to the
                     the camp.
-                """),
+                """)
         ]
     )
 

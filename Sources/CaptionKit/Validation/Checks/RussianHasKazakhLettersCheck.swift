@@ -13,14 +13,16 @@ public struct RussianHasKazakhLettersCheck: CaptionTextCheck {
         defaultSeverity: .warning,
         options: [("allow", "words that may keep Kazakh letters in Russian text, e.g. [Әлихан] (exact spelling)")],
         nonTriggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: about
                 title:
                   kk: Ақмола лагері
                   ru: Акмолинский лагерь
                   en: The Akmola camp
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: bokeikhanov
                 title:
                   kk: Әлихан Бөкейхан
@@ -29,21 +31,24 @@ public struct RussianHasKazakhLettersCheck: CaptionTextCheck {
                 """, config: "checks:\n  russian-has-kazakh-letters:\n    allow: [Әлихан, Бөкейхан]\n"),
         ],
         triggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: about
                 title:
                   kk: Ақмола лагері
                   ru: ↓Лагерь в Ақмоле
                   en: The camp at Akmola
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: about
                 text:
                   kk: Мұражай.
                   ru: ↓Экспозиция музея посвящена узніцам.
                   en: The museum is about the prisoners.
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: river
                 title:
                   kk: Іле өзені
@@ -68,7 +73,8 @@ public struct RussianHasKazakhLettersCheck: CaptionTextCheck {
                 KazakhLetters.occur(in: $0) && !allowed.contains($0)
             }
             guard !words.isEmpty else { return nil }
-            return "\(text.label) has Kazakh letters in \(TextWords.quotedList(words)); Russian has no ә ғ қ ң ө ұ ү һ і"
+            return
+                "\(text.label) has Kazakh letters in \(TextWords.quotedList(words)); Russian has no ә ғ қ ң ө ұ ү һ і"
         }
     }
 }

@@ -15,12 +15,14 @@ public struct StaleTranslationCheck: CaptionCheck {
         defaultSeverity: .error,
         nonTriggeringExamples: [
             CheckExample(
-                "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntranslations:\n  title: { kk: 8577ed6c, en: 8577ed6c }\n"),
+                "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntranslations:\n  title: { kk: 8577ed6c, en: 8577ed6c }\n"
+            ),
             CheckExample("id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n"),
         ],
         triggeringExamples: [
             CheckExample(
-                "id: kurt\ntitle:\n  ↓kk: Құрт\n  ru: Курт!\n  ↓en: Kurt\ntranslations:\n  title: { kk: 8577ed6c, en: 8577ed6c }\n"),
+                "id: kurt\ntitle:\n  ↓kk: Құрт\n  ru: Курт!\n  ↓en: Kurt\ntranslations:\n  title: { kk: 8577ed6c, en: 8577ed6c }\n"
+            ),
             CheckExample(
                 "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntranslations:\n  title: { kk: ↓stale }\n"),
         ]

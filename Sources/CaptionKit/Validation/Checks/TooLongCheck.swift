@@ -16,14 +16,16 @@ public struct TooLongCheck: CaptionTextCheck {
             """,
         defaultSeverity: .error,
         nonTriggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: kurt
                 title:
                   kk: Құрт🇰🇿
                   ru: Курт
                   en: Kurt
                 """, config: "fields:\n  title: { required: true, max-chars: 5 }\n"),
-            CheckExample("""
+            CheckExample(
+                """
                 id: kurt
                 text:
                   kk: Құрт — кептірілген ірімшік.
@@ -32,21 +34,24 @@ public struct TooLongCheck: CaptionTextCheck {
                 """, config: "fields:\n  text: { max-chars: 900, max-words: { kk: 4, ru: 4, en: 5 } }\n"),
         ],
         triggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: wagon
                 title:
                   kk: Сталин вагоны
                   ru: ↓Сталинский вагон для перевозки заключённых
                   en: ↓The Stalin wagon for transporting prisoners
                 """, config: "fields:\n  title: { required: true, max-chars: 30 }\n"),
-            CheckExample("""
+            CheckExample(
+                """
                 id: kurt
                 text:
                   kk: Құрт — кептірілген ірімшік.
                   ru: Курт — сушёный сыр.
                   en: ↓Kurt is a small ball of dried cheese.
                 """, config: "fields:\n  text: { max-chars: 900, max-words: { kk: 4, ru: 4, en: 5 } }\n"),
-            CheckExample("""
+            CheckExample(
+                """
                 id: kurt
                 text:
                   kk: ↓Құрт — кептірілген ірімшік, көшпелілердің даладағы азығы.
@@ -65,7 +70,9 @@ public struct TooLongCheck: CaptionTextCheck {
             let characters = text.analysis.characterCount
             if let limit = spec.maxChars, characters > limit {
                 findings.append(
-                    finding(about: text, of: exhibit, "\(text.label) is \(characters) characters, the panel takes \(limit)"))
+                    finding(
+                        about: text, of: exhibit, "\(text.label) is \(characters) characters, the panel takes \(limit)")
+                )
             }
             if let limit = context.wordBudgets[spec.name]?.limit(for: text.language) {
                 let words = CompletenessSummary.wordCount(text.text)
@@ -73,7 +80,8 @@ public struct TooLongCheck: CaptionTextCheck {
                     findings.append(
                         finding(
                             about: text, of: exhibit,
-                            "\(text.label) is \(words) words, the budget for \(Language.displayName(text.language)) is \(limit)"))
+                            "\(text.label) is \(words) words, the budget for \(Language.displayName(text.language)) is \(limit)"
+                        ))
                 }
             }
         }

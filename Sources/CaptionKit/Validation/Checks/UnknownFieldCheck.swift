@@ -9,7 +9,9 @@ public struct UnknownFieldCheck: CaptionCheck {
             with a suggestion for the likely intended name.
             """,
         defaultSeverity: .error,
-        nonTriggeringExamples: [CheckExample("id: kurt\ncredit:\n  kk: Қор\n  ru: Фонд\n  en: Fund\n", path: "kurt.yml")],
+        nonTriggeringExamples: [
+            CheckExample("id: kurt\ncredit:\n  kk: Қор\n  ru: Фонд\n  en: Fund\n", path: "kurt.yml")
+        ],
         triggeringExamples: [
             CheckExample("id: kurt\n↓titel:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n", path: "kurt.yml"),
             CheckExample("id: kurt\n↓caption:\n  en: Kurt\n", path: "kurt.yml"),
@@ -21,9 +23,11 @@ public struct UnknownFieldCheck: CaptionCheck {
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         let known = context.config.fields.map(\.name)
         return exhibit.fields.filter { !context.config.hasField($0.name) }.map { field in
-            let hint = Suggestion.closest(to: field.name, in: known + ["notes"]).map { "; did you mean '\($0)'?" }
+            let hint =
+                Suggestion.closest(to: field.name, in: known + ["notes"]).map { "; did you mean '\($0)'?" }
                 ?? " (fields: \(known.joined(separator: ", ")))"
-            return finding(at: field.location, "unknown field '\(field.name)'\(hint)", exhibit: exhibit, field: field.name)
+            return finding(
+                at: field.location, "unknown field '\(field.name)'\(hint)", exhibit: exhibit, field: field.name)
         }
     }
 }

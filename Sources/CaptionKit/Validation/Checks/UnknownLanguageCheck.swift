@@ -9,7 +9,9 @@ public struct UnknownLanguageCheck: CaptionCheck {
             looks empty. The finding suggests the likely intended language.
             """,
         defaultSeverity: .error,
-        nonTriggeringExamples: [CheckExample("id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n", path: "kurt.yml")],
+        nonTriggeringExamples: [
+            CheckExample("id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n", path: "kurt.yml")
+        ],
         triggeringExamples: [
             CheckExample("id: kurt\ntitle:\n  ↓kz: Құрт\n  ru: Курт\n  en: Kurt\n", path: "kurt.yml"),
             CheckExample("id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n  ↓de: Kurt\n", path: "kurt.yml"),
@@ -26,11 +28,14 @@ public struct UnknownLanguageCheck: CaptionCheck {
                 let tag = translation.language
                 let message: String
                 if let suggestion = Suggestion.closest(to: tag, in: languages) {
-                    message = "unknown language '\(tag)' in \(field.name); did you mean '\(suggestion)' (\(Language.displayName(suggestion)))?"
+                    message =
+                        "unknown language '\(tag)' in \(field.name); did you mean '\(suggestion)' (\(Language.displayName(suggestion)))?"
                 } else if Language.isWellFormed(tag) {
-                    message = "language '\(tag)' in \(field.name) is not configured (languages: \(languages.joined(separator: ", "))); add it to captions.yml or remove the text"
+                    message =
+                        "language '\(tag)' in \(field.name) is not configured (languages: \(languages.joined(separator: ", "))); add it to captions.yml or remove the text"
                 } else {
-                    message = "'\(tag)' in \(field.name) is not a language tag (languages: \(languages.joined(separator: ", ")))"
+                    message =
+                        "'\(tag)' in \(field.name) is not a language tag (languages: \(languages.joined(separator: ", ")))"
                 }
                 findings.append(
                     finding(at: translation.keyLocation, message, exhibit: exhibit, field: field.name, language: tag))

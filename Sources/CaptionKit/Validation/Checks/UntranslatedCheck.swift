@@ -17,7 +17,8 @@ public struct UntranslatedCheck: CaptionTextCheck {
             ("min-words", "texts with fewer words are not compared (default 2)"),
         ],
         nonTriggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: wagon
                 title:
                   kk: Вагон
@@ -28,7 +29,8 @@ public struct UntranslatedCheck: CaptionTextCheck {
                   ru: 1937–1953
                   en: 1937–1953
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: akhmatova
                 title:
                   kk: Анна Ахматова
@@ -37,13 +39,14 @@ public struct UntranslatedCheck: CaptionTextCheck {
                 """, config: "checks:\n  untranslated:\n    allow: [Анна Ахматова]\n"),
         ],
         triggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: wagon
                 title:
                   kk: ↓Сталинский вагон
                   ru: Сталинский вагон
                   en: ↓Сталинский вагон
-                """),
+                """)
         ]
     )
 

@@ -33,7 +33,7 @@ public struct UnusedExceptionCheck: CaptionCheck {
                 """
                 id: kurt
                 ignore: [↓untranslated: title/en, ↓number-mismatch]
-                """ + CheckExample.kurtTitle),
+                """ + CheckExample.kurtTitle)
         ]
     )
 
@@ -42,7 +42,9 @@ public struct UnusedExceptionCheck: CaptionCheck {
     public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         IgnoreEntry.entries(of: exhibit).entries.compactMap { entry in
             if context.config.checks[entry.checkID]?.severity == .off { return nil }
-            return finding(at: entry.location, Self.message(for: entry), exhibit: exhibit, field: entry.field, language: entry.language)
+            return finding(
+                at: entry.location, Self.message(for: entry), exhibit: exhibit, field: entry.field,
+                language: entry.language)
         }
     }
 

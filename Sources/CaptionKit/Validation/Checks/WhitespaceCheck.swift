@@ -17,7 +17,8 @@ public struct WhitespaceCheck: CaptionTextCheck {
             """,
         defaultSeverity: .warning,
         nonTriggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: camp
                 text:
                   kk: |
@@ -29,10 +30,11 @@ public struct WhitespaceCheck: CaptionTextCheck {
 
                     Здесь было 18 000 женщин …
                   en: "The camp opened in 1938 — “ALZHIR”."
-                """),
+                """)
         ],
         triggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: camp
                 text:
                   kk: ↓|
@@ -43,7 +45,8 @@ public struct WhitespaceCheck: CaptionTextCheck {
                   ru: ↓Лагерь открыли в 1938 году , зимой.
                   en: ↓"The camp  opened in 1938. "
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: camp
                 title:
                   kk: Лагерь
@@ -84,7 +87,9 @@ public struct WhitespaceCheck: CaptionTextCheck {
                 continue
             }
             if number > 0, let first = line.first, isSpace(first) { add("spaces at the start of line \(number + 1)") }
-            if number < lines.count - 1, let last = line.last, isSpace(last) { add("spaces at the end of line \(number + 1)") }
+            if number < lines.count - 1, let last = line.last, isSpace(last) {
+                add("spaces at the end of line \(number + 1)")
+            }
             var seenText = false
             var previous: Unicode.Scalar = "\n"
             var previousIsAfterText = false

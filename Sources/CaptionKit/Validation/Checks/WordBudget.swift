@@ -25,7 +25,9 @@ public struct WordBudget: Sendable, Hashable {
             return
         }
         guard let pairs = node.pairs else {
-            throw .invalidConfig(node.location, "\(what) must be a number or a mapping of language to number, such as { kk: 140, en: 120 }")
+            throw .invalidConfig(
+                node.location,
+                "\(what) must be a number or a mapping of language to number, such as { kk: 140, en: 120 }")
         }
         for pair in pairs {
             let language = pair.key.scalar ?? ""
@@ -33,7 +35,8 @@ public struct WordBudget: Sendable, Hashable {
                 let hint = Suggestion.closest(to: language, in: languages).map { "; did you mean '\($0)'?" } ?? ""
                 throw .invalidConfig(
                     pair.key.location,
-                    "\(what) names '\(language)', which is not a language of this collection (\(languages.joined(separator: ", ")))\(hint)")
+                    "\(what) names '\(language)', which is not a language of this collection (\(languages.joined(separator: ", ")))\(hint)"
+                )
             }
             guard perLanguage[language] == nil else {
                 throw .invalidConfig(pair.key.location, "\(what) lists '\(language)' twice")

@@ -15,14 +15,16 @@ public struct WrongScriptCheck: CaptionTextCheck {
         defaultSeverity: .error,
         options: [("allow", "words allowed in the other script, e.g. [UNESCO, NKVD] (exact spelling)")],
         nonTriggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: mail-shirt
                 title:
                   kk: XIX ғасырдың сауыты
                   ru: Кольчуга XIX века
                   en: A 19th-century mail shirt
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: archive
                 text:
                   kk: NKVD құжаттары мұрағатта сақтаулы.
@@ -31,14 +33,16 @@ public struct WrongScriptCheck: CaptionTextCheck {
                 """, config: "checks:\n  wrong-script:\n    allow: [NKVD]\n"),
         ],
         triggeringExamples: [
-            CheckExample("""
+            CheckExample(
+                """
                 id: archive
                 text:
                   kk: НКВД құжаттары мұрағатта сақтаулы.
                   ru: ↓Документы NKVD хранятся в архиве.
                   en: ↓The word «қасірет» means grief.
                 """),
-            CheckExample("""
+            CheckExample(
+                """
                 id: kurt
                 title:
                   kk-Latn: ↓Qurt (құрт)
@@ -70,7 +74,8 @@ public struct WrongScriptCheck: CaptionTextCheck {
             guard !odd.isEmpty else { return nil }
             let other: WritingScript = expected == .latin ? .cyrillic : .latin
             let noun = odd.count == 1 ? "word" : "words"
-            return "\(text.label) should be in \(expected.rawValue) letters but has the \(other.rawValue) \(noun) \(TextWords.quotedList(odd)); add names and acronyms to the allow list of wrong-script"
+            return
+                "\(text.label) should be in \(expected.rawValue) letters but has the \(other.rawValue) \(noun) \(TextWords.quotedList(odd)); add names and acronyms to the allow list of wrong-script"
         }
     }
 }

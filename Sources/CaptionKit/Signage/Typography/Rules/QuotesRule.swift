@@ -126,7 +126,8 @@ public struct QuotesRule: TypographyUnitRule {
                 if opensHere() {
                     let nested = !stack.isEmpty
                     characters[index] = nested ? style.innerOpen : style.outerOpen
-                    stack.append(Open(close: nested ? style.innerClose : style.outerClose, isSingle: false, fromStraight: true))
+                    stack.append(
+                        Open(close: nested ? style.innerClose : style.outerClose, isSingle: false, fromStraight: true))
                 } else if closesHere(), let top = stack.last, !top.isSingle {
                     characters[index] = top.close
                     stack.removeLast()
@@ -148,7 +149,9 @@ public struct QuotesRule: TypographyUnitRule {
             case "‘" where style.convertsSingleQuotes:
                 stack.append(Open(close: "’", isSingle: true, fromStraight: false))
             case "’" where style.convertsSingleQuotes:
-                if closesHere(), stack.last?.isSingle == true, !TypographyCharacter.isLetter(after) { stack.removeLast() }
+                if closesHere(), stack.last?.isSingle == true, !TypographyCharacter.isLetter(after) {
+                    stack.removeLast()
+                }
             case style.outerClose, style.innerClose:
                 if let top = stack.last, top.close == character { stack.removeLast() }
             default:

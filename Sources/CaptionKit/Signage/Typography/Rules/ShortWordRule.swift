@@ -51,7 +51,8 @@ public struct ShortWordRule: TypographyUnitRule {
     static let trailing: [String: Set<String>] = ["ru": ["же", "ли", "бы"]]
 
     /// The most characters a word in ``leading`` or ``trailing`` has.
-    static let longestListedWord = (Array(leading.values.joined()) + Array(trailing.values.joined())).map(\.count).max() ?? 0
+    static let longestListedWord =
+        (Array(leading.values.joined()) + Array(trailing.values.joined())).map(\.count).max() ?? 0
 
     public init() {}
 
@@ -142,7 +143,8 @@ public struct ShortWordRule: TypographyUnitRule {
             while end < characters.count, characters[end].isLetter { end += 1 }
             let before = start > 0 ? characters[start - 1] : nil
             let after = end < characters.count ? characters[end] : nil
-            let standalone = TypographyCharacter.startsWord(after: before) && after != "-" && after != "."
+            let standalone =
+                TypographyCharacter.startsWord(after: before) && after != "-" && after != "."
                 && after != "’" && after != "'" && !TypographyCharacter.isDigit(after)
             // Only words of at most `longestListedWord` characters can be listed: longer ones skip
             // the lowercased copy and the set lookups.

@@ -9,7 +9,8 @@ public struct YearRangeRule: TypographyUnitRule {
     public static let description = TypographyRuleDescription(
         id: "year-range",
         languages: [],
-        summary: "Year ranges get an en dash: 1938-1953 → 1938–1953 (four-digit years 1000–2099, ascending, standalone).",
+        summary:
+            "Year ranges get an en dash: 1938-1953 → 1938–1953 (four-digit years 1000–2099, ascending, standalone).",
         examples: [
             TypographyExample("ru", "В 1938-1953 годах", "В 1938–1953 годах"),
             TypographyExample("kk", "1938 - 1953 жылдары", "1938–1953 жылдары"),

@@ -29,7 +29,8 @@ package enum XMLSchemaValidator {
         defer { xmlSchemaFreeParserCtxt(parserContext) }
         xmlSchemaSetParserStructuredErrors(parserContext, collectSchemaError, context)
         guard let schema = xmlSchemaParse(parserContext) else {
-            throw .unreadable(path: schemaPath, reason: "the schema does not load: \(collector.messages.joined(separator: "; "))")
+            throw .unreadable(
+                path: schemaPath, reason: "the schema does not load: \(collector.messages.joined(separator: "; "))")
         }
         defer { xmlSchemaFree(schema) }
         guard let document = xmlReadFile(file, nil, Int32(XML_PARSE_NONET.rawValue)) else {
@@ -55,7 +56,8 @@ package enum XMLSchemaValidator {
 private func collectSchemaError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let context, let error else { return }
     let collector = Unmanaged<XMLSchemaValidator.ErrorCollector>.fromOpaque(context).takeUnretainedValue()
-    let message = (error.pointee.message.map { String(cString: $0) } ?? "error").trimmingCharacters(in: .whitespacesAndNewlines)
+    let message = (error.pointee.message.map { String(cString: $0) } ?? "error").trimmingCharacters(
+        in: .whitespacesAndNewlines)
     let file = error.pointee.file.map { String(cString: $0) } ?? ""
     collector.messages.append("\(file):\(error.pointee.line): \(message)")
 }

@@ -65,7 +65,9 @@ public enum CaptionChecker {
     }
 
     /// Runs the checks on a collection already loaded.
-    public static func run(_ request: CheckRequest, on collection: CaptionCollection) throws(CaptionError) -> CheckResult {
+    public static func run(_ request: CheckRequest, on collection: CaptionCollection) throws(CaptionError)
+        -> CheckResult
+    {
         let (diagnostics, silenced) = try reportedFindings(request, on: collection)
         let summary = CompletenessSummary(
             collection: collection, languages: request.languages.isEmpty ? nil : request.languages)
@@ -86,7 +88,8 @@ public enum CaptionChecker {
     {
         for language in request.languages where !collection.config.languages.contains(language) {
             throw .invalidArgument(
-                "--lang \(language) is not a language of this collection (\(collection.config.languages.joined(separator: ", ")))")
+                "--lang \(language) is not a language of this collection (\(collection.config.languages.joined(separator: ", ")))"
+            )
         }
         guard !collection.exhibits.isEmpty else {
             throw .invalidArgument("\(collection.rootPath) has no exhibit files (*.yml) to check")
@@ -147,7 +150,9 @@ public enum CaptionChecker {
     /// - Parameter file: The file to write, or `nil` for `captions-baseline.json` in the
     ///   collection folder.
     /// - Throws: ``CaptionError`` when the check cannot run or the file cannot be written.
-    public static func writeBaseline(_ request: CheckRequest, to file: String?) throws(CaptionError) -> (path: String, entries: Int) {
+    public static func writeBaseline(_ request: CheckRequest, to file: String?) throws(CaptionError) -> (
+        path: String, entries: Int
+    ) {
         let collection = try CollectionLoader.load(path: request.path)
         guard !collection.exhibits.isEmpty else {
             throw .invalidArgument("\(collection.rootPath) has no exhibit files (*.yml) to check")

@@ -12,7 +12,8 @@ public enum TranslationTracker {
     public static func state(
         of exhibit: Exhibit, field: String, language: String, config: CollectionConfig
     ) -> TranslationState {
-        state(of: exhibit, field: field, language: language, config: config, record: TranslationRecord(exhibit: exhibit))
+        state(
+            of: exhibit, field: field, language: language, config: config, record: TranslationRecord(exhibit: exhibit))
     }
 
     /// Like ``state(of:field:language:config:)`` with the record already read.
@@ -40,13 +41,15 @@ public enum TranslationTracker {
         for spec in config.fields {
             guard let field = exhibit.field(spec.name) else { continue }
             for language in config.targetLanguages {
-                guard case .stale(let recorded, let current) = state(
-                    of: exhibit, field: spec.name, language: language, config: config, record: record),
+                guard
+                    case .stale(let recorded, let current) = state(
+                        of: exhibit, field: spec.name, language: language, config: config, record: record),
                     let translation = field.translation(language)
                 else { continue }
                 result.append(
                     StaleTranslation(
-                        field: spec.name, language: language, recordedFingerprint: recorded, currentFingerprint: current,
+                        field: spec.name, language: language, recordedFingerprint: recorded,
+                        currentFingerprint: current,
                         location: translation.keyLocation))
             }
         }

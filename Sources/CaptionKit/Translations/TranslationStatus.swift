@@ -87,15 +87,18 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     public var text: String {
         let showStale = languages.contains { $0.stale > 0 }
         let severities: [Severity] = [.error, .warning, .note]
-        var header = ["language", "units", "translated", "missing", "complete", "words to translate"]
+        var header =
+            ["language", "units", "translated", "missing", "complete", "words to translate"]
             + severities.map { "\($0.rawValue)s" }
         if showStale { header.insert("stale", at: 4) }
         var rows = [header]
         for row in languages {
-            var cells = [
-                row.isSource ? "\(row.language) (source)" : row.language, String(row.units), String(row.translated),
-                String(row.missing), TextReporter.percent(row.percent), row.isSource ? "-" : String(row.sourceWordsToTranslate),
-            ] + severities.map { String(row.findings[$0.rawValue] ?? 0) }
+            var cells =
+                [
+                    row.isSource ? "\(row.language) (source)" : row.language, String(row.units), String(row.translated),
+                    String(row.missing), TextReporter.percent(row.percent),
+                    row.isSource ? "-" : String(row.sourceWordsToTranslate),
+                ] + severities.map { String(row.findings[$0.rawValue] ?? 0) }
             if showStale { cells.insert(String(row.stale), at: 4) }
             rows.append(cells)
         }

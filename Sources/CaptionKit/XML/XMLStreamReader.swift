@@ -24,7 +24,8 @@ enum XMLEvent: Sendable, Equatable {
 /// Reads untrusted XML with libxml2's streaming `xmlTextReader`, so memory stays flat however
 /// large the file.
 ///
-/// Safety rules (see "Safety: untrusted XLIFF" in the README): the network is off (`XML_PARSE_NONET`); entities are never
+/// Safety rules (see "Safety: untrusted XLIFF" in the README): the network is off (`XML_PARSE_NONET`); entities are
+/// never
 /// substituted and DTDs never loaded or validated; XInclude, "huge" and recover modes are off;
 /// a document with a DOCTYPE is refused before libxml2 sees it; every external entity load is
 /// refused while parsing; elements nested deeper than ``maximumDepth`` and attribute values
@@ -88,7 +89,8 @@ final class XMLStreamReader {
         // wait for a writer (the type check then refuses it).
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else {
-            throw .unreadable(path: path, reason: errno == ELOOP ? "not a regular file" : "no such file or permission denied")
+            throw .unreadable(
+                path: path, reason: errno == ELOOP ? "not a regular file" : "no such file or permission denied")
         }
         defer { close(descriptor) }
         var status = stat()
@@ -102,7 +104,8 @@ final class XMLStreamReader {
         }
         guard length > 0 else {
             return try parse(
-                Data(), path: path, wantsText: wantsText, attributeNames: attributeNames, textBytes: textBytes, handler: handler)
+                Data(), path: path, wantsText: wantsText, attributeNames: attributeNames, textBytes: textBytes,
+                handler: handler)
         }
         // Mapped here rather than through Data, so that the pages already parsed can be handed
         // back (see `releasePages`): resident memory stays flat however large the file.
@@ -147,7 +150,8 @@ final class XMLStreamReader {
             throw .invalidInput(locator.location(ofOffset: doctype, path: path), doctypeMessage)
         }
         guard buffer.count > 0, let base = buffer.baseAddress else {
-            throw .invalidInput(SourceLocation(path: path, line: 1, column: 1), "file is empty; expected an XLIFF document")
+            throw .invalidInput(
+                SourceLocation(path: path, line: 1, column: 1), "file is empty; expected an XLIFF document")
         }
         guard buffer.count < Int(Int32.max) else {
             throw .invalidInput(SourceLocation(path: path), "file is too large for the XML reader")
@@ -164,8 +168,9 @@ final class XMLStreamReader {
             captions_xmlRestoreGenericErrors()
         }
         let options = Int32(XML_PARSE_NONET.rawValue)
-        guard let pointer = xmlReaderForMemory(
-            base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, nil, options)
+        guard
+            let pointer = xmlReaderForMemory(
+                base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, nil, options)
         else {
             throw .invalidInput(SourceLocation(path: path), "libxml2 could not start reading the file")
         }
@@ -198,13 +203,18 @@ final class XMLStreamReader {
                 let qualifiedName = name(xmlTextReaderConstName(reader))
                 elementOffset = locator.offset(ofStartTag: qualifiedName, after: elementOffset)
                 let location = locator.location(ofOffset: elementOffset, path: path)
-                if releasesPages, elementOffset - releasedUpTo > Self.releaseStep { releasePages(before: elementOffset) }
+                if releasesPages, elementOffset - releasedUpTo > Self.releaseStep {
+                    releasePages(before: elementOffset)
+                }
                 guard depth < Self.maximumDepth else {
                     throw .invalidInput(location, "elements are nested more than \(Self.maximumDepth) levels deep")
                 }
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
                 let attributes = try readAttributes(at: location)
-                try handler(.start(name: localName, namespace: name(xmlTextReaderConstNamespaceUri(reader)), attributes: attributes, location: location))
+                try handler(
+                    .start(
+                        name: localName, namespace: name(xmlTextReaderConstNamespaceUri(reader)),
+                        attributes: attributes, location: location))
                 if isEmpty { try handler(.end) } else { open.append(qualifiedName) }
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                 open.removeLast()
@@ -214,14 +224,18 @@ final class XMLStreamReader {
                 guard wantsText() else { continue }
                 let value = xmlTextReaderConstValue(reader)
                 if let textBytes {
-                    textBytes(UnsafeBufferPointer(start: value, count: value.map { strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0))
+                    textBytes(
+                        UnsafeBufferPointer(
+                            start: value,
+                            count: value.map { strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0))
                 } else {
                     try handler(.text(string(value)))
                 }
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
                 throw .invalidInput(locator.location(ofOffset: max(elementOffset, 0), path: path), Self.doctypeMessage)
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
-                throw .invalidInput(locator.location(ofOffset: max(elementOffset, 0), path: path), "entity references are refused")
+                throw .invalidInput(
+                    locator.location(ofOffset: max(elementOffset, 0), path: path), "entity references are refused")
             default:
                 continue  // comments, processing instructions, the XML declaration
             }
@@ -250,7 +264,9 @@ final class XMLStreamReader {
             if namespace == "http://www.w3.org/2000/xmlns/" { continue }
             // libxml2 hands out valid UTF-8, so its byte count is the String's.
             let value = xmlTextReaderConstValue(reader)
-            guard value.map({ strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }) ?? 0 <= Self.maximumAttributeLength
+            guard
+                value.map({ strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }) ?? 0
+                    <= Self.maximumAttributeLength
             else {
                 throw .invalidInput(location, "an attribute value is longer than \(Self.maximumAttributeLength) bytes")
             }
@@ -272,7 +288,8 @@ final class XMLStreamReader {
         var end = ByteLocator(bytes: bytes)
         if let innermost = open.last, error.line >= end.location(ofOffset: bytes.count, path: path).line {
             return .invalidInput(
-                location, "the file ends before <\(innermost)> is closed; it is truncated or not XML (libxml2: \(error.message))")
+                location,
+                "the file ends before <\(innermost)> is closed; it is truncated or not XML (libxml2: \(error.message))")
         }
         return .invalidInput(location, "malformed XML: \(error.message)")
     }
@@ -377,7 +394,9 @@ struct ByteLocator {
             // Candidates are the `<` bytes (found with memchr) followed by the name and one more byte.
             var index = previous + 1
             while index + nameBytes.count + 1 < bytes.count {
-                guard let hit = memchr(base + index, 0x3C, bytes.count - index - nameBytes.count - 1) else { return nil }
+                guard let hit = memchr(base + index, 0x3C, bytes.count - index - nameBytes.count - 1) else {
+                    return nil
+                }
                 index = base.distance(to: UnsafeRawPointer(hit))
                 if nameBytes.isEmpty || memcmp(base + index + 1, nameBytes.baseAddress!, nameBytes.count) == 0 {
                     let next = bytes[index + 1 + nameBytes.count]

@@ -66,7 +66,10 @@ public struct CompletenessSummary: Sendable, Hashable, Codable {
                             translated[index] += 1
                         } else if countWords {
                             if sourceWords == nil {
-                                sourceWords = fieldIndex.map { fields[$0].translation(config.source).map { Self.wordCount($0.text) } ?? 0 } ?? 0
+                                sourceWords =
+                                    fieldIndex.map {
+                                        fields[$0].translation(config.source).map { Self.wordCount($0.text) } ?? 0
+                                    } ?? 0
                             }
                             words[index] += sourceWords ?? 0
                         }
@@ -86,7 +89,8 @@ public struct CompletenessSummary: Sendable, Hashable, Codable {
             }
         }
         self.languages = languages.indices.map {
-            LanguageFigures(language: languages[$0], translated: translated[$0], total: total, sourceWordsMissing: words[$0])
+            LanguageFigures(
+                language: languages[$0], translated: translated[$0], total: total, sourceWordsMissing: words[$0])
         }
         self.exhibits = collection.exhibits.count
     }
@@ -96,7 +100,8 @@ public struct CompletenessSummary: Sendable, Hashable, Codable {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let isWordScalar = isWordCharacter(scalar)
+            let isWordScalar =
+                isWordCharacter(scalar)
                 || (inWord && (scalar == "-" || scalar == "'" || scalar == "’" || scalar == "\u{301}"))
             if isWordScalar && !inWord { count += 1 }
             inWord = isWordScalar

@@ -20,7 +20,9 @@ enum SHA256 {
         let bitLength = UInt64(message.count) &* 8
         message.append(0x80)
         while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
 
         var (h0, h1, h2, h3, h4, h5, h6, h7): (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
@@ -32,12 +34,15 @@ enum SHA256 {
                     for blockStart in stride(from: 0, to: message.count, by: 64) {
                         for index in 0..<16 {
                             let offset = blockStart + index * 4
-                            words[index] = UInt32(message[offset]) << 24 | UInt32(message[offset + 1]) << 16
+                            words[index] =
+                                UInt32(message[offset]) << 24 | UInt32(message[offset + 1]) << 16
                                 | UInt32(message[offset + 2]) << 8 | UInt32(message[offset + 3])
                         }
                         for index in 16..<64 {
-                            let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
-                            let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
+                            let s0 =
+                                rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
+                            let s1 =
+                                rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
                             words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
                         }
                         var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
@@ -59,7 +64,9 @@ enum SHA256 {
         var result: [UInt8] = []
         result.reserveCapacity(32)
         for word in [h0, h1, h2, h3, h4, h5, h6, h7] {
-            for shift in stride(from: 24, through: 0, by: -8) { result.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+            for shift in stride(from: 24, through: 0, by: -8) {
+                result.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
+            }
         }
         return result
     }

@@ -7,7 +7,10 @@ import Testing
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
         (String(repeating: "a", count: 1000), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
     ])
     func sha256KnownAnswers(_ input: String, _ digest: String) {
@@ -36,10 +39,15 @@ import Testing
         #expect(state("title", "kk") == .translated)
         #expect(state("title", "en") == .unknownProvenance)
         #expect(state("title", "ru") == .translated)
-        #expect(state("text", "en") == .stale(recordedFingerprint: "8577ed6c", currentFingerprint: SourceFingerprint.of("Новый")))
+        #expect(
+            state("text", "en")
+                == .stale(recordedFingerprint: "8577ed6c", currentFingerprint: SourceFingerprint.of("Новый")))
         #expect(state("text", "kk") == .missing)
         #expect(state("credit", "kk") == .missing)
-        #expect(TranslationTracker.staleTranslations(in: exhibit, config: Self.config).map { "\($0.field).\($0.language)@\($0.location.line)" } == ["text.en@8"])
+        #expect(
+            TranslationTracker.staleTranslations(in: exhibit, config: Self.config).map {
+                "\($0.field).\($0.language)@\($0.location.line)"
+            } == ["text.en@8"])
     }
 
     @Test func malformedRecordsAreProblemsNotCrashes() {
@@ -51,25 +59,34 @@ import Testing
 
     @Test func acceptRecordsTheCurrentSourceAndClearsStaleness() throws {
         let collection = try TestCollection(files: [
-            ("k.yml", "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntranslations:  # machine-owned\n  title: { kk: 8577ed6c, en: 8577ed6c }\n")
+            (
+                "k.yml",
+                "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntranslations:  # machine-owned\n  title: { kk: 8577ed6c, en: 8577ed6c }\n"
+            )
         ])
-        #expect(TranslationTracker.staleTranslations(in: try collection.load().exhibits[0], config: Self.config).count == 2)
-        let result = try TranslationAcceptance.accept(id: "k", field: "title", language: "kk", in: try collection.load())
+        #expect(
+            TranslationTracker.staleTranslations(in: try collection.load().exhibits[0], config: Self.config).count == 2)
+        let result = try TranslationAcceptance.accept(
+            id: "k", field: "title", language: "kk", in: try collection.load())
         #expect(result.accepted == ["title (kk)"])
         let fingerprint = SourceFingerprint.of("Курт!")
-        #expect(try collection.read("k.yml") == "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\n"
-            + "translations:  # machine-owned: source fingerprints of translations; do not edit\n  title: { kk: \(fingerprint), en: 8577ed6c }\n")
+        #expect(
+            try collection.read("k.yml") == "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\n"
+                + "translations:  # machine-owned: source fingerprints of translations; do not edit\n  title: { kk: \(fingerprint), en: 8577ed6c }\n"
+        )
         let all = try TranslationAcceptance.accept(id: "k", field: nil, language: nil, in: try collection.load())
         #expect(all.accepted == ["title (en)"] && all.alreadyCurrent == ["title (kk)"])
-        #expect(TranslationTracker.staleTranslations(in: try collection.load().exhibits[0], config: Self.config).isEmpty)
+        #expect(
+            TranslationTracker.staleTranslations(in: try collection.load().exhibits[0], config: Self.config).isEmpty)
     }
 
-    @Test(arguments: [
-        ("kx", nil, nil, "no exhibit with id 'kx' in ROOT; did you mean 'k'?"),
-        ("k", "subtitle", nil, "--field subtitle is not a field of this collection (title, text, credit)"),
-        ("k", nil, "ru", "--lang ru is not a target language of this collection (kk, en)"),
-        ("k", "text", nil, "k has no text translation to accept"),
-    ] as [(String, String?, String?, String)])
+    @Test(
+        arguments: [
+            ("kx", nil, nil, "no exhibit with id 'kx' in ROOT; did you mean 'k'?"),
+            ("k", "subtitle", nil, "--field subtitle is not a field of this collection (title, text, credit)"),
+            ("k", nil, "ru", "--lang ru is not a target language of this collection (kk, en)"),
+            ("k", "text", nil, "k has no text translation to accept"),
+        ] as [(String, String?, String?, String)])
     func acceptRefusesWhatItCannotDo(_ id: String, _ field: String?, _ language: String?, _ message: String) throws {
         let collection = try TestCollection(files: [("k.yml", "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\n")])
         #expect(throws: CaptionError.invalidArgument(message.replacingOccurrences(of: "ROOT", with: collection.root))) {
@@ -79,7 +96,10 @@ import Testing
 
     @Test func signageHoldsBackStaleExhibits() throws {
         let collection = try TestCollection(files: [
-            ("k.yml", "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntext:\n  kk: Т\n  ru: Т\n  en: T\ntranslations:\n  title: { kk: 8577ed6c, en: \(SourceFingerprint.of("Курт!")) }\n")
+            (
+                "k.yml",
+                "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntext:\n  kk: Т\n  ru: Т\n  en: T\ntranslations:\n  title: { kk: 8577ed6c, en: \(SourceFingerprint.of("Курт!")) }\n"
+            )
         ])
         let loaded = try collection.load()
         let reasons = SignageGate(collection: loaded).reasons(for: loaded.exhibits[0])
@@ -90,10 +110,16 @@ import Testing
 
     @Test func statusCountsStaleUnits() throws {
         let collection = try TestCollection(files: [
-            ("k.yml", "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntext:\n  ru: Т\n  kk: Т\n  en: T\ntranslations:\n  title: { kk: 8577ed6c }\n")
+            (
+                "k.yml",
+                "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntext:\n  ru: Т\n  kk: Т\n  en: T\ntranslations:\n  title: { kk: 8577ed6c }\n"
+            )
         ])
         let status = TranslationStatus(collection: try collection.load())
         #expect(status.languages.map(\.stale) == [1, 0, 0])
-        #expect(status.text.contains("language     units  translated  missing  stale  complete  words to translate  errors  warnings  notes\nkk               2           2        0      1    100.0%                   0       0         0      0\n"))
+        #expect(
+            status.text.contains(
+                "language     units  translated  missing  stale  complete  words to translate  errors  warnings  notes\nkk               2           2        0      1    100.0%                   0       0         0      0\n"
+            ))
     }
 }

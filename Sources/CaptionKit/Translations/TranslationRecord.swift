@@ -41,13 +41,16 @@ public struct TranslationRecord: Sendable, Hashable {
         guard let node = exhibit.metadata[Self.key] else { return }
         if node.scalar == "" { return }
         guard let fields = node.pairs else {
-            problems.append(Problem(location: node.location, message: shapeMessage(exhibit, found: node.kindDescription)))
+            problems.append(
+                Problem(location: node.location, message: shapeMessage(exhibit, found: node.kindDescription)))
             return
         }
         for fieldPair in fields {
             guard let field = fieldPair.key.scalar, let languages = fieldPair.value.pairs else {
                 problems.append(
-                    Problem(location: fieldPair.value.location, message: shapeMessage(exhibit, found: fieldPair.value.kindDescription)))
+                    Problem(
+                        location: fieldPair.value.location,
+                        message: shapeMessage(exhibit, found: fieldPair.value.kindDescription)))
                 continue
             }
             for languagePair in languages {
@@ -57,7 +60,9 @@ public struct TranslationRecord: Sendable, Hashable {
                     problems.append(
                         Problem(
                             location: languagePair.value.location,
-                            message: "translations record of \(exhibit.displayID) has '\(languagePair.value.scalar ?? languagePair.value.kindDescription)' where a fingerprint of 8 hexadecimal digits belongs"))
+                            message:
+                                "translations record of \(exhibit.displayID) has '\(languagePair.value.scalar ?? languagePair.value.kindDescription)' where a fingerprint of 8 hexadecimal digits belongs"
+                        ))
                     continue
                 }
                 fingerprints[field, default: [:]][language] = fingerprint

@@ -18,6 +18,9 @@ public enum SourceFingerprint {
     /// Whether `value` looks like a fingerprint: 8 lowercase hexadecimal digits.
     public static func isWellFormed(_ value: String) -> Bool {
         value.utf8.count == 8
-            && value.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+            && value.utf8.allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            }
     }
 }

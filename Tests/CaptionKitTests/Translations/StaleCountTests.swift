@@ -1,5 +1,6 @@
-@testable import CaptionKit
 import Testing
+
+@testable import CaptionKit
 
 /// The stale translations of `status`, counted in chunks on all cores, are those counted one
 /// exhibit after another.
@@ -11,7 +12,10 @@ import Testing
             if index % 3 == 0 { recorded.append("kk: 8577ed6c") }
             if index % 5 == 0 { recorded.append("en: 8577ed6c") }
             let record = recorded.isEmpty ? "" : "translations:\n  title: { \(recorded.joined(separator: ", ")) }\n"
-            return ("g\(index % 4)/e\(index).yml", "id: e\(index)\ntitle:\n  kk: Құрт\n  ru: Курт \(index)\n  en: Kurt\n" + record)
+            return (
+                "g\(index % 4)/e\(index).yml",
+                "id: e\(index)\ntitle:\n  kk: Құрт\n  ru: Курт \(index)\n  en: Kurt\n" + record
+            )
         }
         let collection = try TestCollection(files: files).load()
         var sequential: [String: Int] = [:]

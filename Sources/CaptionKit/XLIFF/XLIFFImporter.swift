@@ -12,41 +12,12 @@ import Foundation
 /// Applied translations change only the target-language value and the `translations:` record
 /// of each caption file (see ``CaptionFileEditor``), and files are written atomically.
 public enum XLIFFImporter {
-    /// Loads the collection at `collectionPath` and imports; the XLIFF files are read while the
-    /// collection loads, and a collection that cannot be loaded is reported first, as if the
-    /// files had not been looked at.
-    public static func run(_ options: XLIFFImportOptions, collectionPath: String) throws(CaptionError)
-        -> XLIFFImportReport
-    {
-        let reading = XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize)
-        let digests = LoadedFileDigests()
-        let collection: CaptionCollection
-        do throws(CaptionError) {
-            collection = try CollectionLoader.load(path: collectionPath, reading: digests.readExhibit)
-        } catch {
-            reading.cancel()
-            throw error
-        }
-        return try run(options, on: collection, reading: reading, digests: digests)
-    }
-
-    /// Imports into a collection already loaded.
-    ///
-    /// - Throws: ``CaptionError`` when an XLIFF file is unreadable, malformed or unsafe, has a
-    ///   source or target language the collection does not have, or a caption file cannot be
-    ///   edited or written. Nothing is written in the first cases.
-    public static func run(_ options: XLIFFImportOptions, on collection: CaptionCollection) throws(CaptionError)
-        -> XLIFFImportReport
-    {
-        try run(
-            options, on: collection, reading: XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize))
-    }
 
     /// Imports the units `reading` gives (read from `options.files`, in order).
     ///
     /// - Parameter digests: The digests of the exhibit files as the collection was loaded from
     ///   them, if known: a file still the same is edited from its loaded exhibit.
-    private static func run(
+    static func run(
         _ options: XLIFFImportOptions, on collection: CaptionCollection, reading: XLIFFReadAhead,
         digests: LoadedFileDigests? = nil
     ) throws(CaptionError) -> XLIFFImportReport {

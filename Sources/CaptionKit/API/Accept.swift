@@ -34,12 +34,18 @@ extension TranslationAcceptance {
         }
         if let field, config.field(field) == nil {
             throw .invalidArgument(
-                "--field \(field) is not a field of this collection (\(config.fields.map(\.name).joined(separator: ", ")))"
+                """
+                --field \(field) is not a field of this collection \
+                (\(config.fields.map(\.name).joined(separator: ", ")))
+                """
             )
         }
         if let language, !config.targetLanguages.contains(language) {
             throw .invalidArgument(
-                "--lang \(language) is not a target language of this collection (\(config.targetLanguages.joined(separator: ", ")))"
+                """
+                --lang \(language) is not a target language of this collection \
+                (\(config.targetLanguages.joined(separator: ", ")))
+                """
             )
         }
         let record = TranslationRecord(exhibit: exhibit)

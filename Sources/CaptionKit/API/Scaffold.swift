@@ -31,13 +31,19 @@ extension CollectionScaffold {
     public static func newExhibit(id: String, gallery: String?, in path: String) throws(CaptionError) -> String {
         guard ExhibitID.isValid(id) else {
             throw .invalidArgument(
-                "'\(id)' is not a valid exhibit id; use lowercase letters, digits and single hyphens, e.g. '\(ExhibitID.suggestion(from: id))'"
+                """
+                '\(id)' is not a valid exhibit id; use lowercase letters, digits and single hyphens, e.g. \
+                '\(ExhibitID.suggestion(from: id))'
+                """
             )
         }
         let gallery = gallery ?? ""
         guard ExhibitID.isValidGallery(gallery) else {
             throw .invalidArgument(
-                "gallery '\(gallery)' must be a slug (lowercase letters, digits, hyphens), e.g. '\(ExhibitID.suggestion(from: gallery))'"
+                """
+                gallery '\(gallery)' must be a slug (lowercase letters, digits, hyphens), e.g. \
+                '\(ExhibitID.suggestion(from: gallery))'
+                """
             )
         }
         let collection = try CollectionLoader.load(path: path)

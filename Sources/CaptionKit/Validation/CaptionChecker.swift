@@ -70,7 +70,10 @@ public enum CaptionChecker {
     {
         for language in request.languages where !collection.config.languages.contains(language) {
             throw .invalidArgument(
-                "--lang \(language) is not a language of this collection (\(collection.config.languages.joined(separator: ", ")))"
+                """
+                --lang \(language) is not a language of this collection \
+                (\(collection.config.languages.joined(separator: ", ")))
+                """
             )
         }
         guard !collection.exhibits.isEmpty else {

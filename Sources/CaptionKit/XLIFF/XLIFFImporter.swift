@@ -57,13 +57,19 @@ public enum XLIFFImporter {
             guard file.sourceLanguage.lowercased() == config.source.lowercased() else {
                 throw .invalidInput(
                     file.location,
-                    "the XLIFF source language is '\(file.sourceLanguage)' but the collection's source is '\(config.source)'"
+                    """
+                    the XLIFF source language is '\(file.sourceLanguage)' but the collection's source is \
+                    '\(config.source)'
+                    """
                 )
             }
             guard config.targetLanguages.contains(where: { $0.lowercased() == file.targetLanguage.lowercased() }) else {
                 throw .invalidInput(
                     file.location,
-                    "the XLIFF target language '\(file.targetLanguage)' is not a target language of the collection (\(config.targetLanguages.joined(separator: ", ")))"
+                    """
+                    the XLIFF target language '\(file.targetLanguage)' is not a target language of the collection \
+                    (\(config.targetLanguages.joined(separator: ", ")))
+                    """
                 )
             }
         }
@@ -102,7 +108,10 @@ public enum XLIFFImporter {
                 problems.append(
                     problem(
                         "unsupported-markup", at: markup.location,
-                        "unit '\(unit.id)' contains <\(markup.name)>, an inline code that caption text cannot hold; translate it as plain text"
+                        """
+                        unit '\(unit.id)' contains <\(markup.name)>, an inline code that caption text cannot \
+                        hold; translate it as plain text
+                        """
                     ))
                 return
             }
@@ -125,7 +134,10 @@ public enum XLIFFImporter {
                 let source = field.translation(config.source), !source.isBlank
             else {
                 unknown(
-                    "unit '\(unit.id)' names no \(config.source) '\(fieldName)' text of exhibit \(parts[0]) (\(exhibit.path))"
+                    """
+                    unit '\(unit.id)' names no \(config.source) '\(fieldName)' text of exhibit \(parts[0]) \
+                    (\(exhibit.path))
+                    """
                 )
                 return
             }
@@ -139,7 +151,10 @@ public enum XLIFFImporter {
                     Diagnostic(
                         checkID: "import-conflict", severity: .error, location: source.valueLocation,
                         message:
-                            "\(fieldName) (\(language)) of \(parts[0]) was not imported: its \(config.source) source changed after the export",
+                            """
+                            \(fieldName) (\(language)) of \(parts[0]) was not imported: its \(config.source) \
+                            source changed after the export
+                            """,
                         notes: [
                             .init(
                                 location: unit.location, message: "the translation was made from \(quoted(unit.source))"
@@ -158,7 +173,10 @@ public enum XLIFFImporter {
                     problems.append(
                         problem(
                             "import-conflict", at: unit.location,
-                            "unit '\(unit.id)' (\(language)) is translated differently in two places; neither is applied",
+                            """
+                            unit '\(unit.id)' (\(language)) is translated differently in two places; neither is \
+                            applied
+                            """,
                             notes: [.init(location: earlier.location, message: "the other translation is here")]))
                     changes[positions[0]]?[key] = nil
                 }

@@ -82,7 +82,7 @@ public struct YearRangeRule: TypographyUnitRule {
     ) -> (text: ArraySlice<Unit>, value: Int)? {
         guard index + 4 <= characters.count else { return nil }
         let digits = characters[index..<index + 4]
-        guard digits.allSatisfy(TypographyCharacter.isDigit) else { return nil }
+        guard digits.allSatisfy({ $0.isASCIIDigit }) else { return nil }
         if index + 4 < characters.count, TypographyCharacter.isDigit(characters[index + 4]) { return nil }
         guard let value = Int(Unit.string(of: digits)), (1000...2099).contains(value) else { return nil }
         return (digits, value)

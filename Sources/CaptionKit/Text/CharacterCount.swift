@@ -1,4 +1,7 @@
-/// The number of characters (grapheme clusters) of a caption text, as `String.count` gives it.
+import Foundation
+
+/// The number of characters (grapheme clusters) of a caption text, as `String.count` gives it,
+/// and of its NFC form (``ofNFC(_:)``), the unit of signage line widths.
 ///
 /// `String.count` breaks Cyrillic text into graphemes scalar pair by scalar pair through the
 /// general Unicode rules, which made counting every text of a large collection one of the
@@ -10,6 +13,18 @@ public enum CharacterCount {
         var scalars = 0
         for scalar in text.unicodeScalars {
             guard isAlone(scalar) else { return text.count }
+            scalars += 1
+        }
+        return scalars
+    }
+
+    /// The number of characters of the NFC form of `text`: what a reader sees, whichever way
+    /// the text is encoded (`ә`, or `и` typed with a combining breve, counts once).
+    static func ofNFC(_ text: String) -> Int {
+        // Fast path: simple scalars are NFC and one character each, so the count is the scalar count.
+        var scalars = 0
+        for scalar in text.unicodeScalars {
+            guard SimpleScalars.isSimple(scalar) else { return of(text.precomposedStringWithCanonicalMapping) }
             scalars += 1
         }
         return scalars

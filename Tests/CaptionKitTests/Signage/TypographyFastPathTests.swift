@@ -102,12 +102,16 @@ import Testing
         }
     }
 
-    @Test func paragraphsOfTypesetScalarsAreTheParagraphsOfTheTypesetText() {
+    @Test func paragraphsOfTypesetTextAreTheCharacterSplitOfTheTextTypesetOnCharacters() {
         for input in Self.inputs + Self.inputs.map({ $0 + "\n\n" + $0 }) {
             for language in Self.languages {
                 let typeset = Typography.typeset(input, language: language)
-                let expected = SignageLabel.paragraphs(of: Typography.apply(to: input, language: language))
-                #expect(SignageLabel.paragraphs(of: typeset) == expected, "\(language): \(visible(input))")
+                let expected = SignageReference.paragraphs(of: SignageReference.typeset(input, language: language))
+                #expect(typeset.paragraphs.map { $0.map(String.init) } == expected, "\(language): \(visible(input))")
+                #expect(typeset.paragraphCount == expected.count)
+                #expect(
+                    typeset.isSimple
+                        == typeset.text.unicodeScalars.allSatisfy { SimpleScalars.isSimple($0) || $0 == "\n" })
             }
         }
     }
@@ -176,7 +180,7 @@ import Testing
     /// Lines of simple scalars wrap on the fast path as on characters with grapheme lengths.
     @Test func simpleLinesWrapAsCharacterLinesDo() {
         let lines = Self.inputs.flatMap { $0.split(separator: "\n").map(String.init) }
-            .filter { SimpleScalars.simpleLength($0) != nil }
+            .filter { $0.unicodeScalars.allSatisfy(SimpleScalars.isSimple) }
         #expect(lines.count > 50)
         for line in lines {
             for width in [1, 5, 12, 48] {

@@ -24,17 +24,6 @@ enum SimpleScalars {
         }
     }
 
-    /// The number of grapheme clusters of `text` when every scalar is simple (one cluster
-    /// each), else `nil`.
-    static func simpleLength(_ text: some StringProtocol) -> Int? {
-        var count = 0
-        for scalar in text.unicodeScalars {
-            guard isSimple(scalar) else { return nil }
-            count += 1
-        }
-        return count
-    }
-
     /// The scalars of `text` when each is simple or a line feed, else `nil`. In such text every
     /// scalar is one character (a line feed only joins a preceding carriage return).
     static func scalarsOfSimpleLines(_ text: String) -> [Unicode.Scalar]? {

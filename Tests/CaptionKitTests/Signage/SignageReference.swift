@@ -128,7 +128,7 @@ extension LineBreaker {
     /// The production line breaker on one line, with lines and overlong words as strings.
     static func wrap(_ line: String, width: Int) -> (lines: [String], overlongWords: [String]) {
         var line = line
-        let isSimple = line.unicodeScalars.allSatisfy(SimpleScalars.isSimple)
+        let isSimple = line.unicodeScalars.allSatisfy(CharacterCount.isSimple)
         return line.withUTF8 { bytes in
             var lines = [""]
             var overlong: [String] = []

@@ -41,7 +41,7 @@ struct TypesetText: Sendable, Hashable {
             if start < bytes.count { lines.append(Line(utf8: start..<bytes.count, startsParagraph: startsParagraph)) }
             return isSimple
                 ?? SimpleScalars.forEachScalarValue(in: bytes) { value, _ in
-                    SimpleScalars.isSimple(value: value) || value == 0x0A
+                    CharacterCount.isSimple(value: value) || value == 0x0A
                 }
         }
         self.text = text

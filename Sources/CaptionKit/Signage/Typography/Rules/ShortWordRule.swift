@@ -102,9 +102,9 @@ struct ShortWordRule: TypographyUnitRule {
     /// For each scalar up to U+211F: its lowercase when the scalar is simple (``SimpleScalars``)
     /// and `String.lowercased()` makes it one simple scalar; else 0.
     private static let simpleLowercase: [UInt16] = (0..<0x2120).map { value in
-        guard let scalar = Unicode.Scalar(value), SimpleScalars.isSimple(scalar) else { return 0 }
+        guard let scalar = Unicode.Scalar(value), CharacterCount.isSimple(scalar) else { return 0 }
         let lowercase = String(scalar).lowercased().unicodeScalars
-        guard lowercase.count == 1, let only = lowercase.first, SimpleScalars.isSimple(only) else { return 0 }
+        guard lowercase.count == 1, let only = lowercase.first, CharacterCount.isSimple(only) else { return 0 }
         return UInt16(only.value)
     }
 

@@ -16,7 +16,7 @@ import Testing
 
     @Test(arguments: texts) func typesetTextSplitsIntoTheParagraphsOfACharacterSplit(text: String) {
         let split = TypesetText(text)
-        #expect(split.paragraphs.map { $0.map(String.init) } == SignageReference.paragraphs(of: text))
+        #expect(split.paragraphs == SignageReference.paragraphs(of: text))
         #expect(split.isSimple == text.unicodeScalars.allSatisfy { CharacterCount.isSimple($0) || $0 == "\n" })
     }
 }

@@ -149,6 +149,6 @@ extension LineBreaker {
 extension SignageLabel.Field {
     /// The paragraphs of the typeset text, as strings.
     var paragraphs: [[String]] {
-        text.paragraphs.map { $0.map(String.init) }
+        text.paragraphs
     }
 }

@@ -119,7 +119,7 @@ import Testing
             for language in Self.languages {
                 let typeset = Typography.typeset(input, language: language)
                 let expected = SignageReference.paragraphs(of: SignageReference.typeset(input, language: language))
-                #expect(typeset.paragraphs.map { $0.map(String.init) } == expected, "\(language): \(visible(input))")
+                #expect(typeset.paragraphs == expected, "\(language): \(visible(input))")
                 #expect(typeset.paragraphCount == expected.count)
                 #expect(
                     typeset.isSimple

@@ -5,48 +5,65 @@
 /// between LF bytes. A paragraph is a run of non-empty lines; the empty lines between
 /// paragraphs are dropped.
 struct TypesetText: Sendable, Hashable {
-    /// One line of a paragraph: where it is in ``text``.
+    /// One line of a paragraph: where it is in ``utf8``.
     struct Line: Sendable, Hashable {
-        /// The UTF-8 offsets of the line in ``TypesetText/text`` (never empty).
+        /// The offsets of the line in ``TypesetText/utf8`` (never empty).
         var utf8: Range<Int>
         /// Whether the line is the first of its paragraph.
         var startsParagraph: Bool
     }
 
-    /// The typeset text.
-    let text: String
-    /// Whether every scalar of the text is simple (``SimpleScalars``) or a line feed: then each
-    /// scalar is one character and one grapheme cluster, so a length is a scalar count.
+    /// The typeset text as UTF-8.
+    let utf8: [UInt8]
+    /// Whether every scalar of the text is simple (``CharacterCount/isSimple(_:)``) or a line
+    /// feed: then each scalar is one character and one grapheme cluster, so a length is a
+    /// scalar count.
     let isSimple: Bool
     /// The lines of every paragraph, in order.
     let lines: [Line]
 
-    /// Splits `text`, which must have no CR, into paragraphs of lines. `isSimple` must say
-    /// whether every scalar is simple or a line feed; `nil` finds out.
-    init(_ text: String, isSimple: Bool? = nil) {
+    /// Splits `text`, which must have no CR, into paragraphs of lines.
+    init(_ text: String) {
         var text = text
-        var lines: [Line] = []
-        let simple = text.withUTF8 { bytes in
-            var start = 0
-            var startsParagraph = true
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-                if start < offset {
-                    lines.append(Line(utf8: start..<offset, startsParagraph: startsParagraph))
-                    startsParagraph = false
-                } else {
-                    startsParagraph = true
-                }
-                start = offset + 1
+        let isSimple = text.withUTF8 { bytes in
+            SimpleScalars.forEachScalarValue(in: bytes) { value, _ in
+                CharacterCount.isSimple(value: value) || value == 0x0A
             }
-            if start < bytes.count { lines.append(Line(utf8: start..<bytes.count, startsParagraph: startsParagraph)) }
-            return isSimple
-                ?? SimpleScalars.forEachScalarValue(in: bytes) { value, _ in
-                    CharacterCount.isSimple(value: value) || value == 0x0A
-                }
         }
-        self.text = text
-        self.isSimple = simple
+        self.init(utf8: Array(text.utf8), isSimple: isSimple)
+    }
+
+    /// The text of `scalars`, each simple or a line feed, split into paragraphs of lines.
+    init(simpleScalars scalars: [Unicode.Scalar]) {
+        // Encoded straight into the array's storage (at most four bytes a scalar).
+        let utf8 = [UInt8](unsafeUninitializedCapacity: 4 * scalars.count) { buffer, count in
+            for scalar in scalars { SimpleScalars.encodeUTF8(of: scalar, into: buffer, at: &count) }
+        }
+        self.init(utf8: utf8, isSimple: true)
+    }
+
+    private init(utf8: [UInt8], isSimple: Bool) {
+        var lines: [Line] = []
+        var start = 0
+        var startsParagraph = true
+        for (offset, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") {
+            if start < offset {
+                lines.append(Line(utf8: start..<offset, startsParagraph: startsParagraph))
+                startsParagraph = false
+            } else {
+                startsParagraph = true
+            }
+            start = offset + 1
+        }
+        if start < utf8.count { lines.append(Line(utf8: start..<utf8.count, startsParagraph: startsParagraph)) }
+        self.utf8 = utf8
+        self.isSimple = isSimple
         self.lines = lines
+    }
+
+    /// The typeset text.
+    var text: String {
+        String(decoding: utf8, as: UTF8.self)
     }
 
     /// How many paragraphs there are.
@@ -55,16 +72,14 @@ struct TypesetText: Sendable, Hashable {
     }
 
     /// The paragraphs, each its lines.
-    var paragraphs: [[Substring]] {
-        let utf8 = text.utf8
-        var paragraphs: [[Substring]] = []
+    var paragraphs: [[String]] {
+        var paragraphs: [[String]] = []
         for line in lines {
-            let start = utf8.index(utf8.startIndex, offsetBy: line.utf8.lowerBound)
-            let substring = Substring(utf8[start..<utf8.index(start, offsetBy: line.utf8.count)])
+            let string = String(decoding: utf8[line.utf8], as: UTF8.self)
             if line.startsParagraph {
-                paragraphs.append([substring])
+                paragraphs.append([string])
             } else {
-                paragraphs[paragraphs.count - 1].append(substring)
+                paragraphs[paragraphs.count - 1].append(string)
             }
         }
         return paragraphs
@@ -72,8 +87,7 @@ struct TypesetText: Sendable, Hashable {
 
     /// Calls `body` with the UTF-8 bytes of each line and whether it starts a paragraph.
     func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
-        var text = text
-        text.withUTF8 { bytes in
+        utf8.withUnsafeBufferPointer { bytes in
             for line in lines { body(UnsafeBufferPointer(rebasing: bytes[line.utf8]), line.startsParagraph) }
         }
     }

@@ -55,7 +55,7 @@ enum Typography {
                 let result = rules[index...].reduce(scalars) { result, rule in
                     rule.init().apply(toSimpleScalars: result, language: language)
                 }
-                return TypesetText(Unicode.Scalar.string(of: result), isSimple: true)
+                return TypesetText(simpleScalars: result)
             }
             text = rule.init().apply(to: text, language: language)
             mayBeSimple = rule == UnicodeNormalizationRule.self || rule == WhitespaceRule.self

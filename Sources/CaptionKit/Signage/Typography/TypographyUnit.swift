@@ -34,12 +34,23 @@ extension Character: TypographyUnit {
 }
 
 extension Unicode.Scalar: TypographyUnit {
-    // `Character`'s answers, looked up in the scalar facts (``ScalarTraits``).
-    var isLetter: Bool { ScalarTraits.of(self).contains(.characterLetter) }
-    var isWhitespace: Bool { ScalarTraits.of(self).contains(.characterWhitespace) }
-    var isUppercase: Bool { ScalarTraits.of(self).contains(.characterUppercase) }
-    var isLowercase: Bool { ScalarTraits.of(self).contains(.characterLowercase) }
-    var isNumber: Bool { ScalarTraits.of(self).contains(.characterNumber) }
+    var isLetter: Bool { characterTraits.contains(.characterLetter) }
+    var isWhitespace: Bool { characterTraits.contains(.characterWhitespace) }
+    var isUppercase: Bool { characterTraits.contains(.characterUppercase) }
+    var isLowercase: Bool { characterTraits.contains(.characterLowercase) }
+    var isNumber: Bool { characterTraits.contains(.characterNumber) }
+
+    /// `Character`'s classification of the scalar, from the scalar facts (``ScalarTraits``),
+    /// with the commonest letters and the space answered without a look-up.
+    @inline(__always)
+    private var characterTraits: ScalarTraits {
+        switch value {
+        case 0x61...0x7A, 0x430...0x45F: [.characterLetter, .characterLowercase]
+        case 0x41...0x5A, 0x400...0x42F: [.characterLetter, .characterUppercase]
+        case 0x20: .characterWhitespace
+        default: ScalarTraits.of(self)
+        }
+    }
     var isASCIIDigit: Bool { (0x30...0x39).contains(value) }
 
     static func units(of text: some StringProtocol) -> [Unicode.Scalar] { Array(text.unicodeScalars) }

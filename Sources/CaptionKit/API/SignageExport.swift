@@ -10,9 +10,9 @@ public enum SignageFormat: String, Sendable, Hashable, CaseIterable {
     case html
 
     /// The Data Merge file's name in the export folder.
-    public static let dataMergeFileName = "datamerge.txt"
+    static let dataMergeFileName = "datamerge.txt"
     /// The proof sheet's name in the export folder.
-    public static let proofFileName = "proof.html"
+    static let proofFileName = "proof.html"
 
     /// The format that writes the file at `relativePath` of the export folder.
     public init(writerOf relativePath: String) {

@@ -94,8 +94,7 @@ struct ScalarTraits: OptionSet, Sendable {
         case "(", "[", "«", "„", "“", ")", "]", "»", "”", "\"": traits.insert(.bracket)
         default: break
         }
-        if scalar == "\t" || scalar == "\n" || WhitespaceScan.isSpace(scalar) || WhitespaceScan.isPunctuation(scalar)
-        {
+        if scalar == "\t" || scalar == "\n" || WhitespaceScan.isSpace(scalar) || WhitespaceScan.isPunctuation(scalar) {
             traits.insert(.whitespaceScan)
         }
         if scalar == " " || scalar == "\u{A0}" { traits.insert(.gapSpace) }

@@ -15,7 +15,7 @@ public enum SignageFormat: String, Sendable, Hashable, CaseIterable {
     static let proofFileName = "proof.html"
 
     /// The format that writes the file at `relativePath` of the export folder.
-    public init(writerOf relativePath: String) {
+    init(writerOf relativePath: String) {
         switch relativePath {
         case Self.dataMergeFileName: self = .datamerge
         case Self.proofFileName: self = .html

@@ -47,7 +47,7 @@ struct LengthRatioCheck: CaptionTextCheck {
                   kk: Бұл тергеу бөлмесінің түпнұсқа есігі.
                   ru: Это подлинная дверь комнаты допросов.
                   en: ↓This is the original door of the interrogation room. This is the original door of the \
-                    interrogation room.
+                interrogation room.
                 """),
         ]
     )

@@ -58,12 +58,18 @@ extension CaptionChecker {
         let validator = try Validator(config: collection.config)
         try WordBudget.validate(collection.config)
         let alone = CaptionCollection(rootPath: collection.rootPath, config: collection.config, exhibits: [exhibit])
-        // Collection-wide checks (duplicate ids) need every exhibit; the draft stands in for its file.
-        var everything = collection
-        if let index = collection.exhibits.firstIndex(where: { $0.path == exhibit.path }) {
-            everything.exhibits[index] = exhibit
+        // The one collection-wide check (duplicate-id) finds in this file only what the exhibits
+        // sharing its id say, so it looks at those alone, not at all 50,000; the draft stands in
+        // for its file.
+        var sharingID = alone
+        if let id = exhibit.id {
+            for index in collection.exhibits.indices
+            where collection.exhibits[index].id == id && collection.exhibits[index].path != exhibit.path {
+                sharingID.exhibits.append(collection.exhibits[index])
+            }
+            sharingID.exhibits.sort { $0.path < $1.path }
         }
-        var found = validator.validate(exhibit, in: everything)
+        var found = validator.validate(exhibit, in: sharingID)
         found = IgnoreList.apply(to: found, in: alone).kept
         if let (baseline, path) = try baseline(.automatic, for: collection) {
             let unused = collection.config.checks[UnusedExceptionCheck.description.id]?.severity?.severity

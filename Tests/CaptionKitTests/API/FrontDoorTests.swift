@@ -60,6 +60,21 @@ import Testing
                 ])
     }
 
+    @Test func anExhibitSharingItsIDGetsTheWholeChecksFindings() throws {
+        let fixture = try TestCollection(
+            files: [
+                ("park/wagon.yml", Self.wagon), ("park/kurt.yml", Self.kurt),
+                ("yard/wagon.yml", Self.wagon), ("yard/zz.yml", Self.wagon),
+            ], config: Self.config)
+        let loaded = try fixture.load()
+        let whole = try CaptionChecker.run(CheckRequest(path: fixture.root), on: loaded).diagnostics
+        for exhibit in loaded.exhibits {
+            let one = try CaptionChecker.check(loaded.exhibits.first { $0.path == exhibit.path }!, in: loaded)
+            #expect(one.findings == whole.filter { $0.location.path == exhibit.path })
+        }
+        #expect(whole.filter { $0.checkID == "duplicate-id" }.count == 2)
+    }
+
     @Test func aDraftIsCheckedWithoutWritingAnything() throws {
         let fixture = try collection()
         let loaded = try fixture.load()

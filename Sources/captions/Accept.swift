@@ -3,7 +3,7 @@ import CaptionKit
 
 extension CaptionsCommand {
     /// `captions accept`: confirms translations after a source edit, so they are not stale.
-    struct Accept: ParsableCommand {
+    struct Accept: CaptionsSubcommand {
         static let configuration = CommandConfiguration(
             abstract: "Confirm that an exhibit's translations match its current source text.",
             discussion: """
@@ -29,12 +29,10 @@ extension CaptionsCommand {
         @Option(help: "The collection folder (default: Captions here or in the nearest parent).")
         var path: String?
 
-        func run() throws {
+        func execute() throws {
             let root = try CollectionArgument(path: path).resolved()
-            let result = try runReportingErrors { () throws(CaptionError) in
-                try TranslationAcceptance.accept(
-                    id: id, field: field, language: language, in: try CollectionLoader.load(path: root))
-            }
+            let result = try TranslationAcceptance.accept(
+                id: id, field: field, language: language, collectionAt: root)
             for entry in result.accepted { writeStdout("accepted \(entry) of \(id)\n") }
             for entry in result.alreadyCurrent { writeStdout("\(entry) of \(id) was already current\n") }
             if !result.accepted.isEmpty { writeStdout("wrote \(result.path)\n") }

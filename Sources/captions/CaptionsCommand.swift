@@ -20,13 +20,21 @@ struct CaptionsCommand: ParsableCommand {
     )
 }
 
-/// Runs library work, turning a ``CaptionError`` into a one-line message and exit code 2.
-func runReportingErrors<T>(_ body: () throws(CaptionError) -> T) throws -> T {
-    do {
-        return try body()
-    } catch {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
-        throw ExitCode(2)
+/// A `captions` subcommand. Its ``execute()`` does the work; `run()` reports a ``CaptionError``
+/// (the library could not do its job) as its one-line message on stderr and exit code 2.
+protocol CaptionsSubcommand: ParsableCommand {
+    /// Parses nothing and prints the command's output; may throw `ExitCode(1)` for findings.
+    func execute() throws
+}
+
+extension CaptionsSubcommand {
+    func run() throws {
+        do {
+            try execute()
+        } catch let error as CaptionError {
+            writeStderr(error.description + "\n")
+            throw ExitCode(2)
+        }
     }
 }
 

@@ -5,7 +5,7 @@ extension ReportFormat: ExpressibleByArgument {}
 
 extension CaptionsCommand {
     /// `captions check`: the completeness and consistency check for curators and CI.
-    struct Check: ParsableCommand {
+    struct Check: CaptionsSubcommand {
         static let configuration = CommandConfiguration(
             abstract: "Check that every caption is complete and well-formed.",
             discussion: """
@@ -75,7 +75,7 @@ extension CaptionsCommand {
             }
         }
 
-        func run() throws {
+        func execute() throws {
             if let explainID, let text = CheckExplanation.text(for: explainID) {
                 writeStdout(text)
                 return
@@ -84,16 +84,13 @@ extension CaptionsCommand {
             let request = CheckRequest(
                 path: try collection.resolved(), languages: languages, strict: strict, baseline: choice)
             if writeBaseline {
-                let written = try runReportingErrors { () throws(CaptionError) in
-                    try CaptionChecker.writeBaseline(request, to: baseline)
-                }
+                let written = try CaptionChecker.writeBaseline(request, to: baseline)
                 writeStderr("wrote \(TextReporter.plural(written.entries, "accepted finding")) to \(written.path)\n")
                 return
             }
             let result = ExitRetention.keep(
-                try runReportingErrors { () throws(CaptionError) in try CaptionChecker.run(request) })
-            writeStdout(
-                try runReportingErrors { () throws(CaptionError) in try CheckReporter.report(result, format: format) })
+                try CaptionChecker.run(request))
+            writeStdout(try CheckReporter.report(result, format: format))
             if format == .text { writeStderr(TextReporter.summary(result)) }
             if result.failed { throw ExitCode(1) }
         }

@@ -7,12 +7,13 @@ struct CollectionArgument: ParsableArguments {
         help: "The caption collection folder (default: Captions in this folder or the nearest parent that has one).")
     var path: String?
 
-    /// The folder to use, or exit 2 when none is given and none is found.
-    func resolved() throws -> String {
+    /// The folder to use.
+    ///
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` when none is given and none is found.
+    func resolved() throws(CaptionError) -> String {
         if let path { return path }
-        guard let found = CollectionLoader.defaultCollectionPath() else {
-            writeStderr("error: no Captions folder here or in any parent folder; name the collection folder\n")
-            throw ExitCode(2)
+        guard let found = CaptionCollection.defaultPath() else {
+            throw .invalidArgument("no Captions folder here or in any parent folder; name the collection folder")
         }
         return found
     }

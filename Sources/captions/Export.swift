@@ -15,7 +15,7 @@ extension CaptionsCommand {
 
 extension CaptionsCommand.Export {
     /// `captions export xliff`: XLIFF files for translators, one per target language.
-    struct XLIFF: ParsableCommand {
+    struct XLIFF: CaptionsSubcommand {
         static let configuration = CommandConfiguration(
             commandName: "xliff",
             abstract: "Write XLIFF files for translators, one per target language.",
@@ -51,17 +51,12 @@ extension CaptionsCommand.Export {
         @Option(help: "The folder to write to.")
         var out = "Exports/xliff"
 
-        func run() throws {
+        func execute() throws {
             let path = try collection.resolved()
             let options = XLIFFExportOptions(
                 targetLanguages: languages, version: version, onlyNeeded: needed, prefillTarget: prefillTarget,
                 outputFolder: out)
-            let result = try runReportingErrors { () throws(CaptionError) in
-                let loaded = ExitRetention.keep(try CollectionLoader.load(path: path))
-                let result = try XLIFFExporter.export(loaded, options: options)
-                try XLIFFExporter.write(result)
-                return ExitRetention.keep(result)
-            }
+            let result = ExitRetention.keep(try XLIFFExporter.export(collectionAt: path, options: options))
             for warning in result.warnings { writeStderr(warning.formatted + "\n") }
             for file in result.files {
                 var detail = "\(file.unitCount) unit\(file.unitCount == 1 ? "" : "s")"

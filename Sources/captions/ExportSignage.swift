@@ -6,7 +6,7 @@ extension DataMergeEncoding: ExpressibleByArgument {}
 
 extension CaptionsCommand.Export {
     /// `captions export signage`: label text for sign makers.
-    struct Signage: ParsableCommand {
+    struct Signage: CaptionsSubcommand {
         static let configuration = CommandConfiguration(
             abstract: "Write signage-ready label text: text files, an InDesign Data Merge file and a proof sheet.",
             discussion: """
@@ -58,16 +58,14 @@ extension CaptionsCommand.Export {
             }
         }
 
-        func run() throws {
+        func execute() throws {
             let path = try collection.resolved()
             let options = SignageExportOptions(
                 outputFolder: out, formats: format.isEmpty ? Set(SignageFormat.allCases) : Set(format), onlyIDs: only,
                 dataMergeEncoding: datamergeEncoding, withLatinKazakh: derived.contains(KazakhLatin.tag))
             let report = ExitRetention.keep(
-                try runReportingErrors { () throws(CaptionError) in
-                    try SignageExporter.export(
-                        ExitRetention.keep(try CollectionLoader.load(path: path)), options: options)
-                })
+                try SignageExporter.export(
+                    ExitRetention.keep(try CaptionCollection.load(path: path)), options: options))
             writeStderr(report.messageLines.map { $0 + "\n" }.joined())
             if !report.heldBack.isEmpty, !allowIncomplete { throw ExitCode(1) }
         }

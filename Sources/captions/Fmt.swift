@@ -3,7 +3,7 @@ import CaptionKit
 
 extension CaptionsCommand {
     /// `captions fmt`: rewrites caption files into the one canonical form.
-    struct Fmt: ParsableCommand {
+    struct Fmt: CaptionsSubcommand {
         static let configuration = CommandConfiguration(
             abstract: "Rewrite caption files into one canonical form (never changes their words).",
             discussion: """
@@ -32,11 +32,9 @@ extension CaptionsCommand {
         @Flag(help: "Write nothing; list the files that would change and exit 1 if there are any.")
         var check = false
 
-        func run() throws {
+        func execute() throws {
             let target = try CollectionArgument(path: path).resolved()
-            let outcomes = try runReportingErrors { () throws(CaptionError) in
-                try CaptionFormatter.run(path: target, check: check)
-            }
+            let outcomes = try CaptionFormatter.run(path: target, check: check)
             var failed = false
             var changed = 0
             for outcome in outcomes {
@@ -48,7 +46,7 @@ extension CaptionsCommand {
                     writeStdout(check ? "\(outcome.path)\n" : "formatted \(outcome.path)\n")
                 case .skipped(let location, let reason):
                     failed = true
-                    writeStderr("\(location): warning: not formatted: the file \(reason)\n")
+                    writeStderr(location.line(.warning, "not formatted: the file \(reason)") + "\n")
                 }
             }
             let verb = check ? "would be reformatted" : "reformatted"

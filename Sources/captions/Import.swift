@@ -3,7 +3,7 @@ import CaptionKit
 
 extension CaptionsCommand {
     /// `captions import`: merges translators' XLIFF files into the caption files.
-    struct Import: ParsableCommand {
+    struct Import: CaptionsSubcommand {
         static let configuration = CommandConfiguration(
             abstract: "Merge translated XLIFF files (1.2 or 2.x) into the caption files.",
             discussion: """
@@ -49,15 +49,13 @@ extension CaptionsCommand {
             if maxSize <= 0 { throw ValidationError("--max-size must be a positive number of megabytes.") }
         }
 
-        func run() throws {
+        func execute() throws {
             let root = try CollectionArgument(path: path).resolved()
             let options = XLIFFImportOptions(files: files, dryRun: dryRun, atomic: atomic, maximumSize: maxSize << 20)
-            let report = try runReportingErrors { () throws(CaptionError) in
-                try XLIFFImporter.run(options, collectionPath: root)
-            }
+            let report = try XLIFFImporter.run(options, collectionPath: root)
             switch format {
             case .text: writeStdout(report.text)
-            case .json: writeStdout(try runReportingErrors { () throws(CaptionError) in try report.json() })
+            case .json: writeStdout(try report.json())
             }
             if report.failed { throw ExitCode(1) }
         }

@@ -3,7 +3,7 @@ import CaptionKit
 
 extension CaptionsCommand {
     /// `captions init`: starts a caption collection.
-    struct Init: ParsableCommand {
+    struct Init: CaptionsSubcommand {
         static let configuration = CommandConfiguration(
             abstract: "Start a caption collection: a commented captions.yml and one example exhibit.",
             discussion: """
@@ -18,10 +18,8 @@ extension CaptionsCommand {
         @Argument(help: "The folder to create the collection in.")
         var path: String = "Captions"
 
-        func run() throws {
-            let written = try runReportingErrors { () throws(CaptionError) in
-                try CollectionScaffold.initialize(at: path)
-            }
+        func execute() throws {
+            let written = try CollectionScaffold.initialize(at: path)
             for file in written { writeStdout("created \(file)\n") }
         }
     }

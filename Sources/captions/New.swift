@@ -3,7 +3,7 @@ import CaptionKit
 
 extension CaptionsCommand {
     /// `captions new`: writes an empty exhibit file ready to fill.
-    struct New: ParsableCommand {
+    struct New: CaptionsSubcommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a new exhibit file with every field and language as an empty entry.",
             discussion: """
@@ -24,11 +24,9 @@ extension CaptionsCommand {
         @Option(help: "The collection folder (default: Captions here or in the nearest parent).")
         var path: String?
 
-        func run() throws {
+        func execute() throws {
             let root = try CollectionArgument(path: path).resolved()
-            let written = try runReportingErrors { () throws(CaptionError) in
-                try CollectionScaffold.newExhibit(id: id, gallery: gallery, in: root)
-            }
+            let written = try CollectionScaffold.newExhibit(id: id, gallery: gallery, in: root)
             writeStdout("created \(written)\n")
         }
     }

@@ -3,7 +3,7 @@ import CaptionKit
 
 extension CaptionsCommand {
     /// `captions status`: translation progress per language.
-    struct Status: ParsableCommand {
+    struct Status: CaptionsSubcommand {
         static let configuration = CommandConfiguration(
             abstract: "Show translation progress per language.",
             discussion: """
@@ -28,21 +28,13 @@ extension CaptionsCommand {
         @Option(help: "Output format: text or json.")
         var format: Format = .text
 
-        func run() throws {
+        func execute() throws {
             let path = try collection.resolved()
-            let loaded = ExitRetention.keep(
-                try runReportingErrors { () throws(CaptionError) in try CollectionLoader.load(path: path) })
-            let findings =
-                loaded.exhibits.isEmpty
-                ? []
-                : try runReportingErrors { () throws(CaptionError) in
-                    try CaptionChecker.diagnostics(CheckRequest(path: path), on: loaded)
-                }
-            let status = TranslationStatus(collection: loaded, findings: findings)
+            let status = try TranslationStatus.of(collectionAt: path)
             switch format {
             case .text: writeStdout(status.text)
             case .json:
-                writeStdout(try runReportingErrors { () throws(CaptionError) in try JSONReporter.encode(status) })
+                writeStdout(try JSONReporter.encode(status))
             }
         }
     }

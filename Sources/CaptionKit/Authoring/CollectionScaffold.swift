@@ -7,7 +7,7 @@ public enum CollectionScaffold {
     /// The commented `captions.yml` that `captions init` writes: the defaults, spelled out.
     public static let defaultConfigText = """
         # Configuration of this caption collection. Every key is optional; the values below are
-        # the defaults. See the README for the full format.
+        # the defaults. See Documentation/CaptionFormat.md in the captions sources for the full format.
 
         # Every caption needs all of these languages; this is also their order on signs
         # (Kazakh first, as the Law on Languages requires).

@@ -21,28 +21,31 @@ public enum CaptionError: Error, Sendable, Equatable, LocalizedError, CustomStri
     case invalidArgument(String)
     /// An input file is malformed or unsafe; the location says where.
     case invalidInput(SourceLocation, String)
+    /// A file changed on disk since it was read, so writing it would lose someone else's change.
+    case conflict(path: String)
 
     /// The one-line message printed on stderr.
     public var description: String {
         switch self {
         case .collectionNotFound(let path):
-            return
-                "\(path): error: no caption collection here (expected a folder with captions.yml or exhibit .yml files)"
+            return SourceLocation(path: path).line(
+                .error, "no caption collection here (expected a folder with captions.yml or exhibit .yml files)")
         case .unreadable(let path, let reason):
-            return "\(path): error: cannot read: \(reason)"
-        case .invalidConfig(let location, let message):
-            return "\(location): error: \(message)"
+            return SourceLocation(path: path).line(.error, "cannot read: \(reason)")
+        case .invalidConfig(let location, let message), .invalidInput(let location, let message):
+            return location.line(.error, message)
         case .unknownCheck(let location, let id, let suggestion):
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-            return "\(location): error: unknown check '\(id)'\(hint)"
+            return location.line(.error, "unknown check '\(id)'\(hint)")
         case .unwritable(let path, let reason):
-            return "\(path): error: cannot write: \(reason)"
+            return SourceLocation(path: path).line(.error, "cannot write: \(reason)")
         case .alreadyExists(let path):
-            return "\(path): error: already exists; refusing to overwrite it"
+            return SourceLocation(path: path).line(.error, "already exists; refusing to overwrite it")
         case .invalidArgument(let message):
             return "error: \(message)"
-        case .invalidInput(let location, let message):
-            return "\(location): error: \(message)"
+        case .conflict(let path):
+            return SourceLocation(path: path).line(
+                .error, "the file changed on disk since it was read; nothing was written")
         }
     }
 

@@ -58,7 +58,7 @@ public struct Diagnostic: Hashable, Sendable {
 
     /// The compiler-style line: `path:line:col: error: message [check-id]`.
     public var formatted: String {
-        "\(location): \(severity.rawValue): \(message) [\(checkID)]"
+        location.line(severity, "\(message) [\(checkID)]")
     }
 }
 

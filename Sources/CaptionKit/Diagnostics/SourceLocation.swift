@@ -32,3 +32,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         return lhs.column < rhs.column
     }
 }
+
+extension SourceLocation {
+    /// The compiler-style line editors and CI annotators read: `path:line:col: severity: message`.
+    public func line(_ severity: Severity, _ message: String) -> String {
+        "\(self): \(severity.rawValue): \(message)"
+    }
+}

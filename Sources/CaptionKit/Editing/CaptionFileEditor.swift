@@ -61,21 +61,27 @@ public struct CaptionFileEditor: Sendable {
         guard let data = FileManager.default.contents(atPath: exhibit.path) else {
             throw .unreadable(path: exhibit.path, reason: "cannot read the caption file")
         }
-        let text: String
-        do {
-            text = try SourceText.decode(data)  // drops a byte order mark; keeps every other byte
-        } catch {
-            throw .invalidInput(
-                SourceLocation(path: exhibit.path, line: error.line, column: error.column),
-                "file is not valid UTF-8 text")
-        }
-        self.init(bytes: Array(text.utf8), path: exhibit.path, relativePath: exhibit.relativePath)
-        self.hasByteOrderMark = data.starts(with: [0xEF, 0xBB, 0xBF])
+        try self.init(fileData: data, path: exhibit.path, relativePath: exhibit.relativePath)
         // The same bytes load as the same exhibit (the loader and the editor both drop the byte
         // order mark); an exhibit with findings is loaded again, as one over the size limit is.
         if let digest, exhibit.isReadable, exhibit.loadFindings.isEmpty, ContentDigest(data) == digest {
             loaded = exhibit
         }
+    }
+
+    /// Starts editing a caption file whose bytes are `data`.
+    ///
+    /// - Throws: ``CaptionError/invalidInput(_:_:)`` when `data` is not UTF-8.
+    init(fileData data: Data, path: String, relativePath: String) throws(CaptionError) {
+        let text: String
+        do {
+            text = try SourceText.decode(data)  // drops a byte order mark; keeps every other byte
+        } catch {
+            throw .invalidInput(
+                SourceLocation(path: path, line: error.line, column: error.column), "file is not valid UTF-8 text")
+        }
+        self.init(bytes: Array(text.utf8), path: path, relativePath: relativePath)
+        self.hasByteOrderMark = data.starts(with: [0xEF, 0xBB, 0xBF])
     }
 
     /// The file's bytes: the text in UTF-8, with the byte order mark it was read with.

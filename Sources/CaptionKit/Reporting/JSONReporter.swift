@@ -3,7 +3,7 @@ import Foundation
 /// The JSON report of `captions check` (schema version 1).
 ///
 /// Keys are sorted and the output is pretty-printed, so it is byte-stable. The schema is
-/// documented in the README; fields are only ever added within a version.
+/// documented in Documentation/Commands.md; fields are only ever added within a version.
 public enum JSONReporter {
     /// The top-level document.
     public struct Document: Codable, Sendable, Equatable {

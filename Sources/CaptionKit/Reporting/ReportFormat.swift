@@ -2,7 +2,7 @@
 public enum ReportFormat: String, CaseIterable, Sendable {
     /// Compiler-style lines for people, summary on stderr.
     case text
-    /// A stable JSON document (schema version 1, documented in the README).
+    /// A stable JSON document (schema version 1, documented in Documentation/Commands.md).
     case json
     /// JUnit XML for CI dashboards: a test case per exhibit, a failure per error.
     case junit

@@ -81,7 +81,7 @@ public enum XLIFFImporter {
             dryRun: options.dryRun, heldBack: heldBack)
     }
 
-    private static func checkLanguages(_ document: XLIFFDocument, config: CollectionConfig) throws(CaptionError) {
+    static func checkLanguages(_ document: XLIFFDocument, config: CollectionConfig) throws(CaptionError) {
         for file in document.files {
             guard file.sourceLanguage.lowercased() == config.source.lowercased() else {
                 throw .invalidInput(
@@ -99,7 +99,7 @@ public enum XLIFFImporter {
     }
 
     /// The translations to apply, and the units that cannot be.
-    private struct Plan {
+    struct Plan {
         struct Change {
             var text: String
             var location: SourceLocation

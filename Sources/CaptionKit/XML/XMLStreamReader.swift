@@ -24,7 +24,7 @@ enum XMLEvent: Sendable, Equatable {
 /// Reads untrusted XML with libxml2's streaming `xmlTextReader`, so memory stays flat however
 /// large the file.
 ///
-/// Safety rules (see "Safety: untrusted XLIFF" in the README): the network is off (`XML_PARSE_NONET`); entities are
+/// Safety rules (see Documentation/XLIFF.md, "Safety: untrusted XLIFF"): the network is off (`XML_PARSE_NONET`); entities are
 /// never
 /// substituted and DTDs never loaded or validated; XInclude, "huge" and recover modes are off;
 /// a document with a DOCTYPE is refused before libxml2 sees it; every external entity load is

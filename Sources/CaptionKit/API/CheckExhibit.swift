@@ -1,0 +1,156 @@
+/// One exhibit's texts as a curator is typing them: what the editor's live check looks at.
+public struct ExhibitDraft: Sendable, Hashable {
+    /// The exhibit's id.
+    public var id: String
+    /// Texts by field, then language; they replace the saved texts, the others stay as saved.
+    public var texts: [String: [String: String]]
+
+    /// Creates a draft of exhibit `id`.
+    public init(id: String, texts: [String: [String: String]]) {
+        self.id = id
+        self.texts = texts
+    }
+}
+
+/// What the checks say about one exhibit: its findings and the length of each text.
+public struct ExhibitCheck: Sendable, Equatable {
+    /// The length of one text against its field's `max-chars`.
+    public struct TextLength: Sendable, Hashable {
+        /// The caption field.
+        public var field: String
+        /// The language.
+        public var language: String
+        /// Characters as `captions check` counts them (grapheme clusters).
+        public var characters: Int
+        /// The field's `max-chars`, when it has one.
+        public var limit: Int?
+    }
+
+    /// Every finding located in the exhibit's file, as `captions check` reports it, sorted.
+    public var findings: [Diagnostic]
+    /// One entry per configured field and language, in configuration order.
+    public var lengths: [TextLength]
+}
+
+extension CaptionChecker {
+    /// Checks one exhibit of a loaded collection: the findings `captions check` reports in its
+    /// file (its `ignore:` entries and the baseline applied) and the length of every text.
+    ///
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` when no readable exhibit has the id, or
+    ///   ``CaptionError`` when the collection's check configuration or baseline is invalid.
+    public static func check(exhibit id: String, in collection: CaptionCollection) throws(CaptionError)
+        -> ExhibitCheck
+    {
+        try check(try collection.exhibit(id: id), in: collection)
+    }
+
+    /// Checks an unsaved draft of one exhibit as ``check(exhibit:in:)`` checks the saved one;
+    /// nothing is written. A draft text keeps the position of the saved text it replaces (or of
+    /// its field, for a new language), so findings point where the curator types.
+    public static func check(draft: ExhibitDraft, in collection: CaptionCollection) throws(CaptionError)
+        -> ExhibitCheck
+    {
+        try check(try collection.exhibit(id: draft.id).applying(draft.texts), in: collection)
+    }
+
+    /// The findings located in `exhibit`'s file and the lengths of its texts.
+    static func check(_ exhibit: Exhibit, in collection: CaptionCollection) throws(CaptionError) -> ExhibitCheck {
+        let validator = try Validator(config: collection.config)
+        try WordBudget.validate(collection.config)
+        let alone = CaptionCollection(rootPath: collection.rootPath, config: collection.config, exhibits: [exhibit])
+        // Collection-wide checks (duplicate ids) need every exhibit; the draft stands in for its file.
+        var everything = collection
+        if let index = collection.exhibits.firstIndex(where: { $0.path == exhibit.path }) {
+            everything.exhibits[index] = exhibit
+        }
+        var found = validator.validate(exhibit, in: everything)
+        found = IgnoreList.apply(to: found, in: alone).kept
+        if let (baseline, path) = try baseline(.automatic, for: collection) {
+            let unused = collection.config.checks[UnusedExceptionCheck.description.id]?.severity?.severity
+            found =
+                baseline.apply(
+                    to: found, in: alone, path: path,
+                    unusedSeverity: unused ?? UnusedExceptionCheck.description.defaultSeverity
+                ).kept
+        }
+        let findings = found.filter { $0.location.path == exhibit.path }.sortedForReport()
+        var lengths: [ExhibitCheck.TextLength] = []
+        for spec in collection.config.fields {
+            for language in collection.config.languages {
+                let text = exhibit.field(spec.name)?.translation(language)?.text ?? ""
+                lengths.append(
+                    .init(
+                        field: spec.name, language: language, characters: CharacterCount.of(text),
+                        limit: spec.maxChars))
+            }
+        }
+        return ExhibitCheck(findings: findings, lengths: lengths)
+    }
+}
+
+extension CaptionCollection {
+    /// The one readable exhibit with `id`.
+    ///
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` when none or several have it.
+    func exhibit(id: String) throws(CaptionError) -> Exhibit {
+        let matches = exhibits.filter { $0.isReadable && $0.id == id }
+        guard let exhibit = matches.first else {
+            let hint = Suggestion.closest(to: id, in: exhibits.compactMap(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+            throw .invalidArgument("no exhibit with id '\(id)' in \(rootPath)\(hint)")
+        }
+        guard matches.count == 1 else {
+            throw .invalidArgument("\(matches.count) exhibits have the id '\(id)'; fix that first (captions check)")
+        }
+        return exhibit
+    }
+}
+
+extension Exhibit {
+    /// The exhibit with `texts` (field → language → text) in place of its saved texts.
+    func applying(_ texts: [String: [String: String]]) -> Exhibit {
+        var exhibit = self
+        for (fieldName, byLanguage) in texts.sorted(by: { $0.key < $1.key }) {
+            let fieldIndex: Int
+            if let index = exhibit.fields.firstIndex(where: { $0.name == fieldName }) {
+                fieldIndex = index
+            } else {
+                exhibit.fields.append(CaptionField(name: fieldName, location: exhibit.idLocation, translations: []))
+                fieldIndex = exhibit.fields.count - 1
+            }
+            for (language, text) in byLanguage.sorted(by: { $0.key < $1.key }) {
+                let field = exhibit.fields[fieldIndex]
+                if let index = field.translationIndex(language) {
+                    exhibit.fields[fieldIndex].translations[index].text = text
+                } else {
+                    exhibit.fields[fieldIndex].translations.append(
+                        Translation(
+                            language: language, text: text, keyLocation: field.location, valueLocation: field.location)
+                    )
+                }
+            }
+        }
+        return exhibit
+    }
+}
+
+extension Validator {
+    /// Every finding about `exhibit`, which belongs to `collection`, sorted by path, line and column.
+    func validate(_ exhibit: Exhibit, in collection: CaptionCollection) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let analysis = ExhibitAnalysis(exhibit, config: context.config)
+        for configured in checks {
+            for var finding in configured.check.check(exhibit, analysis: analysis, in: context) {
+                finding.severity = configured.severity
+                found.append(finding)
+            }
+        }
+        for configured in checks {
+            for var finding in configured.check.check(collection: collection, in: context)
+            where finding.location.path == exhibit.path {
+                finding.severity = configured.severity
+                found.append(finding)
+            }
+        }
+        return found.sortedForReport()
+    }
+}

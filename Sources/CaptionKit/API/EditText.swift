@@ -1,0 +1,105 @@
+import Foundation
+
+/// The SHA-256 of a file's bytes: what a page rendered from the file carries, so that a save
+/// can tell whether the file changed since.
+public struct FileDigest: Sendable, Hashable, CustomStringConvertible {
+    /// 64 lowercase hexadecimal digits.
+    public let hex: String
+
+    /// The digest written as ``hex``, or `nil` when `hex` is not 64 hexadecimal digits.
+    public init?(hex: String) {
+        guard hex.utf8.count == 64, hex.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else { return nil }
+        self.hex = hex
+    }
+
+    /// The digest of `data`.
+    init(of data: Data) {
+        hex = SHA256.hexDigest(data)
+    }
+
+    public var description: String { hex }
+}
+
+/// The caption file a save wrote.
+public struct SavedFile: Sendable, Equatable {
+    /// The caption file.
+    public var path: String
+    /// The digest of its new bytes (the same as before when nothing changed).
+    public var digest: FileDigest
+    /// The edits that changed a text, in the order given; edits that set a text to what the
+    /// file already had are left out.
+    public var changed: [TranslationEdit]
+}
+
+/// Edits the texts of one exhibit in place: the browser editor's save.
+public enum CaptionEditor {
+    /// The digest of the file at `path` as it is now.
+    ///
+    /// - Throws: ``CaptionError/unreadable(path:reason:)``.
+    public static func digest(ofFileAt path: String) throws(CaptionError) -> FileDigest {
+        FileDigest(of: try read(path))
+    }
+
+    /// Sets texts of exhibit `id` and writes its caption file, when the file still has the
+    /// bytes whose digest is `expectedDigest`.
+    ///
+    /// Only the edited values change, through the same line-preserving writer as `captions
+    /// import`; a translation set here records the fingerprint of its source text (the edited
+    /// source when the same save edits it), so that it goes stale when the source changes, as
+    /// an imported one does. The file is written atomically, and not at all when no text changes.
+    ///
+    /// - Throws: ``CaptionError/conflict(path:)`` when the file's bytes are no longer those of
+    ///   `expectedDigest` (nothing is written); ``CaptionError/invalidArgument(_:)`` for an
+    ///   unknown exhibit, field or language; ``CaptionError/invalidInput(_:_:)`` when the file
+    ///   cannot be edited safely (it has errors, or a layout the writer does not change).
+    public static func save(
+        _ edits: [TranslationEdit], exhibit id: String, in collection: CaptionCollection, expectedDigest: FileDigest
+    ) throws(CaptionError) -> SavedFile {
+        let config = collection.config
+        let loaded = try collection.exhibit(id: id)
+        for edit in edits {
+            guard config.hasField(edit.field) else {
+                throw .invalidArgument(
+                    "'\(edit.field)' is not a field of this collection (\(config.fields.map(\.name).joined(separator: ", ")))"
+                )
+            }
+            guard config.languages.contains(edit.language) else {
+                throw .invalidArgument(
+                    "'\(edit.language)' is not a language of this collection (\(config.languages.joined(separator: ", ")))"
+                )
+            }
+        }
+        let data = try read(loaded.path)
+        guard FileDigest(of: data) == expectedDigest else { throw .conflict(path: loaded.path) }
+        var editor = try CaptionFileEditor(fileData: data, path: loaded.path, relativePath: loaded.relativePath)
+        let current = editor.exhibit
+        let changed = edits.filter { edit in
+            (current.field(edit.field)?.translation(edit.language)?.text ?? "") != edit.text
+        }
+        guard !changed.isEmpty else { return SavedFile(path: loaded.path, digest: expectedDigest, changed: []) }
+        var fingerprints: [String: [String: String]] = [:]
+        for edit in changed where edit.language != config.source && !edit.text.isEmpty {
+            let source =
+                changed.last { $0.field == edit.field && $0.language == config.source }?.text
+                ?? current.field(edit.field)?.translation(config.source)?.text ?? ""
+            guard !source.isEmpty else { continue }
+            fingerprints[edit.field, default: [:]][edit.language] = SourceFingerprint.of(source)
+        }
+        try editor.apply(
+            changed, recording: fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
+        let edited = editor.data
+        // Checked again just before the rename: a change made while this save was editing wins.
+        guard FileDigest(of: try read(loaded.path)) == expectedDigest else { throw .conflict(path: loaded.path) }
+        try AtomicFile.write(edited, to: loaded.path)
+        return SavedFile(path: loaded.path, digest: FileDigest(of: edited), changed: changed)
+    }
+
+    /// The bytes of the file at `path`.
+    private static func read(_ path: String) throws(CaptionError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, reason: "cannot read the caption file")
+        }
+        return data
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+extension XLIFFImporter {
+    /// Imports one XLIFF file held in memory (an upload), as ``run(_:collectionPath:)`` imports
+    /// a file: the same safety (no DTD, no entities, no network, `options.maximumSize`), the
+    /// same matching, conflicts and report. `options.files` is ignored; `name` stands for the
+    /// file in the report and in error messages.
+    ///
+    /// - Throws: ``CaptionError`` when the bytes are over the size limit, malformed or unsafe,
+    ///   name a language the collection does not have, or a caption file cannot be edited or
+    ///   written. Nothing is written in the first cases.
+    public static func run(
+        upload data: Data, named name: String, options: XLIFFImportOptions, on collection: CaptionCollection
+    ) throws(CaptionError) -> XLIFFImportReport {
+        guard data.count <= options.maximumSize else {
+            throw .invalidInput(
+                SourceLocation(path: name),
+                "file is \(data.count) bytes, over the limit of \(options.maximumSize) bytes")
+        }
+        let document = try XLIFFReader.parse(data, path: name)
+        var plan = Plan(collection: collection)
+        var summary = XLIFFImportReport.FileSummary(path: name, targetLanguage: "")
+        for file in document.files {
+            for unit in file.units { plan.add(unit, language: file.targetLanguage, summary: &summary) }
+        }
+        try checkLanguages(document, config: collection.config)
+        summary.targetLanguage = document.files.map(\.targetLanguage).uniqued().joined(separator: ", ")
+        let heldBack = options.atomic && !plan.problems.isEmpty
+        let written = heldBack ? [] : try plan.apply(writing: !options.dryRun, digests: nil)
+        return XLIFFImportReport(
+            collection: collection.rootPath, files: [summary], problems: plan.problems, written: written,
+            dryRun: options.dryRun, heldBack: heldBack)
+    }
+}

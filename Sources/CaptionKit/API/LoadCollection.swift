@@ -1,0 +1,19 @@
+import Foundation
+
+extension CaptionCollection {
+    /// Loads the collection in the folder `path`: `captions.yml` and every exhibit file below it,
+    /// on all cores. A malformed exhibit file is loaded with its findings, not thrown.
+    ///
+    /// - Throws: ``CaptionError`` when there is no collection at `path` or its `captions.yml`
+    ///   cannot be read or is malformed.
+    public static func load(path: String) throws(CaptionError) -> CaptionCollection {
+        try CollectionLoader.load(path: path)
+    }
+
+    /// The folder `Captions` in `directory` or its nearest parent that has one, if any.
+    public static func defaultPath(
+        from directory: String = FileManager.default.currentDirectoryPath
+    ) -> String? {
+        CollectionLoader.defaultCollectionPath(from: directory)
+    }
+}

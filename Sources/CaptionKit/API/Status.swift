@@ -1,0 +1,19 @@
+extension TranslationStatus {
+    /// The `captions status` report of the collection at `path`: its completeness per language
+    /// and the findings of `captions check` counted per language, severity and check.
+    ///
+    /// - Throws: ``CaptionError`` when the collection cannot be loaded or checked.
+    public static func of(collectionAt path: String) throws(CaptionError) -> TranslationStatus {
+        let collection = try CaptionCollection.load(path: path)
+        defer { releaseInBackground(collection) }
+        return try of(collection)
+    }
+
+    /// The `captions status` report of a loaded collection.
+    public static func of(_ collection: CaptionCollection) throws(CaptionError) -> TranslationStatus {
+        let findings =
+            collection.exhibits.isEmpty
+            ? [] : try CaptionChecker.diagnostics(CheckRequest(path: collection.rootPath), on: collection)
+        return TranslationStatus(collection: collection, findings: findings)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+@testable import CaptionKit
+
+/// The editor's operations of the front door: one exhibit's check, a draft's check, the save
+/// with its digest precondition, and the import of an upload.
+@Suite struct FrontDoorTests {
+    static let config = """
+        languages: [kk, ru, en]
+        source: ru
+        fields:
+          title: { required: true, max-chars: 12 }
+          text: { required: true }
+        """
+
+    static let wagon = """
+        id: wagon
+        title:
+          kk: Вагон
+          ru: Вагон
+          en: Wagon
+        text:
+          ru: Вагон 1937 года.
+          en: A wagon of 1937.
+
+        """
+
+    static let kurt = """
+        id: kurt
+        title:
+          kk: Құрт
+          ru: Курт
+          en: Kurt
+        text:
+          kk: Құрт.
+          ru: Курт.
+          en: Kurt.
+
+        """
+
+    func collection() throws -> TestCollection {
+        try TestCollection(files: [("park/wagon.yml", Self.wagon), ("park/kurt.yml", Self.kurt)], config: Self.config)
+    }
+
+    @Test func oneExhibitsCheckIsWhatTheWholeCheckReportsInItsFile() throws {
+        let fixture = try collection()
+        let loaded = try fixture.load()
+        let whole = try CaptionChecker.run(CheckRequest(path: fixture.root), on: loaded).diagnostics
+        let wagonPath = try #require(loaded.exhibits.first { $0.id == "wagon" }).path
+        let one = try CaptionChecker.check(exhibit: "wagon", in: loaded)
+        #expect(one.findings == whole.filter { $0.location.path == wagonPath })
+        #expect(one.findings.map(\.checkID) == ["missing-translation"])
+        #expect(one.findings.first?.language == "kk")
+        #expect(try CaptionChecker.check(exhibit: "kurt", in: loaded).findings.isEmpty)
+        #expect(
+            one.lengths.map { "\($0.field).\($0.language)=\($0.characters)/\($0.limit.map(String.init) ?? "-")" }
+                == [
+                    "title.kk=5/12", "title.ru=5/12", "title.en=5/12", "text.kk=0/-", "text.ru=16/-", "text.en=16/-",
+                ])
+    }
+
+    @Test func aDraftIsCheckedWithoutWritingAnything() throws {
+        let fixture = try collection()
+        let loaded = try fixture.load()
+        let draft = ExhibitDraft(
+            id: "wagon", texts: ["text": ["kk": "1938 жылғы вагон."], "title": ["en": "A very long wagon title"]])
+        let result = try CaptionChecker.check(draft: draft, in: loaded)
+        #expect(result.findings.map(\.checkID).sorted() == ["number-mismatch", "too-long"])
+        let tooLong = try #require(result.findings.first { $0.checkID == "too-long" })
+        #expect(tooLong.location.line == 5)
+        #expect(result.lengths.first { $0.field == "title" && $0.language == "en" }?.characters == 23)
+        #expect(try fixture.read("park/wagon.yml") == Self.wagon)
+        #expect(throws: CaptionError.self) { try CaptionChecker.check(exhibit: "wagn", in: loaded) }
+    }
+
+    @Test func aSaveChangesOnlyTheEditedLinesAndRecordsTheSource() throws {
+        let fixture = try collection()
+        let loaded = try fixture.load()
+        let path = fixture.root + "/park/wagon.yml"
+        let digest = try CaptionEditor.digest(ofFileAt: path)
+        let saved = try CaptionEditor.save(
+            [
+                TranslationEdit(field: "text", language: "kk", text: "1937 жылғы вагон."),
+                TranslationEdit(field: "title", language: "ru", text: "Вагон"),
+            ], exhibit: "wagon", in: loaded, expectedDigest: digest)
+        #expect(saved.changed == [TranslationEdit(field: "text", language: "kk", text: "1937 жылғы вагон.")])
+        let fingerprint = SourceFingerprint.of("Вагон 1937 года.")
+        let expected =
+            Self.wagon.replacingOccurrences(
+                of: "text:\n  ru:", with: "text:\n  kk: \"1937 жылғы вагон.\"\n  ru:")
+            + "translations:  # machine-owned: source fingerprints of translations; do not edit\n"
+            + "  text: { kk: \(fingerprint) }\n"
+        #expect(try fixture.read("park/wagon.yml") == expected)
+        #expect(saved.digest == (try CaptionEditor.digest(ofFileAt: path)))
+        #expect(try CaptionChecker.run(CheckRequest(path: fixture.root)).diagnostics.isEmpty)
+    }
+
+    @Test func aSaveOverAChangedFileIsAConflictAndWritesNothing() throws {
+        let fixture = try collection()
+        let loaded = try fixture.load()
+        let path = fixture.root + "/park/wagon.yml"
+        let digest = try CaptionEditor.digest(ofFileAt: path)
+        let changedElsewhere = Self.wagon.replacingOccurrences(of: "en: Wagon", with: "en: The wagon")
+        try fixture.write("park/wagon.yml", changedElsewhere)
+        #expect(throws: CaptionError.conflict(path: path)) {
+            try CaptionEditor.save(
+                [TranslationEdit(field: "text", language: "kk", text: "Вагон.")], exhibit: "wagon", in: loaded,
+                expectedDigest: digest)
+        }
+        #expect(try fixture.read("park/wagon.yml") == changedElsewhere)
+        #expect(
+            CaptionError.conflict(path: path).description
+                == "\(path): error: the file changed on disk since it was read; nothing was written")
+        #expect(throws: CaptionError.self) {
+            try CaptionEditor.save(
+                [TranslationEdit(field: "titel", language: "kk", text: "x")], exhibit: "wagon", in: loaded,
+                expectedDigest: try CaptionEditor.digest(ofFileAt: path))
+        }
+    }
+
+    @Test func anEditedSourceMakesItsTranslationsStale() throws {
+        let fixture = try collection()
+        let path = fixture.root + "/park/kurt.yml"
+        _ = try CaptionEditor.save(
+            [TranslationEdit(field: "text", language: "kk", text: "Құрт — ірімшік.")], exhibit: "kurt",
+            in: try fixture.load(), expectedDigest: try CaptionEditor.digest(ofFileAt: path))
+        #expect(try CaptionChecker.check(exhibit: "kurt", in: fixture.load()).findings.isEmpty)
+        _ = try CaptionEditor.save(
+            [TranslationEdit(field: "text", language: "ru", text: "Курт — сыр.")], exhibit: "kurt",
+            in: try fixture.load(), expectedDigest: try CaptionEditor.digest(ofFileAt: path))
+        let findings = try CaptionChecker.check(exhibit: "kurt", in: fixture.load()).findings
+        #expect(findings.map(\.checkID) == ["stale-translation"])
+        #expect(findings.map(\.language) == ["kk"])
+    }
+
+    @Test func anUploadImportsAsTheSameFileWould() throws {
+        let museum = try copyOfBundledMuseum()
+        try XLIFFImportTests.removeTranslation(
+            "memorial-park/stalin-wagon.yml", field: "text", language: "kk", in: museum)
+        let file = try #require(try XLIFFImportTests.export(museum, .v1_2, needed: true).first)
+        let filled = try fillingTargets(file.data) { _ in "Вагон." }
+        let before = try snapshotOfFiles(in: museum.root)
+        let dry = try XLIFFImporter.run(
+            upload: filled, named: "ru-kk.xlf", options: XLIFFImportOptions(files: [], dryRun: true),
+            on: try museum.load())
+        #expect(dry.files.map(\.applied) == [1])
+        #expect(dry.files.map(\.path) == ["ru-kk.xlf"])
+        #expect(try snapshotOfFiles(in: museum.root) == before)
+        let applied = try XLIFFImporter.run(
+            upload: filled, named: "ru-kk.xlf", options: XLIFFImportOptions(files: []), on: try museum.load())
+        #expect(applied.written.map { URL(fileURLWithPath: $0).lastPathComponent } == ["stalin-wagon.yml"])
+        let wagon = try #require(try museum.load().exhibits.first { $0.id == "stalin-wagon" })
+        #expect(wagon.field("text")?.translation("kk")?.text == "Вагон.")
+        let unsafe = Data("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"b\">]>\n<xliff/>".utf8)
+        #expect(throws: CaptionError.self) {
+            try XLIFFImporter.run(
+                upload: unsafe, named: "bad.xlf", options: XLIFFImportOptions(files: []), on: try museum.load())
+        }
+        #expect(throws: CaptionError.self) {
+            try XLIFFImporter.run(
+                upload: filled, named: "big.xlf", options: XLIFFImportOptions(files: [], maximumSize: 100),
+                on: try museum.load())
+        }
+    }
+}

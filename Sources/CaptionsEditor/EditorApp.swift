@@ -235,11 +235,11 @@ struct EditorApp: Sendable {
         if let accepted = query["accepted"] {
             message = "<p class=\"message ok\" role=\"status\">\(words("exhibit.accepted", ["list": accepted]))</p>"
         }
+        let checked = try? LibraryBridge.check(exhibit, in: snapshot.collection)
         let view = Pages.ExhibitView(
             exhibit: exhibit, position: position, texts: LibraryBridge.texts(of: exhibit),
             digest: LibraryBridge.digest(ofFileAt: exhibit.path),
-            findings: (try? LibraryBridge.findings(for: exhibit, in: snapshot.collection)) ?? exhibit.loadFindings,
-            lengths: LibraryBridge.lengths(of: exhibit, config: snapshot.config), message: message)
+            findings: checked?.findings ?? exhibit.loadFindings, lengths: checked?.lengths ?? [], message: message)
         return html(Pages.exhibit(page(request, context), snapshot, view))
     }
 
@@ -363,12 +363,14 @@ struct EditorApp: Sendable {
     }
 
     func statusPage(_ request: Request, _ context: EditorContext) throws -> Response {
-        store.checkIfNeeded()
         let snapshot = store.snapshot
-        return html(
-            Pages.status(
-                page(request, context), LibraryBridge.status(of: snapshot.collection, findings: snapshot.findings ?? [])
-            ))
+        let status: TranslationStatus
+        do {
+            status = try LibraryBridge.status(of: snapshot.collection, findings: snapshot.findings)
+        } catch {
+            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+        }
+        return html(Pages.status(page(request, context), status))
     }
 
     func downloadXLIFF(_ request: Request, _ context: EditorContext) throws -> Response {
@@ -406,7 +408,7 @@ struct EditorApp: Sendable {
         let report: XLIFFImportReport
         do {
             report = try LibraryBridge.importXLIFF(
-                bytes: upload.bytes, fileName: upload.fileName, collectionPath: store.root, dryRun: true,
+                bytes: upload.bytes, fileName: upload.fileName, into: store.scanned().collection, dryRun: true,
                 maximumSize: EditorSettings.maximumUpload)
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
@@ -424,7 +426,7 @@ struct EditorApp: Sendable {
         do {
             report = try store.writeLock.withLock { _ throws(CaptionError) in
                 try LibraryBridge.importXLIFF(
-                    bytes: upload.bytes, fileName: upload.fileName, collectionPath: store.root, dryRun: false,
+                    bytes: upload.bytes, fileName: upload.fileName, into: store.scanned().collection, dryRun: false,
                     maximumSize: EditorSettings.maximumUpload)
             }
         } catch {

@@ -160,6 +160,12 @@ final class EditorStore: Sendable {
         return true
     }
 
+    /// The snapshot after a ``scan()``: every file as it is on disk now.
+    func scanned() -> Snapshot {
+        scan()
+        return snapshot
+    }
+
     /// Loads the whole collection again.
     func reloadAll() {
         guard let collection = try? LibraryBridge.load(path: root) else { return }

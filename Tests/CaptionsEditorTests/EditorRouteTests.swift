@@ -73,7 +73,8 @@ struct EditorPageTests {
             #expect(page.body.contains("No findings: the check passes for this exhibit."))
             #expect(page.body.contains("rel=\"next\" href=\"/exhibits/guard-and-child\""))
             #expect(page.body.contains("rel=\"prev\" href=\"/exhibits/accommodation-block\""))
-            #expect(page.inputValue("_digest") == LibraryBridge.digest(ofFileAt: fixture.path("barracks/first-winter.yml")))
+            #expect(
+                page.inputValue("_digest") == LibraryBridge.digest(ofFileAt: fixture.path("barracks/first-winter.yml")))
         }
     }
 
@@ -242,7 +243,8 @@ struct EditorSaveTests {
             let json = try #require(
                 try JSONSerialization.jsonObject(with: Data(live.body.utf8)) as? [String: Any])
             let cells = try #require(json["cells"] as? [String: [String: String]])
-            #expect(cells["title.kk"]?["counter"] == "<p class=\"counter over\" id=\"c-title-kk\">120 of 80 characters</p>")
+            #expect(
+                cells["title.kk"]?["counter"] == "<p class=\"counter over\" id=\"c-title-kk\">120 of 80 characters</p>")
             #expect(cells["title.kk"]?["findings"]?.contains("too-long") == true)
             #expect(json["errors"] as? Int == 1)
             #expect(try fixture.read("barracks/first-winter.yml") == before)
@@ -474,7 +476,8 @@ struct EditorUnitTests {
         #expect(form["title.kk"] == "Қыс !")
         #expect(form["t"] == "x\ny")
         #expect(throws: FormError.self) { try FormData(urlEncoded: "a=%FF") }
-        let body = "--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue\r\n--XX\r\n"
+        let body =
+            "--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue\r\n--XX\r\n"
             + "Content-Disposition: form-data; name=\"f\"; filename=\"x.xlf\"\r\n\r\n<x/>\r\n--XX--\r\n"
         let multipart = try FormData(multipart: Data(body.utf8), boundary: "XX")
         #expect(multipart["a"] == "value")

@@ -67,7 +67,9 @@ final class Browser: @unchecked Sendable {
         }
     }
 
-    var cookieHeader: String { cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+    var cookieHeader: String {
+        cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+    }
 
     @discardableResult
     func request(

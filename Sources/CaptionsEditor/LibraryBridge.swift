@@ -85,7 +85,14 @@ enum LibraryBridge {
         throws(CaptionError) -> (findings: [Diagnostic], lengths: [TextLength])
     {
         guard let id = exhibit.id else { return (exhibit.loadFindings, []) }
-        return converted(try CaptionChecker.check(draft: ExhibitDraft(id: id, texts: texts), in: collection))
+        // Only what the curator changed: an empty box of a field the file does not have stays absent.
+        var changed: ExhibitTexts = [:]
+        for (field, byLanguage) in texts {
+            for (language, text) in byLanguage where text != (exhibit.field(field)?.translation(language)?.text ?? "") {
+                changed[field, default: [:]][language] = text
+            }
+        }
+        return converted(try CaptionChecker.check(draft: ExhibitDraft(id: id, texts: changed), in: collection))
     }
 
     private static func converted(_ check: ExhibitCheck) -> (findings: [Diagnostic], lengths: [TextLength]) {

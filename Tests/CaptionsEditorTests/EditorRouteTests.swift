@@ -247,6 +247,14 @@ struct EditorSaveTests {
                 cells["title.kk"]?["counter"] == "<p class=\"counter over\" id=\"c-title-kk\">120 of 80 characters</p>")
             #expect(cells["title.kk"]?["findings"]?.contains("too-long") == true)
             #expect(json["errors"] as? Int == 1)
+            // The boxes of a field the file does not have (credit) are sent empty: no finding.
+            let untouched = try await browser.post(
+                "/exhibits/first-winter/check", [("title.kk", "Алғашқы қыс"), ("credit.kk", ""), ("credit.en", "")],
+                csrf: false, headers: [HTTPField.Name("X-CSRF-Token")!: browser.csrfToken])
+            let clean = try #require(
+                try JSONSerialization.jsonObject(with: Data(untouched.body.utf8)) as? [String: Any])
+            #expect(clean["errors"] as? Int == 0)
+            #expect(clean["warnings"] as? Int == 0)
             #expect(try fixture.read("barracks/first-winter.yml") == before)
         }
     }

@@ -229,8 +229,8 @@ struct EditorApp: Sendable {
         let words = words(context)
         var message: HTML = ""
         if let saved = query["saved"].flatMap(Int.init) {
-            message =
-                "<p class=\"message ok\" role=\"status\">\(saved == 0 ? words("exhibit.nochange") : words("exhibit.saved", count: saved))</p>"
+            let text = saved == 0 ? words("exhibit.nochange") : words("exhibit.saved", count: saved)
+            message = "<p class=\"message ok\" role=\"status\">\(text)</p>"
         }
         if let accepted = query["accepted"] {
             message = "<p class=\"message ok\" role=\"status\">\(words("exhibit.accepted", ["list": accepted]))</p>"

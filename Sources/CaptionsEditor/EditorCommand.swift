@@ -68,7 +68,8 @@ extension EditorCommand {
                 let hash = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 guard hash.hasPrefix("$2"), hash.count == 60 else {
                     throw fail(
-                        "\(passwordFile): not a bcrypt hash; make one with: captions-editor hash-password > \(passwordFile)"
+                        "\(passwordFile): not a bcrypt hash; make one with: "
+                            + "captions-editor hash-password > \(passwordFile)"
                     )
                 }
                 passwordHash = hash

@@ -33,8 +33,10 @@ enum Pages {
         let languages = HTML.join(
             InterfaceStrings.languages.map { language in
                 let current: HTML = language == words.language ? " aria-pressed=\"true\"" : ""
-                return
-                    "<button name=\"lang\" value=\"\(language)\"\(current) lang=\"\(language)\">\(words("lang." + language))</button>"
+                return """
+                    <button name="lang" value="\(language)"\(current) lang="\(language)">\
+                    \(words("lang." + language))</button>
+                    """
             })
         return """
             <!doctype html>
@@ -84,8 +86,8 @@ enum Pages {
                 <h1>\(words("login.title"))</h1>
                 \(notice)
                 <form method="post" action="/login" class="narrow">\(page.csrfField)
-                <label>\(words("login.password")) <input type="password" name="password" autocomplete="current-password" \
-                required autofocus></label>
+                <label>\(words("login.password")) <input type="password" name="password" \
+                autocomplete="current-password" required autofocus></label>
                 <button type="submit">\(words("login.submit"))</button>
                 </form>
                 """)
@@ -191,7 +193,8 @@ enum Pages {
                 <input type="search" name="q" value="\(filter.query)" placeholder="\(words("filter.search"))" \
                 aria-label="\(words("filter.search"))">
                 <label>\(words("filter.missing")) <select name="missing">\(languageOptions)</select></label>
-                <label><input type="checkbox" name="stale" value="1"\(checked(filter.stale))> \(words("filter.stale"))</label>
+                <label><input type="checkbox" name="stale" value="1"\(checked(filter.stale))> \
+                \(words("filter.stale"))</label>
                 <label><input type="checkbox" name="errors" value="1"\(checked(filter.errors))> \
                 \(words("filter.errors"))</label>
                 <label>\(words("filter.gallery")) <select name="gallery">\(galleryOptions)</select></label>
@@ -372,7 +375,8 @@ enum Pages {
                 <p>\(words("exhibit.stale"))</p>
                 <p class="hint">\(words("exhibit.staleold"))</p>
                 <p><strong>\(words("exhibit.stalesource"))</strong> (\(config.source)): \(source)</p>
-                <button type="submit" form="accept-form" name="target" value="\(key)">\(words("exhibit.accept"))</button>
+                <button type="submit" form="accept-form" name="target" value="\(key)">\
+                \(words("exhibit.accept"))</button>
                 </div>
                 """
         }
@@ -455,7 +459,8 @@ enum Pages {
                 rows.append(
                     """
                     <tr class="\(mine == theirs ? "same" : "differs")"><th>\(spec.name) · \(language) \(same)</th>
-                    <td class="draft" lang="\(language)">\(mine)</td><td class="current" lang="\(language)">\(theirs)</td></tr>
+                    <td class="draft" lang="\(language)">\(mine)</td>\
+                    <td class="current" lang="\(language)">\(theirs)</td></tr>
 
                     """)
             }
@@ -491,7 +496,8 @@ enum Pages {
                 return """
                     <tr><th>\(name)</th><td>\(row.units)</td><td>\(row.translated)</td><td>\(row.missing)</td>\
                     <td>\(row.stale)</td><td><progress max="100" value="\(String(format: "%.1f", row.percent))">\
-                    \(percent)</progress> \(percent)</td><td>\(row.isSource ? "—" : String(row.sourceWordsToTranslate))</td>\
+                    \(percent)</progress> \(percent)</td>\
+                    <td>\(row.isSource ? "—" : String(row.sourceWordsToTranslate))</td>\
                     <td>\(row.findings["error"] ?? 0)</td><td>\(row.findings["warning"] ?? 0)</td></tr>
 
                     """
@@ -502,7 +508,8 @@ enum Pages {
                 <h1>\(words("status.title"))</h1>
                 <div class="scroll"><table class="status">
                 <thead><tr><th>\(words("status.language"))</th><th>\(words("status.units"))</th>\
-                <th>\(words("status.translated"))</th><th>\(words("status.missing"))</th><th>\(words("status.stale"))</th>\
+                <th>\(words("status.translated"))</th><th>\(words("status.missing"))</th>\
+                <th>\(words("status.stale"))</th>\
                 <th>\(words("status.complete"))</th><th>\(words("status.words"))</th><th>\(words("status.errors"))</th>\
                 <th>\(words("status.warnings"))</th></tr></thead>
                 <tbody>\(rows)</tbody></table></div>
@@ -530,8 +537,10 @@ enum Pages {
                 <button type="submit">\(words("translators.download"))</button>
                 </form></section>
                 <section><h2>\(words("translators.upload"))</h2>
-                <form method="post" action="/translators/review" enctype="multipart/form-data" class="stack">\(page.csrfField)
-                <label>\(words("translators.file")) <input type="file" name="xliff" accept=".xlf,.xliff,.xml" required></label>
+                <form method="post" action="/translators/review" enctype="multipart/form-data" class="stack">\
+                \(page.csrfField)
+                <label>\(words("translators.file")) \
+                <input type="file" name="xliff" accept=".xlf,.xliff,.xml" required></label>
                 <button type="submit">\(words("translators.review"))</button>
                 </form></section>
                 """)
@@ -565,6 +574,9 @@ enum Pages {
                 """
             } ?? ""
         let title = words(token == nil ? "translators.appliedtitle" : "translators.reviewtitle")
+        let problemList: HTML =
+            report.problems.isEmpty
+            ? "" : "<h2>\(words("translators.problems"))</h2><ul class=\"problems\">\(problems)</ul>"
         return layout(
             page, title: title,
             body: """
@@ -573,7 +585,7 @@ enum Pages {
                 <th>\(words("translators.unchanged"))</th><th>\(words("translators.skipped"))</th>\
                 <th>\(words("translators.conflicts"))</th><th>\(words("translators.unknown"))</th></tr></thead>
                 <tbody>\(files)</tbody></table>
-                \(report.problems.isEmpty ? HTML.empty : "<h2>\(words("translators.problems"))</h2><ul class=\"problems\">\(problems)</ul>")
+                \(problemList)
                 <h2>\(words("translators.files"))</h2>
                 \(report.written.isEmpty ? "<p>\(words("translators.nofiles"))</p>" : "<ul>\(written)</ul>")
                 \(apply)

@@ -47,7 +47,7 @@ struct EditorPageTests {
             let gallery = try await browser.get("/?gallery=barracks")
             #expect(gallery.body.contains("4 exhibits"))
             #expect(!gallery.body.contains("/exhibits/kurt-story\""))
-            let search = try await browser.get("/?q=%D0%A1%D0%A3%D0%A8%D0%81%D0%9D%D0%9E%D0%93%D0%9E")  // СУШЁНОГО
+            let search = try await browser.get("/?q=" + urlEncode("СУШЁНОГО"))
             #expect(search.body.contains("1 exhibits"))
             #expect(search.body.contains("/exhibits/kurt-story"))
             let none = try await browser.get("/?q=%3Cscript%3E")
@@ -178,8 +178,8 @@ struct EditorSaveTests {
             let saved = try await browser.post(
                 "/exhibits/first-winter",
                 [
-                    ("_digest", digest), ("_action", "save"), ("title.kk", "Алғашқы қыс!"), ("title.ru", "Первая зима"),
-                    ("title.en", "The first winter"),
+                    ("_digest", digest), ("_action", "save"), ("title.kk", "Алғашқы қыс!"),
+                    ("title.ru", "Первая зима"), ("title.en", "The first winter"),
                 ])
             #expect(saved.status == .seeOther)
             #expect(saved.headers[.location] == "/exhibits/first-winter?saved=1")
@@ -249,7 +249,8 @@ struct EditorSaveTests {
             #expect(json["errors"] as? Int == 1)
             // The boxes of a field the file does not have (credit) are sent empty: no finding.
             let untouched = try await browser.post(
-                "/exhibits/first-winter/check", [("title.kk", "Алғашқы қыс"), ("credit.kk", ""), ("credit.en", "")],
+                "/exhibits/first-winter/check",
+                [("title.kk", "Алғашқы қыс"), ("credit.kk", ""), ("credit.en", "")],
                 csrf: false, headers: [HTTPField.Name("X-CSRF-Token")!: browser.csrfToken])
             let clean = try #require(
                 try JSONSerialization.jsonObject(with: Data(untouched.body.utf8)) as? [String: Any])

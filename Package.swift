@@ -53,7 +53,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CaptionKitTests",
-            dependencies: ["CaptionKit"],
+            // CLibXML2: the tests validate exports against the XLIFF schemas with libxml2.
+            dependencies: ["CaptionKit", "CLibXML2"],
             // Golden files are read through #filePath-relative paths, not bundled.
             exclude: ["Snapshots"]
         ),

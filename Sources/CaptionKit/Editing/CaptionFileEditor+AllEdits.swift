@@ -10,6 +10,10 @@ extension CaptionFileEditor {
     /// told in advance, or a failed proof) the edits are made again one by one, which gives the
     /// same text or the same error as always.
     ///
+    /// The one-by-one path is not a second implementation kept for comparison: it is the only
+    /// path for the files the single proof cannot vouch for, and the only one that reports
+    /// errors (``allAtOnce(_:recording:fieldOrder:languageOrder:)`` only answers `nil`).
+    ///
     /// - Throws: ``CaptionError/invalidInput(_:_:)`` as the one-by-one calls would; the text
     ///   then holds the edits made before the failing one, as it would after those calls.
     public mutating func apply(

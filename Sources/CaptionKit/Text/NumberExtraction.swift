@@ -20,21 +20,19 @@ public enum NumberExtraction {
     ///   - language: Its language tag; in English (`en`), `1,000` is one thousand; elsewhere
     ///     the comma is a decimal separator.
     public static func numbers(in text: String, language: String) -> [String] {
-        let commaGroupsThousands = Language.primary(language) == "en"
-        return ValidUTF8.withBytes(of: text) { numbers(inUTF8: $0, commaGroupsThousands: commaGroupsThousands) }
-    }
-
-    /// ``numbers(in:language:)`` over the UTF-8 bytes of the text.
-    ///
-    /// Every scalar a number can start at (a digit, `I`, `V`, `X`) is ASCII, and no byte of a
-    /// longer scalar is, so the scan steps over bytes and decodes scalars only around a number.
-    private static func numbers(inUTF8 bytes: UnsafeBufferPointer<UInt8>, commaGroupsThousands: Bool) -> [String] {
-        var result: [String] = []
-        var index = 0
-        while index < bytes.count {
-            index = read(bytes, at: index, commaGroupsThousands: commaGroupsThousands, into: &result)
+        ValidUTF8.withBytes(of: text) { bytes in
+            // Every scalar a number can start at (a digit, `I`, `V`, `X`) is ASCII, and no byte of
+            // a longer scalar is.
+            var starts: [Int] = []
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                if isDigit(byte) || byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X")
+                {
+                    starts.append(offset)
+                }
+            }
+            return numbers(inUTF8: bytes, starts: starts, language: language)
         }
-        return result
     }
 
     /// ``numbers(in:language:)`` of UTF-8 `bytes`, given the offsets of every digit, `I`, `V`

@@ -17,16 +17,16 @@ struct TextAnalysis: Sendable {
     /// `KazakhLetters.mayOccur(in: text)`.
     let mayHaveKazakhLetter: Bool
     /// Whether every scalar is one that takes no part in a `not-normalized` problem:
-    /// `text.unicodeScalars.allSatisfy(NotNormalizedCheck.isPlain)`.
+    /// `text.unicodeScalars.allSatisfy(Normalization.isPlain)`.
     let isPlain: Bool
-    /// Whether the text may have a whitespace problem: `WhitespaceCheck.mayHaveProblems(text)`.
+    /// Whether the text may have a whitespace problem: ``WhitespaceScan`` fed every scalar.
     let mayHaveWhitespaceProblem: Bool
-    /// The first unbalanced bracket or quote, described: `PunctuationMismatchCheck.unbalanced(in: text)`.
+    /// The first unbalanced bracket or quote, described: ``BracketScan`` fed every scalar.
     let unbalanced: String?
-    /// How the text ends: `PunctuationMismatchCheck.ending(of: text)`.
-    let ending: (ending: PunctuationMismatchCheck.Ending, mark: Character?)
+    /// How the text ends: `SentenceEnding.of(text)`.
+    let ending: (ending: SentenceEnding, mark: Character?)
     /// The number of words (``WordRanges``) that start with a lowercase letter
-    /// (``TextWords/startsLowercase(_:_:)``).
+    /// (``TextWord/startsLowercase``).
     let lowercaseWords: Int
     /// How many of ``lowercaseWords`` have a Kazakh-only letter.
     let lowercaseWordsWithKazakhLetter: Int
@@ -73,7 +73,7 @@ struct TextAnalysis: Sendable {
         self.isPlain = isPlain
         self.mayHaveWhitespaceProblem = whitespace.mayHaveProblems
         self.unbalanced = brackets.problem
-        self.ending = PunctuationMismatchCheck.ending(of: text)
+        self.ending = SentenceEnding.of(text)
         self.lowercaseWords = words.lowercaseWords
         self.lowercaseWordsWithKazakhLetter = words.lowercaseWordsWithKazakhLetter
         self.repeatCandidates = words.repeatCandidates
@@ -97,8 +97,8 @@ struct TextAnalysis: Sendable {
         let all: ScalarTraits
         /// The intersection of the traits of every scalar (of none: ``alone`` and ``normalizationPlain``).
         let every: ScalarTraits
-        let brackets: PunctuationMismatchCheck.BracketScan
-        let whitespace: WhitespaceCheck.QuickScan
+        let brackets: BracketScan
+        let whitespace: WhitespaceScan
         let words: WordScan
         /// The UTF-8 offsets of the scalars number extraction starts at (``ScalarTraits/numberStart``).
         let numberStarts: [Int]
@@ -107,8 +107,8 @@ struct TextAnalysis: Sendable {
             var scalarCount = 0
             var all: ScalarTraits = []
             var every: ScalarTraits = [.alone, .normalizationPlain]
-            var brackets = PunctuationMismatchCheck.BracketScan()
-            var whitespace = WhitespaceCheck.QuickScan()
+            var brackets = BracketScan()
+            var whitespace = WhitespaceScan()
             var words = WordScan()
             var numberStarts: [Int] = []
             var offset = 0
@@ -137,7 +137,7 @@ struct TextAnalysis: Sendable {
 
         /// Brackets are rare: their scan stays out of the loop.
         @inline(never)
-        private static func see(_ scalar: Unicode.Scalar, _ brackets: inout PunctuationMismatchCheck.BracketScan) {
+        private static func see(_ scalar: Unicode.Scalar, _ brackets: inout BracketScan) {
             brackets.see(scalar)
         }
     }
@@ -249,8 +249,7 @@ struct TextAnalysis: Sendable {
 
         /// Whether a word starting with a letter of traits `first`, then a scalar of traits
         /// `second` (`nil` when the word ends), starts lowercase, when its first letter is a
-        /// character by itself; `nil` when only the word's first character can tell (see
-        /// ``TextWords/startsLowercase(_:_:)``).
+        /// character by itself; `nil` when only the word's first character can tell.
         @inline(__always)
         private static func startsLowercase(_ first: ScalarTraits, then second: ScalarTraits?) -> Bool? {
             guard first.contains(.plainLetter), second?.contains(.plainLetter) ?? true else { return nil }

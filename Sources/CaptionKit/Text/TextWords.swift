@@ -46,19 +46,6 @@ public enum TextWords {
         WordRanges(text).map { TextWord(text: String(text.unicodeScalars[$0]), range: $0) }
     }
 
-    /// Whether the word at `range` of `scalars` starts with a lowercase letter: the same answer
-    /// as ``TextWord/startsLowercase``, without making a `String` of the word when its first
-    /// letter is a grapheme by itself (a Latin or Cyrillic letter followed by another, or
-    /// ending the word), which is almost always.
-    static func startsLowercase(_ scalars: String.UnicodeScalarView, _ range: Range<String.Index>) -> Bool {
-        let first = scalars[range.lowerBound]
-        let second = scalars.index(after: range.lowerBound)
-        if isPlainLetter(first), second == range.upperBound || isPlainLetter(scalars[second]) {
-            return isLowercasePlainLetter(first)
-        }
-        return String(scalars[range]).first?.isLowercase ?? false
-    }
-
     /// Whether the plain letter (``isPlainLetter(_:)``) `scalar` is lowercase:
     /// `Character(scalar).isLowercase`, with ASCII and the basic Cyrillic letters decided by
     /// range, since every word of every text asks.

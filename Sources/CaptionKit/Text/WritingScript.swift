@@ -18,11 +18,6 @@ public enum WritingScript: String, Sendable, Hashable {
         }
     }
 
-    /// The scripts whose letters occur in `text` (a quick scan, no word splitting).
-    public static func inventory(of text: String) -> ScriptInventory {
-        ScriptInventory(of: text)
-    }
-
     /// The script a caption language is written in, from its script subtag (`kk-Latn`,
     /// `sr-Cyrl`) or, without one, from the language (kk, ru, uk... Cyrillic; en, de, fr...
     /// Latin). `nil` for languages the checks know nothing about.

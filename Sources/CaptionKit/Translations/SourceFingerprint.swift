@@ -11,7 +11,7 @@ public enum SourceFingerprint {
     /// The fingerprint of `text`.
     public static func of(_ text: String) -> String {
         // Text made only of scalars that NFC never changes is its own NFC form.
-        let normalized = NotNormalizedCheck.normalized(text)
+        let normalized = Normalization.nfc(text)
         return String(SHA256.hexDigest(Array(normalized.utf8)).prefix(8))
     }
 

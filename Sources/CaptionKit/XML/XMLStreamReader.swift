@@ -45,7 +45,7 @@ final class XMLStreamReader {
     static let defaultMaximumSize = 256 << 20
 
     /// Serialises every use of libxml2's global error handlers and entity loader (also taken
-    /// by ``XMLSchemaValidator``).
+    /// by the tests' schema validator).
     static let lock = NSLock()
 
     private let reader: xmlTextReaderPtr

@@ -29,14 +29,14 @@ import Testing
     }
 
     @Test(arguments: texts) func cleanWhitespaceScanMeansNoProblems(_ text: String) {
-        if !WhitespaceCheck.mayHaveProblems(text) { #expect(WhitespaceCheck.problems(in: text).isEmpty) }
+        if !WhitespaceScan.mayHaveProblems(text) { #expect(WhitespaceCheck.problems(in: text).isEmpty) }
     }
 
     @Test func whitespaceScanFlagsEachKindOfProblem() {
         for text in [" a", "a ", "\na", "a\n", "a\n\n\nb", "a\n \nb", "a \nb", "a\n b", "a  b", "a , b", "a\tb"] {
-            #expect(WhitespaceCheck.mayHaveProblems(text), "\(text.debugDescription)")
+            #expect(WhitespaceScan.mayHaveProblems(text), "\(text.debugDescription)")
         }
-        #expect(!WhitespaceCheck.mayHaveProblems("a\n\nb c."))
+        #expect(!WhitespaceScan.mayHaveProblems("a\n\nb c."))
     }
 
     @Test func blankTextsAreBlank() {

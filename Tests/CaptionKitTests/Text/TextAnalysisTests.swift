@@ -33,12 +33,12 @@ import Testing
             #expect(analysis.scripts == ScriptInventory(of: text))
             #expect(analysis.hasKazakhLetter == KazakhLetters.occur(in: text))
             #expect(analysis.mayHaveKazakhLetter == KazakhLetters.mayOccur(in: text))
-            #expect(analysis.isPlain == text.unicodeScalars.allSatisfy(NotNormalizedCheck.isPlain))
-            #expect(analysis.mayHaveWhitespaceProblem == WhitespaceCheck.mayHaveProblems(text))
-            #expect(analysis.unbalanced == PunctuationMismatchCheck.unbalanced(in: text))
-            #expect(analysis.ending == PunctuationMismatchCheck.ending(of: text))
+            #expect(analysis.isPlain == text.unicodeScalars.allSatisfy(Normalization.isPlain))
+            #expect(analysis.mayHaveWhitespaceProblem == WhitespaceScan.mayHaveProblems(text))
+            #expect(analysis.unbalanced == BracketScan.unbalanced(in: text))
+            #expect(analysis.ending == SentenceEnding.of(text))
             #expect(
-                PunctuationMismatchCheck.ending(of: text) == PunctuationMismatchCheck.endingByCharacters(of: text[...]))
+                SentenceEnding.of(text) == SentenceEnding.byCharacters(of: text[...]))
             #expect(analysis.numbers == NumberExtraction.numbers(in: text, language: language))
 
             let scalars = text.unicodeScalars

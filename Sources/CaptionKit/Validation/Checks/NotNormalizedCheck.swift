@@ -57,13 +57,12 @@ public struct NotNormalizedCheck: CaptionTextCheck {
         }
     }
 
-    /// The problems of `text`, as phrases that follow the text's label.
+    /// The problems of `text`, as phrases that follow the text's label. A text whose scalars are
+    /// all ``Normalization/isPlain(_:)`` (the analysis' `isPlain`, which ``check(_:analysis:in:)``
+    /// asks first) has none.
     static func problems(in text: String) -> [String] {
-        // One quick scan first: nearly every text is made only of plain characters and has none
-        // of the problems below.
-        if text.unicodeScalars.allSatisfy(isPlain) { return [] }
         var problems: [String] = []
-        if !isNFC(text) {
+        if !Normalization.isNFC(text) {
             problems.append("is not in Unicode NFC (composed) form; captions fmt composes it")
         }
         var invisible: [String] = []
@@ -92,43 +91,6 @@ public struct NotNormalizedCheck: CaptionTextCheck {
             problems.append("looks double-encoded (mojibake '\(run)')")
         }
         return problems
-    }
-
-    /// Whether `scalar` can take no part in any problem of ``problems(in:)``: it is NFC-stable
-    /// (see ``isNFC(_:)``), neither a zero-width nor a control character nor U+FFFD, and not a
-    /// character that starts a mojibake run (Â to ï).
-    @inline(__always)
-    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x300 {
-            return (value >= 0x20 && value < 0x7F) || value == 0x0A || value == 0x09 || (value >= 0xA0 && value < 0xC2)
-                || value > 0xEF
-        }
-        return isNFCStable(scalar)
-    }
-
-    /// Whether `scalar` is left alone by NFC whatever surrounds it (given that no scalar it could
-    /// combine with is in this set either). Covers the Cyrillic letters, the general punctuation
-    /// block up to U+205E and № besides everything below U+0300.
-    @inline(__always)
-    static func isNFCStable(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x300 || (value >= 0x400 && value <= 0x482) || (value >= 0x48A && value <= 0x4FF)
-            || (value >= 0x2010 && value <= 0x2027) || (value >= 0x2030 && value <= 0x205E) || value == 0x2116
-    }
-
-    /// Whether `text` is in NFC. Texts made only of characters that NFC never changes (ASCII,
-    /// Latin-1 and Latin Extended letters, Cyrillic letters, common punctuation) skip the
-    /// expensive normalization.
-    static func isNFC(_ text: String) -> Bool {
-        let stable = text.unicodeScalars.allSatisfy(isNFCStable)
-        return stable || text.unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars)
-    }
-
-    /// `text` in NFC; text of ``isNFCStable(_:)`` scalars only is returned as it is, without
-    /// running the normalisation.
-    static func normalized(_ text: String) -> String {
-        text.unicodeScalars.allSatisfy(isNFCStable) ? text : text.precomposedStringWithCanonicalMapping
     }
 
     /// U+200B to U+200D, U+2060 and U+FEFF.
@@ -176,4 +138,14 @@ public struct NotNormalizedCheck: CaptionTextCheck {
         "€", "‚", "ƒ", "„", "…", "†", "‡", "ˆ", "‰", "Š", "‹", "Œ", "Ž", "‘", "’", "“", "”", "•", "–", "—", "˜",
         "™", "š", "›", "œ", "ž", "Ÿ",
     ]
+}
+
+extension NotNormalizedCheck {
+    /// ``Normalization/isPlain(_:)``, under the name `Text/ScalarTraits.swift` still uses (that file
+    /// belongs to the signage work); remove once it calls ``Normalization`` itself.
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool { Normalization.isPlain(scalar) }
+
+    /// ``Normalization/nfc(_:)``, under the name the signage typography still uses; remove once it
+    /// calls ``Normalization`` itself.
+    static func normalized(_ text: String) -> String { Normalization.nfc(text) }
 }

@@ -69,18 +69,4 @@ public struct RepeatedWordCheck: CaptionTextCheck {
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         return String(text.unicodeScalars[start..<utf8.index(start, offsetBy: range.count)])
     }
-
-    /// Whether the text between two words is only spaces, no-break spaces and at most one
-    /// line break.
-    static func isSpaceGap(_ gap: Substring.UnicodeScalarView) -> Bool {
-        var breaks = 0
-        for scalar in gap {
-            if scalar == "\n" {
-                breaks += 1
-            } else if scalar != " " && scalar != "\u{A0}" {
-                return false
-            }
-        }
-        return !gap.isEmpty && breaks <= 1
-    }
 }

@@ -66,28 +66,31 @@ public struct WhitespaceCheck: CaptionTextCheck {
         }
     }
 
-    /// The whitespace problems of `text`, each described once, in a fixed order.
+    /// The whitespace problems of `text`, each described once, in a fixed order. A text that
+    /// ``WhitespaceScan`` passes (the analysis' `mayHaveWhitespaceProblem`, which
+    /// ``check(_:analysis:in:)`` asks first) has none.
     static func problems(in text: String) -> [String] {
-        guard mayHaveProblems(text) else { return [] }
         var problems: [String] = []
         func add(_ problem: String) { if !problems.contains(problem) { problems.append(problem) } }
         let scalars = text.unicodeScalars
-        if let first = scalars.first, isSpace(first) { add("a space at the start") }
-        if let last = scalars.last, isSpace(last) { add("a space at the end") }
+        if let first = scalars.first, WhitespaceScan.isSpace(first) { add("a space at the start") }
+        if let last = scalars.last, WhitespaceScan.isSpace(last) { add("a space at the end") }
         if scalars.first == "\n" { add("a line break at the start") }
         if scalars.last == "\n" { add("a line break at the end") }
         let lines = scalars.split(separator: "\n", omittingEmptySubsequences: false)
         var blankRun = 0
         for (number, line) in lines.enumerated() {
-            let isBlank = line.allSatisfy(isSpace)
+            let isBlank = line.allSatisfy(WhitespaceScan.isSpace)
             blankRun = isBlank ? blankRun + 1 : 0
             if blankRun == 2 { add("more than one blank line between paragraphs") }
             if isBlank {
                 if !line.isEmpty { add("spaces on the blank line \(number + 1)") }
                 continue
             }
-            if number > 0, let first = line.first, isSpace(first) { add("spaces at the start of line \(number + 1)") }
-            if number < lines.count - 1, let last = line.last, isSpace(last) {
+            if number > 0, let first = line.first, WhitespaceScan.isSpace(first) {
+                add("spaces at the start of line \(number + 1)")
+            }
+            if number < lines.count - 1, let last = line.last, WhitespaceScan.isSpace(last) {
                 add("spaces at the end of line \(number + 1)")
             }
             var seenText = false
@@ -99,12 +102,14 @@ public struct WhitespaceCheck: CaptionTextCheck {
                 let next = iterator.next()
                 if scalar == "\t" { add("a tab") }
                 // Only spaces after the line's first word count: leading spaces are reported above.
-                if isSpace(previous), previousIsAfterText {
-                    if isSpace(scalar) { add("a double space") }
-                    if isPunctuation(scalar), !(scalar == "." && next == ".") { add("a space before '\(scalar)'") }
+                if WhitespaceScan.isSpace(previous), previousIsAfterText {
+                    if WhitespaceScan.isSpace(scalar) { add("a double space") }
+                    if WhitespaceScan.isPunctuation(scalar), !(scalar == "." && next == ".") {
+                        add("a space before '\(scalar)'")
+                    }
                 }
                 previousIsAfterText = seenText
-                if !isSpace(scalar) { seenText = true }
+                if !WhitespaceScan.isSpace(scalar) { seenText = true }
                 previous = scalar
                 current = next
             }
@@ -112,83 +117,19 @@ public struct WhitespaceCheck: CaptionTextCheck {
         return problems
     }
 
-    /// Whether `text` may have a problem: one scan that looks only at the neighbours of spaces
-    /// and line breaks, so that the clean texts (nearly all) skip the line by line analysis.
-    static func mayHaveProblems(_ text: String) -> Bool {
-        var scan = QuickScan()
-        for scalar in text.unicodeScalars { scan.see(scalar) }
-        return scan.mayHaveProblems
-    }
-
-    /// The quick scan behind ``mayHaveProblems(_:)``, fed one scalar at a time so that
-    /// ``TextAnalysis`` can run it within its single pass over each text.
-    ///
-    /// Every problem has a tab, a space or line break at either end of the text, a space after
-    /// a space or line break, a space before a line break or a mark, or three line breaks in a
-    /// row.
-    struct QuickScan {
-        /// The scalar seen last, `nil` before the first.
-        private var previous: Unicode.Scalar?
-        /// Line breaks in a row so far.
-        private var lineBreaks = 0
-        /// Whether a scalar seen so far shows a possible problem.
-        private var found = false
-
-        /// Looks at the text's next scalar.
-        @inline(__always)
-        mutating func see(_ scalar: Unicode.Scalar) {
-            if scalar == "\t" {
-                found = true
-            } else if WhitespaceCheck.isSpace(scalar) {
-                // A space at the start, after a line break or after another space.
-                if let previous, previous != "\n", !WhitespaceCheck.isSpace(previous) {} else { found = true }
-            } else if scalar == "\n" {
-                if previous == nil { found = true }
-                if let previous, WhitespaceCheck.isSpace(previous) { found = true }
-                lineBreaks += 1
-                if lineBreaks == 3 { found = true }
-            } else if let previous, WhitespaceCheck.isSpace(previous), WhitespaceCheck.isPunctuation(scalar) {
-                found = true
-            }
-            if scalar != "\n" { lineBreaks = 0 }
-            previous = scalar
-        }
-
-        /// Looks at the text's next scalar, which is neither a tab, a space, a line break nor a
-        /// mark of ``WhitespaceCheck/isPunctuation(_:)``: ``see(_:)`` for such a scalar, which
-        /// only ends a run of line breaks.
-        @inline(__always)
-        mutating func seeOther(_ scalar: Unicode.Scalar) {
-            lineBreaks = 0
-            previous = scalar
-        }
-
-        /// Whether the text seen (all of it) may have a problem.
-        var mayHaveProblems: Bool {
-            guard let previous else { return false }
-            return found || WhitespaceCheck.isSpace(previous) || previous == "\n"
-        }
-    }
-
-    /// Marks that take no space before them in Kazakh, Russian and English.
-    /// (A switch rather than a set: it runs after every space of every text.)
-    @inline(__always)
-    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case ",", ".", ";", ":", "!", "?": return true
-        default: return false
-        }
-    }
-
-    /// A space, no-break space, narrow no-break space or tab.
-    @inline(__always)
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\u{A0}" || scalar == "\t" || scalar == "\u{202F}"
-    }
-
     /// `a, b and c`.
     static func list(_ items: [String]) -> String {
         if items.count <= 1 { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
+}
+
+extension WhitespaceCheck {
+    /// ``WhitespaceScan/isSpace(_:)``, under the name `Text/ScalarTraits.swift` still uses (that
+    /// file belongs to the signage work); remove once it calls ``WhitespaceScan`` itself.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { WhitespaceScan.isSpace(scalar) }
+
+    /// ``WhitespaceScan/isPunctuation(_:)``, under the name `Text/ScalarTraits.swift` still uses;
+    /// remove once it calls ``WhitespaceScan`` itself.
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { WhitespaceScan.isPunctuation(scalar) }
 }

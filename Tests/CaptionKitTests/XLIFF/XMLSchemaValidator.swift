@@ -1,18 +1,20 @@
-internal import CLibXML2
+import CLibXML2
 import Foundation
+
+@testable import CaptionKit
 
 /// Validates an XML file against an XSD schema with libxml2's schema validator.
 ///
-/// For the tests, which check every export against the official OASIS XLIFF schemas. The
+/// The tests check every export against the official OASIS XLIFF schemas with it. The
 /// schema and the document are trusted local files: the schema's `xs:import`s are read from
 /// local relative paths, and the document is read with the network off.
-package enum XMLSchemaValidator {
+enum XMLSchemaValidator {
     /// The validation errors of `file` against the schema at `schemaPath`, as
     /// `file:line: message` lines; empty when the file is valid.
     ///
     /// - Throws: ``CaptionError/unreadable(path:reason:)`` when the schema cannot be loaded or
     ///   the file cannot be parsed.
-    package static func errors(validating file: String, schemaPath: String) throws(CaptionError) -> [String] {
+    static func errors(validating file: String, schemaPath: String) throws(CaptionError) -> [String] {
         XMLStreamReader.lock.lock()
         defer { XMLStreamReader.lock.unlock() }
         let collector = ErrorCollector()

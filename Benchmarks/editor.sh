@@ -32,7 +32,7 @@ until curl -sf -o /dev/null "$BASE/"; do sleep 0.02; done
 STARTUP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
 
 # A session: cookie, CSRF token, an exhibit id and the digest of its file.
-FIRST="$(find "$OUT/Captions" -name '*.yml' ! -name captions.yml | sort | head -1)"
+FIRST="$(find "$OUT/Captions" -name '*.yml' ! -name captions.yml | sort | sed -n 1p)"
 ID="$(sed -n 's/^id: //p' "$FIRST")"
 JAR="$OUT/cookies.txt"
 curl -s -c "$JAR" "$BASE/exhibits/$ID" > "$OUT/exhibit.html"

@@ -34,7 +34,7 @@ struct EditorSettings: Sendable {
     /// The bcrypt hash of the password, when one is required.
     var passwordHash: String?
     /// How often the files are scanned for changes.
-    var scanInterval: Duration = .seconds(2)
+    var scanInterval: Duration = .seconds(3)
 }
 
 /// An error shown to the user as a page (or JSON for the live check) with a status.

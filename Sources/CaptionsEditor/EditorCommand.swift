@@ -124,10 +124,10 @@ extension EditorCommand {
                         root, count, url, elapsed)
                     FileHandle.standardOutput.write(Data(line.utf8))
                     if open { Self.openBrowser(url) }
+                    // The whole-collection check and the scans start once the first page can be served.
+                    Task.detached { await store.watch(every: settings.scanInterval) }
                 },
                 logger: logger)
-            let watcher = Task.detached { await store.watch(every: settings.scanInterval) }
-            defer { watcher.cancel() }
             try await app.runService()
         }
 

@@ -33,33 +33,46 @@ struct FileStamp: Sendable, Equatable {
 
 /// What the collection page shows of one exhibit, worked out once per load of its file.
 struct ExhibitSummary: Sendable {
+    init(missing: [String: Int], stale: [String: Int]) {
+        self.missing = missing
+        self.stale = stale
+    }
+
     /// Per configured language: texts missing and translations stale.
     var missing: [String: Int]
     var stale: [String: Int]
-    /// Every text and the id, lowercased, for search.
-    var searchText: String
 
     init(_ exhibit: Exhibit, config: CollectionConfig) {
         var missing: [String: Int] = [:]
         var stale: [String: Int] = [:]
-        var search = (exhibit.id ?? exhibit.fileStem).lowercased()
+        let states = LibraryBridge.states(of: exhibit, config: config)
         for spec in config.fields {
             let field = exhibit.field(spec.name)
             guard spec.required || field != nil else { continue }
             for language in config.languages {
-                switch LibraryBridge.state(of: exhibit, field: spec.name, language: language, config: config) {
+                switch states(spec.name, language) {
                 case .missing: missing[language, default: 0] += 1
                 case .stale: stale[language, default: 0] += 1
                 default: break
                 }
             }
         }
-        for field in exhibit.fields {
-            for translation in field.translations { search += "\n" + translation.text.lowercased() }
-        }
         self.missing = missing
         self.stale = stale
-        self.searchText = search
+    }
+
+    /// Whether the exhibit's id or any of its texts contains `needle` (folded by ``SearchFold``),
+    /// using `buffer` for the folded text.
+    static func matches(_ exhibit: Exhibit, _ needle: [UInt8], buffer: inout [UInt8]) -> Bool {
+        buffer.removeAll(keepingCapacity: true)
+        SearchFold.append(exhibit.id ?? exhibit.fileStem, to: &buffer)
+        for field in exhibit.fields {
+            for translation in field.translations {
+                buffer.append(0x0A)
+                SearchFold.append(translation.text, to: &buffer)
+            }
+        }
+        return SearchFold.contains(buffer, needle)
     }
 }
 
@@ -85,7 +98,7 @@ struct Snapshot: Sendable {
         self.collection = collection
         self.version = version
         let config = collection.config
-        summaries = collection.exhibits.map { ExhibitSummary($0, config: config) }
+        summaries = Self.summaries(of: collection.exhibits, config: config)
         index = [:]
         stamps = [:]
         for (position, exhibit) in collection.exhibits.enumerated() {
@@ -93,6 +106,23 @@ struct Snapshot: Sendable {
             stamps[exhibit.relativePath] = FileStamp.of(exhibit.path)
         }
         configStamp = FileStamp.of(LibraryBridge.join(collection.rootPath, LibraryBridge.configFileName))
+        galleryList = Self.galleries(of: collection.exhibits)
+    }
+
+    /// The summaries of `exhibits`, worked out on all cores.
+    static func summaries(of exhibits: [Exhibit], config: CollectionConfig) -> [ExhibitSummary] {
+        let empty = ExhibitSummary(missing: [:], stale: [:])
+        var result = [ExhibitSummary](repeating: empty, count: exhibits.count)
+        result.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            let chunk = 512
+            DispatchQueue.concurrentPerform(iterations: (exhibits.count + chunk - 1) / chunk) { part in
+                for index in (part * chunk)..<min(exhibits.count, (part + 1) * chunk) {
+                    slots[index] = ExhibitSummary(exhibits[index], config: config)
+                }
+            }
+        }
+        return result
     }
 
     /// The exhibit with `id` (looked up among the loaded exhibits; never used as a path).
@@ -103,8 +133,20 @@ struct Snapshot: Sendable {
 
     /// The galleries in path order.
     var galleries: [String] {
+        if let galleryList { return galleryList }
+        return Self.galleries(of: collection.exhibits)
+    }
+
+    /// The galleries worked out when the snapshot was made (`nil` after an edit that may add one).
+    private var galleryList: [String]?
+
+    static func galleries(of exhibits: [Exhibit]) -> [String] {
         var seen = Set<String>()
-        return collection.exhibits.map(\.gallery).filter { seen.insert($0).inserted }
+        var result: [String] = []
+        for index in exhibits.indices where seen.insert(exhibits[index].gallery).inserted {
+            result.append(exhibits[index].gallery)
+        }
+        return result
     }
 }
 
@@ -119,11 +161,15 @@ final class EditorStore: Sendable {
     let root: String
     private let state: Mutex<Snapshot>
     /// Serialises writes of caption files by this process.
-    let writeLock = Mutex(())
+    let writeLock: Mutex<Void>
 
     init(root: String) throws(CaptionError) {
+        // Loaded before any stored property is set: a throw after a Mutex is set crashes the
+        // optimiser of Swift 6.3 ("Found ownership error").
+        let collection = try LibraryBridge.load(path: root)
         self.root = root
-        state = Mutex(Snapshot(collection: try LibraryBridge.load(path: root), version: 1))
+        state = Mutex(Snapshot(collection: collection, version: 1))
+        writeLock = Mutex(())
     }
 
     /// The current snapshot.
@@ -223,10 +269,21 @@ final class EditorStore: Sendable {
         }
     }
 
-    /// Runs the whole-collection check for the current snapshot if it has none yet.
-    func checkIfNeeded() {
+    /// When the last whole-collection check started.
+    private let lastCheck = Mutex<ContinuousClock.Instant?>(nil)
+
+    /// Runs the whole-collection check for the current snapshot if it has none yet, at most once
+    /// every `spacing` (1.4 s of work at 50,000 exhibits: not after every keystroke's save).
+    func checkIfNeeded(spacing: Duration = .zero) {
         let current = snapshot
         guard current.counts == nil else { return }
+        let now = ContinuousClock.now
+        let due = lastCheck.withLock { last in
+            guard last.map({ now - $0 >= spacing }) ?? true else { return false }
+            last = now
+            return true
+        }
+        guard due else { return }
         let findings = (try? LibraryBridge.findings(in: current.collection)) ?? []
         var counts: [String: (errors: Int, warnings: Int)] = [:]
         for finding in findings {
@@ -245,7 +302,7 @@ final class EditorStore: Sendable {
     /// Keeps the snapshot in step with the disk: scans every `interval` seconds and checks after changes.
     func watch(every interval: Duration) async {
         while !Task.isCancelled {
-            checkIfNeeded()
+            checkIfNeeded(spacing: .seconds(10))
             try? await Task.sleep(for: interval)
             scan()
         }

@@ -110,6 +110,15 @@ enum LibraryBridge {
         TranslationTracker.state(of: exhibit, field: field, language: language, config: config)
     }
 
+    /// The states of every field and language of one exhibit (its record read once).
+    /// TODO(front door): as ``state(of:field:language:config:)``.
+    static func states(of exhibit: Exhibit, config: CollectionConfig) -> (String, String) -> TranslationState {
+        let record = TranslationRecord(exhibit: exhibit)
+        return { field, language in
+            TranslationTracker.state(of: exhibit, field: field, language: language, config: config, record: record)
+        }
+    }
+
     // MARK: Status and translators
 
     /// The `captions status` numbers, from findings already worked out.

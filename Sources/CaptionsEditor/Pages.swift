@@ -131,19 +131,23 @@ enum Pages {
 
     /// The positions of the exhibits that pass `filter`.
     static func matching(_ snapshot: Snapshot, _ filter: Filter) -> [Int] {
-        let needle = filter.query.lowercased()
+        let needle = SearchFold.folded(filter.query)
+        var buffer: [UInt8] = []
         var result: [Int] = []
-        for (position, exhibit) in snapshot.collection.exhibits.enumerated() {
+        let exhibits = snapshot.collection.exhibits
+        let onlyErrors = filter.errors ? snapshot.counts ?? [:] : [:]
+        // By index: an exhibit is read in place only when a filter needs it.
+        for position in exhibits.indices {
             let summary = snapshot.summaries[position]
-            if !filter.gallery.isEmpty, exhibit.gallery != filter.gallery { continue }
+            if !filter.gallery.isEmpty, exhibits[position].gallery != filter.gallery { continue }
             if filter.missing == "*" {
                 if summary.missing.values.allSatisfy({ $0 == 0 }) { continue }
             } else if !filter.missing.isEmpty, (summary.missing[filter.missing] ?? 0) == 0 {
                 continue
             }
             if filter.stale, summary.stale.values.allSatisfy({ $0 == 0 }) { continue }
-            if filter.errors, (snapshot.counts?[exhibit.path]?.errors ?? 0) == 0 { continue }
-            if !needle.isEmpty, !summary.searchText.contains(needle) { continue }
+            if filter.errors, (onlyErrors[exhibits[position].path]?.errors ?? 0) == 0 { continue }
+            if !needle.isEmpty, !ExhibitSummary.matches(exhibits[position], needle, buffer: &buffer) { continue }
             result.append(position)
         }
         return result
@@ -574,6 +578,8 @@ enum Pages {
                 """
             } ?? ""
         let title = words(token == nil ? "translators.appliedtitle" : "translators.reviewtitle")
+        let fileList: HTML =
+            report.written.isEmpty ? "<p>\(words("translators.nofiles"))</p>" : "<ul class=\"files\">\(written)</ul>"
         let problemList: HTML =
             report.problems.isEmpty
             ? "" : "<h2>\(words("translators.problems"))</h2><ul class=\"problems\">\(problems)</ul>"
@@ -587,7 +593,7 @@ enum Pages {
                 <tbody>\(files)</tbody></table>
                 \(problemList)
                 <h2>\(words("translators.files"))</h2>
-                \(report.written.isEmpty ? "<p>\(words("translators.nofiles"))</p>" : "<ul>\(written)</ul>")
+                \(fileList)
                 \(apply)
                 <p><a href="/translators">\(words("translators.title"))</a></p>
                 """)

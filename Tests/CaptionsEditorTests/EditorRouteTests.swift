@@ -337,6 +337,7 @@ struct EditorXLIFFTests {
             #expect(review.status == .ok)
             #expect(review.body.contains("Review: nothing is written yet"))
             #expect(review.body.contains("<tr><th>en</th><td>1</td>"))
+            #expect(review.body.contains("<ul class=\"files\"><li><code>\(fixture.path("barracks/first-winter.yml"))"))
             #expect(try fixture.read("barracks/first-winter.yml") == before)
             let token = try #require(review.inputValue("token"))
             let applied = try await browser.post("/translators/apply", [("token", token)])

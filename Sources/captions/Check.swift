@@ -48,7 +48,10 @@ extension CaptionsCommand {
 
         @Option(
             help: ArgumentHelp(
-                "Subtract the findings accepted in this baseline file (default: captions-baseline.json in the collection folder, when it exists).",
+                """
+                Subtract the findings accepted in this baseline file (default: captions-baseline.json in the \
+                collection folder, when it exists).
+                """,
                 valueName: "file"))
         var baseline: String?
 
@@ -57,7 +60,10 @@ extension CaptionsCommand {
 
         @Flag(
             help:
-                "Write every current finding to the baseline file (--baseline, or captions-baseline.json in the collection folder) and exit 0."
+                """
+                Write every current finding to the baseline file (--baseline, or captions-baseline.json in the \
+                collection folder) and exit 0.
+                """
         )
         var writeBaseline = false
 

@@ -51,7 +51,10 @@ extension CaptionsCommand {
             }
             let verb = check ? "would be reformatted" : "reformatted"
             writeStderr(
-                "\(TextReporter.plural(changed, "file")) \(verb), \(TextReporter.plural(outcomes.count, "file")) checked\n"
+                """
+                \(TextReporter.plural(changed, "file")) \(verb), \(TextReporter.plural(outcomes.count, "file")) \
+                checked\n
+                """
             )
             if failed { throw ExitCode(1) }
         }

@@ -54,7 +54,10 @@ import Testing
         #expect(again.status == 2)
         #expect(
             again.stderr
-                == "Captions/memorial-park/stalin-wagon.yml:1:5 (an exhibit with id 'stalin-wagon'): error: already exists; refusing to overwrite it\n"
+                == """
+                Captions/memorial-park/stalin-wagon.yml:1:5 (an exhibit with id 'stalin-wagon'): error: already \
+                exists; refusing to overwrite it\n
+                """
         )
     }
 
@@ -72,7 +75,10 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write(
             "Captions/kurt.yml",
-            "id: kurt\ntitle:\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Сушёный творог из степи.\n  en: Dried  curd.\n"
+            """
+            id: kurt\ntitle:\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Сушёный творог из степи.\n  en: \
+            Dried  curd.\n
+            """
         )
         let run = try CLIRun.run(["status"], in: folder.path)
         #expect(run.status == 0)

@@ -14,7 +14,10 @@ import Testing
             "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n")
         try folder.write(
             "Captions/garden/wagon.yml",
-            "id: wagon\ntitle:\n  ru: Вагон\n  en: Wagon\ntext:\n  kk: Вагон.\n  ru: Вагон.\n  en: Wagon.\ntitel:\n  en: x\n"
+            """
+            id: wagon\ntitle:\n  ru: Вагон\n  en: Wagon\ntext:\n  kk: Вагон.\n  ru: Вагон.\n  en: \
+            Wagon.\ntitel:\n  en: x\n
+            """
         )
         return folder
     }
@@ -44,7 +47,10 @@ import Testing
         let run = try CLIRun.run(["check", "Captions", "--lang", "en"], in: folder.path)
         #expect(
             run.stdout
-                == "Captions/garden/wagon.yml:9:1: error: unknown field 'titel'; did you mean 'title'? [unknown-field]\n"
+                == """
+                Captions/garden/wagon.yml:9:1: error: unknown field 'titel'; did you mean 'title'? \
+                [unknown-field]\n
+                """
         )
         #expect(run.stderr.hasPrefix("en: 4/4 translated (100.0%)\n1 error, 0 warnings"))
         #expect(run.status == 1)
@@ -94,8 +100,10 @@ import Testing
         #expect(run.status == 1)
         #expect(
             run.stdout == """
-                ::error file=Captions/garden/wagon.yml,line=2,col=1,title=missing-translation::title of wagon has no Kazakh (kk) text
-                ::error file=Captions/garden/wagon.yml,line=9,col=1,title=unknown-field::unknown field 'titel'; did you mean 'title'?
+                ::error file=Captions/garden/wagon.yml,line=2,col=1,title=missing-translation::title of wagon has no \
+                Kazakh (kk) text
+                ::error file=Captions/garden/wagon.yml,line=9,col=1,title=unknown-field::unknown field 'titel'; did you \
+                mean 'title'?
 
                 """)
     }
@@ -110,7 +118,10 @@ import Testing
         #expect(relaxed.status == 0)
         #expect(
             relaxed.stdout
-                == "Captions/kurt.yml:1:5: warning: id 'kurt-balls' differs from the file name 'kurt'; rename one of them [id-file-mismatch]\n"
+                == """
+                Captions/kurt.yml:1:5: warning: id 'kurt-balls' differs from the file name 'kurt'; rename one of \
+                them [id-file-mismatch]\n
+                """
         )
         let strict = try CLIRun.run(["check", "--strict"], in: folder.path)
         #expect(strict.status == 1)
@@ -123,7 +134,10 @@ import Testing
         #expect(missing.status == 2)
         #expect(
             missing.stderr
-                == "Nowhere: error: no caption collection here (expected a folder with captions.yml or exhibit .yml files)\n"
+                == """
+                Nowhere: error: no caption collection here (expected a folder with captions.yml or exhibit .yml \
+                files)\n
+                """
         )
         try folder.write("Captions/captions.yml", "checks:\n  no-such-check: off\n")
         try folder.write("Captions/a.yml", "id: a\n")
@@ -159,7 +173,10 @@ import Testing
         #expect(broken.status == 1)
         #expect(
             broken.stdout
-                == "\(file):\(titleLine + 1):1: error: title of stalin-wagon has no Kazakh (kk) text [missing-translation]\n"
+                == """
+                \(file):\(titleLine + 1):1: error: title of stalin-wagon has no Kazakh (kk) text \
+                [missing-translation]\n
+                """
         )
     }
 }

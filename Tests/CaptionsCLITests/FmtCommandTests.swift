@@ -32,7 +32,8 @@ import Testing
         #expect(
             run.stderr.hasPrefix(
                 """
-                Captions/a.yml:1:7: warning: not formatted: the file has a comment, which captions fmt cannot keep; move it to notes: or delete it, then format again
+                Captions/a.yml:1:7: warning: not formatted: the file has a comment, which captions fmt cannot keep; \
+                move it to notes: or delete it, then format again
                 Captions/b.yml:2:1: warning: not formatted: the file has errors (invalid YAML:
                 """))
         #expect(try folder.read("Captions/a.yml") == "id: a # the id\ntitle:\n    ru: Курт\n")

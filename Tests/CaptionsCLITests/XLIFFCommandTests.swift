@@ -31,28 +31,65 @@ import Testing
     @Test(arguments: [
         (
             "truncated.xlf",
-            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n<file source-language=\"ru\" target-language=\"kk\"><body><trans-unit id=\"kurt-story.title\"><source>Не",
-            "truncated.xlf:3:99: error: the file ends before <source> is closed; it is truncated or not XML (libxml2: Extra content at the end of the document)\n"
+            """
+            <?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" \
+            version=\"1.2\">\n<file source-language=\"ru\" target-language=\"kk\"><body><trans-unit \
+            id=\"kurt-story.title\"><source>Не
+            """,
+            """
+            truncated.xlf:3:99: error: the file ends before <source> is closed; it is truncated or not XML \
+            (libxml2: Extra content at the end of the document)\n
+            """
         ),
         (
             "bomb.xlf",
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>\n<xliff>&d;&d;&d;&d;</xliff>\n",
-            "bomb.xlf:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that expand or read local files); XLIFF needs none\n"
+            """
+            <?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \
+            \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \
+            \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>\n<xliff>&d;&d;&d;&d;</xliff>\n
+            """,
+            """
+            bomb.xlf:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that \
+            expand or read local files); XLIFF needs none\n
+            """
         ),
         (
             "xxe.xlf",
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY secret SYSTEM \"file:///etc/hostname\">]>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\" target-language=\"kk\"><body><trans-unit id=\"kurt-story.title\"><source>Не камни, а курт</source><target>&secret;</target></trans-unit></body></file></xliff>\n",
-            "xxe.xlf:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that expand or read local files); XLIFF needs none\n"
+            """
+            <?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY secret SYSTEM \"file:///etc/hostname\">]>\n<xliff \
+            xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\" \
+            target-language=\"kk\"><body><trans-unit id=\"kurt-story.title\"><source>Не камни, а \
+            курт</source><target>&secret;</target></trans-unit></body></file></xliff>\n
+            """,
+            """
+            xxe.xlf:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that \
+            expand or read local files); XLIFF needs none\n
+            """
         ),
         (
             "german.xlf",
-            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  <file source-language=\"ru\" target-language=\"de\"><body><trans-unit id=\"kurt-story.title\"><source>Не камни, а курт</source><target>Keine Steine</target></trans-unit></body></file></xliff>\n",
-            "german.xlf:3:3: error: the XLIFF target language 'de' is not a target language of the collection (kk, en)\n"
+            """
+            <?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  \
+            <file source-language=\"ru\" target-language=\"de\"><body><trans-unit \
+            id=\"kurt-story.title\"><source>Не камни, а курт</source><target>Keine \
+            Steine</target></trans-unit></body></file></xliff>\n
+            """,
+            """
+            german.xlf:3:3: error: the XLIFF target language 'de' is not a target language of the collection (kk, \
+            en)\n
+            """
         ),
         (
             "path.xlf",
-            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  <file source-language=\"ru\" target-language=\"kk\"><body>\n    <trans-unit id=\"../captions.yml\"><source>x</source><target>y</target></trans-unit></body></file></xliff>\n",
-            "path.xlf:4:5: error: unit id '../captions.yml' looks like a file path; captions unit ids are <exhibit-id>.<field>\n"
+            """
+            <?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  \
+            <file source-language=\"ru\" target-language=\"kk\"><body>\n    <trans-unit \
+            id=\"../captions.yml\"><source>x</source><target>y</target></trans-unit></body></file></xliff>\n
+            """,
+            """
+            path.xlf:4:5: error: unit id '../captions.yml' looks like a file path; captions unit ids are \
+            <exhibit-id>.<field>\n
+            """
         ),
     ])
     func importRefusesUnsafeOrWrongFiles(_ name: String, _ content: String, _ message: String) throws {
@@ -73,7 +110,11 @@ import Testing
         let before = try folder.contents(of: "Captions")
         try folder.write(
             "unknown.xlf",
-            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  <file source-language=\"ru\" target-language=\"kk\"><body>\n    <trans-unit id=\"lost-exhibit.title\"><source>x</source><target>y</target></trans-unit></body></file></xliff>\n"
+            """
+            <?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  \
+            <file source-language=\"ru\" target-language=\"kk\"><body>\n    <trans-unit \
+            id=\"lost-exhibit.title\"><source>x</source><target>y</target></trans-unit></body></file></xliff>\n
+            """
         )
         let run = try CLIRun.run(["import", "unknown.xlf"], in: folder.path)
         #expect(run.status == 1)
@@ -105,7 +146,10 @@ import Testing
         #expect(conflict.status == 1)
         #expect(
             conflict.stdout.hasPrefix(
-                "Captions/museum-second-floor/kurt-story.yml:3:7: error: title (kk) of kurt-story was not imported: its ru source changed after the export [import-conflict]\n"
+                """
+                Captions/museum-second-floor/kurt-story.yml:3:7: error: title (kk) of kurt-story was not \
+                imported: its ru source changed after the export [import-conflict]\n
+                """
                     + "Exports/xliff/ru-kk.xlf:6:9: note: the translation was made from \"Не камни, а курт\"\n"
                     + "Captions/museum-second-floor/kurt-story.yml:3:7: note: the source is now \"Не камни — курт\"\n"))
 
@@ -116,7 +160,10 @@ import Testing
         #expect(
             try folder.read(file) == original.replacingOccurrences(
                 of: "title:\n", with: "title:\n  kk: Тас емес, құрт\n")
-                + "translations:  # machine-owned: source fingerprints of translations; do not edit\n  title: { kk: c5db0253 }\n"
+                    + """
+                    translations:  # machine-owned: source fingerprints of translations; do not edit\n  title: { kk: \
+                    c5db0253 }\n
+                    """
         )
 
         // Now the source changes: the translation is stale.
@@ -126,7 +173,11 @@ import Testing
         #expect(check.status == 1)
         #expect(
             check.stdout
-                == "Captions/museum-second-floor/kurt-story.yml:3:3: error: title (kk) of kurt-story was translated from an earlier ru text; review it and run captions accept, or export it with --needed [stale-translation]\n"
+                == """
+                Captions/museum-second-floor/kurt-story.yml:3:3: error: title (kk) of kurt-story was translated \
+                from an earlier ru text; review it and run captions accept, or export it with --needed \
+                [stale-translation]\n
+                """
         )
         let status = try CLIRun.run(["status"], in: folder.path)
         #expect(status.stdout.contains("kk              48          48        0      1    100.0%"))

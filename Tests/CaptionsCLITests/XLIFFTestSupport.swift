@@ -55,7 +55,10 @@ enum TranslateToolkit {
         _ = try? runTool("python3", ["-m", "pip", "install", "--quiet", "translate-toolkit>=3.17"])
         if (try? runTool("python3", probe))?.status == 0 { return true }
         print(
-            "⚠️ SKIPPING the Translate Toolkit round trip: python3 cannot import translate-toolkit>=3.17 and pip could not install it"
+            """
+            ⚠️ SKIPPING the Translate Toolkit round trip: python3 cannot import translate-toolkit>=3.17 and pip \
+            could not install it
+            """
         )
         return false
     }()

@@ -1,3 +1,5 @@
+import Foundation
+
 extension TranslationAcceptance {
     /// Loads the collection at `path` and accepts the translations of exhibit `id` (`captions
     /// accept`); see ``accept(id:field:language:in:dryRun:)``.
@@ -7,5 +9,74 @@ extension TranslationAcceptance {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
         return try accept(id: id, field: field, language: language, in: collection)
+    }
+}
+
+extension TranslationAcceptance {
+    /// Records the current source fingerprint for the translations of exhibit `id`, optionally
+    /// only for one field and/or language, and writes the caption file if anything changed.
+    ///
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown exhibit, field or language,
+    ///   or when there is no translation to accept; ``CaptionError/invalidInput(_:_:)`` when
+    ///   the file cannot be edited safely.
+    public static func accept(
+        id: String, field: String?, language: String?, in collection: CaptionCollection, dryRun: Bool = false
+    ) throws(CaptionError) -> Result {
+        let config = collection.config
+        let matches = collection.exhibits.filter { $0.isReadable && $0.id == id }
+        guard let exhibit = matches.first else {
+            let ids = collection.exhibits.compactMap(\.id)
+            let hint = Suggestion.closest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? ""
+            throw .invalidArgument("no exhibit with id '\(id)' in \(collection.rootPath)\(hint)")
+        }
+        guard matches.count == 1 else {
+            throw .invalidArgument("\(matches.count) exhibits have the id '\(id)'; fix that first (captions check)")
+        }
+        if let field, config.field(field) == nil {
+            throw .invalidArgument(
+                """
+                --field \(field) is not a field of this collection \
+                (\(config.fields.map(\.name).joined(separator: ", ")))
+                """
+            )
+        }
+        if let language, !config.targetLanguages.contains(language) {
+            throw .invalidArgument(
+                """
+                --lang \(language) is not a target language of this collection \
+                (\(config.targetLanguages.joined(separator: ", ")))
+                """
+            )
+        }
+        let record = TranslationRecord(exhibit: exhibit)
+        var fingerprints: [String: [String: String]] = [:]
+        var accepted: [String] = []
+        var current: [String] = []
+        for spec in config.fields where field == nil || spec.name == field {
+            guard let captionField = exhibit.field(spec.name), let source = captionField.translation(config.source),
+                !source.isBlank
+            else { continue }
+            let fingerprint = SourceFingerprint.of(source.text)
+            for target in config.targetLanguages where language == nil || target == language {
+                guard let translation = captionField.translation(target), !translation.isBlank else { continue }
+                let entry = "\(spec.name) (\(target))"
+                if record.fingerprint(field: spec.name, language: target) == fingerprint {
+                    current.append(entry)
+                } else {
+                    fingerprints[spec.name, default: [:]][target] = fingerprint
+                    accepted.append(entry)
+                }
+            }
+        }
+        guard !accepted.isEmpty || !current.isEmpty else {
+            let what = [field, language].compactMap { $0 }.joined(separator: " ")
+            throw .invalidArgument("\(id) has no \(what.isEmpty ? "" : what + " ")translation to accept")
+        }
+        if !accepted.isEmpty {
+            var editor = try CaptionFileEditor(editing: exhibit)
+            try editor.record(fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
+            if !dryRun { try AtomicFile.write(editor.data, to: exhibit.path) }
+        }
+        return Result(path: exhibit.path, accepted: accepted, alreadyCurrent: current)
     }
 }

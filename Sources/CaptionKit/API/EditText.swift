@@ -61,12 +61,18 @@ public enum CaptionEditor {
         for edit in edits {
             guard config.hasField(edit.field) else {
                 throw .invalidArgument(
-                    "'\(edit.field)' is not a field of this collection (\(config.fields.map(\.name).joined(separator: ", ")))"
+                    """
+                    '\(edit.field)' is not a field of this collection \
+                    (\(config.fields.map(\.name).joined(separator: ", ")))
+                    """
                 )
             }
             guard config.languages.contains(edit.language) else {
                 throw .invalidArgument(
-                    "'\(edit.language)' is not a language of this collection (\(config.languages.joined(separator: ", ")))"
+                    """
+                    '\(edit.language)' is not a language of this collection \
+                    (\(config.languages.joined(separator: ", ")))
+                    """
                 )
             }
         }

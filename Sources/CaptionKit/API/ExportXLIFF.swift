@@ -1,3 +1,5 @@
+import Foundation
+
 extension XLIFFExporter {
     /// Loads the collection at `path`, builds its XLIFF files and writes them (`captions export
     /// xliff`); the result says what was written.
@@ -12,5 +14,75 @@ extension XLIFFExporter {
         let result = try export(collection, options: options)
         try write(result)
         return result
+    }
+}
+
+extension XLIFFExporter {
+    /// Builds the files without writing them.
+    ///
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` when a requested language is not a
+    ///   target language of the collection.
+    public static func export(_ collection: CaptionCollection, options: XLIFFExportOptions) throws(CaptionError)
+        -> XLIFFExportResult
+    {
+        let config = collection.config
+        for language in options.targetLanguages where !config.targetLanguages.contains(language) {
+            let reason = language == config.source ? "is the source language" : "is not a language of this collection"
+            throw .invalidArgument(
+                "--to \(language) \(reason) (target languages: \(config.targetLanguages.joined(separator: ", ")))")
+        }
+        let languages =
+            options.targetLanguages.isEmpty
+            ? config.targetLanguages : config.targetLanguages.filter { options.targetLanguages.contains($0) }
+        let (exhibits, warnings) = exportableExhibits(collection)
+        let original = URL(fileURLWithPath: collection.rootPath).standardizedFileURL.lastPathComponent
+        var files: [XLIFFExportFile] = []
+        var empty: [String] = []
+        for language in languages {
+            // Units (with their source fingerprints) are built on all cores; order is kept. Each
+            // exhibit becomes its group at once, so no exhibit or unit is copied afterwards.
+            let onlyNeeded = options.onlyNeeded
+            let groups = exhibits.concurrentMap { exhibit -> XLIFFDocumentWriter.Group in
+                (
+                    id: exhibit.id ?? "", relativePath: exhibit.relativePath,
+                    units: self.units(of: exhibit, language: language, config: config).filter { unit in
+                        !onlyNeeded || unit.target == nil || unit.state.isStale
+                    }
+                )
+            }.filter { !$0.units.isEmpty }
+            var count = 0
+            var missing = 0
+            var stale = 0
+            for group in groups {
+                count += group.units.count
+                for unit in group.units {
+                    if unit.target == nil { missing += 1 }
+                    if unit.state.isStale { stale += 1 }
+                }
+            }
+            guard count > 0 else {
+                empty.append(language)
+                continue
+            }
+            let path = CollectionLoader.join(options.outputFolder, "\(config.source)-\(language).xlf")
+            let document = XLIFFDocumentWriter(
+                version: options.version, original: original, sourceLanguage: config.source, targetLanguage: language,
+                prefillTarget: options.prefillTarget)
+            let data = try document.write(groups, path: path)
+            files.append(
+                XLIFFExportFile(
+                    path: path, sourceLanguage: config.source, targetLanguage: language, data: data, unitCount: count,
+                    missingCount: missing, staleCount: stale))
+        }
+        return XLIFFExportResult(files: files, emptyLanguages: empty, warnings: warnings)
+    }
+}
+
+extension XLIFFExporter {
+    /// Writes the files of `result` atomically, creating the folder.
+    ///
+    /// - Throws: ``CaptionError/unwritable(path:reason:)``.
+    public static func write(_ result: XLIFFExportResult) throws(CaptionError) {
+        for file in result.files { try AtomicFile.write(file.data, to: file.path) }
     }
 }

@@ -166,7 +166,10 @@ public struct CaptionFileEditor: Sendable {
         else {
             throw .invalidInput(
                 before.metadata[TranslationRecord.key]?.location ?? SourceLocation(path: path, line: 1, column: 1),
-                "the translations record of \(relativePath) cannot be rewritten safely; remove the key and run the command again"
+                """
+                the translations record of \(relativePath) cannot be rewritten safely; remove the key and run the \
+                command again
+                """
             )
         }
         bytes = edited
@@ -307,7 +310,10 @@ public struct CaptionFileEditor: Sendable {
     private func unsafeLayout(_ field: CaptionField) -> CaptionError {
         .invalidInput(
             field.location,
-            "\(field.name) in \(relativePath) is not written as one 'language: text' entry per line; add the translation by hand"
+            """
+            \(field.name) in \(relativePath) is not written as one 'language: text' entry per line; add the \
+            translation by hand
+            """
         )
     }
 

@@ -121,7 +121,10 @@ public struct Baseline: Sendable, Equatable {
         } catch {
             throw .invalidInput(
                 SourceLocation(path: path, line: 1, column: 1),
-                "not a captions baseline file (expected {\"version\": 1, \"findings\": [...]}); write it again with captions check --write-baseline"
+                """
+                not a captions baseline file (expected {\"version\": 1, \"findings\": [...]}); write it again \
+                with captions check --write-baseline
+                """
             )
         }
         guard file.version == 1 else {

@@ -60,7 +60,10 @@ public enum ConfigParser {
         guard config.languages.contains(config.source) else {
             throw .invalidConfig(
                 root["source"]?.location ?? root["languages"]?.location ?? root.location,
-                "source language '\(config.source)' is not one of the languages (\(config.languages.joined(separator: ", ")))"
+                """
+                source language '\(config.source)' is not one of the languages \
+                (\(config.languages.joined(separator: ", ")))
+                """
             )
         }
         return config
@@ -115,7 +118,10 @@ public enum ConfigParser {
             guard ExhibitID.isValidFieldName(fieldName) else {
                 throw .invalidConfig(
                     pair.key.location,
-                    "field name '\(fieldName)' must be lowercase letters, digits and hyphens, and not id, notes, ignore or translations"
+                    """
+                    field name '\(fieldName)' must be lowercase letters, digits and hyphens, and not id, notes, \
+                    ignore or translations
+                    """
                 )
             }
             guard !result.contains(where: { $0.name == fieldName }) else {

@@ -199,7 +199,10 @@ public enum ExhibitParser {
                         throw YAMLReader.Failure(
                             line: event.line, column: event.column,
                             message:
-                                "invalid YAML: lists and mappings nested more than \(ExhibitParser.maximumDepth) levels deep"
+                                """
+                                invalid YAML: lists and mappings nested more than \(ExhibitParser.maximumDepth) \
+                                levels deep
+                                """
                         )
                     }
                 case .sequenceEnd, .mappingEnd: open -= 1
@@ -234,7 +237,10 @@ public enum ExhibitParser {
                 case .boolean:
                     fail(
                         event,
-                        "\(what) is the yes/no value '\(scalar.value)', not text; put it in quotes if it is meant as text",
+                        """
+                        \(what) is the yes/no value '\(scalar.value)', not text; put it in quotes if it is meant \
+                        as text
+                        """,
                         field: field, language: language)
                     return nil
                 case .text: return scalar.value
@@ -261,7 +267,10 @@ public enum ExhibitParser {
             if let first = seen[event.value] {
                 fail(
                     "invalid-yaml", line: event.line, column: event.column,
-                    "duplicate key '\(event.value)'\(context.map { " in '\($0)'" } ?? ""); the first is at line \(first.line)",
+                    """
+                    duplicate key '\(event.value)'\(context.map { " in '\($0)'" } ?? ""); the first is at line \
+                    \(first.line)
+                    """,
                     notes: [Diagnostic.Note(location: first, message: "first '\(event.value)' is here")])
                 return nil
             }

@@ -1,16 +1,6 @@
 /// The text of `captions check --explain ID`: what a check finds, its severity, its options and
 /// its examples with the `↓` markers where findings point.
 public enum CheckExplanation {
-    /// The explanation of the check with `id`, or `nil` when no check has that id.
-    public static func text(for id: String) -> String? {
-        guard let type = CheckRegistry.check(id: id) else { return nil }
-        return text(for: type.description)
-    }
-
-    /// The closest check id to `id`, for a "did you mean" hint.
-    public static func suggestion(for id: String) -> String? {
-        Suggestion.closest(to: id, in: CheckRegistry.ids)
-    }
 
     /// The explanation of a check.
     public static func text(for description: CheckDescription) -> String {

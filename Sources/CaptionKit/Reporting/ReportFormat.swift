@@ -14,14 +14,4 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
 /// Renders a ``CheckResult`` in every ``ReportFormat``.
 public enum CheckReporter {
-    /// The report for stdout.
-    public static func report(_ result: CheckResult, format: ReportFormat) throws(CaptionError) -> String {
-        switch format {
-        case .text: TextReporter.findings(result)
-        case .json: try JSONReporter.report(result)
-        case .junit: try JUnitReporter.report(result)
-        case .github: GitHubReporter.report(result)
-        case .sarif: try SARIFReporter.report(result)
-        }
-    }
 }

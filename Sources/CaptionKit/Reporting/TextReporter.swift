@@ -28,7 +28,10 @@ public enum TextReporter {
         let errors = result.count(.error)
         let warnings = result.count(.warning)
         output +=
-            "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(result.summary.exhibits, "exhibit"))"
+            """
+            \(plural(errors, "error")), \(plural(warnings, "warning")) in \
+            \(plural(result.summary.exhibits, "exhibit"))
+            """
         output += result.silenced > 0 ? " (\(result.silenced) accepted by exceptions)\n" : "\n"
         return output
     }

@@ -1,14 +1,5 @@
 import Foundation
 
-/// The text encodings of the Data Merge file.
-public enum DataMergeEncoding: String, Sendable, Hashable, CaseIterable {
-    /// UTF-16 little-endian with a byte order mark: what InDesign reads reliably (it garbles
-    /// UTF-8 Cyrillic in plain `.txt` data sources). The default.
-    case utf16LE = "utf16le"
-    /// UTF-8 with a byte order mark, for plug-ins that want UTF-8.
-    case utf8BOM = "utf8-bom"
-}
-
 /// Writes the Adobe InDesign Data Merge file: one tab-delimited row per exported exhibit.
 ///
 /// - Columns: `id`, `gallery`, then for each language in order and each field in order
@@ -23,7 +14,7 @@ public enum DataMergeEncoding: String, Sendable, Hashable, CaseIterable {
 ///   inner quotes doubled, as Data Merge expects.
 /// - Rows end with CRLF (InDesign accepts CRLF on Windows and macOS alike; LF-only files are
 ///   misread by some Windows versions). The header row comes first.
-public enum DataMergeWriter {
+enum DataMergeWriter {
     /// The file's bytes for `labels`.
     ///
     /// - Parameters:
@@ -31,7 +22,7 @@ public enum DataMergeWriter {
     ///   - languages: The languages in column order.
     ///   - fields: The configured field names in column order.
     ///   - encoding: The text encoding (with its byte order mark).
-    public static func data(
+    static func data(
         for labels: [SignageLabel], languages: [String], fields: [String], encoding: DataMergeEncoding
     ) -> Data {
         let rows = table(for: labels, languages: languages, fields: fields)
@@ -52,12 +43,12 @@ public enum DataMergeWriter {
     }
 
     /// The header row and one row per label, before escaping.
-    public static func table(for labels: [SignageLabel], languages: [String], fields: [String]) -> [[String]] {
+    static func table(for labels: [SignageLabel], languages: [String], fields: [String]) -> [[String]] {
         var columnCounts: [String: Int] = [:]
         for label in labels {
             for block in label.blocks {
                 for field in block.fields {
-                    columnCounts[field.name] = max(columnCounts[field.name] ?? 0, field.paragraphs.count)
+                    columnCounts[field.name] = max(columnCounts[field.name] ?? 0, field.text.paragraphCount)
                 }
             }
         }
@@ -74,7 +65,7 @@ public enum DataMergeWriter {
             for language in languages {
                 let block = label.blocks.first { $0.language == language }
                 for name in fields {
-                    let paragraphs = block?.fields.first { $0.name == name }?.paragraphs ?? []
+                    let paragraphs = block?.fields.first { $0.name == name }?.text.paragraphs ?? []
                     let count = max(columnCounts[name] ?? 1, 1)
                     for index in 0..<count {
                         row.append(index < paragraphs.count ? flatten(paragraphs[index]) : "")
@@ -99,7 +90,7 @@ public enum DataMergeWriter {
     }
 
     /// Joins a paragraph's lines with spaces and replaces every tab and line separator by a space.
-    static func flatten(_ lines: [String]) -> String {
+    static func flatten(_ lines: [some StringProtocol]) -> String {
         let separators: Set<Unicode.Scalar> = ["\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
         let joined = lines.joined(separator: " ")
         // Fast path: the separators are ASCII controls or U+0085, U+2028, U+2029, whose UTF-8

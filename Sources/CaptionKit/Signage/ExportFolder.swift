@@ -15,17 +15,12 @@ import Foundation
 /// never touched. Every path is checked before anything is written or removed: it must be
 /// relative, made of slug-like names (`[a-z0-9-]` with one extension), and resolve inside the
 /// folder even after following symbolic links; anything else is refused.
-public struct ExportFolder: Sendable {
+struct ExportFolder: Sendable {
     /// The folder as the user named it.
-    public var path: String
+    var path: String
 
     /// The manifest's name inside the folder.
-    public static let manifestName = ".captions-manifest"
-
-    /// Creates a handle on the folder (nothing is created yet).
-    public init(path: String) {
-        self.path = path
-    }
+    static let manifestName = ".captions-manifest"
 
     /// Writes `files` atomically, removes the stale files of an earlier export and records the
     /// new manifest.
@@ -43,7 +38,7 @@ public struct ExportFolder: Sendable {
     /// - Returns: The removed paths, sorted.
     /// - Throws: ``CaptionError/unwritable(path:reason:)`` when the folder or a file cannot be
     ///   written or a path would leave the folder.
-    public func replace(with files: [(path: String, data: Data)], owning: (String) -> Bool) throws(CaptionError)
+    func replace(with files: [(path: String, data: Data)], owning: (String) -> Bool) throws(CaptionError)
         -> [String]
     {
         let replacement = try beginReplacing(files.map(\.path))
@@ -53,7 +48,7 @@ public struct ExportFolder: Sendable {
 
     /// A replacement begun by ``beginReplacing(_:)``: the folder is checked and ready, the
     /// manifest lists the new paths, and nothing has been written under them yet.
-    public struct Replacement: Sendable {
+    struct Replacement: Sendable {
         /// The folder's real path.
         let root: String
         /// The entries of the manifest before this export.
@@ -62,7 +57,7 @@ public struct ExportFolder: Sendable {
         let written: Set<String>
         /// Where each path of ``beginReplacing(_:)`` goes (the folder joined with it), in the
         /// same order.
-        public let targets: [String]
+        let targets: [String]
     }
 
     /// The first half of ``replace(with:owning:)``: checks every path, extends the manifest with
@@ -75,7 +70,7 @@ public struct ExportFolder: Sendable {
     ///   their files will be renamed into place.
     /// - Throws: ``CaptionError/unwritable(path:reason:)`` as ``replace(with:owning:)``, before
     ///   any file is written.
-    public func beginReplacing(_ relatives: [String]) throws(CaptionError) -> Replacement {
+    func beginReplacing(_ relatives: [String]) throws(CaptionError) -> Replacement {
         try AtomicFile.makeFolder(path)
         let root = try resolvedRoot()
         try checkAll(relatives, root: root)
@@ -107,7 +102,7 @@ public struct ExportFolder: Sendable {
     /// stale files this export owns and records the new manifest.
     ///
     /// - Returns: The removed paths, sorted.
-    public func finishReplacing(_ replacement: Replacement, owning: (String) -> Bool) throws(CaptionError) -> [String] {
+    func finishReplacing(_ replacement: Replacement, owning: (String) -> Bool) throws(CaptionError) -> [String] {
         var removed: [String] = []
         var kept: Set<String> = replacement.written
         for entry in replacement.old.subtracting(replacement.written).sorted() {
@@ -123,7 +118,7 @@ public struct ExportFolder: Sendable {
 
     /// Whether `relative` is a path the exporter may write: relative, no empty, `.` or `..`
     /// parts, every folder a slug, the file a slug with a `.txt` or `.html` extension.
-    public static func isSafeRelativePath(_ relative: String) -> Bool {
+    static func isSafeRelativePath(_ relative: String) -> Bool {
         var relative = relative
         return relative.withUTF8(isSafeRelativePath(utf8:))
     }

@@ -11,12 +11,12 @@ public enum KazakhLatin {
     public static let tag = "kk-Latn"
 
     /// The text in Latin script and the Cyrillic words that used an unsettled letter.
-    public struct Result: Sendable, Hashable {
+    struct Result: Sendable, Hashable {
         /// The transliterated text.
-        public var text: String
+        var text: String
         /// Each word (as written in Cyrillic) with a letter the standard has not settled, in
         /// order of first appearance, without repeats.
-        public var unsettledWords: [String]
+        var unsettledWords: [String]
     }
 
     static let settled: [Character: String] = [
@@ -31,7 +31,7 @@ public enum KazakhLatin {
     ]
 
     /// Transliterates Cyrillic Kazakh text.
-    public static func transliterate(_ text: String) -> Result {
+    static func transliterate(_ text: String) -> Result {
         var output = ""
         var unsettledWords: [String] = []
         var word: [Character] = []

@@ -7,9 +7,9 @@
 /// size, so Kazakh is never smaller than Russian. Exhibits held back by the completeness gate
 /// appear in their place with a visible badge and the reasons, and none of their text. All
 /// caption text is HTML-escaped.
-public enum ProofSheetWriter {
+enum ProofSheetWriter {
     /// An entry of the sheet: a label to show, or an exhibit that was held back.
-    public enum Entry: Sendable, Hashable {
+    enum Entry: Sendable, Hashable {
         /// An exported label.
         case label(SignageLabel)
         /// An exhibit the gate held back.
@@ -29,7 +29,7 @@ public enum ProofSheetWriter {
     ///   - entries: The labels and held-back exhibits in the order of their caption files.
     ///   - languages: The configured languages, in order (shown in the header).
     ///   - width: The default line width, which sets the width of the mock-up's text column.
-    public static func html(entries: [Entry], languages: [String], width: Int) -> String {
+    static func html(entries: [Entry], languages: [String], width: Int) -> String {
         let exported = entries.filter { if case .label = $0 { true } else { false } }.count
         let heldBack = entries.count - exported
         var html = """
@@ -81,8 +81,8 @@ public enum ProofSheetWriter {
             }
             for field in block.fields {
                 let tag = field.name == "title" ? "h3" : "p"
-                for paragraph in field.paragraphs {
-                    let text = paragraph.map(escape).joined(separator: "<br>")
+                for paragraph in field.text.paragraphs {
+                    let text = paragraph.map { escape($0) }.joined(separator: "<br>")
                     html += "<\(tag) class=\"field field-\(escape(field.name))\">\(text)</\(tag)>\n"
                 }
             }
@@ -102,7 +102,7 @@ public enum ProofSheetWriter {
     }
 
     /// Escapes `&`, `<`, `>`, `"` and `'` for text and attribute values.
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: some StringProtocol) -> String {
         // The five characters are ASCII, and ASCII bytes never occur inside a multi-byte UTF-8
         // sequence, so escaping bytes escapes every one of them, even one followed by a
         // combining mark.
@@ -110,7 +110,7 @@ public enum ProofSheetWriter {
             $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
                 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
         }
-        guard text.utf8.contains(where: special) else { return text }
+        guard text.utf8.contains(where: special) else { return String(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 32)
         for byte in text.utf8 {

@@ -5,9 +5,9 @@
 /// language, its file was read without problems, and its id and gallery are safe, unique file
 /// names. Everything the gate asks is in ``reasons(for:)``, so a new reason (stale
 /// translations) is added in one place.
-public struct SignageGate: Sendable {
+struct SignageGate: Sendable {
     /// The collection's configuration.
-    public var config: CollectionConfig
+    var config: CollectionConfig
     /// How many exhibits use each id.
     private var idCounts: [String: Int]
 
@@ -15,7 +15,7 @@ public struct SignageGate: Sendable {
     static let reservedRootIDs: Set<String> = ["datamerge"]
 
     /// Creates the gate for a collection.
-    public init(collection: CaptionCollection) {
+    init(collection: CaptionCollection) {
         config = collection.config
         idCounts = collection.exhibits.reduce(into: [:]) { counts, exhibit in
             if let id = exhibit.id { counts[id, default: 0] += 1 }
@@ -23,7 +23,7 @@ public struct SignageGate: Sendable {
     }
 
     /// Every reason to hold `exhibit` back, in file order; empty when it may be exported.
-    public func reasons(for exhibit: Exhibit) -> [HoldBackReason] {
+    func reasons(for exhibit: Exhibit) -> [HoldBackReason] {
         let start = SourceLocation(path: exhibit.path, line: 1, column: 1)
         var reasons = exhibit.loadFindings.filter { $0.severity == .error }.map {
             HoldBackReason(.unreadable, at: $0.location, $0.message, field: $0.field, language: $0.language)

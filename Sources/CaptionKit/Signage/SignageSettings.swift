@@ -5,20 +5,20 @@
 /// fields:
 ///   title: { required: true, max-chars: 80, signage-width: 32 }
 /// ```
-public struct SignageSettings: Sendable, Hashable {
+struct SignageSettings: Sendable, Hashable {
     /// The line width of text files in grapheme clusters, for fields without their own width.
-    public var width: Int
+    var width: Int
     /// Per-field widths (`signage-width`), by field name.
-    public var fieldWidths: [String: Int]
+    var fieldWidths: [String: Int]
 
     /// The width used when `captions.yml` sets none.
-    public static let defaultWidth = 48
+    static let defaultWidth = 48
 
     /// The keys the `signage:` section may have.
-    public static let knownKeys = ["width"]
+    static let knownKeys = ["width"]
 
     /// Creates settings.
-    public init(width: Int = SignageSettings.defaultWidth, fieldWidths: [String: Int] = [:]) {
+    init(width: Int = SignageSettings.defaultWidth, fieldWidths: [String: Int] = [:]) {
         self.width = width
         self.fieldWidths = fieldWidths
     }
@@ -28,7 +28,7 @@ public struct SignageSettings: Sendable, Hashable {
     /// - Throws: ``CaptionError/invalidConfig(_:_:)`` at the offending key or value: an unknown
     ///   key (with a "did you mean"), a section that is not a mapping, a width that is not a
     ///   whole number from 1 to 1000.
-    public init(config: CollectionConfig) throws(CaptionError) {
+    init(config: CollectionConfig) throws(CaptionError) {
         self.init()
         if let section = config.sections["signage"], section.scalar != "" {
             guard let pairs = section.pairs else {
@@ -52,7 +52,7 @@ public struct SignageSettings: Sendable, Hashable {
     }
 
     /// The line width for `field`.
-    public func width(for field: String) -> Int {
+    func width(for field: String) -> Int {
         fieldWidths[field] ?? width
     }
 

@@ -1,8 +1,10 @@
-/// What ``TextAnalysis`` needs to know about one scalar, as bits: the answers of the
-/// predicates its single pass asks about every scalar of every text.
+/// The facts about one scalar that fast paths ask, as bits: the answers of the predicates
+/// ``TextAnalysis``'s single pass asks about every scalar of every text, whether the scalar is
+/// simple (``CharacterCount/isSimple(_:)``), and `Character`'s classification of the
+/// one-scalar character, which the typography rules ask of simple scalars.
 ///
 /// The scalars caption texts are made of (ASCII, Latin-1 and Latin Extended, Cyrillic, general
-/// punctuation) are looked up in a table that is filled, once, by asking those very predicates;
+/// punctuation, №) are looked up in a table that is filled, once, by asking those very predicates;
 /// every other scalar asks them on the spot. Either way the bits are the predicates' answers, so
 /// a pass reading them decides exactly as one calling the predicates would, at the cost of one
 /// load per scalar instead of a dozen range tests.
@@ -39,17 +41,30 @@ struct ScalarTraits: OptionSet, Sendable {
     static let whitespaceScan = ScalarTraits(rawValue: 1 << 12)
     /// A scalar that, between two words, keeps the gap one of spaces: a space or no-break space.
     static let gapSpace = ScalarTraits(rawValue: 1 << 13)
+    /// ``CharacterCount/isSimple(_:)``.
+    static let simple = ScalarTraits(rawValue: 1 << 15)
+    /// `Character.isLetter` of the one-scalar character.
+    static let characterLetter = ScalarTraits(rawValue: 1 << 27)
+    /// `Character.isWhitespace` of the one-scalar character.
+    static let characterWhitespace = ScalarTraits(rawValue: 1 << 28)
+    /// `Character.isUppercase` of the one-scalar character.
+    static let characterUppercase = ScalarTraits(rawValue: 1 << 29)
+    /// `Character.isLowercase` of the one-scalar character.
+    static let characterLowercase = ScalarTraits(rawValue: 1 << 30)
+    /// `Character.isNumber` of the one-scalar character.
+    static let characterNumber = ScalarTraits(rawValue: 1 << 31)
 
     /// The scalar has a case fold (``TextAnalysis/caseFolded(_:)``), kept in the bits from
     /// ``caseFoldShift`` up.
     private static let hasCaseFold = ScalarTraits(rawValue: 1 << 14)
-    /// Where the case fold's value starts in ``rawValue`` (case folds are below U+0500).
+    /// Where the case fold's value starts in ``rawValue`` (case folds of table scalars are
+    /// below U+0800: eleven bits, up to the character bits).
     private static let caseFoldShift: UInt32 = 16
 
     /// ``TextAnalysis/caseFolded(_:)`` of the scalar.
     @inline(__always)
     var caseFolded: UInt32? {
-        contains(.hasCaseFold) ? rawValue >> Self.caseFoldShift : nil
+        contains(.hasCaseFold) ? rawValue >> Self.caseFoldShift & 0x7FF : nil
     }
 
     /// The traits of `scalar`, from the predicates themselves.
@@ -84,7 +99,15 @@ struct ScalarTraits: OptionSet, Sendable {
             traits.insert(.whitespaceScan)
         }
         if scalar == " " || scalar == "\u{A0}" { traits.insert(.gapSpace) }
+        if CharacterCount.isSimple(scalar) { traits.insert(.simple) }
+        let character = Character(scalar)
+        if character.isLetter { traits.insert(.characterLetter) }
+        if character.isWhitespace { traits.insert(.characterWhitespace) }
+        if character.isUppercase { traits.insert(.characterUppercase) }
+        if character.isLowercase { traits.insert(.characterLowercase) }
+        if character.isNumber { traits.insert(.characterNumber) }
         if let folded = TextAnalysis.caseFolded(scalar) {
+            precondition(folded < 1 << 11, "a case fold that does not fit its bits")
             traits.formUnion(ScalarTraits(rawValue: hasCaseFold.rawValue | folded << caseFoldShift))
         }
         return traits
@@ -92,11 +115,11 @@ struct ScalarTraits: OptionSet, Sendable {
 
     /// The first scalar of the general punctuation block kept in the table.
     private static let punctuationStart: UInt32 = 0x2000
-    /// The table's scalars: U+0000 to U+04FF, then U+2000 to U+206F.
-    private static let lowCount: UInt32 = 0x500
-    private static let punctuationCount: UInt32 = 0x70
+    /// The table's scalars: U+0000 to U+052F, then U+2000 to U+211F.
+    private static let lowCount: UInt32 = 0x530
+    private static let punctuationCount: UInt32 = 0x120
 
-    /// The traits of U+0000–U+04FF and U+2000–U+206F, in that order: read it once per text
+    /// The traits of U+0000–U+052F and U+2000–U+211F, in that order: read it once per text
     /// (``withTable(_:)``), not once per scalar.
     private static let table: [ScalarTraits] = {
         let low = (0..<lowCount).map { computed(Unicode.Scalar($0)!) }
@@ -107,6 +130,16 @@ struct ScalarTraits: OptionSet, Sendable {
     /// Calls `body` with the table that ``of(_:in:)`` reads.
     static func withTable<Result>(_ body: (UnsafeBufferPointer<ScalarTraits>) -> Result) -> Result {
         table.withUnsafeBufferPointer(body)
+    }
+
+    /// The traits of `scalar`, from the table or, outside it, from the predicates.
+    @inline(__always)
+    static func of(_ scalar: Unicode.Scalar) -> ScalarTraits {
+        let value = scalar.value
+        if value < lowCount { return table[Int(value)] }
+        let offset = value &- punctuationStart
+        if offset < punctuationCount { return table[Int(lowCount + offset)] }
+        return computed(scalar)
     }
 
     /// The traits of the scalar with value `value` (a valid scalar value), from `table` (see

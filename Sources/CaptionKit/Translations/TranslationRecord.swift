@@ -61,7 +61,11 @@ public struct TranslationRecord: Sendable, Hashable {
                         Problem(
                             location: languagePair.value.location,
                             message:
-                                "translations record of \(exhibit.displayID) has '\(languagePair.value.scalar ?? languagePair.value.kindDescription)' where a fingerprint of 8 hexadecimal digits belongs"
+                                """
+                                translations record of \(exhibit.displayID) has \
+                                '\(languagePair.value.scalar ?? languagePair.value.kindDescription)' where a \
+                                fingerprint of 8 hexadecimal digits belongs
+                                """
                         ))
                     continue
                 }

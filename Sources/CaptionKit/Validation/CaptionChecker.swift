@@ -55,24 +55,6 @@ public struct CheckResult: Sendable {
 
 /// Runs the completeness and consistency checks over a collection.
 public enum CaptionChecker {
-    /// Loads the collection at `request.path`, runs every configured check and summarises.
-    ///
-    /// - Throws: ``CaptionError`` when the check cannot run: no collection, a malformed
-    ///   `captions.yml`, an unknown language in `--lang`, or no exhibit files.
-    public static func run(_ request: CheckRequest) throws(CaptionError) -> CheckResult {
-        let collection = try CollectionLoader.load(path: request.path)
-        return try run(request, on: collection)
-    }
-
-    /// Runs the checks on a collection already loaded.
-    public static func run(_ request: CheckRequest, on collection: CaptionCollection) throws(CaptionError)
-        -> CheckResult
-    {
-        let (diagnostics, silenced) = try reportedFindings(request, on: collection)
-        let summary = CompletenessSummary(
-            collection: collection, languages: request.languages.isEmpty ? nil : request.languages)
-        return CheckResult(collection: collection, diagnostics: diagnostics, summary: summary, silenced: silenced)
-    }
 
     /// The findings ``run(_:on:)`` reports, without its completeness summary (for `status`,
     /// which counts completeness its own way).
@@ -83,12 +65,15 @@ public enum CaptionChecker {
     }
 
     /// The findings of ``run(_:on:)`` and how many were silenced.
-    private static func reportedFindings(_ request: CheckRequest, on collection: CaptionCollection) throws(CaptionError)
+    static func reportedFindings(_ request: CheckRequest, on collection: CaptionCollection) throws(CaptionError)
         -> (diagnostics: [Diagnostic], silenced: Int)
     {
         for language in request.languages where !collection.config.languages.contains(language) {
             throw .invalidArgument(
-                "--lang \(language) is not a language of this collection (\(collection.config.languages.joined(separator: ", ")))"
+                """
+                --lang \(language) is not a language of this collection \
+                (\(collection.config.languages.joined(separator: ", ")))
+                """
             )
         }
         guard !collection.exhibits.isEmpty else {
@@ -144,22 +129,4 @@ public enum CaptionChecker {
         CollectionLoader.join(root, Baseline.defaultFileName)
     }
 
-    /// Writes the baseline of the collection's current findings (after `ignore:` entries,
-    /// before any existing baseline) and returns its path and the number of entries.
-    ///
-    /// - Parameter file: The file to write, or `nil` for `captions-baseline.json` in the
-    ///   collection folder.
-    /// - Throws: ``CaptionError`` when the check cannot run or the file cannot be written.
-    public static func writeBaseline(_ request: CheckRequest, to file: String?) throws(CaptionError) -> (
-        path: String, entries: Int
-    ) {
-        let collection = try CollectionLoader.load(path: request.path)
-        guard !collection.exhibits.isEmpty else {
-            throw .invalidArgument("\(collection.rootPath) has no exhibit files (*.yml) to check")
-        }
-        let baseline = Baseline(findings: try findings(in: collection).kept, in: collection)
-        let path = file ?? defaultBaselinePath(for: collection.rootPath)
-        try AtomicFile.write(Data(try baseline.encoded().utf8), to: path)
-        return (path, baseline.entries.count)
-    }
 }

@@ -12,41 +12,12 @@ import Foundation
 /// Applied translations change only the target-language value and the `translations:` record
 /// of each caption file (see ``CaptionFileEditor``), and files are written atomically.
 public enum XLIFFImporter {
-    /// Loads the collection at `collectionPath` and imports; the XLIFF files are read while the
-    /// collection loads, and a collection that cannot be loaded is reported first, as if the
-    /// files had not been looked at.
-    public static func run(_ options: XLIFFImportOptions, collectionPath: String) throws(CaptionError)
-        -> XLIFFImportReport
-    {
-        let reading = XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize)
-        let digests = LoadedFileDigests()
-        let collection: CaptionCollection
-        do throws(CaptionError) {
-            collection = try CollectionLoader.load(path: collectionPath, reading: digests.readExhibit)
-        } catch {
-            reading.cancel()
-            throw error
-        }
-        return try run(options, on: collection, reading: reading, digests: digests)
-    }
-
-    /// Imports into a collection already loaded.
-    ///
-    /// - Throws: ``CaptionError`` when an XLIFF file is unreadable, malformed or unsafe, has a
-    ///   source or target language the collection does not have, or a caption file cannot be
-    ///   edited or written. Nothing is written in the first cases.
-    public static func run(_ options: XLIFFImportOptions, on collection: CaptionCollection) throws(CaptionError)
-        -> XLIFFImportReport
-    {
-        try run(
-            options, on: collection, reading: XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize))
-    }
 
     /// Imports the units `reading` gives (read from `options.files`, in order).
     ///
     /// - Parameter digests: The digests of the exhibit files as the collection was loaded from
     ///   them, if known: a file still the same is edited from its loaded exhibit.
-    private static func run(
+    static func run(
         _ options: XLIFFImportOptions, on collection: CaptionCollection, reading: XLIFFReadAhead,
         digests: LoadedFileDigests? = nil
     ) throws(CaptionError) -> XLIFFImportReport {
@@ -86,13 +57,19 @@ public enum XLIFFImporter {
             guard file.sourceLanguage.lowercased() == config.source.lowercased() else {
                 throw .invalidInput(
                     file.location,
-                    "the XLIFF source language is '\(file.sourceLanguage)' but the collection's source is '\(config.source)'"
+                    """
+                    the XLIFF source language is '\(file.sourceLanguage)' but the collection's source is \
+                    '\(config.source)'
+                    """
                 )
             }
             guard config.targetLanguages.contains(where: { $0.lowercased() == file.targetLanguage.lowercased() }) else {
                 throw .invalidInput(
                     file.location,
-                    "the XLIFF target language '\(file.targetLanguage)' is not a target language of the collection (\(config.targetLanguages.joined(separator: ", ")))"
+                    """
+                    the XLIFF target language '\(file.targetLanguage)' is not a target language of the collection \
+                    (\(config.targetLanguages.joined(separator: ", ")))
+                    """
                 )
             }
         }
@@ -131,7 +108,10 @@ public enum XLIFFImporter {
                 problems.append(
                     problem(
                         "unsupported-markup", at: markup.location,
-                        "unit '\(unit.id)' contains <\(markup.name)>, an inline code that caption text cannot hold; translate it as plain text"
+                        """
+                        unit '\(unit.id)' contains <\(markup.name)>, an inline code that caption text cannot \
+                        hold; translate it as plain text
+                        """
                     ))
                 return
             }
@@ -154,7 +134,10 @@ public enum XLIFFImporter {
                 let source = field.translation(config.source), !source.isBlank
             else {
                 unknown(
-                    "unit '\(unit.id)' names no \(config.source) '\(fieldName)' text of exhibit \(parts[0]) (\(exhibit.path))"
+                    """
+                    unit '\(unit.id)' names no \(config.source) '\(fieldName)' text of exhibit \(parts[0]) \
+                    (\(exhibit.path))
+                    """
                 )
                 return
             }
@@ -168,7 +151,10 @@ public enum XLIFFImporter {
                     Diagnostic(
                         checkID: "import-conflict", severity: .error, location: source.valueLocation,
                         message:
-                            "\(fieldName) (\(language)) of \(parts[0]) was not imported: its \(config.source) source changed after the export",
+                            """
+                            \(fieldName) (\(language)) of \(parts[0]) was not imported: its \(config.source) \
+                            source changed after the export
+                            """,
                         notes: [
                             .init(
                                 location: unit.location, message: "the translation was made from \(quoted(unit.source))"
@@ -187,7 +173,10 @@ public enum XLIFFImporter {
                     problems.append(
                         problem(
                             "import-conflict", at: unit.location,
-                            "unit '\(unit.id)' (\(language)) is translated differently in two places; neither is applied",
+                            """
+                            unit '\(unit.id)' (\(language)) is translated differently in two places; neither is \
+                            applied
+                            """,
                             notes: [.init(location: earlier.location, message: "the other translation is here")]))
                     changes[positions[0]]?[key] = nil
                 }

@@ -254,7 +254,10 @@ enum XLIFFReader {
             default:
                 throw .invalidInput(
                     location,
-                    "unsupported XLIFF version '\(version)' in namespace '\(elementNamespace)'; captions reads XLIFF 1.2 and 2.x"
+                    """
+                    unsupported XLIFF version '\(version)' in namespace '\(elementNamespace)'; captions reads \
+                    XLIFF 1.2 and 2.x
+                    """
                 )
             }
             self.version = version

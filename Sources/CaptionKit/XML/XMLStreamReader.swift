@@ -24,9 +24,9 @@ enum XMLEvent: Sendable, Equatable {
 /// Reads untrusted XML with libxml2's streaming `xmlTextReader`, so memory stays flat however
 /// large the file.
 ///
-/// Safety rules (see Documentation/XLIFF.md, "Safety: untrusted XLIFF"): the network is off (`XML_PARSE_NONET`); entities are
-/// never
-/// substituted and DTDs never loaded or validated; XInclude, "huge" and recover modes are off;
+/// Safety rules (see Documentation/XLIFF.md, "Safety: untrusted XLIFF"): the network is off
+/// (`XML_PARSE_NONET`); entities are never substituted and DTDs never loaded or validated; XInclude,
+/// "huge" and recover modes are off;
 /// a document with a DOCTYPE is refused before libxml2 sees it; every external entity load is
 /// refused while parsing; elements nested deeper than ``maximumDepth`` and attribute values
 /// longer than ``maximumAttributeLength`` are refused. libxml2 prints nothing: its errors
@@ -182,7 +182,10 @@ final class XMLStreamReader {
     }
 
     static let doctypeMessage =
-        "XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that expand or read local files); XLIFF needs none"
+        """
+        XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that expand or read local \
+        files); XLIFF needs none
+        """
 
     /// The read loop.
     private func run(

@@ -14,7 +14,10 @@ import Testing
     /// the middle, no final line break, files that cannot be edited).
     static let layouts: [String] = [
         CaptionFileEditorTests.file,
-        "id: a\ntitle:\n  ru: Курт\n  en: Kurt\ntext:\n  ru: |\n    Строка.\n\n    Ещё.\n  en: Line.\ncredit:\n  ru: Фонд\n",
+        """
+        id: a\ntitle:\n  ru: Курт\n  en: Kurt\ntext:\n  ru: |\n    Строка.\n\n    Ещё.\n  en: Line.\ncredit:\n  \
+        ru: Фонд\n
+        """,
         "id: a\ntext:\n  ru: |\n    Строка.\n\n    Ещё.\ntitle:\n  ru: Курт\n",
         "id: a\ntitle:\n  kk:\n  ru: Курт\n  en: \"\"\ntext:\n  ru: Один\n  kk: Бір\n",
         "id: a\r\ntitle:\r\n  ru: Курт\r\n  en: Kurt\r\ntext:\r\n  ru: |\r\n    Строка.\r\n  en: Line.\r\n",
@@ -22,8 +25,14 @@ import Testing
         "id: a\ntitle: { ru: Курт, kk: Құрт }\ntext: { ru: Строка, kk: Жол }\n",
         "{ id: a, title: { ru: Курт, kk: Құрт }, text: { ru: Строка, kk: Жол } }\n",
         "id: a\ntitle:\n  ru: &r Курт\n  kk: *r\ntext:\n  ru: Строка\n",
-        "id: a\ntitle:\n  ru: Курт\n  kk: old   # keep me\ntext:\n  ru: plain text\n    that runs on\n  # a comment\n  kk: x\n",
-        "id: a\ntitle:\n  ru: Курт\ntranslations:  # machine-owned: source fingerprints of translations; do not edit\n  title: { kk: 12345678 }\ntext:\n  ru: Строка\n",
+        """
+        id: a\ntitle:\n  ru: Курт\n  kk: old   # keep me\ntext:\n  ru: plain text\n    that runs on\n  # a \
+        comment\n  kk: x\n
+        """,
+        """
+        id: a\ntitle:\n  ru: Курт\ntranslations:  # machine-owned: source fingerprints of translations; do not \
+        edit\n  title: { kk: 12345678 }\ntext:\n  ru: Строка\n
+        """,
         "id: a\ntitle:\n  ru: Курт\ntranslations: oops\ntext:\n  ru: Строка\nnotes: |\n  Note.\n",
         "id: a\ntitle:\n  ru: Курт\ntext:\n  ru: Строка\nsee-also: [b, c]\nextra:\n  nested: { k: v }\n",
         "id: a\ntitle:\n    ru: Курт\n    en: Kurt\ntext:\n    ru: Строка",

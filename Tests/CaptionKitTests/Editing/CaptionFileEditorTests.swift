@@ -101,7 +101,10 @@ import Testing
             field: "text", language: "de", to: "Zeile.\nZwei.", languageOrder: ["kk", "ru", "en", "de"])
         #expect(
             editor.text
-                == "id: a\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  ru: |\n    Строка.\n\n  en: Line.\n  de: |\n    Zeile.\n    Zwei.\n"
+                == """
+                id: a\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  ru: |\n    Строка.\n\n  en: Line.\n  \
+                de: |\n    Zeile.\n    Zwei.\n
+                """
         )
     }
 
@@ -169,7 +172,10 @@ import Testing
     /// the edited values (columns count scalars, not bytes) and a block scalar all survive.
     @Test func aFileWithAByteOrderMarkCRLFAndMultiByteTextIsEditedByteExactly() throws {
         let source =
-            "\u{FEFF}# Сәукеле 👩🏽‍🎓\r\nid: a\r\ntitle: { ru: «Курт», en: Kurt }\r\ntext:\r\n  ru: |\r\n    Строка — одна.\r\n\r\n    Ещё.\r\n  en: Line.\r\n"
+            """
+            \u{FEFF}# Сәукеле 👩🏽‍🎓\r\nid: a\r\ntitle: { ru: «Курт», en: Kurt }\r\ntext:\r\n  ru: |\r\n    Строка \
+            — одна.\r\n\r\n    Ещё.\r\n  en: Line.\r\n
+            """
         let fixture = try TestCollection(files: [("a.yml", source)])
         let exhibit = try fixture.load().exhibits[0]
         var editor = try CaptionFileEditor(editing: exhibit)
@@ -181,8 +187,14 @@ import Testing
             ["text": ["kk": "8577ed6c"]], fieldOrder: ["title", "text"], languageOrder: ["kk", "ru", "en"])
         let expected =
             "\u{FEFF}# Сәукеле 👩🏽‍🎓\r\nid: a\r\ntitle: { ru: «Курт», en: \"Dried curd\" }\r\ntext:\r\n"
-            + "  kk: |\r\n    Жол — бір.\r\n\r\n    Тағы.\r\n  ru: |\r\n    Строка — одна.\r\n\r\n    Ещё.\r\n  en: Өзгерді ✓\r\n"
-            + "translations:  # machine-owned: source fingerprints of translations; do not edit\r\n  text: { kk: 8577ed6c }\r\n"
+                + """
+                  kk: |\r\n    Жол — бір.\r\n\r\n    Тағы.\r\n  ru: |\r\n    Строка — одна.\r\n\r\n    Ещё.\r\n  en: \
+                Өзгерді ✓\r\n
+                """
+                + """
+                translations:  # machine-owned: source fingerprints of translations; do not edit\r\n  text: { kk: \
+                8577ed6c }\r\n
+                """
         #expect(editor.data == Data(expected.utf8))
         #expect(Array(editor.data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(editor.exhibit.field("text")?.translation("kk")?.text == "Жол — бір.\n\nТағы.")

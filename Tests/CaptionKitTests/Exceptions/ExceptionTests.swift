@@ -31,8 +31,14 @@ import Testing
             try run(collection) == [
                 "park/wagon.yml:3:7: warning: title (kk) is the same as the Russian (ru) source [untranslated]",
                 "park/wagon.yml:5:7: warning: title (en) is the same as the Russian (ru) source [untranslated]",
-                "park/wagon.yml:5:7: error: title (en) should be in Latin letters but has the Cyrillic words 'Сталинский' and 'вагон'; add names and acronyms to the allow list of wrong-script [wrong-script]",
-                "park/wagon.yml:9:7: error: text (en) has other numbers than the Russian (ru) source: missing 1937; extra 1938 [number-mismatch]",
+                """
+                park/wagon.yml:5:7: error: title (en) should be in Latin letters but has the Cyrillic words \
+                'Сталинский' and 'вагон'; add names and acronyms to the allow list of wrong-script [wrong-script]
+                """,
+                """
+                park/wagon.yml:9:7: error: text (en) has other numbers than the Russian (ru) source: missing \
+                1937; extra 1938 [number-mismatch]
+                """,
             ])
     }
 
@@ -43,7 +49,10 @@ import Testing
         let result = try CaptionChecker.run(CheckRequest(path: collection.root))
         #expect(
             result.diagnostics.map(\.formatted) == [
-                "\(collection.root)/park/wagon.yml:5:7: warning: title (en) is the same as the Russian (ru) source [untranslated]"
+                """
+                \(collection.root)/park/wagon.yml:5:7: warning: title (en) is the same as the Russian (ru) source \
+                [untranslated]
+                """
             ])
         #expect(result.silenced == 3)
     }
@@ -58,8 +67,14 @@ import Testing
         let findings = try run(collection)
         #expect(
             findings.filter { $0.contains("[unused-exception]") } == [
-                "park/wagon.yml:12:5: warning: ignore entry 'repeated-word: text/en' silences nothing; remove it [unused-exception]",
-                "park/wagon.yml:13:5: warning: ignore entry 'whitespace' silences nothing; remove it [unused-exception]",
+                """
+                park/wagon.yml:12:5: warning: ignore entry 'repeated-word: text/en' silences nothing; remove it \
+                [unused-exception]
+                """,
+                """
+                park/wagon.yml:13:5: warning: ignore entry 'whitespace' silences nothing; remove it \
+                [unused-exception]
+                """,
             ])
         #expect(!findings.contains { $0.contains("[untranslated]") })
     }
@@ -84,7 +99,10 @@ import Testing
         #expect(try collection.read("captions-baseline.json") == first)
         #expect(
             first.hasPrefix(
-                "{\n  \"version\": 1,\n  \"findings\": [\n    {\"check\":\"number-mismatch\",\"field\":\"text\",\"fingerprint\":\""
+                """
+                {\n  \"version\": 1,\n  \"findings\": [\n    \
+                {\"check\":\"number-mismatch\",\"field\":\"text\",\"fingerprint\":\"
+                """
             ))
         #expect(first.split(separator: "\n").count == 9)
 
@@ -105,7 +123,11 @@ import Testing
         try collection.write("park/wagon.yml", Self.wagon.replacingOccurrences(of: "in 1938", with: "in 1937"))
         #expect(
             try run(collection) == [
-                "captions-baseline.json:4:1: warning: baseline entry silences nothing: number-mismatch in park/wagon.yml, text (en): 'text (en) has other numbers than the Russian (ru) source: missing 1937; extra 1938'; write the baseline again to drop it [unused-exception]"
+                """
+                captions-baseline.json:4:1: warning: baseline entry silences nothing: number-mismatch in \
+                park/wagon.yml, text (en): 'text (en) has other numbers than the Russian (ru) source: missing \
+                1937; extra 1938'; write the baseline again to drop it [unused-exception]
+                """
             ])
     }
 
@@ -129,7 +151,10 @@ import Testing
         #expect(
             throws: CaptionError.invalidInput(
                 SourceLocation(path: collection.root + "/captions-baseline.json", line: 1, column: 1),
-                "not a captions baseline file (expected {\"version\": 1, \"findings\": [...]}); write it again with captions check --write-baseline"
+                """
+                not a captions baseline file (expected {\"version\": 1, \"findings\": [...]}); write it again \
+                with captions check --write-baseline
+                """
             )
         ) {
             _ = try CaptionChecker.run(CheckRequest(path: collection.root))

@@ -132,7 +132,10 @@ import Testing
     static let fixtures: [String] = [
         oddLayout,
         "id: a\ntitle:\n  ru: \"  leading and trailing  \"\n  en: \"\\u00A0no-break\\u00A0\"\n",
-        "id: a\ntext:\n  ru: \"ends with a break\\n\"\n  en: \"\\nstarts with one\"\n  kk: \"a\\n  indented second line\"\n",
+        """
+        id: a\ntext:\n  ru: \"ends with a break\\n\"\n  en: \"\\nstarts with one\"\n  kk: \"a\\n  indented second \
+        line\"\n
+        """,
         "id: a\ntext:\n  ru: \"\(String(repeating: "Долгий текст без переносов. ", count: 4))\"\n",
         "id: a\ntitle:\n  ru: \"key: value # not a comment\"\n  en: \"[bracket]\"\n  kk: \"123\"\n  de: \"null\"\n",
         "id: a\ntitle:\n  ru: \"\\x07 bell \\r return \\u2028 separator \\uFEFF bom\"\n",
@@ -187,7 +190,10 @@ import Testing
             + "  title: { kk: 8577ed6c, en: 8577ed6c }\n"
         #expect(try formatted(canonical) == canonical)
         let block =
-            "translations:\n  title:\n    en: 8577ed6c\n    kk: 8577ed6c\nid: k\ntitle:\n  en: Kurt\n  ru: Курт\n  kk: Құрт\n"
+            """
+            translations:\n  title:\n    en: 8577ed6c\n    kk: 8577ed6c\nid: k\ntitle:\n  en: Kurt\n  ru: Курт\n  \
+            kk: Құрт\n
+            """
         #expect(try formatted(block) == canonical)
     }
 
@@ -205,7 +211,10 @@ import Testing
             format("id: a\ntitle:\n  ru: 1937\n")
                 == .refused(
                     SourceLocation(path: "Captions/x.yml", line: 3, column: 7),
-                    "has errors (title (ru) is the number 1937, not text; put it in quotes if it is meant as text); run captions check and fix them first"
+                    """
+                    has errors (title (ru) is the number 1937, not text; put it in quotes if it is meant as \
+                    text); run captions check and fix them first
+                    """
                 ))
         guard case .refused = format("id: [a\n") else {
             Issue.record("invalid YAML must be refused")

@@ -73,7 +73,10 @@ import Testing
         ),
         (
             "languages: [kk\n",
-            "Captions/captions.yml:2:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 12)"
+            """
+            Captions/captions.yml:2:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a \
+            flow sequence at line 1, column 12)
+            """
         ),
         ("- kk\n", "Captions/captions.yml:1:1: error: captions.yml must be a mapping of settings, found a list"),
     ])

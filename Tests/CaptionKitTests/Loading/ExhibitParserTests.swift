@@ -124,9 +124,18 @@ import Testing
         #expect(
             exhibit.loadFindings.map(\.formatted) == [
                 "Captions/kurt.yml:3:7: error: title (kk) must be text, found a list [invalid-value]",
-                "Captions/kurt.yml:4:7: error: title (ru) is the number 1937, not text; put it in quotes if it is meant as text [invalid-value]",
-                "Captions/kurt.yml:5:7: error: title (en) is the yes/no value 'yes', not text; put it in quotes if it is meant as text [invalid-value]",
-                "Captions/kurt.yml:6:7: error: text must be a mapping of language to text (e.g. 'kk: ...'), found text [invalid-value]",
+                """
+                Captions/kurt.yml:4:7: error: title (ru) is the number 1937, not text; put it in quotes if it is \
+                meant as text [invalid-value]
+                """,
+                """
+                Captions/kurt.yml:5:7: error: title (en) is the yes/no value 'yes', not text; put it in quotes if \
+                it is meant as text [invalid-value]
+                """,
+                """
+                Captions/kurt.yml:6:7: error: text must be a mapping of language to text (e.g. 'kk: ...'), found \
+                text [invalid-value]
+                """,
             ])
     }
 

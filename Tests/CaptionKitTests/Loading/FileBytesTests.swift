@@ -111,7 +111,10 @@ import Testing
         #expect(exhibit == expected)
         #expect(
             exhibit.loadFindings.map(\.message) == [
-                "file is \(ExhibitParser.maximumFileSize + 1) bytes; exhibit files are limited to \(ExhibitParser.maximumFileSize) bytes"
+                """
+                file is \(ExhibitParser.maximumFileSize + 1) bytes; exhibit files are limited to \
+                \(ExhibitParser.maximumFileSize) bytes
+                """
             ])
     }
 }

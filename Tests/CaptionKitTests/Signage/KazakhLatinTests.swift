@@ -1,5 +1,7 @@
-import CaptionKit
+import Foundation
 import Testing
+
+@testable import CaptionKit
 
 @Suite struct KazakhLatinTests {
     @Test(arguments: [
@@ -55,19 +57,23 @@ import Testing
                     "id: camp\ntitle:\n  kk: Лагерь\n  ru: Лагерь\n  en: Camp\ntext:\n  kk: Мәтін.\n  ru: Текст.\n  en: Text.\n"
                 )
             ])
-        let plan = try SignageExporter.plan(
-            try fixture.load(), options: SignageExportOptions(formats: [.datamerge], withLatinKazakh: true))
-        let table = DataMergeWriter.table(
-            for: plan.labels, languages: ["kk", "kk-Latn", "ru", "en"], fields: ["title", "text", "credit"])
+        let out = fixture.root + "/out"
+        let report = try SignageExporter.export(
+            try fixture.load(),
+            options: SignageExportOptions(
+                outputFolder: out, formats: [.datamerge], dataMergeEncoding: .utf8BOM, withLatinKazakh: true))
+        let data = try #require(FileManager.default.contents(atPath: out + "/datamerge.txt"))
+        let table = String(decoding: data.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").dropLast()
+            .map { $0.components(separatedBy: "\t") }
         #expect(
             Array(table[0].prefix(8)) == [
                 "id", "gallery", "kk_title", "kk_text", "kk_credit", "kk_Latn_title", "kk_Latn_text", "kk_Latn_credit",
             ])
         #expect(table[1][5] == "Lager")
         #expect(
-            plan.warnings.map(\.message) == [
+            report.warnings.map(\.message) == [
                 "camp: kk-Latn title: 'Лагерь' has a letter the 2021 alphabet has not settled; written 'Lager' provisionally"
             ])
-        #expect(plan.warnings.first?.location.line == 3)
+        #expect(report.warnings.first?.location.line == 3)
     }
 }

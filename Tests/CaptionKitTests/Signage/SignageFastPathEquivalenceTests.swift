@@ -10,22 +10,13 @@ import Testing
         "line one\nline two\n\npara two\n\n\n\nlast", "\n\nleading", "trailing\n\n",
     ]
 
-    @Test(arguments: texts) func graphemeLengthIsTheCountOfTheNFCText(text: String) {
-        #expect(GraphemeLength.of(text) == text.precomposedStringWithCanonicalMapping.count)
+    @Test(arguments: texts) func nfcCharacterCountIsTheCountOfTheNFCText(text: String) {
+        #expect(CharacterCount.ofNFC(text) == text.precomposedStringWithCanonicalMapping.count)
     }
 
-    @Test(arguments: texts) func paragraphsSplitAtBlankLinesLikeACharacterSplit(text: String) {
-        var expected: [[String]] = []
-        var current: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.isEmpty {
-                if !current.isEmpty { expected.append(current) }
-                current = []
-            } else {
-                current.append(String(line))
-            }
-        }
-        if !current.isEmpty { expected.append(current) }
-        #expect(SignageLabel.paragraphs(of: text) == expected)
+    @Test(arguments: texts) func typesetTextSplitsIntoTheParagraphsOfACharacterSplit(text: String) {
+        let split = TypesetText(text)
+        #expect(split.paragraphs == SignageReference.paragraphs(of: text))
+        #expect(split.isSimple == text.unicodeScalars.allSatisfy { CharacterCount.isSimple($0) || $0 == "\n" })
     }
 }

@@ -1,5 +1,6 @@
-import CaptionKit
 import Foundation
+
+@testable import CaptionKit
 
 /// A small collection with what the signage export must handle: straight quotes, spaced hyphens,
 /// year ranges, short words, a combining mark, a word wider than the line, HTML-like text, a

@@ -7,7 +7,7 @@ import Testing
 @Suite struct TypographyFastPathTests {
     /// Every simple scalar, and the line controls.
     static let simpleScalars: [Unicode.Scalar] = (0...0x10FFFF).compactMap { value in
-        Unicode.Scalar(UInt32(value)).flatMap { SimpleScalars.isSimple($0) || $0 == "\n" ? $0 : nil }
+        Unicode.Scalar(UInt32(value)).flatMap { CharacterCount.isSimple($0) || $0 == "\n" ? $0 : nil }
     }
 
     @Test func scalarClassesAgreeWithCharacterOnEverySimpleScalar() {
@@ -22,6 +22,18 @@ import Testing
             #expect(scalar.isNumber == character.isNumber, "\(name)")
             #expect(scalar.isASCIIDigit == character.isASCIIDigit, "\(name)")
             #expect(TypographyCharacter.isOpener(scalar) == TypographyCharacter.isOpener(character), "\(name)")
+        }
+    }
+
+    /// The simple scalars are a subset of the scalars that are alone, and the scalar facts
+    /// bit says the same as the predicate.
+    @Test func simpleScalarsAreAloneAndTheirFactsSaySo() {
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let name = "U+\(String(value, radix: 16, uppercase: true))"
+            if CharacterCount.isSimple(scalar) { #expect(CharacterCount.isAlone(scalar), "\(name)") }
+            #expect(ScalarTraits.of(scalar).contains(.simple) == CharacterCount.isSimple(scalar), "\(name)")
+            #expect(ScalarTraits.of(scalar) == ScalarTraits.computed(scalar), "\(name)")
         }
     }
 
@@ -102,12 +114,16 @@ import Testing
         }
     }
 
-    @Test func paragraphsOfTypesetScalarsAreTheParagraphsOfTheTypesetText() {
+    @Test func paragraphsOfTypesetTextAreTheCharacterSplitOfTheTextTypesetOnCharacters() {
         for input in Self.inputs + Self.inputs.map({ $0 + "\n\n" + $0 }) {
             for language in Self.languages {
                 let typeset = Typography.typeset(input, language: language)
-                let expected = SignageLabel.paragraphs(of: Typography.apply(to: input, language: language))
-                #expect(SignageLabel.paragraphs(of: typeset) == expected, "\(language): \(visible(input))")
+                let expected = SignageReference.paragraphs(of: SignageReference.typeset(input, language: language))
+                #expect(typeset.paragraphs == expected, "\(language): \(visible(input))")
+                #expect(typeset.paragraphCount == expected.count)
+                #expect(
+                    typeset.isSimple
+                        == typeset.text.unicodeScalars.allSatisfy { CharacterCount.isSimple($0) || $0 == "\n" })
             }
         }
     }
@@ -176,7 +192,7 @@ import Testing
     /// Lines of simple scalars wrap on the fast path as on characters with grapheme lengths.
     @Test func simpleLinesWrapAsCharacterLinesDo() {
         let lines = Self.inputs.flatMap { $0.split(separator: "\n").map(String.init) }
-            .filter { SimpleScalars.simpleLength($0) != nil }
+            .filter { $0.unicodeScalars.allSatisfy(CharacterCount.isSimple) }
         #expect(lines.count > 50)
         for line in lines {
             for width in [1, 5, 12, 48] {

@@ -1,6 +1,7 @@
-import CaptionKit
 import Foundation
 import Testing
+
+@testable import CaptionKit
 
 /// One example of one typography rule, named for test output.
 struct TypographyCase: CustomTestStringConvertible, Sendable {

@@ -61,7 +61,10 @@ import Testing
         let collection = try TestCollection(files: [
             (
                 "k.yml",
-                "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntranslations:  # machine-owned\n  title: { kk: 8577ed6c, en: 8577ed6c }\n"
+                """
+                id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntranslations:  # machine-owned\n  title: { \
+                kk: 8577ed6c, en: 8577ed6c }\n
+                """
             )
         ])
         #expect(
@@ -72,7 +75,10 @@ import Testing
         let fingerprint = SourceFingerprint.of("Курт!")
         #expect(
             try collection.read("k.yml") == "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\n"
-                + "translations:  # machine-owned: source fingerprints of translations; do not edit\n  title: { kk: \(fingerprint), en: 8577ed6c }\n"
+                + """
+                translations:  # machine-owned: source fingerprints of translations; do not edit\n  title: { kk: \
+                \(fingerprint), en: 8577ed6c }\n
+                """
         )
         let all = try TranslationAcceptance.accept(id: "k", field: nil, language: nil, in: try collection.load())
         #expect(all.accepted == ["title (en)"] && all.alreadyCurrent == ["title (kk)"])
@@ -98,7 +104,10 @@ import Testing
         let collection = try TestCollection(files: [
             (
                 "k.yml",
-                "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntext:\n  kk: Т\n  ru: Т\n  en: T\ntranslations:\n  title: { kk: 8577ed6c, en: \(SourceFingerprint.of("Курт!")) }\n"
+                """
+                id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntext:\n  kk: Т\n  ru: Т\n  en: \
+                T\ntranslations:\n  title: { kk: 8577ed6c, en: \(SourceFingerprint.of("Курт!")) }\n
+                """
             )
         ])
         let loaded = try collection.load()
@@ -112,14 +121,21 @@ import Testing
         let collection = try TestCollection(files: [
             (
                 "k.yml",
-                "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntext:\n  ru: Т\n  kk: Т\n  en: T\ntranslations:\n  title: { kk: 8577ed6c }\n"
+                """
+                id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntext:\n  ru: Т\n  kk: Т\n  en: \
+                T\ntranslations:\n  title: { kk: 8577ed6c }\n
+                """
             )
         ])
         let status = TranslationStatus(collection: try collection.load())
         #expect(status.languages.map(\.stale) == [1, 0, 0])
         #expect(
             status.text.contains(
-                "language     units  translated  missing  stale  complete  words to translate  errors  warnings  notes\nkk               2           2        0      1    100.0%                   0       0         0      0\n"
+                """
+                language     units  translated  missing  stale  complete  words to translate  errors  warnings  \
+                notes\nkk               2           2        0      1    100.0%                   0       0       \
+                  0      0\n
+                """
             ))
     }
 }

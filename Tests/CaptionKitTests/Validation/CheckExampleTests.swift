@@ -9,7 +9,10 @@ struct CheckExampleCase: CustomTestStringConvertible, Sendable {
     let index: Int
 
     var testDescription: String {
-        "\(checkType.description.id) \(triggering ? "triggering" : "non-triggering") #\(index + 1) (\(example.sourceFile):\(example.sourceLine))"
+        """
+        \(checkType.description.id) \(triggering ? "triggering" : "non-triggering") #\(index + 1) \
+        (\(example.sourceFile):\(example.sourceLine))
+        """
     }
 
     static var all: [CheckExampleCase] {

@@ -46,7 +46,10 @@ import Testing
     @Test func widerBoundsAcceptAShortTranslation() throws {
         let exhibit = ExhibitParser.parse(
             text:
-                "id: door\ntext:\n  ru: Это подлинная дверь комнаты допросов, её сохранили.\n  en: The original door.\n",
+                """
+                id: door\ntext:\n  ru: Это подлинная дверь комнаты допросов, её сохранили.\n  en: The original \
+                door.\n
+                """,
             path: "Captions/door.yml", relativePath: "door.yml")
         let check = try LengthRatioCheck(options: try options("{ min: 0.3 }"))
         #expect(check.check(exhibit, in: CheckContext(config: .default)).isEmpty)

@@ -11,7 +11,10 @@ import Testing
         #expect(
             throws: CaptionError.invalidConfig(
                 SourceLocation(path: "Captions/captions.yml", line: 2, column: 33),
-                "max-words of field 'text' names 'rus', which is not a language of this collection (kk, ru, en); did you mean 'ru'?"
+                """
+                max-words of field 'text' names 'rus', which is not a language of this collection (kk, ru, en); \
+                did you mean 'ru'?
+                """
             )
         ) {
             try WordBudget.validate(config)

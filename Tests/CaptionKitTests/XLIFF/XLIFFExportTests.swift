@@ -148,7 +148,10 @@ func exportFixture() throws -> TestCollection {
         let output = try TestCollection(files: [])
         try output.write(
             "bad.xlf",
-            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><nope/></xliff>\n"
+            """
+            <?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" \
+            version=\"1.2\"><nope/></xliff>\n
+            """
         )
         let errors = try XMLSchemaValidator.errors(
             validating: output.root + "/bad.xlf", schemaPath: SharedSchemas.schema(for: .v1_2))

@@ -150,7 +150,10 @@ import Testing
         let path = museum.root + "/museum-second-floor/kurt-story.yml"
         #expect(
             report.problems.map(\.formatted) == [
-                "\(path):3:7: error: title (kk) of kurt-story was not imported: its ru source changed after the export [import-conflict]"
+                """
+                \(path):3:7: error: title (kk) of kurt-story was not imported: its ru source changed after the \
+                export [import-conflict]
+                """
             ])
         #expect(
             report.problems.first?.notes.map(\.message) == [

@@ -10,7 +10,10 @@ import Testing
     static func unitsFile(_ name: String, count: Int, in folder: TestCollection, target: String = "kk") throws -> String
     {
         let units = (0..<count).map {
-            "      <trans-unit id=\"e\($0).title\"><source>Текст \($0)</source><target>Мәтін \($0)</target></trans-unit>\n"
+            """
+                  <trans-unit id=\"e\($0).title\"><source>Текст \($0)</source><target>Мәтін \
+            \($0)</target></trans-unit>\n
+            """
         }.joined()
         let path = folder.root + "/" + name
         try Data(XLIFFReaderTests.document12(units, target: target).utf8).write(to: URL(fileURLWithPath: path))
@@ -96,7 +99,11 @@ import Testing
             case 1: return "<trans-unit id=\"e\(index).text\"><source></source><target></target></trans-unit>\n"
             default:
                 return
-                    "<trans-unit id=\"e\(index).text\"><source>\(long)\(index)</source><target>\(index)\(long)</target></trans-unit>\n"
+                    """
+                    <trans-unit \
+                    id=\"e\(index).text\"><source>\(long)\(index)</source><target>\(index)\(long)</target></trans-\
+                    unit>\n
+                    """
             }
         }.joined()
         let path = folder.root + "/a.xlf"

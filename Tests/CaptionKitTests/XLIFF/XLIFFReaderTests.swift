@@ -10,7 +10,10 @@ import Testing
     /// A 1.2 document with `units` inside one file.
     static func document12(_ units: String, target: String = "kk") -> String {
         header12 + open12
-            + "  <file original=\"Captions\" source-language=\"ru\" target-language=\"\(target)\" datatype=\"plaintext\">\n"
+            + """
+              <file original=\"Captions\" source-language=\"ru\" target-language=\"\(target)\" \
+            datatype=\"plaintext\">\n
+            """
             + "    <body>\n" + units + "    </body>\n  </file>\n</xliff>\n"
     }
 
@@ -50,9 +53,19 @@ import Testing
     @Test func wrappersKeepTheirTextCodesAreRefused() throws {
         let document = try parse(
             Self.document12(
-                "      <trans-unit id=\"a.title\"><source>A</source><target>x <g id=\"1\">bold</g> <mrk mtype=\"seg\" mid=\"1\">y</mrk>&amp;<![CDATA[<z>]]></target></trans-unit>\n"
-                    + "      <trans-unit id=\"a.text\"><source>A</source><target>x <x id=\"1\"/> y</target></trans-unit>\n"
-                    + "      <trans-unit id=\"a.credit\"><source>A</source><alt-trans><target>ignored</target></alt-trans><seg-source>s</seg-source></trans-unit>\n"
+                """
+                      <trans-unit id=\"a.title\"><source>A</source><target>x <g id=\"1\">bold</g> <mrk \
+                mtype=\"seg\" mid=\"1\">y</mrk>&amp;<![CDATA[<z>]]></target></trans-unit>\n
+                """
+                    + """
+                          <trans-unit id=\"a.text\"><source>A</source><target>x <x id=\"1\"/> \
+                    y</target></trans-unit>\n
+                    """
+                        + """
+                              <trans-unit \
+                        id=\"a.credit\"><source>A</source><alt-trans><target>ignored</target></alt-trans><seg-source>s\
+                        </seg-source></trans-unit>\n
+                        """
             ))
         let units = try #require(document.files.first).units
         #expect(units[0].target == "x bold y&<z>")
@@ -65,12 +78,22 @@ import Testing
     @Test func version2SegmentsAreJoined() throws {
         let document = try parse(
             Self.header12
-                + "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"ru\" trgLang=\"en\">\n"
+                + """
+                <xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"ru\" \
+                trgLang=\"en\">\n
+                """
                 + "<file id=\"f\"><unit id=\"a.text\"><notes><note>n</note></notes>"
-                + "<segment><source>One.</source><target>Один<cp hex=\"1F600\"/><pc id=\"1\">!</pc><sm id=\"m\"/></target></segment>"
+                    + """
+                    <segment><source>One.</source><target>Один<cp hex=\"1F600\"/><pc id=\"1\">!</pc><sm \
+                    id=\"m\"/></target></segment>
+                    """
                 + "<ignorable><source> </source></ignorable>"
                 + "<segment><source>Two.</source><target>Два.</target></segment></unit>"
-                + "<unit id=\"a.title\"><segment><source>T</source></segment><segment><source>U</source><target>V</target></segment></unit>"
+                    + """
+                    <unit \
+                    id=\"a.title\"><segment><source>T</source></segment><segment><source>U</source><target>V</target><\
+                    /segment></unit>
+                    """
                 + "</file></xliff>\n")
         #expect(document.version == "2.1")
         let units = try #require(document.files.first).units
@@ -82,17 +105,30 @@ import Testing
     @Test(arguments: [
         // Truncated in the middle of an element.
         (
-            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  <file source-language=\"ru\" target-language=\"kk\">\n    <body><trans-unit id=\"a.b\"><source>Ку",
-            "in.xlf:4:42: error: the file ends before <source> is closed; it is truncated or not XML (libxml2: Extra content at the end of the document)"
+            """
+            <?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n  \
+            <file source-language=\"ru\" target-language=\"kk\">\n    <body><trans-unit id=\"a.b\"><source>Ку
+            """,
+            """
+            in.xlf:4:42: error: the file ends before <source> is closed; it is truncated or not XML (libxml2: \
+            Extra content at the end of the document)
+            """
         ),
         // Billion laughs.
         (
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>\n<xliff>&lol3;</xliff>\n",
+            """
+            <?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \
+            \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol3 \
+            \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>\n<xliff>&lol3;</xliff>\n
+            """,
             "in.xlf:2:1: error: \(XMLStreamReader.doctypeMessage)"
         ),
         // External entity reading a local file, after a comment.
         (
-            "<?xml version=\"1.0\"?>\n<!-- note --> <!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<xliff>&xxe;</xliff>\n",
+            """
+            <?xml version=\"1.0\"?>\n<!-- note --> <!DOCTYPE x [<!ENTITY xxe SYSTEM \
+            \"file:///etc/passwd\">]>\n<xliff>&xxe;</xliff>\n
+            """,
             "in.xlf:2:15: error: \(XMLStreamReader.doctypeMessage)"
         ),
         (
@@ -105,15 +141,29 @@ import Testing
         ),
         ("", "in.xlf:1:1: error: file is empty; expected an XLIFF document"),
         (
-            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\"><body/></file></xliff>",
+            """
+            <?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file \
+            source-language=\"ru\"><body/></file></xliff>
+            """,
             "in.xlf:2:68: error: the XLIFF file names no target language (target-language)"
         ),
         (
-            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\" target-language=\"kk\"><body><trans-unit id=\"../../etc.passwd\"><source>a</source></trans-unit></body></file></xliff>",
-            "in.xlf:2:122: error: unit id '../../etc.passwd' looks like a file path; captions unit ids are <exhibit-id>.<field>"
+            """
+            <?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file \
+            source-language=\"ru\" target-language=\"kk\"><body><trans-unit \
+            id=\"../../etc.passwd\"><source>a</source></trans-unit></body></file></xliff>
+            """,
+            """
+            in.xlf:2:122: error: unit id '../../etc.passwd' looks like a file path; captions unit ids are \
+            <exhibit-id>.<field>
+            """
         ),
         (
-            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file source-language=\"ru\" target-language=\"kk\"><body><trans-unit><source>a</source></trans-unit></body></file></xliff>",
+            """
+            <?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file \
+            source-language=\"ru\" \
+            target-language=\"kk\"><body><trans-unit><source>a</source></trans-unit></body></file></xliff>
+            """,
             "in.xlf:2:122: error: <trans-unit> has no id"
         ),
     ])
@@ -170,7 +220,10 @@ import Testing
         #expect(
             throws: CaptionError.invalidInput(
                 SourceLocation(path: path),
-                "file is \(Self.document12("").utf8.count) bytes, over the limit of 100 bytes (raise it with --max-size)"
+                """
+                file is \(Self.document12("").utf8.count) bytes, over the limit of 100 bytes (raise it with \
+                --max-size)
+                """
             )
         ) {
             try XLIFFReader.read(path: path, maximumSize: 100)
@@ -246,14 +299,27 @@ import Testing
             "<trans-unit id=\"a.title\"><source>Курт &amp; <g id=\"1\">сыр</g> &#x1F600;</source>"
             + "<target><![CDATA[Құрт <&>]]> <mrk mtype=\"x\">ірімшік</mrk>\r\nә\u{301}</target></trans-unit>\n"
             + "<trans-unit id=\"a.text\"><source>Без перевода</source></trans-unit>\n"
-            + "<trans-unit id=\"b.text\"><source>С кодом <x id=\"1\"/></source><target>Код <x id=\"1\"/></target></trans-unit>\n"
+                + """
+                <trans-unit id=\"b.text\"><source>С кодом <x id=\"1\"/></source><target>Код <x \
+                id=\"1\"/></target></trans-unit>\n
+                """
             + "<trans-unit id=\"c.text\"><source></source><target></target></trans-unit>\n"
         let version2 =
             Self.header12
             + "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"ru\" trgLang=\"en\">\n"
-            + "<file id=\"f\"><unit id=\"a.text\"><segment><source>One.</source><target>Один<cp hex=\"1F600\"/><pc id=\"1\">!</pc></target></segment>"
-            + "<ignorable><source> </source></ignorable><segment><source>Two &lt;</source><target>Два.</target></segment></unit>"
-            + "<unit id=\"a.title\"><segment><source>T</source></segment><segment><source>U</source><target>V</target></segment></unit>"
+                + """
+                <file id=\"f\"><unit id=\"a.text\"><segment><source>One.</source><target>Один<cp hex=\"1F600\"/><pc \
+                id=\"1\">!</pc></target></segment>
+                """
+                + """
+                <ignorable><source> </source></ignorable><segment><source>Two \
+                &lt;</source><target>Два.</target></segment></unit>
+                """
+                + """
+                <unit \
+                id=\"a.title\"><segment><source>T</source></segment><segment><source>U</source><target>V</target></seg\
+                ment></unit>
+                """
             + "</file></xliff>\n"
         let folder = try TestCollection(files: [("a.xlf", Self.document12(units12)), ("b.xlf", version2)])
         for name in ["a.xlf", "b.xlf"] {

@@ -1,40 +1,10 @@
-/// Scalars that make text "simple": already in NFC and one grapheme cluster each.
+/// Text of simple scalars (``CharacterCount/isSimple(_:)``): already in NFC and one grapheme
+/// cluster per scalar, decoded and encoded without Foundation.
 ///
 /// Fast paths use this to skip Foundation's normalisation and grapheme counting for the
 /// common caption text (ASCII, Latin-1, precomposed Cyrillic and Kazakh letters, dashes and
-/// quotes). The set is deliberately small and certain: it holds no combining mark
-/// (U+0300–U+036F, U+0483–U+0489), no scalar with a singleton decomposition (U+2000, U+2001),
-/// no joiner or variation selector, nothing from Hangul or emoji. Anything else takes the
-/// slow, exact path.
+/// quotes). Anything else takes the slow, exact path.
 enum SimpleScalars {
-    /// Whether `scalar` is NFC on its own, never combines with a neighbour under
-    /// normalisation or grapheme breaking, and is not a control character.
-    static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
-        isSimple(value: scalar.value)
-    }
-
-    /// ``isSimple(_:)`` for the scalar with the value `value`.
-    @inline(__always)
-    static func isSimple(value: UInt32) -> Bool {
-        switch value {
-        case 0x20...0x7E, 0xA0...0x2FF: true  // ASCII, Latin-1 and Latin Extended, spacing modifiers
-        case 0x400...0x482, 0x48A...0x52F: true  // Cyrillic and Cyrillic Supplement without combining marks
-        case 0x2010...0x2027, 0x2116: true  // dashes, quotes, ellipsis; №
-        default: false
-        }
-    }
-
-    /// The number of grapheme clusters of `text` when every scalar is simple (one cluster
-    /// each), else `nil`.
-    static func simpleLength(_ text: some StringProtocol) -> Int? {
-        var count = 0
-        for scalar in text.unicodeScalars {
-            guard isSimple(scalar) else { return nil }
-            count += 1
-        }
-        return count
-    }
-
     /// The scalars of `text` when each is simple or a line feed, else `nil`. In such text every
     /// scalar is one character (a line feed only joins a preceding carriage return).
     static func scalarsOfSimpleLines(_ text: String) -> [Unicode.Scalar]? {
@@ -44,7 +14,7 @@ enum SimpleScalars {
             // At most one scalar per byte; decoded straight into the array's storage.
             let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 isSimpleText = forEachScalarValue(in: bytes) { value, _ in
-                    guard isSimple(value: value) || value == 0x0A else { return false }
+                    guard CharacterCount.isSimple(value: value) || value == 0x0A else { return false }
                     // A simple value or a line feed is a valid scalar, which is its value's bits.
                     buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
                     count += 1

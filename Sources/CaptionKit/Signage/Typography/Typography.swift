@@ -1,11 +1,11 @@
 /// The print-typography rules and the fixed order they run in.
 ///
 /// Typography is applied on export only; the caption files keep what curators typed.
-public enum Typography {
+enum Typography {
     /// Every rule in the order it runs. The order matters: whitespace is cleaned before any
     /// rule looks at spaces, year ranges are recognised before ` - ` becomes a dash, and
     /// no-break spaces after short words come last so they see the final dashes and quotes.
-    public static let rules: [any TypographyRule.Type] = unitRules.map { $0 as any TypographyRule.Type }
+    static let rules: [any TypographyRule.Type] = unitRules.map { $0 as any TypographyRule.Type }
 
     /// ``rules``, as rules that can also run on scalars.
     static let unitRules: [any TypographyUnitRule.Type] = [
@@ -26,30 +26,22 @@ public enum Typography {
     private static let unitRuleLanguages = unitRules.map { (rule: $0, languages: $0.description.languages) }
 
     /// The rules for `language`, in order.
-    public static func rules(for language: String) -> [any TypographyRule.Type] {
+    static func rules(for language: String) -> [any TypographyRule.Type] {
         rules.filter { $0.description.applies(to: language) }
     }
 
-    /// Applies every rule for `language` to `text`, in order.
+    /// Applies every rule for `language` to `text`, in order: the text of
+    /// ``typeset(_:language:)``.
     ///
     /// The result is NFC, has LF line ends, no spaces at line ends and no blank lines at the
     /// start or end; it has no final newline (writers add one per file).
-    public static func apply(to text: String, language: String) -> String {
-        switch typeset(text, language: language) {
-        case .text(let text): text
-        case .simpleScalars(let scalars): Unicode.Scalar.string(of: scalars)
-        }
+    static func apply(to text: String, language: String) -> String {
+        typeset(text, language: language).text
     }
 
-    /// What ``typeset(_:language:)`` gives: the text, or its scalars when every one is simple or a
-    /// line feed (the fast path), so a caller that splits the text does not have to join it first.
-    enum Typeset {
-        case text(String)
-        case simpleScalars([Unicode.Scalar])
-    }
-
-    /// ``apply(to:language:)`` without the final conversion to a string on the fast path.
-    static func typeset(_ text: String, language: String) -> Typeset {
+    /// Applies every rule for `language` to `text`, in order, and splits the result into
+    /// paragraphs.
+    static func typeset(_ text: String, language: String) -> TypesetText {
         let primary = primarySubtag(of: language)
         let rules = unitRuleLanguages.filter { $0.languages.isEmpty || $0.languages.contains(primary) }.map(\.rule)
         var text = text
@@ -63,23 +55,23 @@ public enum Typography {
                 let result = rules[index...].reduce(scalars) { result, rule in
                     rule.init().apply(toSimpleScalars: result, language: language)
                 }
-                return .simpleScalars(result)
+                return TypesetText(simpleScalars: result)
             }
             text = rule.init().apply(to: text, language: language)
             mayBeSimple = rule == UnicodeNormalizationRule.self || rule == WhitespaceRule.self
         }
-        return .text(text)
+        return TypesetText(text)
     }
 
     /// The primary subtag of a language tag: `kk` for `kk-Latn`.
-    public static func primarySubtag(of language: String) -> String {
+    static func primarySubtag(of language: String) -> String {
         // Fast path: a tag of lowercase ASCII letters only is its own primary subtag.
         if language.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) { return language }
         return String(language.split(separator: "-").first ?? Substring(language)).lowercased()
     }
 
     /// The no-break space (U+00A0).
-    public static let noBreakSpace: Character = "\u{A0}"
+    static let noBreakSpace: Character = "\u{A0}"
 }
 
 extension TypographyUnit {

@@ -4,7 +4,7 @@
 /// ``CaptionCheck``: the description's examples document the rule and are run by a
 /// parameterized test. Rules must be idempotent: applying a rule to its own output changes
 /// nothing, so already-typographic text passes through unchanged.
-public protocol TypographyRule: Sendable {
+protocol TypographyRule: Sendable {
     /// The rule's id, languages, summary and examples.
     static var description: TypographyRuleDescription { get }
 
@@ -29,32 +29,20 @@ protocol TypographyUnitRule: TypographyRule {
 }
 
 /// What a typography rule does, where, and examples that prove it.
-public struct TypographyRuleDescription: Sendable {
+struct TypographyRuleDescription: Sendable {
     /// A stable kebab-case id, e.g. `short-words`.
-    public var id: String
+    var id: String
     /// The primary language subtags the rule applies to; empty means every language.
-    public var languages: [String]
+    var languages: [String]
     /// One or two sentences for the documentation.
-    public var summary: String
+    var summary: String
     /// Inputs the rule changes, with the expected output.
-    public var examples: [TypographyExample]
+    var examples: [TypographyExample]
     /// Inputs the rule must leave unchanged (false positives it avoids).
-    public var counterexamples: [TypographyExample]
-
-    /// Creates a description.
-    public init(
-        id: String, languages: [String], summary: String, examples: [TypographyExample],
-        counterexamples: [TypographyExample]
-    ) {
-        self.id = id
-        self.languages = languages
-        self.summary = summary
-        self.examples = examples
-        self.counterexamples = counterexamples
-    }
+    var counterexamples: [TypographyExample]
 
     /// Whether the rule applies to text in `language` (compared by primary subtag).
-    public func applies(to language: String) -> Bool {
+    func applies(to language: String) -> Bool {
         applies(toPrimarySubtag: Typography.primarySubtag(of: language))
     }
 
@@ -67,28 +55,28 @@ public struct TypographyRuleDescription: Sendable {
 /// An input and the output a typography rule must produce for it.
 ///
 /// In Swift source, write the no-break space as `\u{A0}` so it is visible.
-public struct TypographyExample: Sendable, Hashable, CustomStringConvertible {
+struct TypographyExample: Sendable, Hashable, CustomStringConvertible {
     /// The language of the text.
-    public var language: String
+    var language: String
     /// The text before the rule.
-    public var input: String
+    var input: String
     /// The text the rule must produce (equal to ``input`` for a counterexample).
-    public var output: String
+    var output: String
 
     /// An example that the rule changes from `input` to `output`.
-    public init(_ language: String, _ input: String, _ output: String) {
+    init(_ language: String, _ input: String, _ output: String) {
         self.language = language
         self.input = input
         self.output = output
     }
 
     /// A counterexample that the rule must leave as it is.
-    public init(_ language: String, unchanged text: String) {
+    init(_ language: String, unchanged text: String) {
         self.init(language, text, text)
     }
 
     /// The example with no-break spaces shown as `⍽`, for test names and failure messages.
-    public var description: String {
+    var description: String {
         "\(language): \(input.replacingOccurrences(of: "\u{A0}", with: "⍽"))"
     }
 }

@@ -34,11 +34,23 @@ extension Character: TypographyUnit {
 }
 
 extension Unicode.Scalar: TypographyUnit {
-    var isLetter: Bool { CharacterClass.of(self).contains(.letter) }
-    var isWhitespace: Bool { CharacterClass.of(self).contains(.whitespace) }
-    var isUppercase: Bool { CharacterClass.of(self).contains(.uppercase) }
-    var isLowercase: Bool { CharacterClass.of(self).contains(.lowercase) }
-    var isNumber: Bool { CharacterClass.of(self).contains(.number) }
+    var isLetter: Bool { characterTraits.contains(.characterLetter) }
+    var isWhitespace: Bool { characterTraits.contains(.characterWhitespace) }
+    var isUppercase: Bool { characterTraits.contains(.characterUppercase) }
+    var isLowercase: Bool { characterTraits.contains(.characterLowercase) }
+    var isNumber: Bool { characterTraits.contains(.characterNumber) }
+
+    /// `Character`'s classification of the scalar, from the scalar facts (``ScalarTraits``),
+    /// with the commonest letters and the space answered without a look-up.
+    @inline(__always)
+    private var characterTraits: ScalarTraits {
+        switch value {
+        case 0x61...0x7A, 0x430...0x45F: [.characterLetter, .characterLowercase]
+        case 0x41...0x5A, 0x400...0x42F: [.characterLetter, .characterUppercase]
+        case 0x20: .characterWhitespace
+        default: ScalarTraits.of(self)
+        }
+    }
     var isASCIIDigit: Bool { (0x30...0x39).contains(value) }
 
     static func units(of text: some StringProtocol) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
@@ -51,56 +63,5 @@ extension Unicode.Scalar: TypographyUnit {
             for scalar in units { SimpleScalars.encodeUTF8(of: scalar, into: buffer, at: &count) }
             return count
         }
-    }
-}
-
-/// `Character`'s classification of a one-scalar character, looked up in tables for the
-/// scalars caption text is made of (built once from `Character`'s own answers, so they agree
-/// by construction) and asked of `Character` for the rest.
-struct CharacterClass: OptionSet {
-    let rawValue: UInt8
-
-    static let letter = CharacterClass(rawValue: 1 << 0)
-    static let whitespace = CharacterClass(rawValue: 1 << 1)
-    static let uppercase = CharacterClass(rawValue: 1 << 2)
-    static let lowercase = CharacterClass(rawValue: 1 << 3)
-    static let number = CharacterClass(rawValue: 1 << 4)
-
-    /// `Character`'s answers for `character`.
-    init(of character: Character) {
-        var flags: CharacterClass = []
-        if character.isLetter { flags.insert(.letter) }
-        if character.isWhitespace { flags.insert(.whitespace) }
-        if character.isUppercase { flags.insert(.uppercase) }
-        if character.isLowercase { flags.insert(.lowercase) }
-        if character.isNumber { flags.insert(.number) }
-        self = flags
-    }
-
-    init(rawValue: UInt8) {
-        self.rawValue = rawValue
-    }
-
-    /// Scalars U+0000–U+052F: ASCII, Latin, spacing modifiers, combining marks, Greek, Cyrillic.
-    private static let low = table(0..<0x530)
-    /// Scalars U+2000–U+211F: general punctuation (dashes, quotes), letterlike symbols (№).
-    private static let punctuation = table(0x2000..<0x2120)
-
-    private static func table(_ values: Range<UInt32>) -> [CharacterClass] {
-        values.map { CharacterClass(of: Character(Unicode.Scalar($0)!)) }
-    }
-
-    /// The class of the one-scalar character `scalar`.
-    static func of(_ scalar: Unicode.Scalar) -> CharacterClass {
-        let value = scalar.value
-        switch value {  // the commonest letters and the space without a table look-up
-        case 0x61...0x7A, 0x430...0x45F: return [.letter, .lowercase]
-        case 0x41...0x5A, 0x400...0x42F: return [.letter, .uppercase]
-        case 0x20: return .whitespace
-        default: break
-        }
-        if value < 0x530 { return low[Int(value)] }
-        if value >= 0x2000, value < 0x2120 { return punctuation[Int(value - 0x2000)] }
-        return CharacterClass(of: Character(scalar))
     }
 }

@@ -31,7 +31,10 @@ public struct InvalidIDCheck: CaptionCheck {
                 findings.append(
                     finding(
                         at: exhibit.idLocation,
-                        "id '\(id)' is not a slug; use lowercase letters, digits and single hyphens, e.g. '\(ExhibitID.suggestion(from: exhibit.fileStem))'",
+                        """
+                        id '\(id)' is not a slug; use lowercase letters, digits and single hyphens, e.g. \
+                        '\(ExhibitID.suggestion(from: exhibit.fileStem))'
+                        """,
                         exhibit: exhibit))
             }
         } else if !exhibit.loadFindings.contains(where: { $0.location == exhibit.idLocation }) {
@@ -44,7 +47,10 @@ public struct InvalidIDCheck: CaptionCheck {
             findings.append(
                 finding(
                     at: SourceLocation(path: exhibit.path, line: 1, column: 1),
-                    "gallery folder '\(exhibit.gallery)' is not made of slugs; rename it with lowercase letters, digits and hyphens",
+                    """
+                    gallery folder '\(exhibit.gallery)' is not made of slugs; rename it with lowercase letters, \
+                    digits and hyphens
+                    """,
                     exhibit: exhibit))
         }
         return findings

@@ -95,7 +95,10 @@ public struct KazakhLooksRussianCheck: CaptionTextCheck {
                 findings.append(
                     finding(
                         about: text, of: exhibit,
-                        "\(text.label) looks Russian: \(ordinary) words and none of the Kazakh letters ә ғ қ ң ө ұ ү һ і"
+                        """
+                        \(text.label) looks Russian: \(ordinary) words and none of the Kazakh letters ә ғ қ ң ө ұ \
+                        ү һ і
+                        """
                     ))
                 continue
             }
@@ -121,7 +124,10 @@ public struct KazakhLooksRussianCheck: CaptionTextCheck {
                 findings.append(
                     finding(
                         about: text, of: exhibit,
-                        "\(text.label) looks Russian: \(shared) of its \(words.count) words are in the Russian (\(russian.language)) text"
+                        """
+                        \(text.label) looks Russian: \(shared) of its \(words.count) words are in the Russian \
+                        (\(russian.language)) text
+                        """
                     ))
             }
         }

@@ -46,7 +46,8 @@ public struct LengthRatioCheck: CaptionTextCheck {
                 text:
                   kk: Бұл тергеу бөлмесінің түпнұсқа есігі.
                   ru: Это подлинная дверь комнаты допросов.
-                  en: ↓This is the original door of the interrogation room. This is the original door of the interrogation room.
+                  en: ↓This is the original door of the interrogation room. This is the original door of the \
+                    interrogation room.
                 """),
         ]
     )
@@ -78,7 +79,10 @@ public struct LengthRatioCheck: CaptionTextCheck {
             guard ratio < minimum || ratio > maximum else { return nil }
             let verdict = ratio < minimum ? "it may be cut short" : "it may be doubled"
             return
-                "\(text.label) is \(length) characters, \(Self.format(ratio))× the \(sourceLength) of the \(Language.displayName(source.language)) source; \(verdict)"
+                """
+                \(text.label) is \(length) characters, \(Self.format(ratio))× the \(sourceLength) of the \
+                \(Language.displayName(source.language)) source; \(verdict)
+                """
         }
     }
 

@@ -14,7 +14,10 @@ public struct InvalidYAMLCheck: CaptionCheck {
         defaultSeverity: .error,
         nonTriggeringExamples: [
             CheckExample(
-                "id: exhibit\ntitle:\n  kk: Вагон\n  ru: Вагон\n  en: Wagon\ntext:\n  kk: Мәтін.\n  ru: Текст.\n  en: Text.\n"
+                """
+                id: exhibit\ntitle:\n  kk: Вагон\n  ru: Вагон\n  en: Wagon\ntext:\n  kk: Мәтін.\n  ru: Текст.\n  \
+                en: Text.\n
+                """
             )
         ],
         triggeringExamples: [

@@ -95,7 +95,10 @@ public struct NumberMismatchCheck: CaptionTextCheck {
             if !missing.isEmpty { parts.append("missing \(missing.joined(separator: ", "))") }
             if !extra.isEmpty { parts.append("extra \(extra.joined(separator: ", "))") }
             return
-                "\(text.label) has other numbers than the \(Language.displayName(source.language)) source: \(parts.joined(separator: "; "))"
+                """
+                \(text.label) has other numbers than the \(Language.displayName(source.language)) source: \
+                \(parts.joined(separator: "; "))
+                """
         }
     }
 }

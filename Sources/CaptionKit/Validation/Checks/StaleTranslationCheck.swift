@@ -15,13 +15,19 @@ public struct StaleTranslationCheck: CaptionCheck {
         defaultSeverity: .error,
         nonTriggeringExamples: [
             CheckExample(
-                "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntranslations:\n  title: { kk: 8577ed6c, en: 8577ed6c }\n"
+                """
+                id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntranslations:\n  title: { kk: 8577ed6c, en: \
+                8577ed6c }\n
+                """
             ),
             CheckExample("id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n"),
         ],
         triggeringExamples: [
             CheckExample(
-                "id: kurt\ntitle:\n  ↓kk: Құрт\n  ru: Курт!\n  ↓en: Kurt\ntranslations:\n  title: { kk: 8577ed6c, en: 8577ed6c }\n"
+                """
+                id: kurt\ntitle:\n  ↓kk: Құрт\n  ru: Курт!\n  ↓en: Kurt\ntranslations:\n  title: { kk: 8577ed6c, \
+                en: 8577ed6c }\n
+                """
             ),
             CheckExample(
                 "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntranslations:\n  title: { kk: ↓stale }\n"),
@@ -40,7 +46,10 @@ public struct StaleTranslationCheck: CaptionCheck {
             findings.append(
                 finding(
                     at: stale.location,
-                    "\(stale.field) (\(stale.language)) of \(exhibit.displayID) was translated from an earlier \(source) text; review it and run captions accept, or export it with --needed",
+                    """
+                    \(stale.field) (\(stale.language)) of \(exhibit.displayID) was translated from an earlier \
+                    \(source) text; review it and run captions accept, or export it with --needed
+                    """,
                     exhibit: exhibit, field: stale.field, language: stale.language))
         }
         return findings

@@ -80,7 +80,10 @@ public struct TooLongCheck: CaptionTextCheck {
                     findings.append(
                         finding(
                             about: text, of: exhibit,
-                            "\(text.label) is \(words) words, the budget for \(Language.displayName(text.language)) is \(limit)"
+                            """
+                            \(text.label) is \(words) words, the budget for \
+                            \(Language.displayName(text.language)) is \(limit)
+                            """
                         ))
                 }
             }

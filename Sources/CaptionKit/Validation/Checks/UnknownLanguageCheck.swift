@@ -29,13 +29,22 @@ public struct UnknownLanguageCheck: CaptionCheck {
                 let message: String
                 if let suggestion = Suggestion.closest(to: tag, in: languages) {
                     message =
-                        "unknown language '\(tag)' in \(field.name); did you mean '\(suggestion)' (\(Language.displayName(suggestion)))?"
+                        """
+                        unknown language '\(tag)' in \(field.name); did you mean '\(suggestion)' \
+                        (\(Language.displayName(suggestion)))?
+                        """
                 } else if Language.isWellFormed(tag) {
                     message =
-                        "language '\(tag)' in \(field.name) is not configured (languages: \(languages.joined(separator: ", "))); add it to captions.yml or remove the text"
+                        """
+                        language '\(tag)' in \(field.name) is not configured (languages: \
+                        \(languages.joined(separator: ", "))); add it to captions.yml or remove the text
+                        """
                 } else {
                     message =
-                        "'\(tag)' in \(field.name) is not a language tag (languages: \(languages.joined(separator: ", ")))"
+                        """
+                        '\(tag)' in \(field.name) is not a language tag (languages: \
+                        \(languages.joined(separator: ", ")))
+                        """
                 }
                 findings.append(
                     finding(at: translation.keyLocation, message, exhibit: exhibit, field: field.name, language: tag))

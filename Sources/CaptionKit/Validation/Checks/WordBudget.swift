@@ -35,7 +35,10 @@ public struct WordBudget: Sendable, Hashable {
                 let hint = Suggestion.closest(to: language, in: languages).map { "; did you mean '\($0)'?" } ?? ""
                 throw .invalidConfig(
                     pair.key.location,
-                    "\(what) names '\(language)', which is not a language of this collection (\(languages.joined(separator: ", ")))\(hint)"
+                    """
+                    \(what) names '\(language)', which is not a language of this collection \
+                    (\(languages.joined(separator: ", ")))\(hint)
+                    """
                 )
             }
             guard perLanguage[language] == nil else {

@@ -75,7 +75,10 @@ public struct WrongScriptCheck: CaptionTextCheck {
             let other: WritingScript = expected == .latin ? .cyrillic : .latin
             let noun = odd.count == 1 ? "word" : "words"
             return
-                "\(text.label) should be in \(expected.rawValue) letters but has the \(other.rawValue) \(noun) \(TextWords.quotedList(odd)); add names and acronyms to the allow list of wrong-script"
+                """
+                \(text.label) should be in \(expected.rawValue) letters but has the \(other.rawValue) \(noun) \
+                \(TextWords.quotedList(odd)); add names and acronyms to the allow list of wrong-script
+                """
         }
     }
 }

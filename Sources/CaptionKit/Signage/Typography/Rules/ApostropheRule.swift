@@ -1,6 +1,6 @@
 /// A straight `'` between two letters is an apostrophe: `’`.
-public struct ApostropheRule: TypographyUnitRule {
-    public static let description = TypographyRuleDescription(
+struct ApostropheRule: TypographyUnitRule {
+    static let description = TypographyRuleDescription(
         id: "apostrophe",
         languages: [],
         summary: "A straight ' between two letters becomes the apostrophe ’ (don't → don’t, д'Арк → д’Арк).",
@@ -16,9 +16,7 @@ public struct ApostropheRule: TypographyUnitRule {
         ]
     )
 
-    public init() {}
-
-    public func apply(to text: String, language: String) -> String {
+    func apply(to text: String, language: String) -> String {
         // Fast path: without a straight quote byte there is nothing to change.
         guard text.utf8.contains(UInt8(ascii: "'")) else { return text }
         return Character.string(of: apply(to: Array(text)))

@@ -6,8 +6,8 @@
 /// and gets the no-break space. Only dashes with text on both sides on the same line are
 /// touched, so a dash starting a line (dialogue) or ending one is left alone, as are hyphens in
 /// words (`әпке-қарындасы`, `present-day`).
-public struct DashRule: TypographyUnitRule {
-    public static let description = TypographyRuleDescription(
+struct DashRule: TypographyUnitRule {
+    static let description = TypographyRuleDescription(
         id: "dash",
         languages: ["ru", "kk", "en"],
         summary: """
@@ -33,9 +33,7 @@ public struct DashRule: TypographyUnitRule {
         ]
     )
 
-    public init() {}
-
-    public func apply(to text: String, language: String) -> String {
+    func apply(to text: String, language: String) -> String {
         // Fast path: every spaced dash holds one of these scalars.
         guard text.unicodeScalars.contains(where: { $0 == "-" || $0 == "–" || $0 == "—" }) else { return text }
         return Character.string(of: apply(to: Array(text), language: language))

@@ -5,8 +5,8 @@
 /// is not an initial). The rule fires only when the initials are followed by a capitalised word
 /// (capital then lowercase letter). A sentence ending in a one-letter capital (`пункт Б. Потом`)
 /// is glued too; that costs at most a line break in an odd place.
-public struct InitialsRule: TypographyUnitRule {
-    public static let description = TypographyRuleDescription(
+struct InitialsRule: TypographyUnitRule {
+    static let description = TypographyRuleDescription(
         id: "initials",
         languages: ["ru", "kk"],
         summary: "No-break spaces between initials and the surname: А. С. Пушкин.",
@@ -23,9 +23,7 @@ public struct InitialsRule: TypographyUnitRule {
         ]
     )
 
-    public init() {}
-
-    public func apply(to text: String, language: String) -> String {
+    func apply(to text: String, language: String) -> String {
         // Fast path: an initial needs a full stop.
         guard text.utf8.contains(UInt8(ascii: ".")) else { return text }
         return Character.string(of: apply(to: Array(text)))

@@ -4,8 +4,8 @@
 /// Only an existing single space between a digit and a listed unit is replaced; `50%` stays
 /// as typed. A unit must end the word (`5 men` is not metres), except the Kazakh `жыл`, which
 /// takes endings (`2007 жылы`, `1938–1953 жылдары`).
-public struct NumberUnitRule: TypographyUnitRule {
-    public static let description = TypographyRuleDescription(
+struct NumberUnitRule: TypographyUnitRule {
+    static let description = TypographyRuleDescription(
         id: "number-unit",
         languages: ["ru", "kk", "en"],
         summary: """
@@ -42,9 +42,7 @@ public struct NumberUnitRule: TypographyUnitRule {
     /// Units that may take endings, by language.
     static let stems: [String: [String]] = ["kk": ["жыл"]]
 
-    public init() {}
-
-    public func apply(to text: String, language: String) -> String {
+    func apply(to text: String, language: String) -> String {
         // Fast path: the rule only fires after an ASCII digit.
         guard text.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return text }
         return Character.string(of: apply(to: Array(text), language: language))

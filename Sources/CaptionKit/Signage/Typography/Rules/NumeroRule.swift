@@ -1,6 +1,6 @@
 /// The numero sign is tied to its number with a no-break space: `№5`, `№ 5` → `№ 5`.
-public struct NumeroRule: TypographyUnitRule {
-    public static let description = TypographyRuleDescription(
+struct NumeroRule: TypographyUnitRule {
+    static let description = TypographyRuleDescription(
         id: "numero",
         languages: ["ru", "kk"],
         summary: "A no-break space after № when a number follows (№5 and № 5 become № 5).",
@@ -14,9 +14,7 @@ public struct NumeroRule: TypographyUnitRule {
         ]
     )
 
-    public init() {}
-
-    public func apply(to text: String, language: String) -> String {
+    func apply(to text: String, language: String) -> String {
         guard text.unicodeScalars.contains("№"), text.contains("№") else { return text }  // scalar scan first: cheap
         return Character.string(of: apply(to: Array(text)))
     }

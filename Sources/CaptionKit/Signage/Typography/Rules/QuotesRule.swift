@@ -7,8 +7,8 @@
 /// closes one otherwise. When a paragraph's straight quotes do not pair up (a closing quote with
 /// nothing open, an opening one never closed, a quote between spaces) the paragraph's quotes are
 /// left as typed rather than guessed.
-public struct QuotesRule: TypographyUnitRule {
-    public static let description = TypographyRuleDescription(
+struct QuotesRule: TypographyUnitRule {
+    static let description = TypographyRuleDescription(
         id: "quotes",
         languages: ["ru", "kk", "en"],
         summary: """
@@ -58,9 +58,7 @@ public struct QuotesRule: TypographyUnitRule {
         }
     }
 
-    public init() {}
-
-    public func apply(to text: String, language: String) -> String {
+    func apply(to text: String, language: String) -> String {
         // Fast path: a byte scan rules out most texts before the Character scan below.
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
         guard let style: Style<Character> = Self.style(for: language), text.contains(where: { $0 == "\"" || $0 == "'" })

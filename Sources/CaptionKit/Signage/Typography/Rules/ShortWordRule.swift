@@ -6,8 +6,8 @@
 /// (`если бы` → `если бы`). Only an ordinary space followed by more text on the same line is
 /// replaced: nothing is glued across a line break or a paragraph, and a word joined by a hyphen
 /// (`по-русски`, `из-за`) or followed by a full stop (`т. е.`) is not a short word.
-public struct ShortWordRule: TypographyUnitRule {
-    public static let description = TypographyRuleDescription(
+struct ShortWordRule: TypographyUnitRule {
+    static let description = TypographyRuleDescription(
         id: "short-words",
         languages: ["ru", "kk"],
         summary: """
@@ -54,9 +54,7 @@ public struct ShortWordRule: TypographyUnitRule {
     static let longestListedWord =
         (Array(leading.values.joined()) + Array(trailing.values.joined())).map(\.count).max() ?? 0
 
-    public init() {}
-
-    public func apply(to text: String, language: String) -> String {
+    func apply(to text: String, language: String) -> String {
         Character.string(of: apply(to: Array(text), language: language))
     }
 
@@ -104,9 +102,9 @@ public struct ShortWordRule: TypographyUnitRule {
     /// For each scalar up to U+211F: its lowercase when the scalar is simple (``SimpleScalars``)
     /// and `String.lowercased()` makes it one simple scalar; else 0.
     private static let simpleLowercase: [UInt16] = (0..<0x2120).map { value in
-        guard let scalar = Unicode.Scalar(value), SimpleScalars.isSimple(scalar) else { return 0 }
+        guard let scalar = Unicode.Scalar(value), CharacterCount.isSimple(scalar) else { return 0 }
         let lowercase = String(scalar).lowercased().unicodeScalars
-        guard lowercase.count == 1, let only = lowercase.first, SimpleScalars.isSimple(only) else { return 0 }
+        guard lowercase.count == 1, let only = lowercase.first, CharacterCount.isSimple(only) else { return 0 }
         return UInt16(only.value)
     }
 

@@ -2,8 +2,8 @@ import Foundation
 
 /// Puts text in Unicode Normalization Form C, so that `й` typed as `и` + combining breve is
 /// the same character as a precomposed `й` for fonts, searches and lengths.
-public struct UnicodeNormalizationRule: TypographyUnitRule {
-    public static let description = TypographyRuleDescription(
+struct UnicodeNormalizationRule: TypographyUnitRule {
+    static let description = TypographyRuleDescription(
         id: "unicode-nfc",
         languages: [],
         summary: "Composes characters to Unicode NFC (e.g. и + combining breve becomes й).",
@@ -15,9 +15,7 @@ public struct UnicodeNormalizationRule: TypographyUnitRule {
         counterexamples: [TypographyExample("kk", unchanged: "Әйел"), TypographyExample("en", unchanged: "café")]
     )
 
-    public init() {}
-
-    public func apply(to text: String, language: String) -> String {
+    func apply(to text: String, language: String) -> String {
         // Fast path: most caption text is certainly NFC already, and normalising costs a copy.
         NotNormalizedCheck.normalized(text)
     }

@@ -3,8 +3,8 @@
 ///
 /// Line breaks inside a paragraph and blank lines between paragraphs are kept: they are the
 /// curator's.
-public struct WhitespaceRule: TypographyUnitRule {
-    public static let description = TypographyRuleDescription(
+struct WhitespaceRule: TypographyUnitRule {
+    static let description = TypographyRuleDescription(
         id: "whitespace",
         languages: [],
         summary: "LF line ends, no spaces at line ends or doubled between words, no blank lines around the text.",
@@ -19,9 +19,7 @@ public struct WhitespaceRule: TypographyUnitRule {
         ]
     )
 
-    public init() {}
-
-    public func apply(to text: String, language: String) -> String {
+    func apply(to text: String, language: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "\r")) else { return Self.trimmedLines(of: text) }  // fast path: no CR
         var normalized = ""
         normalized.unicodeScalars.reserveCapacity(text.unicodeScalars.count)

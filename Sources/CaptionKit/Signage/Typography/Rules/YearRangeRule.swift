@@ -5,8 +5,8 @@
 /// the pair does not touch other digits, letters, hyphens, slashes or dots
 /// (`8-7172-1938-1953`, `шифр 1938-1953/2`, `KZ1938-1953`, `v.1938-1953` stay). Spaces around the hyphen
 /// (`1938 - 1953`) are dropped. Other number ranges (`4-5 лет`) are not touched.
-public struct YearRangeRule: TypographyUnitRule {
-    public static let description = TypographyRuleDescription(
+struct YearRangeRule: TypographyUnitRule {
+    static let description = TypographyRuleDescription(
         id: "year-range",
         languages: [],
         summary:
@@ -27,9 +27,7 @@ public struct YearRangeRule: TypographyUnitRule {
         ]
     )
 
-    public init() {}
-
-    public func apply(to text: String, language: String) -> String {
+    func apply(to text: String, language: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "-")), text.contains("-") else { return text }  // byte scan first: cheap
         return Character.string(of: apply(to: Array(text)))
     }
@@ -82,7 +80,7 @@ public struct YearRangeRule: TypographyUnitRule {
     ) -> (text: ArraySlice<Unit>, value: Int)? {
         guard index + 4 <= characters.count else { return nil }
         let digits = characters[index..<index + 4]
-        guard digits.allSatisfy(TypographyCharacter.isDigit) else { return nil }
+        guard digits.allSatisfy({ $0.isASCIIDigit }) else { return nil }
         if index + 4 < characters.count, TypographyCharacter.isDigit(characters[index + 4]) { return nil }
         guard let value = Int(Unit.string(of: digits)), (1000...2099).contains(value) else { return nil }
         return (digits, value)

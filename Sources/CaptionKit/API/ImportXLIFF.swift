@@ -1,6 +1,39 @@
 import Foundation
 
 extension XLIFFImporter {
+    /// Loads the collection at `collectionPath` and imports; the XLIFF files are read while the
+    /// collection loads, and a collection that cannot be loaded is reported first, as if the
+    /// files had not been looked at.
+    public static func run(_ options: XLIFFImportOptions, collectionPath: String) throws(CaptionError)
+        -> XLIFFImportReport
+    {
+        let reading = XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize)
+        let digests = LoadedFileDigests()
+        let collection: CaptionCollection
+        do throws(CaptionError) {
+            collection = try CollectionLoader.load(path: collectionPath, reading: digests.readExhibit)
+        } catch {
+            reading.cancel()
+            throw error
+        }
+        return try run(options, on: collection, reading: reading, digests: digests)
+    }
+}
+
+extension XLIFFImporter {
+    /// Imports into a collection already loaded.
+    ///
+    /// - Throws: ``CaptionError`` when an XLIFF file is unreadable, malformed or unsafe, has a
+    ///   source or target language the collection does not have, or a caption file cannot be
+    ///   edited or written. Nothing is written in the first cases.
+    public static func run(_ options: XLIFFImportOptions, on collection: CaptionCollection) throws(CaptionError)
+        -> XLIFFImportReport
+    {
+        try run(
+            options, on: collection, reading: XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize))
+    }
+}
+extension XLIFFImporter {
     /// Imports one XLIFF file held in memory (an upload), as ``run(_:collectionPath:)`` imports
     /// a file: the same safety (no DTD, no entities, no network, `options.maximumSize`), the
     /// same matching, conflicts and report. `options.files` is ignored; `name` stands for the

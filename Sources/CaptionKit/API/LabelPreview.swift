@@ -1,0 +1,134 @@
+/// One exhibit's label as `captions export signage` typesets it: what the browser editor shows
+/// beside the texts a curator is typing.
+public struct LabelPreview: Sendable, Hashable {
+    /// One field of a language block.
+    public struct Field: Sendable, Hashable {
+        /// The field name, e.g. `title`.
+        public var name: String
+        /// The paragraphs, each its lines wrapped to the field's width: the lines the text file
+        /// has, with the typography of the export.
+        public var paragraphs: [[String]]
+    }
+
+    /// One language's block.
+    public struct Block: Sendable, Hashable {
+        /// The language tag, e.g. `kk` or `kk-Latn`.
+        public var language: String
+        /// Whether the block's text is derived (Latin-script Kazakh transliterated from Cyrillic).
+        public var isProvisional: Bool
+        /// The fields on the sign, in configuration order.
+        public var fields: [Field]
+    }
+
+    /// The exhibit's id.
+    public var id: String
+    /// The language blocks in sign order.
+    public var blocks: [Block]
+    /// Why the export would hold the exhibit back (then it writes nothing for it), in file
+    /// order; empty when it would be exported.
+    public var holdBackReasons: [HoldBackReason]
+    /// The export's warnings about the label: words wider than their line, letters of the
+    /// Latin-script Kazakh alphabet that are not settled.
+    public var warnings: [SignageWarning]
+}
+
+extension SignageExporter {
+    /// Typesets one exhibit of a loaded collection as ``export(_:options:)`` does: the same
+    /// typography, the same wrapping at the configured widths, the same `kk-Latn` block, and
+    /// the reasons the gate would hold it back. Nothing is written.
+    ///
+    /// - Parameters:
+    ///   - id: The exhibit's id (its file name when it has none, as in `--only`).
+    ///   - collection: The loaded collection.
+    ///   - drafts: Texts by field, then language, in place of the saved ones (an editor's unsaved
+    ///     texts); a draft keeps the position of the saved text it replaces, or of its field.
+    ///   - withLatinKazakh: Whether to add the `kk-Latn` block (`--with kk-Latn`).
+    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` for a bad `signage:` section,
+    ///   ``CaptionError/invalidArgument(_:)`` when no exhibit has the id or `withLatinKazakh` is
+    ///   asked without `kk`.
+    public static func preview(
+        exhibit id: String, in collection: CaptionCollection, drafts: [String: [String: String]] = [:],
+        withLatinKazakh: Bool = false
+    ) throws(CaptionError) -> LabelPreview {
+        let pipeline = try SignagePipeline(
+            collection, options: SignageExportOptions(withLatinKazakh: withLatinKazakh))
+        guard let saved = collection.exhibits.first(where: { $0.displayID == id }) else {
+            throw SignagePipeline.noExhibit(id, known: collection.exhibits.map(\.displayID))
+        }
+        let exhibit = saved.withDraftTexts(drafts)
+        let label = pipeline.label(for: exhibit)
+        var lines = PreviewLines()
+        let overlong = SignageLayout.layOut(label, settings: pipeline.settings, into: &lines)
+        return LabelPreview(
+            id: label.id, blocks: lines.blocks, holdBackReasons: pipeline.gate.reasons(for: exhibit),
+            warnings: SignagePipeline.unsettledLetterWarnings(label) + overlong)
+    }
+}
+
+/// The wrapped lines of a label as strings, block by block.
+private struct PreviewLines: LayoutSink {
+    var blocks: [LabelPreview.Block] = []
+
+    mutating func startBlock(_ block: SignageLabel.Block) {
+        blocks.append(LabelPreview.Block(language: block.language, isProvisional: block.isProvisional, fields: []))
+    }
+
+    mutating func startField(_ field: SignageLabel.Field) {
+        blocks[blocks.count - 1].fields.append(LabelPreview.Field(name: field.name, paragraphs: []))
+    }
+
+    mutating func startParagraph() {
+        modifyField { $0.paragraphs.append([]) }
+    }
+
+    mutating func startLine() {
+        modifyField { $0.paragraphs[$0.paragraphs.count - 1].append("") }
+    }
+
+    mutating func append(_ word: UnsafeBufferPointer<UInt8>, after: LineBreaker.Break) {
+        modifyField { field in
+            var lines = field.paragraphs[field.paragraphs.count - 1]
+            switch after {
+            case .none: break
+            case .space: lines[lines.count - 1] += " "
+            case .line: lines.append("")
+            }
+            lines[lines.count - 1] += String(decoding: word, as: UTF8.self)
+            field.paragraphs[field.paragraphs.count - 1] = lines
+        }
+    }
+
+    private mutating func modifyField(_ change: (inout LabelPreview.Field) -> Void) {
+        let block = blocks.count - 1
+        change(&blocks[block].fields[blocks[block].fields.count - 1])
+    }
+}
+
+extension Exhibit {
+    /// The exhibit with `texts` (field → language → text) in place of its saved texts; a text
+    /// for a language the field lacks is placed at the field, one for a field the exhibit
+    /// lacks at the id.
+    fileprivate func withDraftTexts(_ texts: [String: [String: String]]) -> Exhibit {
+        var exhibit = self
+        for (name, byLanguage) in texts.sorted(by: { $0.key < $1.key }) {
+            let index =
+                exhibit.fields.firstIndex { $0.name == name }
+                ?? {
+                    exhibit.fields.append(CaptionField(name: name, location: exhibit.idLocation, translations: []))
+                    return exhibit.fields.count - 1
+                }()
+            for (language, text) in byLanguage.sorted(by: { $0.key < $1.key }) {
+                let field = exhibit.fields[index]
+                if let translation = field.translationIndex(language) {
+                    exhibit.fields[index].translations[translation].text = text
+                } else {
+                    exhibit.fields[index].translations.append(
+                        Translation(
+                            language: language, text: text, keyLocation: field.location,
+                            valueLocation: field.location))
+                }
+            }
+        }
+        return exhibit
+    }
+}

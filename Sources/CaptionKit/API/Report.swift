@@ -1,0 +1,29 @@
+import Foundation
+
+extension CheckReporter {
+    /// The report for stdout.
+    public static func report(_ result: CheckResult, format: ReportFormat) throws(CaptionError) -> String {
+        switch format {
+        case .text: TextReporter.findings(result)
+        case .json: try JSONReporter.report(result)
+        case .junit: try JUnitReporter.report(result)
+        case .github: GitHubReporter.report(result)
+        case .sarif: try SARIFReporter.report(result)
+        }
+    }
+}
+
+extension CheckExplanation {
+    /// The explanation of the check with `id`, or `nil` when no check has that id.
+    public static func text(for id: String) -> String? {
+        guard let type = CheckRegistry.check(id: id) else { return nil }
+        return text(for: type.description)
+    }
+}
+
+extension CheckExplanation {
+    /// The closest check id to `id`, for a "did you mean" hint.
+    public static func suggestion(for id: String) -> String? {
+        Suggestion.closest(to: id, in: CheckRegistry.ids)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// The output formats of `captions export signage`.
+public enum SignageFormat: String, Sendable, Hashable, CaseIterable {
+    /// One text file per exhibit: `<gallery>/<id>.txt`.
+    case txt
+    /// One Adobe InDesign Data Merge file: `datamerge.txt`.
+    case datamerge
+    /// One HTML proof sheet: `proof.html`.
+    case html
+
+    /// The Data Merge file's name in the export folder.
+    public static let dataMergeFileName = "datamerge.txt"
+    /// The proof sheet's name in the export folder.
+    public static let proofFileName = "proof.html"
+
+    /// The format that writes the file at `relativePath` of the export folder.
+    public init(writerOf relativePath: String) {
+        switch relativePath {
+        case Self.dataMergeFileName: self = .datamerge
+        case Self.proofFileName: self = .html
+        default: self = .txt
+        }
+    }
+}
+
+/// What `captions export signage` should do.
+public struct SignageExportOptions: Sendable, Hashable {
+    /// The export folder (created when missing).
+    public var outputFolder: String
+    /// The formats to write (all three by default).
+    public var formats: Set<SignageFormat>
+    /// When not empty, only these exhibit ids are exported (and nothing is removed).
+    public var onlyIDs: [String]
+    /// The Data Merge file's encoding.
+    public var dataMergeEncoding: DataMergeEncoding
+    /// Whether to add a Latin-script Kazakh block (`kk-Latn`) after Kazakh, derived from the
+    /// Cyrillic when a caption has no `kk-Latn` text of its own (`--with kk-Latn`).
+    public var withLatinKazakh: Bool
+
+    /// The default export folder, relative to the current folder.
+    public static let defaultOutputFolder = "Exports/signage"
+
+    /// Creates options.
+    public init(
+        outputFolder: String = SignageExportOptions.defaultOutputFolder,
+        formats: Set<SignageFormat> = Set(SignageFormat.allCases), onlyIDs: [String] = [],
+        dataMergeEncoding: DataMergeEncoding = .utf16LE, withLatinKazakh: Bool = false
+    ) {
+        self.outputFolder = outputFolder
+        self.formats = formats
+        self.onlyIDs = onlyIDs
+        self.dataMergeEncoding = dataMergeEncoding
+        self.withLatinKazakh = withLatinKazakh
+    }
+}
+/// The text encodings of the Data Merge file.
+public enum DataMergeEncoding: String, Sendable, Hashable, CaseIterable {
+    /// UTF-16 little-endian with a byte order mark: what InDesign reads reliably (it garbles
+    /// UTF-8 Cyrillic in plain `.txt` data sources). The default.
+    case utf16LE = "utf16le"
+    /// UTF-8 with a byte order mark, for plug-ins that want UTF-8.
+    case utf8BOM = "utf8-bom"
+}
+/// What a signage export did.
+public struct SignageExportReport: Sendable, Hashable {
+    /// How many labels were exported.
+    public var labelCount: Int
+    /// The exhibits held back by the completeness gate, in collection order.
+    public var heldBack: [HeldBackExhibit]
+    /// Warnings (words wider than their line), in collection order.
+    public var warnings: [SignageWarning]
+    /// The export folder.
+    public var outputFolder: String
+    /// Files of an earlier export that were removed (paths below the export folder).
+    public var removed: [String]
+
+    /// The lines for stderr: held-back exhibits, warnings, removed files and a summary.
+    public var messageLines: [String] {
+        var lines = heldBack.flatMap(\.formattedLines) + warnings.map(\.formatted)
+        lines += removed.map {
+            "removed \(CollectionLoader.join(outputFolder, $0)) (its exhibit is no longer exported)"
+        }
+        var summary = "exported \(labelCount) \(labelCount == 1 ? "label" : "labels") to \(outputFolder)"
+        if !heldBack.isEmpty { summary += "; \(heldBack.count) held back" }
+        if !warnings.isEmpty { summary += "; \(warnings.count) \(warnings.count == 1 ? "warning" : "warnings")" }
+        return lines + [summary]
+    }
+}
+/// `captions export signage`: label text for sign makers in the configured language order, with
+/// print typography, as text files, an InDesign Data Merge file and an HTML proof sheet.
+///
+/// One pipeline makes every format: the completeness gate (SignageGate) holds exhibits
+/// back, typography typesets the texts of the others, the layout breaks their lines to the
+/// configured widths, and one writer per format writes the files.
+public enum SignageExporter {
+    /// Exports the signage of a loaded collection into `options.outputFolder`, removing the
+    /// files an earlier export wrote that this one does not (the folder's manifest,
+    /// `.captions-manifest`, lists what the exporter wrote; other files are never touched).
+    ///
+    /// Exhibits the gate holds back are not written; they are in the report, as are warnings
+    /// (words wider than their line, unsettled Latin-script Kazakh letters) and the removed files.
+    ///
+    /// - Throws: CaptionError/invalidConfig(_:_:) for a bad `signage:` section,
+    ///   CaptionError/invalidArgument(_:) for an `--only` id that no exhibit has or
+    ///   `--with kk-Latn` without `kk`, CaptionError/unwritable(path:reason:) when the
+    ///   folder cannot be written (then no file of the export is in place).
+    public static func export(_ collection: CaptionCollection, options: SignageExportOptions) throws(CaptionError)
+        -> SignageExportReport
+    {
+        try SignagePipeline(collection, options: options).export()
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+
+/// The signage pipeline of one export: gate → typeset → lay out → write.
+///
+/// ``SignageGate`` decides which exhibits go on a sign; ``SignageLabel`` typesets their texts
+/// (``Typography``, split into paragraphs once); ``SignageTextWriter`` lays every line out to
+/// its width (``SignageLayout``) and writes the text files; ``DataMergeWriter`` and
+/// ``ProofSheetWriter`` write the files made from the whole collection.
+struct SignagePipeline: Sendable {
+    var collection: CaptionCollection
+    var options: SignageExportOptions
+    var settings: SignageSettings
+    /// The exhibits to export: all, or those with the `--only` ids.
+    var exhibits: [Exhibit]
+    var gate: SignageGate
+    /// The languages of the label blocks, in order.
+    var languages: [String]
+
+    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` for a bad `signage:` section,
+    ///   ``CaptionError/invalidArgument(_:)`` for an `--only` id that no exhibit has or
+    ///   `--with kk-Latn` without `kk`.
+    init(_ collection: CaptionCollection, options: SignageExportOptions) throws(CaptionError) {
+        self.collection = collection
+        self.options = options
+        settings = try SignageSettings(config: collection.config)
+        exhibits = try Self.selectedExhibits(collection, only: options.onlyIDs)
+        gate = SignageGate(collection: collection)
+        languages = try Self.exportLanguages(collection.config, withLatinKazakh: options.withLatinKazakh)
+    }
+
+    /// The typeset label of an exhibit.
+    func label(for exhibit: Exhibit) -> SignageLabel {
+        SignageLabel(exhibit: exhibit, config: collection.config, languages: languages)
+    }
+
+    /// Runs the pipeline and writes its files into `options.outputFolder` (see
+    /// ``SignageExporter/export(_:options:)``).
+    ///
+    /// The export streams: the gate runs first, so the paths are known and checked (and the
+    /// manifest extended) before typesetting; then each label's text file goes to its temporary
+    /// file as soon as it is typeset, on all cores, and only the renames wait for the end
+    /// (``AtomicFile/commit(_:)``, in path order). No label is kept beyond its exhibit unless the
+    /// Data Merge file or proof sheet needs every label.
+    func export() throws(CaptionError) -> SignageExportReport {
+        let writesText = options.formats.contains(.txt)
+        let keepsLabels = options.formats.contains(.datamerge) || options.formats.contains(.html)
+        let gated = Array(zip(exhibits, exhibits.concurrentMap(gate.reasons(for:))))
+        // Every file's path, sorted: the exhibits' text files (by index in `gated`), then the
+        // files made from the whole collection (index nil).
+        var paths: [(path: String, exhibit: Int?)] = []
+        if writesText {
+            for (index, (exhibit, reasons)) in gated.enumerated() where reasons.isEmpty {
+                paths.append((SignageLabel.textFilePath(id: exhibit.displayID, gallery: exhibit.gallery), index))
+            }
+        }
+        paths += collectionFileNames.map { ($0, nil) }
+        paths.sort { $0.path < $1.path }
+        let folder = ExportFolder(path: options.outputFolder)
+        let replacement = try folder.beginReplacing(paths.map(\.path))
+        // Typesetting is most of an export's work and each exhibit is independent: it runs on
+        // all cores, and the results are gathered in collection order, so the output is the same.
+        let outcomes = gated.concurrentMap { exhibit, reasons -> Outcome in
+            guard reasons.isEmpty else { return .heldBack(HeldBackExhibit(exhibit, reasons: reasons)) }
+            let label = label(for: exhibit)
+            var text: Outcome.Text?
+            if writesText {
+                let file = SignageTextWriter.utf8(for: label, settings: settings)
+                let target = CollectionLoader.join(options.outputFolder, label.textFilePath)
+                text = (
+                    Result { () throws(CaptionError) in try AtomicFile.prepare(file.bytes, for: target) },
+                    file.warnings
+                )
+            }
+            return .label(keepsLabels ? label : nil, unsettled: Self.unsettledLetterWarnings(label), text: text)
+        }
+        var labelCount = 0
+        var labels: [SignageLabel] = []
+        var heldBack: [HeldBackExhibit] = []
+        var entries: [ProofSheetWriter.Entry] = []
+        var unsettledWarnings: [SignageWarning] = []
+        var textWarnings: [SignageWarning] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .label(let label, let unsettled, let text):
+                labelCount += 1
+                if let label {
+                    labels.append(label)
+                    entries.append(.label(label))
+                }
+                unsettledWarnings += unsettled
+                textWarnings += text?.warnings ?? []
+            case .heldBack(let held):
+                heldBack.append(held)
+                if keepsLabels { entries.append(.heldBack(held)) }
+            }
+        }
+        let collectionFiles = collectionFiles(labels: labels, entries: entries)
+        // The temporaries in path order: as in ``AtomicFile/writeAll(_:)``, the first failure in
+        // that order is reported and then nothing is renamed.
+        let prepared = paths.map { path, exhibit -> Result<AtomicFile.PendingFile, CaptionError> in
+            if let exhibit {
+                guard case .label(_, _, let text?) = outcomes[exhibit] else { preconditionFailure("not a text file") }
+                return text.file
+            }
+            guard let data = collectionFiles.first(where: { $0.path == path })?.data else {
+                preconditionFailure("not a collection file")
+            }
+            let target = CollectionLoader.join(options.outputFolder, path)
+            return Result { () throws(CaptionError) in try AtomicFile.prepare(data, for: target) }
+        }
+        try AtomicFile.commit(prepared)
+        let removed = try folder.finishReplacing(
+            replacement,
+            owning: { options.onlyIDs.isEmpty && options.formats.contains(SignageFormat(writerOf: $0)) })
+        return SignageExportReport(
+            labelCount: labelCount, heldBack: heldBack, warnings: unsettledWarnings + textWarnings,
+            outputFolder: options.outputFolder, removed: removed)
+    }
+
+    /// What the export keeps of one exhibit: its label only when a collection-wide file needs
+    /// it, the warnings, and its text file's temporary; or why it is held back.
+    private enum Outcome: Sendable {
+        typealias Text = (file: Result<AtomicFile.PendingFile, CaptionError>, warnings: [SignageWarning])
+        case label(SignageLabel?, unsettled: [SignageWarning], text: Text?)
+        case heldBack(HeldBackExhibit)
+    }
+
+    /// The names of the files made from the whole collection, sorted.
+    private var collectionFileNames: [String] {
+        var names: [String] = []
+        if options.formats.contains(.datamerge) { names.append(SignageFormat.dataMergeFileName) }
+        if options.formats.contains(.html) { names.append(SignageFormat.proofFileName) }
+        return names
+    }
+
+    /// The files made from the whole collection (Data Merge file, proof sheet), in the order
+    /// of ``collectionFileNames``.
+    private func collectionFiles(labels: [SignageLabel], entries: [ProofSheetWriter.Entry]) -> [(
+        path: String, data: Data
+    )] {
+        var files: [(path: String, data: Data)] = []
+        if options.formats.contains(.datamerge) {
+            let data = DataMergeWriter.data(
+                for: labels, languages: languages, fields: collection.config.fields.map(\.name),
+                encoding: options.dataMergeEncoding)
+            files.append((SignageFormat.dataMergeFileName, data))
+        }
+        if options.formats.contains(.html) {
+            let html = ProofSheetWriter.html(entries: entries, languages: languages, width: settings.width)
+            files.append((SignageFormat.proofFileName, Data(html.utf8)))
+        }
+        return files
+    }
+
+    /// The configured languages, with `kk-Latn` after `kk` when it is asked for and not configured.
+    private static func exportLanguages(_ config: CollectionConfig, withLatinKazakh: Bool) throws(CaptionError)
+        -> [String]
+    {
+        guard withLatinKazakh, !config.languages.contains(KazakhLatin.tag) else { return config.languages }
+        guard let kazakh = config.languages.firstIndex(of: "kk") else {
+            throw .invalidArgument(
+                "--with kk-Latn derives Latin-script Kazakh from kk, which is not one of the languages")
+        }
+        var languages = config.languages
+        languages.insert(KazakhLatin.tag, at: kazakh + 1)
+        return languages
+    }
+
+    /// One warning per word of a derived Latin-script block that used a letter the 2021
+    /// alphabet has not settled.
+    static func unsettledLetterWarnings(_ label: SignageLabel) -> [SignageWarning] {
+        label.blocks.flatMap { block in
+            block.fields.flatMap { field in
+                field.unsettledWords.map { word in
+                    SignageWarning(
+                        location: field.location,
+                        message: """
+                            \(label.id): kk-Latn \(field.name): '\(word)' has a letter the 2021 alphabet has not \
+                            settled; written '\(KazakhLatin.transliterate(word).text)' provisionally
+                            """)
+                }
+            }
+        }
+    }
+
+    /// The exhibits to export: all, or those with the `--only` ids.
+    private static func selectedExhibits(_ collection: CaptionCollection, only ids: [String]) throws(CaptionError)
+        -> [Exhibit]
+    {
+        guard !ids.isEmpty else { return collection.exhibits }
+        let known = collection.exhibits.map(\.displayID)
+        for id in ids where !known.contains(id) {
+            throw noExhibit(id, known: known)
+        }
+        return collection.exhibits.filter { ids.contains($0.displayID) }
+    }
+
+    /// The error for an id that no exhibit has.
+    static func noExhibit(_ id: String, known: [String]) -> CaptionError {
+        let hint = Suggestion.closest(to: id, in: known).map { "; did you mean '\($0)'?" } ?? ""
+        return .invalidArgument("no exhibit has the id '\(id)'\(hint)")
+    }
+}

@@ -1,0 +1,94 @@
+/// Caption text as the typography rules leave it, split into paragraphs once: what the layout
+/// and every writer read.
+///
+/// The text is NFC, has LF line ends and no CR (``WhitespaceRule``), so its lines are the parts
+/// between LF bytes. A paragraph is a run of non-empty lines; the empty lines between
+/// paragraphs are dropped.
+struct TypesetText: Sendable, Hashable {
+    /// One line of a paragraph: where it is in ``utf8``.
+    struct Line: Sendable, Hashable {
+        /// The offsets of the line in ``TypesetText/utf8`` (never empty).
+        var utf8: Range<Int>
+        /// Whether the line is the first of its paragraph.
+        var startsParagraph: Bool
+    }
+
+    /// The typeset text as UTF-8.
+    let utf8: [UInt8]
+    /// Whether every scalar of the text is simple (``CharacterCount/isSimple(_:)``) or a line
+    /// feed: then each scalar is one character and one grapheme cluster, so a length is a
+    /// scalar count.
+    let isSimple: Bool
+    /// The lines of every paragraph, in order.
+    let lines: [Line]
+
+    /// Splits `text`, which must have no CR, into paragraphs of lines.
+    init(_ text: String) {
+        var text = text
+        let isSimple = text.withUTF8 { bytes in
+            SimpleScalars.forEachScalarValue(in: bytes) { value, _ in
+                CharacterCount.isSimple(value: value) || value == 0x0A
+            }
+        }
+        self.init(utf8: Array(text.utf8), isSimple: isSimple)
+    }
+
+    /// The text of `scalars`, each simple or a line feed, split into paragraphs of lines.
+    init(simpleScalars scalars: [Unicode.Scalar]) {
+        // Encoded straight into the array's storage (at most four bytes a scalar).
+        let utf8 = [UInt8](unsafeUninitializedCapacity: 4 * scalars.count) { buffer, count in
+            for scalar in scalars { SimpleScalars.encodeUTF8(of: scalar, into: buffer, at: &count) }
+        }
+        self.init(utf8: utf8, isSimple: true)
+    }
+
+    private init(utf8: [UInt8], isSimple: Bool) {
+        var lines: [Line] = []
+        var start = 0
+        var startsParagraph = true
+        for (offset, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") {
+            if start < offset {
+                lines.append(Line(utf8: start..<offset, startsParagraph: startsParagraph))
+                startsParagraph = false
+            } else {
+                startsParagraph = true
+            }
+            start = offset + 1
+        }
+        if start < utf8.count { lines.append(Line(utf8: start..<utf8.count, startsParagraph: startsParagraph)) }
+        self.utf8 = utf8
+        self.isSimple = isSimple
+        self.lines = lines
+    }
+
+    /// The typeset text.
+    var text: String {
+        String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// How many paragraphs there are.
+    var paragraphCount: Int {
+        lines.count(where: \.startsParagraph)
+    }
+
+    /// The paragraphs, each its lines.
+    var paragraphs: [[String]] {
+        var paragraphs: [[String]] = []
+        for line in lines {
+            let string = String(decoding: utf8[line.utf8], as: UTF8.self)
+            if line.startsParagraph {
+                paragraphs.append([string])
+            } else {
+                paragraphs[paragraphs.count - 1].append(string)
+            }
+        }
+        return paragraphs
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each line and whether it starts a paragraph.
+    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        utf8.withUnsafeBufferPointer { bytes in
+            for line in lines { body(UnsafeBufferPointer(rebasing: bytes[line.utf8]), line.startsParagraph) }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+@testable import CaptionKit
+
+/// The plain computations that the signage fast paths stand for: typography rule by rule on
+/// characters, paragraphs split at characters, greedy wrapping on characters with NFC grapheme
+/// lengths, and the text file joined from strings. The fast-path tests hold production to them.
+enum SignageReference {
+    /// The NFC grapheme count of `text`.
+    static func length(_ text: some StringProtocol) -> Int {
+        String(text).precomposedStringWithCanonicalMapping.count
+    }
+
+    /// Every rule for `language` applied to `text` on characters, in order.
+    static func typeset(_ text: String, language: String) -> String {
+        Typography.rules(for: language).reduce(text) { text, rule in rule.init().apply(to: text, language: language) }
+    }
+
+    /// Splits text into paragraphs (at empty lines) of lines, at `Character` line feeds.
+    static func paragraphs(of text: String) -> [[String]] {
+        var paragraphs: [[String]] = []
+        var current: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty {
+                if !current.isEmpty { paragraphs.append(current) }
+                current = []
+            } else {
+                current.append(String(line))
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+        return paragraphs
+    }
+
+    /// Wraps one line greedily to `width` grapheme clusters, breaking at space and tab
+    /// characters; an empty line gives one empty line.
+    static func wrap(_ line: String, width: Int) -> (lines: [String], overlongWords: [String]) {
+        let width = max(width, 1)
+        var lines: [String] = []
+        var overlong: [String] = []
+        var current = ""
+        var currentLength = 0
+        for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            let length = Self.length(word)
+            if length > width { overlong.append(String(word)) }
+            if currentLength == 0 {
+                current = String(word)
+                currentLength = length
+            } else if currentLength + 1 + length <= width {
+                current += " " + word
+                currentLength += 1 + length
+            } else {
+                lines.append(current)
+                current = String(word)
+                currentLength = length
+            }
+        }
+        lines.append(current)
+        return (lines, overlong)
+    }
+
+    /// One label: blocks of (language, fields of (name, location, paragraphs, unsettled words)).
+    struct Label {
+        struct Field {
+            var name: String
+            var location: SourceLocation
+            var paragraphs: [[String]]
+            var unsettledWords: [String] = []
+        }
+
+        var id: String
+        var blocks: [(language: String, fields: [Field])]
+    }
+
+    /// The label of `exhibit` as ``SignageLabel`` makes it, typeset on characters.
+    static func label(_ exhibit: Exhibit, config: CollectionConfig, languages: [String]) -> Label {
+        let fields = config.fields.compactMap { exhibit.field($0.name) }
+        let blocks = languages.map { language in
+            let derived = !config.languages.contains(language) && language == KazakhLatin.tag
+            let blockFields = fields.compactMap { field -> Label.Field? in
+                func made(_ text: String, _ location: SourceLocation, unsettled: [String] = []) -> Label.Field {
+                    Label.Field(
+                        name: field.name, location: location,
+                        paragraphs: paragraphs(of: typeset(text, language: language)), unsettledWords: unsettled)
+                }
+                if derived, let own = field.translation(language), !own.isBlank {
+                    return made(own.text, own.valueLocation)
+                }
+                if derived, let kazakh = field.translation("kk") {
+                    let latin = KazakhLatin.transliterate(kazakh.text)
+                    return made(latin.text, kazakh.valueLocation, unsettled: latin.unsettledWords)
+                }
+                return field.translation(language).map { made($0.text, $0.valueLocation) }
+            }
+            return (language, blockFields)
+        }
+        return Label(id: exhibit.displayID, blocks: blocks)
+    }
+
+    /// The text file of `label` and its warnings about overlong words.
+    static func text(of label: Label, settings: SignageSettings) -> (text: String, warnings: [SignageWarning]) {
+        var warnings: [SignageWarning] = []
+        let blocks = label.blocks.map { block in
+            block.fields.flatMap { field in
+                let width = settings.width(for: field.name)
+                return field.paragraphs.map { paragraph in
+                    paragraph.flatMap { line in
+                        let wrapped = wrap(line, width: width)
+                        warnings += wrapped.overlongWords.map { word in
+                            SignageWarning(
+                                location: field.location,
+                                message: """
+                                    \(label.id): a word in the \(Language.displayName(block.language)) \(field.name) \
+                                    is \(length(word)) characters, wider than the \(width)-character line; it \
+                                    stands on a line of its own and overflows: \(word)
+                                    """)
+                        }
+                        return wrapped.lines
+                    }.joined(separator: "\n")
+                }
+            }.joined(separator: "\n\n")
+        }
+        return (blocks.joined(separator: "\n\n\n") + "\n", warnings)
+    }
+}
+
+extension LineBreaker {
+    /// The production line breaker on one line, with lines and overlong words as strings.
+    static func wrap(_ line: String, width: Int) -> (lines: [String], overlongWords: [String]) {
+        var line = line
+        let isSimple = line.unicodeScalars.allSatisfy(CharacterCount.isSimple)
+        return line.withUTF8 { bytes in
+            var lines = [""]
+            var overlong: [String] = []
+            breakLine(bytes, isSimple: isSimple, width: width, measure: CharacterMeasure()) { word, before, wordWidth in
+                let word = String(decoding: word, as: UTF8.self)
+                switch before {
+                case .none: lines[0] = word
+                case .space: lines[lines.count - 1] += " " + word
+                case .line: lines.append(word)
+                }
+                if wordWidth > max(width, 1) { overlong.append(word) }
+            }
+            return (lines, overlong)
+        }
+    }
+}
+
+extension SignageLabel.Field {
+    /// The paragraphs of the typeset text, as strings.
+    var paragraphs: [[String]] {
+        text.paragraphs
+    }
+}

@@ -239,7 +239,8 @@ struct EditorApp: Sendable {
         let view = Pages.ExhibitView(
             exhibit: exhibit, position: position, texts: LibraryBridge.texts(of: exhibit),
             digest: LibraryBridge.digest(ofFileAt: exhibit.path),
-            findings: checked?.findings ?? exhibit.loadFindings, lengths: checked?.lengths ?? [], message: message)
+            findings: checked?.findings ?? exhibit.loadFindings, lengths: checked?.lengths ?? [], message: message,
+            preview: try? LibraryBridge.labelPreview(exhibit, drafts: [:], in: snapshot.collection))
         return html(Pages.exhibit(page(request, context), snapshot, view))
     }
 
@@ -258,7 +259,8 @@ struct EditorApp: Sendable {
             let checked = try? LibraryBridge.checkDraft(draft, of: exhibit, in: snapshot.collection)
             let view = Pages.ExhibitView(
                 exhibit: exhibit, position: position, texts: texts, digest: digest,
-                findings: checked?.findings ?? [], lengths: checked?.lengths ?? [], message: message, isDraft: true)
+                findings: checked?.findings ?? [], lengths: checked?.lengths ?? [], message: message, isDraft: true,
+                preview: try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.collection))
             return html(Pages.exhibit(page(request, context), snapshot, view), status: status)
         }
         if form["_action"] == "check" { return redisplay("", status: .ok) }
@@ -305,6 +307,9 @@ struct EditorApp: Sendable {
         let body: [String: Any] = [
             "cells": cells,
             "general": Pages.generalFindings(located.general, all: checked.findings, words: words).raw,
+            "preview": Pages.labelPreview(
+                try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.collection), words: words
+            ).raw,
             "errors": checked.findings.filter { $0.severity == .error }.count,
             "warnings": checked.findings.filter { $0.severity == .warning }.count,
         ]

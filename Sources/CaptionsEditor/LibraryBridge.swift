@@ -119,6 +119,20 @@ enum LibraryBridge {
         }
     }
 
+    /// The exhibit's label as `captions export signage` typesets it, with the changed texts of
+    /// `drafts` in place of the saved ones.
+    static func labelPreview(_ exhibit: Exhibit, drafts: ExhibitTexts, in collection: CaptionCollection)
+        throws(CaptionError) -> LabelPreview
+    {
+        var changed: ExhibitTexts = [:]
+        for (field, byLanguage) in drafts {
+            for (language, text) in byLanguage where text != (exhibit.field(field)?.translation(language)?.text ?? "") {
+                changed[field, default: [:]][language] = text
+            }
+        }
+        return try SignageExporter.preview(exhibit: exhibit.displayID, in: collection, drafts: changed)
+    }
+
     // MARK: Status and translators
 
     /// The `captions status` numbers, from findings already worked out.

@@ -269,6 +269,39 @@ enum Pages {
         var message: HTML = .empty
         /// Whether `findings` and `lengths` are of an unsaved draft.
         var isDraft = false
+        /// The label as the signage export typesets it (of the draft when `isDraft`).
+        var preview: LabelPreview?
+    }
+
+    /// The label preview: each language block with its fields' lines as the export wraps them.
+    static func labelPreview(_ preview: LabelPreview?, words: Localizer) -> HTML {
+        guard let preview else { return "" }
+        let reasons = HTML.join(
+            preview.holdBackReasons.map { "<li class=\"error\">\($0.message)</li>" }
+                + preview.warnings.map { "<li class=\"warning\">\($0.message)</li>" })
+        let blocks = HTML.join(
+            preview.blocks.map { block in
+                let fields = HTML.join(
+                    block.fields.map { field in
+                        let paragraphs = HTML.join(
+                            field.paragraphs.map { lines in
+                                let broken = lines.enumerated().map { line -> HTML in
+                                    line.offset == 0 ? "\(line.element)" : "<br>\(line.element)"
+                                }
+                                return "<p>\(HTML.join(broken))</p>"
+                            })
+                        return "<div class=\"label-field \(field.name)\">\(paragraphs)</div>"
+                    })
+                let provisional: HTML = block.isProvisional ? " <span class=\"hint\">*</span>" : ""
+                return """
+                    <div class="label-block" lang="\(block.language)"><p class="label-lang">\(block.language)\
+                    \(provisional)</p>\(fields)</div>
+                    """
+            })
+        return """
+            <ul class="findings">\(reasons)</ul>
+            <div class="label">\(blocks)</div>
+            """
     }
 
     /// The exhibit page: one row per field, one column per language in sign order.
@@ -343,6 +376,10 @@ enum Pages {
                 <h2 id="h-findings">\(words("exhibit.findings"))</h2>
                 \(draftNote)
                 <div id="findings-general">\(generalFindings(located.general, all: view.findings, words: words))</div>
+                </section>
+                <section class="preview" aria-labelledby="h-preview">
+                <h2 id="h-preview">\(words("exhibit.preview"))</h2>
+                <div id="label-preview">\(labelPreview(view.preview, words: words))</div>
                 </section>
                 <div class="actions">
                 <button type="submit" name="_action" value="save" class="primary">\(words("exhibit.save"))</button>

@@ -48,6 +48,7 @@ def test_curator_fills_missing_kazakh(missing_kk, editor, page):
     expect(page.locator("#c-title-kk")).to_have_text("14 of 80 characters")
     expect(page.locator("#f-title-kk")).not_to_contain_text("empty-text")
     assert "No findings" in page.text_content("#findings-general")
+    expect(page.locator("#label-preview .label-block[lang=kk] .title")).to_have_text("Тас емес, құрт")
     assert editor.read(KURT) == missing_kk  # nothing written yet
     screenshot(page, "03-exhibit-live-check")
 

@@ -71,6 +71,10 @@ struct EditorPageTests {
             #expect(page.body.contains("<span class=\"source\">(source)</span>"))
             #expect(page.body.contains("The first women arrived in winter"))
             #expect(page.body.contains("No findings: the check passes for this exhibit."))
+            #expect(
+                page.body.contains(
+                    "<div class=\"label-block\" lang=\"kk\"><p class=\"label-lang\">kk</p>"
+                        + "<div class=\"label-field title\"><p>Алғашқы қыс</p></div>"))
             #expect(page.body.contains("rel=\"next\" href=\"/exhibits/guard-and-child\""))
             #expect(page.body.contains("rel=\"prev\" href=\"/exhibits/accommodation-block\""))
             #expect(
@@ -247,6 +251,11 @@ struct EditorSaveTests {
                 cells["title.kk"]?["counter"] == "<p class=\"counter over\" id=\"c-title-kk\">120 of 80 characters</p>")
             #expect(cells["title.kk"]?["findings"]?.contains("too-long") == true)
             #expect(json["errors"] as? Int == 1)
+            // The label preview of the draft, as the signage export sets it.
+            let preview = try #require(json["preview"] as? String)
+            #expect(preview.contains("<div class=\"label-block\" lang=\"kk\">"))
+            #expect(preview.contains("қыс қыс"))
+            #expect(!preview.contains(">Алғашқы қыс<"))
             // The boxes of a field the file does not have (credit) are sent empty: no finding.
             let untouched = try await browser.post(
                 "/exhibits/first-winter/check",

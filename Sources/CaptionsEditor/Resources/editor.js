@@ -35,6 +35,7 @@
         if (list) { list.innerHTML = cells[key].findings; }
       });
       document.getElementById("findings-general").innerHTML = result.data.general;
+      document.getElementById("label-preview").innerHTML = result.data.preview;
       status.textContent = form.getAttribute("data-unsaved") || "";
       form.setAttribute("data-errors", String(result.data.errors));
     }).catch(function () { status.textContent = ""; });

@@ -3,8 +3,8 @@ import Foundation
 
 // The editor's only door into CaptionKit. Every library call the editor makes is here, so that
 // moving to the library's front door (Sources/CaptionKit/API/) changes this one file.
-// Operations marked `TODO(front door)` are not (yet) in the front door's plan and are built here
-// from the library's current public types.
+// Operations marked `TODO(front door)` are not (yet) in the front door and are built here from the
+// library's current public types.
 
 /// The texts of one exhibit: field name → language → text.
 typealias ExhibitTexts = [String: [String: String]]
@@ -66,10 +66,8 @@ enum LibraryBridge {
     // MARK: Checking
 
     /// Every finding `captions check` reports for the collection (baseline and `ignore:` applied).
-    /// TODO(front door): the whole-collection check of a loaded collection (`CaptionChecker.run(_:)`
-    /// loads from a path; the editor keeps its collection loaded).
     static func findings(in collection: CaptionCollection) throws(CaptionError) -> [Diagnostic] {
-        try CaptionChecker.diagnostics(CheckRequest(path: collection.rootPath), on: collection)
+        try CaptionChecker.run(CheckRequest(path: collection.rootPath), on: collection).diagnostics
     }
 
     /// The findings `captions check` reports in one exhibit's file, and the lengths of its texts.
@@ -146,7 +144,6 @@ enum LibraryBridge {
     }
 
     /// The XLIFF file for one language: the same name and bytes `captions export xliff` writes.
-    /// TODO(front door): `XLIFFExporter.document(language:in:options:)`.
     static func xliffDocument(
         language: String, in collection: CaptionCollection, version: XLIFFVersion, onlyNeeded: Bool
     ) throws(CaptionError) -> (fileName: String, bytes: Data)? {
@@ -172,7 +169,6 @@ enum LibraryBridge {
     }
 
     /// `captions new`: writes an empty exhibit file and returns its path.
-    /// TODO(front door): `CollectionScaffold.newExhibit(id:gallery:in:)` is planned there.
     static func newExhibit(id: String, gallery: String?, in root: String) throws(CaptionError) -> String {
         try CollectionScaffold.newExhibit(id: id, gallery: gallery, in: root)
     }

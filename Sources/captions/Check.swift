@@ -71,7 +71,11 @@ extension CaptionsCommand {
             if let explainID, CheckExplanation.text(for: explainID) == nil {
                 let hint = CheckExplanation.suggestion(for: explainID).map { " (did you mean '\($0)'?)" } ?? ""
                 throw ValidationError(
-                    "unknown check '\(explainID)'\(hint); the checks are \(CheckRegistry.ids.joined(separator: ", "))")
+                    """
+                    unknown check '\(explainID)'\(hint); the checks are \
+                    \(CheckExplanation.checkIDs.joined(separator: ", "))
+                    """
+                )
             }
             if writeBaseline, !languages.isEmpty {
                 throw ValidationError("--write-baseline records every finding; it cannot be combined with --lang")
@@ -91,13 +95,13 @@ extension CaptionsCommand {
                 path: try collection.resolved(), languages: languages, strict: strict, baseline: choice)
             if writeBaseline {
                 let written = try CaptionChecker.writeBaseline(request, to: baseline)
-                writeStderr("wrote \(TextReporter.plural(written.entries, "accepted finding")) to \(written.path)\n")
+                writeStderr("wrote \(CheckReporter.plural(written.entries, "accepted finding")) to \(written.path)\n")
                 return
             }
             let result = ExitRetention.keep(
                 try CaptionChecker.run(request))
             writeStdout(try CheckReporter.report(result, format: format))
-            if format == .text { writeStderr(TextReporter.summary(result)) }
+            if format == .text { writeStderr(CheckReporter.summary(result)) }
             if result.failed { throw ExitCode(1) }
         }
     }

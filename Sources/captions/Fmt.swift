@@ -52,7 +52,7 @@ extension CaptionsCommand {
             let verb = check ? "would be reformatted" : "reformatted"
             writeStderr(
                 """
-                \(TextReporter.plural(changed, "file")) \(verb), \(TextReporter.plural(outcomes.count, "file")) \
+                \(CheckReporter.plural(changed, "file")) \(verb), \(CheckReporter.plural(outcomes.count, "file")) \
                 checked\n
                 """
             )

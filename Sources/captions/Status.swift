@@ -34,7 +34,7 @@ extension CaptionsCommand {
             switch format {
             case .text: writeStdout(status.text)
             case .json:
-                writeStdout(try JSONReporter.encode(status))
+                writeStdout(try status.json())
             }
         }
     }

@@ -1,7 +1,8 @@
-import CaptionKit
 import Foundation
 import FoundationXML
 import Testing
+
+@testable import CaptionKit
 
 /// End-to-end runs of `captions check` on fixture collections.
 @Suite struct CheckCommandTests {
@@ -102,8 +103,8 @@ import Testing
             run.stdout == """
                 ::error file=Captions/garden/wagon.yml,line=2,col=1,title=missing-translation::title of wagon has no \
                 Kazakh (kk) text
-                ::error file=Captions/garden/wagon.yml,line=9,col=1,title=unknown-field::unknown field 'titel'; did you \
-                mean 'title'?
+                ::error file=Captions/garden/wagon.yml,line=9,col=1,title=unknown-field::unknown field 'titel'; \
+                did you mean 'title'?
 
                 """)
     }

@@ -1,6 +1,7 @@
-import CaptionKit
 import Foundation
 import Testing
+
+@testable import CaptionKit
 
 /// End-to-end runs of `captions check --explain`, `--format sarif` and the baseline flags.
 @Suite struct CheckReportingCommandTests {

@@ -158,7 +158,10 @@ import Testing
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(
             String(decoding: data.dropFirst(3), as: UTF8.self)
-                == "id\tgallery\tkk_title\tkk_text\tkk_credit\tru_title\tru_text\tru_credit\ten_title\ten_text\ten_credit\r\nkurt\tgarden\tҚұрт\tҚұрт.\t\tКурт\tКурт.\t\tKurt\tKurt.\t\r\n"
+                == """
+                id\tgallery\tkk_title\tkk_text\tkk_credit\tru_title\tru_text\tru_credit\ten_title\ten_text\ten_cre\
+                dit\r\nkurt\tgarden\tҚұрт\tҚұрт.\t\tКурт\tКурт.\t\tKurt\tKurt.\t\r\n
+                """
         )
     }
 }
@@ -170,7 +173,10 @@ import Testing
         try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\n")
         try folder.write(
             "Captions/g/kurt.yml",
-            "id: kurt\ntitle:\n  kk: Тас емес, құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n"
+            """
+            id: kurt\ntitle:\n  kk: Тас емес, құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  \
+            en: Kurt.\n
+            """
         )
         let run = try CLIRun.run(["export", "signage", "--with", "kk-Latn"], in: folder.path)
         #expect(run.status == 0)

@@ -1,6 +1,7 @@
-import CaptionKit
 import Foundation
 import Testing
+
+@testable import CaptionKit
 
 /// The bundled museum exported for kk and en, filled by Translate Toolkit (the library under
 /// Weblate and Pootle) and imported back: every unit applies and `captions check` passes.

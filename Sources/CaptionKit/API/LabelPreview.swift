@@ -55,7 +55,7 @@ extension SignageExporter {
         guard let saved = collection.exhibits.first(where: { $0.displayID == id }) else {
             throw SignagePipeline.noExhibit(id, known: collection.exhibits.map(\.displayID))
         }
-        let exhibit = saved.withDraftTexts(drafts)
+        let exhibit = saved.applying(drafts)
         let label = pipeline.label(for: exhibit)
         var lines = PreviewLines()
         let overlong = SignageLayout.layOut(label, settings: pipeline.settings, into: &lines)
@@ -101,34 +101,5 @@ private struct PreviewLines: LayoutSink {
     private mutating func modifyField(_ change: (inout LabelPreview.Field) -> Void) {
         let block = blocks.count - 1
         change(&blocks[block].fields[blocks[block].fields.count - 1])
-    }
-}
-
-extension Exhibit {
-    /// The exhibit with `texts` (field → language → text) in place of its saved texts; a text
-    /// for a language the field lacks is placed at the field, one for a field the exhibit
-    /// lacks at the id.
-    fileprivate func withDraftTexts(_ texts: [String: [String: String]]) -> Exhibit {
-        var exhibit = self
-        for (name, byLanguage) in texts.sorted(by: { $0.key < $1.key }) {
-            let index =
-                exhibit.fields.firstIndex { $0.name == name }
-                ?? {
-                    exhibit.fields.append(CaptionField(name: name, location: exhibit.idLocation, translations: []))
-                    return exhibit.fields.count - 1
-                }()
-            for (language, text) in byLanguage.sorted(by: { $0.key < $1.key }) {
-                let field = exhibit.fields[index]
-                if let translation = field.translationIndex(language) {
-                    exhibit.fields[index].translations[translation].text = text
-                } else {
-                    exhibit.fields[index].translations.append(
-                        Translation(
-                            language: language, text: text, keyLocation: field.location,
-                            valueLocation: field.location))
-                }
-            }
-        }
-        return exhibit
     }
 }

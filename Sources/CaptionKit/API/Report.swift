@@ -27,3 +27,21 @@ extension CheckExplanation {
         Suggestion.closest(to: id, in: CheckRegistry.ids)
     }
 }
+
+extension CheckReporter {
+    /// The summary `captions check` writes on stderr in text format: completeness per language,
+    /// then the counts of errors and warnings.
+    public static func summary(_ result: CheckResult) -> String {
+        TextReporter.summary(result)
+    }
+
+    /// How reports count things: `1 error`, `2 errors`.
+    public static func plural(_ count: Int, _ noun: String) -> String {
+        TextReporter.plural(count, noun)
+    }
+}
+
+extension CheckExplanation {
+    /// The ids of every check, in registry order.
+    public static var checkIDs: [String] { CheckRegistry.ids }
+}

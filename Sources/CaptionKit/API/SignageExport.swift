@@ -10,12 +10,12 @@ public enum SignageFormat: String, Sendable, Hashable, CaseIterable {
     case html
 
     /// The Data Merge file's name in the export folder.
-    public static let dataMergeFileName = "datamerge.txt"
+    static let dataMergeFileName = "datamerge.txt"
     /// The proof sheet's name in the export folder.
-    public static let proofFileName = "proof.html"
+    static let proofFileName = "proof.html"
 
     /// The format that writes the file at `relativePath` of the export folder.
-    public init(writerOf relativePath: String) {
+    init(writerOf relativePath: String) {
         switch relativePath {
         case Self.dataMergeFileName: self = .datamerge
         case Self.proofFileName: self = .html

@@ -14,6 +14,21 @@ extension TranslationStatus {
         let findings =
             collection.exhibits.isEmpty
             ? [] : try CaptionChecker.diagnostics(CheckRequest(path: collection.rootPath), on: collection)
-        return TranslationStatus(collection: collection, findings: findings)
+        return of(collection, findings: findings)
+    }
+
+    /// The `captions status` report of a loaded collection whose check findings (`captions
+    /// check`'s, exceptions applied) are already known.
+    public static func of(_ collection: CaptionCollection, findings: [Diagnostic]) -> TranslationStatus {
+        TranslationStatus(collection: collection, findings: findings)
+    }
+}
+
+extension TranslationStatus {
+    /// The report as the JSON document `captions status --format json` prints.
+    ///
+    /// - Throws: ``CaptionError`` when it cannot be encoded.
+    public func json() throws(CaptionError) -> String {
+        try JSONReporter.encode(self)
     }
 }

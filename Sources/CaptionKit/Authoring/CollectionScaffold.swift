@@ -5,7 +5,7 @@ import Foundation
 /// Neither ever overwrites a file: an existing target is ``CaptionError/alreadyExists(path:)``.
 public enum CollectionScaffold {
     /// The commented `captions.yml` that `captions init` writes: the defaults, spelled out.
-    public static let defaultConfigText = """
+    static let defaultConfigText = """
         # Configuration of this caption collection. Every key is optional; the values below are
         # the defaults. See Documentation/CaptionFormat.md in the captions sources for the full format.
 
@@ -48,7 +48,7 @@ public enum CollectionScaffold {
         """
 
     /// The text of a new exhibit file: every configured field and language as an empty entry.
-    public static func exhibitTemplate(id: String, config: CollectionConfig) -> String {
+    static func exhibitTemplate(id: String, config: CollectionConfig) -> String {
         var text = "id: \(id)\n"
         for field in config.fields {
             text += "\(field.name):\n"

@@ -11,11 +11,6 @@ public struct Diagnostic: Hashable, Sendable {
         /// One sentence, no trailing period.
         public var message: String
 
-        /// Creates a note.
-        public init(location: SourceLocation, message: String) {
-            self.location = location
-            self.message = message
-        }
     }
 
     /// The check that produced the finding, e.g. `missing-translation`.
@@ -29,14 +24,14 @@ public struct Diagnostic: Hashable, Sendable {
     /// Further locations that help explain the finding.
     public var notes: [Note]
     /// The exhibit the finding is about, when known.
-    public var exhibitID: String?
+    var exhibitID: String?
     /// The caption field the finding is about, when it is about one.
     public var field: String?
     /// The language the finding is about, when it is about one.
     public var language: String?
 
     /// Creates a diagnostic.
-    public init(
+    init(
         checkID: String,
         severity: Severity,
         location: SourceLocation,
@@ -73,7 +68,7 @@ extension Diagnostic {
 
 extension Array where Element == Diagnostic {
     /// Sorts findings by path, line, column, then check id and message, so reports are stable.
-    public func sortedForReport() -> [Diagnostic] {
+    func sortedForReport() -> [Diagnostic] {
         sorted(by: Diagnostic.precedesInReport)
     }
 

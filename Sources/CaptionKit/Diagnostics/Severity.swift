@@ -19,14 +19,14 @@ public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Compara
 }
 
 /// The severity a collection's configuration gives a check: a severity, or off.
-public enum SeveritySetting: String, Sendable, Hashable, Codable {
+enum SeveritySetting: String, Sendable, Hashable, Codable {
     case error
     case warning
     case note
     case off
 
     /// The severity to report with, or `nil` when the check is turned off.
-    public var severity: Severity? {
+    var severity: Severity? {
         switch self {
         case .error: .error
         case .warning: .warning

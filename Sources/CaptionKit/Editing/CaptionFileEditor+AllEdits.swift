@@ -16,7 +16,7 @@ extension CaptionFileEditor {
     ///
     /// - Throws: ``CaptionError/invalidInput(_:_:)`` as the one-by-one calls would; the text
     ///   then holds the edits made before the failing one, as it would after those calls.
-    public mutating func apply(
+    mutating func apply(
         _ edits: [TranslationEdit], recording fingerprints: [String: [String: String]], fieldOrder: [String],
         languageOrder: [String]
     ) throws(CaptionError) {

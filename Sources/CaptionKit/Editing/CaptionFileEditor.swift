@@ -8,24 +8,24 @@ import Foundation
 /// such as a
 /// flow mapping `{ kk: ..., ru: ... }` that needs a new language), the edit is refused with a
 /// located error and the text stays as it was.
-public struct CaptionFileEditor: Sendable {
+struct CaptionFileEditor: Sendable {
     /// The file as the user named it.
-    public let path: String
+    let path: String
     /// The path below the collection folder.
-    public let relativePath: String
+    let relativePath: String
     /// The current text's UTF-8 bytes (without the byte order mark).
     var bytes: [UInt8]
     /// The exhibit loaded from ``bytes``, once loaded (each accepted edit loads its result).
     var loaded: Exhibit?
     /// The current text.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
     /// The line break the file uses (`\n` or `\r\n`), used for inserted lines.
     let newline: String
     /// Whether the file started with a UTF-8 byte order mark (kept in ``data``).
     private var hasByteOrderMark = false
 
     /// Starts editing `text`.
-    public init(text: String, path: String, relativePath: String) {
+    init(text: String, path: String, relativePath: String) {
         self.init(bytes: Array(text.utf8), path: path, relativePath: relativePath)
     }
 
@@ -48,7 +48,7 @@ public struct CaptionFileEditor: Sendable {
     /// Starts editing the caption file of `exhibit` as it is on disk now.
     ///
     /// - Throws: ``CaptionError`` when the file cannot be read or is not UTF-8.
-    public init(editing exhibit: Exhibit) throws(CaptionError) {
+    init(editing exhibit: Exhibit) throws(CaptionError) {
         try self.init(editing: exhibit, loadedFrom: nil)
     }
 
@@ -85,7 +85,7 @@ public struct CaptionFileEditor: Sendable {
     }
 
     /// The file's bytes: the text in UTF-8, with the byte order mark it was read with.
-    public var data: Data {
+    var data: Data {
         var output = Data(capacity: bytes.count + 3)
         if hasByteOrderMark { output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         output.append(contentsOf: bytes)
@@ -93,7 +93,7 @@ public struct CaptionFileEditor: Sendable {
     }
 
     /// The file as loaded now.
-    public var exhibit: Exhibit { loaded ?? load(bytes) }
+    var exhibit: Exhibit { loaded ?? load(bytes) }
 
     func load(_ bytes: [UInt8]) -> Exhibit {
         ExhibitParser.parse(decodedBytes: bytes, path: path, relativePath: relativePath)
@@ -112,7 +112,7 @@ public struct CaptionFileEditor: Sendable {
     ///
     /// - Throws: ``CaptionError/invalidInput(_:_:)`` at the field when the file's layout does
     ///   not allow a safe edit; the text is then unchanged.
-    public mutating func setTranslation(
+    mutating func setTranslation(
         field fieldName: String, language: String, to newText: String, languageOrder: [String]
     ) throws(CaptionError) {
         let before = current()
@@ -149,7 +149,7 @@ public struct CaptionFileEditor: Sendable {
     /// keeping the other entries; creates the key at the end of the file when missing.
     ///
     /// - Throws: ``CaptionError/invalidInput(_:_:)`` when the existing key cannot be rewritten safely.
-    public mutating func record(
+    mutating func record(
         _ fingerprints: [String: [String: String]], fieldOrder: [String], languageOrder: [String]
     ) throws(CaptionError) {
         let before = current()

@@ -19,27 +19,27 @@ import Foundation
 ///   ]
 /// }
 /// ```
-public struct Baseline: Sendable, Equatable {
+struct Baseline: Sendable, Equatable {
     /// The default file name, in the collection folder.
-    public static let defaultFileName = "captions-baseline.json"
+    static let defaultFileName = "captions-baseline.json"
 
     /// One accepted finding.
-    public struct Entry: Sendable, Hashable, Codable, Comparable {
+    struct Entry: Sendable, Hashable, Codable, Comparable {
         /// The exhibit file, relative to the collection folder.
-        public var path: String
+        var path: String
         /// The check id.
-        public var check: String
+        var check: String
         /// The field, when the finding is about one.
-        public var field: String?
+        var field: String?
         /// The language, when the finding is about one.
-        public var language: String?
+        var language: String?
         /// The finding's message, for people reading the file.
-        public var message: String
+        var message: String
         /// A hash of the five values above: what entries are matched by.
-        public var fingerprint: String
+        var fingerprint: String
 
         /// Creates an entry; the fingerprint is computed.
-        public init(path: String, check: String, field: String?, language: String?, message: String) {
+        init(path: String, check: String, field: String?, language: String?, message: String) {
             self.path = path
             self.check = check
             self.field = field
@@ -50,7 +50,7 @@ public struct Baseline: Sendable, Equatable {
         }
 
         /// The 64-bit FNV-1a hash of the values, as 16 hexadecimal digits.
-        public static func fingerprint(path: String, check: String, field: String?, language: String?, message: String)
+        static func fingerprint(path: String, check: String, field: String?, language: String?, message: String)
             -> String
         {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -65,7 +65,7 @@ public struct Baseline: Sendable, Equatable {
         }
 
         /// Orders by path, check, field, language, then message.
-        public static func < (a: Entry, b: Entry) -> Bool {
+        static func < (a: Entry, b: Entry) -> Bool {
             (a.path, a.check, a.field ?? "", a.language ?? "", a.message)
                 < (b.path, b.check, b.field ?? "", b.language ?? "", b.message)
         }
@@ -79,13 +79,13 @@ public struct Baseline: Sendable, Equatable {
     }
 
     /// The accepted findings, sorted.
-    public var entries: [Entry]
+    var entries: [Entry]
     /// The 1-based line of each entry in the file it was read from (0 when unknown).
-    public var lines: [Int]
+    var lines: [Int]
 
     /// The baseline of `findings`: every finding except `invalid-ignore` and `unused-exception`
     /// ones, which must be fixed rather than accepted.
-    public init(findings: [Diagnostic], in collection: CaptionCollection) {
+    init(findings: [Diagnostic], in collection: CaptionCollection) {
         let relative = Self.relativePaths(collection)
         entries = findings.filter { !IgnoreEntry.unignorableChecks.contains($0.checkID) }.map { finding in
             Entry(
@@ -99,7 +99,7 @@ public struct Baseline: Sendable, Equatable {
     ///
     /// - Throws: ``CaptionError/unreadable(path:reason:)`` when the file cannot be read, and
     ///   ``CaptionError/invalidInput(_:_:)`` when it is not a baseline written by `captions`.
-    public init(contentsOf path: String) throws(CaptionError) {
+    init(contentsOf path: String) throws(CaptionError) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "no such file, or permission denied")
         }
@@ -158,7 +158,7 @@ public struct Baseline: Sendable, Equatable {
     }
 
     /// The file's text: deterministic, one entry per line, ending in a newline.
-    public func encoded() throws(CaptionError) -> String {
+    func encoded() throws(CaptionError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var lines: [String] = []
@@ -182,7 +182,7 @@ public struct Baseline: Sendable, Equatable {
     ///   - path: The baseline file, for the locations of unused entries.
     ///   - unusedSeverity: The severity of `unused-exception`, or `nil` when it is off.
     /// - Returns: The findings left (with the unused entries added) and how many were silenced.
-    public func apply(
+    func apply(
         to findings: [Diagnostic], in collection: CaptionCollection, path: String, unusedSeverity: Severity?
     ) -> (kept: [Diagnostic], silenced: Int) {
         let relative = Self.relativePaths(collection)

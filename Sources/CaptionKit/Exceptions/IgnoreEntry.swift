@@ -12,18 +12,18 @@
 /// ```
 ///
 /// The flow form `ignore: [untranslated: title/en, number-mismatch: text]` is the same list.
-public struct IgnoreEntry: Sendable, Hashable {
+struct IgnoreEntry: Sendable, Hashable {
     /// The check whose findings are silenced.
-    public var checkID: String
+    var checkID: String
     /// The field, or `nil` for every field (and findings about no field).
-    public var field: String?
+    var field: String?
     /// The language, or `nil` for every language.
-    public var language: String?
+    var language: String?
     /// Where the entry is written (the check id, or the target when one id has several).
-    public var location: SourceLocation
+    var location: SourceLocation
 
     /// Creates an entry.
-    public init(checkID: String, field: String?, language: String?, location: SourceLocation) {
+    init(checkID: String, field: String?, language: String?, location: SourceLocation) {
         self.checkID = checkID
         self.field = field
         self.language = language
@@ -31,33 +31,33 @@ public struct IgnoreEntry: Sendable, Hashable {
     }
 
     /// `untranslated: title/en`, as written in the file.
-    public var written: String {
+    var written: String {
         guard let field else { return checkID }
         return "\(checkID): \(field)\(language.map { "/\($0)" } ?? "")"
     }
 
     /// Whether the entry silences `finding` (which must be about the entry's file).
-    public func matches(_ finding: Diagnostic) -> Bool {
+    func matches(_ finding: Diagnostic) -> Bool {
         finding.checkID == checkID && (field == nil || finding.field == field)
             && (language == nil || finding.language == language)
     }
 
     /// Checks that an ignore entry may not name: silencing them would hide the exceptions' own problems.
-    public static let unignorableChecks: Set<String> = ["invalid-ignore", "unused-exception"]
+    static let unignorableChecks: Set<String> = ["invalid-ignore", "unused-exception"]
 
     /// A problem with the `ignore:` list, found while reading it.
-    public struct Problem: Sendable, Hashable {
+    struct Problem: Sendable, Hashable {
         /// Where it is.
-        public var location: SourceLocation
+        var location: SourceLocation
         /// One sentence, no trailing period.
-        public var message: String
+        var message: String
     }
 
     /// Reads an exhibit's `ignore:` list.
     ///
     /// - Returns: The well-formed entries, and a problem for every malformed one (those are
     ///   left out of the entries). An absent or empty list gives neither.
-    public static func entries(of exhibit: Exhibit) -> (entries: [IgnoreEntry], problems: [Problem]) {
+    static func entries(of exhibit: Exhibit) -> (entries: [IgnoreEntry], problems: [Problem]) {
         guard let node = exhibit.metadata["ignore"], node.scalar != "" else { return ([], []) }
         guard let items = node.items else {
             return (

@@ -1,5 +1,5 @@
 /// Applies the `ignore:` entries of every exhibit file to a run's findings.
-public enum IgnoreList {
+enum IgnoreList {
     /// Removes the findings that an `ignore:` entry of their file accepts, and the provisional
     /// `unused-exception` findings of the entries that accepted something.
     ///
@@ -8,7 +8,7 @@ public enum IgnoreList {
     ///     findings that ``UnusedExceptionCheck`` reports for every entry.
     ///   - collection: The collection the findings are about.
     /// - Returns: The findings left, in their order, and how many were silenced.
-    public static func apply(to findings: [Diagnostic], in collection: CaptionCollection) -> (
+    static func apply(to findings: [Diagnostic], in collection: CaptionCollection) -> (
         kept: [Diagnostic], silenced: Int
     ) {
         var entriesByPath: [String: [IgnoreEntry]] = [:]

@@ -17,12 +17,12 @@ import Foundation
 ///   with its machine-owned comment); other machine-owned values in block style, with flow
 ///   `[...]` / `{...}` only for empty collections.
 /// - Two-space indentation, `\n` line ends, no trailing spaces, one final line break.
-public enum CanonicalWriter {
+enum CanonicalWriter {
     /// Single-line caption texts longer than this (in characters) are written as blocks.
-    public static let blockThreshold = YAMLScalarWriter.blockThreshold
+    static let blockThreshold = YAMLScalarWriter.blockThreshold
 
     /// The canonical text of `exhibit`.
-    public static func text(of exhibit: Exhibit, config: CollectionConfig) -> String {
+    static func text(of exhibit: Exhibit, config: CollectionConfig) -> String {
         var output = ""
         if let id = exhibit.id { output += "id: " + inline(nfc(id)) + "\n" }
         let configured = config.fields.compactMap { spec in exhibit.field(spec.name) }

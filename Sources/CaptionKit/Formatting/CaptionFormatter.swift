@@ -26,7 +26,7 @@ public enum CaptionFormatter {
     }
 
     /// The result of formatting one file's bytes.
-    public enum Formatting: Sendable, Equatable {
+    enum Formatting: Sendable, Equatable {
         /// The canonical text.
         case formatted(String)
         /// The file must be left as it is.
@@ -40,7 +40,7 @@ public enum CaptionFormatter {
     ///   - path: The path shown in messages.
     ///   - relativePath: The path below the collection folder.
     ///   - config: The collection's configuration (field and language order).
-    public static func format(data: Data, path: String, relativePath: String, config: CollectionConfig) -> Formatting {
+    static func format(data: Data, path: String, relativePath: String, config: CollectionConfig) -> Formatting {
         let exhibit = ExhibitParser.parse(data: data, path: path, relativePath: relativePath)
         if let problem = exhibit.loadFindings.sortedForReport().first {
             return .refused(problem.location, "has errors (\(problem.message)); run captions check and fix them first")

@@ -7,9 +7,9 @@ import Foundation
 /// as trees of text; the loader already reads a plain `~` or `null` as empty text, so quoting
 /// does not change what they say). Order of fields and languages does not count; positions do
 /// not count.
-public struct ExhibitContent: Sendable, Equatable {
+struct ExhibitContent: Sendable, Equatable {
     /// A machine-owned value (`ignore:`, `translations:`) without positions.
-    public indirect enum Value: Sendable, Equatable {
+    indirect enum Value: Sendable, Equatable {
         /// A scalar in NFC.
         case scalar(String)
         /// A sequence.
@@ -19,16 +19,16 @@ public struct ExhibitContent: Sendable, Equatable {
     }
 
     /// The `id:` value.
-    public var id: String?
+    var id: String?
     /// Field → language → text (NFC).
-    public var fields: [String: [String: String]]
+    var fields: [String: [String: String]]
     /// The notes (NFC).
-    public var notes: String?
+    var notes: String?
     /// Machine-owned keys.
-    public var metadata: [String: Value]
+    var metadata: [String: Value]
 
     /// The content of `exhibit`.
-    public init(_ exhibit: Exhibit) {
+    init(_ exhibit: Exhibit) {
         id = exhibit.id.map(Self.nfc)
         var fields: [String: [String: String]] = [:]
         for field in exhibit.fields {
@@ -58,7 +58,7 @@ public struct ExhibitContent: Sendable, Equatable {
     static func nfc(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
 
     /// Whether the two contents are the same, scalar by scalar.
-    public static func == (a: ExhibitContent, b: ExhibitContent) -> Bool {
+    static func == (a: ExhibitContent, b: ExhibitContent) -> Bool {
         a.id.map(Array.init(_:)) == b.id.map(Array.init(_:))
             && a.fields.mapValues { $0.mapValues { Array($0.unicodeScalars) } }
                 == b.fields.mapValues { $0.mapValues { Array($0.unicodeScalars) } }

@@ -5,16 +5,16 @@ import Foundation
 ///
 /// File reading and parsing run concurrently on all cores; the result is sorted by path, so the
 /// output never depends on scheduling.
-public enum CollectionLoader {
+enum CollectionLoader {
     /// The configuration file's name inside the collection folder.
-    public static let configFileName = "captions.yml"
+    static let configFileName = "captions.yml"
 
     /// The collection folder to use when the user names none: `Captions` in `directory` or the
     /// nearest parent that has one.
     ///
     /// - Returns: The path relative to `directory` when it is inside it (`Captions`,
     ///   `../Captions`), or `nil` when no parent has one.
-    public static func defaultCollectionPath(from directory: String = FileManager.default.currentDirectoryPath)
+    static func defaultCollectionPath(from directory: String = FileManager.default.currentDirectoryPath)
         -> String?
     {
         var url = URL(fileURLWithPath: directory).standardizedFileURL
@@ -41,7 +41,7 @@ public enum CollectionLoader {
     /// - Returns: The collection with exhibits sorted by relative path.
     /// - Throws: ``CaptionError`` when the folder is missing or unreadable, or `captions.yml`
     ///   is malformed.
-    public static func load(path: String) throws(CaptionError) -> CaptionCollection {
+    static func load(path: String) throws(CaptionError) -> CaptionCollection {
         try load(path: path, reading: readExhibit)
     }
 
@@ -64,7 +64,7 @@ public enum CollectionLoader {
     }
 
     /// Reads `captions.yml` in `path`, or returns the defaults when it is absent.
-    public static func loadConfig(in path: String) throws(CaptionError) -> CollectionConfig {
+    static func loadConfig(in path: String) throws(CaptionError) -> CollectionConfig {
         let configPath = join(path, configFileName)
         guard FileManager.default.fileExists(atPath: configPath) else { return .default }
         guard let data = FileManager.default.contents(atPath: configPath) else {
@@ -74,7 +74,7 @@ public enum CollectionLoader {
     }
 
     /// Joins a folder and a relative path with exactly one slash.
-    public static func join(_ folder: String, _ relative: String) -> String {
+    static func join(_ folder: String, _ relative: String) -> String {
         if folder.isEmpty || folder == "." { return relative }
         return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
     }
@@ -85,7 +85,7 @@ public enum CollectionLoader {
     /// The top folder is listed first; the trees of its subfolders (the galleries) are then
     /// walked on all cores. A folder that cannot be listed is reported as a walk of the whole
     /// tree, last subfolder first, would meet it first.
-    public static func exhibitFiles(in root: String) throws(CaptionError) -> [String] {
+    static func exhibitFiles(in root: String) throws(CaptionError) -> [String] {
         let top = try listing(of: "", in: root)
         let subtrees = ResultSlots<Result<[String], CaptionError>>(count: top.folders.count)
         DispatchQueue.concurrentPerform(iterations: top.folders.count) { index in
@@ -167,7 +167,7 @@ public enum CollectionLoader {
     }
 
     /// Reads one exhibit file; an unreadable file becomes an exhibit with an `invalid-yaml` finding.
-    public static func readExhibit(_ relativePath: String, root: String) -> Exhibit {
+    static func readExhibit(_ relativePath: String, root: String) -> Exhibit {
         readExhibit(relativePath, root: root, digested: nil)
     }
 

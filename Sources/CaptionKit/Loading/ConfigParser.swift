@@ -4,14 +4,14 @@ import Foundation
 ///
 /// Unlike exhibit files, a bad configuration stops the run: every problem is a thrown
 /// ``CaptionError/invalidConfig(_:_:)`` pointing at the offending key or value.
-public enum ConfigParser {
+enum ConfigParser {
     /// Parses configuration bytes.
     ///
     /// - Parameters:
     ///   - data: The file's bytes.
     ///   - path: The path shown in errors.
     /// - Throws: ``CaptionError`` with the position of the first problem.
-    public static func parse(data: Data, path: String) throws(CaptionError) -> CollectionConfig {
+    static func parse(data: Data, path: String) throws(CaptionError) -> CollectionConfig {
         let text: String
         do {
             text = try SourceText.decode(data)
@@ -23,7 +23,7 @@ public enum ConfigParser {
     }
 
     /// Parses configuration text.
-    public static func parse(text: String, path: String) throws(CaptionError) -> CollectionConfig {
+    static func parse(text: String, path: String) throws(CaptionError) -> CollectionConfig {
         var config = CollectionConfig.default
         config.path = path
         let root: LocatedNode
@@ -183,7 +183,7 @@ public enum ConfigParser {
     }
 
     /// Reads `true`/`false` (and YAML 1.1's yes/no).
-    public static func bool(_ node: LocatedNode, what: String) throws(CaptionError) -> Bool {
+    static func bool(_ node: LocatedNode, what: String) throws(CaptionError) -> Bool {
         switch node.scalar {
         case "true", "True", "TRUE", "yes", "Yes", "on": return true
         case "false", "False", "FALSE", "no", "No", "off": return false
@@ -192,7 +192,7 @@ public enum ConfigParser {
     }
 
     /// Reads a whole number greater than zero.
-    public static func positiveInt(_ node: LocatedNode, what: String) throws(CaptionError) -> Int {
+    static func positiveInt(_ node: LocatedNode, what: String) throws(CaptionError) -> Int {
         guard let text = node.scalar, let value = Int(text), value > 0 else {
             throw .invalidConfig(node.location, "\(what) must be a whole number greater than 0")
         }
@@ -200,7 +200,7 @@ public enum ConfigParser {
     }
 
     /// Reads a number (whole or decimal).
-    public static func number(_ node: LocatedNode, what: String) throws(CaptionError) -> Double {
+    static func number(_ node: LocatedNode, what: String) throws(CaptionError) -> Double {
         guard let text = node.scalar, let value = Double(text), value.isFinite else {
             throw .invalidConfig(node.location, "\(what) must be a number")
         }
@@ -208,7 +208,7 @@ public enum ConfigParser {
     }
 
     /// Reads a list of text values (a single text value counts as a list of one).
-    public static func stringList(_ node: LocatedNode, what: String) throws(CaptionError) -> [String] {
+    static func stringList(_ node: LocatedNode, what: String) throws(CaptionError) -> [String] {
         if let single = node.scalar { return single.isEmpty ? [] : [single] }
         guard let items = node.items else {
             throw .invalidConfig(node.location, "\(what) must be a list of text values")

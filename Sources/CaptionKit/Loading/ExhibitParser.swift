@@ -8,15 +8,15 @@ import Foundation
 /// value from being read become `invalid-yaml` / `invalid-value` findings in
 /// ``Exhibit/loadFindings``; nothing is thrown. A YAML syntax error anywhere makes the whole
 /// file unreadable: its only finding is the syntax error.
-public enum ExhibitParser {
+enum ExhibitParser {
     /// Top-level keys that are not caption fields and are kept as ``Exhibit/metadata``.
-    public static let metadataKeys: Set<String> = ["ignore", "translations"]
+    static let metadataKeys: Set<String> = ["ignore", "translations"]
 
     /// The largest exhibit file read (bytes); larger files are reported, not parsed.
-    public static let maximumFileSize = 4 << 20
+    static let maximumFileSize = 4 << 20
 
     /// The deepest nesting of lists and mappings accepted in an exhibit file.
-    public static let maximumDepth = 64
+    static let maximumDepth = 64
 
     /// Parses file contents.
     ///
@@ -25,7 +25,7 @@ public enum ExhibitParser {
     ///   - path: The path to show in findings.
     ///   - relativePath: The path below the collection folder, e.g. `garden/stalin-wagon.yml`.
     /// - Returns: The exhibit; unreadable files give an exhibit with no fields and a finding.
-    public static func parse(data: Data, path: String, relativePath: String) -> Exhibit {
+    static func parse(data: Data, path: String, relativePath: String) -> Exhibit {
         guard data.count <= maximumFileSize else {
             return tooLarge(size: data.count, path: path, relativePath: relativePath)
         }
@@ -56,7 +56,7 @@ public enum ExhibitParser {
     }
 
     /// Parses text that is already decoded (used by tests, `fmt` and import).
-    public static func parse(text: String, path: String, relativePath: String) -> Exhibit {
+    static func parse(text: String, path: String, relativePath: String) -> Exhibit {
         parse(reader: YAMLEventReader(text: text), builder: Builder(path: path, relativePath: relativePath))
     }
 

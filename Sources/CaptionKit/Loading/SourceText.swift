@@ -1,21 +1,21 @@
 import Foundation
 
 /// Decoding of caption and config files: UTF-8 only, a leading BOM accepted and dropped.
-public enum SourceText {
+enum SourceText {
     /// Why bytes could not be decoded, and where.
-    public struct DecodingFailure: Error, Sendable {
+    struct DecodingFailure: Error, Sendable {
         /// The 1-based line and column (in Unicode scalars) of the first invalid byte.
-        public var line: Int
+        var line: Int
         /// See ``line``.
-        public var column: Int
+        var column: Int
         /// The invalid byte's 0-based offset in the file.
-        public var byteOffset: Int
+        var byteOffset: Int
     }
 
     /// Decodes `data` as UTF-8, dropping a leading byte order mark.
     ///
     /// - Throws: ``DecodingFailure`` pointing at the first byte that is not valid UTF-8.
-    public static func decode(_ data: Data) throws(DecodingFailure) -> String {
+    static func decode(_ data: Data) throws(DecodingFailure) -> String {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
@@ -48,7 +48,7 @@ public enum SourceText {
     }
 
     /// Converts a 0-based UTF-8 byte offset in `text` to a 1-based line and scalar column.
-    public static func lineAndColumn(ofByteOffset offset: Int, in text: String) -> (line: Int, column: Int) {
+    static func lineAndColumn(ofByteOffset offset: Int, in text: String) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         var consumed = 0

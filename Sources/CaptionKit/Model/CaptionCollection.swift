@@ -7,10 +7,4 @@ public struct CaptionCollection: Sendable {
     /// Every exhibit file, sorted by path.
     public var exhibits: [Exhibit]
 
-    /// Creates a collection.
-    public init(rootPath: String, config: CollectionConfig, exhibits: [Exhibit]) {
-        self.rootPath = rootPath
-        self.config = config
-        self.exhibits = exhibits
-    }
 }

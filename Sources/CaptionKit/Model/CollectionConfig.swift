@@ -12,10 +12,10 @@ public struct CollectionConfig: Sendable, Hashable {
         /// The panel's character budget (grapheme clusters), if any.
         public var maxChars: Int?
         /// The field's mapping as written, for feature options (e.g. `max-words`, signage width).
-        public var node: LocatedNode?
+        var node: LocatedNode?
 
         /// Creates a field spec.
-        public init(name: String, required: Bool, maxChars: Int?, node: LocatedNode? = nil) {
+        init(name: String, required: Bool, maxChars: Int?, node: LocatedNode? = nil) {
             self.name = name
             self.required = required
             self.maxChars = maxChars
@@ -24,20 +24,14 @@ public struct CollectionConfig: Sendable, Hashable {
     }
 
     /// A check's entry under `checks:`.
-    public struct CheckSetting: Sendable, Hashable {
+    struct CheckSetting: Sendable, Hashable {
         /// The configured severity, or `nil` to keep the check's default.
-        public var severity: SeveritySetting?
+        var severity: SeveritySetting?
         /// The entry as written (a severity word, or a mapping with `severity` and options).
-        public var node: LocatedNode
+        var node: LocatedNode
         /// Where the check id is written.
-        public var location: SourceLocation
+        var location: SourceLocation
 
-        /// Creates a setting.
-        public init(severity: SeveritySetting?, node: LocatedNode, location: SourceLocation) {
-            self.severity = severity
-            self.node = node
-            self.location = location
-        }
     }
 
     /// The caption languages; every caption needs all of them. Also their order on signs.
@@ -47,14 +41,14 @@ public struct CollectionConfig: Sendable, Hashable {
     /// The caption fields in order.
     public var fields: [FieldSpec]
     /// Per-check settings by check id.
-    public var checks: [String: CheckSetting]
+    var checks: [String: CheckSetting]
     /// Other top-level sections (e.g. `signage:`), for the features that read them.
-    public var sections: [String: LocatedNode]
+    var sections: [String: LocatedNode]
     /// The configuration file's path, or `nil` when the defaults are in use.
     public var path: String?
 
     /// Creates a configuration.
-    public init(
+    init(
         languages: [String], source: String, fields: [FieldSpec],
         checks: [String: CheckSetting] = [:], sections: [String: LocatedNode] = [:], path: String? = nil
     ) {
@@ -67,7 +61,7 @@ public struct CollectionConfig: Sendable, Hashable {
     }
 
     /// The defaults used when `captions.yml` is absent or leaves a key out.
-    public static let `default` = CollectionConfig(
+    static let `default` = CollectionConfig(
         languages: ["kk", "ru", "en"],
         source: "ru",
         fields: [
@@ -78,10 +72,10 @@ public struct CollectionConfig: Sendable, Hashable {
     )
 
     /// The top-level keys `captions.yml` may have. Features that read a section add its name here.
-    public static let knownSections: [String] = ["languages", "source", "fields", "checks", "signage"]
+    static let knownSections: [String] = ["languages", "source", "fields", "checks", "signage"]
 
     /// The keys a field entry may have. Features that read a per-field option add it here.
-    public static let knownFieldKeys: [String] = ["required", "max-chars", "max-words", "signage-width"]
+    static let knownFieldKeys: [String] = ["required", "max-chars", "max-words", "signage-width"]
 
     /// The languages translations are made into: ``languages`` without ``source``.
     public var targetLanguages: [String] { languages.filter { $0 != source } }
@@ -92,7 +86,7 @@ public struct CollectionConfig: Sendable, Hashable {
     }
 
     /// Whether a field named `name` is configured: `field(name) != nil`, without copying its spec.
-    public func hasField(_ name: String) -> Bool {
+    func hasField(_ name: String) -> Bool {
         fields.contains { $0.name == name }
     }
 }

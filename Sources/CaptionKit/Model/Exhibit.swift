@@ -6,12 +6,12 @@ public struct Translation: Sendable, Hashable {
     /// everything else is exactly what the curator wrote. `null` or an empty value is `""`.
     public var text: String
     /// Where the language key (`kk:`) is.
-    public var keyLocation: SourceLocation
+    var keyLocation: SourceLocation
     /// Where the value starts (the first character of a plain scalar, the quote, or `|`).
-    public var valueLocation: SourceLocation
+    var valueLocation: SourceLocation
 
     /// Creates a translation.
-    public init(language: String, text: String, keyLocation: SourceLocation, valueLocation: SourceLocation) {
+    init(language: String, text: String, keyLocation: SourceLocation, valueLocation: SourceLocation) {
         self.language = language
         self.text = text
         self.keyLocation = keyLocation
@@ -19,7 +19,7 @@ public struct Translation: Sendable, Hashable {
     }
 
     /// Whether the text is empty or only whitespace.
-    public var isBlank: Bool {
+    var isBlank: Bool {
         // A character is whitespace when its first scalar is; a text starting with a printable
         // ASCII or Cyrillic letter (nearly every text) is decided without grapheme breaking.
         // Read from the first byte: U+0400–U+04FF are the scalars whose UTF-8 lead byte is
@@ -40,13 +40,6 @@ public struct CaptionField: Sendable, Hashable {
     /// The languages in the order written.
     public var translations: [Translation]
 
-    /// Creates a field.
-    public init(name: String, location: SourceLocation, translations: [Translation]) {
-        self.name = name
-        self.location = location
-        self.translations = translations
-    }
-
     /// The translation for `language`, or `nil` when the file has none.
     public func translation(_ language: String) -> Translation? {
         translationIndex(language).map { translations[$0] }
@@ -54,7 +47,7 @@ public struct CaptionField: Sendable, Hashable {
 
     /// The index in ``translations`` of the translation for `language`, or `nil` when the file
     /// has none: for reading it in place.
-    public func translationIndex(_ language: String) -> Int? {
+    func translationIndex(_ language: String) -> Int? {
         translations.firstIndex { $0.language == language }
     }
 }
@@ -73,13 +66,13 @@ public struct Exhibit: Sendable, Hashable {
     /// The `id:` value, or `nil` when it is absent or not text.
     public var id: String?
     /// Where the `id` value is (or the start of the file when it is absent).
-    public var idLocation: SourceLocation
+    var idLocation: SourceLocation
     /// The caption fields in the order written (known and unknown names alike).
     public var fields: [CaptionField]
     /// The `notes:` text for translators, if any.
     public var notes: Translation?
     /// Other top-level keys that are not caption fields (`ignore:`, machine-owned keys...).
-    public var metadata: [String: LocatedNode]
+    var metadata: [String: LocatedNode]
     /// Problems found while reading the file (`invalid-yaml`, `invalid-value`, duplicate keys).
     public var loadFindings: [Diagnostic]
     /// Whether the file could be read as a mapping of captions at all. Checks about content
@@ -87,7 +80,7 @@ public struct Exhibit: Sendable, Hashable {
     public var isReadable: Bool
 
     /// Creates an exhibit.
-    public init(
+    init(
         path: String, relativePath: String, gallery: String, id: String?, idLocation: SourceLocation,
         fields: [CaptionField], notes: Translation?, metadata: [String: LocatedNode], loadFindings: [Diagnostic],
         isReadable: Bool = true
@@ -105,7 +98,7 @@ public struct Exhibit: Sendable, Hashable {
     }
 
     /// The file name without `.yml`/`.yaml`.
-    public var fileStem: String {
+    var fileStem: String {
         let name = Self.lastComponent(of: relativePath)
         if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
         if name.hasSuffix(".yml") { return String(name.dropLast(4)) }

@@ -1,9 +1,9 @@
 /// Rules for exhibit ids and other names that end up in file names and XLIFF unit ids.
-public enum ExhibitID {
+enum ExhibitID {
     /// Whether `id` is a slug: lowercase ASCII letters and digits in runs joined by single
     /// hyphens (`[a-z0-9]+(-[a-z0-9]+)*`), at most 100 characters. Slugs are safe as file
     /// names, in URLs and as XLIFF 2 NMTOKENs.
-    public static func isValid(_ id: String) -> Bool {
+    static func isValid(_ id: String) -> Bool {
         isValid(utf8: id.utf8)
     }
 
@@ -26,7 +26,7 @@ public enum ExhibitID {
     }
 
     /// Whether a folder path below the collection (`garden`, `floor-1/arch`) is made of slugs.
-    public static func isValidGallery(_ gallery: String) -> Bool {
+    static func isValidGallery(_ gallery: String) -> Bool {
         // On bytes: a valid gallery is ASCII, where every `/` byte is a `/` character; a gallery
         // with any other byte has a part that is not a slug either way.
         gallery.isEmpty
@@ -36,7 +36,7 @@ public enum ExhibitID {
     }
 
     /// Whether `name` can be a caption field: a slug that is not a reserved key.
-    public static func isValidFieldName(_ name: String) -> Bool {
+    static func isValidFieldName(_ name: String) -> Bool {
         isValid(name) && name != "id" && name != "notes" && !ExhibitParser.metadataKeys.contains(name)
     }
 }

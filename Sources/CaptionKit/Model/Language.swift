@@ -17,7 +17,7 @@ public enum Language {
     /// Whether `tag` is a well-formed BCP 47 tag of the simple shape captions use:
     /// a 2-3 letter language subtag, then optional script (4 letters), region (2 letters or
     /// 3 digits) and variant subtags, separated by hyphens.
-    public static func isWellFormed(_ tag: String) -> Bool {
+    static func isWellFormed(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...3).contains(first.count),
             first.allSatisfy({ $0.isASCII && $0.isLowercase && $0.isLetter })

@@ -2,9 +2,9 @@
 ///
 /// Used for `captions.yml` and for the non-caption keys of exhibit files, so that any feature
 /// reading an option can point at its exact position when the value is wrong.
-public struct LocatedNode: Sendable, Hashable {
+struct LocatedNode: Sendable, Hashable {
     /// The shape of a node.
-    public indirect enum Value: Sendable, Hashable {
+    indirect enum Value: Sendable, Hashable {
         /// A scalar; `null`, `~` and empty values arrive as the empty string with `isNull`.
         case scalar(String)
         /// A sequence of nodes.
@@ -14,58 +14,53 @@ public struct LocatedNode: Sendable, Hashable {
     }
 
     /// One key/value pair of a mapping.
-    public struct Pair: Sendable, Hashable {
+    struct Pair: Sendable, Hashable {
         /// The key (always a scalar in caption files).
-        public var key: LocatedNode
+        var key: LocatedNode
         /// The value.
-        public var value: LocatedNode
+        var value: LocatedNode
 
-        /// Creates a pair.
-        public init(key: LocatedNode, value: LocatedNode) {
-            self.key = key
-            self.value = value
-        }
     }
 
     /// The node's content.
-    public var value: Value
+    var value: Value
     /// Where the node starts.
-    public var location: SourceLocation
+    var location: SourceLocation
     /// Whether the scalar was written as a plain (unquoted) scalar.
-    public var isPlain: Bool
+    var isPlain: Bool
 
     /// Creates a node.
-    public init(_ value: Value, location: SourceLocation, isPlain: Bool = false) {
+    init(_ value: Value, location: SourceLocation, isPlain: Bool = false) {
         self.value = value
         self.location = location
         self.isPlain = isPlain
     }
 
     /// The scalar's text, or `nil` for sequences and mappings.
-    public var scalar: String? {
+    var scalar: String? {
         if case .scalar(let text) = value { return text }
         return nil
     }
 
     /// The mapping's pairs, or `nil` for scalars and sequences.
-    public var pairs: [Pair]? {
+    var pairs: [Pair]? {
         if case .mapping(let pairs) = value { return pairs }
         return nil
     }
 
     /// The sequence's items, or `nil` for scalars and mappings.
-    public var items: [LocatedNode]? {
+    var items: [LocatedNode]? {
         if case .sequence(let items) = value { return items }
         return nil
     }
 
     /// The value stored under `key` in a mapping (the first one, if repeated).
-    public subscript(key: String) -> LocatedNode? {
+    subscript(key: String) -> LocatedNode? {
         pairs?.first(where: { $0.key.scalar == key })?.value
     }
 
     /// A short name of the node's kind for messages: "text", "a list" or "a mapping".
-    public var kindDescription: String {
+    var kindDescription: String {
         switch value {
         case .scalar: "text"
         case .sequence: "a list"

@@ -3,7 +3,7 @@
 public enum CheckExplanation {
 
     /// The explanation of a check.
-    public static func text(for description: CheckDescription) -> String {
+    static func text(for description: CheckDescription) -> String {
         var output = "\(description.id): \(description.name)\n"
         output += "Default severity: \(description.defaultSeverity.rawValue)\n\n"
         output += description.rationale + "\n\n"

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Errors become `::error`, warnings `::warning`, notes `::notice`, so findings appear as
 /// annotations on the pull request's changed lines.
-public enum GitHubReporter {
+enum GitHubReporter {
     /// One workflow command per finding.
-    public static func report(_ result: CheckResult) -> String {
+    static func report(_ result: CheckResult) -> String {
         var output = ""
         for finding in result.diagnostics {
             let command: String
@@ -25,14 +25,14 @@ public enum GitHubReporter {
     }
 
     /// Escapes a message the way the Actions runner expects (`%`, CR, LF).
-    public static func escapeData(_ text: String) -> String {
+    static func escapeData(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "%25")
             .replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }
 
     /// Escapes a property value (also `:` and `,`).
-    public static func escapeProperty(_ text: String) -> String {
+    static func escapeProperty(_ text: String) -> String {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }

@@ -4,85 +4,85 @@ import Foundation
 ///
 /// Keys are sorted and the output is pretty-printed, so it is byte-stable. The schema is
 /// documented in Documentation/Commands.md; fields are only ever added within a version.
-public enum JSONReporter {
+enum JSONReporter {
     /// The top-level document.
-    public struct Document: Codable, Sendable, Equatable {
+    struct Document: Codable, Sendable, Equatable {
         /// The schema version: 1.
-        public var version: Int
+        var version: Int
         /// The collection folder.
-        public var collection: String
+        var collection: String
         /// Counts and completeness.
-        public var summary: Summary
+        var summary: Summary
         /// Every finding, sorted by path, line and column.
-        public var diagnostics: [Finding]
+        var diagnostics: [Finding]
     }
 
     /// Counts and completeness.
-    public struct Summary: Codable, Sendable, Equatable {
+    struct Summary: Codable, Sendable, Equatable {
         /// Exhibit files checked.
-        public var exhibits: Int
+        var exhibits: Int
         /// Error-level findings.
-        public var errors: Int
+        var errors: Int
         /// Warning-level findings.
-        public var warnings: Int
+        var warnings: Int
         /// Note-level findings.
-        public var notes: Int
+        var notes: Int
         /// Completeness per language.
-        public var languages: [Language]
+        var languages: [Language]
     }
 
     /// Completeness of one language.
-    public struct Language: Codable, Sendable, Equatable {
+    struct Language: Codable, Sendable, Equatable {
         /// The language tag.
-        public var language: String
+        var language: String
         /// Units with text.
-        public var translated: Int
+        var translated: Int
         /// All units.
-        public var total: Int
+        var total: Int
         /// Units without text.
-        public var missing: Int
+        var missing: Int
         /// Translated share in percent (one decimal).
-        public var percent: Double
+        var percent: Double
     }
 
     /// One finding.
-    public struct Finding: Codable, Sendable, Equatable {
+    struct Finding: Codable, Sendable, Equatable {
         /// The file.
-        public var path: String
+        var path: String
         /// 1-based line (0 for the whole file).
-        public var line: Int
+        var line: Int
         /// 1-based column in Unicode scalars (0 when unknown).
-        public var column: Int
+        var column: Int
         /// `error`, `warning` or `note`.
-        public var severity: String
+        var severity: String
         /// The check id.
-        public var check: String
+        var check: String
         /// The message.
-        public var message: String
+        var message: String
         /// The exhibit id, when known.
-        public var exhibit: String?
+        var exhibit: String?
         /// The field, when the finding is about one.
-        public var field: String?
+        var field: String?
         /// The language, when the finding is about one.
-        public var language: String?
+        var language: String?
         /// Related locations.
-        public var notes: [Note]
+        var notes: [Note]
     }
 
     /// A related location of a finding.
-    public struct Note: Codable, Sendable, Equatable {
+    struct Note: Codable, Sendable, Equatable {
         /// The file.
-        public var path: String
+        var path: String
         /// 1-based line.
-        public var line: Int
+        var line: Int
         /// 1-based column.
-        public var column: Int
+        var column: Int
         /// The note's message.
-        public var message: String
+        var message: String
     }
 
     /// Builds the document for `result`.
-    public static func document(_ result: CheckResult) -> Document {
+    static func document(_ result: CheckResult) -> Document {
         var document = summaryDocument(result)
         document.diagnostics = result.diagnostics.map(finding)
         return document
@@ -116,14 +116,14 @@ public enum JSONReporter {
     }
 
     /// The JSON text, ending in a newline.
-    public static func report(_ result: CheckResult) throws(CaptionError) -> String {
+    static func report(_ result: CheckResult) throws(CaptionError) -> String {
         // The same bytes as `encode(document(result))`, written without Codable (see
         // CheckJSONWriter), the findings on all cores.
         CheckJSONWriter.text(summaryDocument(result), findings: result.diagnostics)
     }
 
     /// Encodes any value the way every JSON output of `captions` is encoded.
-    public static func encode<T: Encodable>(_ value: T) throws(CaptionError) -> String {
+    static func encode<T: Encodable>(_ value: T) throws(CaptionError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {

@@ -2,9 +2,9 @@ import Foundation
 
 /// JUnit XML that CI dashboards read: one `<testcase>` per exhibit file, one `<failure>` per
 /// error-level finding; warnings and notes go to the test case's `<system-out>`.
-public enum JUnitReporter {
+enum JUnitReporter {
     /// The JUnit document, written with libxml2.
-    public static func report(_ result: CheckResult) throws(CaptionError) -> String {
+    static func report(_ result: CheckResult) throws(CaptionError) -> String {
         var byPath: [String: [Diagnostic]] = [:]
         for finding in result.diagnostics { byPath[finding.location.path, default: []].append(finding) }
         let exhibitPaths = Set(result.collection.exhibits.map(\.path))

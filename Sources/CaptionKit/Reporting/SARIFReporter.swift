@@ -7,15 +7,15 @@ import Foundation
 /// default level) and one result per finding, pointing at `path:line:column`. Columns count
 /// Unicode scalars, which the run declares with `columnKind: unicodeCodePoints`. Keys are
 /// sorted and the output is pretty-printed, so it is byte-stable.
-public enum SARIFReporter {
+enum SARIFReporter {
     /// The SARIF log.
-    public struct Log: Codable, Sendable, Equatable {
+    struct Log: Codable, Sendable, Equatable {
         /// The schema URI.
-        public var schema: String
+        var schema: String
         /// Always `2.1.0`.
-        public var version: String
+        var version: String
         /// One run.
-        public var runs: [Run]
+        var runs: [Run]
 
         enum CodingKeys: String, CodingKey {
             case schema = "$schema"
@@ -24,112 +24,112 @@ public enum SARIFReporter {
     }
 
     /// One run of `captions check`.
-    public struct Run: Codable, Sendable, Equatable {
+    struct Run: Codable, Sendable, Equatable {
         /// The tool.
-        public var tool: Tool
+        var tool: Tool
         /// The findings.
-        public var results: [Result]
+        var results: [Result]
         /// How columns are counted: `unicodeCodePoints`.
-        public var columnKind: String
+        var columnKind: String
     }
 
     /// The tool that made the run.
-    public struct Tool: Codable, Sendable, Equatable {
+    struct Tool: Codable, Sendable, Equatable {
         /// The driver: `captions` and its rules.
-        public var driver: Driver
+        var driver: Driver
     }
 
     /// `captions` and its checks.
-    public struct Driver: Codable, Sendable, Equatable {
+    struct Driver: Codable, Sendable, Equatable {
         /// `captions`.
-        public var name: String
+        var name: String
         /// The tool's version.
-        public var version: String
+        var version: String
         /// Where the tool is documented.
-        public var informationUri: String?
+        var informationUri: String?
         /// Every check, in registry order.
-        public var rules: [Rule]
+        var rules: [Rule]
     }
 
     /// A check, as a SARIF rule.
-    public struct Rule: Codable, Sendable, Equatable {
+    struct Rule: Codable, Sendable, Equatable {
         /// The check id.
-        public var id: String
+        var id: String
         /// The check's name without spaces, e.g. `NumberMismatch`.
-        public var name: String
+        var name: String
         /// The check's name.
-        public var shortDescription: Text
+        var shortDescription: Text
         /// The check's rationale.
-        public var fullDescription: Text
+        var fullDescription: Text
         /// How to read more.
-        public var help: Text
+        var help: Text
         /// The default level.
-        public var defaultConfiguration: Configuration
+        var defaultConfiguration: Configuration
     }
 
     /// A rule's default configuration.
-    public struct Configuration: Codable, Sendable, Equatable {
+    struct Configuration: Codable, Sendable, Equatable {
         /// `error`, `warning` or `note`.
-        public var level: String
+        var level: String
     }
 
     /// A text (SARIF's `message` and description objects).
-    public struct Text: Codable, Sendable, Equatable {
+    struct Text: Codable, Sendable, Equatable {
         /// The text.
-        public var text: String
+        var text: String
     }
 
     /// One finding.
-    public struct Result: Codable, Sendable, Equatable {
+    struct Result: Codable, Sendable, Equatable {
         /// The check id.
-        public var ruleId: String
+        var ruleId: String
         /// The check's index in ``Driver/rules``.
-        public var ruleIndex: Int
+        var ruleIndex: Int
         /// `error`, `warning` or `note` (after configuration and `--strict`).
-        public var level: String
+        var level: String
         /// The finding's message.
-        public var message: Text
+        var message: Text
         /// Where it points.
-        public var locations: [Location]
+        var locations: [Location]
         /// The finding's notes, with their own locations.
-        public var relatedLocations: [Location]?
+        var relatedLocations: [Location]?
     }
 
     /// A location, optionally with a message (for related locations).
-    public struct Location: Codable, Sendable, Equatable {
+    struct Location: Codable, Sendable, Equatable {
         /// The file and position.
-        public var physicalLocation: PhysicalLocation
+        var physicalLocation: PhysicalLocation
         /// What the location is about (notes only).
-        public var message: Text?
+        var message: Text?
     }
 
     /// A file and an optional region.
-    public struct PhysicalLocation: Codable, Sendable, Equatable {
+    struct PhysicalLocation: Codable, Sendable, Equatable {
         /// The file.
-        public var artifactLocation: ArtifactLocation
+        var artifactLocation: ArtifactLocation
         /// The line and column, absent when the finding is about the whole file.
-        public var region: Region?
+        var region: Region?
     }
 
     /// A file.
-    public struct ArtifactLocation: Codable, Sendable, Equatable {
+    struct ArtifactLocation: Codable, Sendable, Equatable {
         /// The path as a relative URI reference (percent-encoded), e.g. `Captions/park/wagon.yml`.
-        public var uri: String
+        var uri: String
     }
 
     /// A position.
-    public struct Region: Codable, Sendable, Equatable {
+    struct Region: Codable, Sendable, Equatable {
         /// 1-based line.
-        public var startLine: Int
+        var startLine: Int
         /// 1-based column in Unicode scalars, absent when unknown.
-        public var startColumn: Int?
+        var startColumn: Int?
     }
 
     /// The schema URI written into every log.
-    public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+    static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 
     /// Builds the log for `result`.
-    public static func log(_ result: CheckResult) -> Log {
+    static func log(_ result: CheckResult) -> Log {
         var rules = CheckRegistry.all.map { rule(for: $0.description) }
         var index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
         var results: [Result] = []
@@ -160,7 +160,7 @@ public enum SARIFReporter {
     }
 
     /// The SARIF text, ending in a newline.
-    public static func report(_ result: CheckResult) throws(CaptionError) -> String {
+    static func report(_ result: CheckResult) throws(CaptionError) -> String {
         try JSONReporter.encode(log(result))
     }
 

@@ -1,7 +1,7 @@
 /// Compiler-style text: one `path:line:col: severity: message [check-id]` line per finding.
-public enum TextReporter {
+enum TextReporter {
     /// Every finding, one per line (notes indented below their finding), sorted by path and line.
-    public static func findings(_ result: CheckResult) -> String {
+    static func findings(_ result: CheckResult) -> String {
         var output = ""
         for diagnostic in result.diagnostics {
             output += diagnostic.formatted + "\n"
@@ -18,7 +18,7 @@ public enum TextReporter {
     /// kk: 40/42 translated (95.2%), 2 missing
     /// 2 errors, 1 warning in 14 exhibits
     /// ```
-    public static func summary(_ result: CheckResult) -> String {
+    static func summary(_ result: CheckResult) -> String {
         var output = ""
         for figures in result.summary.languages {
             output +=
@@ -37,13 +37,13 @@ public enum TextReporter {
     }
 
     /// `95.2%`, always with one decimal.
-    public static func percent(_ value: Double) -> String {
+    static func percent(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded(.down))
         return "\(tenths / 10).\(tenths % 10)%"
     }
 
     /// `1 error`, `2 errors`.
-    public static func plural(_ count: Int, _ noun: String) -> String {
+    static func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }

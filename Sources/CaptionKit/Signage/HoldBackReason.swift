@@ -34,7 +34,7 @@ public struct HoldBackReason: Sendable, Hashable {
     public var language: String?
 
     /// Creates a reason.
-    public init(
+    init(
         _ kind: Kind, at location: SourceLocation, _ message: String, field: String? = nil, language: String? = nil
     ) {
         self.kind = kind
@@ -57,7 +57,7 @@ public struct HeldBackExhibit: Sendable, Hashable {
     public var reasons: [HoldBackReason]
 
     /// Creates a held-back exhibit.
-    public init(displayID: String, gallery: String, path: String, reasons: [HoldBackReason]) {
+    init(displayID: String, gallery: String, path: String, reasons: [HoldBackReason]) {
         self.displayID = displayID
         self.gallery = gallery
         self.path = path
@@ -71,6 +71,6 @@ public struct HeldBackExhibit: Sendable, Hashable {
 
     /// One compiler-style line per reason: `path:line:col: error: <id> held back: <reason>`.
     public var formattedLines: [String] {
-        reasons.map { "\($0.location): error: \(displayID) held back: \($0.message)" }
+        reasons.map { $0.location.line(.error, "\(displayID) held back: \($0.message)") }
     }
 }

@@ -77,7 +77,10 @@ enum ProofSheetWriter {
             html += "<span class=\"lang\" aria-hidden=\"true\">\(escape(block.language))</span>\n"
             if block.isProvisional {
                 html +=
-                    "<p class=\"provisional\" lang=\"en\">Provisional: transliterated from the Kazakh Cyrillic text</p>\n"
+                    """
+                    <p class=\"provisional\" lang=\"en\">Provisional: transliterated from the Kazakh Cyrillic \
+                    text</p>\n
+                    """
             }
             for field in block.fields {
                 let tag = field.name == "title" ? "h3" : "p"

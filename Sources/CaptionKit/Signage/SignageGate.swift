@@ -39,7 +39,10 @@ struct SignageGate: Sendable {
                 reasons.append(
                     HoldBackReason(
                         .reservedName, at: exhibit.idLocation,
-                        "id '\(id)' at the collection root would overwrite \(id).txt of the export; move it into a gallery folder"
+                        """
+                        id '\(id)' at the collection root would overwrite \(id).txt of the export; move it into a \
+                        gallery folder
+                        """
                     ))
             }
         } else {
@@ -85,7 +88,10 @@ struct SignageGate: Sendable {
                     reasons.append(
                         HoldBackReason(
                             .staleTranslation, at: translation.keyLocation,
-                            "the \(Language.displayName(language)) \(spec.name) was translated from an earlier \(config.source) text",
+                            """
+                            the \(Language.displayName(language)) \(spec.name) was translated from an earlier \
+                            \(config.source) text
+                            """,
                             field: spec.name, language: language))
                 }
             }

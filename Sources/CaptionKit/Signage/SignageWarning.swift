@@ -7,11 +7,11 @@ public struct SignageWarning: Sendable, Hashable {
     public var message: String
 
     /// Creates a warning.
-    public init(location: SourceLocation, message: String) {
+    init(location: SourceLocation, message: String) {
         self.location = location
         self.message = message
     }
 
     /// `path:line:col: warning: message`.
-    public var formatted: String { "\(location): warning: \(message)" }
+    public var formatted: String { location.line(.warning, message) }
 }

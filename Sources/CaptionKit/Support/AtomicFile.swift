@@ -15,11 +15,11 @@ import Foundation
 
 /// Writes files atomically: the bytes go to a temporary file in the same folder, which is then
 /// renamed over the target, so readers see either the old file or the whole new one.
-public enum AtomicFile {
+enum AtomicFile {
     /// Replaces (or creates) `path` with `data`.
     ///
     /// - Throws: ``CaptionError/unwritable(path:reason:)``.
-    public static func write(_ data: Data, to path: String) throws(CaptionError) {
+    static func write(_ data: Data, to path: String) throws(CaptionError) {
         let (temporary, _) = try writeTemporary(data, near: path)
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -44,7 +44,7 @@ public enum AtomicFile {
     ///   already replaced, the rest keep their old bytes, and the remaining temporaries are removed.
     ///
     /// - Throws: ``CaptionError/unwritable(path:reason:)`` naming the file that failed.
-    public static func writeAll(_ files: [(path: String, data: Data)]) throws(CaptionError) {
+    static func writeAll(_ files: [(path: String, data: Data)]) throws(CaptionError) {
         // The temporaries are written on all cores (for a signage export of 50,000 exhibits
         // that is most of the time left after typesetting); the renames stay in order.
         try commit(
@@ -58,7 +58,7 @@ public enum AtomicFile {
     /// renamed, every temporary is removed and the first failure in order is thrown.
     ///
     /// - Throws: ``CaptionError/unwritable(path:reason:)`` naming the file that failed.
-    public static func commit(_ prepared: [Result<PendingFile, CaptionError>]) throws(CaptionError) {
+    static func commit(_ prepared: [Result<PendingFile, CaptionError>]) throws(CaptionError) {
         var pending: [PendingFile] = []
         pending.reserveCapacity(prepared.count)
         var firstError: CaptionError?
@@ -76,11 +76,11 @@ public enum AtomicFile {
     }
 
     /// A file written completely to a temporary file beside its target, not yet renamed over it.
-    public struct PendingFile: Sendable {
+    struct PendingFile: Sendable {
         /// The temporary file.
         let temporary: String
         /// The target.
-        public let path: String
+        let path: String
         /// The file system (`st_dev`) of the temporary, when known.
         let device: UInt?
     }
@@ -90,13 +90,13 @@ public enum AtomicFile {
     /// threads at once. Pass the result to ``commit(_:)`` or ``discard(_:)``.
     ///
     /// - Throws: ``CaptionError/unwritable(path:reason:)``; no temporary is left behind then.
-    public static func prepare(_ data: Data, for path: String) throws(CaptionError) -> PendingFile {
+    static func prepare(_ data: Data, for path: String) throws(CaptionError) -> PendingFile {
         try prepare(contentsOf: data, for: path)
     }
 
     /// ``prepare(_:for:)`` for bytes in an array (what a writer that builds its file byte by
     /// byte has), without a copy into `Data`.
-    public static func prepare(_ bytes: [UInt8], for path: String) throws(CaptionError) -> PendingFile {
+    static func prepare(_ bytes: [UInt8], for path: String) throws(CaptionError) -> PendingFile {
         try prepare(contentsOf: bytes, for: path)
     }
 
@@ -114,7 +114,7 @@ public enum AtomicFile {
     }
 
     /// Removes the temporaries of files that will not be committed.
-    public static func discard(_ files: some Collection<PendingFile>) {
+    static func discard(_ files: some Collection<PendingFile>) {
         for file in files { unlink(file.temporary) }
     }
 
@@ -122,7 +122,7 @@ public enum AtomicFile {
     /// each temporary over its target in order, with the guarantees of ``writeAll(_:)``.
     ///
     /// - Throws: ``CaptionError/unwritable(path:reason:)`` naming the file that failed.
-    public static func commit(_ files: [PendingFile]) throws(CaptionError) {
+    static func commit(_ files: [PendingFile]) throws(CaptionError) {
         var flushDescriptors: [UInt: Int32] = [:]  // one open file per file system (st_dev)
         defer { for descriptor in flushDescriptors.values { close(descriptor) } }
         for file in files {
@@ -166,7 +166,7 @@ public enum AtomicFile {
     /// Creates `path` with `data`, refusing to replace an existing file (checked atomically).
     ///
     /// - Throws: ``CaptionError/alreadyExists(path:)`` when `path` exists.
-    public static func create(_ data: Data, at path: String) throws(CaptionError) {
+    static func create(_ data: Data, at path: String) throws(CaptionError) {
         if FileManager.default.fileExists(atPath: path) { throw .alreadyExists(path: path) }
         let (temporary, _) = try writeTemporary(data, near: path)
         defer { unlink(temporary) }
@@ -191,7 +191,7 @@ public enum AtomicFile {
     /// Removes the temporary files that an interrupted earlier run (Ctrl-C, a kill, a crash
     /// between writing and renaming) left in `folders`; other files are never touched. Writers
     /// call this before they write into folders they own, so leftovers do not pile up.
-    public static func removeLeftoverTemporaries(in folders: some Sequence<String>) {
+    static func removeLeftoverTemporaries(in folders: some Sequence<String>) {
         for folder in folders {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)
             else { continue }
@@ -204,7 +204,7 @@ public enum AtomicFile {
     }
 
     /// Creates `folder` and its parents when missing.
-    public static func makeFolder(_ folder: String) throws(CaptionError) {
+    static func makeFolder(_ folder: String) throws(CaptionError) {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {

@@ -1,11 +1,11 @@
 /// "Did you mean" suggestions for near-miss names (`kz` → `kk`, `titel` → `title`).
-public enum Suggestion {
+enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
     ///
     /// Uses the optimal string alignment distance (edits and adjacent swaps); a candidate
     /// qualifies when the distance is at most 1 for words of up to 4 characters and at most
     /// a third of the length (rounded up) for longer ones. Ties go to the earlier candidate.
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = word.count <= 4 ? 1 : (word.count + 2) / 3
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != word {

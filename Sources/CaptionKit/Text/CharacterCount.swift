@@ -7,9 +7,9 @@ import Foundation
 /// general Unicode rules, which made counting every text of a large collection one of the
 /// larger costs of `captions check`. Texts made only of scalars that always form a grapheme on
 /// their own are counted by scalars instead; the others still go through `String.count`.
-public enum CharacterCount {
+enum CharacterCount {
     /// The number of characters of `text`; always equal to `text.count`.
-    public static func of(_ text: String) -> Int {
+    static func of(_ text: String) -> Int {
         var scalars = 0
         for scalar in text.unicodeScalars {
             guard isAlone(scalar) else { return text.count }

@@ -12,14 +12,14 @@
 /// - an uppercase Roman numeral of I, V and X from 1 to 39 gives its value (`XIX` → `19`); a
 ///   single-letter numeral (`I`, `V`, `X`) counts only before a century word (`в.`, `век`,
 ///   `ғасыр`, `ғ.`, `century`), so the English pronoun `I` is not a number.
-public enum NumberExtraction {
+enum NumberExtraction {
     /// The normalized numbers of `text`, in order of appearance (repeats kept).
     ///
     /// - Parameters:
     ///   - text: The caption text.
     ///   - language: Its language tag; in English (`en`), `1,000` is one thousand; elsewhere
     ///     the comma is a decimal separator.
-    public static func numbers(in text: String, language: String) -> [String] {
+    static func numbers(in text: String, language: String) -> [String] {
         ValidUTF8.withBytes(of: text) { bytes in
             // Every scalar a number can start at (a digit, `I`, `V`, `X`) is ASCII, and no byte of
             // a longer scalar is.

@@ -21,7 +21,7 @@ struct ScalarTraits: OptionSet, Sendable {
     static let kazakhLetter = ScalarTraits(rawValue: 1 << 3)
     /// ``KazakhLetters/isDecomposedForm(_:)``.
     static let kazakhForm = ScalarTraits(rawValue: 1 << 4)
-    /// ``NotNormalizedCheck/isPlain(_:)``.
+    /// ``Normalization/isPlain(_:)``.
     static let normalizationPlain = ScalarTraits(rawValue: 1 << 5)
     /// ``TextWords/isLetter(_:)``.
     static let letter = ScalarTraits(rawValue: 1 << 6)
@@ -33,11 +33,11 @@ struct ScalarTraits: OptionSet, Sendable {
     static let lowercasePlainLetter = ScalarTraits(rawValue: 1 << 9)
     /// A scalar number extraction starts at: an ASCII digit, `I`, `V` or `X`.
     static let numberStart = ScalarTraits(rawValue: 1 << 10)
-    /// A scalar that ``PunctuationMismatchCheck/BracketScan`` reacts to: a bracket or a quote.
+    /// A scalar that ``BracketScan`` reacts to: a bracket or a quote.
     static let bracket = ScalarTraits(rawValue: 1 << 11)
-    /// A scalar that ``WhitespaceCheck/QuickScan`` looks at for itself: a tab, a space
-    /// (``WhitespaceCheck/isSpace(_:)``), a line break or a mark that takes no space before it
-    /// (``WhitespaceCheck/isPunctuation(_:)``). Every other scalar only ends a run of line breaks.
+    /// A scalar that ``WhitespaceScan`` looks at for itself: a tab, a space
+    /// (``WhitespaceScan/isSpace(_:)``), a line break or a mark that takes no space before it
+    /// (``WhitespaceScan/isPunctuation(_:)``). Every other scalar only ends a run of line breaks.
     static let whitespaceScan = ScalarTraits(rawValue: 1 << 12)
     /// A scalar that, between two words, keeps the gap one of spaces: a space or no-break space.
     static let gapSpace = ScalarTraits(rawValue: 1 << 13)
@@ -79,7 +79,7 @@ struct ScalarTraits: OptionSet, Sendable {
         }
         if KazakhLetters.isCountedLetter(scalar) { traits.insert(.kazakhLetter) }
         if KazakhLetters.isDecomposedForm(scalar) { traits.insert(.kazakhForm) }
-        if NotNormalizedCheck.isPlain(scalar) { traits.insert(.normalizationPlain) }
+        if Normalization.isPlain(scalar) { traits.insert(.normalizationPlain) }
         if TextWords.isLetter(scalar) { traits.insert(.letter) }
         if TextWords.isCombiningMark(scalar) { traits.insert(.combiningMark) }
         if TextWords.isPlainLetter(scalar) {
@@ -94,8 +94,7 @@ struct ScalarTraits: OptionSet, Sendable {
         case "(", "[", "«", "„", "“", ")", "]", "»", "”", "\"": traits.insert(.bracket)
         default: break
         }
-        if scalar == "\t" || scalar == "\n" || WhitespaceCheck.isSpace(scalar) || WhitespaceCheck.isPunctuation(scalar)
-        {
+        if scalar == "\t" || scalar == "\n" || WhitespaceScan.isSpace(scalar) || WhitespaceScan.isPunctuation(scalar) {
             traits.insert(.whitespaceScan)
         }
         if scalar == " " || scalar == "\u{A0}" { traits.insert(.gapSpace) }

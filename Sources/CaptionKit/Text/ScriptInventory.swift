@@ -3,26 +3,26 @@
 /// A bit set rather than a `Set<WritingScript>`: it is filled once per letter of every caption
 /// text, and hashing each letter into a set dominated the run time of `captions check` on large
 /// collections. ``TextAnalysis`` finds a text's inventory in its single pass.
-public struct ScriptInventory: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt8
+struct ScriptInventory: OptionSet, Sendable, Hashable {
+    let rawValue: UInt8
 
     /// Creates an inventory from its bits.
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// Latin letters occur.
-    public static let latin = ScriptInventory(rawValue: 1)
+    static let latin = ScriptInventory(rawValue: 1)
     /// Cyrillic letters occur.
-    public static let cyrillic = ScriptInventory(rawValue: 2)
+    static let cyrillic = ScriptInventory(rawValue: 2)
     /// Both scripts occur.
-    public static let both: ScriptInventory = [.latin, .cyrillic]
+    static let both: ScriptInventory = [.latin, .cyrillic]
 
     /// The inventory holding just `script`.
-    public init(_ script: WritingScript) {
+    init(_ script: WritingScript) {
         self = script == .latin ? .latin : .cyrillic
     }
 
     /// Whether the text has letters of a script other than `script`.
-    public func hasOther(than script: WritingScript) -> Bool {
+    func hasOther(than script: WritingScript) -> Bool {
         !subtracting(ScriptInventory(script)).isEmpty
     }
 }

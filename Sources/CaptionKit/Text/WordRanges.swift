@@ -3,20 +3,20 @@
 /// The same words as ``TextWords/words(in:)`` (maximal runs of letters and combining marks);
 /// the checks that look at every word of every text iterate these ranges and make a `String`
 /// only for the few words they report, since one allocation per word dominated their run time.
-public struct WordRanges: Sequence, IteratorProtocol {
+struct WordRanges: Sequence, IteratorProtocol {
     /// The text's scalars.
     private let scalars: String.UnicodeScalarView
     /// Where the scan goes on.
     private var index: String.Index
 
     /// The words of `text`.
-    public init(_ text: String) {
+    init(_ text: String) {
         scalars = text.unicodeScalars
         index = scalars.startIndex
     }
 
     /// The range of the next word, or `nil` after the last.
-    public mutating func next() -> Range<String.Index>? {
+    mutating func next() -> Range<String.Index>? {
         let end = scalars.endIndex
         while index < end, !TextWords.isLetter(scalars[index]) { scalars.formIndex(after: &index) }
         guard index < end else { return nil }

@@ -1,5 +1,5 @@
 /// The writing system of a letter, as far as the caption checks care: Latin, Cyrillic or other.
-public enum WritingScript: String, Sendable, Hashable {
+enum WritingScript: String, Sendable, Hashable {
     /// Latin letters (A–Z and their accented forms).
     case latin = "Latin"
     /// Cyrillic letters, including the Kazakh ones (ә ғ қ ң ө ұ ү һ і).
@@ -7,7 +7,7 @@ public enum WritingScript: String, Sendable, Hashable {
 
     /// The script of `scalar`, or `nil` when it is not a Latin or Cyrillic letter (digits,
     /// punctuation, combining marks, other scripts).
-    public init?(_ scalar: Unicode.Scalar) {
+    init?(_ scalar: Unicode.Scalar) {
         let value = scalar.value
         switch value {
         case 0x41...0x5A, 0x61...0x7A: self = .latin
@@ -21,7 +21,7 @@ public enum WritingScript: String, Sendable, Hashable {
     /// The script a caption language is written in, from its script subtag (`kk-Latn`,
     /// `sr-Cyrl`) or, without one, from the language (kk, ru, uk... Cyrillic; en, de, fr...
     /// Latin). `nil` for languages the checks know nothing about.
-    public static func expected(forLanguage tag: String) -> WritingScript? {
+    static func expected(forLanguage tag: String) -> WritingScript? {
         // A tag without subtags (nearly all) needs no split: the checks ask for every text.
         if !tag.utf8.contains(UInt8(ascii: "-")) { return tag.isEmpty ? nil : expected(forPrimaryLanguage: tag) }
         let parts = tag.split(separator: "-")
@@ -55,21 +55,21 @@ public enum WritingScript: String, Sendable, Hashable {
 }
 
 /// The letters that Kazakh has and Russian lacks: ә ғ қ ң ө ұ ү һ і and their capitals.
-public enum KazakhLetters {
+enum KazakhLetters {
     /// The letters, lowercase and uppercase.
-    public static let all: Set<Unicode.Scalar> = [
+    static let all: Set<Unicode.Scalar> = [
         "ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і", "Ә", "Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І",
     ]
 
     /// Whether `text` has at least one Kazakh-only letter.
-    public static func occur(in text: some StringProtocol) -> Bool {
+    static func occur(in text: some StringProtocol) -> Bool {
         text.unicodeScalars.contains(where: isCountedLetter)
     }
 
     /// Whether `text` may have a word that, lowercased, equals a word with one of the letters
     /// that ``occur(in:)`` looks for: it has one of them or a letter whose canonical
     /// decomposition has one of them (ї Ї ӛ Ӛ ӫ Ӫ).
-    public static func mayOccur(in text: some StringProtocol) -> Bool {
+    static func mayOccur(in text: some StringProtocol) -> Bool {
         text.unicodeScalars.contains { isCountedLetter($0) || isDecomposedForm($0) }
     }
 
@@ -102,7 +102,7 @@ public enum KazakhLetters {
 /// Language tag helpers for the content checks.
 extension Language {
     /// The language subtag of a tag: `kk` for `kk-Latn`.
-    public static func primary(_ tag: String) -> String {
+    static func primary(_ tag: String) -> String {
         // A tag without subtags (nearly all) is its own primary subtag: no split needed.
         guard tag.utf8.contains(UInt8(ascii: "-")) else { return tag }
         return tag.split(separator: "-").first.map(String.init) ?? tag

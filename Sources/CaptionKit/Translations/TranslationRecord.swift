@@ -9,34 +9,34 @@
 ///
 /// Written only by `captions import` and `captions accept`, always at the end of the file and in
 /// configured field and language order, so it changes only when that exhibit's translations do.
-public struct TranslationRecord: Sendable, Hashable {
+struct TranslationRecord: Sendable, Hashable {
     /// The top-level key that holds the record (reserved in ``ExhibitParser/metadataKeys``).
-    public static let key = "translations"
+    static let key = "translations"
 
     /// The comment written after the key.
     static let keyComment = "# machine-owned: source fingerprints of translations; do not edit"
 
     /// A part of the record that is not shaped like the format above.
-    public struct Problem: Sendable, Hashable {
+    struct Problem: Sendable, Hashable {
         /// Where the odd value is.
-        public var location: SourceLocation
+        var location: SourceLocation
         /// One sentence, no trailing period.
-        public var message: String
+        var message: String
     }
 
     /// Fingerprints by field, then language.
-    public var fingerprints: [String: [String: String]]
+    var fingerprints: [String: [String: String]]
     /// Malformed parts, which are ignored (their translations count as unknown provenance).
-    public var problems: [Problem]
+    var problems: [Problem]
 
     /// An empty record.
-    public init(fingerprints: [String: [String: String]] = [:], problems: [Problem] = []) {
+    init(fingerprints: [String: [String: String]] = [:], problems: [Problem] = []) {
         self.fingerprints = fingerprints
         self.problems = problems
     }
 
     /// Reads the record of `exhibit` (an empty record when the file has none).
-    public init(exhibit: Exhibit) {
+    init(exhibit: Exhibit) {
         self.init()
         guard let node = exhibit.metadata[Self.key] else { return }
         if node.scalar == "" { return }
@@ -79,7 +79,7 @@ public struct TranslationRecord: Sendable, Hashable {
     }
 
     /// The recorded fingerprint of `field` in `language`, if any.
-    public func fingerprint(field: String, language: String) -> String? {
+    func fingerprint(field: String, language: String) -> String? {
         fingerprints[field]?[language]
     }
 

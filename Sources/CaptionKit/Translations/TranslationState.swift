@@ -21,15 +21,15 @@ public enum TranslationState: Sendable, Hashable {
 }
 
 /// A translation whose source text changed after it was made.
-public struct StaleTranslation: Sendable, Hashable {
+struct StaleTranslation: Sendable, Hashable {
     /// The caption field, e.g. `title`.
-    public var field: String
+    var field: String
     /// The translation's language.
-    public var language: String
+    var language: String
     /// Fingerprint of the source text the translation was made from.
-    public var recordedFingerprint: String
+    var recordedFingerprint: String
     /// Fingerprint of the source text now.
-    public var currentFingerprint: String
+    var currentFingerprint: String
     /// Where the translation's language key is in the caption file.
-    public var location: SourceLocation
+    var location: SourceLocation
 }

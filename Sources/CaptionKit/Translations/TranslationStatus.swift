@@ -31,13 +31,13 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     /// One row per configured language, in configured order.
     public var languages: [Row]
     /// Findings by check id (all findings, about a language or not).
-    public var findingsByCheck: [String: Int] = [:]
+    var findingsByCheck: [String: Int] = [:]
 
     /// Computes the status of `collection`.
     ///
     /// - Parameter findings: The findings of `captions check` (exceptions applied), counted per
     ///   language and severity and per check.
-    public init(collection: CaptionCollection, findings: [Diagnostic] = []) {
+    init(collection: CaptionCollection, findings: [Diagnostic] = []) {
         let summary = CompletenessSummary(collection: collection, countWords: true)
         let stale = Self.staleCounts(in: collection)
         self.collection = collection.rootPath

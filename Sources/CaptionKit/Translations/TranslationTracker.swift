@@ -3,13 +3,13 @@
 ///
 /// Used by the `stale-translation` check, `captions status`, `export xliff --needed` and the
 /// signage export (which holds back stale exhibits).
-public enum TranslationTracker {
+enum TranslationTracker {
     /// The state of `field` in `language` for `exhibit`.
     ///
     /// The source language itself is ``TranslationState/translated`` when it has text and
     /// ``TranslationState/missing`` otherwise. A translation whose field has no source text is
     /// ``TranslationState/unknownProvenance``.
-    public static func state(
+    static func state(
         of exhibit: Exhibit, field: String, language: String, config: CollectionConfig
     ) -> TranslationState {
         state(
@@ -17,7 +17,7 @@ public enum TranslationTracker {
     }
 
     /// Like ``state(of:field:language:config:)`` with the record already read.
-    public static func state(
+    static func state(
         of exhibit: Exhibit, field: String, language: String, config: CollectionConfig, record: TranslationRecord
     ) -> TranslationState {
         guard let captionField = exhibit.field(field), let translation = captionField.translation(language),
@@ -33,7 +33,7 @@ public enum TranslationTracker {
 
     /// Every stale translation of `exhibit` in configured fields and target languages, in
     /// field order then language order.
-    public static func staleTranslations(in exhibit: Exhibit, config: CollectionConfig) -> [StaleTranslation] {
+    static func staleTranslations(in exhibit: Exhibit, config: CollectionConfig) -> [StaleTranslation] {
         guard exhibit.isReadable else { return [] }
         let record = TranslationRecord(exhibit: exhibit)
         if record.fingerprints.isEmpty { return [] }

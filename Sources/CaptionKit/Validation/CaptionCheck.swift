@@ -3,7 +3,7 @@
 /// Checks never throw for content problems, never read files and never print. They report
 /// with their default severity; configuration and `--strict` are applied afterwards by
 /// ``Validator``.
-public protocol CaptionCheck: Sendable {
+protocol CaptionCheck: Sendable {
     /// The check's id, name, rationale, default severity and examples.
     static var description: CheckDescription { get }
 
@@ -25,18 +25,18 @@ public protocol CaptionCheck: Sendable {
 
 extension CaptionCheck {
     /// By default a check has no collection-wide findings.
-    public func check(collection: CaptionCollection, in context: CheckContext) -> [Diagnostic] { [] }
+    func check(collection: CaptionCollection, in context: CheckContext) -> [Diagnostic] { [] }
 
     /// By default a check has no per-exhibit findings.
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] { [] }
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] { [] }
 
     /// By default a check has no use for the analysis: ``check(_:in:)``.
-    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         check(exhibit, in: context)
     }
 
     /// A finding of this check with its default severity.
-    public func finding(
+    func finding(
         at location: SourceLocation, _ message: String, exhibit: Exhibit? = nil, field: String? = nil,
         language: String? = nil, notes: [Diagnostic.Note] = []
     ) -> Diagnostic {
@@ -47,9 +47,9 @@ extension CaptionCheck {
 }
 
 /// What a check may know besides the exhibit: the collection's configuration.
-public struct CheckContext: Sendable {
+struct CheckContext: Sendable {
     /// The collection's configuration.
-    public var config: CollectionConfig {
+    var config: CollectionConfig {
         didSet { wordBudgets = Self.wordBudgets(of: config) }
     }
 
@@ -59,7 +59,7 @@ public struct CheckContext: Sendable {
     private(set) var wordBudgets: [String: WordBudget]
 
     /// Creates a context.
-    public init(config: CollectionConfig) {
+    init(config: CollectionConfig) {
         self.config = config
         self.wordBudgets = Self.wordBudgets(of: config)
     }

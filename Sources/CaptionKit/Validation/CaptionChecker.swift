@@ -37,9 +37,9 @@ public struct CheckResult: Sendable {
     /// The findings, with `--strict` applied, sorted by path, line and column.
     public var diagnostics: [Diagnostic]
     /// Completeness per language.
-    public var summary: CompletenessSummary
+    var summary: CompletenessSummary
     /// Findings accepted by `ignore:` entries or the baseline, and so not reported.
-    public var silenced: Int = 0
+    var silenced: Int = 0
 
     /// The number of findings with `severity`.
     public func count(_ severity: Severity) -> Int {
@@ -58,7 +58,7 @@ public enum CaptionChecker {
 
     /// The findings ``run(_:on:)`` reports, without its completeness summary (for `status`,
     /// which counts completeness its own way).
-    public static func diagnostics(_ request: CheckRequest, on collection: CaptionCollection) throws(CaptionError)
+    static func diagnostics(_ request: CheckRequest, on collection: CaptionCollection) throws(CaptionError)
         -> [Diagnostic]
     {
         try reportedFindings(request, on: collection).diagnostics
@@ -125,7 +125,7 @@ public enum CaptionChecker {
     }
 
     /// `captions-baseline.json` in the collection folder.
-    public static func defaultBaselinePath(for root: String) -> String {
+    static func defaultBaselinePath(for root: String) -> String {
         CollectionLoader.join(root, Baseline.defaultFileName)
     }
 

@@ -2,11 +2,11 @@
 /// ``ExhibitAnalysis``.
 ///
 /// Such a check implements ``check(_:analysis:in:)``; called without an analysis, it makes one.
-public protocol CaptionTextCheck: CaptionCheck {}
+protocol CaptionTextCheck: CaptionCheck {}
 
 extension CaptionTextCheck {
     /// Findings about one exhibit, from an analysis made for this call alone.
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         check(exhibit, analysis: ExhibitAnalysis(exhibit, config: context.config), in: context)
     }
 }

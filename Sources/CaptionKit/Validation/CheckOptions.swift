@@ -2,26 +2,26 @@
 ///
 /// An entry is either a severity word (`missing-translation: warning`, no options) or a mapping
 /// (`untranslated: { severity: warning, allow: [ALZHIR] }`).
-public struct CheckOptions: Sendable {
+struct CheckOptions: Sendable {
     /// The check the options are for.
-    public var checkID: String
+    var checkID: String
     /// The entry as written, or `nil` when the check has no entry.
-    public var node: LocatedNode?
+    var node: LocatedNode?
 
     /// Creates options.
-    public init(checkID: String, node: LocatedNode? = nil) {
+    init(checkID: String, node: LocatedNode? = nil) {
         self.checkID = checkID
         self.node = node
     }
 
     /// No options: every check's defaults.
-    public static func none(_ checkID: String) -> CheckOptions { CheckOptions(checkID: checkID) }
+    static func none(_ checkID: String) -> CheckOptions { CheckOptions(checkID: checkID) }
 
     /// The value of `key`, or `nil` when absent.
-    public func value(_ key: String) -> LocatedNode? { node?[key] }
+    func value(_ key: String) -> LocatedNode? { node?[key] }
 
     /// Fails on any option other than `severity` and `allowed`, with a "did you mean".
-    public func requireOnly(_ allowed: [String]) throws(CaptionError) {
+    func requireOnly(_ allowed: [String]) throws(CaptionError) {
         guard let pairs = node?.pairs else { return }
         for pair in pairs {
             let key = pair.key.scalar ?? ""
@@ -33,25 +33,25 @@ public struct CheckOptions: Sendable {
     }
 
     /// A list of text values, or `nil` when absent.
-    public func stringList(_ key: String) throws(CaptionError) -> [String]? {
+    func stringList(_ key: String) throws(CaptionError) -> [String]? {
         guard let value = value(key) else { return nil }
         return try ConfigParser.stringList(value, what: "\(checkID).\(key)")
     }
 
     /// A number, or `nil` when absent.
-    public func number(_ key: String) throws(CaptionError) -> Double? {
+    func number(_ key: String) throws(CaptionError) -> Double? {
         guard let value = value(key) else { return nil }
         return try ConfigParser.number(value, what: "\(checkID).\(key)")
     }
 
     /// A whole number greater than zero, or `nil` when absent.
-    public func positiveInt(_ key: String) throws(CaptionError) -> Int? {
+    func positiveInt(_ key: String) throws(CaptionError) -> Int? {
         guard let value = value(key) else { return nil }
         return try ConfigParser.positiveInt(value, what: "\(checkID).\(key)")
     }
 
     /// `true` or `false`, or `nil` when absent.
-    public func bool(_ key: String) throws(CaptionError) -> Bool? {
+    func bool(_ key: String) throws(CaptionError) -> Bool? {
         guard let value = value(key) else { return nil }
         return try ConfigParser.bool(value, what: "\(checkID).\(key)")
     }

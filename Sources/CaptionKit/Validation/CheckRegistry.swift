@@ -1,9 +1,9 @@
 /// The ordered list of every check `captions check` runs.
 ///
 /// Hand-written on purpose: a test guards it (unique kebab-case ids, examples on every check).
-public enum CheckRegistry {
+enum CheckRegistry {
     /// Every check, in the order their findings are documented.
-    public static let all: [any CaptionCheck.Type] = [
+    static let all: [any CaptionCheck.Type] = [
         InvalidYAMLCheck.self,
         InvalidValueCheck.self,
         InvalidIDCheck.self,
@@ -32,10 +32,10 @@ public enum CheckRegistry {
     ]
 
     /// The ids of every check.
-    public static var ids: [String] { all.map { $0.description.id } }
+    static var ids: [String] { all.map { $0.description.id } }
 
     /// The check type with `id`, or `nil`.
-    public static func check(id: String) -> (any CaptionCheck.Type)? {
+    static func check(id: String) -> (any CaptionCheck.Type)? {
         all.first { $0.description.id == id }
     }
 }

@@ -5,35 +5,35 @@ import Dispatch
 /// A unit is one field of one readable exhibit that is present or required and configured.
 /// A language's unit is translated when its text exists and is not blank; the source language
 /// is counted the same way, so a caption with no source text shows up too.
-public struct CompletenessSummary: Sendable, Hashable, Codable {
+struct CompletenessSummary: Sendable, Hashable, Codable {
     /// One language's figures.
-    public struct LanguageFigures: Sendable, Hashable, Codable {
+    struct LanguageFigures: Sendable, Hashable, Codable {
         /// The language tag.
-        public var language: String
+        var language: String
         /// Units with text in this language.
-        public var translated: Int
+        var translated: Int
         /// All units.
-        public var total: Int
+        var total: Int
         /// Units without text in this language.
-        public var missing: Int { total - translated }
+        var missing: Int { total - translated }
         /// Words of source text in the missing units: what a translator quotes on.
-        public var sourceWordsMissing: Int
+        var sourceWordsMissing: Int
         /// Translated share in percent, rounded down to one decimal (100 when there are no units).
-        public var percent: Double {
+        var percent: Double {
             total == 0 ? 100 : (Double(translated * 1000 / total)) / 10
         }
     }
 
     /// Figures per configured language, in configured order.
-    public var languages: [LanguageFigures]
+    var languages: [LanguageFigures]
     /// The number of exhibit files.
-    public var exhibits: Int
+    var exhibits: Int
 
     /// Computes the summary for `collection`, optionally only for `languages`.
     ///
     /// - Parameter countWords: Count the source words of missing units (for `status`); when
     ///   `false`, ``LanguageFigures/sourceWordsMissing`` is 0 and the summary is much cheaper.
-    public init(collection: CaptionCollection, languages only: [String]? = nil, countWords: Bool = false) {
+    init(collection: CaptionCollection, languages only: [String]? = nil, countWords: Bool = false) {
         let config = collection.config
         let languages = config.languages.filter { only == nil || only!.contains($0) }
         let exhibits = collection.exhibits
@@ -96,7 +96,7 @@ public struct CompletenessSummary: Sendable, Hashable, Codable {
     }
 
     /// Counts words as runs of letters or digits (hyphenated words and apostrophes count once).
-    public static func wordCount(_ text: String) -> Int {
+    static func wordCount(_ text: String) -> Int {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {

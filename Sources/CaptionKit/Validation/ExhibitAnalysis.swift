@@ -4,13 +4,13 @@
 /// The content checks used to gather the texts (``Exhibit/captionTexts(in:)``) and scan each
 /// of them on their own, the source text again for every translation; sharing one analysis per
 /// exhibit does that work once.
-public struct ExhibitAnalysis: Sendable {
+struct ExhibitAnalysis: Sendable {
     /// The non-blank texts of configured fields in configured languages, in file order, each
     /// with its analysis and its source's.
     let texts: [CaptionText]
 
     /// Analyses the caption texts of `exhibit` under `config`.
-    public init(_ exhibit: Exhibit, config: CollectionConfig) {
+    init(_ exhibit: Exhibit, config: CollectionConfig) {
         texts = exhibit.captionTexts(in: config)
     }
 }

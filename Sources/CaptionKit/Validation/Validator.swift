@@ -2,26 +2,26 @@ import Dispatch
 import Foundation
 
 /// Runs the registered checks over a collection, with the configuration's severities applied.
-public struct Validator: Sendable {
+struct Validator: Sendable {
     /// A check as configured: the instance and the severity it reports with.
-    public struct ConfiguredCheck: Sendable {
+    struct ConfiguredCheck: Sendable {
         /// The check.
-        public var check: any CaptionCheck
+        var check: any CaptionCheck
         /// The configured severity.
-        public var severity: Severity
+        var severity: Severity
     }
 
     /// The enabled checks, in registry order.
-    public let checks: [ConfiguredCheck]
+    let checks: [ConfiguredCheck]
     /// The context handed to every check.
-    public let context: CheckContext
+    let context: CheckContext
 
     /// Configures every registered check from `config`.
     ///
     /// - Parameter only: When given, runs just these check types (used by the example tests).
     /// - Throws: ``CaptionError/unknownCheck(_:id:suggestion:)`` for a `checks:` entry that
     ///   names no check, and ``CaptionError/invalidConfig(_:_:)`` for malformed options.
-    public init(config: CollectionConfig, only: [any CaptionCheck.Type]? = nil) throws(CaptionError) {
+    init(config: CollectionConfig, only: [any CaptionCheck.Type]? = nil) throws(CaptionError) {
         for (id, setting) in config.checks.sorted(by: { $0.key < $1.key }) where CheckRegistry.check(id: id) == nil {
             throw .unknownCheck(setting.location, id: id, suggestion: Suggestion.closest(to: id, in: CheckRegistry.ids))
         }
@@ -48,7 +48,7 @@ public struct Validator: Sendable {
     /// the per-exhibit checks instead of running alone on one core after them; their findings
     /// still come after the per-exhibit ones before sorting, as when they ran last. Each chunk's
     /// findings are sorted in its task; the sorted chunks usually just follow each other.
-    public func validate(_ collection: CaptionCollection) -> [Diagnostic] {
+    func validate(_ collection: CaptionCollection) -> [Diagnostic] {
         let exhibits = collection.exhibits
         let chunkSize = 256
         let chunks = (exhibits.count + chunkSize - 1) / chunkSize

@@ -32,7 +32,7 @@ public struct XLIFFExportFile: Sendable {
     /// Where it goes: `<outputFolder>/<source>-<target>.xlf`.
     public var path: String
     /// The source language.
-    public var sourceLanguage: String
+    var sourceLanguage: String
     /// The target language.
     public var targetLanguage: String
     /// The file's bytes.

@@ -1,6 +1,7 @@
-import CaptionKit
 import Foundation
 import Testing
+
+@testable import CaptionKit
 
 /// `ignore:` entries and the baseline, applied by `CaptionChecker.run`.
 @Suite struct ExceptionTests {

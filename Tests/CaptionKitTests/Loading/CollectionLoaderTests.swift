@@ -1,6 +1,7 @@
-import CaptionKit
 import Foundation
 import Testing
+
+@testable import CaptionKit
 
 @Suite struct CollectionLoaderTests {
     @Test func loadsEveryExhibitFileSortedSkippingHiddenAndConfig() throws {

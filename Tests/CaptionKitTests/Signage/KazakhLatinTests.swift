@@ -54,7 +54,10 @@ import Testing
             files: [
                 (
                     "g/camp.yml",
-                    "id: camp\ntitle:\n  kk: Лагерь\n  ru: Лагерь\n  en: Camp\ntext:\n  kk: Мәтін.\n  ru: Текст.\n  en: Text.\n"
+                    """
+                    id: camp\ntitle:\n  kk: Лагерь\n  ru: Лагерь\n  en: Camp\ntext:\n  kk: Мәтін.\n  ru: Текст.\n \
+                     en: Text.\n
+                    """
                 )
             ])
         let out = fixture.root + "/out"
@@ -72,7 +75,10 @@ import Testing
         #expect(table[1][5] == "Lager")
         #expect(
             report.warnings.map(\.message) == [
-                "camp: kk-Latn title: 'Лагерь' has a letter the 2021 alphabet has not settled; written 'Lager' provisionally"
+                """
+                camp: kk-Latn title: 'Лагерь' has a letter the 2021 alphabet has not settled; written 'Lager' \
+                provisionally
+                """
             ])
         #expect(report.warnings.first?.location.line == 3)
     }

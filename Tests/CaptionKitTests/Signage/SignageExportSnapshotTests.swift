@@ -81,7 +81,10 @@ import Testing
         #expect(wagon[6] == "Арестантский вагон 1938–1953\u{A0}гг.")
         #expect(
             wagon[7]
-                == "Вагон\u{A0}— в\u{A0}таких при Сталине везли заключённых в\u{A0}лагеря. В\u{A0}один вагон набивали 70 человек."
+                == """
+                Вагон\u{A0}— в\u{A0}таких при Сталине везли заключённых в\u{A0}лагеря. В\u{A0}один вагон набивали \
+                70 человек.
+                """
         )
         #expect(wagon[8] == "Рядом стоит макет «сторожевой вышки».")
         let longWord = try #require(rows.first { $0.first == "long-word" })
@@ -140,7 +143,11 @@ import Testing
         let export = try export()
         #expect(
             export.report.warnings.map(\.formatted) == [
-                "Captions/memorial-park/long-word.yml:9:7: warning: long-word: a word in the English (en) text is 45 characters, wider than the 30-character line; it stands on a line of its own and overflows: Pneumonoultramicroscopicsilicovolcanoconiosis"
+                """
+                Captions/memorial-park/long-word.yml:9:7: warning: long-word: a word in the English (en) text is \
+                45 characters, wider than the 30-character line; it stands on a line of its own and overflows: \
+                Pneumonoultramicroscopicsilicovolcanoconiosis
+                """
             ])
     }
 

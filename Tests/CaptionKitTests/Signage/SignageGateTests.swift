@@ -79,7 +79,10 @@ import Testing
         let text = complete.replacingOccurrences(of: "id: kurt", with: "id: datamerge")
         #expect(
             try reasons([("datamerge.yml", text)], for: "datamerge.yml") == [
-                "1:5 reservedName: id 'datamerge' at the collection root would overwrite datamerge.txt of the export; move it into a gallery folder"
+                """
+                1:5 reservedName: id 'datamerge' at the collection root would overwrite datamerge.txt of the \
+                export; move it into a gallery folder
+                """
             ])
         #expect(try reasons([("g/datamerge.yml", text)], for: "g/datamerge.yml").isEmpty)
     }

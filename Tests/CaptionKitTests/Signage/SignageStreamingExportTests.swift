@@ -92,7 +92,8 @@ import Testing
                 "g/t\(index).yml",
                 """
                 id: t\(index)
-                title: { kk: \(Self.yamlQuoted(input + " ә")), ru: \(Self.yamlQuoted(input)), en: \(Self.yamlQuoted("x " + input)) }
+                title: { kk: \(Self.yamlQuoted(input + " ә")), ru: \(Self.yamlQuoted(input)), \
+                en: \(Self.yamlQuoted("x " + input)) }
                 text: { kk: \(Self.yamlQuoted(input + "\n\n" + input)), ru: "a", en: \(Self.yamlQuoted(input)) }
 
                 """

@@ -1,4 +1,4 @@
-import CaptionKit
+@testable import CaptionKit
 
 /// Swift Testing also declares `SourceLocation`; in these tests the name means ours.
 typealias SourceLocation = CaptionKit.SourceLocation

@@ -1,5 +1,6 @@
-import CaptionKit
 import Foundation
+
+@testable import CaptionKit
 
 /// A throwaway collection folder on disk for tests; removed when the value is released.
 final class TestCollection {

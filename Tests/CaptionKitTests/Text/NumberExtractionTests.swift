@@ -1,5 +1,6 @@
-import CaptionKit
 import Testing
+
+@testable import CaptionKit
 
 @Suite struct NumberExtractionTests {
     @Test(arguments: [

@@ -1,5 +1,6 @@
-import CaptionKit
 import Testing
+
+@testable import CaptionKit
 
 /// One example of one registered check, with a readable name for test output.
 struct CheckExampleCase: CustomTestStringConvertible, Sendable {

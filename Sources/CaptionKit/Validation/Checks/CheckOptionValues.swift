@@ -3,7 +3,7 @@ extension CheckOptions {
     ///
     /// - Throws: ``CaptionError/invalidConfig(_:_:)`` pointing at the value when it is not a
     ///   number or not greater than zero.
-    public func ratio(_ key: String) throws(CaptionError) -> Double? {
+    func ratio(_ key: String) throws(CaptionError) -> Double? {
         guard let node = value(key) else { return nil }
         let number = try ConfigParser.number(node, what: "\(checkID).\(key)")
         guard number > 0 else { throw .invalidConfig(node.location, "\(checkID).\(key) must be greater than 0") }

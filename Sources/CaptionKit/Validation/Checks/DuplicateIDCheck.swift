@@ -1,6 +1,6 @@
 /// Two exhibit files with the same id.
-public struct DuplicateIDCheck: CaptionCheck {
-    public static let description = CheckDescription(
+struct DuplicateIDCheck: CaptionCheck {
+    static let description = CheckDescription(
         id: "duplicate-id",
         name: "Duplicate ID",
         rationale: """
@@ -17,9 +17,9 @@ public struct DuplicateIDCheck: CaptionCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(collection: CaptionCollection, in context: CheckContext) -> [Diagnostic] {
+    func check(collection: CaptionCollection, in context: CheckContext) -> [Diagnostic] {
         // Where each id is first used: just the location, not the exhibit, because this runs
         // on one thread after the per-exhibit checks and copying whole exhibits into a growing
         // dictionary showed in the run time of large collections.

@@ -1,6 +1,6 @@
 /// A caption text that is empty or only whitespace.
-public struct EmptyTextCheck: CaptionCheck {
-    public static let description = CheckDescription(
+struct EmptyTextCheck: CaptionCheck {
+    static let description = CheckDescription(
         id: "empty-text",
         name: "Empty Text",
         rationale: """
@@ -16,9 +16,9 @@ public struct EmptyTextCheck: CaptionCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for field in exhibit.fields where context.config.hasField(field.name) {
             for translation in field.translations

@@ -1,6 +1,6 @@
 /// An exhibit whose id differs from its file name.
-public struct IDFileMismatchCheck: CaptionCheck {
-    public static let description = CheckDescription(
+struct IDFileMismatchCheck: CaptionCheck {
+    static let description = CheckDescription(
         id: "id-file-mismatch",
         name: "ID and File Name Differ",
         rationale: """
@@ -13,9 +13,9 @@ public struct IDFileMismatchCheck: CaptionCheck {
         triggeringExamples: [CheckExample("id: ↓kurt-balls\n", path: "kurt.yml")]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         guard let id = exhibit.id, ExhibitID.isValid(id), id != exhibit.fileStem else { return [] }
         return [
             finding(

@@ -1,6 +1,6 @@
 /// Exhibit ids (and gallery folders) that are not slugs.
-public struct InvalidIDCheck: CaptionCheck {
-    public static let description = CheckDescription(
+struct InvalidIDCheck: CaptionCheck {
+    static let description = CheckDescription(
         id: "invalid-id",
         name: "Invalid ID",
         rationale: """
@@ -21,9 +21,9 @@ public struct InvalidIDCheck: CaptionCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         guard exhibit.isReadable else { return [] }
         var findings: [Diagnostic] = []
         if let id = exhibit.id {
@@ -59,7 +59,7 @@ public struct InvalidIDCheck: CaptionCheck {
 
 extension ExhibitID {
     /// A slug made from `name` for suggestions: lowercased, runs of other characters become one hyphen.
-    public static func suggestion(from name: String) -> String {
+    static func suggestion(from name: String) -> String {
         var result = ""
         for scalar in name.lowercased().unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {

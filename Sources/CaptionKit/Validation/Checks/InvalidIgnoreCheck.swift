@@ -1,6 +1,6 @@
 /// A malformed entry in an exhibit file's `ignore:` list.
-public struct InvalidIgnoreCheck: CaptionCheck {
-    public static let description = CheckDescription(
+struct InvalidIgnoreCheck: CaptionCheck {
+    static let description = CheckDescription(
         id: "invalid-ignore",
         name: "Invalid Ignore",
         rationale: """
@@ -47,9 +47,9 @@ public struct InvalidIgnoreCheck: CaptionCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         IgnoreEntry.entries(of: exhibit).problems.map { finding(at: $0.location, $0.message, exhibit: exhibit) }
     }
 }

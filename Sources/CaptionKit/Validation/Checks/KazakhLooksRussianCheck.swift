@@ -3,8 +3,8 @@
 ///
 /// Only words that start with a lowercase letter count: names (capitalised) are the same in both
 /// languages, so a list of names never triggers the check. Findings point at the text's value.
-public struct KazakhLooksRussianCheck: CaptionTextCheck {
-    public static let description = CheckDescription(
+struct KazakhLooksRussianCheck: CaptionTextCheck {
+    static let description = CheckDescription(
         id: "kazakh-looks-russian",
         name: "Kazakh Looks Russian",
         rationale: """
@@ -77,13 +77,13 @@ public struct KazakhLooksRussianCheck: CaptionTextCheck {
     /// The share of shared words above which the text looks Russian.
     let sharedRatio: Double
 
-    public init(options: CheckOptions) throws(CaptionError) {
+    init(options: CheckOptions) throws(CaptionError) {
         try options.requireOnly(["min-words", "shared-ratio"])
         minimumWords = try options.positiveInt("min-words") ?? 8
         sharedRatio = try options.ratio("shared-ratio") ?? 0.5
     }
 
-    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for text in analysis.texts where Language.isCyrillic(text.language, language: "kk") {
             // The analysis counts the ordinary words without making strings of them: most texts

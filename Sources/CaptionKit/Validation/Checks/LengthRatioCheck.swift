@@ -1,8 +1,8 @@
 /// A translation much shorter or much longer than its source: likely cut short or doubled.
 ///
 /// Lengths are grapheme clusters. Findings point at the translation's value.
-public struct LengthRatioCheck: CaptionTextCheck {
-    public static let description = CheckDescription(
+struct LengthRatioCheck: CaptionTextCheck {
+    static let description = CheckDescription(
         id: "length-ratio",
         name: "Length Ratio",
         rationale: """
@@ -59,7 +59,7 @@ public struct LengthRatioCheck: CaptionTextCheck {
     /// The shortest source compared.
     let minimumSourceLength: Int
 
-    public init(options: CheckOptions) throws(CaptionError) {
+    init(options: CheckOptions) throws(CaptionError) {
         try options.requireOnly(["min", "max", "min-chars"])
         minimum = try options.ratio("min") ?? 0.5
         maximum = try options.ratio("max") ?? 2
@@ -69,7 +69,7 @@ public struct LengthRatioCheck: CaptionTextCheck {
         }
     }
 
-    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, analysis) { text in
             guard let source = text.source else { return nil }
             let sourceLength = source.analysis.characterCount

@@ -2,8 +2,8 @@
 ///
 /// The findings come from the loader, which records them while reading; this type describes
 /// them and lets `captions.yml` adjust their severity like any other check's.
-public struct InvalidYAMLCheck: CaptionCheck {
-    public static let description = CheckDescription(
+struct InvalidYAMLCheck: CaptionCheck {
+    static let description = CheckDescription(
         id: "invalid-yaml",
         name: "Invalid YAML",
         rationale: """
@@ -27,17 +27,17 @@ public struct InvalidYAMLCheck: CaptionCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         exhibit.loadFindings.filter { $0.checkID == Self.description.id }
     }
 }
 
 /// Values of the wrong kind: a list or a number where text belongs, a field that is not a
 /// mapping of languages, an empty file.
-public struct InvalidValueCheck: CaptionCheck {
-    public static let description = CheckDescription(
+struct InvalidValueCheck: CaptionCheck {
+    static let description = CheckDescription(
         id: "invalid-value",
         name: "Invalid Value",
         rationale: """
@@ -58,9 +58,9 @@ public struct InvalidValueCheck: CaptionCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         exhibit.loadFindings.filter { $0.checkID == Self.description.id }
     }
 }

@@ -1,6 +1,6 @@
 /// A required field that an exhibit does not have at all.
-public struct MissingFieldCheck: CaptionCheck {
-    public static let description = CheckDescription(
+struct MissingFieldCheck: CaptionCheck {
+    static let description = CheckDescription(
         id: "missing-field",
         name: "Missing Field",
         rationale: """
@@ -18,9 +18,9 @@ public struct MissingFieldCheck: CaptionCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         guard exhibit.isReadable else { return [] }
         let location = exhibit.id != nil ? exhibit.idLocation : SourceLocation(path: exhibit.path, line: 1, column: 1)
         let absent = context.config.fields.filter { $0.required && exhibit.field($0.name) == nil }

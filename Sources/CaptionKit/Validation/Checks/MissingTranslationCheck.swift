@@ -1,6 +1,6 @@
 /// A caption field that lacks one of the configured languages.
-public struct MissingTranslationCheck: CaptionCheck {
-    public static let description = CheckDescription(
+struct MissingTranslationCheck: CaptionCheck {
+    static let description = CheckDescription(
         id: "missing-translation",
         name: "Missing Translation",
         rationale: """
@@ -20,9 +20,9 @@ public struct MissingTranslationCheck: CaptionCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for field in exhibit.fields where context.config.hasField(field.name) {
             for language in context.config.languages where field.translation(language) == nil {

@@ -2,8 +2,8 @@
 ///
 /// Findings point at the text's value and show the word with the odd letters in brackets and
 /// their code points (see ``CaptionText`` for why they do not point inside the text).
-public struct MixedScriptCheck: CaptionTextCheck {
-    public static let description = CheckDescription(
+struct MixedScriptCheck: CaptionTextCheck {
+    static let description = CheckDescription(
         id: "mixed-script",
         name: "Mixed Script",
         rationale: """
@@ -45,9 +45,9 @@ public struct MixedScriptCheck: CaptionTextCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, analysis) { text in
             guard text.analysis.scripts == .both else { return nil }
             let expected = WritingScript.expected(forLanguage: text.language)

@@ -4,8 +4,8 @@ import Foundation
 /// characters.
 ///
 /// One finding per text lists every problem with its code points; it points at the text's value.
-public struct NotNormalizedCheck: CaptionTextCheck {
-    public static let description = CheckDescription(
+struct NotNormalizedCheck: CaptionTextCheck {
+    static let description = CheckDescription(
         id: "not-normalized",
         name: "Not Normalized",
         rationale: """
@@ -47,9 +47,9 @@ public struct NotNormalizedCheck: CaptionTextCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, analysis) { text in
             guard !text.analysis.isPlain else { return nil }
             let problems = Self.problems(in: text.text)
@@ -138,14 +138,4 @@ public struct NotNormalizedCheck: CaptionTextCheck {
         "€", "‚", "ƒ", "„", "…", "†", "‡", "ˆ", "‰", "Š", "‹", "Œ", "Ž", "‘", "’", "“", "”", "•", "–", "—", "˜",
         "™", "š", "›", "œ", "ž", "Ÿ",
     ]
-}
-
-extension NotNormalizedCheck {
-    /// ``Normalization/isPlain(_:)``, under the name `Text/ScalarTraits.swift` still uses (that file
-    /// belongs to the signage work); remove once it calls ``Normalization`` itself.
-    static func isPlain(_ scalar: Unicode.Scalar) -> Bool { Normalization.isPlain(scalar) }
-
-    /// ``Normalization/nfc(_:)``, under the name the signage typography still uses; remove once it
-    /// calls ``Normalization`` itself.
-    static func normalized(_ text: String) -> String { Normalization.nfc(text) }
 }

@@ -2,8 +2,8 @@
 ///
 /// Findings point at the translation's value and list the missing and extra numbers (see
 /// ``CaptionText`` for why they do not point inside the text).
-public struct NumberMismatchCheck: CaptionTextCheck {
-    public static let description = CheckDescription(
+struct NumberMismatchCheck: CaptionTextCheck {
+    static let description = CheckDescription(
         id: "number-mismatch",
         name: "Number Mismatch",
         rationale: """
@@ -81,9 +81,9 @@ public struct NumberMismatchCheck: CaptionTextCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, analysis) { text in
             guard let source = text.source else { return nil }
             let expected = source.analysis.numbers

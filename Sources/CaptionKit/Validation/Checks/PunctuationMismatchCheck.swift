@@ -2,8 +2,8 @@
 /// exclamation added or lost), and unbalanced brackets or quotes in any text.
 ///
 /// Findings point at the text's value.
-public struct PunctuationMismatchCheck: CaptionTextCheck {
-    public static let description = CheckDescription(
+struct PunctuationMismatchCheck: CaptionTextCheck {
+    static let description = CheckDescription(
         id: "punctuation-mismatch",
         name: "Punctuation Mismatch",
         rationale: """
@@ -56,9 +56,9 @@ public struct PunctuationMismatchCheck: CaptionTextCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for text in analysis.texts {
             if let source = text.source,

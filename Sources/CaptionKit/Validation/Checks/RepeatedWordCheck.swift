@@ -2,8 +2,8 @@
 ///
 /// Only words separated by spaces or a single line break count (`ақ-ақ` and `так, так` are
 /// fine). Findings point at the text's value and name the words.
-public struct RepeatedWordCheck: CaptionTextCheck {
-    public static let description = CheckDescription(
+struct RepeatedWordCheck: CaptionTextCheck {
+    static let description = CheckDescription(
         id: "repeated-word",
         name: "Repeated Word",
         rationale: """
@@ -40,12 +40,12 @@ public struct RepeatedWordCheck: CaptionTextCheck {
     /// Words that may be repeated, lowercased.
     let allowed: Set<String>
 
-    public init(options: CheckOptions) throws(CaptionError) {
+    init(options: CheckOptions) throws(CaptionError) {
         try options.requireOnly(["allow"])
         allowed = Set((try options.stringList("allow") ?? []).map { $0.lowercased() })
     }
 
-    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, analysis) { text in
             // The analysis lists the neighbours that may be equal (the same length in UTF-8, only
             // spaces between them, the same letters but for case); strings are made of those only.

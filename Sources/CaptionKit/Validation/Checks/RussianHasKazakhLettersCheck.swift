@@ -1,8 +1,8 @@
 /// Kazakh-only letters (ә ғ қ ң ө ұ ү һ і) in a Russian text.
 ///
 /// Findings point at the text's value and name the words (see ``CaptionText``).
-public struct RussianHasKazakhLettersCheck: CaptionTextCheck {
-    public static let description = CheckDescription(
+struct RussianHasKazakhLettersCheck: CaptionTextCheck {
+    static let description = CheckDescription(
         id: "russian-has-kazakh-letters",
         name: "Russian Has Kazakh Letters",
         rationale: """
@@ -61,12 +61,12 @@ public struct RussianHasKazakhLettersCheck: CaptionTextCheck {
     /// Words allowed to keep Kazakh letters.
     let allowed: Set<String>
 
-    public init(options: CheckOptions) throws(CaptionError) {
+    init(options: CheckOptions) throws(CaptionError) {
         try options.requireOnly(["allow"])
         allowed = Set(try options.stringList("allow") ?? [])
     }
 
-    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, analysis) { text in
             guard Language.isCyrillic(text.language, language: "ru"), text.analysis.hasKazakhLetter else { return nil }
             let words = TextWords.distinct(TextWords.words(in: text.text).map(\.text)) {

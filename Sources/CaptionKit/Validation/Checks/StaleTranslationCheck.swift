@@ -1,6 +1,6 @@
 /// A translation made from an earlier version of its source text.
-public struct StaleTranslationCheck: CaptionCheck {
-    public static let description = CheckDescription(
+struct StaleTranslationCheck: CaptionCheck {
+    static let description = CheckDescription(
         id: "stale-translation",
         name: "Stale Translation",
         rationale: """
@@ -34,9 +34,9 @@ public struct StaleTranslationCheck: CaptionCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         guard exhibit.isReadable else { return [] }
         let source = context.config.source
         var findings = TranslationRecord(exhibit: exhibit).problems.map { problem in

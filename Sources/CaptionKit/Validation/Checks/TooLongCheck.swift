@@ -3,8 +3,8 @@
 /// Characters are grapheme clusters (what a reader counts: `ё` written as `е` plus a combining
 /// mark is one, a flag emoji is one). Words are runs of letters or digits, as `captions status`
 /// counts them. Findings point at the text's value.
-public struct TooLongCheck: CaptionTextCheck {
-    public static let description = CheckDescription(
+struct TooLongCheck: CaptionTextCheck {
+    static let description = CheckDescription(
         id: "too-long",
         name: "Too Long",
         rationale: """
@@ -61,9 +61,9 @@ public struct TooLongCheck: CaptionTextCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for text in analysis.texts {
             guard let spec = context.config.field(text.field.name) else { continue }

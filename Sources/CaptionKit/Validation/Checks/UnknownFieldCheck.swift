@@ -1,6 +1,6 @@
 /// A field name that `captions.yml` does not configure (often a typo such as `titel`).
-public struct UnknownFieldCheck: CaptionCheck {
-    public static let description = CheckDescription(
+struct UnknownFieldCheck: CaptionCheck {
+    static let description = CheckDescription(
         id: "unknown-field",
         name: "Unknown Field",
         rationale: """
@@ -18,9 +18,9 @@ public struct UnknownFieldCheck: CaptionCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         let known = context.config.fields.map(\.name)
         return exhibit.fields.filter { !context.config.hasField($0.name) }.map { field in
             let hint =

@@ -1,6 +1,6 @@
 /// A language key that `captions.yml` does not configure (often a typo such as `kz`).
-public struct UnknownLanguageCheck: CaptionCheck {
-    public static let description = CheckDescription(
+struct UnknownLanguageCheck: CaptionCheck {
+    static let description = CheckDescription(
         id: "unknown-language",
         name: "Unknown Language",
         rationale: """
@@ -18,9 +18,9 @@ public struct UnknownLanguageCheck: CaptionCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         let languages = context.config.languages
         var findings: [Diagnostic] = []
         for field in exhibit.fields where context.config.hasField(field.name) {

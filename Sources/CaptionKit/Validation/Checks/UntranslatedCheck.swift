@@ -1,8 +1,8 @@
 /// A translation identical to its source text.
 ///
 /// Findings point at the translation's value.
-public struct UntranslatedCheck: CaptionTextCheck {
-    public static let description = CheckDescription(
+struct UntranslatedCheck: CaptionTextCheck {
+    static let description = CheckDescription(
         id: "untranslated",
         name: "Untranslated",
         rationale: """
@@ -72,13 +72,13 @@ public struct UntranslatedCheck: CaptionTextCheck {
         return scalar.properties.isWhitespace
     }
 
-    public init(options: CheckOptions) throws(CaptionError) {
+    init(options: CheckOptions) throws(CaptionError) {
         try options.requireOnly(["allow", "min-words"])
         allowed = Set(try options.stringList("allow") ?? [])
         minimumWords = try options.positiveInt("min-words") ?? 2
     }
 
-    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, analysis) { text in
             guard let source = text.source else { return nil }
             let trimmed = Self.trimmed(text.text)

@@ -5,8 +5,8 @@
 /// findings of all checks and drops this check's finding for every entry that silenced
 /// something, so what remains are the entries whose cause has gone. Unused baseline entries
 /// are added at that step too, pointing at their line in the baseline file.
-public struct UnusedExceptionCheck: CaptionCheck {
-    public static let description = CheckDescription(
+struct UnusedExceptionCheck: CaptionCheck {
+    static let description = CheckDescription(
         id: "unused-exception",
         name: "Unused Exception",
         rationale: """
@@ -37,9 +37,9 @@ public struct UnusedExceptionCheck: CaptionCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         IgnoreEntry.entries(of: exhibit).entries.compactMap { entry in
             if context.config.checks[entry.checkID]?.severity == .off { return nil }
             return finding(

@@ -4,8 +4,8 @@
 /// The loader has already removed the final line break of block scalars (`|`), so a block's
 /// last line break is never a finding; paragraphs are separated by exactly one blank line.
 /// One finding per text lists every problem; it points at the text's value.
-public struct WhitespaceCheck: CaptionTextCheck {
-    public static let description = CheckDescription(
+struct WhitespaceCheck: CaptionTextCheck {
+    static let description = CheckDescription(
         id: "whitespace",
         name: "Whitespace",
         rationale: """
@@ -56,9 +56,9 @@ public struct WhitespaceCheck: CaptionTextCheck {
         ]
     )
 
-    public init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
-    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, analysis) { text in
             guard text.analysis.mayHaveWhitespaceProblem else { return nil }
             let problems = Self.problems(in: text.text)
@@ -122,14 +122,4 @@ public struct WhitespaceCheck: CaptionTextCheck {
         if items.count <= 1 { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
-}
-
-extension WhitespaceCheck {
-    /// ``WhitespaceScan/isSpace(_:)``, under the name `Text/ScalarTraits.swift` still uses (that
-    /// file belongs to the signage work); remove once it calls ``WhitespaceScan`` itself.
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { WhitespaceScan.isSpace(scalar) }
-
-    /// ``WhitespaceScan/isPunctuation(_:)``, under the name `Text/ScalarTraits.swift` still uses;
-    /// remove once it calls ``WhitespaceScan`` itself.
-    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { WhitespaceScan.isPunctuation(scalar) }
 }

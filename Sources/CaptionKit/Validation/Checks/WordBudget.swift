@@ -1,13 +1,13 @@
 /// A field's word budget from `max-words` in `captions.yml`: one number for every language, or
 /// a mapping of language to number (languages left out have no budget).
-public struct WordBudget: Sendable, Hashable {
+struct WordBudget: Sendable, Hashable {
     /// The budget for every language, when one number is given.
-    public var all: Int?
+    var all: Int?
     /// Budgets per language.
-    public var perLanguage: [String: Int]
+    var perLanguage: [String: Int]
 
     /// No budget.
-    public init() {
+    init() {
         all = nil
         perLanguage = [:]
     }
@@ -16,7 +16,7 @@ public struct WordBudget: Sendable, Hashable {
     ///
     /// - Throws: ``CaptionError/invalidConfig(_:_:)`` pointing at a value that is not a whole
     ///   number greater than 0, or at a language that is not one of `languages`.
-    public init(field: CollectionConfig.FieldSpec, languages: [String]) throws(CaptionError) {
+    init(field: CollectionConfig.FieldSpec, languages: [String]) throws(CaptionError) {
         self.init()
         guard let node = field.node?["max-words"] else { return }
         let what = "max-words of field '\(field.name)'"
@@ -49,12 +49,12 @@ public struct WordBudget: Sendable, Hashable {
     }
 
     /// The budget for `language`, or `nil` when it has none.
-    public func limit(for language: String) -> Int? { perLanguage[language] ?? all }
+    func limit(for language: String) -> Int? { perLanguage[language] ?? all }
 
     /// Reads every field's `max-words` so that a bad value stops the run with its position.
     ///
     /// - Throws: ``CaptionError/invalidConfig(_:_:)`` for the first malformed budget.
-    public static func validate(_ config: CollectionConfig) throws(CaptionError) {
+    static func validate(_ config: CollectionConfig) throws(CaptionError) {
         for field in config.fields { _ = try WordBudget(field: field, languages: config.languages) }
     }
 }

@@ -1,8 +1,8 @@
 /// Latin words in Cyrillic text (kk, ru) or Cyrillic words in Latin text (en, kk-Latn).
 ///
 /// Findings point at the text's value and name the words (see ``CaptionText``).
-public struct WrongScriptCheck: CaptionTextCheck {
-    public static let description = CheckDescription(
+struct WrongScriptCheck: CaptionTextCheck {
+    static let description = CheckDescription(
         id: "wrong-script",
         name: "Wrong Script",
         rationale: """
@@ -55,12 +55,12 @@ public struct WrongScriptCheck: CaptionTextCheck {
     /// Words allowed in the other script.
     let allowed: Set<String>
 
-    public init(options: CheckOptions) throws(CaptionError) {
+    init(options: CheckOptions) throws(CaptionError) {
         try options.requireOnly(["allow"])
         allowed = Set(try options.stringList("allow") ?? [])
     }
 
-    public func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, analysis) { text in
             guard let expected = WritingScript.expected(forLanguage: text.language),
                 text.analysis.scripts.hasOther(than: expected)

@@ -17,7 +17,7 @@ struct UnicodeNormalizationRule: TypographyUnitRule {
 
     func apply(to text: String, language: String) -> String {
         // Fast path: most caption text is certainly NFC already, and normalising costs a copy.
-        NotNormalizedCheck.normalized(text)
+        Normalization.nfc(text)
     }
 
     func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {

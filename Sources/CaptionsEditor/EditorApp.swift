@@ -324,7 +324,7 @@ struct EditorApp: Sendable {
         let (snapshot, _, exhibit) = try self.exhibit(context)
         let id = exhibit.id ?? ""
         let target = (form["target"] ?? "").split(separator: ".", maxSplits: 1).map(String.init)
-        guard target.count == 2, snapshot.config.hasField(target[0]), snapshot.config.languages.contains(target[1])
+        guard target.count == 2, snapshot.config.field(target[0]) != nil, snapshot.config.languages.contains(target[1])
         else {
             throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
         }

@@ -65,7 +65,7 @@ struct ExhibitSummary: Sendable {
     /// using `buffer` for the folded text.
     static func matches(_ exhibit: Exhibit, _ needle: [UInt8], buffer: inout [UInt8]) -> Bool {
         buffer.removeAll(keepingCapacity: true)
-        SearchFold.append(exhibit.id ?? exhibit.fileStem, to: &buffer)
+        SearchFold.append(exhibit.displayID, to: &buffer)
         for field in exhibit.fields {
             for translation in field.translations {
                 buffer.append(0x0A)
@@ -105,7 +105,7 @@ struct Snapshot: Sendable {
             if let id = exhibit.id, exhibit.isReadable, index[id] == nil { index[id] = position }
             stamps[exhibit.relativePath] = FileStamp.of(exhibit.path)
         }
-        configStamp = FileStamp.of(LibraryBridge.join(collection.rootPath, LibraryBridge.configFileName))
+        configStamp = FileStamp.of(EditorStore.path(LibraryBridge.configFileName, in: collection.rootPath))
         galleryList = Self.galleries(of: collection.exhibits)
     }
 
@@ -179,7 +179,7 @@ final class EditorStore: Sendable {
     @discardableResult
     func refresh(relativePath: String) -> Snapshot {
         let current = snapshot
-        let stamp = FileStamp.of(LibraryBridge.join(root, relativePath))
+        let stamp = FileStamp.of(Self.path(relativePath, in: root))
         if let known = current.stamps[relativePath], known == stamp { return current }
         return replace([relativePath])
     }
@@ -189,21 +189,26 @@ final class EditorStore: Sendable {
     @discardableResult
     func scan() -> Bool {
         let current = snapshot
-        let configStamp = FileStamp.of(LibraryBridge.join(root, LibraryBridge.configFileName))
+        let configStamp = FileStamp.of(Self.path(LibraryBridge.configFileName, in: root))
         if configStamp != current.configStamp {
             reloadAll()
             return true
         }
-        guard let files = try? LibraryBridge.exhibitFiles(in: root) else { return false }
+        guard let files = try? LibraryBridge.exhibitFiles(of: current.collection) else { return false }
         var changed: [String] = []
         if files.count != current.stamps.count { changed = Array(Set(files).symmetricDifference(current.stamps.keys)) }
         for file in files {
             guard let known = current.stamps[file] else { continue }
-            if known != FileStamp.of(LibraryBridge.join(root, file)) { changed.append(file) }
+            if known != FileStamp.of(Self.path(file, in: root)) { changed.append(file) }
         }
         guard !changed.isEmpty else { return false }
         replace(changed)
         return true
+    }
+
+    /// The file `relativePath` of the collection folder `root`.
+    static func path(_ relativePath: String, in root: String) -> String {
+        root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath
     }
 
     /// The snapshot after a ``scan()``: every file as it is on disk now.
@@ -223,9 +228,10 @@ final class EditorStore: Sendable {
     /// Reads the files at `relativePaths` again (removing those that are gone, adding new ones).
     @discardableResult
     func replace(_ relativePaths: [String]) -> Snapshot {
+        let collection = snapshot.collection
         let read = relativePaths.map { path -> (String, Exhibit?, FileStamp?) in
-            let stamp = FileStamp.of(LibraryBridge.join(root, path))
-            return (path, stamp == nil ? nil : LibraryBridge.readExhibit(path, root: root), stamp)
+            let stamp = FileStamp.of(Self.path(path, in: root))
+            return (path, stamp == nil ? nil : LibraryBridge.readExhibit(path, of: collection), stamp)
         }
         return state.withLock { snapshot in
             var exhibits = snapshot.collection.exhibits

@@ -3,8 +3,6 @@ import Foundation
 
 // The editor's only door into CaptionKit. Every library call the editor makes is here, so that
 // moving to the library's front door (Sources/CaptionKit/API/) changes this one file.
-// Operations marked `TODO(front door)` are not (yet) in the front door and are built here from the
-// library's current public types.
 
 /// The texts of one exhibit: field name → language → text.
 typealias ExhibitTexts = [String: [String: String]]
@@ -41,27 +39,18 @@ enum LibraryBridge {
         CaptionCollection.defaultPath()
     }
 
-    /// The exhibit files of a collection, relative to its folder, sorted.
-    /// TODO(front door): needed to reload only the files that changed on disk.
-    static func exhibitFiles(in root: String) throws(CaptionError) -> [String] {
-        try CollectionLoader.exhibitFiles(in: root)
+    /// The exhibit files in the collection's folder now, relative to it, sorted.
+    static func exhibitFiles(of collection: CaptionCollection) throws(CaptionError) -> [String] {
+        try collection.exhibitFilesOnDisk()
     }
 
-    /// Reads one exhibit file (an unreadable file gives an exhibit with its finding).
-    /// TODO(front door): needed to reload only the files that changed on disk.
-    static func readExhibit(_ relativePath: String, root: String) -> Exhibit {
-        CollectionLoader.readExhibit(relativePath, root: root)
-    }
-
-    /// `path/relative`, as the loader joins them.
-    /// TODO(front door): with ``readExhibit(_:root:)``.
-    static func join(_ folder: String, _ relative: String) -> String {
-        CollectionLoader.join(folder, relative)
+    /// Reads one exhibit file of the collection again (an unreadable file gives an exhibit with its finding).
+    static func readExhibit(_ relativePath: String, of collection: CaptionCollection) -> Exhibit {
+        collection.readExhibit(relativePath)
     }
 
     /// The configuration file's name (`captions.yml`).
-    /// TODO(front door): with ``readExhibit(_:root:)``.
-    static let configFileName = CollectionLoader.configFileName
+    static let configFileName = CaptionCollection.configFileName
 
     // MARK: Checking
 
@@ -100,21 +89,9 @@ enum LibraryBridge {
         return (check.findings, lengths)
     }
 
-    /// Where one translation stands against its source.
-    /// TODO(front door): the collection page's badges and the exhibit page's stale notices need it.
-    static func state(of exhibit: Exhibit, field: String, language: String, config: CollectionConfig)
-        -> TranslationState
-    {
-        TranslationTracker.state(of: exhibit, field: field, language: language, config: config)
-    }
-
     /// The states of every field and language of one exhibit (its record read once).
-    /// TODO(front door): as ``state(of:field:language:config:)``.
     static func states(of exhibit: Exhibit, config: CollectionConfig) -> (String, String) -> TranslationState {
-        let record = TranslationRecord(exhibit: exhibit)
-        return { field, language in
-            TranslationTracker.state(of: exhibit, field: field, language: language, config: config, record: record)
-        }
+        exhibit.translationStates(config: config)
     }
 
     /// The exhibit's label as `captions export signage` typesets it, with the changed texts of
@@ -133,14 +110,12 @@ enum LibraryBridge {
 
     // MARK: Status and translators
 
-    /// The `captions status` numbers, from findings already worked out.
-    /// TODO(front door): `TranslationStatus.of(_:)` checks the collection again; the editor has the
-    /// findings of its background check (1.4 s at 50,000 exhibits).
+    /// The `captions status` numbers, from the findings of the background check when it has ended.
     static func status(of collection: CaptionCollection, findings: [Diagnostic]?) throws(CaptionError)
         -> TranslationStatus
     {
         guard let findings else { return try TranslationStatus.of(collection) }
-        return TranslationStatus(collection: collection, findings: findings)
+        return TranslationStatus.of(collection, findings: findings)
     }
 
     /// The XLIFF file for one language: the same name and bytes `captions export xliff` writes.
@@ -212,7 +187,7 @@ enum LibraryBridge {
             return (saved.path, saved.changed.count)
         } catch let error as CaptionError {
             guard case .conflict(let path) = error else { throw error }
-            let current = readExhibit(exhibit.relativePath, root: collection.rootPath)
+            let current = readExhibit(exhibit.relativePath, of: collection)
             throw SaveConflict(path: path, currentTexts: Self.texts(of: current), currentDigest: digest(ofFileAt: path))
         }
     }

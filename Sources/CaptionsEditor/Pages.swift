@@ -409,7 +409,7 @@ enum Pages {
             exhibit.field(field) == nil && exhibit.isReadable
             ? "<p class=\"hint\">\(words("exhibit.missingfield"))</p>" : ""
         var stale: HTML = ""
-        if case .stale = LibraryBridge.state(of: exhibit, field: field, language: language, config: config) {
+        if case .stale = LibraryBridge.states(of: exhibit, config: config)(field, language) {
             let source = exhibit.field(field)?.translation(config.source)?.text ?? ""
             stale = """
                 <div class="stale" id="stale-\(domID)">
@@ -452,7 +452,7 @@ enum Pages {
         var cells: [String: [Diagnostic]] = [:]
         var general: [Diagnostic] = []
         for finding in findings {
-            if let field = finding.field, let language = finding.language, config.hasField(field),
+            if let field = finding.field, let language = finding.language, config.field(field) != nil,
                 config.languages.contains(language)
             {
                 cells["\(field).\(language)", default: []].append(finding)

@@ -1,4 +1,3 @@
-import CaptionKit
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -7,6 +6,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 
+@testable import CaptionKit
 @testable import CaptionsEditor
 
 @Suite("Editor pages")
@@ -317,7 +317,7 @@ struct EditorXLIFFTests {
     @Test("The XLIFF download is the bytes captions export xliff writes")
     func download() async throws {
         let fixture = try EditorFixture()
-        let collection = try CollectionLoader.load(path: fixture.root)
+        let collection = try CaptionCollection.load(path: fixture.root)
         let expected = try XLIFFExporter.export(
             collection, options: XLIFFExportOptions(targetLanguages: ["kk"], version: .v2_0)
         ).files[0]

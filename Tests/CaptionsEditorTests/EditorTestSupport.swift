@@ -1,10 +1,10 @@
-import CaptionKit
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 
+@testable import CaptionKit
 @testable import CaptionsEditor
 
 /// A copy of the bundled museum collection in a temporary folder, served by a test editor.

@@ -6,10 +6,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "captions", targets: ["captions"]),
+        .executable(name: "captions-editor", targets: ["CaptionsEditor"]),
         .library(name: "CaptionKit", targets: ["CaptionKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // The curator's editor only (captions-editor); `captions` itself builds without SwiftNIO.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -36,6 +40,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "CaptionsEditor",
+            dependencies: [
+                "CaptionKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            // The interface strings, one YAML file per language, read from the source tree or beside the binary.
+            exclude: ["Resources"]
+        ),
         .testTarget(
             name: "CaptionKitTests",
             // CLibXML2: the tests validate exports against the XLIFF schemas with libxml2.
@@ -48,6 +63,15 @@ let package = Package(
             dependencies: ["captions", "CaptionKit"],
             // Helper scripts run by the tests from the source tree.
             exclude: ["Resources"]
+        ),
+        .testTarget(
+            name: "CaptionsEditorTests",
+            dependencies: [
+                "CaptionsEditor",
+                "CaptionKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -14,7 +14,9 @@ struct CaptionsCommand: ParsableCommand {
             64 usage error.
             """,
         version: CaptionsVersion.string,
-        subcommands: [Check.self, Status.self, Init.self, New.self, Export.self, Import.self, Accept.self, Fmt.self]
+        subcommands: [
+            Check.self, Status.self, Init.self, New.self, Export.self, Import.self, Accept.self, Fmt.self, Serve.self,
+        ]
     )
 }
 

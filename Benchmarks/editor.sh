@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# The curator's editor (captions-editor) under load on loopback, against a generated collection:
+# start-up, collection page, exhibit page, live check, save, memory, and 50 readers during saves.
+#
+#   Benchmarks/editor.sh [COUNT] [OUT]      (defaults: 50000 exhibits in /tmp/captions-editor-bench)
+#
+# Needs wrk (Debian package) and python3. Builds captions-editor in release mode unless
+# EDITOR_BIN names a binary. Prints a Markdown table (and writes it to OUT/editor-results.md).
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+REPO="$(dirname "$HERE")"
+COUNT="${1:-50000}"
+OUT="${2:-/tmp/captions-editor-bench}"
+DURATION="${DURATION:-10s}"
+command -v wrk >/dev/null || { echo "editor.sh: wrk is missing (apt-get install wrk)" >&2; exit 2; }
+
+if [ -z "${EDITOR_BIN:-}" ]; then
+  (cd "$REPO" && swift build -c release --product captions-editor >&2)
+  EDITOR_BIN="$REPO/.build/release/captions-editor"
+fi
+if [ ! -f "$OUT/Captions/captions.yml" ]; then
+  python3 "$HERE/gen_corpus.py" --count "$COUNT" --out "$OUT" --no-po --force --quiet
+fi
+
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+BASE="http://127.0.0.1:$PORT"
+START_NS="$(date +%s%N)"
+"$EDITOR_BIN" "$OUT/Captions" --port "$PORT" > "$OUT/editor.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+until curl -sf -o /dev/null "$BASE/"; do sleep 0.02; done
+STARTUP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+
+# A session: cookie, CSRF token, an exhibit id and the digest of its file.
+FIRST="$(find "$OUT/Captions" -name '*.yml' ! -name captions.yml | sort | sed -n 1p)"
+ID="$(sed -n 's/^id: //p' "$FIRST")"
+JAR="$OUT/cookies.txt"
+curl -s -c "$JAR" "$BASE/exhibits/$ID" > "$OUT/exhibit.html"
+TOKEN="$(sed -n 's/.*name="csrf-token" content="\([0-9a-f]*\)".*/\1/p' "$OUT/exhibit.html")"
+SESSION="$(awk '$6=="captions_session" {print $7}' "$JAR")"
+
+cat > "$OUT/check.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "captions_session=$SESSION"
+wrk.headers["X-CSRF-Token"] = "$TOKEN"
+wrk.headers["Origin"] = "$BASE"
+wrk.body = "title.en=A+draft+title+typed+in+the+editor&text.kk=%D0%9C%D3%99%D1%82%D1%96%D0%BD"
+LUA
+
+# wrk's latency distribution: "50%" and "99%" lines, in ms; requests/s; errors.
+run_wrk() {  # name, connections, url, [script]
+  local name="$1" connections="$2" url="$3" script="${4:-}"
+  local args=(-t2 -c"$connections" -d"$DURATION" --latency)
+  [ -n "$script" ] && args+=(-s "$script")
+  wrk "${args[@]}" "$url" > "$OUT/wrk-$name.txt"
+  python3 - "$OUT/wrk-$name.txt" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+def ms(label):
+    m = re.search(r"^\s*" + label + r"\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    value, unit = float(m.group(1)), m.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)
+errors = "0"
+if "Non-2xx" in text or "Socket errors" in text:
+    errors = " ".join(l.strip() for l in text.splitlines() if "Non-2xx" in l or "Socket errors" in l)
+print(f"{ms('50%'):.2f}|{ms('99%'):.2f}|{float(rps):.0f}|{errors}")
+PY
+}
+
+COLLECTION="$(run_wrk collection 4 "$BASE/?page=7")"
+SEARCH="$(run_wrk search 4 "$BASE/?missing=kk&page=3")"
+EXHIBIT="$(run_wrk exhibit 4 "$BASE/exhibits/$ID")"
+CHECK="$(run_wrk check 4 "$BASE/exhibits/$ID/check" "$OUT/check.lua")"
+
+# Saves, one after another (each reads the page untimed for the file's digest), then again
+# while wrk keeps 50 readers busy on exhibit pages.
+cat > "$OUT/save.py" <<'PY'
+import re, statistics, sys, time, urllib.parse, urllib.request
+base, session, token, exhibit, count = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args): return None
+opener = urllib.request.build_opener(NoRedirect)
+headers = {"Cookie": f"captions_session={session}", "Origin": base}
+times, failures = [], 0
+for i in range(count):
+    page = opener.open(urllib.request.Request(f"{base}/exhibits/{exhibit}", headers=headers)).read().decode()
+    digest = re.search(r'name="_digest" value="([0-9a-f]+)"', page).group(1)
+    body = urllib.parse.urlencode({"_csrf": token, "_digest": digest, "_action": "save",
+                                   "title.en": f"Benchmark title {i}"}).encode()
+    request = urllib.request.Request(f"{base}/exhibits/{exhibit}", data=body, headers=headers)
+    started = time.perf_counter()
+    try:
+        opener.open(request)
+        failures += 1  # a 2xx here means no redirect: the save did not go through
+    except urllib.error.HTTPError as answer:
+        if answer.code != 303: failures += 1
+    times.append((time.perf_counter() - started) * 1000)
+times.sort()
+p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+print(f"{statistics.median(times):.2f}|{p99:.2f}|{failures}")
+PY
+SAVE="$(python3 "$OUT/save.py" "$BASE" "$SESSION" "$TOKEN" "$ID" 200)"
+wrk -t2 -c50 -d"$DURATION" --latency "$BASE/exhibits/$ID" > "$OUT/wrk-readers.txt" &
+WRK=$!
+SAVE_UNDER_LOAD="$(python3 "$OUT/save.py" "$BASE" "$SESSION" "$TOKEN" "$ID" 100)"
+wait $WRK
+READERS_ERRORS="$(grep -E 'Non-2xx|Socket errors' "$OUT/wrk-readers.txt" || echo none)"
+READERS_P99="$(sed -n 's/^ *99% *//p' "$OUT/wrk-readers.txt")"
+RSS_MB=$(( $(awk '/VmHWM/ {print $2}' /proc/$PID/status) / 1024 ))
+
+field() { echo "$1" | cut -d'|' -f"$2"; }
+row() {  # label, wrk figures
+  echo "| $1 | $(field "$2" 1) ms | $(field "$2" 2) ms | $(field "$2" 3) req/s, errors: $(field "$2" 4) |"
+}
+{
+  echo "| measurement ($COUNT exhibits) | median | p99 | other |"
+  echo "| --- | --- | --- | --- |"
+  echo "| start-up: collection loaded, first page served | | | ${STARTUP_MS} ms |"
+  row "collection page (?page=7), 4 connections" "$COLLECTION"
+  row "collection filtered (missing kk, page 3)" "$SEARCH"
+  row "exhibit page, 4 connections" "$EXHIBIT"
+  row "live check of a draft, 4 connections" "$CHECK"
+  echo "| save (200 in a row) | $(field "$SAVE" 1) ms | $(field "$SAVE" 2) ms | failed: $(field "$SAVE" 3) |"
+  echo "| save while 50 clients read exhibit pages | $(field "$SAVE_UNDER_LOAD" 1) ms |" \
+    "$(field "$SAVE_UNDER_LOAD" 2) ms | failed saves: $(field "$SAVE_UNDER_LOAD" 3);" \
+    "readers' p99 ${READERS_P99}, reader errors: ${READERS_ERRORS} |"
+  echo "| peak memory (VmHWM) | | | ${RSS_MB} MB |"
+} | tee "$OUT/editor-results.md"

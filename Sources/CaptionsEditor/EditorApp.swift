@@ -1,0 +1,491 @@
+import CaptionKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdBcrypt
+import Logging
+import NIOCore
+import Synchronization
+
+/// The request context: the session and interface language the middleware found.
+struct EditorContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    var session = Session(id: "", csrfToken: "", signedIn: false, lastSeen: Date())
+    var language = "en"
+    var newSession = false
+
+    init(source: ApplicationRequestContextSource) { coreContext = .init(source: source) }
+
+    /// Bodies larger than the largest upload are refused before they are read.
+    var maxUploadSize: Int { EditorSettings.maximumUpload }
+}
+
+/// How an editor runs.
+struct EditorSettings: Sendable {
+    /// The largest form body (texts of one exhibit, filters...).
+    static let maximumForm = 1 << 20
+    /// The largest upload (an XLIFF file).
+    static let maximumUpload = 16 << 20
+
+    /// The collection folder.
+    var root: String
+    /// The `Host` header values the editor answers (host or host:port).
+    var allowedHosts: Set<String>
+    /// The bcrypt hash of the password, when one is required.
+    var passwordHash: String?
+    /// How often the files are scanned for changes.
+    var scanInterval: Duration = .seconds(3)
+}
+
+/// An error shown to the user as a page (or JSON for the live check) with a status.
+struct PageError: Error {
+    var status: HTTPResponse.Status
+    var titleKey: String
+    var message: String
+}
+
+/// XLIFF uploads waiting for their "apply" click.
+final class PendingUploads: Sendable {
+    private let uploads = Mutex<[String: (fileName: String, bytes: Data, session: String, time: Date)]>([:])
+
+    func keep(_ bytes: Data, fileName: String, session: String) -> String {
+        let token = SessionStore.randomToken()
+        uploads.withLock { uploads in
+            uploads = uploads.filter { Date().timeIntervalSince($0.value.time) < 3600 }
+            if uploads.count >= 16, let oldest = uploads.min(by: { $0.value.time < $1.value.time }) {
+                uploads[oldest.key] = nil
+            }
+            uploads[token] = (fileName, bytes, session, Date())
+        }
+        return token
+    }
+
+    func take(_ token: String, session: String) -> (fileName: String, bytes: Data)? {
+        uploads.withLock { uploads in
+            guard let upload = uploads[token], upload.session == session else { return nil }
+            uploads[token] = nil
+            return (upload.fileName, upload.bytes)
+        }
+    }
+}
+
+/// The editor's web application: routes, security checks and pages.
+struct EditorApp: Sendable {
+    let settings: EditorSettings
+    let store: EditorStore
+    let strings: InterfaceStrings
+    let sessions: SessionStore
+    let uploads = PendingUploads()
+    let assets: [String: (type: String, bytes: ByteBuffer)]
+
+    init(settings: EditorSettings, store: EditorStore, strings: InterfaceStrings, resources: String) throws {
+        self.settings = settings
+        self.store = store
+        self.strings = strings
+        sessions = SessionStore(openByDefault: settings.passwordHash == nil)
+        var assets: [String: (String, ByteBuffer)] = [:]
+        for (name, type) in [
+            ("editor.css", "text/css; charset=utf-8"), ("editor.js", "text/javascript; charset=utf-8"),
+        ] {
+            guard let data = FileManager.default.contents(atPath: resources + "/" + name) else {
+                throw EditorFailure("\(resources)/\(name): cannot read the editor's asset")
+            }
+            assets[name] = (type, ByteBuffer(bytes: data))
+        }
+        self.assets = assets
+    }
+
+    /// The router with every route and the security middleware.
+    func router() -> Router<EditorContext> {
+        let router = Router(context: EditorContext.self)
+        router.add(middleware: SecurityMiddleware(app: self))
+        router.get("/assets/{name}") { _, context in try self.asset(context) }
+        router.get("/") { request, context in try self.collectionPage(request, context) }
+        router.get("/exhibits/{id}") { request, context in try self.exhibitPage(request, context) }
+        router.post("/exhibits/{id}") { request, context in try await self.saveExhibit(request, context) }
+        router.post("/exhibits/{id}/check") { request, context in try await self.liveCheck(request, context) }
+        router.post("/exhibits/{id}/accept") { request, context in try await self.accept(request, context) }
+        router.get("/exhibits/{id}/next-missing") { request, context in try self.nextMissing(request, context) }
+        router.get("/status") { request, context in try self.statusPage(request, context) }
+        router.get("/translators") { request, context in
+            self.html(Pages.translators(self.page(request, context), config: self.store.snapshot.config))
+        }
+        router.get("/translators/xliff") { request, context in try self.downloadXLIFF(request, context) }
+        router.post("/translators/review") { request, context in try await self.reviewXLIFF(request, context) }
+        router.post("/translators/apply") { request, context in try await self.applyXLIFF(request, context) }
+        router.get("/new") { request, context in
+            self.html(Pages.newExhibit(self.page(request, context), galleries: self.store.snapshot.galleries))
+        }
+        router.post("/new") { request, context in try await self.createExhibit(request, context) }
+        router.post("/language") { request, context in try await self.switchLanguage(request, context) }
+        router.get("/login") { request, context in self.html(Pages.login(self.page(request, context), wrong: false)) }
+        router.post("/login") { request, context in try await self.login(request, context) }
+        return router
+    }
+
+    // MARK: Helpers
+
+    func words(_ context: EditorContext) -> Localizer { strings.localizer(context.language) }
+
+    func page(_ request: Request, _ context: EditorContext) -> PageContext {
+        var path = request.uri.path
+        if let query = request.uri.query, !query.isEmpty { path += "?" + query }
+        return PageContext(
+            words: words(context), csrfToken: context.session.csrfToken, path: path, signedIn: context.session.signedIn)
+    }
+
+    func html(_ html: HTML, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html.raw)))
+    }
+
+    func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
+    /// The form of a POST, after its CSRF token is checked.
+    func form(_ request: Request, _ context: EditorContext, limit: Int = EditorSettings.maximumForm) async throws
+        -> FormData
+    {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw PageError(
+                status: .contentTooLarge, titleKey: "error.title", message: words(context)("error.toolarge"))
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch {
+            throw PageError(
+                status: .contentTooLarge, titleKey: "error.title", message: words(context)("error.toolarge"))
+        }
+        let type = request.headers[.contentType] ?? ""
+        let form: FormData
+        do {
+            if type.lowercased().hasPrefix("multipart/form-data") {
+                guard let range = type.range(of: "boundary=") else { throw FormError.malformed }
+                var boundary = String(type[range.upperBound...])
+                if let end = boundary.firstIndex(of: ";") { boundary = String(boundary[..<end]) }
+                boundary = boundary.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+                form = try FormData(multipart: Data(buffer: buffer), boundary: boundary)
+            } else {
+                form = try FormData(urlEncoded: String(buffer: buffer))
+            }
+        } catch {
+            throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
+        }
+        let sent = form["_csrf"] ?? request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
+        guard !context.session.csrfToken.isEmpty, constantTimeEqual(sent, context.session.csrfToken) else {
+            throw PageError(status: .forbidden, titleKey: "error.forbidden", message: words(context)("error.csrf"))
+        }
+        return form
+    }
+
+    /// The exhibit named by the `{id}` of the path, looked up among the loaded exhibits (never used as a path),
+    /// read again first if its file changed on disk.
+    func exhibit(_ context: EditorContext) throws -> (Snapshot, Int, Exhibit) {
+        let raw = context.parameters.get("id") ?? ""
+        let id = raw.removingPercentEncoding ?? raw
+        guard let found = store.snapshot.exhibit(id: id) else {
+            throw PageError(status: .notFound, titleKey: "error.notfound", message: words(context)("error.noexhibit"))
+        }
+        let snapshot = store.refresh(relativePath: found.exhibit.relativePath)
+        guard let current = snapshot.exhibit(id: id) else {
+            throw PageError(status: .notFound, titleKey: "error.notfound", message: words(context)("error.noexhibit"))
+        }
+        return (snapshot, current.position, current.exhibit)
+    }
+
+    /// The texts of the configured fields and languages in a form (`<field>.<lang>` names).
+    func texts(in form: FormData, config: CollectionConfig) -> ExhibitTexts {
+        var texts: ExhibitTexts = [:]
+        for spec in config.fields {
+            for language in config.languages {
+                if let value = form["\(spec.name).\(language)"] { texts[spec.name, default: [:]][language] = value }
+            }
+        }
+        return texts
+    }
+
+    // MARK: Pages
+
+    func asset(_ context: EditorContext) throws -> Response {
+        guard let asset = assets[context.parameters.get("name") ?? ""] else {
+            throw PageError(status: .notFound, titleKey: "error.notfound", message: words(context)("error.notfound"))
+        }
+        return Response(
+            status: .ok, headers: [.contentType: asset.type, .cacheControl: "no-cache"],
+            body: .init(byteBuffer: asset.bytes))
+    }
+
+    func collectionPage(_ request: Request, _ context: EditorContext) throws -> Response {
+        let filter = Pages.Filter(queryParameters(request.uri.query))
+        return html(Pages.collection(page(request, context), store.snapshot, filter: filter))
+    }
+
+    func exhibitPage(_ request: Request, _ context: EditorContext) throws -> Response {
+        let (snapshot, position, exhibit) = try self.exhibit(context)
+        let query = queryParameters(request.uri.query)
+        let words = words(context)
+        var message: HTML = ""
+        if let saved = query["saved"].flatMap(Int.init) {
+            let text = saved == 0 ? words("exhibit.nochange") : words("exhibit.saved", count: saved)
+            message = "<p class=\"message ok\" role=\"status\">\(text)</p>"
+        }
+        if let accepted = query["accepted"] {
+            message = "<p class=\"message ok\" role=\"status\">\(words("exhibit.accepted", ["list": accepted]))</p>"
+        }
+        let checked = try? LibraryBridge.check(exhibit, in: snapshot.collection)
+        let view = Pages.ExhibitView(
+            exhibit: exhibit, position: position, texts: LibraryBridge.texts(of: exhibit),
+            digest: LibraryBridge.digest(ofFileAt: exhibit.path),
+            findings: checked?.findings ?? exhibit.loadFindings, lengths: checked?.lengths ?? [], message: message,
+            preview: try? LibraryBridge.labelPreview(exhibit, drafts: [:], in: snapshot.collection))
+        return html(Pages.exhibit(page(request, context), snapshot, view))
+    }
+
+    func saveExhibit(_ request: Request, _ context: EditorContext) async throws -> Response {
+        let form = try await self.form(request, context)
+        let (snapshot, position, exhibit) = try self.exhibit(context)
+        let words = words(context)
+        let id = exhibit.id ?? ""
+        let draft = texts(in: form, config: snapshot.config)
+        let digest = form["_digest"] ?? ""
+        func redisplay(_ message: HTML, status: HTTPResponse.Status) -> Response {
+            var texts = LibraryBridge.texts(of: exhibit)
+            for (field, languages) in draft {
+                for (language, text) in languages { texts[field, default: [:]][language] = text }
+            }
+            let checked = try? LibraryBridge.checkDraft(draft, of: exhibit, in: snapshot.collection)
+            let view = Pages.ExhibitView(
+                exhibit: exhibit, position: position, texts: texts, digest: digest,
+                findings: checked?.findings ?? [], lengths: checked?.lengths ?? [], message: message, isDraft: true,
+                preview: try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.collection))
+            return html(Pages.exhibit(page(request, context), snapshot, view), status: status)
+        }
+        if form["_action"] == "check" { return redisplay("", status: .ok) }
+        do {
+            let saved = try store.writeLock.withLock { _ in
+                try LibraryBridge.save(draft, exhibit: exhibit, in: snapshot.collection, expectedDigest: digest)
+            }
+            store.replace([exhibit.relativePath])
+            return redirect("/exhibits/\(urlEncode(id))?saved=\(saved.changed)")
+        } catch let conflict as SaveConflict {
+            store.replace([exhibit.relativePath])
+            return html(
+                Pages.conflict(
+                    page(request, context), id: id, draft: draft, current: conflict.currentTexts,
+                    currentDigest: conflict.currentDigest, config: snapshot.config), status: .conflict)
+        } catch let error as CaptionError {
+            return redisplay(
+                "<p class=\"message error\" role=\"alert\">\(words("error.title")): \(error.description)</p>",
+                status: .unprocessableContent)
+        }
+    }
+
+    func liveCheck(_ request: Request, _ context: EditorContext) async throws -> Response {
+        let form = try await self.form(request, context)
+        let (snapshot, _, exhibit) = try self.exhibit(context)
+        let words = words(context)
+        let draft = texts(in: form, config: snapshot.config)
+        let checked: (findings: [Diagnostic], lengths: [TextLength])
+        do {
+            checked = try LibraryBridge.checkDraft(draft, of: exhibit, in: snapshot.collection)
+        } catch {
+            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+        }
+        let located = Pages.locateFindings(checked.findings, config: snapshot.config)
+        var cells: [String: Any] = [:]
+        for length in checked.lengths {
+            let key = "\(length.field).\(length.language)"
+            let id = "\(length.field)-\(length.language)"
+            cells[key] = [
+                "counter": Pages.counter(length, id: id, words: words).raw,
+                "findings": Pages.findingItems(located.cells[key] ?? [], words: words).raw,
+            ]
+        }
+        let body: [String: Any] = [
+            "cells": cells,
+            "general": Pages.generalFindings(located.general, all: checked.findings, words: words).raw,
+            "preview": Pages.labelPreview(
+                try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.collection), words: words
+            ).raw,
+            "errors": checked.findings.filter { $0.severity == .error }.count,
+            "warnings": checked.findings.filter { $0.severity == .warning }.count,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    func accept(_ request: Request, _ context: EditorContext) async throws -> Response {
+        let form = try await self.form(request, context)
+        let (snapshot, _, exhibit) = try self.exhibit(context)
+        let id = exhibit.id ?? ""
+        let target = (form["target"] ?? "").split(separator: ".", maxSplits: 1).map(String.init)
+        guard target.count == 2, snapshot.config.field(target[0]) != nil, snapshot.config.languages.contains(target[1])
+        else {
+            throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
+        }
+        if let digest = form["_digest"], digest != LibraryBridge.digest(ofFileAt: exhibit.path) {
+            let current = LibraryBridge.texts(of: exhibit)
+            return html(
+                Pages.conflict(
+                    page(request, context), id: id, draft: current, current: current,
+                    currentDigest: LibraryBridge.digest(ofFileAt: exhibit.path), config: snapshot.config),
+                status: .conflict)
+        }
+        let result: TranslationAcceptance.Result
+        do {
+            result = try store.writeLock.withLock { _ throws(CaptionError) in
+                try LibraryBridge.accept(id: id, field: target[0], language: target[1], in: snapshot.collection)
+            }
+        } catch {
+            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+        }
+        store.replace([exhibit.relativePath])
+        let list = (result.accepted + result.alreadyCurrent).joined(separator: ", ")
+        return redirect("/exhibits/\(urlEncode(id))?accepted=\(urlEncode(list))")
+    }
+
+    func nextMissing(_ request: Request, _ context: EditorContext) throws -> Response {
+        let (snapshot, position, _) = try self.exhibit(context)
+        let language = queryParameters(request.uri.query)["lang"] ?? ""
+        guard snapshot.config.languages.contains(language) else {
+            throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
+        }
+        let exhibits = snapshot.collection.exhibits
+        let order = Array((position + 1)..<exhibits.count) + Array(0..<position)
+        for candidate in order where (snapshot.summaries[candidate].missing[language] ?? 0) > 0 {
+            if let id = exhibits[candidate].id, snapshot.index[id] == candidate {
+                return redirect("/exhibits/\(urlEncode(id))")
+            }
+        }
+        throw PageError(
+            status: .notFound, titleKey: "error.notfound",
+            message: words(context)("exhibit.nomissing", ["lang": language]))
+    }
+
+    func statusPage(_ request: Request, _ context: EditorContext) throws -> Response {
+        let snapshot = store.snapshot
+        let status: TranslationStatus
+        do {
+            status = try LibraryBridge.status(of: snapshot.collection, findings: snapshot.findings)
+        } catch {
+            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+        }
+        return html(Pages.status(page(request, context), status))
+    }
+
+    func downloadXLIFF(_ request: Request, _ context: EditorContext) throws -> Response {
+        let query = queryParameters(request.uri.query)
+        let snapshot = store.snapshot
+        let language = query["lang"] ?? ""
+        guard snapshot.config.targetLanguages.contains(language) else {
+            throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
+        }
+        let version: XLIFFVersion = query["version"] == "2.0" ? .v2_0 : .v1_2
+        let document: (fileName: String, bytes: Data)?
+        do {
+            document = try LibraryBridge.xliffDocument(
+                language: language, in: snapshot.collection, version: version, onlyNeeded: query["needed"] == "1")
+        } catch {
+            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+        }
+        guard let document else {
+            let message: HTML = "<p class=\"message\">\(words(context)("translators.nothing", ["lang": language]))</p>"
+            return html(Pages.translators(page(request, context), config: snapshot.config, message: message))
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/xliff+xml; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"\(document.fileName)\"",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: document.bytes)))
+    }
+
+    func reviewXLIFF(_ request: Request, _ context: EditorContext) async throws -> Response {
+        let form = try await self.form(request, context, limit: EditorSettings.maximumUpload)
+        guard let upload = form.files["xliff"], !upload.bytes.isEmpty else {
+            throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
+        }
+        let report: XLIFFImportReport
+        do {
+            report = try LibraryBridge.importXLIFF(
+                bytes: upload.bytes, fileName: upload.fileName, into: store.scanned().collection, dryRun: true,
+                maximumSize: EditorSettings.maximumUpload)
+        } catch {
+            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+        }
+        let token = uploads.keep(upload.bytes, fileName: upload.fileName, session: context.session.id)
+        return html(Pages.importReport(page(request, context), report, token: token))
+    }
+
+    func applyXLIFF(_ request: Request, _ context: EditorContext) async throws -> Response {
+        let form = try await self.form(request, context)
+        guard let upload = uploads.take(form["token"] ?? "", session: context.session.id) else {
+            throw PageError(status: .gone, titleKey: "error.title", message: words(context)("translators.expired"))
+        }
+        let report: XLIFFImportReport
+        do {
+            report = try store.writeLock.withLock { _ throws(CaptionError) in
+                try LibraryBridge.importXLIFF(
+                    bytes: upload.bytes, fileName: upload.fileName, into: store.scanned().collection, dryRun: false,
+                    maximumSize: EditorSettings.maximumUpload)
+            }
+        } catch {
+            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+        }
+        store.scan()
+        return html(Pages.importReport(page(request, context), report, token: nil))
+    }
+
+    func createExhibit(_ request: Request, _ context: EditorContext) async throws -> Response {
+        let form = try await self.form(request, context)
+        let id = form["id"] ?? ""
+        let newGallery = form["newGallery"] ?? ""
+        let gallery = newGallery.isEmpty ? (form["gallery"] ?? "") : newGallery
+        do {
+            _ = try store.writeLock.withLock { _ throws(CaptionError) in
+                try LibraryBridge.newExhibit(id: id, gallery: gallery.isEmpty ? nil : gallery, in: store.root)
+            }
+        } catch {
+            let message: HTML = "<p class=\"message error\" role=\"alert\">\(error.description)</p>"
+            return html(
+                Pages.newExhibit(page(request, context), galleries: store.snapshot.galleries, message: message, id: id),
+                status: .unprocessableContent)
+        }
+        store.scan()
+        return redirect("/exhibits/\(urlEncode(id))")
+    }
+
+    func switchLanguage(_ request: Request, _ context: EditorContext) async throws -> Response {
+        let form = try await self.form(request, context)
+        let language = form["lang"] ?? ""
+        guard InterfaceStrings.languages.contains(language) else {
+            throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
+        }
+        var back = form["back"] ?? "/"
+        // Only a path on this site: never another site, never a scheme-relative `//host`.
+        if !back.hasPrefix("/") || back.hasPrefix("//") || back.contains("\\") { back = "/" }
+        var response = redirect(back)
+        response.headers.append(
+            HTTPField(
+                name: .setCookie,
+                value: "captions_lang=\(language); Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000"))
+        return response
+    }
+
+    func login(_ request: Request, _ context: EditorContext) async throws -> Response {
+        let form = try await self.form(request, context)
+        guard let hash = settings.passwordHash else { return redirect("/") }
+        guard Bcrypt.verify(form["password"] ?? "", hash: hash), let session = sessions.signIn(context.session.id)
+        else {
+            return html(Pages.login(page(request, context), wrong: true), status: .unauthorized)
+        }
+        var response = redirect("/")
+        response.headers.append(HTTPField(name: .setCookie, value: SecurityMiddleware.sessionCookie(session.id)))
+        return response
+    }
+}

@@ -1,0 +1,190 @@
+import ArgumentParser
+import CaptionKit
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import Logging
+
+/// `captions-editor`: the curator's editor in the browser.
+@main
+struct EditorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "captions-editor",
+        abstract: "The curator's editor: edit a caption collection in the browser.",
+        discussion: """
+            Starts a web server on this computer and prints the address to open. Saving changes only \
+            the edited lines of a caption file; a file changed by someone else meanwhile is never \
+            overwritten (the page says Conflict and shows both texts).
+            """,
+        version: CaptionsVersion.string,
+        subcommands: [Serve.self, HashPassword.self],
+        defaultSubcommand: Serve.self
+    )
+}
+
+extension EditorCommand {
+    /// Serves the editor.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "serve",
+            abstract: "Serve the editor for a collection (the default command).",
+            discussion: """
+                Examples:
+                  captions-editor                      # Captions here or in a parent, http://127.0.0.1:8080/
+                  captions-editor Captions --port 9000 --open
+                  captions-editor --host 192.168.1.20 --password-file editor-password.txt
+                """
+        )
+
+        @Argument(help: "The caption collection folder (default: Captions here or in the nearest parent).")
+        var path: String?
+
+        @Option(help: "The port to listen on (1-65535).")
+        var port: Int = 8080
+
+        @Option(
+            help: """
+                The address to listen on. Anything but this computer (127.0.0.1, localhost, ::1) needs \
+                --password-file.
+                """)
+        var host: String = "127.0.0.1"
+
+        @Flag(help: "Open the editor in the default browser once it is running.")
+        var open = false
+
+        @Option(help: "A file holding the bcrypt hash of the password (made by `captions-editor hash-password`).")
+        var passwordFile: String?
+
+        func run() async throws {
+            guard (1...65535).contains(port) else {
+                throw fail("--port \(port) is not a port number (1-65535)")
+            }
+            let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
+            var passwordHash: String?
+            if let passwordFile {
+                guard let data = FileManager.default.contents(atPath: passwordFile) else {
+                    throw fail("\(passwordFile): cannot read the password file")
+                }
+                let hash = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                guard hash.hasPrefix("$2"), hash.count == 60 else {
+                    throw fail(
+                        "\(passwordFile): not a bcrypt hash; make one with: "
+                            + "captions-editor hash-password > \(passwordFile)"
+                    )
+                }
+                passwordHash = hash
+            }
+            if !loopback && passwordHash == nil {
+                throw fail(
+                    """
+                    refusing to listen on \(host) without a password: anyone who can reach this computer could \
+                    change the captions. Make a password file with `captions-editor hash-password > FILE` (type the \
+                    password, then Ctrl-D) and pass --password-file FILE
+                    """)
+            }
+            let root: String
+            if let path {
+                root = path
+            } else if let found = LibraryBridge.defaultPath() {
+                root = found
+            } else {
+                throw fail("no Captions folder here or in any parent folder; name the collection folder")
+            }
+            let started = ContinuousClock.now
+            let store: EditorStore
+            do {
+                store = try EditorStore(root: root)
+            } catch {
+                throw fail(error.description)
+            }
+            let resources: String
+            let strings: InterfaceStrings
+            do {
+                resources = try InterfaceStrings.resourcesFolder()
+                strings = try InterfaceStrings.loadBundled()
+            } catch {
+                throw fail(String(describing: error))
+            }
+            let settings = EditorSettings(
+                root: root, allowedHosts: Self.allowedHosts(host: host, port: port), passwordHash: passwordHash)
+            let editor = try EditorApp(settings: settings, store: store, strings: strings, resources: resources)
+            let address = host.contains(":") ? "[\(host)]" : host
+            let url = "http://\(address):\(port)/"
+            let count = store.snapshot.collection.exhibits.count
+            var logger = Logger(label: "captions-editor")
+            logger.logLevel = .warning
+            let app = Application(
+                router: editor.router(),
+                configuration: .init(address: .hostname(host, port: port), serverName: nil),
+                onServerRunning: { _ in
+                    let seconds = (ContinuousClock.now - started).components
+                    let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
+                    let line = String(
+                        format: "captions-editor: %@ (%d exhibits) at %@ (ready in %.2f s); Ctrl-C stops it\n",
+                        root, count, url, elapsed)
+                    FileHandle.standardOutput.write(Data(line.utf8))
+                    if open { Self.openBrowser(url) }
+                    // The whole-collection check and the scans start once the first page can be served.
+                    Task.detached { await store.watch(every: settings.scanInterval) }
+                },
+                logger: logger)
+            try await app.runService()
+        }
+
+        /// The `Host` values a browser sends for this address (loopback: every loopback name).
+        static func allowedHosts(host: String, port: Int) -> Set<String> {
+            let names =
+                ["127.0.0.1", "localhost", "::1"].contains(host) ? ["127.0.0.1", "localhost", "[::1]"] : [host]
+            var hosts = Set(names.map { "\($0):\(port)" })
+            if port == 80 { hosts.formUnion(names) }
+            return hosts
+        }
+
+        static func openBrowser(_ url: String) {
+            let process = Process()
+            #if os(macOS)
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/open")
+            #else
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = ["xdg-open"]
+            #endif
+            process.arguments = (process.arguments ?? []) + [url]
+            try? process.run()
+        }
+
+        func fail(_ message: String) -> ExitCode {
+            FileHandle.standardError.write(Data("captions-editor: error: \(message)\n".utf8))
+            return ExitCode(2)
+        }
+    }
+
+    /// Prints the bcrypt hash of a password read from standard input.
+    struct HashPassword: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "hash-password",
+            abstract: "Read a password from standard input and print its bcrypt hash for --password-file.",
+            discussion: """
+                Example:
+                  captions-editor hash-password > editor-password.txt     (type the password, Enter, Ctrl-D)
+                """
+        )
+
+        @Option(help: "The bcrypt cost (work factor), 10-16.")
+        var cost: Int = 12
+
+        func run() throws {
+            guard (10...16).contains(cost) else {
+                FileHandle.standardError.write(Data("captions-editor: error: --cost must be 10-16\n".utf8))
+                throw ExitCode(2)
+            }
+            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let password = input.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let trimmed = password.hasSuffix("\r") ? String(password.dropLast()) : password
+            guard !trimmed.isEmpty else {
+                FileHandle.standardError.write(Data("captions-editor: error: no password on standard input\n".utf8))
+                throw ExitCode(2)
+            }
+            print(Bcrypt.hash(trimmed, cost: UInt8(cost)))
+        }
+    }
+}

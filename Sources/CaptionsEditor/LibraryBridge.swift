@@ -1,0 +1,194 @@
+import CaptionKit
+import Foundation
+
+// The editor's only door into CaptionKit. Every library call the editor makes is here, so that
+// moving to the library's front door (Sources/CaptionKit/API/) changes this one file.
+
+/// The texts of one exhibit: field name → language → text.
+typealias ExhibitTexts = [String: [String: String]]
+
+/// A save refused because the caption file changed after the page was rendered.
+struct SaveConflict: Error {
+    /// The caption file.
+    var path: String
+    /// The file's texts now (field → language → text).
+    var currentTexts: ExhibitTexts
+    /// The digest of the file now.
+    var currentDigest: String
+}
+
+/// The characters of one text against its field's budget, counted as `captions check` counts.
+struct TextLength: Sendable, Equatable {
+    var field: String
+    var language: String
+    var characters: Int
+    var limit: Int?
+}
+
+/// The library operations the editor uses.
+enum LibraryBridge {
+    // MARK: Loading
+
+    /// Loads a collection folder.
+    static func load(path: String) throws(CaptionError) -> CaptionCollection {
+        try CaptionCollection.load(path: path)
+    }
+
+    /// `Captions/` here or in the nearest parent.
+    static func defaultPath() -> String? {
+        CaptionCollection.defaultPath()
+    }
+
+    /// The exhibit files in the collection's folder now, relative to it, sorted.
+    static func exhibitFiles(of collection: CaptionCollection) throws(CaptionError) -> [String] {
+        try collection.exhibitFilesOnDisk()
+    }
+
+    /// Reads one exhibit file of the collection again (an unreadable file gives an exhibit with its finding).
+    static func readExhibit(_ relativePath: String, of collection: CaptionCollection) -> Exhibit {
+        collection.readExhibit(relativePath)
+    }
+
+    /// The configuration file's name (`captions.yml`).
+    static let configFileName = CaptionCollection.configFileName
+
+    // MARK: Checking
+
+    /// Every finding `captions check` reports for the collection (baseline and `ignore:` applied).
+    static func findings(in collection: CaptionCollection) throws(CaptionError) -> [Diagnostic] {
+        try CaptionChecker.run(CheckRequest(path: collection.rootPath), on: collection).diagnostics
+    }
+
+    /// The findings `captions check` reports in one exhibit's file, and the lengths of its texts.
+    static func check(_ exhibit: Exhibit, in collection: CaptionCollection) throws(CaptionError)
+        -> (findings: [Diagnostic], lengths: [TextLength])
+    {
+        guard let id = exhibit.id else { return (exhibit.loadFindings, []) }
+        return converted(try CaptionChecker.check(exhibit: id, in: collection))
+    }
+
+    /// The findings and lengths of an unsaved draft of one exhibit; nothing is written.
+    static func checkDraft(_ texts: ExhibitTexts, of exhibit: Exhibit, in collection: CaptionCollection)
+        throws(CaptionError) -> (findings: [Diagnostic], lengths: [TextLength])
+    {
+        guard let id = exhibit.id else { return (exhibit.loadFindings, []) }
+        // Only what the curator changed: an empty box of a field the file does not have stays absent.
+        var changed: ExhibitTexts = [:]
+        for (field, byLanguage) in texts {
+            for (language, text) in byLanguage where text != (exhibit.field(field)?.translation(language)?.text ?? "") {
+                changed[field, default: [:]][language] = text
+            }
+        }
+        return converted(try CaptionChecker.check(draft: ExhibitDraft(id: id, texts: changed), in: collection))
+    }
+
+    private static func converted(_ check: ExhibitCheck) -> (findings: [Diagnostic], lengths: [TextLength]) {
+        let lengths = check.lengths.map {
+            TextLength(field: $0.field, language: $0.language, characters: $0.characters, limit: $0.limit)
+        }
+        return (check.findings, lengths)
+    }
+
+    /// The states of every field and language of one exhibit (its record read once).
+    static func states(of exhibit: Exhibit, config: CollectionConfig) -> (String, String) -> TranslationState {
+        exhibit.translationStates(config: config)
+    }
+
+    /// The exhibit's label as `captions export signage` typesets it, with the changed texts of
+    /// `drafts` in place of the saved ones.
+    static func labelPreview(_ exhibit: Exhibit, drafts: ExhibitTexts, in collection: CaptionCollection)
+        throws(CaptionError) -> LabelPreview
+    {
+        var changed: ExhibitTexts = [:]
+        for (field, byLanguage) in drafts {
+            for (language, text) in byLanguage where text != (exhibit.field(field)?.translation(language)?.text ?? "") {
+                changed[field, default: [:]][language] = text
+            }
+        }
+        return try SignageExporter.preview(exhibit: exhibit.displayID, in: collection, drafts: changed)
+    }
+
+    // MARK: Status and translators
+
+    /// The `captions status` numbers, from the findings of the background check when it has ended.
+    static func status(of collection: CaptionCollection, findings: [Diagnostic]?) throws(CaptionError)
+        -> TranslationStatus
+    {
+        guard let findings else { return try TranslationStatus.of(collection) }
+        return TranslationStatus.of(collection, findings: findings)
+    }
+
+    /// The XLIFF file for one language: the same name and bytes `captions export xliff` writes.
+    static func xliffDocument(
+        language: String, in collection: CaptionCollection, version: XLIFFVersion, onlyNeeded: Bool
+    ) throws(CaptionError) -> (fileName: String, bytes: Data)? {
+        let options = XLIFFExportOptions(targetLanguages: [language], version: version, onlyNeeded: onlyNeeded)
+        let result = try XLIFFExporter.export(collection, options: options)
+        guard let file = result.files.first else { return nil }
+        return ((file.path as NSString).lastPathComponent, file.data)
+    }
+
+    /// Imports (or with `dryRun`, reports what would be imported from) an uploaded XLIFF file.
+    static func importXLIFF(
+        bytes: Data, fileName: String, into collection: CaptionCollection, dryRun: Bool, maximumSize: Int
+    ) throws(CaptionError) -> XLIFFImportReport {
+        let options = XLIFFImportOptions(files: [], dryRun: dryRun, maximumSize: maximumSize)
+        return try XLIFFImporter.run(upload: bytes, named: fileName, options: options, on: collection)
+    }
+
+    /// `captions accept`: records the current source fingerprint for the exhibit's translations.
+    static func accept(id: String, field: String?, language: String?, in collection: CaptionCollection)
+        throws(CaptionError) -> TranslationAcceptance.Result
+    {
+        try TranslationAcceptance.accept(id: id, field: field, language: language, in: collection)
+    }
+
+    /// `captions new`: writes an empty exhibit file and returns its path.
+    static func newExhibit(id: String, gallery: String?, in root: String) throws(CaptionError) -> String {
+        try CollectionScaffold.newExhibit(id: id, gallery: gallery, in: root)
+    }
+
+    // MARK: Saving
+
+    /// The digest a page carries of the file it was rendered from.
+    static func digest(ofFileAt path: String) -> String {
+        (try? CaptionEditor.digest(ofFileAt: path).hex) ?? "unreadable"
+    }
+
+    /// The texts of an exhibit as loaded.
+    static func texts(of exhibit: Exhibit) -> ExhibitTexts {
+        var texts: ExhibitTexts = [:]
+        for field in exhibit.fields {
+            for translation in field.translations {
+                texts[field.name, default: [:]][translation.language] = translation.text
+            }
+        }
+        return texts
+    }
+
+    /// Saves the texts of one exhibit (only changed ones are written) when its file still has
+    /// `expectedDigest`; otherwise writes nothing and throws ``SaveConflict`` with the file's texts now.
+    static func save(
+        _ texts: ExhibitTexts, exhibit: Exhibit, in collection: CaptionCollection, expectedDigest: String
+    ) throws -> (path: String, changed: Int) {
+        var edits: [TranslationEdit] = []
+        for spec in collection.config.fields {
+            for language in collection.config.languages {
+                if let text = texts[spec.name]?[language] {
+                    edits.append(TranslationEdit(field: spec.name, language: language, text: text))
+                }
+            }
+        }
+        do {
+            guard let id = exhibit.id, let digest = FileDigest(hex: expectedDigest) else {
+                throw CaptionError.conflict(path: exhibit.path)
+            }
+            let saved = try CaptionEditor.save(edits, exhibit: id, in: collection, expectedDigest: digest)
+            return (saved.path, saved.changed.count)
+        } catch let error as CaptionError {
+            guard case .conflict(let path) = error else { throw error }
+            let current = readExhibit(exhibit.relativePath, of: collection)
+            throw SaveConflict(path: path, currentTexts: Self.texts(of: current), currentDigest: digest(ofFileAt: path))
+        }
+    }
+}

@@ -1,0 +1,659 @@
+import CaptionKit
+import Foundation
+
+/// What every page needs to know about the request it answers.
+struct PageContext: Sendable {
+    /// The interface words.
+    var words: Localizer
+    /// The session's CSRF token, put into every form.
+    var csrfToken: String
+    /// The path and query of this page (where the language switch comes back to).
+    var path: String
+    /// Whether the user is signed in (the menu is shown).
+    var signedIn: Bool = true
+
+    /// The hidden CSRF field of a form.
+    var csrfField: HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrfToken)\">" }
+}
+
+/// Builds the editor's pages. Every text goes through ``HTML`` interpolation, so it is escaped.
+enum Pages {
+    /// The page frame: header, menu, language switch, then `body`.
+    static func layout(_ page: PageContext, title: String, body: HTML) -> HTML {
+        let words = page.words
+        let menu: HTML =
+            page.signedIn
+            ? """
+            <nav class="menu" aria-label="\(words("app.title"))">\
+            <a href="/">\(words("nav.collection"))</a>\
+            <a href="/status">\(words("nav.status"))</a>\
+            <a href="/translators">\(words("nav.translators"))</a>\
+            <a href="/new">\(words("nav.new"))</a></nav>
+            """ : .empty
+        let languages = HTML.join(
+            InterfaceStrings.languages.map { language in
+                let current: HTML = language == words.language ? " aria-pressed=\"true\"" : ""
+                return """
+                    <button name="lang" value="\(language)"\(current) lang="\(language)">\
+                    \(words("lang." + language))</button>
+                    """
+            })
+        return """
+            <!doctype html>
+            <html lang="\(words.language)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="csrf-token" content="\(page.csrfToken)">
+            <title>\(title) · \(words("app.title"))</title>
+            <link rel="stylesheet" href="/assets/editor.css">
+            <script src="/assets/editor.js" defer></script>
+            </head>
+            <body>
+            <header class="top">
+            <a class="brand" href="/">\(words("app.title"))</a>
+            \(menu)
+            <form class="switch" method="post" action="/language" aria-label="\(words("lang.switch"))">\
+            \(page.csrfField)<input type="hidden" name="back" value="\(page.path)">\(languages)</form>
+            </header>
+            <main>
+            \(body)
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// An error page: a heading and one sentence.
+    static func error(_ page: PageContext, title: String, message: String) -> HTML {
+        layout(
+            page, title: title,
+            body: """
+                <h1>\(title)</h1>
+                <p class="message error">\(message)</p>
+                <p><a href="/">\(page.words("error.back"))</a></p>
+                """)
+    }
+
+    /// The sign-in page.
+    static func login(_ page: PageContext, wrong: Bool) -> HTML {
+        let words = page.words
+        let notice: HTML = wrong ? "<p class=\"message error\">\(words("login.wrong"))</p>" : ""
+        return layout(
+            page, title: words("login.title"),
+            body: """
+                <h1>\(words("login.title"))</h1>
+                \(notice)
+                <form method="post" action="/login" class="narrow">\(page.csrfField)
+                <label>\(words("login.password")) <input type="password" name="password" \
+                autocomplete="current-password" required autofocus></label>
+                <button type="submit">\(words("login.submit"))</button>
+                </form>
+                """)
+    }
+
+    // MARK: Collection
+
+    /// The filters of the collection page.
+    struct Filter: Sendable {
+        var query = ""
+        var missing = ""
+        var stale = false
+        var errors = false
+        var gallery = ""
+        var page = 1
+
+        init(_ form: FormData) {
+            query = form["q"] ?? ""
+            missing = form["missing"] ?? ""
+            stale = form["stale"] == "1"
+            errors = form["errors"] == "1"
+            gallery = form["gallery"] ?? ""
+            page = max(1, Int(form["page"] ?? "") ?? 1)
+        }
+
+        /// The query string for page `number` with these filters.
+        func query(page number: Int) -> String {
+            var parts: [String] = []
+            if !query.isEmpty { parts.append("q=" + urlEncode(query)) }
+            if !missing.isEmpty { parts.append("missing=" + urlEncode(missing)) }
+            if stale { parts.append("stale=1") }
+            if errors { parts.append("errors=1") }
+            if !gallery.isEmpty { parts.append("gallery=" + urlEncode(gallery)) }
+            if number > 1 { parts.append("page=\(number)") }
+            return parts.isEmpty ? "/" : "/?" + parts.joined(separator: "&")
+        }
+    }
+
+    /// Exhibits shown per page of the collection.
+    static let pageSize = 50
+
+    /// The positions of the exhibits that pass `filter`.
+    static func matching(_ snapshot: Snapshot, _ filter: Filter) -> [Int] {
+        let needle = SearchFold.folded(filter.query)
+        var buffer: [UInt8] = []
+        var result: [Int] = []
+        let exhibits = snapshot.collection.exhibits
+        let onlyErrors = filter.errors ? snapshot.counts ?? [:] : [:]
+        // By index: an exhibit is read in place only when a filter needs it.
+        for position in exhibits.indices {
+            let summary = snapshot.summaries[position]
+            if !filter.gallery.isEmpty, exhibits[position].gallery != filter.gallery { continue }
+            if filter.missing == "*" {
+                if summary.missing.values.allSatisfy({ $0 == 0 }) { continue }
+            } else if !filter.missing.isEmpty, (summary.missing[filter.missing] ?? 0) == 0 {
+                continue
+            }
+            if filter.stale, summary.stale.values.allSatisfy({ $0 == 0 }) { continue }
+            if filter.errors, (onlyErrors[exhibits[position].path]?.errors ?? 0) == 0 { continue }
+            if !needle.isEmpty, !ExhibitSummary.matches(exhibits[position], needle, buffer: &buffer) { continue }
+            result.append(position)
+        }
+        return result
+    }
+
+    /// The collection page: filters, then a page of exhibits with their badges.
+    static func collection(_ page: PageContext, _ snapshot: Snapshot, filter: Filter) -> HTML {
+        let words = page.words
+        let config = snapshot.config
+        let positions = matching(snapshot, filter)
+        let pages = max(1, (positions.count + pageSize - 1) / pageSize)
+        let number = min(filter.page, pages)
+        let shown = positions.dropFirst((number - 1) * pageSize).prefix(pageSize)
+        let languageOptions = HTML.join(
+            [option("", words("filter.any") + " —", selected: filter.missing.isEmpty)]
+                + config.languages.map { option($0, $0, selected: filter.missing == $0) })
+        let galleryOptions = HTML.join(
+            [option("", words("filter.allgalleries"), selected: filter.gallery.isEmpty)]
+                + snapshot.galleries.map { option($0, $0.isEmpty ? "/" : $0, selected: filter.gallery == $0) })
+        let rows = HTML.join(
+            shown.map { position in
+                row(snapshot, position: position, words: words)
+            })
+        let table: HTML =
+            shown.isEmpty
+            ? "<p class=\"message\">\(words("collection.none"))</p>"
+            : """
+            <table class="exhibits">
+            <thead><tr><th>\(words("col.exhibit"))</th><th>\(words("col.gallery"))</th>\
+            <th>\(words("col.languages"))</th><th>\(words("col.findings"))</th></tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            """
+        let previous: HTML =
+            number > 1
+            ? "<a rel=\"prev\" href=\"\(filter.query(page: number - 1))\">← \(words("page.previous"))</a>" : ""
+        let next: HTML =
+            number < pages
+            ? "<a rel=\"next\" href=\"\(filter.query(page: number + 1))\">\(words("page.next")) →</a>" : ""
+        let pageLine = words("page.of", ["page": String(number), "pages": String(pages)])
+        return layout(
+            page, title: words("collection.title"),
+            body: """
+                <h1>\(words("collection.title"))</h1>
+                <form class="filters" method="get" action="/" role="search">
+                <input type="search" name="q" value="\(filter.query)" placeholder="\(words("filter.search"))" \
+                aria-label="\(words("filter.search"))">
+                <label>\(words("filter.missing")) <select name="missing">\(languageOptions)</select></label>
+                <label><input type="checkbox" name="stale" value="1"\(checked(filter.stale))> \
+                \(words("filter.stale"))</label>
+                <label><input type="checkbox" name="errors" value="1"\(checked(filter.errors))> \
+                \(words("filter.errors"))</label>
+                <label>\(words("filter.gallery")) <select name="gallery">\(galleryOptions)</select></label>
+                <button type="submit">\(words("filter.show"))</button> <a href="/">\(words("filter.clear"))</a>
+                </form>
+                <p class="count" id="result-count">\(words("collection.count", count: positions.count))</p>
+                \(table)
+                <nav class="pages" aria-label="\(pageLine)">\(previous) <span>\(pageLine)</span> \(next)</nav>
+                """)
+    }
+
+    /// One exhibit's row of the collection table.
+    static func row(_ snapshot: Snapshot, position: Int, words: Localizer) -> HTML {
+        let exhibit = snapshot.collection.exhibits[position]
+        let summary = snapshot.summaries[position]
+        let badges = HTML.join(
+            snapshot.config.languages.map { language in
+                badge(
+                    language: language, missing: summary.missing[language] ?? 0, stale: summary.stale[language] ?? 0,
+                    words)
+            })
+        let findings: HTML
+        if let count = snapshot.counts?[exhibit.path] {
+            let errors: HTML =
+                count.errors > 0 ? "<span class=\"errors\">\(words("count.errors", count: count.errors))</span> " : ""
+            let warnings: HTML =
+                count.warnings > 0
+                ? "<span class=\"warnings\">\(words("count.warnings", count: count.warnings))</span>" : ""
+            findings = count.errors + count.warnings == 0 ? "—" : "\(errors)\(warnings)"
+        } else {
+            findings = snapshot.counts == nil ? "<span class=\"pending\">\(words("count.pending"))</span>" : "—"
+        }
+        let name: HTML =
+            exhibit.id.flatMap { snapshot.index[$0] == position ? $0 : nil }
+            .map { "<a href=\"/exhibits/\(urlEncode($0))\">\($0)</a>" } ?? "\(exhibit.relativePath)"
+        return "<tr><td>\(name)</td><td>\(exhibit.gallery)</td><td>\(badges)</td><td>\(findings)</td></tr>\n"
+    }
+
+    /// A language's completeness badge.
+    static func badge(language: String, missing: Int, stale: Int, _ words: Localizer) -> HTML {
+        if missing == 0 && stale == 0 {
+            return "<span class=\"badge complete\" title=\"\(words("badge.complete"))\">\(language) ✓</span>"
+        }
+        var parts: [String] = []
+        if missing > 0 { parts.append(words("badge.missing", count: missing)) }
+        if stale > 0 { parts.append(words("badge.stale", count: stale)) }
+        let kind = missing > 0 ? "missing" : "stale"
+        return "<span class=\"badge \(kind)\">\(language): \(parts.joined(separator: ", "))</span>"
+    }
+
+    static func option(_ value: String, _ label: String, selected: Bool) -> HTML {
+        "<option value=\"\(value)\"\(selected ? HTML(trusted: " selected") : .empty)>\(label)</option>"
+    }
+
+    static func checked(_ on: Bool) -> HTML { on ? " checked" : "" }
+
+    // MARK: Exhibit
+
+    /// What the exhibit page shows besides the exhibit.
+    struct ExhibitView: Sendable {
+        var exhibit: Exhibit
+        var position: Int
+        /// The texts in the boxes: the draft when re-shown after a check or a refused save.
+        var texts: ExhibitTexts
+        var digest: String
+        var findings: [Diagnostic]
+        var lengths: [TextLength]
+        var message: HTML = .empty
+        /// Whether `findings` and `lengths` are of an unsaved draft.
+        var isDraft = false
+        /// The label as the signage export typesets it (of the draft when `isDraft`).
+        var preview: LabelPreview?
+    }
+
+    /// The label preview: each language block with its fields' lines as the export wraps them.
+    static func labelPreview(_ preview: LabelPreview?, words: Localizer) -> HTML {
+        guard let preview else { return "" }
+        let reasons = HTML.join(
+            preview.holdBackReasons.map { "<li class=\"error\">\($0.message)</li>" }
+                + preview.warnings.map { "<li class=\"warning\">\($0.message)</li>" })
+        let blocks = HTML.join(
+            preview.blocks.map { block in
+                let fields = HTML.join(
+                    block.fields.map { field in
+                        let paragraphs = HTML.join(
+                            field.paragraphs.map { lines in
+                                let broken = lines.enumerated().map { line -> HTML in
+                                    line.offset == 0 ? "\(line.element)" : "<br>\(line.element)"
+                                }
+                                return "<p>\(HTML.join(broken))</p>"
+                            })
+                        return "<div class=\"label-field \(field.name)\">\(paragraphs)</div>"
+                    })
+                let provisional: HTML = block.isProvisional ? " <span class=\"hint\">*</span>" : ""
+                return """
+                    <div class="label-block" lang="\(block.language)"><p class="label-lang">\(block.language)\
+                    \(provisional)</p>\(fields)</div>
+                    """
+            })
+        return """
+            <ul class="findings">\(reasons)</ul>
+            <div class="label">\(blocks)</div>
+            """
+    }
+
+    /// The exhibit page: one row per field, one column per language in sign order.
+    static func exhibit(_ page: PageContext, _ snapshot: Snapshot, _ view: ExhibitView) -> HTML {
+        let words = page.words
+        let config = snapshot.config
+        let exhibit = view.exhibit
+        let id = exhibit.id ?? exhibit.displayID
+        let located = locateFindings(view.findings, config: config)
+        let unreadable: HTML =
+            exhibit.isReadable && exhibit.loadFindings.isEmpty
+            ? "" : "<p class=\"message error\">\(words("exhibit.unreadable"))</p>"
+        var sections: [HTML] = []
+        for spec in config.fields {
+            var cells: [HTML] = []
+            for language in config.languages {
+                cells.append(
+                    cell(
+                        field: spec.name, language: language, exhibit: exhibit, view: view, config: config,
+                        findings: located.cells["\(spec.name).\(language)"] ?? [], words: words))
+            }
+            sections.append(
+                """
+                <section class="field" aria-labelledby="h-\(spec.name)">
+                <h2 id="h-\(spec.name)">\(spec.name)</h2>
+                <div class="languages">\(cells)</div>
+                </section>
+
+                """)
+        }
+        let notes: HTML =
+            exhibit.notes.map {
+                "<aside class=\"notes\"><h2>\(words("exhibit.notes"))</h2><p>\($0.text)</p></aside>"
+            } ?? ""
+        let exhibits = snapshot.collection.exhibits
+        func link(_ position: Int?, _ key: String, _ rel: String) -> HTML {
+            guard let position, let target = exhibits[position].id, snapshot.index[target] == position else {
+                return ""
+            }
+            return "<a rel=\"\(rel)\" href=\"/exhibits/\(urlEncode(target))\">\(words(key))</a>"
+        }
+        let previous = link(
+            exhibits[..<view.position].lastIndex { $0.id.map { snapshot.index[$0] != nil } ?? false },
+            "exhibit.previous",
+            "prev")
+        let next = link(
+            exhibits[(view.position + 1)...].firstIndex { $0.id.map { snapshot.index[$0] != nil } ?? false },
+            "exhibit.next", "next")
+        let missingOptions = HTML.join(config.languages.map { option($0, $0, selected: $0 == words.language) })
+        let draftNote: HTML =
+            view.isDraft ? "<p class=\"message\" id=\"draft-note\">\(words("exhibit.draftchecked"))</p>" : ""
+        return layout(
+            page, title: id,
+            body: """
+                <nav class="exhibit-nav">\(previous) \(next)
+                <form method="get" action="/exhibits/\(urlEncode(id))/next-missing" class="inline">
+                <label>\(words("exhibit.nextmissing")) <select name="lang">\(missingOptions)</select></label>
+                <button type="submit">\(words("exhibit.go"))</button></form>
+                </nav>
+                <h1>\(id)</h1>
+                <p class="file">\(words("exhibit.file")): <code>\(exhibit.relativePath)</code></p>
+                \(view.message)
+                \(unreadable)
+                \(notes)
+                <form id="exhibit-form" method="post" action="/exhibits/\(urlEncode(id))" \
+                data-check="/exhibits/\(urlEncode(id))/check" \
+                data-checking="\(words("js.checking"))" data-unsaved="\(words("js.unsaved"))">
+                \(page.csrfField)
+                <input type="hidden" name="_digest" value="\(view.digest)">
+                \(sections)
+                <section class="general" aria-labelledby="h-findings">
+                <h2 id="h-findings">\(words("exhibit.findings"))</h2>
+                \(draftNote)
+                <div id="findings-general">\(generalFindings(located.general, all: view.findings, words: words))</div>
+                </section>
+                <section class="preview" aria-labelledby="h-preview">
+                <h2 id="h-preview">\(words("exhibit.preview"))</h2>
+                <div id="label-preview">\(labelPreview(view.preview, words: words))</div>
+                </section>
+                <div class="actions">
+                <button type="submit" name="_action" value="save" class="primary">\(words("exhibit.save"))</button>
+                <button type="submit" name="_action" value="check">\(words("exhibit.check"))</button>
+                <span id="live-status" aria-live="polite"></span>
+                </div>
+                </form>
+                <form id="accept-form" method="post" action="/exhibits/\(urlEncode(id))/accept">\(page.csrfField)\
+                <input type="hidden" name="_digest" value="\(view.digest)"></form>
+                """)
+    }
+
+    /// One text box with its counter, findings and stale notice.
+    static func cell(
+        field: String, language: String, exhibit: Exhibit, view: ExhibitView, config: CollectionConfig,
+        findings: [Diagnostic], words: Localizer
+    ) -> HTML {
+        let key = "\(field).\(language)"
+        let domID = "\(field)-\(language)"
+        let isSource = language == config.source
+        let sourceMark: HTML = isSource ? " <span class=\"source\">(\(words("exhibit.source")))</span>" : ""
+        let text = view.texts[field]?[language] ?? ""
+        let length = view.lengths.first { $0.field == field && $0.language == language }
+        let editable = exhibit.isReadable && exhibit.loadFindings.isEmpty && exhibit.field(field) != nil
+        let disabled: HTML = editable ? "" : " readonly"
+        let missingField: HTML =
+            exhibit.field(field) == nil && exhibit.isReadable
+            ? "<p class=\"hint\">\(words("exhibit.missingfield"))</p>" : ""
+        var stale: HTML = ""
+        if case .stale = LibraryBridge.states(of: exhibit, config: config)(field, language) {
+            let source = exhibit.field(field)?.translation(config.source)?.text ?? ""
+            stale = """
+                <div class="stale" id="stale-\(domID)">
+                <p>\(words("exhibit.stale"))</p>
+                <p class="hint">\(words("exhibit.staleold"))</p>
+                <p><strong>\(words("exhibit.stalesource"))</strong> (\(config.source)): \(source)</p>
+                <button type="submit" form="accept-form" name="target" value="\(key)">\
+                \(words("exhibit.accept"))</button>
+                </div>
+                """
+        }
+        let rows = max(2, min(16, text.count / 48 + text.filter { $0 == "\n" }.count + 1))
+        return """
+            <div class="cell\(isSource ? HTML(trusted: " is-source") : .empty)">
+            <label for="t-\(domID)"><span class="lang">\(language)</span>\(sourceMark)</label>
+            <textarea id="t-\(domID)" name="\(key)" lang="\(language)" rows="\(rows)" spellcheck="true" \
+            data-field="\(field)" data-lang="\(language)"\(disabled)>\(text)</textarea>
+            \(counter(length, id: domID, words: words))
+            \(missingField)
+            <ul class="findings" id="f-\(domID)">\(findingItems(findings, words: words))</ul>
+            \(stale)
+            </div>
+            """
+    }
+
+    /// The counter of one text box; marked when over the limit.
+    static func counter(_ length: TextLength?, id: String, words: Localizer) -> HTML {
+        guard let length else { return "<p class=\"counter\" id=\"c-\(id)\"></p>" }
+        let over = length.limit.map { length.characters > $0 } ?? false
+        let text =
+            length.limit.map { words("exhibit.chars", ["count": String(length.characters), "limit": String($0)]) }
+            ?? words("exhibit.charsnolimit", count: length.characters)
+        return "<p class=\"counter\(over ? HTML(trusted: " over") : .empty)\" id=\"c-\(id)\">\(text)</p>"
+    }
+
+    /// Findings sorted into text boxes (field and language known) and the rest.
+    static func locateFindings(_ findings: [Diagnostic], config: CollectionConfig) -> (
+        cells: [String: [Diagnostic]], general: [Diagnostic]
+    ) {
+        var cells: [String: [Diagnostic]] = [:]
+        var general: [Diagnostic] = []
+        for finding in findings {
+            if let field = finding.field, let language = finding.language, config.field(field) != nil,
+                config.languages.contains(language)
+            {
+                cells["\(field).\(language)", default: []].append(finding)
+            } else {
+                general.append(finding)
+            }
+        }
+        return (cells, general)
+    }
+
+    /// The `<li>` items of findings.
+    static func findingItems(_ findings: [Diagnostic], words: Localizer) -> HTML {
+        HTML.join(
+            findings.map { finding in
+                let severity = finding.severity.rawValue
+                return """
+                    <li class="\(severity)"><span class="severity">\(words("severity." + severity))</span> \
+                    \(finding.message) <code>\(finding.checkID)</code> <span class="line">\
+                    \(finding.location.line > 0 ? ":" + String(finding.location.line) : "")</span></li>
+                    """
+            })
+    }
+
+    /// The findings not shown at a text box, or a line saying there are none at all.
+    static func generalFindings(_ general: [Diagnostic], all: [Diagnostic], words: Localizer) -> HTML {
+        if all.isEmpty { return "<p class=\"ok\">\(words("exhibit.nofindings"))</p>" }
+        if general.isEmpty { return "" }
+        return "<ul class=\"findings\">\(findingItems(general, words: words))</ul>"
+    }
+
+    /// The conflict page: the draft beside the file's current text, and a way to keep the draft.
+    static func conflict(
+        _ page: PageContext, id: String, draft: ExhibitTexts, current: ExhibitTexts, currentDigest: String,
+        config: CollectionConfig
+    ) -> HTML {
+        let words = page.words
+        var rows: [HTML] = []
+        var hidden: [HTML] = []
+        for spec in config.fields {
+            for language in config.languages {
+                guard let mine = draft[spec.name]?[language] else { continue }
+                let theirs = current[spec.name]?[language] ?? ""
+                hidden.append("<input type=\"hidden\" name=\"\(spec.name).\(language)\" value=\"\(mine)\">")
+                let same: HTML = mine == theirs ? "<span class=\"same\">(\(words("conflict.same")))</span>" : ""
+                rows.append(
+                    """
+                    <tr class="\(mine == theirs ? "same" : "differs")"><th>\(spec.name) · \(language) \(same)</th>
+                    <td class="draft" lang="\(language)">\(mine)</td>\
+                    <td class="current" lang="\(language)">\(theirs)</td></tr>
+
+                    """)
+            }
+        }
+        return layout(
+            page, title: words("conflict.title"),
+            body: """
+                <h1 class="conflict">\(words("conflict.title"))</h1>
+                <p class="message error">\(words("conflict.explain"))</p>
+                <table class="conflict">
+                <thead><tr><th></th><th>\(words("conflict.draft"))</th><th>\(words("conflict.file"))</th></tr></thead>
+                <tbody>\(rows)</tbody>
+                </table>
+                <form method="post" action="/exhibits/\(urlEncode(id))">\(page.csrfField)
+                <input type="hidden" name="_digest" value="\(currentDigest)">\(hidden)
+                <button type="submit" name="_action" value="save">\(words("conflict.keep"))</button>
+                <a href="/exhibits/\(urlEncode(id))">\(words("conflict.reload"))</a>
+                </form>
+                """)
+    }
+
+    // MARK: Status
+
+    /// The status page: the `captions status` numbers with a progress bar per language.
+    static func status(_ page: PageContext, _ status: TranslationStatus) -> HTML {
+        let words = page.words
+        let rows = HTML.join(
+            status.languages.map { row in
+                let name: HTML =
+                    row.isSource
+                    ? "\(row.language) <span class=\"source\">(\(words("exhibit.source")))</span>" : "\(row.language)"
+                let percent = String(format: "%.1f%%", row.percent)
+                return """
+                    <tr><th>\(name)</th><td>\(row.units)</td><td>\(row.translated)</td><td>\(row.missing)</td>\
+                    <td>\(row.stale)</td><td><progress max="100" value="\(String(format: "%.1f", row.percent))">\
+                    \(percent)</progress> \(percent)</td>\
+                    <td>\(row.isSource ? "—" : String(row.sourceWordsToTranslate))</td>\
+                    <td>\(row.findings["error"] ?? 0)</td><td>\(row.findings["warning"] ?? 0)</td></tr>
+
+                    """
+            })
+        return layout(
+            page, title: words("status.title"),
+            body: """
+                <h1>\(words("status.title"))</h1>
+                <div class="scroll"><table class="status">
+                <thead><tr><th>\(words("status.language"))</th><th>\(words("status.units"))</th>\
+                <th>\(words("status.translated"))</th><th>\(words("status.missing"))</th>\
+                <th>\(words("status.stale"))</th>\
+                <th>\(words("status.complete"))</th><th>\(words("status.words"))</th><th>\(words("status.errors"))</th>\
+                <th>\(words("status.warnings"))</th></tr></thead>
+                <tbody>\(rows)</tbody></table></div>
+                <details><summary>\(words("status.plain"))</summary><pre>\(status.text)</pre></details>
+                """)
+    }
+
+    // MARK: Translators
+
+    /// The translators page: download and upload forms.
+    static func translators(_ page: PageContext, config: CollectionConfig, message: HTML = .empty) -> HTML {
+        let words = page.words
+        let options = HTML.join(config.targetLanguages.map { option($0, $0, selected: false) })
+        return layout(
+            page, title: words("translators.title"),
+            body: """
+                <h1>\(words("translators.title"))</h1>
+                \(message)
+                <section><h2>\(words("translators.download"))</h2>
+                <form method="get" action="/translators/xliff" class="stack">
+                <label>\(words("translators.language")) <select name="lang">\(options)</select></label>
+                <label>\(words("translators.version")) <select name="version"><option value="1.2">1.2</option>\
+                <option value="2.0">2.0</option></select></label>
+                <label><input type="checkbox" name="needed" value="1"> \(words("translators.needed"))</label>
+                <button type="submit">\(words("translators.download"))</button>
+                </form></section>
+                <section><h2>\(words("translators.upload"))</h2>
+                <form method="post" action="/translators/review" enctype="multipart/form-data" class="stack">\
+                \(page.csrfField)
+                <label>\(words("translators.file")) \
+                <input type="file" name="xliff" accept=".xlf,.xliff,.xml" required></label>
+                <button type="submit">\(words("translators.review"))</button>
+                </form></section>
+                """)
+    }
+
+    /// The import report; with `token`, a dry run with the button that applies it.
+    static func importReport(_ page: PageContext, _ report: XLIFFImportReport, token: String?) -> HTML {
+        let words = page.words
+        let files = HTML.join(
+            report.files.map { file in
+                """
+                <tr><th>\(file.targetLanguage)</th><td>\(file.applied)</td><td>\(file.unchanged)</td>\
+                <td>\(file.skipped)</td><td>\(file.conflicts)</td><td>\(file.unknown)</td></tr>
+                """
+            })
+        let problems = HTML.join(
+            report.problems.map { problem in
+                let notes = HTML.join(problem.notes.map { "<li>\($0.message)</li>" })
+                return """
+                    <li class="\(problem.severity.rawValue)"><code>\(problem.checkID)</code> \(problem.message)\
+                    <ul>\(notes)</ul></li>
+                    """
+            })
+        let written = HTML.join(report.written.map { "<li><code>\($0)</code></li>" })
+        let apply: HTML =
+            token.map {
+                """
+                <form method="post" action="/translators/apply">\(page.csrfField)
+                <input type="hidden" name="token" value="\($0)">
+                <button type="submit" class="primary">\(words("translators.apply"))</button></form>
+                """
+            } ?? ""
+        let title = words(token == nil ? "translators.appliedtitle" : "translators.reviewtitle")
+        let fileList: HTML =
+            report.written.isEmpty ? "<p>\(words("translators.nofiles"))</p>" : "<ul class=\"files\">\(written)</ul>"
+        let problemList: HTML =
+            report.problems.isEmpty
+            ? "" : "<h2>\(words("translators.problems"))</h2><ul class=\"problems\">\(problems)</ul>"
+        return layout(
+            page, title: title,
+            body: """
+                <h1>\(title)</h1>
+                <table class="report"><thead><tr><th></th><th>\(words("translators.applied"))</th>\
+                <th>\(words("translators.unchanged"))</th><th>\(words("translators.skipped"))</th>\
+                <th>\(words("translators.conflicts"))</th><th>\(words("translators.unknown"))</th></tr></thead>
+                <tbody>\(files)</tbody></table>
+                \(problemList)
+                <h2>\(words("translators.files"))</h2>
+                \(fileList)
+                \(apply)
+                <p><a href="/translators">\(words("translators.title"))</a></p>
+                """)
+    }
+
+    // MARK: New exhibit
+
+    /// The new-exhibit form.
+    static func newExhibit(_ page: PageContext, galleries: [String], message: HTML = .empty, id: String = "") -> HTML {
+        let words = page.words
+        let options = HTML.join(galleries.map { option($0, $0.isEmpty ? "/" : $0, selected: false) })
+        return layout(
+            page, title: words("new.title"),
+            body: """
+                <h1>\(words("new.title"))</h1>
+                \(message)
+                <form method="post" action="/new" class="stack">\(page.csrfField)
+                <label>\(words("new.id")) <input name="id" value="\(id)" required pattern="[a-z0-9]+(-[a-z0-9]+)*" \
+                autocomplete="off"></label>
+                <label>\(words("new.gallery")) <select name="gallery">\(options)</select></label>
+                <label>\(words("new.newgallery")) <input name="newGallery" pattern="[a-z0-9]+(-[a-z0-9]+)*"></label>
+                <button type="submit" class="primary">\(words("new.create"))</button>
+                </form>
+                """)
+    }
+}

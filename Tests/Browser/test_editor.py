@@ -1,0 +1,180 @@
+"""The curator's editor in a real browser (headless Chromium): the scenarios of issue 12."""
+
+import difflib
+import re
+import subprocess
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import CAPTIONS, screenshot, wait_until
+
+KURT = "museum-second-floor/kurt-story.yml"
+WINTER = "barracks/first-winter.yml"
+
+
+@pytest.fixture
+def missing_kk(collection):
+    """The bundled collection with the Kazakh title of kurt-story emptied (before the editor starts)."""
+    path = collection / KURT
+    text = path.read_text(encoding="utf-8")
+    assert "  kk: Тас емес, құрт\n" in text
+    path.write_text(text.replace("  kk: Тас емес, құрт\n", '  kk: ""\n'), encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+def changed_lines(before, after):
+    """The lines removed and added between two texts."""
+    diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))
+    return [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_curator_fills_missing_kazakh(missing_kk, editor, page):
+    page.goto(editor.url + "/")
+    screenshot(page, "01-collection")
+    page.select_option("select[name=missing]", "kk")
+    page.click("form.filters button[type=submit]")
+    assert page.text_content("#result-count") == "1 exhibits"
+    page.click("text=kurt-story")
+    assert page.url.endswith("/exhibits/kurt-story")
+    box = page.locator("textarea[name='title.kk']")
+    assert box.get_attribute("lang") == "kk"
+    assert "0 of 80 characters" in page.text_content("#c-title-kk")
+    assert "empty-text" in page.text_content("#f-title-kk")
+    screenshot(page, "02-exhibit-missing-kk")
+
+    box.fill("Тас емес, құрт")
+    # Before saving: the live check updates the counter and clears the finding.
+    expect(page.locator("#c-title-kk")).to_have_text("14 of 80 characters")
+    expect(page.locator("#f-title-kk")).not_to_contain_text("empty-text")
+    assert "No findings" in page.text_content("#findings-general")
+    expect(page.locator("#label-preview .label-block[lang=kk] .title")).to_have_text("Тас емес, құрт")
+    assert editor.read(KURT) == missing_kk  # nothing written yet
+    screenshot(page, "03-exhibit-live-check")
+
+    page.click("button[value=save]")
+    page.wait_for_url("**/exhibits/kurt-story?saved=1")
+    assert "Saved: 1 texts changed." in page.text_content("main")
+    after = editor.read(KURT)
+    fingerprint = re.search(r"title: \{ kk: ([0-9a-f]+) \}", after).group(1)
+    assert changed_lines(missing_kk, after) == [
+        '-  kk: ""',
+        "+  kk: Тас емес, құрт",
+        "+translations:  # machine-owned: source fingerprints of translations; do not edit",
+        f"+  title: {{ kk: {fingerprint} }}",
+    ]
+    check = subprocess.run([str(CAPTIONS), "check", str(editor.root)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_two_tabs_conflict(editor, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    first = context.new_page()
+    second = context.new_page()
+    first.goto(editor.url + "/exhibits/first-winter")
+    second.goto(editor.url + "/exhibits/first-winter")
+    first.fill("textarea[name='title.en']", "The first winter, 1938")
+    first.click("button[value=save]")
+    first.wait_for_url("**saved=1")
+    second.fill("textarea[name='title.en']", "The first camp winter")
+    second.click("button[value=save]")
+    second.wait_for_load_state()
+    assert second.text_content("h1") == "Conflict / Конфликт / Қайшылық"
+    assert second.text_content("tr.differs td.draft") == "The first camp winter"
+    assert second.text_content("tr.differs td.current") == "The first winter, 1938"
+    assert "  en: The first winter, 1938\n" in editor.read(WINTER)
+    screenshot(second, "04-conflict")
+    # Nothing is lost: the draft can still be saved over the file.
+    second.click("text=Save my draft over the file")
+    second.wait_for_url("**saved=1")
+    assert "  en: The first camp winter\n" in editor.read(WINTER)
+    context.close()
+
+
+def test_script_in_caption_is_text(editor, page):
+    page.goto(editor.url + "/exhibits/first-winter")
+    page.fill("textarea[name='title.en']", "<script>alert(1)</script>")
+    expect(page.locator("#c-title-en")).to_have_text("25 of 80 characters")
+    page.click("button[value=save]")
+    page.wait_for_url("**saved=1")
+    assert page.input_value("textarea[name='title.en']") == "<script>alert(1)</script>"
+    page.goto(editor.url + "/?q=alert")
+    assert page.text_content("#result-count") == "1 exhibits"
+    page.goto(editor.url + "/exhibits/first-winter")
+    assert page.evaluate("document.querySelectorAll('script').length") == 1
+    assert page.dialogs == []
+
+
+def test_xliff_round_trip(missing_kk, editor, page, tmp_path):
+    page.goto(editor.url + "/translators")
+    page.select_option("select[name=lang]", "kk")
+    page.check("input[name=needed]")
+    screenshot(page, "05-translators")
+    with page.expect_download() as download_info:
+        page.click("text=Download XLIFF >> nth=-1")
+    download = download_info.value
+    assert download.suggested_filename == "ru-kk.xlf"
+    xliff = tmp_path / "ru-kk.xlf"
+    download.save_as(xliff)
+    exported = subprocess.run(
+        [str(CAPTIONS), "export", "xliff", str(editor.root), "--to", "kk", "--needed", "--out", str(tmp_path / "cli")],
+        capture_output=True, text=True, check=True)
+    assert exported.returncode == 0
+    assert xliff.read_bytes() == (tmp_path / "cli" / "ru-kk.xlf").read_bytes()
+
+    # The translator's tool, scripted: fill the one empty target.
+    text = xliff.read_text(encoding="utf-8")
+    assert text.count('<target state="needs-translation"></target>') == 1
+    text = text.replace('<target state="needs-translation"></target>', "<target>Тас емес, құрт</target>")
+    xliff.write_text(text, encoding="utf-8")
+
+    page.set_input_files("input[name=xliff]", str(xliff))
+    page.click("text=Review (writes nothing)")
+    page.wait_for_load_state()
+    assert page.text_content("h1") == "Review: nothing is written yet"
+    assert page.text_content("table.report tbody tr td") == "1"
+    assert editor.read(KURT) == missing_kk
+    screenshot(page, "06-xliff-review")
+    page.click("text=Apply these translations")
+    page.wait_for_load_state()
+    assert page.text_content("h1") == "Translations applied"
+    assert "  kk: Тас емес, құрт\n" in editor.read(KURT)
+
+
+def test_interface_switches_to_kazakh_and_back(editor, page):
+    page.goto(editor.url + "/status")
+    assert page.text_content("h1") == "Translation status"
+    page.click("form.switch button[value=kk]")
+    page.wait_for_load_state()
+    assert page.text_content("h1") == "Аудармалардың жай-күйі"
+    assert page.get_attribute("html", "lang") == "kk"
+    screenshot(page, "07-status-kazakh")
+    page.goto(editor.url + "/exhibits/kurt-story")
+    assert page.text_content("button[value=save]") == "Сақтау"
+    screenshot(page, "08-exhibit-kazakh")
+    page.click("form.switch button[value=en]")
+    page.wait_for_load_state()
+    assert page.text_content("button[value=save]") == "Save"
+    assert page.get_attribute("html", "lang") == "en"
+
+
+def test_phone_width_without_javascript(editor, browser):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, java_script_enabled=False, locale="ru-RU", is_mobile=True)
+    page = context.new_page()
+    page.goto(editor.url + "/")
+    assert page.text_content("h1") == "Экспонаты"
+    screenshot(page, "09-phone-collection")
+    page.click("text=first-winter")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the exhibit page is {width} px wide at a phone's 390 px"
+    page.fill("textarea[name='title.en']", "The first winter (phone)")
+    page.click("button[value=check]")
+    page.wait_for_load_state()
+    assert "Проверено по несохранённому черновику" in page.text_content("main")
+    assert page.input_value("textarea[name='title.en']") == "The first winter (phone)"
+    page.click("button[value=save]")
+    page.wait_for_url("**saved=1")
+    screenshot(page, "10-phone-exhibit-saved")
+    assert "  en: The first winter (phone)\n" in editor.read(WINTER)
+    context.close()

@@ -1,0 +1,506 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdBcrypt
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import CaptionKit
+@testable import CaptionsEditor
+
+@Suite("Editor pages")
+struct EditorPageTests {
+    @Test("The collection page lists every exhibit with badges, with the security headers")
+    func collectionPage() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<a href=\"/exhibits/kurt-story\">kurt-story</a>"))
+            #expect(page.body.contains("20 exhibits"))
+            #expect(page.body.contains("<span class=\"badge complete\" title=\"complete\">kk ✓</span>"))
+            #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+            #expect(page.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
+            #expect(page.headers[.xContentTypeOptions] == "nosniff")
+            let cookie = page.headers[values: .setCookie].first { $0.hasPrefix("captions_session=") }
+            #expect(cookie?.contains("HttpOnly") == true)
+            #expect(cookie?.contains("SameSite=Strict") == true)
+            // No inline script anywhere: the only script element loads the editor's file.
+            #expect(page.body.components(separatedBy: "<script").count == 2)
+            #expect(page.body.contains("<script src=\"/assets/editor.js\" defer></script>"))
+        }
+    }
+
+    @Test("Filters: missing in a language, gallery, search over every text, pages of 50")
+    func filters() async throws {
+        let fixture = try EditorFixture()
+        var text = try fixture.read("museum-second-floor/kurt-story.yml")
+        text = text.replacingOccurrences(of: "  kk: Тас емес, құрт\n", with: "  kk: \"\"\n")
+        try fixture.write("museum-second-floor/kurt-story.yml", text)
+        fixture.app.store.reloadAll()
+        try await fixture.test { browser in
+            let missing = try await browser.get("/?missing=kk")
+            #expect(missing.body.contains("1 exhibits"))
+            #expect(missing.body.contains("/exhibits/kurt-story"))
+            #expect(missing.body.contains("kk: 1 missing"))
+            let gallery = try await browser.get("/?gallery=barracks")
+            #expect(gallery.body.contains("4 exhibits"))
+            #expect(!gallery.body.contains("/exhibits/kurt-story\""))
+            let search = try await browser.get("/?q=" + urlEncode("СУШЁНОГО"))
+            #expect(search.body.contains("1 exhibits"))
+            #expect(search.body.contains("/exhibits/kurt-story"))
+            let none = try await browser.get("/?q=%3Cscript%3E")
+            #expect(none.body.contains("No exhibit matches."))
+            #expect(none.body.contains("value=\"&lt;script&gt;\""))
+        }
+    }
+
+    @Test("The exhibit page: a box per field and language in sign order, named and tagged for spell-checkers")
+    func exhibitPage() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(page.status == .ok)
+            let kk = try #require(page.body.range(of: "name=\"title.kk\" lang=\"kk\""))
+            let ru = try #require(page.body.range(of: "name=\"title.ru\" lang=\"ru\""))
+            let en = try #require(page.body.range(of: "name=\"title.en\" lang=\"en\""))
+            #expect(kk.lowerBound < ru.lowerBound && ru.lowerBound < en.lowerBound)
+            #expect(page.body.contains(">Алғашқы қыс</textarea>"))
+            #expect(page.body.contains("11 of 80 characters"))
+            #expect(page.body.contains("<span class=\"source\">(source)</span>"))
+            #expect(page.body.contains("The first women arrived in winter"))
+            #expect(page.body.contains("No findings: the check passes for this exhibit."))
+            #expect(
+                page.body.contains(
+                    "<div class=\"label-block\" lang=\"kk\"><p class=\"label-lang\">kk</p>"
+                        + "<div class=\"label-field title\"><p>Алғашқы қыс</p></div>"))
+            #expect(page.body.contains("rel=\"next\" href=\"/exhibits/guard-and-child\""))
+            #expect(page.body.contains("rel=\"prev\" href=\"/exhibits/accommodation-block\""))
+            #expect(
+                page.inputValue("_digest") == LibraryBridge.digest(ofFileAt: fixture.path("barracks/first-winter.yml")))
+        }
+    }
+
+    @Test("Status, translators and new-exhibit pages")
+    func otherPages() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let status = try await browser.get("/status")
+            #expect(status.status == .ok)
+            #expect(status.body.contains("<progress max=\"100\" value=\"100.0\">"))
+            #expect(status.body.contains("ru <span class=\"source\">(source)</span>"))
+            let translators = try await browser.get("/translators")
+            #expect(translators.body.contains("<option value=\"kk\">kk</option><option value=\"en\">en</option>"))
+            let new = try await browser.get("/new")
+            #expect(new.body.contains("<option value=\"barracks\">barracks</option>"))
+        }
+    }
+
+    @Test("A caption holding <script> is shown as text")
+    func escaping() async throws {
+        let fixture = try EditorFixture()
+        var text = try fixture.read("barracks/first-winter.yml")
+        text = text.replacingOccurrences(of: "  en: The first winter\n", with: "  en: \"<script>alert(1)</script>\"\n")
+        try fixture.write("barracks/first-winter.yml", text)
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(page.body.contains(">&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"))
+            #expect(!page.body.contains("<script>alert"))
+            let list = try await browser.get("/?q=alert")
+            #expect(list.body.contains("/exhibits/first-winter"))
+            #expect(!list.body.contains("<script>alert"))
+        }
+    }
+
+    @Test("Unknown exhibits and pages are 404 pages; an id is never a path")
+    func notFound() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let unknown = try await browser.get("/exhibits/no-such-thing")
+            #expect(unknown.status == .notFound)
+            #expect(unknown.body.contains("There is no exhibit with this id."))
+            let traversal = try await browser.get("/exhibits/..%2F..%2Fcaptions.yml")
+            #expect(traversal.status == .notFound)
+            let page = try await browser.get("/nowhere")
+            #expect(page.status == .notFound)
+            #expect(page.body.contains("<h1>Not found</h1>"))
+            let asset = try await browser.get("/assets/..%2FPackage.swift")
+            #expect(asset.status == .notFound)
+        }
+    }
+
+    @Test("Files changed on disk are picked up without a restart")
+    func reloadsChangedFiles() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            _ = try await browser.get("/exhibits/first-winter")
+            var text = try fixture.read("barracks/first-winter.yml")
+            text = text.replacingOccurrences(of: "Первая зима", with: "Первая зима лагеря")
+            try fixture.write("barracks/first-winter.yml", text)
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(page.body.contains(">Первая зима лагеря</textarea>"))
+            try FileManager.default.removeItem(atPath: fixture.path("barracks/steppe-camps.yml"))
+            #expect(fixture.app.store.scan())
+            let gone = try await browser.get("/exhibits/steppe-camps")
+            #expect(gone.status == .notFound)
+            #expect(try await browser.get("/").body.contains("19 exhibits"))
+        }
+    }
+
+    @Test("The interface switches to Kazakh and back; the default follows Accept-Language")
+    func interfaceLanguage() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let russian = try await browser.get("/", headers: [.acceptLanguage: "ru-RU,ru;q=0.9,en;q=0.5"])
+            #expect(russian.body.contains("<html lang=\"ru\">"))
+            #expect(russian.body.contains("<h1>Экспонаты</h1>"))
+            let switched = try await browser.post("/language", [("lang", "kk"), ("back", "/status")])
+            #expect(switched.status == .seeOther)
+            #expect(switched.headers[.location] == "/status")
+            #expect(switched.headers[.setCookie]?.contains("SameSite=Strict") == true)
+            let kazakh = try await browser.get("/status")
+            #expect(kazakh.body.contains("<html lang=\"kk\">"))
+            #expect(kazakh.body.contains("<h1>Аудармалардың жай-күйі</h1>"))
+            _ = try await browser.post("/language", [("lang", "en"), ("back", "//evil.example/")])
+            #expect(try await browser.get("/").body.contains("<h1>Exhibits</h1>"))
+            let away = try await browser.post("/language", [("lang", "en"), ("back", "https://evil.example/")])
+            #expect(away.headers[.location] == "/")
+        }
+    }
+}
+
+@Suite("Editor saving")
+struct EditorSaveTests {
+    @Test("Saving changes exactly the edited line and records the source fingerprint")
+    func save() async throws {
+        let fixture = try EditorFixture()
+        let before = try fixture.read("barracks/first-winter.yml")
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            let digest = try #require(page.inputValue("_digest"))
+            let saved = try await browser.post(
+                "/exhibits/first-winter",
+                [
+                    ("_digest", digest), ("_action", "save"), ("title.kk", "Алғашқы қыс!"),
+                    ("title.ru", "Первая зима"), ("title.en", "The first winter"),
+                ])
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers[.location] == "/exhibits/first-winter?saved=1")
+            let after = try fixture.read("barracks/first-winter.yml")
+            let expected =
+                before.replacingOccurrences(of: "  kk: Алғашқы қыс\n", with: "  kk: Алғашқы қыс!\n")
+                + "translations:  # machine-owned: source fingerprints of translations; do not edit\n"
+                + "  title: { kk: \(SourceFingerprint.of("Первая зима")) }\n"
+            #expect(after == expected)
+            let shown = try await browser.get("/exhibits/first-winter?saved=1")
+            #expect(shown.body.contains("Saved: 1 texts changed."))
+            #expect(shown.body.contains(">Алғашқы қыс!</textarea>"))
+        }
+    }
+
+    @Test("A save over a file changed since the page was rendered is a 409 with both texts; nothing is written")
+    func conflict() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            let digest = try #require(page.inputValue("_digest"))
+            var text = try fixture.read("barracks/first-winter.yml")
+            text = text.replacingOccurrences(of: "  en: The first winter\n", with: "  en: The first winter (edited)\n")
+            try fixture.write("barracks/first-winter.yml", text)
+            let refused = try await browser.post(
+                "/exhibits/first-winter", [("_digest", digest), ("_action", "save"), ("title.en", "My winter")])
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("<h1 class=\"conflict\">Conflict / Конфликт / Қайшылық</h1>"))
+            #expect(refused.body.contains("<td class=\"draft\" lang=\"en\">My winter</td>"))
+            #expect(refused.body.contains("<td class=\"current\" lang=\"en\">The first winter (edited)</td>"))
+            #expect(try fixture.read("barracks/first-winter.yml") == text)
+            // The conflict page's form keeps the draft and may save it over the new file.
+            let newDigest = try #require(refused.inputValue("_digest"))
+            #expect(refused.body.contains("name=\"title.en\" value=\"My winter\""))
+            let kept = try await browser.post(
+                "/exhibits/first-winter", [("_digest", newDigest), ("_action", "save"), ("title.en", "My winter")])
+            #expect(kept.status == .seeOther)
+            #expect(try fixture.read("barracks/first-winter.yml").contains("  en: My winter\n"))
+        }
+    }
+
+    @Test("Check without saving shows the draft's findings and writes nothing; the live check answers JSON")
+    func draftCheck() async throws {
+        let fixture = try EditorFixture()
+        let before = try fixture.read("barracks/first-winter.yml")
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            let digest = try #require(page.inputValue("_digest"))
+            let long = String(repeating: "қыс ", count: 30)
+            let checked = try await browser.post(
+                "/exhibits/first-winter", [("_digest", digest), ("_action", "check"), ("title.kk", long)])
+            #expect(checked.status == .ok)
+            #expect(checked.body.contains("120 of 80 characters"))
+            #expect(checked.body.contains("<code>too-long</code>"))
+            #expect(checked.body.contains("Checked on the unsaved draft"))
+            let live = try await browser.post(
+                "/exhibits/first-winter/check", [("title.kk", long)], csrf: false,
+                headers: [HTTPField.Name("X-CSRF-Token")!: browser.csrfToken])
+            #expect(live.status == .ok)
+            #expect(live.headers[.contentType] == "application/json; charset=utf-8")
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: Data(live.body.utf8)) as? [String: Any])
+            let cells = try #require(json["cells"] as? [String: [String: String]])
+            #expect(
+                cells["title.kk"]?["counter"] == "<p class=\"counter over\" id=\"c-title-kk\">120 of 80 characters</p>")
+            #expect(cells["title.kk"]?["findings"]?.contains("too-long") == true)
+            #expect(json["errors"] as? Int == 1)
+            // The label preview of the draft, as the signage export sets it.
+            let preview = try #require(json["preview"] as? String)
+            #expect(preview.contains("<div class=\"label-block\" lang=\"kk\">"))
+            #expect(preview.contains("қыс қыс"))
+            #expect(!preview.contains(">Алғашқы қыс<"))
+            // The boxes of a field the file does not have (credit) are sent empty: no finding.
+            let untouched = try await browser.post(
+                "/exhibits/first-winter/check",
+                [("title.kk", "Алғашқы қыс"), ("credit.kk", ""), ("credit.en", "")],
+                csrf: false, headers: [HTTPField.Name("X-CSRF-Token")!: browser.csrfToken])
+            let clean = try #require(
+                try JSONSerialization.jsonObject(with: Data(untouched.body.utf8)) as? [String: Any])
+            #expect(clean["errors"] as? Int == 0)
+            #expect(clean["warnings"] as? Int == 0)
+            #expect(try fixture.read("barracks/first-winter.yml") == before)
+        }
+    }
+
+    @Test("Accept records the current source fingerprint of a stale translation")
+    func acceptStale() async throws {
+        let fixture = try EditorFixture()
+        let text =
+            try fixture.read("barracks/first-winter.yml")
+            + "translations:\n  title: { kk: 00000000 }\n"
+        try fixture.write("barracks/first-winter.yml", text)
+        fixture.app.store.reloadAll()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(page.body.contains("id=\"stale-title-kk\""))
+            #expect(page.body.contains("<code>stale-translation</code>"))
+            let stale = try await browser.get("/?stale=1")
+            #expect(stale.body.contains("1 exhibits"))
+            let accepted = try await browser.post(
+                "/exhibits/first-winter/accept", [("target", "title.kk"), ("_digest", page.inputValue("_digest")!)])
+            #expect(accepted.status == .seeOther)
+            #expect(
+                try fixture.read("barracks/first-winter.yml").hasSuffix(
+                    "  title: { kk: \(SourceFingerprint.of("Первая зима")) }\n"))
+            let after = try await browser.get("/exhibits/first-winter")
+            #expect(!after.body.contains("id=\"stale-title-kk\""))
+        }
+    }
+
+    @Test("A new exhibit is created as captions new does; a bad id is refused with the reason")
+    func newExhibit() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            _ = try await browser.get("/new")
+            let created = try await browser.post("/new", [("id", "felt-boots"), ("gallery", "barracks")])
+            #expect(created.status == .seeOther)
+            #expect(created.headers[.location] == "/exhibits/felt-boots")
+            #expect(FileManager.default.fileExists(atPath: fixture.path("barracks/felt-boots.yml")))
+            let page = try await browser.get("/exhibits/felt-boots")
+            #expect(page.status == .ok)
+            let bad = try await browser.post("/new", [("id", "../Bad Id"), ("gallery", "barracks")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("is not a valid exhibit id"))
+        }
+    }
+}
+
+@Suite("Editor translators")
+struct EditorXLIFFTests {
+    @Test("The XLIFF download is the bytes captions export xliff writes")
+    func download() async throws {
+        let fixture = try EditorFixture()
+        let collection = try CaptionCollection.load(path: fixture.root)
+        let expected = try XLIFFExporter.export(
+            collection, options: XLIFFExportOptions(targetLanguages: ["kk"], version: .v2_0)
+        ).files[0]
+        try await fixture.test { browser in
+            let file = try await browser.get("/translators/xliff?lang=kk&version=2.0")
+            #expect(file.status == .ok)
+            #expect(file.headers[.contentDisposition] == "attachment; filename=\"ru-kk.xlf\"")
+            #expect(Data(file.body.utf8) == expected.data)
+            let bad = try await browser.get("/translators/xliff?lang=ru")
+            #expect(bad.status == .badRequest)
+        }
+    }
+
+    @Test("An uploaded XLIFF is reviewed (nothing written), then applied")
+    func uploadReviewApply() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let xliff = try await browser.get("/translators/xliff?lang=en")
+            let translated = xliff.body.replacingOccurrences(
+                of: ">The first winter</target>", with: ">The first winter in the camp</target>")
+            #expect(translated != xliff.body)
+            _ = try await browser.get("/translators")
+            let before = try fixture.read("barracks/first-winter.yml")
+            let review = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(translated.utf8))
+            #expect(review.status == .ok)
+            #expect(review.body.contains("Review: nothing is written yet"))
+            #expect(review.body.contains("<tr><th>en</th><td>1</td>"))
+            #expect(review.body.contains("<ul class=\"files\"><li><code>\(fixture.path("barracks/first-winter.yml"))"))
+            #expect(try fixture.read("barracks/first-winter.yml") == before)
+            let token = try #require(review.inputValue("token"))
+            let applied = try await browser.post("/translators/apply", [("token", token)])
+            #expect(applied.status == .ok)
+            #expect(applied.body.contains("Translations applied"))
+            #expect(try fixture.read("barracks/first-winter.yml").contains("  en: The first winter in the camp\n"))
+            let again = try await browser.post("/translators/apply", [("token", token)])
+            #expect(again.status == .gone)
+        }
+    }
+
+    @Test("An upload with a DTD is refused with the importer's reason and nothing written")
+    func unsafeUpload() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            _ = try await browser.get("/translators")
+            let evil = """
+                <?xml version="1.0"?>
+                <!DOCTYPE xliff [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+                <xliff version="1.2"><file source-language="ru" target-language="en"><body>&x;</body></file></xliff>
+                """
+            let page = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "evil.xlf", bytes: Data(evil.utf8))
+            #expect(page.status == .unprocessableContent)
+            #expect(!page.body.contains("root:"))
+        }
+    }
+}
+
+@Suite("Editor security")
+struct EditorSecurityTests {
+    @Test("A Host that is not a bound name is refused (DNS rebinding)")
+    func hostHeader() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/", headers: [HTTPField.Name("Host")!: "evil.example:8080"])
+            #expect(page.status == .misdirectedRequest)
+            #expect(page.body.contains("This address is not one the editor answers to."))
+        }
+    }
+
+    @Test("A POST without the CSRF token, or from another origin, is refused and writes nothing")
+    func csrfAndOrigin() async throws {
+        let fixture = try EditorFixture()
+        let before = try fixture.read("barracks/first-winter.yml")
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            let fields = [("_digest", page.inputValue("_digest")!), ("_action", "save"), ("title.en", "Changed")]
+            let noToken = try await browser.post("/exhibits/first-winter", fields, csrf: false)
+            #expect(noToken.status == .forbidden)
+            #expect(noToken.body.contains("Reload the page and try again."))
+            let wrongToken = try await browser.post("/exhibits/first-winter", fields + [("_csrf", "0000")], csrf: false)
+            #expect(wrongToken.status == .forbidden)
+            let otherSite = try await browser.post("/exhibits/first-winter", fields, origin: "http://evil.example")
+            #expect(otherSite.status == .forbidden)
+            let noOrigin = try await browser.post("/exhibits/first-winter", fields, origin: nil)
+            #expect(noOrigin.status == .forbidden)
+            let referer = try await browser.post(
+                "/exhibits/first-winter", [("_action", "check")], origin: nil,
+                headers: [.referer: "http://localhost/exhibits/first-winter"])
+            #expect(referer.status == .ok, "\(referer.body)")
+            let live = try await browser.post("/exhibits/first-winter/check", [("title.en", "x")], csrf: false)
+            #expect(live.status == .forbidden)
+            #expect(live.headers[.contentType] == "application/json; charset=utf-8")
+            #expect(try fixture.read("barracks/first-winter.yml") == before)
+        }
+    }
+
+    @Test("Other methods are 405; too large bodies 413; malformed forms 400")
+    func limits() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            _ = try await browser.get("/")
+            let put = try await browser.request(.put, "/exhibits/first-winter")
+            #expect(put.status == .methodNotAllowed)
+            let huge = String(repeating: "a", count: EditorSettings.maximumForm + 10)
+            let tooLarge = try await browser.post("/exhibits/first-winter", [("title.en", huge)])
+            #expect(tooLarge.status == .contentTooLarge)
+            #expect(tooLarge.body.contains("The request is too large."))
+            let malformed = try await browser.request(
+                .post, "/language",
+                headers: [.contentType: "application/x-www-form-urlencoded", .origin: "http://localhost"],
+                body: ByteBuffer(string: "lang=%ZZ"))
+            #expect(malformed.status == .badRequest)
+        }
+    }
+
+    @Test("With a password every page asks to sign in; a wrong password is 401; the session id changes")
+    func password() async throws {
+        let hash = Bcrypt.hash("steppe winter", cost: 4)
+        let fixture = try EditorFixture(passwordHash: hash)
+        try await fixture.test { browser in
+            let first = try await browser.get("/")
+            #expect(first.status == .seeOther)
+            #expect(first.headers[.location] == "/login")
+            _ = try await browser.get("/login")
+            let refused = try await browser.post("/exhibits/first-winter", [("_action", "check")])
+            #expect(refused.status == .unauthorized)
+            let wrong = try await browser.post("/login", [("password", "guess")])
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.body.contains("Wrong password."))
+            let before = browser.cookies["captions_session"]
+            let right = try await browser.post("/login", [("password", "steppe winter")])
+            #expect(right.status == .seeOther)
+            #expect(browser.cookies["captions_session"] != before)
+            #expect(try await browser.get("/").status == .ok)
+        }
+    }
+}
+
+@Suite("Editor building blocks")
+struct EditorUnitTests {
+    @Test("Every interface string exists in kk, ru and en")
+    func interfaceStrings() throws {
+        let strings = try InterfaceStrings.loadBundled()
+        let keys = Set(strings.table["en"]!.keys)
+        #expect(keys.count > 100)
+        for language in ["kk", "ru"] {
+            #expect(Set(strings.table[language]!.keys) == keys)
+            #expect(strings.table[language]!.values.allSatisfy { !$0.isEmpty })
+        }
+        #expect(strings.localizer("kk")("conflict.title") == "Conflict / Конфликт / Қайшылық")
+    }
+
+    @Test("Accept-Language picks the best interface language")
+    func acceptLanguage() {
+        #expect(InterfaceStrings.preferred(acceptLanguage: "kk-KZ,ru;q=0.8") == "kk")
+        #expect(InterfaceStrings.preferred(acceptLanguage: "de-DE,ru;q=0.3,en;q=0.5") == "en")
+        #expect(InterfaceStrings.preferred(acceptLanguage: "fr") == "en")
+        #expect(InterfaceStrings.preferred(acceptLanguage: nil) == "en")
+    }
+
+    @Test("HTML interpolation escapes text and keeps markup")
+    func escaping() {
+        let text = "<b>\"Kurt\" & 'stones'</b>"
+        let html: HTML = "<p title=\"\(text)\">\(text)</p>"
+        #expect(
+            html.raw
+                == "<p title=\"&lt;b&gt;&quot;Kurt&quot; &amp; &#39;stones&#39;&lt;/b&gt;\">"
+                + "&lt;b&gt;&quot;Kurt&quot; &amp; &#39;stones&#39;&lt;/b&gt;</p>")
+    }
+
+    @Test("Forms: URL-encoded with CRLF made LF; multipart with a file")
+    func forms() throws {
+        let form = try FormData(urlEncoded: "a=1&title.kk=%D2%9A%D1%8B%D1%81+%21&t=x%0D%0Ay")
+        #expect(form["title.kk"] == "Қыс !")
+        #expect(form["t"] == "x\ny")
+        #expect(throws: FormError.self) { try FormData(urlEncoded: "a=%FF") }
+        let body =
+            "--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue\r\n--XX\r\n"
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"x.xlf\"\r\n\r\n<x/>\r\n--XX--\r\n"
+        let multipart = try FormData(multipart: Data(body.utf8), boundary: "XX")
+        #expect(multipart["a"] == "value")
+        #expect(multipart.files["f"]?.fileName == "x.xlf")
+        #expect(multipart.files["f"]?.bytes == Data("<x/>".utf8))
+    }
+}

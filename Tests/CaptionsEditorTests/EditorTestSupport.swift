@@ -1,0 +1,134 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+
+@testable import CaptionKit
+@testable import CaptionsEditor
+
+/// A copy of the bundled museum collection in a temporary folder, served by a test editor.
+struct EditorFixture {
+    /// The collection folder (a copy; the tests edit it).
+    let root: String
+    let app: EditorApp
+
+    /// The bundled `Captions/` of this repository.
+    static let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Captions").path
+
+    init(passwordHash: String? = nil) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("editor-tests-\(UUID().uuidString)")
+        try FileManager.default.copyItem(atPath: Self.bundled, toPath: folder.path)
+        root = folder.path
+        let store = try EditorStore(root: root)
+        let settings = EditorSettings(root: root, allowedHosts: ["localhost"], passwordHash: passwordHash)
+        app = try EditorApp(
+            settings: settings, store: store, strings: try InterfaceStrings.loadBundled(),
+            resources: try InterfaceStrings.resourcesFolder())
+    }
+
+    func path(_ relative: String) -> String { root + "/" + relative }
+
+    func read(_ relative: String) throws -> String { try String(contentsOfFile: path(relative), encoding: .utf8) }
+
+    func write(_ relative: String, _ text: String) throws {
+        try text.write(toFile: path(relative), atomically: true, encoding: .utf8)
+    }
+
+    /// Runs `body` with a client of this editor (no network: Hummingbird's router test client).
+    func test(_ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
+        let application = Application(router: app.router())
+        try await application.test(.router) { client in
+            try await body(Browser(client: client))
+        }
+        try? FileManager.default.removeItem(atPath: root)
+    }
+}
+
+/// A test client that keeps cookies and the page's CSRF token, like a browser tab.
+final class Browser: @unchecked Sendable {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+    var csrfToken = ""
+
+    init(client: any TestClientProtocol) { self.client = client }
+
+    struct Page {
+        var status: HTTPResponse.Status
+        var headers: HTTPFields
+        var body: String
+
+        /// The `value` attribute of the first `<input name="name">`.
+        func inputValue(_ name: String) -> String? {
+            guard let range = body.range(of: "name=\"\(name)\" value=\"") else { return nil }
+            let rest = body[range.upperBound...]
+            return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+        }
+    }
+
+    var cookieHeader: String {
+        cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+    }
+
+    @discardableResult
+    func request(
+        _ method: HTTPRequest.Method, _ uri: String, headers extra: HTTPFields = [:], body: ByteBuffer? = nil
+    ) async throws -> Page {
+        var headers = extra
+        if !cookies.isEmpty { headers[.cookie] = cookieHeader }
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+        for field in response.headers[values: .setCookie] {
+            let pair = field.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            if pair.count == 2 { cookies[String(pair[0])] = String(pair[1]) }
+        }
+        let text = String(buffer: response.body)
+        if let range = text.range(of: "name=\"csrf-token\" content=\"") {
+            let rest = text[range.upperBound...]
+            if let end = rest.firstIndex(of: "\"") { csrfToken = String(rest[..<end]) }
+        }
+        return Page(status: response.status, headers: response.headers, body: text)
+    }
+
+    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> Page {
+        try await request(.get, uri, headers: headers)
+    }
+
+    /// POSTs a URL-encoded form from this site, with the CSRF token unless `csrf` is false.
+    func post(
+        _ uri: String, _ fields: [(String, String)], csrf: Bool = true, origin: String? = "http://localhost",
+        headers extra: HTTPFields = [:]
+    ) async throws -> Page {
+        var all = fields
+        if csrf { all.append(("_csrf", csrfToken)) }
+        let body = all.map { "\(formEncode($0.0))=\(formEncode($0.1))" }.joined(separator: "&")
+        var headers = extra
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        if let origin { headers[.origin] = origin }
+        return try await request(.post, uri, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    /// POSTs a multipart form with one file.
+    func upload(_ uri: String, field: String, fileName: String, bytes: Data) async throws -> Page {
+        let boundary = "----test\(UUID().uuidString)"
+        var body = Data()
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrfToken)\r\n".utf8))
+        body.append(
+            Data(
+                ("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\n"
+                    + "Content-Type: application/xliff+xml\r\n\r\n").utf8))
+        body.append(bytes)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers: HTTPFields = [:]
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        headers[.origin] = "http://localhost"
+        return try await request(.post, uri, headers: headers, body: ByteBuffer(bytes: body))
+    }
+}
+
+/// URL-encodes a form name or value.
+func formEncode(_ text: String) -> String {
+    urlEncode(text)
+}

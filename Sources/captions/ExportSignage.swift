@@ -64,8 +64,7 @@ extension CaptionsCommand.Export {
                 outputFolder: out, formats: format.isEmpty ? Set(SignageFormat.allCases) : Set(format), onlyIDs: only,
                 dataMergeEncoding: datamergeEncoding, withLatinKazakh: derived.contains(KazakhLatin.tag))
             let report = ExitRetention.keep(
-                try SignageExporter.export(
-                    ExitRetention.keep(try CaptionCollection.load(path: path)), options: options))
+                try SignageExporter.export(collectionAt: path, options: options))
             writeStderr(report.messageLines.map { $0 + "\n" }.joined())
             if !report.heldBack.isEmpty, !allowIncomplete { throw ExitCode(1) }
         }

@@ -110,4 +110,14 @@ public enum SignageExporter {
     {
         try SignagePipeline(collection, options: options).export()
     }
+
+    /// Loads the collection at `path` and exports its signage (`captions export signage`);
+    /// see ``export(_:options:)``.
+    public static func export(collectionAt path: String, options: SignageExportOptions) throws(CaptionError)
+        -> SignageExportReport
+    {
+        let collection = try CaptionCollection.load(path: path)
+        defer { releaseInBackground(collection) }
+        return try export(collection, options: options)
+    }
 }

@@ -61,7 +61,7 @@ extension XLIFFImporter {
         let heldBack = options.atomic && !plan.problems.isEmpty
         let written = heldBack ? [] : try plan.apply(writing: !options.dryRun, digests: nil)
         return XLIFFImportReport(
-            collection: collection.rootPath, files: [summary], problems: plan.problems, written: written,
-            dryRun: options.dryRun, heldBack: heldBack)
+            collection: collection.rootPath, files: [summary], problems: plan.problems, warnings: plan.warnings,
+            written: written, dryRun: options.dryRun, heldBack: heldBack)
     }
 }

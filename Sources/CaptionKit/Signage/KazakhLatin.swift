@@ -3,7 +3,10 @@
 /// Letters: а a, ә ä, б b, в v, г g, ғ ğ, д d, е e, ж j, з z, и й i, і ı, к k, қ q, л l, м m,
 /// н n, ң ñ, о o, ө ö, п p, р r, с s, т t, у u, ұ ū, ү ü, ф f, х һ h, ш ş, ы y. Casing is
 /// Turkic: `И`/`Й` become `İ` (capital dotted), `І` becomes `I` (capital of dotless `ı`).
-/// The standard has not settled ё, ц, ч, щ, ъ, ь, э, ю, я (they occur mostly in Russian loans);
+/// `ия` is written `ia`, not `iia`: и and й are one letter `i` in the 2021 alphabet, so the
+/// glide that я stands for is written once (the published spelling rules write such words with
+/// one i; see Documentation/Signage.md). The standard has not settled ё, ц, ч, щ, ъ, ь, э, ю
+/// and я elsewhere (they occur mostly in Russian loans; the 2021 alphabet has no letter for ч);
 /// they are written provisionally as io, ts, ch, şş, (nothing), (nothing), e, iu, ia and every
 /// word containing one is reported so a person can decide. Other characters pass unchanged.
 public enum KazakhLatin {
@@ -42,7 +45,9 @@ public enum KazakhLatin {
             for (index, character) in word.enumerated() {
                 let lower = Character(character.lowercased())
                 let isUpper = character != lower
-                if let latin = settled[lower] {
+                if lower == "я", index > 0, word[index - 1].lowercased() == "и" {
+                    output += isUpper ? "A" : "a"  // `ия` → `ia`: the glide is the `i` already written
+                } else if let latin = settled[lower] {
                     output += isUpper ? upper(latin) : latin
                 } else if let latin = unsettled[lower] {
                     usedUnsettled = true

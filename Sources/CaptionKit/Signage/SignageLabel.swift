@@ -41,7 +41,8 @@ struct SignageLabel: Sendable, Hashable {
     /// `notes` never goes on a sign; fields the configuration does not list are left out. A
     /// language in `languages` that the configuration does not list must be
     /// ``KazakhLatin/tag``: its text is the caption's own `kk-Latn` text when it has one, else
-    /// derived from the Kazakh text, and the block is marked provisional.
+    /// the Kazakh text typeset as Kazakh and then transliterated, and the block is marked
+    /// provisional.
     init(exhibit: Exhibit, config: CollectionConfig, languages: [String]? = nil) {
         id = exhibit.displayID
         gallery = exhibit.gallery
@@ -58,10 +59,12 @@ struct SignageLabel: Sendable, Hashable {
                 }
                 if derived, let kazakh = field.translation("kk") {
                     isProvisional = true
-                    let latin = KazakhLatin.transliterate(kazakh.text)
+                    // Typeset as Kazakh first, then transliterated (letters only), so the Latin text
+                    // gets every no-break space and quotation mark the Cyrillic text gets.
+                    let latin = KazakhLatin.transliterate(Typography.typeset(kazakh.text, language: "kk").text)
                     return Field(
-                        name: field.name, location: kazakh.valueLocation,
-                        text: Typography.typeset(latin.text, language: language), unsettledWords: latin.unsettledWords)
+                        name: field.name, location: kazakh.valueLocation, text: TypesetText(latin.text),
+                        unsettledWords: latin.unsettledWords)
                 }
                 guard let translation = field.translation(language) else { return nil }
                 return Field(

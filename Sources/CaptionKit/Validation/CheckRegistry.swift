@@ -26,6 +26,7 @@ enum CheckRegistry {
         WhitespaceCheck.self,
         NotNormalizedCheck.self,
         PunctuationMismatchCheck.self,
+        ParagraphMismatchCheck.self,
         RepeatedWordCheck.self,
         InvalidIgnoreCheck.self,
         UnusedExceptionCheck.self,

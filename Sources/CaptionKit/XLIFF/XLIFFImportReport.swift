@@ -26,6 +26,9 @@ public struct XLIFFImportReport: Sendable {
     public var files: [FileSummary]
     /// Conflicts, unknown ids and refused units, as located errors.
     public var problems: [Diagnostic]
+    /// Units imported all the same but worth a question to the translator: a target with fewer
+    /// paragraphs than its source (`paragraphs-merged`), as located warnings at the unit.
+    public var warnings: [Diagnostic] = []
     /// Caption files written (with `--dry-run`: that would be written), sorted.
     public var written: [String]
     /// Whether this was a dry run.
@@ -39,7 +42,7 @@ public struct XLIFFImportReport: Sendable {
     /// The report for people: problems (with notes), then one summary line per file.
     public var text: String {
         var output = ""
-        for problem in problems {
+        for problem in problems + warnings {
             output += problem.formatted + "\n"
             for note in problem.notes { output += "\(note.location): note: \(note.message)\n" }
         }
@@ -61,7 +64,7 @@ public struct XLIFFImportReport: Sendable {
     }
 
     /// The JSON document (`version` 1): `collection`, `dryRun`, `heldBack`, `files`,
-    /// `problems` (as in `captions check --format json`) and `written`.
+    /// `problems` and `warnings` (as in `captions check --format json`) and `written`.
     public func json() throws(CaptionError) -> String {
         struct Document: Encodable {
             var version = 1
@@ -70,21 +73,23 @@ public struct XLIFFImportReport: Sendable {
             var heldBack: Bool
             var files: [FileSummary]
             var problems: [JSONReporter.Finding]
+            var warnings: [JSONReporter.Finding]
             var written: [String]
+        }
+        func finding(_ problem: Diagnostic) -> JSONReporter.Finding {
+            JSONReporter.Finding(
+                path: problem.location.path, line: problem.location.line, column: problem.location.column,
+                severity: problem.severity.rawValue, check: problem.checkID, message: problem.message,
+                exhibit: problem.exhibitID, field: problem.field, language: problem.language,
+                notes: problem.notes.map {
+                    JSONReporter.Note(
+                        path: $0.location.path, line: $0.location.line, column: $0.location.column,
+                        message: $0.message)
+                })
         }
         return try JSONReporter.encode(
             Document(
                 collection: collection, dryRun: dryRun, heldBack: heldBack, files: files,
-                problems: problems.map { problem in
-                    JSONReporter.Finding(
-                        path: problem.location.path, line: problem.location.line, column: problem.location.column,
-                        severity: problem.severity.rawValue, check: problem.checkID, message: problem.message,
-                        exhibit: problem.exhibitID, field: problem.field, language: problem.language,
-                        notes: problem.notes.map {
-                            JSONReporter.Note(
-                                path: $0.location.path, line: $0.location.line, column: $0.location.column,
-                                message: $0.message)
-                        })
-                }, written: written))
+                problems: problems.map(finding), warnings: warnings.map(finding), written: written))
     }
 }

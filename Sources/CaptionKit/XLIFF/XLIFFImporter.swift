@@ -48,8 +48,8 @@ public enum XLIFFImporter {
         // All or nothing: a file that cannot be edited or written leaves every caption file as it was.
         let written = heldBack ? [] : try plan.apply(writing: !options.dryRun, digests: digests)
         return XLIFFImportReport(
-            collection: collection.rootPath, files: summaries, problems: plan.problems, written: written,
-            dryRun: options.dryRun, heldBack: heldBack)
+            collection: collection.rootPath, files: summaries, problems: plan.problems, warnings: plan.warnings,
+            written: written, dryRun: options.dryRun, heldBack: heldBack)
     }
 
     static func checkLanguages(_ document: XLIFFDocument, config: CollectionConfig) throws(CaptionError) {
@@ -88,6 +88,8 @@ public enum XLIFFImporter {
         /// Changes by exhibit index, then "field.language".
         var changes: [Int: [String: Change]] = [:]
         var problems: [Diagnostic] = []
+        /// Units imported with fewer paragraphs than their source (warnings, not problems).
+        var warnings: [Diagnostic] = []
 
         init(collection: CaptionCollection) {
             self.collection = collection
@@ -163,6 +165,19 @@ public enum XLIFFImporter {
                         ],
                         exhibitID: parts[0], field: fieldName, language: language))
                 return
+            }
+            let sourceParagraphs = ParagraphCount.of(unit.source)
+            let targetParagraphs = ParagraphCount.of(target)
+            if targetParagraphs < sourceParagraphs {
+                warnings.append(
+                    Diagnostic(
+                        checkID: "paragraphs-merged", severity: .warning, location: unit.location,
+                        message: """
+                            unit '\(unit.id)' (\(language)) has \(TextReporter.plural(targetParagraphs, "paragraph")) \
+                            where its source has \(sourceParagraphs); the translation tool may have merged them \
+                            (ask the translator)
+                            """,
+                        exhibitID: parts[0], field: fieldName, language: language))
             }
             let key = fieldName + "." + language
             if let earlier = changes[positions[0]]?[key] {

@@ -87,8 +87,11 @@ enum SignageReference {
                     return made(own.text, own.valueLocation)
                 }
                 if derived, let kazakh = field.translation("kk") {
-                    let latin = KazakhLatin.transliterate(kazakh.text)
-                    return made(latin.text, kazakh.valueLocation, unsettled: latin.unsettledWords)
+                    // Typeset as Kazakh, then transliterated: the Latin text keeps the no-break spaces.
+                    let latin = KazakhLatin.transliterate(typeset(kazakh.text, language: "kk"))
+                    return Label.Field(
+                        name: field.name, location: kazakh.valueLocation, paragraphs: paragraphs(of: latin.text),
+                        unsettledWords: latin.unsettledWords)
                 }
                 return field.translation(language).map { made($0.text, $0.valueLocation) }
             }

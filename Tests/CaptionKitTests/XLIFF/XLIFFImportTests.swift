@@ -299,6 +299,65 @@ import Testing
         #expect(report.written.isEmpty)
     }
 
+    /// A CAT tool that ignores `xml:space` returns two Kazakh paragraphs as one: the unit is
+    /// imported, named in a warning (text and JSON), and `captions check` then reports it.
+    @Test func aTargetWithMergedParagraphsIsImportedAndNamed() throws {
+        let museum = try TestCollection(files: [
+            (
+                "g/kurt.yml",
+                """
+                id: kurt
+                title:
+                  kk: Құрт
+                  ru: Курт
+                  en: Kurt
+                text:
+                  kk: |
+                    Әйелдер тас лақтырып жатыр деп ойлады.
+
+                    Бұл құрт еді.
+                  ru: |
+                    Женщины подумали, что в них бросают камни.
+
+                    Это был курт.
+                  en: |
+                    The women thought they were being stoned.
+
+                    It was kurt.
+
+                """
+            )
+        ])
+        let file = try Self.singleUnitFile(
+            in: museum, id: "kurt.text", source: "Женщины подумали, что в них бросают камни.\n\nЭто был курт.",
+            target: "Әйелдер тас лақтырып жатыр деп ойлады. Бұл құрт еді.")
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
+        let warning = """
+            \(file):5:7: warning: unit 'kurt.text' (kk) has 1 paragraph where its source has 2; the translation \
+            tool may have merged them (ask the translator) [paragraphs-merged]
+            """
+        #expect(report.warnings.map(\.formatted) == [warning])
+        #expect(report.problems.isEmpty && !report.failed)
+        #expect(report.files.map(\.applied) == [1])
+        #expect(report.text.hasPrefix(warning + "\n\(file) (kk): 1 applied"))
+        let json = try report.json()
+        #expect(json.contains("\"check\" : \"paragraphs-merged\""))
+        #expect(json.contains("\"severity\" : \"warning\""))
+        // The merged text was written, and check now names it.
+        let result = try CaptionChecker.run(CheckRequest(path: museum.root))
+        #expect(
+            result.diagnostics.filter { $0.checkID == "paragraph-mismatch" }.map(\.message) == [
+                "text (kk) has 1 paragraph where the Russian (ru) source has 2"
+            ])
+        // A target that keeps the paragraphs is not named.
+        let kept = try Self.singleUnitFile(
+            in: museum, id: "kurt.text", source: "Женщины подумали, что в них бросают камни.\n\nЭто был курт.",
+            target: "Әйелдер тас лақтырды деп ойлады.\n\nБұл құрт еді.")
+        let second = try XLIFFImporter.run(XLIFFImportOptions(files: [kept]), collectionPath: museum.root)
+        #expect(second.warnings.isEmpty)
+        #expect(second.files.map(\.applied) == [1])
+    }
+
     @Test func jsonReport() throws {
         let museum = try copyOfBundledMuseum()
         let file = try Self.singleUnitFile(
@@ -326,6 +385,9 @@ import Testing
 
                   ],
                   "version" : 1,
+                  "warnings" : [
+
+                  ],
                   "written" : [
 
                   ]

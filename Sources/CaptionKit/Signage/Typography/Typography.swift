@@ -3,8 +3,9 @@
 /// Typography is applied on export only; the caption files keep what curators typed.
 enum Typography {
     /// Every rule in the order it runs. The order matters: whitespace is cleaned before any
-    /// rule looks at spaces, year ranges are recognised before ` - ` becomes a dash, and
-    /// no-break spaces after short words come last so they see the final dashes and quotes.
+    /// rule looks at spaces, year ranges are recognised before ` - ` becomes a dash, units
+    /// before other words after numbers, and no-break spaces around short words come last so
+    /// they see the final dashes and quotes.
     static let rules: [any TypographyRule.Type] = unitRules.map { $0 as any TypographyRule.Type }
 
     /// ``rules``, as rules that can also run on scalars.
@@ -16,8 +17,11 @@ enum Typography {
         YearRangeRule.self,
         DashRule.self,
         NumeroRule.self,
+        AbbreviationRule.self,
         InitialsRule.self,
         NumberUnitRule.self,
+        NumberWordRule.self,
+        TitleRule.self,
         ShortWordRule.self,
     ]
 

@@ -3,23 +3,37 @@
 ///
 /// An initial is one capital letter and a full stop, not preceded by a letter (so `СССР. Затем`
 /// is not an initial). The rule fires only when the initials are followed by a capitalised word
-/// (capital then lowercase letter). A sentence ending in a one-letter capital (`пункт Б. Потом`)
-/// is glued too; that costs at most a line break in an odd place.
+/// (capital then lowercase letter). A surname typed straight after the last initial's full stop
+/// gets its space, a no-break one (`М.Тухачевский` → `М. Тухачевский`). A sentence ending in a
+/// one-letter capital (`пункт Б. Потом`) is glued too; that costs at most a line break in an odd
+/// place.
 struct InitialsRule: TypographyUnitRule {
     static let description = TypographyRuleDescription(
         id: "initials",
-        languages: ["ru", "kk"],
-        summary: "No-break spaces between initials and the surname: А. С. Пушкин.",
+        languages: ["ru", "kk", "en"],
+        summary: """
+            No-break spaces between initials and the surname: А. С. Пушкин, A. S. Pushkin; a missing space \
+            before the surname is added (М.Тухачевский → М. Тухачевский).
+            """,
         examples: [
             TypographyExample("ru", "поэт А. С. Пушкин", "поэт А.\u{A0}С.\u{A0}Пушкин"),
             TypographyExample("ru", "М. Тухачевский", "М.\u{A0}Тухачевский"),
             TypographyExample("kk", "Ә.Н. Бөкейханов", "Ә.Н.\u{A0}Бөкейханов"),
+            TypographyExample("ru", "маршал М.Тухачевский", "маршал М.\u{A0}Тухачевский"),
+            TypographyExample("ru", "поэт А.С.Пушкин", "поэт А.С.\u{A0}Пушкин"),
+            TypographyExample("kk", "Т.Рысқұлов атындағы", "Т.\u{A0}Рысқұлов атындағы"),
+            TypographyExample("en", "the poet A. S. Pushkin", "the poet A.\u{A0}S.\u{A0}Pushkin"),
+            TypographyExample("en", "Marshal M.Tukhachevsky", "Marshal M.\u{A0}Tukhachevsky"),
         ],
         counterexamples: [
             TypographyExample("ru", unchanged: "в СССР. Затем"),
             TypographyExample("ru", unchanged: "А. С. ПУШКИН"),
             TypographyExample("ru", unchanged: "А.\u{A0}С.\u{A0}Пушкин"),
             TypographyExample("ru", unchanged: "буква А.\nДалее"),
+            TypographyExample("ru", unchanged: "в США.Затем"),
+            TypographyExample("kk", unchanged: "г.Астана"),
+            TypographyExample("en", unchanged: "the U.S.A. and"),
+            TypographyExample("en", unchanged: "A. S. PUSHKIN"),
         ]
     )
 
@@ -36,7 +50,7 @@ struct InitialsRule: TypographyUnitRule {
     /// The rule on the characters of a text.
     func apply<Unit: TypographyUnit>(to characters: [Unit]) -> [Unit] {
         guard characters.contains(".") else { return characters }  // an initial needs a full stop
-        var characters = characters
+        var characters = withSpaceBeforeSurnames(characters)
         var index = 0
         while index < characters.count {
             // Initials start only before a full stop (the first thing ``initialsSpaces`` asks):
@@ -53,6 +67,18 @@ struct InitialsRule: TypographyUnitRule {
             }
         }
         return characters
+    }
+
+    /// `characters` with a no-break space after each initial that a surname follows with no
+    /// space (`М.Тухачевский`).
+    private func withSpaceBeforeSurnames<Unit: TypographyUnit>(_ characters: [Unit]) -> [Unit] {
+        characters.replacingMatches { characters, index in
+            guard index + 1 < characters.count, characters[index + 1] == ".",
+                index == 0 || !characters[index - 1].isLetter, isInitial(characters, at: index),
+                isSurnameStart(characters, at: index + 2)
+            else { return nil }
+            return ([characters[index], ".", .noBreakSpace], index + 2)
+        }
     }
 
     /// The indices of the spaces to replace when initials followed by a surname start at `start`.

@@ -2,7 +2,9 @@
 /// in English straight single quotes become ‘…’ and other single quotes the apostrophe ’.
 ///
 /// Each paragraph is read left to right with a stack of open quotations, so nesting works and
-/// curly marks already in the text count: `«Роман "Мастер"»` gets „…“ inside. A straight `"`
+/// curly marks already in the text count: `«Роман "Мастер"»` gets „…“ inside, and so does a
+/// quotation typed with guillemets inside guillemets (`«Роман «Мастер»»` → `«Роман „Мастер“»`;
+/// kk `“…”`), unless the guillemets do not pair up. A straight `"`
 /// opens a quotation after a space, a line start, a bracket, an opening quote or a dash, and
 /// closes one otherwise. When a paragraph's straight quotes do not pair up (a closing quote with
 /// nothing open, an opening one never closed, a quote between spaces) the paragraph's quotes are
@@ -19,6 +21,10 @@ struct QuotesRule: TypographyUnitRule {
             TypographyExample("ru", "жён \"изменников Родины\"", "жён «изменников Родины»"),
             TypographyExample("ru", "\"Роман \"Мастер и Маргарита\" вышел\"", "«Роман „Мастер и Маргарита“ вышел»"),
             TypographyExample("ru", "«Роман \"Мастер\"»", "«Роман „Мастер“»"),
+            TypographyExample("ru", "«Роман «Мастер и Маргарита» вышел»", "«Роман „Мастер и Маргарита“ вышел»"),
+            TypographyExample("ru", "лагерь «жён «изменников»»", "лагерь «жён „изменников“»"),
+            TypographyExample("kk", "«Кітап «Абай жолы» туралы»", "«Кітап “Абай жолы” туралы»"),
+            TypographyExample("kk", "«Кітап \"Абай жолы\" туралы»", "«Кітап “Абай жолы” туралы»"),
             TypographyExample("kk", "\"АЛЖИР\" мемориалдық кешені", "«АЛЖИР» мемориалдық кешені"),
             TypographyExample("kk", "\"Кітап \"Абай жолы\" туралы\"", "«Кітап “Абай жолы” туралы»"),
             TypographyExample("en", "wives of \"traitors\".", "wives of “traitors”."),
@@ -33,6 +39,9 @@ struct QuotesRule: TypographyUnitRule {
             TypographyExample("ru", unchanged: "один \" лишний"),
             TypographyExample("ru", unchanged: "\"незакрытая цитата"),
             TypographyExample("kk", unchanged: "«Кітап “Абай жолы” туралы»"),
+            TypographyExample("kk", unchanged: "«Кітап «Абай жолы» туралы"),
+            TypographyExample("ru", unchanged: "«Один» и «другой»"),
+            TypographyExample("en", unchanged: "«guillemets» stay"),
             TypographyExample("en", unchanged: "“traitors”"),
             TypographyExample("en", unchanged: "5 feet 3\" tall"),
             TypographyExample("en", unchanged: "\"first\n\nsecond\""),
@@ -60,8 +69,12 @@ struct QuotesRule: TypographyUnitRule {
 
     func apply(to text: String, language: String) -> String {
         // Fast path: a byte scan rules out most texts before the Character scan below.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
-        guard let style: Style<Character> = Self.style(for: language), text.contains(where: { $0 == "\"" || $0 == "'" })
+        guard
+            text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
+                || Self.mayNestGuillemets(text.unicodeScalars)
+        else { return text }
+        guard let style: Style<Character> = Self.style(for: language),
+            text.contains(where: { $0 == "\"" || $0 == "'" }) || Self.mayNestGuillemets(text.unicodeScalars)
         else {
             return text
         }
@@ -71,7 +84,7 @@ struct QuotesRule: TypographyUnitRule {
     }
 
     func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
-        guard scalars.contains(where: { $0 == "\"" || $0 == "'" }),
+        guard scalars.contains(where: { $0 == "\"" || $0 == "'" }) || Self.mayNestGuillemets(scalars),
             let style: Style<Unicode.Scalar> = Self.style(for: language)
         else {
             return scalars
@@ -96,11 +109,23 @@ struct QuotesRule: TypographyUnitRule {
         return result
     }
 
-    /// An open quotation: the mark that closes it, and whether it came from a straight quote.
+    /// Whether the text has two opening guillemets, so one may be typed inside another.
+    static func mayNestGuillemets(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
+        var count = 0
+        for scalar in scalars where scalar == "«" {
+            count += 1
+            if count == 2 { return true }
+        }
+        return false
+    }
+
+    /// An open quotation: the mark that closes it, whether it came from a straight quote, and
+    /// whether it was typed as a guillemet inside another and made the inner mark.
     private struct Open<Unit: TypographyUnit> {
         var close: Unit
         var isSingle: Bool
         var fromStraight: Bool
+        var retyped = false
     }
 
     /// Converts the characters of one paragraph, or returns `nil` when its straight quotes do
@@ -108,6 +133,7 @@ struct QuotesRule: TypographyUnitRule {
     private func convert<Unit: TypographyUnit>(_ paragraph: [Unit], style: Style<Unit>) -> [Unit]? {
         var characters = paragraph
         var stack: [Open<Unit>] = []
+        var retypedAny = false
         for index in characters.indices {
             let character = characters[index]
             let before = index > 0 ? characters[index - 1] : nil
@@ -140,8 +166,16 @@ struct QuotesRule: TypographyUnitRule {
                     if closesHere(), stack.last?.isSingle == true { stack.removeLast() }
                     characters[index] = "’"
                 }
+            case style.outerOpen where style.outerOpen == "«" && !stack.isEmpty:
+                // A guillemet inside a quotation is an inner quotation typed with the outer marks.
+                characters[index] = style.innerOpen
+                stack.append(Open(close: style.innerClose, isSingle: false, fromStraight: false, retyped: true))
+                retypedAny = true
             case style.outerOpen:
                 stack.append(Open(close: style.outerClose, isSingle: false, fromStraight: false))
+            case style.outerClose where stack.last?.retyped == true:
+                characters[index] = style.innerClose
+                stack.removeLast()
             case style.innerOpen where style.innerOpen != "‘":
                 stack.append(Open(close: style.innerClose, isSingle: false, fromStraight: false))
             case "‘" where style.convertsSingleQuotes:
@@ -156,7 +190,7 @@ struct QuotesRule: TypographyUnitRule {
                 continue
             }
         }
-        if stack.contains(where: \.fromStraight) { return nil }
+        if stack.contains(where: \.fromStraight) || (retypedAny && !stack.isEmpty) { return nil }
         return characters
     }
 

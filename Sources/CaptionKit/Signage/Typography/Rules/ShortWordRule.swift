@@ -3,17 +3,24 @@
 /// ru and kk: one-letter words and short prepositions and conjunctions take a no-break space
 /// after them (`в лагере` → `в лагере`), so they never hang at a line end; the Russian particles
 /// `же`, `ли`, `бы` belong to the word before them and take a no-break space before them
-/// (`если бы` → `если бы`). Only an ordinary space followed by more text on the same line is
-/// replaced: nothing is glued across a line break or a paragraph, and a word joined by a hyphen
-/// (`по-русски`, `из-за`) or followed by a full stop (`т. е.`) is not a short word.
+/// (`если бы` → `если бы`). Kazakh `мен`/`бен`/`пен` ("and", "with") and the particles
+/// `да`/`де`/`та`/`те` and `ма`/`ме`/`ба`/`бе`/`па`/`пе` are written apart but take their form
+/// from the last sound of the word before them, to which they belong (Kazakh orthography rules,
+/// see Documentation/Signage.md): they too take a no-break space before them
+/// (`алаң мен күзет` → `алаң мен күзет`). A word is glued to the one before only when that
+/// word ends in a letter, a digit or a closing quote or bracket, never across a comma or a
+/// sentence end (`Келді. Мен` stays). Only an ordinary space followed by more text on the same
+/// line is replaced: nothing is glued across a line break or a paragraph, and a word joined by
+/// a hyphen (`по-русски`, `из-за`) or followed by a full stop (`т. е.`) is not a short word.
 struct ShortWordRule: TypographyUnitRule {
     static let description = TypographyRuleDescription(
         id: "short-words",
         languages: ["ru", "kk"],
         summary: """
             A no-break space after one-letter words and short prepositions and conjunctions (ru: а, в, во, \
-            и, к, ко, о, об, с, со, у, на, не, но, по, за, из, от, до; kk: мен, бен, пен, және, әрі, не, \
-            ал, я), and before the ru particles же, ли, бы.
+            и, к, ко, о, об, с, со, у, на, не, но, по, за, из, от, до; kk: және, әрі, не, ал, я), and \
+            before the ru particles же, ли, бы and the kk мен, бен, пен, да, де, та, те, ма, ме, ба, бе, \
+            па, пе, which belong to the word before them.
             """,
         examples: [
             TypographyExample("ru", "жили в лагере", "жили в\u{A0}лагере"),
@@ -23,7 +30,12 @@ struct ShortWordRule: TypographyUnitRule {
             TypographyExample("ru", "(и от матери)", "(и\u{A0}от\u{A0}матери)"),
             TypographyExample("ru", "если бы знали", "если\u{A0}бы знали"),
             TypographyExample("ru", "пришёл ли он", "пришёл\u{A0}ли он"),
-            TypographyExample("kk", "тұтқындары мен саяси", "тұтқындары мен\u{A0}саяси"),
+            TypographyExample("kk", "тұтқындары мен саяси", "тұтқындары\u{A0}мен саяси"),
+            TypographyExample("kk", "сым алаң мен күзет мұнарасы", "сым алаң\u{A0}мен күзет мұнарасы"),
+            TypographyExample("kk", "аналар мен балаларды", "аналар\u{A0}мен балаларды"),
+            TypographyExample("kk", "қағаз да, қарындаш та", "қағаз\u{A0}да, қарындаш\u{A0}та"),
+            TypographyExample("kk", "аз ба, көп пе?", "аз\u{A0}ба, көп\u{A0}пе?"),
+            TypographyExample("kk", "«Құрт» пен нан", "«Құрт»\u{A0}пен нан"),
             TypographyExample("kk", "қазақ, орыс және ағылшын", "қазақ, орыс және\u{A0}ағылшын"),
         ],
         counterexamples: [
@@ -35,6 +47,9 @@ struct ShortWordRule: TypographyUnitRule {
             TypographyExample("ru", unchanged: "были на\u{A0}месте"),
             TypographyExample("ru", unchanged: "бывшие узницы"),
             TypographyExample("kk", unchanged: "менің атым"),
+            TypographyExample("kk", unchanged: "Ол келді. Мен күттім"),
+            TypographyExample("kk", unchanged: "Мен келдім"),
+            TypographyExample("kk", unchanged: "нан, мен су"),
         ]
     )
 
@@ -44,11 +59,14 @@ struct ShortWordRule: TypographyUnitRule {
             "а", "в", "во", "и", "к", "ко", "о", "об", "с", "со", "у", "на", "не", "но", "по", "за", "из", "от",
             "до",
         ],
-        "kk": ["мен", "бен", "пен", "және", "әрі", "не", "ал", "я"],
+        "kk": ["және", "әрі", "не", "ал", "я"],
     ]
 
     /// Words that take a no-break space before them, by language.
-    static let trailing: [String: Set<String>] = ["ru": ["же", "ли", "бы"]]
+    static let trailing: [String: Set<String>] = [
+        "ru": ["же", "ли", "бы"],
+        "kk": ["мен", "бен", "пен", "да", "де", "та", "те", "ма", "ме", "ба", "бе", "па", "пе"],
+    ]
 
     /// The most characters a word in ``leading`` or ``trailing`` has.
     static let longestListedWord =
@@ -78,6 +96,16 @@ struct ShortWordRule: TypographyUnitRule {
         return apply(
             to: characters, isLeading: { leading.contains(Self.lowercased($0)) },
             isTrailing: { trailing.contains(Self.lowercased($0)) })
+    }
+
+    /// Whether a word ending in `unit` can take a following particle: it ends in a letter, a
+    /// digit, or a closing quote or bracket (not a comma, a sentence end or a dash).
+    static func endsWordItBelongsTo<Unit: TypographyUnit>(_ unit: Unit) -> Bool {
+        if unit.isLetter || unit.isNumber { return true }
+        switch unit {
+        case "»", "”", "“", "’", ")", "]": return true
+        default: return false
+        }
     }
 
     /// The word, lowercased as a string: how the lists are looked up.
@@ -148,7 +176,7 @@ struct ShortWordRule: TypographyUnitRule {
             // the lowercased copy and the set lookups.
             if standalone, end - start <= Self.longestListedWord {
                 let gluesAfter = after == " " && end + 1 < characters.count && !characters[end + 1].isWhitespace
-                let gluesBefore = before == " " && start >= 2 && !characters[start - 2].isWhitespace
+                let gluesBefore = before == " " && start >= 2 && Self.endsWordItBelongsTo(characters[start - 2])
                 // A one-letter word is glued without a look at the lists; other words are
                 // lowercased only when a no-break space can go after or before them.
                 if gluesAfter, end - start == 1 {

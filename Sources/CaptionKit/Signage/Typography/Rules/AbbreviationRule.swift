@@ -1,0 +1,81 @@
+/// Abbreviations written in parts are never split across lines: `т. е.`, `т. д.`, `и т. п.`
+/// take a no-break space between their parts.
+///
+/// Only the listed abbreviations (``abbreviations``), as whole words (not after a letter), with
+/// one ordinary or no-break space between the parts; the first letter may be a capital
+/// (`Т. е.` at a sentence start).
+struct AbbreviationRule: TypographyUnitRule {
+    static let description = TypographyRuleDescription(
+        id: "abbreviations",
+        languages: ["ru", "kk", "en"],
+        summary: """
+            A no-break space inside abbreviations written in parts: ru т. е., т. д., т. п., т. к., т. н.; \
+            kk т. б., т. с. с., б. з. д.; en i. e., e. g.
+            """,
+        examples: [
+            TypographyExample("ru", "то есть т. е. так", "то есть т.\u{A0}е. так"),
+            TypographyExample("ru", "актрисы, врачи и т. д.", "актрисы, врачи и т.\u{A0}д."),
+            TypographyExample("ru", "сумки, одежда и т. п.", "сумки, одежда и т.\u{A0}п."),
+            TypographyExample("ru", "Т. е. никто", "Т.\u{A0}е. никто"),
+            TypographyExample("kk", "сөмкелер, киімдер т. б.", "сөмкелер, киімдер т.\u{A0}б."),
+            TypographyExample("kk", "дәрігерлер т. с. с. тұтқындар", "дәрігерлер т.\u{A0}с.\u{A0}с. тұтқындар"),
+            TypographyExample("en", "that is, i. e. the wives", "that is, i.\u{A0}e. the wives"),
+            TypographyExample("en", "letters, e. g. drawings", "letters, e.\u{A0}g. drawings"),
+        ],
+        counterexamples: [
+            TypographyExample("ru", unchanged: "т.е. слитно"),
+            TypographyExample("ru", unchanged: "т.\u{A0}е. уже"),
+            TypographyExample("ru", unchanged: "пункт. е. буква"),
+            TypographyExample("kk", unchanged: "т.б. слитно"),
+            TypographyExample("en", unchanged: "i.e. the wives"),
+            TypographyExample("en", unchanged: "a cat. E. g"),
+        ]
+    )
+
+    /// The abbreviations, by language, with ordinary spaces between their parts.
+    static let abbreviations: [String: [String]] = [
+        "ru": ["т. е.", "т. д.", "т. п.", "т. к.", "т. н."],
+        "kk": ["т. с. с.", "т. б.", "б. з. д."],
+        "en": ["i. e.", "e. g."],
+    ]
+
+    /// ``abbreviations`` as units, with their capitalised forms, made once.
+    private static let scalarPatterns = abbreviations.mapValues { patterns(of: $0, as: Unicode.Scalar.self) }
+
+    func apply(to text: String, language: String) -> String {
+        // Fast path: every abbreviation has a full stop followed by a space.
+        guard text.utf8.contains(UInt8(ascii: ".")) else { return text }
+        let patterns = Self.patterns(
+            of: Self.abbreviations[Typography.primarySubtag(of: language)] ?? [], as: Character.self)
+        return Character.string(of: apply(to: Array(text), patterns: patterns))
+    }
+
+    func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
+        apply(to: scalars, patterns: Self.scalarPatterns[Typography.primarySubtag(of: language)] ?? [])
+    }
+
+    /// The abbreviations as units, each also with its first letter capitalised.
+    private static func patterns<Unit: TypographyUnit>(of list: [String], as: Unit.Type) -> [[Unit]] {
+        list.flatMap { abbreviation in
+            [abbreviation, abbreviation.prefix(1).uppercased() + abbreviation.dropFirst()].map(Unit.units(of:))
+        }
+    }
+
+    /// The rule with the language's patterns.
+    private func apply<Unit: TypographyUnit>(to characters: [Unit], patterns: [[Unit]]) -> [Unit] {
+        guard !patterns.isEmpty, characters.contains(".") else { return characters }
+        return characters.replacingMatches { characters, index in
+            guard index == 0 || !characters[index - 1].isLetter else { return nil }
+            for pattern in patterns where index + pattern.count <= characters.count {
+                let matches = pattern.indices.allSatisfy { offset in
+                    let unit = characters[index + offset]
+                    return pattern[offset] == " " ? unit == " " || unit == .noBreakSpace : unit == pattern[offset]
+                }
+                let end = index + pattern.count
+                guard matches, end == characters.count || !characters[end].isLetter else { continue }
+                return (pattern.map { $0 == " " ? .noBreakSpace : $0 }, end)
+            }
+            return nil
+        }
+    }
+}

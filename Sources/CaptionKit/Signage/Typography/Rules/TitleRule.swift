@@ -56,7 +56,9 @@ struct TitleRule: TypographyUnitRule {
     static let longestTitle = (Array(before.values.joined()) + Array(after.values.joined())).map(\.count).max() ?? 0
 
     func apply(to text: String, language: String) -> String {
-        Character.string(of: apply(to: Array(text), language: language))
+        let primary = Typography.primarySubtag(of: language)
+        guard Self.before[primary] != nil || Self.after[primary] != nil else { return text }
+        return Character.string(of: apply(to: Array(text), language: language))
     }
 
     func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar] {
@@ -70,8 +72,9 @@ struct TitleRule: TypographyUnitRule {
         let after = Self.after[primary] ?? []
         guard !before.isEmpty || !after.isEmpty else { return characters }
         var characters = characters
-        // The words of the text: letter runs, each with where it starts and ends.
-        var words: [Range<Int>] = []
+        // One pass over the words (letter runs), each looked at with the word before it when a
+        // single space separates them; no list of words is made.
+        var previous: Range<Int>?
         var start = 0
         while start < characters.count {
             guard characters[start].isLetter else {
@@ -80,20 +83,19 @@ struct TitleRule: TypographyUnitRule {
             }
             var end = start
             while end < characters.count, characters[end].isLetter { end += 1 }
-            words.append(start..<end)
+            let word = start..<end
+            if let left = previous, left.upperBound + 1 == start, characters[left.upperBound] == " " {
+                // The cheap capital test first: most pairs of words have no capitalised word.
+                let titleBefore =
+                    isCapitalised(characters[word]) && left.count <= Self.longestTitle
+                    && before.contains(Unit.string(of: characters[left]))
+                let titleAfter =
+                    !titleBefore && isCapitalised(characters[left]) && word.count <= Self.longestTitle
+                    && after.contains(Unit.string(of: characters[word]))
+                if titleBefore || titleAfter { characters[left.upperBound] = .noBreakSpace }
+            }
+            previous = word
             start = end
-        }
-        for (left, right) in zip(words, words.dropFirst()) where right.lowerBound == left.upperBound + 1 {
-            let space = left.upperBound
-            guard characters[space] == " " else { continue }
-            // The cheap capital test first: most pairs of words have no capitalised word.
-            let titleBefore =
-                isCapitalised(characters[right]) && left.count <= Self.longestTitle
-                && before.contains(Unit.string(of: characters[left]))
-            let titleAfter =
-                !titleBefore && isCapitalised(characters[left]) && right.count <= Self.longestTitle
-                && after.contains(Unit.string(of: characters[right]))
-            if titleBefore || titleAfter { characters[space] = .noBreakSpace }
         }
         return characters
     }

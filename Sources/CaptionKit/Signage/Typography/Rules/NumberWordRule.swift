@@ -4,17 +4,18 @@
 /// Only an ordinary space between a number (digits, or a range such as `4–5`, that starts a
 /// word) and a word of letters is replaced. ru and kk: the word must start with a small letter
 /// and not be a conjunction or preposition of ``stopWords`` (`с 1938 по 1953` stays). en: a
-/// month name after a day (`31 May`), or a small-letter word after a count that is not a year
-/// (`70 people`, `150 years`, but not `in 1938 the camp`). Units (`250 km`) are the
-/// ``NumberUnitRule``'s, which runs first.
+/// month name after a day (`31 May`), or a plural after a count that is not a year: a
+/// small-letter word ending in `s` or one of ``englishPlurals`` (`70 people`, `150 years`, but
+/// not `in 1938 the camp` or `about 4–5 lived`), and any such word after `1` (`1 year`). Units
+/// (`250 km`) are the ``NumberUnitRule``'s, which runs first.
 struct NumberWordRule: TypographyUnitRule {
     static let description = TypographyRuleDescription(
         id: "number-word",
         languages: ["ru", "kk", "en"],
         summary: """
             A no-break space between a number and the word it counts or dates: ru в 2007 году, 70 человек, \
-            4–5 лет, 31 мая; kk 70 адамды, 31 мамыр; en 70 people, 31 May (not after a year in English: \
-            in 1938 the camp). Not before a conjunction or preposition.
+            4–5 лет, 31 мая; kk 70 адамды, 31 мамыр; en 70 people, 31 May (in English only a plural, and \
+            never after a year: in 1938 the camp). Not before a conjunction or preposition.
             """,
         examples: [
             TypographyExample("ru", "в 2007 году здесь", "в 2007\u{A0}году здесь"),
@@ -32,6 +33,7 @@ struct NumberWordRule: TypographyUnitRule {
             TypographyExample("en", "on 31 May, Kazakhstan", "on 31\u{A0}May, Kazakhstan"),
             TypographyExample("en", "over 150 years", "over 150\u{A0}years"),
             TypographyExample("en", "to 5–8 years", "to 5–8\u{A0}years"),
+            TypographyExample("en", "10 children and 1 guard", "10\u{A0}children and 1\u{A0}guard"),
         ],
         counterexamples: [
             TypographyExample("ru", unchanged: "с 1938 по 1953"),
@@ -45,6 +47,7 @@ struct NumberWordRule: TypographyUnitRule {
             TypographyExample("en", unchanged: "from 1938 to 1953"),
             TypographyExample("en", unchanged: "70 and more"),
             TypographyExample("en", unchanged: "in 2007 a memorial"),
+            TypographyExample("en", unchanged: "up to about 4–5 lived in the camp"),
         ]
     )
 
@@ -60,6 +63,9 @@ struct NumberWordRule: TypographyUnitRule {
             "as", "is", "was", "were", "that", "when", "than",
         ],
     ]
+
+    /// English plurals not ending in `s` that a count keeps.
+    static let englishPlurals: Set<String> = ["people", "men", "women", "children", "feet", "teeth", "mice"]
 
     /// English month names: a day number before one keeps it.
     static let months: Set<String> = [
@@ -98,9 +104,11 @@ struct NumberWordRule: TypographyUnitRule {
                 var digits = index
                 while digits > number, characters[digits - 1].isASCIIDigit { digits -= 1 }
                 let isYear = index - digits == 4
+                let isPlural = word.hasSuffix("s") || Self.englishPlurals.contains(word)
+                let isOne = index - number == 1 && characters[number] == "1"
                 binds =
                     Self.months.contains(word)
-                    || (first.isLowercase && !isYear && !stopWords.contains(word))
+                    || (first.isLowercase && !isYear && !stopWords.contains(word) && (isPlural || isOne))
             } else {
                 binds = first.isLowercase && !stopWords.contains(word.lowercased())
             }

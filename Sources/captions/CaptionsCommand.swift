@@ -15,7 +15,9 @@ struct CaptionsCommand: ParsableCommand {
             """,
         version: CaptionsVersion.string,
         subcommands: [
-            Check.self, Status.self, Init.self, New.self, Export.self, Import.self, Accept.self, Fmt.self, Serve.self,
+            Check.self, Status.self, Init.self, New.self, Export.self, Import.self, Accept.self, Review.self,
+            Approve.self,
+            Fmt.self, Serve.self,
         ]
     )
 }

@@ -75,7 +75,7 @@ extension CaptionFileEditor {
         let skipped = recorded == nil ? nil : TranslationRecord.key
         guard after.loadFindings.isEmpty, Self.sameScalars(Self.captions(of: after), expected),
             Self.shapes(of: after, except: skipped) == Self.shapes(of: before, except: skipped),
-            recorded.map({ TranslationRecord(exhibit: after).fingerprints == $0.fingerprints }) ?? true,
+            recorded.map({ TranslationRecord(exhibit: after).sameEntries(as: $0) }) ?? true,
             Self.everythingElseMoved(from: before, to: after, by: allLines, except: editedValues, skipping: skipped)
         else { return nil }
         return (edited, after)

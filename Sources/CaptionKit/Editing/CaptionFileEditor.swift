@@ -159,7 +159,7 @@ struct CaptionFileEditor: Sendable {
         else { return }
         let edited = splice.applied(to: bytes)
         let after = load(edited)
-        guard after.loadFindings.isEmpty, TranslationRecord(exhibit: after).fingerprints == record.fingerprints,
+        guard after.loadFindings.isEmpty, TranslationRecord(exhibit: after).sameEntries(as: record),
             Self.sameScalars(Self.captions(of: after), Self.captions(of: before)),
             Self.shapes(of: after, except: TranslationRecord.key)
                 == Self.shapes(of: before, except: TranslationRecord.key)
@@ -186,8 +186,11 @@ struct CaptionFileEditor: Sendable {
         var record = TranslationRecord(exhibit: exhibit)
         var changed = false
         for (field, languages) in fingerprints {
-            for (language, fingerprint) in languages where record.fingerprints[field]?[language] != fingerprint {
+            // A new fingerprint comes with a new text: a review or approval never carries over.
+            for (language, fingerprint) in languages
+            where record.fingerprints[field]?[language] != fingerprint || record.signOffs[field]?[language] != nil {
                 record.fingerprints[field, default: [:]][language] = fingerprint
+                record.signOffs[field]?[language] = nil
                 changed = true
             }
         }

@@ -7,8 +7,10 @@
 ///   text: { kk: 77c0d2aa }
 /// ```
 ///
-/// Written only by `captions import` and `captions accept`, always at the end of the file and in
-/// configured field and language order, so it changes only when that exhibit's translations do.
+/// Written only by `captions import`, `accept`, `review`, `approve` and the editor, always at
+/// the end of the file and in configured field and language order, so it changes only when that
+/// exhibit's translations do. Reviews and approvals follow an entry's fingerprint
+/// (``RecordedSignOff``).
 struct TranslationRecord: Sendable, Hashable {
     /// The top-level key that holds the record (reserved in ``ExhibitParser/metadataKeys``).
     static let key = "translations"
@@ -26,6 +28,9 @@ struct TranslationRecord: Sendable, Hashable {
 
     /// Fingerprints by field, then language.
     var fingerprints: [String: [String: String]]
+    /// Reviews and approvals by field, then language (see ``RecordedSignOff``), written after
+    /// the fingerprint of the same entry.
+    var signOffs: [String: [String: RecordedSignOff]] = [:]
     /// Malformed parts, which are ignored (their translations count as unknown provenance).
     var problems: [Problem]
 
@@ -54,8 +59,8 @@ struct TranslationRecord: Sendable, Hashable {
                 continue
             }
             for languagePair in languages {
-                guard let language = languagePair.key.scalar, let fingerprint = languagePair.value.scalar,
-                    SourceFingerprint.isWellFormed(fingerprint)
+                guard let language = languagePair.key.scalar, let value = languagePair.value.scalar,
+                    let (fingerprint, signOff) = RecordedSignOff.parseEntry(value)
                 else {
                     problems.append(
                         Problem(
@@ -70,12 +75,19 @@ struct TranslationRecord: Sendable, Hashable {
                     continue
                 }
                 fingerprints[field, default: [:]][language] = fingerprint
+                if let signOff { signOffs[field, default: [:]][language] = signOff }
             }
         }
     }
 
     private func shapeMessage(_ exhibit: Exhibit, found: String) -> String {
         "translations record of \(exhibit.displayID) must map fields to { language: fingerprint }, found \(found)"
+    }
+
+    /// Whether `other` has the same fingerprints and sign-offs (problems aside).
+    func sameEntries(as other: TranslationRecord) -> Bool {
+        fingerprints == other.fingerprints
+            && signOffs.filter { !$0.value.isEmpty } == other.signOffs.filter { !$0.value.isEmpty }
     }
 
     /// The recorded fingerprint of `field` in `language`, if any.
@@ -89,6 +101,15 @@ struct TranslationRecord: Sendable, Hashable {
         var lines = ["\(Self.key):  \(Self.keyComment)"]
         for field in Self.ordered(Array(fingerprints.keys), by: fieldOrder) {
             guard let languages = fingerprints[field], !languages.isEmpty else { continue }
+            if let signed = signOffs[field], !signed.isEmpty {
+                // One line per language once a text is signed off: the entries are long.
+                lines.append("  \(YAMLScalarWriter.key(field)):")
+                for language in Self.ordered(Array(languages.keys), by: languageOrder) {
+                    let value = RecordedSignOff.entry(fingerprint: languages[language] ?? "", signOff: signed[language])
+                    lines.append("    \(YAMLScalarWriter.key(language)): \(value)")
+                }
+                continue
+            }
             let entries = Self.ordered(Array(languages.keys), by: languageOrder).map { language in
                 "\(YAMLScalarWriter.key(language)): \(Self.fingerprintScalar(languages[language] ?? ""))"
             }

@@ -1,0 +1,244 @@
+import Foundation
+
+/// `captions review` and `captions approve`: a second person's review of a translation and the
+/// approval for print, each tied to the fingerprints of the exact texts it covered (see
+/// ``SignOffState``). Any later change to either text demotes it.
+public enum SignOff {
+    /// What a sign-off does.
+    public enum Action: String, Sendable, Hashable {
+        /// A second person read the translation against the source.
+        case review
+        /// Cleared for print (a translation must be reviewed first; the source language is
+        /// approved directly).
+        case approve
+    }
+
+    /// One sign-off of some texts of one exhibit.
+    public struct Request: Sendable, Hashable {
+        /// Review or approve.
+        public var action: Action
+        /// The exhibit id.
+        public var id: String
+        /// The fields; empty for every configured field.
+        public var fields: [String]
+        /// The languages; empty for the target languages (review) or every language (approve).
+        public var languages: [String]
+        /// The name or initials of the person signing off.
+        public var by: String
+        /// The day, `YYYY-MM-DD` (see ``SignOff/today(environment:now:)``).
+        public var date: String
+
+        /// A request; see the properties.
+        public init(
+            action: Action, id: String, fields: [String] = [], languages: [String] = [], by: String, date: String
+        ) {
+            self.action = action
+            self.id = id
+            self.fields = fields
+            self.languages = languages
+            self.by = by
+            self.date = date
+        }
+    }
+
+    /// A text that could not be signed off, and why.
+    public struct Refusal: Sendable, Hashable {
+        /// The field.
+        public var field: String
+        /// The language.
+        public var language: String
+        /// Where the text (or its field) is.
+        public var location: SourceLocation
+        /// One sentence without a trailing period.
+        public var reason: String
+
+        /// `path:line:col: error: <id>: <field> (<language>) <reason>`.
+        public func line(id: String) -> String {
+            location.line(.error, "\(id): \(field) (\(language)) \(reason)")
+        }
+    }
+
+    /// What a sign-off of one exhibit did.
+    public struct Result: Sendable, Hashable {
+        /// The exhibit id.
+        public var id: String
+        /// The caption file.
+        public var path: String
+        /// `field (language)` entries signed off now, in field then language order.
+        public var signedOff: [String]
+        /// Entries that already had this sign-off for their current texts, as sentences
+        /// (`title (kk) of k was already reviewed by AB on 2026-12-03`).
+        public var alreadySignedOff: [String]
+        /// Entries refused, with the reason.
+        public var refused: [Refusal]
+    }
+
+    /// Today's date for a sign-off, `YYYY-MM-DD` in UTC: from `SOURCE_DATE_EPOCH` (seconds since
+    /// 1970) when set, so tests and reproducible runs get fixed bytes, else from the clock.
+    ///
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` when `SOURCE_DATE_EPOCH` is not a number
+    ///   of seconds.
+    public static func today(
+        environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()
+    ) throws(CaptionError) -> String {
+        var seconds = Int64(now.timeIntervalSince1970)
+        if let epoch = environment["SOURCE_DATE_EPOCH"] {
+            guard let value = Int64(epoch), value >= 0, value < 253_402_300_800 else {
+                throw .invalidArgument("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '\(epoch)'")
+            }
+            seconds = value
+        }
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        let year = Int(parts.tm_year) + 1900
+        let month = Int(parts.tm_mon) + 1
+        let day = Int(parts.tm_mday)
+        return String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "")
+            + String(day)
+    }
+
+    /// Loads the collection at `path` and runs `request`; see ``run(_:in:dryRun:)``.
+    public static func run(_ request: Request, collectionAt path: String) throws(CaptionError) -> Result {
+        let collection = try CaptionCollection.load(path: path)
+        defer { releaseInBackground(collection) }
+        return try run(request, in: collection)
+    }
+
+    /// Reviews or approves the selected texts of exhibit `request.id`, and writes its caption
+    /// file (only the `translations:` record changes) when anything was signed off.
+    ///
+    /// A text is refused, with the reason, when it is missing or stale; a review of the source
+    /// language is refused (it is approved directly); an approval of a translation is refused
+    /// unless a review covers its current texts. The decisions are made on the file as it is on
+    /// disk now. With `dryRun`, nothing is written.
+    ///
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown exhibit, field or language,
+    ///   a name that cannot be recorded or a malformed date; ``CaptionError/invalidInput(_:_:)``
+    ///   when the file has errors or its record cannot be rewritten safely.
+    public static func run(_ request: Request, in collection: CaptionCollection, dryRun: Bool = false)
+        throws(CaptionError) -> Result
+    {
+        let config = collection.config
+        try validate(by: request.by, date: request.date)
+        for field in request.fields where !config.hasField(field) {
+            throw .invalidArgument(
+                "--field \(field) is not a field of this collection (\(config.fields.map(\.name).joined(separator: ", ")))"
+            )
+        }
+        for language in request.languages where !config.languages.contains(language) {
+            throw .invalidArgument(
+                "--lang \(language) is not a language of this collection (\(config.languages.joined(separator: ", ")))"
+            )
+        }
+        let loaded = try collection.exhibit(id: request.id)
+        var editor = try CaptionFileEditor(editing: loaded)
+        let exhibit = editor.current()
+        let fields = request.fields.isEmpty ? config.fields.map(\.name) : request.fields
+        let languages =
+            request.languages.isEmpty
+            ? (request.action == .review ? config.targetLanguages : config.languages) : request.languages
+        let plan = SignOffPlan(
+            exhibit, config: config, action: request.action, mark: SignOffMark(by: request.by, date: request.date),
+            fields: config.fields.map(\.name).filter(fields.contains),
+            languages: config.languages.filter(languages.contains), namedFields: !request.fields.isEmpty)
+        if !plan.entries.isEmpty {
+            try editor.recordSignOffs(
+                plan.entries, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
+            if !dryRun { try AtomicFile.write(editor.data, to: loaded.path) }
+        }
+        return Result(
+            id: request.id, path: loaded.path, signedOff: plan.signedOff, alreadySignedOff: plan.already,
+            refused: plan.refused)
+    }
+
+    /// Loads the collection at `path` and approves every reviewed translation; see
+    /// ``approveAllReviewed(gallery:by:date:in:dryRun:)``.
+    public static func approveAllReviewed(
+        gallery: String?, by: String, date: String, collectionAt path: String
+    ) throws(CaptionError) -> [Result] {
+        let collection = try CaptionCollection.load(path: path)
+        defer { releaseInBackground(collection) }
+        return try approveAllReviewed(gallery: gallery, by: by, date: date, in: collection)
+    }
+
+    /// Approves every translation whose review covers its current texts and that is not yet
+    /// approved, in the gallery `gallery` (with its sub-galleries) or the whole collection; one
+    /// result per exhibit with something approved, in file order. Every file is written
+    /// atomically, and none when one cannot be edited.
+    ///
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown gallery, a name that cannot
+    ///   be recorded or a malformed date; ``CaptionError/invalidInput(_:_:)`` when a file
+    ///   cannot be edited safely (nothing is written then).
+    public static func approveAllReviewed(
+        gallery: String?, by: String, date: String, in collection: CaptionCollection, dryRun: Bool = false
+    ) throws(CaptionError) -> [Result] {
+        let config = collection.config
+        try validate(by: by, date: date)
+        let inGallery = { (exhibit: Exhibit) -> Bool in
+            guard let gallery else { return true }
+            return exhibit.gallery == gallery || exhibit.gallery.hasPrefix(gallery + "/")
+        }
+        if let gallery, !collection.exhibits.contains(where: inGallery) {
+            let galleries = Set(collection.exhibits.map(\.gallery)).filter { !$0.isEmpty }.sorted()
+            let hint = Suggestion.closest(to: gallery, in: galleries).map { "; did you mean '\($0)'?" } ?? ""
+            throw .invalidArgument("no gallery '\(gallery)' in \(collection.rootPath)\(hint)")
+        }
+        var results: [Result] = []
+        var files: [(path: String, data: Data)] = []
+        for loaded in collection.exhibits where loaded.isReadable && loaded.id != nil && inGallery(loaded) {
+            // A quick look at the loaded exhibit first: most files have nothing reviewed.
+            guard !TranslationRecord(exhibit: loaded).signOffs.isEmpty else { continue }
+            var editor = try CaptionFileEditor(editing: loaded)
+            let exhibit = editor.current()
+            let record = TranslationRecord(exhibit: exhibit)
+            var languages: [String] = []
+            for spec in config.fields {
+                for language in config.targetLanguages {
+                    let state = SignOffTracker.state(
+                        of: exhibit, field: spec.name, language: language, config: config, record: record)
+                    if state.review != nil && state.approval == nil && !languages.contains(language) {
+                        languages.append(language)
+                    }
+                }
+            }
+            guard !languages.isEmpty else { continue }
+            var plan = SignOffPlan(
+                exhibit, config: config, action: .approve, mark: SignOffMark(by: by, date: date),
+                fields: config.fields.map(\.name), languages: config.targetLanguages.filter(languages.contains),
+                namedFields: false)
+            // Only what is reviewed is asked for here: the rest is not a refusal.
+            plan.refused = []
+            plan.already = []
+            guard !plan.entries.isEmpty else { continue }
+            try editor.recordSignOffs(
+                plan.entries, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
+            files.append((loaded.path, editor.data))
+            results.append(
+                Result(
+                    id: loaded.id ?? "", path: loaded.path, signedOff: plan.signedOff, alreadySignedOff: [], refused: []
+                ))
+        }
+        if !dryRun { try AtomicFile.writeAll(files) }
+        return results
+    }
+
+    private static func validate(by name: String, date: String) throws(CaptionError) {
+        if let problem = SignOffMark.problem(withName: name) { throw .invalidArgument("--by '\(name)': \(problem)") }
+        guard SignOffMark.isWellFormedDate(date) else {
+            throw .invalidArgument("the date '\(date)' is not written YYYY-MM-DD")
+        }
+    }
+}
+
+extension Exhibit {
+    /// Where each text of this exhibit stands: its translation state and the review and
+    /// approval that cover its current texts (see ``SignOffState``); the exhibit's
+    /// `translations:` record is read once, then `state(field, language)` answers.
+    public func signOffStates(config: CollectionConfig) -> (_ field: String, _ language: String) -> SignOffState {
+        let record = TranslationRecord(exhibit: self)
+        return { field, language in
+            SignOffTracker.state(of: self, field: field, language: language, config: config, record: record)
+        }
+    }
+}

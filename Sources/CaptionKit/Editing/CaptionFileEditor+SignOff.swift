@@ -1,0 +1,52 @@
+extension CaptionFileEditor {
+    /// Writes `entries` (field → language → source fingerprint and sign-off) into the
+    /// `translations:` record, keeping every other entry; creates the key at the end of the file
+    /// when missing. Only the record's lines change, proved by loading the result.
+    ///
+    /// - Throws: ``CaptionError/invalidInput(_:_:)`` when the file has errors or its record
+    ///   cannot be rewritten safely; the text is then unchanged.
+    mutating func recordSignOffs(
+        _ entries: [String: [String: (fingerprint: String, signOff: RecordedSignOff?)]], fieldOrder: [String],
+        languageOrder: [String]
+    ) throws(CaptionError) {
+        let before = current()
+        let start = SourceLocation(path: path, line: 1, column: 1)
+        guard before.isReadable, before.loadFindings.isEmpty else {
+            throw .invalidInput(
+                before.loadFindings.first?.location ?? start,
+                "\(relativePath) has errors; run captions check and fix them first")
+        }
+        var record = TranslationRecord(exhibit: before)
+        for (field, languages) in entries {
+            for (language, entry) in languages {
+                record.fingerprints[field, default: [:]][language] = entry.fingerprint
+                record.signOffs[field, default: [:]][language] = entry.signOff
+            }
+        }
+        let block = Array(record.yaml(fieldOrder: fieldOrder, languageOrder: languageOrder, newline: newline).utf8)
+        let edited: [UInt8]
+        if let range = recordRange(in: bytes) {
+            edited = ByteSplice(range: range, bytes: block).applied(to: bytes)
+        } else {
+            var appended = bytes
+            if let last = bytes.last, last != UInt8(ascii: "\n") { appended += newline.utf8 }
+            edited = appended + block + Array(newline.utf8)
+        }
+        let after = load(edited)
+        guard after.loadFindings.isEmpty, TranslationRecord(exhibit: after).sameEntries(as: record),
+            Self.sameScalars(Self.captions(of: after), Self.captions(of: before)),
+            Self.shapes(of: after, except: TranslationRecord.key)
+                == Self.shapes(of: before, except: TranslationRecord.key)
+        else {
+            throw .invalidInput(
+                before.metadata[TranslationRecord.key]?.location ?? start,
+                """
+                the translations record of \(relativePath) cannot be rewritten safely; fix it by hand \
+                (see the caption format in the manual) and run the command again
+                """
+            )
+        }
+        bytes = edited
+        loaded = after
+    }
+}

@@ -1,0 +1,112 @@
+/// Who signed a text off, and on which day.
+public struct SignOffMark: Sendable, Hashable, Codable {
+    /// The name or initials given with `--by` (or in the editor).
+    public var by: String
+    /// The day, `YYYY-MM-DD` in UTC.
+    public var date: String
+
+    /// A mark by `by` on `date`.
+    public init(by: String, date: String) {
+        self.by = by
+        self.date = date
+    }
+}
+
+/// How far a text has come on its way to print, lowest first.
+public enum SignOffLevel: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
+    /// There is a current text (for a translation: not stale).
+    case translated
+    /// A second person read the translation against the source.
+    case reviewed
+    /// Cleared for print.
+    case approved
+
+    public static func < (first: SignOffLevel, second: SignOffLevel) -> Bool {
+        allCases.firstIndex(of: first)! < allCases.firstIndex(of: second)!
+    }
+}
+
+/// A review or approval in the record that no longer covers the texts: one of them changed.
+public struct OutdatedSignOff: Sendable, Hashable {
+    /// Which text changed.
+    public enum Reason: String, Sendable, Hashable {
+        /// The source text changed since the sign-off.
+        case sourceChanged = "source changed"
+        /// The translation (or, for the source language, the text itself) changed.
+        case textChanged = "text changed"
+    }
+    /// The highest level the record had.
+    public var level: SignOffLevel
+    /// Who signed it off then.
+    public var mark: SignOffMark
+    /// Why it no longer counts.
+    public var reason: Reason
+}
+
+/// Where one text (one field in one language) stands: its translation state and its valid
+/// review and approval.
+public struct SignOffState: Sendable, Hashable {
+    /// Missing, translated, stale or of unknown provenance.
+    public var translation: TranslationState
+    /// The review that covers the current texts, if any (never for the source language).
+    public var review: SignOffMark?
+    /// The approval that covers the current texts, if any.
+    public var approval: SignOffMark?
+    /// A sign-off the record has but that the texts have outgrown (demoted), if any.
+    public var outdated: OutdatedSignOff?
+
+    /// The highest level reached; `nil` when the text is missing or stale.
+    public var level: SignOffLevel? {
+        switch translation {
+        case .missing, .stale: return nil
+        case .translated, .unknownProvenance:
+            if approval != nil { return .approved }
+            return review != nil ? .reviewed : .translated
+        }
+    }
+
+    /// Whether the text meets `required`; the source language needs no review, so for it
+    /// `reviewed` asks only for a text.
+    public func meets(_ required: SignOffLevel, isSource: Bool) -> Bool {
+        guard let level else { return false }
+        if isSource && required == .reviewed { return true }
+        return level >= required
+    }
+}
+
+/// Computes ``SignOffState``s from the `translations:` record.
+enum SignOffTracker {
+    /// The state of `field` in `language` of `exhibit`, with its record already read.
+    static func state(
+        of exhibit: Exhibit, field: String, language: String, config: CollectionConfig, record: TranslationRecord
+    ) -> SignOffState {
+        let translation = TranslationTracker.state(
+            of: exhibit, field: field, language: language, config: config, record: record)
+        var state = SignOffState(translation: translation)
+        guard let recorded = record.signOffs[field]?[language],
+            let text = exhibit.field(field)?.translation(language), !text.isBlank,
+            let recordedSource = record.fingerprint(field: field, language: language)
+        else { return state }
+        let isSource = language == config.source
+        let sourceText = isSource ? text : exhibit.field(field)?.translation(config.source)
+        let currentSource = sourceText.map { SourceFingerprint.of($0.text) }
+        let reason: OutdatedSignOff.Reason?
+        if isSource {
+            reason = recorded.textFingerprint == nil && recordedSource == currentSource ? nil : .textChanged
+        } else if recordedSource != currentSource {
+            reason = .sourceChanged
+        } else {
+            reason = recorded.textFingerprint == SourceFingerprint.of(text.text) ? nil : .textChanged
+        }
+        if let reason {
+            if let mark = recorded.approval ?? recorded.review {
+                state.outdated = OutdatedSignOff(
+                    level: recorded.approval != nil ? .approved : .reviewed, mark: mark, reason: reason)
+            }
+        } else {
+            state.review = isSource ? nil : recorded.review
+            state.approval = recorded.approval
+        }
+        return state
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// End-to-end runs of `captions review` and `captions approve`: output, files and exit codes.
+@Suite struct SignOffCommandTests {
+    static let exhibit = "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Мәтін\n  ru: Текст\n"
+    /// 2026-12-03 in UTC.
+    static let epoch = ["SOURCE_DATE_EPOCH": "1796256000"]
+
+    static func museum() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsource: ru\n")
+        try folder.write("Captions/g/k.yml", exhibit)
+        return folder
+    }
+
+    @Test func reviewRecordsWhatItCanAndExitsOneForWhatItRefuses() throws {
+        let folder = try Self.museum()
+        let run = try CLIRun.run(["review", "k", "--by", "AB"], in: folder.path, environment: Self.epoch)
+        #expect(run.status == 1)
+        #expect(
+            run.stdout
+                == "reviewed title (kk) of k\nreviewed title (en) of k\nreviewed text (kk) of k\nwrote Captions/g/k.yml\n"
+        )
+        #expect(run.stderr == "Captions/g/k.yml:6:1: error: k: text (en) has no text to review\n")
+        let record = try folder.read("Captions/g/k.yml").dropFirst(Self.exhibit.count)
+        #expect(record.hasPrefix("translations:  # machine-owned"))
+        #expect(record.contains(" reviewed 2026-12-03 AB\n"))
+
+        let again = try CLIRun.run(
+            ["review", "k", "--field", "title", "--lang", "kk", "--by", "CD"], in: folder.path, environment: Self.epoch)
+        #expect(again.status == 0)
+        #expect(again.stdout == "title (kk) of k was already reviewed by AB on 2026-12-03\n")
+    }
+
+    @Test func approveNeedsAReviewAndApprovesTheSourceDirectly() throws {
+        let folder = try Self.museum()
+        let refused = try CLIRun.run(
+            ["approve", "k", "--field", "title", "--by", "DK"], in: folder.path, environment: Self.epoch)
+        #expect(refused.status == 1)
+        #expect(refused.stdout == "approved title (ru) of k\nwrote Captions/g/k.yml\n")
+        #expect(
+            refused.stderr
+                == "Captions/g/k.yml:3:3: error: k: title (kk) is not reviewed; review it first (captions review)\n"
+                + "Captions/g/k.yml:5:3: error: k: title (en) is not reviewed; review it first (captions review)\n")
+        _ = try CLIRun.run(["review", "k", "--field", "title", "--by", "AB"], in: folder.path, environment: Self.epoch)
+        let all = try CLIRun.run(
+            ["approve", "--all-reviewed", "--gallery", "g", "--by", "DK"], in: folder.path, environment: Self.epoch)
+        #expect(all.status == 0)
+        #expect(all.stdout == "approved title (kk) of k\napproved title (en) of k\nwrote Captions/g/k.yml\n")
+        let none = try CLIRun.run(
+            ["approve", "--all-reviewed", "--by", "DK"], in: folder.path, environment: Self.epoch)
+        #expect(none.status == 0 && none.stdout == "nothing reviewed is waiting for approval\n")
+    }
+
+    @Test func badArgumentsExitTwoAndWriteNothing() throws {
+        let folder = try Self.museum()
+        let cases: [([String], String)] = [
+            (["review", "kx", "--by", "AB"], "error: no exhibit with id 'kx' in Captions; did you mean 'k'?\n"),
+            (
+                ["review", "k", "--by", "A;B"],
+                "error: --by 'A;B': the name has a ';', which the record uses between sign-offs\n"
+            ),
+            (
+                ["approve", "k", "--lang", "de", "--by", "AB"],
+                "error: --lang de is not a language of this collection (kk, ru, en)\n"
+            ),
+            (
+                ["approve", "--all-reviewed", "--gallery", "x", "--by", "AB"],
+                "error: no gallery 'x' in Captions; did you mean 'g'?\n"
+            ),
+        ]
+        for (arguments, stderr) in cases {
+            let run = try CLIRun.run(arguments, in: folder.path, environment: Self.epoch)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr == stderr)
+        }
+        let epoch = try CLIRun.run(
+            ["review", "k", "--by", "AB"], in: folder.path, environment: ["SOURCE_DATE_EPOCH": "soon"])
+        #expect(epoch.status == 2)
+        #expect(epoch.stderr == "error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not 'soon'\n")
+        let both = try CLIRun.run(["approve", "k", "--all-reviewed", "--by", "AB"], in: folder.path)
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("give an exhibit id or --all-reviewed, not both"))
+        #expect(try folder.read("Captions/g/k.yml") == Self.exhibit)
+    }
+}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Case-insensitive search over caption texts without building lowercased copies of them.
 ///
 /// Folds per scalar, by arithmetic, the letters captions use: ASCII, Latin-1, Cyrillic with the
@@ -50,18 +56,18 @@ enum SearchFold {
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
         guard haystack.count >= needle.count else { return false }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                let first = pin[0]
-                var start = 0
+        return haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pin in
+                // memchr finds each candidate first byte at memory speed; memcmp compares the rest.
+                guard let hayStart = hay.baseAddress, let pinStart = pin.baseAddress else { return false }
+                let first = Int32(pin[0])
+                var offset = 0
                 let last = hay.count - pin.count
-                while start <= last {
-                    if hay[start] == first {
-                        var offset = 1
-                        while offset < pin.count && hay[start + offset] == pin[offset] { offset += 1 }
-                        if offset == pin.count { return true }
-                    }
-                    start += 1
+                while offset <= last {
+                    guard let found = memchr(hayStart + offset, first, last - offset + 1) else { return false }
+                    let at = hayStart.distance(to: UnsafeRawPointer(found))
+                    if memcmp(hayStart + at, pinStart, pin.count) == 0 { return true }
+                    offset = at + 1
                 }
                 return false
             }

@@ -199,6 +199,41 @@ struct EditorSaveTests {
         }
     }
 
+    @Test("A field the file does not have yet is added by the save, in configuration order, with its record")
+    func saveNewField() async throws {
+        let fixture = try EditorFixture()
+        let before = try fixture.read("barracks/first-winter.yml")
+        #expect(!before.contains("credit:"))
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(page.body.contains("This field is not in the file yet; saving a text here adds it."))
+            #expect(
+                page.body.contains(
+                    "name=\"credit.kk\" lang=\"kk\" rows=\"2\" spellcheck=\"true\" "
+                        + "data-field=\"credit\" data-lang=\"kk\"></textarea>"))
+            let digest = try #require(page.inputValue("_digest"))
+            let saved = try await browser.post(
+                "/exhibits/first-winter",
+                [
+                    ("_digest", digest), ("_action", "save"), ("credit.kk", "Мұражай қоры"),
+                    ("credit.ru", "Фонды музея"), ("credit.en", "Museum collection"), ("title.en", "The first winter"),
+                ])
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers[.location] == "/exhibits/first-winter?saved=3")
+            let fingerprint = SourceFingerprint.of("Фонды музея")
+            let expected =
+                before.replacingOccurrences(
+                    of: "notes: The first",
+                    with: "credit:\n  kk: Мұражай қоры\n  ru: Фонды музея\n  en: Museum collection\nnotes: The first")
+                + "translations:  # machine-owned: source fingerprints of translations; do not edit\n"
+                + "  credit: { kk: \(fingerprint), en: \(fingerprint) }\n"
+            #expect(try fixture.read("barracks/first-winter.yml") == expected)
+            let shown = try await browser.get("/exhibits/first-winter?saved=3")
+            #expect(shown.body.contains(">Мұражай қоры</textarea>"))
+            #expect(!shown.body.contains("This field is not in the file yet"))
+        }
+    }
+
     @Test("A save over a file changed since the page was rendered is a 409 with both texts; nothing is written")
     func conflict() async throws {
         let fixture = try EditorFixture()

@@ -504,6 +504,18 @@ struct EditorUnitTests {
             #expect(strings.table[language]!.values.allSatisfy { !$0.isEmpty })
         }
         #expect(strings.localizer("kk")("conflict.title") == "Conflict / Конфликт / Қайшылық")
+        #expect(strings.localizer("ru")("exhibit.save") == "Сохранить")
+    }
+
+    @Test("The interface strings are a caption collection that captions check passes: nothing missing, no finding")
+    func interfaceStringsPassTheCheck() throws {
+        let folder = try InterfaceStrings.resourcesFolder() + "/" + InterfaceStrings.collectionFolder
+        let result = try CaptionChecker.run(CheckRequest(path: folder))
+        #expect(result.diagnostics.map { "\($0.location.path):\($0.location.line): \($0.message)" } == [])
+        let status = try TranslationStatus.of(collectionAt: folder)
+        #expect(status.languages.map(\.language) == ["kk", "ru", "en"])
+        #expect(status.languages.allSatisfy { $0.missing == 0 && $0.units > 100 && $0.units == $0.translated })
+        #expect(InterfaceStrings.key(ofID: "exhibit-nextmissing") == "exhibit.nextmissing")
     }
 
     @Test("Accept-Language picks the best interface language")

@@ -37,14 +37,19 @@ until page="$(curl -sf "$BASE/")" && [[ "$page" != *'class="pending"'* ]]; do sl
 COUNTS_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
 sleep 2
 
-# A session: cookie, CSRF token, an exhibit id and the digest of its file.
 FIRST="$(find "$OUT/Captions" -name '*.yml' ! -name captions.yml | sort | sed -n 1p)"
 ID="$(sed -n 's/^id: //p' "$FIRST")"
-JAR="$OUT/cookies.txt"
-curl -s -c "$JAR" "$BASE/exhibits/$ID" > "$OUT/exhibit.html"
-TOKEN="$(sed -n 's/.*name="csrf-token" content="\([0-9a-f]*\)".*/\1/p' "$OUT/exhibit.html")"
-SESSION="$(awk '$6=="captions_session" {print $7}' "$JAR")"
 
+# A session (cookie and CSRF token), taken after the cookie-less readers above and confirmed by
+# its first use (the editor keeps sessions whose cookie came back apart from one-off ones).
+session() {
+  JAR="$OUT/cookies.txt"
+  curl -s -c "$JAR" "$BASE/exhibits/$ID" > "$OUT/exhibit.html"
+  TOKEN="$(sed -n 's/.*name="csrf-token" content="\([0-9a-f]*\)".*/\1/p' "$OUT/exhibit.html")"
+  SESSION="$(awk '$6=="captions_session" {print $7}' "$JAR")"
+  curl -sf -o /dev/null -b "$JAR" "$BASE/exhibits/$ID"
+}
+write_check_script() {
 cat > "$OUT/check.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -53,6 +58,7 @@ wrk.headers["X-CSRF-Token"] = "$TOKEN"
 wrk.headers["Origin"] = "$BASE"
 wrk.body = "title.en=A+draft+title+typed+in+the+editor&text.kk=%D0%9C%D3%99%D1%82%D1%96%D0%BD"
 LUA
+}
 
 # wrk's latency distribution: "50%" and "99%" lines, in ms; requests/s; errors.
 run_wrk() {  # name, connections, url, [script]
@@ -79,6 +85,8 @@ COLLECTION="$(run_wrk collection 4 "$BASE/?page=7")"
 SEARCH="$(run_wrk search 4 "$BASE/?missing=kk&page=3")"
 TEXT_SEARCH="$(run_wrk text-search 4 "$BASE/?q=%D0%A1%D3%98%D0%A3%D0%9A%D0%95%D0%9B%D0%95")"
 EXHIBIT="$(run_wrk exhibit 4 "$BASE/exhibits/$ID")"
+session
+write_check_script
 CHECK="$(run_wrk check 4 "$BASE/exhibits/$ID/check" "$OUT/check.lua")"
 
 # Saves, one after another (each reads the page untimed for the file's digest), then again

@@ -518,6 +518,36 @@ struct EditorUnitTests {
         #expect(InterfaceStrings.key(ofID: "exhibit-nextmissing") == "exhibit.nextmissing")
     }
 
+    @Test("The search folds case in Latin, Cyrillic and Kazakh letters and finds a needle anywhere")
+    func searchFold() {
+        let text = SearchFold.folded("Сәукеле — BRIDAL headdress; ҚАРАҒАНДЫ, Ёлка, Élan\nсәукеле")
+        for needle in ["СӘУКЕЛЕ", "bridal HEAD", "қарағанды", "ёлка", "élan", "\nсәу", "с", "e", "lan\nсә"] {
+            #expect(SearchFold.contains(text, SearchFold.folded(needle)), "\(needle)")
+        }
+        for needle in ["сәукелеx", "bridle", "Қарағандыы", "Elan"] {
+            #expect(!SearchFold.contains(text, SearchFold.folded(needle)), "\(needle)")
+        }
+        // Every substring of a text is found, whichever of its bytes the search looks for first.
+        let sample = SearchFold.folded("Ұлы дала, ALZHIR 1938 — әйелдер")
+        for start in sample.indices {
+            for end in (start + 1)...sample.count {
+                #expect(SearchFold.contains(sample, Array(sample[start..<end])))
+            }
+        }
+    }
+
+    @Test("Sessions whose cookie came back survive a flood of requests without cookies")
+    func sessionsSurviveAFlood() {
+        let store = SessionStore(openByDefault: true)
+        let curator = store.session(id: nil).session
+        #expect(store.session(id: curator.id).isNew == false)
+        let oneOff = store.session(id: nil).session
+        for _ in 0..<(SessionStore.limit + 1) { _ = store.session(id: nil) }
+        let again = store.session(id: curator.id)
+        #expect(!again.isNew && again.session.csrfToken == curator.csrfToken)
+        #expect(store.session(id: oneOff.id).isNew)
+    }
+
     @Test("Accept-Language picks the best interface language")
     func acceptLanguage() {
         #expect(InterfaceStrings.preferred(acceptLanguage: "kk-KZ,ru;q=0.8") == "kk")

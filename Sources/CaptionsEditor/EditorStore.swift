@@ -269,10 +269,11 @@ final class EditorStore: Sendable {
         let known = current.collection.exhibits.map(\.relativePath)
         var changed: [String] = []
         if files != known { changed = Array(Set(files).symmetricDifference(known)) }
+        // A file not stamped yet is left to ``stampFiles()`` (after a reload, all of them: read
+        // again one by one they would take longer than the reload).
         for file in files {
-            guard current.indexed.position(ofFile: file) != nil else { continue }
-            let stamp = FileStamp.of(Self.path(file, in: root))
-            if current.stamps[file].map({ $0 != stamp }) ?? true { changed.append(file) }
+            guard current.indexed.position(ofFile: file) != nil, let known = current.stamps[file] else { continue }
+            if known != FileStamp.of(Self.path(file, in: root)) { changed.append(file) }
         }
         guard !changed.isEmpty else { return false }
         replace(changed)
@@ -439,6 +440,7 @@ final class EditorStore: Sendable {
                 buildSearchTexts()
                 guard ContinuousClock.now - lastScan >= spacing else { continue }
                 let started = ContinuousClock.now
+                stampFiles()
                 scan()
                 lastScan = ContinuousClock.now
                 spacing = max(scanInterval, (lastScan - started) * 20)

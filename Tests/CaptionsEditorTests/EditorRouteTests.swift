@@ -148,6 +148,25 @@ struct EditorPageTests {
         }
     }
 
+    @Test("Once every file is stamped, a scan reads again just the file that changed")
+    func scanAfterStamps() async throws {
+        let fixture = try EditorFixture()
+        fixture.app.store.stampFiles()
+        #expect(fixture.app.store.snapshot.stamps.count == 20)
+        #expect(!fixture.app.store.scan())
+        var text = try fixture.read("barracks/first-winter.yml")
+        text = text.replacingOccurrences(of: "The first winter", with: "The first winter of the camp")
+        try fixture.write("barracks/first-winter.yml", text)
+        #expect(fixture.app.store.scan())
+        let exhibit = try #require(fixture.app.store.snapshot.exhibit(id: "first-winter")?.exhibit)
+        #expect(exhibit.field("title")?.translation("en")?.text == "The first winter of the camp")
+        try await fixture.test { browser in
+            let found = try await browser.get("/?q=OF+THE+CAMP")
+            #expect(found.body.contains("/exhibits/first-winter"))
+            #expect(found.body.contains("1 exhibits"))
+        }
+    }
+
     @Test("The interface switches to Kazakh and back; the default follows Accept-Language")
     func interfaceLanguage() async throws {
         let fixture = try EditorFixture()

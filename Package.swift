@@ -48,7 +48,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
-            // The interface strings, one YAML file per language, read from the source tree or beside the binary.
+            // The interface strings (a caption collection) and assets, read from the source tree or beside the binary.
             exclude: ["Resources"]
         ),
         .testTarget(

@@ -69,6 +69,15 @@ final class PendingUploads: Sendable {
     }
 }
 
+/// Runs `work` on a thread of its own rather than one of Swift's few cooperative threads (two
+/// on a two-core laptop): a page that reads the whole collection (a search, the status) then
+/// does not hold up the exhibit pages and saves of other requests.
+func offloaded<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+    }
+}
+
 /// The editor's web application: routes, security checks and pages.
 struct EditorApp: Sendable {
     let settings: EditorSettings
@@ -100,17 +109,19 @@ struct EditorApp: Sendable {
         let router = Router(context: EditorContext.self)
         router.add(middleware: SecurityMiddleware(app: self))
         router.get("/assets/{name}") { _, context in try self.asset(context) }
-        router.get("/") { request, context in try self.collectionPage(request, context) }
+        router.get("/") { request, context in try await offloaded { try self.collectionPage(request, context) } }
         router.get("/exhibits/{id}") { request, context in try self.exhibitPage(request, context) }
         router.post("/exhibits/{id}") { request, context in try await self.saveExhibit(request, context) }
         router.post("/exhibits/{id}/check") { request, context in try await self.liveCheck(request, context) }
         router.post("/exhibits/{id}/accept") { request, context in try await self.accept(request, context) }
         router.get("/exhibits/{id}/next-missing") { request, context in try self.nextMissing(request, context) }
-        router.get("/status") { request, context in try self.statusPage(request, context) }
+        router.get("/status") { request, context in try await offloaded { try self.statusPage(request, context) } }
         router.get("/translators") { request, context in
             self.html(Pages.translators(self.page(request, context), config: self.store.snapshot.config))
         }
-        router.get("/translators/xliff") { request, context in try self.downloadXLIFF(request, context) }
+        router.get("/translators/xliff") { request, context in
+            try await offloaded { try self.downloadXLIFF(request, context) }
+        }
         router.post("/translators/review") { request, context in try await self.reviewXLIFF(request, context) }
         router.post("/translators/apply") { request, context in try await self.applyXLIFF(request, context) }
         router.get("/new") { request, context in
@@ -235,12 +246,12 @@ struct EditorApp: Sendable {
         if let accepted = query["accepted"] {
             message = "<p class=\"message ok\" role=\"status\">\(words("exhibit.accepted", ["list": accepted]))</p>"
         }
-        let checked = try? LibraryBridge.check(exhibit, in: snapshot.collection)
+        let checked = try? LibraryBridge.check(exhibit, in: snapshot.indexed)
         let view = Pages.ExhibitView(
             exhibit: exhibit, position: position, texts: LibraryBridge.texts(of: exhibit),
             digest: LibraryBridge.digest(ofFileAt: exhibit.path),
             findings: checked?.findings ?? exhibit.loadFindings, lengths: checked?.lengths ?? [], message: message,
-            preview: try? LibraryBridge.labelPreview(exhibit, drafts: [:], in: snapshot.collection))
+            preview: try? LibraryBridge.labelPreview(exhibit, drafts: [:], in: snapshot.indexed))
         return html(Pages.exhibit(page(request, context), snapshot, view))
     }
 
@@ -256,17 +267,17 @@ struct EditorApp: Sendable {
             for (field, languages) in draft {
                 for (language, text) in languages { texts[field, default: [:]][language] = text }
             }
-            let checked = try? LibraryBridge.checkDraft(draft, of: exhibit, in: snapshot.collection)
+            let checked = try? LibraryBridge.checkDraft(draft, of: exhibit, in: snapshot.indexed)
             let view = Pages.ExhibitView(
                 exhibit: exhibit, position: position, texts: texts, digest: digest,
                 findings: checked?.findings ?? [], lengths: checked?.lengths ?? [], message: message, isDraft: true,
-                preview: try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.collection))
+                preview: try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.indexed))
             return html(Pages.exhibit(page(request, context), snapshot, view), status: status)
         }
         if form["_action"] == "check" { return redisplay("", status: .ok) }
         do {
             let saved = try store.writeLock.withLock { _ in
-                try LibraryBridge.save(draft, exhibit: exhibit, in: snapshot.collection, expectedDigest: digest)
+                try LibraryBridge.save(draft, exhibit: exhibit, in: snapshot.indexed, expectedDigest: digest)
             }
             store.replace([exhibit.relativePath])
             return redirect("/exhibits/\(urlEncode(id))?saved=\(saved.changed)")
@@ -290,7 +301,7 @@ struct EditorApp: Sendable {
         let draft = texts(in: form, config: snapshot.config)
         let checked: (findings: [Diagnostic], lengths: [TextLength])
         do {
-            checked = try LibraryBridge.checkDraft(draft, of: exhibit, in: snapshot.collection)
+            checked = try LibraryBridge.checkDraft(draft, of: exhibit, in: snapshot.indexed)
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
         }
@@ -308,7 +319,7 @@ struct EditorApp: Sendable {
             "cells": cells,
             "general": Pages.generalFindings(located.general, all: checked.findings, words: words).raw,
             "preview": Pages.labelPreview(
-                try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.collection), words: words
+                try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.indexed), words: words
             ).raw,
             "errors": checked.findings.filter { $0.severity == .error }.count,
             "warnings": checked.findings.filter { $0.severity == .warning }.count,
@@ -339,7 +350,7 @@ struct EditorApp: Sendable {
         let result: TranslationAcceptance.Result
         do {
             result = try store.writeLock.withLock { _ throws(CaptionError) in
-                try LibraryBridge.accept(id: id, field: target[0], language: target[1], in: snapshot.collection)
+                try LibraryBridge.accept(id: id, field: target[0], language: target[1], in: snapshot.indexed)
             }
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
@@ -358,9 +369,7 @@ struct EditorApp: Sendable {
         let exhibits = snapshot.collection.exhibits
         let order = Array((position + 1)..<exhibits.count) + Array(0..<position)
         for candidate in order where (snapshot.summaries[candidate].missing[language] ?? 0) > 0 {
-            if let id = exhibits[candidate].id, snapshot.index[id] == candidate {
-                return redirect("/exhibits/\(urlEncode(id))")
-            }
+            if snapshot.hasPage(candidate) { return redirect("/exhibits/\(urlEncode(exhibits[candidate].displayID))") }
         }
         throw PageError(
             status: .notFound, titleKey: "error.notfound",
@@ -371,7 +380,7 @@ struct EditorApp: Sendable {
         let snapshot = store.snapshot
         let status: TranslationStatus
         do {
-            status = try LibraryBridge.status(of: snapshot.collection, findings: snapshot.findings)
+            status = try store.status(of: snapshot)
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
         }

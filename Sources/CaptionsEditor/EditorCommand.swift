@@ -125,7 +125,7 @@ extension EditorCommand {
                     FileHandle.standardOutput.write(Data(line.utf8))
                     if open { Self.openBrowser(url) }
                     // The whole-collection check and the scans start once the first page can be served.
-                    Task.detached { await store.watch(every: settings.scanInterval) }
+                    store.startBackgroundWork(scanInterval: settings.scanInterval)
                 },
                 logger: logger)
             try await app.runService()

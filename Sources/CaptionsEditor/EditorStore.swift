@@ -61,10 +61,9 @@ struct ExhibitSummary: Sendable {
         self.stale = stale
     }
 
-    /// Whether the exhibit's id or any of its texts contains `needle` (folded by ``SearchFold``),
-    /// using `buffer` for the folded text.
-    static func matches(_ exhibit: Exhibit, _ needle: [UInt8], buffer: inout [UInt8]) -> Bool {
-        buffer.removeAll(keepingCapacity: true)
+    /// The exhibit's id and texts folded by ``SearchFold``, one per line: what the search looks in.
+    static func searchText(_ exhibit: Exhibit) -> [UInt8] {
+        var buffer: [UInt8] = []
         SearchFold.append(exhibit.displayID, to: &buffer)
         for field in exhibit.fields {
             for translation in field.translations {
@@ -72,63 +71,98 @@ struct ExhibitSummary: Sendable {
                 SearchFold.append(translation.text, to: &buffer)
             }
         }
-        return SearchFold.contains(buffer, needle)
+        return buffer
     }
 }
 
+/// The findings of the whole collection, as `captions check` reports them.
+struct CollectionFindings: Sendable {
+    /// By file (the path findings carry).
+    var byPath: [String: [Diagnostic]]
+    /// Errors and warnings by file.
+    var counts: [String: (errors: Int, warnings: Int)]
+
+    init(_ findings: [Diagnostic]) {
+        byPath = Dictionary(grouping: findings, by: \.location.path)
+        counts = [:]
+        for (path, found) in byPath { counts[path] = Self.count(found) }
+    }
+
+    static func count(_ findings: [Diagnostic]) -> (errors: Int, warnings: Int) {
+        (findings.count { $0.severity == .error }, findings.count { $0.severity == .warning })
+    }
+
+    /// Puts the findings of one file in place of those it had.
+    mutating func replace(_ path: String, with findings: [Diagnostic]) {
+        byPath[path] = findings.isEmpty ? nil : findings
+        counts[path] = findings.isEmpty ? nil : Self.count(findings)
+    }
+
+    /// Every finding, file by file in path order.
+    var all: [Diagnostic] { byPath.keys.sorted().flatMap { byPath[$0] ?? [] } }
+}
+
 /// The collection as loaded at one moment, with what the pages need precomputed.
+///
+/// Everything a page of one exhibit needs is found by key (id, file), never by a pass over the
+/// collection; a changed file replaces its exhibit's entries only.
 struct Snapshot: Sendable {
-    var collection: CaptionCollection
-    /// Exhibit id → index in `collection.exhibits` (the first readable file with that id).
-    var index: [String: Int]
+    /// The collection, indexed by id and file.
+    var indexed: IndexedCollection
+    /// Per exhibit (by position): what the collection page shows.
     var summaries: [ExhibitSummary]
-    /// Relative path → stamp when loaded.
-    var stamps: [String: FileStamp?]
+    /// Relative path → stamp when read; empty until the background stamping (an exhibit without
+    /// a stamp is read again when its page is shown).
+    var stamps: [String: FileStamp] = [:]
     var configStamp: FileStamp?
-    /// The findings of the whole collection as `captions check` reports them, by exhibit path;
-    /// `nil` until the background check of this version has finished.
-    var counts: [String: (errors: Int, warnings: Int)]?
-    var findings: [Diagnostic]?
-    /// Bumped on every change, so a background check knows whether it is still current.
+    /// The whole collection's findings; `nil` until the first background check has ended.
+    var findings: CollectionFindings?
+    /// Per exhibit (by position): its id and texts folded for the search; `nil` until built in the background.
+    var searchTexts: [[UInt8]]?
+    /// Bumped on every change, so background work knows whether it is still current.
     var version: Int
 
+    var collection: CaptionCollection { indexed.collection }
     var config: CollectionConfig { collection.config }
+    /// Errors and warnings by file; `nil` while the first background check runs.
+    var counts: [String: (errors: Int, warnings: Int)]? { findings?.counts }
 
     init(collection: CaptionCollection, version: Int) {
-        self.collection = collection
         self.version = version
-        let config = collection.config
-        summaries = Self.summaries(of: collection.exhibits, config: config)
-        index = [:]
-        stamps = [:]
-        for (position, exhibit) in collection.exhibits.enumerated() {
-            if let id = exhibit.id, exhibit.isReadable, index[id] == nil { index[id] = position }
-            stamps[exhibit.relativePath] = FileStamp.of(exhibit.path)
-        }
+        indexed = IndexedCollection(collection)
+        summaries = Self.summaries(of: collection.exhibits, config: collection.config)
         configStamp = FileStamp.of(EditorStore.path(LibraryBridge.configFileName, in: collection.rootPath))
         galleryList = Self.galleries(of: collection.exhibits)
     }
 
-    /// The summaries of `exhibits`, worked out on all cores.
-    static func summaries(of exhibits: [Exhibit], config: CollectionConfig) -> [ExhibitSummary] {
-        let empty = ExhibitSummary(missing: [:], stale: [:])
-        var result = [ExhibitSummary](repeating: empty, count: exhibits.count)
-        result.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            let chunk = 512
-            DispatchQueue.concurrentPerform(iterations: (exhibits.count + chunk - 1) / chunk) { part in
-                for index in (part * chunk)..<min(exhibits.count, (part + 1) * chunk) {
-                    slots[index] = ExhibitSummary(exhibits[index], config: config)
-                }
-            }
-        }
-        return result
+    /// A snapshot of `collection` keeping what `previous` knew of the files it still has.
+    init(collection: CaptionCollection, version: Int, keeping previous: Snapshot) {
+        self.init(collection: collection, version: version)
+        stamps = previous.stamps
+        findings = previous.findings
     }
 
-    /// The exhibit with `id` (looked up among the loaded exhibits; never used as a path).
+    /// The summaries of `exhibits`, worked out on all cores.
+    static func summaries(of exhibits: [Exhibit], config: CollectionConfig) -> [ExhibitSummary] {
+        exhibits.concurrentlyMapped { ExhibitSummary($0, config: config) }
+    }
+
+    /// The exhibit with `id`: the first readable one with it (looked up among the loaded
+    /// exhibits; never used as a path).
     func exhibit(id: String) -> (position: Int, exhibit: Exhibit)? {
-        guard let position = index[id] else { return nil }
-        return (position, collection.exhibits[position])
+        let exhibits = collection.exhibits
+        for position in indexed.positions(named: id) where exhibits[position].isReadable && exhibits[position].id == id
+        {
+            return (position, exhibits[position])
+        }
+        return nil
+    }
+
+    /// Whether the exhibit at `position` is the one its id's page shows (it has an id, and no
+    /// earlier readable exhibit has the same).
+    func hasPage(_ position: Int) -> Bool {
+        guard let id = collection.exhibits[position].id else { return false }
+        return exhibit(id: id)?.position == position
     }
 
     /// The galleries in path order.
@@ -137,7 +171,7 @@ struct Snapshot: Sendable {
         return Self.galleries(of: collection.exhibits)
     }
 
-    /// The galleries worked out when the snapshot was made (`nil` after an edit that may add one).
+    /// The galleries worked out when the snapshot was made.
     private var galleryList: [String]?
 
     static func galleries(of exhibits: [Exhibit]) -> [String] {
@@ -148,34 +182,71 @@ struct Snapshot: Sendable {
         }
         return result
     }
+
+    /// The findings of one exhibit as the whole-collection check reports them in its file, or
+    /// `nil` when only that check can tell (its id is shared, or the file cannot be read).
+    func findings(of exhibit: Exhibit) -> [Diagnostic]? {
+        guard exhibit.isReadable, let id = exhibit.id, indexed.positions(named: id).count == 1 else { return nil }
+        return try? indexed.check(exhibit: id).findings
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `transform` of every element, worked out on all cores in chunks, in order.
+    func concurrentlyMapped<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        guard let first = first else { return [] }
+        var result = [T](repeating: transform(first), count: count)
+        result.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            let chunk = 512
+            DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { part in
+                for index in (part * chunk)..<Swift.min(count, (part + 1) * chunk) {
+                    slots[index] = transform(self[index])
+                }
+            }
+        }
+        return result
+    }
 }
 
 /// Holds the loaded collection and keeps it in step with the files on disk.
 ///
 /// Pages read an immutable ``Snapshot``. A changed file is read again on its own (the exhibit
-/// page looks at its file's stamp; a background scan looks at all of them every few seconds);
-/// a changed `captions.yml` reloads everything. Whole-collection findings are worked out in
-/// the background after each change.
+/// page looks at its file's stamp; a background scan looks at all of them) and replaces its
+/// exhibit's entries, findings included; a changed `captions.yml` reloads everything. The
+/// background thread (``startBackgroundWork(scanInterval:)``) builds the search texts once the
+/// first page can be served, stamps the files, runs the whole-collection check, then scans.
 final class EditorStore: Sendable {
     /// The collection folder.
     let root: String
     private let state: Mutex<Snapshot>
     /// Serialises writes of caption files by this process.
     let writeLock: Mutex<Void>
+    /// When the collection was last loaded (files changed since are read again when stamped).
+    private let loadedAt: Mutex<Date>
+    /// When the whole-collection check is due again: after a change whose effect on other files
+    /// only that check knows (a new or removed file, a changed id), or to confirm the incremental
+    /// findings once edits pause; `nil` when nothing is due.
+    private let fullCheckDue = Mutex<ContinuousClock.Instant?>(nil)
+    /// How long edits must pause before the whole-collection check confirms the incremental findings.
+    static let quietTime = Duration.seconds(10)
 
     init(root: String) throws(CaptionError) {
         // Loaded before any stored property is set: a throw after a Mutex is set crashes the
         // optimiser of Swift 6.3 ("Found ownership error").
+        let started = Date()
         let collection = try LibraryBridge.load(path: root)
         self.root = root
         state = Mutex(Snapshot(collection: collection, version: 1))
         writeLock = Mutex(())
+        loadedAt = Mutex(started)
     }
 
     /// The current snapshot.
     var snapshot: Snapshot { state.withLock { $0 } }
 
-    /// Reads again one exhibit file if its stamp changed since it was loaded; returns the snapshot.
+    /// Reads again one exhibit file if its stamp changed since it was read (or it has none yet);
+    /// returns the snapshot.
     @discardableResult
     func refresh(relativePath: String) -> Snapshot {
         let current = snapshot
@@ -195,15 +266,36 @@ final class EditorStore: Sendable {
             return true
         }
         guard let files = try? LibraryBridge.exhibitFiles(of: current.collection) else { return false }
+        let known = current.collection.exhibits.map(\.relativePath)
         var changed: [String] = []
-        if files.count != current.stamps.count { changed = Array(Set(files).symmetricDifference(current.stamps.keys)) }
+        if files != known { changed = Array(Set(files).symmetricDifference(known)) }
+        // A file not stamped yet is left to ``stampFiles()`` (after a reload, all of them: read
+        // again one by one they would take longer than the reload).
         for file in files {
-            guard let known = current.stamps[file] else { continue }
+            guard current.indexed.position(ofFile: file) != nil, let known = current.stamps[file] else { continue }
             if known != FileStamp.of(Self.path(file, in: root)) { changed.append(file) }
         }
         guard !changed.isEmpty else { return false }
         replace(changed)
         return true
+    }
+
+    /// Records the stamp of every file not stamped yet, on all cores; a file changed since the
+    /// collection was loaded is read again.
+    func stampFiles() {
+        let current = snapshot
+        let paths = current.collection.exhibits.map(\.relativePath).filter { current.stamps[$0] == nil }
+        let root = root
+        let stamps = paths.concurrentlyMapped { FileStamp.of(Self.path($0, in: root)) }
+        let since = loadedAt.withLock { $0 }.timeIntervalSince1970 - 2
+        var changed: [String] = []
+        state.withLock { snapshot in
+            for (path, stamp) in zip(paths, stamps) {
+                guard let stamp, snapshot.stamps[path] == nil else { continue }
+                if Double(stamp.seconds) >= since { changed.append(path) } else { snapshot.stamps[path] = stamp }
+            }
+        }
+        if !changed.isEmpty { replace(changed) }
     }
 
     /// The file `relativePath` of the collection folder `root`.
@@ -219,98 +311,142 @@ final class EditorStore: Sendable {
 
     /// Loads the whole collection again.
     func reloadAll() {
+        let started = Date()
         guard let collection = try? LibraryBridge.load(path: root) else { return }
+        loadedAt.withLock { $0 = started }
         state.withLock { snapshot in
             snapshot = Snapshot(collection: collection, version: snapshot.version + 1)
         }
+        fullCheckDue.withLock { $0 = .now }
     }
 
-    /// Reads the files at `relativePaths` again (removing those that are gone, adding new ones).
+    /// Reads the files at `relativePaths` again (removing those that are gone, adding new ones)
+    /// and puts them in place of what was read of them before.
     @discardableResult
     func replace(_ relativePaths: [String]) -> Snapshot {
         let collection = snapshot.collection
-        let read = relativePaths.map { path -> (String, Exhibit?, FileStamp?) in
+        let read = relativePaths.map { path -> (path: String, exhibit: Exhibit?, stamp: FileStamp?) in
             let stamp = FileStamp.of(Self.path(path, in: root))
             return (path, stamp == nil ? nil : LibraryBridge.readExhibit(path, of: collection), stamp)
         }
-        return state.withLock { snapshot in
-            var exhibits = snapshot.collection.exhibits
+        var needsFullCheck = false
+        let result = state.withLock { snapshot in
             var structureChanged = false
-            for (path, exhibit, _) in read {
-                let position = exhibits.firstIndex { $0.relativePath == path }
+            var edited: [(position: Int, exhibit: Exhibit)] = []
+            for (path, exhibit, stamp) in read {
+                let position = snapshot.indexed.position(ofFile: path)
                 switch (position, exhibit) {
                 case (let position?, let exhibit?):
-                    structureChanged = structureChanged || exhibits[position].id != exhibit.id
-                    exhibits[position] = exhibit
-                case (let position?, nil):
-                    exhibits.remove(at: position)
+                    let old = snapshot.collection.exhibits[position]
+                    if old.id != exhibit.id || old.isReadable != exhibit.isReadable { needsFullCheck = true }
+                    snapshot.indexed.replace(exhibit)
+                    edited.append((position, exhibit))
+                case (_?, nil):
+                    snapshot.indexed.removeExhibit(file: path)
                     structureChanged = true
                 case (nil, let exhibit?):
-                    exhibits.append(exhibit)
+                    snapshot.indexed.replace(exhibit)
                     structureChanged = true
                 case (nil, nil): break
                 }
+                if let stamp { snapshot.stamps[path] = stamp } else { snapshot.stamps[path] = nil }
             }
-            var collection = snapshot.collection
             if structureChanged {
-                exhibits.sort { $0.relativePath < $1.relativePath }
-                collection.exhibits = exhibits
-                snapshot = Snapshot(collection: collection, version: snapshot.version + 1)
-            } else {
-                // Same files, same ids: only the edited exhibits' entries change.
-                collection.exhibits = exhibits
-                snapshot.collection = collection
-                for (path, exhibit, stamp) in read {
-                    guard let exhibit, let position = exhibits.firstIndex(where: { $0.relativePath == path }) else {
-                        continue
-                    }
-                    snapshot.summaries[position] = ExhibitSummary(exhibit, config: collection.config)
-                    snapshot.stamps[path] = stamp
-                }
-                snapshot.version += 1
-                snapshot.counts = nil
-                snapshot.findings = nil
+                snapshot = Snapshot(
+                    collection: snapshot.collection, version: snapshot.version + 1, keeping: snapshot)
+                needsFullCheck = true
+                return snapshot
             }
+            // Same files: only the edited exhibits' entries change.
+            for (position, exhibit) in edited {
+                snapshot.summaries[position] = ExhibitSummary(exhibit, config: snapshot.config)
+                if snapshot.searchTexts != nil { snapshot.searchTexts?[position] = ExhibitSummary.searchText(exhibit) }
+                guard snapshot.findings != nil else { continue }
+                if let found = snapshot.findings(of: exhibit) {
+                    snapshot.findings?.replace(exhibit.path, with: found)
+                } else {
+                    needsFullCheck = true
+                }
+            }
+            snapshot.version += 1
             return snapshot
         }
+        // The incremental findings are the check's own for the edited file; the whole-collection
+        // check confirms them once edits pause (another file's findings may depend on this one).
+        let due = ContinuousClock.now + (needsFullCheck ? .zero : Self.quietTime)
+        fullCheckDue.withLock { $0 = due }
+        return result
     }
 
-    /// When the last whole-collection check started.
-    private let lastCheck = Mutex<ContinuousClock.Instant?>(nil)
-
-    /// Runs the whole-collection check for the current snapshot if it has none yet, at most once
-    /// every `spacing` (1.4 s of work at 50,000 exhibits: not after every keystroke's save).
-    func checkIfNeeded(spacing: Duration = .zero) {
+    /// Runs the whole-collection check if one is due (or none has run yet); returns whether it ran.
+    @discardableResult
+    func checkIfDue() -> Bool {
         let current = snapshot
-        guard current.counts == nil else { return }
         let now = ContinuousClock.now
-        let due = lastCheck.withLock { last in
-            guard last.map({ now - $0 >= spacing }) ?? true else { return false }
-            last = now
+        let due = fullCheckDue.withLock { due -> Bool in
+            guard current.findings == nil || due.map({ $0 <= now }) ?? false else { return false }
+            due = nil
             return true
         }
-        guard due else { return }
-        let findings = (try? LibraryBridge.findings(in: current.collection)) ?? []
-        var counts: [String: (errors: Int, warnings: Int)] = [:]
-        for finding in findings {
-            var count = counts[finding.location.path] ?? (0, 0)
-            if finding.severity == .error { count.errors += 1 }
-            if finding.severity == .warning { count.warnings += 1 }
-            counts[finding.location.path] = count
-        }
-        state.withLock { snapshot in
-            guard snapshot.version == current.version else { return }
-            snapshot.counts = counts
+        guard due else { return false }
+        let findings = CollectionFindings((try? LibraryBridge.findings(in: current.collection)) ?? [])
+        let applied = state.withLock { snapshot in
+            guard snapshot.version == current.version else { return false }
             snapshot.findings = findings
+            return true
+        }
+        // Changed meanwhile: the check runs again once edits pause.
+        if !applied { fullCheckDue.withLock { $0 = $0 ?? ContinuousClock.now + Self.quietTime } }
+        return true
+    }
+
+    /// The status page's numbers of the last snapshot asked for, kept until it changes.
+    private let statusCache = Mutex<(version: Int, status: TranslationStatus)?>(nil)
+
+    /// The `captions status` numbers of `snapshot` (from the background check's findings once it has ended).
+    func status(of snapshot: Snapshot) throws(CaptionError) -> TranslationStatus {
+        if let cached = statusCache.withLock({ $0 }), cached.version == snapshot.version, snapshot.findings != nil {
+            return cached.status
+        }
+        let status = try LibraryBridge.status(of: snapshot.collection, findings: snapshot.findings?.all)
+        if snapshot.findings != nil { statusCache.withLock { $0 = (snapshot.version, status) } }
+        return status
+    }
+
+    /// Builds the folded search texts of every exhibit, on all cores, if not built yet.
+    func buildSearchTexts() {
+        let current = snapshot
+        guard current.searchTexts == nil else { return }
+        let texts = current.collection.exhibits.concurrentlyMapped(ExhibitSummary.searchText)
+        state.withLock { snapshot in
+            if snapshot.version == current.version { snapshot.searchTexts = texts }
         }
     }
 
-    /// Keeps the snapshot in step with the disk: scans every `interval` seconds and checks after changes.
-    func watch(every interval: Duration) async {
-        while !Task.isCancelled {
-            checkIfNeeded(spacing: .seconds(10))
-            try? await Task.sleep(for: interval)
-            scan()
+    /// Starts the background thread: the search texts, the stamps and the whole-collection check
+    /// once, then a scan for changed files every `scanInterval` (or, when a scan takes long,
+    /// twenty times as long as it took, so that scanning stays a small part of the machine's work),
+    /// with the whole-collection check when one is due.
+    func startBackgroundWork(scanInterval: Duration) {
+        let thread = Thread { [self] in
+            buildSearchTexts()
+            stampFiles()
+            checkIfDue()
+            var lastScan = ContinuousClock.now
+            var spacing = scanInterval
+            while true {
+                Thread.sleep(forTimeInterval: 0.25)
+                checkIfDue()
+                buildSearchTexts()
+                guard ContinuousClock.now - lastScan >= spacing else { continue }
+                let started = ContinuousClock.now
+                stampFiles()
+                scan()
+                lastScan = ContinuousClock.now
+                spacing = max(scanInterval, (lastScan - started) * 20)
+            }
         }
+        thread.name = "captions-editor background"
+        thread.start()
     }
 }

@@ -1,40 +1,51 @@
+import CaptionKit
 import Foundation
 
-/// The editor's own words in its interface languages, read from `Resources/interface.tsv`
-/// (key, en, ru, kk; one line per string).
+/// The editor's own words in its interface languages, kept as a caption collection of their own
+/// (`Resources/Interface`: one exhibit per string, its `text` in kk, ru and en) and loaded
+/// through the library's front door once at start-up into a dictionary.
 struct InterfaceStrings: Sendable {
     /// The interface languages, in the order the switch shows them.
     static let languages = ["kk", "ru", "en"]
-    /// The columns of the file after the key.
-    static let columns = ["en", "ru", "kk"]
 
     /// language → key → text.
     let table: [String: [String: String]]
 
-    /// Parses the file's text.
-    init(tsv: String) throws {
+    /// The string key of an exhibit id: the page, a dot, the name (`exhibit-save` → `exhibit.save`).
+    static func key(ofID id: String) -> String {
+        guard let dash = id.firstIndex(of: "-") else { return id }
+        return id[..<dash] + "." + id[id.index(after: dash)...]
+    }
+
+    /// The strings of the collection at `path`.
+    ///
+    /// - Throws: ``EditorFailure`` when it cannot be loaded, or a file cannot be read or has no id.
+    init(collectionAt path: String) throws {
+        let collection: CaptionCollection
+        do {
+            collection = try LibraryBridge.load(path: path)
+        } catch {
+            throw EditorFailure("the interface strings: \(error.description)")
+        }
         var table: [String: [String: String]] = [:]
-        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard cells.count == Self.columns.count + 1 else {
-                throw EditorFailure(
-                    "interface.tsv:\(number + 1): expected \(Self.columns.count + 1) tab-separated cells")
+        for exhibit in collection.exhibits {
+            guard let id = exhibit.id, exhibit.isReadable, exhibit.loadFindings.isEmpty else {
+                let finding = exhibit.loadFindings.first.map { ": \($0.message)" } ?? ": no id"
+                throw EditorFailure("\(exhibit.path): cannot read the interface string\(finding)")
             }
-            for (index, language) in Self.columns.enumerated() {
-                table[language, default: [:]][cells[0]] = cells[index + 1]
+            for translation in exhibit.field("text")?.translations ?? [] {
+                table[translation.language, default: [:]][Self.key(ofID: id)] = translation.text
             }
         }
         self.table = table
     }
 
-    /// The strings of the file in `Resources` (see ``resourcesFolder()``).
+    /// The folder of the strings' collection in the resources (see ``resourcesFolder()``).
+    static let collectionFolder = "Interface"
+
+    /// The strings of the collection in `Resources` (see ``resourcesFolder()``).
     static func loadBundled() throws -> InterfaceStrings {
-        let path = try resourcesFolder() + "/interface.tsv"
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EditorFailure("\(path): cannot read the interface strings")
-        }
-        return try InterfaceStrings(tsv: String(decoding: data, as: UTF8.self))
+        try InterfaceStrings(collectionAt: try resourcesFolder() + "/" + collectionFolder)
     }
 
     /// The folder of the editor's resources: `$CAPTIONS_EDITOR_RESOURCES`, else
@@ -47,11 +58,12 @@ struct InterfaceStrings: Sendable {
         candidates.append(binary.deletingLastPathComponent().appendingPathComponent("captions-editor-resources").path)
         candidates.append(
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources").path)
-        for folder in candidates where FileManager.default.fileExists(atPath: folder + "/interface.tsv") {
+        for folder in candidates
+        where FileManager.default.fileExists(atPath: folder + "/" + collectionFolder + "/captions.yml") {
             return folder
         }
         throw EditorFailure(
-            "cannot find the editor's resources (interface.tsv) in \(candidates.joined(separator: ", ")); "
+            "cannot find the editor's resources (\(collectionFolder)/captions.yml) in \(candidates.joined(separator: ", ")); "
                 + "set CAPTIONS_EDITOR_RESOURCES to Sources/CaptionsEditor/Resources of the captions clone")
     }
 

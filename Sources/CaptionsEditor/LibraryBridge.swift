@@ -60,15 +60,15 @@ enum LibraryBridge {
     }
 
     /// The findings `captions check` reports in one exhibit's file, and the lengths of its texts.
-    static func check(_ exhibit: Exhibit, in collection: CaptionCollection) throws(CaptionError)
+    static func check(_ exhibit: Exhibit, in collection: IndexedCollection) throws(CaptionError)
         -> (findings: [Diagnostic], lengths: [TextLength])
     {
         guard let id = exhibit.id else { return (exhibit.loadFindings, []) }
-        return converted(try CaptionChecker.check(exhibit: id, in: collection))
+        return converted(try collection.check(exhibit: id))
     }
 
     /// The findings and lengths of an unsaved draft of one exhibit; nothing is written.
-    static func checkDraft(_ texts: ExhibitTexts, of exhibit: Exhibit, in collection: CaptionCollection)
+    static func checkDraft(_ texts: ExhibitTexts, of exhibit: Exhibit, in collection: IndexedCollection)
         throws(CaptionError) -> (findings: [Diagnostic], lengths: [TextLength])
     {
         guard let id = exhibit.id else { return (exhibit.loadFindings, []) }
@@ -79,7 +79,7 @@ enum LibraryBridge {
                 changed[field, default: [:]][language] = text
             }
         }
-        return converted(try CaptionChecker.check(draft: ExhibitDraft(id: id, texts: changed), in: collection))
+        return converted(try collection.check(draft: ExhibitDraft(id: id, texts: changed)))
     }
 
     private static func converted(_ check: ExhibitCheck) -> (findings: [Diagnostic], lengths: [TextLength]) {
@@ -96,7 +96,7 @@ enum LibraryBridge {
 
     /// The exhibit's label as `captions export signage` typesets it, with the changed texts of
     /// `drafts` in place of the saved ones.
-    static func labelPreview(_ exhibit: Exhibit, drafts: ExhibitTexts, in collection: CaptionCollection)
+    static func labelPreview(_ exhibit: Exhibit, drafts: ExhibitTexts, in collection: IndexedCollection)
         throws(CaptionError) -> LabelPreview
     {
         var changed: ExhibitTexts = [:]
@@ -105,7 +105,7 @@ enum LibraryBridge {
                 changed[field, default: [:]][language] = text
             }
         }
-        return try SignageExporter.preview(exhibit: exhibit.displayID, in: collection, drafts: changed)
+        return try collection.preview(exhibit: exhibit.displayID, drafts: changed)
     }
 
     // MARK: Status and translators
@@ -137,10 +137,10 @@ enum LibraryBridge {
     }
 
     /// `captions accept`: records the current source fingerprint for the exhibit's translations.
-    static func accept(id: String, field: String?, language: String?, in collection: CaptionCollection)
+    static func accept(id: String, field: String?, language: String?, in collection: IndexedCollection)
         throws(CaptionError) -> TranslationAcceptance.Result
     {
-        try TranslationAcceptance.accept(id: id, field: field, language: language, in: collection)
+        try collection.accept(id: id, field: field, language: language)
     }
 
     /// `captions new`: writes an empty exhibit file and returns its path.
@@ -169,8 +169,9 @@ enum LibraryBridge {
     /// Saves the texts of one exhibit (only changed ones are written) when its file still has
     /// `expectedDigest`; otherwise writes nothing and throws ``SaveConflict`` with the file's texts now.
     static func save(
-        _ texts: ExhibitTexts, exhibit: Exhibit, in collection: CaptionCollection, expectedDigest: String
+        _ texts: ExhibitTexts, exhibit: Exhibit, in indexed: IndexedCollection, expectedDigest: String
     ) throws -> (path: String, changed: Int) {
+        let collection = indexed.collection
         var edits: [TranslationEdit] = []
         for spec in collection.config.fields {
             for language in collection.config.languages {
@@ -183,7 +184,7 @@ enum LibraryBridge {
             guard let id = exhibit.id, let digest = FileDigest(hex: expectedDigest) else {
                 throw CaptionError.conflict(path: exhibit.path)
             }
-            let saved = try CaptionEditor.save(edits, exhibit: id, in: collection, expectedDigest: digest)
+            let saved = try indexed.save(edits, exhibit: id, expectedDigest: digest)
             return (saved.path, saved.changed.count)
         } catch let error as CaptionError {
             guard case .conflict(let path) = error else { throw error }

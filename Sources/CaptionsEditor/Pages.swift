@@ -132,10 +132,10 @@ enum Pages {
     /// The positions of the exhibits that pass `filter`.
     static func matching(_ snapshot: Snapshot, _ filter: Filter) -> [Int] {
         let needle = SearchFold.folded(filter.query)
-        var buffer: [UInt8] = []
         var result: [Int] = []
         let exhibits = snapshot.collection.exhibits
         let onlyErrors = filter.errors ? snapshot.counts ?? [:] : [:]
+        let searchTexts = needle.isEmpty ? nil : snapshot.searchTexts
         // By index: an exhibit is read in place only when a filter needs it.
         for position in exhibits.indices {
             let summary = snapshot.summaries[position]
@@ -147,7 +147,13 @@ enum Pages {
             }
             if filter.stale, summary.stale.values.allSatisfy({ $0 == 0 }) { continue }
             if filter.errors, (onlyErrors[exhibits[position].path]?.errors ?? 0) == 0 { continue }
-            if !needle.isEmpty, !ExhibitSummary.matches(exhibits[position], needle, buffer: &buffer) { continue }
+            if !needle.isEmpty {
+                // The folded texts built in the background, else folded now (the first seconds after start-up).
+                let found =
+                    searchTexts.map { SearchFold.contains($0[position], needle) }
+                    ?? SearchFold.contains(ExhibitSummary.searchText(exhibits[position]), needle)
+                if !found { continue }
+            }
             result.append(position)
         }
         return result
@@ -232,8 +238,9 @@ enum Pages {
             findings = snapshot.counts == nil ? "<span class=\"pending\">\(words("count.pending"))</span>" : "—"
         }
         let name: HTML =
-            exhibit.id.flatMap { snapshot.index[$0] == position ? $0 : nil }
-            .map { "<a href=\"/exhibits/\(urlEncode($0))\">\($0)</a>" } ?? "\(exhibit.relativePath)"
+            snapshot.hasPage(position)
+            ? "<a href=\"/exhibits/\(urlEncode(exhibit.displayID))\">\(exhibit.displayID)</a>"
+            : "\(exhibit.relativePath)"
         return "<tr><td>\(name)</td><td>\(exhibit.gallery)</td><td>\(badges)</td><td>\(findings)</td></tr>\n"
     }
 
@@ -338,17 +345,15 @@ enum Pages {
             } ?? ""
         let exhibits = snapshot.collection.exhibits
         func link(_ position: Int?, _ key: String, _ rel: String) -> HTML {
-            guard let position, let target = exhibits[position].id, snapshot.index[target] == position else {
-                return ""
-            }
+            guard let position, let target = exhibits[position].id else { return "" }
             return "<a rel=\"\(rel)\" href=\"/exhibits/\(urlEncode(target))\">\(words(key))</a>"
         }
         let previous = link(
-            exhibits[..<view.position].lastIndex { $0.id.map { snapshot.index[$0] != nil } ?? false },
+            exhibits.indices[..<view.position].last { snapshot.hasPage($0) },
             "exhibit.previous",
             "prev")
         let next = link(
-            exhibits[(view.position + 1)...].firstIndex { $0.id.map { snapshot.index[$0] != nil } ?? false },
+            exhibits.indices[(view.position + 1)...].first { snapshot.hasPage($0) },
             "exhibit.next", "next")
         let missingOptions = HTML.join(config.languages.map { option($0, $0, selected: $0 == words.language) })
         let draftNote: HTML =
@@ -403,7 +408,8 @@ enum Pages {
         let sourceMark: HTML = isSource ? " <span class=\"source\">(\(words("exhibit.source")))</span>" : ""
         let text = view.texts[field]?[language] ?? ""
         let length = view.lengths.first { $0.field == field && $0.language == language }
-        let editable = exhibit.isReadable && exhibit.loadFindings.isEmpty && exhibit.field(field) != nil
+        // A field the file does not have yet is added by the save (in configuration order).
+        let editable = exhibit.isReadable && exhibit.loadFindings.isEmpty
         let disabled: HTML = editable ? "" : " readonly"
         let missingField: HTML =
             exhibit.field(field) == nil && exhibit.isReadable

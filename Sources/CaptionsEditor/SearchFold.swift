@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Case-insensitive search over caption texts without building lowercased copies of them.
 ///
 /// Folds per scalar, by arithmetic, the letters captions use: ASCII, Latin-1, Cyrillic with the
@@ -46,22 +52,45 @@ enum SearchFold {
         return output
     }
 
+    /// The position in `needle` of the byte likely rarest in caption text: not a Cyrillic lead
+    /// byte, a space or a common ASCII letter when there is another.
+    static func rarestByte(_ needle: UnsafeRawBufferPointer) -> Int {
+        func commonness(_ byte: UInt8) -> Int {
+            switch byte {
+            case 0xD0, 0xD1: return 100
+            case 0x20: return 60
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "n"),
+                UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "s"):
+                return 30
+            case 0xB0, 0xB5, 0xBE, 0xB8, 0x82, 0x80: return 20  // the second bytes of а е о и т р
+            case 0x61...0x7A: return 15
+            default: return 10
+            }
+        }
+        var best = needle.count - 1
+        for index in needle.indices where commonness(needle[index]) < commonness(needle[best]) { best = index }
+        return best
+    }
+
     /// Whether the folded `haystack` contains `needle`.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
         guard haystack.count >= needle.count else { return false }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                let first = pin[0]
-                var start = 0
-                let last = hay.count - pin.count
-                while start <= last {
-                    if hay[start] == first {
-                        var offset = 1
-                        while offset < pin.count && hay[start + offset] == pin[offset] { offset += 1 }
-                        if offset == pin.count { return true }
-                    }
-                    start += 1
+        return haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pin in
+                // memchr finds each place of the needle's rarest byte at memory speed (the lead byte
+                // of a Cyrillic letter is in every other byte of Russian or Kazakh text: never that
+                // one); memcmp compares the whole needle there.
+                guard let hayStart = hay.baseAddress, let pinStart = pin.baseAddress else { return false }
+                let anchor = rarestByte(pin)
+                let byte = Int32(pin[anchor])
+                var offset = anchor
+                let last = hay.count - pin.count + anchor
+                while offset <= last {
+                    guard let found = memchr(hayStart + offset, byte, last - offset + 1) else { return false }
+                    let at = hayStart.distance(to: UnsafeRawPointer(found))
+                    if memcmp(hayStart + at - anchor, pinStart, pin.count) == 0 { return true }
+                    offset = at + 1
                 }
                 return false
             }

@@ -67,6 +67,21 @@ def test_curator_fills_missing_kazakh(missing_kk, editor, page):
     assert check.returncode == 0, check.stdout + check.stderr
 
 
+def test_a_field_the_file_lacks_is_added_on_save(editor, page):
+    before = editor.read(WINTER)
+    assert "credit:" not in before
+    page.goto(editor.url + "/exhibits/first-winter")
+    assert "saving a text here adds it" in page.text_content("main")
+    page.locator("textarea[name='credit.en']").fill("Museum collection")
+    expect(page.locator("#c-credit-en")).to_have_text("17 of 160 characters")
+    assert editor.read(WINTER) == before  # nothing written yet
+    page.click("button[value=save]")
+    page.wait_for_url("**/exhibits/first-winter?saved=1")
+    assert changed_lines(before, editor.read(WINTER)) == ["+credit:", "+  en: Museum collection"]
+    assert editor.read(WINTER).index("credit:") < editor.read(WINTER).index("notes:")
+    expect(page.locator("textarea[name='credit.en']")).to_have_value("Museum collection")
+
+
 def test_two_tabs_conflict(editor, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     first = context.new_page()

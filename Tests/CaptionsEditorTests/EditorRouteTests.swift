@@ -148,6 +148,25 @@ struct EditorPageTests {
         }
     }
 
+    @Test("Once every file is stamped, a scan reads again just the file that changed")
+    func scanAfterStamps() async throws {
+        let fixture = try EditorFixture()
+        fixture.app.store.stampFiles()
+        #expect(fixture.app.store.snapshot.stamps.count == 20)
+        #expect(!fixture.app.store.scan())
+        var text = try fixture.read("barracks/first-winter.yml")
+        text = text.replacingOccurrences(of: "The first winter", with: "The first winter of the camp")
+        try fixture.write("barracks/first-winter.yml", text)
+        #expect(fixture.app.store.scan())
+        let exhibit = try #require(fixture.app.store.snapshot.exhibit(id: "first-winter")?.exhibit)
+        #expect(exhibit.field("title")?.translation("en")?.text == "The first winter of the camp")
+        try await fixture.test { browser in
+            let found = try await browser.get("/?q=OF+THE+CAMP")
+            #expect(found.body.contains("/exhibits/first-winter"))
+            #expect(found.body.contains("1 exhibits"))
+        }
+    }
+
     @Test("The interface switches to Kazakh and back; the default follows Accept-Language")
     func interfaceLanguage() async throws {
         let fixture = try EditorFixture()
@@ -196,6 +215,41 @@ struct EditorSaveTests {
             let shown = try await browser.get("/exhibits/first-winter?saved=1")
             #expect(shown.body.contains("Saved: 1 texts changed."))
             #expect(shown.body.contains(">Алғашқы қыс!</textarea>"))
+        }
+    }
+
+    @Test("A field the file does not have yet is added by the save, in configuration order, with its record")
+    func saveNewField() async throws {
+        let fixture = try EditorFixture()
+        let before = try fixture.read("barracks/first-winter.yml")
+        #expect(!before.contains("credit:"))
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(page.body.contains("This field is not in the file yet; saving a text here adds it."))
+            #expect(
+                page.body.contains(
+                    "name=\"credit.kk\" lang=\"kk\" rows=\"2\" spellcheck=\"true\" "
+                        + "data-field=\"credit\" data-lang=\"kk\"></textarea>"))
+            let digest = try #require(page.inputValue("_digest"))
+            let saved = try await browser.post(
+                "/exhibits/first-winter",
+                [
+                    ("_digest", digest), ("_action", "save"), ("credit.kk", "Мұражай қоры"),
+                    ("credit.ru", "Фонды музея"), ("credit.en", "Museum collection"), ("title.en", "The first winter"),
+                ])
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers[.location] == "/exhibits/first-winter?saved=3")
+            let fingerprint = SourceFingerprint.of("Фонды музея")
+            let expected =
+                before.replacingOccurrences(
+                    of: "notes: The first",
+                    with: "credit:\n  kk: Мұражай қоры\n  ru: Фонды музея\n  en: Museum collection\nnotes: The first")
+                + "translations:  # machine-owned: source fingerprints of translations; do not edit\n"
+                + "  credit: { kk: \(fingerprint), en: \(fingerprint) }\n"
+            #expect(try fixture.read("barracks/first-winter.yml") == expected)
+            let shown = try await browser.get("/exhibits/first-winter?saved=3")
+            #expect(shown.body.contains(">Мұражай қоры</textarea>"))
+            #expect(!shown.body.contains("This field is not in the file yet"))
         }
     }
 
@@ -469,6 +523,48 @@ struct EditorUnitTests {
             #expect(strings.table[language]!.values.allSatisfy { !$0.isEmpty })
         }
         #expect(strings.localizer("kk")("conflict.title") == "Conflict / Конфликт / Қайшылық")
+        #expect(strings.localizer("ru")("exhibit.save") == "Сохранить")
+    }
+
+    @Test("The interface strings are a caption collection that captions check passes: nothing missing, no finding")
+    func interfaceStringsPassTheCheck() throws {
+        let folder = try InterfaceStrings.resourcesFolder() + "/" + InterfaceStrings.collectionFolder
+        let result = try CaptionChecker.run(CheckRequest(path: folder))
+        #expect(result.diagnostics.map { "\($0.location.path):\($0.location.line): \($0.message)" } == [])
+        let status = try TranslationStatus.of(collectionAt: folder)
+        #expect(status.languages.map(\.language) == ["kk", "ru", "en"])
+        #expect(status.languages.allSatisfy { $0.missing == 0 && $0.units > 100 && $0.units == $0.translated })
+        #expect(InterfaceStrings.key(ofID: "exhibit-nextmissing") == "exhibit.nextmissing")
+    }
+
+    @Test("The search folds case in Latin, Cyrillic and Kazakh letters and finds a needle anywhere")
+    func searchFold() {
+        let text = SearchFold.folded("Сәукеле — BRIDAL headdress; ҚАРАҒАНДЫ, Ёлка, Élan\nсәукеле")
+        for needle in ["СӘУКЕЛЕ", "bridal HEAD", "қарағанды", "ёлка", "élan", "\nсәу", "с", "e", "lan\nсә"] {
+            #expect(SearchFold.contains(text, SearchFold.folded(needle)), "\(needle)")
+        }
+        for needle in ["сәукелеx", "bridle", "Қарағандыы", "Elan"] {
+            #expect(!SearchFold.contains(text, SearchFold.folded(needle)), "\(needle)")
+        }
+        // Every substring of a text is found, whichever of its bytes the search looks for first.
+        let sample = SearchFold.folded("Ұлы дала, ALZHIR 1938 — әйелдер")
+        for start in sample.indices {
+            for end in (start + 1)...sample.count {
+                #expect(SearchFold.contains(sample, Array(sample[start..<end])))
+            }
+        }
+    }
+
+    @Test("Sessions whose cookie came back survive a flood of requests without cookies")
+    func sessionsSurviveAFlood() {
+        let store = SessionStore(openByDefault: true)
+        let curator = store.session(id: nil).session
+        #expect(store.session(id: curator.id).isNew == false)
+        let oneOff = store.session(id: nil).session
+        for _ in 0..<(SessionStore.limit + 1) { _ = store.session(id: nil) }
+        let again = store.session(id: curator.id)
+        #expect(!again.isNew && again.session.csrfToken == curator.csrfToken)
+        #expect(store.session(id: oneOff.id).isNew)
     }
 
     @Test("Accept-Language picks the best interface language")

@@ -1,6 +1,6 @@
 extension CaptionFileEditor {
     /// Sets every translation of `edits`, in order, then records `fingerprints`: the same text,
-    /// or the same error, as calling ``setTranslation(field:language:to:languageOrder:)`` for
+    /// or the same error, as calling ``setTranslation(field:language:to:languageOrder:fieldOrder:)`` for
     /// each edit and then ``record(_:fieldOrder:languageOrder:)``.
     ///
     /// Those calls load the file again after every edit to prove it. Here every edit is made at
@@ -28,7 +28,9 @@ extension CaptionFileEditor {
             return
         }
         for edit in edits {
-            try setTranslation(field: edit.field, language: edit.language, to: edit.text, languageOrder: languageOrder)
+            try setTranslation(
+                field: edit.field, language: edit.language, to: edit.text, languageOrder: languageOrder,
+                fieldOrder: fieldOrder)
         }
         try record(fingerprints, fieldOrder: fieldOrder, languageOrder: languageOrder)
     }

@@ -108,14 +108,19 @@ struct CaptionFileEditor: Sendable {
     }
 
     /// Sets the text of `field` in `language`, replacing the value in place or adding a
-    /// `language:` entry in `languageOrder` position.
+    /// `language:` entry in `languageOrder` position; a field the file does not have is added
+    /// in `fieldOrder` position (``insertField(_:language:text:fieldOrder:)``).
     ///
     /// - Throws: ``CaptionError/invalidInput(_:_:)`` at the field when the file's layout does
     ///   not allow a safe edit; the text is then unchanged.
     mutating func setTranslation(
-        field fieldName: String, language: String, to newText: String, languageOrder: [String]
+        field fieldName: String, language: String, to newText: String, languageOrder: [String],
+        fieldOrder: [String] = []
     ) throws(CaptionError) {
         let before = current()
+        if before.isReadable, before.loadFindings.isEmpty, before.field(fieldName) == nil {
+            return try insertField(fieldName, language: language, text: newText, fieldOrder: fieldOrder)
+        }
         let field = try editableField(fieldName, of: before)
         let splice = try translationSplice(
             field: field, language: language, to: newText, languageOrder: languageOrder, lines: LineIndex(bytes: bytes))
@@ -245,7 +250,7 @@ struct CaptionFileEditor: Sendable {
 
     /// Appends the lines of a literal block, each after a line break and `indent` spaces
     /// (empty lines stay empty).
-    private static func appendBlockLines(_ lines: [String], indent: Int, newline: String, to output: inout [UInt8]) {
+    static func appendBlockLines(_ lines: [String], indent: Int, newline: String, to output: inout [UInt8]) {
         for line in lines {
             output += newline.utf8
             if !line.isEmpty {

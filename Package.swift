@@ -26,11 +26,23 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .systemLibrary(
+            name: "CHarfBuzz",
+            pkgConfig: "harfbuzz",
+            providers: [.apt(["libharfbuzz-dev"])]
+        ),
+        .systemLibrary(
+            name: "CFontconfig",
+            pkgConfig: "fontconfig",
+            providers: [.apt(["libfontconfig-dev"])]
+        ),
         .target(
             name: "CaptionKit",
             dependencies: [
                 "CLibXML2",
                 "CLibYAML",
+                "CHarfBuzz",
+                "CFontconfig",
             ]
         ),
         .executableTarget(

@@ -211,6 +211,20 @@ PYEOF
     log "  median ${median} s, peak RSS ${rss} KB"
 }
 
+# The benchmark configuration with every field on a PT Sans panel: the generator's
+# captions.yml with `panel: NAME` added to each field and a `panels:` section.
+panel_config() {
+    sed -e 's/^\(  title: .*\) }$/\1, panel: title }/' \
+        -e 's/^\(  text: .*\) }$/\1, panel: object }/' \
+        -e 's/^\(  credit: .*\) }$/\1, panel: credit }/' "$1"
+    cat <<'YAML'
+panels:
+  title:  { font: "PT Sans:Bold", size-pt: 40, leading-pt: 46, width-mm: 300, max-lines: 3 }
+  object: { font: "PT Sans", size-pt: 24, leading-pt: 30, width-mm: 300, max-lines: 12 }
+  credit: { font: "PT Sans:Italic", size-pt: 16, leading-pt: 20, width-mm: 300, max-lines: 2 }
+YAML
+}
+
 # A captions row that could not run at all (no binary, or an input it needs is missing).
 not_run() { printf '%s\t%s\t%s\t\t\tn/a (%s)\n' "$1" "$2" captions "$3" >> "$RESULTS"; }
 
@@ -244,6 +258,18 @@ for size in "${SIZE_LIST[@]}"; do
     else
         measure "$size" "captions check" captions "$MAIN" "0 1" \
             "'$BIN' check Captions --format json" "" 1 || true
+        # The same check with every field on a panel measured in PT Sans (overflows-panel):
+        # a copy of the collection whose captions.yml adds panels (only when PT Sans is
+        # installed, Debian fonts-paratype).
+        if command -v fc-list >/dev/null && fc-list "PT Sans" family | grep -q "PT Sans"; then
+            rm -rf "$D/panels" && mkdir -p "$D/panels" && cp -r "$MAIN/Captions" "$D/panels/Captions"
+            panel_config "$MAIN/Captions/captions.yml" > "$D/panels/Captions/captions.yml"
+            measure "$size" "captions check (panels)" captions "$D/panels" "0 1" \
+                "'$BIN' check Captions --format json" "" 1 || true
+            [ "$KEEP" -eq 1 ] || rm -rf "$D/panels"
+        else
+            not_run "$size" "captions check (panels)" "PT Sans is not installed (fonts-paratype)"
+        fi
         measure "$size" "captions status" captions "$MAIN" "0" \
             "'$BIN' status Captions" || true
         if measure "$size" "captions export xliff" captions "$MAIN" "0" \
@@ -350,6 +376,8 @@ def comparisons(size, name):
                                           "msgfmt --check --statistics en.po"], 0.2),
                 ("libyaml events, 2 threads", ["libyaml events, 2 threads"], 1.5),
                 ("pofilter kk.po", ["pofilter -t numbers -t untranslated kk.po"], None)]
+    if name == "captions check (panels)":
+        return [("captions check", ["captions check"], 1.5)]
     if name == "captions status":
         return [("pocount kk.po", ["pocount kk.po"], None)]
     tt = ("Translate Toolkit load + save", ["Translate Toolkit load + save kk XLIFF"], None)

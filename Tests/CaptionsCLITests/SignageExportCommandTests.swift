@@ -36,7 +36,8 @@ import Testing
         let text = try folder.read("Exports/signage/museum-second-floor/kurt-story.txt")
         #expect(text.hasPrefix("Тас емес, құрт\n\n"))
         #expect(text.contains("\n\n\nНе\u{A0}камни, а\u{A0}курт\n\n"))
-        #expect(text.hasSuffix("small hard balls.\n"))
+        // Broken by the width of the words in PT Sans on the bundled 300 mm panel.
+        #expect(text.hasSuffix("rolled into small hard\nballs.\n"))
         // The caption files are not touched by typography.
         #expect(
             try folder.read("Captions/museum-second-floor/kurt-story.yml")

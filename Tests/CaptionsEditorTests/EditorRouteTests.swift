@@ -286,12 +286,13 @@ struct EditorSaveTests {
         try await fixture.test { browser in
             let page = try await browser.get("/exhibits/first-winter")
             let digest = try #require(page.inputValue("_digest"))
-            let long = String(repeating: "қыс ", count: 30)
+            // The bundled title panel (PT Sans Bold 40 pt, 300 mm, 3 lines) takes about 36 of these.
+            let long = String(repeating: "қыс ", count: 45)
             let checked = try await browser.post(
                 "/exhibits/first-winter", [("_digest", digest), ("_action", "check"), ("title.kk", long)])
             #expect(checked.status == .ok)
-            #expect(checked.body.contains("120 of 80 characters"))
-            #expect(checked.body.contains("<code>too-long</code>"))
+            #expect(checked.body.contains("180 of 80 characters"))
+            #expect(checked.body.contains("<code>overflows-panel</code>"))
             #expect(checked.body.contains("Checked on the unsaved draft"))
             let live = try await browser.post(
                 "/exhibits/first-winter/check", [("title.kk", long)], csrf: false,
@@ -302,8 +303,8 @@ struct EditorSaveTests {
                 try JSONSerialization.jsonObject(with: Data(live.body.utf8)) as? [String: Any])
             let cells = try #require(json["cells"] as? [String: [String: String]])
             #expect(
-                cells["title.kk"]?["counter"] == "<p class=\"counter over\" id=\"c-title-kk\">120 of 80 characters</p>")
-            #expect(cells["title.kk"]?["findings"]?.contains("too-long") == true)
+                cells["title.kk"]?["counter"] == "<p class=\"counter over\" id=\"c-title-kk\">180 of 80 characters</p>")
+            #expect(cells["title.kk"]?["findings"]?.contains("overflows-panel") == true)
             #expect(json["errors"] as? Int == 1)
             // The label preview of the draft, as the signage export sets it.
             let preview = try #require(json["preview"] as? String)

@@ -58,7 +58,8 @@ extension SignageExporter {
         let exhibit = saved.applying(drafts)
         let label = pipeline.label(for: exhibit)
         var lines = PreviewLines()
-        let overlong = SignageLayout.layOut(label, settings: pipeline.settings, into: &lines)
+        let overlong = SignageLayout.layOut(
+            label, settings: pipeline.settings, panels: pipeline.panels, into: &lines)
         return LabelPreview(
             id: label.id, blocks: lines.blocks, holdBackReasons: pipeline.gate.reasons(for: exhibit),
             warnings: SignagePipeline.unsettledLetterWarnings(label) + overlong)

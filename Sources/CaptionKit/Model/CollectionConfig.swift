@@ -72,10 +72,10 @@ public struct CollectionConfig: Sendable, Hashable {
     )
 
     /// The top-level keys `captions.yml` may have. Features that read a section add its name here.
-    static let knownSections: [String] = ["languages", "source", "fields", "checks", "signage"]
+    static let knownSections: [String] = ["languages", "source", "fields", "checks", "signage", "panels"]
 
     /// The keys a field entry may have. Features that read a per-field option add it here.
-    static let knownFieldKeys: [String] = ["required", "max-chars", "max-words", "signage-width"]
+    static let knownFieldKeys: [String] = ["required", "max-chars", "max-words", "signage-width", "panel"]
 
     /// The languages translations are made into: ``languages`` without ``source``.
     public var targetLanguages: [String] { languages.filter { $0 != source } }

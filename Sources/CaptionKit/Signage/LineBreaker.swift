@@ -6,6 +6,25 @@ protocol TextMeasure: Sendable {
     func width(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool) -> Int
     /// The width of the space between two words on a line.
     var spaceWidth: Int { get }
+    /// The width of one word and how a space beside it changes the line (kerning):
+    /// ``WordMetrics``. By default the word's width and no change.
+    func metrics(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool) -> WordMetrics
+}
+
+/// A word's width, and what kerning against a space beside it adds to a line's width.
+struct WordMetrics: Sendable, Hashable {
+    /// The word's own width.
+    var width: Int
+    /// Added to the line when a space follows the word (the word's last glyph kerned with it).
+    var beforeSpace = 0
+    /// Added to the line when the word follows a space (the space kerned with its first glyph).
+    var afterSpace = 0
+}
+
+extension TextMeasure {
+    func metrics(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool) -> WordMetrics {
+        WordMetrics(width: width(ofWord: word, isSimple: isSimple))
+    }
 }
 
 /// Widths in characters: grapheme clusters of the NFC text (``CharacterCount/ofNFC(_:)``); a
@@ -24,7 +43,8 @@ struct CharacterMeasure: TextMeasure {
 /// Greedy line breaking for sign text.
 ///
 /// Lines break only at ordinary spaces (and tabs); a no-break space joins the words on either
-/// side into one unbreakable unit. Widths come from a ``TextMeasure``. A word wider than the
+/// side into one unbreakable unit. Widths come from a ``TextMeasure``, with the kerning of each
+/// space against the words beside it (``WordMetrics``). A word wider than the
 /// line is never split: it is put on a line of its own, and the caller, which gets every
 /// word's width, warns instead of silently overflowing.
 enum LineBreaker {
@@ -54,19 +74,23 @@ enum LineBreaker {
         let width = max(width, 1)
         var currentWidth = 0
         var hasWord = false
+        // What a space after the line's last word would add besides its own width.
+        var beforeSpace = 0
         func fill(_ word: UnsafeBufferPointer<UInt8>) {
-            let wordWidth = measure.width(ofWord: word, isSimple: isSimple)
+            let metrics = measure.metrics(ofWord: word, isSimple: isSimple)
+            let wordWidth = metrics.width
             if !hasWord {
                 hasWord = true
                 currentWidth = wordWidth
                 body(word, .none, wordWidth)
-            } else if currentWidth + measure.spaceWidth + wordWidth <= width {
-                currentWidth += measure.spaceWidth + wordWidth
+            } else if currentWidth + beforeSpace + measure.spaceWidth + metrics.afterSpace + wordWidth <= width {
+                currentWidth += beforeSpace + measure.spaceWidth + metrics.afterSpace + wordWidth
                 body(word, .space, wordWidth)
             } else {
                 currentWidth = wordWidth
                 body(word, .line, wordWidth)
             }
+            beforeSpace = metrics.beforeSpace
         }
         if isSimple {
             var start = 0

@@ -1,12 +1,17 @@
+import Foundation
+
 /// Writes the HTML proof sheet: every exhibit as a label mock-up, for proof-reading before
 /// the text goes to the sign maker.
 ///
-/// The page is self-contained (inline CSS, no scripts, no external URLs, only locally
-/// installed fonts) and deterministic (no dates). Each language block carries its `lang`
-/// attribute, so browsers pick the right glyphs and hyphenation; every block has the same type
-/// size, so Kazakh is never smaller than Russian. Exhibits held back by the completeness gate
-/// appear in their place with a visible badge and the reasons, and none of their text. All
-/// caption text is HTML-escaped.
+/// The page is self-contained (inline CSS, no scripts, no external URLs; the panels' fonts
+/// embedded as `data:` URIs) and deterministic (no dates). Every line breaks where the text
+/// files break it (``SignageLayout``: explicit breaks, no browser wrapping or hyphenation). A
+/// field on a panel (``PanelFonts``) is drawn at the panel's physical size: its width in
+/// millimetres, its font, size and leading in points, the panel's lines framed and the lines
+/// past them marked. Each language block carries its `lang` attribute, so browsers pick the
+/// right glyphs; every block has the same type size, so Kazakh is never smaller than Russian.
+/// Exhibits held back by the completeness gate appear in their place with a visible badge and
+/// the reasons, and none of their text. All caption text is HTML-escaped.
 enum ProofSheetWriter {
     /// An entry of the sheet: a label to show, or an exhibit that was held back.
     enum Entry: Sendable, Hashable {
@@ -28,8 +33,13 @@ enum ProofSheetWriter {
     /// - Parameters:
     ///   - entries: The labels and held-back exhibits in the order of their caption files.
     ///   - languages: The configured languages, in order (shown in the header).
-    ///   - width: The default line width, which sets the width of the mock-up's text column.
-    static func html(entries: [Entry], languages: [String], width: Int) -> String {
+    ///   - settings: The line widths in characters (the default one sets the width of the
+    ///     mock-up's text column).
+    ///   - panels: The fields' panels, with their fonts.
+    static func html(
+        entries: [Entry], languages: [String], settings: SignageSettings, panels: PanelFonts = .none
+    ) -> String {
+        let families = fontFamilies(panels)
         let exported = entries.filter { if case .label = $0 { true } else { false } }.count
         let heldBack = entries.count - exported
         var html = """
@@ -40,7 +50,7 @@ enum ProofSheetWriter {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Signage proof</title>
             <style>
-            \(css(width: width))
+            \(fontFaces(families))\(css(width: settings.width))
             </style>
             </head>
             <body>
@@ -60,7 +70,7 @@ enum ProofSheetWriter {
                 html += "<section class=\"gallery\">\n<h2>\(escape(name))</h2>\n"
             }
             switch entry {
-            case .label(let label): html += article(label)
+            case .label(let label): html += article(label, settings: settings, panels: panels, families: families)
             case .heldBack(let exhibit): html += article(exhibit)
             }
         }
@@ -69,10 +79,58 @@ enum ProofSheetWriter {
         return html
     }
 
-    private static func article(_ label: SignageLabel) -> String {
-        var html = "<article class=\"label\" id=\"\(escape(label.id))\">\n"
-        html += "<p class=\"exhibit\">\(escape(label.id))</p>\n"
-        for block in label.blocks {
+    private static func article(
+        _ label: SignageLabel, settings: SignageSettings, panels: PanelFonts, families: [String: String]
+    ) -> String {
+        var builder = ArticleBuilder(panels: panels, families: families)
+        _ = SignageLayout.layOut(label, settings: settings, panels: panels, into: &builder)
+        builder.finishBlock()
+        let onPanel = label.blocks.contains { $0.fields.contains { panels.panel(for: $0.name) != nil } }
+        return "<article class=\"label\(onPanel ? " panels" : "")\" id=\"\(escape(label.id))\">\n"
+            + "<p class=\"exhibit\">\(escape(label.id))</p>\n" + builder.html + "</article>\n"
+    }
+
+    /// The CSS font family of each panel font, by file path: `captions-panel-1`, … in path order.
+    private static func fontFamilies(_ panels: PanelFonts) -> [String: String] {
+        let paths = Set(panels.panels.values.map(\.font.path)).sorted()
+        return Dictionary(
+            uniqueKeysWithValues: paths.enumerated().map { ($0.element, "captions-panel-\($0.offset + 1)") })
+    }
+
+    /// One `@font-face` per panel font, the file embedded as a `data:` URI.
+    private static func fontFaces(_ families: [String: String]) -> String {
+        var fonts: [String: ShapingFont] = [:]
+        for (path, _) in families { fonts[path] = ShapingFont.shared(path: path) }
+        return families.sorted { $0.value < $1.value }.map { path, family in
+            let data = fonts[path]?.fileData ?? Data()
+            let lower = path.lowercased()
+            let (type, format) = lower.hasSuffix(".otf") ? ("font/otf", "opentype") : ("font/ttf", "truetype")
+            return """
+                @font-face { font-family: "\(family)"; src: url("data:\(type);base64,\(data.base64EncodedString())") \
+                format("\(format)"); }
+
+                """
+        }.joined()
+    }
+
+    /// Builds a label's language blocks from the laid-out words: each field's lines, in order.
+    private struct ArticleBuilder: LayoutSink {
+        let panels: PanelFonts
+        let families: [String: String]
+        var html = ""
+        private var inBlock = false
+        private var field: SignageLabel.Field?
+        /// The field's paragraphs, each its lines (HTML-escaped).
+        private var paragraphs: [[String]] = []
+
+        init(panels: PanelFonts, families: [String: String]) {
+            self.panels = panels
+            self.families = families
+        }
+
+        mutating func startBlock(_ block: SignageLabel.Block) {
+            finishBlock()
+            inBlock = true
             html += "<div class=\"block\" lang=\"\(escape(block.language))\">\n"
             html += "<span class=\"lang\" aria-hidden=\"true\">\(escape(block.language))</span>\n"
             if block.isProvisional {
@@ -82,16 +140,78 @@ enum ProofSheetWriter {
                     text</p>\n
                     """
             }
-            for field in block.fields {
+        }
+
+        mutating func startField(_ field: SignageLabel.Field) {
+            finishField()
+            self.field = field
+        }
+
+        mutating func startParagraph() { paragraphs.append([]) }
+
+        mutating func startLine() { paragraphs[paragraphs.count - 1].append("") }
+
+        mutating func append(_ word: UnsafeBufferPointer<UInt8>, after: LineBreaker.Break) {
+            let text = escape(String(decoding: word, as: UTF8.self))
+            switch after {
+            case .none, .space:
+                let last = paragraphs[paragraphs.count - 1].count - 1
+                if after == .space { paragraphs[paragraphs.count - 1][last] += " " }
+                paragraphs[paragraphs.count - 1][last] += text
+            case .line: paragraphs[paragraphs.count - 1].append(text)
+            }
+        }
+
+        /// Writes the last field and closes the block.
+        mutating func finishBlock() {
+            finishField()
+            if inBlock { html += "</div>\n" }
+            inBlock = false
+        }
+
+        private mutating func finishField() {
+            defer {
+                field = nil
+                paragraphs = []
+            }
+            guard let field else { return }
+            let name = escape(field.name)
+            guard let panel = panels.panel(for: field.name), let family = families[panel.font.path] else {
                 let tag = field.name == "title" ? "h3" : "p"
-                for paragraph in field.text.paragraphs {
-                    let text = paragraph.map { escape($0) }.joined(separator: "<br>")
-                    html += "<\(tag) class=\"field field-\(escape(field.name))\">\(text)</\(tag)>\n"
+                for lines in paragraphs {
+                    html += "<\(tag) class=\"field field-\(name)\">\(lines.joined(separator: "<br>"))</\(tag)>\n"
                 }
+                return
+            }
+            // The text file's lines: a blank line between paragraphs.
+            var lines: [String] = []
+            for (index, paragraph) in paragraphs.enumerated() {
+                if index > 0 { lines.append("") }
+                lines += paragraph
+            }
+            let profile = panel.profile
+            let size = PanelFit.number(profile.sizePt)
+            let leading = PanelFit.number(profile.leadingPt)
+            html += """
+                <div class="field field-\(name) panel" style="font-family: '\(family)'; font-size: \(size)pt; \
+                line-height: \(leading)pt; width: \(PanelFit.number(profile.widthMM))mm; \
+                min-height: \(PanelFit.number(profile.leadingPt * Double(profile.maxLines)))pt">
+
+                """
+            for (index, line) in lines.enumerated() {
+                let overflow = index >= profile.maxLines ? " overflow" : ""
+                html += "<span class=\"line\(overflow)\">\(line.isEmpty ? " " : line)</span>\n"
             }
             html += "</div>\n"
+            if lines.count > profile.maxLines {
+                html += """
+                    <p class="panel-note" lang="en">\(lines.count) lines on the \(escape(profile.name)) panel, \
+                    which holds \(profile.maxLines): \(TextReporter.plural(lines.count - profile.maxLines, "line")) \
+                    too long</p>
+
+                    """
+            }
         }
-        return html + "</article>\n"
     }
 
     private static func article(_ exhibit: HeldBackExhibit) -> String {
@@ -144,13 +264,19 @@ enum ProofSheetWriter {
         article.label { position: relative; background: var(--panel); border: 1px solid var(--rule);
           box-shadow: 0 1px 3px rgba(0, 0, 0, 0.15); padding: 28px 32px 24px 72px; width: calc(\(width)ch + 104px);
           max-width: 100%; break-inside: avoid; page-break-inside: avoid; }
+        article.label.panels { width: max-content; max-width: none; }
         p.exhibit { position: absolute; top: 6px; right: 10px; margin: 0; font: 11px monospace; color: var(--muted); }
-        .block { position: relative; font-size: 15px; line-height: 1.4; hyphens: auto; }
+        .block { position: relative; font-size: 15px; line-height: 1.4; }
         .block + .block { margin-top: 18px; padding-top: 14px; border-top: 1px solid var(--rule); }
         .block .lang { position: absolute; left: -64px; width: 52px; text-align: right; top: 0; font: 10px monospace;
           color: var(--muted); }
         .block + .block .lang { top: 14px; }
-        .field { margin: 0 0 8px; }
+        .field { margin: 0 0 8px; white-space: nowrap; }
+        .panel { outline: 1px dashed var(--rule); background: #fff; font-weight: normal; font-style: normal;
+          color: var(--ink); }
+        .panel .line { display: block; white-space: pre; }
+        .panel .line.overflow { background: #fde2df; color: var(--alert); }
+        .panel-note { margin: 0 0 8px; font: 11px monospace; color: var(--alert); }
         h3.field-title { font-size: 1.3em; line-height: 1.2; font-weight: bold; }
         .field-credit { font-style: italic; color: var(--muted); font-size: 0.85em; }
         .provisional { margin: 0 0 6px; font-size: 11px; color: var(--alert); text-transform: uppercase;

@@ -15,35 +15,40 @@ protocol LayoutSink {
     mutating func append(_ word: UnsafeBufferPointer<UInt8>, after: LineBreaker.Break)
 }
 
-/// The layout stage: every line of a label's fields broken to its field's width
-/// (``SignageSettings``) by ``LineBreaker`` with a width function, the words handed to a
-/// ``LayoutSink``, and a warning for every word wider than its line.
+/// The layout stage: every line of a label's fields broken by ``LineBreaker`` with a width
+/// function, the words handed to a ``LayoutSink``, and a warning for every word wider than its
+/// line. A field on a panel whose font is loaded (``PanelFonts``) is broken to the panel's width
+/// by the widths of its words shaped in the panel's font; any other field to its width in
+/// characters (``SignageSettings``).
 enum SignageLayout {
     /// Lays out `label` into `sink`.
     ///
     /// - Returns: One warning per word wider than its line, in order.
     static func layOut(
-        _ label: SignageLabel, settings: SignageSettings, measure: some TextMeasure = CharacterMeasure(),
-        into sink: inout some LayoutSink
+        _ label: SignageLabel, settings: SignageSettings, panels: PanelFonts = .none, into sink: inout some LayoutSink
     ) -> [SignageWarning] {
         var warnings: [SignageWarning] = []
         for block in label.blocks {
             sink.startBlock(block)
             for field in block.fields {
                 sink.startField(field)
-                let width = settings.width(for: field.name)
-                field.text.forEachLine { line, startsParagraph in
-                    if startsParagraph { sink.startParagraph() }
-                    sink.startLine()
-                    LineBreaker.breakLine(line, isSimple: field.text.isSimple, width: width, measure: measure) {
-                        word, before, wordWidth in
-                        sink.append(word, after: before)
-                        if wordWidth > width {
-                            warnings.append(
-                                overlongWordWarning(
-                                    String(decoding: word, as: UTF8.self), wordWidth: wordWidth, label: label,
-                                    language: block.language, field: field, width: width))
-                        }
+                if let panel = panels.panel(for: field.name) {
+                    warnings += layOut(
+                        field, width: panel.lineWidth, measure: panel.measure(for: block.language), into: &sink
+                    ) {
+                        word, wordWidth in
+                        overlongWordWarning(
+                            word, label: label, language: block.language, field: field,
+                            wide: "\(millimetres(panel.millimetres(wordWidth))) mm wide",
+                            line: "\(PanelFit.number(panel.profile.widthMM)) mm line")
+                    }
+                } else {
+                    let width = settings.width(for: field.name)
+                    warnings += layOut(field, width: width, measure: CharacterMeasure(), into: &sink) {
+                        word, wordWidth in
+                        overlongWordWarning(
+                            word, label: label, language: block.language, field: field,
+                            wide: "\(wordWidth) characters", line: "\(width)-character line")
                     }
                 }
             }
@@ -51,16 +56,41 @@ enum SignageLayout {
         return warnings
     }
 
-    /// The warning about `word`, wider than the `width`-character line of a field.
+    /// Lays out one field's lines to `width` by `measure`.
+    ///
+    /// - Returns: The warnings `overlong` makes for each word wider than the line.
+    private static func layOut(
+        _ field: SignageLabel.Field, width: Int, measure: some TextMeasure, into sink: inout some LayoutSink,
+        overlong: (String, Int) -> SignageWarning
+    ) -> [SignageWarning] {
+        var warnings: [SignageWarning] = []
+        field.text.forEachLine { line, startsParagraph in
+            if startsParagraph { sink.startParagraph() }
+            sink.startLine()
+            LineBreaker.breakLine(line, isSimple: field.text.isSimple, width: width, measure: measure) {
+                word, before, wordWidth in
+                sink.append(word, after: before)
+                if wordWidth > width { warnings.append(overlong(String(decoding: word, as: UTF8.self), wordWidth)) }
+            }
+        }
+        return warnings
+    }
+
+    /// A length in millimetres as warnings show it, to a tenth.
+    private static func millimetres(_ value: Double) -> String {
+        PanelFit.number((value * 10).rounded() / 10)
+    }
+
+    /// The warning about `word`, `wide` (e.g. `52 characters`), wider than `line` (e.g. `the
+    /// 48-character line`).
     private static func overlongWordWarning(
-        _ word: String, wordWidth: Int, label: SignageLabel, language: String, field: SignageLabel.Field, width: Int
+        _ word: String, label: SignageLabel, language: String, field: SignageLabel.Field, wide: String, line: String
     ) -> SignageWarning {
         SignageWarning(
             location: field.location,
             message: """
                 \(label.id): a word in the \(Language.displayName(language)) \(field.name) is \
-                \(wordWidth) characters, wider than the \(width)-character line; it \
-                stands on a line of its own and overflows: \(word)
+                \(wide), wider than the \(line); it stands on a line of its own and overflows: \(word)
                 """)
     }
 }

@@ -10,19 +10,23 @@ struct SignagePipeline: Sendable {
     var collection: CaptionCollection
     var options: SignageExportOptions
     var settings: SignageSettings
+    /// The fields' panels with their fonts: fields on a panel are laid out by measured width.
+    var panels: PanelFonts
     /// The exhibits to export: all, or those with the `--only` ids.
     var exhibits: [Exhibit]
     var gate: SignageGate
     /// The languages of the label blocks, in order.
     var languages: [String]
 
-    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` for a bad `signage:` section,
+    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` for a bad `signage:` or `panels:` section,
     ///   ``CaptionError/invalidArgument(_:)`` for an `--only` id that no exhibit has or
     ///   `--with kk-Latn` without `kk`.
     init(_ collection: CaptionCollection, options: SignageExportOptions) throws(CaptionError) {
         self.collection = collection
         self.options = options
         settings = try SignageSettings(config: collection.config)
+        try PanelSettings.validate(collection.config)
+        panels = PanelFonts(config: collection.config)
         exhibits = try Self.selectedExhibits(collection, only: options.onlyIDs)
         gate = SignageGate(collection: collection)
         languages = try Self.exportLanguages(collection.config, withLatinKazakh: options.withLatinKazakh)
@@ -64,7 +68,7 @@ struct SignagePipeline: Sendable {
             let label = label(for: exhibit)
             var text: Outcome.Text?
             if writesText {
-                let file = SignageTextWriter.utf8(for: label, settings: settings)
+                let file = SignageTextWriter.utf8(for: label, settings: settings, panels: panels)
                 let target = CollectionLoader.join(options.outputFolder, label.textFilePath)
                 text = (
                     Result { () throws(CaptionError) in try AtomicFile.prepare(file.bytes, for: target) },
@@ -109,11 +113,13 @@ struct SignagePipeline: Sendable {
             return Result { () throws(CaptionError) in try AtomicFile.prepare(data, for: target) }
         }
         try AtomicFile.commit(prepared)
+        let fontWarnings = panels.problems.map { SignageWarning(location: $0.location, message: $0.message) }
         let removed = try folder.finishReplacing(
             replacement,
             owning: { options.onlyIDs.isEmpty && options.formats.contains(SignageFormat(writerOf: $0)) })
         return SignageExportReport(
-            labelCount: labelCount, heldBack: heldBack, warnings: unsettledWarnings + textWarnings,
+            labelCount: labelCount, heldBack: heldBack,
+            warnings: fontWarnings + unsettledWarnings + textWarnings,
             outputFolder: options.outputFolder, removed: removed)
     }
 
@@ -146,7 +152,8 @@ struct SignagePipeline: Sendable {
             files.append((SignageFormat.dataMergeFileName, data))
         }
         if options.formats.contains(.html) {
-            let html = ProofSheetWriter.html(entries: entries, languages: languages, width: settings.width)
+            let html = ProofSheetWriter.html(
+                entries: entries, languages: languages, settings: settings, panels: panels)
             files.append((SignageFormat.proofFileName, Data(html.utf8)))
         }
         return files

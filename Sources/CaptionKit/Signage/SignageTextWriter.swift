@@ -2,16 +2,17 @@
 ///
 /// Layout: the language blocks in order, separated by two blank lines; inside a block the
 /// title, each text paragraph and the credit line (every field, in order) are separated by one
-/// blank line. Every line is wrapped to the field's width (``SignageLayout``), never at a
+/// blank line. Every line is wrapped to the field's width (``SignageLayout``: its panel's
+/// measured width when it is on a panel, else its width in characters), never at a
 /// no-break space; line breaks the curator typed inside a paragraph are kept. UTF-8 without a
 /// byte order mark, LF line ends, one final newline.
 enum SignageTextWriter {
     /// The file's UTF-8 bytes and the warnings about words wider than their line.
-    static func utf8(for label: SignageLabel, settings: SignageSettings) -> (
+    static func utf8(for label: SignageLabel, settings: SignageSettings, panels: PanelFonts = .none) -> (
         bytes: [UInt8], warnings: [SignageWarning]
     ) {
         var file = FileBuilder()
-        let warnings = SignageLayout.layOut(label, settings: settings, into: &file)
+        let warnings = SignageLayout.layOut(label, settings: settings, panels: panels, into: &file)
         file.output.append(UInt8(ascii: "\n"))
         return (file.output, warnings)
     }

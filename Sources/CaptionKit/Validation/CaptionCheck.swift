@@ -50,8 +50,14 @@ extension CaptionCheck {
 struct CheckContext: Sendable {
     /// The collection's configuration.
     var config: CollectionConfig {
-        didSet { wordBudgets = Self.wordBudgets(of: config) }
+        didSet {
+            wordBudgets = Self.wordBudgets(of: config)
+            panels = PanelFonts(config: config)
+        }
     }
+
+    /// The fields' panels with their fonts loaded (``PanelFonts``), found once for the run.
+    private(set) var panels: PanelFonts
 
     /// The word budget of each configured field by name (the first field of a name), read
     /// once instead of for every exhibit; a malformed budget (which `check` refuses before any
@@ -62,6 +68,7 @@ struct CheckContext: Sendable {
     init(config: CollectionConfig) {
         self.config = config
         self.wordBudgets = Self.wordBudgets(of: config)
+        self.panels = PanelFonts(config: config)
     }
 
     private static func wordBudgets(of config: CollectionConfig) -> [String: WordBudget] {

@@ -21,6 +21,8 @@ enum CheckRegistry {
         KazakhLooksRussianCheck.self,
         RussianHasKazakhLettersCheck.self,
         TooLongCheck.self,
+        OverflowsPanelCheck.self,
+        PanelFontMissingCheck.self,
         LengthRatioCheck.self,
         UntranslatedCheck.self,
         WhitespaceCheck.self,

@@ -110,7 +110,9 @@ import Testing
 
     @Test func proofSheetEscapesCaptionTextAndIsSelfContained() throws {
         let html = String(decoding: try file(try export(), "proof.html"), as: UTF8.self)
-        #expect(html.contains("&lt;script&gt;alert(‘x’)&lt;/script&gt; &amp; more"))
+        // Broken where the text file breaks it (30 characters), with no browser hyphenation.
+        #expect(html.contains("&lt;script&gt;alert(‘x’)&lt;/script&gt; &amp;<br>more"))
+        #expect(!html.contains("hyphens"))
         #expect(!html.contains("<script"))
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("url("))
         #expect(html.contains("<div class=\"block\" lang=\"kk\">"))

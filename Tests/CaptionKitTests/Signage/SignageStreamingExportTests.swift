@@ -181,7 +181,7 @@ import Testing
         }
         if formats.contains(.html) {
             expected["proof.html"] = Data(
-                ProofSheetWriter.html(entries: entries, languages: languages, width: settings.width).utf8)
+                ProofSheetWriter.html(entries: entries, languages: languages, settings: settings).utf8)
         }
         try fixture.write("out/memorial-park/stale.txt", "old")
         try fixture.write("out/.captions-manifest", "memorial-park/stale.txt\n")

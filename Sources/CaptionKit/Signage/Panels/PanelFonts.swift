@@ -1,0 +1,167 @@
+/// A panel with its font loaded: the line width in font units and a ``FontMeasure`` per
+/// language.
+struct MeasuredPanel: Sendable {
+    /// The profile from `captions.yml`.
+    var profile: PanelSettings.Profile
+    /// The font the text is measured with.
+    var font: ShapingFont
+    /// The panel width in font units at the profile's size (rounded down).
+    var lineWidth: Int
+    /// The width function for each language.
+    var measures: [String: FontMeasure]
+
+    /// The width function for text in `language`.
+    func measure(for language: String) -> FontMeasure {
+        measures[language] ?? FontMeasure(font: font, language: language)
+    }
+
+    /// `units` font units at the profile's size, in millimetres.
+    func millimetres(_ units: Int) -> Double {
+        Double(units) * profile.sizePt / Double(font.unitsPerEm) / 72 * 25.4
+    }
+
+    /// The panel width in font units: millimetres to points (72 to the inch of 25.4 mm), then
+    /// to ems of the type size, then to font units.
+    static func lineWidth(of profile: PanelSettings.Profile, unitsPerEm: Int) -> Int {
+        Int((profile.widthMM / 25.4 * 72 / profile.sizePt * Double(unitsPerEm)).rounded(.down))
+    }
+}
+
+/// The panels of a collection with their fonts found and loaded: what `overflows-panel` and
+/// `export signage` measure with.
+///
+/// A panel whose font is missing (a family fontconfig would substitute, or a file that is not
+/// a readable font) is left out, and one ``Problem`` per distinct `font:` value says so; its
+/// fields keep their character limits.
+struct PanelFonts: Sendable {
+    /// A panel font that could not be used, located at its `font:` value.
+    struct Problem: Error, Sendable, Hashable {
+        var location: SourceLocation
+        var message: String
+    }
+
+    /// The measured panel of each field that has one, by field name.
+    var panels: [String: MeasuredPanel]
+    /// The fonts that could not be used, in the order of the panels' names.
+    var problems: [Problem]
+
+    /// No panels.
+    static let none = PanelFonts(panels: [:], problems: [])
+
+    private init(panels: [String: MeasuredPanel], problems: [Problem]) {
+        self.panels = panels
+        self.problems = problems
+    }
+
+    /// The panels of `config`; none when its `panels:` section is malformed (the commands
+    /// refuse such a configuration before they measure, ``PanelSettings/validate(_:)``).
+    init(config: CollectionConfig) {
+        guard config.sections["panels"] != nil, let settings = try? PanelSettings(config: config) else {
+            self = .none
+            return
+        }
+        self.init(
+            settings: settings, collectionFolder: config.path.map(ParentFolder.of) ?? "",
+            languages: config.languages + [KazakhLatin.tag])
+    }
+
+    /// Finds and loads the fonts of `settings`' panels; font files are relative to
+    /// `collectionFolder`; measures are made for `languages`.
+    init(settings: PanelSettings, collectionFolder: String, languages: [String]) {
+        var fonts: [String: Result<ShapingFont, Problem>] = [:]
+        var problems: [Problem] = []
+        for name in settings.profiles.keys.sorted() {
+            let profile = settings.profiles[name]!
+            guard fonts[profile.font] == nil else { continue }
+            let loaded = Self.load(profile, collectionFolder: collectionFolder)
+            fonts[profile.font] = loaded
+            if case .failure(let problem) = loaded { problems.append(problem) }
+        }
+        var measures: [String: FontMeasure] = [:]
+        var panels: [String: MeasuredPanel] = [:]
+        for (field, name) in settings.fieldPanels {
+            guard let profile = settings.profiles[name], case .success(let font) = fonts[profile.font] else { continue }
+            var byLanguage: [String: FontMeasure] = [:]
+            for language in languages {
+                let key = "\(font.faceIndex):\(language):\(font.path)"
+                let measure = measures[key] ?? FontMeasure(font: font, language: language)
+                measures[key] = measure
+                byLanguage[language] = measure
+            }
+            panels[field] = MeasuredPanel(
+                profile: profile, font: font,
+                lineWidth: MeasuredPanel.lineWidth(of: profile, unitsPerEm: font.unitsPerEm), measures: byLanguage)
+        }
+        self.init(panels: panels, problems: problems)
+    }
+
+    /// The panel of `field`, when it has one whose font is loaded.
+    func panel(for field: String) -> MeasuredPanel? {
+        panels.isEmpty ? nil : panels[field]
+    }
+
+    private static func load(_ profile: PanelSettings.Profile, collectionFolder: String) -> Result<ShapingFont, Problem>
+    {
+        let fallback = "the character limits apply instead"
+        if profile.fontIsFile {
+            let path =
+                profile.font.hasPrefix("/") || collectionFolder.isEmpty
+                ? profile.font : CollectionLoader.join(collectionFolder, profile.font)
+            guard let font = ShapingFont.shared(path: path) else {
+                return .failure(
+                    Problem(
+                        location: profile.fontLocation,
+                        message:
+                            "panel '\(profile.name)': font file '\(profile.font)' cannot be read as a font; \(fallback)"
+                    ))
+            }
+            return .success(font)
+        }
+        let (family, style) = profile.familyAndStyle
+        let match = FontResolver.match(family: family, style: style)
+        if let match, match.isExact, let font = ShapingFont.shared(path: match.path, faceIndex: match.faceIndex) {
+            return .success(font)
+        }
+        let wanted = style.map { "'\(family)' in the style '\($0)'" } ?? "'\(family)'"
+        let instead = match.map { " (fontconfig would substitute \($0.family) \($0.style))" } ?? ""
+        let package = FontResolver.debianPackage(of: family).map { "; Debian installs it with \($0)" } ?? ""
+        return .failure(
+            Problem(
+                location: profile.fontLocation,
+                message: "panel '\(profile.name)': the font \(wanted) is not installed\(instead)\(package); \(fallback)"
+            ))
+    }
+}
+
+/// How a text sits on its panel: the lines it takes when broken by ``LineBreaker`` with the
+/// panel's width function, and what runs past the last line the panel holds.
+struct PanelFit: Sendable, Hashable {
+    /// The lines the text takes; the blank line between two paragraphs counts as one, as in
+    /// the text files.
+    var lines: Int
+    /// The words (units the line breaker keeps together) on lines past the last one that fits.
+    var overflowWords: Int
+
+    /// Breaks `text` to `width` with `measure`, counting lines and the words past `maxLines`.
+    init(_ text: TypesetText, width: Int, maxLines: Int, measure: some TextMeasure) {
+        var lines = 0
+        var overflowWords = 0
+        text.forEachLine { line, startsParagraph in
+            if startsParagraph, lines > 0 { lines += 1 }
+            var hasWord = false
+            LineBreaker.breakLine(line, isSimple: text.isSimple, width: width, measure: measure) { _, before, _ in
+                if before != .space { lines += 1 }
+                hasWord = true
+                if lines > maxLines { overflowWords += 1 }
+            }
+            if !hasWord { lines += 1 }
+        }
+        self.lines = lines
+        self.overflowWords = overflowWords
+    }
+
+    /// `value` as a message shows it: `24`, `10.5`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,158 @@
+/// The `panels:` section of `captions.yml` and the fields' `panel:` options: the printed panel
+/// each field is set on.
+///
+/// ```yaml
+/// panels:
+///   object: { font: "PT Sans", size-pt: 24, leading-pt: 30, width-mm: 300, max-lines: 12 }
+/// fields:
+///   text: { required: true, max-chars: 900, panel: object }
+/// ```
+struct PanelSettings: Sendable, Hashable {
+    /// One panel profile.
+    struct Profile: Sendable, Hashable {
+        /// The profile's name, e.g. `object`.
+        var name: String
+        /// The typeface as written: a family (`PT Sans`, `PT Sans:Bold`) or a font file path
+        /// relative to the collection folder.
+        var font: String
+        /// Where the `font:` value is written.
+        var fontLocation: SourceLocation
+        /// The type size in points.
+        var sizePt: Double
+        /// The distance between baselines in points.
+        var leadingPt: Double
+        /// The width of the text on the panel in millimetres.
+        var widthMM: Double
+        /// The most lines the panel holds.
+        var maxLines: Int
+
+        /// Whether ``font`` names a file (it has a `/` or ends in a font file extension)
+        /// rather than a family.
+        var fontIsFile: Bool {
+            let lower = font.lowercased()
+            return font.contains("/") || [".ttf", ".otf", ".ttc", ".otc"].contains { lower.hasSuffix($0) }
+        }
+
+        /// The family and style of a family ``font``: `PT Sans:Bold` or `PT Sans:style=Bold`
+        /// is the family `PT Sans` in the style `Bold`.
+        var familyAndStyle: (family: String, style: String?) {
+            guard let colon = font.firstIndex(of: ":") else { return (font, nil) }
+            var style = font[font.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if style.hasPrefix("style=") { style.removeFirst("style=".count) }
+            return (font[..<colon].trimmingCharacters(in: .whitespaces), style.isEmpty ? nil : style)
+        }
+    }
+
+    /// The profiles by name.
+    var profiles: [String: Profile] = [:]
+    /// The profile name of each field that has one, by field name.
+    var fieldPanels: [String: String] = [:]
+
+    /// The keys a profile has, all of them required.
+    static let knownKeys = ["font", "size-pt", "leading-pt", "width-mm", "max-lines"]
+
+    /// No panels.
+    init() {}
+
+    /// Reads the panels and the fields' `panel:` options from a loaded configuration.
+    ///
+    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` at the offending key or value: a section
+    ///   or profile that is not a mapping, an unknown key (with a "did you mean"), a missing
+    ///   key, a value out of range, a field naming a panel that is not configured.
+    init(config: CollectionConfig) throws(CaptionError) {
+        if let section = config.sections["panels"], section.scalar != "" {
+            guard let pairs = section.pairs else {
+                throw .invalidConfig(
+                    section.location,
+                    "panels must be a mapping such as 'object: { font: PT Sans, size-pt: 24, leading-pt: 30, "
+                        + "width-mm: 300, max-lines: 12 }'")
+            }
+            for pair in pairs {
+                let name = try ConfigParser.name(of: pair.key, in: "panels")
+                guard profiles[name] == nil else {
+                    throw .invalidConfig(pair.key.location, "panel '\(name)' is listed twice")
+                }
+                profiles[name] = try Self.profile(name, pair.value, at: pair.key.location)
+            }
+        }
+        for field in config.fields {
+            guard let node = field.node?["panel"] else { continue }
+            let name = try ConfigParser.scalar(node, what: "panel of field '\(field.name)'")
+            guard profiles[name] != nil else {
+                let known = profiles.keys.sorted()
+                let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+                let list =
+                    known.isEmpty ? "no panels are configured" : "the panels are \(known.joined(separator: ", "))"
+                throw .invalidConfig(node.location, "field '\(field.name)' names panel '\(name)', but \(list)\(hint)")
+            }
+            fieldPanels[field.name] = name
+        }
+    }
+
+    /// The profile of `field`, or `nil` when it has none.
+    func profile(for field: String) -> Profile? {
+        fieldPanels[field].flatMap { profiles[$0] }
+    }
+
+    /// Reads the panels so that a bad one stops the run with its position.
+    ///
+    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` for the first problem.
+    static func validate(_ config: CollectionConfig) throws(CaptionError) {
+        _ = try PanelSettings(config: config)
+    }
+
+    private static func profile(_ name: String, _ node: LocatedNode, at location: SourceLocation) throws(CaptionError)
+        -> Profile
+    {
+        guard let pairs = node.pairs else {
+            throw .invalidConfig(
+                node.location,
+                "panel '\(name)' must be a mapping such as '{ font: PT Sans, size-pt: 24, leading-pt: 30, "
+                    + "width-mm: 300, max-lines: 12 }'")
+        }
+        var values: [String: LocatedNode] = [:]
+        for pair in pairs {
+            let key = try ConfigParser.name(of: pair.key, in: "panel '\(name)'")
+            guard knownKeys.contains(key) else {
+                throw .invalidConfig(pair.key.location, ConfigParser.unknown("panel setting", key, knownKeys))
+            }
+            guard values[key] == nil else { throw .invalidConfig(pair.key.location, "duplicate key '\(key)'") }
+            values[key] = pair.value
+        }
+        for key in knownKeys where values[key] == nil {
+            throw .invalidConfig(location, "panel '\(name)' needs \(key) (it has \(knownKeys.joined(separator: ", ")))")
+        }
+        let fontNode = values["font"]!
+        let font = try ConfigParser.scalar(fontNode, what: "font of panel '\(name)'")
+        guard !font.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .invalidConfig(fontNode.location, "font of panel '\(name)' must name a font family or a font file")
+        }
+        return Profile(
+            name: name, font: font, fontLocation: fontNode.location,
+            sizePt: try measure(values["size-pt"]!, "size-pt of panel '\(name)'", unit: "points", at: 1...1000),
+            leadingPt: try measure(
+                values["leading-pt"]!, "leading-pt of panel '\(name)'", unit: "points", at: 1...2000),
+            widthMM: try measure(
+                values["width-mm"]!, "width-mm of panel '\(name)'", unit: "millimetres", at: 1...10000),
+            maxLines: try lineCount(values["max-lines"]!, "max-lines of panel '\(name)'"))
+    }
+
+    private static func measure(_ node: LocatedNode, _ what: String, unit: String, at range: ClosedRange<Double>)
+        throws(CaptionError) -> Double
+    {
+        let value = try ConfigParser.number(node, what: what)
+        guard range.contains(value) else {
+            throw .invalidConfig(
+                node.location,
+                "\(what) must be from \(PanelFit.number(range.lowerBound)) to \(PanelFit.number(range.upperBound)) \(unit)"
+            )
+        }
+        return value
+    }
+
+    private static func lineCount(_ node: LocatedNode, _ what: String) throws(CaptionError) -> Int {
+        let value = try ConfigParser.positiveInt(node, what: what)
+        guard value <= 1000 else { throw .invalidConfig(node.location, "\(what) must be at most 1000 lines") }
+        return value
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+@testable import CaptionKit
+
+/// `export signage` with panels: text files broken by measured width, and a proof sheet that
+/// draws each panel at its size with the font embedded and the same breaks.
+@Suite(.enabled(if: PanelTestFonts.hasPTSans)) struct PanelExportTests {
+    static let config = """
+        languages: [kk, ru, en]
+        source: ru
+        panels:
+          object: { font: PT Sans, size-pt: 24, leading-pt: 30, width-mm: 100, max-lines: 4 }
+        fields:
+          title: { required: true }
+          text: { required: true, panel: object }
+
+        """
+
+    static let exhibit = """
+        id: kurt
+        title:
+          kk: Құрт
+          ru: Курт
+          en: Kurt
+        text:
+          kk: |
+            Құрт — кептірілген ірімшік, көшпелілердің жол азығы. Оны қыста да, жазда да жейді, 1938 жылы лагерьде
+            әйелдер оны жасырып сақтаған.
+          ru: Курт — сушёный сыр, дорожная еда кочевников.
+          en: |-
+            WAVE To Ty — kurt is a dried cheese.
+
+            Nomads took it on the road.
+
+        """
+
+    static func label() throws -> (SignageLabel, PanelFonts, CollectionConfig) {
+        let config = try ConfigParser.parse(text: config, path: "Captions/captions.yml")
+        let exhibit = ExhibitParser.parse(text: exhibit, path: "Captions/kurt.yml", relativePath: "kurt.yml")
+        return (SignageLabel(exhibit: exhibit, config: config), PanelFonts(config: config), config)
+    }
+
+    /// Every line of a panel field fits the panel when the whole line is shaped at once, and
+    /// the first word of the next line would not have fitted (greedy breaking by the real
+    /// widths); curator line breaks and paragraphs stay.
+    @Test func textFilesBreakPanelFieldsByShapedWidth() throws {
+        let (label, panels, _) = try Self.label()
+        let panel = try #require(panels.panel(for: "text"))
+        let file = SignageTextWriter.utf8(for: label, settings: SignageSettings(), panels: panels)
+        #expect(file.warnings.isEmpty)
+        let blocks = String(decoding: file.bytes, as: UTF8.self).components(separatedBy: "\n\n\n")
+        #expect(blocks.count == 3)
+        var checkedBreaks = 0
+        for (block, language) in zip(blocks, ["kk", "ru", "en"]) {
+            let paragraphs = block.components(separatedBy: "\n\n")
+            #expect(paragraphs.first == label.blocks.first { $0.language == language }?.fields.first?.text.text)
+            let language = ShapingFont.ShapingLanguage(language)
+            for paragraph in paragraphs.dropFirst() {
+                let lines = paragraph.split(separator: "\n").map(String.init)
+                for (index, line) in lines.enumerated() {
+                    let width = Array(line.utf8).withUnsafeBufferPointer {
+                        panel.font.width(of: $0, language: language)
+                    }
+                    #expect(width <= panel.lineWidth, "\(line)")
+                    guard index + 1 < lines.count, let next = lines[index + 1].split(separator: " ").first else {
+                        continue
+                    }
+                    let longer = Array((line + " " + next).utf8).withUnsafeBufferPointer {
+                        panel.font.width(of: $0, language: language)
+                    }
+                    // A break the curator typed is not a break of the breaker's.
+                    if longer <= panel.lineWidth {
+                        #expect(
+                            line
+                                == "Оны қыста да, жазда да жейді, 1938 жылы лагерьде"
+                                .precomposedStringWithCanonicalMapping
+                                || lines[index + 1].hasPrefix("әйелдер"), "\(line) | \(next)")
+                    } else {
+                        checkedBreaks += 1
+                    }
+                }
+            }
+        }
+        #expect(checkedBreaks >= 3)
+    }
+
+    @Test func theProofSheetEmbedsTheFontAndDrawsTheSameLines() throws {
+        let (label, panels, _) = try Self.label()
+        let panel = try #require(panels.panel(for: "text"))
+        let html = ProofSheetWriter.html(
+            entries: [.label(label)], languages: ["kk", "ru", "en"], settings: SignageSettings(), panels: panels)
+        let fontData = try Data(contentsOf: URL(fileURLWithPath: panel.font.path))
+        #expect(
+            html.contains(
+                "@font-face { font-family: \"captions-panel-1\"; src: url(\"data:font/ttf;base64,"
+                    + fontData.base64EncodedString() + "\") format(\"truetype\"); }"))
+        #expect(!html.contains("hyphens"))
+        #expect(!html.contains("src: url(\"file:") && !html.contains("http"))
+        #expect(
+            html.contains(
+                "<div class=\"field field-text panel\" style=\"font-family: 'captions-panel-1'; font-size: 24pt; "
+                    + "line-height: 30pt; width: 100mm; min-height: 120pt\">"))
+        // The text file's lines, one span each; past the fourth line marked.
+        let file = String(
+            decoding: SignageTextWriter.utf8(for: label, settings: SignageSettings(), panels: panels).bytes,
+            as: UTF8.self)
+        let english = try #require(file.dropLast().components(separatedBy: "\n\n\n").last)
+        let englishText = english.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")
+        let spans = englishText.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            index, line in
+            "<span class=\"line\(index >= 4 ? " overflow" : "")\">\(line.isEmpty ? " " : ProofSheetWriter.escape(line))</span>"
+        }
+        #expect(spans.count == 5)
+        #expect(html.contains(spans.joined(separator: "\n")), "\(spans)")
+        #expect(
+            html.contains(
+                "<p class=\"panel-note\" lang=\"en\">5 lines on the object panel, which holds 4: 1 line too long</p>"))
+        // The title, on no panel, keeps its explicit lines without a browser's wrapping.
+        #expect(html.contains("<h3 class=\"field field-title\">Kurt</h3>"))
+    }
+
+    /// The check counts the lines the proof sheet shows.
+    @Test func theCheckCountsTheLinesOfTheExport() throws {
+        let (_, _, config) = try Self.label()
+        let exhibit = ExhibitParser.parse(text: Self.exhibit, path: "Captions/kurt.yml", relativePath: "kurt.yml")
+        let findings = try Validator(config: config, only: [OverflowsPanelCheck.self])
+            .validate(CaptionCollection(rootPath: "Captions", config: config, exhibits: [exhibit]))
+        #expect(findings.map(\.language) == ["kk", "en"])
+        #expect(
+            findings.last?.message
+                == "en text needs 5 lines at 24 pt on the 100 mm panel; 4 fit (1 line, about 1 word, too long)")
+    }
+}

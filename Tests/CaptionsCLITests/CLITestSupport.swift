@@ -28,11 +28,16 @@ struct CLIRun {
         return products.appendingPathComponent("captions")
     }
 
-    /// Runs `captions` with `arguments` in `directory`.
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> CLIRun {
+    /// Runs `captions` with `arguments` in `directory`, with `environment` added to this process's.
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws
+        -> CLIRun
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe()
         let err = Pipe()

@@ -9,7 +9,9 @@
 # (Fuzz/corpus/TARGET) once and stop. New inputs go to .build-fuzz/corpus/TARGET (not
 # committed); --no-build uses the binary as it is even when a source is newer. A crash, a
 # hang over 1 s or an allocation over 64 MB stops the run, saves the input under .build-fuzz/crashes/TARGET/ and makes this script exit 1. Each run ends with one
-# line: target, seconds, executions, coverage (edges), features, corpus size.
+# line: target, seconds, executions, coverage (edges), features, corpus size, slowest input.
+# FUZZ_TIMEOUT=S raises the hang limit (on a machine too loaded for 1 s to mean a hang; the
+# slowest input is still reported, and `--replay` of .build-fuzz/corpus shows its real time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,7 +57,7 @@ for name in "${targets[@]}"; do
   crashes="$out/crashes/$name"
   mkdir -p "$seeds" "$work" "$crashes"
   log="$out/$name.log"
-  common=(-timeout=1 -malloc_limit_mb=64 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+  common=("-timeout=${FUZZ_TIMEOUT:-1}" -malloc_limit_mb=64 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
     "-artifact_prefix=$crashes/")
   if [ "$replay" = 1 ]; then
     if FUZZ_TARGET="$name" "$binary" "${common[@]}" -runs=0 "$seeds" >"$log" 2>&1; then
@@ -75,6 +77,7 @@ for name in "${targets[@]}"; do
   cov=$(echo "$last" | grep -o 'cov: [0-9]*' | grep -o '[0-9]*' || echo '?')
   ft=$(echo "$last" | grep -o 'ft: [0-9]*' | grep -o '[0-9]*' || echo '?')
   corp=$(echo "$last" | grep -o 'corp: [0-9]*' | grep -o '[0-9]*' || echo '?')
-  echo "fuzz: $name: $result, ${seconds} s, $execs executions, cov $cov, ft $ft, corpus $corp"
+  slowest=$(grep -o 'slowest_unit_time_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
+  echo "fuzz: $name: $result, ${seconds} s, $execs executions, cov $cov, ft $ft, corpus $corp, slowest input ${slowest} s"
 done
 exit $status

@@ -199,6 +199,9 @@ def main() -> int:
         else:
             tally[scenario.name]["before"] += 1
 
+        print(f"kill-test: {label}: {news} new, {olds} old, {'finished' if finished else 'killed'}; "
+              f"failures so far {len(failures)}", file=sys.stderr, flush=True)
+
         # 2. Every caption file reads.
         check = run(binary, ["check", "--format", "json"], trial)
         if check.returncode not in (0, 1):

@@ -12,6 +12,8 @@
 # line: target, seconds, executions, coverage (edges), features, corpus size, slowest input.
 # FUZZ_TIMEOUT=S raises the hang limit (on a machine too loaded for 1 s to mean a hang; the
 # slowest input is still reported, and `--replay` of .build-fuzz/corpus shows its real time).
+# FUZZ_OPTIMIZE=-Onone builds faster and fuzzes slower (what .ci/test uses; default -O). The
+# binary is rebuilt when the setting changes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +37,7 @@ if [ "$target" != all ]; then
 fi
 
 out=.build-fuzz
-binary="$out/captions-fuzz"
+binary="$out/captions-fuzz${FUZZ_OPTIMIZE:--O}"
 mkdir -p "$out"
 # Rebuilt only when a source is newer than the binary.
 if [ ! -x "$binary" ] || { [ "$nobuild" = 0 ] && [ -n "$(find Sources/CaptionKit Sources/CLibXML2 Sources/CLibYAML Fuzz/Harnesses \
@@ -43,7 +45,7 @@ if [ ! -x "$binary" ] || { [ "$nobuild" = 0 ] && [ -n "$(find Sources/CaptionKit
   echo "fuzz: building $binary (swiftc -sanitize=fuzzer,address)" >&2
   mapfile -t sources < <(find Sources/CaptionKit Fuzz/Harnesses -name '*.swift' | sort)
   # shellcheck disable=SC2046
-  swiftc -sanitize=fuzzer,address -O -parse-as-library -swift-version 6 -module-name CaptionKit \
+  swiftc -sanitize=fuzzer,address "${FUZZ_OPTIMIZE:--O}" -j2 -parse-as-library -swift-version 6 -module-name CaptionKit \
     -I Sources/CLibXML2 -I Sources/CLibYAML $(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g') \
     "${sources[@]}" -lxml2 -lyaml -o "$binary.new" 2>&1 | grep -v 'ld.gold: warning: Cannot export local symbol' >&2 || true
   [ -x "$binary.new" ] || { echo "fuzz: build failed" >&2; exit 2; }

@@ -166,7 +166,10 @@ def main() -> int:
         delay = random.uniform(0, scenario.seconds * 1.05)
         process = subprocess.Popen([binary] + scenario.arguments, cwd=trial, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+        try:
+            process.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            pass
         finished = process.poll() is not None
         if not finished:
             process.send_signal(signal.SIGKILL)

@@ -56,6 +56,11 @@ extension EditorCommand {
         var passwordFile: String?
 
         func run() async throws {
+            // A save waits for another writer of the collection (an import, fmt) as they do.
+            CollectionWriting.reportFileSizeLimitAsError()
+            CollectionWriting.waitForLock(
+                upTo: CollectionWriting.lockTimeout(environment: ProcessInfo.processInfo.environment),
+                notice: { FileHandle.standardError.write(Data(("captions-editor: " + $0 + "\n").utf8)) })
             guard (1...65535).contains(port) else {
                 throw fail("--port \(port) is not a port number (1-65535)")
             }

@@ -31,6 +31,10 @@ protocol CaptionsSubcommand: ParsableCommand {
 
 extension CaptionsSubcommand {
     func run() throws {
+        CollectionWriting.reportFileSizeLimitAsError()
+        CollectionWriting.waitForLock(
+            upTo: CollectionWriting.lockTimeout(environment: ProcessInfo.processInfo.environment),
+            notice: { writeStderr($0 + "\n") })
         do {
             try execute()
         } catch let error as CaptionError {

@@ -75,7 +75,10 @@ extension TranslationAcceptance {
         if !accepted.isEmpty {
             var editor = try CaptionFileEditor(editing: exhibit)
             try editor.record(fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
-            if !dryRun { try AtomicFile.write(editor.data, to: exhibit.path) }
+            if !dryRun {
+                try AtomicFile.replaceCaptionFile(
+                    editor.data, at: exhibit.path, readAs: editor.readDigest, collection: collection.rootPath)
+            }
         }
         return Result(path: exhibit.path, accepted: accepted, alreadyCurrent: current)
     }

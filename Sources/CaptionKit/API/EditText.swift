@@ -47,7 +47,8 @@ public enum CaptionEditor {
     /// Only the edited values change, through the same line-preserving writer as `captions
     /// import`; a translation set here records the fingerprint of its source text (the edited
     /// source when the same save edits it), so that it goes stale when the source changes, as
-    /// an imported one does. The file is written atomically, and not at all when no text changes.
+    /// an imported one does. The file is written atomically under the collection's lock (see
+    /// `captions import`), and not at all when no text changes.
     ///
     /// - Throws: ``CaptionError/conflict(path:)`` when the file's bytes are no longer those of
     ///   `expectedDigest` (nothing is written); ``CaptionError/invalidArgument(_:)`` for an
@@ -95,17 +96,15 @@ public enum CaptionEditor {
         try editor.apply(
             changed, recording: fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
         let edited = editor.data
-        // Checked again just before the rename: a change made while this save was editing wins.
-        guard FileDigest(of: try read(loaded.path)) == expectedDigest else { throw .conflict(path: loaded.path) }
-        try AtomicFile.write(edited, to: loaded.path)
+        // Checked again, under the collection's lock, just before the rename: a change made
+        // while this save was editing wins.
+        try AtomicFile.replaceCaptionFile(
+            edited, at: loaded.path, readAs: ContentDigest(data), collection: collection.rootPath)
         return SavedFile(path: loaded.path, digest: FileDigest(of: edited), changed: changed)
     }
 
     /// The bytes of the file at `path`.
     private static func read(_ path: String) throws(CaptionError) -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: "cannot read the caption file")
-        }
-        return data
+        try FileBytes.data(ofFile: path)
     }
 }

@@ -23,6 +23,9 @@ struct CaptionFileEditor: Sendable {
     let newline: String
     /// Whether the file started with a UTF-8 byte order mark (kept in ``data``).
     private var hasByteOrderMark = false
+    /// The digest of the bytes read from disk (``init(fileData:path:relativePath:)``), which the
+    /// file must still have when the edited bytes replace it.
+    private(set) var readDigest: ContentDigest?
 
     /// Starts editing `text`.
     init(text: String, path: String, relativePath: String) {
@@ -58,9 +61,7 @@ struct CaptionFileEditor: Sendable {
     ///
     /// - Throws: ``CaptionError`` when the file cannot be read or is not UTF-8.
     init(editing exhibit: Exhibit, loadedFrom digest: ContentDigest?) throws(CaptionError) {
-        guard let data = FileManager.default.contents(atPath: exhibit.path) else {
-            throw .unreadable(path: exhibit.path, reason: "cannot read the caption file")
-        }
+        let data = try FileBytes.data(ofFile: exhibit.path)
         try self.init(fileData: data, path: exhibit.path, relativePath: exhibit.relativePath)
         // The same bytes load as the same exhibit (the loader and the editor both drop the byte
         // order mark); an exhibit with findings is loaded again, as one over the size limit is.
@@ -82,6 +83,7 @@ struct CaptionFileEditor: Sendable {
         }
         self.init(bytes: Array(text.utf8), path: path, relativePath: relativePath)
         self.hasByteOrderMark = data.starts(with: [0xEF, 0xBB, 0xBF])
+        self.readDigest = ContentDigest(data)
     }
 
     /// The file's bytes: the text in UTF-8, with the byte order mark it was read with.
@@ -131,7 +133,11 @@ struct CaptionFileEditor: Sendable {
 
     /// The field `fieldName` of `exhibit` when the file can be edited at all.
     func editableField(_ fieldName: String, of exhibit: Exhibit) throws(CaptionError) -> CaptionField {
-        guard exhibit.isReadable, exhibit.loadFindings.isEmpty, let field = exhibit.field(fieldName) else {
+        if let finding = exhibit.loadFindings.first {
+            throw .invalidInput(
+                finding.location, "\(relativePath) cannot be edited safely: \(finding.message); fix that first")
+        }
+        guard exhibit.isReadable, let field = exhibit.field(fieldName) else {
             throw .invalidInput(
                 exhibit.loadFindings.first?.location ?? SourceLocation(path: path, line: 1, column: 1),
                 "\(relativePath) cannot be edited safely: it has no readable '\(fieldName)' field")

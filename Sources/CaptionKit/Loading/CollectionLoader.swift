@@ -67,10 +67,7 @@ enum CollectionLoader {
     static func loadConfig(in path: String) throws(CaptionError) -> CollectionConfig {
         let configPath = join(path, configFileName)
         guard FileManager.default.fileExists(atPath: configPath) else { return .default }
-        guard let data = FileManager.default.contents(atPath: configPath) else {
-            throw .unreadable(path: configPath, reason: "permission denied or not a file")
-        }
-        return try ConfigParser.parse(data: data, path: configPath)
+        return try ConfigParser.parse(data: FileBytes.data(ofFile: configPath), path: configPath)
     }
 
     /// Joins a folder and a relative path with exactly one slash.
@@ -182,17 +179,23 @@ enum CollectionLoader {
         switch FileBytes.contents(ofFile: path, limit: ExhibitParser.maximumFileSize) {
         case .read(let buffer, let read): (bytes, count) = (buffer, read)
         case .tooLarge(let size): return ExhibitParser.tooLarge(size: size, path: path, relativePath: relativePath)
-        case .unreadable:
-            var exhibit = ExhibitParser.parse(text: "", path: path, relativePath: relativePath)
-            exhibit.loadFindings = [
-                Diagnostic(
-                    checkID: "invalid-yaml", severity: .error, location: SourceLocation(path: path),
-                    message: "file cannot be read (permission denied or not a regular file)")
-            ]
-            exhibit.isReadable = false
-            return exhibit
+        case .notAFile(let kind):
+            return unreadable(path, relativePath, "\(kind) stands where a caption file should be; skipped")
+        case .unreadable(let reason):
+            return unreadable(path, relativePath, "file cannot be read (\(reason.lowercased()))")
         }
         digested?(path, ContentDigest(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: bytes[..<count]))))
         return ExhibitParser.parse(adopting: bytes, count: count, path: path, relativePath: relativePath)
+    }
+
+    /// The exhibit of a file that cannot be read: no fields, one `invalid-yaml` finding.
+    private static func unreadable(_ path: String, _ relativePath: String, _ message: String) -> Exhibit {
+        var exhibit = ExhibitParser.parse(text: "", path: path, relativePath: relativePath)
+        exhibit.loadFindings = [
+            Diagnostic(
+                checkID: "invalid-yaml", severity: .error, location: SourceLocation(path: path), message: message)
+        ]
+        exhibit.isReadable = false
+        return exhibit
     }
 }

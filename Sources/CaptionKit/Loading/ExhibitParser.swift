@@ -141,8 +141,6 @@ enum ExhibitParser {
         var notes: Translation?
         var metadata: [String: LocatedNode] = [:]
         var findings: [Diagnostic] = []
-        /// Scalars with an anchor, for aliases used as text.
-        var anchors: [String: YAMLEvent] = [:]
 
         init(path: String, relativePath: String) {
             self.path = path
@@ -175,6 +173,19 @@ enum ExhibitParser {
 
         mutating func fail(_ event: YAMLEvent, _ message: String, field: String? = nil, language: String? = nil) {
             fail("invalid-value", line: event.line, column: event.column, message, field: field, language: language)
+        }
+
+        /// The reader's next event; a tag, anchor or alias outside ``YAMLSubset`` is reported at
+        /// its position and the event marked refused.
+        mutating func next(_ reader: YAMLEventReader) throws(YAMLReader.Failure) -> YAMLEvent {
+            var event = try reader.next()
+            if event.tag != nil || event.anchor != nil || event.kind.isAlias,
+                let refusal = YAMLSubset.refusal(of: event)
+            {
+                fail(event, refusal)
+                event.isRefused = true
+            }
+            return event
         }
 
         static func kind(of event: YAMLEvent) -> String {
@@ -216,14 +227,18 @@ enum ExhibitParser {
             _ event: YAMLEvent, _ reader: YAMLEventReader, depth: Int, what: String, field: String? = nil,
             language: String? = nil
         ) throws(YAMLReader.Failure) -> String? {
-            var scalar = event
-            if case .alias(let name) = event.kind, let anchored = anchors[name] { scalar = anchored }
+            let scalar = event
+            guard !event.isRefused else {
+                try skip(event, reader, depth: depth)
+                return nil
+            }
             guard scalar.kind == .scalar else {
                 fail(event, "\(what) must be text, found \(Self.kind(of: event))", field: field, language: language)
                 try skip(event, reader, depth: depth)
                 return nil
             }
-            if let anchor = scalar.anchor { anchors[anchor] = scalar }
+            // `!!str` (the one tag accepted) makes any scalar text, as written.
+            if scalar.tag != nil, scalar.style == .plain { return scalar.value }
             switch scalar.style {
             case .plain:
                 switch YAMLReader.plainScalarKind(scalar.value) {
@@ -257,11 +272,19 @@ enum ExhibitParser {
             _ event: YAMLEvent, _ reader: YAMLEventReader, depth: Int, seen: inout SeenKeys,
             context: String?
         ) throws(YAMLReader.Failure) -> String? {
+            guard !event.isRefused else {
+                try skip(event, reader, depth: depth)
+                return nil
+            }
             guard event.kind == .scalar else {
                 fail(
                     event, "\(context.map { "keys in '\($0)'" } ?? "keys") must be names, found \(Self.kind(of: event))"
                 )
                 try skip(event, reader, depth: depth)
+                return nil
+            }
+            if YAMLSubset.isMergeKey(event) {
+                fail(event, YAMLSubset.mergeKeyRefusal)
                 return nil
             }
             if let first = seen[event.value] {
@@ -285,7 +308,7 @@ enum ExhibitParser {
                 fail("invalid-value", line: 1, column: 1, "file is empty; expected id, title, text...")
                 return
             }
-            let root = try reader.next()
+            let root = try next(reader)
             if root.kind == .mappingStart {
                 readable = true
                 try readTopLevel(reader)
@@ -306,13 +329,13 @@ enum ExhibitParser {
         mutating func readTopLevel(_ reader: YAMLEventReader) throws(YAMLReader.Failure) {
             var seen = SeenKeys()
             while true {
-                let keyEvent = try reader.next()
+                let keyEvent = try next(reader)
                 if keyEvent.kind == .mappingEnd { break }
                 guard let name = try key(keyEvent, reader, depth: 1, seen: &seen, context: nil) else {
                     try skip(try reader.next(), reader, depth: 1)
                     continue
                 }
-                let value = try reader.next()
+                let value = try next(reader)
                 switch name {
                 case "id":
                     idLocation = location(value)
@@ -348,17 +371,11 @@ enum ExhibitParser {
                 var finished: LocatedNode?
                 switch event.kind {
                 case .scalar:
-                    let isPlain = event.style == .plain
+                    let isPlain = event.style == .plain && event.tag == nil
                     let value = isPlain && YAMLReader.plainScalarKind(event.value) == .null ? "" : event.value
                     finished = LocatedNode(.scalar(value), location: location(event), isPlain: isPlain)
-                case .alias(let name):
-                    if let anchored = anchors[name] {
-                        finished = LocatedNode(
-                            .scalar(anchored.value), location: location(event), isPlain: anchored.style == .plain)
-                    } else {
-                        finished = LocatedNode(.scalar(""), location: location(event))
-                        fail(event, "aliases to lists or mappings are not supported here")
-                    }
+                case .alias:
+                    finished = LocatedNode(.scalar(""), location: location(event))  // refused by next(_:)
                 case .sequenceStart, .mappingStart:
                     guard stack.count < 32, budget > 0 else {
                         throw YAMLReader.Failure(
@@ -376,7 +393,6 @@ enum ExhibitParser {
                     break
                 }
                 if let node = finished {
-                    if node.scalar != nil, event.kind == .scalar, let anchor = event.anchor { anchors[anchor] = event }
                     guard var parent = stack.popLast() else { return node }
                     switch parent.value {
                     case .sequence(var items):
@@ -388,6 +404,9 @@ enum ExhibitParser {
                             parent.value = .mapping(pairs)
                             pendingKeys[pendingKeys.count - 1] = nil
                         } else {
+                            if event.kind == .scalar, YAMLSubset.isMergeKey(event) {
+                                fail(event, YAMLSubset.mergeKeyRefusal)
+                            }
                             pendingKeys[pendingKeys.count - 1] = node
                         }
                     case .scalar:
@@ -395,7 +414,7 @@ enum ExhibitParser {
                     }
                     stack.append(parent)
                 }
-                event = try reader.next()
+                event = try next(reader)
             }
         }
 
@@ -403,18 +422,22 @@ enum ExhibitParser {
             throws(YAMLReader.Failure)
         {
             var field = CaptionField(name: name, location: location(key), translations: [])
+            if value.isRefused {
+                try skip(value, reader, depth: 1)
+                return
+            }
             switch value.kind {
             case .mappingStart:
                 var seen = SeenKeys()
                 while true {
-                    let languageEvent = try reader.next()
+                    let languageEvent = try next(reader)
                     if languageEvent.kind == .mappingEnd { break }
                     guard let language = try self.key(languageEvent, reader, depth: 2, seen: &seen, context: name)
                     else {
                         try skip(try reader.next(), reader, depth: 2)
                         continue
                     }
-                    let textEvent = try reader.next()
+                    let textEvent = try next(reader)
                     guard
                         let value = try text(
                             textEvent, reader, depth: 2, what: "\(name) (\(language))", field: name, language: language)

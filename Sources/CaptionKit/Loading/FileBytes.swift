@@ -18,7 +18,7 @@ enum FileBytes {
     static func contents(ofFile path: String) -> (buffer: UnsafeMutableBufferPointer<UInt8>, count: Int)? {
         switch contents(ofFile: path, limit: .max) {
         case .read(let buffer, let count): return (buffer, count)
-        case .tooLarge, .unreadable: return nil
+        case .tooLarge, .unreadable, .notAFile: return nil
         }
     }
 
@@ -28,19 +28,47 @@ enum FileBytes {
         case read(UnsafeMutableBufferPointer<UInt8>, count: Int)
         /// The file says it has `size` bytes, more than the limit: nothing was read.
         case tooLarge(size: Int)
-        /// The file cannot be opened or read.
-        case unreadable
+        /// The path names something other than a regular file (`kind`: "a folder", "a named pipe
+        /// (FIFO)", "a socket", "a device"): nothing was read, and nothing waited on.
+        case notAFile(String)
+        /// The file cannot be opened or read (`reason`: the system's words, e.g. "Permission denied").
+        case unreadable(String)
+    }
+
+    /// What a file type (`st_mode & S_IFMT`) is called in messages, or `nil` for a regular file.
+    static func kindName(ofMode mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        default: "not a regular file"
+        }
+    }
+
+    /// What stands at `path` when it is not a regular file (following symbolic links), or `nil`.
+    static func kindName(at path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return kindName(ofMode: status.st_mode)
     }
 
     /// Reads the file at `path` to its end, unless it says it has more than `limit` bytes: a
     /// stray huge file is refused without being read into memory.
+    /// Opened without blocking and checked with `fstat` before any read: a named pipe, socket or
+    /// device where a file should be is reported as ``Contents/notAFile(_:)``, never waited on.
     static func contents(ofFile path: String, limit: Int) -> Contents {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .unreadable }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            return kindName(at: path).map { .notAFile($0) } ?? .unreadable(reason)
+        }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .unreadable }
-        if (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > limit {
+        guard fstat(descriptor, &status) == 0 else { return .unreadable(String(cString: strerror(errno))) }
+        if let kind = kindName(ofMode: status.st_mode) { return .notAFile(kind) }
+        if Int(status.st_size) > limit {
             return .tooLarge(size: Int(status.st_size))
         }
         // One more byte than the size, so the read that finds the end needs no larger buffer.
@@ -59,8 +87,9 @@ enum FileBytes {
             } else if got == 0 {
                 return .read(buffer, count: count)
             } else if errno != EINTR {
+                let reason = String(cString: strerror(errno))
                 buffer.deallocate()
-                return .unreadable
+                return .unreadable(reason)
             }
         }
     }

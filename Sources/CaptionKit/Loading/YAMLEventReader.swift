@@ -9,6 +9,12 @@ struct YAMLEvent {
         case alias(String)
         case scalar
         case sequenceStart, sequenceEnd, mappingStart, mappingEnd
+
+        /// Whether this is an alias (`*name`).
+        var isAlias: Bool {
+            if case .alias = self { return true }
+            return false
+        }
     }
 
     /// How a scalar was written.
@@ -23,6 +29,11 @@ struct YAMLEvent {
     var style: ScalarStyle = .plain
     /// The anchor (`&name`) on a scalar, sequence or mapping, if any.
     var anchor: String?
+    /// The explicit tag on a scalar, sequence or mapping, as libyaml resolved it (`!!str` is
+    /// `tag:yaml.org,2002:str`, `!include` stays `!include`), if any.
+    var tag: String?
+    /// Set by a reader that reported the event as outside ``YAMLSubset``: its value is not read.
+    var isRefused = false
     /// 1-based line of the event's start.
     var line: Int
     /// 1-based column of the event's start, in Unicode scalars.
@@ -118,17 +129,19 @@ final class YAMLEventReader {
             default: style = .plain
             }
             return YAMLEvent(
-                kind: .scalar, value: value, style: style, anchor: Self.optionalString(scalar.anchor), line: line,
-                column: column)
+                kind: .scalar, value: value, style: style, anchor: Self.optionalString(scalar.anchor),
+                tag: Self.optionalString(scalar.tag), line: line, column: column)
         case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
             return YAMLEvent(
-                kind: .sequenceStart, anchor: Self.optionalString(event.data.sequence_start.anchor), line: line,
-                column: column)
+                kind: .sequenceStart, anchor: Self.optionalString(start.anchor), tag: Self.optionalString(start.tag),
+                line: line, column: column)
         case YAML_SEQUENCE_END_EVENT: return YAMLEvent(kind: .sequenceEnd, line: line, column: column)
         case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
             return YAMLEvent(
-                kind: .mappingStart, anchor: Self.optionalString(event.data.mapping_start.anchor), line: line,
-                column: column)
+                kind: .mappingStart, anchor: Self.optionalString(start.anchor), tag: Self.optionalString(start.tag),
+                line: line, column: column)
         case YAML_MAPPING_END_EVENT: return YAMLEvent(kind: .mappingEnd, line: line, column: column)
         default:
             throw YAMLReader.Failure(line: line, column: column, message: "invalid YAML: unexpected parser event")

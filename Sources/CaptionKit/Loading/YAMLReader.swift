@@ -18,9 +18,9 @@ enum YAMLReader {
     /// Reads a single YAML document into a ``LocatedNode`` tree. Returns `nil` for an empty
     /// document.
     ///
-    /// Aliases are resolved to copies of their anchored nodes; trees deeper than `maxDepth` or
-    /// with more than `maxNodes` nodes (aliases can make a small file describe a huge tree) are
-    /// refused.
+    /// What ``YAMLSubset`` leaves out (tags other than `!!str`, anchors, aliases, merge keys) is
+    /// refused at its position; so are trees deeper than `maxDepth` or with more than `maxNodes`
+    /// nodes.
     static func document(_ text: String, path: String, maxDepth: Int = 32, maxNodes: Int = 100_000)
         throws(Failure) -> LocatedNode?
     {
@@ -29,8 +29,7 @@ enum YAMLReader {
         event = try reader.next()
         if event.kind == .streamEnd { return nil }
         // Open collections: the node so far and, for mappings, a key waiting for its value.
-        var stack: [(node: LocatedNode, pendingKey: LocatedNode?, anchor: String?)] = []
-        var anchors: [String: (node: LocatedNode, size: Int)] = [:]
+        var stack: [(node: LocatedNode, pendingKey: LocatedNode?)] = []
         var budget = maxNodes
         var root: LocatedNode?
 
@@ -41,13 +40,6 @@ enum YAMLReader {
             Failure(
                 line: event.line, column: event.column,
                 message: "invalid YAML: the document is nested too deeply or is too large")
-        }
-        func size(of node: LocatedNode) -> Int {
-            switch node.value {
-            case .scalar: 1
-            case .sequence(let items): items.reduce(1) { $0 + size(of: $1) }
-            case .mapping(let pairs): pairs.reduce(1) { $0 + size(of: $1.key) + size(of: $1.value) }
-            }
         }
         /// Attaches a finished node to the open collection, or makes it the root.
         func attach(_ node: LocatedNode) {
@@ -77,28 +69,23 @@ enum YAMLReader {
         while root == nil {
             budget -= 1
             guard budget > 0 else { throw tooLarge(event) }
+            if let refusal = YAMLSubset.refusal(of: event) {
+                throw Failure(line: event.line, column: event.column, message: refusal)
+            }
             switch event.kind {
             case .scalar:
-                let isPlain = event.style == .plain
-                let text = isPlain && plainScalarKind(event.value) == .null ? "" : event.value
-                let node = LocatedNode(.scalar(text), location: location(event), isPlain: isPlain)
-                if let anchor = event.anchor { anchors[anchor] = (node, 1) }
-                attach(node)
-            case .alias(let name):
-                guard let anchored = anchors[name] else {
-                    throw Failure(
-                        line: event.line, column: event.column, message: "invalid YAML: unknown alias '*\(name)'")
+                if let top = stack.last, top.pendingKey == nil, top.node.pairs != nil, YAMLSubset.isMergeKey(event) {
+                    throw Failure(line: event.line, column: event.column, message: YAMLSubset.mergeKeyRefusal)
                 }
-                budget -= anchored.size
-                guard budget > 0 else { throw tooLarge(event) }
-                attach(anchored.node)
+                let isPlain = event.style == .plain && event.tag == nil
+                let text = isPlain && plainScalarKind(event.value) == .null ? "" : event.value
+                attach(LocatedNode(.scalar(text), location: location(event), isPlain: isPlain))
             case .sequenceStart, .mappingStart:
                 guard stack.count < maxDepth else { throw tooLarge(event) }
                 let value: LocatedNode.Value = event.kind == .sequenceStart ? .sequence([]) : .mapping([])
-                stack.append((LocatedNode(value, location: location(event)), nil, event.anchor))
+                stack.append((LocatedNode(value, location: location(event)), nil))
             case .sequenceEnd, .mappingEnd:
                 guard let finished = stack.popLast() else { break }
-                if let anchor = finished.anchor { anchors[anchor] = (finished.node, size(of: finished.node)) }
                 attach(finished.node)
             default:
                 break

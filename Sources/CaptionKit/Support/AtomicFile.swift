@@ -83,6 +83,51 @@ enum AtomicFile {
         let path: String
         /// The file system (`st_dev`) of the temporary, when known.
         let device: UInt?
+        /// The digest of the bytes the target had when the writer read it (`nil`: not checked).
+        var readAs: ContentDigest? = nil
+    }
+
+    /// Commits edited caption files of the collection folder `root`: while holding the
+    /// collection's lock (``CollectionLock``), checks that every target still has the bytes it
+    /// was read with (``PendingFile/readAs``), then commits them as ``commit(_:)-([PendingFile])``
+    /// does. Every command that writes caption files goes through here.
+    ///
+    /// - Throws: ``CaptionError/conflict(path:)`` for the first file (in order) changed on disk
+    ///   since it was read, ``CaptionError/unwritable(path:reason:)`` when the lock cannot be
+    ///   taken or a file cannot be written; then no file is replaced and every temporary removed
+    ///   (except a rename failing part way, see ``writeAll(_:)``).
+    static func commitCaptionFiles(_ files: [PendingFile], collection root: String) throws(CaptionError) {
+        guard !files.isEmpty else { return }
+        do throws(CaptionError) {
+            try CollectionLock.holding(in: root) { () throws(CaptionError) in
+                for file in files {
+                    guard let expected = file.readAs else { continue }
+                    switch FileBytes.contents(ofFile: file.path, limit: .max) {
+                    case .read(let buffer, let count):
+                        let digest = ContentDigest(
+                            UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<count])))
+                        buffer.deallocate()
+                        guard digest == expected else { throw .conflict(path: file.path) }
+                    case .tooLarge, .notAFile, .unreadable:
+                        throw .conflict(path: file.path)
+                    }
+                }
+                try commit(files)
+            }
+        } catch {
+            discard(files)
+            throw error
+        }
+    }
+
+    /// Replaces one caption file of the collection folder `root`, read as the bytes whose digest
+    /// is `readAs`, with `data`, as ``commitCaptionFiles(_:collection:)`` does.
+    static func replaceCaptionFile(_ data: Data, at path: String, readAs: ContentDigest?, collection root: String)
+        throws(CaptionError)
+    {
+        var pending = try prepare(data, for: path)
+        pending.readAs = readAs
+        try commitCaptionFiles([pending], collection: root)
     }
 
     /// The first half of ``writeAll(_:)`` for one file: writes `data` to a temporary file beside
@@ -176,26 +221,46 @@ enum AtomicFile {
         }
     }
 
-    /// Whether `name` is the name of a temporary file this type creates: `.captions-`, six
-    /// characters from `mkstemps`, `.tmp`.
+    /// Whether `name` is the name of a temporary file this type creates: `.captions-`, the
+    /// writer's process id and `-` (left out by earlier versions), six characters from
+    /// `mkstemps`, `.tmp`.
     static func isTemporaryName(_ name: String) -> Bool {
+        temporaryWriter(name) != nil
+    }
+
+    /// The process id in a temporary file's name: 0 for a name without one, `nil` for a name
+    /// that is not a temporary's.
+    static func temporaryWriter(_ name: String) -> Int32? {
         let bytes = Array(name.utf8)
-        guard bytes.count == 20, name.hasPrefix(".captions-"), name.hasSuffix(".tmp") else { return false }
-        return bytes[10..<16].allSatisfy {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
-                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-        }
+        guard bytes.count >= 20, name.hasPrefix(".captions-"), name.hasSuffix(".tmp") else { return nil }
+        let random = bytes[(bytes.count - 10)..<(bytes.count - 4)]
+        guard
+            random.allSatisfy({
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+            })
+        else { return nil }
+        if bytes.count == 20 { return 0 }
+        let middle = bytes[10..<(bytes.count - 10)]
+        guard middle.count >= 2, middle.last == UInt8(ascii: "-"),
+            let pid = Int32(String(decoding: middle.dropLast(), as: UTF8.self)), pid > 0
+        else { return nil }
+        return pid
     }
 
     /// Removes the temporary files that an interrupted earlier run (Ctrl-C, a kill, a crash
-    /// between writing and renaming) left in `folders`; other files are never touched. Writers
-    /// call this before they write into folders they own, so leftovers do not pile up.
+    /// between writing and renaming) left in `folders`; other files are never touched, nor the
+    /// temporaries of a writer that is still running (another `captions` process writing the
+    /// same folder: its process id is in the name). Writers call this before they write into
+    /// folders they own, so leftovers do not pile up.
     static func removeLeftoverTemporaries(in folders: some Sequence<String>) {
         for folder in folders {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)
             else { continue }
-            for name in names where isTemporaryName(name) {
+            for name in names {
+                guard let writer = temporaryWriter(name) else { continue }
+                if writer != 0, writer == getpid() || kill(writer, 0) == 0 || errno == EPERM { continue }
                 let path = CollectionLoader.join(folder, name)
                 var status = stat()
                 if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG { unlink(path) }
@@ -219,7 +284,7 @@ enum AtomicFile {
         throws(CaptionError) -> (path: String, device: UInt?)
     {
         let folder = ParentFolder.of(path)
-        let pattern = Array(((folder.isEmpty ? "." : folder) + "/.captions-XXXXXX.tmp").utf8CString)
+        let pattern = Array(((folder.isEmpty ? "." : folder) + "/.captions-\(getpid())-XXXXXX.tmp").utf8CString)
         func createTemporary() -> (descriptor: Int32, name: [CChar], error: Int32) {
             var name = pattern
             let descriptor = name.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }

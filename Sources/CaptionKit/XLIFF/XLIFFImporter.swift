@@ -240,7 +240,7 @@ public enum XLIFFImporter {
                     in: Set(edits.map { ParentFolder.of(collection.exhibits[$0.0].path) }))
             }
             let outcomes = edits.concurrentMap { position, fileChanges -> Outcome in
-                let edited: (path: String, data: Data)
+                let edited: (path: String, data: Data, readAs: ContentDigest?)
                 do throws(CaptionError) {
                     let exhibit = collection.exhibits[position]
                     edited = try Self.editedFile(
@@ -251,7 +251,9 @@ public enum XLIFFImporter {
                 }
                 guard writing else { return .edited(nil) }
                 do throws(CaptionError) {
-                    return .edited(try AtomicFile.prepare(edited.data, for: edited.path))
+                    var pending = try AtomicFile.prepare(edited.data, for: edited.path)
+                    pending.readAs = edited.readAs
+                    return .edited(pending)
                 } catch {
                     return .writeFailed(error)
                 }
@@ -270,7 +272,7 @@ public enum XLIFFImporter {
                 AtomicFile.discard(pending)
                 throw failure
             }
-            try AtomicFile.commit(pending)
+            try AtomicFile.commitCaptionFiles(pending, collection: collection.rootPath)
             return edits.map { collection.exhibits[$0.0].path }
         }
 
@@ -279,7 +281,7 @@ public enum XLIFFImporter {
         private static func editedFile(
             _ exhibit: Exhibit, changes fileChanges: [String: Change], config: CollectionConfig,
             loadedFrom digest: ContentDigest?
-        ) throws(CaptionError) -> (path: String, data: Data) {
+        ) throws(CaptionError) -> (path: String, data: Data, readAs: ContentDigest?) {
             var editor = try CaptionFileEditor(editing: exhibit, loadedFrom: digest)
             var edits: [TranslationEdit] = []
             var fingerprints: [String: [String: String]] = [:]
@@ -293,7 +295,7 @@ public enum XLIFFImporter {
             }
             try editor.apply(
                 edits, recording: fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
-            return (exhibit.path, editor.data)
+            return (exhibit.path, editor.data, editor.readDigest)
         }
     }
 }

@@ -70,8 +70,9 @@ final class XMLStreamReader {
 
     deinit { xmlFreeTextReader(reader) }
 
-    /// Reads the file at `path` (memory-mapped), calling `handler` for every event; text is
-    /// reported only while `wantsText` says so (the handler ignores it elsewhere), and only the
+    /// Reads the file at `path` (memory-mapped, guarded by ``MappedFileGuard``), calling
+    /// `handler` for every event; text is reported only while `wantsText` says so (the
+    /// handler ignores it elsewhere), and only the
     /// attributes named in `attributeNames` (all when `nil`; every value is still held to
     /// ``maximumAttributeLength``). With `textBytes`, text goes to it as UTF-8 bytes (valid only
     /// during the call) instead of to `handler` as strings.
@@ -115,9 +116,42 @@ final class XMLStreamReader {
             throw .unreadable(path: path, reason: "cannot read the file")
         }
         defer { munmap(mapping, length) }
-        try parse(
-            UnsafeRawBufferPointer(start: mapping, count: length), path: path, isMapped: true, wantsText: wantsText,
-            attributeNames: attributeNames, textBytes: textBytes, handler: handler)
+        // Another program may truncate the file meanwhile: the guard keeps that from killing
+        // the process (SIGBUS), and what was read is then refused.
+        guard let slot = MappedFileGuard.register(mapping, length: length) else {
+            // Every guard is in use: read the bytes instead (a read never faults).
+            var data = Data(count: length)
+            let read = data.withUnsafeMutableBytes { buffer in
+                var done = 0
+                while done < length {
+                    let got = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(done))
+                    if got > 0 {
+                        done += got
+                    } else if got == 0 || errno != EINTR {
+                        break
+                    }
+                }
+                return done
+            }
+            data.count = read
+            return try parse(
+                data, path: path, wantsText: wantsText, attributeNames: attributeNames, textBytes: textBytes,
+                handler: handler)
+        }
+        var failure: CaptionError?
+        do throws(CaptionError) {
+            try parse(
+                UnsafeRawBufferPointer(start: mapping, count: length), path: path, isMapped: true, wantsText: wantsText,
+                attributeNames: attributeNames, textBytes: textBytes, handler: handler)
+        } catch {
+            failure = error
+        }
+        if MappedFileGuard.unregister(slot) {
+            throw .invalidInput(
+                SourceLocation(path: path),
+                "the file shrank while it was being read (another program changed it); try again when it is complete")
+        }
+        if let failure { throw failure }
     }
 
     /// Reads XML held in memory (used by ``read(path:maximumSize:handler:)`` and by tests).

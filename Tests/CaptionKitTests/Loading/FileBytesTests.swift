@@ -94,12 +94,14 @@ import Testing
         }
     }
 
-    @Test func anUnreadableExhibitFileIsReportedAsBefore() throws {
+    @Test func aFolderOrAMissingFileIsReportedSayingWhichItIs() throws {
         let folder = try TestCollection(files: [("dir.yml/x.txt", "x")])
         let exhibit = CollectionLoader.readExhibit("dir.yml", root: folder.root)
         #expect(!exhibit.isReadable)
-        #expect(
-            exhibit.loadFindings.map(\.message) == ["file cannot be read (permission denied or not a regular file)"])
+        #expect(exhibit.loadFindings.map(\.message) == ["a folder stands where a caption file should be; skipped"])
+        let missing = CollectionLoader.readExhibit("gone.yml", root: folder.root)
+        #expect(missing.loadFindings.map(\.message) == ["file cannot be read (no such file or directory)"])
+        #expect(missing.loadFindings.map(\.location) == [SourceLocation(path: folder.root + "/gone.yml")])
     }
 
     @Test func aFileOverTheSizeLimitIsReportedWithItsSize() throws {

@@ -98,6 +98,30 @@ import Testing
         }
     }
 
+    @Test func temporaryNamesMayCarryTheWritersProcessID() {
+        #expect(AtomicFile.temporaryWriter(".captions-4242-Ab3xZ9.tmp") == 4242)
+        #expect(AtomicFile.temporaryWriter(".captions-Ab3xZ9.tmp") == 0)
+        for name in [
+            ".captions--Ab3xZ9.tmp", ".captions-12a-Ab3xZ9.tmp", ".captions-0-Ab3xZ9.tmp", ".captions-1-Ab3.tmp",
+        ] {
+            #expect(AtomicFile.temporaryWriter(name) == nil, "\(name)")
+        }
+    }
+
+    /// Another writer's temporaries (its process is running) are left alone; a dead writer's go.
+    @Test func temporariesOfARunningWriterAreKept() throws {
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        try fixture.write("a/.captions-\(getpid())-Ab3xZ9.tmp", "mine, in flight")
+        try fixture.write("a/.captions-1-Ab3xZ9.tmp", "a running writer's")
+        try fixture.write("a/.captions-\(finished.processIdentifier)-Ab3xZ9.tmp", "a killed writer's")
+        AtomicFile.removeLeftoverTemporaries(in: [fixture.root + "/a"])
+        #expect(
+            try listing() == ["a/.captions-1-Ab3xZ9.tmp", "a/.captions-\(getpid())-Ab3xZ9.tmp", "a/old.txt"].sorted())
+    }
+
     @Test func leftoverTemporariesAreRemovedAndNothingElse() throws {
         try fixture.write("a/.captions-Ab3xZ9.tmp", "half")
         try fixture.write("a/.captions-zz.tmp", "other")

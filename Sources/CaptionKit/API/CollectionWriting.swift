@@ -1,0 +1,37 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How the commands that write caption files (`import`, `accept`, `fmt`, the editor's save)
+/// behave beside other writers and at the limits of the system.
+public enum CollectionWriting {
+    /// The environment variable that sets ``lockTimeout(environment:)``: seconds, e.g. `0`.
+    public static let timeoutVariable = "CAPTIONS_LOCK_TIMEOUT"
+
+    /// The seconds a writer waits for a collection that another writer holds: the value of
+    /// ``timeoutVariable`` when it is a number from 0 to 3600, else 10.
+    public static func lockTimeout(environment: [String: String]) -> Double {
+        guard let text = environment[timeoutVariable], let seconds = Double(text), (0...3600).contains(seconds)
+        else { return 10 }
+        return seconds
+    }
+
+    /// Sets how long this process's writers wait for the collection's lock (`.captions.lock`)
+    /// when another process holds it, and whom they tell (once per wait, with a one-line
+    /// message naming the holder). After `seconds` the write fails with
+    /// ``CaptionError/unwritable(path:reason:)`` naming the holder, and nothing is written.
+    public static func waitForLock(upTo seconds: Double, notice: @escaping @Sendable (String) -> Void) {
+        CollectionLock.policy = CollectionLock.Policy(timeout: seconds, notice: notice)
+    }
+
+    /// Makes a write past the process's file size limit (`ulimit -f`, RLIMIT_FSIZE) fail with
+    /// an error (EFBIG) that the command reports, instead of killing the process with SIGXFSZ
+    /// and leaving its temporary file behind.
+    public static func reportFileSizeLimitAsError() {
+        signal(SIGXFSZ, SIG_IGN)
+    }
+}

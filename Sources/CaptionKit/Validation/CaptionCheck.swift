@@ -50,8 +50,15 @@ extension CaptionCheck {
 struct CheckContext: Sendable {
     /// The collection's configuration.
     var config: CollectionConfig {
-        didSet { wordBudgets = Self.wordBudgets(of: config) }
+        didSet {
+            wordBudgets = Self.wordBudgets(of: config)
+            terminology = Self.terminology(of: config)
+        }
     }
+
+    /// The glossary compiled for matching, or `nil` when it has no terms (or no terminology
+    /// check runs): then no text is scanned for terms.
+    var terminology: Terminology?
 
     /// The word budget of each configured field by name (the first field of a name), read
     /// once instead of for every exhibit; a malformed budget (which `check` refuses before any
@@ -62,6 +69,13 @@ struct CheckContext: Sendable {
     init(config: CollectionConfig) {
         self.config = config
         self.wordBudgets = Self.wordBudgets(of: config)
+        self.terminology = Self.terminology(of: config)
+    }
+
+    private static func terminology(of config: CollectionConfig) -> Terminology? {
+        guard !config.glossary.entries.isEmpty else { return nil }
+        let terminology = Terminology(config.glossary, languages: config.languages)
+        return terminology.isEmpty ? nil : terminology
     }
 
     private static func wordBudgets(of config: CollectionConfig) -> [String: WordBudget] {

@@ -23,6 +23,8 @@ enum CheckRegistry {
         TooLongCheck.self,
         LengthRatioCheck.self,
         UntranslatedCheck.self,
+        TermMismatchCheck.self,
+        ForbiddenTermCheck.self,
         WhitespaceCheck.self,
         NotNormalizedCheck.self,
         PunctuationMismatchCheck.self,

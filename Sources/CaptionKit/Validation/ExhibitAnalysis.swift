@@ -8,9 +8,18 @@ struct ExhibitAnalysis: Sendable {
     /// The non-blank texts of configured fields in configured languages, in file order, each
     /// with its analysis and its source's.
     let texts: [CaptionText]
+    /// The glossary terms found in each text (parallel to ``texts``): `nil` for a text in a
+    /// language without terms, and empty when no terminology is given.
+    let termScans: [TermScan?]
 
-    /// Analyses the caption texts of `exhibit` under `config`.
-    init(_ exhibit: Exhibit, config: CollectionConfig) {
+    /// Analyses the caption texts of `exhibit` under `config`, and scans each for the terms of
+    /// `terminology` when one is given.
+    init(_ exhibit: Exhibit, config: CollectionConfig, terminology: Terminology? = nil) {
         texts = exhibit.captionTexts(in: config)
+        if let terminology {
+            termScans = texts.map { terminology.scan($0.text, language: $0.language) }
+        } else {
+            termScans = []
+        }
     }
 }

@@ -38,6 +38,7 @@ struct MarkedExample {
     init(_ example: CheckExample) throws {
         var exhibits: [Exhibit] = []
         var expected = Set<SourceLocation>()
+        var glossaryText: String?
         for file in example.files {
             let path = "Captions/" + file.path
             var clean = ""
@@ -56,10 +57,18 @@ struct MarkedExample {
                     column += character.unicodeScalars.count
                 }
             }
+            if file.path == Glossary.fileName {
+                glossaryText = clean
+                continue
+            }
             exhibits.append(ExhibitParser.parse(text: clean, path: path, relativePath: file.path))
         }
-        let config =
+        var config =
             try example.config.map { try ConfigParser.parse(text: $0, path: "Captions/captions.yml") } ?? .default
+        if let glossaryText {
+            config.glossary = try GlossaryParser.parse(
+                text: glossaryText, path: "Captions/" + Glossary.fileName, languages: config.languages)
+        }
         collection = CaptionCollection(
             rootPath: "Captions", config: config, exhibits: exhibits.sorted { $0.path < $1.path })
         self.expected = expected

@@ -65,6 +65,21 @@ struct TermIndex: Sendable {
     private var byPrefix: [UInt64: [(term: Int32, stem: Int32)]] = [:]
     /// Which prefix lengths (1, 2, 3) occur as keys, as bits.
     private var prefixLengths: UInt8 = 0
+    /// A bit per hash of the keys of ``byPrefix``: most words of a text start like no term and
+    /// are passed over with one bit test instead of a dictionary look-up.
+    private var prefilter = [UInt64](repeating: 0, count: 1 << (Self.filterBits - 6))
+    private static let filterBits: UInt64 = 18
+    /// Whether a text must keep its words as written: an entry is `case: exact`.
+    private(set) var needsWrittenWords = false
+    /// Whether every text in the language must be scanned (it has forbidden or do-not-translate
+    /// terms), not only translations of a source that uses a term.
+    private(set) var scansEveryText = false
+
+    @inline(__always)
+    private static func filterSlot(_ key: UInt64) -> (word: Int, bit: UInt64) {
+        let hash = (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - filterBits)
+        return (Int(hash >> 6), 1 << (hash & 63))
+    }
 
     /// Compiles the terms of `glossary` in `language`.
     init(_ glossary: Glossary, language: String) {
@@ -76,6 +91,10 @@ struct TermIndex: Sendable {
             for text in entry.forbidden[language] ?? [] {
                 add(text, entry: entryIndex, forbidden: true, caseExact: entry.caseExact)
             }
+            let hasTerms = entry.terms[language] != nil || entry.forbidden[language] != nil
+            if hasTerms && entry.caseExact { needsWrittenWords = true }
+            if hasTerms && entry.doNotTranslate { needsWrittenWords = true }
+            if entry.forbidden[language] != nil || (hasTerms && entry.doNotTranslate) { scansEveryText = true }
         }
     }
 
@@ -95,7 +114,10 @@ struct TermIndex: Sendable {
         terms.append(Term(entry: entry, isForbidden: forbidden, text: text, words: words))
         for (stemIndex, stem) in words[0].stems.enumerated() {
             let length = min(3, stem.scalars.count)
-            byPrefix[Self.pack(stem.scalars.prefix(length)), default: []].append((termIndex, Int32(stemIndex)))
+            let key = Self.pack(stem.scalars.prefix(length))
+            byPrefix[key, default: []].append((termIndex, Int32(stemIndex)))
+            let slot = Self.filterSlot(key)
+            prefilter[slot.word] |= slot.bit
             prefixLengths |= 1 << UInt8(length)
         }
     }
@@ -247,7 +269,9 @@ struct TermIndex: Sendable {
             let firstHere = found.count
             for prefixLength in 1...3
             where prefixLengths & (1 << UInt8(prefixLength)) != 0 && word.count >= prefixLength {
-                guard let candidates = byPrefix[Self.pack(word.prefix(prefixLength))] else { continue }
+                let key = Self.pack(word.prefix(prefixLength))
+                let slot = Self.filterSlot(key)
+                guard prefilter[slot.word] & slot.bit != 0, let candidates = byPrefix[key] else { continue }
                 for candidate in candidates {
                     let termIndex = Int(candidate.term)
                     let term = terms[termIndex]

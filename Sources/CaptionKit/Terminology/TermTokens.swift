@@ -19,7 +19,8 @@ struct TermTokens: Sendable {
 
     /// The folded scalars of every word, one after another.
     private(set) var folded: [UInt32] = []
-    /// The scalars as written, parallel to ``folded`` (for `case: exact` entries).
+    /// The scalars as written, parallel to ``folded`` (for `case: exact` entries and
+    /// do-not-translate names), or empty when not asked for.
     private(set) var written: [UInt32] = []
     /// Where each word's scalars start in ``folded``; one more element than words, the end.
     private(set) var bounds: [Int32] = [0]
@@ -31,15 +32,18 @@ struct TermTokens: Sendable {
     /// The number of words.
     var count: Int { offsets.count }
 
-    /// Splits `text` into words.
-    init(_ text: String) {
+    /// Splits `text` into words, keeping the scalars as written too when `keepingWritten`.
+    init(_ text: String, keepingWritten: Bool = true) {
         var offset: Int32 = 0
         var inWord = false
         // What came since the last word ended: 0 nothing, 1 hyphen, 2 apostrophe, 3 closing quote,
         // 4 a closing quote and a hyphen, 5 anything else.
         var gap = 5
         folded.reserveCapacity(text.utf8.count / 2)
-        written.reserveCapacity(text.utf8.count / 2)
+        if keepingWritten { written.reserveCapacity(text.utf8.count / 2) }
+        offsets.reserveCapacity(text.utf8.count / 8)
+        joints.reserveCapacity(text.utf8.count / 8)
+        bounds.reserveCapacity(text.utf8.count / 8)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             let isWordScalar =
@@ -57,7 +61,7 @@ struct TermTokens: Sendable {
                         }
                     joints.append(joint)
                 }
-                written.append(value)
+                if keepingWritten { written.append(value) }
                 folded.append(Self.fold(value))
             } else {
                 if inWord {
@@ -93,9 +97,9 @@ struct TermTokens: Sendable {
         folded[Int(bounds[index])..<Int(bounds[index + 1])]
     }
 
-    /// The written scalars of word `index`.
+    /// The written scalars of word `index` (the folded ones when the written were not kept).
     func writtenWord(_ index: Int) -> ArraySlice<UInt32> {
-        written[Int(bounds[index])..<Int(bounds[index + 1])]
+        written.isEmpty ? word(index) : written[Int(bounds[index])..<Int(bounds[index + 1])]
     }
 
     /// The number of scalars of word `index`.

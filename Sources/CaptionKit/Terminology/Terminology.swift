@@ -16,13 +16,16 @@ struct Terminology: Sendable {
         self.indices = indices
     }
 
+    /// Whether every text in `language` must be scanned (see ``TermIndex/scansEveryText``).
+    func scansEveryText(_ language: String) -> Bool { indices[language]?.scansEveryText ?? false }
+
     /// Whether no language has a term.
     var isEmpty: Bool { indices.isEmpty }
 
     /// The terms found in `text`, written in `language`.
     func scan(_ text: String, language: String) -> TermScan? {
         guard let index = indices[language] else { return nil }
-        let tokens = TermTokens(text)
+        let tokens = TermTokens(text, keepingWritten: index.needsWrittenWords)
         return TermScan(tokens: tokens, matches: index.matches(in: tokens), index: index)
     }
 }

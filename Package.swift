@@ -67,8 +67,8 @@ let package = Package(
             name: "CaptionKitTests",
             // CLibXML2: the tests validate exports against the XLIFF schemas with libxml2.
             dependencies: ["CaptionKit", "CLibXML2"],
-            // Golden files are read through #filePath-relative paths, not bundled.
-            exclude: ["Snapshots"]
+            // Golden files and fixtures are read through #filePath-relative paths, not bundled.
+            exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(
             name: "CaptionsCLITests",

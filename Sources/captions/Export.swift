@@ -8,7 +8,7 @@ extension CaptionsCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export captions for translators or sign makers.",
-            subcommands: [XLIFF.self, Signage.self]
+            subcommands: [XLIFF.self, Signage.self, Glossary.self, TMX.self]
         )
     }
 }

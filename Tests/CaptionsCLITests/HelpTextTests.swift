@@ -4,8 +4,8 @@ import Testing
 /// because a line break was left inside a `discussion` string.
 @Suite struct HelpTextTests {
     static let commands: [[String]] = [
-        [], ["check"], ["status"], ["export", "xliff"], ["export", "signage"], ["import"], ["fmt"], ["accept"],
-        ["init"], ["new"], ["review"], ["approve"],
+        [], ["check"], ["status"], ["export", "xliff"], ["export", "signage"], ["export", "glossary"],
+        ["export", "tmx"], ["import"], ["fmt"], ["accept"], ["init"], ["new"], ["review"], ["approve"],
     ]
 
     /// Pairs of consecutive prose lines where the second line's first word would have fit on

@@ -143,7 +143,7 @@ extension Validator {
     /// Every finding about `exhibit`, which belongs to `collection`, sorted by path, line and column.
     func validate(_ exhibit: Exhibit, in collection: CaptionCollection) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let analysis = ExhibitAnalysis(exhibit, config: context.config)
+        let analysis = ExhibitAnalysis(exhibit, config: context.config, terminology: context.terminology)
         for configured in checks {
             for var finding in configured.check.check(exhibit, analysis: analysis, in: context) {
                 finding.severity = configured.severity

@@ -57,7 +57,8 @@ enum CollectionLoader {
         guard isDirectory.boolValue else {
             throw .unreadable(path: path, reason: "not a folder; name the collection folder that holds captions.yml")
         }
-        let config = try loadConfig(in: path)
+        var config = try loadConfig(in: path)
+        config.glossary = try loadGlossary(in: path, languages: config.languages)
         let files = try exhibitFiles(in: path)
         let exhibits = parseConcurrently(files, root: path, reading: read)
         return CaptionCollection(rootPath: path, config: config, exhibits: exhibits)
@@ -68,6 +69,16 @@ enum CollectionLoader {
         let configPath = join(path, configFileName)
         guard FileManager.default.fileExists(atPath: configPath) else { return .default }
         return try ConfigParser.parse(data: FileBytes.data(ofFile: configPath), path: configPath)
+    }
+
+    /// Reads `glossary.yml` in `path`, or returns an empty glossary when it is absent.
+    static func loadGlossary(in path: String, languages: [String]) throws(CaptionError) -> Glossary {
+        let glossaryPath = join(path, Glossary.fileName)
+        guard FileManager.default.fileExists(atPath: glossaryPath) else { return .empty }
+        guard let data = FileManager.default.contents(atPath: glossaryPath) else {
+            throw .unreadable(path: glossaryPath, reason: "permission denied or not a file")
+        }
+        return try GlossaryParser.parse(data: data, path: glossaryPath, languages: languages)
     }
 
     /// Joins a folder and a relative path with exactly one slash.
@@ -129,7 +140,10 @@ enum CollectionLoader {
         for name in names where !name.hasPrefix(".") {
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
-                if relative.isEmpty && (name == configFileName || name == "captions.yaml") { continue }
+                if relative.isEmpty && (name == configFileName || name == "captions.yaml" || name == Glossary.fileName)
+                {
+                    continue
+                }
                 files.append(childRelative)
             } else {
                 var isDirectory: ObjCBool = false

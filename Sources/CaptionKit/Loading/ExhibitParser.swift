@@ -188,6 +188,19 @@ enum ExhibitParser {
             return event
         }
 
+        /// Where the text of a one-line scalar without escapes starts (see ``Translation/textStart``).
+        static func textStart(of event: YAMLEvent, path: String) -> SourceLocation? {
+            guard event.kind == .scalar, event.endLine == event.line else { return nil }
+            let quotes: Int
+            switch event.style {
+            case .plain: quotes = 0
+            case .singleQuoted, .doubleQuoted: quotes = 2
+            case .literal, .folded: return nil
+            }
+            guard event.endColumn - event.column == event.value.unicodeScalars.count + quotes else { return nil }
+            return SourceLocation(path: path, line: event.line, column: event.column + quotes / 2)
+        }
+
         static func kind(of event: YAMLEvent) -> String {
             switch event.kind {
             case .sequenceStart: "a list"
@@ -442,10 +455,11 @@ enum ExhibitParser {
                         let value = try text(
                             textEvent, reader, depth: 2, what: "\(name) (\(language))", field: name, language: language)
                     else { continue }
-                    field.translations.append(
-                        Translation(
-                            language: language, text: value, keyLocation: location(languageEvent),
-                            valueLocation: location(textEvent)))
+                    var translation = Translation(
+                        language: language, text: value, keyLocation: location(languageEvent),
+                        valueLocation: location(textEvent))
+                    translation.textStart = Self.textStart(of: textEvent, path: path)
+                    field.translations.append(translation)
                 }
             case .scalar where value.style == .plain && YAMLReader.plainScalarKind(value.value) == .null:
                 break  // `credit:` with nothing under it: a present field with no languages.

@@ -38,6 +38,10 @@ struct YAMLEvent {
     var line: Int
     /// 1-based column of the event's start, in Unicode scalars.
     var column: Int
+    /// For scalars: the 1-based line and column just after the scalar's end (0 for other events).
+    var endLine = 0
+    /// See ``endLine``.
+    var endColumn = 0
 }
 
 /// Streams events from libyaml's parser over one document's text.
@@ -130,7 +134,8 @@ final class YAMLEventReader {
             }
             return YAMLEvent(
                 kind: .scalar, value: value, style: style, anchor: Self.optionalString(scalar.anchor),
-                tag: Self.optionalString(scalar.tag), line: line, column: column)
+                tag: Self.optionalString(scalar.tag), line: line, column: column, endLine: Int(event.end_mark.line) + 1,
+                endColumn: Int(event.end_mark.column) + 1)
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
             return YAMLEvent(

@@ -46,6 +46,8 @@ public struct CollectionConfig: Sendable, Hashable {
     var sections: [String: LocatedNode]
     /// The configuration file's path, or `nil` when the defaults are in use.
     public var path: String?
+    /// The terminology from `glossary.yml` beside `captions.yml` (empty when there is none).
+    var glossary: Glossary = .empty
 
     /// Creates a configuration.
     init(

@@ -9,6 +9,10 @@ public struct Translation: Sendable, Hashable {
     var keyLocation: SourceLocation
     /// Where the value starts (the first character of a plain scalar, the quote, or `|`).
     var valueLocation: SourceLocation
+    /// Where the text's first character is, when every character of the text is written in the
+    /// file one after another on that line (a one-line plain or quoted scalar without escapes),
+    /// so that a position inside the text maps to a column; `nil` otherwise.
+    var textStart: SourceLocation?
 
     /// Creates a translation.
     init(language: String, text: String, keyLocation: SourceLocation, valueLocation: SourceLocation) {

@@ -53,11 +53,16 @@ struct CheckContext: Sendable {
         didSet {
             wordBudgets = Self.wordBudgets(of: config)
             panels = PanelFonts(config: config)
+            terminology = Self.terminology(of: config)
         }
     }
 
     /// The fields' panels with their fonts loaded (``PanelFonts``), found once for the run.
     private(set) var panels: PanelFonts
+
+    /// The glossary compiled for matching, or `nil` when it has no terms (or no terminology
+    /// check runs): then no text is scanned for terms.
+    var terminology: Terminology?
 
     /// The word budget of each configured field by name (the first field of a name), read
     /// once instead of for every exhibit; a malformed budget (which `check` refuses before any
@@ -69,6 +74,13 @@ struct CheckContext: Sendable {
         self.config = config
         self.wordBudgets = Self.wordBudgets(of: config)
         self.panels = PanelFonts(config: config)
+        self.terminology = Self.terminology(of: config)
+    }
+
+    private static func terminology(of config: CollectionConfig) -> Terminology? {
+        guard !config.glossary.entries.isEmpty else { return nil }
+        let terminology = Terminology(config.glossary, languages: config.languages)
+        return terminology.isEmpty ? nil : terminology
     }
 
     private static func wordBudgets(of config: CollectionConfig) -> [String: WordBudget] {

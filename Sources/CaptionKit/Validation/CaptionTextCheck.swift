@@ -7,6 +7,8 @@ protocol CaptionTextCheck: CaptionCheck {}
 extension CaptionTextCheck {
     /// Findings about one exhibit, from an analysis made for this call alone.
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        check(exhibit, analysis: ExhibitAnalysis(exhibit, config: context.config), in: context)
+        check(
+            exhibit, analysis: ExhibitAnalysis(exhibit, config: context.config, terminology: context.terminology),
+            in: context)
     }
 }

@@ -25,6 +25,8 @@ enum CheckRegistry {
         PanelFontMissingCheck.self,
         LengthRatioCheck.self,
         UntranslatedCheck.self,
+        TermMismatchCheck.self,
+        ForbiddenTermCheck.self,
         WhitespaceCheck.self,
         NotNormalizedCheck.self,
         PunctuationMismatchCheck.self,

@@ -40,7 +40,10 @@ struct Validator: Sendable {
             if let severity { configured.append(ConfiguredCheck(check: instance, severity: severity)) }
         }
         self.checks = configured
-        self.context = CheckContext(config: config)
+        var context = CheckContext(config: config)
+        let usesTerms = configured.contains { type(of: $0.check) is any TerminologyCheck.Type }
+        if !usesTerms { context.terminology = nil }
+        self.context = context
     }
 
     /// Every finding about `collection`, sorted by path, line and column.
@@ -69,7 +72,7 @@ struct Validator: Sendable {
             }
             let chunk = task - 1
             for exhibit in exhibits[(chunk * chunkSize)..<min((chunk + 1) * chunkSize, exhibits.count)] {
-                let analysis = ExhibitAnalysis(exhibit, config: context.config)
+                let analysis = ExhibitAnalysis(exhibit, config: context.config, terminology: context.terminology)
                 for configured in checks {
                     for var finding in configured.check.check(exhibit, analysis: analysis, in: context) {
                         finding.severity = configured.severity

@@ -58,17 +58,26 @@ struct MarkedExample {
             }
             return clean
         }
+        var glossaryText: String?
         for file in example.files {
             let path = "Captions/" + file.path
-            exhibits.append(
-                ExhibitParser.parse(text: strip(file.text, path: path), path: path, relativePath: file.path))
+            let clean = strip(file.text, path: path)
+            if file.path == Glossary.fileName {
+                glossaryText = clean
+                continue
+            }
+            exhibits.append(ExhibitParser.parse(text: clean, path: path, relativePath: file.path))
         }
         // Markers in captions.yml point at findings about the configuration (panel-font-missing).
-        let config =
+        var config =
             try example.config.map {
                 try ConfigParser.parse(
                     text: strip($0, path: "Captions/captions.yml"), path: "Captions/captions.yml")
             } ?? .default
+        if let glossaryText {
+            config.glossary = try GlossaryParser.parse(
+                text: glossaryText, path: "Captions/" + Glossary.fileName, languages: config.languages)
+        }
         collection = CaptionCollection(
             rootPath: "Captions", config: config, exhibits: exhibits.sorted { $0.path < $1.path })
         self.expected = expected

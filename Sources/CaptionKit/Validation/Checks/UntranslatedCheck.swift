@@ -1,15 +1,16 @@
 /// A translation identical to its source text.
 ///
 /// Findings point at the translation's value.
-struct UntranslatedCheck: CaptionTextCheck {
+struct UntranslatedCheck: CaptionTextCheck, TerminologyCheck {
     static let description = CheckDescription(
         id: "untranslated",
         name: "Untranslated",
         rationale: """
             A translation that is exactly the source text was usually copied as a placeholder and never \
             translated. Single words (loanwords such as Вагон, names such as ALZHIR) and texts without \
-            letters (1937–1953) are skipped; names longer than that go in the allow list, or one field of \
-            one exhibit can be accepted with an ignore entry (ignore: [untranslated: title/en]).
+            letters (1937–1953) are skipped, and so are texts made only of the glossary's do-not-translate \
+            terms; names longer than that go in the allow list, or one field of one exhibit can be accepted \
+            with an ignore entry (ignore: [untranslated: title/en]).
             """,
         defaultSeverity: .warning,
         options: [
@@ -84,7 +85,9 @@ struct UntranslatedCheck: CaptionTextCheck {
             let trimmed = Self.trimmed(text.text)
             guard trimmed.elementsEqual(Self.trimmed(source.text)) else { return nil }
             let value = String(trimmed)
-            guard !allowed.contains(value), TextWords.words(in: value).count >= minimumWords else { return nil }
+            guard !allowed.contains(value), TextWords.words(in: value).count >= minimumWords,
+                !analysis.isOnlyDoNotTranslateTerms(text, context.terminology)
+            else { return nil }
             return "\(text.label) is the same as the \(Language.displayName(source.language)) source"
         }
     }

@@ -1,7 +1,7 @@
 /// Latin words in Cyrillic text (kk, ru) or Cyrillic words in Latin text (en, kk-Latn).
 ///
 /// Findings point at the text's value and name the words (see ``CaptionText``).
-struct WrongScriptCheck: CaptionTextCheck {
+struct WrongScriptCheck: CaptionTextCheck, TerminologyCheck {
     static let description = CheckDescription(
         id: "wrong-script",
         name: "Wrong Script",
@@ -9,12 +9,26 @@ struct WrongScriptCheck: CaptionTextCheck {
             A Kazakh or Russian caption should be written in Cyrillic and an English one in Latin letters \
             (a Kazakh caption in Latin script, kk-Latn, in Latin letters); a word in the other script is \
             usually text pasted from the wrong language or an untransliterated name. Names and acronyms that \
-            are meant to stay as they are (UNESCO, Gulag) go in the allow list. Uppercase Roman numerals \
+            are meant to stay as they are (UNESCO, Gulag) go in the allow list, or in the glossary as \
+            do-not-translate terms. Uppercase Roman numerals \
             (XIX век) are numbers, not words, and words that mix both scripts are left to mixed-script.
             """,
         defaultSeverity: .error,
         options: [("allow", "words allowed in the other script, e.g. [UNESCO, NKVD] (exact spelling)")],
         nonTriggeringExamples: [
+            CheckExample(files: [
+                ("glossary.yml", "- { id: kasiret, do-not-translate: true, kk: Қасірет, ru: Қасірет, en: Қасірет }\n"),
+                (
+                    "word.yml",
+                    """
+                    id: word
+                    title:
+                      kk: Қасірет сөзі
+                      ru: Слово «Қасірет»
+                      en: The word Қасірет
+                    """
+                ),
+            ]),
             CheckExample(
                 """
                 id: mail-shirt
@@ -65,8 +79,11 @@ struct WrongScriptCheck: CaptionTextCheck {
             guard let expected = WritingScript.expected(forLanguage: text.language),
                 text.analysis.scripts.hasOther(than: expected)
             else { return nil }
+            let names = analysis.doNotTranslateWords(of: text, context.terminology)
             let odd = TextWords.distinct(TextWords.words(in: text.text).map(\.text)) { word in
-                guard !allowed.contains(word), let script = TextWord.singleScript(of: word), script != expected else {
+                guard !allowed.contains(word), !names.contains(word), let script = TextWord.singleScript(of: word),
+                    script != expected
+                else {
                     return false
                 }
                 return !(script == .latin && RomanNumeral.value(of: word) != nil)

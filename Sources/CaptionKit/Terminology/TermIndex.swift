@@ -1,0 +1,288 @@
+/// The terms of a glossary in one language, compiled for matching: every variant and forbidden
+/// term split into words, each word into the stems its forms start with, and the terms indexed
+/// by the first letters of their first word's stems.
+///
+/// A text is split into words once (``TermTokens``); each word then costs one to three
+/// dictionary look-ups, and only words that start like a term are compared further.
+struct TermIndex: Sendable {
+    /// How the rest of a text word after a stem is judged.
+    enum Ending: Sendable {
+        /// Nothing may follow.
+        case none
+        /// A Kazakh suffix chain after a stem ending in `after`, with `harmony`; when
+        /// `vowelFirst` is set, the chain must (not) start with a vowel.
+        case kazakh(after: KazakhSuffixes.After, harmony: KazakhSuffixes.Harmony, vowelFirst: Bool?)
+        /// One of a set of endings (packed with ``TermIndex/pack(_:)``).
+        case oneOf(Set<UInt64>)
+    }
+
+    /// One way a term word's forms start.
+    struct Stem: Sendable {
+        /// The folded letters every form starts with.
+        var scalars: [UInt32]
+        /// What may follow them.
+        var ending: Ending
+        /// For `case: exact` entries, the written letters the form must start with.
+        var written: [UInt32]?
+    }
+
+    /// One word of a term.
+    struct Word: Sendable {
+        /// The stems of its forms.
+        var stems: [Stem]
+        /// What a hyphen- or apostrophe-attached word after it may be, when it is the last.
+        var attached: Ending
+    }
+
+    /// One term: a variant or a forbidden term of an entry.
+    struct Term: Sendable {
+        /// The entry's index in the glossary.
+        var entry: Int
+        /// Whether this is a forbidden term.
+        var isForbidden: Bool
+        /// The term as written in the glossary.
+        var text: String
+        /// Its words.
+        var words: [Word]
+    }
+
+    /// A term found in a text.
+    struct Match: Sendable, Hashable {
+        /// The term's index in ``TermIndex/terms``.
+        var term: Int
+        /// The first word's index in the text's ``TermTokens``.
+        var firstWord: Int
+        /// How many words of the text it covers.
+        var wordCount: Int
+    }
+
+    /// The language's rules.
+    let rules: WordForms.Rules
+    /// Every term.
+    private(set) var terms: [Term] = []
+    /// The terms by the packed first letters (one to three) of one of their first word's stems:
+    /// term index and stem index.
+    private var byPrefix: [UInt64: [(term: Int32, stem: Int32)]] = [:]
+    /// Which prefix lengths (1, 2, 3) occur as keys, as bits.
+    private var prefixLengths: UInt8 = 0
+    /// A bit per hash of the keys of ``byPrefix``: most words of a text start like no term and
+    /// are passed over with one bit test instead of a dictionary look-up.
+    private var prefilter = [UInt64](repeating: 0, count: 1 << (Self.filterBits - 6))
+    private static let filterBits: UInt64 = 18
+    /// Whether a text must keep its words as written: an entry is `case: exact`.
+    private(set) var needsWrittenWords = false
+    /// Whether every text in the language must be scanned (it has forbidden or do-not-translate
+    /// terms), not only translations of a source that uses a term.
+    private(set) var scansEveryText = false
+
+    @inline(__always)
+    private static func filterSlot(_ key: UInt64) -> (word: Int, bit: UInt64) {
+        let hash = (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - filterBits)
+        return (Int(hash >> 6), 1 << (hash & 63))
+    }
+
+    /// Compiles the terms of `glossary` in `language`.
+    init(_ glossary: Glossary, language: String) {
+        rules = WordForms.rules(for: language)
+        for (entryIndex, entry) in glossary.entries.enumerated() {
+            for text in entry.terms[language] ?? [] {
+                add(text, entry: entryIndex, forbidden: false, caseExact: entry.caseExact)
+            }
+            for text in entry.forbidden[language] ?? [] {
+                add(text, entry: entryIndex, forbidden: true, caseExact: entry.caseExact)
+            }
+            let hasTerms = entry.terms[language] != nil || entry.forbidden[language] != nil
+            if hasTerms && entry.caseExact { needsWrittenWords = true }
+            if hasTerms && entry.doNotTranslate { needsWrittenWords = true }
+            if entry.forbidden[language] != nil || (hasTerms && entry.doNotTranslate) { scansEveryText = true }
+        }
+    }
+
+    /// Whether no term is indexed.
+    var isEmpty: Bool { terms.isEmpty }
+
+    private mutating func add(_ text: String, entry: Int, forbidden: Bool, caseExact: Bool) {
+        let tokens = TermTokens(text)
+        guard tokens.count > 0 else { return }
+        var words: [Word] = []
+        for index in 0..<tokens.count {
+            let folded = Array(tokens.word(index))
+            let written = caseExact ? Array(tokens.writtenWord(index)) : nil
+            words.append(Word(stems: stems(of: folded, written: written), attached: attachedEnding(of: folded)))
+        }
+        let termIndex = Int32(terms.count)
+        terms.append(Term(entry: entry, isForbidden: forbidden, text: text, words: words))
+        for (stemIndex, stem) in words[0].stems.enumerated() {
+            let length = min(3, stem.scalars.count)
+            let key = Self.pack(stem.scalars.prefix(length))
+            byPrefix[key, default: []].append((termIndex, Int32(stemIndex)))
+            let slot = Self.filterSlot(key)
+            prefilter[slot.word] |= slot.bit
+            prefixLengths |= 1 << UInt8(length)
+        }
+    }
+
+    /// The stems a word's forms start with, by the language's rules.
+    private func stems(of word: [UInt32], written: [UInt32]?) -> [Stem] {
+        func stem(_ scalars: [UInt32], _ ending: Ending) -> Stem {
+            let common = zip(scalars, word).prefix { $0 == $1 }.count
+            return Stem(scalars: scalars, ending: ending, written: written.map { Array($0.prefix(common)) })
+        }
+        guard word.count >= WordForms.minimumStem else { return [stem(word, .none)] }
+        switch rules {
+        case .exact:
+            return [stem(word, .none)]
+        case .kazakh:
+            let harmony = KazakhSuffixes.harmony(of: word)
+            var after = KazakhSuffixes.endSound(of: word)
+            // A word ending in -ы/-і may already be a third-person possessive (аркасы, лагері).
+            if let last = word.last, last == 0x44B || last == 0x456 { after.insert(.possessive3) }
+            var result: [Stem] = []
+            if word.last == 0x44C {
+                // Loanwords in -ь: лагерьге (ь kept before a consonant), лагері (dropped before a vowel).
+                result.append(stem(word, .kazakh(after: after, harmony: harmony, vowelFirst: false)))
+                result.append(stem(Array(word.dropLast()), .kazakh(after: after, harmony: harmony, vowelFirst: nil)))
+            } else {
+                result.append(stem(word, .kazakh(after: after, harmony: harmony, vowelFirst: nil)))
+            }
+            if let last = word.last, last == 0x44B || last == 0x456, word.count >= 3,
+                KazakhSuffixes.sound(word[word.count - 2])?.isDisjoint(with: .consonant) == false
+            {
+                // A third-person possessive after a consonant (үйі, лагері) also stands for the
+                // plural with it: балалар үйлері, үйлеріне.
+                let bare = Array(word.dropLast())
+                let plural = KazakhSuffixes.endSound(of: bare)
+                result.append(stem(bare, .kazakh(after: plural, harmony: harmony, vowelFirst: false)))
+            }
+            if let last = word.last, let voiced = KazakhSuffixes.voicing[last] {
+                // жүрек → жүрегі: the voiced consonant only before a vowel.
+                result.append(
+                    stem(
+                        Array(word.dropLast()) + [voiced],
+                        .kazakh(after: .consonant, harmony: harmony, vowelFirst: true)))
+            }
+            return result
+        case .russian:
+            let base = RussianEndings.stem(of: word)
+            var result = [stem(base, .oneOf(Set(RussianEndings.all.map(Self.pack))))]
+            if base.count == word.count || word.last == 0x44C || word.last == 0x439,
+                let shorter = RussianEndings.withoutFleetingVowel(base)
+            {
+                result.append(stem(shorter, .oneOf(Set(RussianEndings.afterFleetingVowel.map(Self.pack)))))
+            }
+            return result
+        case .english:
+            var result = [stem(word, .oneOf(Set(EnglishForms.regular.map(Self.pack))))]
+            let text = String(String.UnicodeScalarView(word.compactMap(Unicode.Scalar.init)))
+            if let plural = EnglishForms.irregular[text] {
+                result.append(stem(plural.unicodeScalars.map(\.value), .none))
+            }
+            let y: UInt32 = 0x79
+            if word.last == y, let before = word.dropLast().last, ![0x61, 0x65, 0x69, 0x6F, 0x75].contains(before) {
+                result.append(stem(Array(word.dropLast()), .oneOf([Self.pack("ies".unicodeScalars.map(\.value))])))
+            }
+            if word.last == 0x66 {  // leaf → leaves
+                result.append(stem(Array(word.dropLast()), .oneOf([Self.pack("ves".unicodeScalars.map(\.value))])))
+            } else if word.suffix(2) == [0x66, 0x65] {  // wife → wives
+                result.append(stem(Array(word.dropLast(2)), .oneOf([Self.pack("ves".unicodeScalars.map(\.value))])))
+            }
+            return result
+        }
+    }
+
+    /// What a word attached after the term's last word may be: a Kazakh suffix chain after a
+    /// hyphen, a Russian ending, or the English possessive `s`.
+    private func attachedEnding(of word: [UInt32]) -> Ending {
+        switch rules {
+        case .kazakh:
+            // After abbreviations and digits the harmony follows how the word is read; allow both.
+            .kazakh(after: KazakhSuffixes.endSound(of: word), harmony: [.back, .front], vowelFirst: nil)
+        case .russian: .oneOf(Set(RussianEndings.all.filter { !$0.isEmpty }.map(Self.pack)))
+        case .english: .oneOf([Self.pack([0x73])])
+        case .exact: .none
+        }
+    }
+
+    /// Up to four scalars below U+10000 packed into one number with their count; longer or
+    /// other sequences give a value no packed ending has.
+    static func pack(_ scalars: some Collection<UInt32>) -> UInt64 {
+        guard scalars.count <= 3 || (scalars.count == 4 && scalars.allSatisfy { $0 < 0x1000 }) else {
+            return UInt64.max
+        }
+        var result = UInt64(scalars.count) << 60
+        var shift: UInt64 = 0
+        for scalar in scalars {
+            guard scalar < 0x10000 else { return UInt64.max }
+            result |= UInt64(scalar) << shift
+            shift += scalars.count == 4 ? 12 : 16
+        }
+        return result
+    }
+
+    /// Whether `rest` may follow a stem with `ending`.
+    @inline(__always)
+    private static func accepts(_ rest: ArraySlice<UInt32>, _ ending: Ending) -> Bool {
+        switch ending {
+        case .none: return rest.isEmpty
+        case .oneOf(let endings): return endings.contains(pack(rest))
+        case .kazakh(let after, let harmony, let vowelFirst):
+            // A stem that must be followed by a vowel (жүрег-) is no word by itself.
+            if rest.isEmpty { return vowelFirst != true }
+            return KazakhSuffixes.accepts(rest, after: after, harmony: harmony, firstStartsWithVowel: vowelFirst)
+        }
+    }
+
+    /// Whether word `index` of `tokens` is a form of `stem`.
+    @inline(__always)
+    private static func matches(_ stem: Stem, _ tokens: TermTokens, _ index: Int) -> Bool {
+        let word = tokens.word(index)
+        guard word.count >= stem.scalars.count, word.starts(with: stem.scalars) else { return false }
+        if let written = stem.written, !tokens.writtenWord(index).starts(with: written) { return false }
+        return accepts(word.dropFirst(stem.scalars.count), stem.ending)
+    }
+
+    /// How many words of `tokens` from `start` the term covers, or 0 when it does not start there
+    /// (its first word is already known to match with `firstStem`).
+    private func length(of term: Term, at start: Int, in tokens: TermTokens) -> Int {
+        var index = start + 1
+        for word in term.words.dropFirst() {
+            guard index < tokens.count, word.stems.contains(where: { Self.matches($0, tokens, index) }) else {
+                return 0
+            }
+            index += 1
+        }
+        if index < tokens.count, tokens.joints[index] != .separate, let last = term.words.last,
+            tokens.length(index) <= 8, Self.accepts(tokens.word(index)[...], last.attached),
+            tokens.joints[index] == .hyphen || rules == .english
+        {
+            index += 1
+        }
+        return index - start
+    }
+
+    /// Every term in `tokens`, by first word, then term order.
+    func matches(in tokens: TermTokens) -> [Match] {
+        var found: [Match] = []
+        guard !terms.isEmpty else { return found }
+        for index in 0..<tokens.count {
+            let word = tokens.word(index)
+            let firstHere = found.count
+            for prefixLength in 1...3
+            where prefixLengths & (1 << UInt8(prefixLength)) != 0 && word.count >= prefixLength {
+                let key = Self.pack(word.prefix(prefixLength))
+                let slot = Self.filterSlot(key)
+                guard prefilter[slot.word] & slot.bit != 0, let candidates = byPrefix[key] else { continue }
+                for candidate in candidates {
+                    let termIndex = Int(candidate.term)
+                    let term = terms[termIndex]
+                    guard Self.matches(term.words[0].stems[Int(candidate.stem)], tokens, index),
+                        !found[firstHere...].contains(where: { $0.term == termIndex })
+                    else { continue }
+                    let count = length(of: term, at: index, in: tokens)
+                    if count > 0 { found.append(Match(term: termIndex, firstWord: index, wordCount: count)) }
+                }
+            }
+        }
+        return found
+    }
+}

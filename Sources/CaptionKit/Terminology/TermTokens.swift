@@ -1,0 +1,155 @@
+/// The words of a text as the term matcher sees them, made in one pass: each word's letters
+/// folded to lowercase (and `ё` to `е`), where it is in the text, and how it is joined to the
+/// word before it.
+///
+/// A word is a run of letters, combining marks and digits (``TextWords/isLetter(_:)``). A word
+/// written right after the previous one with only a hyphen between them, or a closing quote and
+/// a hyphen (`АЛЖИР-дің`, `«АЛЖИР»-дің`, `1937-жылы`), is *attached*: the matcher may read it
+/// as a suffix of that word. After an apostrophe (`Sorrow’s`) it is attached as a possessive.
+struct TermTokens: Sendable {
+    /// How a word is joined to the word before it.
+    enum Joint: UInt8, Sendable {
+        /// Separated by a space, punctuation or the start of the text.
+        case separate
+        /// A hyphen right after the previous word (or after its closing quote).
+        case hyphen
+        /// An apostrophe right after the previous word.
+        case apostrophe
+    }
+
+    /// The folded scalars of every word, one after another.
+    private(set) var folded: [UInt32] = []
+    /// The scalars as written, parallel to ``folded`` (for `case: exact` entries and
+    /// do-not-translate names), or empty when not asked for.
+    private(set) var written: [UInt32] = []
+    /// Where each word's scalars start in ``folded``; one more element than words, the end.
+    private(set) var bounds: [Int32] = [0]
+    /// Each word's offset in the text, in Unicode scalars from its start.
+    private(set) var offsets: [Int32] = []
+    /// How each word is joined to the previous one.
+    private(set) var joints: [Joint] = []
+
+    /// The number of words.
+    var count: Int { offsets.count }
+
+    /// Splits `text` into words, keeping the scalars as written too when `keepingWritten`.
+    init(_ text: String, keepingWritten: Bool = true) {
+        var offset: Int32 = 0
+        var inWord = false
+        // What came since the last word ended: 0 nothing, 1 hyphen, 2 apostrophe, 3 closing quote,
+        // 4 a closing quote and a hyphen, 5 anything else.
+        var gap = 5
+        folded.reserveCapacity(text.utf8.count / 2)
+        if keepingWritten { written.reserveCapacity(text.utf8.count / 2) }
+        offsets.reserveCapacity(text.utf8.count / 8)
+        joints.reserveCapacity(text.utf8.count / 8)
+        bounds.reserveCapacity(text.utf8.count / 8)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isWordScalar =
+                TextWords.isLetter(scalar) || (value >= 0x30 && value <= 0x39)
+                || (inWord && TextWords.isCombiningMark(scalar))
+            if isWordScalar {
+                if !inWord {
+                    inWord = true
+                    offsets.append(offset)
+                    let joint: Joint =
+                        switch gap {
+                        case 1, 4: .hyphen
+                        case 2: .apostrophe
+                        default: .separate
+                        }
+                    joints.append(joint)
+                }
+                if keepingWritten { written.append(value) }
+                folded.append(Self.fold(value))
+            } else {
+                if inWord {
+                    bounds.append(Int32(folded.count))
+                    inWord = false
+                    gap = 0
+                }
+                gap = Self.gap(after: gap, value)
+            }
+            offset += 1
+        }
+        if inWord { bounds.append(Int32(folded.count)) }
+    }
+
+    /// The gap state after `value` (see ``init(_:)``).
+    @inline(__always)
+    private static func gap(after gap: Int, _ value: UInt32) -> Int {
+        switch value {
+        case 0x2D, 0x2010, 0x2011:  // hyphen-minus, hyphen, non-breaking hyphen
+            return gap == 0 ? 1 : gap == 3 ? 4 : 5
+        case 0x27, 0x2019, 0x2BC:  // apostrophes
+            return gap == 0 ? 2 : 5
+        case 0xBB, 0x201D, 0x22, 0x201C:  // closing quotes » ” " “
+            return gap == 0 || gap == 3 ? 3 : 5
+        default:
+            return 5
+        }
+    }
+
+    /// The folded scalars of word `index`.
+    @inline(__always)
+    func word(_ index: Int) -> ArraySlice<UInt32> {
+        folded[Int(bounds[index])..<Int(bounds[index + 1])]
+    }
+
+    /// The written scalars of word `index` (the folded ones when the written were not kept).
+    func writtenWord(_ index: Int) -> ArraySlice<UInt32> {
+        written.isEmpty ? word(index) : written[Int(bounds[index])..<Int(bounds[index + 1])]
+    }
+
+    /// The number of scalars of word `index`.
+    @inline(__always)
+    func length(_ index: Int) -> Int { Int(bounds[index + 1] - bounds[index]) }
+
+    /// A scalar folded for matching: lowercase, and `ё` as `е`. ASCII and Cyrillic are folded by
+    /// range (every scalar of every text asks); other letters through `Character`.
+    @inline(__always)
+    static func fold(_ value: UInt32) -> UInt32 {
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A ? value + 0x20 : value }
+        if value >= 0x400 && value <= 0x4FF {
+            if value >= 0x410 && value <= 0x42F { return value + 0x20 }
+            if value == 0x401 || value == 0x451 { return 0x435 }  // Ё ё → е
+            if value < 0x410 { return value + 0x50 }
+            if value < 0x460 { return value }
+            if value == 0x4C0 { return 0x4CF }
+            if (value >= 0x460 && value <= 0x481) || (value >= 0x48A && value <= 0x4BF) || value >= 0x4D0 {
+                return value | 1
+            }
+            if value >= 0x4C1 && value <= 0x4CE { return value & 1 == 1 ? value + 1 : value }
+            return value
+        }
+        return foldOther(value)
+    }
+
+    /// ``fold(_:)`` for scalars outside ASCII and Cyrillic.
+    @inline(never)
+    static func foldOther(_ value: UInt32) -> UInt32 {
+        guard let scalar = Unicode.Scalar(value) else { return value }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first!.value : value
+    }
+
+    /// The folded scalars of a whole term's words, for building the index.
+    static func foldedWords(of term: String) -> [[UInt32]] {
+        let tokens = TermTokens(term)
+        return (0..<tokens.count).map { Array(tokens.word($0)) }
+    }
+}
+
+extension TermTokens {
+    /// The words of `match` as written in `text` (the text these tokens were made from), with
+    /// what stands between them.
+    func text(of match: TermIndex.Match, in text: String) -> String {
+        let scalars = text.unicodeScalars
+        let start = scalars.index(scalars.startIndex, offsetBy: Int(offsets[match.firstWord]))
+        let lastWord = match.firstWord + match.wordCount - 1
+        let end = scalars.index(
+            scalars.startIndex, offsetBy: Int(offsets[lastWord]) + length(lastWord), limitedBy: scalars.endIndex)
+        return String(scalars[start..<(end ?? scalars.endIndex)])
+    }
+}

@@ -1,0 +1,116 @@
+/// A collection's glossary compiled for matching in each of its languages.
+struct Terminology: Sendable {
+    /// The glossary.
+    let glossary: Glossary
+    /// The compiled terms by language tag (languages without terms are left out).
+    let indices: [String: TermIndex]
+
+    /// Compiles `glossary` for `languages`.
+    init(_ glossary: Glossary, languages: [String]) {
+        self.glossary = glossary
+        var indices: [String: TermIndex] = [:]
+        for language in languages {
+            let index = TermIndex(glossary, language: language)
+            if !index.isEmpty { indices[language] = index }
+        }
+        self.indices = indices
+    }
+
+    /// Whether every text in `language` must be scanned (see ``TermIndex/scansEveryText``).
+    func scansEveryText(_ language: String) -> Bool { indices[language]?.scansEveryText ?? false }
+
+    /// Whether no language has a term.
+    var isEmpty: Bool { indices.isEmpty }
+
+    /// The terms found in `text`, written in `language`.
+    func scan(_ text: String, language: String) -> TermScan? {
+        guard let index = indices[language] else { return nil }
+        let tokens = TermTokens(text, keepingWritten: index.needsWrittenWords)
+        return TermScan(tokens: tokens, matches: index.matches(in: tokens), index: index)
+    }
+}
+
+/// The glossary terms found in one text.
+struct TermScan: Sendable {
+    /// The text's words.
+    let tokens: TermTokens
+    /// The terms found, by first word.
+    let matches: [TermIndex.Match]
+    /// The compiled terms of the text's language.
+    let index: TermIndex
+
+    /// The term of `match`.
+    func term(_ match: TermIndex.Match) -> TermIndex.Term { index.terms[match.term] }
+
+    /// The entries (glossary indices) whose allowed terms occur.
+    var usedEntries: Set<Int> {
+        Set(matches.lazy.map { index.terms[$0.term] }.filter { !$0.isForbidden }.map(\.entry))
+    }
+
+    /// Whether `match` lies within an allowed term of the same entry found in the text (an old,
+    /// shorter name forbidden inside the current, longer one).
+    func isInsideAllowedTerm(_ match: TermIndex.Match) -> Bool {
+        let entry = term(match).entry
+        return matches.contains { other in
+            let otherTerm = term(other)
+            return !otherTerm.isForbidden && otherTerm.entry == entry && other.firstWord <= match.firstWord
+                && other.firstWord + other.wordCount >= match.firstWord + match.wordCount
+        }
+    }
+
+    /// The offset, in Unicode scalars from the start of the text, of the first word of `match`.
+    func offset(of match: TermIndex.Match) -> Int { Int(tokens.offsets[match.firstWord]) }
+}
+
+extension Translation {
+    /// The location of the character `offset` Unicode scalars into the text: exact for texts
+    /// written on one line without escapes (see ``textStart``), else the start of the value.
+    func location(ofScalar offset: Int) -> SourceLocation {
+        guard var start = textStart else { return valueLocation }
+        start.column += offset
+        return start
+    }
+}
+
+/// A check that reads the glossary terms found in the texts (``ExhibitAnalysis/termScans``):
+/// the texts are scanned only when such a check runs.
+protocol TerminologyCheck: CaptionCheck {}
+
+extension ExhibitAnalysis {
+    /// The index in ``texts`` of the source-language text of `field`, if any.
+    func sourceTextIndex(field: String, source: String) -> Int? {
+        texts.firstIndex { $0.field.name == field && $0.language == source }
+    }
+
+    /// The words of `text` (one of ``texts``) that belong to a `do-not-translate` term of
+    /// `terminology`, as written: names that are not mistakes when they stay as they are.
+    func doNotTranslateWords(of text: CaptionText, _ terminology: Terminology?) -> Set<String> {
+        guard let terminology, let index = texts.firstIndex(where: { $0 === text }), index < termScans.count,
+            let scan = termScans[index]
+        else { return [] }
+        var words = Set<String>()
+        for match in scan.matches {
+            let term = scan.term(match)
+            guard !term.isForbidden, terminology.glossary.entries[term.entry].doNotTranslate else { continue }
+            for word in match.firstWord..<(match.firstWord + match.wordCount) {
+                words.insert(
+                    String(String.UnicodeScalarView(scan.tokens.writtenWord(word).compactMap(Unicode.Scalar.init))))
+            }
+        }
+        return words
+    }
+
+    /// Whether every word of `text` (one of ``texts``) belongs to a `do-not-translate` term.
+    func isOnlyDoNotTranslateTerms(_ text: CaptionText, _ terminology: Terminology?) -> Bool {
+        guard let terminology, let index = texts.firstIndex(where: { $0 === text }), index < termScans.count,
+            let scan = termScans[index], scan.tokens.count > 0
+        else { return false }
+        var covered = [Bool](repeating: false, count: scan.tokens.count)
+        for match in scan.matches {
+            let term = scan.term(match)
+            guard !term.isForbidden, terminology.glossary.entries[term.entry].doNotTranslate else { continue }
+            for word in match.firstWord..<(match.firstWord + match.wordCount) { covered[word] = true }
+        }
+        return covered.allSatisfy { $0 }
+    }
+}

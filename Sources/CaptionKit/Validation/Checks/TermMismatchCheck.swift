@@ -1,0 +1,141 @@
+/// A translation that does not use the glossary's term for a term its source uses.
+///
+/// Findings point at the translation's value, with a note at the term in the source.
+struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
+    static let description = CheckDescription(
+        id: "term-mismatch",
+        name: "Term Mismatch",
+        rationale: """
+            At a memorial a name must read the same on every wall. When the source text uses a term of the \
+            collection's glossary (Captions/glossary.yml), each translation must use one of that term's variants \
+            in its language, in any grammatical form: Арка скорби, Аркой скорби and Арку скорби are the same \
+            term, as are Қасірет аркасы and Қасірет аркасынан, or the Arch of Sorrow and the Arch of Sorrow's. \
+            The finding names the term and the variants the glossary allows.
+            """,
+        defaultSeverity: .warning,
+        nonTriggeringExamples: [
+            CheckExample(files: [
+                ("glossary.yml", Self.glossary),
+                (
+                    "arch.yml",
+                    """
+                    id: arch
+                    title:
+                      kk: Қасірет аркасынан өту
+                      ru: Проход под Аркой скорби
+                      en: Passing the Arch of Sorrow
+                    """
+                ),
+            ]),
+            CheckExample(files: [
+                ("glossary.yml", Self.glossary),
+                (
+                    "camp.yml",
+                    """
+                    id: camp
+                    title:
+                      kk: «АЛЖИР»-дің тұтқындары
+                      ru: Узницы АЛЖИРа
+                      en: The women of ALZHIR
+                    """
+                ),
+            ]),
+        ],
+        triggeringExamples: [
+            CheckExample(files: [
+                ("glossary.yml", Self.glossary),
+                (
+                    "arch.yml",
+                    """
+                    id: arch
+                    title:
+                      kk: Қасірет аркасы
+                      ru: Арка скорби
+                      en: ↓The Arch of Grief
+                    """
+                ),
+            ]),
+            CheckExample(files: [
+                ("glossary.yml", Self.glossary),
+                (
+                    "camp.yml",
+                    """
+                    id: camp
+                    title:
+                      kk: ↓Лагерь тұтқындары
+                      ru: Узницы АЛЖИРа
+                      en: The women of ALZHIR
+                    """
+                ),
+            ]),
+        ]
+    )
+
+    /// The glossary of the examples.
+    static let glossary = """
+        - id: arch-of-sorrow
+          kk: Қасірет аркасы
+          ru: [Арка скорби, арка Скорби]
+          en: Arch of Sorrow
+          forbidden: { en: [Arch of Grief] }
+        - id: alzhir
+          do-not-translate: true
+          kk: АЛЖИР
+          ru: АЛЖИР
+          en: ALZHIR
+        """
+
+    init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
+
+    func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
+        guard let terminology = context.terminology, !analysis.termScans.isEmpty else { return [] }
+        let glossary = terminology.glossary
+        var findings: [Diagnostic] = []
+        for (index, text) in analysis.texts.enumerated() where text.source != nil {
+            guard
+                let sourceIndex = analysis.sourceTextIndex(field: text.field.name, source: context.config.source),
+                let sourceScan = analysis.termScans[sourceIndex], !sourceScan.matches.isEmpty
+            else { continue }
+            let used = analysis.termScans[index]?.usedEntries ?? []
+            var reported = Set<Int>()
+            var position = 0
+            let matches = sourceScan.matches.filter { !sourceScan.term($0).isForbidden }
+            while position < matches.count {
+                // The entries found on the same words of the source are one occurrence: a
+                // translation using any of them is fine (the same term may be in two entries).
+                let first = matches[position]
+                var entries: [Int] = []
+                while position < matches.count, matches[position].firstWord == first.firstWord,
+                    matches[position].wordCount == first.wordCount
+                {
+                    let entry = sourceScan.term(matches[position]).entry
+                    if glossary.entries[entry].terms[text.language] != nil, !entries.contains(entry) {
+                        entries.append(entry)
+                    }
+                    position += 1
+                }
+                guard let entry = entries.first, entries.allSatisfy({ !used.contains($0) }),
+                    reported.insert(entry).inserted
+                else { continue }
+                let written = sourceScan.tokens.text(of: first, in: analysis.texts[sourceIndex].text)
+                let expected = entries.flatMap { glossary.entries[$0].terms[text.language] ?? [] }
+                let sourceLanguage = Language.displayName(context.config.source)
+                findings.append(
+                    finding(
+                        at: text.translation.valueLocation,
+                        """
+                        \(text.label) does not use the glossary term for “\(written)” (\(glossary.entries[entry].id)): \
+                        expected \(expected.map { "“\($0)”" }.joined(separator: " or "))
+                        """,
+                        exhibit: exhibit, field: text.field.name, language: text.language,
+                        notes: [
+                            Diagnostic.Note(
+                                location: analysis.texts[sourceIndex].translation.location(
+                                    ofScalar: sourceScan.offset(of: first)),
+                                message: "the \(sourceLanguage) source uses it here")
+                        ]))
+            }
+        }
+        return findings
+    }
+}

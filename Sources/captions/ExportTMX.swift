@@ -1,0 +1,41 @@
+import ArgumentParser
+import CaptionKit
+
+extension CaptionsCommand.Export {
+    /// `captions export tmx`: the translations as a translation memory.
+    struct TMX: CaptionsSubcommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tmx",
+            abstract: "Write the current translations as a translation memory (TMX 1.4b), one file per language pair.",
+            discussion: """
+                Writes <out>/<source>-<target>.tmx (e.g. Exports/tmx/ru-kk.tmx) with a translation unit \
+                for every caption field whose translation is current: tuid is <exhibit-id>.<field>, the \
+                state is a prop of type x-state. Missing and stale translations are left out. OmegaT, \
+                memoQ, Trados and Translate Toolkit read the files.
+
+                Examples:
+                  captions export tmx
+                  captions export tmx Captions --to kk --out Exports/omegat/tm
+                """
+        )
+
+        @OptionGroup var collection: CollectionArgument
+
+        @Option(
+            name: .customLong("to"),
+            help: "A target language to export (repeatable; default: every non-source language).")
+        var languages: [String] = []
+
+        @Option(help: "The folder to write to.")
+        var out = "Exports/tmx"
+
+        func execute() throws {
+            let path = try collection.resolved()
+            let files = try TMXExporter.export(
+                collectionAt: path, options: TMXExportOptions(targetLanguages: languages, outputFolder: out))
+            for file in files {
+                writeStdout("wrote \(file.path) (\(file.unitCount) unit\(file.unitCount == 1 ? "" : "s"))\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@testable import CaptionKit
+
+/// `captions export glossary` on a small glossary: the OmegaT file byte for byte, the TBX file as
+/// Translate Toolkit reads it, the CSV file, and errors.
+@Suite struct GlossaryExportTests {
+    static let glossary = """
+        - id: arch-of-sorrow
+          kk: Қасірет аркасы
+          ru: [Арка скорби, арка Скорби]
+          en: Arch of Sorrow
+          forbidden: { en: [Arch of Grief] }
+          note: The monument at the entrance.
+        - id: alzhir
+          do-not-translate: true
+          kk: АЛЖИР
+          ru: АЛЖИР
+          en: ALZHIR
+        - id: kurt
+          ru: курт
+          en: kurt
+          note: "Dried cheese, salty; keep the word"
+
+        """
+
+    static func folder() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsource: ru\n")
+        try folder.write("Captions/glossary.yml", glossary)
+        return folder
+    }
+
+    @Test func omegatGlossaryIsByteExact() throws {
+        let folder = try Self.folder()
+        let run = try CLIRun.run(["export", "glossary", "Captions", "--format", "omegat"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout == """
+                wrote Exports/glossary/ru-kk.utf8 (2 entries)
+                wrote Exports/glossary/ru-en.utf8 (3 entries)
+
+                """)
+        let en = try folder.read("Exports/glossary/ru-en.utf8")
+        #expect(
+            en == """
+                Арка скорби\tArch of Sorrow\tdo not use: Arch of Grief; The monument at the entrance.
+                арка Скорби\tArch of Sorrow\tdo not use: Arch of Grief; The monument at the entrance.
+                АЛЖИР\tALZHIR\tDo not translate: keep the term as it is.
+                курт\tkurt\tDried cheese, salty; keep the word
+
+                """)
+        let kk = try folder.read("Exports/glossary/ru-kk.utf8")
+        #expect(
+            kk == """
+                Арка скорби\tҚасірет аркасы\tThe monument at the entrance.
+                арка Скорби\tҚасірет аркасы\tThe monument at the entrance.
+                АЛЖИР\tАЛЖИР\tDo not translate: keep the term as it is.
+
+                """)
+    }
+
+    @Test func csvHasAColumnPerLanguage() throws {
+        let folder = try Self.folder()
+        let run = try CLIRun.run(["export", "glossary", "--format", "csv", "--to", "en"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            try folder.read("Exports/glossary/glossary.csv") == """
+                id,ru,en,forbidden ru,forbidden en,note,do-not-translate\r
+                arch-of-sorrow,Арка скорби | арка Скорби,Arch of Sorrow,,Arch of Grief,The monument at the entrance.,\r
+                alzhir,АЛЖИР,ALZHIR,,,,yes\r
+                kurt,курт,kurt,,,"Dried cheese, salty; keep the word",\r
+
+                """)
+    }
+
+    @Test(.enabled(if: TranslateToolkit.tbxAvailable, "needs python3 with translate-toolkit (translate.storage.tbx)"))
+    func tbxIsReadByTranslateToolkit() throws {
+        let folder = try Self.folder()
+        let run = try CLIRun.run(["export", "glossary"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "wrote Exports/glossary/glossary.tbx (3 entries)\n")
+        let read = try runTool(
+            "python3", [TranslateToolkit.readTBXScript, "Exports/glossary/glossary.tbx", "ru", "kk", "en"],
+            in: folder.path)
+        #expect(read.status == 0, "\(read.output)")
+        #expect(
+            read.output == """
+                arch-of-sorrow; ru: Арка скорби | арка Скорби; kk: Қасірет аркасы; \
+                en: Arch of Sorrow | !Arch of Grief; notes: The monument at the entrance.
+                alzhir; ru: АЛЖИР; kk: АЛЖИР; en: ALZHIR; notes: Do not translate: keep the term as it is.
+                kurt; ru: курт; kk: ; en: kurt; notes: Dried cheese, salty; keep the word
+
+                """)
+    }
+
+    @Test func errorsAreOneLineWithExitCode2() throws {
+        let folder = try Self.folder()
+        let wrongLanguage = try CLIRun.run(["export", "glossary", "--to", "de"], in: folder.path)
+        #expect(wrongLanguage.status == 2)
+        #expect(
+            wrongLanguage.stderr
+                == "error: --to de is not a language of this collection (target languages: kk, en)\n")
+        try folder.write("Captions/glossary.yml", "- id: a\n  kk: А\n  nte: x\n")
+        let malformed = try CLIRun.run(["export", "glossary"], in: folder.path)
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr == "Captions/glossary.yml:3:3: error: unknown key 'nte'; did you mean 'note'?\n")
+        let check = try CLIRun.run(["check"], in: folder.path)
+        #expect(check.status == 2)
+        #expect(check.stderr == "Captions/glossary.yml:3:3: error: unknown key 'nte'; did you mean 'note'?\n")
+    }
+}
+
+extension TranslateToolkit {
+    /// Whether `python3` can import `translate.storage.tbx` with `get_target_terms` (Translate
+    /// Toolkit 3.17+), after the same pip attempt as ``available``; prints loudly why not otherwise.
+    static let tbxAvailable: Bool = {
+        guard available else { return false }
+        let probe = ["-c", "from translate.storage import tbx; tbx.tbxunit.get_target_terms"]
+        if (try? runTool("python3", probe))?.status == 0 { return true }
+        print("⚠️ SKIPPING the TBX read-back: this Translate Toolkit has no tbxunit.get_target_terms")
+        return false
+    }()
+
+    /// The helper script that prints what Translate Toolkit reads from a TBX file.
+    static let readTBXScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Resources/read_tbx.py").path
+}

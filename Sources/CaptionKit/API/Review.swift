@@ -145,7 +145,10 @@ public enum SignOff {
         if !plan.entries.isEmpty {
             try editor.recordSignOffs(
                 plan.entries, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
-            if !dryRun { try AtomicFile.write(editor.data, to: loaded.path) }
+            if !dryRun {
+                try AtomicFile.replaceCaptionFile(
+                    editor.data, at: loaded.path, readAs: editor.readDigest, collection: collection.rootPath)
+            }
         }
         return Result(
             id: request.id, path: loaded.path, signedOff: plan.signedOff, alreadySignedOff: plan.already,
@@ -165,7 +168,8 @@ public enum SignOff {
     /// Approves every translation whose review covers its current texts and that is not yet
     /// approved, in the gallery `gallery` (with its sub-galleries) or the whole collection; one
     /// result per exhibit with something approved, in file order. Every file is written
-    /// atomically, and none when one cannot be edited.
+    /// atomically under the collection lock, and none when one cannot be edited or changed on disk
+    /// since it was read.
     ///
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown gallery, a name that cannot
     ///   be recorded or a malformed date; ``CaptionError/invalidInput(_:_:)`` when a file
@@ -185,7 +189,7 @@ public enum SignOff {
             throw .invalidArgument("no gallery '\(gallery)' in \(collection.rootPath)\(hint)")
         }
         var results: [Result] = []
-        var files: [(path: String, data: Data)] = []
+        var files: [(path: String, data: Data, readAs: ContentDigest?)] = []
         for loaded in collection.exhibits where loaded.isReadable && loaded.id != nil && inGallery(loaded) {
             // A quick look at the loaded exhibit first: most files have nothing reviewed.
             guard !TranslationRecord(exhibit: loaded).signOffs.isEmpty else { continue }
@@ -213,13 +217,26 @@ public enum SignOff {
             guard !plan.entries.isEmpty else { continue }
             try editor.recordSignOffs(
                 plan.entries, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
-            files.append((loaded.path, editor.data))
+            files.append((loaded.path, editor.data, editor.readDigest))
             results.append(
                 Result(
                     id: loaded.id ?? "", path: loaded.path, signedOff: plan.signedOff, alreadySignedOff: [], refused: []
                 ))
         }
-        if !dryRun { try AtomicFile.writeAll(files) }
+        if !dryRun {
+            var pending: [AtomicFile.PendingFile] = []
+            do throws(CaptionError) {
+                for file in files {
+                    var prepared = try AtomicFile.prepare(file.data, for: file.path)
+                    prepared.readAs = file.readAs
+                    pending.append(prepared)
+                }
+            } catch {
+                AtomicFile.discard(pending)
+                throw error
+            }
+            try AtomicFile.commitCaptionFiles(pending, collection: collection.rootPath)
+        }
         return results
     }
 

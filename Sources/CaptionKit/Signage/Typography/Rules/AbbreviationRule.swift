@@ -61,11 +61,29 @@ struct AbbreviationRule: TypographyUnitRule {
         }
     }
 
+    /// Whether `characters` have a full stop, a space and a letter followed by a full stop
+    /// (`т. е.`): the part every listed abbreviation has, found by a plain scan.
+    static func mayHaveAbbreviation<Unit: TypographyUnit>(_ characters: [Unit]) -> Bool {
+        var index = 0
+        while index + 3 < characters.count {
+            if characters[index] == ".", characters[index + 1] == " " || characters[index + 1] == .noBreakSpace,
+                characters[index + 3] == ".", characters[index + 2].isLetter
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// The rule with the language's patterns.
     private func apply<Unit: TypographyUnit>(to characters: [Unit], patterns: [[Unit]]) -> [Unit] {
-        guard !patterns.isEmpty, characters.contains(".") else { return characters }
+        guard !patterns.isEmpty, Self.mayHaveAbbreviation(characters) else { return characters }
         return characters.replacingMatches { characters, index in
-            guard index == 0 || !characters[index - 1].isLetter else { return nil }
+            // Every abbreviation is a letter and a full stop first: most places fail at once.
+            guard index + 1 < characters.count, characters[index + 1] == ".",
+                index == 0 || !characters[index - 1].isLetter
+            else { return nil }
             for pattern in patterns where index + pattern.count <= characters.count {
                 let matches = pattern.indices.allSatisfy { offset in
                     let unit = characters[index + offset]

@@ -72,7 +72,10 @@ struct InitialsRule: TypographyUnitRule {
     /// `characters` with a no-break space after each initial that a surname follows with no
     /// space (`М.Тухачевский`).
     private func withSpaceBeforeSurnames<Unit: TypographyUnit>(_ characters: [Unit]) -> [Unit] {
-        characters.replacingMatches { characters, index in
+        // A plain scan first: most texts have no capital right after a full stop.
+        guard characters.indices.dropLast().contains(where: { characters[$0] == "." && characters[$0 + 1].isUppercase })
+        else { return characters }
+        return characters.replacingMatches { characters, index in
             guard index + 1 < characters.count, characters[index + 1] == ".",
                 index == 0 || !characters[index - 1].isLetter, isInitial(characters, at: index),
                 isSurnameStart(characters, at: index + 2)

@@ -72,36 +72,36 @@ struct TitleRule: TypographyUnitRule {
         let after = Self.after[primary] ?? []
         guard !before.isEmpty || !after.isEmpty else { return characters }
         var characters = characters
-        // One pass over the words (letter runs), each looked at with the word before it when a
-        // single space separates them; no list of words is made.
-        var previous: Range<Int>?
-        var start = 0
-        while start < characters.count {
-            guard characters[start].isLetter else {
-                start += 1
-                continue
-            }
-            var end = start
+        // Only a capitalised word can be a name next to a title: the scan looks for capitals
+        // (cheap) and reads the words on either side of those alone.
+        var index = 0
+        while index + 1 < characters.count {
+            defer { index += 1 }
+            guard characters[index].isUppercase, characters[index + 1].isLowercase,
+                index == 0 || !characters[index - 1].isLetter
+            else { continue }
+            var end = index
             while end < characters.count, characters[end].isLetter { end += 1 }
-            let word = start..<end
-            if let left = previous, left.upperBound + 1 == start, characters[left.upperBound] == " " {
-                // The cheap capital test first: most pairs of words have no capitalised word.
-                let titleBefore =
-                    isCapitalised(characters[word]) && left.count <= Self.longestTitle
-                    && before.contains(Unit.string(of: characters[left]))
-                let titleAfter =
-                    !titleBefore && isCapitalised(characters[left]) && word.count <= Self.longestTitle
-                    && after.contains(Unit.string(of: characters[word]))
-                if titleBefore || titleAfter { characters[left.upperBound] = .noBreakSpace }
+            // A title before the name: the word that ends just before the space.
+            var start = index - 1
+            while start > 0, characters[start - 1].isLetter { start -= 1 }
+            if index >= 2, characters[index - 1] == " ", start < index - 1, index - 1 - start <= Self.longestTitle,
+                before.contains(Unit.string(of: characters[start..<(index - 1)]))
+            {
+                characters[index - 1] = .noBreakSpace
             }
-            previous = word
-            start = end
+            // A title after the name: the word after one space.
+            if end + 1 < characters.count, characters[end] == " " {
+                var titleEnd = end + 1
+                while titleEnd < characters.count, characters[titleEnd].isLetter { titleEnd += 1 }
+                if titleEnd > end + 1, titleEnd - end - 1 <= Self.longestTitle,
+                    after.contains(Unit.string(of: characters[(end + 1)..<titleEnd]))
+                {
+                    characters[end] = .noBreakSpace
+                }
+            }
+            index = end
         }
         return characters
-    }
-
-    /// A capital letter followed by a small one.
-    private func isCapitalised<Unit: TypographyUnit>(_ word: ArraySlice<Unit>) -> Bool {
-        word.count >= 2 && word[word.startIndex].isUppercase && word[word.startIndex + 1].isLowercase
     }
 }

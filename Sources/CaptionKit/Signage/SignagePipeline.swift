@@ -25,6 +25,7 @@ struct SignagePipeline: Sendable {
         settings = try SignageSettings(config: collection.config)
         exhibits = try Self.selectedExhibits(collection, only: options.onlyIDs)
         gate = SignageGate(collection: collection)
+        gate.required = settings.required
         languages = try Self.exportLanguages(collection.config, withLatinKazakh: options.withLatinKazakh)
     }
 

@@ -119,3 +119,24 @@ import Testing
         #expect(explain.stdout.contains("Default: off (turn it on in captions.yml; severity error then)"))
     }
 }
+
+/// `captions diff` end to end: exit 0 with a plain message when there is nothing to show.
+@Suite struct DiffCommandTests {
+    @Test func diffSaysPlainlyWhenThereIsNothingToCompare() throws {
+        let folder = try SignOffCommandTests.museum()
+        let none = try CLIRun.run(["diff", "k"], in: folder.path)
+        #expect(none.status == 0 && none.stdout == "k has no stale translation\n")
+        let named = try CLIRun.run(["diff", "k", "--field", "title", "--lang", "kk"], in: folder.path)
+        #expect(named.status == 0)
+        #expect(named.stdout == "title (kk) of k has no record of the source it was made from: nothing to compare\n")
+        try folder.write(
+            "Captions/g/k.yml", SignOffCommandTests.exhibit + "translations:\n  title: { kk: 8577ed6c, en: 0badc0de }\n"
+        )
+        let stale = try CLIRun.run(["diff", "k", "--lang", "en"], in: folder.path)
+        #expect(stale.status == 0)
+        #expect(stale.stdout.hasPrefix("title (en) of k is stale, but its earlier source is unknown: "))
+        let bad = try CLIRun.run(["diff", "k", "--lang", "ru"], in: folder.path)
+        #expect(
+            bad.status == 2 && bad.stderr == "error: --lang ru is not a target language of this collection (kk, en)\n")
+    }
+}

@@ -63,6 +63,16 @@ public enum XLIFFExporter {
                             (source fingerprint then \(recorded), now \(current)); check the translation against the \
                             new source and update it.
                             """))
+                // What changed, when the collection's git history has the earlier source.
+                if case .found(let earlier, _) = SourceHistory.source(
+                    field: spec.name, sourceLanguage: config.source, fingerprint: recorded, inHistoryOf: exhibit.path)
+                {
+                    notes.append(
+                        .init(
+                            category: "source-diff",
+                            text: "What changed in the source ([-deleted-] {+inserted+}): "
+                                + WordDiff(from: earlier, to: source.text).text))
+                }
             }
             units.append(
                 XLIFFExportUnit(

@@ -22,6 +22,8 @@ struct XLIFFExportUnit: Sendable {
     var target: String?
     /// The translation's state.
     var state: TranslationState
+    /// The sign-off that covers the translation's current texts (`translated` when none).
+    var signOff: SignOffLevel = .translated
     /// The field's character limit.
     var maxChars: Int?
     /// Notes, in the order written.

@@ -16,7 +16,7 @@ struct CaptionsCommand: ParsableCommand {
         version: CaptionsVersion.string,
         subcommands: [
             Check.self, Status.self, Init.self, New.self, Export.self, Import.self, Accept.self, Review.self,
-            Approve.self,
+            Approve.self, Diff.self,
             Fmt.self, Serve.self,
         ]
     )

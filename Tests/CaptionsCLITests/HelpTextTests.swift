@@ -5,7 +5,7 @@ import Testing
 @Suite struct HelpTextTests {
     static let commands: [[String]] = [
         [], ["check"], ["status"], ["export", "xliff"], ["export", "signage"], ["export", "glossary"],
-        ["export", "tmx"], ["import"], ["fmt"], ["accept"], ["init"], ["new"], ["review"], ["approve"],
+        ["export", "tmx"], ["import"], ["fmt"], ["accept"], ["init"], ["new"], ["review"], ["approve"], ["diff"],
     ]
 
     /// Pairs of consecutive prose lines where the second line's first word would have fit on

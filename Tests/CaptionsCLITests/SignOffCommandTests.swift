@@ -85,3 +85,58 @@ import Testing
         #expect(try folder.read("Captions/g/k.yml") == Self.exhibit)
     }
 }
+
+/// `captions check` with the sign-off checks turned on, as a CI gate.
+@Suite struct SignOffCheckCommandTests {
+    @Test func notApprovedFailsCIWithALocatedMessageAndAnEditDemotes() throws {
+        let folder = try SignOffCommandTests.museum()
+        try folder.write(
+            "Captions/captions.yml",
+            "languages: [kk, ru, en]\nsource: ru\nchecks:\n  missing-translation: off\n  not-reviewed: warning\n"
+                + "  not-approved: { severity: error, four-eyes: true }\n")
+        _ = try CLIRun.run(
+            ["review", "k", "--field", "title", "--by", "AB"], in: folder.path, environment: SignOffCommandTests.epoch)
+        _ = try CLIRun.run(
+            ["approve", "k", "--field", "title", "--lang", "kk", "--lang", "ru", "--by", "DK"], in: folder.path,
+            environment: SignOffCommandTests.epoch)
+        _ = try CLIRun.run(
+            ["approve", "k", "--field", "title", "--lang", "en", "--by", "AB"], in: folder.path,
+            environment: SignOffCommandTests.epoch)
+        let run = try CLIRun.run(["check", "--format", "github"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(
+            run.stdout.split(separator: "\n").map(String.init) == [
+                "::error file=Captions/g/k.yml,line=5,col=3,title=not-approved::title (en) of k was approved by its "
+                    + "reviewer (AB); another person must approve it",
+                "::error file=Captions/g/k.yml,line=7,col=3,title=not-approved::text (kk) of k is not approved; "
+                    + "approve it with captions approve",
+                "::warning file=Captions/g/k.yml,line=7,col=3,title=not-reviewed::text (kk) of k is not reviewed; "
+                    + "review it with captions review",
+                "::error file=Captions/g/k.yml,line=8,col=3,title=not-approved::text (ru) of k is not approved; "
+                    + "approve it with captions approve",
+            ])
+        let explain = try CLIRun.run(["check", "--explain", "not-reviewed"], in: folder.path)
+        #expect(explain.stdout.contains("Default: off (turn it on in captions.yml; severity error then)"))
+    }
+}
+
+/// `captions diff` end to end: exit 0 with a plain message when there is nothing to show.
+@Suite struct DiffCommandTests {
+    @Test func diffSaysPlainlyWhenThereIsNothingToCompare() throws {
+        let folder = try SignOffCommandTests.museum()
+        let none = try CLIRun.run(["diff", "k"], in: folder.path)
+        #expect(none.status == 0 && none.stdout == "k has no stale translation\n")
+        let named = try CLIRun.run(["diff", "k", "--field", "title", "--lang", "kk"], in: folder.path)
+        #expect(named.status == 0)
+        #expect(named.stdout == "title (kk) of k has no record of the source it was made from: nothing to compare\n")
+        try folder.write(
+            "Captions/g/k.yml", SignOffCommandTests.exhibit + "translations:\n  title: { kk: 8577ed6c, en: 0badc0de }\n"
+        )
+        let stale = try CLIRun.run(["diff", "k", "--lang", "en"], in: folder.path)
+        #expect(stale.status == 0)
+        #expect(stale.stdout.hasPrefix("title (en) of k is stale, but its earlier source is unknown: "))
+        let bad = try CLIRun.run(["diff", "k", "--lang", "ru"], in: folder.path)
+        #expect(
+            bad.status == 2 && bad.stderr == "error: --lang ru is not a target language of this collection (kk, en)\n")
+    }
+}

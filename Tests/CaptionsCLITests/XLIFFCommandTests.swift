@@ -175,8 +175,8 @@ import Testing
             check.stdout
                 == """
                 Captions/museum-second-floor/kurt-story.yml:3:3: error: title (kk) of kurt-story was translated \
-                from an earlier ru text; review it and run captions accept, or export it with --needed \
-                [stale-translation]\n
+                from an earlier ru text; see what changed with captions diff kurt-story, review it and run \
+                captions accept, or export it with --needed [stale-translation]\n
                 """
         )
         let status = try CLIRun.run(["status"], in: folder.path)

@@ -56,6 +56,19 @@ final class YAMLEventReader {
     private let input: UnsafeBufferPointer<UInt8>
     private var count: Int { input.count }
 
+    /// The 1-based number of the first line of the input that starts with `prefix`, if any.
+    func firstLine(startingWith prefix: [UInt8]) -> Int? {
+        var line = 1
+        var lineStart = 0
+        while lineStart < input.count {
+            if input[lineStart...].starts(with: prefix) { return line }
+            guard let end = input[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            lineStart = end + 1
+            line += 1
+        }
+        return nil
+    }
+
     /// Starts reading `text`.
     convenience init(text: String) {
         self.init(utf8: Data(text.utf8))

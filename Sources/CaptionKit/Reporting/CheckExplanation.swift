@@ -5,7 +5,10 @@ public enum CheckExplanation {
     /// The explanation of a check.
     static func text(for description: CheckDescription) -> String {
         var output = "\(description.id): \(description.name)\n"
-        output += "Default severity: \(description.defaultSeverity.rawValue)\n\n"
+        output +=
+            description.isOnByDefault
+            ? "Default severity: \(description.defaultSeverity.rawValue)\n\n"
+            : "Default: off (turn it on in captions.yml; severity \(description.defaultSeverity.rawValue) then)\n\n"
         output += description.rationale + "\n\n"
         output += "Configure it in captions.yml:\n  checks:\n"
         if description.options.isEmpty {

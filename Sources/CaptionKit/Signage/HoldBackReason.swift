@@ -20,6 +20,10 @@ public struct HoldBackReason: Sendable, Hashable {
         case emptyText
         /// A translation was made from an earlier source text (see ``TranslationTracker``).
         case staleTranslation
+        /// A text lacks the review that `signage: require:` asks for.
+        case notReviewed
+        /// A text lacks the approval that `signage: require:` asks for.
+        case notApproved
     }
 
     /// What kind of problem it is.

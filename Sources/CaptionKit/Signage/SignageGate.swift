@@ -8,6 +8,9 @@
 struct SignageGate: Sendable {
     /// The collection's configuration.
     var config: CollectionConfig
+    /// The level every text must reach (`signage: require:`); above `translated`, a text
+    /// without a review or approval that covers it is held back.
+    var required: SignOffLevel = .translated
     /// How many exhibits use each id.
     private var idCounts: [String: Int]
 
@@ -20,6 +23,25 @@ struct SignageGate: Sendable {
         idCounts = collection.exhibits.reduce(into: [:]) { counts, exhibit in
             if let id = exhibit.id { counts[id, default: 0] += 1 }
         }
+    }
+
+    /// Why a current text falls short of ``required``, or `nil` when it meets it.
+    private func signOffReason(
+        _ state: SignOffState, field: String, language: String, at location: SourceLocation
+    ) -> HoldBackReason? {
+        let isSource = language == config.source
+        guard !state.meets(required, isSource: isSource) else { return nil }
+        let text = "the \(Language.displayName(language)) \(field)"
+        let outdated = NotReviewedCheck.outdatedNote(state.outdated)
+        if !isSource && state.review == nil {
+            return HoldBackReason(
+                .notReviewed, at: location,
+                "\(text) is not reviewed\(outdated) (signage requires \(required.rawValue))",
+                field: field, language: language)
+        }
+        return HoldBackReason(
+            .notApproved, at: location, "\(text) is not approved\(outdated) (signage requires approved)",
+            field: field, language: language)
     }
 
     /// Every reason to hold `exhibit` back, in file order; empty when it may be exported.
@@ -93,6 +115,15 @@ struct SignageGate: Sendable {
                             \(config.source) text
                             """,
                             field: spec.name, language: language))
+                    continue
+                }
+                if required > .translated,
+                    let reason = signOffReason(
+                        SignOffTracker.state(
+                            of: exhibit, field: spec.name, language: language, config: config, record: record),
+                        field: spec.name, language: language, at: translation.keyLocation)
+                {
+                    reasons.append(reason)
                 }
             }
         }

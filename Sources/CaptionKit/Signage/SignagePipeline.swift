@@ -29,6 +29,7 @@ struct SignagePipeline: Sendable {
         panels = PanelFonts(config: collection.config)
         exhibits = try Self.selectedExhibits(collection, only: options.onlyIDs)
         gate = SignageGate(collection: collection)
+        gate.required = settings.required
         languages = try Self.exportLanguages(collection.config, withLatinKazakh: options.withLatinKazakh)
     }
 

@@ -1,7 +1,7 @@
 /// The `signage:` section of `captions.yml` and the per-field `signage-width` options.
 ///
 /// ```yaml
-/// signage: { width: 48 }
+/// signage: { width: 48, require: reviewed }
 /// fields:
 ///   title: { required: true, max-chars: 80, signage-width: 32 }
 /// ```
@@ -10,12 +10,14 @@ struct SignageSettings: Sendable, Hashable {
     var width: Int
     /// Per-field widths (`signage-width`), by field name.
     var fieldWidths: [String: Int]
+    /// The level every text must reach to go on a sign (`require:`; see ``SignageGate``).
+    var required: SignOffLevel = .translated
 
     /// The width used when `captions.yml` sets none.
     static let defaultWidth = 48
 
     /// The keys the `signage:` section may have.
-    static let knownKeys = ["width"]
+    static let knownKeys = ["width", "require"]
 
     /// Creates settings.
     init(width: Int = SignageSettings.defaultWidth, fieldWidths: [String: Int] = [:]) {
@@ -38,6 +40,12 @@ struct SignageSettings: Sendable, Hashable {
                 let key = try ConfigParser.name(of: pair.key, in: "signage")
                 switch key {
                 case "width": width = try Self.width(pair.value, what: "signage width")
+                case "require":
+                    guard let value = pair.value.scalar, let level = SignOffLevel(rawValue: value) else {
+                        throw .invalidConfig(
+                            pair.value.location, "signage require must be translated, reviewed or approved")
+                    }
+                    required = level
                 default:
                     throw .invalidConfig(
                         pair.key.location, ConfigParser.unknown("signage setting", key, Self.knownKeys))

@@ -16,6 +16,11 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         public var missing: Int
         /// Translated units whose source changed since (see ``TranslationTracker``).
         public var stale: Int
+        /// Units whose review covers their current texts (approved ones included; see
+        /// ``SignOffState``). The source language is never reviewed.
+        public var reviewed: Int = 0
+        /// Units whose approval covers their current texts.
+        public var approved: Int = 0
         /// Translated share in percent, one decimal, rounded down.
         public var percent: Double
         /// Source words in the missing units: what a translator quotes on.
@@ -39,14 +44,18 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     ///   language and severity and per check.
     init(collection: CaptionCollection, findings: [Diagnostic] = []) {
         let summary = CompletenessSummary(collection: collection, countWords: true)
-        let stale = Self.staleCounts(in: collection)
+        let counts = Self.counts(in: collection)
+        let stale = counts.stale
         self.collection = collection.rootPath
         self.exhibits = summary.exhibits
         self.languages = summary.languages.map {
-            Row(
+            var row = Row(
                 language: $0.language, isSource: $0.language == collection.config.source, units: $0.total,
                 translated: $0.translated, missing: $0.missing, stale: stale[$0.language] ?? 0, percent: $0.percent,
                 sourceWordsToTranslate: $0.language == collection.config.source ? 0 : $0.sourceWordsMissing)
+            row.reviewed = counts.reviewed[$0.language] ?? 0
+            row.approved = counts.approved[$0.language] ?? 0
+            return row
         }
         // By index: a copy of each finding would retain and release every string it holds.
         for findingIndex in findings.indices {
@@ -61,35 +70,67 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     /// The number of stale translations per language (see ``TranslationTracker``), counted
     /// in chunks on all cores: the counts are sums, so the chunks' order does not matter.
     static func staleCounts(in collection: CaptionCollection) -> [String: Int] {
+        counts(in: collection).stale
+    }
+
+    /// Per language, the stale translations and the reviewed and approved units.
+    struct Counts: Sendable {
+        var stale: [String: Int] = [:]
+        var reviewed: [String: Int] = [:]
+        var approved: [String: Int] = [:]
+
+        mutating func add(_ other: Counts) {
+            for (language, count) in other.stale { stale[language, default: 0] += count }
+            for (language, count) in other.reviewed { reviewed[language, default: 0] += count }
+            for (language, count) in other.approved { approved[language, default: 0] += count }
+        }
+    }
+
+    /// The stale, reviewed and approved units per language, counted in chunks on all cores (the
+    /// counts are sums, so the chunks' order does not matter); each exhibit's record is read once.
+    static func counts(in collection: CaptionCollection) -> Counts {
         let exhibits = collection.exhibits
         let config = collection.config
         let chunkSize = 512
         let chunks = (exhibits.count + chunkSize - 1) / chunkSize
-        let slots = ResultSlots<[String: Int]>(count: chunks)
+        let slots = ResultSlots<Counts>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var stale: [String: Int] = [:]
+            var counts = Counts()
             // By index: a copy of each exhibit would retain and release everything it holds.
             for index in (chunk * chunkSize)..<min((chunk + 1) * chunkSize, exhibits.count) {
-                for entry in TranslationTracker.staleTranslations(in: exhibits[index], config: config) {
-                    stale[entry.language, default: 0] += 1
+                guard exhibits[index].isReadable, exhibits[index].metadata[TranslationRecord.key] != nil else {
+                    continue
+                }
+                let record = TranslationRecord(exhibit: exhibits[index])
+                for entry in TranslationTracker.staleTranslations(in: exhibits[index], config: config, record: record) {
+                    counts.stale[entry.language, default: 0] += 1
+                }
+                for (field, languages) in record.signOffs where config.hasField(field) {
+                    for language in languages.keys where config.languages.contains(language) {
+                        let state = SignOffTracker.state(
+                            of: exhibits[index], field: field, language: language, config: config, record: record)
+                        if state.review != nil { counts.reviewed[language, default: 0] += 1 }
+                        if state.approval != nil { counts.approved[language, default: 0] += 1 }
+                    }
                 }
             }
-            slots.set(chunk, stale)
+            slots.set(chunk, counts)
         }
-        var stale: [String: Int] = [:]
-        for part in slots.takeValues() {
-            for (language, count) in part { stale[language, default: 0] += count }
-        }
-        return stale
+        var counts = Counts()
+        for part in slots.takeValues() { counts.add(part) }
+        return counts
     }
 
-    /// The table for people; the `stale` column appears only when some translation is stale.
+    /// The table for people; the `stale` column appears only when some translation is stale,
+    /// the `reviewed` and `approved` columns only when some text is signed off.
     public var text: String {
         let showStale = languages.contains { $0.stale > 0 }
+        let showSignOff = languages.contains { $0.reviewed > 0 || $0.approved > 0 }
         let severities: [Severity] = [.error, .warning, .note]
         var header =
             ["language", "units", "translated", "missing", "complete", "words to translate"]
             + severities.map { "\($0.rawValue)s" }
+        if showSignOff { header.insert(contentsOf: ["reviewed", "approved"], at: 4) }
         if showStale { header.insert("stale", at: 4) }
         var rows = [header]
         for row in languages {
@@ -99,6 +140,9 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
                     String(row.missing), TextReporter.percent(row.percent),
                     row.isSource ? "-" : String(row.sourceWordsToTranslate),
                 ] + severities.map { String(row.findings[$0.rawValue] ?? 0) }
+            if showSignOff {
+                cells.insert(contentsOf: [row.isSource ? "-" : String(row.reviewed), String(row.approved)], at: 4)
+            }
             if showStale { cells.insert(String(row.stale), at: 4) }
             rows.append(cells)
         }

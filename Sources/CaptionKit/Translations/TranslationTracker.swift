@@ -35,7 +35,14 @@ enum TranslationTracker {
     /// field order then language order.
     static func staleTranslations(in exhibit: Exhibit, config: CollectionConfig) -> [StaleTranslation] {
         guard exhibit.isReadable else { return [] }
-        let record = TranslationRecord(exhibit: exhibit)
+        return staleTranslations(in: exhibit, config: config, record: TranslationRecord(exhibit: exhibit))
+    }
+
+    /// Like ``staleTranslations(in:config:)`` with the record already read.
+    static func staleTranslations(
+        in exhibit: Exhibit, config: CollectionConfig, record: TranslationRecord
+    ) -> [StaleTranslation] {
+        guard exhibit.isReadable else { return [] }
         if record.fingerprints.isEmpty { return [] }
         var result: [StaleTranslation] = []
         for spec in config.fields {

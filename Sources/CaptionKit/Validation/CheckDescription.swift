@@ -10,6 +10,9 @@ struct CheckDescription: Sendable {
     var defaultSeverity: Severity
     /// Options the check reads from its `checks:` entry, with one-line explanations.
     var options: [(name: String, summary: String)]
+    /// Whether the check runs when `captions.yml` does not name it; a check that is off by
+    /// default runs with ``defaultSeverity`` once its entry gives no severity but options.
+    var isOnByDefault = true
     /// Examples that must not trigger the check.
     var nonTriggeringExamples: [CheckExample]
     /// Examples that must trigger it, with `↓` where each finding must point.

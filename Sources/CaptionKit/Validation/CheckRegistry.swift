@@ -15,6 +15,8 @@ enum CheckRegistry {
         MissingTranslationCheck.self,
         EmptyTextCheck.self,
         StaleTranslationCheck.self,
+        NotReviewedCheck.self,
+        NotApprovedCheck.self,
         NumberMismatchCheck.self,
         MixedScriptCheck.self,
         WrongScriptCheck.self,

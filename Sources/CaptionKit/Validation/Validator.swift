@@ -33,8 +33,10 @@ struct Validator: Sendable {
             let severity: Severity?
             if let chosen = setting?.severity {
                 severity = chosen.severity
-            } else {
+            } else if description.isOnByDefault || setting != nil {
                 severity = description.defaultSeverity
+            } else {
+                severity = nil
             }
             let instance = try type.init(options: CheckOptions(checkID: description.id, node: setting?.node))
             if let severity { configured.append(ConfiguredCheck(check: instance, severity: severity)) }

@@ -49,7 +49,7 @@ struct XLIFFDocumentWriter {
                 xml.element("source", text: unit.source)
                 xml.start("target")
                 if let target = unit.target {
-                    xml.attribute("state", unit.state.isStale ? "needs-review-translation" : "translated")
+                    xml.attribute("state", unit.state.isStale ? "needs-review-translation" : Self.state12(unit.signOff))
                     xml.text(target)
                 } else {
                     xml.attribute("state", "needs-translation")
@@ -108,7 +108,7 @@ struct XLIFFDocumentWriter {
                         xml.attribute("state", "initial")
                         xml.attribute("subState", "captions:stale")
                     } else {
-                        xml.attribute("state", "translated")
+                        xml.attribute("state", Self.state20(unit.signOff))
                     }
                 } else {
                     xml.attribute("state", "initial")
@@ -126,5 +126,23 @@ struct XLIFFDocumentWriter {
         }
         xml.end()
         xml.end()
+    }
+
+    /// XLIFF 1.2's `state` of a current translation: `signed-off` when reviewed, `final` when approved.
+    static func state12(_ level: SignOffLevel) -> String {
+        switch level {
+        case .translated: "translated"
+        case .reviewed: "signed-off"
+        case .approved: "final"
+        }
+    }
+
+    /// XLIFF 2.0's segment `state` of a current translation: `reviewed`, `final` when approved.
+    static func state20(_ level: SignOffLevel) -> String {
+        switch level {
+        case .translated: "translated"
+        case .reviewed: "reviewed"
+        case .approved: "final"
+        }
     }
 }

@@ -2,7 +2,7 @@
 struct XLIFFExportUnit: Sendable {
     /// A note for the translator and what it is about.
     struct Note: Sendable {
-        /// `exhibit`, `limit`, `location` or `stale`; the 2.0 note category.
+        /// `exhibit`, `limit`, `location`, `stale` or `source-diff`; the 2.0 note category.
         var category: String
         /// The note's text.
         var text: String
@@ -22,6 +22,8 @@ struct XLIFFExportUnit: Sendable {
     var target: String?
     /// The translation's state.
     var state: TranslationState
+    /// The sign-off that covers the translation's current texts (`translated` when none).
+    var signOff: SignOffLevel = .translated
     /// The field's character limit.
     var maxChars: Int?
     /// Notes, in the order written.

@@ -37,6 +37,15 @@ public enum XLIFFExporter {
         return (result, warnings)
     }
 
+    /// The level a review or approval gives the translation (`translated` when none covers it).
+    private static func signOff(
+        of exhibit: Exhibit, field: String, language: String, _ config: CollectionConfig, _ record: TranslationRecord
+    ) -> SignOffLevel {
+        guard record.signOffs[field]?[language] != nil else { return .translated }
+        return SignOffTracker.state(of: exhibit, field: field, language: language, config: config, record: record)
+            .level ?? .translated
+    }
+
     /// The units of one exhibit for one target language: configured fields with source text.
     static func units(of exhibit: Exhibit, language: String, config: CollectionConfig) -> [XLIFFExportUnit] {
         let record = TranslationRecord(exhibit: exhibit)
@@ -63,12 +72,23 @@ public enum XLIFFExporter {
                             (source fingerprint then \(recorded), now \(current)); check the translation against the \
                             new source and update it.
                             """))
+                // What changed, when the collection's git history has the earlier source.
+                if case .found(let earlier, _) = SourceHistory.source(
+                    field: spec.name, sourceLanguage: config.source, fingerprint: recorded, inHistoryOf: exhibit.path)
+                {
+                    notes.append(
+                        .init(
+                            category: "source-diff",
+                            text: "What changed in the source ([-deleted-] {+inserted+}): "
+                                + WordDiff(from: earlier, to: source.text).text))
+                }
             }
             units.append(
                 XLIFFExportUnit(
                     id: "\(exhibit.id ?? exhibit.displayID).\(spec.name)", exhibitID: exhibit.id ?? exhibit.displayID,
                     relativePath: exhibit.relativePath, field: spec.name, source: source.text, target: existing,
-                    state: state, maxChars: spec.maxChars, notes: notes))
+                    state: state, signOff: signOff(of: exhibit, field: spec.name, language: language, config, record),
+                    maxChars: spec.maxChars, notes: notes))
         }
         return units
     }

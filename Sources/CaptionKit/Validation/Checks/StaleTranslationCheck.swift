@@ -48,7 +48,8 @@ struct StaleTranslationCheck: CaptionCheck {
                     at: stale.location,
                     """
                     \(stale.field) (\(stale.language)) of \(exhibit.displayID) was translated from an earlier \
-                    \(source) text; review it and run captions accept, or export it with --needed
+                    \(source) text; see what changed with captions diff \(exhibit.displayID), review it and run \
+                    captions accept, or export it with --needed
                     """,
                     exhibit: exhibit, field: stale.field, language: stale.language))
         }

@@ -1,0 +1,125 @@
+/// The word diff of two texts: what was kept, deleted and inserted, token by token (see
+/// ``WordDiffTokens``), from a heaviest common subsequence of tokens.
+public struct WordDiff: Sendable, Hashable {
+    /// One piece of the diff.
+    public enum Token: Sendable, Hashable {
+        /// In both texts.
+        case kept(String)
+        /// Only in the old text.
+        case deleted(String)
+        /// Only in the new text.
+        case inserted(String)
+    }
+
+    /// The pieces in reading order; neighbouring pieces of one kind are joined, and in a
+    /// changed stretch the deletion comes before the insertion.
+    public var tokens: [Token]
+
+    /// The diff of `old` and `new`.
+    public init(from old: String, to new: String) {
+        let before = WordDiffTokens.of(old)
+        let after = WordDiffTokens.of(new)
+        // Weights of the heaviest common subsequences of the suffixes: a common word or mark
+        // weighs 2, common white space 1, so a kept word wins over kept spaces.
+        var table = [[Int]](repeating: [Int](repeating: 0, count: after.count + 1), count: before.count + 1)
+        for i in stride(from: before.count - 1, through: 0, by: -1) {
+            for j in stride(from: after.count - 1, through: 0, by: -1) {
+                table[i][j] = max(table[i + 1][j], table[i][j + 1])
+                if let weight = Self.matchWeight(before[i], after[j]) {
+                    table[i][j] = max(table[i][j], table[i + 1][j + 1] + weight)
+                }
+            }
+        }
+        var raw: [Token] = []
+        var i = 0
+        var j = 0
+        while i < before.count || j < after.count {
+            if i < before.count, j < after.count, let weight = Self.matchWeight(before[i], after[j]),
+                table[i][j] == table[i + 1][j + 1] + weight
+            {
+                raw.append(.kept(after[j]))
+                i += 1
+                j += 1
+            } else if i < before.count, j == after.count || table[i][j] == table[i + 1][j] {
+                raw.append(.deleted(before[i]))
+                i += 1
+            } else {
+                raw.append(.inserted(after[j]))
+                j += 1
+            }
+        }
+        tokens = Self.grouped(raw)
+    }
+
+    /// The weight of keeping `first` for `second`: 2 for the same word or mark, 1 for two runs
+    /// of white space; `nil` when they differ.
+    private static func matchWeight(_ first: String, _ second: String) -> Int? {
+        let firstIsSpace = first.allSatisfy(\.isWhitespace)
+        let secondIsSpace = second.allSatisfy(\.isWhitespace)
+        if firstIsSpace && secondIsSpace { return 1 }
+        return first == second && !firstIsSpace ? 2 : nil
+    }
+
+    /// Joins each changed stretch (changes with only white space kept between them) into one
+    /// deletion followed by one insertion, and neighbouring kept tokens into one.
+    private static func grouped(_ raw: [Token]) -> [Token] {
+        var result: [Token] = []
+        var index = 0
+        while index < raw.count {
+            if case .kept(let text) = raw[index] {
+                if case .kept(let previous)? = result.last {
+                    result[result.count - 1] = .kept(previous + text)
+                } else {
+                    result.append(.kept(text))
+                }
+                index += 1
+                continue
+            }
+            var deleted = ""
+            var inserted = ""
+            var end = index
+            stretch: while end < raw.count {
+                switch raw[end] {
+                case .deleted(let text): deleted += text
+                case .inserted(let text): inserted += text
+                case .kept(let text):
+                    // White space between two changes belongs to the changed stretch.
+                    guard text.allSatisfy(\.isWhitespace), end + 1 < raw.count, !raw[end + 1].isKept else {
+                        break stretch
+                    }
+                    deleted += text
+                    inserted += text
+                }
+                end += 1
+            }
+            if !inserted.isEmpty && inserted.allSatisfy(\.isWhitespace) {
+                // Only deletions with white space between them: the white space stays kept.
+                result.append(contentsOf: raw[index..<end])
+            } else {
+                if !deleted.isEmpty { result.append(.deleted(deleted)) }
+                if !inserted.isEmpty { result.append(.inserted(inserted)) }
+            }
+            index = end
+        }
+        return result
+    }
+
+    /// The diff as text: deletions as `[-old-]`, insertions as `{+new+}` (as `git diff
+    /// --word-diff` writes them).
+    public var text: String {
+        tokens.map { token in
+            switch token {
+            case .kept(let text): text
+            case .deleted(let text): "[-" + text + "-]"
+            case .inserted(let text): "{+" + text + "+}"
+            }
+        }.joined()
+    }
+}
+
+extension WordDiff.Token {
+    var isKept: Bool {
+        if case .kept = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+@testable import CaptionKit
+
+/// The word tokenizer and the word diff on Kazakh and Russian, and `captions diff`'s search of
+/// the git history.
+@Suite struct WordDiffTests {
+    @Test(arguments: [
+        (
+            "«Сталиндік вагон» — 1937–1953 жж. 18 000 әйел, ұлт-азаттық",
+            [
+                "«", "Сталиндік", " ", "вагон", "»", " ", "—", " ", "1937", "–", "1953", " ", "жж", ".", " ", "18 000",
+                " ", "әйел", ",", " ", "ұлт-азаттық",
+            ]
+        ),
+        (
+            "В 1937 году — около 8 000 жён «изменников Родины», 1,5 км.",
+            [
+                "В", " ", "1937", " ", "году", " ", "—", " ", "около", " ", "8 000", " ", "жён", " ", "«", "изменников",
+                " ", "Родины", "»", ",", " ", "1,5", " ", "км", ".",
+            ]
+        ),
+        (
+            "северо-западнее Акмолы, 18\u{A0}000 км²",
+            ["северо-западнее", " ", "Акмолы", ",", " ", "18\u{A0}000", " ", "км²"]
+        ),
+        ("Қ'ұрт - 1937 1938", ["Қ'ұрт", " ", "-", " ", "1937", " ", "1938"]),
+    ])
+    func tokensKeepCyrillicWordsHyphensQuotesAndNumbersWhole(_ text: String, _ tokens: [String]) {
+        #expect(WordDiffTokens.of(text) == tokens)
+        #expect(WordDiffTokens.of(text).joined() == text)
+    }
+
+    @Test(arguments: [
+        (
+            "АЛЖИР — Акмолинский лагерь жён изменников Родины.",
+            "АЛЖИР — Акмолинский лагерь жён «изменников Родины», 1938–1953.",
+            "АЛЖИР — Акмолинский лагерь жён {+«+}изменников Родины{+», 1938–1953+}."
+        ),
+        (
+            "Лагерьде 8 000 әйел болды.",
+            "Лагерьде 18 000-нан астам әйел болды.",
+            "Лагерьде [-8 000 -]{+18 000-нан астам +}әйел болды."
+        ),
+        (
+            "Бұл вагонмен әйелдерді лагерьге әкелді.",
+            "Бұл вагонмен лагерьге әкелді.",
+            "Бұл вагонмен [-әйелдерді -]лагерьге әкелді."
+        ),
+        ("Одинаковый текст.", "Одинаковый текст.", "Одинаковый текст."),
+    ])
+    func wordDiffsOfKazakhAndRussianMarkExactlyTheChangedWords(_ old: String, _ new: String, _ golden: String) {
+        let diff = WordDiff(from: old, to: new)
+        #expect(diff.text == golden)
+        var before = ""
+        var after = ""
+        for token in diff.tokens {
+            switch token {
+            case .kept(let text):
+                before += text
+                after += text
+            case .deleted(let text): before += text
+            case .inserted(let text): after += text
+            }
+        }
+        #expect(before == old && after == new)
+    }
+
+    @Test func theEarlierSourceIsFoundInARepositoryWithThreeCommits() throws {
+        guard SignOffMergeTests.git != nil else {
+            print("WordDiffTests: skipped the git test, git is not installed")
+            return
+        }
+        let file = "g/k.yml"
+        let version = { (ru: String, record: String) in
+            "id: k\ntitle:\n  kk: Құрт\n  ru: \(ru)\n  en: Kurt\n" + record
+        }
+        let first = "Курт — сушёный сыр."
+        let second = "Курт — солёный сушёный сыр."
+        let third = "Курт — солёный сыр из молока."
+        let museum = try TestCollection(files: [(file, version(first, ""))])
+        let root = museum.root
+        #expect(try SignOffMergeTests.run(["init", "-q", "-b", "main"], in: root) == 0)
+        try SignOffMergeTests.commit("first", in: root)
+        // The translation is made from the second source; then the source changes again.
+        try museum.write(file, version(second, "translations:\n  title: { kk: \(SourceFingerprint.of(second)) }\n"))
+        try SignOffMergeTests.commit("second", in: root)
+        try museum.write(file, version(third, "translations:\n  title: { kk: \(SourceFingerprint.of(second)) }\n"))
+        try SignOffMergeTests.commit("third", in: root)
+
+        let diffs = try SourceDiff.of(id: "k", in: try museum.load())
+        #expect(diffs.count == 1)
+        guard case .diff(let diff, let commit)? = diffs.first?.outcome else {
+            Issue.record("no diff: \(diffs)")
+            return
+        }
+        #expect(diff.text == "Курт — солёный [-сушёный -]сыр{+ из молока+}.")
+        #expect(commit.count == 7)
+        #expect(
+            diffs[0].text(id: "k", sourceLanguage: "ru").hasPrefix(
+                "title (kk) of k: the ru source changed since the translation (then: commit \(commit)):\n"))
+        // The XLIFF note of the stale unit carries the same diff.
+        let collection = try museum.load()
+        let units = XLIFFExporter.units(of: collection.exhibits[0], language: "kk", config: collection.config)
+        #expect(
+            units.first?.notes.last.map { "\($0.category): \($0.text)" }
+                == "source-diff: What changed in the source ([-deleted-] {+inserted+}): Курт — солёный [-сушёный -]сыр"
+                + "{+ из молока+}.")
+        let named = try SourceDiff.of(id: "k", fields: ["title"], languages: ["en"], in: try museum.load())
+        #expect(
+            named.map { $0.text(id: "k", sourceLanguage: "ru") } == [
+                "title (en) of k has no record of the source it was made from: nothing to compare\n"
+            ])
+    }
+
+    @Test func outsideGitTheDiffSaysSoPlainly() throws {
+        let museum = try TestCollection(files: [
+            (
+                "g/k.yml",
+                "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntranslations:\n  title: { kk: 8577ed6c }\n"
+            )
+        ])
+        let diffs = try SourceDiff.of(id: "k", in: try museum.load())
+        #expect(
+            diffs.map { $0.text(id: "k", sourceLanguage: "ru") } == [
+                "title (kk) of k is stale, but its earlier source is unknown: \(museum.root)/g/k.yml is not in a git "
+                    + "repository (or git is not installed), so its earlier texts are unknown\n"
+            ])
+    }
+}

@@ -40,14 +40,15 @@ out=.build-fuzz
 binary="$out/captions-fuzz${FUZZ_OPTIMIZE:--O}"
 mkdir -p "$out"
 # Rebuilt only when a source is newer than the binary.
-if [ ! -x "$binary" ] || { [ "$nobuild" = 0 ] && [ -n "$(find Sources/CaptionKit Sources/CLibXML2 Sources/CLibYAML Fuzz/Harnesses \
+if [ ! -x "$binary" ] || { [ "$nobuild" = 0 ] && [ -n "$(find Sources/CaptionKit Sources/CLibXML2 Sources/CLibYAML Sources/CHarfBuzz Sources/CFontconfig Fuzz/Harnesses \
     -newer "$binary" -type f | head -1)" ]; }; then
   echo "fuzz: building $binary (swiftc -sanitize=fuzzer,address)" >&2
   mapfile -t sources < <(find Sources/CaptionKit Fuzz/Harnesses -name '*.swift' | sort)
   # shellcheck disable=SC2046
   swiftc -sanitize=fuzzer,address "${FUZZ_OPTIMIZE:--O}" -j2 -parse-as-library -swift-version 6 -module-name CaptionKit \
-    -I Sources/CLibXML2 -I Sources/CLibYAML $(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g') \
-    "${sources[@]}" -lxml2 -lyaml -o "$binary.new" 2>&1 | grep -v 'ld.gold: warning: Cannot export local symbol' >&2 || true
+    -I Sources/CLibXML2 -I Sources/CLibYAML -I Sources/CHarfBuzz -I Sources/CFontconfig \
+    $(pkg-config --cflags-only-I libxml-2.0 harfbuzz fontconfig | sed 's/-I/-Xcc -I/g') \
+    "${sources[@]}" -lxml2 -lyaml -lharfbuzz -lfontconfig -o "$binary.new" 2>&1 | grep -v 'ld.gold: warning: Cannot export local symbol' >&2 || true
   [ -x "$binary.new" ] || { echo "fuzz: build failed" >&2; exit 2; }
   mv "$binary.new" "$binary"
 fi

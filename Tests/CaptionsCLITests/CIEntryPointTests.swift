@@ -222,6 +222,47 @@ import Testing
         #expect(try Self.runHook(hook, in: folder).stdout == "")
     }
 
+    /// How to run PyPI's pre-commit: `pre-commit` on the PATH, else `python3 -m pre_commit` when
+    /// it is importable; `nil` when neither.
+    static let preCommit: [String]? = {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        if let found = folders.map({ "\($0)/pre-commit" }).first(where: FileManager.default.isExecutableFile) {
+            return [found]
+        }
+        let probe = try? run("/usr/bin/env", ["python3", "-c", "import pre_commit"], in: root, environment: [:])
+        return probe?.status == 0 ? ["/usr/bin/env", "python3", "-m", "pre_commit"] : nil
+    }()
+
+    @Test(
+        .enabled(
+            if: preCommit != nil,
+            "skipped: pre-commit (PyPI) is not on the PATH nor importable by python3")
+    )
+    func preCommitValidatesAndRunsTheHooks() throws {
+        let command = try #require(Self.preCommit)
+        let preCommit = command[0]
+        let prefix = Array(command.dropFirst())
+        let environment = ["CAPTIONS_BIN": CLIRun.binary.path]
+        let manifest = try Self.run(
+            preCommit, prefix + ["validate-manifest", Self.root + "/.pre-commit-hooks.yaml"], in: Self.root,
+            environment: environment)
+        #expect(manifest.status == 0, "\(manifest.stdout)")
+        let folder = try Self.collection(["k": "id: k\ntitle:\n  kk: Құрт\n"])
+        let home = ["PRE_COMMIT_HOME": folder.path + "/.pre-commit-home"]
+        #expect(try Self.run("/usr/bin/env", ["git", "init", "-q"], in: folder.path, environment: [:]).status == 0)
+        #expect(
+            try Self.run("/usr/bin/env", ["git", "add", "Captions"], in: folder.path, environment: [:]).status == 0)
+        let check = try Self.run(
+            preCommit, prefix + ["try-repo", Self.root, "captions-check", "--all-files"], in: folder.path,
+            environment: environment.merging(home) { $1 })
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("Captions/g/k.yml:2:1: error: title of k has no Russian (ru) text"))
+        let fmt = try Self.run(
+            preCommit, prefix + ["try-repo", Self.root, "captions-fmt", "--all-files"], in: folder.path,
+            environment: environment.merging(home) { $1 })
+        #expect(fmt.status == 0, "\(fmt.stdout)")
+    }
+
     // MARK: - captions check --require (the library option behind it)
 
     @Test func requireTurnsOnTheSignOffChecksOverCaptionsYML() throws {

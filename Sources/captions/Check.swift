@@ -2,6 +2,7 @@ import ArgumentParser
 import CaptionKit
 
 extension ReportFormat: ExpressibleByArgument {}
+extension SignOffLevel: ExpressibleByArgument {}
 
 extension CaptionsCommand {
     /// `captions check`: the completeness and consistency check for curators and CI.
@@ -23,6 +24,7 @@ extension CaptionsCommand {
                   captions check Captions --lang kk --format github
                   captions check --format junit > captions-junit.xml
                   captions check --format sarif > captions.sarif
+                  captions check --require approved
                   captions check --explain number-mismatch
                   captions check --write-baseline
 
@@ -40,6 +42,15 @@ extension CaptionsCommand {
 
         @Flag(help: "Treat warnings as errors.")
         var strict = false
+
+        @Option(
+            help: ArgumentHelp(
+                """
+                The level every current text must reach: translated (default), reviewed (turns on not-reviewed) \
+                or approved (also not-approved).
+                """,
+                valueName: "level"))
+        var require: SignOffLevel = .translated
 
         @Option(
             name: .customLong("explain"),
@@ -92,7 +103,8 @@ extension CaptionsCommand {
             }
             let choice: BaselineChoice = noBaseline ? .none : baseline.map { .file($0) } ?? .automatic
             let request = CheckRequest(
-                path: try collection.resolved(), languages: languages, strict: strict, baseline: choice)
+                path: try collection.resolved(), languages: languages, strict: strict, baseline: choice,
+                require: require)
             if writeBaseline {
                 let written = try CaptionChecker.writeBaseline(request, to: baseline)
                 writeStderr("wrote \(CheckReporter.plural(written.entries, "accepted finding")) to \(written.path)\n")

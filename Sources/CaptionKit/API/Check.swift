@@ -37,7 +37,7 @@ extension CaptionChecker {
         guard !collection.exhibits.isEmpty else {
             throw .invalidArgument("\(collection.rootPath) has no exhibit files (*.yml) to check")
         }
-        let baseline = Baseline(findings: try findings(in: collection).kept, in: collection)
+        let baseline = Baseline(findings: try findings(in: collection, require: request.require).kept, in: collection)
         let path = file ?? defaultBaselinePath(for: collection.rootPath)
         try AtomicFile.write(Data(try baseline.encoded().utf8), to: path)
         return (path, baseline.entries.count)

@@ -10,13 +10,20 @@ public struct CheckRequest: Sendable {
     public var strict: Bool
     /// Which baseline of accepted findings to subtract.
     public var baseline: BaselineChoice
+    /// The sign-off level every current text must reach (`--require`): `reviewed` turns on the
+    /// `not-reviewed` check, `approved` also `not-approved`, even where `captions.yml` leaves them off.
+    public var require: SignOffLevel
 
     /// Creates a request.
-    public init(path: String, languages: [String] = [], strict: Bool = false, baseline: BaselineChoice = .automatic) {
+    public init(
+        path: String, languages: [String] = [], strict: Bool = false, baseline: BaselineChoice = .automatic,
+        require: SignOffLevel = .translated
+    ) {
         self.path = path
         self.languages = languages
         self.strict = strict
         self.baseline = baseline
+        self.require = require
     }
 }
 
@@ -79,7 +86,7 @@ public enum CaptionChecker {
         guard !collection.exhibits.isEmpty else {
             throw .invalidArgument("\(collection.rootPath) has no exhibit files (*.yml) to check")
         }
-        var (diagnostics, silenced) = try findings(in: collection)
+        var (diagnostics, silenced) = try findings(in: collection, require: request.require)
         if let (baseline, path) = try baseline(request.baseline, for: collection) {
             var unused: Severity? = UnusedExceptionCheck.description.defaultSeverity
             if let setting = collection.config.checks[UnusedExceptionCheck.description.id]?.severity {
@@ -103,9 +110,12 @@ public enum CaptionChecker {
         return (diagnostics, silenced)
     }
 
-    /// Every finding of the configured checks, minus those the exhibits' `ignore:` entries accept.
-    static func findings(in collection: CaptionCollection) throws(CaptionError) -> (kept: [Diagnostic], silenced: Int) {
-        let validator = try Validator(config: collection.config)
+    /// Every finding of the configured checks (and of those `require` turns on), minus those the
+    /// exhibits' `ignore:` entries accept.
+    static func findings(in collection: CaptionCollection, require: SignOffLevel = .translated) throws(CaptionError)
+        -> (kept: [Diagnostic], silenced: Int)
+    {
+        let validator = try Validator(config: collection.config, turnedOn: requiredCheckIDs(require))
         try WordBudget.validate(collection.config)
         return IgnoreList.apply(to: validator.validate(collection), in: collection)
     }
@@ -121,6 +131,15 @@ public enum CaptionChecker {
             let path = defaultBaselinePath(for: collection.rootPath)
             guard FileManager.default.fileExists(atPath: path) else { return nil }
             return (try Baseline(contentsOf: path), path)
+        }
+    }
+
+    /// The ids of the checks that hold back texts below `level`.
+    static func requiredCheckIDs(_ level: SignOffLevel) -> Set<String> {
+        switch level {
+        case .translated: []
+        case .reviewed: [NotReviewedCheck.description.id]
+        case .approved: [NotReviewedCheck.description.id, NotApprovedCheck.description.id]
         }
     }
 

@@ -18,10 +18,15 @@ struct Validator: Sendable {
 
     /// Configures every registered check from `config`.
     ///
-    /// - Parameter only: When given, runs just these check types (used by the example tests).
+    /// - Parameters:
+    ///   - only: When given, runs just these check types (used by the example tests).
+    ///   - turnedOn: Ids of checks to run even where `captions.yml` leaves them off or turns them
+    ///     off: with the configured severity when there is one, else as errors.
     /// - Throws: ``CaptionError/unknownCheck(_:id:suggestion:)`` for a `checks:` entry that
     ///   names no check, and ``CaptionError/invalidConfig(_:_:)`` for malformed options.
-    init(config: CollectionConfig, only: [any CaptionCheck.Type]? = nil) throws(CaptionError) {
+    init(config: CollectionConfig, only: [any CaptionCheck.Type]? = nil, turnedOn: Set<String> = [])
+        throws(CaptionError)
+    {
         for (id, setting) in config.checks.sorted(by: { $0.key < $1.key }) where CheckRegistry.check(id: id) == nil {
             throw .unknownCheck(setting.location, id: id, suggestion: Suggestion.closest(to: id, in: CheckRegistry.ids))
         }
@@ -30,7 +35,7 @@ struct Validator: Sendable {
         for type in only ?? CheckRegistry.all {
             let description = type.description
             let setting = config.checks[description.id]
-            let severity: Severity?
+            var severity: Severity?
             if let chosen = setting?.severity {
                 severity = chosen.severity
             } else if description.isOnByDefault || setting != nil {
@@ -38,6 +43,7 @@ struct Validator: Sendable {
             } else {
                 severity = nil
             }
+            if severity == nil, turnedOn.contains(description.id) { severity = .error }
             let instance = try type.init(options: CheckOptions(checkID: description.id, node: setting?.node))
             if let severity { configured.append(ConfiguredCheck(check: instance, severity: severity)) }
         }

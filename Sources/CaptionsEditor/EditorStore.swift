@@ -284,6 +284,7 @@ final class EditorStore: Sendable {
     /// collection was loaded is read again.
     func stampFiles() {
         let current = snapshot
+        guard current.stamps.count < current.collection.exhibits.count else { return }
         let paths = current.collection.exhibits.map(\.relativePath).filter { current.stamps[$0] == nil }
         let root = root
         let stamps = paths.concurrentlyMapped { FileStamp.of(Self.path($0, in: root)) }
@@ -426,9 +427,11 @@ final class EditorStore: Sendable {
     /// Starts the background thread: the search texts, the stamps and the whole-collection check
     /// once, then a scan for changed files every `scanInterval` (or, when a scan takes long,
     /// twenty times as long as it took, so that scanning stays a small part of the machine's work),
-    /// with the whole-collection check when one is due.
+    /// with the whole-collection check when one is due. The thread runs at the lowest priority
+    /// (nice 19), so that a scan never delays a curator's request.
     func startBackgroundWork(scanInterval: Duration) {
         let thread = Thread { [self] in
+            Self.yieldToRequests()
             buildSearchTexts()
             stampFiles()
             checkIfDue()
@@ -448,5 +451,15 @@ final class EditorStore: Sendable {
         }
         thread.name = "captions-editor background"
         thread.start()
+    }
+
+    /// Gives the calling thread the lowest scheduling priority (on Linux the nice value belongs to
+    /// the thread: the request threads keep theirs).
+    static func yieldToRequests() {
+        #if canImport(Glibc)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        #else
+            _ = setpriority(PRIO_PROCESS, 0, 19)
+        #endif
     }
 }

@@ -568,6 +568,23 @@ struct EditorUnitTests {
         #expect(store.session(id: oneOff.id).isNew)
     }
 
+    @Test("The background thread (scans, whole-collection check) runs at nice 19; request threads keep theirs")
+    func backgroundThreadYields() async {
+        #if canImport(Glibc)
+            let which = __priority_which_t(PRIO_PROCESS.rawValue)
+            let before = getpriority(which, 0)
+            let background = await withCheckedContinuation { (done: CheckedContinuation<Int32, Never>) in
+                let thread = Thread {
+                    EditorStore.yieldToRequests()
+                    done.resume(returning: getpriority(which, 0))
+                }
+                thread.start()
+            }
+            #expect(background == 19)
+            #expect(getpriority(which, 0) == before)
+        #endif
+    }
+
     @Test("Accept-Language picks the best interface language")
     func acceptLanguage() {
         #expect(InterfaceStrings.preferred(acceptLanguage: "kk-KZ,ru;q=0.8") == "kk")

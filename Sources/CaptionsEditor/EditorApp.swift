@@ -306,25 +306,23 @@ struct EditorApp: Sendable {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
         }
         let located = Pages.locateFindings(checked.findings, config: snapshot.config)
-        var cells: [String: Any] = [:]
+        var cells: [String: LiveCheckAnswer.Cell] = [:]
         for length in checked.lengths {
             let key = "\(length.field).\(length.language)"
             let id = "\(length.field)-\(length.language)"
-            cells[key] = [
-                "counter": Pages.counter(length, id: id, words: words).raw,
-                "findings": Pages.findingItems(located.cells[key] ?? [], words: words).raw,
-            ]
+            cells[key] = LiveCheckAnswer.Cell(
+                counter: Pages.counter(length, id: id, words: words).raw,
+                findings: Pages.findingItems(located.cells[key] ?? [], words: words).raw)
         }
-        let body: [String: Any] = [
-            "cells": cells,
-            "general": Pages.generalFindings(located.general, all: checked.findings, words: words).raw,
-            "preview": Pages.labelPreview(
+        let answer = LiveCheckAnswer(
+            cells: cells,
+            general: Pages.generalFindings(located.general, all: checked.findings, words: words).raw,
+            preview: Pages.labelPreview(
                 try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.indexed), words: words
             ).raw,
-            "errors": checked.findings.filter { $0.severity == .error }.count,
-            "warnings": checked.findings.filter { $0.severity == .warning }.count,
-        ]
-        let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+            errors: checked.findings.filter { $0.severity == .error }.count,
+            warnings: checked.findings.filter { $0.severity == .warning }.count)
+        let data = try LiveCheckAnswer.encoder.encode(answer)
         return Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
@@ -496,5 +494,26 @@ struct EditorApp: Sendable {
         var response = redirect("/")
         response.headers.append(HTTPField(name: .setCookie, value: SecurityMiddleware.sessionCookie(session.id)))
         return response
+    }
+}
+
+/// The live check's answer, as JSON: per box (`field.language`) its counter and findings as HTML,
+/// the findings not tied to a box, the label preview, and the counts.
+struct LiveCheckAnswer: Encodable {
+    struct Cell: Encodable {
+        var counter: String
+        var findings: String
+    }
+    var cells: [String: Cell]
+    var general: String
+    var preview: String
+    var errors: Int
+    var warnings: Int
+
+    /// Keys sorted, so that the same draft always gives the same bytes.
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
     }
 }

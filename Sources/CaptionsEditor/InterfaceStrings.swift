@@ -100,9 +100,20 @@ struct Localizer: Sendable {
 
     /// The text for `key`, with `{name}` placeholders replaced.
     func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
-        var text = words[key] ?? fallback[key] ?? key
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        let text = words[key] ?? fallback[key] ?? key
+        guard !values.isEmpty, text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        // One pass: a value holding `{name}` is not replaced again.
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            rest = rest[open...]
+            guard let close = rest.firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] { result += value } else { result += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     /// ``callAsFunction(_:_:)`` with one `{count}`.

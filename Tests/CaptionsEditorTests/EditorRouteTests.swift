@@ -585,6 +585,17 @@ struct EditorUnitTests {
         #endif
     }
 
+    @Test("Placeholders are replaced in one pass; unknown ones and a lone brace stay as written")
+    func placeholders() {
+        let words = Localizer(
+            language: "en", words: ["k": "{count} of {total}, {other} {", "plain": "no braces"],
+            fallback: ["f": "{count}"])
+        #expect(words("k", ["count": "3", "total": "{count}"]) == "3 of {count}, {other} {")
+        #expect(words("plain", count: 2) == "no braces")
+        #expect(words("f", count: 7) == "7")
+        #expect(words("missing.key") == "missing.key")
+    }
+
     @Test("Accept-Language picks the best interface language")
     func acceptLanguage() {
         #expect(InterfaceStrings.preferred(acceptLanguage: "kk-KZ,ru;q=0.8") == "kk")

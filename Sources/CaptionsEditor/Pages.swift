@@ -603,14 +603,16 @@ enum Pages {
                 <td>\(file.skipped)</td><td>\(file.conflicts)</td><td>\(file.unknown)</td></tr>
                 """
             })
-        let problems = HTML.join(
-            report.problems.map { problem in
-                let notes = HTML.join(problem.notes.map { "<li>\($0.message)</li>" })
-                return """
-                    <li class="\(problem.severity.rawValue)"><code>\(problem.checkID)</code> \(problem.message)\
-                    <ul>\(notes)</ul></li>
-                    """
-            })
+        func items(_ findings: [Diagnostic]) -> HTML {
+            HTML.join(
+                findings.map { finding in
+                    let notes = HTML.join(finding.notes.map { "<li>\($0.message)</li>" })
+                    return """
+                        <li class="\(finding.severity.rawValue)"><code>\(finding.checkID)</code> \(finding.message)\
+                        <ul>\(notes)</ul></li>
+                        """
+                })
+        }
         let written = HTML.join(report.written.map { "<li><code>\($0)</code></li>" })
         let apply: HTML =
             token.map {
@@ -625,7 +627,12 @@ enum Pages {
             report.written.isEmpty ? "<p>\(words("translators.nofiles"))</p>" : "<ul class=\"files\">\(written)</ul>"
         let problemList: HTML =
             report.problems.isEmpty
-            ? "" : "<h2>\(words("translators.problems"))</h2><ul class=\"problems\">\(problems)</ul>"
+            ? "" : "<h2>\(words("translators.problems"))</h2><ul class=\"problems\">\(items(report.problems))</ul>"
+        // Imported all the same (e.g. paragraphs-merged): worth a question to the translator.
+        let questionList: HTML =
+            report.warnings.isEmpty
+            ? ""
+            : "<h2>\(words("translators.questions"))</h2><ul class=\"questions\">\(items(report.warnings))</ul>"
         return layout(
             page, title: title,
             body: """
@@ -635,6 +642,7 @@ enum Pages {
                 <th>\(words("translators.conflicts"))</th><th>\(words("translators.unknown"))</th></tr></thead>
                 <tbody>\(files)</tbody></table>
                 \(problemList)
+                \(questionList)
                 <h2>\(words("translators.files"))</h2>
                 \(fileList)
                 \(apply)

@@ -413,6 +413,30 @@ struct EditorXLIFFTests {
         }
     }
 
+    @Test("A returned text whose paragraphs were merged is applied and listed as a question for the translator")
+    func uploadWithMergedParagraphs() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let xliff = try await browser.get("/translators/xliff?lang=en")
+            let twoParagraphs =
+                "Karaganda.\n\nFor many women this separation was harder to bear than imprisonment itself.</target>"
+            let merged = xliff.body.replacingOccurrences(
+                of: twoParagraphs,
+                with: "Karaganda. For many women this separation was harder to bear than imprisonment itself.</target>")
+            #expect(merged != xliff.body)
+            _ = try await browser.get("/translators")
+            let review = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(merged.utf8))
+            #expect(review.status == .ok)
+            #expect(review.body.contains("<h2>Questions for the translator</h2><ul class=\"questions\">"))
+            #expect(
+                review.body.contains(
+                    "<code>paragraphs-merged</code> unit &#39;guard-and-child.text&#39; (en) has 1 paragraph where its "
+                        + "source has 2"))
+            #expect(!review.body.contains("<h2>Problems</h2>"))
+        }
+    }
+
     @Test("An upload with a DTD is refused with the importer's reason and nothing written")
     func unsafeUpload() async throws {
         let fixture = try EditorFixture()

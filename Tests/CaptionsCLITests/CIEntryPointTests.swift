@@ -31,26 +31,9 @@ import Testing
     /// Runs `executable` with `arguments` in `directory`, the environment added to this process's.
     static func run(
         _ executable: String, _ arguments: [String] = [], in directory: String, environment: [String: String]
-    )
-        throws -> CLIRun
-    {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIRun(
-            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-            status: process.terminationStatus)
+    ) throws -> CLIRun {
+        try CLIRun.run(
+            arguments, in: directory, environment: environment, executable: URL(fileURLWithPath: executable))
     }
 
     // MARK: - action.yml

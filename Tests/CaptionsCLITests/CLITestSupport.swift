@@ -28,13 +28,14 @@ struct CLIRun {
         return products.appendingPathComponent("captions")
     }
 
-    /// Runs `captions` with `arguments` in `directory`, with `environment` added to this
-    /// process's environment.
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws
-        -> CLIRun
-    {
+    /// Runs `captions` (or another `executable`) with `arguments` in `directory`, with
+    /// `environment` added to this process's environment.
+    static func run(
+        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+        executable: URL = binary
+    ) throws -> CLIRun {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

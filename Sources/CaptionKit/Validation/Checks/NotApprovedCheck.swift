@@ -56,34 +56,13 @@ struct NotApprovedCheck: CaptionCheck {
     }
 
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        guard exhibit.isReadable else { return [] }
-        let config = context.config
-        let state = exhibit.signOffStates(config: config)
-        var findings: [Diagnostic] = []
-        for field in exhibit.fields where config.hasField(field.name) {
-            for language in config.languages {
-                guard let text = field.translation(language) else { continue }
-                let current = state(field.name, language)
-                guard current.level != nil else { continue }
-                let what = "\(field.name) (\(language)) of \(exhibit.displayID)"
-                if let approval = current.approval {
-                    if fourEyes, let review = current.review, review.by == approval.by {
-                        findings.append(
-                            finding(
-                                at: text.keyLocation,
-                                "\(what) was approved by its reviewer (\(approval.by)); another person must approve it",
-                                exhibit: exhibit, field: field.name, language: language))
-                    }
-                    continue
-                }
-                findings.append(
-                    finding(
-                        at: text.keyLocation,
-                        "\(what) is not approved" + NotReviewedCheck.outdatedNote(current.outdated)
-                            + "; approve it with captions approve",
-                        exhibit: exhibit, field: field.name, language: language))
+        signOffFindings(in: exhibit, languages: context.config.languages, context: context) { what, current in
+            guard let approval = current.approval else {
+                return "\(what) is not approved" + NotReviewedCheck.outdatedNote(current.outdated)
+                    + "; approve it with captions approve"
             }
+            guard fourEyes, let review = current.review, review.by == approval.by else { return nil }
+            return "\(what) was approved by its reviewer (\(approval.by)); another person must approve it"
         }
-        return findings
     }
 }

@@ -41,24 +41,10 @@ struct NotReviewedCheck: CaptionCheck {
     init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        guard exhibit.isReadable else { return [] }
-        let config = context.config
-        let state = exhibit.signOffStates(config: config)
-        var findings: [Diagnostic] = []
-        for field in exhibit.fields where config.hasField(field.name) {
-            for language in config.targetLanguages {
-                guard let text = field.translation(language) else { continue }
-                let current = state(field.name, language)
-                guard current.level != nil, current.review == nil else { continue }
-                findings.append(
-                    finding(
-                        at: text.keyLocation,
-                        "\(field.name) (\(language)) of \(exhibit.displayID) is not reviewed"
-                            + Self.outdatedNote(current.outdated) + "; review it with captions review",
-                        exhibit: exhibit, field: field.name, language: language))
-            }
+        signOffFindings(in: exhibit, languages: context.config.targetLanguages, context: context) { what, current in
+            guard current.review == nil else { return nil }
+            return "\(what) is not reviewed" + Self.outdatedNote(current.outdated) + "; review it with captions review"
         }
-        return findings
     }
 
     /// ` (the review by AB on 2026-12-03 no longer counts: text changed)`, or nothing.
@@ -67,5 +53,32 @@ struct NotReviewedCheck: CaptionCheck {
         let what = outdated.level == .approved ? "approval" : "review"
         return " (the \(what) by \(outdated.mark.by) on \(outdated.mark.date) no longer counts: "
             + "\(outdated.reason.rawValue))"
+    }
+}
+
+extension CaptionCheck {
+    /// The findings of a sign-off check: for every current text (translated, not stale) of
+    /// `languages`, the message `message` gives for it (`what` names the field, language and
+    /// exhibit), at the text's language key.
+    func signOffFindings(
+        in exhibit: Exhibit, languages: [String], context: CheckContext,
+        _ message: (_ what: String, _ state: SignOffState) -> String?
+    ) -> [Diagnostic] {
+        guard exhibit.isReadable else { return [] }
+        let config = context.config
+        let state = exhibit.signOffStates(config: config)
+        var findings: [Diagnostic] = []
+        for field in exhibit.fields where config.hasField(field.name) {
+            for language in languages {
+                guard let text = field.translation(language) else { continue }
+                let current = state(field.name, language)
+                guard current.level != nil,
+                    let said = message("\(field.name) (\(language)) of \(exhibit.displayID)", current)
+                else { continue }
+                findings.append(
+                    finding(at: text.keyLocation, said, exhibit: exhibit, field: field.name, language: language))
+            }
+        }
+        return findings
     }
 }

@@ -4,10 +4,15 @@
     import Darwin
 #endif
 
-/// Case-insensitive search over caption texts without building lowercased copies of them.
+/// Case-insensitive search over caption texts, in a compact folded form built once per text.
 ///
-/// Folds per scalar, by arithmetic, the letters captions use: ASCII, Latin-1, Cyrillic with the
-/// Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І). Other scalars are compared as they are.
+/// Each scalar is folded to lowercase by arithmetic for the letters captions use (ASCII, Latin-1,
+/// Cyrillic with the Kazakh letters Ә Ғ Қ Ң Ө Ұ Ү Һ І) and written as one byte when it is ASCII or
+/// a Russian or Kazakh letter: half the bytes of UTF-8 for Cyrillic text, so half the memory and
+/// half the scanning. Any other scalar is written as a marker byte (0xAB to 0xAD, by its UTF-8
+/// length) followed by its UTF-8 payload moved into 0xC0–0xFF. A needle starts with a byte below
+/// 0xC0, so it never matches from inside such a run: a match of the folded bytes is a match of
+/// whole folded characters.
 enum SearchFold {
     /// The lowercase of `scalar` for the scripts above; `scalar` itself otherwise.
     static func fold(_ value: UInt32) -> UInt32 {
@@ -21,49 +26,74 @@ enum SearchFold {
         }
     }
 
-    /// The folded UTF-8 of `text` appended to `output`: byte by byte, decoding only the two-byte
-    /// sequences (Latin-1 and Cyrillic letters) that may fold.
+    /// The lowercase Russian and Kazakh letters written as one byte each, from 0x80 on.
+    static let letters: [UInt32] =
+        Array(0x0430...0x044F) + [0x0451, 0x04D9, 0x0493, 0x049B, 0x04A3, 0x04E9, 0x04B1, 0x04AF, 0x04BB, 0x0456]
+
+    /// The byte of each scalar from U+0400 to U+04FF, or 0 for one that is not in ``letters``.
+    static let cyrillicBytes: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x100)
+        for (index, letter) in letters.enumerated() { table[Int(letter - 0x400)] = UInt8(0x80 + index) }
+        return table
+    }()
+
+    /// The marker byte before a scalar of `length` UTF-8 bytes (2 to 4) that is not one byte.
+    static func marker(length: Int) -> UInt8 { 0xA9 + UInt8(length) }
+
+    /// The folded form of `text` appended to `output`, byte by byte (the only scalars decoded are
+    /// the two-byte ones, the only ones that may fold).
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    output.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                    index += 1
-                } else if byte >= 0xC2 && byte <= 0xD3 && index + 1 < bytes.count {
-                    let value = fold(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
-                    output.append(UInt8(0xC0 | value >> 6))
-                    output.append(UInt8(0x80 | value & 0x3F))
-                    index += 2
-                } else {
-                    output.append(byte)
-                    index += 1
+        cyrillicBytes.withUnsafeBufferPointer { table in
+            text.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        output.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                        index += 1
+                        continue
+                    }
+                    // A String's UTF-8 is valid: a lead byte and its continuation bytes.
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    if length == 2 {
+                        let value = fold(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
+                        if value >= 0x400, value < 0x500, table[Int(value - 0x400)] != 0 {
+                            output.append(table[Int(value - 0x400)])
+                        } else {
+                            output.append(marker(length: 2))
+                            output.append(0xC0 | UInt8(value >> 6))
+                            output.append(0xC0 | UInt8(value & 0x3F))
+                        }
+                    } else {
+                        output.append(marker(length: length))
+                        for offset in 0..<length { output.append(0xC0 | bytes[index + offset] & 0x3F) }
+                    }
+                    index += length
                 }
             }
         }
     }
 
-    /// The folded UTF-8 of `text` (for the search words).
+    /// The folded form of `text` (for the search words).
     static func folded(_ text: String) -> [UInt8] {
         var output: [UInt8] = []
         append(text, to: &output)
         return output
     }
 
-    /// The position in `needle` of the byte likely rarest in caption text: not a Cyrillic lead
-    /// byte, a space or a common ASCII letter when there is another.
+    /// The position in `needle` of the byte likely rarest in caption text: not a space or one of
+    /// the commonest letters of Russian, Kazakh and English when there is another.
     static func rarestByte(_ needle: UnsafeRawBufferPointer) -> Int {
         func commonness(_ byte: UInt8) -> Int {
             switch byte {
-            case 0xD0, 0xD1: return 100
             case 0x20: return 60
-            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "n"),
-                UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "s"):
+            // а е и н о р с т, and a e i o n t r s
+            case 0x80, 0x85, 0x88, 0x8D, 0x8E, 0x90, 0x91, 0x92, UInt8(ascii: "a"), UInt8(ascii: "e"),
+                UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "r"),
+                UInt8(ascii: "s"):
                 return 30
-            case 0xB0, 0xB5, 0xBE, 0xB8, 0x82, 0x80: return 20  // the second bytes of а е о и т р
-            case 0x61...0x7A: return 15
+            case 0x61...0x7A, 0x80...0xA9: return 15
             default: return 10
             }
         }
@@ -78,9 +108,8 @@ enum SearchFold {
         guard haystack.count >= needle.count else { return false }
         return haystack.withUnsafeBytes { hay in
             needle.withUnsafeBytes { pin in
-                // memchr finds each place of the needle's rarest byte at memory speed (the lead byte
-                // of a Cyrillic letter is in every other byte of Russian or Kazakh text: never that
-                // one); memcmp compares the whole needle there.
+                // memchr finds each place of the needle's rarest byte at memory speed; memcmp
+                // compares the whole needle there.
                 guard let hayStart = hay.baseAddress, let pinStart = pin.baseAddress else { return false }
                 let anchor = rarestByte(pin)
                 let byte = Int32(pin[anchor])

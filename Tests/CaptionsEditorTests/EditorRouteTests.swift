@@ -580,6 +580,48 @@ struct EditorUnitTests {
         }
     }
 
+    @Test("The folded search text takes one byte per Russian, Kazakh or ASCII letter")
+    func searchFoldIsCompact() {
+        #expect(SearchFold.folded("Сәукеле ALZHIR").count == 14)
+        #expect(SearchFold.folded("ЁЛКА") == SearchFold.folded("ёлка"))
+        // Other characters are a marker and their payload, all at 0xC0 and above after the marker.
+        #expect(SearchFold.folded("«é»") == [0xAB, 0xC2, 0xEB, 0xAB, 0xC3, 0xE9, 0xAB, 0xC2, 0xFB])
+        #expect(SearchFold.folded("—𝄞").count == 4 + 5)
+    }
+
+    @Test("The search finds exactly what a plain lowercased search of the folded letters finds")
+    func searchFoldMatchesAPlainSearch() {
+        // The plain reference: fold every scalar, then String.contains.
+        func reference(_ text: String, _ needle: String) -> Bool {
+            func folded(_ text: String) -> [UInt32] { text.unicodeScalars.map { SearchFold.fold($0.value) } }
+            return needle.isEmpty || folded(text).firstRange(of: folded(needle)) != nil
+        }
+        let alphabet = Array("bp,аАеЕоОрРтТсСәӘғҒқҚңҢөӨұҰүҮһҺіІёЁиИйЙaAeEzZ éÉüÜßçÇ«»—–… 𝄞€ \n1")
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        func randomText(_ count: Int) -> String { String((0..<count).map { _ in alphabet[next(alphabet.count)] }) }
+        for _ in 0..<3000 {
+            let text = randomText(1 + next(24))
+            let needle: String
+            if next(2) == 0 {
+                let characters = Array(text)
+                let start = next(characters.count)
+                let end = start + 1 + next(characters.count - start)
+                needle = String(characters[start..<end]).uppercased()
+            } else {
+                needle = randomText(1 + next(3))
+            }
+            #expect(
+                SearchFold.contains(SearchFold.folded(text), SearchFold.folded(needle)) == reference(text, needle),
+                "\(text) / \(needle)")
+        }
+    }
+
     @Test("Sessions whose cookie came back survive a flood of requests without cookies")
     func sessionsSurviveAFlood() {
         let store = SessionStore(openByDefault: true)

@@ -111,6 +111,53 @@ import Testing
         #expect(try folder.read("Captions/g/s.yml") == Self.s)
     }
 
+    @Test func aReviewedUnitWhoseTextAnotherFileChangesIsRefused() throws {
+        let folder = try Self.museum()
+        try folder.write("returned/kk.mqxliff", Self.memoQ)
+        try folder.write(
+            "returned/kk2.xlf",
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+              <file original="x" source-language="ru" target-language="kk" datatype="plaintext"><body>
+                <trans-unit id="k.title"><source>Курт</source><target state="translated">Құрт!</target></trans-unit>
+              </body></file>
+            </xliff>
+
+            """)
+        let run = try CLIRun.run(
+            ["import", "returned/kk.mqxliff", "returned/kk2.xlf", "--trust-states", "--by", "AB"], in: folder.path,
+            environment: Self.epoch)
+        #expect(run.status == 0)
+        #expect(
+            run.stdout == """
+                returned/kk.mqxliff:5:7: warning: unit 'k.title' (kk) is marked reviewed \
+                (mq:status="Reviewer1Confirmed") but no review was recorded: title (kk) is changed by another unit of \
+                this import [review-not-recorded]
+                returned/kk.mqxliff:17:7: warning: unit 's.title' (kk) is marked reviewed \
+                (mq:status="Reviewer1Confirmed") but no review was recorded: title (kk) is stale: the ru text changed \
+                since it was translated; update the translation (or run captions accept), then review it \
+                [review-not-recorded]
+                returned/kk.mqxliff (kk): 1 applied, 3 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                returned/kk.mqxliff (kk): states marked reviewed: 0 reviews recorded by AB, 0 already reviewed, \
+                2 refused, 1 changed (imported without review)
+                returned/kk2.xlf (kk): 1 applied, 0 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                returned/kk2.xlf (kk): states marked reviewed: 0 reviews recorded by AB, 0 already reviewed, \
+                0 refused, 0 changed (imported without review)
+                wrote Captions/g/k.yml
+
+                """)
+        #expect(
+            try folder.read("Captions/g/k.yml")
+                == Self.k.replacingOccurrences(of: "Мәтін", with: "Бірінші. Екінші.")
+                .replacingOccurrences(of: "kk: Құрт", with: "kk: Құрт!") + """
+                    translations:  # machine-owned: source fingerprints of translations; do not edit
+                      title: { kk: 8577ed6c }
+                      text: { kk: 59e663dc }
+
+                    """)
+    }
+
     /// Trados Studio: one `<sdl:seg conf>` per segment in `<sdl:seg-defs>`, the target's
     /// segments as `<mrk mtype="seg">`; a unit counts at its lowest segment.
     static let trados = """

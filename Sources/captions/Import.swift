@@ -15,9 +15,15 @@ extension CaptionsCommand {
                 the translated values (and the machine-owned translations: record) change in the \
                 caption files.
 
+                Units' states (state, approved, memoQ's mq:status, Trados's sdl:seg conf) are \
+                ignored unless --trust-states --by NAME is given: then a unit returned with its \
+                target unchanged whose state says reviewed or final records a review by NAME; a \
+                changed target is imported without review. Approval stays with captions approve.
+
                 Examples:
                   captions import Exports/xliff/ru-kk.xlf --dry-run
                   captions import returned/*.xlf --atomic --path Captions
+                  captions import returned/kk.mqxliff --trust-states --by AB
                 """
         )
 
@@ -44,14 +50,30 @@ extension CaptionsCommand {
         @Option(help: "The largest XLIFF file to read, in megabytes.")
         var maxSize = 256
 
+        @Flag(help: "Record a review (--by) for unchanged targets whose tool state says reviewed or final.")
+        var trustStates = false
+
+        @Option(help: "With --trust-states: the name or initials of the reviewer.")
+        var by: String?
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("Name at least one XLIFF file.") }
+
             if maxSize <= 0 { throw ValidationError("--max-size must be a positive number of megabytes.") }
         }
 
         func execute() throws {
+            // One located line and exit 2, as for a name that cannot be recorded.
+            if trustStates && by == nil {
+                throw CaptionError.invalidArgument("--trust-states needs --by NAME (who reviewed)")
+            }
+            if !trustStates, let by { throw CaptionError.invalidArgument("--by \(by) goes with --trust-states") }
             let root = try CollectionArgument(path: path).resolved()
-            let options = XLIFFImportOptions(files: files, dryRun: dryRun, atomic: atomic, maximumSize: maxSize << 20)
+            var options = XLIFFImportOptions(files: files, dryRun: dryRun, atomic: atomic, maximumSize: maxSize << 20)
+            if trustStates {
+                options.trustStatesBy = by
+                options.reviewDate = try SignOff.today()
+            }
             let report = try XLIFFImporter.run(options, collectionPath: root)
             switch format {
             case .text: writeStdout(report.text)

@@ -52,12 +52,16 @@ extension XLIFFImporter {
         }
         let document = try XLIFFReader.parse(data, path: name)
         var plan = Plan(collection: collection)
-        var summary = XLIFFImportReport.FileSummary(path: name, targetLanguage: "")
+        plan.trustedReviewer = try trustedReviewer(options)
+        var summary = plan.summary(path: name)
         for file in document.files {
             for unit in file.units { plan.add(unit, language: file.targetLanguage, summary: &summary) }
         }
         try checkLanguages(document, config: collection.config)
         summary.targetLanguage = document.files.map(\.targetLanguage).uniqued().joined(separator: ", ")
+        var summaries = [summary]
+        plan.resolveReviews(into: &summaries)
+        summary = summaries[0]
         let heldBack = options.atomic && !plan.problems.isEmpty
         let written = heldBack ? [] : try plan.apply(writing: !options.dryRun, digests: nil)
         return XLIFFImportReport(

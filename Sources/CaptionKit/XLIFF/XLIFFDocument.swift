@@ -28,10 +28,13 @@ struct XLIFFDocument: Sendable, Equatable {
         /// An inline code that `captions` cannot turn into caption text (`<x/>`, `<ph>`...):
         /// its element name and position. Such a unit is refused.
         var unsupportedMarkup: (name: String, location: SourceLocation)?
+        /// What the translation tool says of the target (see ``XLIFFStateTable``), when it says
+        /// anything; only `captions import --trust-states` uses it.
+        var state: XLIFFUnitState?
 
         static func == (lhs: Unit, rhs: Unit) -> Bool {
             lhs.id == rhs.id && lhs.source == rhs.source && lhs.target == rhs.target && lhs.location == rhs.location
-                && lhs.targetLocation == rhs.targetLocation
+                && lhs.targetLocation == rhs.targetLocation && lhs.state == rhs.state
                 && lhs.unsupportedMarkup?.name == rhs.unsupportedMarkup?.name
                 && lhs.unsupportedMarkup?.location == rhs.unsupportedMarkup?.location
         }

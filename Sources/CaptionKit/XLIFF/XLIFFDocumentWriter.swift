@@ -45,6 +45,11 @@ struct XLIFFDocumentWriter {
                     xml.attribute("maxwidth", String(limit))
                     xml.attribute("size-unit", "char")
                 }
+                // 1.2's flag for "passed its review": Translate Toolkit (so Weblate) reads
+                // `signed-off` and `final` only with it.
+                if unit.target != nil, !unit.state.isStale, unit.signOff != .translated {
+                    xml.attribute("approved", "yes")
+                }
                 xml.attribute("xml:space", "preserve")
                 xml.element("source", text: unit.source)
                 xml.start("target")

@@ -9,6 +9,12 @@ public struct XLIFFImportOptions: Sendable {
     public var atomic: Bool
     /// The largest XLIFF file read, in bytes.
     public var maximumSize: Int
+    /// `--trust-states --by NAME`: the name recorded with a review for each unit returned with
+    /// its target unchanged and a tool state that says reviewed or final (see the manual's
+    /// table); `nil` (the default) ignores states.
+    public var trustStatesBy: String?
+    /// The day recorded with those reviews, `YYYY-MM-DD` (see ``SignOff/today(environment:now:)``).
+    public var reviewDate: String = ""
 
     /// Creates options (default size limit: 256 MB).
     public init(files: [String], dryRun: Bool = false, atomic: Bool = false, maximumSize: Int = 256 << 20) {

@@ -18,6 +18,22 @@ public struct XLIFFImportReport: Sendable {
         public var unknown = 0
         /// Units refused because their text holds inline codes `captions` cannot keep.
         public var refused = 0
+        /// With `--trust-states`: what the units' states did.
+        public var states: StateSummary?
+    }
+
+    /// What `--trust-states` did with the units of one file whose state says reviewed or final.
+    public struct StateSummary: Sendable, Codable, Equatable {
+        /// The name the reviews are recorded by.
+        public var by: String
+        /// Reviews recorded (target unchanged).
+        public var recorded = 0
+        /// Targets unchanged whose current texts a review already covers.
+        public var alreadyReviewed = 0
+        /// Targets unchanged that could not be reviewed (stale, ...), each named in a warning.
+        public var refused = 0
+        /// Targets that changed: imported as new text, without a review.
+        public var changed = 0
     }
 
     /// The collection folder.
@@ -52,6 +68,13 @@ public struct XLIFFImportReport: Sendable {
             parts.append("\(file.unknown) unknown id\(file.unknown == 1 ? "" : "s")")
             if file.refused > 0 { parts.append("\(file.refused) refused") }
             output += "\(file.path) (\(file.targetLanguage)): \(parts.joined(separator: ", "))\n"
+            if let states = file.states {
+                output +=
+                    "\(file.path) (\(file.targetLanguage)): states marked reviewed: "
+                    + "\(TextReporter.plural(states.recorded, "review")) recorded by \(states.by), "
+                    + "\(states.alreadyReviewed) already reviewed, \(states.refused) refused, "
+                    + "\(states.changed) changed (imported without review)\n"
+            }
         }
         if heldBack {
             output += "nothing written: --atomic and \(TextReporter.plural(problems.count, "problem"))\n"

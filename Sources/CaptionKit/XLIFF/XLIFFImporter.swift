@@ -6,7 +6,8 @@ import Foundation
 /// unsafe file, or a language that does not match the collection, stops the import with a
 /// ``CaptionError`` and nothing written. Units are matched by id (`<exhibit-id>.<field>`). A
 /// unit is not translated when its target is missing, blank or a copy of its source; its
-/// `state` and `approved` attributes are ignored, since tools set them unreliably. A
+/// state is ignored, since tools set it unreliably, unless `--trust-states` asks for reviews
+/// (``XLIFFImportOptions/trustStatesBy``, ``XLIFFStateTable``). A
 /// translation is applied only when the unit's source equals the caption's current source:
 /// otherwise the curator edited the source after the export and the unit is a conflict.
 /// Applied translations change only the target-language value and the `translations:` record
@@ -26,9 +27,11 @@ public enum XLIFFImporter {
         // import before anything is written.
         defer { reading.cancel() }
         var plan = Plan(collection: collection)
+        plan.trustedReviewer = try trustedReviewer(options)
         var summaries: [XLIFFImportReport.FileSummary] = []
         for path in options.files {
-            var summary = XLIFFImportReport.FileSummary(path: path, targetLanguage: "")
+            var summary = plan.summary(path: path)
+            plan.currentFile = summaries.count
             var document: XLIFFDocument
             takingUnits: while true {
                 switch reading.next() {
@@ -44,12 +47,26 @@ public enum XLIFFImporter {
             summary.targetLanguage = document.files.map(\.targetLanguage).uniqued().joined(separator: ", ")
             summaries.append(summary)
         }
+        plan.resolveReviews(into: &summaries)
         let heldBack = options.atomic && !plan.problems.isEmpty
         // All or nothing: a file that cannot be edited or written leaves every caption file as it was.
         let written = heldBack ? [] : try plan.apply(writing: !options.dryRun, digests: digests)
         return XLIFFImportReport(
             collection: collection.rootPath, files: summaries, problems: plan.problems, warnings: plan.warnings,
             written: written, dryRun: options.dryRun, heldBack: heldBack)
+    }
+
+    /// The mark `--trust-states --by NAME` records, or `nil` without it.
+    ///
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` for a name that cannot be recorded or a
+    ///   malformed date.
+    static func trustedReviewer(_ options: XLIFFImportOptions) throws(CaptionError) -> SignOffMark? {
+        guard let name = options.trustStatesBy else { return nil }
+        if let problem = SignOffMark.problem(withName: name) { throw .invalidArgument("--by '\(name)': \(problem)") }
+        guard SignOffMark.isWellFormedDate(options.reviewDate) else {
+            throw .invalidArgument("the date '\(options.reviewDate)' is not written YYYY-MM-DD")
+        }
+        return SignOffMark(by: name, date: options.reviewDate)
     }
 
     static func checkLanguages(_ document: XLIFFDocument, config: CollectionConfig) throws(CaptionError) {
@@ -82,14 +99,34 @@ public enum XLIFFImporter {
             var location: SourceLocation
         }
 
+        /// A unit returned with its target unchanged and a state that says reviewed or final.
+        struct ReviewCandidate {
+            /// The index of its XLIFF file.
+            var file: Int
+            /// The exhibit index.
+            var position: Int
+            var field: String
+            var language: String
+            var unit: XLIFFDocument.Unit
+        }
+
         let collection: CaptionCollection
         /// Exhibits by id; more than one means the id is ambiguous.
         let exhibitsByID: [String: [Int]]
         /// Changes by exhibit index, then "field.language".
         var changes: [Int: [String: Change]] = [:]
         var problems: [Diagnostic] = []
-        /// Units imported with fewer paragraphs than their source (warnings, not problems).
+        /// Units imported with fewer paragraphs than their source, and reviews `--trust-states`
+        /// could not record (warnings, not problems).
         var warnings: [Diagnostic] = []
+        /// `--trust-states`: who the reviews are recorded by, and when; `nil` ignores states.
+        var trustedReviewer: SignOffMark?
+        /// The index of the XLIFF file being read.
+        var currentFile = 0
+        /// `--trust-states`: units whose review is decided once every file is read.
+        var reviewCandidates: [ReviewCandidate] = []
+        /// Reviews to record by exhibit index, then field and language.
+        var reviews: [Int: [String: [String: (fingerprint: String, signOff: RecordedSignOff?)]]] = [:]
 
         init(collection: CaptionCollection) {
             self.collection = collection
@@ -98,6 +135,18 @@ public enum XLIFFImporter {
                 if let id = exhibit.id { index[id, default: []].append(position) }
             }
             exhibitsByID = index
+        }
+
+        /// An empty summary for the file at `path`.
+        func summary(path: String) -> XLIFFImportReport.FileSummary {
+            var summary = XLIFFImportReport.FileSummary(path: path, targetLanguage: "")
+            if let trustedReviewer { summary.states = XLIFFImportReport.StateSummary(by: trustedReviewer.by) }
+            return summary
+        }
+
+        /// Whether `--trust-states` is on and the unit's tool says it is reviewed or final.
+        private func isMarkedReviewed(_ unit: XLIFFDocument.Unit) -> Bool {
+            trustedReviewer != nil && (unit.state?.meaning ?? .unconfirmed) >= .reviewed
         }
 
         mutating func add(
@@ -183,6 +232,7 @@ public enum XLIFFImporter {
             if let earlier = changes[positions[0]]?[key] {
                 if earlier.text == target {
                     summary.unchanged += 1
+                    if isMarkedReviewed(unit) { summary.states?.changed += 1 }
                 } else {
                     summary.conflicts += 1
                     problems.append(
@@ -199,10 +249,60 @@ public enum XLIFFImporter {
             }
             if let current = field.translation(language), current.text == target {
                 summary.unchanged += 1
+                if isMarkedReviewed(unit) {
+                    reviewCandidates.append(
+                        ReviewCandidate(
+                            file: currentFile, position: positions[0], field: fieldName, language: language, unit: unit)
+                    )
+                }
                 return
             }
+            // A translator who edits and confirms is translating: the state does not certify
+            // text nobody else has read.
+            if isMarkedReviewed(unit) { summary.states?.changed += 1 }
             summary.applied += 1
             changes[positions[0], default: [:]][key] = Change(text: target, location: unit.location)
+        }
+
+        /// Decides the reviews of ``reviewCandidates`` as `captions review` would on the loaded
+        /// exhibits, counting them in `summaries` and naming each refusal in a warning. A unit
+        /// whose text another returned unit changes is refused.
+        mutating func resolveReviews(into summaries: inout [XLIFFImportReport.FileSummary]) {
+            guard let mark = trustedReviewer else { return }
+            for candidate in reviewCandidates {
+                let (position, field, language) = (candidate.position, candidate.field, candidate.language)
+                func refuse(_ reason: String) {
+                    summaries[candidate.file].states?.refused += 1
+                    let marked = candidate.unit.state.map { " (\($0.written))" } ?? ""
+                    warnings.append(
+                        Diagnostic(
+                            checkID: "review-not-recorded", severity: .warning, location: candidate.unit.location,
+                            message: """
+                                unit '\(candidate.unit.id)' (\(language)) is marked reviewed\(marked) but no review \
+                                was recorded: \(field) (\(language)) \(reason)
+                                """,
+                            exhibitID: collection.exhibits[position].id, field: field, language: language))
+                }
+                if changes[position]?[field + "." + language] != nil {
+                    refuse("is changed by another unit of this import")
+                    continue
+                }
+                if reviews[position]?[field]?[language] != nil {
+                    summaries[candidate.file].states?.alreadyReviewed += 1
+                    continue
+                }
+                let plan = SignOffPlan(
+                    collection.exhibits[position], config: collection.config, action: .review, mark: mark,
+                    fields: [field], languages: [language], namedFields: true)
+                if let entry = plan.entries[field]?[language] {
+                    reviews[position, default: [:]][field, default: [:]][language] = entry
+                    summaries[candidate.file].states?.recorded += 1
+                } else if let refusal = plan.refused.first {
+                    refuse(refusal.reason)
+                } else {
+                    summaries[candidate.file].states?.alreadyReviewed += 1
+                }
+            }
         }
 
         private func problem(
@@ -231,20 +331,23 @@ public enum XLIFFImporter {
                 case editFailed(CaptionError)
                 case writeFailed(CaptionError)
             }
-            let edits = changes.keys.sorted().compactMap { position in
-                changes[position].flatMap { $0.isEmpty ? nil : (position, $0) }
+            let edits = Set(changes.keys).union(reviews.keys).sorted().compactMap {
+                position -> (Int, [String: Change], FileReviews)? in
+                let fileChanges = changes[position] ?? [:]
+                let fileReviews = reviews[position] ?? [:]
+                return fileChanges.isEmpty && fileReviews.isEmpty ? nil : (position, fileChanges, fileReviews)
             }
             let collection = collection
             if writing {
                 AtomicFile.removeLeftoverTemporaries(
                     in: Set(edits.map { ParentFolder.of(collection.exhibits[$0.0].path) }))
             }
-            let outcomes = edits.concurrentMap { position, fileChanges -> Outcome in
+            let outcomes = edits.concurrentMap { position, fileChanges, fileReviews -> Outcome in
                 let edited: (path: String, data: Data, readAs: ContentDigest?)
                 do throws(CaptionError) {
                     let exhibit = collection.exhibits[position]
                     edited = try Self.editedFile(
-                        exhibit, changes: fileChanges, config: collection.config,
+                        exhibit, changes: fileChanges, reviews: fileReviews, config: collection.config,
                         loadedFrom: digests?.digest(ofFileAt: exhibit.path))
                 } catch {
                     return .editFailed(error)
@@ -276,10 +379,14 @@ public enum XLIFFImporter {
             return edits.map { collection.exhibits[$0.0].path }
         }
 
+        /// Reviews of one file: field → language → record entry.
+        typealias FileReviews = [String: [String: (fingerprint: String, signOff: RecordedSignOff?)]]
+
         /// One caption file's bytes with `fileChanges` ("field.language" → change) applied and
-        /// their sources' fingerprints recorded.
+        /// their sources' fingerprints recorded, then `fileReviews` recorded.
         private static func editedFile(
-            _ exhibit: Exhibit, changes fileChanges: [String: Change], config: CollectionConfig,
+            _ exhibit: Exhibit, changes fileChanges: [String: Change], reviews fileReviews: FileReviews,
+            config: CollectionConfig,
             loadedFrom digest: ContentDigest?
         ) throws(CaptionError) -> (path: String, data: Data, readAs: ContentDigest?) {
             var editor = try CaptionFileEditor(editing: exhibit, loadedFrom: digest)
@@ -293,8 +400,15 @@ public enum XLIFFImporter {
                     fingerprints[spec.name, default: [:]][language] = SourceFingerprint.of(source.text)
                 }
             }
-            try editor.apply(
-                edits, recording: fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
+            if !edits.isEmpty {
+                try editor.apply(
+                    edits, recording: fingerprints, fieldOrder: config.fields.map(\.name),
+                    languageOrder: config.languages)
+            }
+            if !fileReviews.isEmpty {
+                try editor.recordSignOffs(
+                    fileReviews, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
+            }
             return (exhibit.path, editor.data, editor.readDigest)
         }
     }

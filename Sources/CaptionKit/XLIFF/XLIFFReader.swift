@@ -7,7 +7,16 @@ import Foundation
 /// text and are skipped; 2.x `<cp hex="..."/>` becomes its character. Any other element
 /// (placeholders and codes such as `<x/>`, `<bpt>`, `<ph/>`, `<sc/>`) marks the unit as
 /// unsupported: its text would be lost, so the unit is refused rather than imported without it.
+///
+/// Each unit's state is read as ``XLIFFStateTable`` describes: 1.2 `state` and `approved`,
+/// memoQ's `mq:status`, Trados's `<sdl:seg conf>` (the one extension element looked into),
+/// 2.x segment `state`.
 enum XLIFFReader {
+    /// memoQ's namespace (`xmlns:mq="MQXliff"`).
+    static let memoQNamespace = "MQXliff"
+    /// Trados Studio's SDLXLIFF namespace.
+    static let tradosNamespace = "http://sdl.com/FileTypes/SdlXliff/1.0"
+
     /// Reads and checks the file at `path`.
     ///
     /// - Throws: ``CaptionError/invalidInput(_:_:)`` for malformed or unsafe XML, a file that
@@ -122,6 +131,8 @@ enum XLIFFReader {
     private struct Parser {
         enum Role {
             case root, file, unit, segment, source, target, inline, skipped, other
+            /// Trados's `<sdl:seg-defs>`, whose `<sdl:seg>` children carry segment states.
+            case tradosSegments
         }
 
         struct Segment {
@@ -178,10 +189,18 @@ enum XLIFFReader {
         /// Every attribute ``attribute(_:_:)`` is asked for; the reader makes strings of these only.
         static let attributeNames: Set<String> = [
             "version", "srcLang", "trgLang", "source-language", "target-language", "id", "hex",
+            "state", "approved", "status", "conf",
         ]
 
-        private func attribute(_ attributes: [XMLAttribute], _ name: String) -> String? {
-            attributes.first { $0.name == name && $0.namespace.isEmpty }?.value
+        private func attribute(_ attributes: [XMLAttribute], _ name: String, namespace: String = "") -> String? {
+            attributes.first { $0.name == name && $0.namespace == namespace }?.value
+        }
+
+        /// Lowers the unit's state to what `value` of `attribute` says, when anything.
+        private mutating func noteState(_ attribute: XLIFFStateAttribute, _ value: String?) {
+            guard unit != nil, let value, let state = XLIFFUnitState(attribute, value) else { return }
+            let lowest = state.lower(unit?.state)
+            unit?.state = lowest
         }
 
         private mutating func start(
@@ -191,7 +210,15 @@ enum XLIFFReader {
             switch parent {
             case .skipped: return .skipped
             case .source, .target, .inline: return inline(name, elementNamespace, attributes, location)
+            case .tradosSegments:
+                if name == "seg" && elementNamespace == XLIFFReader.tradosNamespace {
+                    noteState(.tradosConf, attribute(attributes, "conf") ?? "Unspecified")
+                }
+                return .skipped
             default: break
+            }
+            if parent == .unit && !isVersion2 && name == "seg-defs" && elementNamespace == XLIFFReader.tradosNamespace {
+                return .tradosSegments
             }
             guard elementNamespace == namespace else { return .skipped }  // extensions of other tools
             switch (name, parent) {
@@ -217,12 +244,17 @@ enum XLIFFReader {
                         location, "unit id '\(id)' looks like a file path; captions unit ids are <exhibit-id>.<field>")
                 }
                 unit = XLIFFDocument.Unit(id: id, source: "", target: nil, location: location)
+                if !isVersion2 {
+                    noteState(.approved12, attribute(attributes, "approved"))
+                    noteState(.memoQStatus, attribute(attributes, "status", namespace: XLIFFReader.memoQNamespace))
+                }
                 unitSource = []
                 unitTarget = nil
                 segments = []
                 return .unit
             case ("segment", .unit) where isVersion2, ("ignorable", .unit) where isVersion2:
                 segment = Segment(isIgnorable: name == "ignorable")
+                if name == "segment" { noteState(.state20, attribute(attributes, "state") ?? "initial") }
                 return .segment
             case ("source", .unit) where !isVersion2, ("source", .segment):
                 captured = []
@@ -230,6 +262,7 @@ enum XLIFFReader {
             case ("target", .unit) where !isVersion2, ("target", .segment):
                 captured = []
                 if unit?.targetLocation == nil { unit?.targetLocation = location }
+                if !isVersion2 { noteState(.state12, attribute(attributes, "state")) }
                 return .target
             case ("body", _), ("group", _):
                 return .other

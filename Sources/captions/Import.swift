@@ -60,14 +60,11 @@ extension CaptionsCommand {
             if files.isEmpty { throw ValidationError("Name at least one XLIFF file.") }
 
             if maxSize <= 0 { throw ValidationError("--max-size must be a positive number of megabytes.") }
+            if trustStates && by == nil { throw ValidationError("--trust-states needs --by NAME (who reviewed)") }
+            if !trustStates, let by { throw ValidationError("--by \(by) goes with --trust-states") }
         }
 
         func execute() throws {
-            // One located line and exit 2, as for a name that cannot be recorded.
-            if trustStates && by == nil {
-                throw CaptionError.invalidArgument("--trust-states needs --by NAME (who reviewed)")
-            }
-            if !trustStates, let by { throw CaptionError.invalidArgument("--by \(by) goes with --trust-states") }
             let root = try CollectionArgument(path: path).resolved()
             var options = XLIFFImportOptions(files: files, dryRun: dryRun, atomic: atomic, maximumSize: maxSize << 20)
             if trustStates {

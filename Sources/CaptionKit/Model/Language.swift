@@ -28,4 +28,19 @@ public enum Language {
         }
         return true
     }
+
+    /// The language of `languages` that a CAT tool's `tag` names: the same tag in any case, or
+    /// the same tag with a region added (`kk-KZ`, `ru_RU`, `en-GB` name `kk`, `ru`, `en`; a script
+    /// is never dropped: `kk-Latn-KZ` names `kk-Latn`, never `kk`); `nil` when none.
+    static func matching(_ tag: String, in languages: [String]) -> String? {
+        let tag = tag.replacingOccurrences(of: "_", with: "-").lowercased()
+        if let same = languages.first(where: { $0.lowercased() == tag }) { return same }
+        var parts = tag.split(separator: "-")
+        guard parts.count >= 2, let region = parts.last,
+            region.count == 2 && region.allSatisfy(\.isLetter) || region.count == 3 && region.allSatisfy(\.isNumber)
+        else { return nil }
+        parts.removeLast()
+        let withoutRegion = parts.joined(separator: "-")
+        return languages.first { $0.lowercased() == withoutRegion }
+    }
 }

@@ -71,7 +71,7 @@ public enum XLIFFImporter {
 
     static func checkLanguages(_ document: XLIFFDocument, config: CollectionConfig) throws(CaptionError) {
         for file in document.files {
-            guard file.sourceLanguage.lowercased() == config.source.lowercased() else {
+            guard Language.matching(file.sourceLanguage, in: [config.source]) != nil else {
                 throw .invalidInput(
                     file.location,
                     """
@@ -80,7 +80,7 @@ public enum XLIFFImporter {
                     """
                 )
             }
-            guard config.targetLanguages.contains(where: { $0.lowercased() == file.targetLanguage.lowercased() }) else {
+            guard Language.matching(file.targetLanguage, in: config.targetLanguages) != nil else {
                 throw .invalidInput(
                     file.location,
                     """
@@ -153,7 +153,7 @@ public enum XLIFFImporter {
             _ unit: XLIFFDocument.Unit, language tag: String, summary: inout XLIFFImportReport.FileSummary
         ) {
             let config = collection.config
-            let language = config.targetLanguages.first { $0.lowercased() == tag.lowercased() } ?? tag
+            let language = Language.matching(tag, in: config.targetLanguages) ?? tag
             if let markup = unit.unsupportedMarkup {
                 summary.refused += 1
                 problems.append(

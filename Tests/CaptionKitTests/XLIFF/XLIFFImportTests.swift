@@ -262,6 +262,10 @@ import Testing
     @Test(arguments: [
         ("de", "ru", "the XLIFF target language 'de' is not a target language of the collection (kk, en)"),
         ("ru", "ru", "the XLIFF target language 'ru' is not a target language of the collection (kk, en)"),
+        (
+            "kk-Latn-KZ", "ru",
+            "the XLIFF target language 'kk-Latn-KZ' is not a target language of the collection (kk, en)"
+        ),
     ])
     func aWrongTargetLanguageStopsTheImport(_ target: String, _ source: String, _ message: String) throws {
         let museum = try copyOfBundledMuseum()
@@ -272,6 +276,33 @@ import Testing
             try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
         }
         #expect(try snapshotOfFiles(in: museum.root) == before)
+    }
+
+    @Test(arguments: ["kk-KZ", "KK_kz", "kk-398"])
+    func aRegionAddedByTheToolNamesTheCollectionLanguage(_ target: String) throws {
+        let museum = try copyOfBundledMuseum()
+        let file = try Self.singleUnitFile(
+            in: museum, id: "kurt-story.title", source: "Не камни, а курт", target: "Тас емес, бұл құрт",
+            language: target)
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: [file]), collectionPath: museum.root)
+        #expect(report.problems.isEmpty)
+        #expect(report.files.map(\.applied) == [1])
+        let caption = try String(
+            contentsOfFile: museum.root + "/museum-second-floor/kurt-story.yml", encoding: .utf8)
+        #expect(caption.contains("  kk: Тас емес, бұл құрт\n"))
+    }
+
+    @Test func languageTagsOfCATToolsNameTheCollectionLanguageWithoutDroppingAScript() {
+        let languages = ["kk", "ru", "en", "kk-Latn"]
+        #expect(Language.matching("KK", in: languages) == "kk")
+        #expect(Language.matching("kk-KZ", in: languages) == "kk")
+        #expect(Language.matching("ru_RU", in: languages) == "ru")
+        #expect(Language.matching("en-GB", in: languages) == "en")
+        #expect(Language.matching("en-001", in: languages) == "en")
+        #expect(Language.matching("kk-Latn-KZ", in: languages) == "kk-Latn")
+        #expect(Language.matching("kk-Latn-KZ", in: ["kk"]) == nil)
+        #expect(Language.matching("kk-Cyrl", in: ["kk"]) == nil)
+        #expect(Language.matching("de-DE", in: languages) == nil)
     }
 
     @Test func aBadFileAnywhereStopsTheImportBeforeAnyWrite() throws {

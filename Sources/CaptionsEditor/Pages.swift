@@ -381,6 +381,7 @@ enum Pages {
                 \(view.message)
                 \(unreadable)
                 \(notes)
+                \(view.signOff.map { signOffForm(page, id: id, panel: $0, config: config) } ?? "")
                 <form id="exhibit-form" method="post" action="/exhibits/\(urlEncode(id))" \
                 data-check="/exhibits/\(urlEncode(id))/check" \
                 data-checking="\(words("js.checking"))" data-unsaved="\(words("js.unsaved"))">
@@ -404,7 +405,6 @@ enum Pages {
                 </form>
                 <form id="accept-form" method="post" action="/exhibits/\(urlEncode(id))/accept">\(page.csrfField)\
                 <input type="hidden" name="_digest" value="\(view.digest)"></form>
-                \(view.signOff.map { signOffForm(page, id: id, panel: $0, config: config) } ?? "")
                 """)
     }
 

@@ -1,5 +1,6 @@
 import CaptionKit
 import Foundation
+import Synchronization
 
 /// What the exhibit page shows of the sign-off: each text's state and buttons, the word diffs of
 /// stale translations, and who is signing.
@@ -139,5 +140,22 @@ extension Pages {
             <label>\(words("signoff.name")) <input name="signer" value="\(signer)" maxlength="64" \
             autocomplete="name"></label></details></div>
             """
+    }
+}
+
+/// Which exhibits of a snapshot are ready for print (by position), worked out on all cores once
+/// per snapshot version and kept until the collection changes: a pass over 50,000 exhibits is
+/// too slow to repeat for every page of the filtered list.
+enum ReadyForPrint {
+    private static let cache = Mutex<(key: String, ready: [Bool])?>(nil)
+
+    /// Whether each exhibit of `snapshot` is ready for print.
+    static func flags(of snapshot: Snapshot) -> [Bool] {
+        let key = "\(snapshot.version) \(snapshot.collection.rootPath)"
+        if let cached = cache.withLock({ $0 }), cached.key == key { return cached.ready }
+        let readiness = LibraryBridge.printReadiness(of: snapshot.collection)
+        let ready = snapshot.collection.exhibits.concurrentlyMapped { readiness.isReady($0) }
+        cache.withLock { $0 = (key, ready) }
+        return ready
     }
 }

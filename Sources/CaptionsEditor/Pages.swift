@@ -140,7 +140,7 @@ enum Pages {
         let exhibits = snapshot.collection.exhibits
         let onlyErrors = filter.errors ? snapshot.counts ?? [:] : [:]
         let searchTexts = needle.isEmpty ? nil : snapshot.searchTexts
-        let readiness = filter.ready ? LibraryBridge.printReadiness(of: snapshot.collection) : nil
+        let ready = filter.ready ? ReadyForPrint.flags(of: snapshot) : nil
         // By index: an exhibit is read in place only when a filter needs it.
         for position in exhibits.indices {
             let summary = snapshot.summaries[position]
@@ -152,7 +152,7 @@ enum Pages {
             }
             if filter.stale, summary.stale.values.allSatisfy({ $0 == 0 }) { continue }
             if filter.errors, (onlyErrors[exhibits[position].path]?.errors ?? 0) == 0 { continue }
-            if let readiness, !readiness.isReady(exhibits[position]) { continue }
+            if let ready, !ready[position] { continue }
             if !needle.isEmpty {
                 // The folded texts built in the background, else folded now (the first seconds after start-up).
                 let found =

@@ -85,6 +85,7 @@ struct EditorApp: Sendable {
     let strings: InterfaceStrings
     let sessions: SessionStore
     let uploads = PendingUploads()
+    let signers = SignerNames()
     let assets: [String: (type: String, bytes: ByteBuffer)]
 
     init(settings: EditorSettings, store: EditorStore, strings: InterfaceStrings, resources: String) throws {
@@ -131,6 +132,7 @@ struct EditorApp: Sendable {
         router.post("/language") { request, context in try await self.switchLanguage(request, context) }
         router.get("/login") { request, context in self.html(Pages.login(self.page(request, context), wrong: false)) }
         router.post("/login") { request, context in try await self.login(request, context) }
+        addSignOffRoutes(to: router)
         return router
     }
 
@@ -246,13 +248,22 @@ struct EditorApp: Sendable {
         if let accepted = query["accepted"] {
             message = "<p class=\"message ok\" role=\"status\">\(words("exhibit.accepted", ["list": accepted]))</p>"
         }
+        if let signed = signOffMessage(query, context) { message = signed }
+        let view = exhibitView(exhibit, snapshot, position: position, message: message, context: context)
+        return html(Pages.exhibit(page(request, context), snapshot, view))
+    }
+
+    /// What the exhibit page shows of the saved exhibit, with `message` above it.
+    func exhibitView(
+        _ exhibit: Exhibit, _ snapshot: Snapshot, position: Int, message: HTML, context: EditorContext
+    ) -> Pages.ExhibitView {
         let checked = try? LibraryBridge.check(exhibit, in: snapshot.indexed)
-        let view = Pages.ExhibitView(
+        return Pages.ExhibitView(
             exhibit: exhibit, position: position, texts: LibraryBridge.texts(of: exhibit),
             digest: LibraryBridge.digest(ofFileAt: exhibit.path),
             findings: checked?.findings ?? exhibit.loadFindings, lengths: checked?.lengths ?? [], message: message,
-            preview: try? LibraryBridge.labelPreview(exhibit, drafts: [:], in: snapshot.indexed))
-        return html(Pages.exhibit(page(request, context), snapshot, view))
+            preview: try? LibraryBridge.labelPreview(exhibit, drafts: [:], in: snapshot.indexed),
+            signOff: signOffPanel(exhibit, snapshot, context))
     }
 
     func saveExhibit(_ request: Request, _ context: EditorContext) async throws -> Response {

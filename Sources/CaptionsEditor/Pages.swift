@@ -102,6 +102,8 @@ enum Pages {
         var stale = false
         var errors = false
         var gallery = ""
+        /// Only exhibits ready for print (every text approved).
+        var ready = false
         var page = 1
 
         init(_ form: FormData) {
@@ -110,6 +112,7 @@ enum Pages {
             stale = form["stale"] == "1"
             errors = form["errors"] == "1"
             gallery = form["gallery"] ?? ""
+            ready = form["ready"] == "1"
             page = max(1, Int(form["page"] ?? "") ?? 1)
         }
 
@@ -121,6 +124,7 @@ enum Pages {
             if stale { parts.append("stale=1") }
             if errors { parts.append("errors=1") }
             if !gallery.isEmpty { parts.append("gallery=" + urlEncode(gallery)) }
+            if ready { parts.append("ready=1") }
             if number > 1 { parts.append("page=\(number)") }
             return parts.isEmpty ? "/" : "/?" + parts.joined(separator: "&")
         }
@@ -136,6 +140,7 @@ enum Pages {
         let exhibits = snapshot.collection.exhibits
         let onlyErrors = filter.errors ? snapshot.counts ?? [:] : [:]
         let searchTexts = needle.isEmpty ? nil : snapshot.searchTexts
+        let ready = filter.ready ? ReadyForPrint.flags(of: snapshot) : nil
         // By index: an exhibit is read in place only when a filter needs it.
         for position in exhibits.indices {
             let summary = snapshot.summaries[position]
@@ -147,6 +152,7 @@ enum Pages {
             }
             if filter.stale, summary.stale.values.allSatisfy({ $0 == 0 }) { continue }
             if filter.errors, (onlyErrors[exhibits[position].path]?.errors ?? 0) == 0 { continue }
+            if let ready, !ready[position] { continue }
             if !needle.isEmpty {
                 // The folded texts built in the background, else folded now (the first seconds after start-up).
                 let found =
@@ -207,6 +213,8 @@ enum Pages {
                 \(words("filter.stale"))</label>
                 <label><input type="checkbox" name="errors" value="1"\(checked(filter.errors))> \
                 \(words("filter.errors"))</label>
+                <label><input type="checkbox" name="ready" value="1"\(checked(filter.ready))> \
+                \(words("filter.ready"))</label>
                 <label>\(words("filter.gallery")) <select name="gallery">\(galleryOptions)</select></label>
                 <button type="submit">\(words("filter.show"))</button> <a href="/">\(words("filter.clear"))</a>
                 </form>
@@ -278,6 +286,8 @@ enum Pages {
         var isDraft = false
         /// The label as the signage export typesets it (of the draft when `isDraft`).
         var preview: LabelPreview?
+        /// The sign-off states, diffs and form (of the saved texts), when shown.
+        var signOff: SignOffPanel?
     }
 
     /// The label preview: each language block with its fields' lines as the export wraps them.
@@ -371,6 +381,7 @@ enum Pages {
                 \(view.message)
                 \(unreadable)
                 \(notes)
+                \(view.signOff.map { signOffForm(page, id: id, panel: $0, config: config) } ?? "")
                 <form id="exhibit-form" method="post" action="/exhibits/\(urlEncode(id))" \
                 data-check="/exhibits/\(urlEncode(id))/check" \
                 data-checking="\(words("js.checking"))" data-unsaved="\(words("js.unsaved"))">
@@ -422,12 +433,16 @@ enum Pages {
                 <p>\(words("exhibit.stale"))</p>
                 <p class="hint">\(words("exhibit.staleold"))</p>
                 <p><strong>\(words("exhibit.stalesource"))</strong> (\(config.source)): \(source)</p>
+                \(sourceDiff(view.signOff?.diffs[key], words: words))
                 <button type="submit" form="accept-form" name="target" value="\(key)">\
                 \(words("exhibit.accept"))</button>
                 </div>
                 """
         }
         let rows = max(2, min(16, text.count / 48 + text.filter { $0 == "\n" }.count + 1))
+        let signOff = view.signOff.map {
+            signOffCell(field: field, language: language, panel: $0, config: config, words: words)
+        }
         return """
             <div class="cell\(isSource ? HTML(trusted: " is-source") : .empty)">
             <label for="t-\(domID)"><span class="lang">\(language)</span>\(sourceMark)</label>
@@ -437,6 +452,7 @@ enum Pages {
             \(missingField)
             <ul class="findings" id="f-\(domID)">\(findingItems(findings, words: words))</ul>
             \(stale)
+            \(signOff ?? "")
             </div>
             """
     }

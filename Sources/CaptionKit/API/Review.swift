@@ -27,10 +27,16 @@ public enum SignOff {
         public var by: String
         /// The day, `YYYY-MM-DD` (see ``SignOff/today(environment:now:)``).
         public var date: String
+        /// The texts the signer saw: field → language → ``SignOff/fingerprint(of:)`` of the text
+        /// (`""` for no text). When a text named here is not that text any more, nothing is
+        /// signed off and ``run(_:in:dryRun:)`` throws ``CaptionError/conflict(path:)``. Empty
+        /// (the command line) for the texts as they are when the command runs.
+        public var expectedTexts: [String: [String: String]]
 
         /// A request; see the properties.
         public init(
-            action: Action, id: String, fields: [String] = [], languages: [String] = [], by: String, date: String
+            action: Action, id: String, fields: [String] = [], languages: [String] = [], by: String, date: String,
+            expectedTexts: [String: [String: String]] = [:]
         ) {
             self.action = action
             self.id = id
@@ -38,6 +44,7 @@ public enum SignOff {
             self.languages = languages
             self.by = by
             self.date = date
+            self.expectedTexts = expectedTexts
         }
     }
 
@@ -98,6 +105,14 @@ public enum SignOff {
             + String(day)
     }
 
+    /// The fingerprint of a text as the record keeps it (8 hexadecimal digits of the SHA-256 of
+    /// its NFC form): what a page showing the text sends back in ``Request/expectedTexts``.
+    public static func fingerprint(of text: String) -> String { SourceFingerprint.of(text) }
+
+    /// Why `name` cannot be recorded as a signer (empty, too long, a line break, a `;`...), as a
+    /// sentence without a trailing period; `nil` when it can.
+    public static func problem(withName name: String) -> String? { SignOffMark.problem(withName: name) }
+
     /// Loads the collection at `path` and runs `request`; see ``run(_:in:dryRun:)``.
     public static func run(_ request: Request, collectionAt path: String) throws(CaptionError) -> Result {
         let collection = try CaptionCollection.load(path: path)
@@ -115,7 +130,8 @@ public enum SignOff {
     ///
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown exhibit, field or language,
     ///   a name that cannot be recorded or a malformed date; ``CaptionError/invalidInput(_:_:)``
-    ///   when the file has errors or its record cannot be rewritten safely.
+    ///   when the file has errors or its record cannot be rewritten safely;
+    ///   ``CaptionError/conflict(path:)`` when a text of `request.expectedTexts` changed.
     public static func run(_ request: Request, in collection: CaptionCollection, dryRun: Bool = false)
         throws(CaptionError) -> Result
     {
@@ -134,6 +150,12 @@ public enum SignOff {
         let loaded = try collection.exhibit(id: request.id)
         var editor = try CaptionFileEditor(editing: loaded)
         let exhibit = editor.current()
+        for (field, languages) in request.expectedTexts {
+            for (language, expected) in languages {
+                let current = exhibit.field(field)?.translation(language).map { fingerprint(of: $0.text) } ?? ""
+                if current != expected { throw .conflict(path: loaded.path) }
+            }
+        }
         let fields = request.fields.isEmpty ? config.fields.map(\.name) : request.fields
         let languages =
             request.languages.isEmpty

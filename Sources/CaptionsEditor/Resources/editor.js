@@ -52,3 +52,72 @@
     if (dirty) { event.preventDefault(); event.returnValue = ""; }
   });
 })();
+
+// Review and approve in place. Without JavaScript the buttons submit the sign-off form as a
+// plain form; with it, the answer's fragments (built by the server, every text escaped) replace
+// the text's state, and the page's file digests follow the file the sign-off wrote.
+(function () {
+  var form = document.getElementById("signoff-form");
+  if (!form) { return; }
+  var token = document.querySelector('meta[name="csrf-token"]').getAttribute("content");
+  var status = document.getElementById("signoff-status");
+
+  form.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    if (!button || (button.name !== "review" && button.name !== "approve")) { return; }
+    event.preventDefault();
+    var body = new URLSearchParams(new FormData(form));
+    body.set(button.name, button.value);
+    button.disabled = true;
+    fetch(form.action, {
+      method: "POST",
+      headers: {
+        "X-CSRF-Token": token, "Accept": "application/json",
+        "Content-Type": "application/x-www-form-urlencoded"
+      },
+      body: body.toString(),
+      credentials: "same-origin"
+    }).then(function (response) {
+      return response.json();
+    }).then(function (data) {
+      if (data.reload) {
+        window.location.href = form.action.replace(/\/signoff$/, "") + "?signoff=conflict";
+        return;
+      }
+      if (data.error) { status.textContent = data.error; button.disabled = false; return; }
+      Object.keys(data.cells || {}).forEach(function (key) {
+        var cell = document.getElementById("so-" + key.replace(".", "-"));
+        if (cell) { cell.outerHTML = data.cells[key]; }
+      });
+      if (data.digest) {
+        document.querySelectorAll('input[name="_digest"]').forEach(function (input) { input.value = data.digest; });
+      }
+      if (data.signer) { document.getElementById("signer-box").outerHTML = data.signer; }
+      var cell = document.getElementById("so-" + button.value.replace(".", "-"));
+      if (cell && data.message) { cell.insertAdjacentHTML("beforeend", data.message); }
+      status.innerHTML = data.message || "";
+    }).catch(function () {
+      // No answer to read: send the same sign-off as a plain form.
+      var hidden = document.createElement("input");
+      hidden.type = "hidden";
+      hidden.name = button.name;
+      hidden.value = button.value;
+      form.appendChild(hidden);
+      form.submit();
+    });
+  });
+
+  // A text changed and not saved yet cannot be signed: the sign-off covers the saved text.
+  var exhibitForm = document.getElementById("exhibit-form");
+  if (!exhibitForm) { return; }
+  exhibitForm.addEventListener("input", function (event) {
+    var box = event.target;
+    if (box.tagName !== "TEXTAREA") { return; }
+    var cell = document.getElementById("so-" + box.getAttribute("data-field") + "-" + box.getAttribute("data-lang"));
+    if (!cell) { return; }
+    cell.querySelectorAll("button").forEach(function (button) {
+      button.disabled = true;
+      button.title = form.getAttribute("data-savefirst") || "";
+    });
+  });
+})();

@@ -1,0 +1,161 @@
+import CaptionKit
+import Foundation
+import Synchronization
+
+/// What the exhibit page shows of the sign-off: each text's state and buttons, the word diffs of
+/// stale translations, and who is signing.
+struct SignOffPanel: Sendable {
+    /// The name this session signs with, once given.
+    var signer: String?
+    /// The state of each text, keyed `field.language`.
+    var states: [String: SignOffState]
+    /// The word diff of each stale translation, keyed `field.language`.
+    var diffs: [String: SourceDiff]
+    /// The fingerprint of each text the page shows: field → language → fingerprint (`""`: none).
+    var fingerprints: [String: [String: String]]
+}
+
+extension Pages {
+    /// The state of one text and its review and approve buttons (`id="so-<field>-<lang>"`): what
+    /// the sign-off's JSON answer replaces in place.
+    static func signOffCell(
+        field: String, language: String, panel: SignOffPanel, config: CollectionConfig, words: Localizer
+    ) -> HTML {
+        let key = "\(field).\(language)"
+        guard let state = panel.states[key] else { return "" }
+        let isSource = language == config.source
+        var lines: [HTML] = []
+        var kind = "translated"
+        switch state.translation {
+        case .missing:
+            kind = "missing"
+            lines.append("\(words("signoff.missing"))")
+        case .stale:
+            kind = "stale"
+            lines.append("\(words("signoff.stale"))")
+        case .translated, .unknownProvenance:
+            if let review = state.review {
+                kind = "reviewed"
+                lines.append("\(words("signoff.reviewed", ["name": review.by, "date": review.date]))")
+            }
+            if let approval = state.approval {
+                kind = "approved"
+                lines.append("\(words("signoff.approved", ["name": approval.by, "date": approval.date]))")
+            }
+            if lines.isEmpty { lines.append("\(words(isSource ? "signoff.written" : "signoff.translated"))") }
+        }
+        var outdated: HTML = ""
+        if let old = state.outdated {
+            let reason = words(old.reason == .sourceChanged ? "signoff.sourcechanged" : "signoff.textchanged")
+            let text = words(
+                old.level == .approved ? "signoff.oldapproval" : "signoff.oldreview",
+                ["name": old.mark.by, "date": old.mark.date, "reason": reason])
+            outdated = "<p class=\"signoff-outdated\">\(text)</p>"
+        }
+        var buttons: [HTML] = []
+        if let level = state.level {
+            if !isSource && state.review == nil {
+                buttons.append(
+                    """
+                    <button type="submit" form="signoff-form" name="review" value="\(key)" \
+                    class="signoff-button">\(words("signoff.review"))</button>
+                    """)
+            }
+            if level < .approved && (isSource || state.review != nil) {
+                buttons.append(
+                    """
+                    <button type="submit" form="signoff-form" name="approve" value="\(key)" \
+                    class="signoff-button">\(words("signoff.approve"))</button>
+                    """)
+            }
+        }
+        let shown = HTML.join(lines.map { "<span>\($0)</span>" })
+        return """
+            <div class="signoff" id="so-\(field)-\(language)">\
+            <p class="signoff-state \(kind)" data-state="\(kind)">\(shown)</p>\(outdated)\(buttons)</div>
+            """
+    }
+
+    /// The word diff of a stale translation's source beside it: deleted words in `<del>`, new ones
+    /// in `<ins>`; or the sentence saying why the earlier source is unknown.
+    static func sourceDiff(_ diff: SourceDiff?, words: Localizer) -> HTML {
+        guard let diff else { return "" }
+        switch diff.outcome {
+        case .diff(let wordDiff, let commit):
+            let pieces = HTML.join(
+                wordDiff.tokens.map { token -> HTML in
+                    switch token {
+                    case .kept(let text): return "\(text)"
+                    case .deleted(let text): return "<del>\(text)</del>"
+                    case .inserted(let text): return "<ins>\(text)</ins>"
+                    }
+                })
+            return """
+                <div class="word-diff"><p class="hint">\(words("signoff.diff", ["commit": String(commit.prefix(12))]))\
+                </p><p class="diff-text">\(pieces)</p></div>
+                """
+        case .unavailable(let reason):
+            return "<p class=\"word-diff hint\">\(words("signoff.nodiff", ["reason": reason]))</p>"
+        case .notStale, .noRecord:
+            return ""
+        }
+    }
+
+    /// The form the review and approve buttons submit (`form="signoff-form"`): the fingerprints
+    /// of the texts shown and the signer's name, asked once per session and changeable.
+    static func signOffForm(_ page: PageContext, id: String, panel: SignOffPanel, config: CollectionConfig) -> HTML {
+        let words = page.words
+        var hidden: [HTML] = []
+        for spec in config.fields {
+            for language in config.languages {
+                let fingerprint = panel.fingerprints[spec.name]?[language] ?? ""
+                hidden.append("<input type=\"hidden\" name=\"fp.\(spec.name).\(language)\" value=\"\(fingerprint)\">")
+            }
+        }
+        return """
+            <section class="signoff-signer" aria-labelledby="h-signoff">
+            <h2 id="h-signoff">\(words("signoff.title"))</h2>
+            <form id="signoff-form" method="post" action="/exhibits/\(urlEncode(id))/signoff" \
+            data-savefirst="\(words("signoff.savefirst"))">\(page.csrfField)\
+            \(hidden)
+            \(signerBox(panel.signer, words: words))
+            <p id="signoff-status" aria-live="polite"></p>
+            </form>
+            </section>
+            """
+    }
+
+    /// Who signs: "signing as NAME" with a box to change it, or the box asking for the name.
+    static func signerBox(_ signer: String?, words: Localizer) -> HTML {
+        guard let signer else {
+            return """
+                <div id="signer-box"><label>\(words("signoff.name")) <input name="signer" value="" maxlength="64" \
+                required autocomplete="name"></label>
+                <p class="hint">\(words("signoff.namehint"))</p></div>
+                """
+        }
+        return """
+            <div id="signer-box"><p class="signer">\(words("signoff.signingas", ["name": signer]))</p>
+            <details><summary>\(words("signoff.change"))</summary>\
+            <label>\(words("signoff.name")) <input name="signer" value="\(signer)" maxlength="64" \
+            autocomplete="name"></label></details></div>
+            """
+    }
+}
+
+/// Which exhibits of a snapshot are ready for print (by position), worked out on all cores once
+/// per snapshot version and kept until the collection changes: a pass over 50,000 exhibits is
+/// too slow to repeat for every page of the filtered list.
+enum ReadyForPrint {
+    private static let cache = Mutex<(key: String, ready: [Bool])?>(nil)
+
+    /// Whether each exhibit of `snapshot` is ready for print.
+    static func flags(of snapshot: Snapshot) -> [Bool] {
+        let key = "\(snapshot.version) \(snapshot.collection.rootPath)"
+        if let cached = cache.withLock({ $0 }), cached.key == key { return cached.ready }
+        let readiness = LibraryBridge.printReadiness(of: snapshot.collection)
+        let ready = snapshot.collection.exhibits.concurrentlyMapped { readiness.isReady($0) }
+        cache.withLock { $0 = (key, ready) }
+        return ready
+    }
+}

@@ -1,0 +1,172 @@
+import CaptionKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Synchronization
+
+/// The name each session signs reviews and approvals with, given once on the exhibit page and
+/// kept in memory with the session (a restart asks again). The editor has no user accounts (one
+/// password, if any, for the whole museum), so the name is the curator's own word, as with
+/// `captions review --by`.
+final class SignerNames: Sendable {
+    private let names = Mutex<[String: String]>([:])
+
+    /// The name of session `session`, if given.
+    func name(session: String) -> String? { names.withLock { $0[session] } }
+
+    /// Remembers `name` for session `session` (at most as many names as sessions are kept).
+    func set(_ name: String, session: String) {
+        names.withLock { names in
+            if names.count >= SessionStore.limit, names[session] == nil { names.removeAll() }
+            names[session] = name
+        }
+    }
+}
+
+extension EditorApp {
+    /// The sign-off routes: `POST /exhibits/{id}/signoff` (a `review` or `approve` field naming
+    /// `field.language`, the `fp.<field>.<lang>` fingerprints of the texts the page showed, and
+    /// optionally `signer`).
+    func addSignOffRoutes(to router: Router<EditorContext>) {
+        router.post("/exhibits/{id}/signoff") { request, context in try await self.signOff(request, context) }
+    }
+
+    /// The sign-off part of an exhibit page: states, diffs of stale texts, fingerprints, signer.
+    func signOffPanel(_ exhibit: Exhibit, _ snapshot: Snapshot, _ context: EditorContext) -> SignOffPanel {
+        let config = snapshot.config
+        let states = LibraryBridge.signOffStates(of: exhibit, config: config)
+        let anyStale = states.values.contains { $0.translation.isStale }
+        return SignOffPanel(
+            signer: signers.name(session: context.session.id), states: states,
+            diffs: anyStale ? LibraryBridge.sourceDiffs(id: exhibit.id ?? "", in: snapshot.indexed) : [:],
+            fingerprints: LibraryBridge.fingerprints(of: exhibit, config: config))
+    }
+
+    /// Reviews or approves one text. Without JavaScript, answers with the exhibit page (a
+    /// redirect after success; the page with the message for a refusal, 422, or a conflict,
+    /// 409); asked for JSON (the page's script), with the message and the changed fragments.
+    func signOff(_ request: Request, _ context: EditorContext) async throws -> Response {
+        let form = try await self.form(request, context)
+        let (snapshot, position, exhibit) = try self.exhibit(context)
+        let words = words(context)
+        let config = snapshot.config
+        let id = exhibit.id ?? ""
+        let wantsJSON = (request.headers[.accept] ?? "").contains("application/json")
+        let action: SignOff.Action = form["review"] != nil ? .review : .approve
+        guard let target = form["review"] ?? form["approve"] else {
+            throw PageError(status: .badRequest, titleKey: "error.title", message: words("error.badrequest"))
+        }
+        let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, config.field(parts[0]) != nil, config.languages.contains(parts[1]),
+            let shownText = form["fp.\(target)"], let shownSource = form["fp.\(parts[0]).\(config.source)"]
+        else {
+            throw PageError(status: .badRequest, titleKey: "error.title", message: words("error.badrequest"))
+        }
+        let (field, language) = (parts[0], parts[1])
+
+        /// The exhibit page (read again) with `message`, or the JSON answer.
+        func answer(_ message: HTML, kind: String, status: HTTPResponse.Status) -> Response {
+            let current = store.refresh(relativePath: exhibit.relativePath)
+            let shown = current.exhibit(id: id)?.exhibit ?? exhibit
+            let panel = signOffPanel(shown, current, context)
+            if wantsJSON {
+                var cells: [String: String] = [:]
+                for spec in config.fields {
+                    for language in config.languages {
+                        cells["\(spec.name).\(language)"] =
+                            Pages.signOffCell(
+                                field: spec.name, language: language, panel: panel, config: config, words: words
+                            ).raw
+                    }
+                }
+                let body: [String: Any] = [
+                    "message": message.raw, "kind": kind, "cells": cells,
+                    "digest": LibraryBridge.digest(ofFileAt: shown.path),
+                    "signer": Pages.signerBox(panel.signer, words: words).raw,
+                    "reload": status == .conflict,
+                ]
+                let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
+                return Response(
+                    status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            }
+            let view = exhibitView(shown, current, position: position, message: message, context: context)
+            return html(Pages.exhibit(page(request, context), current, view), status: status)
+        }
+        func refusal(_ text: String, status: HTTPResponse.Status = .unprocessableContent) -> Response {
+            answer("<p class=\"message error\" role=\"alert\">\(text)</p>", kind: "error", status: status)
+        }
+
+        var signer = signers.name(session: context.session.id)
+        if let given = form["signer"]?.trimmingCharacters(in: .whitespaces), !given.isEmpty, given != signer {
+            if let problem = LibraryBridge.signerProblem(given) {
+                return refusal(words("signoff.badname", ["name": given, "reason": problem]))
+            }
+            signers.set(given, session: context.session.id)
+            signer = given
+        }
+        guard let signer else { return refusal(words("signoff.noname")) }
+        var expected = [field: [language: shownText]]
+        expected[field]?[config.source] = shownSource
+        let result: SignOff.Result
+        do {
+            result = try store.writeLock.withLock { _ throws(CaptionError) in
+                try LibraryBridge.signOff(
+                    action, id: id, field: field, language: language, by: signer, expected: expected,
+                    in: store.snapshot.indexed)
+            }
+        } catch .conflict {
+            store.replace([exhibit.relativePath])
+            if wantsJSON {
+                return answer("", kind: "conflict", status: .conflict)
+            }
+            return refusal(words("signoff.conflict"), status: .conflict)
+        } catch {
+            return refusal(error.description)
+        }
+        store.replace([exhibit.relativePath])
+        if let refused = result.refused.first {
+            // The usual reasons in the interface's language; the library's sentence otherwise.
+            let state = LibraryBridge.signOffStates(of: exhibit, config: config)["\(field).\(language)"]
+            let reason: String
+            switch state?.translation {
+            case .missing?: reason = words("signoff.refusedmissing")
+            case .stale?: reason = words("signoff.refusedstale")
+            default:
+                reason =
+                    action == .approve && language != config.source && state?.review == nil
+                    ? words("signoff.refusednotreviewed") : refused.reason
+            }
+            return refusal(words("signoff.refused", ["what": "\(field) (\(language))", "reason": reason]))
+        }
+        let done = result.signedOff.isEmpty ? result.alreadySignedOff.joined(separator: "; ") : "\(field) (\(language))"
+        let key = action == .review ? "signoff.donereview" : "signoff.doneapprove"
+        if wantsJSON {
+            let text = result.signedOff.isEmpty ? done : words(key, ["what": done, "name": signer])
+            return answer("<p class=\"message ok\" role=\"status\">\(text)</p>", kind: "ok", status: .ok)
+        }
+        let query = result.signedOff.isEmpty ? "already=\(urlEncode(done))" : "\(action.rawValue)=\(urlEncode(done))"
+        return redirect("/exhibits/\(urlEncode(id))?\(query)")
+    }
+
+    /// The message of an exhibit page after a sign-off (the `review`, `approve`, `already` or
+    /// `signoff` query parameters), or `nil`.
+    func signOffMessage(_ query: FormData, _ context: EditorContext) -> HTML? {
+        let words = words(context)
+        let signer = signers.name(session: context.session.id) ?? ""
+        let text: String
+        if let what = query["review"] {
+            text = words("signoff.donereview", ["what": what, "name": signer])
+        } else if let what = query["approve"] {
+            text = words("signoff.doneapprove", ["what": what, "name": signer])
+        } else if let what = query["already"] {
+            text = what
+        } else if query["signoff"] == "conflict" {
+            return "<p class=\"message error\" role=\"alert\">\(words("signoff.conflict"))</p>"
+        } else {
+            return nil
+        }
+        return "<p class=\"message ok\" role=\"status\">\(text)</p>"
+    }
+}

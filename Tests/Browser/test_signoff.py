@@ -1,0 +1,172 @@
+"""Sign-off in the editor in a real browser (issue 13, item 7): review and approve per text, the
+state on every text, the word diff of a stale translation, and the "ready for print" filter."""
+
+import calendar
+import hashlib
+import subprocess
+import unicodedata
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import CAPTIONS, screenshot
+
+WINTER = "barracks/first-winter.yml"
+EPOCH = calendar.timegm((2026, 12, 3, 12, 0, 0))
+DATE = "2026-12-03"
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch):
+    """The editor (started after this) and the command line date sign-offs 2026-12-03."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+
+
+def fingerprint(text):
+    """A text's fingerprint as the record keeps it: 8 hex digits of the SHA-256 of its NFC form."""
+    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()[:8]
+
+
+KK_TITLE = f"    kk: {fingerprint('Первая зима')} {fingerprint('Алғашқы қыс')}"
+
+
+def captions(*arguments):
+    return subprocess.run([str(CAPTIONS), *map(str, arguments)], capture_output=True, text=True)
+
+
+def fingerprint_line(editor, language):
+    """The record line of the title in `language` in first-winter's file."""
+    lines = [line for line in editor.read(WINTER).splitlines() if line.startswith(f"    {language}: ")]
+    assert len(lines) == 1, editor.read(WINTER)
+    return lines[0]
+
+
+def test_review_then_approve_kazakh(editor, page):
+    page.goto(editor.url + "/exhibits/first-winter")
+    state = page.locator("#so-title-kk .signoff-state")
+    expect(state).to_have_text("Translated, not reviewed yet")
+    page.fill("#signer-box input[name=signer]", "AB")
+    page.click("#so-title-kk button[name=review]")
+    # In place: the state changes, the page stays.
+    expect(state).to_have_text(f"Reviewed by AB on {DATE}")
+    assert page.url.endswith("/exhibits/first-winter")
+    expect(page.locator("#signer-box")).to_contain_text("Signing as AB")
+    expect(page.locator("#so-title-kk")).to_contain_text("title (kk): marked as reviewed by AB.")
+    assert fingerprint_line(editor, "kk") == f"{KK_TITLE} reviewed {DATE} AB"
+    screenshot(page, "20-signoff-reviewed")
+
+    # Another name approves: the name is changed once, then kept.
+    page.click("#signer-box summary")
+    page.fill("#signer-box input[name=signer]", "Dana K.")
+    page.click("#so-title-kk button[name=approve]")
+    expect(state).to_have_text(f"Reviewed by AB on {DATE}Approved by Dana K. on {DATE}")
+    expect(page.locator("#signer-box")).to_contain_text("Signing as Dana K.")
+    assert fingerprint_line(editor, "kk") == f"{KK_TITLE} reviewed {DATE} AB; approved {DATE} Dana K."
+    # The page's digests follow the file: a save after the sign-off is no conflict.
+    page.locator("textarea[name='title.en']").fill("The First Winter")
+    # A changed text cannot be signed before it is saved (the sign-off covers the saved text).
+    expect(page.locator("#so-title-en button[name=review]")).to_be_disabled()
+    expect(page.locator("#so-title-en button[name=review]")).to_have_attribute(
+        "title", "Save the changed text before signing it.")
+    page.click("button[value=save]")
+    page.wait_for_url("**/exhibits/first-winter?saved=1")
+    expect(page.locator("#so-title-kk .signoff-state")).to_have_text(
+        f"Reviewed by AB on {DATE}Approved by Dana K. on {DATE}")
+    screenshot(page, "21-signoff-approved")
+
+    # `captions status`: one Kazakh text reviewed and approved (the source title is not approved).
+    status = captions("status", editor.root)
+    assert status.returncode == 0, status.stderr
+    rows = {line.split()[0]: line.split() for line in status.stdout.splitlines()[2:]}
+    assert rows["kk"][4:6] == ["1", "1"], status.stdout
+    assert rows["en"][4:6] == ["0", "0"], status.stdout
+    check = captions("check", editor.root)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+@pytest.fixture
+def approved(collection):
+    """first-winter reviewed and approved in every language from the command line."""
+    for command in (["review"], ["approve"]):
+        result = captions(*command, "first-winter", "--by", "AB", "--path", collection)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return collection
+
+
+def test_edit_after_approval_shows_the_demotion(approved, editor, page):
+    page.goto(editor.url + "/exhibits/first-winter")
+    expect(page.locator("#so-title-kk .signoff-state")).to_have_text(
+        f"Reviewed by AB on {DATE}Approved by AB on {DATE}")
+    # An edit in the editor: the save drops the sign-off of the text it rewrites.
+    page.locator("textarea[name='title.kk']").fill("Алғашқы қыс.")
+    page.click("button[value=save]")
+    page.wait_for_url("**/exhibits/first-winter?saved=1")
+    expect(page.locator("#so-title-kk .signoff-state")).to_have_text("Translated, not reviewed yet")
+    # A change of the source by hand: the approvals of its translations no longer count, and say why.
+    editor.write(WINTER, editor.read(WINTER).replace("  ru: Первая зима\n", "  ru: Первая лагерная зима\n"))
+    page.goto(editor.url + "/exhibits/first-winter")
+    expect(page.locator("#so-title-en .signoff-outdated")).to_have_text(
+        f"The approval by AB on {DATE} no longer counts: the source changed")
+    expect(page.locator("#so-title-ru .signoff-outdated")).to_have_text(
+        f"The approval by AB on {DATE} no longer counts: the text changed")
+    screenshot(page, "22-signoff-demoted")
+
+
+def test_stale_text_shows_the_word_diff(collection, editor, page):
+    def git(*arguments):
+        subprocess.run(
+            ["git", "-C", str(collection), "-c", "user.name=T", "-c", "user.email=t@example.org", *arguments],
+            check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "first")
+    # The translations are recorded against the first source, then the source changes.
+    assert captions("review", "first-winter", "--by", "AB", "--path", collection).returncode == 0
+    git("commit", "-q", "-am", "reviewed")
+    editor.write(WINTER, editor.read(WINTER).replace("  ru: Первая зима\n", "  ru: Первая лагерная зима\n"))
+    git("commit", "-q", "-am", "second")
+    page.goto(editor.url + "/exhibits/first-winter")
+    expect(page.locator("#so-title-kk .signoff-state")).to_have_text("Stale: translated from an earlier source")
+    diff = page.locator("#stale-title-kk .diff-text")
+    expect(diff).to_have_text("Первая лагерная зима")
+    expect(diff.locator("ins")).to_have_text("лагерная ")
+    assert diff.locator("del").count() == 0
+    expect(page.locator("#so-title-kk button")).to_have_count(0)
+    screenshot(page, "23-signoff-word-diff")
+    cli = captions("diff", "first-winter", "--field", "title", "--lang", "kk", "--path", collection)
+    assert "{+лагерная +}" in cli.stdout, cli.stdout + cli.stderr
+
+
+def test_ready_for_print_lists_exactly_the_approved(approved, editor, page):
+    page.goto(editor.url + "/")
+    page.check("input[name=ready]")
+    page.click("form.filters button[type=submit]")
+    expect(page.locator("#result-count")).to_have_text("1 exhibits")
+    links = page.locator("table.exhibits tbody a")
+    expect(links).to_have_count(1)
+    expect(links).to_have_text("first-winter")
+    screenshot(page, "24-ready-for-print")
+
+
+def test_review_without_javascript(editor, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False, locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(editor.url + "/exhibits/first-winter")
+        page.fill("#signer-box input[name=signer]", "AB")
+        page.click("#so-title-kk button[name=review]")
+        page.wait_for_url("**/exhibits/first-winter?review=title%20%28kk%29")
+        expect(page.locator("main")).to_contain_text("title (kk): marked as reviewed by AB.")
+        expect(page.locator("#so-title-kk .signoff-state")).to_have_text(f"Reviewed by AB on {DATE}")
+        assert fingerprint_line(editor, "kk") == f"{KK_TITLE} reviewed {DATE} AB"
+        screenshot(page, "25-signoff-no-javascript")
+        # The file changes after the page was shown: the approval is a conflict, shown on the page.
+        editor.write(WINTER, editor.read(WINTER).replace("  kk: Алғашқы қыс\n", "  kk: Бірінші қыс\n"))
+        before = editor.read(WINTER)
+        page.click("#so-title-kk button[name=approve]")
+        expect(page.locator("main")).to_contain_text("so nothing was signed")
+        expect(page.locator("textarea[name='title.kk']")).to_have_value("Бірінші қыс")
+        assert editor.read(WINTER) == before
+    finally:
+        context.close()

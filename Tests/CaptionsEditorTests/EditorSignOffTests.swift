@@ -1,0 +1,345 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import CaptionKit
+@testable import CaptionsEditor
+
+@Suite("Editor sign-off")
+struct EditorSignOffTests {
+    static let file = "barracks/first-winter.yml"
+
+    /// The fields a review or approval of `target` sends: the button and the page's fingerprints.
+    static func signOffForm(_ page: Browser.Page, _ button: String, _ target: String, signer: String? = nil)
+        -> [(String, String)]
+    {
+        var fields = [(button, target)]
+        for field in ["title", "text", "credit"] {
+            for language in ["kk", "ru", "en"] {
+                if let value = page.inputValue("fp.\(field).\(language)") {
+                    fields.append(("fp.\(field).\(language)", value))
+                }
+            }
+        }
+        if let signer { fields.append(("signer", signer)) }
+        return fields
+    }
+
+    @Test("A curator reviews, another name approves; the record has the exact line and the page the states")
+    func reviewThenApprove() async throws {
+        let fixture = try EditorFixture()
+        let date = try SignOff.today()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(page.body.contains("id=\"so-title-kk\""))
+            #expect(page.body.contains("<span>Translated, not reviewed yet</span>"))
+            #expect(page.body.contains("<span>Written, not approved yet</span>"))
+            #expect(page.body.contains("name=\"review\" value=\"title.kk\""))
+            #expect(!page.body.contains("name=\"review\" value=\"title.ru\""))
+            #expect(page.body.contains("name=\"approve\" value=\"title.ru\""))
+            #expect(page.body.contains("name=\"signer\" value=\"\" maxlength=\"64\" required"))
+            #expect(page.inputValue("fp.title.kk") == SignOff.fingerprint(of: "Алғашқы қыс"))
+            #expect(page.inputValue("fp.credit.kk") == "")
+
+            let reviewed = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "review", "title.kk", signer: "AB"))
+            #expect(reviewed.status == .seeOther)
+            #expect(reviewed.headers[.location] == "/exhibits/first-winter?review=title%20%28kk%29")
+            let record =
+                "  # machine-owned: source fingerprints of translations; do not edit\n  title:\n    kk: \(SignOff.fingerprint(of: "Первая зима")) "
+                + "\(SignOff.fingerprint(of: "Алғашқы қыс")) reviewed \(date) AB\n"
+            #expect(try fixture.read(Self.file).hasSuffix(record))
+
+            let after = try await browser.get("/exhibits/first-winter?review=title%20%28kk%29")
+            #expect(after.body.contains("title (kk): marked as reviewed by AB."))
+            #expect(after.body.contains("<span>Reviewed by AB on \(date)</span>"))
+            #expect(after.body.contains("Signing as AB"))
+            #expect(after.body.contains("name=\"approve\" value=\"title.kk\""))
+            #expect(!after.body.contains("name=\"review\" value=\"title.kk\""))
+
+            // The name is asked once per session; a new one replaces it.
+            let approved = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(after, "approve", "title.kk", signer: "Dana K."))
+            #expect(approved.status == .seeOther)
+            #expect(
+                try fixture.read(Self.file).hasSuffix(
+                    "    kk: \(SignOff.fingerprint(of: "Первая зима")) \(SignOff.fingerprint(of: "Алғашқы қыс")) "
+                        + "reviewed \(date) AB; approved \(date) Dana K.\n"))
+            let final = try await browser.get("/exhibits/first-winter")
+            #expect(
+                final.body.contains("<span>Reviewed by AB on \(date)</span><span>Approved by Dana K. on \(date)</span>")
+            )
+            #expect(final.body.contains("class=\"signoff-state approved\""))
+            #expect(final.body.contains("Signing as Dana K."))
+            #expect(!final.body.contains("value=\"title.kk\""))
+        }
+    }
+
+    @Test("With JavaScript the answer is JSON: the text's new state and the file's new digest")
+    func inPlace() async throws {
+        let fixture = try EditorFixture()
+        let date = try SignOff.today()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            let answer = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.ru", signer: "Curator"),
+                headers: [.accept: "application/json"])
+            #expect(answer.status == .ok)
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any])
+            let cells = try #require(json["cells"] as? [String: String])
+            #expect(cells["title.ru"]?.contains("<span>Approved by Curator on \(date)</span>") == true)
+            #expect(cells["title.kk"]?.contains("Translated, not reviewed yet") == true)
+            #expect(json["digest"] as? String == LibraryBridge.digest(ofFileAt: fixture.path(Self.file)))
+            #expect((json["message"] as? String)?.contains("title (ru): approved for print by Curator.") == true)
+            #expect((json["signer"] as? String)?.contains("Signing as Curator") == true)
+            #expect(
+                try fixture.read(Self.file).hasSuffix(
+                    "  # machine-owned: source fingerprints of translations; do not edit\n  title:\n    ru: \(SignOff.fingerprint(of: "Первая зима")) approved \(date) Curator\n"
+                ))
+        }
+    }
+
+    @Test("Without the CSRF token or from another origin the sign-off is refused and writes nothing")
+    func csrfAndOrigin() async throws {
+        let fixture = try EditorFixture()
+        let before = try fixture.read(Self.file)
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            let form = Self.signOffForm(page, "approve", "title.ru", signer: "AB")
+            let noToken = try await browser.post("/exhibits/first-winter/signoff", form, csrf: false)
+            #expect(noToken.status == .forbidden)
+            let elsewhere = try await browser.post(
+                "/exhibits/first-winter/signoff", form, origin: "http://evil.example")
+            #expect(elsewhere.status == .forbidden)
+            let noOrigin = try await browser.post("/exhibits/first-winter/signoff", form, origin: nil)
+            #expect(noOrigin.status == .forbidden)
+            #expect(try fixture.read(Self.file) == before)
+        }
+    }
+
+    @Test("A sign-off without a name, with a bad name, or of an unknown text is refused on the page")
+    func refusedNames() async throws {
+        let fixture = try EditorFixture()
+        let before = try fixture.read(Self.file)
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            let noName = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.ru"))
+            #expect(noName.status == .unprocessableContent)
+            #expect(noName.body.contains("Give your name or initials first"))
+            #expect(noName.body.contains("name=\"title.kk\" lang=\"kk\""))
+            let badName = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.ru", signer: "<b>A;B</b>"))
+            #expect(badName.status == .unprocessableContent)
+            #expect(badName.body.contains("This name cannot be recorded (the name has a &#39;;&#39;"))
+            #expect(badName.body.contains("&lt;b&gt;A;B&lt;/b&gt;"))
+            #expect(!badName.body.contains("<b>A;B</b>"))
+            let unknown = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "nofield.ru", signer: "AB"))
+            #expect(unknown.status == .badRequest)
+            let noFingerprints = try await browser.post(
+                "/exhibits/first-winter/signoff", [("approve", "title.ru"), ("signer", "AB")])
+            #expect(noFingerprints.status == .badRequest)
+            #expect(try fixture.read(Self.file) == before)
+            // Approving a translation nobody reviewed is refused with the reason, in the interface's words.
+            let unreviewed = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.kk", signer: "AB"))
+            #expect(unreviewed.status == .unprocessableContent)
+            #expect(unreviewed.body.contains("Not signed: title (kk): it is not reviewed yet: review it first."))
+            #expect(try fixture.read(Self.file) == before)
+        }
+    }
+
+    @Test("A stale translation is refused; outside git the page says why no word diff is shown")
+    func staleRefused() async throws {
+        let fixture = try EditorFixture()
+        try fixture.write(Self.file, try fixture.read(Self.file) + "translations:\n  title: { kk: 00000000 }\n")
+        fixture.app.store.reloadAll()
+        let before = try fixture.read(Self.file)
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(page.body.contains("<span>Stale: translated from an earlier source</span>"))
+            #expect(page.body.contains("Which words changed cannot be shown: "))
+            #expect(!page.body.contains("name=\"review\" value=\"title.kk\""))
+            let refused = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "review", "title.kk", signer: "AB"))
+            #expect(refused.status == .unprocessableContent)
+            #expect(
+                refused.body.contains(
+                    "Not signed: title (kk): the translation is stale: compare it with the current source and accept it first."
+                ))
+            #expect(try fixture.read(Self.file) == before)
+        }
+    }
+
+    @Test("A sign-off sent with the fingerprints of an older text is a 409 showing the current text; nothing signed")
+    func conflict() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            // Another curator changes the Kazakh title after the page was shown.
+            let changed = try fixture.read(Self.file).replacingOccurrences(
+                of: "  kk: Алғашқы қыс\n", with: "  kk: Бірінші қыс\n")
+            try fixture.write(Self.file, changed)
+            let answer = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "review", "title.kk", signer: "AB"))
+            #expect(answer.status == .conflict)
+            #expect(
+                answer.body.contains("This exhibit&#39;s file changed after the page showed it, so nothing was signed.")
+            )
+            #expect(answer.body.contains(">Бірінші қыс</textarea>"))
+            #expect(answer.body.contains("value=\"\(SignOff.fingerprint(of: "Бірінші қыс"))\""))
+            #expect(try fixture.read(Self.file) == changed)
+            // With JavaScript: 409 and the page is shown again.
+            let json = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "review", "title.kk"),
+                headers: [.accept: "application/json"])
+            #expect(json.status == .conflict)
+            #expect(json.body.contains("\"reload\":true"))
+            #expect(try fixture.read(Self.file) == changed)
+            // A text whose own texts did not change (the Russian title) is still signed from the old page.
+            let other = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.ru"))
+            #expect(other.status == .seeOther)
+            #expect(try fixture.read(Self.file).contains(" approved "))
+            // The page's own link after a conflict says so.
+            let shown = try await browser.get("/exhibits/first-winter?signoff=conflict")
+            #expect(shown.body.contains("nothing was signed"))
+        }
+    }
+
+    @Test("An edit after approval demotes it, and the page says which sign-off no longer counts and why")
+    func demotion() async throws {
+        let fixture = try EditorFixture()
+        let date = try SignOff.today()
+        try await fixture.test { browser in
+            var page = try await browser.get("/exhibits/first-winter")
+            _ = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "review", "title.kk", signer: "AB"))
+            page = try await browser.get("/exhibits/first-winter")
+            _ = try await browser.post("/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.kk"))
+            page = try await browser.get("/exhibits/first-winter")
+            #expect(page.body.contains("<span>Approved by AB on \(date)</span>"))
+            let saved = try await browser.post(
+                "/exhibits/first-winter",
+                [("_digest", page.inputValue("_digest")!), ("title.kk", "Алғашқы қыс."), ("_action", "save")])
+            #expect(saved.status == .seeOther)
+            let after = try await browser.get("/exhibits/first-winter")
+            #expect(!after.body.contains("Approved by AB"))
+            #expect(after.body.contains("name=\"review\" value=\"title.kk\""))
+        }
+    }
+
+    @Test("A text changed by hand after its approval shows the approval that no longer counts")
+    func demotedByHand() async throws {
+        let fixture = try EditorFixture()
+        let date = try SignOff.today()
+        let source = SignOff.fingerprint(of: "Первая зима")
+        let text = SignOff.fingerprint(of: "Алғашқы қыс")
+        try fixture.write(
+            Self.file,
+            try fixture.read(Self.file).replacingOccurrences(of: "  kk: Алғашқы қыс\n", with: "  kk: Алғашқы қыс!\n")
+                + "translations:\n  title:\n    kk: \(source) \(text) reviewed \(date) AB; approved \(date) Dana\n")
+        fixture.app.store.reloadAll()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(
+                page.body.contains(
+                    "<p class=\"signoff-outdated\">The approval by Dana on \(date) no longer counts: the text changed</p>"
+                ))
+        }
+    }
+
+    @Test("The word diff of a stale translation's source, from git history, escaped")
+    func wordDiff() async throws {
+        let fixture = try EditorFixture()
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            process.arguments = ["-C", fixture.root] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+        }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else {
+            print("skipped: the word diff needs git (/usr/bin/git)")
+            return
+        }
+        try git("init", "-q")
+        try git("-c", "user.name=T", "-c", "user.email=t@example.org", "add", "-A")
+        try git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "first")
+        let old = SignOff.fingerprint(of: "Первая зима")
+        try fixture.write(
+            Self.file,
+            try fixture.read(Self.file).replacingOccurrences(
+                of: "  ru: Первая зима\n", with: "  ru: \"Первая <лагерная> зима\"\n")
+                + "translations:\n  title: { kk: \(old) }\n")
+        try git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-am", "second")
+        fixture.app.store.reloadAll()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(page.body.contains("<p class=\"diff-text\">Первая <ins>&lt;лагерная&gt; </ins>зима</p>"))
+            #expect(page.body.contains("deleted words are struck out, new words underlined."))
+        }
+    }
+
+    @Test("The ready-for-print filter lists exactly the exhibits whose every text is approved")
+    func readyForPrint() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let none = try await browser.get("/?ready=1")
+            #expect(none.body.contains("No exhibit matches."))
+            #expect(none.body.contains("name=\"ready\" value=\"1\" checked"))
+            for field in ["title", "text"] {
+                for language in ["kk", "en"] {
+                    let page = try await browser.get("/exhibits/first-winter")
+                    let answer = try await browser.post(
+                        "/exhibits/first-winter/signoff",
+                        Self.signOffForm(page, "review", "\(field).\(language)", signer: "AB"))
+                    #expect(answer.status == .seeOther)
+                }
+                for language in ["kk", "ru", "en"] {
+                    let page = try await browser.get("/exhibits/first-winter")
+                    let answer = try await browser.post(
+                        "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "\(field).\(language)"))
+                    #expect(answer.status == .seeOther)
+                    if field == "text" && language == "kk" {
+                        let notYet = try await browser.get("/?ready=1")
+                        #expect(notYet.body.contains("No exhibit matches."))
+                    }
+                }
+            }
+            let ready = try await browser.get("/?ready=1")
+            #expect(ready.body.contains("1 exhibits"))
+            #expect(ready.body.contains("<a href=\"/exhibits/first-winter\">first-winter</a>"))
+            let barracks = try await browser.get("/?ready=1&gallery=memorial-park")
+            #expect(barracks.body.contains("No exhibit matches."))
+        }
+    }
+
+    @Test("Every sign-off string the editor uses exists in kk, ru and en")
+    func signOffStrings() throws {
+        let strings = try InterfaceStrings.loadBundled()
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/CaptionsEditor")
+        var used = Set<String>()
+        for name in ["Pages+SignOff.swift", "SignOffRoutes.swift"] {
+            let code = try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
+            for part in code.components(separatedBy: "\"signoff.").dropFirst() {
+                used.insert("signoff." + part.prefix { $0.isLetter })
+            }
+        }
+        #expect(used.count > 20)
+        for language in ["kk", "ru", "en"] {
+            let missing = used.filter { strings.table[language]?[$0] == nil }
+            #expect(missing.isEmpty, "\(language): \(missing.sorted())")
+        }
+        #expect(strings.localizer("kk")("signoff.approve") == "Басуға бекіту")
+    }
+}

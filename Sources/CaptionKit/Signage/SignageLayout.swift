@@ -34,7 +34,8 @@ enum SignageLayout {
                 sink.startField(field)
                 if let panel = panels.panel(for: field.name) {
                     warnings += layOut(
-                        field, width: panel.lineWidth, measure: panel.measure(for: block.language), into: &sink
+                        field, width: panel.lineWidth, measure: panel.measure(for: block.language).onThisThread(),
+                        into: &sink
                     ) {
                         word, wordWidth in
                         overlongWordWarning(

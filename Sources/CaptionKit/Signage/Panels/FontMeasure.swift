@@ -1,22 +1,33 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The width function of a panel: a word's width is its advance when shaped with the panel's
 /// font (``ShapingFont``) in one language, in font units; a space is the advance of U+0020.
 ///
-/// Words repeat across a collection, so each word's width is shaped once and kept in a table
-/// of word bytes to ``WordMetrics``, split into shards with a lock each so that the threads of a check
-/// rarely wait for one another. A line's width is the sum of its words and spaces with the
-/// kerning of each space against its neighbours, which is the shaped width of the whole line
-/// (tests compare both with `hb-shape`).
+/// Words repeat across a collection, so each word's metrics are shaped once and kept in a
+/// ``WordWidthTable``. Every thread has tables of its own (``onThisThread()``), one per font and
+/// language, so the threads of a check never wait for one another; a word a thread has not
+/// seen is looked up in one table shared by all threads (with a lock) before it is shaped, so
+/// each word is shaped once. The tables outlive the measure, so a collection checked again
+/// (the editor checks on every save) finds its words.
+/// A line's width is the sum of its words and spaces with the kerning of each space against its
+/// neighbours, which is the shaped width of the whole line (tests compare both with `hb-shape`).
 final class FontMeasure: TextMeasure, @unchecked Sendable {
     /// The font.
     let font: ShapingFont
     /// The language tag the text is shaped in.
     let language: String
     let spaceWidth: Int
-    private let shapingLanguage: ShapingFont.ShapingLanguage
-    private let shards: [Shard]
-    private static let shardCount = 64
+    fileprivate let shapingLanguage: ShapingFont.ShapingLanguage
+    /// The number of this font and language in every thread's tables.
+    private let tableNumber: Int
+    /// The table of this font and language that all threads share.
+    fileprivate let shared: SharedWordTable
 
     /// A measure of text in `language` set in `font`.
     init(font: ShapingFont, language: String) {
@@ -26,25 +37,50 @@ final class FontMeasure: TextMeasure, @unchecked Sendable {
         spaceWidth = [UInt8(ascii: " ")].withUnsafeBufferPointer {
             font.width(of: $0, language: ShapingFont.ShapingLanguage(language))
         }
-        shards = (0..<Self.shardCount).map { _ in Shard() }
+        tableNumber = ThreadWordTables.number(of: "\(font.faceIndex):\(language):\(font.path)")
+        shared = ThreadWordTables.shared(tableNumber)
     }
 
     func width(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool) -> Int {
-        metrics(ofWord: word, isSimple: isSimple).width
+        onThisThread().metrics(ofWord: word, isSimple: isSimple).width
     }
 
-    /// The word's shaped width, and the kerning of a space after it and before it: the
-    /// widths of `word + " "` and `" " + word` shaped, less the word's and the space's.
     func metrics(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool) -> WordMetrics {
-        let hash = WordWidthTable.hash(word)
-        let shard = shards[Int(truncatingIfNeeded: hash >> 58)]
-        if let metrics = shard.metrics(of: word, hash: hash) { return metrics }
-        let metrics = shaped(word)
-        shard.insert(word, hash: hash, metrics: metrics)
-        return metrics
+        onThisThread().metrics(ofWord: word, isSimple: isSimple)
     }
 
-    private func shaped(_ word: UnsafeBufferPointer<UInt8>) -> WordMetrics {
+    /// The same measure with the calling thread's table of word metrics found once: what a loop
+    /// over many words on one thread measures with. Use it on the calling thread only.
+    func onThisThread() -> OnThread {
+        OnThread(measure: self, table: ThreadWordTables.current.table(tableNumber))
+    }
+
+    /// A ``FontMeasure`` with one thread's table: no lock and no thread lookup per word.
+    struct OnThread: TextMeasure {
+        let measure: FontMeasure
+        let table: WordWidthTable
+
+        var spaceWidth: Int { measure.spaceWidth }
+
+        func width(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool) -> Int {
+            metrics(ofWord: word, isSimple: isSimple).width
+        }
+
+        /// The word's shaped width, and the kerning of a space after it and before it: the
+        /// widths of `word + " "` and `" " + word` shaped, less the word's and the space's.
+        func metrics(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool) -> WordMetrics {
+            let hash = WordWidthTable.hash(word)
+            if let metrics = table.metrics(of: word, hash: hash) { return metrics }
+            let metrics = measure.shared.metrics(of: word, hash: hash) { measure.shaped(word) }
+            table.insert(word, hash: hash, metrics: metrics)
+            return metrics
+        }
+    }
+
+    fileprivate func shaped(_ word: UnsafeBufferPointer<UInt8>) -> WordMetrics {
+        if let metrics = font.spacedWordMetrics(of: word, language: shapingLanguage, spaceWidth: spaceWidth) {
+            return metrics
+        }
         let width = font.width(of: word, language: shapingLanguage)
         var spaced = [UInt8](word)
         spaced.append(UInt8(ascii: " "))
@@ -56,95 +92,225 @@ final class FontMeasure: TextMeasure, @unchecked Sendable {
             width: width, beforeSpace: withSpaceAfter - width - spaceWidth,
             afterSpace: withSpaceBefore - width - spaceWidth)
     }
+}
 
-    /// One part of the cache, with its lock.
-    private final class Shard: @unchecked Sendable {
-        private let lock = NSLock()
-        private var table = WordWidthTable()
+/// The word tables of one thread, one per font and language, found through a POSIX thread key.
+///
+/// A font and language get a number for the process (``number(of:)``), the index of their table
+/// in every thread's list. A table that grows past ``WordWidthTable/maximumCount`` words is
+/// emptied (a long-running editor must not grow without bound).
+final class ThreadWordTables: @unchecked Sendable {
+    private var tables: [WordWidthTable?] = []
 
-        func metrics(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> WordMetrics? {
-            lock.lock()
-            defer { lock.unlock() }
-            return table.metrics(of: word, hash: hash)
+    /// The table number of `key` (a font and language), the same for the whole process.
+    static func number(of key: String) -> Int {
+        numbersLock.lock()
+        defer { numbersLock.unlock() }
+        if let number = numbers[key] { return number }
+        let number = numbers.count
+        numbers[key] = number
+        return number
+    }
+
+    /// The shared table of number `number` (``number(of:)``).
+    static func shared(_ number: Int) -> SharedWordTable {
+        numbersLock.lock()
+        defer { numbersLock.unlock() }
+        while sharedTables.count <= number { sharedTables.append(SharedWordTable()) }
+        return sharedTables[number]
+    }
+
+    private nonisolated(unsafe) static var numbers: [String: Int] = [:]
+    private nonisolated(unsafe) static var sharedTables: [SharedWordTable] = []
+    private static let numbersLock = NSLock()
+
+    /// The calling thread's tables.
+    static var current: ThreadWordTables {
+        if let pointer = pthread_getspecific(threadKey) {
+            return Unmanaged<ThreadWordTables>.fromOpaque(pointer).takeUnretainedValue()
         }
+        let tables = ThreadWordTables()
+        pthread_setspecific(threadKey, Unmanaged.passRetained(tables).toOpaque())
+        return tables
+    }
 
-        func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, metrics: WordMetrics) {
-            lock.lock()
-            defer { lock.unlock() }
-            table.insert(word, hash: hash, metrics: metrics)
+    /// The thread key; a thread's tables are released when it ends.
+    private static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            guard let pointer else { return }
+            Unmanaged<ThreadWordTables>.fromOpaque(pointer).release()
         }
+        return key
+    }()
+
+    /// Table `number` of this thread, made on first use.
+    func table(_ number: Int) -> WordWidthTable {
+        if number < tables.count, let table = tables[number] {
+            if table.count < WordWidthTable.maximumCount { return table }
+        }
+        if number >= tables.count { tables += Array(repeating: nil, count: number + 1 - tables.count) }
+        let table = WordWidthTable()
+        tables[number] = table
+        return table
     }
 }
 
-/// A hash table from words (UTF-8 bytes) to their ``WordMetrics`` that looks a word up without making a
-/// `String` or an array of it: the words' bytes are kept end to end in one arena, and the slots
-/// (open addressing, linear probing, at most half full) hold each word's hash, place and width.
-struct WordWidthTable {
+/// A ``WordWidthTable`` that every thread reads and fills, with a lock: the second place a
+/// word is looked for, after the thread's own table (a thread comes here once per word).
+final class SharedWordTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table = WordWidthTable()
+
+    /// The metrics of `word` (whose hash is `hash`): stored ones, or `shape()`'s, then stored.
+    /// The word is shaped outside the lock, so two threads may both shape a new word; the
+    /// first stores it.
+    func metrics(of word: UnsafeBufferPointer<UInt8>, hash: UInt64, shape: () -> WordMetrics) -> WordMetrics {
+        lock.lock()
+        let stored = table.metrics(of: word, hash: hash)
+        lock.unlock()
+        if let stored { return stored }
+        let metrics = shape()
+        lock.lock()
+        defer { lock.unlock() }
+        if table.count >= WordWidthTable.maximumCount { table = WordWidthTable() }
+        if table.metrics(of: word, hash: hash) == nil { table.insert(word, hash: hash, metrics: metrics) }
+        return metrics
+    }
+}
+
+/// A hash table from words (UTF-8 bytes) to their ``WordMetrics`` that looks a word up without
+/// making a `String` or an array of it: the words' bytes are kept end to end in one arena, and
+/// the slots (open addressing, linear probing, at most half full) hold each word's hash, place
+/// and metrics. Used by one thread at a time (``ThreadWordTables``); its memory is reached
+/// through pointers, so a look-up costs no exclusivity check.
+final class WordWidthTable: @unchecked Sendable {
     private struct Slot {
+        /// 0 for an empty slot (``hash(_:)`` is never 0).
         var hash: UInt64
-        var start: Int32
-        var count: Int32
+        var start: UInt32
+        var count: UInt32
         var width: Int32
         var beforeSpace: Int32
         var afterSpace: Int32
     }
 
-    private var slots: [Slot?] = Array(repeating: nil, count: 256)
-    private var arena: [UInt8] = []
-    private(set) var count = 0
+    private struct Storage {
+        var slots: UnsafeMutablePointer<Slot>
+        var capacity: Int
+        var count: Int
+        var arena: UnsafeMutablePointer<UInt8>
+        var arenaCount: Int
+        var arenaCapacity: Int
+    }
 
-    /// FNV-1a, 64 bits, of `word`.
+    /// The most words a thread's table holds before it starts again empty.
+    static let maximumCount = 1 << 21
+
+    private let storage: UnsafeMutablePointer<Storage>
+
+    /// An empty table.
+    init() {
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: 1024)
+        slots.initialize(
+            repeating: Slot(hash: 0, start: 0, count: 0, width: 0, beforeSpace: 0, afterSpace: 0), count: 1024)
+        let arenaCapacity = 16 * 1024
+        storage = .allocate(capacity: 1)
+        storage.initialize(
+            to: Storage(
+                slots: slots, capacity: 1024, count: 0, arena: .allocate(capacity: arenaCapacity), arenaCount: 0,
+                arenaCapacity: arenaCapacity))
+    }
+
+    deinit {
+        storage.pointee.slots.deallocate()
+        storage.pointee.arena.deallocate()
+        storage.deallocate()
+    }
+
+    /// The number of words stored.
+    var count: Int { storage.pointee.count }
+
+    /// A 64-bit hash of `word`, never 0: its bytes read eight at a time, each block mixed in
+    /// with a multiplication.
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(word.count &+ 1)
+        guard let base = word.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= word.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            offset += 8
         }
-        return hash
+        if offset < word.count {
+            var last: UInt64 = 0
+            for index in offset..<word.count { last |= UInt64(base[index]) << (8 * UInt64(index - offset)) }
+            hash = (hash ^ last) &* 0xC4CE_B9FE_1A85_EC53
+        }
+        hash ^= hash >> 29
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 32
+        return hash == 0 ? 1 : hash
     }
 
     /// The metrics stored for `word` (whose ``hash(_:)`` is `hash`), or `nil`.
     func metrics(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> WordMetrics? {
-        let mask = slots.count - 1
+        let storage = storage.pointee
+        let mask = storage.capacity - 1
         var index = Int(truncatingIfNeeded: hash) & mask
-        while let slot = slots[index] {
-            if slot.hash == hash, Int(slot.count) == word.count, matches(slot, word) {
+        while true {
+            let slot = storage.slots[index]
+            if slot.hash == 0 { return nil }
+            if slot.hash == hash, Int(slot.count) == word.count,
+                word.isEmpty || memcmp(storage.arena + Int(slot.start), word.baseAddress!, word.count) == 0
+            {
                 return WordMetrics(
                     width: Int(slot.width), beforeSpace: Int(slot.beforeSpace), afterSpace: Int(slot.afterSpace))
             }
             index = (index + 1) & mask
         }
-        return nil
     }
 
     /// Stores `metrics` for `word` (not yet in the table).
-    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, metrics: WordMetrics) {
-        if (count + 1) * 2 > slots.count { grow() }
-        let start = arena.count
-        arena.append(contentsOf: word)
+    func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, metrics: WordMetrics) {
+        if (storage.pointee.count + 1) * 2 > storage.pointee.capacity { grow() }
+        if storage.pointee.arenaCount + word.count > storage.pointee.arenaCapacity {
+            let capacity = max(2 * storage.pointee.arenaCapacity, storage.pointee.arenaCount + word.count)
+            let arena = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            arena.update(from: storage.pointee.arena, count: storage.pointee.arenaCount)
+            storage.pointee.arena.deallocate()
+            storage.pointee.arena = arena
+            storage.pointee.arenaCapacity = capacity
+        }
+        let start = storage.pointee.arenaCount
+        if let base = word.baseAddress { (storage.pointee.arena + start).update(from: base, count: word.count) }
+        storage.pointee.arenaCount += word.count
         place(
             Slot(
-                hash: hash, start: Int32(start), count: Int32(word.count), width: Int32(clamping: metrics.width),
-                beforeSpace: Int32(clamping: metrics.beforeSpace), afterSpace: Int32(clamping: metrics.afterSpace)))
-        count += 1
+                hash: hash, start: UInt32(start), count: UInt32(word.count), width: Int32(clamping: metrics.width),
+                beforeSpace: Int32(clamping: metrics.beforeSpace), afterSpace: Int32(clamping: metrics.afterSpace)),
+            in: storage.pointee.slots, capacity: storage.pointee.capacity)
+        storage.pointee.count += 1
     }
 
-    private func matches(_ slot: Slot, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        arena.withUnsafeBufferPointer { bytes in
-            guard let stored = bytes.baseAddress, let other = word.baseAddress else { return word.isEmpty }
-            return memcmp(stored + Int(slot.start), other, word.count) == 0
-        }
-    }
-
-    private mutating func place(_ slot: Slot) {
-        let mask = slots.count - 1
+    private func place(_ slot: Slot, in slots: UnsafeMutablePointer<Slot>, capacity: Int) {
+        let mask = capacity - 1
         var index = Int(truncatingIfNeeded: slot.hash) & mask
-        while slots[index] != nil { index = (index + 1) & mask }
+        while slots[index].hash != 0 { index = (index + 1) & mask }
         slots[index] = slot
     }
 
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: nil, count: old.count * 2)
-        for case let slot? in old { place(slot) }
+    private func grow() {
+        let old = storage.pointee.slots
+        let oldCapacity = storage.pointee.capacity
+        let capacity = oldCapacity * 2
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
+        slots.initialize(
+            repeating: Slot(hash: 0, start: 0, count: 0, width: 0, beforeSpace: 0, afterSpace: 0), count: capacity)
+        for index in 0..<oldCapacity where old[index].hash != 0 { place(old[index], in: slots, capacity: capacity) }
+        old.deallocate()
+        storage.pointee.slots = slots
+        storage.pointee.capacity = capacity
     }
 }

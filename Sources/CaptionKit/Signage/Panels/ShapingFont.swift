@@ -14,6 +14,8 @@ final class ShapingFont: @unchecked Sendable {
     let faceIndex: Int
     /// The face's units per em: the advance of a 1 pt font of `unitsPerEm` units is 1 pt.
     let unitsPerEm: Int
+    /// The largest advance of any glyph of the face, in font units.
+    let widestAdvance: Int
     private let blob: OpaquePointer
     private let face: OpaquePointer
     private let font: OpaquePointer
@@ -34,6 +36,11 @@ final class ShapingFont: @unchecked Sendable {
             return nil
         }
         hb_font_make_immutable(font)
+        var widest: Int32 = 0
+        for glyph in 0..<hb_face_get_glyph_count(face) {
+            widest = max(widest, hb_font_get_glyph_h_advance(font, glyph))
+        }
+        self.widestAdvance = Int(widest)
         self.path = path
         self.faceIndex = faceIndex
         self.unitsPerEm = unitsPerEm
@@ -87,6 +94,43 @@ final class ShapingFont: @unchecked Sendable {
         var width = 0
         for index in 0..<Int(count) { width += Int(positions[index].x_advance) }
         return width
+    }
+
+    /// The metrics of one word from a single shaping of the word between two spaces: the width
+    /// of the word alone, and what the kerning of a space after it and before it adds (the
+    /// ``WordMetrics`` of ``FontMeasure``, which otherwise shapes the word three times).
+    ///
+    /// The space before the word carries the kerning against the word's first glyph in its
+    /// advance, and the word's last glyph the kerning against the space after it: that glyph's
+    /// advance less its own (`hb_font_get_glyph_h_advance`). `nil` when the text is not set left
+    /// to right or a space does not come out as a glyph of its own (a combining mark after it).
+    func spacedWordMetrics(of word: UnsafeBufferPointer<UInt8>, language: ShapingLanguage, spaceWidth: Int)
+        -> WordMetrics?
+    {
+        guard let buffer = hb_buffer_create() else { return nil }
+        defer { hb_buffer_destroy(buffer) }
+        var spaced = [CChar](repeating: CChar(UInt8(ascii: " ")), count: word.count + 2)
+        for (index, byte) in word.enumerated() { spaced[index + 1] = CChar(bitPattern: byte) }
+        hb_buffer_add_utf8(buffer, spaced, Int32(spaced.count), 0, Int32(spaced.count))
+        hb_buffer_set_language(buffer, language.value)
+        hb_buffer_guess_segment_properties(buffer)
+        guard hb_buffer_get_direction(buffer) == HB_DIRECTION_LTR else { return nil }
+        hb_shape(font, buffer, nil, 0)
+        var count: UInt32 = 0
+        guard let positions = hb_buffer_get_glyph_positions(buffer, &count),
+            let infos = hb_buffer_get_glyph_infos(buffer, nil), count >= 3
+        else { return nil }
+        let last = Int(count) - 1
+        // The clusters are the characters' indices: 0 the first space, word.count + 1 the last.
+        guard infos[0].cluster == 0, infos[1].cluster != 0, infos[last].cluster == UInt32(word.count + 1),
+            infos[last - 1].cluster != UInt32(word.count + 1)
+        else { return nil }
+        var sum = 0
+        for index in 1..<last { sum += Int(positions[index].x_advance) }
+        let beforeSpace =
+            Int(positions[last - 1].x_advance) - Int(hb_font_get_glyph_h_advance(font, infos[last - 1].codepoint))
+        return WordMetrics(
+            width: sum - beforeSpace, beforeSpace: beforeSpace, afterSpace: Int(positions[0].x_advance) - spaceWidth)
     }
 
     private func shape(_ utf8: UnsafeBufferPointer<UInt8>, language: ShapingLanguage, in buffer: OpaquePointer) {

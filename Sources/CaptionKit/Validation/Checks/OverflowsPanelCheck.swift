@@ -92,11 +92,15 @@ struct OverflowsPanelCheck: CaptionTextCheck {
         guard !context.panels.panels.isEmpty else { return [] }
         var findings: [Diagnostic] = []
         for text in analysis.texts {
-            guard let panel = context.panels.panel(for: text.field.name) else { continue }
+            // Most short texts are certain to fit (MeasuredPanel.certainlyFits), the rest is measured.
+            guard let panel = context.panels.panel(for: text.field.name), !panel.certainlyFits(text.text) else {
+                continue
+            }
             let typeset = Typography.typeset(text.text, language: text.language)
             let maxLines = panel.profile.maxLines
             let fit = PanelFit(
-                typeset, width: panel.lineWidth, maxLines: maxLines, measure: panel.measure(for: text.language))
+                typeset, width: panel.lineWidth, maxLines: maxLines,
+                measure: panel.measure(for: text.language).onThisThread())
             guard fit.lines > maxLines else { continue }
             let profile = panel.profile
             findings.append(

@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func theWordTableFindsEveryWordItStoredAndNoOther() {
-        var table = WordWidthTable()
+        let table = WordWidthTable()
         let words = (0..<5000).map { "слово\($0)" }
         for (index, word) in words.enumerated() {
             Array(word.utf8).withUnsafeBufferPointer {

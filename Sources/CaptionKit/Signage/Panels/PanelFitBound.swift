@@ -1,0 +1,61 @@
+extension MeasuredPanel {
+    /// Whether `text`, as typed (before typography), fits the panel whatever typography and
+    /// shaping make of it: a quick upper bound on its lines that spares most short texts
+    /// (titles, credits) the typesetting, shaping and line breaking of ``PanelFit``. `false`
+    /// means only that the bound cannot tell; ``PanelFit`` then says.
+    ///
+    /// The bound counts each line of the text (between line feeds) as `units` scalars at the
+    /// font's widest advance (``ShapingFont/widestAdvance``): a full stop and every scalar from
+    /// U+2000 to U+2FFF count twice, since typography may put a no-break space after them
+    /// (initials, №), and no other rule lengthens a text (a test holds every rule's examples to
+    /// this). A line `T` wide breaks into at most `2 ⌈T / width⌉ − 1` lines (of two lines one
+    /// after the other, the first and the second's first word do not fit on one line, so
+    /// together they are wider than the panel), wherever typography puts no-break spaces; a blank
+    /// line counts as one. Text with a CR, or with a scalar whose NFC form may be longer than it
+    /// (outside Latin, combining marks up to U+033F, Cyrillic, and U+2000 to U+2FFF), is left to
+    /// ``PanelFit``.
+    func certainlyFits(_ text: String) -> Bool {
+        PanelFit.certainlyFits(
+            text, width: max(lineWidth, 1), maxLines: profile.maxLines, widestAdvance: max(font.widestAdvance, 1))
+    }
+}
+
+extension PanelFit {
+    /// The bound of ``MeasuredPanel/certainlyFits(_:)``: whether `text` certainly takes at most
+    /// `maxLines` lines `width` wide when no scalar is wider than `widestAdvance`.
+    static func certainlyFits(_ text: String, width: Int, maxLines: Int, widestAdvance widest: Int) -> Bool {
+        /// The most units a line may have when `lines` lines are left for it and what follows.
+        func unitLimit(_ lines: Int) -> Int {
+            lines < 1 ? -1 : (lines + 1) / 2 * width / widest
+        }
+        /// The lines a line of `units` units takes at most.
+        func lines(_ units: Int) -> Int {
+            let wide = units * widest
+            return wide <= width ? 1 : 2 * ((wide + width - 1) / width) - 1
+        }
+        var used = 0
+        var units = 0
+        var limit = unitLimit(maxLines)
+        // Every scalar the bound passes has at most two bytes a unit, and its lines, each at least
+        // one of `maxLines`, hold at most `maxLines * width / widest` units in all: a text of more
+        // bytes is too long for the bound, found without reading it.
+        if text.utf8.count > 2 * (maxLines * width / widest) + maxLines { return false }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n"):
+                used += lines(units)
+                units = 0
+                limit = unitLimit(maxLines - used)
+                if limit < 0 { return false }
+                continue
+            case UInt8(ascii: "\r"): return false
+            case UInt8(ascii: "."), 0xE2: units += 2
+            case 0x80...0xBF: continue  // continues a scalar
+            case 0..<0x80, 0xC2...0xCC, 0xD0...0xD4: units += 1
+            default: return false
+            }
+            if units > limit { return false }
+        }
+        return used + lines(units) <= maxLines
+    }
+}

@@ -4,7 +4,8 @@
 #
 #   Fuzz/run.sh [TARGET|all] [--seconds N] [--replay] [--no-build]
 #
-# TARGET: exhibit, config, xliff, editor, fmt, typography, linebreak (default: all).
+# TARGET: exhibit, config, xliff, editor, fmt, typography, linebreak, glossary, worddiff
+# (default: all).
 # --seconds N: fuzz each target N seconds (default 10). --replay: run every committed seed
 # (Fuzz/corpus/TARGET) once and stop. New inputs go to .build-fuzz/corpus/TARGET (not
 # committed); --no-build uses the binary as it is even when a source is newer. A crash, a
@@ -17,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(exhibit config xliff editor fmt typography linebreak)
+targets=(exhibit config xliff editor fmt typography linebreak glossary worddiff)
 target=all
 seconds=10
 replay=0
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
     --seconds) seconds="$2"; shift 2 ;;
     --replay) replay=1; shift ;;
     --no-build) nobuild=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) target="$1"; shift ;;
   esac
 done

@@ -16,6 +16,8 @@ nonisolated(unsafe) let fuzzTargets: [String: (UnsafeRawBufferPointer) -> Void] 
     "fmt": FuzzTargets.fmtProperty,
     "typography": FuzzTargets.typographyProperty,
     "linebreak": FuzzTargets.lineBreakProperty,
+    "glossary": FuzzTargets.glossaryProperty,
+    "worddiff": FuzzTargets.wordDiffProperty,
 ]
 
 /// The target this process runs, read once.

@@ -15,10 +15,19 @@ public struct WordDiff: Sendable, Hashable {
     /// changed stretch the deletion comes before the insertion.
     public var tokens: [Token]
 
-    /// The diff of `old` and `new`.
+    /// The most table cells (tokens of the old text times tokens of the new one) the diff works
+    /// out: about 30 MB. Captions are far below it (a 300-word text against another is 360,000).
+    static let maximumCells = 4_000_000
+
+    /// The diff of `old` and `new`. Texts too long for the table of ``maximumCells`` keep their
+    /// common beginning and end, and the rest between them is one deletion and one insertion.
     public init(from old: String, to new: String) {
         let before = WordDiffTokens.of(old)
         let after = WordDiffTokens.of(new)
+        guard (before.count + 1) * (after.count + 1) <= Self.maximumCells else {
+            tokens = Self.coarse(before, after)
+            return
+        }
         // Weights of the heaviest common subsequences of the suffixes: a common word or mark
         // weighs 2, common white space 1, so a kept word wins over kept spaces.
         var table = [[Int]](repeating: [Int](repeating: 0, count: after.count + 1), count: before.count + 1)
@@ -49,6 +58,24 @@ public struct WordDiff: Sendable, Hashable {
             }
         }
         tokens = Self.grouped(raw)
+    }
+
+    /// The diff of texts too long for the table: their identical leading and trailing tokens
+    /// kept, everything between deleted and inserted.
+    private static func coarse(_ before: [String], _ after: [String]) -> [Token] {
+        var prefix = 0
+        while prefix < before.count, prefix < after.count, before[prefix] == after[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < before.count - prefix, suffix < after.count - prefix,
+            before[before.count - 1 - suffix] == after[after.count - 1 - suffix]
+        {
+            suffix += 1
+        }
+        var raw: [Token] = before[..<prefix].map { .kept($0) }
+        raw += before[prefix..<(before.count - suffix)].map { .deleted($0) }
+        raw += after[prefix..<(after.count - suffix)].map { .inserted($0) }
+        raw += after[(after.count - suffix)...].map { .kept($0) }
+        return grouped(raw)
     }
 
     /// The weight of keeping `first` for `second`: 2 for the same word or mark, 1 for two runs

@@ -128,4 +128,24 @@ import Testing
                     + "repository (or git is not installed), so its earlier texts are unknown\n"
             ])
     }
+
+    @Test func textsTooLongForTheTableKeepTheirCommonEndsAndReplaceTheMiddle() {
+        // 30,000 words each: the full table would hold 3.6 billion cells (tens of gigabytes).
+        let words = (0..<30_000).map { "сөз\($0)" }
+        let old = words.joined(separator: " ")
+        var changed = words
+        changed[15_000] = "жаңа"
+        let diff = WordDiff(from: old, to: changed.joined(separator: " "))
+        #expect(
+            diff.tokens == [
+                .kept(words[..<15_000].joined(separator: " ") + " "), .deleted("сөз15000"), .inserted("жаңа"),
+                .kept(" " + words[15_001...].joined(separator: " ")),
+            ])
+        let other = WordDiff(from: old, to: (0..<30_000).map { "word\($0)" }.joined(separator: " "))
+        #expect(other.tokens.count == 2)
+        #expect(other.tokens.first == .deleted(old))
+        // Below the limit the table is worked out as before: only the changed word is marked.
+        let short = WordDiff(from: "Әйелдер тас лақтырды деп ойлады", to: "Әйелдер құрт лақтырды деп ойлады")
+        #expect(short.text == "Әйелдер [-тас-]{+құрт+} лақтырды деп ойлады")
+    }
 }

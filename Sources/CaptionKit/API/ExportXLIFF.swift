@@ -36,6 +36,7 @@ extension XLIFFExporter {
             ? config.targetLanguages : config.targetLanguages.filter { options.targetLanguages.contains($0) }
         let (exhibits, warnings) = exportableExhibits(collection)
         let original = URL(fileURLWithPath: collection.rootPath).standardizedFileURL.lastPathComponent
+        let glossary = XLIFFGlossaryHints(config.glossary, source: config.source)
         var files: [XLIFFExportFile] = []
         var empty: [String] = []
         for language in languages {
@@ -45,7 +46,8 @@ extension XLIFFExporter {
             let groups = exhibits.concurrentMap { exhibit -> XLIFFDocumentWriter.Group in
                 (
                     id: exhibit.id ?? "", relativePath: exhibit.relativePath,
-                    units: self.units(of: exhibit, language: language, config: config).filter { unit in
+                    units: self.units(of: exhibit, language: language, config: config, glossary: glossary).filter {
+                        unit in
                         !onlyNeeded || unit.target == nil || unit.state.isStale
                     }
                 )

@@ -62,6 +62,14 @@ struct XLIFFDocumentWriter {
                         "note",
                         text: XLIFFGlossaryHint.note12(unit.glossary, source: sourceLanguage, target: targetLanguage))
                 }
+                if let match = unit.suggestion {
+                    xml.start("alt-trans")
+                    xml.attribute("match-quality", String(match.similarity))
+                    xml.attribute("origin", match.unitID)
+                    xml.element("source", text: match.source)
+                    xml.element("target", text: match.target)
+                    xml.end()
+                }
                 xml.end()
             }
             xml.end()
@@ -76,10 +84,12 @@ struct XLIFFDocumentWriter {
     private func write20(_ groups: [Group], to xml: XMLWriter) {
         let hasLimits = groups.contains { $0.units.contains { $0.maxChars != nil } }
         let hasGlossary = groups.contains { $0.units.contains { !$0.glossary.isEmpty } }
+        let hasMatches = groups.contains { $0.units.contains { $0.suggestion != nil } }
         xml.start("xliff")
         xml.attribute("xmlns", XLIFFVersion.namespace20)
         if hasLimits { xml.attribute("xmlns:slr", XLIFFVersion.sizeRestrictionNamespace) }
         if hasGlossary { xml.attribute("xmlns:gls", XLIFFVersion.glossaryNamespace) }
+        if hasMatches { xml.attribute("xmlns:mtc", XLIFFVersion.matchesNamespace) }
         xml.attribute("version", "2.0")
         xml.attribute("srcLang", sourceLanguage)
         xml.attribute("trgLang", targetLanguage)
@@ -104,6 +114,19 @@ struct XLIFFDocumentWriter {
                 xml.attribute("name", unit.resourceName)
                 if let limit = unit.maxChars { xml.attribute("slr:sizeRestriction", String(limit)) }
                 xml.attribute("xml:space", "preserve")
+                if let match = unit.suggestion {
+                    // The match applies to the unit's one segment (`ref` points at its id).
+                    xml.start("mtc:matches")
+                    xml.start("mtc:match")
+                    xml.attribute("ref", "#s1")
+                    xml.attribute("similarity", String(match.similarity))
+                    xml.attribute("type", "tm")
+                    xml.attribute("origin", match.unitID)
+                    xml.element("source", text: match.source)
+                    xml.element("target", text: match.target)
+                    xml.end()
+                    xml.end()
+                }
                 writeGlossary20(unit.glossary, to: xml)
                 if !unit.notes.isEmpty {
                     xml.start("notes")
@@ -111,6 +134,7 @@ struct XLIFFDocumentWriter {
                     xml.end()
                 }
                 xml.start("segment")
+                if unit.suggestion != nil { xml.attribute("id", "s1") }
                 if unit.target != nil {
                     if unit.state.isStale {
                         xml.attribute("state", "initial")

@@ -30,6 +30,8 @@ struct XLIFFExportUnit: Sendable {
     var notes: [Note]
     /// The glossary entries the source uses (see ``XLIFFGlossaryHints``).
     var glossary: [XLIFFGlossaryHint] = []
+    /// For a missing translation, the collection's most similar translated source (``FuzzyMatcher``).
+    var suggestion: FuzzyMatcher.Match?
 
     /// `<relative path>#<field>`: where the text lives, for `resname`/`name`.
     var resourceName: String { relativePath + "#" + field }

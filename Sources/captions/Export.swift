@@ -23,12 +23,15 @@ extension CaptionsCommand.Export {
                 Writes <out>/<source>-<target>.xlf (e.g. Exports/xliff/ru-kk.xlf): a group per exhibit, a \
                 unit per caption field, with the exhibit's notes and the field's character limit. \
                 Translated units go out as context unless --needed is given; stale translations \
-                (source changed since) go out for review.
+                (source changed since) go out for review. With --suggest, each missing unit also \
+                gets the translation of the collection's most similar source text (at least 70% of \
+                words shared) as a fuzzy match: alt-trans in 1.2, mtc:match in 2.0; never as the target.
 
                 Examples:
                   captions export xliff
                   captions export xliff Captions --to kk --needed
                   captions export xliff --xliff 2.0 --prefill-target --out Exports/omegat
+                  captions export xliff --needed --suggest
                 """
         )
 
@@ -51,17 +54,21 @@ extension CaptionsCommand.Export {
         @Option(help: "The folder to write to.")
         var out = "Exports/xliff"
 
+        @Flag(help: "Offer missing units the translation of the most similar source text as a fuzzy match.")
+        var suggest = false
+
         func execute() throws {
             let path = try collection.resolved()
             let options = XLIFFExportOptions(
                 targetLanguages: languages, version: version, onlyNeeded: needed, prefillTarget: prefillTarget,
-                outputFolder: out)
+                outputFolder: out, suggest: suggest)
             let result = ExitRetention.keep(try XLIFFExporter.export(collectionAt: path, options: options))
             for warning in result.warnings { writeStderr(warning.formatted + "\n") }
             for file in result.files {
                 var detail = "\(file.unitCount) unit\(file.unitCount == 1 ? "" : "s")"
                 if file.missingCount > 0 { detail += ", \(file.missingCount) to translate" }
                 if file.staleCount > 0 { detail += ", \(file.staleCount) stale" }
+                if suggest { detail += ", \(file.suggestedCount) with a suggestion" }
                 writeStdout("wrote \(file.path) (\(detail))\n")
             }
             for language in result.emptyLanguages {

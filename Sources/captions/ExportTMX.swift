@@ -11,11 +11,14 @@ extension CaptionsCommand.Export {
                 Writes <out>/<source>-<target>.tmx (e.g. Exports/tmx/ru-kk.tmx) with a translation unit \
                 for every caption field whose translation is current: tuid is <exhibit-id>.<field>, the \
                 state is a prop of type x-state. Missing and stale translations are left out. OmegaT, \
-                memoQ, Trados and Translate Toolkit read the files.
+                memoQ, Trados and Translate Toolkit read the files. With --multilingual, one file \
+                <out>/<source>-mul.tmx holds every target language: a unit per caption field with \
+                the source and each current translation, the state a prop of each translation.
 
                 Examples:
                   captions export tmx
                   captions export tmx Captions --to kk --out Exports/omegat/tm
+                  captions export tmx --multilingual
                 """
         )
 
@@ -29,10 +32,14 @@ extension CaptionsCommand.Export {
         @Option(help: "The folder to write to.")
         var out = "Exports/tmx"
 
+        @Flag(help: "Write one multilingual file (<source>-mul.tmx) instead of one per language pair.")
+        var multilingual = false
+
         func execute() throws {
             let path = try collection.resolved()
             let files = try TMXExporter.export(
-                collectionAt: path, options: TMXExportOptions(targetLanguages: languages, outputFolder: out))
+                collectionAt: path,
+                options: TMXExportOptions(targetLanguages: languages, outputFolder: out, multilingual: multilingual))
             for file in files {
                 writeStdout("wrote \(file.path) (\(file.unitCount) unit\(file.unitCount == 1 ? "" : "s"))\n")
             }

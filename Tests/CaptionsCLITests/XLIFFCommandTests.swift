@@ -50,7 +50,7 @@ import Testing
             """,
             """
             bomb.xlf:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that \
-            expand or read local files); XLIFF needs none\n
+            expand or read local files); XLIFF and TBX need none\n
             """
         ),
         (
@@ -63,7 +63,7 @@ import Testing
             """,
             """
             xxe.xlf:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that \
-            expand or read local files); XLIFF needs none\n
+            expand or read local files); XLIFF and TBX need none\n
             """
         ),
         (

@@ -36,28 +36,36 @@ extension XLIFFExporter {
             ? config.targetLanguages : config.targetLanguages.filter { options.targetLanguages.contains($0) }
         let (exhibits, warnings) = exportableExhibits(collection)
         let original = URL(fileURLWithPath: collection.rootPath).standardizedFileURL.lastPathComponent
+        let glossary = XLIFFGlossaryHints(config.glossary, source: config.source)
         var files: [XLIFFExportFile] = []
         var empty: [String] = []
         for language in languages {
             // Units (with their source fingerprints) are built on all cores; order is kept. Each
             // exhibit becomes its group at once, so no exhibit or unit is copied afterwards.
             let onlyNeeded = options.onlyNeeded
-            let groups = exhibits.concurrentMap { exhibit -> XLIFFDocumentWriter.Group in
+            let suggest = options.suggest
+            var groups = exhibits.concurrentMap { exhibit -> XLIFFDocumentWriter.Group in
                 (
                     id: exhibit.id ?? "", relativePath: exhibit.relativePath,
-                    units: self.units(of: exhibit, language: language, config: config).filter { unit in
-                        !onlyNeeded || unit.target == nil || unit.state.isStale
+                    units: self.units(of: exhibit, language: language, config: config, glossary: glossary).filter {
+                        unit in
+                        // Suggestions need every translated unit first: they are the memory.
+                        suggest || !onlyNeeded || unit.target == nil || unit.state.isStale
                     }
                 )
-            }.filter { !$0.units.isEmpty }
+            }
+            if suggest { groups = suggestions(groups, onlyNeeded: onlyNeeded) }
+            groups.removeAll { $0.units.isEmpty }
             var count = 0
             var missing = 0
             var stale = 0
+            var suggested = 0
             for group in groups {
                 count += group.units.count
                 for unit in group.units {
                     if unit.target == nil { missing += 1 }
                     if unit.state.isStale { stale += 1 }
+                    if unit.suggestion != nil { suggested += 1 }
                 }
             }
             guard count > 0 else {
@@ -72,9 +80,32 @@ extension XLIFFExporter {
             files.append(
                 XLIFFExportFile(
                     path: path, sourceLanguage: config.source, targetLanguage: language, data: data, unitCount: count,
-                    missingCount: missing, staleCount: stale))
+                    missingCount: missing, staleCount: stale, suggestedCount: suggested))
         }
         return XLIFFExportResult(files: files, emptyLanguages: empty, warnings: warnings)
+    }
+}
+
+extension XLIFFExporter {
+    /// `groups` with a suggestion on each missing unit that has one, and only the missing and
+    /// stale units when `onlyNeeded`: the current translations (translated or of unknown
+    /// provenance, not stale) of every unit of `groups` are the memory.
+    static func suggestions(_ groups: [XLIFFDocumentWriter.Group], onlyNeeded: Bool) -> [XLIFFDocumentWriter.Group] {
+        var memory: [(unitID: String, source: String, target: String)] = []
+        for group in groups {
+            for unit in group.units where !unit.state.isStale {
+                if let target = unit.target { memory.append((unit.id, unit.source, target)) }
+            }
+        }
+        let matcher = FuzzyMatcher(memory)
+        return groups.concurrentMap { group -> XLIFFDocumentWriter.Group in
+            var units = group.units
+            if onlyNeeded { units.removeAll { $0.target != nil && !$0.state.isStale } }
+            for index in units.indices where units[index].target == nil {
+                units[index].suggestion = matcher.bestMatch(for: units[index].source)
+            }
+            return (group.id, group.relativePath, units)
+        }
     }
 }
 

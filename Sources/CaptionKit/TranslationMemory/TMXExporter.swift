@@ -6,19 +6,22 @@ public struct TMXExportOptions: Sendable {
     public var targetLanguages: [String]
     /// The folder the files go to.
     public var outputFolder: String
+    /// Write one multilingual file, `<source>-mul.tmx`, instead of one file per language pair.
+    public var multilingual: Bool
 
     /// Creates options; the defaults write one file per target language into `Exports/tmx`.
-    public init(targetLanguages: [String] = [], outputFolder: String = "Exports/tmx") {
+    public init(targetLanguages: [String] = [], outputFolder: String = "Exports/tmx", multilingual: Bool = false) {
         self.targetLanguages = targetLanguages
         self.outputFolder = outputFolder
+        self.multilingual = multilingual
     }
 }
 
 /// One TMX file made by the export.
 public struct TMXExportFile: Sendable {
-    /// Where it goes: `<outputFolder>/<source>-<target>.tmx`.
+    /// Where it goes: `<outputFolder>/<source>-<target>.tmx` (multilingual: `<source>-mul.tmx`).
     public var path: String
-    /// The target language.
+    /// The target language (multilingual: `mul`, the ISO 639 code for several languages).
     public var targetLanguage: String
     /// The file's bytes.
     public var data: Data
@@ -28,10 +31,10 @@ public struct TMXExportFile: Sendable {
 
 /// Writes the collection's translations as a translation memory (TMX 1.4b) for CAT tools.
 public enum TMXExporter {
-    /// The TMX files of `collection`, one per target language: a `tu` for every caption field
-    /// whose translation is current (translated, or of unknown provenance; missing and stale
-    /// translations are left out), `tuid` = `<exhibit-id>.<field>`, the state as
-    /// `<prop type="x-state">`.
+    /// The TMX files of `collection`, one per target language (or one multilingual file): a `tu`
+    /// for every caption field whose translation is current (translated, or of unknown
+    /// provenance; missing and stale translations are left out), `tuid` = `<exhibit-id>.<field>`,
+    /// the state as `<prop type="x-state">`.
     ///
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for a `--to` language that is not a target
     ///   language.
@@ -47,55 +50,77 @@ public enum TMXExporter {
         let targets =
             options.targetLanguages.isEmpty
             ? config.targetLanguages : config.targetLanguages.filter { options.targetLanguages.contains($0) }
+        if options.multilingual {
+            let path = CollectionLoader.join(options.outputFolder, "\(config.source)-mul.tmx")
+            let (data, count) = try document(collection, targets: targets, multilingual: true, path: path)
+            return [TMXExportFile(path: path, targetLanguage: "mul", data: data, unitCount: count)]
+        }
         var files: [TMXExportFile] = []
         for target in targets {
             let path = CollectionLoader.join(options.outputFolder, "\(config.source)-\(target).tmx")
-            let xml = XMLWriter()
-            xml.start("tmx")
-            xml.attribute("version", "1.4")
-            xml.start("header")
-            xml.attribute("creationtool", "captions")
-            xml.attribute("creationtoolversion", CaptionsVersion.string)
-            xml.attribute("segtype", "paragraph")
-            xml.attribute("o-tmf", "captions")
-            xml.attribute("adminlang", "en")
-            xml.attribute("srclang", config.source)
-            xml.attribute("datatype", "plaintext")
-            xml.end()
-            xml.start("body")
-            var count = 0
-            for exhibit in collection.exhibits where exhibit.isReadable {
-                guard let id = exhibit.id, ExhibitID.isValid(id) else { continue }
-                let state = exhibit.translationStates(config: config)
-                for field in exhibit.fields where config.hasField(field.name) {
-                    guard let source = field.translation(config.source), !source.isBlank,
-                        let translation = field.translation(target), !translation.isBlank
-                    else { continue }
-                    let stateName: String
-                    switch state(field.name, target) {
-                    case .translated: stateName = "translated"
-                    case .unknownProvenance: stateName = "unknown-provenance"
-                    case .missing, .stale: continue
-                    }
-                    xml.start("tu")
-                    xml.attribute("tuid", "\(id).\(field.name)")
-                    xml.element("prop", ["type": "x-state"], text: stateName)
-                    xml.element("prop", ["type": "x-file"], text: exhibit.relativePath)
-                    for (language, text) in [(config.source, source.text), (target, translation.text)] {
-                        xml.start("tuv")
-                        xml.attribute("xml:lang", language)
-                        xml.element("seg", text: text)
-                        xml.end()
-                    }
-                    xml.end()
-                    count += 1
-                }
-            }
-            xml.end()
-            xml.end()
-            files.append(
-                TMXExportFile(path: path, targetLanguage: target, data: try xml.finish(path: path), unitCount: count))
+            let (data, count) = try document(collection, targets: [target], multilingual: false, path: path)
+            files.append(TMXExportFile(path: path, targetLanguage: target, data: data, unitCount: count))
         }
         return files
+    }
+
+    /// One TMX document with the translations into `targets`. In a file per language pair the
+    /// state is a `prop` of the `tu`; in a `multilingual` file each target `tuv` has its own state
+    /// `prop`, and a `tu` holds the targets whose translation is current (at least one).
+    private static func document(
+        _ collection: CaptionCollection, targets: [String], multilingual: Bool, path: String
+    ) throws(CaptionError) -> (Data, Int) {
+        let config = collection.config
+        let xml = XMLWriter()
+        xml.start("tmx")
+        xml.attribute("version", "1.4")
+        xml.start("header")
+        xml.attribute("creationtool", "captions")
+        xml.attribute("creationtoolversion", CaptionsVersion.string)
+        xml.attribute("segtype", "paragraph")
+        xml.attribute("o-tmf", "captions")
+        xml.attribute("adminlang", "en")
+        xml.attribute("srclang", config.source)
+        xml.attribute("datatype", "plaintext")
+        xml.end()
+        xml.start("body")
+        var count = 0
+        for exhibit in collection.exhibits where exhibit.isReadable {
+            guard let id = exhibit.id, ExhibitID.isValid(id) else { continue }
+            let state = exhibit.translationStates(config: config)
+            for field in exhibit.fields where config.hasField(field.name) {
+                guard let source = field.translation(config.source), !source.isBlank else { continue }
+                var current: [(language: String, text: String, state: String)] = []
+                for target in targets {
+                    guard let translation = field.translation(target), !translation.isBlank else { continue }
+                    switch state(field.name, target) {
+                    case .translated: current.append((target, translation.text, "translated"))
+                    case .unknownProvenance: current.append((target, translation.text, "unknown-provenance"))
+                    case .missing, .stale: continue
+                    }
+                }
+                guard !current.isEmpty else { continue }
+                xml.start("tu")
+                xml.attribute("tuid", "\(id).\(field.name)")
+                if !multilingual { xml.element("prop", ["type": "x-state"], text: current[0].state) }
+                xml.element("prop", ["type": "x-file"], text: exhibit.relativePath)
+                xml.start("tuv")
+                xml.attribute("xml:lang", config.source)
+                xml.element("seg", text: source.text)
+                xml.end()
+                for translation in current {
+                    xml.start("tuv")
+                    xml.attribute("xml:lang", translation.language)
+                    if multilingual { xml.element("prop", ["type": "x-state"], text: translation.state) }
+                    xml.element("seg", text: translation.text)
+                    xml.end()
+                }
+                xml.end()
+                count += 1
+            }
+        }
+        xml.end()
+        xml.end()
+        return (try xml.finish(path: path), count)
     }
 }

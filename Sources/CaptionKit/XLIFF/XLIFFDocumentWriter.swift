@@ -62,6 +62,19 @@ struct XLIFFDocumentWriter {
                 }
                 xml.endFull()
                 for note in unit.notes { xml.element("note", text: note.text) }
+                if !unit.glossary.isEmpty {
+                    xml.element(
+                        "note",
+                        text: XLIFFGlossaryHint.note12(unit.glossary, source: sourceLanguage, target: targetLanguage))
+                }
+                if let match = unit.suggestion {
+                    xml.start("alt-trans")
+                    xml.attribute("match-quality", String(match.similarity))
+                    xml.attribute("origin", match.unitID)
+                    xml.element("source", text: match.source)
+                    xml.element("target", text: match.target)
+                    xml.end()
+                }
                 xml.end()
             }
             xml.end()
@@ -75,9 +88,13 @@ struct XLIFFDocumentWriter {
     /// Restriction module with the `xliff:codepoints` profile.
     private func write20(_ groups: [Group], to xml: XMLWriter) {
         let hasLimits = groups.contains { $0.units.contains { $0.maxChars != nil } }
+        let hasGlossary = groups.contains { $0.units.contains { !$0.glossary.isEmpty } }
+        let hasMatches = groups.contains { $0.units.contains { $0.suggestion != nil } }
         xml.start("xliff")
         xml.attribute("xmlns", XLIFFVersion.namespace20)
         if hasLimits { xml.attribute("xmlns:slr", XLIFFVersion.sizeRestrictionNamespace) }
+        if hasGlossary { xml.attribute("xmlns:gls", XLIFFVersion.glossaryNamespace) }
+        if hasMatches { xml.attribute("xmlns:mtc", XLIFFVersion.matchesNamespace) }
         xml.attribute("version", "2.0")
         xml.attribute("srcLang", sourceLanguage)
         xml.attribute("trgLang", targetLanguage)
@@ -102,12 +119,27 @@ struct XLIFFDocumentWriter {
                 xml.attribute("name", unit.resourceName)
                 if let limit = unit.maxChars { xml.attribute("slr:sizeRestriction", String(limit)) }
                 xml.attribute("xml:space", "preserve")
+                if let match = unit.suggestion {
+                    // The match applies to the unit's one segment (`ref` points at its id).
+                    xml.start("mtc:matches")
+                    xml.start("mtc:match")
+                    xml.attribute("ref", "#s1")
+                    xml.attribute("similarity", String(match.similarity))
+                    xml.attribute("type", "tm")
+                    xml.attribute("origin", match.unitID)
+                    xml.element("source", text: match.source)
+                    xml.element("target", text: match.target)
+                    xml.end()
+                    xml.end()
+                }
+                writeGlossary20(unit.glossary, to: xml)
                 if !unit.notes.isEmpty {
                     xml.start("notes")
                     for note in unit.notes { xml.element("note", ["category": note.category], text: note.text) }
                     xml.end()
                 }
                 xml.start("segment")
+                if unit.suggestion != nil { xml.attribute("id", "s1") }
                 if unit.target != nil {
                     if unit.state.isStale {
                         xml.attribute("state", "initial")
@@ -130,6 +162,23 @@ struct XLIFFDocumentWriter {
             xml.end()
         }
         xml.end()
+        xml.end()
+    }
+
+    /// The Glossary module: a `gls:glossEntry` per entry (`id` = the entry id) with the source
+    /// term, each allowed target term as a `gls:translation`, and the note, the forbidden terms
+    /// and do-not-translate as `gls:definition`.
+    private func writeGlossary20(_ hints: [XLIFFGlossaryHint], to xml: XMLWriter) {
+        guard !hints.isEmpty else { return }
+        xml.start("gls:glossary")
+        for hint in hints {
+            xml.start("gls:glossEntry")
+            xml.attribute("id", hint.entryID)
+            xml.element("gls:term", text: hint.sourceTerm)
+            for target in hint.targets { xml.element("gls:translation", text: target) }
+            if let definition = hint.definition { xml.element("gls:definition", text: definition) }
+            xml.end()
+        }
         xml.end()
     }
 

@@ -12,18 +12,22 @@ public struct XLIFFExportOptions: Sendable {
     public var prefillTarget: Bool
     /// The folder the files go to.
     public var outputFolder: String
+    /// Offer each missing unit the translation of the collection's most similar source text
+    /// (``FuzzyMatcher``): `alt-trans` in 1.2, the Translation Candidates module in 2.0.
+    public var suggest: Bool
 
     /// Creates options; the defaults export every unit of every target language as XLIFF 1.2
-    /// into `Exports/xliff`.
+    /// into `Exports/xliff`, without suggestions.
     public init(
         targetLanguages: [String] = [], version: XLIFFVersion = .v1_2, onlyNeeded: Bool = false,
-        prefillTarget: Bool = false, outputFolder: String = "Exports/xliff"
+        prefillTarget: Bool = false, outputFolder: String = "Exports/xliff", suggest: Bool = false
     ) {
         self.targetLanguages = targetLanguages
         self.version = version
         self.onlyNeeded = onlyNeeded
         self.prefillTarget = prefillTarget
         self.outputFolder = outputFolder
+        self.suggest = suggest
     }
 }
 
@@ -43,6 +47,8 @@ public struct XLIFFExportFile: Sendable {
     public var missingCount: Int
     /// Of those, units whose translation is stale.
     public var staleCount: Int
+    /// Of the missing units, those given a suggestion (with ``XLIFFExportOptions/suggest``).
+    public var suggestedCount = 0
 }
 
 /// The outcome of an export.

@@ -28,6 +28,10 @@ struct XLIFFExportUnit: Sendable {
     var maxChars: Int?
     /// Notes, in the order written.
     var notes: [Note]
+    /// The glossary entries the source uses (see ``XLIFFGlossaryHints``).
+    var glossary: [XLIFFGlossaryHint] = []
+    /// For a missing translation, the collection's most similar translated source (``FuzzyMatcher``).
+    var suggestion: FuzzyMatcher.Match?
 
     /// `<relative path>#<field>`: where the text lives, for `resname`/`name`.
     var resourceName: String { relativePath + "#" + field }

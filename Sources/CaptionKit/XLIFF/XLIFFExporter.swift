@@ -46,8 +46,11 @@ public enum XLIFFExporter {
             .level ?? .translated
     }
 
-    /// The units of one exhibit for one target language: configured fields with source text.
-    static func units(of exhibit: Exhibit, language: String, config: CollectionConfig) -> [XLIFFExportUnit] {
+    /// The units of one exhibit for one target language: configured fields with source text,
+    /// with the glossary entries each source uses when `glossary` is given.
+    static func units(
+        of exhibit: Exhibit, language: String, config: CollectionConfig, glossary: XLIFFGlossaryHints? = nil
+    ) -> [XLIFFExportUnit] {
         let record = TranslationRecord(exhibit: exhibit)
         var units: [XLIFFExportUnit] = []
         for spec in config.fields {
@@ -88,7 +91,8 @@ public enum XLIFFExporter {
                     id: "\(exhibit.id ?? exhibit.displayID).\(spec.name)", exhibitID: exhibit.id ?? exhibit.displayID,
                     relativePath: exhibit.relativePath, field: spec.name, source: source.text, target: existing,
                     state: state, signOff: signOff(of: exhibit, field: spec.name, language: language, config, record),
-                    maxChars: spec.maxChars, notes: notes))
+                    maxChars: spec.maxChars, notes: notes,
+                    glossary: glossary?.hints(for: source.text, target: language) ?? []))
         }
         return units
     }

@@ -13,4 +13,8 @@ public enum XLIFFVersion: String, Sendable, CaseIterable, Codable {
     static let namespace20 = "urn:oasis:names:tc:xliff:document:2.0"
     /// The Size and Length Restriction module namespace.
     static let sizeRestrictionNamespace = "urn:oasis:names:tc:xliff:sizerestriction:2.0"
+    /// The Glossary module namespace.
+    static let glossaryNamespace = "urn:oasis:names:tc:xliff:glossary:2.0"
+    /// The Translation Candidates module namespace.
+    static let matchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0"
 }

@@ -218,7 +218,7 @@ final class XMLStreamReader {
     static let doctypeMessage =
         """
         XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that expand or read local \
-        files); XLIFF needs none
+        files); XLIFF and TBX need none
         """
 
     /// The read loop.

@@ -1,0 +1,200 @@
+import Foundation
+
+/// Merges TBX entries into a glossary: new concepts are appended, identical ones skipped, and a
+/// concept the glossary already has with other terms is a conflict that changes nothing.
+///
+/// A TBX entry is the same concept as a glossary entry when they share the id or a term in the
+/// source language. It is identical when, in every language of the collection it has terms
+/// in, it has the same terms and forbidden terms (other languages are ignored); notes are not
+/// compared, and the glossary's note stays.
+struct GlossaryMerge {
+    /// What happened to one TBX entry.
+    enum Outcome: Equatable {
+        /// Appended with this id.
+        case added(String)
+        /// The glossary already has it.
+        case identical
+        /// It differs from a glossary entry for the same concept.
+        case conflict
+        /// It has no term in the collection's languages.
+        case skipped
+    }
+
+    let config: CollectionConfig
+    /// The glossary's entries, then the ones added so far.
+    private(set) var entries: [GlossaryEntry]
+    /// The entries added, in order.
+    private(set) var added: [GlossaryEntry] = []
+    /// Conflicts, as located errors with a note at the glossary entry.
+    private(set) var problems: [Diagnostic] = []
+    /// Entries skipped, as located warnings.
+    private(set) var warnings: [Diagnostic] = []
+
+    init(_ glossary: Glossary, config: CollectionConfig) {
+        self.config = config
+        self.entries = glossary.entries
+    }
+
+    /// The collection language a TBX `xml:lang` stands for: the same tag in any case, or its
+    /// primary language (`en-US` → `en`).
+    func language(_ tag: String) -> String? {
+        let lowered = tag.lowercased()
+        if let exact = config.languages.first(where: { $0.lowercased() == lowered }) { return exact }
+        let primary = lowered.split(separator: "-").first.map(String.init) ?? lowered
+        return config.languages.first { $0.lowercased() == primary }
+    }
+
+    /// `tbx` as a glossary entry in the collection's languages (its id still to be chosen).
+    func entry(_ tbx: TBXEntry) -> GlossaryEntry {
+        var entry = GlossaryEntry(
+            id: "", terms: [:], forbidden: [:], note: tbx.note, doNotTranslate: tbx.doNotTranslate, caseExact: false,
+            location: tbx.location)
+        for (tag, terms) in tbx.terms.sorted(by: { $0.key < $1.key }) {
+            guard let language = language(tag) else { continue }
+            for term in terms where entry.terms[language]?.contains(term) != true {
+                entry.terms[language, default: []].append(term)
+            }
+        }
+        for (tag, terms) in tbx.forbidden.sorted(by: { $0.key < $1.key }) {
+            guard let language = language(tag) else { continue }
+            for term in terms where entry.forbidden[language]?.contains(term) != true {
+                entry.forbidden[language, default: []].append(term)
+            }
+        }
+        return entry
+    }
+
+    /// What `new` (from TBX) says differently from `existing`, language by language, for the
+    /// languages `new` has terms in: `en 'Arch of Grief' here, 'Arch of Sorrow' in the glossary`.
+    /// Terms are the same when the preferred one is and the other variants are, in any order;
+    /// forbidden terms in any order. Empty when the glossary already says what `new` says.
+    func differences(_ new: GlossaryEntry, _ existing: GlossaryEntry) -> [String] {
+        func describe(_ entry: GlossaryEntry, _ language: String) -> String {
+            var text = entry.terms[language].map { "'" + $0.joined(separator: " | ") + "'" } ?? "no term"
+            if let forbidden = entry.forbidden[language] {
+                text += " (forbidden: " + forbidden.joined(separator: " | ") + ")"
+            }
+            return text
+        }
+        var parts: [String] = []
+        for language in config.languages where new.terms[language] != nil || new.forbidden[language] != nil {
+            let a = new.terms[language] ?? []
+            let b = existing.terms[language] ?? []
+            let sameTerms = a.first == b.first && Set(a.dropFirst()) == Set(b.dropFirst())
+            let sameForbidden = Set(new.forbidden[language] ?? []) == Set(existing.forbidden[language] ?? [])
+            if !sameTerms || !sameForbidden {
+                parts.append(
+                    "\(language) \(describe(new, language)) here, \(describe(existing, language)) in the glossary")
+            }
+        }
+        if new.doNotTranslate && !existing.doNotTranslate { parts.append("do-not-translate here only") }
+        return parts
+    }
+
+    /// Merges one TBX entry.
+    ///
+    /// - Throws: ``CaptionError/invalidInput(_:_:)`` when a term has no letter or digit.
+    mutating func merge(_ tbx: TBXEntry) throws(CaptionError) -> Outcome {
+        var entry = self.entry(tbx)
+        for term in Array(entry.terms.values.joined()) + Array(entry.forbidden.values.joined())
+        where TermTokens(term).count == 0 {
+            throw .invalidInput(tbx.location, "the term '\(term)' has no letter or digit")
+        }
+        guard !entry.terms.isEmpty else {
+            warnings.append(
+                Diagnostic(
+                    checkID: "glossary-import", severity: .warning, location: tbx.location,
+                    message: """
+                        entry\(tbx.id.map { " '\($0)'" } ?? "") has no allowed term in the collection's languages \
+                        (\(config.languages.joined(separator: ", "))); skipped
+                        """))
+            return .skipped
+        }
+        let source = config.source
+        let sourceTerms = Set(entry.terms[source] ?? [])
+        let candidates = entries.filter { existing in
+            (tbx.id != nil && existing.id == tbx.id) || !sourceTerms.isDisjoint(with: existing.terms[source] ?? [])
+        }
+        if candidates.contains(where: { differences(entry, $0).isEmpty }) { return .identical }
+        if let existing = candidates.first {
+            let shared = (entry.terms[source] ?? []).first { (existing.terms[source] ?? []).contains($0) }
+            let why = shared.map { "the \(source) term '\($0)'" } ?? "the id '\(existing.id)'"
+            problems.append(
+                Diagnostic(
+                    checkID: "glossary-conflict", severity: .error, location: tbx.location,
+                    message: """
+                        entry\(tbx.id.map { " '\($0)'" } ?? "") shares \(why) with glossary entry '\(existing.id)' \
+                        but differs: \(differences(entry, existing).joined(separator: "; ")); \
+                        the glossary is not changed
+                        """,
+                    notes: [.init(location: existing.location, message: "glossary entry '\(existing.id)'")]))
+            return .conflict
+        }
+        entry.id = newID(for: tbx, entry)
+        entries.append(entry)
+        added.append(entry)
+        return .added(entry.id)
+    }
+
+    /// The id of a new entry: the TBX id when it is a valid unused id, else one made from a term,
+    /// with `-2`, `-3`… when taken.
+    private func newID(for tbx: TBXEntry, _ entry: GlossaryEntry) -> String {
+        func slug(_ text: String) -> String {
+            var result = ""
+            for scalar in text.lowercased().unicodeScalars {
+                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                    result.unicodeScalars.append(scalar)
+                } else if !result.isEmpty, result.last != "-" {
+                    result += "-"
+                }
+            }
+            while result.hasSuffix("-") { result.removeLast() }
+            return String(result.prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        }
+        var base = tbx.id.map(slug) ?? ""
+        for language in [config.source] + config.targetLanguages where base.isEmpty {
+            base = slug(entry.terms[language]?.first ?? "")
+        }
+        if base.isEmpty { base = "entry" }
+        let used = Set(entries.map(\.id))
+        var id = base
+        var number = 2
+        while used.contains(id) {
+            id = "\(base)-\(number)"
+            number += 1
+        }
+        return id
+    }
+
+    /// The YAML of the added entries, in the collection's language order, as `glossary.yml`
+    /// writes them (one block per entry, a blank line before each).
+    static func yaml(_ entries: [GlossaryEntry], languages: [String]) -> String {
+        func scalar(_ text: String) -> String {
+            YAMLScalarWriter.canBePlain(text) ? text : YAMLScalarWriter.doubleQuoted(text)
+        }
+        /// A flow sequence; plain items must not hold the flow indicators.
+        func flow(_ terms: [String]) -> String {
+            let items = terms.map { term in
+                YAMLScalarWriter.canBePlain(term) && !term.contains(where: { ",[]{}".contains($0) })
+                    ? term : YAMLScalarWriter.doubleQuoted(term)
+            }
+            return "[" + items.joined(separator: ", ") + "]"
+        }
+        func list(_ terms: [String]) -> String { terms.count == 1 ? scalar(terms[0]) : flow(terms) }
+        var text = ""
+        for entry in entries {
+            text += "\n- id: \(entry.id)\n"
+            if entry.doNotTranslate { text += "  do-not-translate: true\n" }
+            for language in languages {
+                if let terms = entry.terms[language] { text += "  \(language): \(list(terms))\n" }
+            }
+            let forbidden = languages.filter { entry.forbidden[$0] != nil }
+            if !forbidden.isEmpty {
+                text += "  forbidden:\n"
+                for language in forbidden { text += "    \(language): \(flow(entry.forbidden[language] ?? []))\n" }
+            }
+            if let note = entry.note { text += "  note: \(scalar(note))\n" }
+        }
+        return text
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+@testable import CaptionKit
+
+/// `captions import FILE.tbx`: merging a TBX glossary into `Captions/glossary.yml`.
+@Suite struct GlossaryImportTests {
+    /// A TBX file with one new entry (with a language the collection lacks and a regional tag)
+    /// and one that conflicts with the glossary's `arch-of-sorrow`.
+    static let newAndConflicting = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <martif type="TBX-Basic" xml:lang="ru">
+          <text>
+            <body>
+              <termEntry id="dombra">
+                <note>A two-stringed lute.</note>
+                <langSet xml:lang="ru">
+                  <tig>
+                    <term>домбра</term>
+                    <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+                  </tig>
+                </langSet>
+                <langSet xml:lang="kk"><tig><term>домбыра</term></tig></langSet>
+                <langSet xml:lang="en-GB"><tig><term>dombra</term></tig></langSet>
+                <langSet xml:lang="de"><tig><term>Dombra</term></tig></langSet>
+              </termEntry>
+              <termEntry id="arch">
+                <langSet xml:lang="ru"><tig><term>Арка скорби</term></tig></langSet>
+                <langSet xml:lang="en">
+                  <tig><term>Arch of Grief</term></tig>
+                </langSet>
+              </termEntry>
+            </body>
+          </text>
+        </martif>
+
+        """
+
+    @Test func ourOwnExportImportsAsANoOp() throws {
+        let folder = try GlossaryExportTests.folder()
+        let export = try CLIRun.run(["export", "glossary", "Captions"], in: folder.path)
+        #expect(export.status == 0, "\(export.stderr)")
+        let run = try CLIRun.run(["import", "Exports/glossary/glossary.tbx"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "Exports/glossary/glossary.tbx: 0 added, 3 identical, 0 conflicts\n")
+        #expect(try folder.read("Captions/glossary.yml") == GlossaryExportTests.glossary)
+    }
+
+    @Test func theBundledMuseumsExportImportsAsANoOp() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.copyBundledCaptions()
+        let before = try folder.read("Captions/glossary.yml")
+        let export = try CLIRun.run(["export", "glossary", "Captions", "--out", "out"], in: folder.path)
+        #expect(export.status == 0, "\(export.stderr)")
+        let run = try CLIRun.run(["import", "out/glossary.tbx"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout.hasPrefix("out/glossary.tbx: 0 added, ") && run.stdout.hasSuffix(" identical, 0 conflicts\n"))
+        #expect(try folder.read("Captions/glossary.yml") == before)
+    }
+
+    @Test func aNewEntryIsAppendedAndAConflictIsReportedNotMerged() throws {
+        let folder = try GlossaryExportTests.folder()
+        try folder.write("new.tbx", Self.newAndConflicting)
+        let run = try CLIRun.run(["import", "new.tbx"], in: folder.path)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr == "")
+        #expect(
+            run.stdout == """
+                new.tbx:17:7: error: entry 'arch' shares the ru term 'Арка скорби' with glossary entry \
+                'arch-of-sorrow' but differs: ru 'Арка скорби' here, 'Арка скорби | арка Скорби' in the glossary; \
+                en 'Arch of Grief' here, 'Arch of Sorrow' (forbidden: Arch of Grief) in the glossary; the glossary \
+                is not changed [glossary-conflict]
+                Captions/glossary.yml:1:3: note: glossary entry 'arch-of-sorrow'
+                new.tbx: 1 added, 0 identical, 1 conflict
+                wrote Captions/glossary.yml (1 entry added: dombra)
+
+                """)
+        #expect(
+            try folder.read("Captions/glossary.yml") == GlossaryExportTests.glossary + """
+
+                # Imported from new.tbx by captions import
+                - id: dombra
+                  kk: домбыра
+                  ru: домбра
+                  en: dombra
+                  note: A two-stringed lute.
+
+                """)
+        // Importing it again adds nothing and still reports the conflict.
+        let again = try CLIRun.run(["import", "new.tbx"], in: folder.path)
+        #expect(again.status == 1)
+        #expect(again.stdout.hasSuffix("new.tbx: 0 added, 1 identical, 1 conflict\n"))
+    }
+
+    @Test func dryRunAndAtomicWriteNothing() throws {
+        let folder = try GlossaryExportTests.folder()
+        try folder.write("new.tbx", Self.newAndConflicting)
+        let dry = try CLIRun.run(["import", "new.tbx", "--dry-run"], in: folder.path)
+        #expect(dry.status == 1)
+        #expect(
+            dry.stdout.hasSuffix(
+                "new.tbx: 1 added, 0 identical, 1 conflict\n"
+                    + "dry run: Captions/glossary.yml would change; nothing written\n"
+            ))
+        let atomic = try CLIRun.run(["import", "new.tbx", "--atomic"], in: folder.path)
+        #expect(atomic.status == 1)
+        #expect(atomic.stdout.hasSuffix("nothing written: --atomic and 1 conflict\n"))
+        #expect(try folder.read("Captions/glossary.yml") == GlossaryExportTests.glossary)
+    }
+
+    @Test(arguments: [
+        (
+            "<?xml version=\"1.0\"?>\n<martif>\n  <text><body>\n    <termEntry id=\"a\">\n  </body></text>\n</martif>\n",
+            "bad.tbx:5:10: error: malformed XML: Opening and ending tag mismatch: "
+                + "termEntry line 4 and body"
+        ),
+        (
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE martif [<!ENTITY x \"y\">]>\n<martif/>\n",
+            "bad.tbx:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that "
+                + "expand or read local files); XLIFF and TBX need none"
+        ),
+        (
+            "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"/>\n",
+            "bad.tbx:2:1: error: the root element is <xliff>, not <martif> or <tbx>: this is not a TBX file"
+        ),
+        (
+            "<martif><text><body><termEntry><langSet xml:lang=\"ru\"><tig><term> </term></tig></langSet></termEntry>"
+                + "</body></text></martif>",
+            "bad.tbx:1:60: error: the term is empty"
+        ),
+    ])
+    func aMalformedFileIsOneLocatedLineAndChangesNothing(_ tbx: String, _ error: String) throws {
+        let folder = try GlossaryExportTests.folder()
+        try folder.write("bad.tbx", tbx)
+        let run = try CLIRun.run(["import", "bad.tbx"], in: folder.path)
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(run.stderr.hasPrefix(error), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        #expect(try folder.read("Captions/glossary.yml") == GlossaryExportTests.glossary)
+    }
+
+    @Test func tbxAndXLIFFTogetherAreAUsageError() throws {
+        let folder = try GlossaryExportTests.folder()
+        let run = try CLIRun.run(["import", "a.tbx", "b.xlf"], in: folder.path)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("Import TBX glossaries and XLIFF files in separate runs."))
+    }
+}

@@ -333,7 +333,7 @@ struct EditorApp: Sendable {
             ).raw,
             errors: checked.findings.filter { $0.severity == .error }.count,
             warnings: checked.findings.filter { $0.severity == .warning }.count)
-        let data = try LiveCheckAnswer.encoder.encode(answer)
+        let data = answer.json
         return Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
@@ -521,10 +521,45 @@ struct LiveCheckAnswer: Encodable {
     var errors: Int
     var warnings: Int
 
-    /// Keys sorted, so that the same draft always gives the same bytes.
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
+    /// The answer as JSON, keys sorted, so that the same draft always gives the same bytes
+    /// (written directly: Foundation's encoders took a tenth of the request).
+    var json: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(preview.utf8.count + general.utf8.count + 4096)
+        out += Array(#"{"cells":{"#.utf8)
+        for (index, key) in cells.keys.sorted().enumerated() {
+            guard let cell = cells[key] else { continue }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            Self.append(key, to: &out)
+            out += Array(#":{"counter":"#.utf8)
+            Self.append(cell.counter, to: &out)
+            out += Array(#","findings":"#.utf8)
+            Self.append(cell.findings, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out += Array(#"},"errors":\#(errors),"general":"#.utf8)
+        Self.append(general, to: &out)
+        out += Array(#","preview":"#.utf8)
+        Self.append(preview, to: &out)
+        out += Array(#","warnings":\#(warnings)}"#.utf8)
+        return out
+    }
+
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped, the rest
+    /// as its UTF-8.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20: out += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }

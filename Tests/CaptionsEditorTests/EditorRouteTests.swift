@@ -662,6 +662,24 @@ struct EditorUnitTests {
         #expect(words("missing.key") == "missing.key")
     }
 
+    @Test("The live check's JSON reads back as what Foundation's encoder writes, for any text")
+    func liveCheckJSON() throws {
+        let awkward = "«Құрт» \"quoted\" back\\slash\nline\r\ttab \u{01}\u{1F} </script> 𝄞 \u{2028}"
+        let answer = LiveCheckAnswer(
+            cells: [
+                "title.kk": .init(counter: awkward, findings: "<li>x</li>"),
+                "text.en": .init(counter: "", findings: ""),
+            ],
+            general: awkward, preview: "<div>\(awkward)</div>", errors: 2, warnings: 7)
+        let written = try JSONSerialization.jsonObject(with: Data(answer.json)) as? NSDictionary
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let reference = try JSONSerialization.jsonObject(with: encoder.encode(answer)) as? NSDictionary
+        #expect(written != nil && written == reference)
+        // Keys sorted: the same answer is the same bytes.
+        #expect(String(decoding: answer.json, as: UTF8.self).hasPrefix(#"{"cells":{"text.en":{"counter":"","#))
+    }
+
     @Test("Accept-Language picks the best interface language")
     func acceptLanguage() {
         #expect(InterfaceStrings.preferred(acceptLanguage: "kk-KZ,ru;q=0.8") == "kk")

@@ -159,10 +159,21 @@ public enum GlossaryExporter {
             if entry.doNotTranslate { comment.append(doNotTranslateNote) }
             if let note = entry.note { comment.append(note) }
             for term in sources {
-                text += [term, targets[0], comment.joined(separator: "; ")].map(oneLine).joined(separator: "\t") + "\n"
+                text += [term, targets[0], joinedComment(comment)].map(oneLine).joined(separator: "\t") + "\n"
             }
         }
         return (Data(text.utf8), count)
+    }
+
+    /// The parts of a comment joined by "; ", or by a space after a part that ends a sentence
+    /// ("…as it is. The Russian…", not "…as it is.; The Russian…").
+    static func joinedComment(_ parts: [String]) -> String {
+        var result = ""
+        for part in parts {
+            if let last = result.last { result += ".!?…".contains(last) ? " " : "; " }
+            result += part
+        }
+        return result
     }
 
     private static func oneLine(_ value: String) -> String {

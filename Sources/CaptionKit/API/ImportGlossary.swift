@@ -59,11 +59,7 @@ public struct GlossaryImportReport: Sendable {
     /// The report for people: problems (with notes) and warnings, one summary line per file,
     /// then what was written.
     public var text: String {
-        var output = ""
-        for problem in problems + warnings {
-            output += problem.formatted + "\n"
-            for note in problem.notes { output += "\(note.location): note: \(note.message)\n" }
-        }
+        var output = TextReporter.lines(of: problems + warnings)
         for file in files {
             var parts = [
                 "\(file.added) added", "\(file.identical) identical", TextReporter.plural(file.conflicts, "conflict"),
@@ -98,21 +94,10 @@ public struct GlossaryImportReport: Sendable {
             var problems: [JSONReporter.Finding]
             var warnings: [JSONReporter.Finding]
         }
-        func finding(_ problem: Diagnostic) -> JSONReporter.Finding {
-            JSONReporter.Finding(
-                path: problem.location.path, line: problem.location.line, column: problem.location.column,
-                severity: problem.severity.rawValue, check: problem.checkID, message: problem.message,
-                exhibit: nil, field: nil, language: nil,
-                notes: problem.notes.map {
-                    JSONReporter.Note(
-                        path: $0.location.path, line: $0.location.line, column: $0.location.column,
-                        message: $0.message)
-                })
-        }
         return try JSONReporter.encode(
             Document(
                 glossary: glossary, dryRun: dryRun, heldBack: heldBack, written: written, added: added, files: files,
-                problems: problems.map(finding), warnings: warnings.map(finding)))
+                problems: problems.map(JSONReporter.finding), warnings: warnings.map(JSONReporter.finding)))
     }
 }
 

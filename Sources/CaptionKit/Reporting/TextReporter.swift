@@ -1,9 +1,12 @@
 /// Compiler-style text: one `path:line:col: severity: message [check-id]` line per finding.
 enum TextReporter {
     /// Every finding, one per line (notes indented below their finding), sorted by path and line.
-    static func findings(_ result: CheckResult) -> String {
+    static func findings(_ result: CheckResult) -> String { lines(of: result.diagnostics) }
+
+    /// `diagnostics` in their order, one line each with a line per note after it.
+    static func lines(of diagnostics: [Diagnostic]) -> String {
         var output = ""
-        for diagnostic in result.diagnostics {
+        for diagnostic in diagnostics {
             output += diagnostic.formatted + "\n"
             for note in diagnostic.notes {
                 output += "\(note.location): note: \(note.message)\n"

@@ -57,11 +57,7 @@ public struct XLIFFImportReport: Sendable {
 
     /// The report for people: problems (with notes), then one summary line per file.
     public var text: String {
-        var output = ""
-        for problem in problems + warnings {
-            output += problem.formatted + "\n"
-            for note in problem.notes { output += "\(note.location): note: \(note.message)\n" }
-        }
+        var output = TextReporter.lines(of: problems + warnings)
         for file in files {
             var parts = ["\(file.applied) applied", "\(file.unchanged) unchanged", "\(file.skipped) not translated"]
             parts.append(TextReporter.plural(file.conflicts, "conflict"))
@@ -99,20 +95,10 @@ public struct XLIFFImportReport: Sendable {
             var warnings: [JSONReporter.Finding]
             var written: [String]
         }
-        func finding(_ problem: Diagnostic) -> JSONReporter.Finding {
-            JSONReporter.Finding(
-                path: problem.location.path, line: problem.location.line, column: problem.location.column,
-                severity: problem.severity.rawValue, check: problem.checkID, message: problem.message,
-                exhibit: problem.exhibitID, field: problem.field, language: problem.language,
-                notes: problem.notes.map {
-                    JSONReporter.Note(
-                        path: $0.location.path, line: $0.location.line, column: $0.location.column,
-                        message: $0.message)
-                })
-        }
         return try JSONReporter.encode(
             Document(
                 collection: collection, dryRun: dryRun, heldBack: heldBack, files: files,
-                problems: problems.map(finding), warnings: warnings.map(finding), written: written))
+                problems: problems.map(JSONReporter.finding), warnings: warnings.map(JSONReporter.finding),
+                written: written))
     }
 }

@@ -100,6 +100,8 @@ enum AtomicFile {
         guard !files.isEmpty else { return }
         do throws(CaptionError) {
             try CollectionLock.holding(in: root) { () throws(CaptionError) in
+                // What a killed writer (an editor's save, a review) left in these folders goes now.
+                removeLeftoverTemporaries(in: Set(files.map { ParentFolder.of($0.path) }).sorted())
                 for file in files {
                     guard let expected = file.readAs else { continue }
                     switch FileBytes.contents(ofFile: file.path, limit: .max) {

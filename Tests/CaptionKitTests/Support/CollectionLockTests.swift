@@ -35,6 +35,24 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root) == ["a.yml"])
     }
 
+    @Test func aWriteRemovesTheTemporariesOfKilledWritersInItsFolderAndKeepsLiveOnes() throws {
+        // A process that has ended: its pid names no running writer.
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let dead = ".captions-\(ended.processIdentifier)-Ab3xZ9.tmp"
+        let alive = ".captions-1-Cd4yW8.tmp"  // pid 1 always runs
+        let folder = try TestCollection(files: [
+            ("g/a.yml", "id: a\n"), ("g/\(dead)", "half a save"), ("g/\(alive)", "being written"),
+            ("other/\(dead)", "not this write's folder"),
+        ])
+        try AtomicFile.replaceCaptionFile(
+            Data("id: a # new\n".utf8), at: folder.root + "/g/a.yml", readAs: nil, collection: folder.root)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root + "/g").sorted() == [alive, "a.yml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root + "/other") == [dead])
+    }
+
     @Test func aHeldLockMakesTheWriterGiveUpNamingTheHolderAndWriteNothing() throws {
         let folder = try TestCollection(files: [("a.yml", "id: a\n")])
         let lockPath = CollectionLock.path(in: folder.root)

@@ -54,7 +54,7 @@ def test_curator_fills_missing_kazakh(missing_kk, editor, page):
 
     page.click("button[value=save]")
     page.wait_for_url("**/exhibits/kurt-story?saved=1")
-    assert "Saved: 1 texts changed." in page.text_content("main")
+    assert "Saved; texts changed: 1." in page.text_content("main")
     after = editor.read(KURT)
     fingerprint = re.search(r"title: \{ kk: ([0-9a-f]+) \}", after).group(1)
     assert changed_lines(missing_kk, after) == [

@@ -213,7 +213,7 @@ struct EditorSaveTests {
                 + "  title: { kk: \(SourceFingerprint.of("Первая зима")) }\n"
             #expect(after == expected)
             let shown = try await browser.get("/exhibits/first-winter?saved=1")
-            #expect(shown.body.contains("Saved: 1 texts changed."))
+            #expect(shown.body.contains("Saved; texts changed: 1."))
             #expect(shown.body.contains(">Алғашқы қыс!</textarea>"))
         }
     }

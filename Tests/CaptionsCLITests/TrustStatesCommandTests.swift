@@ -332,6 +332,10 @@ import Testing
             ["import", "returned/kk.mqxliff", "--trust-states", "--by", "A;B"], in: folder.path)
         #expect(badName.status == 2)
         #expect(badName.stderr == "error: --by 'A;B': the name has a ';', which the record uses between sign-offs\n")
+        let brokenName = try CLIRun.run(
+            ["import", "returned/kk.mqxliff", "--trust-states", "--by", "A\nB"], in: folder.path)
+        #expect(brokenName.status == 2)
+        #expect(brokenName.stderr == "error: --by 'A\\nB': the name has a line break or control character\n")
         #expect(try folder.read("Captions/g/k.yml") == Self.k)
     }
 

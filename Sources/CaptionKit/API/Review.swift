@@ -263,7 +263,7 @@ public enum SignOff {
     }
 
     private static func validate(by name: String, date: String) throws(CaptionError) {
-        if let problem = SignOffMark.problem(withName: name) { throw .invalidArgument("--by '\(name)': \(problem)") }
+        if let error = SignOffMark.byOptionError(forName: name) { throw .invalidArgument(error) }
         guard SignOffMark.isWellFormedDate(date) else {
             throw .invalidArgument("the date '\(date)' is not written YYYY-MM-DD")
         }

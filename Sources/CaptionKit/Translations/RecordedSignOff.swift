@@ -99,6 +99,25 @@ extension SignOffMark {
         return nil
     }
 
+    /// The error for `--by NAME` when `name` cannot sign off, or `nil`: `--by 'A;B': the name has
+    /// a ';', …`, on one line (a line break or control character in the name is shown escaped).
+    static func byOptionError(forName name: String) -> String? {
+        guard let problem = problem(withName: name) else { return nil }
+        var shown = ""
+        for scalar in name.unicodeScalars {
+            let isControl = scalar.properties.generalCategory == .control
+            let isBreak =
+                scalar.properties.generalCategory == .lineSeparator
+                || scalar.properties.generalCategory == .paragraphSeparator
+            if isControl || isBreak {
+                shown += scalar.escaped(asASCII: true)
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return "--by '\(shown)': \(problem)"
+    }
+
     /// Whether `name` can sign off (see ``problem(withName:)``).
     static func isWellFormedName(_ name: String) -> Bool { problem(withName: name) == nil }
 }

@@ -62,7 +62,7 @@ public enum XLIFFImporter {
     ///   malformed date.
     static func trustedReviewer(_ options: XLIFFImportOptions) throws(CaptionError) -> SignOffMark? {
         guard let name = options.trustStatesBy else { return nil }
-        if let problem = SignOffMark.problem(withName: name) { throw .invalidArgument("--by '\(name)': \(problem)") }
+        if let error = SignOffMark.byOptionError(forName: name) { throw .invalidArgument(error) }
         guard SignOffMark.isWellFormedDate(options.reviewDate) else {
             throw .invalidArgument("the date '\(options.reviewDate)' is not written YYYY-MM-DD")
         }

@@ -95,6 +95,10 @@ import Testing
         #expect(SignOffMark.problem(withName: "") == "the name is empty")
         #expect(SignOffMark.problem(withName: "A;B") == "the name has a ';', which the record uses between sign-offs")
         #expect(SignOffMark.problem(withName: "A\nB") == "the name has a line break or control character")
+        #expect(SignOffMark.byOptionError(forName: "Aigerim B.") == nil)
+        #expect(
+            SignOffMark.byOptionError(forName: "A\nB\u{2028}")
+                == "--by 'A\\nB\\u{2028}': the name has a line break or control character")
         #expect(
             SignOffMark.problem(withName: "A  B")
                 == "the name starts or ends with a space or has two spaces in a row")

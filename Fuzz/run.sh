@@ -4,7 +4,7 @@
 #
 #   Fuzz/run.sh [TARGET|all] [--seconds N] [--replay] [--no-build]
 #
-# TARGET: exhibit, config, xliff, editor, fmt, typography, linebreak, glossary, worddiff
+# TARGET: exhibit, config, xliff, editor, fmt, typography, linebreak, glossary, worddiff, tbx
 # (default: all).
 # --seconds N: fuzz each target N seconds (default 10). --replay: run every committed seed
 # (Fuzz/corpus/TARGET) once and stop. New inputs go to .build-fuzz/corpus/TARGET (not
@@ -18,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(exhibit config xliff editor fmt typography linebreak glossary worddiff)
+targets=(exhibit config xliff editor fmt typography linebreak glossary worddiff tbx)
 target=all
 seconds=10
 replay=0

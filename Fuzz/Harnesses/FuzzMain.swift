@@ -18,6 +18,7 @@ nonisolated(unsafe) let fuzzTargets: [String: (UnsafeRawBufferPointer) -> Void] 
     "linebreak": FuzzTargets.lineBreakProperty,
     "glossary": FuzzTargets.glossaryProperty,
     "worddiff": FuzzTargets.wordDiffProperty,
+    "tbx": FuzzTargets.tbxImport,
 ]
 
 /// The target this process runs, read once.

@@ -144,3 +144,77 @@ extension FuzzTargets {
         }
     }
 }
+
+extension FuzzTargets {
+    /// The collection the `tbx` target merges into: the bundled museum's languages.
+    static let tbxConfig: CollectionConfig = {
+        do {
+            return try ConfigParser.parse(text: "languages: [kk, ru, en]\nsource: ru\n", path: "captions.yml")
+        } catch {
+            fatalError("the tbx target's configuration does not parse: \(error)")
+        }
+    }()
+
+    /// The glossary the `tbx` target merges into.
+    static let tbxGlossaryText = """
+        - id: alzhir
+          do-not-translate: true
+          kk: АЛЖИР
+          ru: АЛЖИР
+          en: ALZHIR
+        - id: arch-of-sorrow
+          kk: Қасірет аркасы
+          ru: [Арка скорби, арка Скорби]
+          en: Arch of Sorrow
+          note: The monument at the entrance.
+
+        """
+
+    /// TBX import (`captions import FILE.tbx`): any bytes give entries or a located error, and
+    /// whatever the merge appends to `glossary.yml` reads back as exactly the entries merged
+    /// (ids, terms, forbidden terms, notes, do-not-translate), so no imported term is changed
+    /// or lost on the way through YAML.
+    static func tbxImport(_ bytes: UnsafeRawBufferPointer) {
+        let path = "fuzz.tbx"
+        let languages = tbxConfig.languages
+        let entries: [TBXEntry]
+        do {
+            entries = try TBXReader.parse(Data(bytes), path: path)
+        } catch {
+            if !error.description.hasPrefix(path) { fatalError("an error without the file: \(error)") }
+            return
+        }
+        let glossary: Glossary
+        do {
+            glossary = try GlossaryParser.parse(text: tbxGlossaryText, path: "glossary.yml", languages: languages)
+        } catch {
+            fatalError("the tbx target's glossary does not parse: \(error)")
+        }
+        var merge = GlossaryMerge(glossary, config: tbxConfig)
+        for entry in entries.prefix(64) {
+            do {
+                _ = try merge.merge(entry)
+            } catch {
+                if !error.description.hasPrefix(path) { fatalError("an error without the file: \(error)") }
+                return
+            }
+        }
+        guard !merge.added.isEmpty else { return }
+        let text = GlossaryMerge.appending(merge.added, importedFrom: path, to: tbxGlossaryText, languages: languages)
+        let readBack: Glossary
+        do {
+            readBack = try GlossaryParser.parse(text: text, path: "glossary.yml", languages: languages)
+        } catch {
+            fatalError("the merged glossary does not read back: \(error)\n\(text)")
+        }
+        func content(_ entry: GlossaryEntry) -> String {
+            "\(entry.id) \(entry.terms.sorted { $0.key < $1.key }) \(entry.forbidden.sorted { $0.key < $1.key }) "
+                + "\(entry.note.debugDescription) \(entry.doNotTranslate) \(entry.caseExact)"
+        }
+        let written = merge.entries.map(content)
+        let read = readBack.entries.map(content)
+        if written != read {
+            fatalError("the merged glossary reads back differently:\nmerged \(written)\nread   \(read)\n\(text)")
+        }
+    }
+}

@@ -149,9 +149,7 @@ public enum GlossaryImporter {
             }
             let new = Array(merge.added[before...])
             if !new.isEmpty {
-                let name = URL(fileURLWithPath: file).lastPathComponent
-                text += "\n# Imported from \(name) by captions import\n"
-                text += GlossaryMerge.yaml(new, languages: config.languages).dropFirst()
+                text = GlossaryMerge.appending(new, importedFrom: file, to: text, languages: config.languages)
             }
             summaries.append(summary)
         }

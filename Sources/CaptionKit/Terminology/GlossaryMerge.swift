@@ -166,6 +166,21 @@ struct GlossaryMerge {
         return id
     }
 
+    /// `glossary` (the text of `glossary.yml`, ending in a line break or empty) with `entries`
+    /// appended under a comment naming the TBX file they came from.
+    static func appending(
+        _ entries: [GlossaryEntry], importedFrom file: String, to glossary: String, languages: [String]
+    ) -> String {
+        // A line break in the file's name (libyaml also breaks at U+2028 and U+2029) would end
+        // the comment.
+        let breaking: Set<Unicode.GeneralCategory> = [.control, .lineSeparator, .paragraphSeparator]
+        let name = URL(fileURLWithPath: file).lastPathComponent.unicodeScalars.map { scalar in
+            breaking.contains(scalar.properties.generalCategory) ? "?" : String(scalar)
+        }.joined()
+        return glossary + "\n# Imported from \(name) by captions import\n"
+            + yaml(entries, languages: languages).dropFirst()
+    }
+
     /// The YAML of the added entries, in the collection's language order, as `glossary.yml`
     /// writes them (one block per entry, a blank line before each).
     static func yaml(_ entries: [GlossaryEntry], languages: [String]) -> String {

@@ -34,15 +34,25 @@ enum TBXReader {
         -> [TBXEntry]
     {
         var parser = Parser(path: path)
-        try XMLStreamReader.read(path: path, maximumSize: maximumSize, attributeNames: ["id", "lang", "type"]) {
+        try XMLStreamReader.read(path: path, maximumSize: maximumSize, attributeNames: attributeNames) {
             (event) throws(CaptionError) in
             try parser.handle(event)
         }
-        guard parser.sawRoot else {
-            throw .invalidInput(SourceLocation(path: path, line: 1, column: 1), "the file has no root element")
-        }
-        return parser.entries
+        return try parser.finished()
     }
+
+    /// The entries of TBX bytes held in memory (``read(path:maximumSize:)`` without the file;
+    /// for the fuzz harness and tests), `path` shown in errors.
+    static func parse(_ data: Data, path: String) throws(CaptionError) -> [TBXEntry] {
+        var parser = Parser(path: path)
+        try XMLStreamReader.parse(data, path: path, attributeNames: attributeNames) { (event) throws(CaptionError) in
+            try parser.handle(event)
+        }
+        return try parser.finished()
+    }
+
+    /// The only attributes the reader looks at.
+    private static let attributeNames: Set<String> = ["id", "lang", "type"]
 
     private struct Parser {
         enum Role {
@@ -64,6 +74,14 @@ enum TBXReader {
         var preferredCounts: [String: Int] = [:]
 
         init(path: String) { self.path = path }
+
+        /// The entries read, once the document has ended.
+        func finished() throws(CaptionError) -> [TBXEntry] {
+            guard sawRoot else {
+                throw .invalidInput(SourceLocation(path: path, line: 1, column: 1), "the file has no root element")
+            }
+            return entries
+        }
 
         static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 

@@ -94,4 +94,34 @@ import Testing
         #expect(back.entries.first?.forbidden == ["en": ["yes", "- dash"]])
         #expect(back.entries.first?.note == "Line\nbreak \"q\"")
     }
+
+    @Test func theCommentNamingTheFileStaysOneLine() throws {
+        let config = try ConfigParser.parse(text: "languages: [ru, en]\nsource: ru\n", path: "captions.yml")
+        var merge = GlossaryMerge(Glossary(entries: [], path: nil), config: config)
+        let location = SourceLocation(path: "t.tbx", line: 1, column: 1)
+        _ = try merge.merge(TBXEntry(id: "kurt", location: location, terms: ["ru": ["курт"], "en": ["kurt"]]))
+        let text = GlossaryMerge.appending(
+            merge.added, importedFrom: "/in/a\nb\u{2028}c.tbx", to: "", languages: config.languages)
+        #expect(text == "\n# Imported from a?b?c.tbx by captions import\n- id: kurt\n  ru: курт\n  en: kurt\n")
+        let back = try GlossaryParser.parse(text: text, path: "glossary.yml", languages: config.languages)
+        #expect(back.entries.map(\.id) == ["kurt"])
+    }
+
+    @Test func bytesInMemoryReadAsAFileDoes() throws {
+        let text = """
+            <martif type="TBX-Basic"><text><body><termEntry id="k"><langSet xml:lang="ru">
+            <tig><term>курт</term></tig></langSet></termEntry></body></text></martif>
+            """
+        let folder = try TestCollection(files: [("t.tbx", text), ("bad.tbx", "<martif><text>\n</martif>")])
+        var fromFile = try TBXReader.read(path: folder.root + "/t.tbx")
+        for index in fromFile.indices { fromFile[index].location.path = "t.tbx" }
+        #expect(try TBXReader.parse(Data(text.utf8), path: "t.tbx") == fromFile)
+        var fileError: CaptionError?
+        do { _ = try TBXReader.read(path: folder.root + "/bad.tbx") } catch { fileError = error }
+        var dataError: CaptionError?
+        do { _ = try TBXReader.parse(Data("<martif><text>\n</martif>".utf8), path: folder.root + "/bad.tbx") } catch {
+            dataError = error
+        }
+        #expect(fileError != nil && dataError == fileError)
+    }
 }

@@ -217,13 +217,20 @@ import Testing
         #expect(fmt.stderr == "Captions/\(victim): error: cannot read: no such file or directory\n")
         #expect(try folder.contents(of: "corpus/Captions") == before)
 
-        // The units of the unreadable exhibit are reported (as ids no exhibit has; the check
-        // above names the file); the other exhibits are written, the name is left as it was.
+        // The units of the unreadable exhibit are reported, naming its file and why it cannot
+        // be read; the other exhibits are written, the name is left as it was.
         let imported = try CLIRun.run(["import", "xliff/ru-kk.xlf"], in: corpus)
         #expect(imported.status == 1)
         #expect(imported.stderr.isEmpty, "\(imported.stderr)")
         let id = ((victim as NSString).lastPathComponent as NSString).deletingPathExtension
-        #expect(imported.stdout.contains("unit '\(id).title' names no exhibit of Captions [unknown-unit]"))
+        #expect(
+            imported.stdout.contains(
+                """
+                unit '\(id).title' was not imported: Captions/\(victim) cannot be read as captions; fix it, then \
+                import again [unknown-unit]
+                Captions/\(victim): note: file cannot be read (no such file or directory)
+
+                """))
         #expect(imported.stdout.split(separator: "\n").filter { $0.hasPrefix("wrote ") }.count == 4)
         #expect(!imported.stdout.contains("wrote Captions/\(victim)"))
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == "gone-meanwhile.yml")

@@ -127,6 +127,29 @@ import Testing
         #expect(try folder.contents(of: "Captions") == before)
     }
 
+    @Test func importNamesTheUnreadableFileOfAnExhibitItsUnitsNeed() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.copyBundledCaptions()
+        _ = try CLIRun.run(["export", "xliff", "--to", "kk"], in: folder.path)
+        let broken = "Captions/museum-second-floor/kurt-story.yml"
+        try folder.write(broken, "id: kurt-story\ntitle: [broken\n")
+        let before = try folder.contents(of: "Captions")
+        let run = try CLIRun.run(["import", "Exports/xliff/ru-kk.xlf"], in: folder.path)
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let unreadable =
+            "was not imported: \(broken) cannot be read as captions; fix it, then import again [unknown-unit]"
+        let note =
+            "\(broken):3:1: note: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at "
+            + "line 2, column 8)"
+        for field in ["title", "text"] {
+            let index = lines.firstIndex { $0.hasSuffix("error: unit 'kurt-story.\(field)' \(unreadable)") }
+            #expect(index.map { lines[$0 + 1] } == Substring(note), "\(run.stdout)")
+        }
+        #expect(lines.contains { $0.hasSuffix("0 conflicts, 2 unknown ids") })
+        #expect(try folder.contents(of: "Captions") == before)
+    }
+
     @Test func conflictThenStaleThenAccept() throws {
         let folder = try TemporaryFolder()
         _ = try folder.copyBundledCaptions()

@@ -113,6 +113,9 @@ public enum XLIFFImporter {
         let collection: CaptionCollection
         /// Exhibits by id; more than one means the id is ambiguous.
         let exhibitsByID: [String: [Int]]
+        /// Caption files that cannot be read, by file name without `.yml` (and id when it was
+        /// read): the exhibit a unit names may be in one of them.
+        let unreadableByName: [String: Int]
         /// Changes by exhibit index, then "field.language".
         var changes: [Int: [String: Change]] = [:]
         var problems: [Diagnostic] = []
@@ -131,10 +134,17 @@ public enum XLIFFImporter {
         init(collection: CaptionCollection) {
             self.collection = collection
             var index: [String: [Int]] = [:]
-            for (position, exhibit) in collection.exhibits.enumerated() where exhibit.isReadable {
-                if let id = exhibit.id { index[id, default: []].append(position) }
+            var unreadable: [String: Int] = [:]
+            for (position, exhibit) in collection.exhibits.enumerated() {
+                if exhibit.isReadable {
+                    if let id = exhibit.id { index[id, default: []].append(position) }
+                } else {
+                    unreadable[exhibit.fileStem] = unreadable[exhibit.fileStem] ?? position
+                    if let id = exhibit.id { unreadable[id] = unreadable[id] ?? position }
+                }
             }
             exhibitsByID = index
+            unreadableByName = unreadable
         }
 
         /// An empty summary for the file at `path`.
@@ -166,13 +176,20 @@ public enum XLIFFImporter {
                     ))
                 return
             }
-            func unknown(_ message: String) {
+            func unknown(_ message: String, notes: [Diagnostic.Note] = []) {
                 summary.unknown += 1
-                problems.append(problem("unknown-unit", at: unit.location, message))
+                problems.append(problem("unknown-unit", at: unit.location, message, notes: notes))
             }
             let parts = unit.id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, let positions = exhibitsByID[parts[0]] else {
-                unknown("unit '\(unit.id)' names no exhibit of \(collection.rootPath)")
+                if parts.count == 2, let position = unreadableByName[parts[0]] {
+                    let file = collection.exhibits[position]
+                    unknown(
+                        "unit '\(unit.id)' was not imported: \(file.path) cannot be read as captions; fix it, then import again",
+                        notes: file.loadFindings.prefix(1).map { .init(location: $0.location, message: $0.message) })
+                } else {
+                    unknown("unit '\(unit.id)' names no exhibit of \(collection.rootPath)")
+                }
                 return
             }
             guard positions.count == 1 else {

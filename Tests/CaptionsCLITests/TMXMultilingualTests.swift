@@ -40,7 +40,7 @@ import Testing
 
     @Test(
         .enabled(
-            if: FileManager.default.fileExists(atPath: TMXExportTests.dtd), "needs the TMX DTD in /work/shared/schemas")
+            if: FileManager.default.fileExists(atPath: TMXExportTests.dtd), "needs the TMX DTD in ../shared/schemas")
     )
     func theFileIsValidAgainstTheTMXDTD() throws {
         let folder = try TemporaryFolder()

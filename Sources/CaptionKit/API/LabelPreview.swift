@@ -87,15 +87,15 @@ private struct PreviewLines: LayoutSink {
     }
 
     mutating func append(_ word: UnsafeBufferPointer<UInt8>, after: LineBreaker.Break) {
+        // In place: a copy of the paragraph's lines would be copied again on every word.
         modifyField { field in
-            var lines = field.paragraphs[field.paragraphs.count - 1]
+            let paragraph = field.paragraphs.count - 1
             switch after {
             case .none: break
-            case .space: lines[lines.count - 1] += " "
-            case .line: lines.append("")
+            case .space: field.paragraphs[paragraph][field.paragraphs[paragraph].count - 1] += " "
+            case .line: field.paragraphs[paragraph].append("")
             }
-            lines[lines.count - 1] += String(decoding: word, as: UTF8.self)
-            field.paragraphs[field.paragraphs.count - 1] = lines
+            field.paragraphs[paragraph][field.paragraphs[paragraph].count - 1] += String(decoding: word, as: UTF8.self)
         }
     }
 

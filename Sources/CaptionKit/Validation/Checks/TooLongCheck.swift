@@ -75,17 +75,20 @@ struct TooLongCheck: CaptionTextCheck {
                         about: text, of: exhibit, "\(text.label) is \(characters) characters, the panel takes \(limit)")
                 )
             }
-            if let limit = context.wordBudgets[spec.name]?.limit(for: text.language) {
+            if let limit = context.wordLimits.words[spec.name]?.limit(for: text.language) {
                 let words = CompletenessSummary.wordCount(text.text)
-                if words > limit {
-                    findings.append(
-                        finding(
-                            about: text, of: exhibit,
+                if words > limit.words {
+                    let message =
+                        switch limit.origin {
+                        case .field:
                             """
-                            \(text.label) is \(words) words, the budget for \
-                            \(Language.displayName(text.language)) is \(limit)
+                            \(text.label) is \(words) words, the budget for \(Language.displayName(text.language)) \
+                            is \(limit.words)
                             """
-                        ))
+                        case .panel:
+                            "\(text.label) is \(words) words; \(limit.allowance("words", language: text.language))"
+                        }
+                    findings.append(finding(about: text, of: exhibit, message))
                 }
             }
         }

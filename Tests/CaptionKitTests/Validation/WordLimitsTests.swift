@@ -150,6 +150,13 @@ import Testing
                 == "\(Self.path):2:41: error: max-sentence-words of field 'text' lists 'en' twice")
     }
 
+    @Test func messagesSayWhereTheLimitIsSet() {
+        let one = WordLimits.Limit(words: 1, origin: .field("title"), isPerLanguage: false)
+        #expect(one.allowance(per: " a sentence", language: "en") == "the field 'title' allows 1 word a sentence")
+        let panel = WordLimits.Limit(words: 150, origin: .panel("object"), isPerLanguage: true)
+        #expect(panel.allowance(language: "kk") == "the panel 'object' allows 150 words in Kazakh (kk)")
+    }
+
     @Test func aPanelWithABadLimitStopsTheCheckRunEvenWhenNoFieldUsesIt() throws {
         let collection = try TestCollection(
             files: [("kurt.yml", "id: kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n")],

@@ -92,7 +92,7 @@ struct LongSentenceCheck: CaptionTextCheck {
                         """
                         \(text.label) has a sentence of \(words) words, \
                         '\(SentenceSplitter.opening(of: sentence, in: text.text))'; \
-                        \(limit.allowance("words a sentence", language: text.language))
+                        \(limit.allowance(per: " a sentence", language: text.language))
                         """, exhibit: exhibit, field: text.field.name, language: text.language))
             }
         }

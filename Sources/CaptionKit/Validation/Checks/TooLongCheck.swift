@@ -86,7 +86,7 @@ struct TooLongCheck: CaptionTextCheck {
                             is \(limit.words)
                             """
                         case .panel:
-                            "\(text.label) is \(words) words; \(limit.allowance("words", language: text.language))"
+                            "\(text.label) is \(words) words; \(limit.allowance(language: text.language))"
                         }
                     findings.append(finding(about: text, of: exhibit, message))
                 }

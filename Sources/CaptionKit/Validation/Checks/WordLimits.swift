@@ -118,15 +118,15 @@ struct WordLimits: Sendable {
 
 extension WordLimits.Limit {
     /// Says where the limit comes from and what it allows, e.g. `the panel 'object' allows 150
-    /// words` or `the field 'text' allows 25 words a sentence in Russian (ru)`; `unit` follows the
-    /// number (`words`, `words a sentence`).
-    func allowance(_ unit: String, language: String) -> String {
+    /// words` or `the field 'text' allows 25 words a sentence in Russian (ru)`; `per` follows the
+    /// words (` a sentence`).
+    func allowance(per: String = "", language: String) -> String {
         let owner =
             switch origin {
             case .field(let name): "the field '\(name)'"
             case .panel(let name): "the panel '\(name)'"
             }
         let inLanguage = isPerLanguage ? " in \(Language.displayName(language))" : ""
-        return "\(owner) allows \(words) \(unit)\(inLanguage)"
+        return "\(owner) allows \(TextReporter.plural(words, "word"))\(per)\(inLanguage)"
     }
 }

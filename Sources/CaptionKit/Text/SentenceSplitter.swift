@@ -82,7 +82,11 @@ enum SentenceSplitter {
     /// The sentences of `text`, written in `language`: each from its first character that is not a
     /// space to the end of its closing marks, as offsets in Unicode scalars.
     static func sentences(in text: String, language: String) -> [Range<Int>] {
-        let scalars = Array(text.unicodeScalars)
+        sentences(in: Array(text.unicodeScalars), language: language)
+    }
+
+    /// ``sentences(in:language:)`` of a text's scalars.
+    static func sentences(in scalars: [Unicode.Scalar], language: String) -> [Range<Int>] {
         let abbreviations = Self.abbreviations[Typography.primarySubtag(of: language)] ?? []
         var sentences: [Range<Int>] = []
         var start: Int?
@@ -234,5 +238,9 @@ enum SentenceSplitter {
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        // ASCII first: a Unicode property look-up for every scalar would dominate the split.
+        if scalar.value < 0x80 { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
+    }
 }

@@ -81,8 +81,8 @@ struct LongSentenceCheck: CaptionTextCheck {
             // A text of no more words than the limit has no sentence over it.
             guard CompletenessSummary.wordCount(text.text) > limit.words else { continue }
             let scalars = Array(text.text.unicodeScalars)
-            for sentence in SentenceSplitter.sentences(in: text.text, language: text.language) {
-                let words = CompletenessSummary.wordCount(String(String.UnicodeScalarView(scalars[sentence])))
+            for sentence in SentenceSplitter.sentences(in: scalars, language: text.language) {
+                let words = CompletenessSummary.wordCount(of: scalars[sentence])
                 guard words > limit.words else { continue }
                 let firstWord =
                     scalars[sentence].firstIndex { CompletenessSummary.isWordCharacter($0) } ?? sentence.lowerBound

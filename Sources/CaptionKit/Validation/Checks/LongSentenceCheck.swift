@@ -25,8 +25,8 @@ struct LongSentenceCheck: CaptionTextCheck {
                 """
                 id: kurt
                 text:
-                  kk: Құрт — кептірілген ірімшік. Оны т. б. тағамдармен бірге жеген.
-                  ru: Курт, т. е. сушёный сыр, брали в дорогу. Его ели и т. д. Так писал А. С. Пушкин.
+                  kk: Құрт — кептірілген ірімшік. Оны ет, нан т. б. тағамдармен бірге жеген.
+                  ru: Курт, т. е. сушёный сыр, брали в дорогу. Брали хлеб, мясо и т. д. О нём писал В. И. Даль.
                   en: Kurt, e.g. dried cheese, was eaten. Mr. Smith ate 3.5 balls.
                 """, config: "fields:\n  text: { max-sentence-words: 8 }\n"),
             CheckExample(
@@ -52,7 +52,7 @@ struct LongSentenceCheck: CaptionTextCheck {
                 id: kurt
                 text:
                   kk: Құрт — кептірілген ірімшік.
-                  ru: «↓Курт — это сушёный сыр, его брали в дорогу», — писал г. Акмолинск. Вот.
+                  ru: «↓Курт — это сушёный сыр, его брали в дорогу», — писали узницы из г. Акмолинска. Так и было.
                   en: ↓|-
                     Kurt is a dried cheese.
                     Nomads took it on the road in winter and in summer.

@@ -77,7 +77,9 @@ public struct CollectionConfig: Sendable, Hashable {
     static let knownSections: [String] = ["languages", "source", "fields", "checks", "signage", "panels"]
 
     /// The keys a field entry may have. Features that read a per-field option add it here.
-    static let knownFieldKeys: [String] = ["required", "max-chars", "max-words", "signage-width", "panel"]
+    static let knownFieldKeys: [String] = [
+        "required", "max-chars", "max-words", "signage-width", "panel", "max-sentence-words",
+    ]
 
     /// The languages translations are made into: ``languages`` without ``source``.
     public var targetLanguages: [String] { languages.filter { $0 != source } }

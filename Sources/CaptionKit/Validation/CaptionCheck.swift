@@ -51,7 +51,7 @@ struct CheckContext: Sendable {
     /// The collection's configuration.
     var config: CollectionConfig {
         didSet {
-            wordBudgets = Self.wordBudgets(of: config)
+            wordLimits = WordLimits(config: config)
             panels = PanelFonts(config: config)
             terminology = Self.terminology(of: config)
         }
@@ -64,15 +64,15 @@ struct CheckContext: Sendable {
     /// check runs): then no text is scanned for terms.
     var terminology: Terminology?
 
-    /// The word budget of each configured field by name (the first field of a name), read
-    /// once instead of for every exhibit; a malformed budget (which `check` refuses before any
-    /// check runs) counts as none.
-    private(set) var wordBudgets: [String: WordBudget]
+    /// The word limits of each configured field by name (the first field of a name), with those
+    /// inherited from panels, read once instead of for every exhibit; a malformed limit (which
+    /// `check` refuses before any check runs) counts as none.
+    private(set) var wordLimits: WordLimits
 
     /// Creates a context.
     init(config: CollectionConfig) {
         self.config = config
-        self.wordBudgets = Self.wordBudgets(of: config)
+        self.wordLimits = WordLimits(config: config)
         self.panels = PanelFonts(config: config)
         self.terminology = Self.terminology(of: config)
     }
@@ -81,13 +81,5 @@ struct CheckContext: Sendable {
         guard !config.glossary.entries.isEmpty else { return nil }
         let terminology = Terminology(config.glossary, languages: config.languages)
         return terminology.isEmpty ? nil : terminology
-    }
-
-    private static func wordBudgets(of config: CollectionConfig) -> [String: WordBudget] {
-        var budgets: [String: WordBudget] = [:]
-        for field in config.fields where budgets[field.name] == nil {
-            budgets[field.name] = (try? WordBudget(field: field, languages: config.languages)) ?? WordBudget()
-        }
-        return budgets
     }
 }

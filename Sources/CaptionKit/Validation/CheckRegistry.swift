@@ -25,6 +25,7 @@ enum CheckRegistry {
         TooLongCheck.self,
         OverflowsPanelCheck.self,
         PanelFontMissingCheck.self,
+        LongSentenceCheck.self,
         LengthRatioCheck.self,
         UntranslatedCheck.self,
         TermMismatchCheck.self,

@@ -96,10 +96,13 @@ struct CompletenessSummary: Sendable, Hashable, Codable {
     }
 
     /// Counts words as runs of letters or digits (hyphenated words and apostrophes count once).
-    static func wordCount(_ text: String) -> Int {
+    static func wordCount(_ text: String) -> Int { wordCount(of: text.unicodeScalars) }
+
+    /// ``wordCount(_:)`` of a text's scalars (e.g. one sentence of it, without copying it).
+    static func wordCount(of scalars: some Sequence<Unicode.Scalar>) -> Int {
         var count = 0
         var inWord = false
-        for scalar in text.unicodeScalars {
+        for scalar in scalars {
             let isWordScalar =
                 isWordCharacter(scalar)
                 || (inWord && (scalar == "-" || scalar == "'" || scalar == "’" || scalar == "\u{301}"))

@@ -51,6 +51,10 @@ struct PanelSettings: Sendable, Hashable {
     /// The keys a profile has, all of them required.
     static let knownKeys = ["font", "size-pt", "leading-pt", "width-mm", "max-lines"]
 
+    /// The keys a profile may have besides ``knownKeys``: word limits its fields inherit, read by
+    /// ``WordLimits``.
+    static let optionalKeys = ["max-words", "max-sentence-words"]
+
     /// No panels.
     init() {}
 
@@ -113,8 +117,9 @@ struct PanelSettings: Sendable, Hashable {
         var values: [String: LocatedNode] = [:]
         for pair in pairs {
             let key = try ConfigParser.name(of: pair.key, in: "panel '\(name)'")
-            guard knownKeys.contains(key) else {
-                throw .invalidConfig(pair.key.location, ConfigParser.unknown("panel setting", key, knownKeys))
+            guard knownKeys.contains(key) || optionalKeys.contains(key) else {
+                throw .invalidConfig(
+                    pair.key.location, ConfigParser.unknown("panel setting", key, knownKeys + optionalKeys))
             }
             guard values[key] == nil else { throw .invalidConfig(pair.key.location, "duplicate key '\(key)'") }
             values[key] = pair.value

@@ -12,7 +12,8 @@ struct TooLongCheck: CaptionTextCheck {
             printed panel. Characters are counted as a reader sees them (grapheme clusters). A field may \
             also set a word budget, max-words, either one number or one per language, because Kazakh and \
             Russian run 20-25% longer than English: text: { max-chars: 900, max-words: { kk: 140, ru: 140, \
-            en: 120 } }.
+            en: 120 } }. A field set on a panel (panel: NAME) inherits the panel's max-words; language by \
+            language, the field's own budget wins, and the message says which applies.
             """,
         defaultSeverity: .error,
         nonTriggeringExamples: [
@@ -58,6 +59,21 @@ struct TooLongCheck: CaptionTextCheck {
                   ru: Курт — сушёный сыр.
                   en: Kurt is a dried cheese.
                 """, config: "fields:\n  text: { max-words: 5 }\n"),
+            CheckExample(
+                """
+                id: kurt
+                text:
+                  kk: Құрт — кептірілген ірімшік.
+                  ru: Курт — сушёный сыр.
+                  en: ↓Kurt is a small ball of dried cheese.
+                """,
+                config: """
+                    panels:
+                      object: { font: PT Sans, size-pt: 24, leading-pt: 30, width-mm: 300, max-lines: 12, max-words: 5 }
+                    fields:
+                      text: { panel: object, max-words: { kk: 4 } }
+
+                    """),
         ]
     )
 
@@ -75,17 +91,20 @@ struct TooLongCheck: CaptionTextCheck {
                         about: text, of: exhibit, "\(text.label) is \(characters) characters, the panel takes \(limit)")
                 )
             }
-            if let limit = context.wordBudgets[spec.name]?.limit(for: text.language) {
+            if let limit = context.wordLimits.words[spec.name]?.limit(for: text.language) {
                 let words = CompletenessSummary.wordCount(text.text)
-                if words > limit {
-                    findings.append(
-                        finding(
-                            about: text, of: exhibit,
+                if words > limit.words {
+                    let message =
+                        switch limit.origin {
+                        case .field:
                             """
-                            \(text.label) is \(words) words, the budget for \
-                            \(Language.displayName(text.language)) is \(limit)
+                            \(text.label) is \(words) words, the budget for \(Language.displayName(text.language)) \
+                            is \(limit.words)
                             """
-                        ))
+                        case .panel:
+                            "\(text.label) is \(words) words; \(limit.allowance(language: text.language))"
+                        }
+                    findings.append(finding(about: text, of: exhibit, message))
                 }
             }
         }

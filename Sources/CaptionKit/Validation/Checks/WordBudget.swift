@@ -17,9 +17,17 @@ struct WordBudget: Sendable, Hashable {
     /// - Throws: ``CaptionError/invalidConfig(_:_:)`` pointing at a value that is not a whole
     ///   number greater than 0, or at a language that is not one of `languages`.
     init(field: CollectionConfig.FieldSpec, languages: [String]) throws(CaptionError) {
+        try self.init(field.node?["max-words"], what: "max-words of field '\(field.name)'", languages: languages)
+    }
+
+    /// Reads a word limit written as `max-words` is (one number, or a mapping of language to
+    /// number): `node` is the value, or `nil` when the key is not written; `what` names the key
+    /// and its owner in errors, e.g. `max-sentence-words of panel 'object'`.
+    ///
+    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` as ``init(field:languages:)`` does.
+    init(_ node: LocatedNode?, what: String, languages: [String]) throws(CaptionError) {
         self.init()
-        guard let node = field.node?["max-words"] else { return }
-        let what = "max-words of field '\(field.name)'"
+        guard let node else { return }
         if node.scalar != nil {
             all = try ConfigParser.positiveInt(node, what: what)
             return
@@ -51,10 +59,15 @@ struct WordBudget: Sendable, Hashable {
     /// The budget for `language`, or `nil` when it has none.
     func limit(for language: String) -> Int? { perLanguage[language] ?? all }
 
-    /// Reads every field's `max-words` so that a bad value stops the run with its position.
+    /// Reads every field's and panel's word limits (`max-words`, `max-sentence-words`) so that a
+    /// bad value stops the run with its position.
     ///
     /// - Throws: ``CaptionError/invalidConfig(_:_:)`` for the first malformed budget.
     static func validate(_ config: CollectionConfig) throws(CaptionError) {
         for field in config.fields { _ = try WordBudget(field: field, languages: config.languages) }
+        try WordLimits.validate(config)
     }
+
+    /// Whether no language has a budget.
+    var isEmpty: Bool { all == nil && perLanguage.isEmpty }
 }

@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
-# Measure what a glossary costs `captions check`: the benchmark collection without and with a
-# generated glossary, timed back to back in the same run with the same release binary.
+# Measure what a glossary costs `captions check`: the benchmark collection without a glossary,
+# with a made-up one and with one that holds the corpus's nouns, timed in the same run with the
+# same release binary (and, with --before, an earlier binary too).
 #
-# usage: Benchmarks/glossary.sh [--count N] [--entries N] [--runs N] [--bin PATH] [--work DIR]
+# usage: Benchmarks/glossary.sh [--count N] [--entries N] [--runs N] [--bin PATH] [--before PATH] [--work DIR]
 #
-#   --count N     exhibits in the collection (default 50000)
-#   --entries N   glossary entries (default 2000; Benchmarks/gen_glossary.py)
-#   --runs N      hyperfine runs per variant (default 5)
-#   --bin PATH    use this captions binary instead of building one (release)
-#   --work DIR    where the collections go, kept afterwards (default: a new mktemp -d folder,
-#                 deleted at the end); /dev/shm/... measures without disk noise
+#   --count N      exhibits in the collection (default 50000)
+#   --entries N    glossary entries (default 2000; Benchmarks/gen_glossary.py)
+#   --runs N       hyperfine runs per variant (default 5)
+#   --bin PATH     use this captions binary instead of building one (release)
+#   --before PATH  also time this binary (a release build of an earlier commit) on every variant
+#                  in the same hyperfine invocation, and compare its JSON reports with --bin's
+#   --work DIR     where the collections go, kept afterwards (default: a new mktemp -d folder,
+#                  deleted at the end); /dev/shm/... measures without disk noise
 #
-# The two variants are the same files (the second a hard-linked copy) plus Captions/glossary.yml;
-# hyperfine runs them in one invocation (warmup 1), so both see the same machine state. Prints
-# the medians and their ratio (target: at most 1.3).
+# The variants are the same files (hard-linked copies) plus Captions/glossary.yml: made-up terms
+# only (`gen_glossary.py --made-up-only`: no term occurs, the figure is the matching alone), and
+# the lexicon nouns followed by made-up terms (the terms occur, and the generator's Kazakh makes
+# many term-mismatch findings). hyperfine runs them in one invocation (-N, warmup 1), so all see
+# the same machine state. Prints the load average, the median wall time and the CPU time (user +
+# sys) of each, and the ratios to the check without a glossary (target: at most 1.3).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,6 +28,7 @@ COUNT=50000
 ENTRIES=2000
 RUNS=5
 BIN=""
+BEFORE=""
 WORK=""
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 while [ $# -gt 0 ]; do
@@ -30,6 +37,7 @@ while [ $# -gt 0 ]; do
         --entries) ENTRIES="$2"; shift 2 ;;
         --runs) RUNS="$2"; shift 2 ;;
         --bin) BIN="$2"; shift 2 ;;
+        --before) BEFORE="$2"; shift 2 ;;
         --work) WORK="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option $1" >&2; usage >&2; exit 64 ;;
@@ -48,31 +56,61 @@ if [ -z "$BIN" ]; then
 fi
 
 PLAIN="$WORK/plain-$COUNT"
+MADEUP="$WORK/made-up-$COUNT-$ENTRIES"
 WITH="$WORK/glossary-$COUNT-$ENTRIES"
 if [ ! -d "$PLAIN/Captions" ]; then
     python3 "$HERE/gen_corpus.py" --count "$COUNT" --seed 1 --no-po --out "$PLAIN" --force --quiet
 fi
-rm -rf "$WITH"
+rm -rf "$MADEUP" "$WITH"
+cp -al "$PLAIN" "$MADEUP"
 cp -al "$PLAIN" "$WITH"
+python3 "$HERE/gen_glossary.py" --count "$ENTRIES" --made-up-only --out "$MADEUP/Captions/glossary.yml"
 python3 "$HERE/gen_glossary.py" --count "$ENTRIES" --out "$WITH/Captions/glossary.yml"
 
-# Warm the page cache and show what the glossary finds.
-"$BIN" check "$PLAIN/Captions" --format json > "$WORK/plain.json" || true
-"$BIN" check "$WITH/Captions" --format json > "$WORK/with.json" || true
-python3 - "$WORK/plain.json" "$WORK/with.json" <<'PY'
+# Warm the page cache, show what the glossary finds, and compare with --before.
+names=(plain made-up lexicon)
+folders=("$PLAIN" "$MADEUP" "$WITH")
+for k in 0 1 2; do
+    "$BIN" check "${folders[$k]}/Captions" --format json > "$WORK/${names[$k]}.json" || true
+    if [ -n "$BEFORE" ]; then
+        "$BEFORE" check "${folders[$k]}/Captions" --format json > "$WORK/${names[$k]}-before.json" || true
+        if cmp -s "$WORK/${names[$k]}.json" "$WORK/${names[$k]}-before.json"; then
+            echo "${names[$k]}: --before gives the same JSON report"
+        else
+            echo "${names[$k]}: --before gives a DIFFERENT JSON report"
+        fi
+    fi
+done
+python3 - "$WORK/plain.json" "$WORK/made-up.json" "$WORK/lexicon.json" <<'PY'
 import json, sys, collections
-for name, path in zip(("without glossary", "with glossary"), sys.argv[1:]):
+for name, path in zip(("no glossary", "made-up glossary", "lexicon glossary"), sys.argv[1:]):
     counts = collections.Counter(d["check"] for d in json.load(open(path))["diagnostics"])
     terms = {k: v for k, v in counts.items() if k in ("term-mismatch", "forbidden-term")}
     print(f"{name}: {sum(counts.values())} findings; {terms or 'no term findings'}")
 PY
 
-hyperfine --warmup 1 --runs "$RUNS" -i --export-json "$WORK/hyperfine.json" \
-    -n "check, no glossary" "$BIN check $PLAIN/Captions --format json > /dev/null" \
-    -n "check, $ENTRIES-entry glossary" "$BIN check $WITH/Captions --format json > /dev/null"
+commands=()
+for bin in "$BIN" ${BEFORE:+"$BEFORE"}; do
+    who=""
+    [ "$bin" = "$BIN" ] || who="before: "
+    commands+=(-n "${who}check, no glossary" "$bin check $PLAIN/Captions --format json"
+               -n "${who}check, $ENTRIES made-up entries" "$bin check $MADEUP/Captions --format json"
+               -n "${who}check, $ENTRIES entries with lexicon" "$bin check $WITH/Captions --format json")
+done
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+hyperfine -N --warmup 1 --runs "$RUNS" -i --output null --export-json "$WORK/hyperfine.json" "${commands[@]}"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$WORK/hyperfine.json" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
-plain, with_glossary = (r["median"] for r in results)
-print(f"median without glossary {plain:.3f} s, with glossary {with_glossary:.3f} s: ratio {with_glossary / plain:.2f} (target <= 1.3)")
+print(f"{'variant':<44} {'median s':>9} {'mean s':>16} {'CPU s (user+sys)':>17}")
+for r in results:
+    cpu = r["user"] + r["system"]
+    print(f"{r['command']:<44} {r['median']:9.3f} {r['mean']:8.3f} ± {r['stddev']:5.3f} {cpu:17.3f}")
+for k in range(0, len(results), 3):
+    plain = results[k]
+    for other in results[k + 1:k + 3]:
+        wall = other["median"] / plain["median"]
+        cpu = (other["user"] + other["system"]) / (plain["user"] + plain["system"])
+        print(f"{other['command']} / no glossary: wall {wall:.2f}x, CPU {cpu:.2f}x (target <= 1.3)")
 PY

@@ -28,8 +28,11 @@ enum YAMLReader {
         var event = try reader.next()  // stream start
         event = try reader.next()
         if event.kind == .streamEnd { return nil }
-        // Open collections: the node so far and, for mappings, a key waiting for its value.
-        var stack: [(node: LocatedNode, pendingKey: LocatedNode?)] = []
+        // Open collections: where each starts, its children so far (in plain arrays, so that
+        // appending never copies: a node's indirect payload is shared, and appending to an array
+        // taken out of it copied the whole array, quadratic in a long list such as a glossary's)
+        // and, for mappings, a key waiting for its value.
+        var stack: [OpenCollection] = []
         var budget = maxNodes
         var root: LocatedNode?
 
@@ -43,26 +46,19 @@ enum YAMLReader {
         }
         /// Attaches a finished node to the open collection, or makes it the root.
         func attach(_ node: LocatedNode) {
-            guard var top = stack.popLast() else {
+            guard !stack.isEmpty else {
                 root = node
                 return
             }
-            switch top.node.value {
-            case .sequence(var items):
-                items.append(node)
-                top.node.value = .sequence(items)
-            case .mapping(var pairs):
-                if let key = top.pendingKey {
-                    pairs.append(LocatedNode.Pair(key: key, value: node))
-                    top.node.value = .mapping(pairs)
-                    top.pendingKey = nil
-                } else {
-                    top.pendingKey = node
-                }
-            case .scalar:
-                break
+            let top = stack.count - 1
+            if !stack[top].isMapping {
+                stack[top].items.append(node)
+            } else if let key = stack[top].pendingKey {
+                stack[top].pairs.append(LocatedNode.Pair(key: key, value: node))
+                stack[top].pendingKey = nil
+            } else {
+                stack[top].pendingKey = node
             }
-            stack.append(top)
         }
 
         event = try reader.next()  // the root node's first event
@@ -74,7 +70,7 @@ enum YAMLReader {
             }
             switch event.kind {
             case .scalar:
-                if let top = stack.last, top.pendingKey == nil, top.node.pairs != nil, YAMLSubset.isMergeKey(event) {
+                if let top = stack.last, top.pendingKey == nil, top.isMapping, YAMLSubset.isMergeKey(event) {
                     throw Failure(line: event.line, column: event.column, message: YAMLSubset.mergeKeyRefusal)
                 }
                 let isPlain = event.style == .plain && event.tag == nil
@@ -82,11 +78,13 @@ enum YAMLReader {
                 attach(LocatedNode(.scalar(text), location: location(event), isPlain: isPlain))
             case .sequenceStart, .mappingStart:
                 guard stack.count < maxDepth else { throw tooLarge(event) }
-                let value: LocatedNode.Value = event.kind == .sequenceStart ? .sequence([]) : .mapping([])
-                stack.append((LocatedNode(value, location: location(event)), nil))
+                stack.append(OpenCollection(isMapping: event.kind == .mappingStart, location: location(event)))
             case .sequenceEnd, .mappingEnd:
                 guard let finished = stack.popLast() else { break }
-                attach(finished.node)
+                attach(
+                    LocatedNode(
+                        finished.isMapping ? .mapping(finished.pairs) : .sequence(finished.items),
+                        location: finished.location))
             default:
                 break
             }
@@ -100,6 +98,15 @@ enum YAMLReader {
                 message: "invalid YAML: expected a single document in the file, but found another document")
         }
         return root
+    }
+
+    /// A sequence or mapping being read: where it starts and its children so far.
+    private struct OpenCollection {
+        var isMapping: Bool
+        var location: SourceLocation
+        var items: [LocatedNode] = []
+        var pairs: [LocatedNode.Pair] = []
+        var pendingKey: LocatedNode?
     }
 
     /// What a plain (unquoted) scalar would mean to an ordinary YAML reader.

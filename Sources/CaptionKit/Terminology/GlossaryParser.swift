@@ -125,6 +125,16 @@ enum GlossaryParser {
         throw .invalidConfig(node.location, ConfigParser.unknown("key", key, known + languages))
     }
 
+    /// Whether `text` starts and ends with a letter or an ASCII digit (so it is not blank and
+    /// has no white space to trim).
+    private static func hasLetterOrDigitAtBothEnds(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+            TextWords.isLetter(scalar) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+        }
+        return isLetterOrDigit(first) && isLetterOrDigit(last)
+    }
+
     /// A term or a list of variants: each non-empty text with at least one letter or digit.
     static func terms(_ node: LocatedNode, what: String) throws(CaptionError) -> [String] {
         var result: [String] = []
@@ -134,7 +144,9 @@ enum GlossaryParser {
                 throw .invalidConfig(
                     item.location, "\(what) must be a term or a list of terms, found \(item.kindDescription)")
             }
-            let term = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Foundation's trimming is slow on Linux; a term that starts and ends with a letter or
+            // digit (nearly all) has nothing to trim.
+            let term = hasLetterOrDigitAtBothEnds(text) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard TermTokens(term).count > 0 else {
                 throw .invalidConfig(item.location, "\(what) must be a term with at least one letter or digit")
             }

@@ -164,31 +164,40 @@ struct TermIndex: Sendable {
             return result
         case .russian:
             let base = RussianEndings.stem(of: word)
-            var result = [stem(base, .oneOf(Set(RussianEndings.all.map(Self.pack))))]
+            var result = [stem(base, .oneOf(Self.russianEndings))]
             if base.count == word.count || word.last == 0x44C || word.last == 0x439,
                 let shorter = RussianEndings.withoutFleetingVowel(base)
             {
-                result.append(stem(shorter, .oneOf(Set(RussianEndings.afterFleetingVowel.map(Self.pack)))))
+                result.append(stem(shorter, .oneOf(Self.russianEndingsAfterFleetingVowel)))
             }
             return result
         case .english:
-            var result = [stem(word, .oneOf(Set(EnglishForms.regular.map(Self.pack))))]
+            var result = [stem(word, .oneOf(Self.englishEndings))]
             let text = String(String.UnicodeScalarView(word.compactMap(Unicode.Scalar.init)))
             if let plural = EnglishForms.irregular[text] {
                 result.append(stem(plural.unicodeScalars.map(\.value), .none))
             }
             let y: UInt32 = 0x79
             if word.last == y, let before = word.dropLast().last, ![0x61, 0x65, 0x69, 0x6F, 0x75].contains(before) {
-                result.append(stem(Array(word.dropLast()), .oneOf([Self.pack("ies".unicodeScalars.map(\.value))])))
+                result.append(stem(Array(word.dropLast()), .oneOf(Self.iesEnding)))
             }
             if word.last == 0x66 {  // leaf → leaves
-                result.append(stem(Array(word.dropLast()), .oneOf([Self.pack("ves".unicodeScalars.map(\.value))])))
+                result.append(stem(Array(word.dropLast()), .oneOf(Self.vesEnding)))
             } else if word.suffix(2) == [0x66, 0x65] {  // wife → wives
-                result.append(stem(Array(word.dropLast(2)), .oneOf([Self.pack("ves".unicodeScalars.map(\.value))])))
+                result.append(stem(Array(word.dropLast(2)), .oneOf(Self.vesEnding)))
             }
             return result
         }
     }
+
+    // The packed ending sets, made once: every stem of a 2,000-entry glossary shares them.
+    private static let russianEndings = Set(RussianEndings.all.map(pack))
+    private static let russianEndingsAfterFleetingVowel = Set(RussianEndings.afterFleetingVowel.map(pack))
+    private static let russianAttachedEndings = Set(RussianEndings.all.filter { !$0.isEmpty }.map(pack))
+    private static let englishEndings = Set(EnglishForms.regular.map(pack))
+    private static let iesEnding: Set<UInt64> = [pack("ies".unicodeScalars.map(\.value))]
+    private static let vesEnding: Set<UInt64> = [pack("ves".unicodeScalars.map(\.value))]
+    private static let possessiveEnding: Set<UInt64> = [pack([0x73])]
 
     /// What a word attached after the term's last word may be: a Kazakh suffix chain after a
     /// hyphen, a Russian ending, or the English possessive `s`.
@@ -197,8 +206,8 @@ struct TermIndex: Sendable {
         case .kazakh:
             // After abbreviations and digits the harmony follows how the word is read; allow both.
             .kazakh(after: KazakhSuffixes.endSound(of: word), harmony: [.back, .front], vowelFirst: nil)
-        case .russian: .oneOf(Set(RussianEndings.all.filter { !$0.isEmpty }.map(Self.pack)))
-        case .english: .oneOf([Self.pack([0x73])])
+        case .russian: .oneOf(Self.russianAttachedEndings)
+        case .english: .oneOf(Self.possessiveEnding)
         case .exact: .none
         }
     }
@@ -274,11 +283,10 @@ struct TermIndex: Sendable {
                 guard prefilter[slot.word] & slot.bit != 0, let candidates = byPrefix[key] else { continue }
                 for candidate in candidates {
                     let termIndex = Int(candidate.term)
-                    let term = terms[termIndex]
-                    guard Self.matches(term.words[0].stems[Int(candidate.stem)], tokens, index),
+                    guard Self.matches(terms[termIndex].words[0].stems[Int(candidate.stem)], tokens, index),
                         !found[firstHere...].contains(where: { $0.term == termIndex })
                     else { continue }
-                    let count = length(of: term, at: index, in: tokens)
+                    let count = length(of: terms[termIndex], at: index, in: tokens)
                     if count > 0 { found.append(Match(term: termIndex, firstWord: index, wordCount: count)) }
                 }
             }

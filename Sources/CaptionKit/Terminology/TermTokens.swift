@@ -33,23 +33,49 @@ struct TermTokens: Sendable {
     var count: Int { offsets.count }
 
     /// Splits `text` into words, keeping the scalars as written too when `keepingWritten`.
+    ///
+    /// Reads the text's UTF-8 bytes and decodes the scalars itself (a string's bytes are valid
+    /// UTF-8): every source text and many translations are split, and `String.UnicodeScalarView`
+    /// took most of the time. The tests hold it to a plain reading of `text.unicodeScalars`.
     init(_ text: String, keepingWritten: Bool = true) {
+        var text = text
+        text.makeContiguousUTF8()
+        self = text.utf8.withContiguousStorageIfAvailable { TermTokens(utf8: $0, keepingWritten: keepingWritten) }!
+    }
+
+    /// ``init(_:keepingWritten:)`` on the bytes of a string (valid UTF-8).
+    private init(utf8 bytes: UnsafeBufferPointer<UInt8>, keepingWritten: Bool) {
         var offset: Int32 = 0
         var inWord = false
         // What came since the last word ended: 0 nothing, 1 hyphen, 2 apostrophe, 3 closing quote,
         // 4 a closing quote and a hyphen, 5 anything else.
         var gap = 5
-        folded.reserveCapacity(text.utf8.count / 2)
-        if keepingWritten { written.reserveCapacity(text.utf8.count / 2) }
-        offsets.reserveCapacity(text.utf8.count / 8)
-        joints.reserveCapacity(text.utf8.count / 8)
-        bounds.reserveCapacity(text.utf8.count / 8)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isWordScalar =
-                TextWords.isLetter(scalar) || (value >= 0x30 && value <= 0x39)
-                || (inWord && TextWords.isCombiningMark(scalar))
-            if isWordScalar {
+        folded.reserveCapacity(bytes.count / 2)
+        if keepingWritten { written.reserveCapacity(bytes.count / 2) }
+        offsets.reserveCapacity(bytes.count / 8)
+        joints.reserveCapacity(bytes.count / 8)
+        bounds.reserveCapacity(bytes.count / 8)
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            let lead = UInt32(bytes[index])
+            let value: UInt32
+            if lead < 0x80 {
+                value = lead
+                index += 1
+            } else if lead < 0xE0 {
+                value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            } else if lead < 0xF0 {
+                value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else {
+                value =
+                    (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                    | UInt32(bytes[index + 3] & 0x3F)
+                index += 4
+            }
+            if Self.isWordScalar(value, inWord: inWord) {
                 if !inWord {
                     inWord = true
                     offsets.append(offset)
@@ -74,6 +100,22 @@ struct TermTokens: Sendable {
             offset += 1
         }
         if inWord { bounds.append(Int32(folded.count)) }
+    }
+
+    /// Whether the scalar `value` belongs to a word: a letter or digit, or a combining mark
+    /// inside a word. ASCII and Cyrillic are decided here; other scalars by ``TextWords``.
+    @inline(__always)
+    static func isWordScalar(_ value: UInt32, inWord: Bool) -> Bool {
+        if value < 0x80 { return (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39) }
+        if value >= 0x400 && value <= 0x4FF { return value <= 0x481 || value >= 0x48A || (inWord && value >= 0x483) }
+        return isOtherWordScalar(value, inWord: inWord)
+    }
+
+    /// ``isWordScalar(_:inWord:)`` outside ASCII and Cyrillic.
+    @inline(never)
+    static func isOtherWordScalar(_ value: UInt32, inWord: Bool) -> Bool {
+        let scalar = Unicode.Scalar(value).unsafelyUnwrapped
+        return TextWords.isLetter(scalar) || (inWord && TextWords.isCombiningMark(scalar))
     }
 
     /// The gap state after `value` (see ``init(_:)``).
@@ -145,11 +187,25 @@ extension TermTokens {
     /// The words of `match` as written in `text` (the text these tokens were made from), with
     /// what stands between them.
     func text(of match: TermIndex.Match, in text: String) -> String {
-        let scalars = text.unicodeScalars
-        let start = scalars.index(scalars.startIndex, offsetBy: Int(offsets[match.firstWord]))
         let lastWord = match.firstWord + match.wordCount - 1
-        let end = scalars.index(
-            scalars.startIndex, offsetBy: Int(offsets[lastWord]) + length(lastWord), limitedBy: scalars.endIndex)
-        return String(scalars[start..<(end ?? scalars.endIndex)])
+        let first = Int(offsets[match.firstWord])
+        let last = Int(offsets[lastWord]) + length(lastWord)
+        var text = text
+        text.makeContiguousUTF8()
+        // Scalar offsets to byte offsets: a scalar starts at every byte that is not 10xxxxxx.
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var scalar = 0
+            var start = bytes.count
+            var end = bytes.count
+            for index in bytes.indices where bytes[index] & 0xC0 != 0x80 {
+                if scalar == first { start = index }
+                if scalar == last {
+                    end = index
+                    break
+                }
+                scalar += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }!
     }
 }

@@ -42,9 +42,15 @@ struct TermScan: Sendable {
     /// The term of `match`.
     func term(_ match: TermIndex.Match) -> TermIndex.Term { index.terms[match.term] }
 
-    /// The entries (glossary indices) whose allowed terms occur.
-    var usedEntries: Set<Int> {
-        Set(matches.lazy.map { index.terms[$0.term] }.filter { !$0.isForbidden }.map(\.entry))
+    /// The entries (glossary indices) whose allowed terms occur, in the order found, possibly
+    /// more than once (a text has few matches: a list is quicker to make and search than a set).
+    var usedEntries: [Int] {
+        var entries: [Int] = []
+        entries.reserveCapacity(matches.count)
+        for match in matches where !index.terms[match.term].isForbidden {
+            entries.append(index.terms[match.term].entry)
+        }
+        return entries
     }
 
     /// Whether `match` lies within an allowed term of the same entry found in the text (an old,

@@ -97,9 +97,10 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
                 let sourceScan = analysis.termScans[sourceIndex], !sourceScan.matches.isEmpty
             else { continue }
             let used = analysis.termScans[index]?.usedEntries ?? []
-            var reported = Set<Int>()
+            var reported: [Int] = []
             var position = 0
-            let matches = sourceScan.matches.filter { !sourceScan.term($0).isForbidden }
+            let terms = sourceScan.index.terms
+            let matches = sourceScan.matches.filter { !terms[$0.term].isForbidden }
             while position < matches.count {
                 // The entries found on the same words of the source are one occurrence: a
                 // translation using any of them is fine (the same term may be in two entries).
@@ -108,15 +109,15 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
                 while position < matches.count, matches[position].firstWord == first.firstWord,
                     matches[position].wordCount == first.wordCount
                 {
-                    let entry = sourceScan.term(matches[position]).entry
+                    let entry = terms[matches[position].term].entry
                     if glossary.entries[entry].terms[text.language] != nil, !entries.contains(entry) {
                         entries.append(entry)
                     }
                     position += 1
                 }
-                guard let entry = entries.first, entries.allSatisfy({ !used.contains($0) }),
-                    reported.insert(entry).inserted
+                guard let entry = entries.first, entries.allSatisfy({ !used.contains($0) }), !reported.contains(entry)
                 else { continue }
+                reported.append(entry)
                 let written = sourceScan.tokens.text(of: first, in: analysis.texts[sourceIndex].text)
                 let expected = entries.flatMap { glossary.entries[$0].terms[text.language] ?? [] }
                 let sourceLanguage = Language.displayName(context.config.source)

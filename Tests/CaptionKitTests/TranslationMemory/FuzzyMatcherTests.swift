@@ -9,14 +9,22 @@ import Testing
     static func reference(_ memory: [(unitID: String, source: String, target: String)], _ text: String)
         -> FuzzyMatcher.Match?
     {
-        func words(_ text: String) -> Set<[UInt32]> {
-            let tokens = TermTokens(text, keepingWritten: false)
-            return Set((0..<tokens.count).map { Array(tokens.word($0)) })
-        }
+        reference(memory, memory.map { words($0.source) }, text)
+    }
+
+    /// The set of folded words of `text`.
+    static func words(_ text: String) -> Set<[UInt32]> {
+        let tokens = TermTokens(text, keepingWritten: false)
+        return Set((0..<tokens.count).map { Array(tokens.word($0)) })
+    }
+
+    /// ``reference(_:_:)`` with the words of each source (`sets`) made once.
+    static func reference(
+        _ memory: [(unitID: String, source: String, target: String)], _ sets: [Set<[UInt32]>], _ text: String
+    ) -> FuzzyMatcher.Match? {
         let query = words(text)
         var best: FuzzyMatcher.Match?
-        for entry in memory {
-            let other = words(entry.source)
+        for (entry, other) in zip(memory, sets) {
             guard !query.isEmpty, !other.isEmpty else { continue }
             let similarity = 200 * query.intersection(other).count / (query.count + other.count)
             if similarity >= FuzzyMatcher.threshold, similarity > (best?.similarity ?? -1) {
@@ -72,6 +80,81 @@ import Testing
             if expected != nil { found += 1 }
         }
         #expect(found > 20)  // the comparison covered matches, not only misses
+    }
+}
+
+extension FuzzyMatcherTests {
+    /// Inputs shaped like the benchmark collection (long texts from a small vocabulary, where
+    /// every text is a candidate) mixed with what the fast paths must get right: more words than
+    /// the bitmap holds, rare words (the index path), texts repeated verbatim or with a word
+    /// changed (equal scores at every level: the first in collection order must win), repeated
+    /// and differently cased words, empty texts and unknown words.
+    @Test func benchmarkShapedInputsFindWhatComparingEveryPairFinds() {
+        var generator = SeededGenerator(seed: 1405)
+        // 40 common words, 660 rare ones: more than FuzzyMatcher.maxBitmapWords in all.
+        let common = (0..<40).map { "общ\($0)" }
+        let rare = (0..<660).map { "редк\($0)" }
+        func pick(_ words: [String]) -> String { words[Int.random(in: 0..<words.count, using: &generator)] }
+        func text() -> String {
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0: return Bool.random(using: &generator) ? "" : "… — !"
+            case 1...3:  // a label: one to four words, often rare ones
+                return (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+                    Bool.random(using: &generator) ? pick(rare) : pick(common)
+                }.joined(separator: " ")
+            default:  // a caption: 20-120 words, mostly common, repeats and capitals
+                return (0..<Int.random(in: 20...120, using: &generator)).map { _ in
+                    let word = Int.random(in: 0..<12, using: &generator) == 0 ? pick(rare) : pick(common)
+                    return Bool.random(using: &generator) ? word.uppercased() + "," : word
+                }.joined(separator: " ")
+            }
+        }
+        /// `source` with a few words dropped, added or replaced (or none).
+        func variant(of source: String) -> String {
+            var words = source.split(separator: " ").map(String.init)
+            for _ in 0..<Int.random(in: 0...3, using: &generator) {
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0 where !words.isEmpty: words.remove(at: Int.random(in: 0..<words.count, using: &generator))
+                case 1: words.append(Bool.random(using: &generator) ? pick(rare) : pick(common))
+                default:
+                    if !words.isEmpty { words[Int.random(in: 0..<words.count, using: &generator)] = pick(common) }
+                }
+            }
+            return words.joined(separator: " ")
+        }
+        var sources: [String] = rare.map { "\($0) \(pick(common))" }  // every rare word is used
+        for _ in 0..<500 {
+            let roll = Int.random(in: 0..<3, using: &generator)
+            sources.append(roll == 0 && !sources.isEmpty ? variant(of: pick(sources)) : text())
+        }
+        sources.shuffle(using: &generator)
+        let memory = sources.enumerated().map {
+            (unitID: "u\($0.offset).text", source: $0.element, target: "t\($0.offset)")
+        }
+        let sets = memory.map { Self.words($0.source) }
+        let matcher = FuzzyMatcher(memory)
+        var found = 0
+        var ties = 0
+        for index in 0..<400 {
+            let query: String
+            switch index % 4 {
+            case 0: query = text()
+            case 1: query = variant(of: pick(sources)) + (Bool.random(using: &generator) ? " неизвестное" : "")
+            default: query = variant(of: pick(sources))
+            }
+            let expected = Self.reference(memory, sets, query)
+            #expect(matcher.bestMatch(for: query) == expected, "\(query)")
+            guard let expected else { continue }
+            found += 1
+            let words = Self.words(query)
+            let equal = sets.filter {
+                !$0.isEmpty && 200 * words.intersection($0).count / (words.count + $0.count) == expected.similarity
+            }
+            if equal.count > 1 { ties += 1 }
+        }
+        // The comparison covered matches, and matches with equals where the order decides.
+        #expect(found > 200)
+        #expect(ties > 20)
     }
 }
 

@@ -35,7 +35,10 @@ struct TypographyTriggers: OptionSet, Sendable, Hashable {
         var found: UInt8 = 0
         var guillemets = 0
         for scalar in scalars {
-            switch scalar.value {
+            let value = scalar.value
+            // Letters, the commonest scalars, at once: every trigger is below `:` or one of three.
+            if value > 0x39, value != 0xAB, value < 0x2013 || value > 0x2116 { continue }
+            switch value {
             case 0x27: found |= Self.apostrophe.rawValue
             case 0x22: found |= Self.doubleQuote.rawValue
             case 0xAB:

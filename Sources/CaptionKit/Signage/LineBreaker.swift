@@ -9,6 +9,12 @@ protocol TextMeasure: Sendable {
     /// The width of one word and how a space beside it changes the line (kerning):
     /// ``WordMetrics``. By default the word's width and no change.
     func metrics(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool) -> WordMetrics
+    /// Whether ``prefetch(word:)`` does anything: then the line breaker calls it for every word
+    /// of a line before measuring them. By default `false`.
+    var prefetches: Bool { get }
+    /// Asks for what measuring `word` will read to be fetched into the cache, so that the reads
+    /// of a line's words overlap (a hint: it changes nothing). By default nothing.
+    func prefetch(word: UnsafeBufferPointer<UInt8>)
 }
 
 /// A word's width, and what kerning against a space beside it adds to a line's width.
@@ -25,6 +31,10 @@ extension TextMeasure {
     func metrics(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool) -> WordMetrics {
         WordMetrics(width: width(ofWord: word, isSimple: isSimple))
     }
+
+    var prefetches: Bool { false }
+
+    func prefetch(word: UnsafeBufferPointer<UInt8>) {}
 }
 
 /// Widths in characters: grapheme clusters of the NFC text (``CharacterCount/ofNFC(_:)``); a
@@ -93,12 +103,17 @@ enum LineBreaker {
             beforeSpace = metrics.beforeSpace
         }
         if isSimple {
-            var start = 0
-            for (offset, byte) in line.enumerated() where byte == UInt8(ascii: " ") {
-                if start < offset { fill(UnsafeBufferPointer(rebasing: line[start..<offset])) }
-                start = offset + 1
+            func forEachWord(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+                var start = 0
+                for (offset, byte) in line.enumerated() where byte == UInt8(ascii: " ") {
+                    if start < offset { body(UnsafeBufferPointer(rebasing: line[start..<offset])) }
+                    start = offset + 1
+                }
+                if start < line.count { body(UnsafeBufferPointer(rebasing: line[start...])) }
             }
-            if start < line.count { fill(UnsafeBufferPointer(rebasing: line[start...])) }
+            // The memory of every word's measurement is asked for first, so that the reads overlap.
+            if measure.prefetches { forEachWord { measure.prefetch(word: $0) } }
+            forEachWord(fill)
         } else {
             // A space followed by a combining mark is one character, and not a space.
             let text = String(decoding: line, as: UTF8.self)

@@ -1,3 +1,4 @@
+internal import CHarfBuzz
 import Foundation
 
 #if canImport(Glibc)
@@ -64,6 +65,12 @@ final class FontMeasure: TextMeasure, @unchecked Sendable {
 
         func width(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool) -> Int {
             metrics(ofWord: word, isSimple: isSimple).width
+        }
+
+        var prefetches: Bool { true }
+
+        func prefetch(word: UnsafeBufferPointer<UInt8>) {
+            table.prefetch(hash: WordWidthTable.hash(word))
         }
 
         /// The word's shaped width, and the kerning of a space after it and before it: the
@@ -180,19 +187,27 @@ final class SharedWordTable: @unchecked Sendable {
 }
 
 /// A hash table from words (UTF-8 bytes) to their ``WordMetrics`` that looks a word up without
-/// making a `String` or an array of it: the words' bytes are kept end to end in one arena, and
-/// the slots (open addressing, linear probing, at most half full) hold each word's hash, place
-/// and metrics. Used by one thread at a time (``ThreadWordTables``); its memory is reached
-/// through pointers, so a look-up costs no exclusivity check.
+/// making a `String` or an array of it. Each slot (open addressing, linear probing, at most half
+/// full) is one 64-byte cache line with the word's hash, metrics and, for a word of at most
+/// ``inlineCapacity`` bytes (nearly every word), its bytes: a look-up reads one line. Longer
+/// words' bytes are kept end to end in an arena. Used by one thread at a time
+/// (``ThreadWordTables``); its memory is reached through pointers, so a look-up costs no
+/// exclusivity check.
 final class WordWidthTable: @unchecked Sendable {
     private struct Slot {
         /// 0 for an empty slot (``hash(_:)`` is never 0).
         var hash: UInt64
-        var start: UInt32
         var count: UInt32
+        /// Where a word longer than ``inlineCapacity`` bytes starts in the arena.
+        var start: UInt32
         var width: Int32
         var beforeSpace: Int32
         var afterSpace: Int32
+        /// The bytes of a word of at most ``inlineCapacity`` bytes.
+        var bytes: (UInt64, UInt64, UInt64, UInt64)
+
+        static let empty = Slot(
+            hash: 0, count: 0, start: 0, width: 0, beforeSpace: 0, afterSpace: 0, bytes: (0, 0, 0, 0))
     }
 
     private struct Storage {
@@ -207,14 +222,18 @@ final class WordWidthTable: @unchecked Sendable {
     /// The most words a thread's table holds before it starts again empty.
     static let maximumCount = 1 << 21
 
+    /// The longest word (in UTF-8 bytes) kept in its slot rather than in the arena.
+    static let inlineCapacity = 32
+
+    /// Where a slot's word bytes start in it.
+    private static let bytesOffset = MemoryLayout<Slot>.offset(of: \Slot.bytes)!
+
     private let storage: UnsafeMutablePointer<Storage>
 
     /// An empty table.
     init() {
-        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: 1024)
-        slots.initialize(
-            repeating: Slot(hash: 0, start: 0, count: 0, width: 0, beforeSpace: 0, afterSpace: 0), count: 1024)
-        let arenaCapacity = 16 * 1024
+        let slots = Self.allocateSlots(1024)
+        let arenaCapacity = 4 * 1024
         storage = .allocate(capacity: 1)
         storage.initialize(
             to: Storage(
@@ -255,43 +274,77 @@ final class WordWidthTable: @unchecked Sendable {
     }
 
     /// The metrics stored for `word` (whose ``hash(_:)`` is `hash`), or `nil`.
+    @inline(__always)
     func metrics(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> WordMetrics? {
         let storage = storage.pointee
         let mask = storage.capacity - 1
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let slot = storage.slots[index]
-            if slot.hash == 0 { return nil }
-            if slot.hash == hash, Int(slot.count) == word.count,
-                word.isEmpty || memcmp(storage.arena + Int(slot.start), word.baseAddress!, word.count) == 0
-            {
-                return WordMetrics(
-                    width: Int(slot.width), beforeSpace: Int(slot.beforeSpace), afterSpace: Int(slot.afterSpace))
+            let slot = storage.slots + index
+            let stored = slot.pointee.hash
+            if stored == 0 { return nil }
+            if stored == hash, Int(slot.pointee.count) == word.count {
+                let bytes =
+                    word.count <= Self.inlineCapacity
+                    ? UnsafeRawPointer(slot) + Self.bytesOffset
+                    : UnsafeRawPointer(storage.arena + Int(slot.pointee.start))
+                if word.isEmpty || memcmp(bytes, word.baseAddress!, word.count) == 0 {
+                    return WordMetrics(
+                        width: Int(slot.pointee.width), beforeSpace: Int(slot.pointee.beforeSpace),
+                        afterSpace: Int(slot.pointee.afterSpace))
+                }
             }
             index = (index + 1) & mask
         }
     }
 
+    /// Asks the processor to fetch the slot where a look-up of a word whose ``hash(_:)`` is
+    /// `hash` starts (a hint: it changes nothing).
+    @inline(__always)
+    func prefetch(hash: UInt64) {
+        let storage = storage.pointee
+        captions_prefetch(storage.slots + (Int(truncatingIfNeeded: hash) & (storage.capacity - 1)))
+    }
+
     /// Stores `metrics` for `word` (not yet in the table).
     func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, metrics: WordMetrics) {
         if (storage.pointee.count + 1) * 2 > storage.pointee.capacity { grow() }
-        if storage.pointee.arenaCount + word.count > storage.pointee.arenaCapacity {
-            let capacity = max(2 * storage.pointee.arenaCapacity, storage.pointee.arenaCount + word.count)
-            let arena = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            arena.update(from: storage.pointee.arena, count: storage.pointee.arenaCount)
-            storage.pointee.arena.deallocate()
-            storage.pointee.arena = arena
-            storage.pointee.arenaCapacity = capacity
+        var slot = Slot.empty
+        slot.hash = hash
+        slot.count = UInt32(word.count)
+        slot.width = Int32(clamping: metrics.width)
+        slot.beforeSpace = Int32(clamping: metrics.beforeSpace)
+        slot.afterSpace = Int32(clamping: metrics.afterSpace)
+        if word.count <= Self.inlineCapacity {
+            if let base = word.baseAddress {
+                withUnsafeMutableBytes(of: &slot.bytes) {
+                    $0.baseAddress!.copyMemory(from: base, byteCount: word.count)
+                }
+            }
+        } else {
+            if storage.pointee.arenaCount + word.count > storage.pointee.arenaCapacity {
+                let capacity = max(2 * storage.pointee.arenaCapacity, storage.pointee.arenaCount + word.count)
+                let arena = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                arena.update(from: storage.pointee.arena, count: storage.pointee.arenaCount)
+                storage.pointee.arena.deallocate()
+                storage.pointee.arena = arena
+                storage.pointee.arenaCapacity = capacity
+            }
+            slot.start = UInt32(storage.pointee.arenaCount)
+            (storage.pointee.arena + storage.pointee.arenaCount).update(from: word.baseAddress!, count: word.count)
+            storage.pointee.arenaCount += word.count
         }
-        let start = storage.pointee.arenaCount
-        if let base = word.baseAddress { (storage.pointee.arena + start).update(from: base, count: word.count) }
-        storage.pointee.arenaCount += word.count
-        place(
-            Slot(
-                hash: hash, start: UInt32(start), count: UInt32(word.count), width: Int32(clamping: metrics.width),
-                beforeSpace: Int32(clamping: metrics.beforeSpace), afterSpace: Int32(clamping: metrics.afterSpace)),
-            in: storage.pointee.slots, capacity: storage.pointee.capacity)
+        place(slot, in: storage.pointee.slots, capacity: storage.pointee.capacity)
         storage.pointee.count += 1
+    }
+
+    /// `capacity` empty slots, each on a cache line of its own.
+    private static func allocateSlots(_ capacity: Int) -> UnsafeMutablePointer<Slot> {
+        let raw = UnsafeMutableRawPointer.allocate(
+            byteCount: capacity * MemoryLayout<Slot>.stride, alignment: max(64, MemoryLayout<Slot>.alignment))
+        let slots = raw.bindMemory(to: Slot.self, capacity: capacity)
+        slots.initialize(repeating: .empty, count: capacity)
+        return slots
     }
 
     private func place(_ slot: Slot, in slots: UnsafeMutablePointer<Slot>, capacity: Int) {
@@ -305,9 +358,7 @@ final class WordWidthTable: @unchecked Sendable {
         let old = storage.pointee.slots
         let oldCapacity = storage.pointee.capacity
         let capacity = oldCapacity * 2
-        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
-        slots.initialize(
-            repeating: Slot(hash: 0, start: 0, count: 0, width: 0, beforeSpace: 0, afterSpace: 0), count: capacity)
+        let slots = Self.allocateSlots(capacity)
         for index in 0..<oldCapacity where old[index].hash != 0 { place(old[index], in: slots, capacity: capacity) }
         old.deallocate()
         storage.pointee.slots = slots

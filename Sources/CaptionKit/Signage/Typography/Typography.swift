@@ -29,6 +29,16 @@ enum Typography {
     /// large (examples), and copying it for every text cost a few percent of an export.
     private static let unitRuleLanguages = unitRules.map { (rule: $0, languages: $0.description.languages) }
 
+    /// The ``unitRules`` for text whose language has the primary subtag `primary`, in order.
+    private static func unitRules(forPrimarySubtag primary: String) -> [any TypographyUnitRule.Type] {
+        unitRuleLanguages.filter { $0.languages.isEmpty || $0.languages.contains(primary) }.map(\.rule)
+    }
+
+    /// ``unitRules(forPrimarySubtag:)`` of the bundled languages, worked out once rather than for
+    /// every text.
+    private static let commonUnitRules = Dictionary(
+        uniqueKeysWithValues: ["kk", "ru", "en"].map { ($0, unitRules(forPrimarySubtag: $0)) })
+
     /// The rules for `language`, in order.
     static func rules(for language: String) -> [any TypographyRule.Type] {
         rules.filter { $0.description.applies(to: language) }
@@ -47,7 +57,7 @@ enum Typography {
     /// paragraphs.
     static func typeset(_ text: String, language: String) -> TypesetText {
         let primary = primarySubtag(of: language)
-        let rules = unitRuleLanguages.filter { $0.languages.isEmpty || $0.languages.contains(primary) }.map(\.rule)
+        let rules = commonUnitRules[primary] ?? unitRules(forPrimarySubtag: primary)
         var text = text
         var mayBeSimple = true
         for (index, rule) in rules.enumerated() {
@@ -56,8 +66,11 @@ enum Typography {
             // Most text is such from the start; other text may become such once normalised and
             // cleaned of CR and tabs, never through a later rule (they only insert simple scalars).
             if mayBeSimple, let scalars = SimpleScalars.scalarsOfSimpleLines(text) {
+                // A rule whose triggers the text lacks changes nothing: skipped without its own scan.
+                let present = TypographyTriggers(of: scalars)
                 let result = rules[index...].reduce(scalars) { result, rule in
-                    rule.init().apply(toSimpleScalars: result, language: language)
+                    if let triggers = rule.triggers, triggers.isDisjoint(with: present) { return result }
+                    return rule.init().apply(toSimpleScalars: result, language: language)
                 }
                 return TypesetText(simpleScalars: result)
             }

@@ -26,6 +26,14 @@ protocol TypographyUnitRule: TypographyRule {
     /// Returns `scalars` with the rule applied; every scalar is simple or a line feed, and so is
     /// every scalar of the result.
     func apply(toSimpleScalars scalars: [Unicode.Scalar], language: String) -> [Unicode.Scalar]
+
+    /// Scalars without which the rule changes nothing (``TypographyTriggers``); `nil` for a rule
+    /// that may change any text.
+    static var triggers: TypographyTriggers? { get }
+}
+
+extension TypographyUnitRule {
+    static var triggers: TypographyTriggers? { nil }
 }
 
 /// What a typography rule does, where, and examples that prove it.

@@ -18,6 +18,8 @@ protocol TypographyUnit: Hashable, ExpressibleByUnicodeScalarLiteral {
     var isNumber: Bool { get }
     /// Whether the unit is an ASCII digit 0–9.
     var isASCIIDigit: Bool { get }
+    /// The unit's first scalar (the scalar itself for a scalar).
+    var firstScalar: Unicode.Scalar { get }
 
     /// The units of `text`.
     static func units(of text: some StringProtocol) -> [Self]
@@ -27,6 +29,8 @@ protocol TypographyUnit: Hashable, ExpressibleByUnicodeScalarLiteral {
 
 extension Character: TypographyUnit {
     var isASCIIDigit: Bool { isASCII && isWholeNumber }
+
+    var firstScalar: Unicode.Scalar { unicodeScalars.first! }
 
     static func units(of text: some StringProtocol) -> [Character] { Array(text) }
 
@@ -47,11 +51,17 @@ extension Unicode.Scalar: TypographyUnit {
         switch value {
         case 0x61...0x7A, 0x430...0x45F: [.characterLetter, .characterLowercase]
         case 0x41...0x5A, 0x400...0x42F: [.characterLetter, .characterUppercase]
+        // Kazakh letters (ә ғ қ ң ө ұ ү һ) and the rest of these Cyrillic blocks: case pairs, the
+        // capital first.
+        case 0x48A...0x4BF, 0x4D0...0x4FF:
+            value & 1 == 0 ? [.characterLetter, .characterUppercase] : [.characterLetter, .characterLowercase]
         case 0x20: .characterWhitespace
         default: ScalarTraits.of(self)
         }
     }
     var isASCIIDigit: Bool { (0x30...0x39).contains(value) }
+
+    var firstScalar: Unicode.Scalar { self }
 
     static func units(of text: some StringProtocol) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
 

@@ -83,4 +83,39 @@ import Testing
         }
         #expect(missing == nil)
     }
+
+    /// Words kept in their slot (up to ``WordWidthTable/inlineCapacity`` bytes) and in the arena
+    /// (longer), the empty word, and words that share a hash and a length are all told apart,
+    /// also after the table has grown.
+    @Test func theWordTableTellsApartInlineArenaAndCollidingWords() {
+        let table = WordWidthTable()
+        let capacity = WordWidthTable.inlineCapacity
+        var words: [[UInt8]] = [[]]
+        for length in [1, 7, 8, 9, capacity - 1, capacity, capacity + 1, 2 * capacity, 200] {
+            words.append(Array(repeating: UInt8(ascii: "a"), count: length))
+            words.append(Array(repeating: UInt8(ascii: "a"), count: length - 1) + [UInt8(ascii: "b")])
+        }
+        words += ["қазақ\u{A0}тілі", String(repeating: "ш", count: 40)].map { Array($0.utf8) }
+        // The same hash for every word of one length: only the bytes can tell them apart.
+        func fakeHash(_ word: [UInt8]) -> UInt64 { UInt64(word.count + 1) }
+        for (index, word) in words.enumerated() {
+            word.withUnsafeBufferPointer {
+                table.insert($0, hash: fakeHash(word), metrics: WordMetrics(width: index, afterSpace: index % 7))
+            }
+        }
+        // Enough other words to grow the table several times.
+        for index in 0..<3000 {
+            Array("w\(index)".utf8).withUnsafeBufferPointer {
+                table.insert($0, hash: WordWidthTable.hash($0), metrics: WordMetrics(width: -index))
+            }
+        }
+        for (index, word) in words.enumerated() {
+            let found = word.withUnsafeBufferPointer { table.metrics(of: $0, hash: fakeHash(word)) }
+            #expect(found == WordMetrics(width: index, afterSpace: index % 7), "\(word.count) bytes")
+        }
+        let absent = [UInt8](repeating: UInt8(ascii: "c"), count: capacity)
+        #expect(absent.withUnsafeBufferPointer { table.metrics(of: $0, hash: fakeHash(absent)) } == nil)
+        let absentLong = [UInt8](repeating: UInt8(ascii: "a"), count: 200 - 1) + [UInt8(ascii: "c")]
+        #expect(absentLong.withUnsafeBufferPointer { table.metrics(of: $0, hash: fakeHash(absentLong)) } == nil)
+    }
 }

@@ -32,6 +32,8 @@ struct AbbreviationRule: TypographyUnitRule {
         ]
     )
 
+    static let triggers: TypographyTriggers? = [.fullStop]
+
     /// The abbreviations, by language, with ordinary spaces between their parts.
     static let abbreviations: [String: [String]] = [
         "ru": ["т. е.", "т. д.", "т. п.", "т. к.", "т. н."],

@@ -16,6 +16,8 @@ struct ApostropheRule: TypographyUnitRule {
         ]
     )
 
+    static let triggers: TypographyTriggers? = [.apostrophe]
+
     func apply(to text: String, language: String) -> String {
         // Fast path: without a straight quote byte there is nothing to change.
         guard text.utf8.contains(UInt8(ascii: "'")) else { return text }

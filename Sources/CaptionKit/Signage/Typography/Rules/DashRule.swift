@@ -33,6 +33,8 @@ struct DashRule: TypographyUnitRule {
         ]
     )
 
+    static let triggers: TypographyTriggers? = [.hyphen, .dash]
+
     func apply(to text: String, language: String) -> String {
         // Fast path: every spaced dash holds one of these scalars.
         guard text.unicodeScalars.contains(where: { $0 == "-" || $0 == "–" || $0 == "—" }) else { return text }

@@ -37,6 +37,8 @@ struct InitialsRule: TypographyUnitRule {
         ]
     )
 
+    static let triggers: TypographyTriggers? = [.fullStop]
+
     func apply(to text: String, language: String) -> String {
         // Fast path: an initial needs a full stop.
         guard text.utf8.contains(UInt8(ascii: ".")) else { return text }

@@ -32,6 +32,8 @@ struct NumberUnitRule: TypographyUnitRule {
         ]
     )
 
+    static let triggers: TypographyTriggers? = [.digit]
+
     /// Units that must end the word, by language.
     static let units: [String: [String]] = [
         "ru": ["гг.", "г.", "км", "кг", "%", "мм", "см", "м", "т", "га", "тыс.", "млн", "млрд"],

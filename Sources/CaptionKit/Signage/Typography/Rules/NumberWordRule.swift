@@ -51,6 +51,8 @@ struct NumberWordRule: TypographyUnitRule {
         ]
     )
 
+    static let triggers: TypographyTriggers? = [.digit]
+
     /// Words that never take the number before them, by language: conjunctions and prepositions.
     static let stopWords: [String: Set<String>] = [
         "ru": [

@@ -14,6 +14,8 @@ struct NumeroRule: TypographyUnitRule {
         ]
     )
 
+    static let triggers: TypographyTriggers? = [.numero]
+
     func apply(to text: String, language: String) -> String {
         guard text.unicodeScalars.contains("№"), text.contains("№") else { return text }  // scalar scan first: cheap
         return Character.string(of: apply(to: Array(text)))

@@ -48,6 +48,8 @@ struct QuotesRule: TypographyUnitRule {
         ]
     )
 
+    static let triggers: TypographyTriggers? = [.apostrophe, .doubleQuote, .guillemets]
+
     /// A language's quotation marks.
     struct Style<Unit: TypographyUnit> {
         var outerOpen: Unit

@@ -55,6 +55,15 @@ struct TitleRule: TypographyUnitRule {
     /// The most characters a listed title has.
     static let longestTitle = (Array(before.values.joined()) + Array(after.values.joined())).map(\.count).max() ?? 0
 
+    /// The first scalars of the ``before`` and ``after`` titles: a word that starts with none of
+    /// them is passed over without making a `String` of it.
+    static let beforeFirstScalars = before.mapValues(firstScalars)
+    static let afterFirstScalars = after.mapValues(firstScalars)
+
+    private static func firstScalars(of titles: Set<String>) -> [Unicode.Scalar] {
+        Set(titles.compactMap(\.unicodeScalars.first)).sorted { $0.value < $1.value }
+    }
+
     func apply(to text: String, language: String) -> String {
         let primary = Typography.primarySubtag(of: language)
         guard Self.before[primary] != nil || Self.after[primary] != nil else { return text }
@@ -70,6 +79,8 @@ struct TitleRule: TypographyUnitRule {
         let primary = Typography.primarySubtag(of: language)
         let before = Self.before[primary] ?? []
         let after = Self.after[primary] ?? []
+        let beforeFirstScalars = Self.beforeFirstScalars[primary] ?? []
+        let afterFirstScalars = Self.afterFirstScalars[primary] ?? []
         guard !before.isEmpty || !after.isEmpty else { return characters }
         var characters = characters
         // Only a capitalised word can be a name next to a title: the scan looks for capitals
@@ -86,6 +97,7 @@ struct TitleRule: TypographyUnitRule {
             var start = index - 1
             while start > 0, characters[start - 1].isLetter { start -= 1 }
             if index >= 2, characters[index - 1] == " ", start < index - 1, index - 1 - start <= Self.longestTitle,
+                beforeFirstScalars.contains(characters[start].firstScalar),
                 before.contains(Unit.string(of: characters[start..<(index - 1)]))
             {
                 characters[index - 1] = .noBreakSpace
@@ -95,6 +107,7 @@ struct TitleRule: TypographyUnitRule {
                 var titleEnd = end + 1
                 while titleEnd < characters.count, characters[titleEnd].isLetter { titleEnd += 1 }
                 if titleEnd > end + 1, titleEnd - end - 1 <= Self.longestTitle,
+                    afterFirstScalars.contains(characters[end + 1].firstScalar),
                     after.contains(Unit.string(of: characters[(end + 1)..<titleEnd]))
                 {
                     characters[end] = .noBreakSpace

@@ -27,6 +27,8 @@ struct YearRangeRule: TypographyUnitRule {
         ]
     )
 
+    static let triggers: TypographyTriggers? = [.hyphen]
+
     func apply(to text: String, language: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "-")), text.contains("-") else { return text }  // byte scan first: cheap
         return Character.string(of: apply(to: Array(text)))

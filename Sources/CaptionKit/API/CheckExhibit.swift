@@ -126,6 +126,12 @@ extension Exhibit {
             for (language, text) in byLanguage.sorted(by: { $0.key < $1.key }) {
                 let field = exhibit.fields[fieldIndex]
                 if let index = field.translationIndex(language) {
+                    // A draft's words are not where the saved file has them: its findings point
+                    // at the value.
+                    if exhibit.fields[fieldIndex].translations[index].text != text {
+                        exhibit.fields[fieldIndex].translations[index].textStart = nil
+                        exhibit.fields[fieldIndex].translations[index].literalBlockStart = nil
+                    }
                     exhibit.fields[fieldIndex].translations[index].text = text
                 } else {
                     exhibit.fields[fieldIndex].translations.append(

@@ -470,6 +470,12 @@ enum ExhibitParser {
                         language: language, text: value, keyLocation: location(languageEvent),
                         valueLocation: location(textEvent))
                     translation.textStart = Self.textStart(of: textEvent, path: path)
+                    if textEvent.style == .literal,
+                        let indentation = reader.literalBlockIndentation(headerLine: textEvent.line)
+                    {
+                        translation.literalBlockStart = SourceLocation(
+                            path: path, line: textEvent.line + 1, column: indentation + 1)
+                    }
                     field.translations.append(translation)
                 }
             case .scalar where value.style == .plain && YAMLReader.plainScalarKind(value.value) == .null:

@@ -69,6 +69,42 @@ final class YAMLEventReader {
         return nil
     }
 
+    /// The byte offset of each line's start, made on first use (``literalBlockIndentation(headerLine:)``).
+    private var lineStarts: [Int]?
+
+    /// The indentation (in spaces) of the content of the literal block scalar (`|`) whose header
+    /// is on line `headerLine` (1-based): the leading spaces of the first line after it that has
+    /// anything else. `nil` when the header sets the indentation itself (`|2`) or no line has
+    /// content.
+    func literalBlockIndentation(headerLine: Int) -> Int? {
+        if lineStarts == nil {
+            var starts = [0]
+            var offset = 0
+            while offset < input.count,
+                let newline = memchr(input.baseAddress! + offset, 0x0A, input.count - offset)
+            {
+                offset = input.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
+            lineStarts = starts
+        }
+        guard let starts = lineStarts, headerLine >= 1, headerLine < starts.count else { return nil }
+        let header = input[starts[headerLine - 1]..<starts[headerLine]]
+        if let bar = header.lastIndex(of: UInt8(ascii: "|")),
+            header[bar...].contains(where: { (UInt8(ascii: "1")...UInt8(ascii: "9")).contains($0) })
+        {
+            return nil
+        }
+        for line in headerLine..<starts.count {
+            let end = line + 1 < starts.count ? starts[line + 1] : input.count
+            var spaces = 0
+            while starts[line] + spaces < end, input[starts[line] + spaces] == UInt8(ascii: " ") { spaces += 1 }
+            let next = starts[line] + spaces
+            if next < end, input[next] != UInt8(ascii: "\n"), input[next] != UInt8(ascii: "\r") { return spaces }
+        }
+        return nil
+    }
+
     /// Starts reading `text`.
     convenience init(text: String) {
         self.init(utf8: Data(text.utf8))

@@ -13,6 +13,10 @@ public struct Translation: Sendable, Hashable {
     /// file one after another on that line (a one-line plain or quoted scalar without escapes),
     /// so that a position inside the text maps to a column; `nil` otherwise.
     var textStart: SourceLocation?
+    /// For a literal block scalar (`|`): the line after the header and the column its content is
+    /// indented to, so that a position inside the text maps to a line and column (each line
+    /// break of the text is one of the file). `nil` otherwise.
+    var literalBlockStart: SourceLocation?
 
     /// Creates a translation.
     init(language: String, text: String, keyLocation: SourceLocation, valueLocation: SourceLocation) {

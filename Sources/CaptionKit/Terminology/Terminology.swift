@@ -70,10 +70,24 @@ struct TermScan: Sendable {
 
 extension Translation {
     /// The location of the character `offset` Unicode scalars into the text: exact for texts
-    /// written on one line without escapes (see ``textStart``), else the start of the value.
+    /// written on one line without escapes (see ``textStart``) and for literal blocks (`|`, see
+    /// ``literalBlockStart``), else the start of the value.
     func location(ofScalar offset: Int) -> SourceLocation {
-        guard var start = textStart else { return valueLocation }
-        start.column += offset
+        if var start = textStart {
+            start.column += offset
+            return start
+        }
+        guard var start = literalBlockStart else { return valueLocation }
+        var column = start.column
+        for scalar in text.unicodeScalars.prefix(offset) {
+            if scalar == "\n" {
+                start.line += 1
+                column = start.column
+            } else {
+                column += 1
+            }
+        }
+        start.column = column
         return start
     }
 }

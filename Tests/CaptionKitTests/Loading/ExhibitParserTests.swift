@@ -29,6 +29,27 @@ import Testing
         SourceLocation(path: path, line: line, column: column)
     }
 
+    @Test func aPositionInsideALiteralBlockMapsToItsLineAndColumn() throws {
+        let text =
+            "id: w\ntext:\n  kk: |  # comment\n\n      Бірінші жол.\n        Екінші  «жол».\n  ru: |2\n     Два.\n"
+        let exhibit = parse(text, path: "Captions/w.yml")
+        let field = try #require(exhibit.field("text"))
+        let kk = try #require(field.translation("kk"))
+        #expect(kk.text == "\nБірінші жол.\n  Екінші  «жол».")
+        #expect(kk.location(ofScalar: 0) == location(4, 7, "Captions/w.yml"))
+        #expect(kk.location(ofScalar: 1) == location(5, 7, "Captions/w.yml"))
+        #expect(kk.location(ofScalar: 9) == location(5, 15, "Captions/w.yml"))  // жол
+        let quoted = Array(kk.text.unicodeScalars).firstIndex(of: "«")!
+        #expect(kk.location(ofScalar: quoted) == location(6, 17, "Captions/w.yml"))
+        // An explicit indentation (`|2`) is not worked out: the finding stays at the `|`.
+        let ru = try #require(field.translation("ru"))
+        #expect(ru.location(ofScalar: 1) == location(7, 7, "Captions/w.yml"))
+        // Windows line ends: the same lines and columns.
+        let windows = parse(text.replacingOccurrences(of: "\n", with: "\r\n"), path: "Captions/w.yml")
+        let kkWindows = try #require(windows.field("text")?.translation("kk"))
+        #expect(kkWindows.location(ofScalar: quoted) == location(6, 17, "Captions/w.yml"))
+    }
+
     @Test func readsIDFieldsLanguagesAndPositions() throws {
         let exhibit = parse(Self.wagon)
         #expect(exhibit.loadFindings.isEmpty)

@@ -43,8 +43,9 @@ struct ForbiddenTermCheck: CaptionTextCheck, TerminologyCheck {
                     text:
                       kk: Қасірет аркасы — кешеннің кіреберісі.
                       ru: Арка скорби — вход в комплекс.
-                      en: ↓|
-                        Visitors bow their heads under the Arch of Grief's vault.
+                      en: |
+                        Visitors bow their heads
+                        under the ↓Arch of Grief's vault.
                     """
                 ),
             ])

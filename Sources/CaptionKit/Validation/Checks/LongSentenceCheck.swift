@@ -53,9 +53,9 @@ struct LongSentenceCheck: CaptionTextCheck {
                 text:
                   kk: Құрт — кептірілген ірімшік.
                   ru: «↓Курт — это сушёный сыр, его брали в дорогу», — писали узницы из г. Акмолинска. Так и было.
-                  en: ↓|-
+                  en: |-
                     Kurt is a dried cheese.
-                    Nomads took it on the road in winter and in summer.
+                    ↓Nomads took it on the road in winter and in summer.
                 """,
                 config: """
                     panels:

@@ -60,6 +60,10 @@ struct TermIndex: Sendable {
     let rules: WordForms.Rules
     /// Every term.
     private(set) var terms: [Term] = []
+    /// Each term's entry, parallel to ``terms``: read for every match without copying a term.
+    private(set) var termEntries: [Int] = []
+    /// Whether each term is forbidden, parallel to ``terms``.
+    private(set) var termIsForbidden: [Bool] = []
     /// The terms by the packed first letters (one to three) of one of their first word's stems:
     /// term index and stem index.
     private var byPrefix: [UInt64: [(term: Int32, stem: Int32)]] = [:]
@@ -112,6 +116,8 @@ struct TermIndex: Sendable {
         }
         let termIndex = Int32(terms.count)
         terms.append(Term(entry: entry, isForbidden: forbidden, text: text, words: words))
+        termEntries.append(entry)
+        termIsForbidden.append(forbidden)
         for (stemIndex, stem) in words[0].stems.enumerated() {
             let length = min(3, stem.scalars.count)
             let key = Self.pack(stem.scalars.prefix(length))

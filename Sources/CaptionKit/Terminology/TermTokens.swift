@@ -44,17 +44,32 @@ struct TermTokens: Sendable {
     }
 
     /// ``init(_:keepingWritten:)`` on the bytes of a string (valid UTF-8).
+    ///
+    /// Writes into buffers of the largest size the text can need (a scalar per byte, a word
+    /// per two bytes) and copies them into the arrays at the end: no capacity check per scalar.
     private init(utf8 bytes: UnsafeBufferPointer<UInt8>, keepingWritten: Bool) {
+        let scalarCapacity = bytes.count
+        let wordCapacity = bytes.count / 2 + 1
+        let foldedOut = UnsafeMutablePointer<UInt32>.allocate(capacity: scalarCapacity)
+        let writtenOut = UnsafeMutablePointer<UInt32>.allocate(capacity: keepingWritten ? scalarCapacity : 0)
+        let boundsOut = UnsafeMutablePointer<Int32>.allocate(capacity: wordCapacity + 1)
+        let offsetsOut = UnsafeMutablePointer<Int32>.allocate(capacity: wordCapacity)
+        let jointsOut = UnsafeMutablePointer<Joint>.allocate(capacity: wordCapacity)
+        defer {
+            foldedOut.deallocate()
+            writtenOut.deallocate()
+            boundsOut.deallocate()
+            offsetsOut.deallocate()
+            jointsOut.deallocate()
+        }
+        var scalars = 0
+        var words = 0
+        boundsOut[0] = 0
         var offset: Int32 = 0
         var inWord = false
         // What came since the last word ended: 0 nothing, 1 hyphen, 2 apostrophe, 3 closing quote,
         // 4 a closing quote and a hyphen, 5 anything else.
         var gap = 5
-        folded.reserveCapacity(bytes.count / 2)
-        if keepingWritten { written.reserveCapacity(bytes.count / 2) }
-        offsets.reserveCapacity(bytes.count / 8)
-        joints.reserveCapacity(bytes.count / 8)
-        bounds.reserveCapacity(bytes.count / 8)
         var index = 0
         let end = bytes.count
         while index < end {
@@ -78,20 +93,21 @@ struct TermTokens: Sendable {
             if Self.isWordScalar(value, inWord: inWord) {
                 if !inWord {
                     inWord = true
-                    offsets.append(offset)
-                    let joint: Joint =
+                    offsetsOut[words] = offset
+                    jointsOut[words] =
                         switch gap {
                         case 1, 4: .hyphen
                         case 2: .apostrophe
                         default: .separate
                         }
-                    joints.append(joint)
+                    words += 1
                 }
-                if keepingWritten { written.append(value) }
-                folded.append(Self.fold(value))
+                if keepingWritten { writtenOut[scalars] = value }
+                foldedOut[scalars] = Self.fold(value)
+                scalars += 1
             } else {
                 if inWord {
-                    bounds.append(Int32(folded.count))
+                    boundsOut[words] = Int32(scalars)
                     inWord = false
                     gap = 0
                 }
@@ -99,7 +115,12 @@ struct TermTokens: Sendable {
             }
             offset += 1
         }
-        if inWord { bounds.append(Int32(folded.count)) }
+        if inWord { boundsOut[words] = Int32(scalars) }
+        folded = Array(UnsafeBufferPointer(start: foldedOut, count: scalars))
+        if keepingWritten { written = Array(UnsafeBufferPointer(start: writtenOut, count: scalars)) }
+        bounds = Array(UnsafeBufferPointer(start: boundsOut, count: words + 1))
+        offsets = Array(UnsafeBufferPointer(start: offsetsOut, count: words))
+        joints = Array(UnsafeBufferPointer(start: jointsOut, count: words))
     }
 
     /// Whether the scalar `value` belongs to a word: a letter or digit, or a combining mark

@@ -47,9 +47,7 @@ struct TermScan: Sendable {
     var usedEntries: [Int] {
         var entries: [Int] = []
         entries.reserveCapacity(matches.count)
-        for match in matches where !index.terms[match.term].isForbidden {
-            entries.append(index.terms[match.term].entry)
-        }
+        for match in matches where !index.termIsForbidden[match.term] { entries.append(index.termEntries[match.term]) }
         return entries
     }
 

@@ -99,8 +99,9 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
             let used = analysis.termScans[index]?.usedEntries ?? []
             var reported: [Int] = []
             var position = 0
-            let terms = sourceScan.index.terms
-            let matches = sourceScan.matches.filter { !terms[$0.term].isForbidden }
+            let termEntries = sourceScan.index.termEntries
+            let termIsForbidden = sourceScan.index.termIsForbidden
+            let matches = sourceScan.matches.filter { !termIsForbidden[$0.term] }
             while position < matches.count {
                 // The entries found on the same words of the source are one occurrence: a
                 // translation using any of them is fine (the same term may be in two entries).
@@ -109,7 +110,7 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
                 while position < matches.count, matches[position].firstWord == first.firstWord,
                     matches[position].wordCount == first.wordCount
                 {
-                    let entry = terms[matches[position].term].entry
+                    let entry = termEntries[matches[position].term]
                     if glossary.entries[entry].terms[text.language] != nil, !entries.contains(entry) {
                         entries.append(entry)
                     }

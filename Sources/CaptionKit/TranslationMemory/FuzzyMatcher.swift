@@ -8,9 +8,10 @@
 /// best wins, and among equals the first in collection order (path, then field order).
 ///
 /// The search finds exactly what comparing every pair finds, but compares few pairs in full:
-/// - Words are numbered by how many texts use them, the most used first. The most used
-///   (up to ``maxBitmapWords``) are kept per text as a bitmap, so counting them shared is a
-///   few AND and population-count operations; only the rarer rest is merged as sorted lists.
+/// - Words are numbered by how many texts use them, the most used first. Those that at least
+///   1 text in 128 uses (up to ``maxBitmapWords``) are kept per text as a bitmap, so counting
+///   them shared is a few AND and population-count operations (a column of 256 texts at a
+///   time when a whole range is compared); only the rarer rest is merged as sorted lists.
 /// - Texts are ranked by their number of words. A text of `b` words reaches `s` % against a
 ///   query of `a` words only if `s·(a + b) ≤ 200·min(a, b)`, so only a range of ranks is looked
 ///   at, and that range narrows as better matches turn up (a match must reach the best so far).

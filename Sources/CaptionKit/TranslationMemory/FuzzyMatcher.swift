@@ -8,9 +8,10 @@
 /// best wins, and among equals the first in collection order (path, then field order).
 ///
 /// The search finds exactly what comparing every pair finds, but compares few pairs in full:
-/// - Words are numbered by how many texts use them, the most used first. The most used
-///   (up to ``maxBitmapWords``) are kept per text as a bitmap, so counting them shared is a
-///   few AND and population-count operations; only the rarer rest is merged as sorted lists.
+/// - Words are numbered by how many texts use them, the most used first. Those that at least
+///   1 text in 128 uses (up to ``maxBitmapWords``) are kept per text as a bitmap, so counting
+///   them shared is a few AND and population-count operations (a column of 256 texts at a
+///   time when a whole range is compared); only the rarer rest is merged as sorted lists.
 /// - Texts are ranked by their number of words. A text of `b` words reaches `s` % against a
 ///   query of `a` words only if `s·(a + b) ≤ 200·min(a, b)`, so only a range of ranks is looked
 ///   at, and that range narrows as better matches turn up (a match must reach the best so far).
@@ -60,6 +61,8 @@ struct FuzzyMatcher: Sendable {
     private var bits: [UInt64] = []
     /// Where its other word ids (ascending) start in ``rareWords``; one more than texts.
     private var rareStarts: [Int32] = [0]
+    /// Its number of other words.
+    private var rareCounts: [Int32] = []
     private var rareWords: [Int32] = []
     /// The first rank with at least `n` words, for `n` in `0...` (largest size + 1).
     private var firstRankOfSize: [Int32] = [0]
@@ -154,6 +157,7 @@ struct FuzzyMatcher: Sendable {
             words.sort()
             rareWords += words
             rareStarts.append(Int32(rareWords.count))
+            rareCounts.append(Int32(words.count))
         }
     }
 
@@ -228,7 +232,10 @@ struct FuzzyMatcher: Sendable {
             }
             // Every text in the range: the bitmaps 256 texts at a time, a column at a time (a
             // loop the compiler vectorizes), then each text's bound and rare words.
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 256) { counts in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 512) { scratch in
+                let counts = UnsafeMutableBufferPointer(rebasing: scratch[0..<256])
+                let passed = UnsafeMutableBufferPointer(rebasing: scratch[256..<512])
+                let rareCount = queryRare.count
                 var start = low
                 while start < high {
                     let end = min(start + 256, high)
@@ -240,8 +247,21 @@ struct FuzzyMatcher: Sendable {
                             counts[index] &+= UInt64((query & column[index]).nonzeroBitCount)
                         }
                     }
-                    for rank in start..<end where consider(rank, sharedInBits: Int(counts[rank - start]), &search) {
-                        high = min(high, rankRange(a: a, least: search.least).high)
+                    // The texts whose bound (shared bits + the fewer rare words) reaches the
+                    // best so far, listed without a branch.
+                    var passing = 0
+                    let least = search.least
+                    for index in 0..<(end - start) {
+                        let rank = start &+ index
+                        let bound = Int(counts[index]) &+ min(rareCount, Int(rareCounts[rank]))
+                        passed[passing] = UInt64(index)
+                        passing &+= 200 &* bound >= least &* (a &+ Int(sizes[rank])) ? 1 : 0
+                    }
+                    for index in passed[0..<passing] {
+                        let rank = start + Int(index)
+                        if consider(rank, sharedInBits: Int(counts[Int(index)]), &search) {
+                            high = min(high, rankRange(a: a, least: search.least).high)
+                        }
                     }
                     start = end
                 }

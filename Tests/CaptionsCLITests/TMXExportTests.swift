@@ -6,14 +6,16 @@ import Testing
 /// `captions export tmx` on the bundled museum: valid against the TMX 1.4 DTD, read back by
 /// Translate Toolkit with the same units, stale translations left out.
 @Suite struct TMXExportTests {
-    /// The TMX 1.4b DTD in `../shared/schemas` beside the repository (or beside a worktree one
-    /// level deeper); a path that does not exist when neither has it (the tests then skip).
+    /// The TMX 1.4b DTD in `../shared/schemas` beside the repository, beside a worktree one level
+    /// deeper, or in the development machine's `/work/shared/schemas` (a clone elsewhere, as CI
+    /// makes); a path that does not exist when none has it (the tests then skip).
     static let dtd: String = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let candidates = ["../shared/schemas", "../../shared/schemas"].map {
-            root.appendingPathComponent($0 + "/tmx-1.4/tmx14.dtd").standardizedFileURL.path
-        }
+        let candidates =
+            ["../shared/schemas", "../../shared/schemas"].map {
+                root.appendingPathComponent($0 + "/tmx-1.4/tmx14.dtd").standardizedFileURL.path
+            } + ["/work/shared/schemas/tmx-1.4/tmx14.dtd"]
         return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
     }()
 

@@ -9,11 +9,15 @@ enum SharedSchemas {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `<repo>/../shared/schemas` (a clone with shared/ beside it), or `<repo>/../../shared/schemas`
-    /// (a worktree one level deeper), whichever exists.
+    /// `<repo>/../shared/schemas` (a clone with shared/ beside it), `<repo>/../../shared/schemas`
+    /// (a worktree one level deeper), or the development machine's `/work/shared/schemas` (a
+    /// clone elsewhere, as CI makes), whichever exists.
     static let folder: String? = {
-        for relative in ["../shared/schemas", "../../shared/schemas"] {
-            let candidate = repositoryRoot.appendingPathComponent(relative).standardizedFileURL.path
+        let candidates =
+            ["../shared/schemas", "../../shared/schemas"].map {
+                repositoryRoot.appendingPathComponent($0).standardizedFileURL.path
+            } + ["/work/shared/schemas"]
+        for candidate in candidates {
             if FileManager.default.fileExists(atPath: candidate + "/xliff-1.2/xliff-core-1.2-strict.xsd") {
                 return candidate
             }

@@ -171,11 +171,9 @@ struct GlossaryMerge {
     static func appending(
         _ entries: [GlossaryEntry], importedFrom file: String, to glossary: String, languages: [String]
     ) -> String {
-        // A line break in the file's name (libyaml also breaks at U+2028 and U+2029) would end
-        // the comment.
-        let breaking: Set<Unicode.GeneralCategory> = [.control, .lineSeparator, .paragraphSeparator]
+        // A line break in the file's name would end the comment.
         let name = URL(fileURLWithPath: file).lastPathComponent.unicodeScalars.map { scalar in
-            breaking.contains(scalar.properties.generalCategory) ? "?" : String(scalar)
+            scalar.breaksALine ? "?" : String(scalar)
         }.joined()
         return glossary + "\n# Imported from \(name) by captions import\n"
             + yaml(entries, languages: languages).dropFirst()

@@ -105,11 +105,7 @@ extension SignOffMark {
         guard let problem = problem(withName: name) else { return nil }
         var shown = ""
         for scalar in name.unicodeScalars {
-            let isControl = scalar.properties.generalCategory == .control
-            let isBreak =
-                scalar.properties.generalCategory == .lineSeparator
-                || scalar.properties.generalCategory == .paragraphSeparator
-            if isControl || isBreak {
+            if scalar.breaksALine {
                 shown += scalar.escaped(asASCII: true)
             } else {
                 shown.unicodeScalars.append(scalar)

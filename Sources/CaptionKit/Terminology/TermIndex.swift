@@ -64,8 +64,16 @@ struct TermIndex: Sendable {
     private(set) var termEntries: [Int] = []
     /// Whether each term is forbidden, parallel to ``terms``.
     private(set) var termIsForbidden: [Bool] = []
+    /// Whether each term is looked for in every text, parallel to ``terms``: a forbidden term,
+    /// and every term of an entry that has forbidden terms in the language (a forbidden term
+    /// inside an allowed one is no finding) or is do-not-translate. A translation is scanned
+    /// for these and for the entries its source uses (``matches(in:entries:)``).
+    private(set) var termConcernsEveryText: [Bool] = []
+    /// The stems of every term's first word, one term after another: compared with every word
+    /// that starts like one, read from one flat array (not through a term and its words).
+    private var firstStems: [Stem] = []
     /// The terms by the packed first letters (one to three) of one of their first word's stems:
-    /// term index and stem index.
+    /// term index and index in ``firstStems``.
     private var byPrefix: [UInt64: [(term: Int32, stem: Int32)]] = [:]
     /// Which prefix lengths (1, 2, 3) occur as keys, as bits.
     private var prefixLengths: UInt8 = 0
@@ -89,11 +97,12 @@ struct TermIndex: Sendable {
     init(_ glossary: Glossary, language: String) {
         rules = WordForms.rules(for: language)
         for (entryIndex, entry) in glossary.entries.enumerated() {
+            let everyText = entry.forbidden[language] != nil || entry.doNotTranslate
             for text in entry.terms[language] ?? [] {
-                add(text, entry: entryIndex, forbidden: false, caseExact: entry.caseExact)
+                add(text, entry: entryIndex, forbidden: false, caseExact: entry.caseExact, everyText: everyText)
             }
             for text in entry.forbidden[language] ?? [] {
-                add(text, entry: entryIndex, forbidden: true, caseExact: entry.caseExact)
+                add(text, entry: entryIndex, forbidden: true, caseExact: entry.caseExact, everyText: true)
             }
             let hasTerms = entry.terms[language] != nil || entry.forbidden[language] != nil
             if hasTerms && entry.caseExact { needsWrittenWords = true }
@@ -105,7 +114,7 @@ struct TermIndex: Sendable {
     /// Whether no term is indexed.
     var isEmpty: Bool { terms.isEmpty }
 
-    private mutating func add(_ text: String, entry: Int, forbidden: Bool, caseExact: Bool) {
+    private mutating func add(_ text: String, entry: Int, forbidden: Bool, caseExact: Bool, everyText: Bool) {
         let tokens = TermTokens(text)
         guard tokens.count > 0 else { return }
         var words: [Word] = []
@@ -118,10 +127,12 @@ struct TermIndex: Sendable {
         terms.append(Term(entry: entry, isForbidden: forbidden, text: text, words: words))
         termEntries.append(entry)
         termIsForbidden.append(forbidden)
-        for (stemIndex, stem) in words[0].stems.enumerated() {
+        termConcernsEveryText.append(everyText)
+        for stem in words[0].stems {
             let length = min(3, stem.scalars.count)
             let key = Self.pack(stem.scalars.prefix(length))
-            byPrefix[key, default: []].append((termIndex, Int32(stemIndex)))
+            byPrefix[key, default: []].append((termIndex, Int32(firstStems.count)))
+            firstStems.append(stem)
             let slot = Self.filterSlot(key)
             prefilter[slot.word] |= slot.bit
             prefixLengths |= 1 << UInt8(length)
@@ -256,44 +267,55 @@ struct TermIndex: Sendable {
         return accepts(word.dropFirst(stem.scalars.count), stem.ending)
     }
 
-    /// How many words of `tokens` from `start` the term covers, or 0 when it does not start there
-    /// (its first word is already known to match with `firstStem`).
-    private func length(of term: Term, at start: Int, in tokens: TermTokens) -> Int {
-        var index = start + 1
-        for word in term.words.dropFirst() {
-            guard index < tokens.count, word.stems.contains(where: { Self.matches($0, tokens, index) }) else {
-                return 0
+    /// How many words of `tokens` from `start` term `term` covers, or 0 when it does not start
+    /// there (its first word is already known to match).
+    private func length(of term: Int, at start: Int, in tokens: TermTokens) -> Int {
+        terms.withUnsafeBufferPointer { terms in
+            let words = terms[term].words
+            var index = start + 1
+            for word in words.dropFirst() {
+                guard index < tokens.count, word.stems.contains(where: { Self.matches($0, tokens, index) }) else {
+                    return 0
+                }
+                index += 1
             }
-            index += 1
+            if index < tokens.count, tokens.joints[index] != .separate, let last = words.last,
+                tokens.length(index) <= 8, Self.accepts(tokens.word(index)[...], last.attached),
+                tokens.joints[index] == .hyphen || rules == .english
+            {
+                index += 1
+            }
+            return index - start
         }
-        if index < tokens.count, tokens.joints[index] != .separate, let last = term.words.last,
-            tokens.length(index) <= 8, Self.accepts(tokens.word(index)[...], last.attached),
-            tokens.joints[index] == .hyphen || rules == .english
-        {
-            index += 1
-        }
-        return index - start
     }
 
-    /// Every term in `tokens`, by first word, then term order.
-    func matches(in tokens: TermTokens) -> [Match] {
+    /// Every term in `tokens`, by first word, then term order; with `entries`, only the terms of
+    /// those entries (glossary indices) and those looked for in every text: the same matches
+    /// without the others.
+    func matches(in tokens: TermTokens, entries: [Int]? = nil) -> [Match] {
         var found: [Match] = []
         guard !terms.isEmpty else { return found }
-        for index in 0..<tokens.count {
-            let word = tokens.word(index)
-            let firstHere = found.count
-            for prefixLength in 1...3
-            where prefixLengths & (1 << UInt8(prefixLength)) != 0 && word.count >= prefixLength {
-                let key = Self.pack(word.prefix(prefixLength))
-                let slot = Self.filterSlot(key)
-                guard prefilter[slot.word] & slot.bit != 0, let candidates = byPrefix[key] else { continue }
-                for candidate in candidates {
-                    let termIndex = Int(candidate.term)
-                    guard Self.matches(terms[termIndex].words[0].stems[Int(candidate.stem)], tokens, index),
-                        !found[firstHere...].contains(where: { $0.term == termIndex })
-                    else { continue }
-                    let count = length(of: terms[termIndex], at: index, in: tokens)
-                    if count > 0 { found.append(Match(term: termIndex, firstWord: index, wordCount: count)) }
+        // Stems are read in place: copying one out of the array retained its arrays.
+        firstStems.withUnsafeBufferPointer { firstStems in
+            for index in 0..<tokens.count {
+                let word = tokens.word(index)
+                let firstHere = found.count
+                for prefixLength in 1...3
+                where prefixLengths & (1 << UInt8(prefixLength)) != 0 && word.count >= prefixLength {
+                    let key = Self.pack(word.prefix(prefixLength))
+                    let slot = Self.filterSlot(key)
+                    guard prefilter[slot.word] & slot.bit != 0, let candidates = byPrefix[key] else { continue }
+                    for candidate in candidates {
+                        let termIndex = Int(candidate.term)
+                        if let entries, !termConcernsEveryText[termIndex], !entries.contains(termEntries[termIndex]) {
+                            continue
+                        }
+                        guard Self.matches(firstStems[Int(candidate.stem)], tokens, index),
+                            !found[firstHere...].contains(where: { $0.term == termIndex })
+                        else { continue }
+                        let count = length(of: termIndex, at: index, in: tokens)
+                        if count > 0 { found.append(Match(term: termIndex, firstWord: index, wordCount: count)) }
+                    }
                 }
             }
         }

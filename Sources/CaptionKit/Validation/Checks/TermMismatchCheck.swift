@@ -97,7 +97,9 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
                 let sourceScan = analysis.termScans[sourceIndex], !sourceScan.matches.isEmpty
             else { continue }
             let used = analysis.termScans[index]?.usedEntries ?? []
+            let entriesWithTerms = terminology.entriesWithTerms[text.language]
             var reported: [Int] = []
+            var entries: [Int] = []
             var position = 0
             let termEntries = sourceScan.index.termEntries
             let termIsForbidden = sourceScan.index.termIsForbidden
@@ -106,12 +108,13 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
                 // The entries found on the same words of the source are one occurrence: a
                 // translation using any of them is fine (the same term may be in two entries).
                 let first = matches[position]
-                var entries: [Int] = []
+                entries.removeAll(keepingCapacity: true)
                 while position < matches.count, matches[position].firstWord == first.firstWord,
                     matches[position].wordCount == first.wordCount
                 {
                     let entry = termEntries[matches[position].term]
-                    if glossary.entries[entry].terms[text.language] != nil, !entries.contains(entry) {
+                    let hasTerms = entriesWithTerms?[entry] ?? (glossary.entries[entry].terms[text.language] != nil)
+                    if hasTerms, !entries.contains(entry) {
                         entries.append(entry)
                     }
                     position += 1

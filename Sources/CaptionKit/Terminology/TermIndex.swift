@@ -72,12 +72,20 @@ struct TermIndex: Sendable {
     /// The stems of every term's first word, one term after another: compared with every word
     /// that starts like one, read from one flat array (not through a term and its words).
     private var firstStems: [Stem] = []
-    /// The terms by the packed first letters (one to three) of one of their first word's stems:
-    /// term index and index in ``firstStems``.
-    private var byPrefix: [UInt64: [(term: Int32, stem: Int32)]] = [:]
+    /// The terms that start like each prefix key (the packed first letters, one to three, of
+    /// one of their first word's stems), one key after another: term index and index in
+    /// ``firstStems``.
+    private var candidates: [(term: Int32, stem: Int32)] = []
+    /// The prefix keys in an open-addressing hash table (``tableSlot(_:)``, linear probing), each
+    /// with the range of its ``candidates``; an empty slot has key 0, which no key is. A plain
+    /// dictionary of arrays cost a hash, a probe and a retain for every word that started
+    /// like a term.
+    private var table: [(key: UInt64, start: Int32, end: Int32)] = []
+    /// ``table``'s size minus one (a power of two minus one).
+    private var tableMask = 0
     /// Which prefix lengths (1, 2, 3) occur as keys, as bits.
     private var prefixLengths: UInt8 = 0
-    /// A bit per hash of the keys of ``byPrefix``: most words of a text start like no term and
+    /// A bit per hash of the prefix keys: most words of a text start like no term and
     /// are passed over with one bit test instead of a dictionary look-up.
     private var prefilter = [UInt64](repeating: 0, count: 1 << (Self.filterBits - 6))
     private static let filterBits: UInt64 = 18
@@ -96,25 +104,49 @@ struct TermIndex: Sendable {
     /// Compiles the terms of `glossary` in `language`.
     init(_ glossary: Glossary, language: String) {
         rules = WordForms.rules(for: language)
+        var byPrefix: [UInt64: [(term: Int32, stem: Int32)]] = [:]
         for (entryIndex, entry) in glossary.entries.enumerated() {
             let everyText = entry.forbidden[language] != nil || entry.doNotTranslate
             for text in entry.terms[language] ?? [] {
-                add(text, entry: entryIndex, forbidden: false, caseExact: entry.caseExact, everyText: everyText)
+                add(
+                    text, entry: entryIndex, forbidden: false, caseExact: entry.caseExact, everyText: everyText,
+                    to: &byPrefix)
             }
             for text in entry.forbidden[language] ?? [] {
-                add(text, entry: entryIndex, forbidden: true, caseExact: entry.caseExact, everyText: true)
+                add(
+                    text, entry: entryIndex, forbidden: true, caseExact: entry.caseExact, everyText: true,
+                    to: &byPrefix)
             }
             let hasTerms = entry.terms[language] != nil || entry.forbidden[language] != nil
             if hasTerms && entry.caseExact { needsWrittenWords = true }
             if hasTerms && entry.doNotTranslate { needsWrittenWords = true }
             if entry.forbidden[language] != nil || (hasTerms && entry.doNotTranslate) { scansEveryText = true }
         }
+        var size = 16
+        while size < 2 * byPrefix.count { size *= 2 }
+        tableMask = size - 1
+        table = Array(repeating: (0, 0, 0), count: size)
+        for (key, keyCandidates) in byPrefix {
+            var slot = tableSlot(key)
+            while table[slot].key != 0 { slot = (slot + 1) & tableMask }
+            table[slot] = (key, Int32(candidates.count), Int32(candidates.count + keyCandidates.count))
+            candidates += keyCandidates
+        }
+    }
+
+    /// Where `key` is looked for first in ``table``.
+    @inline(__always)
+    private func tableSlot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & tableMask
     }
 
     /// Whether no term is indexed.
     var isEmpty: Bool { terms.isEmpty }
 
-    private mutating func add(_ text: String, entry: Int, forbidden: Bool, caseExact: Bool, everyText: Bool) {
+    private mutating func add(
+        _ text: String, entry: Int, forbidden: Bool, caseExact: Bool, everyText: Bool,
+        to byPrefix: inout [UInt64: [(term: Int32, stem: Int32)]]
+    ) {
         let tokens = TermTokens(text)
         guard tokens.count > 0 else { return }
         var words: [Word] = []
@@ -289,32 +321,68 @@ struct TermIndex: Sendable {
         }
     }
 
+    /// The range in ``candidates`` of the terms that start like `key`, if any.
+    @inline(__always)
+    private func candidateRange(of key: UInt64) -> Range<Int>? {
+        var slot = tableSlot(key)
+        while true {
+            let entry = table[slot]
+            if entry.key == key { return Int(entry.start)..<Int(entry.end) }
+            if entry.key == 0 { return nil }
+            slot = (slot + 1) & tableMask
+        }
+    }
+
     /// Every term in `tokens`, by first word, then term order; with `entries`, only the terms of
     /// those entries (glossary indices) and those looked for in every text: the same matches
     /// without the others.
     func matches(in tokens: TermTokens, entries: [Int]? = nil) -> [Match] {
         var found: [Match] = []
         guard !terms.isEmpty else { return found }
-        // Stems are read in place: copying one out of the array retained its arrays.
-        firstStems.withUnsafeBufferPointer { firstStems in
-            for index in 0..<tokens.count {
-                let word = tokens.word(index)
-                let firstHere = found.count
-                for prefixLength in 1...3
-                where prefixLengths & (1 << UInt8(prefixLength)) != 0 && word.count >= prefixLength {
-                    let key = Self.pack(word.prefix(prefixLength))
-                    let slot = Self.filterSlot(key)
-                    guard prefilter[slot.word] & slot.bit != 0, let candidates = byPrefix[key] else { continue }
-                    for candidate in candidates {
-                        let termIndex = Int(candidate.term)
-                        if let entries, !termConcernsEveryText[termIndex], !entries.contains(termEntries[termIndex]) {
-                            continue
+        // Words, stems and candidates are read in place: copying a stem out of its array, or
+        // slicing a word out of the tokens, retained and released arrays for every word.
+        tokens.folded.withUnsafeBufferPointer { folded in
+            tokens.bounds.withUnsafeBufferPointer { bounds in
+                firstStems.withUnsafeBufferPointer { firstStems in
+                    candidates.withUnsafeBufferPointer { candidates in
+                        for index in 0..<tokens.count {
+                            let start = Int(bounds[index])
+                            let wordLength = Int(bounds[index + 1]) - start
+                            let firstHere = found.count
+                            // The keys of the word's first one to three letters, as ``pack(_:)`` makes them.
+                            var packed: UInt64 = 0
+                            var tooLarge = false
+                            for prefixLength in 1...3 {
+                                guard prefixLength <= wordLength else { break }
+                                let scalar = folded[start + prefixLength - 1]
+                                if scalar >= 0x10000 {
+                                    tooLarge = true
+                                } else {
+                                    packed |= UInt64(scalar) << (16 * (prefixLength - 1))
+                                }
+                                guard prefixLengths & (1 << UInt8(prefixLength)) != 0 else { continue }
+                                let key = tooLarge ? UInt64.max : packed | UInt64(prefixLength) << 60
+                                let slot = Self.filterSlot(key)
+                                guard prefilter[slot.word] & slot.bit != 0, let range = candidateRange(of: key) else {
+                                    continue
+                                }
+                                for position in range {
+                                    let termIndex = Int(candidates[position].term)
+                                    if let entries, !termConcernsEveryText[termIndex],
+                                        !entries.contains(termEntries[termIndex])
+                                    {
+                                        continue
+                                    }
+                                    guard Self.matches(firstStems[Int(candidates[position].stem)], tokens, index),
+                                        !found[firstHere...].contains(where: { $0.term == termIndex })
+                                    else { continue }
+                                    let count = length(of: termIndex, at: index, in: tokens)
+                                    if count > 0 {
+                                        found.append(Match(term: termIndex, firstWord: index, wordCount: count))
+                                    }
+                                }
+                            }
                         }
-                        guard Self.matches(firstStems[Int(candidate.stem)], tokens, index),
-                            !found[firstHere...].contains(where: { $0.term == termIndex })
-                        else { continue }
-                        let count = length(of: termIndex, at: index, in: tokens)
-                        if count > 0 { found.append(Match(term: termIndex, firstWord: index, wordCount: count)) }
                     }
                 }
             }

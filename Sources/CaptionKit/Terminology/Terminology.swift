@@ -38,13 +38,23 @@ struct Terminology: Sendable {
 }
 
 /// The glossary terms found in one text.
-struct TermScan: Sendable {
+///
+/// A class: the checks read every text's scan (`analysis.termScans[index]`), and copying a
+/// struct of the tokens' five arrays, the matches and the index retained and released them all.
+final class TermScan: Sendable {
     /// The text's words.
     let tokens: TermTokens
     /// The terms found, by first word.
     let matches: [TermIndex.Match]
     /// The compiled terms of the text's language.
     let index: TermIndex
+
+    /// The terms `matches` of `index` found in `tokens`.
+    init(tokens: TermTokens, matches: [TermIndex.Match], index: TermIndex) {
+        self.tokens = tokens
+        self.matches = matches
+        self.index = index
+    }
 
     /// The term of `match`.
     func term(_ match: TermIndex.Match) -> TermIndex.Term { index.terms[match.term] }

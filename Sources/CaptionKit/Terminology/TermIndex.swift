@@ -13,7 +13,26 @@ struct TermIndex: Sendable {
         /// `vowelFirst` is set, the chain must (not) start with a vowel.
         case kazakh(after: KazakhSuffixes.After, harmony: KazakhSuffixes.Harmony, vowelFirst: Bool?)
         /// One of a set of endings (packed with ``TermIndex/pack(_:)``).
-        case oneOf(Set<UInt64>)
+        case oneOf(PackedEndings)
+    }
+
+    /// A set of endings packed with ``TermIndex/pack(_:)``, sorted: a binary search over a few
+    /// dozen numbers costs less than hashing one.
+    struct PackedEndings: Sendable {
+        private let sorted: [UInt64]
+
+        init(_ endings: some Sequence<UInt64>) { sorted = Set(endings).sorted() }
+
+        /// Whether `ending` is one of them.
+        func contains(_ ending: UInt64) -> Bool {
+            var low = 0
+            var high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < ending { low = middle + 1 } else { high = middle }
+            }
+            return low < sorted.count && sorted[low] == ending
+        }
     }
 
     /// One way a term word's forms start.
@@ -240,13 +259,13 @@ struct TermIndex: Sendable {
     }
 
     // The packed ending sets, made once: every stem of a 2,000-entry glossary shares them.
-    private static let russianEndings = Set(RussianEndings.all.map(pack))
-    private static let russianEndingsAfterFleetingVowel = Set(RussianEndings.afterFleetingVowel.map(pack))
-    private static let russianAttachedEndings = Set(RussianEndings.all.filter { !$0.isEmpty }.map(pack))
-    private static let englishEndings = Set(EnglishForms.regular.map(pack))
-    private static let iesEnding: Set<UInt64> = [pack("ies".unicodeScalars.map(\.value))]
-    private static let vesEnding: Set<UInt64> = [pack("ves".unicodeScalars.map(\.value))]
-    private static let possessiveEnding: Set<UInt64> = [pack([0x73])]
+    private static let russianEndings = PackedEndings(RussianEndings.all.map(pack))
+    private static let russianEndingsAfterFleetingVowel = PackedEndings(RussianEndings.afterFleetingVowel.map(pack))
+    private static let russianAttachedEndings = PackedEndings(RussianEndings.all.filter { !$0.isEmpty }.map(pack))
+    private static let englishEndings = PackedEndings(EnglishForms.regular.map(pack))
+    private static let iesEnding = PackedEndings([pack("ies".unicodeScalars.map(\.value))])
+    private static let vesEnding = PackedEndings([pack("ves".unicodeScalars.map(\.value))])
+    private static let possessiveEnding = PackedEndings([pack([0x73])])
 
     /// What a word attached after the term's last word may be: a Kazakh suffix chain after a
     /// hyphen, a Russian ending, or the English possessive `s`.

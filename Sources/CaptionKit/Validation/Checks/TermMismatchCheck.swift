@@ -100,10 +100,12 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
             let entriesWithTerms = terminology.entriesWithTerms[text.language]
             var reported: [Int] = []
             var entries: [Int] = []
-            var position = 0
             let termEntries = sourceScan.index.termEntries
             let termIsForbidden = sourceScan.index.termIsForbidden
-            let matches = sourceScan.matches.filter { !termIsForbidden[$0.term] }
+            // Forbidden terms are passed over (they are forbidden-term's), in place: filtering
+            // them out made an array per translation.
+            let matches = sourceScan.matches
+            var position = matches.firstIndex { !termIsForbidden[$0.term] } ?? matches.count
             while position < matches.count {
                 // The entries found on the same words of the source are one occurrence: a
                 // translation using any of them is fine (the same term may be in two entries).
@@ -118,6 +120,7 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
                         entries.append(entry)
                     }
                     position += 1
+                    while position < matches.count, termIsForbidden[matches[position].term] { position += 1 }
                 }
                 guard let entry = entries.first, entries.allSatisfy({ !used.contains($0) }), !reported.contains(entry)
                 else { continue }

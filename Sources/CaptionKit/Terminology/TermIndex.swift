@@ -13,7 +13,26 @@ struct TermIndex: Sendable {
         /// `vowelFirst` is set, the chain must (not) start with a vowel.
         case kazakh(after: KazakhSuffixes.After, harmony: KazakhSuffixes.Harmony, vowelFirst: Bool?)
         /// One of a set of endings (packed with ``TermIndex/pack(_:)``).
-        case oneOf(Set<UInt64>)
+        case oneOf(PackedEndings)
+    }
+
+    /// A set of endings packed with ``TermIndex/pack(_:)``, sorted: a binary search over a few
+    /// dozen numbers costs less than hashing one.
+    struct PackedEndings: Sendable {
+        private let sorted: [UInt64]
+
+        init(_ endings: some Sequence<UInt64>) { sorted = Set(endings).sorted() }
+
+        /// Whether `ending` is one of them.
+        func contains(_ ending: UInt64) -> Bool {
+            var low = 0
+            var high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < ending { low = middle + 1 } else { high = middle }
+            }
+            return low < sorted.count && sorted[low] == ending
+        }
     }
 
     /// One way a term word's forms start.
@@ -64,12 +83,28 @@ struct TermIndex: Sendable {
     private(set) var termEntries: [Int] = []
     /// Whether each term is forbidden, parallel to ``terms``.
     private(set) var termIsForbidden: [Bool] = []
-    /// The terms by the packed first letters (one to three) of one of their first word's stems:
-    /// term index and stem index.
-    private var byPrefix: [UInt64: [(term: Int32, stem: Int32)]] = [:]
+    /// Whether each term is looked for in every text, parallel to ``terms``: a forbidden term,
+    /// and every term of an entry that has forbidden terms in the language (a forbidden term
+    /// inside an allowed one is no finding) or is do-not-translate. A translation is scanned
+    /// for these and for the entries its source uses (``matches(in:entries:)``).
+    private(set) var termConcernsEveryText: [Bool] = []
+    /// The stems of every term's first word, one term after another: compared with every word
+    /// that starts like one, read from one flat array (not through a term and its words).
+    private var firstStems: [Stem] = []
+    /// The terms that start like each prefix key (the packed first letters, one to three, of
+    /// one of their first word's stems), one key after another: term index and index in
+    /// ``firstStems``.
+    private var candidates: [(term: Int32, stem: Int32)] = []
+    /// The prefix keys in an open-addressing hash table (``tableSlot(_:)``, linear probing), each
+    /// with the range of its ``candidates``; an empty slot has key 0, which no key is. A plain
+    /// dictionary of arrays cost a hash, a probe and a retain for every word that started
+    /// like a term.
+    private var table: [(key: UInt64, start: Int32, end: Int32)] = []
+    /// ``table``'s size minus one (a power of two minus one).
+    private var tableMask = 0
     /// Which prefix lengths (1, 2, 3) occur as keys, as bits.
     private var prefixLengths: UInt8 = 0
-    /// A bit per hash of the keys of ``byPrefix``: most words of a text start like no term and
+    /// A bit per hash of the prefix keys: most words of a text start like no term and
     /// are passed over with one bit test instead of a dictionary look-up.
     private var prefilter = [UInt64](repeating: 0, count: 1 << (Self.filterBits - 6))
     private static let filterBits: UInt64 = 18
@@ -88,24 +123,49 @@ struct TermIndex: Sendable {
     /// Compiles the terms of `glossary` in `language`.
     init(_ glossary: Glossary, language: String) {
         rules = WordForms.rules(for: language)
+        var byPrefix: [UInt64: [(term: Int32, stem: Int32)]] = [:]
         for (entryIndex, entry) in glossary.entries.enumerated() {
+            let everyText = entry.forbidden[language] != nil || entry.doNotTranslate
             for text in entry.terms[language] ?? [] {
-                add(text, entry: entryIndex, forbidden: false, caseExact: entry.caseExact)
+                add(
+                    text, entry: entryIndex, forbidden: false, caseExact: entry.caseExact, everyText: everyText,
+                    to: &byPrefix)
             }
             for text in entry.forbidden[language] ?? [] {
-                add(text, entry: entryIndex, forbidden: true, caseExact: entry.caseExact)
+                add(
+                    text, entry: entryIndex, forbidden: true, caseExact: entry.caseExact, everyText: true,
+                    to: &byPrefix)
             }
             let hasTerms = entry.terms[language] != nil || entry.forbidden[language] != nil
             if hasTerms && entry.caseExact { needsWrittenWords = true }
             if hasTerms && entry.doNotTranslate { needsWrittenWords = true }
             if entry.forbidden[language] != nil || (hasTerms && entry.doNotTranslate) { scansEveryText = true }
         }
+        var size = 16
+        while size < 2 * byPrefix.count { size *= 2 }
+        tableMask = size - 1
+        table = Array(repeating: (0, 0, 0), count: size)
+        for (key, keyCandidates) in byPrefix {
+            var slot = tableSlot(key)
+            while table[slot].key != 0 { slot = (slot + 1) & tableMask }
+            table[slot] = (key, Int32(candidates.count), Int32(candidates.count + keyCandidates.count))
+            candidates += keyCandidates
+        }
+    }
+
+    /// Where `key` is looked for first in ``table``.
+    @inline(__always)
+    private func tableSlot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & tableMask
     }
 
     /// Whether no term is indexed.
     var isEmpty: Bool { terms.isEmpty }
 
-    private mutating func add(_ text: String, entry: Int, forbidden: Bool, caseExact: Bool) {
+    private mutating func add(
+        _ text: String, entry: Int, forbidden: Bool, caseExact: Bool, everyText: Bool,
+        to byPrefix: inout [UInt64: [(term: Int32, stem: Int32)]]
+    ) {
         let tokens = TermTokens(text)
         guard tokens.count > 0 else { return }
         var words: [Word] = []
@@ -118,10 +178,12 @@ struct TermIndex: Sendable {
         terms.append(Term(entry: entry, isForbidden: forbidden, text: text, words: words))
         termEntries.append(entry)
         termIsForbidden.append(forbidden)
-        for (stemIndex, stem) in words[0].stems.enumerated() {
+        termConcernsEveryText.append(everyText)
+        for stem in words[0].stems {
             let length = min(3, stem.scalars.count)
             let key = Self.pack(stem.scalars.prefix(length))
-            byPrefix[key, default: []].append((termIndex, Int32(stemIndex)))
+            byPrefix[key, default: []].append((termIndex, Int32(firstStems.count)))
+            firstStems.append(stem)
             let slot = Self.filterSlot(key)
             prefilter[slot.word] |= slot.bit
             prefixLengths |= 1 << UInt8(length)
@@ -197,13 +259,13 @@ struct TermIndex: Sendable {
     }
 
     // The packed ending sets, made once: every stem of a 2,000-entry glossary shares them.
-    private static let russianEndings = Set(RussianEndings.all.map(pack))
-    private static let russianEndingsAfterFleetingVowel = Set(RussianEndings.afterFleetingVowel.map(pack))
-    private static let russianAttachedEndings = Set(RussianEndings.all.filter { !$0.isEmpty }.map(pack))
-    private static let englishEndings = Set(EnglishForms.regular.map(pack))
-    private static let iesEnding: Set<UInt64> = [pack("ies".unicodeScalars.map(\.value))]
-    private static let vesEnding: Set<UInt64> = [pack("ves".unicodeScalars.map(\.value))]
-    private static let possessiveEnding: Set<UInt64> = [pack([0x73])]
+    private static let russianEndings = PackedEndings(RussianEndings.all.map(pack))
+    private static let russianEndingsAfterFleetingVowel = PackedEndings(RussianEndings.afterFleetingVowel.map(pack))
+    private static let russianAttachedEndings = PackedEndings(RussianEndings.all.filter { !$0.isEmpty }.map(pack))
+    private static let englishEndings = PackedEndings(EnglishForms.regular.map(pack))
+    private static let iesEnding = PackedEndings([pack("ies".unicodeScalars.map(\.value))])
+    private static let vesEnding = PackedEndings([pack("ves".unicodeScalars.map(\.value))])
+    private static let possessiveEnding = PackedEndings([pack([0x73])])
 
     /// What a word attached after the term's last word may be: a Kazakh suffix chain after a
     /// hyphen, a Russian ending, or the English possessive `s`.
@@ -256,44 +318,91 @@ struct TermIndex: Sendable {
         return accepts(word.dropFirst(stem.scalars.count), stem.ending)
     }
 
-    /// How many words of `tokens` from `start` the term covers, or 0 when it does not start there
-    /// (its first word is already known to match with `firstStem`).
-    private func length(of term: Term, at start: Int, in tokens: TermTokens) -> Int {
-        var index = start + 1
-        for word in term.words.dropFirst() {
-            guard index < tokens.count, word.stems.contains(where: { Self.matches($0, tokens, index) }) else {
-                return 0
+    /// How many words of `tokens` from `start` term `term` covers, or 0 when it does not start
+    /// there (its first word is already known to match).
+    private func length(of term: Int, at start: Int, in tokens: TermTokens) -> Int {
+        terms.withUnsafeBufferPointer { terms in
+            let words = terms[term].words
+            var index = start + 1
+            for word in words.dropFirst() {
+                guard index < tokens.count, word.stems.contains(where: { Self.matches($0, tokens, index) }) else {
+                    return 0
+                }
+                index += 1
             }
-            index += 1
+            if index < tokens.count, tokens.joints[index] != .separate, let last = words.last,
+                tokens.length(index) <= 8, Self.accepts(tokens.word(index)[...], last.attached),
+                tokens.joints[index] == .hyphen || rules == .english
+            {
+                index += 1
+            }
+            return index - start
         }
-        if index < tokens.count, tokens.joints[index] != .separate, let last = term.words.last,
-            tokens.length(index) <= 8, Self.accepts(tokens.word(index)[...], last.attached),
-            tokens.joints[index] == .hyphen || rules == .english
-        {
-            index += 1
-        }
-        return index - start
     }
 
-    /// Every term in `tokens`, by first word, then term order.
-    func matches(in tokens: TermTokens) -> [Match] {
+    /// The range in ``candidates`` of the terms that start like `key`, if any.
+    @inline(__always)
+    private func candidateRange(of key: UInt64) -> Range<Int>? {
+        var slot = tableSlot(key)
+        while true {
+            let entry = table[slot]
+            if entry.key == key { return Int(entry.start)..<Int(entry.end) }
+            if entry.key == 0 { return nil }
+            slot = (slot + 1) & tableMask
+        }
+    }
+
+    /// Every term in `tokens`, by first word, then term order; with `entries`, only the terms of
+    /// those entries (glossary indices) and those looked for in every text: the same matches
+    /// without the others.
+    func matches(in tokens: TermTokens, entries: [Int]? = nil) -> [Match] {
         var found: [Match] = []
         guard !terms.isEmpty else { return found }
-        for index in 0..<tokens.count {
-            let word = tokens.word(index)
-            let firstHere = found.count
-            for prefixLength in 1...3
-            where prefixLengths & (1 << UInt8(prefixLength)) != 0 && word.count >= prefixLength {
-                let key = Self.pack(word.prefix(prefixLength))
-                let slot = Self.filterSlot(key)
-                guard prefilter[slot.word] & slot.bit != 0, let candidates = byPrefix[key] else { continue }
-                for candidate in candidates {
-                    let termIndex = Int(candidate.term)
-                    guard Self.matches(terms[termIndex].words[0].stems[Int(candidate.stem)], tokens, index),
-                        !found[firstHere...].contains(where: { $0.term == termIndex })
-                    else { continue }
-                    let count = length(of: terms[termIndex], at: index, in: tokens)
-                    if count > 0 { found.append(Match(term: termIndex, firstWord: index, wordCount: count)) }
+        // Words, stems and candidates are read in place: copying a stem out of its array, or
+        // slicing a word out of the tokens, retained and released arrays for every word.
+        tokens.folded.withUnsafeBufferPointer { folded in
+            tokens.bounds.withUnsafeBufferPointer { bounds in
+                firstStems.withUnsafeBufferPointer { firstStems in
+                    candidates.withUnsafeBufferPointer { candidates in
+                        for index in 0..<tokens.count {
+                            let start = Int(bounds[index])
+                            let wordLength = Int(bounds[index + 1]) - start
+                            let firstHere = found.count
+                            // The keys of the word's first one to three letters, as ``pack(_:)`` makes them.
+                            var packed: UInt64 = 0
+                            var tooLarge = false
+                            for prefixLength in 1...3 {
+                                guard prefixLength <= wordLength else { break }
+                                let scalar = folded[start + prefixLength - 1]
+                                if scalar >= 0x10000 {
+                                    tooLarge = true
+                                } else {
+                                    packed |= UInt64(scalar) << (16 * (prefixLength - 1))
+                                }
+                                guard prefixLengths & (1 << UInt8(prefixLength)) != 0 else { continue }
+                                let key = tooLarge ? UInt64.max : packed | UInt64(prefixLength) << 60
+                                let slot = Self.filterSlot(key)
+                                guard prefilter[slot.word] & slot.bit != 0, let range = candidateRange(of: key) else {
+                                    continue
+                                }
+                                for position in range {
+                                    let termIndex = Int(candidates[position].term)
+                                    if let entries, !termConcernsEveryText[termIndex],
+                                        !entries.contains(termEntries[termIndex])
+                                    {
+                                        continue
+                                    }
+                                    guard Self.matches(firstStems[Int(candidates[position].stem)], tokens, index),
+                                        !found[firstHere...].contains(where: { $0.term == termIndex })
+                                    else { continue }
+                                    let count = length(of: termIndex, at: index, in: tokens)
+                                    if count > 0 {
+                                        found.append(Match(term: termIndex, firstWord: index, wordCount: count))
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -72,6 +72,7 @@ struct TermTokens: Sendable {
         var gap = 5
         var index = 0
         let end = bytes.count
+        let table = Self.scalarTable
         while index < end {
             let lead = UInt32(bytes[index])
             let value: UInt32
@@ -90,7 +91,8 @@ struct TermTokens: Sendable {
                     | UInt32(bytes[index + 3] & 0x3F)
                 index += 4
             }
-            if Self.isWordScalar(value, inWord: inWord) {
+            let entry = value < Self.tableSize ? table[Int(value)] : Self.entry(value)
+            if entry & (inWord ? Self.wordInWord : Self.wordOutsideWord) != 0 {
                 if !inWord {
                     inWord = true
                     offsetsOut[words] = offset
@@ -103,7 +105,7 @@ struct TermTokens: Sendable {
                     words += 1
                 }
                 if keepingWritten { writtenOut[scalars] = value }
-                foldedOut[scalars] = Self.fold(value)
+                foldedOut[scalars] = entry & Self.foldedMask
                 scalars += 1
             } else {
                 if inWord {
@@ -121,6 +123,23 @@ struct TermTokens: Sendable {
         bounds = Array(UnsafeBufferPointer(start: boundsOut, count: words + 1))
         offsets = Array(UnsafeBufferPointer(start: offsetsOut, count: words))
         joints = Array(UnsafeBufferPointer(start: jointsOut, count: words))
+    }
+
+    /// ``fold(_:)`` and ``isWordScalar(_:inWord:)`` of every scalar below ``tableSize`` (ASCII,
+    /// Latin, Greek, Cyrillic), worked out once: one look-up per scalar of every text instead of
+    /// their range tests.
+    private static let scalarTable: [UInt32] = (0..<tableSize).map(entry)
+    private static let tableSize: UInt32 = 0x500
+    /// Bits of a ``scalarTable`` entry: the folded scalar, and whether the scalar belongs to a
+    /// word outside a word (starting one) and inside one.
+    private static let foldedMask: UInt32 = 0x1F_FFFF
+    private static let wordOutsideWord: UInt32 = 1 << 30
+    private static let wordInWord: UInt32 = 1 << 31
+
+    /// The ``scalarTable`` entry of `value`.
+    private static func entry(_ value: UInt32) -> UInt32 {
+        fold(value) | (isWordScalar(value, inWord: false) ? wordOutsideWord : 0)
+            | (isWordScalar(value, inWord: true) ? wordInWord : 0)
     }
 
     /// Whether the scalar `value` belongs to a word: a letter or digit, or a combining mark

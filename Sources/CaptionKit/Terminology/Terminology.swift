@@ -4,16 +4,22 @@ struct Terminology: Sendable {
     let glossary: Glossary
     /// The compiled terms by language tag (languages without terms are left out).
     let indices: [String: TermIndex]
+    /// By language tag, whether each entry (by glossary index) has terms in it: read for
+    /// every term a source uses, in each of its translations.
+    let entriesWithTerms: [String: [Bool]]
 
     /// Compiles `glossary` for `languages`.
     init(_ glossary: Glossary, languages: [String]) {
         self.glossary = glossary
         var indices: [String: TermIndex] = [:]
+        var entriesWithTerms: [String: [Bool]] = [:]
         for language in languages {
             let index = TermIndex(glossary, language: language)
             if !index.isEmpty { indices[language] = index }
+            entriesWithTerms[language] = glossary.entries.map { $0.terms[language] != nil }
         }
         self.indices = indices
+        self.entriesWithTerms = entriesWithTerms
     }
 
     /// Whether every text in `language` must be scanned (see ``TermIndex/scansEveryText``).
@@ -22,22 +28,33 @@ struct Terminology: Sendable {
     /// Whether no language has a term.
     var isEmpty: Bool { indices.isEmpty }
 
-    /// The terms found in `text`, written in `language`.
-    func scan(_ text: String, language: String) -> TermScan? {
+    /// The terms found in `text`, written in `language`; with `entries`, only those of these
+    /// entries and those looked for in every text (see ``TermIndex/matches(in:entries:)``).
+    func scan(_ text: String, language: String, entries: [Int]? = nil) -> TermScan? {
         guard let index = indices[language] else { return nil }
         let tokens = TermTokens(text, keepingWritten: index.needsWrittenWords)
-        return TermScan(tokens: tokens, matches: index.matches(in: tokens), index: index)
+        return TermScan(tokens: tokens, matches: index.matches(in: tokens, entries: entries), index: index)
     }
 }
 
 /// The glossary terms found in one text.
-struct TermScan: Sendable {
+///
+/// A class: the checks read every text's scan (`analysis.termScans[index]`), and copying a
+/// struct of the tokens' five arrays, the matches and the index retained and released them all.
+final class TermScan: Sendable {
     /// The text's words.
     let tokens: TermTokens
     /// The terms found, by first word.
     let matches: [TermIndex.Match]
     /// The compiled terms of the text's language.
     let index: TermIndex
+
+    /// The terms `matches` of `index` found in `tokens`.
+    init(tokens: TermTokens, matches: [TermIndex.Match], index: TermIndex) {
+        self.tokens = tokens
+        self.matches = matches
+        self.index = index
+    }
 
     /// The term of `match`.
     func term(_ match: TermIndex.Match) -> TermIndex.Term { index.terms[match.term] }
@@ -70,21 +87,34 @@ extension Translation {
     /// The location of the character `offset` Unicode scalars into the text: exact for texts
     /// written on one line without escapes (see ``textStart``) and for literal blocks (`|`, see
     /// ``literalBlockStart``), else the start of the value.
+    ///
+    /// Walks the text's UTF-8 bytes (a scalar starts at every byte that is not 10xxxxxx): a
+    /// finding in a long literal block paid a `String.UnicodeScalarView` walk before.
     func location(ofScalar offset: Int) -> SourceLocation {
         if var start = textStart {
             start.column += offset
             return start
         }
         guard var start = literalBlockStart else { return valueLocation }
-        var column = start.column
-        for scalar in text.unicodeScalars.prefix(offset) {
-            if scalar == "\n" {
-                start.line += 1
-                column = start.column
-            } else {
-                column += 1
+        var text = text
+        text.makeContiguousUTF8()
+        let (lines, column) = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var lines = 0
+            var column = start.column
+            var scalars = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                guard scalars < offset else { break }
+                scalars += 1
+                if byte == 0x0A {
+                    lines += 1
+                    column = start.column
+                } else {
+                    column += 1
+                }
             }
-        }
+            return (lines, column)
+        }!
+        start.line += lines
         start.column = column
         return start
     }

@@ -203,19 +203,22 @@ enum KazakhSuffixes {
         firstStartsWithVowel: Bool? = nil
     ) -> Bool {
         if rest.isEmpty { return firstStartsWithVowel == nil }
-        for suffix in all where suffix.slot >= slot && !suffix.after.isDisjoint(with: after) {
-            if harmony.contains(.back),
-                continues(rest, with: suffix.back, suffix, harmony: .back, firstStartsWithVowel)
-            {
-                return true
+        // The rows are read in place: copying one out of the array retained its two forms.
+        return all.withUnsafeBufferPointer { all in
+            for index in all.indices where all[index].slot >= slot && !all[index].after.isDisjoint(with: after) {
+                if harmony.contains(.back),
+                    continues(rest, with: all[index].back, all[index], harmony: .back, firstStartsWithVowel)
+                {
+                    return true
+                }
+                if harmony.contains(.front), all[index].front != all[index].back || !harmony.contains(.back),
+                    continues(rest, with: all[index].front, all[index], harmony: .front, firstStartsWithVowel)
+                {
+                    return true
+                }
             }
-            if harmony.contains(.front), suffix.front != suffix.back || !harmony.contains(.back),
-                continues(rest, with: suffix.front, suffix, harmony: .front, firstStartsWithVowel)
-            {
-                return true
-            }
+            return false
         }
-        return false
     }
 
     /// Whether `rest` starts with `form` of `suffix` and what follows is a valid rest of the chain

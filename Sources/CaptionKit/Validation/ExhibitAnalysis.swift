@@ -11,7 +11,9 @@ struct ExhibitAnalysis: Sendable {
     /// The glossary terms found in each text (parallel to ``texts``): `nil` for a text in a
     /// language without terms and for a translation that need not be scanned (its source uses
     /// no term and its language has no forbidden or do-not-translate term); empty when no
-    /// terminology is given.
+    /// terminology is given. A translation's scan holds only the terms of the entries its
+    /// source uses and those looked for in every text (``TermIndex/termConcernsEveryText``):
+    /// what the checks read from it.
     let termScans: [TermScan?]
 
     /// Analyses the caption texts of `exhibit` under `config`, and scans each for the terms of
@@ -23,18 +25,21 @@ struct ExhibitAnalysis: Sendable {
             return
         }
         // Source texts first; a translation is scanned only when its source uses a term or its
-        // language has forbidden or do-not-translate terms (the only reasons to look at it).
+        // language has forbidden or do-not-translate terms (the only reasons to look at it), and
+        // only for those terms: not for the 2,000 entries of a glossary.
         var scans = [TermScan?](repeating: nil, count: texts.count)
-        var fieldsWithTerms = Set<String>()
+        var entriesByField: [String: [Int]] = [:]
         for (index, text) in texts.enumerated() where text.source == nil {
             scans[index] = terminology.scan(text.text, language: text.language)
-            if let scan = scans[index], !scan.matches.isEmpty { fieldsWithTerms.insert(text.field.name) }
+            guard let scan = scans[index], !scan.matches.isEmpty else { continue }
+            var entries = entriesByField[text.field.name] ?? []
+            for entry in scan.usedEntries where !entries.contains(entry) { entries.append(entry) }
+            entriesByField[text.field.name] = entries
         }
         for (index, text) in texts.enumerated() where text.source != nil {
-            guard fieldsWithTerms.contains(text.field.name) || terminology.scansEveryText(text.language) else {
-                continue
-            }
-            scans[index] = terminology.scan(text.text, language: text.language)
+            let entries = entriesByField[text.field.name]
+            guard entries != nil || terminology.scansEveryText(text.language) else { continue }
+            scans[index] = terminology.scan(text.text, language: text.language, entries: entries ?? [])
         }
         termScans = scans
     }

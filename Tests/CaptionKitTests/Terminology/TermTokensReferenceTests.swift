@@ -2,9 +2,10 @@ import Testing
 
 @testable import CaptionKit
 
-/// The term tokenizer reads UTF-8 bytes and decodes scalars itself, and finds a match's text by
-/// walking bytes; these tests hold both to the plain readings of `String.unicodeScalars` below,
-/// on generated texts full of what the tokenizer treats specially.
+/// The term tokenizer reads UTF-8 bytes and decodes scalars itself, and finds a match's text and
+/// a finding's place in a literal block by walking bytes; these tests hold them to the plain
+/// readings of `String.unicodeScalars` below, on generated texts full of what the tokenizer
+/// treats specially.
 struct TermTokensReferenceTests {
     /// The tokenizer as first written: `text.unicodeScalars`, one scalar at a time.
     struct PlainTermTokens: Equatable {
@@ -121,6 +122,39 @@ struct TermTokensReferenceTests {
             }
         }
         #expect(compared > 10_000)
+    }
+
+    /// A location in a literal block as first written: the text's scalars counted from its start.
+    static func plainLocation(ofScalar offset: Int, in translation: Translation) -> SourceLocation {
+        var start = translation.literalBlockStart!
+        var column = start.column
+        for scalar in translation.text.unicodeScalars.prefix(offset) {
+            if scalar == "\n" {
+                start.line += 1
+                column = start.column
+            } else {
+                column += 1
+            }
+        }
+        start.column = column
+        return start
+    }
+
+    @Test func bytesGiveTheLiteralBlockLocationsOfThePlainWalk() {
+        var generator = SeededGenerator(seed: 16)
+        var compared = 0
+        for _ in 0..<5_000 {
+            let text = Self.generatedText(&generator)
+            let here = SourceLocation(path: "a.yml", line: 3, column: 5)
+            var translation = Translation(language: "kk", text: text, keyLocation: here, valueLocation: here)
+            translation.literalBlockStart = SourceLocation(path: "a.yml", line: 4, column: 7)
+            for offset in 0...(text.unicodeScalars.count + 1) {
+                #expect(
+                    translation.location(ofScalar: offset) == Self.plainLocation(ofScalar: offset, in: translation))
+                compared += 1
+            }
+        }
+        #expect(compared > 50_000)
     }
 
     /// A bridged or otherwise non-native string is made contiguous first.

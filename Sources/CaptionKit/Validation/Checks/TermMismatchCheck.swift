@@ -97,24 +97,30 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
                 let sourceScan = analysis.termScans[sourceIndex], !sourceScan.matches.isEmpty
             else { continue }
             let used = analysis.termScans[index]?.usedEntries ?? []
+            let entriesWithTerms = terminology.entriesWithTerms[text.language]
             var reported: [Int] = []
-            var position = 0
+            var entries: [Int] = []
             let termEntries = sourceScan.index.termEntries
             let termIsForbidden = sourceScan.index.termIsForbidden
-            let matches = sourceScan.matches.filter { !termIsForbidden[$0.term] }
+            // Forbidden terms are passed over (they are forbidden-term's), in place: filtering
+            // them out made an array per translation.
+            let matches = sourceScan.matches
+            var position = matches.firstIndex { !termIsForbidden[$0.term] } ?? matches.count
             while position < matches.count {
                 // The entries found on the same words of the source are one occurrence: a
                 // translation using any of them is fine (the same term may be in two entries).
                 let first = matches[position]
-                var entries: [Int] = []
+                entries.removeAll(keepingCapacity: true)
                 while position < matches.count, matches[position].firstWord == first.firstWord,
                     matches[position].wordCount == first.wordCount
                 {
                     let entry = termEntries[matches[position].term]
-                    if glossary.entries[entry].terms[text.language] != nil, !entries.contains(entry) {
+                    let hasTerms = entriesWithTerms?[entry] ?? (glossary.entries[entry].terms[text.language] != nil)
+                    if hasTerms, !entries.contains(entry) {
                         entries.append(entry)
                     }
                     position += 1
+                    while position < matches.count, termIsForbidden[matches[position].term] { position += 1 }
                 }
                 guard let entry = entries.first, entries.allSatisfy({ !used.contains($0) }), !reported.contains(entry)
                 else { continue }

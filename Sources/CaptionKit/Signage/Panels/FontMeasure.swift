@@ -69,14 +69,21 @@ final class FontMeasure: TextMeasure, @unchecked Sendable {
 
         var prefetches: Bool { true }
 
-        func prefetch(word: UnsafeBufferPointer<UInt8>) {
-            table.prefetch(hash: WordWidthTable.hash(word))
+        /// Prefetches the word's slot and returns the word's hash.
+        func prefetch(word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            let hash = WordWidthTable.hash(word)
+            table.prefetch(hash: hash)
+            return hash
         }
 
         /// The word's shaped width, and the kerning of a space after it and before it: the
         /// widths of `word + " "` and `" " + word` shaped, less the word's and the space's.
         func metrics(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool) -> WordMetrics {
-            let hash = WordWidthTable.hash(word)
+            metrics(ofWord: word, isSimple: isSimple, prefetched: WordWidthTable.hash(word))
+        }
+
+        /// ``metrics(ofWord:isSimple:)`` of a word whose hash is `hash`.
+        func metrics(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool, prefetched hash: UInt64) -> WordMetrics {
             if let metrics = table.metrics(of: word, hash: hash) { return metrics }
             let metrics = measure.shared.metrics(of: word, hash: hash) { measure.shaped(word) }
             table.insert(word, hash: hash, metrics: metrics)
@@ -222,6 +229,9 @@ final class WordWidthTable: @unchecked Sendable {
     /// The most words a thread's table holds before it starts again empty.
     static let maximumCount = 1 << 21
 
+    /// The size of a huge page (x86-64 and arm64 Linux).
+    private static let hugePage = 2 << 20
+
     /// The longest word (in UTF-8 bytes) kept in its slot rather than in the arena.
     static let inlineCapacity = 32
 
@@ -338,10 +348,16 @@ final class WordWidthTable: @unchecked Sendable {
         storage.pointee.count += 1
     }
 
-    /// `capacity` empty slots, each on a cache line of its own.
+    /// `capacity` empty slots, each on a cache line of its own. Slots of 2 MB or more are asked to
+    /// sit on huge pages (a hint, `MADV_HUGEPAGE`): a look-up lands on a random slot, and with
+    /// 4 kB pages nearly every look-up in a large table also missed the TLB.
     private static func allocateSlots(_ capacity: Int) -> UnsafeMutablePointer<Slot> {
+        let byteCount = capacity * MemoryLayout<Slot>.stride
         let raw = UnsafeMutableRawPointer.allocate(
-            byteCount: capacity * MemoryLayout<Slot>.stride, alignment: max(64, MemoryLayout<Slot>.alignment))
+            byteCount: byteCount, alignment: byteCount >= hugePage ? hugePage : max(64, MemoryLayout<Slot>.alignment))
+        #if canImport(Glibc)
+            if byteCount >= hugePage { _ = madvise(raw, byteCount, MADV_HUGEPAGE) }
+        #endif
         let slots = raw.bindMemory(to: Slot.self, capacity: capacity)
         slots.initialize(repeating: .empty, count: capacity)
         return slots

@@ -8,6 +8,13 @@ enum SimpleScalars {
     /// The scalars of `text` when each is simple or a line feed, else `nil`. In such text every
     /// scalar is one character (a line feed only joins a preceding carriage return).
     static func scalarsOfSimpleLines(_ text: String) -> [Unicode.Scalar]? {
+        var nothing = NoScalarVisitor()
+        return scalarsOfSimpleLines(text, visiting: &nothing)
+    }
+
+    /// ``scalarsOfSimpleLines(_:)``, showing `visitor` the value of every scalar in order as it
+    /// is decoded (up to the first one that is not simple).
+    static func scalarsOfSimpleLines(_ text: String, visiting visitor: inout some ScalarVisitor) -> [Unicode.Scalar]? {
         var text = text
         return text.withUTF8 { bytes in
             var isSimpleText = true
@@ -18,6 +25,7 @@ enum SimpleScalars {
                     // A simple value or a line feed is a valid scalar, which is its value's bits.
                     buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
                     count += 1
+                    visitor.visit(value)
                     return true
                 }
             }
@@ -77,6 +85,17 @@ enum SimpleScalars {
         }
         return true
     }
+}
+
+/// Sees the values of scalars one by one, in order (``SimpleScalars/scalarsOfSimpleLines(_:visiting:)``).
+protocol ScalarVisitor {
+    mutating func visit(_ value: UInt32)
+}
+
+/// A ``ScalarVisitor`` that does nothing.
+struct NoScalarVisitor: ScalarVisitor {
+    @inline(__always)
+    func visit(_ value: UInt32) {}
 }
 
 extension String {

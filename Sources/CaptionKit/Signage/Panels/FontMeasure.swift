@@ -224,6 +224,8 @@ final class WordWidthTable: @unchecked Sendable {
         var arena: UnsafeMutablePointer<UInt8>
         var arenaCount: Int
         var arenaCapacity: Int
+        /// ``WordWidthTable/bytesOffset``, kept here so that a look-up reads no global.
+        let bytesOffset = WordWidthTable.bytesOffset
     }
 
     /// The most words a thread's table holds before it starts again empty.
@@ -296,7 +298,7 @@ final class WordWidthTable: @unchecked Sendable {
             if stored == hash, Int(slot.pointee.count) == word.count {
                 let bytes =
                     word.count <= Self.inlineCapacity
-                    ? UnsafeRawPointer(slot) + Self.bytesOffset
+                    ? UnsafeRawPointer(slot) + storage.bytesOffset
                     : UnsafeRawPointer(storage.arena + Int(slot.pointee.start))
                 if word.isEmpty || memcmp(bytes, word.baseAddress!, word.count) == 0 {
                     return WordMetrics(

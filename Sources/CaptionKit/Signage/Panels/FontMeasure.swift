@@ -231,9 +231,6 @@ final class WordWidthTable: @unchecked Sendable {
     /// The most words a thread's table holds before it starts again empty.
     static let maximumCount = 1 << 21
 
-    /// The size of a huge page (x86-64 and arm64 Linux).
-    private static let hugePage = 2 << 20
-
     /// The longest word (in UTF-8 bytes) kept in its slot rather than in the arena.
     static let inlineCapacity = 32
 
@@ -350,16 +347,10 @@ final class WordWidthTable: @unchecked Sendable {
         storage.pointee.count += 1
     }
 
-    /// `capacity` empty slots, each on a cache line of its own. Slots of 2 MB or more are asked to
-    /// sit on huge pages (a hint, `MADV_HUGEPAGE`): a look-up lands on a random slot, and with
-    /// 4 kB pages nearly every look-up in a large table also missed the TLB.
+    /// `capacity` empty slots, each on a cache line of its own.
     private static func allocateSlots(_ capacity: Int) -> UnsafeMutablePointer<Slot> {
-        let byteCount = capacity * MemoryLayout<Slot>.stride
         let raw = UnsafeMutableRawPointer.allocate(
-            byteCount: byteCount, alignment: byteCount >= hugePage ? hugePage : max(64, MemoryLayout<Slot>.alignment))
-        #if canImport(Glibc)
-            if byteCount >= hugePage { _ = madvise(raw, byteCount, MADV_HUGEPAGE) }
-        #endif
+            byteCount: capacity * MemoryLayout<Slot>.stride, alignment: max(64, MemoryLayout<Slot>.alignment))
         let slots = raw.bindMemory(to: Slot.self, capacity: capacity)
         slots.initialize(repeating: .empty, count: capacity)
         return slots

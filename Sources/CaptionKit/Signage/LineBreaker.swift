@@ -10,11 +10,15 @@ protocol TextMeasure: Sendable {
     /// ``WordMetrics``. By default the word's width and no change.
     func metrics(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool) -> WordMetrics
     /// Whether ``prefetch(word:)`` does anything: then the line breaker calls it for every word
-    /// of a line before measuring them. By default `false`.
+    /// of a line before measuring them with ``metrics(ofWord:isSimple:prefetched:)``. By default
+    /// `false`.
     var prefetches: Bool { get }
     /// Asks for what measuring `word` will read to be fetched into the cache, so that the reads
-    /// of a line's words overlap (a hint: it changes nothing). By default nothing.
-    func prefetch(word: UnsafeBufferPointer<UInt8>)
+    /// of a line's words overlap, and returns what ``metrics(ofWord:isSimple:prefetched:)``
+    /// takes for the word (e.g. its hash, computed once). By default nothing, and 0.
+    func prefetch(word: UnsafeBufferPointer<UInt8>) -> UInt64
+    /// ``metrics(ofWord:isSimple:)``, given what ``prefetch(word:)`` returned for `word`.
+    func metrics(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool, prefetched: UInt64) -> WordMetrics
 }
 
 /// A word's width, and what kerning against a space beside it adds to a line's width.
@@ -34,7 +38,11 @@ extension TextMeasure {
 
     var prefetches: Bool { false }
 
-    func prefetch(word: UnsafeBufferPointer<UInt8>) {}
+    func prefetch(word: UnsafeBufferPointer<UInt8>) -> UInt64 { 0 }
+
+    func metrics(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool, prefetched: UInt64) -> WordMetrics {
+        metrics(ofWord: word, isSimple: isSimple)
+    }
 }
 
 /// Widths in characters: grapheme clusters of the NFC text (``CharacterCount/ofNFC(_:)``); a
@@ -86,8 +94,7 @@ enum LineBreaker {
         var hasWord = false
         // What a space after the line's last word would add besides its own width.
         var beforeSpace = 0
-        func fill(_ word: UnsafeBufferPointer<UInt8>) {
-            let metrics = measure.metrics(ofWord: word, isSimple: isSimple)
+        func fill(_ word: UnsafeBufferPointer<UInt8>, _ metrics: WordMetrics) {
             let wordWidth = metrics.width
             if !hasWord {
                 hasWord = true
@@ -102,18 +109,36 @@ enum LineBreaker {
             }
             beforeSpace = metrics.beforeSpace
         }
+        func fill(_ word: UnsafeBufferPointer<UInt8>) {
+            fill(word, measure.metrics(ofWord: word, isSimple: isSimple))
+        }
         if isSimple {
-            func forEachWord(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            func forEachWord(_ body: (Range<Int>) -> Void) {
                 var start = 0
                 for (offset, byte) in line.enumerated() where byte == UInt8(ascii: " ") {
-                    if start < offset { body(UnsafeBufferPointer(rebasing: line[start..<offset])) }
+                    if start < offset { body(start..<offset) }
                     start = offset + 1
                 }
-                if start < line.count { body(UnsafeBufferPointer(rebasing: line[start...])) }
+                if start < line.count { body(start..<line.count) }
             }
-            // The memory of every word's measurement is asked for first, so that the reads overlap.
-            if measure.prefetches { forEachWord { measure.prefetch(word: $0) } }
-            forEachWord(fill)
+            guard measure.prefetches else {
+                forEachWord { fill(UnsafeBufferPointer(rebasing: line[$0])) }
+                return
+            }
+            // The memory of every word's measurement is asked for first, so that the reads overlap;
+            // the words (at most one for every two bytes) and what their prefetch returned are kept.
+            withUnsafeTemporaryAllocation(of: (Range<Int>, UInt64).self, capacity: line.count / 2 + 1) { words in
+                var count = 0
+                forEachWord { range in
+                    let prefetched = measure.prefetch(word: UnsafeBufferPointer(rebasing: line[range]))
+                    words.initializeElement(at: count, to: (range, prefetched))
+                    count += 1
+                }
+                for (range, prefetched) in words[..<count] {
+                    let word = UnsafeBufferPointer(rebasing: line[range])
+                    fill(word, measure.metrics(ofWord: word, isSimple: true, prefetched: prefetched))
+                }
+            }
         } else {
             // A space followed by a combining mark is one character, and not a space.
             let text = String(decoding: line, as: UTF8.self)

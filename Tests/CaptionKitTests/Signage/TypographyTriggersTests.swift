@@ -71,6 +71,33 @@ import Testing
         #expect(ran > 1000)
     }
 
+    /// The triggers found while decoding are those of the decoded scalars, and a text has untidy
+    /// spaces exactly when ``WhitespaceRule`` does not find it clean.
+    @Test func triggersFoundWhileDecodingAreTheScalarsTriggers() throws {
+        var untidy = 0
+        for (_, text) in try Self.texts() {
+            let decoded = TypographyTriggers.simpleScalars(of: text)
+            let scalars = SimpleScalars.scalarsOfSimpleLines(text)
+            #expect(decoded?.scalars == scalars, "\(text)")
+            guard let scalars, let decoded else { continue }
+            #expect(decoded.triggers == TypographyTriggers(of: scalars), "\(text)")
+            #expect(decoded.triggers.contains(.untidySpace) == !WhitespaceRule.isClean(scalars), "\(text)")
+            if decoded.triggers.contains(.untidySpace) { untidy += 1 }
+        }
+        #expect(untidy > 10)
+    }
+
+    @Test func untidySpaces() {
+        for text in [
+            " a", "a ", "\u{A0}a", "a\u{A0}", "\na", "a\n", "a  b", "a\n b", "a\n\u{A0}b", "a \nb", "a\u{A0}\nb",
+        ] {
+            #expect(TypographyTriggers(of: Array(text.unicodeScalars)) == [.untidySpace], "\(text)")
+        }
+        for text in ["", "a", "a b", "a\u{A0}b", "a\n\nb", "a \u{A0}b", "a\u{A0} b"] {
+            #expect(TypographyTriggers(of: Array(text.unicodeScalars)) == [], "\(text)")
+        }
+    }
+
     @Test func theTriggersOfAText() {
         #expect(TypographyTriggers(of: Array("Ақмола, 1938 ж.".unicodeScalars)) == [.digit, .fullStop])
         #expect(TypographyTriggers(of: Array("don't say \"no\"".unicodeScalars)) == [.apostrophe, .doubleQuote])

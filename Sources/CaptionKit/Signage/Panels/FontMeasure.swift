@@ -69,14 +69,21 @@ final class FontMeasure: TextMeasure, @unchecked Sendable {
 
         var prefetches: Bool { true }
 
-        func prefetch(word: UnsafeBufferPointer<UInt8>) {
-            table.prefetch(hash: WordWidthTable.hash(word))
+        /// Prefetches the word's slot and returns the word's hash.
+        func prefetch(word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            let hash = WordWidthTable.hash(word)
+            table.prefetch(hash: hash)
+            return hash
         }
 
         /// The word's shaped width, and the kerning of a space after it and before it: the
         /// widths of `word + " "` and `" " + word` shaped, less the word's and the space's.
         func metrics(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool) -> WordMetrics {
-            let hash = WordWidthTable.hash(word)
+            metrics(ofWord: word, isSimple: isSimple, prefetched: WordWidthTable.hash(word))
+        }
+
+        /// ``metrics(ofWord:isSimple:)`` of a word whose hash is `hash`.
+        func metrics(ofWord word: UnsafeBufferPointer<UInt8>, isSimple: Bool, prefetched hash: UInt64) -> WordMetrics {
             if let metrics = table.metrics(of: word, hash: hash) { return metrics }
             let metrics = measure.shared.metrics(of: word, hash: hash) { measure.shaped(word) }
             table.insert(word, hash: hash, metrics: metrics)
@@ -217,6 +224,8 @@ final class WordWidthTable: @unchecked Sendable {
         var arena: UnsafeMutablePointer<UInt8>
         var arenaCount: Int
         var arenaCapacity: Int
+        /// ``WordWidthTable/bytesOffset``, kept here so that a look-up reads no global.
+        let bytesOffset = WordWidthTable.bytesOffset
     }
 
     /// The most words a thread's table holds before it starts again empty.
@@ -286,7 +295,7 @@ final class WordWidthTable: @unchecked Sendable {
             if stored == hash, Int(slot.pointee.count) == word.count {
                 let bytes =
                     word.count <= Self.inlineCapacity
-                    ? UnsafeRawPointer(slot) + Self.bytesOffset
+                    ? UnsafeRawPointer(slot) + storage.bytesOffset
                     : UnsafeRawPointer(storage.arena + Int(slot.pointee.start))
                 if word.isEmpty || memcmp(bytes, word.baseAddress!, word.count) == 0 {
                     return WordMetrics(

@@ -8,17 +8,32 @@ enum SimpleScalars {
     /// The scalars of `text` when each is simple or a line feed, else `nil`. In such text every
     /// scalar is one character (a line feed only joins a preceding carriage return).
     static func scalarsOfSimpleLines(_ text: String) -> [Unicode.Scalar]? {
+        var nothing = NoScalarVisitor()
+        return scalarsOfSimpleLines(text, visiting: &nothing)
+    }
+
+    /// ``scalarsOfSimpleLines(_:)``, showing `visitor` the value of every scalar in order as it
+    /// is decoded (up to the first one that is not simple).
+    static func scalarsOfSimpleLines(_ text: String, visiting visitor: inout some ScalarVisitor) -> [Unicode.Scalar]? {
         var text = text
         return text.withUTF8 { bytes in
             var isSimpleText = true
             // At most one scalar per byte; decoded straight into the array's storage.
+            // The loop is written out rather than given to ``forEachScalarValue(in:_:)`` as a
+            // closure: the closure was called, not inlined, for every scalar.
             let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                isSimpleText = forEachScalarValue(in: bytes) { value, _ in
-                    guard CharacterCount.isSimple(value: value) || value == 0x0A else { return false }
+                var index = 0
+                while index < bytes.count {
+                    guard let value = nextScalarValue(in: bytes, at: &index),
+                        CharacterCount.isSimple(value: value) || value == 0x0A
+                    else {
+                        isSimpleText = false
+                        return
+                    }
                     // A simple value or a line feed is a valid scalar, which is its value's bits.
                     buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
                     count += 1
-                    return true
+                    visitor.visit(value)
                 }
             }
             return isSimpleText ? scalars : nil
@@ -58,25 +73,41 @@ enum SimpleScalars {
         var index = 0
         while index < bytes.count {
             let offset = index
-            let lead = UInt32(bytes[index])
-            let value: UInt32
-            switch lead {
-            case 0..<0x80:
-                value = lead
-                index += 1
-            case 0xC0..<0xE0:
-                value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                index += 2
-            case 0xE0..<0xF0:
-                value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                index += 3
-            default:
-                return false
-            }
-            guard body(value, offset) else { return false }
+            guard let value = nextScalarValue(in: bytes, at: &index), body(value, offset) else { return false }
         }
         return true
     }
+
+    /// The value of the scalar of the valid UTF-8 `bytes` that starts at `index`, moving `index`
+    /// past it; `nil` for a scalar above U+FFFF (four bytes; never simple).
+    @inline(__always)
+    static func nextScalarValue(in bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32? {
+        let lead = UInt32(bytes[index])
+        switch lead {
+        case 0..<0x80:
+            index += 1
+            return lead
+        case 0xC0..<0xE0:
+            defer { index += 2 }
+            return (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+        case 0xE0..<0xF0:
+            defer { index += 3 }
+            return (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        default:
+            return nil
+        }
+    }
+}
+
+/// Sees the values of scalars one by one, in order (``SimpleScalars/scalarsOfSimpleLines(_:visiting:)``).
+protocol ScalarVisitor {
+    mutating func visit(_ value: UInt32)
+}
+
+/// A ``ScalarVisitor`` that does nothing.
+struct NoScalarVisitor: ScalarVisitor {
+    @inline(__always)
+    func visit(_ value: UInt32) {}
 }
 
 extension String {

@@ -35,18 +35,35 @@ struct TypesetText: Sendable, Hashable {
 
     /// The text of `scalars`, each simple or a line feed, split into paragraphs of lines.
     init(simpleScalars scalars: [Unicode.Scalar]) {
-        // Encoded straight into the array's storage (at most four bytes a scalar).
+        // Encoded straight into the array's storage (at most four bytes a scalar), with the lines
+        // found on the way.
+        var lines = LineFinder()
         let utf8 = [UInt8](unsafeUninitializedCapacity: 4 * scalars.count) { buffer, count in
-            for scalar in scalars { SimpleScalars.encodeUTF8(of: scalar, into: buffer, at: &count) }
+            for scalar in scalars {
+                if scalar == "\n" { lines.lineFeed(at: count) }
+                SimpleScalars.encodeUTF8(of: scalar, into: buffer, at: &count)
+            }
         }
-        self.init(utf8: utf8, isSimple: true)
+        self.utf8 = utf8
+        isSimple = true
+        self.lines = lines.end(at: utf8.count)
     }
 
     private init(utf8: [UInt8], isSimple: Bool) {
+        var lines = LineFinder()
+        for (offset, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") { lines.lineFeed(at: offset) }
+        self.utf8 = utf8
+        self.isSimple = isSimple
+        self.lines = lines.end(at: utf8.count)
+    }
+
+    /// Finds the lines of a text from the offsets of its line feeds, given in order.
+    private struct LineFinder {
         var lines: [Line] = []
         var start = 0
         var startsParagraph = true
-        for (offset, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") {
+
+        mutating func lineFeed(at offset: Int) {
             if start < offset {
                 lines.append(Line(utf8: start..<offset, startsParagraph: startsParagraph))
                 startsParagraph = false
@@ -55,10 +72,12 @@ struct TypesetText: Sendable, Hashable {
             }
             start = offset + 1
         }
-        if start < utf8.count { lines.append(Line(utf8: start..<utf8.count, startsParagraph: startsParagraph)) }
-        self.utf8 = utf8
-        self.isSimple = isSimple
-        self.lines = lines
+
+        /// The lines of the text, which is `count` bytes long.
+        mutating func end(at count: Int) -> [Line] {
+            if start < count { lines.append(Line(utf8: start..<count, startsParagraph: startsParagraph)) }
+            return lines
+        }
     }
 
     /// The typeset text.

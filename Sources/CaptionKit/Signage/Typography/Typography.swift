@@ -65,9 +65,8 @@ enum Typography {
             // the rules run on scalars, converted once, and give what they give on characters.
             // Most text is such from the start; other text may become such once normalised and
             // cleaned of CR and tabs, never through a later rule (they only insert simple scalars).
-            if mayBeSimple, let scalars = SimpleScalars.scalarsOfSimpleLines(text) {
+            if mayBeSimple, let (scalars, present) = TypographyTriggers.simpleScalars(of: text) {
                 // A rule whose triggers the text lacks changes nothing: skipped without its own scan.
-                let present = TypographyTriggers(of: scalars)
                 let result = rules[index...].reduce(scalars) { result, rule in
                     if let triggers = rule.triggers, triggers.isDisjoint(with: present) { return result }
                     return rule.init().apply(toSimpleScalars: result, language: language)

@@ -47,7 +47,6 @@ struct DashRule: TypographyUnitRule {
 
     /// The rule on the characters of a text.
     func apply<Unit: TypographyUnit>(to characters: [Unit], language: String) -> [Unit] {
-        guard characters.contains(where: { $0 == "-" || $0 == "–" || $0 == "—" }) else { return characters }
         let primary = Typography.primarySubtag(of: language)
         return characters.replacingMatches { characters, index in
             dash(in: characters, at: index, language: primary).map { ([.noBreakSpace, $0.0, " "], $0.1) }

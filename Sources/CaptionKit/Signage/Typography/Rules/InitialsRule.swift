@@ -51,7 +51,6 @@ struct InitialsRule: TypographyUnitRule {
 
     /// The rule on the characters of a text.
     func apply<Unit: TypographyUnit>(to characters: [Unit]) -> [Unit] {
-        guard characters.contains(".") else { return characters }  // an initial needs a full stop
         var characters = withSpaceBeforeSurnames(characters)
         var index = 0
         while index < characters.count {

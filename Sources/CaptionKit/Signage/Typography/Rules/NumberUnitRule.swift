@@ -69,7 +69,6 @@ struct NumberUnitRule: TypographyUnitRule {
 
     /// The rule on the characters of a text, with the language's units and stems as units.
     private func apply<Unit: TypographyUnit>(to characters: [Unit], units: [[Unit]], stems: [[Unit]]) -> [Unit] {
-        guard characters.contains(where: \.isASCIIDigit) else { return characters }
         var characters = characters
         for index in characters.indices.dropLast() where characters[index] == " " {
             guard index > 0, TypographyCharacter.isDigit(characters[index - 1]) else { continue }

@@ -87,7 +87,6 @@ struct NumberWordRule: TypographyUnitRule {
 
     /// The rule on the characters of a text.
     func apply<Unit: TypographyUnit>(to characters: [Unit], language: String) -> [Unit] {
-        guard characters.contains(where: \.isASCIIDigit) else { return characters }
         let primary = Typography.primarySubtag(of: language)
         let stopWords = Self.stopWords[primary] ?? []
         let isEnglish = primary == "en"

@@ -83,37 +83,38 @@ struct TitleRule: TypographyUnitRule {
         let afterFirstScalars = Self.afterFirstScalars[primary] ?? []
         guard !before.isEmpty || !after.isEmpty else { return characters }
         var characters = characters
-        // Only a capitalised word can be a name next to a title: the scan looks for capitals
-        // (cheap) and reads the words on either side of those alone.
-        var index = 0
-        while index + 1 < characters.count {
-            defer { index += 1 }
-            guard characters[index].isUppercase, characters[index + 1].isLowercase,
-                index == 0 || !characters[index - 1].isLetter
-            else { continue }
-            var end = index
-            while end < characters.count, characters[end].isLetter { end += 1 }
-            // A title before the name: the word that ends just before the space.
-            var start = index - 1
-            while start > 0, characters[start - 1].isLetter { start -= 1 }
-            if index >= 2, characters[index - 1] == " ", start < index - 1, index - 1 - start <= Self.longestTitle,
-                beforeFirstScalars.contains(characters[start].firstScalar),
-                before.contains(Unit.string(of: characters[start..<(index - 1)]))
-            {
-                characters[index - 1] = .noBreakSpace
-            }
-            // A title after the name: the word after one space.
-            if end + 1 < characters.count, characters[end] == " " {
-                var titleEnd = end + 1
-                while titleEnd < characters.count, characters[titleEnd].isLetter { titleEnd += 1 }
-                if titleEnd > end + 1, titleEnd - end - 1 <= Self.longestTitle,
-                    afterFirstScalars.contains(characters[end + 1].firstScalar),
-                    after.contains(Unit.string(of: characters[(end + 1)..<titleEnd]))
+        // A title and its name are one space apart, and the name is a capitalised word (a capital,
+        // then a small letter): the scan looks for spaces (cheap) and reads the words on either
+        // side of those alone. Whether a space is replaced depends only on the letters around
+        // it, so the spaces may be taken in any order.
+        let count = characters.count
+        for space in 0..<count where characters[space] == " " {
+            // A title before the name: the word before the space, the capitalised word after it.
+            if space + 2 < count, characters[space + 1].isUppercase, characters[space + 2].isLowercase {
+                var start = space
+                while start > 0, characters[start - 1].isLetter { start -= 1 }
+                if start < space, space - start <= Self.longestTitle,
+                    beforeFirstScalars.contains(characters[start].firstScalar),
+                    before.contains(Unit.string(of: characters[start..<space]))
                 {
-                    characters[end] = .noBreakSpace
+                    characters[space] = .noBreakSpace
+                    continue
                 }
             }
-            index = end
+            // A title after the name: the capitalised word before the space, the word after it.
+            guard space >= 2, characters[space - 1].isLetter, space + 1 < count,
+                afterFirstScalars.contains(characters[space + 1].firstScalar)
+            else { continue }
+            var start = space - 1
+            while start > 0, characters[start - 1].isLetter { start -= 1 }
+            guard start + 1 < space, characters[start].isUppercase, characters[start + 1].isLowercase else { continue }
+            var titleEnd = space + 1
+            while titleEnd < count, characters[titleEnd].isLetter { titleEnd += 1 }
+            if titleEnd - space - 1 <= Self.longestTitle,
+                after.contains(Unit.string(of: characters[(space + 1)..<titleEnd]))
+            {
+                characters[space] = .noBreakSpace
+            }
         }
         return characters
     }

@@ -19,6 +19,8 @@ struct WhitespaceRule: TypographyUnitRule {
         ]
     )
 
+    static let triggers: TypographyTriggers? = [.untidySpace]
+
     func apply(to text: String, language: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "\r")) else { return Self.trimmedLines(of: text) }  // fast path: no CR
         var normalized = ""

@@ -40,7 +40,6 @@ struct YearRangeRule: TypographyUnitRule {
 
     /// The rule on the characters of a text.
     func apply<Unit: TypographyUnit>(to characters: [Unit]) -> [Unit] {
-        guard characters.contains("-") else { return characters }  // a range needs a hyphen
         return characters.replacingMatches { characters, index in
             yearRange(in: characters, at: index).map { first, second, end in
                 var replacement = Array(first)

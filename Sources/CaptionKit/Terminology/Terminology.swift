@@ -96,24 +96,19 @@ extension Translation {
             return start
         }
         guard var start = literalBlockStart else { return valueLocation }
-        var text = text
-        text.makeContiguousUTF8()
-        let (lines, column) = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var lines = 0
-            var column = start.column
-            var scalars = 0
-            for byte in bytes where byte & 0xC0 != 0x80 {
-                guard scalars < offset else { break }
-                scalars += 1
-                if byte == 0x0A {
-                    lines += 1
-                    column = start.column
-                } else {
-                    column += 1
-                }
+        var lines = 0
+        var column = start.column
+        var scalars = 0
+        for byte in text.utf8 where byte & 0xC0 != 0x80 {
+            guard scalars < offset else { break }
+            scalars += 1
+            if byte == 0x0A {
+                lines += 1
+                column = start.column
+            } else {
+                column += 1
             }
-            return (lines, column)
-        }!
+        }
         start.line += lines
         start.column = column
         return start

@@ -7,6 +7,11 @@ has matches to verify; the rest are deterministic made-up terms (one to three wo
 forbidden variants and notes) that start like real words, so the index is as full as a real
 2,000-entry glossary. Same arguments => byte-identical output.
 
+With --kk-as-generated, each lexicon noun's Kazakh is a list: the noun and every form the
+corpus generator writes for it (gen_corpus.kk_inflect with its case list), so the collection
+agrees with its glossary the way a real museum's does, even where the generator's suffixes are
+not Kazakh (ғалымдың for ғалымның).
+
 Example:
     python3 Benchmarks/gen_glossary.py --count 2000 --out /tmp/c50k/Captions/glossary.yml
 """
@@ -34,14 +39,25 @@ def quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate(count: int, seed: int, lexicon: bool = True) -> str:
+def kk_as_generated(noun: str) -> list[str]:
+    """The noun and every form gen_corpus writes for it, in the order of its case list, once each."""
+    forms = [noun]
+    for case in gen_corpus.KK_SUFFIX_NAMES:
+        form = gen_corpus.kk_inflect(noun, case)
+        if form not in forms:
+            forms.append(form)
+    return forms
+
+
+def generate(count: int, seed: int, lexicon: bool = True, kk_generated: bool = False) -> str:
     rng = random.Random(seed)
     lines = ["# Benchmark glossary: lexicon nouns, then made-up terms (Benchmarks/gen_glossary.py)."]
     entries = 0
     for kk, ru, en in gen_corpus.LEX_NOUN if lexicon else []:
         if entries >= count:
             break
-        lines.append(f"- {{ id: lexicon-{entries + 1}, kk: {quoted(kk)}, ru: {quoted(ru)}, en: {quoted(en)} }}")
+        kk_terms = "[" + ", ".join(quoted(form) for form in kk_as_generated(kk)) + "]" if kk_generated else quoted(kk)
+        lines.append(f"- {{ id: lexicon-{entries + 1}, kk: {kk_terms}, ru: {quoted(ru)}, en: {quoted(en)} }}")
         entries += 1
     while entries < count:
         n = rng.choice((1, 1, 2, 2, 3))
@@ -65,9 +81,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--made-up-only", action="store_true",
                     help="no lexicon entries: terms that never occur, so no findings (the matching cost alone)")
+    ap.add_argument("--kk-as-generated", action="store_true",
+                    help="each lexicon noun's Kazakh as the noun and every form the corpus generator writes for it "
+                         "(the collection agrees with its glossary)")
     args = ap.parse_args(argv)
+    if args.made_up_only and args.kk_as_generated:
+        ap.error("--kk-as-generated needs the lexicon entries (not --made-up-only)")
     with open(args.out, "w", encoding="utf-8") as f:
-        f.write(generate(args.count, args.seed, lexicon=not args.made_up_only))
+        f.write(generate(args.count, args.seed, lexicon=not args.made_up_only, kk_generated=args.kk_as_generated))
     return 0
 
 

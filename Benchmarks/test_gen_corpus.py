@@ -5,6 +5,7 @@
     python3 -m pytest Benchmarks/test_gen_corpus.py
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -267,6 +268,41 @@ class GeneratorTest(unittest.TestCase):
             # Every line of the default corpus (with ~5 % missing) is in the full one.
             for line in base[rel].decode("utf-8").split("\n"):
                 self.assertIn(line, f_text.split("\n"))
+
+
+class GenGlossaryTests(unittest.TestCase):
+    """Benchmarks/gen_glossary.py's --kk-as-generated: the lexicon nouns in the corpus's own Kazakh forms."""
+
+    def write(self, *extra):
+        import gen_glossary
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "glossary.yml")
+            self.assertEqual(gen_glossary.main(["--out", out, "--count", "300", *extra]), 0)
+            with open(out, encoding="utf-8") as fh:
+                return fh.read().split("\n")
+
+    def test_kk_as_generated_lists_every_generated_form(self):
+        plain = self.write()
+        agreeing = self.write("--kk-as-generated")
+        self.assertEqual(
+            agreeing[1],
+            '- { id: lexicon-1, kk: ["мұражай", "мұражайдың", "мұражайға", "мұражайда", "мұражайнан", '
+            '"мұражайдар"], ru: "музей", en: "museum" }')
+        nouns = len(gen_corpus.LEX_NOUN)
+        for (kk, ru, en), line in zip(gen_corpus.LEX_NOUN, agreeing[1:nouns + 1]):
+            listed = re.search(r"kk: \[(.*?)\], ru:", line).group(1)
+            forms = [kk] + [gen_corpus.kk_inflect(kk, case) for case in gen_corpus.KK_SUFFIX_NAMES]
+            self.assertEqual(set(re.findall(r'"([^"]*)"', listed)), set(forms), line)
+            self.assertIn(f'ru: "{ru}", en: "{en}"', line)
+        # Only the lexicon entries' Kazakh differs: the made-up terms are the same.
+        self.assertEqual(len(plain), len(agreeing))
+        self.assertEqual(plain[nouns + 1:], agreeing[nouns + 1:])
+        self.assertIn('kk: "мұражай", ru:', plain[1])
+
+    def test_kk_as_generated_needs_the_lexicon(self):
+        with self.assertRaises(SystemExit):
+            with open(os.devnull, "w") as null, contextlib.redirect_stderr(null):
+                self.write("--kk-as-generated", "--made-up-only")
 
 
 if __name__ == "__main__":

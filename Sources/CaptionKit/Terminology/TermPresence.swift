@@ -65,34 +65,26 @@ extension TermIndex {
         return text.utf8.withContiguousStorageIfAvailable { bytes -> [Int]? in
             guard let folded = TermTokens.foldedUTF8(bytes) else { return nil }
             var used: [Int] = []
-            // The words at each place are split into the same arrays.
-            var tokens = TermTokens.none
             folded.withUnsafeBufferPointer { folded in
                 guard let base = folded.baseAddress else { return }
-                presence.entries.withUnsafeBufferPointer { presence in
-                    terms.withUnsafeBufferPointer { terms in
-                        for entry in entries where entry < presence.count && !used.contains(entry) {
-                            let wanted = presence[entry]
-                            if wanted.terms.isEmpty { continue }
-                            search: for anchor in wanted.anchors {
-                                var from = 0
-                                while let hit = Self.find(anchor, in: folded, base: base, from: from) {
-                                    from = hit + 1
-                                    guard TermTokens.startsWord(bytes, at: hit) else { continue }
-                                    tokens.refill(
-                                        UnsafeBufferPointer(rebasing: bytes[hit...]), keepingWritten: needsWrittenWords,
-                                        wordLimit: wanted.longestTerm + 1)
-                                    guard tokens.count > 0, tokens.offsets[0] == 0 else { continue }
-                                    for term in wanted.terms
-                                    where terms[Int(term)].words[0].stems.contains(where: {
-                                        Self.matches($0, tokens, 0)
-                                    })
-                                        && length(of: Int(term), at: 0, in: tokens) > 0
-                                    {
-                                        used.append(entry)
-                                        break search
-                                    }
-                                }
+                for entry in entries where entry < presence.entries.count && !used.contains(entry) {
+                    let wanted = presence.entries[entry]
+                    if wanted.terms.isEmpty { continue }
+                    search: for anchor in wanted.anchors {
+                        var from = 0
+                        while let hit = Self.find(anchor, in: folded, base: base, from: from) {
+                            from = hit + 1
+                            guard TermTokens.startsWord(bytes, at: hit) else { continue }
+                            let tokens = TermTokens(
+                                utf8: UnsafeBufferPointer(rebasing: bytes[hit...]), keepingWritten: needsWrittenWords,
+                                wordLimit: wanted.longestTerm + 1)
+                            guard tokens.count > 0, tokens.offsets[0] == 0 else { continue }
+                            for term in wanted.terms
+                            where terms[Int(term)].words[0].stems.contains(where: { Self.matches($0, tokens, 0) })
+                                && length(of: Int(term), at: 0, in: tokens) > 0
+                            {
+                                used.append(entry)
+                                break search
                             }
                         }
                     }

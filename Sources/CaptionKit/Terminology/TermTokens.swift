@@ -29,9 +29,8 @@ struct TermTokens: Sendable {
     /// How each word is joined to the previous one.
     private(set) var joints: [Joint] = []
 
-    /// The number of words (the arrays of refilled tokens, ``refill(_:keepingWritten:wordLimit:)``,
-    /// may be longer).
-    private(set) var count = 0
+    /// The number of words.
+    var count: Int { offsets.count }
 
     /// No words (the scan of a translation that keeps only the entries it uses).
     static let none = TermTokens("")
@@ -47,11 +46,13 @@ struct TermTokens: Sendable {
         self = text.utf8.withContiguousStorageIfAvailable { TermTokens(utf8: $0, keepingWritten: keepingWritten) }!
     }
 
-    /// ``init(_:keepingWritten:)`` on the bytes of a string (valid UTF-8).
+    /// ``init(_:keepingWritten:)`` on the bytes of a string (valid UTF-8), stopping after
+    /// `wordLimit` words (the words of a term found at the start of `bytes`, see
+    /// ``TermIndex/entriesUsed(_:in:)``).
     ///
     /// Writes into buffers of the largest size the text can need (a scalar per byte, a word
     /// per two bytes) and copies them into the arrays at the end: no capacity check per scalar.
-    private init(utf8 bytes: UnsafeBufferPointer<UInt8>, keepingWritten: Bool) {
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>, keepingWritten: Bool, wordLimit: Int = .max) {
         let scalarCapacity = bytes.count
         let wordCapacity = bytes.count / 2 + 1
         let foldedOut = UnsafeMutablePointer<UInt32>.allocate(capacity: scalarCapacity)
@@ -66,58 +67,6 @@ struct TermTokens: Sendable {
             offsetsOut.deallocate()
             jointsOut.deallocate()
         }
-        let (scalars, words) = Self.split(
-            bytes, keepingWritten: keepingWritten, wordLimit: .max, foldedOut, writtenOut, boundsOut, offsetsOut,
-            jointsOut)
-        folded = Array(UnsafeBufferPointer(start: foldedOut, count: scalars))
-        if keepingWritten { written = Array(UnsafeBufferPointer(start: writtenOut, count: scalars)) }
-        bounds = Array(UnsafeBufferPointer(start: boundsOut, count: words + 1))
-        offsets = Array(UnsafeBufferPointer(start: offsetsOut, count: words))
-        joints = Array(UnsafeBufferPointer(start: jointsOut, count: words))
-        count = words
-    }
-
-    /// Splits the start of `bytes` (valid UTF-8) into these tokens again, up to `wordLimit`
-    /// words, writing into their arrays in place (grown to the size `bytes` can need, never
-    /// shrunk): the words of a term found at the start of `bytes`, split at every place a text is
-    /// checked (``TermIndex/entriesUsed(_:in:)``) without allocating each time.
-    mutating func refill(_ bytes: UnsafeBufferPointer<UInt8>, keepingWritten: Bool, wordLimit: Int) {
-        let wordCapacity = bytes.count / 2 + 1
-        if folded.count < bytes.count || bounds.count < wordCapacity + 1 {
-            folded = Array(repeating: 0, count: bytes.count)
-            bounds = Array(repeating: 0, count: wordCapacity + 1)
-            offsets = Array(repeating: 0, count: wordCapacity)
-            joints = Array(repeating: .separate, count: wordCapacity)
-        }
-        if keepingWritten && written.count < bytes.count { written = Array(repeating: 0, count: bytes.count) }
-        if !keepingWritten && !written.isEmpty { written = [] }
-        count = folded.withUnsafeMutableBufferPointer { folded in
-            written.withUnsafeMutableBufferPointer { written in
-                bounds.withUnsafeMutableBufferPointer { bounds in
-                    offsets.withUnsafeMutableBufferPointer { offsets in
-                        joints.withUnsafeMutableBufferPointer { joints in
-                            Self.split(
-                                bytes, keepingWritten: keepingWritten, wordLimit: wordLimit, folded.baseAddress!,
-                                keepingWritten ? written.baseAddress! : folded.baseAddress!, bounds.baseAddress!,
-                                offsets.baseAddress!, joints.baseAddress!
-                            ).words
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Splits `bytes` into words, up to `wordLimit` of them, writing the folded (and, when
-    /// `keepingWritten`, the written) scalars, the bounds, offsets and joints through the
-    /// pointers (room for a scalar per byte and a word per two bytes); returns the counts.
-    @inline(__always)
-    private static func split(
-        _ bytes: UnsafeBufferPointer<UInt8>, keepingWritten: Bool, wordLimit: Int,
-        _ foldedOut: UnsafeMutablePointer<UInt32>, _ writtenOut: UnsafeMutablePointer<UInt32>,
-        _ boundsOut: UnsafeMutablePointer<Int32>, _ offsetsOut: UnsafeMutablePointer<Int32>,
-        _ jointsOut: UnsafeMutablePointer<Joint>
-    ) -> (scalars: Int, words: Int) {
         var scalars = 0
         var words = 0
         boundsOut[0] = 0
@@ -175,7 +124,11 @@ struct TermTokens: Sendable {
             offset += 1
         }
         if inWord { boundsOut[words] = Int32(scalars) }
-        return (scalars, words)
+        folded = Array(UnsafeBufferPointer(start: foldedOut, count: scalars))
+        if keepingWritten { written = Array(UnsafeBufferPointer(start: writtenOut, count: scalars)) }
+        bounds = Array(UnsafeBufferPointer(start: boundsOut, count: words + 1))
+        offsets = Array(UnsafeBufferPointer(start: offsetsOut, count: words))
+        joints = Array(UnsafeBufferPointer(start: jointsOut, count: words))
     }
 
     /// ``fold(_:)`` and ``isWordScalar(_:inWord:)`` of every scalar below ``tableSize`` (ASCII,
@@ -327,7 +280,7 @@ extension TermTokens {
     }
 
     /// Whether a word starts at byte `position` of a text (valid UTF-8), as
-    /// ``init(_:keepingWritten:)`` splits it: the scalar there starts a word and the
+    /// ``init(utf8:keepingWritten:wordLimit:)`` splits it: the scalar there starts a word and the
     /// one before it is no part of a word (combining marks continue what came before them).
     static func startsWord(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
         guard entry(at: position, in: bytes) & wordOutsideWord != 0 else { return false }

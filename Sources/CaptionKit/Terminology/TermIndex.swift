@@ -113,9 +113,6 @@ struct TermIndex: Sendable {
     /// Whether every text in the language must be scanned (it has forbidden or do-not-translate
     /// terms), not only translations of a source that uses a term.
     private(set) var scansEveryText = false
-    /// What a text is searched for when only whether it uses some entries' terms is asked
-    /// (``entriesUsed(_:in:)``); made only for a language that needs no scan of every text.
-    private(set) var presence = TermPresence()
 
     @inline(__always)
     private static func filterSlot(_ key: UInt64) -> (word: Int, bit: UInt64) {
@@ -154,7 +151,6 @@ struct TermIndex: Sendable {
             table[slot] = (key, Int32(candidates.count), Int32(candidates.count + keyCandidates.count))
             candidates += keyCandidates
         }
-        if !scansEveryText { presence = TermPresence(self, entryCount: glossary.entries.count) }
     }
 
     /// Where `key` is looked for first in ``table``.
@@ -315,7 +311,7 @@ struct TermIndex: Sendable {
 
     /// Whether word `index` of `tokens` is a form of `stem`.
     @inline(__always)
-    static func matches(_ stem: Stem, _ tokens: TermTokens, _ index: Int) -> Bool {
+    private static func matches(_ stem: Stem, _ tokens: TermTokens, _ index: Int) -> Bool {
         let word = tokens.word(index)
         guard word.count >= stem.scalars.count, word.starts(with: stem.scalars) else { return false }
         if let written = stem.written, !tokens.writtenWord(index).starts(with: written) { return false }
@@ -324,7 +320,7 @@ struct TermIndex: Sendable {
 
     /// How many words of `tokens` from `start` term `term` covers, or 0 when it does not start
     /// there (its first word is already known to match).
-    func length(of term: Int, at start: Int, in tokens: TermTokens) -> Int {
+    private func length(of term: Int, at start: Int, in tokens: TermTokens) -> Int {
         terms.withUnsafeBufferPointer { terms in
             let words = terms[term].words
             var index = start + 1

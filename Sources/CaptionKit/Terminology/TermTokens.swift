@@ -32,9 +32,6 @@ struct TermTokens: Sendable {
     /// The number of words.
     var count: Int { offsets.count }
 
-    /// No words (the scan of a translation that keeps only the entries it uses).
-    static let none = TermTokens("")
-
     /// Splits `text` into words, keeping the scalars as written too when `keepingWritten`.
     ///
     /// Reads the text's UTF-8 bytes and decodes the scalars itself (a string's bytes are valid
@@ -46,13 +43,11 @@ struct TermTokens: Sendable {
         self = text.utf8.withContiguousStorageIfAvailable { TermTokens(utf8: $0, keepingWritten: keepingWritten) }!
     }
 
-    /// ``init(_:keepingWritten:)`` on the bytes of a string (valid UTF-8), stopping after
-    /// `wordLimit` words (the words of a term found at the start of `bytes`, see
-    /// ``TermIndex/entriesUsed(_:in:)``).
+    /// ``init(_:keepingWritten:)`` on the bytes of a string (valid UTF-8).
     ///
     /// Writes into buffers of the largest size the text can need (a scalar per byte, a word
     /// per two bytes) and copies them into the arrays at the end: no capacity check per scalar.
-    init(utf8 bytes: UnsafeBufferPointer<UInt8>, keepingWritten: Bool, wordLimit: Int = .max) {
+    private init(utf8 bytes: UnsafeBufferPointer<UInt8>, keepingWritten: Bool) {
         let scalarCapacity = bytes.count
         let wordCapacity = bytes.count / 2 + 1
         let foldedOut = UnsafeMutablePointer<UInt32>.allocate(capacity: scalarCapacity)
@@ -117,7 +112,6 @@ struct TermTokens: Sendable {
                     boundsOut[words] = Int32(scalars)
                     inWord = false
                     gap = 0
-                    if words == wordLimit { break }
                 }
                 gap = Self.gap(after: gap, value)
             }
@@ -230,91 +224,6 @@ struct TermTokens: Sendable {
 }
 
 extension TermTokens {
-    /// The bytes of a text (valid UTF-8) with every letter folded as ``fold(_:)`` folds it, each
-    /// at the same byte offset as in the text: a folded term's UTF-8 bytes are found in it where
-    /// the term's letters start a word, whatever their case. `nil` when a letter's folded form
-    /// takes another number of bytes (the Kelvin sign folds to `k`); such a text is scanned in
-    /// full. Scalars that belong to no word are copied as they are (no term contains them).
-    static func foldedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var sameLengths = true
-        let table = scalarTable
-        let result = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, initialized in
-            var index = 0
-            let end = bytes.count
-            while index < end {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    out[index] = lead >= 0x41 && lead <= 0x5A ? lead + 0x20 : lead
-                    index += 1
-                } else if lead < 0xE0 {
-                    let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    let folded = value < tableSize ? table[Int(value)] & foldedMask : fold(value)
-                    guard folded >= 0x80 && folded < 0x800 else {
-                        sameLengths = false
-                        break
-                    }
-                    out[index] = UInt8(0xC0 | folded >> 6)
-                    out[index + 1] = UInt8(0x80 | folded & 0x3F)
-                    index += 2
-                } else {
-                    let length = lead < 0xF0 ? 3 : 4
-                    var value = UInt32(lead & (length == 3 ? 0x0F : 0x07))
-                    for next in 1..<length { value = value << 6 | UInt32(bytes[index + next] & 0x3F) }
-                    let folded = isWordScalar(value, inWord: true) ? fold(value) : value
-                    if folded == value {
-                        for next in 0..<length { out[index + next] = bytes[index + next] }
-                    } else {
-                        let encoded = Array(String(Unicode.Scalar(folded).unsafelyUnwrapped).utf8)
-                        guard encoded.count == length else {
-                            sameLengths = false
-                            break
-                        }
-                        for next in 0..<length { out[index + next] = encoded[next] }
-                    }
-                    index += length
-                }
-            }
-            initialized = index
-        }
-        return sameLengths ? result : nil
-    }
-
-    /// Whether a word starts at byte `position` of a text (valid UTF-8), as
-    /// ``init(utf8:keepingWritten:wordLimit:)`` splits it: the scalar there starts a word and the
-    /// one before it is no part of a word (combining marks continue what came before them).
-    static func startsWord(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
-        guard entry(at: position, in: bytes) & wordOutsideWord != 0 else { return false }
-        var index = position
-        while index > 0 {
-            var start = index - 1
-            while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-            let before = entry(at: start, in: bytes)
-            if before & wordOutsideWord != 0 { return false }
-            if before & wordInWord == 0 { return true }
-            index = start
-        }
-        return true
-    }
-
-    /// The ``scalarTable`` entry of the scalar that starts at byte `index` of `bytes`.
-    @inline(__always)
-    private static func entry(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let lead = UInt32(bytes[index])
-        let value: UInt32
-        if lead < 0x80 {
-            value = lead
-        } else if lead < 0xE0 {
-            value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-        } else if lead < 0xF0 {
-            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        } else {
-            value =
-                (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                | UInt32(bytes[index + 3] & 0x3F)
-        }
-        return value < tableSize ? scalarTable[Int(value)] : entry(value)
-    }
-
     /// The words of `match` as written in `text` (the text these tokens were made from), with
     /// what stands between them.
     func text(of match: TermIndex.Match, in text: String) -> String {

@@ -35,18 +35,6 @@ struct Terminology: Sendable {
         let tokens = TermTokens(text, keepingWritten: index.needsWrittenWords)
         return TermScan(tokens: tokens, matches: index.matches(in: tokens, entries: entries), index: index)
     }
-
-    /// What the checks read of a translation in `language` whose source uses `entries`: the same
-    /// as ``scan(_:language:entries:)`` but, in a language with no term looked for in every text,
-    /// the entries used are found by ``TermIndex/entriesUsed(_:in:)`` (no matches, no words):
-    /// only whether a translation uses them is read (``TermScan/usedEntries``).
-    func scanTranslation(_ text: String, language: String, entries: [Int]) -> TermScan? {
-        guard let index = indices[language] else { return nil }
-        if let used = index.entriesUsed(entries, in: text) {
-            return TermScan(tokens: TermTokens.none, matches: [], index: index, usedWithoutMatches: used)
-        }
-        return scan(text, language: language, entries: entries)
-    }
 }
 
 /// The glossary terms found in one text.
@@ -60,16 +48,12 @@ final class TermScan: Sendable {
     let matches: [TermIndex.Match]
     /// The compiled terms of the text's language.
     let index: TermIndex
-    /// Entries whose allowed terms occur, found without their matches
-    /// (``Terminology/scanTranslation(_:language:entries:)``).
-    let usedWithoutMatches: [Int]
 
-    /// The terms `matches` of `index` found in `tokens`, and the entries `usedWithoutMatches`.
-    init(tokens: TermTokens, matches: [TermIndex.Match], index: TermIndex, usedWithoutMatches: [Int] = []) {
+    /// The terms `matches` of `index` found in `tokens`.
+    init(tokens: TermTokens, matches: [TermIndex.Match], index: TermIndex) {
         self.tokens = tokens
         self.matches = matches
         self.index = index
-        self.usedWithoutMatches = usedWithoutMatches
     }
 
     /// The term of `match`.
@@ -78,8 +62,8 @@ final class TermScan: Sendable {
     /// The entries (glossary indices) whose allowed terms occur, in the order found, possibly
     /// more than once (a text has few matches: a list is quicker to make and search than a set).
     var usedEntries: [Int] {
-        var entries = usedWithoutMatches
-        entries.reserveCapacity(matches.count + usedWithoutMatches.count)
+        var entries: [Int] = []
+        entries.reserveCapacity(matches.count)
         for match in matches where !index.termIsForbidden[match.term] { entries.append(index.termEntries[match.term]) }
         return entries
     }

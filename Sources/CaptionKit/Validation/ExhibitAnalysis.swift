@@ -13,8 +13,7 @@ struct ExhibitAnalysis: Sendable {
     /// no term and its language has no forbidden or do-not-translate term); empty when no
     /// terminology is given. A translation's scan holds only the terms of the entries its
     /// source uses and those looked for in every text (``TermIndex/termConcernsEveryText``):
-    /// what the checks read from it; in a language without such terms, only the entries it uses
-    /// (``Terminology/scanTranslation(_:language:entries:)``).
+    /// what the checks read from it.
     let termScans: [TermScan?]
 
     /// Analyses the caption texts of `exhibit` under `config`, and scans each for the terms of
@@ -40,7 +39,7 @@ struct ExhibitAnalysis: Sendable {
         for (index, text) in texts.enumerated() where text.source != nil {
             let entries = entriesByField[text.field.name]
             guard entries != nil || terminology.scansEveryText(text.language) else { continue }
-            scans[index] = terminology.scanTranslation(text.text, language: text.language, entries: entries ?? [])
+            scans[index] = terminology.scan(text.text, language: text.language, entries: entries ?? [])
         }
         termScans = scans
     }

@@ -40,6 +40,33 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
                     """
                 ),
             ]),
+            // A term inside a longer one is checked as part of it: the day's name in English
+            // does not say "memory", and need not.
+            CheckExample(files: [
+                (
+                    "glossary.yml",
+                    """
+                    - id: remembrance-day
+                      kk: Саяси қуғын-сүргін және ашаршылық құрбандарын еске алу күні
+                      ru: День памяти жертв политических репрессий и голода
+                      en: Day of Remembrance of the Victims of Political Repression and Famine
+                    - id: memory
+                      kk: жад
+                      ru: память
+                      en: memory
+                    """
+                ),
+                (
+                    "may-31.yml",
+                    """
+                    id: may-31
+                    title:
+                      kk: 31 мамыр — Саяси қуғын-сүргін және ашаршылық құрбандарын еске алу күні
+                      ru: 31 мая — День памяти жертв политических репрессий и голода
+                      en: 31 May, the Day of Remembrance of the Victims of Political Repression and Famine
+                    """
+                ),
+            ]),
         ],
         triggeringExamples: [
             CheckExample(files: [
@@ -98,6 +125,10 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
             else { continue }
             let used = analysis.termScans[index]?.usedEntries ?? []
             let entriesWithTerms = terminology.entriesWithTerms[text.language]
+            /// Whether the glossary entry `entry` has terms in the translation's language.
+            func hasTerms(_ entry: Int) -> Bool {
+                entriesWithTerms?[entry] ?? (glossary.entries[entry].terms[text.language] != nil)
+            }
             var reported: [Int] = []
             var entries: [Int] = []
             let termEntries = sourceScan.index.termEntries
@@ -115,14 +146,16 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
                     matches[position].wordCount == first.wordCount
                 {
                     let entry = termEntries[matches[position].term]
-                    let hasTerms = entriesWithTerms?[entry] ?? (glossary.entries[entry].terms[text.language] != nil)
-                    if hasTerms, !entries.contains(entry) {
+                    if hasTerms(entry), !entries.contains(entry) {
                         entries.append(entry)
                     }
                     position += 1
                     while position < matches.count, termIsForbidden[matches[position].term] { position += 1 }
                 }
-                guard let entry = entries.first, entries.allSatisfy({ !used.contains($0) }), !reported.contains(entry)
+                guard let entry = entries.first, entries.allSatisfy({ !used.contains($0) }), !reported.contains(entry),
+                    !Self.isInsideLongerTerm(
+                        first, of: sourceScan.index, matches: matches,
+                        hasTerms: { hasTerms(termEntries[$0.term]) })
                 else { continue }
                 reported.append(entry)
                 let written = sourceScan.tokens.text(of: first, in: analysis.texts[sourceIndex].text)
@@ -145,5 +178,19 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
             }
         }
         return findings
+    }
+
+    /// Whether another match that `hasTerms` covers `match`'s words and more: a term inside a
+    /// longer one (память in День памяти жертв политических репрессий) is checked as part of it,
+    /// since the longer term's translation need not contain the shorter one's.
+    static func isInsideLongerTerm(
+        _ match: TermIndex.Match, of index: TermIndex, matches: [TermIndex.Match],
+        hasTerms: (TermIndex.Match) -> Bool
+    ) -> Bool {
+        let end = match.firstWord + match.wordCount
+        return matches.contains { other in
+            other.wordCount > match.wordCount && other.firstWord <= match.firstWord
+                && other.firstWord + other.wordCount >= end && !index.termIsForbidden[other.term] && hasTerms(other)
+        }
     }
 }

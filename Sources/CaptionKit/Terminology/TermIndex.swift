@@ -51,6 +51,9 @@ struct TermIndex: Sendable {
         var stems: [Stem]
         /// What a hyphen- or apostrophe-attached word after it may be, when it is the last.
         var attached: Ending
+        /// Whether the term has a sentence mark before this word (`Т. Жүргенов`): only then may
+        /// the text have one there.
+        var followsSentenceMark = false
     }
 
     /// One term: a variant or a forbidden term of an entry.
@@ -172,7 +175,10 @@ struct TermIndex: Sendable {
         for index in 0..<tokens.count {
             let folded = Array(tokens.word(index))
             let written = caseExact ? Array(tokens.writtenWord(index)) : nil
-            words.append(Word(stems: stems(of: folded, written: written), attached: attachedEnding(of: folded)))
+            words.append(
+                Word(
+                    stems: stems(of: folded, written: written), attached: attachedEnding(of: folded),
+                    followsSentenceMark: index > 0 && tokens.joints[index] == .sentenceBreak))
         }
         let termIndex = Int32(terms.count)
         terms.append(Term(entry: entry, isForbidden: forbidden, text: text, words: words))
@@ -325,14 +331,16 @@ struct TermIndex: Sendable {
             let words = terms[term].words
             var index = start + 1
             for word in words.dropFirst() {
-                guard index < tokens.count, word.stems.contains(where: { Self.matches($0, tokens, index) }) else {
+                guard index < tokens.count, word.followsSentenceMark || tokens.joints[index] != .sentenceBreak,
+                    word.stems.contains(where: { Self.matches($0, tokens, index) })
+                else {
                     return 0
                 }
                 index += 1
             }
-            if index < tokens.count, tokens.joints[index] != .separate, let last = words.last,
-                tokens.length(index) <= 8, Self.accepts(tokens.word(index)[...], last.attached),
-                tokens.joints[index] == .hyphen || rules == .english
+            if index < tokens.count,
+                tokens.joints[index] == .hyphen || (tokens.joints[index] == .apostrophe && rules == .english),
+                let last = words.last, tokens.length(index) <= 8, Self.accepts(tokens.word(index)[...], last.attached)
             {
                 index += 1
             }

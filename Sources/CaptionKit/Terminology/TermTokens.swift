@@ -15,6 +15,9 @@ struct TermTokens: Sendable {
         case hyphen
         /// An apostrophe right after the previous word.
         case apostrophe
+        /// Separated by text with a full stop, a question or exclamation mark or an ellipsis: a
+        /// sentence may end there, and a term's words do not run across it (unless the term's do).
+        case sentenceBreak
     }
 
     /// The folded scalars of every word, one after another.
@@ -70,6 +73,8 @@ struct TermTokens: Sendable {
         // What came since the last word ended: 0 nothing, 1 hyphen, 2 apostrophe, 3 closing quote,
         // 4 a closing quote and a hyphen, 5 anything else.
         var gap = 5
+        // Whether a sentence mark (``isSentenceMark(_:)``) came since the last word ended.
+        var sentenceMark = false
         var index = 0
         let end = bytes.count
         let table = Self.scalarTable
@@ -100,7 +105,7 @@ struct TermTokens: Sendable {
                         switch gap {
                         case 1, 4: .hyphen
                         case 2: .apostrophe
-                        default: .separate
+                        default: sentenceMark ? .sentenceBreak : .separate
                         }
                     words += 1
                 }
@@ -112,8 +117,10 @@ struct TermTokens: Sendable {
                     boundsOut[words] = Int32(scalars)
                     inWord = false
                     gap = 0
+                    sentenceMark = false
                 }
                 gap = Self.gap(after: gap, value)
+                if Self.isSentenceMark(value) { sentenceMark = true }
             }
             offset += 1
         }
@@ -156,6 +163,13 @@ struct TermTokens: Sendable {
     static func isOtherWordScalar(_ value: UInt32, inWord: Bool) -> Bool {
         let scalar = Unicode.Scalar(value).unsafelyUnwrapped
         return TextWords.isLetter(scalar) || (inWord && TextWords.isCombiningMark(scalar))
+    }
+
+    /// Whether `value` may end a sentence: a full stop, a question or exclamation mark, an
+    /// ellipsis.
+    @inline(__always)
+    static func isSentenceMark(_ value: UInt32) -> Bool {
+        value == 0x2E || value == 0x3F || value == 0x21 || value == 0x2026
     }
 
     /// The gap state after `value` (see ``init(_:)``).

@@ -109,24 +109,29 @@ struct LabelledSentence {
         #expect(recall >= 0.97)
     }
 
+    /// The texts of the terms `glossary` (YAML) finds in `text`, in order.
+    static func matchedTexts(_ glossary: String, _ text: String, language: String) throws -> [String] {
+        let parsed = try GlossaryParser.parse(text: glossary, path: "glossary.yml", languages: [language])
+        let found = try #require(Terminology(parsed, languages: [language]).scan(text, language: language))
+        return found.matches.map { found.tokens.text(of: $0, in: text) }
+    }
+
     @Test func englishPluralsAndPossessivesMatch() throws {
-        let glossary = try GlossaryParser.parse(
-            text: "- { id: arch, en: Arch of Sorrow }\n- { id: woman, en: woman }\n- { id: camp, en: camp }\n",
-            path: "glossary.yml", languages: ["en"])
-        let terminology = Terminology(glossary, languages: ["en"])
+        let glossary = "- { id: arch, en: Arch of Sorrow }\n- { id: woman, en: woman }\n- { id: camp, en: camp }\n"
         let text = "The Arch of Sorrow’s shadow fell on the women and on the camps, not on the campaign."
-        let found = try #require(terminology.scan(text, language: "en"))
+        #expect(try Self.matchedTexts(glossary, text, language: "en") == ["Arch of Sorrow’s", "women", "camps"])
+    }
+
+    @Test func termsDoNotRunAcrossASentenceEnd() throws {
+        let glossary = "- { id: felt-rug, ru: войлочный ковёр }\n- { id: zhurgenov, ru: Т. Жүргенов }\n"
+        let text = "Пол был войлочный. Ковёр лежал у стены. Войлочный ковёр! Войлочные… ковры. Т. Жүргенов, Т Жүргенов."
         #expect(
-            found.matches.map { found.tokens.text(of: $0, in: text) } == ["Arch of Sorrow’s", "women", "camps"])
+            try Self.matchedTexts(glossary, text, language: "ru") == ["Войлочный ковёр", "Т. Жүргенов", "Т Жүргенов"])
     }
 
     @Test func caseExactEntriesRespectCapitals() throws {
-        let glossary = try GlossaryParser.parse(
-            text: "- { id: alzhir, case: exact, ru: АЛЖИР }\n- { id: camp, ru: лагерь }\n",
-            path: "glossary.yml", languages: ["ru"])
-        let terminology = Terminology(glossary, languages: ["ru"])
+        let glossary = "- { id: alzhir, case: exact, ru: АЛЖИР }\n- { id: camp, ru: лагерь }\n"
         let text = "Лагерь АЛЖИР и страна Алжир; узницы АЛЖИРа."
-        let found = try #require(terminology.scan(text, language: "ru"))
-        #expect(found.matches.map { found.tokens.text(of: $0, in: text) } == ["Лагерь", "АЛЖИР", "АЛЖИРа"])
+        #expect(try Self.matchedTexts(glossary, text, language: "ru") == ["Лагерь", "АЛЖИР", "АЛЖИРа"])
     }
 }

@@ -19,6 +19,7 @@ struct TermTokensReferenceTests {
             var offset: Int32 = 0
             var inWord = false
             var gap = 5
+            var sentenceMark = false
             for scalar in text.unicodeScalars {
                 let value = scalar.value
                 let isWordScalar =
@@ -28,7 +29,9 @@ struct TermTokensReferenceTests {
                     if !inWord {
                         inWord = true
                         offsets.append(offset)
-                        joints.append(gap == 1 || gap == 4 ? .hyphen : gap == 2 ? .apostrophe : .separate)
+                        joints.append(
+                            gap == 1 || gap == 4
+                                ? .hyphen : gap == 2 ? .apostrophe : sentenceMark ? .sentenceBreak : .separate)
                     }
                     if keepingWritten { written.append(value) }
                     folded.append(TermTokens.fold(value))
@@ -37,7 +40,9 @@ struct TermTokensReferenceTests {
                         bounds.append(Int32(folded.count))
                         inWord = false
                         gap = 0
+                        sentenceMark = false
                     }
+                    if [".", "?", "!", "…"].contains(scalar) { sentenceMark = true }
                     switch value {
                     case 0x2D, 0x2010, 0x2011: gap = gap == 0 ? 1 : gap == 3 ? 4 : 5
                     case 0x27, 0x2019, 0x2BC: gap = gap == 0 ? 2 : 5
@@ -77,7 +82,7 @@ struct TermTokensReferenceTests {
     /// a zero-width joiner and scalars of four UTF-8 bytes.
     static let alphabet: [Unicode.Scalar] = {
         var values: [UInt32] = Array(0x41...0x5A) + Array(0x61...0x7A) + Array(0x30...0x39)
-        values += [0x20, 0x20, 0x20, 0x0A, 0x2E, 0x2C, 0x28, 0x29, 0x3A, 0x2D, 0x27, 0x22, 0x2F]
+        values += [0x20, 0x20, 0x20, 0x0A, 0x2E, 0x2C, 0x28, 0x29, 0x3A, 0x2D, 0x27, 0x22, 0x2F, 0x3F, 0x21, 0x2026]
         values += [0x2010, 0x2011, 0x2013, 0x2014, 0x2019, 0x2BC, 0xBB, 0xAB, 0x201C, 0x201D, 0x201E]
         values += Array(0x410...0x44F) + [0x401, 0x451, 0x4D8, 0x4D9, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3]
         values += [0x4E8, 0x4E9, 0x4B0, 0x4B1, 0x4AE, 0x4AF, 0x4BA, 0x4BB, 0x406, 0x456, 0x4C0, 0x4CF, 0x460, 0x4FF]

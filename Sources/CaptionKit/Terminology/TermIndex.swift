@@ -238,7 +238,9 @@ struct TermIndex: Sendable {
             return result
         case .russian:
             let base = RussianEndings.stem(of: word)
-            var result = [stem(base, .oneOf(Self.russianEndings))]
+            // A noun in -о (золото, письмо) declines as a neuter noun: золотой is another word.
+            let isNeuterInO = word.count == base.count + 1 && word.last == 0x43E
+            var result = [stem(base, .oneOf(isNeuterInO ? Self.russianNeuterEndings : Self.russianEndings))]
             if base.count == word.count || word.last == 0x44C || word.last == 0x439,
                 let shorter = RussianEndings.withoutFleetingVowel(base)
             {
@@ -266,6 +268,7 @@ struct TermIndex: Sendable {
 
     // The packed ending sets, made once: every stem of a 2,000-entry glossary shares them.
     private static let russianEndings = PackedEndings(RussianEndings.all.map(pack))
+    private static let russianNeuterEndings = PackedEndings(RussianEndings.neuterInO.map(pack))
     private static let russianEndingsAfterFleetingVowel = PackedEndings(RussianEndings.afterFleetingVowel.map(pack))
     private static let russianAttachedEndings = PackedEndings(RussianEndings.all.filter { !$0.isEmpty }.map(pack))
     private static let englishEndings = PackedEndings(EnglishForms.regular.map(pack))

@@ -252,6 +252,11 @@ enum RussianEndings {
             "ьей", "ьев", "ьем", "ьям", "ьях", "ием", "иям", "иях", "иями", "ьями",
         ].map { $0.unicodeScalars.map(\.value) })
 
+    /// The endings of a neuter noun in -о (золото, письмо), both numbers: not the adjective
+    /// endings (золотой, золотая), which make another word.
+    static let neuterInO: Set<[UInt32]> = Set(
+        ["", "о", "а", "у", "ом", "е", "ам", "ами", "ах", "ов"].map { $0.unicodeScalars.map(\.value) })
+
     /// The endings after a stem that lost its fleeting vowel (день → дн-я): the oblique ones.
     static let afterFleetingVowel: Set<[UInt32]> = Set(
         ["а", "я", "у", "ю", "е", "и", "ы", "ом", "ем", "ей", "ов", "ев", "ам", "ям", "ами", "ями", "ах", "ях"]

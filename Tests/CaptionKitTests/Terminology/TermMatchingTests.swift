@@ -129,6 +129,12 @@ struct LabelledSentence {
             try Self.matchedTexts(glossary, text, language: "ru") == ["Войлочный ковёр", "Т. Жүргенов", "Т Жүргенов"])
     }
 
+    @Test func russianNeuterNounsInOAreNotTheirAdjectives() throws {
+        let glossary = "- { id: gold, ru: золото }\n"
+        let text = "Золото, золотом, о золоте, облака золота; золотой перстень, золотая нить, золотые руки."
+        #expect(try Self.matchedTexts(glossary, text, language: "ru") == ["Золото", "золотом", "золоте", "золота"])
+    }
+
     @Test func caseExactEntriesRespectCapitals() throws {
         let glossary = "- { id: alzhir, case: exact, ru: АЛЖИР }\n- { id: camp, ru: лагерь }\n"
         let text = "Лагерь АЛЖИР и страна Алжир; узницы АЛЖИРа."

@@ -16,8 +16,12 @@ import Foundation
 /// seen is looked up in one table shared by all threads (with a lock) before it is shaped, so
 /// each word is shaped once. The tables outlive the measure, so a collection checked again
 /// (the editor checks on every save) finds its words.
+///
 /// A line's width is the sum of its words and spaces with the kerning of each space against its
-/// neighbours, which is the shaped width of the whole line (tests compare both with `hb-shape`).
+/// neighbours, which is the shaped width of the whole line when its words are of one script
+/// (tests compare both with `hb-shape`). Each word is shaped in its own script, so a line
+/// mixing scripts in a font that kerns them differently (DejaVu Sans kerns «AV» in Latin, not
+/// in Cyrillic) can differ from `hb-shape` of the whole line, which uses one script.
 final class FontMeasure: TextMeasure, @unchecked Sendable {
     /// The font.
     let font: ShapingFont

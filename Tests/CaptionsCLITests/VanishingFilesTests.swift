@@ -51,8 +51,9 @@ import Testing
         // Output to files: a full pipe would stall the run while this process deletes.
         let outPath = directory + "/stdout.txt"
         let errPath = directory + "/stderr.txt"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        // Opening them for writing below fails if they could not be made.
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardOutput = out

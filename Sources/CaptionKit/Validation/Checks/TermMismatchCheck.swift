@@ -154,8 +154,7 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
                 }
                 guard let entry = entries.first, entries.allSatisfy({ !used.contains($0) }), !reported.contains(entry),
                     !Self.isInsideLongerTerm(
-                        first, of: sourceScan.index, matches: matches,
-                        hasTerms: { hasTerms(termEntries[$0.term]) })
+                        first, among: matches, where: { !termIsForbidden[$0.term] && hasTerms(termEntries[$0.term]) })
                 else { continue }
                 reported.append(entry)
                 let written = sourceScan.tokens.text(of: first, in: analysis.texts[sourceIndex].text)
@@ -180,17 +179,16 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
         return findings
     }
 
-    /// Whether another match that `hasTerms` covers `match`'s words and more: a term inside a
-    /// longer one (память in День памяти жертв политических репрессий) is checked as part of it,
-    /// since the longer term's translation need not contain the shorter one's.
+    /// Whether another of `matches` that `counts` covers `match`'s words and more: a term inside
+    /// a longer one (память in День памяти жертв политических репрессий) is checked as part of
+    /// it, since the longer term's translation need not contain the shorter one's.
     static func isInsideLongerTerm(
-        _ match: TermIndex.Match, of index: TermIndex, matches: [TermIndex.Match],
-        hasTerms: (TermIndex.Match) -> Bool
+        _ match: TermIndex.Match, among matches: [TermIndex.Match], where counts: (TermIndex.Match) -> Bool
     ) -> Bool {
         let end = match.firstWord + match.wordCount
         return matches.contains { other in
             other.wordCount > match.wordCount && other.firstWord <= match.firstWord
-                && other.firstWord + other.wordCount >= end && !index.termIsForbidden[other.term] && hasTerms(other)
+                && other.firstWord + other.wordCount >= end && counts(other)
         }
     }
 }

@@ -10,7 +10,7 @@ import Foundation
 /// behave beside other writers and at the limits of the system.
 public enum CollectionWriting {
     /// The environment variable that sets ``lockTimeout(environment:)``: seconds, e.g. `0`.
-    public static let timeoutVariable = "CAPTIONS_LOCK_TIMEOUT"
+    static let timeoutVariable = "CAPTIONS_LOCK_TIMEOUT"
 
     /// The seconds a writer waits for a collection that another writer holds: the value of
     /// ``timeoutVariable`` when it is a number from 0 to 3600, else 10.

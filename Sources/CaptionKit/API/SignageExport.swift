@@ -65,7 +65,7 @@ public enum DataMergeEncoding: String, Sendable, Hashable, CaseIterable {
 /// What a signage export did.
 public struct SignageExportReport: Sendable, Hashable {
     /// How many labels were exported.
-    public var labelCount: Int
+    var labelCount: Int
     /// The exhibits held back by the completeness gate, in collection order.
     public var heldBack: [HeldBackExhibit]
     /// Warnings (words wider than their line), in collection order.

@@ -10,7 +10,7 @@ public struct CollectionConfig: Sendable, Hashable {
         /// Whether every exhibit must have the field.
         public var required: Bool
         /// The panel's character budget (grapheme clusters), if any.
-        public var maxChars: Int?
+        var maxChars: Int?
         /// The field's mapping as written, for feature options (e.g. `max-words`, signage width).
         var node: LocatedNode?
 

@@ -9,7 +9,7 @@ public enum Language {
     ]
 
     /// `Kazakh (kk)` for known tags, the bare tag otherwise.
-    public static func displayName(_ tag: String) -> String {
+    static func displayName(_ tag: String) -> String {
         if let name = names[tag] { return "\(name) (\(tag))" }
         return tag
     }

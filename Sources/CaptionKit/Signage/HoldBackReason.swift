@@ -74,7 +74,7 @@ public struct HeldBackExhibit: Sendable, Hashable {
     }
 
     /// One compiler-style line per reason: `path:line:col: error: <id> held back: <reason>`.
-    public var formattedLines: [String] {
+    var formattedLines: [String] {
         reasons.map { $0.location.line(.error, "\(displayID) held back: \($0.message)") }
     }
 }

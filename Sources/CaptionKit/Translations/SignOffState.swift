@@ -67,7 +67,7 @@ public struct SignOffState: Sendable, Hashable {
 
     /// Whether the text meets `required`; the source language needs no review, so for it
     /// `reviewed` asks only for a text.
-    public func meets(_ required: SignOffLevel, isSource: Bool) -> Bool {
+    func meets(_ required: SignOffLevel, isSource: Bool) -> Bool {
         guard let level else { return false }
         if isSource && required == .reviewed { return true }
         return level >= required

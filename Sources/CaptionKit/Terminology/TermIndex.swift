@@ -95,9 +95,61 @@ struct TermIndex: Sendable {
     /// that starts like one, read from one flat array (not through a term and its words).
     private var firstStems: [Stem] = []
     /// The terms that start like each prefix key (the packed first letters, one to three, of
-    /// one of their first word's stems), one key after another: term index and index in
-    /// ``firstStems``.
-    private var candidates: [(term: Int32, stem: Int32)] = []
+    /// one of their first word's stems), one key after another.
+    private var candidates: [Candidate] = []
+
+    /// A term whose first word has a stem that starts like a prefix key, with what turns away
+    /// most words that start like the key without reading the stem or the term: a stem and a
+    /// term are arrays of their own elsewhere in memory, and reading them for every such word
+    /// was mostly waiting for the memory.
+    private struct Candidate: Sendable {
+        /// The term's index in ``TermIndex/terms``.
+        var term: Int32
+        /// The stem's index in ``TermIndex/firstStems``.
+        var stem: Int32
+        /// How many letters the stem has: a shorter word is no form of it.
+        var stemLength: Int32
+        /// How many words the term has.
+        var termWordCount: Int32
+        /// The stem's letters after the key's, up to four, packed 16 bits each from the low end
+        /// (``tailCount`` of them; none when one is above U+FFFF).
+        var tail: UInt64
+        /// How many letters ``tail`` holds.
+        var tailCount: Int32
+
+        /// The candidate for the stem `stemIndex`, `stem`, of the term `term` of `termWordCount`
+        /// words, reached by a key of the stem's first `keyLength` letters.
+        init(term: Int32, termWordCount: Int, stemIndex: Int32, stem: [UInt32], keyLength: Int) {
+            self.term = term
+            self.stem = stemIndex
+            stemLength = Int32(stem.count)
+            self.termWordCount = Int32(termWordCount)
+            let letters = stem.dropFirst(keyLength).prefix(4)
+            if letters.allSatisfy({ $0 < 0x10000 }) {
+                tail = letters.reversed().reduce(0) { $0 << 16 | UInt64($1) }
+                tailCount = Int32(letters.count)
+            } else {
+                tail = 0
+                tailCount = 0
+            }
+        }
+
+        /// Whether the word of `length` letters from `start` in `folded`, whose first `keyLength`
+        /// letters are the key's, may be a form of the stem: long enough, and the stem's next
+        /// letters (``tail``) follow.
+        @inline(__always)
+        func mayMatch(_ folded: UnsafeBufferPointer<UInt32>, start: Int, length: Int, keyLength: Int) -> Bool {
+            guard length >= Int(stemLength) else { return false }
+            var tail = tail
+            var index = start + keyLength
+            for _ in 0..<tailCount {
+                guard folded[index] == UInt32(tail & 0xFFFF) else { return false }
+                tail >>= 16
+                index += 1
+            }
+            return true
+        }
+    }
     /// The prefix keys in an open-addressing hash table (``tableSlot(_:)``, linear probing), each
     /// with the range of its ``candidates``; an empty slot has key 0, which no key is. A plain
     /// dictionary of arrays cost a hash, a probe and a retain for every word that started
@@ -126,7 +178,7 @@ struct TermIndex: Sendable {
     /// Compiles the terms of `glossary` in `language`.
     init(_ glossary: Glossary, language: String) {
         rules = WordForms.rules(for: language)
-        var byPrefix: [UInt64: [(term: Int32, stem: Int32)]] = [:]
+        var byPrefix: [UInt64: [Candidate]] = [:]
         for (entryIndex, entry) in glossary.entries.enumerated() {
             let everyText = entry.forbidden[language] != nil || entry.doNotTranslate
             for text in entry.terms[language] ?? [] {
@@ -167,7 +219,7 @@ struct TermIndex: Sendable {
 
     private mutating func add(
         _ text: String, entry: Int, forbidden: Bool, caseExact: Bool, everyText: Bool,
-        to byPrefix: inout [UInt64: [(term: Int32, stem: Int32)]]
+        to byPrefix: inout [UInt64: [Candidate]]
     ) {
         let tokens = TermTokens(text)
         guard tokens.count > 0 else { return }
@@ -188,7 +240,10 @@ struct TermIndex: Sendable {
         for stem in words[0].stems {
             let length = min(3, stem.scalars.count)
             let key = Self.pack(stem.scalars.prefix(length))
-            byPrefix[key, default: []].append((termIndex, Int32(firstStems.count)))
+            byPrefix[key, default: []].append(
+                Candidate(
+                    term: termIndex, termWordCount: words.count, stemIndex: Int32(firstStems.count),
+                    stem: stem.scalars, keyLength: length))
             firstStems.append(stem)
             let slot = Self.filterSlot(key)
             prefilter[slot.word] |= slot.bit
@@ -319,12 +374,26 @@ struct TermIndex: Sendable {
     }
 
     /// Whether word `index` of `tokens` is a form of `stem`.
+    ///
+    /// The stem's letters are compared with the word's in place first: most words that start
+    /// like a stem's first letters differ further on, and slicing the word out of the tokens
+    /// (a retain and a release) and the generic `starts(with:)` cost more than the comparison.
     @inline(__always)
     private static func matches(_ stem: Stem, _ tokens: TermTokens, _ index: Int) -> Bool {
-        let word = tokens.word(index)
-        guard word.count >= stem.scalars.count, word.starts(with: stem.scalars) else { return false }
+        let start = Int(tokens.bounds[index])
+        let length = Int(tokens.bounds[index + 1]) - start
+        let sharesStem = stem.scalars.withUnsafeBufferPointer { stemScalars in
+            tokens.folded.withUnsafeBufferPointer { folded in
+                guard length >= stemScalars.count else { return false }
+                for offset in 0..<stemScalars.count where folded[start + offset] != stemScalars[offset] {
+                    return false
+                }
+                return true
+            }
+        }
+        guard sharesStem else { return false }
         if let written = stem.written, !tokens.writtenWord(index).starts(with: written) { return false }
-        return accepts(word.dropFirst(stem.scalars.count), stem.ending)
+        return accepts(tokens.word(index).dropFirst(stem.scalars.count), stem.ending)
     }
 
     /// How many words of `tokens` from `start` term `term` covers, or 0 when it does not start
@@ -341,14 +410,20 @@ struct TermIndex: Sendable {
                 }
                 index += 1
             }
-            if index < tokens.count,
-                tokens.joints[index] == .hyphen || (tokens.joints[index] == .apostrophe && rules == .english),
-                let last = words.last, tokens.length(index) <= 8, Self.accepts(tokens.word(index)[...], last.attached)
+            if index < tokens.count, mayAttach(tokens.joints[index]), let last = words.last, tokens.length(index) <= 8,
+                Self.accepts(tokens.word(index)[...], last.attached)
             {
                 index += 1
             }
             return index - start
         }
+    }
+
+    /// Whether a word joined by `joint` may be attached to a term's last word (a Kazakh or
+    /// Russian ending after a hyphen, the English possessive after an apostrophe).
+    @inline(__always)
+    private func mayAttach(_ joint: TermTokens.Joint) -> Bool {
+        joint == .hyphen || (joint == .apostrophe && rules == .english)
     }
 
     /// The range in ``candidates`` of the terms that start like `key`, if any.
@@ -397,16 +472,27 @@ struct TermIndex: Sendable {
                                     continue
                                 }
                                 for position in range {
-                                    let termIndex = Int(candidates[position].term)
+                                    let candidate = candidates[position]
+                                    guard
+                                        candidate.mayMatch(
+                                            folded, start: start, length: wordLength, keyLength: prefixLength)
+                                    else { continue }
+                                    let termIndex = Int(candidate.term)
                                     if let entries, !termConcernsEveryText[termIndex],
                                         !entries.contains(termEntries[termIndex])
                                     {
                                         continue
                                     }
-                                    guard Self.matches(firstStems[Int(candidates[position].stem)], tokens, index),
+                                    guard Self.matches(firstStems[Int(candidate.stem)], tokens, index),
                                         !found[firstHere...].contains(where: { $0.term == termIndex })
                                     else { continue }
-                                    let count = length(of: termIndex, at: index, in: tokens)
+                                    // A one-word term with no word attached after it covers its word: the term
+                                    // itself is not read.
+                                    let next = index + 1
+                                    let count =
+                                        candidate.termWordCount == 1
+                                            && (next == tokens.count || !mayAttach(tokens.joints[next]))
+                                        ? 1 : length(of: termIndex, at: index, in: tokens)
                                     if count > 0 {
                                         found.append(Match(term: termIndex, firstWord: index, wordCount: count))
                                     }

@@ -116,6 +116,9 @@ struct TermIndex: Sendable {
         var tail: UInt64
         /// How many letters ``tail`` holds.
         var tailCount: Int32
+        /// Whether the key and ``tail`` hold every letter of the stem: a word that passes
+        /// ``mayMatch(_:start:length:keyLength:)`` starts with the stem, which need not be read.
+        var coversStem: Bool
 
         /// The candidate for the stem `stemIndex`, `stem`, of the term `term` of `termWordCount`
         /// words, reached by a key of the stem's first `keyLength` letters.
@@ -132,6 +135,9 @@ struct TermIndex: Sendable {
                 tail = 0
                 tailCount = 0
             }
+            // A key of letters above U+FFFF is one value for all such words (``pack(_:)``).
+            let keyIsExact = stem.prefix(keyLength).allSatisfy { $0 < 0x10000 }
+            coversStem = keyIsExact && keyLength + Int(tailCount) == stem.count
         }
 
         /// Whether the word of `length` letters from `start` in `folded`, whose first `keyLength`
@@ -373,27 +379,33 @@ struct TermIndex: Sendable {
         }
     }
 
-    /// Whether word `index` of `tokens` is a form of `stem`.
+    /// Whether word `index` of `tokens` is a form of `stem`; with `knownStemLength`, the word is
+    /// already known to start with the stem's letters, that many (a ``Candidate`` that holds
+    /// them all): the stem's letters, an array elsewhere in memory, are not read.
     ///
     /// The stem's letters are compared with the word's in place first: most words that start
     /// like a stem's first letters differ further on, and slicing the word out of the tokens
     /// (a retain and a release) and the generic `starts(with:)` cost more than the comparison.
     @inline(__always)
-    private static func matches(_ stem: Stem, _ tokens: TermTokens, _ index: Int) -> Bool {
+    private static func matches(
+        _ stem: Stem, _ tokens: TermTokens, _ index: Int, knownStemLength: Int? = nil
+    ) -> Bool {
         let start = Int(tokens.bounds[index])
         let length = Int(tokens.bounds[index + 1]) - start
-        let sharesStem = stem.scalars.withUnsafeBufferPointer { stemScalars in
-            tokens.folded.withUnsafeBufferPointer { folded in
-                guard length >= stemScalars.count else { return false }
-                for offset in 0..<stemScalars.count where folded[start + offset] != stemScalars[offset] {
-                    return false
+        let sharesStem =
+            knownStemLength != nil
+            || stem.scalars.withUnsafeBufferPointer { stemScalars in
+                tokens.folded.withUnsafeBufferPointer { folded in
+                    guard length >= stemScalars.count else { return false }
+                    for offset in 0..<stemScalars.count where folded[start + offset] != stemScalars[offset] {
+                        return false
+                    }
+                    return true
                 }
-                return true
             }
-        }
         guard sharesStem else { return false }
         if let written = stem.written, !tokens.writtenWord(index).starts(with: written) { return false }
-        return accepts(tokens.word(index).dropFirst(stem.scalars.count), stem.ending)
+        return accepts(tokens.word(index).dropFirst(knownStemLength ?? stem.scalars.count), stem.ending)
     }
 
     /// How many words of `tokens` from `start` term `term` covers, or 0 when it does not start
@@ -483,7 +495,10 @@ struct TermIndex: Sendable {
                                     {
                                         continue
                                     }
-                                    guard Self.matches(firstStems[Int(candidate.stem)], tokens, index),
+                                    guard
+                                        Self.matches(
+                                            firstStems[Int(candidate.stem)], tokens, index,
+                                            knownStemLength: candidate.coversStem ? Int(candidate.stemLength) : nil),
                                         !found[firstHere...].contains(where: { $0.term == termIndex })
                                     else { continue }
                                     // A one-word term with no word attached after it covers its word: the term

@@ -509,6 +509,9 @@ struct TermIndex: Sendable {
                                             && (next == tokens.count || !mayAttach(tokens.joints[next]))
                                         ? 1 : length(of: termIndex, at: index, in: tokens)
                                     if count > 0 {
+                                        // Room for several at the first: a text that uses one term
+                                        // usually uses more, and growing from one cost allocations.
+                                        if found.isEmpty { found.reserveCapacity(8) }
                                         found.append(Match(term: termIndex, firstWord: index, wordCount: count))
                                     }
                                 }

@@ -50,21 +50,23 @@ struct TermTokens: Sendable {
     ///
     /// Writes into buffers of the largest size the text can need (a scalar per byte, a word
     /// per two bytes) and copies them into the arrays at the end: no capacity check per scalar.
+    /// The five buffers are parts of one allocation (a text is split for every scan).
     private init(utf8 bytes: UnsafeBufferPointer<UInt8>, keepingWritten: Bool) {
         let scalarCapacity = bytes.count
         let wordCapacity = bytes.count / 2 + 1
-        let foldedOut = UnsafeMutablePointer<UInt32>.allocate(capacity: scalarCapacity)
-        let writtenOut = UnsafeMutablePointer<UInt32>.allocate(capacity: keepingWritten ? scalarCapacity : 0)
-        let boundsOut = UnsafeMutablePointer<Int32>.allocate(capacity: wordCapacity + 1)
-        let offsetsOut = UnsafeMutablePointer<Int32>.allocate(capacity: wordCapacity)
-        let jointsOut = UnsafeMutablePointer<Joint>.allocate(capacity: wordCapacity)
-        defer {
-            foldedOut.deallocate()
-            writtenOut.deallocate()
-            boundsOut.deallocate()
-            offsetsOut.deallocate()
-            jointsOut.deallocate()
-        }
+        // Four-byte elements first, the one-byte joints last: every part stays aligned.
+        let fourByteCount = scalarCapacity * (keepingWritten ? 2 : 1) + (wordCapacity + 1) + wordCapacity
+        let scratch = UnsafeMutableRawPointer.allocate(
+            byteCount: 4 * fourByteCount + wordCapacity, alignment: MemoryLayout<UInt32>.alignment)
+        defer { scratch.deallocate() }
+        let foldedOut = scratch.bindMemory(to: UInt32.self, capacity: scalarCapacity)
+        let writtenOut = (scratch + 4 * scalarCapacity).bindMemory(
+            to: UInt32.self, capacity: keepingWritten ? scalarCapacity : 0)
+        let boundsStart = 4 * scalarCapacity * (keepingWritten ? 2 : 1)
+        let boundsOut = (scratch + boundsStart).bindMemory(to: Int32.self, capacity: wordCapacity + 1)
+        let offsetsOut = (scratch + boundsStart + 4 * (wordCapacity + 1)).bindMemory(
+            to: Int32.self, capacity: wordCapacity)
+        let jointsOut = (scratch + 4 * fourByteCount).bindMemory(to: Joint.self, capacity: wordCapacity)
         var scalars = 0
         var words = 0
         boundsOut[0] = 0

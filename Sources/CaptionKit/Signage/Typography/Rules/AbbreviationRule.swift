@@ -81,21 +81,27 @@ struct AbbreviationRule: TypographyUnitRule {
     /// The rule with the language's patterns.
     private func apply<Unit: TypographyUnit>(to characters: [Unit], patterns: [[Unit]]) -> [Unit] {
         guard !patterns.isEmpty, Self.mayHaveAbbreviation(characters) else { return characters }
-        return characters.replacingMatches { characters, index in
-            // Every abbreviation is a letter and a full stop first: most places fail at once.
-            guard index + 1 < characters.count, characters[index + 1] == ".",
-                index == 0 || !characters[index - 1].isLetter
-            else { return nil }
-            for pattern in patterns where index + pattern.count <= characters.count {
-                let matches = pattern.indices.allSatisfy { offset in
-                    let unit = characters[index + offset]
-                    return pattern[offset] == " " ? unit == " " || unit == .noBreakSpace : unit == pattern[offset]
+        // Every abbreviation has a full stop second: only the indices just before one are asked.
+        return characters.replacingMatches(
+            candidate: { characters, from in
+                let stop = Unit.index(of: ".", in: characters, from: from + 1)
+                return stop < characters.count ? stop - 1 : stop
+            },
+            { characters, index in
+                // Every abbreviation is a letter and a full stop first: most places fail at once.
+                guard index + 1 < characters.count, characters[index + 1] == ".",
+                    index == 0 || !characters[index - 1].isLetter
+                else { return nil }
+                for pattern in patterns where index + pattern.count <= characters.count {
+                    let matches = pattern.indices.allSatisfy { offset in
+                        let unit = characters[index + offset]
+                        return pattern[offset] == " " ? unit == " " || unit == .noBreakSpace : unit == pattern[offset]
+                    }
+                    let end = index + pattern.count
+                    guard matches, end == characters.count || !characters[end].isLetter else { continue }
+                    return (pattern.map { $0 == " " ? .noBreakSpace : $0 }, end)
                 }
-                let end = index + pattern.count
-                guard matches, end == characters.count || !characters[end].isLetter else { continue }
-                return (pattern.map { $0 == " " ? .noBreakSpace : $0 }, end)
-            }
-            return nil
-        }
+                return nil
+            })
     }
 }

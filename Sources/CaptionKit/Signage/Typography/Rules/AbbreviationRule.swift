@@ -66,14 +66,15 @@ struct AbbreviationRule: TypographyUnitRule {
     /// Whether `characters` have a full stop, a space and a letter followed by a full stop
     /// (`т. е.`): the part every listed abbreviation has, found by a plain scan.
     static func mayHaveAbbreviation<Unit: TypographyUnit>(_ characters: [Unit]) -> Bool {
-        var index = 0
+        // The full stops only, found by ``TypographyUnit/index(of:in:from:)``.
+        var index = Unit.index(of: ".", in: characters, from: 0)
         while index + 3 < characters.count {
-            if characters[index] == ".", characters[index + 1] == " " || characters[index + 1] == .noBreakSpace,
+            if characters[index + 1] == " " || characters[index + 1] == .noBreakSpace,
                 characters[index + 3] == ".", characters[index + 2].isLetter
             {
                 return true
             }
-            index += 1
+            index = Unit.index(of: ".", in: characters, from: index + 1)
         }
         return false
     }

@@ -129,6 +129,13 @@ enum TypographyCharacter {
 }
 
 extension Array where Element: TypographyUnit {
+    /// The first index from `start` on that is just before a `unit`, or `count` when there is
+    /// none: where a match whose second unit is `unit` may start (``replacingMatches(candidate:_:)``).
+    func index(before unit: Element, from start: Int) -> Int {
+        let next = Element.index(of: unit, in: self, from: start + 1)
+        return next < count ? next - 1 : next
+    }
+
     /// Scans left to right; wherever `match` finds a replacement starting at an index, writes the
     /// replacement and continues after the matched range, otherwise copies the unit.
     ///

@@ -84,10 +84,7 @@ struct AbbreviationRule: TypographyUnitRule {
         guard !patterns.isEmpty, Self.mayHaveAbbreviation(characters) else { return characters }
         // Every abbreviation has a full stop second: only the indices just before one are asked.
         return characters.replacingMatches(
-            candidate: { characters, from in
-                let stop = Unit.index(of: ".", in: characters, from: from + 1)
-                return stop < characters.count ? stop - 1 : stop
-            },
+            candidate: { characters, from in characters.index(before: ".", from: from) },
             { characters, index in
                 // Every abbreviation is a letter and a full stop first: most places fail at once.
                 guard index + 1 < characters.count, characters[index + 1] == ".",

@@ -81,10 +81,7 @@ struct InitialsRule: TypographyUnitRule {
         guard stop + 1 < characters.count else { return characters }
         // The initial is just before a full stop: only those indices are asked.
         return characters.replacingMatches(
-            candidate: { characters, from in
-                let stop = Unit.index(of: ".", in: characters, from: from + 1)
-                return stop < characters.count ? stop - 1 : stop
-            },
+            candidate: { characters, from in characters.index(before: ".", from: from) },
             { characters, index in
                 guard index + 1 < characters.count, characters[index + 1] == ".",
                     index == 0 || !characters[index - 1].isLetter, isInitial(characters, at: index),

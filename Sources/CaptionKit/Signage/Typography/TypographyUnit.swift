@@ -22,7 +22,7 @@ protocol TypographyUnit: Hashable, ExpressibleByUnicodeScalarLiteral {
     var firstScalar: Unicode.Scalar { get }
 
     /// The index of the first `unit` in `units` from `start` on, or `units.count` when there is
-    /// none: how the rules that act at spaces find them.
+    /// none: how the rules find the spaces, full stops and dashes they act at.
     static func index(of unit: Self, in units: [Self], from start: Int) -> Int
 
     /// The units of `text`.

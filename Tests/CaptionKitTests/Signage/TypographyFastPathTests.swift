@@ -177,6 +177,23 @@ import Testing
         }
     }
 
+    /// Every scalar up to U+FFFF, alone and between an ASCII and a Cyrillic letter, is decoded
+    /// when it is simple or a line feed and refused otherwise; what is decoded encodes back to
+    /// the same UTF-8.
+    @Test func scalarsOfSimpleLinesDecodeEveryScalarAsThePredicateSays() {
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let isSimple = CharacterCount.isSimple(scalar) || scalar == "\n"
+            for text in [String(scalar), "a" + String(scalar) + "ж"] {
+                let scalars = SimpleScalars.scalarsOfSimpleLines(text)
+                let name = "U+\(String(value, radix: 16, uppercase: true))"
+                #expect((scalars != nil) == isSimple, "\(name)")
+                #expect(scalars.map { $0 == Array(text.unicodeScalars) } ?? true, "\(name)")
+                if let scalars { #expect(TypesetText(simpleScalars: scalars).utf8 == Array(text.utf8), "\(name)") }
+            }
+        }
+    }
+
     @Test func partsAtAnASCIIByteAreTheCharacterSplitWithoutCarriageReturns() {
         for text in Self.inputs where !text.contains("\r") {
             for (byte, character) in [(UInt8(ascii: "\n"), Character("\n")), (UInt8(ascii: " "), " ")] {

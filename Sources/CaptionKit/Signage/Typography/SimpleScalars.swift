@@ -16,28 +16,62 @@ enum SimpleScalars {
     /// is decoded (up to the first one that is not simple).
     static func scalarsOfSimpleLines(_ text: String, visiting visitor: inout some ScalarVisitor) -> [Unicode.Scalar]? {
         var text = text
+        // A local copy of the visitor, a local count and base address: through their addresses
+        // they were loaded and stored again for every scalar (a byte store may alias them).
+        var seen = visitor
+        defer { visitor = seen }
         return text.withUTF8 { bytes in
             var isSimpleText = true
             // At most one scalar per byte; decoded straight into the array's storage.
             // The loop is written out rather than given to ``forEachScalarValue(in:_:)`` as a
             // closure: the closure was called, not inlined, for every scalar.
             let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                guard let base = buffer.baseAddress else { return }
                 var index = 0
+                var decoded = 0
+                defer { count = decoded }
                 while index < bytes.count {
-                    guard let value = nextScalarValue(in: bytes, at: &index),
-                        CharacterCount.isSimple(value: value) || value == 0x0A
-                    else {
-                        isSimpleText = false
-                        return
+                    let lead = UInt32(bytes[index])
+                    let value: UInt32
+                    // ASCII and two-byte scalars (Cyrillic, Latin-1) tested by their own ranges of
+                    // ``CharacterCount/isSimple(value:)``: fewer tests than the whole predicate.
+                    if lead < 0x80 {
+                        guard lead &- 0x20 < 0x7F - 0x20 || lead == 0x0A else {
+                            isSimpleText = false
+                            return
+                        }
+                        value = lead
+                        index &+= 1
+                    } else if lead >= 0xC0, lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index &+ 1] & 0x3F)
+                        guard isSimple(twoByteValue: value) else {
+                            isSimpleText = false
+                            return
+                        }
+                        index &+= 2
+                    } else {
+                        guard let other = nextScalarValue(in: bytes, at: &index), CharacterCount.isSimple(value: other)
+                        else {
+                            isSimpleText = false
+                            return
+                        }
+                        value = other
                     }
                     // A simple value or a line feed is a valid scalar, which is its value's bits.
-                    buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
-                    count += 1
-                    visitor.visit(value)
+                    base[decoded] = unsafeBitCast(value, to: Unicode.Scalar.self)
+                    decoded &+= 1
+                    seen.visit(value)
                 }
             }
             return isSimpleText ? scalars : nil
         }
+    }
+
+    /// ``CharacterCount/isSimple(value:)`` of a value of two UTF-8 bytes (U+0080 to U+07FF):
+    /// Latin-1 from U+00A0 to U+02FF, and the Cyrillic U+0400–U+0482 and U+048A–U+052F.
+    @inline(__always)
+    static func isSimple(twoByteValue value: UInt32) -> Bool {
+        value &- 0x400 <= 0x482 - 0x400 || value &- 0x48A <= 0x52F - 0x48A || value &- 0xA0 < 0x300 - 0xA0
     }
 
     /// Writes the UTF-8 bytes of `scalar` into `buffer` from `count` on, advancing `count`

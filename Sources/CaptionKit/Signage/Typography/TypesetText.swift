@@ -39,9 +39,26 @@ struct TypesetText: Sendable, Hashable {
         // found on the way.
         var lines = LineFinder()
         let utf8 = [UInt8](unsafeUninitializedCapacity: 4 * scalars.count) { buffer, count in
+            // A local count and base address: through `count`'s and `buffer`'s addresses they were
+            // loaded again for every byte (a byte store may alias them).
+            guard let bytes = buffer.baseAddress else { return }
+            var encoded = 0
+            defer { count = encoded }
             for scalar in scalars {
-                if scalar == "\n" { lines.lineFeed(at: count) }
-                SimpleScalars.encodeUTF8(of: scalar, into: buffer, at: &count)
+                let value = scalar.value
+                // ASCII first, the line feed among it: the commonest scalars take one test. A simple
+                // scalar has at most three bytes; the buffer has room for four a scalar.
+                if value < 0x80 {
+                    if value == 0x0A { lines.lineFeed(at: encoded) }
+                    bytes[encoded] = UInt8(truncatingIfNeeded: value)
+                    encoded &+= 1
+                } else if value < 0x800 {
+                    bytes[encoded] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+                    bytes[encoded &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                    encoded &+= 2
+                } else {
+                    SimpleScalars.encodeUTF8(of: scalar, into: buffer, at: &encoded)
+                }
             }
         }
         self.utf8 = utf8

@@ -129,27 +129,45 @@ enum TypographyCharacter {
 }
 
 extension Array where Element: TypographyUnit {
+    /// The first index from `start` on that is just before a `unit`, or `count` when there is
+    /// none: where a match whose second unit is `unit` may start (``replacingMatches(candidate:_:)``).
+    func index(before unit: Element, from start: Int) -> Int {
+        let next = Element.index(of: unit, in: self, from: start + 1)
+        return next < count ? next - 1 : next
+    }
+
     /// Scans left to right; wherever `match` finds a replacement starting at an index, writes the
     /// replacement and continues after the matched range, otherwise copies the unit.
     ///
-    /// - Parameter match: Given the units and a start index, the replacement and the index
-    ///   just after the matched units, or `nil` when nothing matches there.
-    func replacingMatches(_ match: ([Element], Int) -> (replacement: [Element], end: Int)?) -> [Element] {
+    /// - Parameters:
+    ///   - candidate: Given the units and an index, the first index from it on where `match`
+    ///     may find something (`count` for none): the indices before are copied without asking
+    ///     `match`. It must pass over no index where `match` would find a replacement.
+    ///   - match: Given the units and a start index, the replacement and the index
+    ///     just after the matched units, or `nil` when nothing matches there.
+    func replacingMatches(
+        candidate: ([Element], Int) -> Int = { $1 }, _ match: ([Element], Int) -> (replacement: [Element], end: Int)?
+    ) -> [Element] {
         var result: [Element]?  // made at the first match: most texts have none
-        var index = 0
+        var copied = 0  // the units before it are in `result` (once it is made)
+        var index = candidate(self, 0)
         while index < count {
             if let found = match(self, index), found.end > index {
                 if result == nil {
-                    result = Array(self[..<index])
+                    result = Array()
                     result?.reserveCapacity(count)
                 }
+                // The units passed over since the last match, at once rather than one by one.
+                result?.append(contentsOf: self[copied..<index])
                 result?.append(contentsOf: found.replacement)
                 index = found.end
+                copied = index
             } else {
-                result?.append(self[index])
                 index += 1
             }
+            if index < count { index = candidate(self, index) }
         }
+        result?.append(contentsOf: self[copied...])
         return result ?? self
     }
 }

@@ -21,6 +21,10 @@ protocol TypographyUnit: Hashable, ExpressibleByUnicodeScalarLiteral {
     /// The unit's first scalar (the scalar itself for a scalar).
     var firstScalar: Unicode.Scalar { get }
 
+    /// The index of the first `unit` in `units` from `start` on, or `units.count` when there is
+    /// none: how the rules find the spaces, full stops and dashes they act at.
+    static func index(of unit: Self, in units: [Self], from start: Int) -> Int
+
     /// The units of `text`.
     static func units(of text: some StringProtocol) -> [Self]
     /// The text of `units`.
@@ -31,6 +35,10 @@ extension Character: TypographyUnit {
     var isASCIIDigit: Bool { isASCII && isWholeNumber }
 
     var firstScalar: Unicode.Scalar { unicodeScalars.first! }
+
+    static func index(of unit: Character, in units: [Character], from start: Int) -> Int {
+        start < units.count ? units[start...].firstIndex(of: unit) ?? units.count : units.count
+    }
 
     static func units(of text: some StringProtocol) -> [Character] { Array(text) }
 
@@ -62,6 +70,24 @@ extension Unicode.Scalar: TypographyUnit {
     var isASCIIDigit: Bool { (0x30...0x39).contains(value) }
 
     var firstScalar: Unicode.Scalar { self }
+
+    /// Eight scalars at a time: a rule's scan for spaces was a fair share of its cost, one
+    /// bounds-checked comparison a scalar.
+    static func index(of unit: Unicode.Scalar, in units: [Unicode.Scalar], from start: Int) -> Int {
+        units.withUnsafeBufferPointer { buffer in
+            guard let base = UnsafeRawPointer(buffer.baseAddress), start < buffer.count else { return buffer.count }
+            let wanted = SIMD8<UInt32>(repeating: unit.value)
+            let stride = MemoryLayout<Unicode.Scalar>.stride
+            var index = start
+            while index &+ 8 <= buffer.count {
+                let chunk = base.loadUnaligned(fromByteOffset: index &* stride, as: SIMD8<UInt32>.self)
+                if any(chunk .== wanted) { break }
+                index &+= 8
+            }
+            while index < buffer.count, buffer[index] != unit { index &+= 1 }
+            return index
+        }
+    }
 
     static func units(of text: some StringProtocol) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
 

@@ -66,14 +66,15 @@ struct AbbreviationRule: TypographyUnitRule {
     /// Whether `characters` have a full stop, a space and a letter followed by a full stop
     /// (`т. е.`): the part every listed abbreviation has, found by a plain scan.
     static func mayHaveAbbreviation<Unit: TypographyUnit>(_ characters: [Unit]) -> Bool {
-        var index = 0
+        // The full stops only, found by ``TypographyUnit/index(of:in:from:)``.
+        var index = Unit.index(of: ".", in: characters, from: 0)
         while index + 3 < characters.count {
-            if characters[index] == ".", characters[index + 1] == " " || characters[index + 1] == .noBreakSpace,
+            if characters[index + 1] == " " || characters[index + 1] == .noBreakSpace,
                 characters[index + 3] == ".", characters[index + 2].isLetter
             {
                 return true
             }
-            index += 1
+            index = Unit.index(of: ".", in: characters, from: index + 1)
         }
         return false
     }
@@ -81,21 +82,24 @@ struct AbbreviationRule: TypographyUnitRule {
     /// The rule with the language's patterns.
     private func apply<Unit: TypographyUnit>(to characters: [Unit], patterns: [[Unit]]) -> [Unit] {
         guard !patterns.isEmpty, Self.mayHaveAbbreviation(characters) else { return characters }
-        return characters.replacingMatches { characters, index in
-            // Every abbreviation is a letter and a full stop first: most places fail at once.
-            guard index + 1 < characters.count, characters[index + 1] == ".",
-                index == 0 || !characters[index - 1].isLetter
-            else { return nil }
-            for pattern in patterns where index + pattern.count <= characters.count {
-                let matches = pattern.indices.allSatisfy { offset in
-                    let unit = characters[index + offset]
-                    return pattern[offset] == " " ? unit == " " || unit == .noBreakSpace : unit == pattern[offset]
+        // Every abbreviation has a full stop second: only the indices just before one are asked.
+        return characters.replacingMatches(
+            candidate: { characters, from in characters.index(before: ".", from: from) },
+            { characters, index in
+                // Every abbreviation is a letter and a full stop first: most places fail at once.
+                guard index + 1 < characters.count, characters[index + 1] == ".",
+                    index == 0 || !characters[index - 1].isLetter
+                else { return nil }
+                for pattern in patterns where index + pattern.count <= characters.count {
+                    let matches = pattern.indices.allSatisfy { offset in
+                        let unit = characters[index + offset]
+                        return pattern[offset] == " " ? unit == " " || unit == .noBreakSpace : unit == pattern[offset]
+                    }
+                    let end = index + pattern.count
+                    guard matches, end == characters.count || !characters[end].isLetter else { continue }
+                    return (pattern.map { $0 == " " ? .noBreakSpace : $0 }, end)
                 }
-                let end = index + pattern.count
-                guard matches, end == characters.count || !characters[end].isLetter else { continue }
-                return (pattern.map { $0 == " " ? .noBreakSpace : $0 }, end)
-            }
-            return nil
-        }
+                return nil
+            })
     }
 }

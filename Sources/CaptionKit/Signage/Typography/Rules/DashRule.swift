@@ -48,9 +48,20 @@ struct DashRule: TypographyUnitRule {
     /// The rule on the characters of a text.
     func apply<Unit: TypographyUnit>(to characters: [Unit], language: String) -> [Unit] {
         let primary = Typography.primarySubtag(of: language)
-        return characters.replacingMatches { characters, index in
-            dash(in: characters, at: index, language: primary).map { ([.noBreakSpace, $0.0, " "], $0.1) }
-        }
+        // A spaced dash starts just before a dash: the next of each dash is found once and kept
+        // until the scan passes it, rather than asking ``dash(in:at:language:)`` at every index.
+        var next: (hyphen: Int, en: Int, em: Int) = (-1, -1, -1)
+        return characters.replacingMatches(
+            candidate: { characters, from in
+                if next.hyphen <= from { next.hyphen = Unit.index(of: "-", in: characters, from: from + 1) }
+                if next.en <= from { next.en = Unit.index(of: "–", in: characters, from: from + 1) }
+                if next.em <= from { next.em = Unit.index(of: "—", in: characters, from: from + 1) }
+                let dash = min(next.hyphen, next.en, next.em)
+                return dash < characters.count ? dash - 1 : dash
+            },
+            { characters, index in
+                dash(in: characters, at: index, language: primary).map { ([.noBreakSpace, $0.0, " "], $0.1) }
+            })
     }
 
     /// The dash to write and the index after its trailing space, when a spaced dash starts at

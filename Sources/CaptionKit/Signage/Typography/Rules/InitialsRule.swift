@@ -55,9 +55,9 @@ struct InitialsRule: TypographyUnitRule {
         var index = 0
         while index < characters.count {
             // Initials start only before a full stop (the first thing ``initialsSpaces`` asks):
-            // other places are passed over without the call.
+            // other places are passed over without the call, up to the next full stop.
             guard index + 1 < characters.count, characters[index + 1] == "." else {
-                index += 1
+                index = max(index + 1, Unit.index(of: ".", in: characters, from: index + 2) - 1)
                 continue
             }
             if let spaces = initialsSpaces(in: characters, at: index) {
@@ -73,16 +73,22 @@ struct InitialsRule: TypographyUnitRule {
     /// `characters` with a no-break space after each initial that a surname follows with no
     /// space (`М.Тухачевский`).
     private func withSpaceBeforeSurnames<Unit: TypographyUnit>(_ characters: [Unit]) -> [Unit] {
-        // A plain scan first: most texts have no capital right after a full stop.
-        guard characters.indices.dropLast().contains(where: { characters[$0] == "." && characters[$0 + 1].isUppercase })
-        else { return characters }
-        return characters.replacingMatches { characters, index in
-            guard index + 1 < characters.count, characters[index + 1] == ".",
-                index == 0 || !characters[index - 1].isLetter, isInitial(characters, at: index),
-                isSurnameStart(characters, at: index + 2)
-            else { return nil }
-            return ([characters[index], ".", .noBreakSpace], index + 2)
+        // A scan of the full stops first: most texts have no capital right after one.
+        var stop = Unit.index(of: ".", in: characters, from: 0)
+        while stop + 1 < characters.count, !characters[stop + 1].isUppercase {
+            stop = Unit.index(of: ".", in: characters, from: stop + 1)
         }
+        guard stop + 1 < characters.count else { return characters }
+        // The initial is just before a full stop: only those indices are asked.
+        return characters.replacingMatches(
+            candidate: { characters, from in characters.index(before: ".", from: from) },
+            { characters, index in
+                guard index + 1 < characters.count, characters[index + 1] == ".",
+                    index == 0 || !characters[index - 1].isLetter, isInitial(characters, at: index),
+                    isSurnameStart(characters, at: index + 2)
+                else { return nil }
+                return ([characters[index], ".", .noBreakSpace], index + 2)
+            })
     }
 
     /// The indices of the spaces to replace when initials followed by a surname start at `start`.

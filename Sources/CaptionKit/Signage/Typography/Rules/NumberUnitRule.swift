@@ -70,7 +70,10 @@ struct NumberUnitRule: TypographyUnitRule {
     /// The rule on the characters of a text, with the language's units and stems as units.
     private func apply<Unit: TypographyUnit>(to characters: [Unit], units: [[Unit]], stems: [[Unit]]) -> [Unit] {
         var characters = characters
-        for index in characters.indices.dropLast() where characters[index] == " " {
+        // Every space but one at the end, found by ``TypographyUnit/index(of:in:from:)``.
+        var index = Unit.index(of: " ", in: characters, from: 0)
+        while index < characters.count - 1 {
+            defer { index = Unit.index(of: " ", in: characters, from: index + 1) }
             guard index > 0, TypographyCharacter.isDigit(characters[index - 1]) else { continue }
             let rest = characters[(index + 1)...]
             let isUnit = units.contains { unit in

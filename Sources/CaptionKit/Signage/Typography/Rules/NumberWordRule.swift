@@ -91,7 +91,10 @@ struct NumberWordRule: TypographyUnitRule {
         let stopWords = Self.stopWords[primary] ?? []
         let isEnglish = primary == "en"
         var characters = characters
-        for index in characters.indices.dropLast() where characters[index] == " " {
+        // Every space but one at the end, found by ``TypographyUnit/index(of:in:from:)``.
+        var index = Unit.index(of: " ", in: characters, from: 0)
+        while index < characters.count - 1 {
+            defer { index = Unit.index(of: " ", in: characters, from: index + 1) }
             guard index > 0, characters[index - 1].isASCIIDigit, characters[index + 1].isLetter,
                 let number = numberStart(in: characters, before: index)
             else { continue }

@@ -28,22 +28,18 @@ struct NumeroRule: TypographyUnitRule {
     /// The rule on the characters of a text.
     func apply<Unit: TypographyUnit>(to characters: [Unit]) -> [Unit] {
         guard characters.contains("№") else { return characters }
-        var result: [Unit] = []
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            result.append(character)
-            index += 1
-            guard character == "№" else { continue }
-            var next = index
-            while next < characters.count, characters[next] == " " || characters[next] == .noBreakSpace {
-                next += 1
-            }
-            if next < characters.count, TypographyCharacter.isDigit(characters[next]) {
-                result.append(.noBreakSpace)
-                index = next
-            }
-        }
-        return result
+        // Each `№` followed, past any spaces, by a digit is written with one no-break space
+        // instead of the spaces; the other units are copied as they are, in runs.
+        return characters.replacingMatches(
+            candidate: { characters, from in Unit.index(of: "№", in: characters, from: from) },
+            { characters, index in
+                guard characters[index] == "№" else { return nil }
+                var next = index + 1
+                while next < characters.count, characters[next] == " " || characters[next] == .noBreakSpace {
+                    next += 1
+                }
+                guard next < characters.count, TypographyCharacter.isDigit(characters[next]) else { return nil }
+                return (["№", .noBreakSpace], next)
+            })
     }
 }

@@ -99,7 +99,7 @@ struct QuotesRule: TypographyUnitRule {
         while index <= scalars.count {
             let atBreak = index + 1 < scalars.count && scalars[index] == "\n" && scalars[index + 1] == "\n"
             guard atBreak || index == scalars.count else {
-                index += 1
+                index = Unicode.Scalar.index(of: "\n", in: scalars, from: index + 1)  // a break starts at a line feed
                 continue
             }
             let paragraph = Array(scalars[start..<index])
@@ -138,6 +138,12 @@ struct QuotesRule: TypographyUnitRule {
         var retypedAny = false
         for index in characters.indices {
             let character = characters[index]
+            // Every mark the switch below acts on is one of these scalars and the whole character
+            // (none composes or decomposes): other characters, nearly all, are passed over at once.
+            switch character.firstScalar.value {
+            case 0x22, 0x27, 0xAB, 0xBB, 0x2018...0x201E: break
+            default: continue
+            }
             let before = index > 0 ? characters[index - 1] : nil
             let after = index + 1 < characters.count ? characters[index + 1] : nil
             // Asked only of quotation marks (most characters are none).

@@ -88,12 +88,15 @@ struct TitleRule: TypographyUnitRule {
         // side of those alone. Whether a space is replaced depends only on the letters around
         // it, so the spaces may be taken in any order.
         let count = characters.count
-        for space in 0..<count where characters[space] == " " {
+        let longestTitle = Self.longestTitle  // read once: a static is a lazy global, checked at every read
+        var space = Unit.index(of: " ", in: characters, from: 0)
+        while space < count {
+            defer { space = Unit.index(of: " ", in: characters, from: space + 1) }
             // A title before the name: the word before the space, the capitalised word after it.
             if space + 2 < count, characters[space + 1].isUppercase, characters[space + 2].isLowercase {
                 var start = space
                 while start > 0, characters[start - 1].isLetter { start -= 1 }
-                if start < space, space - start <= Self.longestTitle,
+                if start < space, space - start <= longestTitle,
                     beforeFirstScalars.contains(characters[start].firstScalar),
                     before.contains(Unit.string(of: characters[start..<space]))
                 {
@@ -110,7 +113,7 @@ struct TitleRule: TypographyUnitRule {
             guard start + 1 < space, characters[start].isUppercase, characters[start + 1].isLowercase else { continue }
             var titleEnd = space + 1
             while titleEnd < count, characters[titleEnd].isLetter { titleEnd += 1 }
-            if titleEnd - space - 1 <= Self.longestTitle,
+            if titleEnd - space - 1 <= longestTitle,
                 after.contains(Unit.string(of: characters[(space + 1)..<titleEnd]))
             {
                 characters[space] = .noBreakSpace

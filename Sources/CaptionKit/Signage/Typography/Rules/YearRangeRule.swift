@@ -40,14 +40,23 @@ struct YearRangeRule: TypographyUnitRule {
 
     /// The rule on the characters of a text.
     func apply<Unit: TypographyUnit>(to characters: [Unit]) -> [Unit] {
-        return characters.replacingMatches { characters, index in
-            yearRange(in: characters, at: index).map { first, second, end in
-                var replacement = Array(first)
-                replacement.append("–")
-                replacement.append(contentsOf: second)
-                return (replacement, end)
-            }
-        }
+        // A range's hyphen is four or five units after its start (``yearRange(in:at:)``): the
+        // next hyphen is found once and kept until the scan passes it, and only the indices up
+        // to five before it are asked.
+        var nextHyphen = -1
+        return characters.replacingMatches(
+            candidate: { characters, from in
+                if nextHyphen < from + 4 { nextHyphen = Unit.index(of: "-", in: characters, from: from + 4) }
+                return nextHyphen < characters.count ? max(from, nextHyphen - 5) : characters.count
+            },
+            { characters, index in
+                yearRange(in: characters, at: index).map { first, second, end in
+                    var replacement = Array(first)
+                    replacement.append("–")
+                    replacement.append(contentsOf: second)
+                    return (replacement, end)
+                }
+            })
     }
 
     /// The two years and the index after them when a year range starts at `start`.

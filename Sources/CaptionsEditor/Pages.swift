@@ -327,7 +327,7 @@ enum Pages {
         let config = snapshot.config
         let exhibit = view.exhibit
         let id = exhibit.id ?? exhibit.displayID
-        let located = locateFindings(view.findings, config: config)
+        let located = locateFindings(view.findings, of: exhibit, config: config)
         let unreadable: HTML =
             exhibit.isReadable && exhibit.loadFindings.isEmpty
             ? "" : "<p class=\"message error\">\(words("exhibit.unreadable"))</p>"
@@ -338,7 +338,8 @@ enum Pages {
                 cells.append(
                     cell(
                         field: spec.name, language: language, exhibit: exhibit, view: view, config: config,
-                        findings: located.cells["\(spec.name).\(language)"] ?? [], words: words))
+                        findings: located.cells["\(spec.name).\(language)"] ?? [],
+                        isStale: located.staleCells.contains("\(spec.name).\(language)"), words: words))
             }
             sections.append(
                 """
@@ -408,10 +409,11 @@ enum Pages {
                 """)
     }
 
-    /// One text box with its counter, findings and stale notice.
+    /// One text box with its counter, findings and, when `isStale`, the stale notice (which
+    /// `findings` then leaves out, see ``locateFindings(_:of:config:)``).
     static func cell(
         field: String, language: String, exhibit: Exhibit, view: ExhibitView, config: CollectionConfig,
-        findings: [Diagnostic], words: Localizer
+        findings: [Diagnostic], isStale: Bool, words: Localizer
     ) -> HTML {
         let key = "\(field).\(language)"
         let domID = "\(field)-\(language)"
@@ -426,11 +428,11 @@ enum Pages {
             exhibit.field(field) == nil && exhibit.isReadable
             ? "<p class=\"hint\">\(words("exhibit.missingfield"))</p>" : ""
         var stale: HTML = ""
-        if case .stale = LibraryBridge.states(of: exhibit, config: config)(field, language) {
+        if isStale {
             let source = exhibit.field(field)?.translation(config.source)?.text ?? ""
             stale = """
                 <div class="stale" id="stale-\(domID)">
-                <p>\(words("exhibit.stale"))</p>
+                <p>\(words("exhibit.stale")) <code>\(staleCheckID)</code></p>
                 <p class="hint">\(words("exhibit.staleold"))</p>
                 <p><strong>\(words("exhibit.stalesource"))</strong> (\(config.source)): \(source)</p>
                 \(sourceDiff(view.signOff?.diffs[key], words: words))
@@ -467,22 +469,48 @@ enum Pages {
         return "<p class=\"counter\(over ? HTML(trusted: " over") : .empty)\" id=\"c-\(id)\">\(text)</p>"
     }
 
-    /// Findings sorted into text boxes (field and language known) and the rest.
-    static func locateFindings(_ findings: [Diagnostic], config: CollectionConfig) -> (
-        cells: [String: [Diagnostic]], general: [Diagnostic]
-    ) {
+    /// The findings of an exhibit as its page shows them: in text boxes or under the exhibit.
+    struct LocatedFindings: Sendable {
+        /// The findings listed under each text box, keyed `field.language`.
+        var cells: [String: [Diagnostic]]
+        /// The findings about no one text box (and a text box the configuration does not have).
+        var general: [Diagnostic]
+        /// The text boxes (`field.language`) that show the stale notice: translations whose
+        /// source changed since they were made, as saved.
+        var staleCells: Set<String>
+    }
+
+    /// The check whose finding the stale notice stands for.
+    static let staleCheckID = "stale-translation"
+
+    /// Findings sorted into text boxes (field and language known) and the rest, for the page and
+    /// for the live check alike. A text box that shows the stale notice (the saved `exhibit`'s
+    /// translation is stale) does not list its `stale-translation` finding again: the notice
+    /// says it, with the check id and the Accept button. Counts of findings are not affected.
+    static func locateFindings(_ findings: [Diagnostic], of exhibit: Exhibit, config: CollectionConfig)
+        -> LocatedFindings
+    {
+        let state = LibraryBridge.states(of: exhibit, config: config)
+        var staleCells: Set<String> = []
+        for spec in config.fields {
+            for language in config.languages {
+                if case .stale = state(spec.name, language) { staleCells.insert("\(spec.name).\(language)") }
+            }
+        }
         var cells: [String: [Diagnostic]] = [:]
         var general: [Diagnostic] = []
         for finding in findings {
             if let field = finding.field, let language = finding.language, config.field(field) != nil,
                 config.languages.contains(language)
             {
-                cells["\(field).\(language)", default: []].append(finding)
+                let key = "\(field).\(language)"
+                if finding.checkID == staleCheckID && staleCells.contains(key) { continue }
+                cells[key, default: []].append(finding)
             } else {
                 general.append(finding)
             }
         }
-        return (cells, general)
+        return LocatedFindings(cells: cells, general: general, staleCells: staleCells)
     }
 
     /// The `<li>` items of findings.

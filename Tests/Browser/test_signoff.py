@@ -127,13 +127,35 @@ def test_stale_text_shows_the_word_diff(collection, editor, page):
     editor.write(WINTER, editor.read(WINTER).replace("  ru: Первая зима\n", "  ru: Первая лагерная зима\n"))
     git("commit", "-q", "-am", "second")
     page.goto(editor.url + "/exhibits/first-winter")
-    expect(page.locator("#so-title-kk .signoff-state")).to_have_text("Stale: translated from an earlier source")
+    expect(page.locator("#so-title-kk .signoff-state")).to_have_text(
+        "Not reviewable until the translation is accepted (above)")
     diff = page.locator("#stale-title-kk .diff-text")
     expect(diff).to_have_text("Первая лагерная зима")
     expect(diff.locator("ins")).to_have_text("лагерная ")
     assert diff.locator("del").count() == 0
     expect(page.locator("#so-title-kk button")).to_have_count(0)
+    # The text box says it once: in the notice, with its check id, not again in its findings.
+    cell = page.locator(".cell", has=page.locator("#t-title-kk"))
+
+    def announced_once():
+        expect(cell.locator("div.stale")).to_have_count(1)
+        expect(cell.locator("code", has_text="stale-translation")).to_have_count(1)
+        expect(cell.locator("#stale-title-kk code")).to_have_text("stale-translation")
+        expect(cell.locator("#f-title-kk li", has_text="stale-translation")).to_have_count(0)
+        text = cell.inner_text()
+        assert text.count("stale-translation") == 1, text
+        # Neither the finding's message nor the old state line ("Stale: translated from an earlier source").
+        assert "translated from an earlier" not in text, text
+        assert "captions accept" not in text, text
+
+    announced_once()
     screenshot(page, "23-signoff-word-diff")
+    # After typing, the live check replaces the findings list: another finding appears, the
+    # stale one does not come back.
+    page.locator("textarea[name='title.kk']").fill("Алғашқы  қыс")
+    expect(page.locator("#f-title-kk")).to_contain_text("whitespace")
+    expect(page.locator("#live-status")).to_have_text("Unsaved changes")
+    announced_once()
     cli = captions("diff", "first-winter", "--field", "title", "--lang", "kk", "--path", collection)
     assert "{+лагерная +}" in cli.stdout, cli.stdout + cli.stderr
 

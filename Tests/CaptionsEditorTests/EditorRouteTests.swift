@@ -349,6 +349,99 @@ struct EditorSaveTests {
         }
     }
 
+    /// The HTML of the text box `domID` (`field-lang`) of an exhibit page: from its label to the next box.
+    static func cell(_ domID: String, in body: String) -> String? {
+        guard let start = body.range(of: "<label for=\"t-\(domID)\">") else { return nil }
+        let rest = body[start.lowerBound...]
+        let end = rest.range(of: "<div class=\"cell")?.lowerBound ?? rest.range(of: "</section>")?.lowerBound
+        return end.map { String(rest[..<$0]) }
+    }
+
+    /// The `<li>` items of the findings list of text box `domID` (`field-lang`).
+    static func findingsList(_ domID: String, in html: String) -> String? {
+        guard let start = html.range(of: "<ul class=\"findings\" id=\"f-\(domID)\">") else { return nil }
+        let rest = html[start.upperBound...]
+        return rest.range(of: "</ul>").map { String(rest[..<$0.lowerBound]) }
+    }
+
+    @Test("A stale text is announced once, in its notice: not again in its findings list nor its sign-off line")
+    func staleAnnouncedOnce() async throws {
+        let fixture = try EditorFixture()
+        // title (kk) is stale and has a double space; title (en) was translated from the current source.
+        let text =
+            try fixture.read("barracks/first-winter.yml").replacingOccurrences(
+                of: "  kk: Алғашқы қыс\n", with: "  kk: Алғашқы  қыс\n")
+            + "translations:\n  title: { kk: 00000000, en: \(SourceFingerprint.of("Первая зима")) }\n"
+        try fixture.write("barracks/first-winter.yml", text)
+        fixture.app.store.reloadAll()
+        @Sendable func expectOneNotice(_ body: String) throws {
+            let cell = try #require(Self.cell("title-kk", in: body))
+            #expect(cell.contains("<div class=\"stale\" id=\"stale-title-kk\">"))
+            #expect(cell.components(separatedBy: "stale-translation").count == 2)
+            let notice = try #require(cell.range(of: "<div class=\"stale\"").map { String(cell[$0.lowerBound...]) })
+            #expect(notice.contains("<code>stale-translation</code>"))
+            let findings = try #require(Self.findingsList("title-kk", in: cell))
+            #expect(!findings.contains("stale-translation"))
+            #expect(findings.contains("title (kk) has a double space <code>whitespace</code>"))
+            // Nor among the findings under the exhibit (the label preview's reasons are another matter).
+            let general = try #require(
+                body.range(of: "<div id=\"findings-general\">").flatMap { start in
+                    body[start.upperBound...].range(of: "</section>").map {
+                        String(body[start.upperBound..<$0.lowerBound])
+                    }
+                })
+            #expect(!general.contains("stale-translation"))
+            #expect(!body.contains("Stale: translated from an earlier source"))
+        }
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            try expectOneNotice(page.body)
+            let kkCell = try #require(Self.cell("title-kk", in: page.body))
+            #expect(
+                kkCell.contains(
+                    "<p class=\"signoff-state stale\" data-state=\"stale\">"
+                        + "<span>Not reviewable until the translation is accepted (above)</span></p>"))
+            #expect(!kkCell.contains("name=\"review\""))
+            // A text that is not stale has no notice and the ordinary state.
+            let enCell = try #require(Self.cell("title-en", in: page.body))
+            #expect(!enCell.contains("class=\"stale\""))
+            #expect(enCell.contains("<span>Translated, not reviewed yet</span>"))
+            let digest = try #require(page.inputValue("_digest"))
+
+            // Check without saving (no JavaScript): the same cell.
+            let checked = try await browser.post(
+                "/exhibits/first-winter", [("_digest", digest), ("_action", "check"), ("title.kk", "Алғашқы  қыс")])
+            #expect(checked.status == .ok)
+            try expectOneNotice(checked.body)
+
+            // The live check: the stale finding is not sent for the box that shows the notice, the
+            // double space is; the counts still count the stale finding (an error).
+            let live = try await browser.post(
+                "/exhibits/first-winter/check", [("title.kk", "Бірінші  қыс")], csrf: false,
+                headers: [HTTPField.Name("X-CSRF-Token")!: browser.csrfToken])
+            #expect(live.status == .ok)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(live.body.utf8)) as? [String: Any])
+            let cells = try #require(json["cells"] as? [String: [String: String]])
+            let kk = try #require(cells["title.kk"]?["findings"])
+            #expect(!kk.contains("stale-translation"))
+            #expect(kk.contains("<code>whitespace</code>"))
+            #expect(json["errors"] as? Int == 1)
+            #expect(json["warnings"] as? Int == 1)
+            #expect((json["general"] as? String)?.contains("stale-translation") == false)
+
+            // A draft that changes the source makes title (en) stale in the draft only: it has no
+            // notice, so its finding is listed.
+            let source = try await browser.post(
+                "/exhibits/first-winter/check", [("title.ru", "Первая лагерная зима")], csrf: false,
+                headers: [HTTPField.Name("X-CSRF-Token")!: browser.csrfToken])
+            let changed = try #require(
+                try JSONSerialization.jsonObject(with: Data(source.body.utf8)) as? [String: Any])
+            let changedCells = try #require(changed["cells"] as? [String: [String: String]])
+            #expect(changedCells["title.en"]?["findings"]?.contains("<code>stale-translation</code>") == true)
+            #expect(changedCells["title.kk"]?["findings"]?.contains("stale-translation") == false)
+        }
+    }
+
     @Test("A new exhibit is created as captions new does; a bad id is refused with the reason")
     func newExhibit() async throws {
         let fixture = try EditorFixture()

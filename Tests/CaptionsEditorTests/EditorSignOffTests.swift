@@ -162,7 +162,7 @@ struct EditorSignOffTests {
         let before = try fixture.read(Self.file)
         try await fixture.test { browser in
             let page = try await browser.get("/exhibits/first-winter")
-            #expect(page.body.contains("<span>Stale: translated from an earlier source</span>"))
+            #expect(page.body.contains("<span>Not reviewable until the translation is accepted (above)</span>"))
             #expect(page.body.contains("Which words changed cannot be shown: "))
             #expect(!page.body.contains("name=\"review\" value=\"title.kk\""))
             let refused = try await browser.post(

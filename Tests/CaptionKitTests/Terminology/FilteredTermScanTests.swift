@@ -40,6 +40,63 @@ struct FilteredTermScanTests {
         #expect(left > 100)
     }
 
+    /// A glossary with many terms looked for in every text (forbidden English terms and the
+    /// allowed ones of their entries), scanned for one entry and for sixty: what the full scan
+    /// finds for those entries.
+    @Test func manyForbiddenTermsAndManyEntriesAreFoundAsInTheFullScan() throws {
+        var lines: [String] = []
+        for number in 0..<60 {
+            let word = "слово" + String(repeating: "а", count: number % 7) + String(number)
+            lines.append(
+                "- { id: entry-\(number), kk: \(word)қ, ru: \(word), en: word\(number), "
+                    + "forbidden: { en: [term\(number), token\(number)] } }")
+        }
+        lines.append("- { id: camp, kk: лагерь, ru: лагерь, en: camp }")
+        let glossary = try GlossaryParser.parse(
+            text: lines.joined(separator: "\n") + "\n", path: "glossary.yml", languages: ["kk", "ru", "en"])
+        let terminology = Terminology(glossary, languages: ["kk", "ru", "en"])
+        let english = "The camp, term7 and token59, word3 and the camps' word60 and term12s"
+        let scan = try #require(terminology.scan(english, language: "en", entries: [60]))
+        #expect(
+            scan.matches.map { scan.term($0).text } == ["camp", "term7", "token59", "word3", "camp", "term12"])
+        #expect(scan.matches == (try Self.expected(terminology, english, "en", entries: [60])))
+        let kazakh = "Лагерьге, лагері"
+        let kazakhScan = try #require(terminology.scan(kazakh, language: "kk", entries: [60]))
+        #expect(kazakhScan.matches.map { kazakhScan.term($0).text } == ["лагерь", "лагерь"])
+        #expect(try #require(terminology.scan(kazakh, language: "kk", entries: [1, 2])).matches.isEmpty)
+        // Sixty entries of two Kazakh stems each (-қ, and -ғ before a vowel).
+        let many = Array(0...60)
+        let kazakhText = "Словоа1ғы, словоааа3қ және лагерьде, слово7қтар"
+        let manyScan = try #require(terminology.scan(kazakhText, language: "kk", entries: many))
+        #expect(manyScan.matches.map { manyScan.term($0).text } == ["словоа1қ", "словоааа3қ", "лагерь", "слово7қ"])
+        #expect(manyScan.matches == (try Self.expected(terminology, kazakhText, "kk", entries: many)))
+        for entries in [[60], [3, 60], Array(0..<30)] {
+            #expect(
+                try #require(terminology.scan(english, language: "en", entries: entries)).matches
+                    == (try Self.expected(terminology, english, "en", entries: entries)))
+        }
+    }
+
+    /// Letters above U+FFFF share one prefix key whatever its length (``TermIndex/pack(_:)``):
+    /// a scan for some entries finds such terms as the full scan does.
+    @Test func termsInOldTurkicLettersAreFoundForTheirEntries() throws {
+        let glossary = try GlossaryParser.parse(
+            text: """
+                - { id: tengri, kk: [𐰋𐰃𐰤, 𐱅𐰭𐰼𐰃], ru: Тенгри, en: Tengri }
+                - { id: bilge, kk: "𐰋𐰃𐰠𐰏𐰀 қаған", ru: Бильге-каган, en: Bilge Khagan }
+                - { id: camp, kk: лагерь, ru: лагерь, en: camp }
+
+                """, path: "glossary.yml", languages: ["kk", "ru", "en"])
+        let terminology = Terminology(glossary, languages: ["kk", "ru", "en"])
+        let kazakh = "Тасқа 𐱅𐰭𐰼𐰃 және 𐰋𐰃𐰤 деп жазылған, 𐰋𐰃𐰠𐰏𐰀 қағанның лагерінде"
+        for entries in [[0], [1], [0, 1, 2], [2]] {
+            let scan = try #require(terminology.scan(kazakh, language: "kk", entries: entries))
+            #expect(scan.matches == (try Self.expected(terminology, kazakh, "kk", entries: entries)), "\(entries)")
+        }
+        let all = try #require(terminology.scan(kazakh, language: "kk", entries: [0, 1, 2]))
+        #expect(all.matches.map { all.term($0).text } == ["𐱅𐰭𐰼𐰃", "𐰋𐰃𐰤", "𐰋𐰃𐰠𐰏𐰀 қаған", "лагерь"])
+    }
+
     @Test func forbiddenAndDoNotTranslateTermsAreAlwaysLookedFor() throws {
         let glossary = try GlossaryParser.parse(
             text: TermMismatchCheck.glossary, path: "glossary.yml", languages: ["kk", "ru", "en"])

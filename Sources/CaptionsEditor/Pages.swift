@@ -526,10 +526,12 @@ enum Pages {
             })
     }
 
-    /// The findings not shown at a text box, or a line saying there are none at all.
+    /// The findings not shown at a text box; or a line saying there are none at all, or that
+    /// every one is shown at its text box.
     static func generalFindings(_ general: [Diagnostic], all: [Diagnostic], words: Localizer) -> HTML {
         if all.isEmpty { return "<p class=\"ok\">\(words("exhibit.nofindings"))</p>" }
-        if general.isEmpty { return "" }
+        // Not an empty section under its heading: the findings are all in the text boxes.
+        if general.isEmpty { return "<p class=\"hint\">\(words("exhibit.findingsabove"))</p>" }
         return "<ul class=\"findings\">\(findingItems(general, words: words))</ul>"
     }
 

@@ -391,6 +391,8 @@ struct EditorSaveTests {
                     }
                 })
             #expect(!general.contains("stale-translation"))
+            // The section under the exhibit is not left empty under its heading.
+            #expect(general.contains("<p class=\"hint\">Each finding is shown above, under its text.</p>"))
             #expect(!body.contains("Stale: translated from an earlier source"))
         }
         try await fixture.test { browser in

@@ -14,7 +14,7 @@
 #                  deleted at the end); /dev/shm/... measures without disk noise
 #
 # The panels variant is a hard-linked copy of the collection whose captions.yml adds panels
-# (`panel_config`, the same as in run.sh: title PT Sans Bold 40/46 pt 3 lines, text PT Sans
+# (`panel_config` in lib.sh, as in run.sh: title PT Sans Bold 40/46 pt 3 lines, text PT Sans
 # 24/30 pt 12 lines, credit PT Sans Italic 16/20 pt 2 lines, all 300 mm wide). Needs PT Sans
 # (Debian fonts-paratype) and hyperfine. Prints the load average before and after, the median
 # wall time and the mean CPU time (user + sys) of each variant, and the ratios of the panels
@@ -23,12 +23,12 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
+source "$HERE/lib.sh"
 COUNT=50000
 RUNS=5
 BIN=""
 BEFORE=""
 WORK=""
-usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --count) COUNT="$2"; shift 2 ;;
@@ -40,39 +40,17 @@ while [ $# -gt 0 ]; do
         *) echo "unknown option $1" >&2; usage >&2; exit 64 ;;
     esac
 done
-command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
+need_hyperfine
 fc-list "PT Sans" family 2>/dev/null | grep -q "PT Sans" ||
     { echo "needs PT Sans (apt-get install fonts-paratype)" >&2; exit 2; }
 
-CLEANUP=0
-if [ -z "$WORK" ]; then WORK="$(mktemp -d)"; CLEANUP=1; fi
-mkdir -p "$WORK"
-WORK="$(cd "$WORK" && pwd)"
-trap '[ "$CLEANUP" = 1 ] && rm -rf "$WORK"' EXIT
+make_work_folder
 
-if [ -z "$BIN" ]; then
-    (cd "$REPO" && swift build -c release --product captions >&2)
-    BIN="$(cd "$REPO" && swift build -c release --show-bin-path)/captions"
-fi
-
-# The same configuration as run.sh's panels variant.
-panel_config() {
-    sed -e 's/^\(  title: .*\) }$/\1, panel: title }/' \
-        -e 's/^\(  text: .*\) }$/\1, panel: object }/' \
-        -e 's/^\(  credit: .*\) }$/\1, panel: credit }/' "$1"
-    cat <<'YAML'
-panels:
-  title:  { font: "PT Sans:Bold", size-pt: 40, leading-pt: 46, width-mm: 300, max-lines: 3 }
-  object: { font: "PT Sans", size-pt: 24, leading-pt: 30, width-mm: 300, max-lines: 12 }
-  credit: { font: "PT Sans:Italic", size-pt: 16, leading-pt: 20, width-mm: 300, max-lines: 2 }
-YAML
-}
+release_binary
 
 PLAIN="$WORK/plain-$COUNT"
 WITH="$WORK/panels-$COUNT"
-if [ ! -d "$PLAIN/Captions" ]; then
-    python3 "$HERE/gen_corpus.py" --count "$COUNT" --seed 1 --no-po --out "$PLAIN" --force --quiet
-fi
+plain_collection "$PLAIN" "$COUNT"
 rm -rf "$WITH"
 mkdir -p "$WITH"
 cp -al "$PLAIN/Captions" "$WITH/Captions"

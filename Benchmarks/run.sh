@@ -25,6 +25,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
+source "$HERE/lib.sh"
 
 # ----------------------------------------------------------------------------
 # Options
@@ -36,8 +37,7 @@ SEED=1
 IMPORT_ARGS=""
 WORK=""
 KEEP=0
-# The help text is the comment block at the top of this file.
-usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
+# usage (the comment block at the top of this file) comes from lib.sh.
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) SIZES="$2"; shift 2 ;;
@@ -211,19 +211,7 @@ PYEOF
     log "  median ${median} s, peak RSS ${rss} KB"
 }
 
-# The benchmark configuration with every field on a PT Sans panel: the generator's
-# captions.yml with `panel: NAME` added to each field and a `panels:` section.
-panel_config() {
-    sed -e 's/^\(  title: .*\) }$/\1, panel: title }/' \
-        -e 's/^\(  text: .*\) }$/\1, panel: object }/' \
-        -e 's/^\(  credit: .*\) }$/\1, panel: credit }/' "$1"
-    cat <<'YAML'
-panels:
-  title:  { font: "PT Sans:Bold", size-pt: 40, leading-pt: 46, width-mm: 300, max-lines: 3 }
-  object: { font: "PT Sans", size-pt: 24, leading-pt: 30, width-mm: 300, max-lines: 12 }
-  credit: { font: "PT Sans:Italic", size-pt: 16, leading-pt: 20, width-mm: 300, max-lines: 2 }
-YAML
-}
+# panel_config (every field on a PT Sans panel) comes from lib.sh.
 
 # A captions row that could not run at all (no binary, or an input it needs is missing).
 not_run() { printf '%s\t%s\t%s\t\t\tn/a (%s)\n' "$1" "$2" captions "$3" >> "$RESULTS"; }

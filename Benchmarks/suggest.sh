@@ -16,11 +16,11 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
+source "$HERE/lib.sh"
 COUNT=50000
 RUNS=5
 BIN=""
 WORK=""
-usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --count) COUNT="$2"; shift 2 ;;
@@ -31,22 +31,14 @@ while [ $# -gt 0 ]; do
         *) echo "unknown option $1" >&2; usage >&2; exit 64 ;;
     esac
 done
-command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
+need_hyperfine
 
-CLEANUP=0
-if [ -z "$WORK" ]; then WORK="$(mktemp -d)"; CLEANUP=1; fi
-mkdir -p "$WORK"
-trap '[ "$CLEANUP" = 1 ] && rm -rf "$WORK"' EXIT
+make_work_folder
 
-if [ -z "$BIN" ]; then
-    (cd "$REPO" && swift build -c release --product captions >&2)
-    BIN="$(cd "$REPO" && swift build -c release --show-bin-path)/captions"
-fi
+release_binary
 
 PLAIN="$WORK/plain-$COUNT"
-if [ ! -d "$PLAIN/Captions" ]; then
-    python3 "$HERE/gen_corpus.py" --count "$COUNT" --seed 1 --no-po --out "$PLAIN" --force --quiet
-fi
+plain_collection "$PLAIN" "$COUNT"
 
 # What the suggestions find (and a warm page cache).
 "$BIN" export xliff "$PLAIN/Captions" --to kk --needed --suggest --out "$WORK/out-suggest"

@@ -89,10 +89,10 @@ def page(browser):
     context.close()
 
 
-def screenshot(page, name):
-    """Saves a full-page screenshot for a person to look at."""
+def screenshot(page, name, full_page=True):
+    """Saves a screenshot (of the full page, or of what the window shows) for a person to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
 
 
 def wait_until(predicate, timeout=5.0):

@@ -150,6 +150,11 @@ def test_stale_text_shows_the_word_diff(collection, editor, page):
 
     announced_once()
     screenshot(page, "23-signoff-word-diff")
+    # The notice at phone width, for a person to look at.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator("#stale-title-kk").scroll_into_view_if_needed()
+    screenshot(page, "26-phone-stale-notice", full_page=False)
+    page.set_viewport_size({"width": 1280, "height": 900})
     # After typing, the live check replaces the findings list: another finding appears, the
     # stale one does not come back.
     page.locator("textarea[name='title.kk']").fill("Алғашқы  қыс")

@@ -74,25 +74,23 @@ enum SimpleScalars {
         value &- 0x400 <= 0x482 - 0x400 || value &- 0x48A <= 0x52F - 0x48A || value &- 0xA0 < 0x300 - 0xA0
     }
 
-    /// Writes the UTF-8 bytes of `scalar` into `buffer` from `count` on, advancing `count`
-    /// (the buffer must have room for them).
+    /// Writes the UTF-8 bytes of `scalar` into `bytes` from `count` on, advancing `count` (there
+    /// must be room for them). ASCII first, then two bytes: the commonest scalars take one or
+    /// two tests. Called with a local count (not a stored one), the count stays in a register.
     @inline(__always)
-    static func encodeUTF8(
-        of scalar: Unicode.Scalar, into buffer: UnsafeMutableBufferPointer<UInt8>, at count: inout Int
-    ) {
+    static func encodeUTF8(of scalar: Unicode.Scalar, into bytes: UnsafeMutablePointer<UInt8>, at count: inout Int) {
         let value = scalar.value
-        switch value {
-        case ..<0x80:
-            buffer[count] = UInt8(value)
-            count += 1
-        case ..<0x800:
-            buffer[count] = UInt8(0xC0 | value >> 6)
-            buffer[count + 1] = UInt8(0x80 | value & 0x3F)
-            count += 2
-        default:
+        if value < 0x80 {
+            bytes[count] = UInt8(truncatingIfNeeded: value)
+            count &+= 1
+        } else if value < 0x800 {
+            bytes[count] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+            bytes[count &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            count &+= 2
+        } else {
             for byte in scalar.utf8 {
-                buffer[count] = byte
-                count += 1
+                bytes[count] = byte
+                count &+= 1
             }
         }
     }

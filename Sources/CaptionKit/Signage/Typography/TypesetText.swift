@@ -45,20 +45,9 @@ struct TypesetText: Sendable, Hashable {
             var encoded = 0
             defer { count = encoded }
             for scalar in scalars {
-                let value = scalar.value
-                // ASCII first, the line feed among it: the commonest scalars take one test. A simple
-                // scalar has at most three bytes; the buffer has room for four a scalar.
-                if value < 0x80 {
-                    if value == 0x0A { lines.lineFeed(at: encoded) }
-                    bytes[encoded] = UInt8(truncatingIfNeeded: value)
-                    encoded &+= 1
-                } else if value < 0x800 {
-                    bytes[encoded] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
-                    bytes[encoded &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                    encoded &+= 2
-                } else {
-                    SimpleScalars.encodeUTF8(of: scalar, into: buffer, at: &encoded)
-                }
+                if scalar == "\n" { lines.lineFeed(at: encoded) }
+                // A simple scalar has at most three bytes; the buffer has room for four a scalar.
+                SimpleScalars.encodeUTF8(of: scalar, into: bytes, at: &encoded)
             }
         }
         self.utf8 = utf8

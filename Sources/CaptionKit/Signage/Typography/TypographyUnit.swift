@@ -95,8 +95,9 @@ extension Unicode.Scalar: TypographyUnit {
         // Encoded straight into the string's storage: appending scalars one by one is slow.
         let byteCount = units.reduce(0) { $0 + UTF8.width($1) }
         return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            guard let bytes = buffer.baseAddress else { return 0 }
             var count = 0
-            for scalar in units { SimpleScalars.encodeUTF8(of: scalar, into: buffer, at: &count) }
+            for scalar in units { SimpleScalars.encodeUTF8(of: scalar, into: bytes, at: &count) }
             return count
         }
     }

@@ -246,7 +246,10 @@ struct EditorApp: Sendable {
             message = "<p class=\"message ok\" role=\"status\">\(text)</p>"
         }
         if let accepted = query["accepted"] {
-            message = "<p class=\"message ok\" role=\"status\">\(words("exhibit.accepted", ["list": accepted]))</p>"
+            // After a save (an Accept that saved the draft first), both lines.
+            let line: HTML =
+                "<p class=\"message ok\" role=\"status\">\(words("exhibit.accepted", ["list": accepted]))</p>"
+            message = HTML.join([message, line])
         }
         if let signed = signOffMessage(query, context) { message = signed }
         let view = exhibitView(exhibit, snapshot, position: position, message: message, context: context)
@@ -286,11 +289,26 @@ struct EditorApp: Sendable {
             return html(Pages.exhibit(page(request, context), snapshot, view), status: status)
         }
         if form["_action"] == "check" { return redisplay("", status: .ok) }
+        // Accept of a stale translation, pressed in this form so that the draft comes with it: an
+        // unchanged draft is accepted as it is; a changed one is saved, which records each changed
+        // translation as made from the current source (a corrected stale text needs nothing more).
+        let accepting = form["_accept"]
+        if let accepting,
+            draft.allSatisfy({ field, languages in
+                let saved = LibraryBridge.texts(of: exhibit)[field] ?? [:]
+                return languages.allSatisfy { language, text in saved[language] ?? "" == text }
+            })
+        {
+            return try await accept(target: accepting, digest: digest, request, context)
+        }
         do {
             let saved = try store.writeLock.withLock { _ in
                 try LibraryBridge.save(draft, exhibit: exhibit, in: snapshot.indexed, expectedDigest: digest)
             }
             store.replace([exhibit.relativePath])
+            if let accepting {
+                return try await accept(target: accepting, digest: nil, saved: saved.changed, request, context)
+            }
             return redirect("/exhibits/\(urlEncode(id))?saved=\(saved.changed)")
         } catch let conflict as SaveConflict {
             store.replace([exhibit.relativePath])
@@ -341,14 +359,23 @@ struct EditorApp: Sendable {
 
     func accept(_ request: Request, _ context: EditorContext) async throws -> Response {
         let form = try await self.form(request, context)
+        return try await accept(target: form["target"] ?? "", digest: form["_digest"], request, context)
+    }
+
+    /// Accepts the stale translation `target` (`field.language`) when the file still has `digest`
+    /// (any digest when `nil`), and shows the exhibit saying so and, when the draft was `saved`
+    /// first, how many texts that changed.
+    func accept(
+        target: String, digest: String?, saved: Int? = nil, _ request: Request, _ context: EditorContext
+    ) async throws -> Response {
         let (snapshot, _, exhibit) = try self.exhibit(context)
         let id = exhibit.id ?? ""
-        let target = (form["target"] ?? "").split(separator: ".", maxSplits: 1).map(String.init)
+        let target = target.split(separator: ".", maxSplits: 1).map(String.init)
         guard target.count == 2, snapshot.config.field(target[0]) != nil, snapshot.config.languages.contains(target[1])
         else {
             throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
         }
-        if let digest = form["_digest"], digest != LibraryBridge.digest(ofFileAt: exhibit.path) {
+        if let digest, digest != LibraryBridge.digest(ofFileAt: exhibit.path) {
             let current = LibraryBridge.texts(of: exhibit)
             return html(
                 Pages.conflict(
@@ -366,7 +393,8 @@ struct EditorApp: Sendable {
         }
         store.replace([exhibit.relativePath])
         let list = (result.accepted + result.alreadyCurrent).joined(separator: ", ")
-        return redirect("/exhibits/\(urlEncode(id))?accepted=\(urlEncode(list))")
+        let savedPart = saved.map { "saved=\($0)&" } ?? ""
+        return redirect("/exhibits/\(urlEncode(id))?\(savedPart)accepted=\(urlEncode(list))")
     }
 
     func nextMissing(_ request: Request, _ context: EditorContext) throws -> Response {

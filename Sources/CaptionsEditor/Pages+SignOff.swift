@@ -58,14 +58,16 @@ extension Pages {
                 buttons.append(
                     """
                     <button type="submit" form="signoff-form" name="review" value="\(key)" \
-                    class="signoff-button">\(words("signoff.review"))</button>
+                    class="signoff-button">\(words("signoff.review"))\
+                    \(forScreenReaders(field: field, language: language))</button>
                     """)
             }
             if level < .approved && (isSource || state.review != nil) {
                 buttons.append(
                     """
                     <button type="submit" form="signoff-form" name="approve" value="\(key)" \
-                    class="signoff-button">\(words("signoff.approve"))</button>
+                    class="signoff-button">\(words("signoff.approve"))\
+                    \(forScreenReaders(field: field, language: language))</button>
                     """)
             }
         }
@@ -103,6 +105,10 @@ extension Pages {
 
     /// The form the review and approve buttons submit (`form="signoff-form"`): the fingerprints
     /// of the texts shown and the signer's name, asked once per session and changeable.
+    ///
+    /// Its first submit button is a hidden disabled one: Enter in the name box submits a form
+    /// through its first submit button, which would otherwise be the first text's review button
+    /// (the cells come after the form, but the buttons name it), and a disabled one submits nothing.
     static func signOffForm(_ page: PageContext, id: String, panel: SignOffPanel, config: CollectionConfig) -> HTML {
         let words = page.words
         var hidden: [HTML] = []
@@ -117,6 +123,7 @@ extension Pages {
             <h2 id="h-signoff">\(words("signoff.title"))</h2>
             <form id="signoff-form" method="post" action="/exhibits/\(urlEncode(id))/signoff" \
             data-savefirst="\(words("signoff.savefirst"))">\(page.csrfField)\
+            <button type="submit" disabled hidden aria-hidden="true" tabindex="-1"></button>
             \(hidden)
             \(signerBox(panel.signer, words: words))
             <p id="signoff-status" aria-live="polite"></p>

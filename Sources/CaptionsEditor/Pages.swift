@@ -135,11 +135,11 @@ enum Pages {
 
     /// The positions of the exhibits that pass `filter`.
     static func matching(_ snapshot: Snapshot, _ filter: Filter) -> [Int] {
-        let needle = SearchFold.folded(filter.query)
+        let needles = SearchFold.foldedWords(filter.query)
         var result: [Int] = []
         let exhibits = snapshot.collection.exhibits
         let onlyErrors = filter.errors ? snapshot.counts ?? [:] : [:]
-        let searchTexts = needle.isEmpty ? nil : snapshot.searchTexts
+        let searchTexts = needles.isEmpty ? nil : snapshot.searchTexts
         let ready = filter.ready ? ReadyForPrint.flags(of: snapshot) : nil
         // By index: an exhibit is read in place only when a filter needs it.
         for position in exhibits.indices {
@@ -153,12 +153,10 @@ enum Pages {
             if filter.stale, summary.stale.values.allSatisfy({ $0 == 0 }) { continue }
             if filter.errors, (onlyErrors[exhibits[position].path]?.errors ?? 0) == 0 { continue }
             if let ready, !ready[position] { continue }
-            if !needle.isEmpty {
+            if !needles.isEmpty {
                 // The folded texts built in the background, else folded now (the first seconds after start-up).
-                let found =
-                    searchTexts.map { SearchFold.contains($0[position], needle) }
-                    ?? SearchFold.contains(ExhibitSummary.searchText(exhibits[position]), needle)
-                if !found { continue }
+                let text = searchTexts?[position] ?? ExhibitSummary.searchText(exhibits[position])
+                if !needles.allSatisfy({ SearchFold.contains(text, $0) }) { continue }
             }
             result.append(position)
         }
@@ -174,7 +172,10 @@ enum Pages {
         let number = min(filter.page, pages)
         let shown = positions.dropFirst((number - 1) * pageSize).prefix(pageSize)
         let languageOptions = HTML.join(
-            [option("", words("filter.any") + " —", selected: filter.missing.isEmpty)]
+            [
+                option("", "—", selected: filter.missing.isEmpty),
+                option("*", words("filter.any"), selected: filter.missing == "*"),
+            ]
                 + config.languages.map { option($0, $0, selected: filter.missing == $0) })
         let galleryOptions = HTML.join(
             [option("", words("filter.allgalleries"), selected: filter.gallery.isEmpty)]
@@ -404,8 +405,6 @@ enum Pages {
                 <span id="live-status" aria-live="polite"></span>
                 </div>
                 </form>
-                <form id="accept-form" method="post" action="/exhibits/\(urlEncode(id))/accept">\(page.csrfField)\
-                <input type="hidden" name="_digest" value="\(view.digest)"></form>
                 """)
     }
 
@@ -436,8 +435,8 @@ enum Pages {
                 <p class="hint">\(words("exhibit.staleold"))</p>
                 <p><strong>\(words("exhibit.stalesource"))</strong> (\(config.source)): \(source)</p>
                 \(sourceDiff(view.signOff?.diffs[key], words: words))
-                <button type="submit" form="accept-form" name="target" value="\(key)">\
-                \(words("exhibit.accept"))</button>
+                <button type="submit" name="_accept" value="\(key)" class="accept-button">\
+                \(words("exhibit.accept"))\(forScreenReaders(field: field, language: language))</button>
                 </div>
                 """
         }
@@ -447,8 +446,9 @@ enum Pages {
         }
         return """
             <div class="cell\(isSource ? HTML(trusted: " is-source") : .empty)">
-            <label for="t-\(domID)"><span class="lang">\(language)</span>\(sourceMark)</label>
+            <label for="t-\(domID)" id="l-\(domID)"><span class="lang">\(language)</span>\(sourceMark)</label>
             <textarea id="t-\(domID)" name="\(key)" lang="\(language)" rows="\(rows)" spellcheck="true" \
+            aria-labelledby="h-\(field) l-\(domID)" aria-describedby="c-\(domID) f-\(domID)" \
             data-field="\(field)" data-lang="\(language)"\(disabled)>\(text)</textarea>
             \(counter(length, id: domID, words: words))
             \(missingField)
@@ -457,6 +457,12 @@ enum Pages {
             \(signOff ?? "")
             </div>
             """
+    }
+
+    /// The field and language a text box's button acts on, said to screen readers only (the
+    /// button stands in the box's cell, which sighted users see).
+    static func forScreenReaders(field: String, language: String) -> HTML {
+        "<span class=\"visually-hidden\"> (\(field), \(language))</span>"
     }
 
     /// The counter of one text box; marked when over the limit.

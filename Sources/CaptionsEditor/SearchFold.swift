@@ -14,10 +14,14 @@
 /// 0xC0, so it never matches from inside such a run: a match of the folded bytes is a match of
 /// whole folded characters.
 enum SearchFold {
-    /// The lowercase of `scalar` for the scripts above; `scalar` itself otherwise.
+    /// The lowercase of `scalar` for the scripts above, with ё read as е (Russian prints both for
+    /// the same word) and the typographic and modifier apostrophes ’ ‘ ʼ as the keyboard's ';
+    /// `scalar` itself otherwise.
     static func fold(_ value: UInt32) -> UInt32 {
         switch value {
         case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x0410...0x042F: return value + 0x20
+        case 0x0401, 0x0451: return 0x0435
+        case 0x2018, 0x2019, 0x02BC: return 0x27
         case 0x0400...0x040F: return value + 0x50
         case 0x04C0: return 0x04CF
         case 0x04C1...0x04CE: return value & 1 == 1 ? value + 1 : value
@@ -41,7 +45,7 @@ enum SearchFold {
     static func marker(length: Int) -> UInt8 { 0xA9 + UInt8(length) }
 
     /// The folded form of `text` appended to `output`, byte by byte (the only scalars decoded are
-    /// the two-byte ones, the only ones that may fold).
+    /// the two-byte ones, which may fold, and ‘ ’ are found by their bytes).
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         cyrillicBytes.withUnsafeBufferPointer { table in
@@ -58,13 +62,17 @@ enum SearchFold {
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                     if length == 2 {
                         let value = fold(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
-                        if value >= 0x400, value < 0x500, table[Int(value - 0x400)] != 0 {
+                        if value < 0x80 {
+                            output.append(UInt8(value))
+                        } else if value >= 0x400, value < 0x500, table[Int(value - 0x400)] != 0 {
                             output.append(table[Int(value - 0x400)])
                         } else {
                             output.append(marker(length: 2))
                             output.append(0xC0 | UInt8(value >> 6))
                             output.append(0xC0 | UInt8(value & 0x3F))
                         }
+                    } else if length == 3, byte == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0x98 {
+                        output.append(UInt8(ascii: "'"))  // ‘ or ’
                     } else {
                         output.append(marker(length: length))
                         for offset in 0..<length { output.append(0xC0 | bytes[index + offset] & 0x3F) }
@@ -73,6 +81,30 @@ enum SearchFold {
                 }
             }
         }
+    }
+
+    /// The folded words of a search, `query` split at spaces, except inside double quotes ("…"
+    /// or «…»), which make a phrase one word: an exhibit matches when its texts contain every
+    /// word, in any order and any text.
+    static func foldedWords(_ query: String) -> [[UInt8]] {
+        var words: [String] = []
+        var word = ""
+        var quoted = false
+        for character in query {
+            switch character {
+            case "\"", "«", "»", "“", "”", "„":
+                quoted = character == "«" ? true : character == "»" ? false : !quoted
+                if !word.isEmpty { words.append(word) }
+                word = ""
+            case _ where character.isWhitespace && !quoted:
+                if !word.isEmpty { words.append(word) }
+                word = ""
+            default:
+                word.append(character)
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words.map(folded)
     }
 
     /// The folded form of `text` (for the search words).

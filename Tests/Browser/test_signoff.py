@@ -3,6 +3,7 @@ state on every text, the word diff of a stale translation, and the "ready for pr
 
 import calendar
 import hashlib
+import json
 import subprocess
 import unicodedata
 
@@ -68,6 +69,10 @@ def test_review_then_approve_kazakh(editor, page):
     expect(page.locator("#so-title-en button[name=review]")).to_be_disabled()
     expect(page.locator("#so-title-en button[name=review]")).to_have_attribute(
         "title", "Save the changed text before signing it.")
+    # Said on the page too (a title shows only to a mouse), once however much is typed.
+    page.locator("textarea[name='title.en']").type("!")
+    expect(page.locator("#so-title-en .savefirst")).to_have_text("Save the changed text before signing it.")
+    page.locator("textarea[name='title.en']").fill("The First Winter")
     page.click("button[value=save]")
     page.wait_for_url("**/exhibits/first-winter?saved=1")
     expect(page.locator("#so-title-kk .signoff-state")).to_have_text(
@@ -82,6 +87,22 @@ def test_review_then_approve_kazakh(editor, page):
     assert rows["en"][4:6] == ["0", "0"], status.stdout
     check = captions("check", editor.root)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_enter_in_the_name_box_signs_nothing(editor, page):
+    page.goto(editor.url + "/exhibits/first-winter")
+    before = editor.read(WINTER)
+    name = page.locator("#signer-box input[name=signer]")
+    name.fill("Dana K.")
+    name.press("Enter")
+    page.wait_for_timeout(700)
+    # Nothing signed, nothing written, no message: the name waits for a button.
+    assert editor.read(WINTER) == before
+    expect(page.locator("#so-title-kk .signoff-state")).to_have_text("Translated, not reviewed yet")
+    expect(page.locator("#signoff-status")).to_have_text("")
+    assert page.url.endswith("/exhibits/first-winter")
+    page.click("#so-title-kk button[name=review]")
+    expect(page.locator("#so-title-kk .signoff-state")).to_have_text(f"Reviewed by Dana K. on {DATE}")
 
 
 @pytest.fixture
@@ -163,13 +184,27 @@ def test_stale_text_shows_the_word_diff(collection, editor, page):
     announced_once()
     cli = captions("diff", "first-winter", "--field", "title", "--lang", "kk", "--path", collection)
     assert "{+лагерная +}" in cli.stdout, cli.stdout + cli.stderr
+    # The curator corrects the translation in its box and presses Accept: the correction is saved
+    # with it (no "leave the page?" question, which would stop the navigation here), and the text
+    # is no longer stale.
+    page.locator("textarea[name='title.kk']").fill("Лагерьдегі алғашқы қыс")
+    page.click("#stale-title-kk button")
+    page.wait_for_url("**/exhibits/first-winter?saved=1&accepted=*")
+    expect(page.locator("main")).to_contain_text("Saved; texts changed: 1.")
+    expect(page.locator("main")).to_contain_text("Accepted: title (kk)")
+    expect(page.locator("#stale-title-kk")).to_have_count(0)
+    assert "  kk: Лагерьдегі алғашқы қыс\n" in editor.read(WINTER)
+    report = json.loads(captions("check", collection, "--format", "json").stdout)
+    stale = [d["message"] for d in report["diagnostics"] if d.get("check") == "stale-translation"]
+    # The English title went stale with the same source change and stays so; the Kazakh is current.
+    assert len(stale) == 1 and "(en)" in stale[0], stale
 
 
 def test_ready_for_print_lists_exactly_the_approved(approved, editor, page):
     page.goto(editor.url + "/")
     page.check("input[name=ready]")
     page.click("form.filters button[type=submit]")
-    expect(page.locator("#result-count")).to_have_text("1 exhibits")
+    expect(page.locator("#result-count")).to_have_text("Exhibits: 1")
     links = page.locator("table.exhibits tbody a")
     expect(links).to_have_count(1)
     expect(links).to_have_text("first-winter")

@@ -18,7 +18,7 @@ struct EditorPageTests {
             let page = try await browser.get("/")
             #expect(page.status == .ok)
             #expect(page.body.contains("<a href=\"/exhibits/kurt-story\">kurt-story</a>"))
-            #expect(page.body.contains("20 exhibits"))
+            #expect(page.body.contains("Exhibits: 20"))
             #expect(page.body.contains("<span class=\"badge complete\" title=\"complete\">kk ✓</span>"))
             #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
             #expect(page.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
@@ -41,18 +41,56 @@ struct EditorPageTests {
         fixture.app.store.reloadAll()
         try await fixture.test { browser in
             let missing = try await browser.get("/?missing=kk")
-            #expect(missing.body.contains("1 exhibits"))
+            #expect(missing.body.contains("Exhibits: 1"))
             #expect(missing.body.contains("/exhibits/kurt-story"))
             #expect(missing.body.contains("kk: 1 missing"))
             let gallery = try await browser.get("/?gallery=barracks")
-            #expect(gallery.body.contains("4 exhibits"))
+            #expect(gallery.body.contains("Exhibits: 4"))
             #expect(!gallery.body.contains("/exhibits/kurt-story\""))
             let search = try await browser.get("/?q=" + urlEncode("СУШЁНОГО"))
-            #expect(search.body.contains("1 exhibits"))
+            #expect(search.body.contains("Exhibits: 1"))
             #expect(search.body.contains("/exhibits/kurt-story"))
+            // "Missing in" offers no filter (—), any language (*) and each language.
+            #expect(missing.body.contains("<option value=\"\">—</option><option value=\"*\">any language</option>"))
+            #expect(try await browser.get("/?missing=").body.contains("Exhibits: 20"))
+            let anyLanguage = try await browser.get("/?missing=*")
+            #expect(anyLanguage.body.contains("Exhibits: 1"))
+            #expect(anyLanguage.body.contains("<option value=\"*\" selected>any language</option>"))
             let none = try await browser.get("/?q=%3Cscript%3E")
             #expect(none.body.contains("No exhibit matches."))
             #expect(none.body.contains("value=\"&lt;script&gt;\""))
+        }
+    }
+
+    @Test("Search: every word in any order and any text, ё as е, ’ as ', a quoted phrase as written")
+    func searchWords() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            func found(_ query: String) async throws -> [String] {
+                let body = try await browser.get("/?q=" + urlEncode(query)).body
+                return body.components(separatedBy: "<a href=\"/exhibits/").dropFirst().map {
+                    String($0.prefix { $0 != "\"" })
+                }
+            }
+            // ё and е: the text has «сушёного».
+            let found1 = try await found("сушеного")
+            #expect(found1 == ["kurt-story"])
+            let found2 = try await found("СУШЁНОГО")
+            #expect(found2 == ["kurt-story"])
+            // The keyboard's apostrophe finds the typographic one (Stalin’s).
+            let found3 = try await found("Stalin's")
+            #expect(found3 == ["about-alzhir", "stalin-wagon"])
+            // Words in any order, from different texts (the Russian title and the Kazakh text).
+            let found4 = try await found("вагон сталинских")
+            #expect(found4 == ["stalin-wagon"])
+            let found5 = try await found("сталинских вагон")
+            #expect(found5 == ["stalin-wagon"])
+            let found6 = try await found("\"сталинских вагон\"")
+            #expect(found6 == [])
+            let found7 = try await found("«вагон сталинских»")
+            #expect(found7 == ["stalin-wagon"])
+            let found8 = try await found("вагон nosuchword")
+            #expect(found8 == [])
         }
     }
 
@@ -144,7 +182,7 @@ struct EditorPageTests {
             #expect(fixture.app.store.scan())
             let gone = try await browser.get("/exhibits/steppe-camps")
             #expect(gone.status == .notFound)
-            #expect(try await browser.get("/").body.contains("19 exhibits"))
+            #expect(try await browser.get("/").body.contains("Exhibits: 19"))
         }
     }
 
@@ -161,9 +199,9 @@ struct EditorPageTests {
         let exhibit = try #require(fixture.app.store.snapshot.exhibit(id: "first-winter")?.exhibit)
         #expect(exhibit.field("title")?.translation("en")?.text == "The first winter of the camp")
         try await fixture.test { browser in
-            let found = try await browser.get("/?q=OF+THE+CAMP")
+            let found = try await browser.get("/?q=%22OF+THE+CAMP%22")
             #expect(found.body.contains("/exhibits/first-winter"))
-            #expect(found.body.contains("1 exhibits"))
+            #expect(found.body.contains("Exhibits: 1"))
         }
     }
 
@@ -229,6 +267,7 @@ struct EditorSaveTests {
             #expect(
                 page.body.contains(
                     "name=\"credit.kk\" lang=\"kk\" rows=\"2\" spellcheck=\"true\" "
+                        + "aria-labelledby=\"h-credit l-credit-kk\" aria-describedby=\"c-credit-kk f-credit-kk\" "
                         + "data-field=\"credit\" data-lang=\"kk\"></textarea>"))
             let digest = try #require(page.inputValue("_digest"))
             let saved = try await browser.post(
@@ -324,20 +363,24 @@ struct EditorSaveTests {
         }
     }
 
+    /// Gives first-winter's Kazakh title a record of another source, so it is stale; returns the file's text.
+    static func makeKazakhTitleStale(_ fixture: EditorFixture) throws -> String {
+        let text = try fixture.read("barracks/first-winter.yml") + "translations:\n  title: { kk: 00000000 }\n"
+        try fixture.write("barracks/first-winter.yml", text)
+        fixture.app.store.reloadAll()
+        return text
+    }
+
     @Test("Accept records the current source fingerprint of a stale translation")
     func acceptStale() async throws {
         let fixture = try EditorFixture()
-        let text =
-            try fixture.read("barracks/first-winter.yml")
-            + "translations:\n  title: { kk: 00000000 }\n"
-        try fixture.write("barracks/first-winter.yml", text)
-        fixture.app.store.reloadAll()
+        let text = try Self.makeKazakhTitleStale(fixture)
         try await fixture.test { browser in
             let page = try await browser.get("/exhibits/first-winter")
             #expect(page.body.contains("id=\"stale-title-kk\""))
             #expect(page.body.contains("<code>stale-translation</code>"))
             let stale = try await browser.get("/?stale=1")
-            #expect(stale.body.contains("1 exhibits"))
+            #expect(stale.body.contains("Exhibits: 1"))
             let accepted = try await browser.post(
                 "/exhibits/first-winter/accept", [("target", "title.kk"), ("_digest", page.inputValue("_digest")!)])
             #expect(accepted.status == .seeOther)
@@ -349,9 +392,60 @@ struct EditorSaveTests {
         }
     }
 
+    @Test("Accept sends the page's draft: unchanged, the stale text is accepted; corrected, the draft is saved")
+    func acceptWithDraft() async throws {
+        let fixture = try EditorFixture()
+        let text = try Self.makeKazakhTitleStale(fixture)
+        let current = "  title: { kk: \(SourceFingerprint.of("Первая зима")) }\n"
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            // The button is in the exhibit's form, so the draft goes with it.
+            #expect(
+                page.body.contains(
+                    "<button type=\"submit\" name=\"_accept\" value=\"title.kk\" class=\"accept-button\">"
+                        + "Accept: matches the source<span class=\"visually-hidden\"> (title, kk)</span></button>"))
+            #expect(!page.body.contains("accept-form"))
+            let digest = try #require(page.inputValue("_digest"))
+            // The draft as the page shows it: accepted, nothing else written.
+            let unchanged = try await browser.post(
+                "/exhibits/first-winter",
+                [
+                    ("_digest", digest), ("_accept", "title.kk"), ("title.kk", "Алғашқы қыс"),
+                    ("title.en", "The first winter"),
+                ])
+            #expect(unchanged.status == .seeOther)
+            #expect(unchanged.headers[.location] == "/exhibits/first-winter?accepted=title%20%28kk%29")
+            let accepted = try fixture.read("barracks/first-winter.yml")
+            #expect(
+                accepted
+                    == text.replacingOccurrences(
+                        of: "translations:\n  title: { kk: 00000000 }\n",
+                        with: "translations:  # machine-owned: source fingerprints of translations; do not edit\n"
+                            + current))
+
+            // Stale again; this time the curator corrects the text in the box, then presses Accept.
+            try fixture.write("barracks/first-winter.yml", text)
+            fixture.app.store.reloadAll()
+            let stale = try await browser.get("/exhibits/first-winter")
+            let staleDigest = try #require(stale.inputValue("_digest"))
+            let corrected = try await browser.post(
+                "/exhibits/first-winter",
+                [("_digest", staleDigest), ("_accept", "title.kk"), ("title.kk", "Лагерьдегі алғашқы қыс")])
+            #expect(corrected.status == .seeOther)
+            #expect(corrected.headers[.location] == "/exhibits/first-winter?saved=1&accepted=title%20%28kk%29")
+            let saved = try fixture.read("barracks/first-winter.yml")
+            #expect(saved.contains("  kk: Лагерьдегі алғашқы қыс\n"))
+            #expect(saved.hasSuffix(current))
+            let after = try await browser.get("/exhibits/first-winter?saved=1&accepted=title%20%28kk%29")
+            #expect(!after.body.contains("id=\"stale-title-kk\""))
+            #expect(after.body.contains("<p class=\"message ok\" role=\"status\">Saved; texts changed: 1.</p>"))
+            #expect(after.body.contains("Accepted: title (kk)"))
+        }
+    }
+
     /// The HTML of the text box `domID` (`field-lang`) of an exhibit page: from its label to the next box.
     static func cell(_ domID: String, in body: String) -> String? {
-        guard let start = body.range(of: "<label for=\"t-\(domID)\">") else { return nil }
+        guard let start = body.range(of: "<label for=\"t-\(domID)\"") else { return nil }
         let rest = body[start.lowerBound...]
         let end = rest.range(of: "<div class=\"cell")?.lowerBound ?? rest.range(of: "</section>")?.lowerBound
         return end.map { String(rest[..<$0]) }

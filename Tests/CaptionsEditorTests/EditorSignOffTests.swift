@@ -28,6 +28,24 @@ struct EditorSignOffTests {
         return fields
     }
 
+    @Test("Enter in the name box signs nothing: the sign-off form's first submit button is a disabled one")
+    func enterInNameBoxSignsNothing() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let body = try await browser.get("/exhibits/first-winter").body
+            // A form's first submit button in document order is the one Enter presses; the review
+            // buttons name the form from the cells below it.
+            let form = try #require(body.range(of: "<form id=\"signoff-form\""))
+            let firstButton = try #require(body.range(of: "<button", range: form.upperBound..<body.endIndex))
+            #expect(
+                body[firstButton.lowerBound...].hasPrefix(
+                    "<button type=\"submit\" disabled hidden aria-hidden=\"true\" tabindex=\"-1\"></button>"))
+            let review = try #require(body.range(of: "form=\"signoff-form\" name=\"review\""))
+            #expect(firstButton.lowerBound < review.lowerBound)
+            #expect(!body[..<form.lowerBound].contains("form=\"signoff-form\""))
+        }
+    }
+
     @Test("A curator reviews, another name approves; the record has the exact line and the page the states")
     func reviewThenApprove() async throws {
         let fixture = try EditorFixture()
@@ -316,7 +334,7 @@ struct EditorSignOffTests {
                 }
             }
             let ready = try await browser.get("/?ready=1")
-            #expect(ready.body.contains("1 exhibits"))
+            #expect(ready.body.contains("Exhibits: 1"))
             #expect(ready.body.contains("<a href=\"/exhibits/first-winter\">first-winter</a>"))
             let barracks = try await browser.get("/?ready=1&gallery=memorial-park")
             #expect(barracks.body.contains("No exhibit matches."))

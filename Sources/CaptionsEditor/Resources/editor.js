@@ -115,9 +115,18 @@
     if (box.tagName !== "TEXTAREA") { return; }
     var cell = document.getElementById("so-" + box.getAttribute("data-field") + "-" + box.getAttribute("data-lang"));
     if (!cell) { return; }
-    cell.querySelectorAll("button").forEach(function (button) {
+    var reason = form.getAttribute("data-savefirst") || "";
+    var buttons = cell.querySelectorAll("button");
+    buttons.forEach(function (button) {
       button.disabled = true;
-      button.title = form.getAttribute("data-savefirst") || "";
+      button.title = reason;
     });
+    // Said on the page as well: a title shows only to a mouse.
+    if (buttons.length && !cell.querySelector(".savefirst")) {
+      var note = document.createElement("p");
+      note.className = "hint savefirst";
+      note.textContent = reason;
+      cell.appendChild(note);
+    }
   });
 })();

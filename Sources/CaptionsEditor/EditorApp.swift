@@ -209,12 +209,15 @@ struct EditorApp: Sendable {
         return (snapshot, current.position, current.exhibit)
     }
 
-    /// The texts of the configured fields and languages in a form (`<field>.<lang>` names).
-    func texts(in form: FormData, config: CollectionConfig) -> ExhibitTexts {
+    /// The texts of the configured fields and languages in a form (`<prefix><field>.<lang>` names:
+    /// the draft without a prefix, the texts the page showed with `_base.`).
+    func texts(in form: FormData, config: CollectionConfig, prefix: String = "") -> ExhibitTexts {
         var texts: ExhibitTexts = [:]
         for spec in config.fields {
             for language in config.languages {
-                if let value = form["\(spec.name).\(language)"] { texts[spec.name, default: [:]][language] = value }
+                if let value = form["\(prefix)\(spec.name).\(language)"] {
+                    texts[spec.name, default: [:]][language] = value
+                }
             }
         }
         return texts
@@ -242,7 +245,8 @@ struct EditorApp: Sendable {
         let words = words(context)
         var message: HTML = ""
         if let saved = query["saved"].flatMap(Int.init) {
-            let text = saved == 0 ? words("exhibit.nochange") : words("exhibit.saved", count: saved)
+            var text = saved == 0 ? words("exhibit.nochange") : words("exhibit.saved", count: saved)
+            if query["merged"] != nil { text += " " + words("exhibit.merged") }
             message = "<p class=\"message ok\" role=\"status\">\(text)</p>"
         }
         if let accepted = query["accepted"] {
@@ -266,7 +270,7 @@ struct EditorApp: Sendable {
             digest: LibraryBridge.digest(ofFileAt: exhibit.path),
             findings: checked?.findings ?? exhibit.loadFindings, lengths: checked?.lengths ?? [], message: message,
             preview: try? LibraryBridge.labelPreview(exhibit, drafts: [:], in: snapshot.indexed),
-            signOff: signOffPanel(exhibit, snapshot, context))
+            signOff: signOffPanel(exhibit, snapshot, context), base: LibraryBridge.texts(of: exhibit))
     }
 
     func saveExhibit(_ request: Request, _ context: EditorContext) async throws -> Response {
@@ -275,6 +279,7 @@ struct EditorApp: Sendable {
         let words = words(context)
         let id = exhibit.id ?? ""
         let draft = texts(in: form, config: snapshot.config)
+        let base = texts(in: form, config: snapshot.config, prefix: "_base.")
         let digest = form["_digest"] ?? ""
         func redisplay(_ message: HTML, status: HTTPResponse.Status) -> Response {
             var texts = LibraryBridge.texts(of: exhibit)
@@ -285,7 +290,8 @@ struct EditorApp: Sendable {
             let view = Pages.ExhibitView(
                 exhibit: exhibit, position: position, texts: texts, digest: digest,
                 findings: checked?.findings ?? [], lengths: checked?.lengths ?? [], message: message, isDraft: true,
-                preview: try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.indexed))
+                preview: try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.indexed),
+                base: base.isEmpty ? LibraryBridge.texts(of: exhibit) : base)
             return html(Pages.exhibit(page(request, context), snapshot, view), status: status)
         }
         if form["_action"] == "check" { return redisplay("", status: .ok) }
@@ -302,25 +308,67 @@ struct EditorApp: Sendable {
             return try await accept(target: accepting, digest: digest, request, context)
         }
         do {
-            let saved = try store.writeLock.withLock { _ in
-                try LibraryBridge.save(draft, exhibit: exhibit, in: snapshot.indexed, expectedDigest: digest)
-            }
-            store.replace([exhibit.relativePath])
-            if let accepting {
-                return try await accept(target: accepting, digest: nil, saved: saved.changed, request, context)
-            }
-            return redirect("/exhibits/\(urlEncode(id))?saved=\(saved.changed)")
+            return try await save(draft, over: digest, merged: false, accepting: accepting, request, context)
         } catch let conflict as SaveConflict {
-            store.replace([exhibit.relativePath])
-            return html(
-                Pages.conflict(
-                    page(request, context), id: id, draft: draft, current: conflict.currentTexts,
-                    currentDigest: conflict.currentDigest, config: snapshot.config), status: .conflict)
+            // A page that says what it showed: the file's changes in texts the draft left alone
+            // are no conflict; the draft's changes are saved over the file as it is now.
+            let merge =
+                base.isEmpty
+                ? nil
+                : DraftMerge(
+                    draft: draft, base: base, current: conflict.currentTexts, source: snapshot.config.source)
+            guard let merge, merge.isClean else {
+                return conflictPage(
+                    draft: draft, merge: merge, conflict, id: id, config: snapshot.config, request, context)
+            }
+            do {
+                return try await save(
+                    merge.changed, over: conflict.currentDigest, merged: true, accepting: accepting, request, context)
+            } catch let again as SaveConflict {
+                return conflictPage(
+                    draft: merge.changed, merge: nil, again, id: id, config: snapshot.config, request, context)
+            }
         } catch let error as CaptionError {
             return redisplay(
                 "<p class=\"message error\" role=\"alert\">\(words("error.title")): \(error.description)</p>",
                 status: .unprocessableContent)
         }
+    }
+
+    /// Saves `texts` into the exhibit's file when it has `digest`, then shows the exhibit saying
+    /// so (and that other texts of the file had changed, when `merged`) or accepts `accepting`;
+    /// throws ``SaveConflict`` when the file has another digest.
+    func save(
+        _ texts: ExhibitTexts, over digest: String, merged: Bool, accepting: String?, _ request: Request,
+        _ context: EditorContext
+    ) async throws -> Response {
+        let (snapshot, _, exhibit) = try self.exhibit(context)
+        do {
+            let saved = try store.writeLock.withLock { _ in
+                try LibraryBridge.save(texts, exhibit: exhibit, in: snapshot.indexed, expectedDigest: digest)
+            }
+            store.replace([exhibit.relativePath])
+            if let accepting {
+                return try await accept(target: accepting, digest: nil, saved: saved.changed, request, context)
+            }
+            let mergedPart = merged ? "&merged=1" : ""
+            return redirect("/exhibits/\(urlEncode(exhibit.id ?? ""))?saved=\(saved.changed)\(mergedPart)")
+        } catch let conflict as SaveConflict {
+            store.replace([exhibit.relativePath])
+            throw conflict
+        }
+    }
+
+    /// The conflict page (409) for `draft` against the file now; with `merge`, each row says who
+    /// changed the text, and the page's form carries only the draft's own changes.
+    func conflictPage(
+        draft: ExhibitTexts, merge: DraftMerge?, _ conflict: SaveConflict, id: String, config: CollectionConfig,
+        _ request: Request, _ context: EditorContext
+    ) -> Response {
+        html(
+            Pages.conflict(
+                page(request, context), id: id, draft: draft, current: conflict.currentTexts,
+                currentDigest: conflict.currentDigest, merge: merge, config: config), status: .conflict)
     }
 
     func liveCheck(_ request: Request, _ context: EditorContext) async throws -> Response {
@@ -380,7 +428,7 @@ struct EditorApp: Sendable {
             return html(
                 Pages.conflict(
                     page(request, context), id: id, draft: current, current: current,
-                    currentDigest: LibraryBridge.digest(ofFileAt: exhibit.path), config: snapshot.config),
+                    currentDigest: LibraryBridge.digest(ofFileAt: exhibit.path), merge: nil, config: snapshot.config),
                 status: .conflict)
         }
         let result: TranslationAcceptance.Result

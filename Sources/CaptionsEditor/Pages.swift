@@ -289,6 +289,9 @@ enum Pages {
         var preview: LabelPreview?
         /// The sign-off states, diffs and form (of the saved texts), when shown.
         var signOff: SignOffPanel?
+        /// The texts as the page was first shown (the file's when `digest` was taken): sent back
+        /// with the draft, so a save over a changed file knows which texts the curator changed.
+        var base: ExhibitTexts
     }
 
     /// The label preview: each language block with its fields' lines as the export wraps them.
@@ -389,6 +392,7 @@ enum Pages {
                 data-checking="\(words("js.checking"))" data-unsaved="\(words("js.unsaved"))">
                 \(page.csrfField)
                 <input type="hidden" name="_digest" value="\(view.digest)">
+                \(baseFields(view.base, config: config))
                 \(sections)
                 <section class="general" aria-labelledby="h-findings">
                 <h2 id="h-findings">\(words("exhibit.findings"))</h2>
@@ -542,9 +546,23 @@ enum Pages {
     }
 
     /// The conflict page: the draft beside the file's current text, and a way to keep the draft.
+    /// The hidden fields of the texts a page showed (`_base.<field>.<lang>`), every field and language.
+    static func baseFields(_ base: ExhibitTexts, config: CollectionConfig) -> HTML {
+        HTML.join(
+            config.fields.flatMap { spec in
+                config.languages.map { language -> HTML in
+                    let text = base[spec.name]?[language] ?? ""
+                    return "<input type=\"hidden\" name=\"_base.\(spec.name).\(language)\" value=\"\(text)\">"
+                }
+            })
+    }
+
+    /// The conflict page: the draft beside the file's texts now. With `merge`, each row says who
+    /// changed the text since the page was shown, and saving over the file sends only the draft's
+    /// own changes (with the file's texts now as what the page showed).
     static func conflict(
         _ page: PageContext, id: String, draft: ExhibitTexts, current: ExhibitTexts, currentDigest: String,
-        config: CollectionConfig
+        merge: DraftMerge?, config: CollectionConfig
     ) -> HTML {
         let words = page.words
         var rows: [HTML] = []
@@ -553,8 +571,18 @@ enum Pages {
             for language in config.languages {
                 guard let mine = draft[spec.name]?[language] else { continue }
                 let theirs = current[spec.name]?[language] ?? ""
-                hidden.append("<input type=\"hidden\" name=\"\(spec.name).\(language)\" value=\"\(mine)\">")
-                let same: HTML = mine == theirs ? "<span class=\"same\">(\(words("conflict.same")))</span>" : ""
+                let change = merge?.changes["\(spec.name).\(language)"]
+                if merge == nil || merge?.changed[spec.name]?[language] != nil {
+                    hidden.append("<input type=\"hidden\" name=\"\(spec.name).\(language)\" value=\"\(mine)\">")
+                }
+                let who: HTML =
+                    switch change {
+                    case .mine: " <span class=\"who\">(\(words("conflict.mine")))</span>"
+                    case .theirs: " <span class=\"who\">(\(words("conflict.theirs")))</span>"
+                    case .both: " <span class=\"who\">(\(words("conflict.both")))</span>"
+                    case .unchanged, .bothSame, nil: ""
+                    }
+                let same: HTML = mine == theirs ? "<span class=\"same\">(\(words("conflict.same")))</span>" : who
                 rows.append(
                     """
                     <tr class="\(mine == theirs ? "same" : "differs")"><th>\(spec.name) · \(language) \(same)</th>
@@ -575,6 +603,7 @@ enum Pages {
                 </table>
                 <form method="post" action="/exhibits/\(urlEncode(id))">\(page.csrfField)
                 <input type="hidden" name="_digest" value="\(currentDigest)">\(hidden)
+                \(merge == nil ? "" : baseFields(current, config: config))
                 <button type="submit" name="_action" value="save">\(words("conflict.keep"))</button>
                 <a href="/exhibits/\(urlEncode(id))">\(words("conflict.reload"))</a>
                 </form>

@@ -82,15 +82,21 @@ def test_a_field_the_file_lacks_is_added_on_save(editor, page):
     expect(page.locator("textarea[name='credit.en']")).to_have_value("Museum collection")
 
 
-def test_two_tabs_conflict(editor, browser):
+def two_tabs_after_a_save(editor, browser, box, text):
+    """A browser context with two tabs on first-winter; the first has saved `text` in `box`."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     first = context.new_page()
     second = context.new_page()
     first.goto(editor.url + "/exhibits/first-winter")
     second.goto(editor.url + "/exhibits/first-winter")
-    first.fill("textarea[name='title.en']", "The first winter, 1938")
+    first.fill(f"textarea[name='{box}']", text)
     first.click("button[value=save]")
     first.wait_for_url("**saved=1")
+    return context, second
+
+
+def test_two_tabs_conflict(editor, browser):
+    context, second = two_tabs_after_a_save(editor, browser, "title.en", "The first winter, 1938")
     second.fill("textarea[name='title.en']", "The first camp winter")
     second.click("button[value=save]")
     second.wait_for_load_state()
@@ -103,6 +109,20 @@ def test_two_tabs_conflict(editor, browser):
     second.click("text=Save my draft over the file")
     second.wait_for_url("**saved=1")
     assert "  en: The first camp winter\n" in editor.read(WINTER)
+    context.close()
+
+
+def test_two_tabs_editing_different_texts_both_save(editor, browser):
+    context, second = two_tabs_after_a_save(editor, browser, "title.kk", "Лагерьдегі алғашқы қыс")
+    # The second tab changed another text: its save is no conflict and undoes nothing.
+    second.fill("textarea[name='title.en']", "The first camp winter")
+    second.click("button[value=save]")
+    second.wait_for_url("**saved=1&merged=1")
+    expect(second.locator("main .message.ok")).to_have_text(
+        "Saved; texts changed: 1. Meanwhile other texts had changed in the file; those changes are kept.")
+    text = editor.read(WINTER)
+    assert "  kk: Лагерьдегі алғашқы қыс\n" in text and "  en: The first camp winter\n" in text, text
+    expect(second.locator("textarea[name='title.kk']")).to_have_value("Лагерьдегі алғашқы қыс")
     context.close()
 
 

@@ -318,6 +318,105 @@ struct EditorSaveTests {
         }
     }
 
+    /// What a browser sends for `page` with the boxes of `edits` (`field.lang` → text) changed:
+    /// every text the page showed, as shown (`_base.`) and in the boxes.
+    static func saveForm(_ page: Browser.Page, _ edits: [String: String]) throws -> [(String, String)] {
+        var form = [("_digest", try #require(page.inputValue("_digest"))), ("_action", "save")]
+        for field in ["title", "text", "credit"] {
+            for language in ["kk", "ru", "en"] {
+                let shown = try #require(page.inputValue("_base.\(field).\(language)"))
+                form.append(("_base.\(field).\(language)", shown))
+                form.append(("\(field).\(language)", edits["\(field).\(language)"] ?? shown))
+            }
+        }
+        return form
+    }
+
+    @Test("A file changed meanwhile only in texts the draft left alone takes the draft: both changes kept")
+    func saveMergesChangesOfOtherTexts() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(page.body.contains("<input type=\"hidden\" name=\"_base.title.en\" value=\"The first winter\">"))
+            #expect(page.body.contains("<input type=\"hidden\" name=\"_base.credit.en\" value=\"\">"))
+            // A colleague changes the English text and the record (as a review or an accept
+            // does); I change the English title.
+            let colleague =
+                try fixture.read("barracks/first-winter.yml").replacingOccurrences(
+                    of: "    The first prisoners, who", with: "    The first women prisoners, who")
+                + "translations:\n  title: { kk: 00000000 }\n"
+            try fixture.write("barracks/first-winter.yml", colleague)
+            let saved = try await browser.post(
+                "/exhibits/first-winter", try Self.saveForm(page, ["title.en": "The first camp winter"]))
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers[.location] == "/exhibits/first-winter?saved=1&merged=1")
+            let file = try fixture.read("barracks/first-winter.yml")
+            #expect(file.contains("    The first women prisoners, who"))
+            #expect(file.contains("  en: The first camp winter\n"))
+            #expect(file.hasSuffix("  title: { kk: \"00000000\", en: \(SourceFingerprint.of("Первая зима")) }\n"))
+            let shown = try await browser.get("/exhibits/first-winter?saved=1&merged=1")
+            #expect(shown.body.contains("Saved; texts changed: 1. Meanwhile"))
+            // The source changed in the file under a translation I changed: not saved, a conflict
+            // (the save would record my English as made from a Russian I have not seen).
+            let before = try await browser.get("/exhibits/first-winter")
+            let sourceChanged = try fixture.read("barracks/first-winter.yml").replacingOccurrences(
+                of: "  ru: Первая зима\n", with: "  ru: Первая лагерная зима\n")
+            try fixture.write("barracks/first-winter.yml", sourceChanged)
+            let refused = try await browser.post(
+                "/exhibits/first-winter", try Self.saveForm(before, ["title.en": "The first winter of the camp"]))
+            #expect(refused.status == .conflict)
+            #expect(try fixture.read("barracks/first-winter.yml") == sourceChanged)
+            #expect(refused.body.contains("<span class=\"who\">(changed in the file, not by you)</span>"))
+            #expect(
+                shown.body.contains(
+                    "Saved; texts changed: 1. Meanwhile other texts had changed in the file; those changes are kept."))
+        }
+    }
+
+    @Test("In a real conflict the page says who changed each text, and saving over the file writes only mine")
+    func conflictSavesOnlyMyChanges() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            // A colleague changes the English and the Russian title; I change the English and the Kazakh one.
+            let colleague = try fixture.read("barracks/first-winter.yml")
+                .replacingOccurrences(of: "  ru: Первая зима\n", with: "  ru: Первая лагерная зима\n")
+                .replacingOccurrences(of: "  en: The first winter\n", with: "  en: The first winter (edited)\n")
+            try fixture.write("barracks/first-winter.yml", colleague)
+            let refused = try await browser.post(
+                "/exhibits/first-winter",
+                try Self.saveForm(page, ["title.en": "My winter", "title.kk": "Менің қысым"]))
+            #expect(refused.status == .conflict)
+            #expect(try fixture.read("barracks/first-winter.yml") == colleague)
+            #expect(
+                refused.body.contains(
+                    "<th>title · en  <span class=\"who\">(changed by you and in the file)</span></th>"))
+            #expect(
+                refused.body.contains(
+                    "<th>title · ru  <span class=\"who\">(changed in the file, not by you)</span></th>"))
+            #expect(refused.body.contains("<th>title · kk  <span class=\"who\">(changed by you)</span></th>"))
+            // The form carries my two changes only, and the file's texts now as what was shown.
+            #expect(refused.body.contains("name=\"title.en\" value=\"My winter\""))
+            #expect(refused.body.contains("name=\"title.kk\" value=\"Менің қысым\""))
+            #expect(!refused.body.contains("name=\"title.ru\" value="))
+            #expect(refused.inputValue("_base.title.ru") == "Первая лагерная зима")
+            var form = [("_digest", try #require(refused.inputValue("_digest"))), ("_action", "save")]
+            for name in ["title.en", "title.kk"] { form.append((name, try #require(refused.inputValue(name)))) }
+            for field in ["title", "text", "credit"] {
+                for language in ["kk", "ru", "en"] {
+                    let name = "_base.\(field).\(language)"
+                    form.append((name, try #require(refused.inputValue(name))))
+                }
+            }
+            let kept = try await browser.post("/exhibits/first-winter", form)
+            #expect(kept.status == .seeOther)
+            let file = try fixture.read("barracks/first-winter.yml")
+            #expect(file.contains("  kk: Менің қысым\n"))
+            #expect(file.contains("  ru: Первая лагерная зима\n"))
+            #expect(file.contains("  en: My winter\n"))
+        }
+    }
+
     @Test("Check without saving shows the draft's findings and writes nothing; the live check answers JSON")
     func draftCheck() async throws {
         let fixture = try EditorFixture()

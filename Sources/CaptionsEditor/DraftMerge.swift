@@ -1,0 +1,66 @@
+/// A draft saved over a caption file that changed since its page was rendered, text by text:
+/// the texts the curator changed, the texts the file changed, and those both changed differently.
+///
+/// The page carries the texts it showed (`_base.<field>.<lang>`), so a text the curator left as
+/// it was is never written back over someone else's change to it, and a file that changed only
+/// in other texts (a colleague's edit, a review line) takes the draft without a conflict.
+struct DraftMerge: Sendable {
+    /// Whether and by whom one text was changed since the page showed it.
+    enum Change: Sendable, Equatable {
+        /// Changed in neither.
+        case unchanged
+        /// Changed in the draft only.
+        case mine
+        /// Changed in the file only.
+        case theirs
+        /// Changed in both, to the same text.
+        case bothSame
+        /// Changed in both, differently: a real conflict.
+        case both
+    }
+
+    /// The draft's texts that differ from what the page showed: what a save writes.
+    let changed: ExhibitTexts
+    /// The change of each text in the draft, keyed `field.language`.
+    let changes: [String: Change]
+    /// Whether the draft and the file changed no text in different ways, and the file changed no
+    /// source whose translation the draft changed: a save records a translation as made from the
+    /// source in the file, which the curator has not seen then.
+    let isClean: Bool
+
+    /// Compares `draft` and `current` (the file now) with `base` (what the page showed), in a
+    /// collection whose source language is `source`. A text missing from `base` or `current` is
+    /// empty there.
+    init(draft: ExhibitTexts, base: ExhibitTexts, current: ExhibitTexts, source: String) {
+        var changed: ExhibitTexts = [:]
+        var changes: [String: Change] = [:]
+        for (field, languages) in draft {
+            for (language, mine) in languages {
+                let shown = base[field]?[language] ?? ""
+                let theirs = current[field]?[language] ?? ""
+                let change: Change =
+                    switch (mine != shown, theirs != shown) {
+                    case (false, false): .unchanged
+                    case (true, false): .mine
+                    case (false, true): .theirs
+                    case (true, true): mine == theirs ? .bothSame : .both
+                    }
+                if mine != shown { changed[field, default: [:]][language] = mine }
+                changes["\(field).\(language)"] = change
+            }
+        }
+        self.changed = changed
+        self.changes = changes
+        isClean = changes.allSatisfy { key, change in
+            let (field, language) = (key.prefix { $0 != "." }, key.drop { $0 != "." }.dropFirst())
+            switch change {
+            case .both: return false
+            case .mine where language != source:
+                // The source the curator translated from is not the one in the file any more.
+                let sourceText = current[String(field)]?[source] ?? ""
+                return sourceText == base[String(field)]?[source] ?? ""
+            default: return true
+            }
+        }
+    }
+}

@@ -545,7 +545,12 @@ struct EditorApp: Sendable {
                 try LibraryBridge.newExhibit(id: id, gallery: gallery.isEmpty ? nil : gallery, in: store.root)
             }
         } catch {
-            let message: HTML = "<p class=\"message error\" role=\"alert\">\(error.description)</p>"
+            var text: HTML = "\(error.description)"
+            if case .idInUse(_, let id) = error {
+                // The curator's words and a link, not a server path in command-line form.
+                text = "\(words(context)("new.idinuse", ["id": id])) <a href=\"/exhibits/\(urlEncode(id))\">\(id)</a>"
+            }
+            let message: HTML = "<p class=\"message error\" role=\"alert\">\(text)</p>"
             return html(
                 Pages.newExhibit(page(request, context), galleries: store.snapshot.galleries, message: message, id: id),
                 status: .unprocessableContent)

@@ -143,9 +143,10 @@ enum LibraryBridge {
         try collection.accept(id: id, field: field, language: language)
     }
 
-    /// `captions new`: writes an empty exhibit file and returns its path.
+    /// `captions new`: writes an exhibit file with its required fields empty and returns its path
+    /// (the page has boxes for the other fields; saving a text there adds the field).
     static func newExhibit(id: String, gallery: String?, in root: String) throws(CaptionError) -> String {
-        try CollectionScaffold.newExhibit(id: id, gallery: gallery, in: root)
+        try CollectionScaffold.newExhibit(id: id, gallery: gallery, in: root, requiredFieldsOnly: true)
     }
 
     // MARK: Saving

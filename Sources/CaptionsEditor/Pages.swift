@@ -354,8 +354,9 @@ enum Pages {
 
                 """)
         }
+        // Empty notes (`notes: ""`, as captions new writes them) are no box.
         let notes: HTML =
-            exhibit.notes.map {
+            exhibit.notes.flatMap { $0.text.allSatisfy(\.isWhitespace) ? nil : $0 }.map {
                 "<aside class=\"notes\"><h2>\(words("exhibit.notes"))</h2><p>\($0.text)</p></aside>"
             } ?? ""
         let exhibits = snapshot.collection.exhibits

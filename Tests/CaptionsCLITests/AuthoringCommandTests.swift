@@ -55,8 +55,8 @@ import Testing
         #expect(
             again.stderr
                 == """
-                Captions/memorial-park/stalin-wagon.yml:1:5 (an exhibit with id 'stalin-wagon'): error: already \
-                exists; refusing to overwrite it\n
+                Captions/memorial-park/stalin-wagon.yml:1:5: error: the id 'stalin-wagon' is already used by this \
+                exhibit; choose another id\n
                 """
         )
     }

@@ -473,7 +473,7 @@ struct EditorSaveTests {
     @Test("Accept records the current source fingerprint of a stale translation")
     func acceptStale() async throws {
         let fixture = try EditorFixture()
-        let text = try Self.makeKazakhTitleStale(fixture)
+        _ = try Self.makeKazakhTitleStale(fixture)
         try await fixture.test { browser in
             let page = try await browser.get("/exhibits/first-winter")
             #expect(page.body.contains("id=\"stale-title-kk\""))
@@ -646,11 +646,37 @@ struct EditorSaveTests {
             #expect(created.status == .seeOther)
             #expect(created.headers[.location] == "/exhibits/felt-boots")
             #expect(FileManager.default.fileExists(atPath: fixture.path("barracks/felt-boots.yml")))
+            // Only the required fields, empty; the page has boxes for the others.
+            #expect(
+                try fixture.read("barracks/felt-boots.yml")
+                    == "id: felt-boots\ntitle:\n  kk: \"\"\n  ru: \"\"\n  en: \"\"\ntext:\n  kk: \"\"\n  ru: \"\"\n  en: \"\"\n"
+            )
             let page = try await browser.get("/exhibits/felt-boots")
             #expect(page.status == .ok)
+            #expect(page.body.contains("name=\"credit.kk\""))
+            #expect(!page.body.contains("<aside class=\"notes\">"))
+            // Title and text filled in: saved without an error.
+            var form = [("_digest", try #require(page.inputValue("_digest"))), ("_action", "save")]
+            for (field, text) in [("title", "Киіз етік"), ("text", "Қыста киген киіз етік.")] {
+                for language in ["kk", "ru", "en"] { form.append(("\(field).\(language)", text)) }
+            }
+            for language in ["kk", "ru", "en"] { form.append(("credit.\(language)", "")) }
+            #expect(try await browser.post("/exhibits/felt-boots", form).status == .seeOther)
+            let saved = try await browser.get("/exhibits/felt-boots")
+            #expect(!saved.body.contains("empty-text"))
+            let file = try fixture.read("barracks/felt-boots.yml")
+            #expect(!file.contains("credit"))
             let bad = try await browser.post("/new", [("id", "../Bad Id"), ("gallery", "barracks")])
             #expect(bad.status == .unprocessableContent)
             #expect(bad.body.contains("is not a valid exhibit id"))
+            // An id in use: the curator's sentence and a link, no server path.
+            let taken = try await browser.post("/new", [("id", "first-winter"), ("gallery", "barracks")])
+            #expect(taken.status == .unprocessableContent)
+            #expect(
+                taken.body.contains(
+                    "The id first-winter is already used by another exhibit; choose another id: "
+                        + "<a href=\"/exhibits/first-winter\">first-winter</a>"))
+            #expect(!taken.body.contains(fixture.root))
         }
     }
 }

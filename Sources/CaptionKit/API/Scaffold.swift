@@ -27,8 +27,15 @@ extension CollectionScaffold {
     ///
     /// - Returns: The path written.
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for an id or gallery that is not a slug,
-    ///   ``CaptionError/alreadyExists(path:)`` when the file exists or another file has that id.
-    public static func newExhibit(id: String, gallery: String?, in path: String) throws(CaptionError) -> String {
+    ///   ``CaptionError/alreadyExists(path:)`` when the file exists, ``CaptionError/idInUse(_:id:)``
+    ///   when another file has that id.
+    ///
+    /// With `requiredFieldsOnly` (the editor, which shows a box for every field and adds a field
+    /// when a text is saved in it), the file has only the required fields and no `notes`, so an
+    /// exhibit whose required texts are filled in has no empty optional field to report.
+    public static func newExhibit(
+        id: String, gallery: String?, in path: String, requiredFieldsOnly: Bool = false
+    ) throws(CaptionError) -> String {
         guard ExhibitID.isValid(id) else {
             throw .invalidArgument(
                 """
@@ -48,11 +55,13 @@ extension CollectionScaffold {
         }
         let collection = try CollectionLoader.load(path: path)
         if let existing = collection.exhibits.first(where: { $0.id == id }) {
-            throw .alreadyExists(path: "\(existing.idLocation) (an exhibit with id '\(id)')")
+            throw .idInUse(existing.idLocation, id: id)
         }
         let relative = gallery.isEmpty ? "\(id).yml" : "\(gallery)/\(id).yml"
         let filePath = CollectionLoader.join(path, relative)
-        try AtomicFile.create(Data(exhibitTemplate(id: id, config: collection.config).utf8), at: filePath)
+        try AtomicFile.create(
+            Data(exhibitTemplate(id: id, config: collection.config, requiredFieldsOnly: requiredFieldsOnly).utf8),
+            at: filePath)
         return filePath
     }
 }

@@ -47,16 +47,17 @@ public enum CollectionScaffold {
 
         """
 
-    /// The text of a new exhibit file: every configured field and language as an empty entry.
-    static func exhibitTemplate(id: String, config: CollectionConfig) -> String {
+    /// The text of a new exhibit file: every configured field (or every required one) and
+    /// language as an empty entry, and empty notes (unless `requiredFieldsOnly`).
+    static func exhibitTemplate(id: String, config: CollectionConfig, requiredFieldsOnly: Bool = false) -> String {
         var text = "id: \(id)\n"
-        for field in config.fields {
+        for field in config.fields where field.required || !requiredFieldsOnly {
             text += "\(field.name):\n"
             for language in config.languages {
                 text += "  \(language): \"\"\n"
             }
         }
-        text += "notes: \"\"\n"
+        if !requiredFieldsOnly { text += "notes: \"\"\n" }
         return text
     }
 

@@ -17,6 +17,8 @@ public enum CaptionError: Error, Sendable, Equatable, LocalizedError, CustomStri
     case unwritable(path: String, reason: String)
     /// A file the command would create already exists.
     case alreadyExists(path: String)
+    /// A new exhibit's id is the id of the exhibit at the location.
+    case idInUse(SourceLocation, id: String)
     /// An argument names something invalid (an id, a language, a gallery).
     case invalidArgument(String)
     /// An input file is malformed or unsafe; the location says where.
@@ -41,6 +43,8 @@ public enum CaptionError: Error, Sendable, Equatable, LocalizedError, CustomStri
             return SourceLocation(path: path).line(.error, "cannot write: \(reason)")
         case .alreadyExists(let path):
             return SourceLocation(path: path).line(.error, "already exists; refusing to overwrite it")
+        case .idInUse(let location, let id):
+            return location.line(.error, "the id '\(id)' is already used by this exhibit; choose another id")
         case .invalidArgument(let message):
             return "error: \(message)"
         case .conflict(let path):

@@ -110,6 +110,8 @@ struct EditorApp: Sendable {
         let router = Router(context: EditorContext.self)
         router.add(middleware: SecurityMiddleware(app: self))
         router.get("/assets/{name}") { _, context in try self.asset(context) }
+        // Browsers ask for it on every page; no icon, and no error in their console.
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/") { request, context in try await offloaded { try self.collectionPage(request, context) } }
         router.get("/exhibits/{id}") { request, context in try self.exhibitPage(request, context) }
         router.post("/exhibits/{id}") { request, context in try await self.saveExhibit(request, context) }

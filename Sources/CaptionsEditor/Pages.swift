@@ -438,7 +438,7 @@ enum Pages {
                 <div class="stale" id="stale-\(domID)">
                 <p>\(words("exhibit.stale")) <code>\(staleCheckID)</code></p>
                 <p class="hint">\(words("exhibit.staleold"))</p>
-                <p><strong>\(words("exhibit.stalesource"))</strong> (\(config.source)): \(source)</p>
+                <p class="stale-source"><strong>\(words("exhibit.stalesource"))</strong> (\(config.source)): \(source)</p>
                 \(sourceDiff(view.signOff?.diffs[key], words: words))
                 <button type="submit" name="_accept" value="\(key)" class="accept-button">\
                 \(words("exhibit.accept"))\(forScreenReaders(field: field, language: language))</button>

@@ -162,6 +162,8 @@ struct EditorPageTests {
             #expect(traversal.status == .notFound)
             let page = try await browser.get("/nowhere")
             #expect(page.status == .notFound)
+            // The icon browsers ask for: none, without an error.
+            #expect(try await browser.get("/favicon.ico").status == .noContent)
             #expect(page.body.contains("<h1>Not found</h1>"))
             let asset = try await browser.get("/assets/..%2FPackage.swift")
             #expect(asset.status == .notFound)

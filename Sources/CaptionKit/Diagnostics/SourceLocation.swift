@@ -35,7 +35,16 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 
 extension SourceLocation {
     /// The compiler-style line editors and CI annotators read: `path:line:col: severity: message`.
+    ///
+    /// It is one line whatever the message quotes: a line feed or carriage return in it (a YAML
+    /// key may hold one) is written `\n` or `\r`, as a backslash and a letter.
     public func line(_ severity: Severity, _ message: String) -> String {
-        "\(self): \(severity.rawValue): \(message)"
+        "\(self): \(severity.rawValue): \(Self.oneLine(message))"
+    }
+
+    /// `text` with each line feed and carriage return written as `\n` and `\r`.
+    static func oneLine(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 }

@@ -391,7 +391,7 @@ struct EditorApp: Sendable {
             let id = "\(length.field)-\(length.language)"
             cells[key] = LiveCheckAnswer.Cell(
                 counter: Pages.counter(length, id: id, words: words).raw,
-                findings: Pages.findingItems(located.cells[key] ?? [], words: words).raw)
+                findings: located.items(key, words: words).raw)
         }
         let answer = LiveCheckAnswer(
             cells: cells,

@@ -342,8 +342,7 @@ enum Pages {
                 cells.append(
                     cell(
                         field: spec.name, language: language, exhibit: exhibit, view: view, config: config,
-                        findings: located.cells["\(spec.name).\(language)"] ?? [],
-                        isStale: located.staleCells.contains("\(spec.name).\(language)"), words: words))
+                        located: located, words: words))
             }
             sections.append(
                 """
@@ -413,13 +412,14 @@ enum Pages {
                 """)
     }
 
-    /// One text box with its counter, findings and, when `isStale`, the stale notice (which
-    /// `findings` then leaves out, see ``locateFindings(_:of:config:)``).
+    /// One text box with its counter, its findings (`located`) and, when it is stale as saved,
+    /// the stale notice (which the findings then leave out, see ``locateFindings(_:of:config:)``).
     static func cell(
         field: String, language: String, exhibit: Exhibit, view: ExhibitView, config: CollectionConfig,
-        findings: [Diagnostic], isStale: Bool, words: Localizer
+        located: LocatedFindings, words: Localizer
     ) -> HTML {
         let key = "\(field).\(language)"
+        let isStale = located.staleCells.contains(key)
         let domID = "\(field)-\(language)"
         let isSource = language == config.source
         let sourceMark: HTML = isSource ? " <span class=\"source\">(\(words("exhibit.source")))</span>" : ""
@@ -457,7 +457,7 @@ enum Pages {
             data-field="\(field)" data-lang="\(language)"\(disabled)>\(text)</textarea>
             \(counter(length, id: domID, words: words))
             \(missingField)
-            <ul class="findings" id="f-\(domID)">\(findingItems(findings, words: words))</ul>
+            <ul class="findings" id="f-\(domID)">\(located.items(key, words: words))</ul>
             \(stale)
             \(signOff ?? "")
             </div>
@@ -489,6 +489,17 @@ enum Pages {
         /// The text boxes (`field.language`) that show the stale notice: translations whose
         /// source changed since they were made, as saved.
         var staleCells: Set<String>
+        /// The text boxes whose translation the draft makes stale (its source is being edited):
+        /// said in the curator's words instead of the check's command-line advice.
+        var staleAfterSave: Set<String> = []
+
+        /// The `<li>` items under text box `key` (`field.language`).
+        func items(_ key: String, words: Localizer) -> HTML {
+            let after: HTML =
+                staleAfterSave.contains(key)
+                ? "<li class=\"note\">\(words("exhibit.staleaftersave")) <code>\(staleCheckID)</code></li>" : ""
+            return HTML.join([after, findingItems(cells[key] ?? [], words: words)])
+        }
     }
 
     /// The check whose finding the stale notice stands for.
@@ -510,18 +521,24 @@ enum Pages {
         }
         var cells: [String: [Diagnostic]] = [:]
         var general: [Diagnostic] = []
+        var staleAfterSave: Set<String> = []
         for finding in findings {
             if let field = finding.field, let language = finding.language, config.field(field) != nil,
                 config.languages.contains(language)
             {
                 let key = "\(field).\(language)"
-                if finding.checkID == staleCheckID && staleCells.contains(key) { continue }
+                if finding.checkID == staleCheckID {
+                    // Stale as saved: the notice says it. Stale only in the draft: the source is being edited.
+                    if !staleCells.contains(key) { staleAfterSave.insert(key) }
+                    continue
+                }
                 cells[key, default: []].append(finding)
             } else {
                 general.append(finding)
             }
         }
-        return LocatedFindings(cells: cells, general: general, staleCells: staleCells)
+        return LocatedFindings(
+            cells: cells, general: general, staleCells: staleCells, staleAfterSave: staleAfterSave)
     }
 
     /// The `<li>` items of findings.
@@ -532,7 +549,8 @@ enum Pages {
                 return """
                     <li class="\(severity)"><span class="severity">\(words("severity." + severity))</span> \
                     \(finding.message) <code>\(finding.checkID)</code> <span class="line">\
-                    \(finding.location.line > 0 ? ":" + String(finding.location.line) : "")</span></li>
+                    \(finding.location.line > 0 ? words("exhibit.line", ["line": String(finding.location.line)]) : "")\
+                    </span></li>
                     """
             })
     }

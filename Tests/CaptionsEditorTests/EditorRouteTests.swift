@@ -627,15 +627,23 @@ struct EditorSaveTests {
             #expect((json["general"] as? String)?.contains("stale-translation") == false)
 
             // A draft that changes the source makes title (en) stale in the draft only: it has no
-            // notice, so its finding is listed.
+            // notice, so it is said in the curator's words (not the check's command-line advice).
             let source = try await browser.post(
                 "/exhibits/first-winter/check", [("title.ru", "Первая лагерная зима")], csrf: false,
                 headers: [HTTPField.Name("X-CSRF-Token")!: browser.csrfToken])
             let changed = try #require(
                 try JSONSerialization.jsonObject(with: Data(source.body.utf8)) as? [String: Any])
             let changedCells = try #require(changed["cells"] as? [String: [String: String]])
-            #expect(changedCells["title.en"]?["findings"]?.contains("<code>stale-translation</code>") == true)
+            let en = try #require(changedCells["title.en"]?["findings"])
+            #expect(
+                en.hasPrefix(
+                    "<li class=\"note\">The source text is being changed. Once you save, this translation is marked "
+                        + "stale until it is checked against the new source. <code>stale-translation</code></li>"))
+            #expect(en.components(separatedBy: "stale-translation").count == 2)
+            #expect(!en.contains("captions accept"))
             #expect(changedCells["title.kk"]?["findings"]?.contains("stale-translation") == false)
+            // A finding's line, in words.
+            #expect(kk.contains("<span class=\"line\">line 3</span>"))
         }
     }
 

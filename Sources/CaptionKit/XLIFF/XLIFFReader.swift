@@ -417,7 +417,12 @@ enum XLIFFReader {
                 // The `<target>` itself is still on the space stack.
                 if preservesSpace.last != true {
                     let source = isVersion2 ? segment?.source ?? [] : unitSource
-                    if XLIFFReader.dropLayoutWhitespace(&target, source: source) { unit?.droppedWhitespace = true }
+                    if XLIFFReader.dropLayoutWhitespace(&target, source: source) {
+                        unit?.droppedWhitespace = true
+                        // An ignorable's whitespace between segments is not translated: with only
+                        // layout left, its source stands.
+                        if isVersion2 && segment?.isIgnorable == true && target.isEmpty { target = source }
+                    }
                 }
                 if isVersion2 { segment?.target = target } else if unit != nil { unitTarget = target }
             case .segment:

@@ -115,6 +115,26 @@ import Testing
         #expect(kept.droppedWhitespace)
     }
 
+    /// A pretty-printed XLIFF 2 unit: each segment's target loses its layout; an ignorable whose
+    /// target is only layout keeps its source, the space between the sentences.
+    @Test func xliff2SegmentsLoseTheirLayoutAndAnIgnorableKeepsItsSource() throws {
+        let unit = try unit20(
+            """
+
+            <segment><source>A.</source><target>
+              1.
+            </target></segment>
+            <ignorable><source> </source><target>
+            </target></ignorable>
+            <segment><source>B.</source><target>
+              2.
+            </target></segment>
+
+            """)
+        #expect(unit.target == "1. 2.")
+        #expect(unit.droppedWhitespace)
+    }
+
     @Test func whitespaceWithoutALineBreakAndInsideTheTextStays() {
         var target = Array(" Бір\n\nЕкі\t".utf8)
         #expect(!XLIFFReader.dropLayoutWhitespace(&target, source: Array("Бір".utf8)))

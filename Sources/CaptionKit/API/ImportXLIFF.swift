@@ -60,7 +60,7 @@ extension XLIFFImporter {
         try checkLanguages(document, config: collection.config)
         summary.targetLanguage = document.files.map(\.targetLanguage).uniqued().joined(separator: ", ")
         var summaries = [summary]
-        plan.resolveReviews(into: &summaries)
+        plan.finish(into: &summaries)
         summary = summaries[0]
         let heldBack = options.atomic && !plan.problems.isEmpty
         let written = heldBack ? [] : try plan.apply(writing: !options.dryRun, digests: nil)

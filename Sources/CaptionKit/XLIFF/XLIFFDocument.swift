@@ -31,12 +31,23 @@ struct XLIFFDocument: Sendable, Equatable {
         /// What the translation tool says of the target (see ``XLIFFStateTable``), when it says
         /// anything; only `captions import --trust-states` uses it.
         var state: XLIFFUnitState?
+        /// An XLIFF 2 `<target order>` that is not a number from 1 to the unit's count of
+        /// segments and ignorables, or that puts two targets at one position: the message and
+        /// where. Such a unit is refused.
+        var invalidOrder: (message: String, location: SourceLocation)?
+        /// Whether layout whitespace (a line break and indentation) was dropped from the ends of
+        /// a target whose `xml:space` is not `preserve` (see
+        /// ``XLIFFReader/dropLayoutWhitespace(_:source:)``).
+        var droppedWhitespace = false
 
         static func == (lhs: Unit, rhs: Unit) -> Bool {
             lhs.id == rhs.id && lhs.source == rhs.source && lhs.target == rhs.target && lhs.location == rhs.location
                 && lhs.targetLocation == rhs.targetLocation && lhs.state == rhs.state
                 && lhs.unsupportedMarkup?.name == rhs.unsupportedMarkup?.name
                 && lhs.unsupportedMarkup?.location == rhs.unsupportedMarkup?.location
+                && lhs.invalidOrder?.message == rhs.invalidOrder?.message
+                && lhs.invalidOrder?.location == rhs.invalidOrder?.location
+                && lhs.droppedWhitespace == rhs.droppedWhitespace
         }
     }
 

@@ -47,7 +47,7 @@ public enum XLIFFImporter {
             summary.targetLanguage = document.files.map(\.targetLanguage).uniqued().joined(separator: ", ")
             summaries.append(summary)
         }
-        plan.resolveReviews(into: &summaries)
+        plan.finish(into: &summaries)
         let heldBack = options.atomic && !plan.problems.isEmpty
         // All or nothing: a file that cannot be edited or written leaves every caption file as it was.
         let written = heldBack ? [] : try plan.apply(writing: !options.dryRun, digests: digests)
@@ -99,6 +99,29 @@ public enum XLIFFImporter {
             var location: SourceLocation
         }
 
+        /// The copies of one unit (exhibit, field, language) read so far, in every file.
+        struct Copies {
+            /// The target of the copy that changes the caption's text; `nil` while every copy
+            /// has the current text.
+            var text: String?
+            /// Where that copy is (else the first copy).
+            var location: SourceLocation
+            /// Where the first copy with another target is: the unit is a conflict.
+            var otherLocation: SourceLocation?
+            /// The copies counted applied or unchanged, which become conflicts if one disagrees.
+            var counted: [CountedCopy]
+        }
+
+        /// A copy of a unit as its file's summary counted it.
+        struct CountedCopy {
+            /// The index of its XLIFF file.
+            var file: Int
+            /// Counted applied (else unchanged).
+            var applied: Bool
+            /// Counted as a state marked reviewed on changed text.
+            var markedChanged: Bool
+        }
+
         /// A unit returned with its target unchanged and a state that says reviewed or final.
         struct ReviewCandidate {
             /// The index of its XLIFF file.
@@ -116,8 +139,12 @@ public enum XLIFFImporter {
         /// Caption files that cannot be read, by file name without `.yml` (and id when it was
         /// read): the exhibit a unit names may be in one of them.
         let unreadableByName: [String: Int]
-        /// Changes by exhibit index, then "field.language".
+        /// Changes by exhibit index, then "field.language": what will be written.
         var changes: [Int: [String: Change]] = [:]
+        /// Every unit read, by exhibit index, then "field.language".
+        var seen: [Int: [String: Copies]] = [:]
+        /// The units (exhibit index, "field.language") whose copies disagree: none is applied.
+        var conflicted: [(position: Int, key: String)] = []
         var problems: [Diagnostic] = []
         /// Units imported with fewer paragraphs than their source, and reviews `--trust-states`
         /// could not record (warnings, not problems).
@@ -174,6 +201,11 @@ public enum XLIFFImporter {
                         hold; translate it as plain text
                         """
                     ))
+                return
+            }
+            if let invalid = unit.invalidOrder {
+                summary.refused += 1
+                problems.append(problem("invalid-order", at: invalid.location, invalid.message))
                 return
             }
             func unknown(_ message: String, notes: [Diagnostic.Note] = []) {
@@ -245,12 +277,52 @@ public enum XLIFFImporter {
                             """,
                         exhibitID: parts[0], field: fieldName, language: language))
             }
+            if unit.droppedWhitespace {
+                warnings.append(
+                    Diagnostic(
+                        checkID: "whitespace-dropped", severity: .warning,
+                        location: unit.targetLocation ?? unit.location,
+                        message: """
+                            unit '\(unit.id)' (\(language)): the line break and indentation around its target were \
+                            dropped, since the file does not keep whitespace there (no xml:space="preserve") and the \
+                            source has none
+                            """,
+                        exhibitID: parts[0], field: fieldName, language: language))
+            }
             let key = fieldName + "." + language
-            if let earlier = changes[positions[0]]?[key] {
-                if earlier.text == target {
+            let position = positions[0]
+            let current = field.translation(language)?.text
+            if var copies = seen[position]?[key] {
+                // Another copy of a unit already read: the same text agrees, another is a conflict,
+                // unless the copies so far kept the current text: this one then changes it (and
+                // their reviews are refused).
+                let sameAsFirst = (copies.text ?? current) == target
+                if copies.otherLocation == nil && copies.text == nil && !sameAsFirst {
+                    let isMarked = isMarkedReviewed(unit)
+                    if isMarked { summary.states?.changed += 1 }
+                    summary.applied += 1
+                    changes[position, default: [:]][key] = Change(text: target, location: unit.location)
+                    copies.text = target
+                    copies.location = unit.location
+                    copies.counted.append(.init(file: currentFile, applied: true, markedChanged: isMarked))
+                } else if copies.otherLocation == nil && sameAsFirst {
+                    let agreesWithChange = changes[position]?[key] != nil
+                    let markedChanged = agreesWithChange && isMarkedReviewed(unit)
                     summary.unchanged += 1
-                    if isMarkedReviewed(unit) { summary.states?.changed += 1 }
+                    if markedChanged { summary.states?.changed += 1 }
+                    if !agreesWithChange && isMarkedReviewed(unit) {
+                        reviewCandidates.append(
+                            ReviewCandidate(
+                                file: currentFile, position: position, field: fieldName, language: language, unit: unit)
+                        )
+                    }
+                    copies.counted.append(.init(file: currentFile, applied: false, markedChanged: markedChanged))
                 } else {
+                    if copies.otherLocation == nil {
+                        copies.otherLocation = unit.location
+                        conflicted.append((position, key))
+                        changes[position]?[key] = nil
+                    }
                     summary.conflicts += 1
                     problems.append(
                         problem(
@@ -259,32 +331,58 @@ public enum XLIFFImporter {
                             unit '\(unit.id)' (\(language)) is translated differently in two places; neither is \
                             applied
                             """,
-                            notes: [.init(location: earlier.location, message: "the other translation is here")]))
-                    changes[positions[0]]?[key] = nil
+                            notes: [
+                                .init(
+                                    location: sameAsFirst ? copies.otherLocation ?? copies.location : copies.location,
+                                    message: "the other translation is here")
+                            ]))
                 }
+                seen[position]?[key] = copies
                 return
             }
-            if let current = field.translation(language), current.text == target {
+            let isMarked = isMarkedReviewed(unit)
+            if current == target {
                 summary.unchanged += 1
-                if isMarkedReviewed(unit) {
+                if isMarked {
                     reviewCandidates.append(
                         ReviewCandidate(
-                            file: currentFile, position: positions[0], field: fieldName, language: language, unit: unit)
+                            file: currentFile, position: position, field: fieldName, language: language, unit: unit)
                     )
                 }
+                seen[position, default: [:]][key] = Copies(
+                    text: nil, location: unit.location,
+                    counted: [.init(file: currentFile, applied: false, markedChanged: false)])
                 return
             }
             // A translator who edits and confirms is translating: the state does not certify
             // text nobody else has read.
-            if isMarkedReviewed(unit) { summary.states?.changed += 1 }
+            if isMarked { summary.states?.changed += 1 }
             summary.applied += 1
-            changes[positions[0], default: [:]][key] = Change(text: target, location: unit.location)
+            changes[position, default: [:]][key] = Change(text: target, location: unit.location)
+            seen[position, default: [:]][key] = Copies(
+                text: target, location: unit.location,
+                counted: [.init(file: currentFile, applied: true, markedChanged: isMarked)])
+        }
+
+        /// Counts every copy of a unit in conflict as a conflict, also those read (and counted
+        /// applied or unchanged) before the copy that disagreed, then decides the reviews
+        /// (``resolveReviews(into:)``). Called once every file is read.
+        mutating func finish(into summaries: inout [XLIFFImportReport.FileSummary]) {
+            for (position, key) in conflicted {
+                guard let copies = seen[position]?[key] else { continue }
+                for copy in copies.counted {
+                    if copy.applied { summaries[copy.file].applied -= 1 } else { summaries[copy.file].unchanged -= 1 }
+                    if copy.markedChanged { summaries[copy.file].states?.changed -= 1 }
+                    summaries[copy.file].conflicts += 1
+                }
+            }
+            resolveReviews(into: &summaries)
         }
 
         /// Decides the reviews of ``reviewCandidates`` as `captions review` would on the loaded
         /// exhibits, counting them in `summaries` and naming each refusal in a warning. A unit
         /// whose text another returned unit changes is refused.
-        mutating func resolveReviews(into summaries: inout [XLIFFImportReport.FileSummary]) {
+        private mutating func resolveReviews(into summaries: inout [XLIFFImportReport.FileSummary]) {
             guard let mark = trustedReviewer else { return }
             for candidate in reviewCandidates {
                 let (position, field, language) = (candidate.position, candidate.field, candidate.language)
@@ -302,6 +400,10 @@ public enum XLIFFImporter {
                 }
                 if changes[position]?[field + "." + language] != nil {
                     refuse("is changed by another unit of this import")
+                    continue
+                }
+                if seen[position]?[field + "." + language]?.otherLocation != nil {
+                    refuse("is translated differently by another unit of this import")
                     continue
                 }
                 if reviews[position]?[field]?[language] != nil {

@@ -128,6 +128,73 @@ enum XLIFFReader {
         return false
     }
 
+    /// The namespace of `xml:space` and `xml:lang`.
+    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+    /// Drops from `target` leading and trailing whitespace that holds a line break, at each end
+    /// where `source` has no such whitespace: the layout a tool that ignores `xml:space` adds
+    /// when it pretty-prints. Whitespace inside the text stays. Returns whether anything was dropped.
+    static func dropLayoutWhitespace(_ target: inout [UInt8], source: [UInt8]) -> Bool {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        func isBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+        let leading = target.prefix(while: isSpace)
+        let trailing = target.reversed().prefix(while: isSpace)
+        let dropsLeading = leading.contains(where: isBreak) && !source.prefix(while: isSpace).contains(where: isBreak)
+        let dropsTrailing =
+            trailing.contains(where: isBreak) && !source.reversed().prefix(while: isSpace).contains(where: isBreak)
+        guard dropsLeading || dropsTrailing else { return false }
+        let start = dropsLeading ? leading.count : 0
+        let end = dropsTrailing ? max(start, target.count - trailing.count) : target.count
+        target = Array(target[start..<end])
+        return true
+    }
+
+    /// The order of a 2.x unit's target content (XLIFF 2 `<target order>`).
+    enum TargetOrder {
+        /// Indices into the unit's segments and ignorables, in target order.
+        case order([Int])
+        /// An `order` that is not a number from 1 to their count, or two targets at one position.
+        case invalid(String, SourceLocation)
+    }
+
+    /// Where each segment's or ignorable's target goes: at its `order` (1-based, from 1 to the
+    /// number of segments and ignorables), or without one at its own place; no two at the same.
+    private static func targetOrder(of segments: [Parser.Segment], unit: XLIFFDocument.Unit) -> TargetOrder {
+        guard segments.contains(where: { $0.order != nil }) else { return .order(Array(segments.indices)) }
+        let count = segments.count
+        var slots = [Int?](repeating: nil, count: count)
+        for (index, segment) in segments.enumerated() {
+            guard let written = segment.order else { continue }
+            let location = segment.targetLocation ?? unit.location
+            let shown = written.count > 20 ? String(written.prefix(20)) + "…" : written
+            guard !written.isEmpty, written.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                let position = Int(written), position >= 1, position <= count
+            else {
+                return .invalid(
+                    """
+                    unit '\(unit.id)' has <target order="\(shown)">, but order must be a whole number from 1 to \
+                    \(count) (the unit's segments and ignorables); the unit is not applied
+                    """, location)
+            }
+            guard slots[position - 1] == nil else {
+                return .invalid(
+                    "unit '\(unit.id)' has two targets with order=\"\(position)\"; the unit is not applied", location)
+            }
+            slots[position - 1] = index
+        }
+        for (index, segment) in segments.enumerated() where segment.order == nil {
+            if let other = slots[index] {
+                return .invalid(
+                    """
+                    unit '\(unit.id)' has <target order="\(index + 1)"> at the place of its element \(index + 1), \
+                    whose target has no order and so stays there; the unit is not applied
+                    """, segments[other].targetLocation ?? unit.location)
+            }
+            slots[index] = index
+        }
+        return .order(slots.compactMap { $0 })
+    }
+
     private struct Parser {
         enum Role {
             case root, file, unit, segment, source, target, inline, skipped, other
@@ -139,6 +206,10 @@ enum XLIFFReader {
             var source: [UInt8] = []
             var target: [UInt8]?
             var isIgnorable: Bool
+            /// The target's `order` as written, when it has one.
+            var order: String?
+            /// Where the `<target>` starts.
+            var targetLocation: SourceLocation?
         }
 
         let path: String
@@ -148,6 +219,9 @@ enum XLIFFReader {
         var rootLanguages: (source: String?, target: String?) = (nil, nil)
         var rootLocation = SourceLocation(path: "")
         var stack: [Role] = []
+        /// Whether each open element's effective `xml:space` is `preserve` (its own, else its
+        /// parent's: XML 1.0 §2.10).
+        var preservesSpace: [Bool] = []
         var files: [XLIFFDocument.File] = []
         var file: XLIFFDocument.File?
         var unit: XLIFFDocument.Unit?
@@ -170,9 +244,12 @@ enum XLIFFReader {
             case .start(let name, let elementNamespace, let attributes, let location):
                 let role = try start(name, elementNamespace, attributes, location)
                 stack.append(role)
+                let space = attribute(attributes, "space", namespace: XLIFFReader.xmlNamespace)
+                preservesSpace.append(space.map { $0 == "preserve" } ?? preservesSpace.last ?? false)
             case .end:
                 guard let role = stack.popLast() else { return }
                 try end(role)
+                preservesSpace.removeLast()
             case .text(let text):
                 if wantsText { captured?.append(contentsOf: text.utf8) }
             }
@@ -189,7 +266,7 @@ enum XLIFFReader {
         /// Every attribute ``attribute(_:_:)`` is asked for; the reader makes strings of these only.
         static let attributeNames: Set<String> = [
             "version", "srcLang", "trgLang", "source-language", "target-language", "id", "hex",
-            "state", "approved", "status", "conf",
+            "state", "approved", "status", "conf", "order", "space",
         ]
 
         private func attribute(_ attributes: [XMLAttribute], _ name: String, namespace: String = "") -> String? {
@@ -263,6 +340,11 @@ enum XLIFFReader {
                 captured = []
                 if unit?.targetLocation == nil { unit?.targetLocation = location }
                 if !isVersion2 { noteState(.state12, attribute(attributes, "state")) }
+                if isVersion2 {
+                    let order = attribute(attributes, "order")
+                    segment?.order = order
+                    segment?.targetLocation = location
+                }
                 return .target
             case ("body", _), ("group", _):
                 return .other
@@ -330,20 +412,36 @@ enum XLIFFReader {
                 if isVersion2 { segment?.source = captured ?? [] } else if unit != nil { unitSource = captured ?? [] }
                 captured = nil
             case .target:
-                if isVersion2 { segment?.target = captured ?? [] } else if unit != nil { unitTarget = captured ?? [] }
+                var target = captured ?? []
                 captured = nil
+                // The `<target>` itself is still on the space stack.
+                if preservesSpace.last != true {
+                    let source = isVersion2 ? segment?.source ?? [] : unitSource
+                    if XLIFFReader.dropLayoutWhitespace(&target, source: source) {
+                        unit?.droppedWhitespace = true
+                        // An ignorable's whitespace between segments is not translated: with only
+                        // layout left, its source stands.
+                        if isVersion2 && segment?.isIgnorable == true && target.isEmpty { target = source }
+                    }
+                }
+                if isVersion2 { segment?.target = target } else if unit != nil { unitTarget = target }
             case .segment:
                 if let segment { segments.append(segment) }
                 segment = nil
             case .unit:
-                guard let finished = unit else { return }
+                guard var finished = unit else { return }
                 var source = unitSource
                 var target = unitTarget
                 if isVersion2 {
                     source = Array(segments.map(\.source).joined())
                     let translated = segments.filter { !$0.isIgnorable }
                     if !translated.isEmpty, translated.allSatisfy({ $0.target != nil }) {
-                        target = Array(segments.map { $0.target ?? $0.source }.joined())
+                        switch XLIFFReader.targetOrder(of: segments, unit: finished) {
+                        case .order(let order):
+                            target = Array(order.map { segments[$0].target ?? segments[$0].source }.joined())
+                        case .invalid(let message, let location):
+                            finished.invalidOrder = (message, location)
+                        }
                     }
                 }
                 // The language is taken alone: a copy of the file would make appending copy its units.

@@ -68,10 +68,14 @@ struct XLIFFUnitState: Sendable, Equatable {
         return "\(name)=\"\(value)\""
     }
 
-    /// `self` or `other`, whichever says less (`other`, read first, on a tie).
+    /// `self` or `other`, whichever says less (`other`, read first, on a tie), except that
+    /// XLIFF 1.2 `approved="yes"` wins over a `<target state>` that gives way to it (see
+    /// ``XLIFFStateTable/Row/givesWayToApproval``).
     func lower(_ other: XLIFFUnitState?) -> XLIFFUnitState {
-        guard let other, other.meaning <= meaning else { return self }
-        return other
+        guard let other else { return self }
+        if XLIFFStateTable.givesWayToApproval(other, self) { return self }
+        if XLIFFStateTable.givesWayToApproval(self, other) { return other }
+        return other.meaning <= meaning ? other : self
     }
 }
 
@@ -91,6 +95,10 @@ enum XLIFFStateTable {
         var meaning: XLIFFStateMeaning
         /// What the tool means by it, for the manual.
         var note: String
+        /// Whether XLIFF 1.2 `approved="yes"` on the unit wins over this value instead of the
+        /// lower of the two counting: a target state that does not say the text still needs work
+        /// (Translate Toolkit, and so Weblate, approves a unit without changing its `state`).
+        var givesWayToApproval = false
     }
 
     /// Every known value, in the manual's order.
@@ -102,7 +110,9 @@ enum XLIFFStateTable {
         Row(attribute: .state12, value: "needs-review-translation", meaning: .unconfirmed, note: "to look at again"),
         Row(attribute: .state12, value: "needs-review-adaptation", meaning: .unconfirmed, note: "to look at again"),
         Row(attribute: .state12, value: "needs-review-l10n", meaning: .unconfirmed, note: "to look at again"),
-        Row(attribute: .state12, value: "translated", meaning: .translated, note: "translated"),
+        Row(
+            attribute: .state12, value: "translated", meaning: .translated, note: "translated",
+            givesWayToApproval: true),
         Row(attribute: .state12, value: "signed-off", meaning: .reviewed, note: "reviewed and signed off"),
         Row(attribute: .state12, value: "final", meaning: .final, note: "finished"),
         Row(attribute: .approved12, value: "yes", meaning: .reviewed, note: "passed its final review"),
@@ -136,6 +146,19 @@ enum XLIFFStateTable {
         if attribute == .approved12 && (value == "no" || value.lowercased() == "no") { return nil }
         return byValue[attribute]?[value] ?? byValue[attribute]?[value.lowercased()] ?? .unconfirmed
     }
+
+    /// Whether `state` is a value that gives way to `approval`, XLIFF 1.2 `approved="yes"`
+    /// (see ``Row/givesWayToApproval``).
+    static func givesWayToApproval(_ state: XLIFFUnitState, _ approval: XLIFFUnitState) -> Bool {
+        guard approval.attribute == .approved12, approval.meaning >= .reviewed, state.attribute == .state12 else {
+            return false
+        }
+        return givingWayToApproval.contains(state.value) || givingWayToApproval.contains(state.value.lowercased())
+    }
+
+    /// The 1.2 `state` values of ``rows`` that give way to `approved="yes"`, lowercased.
+    private static let givingWayToApproval = Set(
+        rows.filter { $0.attribute == .state12 && $0.givesWayToApproval }.map { $0.value.lowercased() })
 
     /// ``rows`` by attribute, then value as written and lowercased.
     private static let byValue: [XLIFFStateAttribute: [String: XLIFFStateMeaning]] = {

@@ -26,6 +26,10 @@ import Testing
                   <trans-unit id="h.t" other:status="Proofread"><source>З</source><target>Z</target></trans-unit>
                   <trans-unit id="i.t"><source>И</source><target state="final">I</target>
                     <alt-trans><target state="new">x</target></alt-trans></trans-unit>
+                  <trans-unit id="j.t" approved="yes"><source>Й</source><target state="needs-review-translation">J</target></trans-unit>
+                  <trans-unit id="k.t" approved="yes"><source>К</source><target state="final">K</target></trans-unit>
+                  <trans-unit id="l.t" approved="yes"><source>Л</source><target state="x-mine">L</target></trans-unit>
+                  <trans-unit id="m.t" approved="yes" mq:status="ManuallyConfirmed"><source>М</source><target state="Translated">M</target></trans-unit>
 
             """
         let text = XLIFFReaderTests.document12(units)
@@ -34,8 +38,9 @@ import Testing
         #expect(
             try states(text) == [
                 "a.t": "reviewed state=\"signed-off\"",
-                // The lowest of what a unit says counts.
-                "b.t": "translated state=\"translated\"",
+                // approved="yes" wins over a state that does not contradict it (Translate Toolkit
+                // approves without changing the state)...
+                "b.t": "reviewed approved=\"yes\"",
                 "c.t": "reviewed approved=\"yes\"",
                 // approved="no" says nothing (Weblate writes it everywhere).
                 "d.t": "none",
@@ -47,6 +52,11 @@ import Testing
                 "h.t": "none",
                 // An alternative translation's state is not the unit's.
                 "i.t": "final state=\"final\"",
+                // ...but the lowest of what a unit says counts otherwise.
+                "j.t": "unconfirmed state=\"needs-review-translation\"",
+                "k.t": "reviewed approved=\"yes\"",
+                "l.t": "unconfirmed state=\"x-mine\"",
+                "m.t": "translated mq:status=\"ManuallyConfirmed\"",
             ])
     }
 
@@ -126,7 +136,8 @@ extension XLIFFStateTable {
             "| --- | --- | --- | --- |",
         ]
         for row in rows {
-            let records = row.meaning >= .reviewed ? "a review" : "nothing"
+            var records = row.meaning >= .reviewed ? "a review" : "nothing"
+            if row.givesWayToApproval { records += "; a review with `approved=\"yes\"`" }
             lines.append(
                 "| \(row.attribute.rawValue) | `\(row.value)` | \(row.note) (\(row.meaning.word)) | \(records) |")
         }

@@ -1,0 +1,308 @@
+import Foundation
+import Testing
+
+@testable import CaptionKit
+
+/// `captions import` on small hand-written files: a unit in conflict stays unapplied however many
+/// copies follow, and the counts say what was written; XLIFF 2 `<target order>`; whitespace a
+/// tool added around a target without `xml:space="preserve"`; Translate Toolkit's
+/// `approved="yes"` with `--trust-states`.
+@Suite struct ImportRepairsCommandTests {
+    static let k =
+        "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  ru: Первое. Второе.\n  en: First. Second.\n"
+    static let w = "id: w\ntitle:\n  ru: Арестантский вагон\n  en: A prisoner wagon\n"
+
+    static func museum() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsource: ru\n")
+        try folder.write("Captions/g/k.yml", k)
+        try folder.write("Captions/g/w.yml", w)
+        return folder
+    }
+
+    /// An XLIFF 1.2 file for kk with one unit a line from line 5, column 7: (id, source, target).
+    static func xliff12(_ units: [(String, String, String)]) -> String {
+        var text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+              <file original="Captions" source-language="ru" target-language="kk" datatype="plaintext">
+                <body>
+
+            """
+        for (id, source, target) in units {
+            text +=
+                "      <trans-unit id=\"\(id)\" xml:space=\"preserve\"><source>\(source)</source>"
+                + "<target>\(target)</target></trans-unit>\n"
+        }
+        return text + "    </body>\n  </file>\n</xliff>\n"
+    }
+
+    static let wagon = ("w.title", "Арестантский вагон", "Тұтқындар вагоны")
+    static let otherWagon = ("w.title", "Арестантский вагон", "Сталин дәуірінің тұтқындар вагоны")
+    static let text = ("k.text", "Первое. Второе.", "Бірінші. Екінші.")
+
+    @Test func aUnitInConflictIsNotAppliedByALaterCopyAndEveryCopyCountsAsAConflict() throws {
+        let folder = try Self.museum()
+        try folder.write("returned/a.xlf", Self.xliff12([Self.wagon, Self.text]))
+        try folder.write("returned/b.xlf", Self.xliff12([Self.otherWagon]))
+        let files = ["returned/a.xlf", "returned/b.xlf", "returned/a.xlf"]
+        let conflicts = """
+            returned/b.xlf:5:7: error: unit 'w.title' (kk) is translated differently in two places; neither is applied \
+            [import-conflict]
+            returned/a.xlf:5:7: note: the other translation is here
+            returned/a.xlf:5:7: error: unit 'w.title' (kk) is translated differently in two places; neither is applied \
+            [import-conflict]
+            returned/b.xlf:5:7: note: the other translation is here
+            returned/a.xlf (kk): 1 applied, 0 unchanged, 0 not translated, 1 conflict, 0 unknown ids
+            returned/b.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 1 conflict, 0 unknown ids
+            returned/a.xlf (kk): 0 applied, 1 unchanged, 0 not translated, 1 conflict, 0 unknown ids
+
+            """
+        let dryRun = try CLIRun.run(["import"] + files + ["--dry-run"], in: folder.path)
+        #expect(dryRun.status == 1)
+        #expect(dryRun.stdout == conflicts + "dry run: 1 caption file would change; nothing written\n")
+        let atomic = try CLIRun.run(["import"] + files + ["--atomic"], in: folder.path)
+        #expect(atomic.status == 1)
+        #expect(atomic.stdout == conflicts + "nothing written: --atomic and 2 problems\n")
+        #expect(try folder.read("Captions/g/k.yml") == Self.k)
+
+        let run = try CLIRun.run(["import"] + files, in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stdout == conflicts + "wrote Captions/g/k.yml\n")
+        #expect(try folder.read("Captions/g/w.yml") == Self.w)
+        #expect(try folder.read("Captions/g/k.yml").contains("  kk: Бірінші. Екінші.\n"))
+    }
+
+    @Test func aUnitThreeTimesInOneFileIsOneConflictOfThreeCopies() throws {
+        let folder = try Self.museum()
+        try folder.write("returned/a.xlf", Self.xliff12([Self.wagon, Self.otherWagon, Self.wagon]))
+        let run = try CLIRun.run(["import", "returned/a.xlf", "--format", "json"], in: folder.path)
+        #expect(run.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let file = try #require((document["files"] as? [[String: Any]])?.first)
+        #expect(file["applied"] as? Int == 0)
+        #expect(file["unchanged"] as? Int == 0)
+        #expect(file["conflicts"] as? Int == 3)
+        #expect((document["problems"] as? [Any])?.count == 2)
+        #expect(document["written"] as? [String] == [])
+        #expect(try folder.read("Captions/g/w.yml") == Self.w)
+    }
+
+    @Test func theCountsOfAFileWithAUnitTwiceSayWhatWasWritten() throws {
+        let folder = try Self.museum()
+        try folder.write("returned/a.xlf", Self.xliff12([Self.wagon, Self.text, Self.otherWagon]))
+        let run = try CLIRun.run(["import", "returned/a.xlf"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(
+            run.stdout == """
+                returned/a.xlf:7:7: error: unit 'w.title' (kk) is translated differently in two places; neither is \
+                applied [import-conflict]
+                returned/a.xlf:5:7: note: the other translation is here
+                returned/a.xlf (kk): 1 applied, 0 unchanged, 0 not translated, 2 conflicts, 0 unknown ids
+                wrote Captions/g/k.yml
+
+                """)
+        #expect(try folder.read("Captions/g/w.yml") == Self.w)
+    }
+
+    /// A copy that changes the text, then one that keeps the current text: a conflict, and the
+    /// first copy no longer counts as applied.
+    @Test func aCopyThatChangesTheTextConflictsWithALaterOneThatKeepsIt() throws {
+        let folder = try Self.museum()
+        try folder.write(
+            "returned/a.xlf", Self.xliff12([("k.title", "Курт", "Курт-ірімшік"), ("k.title", "Курт", "Құрт")]))
+        let run = try CLIRun.run(["import", "returned/a.xlf"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(
+            run.stdout == """
+                returned/a.xlf:6:7: error: unit 'k.title' (kk) is translated differently in two places; neither is \
+                applied [import-conflict]
+                returned/a.xlf:5:7: note: the other translation is here
+                returned/a.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 2 conflicts, 0 unknown ids
+
+                """)
+        #expect(try folder.read("Captions/g/k.yml") == Self.k)
+    }
+
+    /// An XLIFF 2 unit of two segments and an ignorable: (source, target, order) each.
+    static func xliff20(_ parts: [(String, String, String?)]) -> String {
+        var unit = "      <unit id=\"k.text\" xml:space=\"preserve\">"
+        for (index, (source, target, order)) in parts.enumerated() {
+            let element = index == 1 ? "ignorable" : "segment"
+            let orderAttribute = order.map { " order=\"\($0)\"" } ?? ""
+            unit += "<\(element)><source>\(source)</source><target\(orderAttribute)>\(target)</target></\(element)>"
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru" trgLang="kk">
+              <file id="f1">
+                <group id="k">
+            \(unit)</unit>
+                </group>
+              </file>
+            </xliff>
+
+            """
+    }
+
+    @Test func xliff2TargetsAreJoinedInTheirOrder() throws {
+        let folder = try Self.museum()
+        // The translator put the second sentence first: order 3, 2, 1.
+        try folder.write(
+            "returned/kk.xlf",
+            Self.xliff20([("Первое.", "Екінші.", "3"), (" ", " ", "2"), ("Второе.", "Бірінші.", "1")]))
+        let run = try CLIRun.run(["import", "returned/kk.xlf"], in: folder.path)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(try folder.read("Captions/g/k.yml").contains("  kk: Бірінші. Екінші.\n"))
+    }
+
+    @Test(arguments: [
+        (
+            "x",
+            "unit 'k.text' has <target order=\"x\">, but order must be a whole number from 1 to 3 (the unit's segments and ignorables); the unit is not applied",
+            215
+        ),
+        (
+            "4",
+            "unit 'k.text' has <target order=\"4\">, but order must be a whole number from 1 to 3 (the unit's segments and ignorables); the unit is not applied",
+            215
+        ),
+        (
+            "0",
+            "unit 'k.text' has <target order=\"0\">, but order must be a whole number from 1 to 3 (the unit's segments and ignorables); the unit is not applied",
+            215
+        ),
+        ("1", "unit 'k.text' has two targets with order=\"1\"; the unit is not applied", 225),
+        (
+            "2",
+            "unit 'k.text' has <target order=\"2\"> at the place of its element 2, whose target has no order and so stays there; the unit is not applied",
+            205
+        ),
+    ])
+    func anInvalidOrderRefusesTheUnit(order: String, message: String, column: Int) throws {
+        let folder = try Self.museum()
+        let first: String? = order == "1" ? "1" : nil
+        let middle: String? = order == "2" ? nil : "2"
+        let last = order == "1" ? "1" : order
+        try folder.write(
+            "returned/kk.xlf",
+            Self.xliff20([("Первое.", "Екінші.", first), (" ", " ", middle), ("Второе.", "Бірінші.", last)]))
+        let run = try CLIRun.run(["import", "returned/kk.xlf"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(
+            run.stdout == """
+                returned/kk.xlf:5:\(column): error: \(message) [invalid-order]
+                returned/kk.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 0 conflicts, 0 unknown ids, 1 refused
+
+                """)
+        #expect(try folder.read("Captions/g/k.yml") == Self.k)
+    }
+
+    /// The target as a tool that drops `xml:space="preserve"` and pretty-prints writes it.
+    static let prettyPrinted = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+          <file original="Captions" source-language="ru" target-language="kk" datatype="plaintext">
+            <body>
+              <trans-unit id="w.title">
+                <source>Арестантский вагон</source>
+                <target>
+                  Сталин дәуірінің тұтқындар вагоны
+                </target>
+              </trans-unit>
+              <trans-unit id="k.text">
+                <source>Первое. Второе.</source>
+                <target>Бірінші.
+        Екінші. </target>
+              </trans-unit>
+            </body>
+          </file>
+        </xliff>
+
+        """
+
+    @Test func layoutWhitespaceAroundATargetWithoutPreserveIsDroppedAndNamed() throws {
+        let folder = try Self.museum()
+        try folder.write("returned/kk.xlf", Self.prettyPrinted)
+        let run = try CLIRun.run(["import", "returned/kk.xlf"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(
+            run.stdout == """
+                returned/kk.xlf:7:9: warning: unit 'w.title' (kk): the line break and indentation around its target \
+                were dropped, since the file does not keep whitespace there (no xml:space="preserve") and the source \
+                has none [whitespace-dropped]
+                returned/kk.xlf (kk): 2 applied, 0 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                wrote Captions/g/k.yml
+                wrote Captions/g/w.yml
+
+                """)
+        #expect(try folder.read("Captions/g/w.yml").contains("  kk: Сталин дәуірінің тұтқындар вагоны\n"))
+        // Whitespace inside the text, and a space without a line break at the end, stay.
+        #expect(try folder.read("Captions/g/k.yml").contains("  kk: \"Бірінші.\\nЕкінші. \"\n"))
+
+        let json = try CLIRun.run(["import", "returned/kk.xlf", "--dry-run", "--format", "json"], in: folder.path)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let warnings = try #require(document["warnings"] as? [[String: Any]])
+        #expect(warnings.map { $0["check"] as? String } == ["whitespace-dropped"])
+    }
+
+    @Test func withPreserveTheWhitespaceIsTheTranslators() throws {
+        let folder = try Self.museum()
+        try folder.write(
+            "returned/kk.xlf",
+            Self.prettyPrinted.replacingOccurrences(
+                of: "<file original", with: "<file xml:space=\"preserve\" original"))
+        let run = try CLIRun.run(["import", "returned/kk.xlf"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(!run.stdout.contains("whitespace-dropped"))
+        #expect(
+            try folder.read("Captions/g/w.yml").contains(
+                "  kk: \"\\n          Сталин дәуірінің тұтқындар вагоны\\n        \"\n"))
+    }
+
+    /// Translate Toolkit (under Weblate and Pootle) marks a unit approved with `approved="yes"`
+    /// and keeps the exported `state="translated"`: `--trust-states` records the review.
+    @Test(.enabled(if: TranslateToolkit.available, "needs python3 with translate-toolkit>=3.17"))
+    func translateToolkitsApprovalRecordsAReview() throws {
+        let folder = try Self.museum()
+        let export = try CLIRun.run(["export", "xliff", "Captions", "--to", "kk"], in: folder.path)
+        #expect(export.status == 0, "\(export.stderr)")
+        let approve = try runTool(
+            "python3",
+            [
+                "-c",
+                """
+                from translate.storage import xliff
+                store = xliff.xlifffile.parsefile("Exports/xliff/ru-kk.xlf")
+                for unit in store.units:
+                    if unit.source == "Курт":
+                        unit.markapproved(True)
+                store.savefile("Exports/xliff/ru-kk.xlf")
+                """,
+            ], in: folder.path)
+        #expect(approve.status == 0, "\(approve.output)")
+        let saved = try folder.read("Exports/xliff/ru-kk.xlf")
+        #expect(saved.contains("approved=\"yes\""))
+        #expect(saved.contains("<target state=\"translated\">Құрт</target>"))
+
+        let run = try CLIRun.run(
+            ["import", "Exports/xliff/ru-kk.xlf", "--trust-states", "--by", "DK"], in: folder.path,
+            environment: ["SOURCE_DATE_EPOCH": "1796256000"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(
+            run.stdout == """
+                Exports/xliff/ru-kk.xlf (kk): 0 applied, 1 unchanged, 2 not translated, 0 conflicts, 0 unknown ids
+                Exports/xliff/ru-kk.xlf (kk): states marked reviewed: 1 review recorded by DK, 0 already reviewed, \
+                0 refused, 0 changed (imported without review)
+                wrote Captions/g/k.yml
+
+                """)
+        #expect(
+            try folder.read("Captions/g/k.yml") == Self.k + """
+                translations:  # machine-owned: source fingerprints of translations; do not edit
+                  title:
+                    kk: 8577ed6c d339738d reviewed 2026-12-03 DK
+
+                """)
+    }
+}

@@ -470,9 +470,17 @@ enum Pages {
         "<span class=\"visually-hidden\"> (\(field), \(language))</span>"
     }
 
-    /// The counter of one text box; marked when over the limit.
+    /// The counter of one text box; marked when over the limit. A text measured on its panel
+    /// counts lines against the panel's (the limit `captions check` holds it to) and its
+    /// characters without a limit.
     static func counter(_ length: TextLength?, id: String, words: Localizer) -> HTML {
         guard let length else { return "<p class=\"counter\" id=\"c-\(id)\"></p>" }
+        if let lines = length.lines, let maxLines = length.maxLines {
+            let text = words(
+                "exhibit.lines",
+                ["lines": String(lines), "max": String(maxLines), "count": String(length.characters)])
+            return "<p class=\"counter\(lines > maxLines ? HTML(trusted: " over") : .empty)\" id=\"c-\(id)\">\(text)</p>"
+        }
         let over = length.limit.map { length.characters > $0 } ?? false
         let text =
             length.limit.map { words("exhibit.chars", ["count": String(length.characters), "limit": String($0)]) }

@@ -39,13 +39,13 @@ def test_curator_fills_missing_kazakh(missing_kk, editor, page):
     assert page.url.endswith("/exhibits/kurt-story")
     box = page.locator("textarea[name='title.kk']")
     assert box.get_attribute("lang") == "kk"
-    assert "0 of 80 characters" in page.text_content("#c-title-kk")
+    assert "0 of 3 lines on the panel · 0 characters" in page.text_content("#c-title-kk")
     assert "empty-text" in page.text_content("#f-title-kk")
     screenshot(page, "02-exhibit-missing-kk")
 
     box.fill("Тас емес, құрт")
     # Before saving: the live check updates the counter and clears the finding.
-    expect(page.locator("#c-title-kk")).to_have_text("14 of 80 characters")
+    expect(page.locator("#c-title-kk")).to_have_text("1 of 3 lines on the panel · 14 characters")
     expect(page.locator("#f-title-kk")).not_to_contain_text("empty-text")
     assert "No findings" in page.text_content("#findings-general")
     expect(page.locator("#label-preview .label-block[lang=kk] .title")).to_have_text("Тас емес, құрт")
@@ -73,7 +73,7 @@ def test_a_field_the_file_lacks_is_added_on_save(editor, page):
     page.goto(editor.url + "/exhibits/first-winter")
     assert "saving a text here adds it" in page.text_content("main")
     page.locator("textarea[name='credit.en']").fill("Museum collection")
-    expect(page.locator("#c-credit-en")).to_have_text("17 of 160 characters")
+    expect(page.locator("#c-credit-en")).to_have_text("1 of 2 lines on the panel · 17 characters")
     assert editor.read(WINTER) == before  # nothing written yet
     page.click("button[value=save]")
     page.wait_for_url("**/exhibits/first-winter?saved=1")
@@ -129,7 +129,7 @@ def test_two_tabs_editing_different_texts_both_save(editor, browser):
 def test_script_in_caption_is_text(editor, page):
     page.goto(editor.url + "/exhibits/first-winter")
     page.fill("textarea[name='title.en']", "<script>alert(1)</script>")
-    expect(page.locator("#c-title-en")).to_have_text("25 of 80 characters")
+    expect(page.locator("#c-title-en")).to_have_text("1 of 3 lines on the panel · 25 characters")
     page.click("button[value=save]")
     page.wait_for_url("**saved=1")
     assert page.input_value("textarea[name='title.en']") == "<script>alert(1)</script>"

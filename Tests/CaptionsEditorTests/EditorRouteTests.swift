@@ -105,7 +105,10 @@ struct EditorPageTests {
             let en = try #require(page.body.range(of: "name=\"title.en\" lang=\"en\""))
             #expect(kk.lowerBound < ru.lowerBound && ru.lowerBound < en.lowerBound)
             #expect(page.body.contains(">Алғашқы қыс</textarea>"))
-            #expect(page.body.contains("11 of 80 characters"))
+            // Measured on the title panel (PT Sans): lines against the panel's, not max-chars.
+            #expect(
+                page.body.contains(
+                    "<p class=\"counter\" id=\"c-title-kk\">1 of 3 lines on the panel · 11 characters</p>"))
             #expect(page.body.contains("<span class=\"source\">(source)</span>"))
             #expect(page.body.contains("The first women arrived in winter"))
             #expect(page.body.contains("No findings: the check passes for this exhibit."))
@@ -431,7 +434,7 @@ struct EditorSaveTests {
             let checked = try await browser.post(
                 "/exhibits/first-winter", [("_digest", digest), ("_action", "check"), ("title.kk", long)])
             #expect(checked.status == .ok)
-            #expect(checked.body.contains("180 of 80 characters"))
+            #expect(checked.body.contains("5 of 3 lines on the panel · 180 characters"))
             #expect(checked.body.contains("<code>overflows-panel</code>"))
             #expect(checked.body.contains("Checked on the unsaved draft"))
             let live = try await browser.post(
@@ -443,8 +446,10 @@ struct EditorSaveTests {
                 try JSONSerialization.jsonObject(with: Data(live.body.utf8)) as? [String: Any])
             let cells = try #require(json["cells"] as? [String: [String: String]])
             #expect(
-                cells["title.kk"]?["counter"] == "<p class=\"counter over\" id=\"c-title-kk\">180 of 80 characters</p>")
-            #expect(cells["title.kk"]?["findings"]?.contains("overflows-panel") == true)
+                cells["title.kk"]?["counter"]
+                    == "<p class=\"counter over\" id=\"c-title-kk\">5 of 3 lines on the panel · 180 characters</p>")
+            // The counter and overflows-panel count the same lines.
+            #expect(cells["title.kk"]?["findings"]?.contains("kk title needs 5 lines at 40 pt") == true)
             #expect(json["errors"] as? Int == 1)
             // The label preview of the draft, as the signage export sets it.
             let preview = try #require(json["preview"] as? String)

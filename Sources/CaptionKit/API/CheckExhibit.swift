@@ -24,6 +24,12 @@ public struct ExhibitCheck: Sendable, Equatable {
         public var characters: Int
         /// The field's `max-chars`, when it has one.
         public var limit: Int?
+        /// The lines the text takes on the field's panel, measured with the panel's font, when
+        /// the field has a panel whose font is installed (then `overflows-panel` holds the text
+        /// to the panel instead of `limit`).
+        public var lines: Int?
+        /// The panel's `max-lines`, when `lines` is measured.
+        public var maxLines: Int?
     }
 
     /// Every finding located in the exhibit's file, as `captions check` reports it, sorted.
@@ -82,12 +88,14 @@ extension CaptionChecker {
         let findings = found.filter { $0.location.path == exhibit.path }.sortedForReport()
         var lengths: [ExhibitCheck.TextLength] = []
         for spec in collection.config.fields {
+            let panel = validator.context.panels.panel(for: spec.name)
             for language in collection.config.languages {
                 let text = exhibit.field(spec.name)?.translation(language)?.text ?? ""
+                let lines = text.isEmpty ? 0 : panel?.fit(text, language: language).lines
                 lengths.append(
                     .init(
                         field: spec.name, language: language, characters: CharacterCount.of(text),
-                        limit: spec.maxChars))
+                        limit: spec.maxChars, lines: panel == nil ? nil : lines, maxLines: panel?.profile.maxLines))
             }
         }
         return ExhibitCheck(findings: findings, lengths: lengths)

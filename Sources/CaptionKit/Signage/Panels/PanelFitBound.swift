@@ -1,4 +1,13 @@
 extension MeasuredPanel {
+    /// The lines `text` in `language` takes on the panel, typeset as the signage export prints
+    /// it (``Typography``) and broken with the panel's font (``PanelFit``): what
+    /// `overflows-panel` reports and the editor's counter shows.
+    func fit(_ text: String, language: String) -> PanelFit {
+        PanelFit(
+            Typography.typeset(text, language: language), width: lineWidth, maxLines: profile.maxLines,
+            measure: measure(for: language).onThisThread())
+    }
+
     /// Whether `text`, as typed (before typography), fits the panel whatever typography and
     /// shaping make of it: a quick upper bound on its lines that spares most short texts
     /// (titles, credits) the typesetting, shaping and line breaking of ``PanelFit``. `false`

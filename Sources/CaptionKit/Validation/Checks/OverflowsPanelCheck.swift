@@ -96,11 +96,8 @@ struct OverflowsPanelCheck: CaptionTextCheck {
             guard let panel = context.panels.panel(for: text.field.name), !panel.certainlyFits(text.text) else {
                 continue
             }
-            let typeset = Typography.typeset(text.text, language: text.language)
             let maxLines = panel.profile.maxLines
-            let fit = PanelFit(
-                typeset, width: panel.lineWidth, maxLines: maxLines,
-                measure: panel.measure(for: text.language).onThisThread())
+            let fit = panel.fit(text.text, language: text.language)
             guard fit.lines > maxLines else { continue }
             let profile = panel.profile
             findings.append(

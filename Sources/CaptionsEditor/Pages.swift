@@ -479,7 +479,8 @@ enum Pages {
             let text = words(
                 "exhibit.lines",
                 ["lines": String(lines), "max": String(maxLines), "count": String(length.characters)])
-            return "<p class=\"counter\(lines > maxLines ? HTML(trusted: " over") : .empty)\" id=\"c-\(id)\">\(text)</p>"
+            return
+                "<p class=\"counter\(lines > maxLines ? HTML(trusted: " over") : .empty)\" id=\"c-\(id)\">\(text)</p>"
         }
         let over = length.limit.map { length.characters > $0 } ?? false
         let text =

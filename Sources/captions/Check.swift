@@ -102,16 +102,24 @@ extension CaptionsCommand {
                 return
             }
             let choice: BaselineChoice = noBaseline ? .none : baseline.map { .file($0) } ?? .automatic
-            let request = CheckRequest(
-                path: try collection.resolved(), languages: languages, strict: strict, baseline: choice,
-                require: require)
-            if writeBaseline {
-                let written = try CaptionChecker.writeBaseline(request, to: baseline)
-                writeStderr("wrote \(CheckReporter.plural(written.entries, "accepted finding")) to \(written.path)\n")
-                return
+            let request: CheckRequest
+            let result: CheckResult
+            do {
+                request = CheckRequest(
+                    path: try collection.resolved(), languages: languages, strict: strict, baseline: choice,
+                    require: require)
+                if writeBaseline {
+                    let written = try CaptionChecker.writeBaseline(request, to: baseline)
+                    writeStderr(
+                        "wrote \(CheckReporter.plural(written.entries, "accepted finding")) to \(written.path)\n")
+                    return
+                }
+                result = ExitRetention.keep(try CaptionChecker.run(request))
+            } catch {
+                // Machines read why in the format they asked for; the line on stderr follows.
+                writeStdout((try? CheckReporter.report(error, format: format)) ?? "")
+                throw error
             }
-            let result = ExitRetention.keep(
-                try CaptionChecker.run(request))
             writeStdout(try CheckReporter.report(result, format: format))
             if format == .text { writeStderr(CheckReporter.summary(result)) }
             if result.failed { throw ExitCode(1) }

@@ -27,6 +27,60 @@ import Testing
             ))
     }
 
+    /// A check that cannot run (exit 2) says why on stdout in the format asked for, as well as
+    /// in its one line on stderr.
+    @Test func cannotRunIsReportedInEveryFormat() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsource: de\n")
+        try folder.write("Captions/a.yml", "id: a\n")
+        let line = "Captions/captions.yml:2:9: error: source language 'de' is not one of the languages (kk, ru, en)\n"
+        var outputs: [ReportFormat: String] = [:]
+        for format in ReportFormat.allCases {
+            let run = try CLIRun.run(["check", "--format", format.rawValue], in: folder.path)
+            #expect(run.status == 2)
+            #expect(run.stderr == line)
+            outputs[format] = run.stdout
+        }
+        #expect(outputs[.text] == "")
+        #expect(
+            outputs[.json]
+                == """
+                {
+                  "error" : {
+                    "column" : 9,
+                    "line" : 2,
+                    "message" : "source language 'de' is not one of the languages (kk, ru, en)",
+                    "path" : "Captions/captions.yml"
+                  },
+                  "version" : 1
+                }
+
+                """)
+        #expect(
+            outputs[.github]
+                == "::error file=Captions/captions.yml,line=2,col=9,title=captions check::source language 'de' is not "
+                + "one of the languages (kk, ru, en)\n")
+        let log = try JSONDecoder().decode(SARIFReporter.Log.self, from: Data((outputs[.sarif] ?? "").utf8))
+        let invocation = try #require(log.runs.first?.invocations?.first)
+        #expect(!invocation.executionSuccessful)
+        #expect(
+            invocation.toolExecutionNotifications.map(\.message.text) == [
+                "source language 'de' is not one of the languages (kk, ru, en)"
+            ])
+        #expect(invocation.toolExecutionNotifications.first?.locations?.first?.physicalLocation.region?.startLine == 2)
+        #expect(log.runs.first?.results == [])
+        let junit = outputs[.junit] ?? ""
+        #expect(junit.contains("<testsuites name=\"captions check\" tests=\"1\" errors=\"1\" failures=\"0\">"))
+        #expect(
+            junit.contains(
+                "<error type=\"CaptionError\" message=\"source language 'de' is not one of the languages (kk, ru, en)\">"
+            ))
+        // No collection where one was asked for: a file, no position.
+        let nowhere = try CLIRun.run(["check", "Nowhere", "--format", "github"], in: folder.path)
+        #expect(nowhere.status == 2)
+        #expect(nowhere.stdout.hasPrefix("::error file=Nowhere,title=captions check::no caption collection here"))
+    }
+
     @Test func sarifFormatIsAValidLog() throws {
         let folder = try TemporaryFolder()
         try folder.write(

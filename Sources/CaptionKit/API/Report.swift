@@ -11,6 +11,20 @@ extension CheckReporter {
         case .sarif: try SARIFReporter.report(result)
         }
     }
+
+    /// What a check that could not run (exit 2) writes on stdout in `format`, so machines read
+    /// why in the format they expect: nothing in text (the reason goes to stderr), an `error`
+    /// object in JSON, a test case with an `<error>` in JUnit, an `::error` command for GitHub,
+    /// an unsuccessful invocation in SARIF.
+    public static func report(_ error: CaptionError, format: ReportFormat) throws(CaptionError) -> String {
+        switch format {
+        case .text: ""
+        case .json: try JSONReporter.report(error)
+        case .junit: try JUnitReporter.report(error)
+        case .github: GitHubReporter.report(error)
+        case .sarif: try SARIFReporter.report(error)
+        }
+    }
 }
 
 extension CheckExplanation {

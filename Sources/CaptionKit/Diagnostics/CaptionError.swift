@@ -26,30 +26,39 @@ public enum CaptionError: Error, Sendable, Equatable, LocalizedError, CustomStri
     /// A file changed on disk since it was read, so writing it would lose someone else's change.
     case conflict(path: String)
 
-    /// The one-line message printed on stderr.
+    /// The one-line message printed on stderr: `path:line:col: error: message`, or
+    /// `error: message` when no file is concerned.
     public var description: String {
+        location.map { $0.line(.error, message) } ?? "error: \(SourceLocation.oneLine(message))"
+    }
+
+    /// Where the problem is: a position in a file, a file, or `nil` (an argument).
+    public var location: SourceLocation? {
         switch self {
-        case .collectionNotFound(let path):
-            return SourceLocation(path: path).line(
-                .error, "no caption collection here (expected a folder with captions.yml or exhibit .yml files)")
-        case .unreadable(let path, let reason):
-            return SourceLocation(path: path).line(.error, "cannot read: \(reason)")
-        case .invalidConfig(let location, let message), .invalidInput(let location, let message):
-            return location.line(.error, message)
-        case .unknownCheck(let location, let id, let suggestion):
-            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-            return location.line(.error, "unknown check '\(id)'\(hint)")
-        case .unwritable(let path, let reason):
-            return SourceLocation(path: path).line(.error, "cannot write: \(reason)")
-        case .alreadyExists(let path):
-            return SourceLocation(path: path).line(.error, "already exists; refusing to overwrite it")
-        case .idInUse(let location, let id):
-            return location.line(.error, "the id '\(id)' is already used by this exhibit; choose another id")
-        case .invalidArgument(let message):
-            return "error: \(message)"
-        case .conflict(let path):
-            return SourceLocation(path: path).line(
-                .error, "the file changed on disk since it was read; nothing was written")
+        case .collectionNotFound(let path), .unreadable(let path, _), .unwritable(let path, _),
+            .alreadyExists(let path), .conflict(let path):
+            SourceLocation(path: path)
+        case .invalidConfig(let location, _), .invalidInput(let location, _), .unknownCheck(let location, _, _),
+            .idInUse(let location, _):
+            location
+        case .invalidArgument:
+            nil
+        }
+    }
+
+    /// What went wrong, without the location.
+    public var message: String {
+        switch self {
+        case .collectionNotFound:
+            "no caption collection here (expected a folder with captions.yml or exhibit .yml files)"
+        case .unreadable(_, let reason): "cannot read: \(reason)"
+        case .invalidConfig(_, let message), .invalidInput(_, let message), .invalidArgument(let message): message
+        case .unknownCheck(_, let id, let suggestion):
+            "unknown check '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .unwritable(_, let reason): "cannot write: \(reason)"
+        case .alreadyExists: "already exists; refusing to overwrite it"
+        case .idInUse(_, let id): "the id '\(id)' is already used by this exhibit; choose another id"
+        case .conflict: "the file changed on disk since it was read; nothing was written"
         }
     }
 

@@ -24,6 +24,18 @@ enum GitHubReporter {
         return output
     }
 
+    /// The `::error` command of a run that could not check, at its file and position when known.
+    static func report(_ error: CaptionError) -> String {
+        var properties: [String] = []
+        if let location = error.location {
+            properties.append("file=\(escapeProperty(location.path))")
+            if location.line > 0 { properties.append("line=\(location.line)") }
+            if location.column > 0 { properties.append("col=\(location.column)") }
+        }
+        properties.append("title=captions check")
+        return "::error \(properties.joined(separator: ","))::\(escapeData(error.message))\n"
+    }
+
     /// Escapes a message the way the Actions runner expects (`%`, CR, LF).
     static func escapeData(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "%25")

@@ -123,6 +123,28 @@ enum JSONReporter {
     }
 
     /// Encodes any value the way every JSON output of `captions` is encoded.
+    /// The JSON of a run that could not check: `{"error": {"message", "path", "line",
+    /// "column"}, "version": 1}`, the position fields present when known.
+    static func report(_ error: CaptionError) throws(CaptionError) -> String {
+        struct Problem: Encodable {
+            var message: String
+            var path: String?
+            var line: Int?
+            var column: Int?
+        }
+        struct Document: Encodable {
+            var error: Problem
+            var version = 1
+        }
+        let location = error.location
+        return try encode(
+            Document(
+                error: Problem(
+                    message: error.message, path: location?.path,
+                    line: location.flatMap { $0.line > 0 ? $0.line : nil },
+                    column: location.flatMap { $0.column > 0 ? $0.column : nil })))
+    }
+
     static func encode<T: Encodable>(_ value: T) throws(CaptionError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -53,4 +53,30 @@ enum JUnitReporter {
         xml.end()
         return String(decoding: try xml.finish(path: "JUnit report"), as: UTF8.self)
     }
+
+    /// The JUnit document of a run that could not check: one test case with an `<error>`.
+    static func report(_ error: CaptionError) throws(CaptionError) -> String {
+        let xml = XMLWriter()
+        xml.start("testsuites")
+        xml.attribute("name", "captions check")
+        for name in ["tests", "errors"] { xml.attribute(name, "1") }
+        xml.attribute("failures", "0")
+        xml.start("testsuite")
+        xml.attribute("name", "captions check")
+        for name in ["tests", "errors"] { xml.attribute(name, "1") }
+        for name in ["failures", "skipped"] { xml.attribute(name, "0") }
+        xml.start("testcase")
+        xml.attribute("classname", "captions")
+        xml.attribute("name", "captions check")
+        if let path = error.location?.path { xml.attribute("file", path) }
+        xml.start("error")
+        xml.attribute("type", "CaptionError")
+        xml.attribute("message", error.message)
+        xml.text(error.description)
+        xml.end()
+        xml.end()
+        xml.end()
+        xml.end()
+        return String(decoding: try xml.finish(path: "JUnit report"), as: UTF8.self)
+    }
 }

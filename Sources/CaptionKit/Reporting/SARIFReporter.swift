@@ -31,6 +31,26 @@ enum SARIFReporter {
         var results: [Result]
         /// How columns are counted: `unicodeCodePoints`.
         var columnKind: String
+        /// A run that could not check (exit 2): why, as its one invocation's notification.
+        var invocations: [Invocation]? = nil
+    }
+
+    /// How the run ended, when it could not check.
+    struct Invocation: Codable, Sendable, Equatable {
+        /// Always `false`: the check did not run.
+        var executionSuccessful: Bool
+        /// The reason, an `error` notification.
+        var toolExecutionNotifications: [Notification]
+    }
+
+    /// A message of the tool about its own run.
+    struct Notification: Codable, Sendable, Equatable {
+        /// `error`.
+        var level: String
+        /// What went wrong.
+        var message: Text
+        /// Where, when a file is concerned.
+        var locations: [Location]?
     }
 
     /// The tool that made the run.
@@ -162,6 +182,19 @@ enum SARIFReporter {
     /// The SARIF text, ending in a newline.
     static func report(_ result: CheckResult) throws(CaptionError) -> String {
         try JSONReporter.encode(log(result))
+    }
+
+    /// The SARIF log of a run that could not check: no results, and `error` as the reason its
+    /// invocation did not succeed.
+    static func report(_ error: CaptionError) throws(CaptionError) -> String {
+        let driver = Driver(name: "captions", version: CaptionsVersion.string, informationUri: nil, rules: [])
+        let notification = Notification(
+            level: "error", message: Text(text: error.message),
+            locations: error.location.map { [Location(physicalLocation: physical($0))] })
+        let run = Run(
+            tool: Tool(driver: driver), results: [], columnKind: "unicodeCodePoints",
+            invocations: [Invocation(executionSuccessful: false, toolExecutionNotifications: [notification])])
+        return try JSONReporter.encode(Log(schema: schemaURI, version: "2.1.0", runs: [run]))
     }
 
     static func rule(for description: CheckDescription) -> Rule {

@@ -277,36 +277,36 @@ struct EditorApp: Sendable {
 
     func saveExhibit(_ request: Request, _ context: EditorContext) async throws -> Response {
         let form = try await self.form(request, context)
-        let (snapshot, position, exhibit) = try self.exhibit(context)
         let words = words(context)
-        let id = exhibit.id ?? ""
-        let draft = texts(in: form, config: snapshot.config)
-        let base = texts(in: form, config: snapshot.config, prefix: "_base.")
         let digest = form["_digest"] ?? ""
-        func redisplay(_ message: HTML, status: HTTPResponse.Status) -> Response {
-            var texts = LibraryBridge.texts(of: exhibit)
-            for (field, languages) in draft {
-                for (language, text) in languages { texts[field, default: [:]][language] = text }
-            }
-            let checked = try? LibraryBridge.checkDraft(draft, of: exhibit, in: snapshot.indexed)
-            let view = Pages.ExhibitView(
-                exhibit: exhibit, position: position, texts: texts, digest: digest,
-                findings: checked?.findings ?? [], lengths: checked?.lengths ?? [], message: message, isDraft: true,
-                preview: try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.indexed),
-                base: base.isEmpty ? LibraryBridge.texts(of: exhibit) : base)
-            return html(Pages.exhibit(page(request, context), snapshot, view), status: status)
-        }
-        if form["_action"] == "check" { return redisplay("", status: .ok) }
-        // Accept of a stale translation, pressed in this form so that the draft comes with it: an
-        // unchanged draft is accepted as it is; a changed one is saved, which records each changed
-        // translation as made from the current source (a corrected stale text needs nothing more).
         let accepting = form["_accept"]
-        if let accepting,
-            draft.allSatisfy({ field, languages in
-                let saved = LibraryBridge.texts(of: exhibit)[field] ?? [:]
-                return languages.allSatisfy { language, text in saved[language] ?? "" == text }
-            })
-        {
+        // What the save needs, read in a scope of its own: a snapshot still held when the save
+        // replaces the exhibit in the store would make the store copy all its exhibits.
+        let id: String
+        let draft: ExhibitTexts
+        let base: ExhibitTexts
+        let config: CollectionConfig
+        let acceptsUnchanged: Bool
+        do {
+            let (snapshot, _, exhibit) = try self.exhibit(context)
+            id = exhibit.id ?? ""
+            config = snapshot.config
+            draft = texts(in: form, config: config)
+            base = texts(in: form, config: config, prefix: "_base.")
+            if form["_action"] == "check" {
+                return try redisplayDraft(draft, base: base, digest: digest, "", .ok, request, context)
+            }
+            // Accept of a stale translation, pressed in this form so that the draft comes with it:
+            // an unchanged draft is accepted as it is; a changed one is saved, which records each
+            // changed translation as made from the current source (a corrected text needs no more).
+            let saved = LibraryBridge.texts(of: exhibit)
+            acceptsUnchanged =
+                accepting != nil
+                && draft.allSatisfy { field, languages in
+                    languages.allSatisfy { language, text in saved[field]?[language] ?? "" == text }
+                }
+        }
+        if let accepting, acceptsUnchanged {
             return try await accept(target: accepting, digest: digest, request, context)
         }
         do {
@@ -316,25 +316,41 @@ struct EditorApp: Sendable {
             // are no conflict; the draft's changes are saved over the file as it is now.
             let merge =
                 base.isEmpty
-                ? nil
-                : DraftMerge(
-                    draft: draft, base: base, current: conflict.currentTexts, source: snapshot.config.source)
+                ? nil : DraftMerge(draft: draft, base: base, current: conflict.currentTexts, source: config.source)
             guard let merge, merge.isClean else {
-                return conflictPage(
-                    draft: draft, merge: merge, conflict, id: id, config: snapshot.config, request, context)
+                return conflictPage(draft: draft, merge: merge, conflict, id: id, config: config, request, context)
             }
             do {
                 return try await save(
                     merge.changed, over: conflict.currentDigest, merged: true, accepting: accepting, request, context)
             } catch let again as SaveConflict {
-                return conflictPage(
-                    draft: merge.changed, merge: nil, again, id: id, config: snapshot.config, request, context)
+                return conflictPage(draft: merge.changed, merge: nil, again, id: id, config: config, request, context)
             }
         } catch let error as CaptionError {
-            return redisplay(
+            return try redisplayDraft(
+                draft, base: base, digest: digest,
                 "<p class=\"message error\" role=\"alert\">\(words("error.title")): \(error.description)</p>",
-                status: .unprocessableContent)
+                .unprocessableContent, request, context)
         }
+    }
+
+    /// The exhibit page showing `draft` (unsaved) with its findings and `message` above it.
+    func redisplayDraft(
+        _ draft: ExhibitTexts, base: ExhibitTexts, digest: String, _ message: HTML, _ status: HTTPResponse.Status,
+        _ request: Request, _ context: EditorContext
+    ) throws -> Response {
+        let (snapshot, position, exhibit) = try self.exhibit(context)
+        var texts = LibraryBridge.texts(of: exhibit)
+        for (field, languages) in draft {
+            for (language, text) in languages { texts[field, default: [:]][language] = text }
+        }
+        let checked = try? LibraryBridge.checkDraft(draft, of: exhibit, in: snapshot.indexed)
+        let view = Pages.ExhibitView(
+            exhibit: exhibit, position: position, texts: texts, digest: digest,
+            findings: checked?.findings ?? [], lengths: checked?.lengths ?? [], message: message, isDraft: true,
+            preview: try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.indexed),
+            base: base.isEmpty ? LibraryBridge.texts(of: exhibit) : base)
+        return html(Pages.exhibit(page(request, context), snapshot, view), status: status)
     }
 
     /// Saves `texts` into the exhibit's file when it has `digest`, then shows the exhibit saying
@@ -344,21 +360,29 @@ struct EditorApp: Sendable {
         _ texts: ExhibitTexts, over digest: String, merged: Bool, accepting: String?, _ request: Request,
         _ context: EditorContext
     ) async throws -> Response {
-        let (snapshot, _, exhibit) = try self.exhibit(context)
+        // The snapshot in a scope of its own, released before the store replaces the exhibit:
+        // held then, it would make the store copy all its exhibits (60 ms at 50,000).
+        let exhibit: Exhibit
+        let outcome: Result<(path: String, changed: Int), SaveConflict>
         do {
-            let saved = try store.writeLock.withLock { _ in
-                try LibraryBridge.save(texts, exhibit: exhibit, in: snapshot.indexed, expectedDigest: digest)
+            let (snapshot, _, found) = try self.exhibit(context)
+            exhibit = found
+            do {
+                outcome = .success(
+                    try store.writeLock.withLock { _ in
+                        try LibraryBridge.save(texts, exhibit: found, in: snapshot.indexed, expectedDigest: digest)
+                    })
+            } catch let conflict as SaveConflict {
+                outcome = .failure(conflict)
             }
-            store.replace([exhibit.relativePath])
-            if let accepting {
-                return try await accept(target: accepting, digest: nil, saved: saved.changed, request, context)
-            }
-            let mergedPart = merged ? "&merged=1" : ""
-            return redirect("/exhibits/\(urlEncode(exhibit.id ?? ""))?saved=\(saved.changed)\(mergedPart)")
-        } catch let conflict as SaveConflict {
-            store.replace([exhibit.relativePath])
-            throw conflict
         }
+        store.replace([exhibit.relativePath])
+        let saved = try outcome.get()
+        if let accepting {
+            return try await accept(target: accepting, digest: nil, saved: saved.changed, request, context)
+        }
+        let mergedPart = merged ? "&merged=1" : ""
+        return redirect("/exhibits/\(urlEncode(exhibit.id ?? ""))?saved=\(saved.changed)\(mergedPart)")
     }
 
     /// The conflict page (409) for `draft` against the file now; with `merge`, each row says who

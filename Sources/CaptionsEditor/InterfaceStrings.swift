@@ -112,6 +112,9 @@ struct Localizer: Sendable {
             let name = String(rest[rest.index(after: open)..<close])
             if let value = values[name] { result += value } else { result += rest[open...close] }
             rest = rest[rest.index(after: close)...]
+            // A value that ends a sentence with its own full stop (initials: "Dana K.") takes the
+            // place of the sentence's: "reviewed by Dana K.", not "Dana K..".
+            if let value = values[name], value.hasSuffix("."), rest.first == "." { rest = rest.dropFirst() }
         }
         return result + rest
     }

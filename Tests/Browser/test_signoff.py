@@ -62,6 +62,9 @@ def test_review_then_approve_kazakh(editor, page):
     page.click("#so-title-kk button[name=approve]")
     expect(state).to_have_text(f"Reviewed by AB on {DATE}Approved by Dana K. on {DATE}")
     expect(page.locator("#signer-box")).to_contain_text("Signing as Dana K.")
+    # Initials end the sentence with their own full stop: not "Dana K..".
+    expect(page.locator("#so-title-kk")).to_contain_text("title (kk): approved for print by Dana K.")
+    assert "Dana K.." not in page.text_content("#so-title-kk")
     assert fingerprint_line(editor, "kk") == f"{KK_TITLE} reviewed {DATE} AB; approved {DATE} Dana K."
     # The page's digests follow the file: a save after the sign-off is no conflict.
     page.locator("textarea[name='title.en']").fill("The First Winter")

@@ -989,6 +989,10 @@ struct EditorUnitTests {
         #expect(words("plain", count: 2) == "no braces")
         #expect(words("f", count: 7) == "7")
         #expect(words("missing.key") == "missing.key")
+        // A value ending in a full stop before the sentence's own: one full stop.
+        let signed = Localizer(language: "en", words: ["done": "{what}: reviewed by {name}."], fallback: [:])
+        #expect(signed("done", ["what": "title (kk)", "name": "Dana K."]) == "title (kk): reviewed by Dana K.")
+        #expect(signed("done", ["what": "title (kk)", "name": "AB"]) == "title (kk): reviewed by AB.")
     }
 
     @Test("The live check's JSON reads back as what Foundation's encoder writes, for any text")

@@ -42,6 +42,26 @@ struct PageError: Error {
     var status: HTTPResponse.Status
     var titleKey: String
     var message: String
+    /// The exhibit page a refused save came from: the error page links back to it and says the
+    /// draft is kept in the browser (see `editor.js`).
+    var exhibitPage: String? = nil
+
+    /// The exhibit page (`/exhibits/ID`) of a request path under it, such as the save of
+    /// `/exhibits/ID` or the sign-off of `/exhibits/ID/signoff`.
+    static func exhibitPage(ofRequestPath path: String) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts[0].isEmpty, parts[1] == "exhibits", !parts[2].isEmpty else { return nil }
+        return sitePath("/exhibits/" + parts[2])
+    }
+
+    /// `candidate` when it is a path on this site: never another site, a scheme-relative
+    /// `//host`, a backslash (which browsers read as `/`) or a control character.
+    static func sitePath(_ candidate: String?) -> String? {
+        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
+            !candidate.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+        else { return nil }
+        return candidate
+    }
 }
 
 /// XLIFF uploads waiting for their "apply" click.
@@ -132,7 +152,10 @@ struct EditorApp: Sendable {
         }
         router.post("/new") { request, context in try await self.createExhibit(request, context) }
         router.post("/language") { request, context in try await self.switchLanguage(request, context) }
-        router.get("/login") { request, context in self.html(Pages.login(self.page(request, context), wrong: false)) }
+        router.get("/login") { request, context in
+            let next = request.uri.queryParameters["next"].flatMap { PageError.sitePath(String($0)) } ?? "/"
+            return self.html(Pages.login(self.page(request, context), wrong: false, next: next))
+        }
         router.post("/login") { request, context in try await self.login(request, context) }
         addSignOffRoutes(to: router)
         return router
@@ -191,7 +214,9 @@ struct EditorApp: Sendable {
         }
         let sent = form["_csrf"] ?? request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
         guard !context.session.csrfToken.isEmpty, constantTimeEqual(sent, context.session.csrfToken) else {
-            throw PageError(status: .forbidden, titleKey: "error.forbidden", message: words(context)("error.csrf"))
+            throw PageError(
+                status: .forbidden, titleKey: "error.forbidden", message: words(context)("error.csrf"),
+                exhibitPage: PageError.exhibitPage(ofRequestPath: request.uri.path))
         }
         return form
     }
@@ -591,10 +616,7 @@ struct EditorApp: Sendable {
         guard InterfaceStrings.languages.contains(language) else {
             throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
         }
-        var back = form["back"] ?? "/"
-        // Only a path on this site: never another site, never a scheme-relative `//host`.
-        if !back.hasPrefix("/") || back.hasPrefix("//") || back.contains("\\") { back = "/" }
-        var response = redirect(back)
+        var response = redirect(PageError.sitePath(form["back"]) ?? "/")
         response.headers.append(
             HTTPField(
                 name: .setCookie,
@@ -604,12 +626,14 @@ struct EditorApp: Sendable {
 
     func login(_ request: Request, _ context: EditorContext) async throws -> Response {
         let form = try await self.form(request, context)
-        guard let hash = settings.passwordHash else { return redirect("/") }
+        // Where the sign-in was asked for (a page opened after the session ended).
+        let next = PageError.sitePath(form["next"]) ?? "/"
+        guard let hash = settings.passwordHash else { return redirect(next) }
         guard Bcrypt.verify(form["password"] ?? "", hash: hash), let session = sessions.signIn(context.session.id)
         else {
-            return html(Pages.login(page(request, context), wrong: true), status: .unauthorized)
+            return html(Pages.login(page(request, context), wrong: true, next: next), status: .unauthorized)
         }
-        var response = redirect("/")
+        var response = redirect(next)
         response.headers.append(HTTPField(name: .setCookie, value: SecurityMiddleware.sessionCookie(session.id)))
         return response
     }

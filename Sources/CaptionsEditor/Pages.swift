@@ -66,18 +66,28 @@ enum Pages {
     }
 
     /// An error page: a heading and one sentence.
-    static func error(_ page: PageContext, title: String, message: String) -> HTML {
-        layout(
+    /// With `exhibitPage` (a save refused because the session ended), a link back to the exhibit,
+    /// where the browser offers the draft it kept.
+    static func error(_ page: PageContext, title: String, message: String, exhibitPage: String? = nil) -> HTML {
+        let back: HTML =
+            exhibitPage.map {
+                """
+                <p class="message" id="draft-kept">\(page.words("error.draftkept"))</p>
+                <p><a href="\($0)" id="back-to-exhibit">\(page.words("error.backexhibit"))</a></p>
+                """
+            } ?? ""
+        return layout(
             page, title: title,
             body: """
                 <h1>\(title)</h1>
                 <p class="message error">\(message)</p>
+                \(back)
                 <p><a href="/">\(page.words("error.back"))</a></p>
                 """)
     }
 
-    /// The sign-in page.
-    static func login(_ page: PageContext, wrong: Bool) -> HTML {
+    /// The sign-in page; signing in goes on to `next` (a path on this site).
+    static func login(_ page: PageContext, wrong: Bool, next: String = "/") -> HTML {
         let words = page.words
         let notice: HTML = wrong ? "<p class=\"message error\">\(words("login.wrong"))</p>" : ""
         return layout(
@@ -86,6 +96,7 @@ enum Pages {
                 <h1>\(words("login.title"))</h1>
                 \(notice)
                 <form method="post" action="/login" class="narrow">\(page.csrfField)
+                <input type="hidden" name="next" value="\(next)">
                 <label>\(words("login.password")) <input type="password" name="password" \
                 autocomplete="current-password" required autofocus></label>
                 <button type="submit">\(words("login.submit"))</button>
@@ -371,6 +382,7 @@ enum Pages {
             exhibits.indices[(view.position + 1)...].first { snapshot.hasPage($0) },
             "exhibit.next", "next")
         let missingOptions = HTML.join(config.languages.map { option($0, $0, selected: $0 == words.language) })
+        let editable = exhibit.isReadable && exhibit.loadFindings.isEmpty
         let draftNote: HTML =
             view.isDraft ? "<p class=\"message\" id=\"draft-note\">\(words("exhibit.draftchecked"))</p>" : ""
         return layout(
@@ -385,11 +397,13 @@ enum Pages {
                 <p class="file">\(words("exhibit.file")): <code>\(exhibit.relativePath)</code></p>
                 \(view.message)
                 \(unreadable)
+                \(editable ? draftRestore(words) : "")
                 \(notes)
                 \(view.signOff.map { signOffForm(page, id: id, panel: $0, config: config) } ?? "")
                 <form id="exhibit-form" method="post" action="/exhibits/\(urlEncode(id))" \
                 data-check="/exhibits/\(urlEncode(id))/check" \
-                data-checking="\(words("js.checking"))" data-unsaved="\(words("js.unsaved"))">
+                data-checking="\(words("js.checking"))" data-unsaved="\(words("js.unsaved"))"\
+                \(view.isDraft ? HTML(trusted: " data-draft=\"shown\"") : .empty)>
                 \(page.csrfField)
                 <input type="hidden" name="_digest" value="\(view.digest)">
                 \(baseFields(view.base, config: config))
@@ -410,6 +424,18 @@ enum Pages {
                 </div>
                 </form>
                 """)
+    }
+
+    /// The offer of a draft the browser kept and no save wrote (a session that ended, a closed
+    /// tab): hidden until `editor.js` finds one that differs from the texts shown.
+    static func draftRestore(_ words: Localizer) -> HTML {
+        """
+        <div class="message" id="draft-restore" role="status" hidden>
+        <p>\(words("exhibit.draftfound")) <span id="draft-time"></span></p>
+        <button type="button" id="draft-restore-button">\(words("exhibit.restore"))</button>
+        <button type="button" id="draft-discard-button">\(words("exhibit.discard"))</button>
+        </div>
+        """
     }
 
     /// One text box with its counter, its findings (`located`) and, when it is stale as saved,

@@ -70,9 +70,15 @@ struct SecurityMiddleware: RouterMiddleware {
         let path = request.uri.path
         if !session.signedIn && path != "/login" && !path.hasPrefix("/assets/") {
             if request.method == .post {
-                throw PageError(status: .unauthorized, titleKey: "login.title", message: words("login.needed"))
+                throw PageError(
+                    status: .unauthorized, titleKey: "login.title", message: words("login.needed"),
+                    exhibitPage: PageError.exhibitPage(ofRequestPath: path))
             }
-            return Response(status: .seeOther, headers: [.location: "/login"])
+            // Back to this page after signing in.
+            var page = path
+            if let query = request.uri.query, !query.isEmpty { page += "?" + query }
+            let login = page == "/" ? "/login" : "/login?next=" + urlEncode(page)
+            return Response(status: .seeOther, headers: [.location: login])
         }
         return try await next(request, context)
     }
@@ -114,6 +120,8 @@ struct SecurityMiddleware: RouterMiddleware {
         let page = PageContext(
             words: words, csrfToken: context.session.csrfToken, path: "/", signedIn: context.session.signedIn)
         return app.html(
-            Pages.error(page, title: words(pageError.titleKey), message: pageError.message), status: pageError.status)
+            Pages.error(
+                page, title: words(pageError.titleKey), message: pageError.message, exhibitPage: pageError.exhibitPage),
+            status: pageError.status)
     }
 }

@@ -126,6 +126,62 @@ def test_two_tabs_editing_different_texts_both_save(editor, browser):
     context.close()
 
 
+def test_a_draft_outlives_its_session(editor, page):
+    """The editor restarted (the session is gone) while a curator typed: the refused save writes
+    nothing, the browser kept the draft, and restoring it saves it merged with a colleague's change."""
+    before = editor.read(WINTER)
+    page.goto(editor.url + "/exhibits/first-winter")
+    expect(page.locator("#draft-restore")).to_be_hidden()
+    page.fill("textarea[name='title.en']", "The first camp winter")
+    page.context.clear_cookies()  # what a restart does to the session
+    page.click("button[value=save]")
+    page.wait_for_load_state()
+    expect(page.locator("#draft-kept")).to_have_text(
+        "Your unsaved texts are kept in this browser: open the exhibit again and choose “Restore my draft”.")
+    assert editor.read(WINTER) == before
+    # Meanwhile a colleague saves another text of the exhibit.
+    editor.write(WINTER, before.replace("  kk: Алғашқы қыс\n", "  kk: Лагерьдегі алғашқы қыс\n"))
+    page.click("#back-to-exhibit")
+    expect(page.locator("#draft-restore")).to_be_visible()
+    expect(page.locator("#draft-restore p")).to_contain_text(
+        "This browser kept a draft of this exhibit that was not saved. (")
+    screenshot(page, "04b-draft-kept", full_page=False)
+    expect(page.locator("textarea[name='title.en']")).to_have_value("The first winter")
+    page.click("#draft-restore-button")
+    expect(page.locator("#draft-restore")).to_be_hidden()
+    expect(page.locator("textarea[name='title.en']")).to_have_value("The first camp winter")
+    # The colleague's text stays on the page: only the curator's own change came back.
+    expect(page.locator("textarea[name='title.kk']")).to_have_value("Лагерьдегі алғашқы қыс")
+    expect(page.locator("#c-title-en")).to_have_text("1 of 3 lines on the panel · 21 characters")
+    page.click("button[value=save]")
+    page.wait_for_url("**saved=1&merged=1")
+    changed = changed_lines(before, editor.read(WINTER))
+    assert changed[:4] == [
+        "-  kk: Алғашқы қыс", "+  kk: Лагерьдегі алғашқы қыс", "-  en: The first winter",
+        "+  en: The first camp winter"], changed
+    # The English title is recorded as made from the Russian title.
+    assert changed[4] == "+translations:  # machine-owned: source fingerprints of translations; do not edit"
+    assert re.fullmatch(r"\+  title: \{ en: [0-9a-f]{8} \}", changed[5]) and len(changed) == 6, changed
+    # Saved: nothing is offered any more.
+    page.goto(editor.url + "/exhibits/first-winter")
+    expect(page.locator("#draft-restore")).to_be_hidden()
+
+
+def test_a_kept_draft_can_be_discarded(editor, page):
+    before = editor.read(WINTER)
+    page.goto(editor.url + "/exhibits/first-winter")
+    page.fill("textarea[name='title.en']", "A draft nobody wants")
+    page.context.clear_cookies()
+    page.click("button[value=save]")
+    page.click("#back-to-exhibit")
+    page.click("#draft-discard-button")
+    expect(page.locator("#draft-restore")).to_be_hidden()
+    page.reload()
+    expect(page.locator("#draft-restore")).to_be_hidden()
+    expect(page.locator("textarea[name='title.en']")).to_have_value("The first winter")
+    assert editor.read(WINTER) == before
+
+
 def test_script_in_caption_is_text(editor, page):
     page.goto(editor.url + "/exhibits/first-winter")
     page.fill("textarea[name='title.en']", "<script>alert(1)</script>")

@@ -808,6 +808,17 @@ struct EditorSecurityTests {
             #expect(noToken.body.contains("Reload the page and try again."))
             let wrongToken = try await browser.post("/exhibits/first-winter", fields + [("_csrf", "0000")], csrf: false)
             #expect(wrongToken.status == .forbidden)
+            // A refused save (a session that ended) links back to the exhibit, where the browser
+            // offers the draft it kept; a refused form elsewhere does not.
+            #expect(
+                wrongToken.body.contains(
+                    "<p class=\"message\" id=\"draft-kept\">Your unsaved texts are kept in this browser: open the "
+                        + "exhibit again and choose “Restore my draft”.</p>\n"
+                        + "<p><a href=\"/exhibits/first-winter\" id=\"back-to-exhibit\">Back to the exhibit</a></p>"))
+            let language = try await browser.post("/language", [("lang", "kk"), ("back", "/")], csrf: false)
+            #expect(language.status == .forbidden)
+            #expect(!language.body.contains("back-to-exhibit"))
+            #expect(!language.body.contains("draft-kept"))
             let otherSite = try await browser.post("/exhibits/first-winter", fields, origin: "http://evil.example")
             #expect(otherSite.status == .forbidden)
             let noOrigin = try await browser.post("/exhibits/first-winter", fields, origin: nil)
@@ -850,15 +861,26 @@ struct EditorSecurityTests {
             let first = try await browser.get("/")
             #expect(first.status == .seeOther)
             #expect(first.headers[.location] == "/login")
-            _ = try await browser.get("/login")
+            // A page opened after the session ended comes back after signing in.
+            let exhibit = try await browser.get("/exhibits/first-winter?saved=1")
+            #expect(exhibit.headers[.location] == "/login?next=%2Fexhibits%2Ffirst-winter%3Fsaved%3D1")
+            let login = try await browser.get("/login?next=%2Fexhibits%2Ffirst-winter")
+            #expect(login.inputValue("next") == "/exhibits/first-winter")
             let refused = try await browser.post("/exhibits/first-winter", [("_action", "check")])
             #expect(refused.status == .unauthorized)
+            #expect(refused.body.contains("<a href=\"/exhibits/first-winter\" id=\"back-to-exhibit\">"))
+            // Only a path on this site: another site is never where a sign-in goes on to.
+            for elsewhere in ["//evil.example/", "https://evil.example/", "/\\evil.example", "/x\r\nSet-Cookie: a=b"] {
+                #expect(try await browser.get("/login?next=" + formEncode(elsewhere)).inputValue("next") == "/")
+            }
             let wrong = try await browser.post("/login", [("password", "guess")])
             #expect(wrong.status == .unauthorized)
             #expect(wrong.body.contains("Wrong password."))
             let before = browser.cookies["captions_session"]
-            let right = try await browser.post("/login", [("password", "steppe winter")])
+            let right = try await browser.post(
+                "/login", [("password", "steppe winter"), ("next", "/exhibits/first-winter")])
             #expect(right.status == .seeOther)
+            #expect(right.headers[.location] == "/exhibits/first-winter")
             #expect(browser.cookies["captions_session"] != before)
             #expect(try await browser.get("/").status == .ok)
         }
@@ -1011,6 +1033,17 @@ struct EditorUnitTests {
         #expect(written != nil && written == reference)
         // Keys sorted: the same answer is the same bytes.
         #expect(String(decoding: answer.json, as: UTF8.self).hasPrefix(#"{"cells":{"text.en":{"counter":"","#))
+    }
+
+    @Test("A refused save links back to the exhibit page it came from, never elsewhere")
+    func exhibitPageOfRequest() {
+        #expect(PageError.exhibitPage(ofRequestPath: "/exhibits/first-winter") == "/exhibits/first-winter")
+        #expect(PageError.exhibitPage(ofRequestPath: "/exhibits/first-winter/signoff") == "/exhibits/first-winter")
+        #expect(PageError.exhibitPage(ofRequestPath: "/exhibits/first-winter/check") == "/exhibits/first-winter")
+        #expect(PageError.exhibitPage(ofRequestPath: "/exhibits/") == nil)
+        #expect(PageError.exhibitPage(ofRequestPath: "/exhibitsx/a") == nil)
+        #expect(PageError.exhibitPage(ofRequestPath: "/new") == nil)
+        #expect(PageError.exhibitPage(ofRequestPath: "/exhibits/a\\b") == nil)
     }
 
     @Test("Accept-Language picks the best interface language")

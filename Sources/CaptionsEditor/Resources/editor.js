@@ -130,3 +130,77 @@
     }
   });
 })();
+
+// Drafts kept in this browser. Every change to a text box is kept (localStorage, per exhibit page)
+// until a save of the exhibit succeeds, so a save refused because the session ended (the editor
+// restarted, the password session was lost), a closed tab or a crash loses nothing. A kept
+// draft with changes the page does not show is offered; restoring it puts back those changes and
+// the file digest and texts of the page it was made on, so the save merges it with what others
+// saved since, or says it is a conflict (DraftMerge).
+(function () {
+  var form = document.getElementById("exhibit-form");
+  var offer = document.getElementById("draft-restore");
+  if (!form || !offer) { return; }
+  var store = null;
+  try { store = window.localStorage; } catch (error) { return; }
+  if (!store) { return; }
+  var key = "captions-draft:" + new URL(form.action, window.location.href).pathname;
+
+  function boxes() { return form.querySelectorAll("textarea[name]"); }
+  function pageFields() { return form.querySelectorAll('input[name="_digest"], input[name^="_base."]'); }
+  function forget() { try { store.removeItem(key); } catch (error) { /* nothing kept */ } }
+  function keep() {
+    var draft = { at: Date.now(), texts: {}, page: {} };
+    boxes().forEach(function (box) { draft.texts[box.name] = box.value; });
+    pageFields().forEach(function (input) { draft.page[input.name] = input.value; });
+    try { store.setItem(key, JSON.stringify(draft)); } catch (error) { /* storage full or refused */ }
+  }
+
+  // A save of this exhibit just succeeded: what was kept is in the file now.
+  if (new URLSearchParams(window.location.search).has("saved")) { forget(); }
+  var kept = null;
+  try { kept = JSON.parse(store.getItem(key) || "null"); } catch (error) { kept = null; }
+  if (!kept || typeof kept.texts !== "object" || typeof kept.page !== "object") { kept = null; }
+  // The kept draft's own changes that the page does not show: a text the curator changed from
+  // what their page showed (others' changes since are the page's, and stay).
+  function unsaved(box) {
+    if (!kept || !Object.prototype.hasOwnProperty.call(kept.texts, box.name)) { return false; }
+    var text = kept.texts[box.name];
+    return text !== kept.page["_base." + box.name] && text !== box.value;
+  }
+  var offered = Array.prototype.some.call(boxes(), unsaved);
+  // Kept texts the page shows are in the file; on a page showing an unsaved draft (the "Check"
+  // button's answer) they are that draft, still unsaved.
+  if (kept && !offered && form.getAttribute("data-draft") !== "shown") { forget(); }
+  if (offered) {
+    var time = new Date(kept.at);
+    if (!isNaN(time.getTime())) {
+      document.getElementById("draft-time").textContent =
+        "(" + time.toLocaleString(document.documentElement.lang || undefined) + ")";
+    }
+    offer.hidden = false;
+  }
+
+  document.getElementById("draft-restore-button").addEventListener("click", function () {
+    offer.hidden = true;
+    var restore = Array.prototype.filter.call(boxes(), unsaved);
+    // The digest and texts of the page the draft was made on: the save merges the draft with
+    // what changed in the file since, or says it is a conflict.
+    pageFields().forEach(function (input) {
+      if (Object.prototype.hasOwnProperty.call(kept.page, input.name)) { input.value = kept.page[input.name]; }
+    });
+    restore.forEach(function (box) {
+      box.value = kept.texts[box.name];
+      // The live check, the counters and the sign-off buttons follow, as after typing.
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    if (restore.length) { restore[0].focus(); }
+  });
+  document.getElementById("draft-discard-button").addEventListener("click", function () {
+    offer.hidden = true;
+    forget();
+  });
+  form.addEventListener("input", function (event) {
+    if (event.target.tagName === "TEXTAREA") { keep(); }
+  });
+})();

@@ -385,16 +385,25 @@ enum Pages {
         let editable = exhibit.isReadable && exhibit.loadFindings.isEmpty
         let draftNote: HTML =
             view.isDraft ? "<p class=\"message\" id=\"draft-note\">\(words("exhibit.draftchecked"))</p>" : ""
+        // The heading is the exhibit's title as saved, in the interface's language, else in the
+        // source language; the id stands under it with the file.
+        let title = config.fields.first.flatMap { spec in
+            [words.language, config.source].lazy.compactMap {
+                exhibit.field(spec.name)?.translation($0)?.text.split(separator: "\n").first.map(String.init)
+            }.first { !$0.allSatisfy(\.isWhitespace) }
+        }
+        let heading: HTML =
+            title.map { "<h1>\($0)</h1>\n<p class=\"file\"><code class=\"id\">\(id)</code> · " }
+            ?? "<h1>\(id)</h1>\n<p class=\"file\">"
         return layout(
-            page, title: id,
+            page, title: title.map { "\($0) (\(id))" } ?? id,
             body: """
                 <nav class="exhibit-nav">\(previous) \(next)
                 <form method="get" action="/exhibits/\(urlEncode(id))/next-missing" class="inline">
                 <label>\(words("exhibit.nextmissing")) <select name="lang">\(missingOptions)</select></label>
                 <button type="submit">\(words("exhibit.go"))</button></form>
                 </nav>
-                <h1>\(id)</h1>
-                <p class="file">\(words("exhibit.file")): <code>\(exhibit.relativePath)</code></p>
+                \(heading)\(words("exhibit.file")): <code>\(exhibit.relativePath)</code></p>
                 \(view.message)
                 \(unreadable)
                 \(editable ? draftRestore(words) : "")

@@ -105,6 +105,19 @@ struct EditorPageTests {
             let en = try #require(page.body.range(of: "name=\"title.en\" lang=\"en\""))
             #expect(kk.lowerBound < ru.lowerBound && ru.lowerBound < en.lowerBound)
             #expect(page.body.contains(">Алғашқы қыс</textarea>"))
+            // The heading is the title in the interface's language; the id stands with the file.
+            #expect(page.body.contains("<title>The first winter (first-winter)"))
+            #expect(
+                page.body.contains(
+                    "<h1>The first winter</h1>\n<p class=\"file\"><code class=\"id\">first-winter</code> · "
+                        + "File: <code>barracks/first-winter.yml</code></p>"))
+            let russian = try await browser.get("/exhibits/first-winter", headers: [.acceptLanguage: "ru"])
+            #expect(russian.body.contains("<h1>Первая зима</h1>"))
+            // No Kazakh title yet: the source's.
+            let kurt = "museum-second-floor/kurt-story.yml"
+            try fixture.write(kurt, try fixture.read(kurt).replacing("  kk: Тас емес, құрт\n", with: "  kk: \"\"\n"))
+            let kazakh = try await browser.get("/exhibits/kurt-story", headers: [.acceptLanguage: "kk"])
+            #expect(kazakh.body.contains("<h1>Не камни, а курт</h1>"))
             // Measured on the title panel (PT Sans): lines against the panel's, not max-chars.
             #expect(
                 page.body.contains(

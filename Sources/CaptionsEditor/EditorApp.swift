@@ -467,30 +467,39 @@ struct EditorApp: Sendable {
     func accept(
         target: String, digest: String?, saved: Int? = nil, _ request: Request, _ context: EditorContext
     ) async throws -> Response {
-        let (snapshot, _, exhibit) = try self.exhibit(context)
-        let id = exhibit.id ?? ""
-        let target = target.split(separator: ".", maxSplits: 1).map(String.init)
-        guard target.count == 2, snapshot.config.field(target[0]) != nil, snapshot.config.languages.contains(target[1])
-        else {
-            throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
-        }
-        if let digest, digest != LibraryBridge.digest(ofFileAt: exhibit.path) {
-            let current = LibraryBridge.texts(of: exhibit)
-            return html(
-                Pages.conflict(
-                    page(request, context), id: id, draft: current, current: current,
-                    currentDigest: LibraryBridge.digest(ofFileAt: exhibit.path), merge: nil, config: snapshot.config),
-                status: .conflict)
-        }
+        // The snapshot in a scope of its own, released before the store replaces the exhibit (see `save`).
+        let id: String
+        let relativePath: String
         let result: TranslationAcceptance.Result
         do {
-            result = try store.writeLock.withLock { _ throws(CaptionError) in
-                try LibraryBridge.accept(id: id, field: target[0], language: target[1], in: snapshot.indexed)
+            let (snapshot, _, exhibit) = try self.exhibit(context)
+            id = exhibit.id ?? ""
+            relativePath = exhibit.relativePath
+            let target = target.split(separator: ".", maxSplits: 1).map(String.init)
+            guard target.count == 2, snapshot.config.field(target[0]) != nil,
+                snapshot.config.languages.contains(target[1])
+            else {
+                throw PageError(
+                    status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
             }
-        } catch {
-            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+            if let digest, digest != LibraryBridge.digest(ofFileAt: exhibit.path) {
+                let current = LibraryBridge.texts(of: exhibit)
+                return html(
+                    Pages.conflict(
+                        page(request, context), id: id, draft: current, current: current,
+                        currentDigest: LibraryBridge.digest(ofFileAt: exhibit.path), merge: nil,
+                        config: snapshot.config),
+                    status: .conflict)
+            }
+            do {
+                result = try store.writeLock.withLock { _ throws(CaptionError) in
+                    try LibraryBridge.accept(id: id, field: target[0], language: target[1], in: snapshot.indexed)
+                }
+            } catch {
+                throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+            }
         }
-        store.replace([exhibit.relativePath])
+        store.replace([relativePath])
         let list = (result.accepted + result.alreadyCurrent).joined(separator: ", ")
         let savedPart = saved.map { "saved=\($0)&" } ?? ""
         return redirect("/exhibits/\(urlEncode(id))?\(savedPart)accepted=\(urlEncode(list))")

@@ -48,9 +48,13 @@ extension EditorApp {
     /// 409); asked for JSON (the page's script), with the message and the changed fragments.
     func signOff(_ request: Request, _ context: EditorContext) async throws -> Response {
         let form = try await self.form(request, context)
-        let (snapshot, position, exhibit) = try self.exhibit(context)
+        // Not the snapshot itself: held while the store replaces the exhibit, it would make the
+        // store copy all its exhibits (see `save`).
+        let (position, exhibit, config) = try {
+            let (snapshot, position, exhibit) = try self.exhibit(context)
+            return (position, exhibit, snapshot.config)
+        }()
         let words = words(context)
-        let config = snapshot.config
         let id = exhibit.id ?? ""
         let wantsJSON = (request.headers[.accept] ?? "").contains("application/json")
         let action: SignOff.Action = form["review"] != nil ? .review : .approve

@@ -21,8 +21,8 @@ struct DraftMerge: Sendable {
 
     /// The draft's texts that differ from what the page showed: what a save writes.
     let changed: ExhibitTexts
-    /// The change of each text in the draft, keyed `field.language`.
-    let changes: [String: Change]
+    /// The change of each text in the draft, by field and language.
+    let changes: [String: [String: Change]]
     /// Whether the draft and the file changed no text in different ways, and the file changed no
     /// source whose translation the draft changed: a save records a translation as made from the
     /// source in the file, which the curator has not seen then.
@@ -33,7 +33,7 @@ struct DraftMerge: Sendable {
     /// empty there.
     init(draft: ExhibitTexts, base: ExhibitTexts, current: ExhibitTexts, source: String) {
         var changed: ExhibitTexts = [:]
-        var changes: [String: Change] = [:]
+        var changes: [String: [String: Change]] = [:]
         for (field, languages) in draft {
             for (language, mine) in languages {
                 let shown = base[field]?[language] ?? ""
@@ -46,20 +46,20 @@ struct DraftMerge: Sendable {
                     case (true, true): mine == theirs ? .bothSame : .both
                     }
                 if mine != shown { changed[field, default: [:]][language] = mine }
-                changes["\(field).\(language)"] = change
+                changes[field, default: [:]][language] = change
             }
         }
         self.changed = changed
         self.changes = changes
-        isClean = changes.allSatisfy { key, change in
-            let (field, language) = (key.prefix { $0 != "." }, key.drop { $0 != "." }.dropFirst())
-            switch change {
-            case .both: return false
-            case .mine where language != source:
-                // The source the curator translated from is not the one in the file any more.
-                let sourceText = current[String(field)]?[source] ?? ""
-                return sourceText == base[String(field)]?[source] ?? ""
-            default: return true
+        isClean = changes.allSatisfy { field, languages in
+            languages.allSatisfy { language, change in
+                switch change {
+                case .both: return false
+                case .mine where language != source:
+                    // The source the curator translated from is not the one in the file any more.
+                    return current[field]?[source] ?? "" == base[field]?[source] ?? ""
+                default: return true
+                }
             }
         }
     }

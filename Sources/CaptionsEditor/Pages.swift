@@ -634,7 +634,7 @@ enum Pages {
             for language in config.languages {
                 guard let mine = draft[spec.name]?[language] else { continue }
                 let theirs = current[spec.name]?[language] ?? ""
-                let change = merge?.changes["\(spec.name).\(language)"]
+                let change = merge?.changes[spec.name]?[language]
                 if merge == nil || merge?.changed[spec.name]?[language] != nil {
                     hidden.append("<input type=\"hidden\" name=\"\(spec.name).\(language)\" value=\"\(mine)\">")
                 }

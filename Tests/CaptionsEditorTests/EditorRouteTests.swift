@@ -1048,6 +1048,31 @@ struct EditorUnitTests {
         #expect(String(decoding: answer.json, as: UTF8.self).hasPrefix(#"{"cells":{"text.en":{"counter":"","#))
     }
 
+    @Test("A draft merge sorts each text by who changed it; a changed source under a changed translation is unclean")
+    func draftMerge() {
+        let base = ["title": ["ru": "Первая зима", "en": "The first winter", "kk": "Алғашқы қыс"]]
+        var draft = base
+        draft["title"]?["en"] = "The first camp winter"
+        var current = base
+        current["title"]?["kk"] = "Лагерьдегі алғашқы қыс"
+        let clean = DraftMerge(draft: draft, base: base, current: current, source: "ru")
+        #expect(clean.changes == ["title": ["ru": .unchanged, "en": .mine, "kk": .theirs]])
+        #expect(clean.changed == ["title": ["en": "The first camp winter"]])
+        #expect(clean.isClean)
+        // The same text changed to the same words on both sides is no conflict; differently, it is.
+        current["title"]?["en"] = "The first camp winter"
+        let same = DraftMerge(draft: draft, base: base, current: current, source: "ru")
+        #expect(same.changes["title"]?["en"] == .bothSame && same.isClean)
+        current["title"]?["en"] = "The first winter, 1938"
+        let both = DraftMerge(draft: draft, base: base, current: current, source: "ru")
+        #expect(both.changes["title"]?["en"] == .both && !both.isClean)
+        // The Russian source changed in the file under the English translation the draft changed.
+        current = base
+        current["title"]?["ru"] = "Первая лагерная зима"
+        let sourceChanged = DraftMerge(draft: draft, base: base, current: current, source: "ru")
+        #expect(sourceChanged.changes["title"]?["ru"] == .theirs && !sourceChanged.isClean)
+    }
+
     @Test("A refused save links back to the exhibit page it came from, never elsewhere")
     func exhibitPageOfRequest() {
         #expect(PageError.exhibitPage(ofRequestPath: "/exhibits/first-winter") == "/exhibits/first-winter")

@@ -121,6 +121,10 @@ struct Localizer: Sendable {
 
     /// ``callAsFunction(_:_:)`` with one `{count}`.
     func callAsFunction(_ key: String, count: Int) -> String { self(key, ["count": String(count)]) }
+
+    /// The heading of a field of captions.yml: its interface string (`field.<name>`) for the
+    /// usual fields, else its name as configured.
+    func fieldName(_ name: String) -> String { words["field." + name] ?? fallback["field." + name] ?? name }
 }
 
 /// A failure of the editor itself (start-up, resources), said in one line.

@@ -59,7 +59,7 @@ extension Pages {
                     """
                     <button type="submit" form="signoff-form" name="review" value="\(key)" \
                     class="signoff-button">\(words("signoff.review"))\
-                    \(forScreenReaders(field: field, language: language))</button>
+                    \(forScreenReaders(field: field, language: language, words: words))</button>
                     """)
             }
             if level < .approved && (isSource || state.review != nil) {
@@ -67,7 +67,7 @@ extension Pages {
                     """
                     <button type="submit" form="signoff-form" name="approve" value="\(key)" \
                     class="signoff-button">\(words("signoff.approve"))\
-                    \(forScreenReaders(field: field, language: language))</button>
+                    \(forScreenReaders(field: field, language: language, words: words))</button>
                     """)
             }
         }

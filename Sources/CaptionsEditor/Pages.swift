@@ -358,7 +358,7 @@ enum Pages {
             sections.append(
                 """
                 <section class="field" aria-labelledby="h-\(spec.name)">
-                <h2 id="h-\(spec.name)">\(spec.name)</h2>
+                <h2 id="h-\(spec.name)">\(words.fieldName(spec.name))</h2>
                 <div class="languages">\(cells)</div>
                 </section>
 
@@ -476,7 +476,7 @@ enum Pages {
                 <p class="stale-source"><strong>\(words("exhibit.stalesource"))</strong> (\(config.source)): \(source)</p>
                 \(sourceDiff(view.signOff?.diffs[key], words: words))
                 <button type="submit" name="_accept" value="\(key)" class="accept-button">\
-                \(words("exhibit.accept"))\(forScreenReaders(field: field, language: language))</button>
+                \(words("exhibit.accept"))\(forScreenReaders(field: field, language: language, words: words))</button>
                 </div>
                 """
         }
@@ -501,8 +501,8 @@ enum Pages {
 
     /// The field and language a text box's button acts on, said to screen readers only (the
     /// button stands in the box's cell, which sighted users see).
-    static func forScreenReaders(field: String, language: String) -> HTML {
-        "<span class=\"visually-hidden\"> (\(field), \(language))</span>"
+    static func forScreenReaders(field: String, language: String, words: Localizer) -> HTML {
+        "<span class=\"visually-hidden\"> (\(words.fieldName(field)), \(language))</span>"
     }
 
     /// The counter of one text box; marked when over the limit. A text measured on its panel
@@ -648,7 +648,7 @@ enum Pages {
                 let same: HTML = mine == theirs ? "<span class=\"same\">(\(words("conflict.same")))</span>" : who
                 rows.append(
                     """
-                    <tr class="\(mine == theirs ? "same" : "differs")"><th>\(spec.name) · \(language) \(same)</th>
+                    <tr class="\(mine == theirs ? "same" : "differs")"><th>\(words.fieldName(spec.name)) · \(language) \(same)</th>
                     <td class="draft" lang="\(language)">\(mine)</td>\
                     <td class="current" lang="\(language)">\(theirs)</td></tr>
 

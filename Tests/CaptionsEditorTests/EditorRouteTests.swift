@@ -113,6 +113,10 @@ struct EditorPageTests {
                         + "File: <code>barracks/first-winter.yml</code></p>"))
             let russian = try await browser.get("/exhibits/first-winter", headers: [.acceptLanguage: "ru"])
             #expect(russian.body.contains("<h1>Первая зима</h1>"))
+            // The usual fields are named in the interface's language.
+            #expect(russian.body.contains("<h2 id=\"h-title\">Заголовок</h2>"))
+            #expect(russian.body.contains("<h2 id=\"h-credit\">Кредитная строка</h2>"))
+            #expect(page.body.contains("<h2 id=\"h-text\">Text</h2>"))
             // No Kazakh title yet: the source's.
             let kurt = "museum-second-floor/kurt-story.yml"
             try fixture.write(kurt, try fixture.read(kurt).replacing("  kk: Тас емес, құрт\n", with: "  kk: \"\"\n"))
@@ -408,11 +412,11 @@ struct EditorSaveTests {
             #expect(try fixture.read("barracks/first-winter.yml") == colleague)
             #expect(
                 refused.body.contains(
-                    "<th>title · en  <span class=\"who\">(changed by you and in the file)</span></th>"))
+                    "<th>Title · en  <span class=\"who\">(changed by you and in the file)</span></th>"))
             #expect(
                 refused.body.contains(
-                    "<th>title · ru  <span class=\"who\">(changed in the file, not by you)</span></th>"))
-            #expect(refused.body.contains("<th>title · kk  <span class=\"who\">(changed by you)</span></th>"))
+                    "<th>Title · ru  <span class=\"who\">(changed in the file, not by you)</span></th>"))
+            #expect(refused.body.contains("<th>Title · kk  <span class=\"who\">(changed by you)</span></th>"))
             // The form carries my two changes only, and the file's texts now as what was shown.
             #expect(refused.body.contains("name=\"title.en\" value=\"My winter\""))
             #expect(refused.body.contains("name=\"title.kk\" value=\"Менің қысым\""))
@@ -522,7 +526,7 @@ struct EditorSaveTests {
             #expect(
                 page.body.contains(
                     "<button type=\"submit\" name=\"_accept\" value=\"title.kk\" class=\"accept-button\">"
-                        + "Accept: matches the source<span class=\"visually-hidden\"> (title, kk)</span></button>"))
+                        + "Accept: matches the source<span class=\"visually-hidden\"> (Title, kk)</span></button>"))
             #expect(!page.body.contains("accept-form"))
             let digest = try #require(page.inputValue("_digest"))
             // The draft as the page shows it: accepted, nothing else written.
@@ -913,6 +917,9 @@ struct EditorUnitTests {
         }
         #expect(strings.localizer("kk")("conflict.title") == "Conflict / Конфликт / Қайшылық")
         #expect(strings.localizer("ru")("exhibit.save") == "Сохранить")
+        // A field a museum named itself keeps its name; the usual ones are translated.
+        #expect(strings.localizer("kk").fieldName("title") == "Тақырып")
+        #expect(strings.localizer("kk").fieldName("provenance") == "provenance")
     }
 
     @Test("The interface strings are a caption collection that captions check passes: nothing missing, no finding")

@@ -19,15 +19,7 @@ struct SaveConflict: Error {
 
 /// The characters of one text against its field's budget, counted as `captions check` counts,
 /// and its lines on the field's panel when the panel's font is installed.
-struct TextLength: Sendable, Equatable {
-    var field: String
-    var language: String
-    var characters: Int
-    var limit: Int?
-    /// The lines on the panel and the panel's `max-lines`, when measured.
-    var lines: Int? = nil
-    var maxLines: Int? = nil
-}
+typealias TextLength = ExhibitCheck.TextLength
 
 /// The library operations the editor uses.
 enum LibraryBridge {
@@ -87,12 +79,7 @@ enum LibraryBridge {
     }
 
     private static func converted(_ check: ExhibitCheck) -> (findings: [Diagnostic], lengths: [TextLength]) {
-        let lengths = check.lengths.map {
-            TextLength(
-                field: $0.field, language: $0.language, characters: $0.characters, limit: $0.limit, lines: $0.lines,
-                maxLines: $0.maxLines)
-        }
-        return (check.findings, lengths)
+        (check.findings, check.lengths)
     }
 
     /// The states of every field and language of one exhibit (its record read once).

@@ -311,17 +311,27 @@ enum Pages {
         let reasons = HTML.join(
             preview.holdBackReasons.map { "<li class=\"error\">\($0.message)</li>" }
                 + preview.warnings.map { "<li class=\"warning\">\($0.message)</li>" })
+        var overflows = false
         let blocks = HTML.join(
             preview.blocks.map { block in
                 let fields = HTML.join(
                     block.fields.map { field in
+                        // Lines past the panel's last one are marked; the panel counts a blank
+                        // line between paragraphs, as `overflows-panel` does.
+                        var number = -1
                         let paragraphs = HTML.join(
                             field.paragraphs.map { lines in
+                                number += 1
                                 let broken = lines.enumerated().map { line -> HTML in
-                                    line.offset == 0 ? "\(line.element)" : "<br>\(line.element)"
+                                    number += 1
+                                    let text: HTML =
+                                        number > field.maxLines ?? .max
+                                        ? "<span class=\"over\">\(line.element)</span>" : "\(line.element)"
+                                    return line.offset == 0 ? text : "<br>\(text)"
                                 }
                                 return "<p>\(HTML.join(broken))</p>"
                             })
+                        if number > field.maxLines ?? .max { overflows = true }
                         return "<div class=\"label-field \(field.name)\">\(paragraphs)</div>"
                     })
                 let provisional: HTML = block.isProvisional ? " <span class=\"hint\">*</span>" : ""
@@ -330,9 +340,10 @@ enum Pages {
                     \(provisional)</p>\(fields)</div>
                     """
             })
+        let overflowNote: HTML = overflows ? "<p class=\"hint over-note\">\(words("exhibit.previewover"))</p>" : ""
         return """
             <ul class="findings">\(reasons)</ul>
-            <div class="label">\(blocks)</div>
+            \(overflowNote)<div class="label">\(blocks)</div>
             """
     }
 

@@ -473,6 +473,34 @@ struct EditorSaveTests {
             #expect(preview.contains("<div class=\"label-block\" lang=\"kk\">"))
             #expect(preview.contains("қыс қыс"))
             #expect(!preview.contains(">Алғашқы қыс<"))
+            // Its lines 4 and 5 are the two the panel has no room for, marked, and said why once.
+            let kazakhTitle = try #require(
+                preview.components(separatedBy: "<div class=\"label-field title\">").dropFirst().first?
+                    .components(separatedBy: "</div>").first)
+            #expect(kazakhTitle.components(separatedBy: "<br>").count == 5)
+            #expect(
+                kazakhTitle.components(separatedBy: "<br>").map { $0.contains("<span class=\"over\">") }
+                    == [false, false, false, true, true])
+            #expect(
+                preview.components(separatedBy: "class=\"hint over-note\"").count == 2
+                    && preview.contains("The lines that do not fit on the panel (those after its last line)"))
+            #expect(!page.body.contains("over-note"))
+            // The object panel holds 12 lines, and a blank line between paragraphs takes one:
+            // of 11 one-line paragraphs (21 lines), the 7th is the first past the panel.
+            let paragraphs = (1...11).map { "Paragraph \($0)." }.joined(separator: "\n\n")
+            let tall = try await browser.post(
+                "/exhibits/first-winter/check", [("text.en", paragraphs)], csrf: false,
+                headers: [HTTPField.Name("X-CSRF-Token")!: browser.csrfToken])
+            let tallJSON = try #require(
+                try JSONSerialization.jsonObject(with: Data(tall.body.utf8)) as? [String: Any])
+            let tallPreview = try #require(tallJSON["preview"] as? String)
+            let englishText = try #require(
+                tallPreview.components(separatedBy: "<div class=\"label-field text\">").last?
+                    .components(separatedBy: "</div>").first)
+            let expected = (1...11).map {
+                $0 < 7 ? "<p>Paragraph \($0).</p>" : "<p><span class=\"over\">Paragraph \($0).</span></p>"
+            }
+            #expect(englishText == expected.joined())
             // The boxes of a field the file does not have (credit) are sent empty: no finding.
             let untouched = try await browser.post(
                 "/exhibits/first-winter/check",

@@ -8,6 +8,10 @@ public struct LabelPreview: Sendable, Hashable {
         /// The paragraphs, each its lines wrapped to the field's width: the lines the text file
         /// has, with the typography of the export.
         public var paragraphs: [[String]]
+        /// The most lines the field's panel holds, when the field is measured on a panel. The
+        /// panel counts every line and one blank line between paragraphs; the lines past this
+        /// are what `overflows-panel` reports.
+        public var maxLines: Int?
     }
 
     /// One language's block.
@@ -57,7 +61,7 @@ extension SignageExporter {
         }
         let exhibit = saved.applying(drafts)
         let label = pipeline.label(for: exhibit)
-        var lines = PreviewLines()
+        var lines = PreviewLines(panels: pipeline.panels)
         let overlong = SignageLayout.layOut(
             label, settings: pipeline.settings, panels: pipeline.panels, into: &lines)
         return LabelPreview(
@@ -68,6 +72,7 @@ extension SignageExporter {
 
 /// The wrapped lines of a label as strings, block by block.
 private struct PreviewLines: LayoutSink {
+    let panels: PanelFonts
     var blocks: [LabelPreview.Block] = []
 
     mutating func startBlock(_ block: SignageLabel.Block) {
@@ -75,7 +80,9 @@ private struct PreviewLines: LayoutSink {
     }
 
     mutating func startField(_ field: SignageLabel.Field) {
-        blocks[blocks.count - 1].fields.append(LabelPreview.Field(name: field.name, paragraphs: []))
+        blocks[blocks.count - 1].fields.append(
+            LabelPreview.Field(
+                name: field.name, paragraphs: [], maxLines: panels.panel(for: field.name)?.profile.maxLines))
     }
 
     mutating func startParagraph() {

@@ -120,6 +120,20 @@ import Testing
         #expect(html.contains("<h3 class=\"field field-title\">Kurt</h3>"))
     }
 
+    /// The editor's label preview has the export's lines and the panel's `max-lines`, so it can
+    /// mark the lines `overflows-panel` reports.
+    @Test func thePreviewCarriesThePanelsLines() throws {
+        let (_, _, config) = try Self.label()
+        let exhibit = ExhibitParser.parse(text: Self.exhibit, path: "Captions/kurt.yml", relativePath: "kurt.yml")
+        let collection = CaptionCollection(rootPath: "Captions", config: config, exhibits: [exhibit])
+        let preview = try SignageExporter.preview(exhibit: "kurt", in: collection)
+        #expect(preview.blocks.map { $0.fields.map(\.maxLines) } == Array(repeating: [nil, 4], count: 3))
+        // English: 5 lines where 4 fit, as the check says: two paragraphs of 2 lines each, and
+        // the blank line between them.
+        let english = try #require(preview.blocks.last?.fields.last)
+        #expect(english.paragraphs.map(\.count) == [2, 2])
+    }
+
     /// The check counts the lines the proof sheet shows.
     @Test func theCheckCountsTheLinesOfTheExport() throws {
         let (_, _, config) = try Self.label()

@@ -499,6 +499,21 @@ struct ByteLocator {
         return found ?? min(previous + 1, max(bytes.count - 1, 0))
     }
 
+    /// Whether the bytes from ``scanned`` to `target` (> ``scanned``) need the byte-by-byte
+    /// walk: they have a lone CR, or a CR LF split at either end. CR LF elsewhere counts right
+    /// on the LF-only fast path (its CR is a column of the line it ends).
+    private func needsByteWalk(to target: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        if (scanned > 0 && bytes[scanned - 1] == 0x0D) || bytes[target - 1] == 0x0D { return true }
+        var cursor = scanned
+        while cursor < target, let hit = memchr(base + cursor, 0x0D, target - cursor) {
+            let index = base.distance(to: UnsafeRawPointer(hit))
+            if bytes[index + 1] != 0x0A { return true }
+            cursor = index + 2
+        }
+        return false
+    }
+
     /// The location of `offset`; offsets must not decrease between calls.
     mutating func location(ofOffset offset: Int, path: String) -> SourceLocation {
         let target = min(max(offset, 0), bytes.count)
@@ -510,7 +525,7 @@ struct ByteLocator {
         guard target > scanned, let base = bytes.baseAddress else {
             return SourceLocation(path: path, line: line, column: column)
         }
-        if memchr(base + scanned, 0x0D, target - scanned) != nil || (scanned > 0 && bytes[scanned - 1] == 0x0D) {
+        if needsByteWalk(to: target) {
             // CR LF is one line break (its LF is not a second), a lone CR is one too; only the
             // bytes up to `target` are looked at, so mapped pages are not touched early.
             for index in scanned..<target {

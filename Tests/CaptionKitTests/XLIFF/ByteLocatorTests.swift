@@ -13,6 +13,7 @@ import Testing
         "", "<", "no tags at all\nбез тегов\n", "<<<<a<a>",
         // Lone CRs (classic Mac), CR LF split anywhere, mixed, and a UTF-8 byte order mark.
         "<a>\r  <b>Қазақ\r\r<c/>\r", "\r\n<a>\r\n\r<b>\n\r<c>\r\r\n", "\u{FEFF}<a>é\r\n <b/>",
+        "<a>\r\nҚазақ <b>\r\n  <c/>\r\n\r\nСөз\r\n",
     ]
 
     /// The plain walk: the location after looking at every byte before `offset`, a line ended

@@ -110,3 +110,32 @@ enum XLIFF12Fixture {
             """
     }
 }
+
+/// What `captions import --trust-states` prints and records, for exact comparisons.
+enum TrustedImportOutput {
+    /// The stdout of an import of `file` (`language`) that applied nothing and recorded one
+    /// review by `name` in `Captions/g/k.yml`.
+    static func oneReviewRecorded(
+        _ file: String, _ language: String, unchanged: Int, notTranslated: Int, by name: String
+    ) -> String {
+        """
+        \(file) (\(language)): 0 applied, \(unchanged) unchanged, \(notTranslated) not translated, 0 conflicts, \
+        0 unknown ids
+        \(file) (\(language)): states marked reviewed: 1 review recorded by \(name), 0 already reviewed, \
+        0 refused, 0 changed (imported without review)
+        wrote Captions/g/k.yml
+
+        """
+    }
+
+    /// The `translations:` record of a caption file whose title has one review, `entry` being
+    /// its language's line (e.g. `kk: 8577ed6c d339738d reviewed 2026-12-03 DK`).
+    static func reviewedTitle(_ entry: String) -> String {
+        """
+        translations:  # machine-owned: source fingerprints of translations; do not edit
+          title:
+            \(entry)
+
+        """
+    }
+}

@@ -26,6 +26,7 @@ extension CaptionsCommand {
                   captions check --format sarif > captions.sarif
                   captions check --require approved
                   captions check --explain number-mismatch
+                  captions check --explain import-conflict
                   captions check --write-baseline
 
                 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 the check could not run.
@@ -54,7 +55,9 @@ extension CaptionsCommand {
 
         @Option(
             name: .customLong("explain"),
-            help: ArgumentHelp("Describe a check: what it finds, its options and examples.", valueName: "id"))
+            help: ArgumentHelp(
+                "Describe a check, or a finding of import or export xliff: what it means and examples.",
+                valueName: "id"))
         var explainID: String?
 
         @Option(
@@ -84,7 +87,8 @@ extension CaptionsCommand {
                 throw ValidationError(
                     """
                     unknown check '\(explainID)'\(hint); the checks are \
-                    \(CheckExplanation.checkIDs.joined(separator: ", "))
+                    \(CheckExplanation.checkIDs.joined(separator: ", ")); captions import and export xliff \
+                    report \(CheckExplanation.findingIDs.joined(separator: ", "))
                     """
                 )
             }

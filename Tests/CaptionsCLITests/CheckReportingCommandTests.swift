@@ -27,6 +27,53 @@ import Testing
             ))
     }
 
+    /// The ids `captions import` prints are explained too, and an unknown id near one gets it
+    /// as its "did you mean".
+    @Test func explainKnowsTheFindingsOfImport() throws {
+        let run = try CLIRun.run(["check", "--explain", "unknown-unit"])
+        #expect(run.status == 0)
+        #expect(
+            run.stdout.hasPrefix(
+                """
+                unknown-unit: Unknown Unit
+                Reported by: captions import (XLIFF files); severity error
+                Not a check of captions check: captions.yml does not configure it.
+
+                A unit's id (<exhibit id>.<field>) names no caption of the collection:
+                """))
+        #expect(
+            run.stdout.hasSuffix(
+                """
+                Reported:
+
+                  # Captions/g/k.yml
+                    id: k
+                    title:
+                      kk: Құрт
+                      ru: Курт
+                      en: Kurt
+
+                  # returned/kk.xlf
+                    <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+                      <file original="Captions" source-language="ru" target-language="kk" datatype="plaintext"><body>
+                        <trans-unit id="kurt.title"><source>Курт</source><target>Құрт ірімшігі</target></trans-unit>
+                      </body></file>
+                    </xliff>
+
+                """))
+        let typo = try CLIRun.run(["check", "--explain", "import-conflit"])
+        #expect(typo.status == 64)
+        #expect(typo.stdout.isEmpty)
+        #expect(typo.stderr.hasPrefix("Error: unknown check 'import-conflit' (did you mean 'import-conflict'?); "))
+        #expect(
+            typo.stderr.contains(
+                """
+                , unused-exception; captions import and export xliff report import-conflict, unknown-unit, \
+                unsupported-markup, invalid-order, paragraphs-merged, whitespace-dropped, review-not-recorded, \
+                glossary-conflict, glossary-import, xliff-export
+                """))
+    }
+
     /// A check that cannot run (exit 2) says why on stdout in the format asked for, as well as
     /// in its one line on stderr.
     @Test func cannotRunIsReportedInEveryFormat() throws {

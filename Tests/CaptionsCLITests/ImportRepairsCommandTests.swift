@@ -22,19 +22,7 @@ import Testing
 
     /// An XLIFF 1.2 file for kk with one unit a line from line 5, column 7: (id, source, target).
     static func xliff12(_ units: [(String, String, String)]) -> String {
-        var text = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
-              <file original="Captions" source-language="ru" target-language="kk" datatype="plaintext">
-                <body>
-
-            """
-        for (id, source, target) in units {
-            text +=
-                "      <trans-unit id=\"\(id)\" xml:space=\"preserve\"><source>\(source)</source>"
-                + "<target>\(target)</target></trans-unit>\n"
-        }
-        return text + "    </body>\n  </file>\n</xliff>\n"
+        XLIFF12Fixture.file(units.map { XLIFF12Fixture.line($0.0, source: $0.1, target: $0.2) })
     }
 
     static let wagon = ("w.title", "Арестантский вагон", "Тұтқындар вагоны")
@@ -88,40 +76,43 @@ import Testing
         #expect(try folder.read("Captions/g/w.yml") == Self.w)
     }
 
-    @Test func theCountsOfAFileWithAUnitTwiceSayWhatWasWritten() throws {
+    /// A unit twice in one file whose copies disagree: a conflict whose copies all count as
+    /// conflicts, and the summary says what was written. In the second case a copy changes the
+    /// text, then one keeps the current text, so the first copy no longer counts as applied.
+    @Test(arguments: [
+        (
+            [wagon, text, otherWagon],
+            """
+            returned/a.xlf:7:7: error: unit 'w.title' (kk) is translated differently in two places; neither is \
+            applied [import-conflict]
+            returned/a.xlf:5:7: note: the other translation is here
+            returned/a.xlf (kk): 1 applied, 0 unchanged, 0 not translated, 2 conflicts, 0 unknown ids
+            wrote Captions/g/k.yml
+
+            """,
+            "w"
+        ),
+        (
+            [("k.title", "Курт", "Курт-ірімшік"), ("k.title", "Курт", "Құрт")],
+            """
+            returned/a.xlf:6:7: error: unit 'k.title' (kk) is translated differently in two places; neither is \
+            applied [import-conflict]
+            returned/a.xlf:5:7: note: the other translation is here
+            returned/a.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 2 conflicts, 0 unknown ids
+
+            """,
+            "k"
+        ),
+    ])
+    func aUnitTwiceInOneFileConflictsAndTheCountsSayWhatWasWritten(
+        units: [(String, String, String)], stdout: String, untouched: String
+    ) throws {
         let folder = try Self.museum()
-        try folder.write("returned/a.xlf", Self.xliff12([Self.wagon, Self.text, Self.otherWagon]))
+        try folder.write("returned/a.xlf", Self.xliff12(units))
         let run = try CLIRun.run(["import", "returned/a.xlf"], in: folder.path)
         #expect(run.status == 1)
-        #expect(
-            run.stdout == """
-                returned/a.xlf:7:7: error: unit 'w.title' (kk) is translated differently in two places; neither is \
-                applied [import-conflict]
-                returned/a.xlf:5:7: note: the other translation is here
-                returned/a.xlf (kk): 1 applied, 0 unchanged, 0 not translated, 2 conflicts, 0 unknown ids
-                wrote Captions/g/k.yml
-
-                """)
-        #expect(try folder.read("Captions/g/w.yml") == Self.w)
-    }
-
-    /// A copy that changes the text, then one that keeps the current text: a conflict, and the
-    /// first copy no longer counts as applied.
-    @Test func aCopyThatChangesTheTextConflictsWithALaterOneThatKeepsIt() throws {
-        let folder = try Self.museum()
-        try folder.write(
-            "returned/a.xlf", Self.xliff12([("k.title", "Курт", "Курт-ірімшік"), ("k.title", "Курт", "Құрт")]))
-        let run = try CLIRun.run(["import", "returned/a.xlf"], in: folder.path)
-        #expect(run.status == 1)
-        #expect(
-            run.stdout == """
-                returned/a.xlf:6:7: error: unit 'k.title' (kk) is translated differently in two places; neither is \
-                applied [import-conflict]
-                returned/a.xlf:5:7: note: the other translation is here
-                returned/a.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 2 conflicts, 0 unknown ids
-
-                """)
-        #expect(try folder.read("Captions/g/k.yml") == Self.k)
+        #expect(run.stdout == stdout)
+        #expect(try folder.read("Captions/g/\(untouched).yml") == (untouched == "w" ? Self.w : Self.k))
     }
 
     /// An XLIFF 2 unit of two segments and an ignorable: (source, target, order) each.
@@ -199,27 +190,11 @@ import Testing
     }
 
     /// The target as a tool that drops `xml:space="preserve"` and pretty-prints writes it.
-    static let prettyPrinted = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
-          <file original="Captions" source-language="ru" target-language="kk" datatype="plaintext">
-            <body>
-              <trans-unit id="w.title">
-                <source>Арестантский вагон</source>
-                <target>
-                  Сталин дәуірінің тұтқындар вагоны
-                </target>
-              </trans-unit>
-              <trans-unit id="k.text">
-                <source>Первое. Второе.</source>
-                <target>Бірінші.
-        Екінші. </target>
-              </trans-unit>
-            </body>
-          </file>
-        </xliff>
-
-        """
+    static let prettyPrinted = XLIFF12Fixture.file([
+        XLIFF12Fixture.unit(
+            "w.title", source: "Арестантский вагон", target: "\n          Сталин дәуірінің тұтқындар вагоны\n        "),
+        XLIFF12Fixture.unit("k.text", source: "Первое. Второе.", target: "Бірінші.\nЕкінші. "),
+    ])
 
     @Test func layoutWhitespaceAroundATargetWithoutPreserveIsDroppedAndNamed() throws {
         let folder = try Self.museum()
@@ -290,19 +265,11 @@ import Testing
             environment: ["SOURCE_DATE_EPOCH": "1796256000"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(
-            run.stdout == """
-                Exports/xliff/ru-kk.xlf (kk): 0 applied, 1 unchanged, 2 not translated, 0 conflicts, 0 unknown ids
-                Exports/xliff/ru-kk.xlf (kk): states marked reviewed: 1 review recorded by DK, 0 already reviewed, \
-                0 refused, 0 changed (imported without review)
-                wrote Captions/g/k.yml
-
-                """)
+            run.stdout
+                == TrustedImportOutput.oneReviewRecorded(
+                    "Exports/xliff/ru-kk.xlf", "kk", unchanged: 1, notTranslated: 2, by: "DK"))
         #expect(
-            try folder.read("Captions/g/k.yml") == Self.k + """
-                translations:  # machine-owned: source fingerprints of translations; do not edit
-                  title:
-                    kk: 8577ed6c d339738d reviewed 2026-12-03 DK
-
-                """)
+            try folder.read("Captions/g/k.yml")
+                == Self.k + TrustedImportOutput.reviewedTitle("kk: 8577ed6c d339738d reviewed 2026-12-03 DK"))
     }
 }

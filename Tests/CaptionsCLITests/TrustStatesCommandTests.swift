@@ -29,32 +29,22 @@ import Testing
 
     /// memoQ: `mq:status` on each unit; reviewer 1 and 2 confirmations say reviewed and final,
     /// the translator's `ManuallyConfirmed` does not.
-    static let memoQ = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff">
-          <file original="ru-kk.xlf" source-language="ru" target-language="kk" datatype="plaintext">
-            <body>
-              <trans-unit id="k.title" mq:status="Reviewer1Confirmed" mq:locked="no">
-                <source xml:space="preserve">Курт</source>
-                <target xml:space="preserve">Құрт</target>
-              </trans-unit>
-              <trans-unit id="k.text" mq:status="Proofread">
-                <source xml:space="preserve">Первое. Второе.</source>
-                <target xml:space="preserve">Бірінші. Екінші.</target>
-              </trans-unit>
-              <trans-unit id="m.title" mq:status="ManuallyConfirmed">
-                <source xml:space="preserve">Музей</source>
-                <target xml:space="preserve">Мұражай</target>
-              </trans-unit>
-              <trans-unit id="s.title" mq:status="Reviewer1Confirmed">
-                <source xml:space="preserve">Новое</source>
-                <target xml:space="preserve">Ескі</target>
-              </trans-unit>
-            </body>
-          </file>
-        </xliff>
+    static let memoQ = XLIFF12Fixture.file(
+        [
+            memoQUnit("k.title", "Reviewer1Confirmed", "Курт", "Құрт", locked: "no"),
+            memoQUnit("k.text", "Proofread", "Первое. Второе.", "Бірінші. Екінші."),
+            memoQUnit("m.title", "ManuallyConfirmed", "Музей", "Мұражай"),
+            memoQUnit("s.title", "Reviewer1Confirmed", "Новое", "Ескі"),
+        ], original: "ru-kk.xlf", namespaces: "xmlns:mq=\"MQXliff\"")
 
-        """
+    /// A memoQ unit with its `mq:status` (and `mq:locked`), whitespace kept on source and target.
+    static func memoQUnit(
+        _ id: String, _ status: String, _ source: String, _ target: String, locked: String? = nil
+    ) -> String {
+        XLIFF12Fixture.unit(
+            id, attributes: "mq:status=\"\(status)\"" + (locked.map { " mq:locked=\"\($0)\"" } ?? ""),
+            textAttributes: "xml:space=\"preserve\"", source: source, target: target)
+    }
 
     @Test func memoQWithoutTrustStatesIgnoresThem() throws {
         let folder = try Self.museum()
@@ -209,20 +199,12 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stderr == "")
         #expect(
-            run.stdout == """
-                returned/en.sdlxliff (en): 0 applied, 3 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
-                returned/en.sdlxliff (en): states marked reviewed: 1 review recorded by Aigerim B., 0 already reviewed, \
-                0 refused, 0 changed (imported without review)
-                wrote Captions/g/k.yml
-
-                """)
+            run.stdout
+                == TrustedImportOutput.oneReviewRecorded(
+                    "returned/en.sdlxliff", "en", unchanged: 3, notTranslated: 0, by: "Aigerim B."))
         #expect(
-            try folder.read("Captions/g/k.yml") == Self.k + """
-                translations:  # machine-owned: source fingerprints of translations; do not edit
-                  title:
-                    en: 8577ed6c 026442b0 reviewed 2026-12-03 Aigerim B.
-
-                """)
+            try folder.read("Captions/g/k.yml")
+                == Self.k + TrustedImportOutput.reviewedTitle("en: 8577ed6c 026442b0 reviewed 2026-12-03 Aigerim B."))
         #expect(try folder.read("Captions/g/m.yml") == Self.m)
     }
 

@@ -28,17 +28,18 @@ extension CheckReporter {
 }
 
 extension CheckExplanation {
-    /// The explanation of the check with `id`, or `nil` when no check has that id.
+    /// The explanation of the check with `id`, or of the finding with that id that `captions
+    /// import` or `captions export xliff` reports; `nil` when there is neither.
     public static func text(for id: String) -> String? {
-        guard let type = CheckRegistry.check(id: id) else { return nil }
-        return text(for: type.description)
+        if let type = CheckRegistry.check(id: id) { return text(for: type.description) }
+        return FindingRegistry.finding(id: id).map { text(for: $0) }
     }
 }
 
 extension CheckExplanation {
-    /// The closest check id to `id`, for a "did you mean" hint.
+    /// The closest check or finding id to `id`, for a "did you mean" hint.
     public static func suggestion(for id: String) -> String? {
-        Suggestion.closest(to: id, in: CheckRegistry.ids)
+        Suggestion.closest(to: id, in: CheckRegistry.ids + FindingRegistry.ids)
     }
 }
 
@@ -58,4 +59,8 @@ extension CheckReporter {
 extension CheckExplanation {
     /// The ids of every check, in registry order.
     public static var checkIDs: [String] { CheckRegistry.ids }
+
+    /// The ids of the findings `captions import` and `captions export xliff` report, which
+    /// `--explain` explains too.
+    public static var findingIDs: [String] { FindingRegistry.ids }
 }

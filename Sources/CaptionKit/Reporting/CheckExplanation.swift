@@ -1,6 +1,35 @@
 /// The text of `captions check --explain ID`: what a check finds, its severity, its options and
-/// its examples with the `↓` markers where findings point.
+/// its examples with the `↓` markers where findings point; or, for the id of a finding that
+/// `captions import` or `captions export xliff` reports, what it means, what to do and examples.
 public enum CheckExplanation {
+
+    /// The explanation of a finding another command reports (``FindingRegistry``).
+    static func text(for description: FindingDescription) -> String {
+        var output = "\(description.id): \(description.name)\n"
+        output += "Reported by: \(description.command.rawValue); severity \(description.severity.rawValue)\n"
+        output += "Not a check of captions check: captions.yml does not configure it.\n\n"
+        output += description.rationale + "\n\n"
+        output += "What to do: " + description.remedy + "\n"
+        output += findingExamples("Not reported", description.notReported)
+        output += findingExamples("Reported", description.reported)
+        return output
+    }
+
+    private static func findingExamples(_ title: String, _ examples: [FindingExample]) -> String {
+        var output = "\n\(title):\n"
+        for example in examples {
+            if let trustStatesBy = example.trustStatesBy {
+                output += "\n  # with --trust-states --by \(trustStatesBy)"
+            }
+            for file in example.files {
+                output += "\n  # Captions/\(file.path)\n" + indent(file.text)
+            }
+            if let input = example.input {
+                output += "\n  # returned/\(input.path)\n" + indent(input.text)
+            }
+        }
+        return output
+    }
 
     /// The explanation of a check.
     static func text(for description: CheckDescription) -> String {

@@ -103,7 +103,7 @@ struct GlossaryMerge {
         guard !entry.terms.isEmpty else {
             warnings.append(
                 Diagnostic(
-                    checkID: "glossary-import", severity: .warning, location: tbx.location,
+                    GlossaryImportFinding.glossaryImport, location: tbx.location,
                     message: """
                         entry\(tbx.id.map { " '\($0)'" } ?? "") has no allowed term in the collection's languages \
                         (\(config.languages.joined(separator: ", "))); skipped
@@ -121,7 +121,7 @@ struct GlossaryMerge {
             let why = shared.map { "the \(source) term '\($0)'" } ?? "the id '\(existing.id)'"
             problems.append(
                 Diagnostic(
-                    checkID: "glossary-conflict", severity: .error, location: tbx.location,
+                    GlossaryImportFinding.glossaryConflict, location: tbx.location,
                     message: """
                         entry\(tbx.id.map { " '\($0)'" } ?? "") shares \(why) with glossary entry '\(existing.id)' \
                         but differs: \(differences(entry, existing).joined(separator: "; ")); \

@@ -15,7 +15,7 @@ public enum XLIFFExporter {
         func warn(_ exhibit: Exhibit, _ message: String) {
             warnings.append(
                 Diagnostic(
-                    checkID: "xliff-export", severity: .warning, location: exhibit.idLocation, message: message,
+                    XLIFFExportFinding.xliffExport, location: exhibit.idLocation, message: message,
                     exhibitID: exhibit.displayID))
         }
         for exhibit in collection.exhibits {

@@ -195,7 +195,7 @@ public enum XLIFFImporter {
                 summary.refused += 1
                 problems.append(
                     problem(
-                        "unsupported-markup", at: markup.location,
+                        .unsupportedMarkup, at: markup.location,
                         """
                         unit '\(unit.id)' contains <\(markup.name)>, an inline code that caption text cannot \
                         hold; translate it as plain text
@@ -205,12 +205,12 @@ public enum XLIFFImporter {
             }
             if let invalid = unit.invalidOrder {
                 summary.refused += 1
-                problems.append(problem("invalid-order", at: invalid.location, invalid.message))
+                problems.append(problem(.invalidOrder, at: invalid.location, invalid.message))
                 return
             }
             func unknown(_ message: String, notes: [Diagnostic.Note] = []) {
                 summary.unknown += 1
-                problems.append(problem("unknown-unit", at: unit.location, message, notes: notes))
+                problems.append(problem(.unknownUnit, at: unit.location, message, notes: notes))
             }
             let parts = unit.id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, let positions = exhibitsByID[parts[0]] else {
@@ -249,7 +249,7 @@ public enum XLIFFImporter {
                 summary.conflicts += 1
                 problems.append(
                     Diagnostic(
-                        checkID: "import-conflict", severity: .error, location: source.valueLocation,
+                        XLIFFImportFinding.importConflict, location: source.valueLocation,
                         message:
                             """
                             \(fieldName) (\(language)) of \(parts[0]) was not imported: its \(config.source) \
@@ -269,7 +269,7 @@ public enum XLIFFImporter {
             if targetParagraphs < sourceParagraphs {
                 warnings.append(
                     Diagnostic(
-                        checkID: "paragraphs-merged", severity: .warning, location: unit.location,
+                        XLIFFImportFinding.paragraphsMerged, location: unit.location,
                         message: """
                             unit '\(unit.id)' (\(language)) has \(TextReporter.plural(targetParagraphs, "paragraph")) \
                             where its source has \(sourceParagraphs); the translation tool may have merged them \
@@ -280,7 +280,7 @@ public enum XLIFFImporter {
             if unit.droppedWhitespace {
                 warnings.append(
                     Diagnostic(
-                        checkID: "whitespace-dropped", severity: .warning,
+                        XLIFFImportFinding.whitespaceDropped,
                         location: unit.targetLocation ?? unit.location,
                         message: """
                             unit '\(unit.id)' (\(language)): the line break and indentation around its target were \
@@ -326,7 +326,7 @@ public enum XLIFFImporter {
                     summary.conflicts += 1
                     problems.append(
                         problem(
-                            "import-conflict", at: unit.location,
+                            .importConflict, at: unit.location,
                             """
                             unit '\(unit.id)' (\(language)) is translated differently in two places; neither is \
                             applied
@@ -391,7 +391,7 @@ public enum XLIFFImporter {
                     let marked = candidate.unit.state.map { " (\($0.written))" } ?? ""
                     warnings.append(
                         Diagnostic(
-                            checkID: "review-not-recorded", severity: .warning, location: candidate.unit.location,
+                            XLIFFImportFinding.reviewNotRecorded, location: candidate.unit.location,
                             message: """
                                 unit '\(candidate.unit.id)' (\(language)) is marked reviewed\(marked) but no review \
                                 was recorded: \(field) (\(language)) \(reason)
@@ -425,9 +425,9 @@ public enum XLIFFImporter {
         }
 
         private func problem(
-            _ id: String, at location: SourceLocation, _ message: String, notes: [Diagnostic.Note] = []
+            _ kind: XLIFFImportFinding, at location: SourceLocation, _ message: String, notes: [Diagnostic.Note] = []
         ) -> Diagnostic {
-            Diagnostic(checkID: id, severity: .error, location: location, message: message, notes: notes)
+            Diagnostic(kind, location: location, message: message, notes: notes)
         }
 
         private func quoted(_ text: String) -> String {

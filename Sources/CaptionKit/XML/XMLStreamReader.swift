@@ -34,8 +34,12 @@ enum XMLEvent: Sendable, Equatable {
 /// Parsing is serialised with a lock because libxml2's error handlers are global state.
 ///
 /// Locations are 1-based lines and columns in Unicode scalars. Element positions are computed
-/// from the file's bytes (the `<` of the start tag); libxml2's own error positions are used as
-/// libxml2 reports them.
+/// from the file's bytes (the `<` of the start tag), lines ended by CR LF, LF or a lone CR as
+/// XML 1.0 §2.11 normalizes them; libxml2's own error positions are used as libxml2 reports
+/// them (a file whose lines end in lone CRs is read with LFs for them, see ``LoneCRInput``, so
+/// libxml2 counts its lines). UTF-16 files (with a byte order mark, or an XML declaration in
+/// UTF-16) are read as UTF-8 (see ``UTF16Input``), so their positions count characters the
+/// same way.
 final class XMLStreamReader {
     /// The deepest element nesting accepted.
     static let maximumDepth = 64
@@ -179,6 +183,19 @@ final class XMLStreamReader {
         attributeNames: Set<String>?, textBytes: ((UnsafeBufferPointer<UInt8>) -> Void)?,
         handler: (XMLEvent) throws(CaptionError) -> Void
     ) throws(CaptionError) {
+        if let order = UTF16Input.byteOrder(of: buffer) {
+            // Read as UTF-8 from here on (see UTF16Input): positions, the DOCTYPE scan and libxml2.
+            let converted: Data = try UTF16Input.utf8(buffer, order: order, path: path)
+            return try parse(
+                converted, path: path, wantsText: wantsText, attributeNames: attributeNames, textBytes: textBytes,
+                handler: handler)
+        }
+        if let normalized = LoneCRInput.normalized(buffer) {
+            // libxml2 counts lines at LF only: its own error positions need the lone CRs as LFs.
+            return try parse(
+                normalized, path: path, wantsText: wantsText, attributeNames: attributeNames, textBytes: textBytes,
+                handler: handler)
+        }
         if let doctype = PrologScanner.doctypeOffset(in: buffer) {
             var locator = ByteLocator(bytes: buffer)
             throw .invalidInput(locator.location(ofOffset: doctype, path: path), doctypeMessage)
@@ -378,6 +395,29 @@ private func refuseExternalEntity(
     nil
 }
 
+/// Documents whose lines end in a lone CR (classic Mac OS), which libxml2 does not count as line
+/// breaks in its error positions.
+enum LoneCRInput {
+    /// A copy of `bytes` with every lone CR (not followed by LF) replaced by LF when the first line
+    /// break of the document is a lone CR; `nil` otherwise (nothing to do, or a document whose
+    /// first lines end in LF or CR LF, which is not read further here).
+    ///
+    /// XML 1.0 §2.11 has every parser read a lone CR as LF, so the document means the same;
+    /// the byte offsets, and so the positions, do not change.
+    static func normalized(_ bytes: UnsafeRawBufferPointer) -> Data? {
+        guard let base = bytes.baseAddress,
+            let firstCR = memchr(base, 0x0D, min(bytes.count, 1 << 16)).map({ base.distance(to: UnsafeRawPointer($0)) }
+            ),
+            memchr(base, 0x0A, firstCR) == nil, firstCR + 1 >= bytes.count || bytes[firstCR + 1] != 0x0A
+        else { return nil }
+        var copy = [UInt8](bytes)
+        for index in copy.indices where copy[index] == 0x0D && (index + 1 == copy.count || copy[index + 1] != 0x0A) {
+            copy[index] = 0x0A
+        }
+        return Data(copy)
+    }
+}
+
 /// Finds a DOCTYPE in the prolog (before the root element) of UTF-8 XML.
 enum PrologScanner {
     /// The byte offset of `<!DOCTYPE`, or `nil` when the prolog has none.
@@ -413,14 +453,23 @@ enum PrologScanner {
 
 /// Turns byte offsets of a UTF-8 document into lines and scalar columns, moving forward only
 /// (each byte is looked at once, however long the lines).
+///
+/// A line ends at CR LF, LF or a lone CR (XML 1.0 §2.11); a UTF-8 byte order mark is not a
+/// column.
 struct ByteLocator {
     private let bytes: UnsafeRawBufferPointer
+    /// The offset of the first character: after a UTF-8 byte order mark, if any.
+    private let start: Int
     private var line = 1
     /// The scalar column of the byte at `scanned`.
     private var column = 1
-    private var scanned = 0
+    private var scanned: Int
 
-    init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        scanned = start
+    }
 
     /// The offset of the next `<name` start tag after `previous` (or `previous + 1` when the
     /// bytes do not show it, e.g. in another encoding).
@@ -450,15 +499,45 @@ struct ByteLocator {
         return found ?? min(previous + 1, max(bytes.count - 1, 0))
     }
 
+    /// Whether the bytes from ``scanned`` to `target` (> ``scanned``) need the byte-by-byte
+    /// walk: they have a lone CR, or a CR LF split at either end. CR LF elsewhere counts right
+    /// on the LF-only fast path (its CR is a column of the line it ends).
+    private func needsByteWalk(to target: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        if (scanned > 0 && bytes[scanned - 1] == 0x0D) || bytes[target - 1] == 0x0D { return true }
+        var cursor = scanned
+        while cursor < target, let hit = memchr(base + cursor, 0x0D, target - cursor) {
+            let index = base.distance(to: UnsafeRawPointer(hit))
+            if bytes[index + 1] != 0x0A { return true }
+            cursor = index + 2
+        }
+        return false
+    }
+
     /// The location of `offset`; offsets must not decrease between calls.
     mutating func location(ofOffset offset: Int, path: String) -> SourceLocation {
         let target = min(max(offset, 0), bytes.count)
         if target < scanned {
             line = 1
             column = 1
-            scanned = 0
+            scanned = start
         }
         guard target > scanned, let base = bytes.baseAddress else {
+            return SourceLocation(path: path, line: line, column: column)
+        }
+        if needsByteWalk(to: target) {
+            // CR LF is one line break (its LF is not a second), a lone CR is one too; only the
+            // bytes up to `target` are looked at, so mapped pages are not touched early.
+            for index in scanned..<target {
+                let byte = bytes[index]
+                if byte == 0x0D || (byte == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
+                    line += 1
+                    column = 1
+                } else if byte != 0x0A && byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+            scanned = target
             return SourceLocation(path: path, line: line, column: column)
         }
         // Line breaks found with memchr; the column counts the scalars after the last one.

@@ -11,19 +11,26 @@ import Testing
         "\r\n\r\n<a/><ab><a\t><a\n><a>tail<a",
         "<!-- <target> --><target><![CDATA[<target ]]></target><targetx><target/>",
         "", "<", "no tags at all\nбез тегов\n", "<<<<a<a>",
+        // Lone CRs (classic Mac), CR LF split anywhere, mixed, and a UTF-8 byte order mark.
+        "<a>\r  <b>Қазақ\r\r<c/>\r", "\r\n<a>\r\n\r<b>\n\r<c>\r\r\n", "\u{FEFF}<a>é\r\n <b/>",
+        "<a>\r\nҚазақ <b>\r\n  <c/>\r\n\r\nСөз\r\n",
     ]
 
-    /// The plain walk: the location after looking at every byte before `offset`.
+    /// The plain walk: the location after looking at every byte before `offset`, a line ended
+    /// by CR LF, LF or a lone CR (XML 1.0 §2.11), a byte order mark not counted.
     static func plainLocation(_ bytes: [UInt8], _ offset: Int) -> (Int, Int) {
         var line = 1
         var column = 1
-        for byte in bytes[..<min(offset, bytes.count)] {
-            if byte == 0x0A {
+        let first = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var previous: UInt8 = 0
+        for byte in bytes[min(first, bytes.count)..<max(min(offset, bytes.count), min(first, bytes.count))] {
+            if byte == 0x0D || (byte == 0x0A && previous != 0x0D) {
                 line += 1
                 column = 1
-            } else if byte & 0xC0 != 0x80 {
+            } else if byte != 0x0A && byte & 0xC0 != 0x80 {
                 column += 1
             }
+            previous = byte
         }
         return (line, column)
     }

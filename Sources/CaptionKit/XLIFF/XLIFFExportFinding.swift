@@ -1,0 +1,29 @@
+/// The findings `captions export xliff` reports (see ``XLIFFExporter``), with their
+/// descriptions and examples; `captions check --explain ID` prints them.
+enum XLIFFExportFinding: String, ReportedFinding {
+    case xliffExport = "xliff-export"
+
+    /// What the finding is, with examples.
+    var findingDescription: FindingDescription {
+        switch self {
+        case .xliffExport: Self.notExported
+        }
+    }
+
+    private static let notExported = FindingDescription(
+        id: "xliff-export", name: "Caption File Not Exported", command: .exportXLIFF, severity: .warning,
+        rationale: """
+            A caption file was left out of the XLIFF files: it cannot be read as captions, it has no \
+            valid id, or another file already uses its id. Its units would have no exhibit to come back \
+            to, so translators do not get them; the other files are exported.
+            """,
+        remedy: """
+            Run captions check, fix the file (or give it its own id), then export again.
+            """,
+        notReported: [
+            FindingExample(files: [("a.yml", "id: a\ntitle:\n  ru: Курт\n"), ("b.yml", "id: b\ntitle:\n  ru: Вагон\n")])
+        ],
+        reported: [
+            FindingExample(files: [("a.yml", "id: a\ntitle:\n  ru: Курт\n"), ("b.yml", "id: a\ntitle:\n  ru: Вагон\n")])
+        ])
+}

@@ -1,0 +1,264 @@
+/// The findings `captions import` reports on XLIFF files (see ``XLIFFImporter``), each with its
+/// description and examples; `captions check --explain ID` prints them.
+enum XLIFFImportFinding: String, ReportedFinding {
+    case importConflict = "import-conflict"
+    case unknownUnit = "unknown-unit"
+    case unsupportedMarkup = "unsupported-markup"
+    case invalidOrder = "invalid-order"
+    case paragraphsMerged = "paragraphs-merged"
+    case whitespaceDropped = "whitespace-dropped"
+    case reviewNotRecorded = "review-not-recorded"
+
+    /// What the finding is, with examples.
+    var findingDescription: FindingDescription {
+        switch self {
+        case .importConflict: Self.conflict
+        case .unknownUnit: Self.unknown
+        case .unsupportedMarkup: Self.markup
+        case .invalidOrder: Self.order
+        case .paragraphsMerged: Self.paragraphs
+        case .whitespaceDropped: Self.whitespace
+        case .reviewNotRecorded: Self.review
+        }
+    }
+
+    /// An exhibit `k` whose Russian title is "Курт".
+    private static let kurt = ("g/k.yml", "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n")
+
+    /// A one-line `<trans-unit>` whose target is the XML `target`.
+    private static func unit(_ id: String, _ source: String, _ target: String, state: String? = nil) -> String {
+        let stateAttribute = state.map { " state=\"\($0)\"" } ?? ""
+        return
+            "    <trans-unit id=\"\(id)\"><source>\(source)</source><target\(stateAttribute)>\(target)</target></trans-unit>"
+    }
+
+    /// The exhibit `k` and a plain translation of its title: imported without a finding.
+    private static let plainKurt = FindingExample(
+        files: [kurt], input: xliff12(unit("k.title", "Курт", "Құрт ірімшігі")))
+
+    /// A Kazakh XLIFF 1.2 file with `units` (lines of `<trans-unit>`s) in its body.
+    private static func xliff12(_ units: String) -> (path: String, text: String) {
+        (
+            "kk.xlf",
+            """
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+              <file original="Captions" source-language="ru" target-language="kk" datatype="plaintext"><body>
+            \(units)
+              </body></file>
+            </xliff>
+
+            """
+        )
+    }
+
+    private static let conflict = FindingDescription(
+        id: "import-conflict", name: "Import Conflict", command: .importXLIFF, severity: .error,
+        rationale: """
+            A translation was not applied because it may no longer fit its source: the Russian (source) \
+            text of the caption was edited after the XLIFF file was exported, so the translation was made \
+            from the old text; or the same unit comes back translated differently in two places (two \
+            copies in one file, or two files), and the tool cannot know which one is meant. Neither copy \
+            is applied; the other translations of the file are (unless --atomic).
+            """,
+        remedy: """
+            For a changed source, export again (captions export xliff --needed) and have the unit \
+            translated from the current text; the note under the finding shows both texts. For two \
+            translations, keep one: delete or correct the other copy, then import again.
+            """,
+        notReported: [
+            plainKurt
+        ],
+        reported: [
+            FindingExample(
+                files: [("g/k.yml", "id: k\ntitle:\n  ru: Курт (сушёный сыр)\n")],
+                input: xliff12(unit("k.title", "Курт", "Құрт ірімшігі"))),
+            FindingExample(
+                files: [kurt],
+                input: xliff12(
+                    unit("k.title", "Курт", "Құрт ірімшігі") + "\n" + unit("k.title", "Курт", "Кептірілген құрт"))),
+        ])
+
+    private static let unknown = FindingDescription(
+        id: "unknown-unit", name: "Unknown Unit", command: .importXLIFF, severity: .error,
+        rationale: """
+            A unit's id (<exhibit id>.<field>) names no caption of the collection: the exhibit was renamed \
+            or deleted after the export, its file cannot be read, two files share its id, the field does \
+            not exist, or the file was exported from another collection. The unit is not applied.
+            """,
+        remedy: """
+            Check that the file belongs to this collection (--path); if the exhibit was renamed, export \
+            again and translate the new unit; fix an unreadable caption file (captions check names the \
+            problem) and import again.
+            """,
+        notReported: [
+            plainKurt
+        ],
+        reported: [
+            FindingExample(
+                files: [kurt],
+                input: xliff12(
+                    unit("kurt.title", "Курт", "Құрт ірімшігі")))
+        ])
+
+    private static let markup = FindingDescription(
+        id: "unsupported-markup", name: "Unsupported Markup", command: .importXLIFF, severity: .error,
+        rationale: """
+            A unit's source or target holds an inline code (such as <x/>, <ph>, <bpt> or <it>) that caption \
+            text cannot hold: captions are plain text, and dropping the code could lose words. The unit is \
+            not applied. Paired codes around text (<g> in XLIFF 1.2, <pc> and <mrk> in XLIFF 2) are kept as \
+            their text.
+            """,
+        remedy: """
+            Ask the translator to remove the code in the translation tool and type the text plainly, then \
+            import the file again.
+            """,
+        notReported: [
+            FindingExample(
+                files: [kurt],
+                input: xliff12(
+                    unit("k.title", "Курт", #"<g id="1">Құрт</g> ірімшігі"#)
+                ))
+        ],
+        reported: [
+            FindingExample(
+                files: [kurt],
+                input: xliff12(
+                    unit("k.title", "Курт", #"Құрт<x id="1"/> ірімшігі"#)
+                ))
+        ])
+
+    /// An exhibit `t` whose Russian text is two sentences.
+    private static let twoSentences = ("g/t.yml", "id: t\ntext:\n  ru: Первое. Второе.\n")
+
+    /// A Kazakh XLIFF 2 file whose unit `t.text` has the targets `first`, ` ` and `second` with
+    /// `order` attributes `orders`.
+    private static func xliff20(orders: [String]) -> (path: String, text: String) {
+        (
+            "kk.xlf",
+            """
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru" trgLang="kk">
+              <file id="f1">
+                <unit id="t.text" xml:space="preserve">
+                  <segment><source>Первое.</source><target order="\(orders[0])">Екінші.</target></segment>
+                  <ignorable><source> </source><target order="\(orders[1])"> </target></ignorable>
+                  <segment><source>Второе.</source><target order="\(orders[2])">Бірінші.</target></segment>
+                </unit>
+              </file>
+            </xliff>
+
+            """
+        )
+    }
+
+    private static let order = FindingDescription(
+        id: "invalid-order", name: "Invalid Target Order", command: .importXLIFF, severity: .error,
+        rationale: """
+            In XLIFF 2 a translator may reorder a unit's sentences with <target order="N">. An order that \
+            is not a whole number from 1 to the number of the unit's segments and ignorables, that two \
+            targets share, or that moves a target onto a place another target keeps, gives no single \
+            text, so the unit is not applied.
+            """,
+        remedy: """
+            Ask the translator to fix the order of the unit's segments in the translation tool (or remove \
+            the order attributes and the reordering), then import again.
+            """,
+        notReported: [FindingExample(files: [twoSentences], input: xliff20(orders: ["3", "2", "1"]))],
+        reported: [FindingExample(files: [twoSentences], input: xliff20(orders: ["3", "2", "4"]))])
+
+    /// An exhibit `p` whose Russian text has two paragraphs.
+    private static let twoParagraphs = ("g/p.yml", "id: p\ntext:\n  ru: \"Первое.\\n\\nВторое.\"\n")
+
+    private static let paragraphs = FindingDescription(
+        id: "paragraphs-merged", name: "Paragraphs Merged", command: .importXLIFF, severity: .warning,
+        rationale: """
+            The translation has fewer paragraphs than its source. Some translation tools join the lines \
+            of a segment, and the paragraph breaks of the caption are lost. The translation is applied; \
+            the warning asks someone to look.
+            """,
+        remedy: """
+            Ask the translator whether the paragraphs were merged on purpose; if not, put the blank lines \
+            back (in the caption file, or in the tool and import again).
+            """,
+        notReported: [
+            FindingExample(
+                files: [twoParagraphs],
+                input: xliff12(
+                    """
+                        <trans-unit id="p.text" xml:space="preserve"><source>Первое.
+
+                    Второе.</source><target>Бірінші.
+
+                    Екінші.</target></trans-unit>
+                    """))
+        ],
+        reported: [
+            FindingExample(
+                files: [twoParagraphs],
+                input: xliff12(
+                    """
+                        <trans-unit id="p.text" xml:space="preserve"><source>Первое.
+
+                    Второе.</source><target>Бірінші. Екінші.</target></trans-unit>
+                    """))
+        ])
+
+    private static let whitespace = FindingDescription(
+        id: "whitespace-dropped", name: "Whitespace Dropped", command: .importXLIFF, severity: .warning,
+        rationale: """
+            The target starts or ends with a line break and indentation that a tool added when it \
+            pretty-printed the file without xml:space="preserve", while the source has none. That \
+            whitespace is layout, not translation, so it is dropped and the rest of the text is applied; \
+            the warning says so in case the translator meant it.
+            """,
+        remedy: """
+            Nothing, usually. If the translator did mean the line break, add it in the caption file; to \
+            avoid the warning, have the tool keep xml:space="preserve" (as exported).
+            """,
+        notReported: [
+            plainKurt
+        ],
+        reported: [
+            FindingExample(
+                files: [kurt],
+                input: xliff12(
+                    """
+                        <trans-unit id="k.title"><source>Курт</source><target>
+                            Құрт ірімшігі
+                          </target></trans-unit>
+                    """))
+        ])
+
+    /// An exhibit `s` whose Kazakh title was made from an older Russian title: stale.
+    private static let stale = (
+        "g/s.yml",
+        "id: s\ntitle:\n  kk: Ескі\n  ru: Новое\ntranslations:  # machine-owned: source fingerprints of translations;"
+            + " do not edit\n  title: { kk: deadbeef }\n"
+    )
+
+    private static let review = FindingDescription(
+        id: "review-not-recorded", name: "Review Not Recorded", command: .importXLIFF, severity: .warning,
+        rationale: """
+            With --trust-states --by NAME, a unit returned unchanged whose state says reviewed or final \
+            records a review. This unit is marked reviewed but no review was recorded: its caption's \
+            translation is stale (made from an older source), or another unit of the import changes or \
+            contradicts the same text. The rest of the import goes on.
+            """,
+        remedy: """
+            Bring the translation up to date (export --needed, translate, import) or resolve the other \
+            unit, then record the review with captions review or by importing again with --trust-states.
+            """,
+        notReported: [
+            FindingExample(
+                files: [kurt],
+                input: xliff12(
+                    unit("k.title", "Курт", "Құрт", state: "final")),
+                trustStatesBy: "DK")
+        ],
+        reported: [
+            FindingExample(
+                files: [stale],
+                input: xliff12(
+                    unit("s.title", "Новое", "Ескі", state: "final")),
+                trustStatesBy: "DK")
+        ])
+}

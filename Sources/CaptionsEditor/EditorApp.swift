@@ -131,6 +131,8 @@ struct EditorApp: Sendable {
         router.add(middleware: SecurityMiddleware(app: self))
         router.get("/assets/{name}") { _, context in try self.asset(context) }
         // Browsers ask for it on every page; no icon, and no error in their console.
+        router.get(RouterPath(PanelStyles.stylesheetPath)) { _, _ in self.panelStylesheet() }
+        router.get("/panels/fonts/{number}") { _, context in try self.panelFont(context) }
         router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/") { request, context in try await offloaded { try self.collectionPage(request, context) } }
         router.get("/exhibits/{id}") { request, context in try self.exhibitPage(request, context) }
@@ -259,6 +261,28 @@ struct EditorApp: Sendable {
         return Response(
             status: .ok, headers: [.contentType: asset.type, .cacheControl: "no-cache"],
             body: .init(byteBuffer: asset.bytes))
+    }
+
+    /// The stylesheet that draws the label preview in the panels' fonts (``PanelStyles``).
+    func panelStylesheet() -> Response {
+        let css = PanelStyles.stylesheet(LibraryBridge.panelTypefaces(of: store.snapshot.collection))
+        return Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "no-cache"],
+            body: .init(byteBuffer: ByteBuffer(string: css)))
+    }
+
+    /// The font file `number` of the panel stylesheet.
+    func panelFont(_ context: EditorContext) throws -> Response {
+        let files = PanelStyles.fontFiles(LibraryBridge.panelTypefaces(of: store.snapshot.collection))
+        guard let number = context.parameters.get("number").flatMap(Int.init), files.indices.contains(number - 1),
+            let data = FileManager.default.contents(atPath: files[number - 1])
+        else {
+            throw PageError(status: .notFound, titleKey: "error.notfound", message: words(context)("error.notfound"))
+        }
+        return Response(
+            status: .ok,
+            headers: [.contentType: PanelStyles.contentType(ofFontFile: files[number - 1]), .cacheControl: "no-cache"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     func collectionPage(_ request: Request, _ context: EditorContext) throws -> Response {

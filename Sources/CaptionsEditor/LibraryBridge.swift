@@ -101,6 +101,11 @@ enum LibraryBridge {
         return try collection.preview(exhibit: exhibit.displayID, drafts: changed)
     }
 
+    /// The panels the preview's fields are drawn on, with their font files.
+    static func panelTypefaces(of collection: CaptionCollection) -> [PanelTypeface] {
+        SignageExporter.panelTypefaces(in: collection)
+    }
+
     // MARK: Status and translators
 
     /// The `captions status` numbers, from the findings of the background check when it has ended.

@@ -19,8 +19,9 @@ struct PageContext: Sendable {
 /// Builds the editor's pages. Every text goes through ``HTML`` interpolation, so it is escaped.
 enum Pages {
     /// The page frame: header, menu, language switch, then `body`.
-    static func layout(_ page: PageContext, title: String, body: HTML) -> HTML {
+    static func layout(_ page: PageContext, title: String, body: HTML, stylesheets: [String] = []) -> HTML {
         let words = page.words
+        let links = HTML.join(stylesheets.map { "\n<link rel=\"stylesheet\" href=\"\($0)\">" })
         let menu: HTML =
             page.signedIn
             ? """
@@ -46,7 +47,7 @@ enum Pages {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="csrf-token" content="\(page.csrfToken)">
             <title>\(title) · \(words("app.title"))</title>
-            <link rel="stylesheet" href="/assets/editor.css">
+            <link rel="stylesheet" href="/assets/editor.css">\(links)
             <script src="/assets/editor.js" defer></script>
             </head>
             <body>
@@ -332,7 +333,8 @@ enum Pages {
                                 return "<p>\(HTML.join(broken))</p>"
                             })
                         if number > field.maxLines ?? .max { overflows = true }
-                        return "<div class=\"label-field \(field.name)\">\(paragraphs)</div>"
+                        let panel: HTML = field.panel.map { " data-panel=\"\($0)\"" } ?? ""
+                        return "<div class=\"label-field \(field.name)\"\(panel)>\(paragraphs)</div>"
                     })
                 let provisional: HTML = block.isProvisional ? " <span class=\"hint\">*</span>" : ""
                 return """
@@ -406,6 +408,8 @@ enum Pages {
         let heading: HTML =
             title.map { "<h1>\($0)</h1>\n<p class=\"file\"><code class=\"id\">\(id)</code> · " }
             ?? "<h1>\(id)</h1>\n<p class=\"file\">"
+        // The preview's fields on panels are drawn in the panels' fonts.
+        let onPanels = view.preview?.blocks.contains { $0.fields.contains { $0.panel != nil } } ?? false
         return layout(
             page, title: title.map { "\($0) (\(id))" } ?? id,
             body: """
@@ -443,7 +447,8 @@ enum Pages {
                 <span id="live-status" aria-live="polite"></span>
                 </div>
                 </form>
-                """)
+                """,
+            stylesheets: onPanels ? [PanelStyles.stylesheetPath] : [])
     }
 
     /// The offer of a draft the browser kept and no save wrote (a session that ended, a closed

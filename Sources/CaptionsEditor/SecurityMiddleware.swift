@@ -15,7 +15,7 @@ struct SecurityMiddleware: RouterMiddleware {
     let app: EditorApp
 
     static let contentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+        "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self'; connect-src 'self'; "
         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     static func sessionCookie(_ id: String) -> String {

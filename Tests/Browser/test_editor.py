@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from conftest import CAPTIONS, screenshot, wait_until
+from conftest import CAPTIONS, SCREENSHOTS, screenshot, wait_until
 
 KURT = "museum-second-floor/kurt-story.yml"
 WINTER = "barracks/first-winter.yml"
@@ -272,3 +272,58 @@ def test_phone_width_without_javascript(editor, browser):
     screenshot(page, "10-phone-exhibit-saved")
     assert "  en: The first winter (phone)\n" in editor.read(WINTER)
     context.close()
+
+
+LINE_WIDTHS = """() => {
+  // Each line of each field on a panel: [language, panel, font family, line width / panel
+  // width, and for a paragraph's lines but the last, the same of the line with the next
+  // line's first word (up to a space) after a space].
+  const lines = [];
+  const canvas = document.createElement('canvas').getContext('2d');
+  for (const field of document.querySelectorAll('#label-preview .label-field[data-panel]')) {
+    const panel = field.getBoundingClientRect().width - 1;  // its right edge is a 1 px line
+    const style = getComputedStyle(field);
+    canvas.font = `${style.fontSize} "${style.fontFamily}"`;
+    for (const paragraph of field.querySelectorAll('p')) {
+      const texts = [...paragraph.childNodes].map(node => node.nodeType === Node.TEXT_NODE ? node : node.firstChild)
+        .filter(text => text && text.nodeType === Node.TEXT_NODE);
+      texts.forEach((text, index) => {
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const next = texts[index + 1];
+        const withNext = next ? canvas.measureText(text.data + ' ' + next.data.split(' ')[0]).width / panel : null;
+        lines.push([field.closest('.label-block').lang, field.dataset.panel, style.fontFamily,
+                    range.getBoundingClientRect().width / panel, withNext]);
+      });
+    }
+  }
+  return lines;
+}"""
+
+
+def test_label_preview_is_drawn_in_the_panel_fonts(editor, page):
+    page.goto(editor.url + "/exhibits/first-winter")
+    page.evaluate("document.fonts.ready")
+    # PT Sans and PT Sans Bold, served by the editor, loaded (the exhibit has no credit: the
+    # Italic is not needed).
+    families = page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family).sort()")
+    assert families == ["captions-panel-1", "captions-panel-3"]
+    lines = page.evaluate(LINE_WIDTHS)
+    fonts = {(language, panel): family for language, panel, family, _, _ in lines}
+    assert fonts == {(language, panel): f"captions-panel-{number}"
+                     for language in ["kk", "ru", "en"] for panel, number in [("title", 3), ("object", 1)]}
+    # The export broke the body text with PT Sans at the panel's width. Drawn in PT Sans to
+    # scale, every line fits the panel and the next line's first word would not have: in
+    # another font lines would run past the edge or leave room for that word.
+    body = [(ratio, with_next) for _, panel, _, ratio, with_next in lines if panel == "object"]
+    assert len(body) == 12, body
+    assert all(ratio <= 1.0 and (with_next is None or with_next > 0.995) for ratio, with_next in body), body
+    # A draft's preview, from the live check, is drawn the same way.
+    page.fill("textarea[name='text.ru']", "Очень длинное слово " * 40)
+    expect(page.locator("#label-preview .label-block[lang=ru] .text p")).to_contain_text("Очень длинное слово")
+    draft = [(ratio, with_next) for language, panel, _, ratio, with_next in page.evaluate(LINE_WIDTHS)
+             if language == "ru" and panel == "object"]
+    assert len(draft) > 4, draft
+    assert all(ratio <= 1.0 and (with_next is None or with_next > 0.995) for ratio, with_next in draft), draft
+    page.locator("#label-preview").screenshot(path=str(SCREENSHOTS / "11-label-preview-panel-fonts.png"))

@@ -132,7 +132,7 @@ struct EditorPageTests {
             #expect(
                 page.body.contains(
                     "<div class=\"label-block\" lang=\"kk\"><p class=\"label-lang\">kk</p>"
-                        + "<div class=\"label-field title\"><p>Алғашқы қыс</p></div>"))
+                        + "<div class=\"label-field title\" data-panel=\"title\"><p>Алғашқы қыс</p></div>"))
             #expect(page.body.contains("rel=\"next\" href=\"/exhibits/guard-and-child\""))
             #expect(page.body.contains("rel=\"prev\" href=\"/exhibits/accommodation-block\""))
             #expect(
@@ -245,6 +245,73 @@ struct EditorPageTests {
             #expect(try await browser.get("/").body.contains("<h1>Exhibits</h1>"))
             let away = try await browser.post("/language", [("lang", "en"), ("back", "https://evil.example/")])
             #expect(away.headers[.location] == "/")
+        }
+    }
+
+    @Test(
+        "The label preview is drawn in the panels' fonts: a stylesheet to scale and the font files, from this site only"
+    )
+    func panelFonts() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(page.body.contains("<link rel=\"stylesheet\" href=\"/panels/style.css\">"))
+            #expect(page.body.contains("<div class=\"label-field text\" data-panel=\"object\"><p>"))
+            #expect(page.headers[.contentSecurityPolicy]?.contains("font-src 'self';") == true)
+            let css = try await browser.get("/panels/style.css")
+            #expect(css.status == .ok)
+            #expect(css.headers[.contentType] == "text/css; charset=utf-8")
+            // The bundled panels: PT Sans Bold 40/46 pt, PT Sans 24/30 pt, PT Sans Italic 16/20 pt,
+            // all 300 mm (850.39 pt) wide, so each fills the preview and the sizes keep their ratios.
+            #expect(
+                css.body.components(separatedBy: "\n") == [
+                    "/* The label preview's panels (captions.yml), drawn to scale. */",
+                    #"@font-face { font-family: "captions-panel-1"; src: url("/panels/fonts/1") format("truetype"); }"#,
+                    #"@font-face { font-family: "captions-panel-2"; src: url("/panels/fonts/2") format("truetype"); }"#,
+                    #"@font-face { font-family: "captions-panel-3"; src: url("/panels/fonts/3") format("truetype"); }"#,
+                    #".label-field[data-panel="credit"] { font-family: "captions-panel-2"; "#
+                        + "font-size: calc(100cqw * 0.018815); line-height: 1.25; width: calc(100cqw * 1); }",
+                    #".label-field[data-panel="object"] { font-family: "captions-panel-1"; "#
+                        + "font-size: calc(100cqw * 0.028222); line-height: 1.25; width: calc(100cqw * 1); }",
+                    #".label-field[data-panel="title"] { font-family: "captions-panel-3"; "#
+                        + "font-size: calc(100cqw * 0.047037); line-height: 1.15; width: calc(100cqw * 1); }",
+                    "",
+                ])
+            // The fonts are the files the lines were measured with (PT Sans, its Italic, its Bold).
+            let files = PanelStyles.fontFiles(LibraryBridge.panelTypefaces(of: fixture.app.store.snapshot.collection))
+            #expect(files.map { ($0 as NSString).lastPathComponent } == ["PTS55F.ttf", "PTS56F.ttf", "PTS75F.ttf"])
+            for (index, file) in files.enumerated() {
+                let font = try await browser.get("/panels/fonts/\(index + 1)")
+                #expect(font.status == .ok)
+                #expect(font.headers[.contentType] == "font/ttf")
+                #expect(font.bytes == Array(try Data(contentsOf: URL(fileURLWithPath: file))))
+            }
+            for wrong in ["0", "4", "-1", "1.0", "..%2F..%2Fetc%2Fpasswd", "captions.yml"] {
+                #expect(try await browser.get("/panels/fonts/" + wrong).status == .notFound)
+            }
+        }
+    }
+
+    @Test("Without panels the exhibit page asks for no panel stylesheet, and the stylesheet is empty")
+    func noPanelFonts() async throws {
+        let fixture = try EditorFixture { root in
+            let path = root + "/captions.yml"
+            let config = try String(contentsOfFile: path, encoding: .utf8)
+            let start = try #require(config.range(of: "panels:\n"))
+            let end = try #require(config.range(of: "fields:\n"))
+            try
+                (String(config[..<start.lowerBound]) + "fields:\n"
+                + config[end.upperBound...].replacing(/,\s+panel: \w+/, with: ""))
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(page.status == .ok)
+            #expect(!page.body.contains("/panels/style.css"))
+            #expect(page.body.contains("<div class=\"label-field text\"><p>"))
+            let css = try await browser.get("/panels/style.css")
+            #expect(css.body == "/* The label preview's panels (captions.yml), drawn to scale. */\n")
+            #expect(try await browser.get("/panels/fonts/1").status == .notFound)
         }
     }
 }
@@ -475,7 +542,8 @@ struct EditorSaveTests {
             #expect(!preview.contains(">Алғашқы қыс<"))
             // Its lines 4 and 5 are the two the panel has no room for, marked, and said why once.
             let kazakhTitle = try #require(
-                preview.components(separatedBy: "<div class=\"label-field title\">").dropFirst().first?
+                preview.components(separatedBy: "<div class=\"label-field title\" data-panel=\"title\">").dropFirst()
+                    .first?
                     .components(separatedBy: "</div>").first)
             #expect(kazakhTitle.components(separatedBy: "<br>").count == 5)
             #expect(
@@ -495,7 +563,7 @@ struct EditorSaveTests {
                 try JSONSerialization.jsonObject(with: Data(tall.body.utf8)) as? [String: Any])
             let tallPreview = try #require(tallJSON["preview"] as? String)
             let englishText = try #require(
-                tallPreview.components(separatedBy: "<div class=\"label-field text\">").last?
+                tallPreview.components(separatedBy: "<div class=\"label-field text\" data-panel=\"object\">").last?
                     .components(separatedBy: "</div>").first)
             let expected = (1...11).map {
                 $0 < 7 ? "<p>Paragraph \($0).</p>" : "<p><span class=\"over\">Paragraph \($0).</span></p>"
@@ -934,6 +1002,27 @@ struct EditorSecurityTests {
 
 @Suite("Editor building blocks")
 struct EditorUnitTests {
+    @Test("The panel stylesheet scales every panel by the widest one and quotes panel names as CSS strings")
+    func panelStylesheet() {
+        let typefaces = [
+            PanelTypeface(name: "a\"b\\c\nd", fontFile: "/f/B.otf", sizePt: 12, leadingPt: 15, widthMM: 150),
+            PanelTypeface(name: "wide", fontFile: "/f/A.ttf", sizePt: 36, leadingPt: 40, widthMM: 600),
+        ]
+        #expect(
+            PanelStyles.stylesheet(typefaces).components(separatedBy: "\n") == [
+                "/* The label preview's panels (captions.yml), drawn to scale. */",
+                #"@font-face { font-family: "captions-panel-1"; src: url("/panels/fonts/1") format("truetype"); }"#,
+                #"@font-face { font-family: "captions-panel-2"; src: url("/panels/fonts/2") format("opentype"); }"#,
+                #".label-field[data-panel="a\"b\\c\a d"] { font-family: "captions-panel-2"; "#
+                    + "font-size: calc(100cqw * 0.007056); line-height: 1.25; width: calc(100cqw * 0.25); }",
+                #".label-field[data-panel="wide"] { font-family: "captions-panel-1"; "#
+                    + "font-size: calc(100cqw * 0.021167); line-height: 1.111111; width: calc(100cqw * 1); }",
+                "",
+            ])
+        #expect(PanelStyles.contentType(ofFontFile: "/f/B.OTF") == "font/otf")
+        #expect(PanelStyles.contentType(ofFontFile: "/f/C.ttc") == "font/collection")
+    }
+
     @Test("Every interface string exists in kk, ru and en")
     func interfaceStrings() throws {
         let strings = try InterfaceStrings.loadBundled()

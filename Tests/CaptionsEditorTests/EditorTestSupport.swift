@@ -17,10 +17,12 @@ struct EditorFixture {
     static let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Captions").path
 
-    init(passwordHash: String? = nil) throws {
+    /// `prepare` changes the copy (its folder's path given) before the editor reads it.
+    init(passwordHash: String? = nil, prepare: (String) throws -> Void = { _ in }) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("editor-tests-\(UUID().uuidString)")
         try FileManager.default.copyItem(atPath: Self.bundled, toPath: folder.path)
         root = folder.path
+        try prepare(root)
         let store = try EditorStore(root: root)
         let settings = EditorSettings(root: root, allowedHosts: ["localhost"], passwordHash: passwordHash)
         app = try EditorApp(
@@ -58,6 +60,8 @@ final class Browser: @unchecked Sendable {
         var status: HTTPResponse.Status
         var headers: HTTPFields
         var body: String
+        /// The body's bytes, as sent.
+        var bytes: [UInt8] = []
 
         /// The `value` attribute of the first `<input name="name">`.
         func inputValue(_ name: String) -> String? {
@@ -87,7 +91,9 @@ final class Browser: @unchecked Sendable {
             let rest = text[range.upperBound...]
             if let end = rest.firstIndex(of: "\"") { csrfToken = String(rest[..<end]) }
         }
-        return Page(status: response.status, headers: response.headers, body: text)
+        return Page(
+            status: response.status, headers: response.headers, body: text,
+            bytes: Array(response.body.readableBytesView))
     }
 
     func get(_ uri: String, headers: HTTPFields = [:]) async throws -> Page {

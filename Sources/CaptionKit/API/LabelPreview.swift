@@ -12,6 +12,9 @@ public struct LabelPreview: Sendable, Hashable {
         /// panel counts every line and one blank line between paragraphs; the lines past this
         /// are what `overflows-panel` reports.
         public var maxLines: Int?
+        /// The name of the field's panel in `captions.yml` (``PanelTypeface/name``), when the
+        /// field is measured on one: the lines are broken with its font.
+        public var panel: String?
     }
 
     /// One language's block.
@@ -70,6 +73,37 @@ extension SignageExporter {
     }
 }
 
+/// A panel of `captions.yml` that a field is measured on, with its font found: what a page
+/// needs to draw the field's lines in the typeface, size and leading they print in.
+public struct PanelTypeface: Sendable, Hashable {
+    /// The panel's name, e.g. `object`.
+    public var name: String
+    /// The font file the panel is measured with (found by fontconfig for a family).
+    public var fontFile: String
+    /// The type size in points.
+    public var sizePt: Double
+    /// The distance between baselines in points.
+    public var leadingPt: Double
+    /// The width of the text on the panel in millimetres.
+    public var widthMM: Double
+}
+
+extension SignageExporter {
+    /// The panels of the collection's `captions.yml` that fields are measured on, by name: the
+    /// panels whose font is found and is a file's first face (a page cannot name a later face
+    /// of a font collection). Empty without a `panels:` section or when it is malformed.
+    public static func panelTypefaces(in collection: CaptionCollection) -> [PanelTypeface] {
+        var byName: [String: PanelTypeface] = [:]
+        for panel in PanelFonts(config: collection.config).panels.values where panel.font.faceIndex == 0 {
+            let profile = panel.profile
+            byName[profile.name] = PanelTypeface(
+                name: profile.name, fontFile: panel.font.path, sizePt: profile.sizePt, leadingPt: profile.leadingPt,
+                widthMM: profile.widthMM)
+        }
+        return byName.keys.sorted().map { byName[$0]! }
+    }
+}
+
 /// The wrapped lines of a label as strings, block by block.
 private struct PreviewLines: LayoutSink {
     let panels: PanelFonts
@@ -82,7 +116,8 @@ private struct PreviewLines: LayoutSink {
     mutating func startField(_ field: SignageLabel.Field) {
         blocks[blocks.count - 1].fields.append(
             LabelPreview.Field(
-                name: field.name, paragraphs: [], maxLines: panels.panel(for: field.name)?.profile.maxLines))
+                name: field.name, paragraphs: [], maxLines: panels.panel(for: field.name)?.profile.maxLines,
+                panel: panels.panel(for: field.name)?.profile.name))
     }
 
     mutating func startParagraph() {

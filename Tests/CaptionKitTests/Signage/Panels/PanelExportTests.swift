@@ -128,10 +128,37 @@ import Testing
         let collection = CaptionCollection(rootPath: "Captions", config: config, exhibits: [exhibit])
         let preview = try SignageExporter.preview(exhibit: "kurt", in: collection)
         #expect(preview.blocks.map { $0.fields.map(\.maxLines) } == Array(repeating: [nil, 4], count: 3))
+        #expect(preview.blocks.map { $0.fields.map(\.panel) } == Array(repeating: [nil, "object"], count: 3))
         // English: 5 lines where 4 fit, as the check says: two paragraphs of 2 lines each, and
         // the blank line between them.
         let english = try #require(preview.blocks.last?.fields.last)
         #expect(english.paragraphs.map(\.count) == [2, 2])
+    }
+
+    /// The panels a page draws the preview with: name, the font file fontconfig found (the file
+    /// the lines were measured with), size, leading and width; a panel whose family is missing
+    /// is left out (its fields keep their character limits).
+    @Test func panelTypefacesNameTheFontFilesTheLinesAreMeasuredWith() throws {
+        let config = try ConfigParser.parse(
+            text: Self.config.replacingOccurrences(of: "fields:\n", with: "fields:\n  credit: { panel: credit }\n")
+                .replacingOccurrences(
+                    of: "panels:\n",
+                    with: """
+                        panels:
+                          credit: { font: No Such Family, size-pt: 12, leading-pt: 14, width-mm: 80, max-lines: 2 }
+
+                        """),
+            path: "Captions/captions.yml")
+        let collection = CaptionCollection(rootPath: "Captions", config: config, exhibits: [])
+        let typefaces = SignageExporter.panelTypefaces(in: collection)
+        let object = try #require(PanelFonts(config: config).panels["text"]?.font.path)
+        #expect(object.hasSuffix(".ttf"))
+        #expect(
+            typefaces == [PanelTypeface(name: "object", fontFile: object, sizePt: 24, leadingPt: 30, widthMM: 100)])
+        let none = CaptionCollection(
+            rootPath: "Captions", config: try ConfigParser.parse(text: "languages: [en]\nsource: en\n", path: "c.yml"),
+            exhibits: [])
+        #expect(SignageExporter.panelTypefaces(in: none).isEmpty)
     }
 
     /// The check counts the lines the proof sheet shows.

@@ -125,6 +125,11 @@ struct Localizer: Sendable {
     /// The heading of a field of captions.yml: its interface string (`field.<name>`) for the
     /// usual fields, else its name as configured.
     func fieldName(_ name: String) -> String { words["field." + name] ?? fallback["field." + name] ?? name }
+
+    /// What the check `id` found, said in the interface language (`check.<id>`), for an
+    /// interface that is not English (the finding's message, from the library, is); `nil` in
+    /// English or for an id without the string.
+    func checkSummary(_ id: String) -> String? { language == "en" ? nil : words["check." + id] }
 }
 
 /// A failure of the editor itself (start-up, resources), said in one line.

@@ -606,9 +606,15 @@ enum Pages {
         HTML.join(
             findings.map { finding in
                 let severity = finding.severity.rawValue
+                // The message is English (the library's): in a kk or ru interface it follows
+                // what the check found, said in that language, and is marked as English.
+                let message: HTML =
+                    words.checkSummary(finding.checkID).map {
+                        "<span class=\"summary\">\($0)</span> <span lang=\"en\">\(finding.message)</span>"
+                    } ?? "\(finding.message)"
                 return """
                     <li class="\(severity)"><span class="severity">\(words("severity." + severity))</span> \
-                    \(finding.message) <code>\(finding.checkID)</code> <span class="line">\
+                    \(message) <code>\(finding.checkID)</code> <span class="line">\
                     \(finding.location.line > 0 ? words("exhibit.line", ["line": String(finding.location.line)]) : "")\
                     </span></li>
                     """

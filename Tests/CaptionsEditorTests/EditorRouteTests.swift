@@ -249,6 +249,34 @@ struct EditorPageTests {
     }
 
     @Test(
+        "In a Kazakh or Russian interface a finding says what its check found in that language, the message marked English"
+    )
+    func localizedFindings() async throws {
+        let fixture = try EditorFixture()
+        let kurt = "museum-second-floor/kurt-story.yml"
+        try fixture.write(kurt, try fixture.read(kurt).replacing("  kk: Тас емес, құрт\n", with: "  kk: \"\"\n"))
+        try await fixture.test { browser in
+            let kazakh = try await browser.get("/exhibits/kurt-story", headers: [.acceptLanguage: "kk"])
+            let box = try #require(
+                kazakh.body.components(separatedBy: "<ul class=\"findings\" id=\"f-title-kk\">").dropFirst().first?
+                    .components(separatedBy: "</ul>").first)
+            #expect(box.hasPrefix("<li class=\"error\"><span class=\"severity\">"))
+            #expect(box.contains("</span> <span class=\"summary\">Мәтін бос.</span> <span lang=\"en\">"))
+            #expect(box.contains("<code>empty-text</code>"))
+            let russian = try await browser.get("/exhibits/kurt-story", headers: [.acceptLanguage: "ru"])
+            #expect(russian.body.contains("<span class=\"summary\">Текст пуст.</span> <span lang=\"en\">"))
+            // The live check answers in the page's language too.
+            let live = try await browser.post(
+                "/exhibits/kurt-story/check", [("title.kk", "")], csrf: false,
+                headers: [HTTPField.Name("X-CSRF-Token")!: browser.csrfToken, .acceptLanguage: "ru"])
+            #expect(live.body.contains("Текст пуст."))
+            let english = try await browser.get("/exhibits/kurt-story", headers: [.acceptLanguage: "en"])
+            #expect(english.body.contains("<code>empty-text</code>"))
+            #expect(!english.body.contains("class=\"summary\""))
+        }
+    }
+
+    @Test(
         "The label preview is drawn in the panels' fonts: a stylesheet to scale and the font files, from this site only"
     )
     func panelFonts() async throws {
@@ -1037,6 +1065,20 @@ struct EditorUnitTests {
         // A field a museum named itself keeps its name; the usual ones are translated.
         #expect(strings.localizer("kk").fieldName("title") == "Тақырып")
         #expect(strings.localizer("kk").fieldName("provenance") == "provenance")
+    }
+
+    @Test("Every check has a sentence saying what it found in kk, ru and en, and no other check.* string exists")
+    func checkSummaries() throws {
+        let strings = try InterfaceStrings.loadBundled()
+        for language in ["kk", "ru", "en"] {
+            let keys = Set(strings.table[language]!.keys.filter { $0.hasPrefix("check.") })
+            #expect(keys == Set(CheckExplanation.checkIDs.map { "check." + $0 }))
+        }
+        #expect(strings.localizer("kk").checkSummary("missing-translation") == "Аударма жоқ.")
+        #expect(strings.localizer("ru").checkSummary("overflows-panel") == "Текст не помещается на панели.")
+        // The English interface shows the library's English message alone.
+        #expect(strings.localizer("en").checkSummary("missing-translation") == nil)
+        #expect(strings.localizer("kk").checkSummary("no-such-check") == nil)
     }
 
     @Test("The interface strings are a caption collection that captions check passes: nothing missing, no finding")

@@ -602,16 +602,19 @@ enum Pages {
     }
 
     /// The `<li>` items of findings.
+    /// A finding's message, English as the library writes it; in a kk or ru interface after what
+    /// its check found, said in that language (``Localizer/checkSummary(_:)``), and marked English.
+    static func findingMessage(_ finding: Diagnostic, words: Localizer) -> HTML {
+        words.checkSummary(finding.checkID).map {
+            "<span class=\"summary\">\($0)</span> <span lang=\"en\">\(finding.message)</span>"
+        } ?? "\(finding.message)"
+    }
+
     static func findingItems(_ findings: [Diagnostic], words: Localizer) -> HTML {
         HTML.join(
             findings.map { finding in
                 let severity = finding.severity.rawValue
-                // The message is English (the library's): in a kk or ru interface it follows
-                // what the check found, said in that language, and is marked as English.
-                let message: HTML =
-                    words.checkSummary(finding.checkID).map {
-                        "<span class=\"summary\">\($0)</span> <span lang=\"en\">\(finding.message)</span>"
-                    } ?? "\(finding.message)"
+                let message = findingMessage(finding, words: words)
                 return """
                     <li class="\(severity)"><span class="severity">\(words("severity." + severity))</span> \
                     \(message) <code>\(finding.checkID)</code> <span class="line">\
@@ -773,8 +776,9 @@ enum Pages {
             HTML.join(
                 findings.map { finding in
                     let notes = HTML.join(finding.notes.map { "<li>\($0.message)</li>" })
+                    let message = findingMessage(finding, words: words)
                     return """
-                        <li class="\(finding.severity.rawValue)"><code>\(finding.checkID)</code> \(finding.message)\
+                        <li class="\(finding.severity.rawValue)"><code>\(finding.checkID)</code> \(message)\
                         <ul>\(notes)</ul></li>
                         """
                 })

@@ -904,6 +904,16 @@ struct EditorXLIFFTests {
                     "<code>paragraphs-merged</code> unit &#39;guard-and-child.text&#39; (en) has 1 paragraph where its "
                         + "source has 2"))
             #expect(!review.body.contains("<h2>Problems</h2>"))
+            // In Russian, what the importer found is said in Russian before its English message.
+            _ = try await browser.post("/language", [("lang", "ru"), ("back", "/translators")])
+            _ = try await browser.get("/translators")
+            let russian = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(merged.utf8))
+            #expect(
+                russian.body.contains(
+                    "<code>paragraphs-merged</code> <span class=\"summary\">В переводе меньше абзацев, чем в "
+                        + "оригинале.</span> <span lang=\"en\">unit &#39;guard-and-child.text&#39; (en) has 1 paragraph"
+                ))
         }
     }
 
@@ -1067,12 +1077,12 @@ struct EditorUnitTests {
         #expect(strings.localizer("kk").fieldName("provenance") == "provenance")
     }
 
-    @Test("Every check has a sentence saying what it found in kk, ru and en, and no other check.* string exists")
+    @Test("Every check and import finding has a sentence saying what it found in kk, ru and en, and no other")
     func checkSummaries() throws {
         let strings = try InterfaceStrings.loadBundled()
         for language in ["kk", "ru", "en"] {
             let keys = Set(strings.table[language]!.keys.filter { $0.hasPrefix("check.") })
-            #expect(keys == Set(CheckExplanation.checkIDs.map { "check." + $0 }))
+            #expect(keys == Set((CheckExplanation.checkIDs + CheckExplanation.findingIDs).map { "check." + $0 }))
         }
         #expect(strings.localizer("kk").checkSummary("missing-translation") == "Аударма жоқ.")
         #expect(strings.localizer("ru").checkSummary("overflows-panel") == "Текст не помещается на панели.")

@@ -132,7 +132,7 @@ struct EditorApp: Sendable {
         router.get("/assets/{name}") { _, context in try self.asset(context) }
         // Browsers ask for it on every page; no icon, and no error in their console.
         router.get(RouterPath(PanelStyles.stylesheetPath)) { _, _ in self.panelStylesheet() }
-        router.get("/panels/fonts/{number}") { _, context in try self.panelFont(context) }
+        router.get("/panels/fonts/{number}") { request, context in try self.panelFont(request, context) }
         router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/") { request, context in try await offloaded { try self.collectionPage(request, context) } }
         router.get("/exhibits/{id}") { request, context in try self.exhibitPage(request, context) }
@@ -271,17 +271,27 @@ struct EditorApp: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: css)))
     }
 
-    /// The font file `number` of the panel stylesheet.
-    func panelFont(_ context: EditorContext) throws -> Response {
+    /// The font file `number` of the panel stylesheet. It carries an entity tag, so the browser
+    /// asks again with every page (a font may change) and gets "not modified", not the file.
+    func panelFont(_ request: Request, _ context: EditorContext) throws -> Response {
         let files = PanelStyles.fontFiles(LibraryBridge.panelTypefaces(of: store.snapshot.collection))
         guard let number = context.parameters.get("number").flatMap(Int.init), files.indices.contains(number - 1),
-            let data = FileManager.default.contents(atPath: files[number - 1])
+            let tag = PanelStyles.entityTag(ofFontFile: files[number - 1])
         else {
+            throw PageError(status: .notFound, titleKey: "error.notfound", message: words(context)("error.notfound"))
+        }
+        if request.headers[.ifNoneMatch] == tag {
+            return Response(status: .notModified, headers: [.eTag: tag, .cacheControl: "no-cache"])
+        }
+        guard let data = FileManager.default.contents(atPath: files[number - 1]) else {
             throw PageError(status: .notFound, titleKey: "error.notfound", message: words(context)("error.notfound"))
         }
         return Response(
             status: .ok,
-            headers: [.contentType: PanelStyles.contentType(ofFontFile: files[number - 1]), .cacheControl: "no-cache"],
+            headers: [
+                .contentType: PanelStyles.contentType(ofFontFile: files[number - 1]), .cacheControl: "no-cache",
+                .eTag: tag,
+            ],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

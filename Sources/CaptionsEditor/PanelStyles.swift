@@ -51,6 +51,19 @@ enum PanelStyles {
         return "font/ttf"
     }
 
+    /// An entity tag of the font file at `path`: of its path, size and modification time (FNV-1a,
+    /// the same in every run of the editor); `nil` when the file cannot be read.
+    static func entityTag(ofFontFile path: String) -> String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
+        else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(path)\u{0}\(size.int64Value)\u{0}\(modified.timeIntervalSince1970)".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return "\"" + String(hash, radix: 16) + "\""
+    }
+
     /// Millimetres in points (72 to the inch of 25.4 mm).
     private static func points(millimetres: Double) -> Double {
         millimetres / 25.4 * 72

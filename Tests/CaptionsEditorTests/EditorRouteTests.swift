@@ -313,7 +313,19 @@ struct EditorPageTests {
                 #expect(font.status == .ok)
                 #expect(font.headers[.contentType] == "font/ttf")
                 #expect(font.bytes == Array(try Data(contentsOf: URL(fileURLWithPath: file))))
+                // Asked again with the tag (as the browser does with every page): not modified,
+                // and the file is not sent again.
+                let tag = try #require(font.headers[.eTag])
+                let again = try await browser.get("/panels/fonts/\(index + 1)", headers: [.ifNoneMatch: tag])
+                #expect(again.status == .notModified)
+                #expect(again.bytes.isEmpty)
+                let other = try await browser.get("/panels/fonts/\(index + 1)", headers: [.ifNoneMatch: "\"0\""])
+                #expect(other.status == .ok && other.bytes.count == font.bytes.count)
             }
+            // Three files, three tags.
+            var tags: Set<String> = []
+            for number in 1...3 { tags.insert(try await browser.get("/panels/fonts/\(number)").headers[.eTag] ?? "") }
+            #expect(tags.count == 3)
             for wrong in ["0", "4", "-1", "1.0", "..%2F..%2Fetc%2Fpasswd", "captions.yml"] {
                 #expect(try await browser.get("/panels/fonts/" + wrong).status == .notFound)
             }

@@ -182,6 +182,28 @@ def test_a_kept_draft_can_be_discarded(editor, page):
     assert editor.read(WINTER) == before
 
 
+def test_drafts_older_than_30_days_are_forgotten(editor, page):
+    page.goto(editor.url + "/")
+    day = 24 * 3600 * 1000
+    # Two drafts kept by this browser, with changes the pages do not show: one 31 days old, one 29.
+    page.evaluate("""day => {
+      const draft = (title, age) => JSON.stringify({ at: Date.now() - age * day,
+        texts: { 'title.en': title }, page: { '_base.title.en': 'as the page showed it' } });
+      localStorage.setItem('captions-draft:/exhibits/first-winter', draft('Too old to offer', 31));
+      localStorage.setItem('captions-draft:/exhibits/guard-and-child', draft('Recent enough', 29));
+      localStorage.setItem('unrelated', 'kept');
+    }""", day)
+    page.goto(editor.url + "/status")
+    keys = page.evaluate("Object.keys(localStorage).sort()")
+    assert keys == ["captions-draft:/exhibits/guard-and-child", "unrelated"]
+    page.goto(editor.url + "/exhibits/first-winter")
+    expect(page.locator("#draft-restore")).to_be_hidden()
+    page.goto(editor.url + "/exhibits/guard-and-child")
+    expect(page.locator("#draft-restore")).to_be_visible()
+    page.click("#draft-restore-button")
+    expect(page.locator("textarea[name='title.en']")).to_have_value("Recent enough")
+
+
 def test_script_in_caption_is_text(editor, page):
     page.goto(editor.url + "/exhibits/first-winter")
     page.fill("textarea[name='title.en']", "<script>alert(1)</script>")

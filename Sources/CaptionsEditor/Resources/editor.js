@@ -138,12 +138,24 @@
 // the file digest and texts of the page it was made on, so the save merges it with what others
 // saved since, or says it is a conflict (DraftMerge).
 (function () {
-  var form = document.getElementById("exhibit-form");
-  var offer = document.getElementById("draft-restore");
-  if (!form || !offer) { return; }
   var store = null;
   try { store = window.localStorage; } catch (error) { return; }
   if (!store) { return; }
+  // Drafts neither saved nor discarded within 30 days are forgotten, on any page of the editor:
+  // nobody is offered a draft months old, and none lingers on a shared computer.
+  var oldest = Date.now() - 30 * 24 * 3600 * 1000;
+  try {
+    for (var index = store.length - 1; index >= 0; index--) {
+      var name = store.key(index);
+      if (!name || name.indexOf("captions-draft:") !== 0) { continue; }
+      var at = null;
+      try { at = JSON.parse(store.getItem(name) || "null").at; } catch (error) { at = null; }
+      if (typeof at !== "number" || at < oldest) { store.removeItem(name); }
+    }
+  } catch (error) { /* storage refused */ }
+  var form = document.getElementById("exhibit-form");
+  var offer = document.getElementById("draft-restore");
+  if (!form || !offer) { return; }
   var key = "captions-draft:" + new URL(form.action, window.location.href).pathname;
 
   function boxes() { return form.querySelectorAll("textarea[name]"); }

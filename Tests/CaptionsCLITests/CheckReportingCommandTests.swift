@@ -37,7 +37,7 @@ import Testing
                 """
                 unknown-unit: Unknown Unit
                 Reported by: captions import (XLIFF files); severity error
-                Not a check of captions check: captions.yml does not configure it.
+                Not one of captions check's checks: captions.yml cannot turn it off or change its severity.
 
                 A unit's id (<exhibit id>.<field>) names no caption of the collection:
                 """))

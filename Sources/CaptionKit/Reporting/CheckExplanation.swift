@@ -7,7 +7,7 @@ public enum CheckExplanation {
     static func text(for description: FindingDescription) -> String {
         var output = "\(description.id): \(description.name)\n"
         output += "Reported by: \(description.command.rawValue); severity \(description.severity.rawValue)\n"
-        output += "Not a check of captions check: captions.yml does not configure it.\n\n"
+        output += "Not one of captions check's checks: captions.yml cannot turn it off or change its severity.\n\n"
         output += description.rationale + "\n\n"
         output += "What to do: " + description.remedy + "\n"
         output += findingExamples("Not reported", description.notReported)

@@ -117,7 +117,7 @@ import Testing
                 """
                 import-conflict: Import Conflict
                 Reported by: captions import (XLIFF files); severity error
-                Not a check of captions check: captions.yml does not configure it.
+                Not one of captions check's checks: captions.yml cannot turn it off or change its severity.
 
                 A translation was not applied because it may no longer fit its source:
                 """))

@@ -17,10 +17,9 @@ extension MeasuredPanel {
     /// font's widest advance (``ShapingFont/widestAdvance``): a full stop and every scalar from
     /// U+2000 to U+2FFF count twice, since typography may put a no-break space after them
     /// (initials, №), and no other rule lengthens a text (a test holds every rule's examples to
-    /// this). A line `T` wide breaks into at most `2 ⌈T / width⌉ − 1` lines (of two lines one
-    /// after the other, the first and the second's first word do not fit on one line, so
-    /// together they are wider than the panel), wherever typography puts no-break spaces; a blank
-    /// line counts as one. Text with a CR, or with a scalar whose NFC form may be longer than it
+    /// this). Every line must fit the panel's width whole: then it takes one line, wherever
+    /// typography puts no-break spaces, and no word is wider than the panel (one that is, is
+    /// reported however few the lines). A blank line counts as one. Text with a CR, or with a scalar whose NFC form may be longer than it
     /// (outside Latin, combining marks up to U+033F, Cyrillic, and U+2000 to U+2FFF), is left to
     /// ``PanelFit``.
     func certainlyFits(_ text: String) -> Bool {
@@ -33,29 +32,20 @@ extension PanelFit {
     /// The bound of ``MeasuredPanel/certainlyFits(_:)``: whether `text` certainly takes at most
     /// `maxLines` lines `width` wide when no scalar is wider than `widestAdvance`.
     static func certainlyFits(_ text: String, width: Int, maxLines: Int, widestAdvance widest: Int) -> Bool {
-        /// The most units a line may have when `lines` lines are left for it and what follows.
-        func unitLimit(_ lines: Int) -> Int {
-            lines < 1 ? -1 : (lines + 1) / 2 * width / widest
-        }
-        /// The lines a line of `units` units takes at most.
-        func lines(_ units: Int) -> Int {
-            let wide = units * widest
-            return wide <= width ? 1 : 2 * ((wide + width - 1) / width) - 1
-        }
+        // The units of a line that fits the panel's width whole.
+        let limit = width / widest
         var used = 0
         var units = 0
-        var limit = unitLimit(maxLines)
-        // Every scalar the bound passes has at most two bytes a unit, and its lines, each at least
-        // one of `maxLines`, hold at most `maxLines * width / widest` units in all: a text of more
-        // bytes is too long for the bound, found without reading it.
-        if text.utf8.count > 2 * (maxLines * width / widest) + maxLines { return false }
+        // Every scalar the bound passes has at most two bytes a unit, and its lines, each one of
+        // `maxLines`, hold at most `maxLines * limit` units in all: a text of more bytes is too
+        // long for the bound, found without reading it.
+        if text.utf8.count > 2 * maxLines * limit + maxLines { return false }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\n"):
-                used += lines(units)
+                used += 1
                 units = 0
-                limit = unitLimit(maxLines - used)
-                if limit < 0 { return false }
+                if used >= maxLines { return false }
                 continue
             case UInt8(ascii: "\r"): return false
             case UInt8(ascii: "."), 0xE2: units += 2
@@ -65,6 +55,6 @@ extension PanelFit {
             }
             if units > limit { return false }
         }
-        return used + lines(units) <= maxLines
+        return used + 1 <= maxLines
     }
 }

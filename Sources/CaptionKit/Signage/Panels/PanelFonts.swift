@@ -141,23 +141,30 @@ struct PanelFit: Sendable, Hashable {
     var lines: Int
     /// The words (units the line breaker keeps together) on lines past the last one that fits.
     var overflowWords: Int
+    /// The width of the widest word (unit), in the measure's units: wider than the line, it
+    /// stands on a line of its own and runs past the panel's edge.
+    var widestWord: Int
 
     /// Breaks `text` to `width` with `measure`, counting lines and the words past `maxLines`.
     init(_ text: TypesetText, width: Int, maxLines: Int, measure: some TextMeasure) {
         var lines = 0
         var overflowWords = 0
+        var widestWord = 0
         text.forEachLine { line, startsParagraph in
             if startsParagraph, lines > 0 { lines += 1 }
             var hasWord = false
-            LineBreaker.breakLine(line, isSimple: text.isSimple, width: width, measure: measure) { _, before, _ in
+            LineBreaker.breakLine(line, isSimple: text.isSimple, width: width, measure: measure) {
+                _, before, wordWidth in
                 if before != .space { lines += 1 }
                 hasWord = true
                 if lines > maxLines { overflowWords += 1 }
+                widestWord = max(widestWord, wordWidth)
             }
             if !hasWord { lines += 1 }
         }
         self.lines = lines
         self.overflowWords = overflowWords
+        self.widestWord = widestWord
     }
 
     /// `value` as a message shows it: `24`, `10.5`.

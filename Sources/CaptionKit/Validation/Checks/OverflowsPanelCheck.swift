@@ -15,7 +15,8 @@ struct OverflowsPanelCheck: CaptionTextCheck {
             real typeface: each language's text is typeset as the signage export prints it, every word shaped \
             with HarfBuzz (kerning on), the lines broken where the text files break them, and the blank line \
             between paragraphs counted as a line. The message says how many lines and about how many words \
-            are too many. Where the panel's font is not installed (panel-font-missing), the field's max-chars \
+            are too many. A word (or words the typography keeps together) wider than the panel is reported \
+            too, however few the lines: it would run past the panel's edge. Where the panel's font is not installed (panel-font-missing), the field's max-chars \
             applies instead.
             """,
         defaultSeverity: .error,
@@ -73,6 +74,18 @@ struct OverflowsPanelCheck: CaptionTextCheck {
 
                     Nomads took it on the road.
                 """, config: exampleConfig),
+            CheckExample(
+                """
+                id: kurt
+                title:
+                  kk: Құрт
+                  ru: Курт
+                  en: Kurt
+                text:
+                  kk: Құрт — кептірілген ірімшік.
+                  ru: Курт — сушёный сыр.
+                  en: ↓Kurt-is-a-dried-cheese-the-travel-food.
+                """, config: exampleConfig),
         ]
     )
 
@@ -98,17 +111,29 @@ struct OverflowsPanelCheck: CaptionTextCheck {
             }
             let maxLines = panel.profile.maxLines
             let fit = panel.fit(text.text, language: text.language)
-            guard fit.lines > maxLines else { continue }
             let profile = panel.profile
-            findings.append(
-                finding(
-                    about: text, of: exhibit,
-                    """
-                    \(text.language) \(text.field.name) needs \(fit.lines) lines at \(PanelFit.number(profile.sizePt)) \
-                    pt on the \(PanelFit.number(profile.widthMM)) mm panel; \(maxLines) fit \
-                    (\(CheckReporter.plural(fit.lines - maxLines, "line")), about \
-                    \(CheckReporter.plural(fit.overflowWords, "word")), too long)
-                    """))
+            if fit.lines > maxLines {
+                findings.append(
+                    finding(
+                        about: text, of: exhibit,
+                        """
+                        \(text.language) \(text.field.name) needs \(fit.lines) lines at \
+                        \(PanelFit.number(profile.sizePt)) pt on the \(PanelFit.number(profile.widthMM)) mm panel; \
+                        \(maxLines) fit (\(CheckReporter.plural(fit.lines - maxLines, "line")), about \
+                        \(CheckReporter.plural(fit.overflowWords, "word")), too long)
+                        """))
+            }
+            if fit.widestWord > panel.lineWidth {
+                let wide = PanelFit.number((panel.millimetres(fit.widestWord) * 10).rounded() / 10)
+                findings.append(
+                    finding(
+                        about: text, of: exhibit,
+                        """
+                        \(text.language) \(text.field.name) has a word \(wide) mm wide at \
+                        \(PanelFit.number(profile.sizePt)) pt, wider than the \(PanelFit.number(profile.widthMM)) mm \
+                        panel: it runs past the panel's edge
+                        """))
+            }
         }
         return findings
     }

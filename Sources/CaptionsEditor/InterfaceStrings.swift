@@ -126,6 +126,12 @@ struct Localizer: Sendable {
     /// usual fields, else its name as configured.
     func fieldName(_ name: String) -> String { words["field." + name] ?? fallback["field." + name] ?? name }
 
+    /// A text of an exhibit named in a message: `title (kk)` in English, as in the caption files
+    /// and the command line; the field's heading in Kazakh and Russian, `Тақырып (kk)`.
+    func textName(field: String, language textLanguage: String) -> String {
+        "\(language == "en" ? field : fieldName(field)) (\(textLanguage))"
+    }
+
     /// What the check `id` found, said in the interface language (`check.<id>`), for an
     /// interface that is not English (the finding's message, from the library, is); `nil` in
     /// English or for an id without the string.

@@ -343,8 +343,10 @@ enum Pages {
                     """
             })
         let overflowNote: HTML = overflows ? "<p class=\"hint over-note\">\(words("exhibit.previewover"))</p>" : ""
+        let held: HTML =
+            preview.holdBackReasons.isEmpty ? "" : "<p class=\"held-back\">\(words("exhibit.previewheld"))</p>\n"
         return """
-            <ul class="findings">\(reasons)</ul>
+            \(held)<ul class="findings">\(reasons)</ul>
             \(overflowNote)<div class="label">\(blocks)</div>
             """
     }
@@ -485,10 +487,13 @@ enum Pages {
         var stale: HTML = ""
         if isStale {
             let source = exhibit.field(field)?.translation(config.source)?.text ?? ""
+            // The git history has the earlier source only when the diff below could be made.
+            let hasDiff: Bool
+            if case .diff = view.signOff?.diffs[key]?.outcome { hasDiff = true } else { hasDiff = false }
             stale = """
                 <div class="stale" id="stale-\(domID)">
                 <p>\(words("exhibit.stale")) <code>\(staleCheckID)</code></p>
-                <p class="hint">\(words("exhibit.staleold"))</p>
+                <p class="hint">\(words(hasDiff ? "exhibit.staleold" : "exhibit.staleoldnodiff"))</p>
                 <p class="stale-source"><strong>\(words("exhibit.stalesource"))</strong> (\(config.source)): \(source)</p>
                 \(sourceDiff(view.signOff?.diffs[key], words: words))
                 <button type="submit" name="_accept" value="\(key)" class="accept-button">\
@@ -778,7 +783,7 @@ enum Pages {
                     let notes = HTML.join(finding.notes.map { "<li>\($0.message)</li>" })
                     let message = findingMessage(finding, words: words)
                     return """
-                        <li class="\(finding.severity.rawValue)"><code>\(finding.checkID)</code> \(message)\
+                        <li class="\(finding.severity.rawValue)">\(message) <code>\(finding.checkID)</code>\
                         <ul>\(notes)</ul></li>
                         """
                 })
@@ -807,7 +812,7 @@ enum Pages {
             page, title: title,
             body: """
                 <h1>\(title)</h1>
-                <table class="report"><thead><tr><th></th><th>\(words("translators.applied"))</th>\
+                <table class="report"><thead><tr><th></th><th>\(words(token == nil ? "translators.applied" : "translators.toapply"))</th>\
                 <th>\(words("translators.unchanged"))</th><th>\(words("translators.skipped"))</th>\
                 <th>\(words("translators.conflicts"))</th><th>\(words("translators.unknown"))</th></tr></thead>
                 <tbody>\(files)</tbody></table>

@@ -142,9 +142,12 @@ extension EditorApp {
                     action == .approve && language != config.source && state?.review == nil
                     ? words("signoff.refusednotreviewed") : refused.reason
             }
-            return refusal(words("signoff.refused", ["what": "\(field) (\(language))", "reason": reason]))
+            return refusal(
+                words("signoff.refused", ["what": words.textName(field: field, language: language), "reason": reason]))
         }
-        let done = result.signedOff.isEmpty ? result.alreadySignedOff.joined(separator: "; ") : "\(field) (\(language))"
+        let done =
+            result.signedOff.isEmpty
+            ? result.alreadySignedOff.joined(separator: "; ") : words.textName(field: field, language: language)
         let key = action == .review ? "signoff.donereview" : "signoff.doneapprove"
         if wantsJSON {
             let text = result.signedOff.isEmpty ? done : words(key, ["what": done, "name": signer])

@@ -263,6 +263,9 @@ struct EditorPageTests {
             #expect(box.hasPrefix("<li class=\"error\"><span class=\"severity\">"))
             #expect(box.contains("</span> <span class=\"summary\">Мәтін бос.</span> <span lang=\"en\">"))
             #expect(box.contains("<code>empty-text</code>"))
+            // The label preview says, in Kazakh, why the export would hold the label back.
+            #expect(
+                kazakh.body.contains("<p class=\"held-back\">Тақтайша экспорты бұл жазбаны шығармайды, себебі:</p>"))
             let russian = try await browser.get("/exhibits/kurt-story", headers: [.acceptLanguage: "ru"])
             #expect(russian.body.contains("<span class=\"summary\">Текст пуст.</span> <span lang=\"en\">"))
             // The live check answers in the page's language too.
@@ -273,6 +276,9 @@ struct EditorPageTests {
             let english = try await browser.get("/exhibits/kurt-story", headers: [.acceptLanguage: "en"])
             #expect(english.body.contains("<code>empty-text</code>"))
             #expect(!english.body.contains("class=\"summary\""))
+            #expect(
+                english.body.contains(
+                    "<p class=\"held-back\">The signage export would hold this label back, because:</p>"))
         }
     }
 
@@ -285,6 +291,7 @@ struct EditorPageTests {
             let page = try await browser.get("/exhibits/first-winter")
             #expect(page.body.contains("<link rel=\"stylesheet\" href=\"/panels/style.css\">"))
             #expect(page.body.contains("<div class=\"label-field text\" data-panel=\"object\"><p>"))
+            #expect(!page.body.contains("held-back"))
             #expect(page.headers[.contentSecurityPolicy]?.contains("font-src 'self';") == true)
             let css = try await browser.get("/panels/style.css")
             #expect(css.status == .ok)
@@ -889,6 +896,7 @@ struct EditorXLIFFTests {
             let applied = try await browser.post("/translators/apply", [("token", token)])
             #expect(applied.status == .ok)
             #expect(applied.body.contains("Translations applied"))
+            #expect(applied.body.contains("<th></th><th>Applied</th>"))
             #expect(try fixture.read("barracks/first-winter.yml").contains("  en: The first winter in the camp\n"))
             let again = try await browser.post("/translators/apply", [("token", token)])
             #expect(again.status == .gone)
@@ -913,8 +921,11 @@ struct EditorXLIFFTests {
             #expect(review.body.contains("<h2>Questions for the translator</h2><ul class=\"questions\">"))
             #expect(
                 review.body.contains(
-                    "<code>paragraphs-merged</code> unit &#39;guard-and-child.text&#39; (en) has 1 paragraph where its "
+                    "<li class=\"warning\">unit &#39;guard-and-child.text&#39; (en) has 1 paragraph where its "
                         + "source has 2"))
+            #expect(review.body.contains("<code>paragraphs-merged</code>"))
+            // Nothing is written yet: the column says what applying will do.
+            #expect(review.body.contains("<th></th><th>Will be applied</th>"))
             #expect(!review.body.contains("<h2>Problems</h2>"))
             // In Russian, what the importer found is said in Russian before its English message.
             _ = try await browser.post("/language", [("lang", "ru"), ("back", "/translators")])
@@ -923,9 +934,10 @@ struct EditorXLIFFTests {
                 "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(merged.utf8))
             #expect(
                 russian.body.contains(
-                    "<code>paragraphs-merged</code> <span class=\"summary\">В переводе меньше абзацев, чем в "
+                    "<li class=\"warning\"><span class=\"summary\">В переводе меньше абзацев, чем в "
                         + "оригинале.</span> <span lang=\"en\">unit &#39;guard-and-child.text&#39; (en) has 1 paragraph"
                 ))
+            #expect(russian.body.contains("<th></th><th>Будет применено</th>"))
         }
     }
 
@@ -1097,10 +1109,15 @@ struct EditorUnitTests {
             #expect(keys == Set((CheckExplanation.checkIDs + CheckExplanation.findingIDs).map { "check." + $0 }))
         }
         #expect(strings.localizer("kk").checkSummary("missing-translation") == "Аударма жоқ.")
-        #expect(strings.localizer("ru").checkSummary("overflows-panel") == "Текст не помещается на панели.")
+        #expect(strings.localizer("ru").checkSummary("overflows-panel") == "Текст не помещается на табличке.")
         // The English interface shows the library's English message alone.
         #expect(strings.localizer("en").checkSummary("missing-translation") == nil)
         #expect(strings.localizer("kk").checkSummary("no-such-check") == nil)
+        // A text named in a sign-off message: the field's id in English, its heading otherwise.
+        #expect(strings.localizer("en").textName(field: "title", language: "kk") == "title (kk)")
+        #expect(strings.localizer("kk").textName(field: "title", language: "kk") == "Тақырып (kk)")
+        #expect(strings.localizer("ru").textName(field: "credit", language: "en") == "Кредитная строка (en)")
+        #expect(strings.localizer("ru").textName(field: "provenance", language: "en") == "provenance (en)")
     }
 
     @Test("The interface strings are a caption collection that captions check passes: nothing missing, no finding")

@@ -182,6 +182,10 @@ struct EditorSignOffTests {
             let page = try await browser.get("/exhibits/first-winter")
             #expect(page.body.contains("<span>Not reviewable until the translation is accepted (above)</span>"))
             #expect(page.body.contains("Which words changed cannot be shown: "))
+            // Nor does the page say that the git history has the earlier source and shows it.
+            #expect(
+                page.body.contains("<p class=\"hint\">The earlier source wording is not kept in the caption file.</p>"))
+            #expect(!page.body.contains("what changed is shown below"))
             #expect(!page.body.contains("name=\"review\" value=\"title.kk\""))
             let refused = try await browser.post(
                 "/exhibits/first-winter/signoff", Self.signOffForm(page, "review", "title.kk", signer: "AB"))
@@ -304,6 +308,7 @@ struct EditorSignOffTests {
             let page = try await browser.get("/exhibits/first-winter")
             #expect(page.body.contains("<p class=\"diff-text\">Первая <ins>&lt;лагерная&gt; </ins>зима</p>"))
             #expect(page.body.contains("deleted words are struck out, new words underlined."))
+            #expect(page.body.contains("the git history of the file has it, and what changed is shown below."))
         }
     }
 

@@ -473,7 +473,7 @@ struct EditorApp: Sendable {
             let key = "\(length.field).\(length.language)"
             let id = "\(length.field)-\(length.language)"
             cells[key] = LiveCheckAnswer.Cell(
-                counter: Pages.counter(length, id: id, words: words).raw,
+                counter: Pages.counter(length, id: id, words: words, overflowsPanel: located.overflowsPanel(key)).raw,
                 findings: located.items(key, words: words).raw)
         }
         let answer = LiveCheckAnswer(

@@ -511,7 +511,7 @@ enum Pages {
             <textarea id="t-\(domID)" name="\(key)" lang="\(language)" rows="\(rows)" spellcheck="true" \
             aria-labelledby="h-\(field) l-\(domID)" aria-describedby="c-\(domID) f-\(domID)" \
             data-field="\(field)" data-lang="\(language)"\(disabled)>\(text)</textarea>
-            \(counter(length, id: domID, words: words))
+            \(counter(length, id: domID, words: words, overflowsPanel: located.overflowsPanel(key)))
             \(missingField)
             <ul class="findings" id="f-\(domID)">\(located.items(key, words: words))</ul>
             \(stale)
@@ -528,15 +528,16 @@ enum Pages {
 
     /// The counter of one text box; marked when over the limit. A text measured on its panel
     /// counts lines against the panel's (the limit `captions check` holds it to) and its
-    /// characters without a limit.
-    static func counter(_ length: TextLength?, id: String, words: Localizer) -> HTML {
+    /// characters without a limit; it is marked too when `overflowsPanel` (the box has an
+    /// `overflows-panel` finding: a word wider than the panel, however few the lines).
+    static func counter(_ length: TextLength?, id: String, words: Localizer, overflowsPanel: Bool = false) -> HTML {
         guard let length else { return "<p class=\"counter\" id=\"c-\(id)\"></p>" }
         if let lines = length.lines, let maxLines = length.maxLines {
             let text = words(
                 "exhibit.lines",
                 ["lines": String(lines), "max": String(maxLines), "count": String(length.characters)])
-            return
-                "<p class=\"counter\(lines > maxLines ? HTML(trusted: " over") : .empty)\" id=\"c-\(id)\">\(text)</p>"
+            let over = lines > maxLines || overflowsPanel
+            return "<p class=\"counter\(over ? HTML(trusted: " over") : .empty)\" id=\"c-\(id)\">\(text)</p>"
         }
         let over = length.limit.map { length.characters > $0 } ?? false
         let text =
@@ -559,6 +560,11 @@ enum Pages {
         var staleAfterSave: Set<String> = []
 
         /// The `<li>` items under text box `key` (`field.language`).
+        /// Whether the text box `key` has an `overflows-panel` finding.
+        func overflowsPanel(_ key: String) -> Bool {
+            cells[key]?.contains { $0.checkID == overflowsPanelCheckID } ?? false
+        }
+
         func items(_ key: String, words: Localizer) -> HTML {
             let after: HTML =
                 staleAfterSave.contains(key)
@@ -569,6 +575,7 @@ enum Pages {
 
     /// The check whose finding the stale notice stands for.
     static let staleCheckID = "stale-translation"
+    static let overflowsPanelCheckID = "overflows-panel"
 
     /// Findings sorted into text boxes (field and language known) and the rest, for the page and
     /// for the live check alike. A text box that shows the stale notice (the saved `exhibit`'s

@@ -581,6 +581,18 @@ struct EditorSaveTests {
                     == "<p class=\"counter over\" id=\"c-title-kk\">5 of 3 lines on the panel · 180 characters</p>")
             // The counter and overflows-panel count the same lines.
             #expect(cells["title.kk"]?["findings"]?.contains("kk title needs 5 lines at 40 pt") == true)
+            // One word wider than the panel: a line only, but the counter is marked with the finding.
+            let wide = try await browser.post(
+                "/exhibits/first-winter/check", [("title.kk", String(repeating: "қ", count: 60))], csrf: false,
+                headers: [HTTPField.Name("X-CSRF-Token")!: browser.csrfToken])
+            let wideCells = try #require(
+                (try JSONSerialization.jsonObject(with: Data(wide.body.utf8)) as? [String: Any])?["cells"]
+                    as? [String: [String: String]])
+            #expect(
+                wideCells["title.kk"]?["counter"]
+                    == "<p class=\"counter over\" id=\"c-title-kk\">1 of 3 lines on the panel · 60 characters</p>")
+            #expect(wideCells["title.kk"]?["findings"]?.contains("wider than the 300 mm panel") == true)
+            #expect(wideCells["title.ru"]?["counter"]?.hasPrefix("<p class=\"counter\" id=") == true)
             #expect(json["errors"] as? Int == 1)
             // The label preview of the draft, as the signage export sets it.
             let preview = try #require(json["preview"] as? String)

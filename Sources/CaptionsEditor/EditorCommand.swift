@@ -30,7 +30,7 @@ extension EditorCommand {
             abstract: "Serve the editor for a collection (the default command).",
             discussion: """
                 Examples:
-                  captions-editor                      # Captions here or in a parent, http://127.0.0.1:8080/
+                  captions-editor    # Captions here or in a parent; http://127.0.0.1:8080/
                   captions-editor Captions --port 9000 --open
                   captions-editor --host 192.168.1.20 --password-file editor-password.txt
                 """
@@ -169,8 +169,8 @@ extension EditorCommand {
             commandName: "hash-password",
             abstract: "Read a password from standard input and print its bcrypt hash for --password-file.",
             discussion: """
-                Example:
-                  captions-editor hash-password > editor-password.txt     (type the password, Enter, Ctrl-D)
+                Example (type the password, then Enter and Ctrl-D):
+                  captions-editor hash-password > editor-password.txt
                 """
         )
 

@@ -15,7 +15,7 @@ extension CaptionsCommand {
 
                 Examples:
                   captions review stalin-wagon --by AB
-                  captions review stalin-wagon --field title --lang kk --lang en --by "Aigerim B."
+                  captions review stalin-wagon --field title --lang kk --by "Aigerim B."
                 """
         )
 

@@ -304,8 +304,11 @@ final class EditorStore: Sendable {
         root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath
     }
 
-    /// The snapshot after a ``scan()``: every file as it is on disk now.
+    /// The snapshot after ``stampFiles()`` and a ``scan()``: every file as it is on disk now,
+    /// also before the background stamping has stamped them all (a translator's import must
+    /// not compare its units with a text a colleague has since changed).
     func scanned() -> Snapshot {
+        stampFiles()
         scan()
         return snapshot
     }

@@ -136,6 +136,29 @@ struct Localizer: Sendable {
     /// interface that is not English (the finding's message, from the library, is); `nil` in
     /// English or for an id without the string.
     func checkSummary(_ id: String) -> String? { language == "en" ? nil : words["check." + id] }
+
+    /// Why the signage export holds a label back, said in the interface language: the sentence
+    /// of the check that finds the same problem, or one of its own (`holdback.<kind>`) where no
+    /// check does; `nil` in English (the reason, from the library, is).
+    func holdBackSummary(_ kind: HoldBackReason.Kind) -> String? {
+        let key: String
+        switch kind {
+        case .unreadable, .invalidGallery, .reservedName: key = "holdback." + kind.rawValue.lowercased()
+        case .invalidID: key = "check.invalid-id"
+        case .duplicateID: key = "check.duplicate-id"
+        case .missingField: key = "check.missing-field"
+        case .missingTranslation: key = "check.missing-translation"
+        case .emptyText: key = "check.empty-text"
+        case .staleTranslation: key = "check.stale-translation"
+        case .notReviewed: key = "check.not-reviewed"
+        case .notApproved: key = "check.not-approved"
+        }
+        return language == "en" ? nil : words[key]
+    }
+
+    /// The `lang` attribute for English text from the library (messages, notes) on a page in
+    /// another language; empty on an English page.
+    var englishAttribute: HTML { language == "en" ? "" : " lang=\"en\"" }
 }
 
 /// A failure of the editor itself (start-up, resources), said in one line.

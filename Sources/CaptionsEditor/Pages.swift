@@ -310,7 +310,13 @@ enum Pages {
     static func labelPreview(_ preview: LabelPreview?, words: Localizer) -> HTML {
         guard let preview else { return "" }
         let reasons = HTML.join(
-            preview.holdBackReasons.map { "<li class=\"error\">\($0.message)</li>" }
+            preview.holdBackReasons.map { reason in
+                let message: HTML =
+                    words.holdBackSummary(reason.kind).map {
+                        "<span class=\"summary\">\($0)</span> <span lang=\"en\">\(reason.message)</span>"
+                    } ?? "\(reason.message)"
+                return "<li class=\"error\">\(message)</li>"
+            }
                 + preview.warnings.map { "<li class=\"warning\">\($0.message)</li>" })
         var overflows = false
         let blocks = HTML.join(
@@ -787,7 +793,7 @@ enum Pages {
         func items(_ findings: [Diagnostic]) -> HTML {
             HTML.join(
                 findings.map { finding in
-                    let notes = HTML.join(finding.notes.map { "<li>\($0.message)</li>" })
+                    let notes = HTML.join(finding.notes.map { "<li\(words.englishAttribute)>\($0.message)</li>" })
                     let message = findingMessage(finding, words: words)
                     return """
                         <li class="\(finding.severity.rawValue)">\(message) <code>\(finding.checkID)</code>\

@@ -266,6 +266,11 @@ struct EditorPageTests {
             // The label preview says, in Kazakh, why the export would hold the label back.
             #expect(
                 kazakh.body.contains("<p class=\"held-back\">Тақтайша экспорты бұл жазбаны шығармайды, себебі:</p>"))
+            // Each reason starts with what it is in Kazakh; the library's English detail follows.
+            #expect(
+                kazakh.body.contains(
+                    "<li class=\"error\"><span class=\"summary\">Мәтін бос.</span> <span lang=\"en\">the Kazakh (kk) title is empty</span></li>"
+                ))
             let russian = try await browser.get("/exhibits/kurt-story", headers: [.acceptLanguage: "ru"])
             #expect(russian.body.contains("<span class=\"summary\">Текст пуст.</span> <span lang=\"en\">"))
             // The live check answers in the page's language too.
@@ -279,6 +284,7 @@ struct EditorPageTests {
             #expect(
                 english.body.contains(
                     "<p class=\"held-back\">The signage export would hold this label back, because:</p>"))
+            #expect(english.body.contains("<li class=\"error\">the Kazakh (kk) title is empty</li>"))
         }
     }
 
@@ -915,6 +921,33 @@ struct EditorXLIFFTests {
         }
     }
 
+    @Test("A returned text made from an earlier source is a problem; in Russian its notes are marked English")
+    func uploadMadeFromAnEarlierSource() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let xliff = try await browser.get("/translators/xliff?lang=en")
+            let translated = xliff.body.replacingOccurrences(
+                of: ">The first winter</target>", with: ">The first winter in the camp</target>")
+            #expect(translated != xliff.body)
+            // A curator changes the Russian title after the file went to the translator.
+            let file = try fixture.read("barracks/first-winter.yml")
+            try fixture.write(
+                "barracks/first-winter.yml", file.replacingOccurrences(of: "Первая зима", with: "Первая зима лагеря"))
+            _ = try await browser.get("/translators")
+            _ = try await browser.post("/language", [("lang", "ru"), ("back", "/translators")])
+            _ = try await browser.get("/translators")
+            let review = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(translated.utf8))
+            #expect(review.status == .ok)
+            let problems = try #require(
+                review.body.components(separatedBy: "<ul class=\"problems\">").dropFirst().first?
+                    .components(separatedBy: "</ul></li></ul>").first)
+            #expect(problems.contains("<code>import-conflict</code>"))
+            #expect(problems.contains("<ul><li lang=\"en\">the translation was made from &quot;Первая зима&quot;</li>"))
+            #expect(problems.contains("<li lang=\"en\">the source is now &quot;Первая зима лагеря&quot;</li>"))
+        }
+    }
+
     @Test("A returned text whose paragraphs were merged is applied and listed as a question for the translator")
     func uploadWithMergedParagraphs() async throws {
         let fixture = try EditorFixture()
@@ -1130,6 +1163,28 @@ struct EditorUnitTests {
         #expect(strings.localizer("kk").textName(field: "title", language: "kk") == "Тақырып (kk)")
         #expect(strings.localizer("ru").textName(field: "credit", language: "en") == "Кредитная строка (en)")
         #expect(strings.localizer("ru").textName(field: "provenance", language: "en") == "provenance (en)")
+    }
+
+    @Test("Every reason the signage export holds a label back for has a sentence in kk and ru")
+    func holdBackSummaries() throws {
+        let strings = try InterfaceStrings.loadBundled()
+        let kinds: [HoldBackReason.Kind] = [
+            .unreadable, .invalidID, .invalidGallery, .duplicateID, .reservedName, .missingField,
+            .missingTranslation, .emptyText, .staleTranslation, .notReviewed, .notApproved,
+        ]
+        for language in ["kk", "ru"] {
+            let summaries = kinds.map { strings.localizer(language).holdBackSummary($0) }
+            #expect(summaries.allSatisfy { $0 != nil && !$0!.isEmpty }, "\(language)")
+            #expect(Set(summaries).count == kinds.count, "one sentence per reason in \(language)")
+        }
+        #expect(
+            strings.localizer("ru").holdBackSummary(.reservedName)
+                == "Имя файла таблички совпало бы с именем другого файла экспорта.")
+        #expect(strings.localizer("kk").holdBackSummary(.missingTranslation) == "Аударма жоқ.")
+        #expect(strings.localizer("en").holdBackSummary(.emptyText) == nil)
+        // Only the reasons no check finds have strings of their own.
+        let own = Set(strings.table["en"]!.keys.filter { $0.hasPrefix("holdback.") })
+        #expect(own == ["holdback.unreadable", "holdback.invalidgallery", "holdback.reservedname"])
     }
 
     @Test("The interface strings are a caption collection that captions check passes: nothing missing, no finding")

@@ -509,6 +509,24 @@ public enum XLIFFImporter {
             loadedFrom digest: ContentDigest?
         ) throws(CaptionError) -> (path: String, data: Data, readAs: ContentDigest?) {
             var editor = try CaptionFileEditor(editing: exhibit, loadedFrom: digest)
+            // The plan compared each unit with the texts of `exhibit`: if someone changed one of
+            // those texts in the file since it was loaded, the comparison no longer holds, and
+            // writing would record a translation of a source it was not made from, or replace
+            // their text.
+            if editor.loaded == nil {
+                let current = editor.exhibit
+                for spec in config.fields {
+                    for language in config.targetLanguages
+                    where fileChanges[spec.name + "." + language] != nil || fileReviews[spec.name]?[language] != nil {
+                        for text in [config.source, language]
+                        where exhibit.field(spec.name)?.translation(text)?.text
+                            != current.field(spec.name)?.translation(text)?.text
+                        {
+                            throw .conflict(path: exhibit.path)
+                        }
+                    }
+                }
+            }
             var edits: [TranslationEdit] = []
             var fingerprints: [String: [String: String]] = [:]
             for spec in config.fields {

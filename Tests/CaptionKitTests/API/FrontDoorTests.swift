@@ -178,4 +178,37 @@ import Testing
                 on: try museum.load())
         }
     }
+
+    /// A file changed on disk after the collection was loaded (a colleague's edit) is not
+    /// written over: the units were compared with the texts as loaded.
+    @Test(arguments: ["ru", "kk"])
+    func anUploadIntoAFileChangedSinceTheLoadIsAConflict(changedLanguage: String) throws {
+        let museum = try copyOfBundledMuseum()
+        try XLIFFImportTests.removeTranslation(
+            "memorial-park/stalin-wagon.yml", field: "text", language: "kk", in: museum)
+        let file = try #require(try XLIFFImportTests.export(museum, .v1_2, needed: true).first)
+        let filled = try fillingTargets(file.data) { _ in "Вагон." }
+        let loaded = try museum.load()
+        let path = museum.root + "/memorial-park/stalin-wagon.yml"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        if changedLanguage == "ru" {
+            text = text.replacingOccurrences(of: "  ru: |\n    ", with: "  ru: |\n    Ещё одно предложение. ")
+        } else {
+            text = text.replacingOccurrences(of: "text:\n", with: "text:\n  kk: Коллеганың аудармасы.\n")
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try snapshotOfFiles(in: museum.root)
+        #expect(throws: CaptionError.conflict(path: loaded.exhibits.first { $0.id == "stalin-wagon" }!.path)) {
+            try XLIFFImporter.run(
+                upload: filled, named: "ru-kk.xlf", options: XLIFFImportOptions(files: []), on: loaded)
+        }
+        #expect(try snapshotOfFiles(in: museum.root) == before)
+        // Loaded again, the collection has the colleague's text: a changed source is the
+        // unit's conflict; a translation is replaced by the returned one, as any import does.
+        let again = try XLIFFImporter.run(
+            upload: filled, named: "ru-kk.xlf", options: XLIFFImportOptions(files: [], dryRun: true),
+            on: try museum.load())
+        #expect(again.files.map(\.conflicts) == [changedLanguage == "ru" ? 1 : 0])
+        #expect(again.files.map(\.applied) == [changedLanguage == "ru" ? 0 : 1])
+    }
 }

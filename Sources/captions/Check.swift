@@ -114,8 +114,13 @@ extension CaptionsCommand {
                     require: require)
                 if writeBaseline {
                     let written = try CaptionChecker.writeBaseline(request, to: baseline)
+                    let refused =
+                        written.notAccepted == 0
+                        ? ""
+                        : "; \(CheckReporter.plural(written.notAccepted, "finding")) cannot be accepted and must be "
+                            + "fixed (unreadable files, exceptions' own problems): run captions check"
                     writeStderr(
-                        "wrote \(CheckReporter.plural(written.entries, "accepted finding")) to \(written.path)\n")
+                        "wrote \(CheckReporter.plural(written.entries, "accepted finding")) to \(written.path)\(refused)\n")
                     return
                 }
                 result = ExitRetention.keep(try CaptionChecker.run(request))

@@ -159,4 +159,27 @@ import Testing
         let misuse = try CLIRun.run(["check", "--no-baseline", "--write-baseline"], in: folder.path)
         #expect(misuse.status == 64)
     }
+
+    /// A file that cannot be read is never accepted: its captions would not be checked at all.
+    @Test func aBaselineDoesNotAcceptAnUnreadableFile() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "Captions/kurt.yml",
+            "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт 1937.\n  en: Kurt.\n")
+        try folder.write("Captions/broken.yml", "id: broken\ntitle:\n  kk: \"Вагон\n  ru: Вагон\n")
+        let write = try CLIRun.run(["check", "--write-baseline"], in: folder.path)
+        #expect(write.status == 0)
+        #expect(
+            write.stderr == """
+                wrote 2 accepted findings to Captions/captions-baseline.json; 1 finding cannot be accepted and must be \
+                fixed (unreadable files, exceptions' own problems): run captions check
+
+                """)
+        let baseline = try folder.read("Captions/captions-baseline.json")
+        #expect(!baseline.contains("invalid-yaml"))
+        let check = try CLIRun.run(["check"], in: folder.path)
+        #expect(check.status == 1)
+        #expect(check.stdout.hasPrefix("Captions/broken.yml:5:1: error: invalid YAML: "))
+        #expect(check.stdout.contains("[invalid-yaml]"))
+    }
 }

@@ -25,21 +25,24 @@ extension CaptionChecker {
 
 extension CaptionChecker {
     /// Writes the baseline of the collection's current findings (after `ignore:` entries,
-    /// before any existing baseline) and returns its path and the number of entries.
+    /// before any existing baseline) and returns its path, the number of entries, and the
+    /// number of findings a baseline does not accept (unreadable files, the exceptions' own
+    /// problems), which must be fixed.
     ///
     /// - Parameter file: The file to write, or `nil` for `captions-baseline.json` in the
     ///   collection folder.
     /// - Throws: ``CaptionError`` when the check cannot run or the file cannot be written.
     public static func writeBaseline(_ request: CheckRequest, to file: String?) throws(CaptionError) -> (
-        path: String, entries: Int
+        path: String, entries: Int, notAccepted: Int
     ) {
         let collection = try CollectionLoader.load(path: request.path)
         guard !collection.exhibits.isEmpty else {
             throw .invalidArgument("\(collection.rootPath) has no exhibit files (*.yml) to check")
         }
-        let baseline = Baseline(findings: try findings(in: collection, require: request.require).kept, in: collection)
+        let kept = try findings(in: collection, require: request.require).kept
+        let baseline = Baseline(findings: kept, in: collection)
         let path = file ?? defaultBaselinePath(for: collection.rootPath)
         try AtomicFile.write(Data(try baseline.encoded().utf8), to: path)
-        return (path, baseline.entries.count)
+        return (path, baseline.entries.count, kept.count - baseline.entries.count)
     }
 }

@@ -83,11 +83,16 @@ struct Baseline: Sendable, Equatable {
     /// The 1-based line of each entry in the file it was read from (0 when unknown).
     var lines: [Int]
 
-    /// The baseline of `findings`: every finding except `invalid-ignore` and `unused-exception`
-    /// ones, which must be fixed rather than accepted.
+    /// Checks whose findings a baseline never accepts: the exceptions' own problems, and a file
+    /// that cannot be read at all (none of its captions would be checked again, and CI would
+    /// pass a collection with unreadable files).
+    static let unacceptableChecks = IgnoreEntry.unignorableChecks.union(["invalid-yaml"])
+
+    /// The baseline of `findings`: every finding except those of ``unacceptableChecks``,
+    /// which must be fixed rather than accepted.
     init(findings: [Diagnostic], in collection: CaptionCollection) {
         let relative = Self.relativePaths(collection)
-        entries = findings.filter { !IgnoreEntry.unignorableChecks.contains($0.checkID) }.map { finding in
+        entries = findings.filter { !Self.unacceptableChecks.contains($0.checkID) }.map { finding in
             Entry(
                 path: relative[finding.location.path] ?? Self.relative(finding.location.path, to: collection.rootPath),
                 check: finding.checkID, field: finding.field, language: finding.language, message: finding.message)
@@ -194,7 +199,7 @@ struct Baseline: Sendable, Equatable {
             let fingerprint = Entry.fingerprint(
                 path: relative[finding.location.path] ?? Self.relative(finding.location.path, to: collection.rootPath),
                 check: finding.checkID, field: finding.field, language: finding.language, message: finding.message)
-            if !IgnoreEntry.unignorableChecks.contains(finding.checkID), var indices = available[fingerprint],
+            if !Self.unacceptableChecks.contains(finding.checkID), var indices = available[fingerprint],
                 !indices.isEmpty
             {
                 used.insert(indices.removeFirst())

@@ -120,7 +120,8 @@ extension CaptionsCommand {
                         : "; \(CheckReporter.plural(written.notAccepted, "finding")) cannot be accepted and must be "
                             + "fixed (unreadable files, exceptions' own problems): run captions check"
                     writeStderr(
-                        "wrote \(CheckReporter.plural(written.entries, "accepted finding")) to \(written.path)\(refused)\n")
+                        "wrote \(CheckReporter.plural(written.entries, "accepted finding")) to \(written.path)\(refused)\n"
+                    )
                     return
                 }
                 result = ExitRetention.keep(try CaptionChecker.run(request))

@@ -83,7 +83,9 @@ import Testing
         let document = try XMLDocument(data: Data(run.stdout.utf8))
         let suite = try #require(document.rootElement()?.elements(forName: "testsuite").first)
         #expect(suite.attribute(forName: "tests")?.stringValue == "2")
-        #expect(suite.attribute(forName: "failures")?.stringValue == "2")
+        // One failed test case (wagon, with two errors): dashboards count passed = tests - failures.
+        #expect(suite.attribute(forName: "failures")?.stringValue == "1")
+        #expect(document.rootElement()?.attribute(forName: "failures")?.stringValue == "1")
         let cases = suite.elements(forName: "testcase")
         #expect(cases.map { $0.attribute(forName: "name")?.stringValue } == ["kurt", "wagon"])
         #expect(cases[0].elements(forName: "failure").isEmpty)

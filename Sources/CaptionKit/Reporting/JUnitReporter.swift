@@ -1,7 +1,8 @@
 import Foundation
 
 /// JUnit XML that CI dashboards read: one `<testcase>` per exhibit file, one `<failure>` per
-/// error-level finding; warnings and notes go to the test case's `<system-out>`.
+/// error-level finding; warnings and notes go to the test case's `<system-out>`. The `failures`
+/// count is of test cases (exhibit files with an error), so it never exceeds `tests`.
 enum JUnitReporter {
     /// The JUnit document, written with libxml2.
     static func report(_ result: CheckResult) throws(CaptionError) -> String {
@@ -10,7 +11,8 @@ enum JUnitReporter {
         let exhibitPaths = Set(result.collection.exhibits.map(\.path))
         // Findings outside exhibit files (none today) still get a test case of their own.
         let extraPaths = byPath.keys.filter { !exhibitPaths.contains($0) }.sorted()
-        let failures = result.count(.error)
+        // Test cases that failed, not findings: dashboards count passed tests as tests - failures.
+        let failures = byPath.values.filter { $0.contains { $0.severity == .error } }.count
         let tests = result.collection.exhibits.count + extraPaths.count
 
         let xml = XMLWriter()

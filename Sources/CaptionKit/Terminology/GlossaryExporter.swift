@@ -180,10 +180,18 @@ public enum GlossaryExporter {
         value.split(whereSeparator: { $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 
-    /// CSV (RFC 4180, CRLF line ends): id, one column per language (variants joined by " | "),
-    /// one "forbidden <language>" column per language, note, do-not-translate.
+    /// CSV (RFC 4180, CRLF line ends, UTF-8 with a byte order mark so that Excel reads it as
+    /// UTF-8): id, one column per language (variants joined by " | "), one "forbidden
+    /// <language>" column per language, note, do-not-translate. A cell that a spreadsheet would
+    /// run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return: a
+    /// glossary may come from an untrusted TBX) starts with an apostrophe, which spreadsheets
+    /// show as text.
     static func csv(_ glossary: Glossary, languages: [String]) -> Data {
-        func field(_ value: String) -> String {
+        func field(_ text: String) -> String {
+            var value = text
+            if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+                value = "'" + value
+            }
             guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
@@ -196,6 +204,6 @@ public enum GlossaryExporter {
                     + languages.map { (entry.forbidden[$0] ?? []).joined(separator: " | ") }
                     + [entry.note ?? "", entry.doNotTranslate ? "yes" : ""])
         }
-        return Data(rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined().utf8)
+        return Data(("\u{FEFF}" + rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()).utf8)
     }
 }

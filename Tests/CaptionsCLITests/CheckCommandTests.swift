@@ -182,4 +182,44 @@ import Testing
                 """
         )
     }
+
+    /// A term that a line break splits in the caption file is quoted with a space: the message
+    /// (and a baseline entry made of it) does not change when the text is re-wrapped.
+    @Test func aTermSplitByALineBreakIsQuotedOnOneLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsource: ru\n")
+        try folder.write(
+            "Captions/glossary.yml",
+            "- id: arch\n  ru: Арка скорби\n  kk: Қасірет аркасы\n  en: Arch of Sorrow\n  forbidden: { en: [Arch of Grief] }\n"
+        )
+        try folder.write(
+            "Captions/arch.yml",
+            """
+            id: arch
+            title:
+              kk: Қасірет аркасы
+              ru: Арка
+              en: Arch
+            text:
+              kk: Қасірет аркасы.
+              ru: |
+                Проход под Аркой
+                скорби.
+              en: |
+                Passing the Arch of
+                Grief.
+
+            """)
+        let run = try CLIRun.run(["check"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(
+            run.stdout == """
+                Captions/arch.yml:11:7: warning: text (en) does not use the glossary term for “Аркой скорби” (arch): \
+                expected “Arch of Sorrow” [term-mismatch]
+                Captions/arch.yml:9:16: note: the Russian (ru) source uses it here
+                Captions/arch.yml:12:17: warning: text (en) uses “Arch of Grief”, which the glossary forbids (arch); \
+                use “Arch of Sorrow” [forbidden-term]
+
+                """)
+    }
 }

@@ -264,4 +264,16 @@ extension TermTokens {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }!
     }
+
+    /// ``text(of:in:)`` as a message quotes it: a term that a line break or several spaces
+    /// split in the caption file reads with one space (“Арки скорби”, not “Арки\nскорби”), so
+    /// the message, and a baseline entry made of it, do not change when the text is re-wrapped.
+    func quotedText(of match: TermIndex.Match, in text: String) -> String {
+        let written = self.text(of: match, in: text)
+        guard
+            written.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " })
+                || written.contains("  ")
+        else { return written }
+        return written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
 }

@@ -157,7 +157,7 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
                         first, among: matches, where: { !termIsForbidden[$0.term] && hasTerms(termEntries[$0.term]) })
                 else { continue }
                 reported.append(entry)
-                let written = sourceScan.tokens.text(of: first, in: analysis.texts[sourceIndex].text)
+                let written = sourceScan.tokens.quotedText(of: first, in: analysis.texts[sourceIndex].text)
                 let expected = entries.flatMap { glossary.entries[$0].terms[text.language] ?? [] }
                 let sourceLanguage = Language.displayName(context.config.source)
                 findings.append(

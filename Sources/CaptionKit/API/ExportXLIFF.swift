@@ -37,6 +37,8 @@ extension XLIFFExporter {
         let (exhibits, warnings) = exportableExhibits(collection)
         let original = URL(fileURLWithPath: collection.rootPath).standardizedFileURL.lastPathComponent
         let glossary = XLIFFGlossaryHints(config.glossary, source: config.source)
+        // Fields measured on a panel: their limit is the panel's lines, not `max-chars`.
+        let measuredPanels = PanelFonts(config: config).panels.mapValues(\.profile)
         var files: [XLIFFExportFile] = []
         var empty: [String] = []
         for language in languages {
@@ -47,7 +49,10 @@ extension XLIFFExporter {
             var groups = exhibits.concurrentMap { exhibit -> XLIFFDocumentWriter.Group in
                 (
                     id: exhibit.id ?? "", relativePath: exhibit.relativePath,
-                    units: self.units(of: exhibit, language: language, config: config, glossary: glossary).filter {
+                    units: self.units(
+                        of: exhibit, language: language, config: config, glossary: glossary,
+                        measuredPanels: measuredPanels
+                    ).filter {
                         unit in
                         // Suggestions need every translated unit first: they are the memory.
                         suggest || !onlyNeeded || unit.target == nil || unit.state.isStale

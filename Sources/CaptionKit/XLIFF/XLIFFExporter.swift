@@ -48,8 +48,13 @@ public enum XLIFFExporter {
 
     /// The units of one exhibit for one target language: configured fields with source text,
     /// with the glossary entries each source uses when `glossary` is given.
+    ///
+    /// A field on a panel whose font is found (`measuredPanels`, by field name) is measured by
+    /// `overflows-panel`, and its `max-chars` does not apply: its unit carries the panel's
+    /// lines in a note instead of a character limit.
     static func units(
-        of exhibit: Exhibit, language: String, config: CollectionConfig, glossary: XLIFFGlossaryHints? = nil
+        of exhibit: Exhibit, language: String, config: CollectionConfig, glossary: XLIFFGlossaryHints? = nil,
+        measuredPanels: [String: PanelSettings.Profile] = [:]
     ) -> [XLIFFExportUnit] {
         let record = TranslationRecord(exhibit: exhibit)
         var units: [XLIFFExportUnit] = []
@@ -61,7 +66,10 @@ public enum XLIFFExporter {
             let existing = field.translation(language).flatMap { $0.isBlank ? nil : $0.text }
             var notes: [XLIFFExportUnit.Note] = []
             if let text = exhibit.notes?.text, !text.isEmpty { notes.append(.init(category: "exhibit", text: text)) }
-            if let limit = spec.maxChars {
+            let panel = measuredPanels[spec.name]
+            if let panel {
+                notes.append(.init(category: "limit", text: Self.panelNote(panel)))
+            } else if let limit = spec.maxChars {
                 notes.append(.init(category: "limit", text: "At most \(limit) characters: the space on the panel."))
             }
             notes.append(
@@ -91,9 +99,25 @@ public enum XLIFFExporter {
                     id: "\(exhibit.id ?? exhibit.displayID).\(spec.name)", exhibitID: exhibit.id ?? exhibit.displayID,
                     relativePath: exhibit.relativePath, field: spec.name, source: source.text, target: existing,
                     state: state, signOff: signOff(of: exhibit, field: spec.name, language: language, config, record),
-                    maxChars: spec.maxChars, notes: notes,
+                    maxChars: panel == nil ? spec.maxChars : nil, notes: notes,
                     glossary: glossary?.hints(for: source.text, target: language) ?? []))
         }
         return units
+    }
+
+    /// The limit note of a field on a measured panel: what `overflows-panel` holds the text to.
+    static func panelNote(_ panel: PanelSettings.Profile) -> String {
+        func number(_ value: Double) -> String {
+            value == value.rounded() ? String(Int(value)) : String(value)
+        }
+        let typeface =
+            panel.fontIsFile
+            ? URL(fileURLWithPath: panel.font).lastPathComponent
+            : [panel.familyAndStyle.family, panel.familyAndStyle.style].compactMap { $0 }.joined(separator: " ")
+        return """
+            At most \(panel.maxLines) lines on the printed panel, \(number(panel.widthMM)) mm wide, in \(typeface) \
+            at \(number(panel.sizePt)) pt: captions check measures the text in this font, so the number of characters \
+            that fit depends on the letters.
+            """
     }
 }

@@ -32,13 +32,14 @@ struct SignageGate: Sendable {
         let isSource = language == config.source
         guard !state.meets(required, isSource: isSource) else { return nil }
         let text = "the \(Language.displayName(language)) \(field)"
-        let outdated = NotReviewedCheck.outdatedNote(state.outdated)
         if !isSource && state.review == nil {
+            let outdated = NotReviewedCheck.outdatedNote(state.outdated, missing: .reviewed)
             return HoldBackReason(
                 .notReviewed, at: location,
                 "\(text) is not reviewed\(outdated) (signage requires \(required.rawValue))",
                 field: field, language: language)
         }
+        let outdated = NotReviewedCheck.outdatedNote(state.outdated, missing: .approved)
         return HoldBackReason(
             .notApproved, at: location, "\(text) is not approved\(outdated) (signage requires approved)",
             field: field, language: language)

@@ -53,10 +53,6 @@ struct SignOffPlan {
                         """)
                     continue
                 }
-                let outdated = state.outdated.map {
-                    " (the \($0.level == .approved ? "approval" : "review") by \($0.mark.by) on \($0.mark.date) "
-                        + "no longer counts: \($0.reason.rawValue))"
-                }
                 let textFingerprint = SourceFingerprint.of(text.text)
                 switch action {
                 case .review:
@@ -85,7 +81,8 @@ struct SignOffPlan {
                         guard let review = state.review,
                             let fingerprint = record.fingerprint(field: field, language: language)
                         else {
-                            refuse("is not reviewed\(outdated ?? ""); review it first (captions review)")
+                            let outdated = NotReviewedCheck.outdatedNote(state.outdated, missing: .reviewed)
+                            refuse("is not reviewed\(outdated); review it first (captions review)")
                             continue
                         }
                         entries[field, default: [:]][language] = (

@@ -41,6 +41,15 @@ public struct OutdatedSignOff: Sendable, Hashable {
     public var mark: SignOffMark
     /// Why it no longer counts.
     public var reason: Reason
+    /// The review the record had, if any (``mark`` is the approval's when it had both).
+    public var review: SignOffMark?
+
+    /// The sign-off that would have given `level`, as messages name it: the review for a
+    /// missing review, else the highest (`the review by AB on 2026-12-03`).
+    public func named(for level: SignOffLevel) -> (what: String, mark: SignOffMark) {
+        if level == .reviewed, let review { return ("review", review) }
+        return (self.level == .approved ? "approval" : "review", mark)
+    }
 }
 
 /// Where one text (one field in one language) stands: its translation state and its valid
@@ -101,7 +110,8 @@ enum SignOffTracker {
         if let reason {
             if let mark = recorded.approval ?? recorded.review {
                 state.outdated = OutdatedSignOff(
-                    level: recorded.approval != nil ? .approved : .reviewed, mark: mark, reason: reason)
+                    level: recorded.approval != nil ? .approved : .reviewed, mark: mark, reason: reason,
+                    review: recorded.review)
             }
         } else {
             state.review = isSource ? nil : recorded.review

@@ -258,13 +258,23 @@ import Testing
         #expect(
             outdated
                 == OutdatedSignOff(
-                    level: .approved, mark: SignOffMark(by: "DK", date: "2026-12-03"), reason: .textChanged))
+                    level: .approved, mark: SignOffMark(by: "DK", date: "2026-12-03"), reason: .textChanged,
+                    review: SignOffMark(by: "AB", date: "2026-12-03")))
+        // A missing review names the review that no longer counts, a missing approval the approval.
         let refused = try SignOff.run(
             Self.request(.approve, fields: ["title"], languages: ["kk"]), in: try museum.load())
         #expect(
             refused.refused.map(\.reason) == [
-                "is not reviewed (the approval by DK on 2026-12-03 no longer counts: text changed); review it first "
+                "is not reviewed (the review by AB on 2026-12-03 no longer counts: text changed); review it first "
                     + "(captions review)"
+            ])
+        let gate = try CaptionChecker.run(CheckRequest(path: museum.root, require: .approved))
+        #expect(
+            gate.diagnostics.filter { $0.checkID.hasPrefix("not-") && $0.field == "title" }.map(\.message) == [
+                "title (kk) of k is not approved (the approval by DK on 2026-12-03 no longer counts: text changed); "
+                    + "approve it with captions approve",
+                "title (kk) of k is not reviewed (the review by AB on 2026-12-03 no longer counts: text changed); "
+                    + "review it with captions review",
             ])
         try museum.write("g/k.yml", approved.replacingOccurrences(of: "ru: Курт", with: "ru: Курт!"))
         #expect(

@@ -58,7 +58,7 @@ struct NotApprovedCheck: CaptionCheck {
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         signOffFindings(in: exhibit, languages: context.config.languages, context: context) { what, current in
             guard let approval = current.approval else {
-                return "\(what) is not approved" + NotReviewedCheck.outdatedNote(current.outdated)
+                return "\(what) is not approved" + NotReviewedCheck.outdatedNote(current.outdated, missing: .approved)
                     + "; approve it with captions approve"
             }
             guard fourEyes, let review = current.review, review.by == approval.by else { return nil }

@@ -43,16 +43,17 @@ struct NotReviewedCheck: CaptionCheck {
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         signOffFindings(in: exhibit, languages: context.config.targetLanguages, context: context) { what, current in
             guard current.review == nil else { return nil }
-            return "\(what) is not reviewed" + Self.outdatedNote(current.outdated) + "; review it with captions review"
+            return "\(what) is not reviewed" + Self.outdatedNote(current.outdated, missing: .reviewed)
+                + "; review it with captions review"
         }
     }
 
-    /// ` (the review by AB on 2026-12-03 no longer counts: text changed)`, or nothing.
-    static func outdatedNote(_ outdated: OutdatedSignOff?) -> String {
+    /// ` (the review by AB on 2026-12-03 no longer counts: text changed)`, or nothing: the
+    /// outdated sign-off that would have given the `missing` level.
+    static func outdatedNote(_ outdated: OutdatedSignOff?, missing: SignOffLevel) -> String {
         guard let outdated else { return "" }
-        let what = outdated.level == .approved ? "approval" : "review"
-        return " (the \(what) by \(outdated.mark.by) on \(outdated.mark.date) no longer counts: "
-            + "\(outdated.reason.rawValue))"
+        let (what, mark) = outdated.named(for: missing)
+        return " (the \(what) by \(mark.by) on \(mark.date) no longer counts: \(outdated.reason.rawValue))"
     }
 }
 

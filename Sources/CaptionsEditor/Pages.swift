@@ -729,10 +729,12 @@ enum Pages {
                 let percent = String(format: "%.1f%%", row.percent)
                 return """
                     <tr><th>\(name)</th><td>\(row.units)</td><td>\(row.translated)</td><td>\(row.missing)</td>\
-                    <td>\(row.stale)</td><td><progress max="100" value="\(String(format: "%.1f", row.percent))">\
+                    <td>\(row.stale)</td><td>\(row.isSource ? "—" : String(row.reviewed))</td><td>\(row.approved)</td>\
+                    <td><progress max="100" value="\(String(format: "%.1f", row.percent))">\
                     \(percent)</progress> \(percent)</td>\
                     <td>\(row.isSource ? "—" : String(row.sourceWordsToTranslate))</td>\
-                    <td>\(row.findings["error"] ?? 0)</td><td>\(row.findings["warning"] ?? 0)</td></tr>
+                    <td>\(row.findings["error"] ?? 0)</td><td>\(row.findings["warning"] ?? 0)</td>\
+                    <td>\(row.findings["note"] ?? 0)</td></tr>
 
                     """
             })
@@ -743,9 +745,9 @@ enum Pages {
                 <div class="scroll"><table class="status">
                 <thead><tr><th>\(words("status.language"))</th><th>\(words("status.units"))</th>\
                 <th>\(words("status.translated"))</th><th>\(words("status.missing"))</th>\
-                <th>\(words("status.stale"))</th>\
+                <th>\(words("status.stale"))</th><th>\(words("status.reviewed"))</th><th>\(words("status.approved"))</th>\
                 <th>\(words("status.complete"))</th><th>\(words("status.words"))</th><th>\(words("status.errors"))</th>\
-                <th>\(words("status.warnings"))</th></tr></thead>
+                <th>\(words("status.warnings"))</th><th>\(words("status.notes"))</th></tr></thead>
                 <tbody>\(rows)</tbody></table></div>
                 <details><summary>\(words("status.plain"))</summary><pre>\(status.text)</pre></details>
                 """)

@@ -140,6 +140,36 @@ struct EditorPageTests {
         }
     }
 
+    @Test("The status page has the reviewed, approved and notes columns of captions status, with its numbers")
+    func statusSignOffColumns() async throws {
+        let fixture = try EditorFixture { root in
+            _ = try SignOff.run(
+                SignOff.Request(action: .review, id: "kurt-story", by: "Dana K.", date: "2026-12-03"),
+                collectionAt: root)
+            _ = try SignOff.run(
+                SignOff.Request(
+                    action: .approve, id: "kurt-story", fields: ["title"], languages: ["kk"], by: "AB",
+                    date: "2026-12-03"),
+                collectionAt: root)
+        }
+        let status = try TranslationStatus.of(collectionAt: fixture.root)
+        let kk = try #require(status.languages.first { $0.language == "kk" })
+        #expect(kk.reviewed > 0 && kk.approved > 0 && kk.approved < kk.reviewed)
+        try await fixture.test { browser in
+            let page = try await browser.get("/status")
+            #expect(
+                page.body.contains(
+                    "<th>Stale</th><th>Reviewed</th><th>Approved</th><th>Complete</th><th>Words to translate</th>"))
+            #expect(page.body.contains("<th>Warnings</th><th>Notes</th></tr></thead>"))
+            #expect(
+                page.body.contains(
+                    "<tr><th>kk</th><td>\(kk.units)</td><td>\(kk.translated)</td><td>\(kk.missing)</td>"
+                        + "<td>\(kk.stale)</td><td>\(kk.reviewed)</td><td>\(kk.approved)</td>"))
+            // The source language is approved, never reviewed.
+            #expect(page.body.contains("<td>0</td><td>—</td><td>0</td><td><progress"))
+        }
+    }
+
     @Test("Status, translators and new-exhibit pages")
     func otherPages() async throws {
         let fixture = try EditorFixture()

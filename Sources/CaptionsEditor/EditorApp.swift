@@ -309,6 +309,19 @@ struct EditorApp: Sendable {
             var text = saved == 0 ? words("exhibit.nochange") : words("exhibit.saved", count: saved)
             if query["merged"] != nil { text += " " + words("exhibit.merged") }
             message = "<p class=\"message ok\" role=\"status\">\(text)</p>"
+            // Only texts this exhibit has are named: the query is the browser's.
+            let ended = (query["ended"] ?? "").split(separator: ",").compactMap { item -> String? in
+                let parts = item.split(separator: ":").map(String.init)
+                guard parts.count == 2, snapshot.config.fields.contains(where: { $0.name == parts[0] }),
+                    snapshot.config.languages.contains(parts[1])
+                else { return nil }
+                return words.textName(field: parts[0], language: parts[1])
+            }
+            if !ended.isEmpty {
+                let line: HTML =
+                    "<p class=\"message warning\" role=\"status\">\(words("exhibit.signoffended", ["list": ended.joined(separator: ", ")]))</p>"
+                message = HTML.join([message, line])
+            }
         }
         if let accepted = query["accepted"] {
             // After a save (an Accept that saved the draft first), both lines.
@@ -423,9 +436,20 @@ struct EditorApp: Sendable {
         // held then, it would make the store copy all its exhibits (60 ms at 50,000).
         let exhibit: Exhibit
         let outcome: Result<(path: String, changed: Int), SaveConflict>
+        // The signed-off texts this save changes: the save records them as new translations,
+        // so their review and approval end, and the page says so.
+        var endsSignOff: [String] = []
         do {
             let (snapshot, _, found) = try self.exhibit(context)
             exhibit = found
+            let states = LibraryBridge.signOffStates(of: found, config: snapshot.config)
+            for (field, languages) in texts.sorted(by: { $0.key < $1.key }) {
+                for (language, text) in languages.sorted(by: { $0.key < $1.key })
+                where text != (found.field(field)?.translation(language)?.text ?? "") {
+                    let state = states["\(field).\(language)"]
+                    if state?.review != nil || state?.approval != nil { endsSignOff.append("\(field):\(language)") }
+                }
+            }
             do {
                 outcome = .success(
                     try store.writeLock.withLock { _ in
@@ -441,7 +465,8 @@ struct EditorApp: Sendable {
             return try await accept(target: accepting, digest: nil, saved: saved.changed, request, context)
         }
         let mergedPart = merged ? "&merged=1" : ""
-        return redirect("/exhibits/\(urlEncode(exhibit.id ?? ""))?saved=\(saved.changed)\(mergedPart)")
+        let endedPart = endsSignOff.isEmpty ? "" : "&ended=" + urlEncode(endsSignOff.joined(separator: ","))
+        return redirect("/exhibits/\(urlEncode(exhibit.id ?? ""))?saved=\(saved.changed)\(mergedPart)\(endedPart)")
     }
 
     /// The conflict page (409) for `draft` against the file now; with `merge`, each row says who

@@ -250,8 +250,22 @@ struct EditorSignOffTests {
                 "/exhibits/first-winter",
                 [("_digest", page.inputValue("_digest")!), ("title.kk", "Алғашқы қыс."), ("_action", "save")])
             #expect(saved.status == .seeOther)
+            // The page the save leads to says whose sign-off the save ended.
+            let location = try #require(saved.headers[.location])
+            #expect(location == "/exhibits/first-winter?saved=1&ended=title%3Akk")
+            let shown = try await browser.get(location)
+            #expect(
+                shown.body.contains(
+                    "<p class=\"message warning\" role=\"status\">This save ended the review and approval of "
+                        + "title (kk): a changed text must be reviewed and approved again.</p>"))
+            let russian = try await browser.get(location, headers: [.acceptLanguage: "ru"])
+            #expect(russian.body.contains("Это сохранение отменило проверку и утверждение: Заголовок (kk)."))
+            // A made-up or foreign name in the address is not shown.
+            let forged = try await browser.get("/exhibits/first-winter?saved=1&ended=%3Cb%3E%3Akk,title%3Ade")
+            #expect(!forged.body.contains("This save ended"))
             let after = try await browser.get("/exhibits/first-winter")
             #expect(!after.body.contains("Approved by AB"))
+            #expect(!after.body.contains("This save ended"))
             #expect(after.body.contains("name=\"review\" value=\"title.kk\""))
         }
     }

@@ -65,6 +65,25 @@ enum FontResolver {
             isExact: sameFamily && (sameStyle ?? true))
     }
 
+    /// The styles `family` is installed in, sorted (none when it is not installed).
+    static func styles(of family: String) -> [String] {
+        guard let pattern = FcPatternCreate() else { return [] }
+        defer { FcPatternDestroy(pattern) }
+        _ = withFcString(family) { FcPatternAddString(pattern, FC_FAMILY, $0) }
+        guard let objects = FcObjectSetCreate() else { return [] }
+        defer { FcObjectSetDestroy(objects) }
+        _ = FcObjectSetAdd(objects, FC_STYLE)
+        guard let fonts = FcFontList(nil, pattern, objects) else { return [] }
+        defer { FcFontSetDestroy(fonts) }
+        var styles: Set<String> = []
+        for index in 0..<Int(fonts.pointee.nfont) {
+            if let font = fonts.pointee.fonts[index], let style = strings(of: font, FC_STYLE).first {
+                styles.insert(style)
+            }
+        }
+        return styles.sorted()
+    }
+
     /// Every value of the string property `object` of `pattern`.
     private static func strings(of pattern: OpaquePointer, _ object: String) -> [String] {
         var values: [String] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A panel with its font loaded: the line width in font units and a ``FontMeasure`` per
 /// language.
 struct MeasuredPanel: Sendable {
@@ -107,6 +109,14 @@ struct PanelFonts: Sendable {
             let path =
                 profile.font.hasPrefix("/") || collectionFolder.isEmpty
                 ? profile.font : CollectionLoader.join(collectionFolder, profile.font)
+            guard FileManager.default.fileExists(atPath: path) else {
+                return .failure(
+                    Problem(
+                        location: profile.fontLocation,
+                        message:
+                            "panel '\(profile.name)': font file '\(profile.font)' is not there (\(path)); \(fallback)"
+                    ))
+            }
             guard let font = ShapingFont.shared(path: path) else {
                 return .failure(
                     Problem(
@@ -122,8 +132,20 @@ struct PanelFonts: Sendable {
         if let match, match.isExact, let font = ShapingFont.shared(path: match.path, faceIndex: match.faceIndex) {
             return .success(font)
         }
-        let wanted = style.map { "'\(family)' in the style '\($0)'" } ?? "'\(family)'"
         let instead = match.map { " (fontconfig would substitute \($0.family) \($0.style))" } ?? ""
+        if let match, let style, match.family.caseInsensitiveCompare(family) == .orderedSame {
+            // The family is installed, without the style: no package would help.
+            let styles = FontResolver.styles(of: family)
+            let installed = styles.isEmpty ? "" : "; its installed styles: " + styles.joined(separator: ", ")
+            return .failure(
+                Problem(
+                    location: profile.fontLocation,
+                    message: """
+                        panel '\(profile.name)': the font '\(family)' is installed, but not in the style '\(style)'\
+                        \(instead)\(installed); \(fallback)
+                        """))
+        }
+        let wanted = style.map { "'\(family)' in the style '\($0)'" } ?? "'\(family)'"
         let package = FontResolver.debianPackage(of: family).map { "; Debian installs it with \($0)" } ?? ""
         return .failure(
             Problem(

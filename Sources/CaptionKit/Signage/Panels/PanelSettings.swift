@@ -34,11 +34,14 @@ struct PanelSettings: Sendable, Hashable {
         }
 
         /// The family and style of a family ``font``: `PT Sans:Bold` or `PT Sans:style=Bold`
-        /// is the family `PT Sans` in the style `Bold`.
+        /// is the family `PT Sans` in the style `Bold`; `PT Sans:Bold:Italic`, as fontconfig
+        /// writes weight and slant apart, is the style `Bold Italic`.
         var familyAndStyle: (family: String, style: String?) {
             guard let colon = font.firstIndex(of: ":") else { return (font, nil) }
             var style = font[font.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if style.hasPrefix("style=") { style.removeFirst("style=".count) }
+            style = style.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .joined(separator: " ")
             return (font[..<colon].trimmingCharacters(in: .whitespaces), style.isEmpty ? nil : style)
         }
     }

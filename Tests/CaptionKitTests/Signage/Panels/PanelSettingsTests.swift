@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CaptionKit
@@ -121,8 +122,58 @@ import Testing
                 """, path: Self.path)
         #expect(
             PanelFonts(config: config).problems.map(\.message) == [
-                "panel 'object': font file 'fonts/missing.ttf' cannot be read as a font; the character limits apply instead"
+                "panel 'object': font file 'fonts/missing.ttf' is not there (Captions/fonts/missing.ttf); the character "
+                    + "limits apply instead"
             ])
+    }
+
+    @Test func aFileThatIsNotAFontIsAWarning() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("panel-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("not a font".utf8).write(to: folder.appendingPathComponent("text.ttf"))
+        let config = try ConfigParser.parse(
+            text: """
+                panels:
+                  object: { font: text.ttf, size-pt: 24, leading-pt: 30, width-mm: 300, max-lines: 12 }
+                fields:
+                  text: { panel: object }
+                """, path: folder.path + "/captions.yml")
+        #expect(
+            PanelFonts(config: config).problems.map(\.message) == [
+                "panel 'object': font file 'text.ttf' cannot be read as a font; the character limits apply instead"
+            ])
+    }
+
+    /// An installed family in a style it does not have: no package to install, and the styles it has.
+    @Test(.enabled(if: PanelTestFonts.hasPTSans))
+    func aMissingStyleOfAnInstalledFamilyNamesTheStylesItHas() throws {
+        let config = try ConfigParser.parse(
+            text: """
+                panels:
+                  object: { font: "PT Sans:Black", size-pt: 24, leading-pt: 30, width-mm: 300, max-lines: 12 }
+                fields:
+                  text: { panel: object }
+                """, path: Self.path)
+        let message = try #require(PanelFonts(config: config).problems.first?.message)
+        #expect(message.hasPrefix("panel 'object': the font 'PT Sans' is installed, but not in the style 'Black' ("))
+        #expect(message.contains("; its installed styles: Bold, Bold Italic, Italic, Regular; "))
+        #expect(!message.contains("Debian installs"))
+    }
+
+    /// fontconfig's `family:weight:slant` form names one style.
+    @Test(.enabled(if: PanelTestFonts.hasPTSans))
+    func aStyleWrittenInPartsIsOneStyle() throws {
+        let config = try ConfigParser.parse(
+            text: """
+                panels:
+                  object: { font: "PT Sans:Bold:Italic", size-pt: 24, leading-pt: 30, width-mm: 300, max-lines: 12 }
+                fields:
+                  text: { panel: object }
+                """, path: Self.path)
+        let fonts = PanelFonts(config: config)
+        #expect(fonts.problems == [])
+        #expect(fonts.panels["text"]?.font.path.hasSuffix("PTS76F.ttf") == true)
     }
 
     /// With its font installed, a field on a panel is measured, not counted: too-long leaves

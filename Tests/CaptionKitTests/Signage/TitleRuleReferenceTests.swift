@@ -9,7 +9,7 @@ import Testing
     /// The title rule as it was: a scan for capitalised words.
     static func reference<Unit: TypographyUnit>(_ characters: [Unit], language: String) -> [Unit] {
         let primary = Typography.primarySubtag(of: language)
-        let before = TitleRule.before[primary] ?? []
+        let before = TitleRule.beforeEitherCase[primary] ?? []
         let after = TitleRule.after[primary] ?? []
         var characters = characters
         var index = 0

@@ -118,6 +118,33 @@ struct TypographyCase: CustomTestStringConvertible, Sendable {
                 == "The “Stalin wagon”⍽– a prisoners’ car, 1938–1953, about 250⍽km away; don’t miss it.")
     }
 
+    /// The reviewer's cases from `captions export signage --format txt`, through the whole chain.
+    @Test(arguments: [
+        ("ru", "Он прочёл \"Роман \"Мастер\"\".", "Он прочёл «Роман „Мастер“»."),
+        ("ru", "Он сказал: \"Читай «Мастера»\".", "Он сказал: «Читай „Мастера“»."),
+        ("kk", "Ол: \"Оқы «Абай»\".", "Ол: «Оқы “Абай”»."),
+        ("kk", "қағаз да, қарындаш та.", "қағаз⍽да, қарындаш⍽та."),
+        ("kk", "Бала да.", "Бала⍽да."),
+        ("kk", "Ол келді ме.", "Ол келді⍽ме."),
+        ("ru", "Знал ли.", "Знал⍽ли."),
+        ("ru", "Был бы.", "Был⍽бы."),
+        ("ru", "Он же.", "Он⍽же."),
+        ("ru", "т. е. так", "т.⍽е. так"),
+        ("ru", "10 000 человек", "10⍽000⍽человек"),
+        ("ru", "1 000 000 рублей", "1⍽000⍽000⍽рублей"),
+        ("en", "10 000 women", "10⍽000⍽women"),
+        ("ru", "Маршал Тухачевский", "Маршал⍽Тухачевский"),
+        ("kk", "Академик Сатпаев", "Академик⍽Сатпаев"),
+        ("ru", "Хан Кенесары", "Хан⍽Кенесары"),
+        ("en", "general Smith", "general⍽Smith"),
+        ("ru", "в 1938 – 1953 годах", "в⍽1938–1953⍽годах"),
+        ("ru", "в 1938 - 1953 годах", "в⍽1938–1953⍽годах"),
+        ("en", "from 1938 – 1953", "from 1938–1953"),
+    ])
+    func theReviewedCasesComeOutRight(_ language: String, _ typed: String, _ expected: String) {
+        #expect(visible(Typography.apply(to: typed, language: language)) == expected)
+    }
+
     /// The bundled captions are already typographic in most places; applying the rules must be
     /// stable (twice = once) on every text of every exhibit.
     @Test func typographyIsIdempotentOnTheBundledCaptions() throws {

@@ -4,7 +4,7 @@
 /// the text for them itself.
 ///
 /// No rule writes a trigger that a later rule reads (the year range's en dash is written only
-/// where a hyphen, which the dash rule reads too, was), so the triggers of the text before the
+/// where a hyphen or an en dash, which the dash rule reads too, was), so the triggers of the text before the
 /// rules stand for the text between them (tests hold every rule to both).
 struct TypographyTriggers: OptionSet, Sendable, Hashable {
     let rawValue: UInt16

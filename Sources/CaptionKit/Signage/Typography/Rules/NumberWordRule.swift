@@ -8,6 +8,10 @@
 /// small-letter word ending in `s` or one of ``englishPlurals`` (`70 people`, `150 years`, but
 /// not `in 1938 the camp` or `about 4–5 lived`), and any such word after `1` (`1 year`). Units
 /// (`250 km`) are the ``NumberUnitRule``'s, which runs first.
+///
+/// A number written in digit groups keeps its groups together too: a space between a word's
+/// first 1–3 digits (or a group glued before) and a group of exactly three digits becomes a
+/// no-break space (`10 000 человек` → `10 000 человек`, `1 000 000 рублей`).
 struct NumberWordRule: TypographyUnitRule {
     static let description = TypographyRuleDescription(
         id: "number-word",
@@ -15,7 +19,8 @@ struct NumberWordRule: TypographyUnitRule {
         summary: """
             A no-break space between a number and the word it counts or dates: ru в 2007 году, 70 человек, \
             4–5 лет, 31 мая; kk 70 адамды, 31 мамыр; en 70 people, 31 May (in English only a plural, and \
-            never after a year: in 1938 the camp). Not before a conjunction or preposition.
+            never after a year: in 1938 the camp). Not before a conjunction or preposition. The digit groups \
+            of a number stay together: 10 000 человек.
             """,
         examples: [
             TypographyExample("ru", "в 2007 году здесь", "в 2007\u{A0}году здесь"),
@@ -34,6 +39,11 @@ struct NumberWordRule: TypographyUnitRule {
             TypographyExample("en", "over 150 years", "over 150\u{A0}years"),
             TypographyExample("en", "to 5–8 years", "to 5–8\u{A0}years"),
             TypographyExample("en", "10 children and 1 guard", "10\u{A0}children and 1\u{A0}guard"),
+            TypographyExample("ru", "более 10 000 человек", "более 10\u{A0}000\u{A0}человек"),
+            TypographyExample("ru", "1 000 000 рублей", "1\u{A0}000\u{A0}000\u{A0}рублей"),
+            TypographyExample("ru", "около 250 000 км", "около 250\u{A0}000\u{A0}км"),
+            TypographyExample("kk", "10 000 адам", "10\u{A0}000\u{A0}адам"),
+            TypographyExample("en", "some 10 000 women", "some 10\u{A0}000\u{A0}women"),
         ],
         counterexamples: [
             TypographyExample("ru", unchanged: "с 1938 по 1953"),
@@ -48,6 +58,12 @@ struct NumberWordRule: TypographyUnitRule {
             TypographyExample("en", unchanged: "70 and more"),
             TypographyExample("en", unchanged: "in 2007 a memorial"),
             TypographyExample("en", unchanged: "up to about 4–5 lived in the camp"),
+            TypographyExample("ru", unchanged: "в 1938 100, а"),
+            TypographyExample("ru", unchanged: "дома 5 12 и 1000"),
+            TypographyExample("ru", unchanged: "1,5 000"),
+            TypographyExample("ru", unchanged: "10 0000"),
+            TypographyExample("ru", unchanged: "A10 000"),
+            TypographyExample("ru", unchanged: "в 10\n000"),
         ]
     )
 
@@ -95,9 +111,14 @@ struct NumberWordRule: TypographyUnitRule {
         var index = Unit.index(of: " ", in: characters, from: 0)
         while index < characters.count - 1 {
             defer { index = Unit.index(of: " ", in: characters, from: index + 1) }
-            guard index > 0, characters[index - 1].isASCIIDigit, characters[index + 1].isLetter,
-                let number = numberStart(in: characters, before: index)
-            else { continue }
+            guard index > 0, characters[index - 1].isASCIIDigit else { continue }
+            if characters[index + 1].isASCIIDigit {
+                if joinsDigitGroups(characters, at: index) { characters[index] = .noBreakSpace }
+                continue
+            }
+            guard characters[index + 1].isLetter, let number = numberStart(in: characters, before: index) else {
+                continue
+            }
             var end = index + 1
             while end < characters.count, characters[end].isLetter { end += 1 }
             let word = Unit.string(of: characters[(index + 1)..<end])
@@ -119,6 +140,19 @@ struct NumberWordRule: TypographyUnitRule {
             if binds { characters[index] = .noBreakSpace }
         }
         return characters
+    }
+
+    /// Whether `space` is inside a number written in digit groups: after 1–3 digits that start a
+    /// word (or follow a group glued before), and before a group of exactly three digits.
+    private func joinsDigitGroups<Unit: TypographyUnit>(_ characters: [Unit], at space: Int) -> Bool {
+        var start = space
+        while start > 0, space - start <= 3, characters[start - 1].isASCIIDigit { start -= 1 }
+        guard space - start <= 3, start == 0 || TypographyCharacter.startsWord(after: characters[start - 1]) else {
+            return false
+        }
+        let end = space + 4
+        guard end <= characters.count, characters[(space + 1)..<end].allSatisfy(\.isASCIIDigit) else { return false }
+        return end == characters.count || !(characters[end].isASCIIDigit || characters[end].isLetter)
     }
 
     /// Where the number ending just before `space` starts, when it is a number of its own:

@@ -6,9 +6,11 @@
 /// quotation typed with guillemets inside guillemets (`«Роман «Мастер»»` → `«Роман „Мастер“»`;
 /// kk `“…”`), unless the guillemets do not pair up. A straight `"`
 /// opens a quotation after a space, a line start, a bracket, an opening quote or a dash, and
-/// closes one otherwise. When a paragraph's straight quotes do not pair up (a closing quote with
-/// nothing open, an opening one never closed, a quote between spaces) the paragraph's quotes are
-/// left as typed rather than guessed.
+/// closes one otherwise; right after a closing mark of the language it closes, so in ru
+/// `"Роман "Мастер""` the last `"` closes after `“` (an opening mark in English only). When a
+/// paragraph's straight quotes do not pair up (a closing quote with nothing open, an opening
+/// one never closed, a quote between spaces) the paragraph's quotes are left as typed rather
+/// than guessed.
 struct QuotesRule: TypographyUnitRule {
     static let description = TypographyRuleDescription(
         id: "quotes",
@@ -22,14 +24,20 @@ struct QuotesRule: TypographyUnitRule {
             TypographyExample("ru", "\"Роман \"Мастер и Маргарита\" вышел\"", "«Роман „Мастер и Маргарита“ вышел»"),
             TypographyExample("ru", "«Роман \"Мастер\"»", "«Роман „Мастер“»"),
             TypographyExample("ru", "«Роман «Мастер и Маргарита» вышел»", "«Роман „Мастер и Маргарита“ вышел»"),
+            TypographyExample("ru", "Он прочёл \"Роман \"Мастер\"\".", "Он прочёл «Роман „Мастер“»."),
+            TypographyExample("ru", "Он сказал: \"Читай «Мастера»\".", "Он сказал: «Читай „Мастера“»."),
+            TypographyExample("ru", "\"Роман „Мастер“\"", "«Роман „Мастер“»"),
             TypographyExample("ru", "лагерь «жён «изменников»»", "лагерь «жён „изменников“»"),
             TypographyExample("kk", "«Кітап «Абай жолы» туралы»", "«Кітап “Абай жолы” туралы»"),
             TypographyExample("kk", "«Кітап \"Абай жолы\" туралы»", "«Кітап “Абай жолы” туралы»"),
             TypographyExample("kk", "\"АЛЖИР\" мемориалдық кешені", "«АЛЖИР» мемориалдық кешені"),
             TypographyExample("kk", "\"Кітап \"Абай жолы\" туралы\"", "«Кітап “Абай жолы” туралы»"),
+            TypographyExample("kk", "Ол: \"Оқы «Абай»\".", "Ол: «Оқы “Абай”»."),
+            TypographyExample("kk", "Ол оқыды \"Кітап \"Абай\"\".", "Ол оқыды «Кітап “Абай”»."),
             TypographyExample("en", "wives of \"traitors\".", "wives of “traitors”."),
             TypographyExample("en", "\"the so-called 'Stalin wagon'\"", "“the so-called ‘Stalin wagon’”"),
             TypographyExample("en", "\"He said \"no\" twice\"", "“He said ‘no’ twice”"),
+            TypographyExample("en", "He read \"the novel \"Master\"\".", "He read “the novel ‘Master’”."),
             TypographyExample("en", "the prisoners' belongings", "the prisoners’ belongings"),
             TypographyExample("en", "(\"Akmolinsk\")", "(“Akmolinsk”)"),
         ],
@@ -146,12 +154,16 @@ struct QuotesRule: TypographyUnitRule {
             }
             let before = index > 0 ? characters[index - 1] : nil
             let after = index + 1 < characters.count ? characters[index + 1] : nil
-            // Asked only of quotation marks (most characters are none).
+            // Asked only of quotation marks (most characters are none). A closing mark of the
+            // language is no opener here, though another language opens with it (ru “, en “…”).
+            func isOpener(_ unit: Unit) -> Bool {
+                TypographyCharacter.isOpener(unit) && unit != style.innerClose && unit != style.outerClose
+            }
             func opensHere() -> Bool {
-                TypographyCharacter.startsWord(after: before) && !TypographyCharacter.isSpaceOrEdge(after)
+                (before.map { $0.isWhitespace || isOpener($0) } ?? true) && !TypographyCharacter.isSpaceOrEdge(after)
             }
             func closesHere() -> Bool {
-                before.map { !$0.isWhitespace && !TypographyCharacter.isOpener($0) } ?? false
+                before.map { !$0.isWhitespace && !isOpener($0) } ?? false
             }
             switch character {
             case "\"":

@@ -11,7 +11,9 @@
 /// word ends in a letter, a digit or a closing quote or bracket, never across a comma or a
 /// sentence end (`Келді. Мен` stays). Only an ordinary space followed by more text on the same
 /// line is replaced: nothing is glued across a line break or a paragraph, and a word joined by
-/// a hyphen (`по-русски`, `из-за`) or followed by a full stop (`т. е.`) is not a short word.
+/// a hyphen (`по-русски`, `из-за`) is not a short word. A word followed by a full stop (`т. е.`)
+/// takes no no-break space after it, but a particle before a full stop still belongs to the
+/// word before (`Знал ли.`, `қарындаш та.`).
 struct ShortWordRule: TypographyUnitRule {
     static let description = TypographyRuleDescription(
         id: "short-words",
@@ -36,6 +38,12 @@ struct ShortWordRule: TypographyUnitRule {
             TypographyExample("kk", "қағаз да, қарындаш та", "қағаз\u{A0}да, қарындаш\u{A0}та"),
             TypographyExample("kk", "аз ба, көп пе?", "аз\u{A0}ба, көп\u{A0}пе?"),
             TypographyExample("kk", "«Құрт» пен нан", "«Құрт»\u{A0}пен нан"),
+            TypographyExample("kk", "қағаз да, қарындаш та.", "қағаз\u{A0}да, қарындаш\u{A0}та."),
+            TypographyExample("kk", "Бала да.", "Бала\u{A0}да."),
+            TypographyExample("kk", "Ол келді ме.", "Ол келді\u{A0}ме."),
+            TypographyExample("ru", "Знал ли.", "Знал\u{A0}ли."),
+            TypographyExample("ru", "Был бы.", "Был\u{A0}бы."),
+            TypographyExample("ru", "Он же.", "Он\u{A0}же."),
             TypographyExample("kk", "қазақ, орыс және ағылшын", "қазақ, орыс және\u{A0}ағылшын"),
         ],
         counterexamples: [
@@ -43,6 +51,9 @@ struct ShortWordRule: TypographyUnitRule {
             TypographyExample("ru", unchanged: "жили в\n\nлагере"),
             TypographyExample("ru", unchanged: "по-русски, из-за"),
             TypographyExample("ru", unchanged: "т. е. так"),
+            TypographyExample("ru", unchanged: "т. д."),
+            TypographyExample("kk", unchanged: "т. б."),
+            TypographyExample("kk", unchanged: "Келді. Да."),
             TypographyExample("ru", unchanged: "всё на"),
             TypographyExample("ru", unchanged: "были на\u{A0}месте"),
             TypographyExample("ru", unchanged: "бывшие узницы"),
@@ -169,9 +180,12 @@ struct ShortWordRule: TypographyUnitRule {
             while end < characters.count, characters[end].isLetter { end += 1 }
             let before = start > 0 ? characters[start - 1] : nil
             let after = end < characters.count ? characters[end] : nil
+            // A full stop after a word ends an abbreviation (`т. е.`) or a sentence: the word
+            // takes no no-break space after it (`gluesAfter` needs a space there), but a
+            // particle still belongs to the word before (`Знал ли.`).
             let standalone =
-                TypographyCharacter.startsWord(after: before) && after != "-" && after != "."
-                && after != "’" && after != "'" && !TypographyCharacter.isDigit(after)
+                TypographyCharacter.startsWord(after: before) && after != "-" && after != "’" && after != "'"
+                && !TypographyCharacter.isDigit(after)
             // Only words of at most `longestListedWord` characters can be listed: longer ones skip
             // the lowercased copy and the set lookups.
             if standalone, end - start <= Self.longestListedWord {

@@ -3,15 +3,17 @@
 /// it) take a no-break space.
 ///
 /// Only the titles of the short lists below, as whole words in the listed forms, and only next
-/// to a capitalised word (a capital then a small letter): no guessing at what is a name.
+/// to a capitalised word (a capital then a small letter): no guessing at what is a name. A
+/// title before the name is matched in either case of its first letter, so one that starts a
+/// sentence (`Маршал Тухачевский`) or is written small (`general Smith`) counts too.
 struct TitleRule: TypographyUnitRule {
     static let description = TypographyRuleDescription(
         id: "titles",
         languages: ["ru", "kk", "en"],
         summary: """
             A no-break space between a listed title and the name it belongs to: before the name ru маршал, \
-            генерал, хан, академик (with case endings), kk маршал, генерал, академик, en Marshal, General; \
-            after the name kk хан, батыр, би (with case endings), en Khan.
+            генерал, хан, академик (with case endings), kk маршал, генерал, академик, en Marshal, General \
+            (either case of the first letter); after the name kk хан, батыр, би (with case endings), en Khan.
             """,
         examples: [
             TypographyExample("ru", "сёстры маршала Тухачевского", "сёстры маршала\u{A0}Тухачевского"),
@@ -21,6 +23,13 @@ struct TitleRule: TypographyUnitRule {
             TypographyExample("kk", "Қабанбай батырдың", "Қабанбай\u{A0}батырдың"),
             TypographyExample("en", "the sisters of Marshal Tukhachevsky", "the sisters of Marshal\u{A0}Tukhachevsky"),
             TypographyExample("en", "the time of Kenesary Khan, who", "the time of Kenesary\u{A0}Khan, who"),
+            TypographyExample("ru", "Маршал Тухачевский был", "Маршал\u{A0}Тухачевский был"),
+            TypographyExample("ru", "Академик Сатпаев основал", "Академик\u{A0}Сатпаев основал"),
+            TypographyExample("ru", "Хан Кенесары поднял", "Хан\u{A0}Кенесары поднял"),
+            TypographyExample("kk", "Академик Сатпаев құрды", "Академик\u{A0}Сатпаев құрды"),
+            TypographyExample("kk", "Маршал Тухачевскийдің", "Маршал\u{A0}Тухачевскийдің"),
+            TypographyExample("en", "as general Smith wrote", "as general\u{A0}Smith wrote"),
+            TypographyExample("en", "the sisters of marshal Tukhachevsky", "the sisters of marshal\u{A0}Tukhachevsky"),
         ],
         counterexamples: [
             TypographyExample("ru", unchanged: "маршала и генерала"),
@@ -29,6 +38,9 @@ struct TitleRule: TypographyUnitRule {
             TypographyExample("kk", unchanged: "ол хан болды"),
             TypographyExample("en", unchanged: "a marshal of the Soviet Union"),
             TypographyExample("en", unchanged: "the Khan"),
+            TypographyExample("ru", unchanged: "Маршал и генерал"),
+            TypographyExample("ru", unchanged: "МАРШАЛ Тухачевский"),
+            TypographyExample("en", unchanged: "general smith"),
         ]
     )
 
@@ -52,12 +64,21 @@ struct TitleRule: TypographyUnitRule {
         "en": ["Khan"],
     ]
 
+    /// ``before`` with each title also in the other case of its first letter (`Маршал`,
+    /// `general`): how a title before the name is looked up.
+    static let beforeEitherCase: [String: Set<String>] = before.mapValues { titles in
+        Set(
+            titles.flatMap { title in
+                [title.prefix(1).lowercased() + title.dropFirst(), title.prefix(1).uppercased() + title.dropFirst()]
+            })
+    }
+
     /// The most characters a listed title has.
     static let longestTitle = (Array(before.values.joined()) + Array(after.values.joined())).map(\.count).max() ?? 0
 
     /// The first scalars of the ``before`` and ``after`` titles: a word that starts with none of
     /// them is passed over without making a `String` of it.
-    static let beforeFirstScalars = before.mapValues(firstScalars)
+    static let beforeFirstScalars = beforeEitherCase.mapValues(firstScalars)
     static let afterFirstScalars = after.mapValues(firstScalars)
 
     private static func firstScalars(of titles: Set<String>) -> [Unicode.Scalar] {
@@ -77,7 +98,7 @@ struct TitleRule: TypographyUnitRule {
     /// The rule on the characters of a text.
     func apply<Unit: TypographyUnit>(to characters: [Unit], language: String) -> [Unit] {
         let primary = Typography.primarySubtag(of: language)
-        let before = Self.before[primary] ?? []
+        let before = Self.beforeEitherCase[primary] ?? []
         let after = Self.after[primary] ?? []
         let beforeFirstScalars = Self.beforeFirstScalars[primary] ?? []
         let afterFirstScalars = Self.afterFirstScalars[primary] ?? []

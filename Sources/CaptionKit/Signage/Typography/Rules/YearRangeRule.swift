@@ -1,20 +1,29 @@
-/// A range of two years joined by a hyphen gets an en dash: `1938-1953` → `1938–1953`.
+/// A range of two years joined by a hyphen or a spaced en dash gets an unspaced en dash:
+/// `1938-1953`, `1938 - 1953`, `1938 – 1953` → `1938–1953`.
 ///
 /// To leave phone numbers, inventory numbers and ids alone, the rule only fires when both
 /// numbers have exactly four digits, lie between 1000 and 2099 and the second is larger, and
 /// the pair does not touch other digits, letters, hyphens, slashes or dots
 /// (`8-7172-1938-1953`, `шифр 1938-1953/2`, `KZ1938-1953`, `v.1938-1953` stay). Spaces around the hyphen
-/// (`1938 - 1953`) are dropped. Other number ranges (`4-5 лет`) are not touched.
+/// or en dash (`1938 - 1953`, `1938 – 1953`) are dropped, so the dash rule, which runs next, does
+/// not take the range for a dash between words. An em dash is not a range dash and stays. Other
+/// number ranges (`4-5 лет`) are not touched.
 struct YearRangeRule: TypographyUnitRule {
     static let description = TypographyRuleDescription(
         id: "year-range",
         languages: [],
         summary:
-            "Year ranges get an en dash: 1938-1953 → 1938–1953 (four-digit years 1000–2099, ascending, standalone).",
+            """
+            Year ranges get an unspaced en dash: 1938-1953, 1938 – 1953 → 1938–1953 (four-digit years 1000–2099, \
+            ascending, standalone).
+            """,
         examples: [
             TypographyExample("ru", "В 1938-1953 годах", "В 1938–1953 годах"),
             TypographyExample("kk", "1938 - 1953 жылдары", "1938–1953 жылдары"),
             TypographyExample("en", "(1938-1953).", "(1938–1953)."),
+            TypographyExample("ru", "в 1938 – 1953 годах", "в 1938–1953 годах"),
+            TypographyExample("kk", "1938 – 1953 жылдары", "1938–1953 жылдары"),
+            TypographyExample("en", "in 1938 – 1953 the camp", "in 1938–1953 the camp"),
         ],
         counterexamples: [
             TypographyExample("en", unchanged: "call 8-7172-1938-1953"),
@@ -24,13 +33,17 @@ struct YearRangeRule: TypographyUnitRule {
             TypographyExample("en", unchanged: "rooms 12-15"),
             TypographyExample("en", unchanged: "ISBN 5-1938-1953-X"),
             TypographyExample("ru", unchanged: "1938–1953"),
+            TypographyExample("ru", unchanged: "в 1938 — 1953 годах"),
+            TypographyExample("ru", unchanged: "1953 – 1938"),
+            TypographyExample("ru", unchanged: "1938 –1953"),
+            TypographyExample("en", unchanged: "8–7172–1938 – 1953"),
         ]
     )
 
-    static let triggers: TypographyTriggers? = [.hyphen]
+    static let triggers: TypographyTriggers? = [.hyphen, .dash]
 
     func apply(to text: String, language: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "-")), text.contains("-") else { return text }  // byte scan first: cheap
+        guard text.unicodeScalars.contains(where: { $0 == "-" || $0 == "–" }) else { return text }
         return Character.string(of: apply(to: Array(text)))
     }
 
@@ -40,14 +53,16 @@ struct YearRangeRule: TypographyUnitRule {
 
     /// The rule on the characters of a text.
     func apply<Unit: TypographyUnit>(to characters: [Unit]) -> [Unit] {
-        // A range's hyphen is four or five units after its start (``yearRange(in:at:)``): the
-        // next hyphen is found once and kept until the scan passes it, and only the indices up
-        // to five before it are asked.
-        var nextHyphen = -1
+        // A range's hyphen or en dash is four or five units after its start
+        // (``yearRange(in:at:)``): the next of each is found once and kept until the scan
+        // passes it, and only the indices up to five before the nearer are asked.
+        var next: (hyphen: Int, en: Int) = (-1, -1)
         return characters.replacingMatches(
             candidate: { characters, from in
-                if nextHyphen < from + 4 { nextHyphen = Unit.index(of: "-", in: characters, from: from + 4) }
-                return nextHyphen < characters.count ? max(from, nextHyphen - 5) : characters.count
+                if next.hyphen < from + 4 { next.hyphen = Unit.index(of: "-", in: characters, from: from + 4) }
+                if next.en < from + 4 { next.en = Unit.index(of: "–", in: characters, from: from + 4) }
+                let dash = min(next.hyphen, next.en)
+                return dash < characters.count ? max(from, dash - 5) : characters.count
             },
             { characters, index in
                 yearRange(in: characters, at: index).map { first, second, end in
@@ -70,7 +85,10 @@ struct YearRangeRule: TypographyUnitRule {
         var index = start + 4
         let spaced = index < characters.count && characters[index] == " "
         if spaced { index += 1 }
-        guard index < characters.count, characters[index] == "-" else { return nil }
+        // An unspaced en dash is already what the rule writes.
+        guard index < characters.count, characters[index] == "-" || (spaced && characters[index] == "–") else {
+            return nil
+        }
         index += 1
         if spaced {
             guard index < characters.count, characters[index] == " " else { return nil }

@@ -738,11 +738,14 @@ enum Pages {
 
                     """
             })
+        let unreadable: HTML =
+            status.unreadable == 0
+            ? "" : "<p class=\"message error\">\(words("status.unreadable", count: status.unreadable))</p>\n"
         return layout(
             page, title: words("status.title"),
             body: """
                 <h1>\(words("status.title"))</h1>
-                <div class="scroll"><table class="status">
+                \(unreadable)<div class="scroll"><table class="status">
                 <thead><tr><th>\(words("status.language"))</th><th>\(words("status.units"))</th>\
                 <th>\(words("status.translated"))</th><th>\(words("status.missing"))</th>\
                 <th>\(words("status.stale"))</th><th>\(words("status.reviewed"))</th><th>\(words("status.approved"))</th>\

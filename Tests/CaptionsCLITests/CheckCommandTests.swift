@@ -222,4 +222,34 @@ import Testing
 
                 """)
     }
+
+    /// A file that cannot be read has no texts to count: the figures say they leave it out,
+    /// instead of reading as complete.
+    @Test func theSummaryAndStatusSayAnUnreadableFileIsNotCounted() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "Captions/kurt.yml",
+            "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n")
+        try folder.write("Captions/broken.yml", "id: broken\ntitle:\n  kk: \"Вагон\n  ru: Вагон\n")
+        let check = try CLIRun.run(["check"], in: folder.path)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr == """
+                kk: 2/2 translated (100.0%)
+                ru: 2/2 translated (100.0%)
+                en: 2/2 translated (100.0%)
+                1 exhibit file could not be read; its texts are not counted
+                1 error, 0 warnings in 2 exhibits
+
+                """)
+        let status = try CLIRun.run(["status"], in: folder.path)
+        #expect(
+            status.stdout.hasPrefix(
+                "Captions: 2 exhibits\n1 exhibit file could not be read; its texts are not counted (captions check says "
+                    + "where)\nlanguage "))
+        // Every file read: no such line.
+        try FileManager.default.removeItem(atPath: folder.path + "/Captions/broken.yml")
+        #expect(!(try CLIRun.run(["check"], in: folder.path).stderr.contains("could not be read")))
+        #expect(!(try CLIRun.run(["status"], in: folder.path).stdout.contains("could not be read")))
+    }
 }

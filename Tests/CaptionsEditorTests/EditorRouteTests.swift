@@ -170,6 +170,26 @@ struct EditorPageTests {
         }
     }
 
+    @Test("The status page says how many files could not be read and so are not counted")
+    func statusWithAnUnreadableFile() async throws {
+        let fixture = try EditorFixture { root in
+            try "id: broken\ntitle:\n  kk: \"Вагон\n".write(
+                toFile: root + "/barracks/broken.yml", atomically: true, encoding: .utf8)
+        }
+        try await fixture.test { browser in
+            let page = try await browser.get("/status")
+            #expect(
+                page.body.contains(
+                    "<p class=\"message error\">Exhibit files that could not be read: 1. Their texts are not counted in "
+                        + "the table; the exhibits page shows which files they are.</p>"))
+        }
+        let clean = try EditorFixture()
+        try await clean.test { browser in
+            let page = try await browser.get("/status")
+            #expect(!page.body.contains("could not be read"))
+        }
+    }
+
     @Test("Status, translators and new-exhibit pages")
     func otherPages() async throws {
         let fixture = try EditorFixture()

@@ -28,6 +28,7 @@ enum TextReporter {
                 "\(figures.language): \(figures.translated)/\(figures.total) translated (\(percent(figures.percent)))"
             output += figures.missing > 0 ? ", \(figures.missing) missing\n" : "\n"
         }
+        if let line = result.summary.unreadableLine { output += line + "\n" }
         let errors = result.count(.error)
         let warnings = result.count(.warning)
         output +=

@@ -33,6 +33,8 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     public var collection: String
     /// Exhibit files.
     public var exhibits: Int
+    /// Exhibit files that could not be read (their texts are not in the rows).
+    public var unreadable = 0
     /// One row per configured language, in configured order.
     public var languages: [Row]
     /// Findings by check id (all findings, about a language or not).
@@ -48,6 +50,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         let stale = counts.stale
         self.collection = collection.rootPath
         self.exhibits = summary.exhibits
+        self.unreadable = summary.unreadable
         self.languages = summary.languages.map {
             var row = Row(
                 language: $0.language, isSource: $0.language == collection.config.source, units: $0.total,
@@ -149,6 +152,11 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         var widths = [Int](repeating: 0, count: header.count)
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
         var output = "\(collection): \(TextReporter.plural(exhibits, "exhibit"))\n"
+        if unreadable > 0 {
+            output +=
+                "\(TextReporter.plural(unreadable, "exhibit file")) could not be read; "
+                + "\(unreadable == 1 ? "its" : "their") texts are not counted (captions check says where)\n"
+        }
         for row in rows {
             let cells = row.enumerated().map { index, cell in
                 index == 0 ? cell.padding(toLength: widths[index]) : cell.leftPadding(toLength: widths[index])

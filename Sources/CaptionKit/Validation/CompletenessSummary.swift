@@ -28,6 +28,8 @@ struct CompletenessSummary: Sendable, Hashable, Codable {
     var languages: [LanguageFigures]
     /// The number of exhibit files.
     var exhibits: Int
+    /// The exhibit files that could not be read: their texts are not in the figures.
+    var unreadable = 0
 
     /// Computes the summary for `collection`, optionally only for `languages`.
     ///
@@ -93,6 +95,15 @@ struct CompletenessSummary: Sendable, Hashable, Codable {
                 language: languages[$0], translated: translated[$0], total: total, sourceWordsMissing: words[$0])
         }
         self.exhibits = collection.exhibits.count
+        self.unreadable = collection.exhibits.count { !$0.isReadable }
+    }
+
+    /// `2 exhibit files could not be read; their texts are not counted`, or `nil` when every
+    /// file was read: the figures above such a line would otherwise read as complete.
+    var unreadableLine: String? {
+        guard unreadable > 0 else { return nil }
+        let files = TextReporter.plural(unreadable, "exhibit file")
+        return "\(files) could not be read; \(unreadable == 1 ? "its" : "their") texts are not counted"
     }
 
     /// Counts words as runs of letters or digits (hyphenated words and apostrophes count once).

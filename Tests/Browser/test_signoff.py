@@ -124,8 +124,12 @@ def test_edit_after_approval_shows_the_demotion(approved, editor, page):
     # An edit in the editor: the save drops the sign-off of the text it rewrites.
     page.locator("textarea[name='title.kk']").fill("Алғашқы қыс.")
     page.click("button[value=save]")
-    page.wait_for_url("**/exhibits/first-winter?saved=1")
+    page.wait_for_url("**/exhibits/first-winter?saved=1&ended=title%3Akk")
     expect(page.locator("#so-title-kk .signoff-state")).to_have_text("Translated, not reviewed yet")
+    # The page says whose sign-off the save ended.
+    expect(page.locator(".message.warning")).to_have_text(
+        "This save ended the review and approval of title (kk): a changed text must be reviewed and "
+        "approved again.")
     # A change of the source by hand: the approvals of its translations no longer count, and say why.
     editor.write(WINTER, editor.read(WINTER).replace("  ru: Первая зима\n", "  ru: Первая лагерная зима\n"))
     page.goto(editor.url + "/exhibits/first-winter")

@@ -926,6 +926,16 @@ struct EditorSaveTests {
 
 @Suite("Editor translators")
 struct EditorXLIFFTests {
+    /// The English XLIFF the editor offers, as a translator returns it: the title of
+    /// first-winter translated anew.
+    static func returnedEnglish(_ browser: Browser) async throws -> String {
+        let xliff = try await browser.get("/translators/xliff?lang=en")
+        let translated = xliff.body.replacingOccurrences(
+            of: ">The first winter</target>", with: ">The first winter in the camp</target>")
+        #expect(translated != xliff.body)
+        return translated
+    }
+
     @Test("The XLIFF download is the bytes captions export xliff writes")
     func download() async throws {
         let fixture = try EditorFixture()
@@ -947,10 +957,7 @@ struct EditorXLIFFTests {
     func uploadReviewApply() async throws {
         let fixture = try EditorFixture()
         try await fixture.test { browser in
-            let xliff = try await browser.get("/translators/xliff?lang=en")
-            let translated = xliff.body.replacingOccurrences(
-                of: ">The first winter</target>", with: ">The first winter in the camp</target>")
-            #expect(translated != xliff.body)
+            let translated = try await Self.returnedEnglish(browser)
             _ = try await browser.get("/translators")
             let before = try fixture.read("barracks/first-winter.yml")
             let review = try await browser.upload(
@@ -975,10 +982,7 @@ struct EditorXLIFFTests {
     func uploadMadeFromAnEarlierSource() async throws {
         let fixture = try EditorFixture()
         try await fixture.test { browser in
-            let xliff = try await browser.get("/translators/xliff?lang=en")
-            let translated = xliff.body.replacingOccurrences(
-                of: ">The first winter</target>", with: ">The first winter in the camp</target>")
-            #expect(translated != xliff.body)
+            let translated = try await Self.returnedEnglish(browser)
             // A curator changes the Russian title after the file went to the translator.
             let file = try fixture.read("barracks/first-winter.yml")
             try fixture.write(

@@ -269,11 +269,6 @@ extension TermTokens {
     /// split in the caption file reads with one space (“Арки скорби”, not “Арки\nскорби”), so
     /// the message, and a baseline entry made of it, do not change when the text is re-wrapped.
     func quotedText(of match: TermIndex.Match, in text: String) -> String {
-        let written = self.text(of: match, in: text)
-        guard
-            written.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " })
-                || written.contains("  ")
-        else { return written }
-        return written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        self.text(of: match, in: text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

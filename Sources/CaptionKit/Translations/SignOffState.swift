@@ -42,11 +42,11 @@ public struct OutdatedSignOff: Sendable, Hashable {
     /// Why it no longer counts.
     public var reason: Reason
     /// The review the record had, if any (``mark`` is the approval's when it had both).
-    public var review: SignOffMark?
+    var review: SignOffMark?
 
     /// The sign-off that would have given `level`, as messages name it: the review for a
     /// missing review, else the highest (`the review by AB on 2026-12-03`).
-    public func named(for level: SignOffLevel) -> (what: String, mark: SignOffMark) {
+    func named(for level: SignOffLevel) -> (what: String, mark: SignOffMark) {
         if level == .reviewed, let review { return ("review", review) }
         return (self.level == .approved ? "approval" : "review", mark)
     }

@@ -152,10 +152,8 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         var widths = [Int](repeating: 0, count: header.count)
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
         var output = "\(collection): \(TextReporter.plural(exhibits, "exhibit"))\n"
-        if unreadable > 0 {
-            output +=
-                "\(TextReporter.plural(unreadable, "exhibit file")) could not be read; "
-                + "\(unreadable == 1 ? "its" : "their") texts are not counted (captions check says where)\n"
+        if let line = CompletenessSummary.unreadableLine(unreadable) {
+            output += line + " (captions check says where)\n"
         }
         for row in rows {
             let cells = row.enumerated().map { index, cell in

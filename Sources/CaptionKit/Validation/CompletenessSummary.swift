@@ -99,11 +99,14 @@ struct CompletenessSummary: Sendable, Hashable, Codable {
     }
 
     /// `2 exhibit files could not be read; their texts are not counted`, or `nil` when every
-    /// file was read: the figures above such a line would otherwise read as complete.
-    var unreadableLine: String? {
-        guard unreadable > 0 else { return nil }
-        let files = TextReporter.plural(unreadable, "exhibit file")
-        return "\(files) could not be read; \(unreadable == 1 ? "its" : "their") texts are not counted"
+    /// file was read: the figures beside such a line would otherwise read as complete.
+    var unreadableLine: String? { Self.unreadableLine(unreadable) }
+
+    /// ``unreadableLine`` for `count` unreadable files.
+    static func unreadableLine(_ count: Int) -> String? {
+        guard count > 0 else { return nil }
+        let files = TextReporter.plural(count, "exhibit file")
+        return "\(files) could not be read; \(count == 1 ? "its" : "their") texts are not counted"
     }
 
     /// Counts words as runs of letters or digits (hyphenated words and apostrophes count once).

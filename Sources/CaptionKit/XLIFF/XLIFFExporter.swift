@@ -107,16 +107,13 @@ public enum XLIFFExporter {
 
     /// The limit note of a field on a measured panel: what `overflows-panel` holds the text to.
     static func panelNote(_ panel: PanelSettings.Profile) -> String {
-        func number(_ value: Double) -> String {
-            value == value.rounded() ? String(Int(value)) : String(value)
-        }
         let typeface =
             panel.fontIsFile
             ? URL(fileURLWithPath: panel.font).lastPathComponent
             : [panel.familyAndStyle.family, panel.familyAndStyle.style].compactMap { $0 }.joined(separator: " ")
         return """
-            At most \(panel.maxLines) lines on the printed panel, \(number(panel.widthMM)) mm wide, in \(typeface) \
-            at \(number(panel.sizePt)) pt: captions check measures the text in this font, so the number of characters \
+            At most \(panel.maxLines) lines on the printed panel, \(PanelFit.number(panel.widthMM)) mm wide, in \(typeface) \
+            at \(PanelFit.number(panel.sizePt)) pt: captions check measures the text in this font, so the number of characters \
             that fit depends on the letters.
             """
     }

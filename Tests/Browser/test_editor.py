@@ -182,6 +182,36 @@ def test_a_kept_draft_can_be_discarded(editor, page):
     assert editor.read(WINTER) == before
 
 
+def test_two_tabs_keep_their_own_drafts(editor, page):
+    """Two tabs of one exhibit: one saves, the other is closed unsaved. Its draft is still offered
+    (a single draft per exhibit was overwritten by the other tab's typing and forgotten by its save)."""
+    before = editor.read(WINTER)
+    page.goto(editor.url + "/exhibits/first-winter")
+    page.fill("textarea[name='title.en']", "The first camp winter")
+    other = page.context.new_page()
+    other.goto(editor.url + "/exhibits/first-winter")
+    # The first tab's draft is not saved yet: this tab offers it, and the curator types on.
+    expect(other.locator("#draft-restore")).to_be_visible()
+    other.fill("textarea[name='title.kk']", "Лагерьдегі алғашқы қыс")
+    page.click("button[value=save]")
+    page.wait_for_url("**saved=1")
+    assert changed_lines(before, editor.read(WINTER))[:2] == [
+        "-  en: The first winter", "+  en: The first camp winter"]
+    other.close()  # closed without saving
+    page.goto(editor.url + "/exhibits/first-winter")
+    expect(page.locator("#draft-restore")).to_be_visible()
+    page.click("#draft-restore-button")
+    expect(page.locator("textarea[name='title.kk']")).to_have_value("Лагерьдегі алғашқы қыс")
+    expect(page.locator("textarea[name='title.en']")).to_have_value("The first camp winter")
+    page.click("button[value=save]")
+    page.wait_for_url("**saved=1*")
+    after = editor.read(WINTER)
+    assert "  kk: Лагерьдегі алғашқы қыс\n" in after and "  en: The first camp winter\n" in after
+    page.goto(editor.url + "/exhibits/first-winter")
+    expect(page.locator("#draft-restore")).to_be_hidden()
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('captions-draft:'))") == []
+
+
 def test_drafts_older_than_30_days_are_forgotten(editor, page):
     page.goto(editor.url + "/")
     day = 24 * 3600 * 1000

@@ -131,12 +131,13 @@
   });
 })();
 
-// Drafts kept in this browser. Every change to a text box is kept (localStorage, per exhibit page)
-// until a save of the exhibit succeeds, so a save refused because the session ended (the editor
-// restarted, the password session was lost), a closed tab or a crash loses nothing. A kept
-// draft with changes the page does not show is offered; restoring it puts back those changes and
-// the file digest and texts of the page it was made on, so the save merges it with what others
-// saved since, or says it is a conflict (DraftMerge).
+// Drafts kept in this browser. Every change to a text box is kept (localStorage, per exhibit page
+// and per tab) until a save of the exhibit in that tab succeeds, so a save refused because the
+// session ended (the editor restarted, the password session was lost), a closed tab or a crash
+// loses nothing, and two tabs of one exhibit never overwrite or forget each other's draft. A kept
+// draft with changes the page does not show is offered, the newest first; restoring it puts back
+// those changes and the file digest and texts of the page it was made on, so the save merges it
+// with what others saved since, or says it is a conflict (DraftMerge).
 (function () {
   var store = null;
   try { store = window.localStorage; } catch (error) { return; }
@@ -156,61 +157,99 @@
   var form = document.getElementById("exhibit-form");
   var offer = document.getElementById("draft-restore");
   if (!form || !offer) { return; }
-  var key = "captions-draft:" + new URL(form.action, window.location.href).pathname;
+  // This tab's name, kept across its reloads (sessionStorage is the tab's own); a new tab gets a
+  // new one. Without it, one tab's typing replaced another's draft, and its save forgot both.
+  var tab = null;
+  try {
+    tab = window.sessionStorage.getItem("captions-tab");
+    if (!tab) {
+      tab = Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 10);
+      window.sessionStorage.setItem("captions-tab", tab);
+    }
+  } catch (error) { tab = "tab"; }
+  var exhibitKey = "captions-draft:" + new URL(form.action, window.location.href).pathname;
+  var key = exhibitKey + "#" + tab;
 
   function boxes() { return form.querySelectorAll("textarea[name]"); }
   function pageFields() { return form.querySelectorAll('input[name="_digest"], input[name^="_base."]'); }
-  function forget() { try { store.removeItem(key); } catch (error) { /* nothing kept */ } }
+  function forget(name) { try { store.removeItem(name); } catch (error) { /* nothing kept */ } }
   function keep() {
     var draft = { at: Date.now(), texts: {}, page: {} };
     boxes().forEach(function (box) { draft.texts[box.name] = box.value; });
     pageFields().forEach(function (input) { draft.page[input.name] = input.value; });
     try { store.setItem(key, JSON.stringify(draft)); } catch (error) { /* storage full or refused */ }
   }
+  // The kept drafts of this exhibit, every tab's (and the single draft of earlier versions).
+  function keptDrafts() {
+    var drafts = [];
+    try {
+      for (var index = 0; index < store.length; index++) {
+        var name = store.key(index);
+        if (name !== exhibitKey && (!name || name.indexOf(exhibitKey + "#") !== 0)) { continue; }
+        var draft = null;
+        try { draft = JSON.parse(store.getItem(name) || "null"); } catch (error) { draft = null; }
+        if (draft && typeof draft.texts === "object" && typeof draft.page === "object") {
+          drafts.push({ name: name, draft: draft });
+        } else { forget(name); }
+      }
+    } catch (error) { /* storage refused */ }
+    return drafts;
+  }
+  // A draft's own changes that the page does not show: a text the curator changed from what
+  // their page showed (others' changes since are the page's, and stay).
+  function unsaved(draft, box) {
+    if (!Object.prototype.hasOwnProperty.call(draft.texts, box.name)) { return false; }
+    var text = draft.texts[box.name];
+    return text !== draft.page["_base." + box.name] && text !== box.value;
+  }
+  function hasUnsaved(draft) {
+    return Array.prototype.some.call(boxes(), function (box) { return unsaved(draft, box); });
+  }
 
-  // A save of this exhibit just succeeded: what was kept is in the file now.
-  if (new URLSearchParams(window.location.search).has("saved")) { forget(); }
-  var kept = null;
-  try { kept = JSON.parse(store.getItem(key) || "null"); } catch (error) { kept = null; }
-  if (!kept || typeof kept.texts !== "object" || typeof kept.page !== "object") { kept = null; }
-  // The kept draft's own changes that the page does not show: a text the curator changed from
-  // what their page showed (others' changes since are the page's, and stay).
-  function unsaved(box) {
-    if (!kept || !Object.prototype.hasOwnProperty.call(kept.texts, box.name)) { return false; }
-    var text = kept.texts[box.name];
-    return text !== kept.page["_base." + box.name] && text !== box.value;
+  // A save of this exhibit in this tab just succeeded: what this tab kept is in the file now.
+  if (new URLSearchParams(window.location.search).has("saved")) { forget(key); }
+  var kept = null;  // the draft offered: { name, draft }
+  function offerNewest() {
+    kept = null;
+    keptDrafts().forEach(function (entry) {
+      if (hasUnsaved(entry.draft)) {
+        if (!kept || entry.draft.at > kept.draft.at) { kept = entry; }
+      } else if (entry.name !== key || form.getAttribute("data-draft") !== "shown") {
+        // Its texts are in the file; on a page showing this tab's unsaved draft (the "Check"
+        // button's answer) they are that draft, still unsaved.
+        forget(entry.name);
+      }
+    });
+    offer.hidden = !kept;
+    if (!kept) { return; }
+    var time = new Date(kept.draft.at);
+    document.getElementById("draft-time").textContent = isNaN(time.getTime()) ? "" :
+      "(" + time.toLocaleString(document.documentElement.lang || undefined) + ")";
   }
-  var offered = Array.prototype.some.call(boxes(), unsaved);
-  // Kept texts the page shows are in the file; on a page showing an unsaved draft (the "Check"
-  // button's answer) they are that draft, still unsaved.
-  if (kept && !offered && form.getAttribute("data-draft") !== "shown") { forget(); }
-  if (offered) {
-    var time = new Date(kept.at);
-    if (!isNaN(time.getTime())) {
-      document.getElementById("draft-time").textContent =
-        "(" + time.toLocaleString(document.documentElement.lang || undefined) + ")";
-    }
-    offer.hidden = false;
-  }
+  offerNewest();
 
   document.getElementById("draft-restore-button").addEventListener("click", function () {
     offer.hidden = true;
-    var restore = Array.prototype.filter.call(boxes(), unsaved);
+    var draft = kept.draft;
+    var restore = Array.prototype.filter.call(boxes(), function (box) { return unsaved(draft, box); });
     // The digest and texts of the page the draft was made on: the save merges the draft with
     // what changed in the file since, or says it is a conflict.
     pageFields().forEach(function (input) {
-      if (Object.prototype.hasOwnProperty.call(kept.page, input.name)) { input.value = kept.page[input.name]; }
+      if (Object.prototype.hasOwnProperty.call(draft.page, input.name)) { input.value = draft.page[input.name]; }
     });
     restore.forEach(function (box) {
-      box.value = kept.texts[box.name];
+      box.value = draft.texts[box.name];
       // The live check, the counters and the sign-off buttons follow, as after typing.
       box.dispatchEvent(new Event("input", { bubbles: true }));
     });
+    // The restored draft is this tab's draft now (kept as the boxes changed).
+    if (kept.name !== key) { keep(); forget(kept.name); }
     if (restore.length) { restore[0].focus(); }
   });
   document.getElementById("draft-discard-button").addEventListener("click", function () {
-    offer.hidden = true;
-    forget();
+    forget(kept.name);
+    // Another tab's draft with changes of its own is offered next.
+    offerNewest();
   });
   form.addEventListener("input", function (event) {
     if (event.target.tagName === "TEXTAREA") { keep(); }

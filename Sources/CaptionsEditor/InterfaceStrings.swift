@@ -141,19 +141,8 @@ struct Localizer: Sendable {
     /// of the check that finds the same problem, or one of its own (`holdback.<kind>`) where no
     /// check does; `nil` in English (the reason, from the library, is).
     func holdBackSummary(_ kind: HoldBackReason.Kind) -> String? {
-        let key: String
-        switch kind {
-        case .unreadable, .invalidGallery, .reservedName: key = "holdback." + kind.rawValue.lowercased()
-        case .invalidID: key = "check.invalid-id"
-        case .duplicateID: key = "check.duplicate-id"
-        case .missingField: key = "check.missing-field"
-        case .missingTranslation: key = "check.missing-translation"
-        case .emptyText: key = "check.empty-text"
-        case .staleTranslation: key = "check.stale-translation"
-        case .notReviewed: key = "check.not-reviewed"
-        case .notApproved: key = "check.not-approved"
-        }
-        return language == "en" ? nil : words[key]
+        guard language != "en" else { return nil }
+        return words[kind.checkID.map { "check." + $0 } ?? "holdback." + kind.rawValue.lowercased()]
     }
 
     /// The `lang` attribute for English text from the library (messages, notes) on a page in

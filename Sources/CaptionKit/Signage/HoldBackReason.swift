@@ -24,6 +24,22 @@ public struct HoldBackReason: Sendable, Hashable {
         case notReviewed
         /// A text lacks the approval that `signage: require:` asks for.
         case notApproved
+
+        /// The id of the check that reports the same problem (`missing-translation`), or `nil`
+        /// for a problem only the export looks for.
+        public var checkID: String? {
+            switch self {
+            case .unreadable, .invalidGallery, .reservedName: nil
+            case .invalidID: "invalid-id"
+            case .duplicateID: "duplicate-id"
+            case .missingField: "missing-field"
+            case .missingTranslation: "missing-translation"
+            case .emptyText: "empty-text"
+            case .staleTranslation: "stale-translation"
+            case .notReviewed: "not-reviewed"
+            case .notApproved: "not-approved"
+            }
+        }
     }
 
     /// What kind of problem it is.

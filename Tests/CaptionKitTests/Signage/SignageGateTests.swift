@@ -31,6 +31,25 @@ import Testing
             ])
     }
 
+    /// A reason's ``HoldBackReason/Kind/checkID`` is the check that reports it, at the same place
+    /// (the editor says the reason in Kazakh and Russian with that check's sentence).
+    @Test func aReasonNamesTheCheckThatReportsTheSameProblem() throws {
+        let text = "id: kurt\ntitle:\n  ru: Курт\n  en: Kurt\ncredit:\n  kk: \"  \"\n  ru: Фонд\n  en: Fund\n"
+        let fixture = try TestCollection(files: [("g/kurt.yml", text)])
+        let collection = try fixture.load()
+        let reasons = SignageGate(collection: collection).reasons(for: try #require(collection.exhibits.first))
+        #expect(reasons.map(\.kind) == [.missingField, .missingTranslation, .emptyText])
+        let findings = try CaptionChecker.run(CheckRequest(path: fixture.root)).diagnostics
+        for reason in reasons {
+            let check = try #require(reason.kind.checkID)
+            #expect(
+                findings.contains { $0.checkID == check && $0.location.line == reason.location.line },
+                "\(check) at line \(reason.location.line)")
+        }
+        #expect(HoldBackReason.Kind.unreadable.checkID == nil)
+        #expect(HoldBackReason.Kind.notApproved.checkID == "not-approved")
+    }
+
     @Test func anOptionalFieldThatIsAbsentDoesNotHoldBackButAPartialOneDoes() throws {
         #expect(try reasons([("g/kurt.yml", complete)], for: "g/kurt.yml").isEmpty)
         let partial = complete + "credit:\n  ru: Фонд музея\n"

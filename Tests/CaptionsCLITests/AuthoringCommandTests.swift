@@ -3,6 +3,23 @@ import Testing
 
 /// End-to-end runs of `captions init`, `captions new` and `captions status`.
 @Suite struct AuthoringCommandTests {
+    /// A typo in the `signage:` section stops every command at its position: `check` passed it, and
+    /// the print gate it meant to set was not set.
+    @Test func aBadSignageSectionStopsEveryCommand() throws {
+        let folder = try TemporaryFolder()
+        #expect(try CLIRun.run(["init"], in: folder.path).status == 0)
+        let config = try folder.read("Captions/captions.yml")
+        try folder.write("Captions/captions.yml", config + "signage: { require: aproved }\n")
+        let line = config.split(separator: "\n", omittingEmptySubsequences: false).count
+        let expected =
+            "Captions/captions.yml:\(line):21: error: signage require must be translated, reviewed or approved\n"
+        for command in [["check"], ["status"], ["fmt", "--check"], ["export", "xliff", "--to", "kk"]] {
+            let run = try CLIRun.run(command, in: folder.path)
+            #expect(run.status == 2, "\(command)")
+            #expect(run.stderr.hasPrefix(expected), "\(command): \(run.stderr)")
+        }
+    }
+
     @Test func initStartsACollectionThatPassesAndRefusesToOverwrite() throws {
         let folder = try TemporaryFolder()
         let first = try CLIRun.run(["init"], in: folder.path)

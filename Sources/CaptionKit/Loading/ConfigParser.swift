@@ -66,6 +66,11 @@ enum ConfigParser {
                 """
             )
         }
+        // The sections of other features are read here too, so that a bad one stops every
+        // command at its position, not only the command that uses it (a typo in `signage:
+        // require:` let `check` pass and left the print gate unset).
+        _ = try SignageSettings(config: config)
+        try PanelSettings.validate(config)
         return config
     }
 

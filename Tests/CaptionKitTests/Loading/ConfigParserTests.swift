@@ -68,6 +68,28 @@ import Testing
             "fields:\n  title: { max-chars: -3 }\n",
             "Captions/captions.yml:2:23: error: max-chars must be a whole number greater than 0"
         ),
+        // The signage and panels sections are read with the rest: a bad one stops every command.
+        (
+            "signage: { require: aproved }\n",
+            "Captions/captions.yml:1:21: error: signage require must be translated, reviewed or approved"
+        ),
+        (
+            "signage: { widht: 40 }\n",
+            "Captions/captions.yml:1:12: error: unknown signage setting 'widht'; did you mean 'width'?"
+        ),
+        (
+            "signage: { width: 0 }\n",
+            "Captions/captions.yml:1:19: error: signage width must be a whole number greater than 0"
+        ),
+        (
+            "fields:\n  title: { signage-width: abc }\n",
+            "Captions/captions.yml:2:27: error: signage-width of title must be a whole number greater than 0"
+        ),
+        (
+            "panels:\n  wall: { font: PT Sans }\n",
+            "Captions/captions.yml:2:3: error: panel 'wall' needs size-pt "
+                + "(every panel sets font, size-pt, leading-pt, width-mm, max-lines)"
+        ),
         (
             "checks:\n  empty-text: loud\n",
             "Captions/captions.yml:2:15: error: severity 'loud' must be error, warning, note or off"

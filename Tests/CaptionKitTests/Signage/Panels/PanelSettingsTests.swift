@@ -56,7 +56,7 @@ import Testing
         #expect(
             Self.error(head + "{ \(full) }" + fields)
                 == "\(Self.path):2:3: error: panel 'object' needs max-lines "
-                + "(it has font, size-pt, leading-pt, width-mm, max-lines)")
+                + "(every panel sets font, size-pt, leading-pt, width-mm, max-lines)")
         #expect(
             Self.error(head + "{ \(full), max-lines: twelve }" + fields)
                 == "\(Self.path):2:83: error: max-lines of panel 'object' must be a whole number greater than 0")

@@ -128,7 +128,8 @@ struct PanelSettings: Sendable, Hashable {
             values[key] = pair.value
         }
         for key in knownKeys where values[key] == nil {
-            throw .invalidConfig(location, "panel '\(name)' needs \(key) (every panel sets \(knownKeys.joined(separator: ", ")))")
+            throw .invalidConfig(
+                location, "panel '\(name)' needs \(key) (every panel sets \(knownKeys.joined(separator: ", ")))")
         }
         let fontNode = values["font"]!
         let font = try ConfigParser.scalar(fontNode, what: "font of panel '\(name)'")

@@ -54,7 +54,11 @@ struct InterfaceStrings: Sendable {
     static func resourcesFolder() throws -> String {
         var candidates: [String] = []
         if let set = ProcessInfo.processInfo.environment["CAPTIONS_EDITOR_RESOURCES"] { candidates.append(set) }
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // The running binary itself: `arguments[0]` is a bare name when it was found on PATH.
+        let path =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let binary = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         candidates.append(binary.deletingLastPathComponent().appendingPathComponent("captions-editor-resources").path)
         candidates.append(
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources").path)

@@ -16,6 +16,41 @@ import Testing
         #expect(help.stdout.hasPrefix("OVERVIEW: The curator's editor: edit a caption collection in the browser."))
     }
 
+    /// Installed on PATH, the editor reads the `captions-editor-resources` folder beside it (it
+    /// looked beside the bare name it was started with, so it fell back to the source tree).
+    @Test func theEditorOnPathReadsTheResourcesBesideIt() throws {
+        let editor = CLIRun.binary.deletingLastPathComponent().appendingPathComponent("captions-editor")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: editor.path),
+            "build the editor first: swift build --product captions-editor (.ci/test does)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("path-\(UUID().uuidString)")
+        let interface = folder.appendingPathComponent("captions-editor-resources/Interface")
+        try FileManager.default.createDirectory(at: interface, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Resources that cannot be read: the editor must stop naming them, not start with others.
+        try Data("languages: [kk, ru, en\n".utf8).write(to: interface.appendingPathComponent("captions.yml"))
+        try FileManager.default.linkItem(at: editor, to: folder.appendingPathComponent("captions-editor"))
+        let collection = FileManager.default.currentDirectoryPath + "/Captions"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "PATH=\(folder.path)", "captions-editor", collection, "--port", "\(Int.random(in: 20000...60000))",
+        ]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = err
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        let started = process.isRunning
+        if started { process.terminate() }
+        process.waitUntilExit()
+        let output = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(!started, "it started with other resources: \(output)")
+        #expect(process.terminationStatus != 0)
+        #expect(output.contains(interface.path + "/captions.yml"), "\(output)")
+    }
+
     /// Without the editor beside it, `captions serve` says how to build it and exits with 2.
     @Test func serveWithoutTheEditorSaysHowToBuildIt() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString)")

@@ -20,8 +20,8 @@ struct Validator: Sendable {
     ///
     /// - Parameters:
     ///   - only: When given, runs just these check types (used by the example tests).
-    ///   - turnedOn: Ids of checks to run even where `captions.yml` leaves them off or turns them
-    ///     off: with the configured severity when there is one, else as errors.
+    ///   - turnedOn: Ids of checks to run as errors whatever `captions.yml` says (`--require`: a
+    ///     gate that a `warning` in `captions.yml` turned into a pass was no gate).
     /// - Throws: ``CaptionError/unknownCheck(_:id:suggestion:)`` for a `checks:` entry that
     ///   names no check, and ``CaptionError/invalidConfig(_:_:)`` for malformed options.
     init(config: CollectionConfig, only: [any CaptionCheck.Type]? = nil, turnedOn: Set<String> = [])
@@ -43,7 +43,7 @@ struct Validator: Sendable {
             } else {
                 severity = nil
             }
-            if severity == nil, turnedOn.contains(description.id) { severity = .error }
+            if turnedOn.contains(description.id) { severity = .error }
             let instance = try type.init(options: CheckOptions(checkID: description.id, node: setting?.node))
             if let severity { configured.append(ConfiguredCheck(check: instance, severity: severity)) }
         }

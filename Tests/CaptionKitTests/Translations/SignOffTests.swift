@@ -281,6 +281,24 @@ import Testing
             try Self.levels(museum) == ["kk:-/source changed", "ru:translated/text changed", "en:-/source changed"])
     }
 
+    /// `--require` is a gate: its checks report errors even where `captions.yml` makes them
+    /// warnings or turns them off (with a warning, the gate exited 0 with nothing reviewed).
+    @Test func requireReportsErrorsWhateverTheConfigurationSays() throws {
+        for setting in ["warning", "note", "off"] {
+            let museum = try TestCollection(
+                files: [("g/k.yml", "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n")],
+                config: "fields:\n  title: { required: true }\nchecks:\n  not-reviewed: \(setting)\n")
+            let gate = try CaptionChecker.run(CheckRequest(path: museum.root, require: .reviewed))
+            let found = gate.diagnostics.filter { $0.checkID == "not-reviewed" }
+            #expect(found.map(\.language) == ["kk", "en"], "\(setting)")
+            #expect(found.allSatisfy { $0.severity == .error }, "\(setting)")
+            let plain = try CaptionChecker.run(CheckRequest(path: museum.root))
+            #expect(
+                plain.diagnostics.filter { $0.checkID == "not-reviewed" }.map(\.severity.rawValue)
+                    == (setting == "off" ? [] : [setting, setting]))
+        }
+    }
+
     @Test func anImportedTranslationDropsTheSignOffOfTheTextItReplaces() throws {
         let museum = try Self.approvedMuseum()
         let file = try XLIFFImportTests.singleUnitFile(in: museum, id: "k.title", source: "Курт", target: "Құрт-2")

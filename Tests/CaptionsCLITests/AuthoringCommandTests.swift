@@ -78,6 +78,23 @@ import Testing
         )
     }
 
+    /// A gallery folder that is a symbolic link (which a `git pull` can bring) is refused: the
+    /// collection does not read it, and the file would land where the link points.
+    @Test func newRefusesAGalleryThatIsALink() throws {
+        let folder = try TemporaryFolder()
+        _ = try CLIRun.run(["init"], in: folder.path)
+        try FileManager.default.createDirectory(
+            atPath: folder.path + "/outside", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/Captions/linked", withDestinationPath: folder.path + "/outside")
+        let run = try CLIRun.run(["new", "sneaky", "--gallery", "linked"], in: folder.path)
+        #expect(run.status == 2)
+        #expect(
+            run.stderr == "Captions/linked: error: cannot write: the gallery folder is a symbolic link, "
+                + "which the collection does not read\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/outside") == [])
+    }
+
     @Test(arguments: ["../escape", "Stalin Wagon", "a/b"])
     func newRefusesIdsThatAreNotSlugs(_ id: String) throws {
         let folder = try TemporaryFolder()

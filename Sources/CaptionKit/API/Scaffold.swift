@@ -57,6 +57,17 @@ extension CollectionScaffold {
         if let existing = collection.exhibits.first(where: { $0.id == id }) {
             throw .idInUse(existing.idLocation, id: id)
         }
+        // The collection does not read folders that are symbolic links: a file created through
+        // one would be unseen, and could land outside the collection.
+        var folder = path
+        for part in gallery.split(separator: "/") {
+            folder = CollectionLoader.join(folder, String(part))
+            var status = stat()
+            if lstat(folder, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK {
+                throw .unwritable(
+                    path: folder, reason: "the gallery folder is a symbolic link, which the collection does not read")
+            }
+        }
         let relative = gallery.isEmpty ? "\(id).yml" : "\(gallery)/\(id).yml"
         let filePath = CollectionLoader.join(path, relative)
         try AtomicFile.create(

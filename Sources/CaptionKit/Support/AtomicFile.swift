@@ -20,7 +20,7 @@ enum AtomicFile {
     ///
     /// - Throws: ``CaptionError/unwritable(path:reason:)``.
     static func write(_ data: Data, to path: String) throws(CaptionError) {
-        let (temporary, _) = try writeTemporary(data, near: path)
+        let (temporary, _) = try writeTemporary(data, near: path, owner: try replaceableTarget(path))
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -150,13 +150,8 @@ enum AtomicFile {
     private static func prepare(contentsOf data: some ContiguousBytes, for path: String) throws(CaptionError)
         -> PendingFile
     {
-        // A folder where the file goes would make its rename fail after earlier files were
-        // already replaced: refuse it now, before anything is renamed.
-        var status = stat()
-        if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            throw .unwritable(path: path, reason: "a folder stands where the file goes")
-        }
-        let (temporary, device) = try writeTemporary(data, near: path, synchronously: false)
+        let owner = try replaceableTarget(path)
+        let (temporary, device) = try writeTemporary(data, near: path, owner: owner, synchronously: false)
         return PendingFile(temporary: temporary, path: path, device: device)
     }
 
@@ -215,7 +210,7 @@ enum AtomicFile {
     /// - Throws: ``CaptionError/alreadyExists(path:)`` when `path` exists.
     static func create(_ data: Data, at path: String) throws(CaptionError) {
         if FileManager.default.fileExists(atPath: path) { throw .alreadyExists(path: path) }
-        let (temporary, _) = try writeTemporary(data, near: path)
+        let (temporary, _) = try writeTemporary(data, near: path, owner: nil)
         defer { unlink(temporary) }
         guard link(temporary, path) == 0 else {
             if errno == EEXIST { throw .alreadyExists(path: path) }
@@ -270,6 +265,29 @@ enum AtomicFile {
         }
     }
 
+    /// The mode and owner of the file at `path` that a new version must keep, or `nil` when
+    /// there is no file yet. Refused before anything is written or renamed: a folder where the
+    /// file goes (its rename would fail after earlier files were replaced), a symbolic link (the
+    /// rename would replace the link with a file and leave its target as it was), and a file
+    /// nobody may write (`chmod a-w`: someone meant it to stay as it is).
+    ///
+    /// - Throws: ``CaptionError/unwritable(path:reason:)``.
+    static func replaceableTarget(_ path: String) throws(CaptionError) -> (mode: mode_t, user: uid_t, group: gid_t)? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: throw .unwritable(path: path, reason: "a folder stands where the file goes")
+        case S_IFLNK:
+            throw .unwritable(
+                path: path, reason: "it is a symbolic link, which would be replaced by a file; edit the file it points to")
+        default: break
+        }
+        guard status.st_mode & 0o222 != 0 else {
+            throw .unwritable(path: path, reason: "the file is read-only (chmod u+w to allow changes)")
+        }
+        return (status.st_mode & 0o7777, status.st_uid, status.st_gid)
+    }
+
     /// Creates `folder` and its parents when missing.
     static func makeFolder(_ folder: String) throws(CaptionError) {
         do {
@@ -281,10 +299,13 @@ enum AtomicFile {
 
     /// Writes `data` to a new temporary file in `path`'s folder (created when missing) and
     /// returns its path and file system (`st_dev`, when known); with `synchronously`, the file
-    /// is `fsync`ed before this returns.
-    private static func writeTemporary(_ data: some ContiguousBytes, near path: String, synchronously: Bool = true)
-        throws(CaptionError) -> (path: String, device: UInt?)
-    {
+    /// is `fsync`ed before this returns. The temporary gets the mode (and, where allowed, the
+    /// owner) of the file it will replace, `owner` (``replaceableTarget(_:)``); a new file is
+    /// `0644`.
+    private static func writeTemporary(
+        _ data: some ContiguousBytes, near path: String, owner: (mode: mode_t, user: uid_t, group: gid_t)?,
+        synchronously: Bool = true
+    ) throws(CaptionError) -> (path: String, device: UInt?) {
         let folder = ParentFolder.of(path)
         let pattern = Array(((folder.isEmpty ? "." : folder) + "/.captions-\(getpid())-XXXXXX.tmp").utf8CString)
         func createTemporary() -> (descriptor: Int32, name: [CChar], error: Int32) {
@@ -317,7 +338,13 @@ enum AtomicFile {
             }
         }
         if failure == nil, synchronously, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        fchmod(descriptor, 0o644)
+        if let owner {
+            // A file kept private (0600) stays private, a group's file stays the group's.
+            _ = fchown(descriptor, owner.user, owner.group)
+            fchmod(descriptor, owner.mode)
+        } else {
+            fchmod(descriptor, 0o644)
+        }
         var status = stat()
         let device = fstat(descriptor, &status) == 0 ? UInt(status.st_dev) : nil
         close(descriptor)

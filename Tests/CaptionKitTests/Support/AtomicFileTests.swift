@@ -35,6 +35,43 @@ import Testing
         #expect(try listing() == ["a/old.txt", "b/c/fresh.txt"])
     }
 
+    /// A new version keeps the file's mode: a file kept private stays private (every write made
+    /// it 0644, readable by everyone).
+    @Test func aReplacedFileKeepsItsMode() throws {
+        let path = fixture.root + "/a/old.txt"
+        chmod(path, 0o600)
+        try AtomicFile.writeAll([(path, Data("new\n".utf8))])
+        try AtomicFile.write(Data("newer\n".utf8), to: path)
+        var status = stat()
+        #expect(stat(path, &status) == 0 && status.st_mode & 0o7777 == 0o600)
+        #expect(try fixture.read("a/old.txt") == "newer\n")
+        try AtomicFile.write(Data("fresh\n".utf8), to: fixture.root + "/a/fresh.txt")
+        #expect(stat(fixture.root + "/a/fresh.txt", &status) == 0 && status.st_mode & 0o7777 == 0o644)
+    }
+
+    /// A read-only file and a symbolic link are refused before anything is written: the file (and
+    /// the link and its target) stay as they were, and no temporary is left.
+    @Test func aReadOnlyFileAndALinkAreNotReplaced() throws {
+        let path = fixture.root + "/a/old.txt"
+        chmod(path, 0o444)
+        #expect(throws: CaptionError.unwritable(path: path, reason: "the file is read-only (chmod u+w to allow changes)")) {
+            try AtomicFile.writeAll([(path, Data("new\n".utf8))])
+        }
+        #expect(try fixture.read("a/old.txt") == "old\n")
+        chmod(path, 0o644)
+        let link = fixture.root + "/a/link.txt"
+        #expect(symlink("old.txt", link) == 0)
+        #expect(
+            throws: CaptionError.unwritable(
+                path: link, reason: "it is a symbolic link, which would be replaced by a file; edit the file it points to")
+        ) {
+            try AtomicFile.write(Data("new\n".utf8), to: link)
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "old.txt")
+        #expect(try fixture.read("a/old.txt") == "old\n")
+        #expect(try listing() == ["a/link.txt", "a/old.txt"])
+    }
+
     @Test func preparedFilesAreInvisibleUntilCommitted() throws {
         let first = try AtomicFile.prepare(Data("new\n".utf8), for: fixture.root + "/a/old.txt")
         let second = try AtomicFile.prepare(Data("fresh\n".utf8), for: fixture.root + "/b/fresh.txt")

@@ -279,7 +279,8 @@ enum AtomicFile {
         case S_IFDIR: throw .unwritable(path: path, reason: "a folder stands where the file goes")
         case S_IFLNK:
             throw .unwritable(
-                path: path, reason: "it is a symbolic link, which would be replaced by a file; edit the file it points to")
+                path: path,
+                reason: "it is a symbolic link, which would be replaced by a file; edit the file it points to")
         default: break
         }
         guard status.st_mode & 0o222 != 0 else {

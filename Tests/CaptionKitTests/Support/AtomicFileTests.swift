@@ -54,7 +54,9 @@ import Testing
     @Test func aReadOnlyFileAndALinkAreNotReplaced() throws {
         let path = fixture.root + "/a/old.txt"
         chmod(path, 0o444)
-        #expect(throws: CaptionError.unwritable(path: path, reason: "the file is read-only (chmod u+w to allow changes)")) {
+        #expect(
+            throws: CaptionError.unwritable(path: path, reason: "the file is read-only (chmod u+w to allow changes)")
+        ) {
             try AtomicFile.writeAll([(path, Data("new\n".utf8))])
         }
         #expect(try fixture.read("a/old.txt") == "old\n")
@@ -63,7 +65,8 @@ import Testing
         #expect(symlink("old.txt", link) == 0)
         #expect(
             throws: CaptionError.unwritable(
-                path: link, reason: "it is a symbolic link, which would be replaced by a file; edit the file it points to")
+                path: link,
+                reason: "it is a symbolic link, which would be replaced by a file; edit the file it points to")
         ) {
             try AtomicFile.write(Data("new\n".utf8), to: link)
         }

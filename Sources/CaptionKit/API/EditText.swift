@@ -52,7 +52,8 @@ public enum CaptionEditor {
     ///
     /// - Throws: ``CaptionError/conflict(path:)`` when the file's bytes are no longer those of
     ///   `expectedDigest` (nothing is written); ``CaptionError/invalidArgument(_:)`` for an
-    ///   unknown exhibit, field or language; ``CaptionError/invalidInput(_:_:)`` when the file
+    ///   unknown exhibit, field or language, or a text with a control character;
+    ///   ``CaptionError/invalidInput(_:_:)`` when the file
     ///   cannot be edited safely (it has errors, or a layout the writer does not change).
     public static func save(
         _ edits: [TranslationEdit], exhibit id: String, in collection: CaptionCollection, expectedDigest: FileDigest
@@ -75,6 +76,16 @@ public enum CaptionEditor {
                     (\(config.languages.joined(separator: ", ")))
                     """
                 )
+            }
+        }
+        for edit in edits {
+            // A control character (an escape sequence pasted from a terminal) cannot be printed,
+            // and XML cannot carry it to a translator: the unit would never import again.
+            if let control = edit.text.unicodeScalars.first(where: Normalization.isControl) {
+                throw .invalidArgument(
+                    "\(edit.field) (\(edit.language)) has the control character "
+                        + "\(MixedScriptCheck.codePoint(control)), which cannot be printed or sent to "
+                        + "translators; remove it")
             }
         }
         let data = try read(loaded.path)

@@ -134,6 +134,29 @@ import Testing
         }
     }
 
+    /// A text with a control character is refused and nothing is written: the XLIFF export
+    /// cannot carry it, so the translator's unit came back as a conflict on every import.
+    @Test(arguments: ["\u{1B}]0;x\u{07}", "\u{0}", "a\rb", "\u{85}"])
+    func aSaveOfAControlCharacterIsRefused(_ text: String) throws {
+        let fixture = try collection()
+        let path = fixture.root + "/park/wagon.yml"
+        let name = MixedScriptCheck.codePoint(text.unicodeScalars.first(where: Normalization.isControl)!)
+        #expect(
+            throws: CaptionError.invalidArgument(
+                "title (ru) has the control character \(name), which cannot be printed or sent to translators; "
+                    + "remove it")
+        ) {
+            try CaptionEditor.save(
+                [TranslationEdit(field: "title", language: "ru", text: "Вагон" + text)], exhibit: "wagon",
+                in: try fixture.load(), expectedDigest: try CaptionEditor.digest(ofFileAt: path))
+        }
+        #expect(try fixture.read("park/wagon.yml") == Self.wagon)
+        // A line break and a tab are text.
+        _ = try CaptionEditor.save(
+            [TranslationEdit(field: "title", language: "ru", text: "Вагон\n1937\tгода")], exhibit: "wagon",
+            in: try fixture.load(), expectedDigest: try CaptionEditor.digest(ofFileAt: path))
+    }
+
     @Test func anEditedSourceMakesItsTranslationsStale() throws {
         let fixture = try collection()
         let path = fixture.root + "/park/kurt.yml"

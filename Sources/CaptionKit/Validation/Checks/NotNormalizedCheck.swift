@@ -75,7 +75,7 @@ struct NotNormalizedCheck: CaptionTextCheck {
             if zeroWidth.contains(value) {
                 let name = MixedScriptCheck.codePoint(scalar)
                 if !invisible.contains(name) { invisible.append(name) }
-            } else if value < 0x20 || (value >= 0x7F && value <= 0x9F), scalar != "\n", scalar != "\t" {
+            } else if Normalization.isControl(scalar) {
                 let name = MixedScriptCheck.codePoint(scalar)
                 if !controls.contains(name) { controls.append(name) }
             } else if value == 0xFFFD {

@@ -111,6 +111,28 @@ import Testing
                 """)
     }
 
+    /// In GitHub Actions an annotation names its file relative to the checkout
+    /// (`GITHUB_WORKSPACE`), whatever folder the step runs in, or GitHub does not show it on the
+    /// changed line.
+    @Test func githubAnnotationsNameFilesRelativeToTheWorkspace() throws {
+        let folder = try fixture()
+        let workspace = URL(fileURLWithPath: folder.path).deletingLastPathComponent().path
+        let name = URL(fileURLWithPath: folder.path).lastPathComponent
+        try FileManager.default.createDirectory(atPath: folder.path + "/docs", withIntermediateDirectories: true)
+        for (directory, path) in [(folder.path, "Captions"), (folder.path + "/docs", "../Captions")] {
+            let run = try CLIRun.run(
+                ["check", path, "--format", "github"], in: directory, environment: ["GITHUB_WORKSPACE": workspace])
+            #expect(run.status == 1)
+            #expect(
+                run.stdout.hasPrefix(
+                    "::error file=\(name)/Captions/garden/wagon.yml,line=2,col=1,title=missing-translation::"),
+                "\(run.stdout)")
+        }
+        // Outside GitHub Actions the paths are as the other formats print them.
+        let local = try CLIRun.run(["check", "../Captions", "--format", "github"], in: folder.path + "/docs")
+        #expect(local.stdout.hasPrefix("::error file=../Captions/garden/wagon.yml,line=2,col=1,"))
+    }
+
     @Test func warningsPassUnlessStrict() throws {
         let folder = try TemporaryFolder()
         try folder.write(

@@ -23,7 +23,8 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         public var approved: Int = 0
         /// Translated share in percent, one decimal, rounded down.
         public var percent: Double
-        /// Source words in the missing units: what a translator quotes on.
+        /// Source words in the missing and stale units (what `export xliff --needed` sends): what
+        /// a translator quotes on.
         public var sourceWordsToTranslate: Int
         /// Findings about this language, by severity (`error`, `warning`, `note`).
         public var findings: [String: Int] = [:]
@@ -55,7 +56,8 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
             var row = Row(
                 language: $0.language, isSource: $0.language == collection.config.source, units: $0.total,
                 translated: $0.translated, missing: $0.missing, stale: stale[$0.language] ?? 0, percent: $0.percent,
-                sourceWordsToTranslate: $0.language == collection.config.source ? 0 : $0.sourceWordsMissing)
+                sourceWordsToTranslate: $0.language == collection.config.source
+                    ? 0 : $0.sourceWordsMissing + (counts.staleWords[$0.language] ?? 0))
             row.reviewed = counts.reviewed[$0.language] ?? 0
             row.approved = counts.approved[$0.language] ?? 0
             return row
@@ -79,11 +81,14 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     /// Per language, the stale translations and the reviewed and approved units.
     struct Counts: Sendable {
         var stale: [String: Int] = [:]
+        /// Source words of the stale translations.
+        var staleWords: [String: Int] = [:]
         var reviewed: [String: Int] = [:]
         var approved: [String: Int] = [:]
 
         mutating func add(_ other: Counts) {
             for (language, count) in other.stale { stale[language, default: 0] += count }
+            for (language, count) in other.staleWords { staleWords[language, default: 0] += count }
             for (language, count) in other.reviewed { reviewed[language, default: 0] += count }
             for (language, count) in other.approved { approved[language, default: 0] += count }
         }
@@ -107,6 +112,8 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
                 let record = TranslationRecord(exhibit: exhibits[index])
                 for entry in TranslationTracker.staleTranslations(in: exhibits[index], config: config, record: record) {
                     counts.stale[entry.language, default: 0] += 1
+                    let source = exhibits[index].field(entry.field)?.translation(config.source)?.text ?? ""
+                    counts.staleWords[entry.language, default: 0] += CompletenessSummary.wordCount(source)
                 }
                 for (field, languages) in record.signOffs where config.hasField(field) {
                     for language in languages.keys where config.languages.contains(language) {

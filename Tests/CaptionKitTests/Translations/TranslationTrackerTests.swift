@@ -129,11 +129,13 @@ import Testing
         ])
         let status = TranslationStatus(collection: try collection.load())
         #expect(status.languages.map(\.stale) == [1, 0, 0])
+        // The stale title's source words are to translate again (export xliff --needed sends it).
+        #expect(status.languages.map(\.sourceWordsToTranslate) == [1, 0, 0])
         #expect(
             status.text.contains(
                 """
                 language     units  translated  missing  stale  complete  words to translate  errors  warnings  \
-                notes\nkk               2           2        0      1    100.0%                   0       0       \
+                notes\nkk               2           2        0      1    100.0%                   1       0       \
                   0      0\n
                 """
             ))

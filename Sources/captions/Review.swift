@@ -21,6 +21,12 @@ extension CaptionsCommand {
 
         @OptionGroup var options: SignOffOptions
 
+        func validate() throws {
+            // The id is optional only for approve --all-reviewed; said here, the error comes with
+            // this command's usage, not the tool's.
+            if options.id == nil { throw ValidationError("give the exhibit id") }
+        }
+
         func execute() throws {
             try options.run(.review)
         }
@@ -60,6 +66,7 @@ extension CaptionsCommand {
                 throw ValidationError("--all-reviewed approves every reviewed text; --field and --lang do not apply")
             }
             if !allReviewed && gallery != nil { throw ValidationError("--gallery goes with --all-reviewed") }
+            if !allReviewed && options.id == nil { throw ValidationError("give an exhibit id or --all-reviewed") }
         }
 
         func execute() throws {

@@ -82,6 +82,13 @@ import Testing
         let both = try CLIRun.run(["approve", "k", "--all-reviewed", "--by", "AB"], in: folder.path)
         #expect(both.status == 64)
         #expect(both.stderr.contains("give an exhibit id or --all-reviewed, not both"))
+        // Without an id, the error comes with the command's own usage, not the tool's.
+        let noID = try CLIRun.run(["review", "--by", "AB"], in: folder.path)
+        #expect(noID.status == 64)
+        #expect(noID.stderr.hasPrefix("Error: give the exhibit id\nUsage: captions review "), "\(noID.stderr)")
+        let noApproval = try CLIRun.run(["approve", "--by", "AB"], in: folder.path)
+        #expect(noApproval.status == 64)
+        #expect(noApproval.stderr.hasPrefix("Error: give an exhibit id or --all-reviewed\nUsage: captions approve "))
         #expect(try folder.read("Captions/g/k.yml") == Self.exhibit)
     }
 }

@@ -23,7 +23,7 @@ public enum CollectionScaffold {
           text:   { required: true,  max-chars: 900 }
           credit: { required: false, max-chars: 160 }
 
-        # Per-check severity: error, warning or off. `captions check --explain ID` describes a check.
+        # Per-check severity: error, warning, note or off. `captions check --explain ID` describes a check.
         checks:
           id-file-mismatch: warning
 

@@ -158,7 +158,7 @@ enum ConfigParser {
     static func checks(_ node: LocatedNode) throws(CaptionError) -> [String: CollectionConfig.CheckSetting] {
         if node.scalar == "" { return [:] }
         guard let pairs = node.pairs else {
-            throw .invalidConfig(node.location, "checks must be a mapping of check id to error, warning or off")
+            throw .invalidConfig(node.location, "checks must be a mapping of check id to error, warning, note or off")
         }
         var result: [String: CollectionConfig.CheckSetting] = [:]
         for pair in pairs {

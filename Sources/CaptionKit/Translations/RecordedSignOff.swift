@@ -82,12 +82,17 @@ extension SignOffMark {
     }
 
     /// Why `name` cannot sign off, or `nil` when it can: a name or initials of at most 64
-    /// characters, without line breaks, control characters, `;` or runs of spaces.
+    /// characters, without line breaks, control or formatting characters (bidirectional
+    /// overrides, zero-width spaces), `;` or runs of spaces.
     static func problem(withName name: String) -> String? {
         if name.isEmpty { return "the name is empty" }
         if name.count > 64 { return "the name is longer than 64 characters" }
         if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" }) {
             return "the name has a line break or control character"
+        }
+        if let format = name.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+            // A right-to-left override shows "AB" where the record says "BA".
+            return "the name has the invisible formatting character \(MixedScriptCheck.codePoint(format))"
         }
         if name.contains(";") { return "the name has a ';', which the record uses between sign-offs" }
         if name.hasPrefix(" ") || name.hasSuffix(" ") || name.contains("  ") {

@@ -95,6 +95,9 @@ import Testing
         #expect(SignOffMark.problem(withName: "") == "the name is empty")
         #expect(SignOffMark.problem(withName: "A;B") == "the name has a ';', which the record uses between sign-offs")
         #expect(SignOffMark.problem(withName: "A\nB") == "the name has a line break or control character")
+        // A right-to-left override would show the name reversed; a zero-width space hides in it.
+        #expect(SignOffMark.problem(withName: "A\u{202E}B") == "the name has the invisible formatting character U+202E")
+        #expect(SignOffMark.problem(withName: "D\u{200B}K") == "the name has the invisible formatting character U+200B")
         #expect(SignOffMark.byOptionError(forName: "Aigerim B.") == nil)
         #expect(
             SignOffMark.byOptionError(forName: "A\nB\u{2028}")

@@ -37,10 +37,11 @@ extension CaptionsCommand.Export {
 
         func execute() throws {
             let path = try collection.resolved()
-            let files = try TMXExporter.export(
+            let export = try TMXExporter.export(
                 collectionAt: path,
                 options: TMXExportOptions(targetLanguages: languages, outputFolder: out, multilingual: multilingual))
-            for file in files {
+            for warning in export.warnings { writeStderr(warning.formatted + "\n") }
+            for file in export.files {
                 writeStdout("wrote \(file.path) (\(file.unitCount) unit\(file.unitCount == 1 ? "" : "s"))\n")
             }
         }

@@ -15,6 +15,8 @@ struct FindingDescription: Sendable {
         case importGlossary = "captions import (TBX files)"
         /// `captions export xliff`.
         case exportXLIFF = "captions export xliff"
+        /// `captions export tmx`.
+        case exportTMX = "captions export tmx"
     }
 
     /// The stable kebab-case id printed at the end of the finding's line, e.g. `import-conflict`.
@@ -98,6 +100,7 @@ enum FindingRegistry {
         XLIFFImportFinding.allCases.map(\.findingDescription)
         + GlossaryImportFinding.allCases.map(\.findingDescription)
         + XLIFFExportFinding.allCases.map(\.findingDescription)
+        + TMXExportFinding.allCases.map(\.findingDescription)
 
     /// The ids of ``all``.
     static var ids: [String] { all.map(\.id) }

@@ -29,6 +29,14 @@ public struct TMXExportFile: Sendable {
     public var unitCount: Int
 }
 
+/// What `captions export tmx` wrote, and the caption files it left out.
+public struct TMXExport: Sendable {
+    /// The files, in order.
+    public var files: [TMXExportFile]
+    /// A `tmx-export` warning per caption file left out (unreadable, no valid id, a duplicate id).
+    public var warnings: [Diagnostic]
+}
+
 /// Writes the collection's translations as a translation memory (TMX 1.4b) for CAT tools.
 public enum TMXExporter {
     /// The TMX files of `collection`, one per target language (or one multilingual file): a `tu`
@@ -39,7 +47,7 @@ public enum TMXExporter {
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for a `--to` language that is not a target
     ///   language.
     static func files(_ collection: CaptionCollection, options: TMXExportOptions) throws(CaptionError)
-        -> [TMXExportFile]
+        -> TMXExport
     {
         let config = collection.config
         for language in options.targetLanguages where !config.targetLanguages.contains(language) {
@@ -50,25 +58,29 @@ public enum TMXExporter {
         let targets =
             options.targetLanguages.isEmpty
             ? config.targetLanguages : config.targetLanguages.filter { options.targetLanguages.contains($0) }
+        // The files the XLIFF export leaves out, for the same reasons: a unit needs its exhibit's id.
+        let (exhibits, warnings) = XLIFFExporter.exportableExhibits(collection, finding: TMXExportFinding.tmxExport)
         if options.multilingual {
             let path = CollectionLoader.join(options.outputFolder, "\(config.source)-mul.tmx")
-            let (data, count) = try document(collection, targets: targets, multilingual: true, path: path)
-            return [TMXExportFile(path: path, targetLanguage: "mul", data: data, unitCount: count)]
+            let (data, count) = try document(collection, exhibits, targets: targets, multilingual: true, path: path)
+            return TMXExport(
+                files: [TMXExportFile(path: path, targetLanguage: "mul", data: data, unitCount: count)],
+                warnings: warnings)
         }
         var files: [TMXExportFile] = []
         for target in targets {
             let path = CollectionLoader.join(options.outputFolder, "\(config.source)-\(target).tmx")
-            let (data, count) = try document(collection, targets: [target], multilingual: false, path: path)
+            let (data, count) = try document(collection, exhibits, targets: [target], multilingual: false, path: path)
             files.append(TMXExportFile(path: path, targetLanguage: target, data: data, unitCount: count))
         }
-        return files
+        return TMXExport(files: files, warnings: warnings)
     }
 
     /// One TMX document with the translations into `targets`. In a file per language pair the
     /// state is a `prop` of the `tu`; in a `multilingual` file each target `tuv` has its own state
     /// `prop`, and a `tu` holds the targets whose translation is current (at least one).
     private static func document(
-        _ collection: CaptionCollection, targets: [String], multilingual: Bool, path: String
+        _ collection: CaptionCollection, _ exhibits: [Exhibit], targets: [String], multilingual: Bool, path: String
     ) throws(CaptionError) -> (Data, Int) {
         let config = collection.config
         let xml = XMLWriter()
@@ -85,8 +97,8 @@ public enum TMXExporter {
         xml.end()
         xml.start("body")
         var count = 0
-        for exhibit in collection.exhibits where exhibit.isReadable {
-            guard let id = exhibit.id, ExhibitID.isValid(id) else { continue }
+        for exhibit in exhibits {
+            guard let id = exhibit.id else { continue }
             let state = exhibit.translationStates(config: config)
             for field in exhibit.fields where config.hasField(field.name) {
                 guard let source = field.translation(config.source), !source.isBlank else { continue }

@@ -27,3 +27,35 @@ enum XLIFFExportFinding: String, ReportedFinding {
             FindingExample(files: [("a.yml", "id: a\ntitle:\n  ru: Курт\n"), ("b.yml", "id: a\ntitle:\n  ru: Вагон\n")])
         ])
 }
+
+/// The findings `captions export tmx` reports (see ``TMXExporter``).
+enum TMXExportFinding: String, ReportedFinding {
+    case tmxExport = "tmx-export"
+
+    /// What the finding is, with examples.
+    var findingDescription: FindingDescription {
+        switch self {
+        case .tmxExport: Self.notExported
+        }
+    }
+
+    private static let notExported = FindingDescription(
+        id: "tmx-export", name: "Caption File Not in the Translation Memory", command: .exportTMX,
+        severity: .warning,
+        rationale: """
+            A caption file was left out of the TMX files: it cannot be read as captions, it has no valid \
+            id, or another file already uses its id, so its translations cannot be named. The other \
+            files are exported.
+            """,
+        remedy: """
+            Run captions check, fix the file (or give it its own id), then export again.
+            """,
+        notReported: [
+            FindingExample(files: [
+                ("a.yml", "id: a\ntitle:\n  kk: Құрт\n  ru: Курт\n"), ("b.yml", "id: b\ntitle:\n  ru: Вагон\n"),
+            ])
+        ],
+        reported: [
+            FindingExample(files: [("a.yml", "id: a\ntitle:\n  ru: Курт\n"), ("b.yml", "id: [a\n")])
+        ])
+}

@@ -7,16 +7,17 @@ import Foundation
 /// paths): the `original` attribute is the collection folder's name.
 public enum XLIFFExporter {
 
-    /// Readable exhibits with a valid, unique id, in path order; warnings for the others.
-    static func exportableExhibits(_ collection: CaptionCollection) -> ([Exhibit], [Diagnostic]) {
+    /// Readable exhibits with a valid, unique id, in path order; warnings for the others, as
+    /// `finding` (the XLIFF or the TMX export's).
+    static func exportableExhibits(
+        _ collection: CaptionCollection, finding: some ReportedFinding = XLIFFExportFinding.xliffExport
+    ) -> ([Exhibit], [Diagnostic]) {
         var seen: [String: String] = [:]  // id -> the relative path of the first file using it
         var result: [Exhibit] = []
         var warnings: [Diagnostic] = []
         func warn(_ exhibit: Exhibit, _ message: String) {
             warnings.append(
-                Diagnostic(
-                    XLIFFExportFinding.xliffExport, location: exhibit.idLocation, message: message,
-                    exhibitID: exhibit.displayID))
+                Diagnostic(finding, location: exhibit.idLocation, message: message, exhibitID: exhibit.displayID))
         }
         for exhibit in collection.exhibits {
             guard exhibit.isReadable else {

@@ -46,6 +46,10 @@ import Testing
                     version: .v1_2, onlyNeeded: false, prefillTarget: false, outputFolder: collection.root + "/.exports"
                 ))
             return result.warnings
+        case .exportTMX:
+            return try TMXExporter.files(
+                try collection.load(), options: TMXExportOptions(outputFolder: collection.root + "/.exports")
+            ).warnings
         }
     }
 
@@ -84,6 +88,7 @@ import Testing
             ids == [
                 "import-conflict", "unknown-unit", "unsupported-markup", "invalid-order", "paragraphs-merged",
                 "whitespace-dropped", "review-not-recorded", "glossary-conflict", "glossary-import", "xliff-export",
+                "tmx-export",
             ])
     }
 

@@ -99,8 +99,7 @@ enum FindingRegistry {
     static let all: [FindingDescription] =
         XLIFFImportFinding.allCases.map(\.findingDescription)
         + GlossaryImportFinding.allCases.map(\.findingDescription)
-        + XLIFFExportFinding.allCases.map(\.findingDescription)
-        + TMXExportFinding.allCases.map(\.findingDescription)
+        + ExportFinding.allCases.map(\.findingDescription)
 
     /// The ids of ``all``.
     static var ids: [String] { all.map(\.id) }

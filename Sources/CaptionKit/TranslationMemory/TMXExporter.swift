@@ -59,7 +59,7 @@ public enum TMXExporter {
             options.targetLanguages.isEmpty
             ? config.targetLanguages : config.targetLanguages.filter { options.targetLanguages.contains($0) }
         // The files the XLIFF export leaves out, for the same reasons: a unit needs its exhibit's id.
-        let (exhibits, warnings) = XLIFFExporter.exportableExhibits(collection, finding: TMXExportFinding.tmxExport)
+        let (exhibits, warnings) = XLIFFExporter.exportableExhibits(collection, finding: .tmxExport)
         if options.multilingual {
             let path = CollectionLoader.join(options.outputFolder, "\(config.source)-mul.tmx")
             let (data, count) = try document(collection, exhibits, targets: targets, multilingual: true, path: path)

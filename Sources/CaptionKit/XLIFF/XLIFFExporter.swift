@@ -10,7 +10,7 @@ public enum XLIFFExporter {
     /// Readable exhibits with a valid, unique id, in path order; warnings for the others, as
     /// `finding` (the XLIFF or the TMX export's).
     static func exportableExhibits(
-        _ collection: CaptionCollection, finding: some ReportedFinding = XLIFFExportFinding.xliffExport
+        _ collection: CaptionCollection, finding: ExportFinding = .xliffExport
     ) -> ([Exhibit], [Diagnostic]) {
         var seen: [String: String] = [:]  // id -> the relative path of the first file using it
         var result: [Exhibit] = []

@@ -1,12 +1,15 @@
-/// The findings `captions export xliff` reports (see ``XLIFFExporter``), with their
-/// descriptions and examples; `captions check --explain ID` prints them.
-enum XLIFFExportFinding: String, ReportedFinding {
+/// The findings `captions export xliff` and `captions export tmx` report (see ``XLIFFExporter``,
+/// ``TMXExporter``), with their descriptions and examples; `captions check --explain ID` prints
+/// them.
+enum ExportFinding: String, ReportedFinding {
     case xliffExport = "xliff-export"
+    case tmxExport = "tmx-export"
 
     /// What the finding is, with examples.
     var findingDescription: FindingDescription {
         switch self {
         case .xliffExport: Self.notExported
+        case .tmxExport: Self.notInMemory
         }
     }
 
@@ -28,18 +31,8 @@ enum XLIFFExportFinding: String, ReportedFinding {
         ])
 }
 
-/// The findings `captions export tmx` reports (see ``TMXExporter``).
-enum TMXExportFinding: String, ReportedFinding {
-    case tmxExport = "tmx-export"
-
-    /// What the finding is, with examples.
-    var findingDescription: FindingDescription {
-        switch self {
-        case .tmxExport: Self.notExported
-        }
-    }
-
-    private static let notExported = FindingDescription(
+extension ExportFinding {
+    fileprivate static let notInMemory = FindingDescription(
         id: "tmx-export", name: "Caption File Not in the Translation Memory", command: .exportTMX,
         severity: .warning,
         rationale: """

@@ -48,6 +48,20 @@
     timer = setTimeout(check, 300);
   });
   form.addEventListener("submit", function () { dirty = false; });
+
+  // The sticky Save bar never covers the box being typed in: Tab honours the page's
+  // scroll-padding, but a click, a script's focus() or the caret of a growing text does not.
+  var bar = form.querySelector(".actions");
+  function clearOfBar(event) {
+    var target = event.target;
+    if (!bar || bar.contains(target) || window.getComputedStyle(bar).position !== "sticky") { return; }
+    var covered = bar.getBoundingClientRect(), box = target.getBoundingClientRect();
+    if (box.bottom > covered.top && box.top < covered.bottom) {
+      window.scrollBy(0, Math.max(0, Math.min(box.bottom - covered.top + 8, box.top - 8)));
+    }
+  }
+  form.addEventListener("focusin", clearOfBar);
+  form.addEventListener("input", clearOfBar);
   window.addEventListener("beforeunload", function (event) {
     if (dirty) { event.preventDefault(); event.returnValue = ""; }
   });

@@ -559,13 +559,18 @@ struct EditorApp: Sendable {
             }
         }
         store.replace([relativePath])
-        let list = (result.accepted + result.alreadyCurrent).joined(separator: ", ")
+        // Named as the page heads them ("Text (en)"), not by the file's keys ("text (en)").
+        let list = (result.accepted + result.alreadyCurrent).map { entry in
+            let parts = entry.split(separator: " (", maxSplits: 1).map(String.init)
+            return parts.count == 2
+                ? words(context).textName(field: parts[0], language: String(parts[1].dropLast())) : entry
+        }.joined(separator: ", ")
         let savedPart = saved.map { "saved=\($0)&" } ?? ""
         return redirect("/exhibits/\(urlEncode(id))?\(savedPart)accepted=\(urlEncode(list))")
     }
 
     func nextMissing(_ request: Request, _ context: EditorContext) throws -> Response {
-        let (snapshot, position, _) = try self.exhibit(context)
+        let (snapshot, position, exhibit) = try self.exhibit(context)
         let language = queryParameters(request.uri.query)["lang"] ?? ""
         guard snapshot.config.languages.contains(language) else {
             throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
@@ -575,9 +580,11 @@ struct EditorApp: Sendable {
         for candidate in order where (snapshot.summaries[candidate].missing[language] ?? 0) > 0 {
             if snapshot.hasPage(candidate) { return redirect("/exhibits/\(urlEncode(exhibits[candidate].displayID))") }
         }
-        throw PageError(
-            status: .notFound, titleKey: "error.notfound",
-            message: words(context)("exhibit.nomissing", ["lang": language]))
+        // None left: this exhibit again, saying so (not an error page that leads away from it).
+        let notice: HTML =
+            "<p class=\"message\" role=\"status\">\(words(context)("exhibit.nomissing", ["lang": language]))</p>"
+        let view = exhibitView(exhibit, snapshot, position: position, message: notice, context: context)
+        return html(Pages.exhibit(page(request, context), snapshot, view))
     }
 
     func statusPage(_ request: Request, _ context: EditorContext) throws -> Response {

@@ -123,6 +123,26 @@ struct Localizer: Sendable {
         return result + rest
     }
 
+    /// The text for `key` as HTML, its words escaped and the `{name}` placeholders replaced by
+    /// markup (for a value that needs its own `lang`, see ``english(_:)``).
+    func html(_ key: String, _ values: [String: HTML]) -> HTML {
+        var result = ""
+        var rest = (words[key] ?? fallback[key] ?? key)[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += HTML.escape(String(rest[..<open]))
+            let name = String(rest[rest.index(after: open)..<close])
+            result += values[name]?.raw ?? HTML.escape(String(rest[open...close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return HTML(trusted: result + HTML.escape(String(rest)))
+    }
+
+    /// English text from the library (a reason, a message) inside a sentence of this language:
+    /// marked English for screen readers on a kk or ru page.
+    func english(_ text: String) -> HTML {
+        language == "en" ? "\(text)" : "<span lang=\"en\">\(text)</span>"
+    }
+
     /// ``callAsFunction(_:_:)`` with one `{count}`.
     func callAsFunction(_ key: String, count: Int) -> String { self(key, ["count": String(count)]) }
 
@@ -130,10 +150,16 @@ struct Localizer: Sendable {
     /// usual fields, else its name as configured.
     func fieldName(_ name: String) -> String { words["field." + name] ?? fallback["field." + name] ?? name }
 
-    /// A text of an exhibit named in a message: `title (kk)` in English, as in the caption files
-    /// and the command line; the field's heading in Kazakh and Russian, `Тақырып (kk)`.
+    /// A text of an exhibit named in a message as the page heads it: the field's heading and the
+    /// language, `Title (kk)`, `Тақырып (kk)` (not the caption file's key, `title`).
     func textName(field: String, language textLanguage: String) -> String {
-        "\(language == "en" ? field : fieldName(field)) (\(textLanguage))"
+        "\(fieldName(field)) (\(textLanguage))"
+    }
+
+    /// A language as labels and menus name it: its name in the interface language with its code,
+    /// `Kazakh (kk)`, `казахский (kk)`; the code alone for a language without a name (`lang.name-<code>`).
+    func languageLabel(_ code: String) -> String {
+        (words["lang.name-" + code] ?? fallback["lang.name-" + code]).map { "\($0) (\(code))" } ?? code
     }
 
     /// What the check `id` found, said in the interface language (`check.<id>`), for an

@@ -80,7 +80,8 @@ extension Pages {
 
     /// The word diff of a stale translation's source beside it: deleted words in `<del>`, new ones
     /// in `<ins>`; or the sentence saying why the earlier source is unknown.
-    static func sourceDiff(_ diff: SourceDiff?, words: Localizer) -> HTML {
+    /// The words are marked as `language` (the source language's) for screen readers.
+    static func sourceDiff(_ diff: SourceDiff?, language: String, words: Localizer) -> HTML {
         guard let diff else { return "" }
         switch diff.outcome {
         case .diff(let wordDiff, let commit):
@@ -94,7 +95,7 @@ extension Pages {
                 })
             return """
                 <div class="word-diff"><p class="hint">\(words("signoff.diff", ["commit": String(commit.prefix(12))]))\
-                </p><p class="diff-text">\(pieces)</p></div>
+                </p><p class="diff-text" lang="\(language)">\(pieces)</p></div>
                 """
         case .unavailable(let reason):
             return "<p class=\"word-diff hint\">\(words("signoff.nodiff", ["reason": reason]))</p>"
@@ -126,7 +127,7 @@ extension Pages {
             <button type="submit" disabled hidden aria-hidden="true" tabindex="-1"></button>
             \(hidden)
             \(signerBox(panel.signer, words: words))
-            <p id="signoff-status" aria-live="polite"></p>
+            <p id="signoff-status" class="visually-hidden" aria-live="polite"></p>
             </form>
             </section>
             """

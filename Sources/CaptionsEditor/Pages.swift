@@ -51,13 +51,14 @@ enum Pages {
             <script src="/assets/editor.js" defer></script>
             </head>
             <body>
+            <a class="skip" href="#main">\(words("nav.skip"))</a>
             <header class="top">
             <a class="brand" href="/">\(words("app.title"))</a>
             \(menu)
             <form class="switch" method="post" action="/language" aria-label="\(words("lang.switch"))">\
             \(page.csrfField)<input type="hidden" name="back" value="\(page.path)">\(languages)</form>
             </header>
-            <main>
+            <main id="main" tabindex="-1">
             \(body)
             </main>
             </body>
@@ -90,7 +91,10 @@ enum Pages {
     /// The sign-in page; signing in goes on to `next` (a path on this site).
     static func login(_ page: PageContext, wrong: Bool, next: String = "/") -> HTML {
         let words = page.words
-        let notice: HTML = wrong ? "<p class=\"message error\">\(words("login.wrong"))</p>" : ""
+        // The refusal is read with the password box, which has focus.
+        let notice: HTML =
+            wrong ? "<p class=\"message error\" id=\"login-problem\" role=\"alert\">\(words("login.wrong"))</p>" : ""
+        let invalid: HTML = wrong ? " aria-invalid=\"true\" aria-describedby=\"login-problem\"" : ""
         return layout(
             page, title: words("login.title"),
             body: """
@@ -99,7 +103,7 @@ enum Pages {
                 <form method="post" action="/login" class="narrow">\(page.csrfField)
                 <input type="hidden" name="next" value="\(next)">
                 <label>\(words("login.password")) <input type="password" name="password" \
-                autocomplete="current-password" required autofocus></label>
+                autocomplete="current-password" required autofocus\(invalid)></label>
                 <button type="submit">\(words("login.submit"))</button>
                 </form>
                 """)
@@ -188,7 +192,7 @@ enum Pages {
                 option("", "—", selected: filter.missing.isEmpty),
                 option("*", words("filter.any"), selected: filter.missing == "*"),
             ]
-                + config.languages.map { option($0, $0, selected: filter.missing == $0) })
+                + config.languages.map { option($0, words.languageLabel($0), selected: filter.missing == $0) })
         let galleryOptions = HTML.join(
             [option("", words("filter.allgalleries"), selected: filter.gallery.isEmpty)]
                 + snapshot.galleries.map { option($0, $0.isEmpty ? "/" : $0, selected: filter.gallery == $0) })
@@ -219,8 +223,8 @@ enum Pages {
             body: """
                 <h1>\(words("collection.title"))</h1>
                 <form class="filters" method="get" action="/" role="search">
-                <input type="search" name="q" value="\(filter.query)" placeholder="\(words("filter.search"))" \
-                aria-label="\(words("filter.search"))">
+                <label class="search">\(words("filter.search")) \
+                <input type="search" name="q" value="\(filter.query)"></label>
                 <label>\(words("filter.missing")) <select name="missing">\(languageOptions)</select></label>
                 <label><input type="checkbox" name="stale" value="1"\(checked(filter.stale))> \
                 \(words("filter.stale"))</label>
@@ -333,7 +337,8 @@ enum Pages {
                                     number += 1
                                     let text: HTML =
                                         number > field.maxLines ?? .max
-                                        ? "<span class=\"over\">\(line.element)</span>" : "\(line.element)"
+                                        ? "<span class=\"over\">\(line.element)<span class=\"visually-hidden\"> \(words("exhibit.overline"))</span></span>"
+                                        : "\(line.element)"
                                     return line.offset == 0 ? text : "<br>\(text)"
                                 }
                                 return "<p>\(HTML.join(broken))</p>"
@@ -388,7 +393,7 @@ enum Pages {
         // Empty notes (`notes: ""`, as captions new writes them) are no box.
         let notes: HTML =
             exhibit.notes.flatMap { $0.text.allSatisfy(\.isWhitespace) ? nil : $0 }.map {
-                "<aside class=\"notes\"><h2>\(words("exhibit.notes"))</h2><p>\($0.text)</p></aside>"
+                "<aside class=\"notes\"><h2>\(words("exhibit.notes"))</h2><p\(notesLanguage($0.text))>\($0.text)</p></aside>"
             } ?? ""
         let exhibits = snapshot.collection.exhibits
         func link(_ position: Int?, _ key: String, _ rel: String) -> HTML {
@@ -402,20 +407,32 @@ enum Pages {
         let next = link(
             exhibits.indices[(view.position + 1)...].first { snapshot.hasPage($0) },
             "exhibit.next", "next")
-        let missingOptions = HTML.join(config.languages.map { option($0, $0, selected: $0 == words.language) })
+        let missingOptions = HTML.join(
+            config.languages.map { option($0, words.languageLabel($0), selected: $0 == words.language) })
         let editable = exhibit.isReadable && exhibit.loadFindings.isEmpty
         let draftNote: HTML =
-            view.isDraft ? "<p class=\"message\" id=\"draft-note\">\(words("exhibit.draftchecked"))</p>" : ""
+            view.isDraft
+            ? "<p class=\"message\" id=\"draft-note\" tabindex=\"-1\" data-focus-on-load>\(words("exhibit.draftchecked"))</p>"
+            : ""
         // The heading is the exhibit's title as saved, in the interface's language, else in the
         // source language; the id stands under it with the file.
-        let title = config.fields.first.flatMap { spec in
-            [words.language, config.source].lazy.compactMap {
-                exhibit.field(spec.name)?.translation($0)?.text.split(separator: "\n").first.map(String.init)
-            }.first { !$0.allSatisfy(\.isWhitespace) }
+        // Taken from another language, it is marked as such for screen readers.
+        let found = config.fields.first.flatMap { spec in
+            [words.language, config.source].lazy.compactMap { language in
+                exhibit.field(spec.name)?.translation(language)?.text.split(separator: "\n").first.map {
+                    (text: String($0), language: language)
+                }
+            }.first { !$0.text.allSatisfy(\.isWhitespace) }
         }
+        let title = found?.text
+        let titleLang: HTML = found.map { $0.language == words.language ? "" : " lang=\"\($0.language)\"" } ?? ""
         let heading: HTML =
-            title.map { "<h1>\($0)</h1>\n<p class=\"file\"><code class=\"id\">\(id)</code> · " }
+            title.map { "<h1\(titleLang)>\($0)</h1>\n<p class=\"file\"><code class=\"id\">\(id)</code> · " }
             ?? "<h1>\(id)</h1>\n<p class=\"file\">"
+        // What the last action did (a save, an accept, a sign-off): focus goes there (editor.js).
+        let result: HTML =
+            view.message.raw.isEmpty
+            ? "" : "<div id=\"result\" tabindex=\"-1\" data-focus-on-load>\(view.message)</div>"
         // The preview's fields on panels are drawn in the panels' fonts.
         let onPanels = view.preview?.blocks.contains { $0.fields.contains { $0.panel != nil } } ?? false
         return layout(
@@ -427,14 +444,16 @@ enum Pages {
                 <button type="submit">\(words("exhibit.go"))</button></form>
                 </nav>
                 \(heading)\(words("exhibit.file")): <code>\(exhibit.relativePath)</code></p>
-                \(view.message)
+                \(result)
                 \(unreadable)
                 \(editable ? draftRestore(words) : "")
                 \(notes)
                 \(view.signOff.map { signOffForm(page, id: id, panel: $0, config: config) } ?? "")
                 <form id="exhibit-form" method="post" action="/exhibits/\(urlEncode(id))" \
                 data-check="/exhibits/\(urlEncode(id))/check" \
-                data-checking="\(words("js.checking"))" data-unsaved="\(words("js.unsaved"))"\
+                data-unsaved="\(words("js.unsaved"))" data-counts="\(words("js.counts"))" \
+                data-errors="\(view.findings.filter { $0.severity == .error }.count)" \
+                data-warnings="\(view.findings.filter { $0.severity == .warning }.count)"\
                 \(view.isDraft ? HTML(trusted: " data-draft=\"shown\"") : .empty)>
                 \(page.csrfField)
                 <input type="hidden" name="_digest" value="\(view.digest)">
@@ -453,10 +472,19 @@ enum Pages {
                 <button type="submit" name="_action" value="save" class="primary">\(words("exhibit.save"))</button>
                 <button type="submit" name="_action" value="check">\(words("exhibit.check"))</button>
                 <span id="live-status" aria-live="polite"></span>
+                <span id="live-counts" class="visually-hidden" aria-live="polite"></span>
                 </div>
                 </form>
                 """,
             stylesheets: onPanels ? [PanelStyles.stylesheetPath] : [])
+    }
+
+    /// The `lang` of translators' notes: the collection has no setting for their language, and
+    /// they are written in English (as the notes `captions export xliff` adds are), so notes in
+    /// Latin letters only are marked English; others (Cyrillic: Russian or Kazakh?) are left unmarked.
+    static func notesLanguage(_ text: String) -> HTML {
+        let latinOnly = text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic || $0.value < 0x250 }
+        return latinOnly ? " lang=\"en\"" : ""
     }
 
     /// The offer of a draft the browser kept and no save wrote (a session that ended, a closed
@@ -465,8 +493,10 @@ enum Pages {
         """
         <div class="message" id="draft-restore" role="status" hidden>
         <p>\(words("exhibit.draftfound")) <span id="draft-time"></span></p>
+        <p id="draft-texts" data-label="\(words("exhibit.drafttexts"))"></p>
         <button type="button" id="draft-restore-button">\(words("exhibit.restore"))</button>
         <button type="button" id="draft-discard-button">\(words("exhibit.discard"))</button>
+        <p id="draft-discard-confirm" role="alert" hidden>\(words("exhibit.discardconfirm"))</p>
         </div>
         """
     }
@@ -500,23 +530,29 @@ enum Pages {
                 <div class="stale" id="stale-\(domID)">
                 <p>\(words("exhibit.stale")) <code>\(staleCheckID)</code></p>
                 <p class="hint">\(words(hasDiff ? "exhibit.staleold" : "exhibit.staleoldnodiff"))</p>
-                <p class="stale-source"><strong>\(words("exhibit.stalesource"))</strong> (\(config.source)): \(source)</p>
-                \(sourceDiff(view.signOff?.diffs[key], words: words))
+                <p class="stale-source"><strong>\(words("exhibit.stalesource"))</strong> (\(config.source)): \
+                <span lang="\(config.source)">\(source)</span></p>
+                \(sourceDiff(view.signOff?.diffs[key], language: config.source, words: words))
                 <button type="submit" name="_accept" value="\(key)" class="accept-button">\
                 \(words("exhibit.accept"))\(forScreenReaders(field: field, language: language, words: words))</button>
                 </div>
                 """
         }
         let rows = max(2, min(16, text.count / 48 + text.filter { $0 == "\n" }.count + 1))
+        // Marked for screen readers: a box with an error at it (its stale notice is one; editor.js
+        // keeps this up to date while the curator types), and the notice read with the box.
+        let invalid = isStale || (located.cells[key]?.contains { $0.severity == .error } ?? false)
+        let invalidMark: HTML = invalid ? " aria-invalid=\"true\"" : ""
+        let staleNotice: HTML = isStale ? " stale-\(domID)" : ""
         let signOff = view.signOff.map {
             signOffCell(field: field, language: language, panel: $0, config: config, words: words)
         }
         return """
             <div class="cell\(isSource ? HTML(trusted: " is-source") : .empty)">
-            <label for="t-\(domID)" id="l-\(domID)"><span class="lang">\(language)</span>\(sourceMark)</label>
+            <label for="t-\(domID)" id="l-\(domID)">\(words.languageLabel(language))\(sourceMark)</label>
             <textarea id="t-\(domID)" name="\(key)" lang="\(language)" rows="\(rows)" spellcheck="true" \
-            aria-labelledby="h-\(field) l-\(domID)" aria-describedby="c-\(domID) f-\(domID)" \
-            data-field="\(field)" data-lang="\(language)"\(disabled)>\(text)</textarea>
+            aria-labelledby="h-\(field) l-\(domID)" aria-describedby="c-\(domID) f-\(domID)\(staleNotice)"\
+            \(invalidMark) data-field="\(field)" data-lang="\(language)"\(disabled)>\(text)</textarea>
             \(counter(length, id: domID, words: words, overflowsPanel: located.overflowsPanel(key)))
             \(missingField)
             <ul class="findings" id="f-\(domID)">\(located.items(key, words: words))</ul>
@@ -691,7 +727,7 @@ enum Pages {
                 let same: HTML = mine == theirs ? "<span class=\"same\">(\(words("conflict.same")))</span>" : who
                 rows.append(
                     """
-                    <tr class="\(mine == theirs ? "same" : "differs")"><th>\(words.fieldName(spec.name)) · \(language) \(same)</th>
+                    <tr class="\(mine == theirs ? "same" : "differs")"><th scope="row">\(words.fieldName(spec.name)) · \(language) \(same)</th>
                     <td class="draft" lang="\(language)">\(mine)</td>\
                     <td class="current" lang="\(language)">\(theirs)</td></tr>
 
@@ -701,12 +737,13 @@ enum Pages {
         return layout(
             page, title: words("conflict.title"),
             body: """
-                <h1 class="conflict">\(words("conflict.title"))</h1>
+                <h1 class="conflict" tabindex="-1" data-focus-on-load>\(words("conflict.title"))</h1>
                 <p class="message error">\(words("conflict.explain"))</p>
-                <table class="conflict">
-                <thead><tr><th></th><th>\(words("conflict.draft"))</th><th>\(words("conflict.file"))</th></tr></thead>
+                <div class="scroll"><table class="conflict">
+                <thead><tr><td></td><th scope="col">\(words("conflict.draft"))</th>\
+                <th scope="col">\(words("conflict.file"))</th></tr></thead>
                 <tbody>\(rows)</tbody>
-                </table>
+                </table></div>
                 <form method="post" action="/exhibits/\(urlEncode(id))">\(page.csrfField)
                 <input type="hidden" name="_digest" value="\(currentDigest)">\(hidden)
                 \(merge == nil ? "" : baseFields(current, config: config))
@@ -725,12 +762,13 @@ enum Pages {
             status.languages.map { row in
                 let name: HTML =
                     row.isSource
-                    ? "\(row.language) <span class=\"source\">(\(words("exhibit.source")))</span>" : "\(row.language)"
-                let percent = String(format: "%.1f%%", row.percent)
+                    ? "\(words.languageLabel(row.language)) <span class=\"source\">(\(words("exhibit.source")))</span>"
+                    : "\(words.languageLabel(row.language))"
+                let percent = percentText(row.percent, language: words.language)
                 return """
                     <tr><th>\(name)</th><td>\(row.units)</td><td>\(row.translated)</td><td>\(row.missing)</td>\
                     <td>\(row.stale)</td><td>\(row.isSource ? "—" : String(row.reviewed))</td><td>\(row.approved)</td>\
-                    <td><progress max="100" value="\(String(format: "%.1f", row.percent))">\
+                    <td><progress max="100" value="\(String(format: "%.1f", row.percent))" aria-hidden="true">\
                     \(percent)</progress> \(percent)</td>\
                     <td>\(row.isSource ? "—" : String(row.sourceWordsToTranslate))</td>\
                     <td>\(row.findings["error"] ?? 0)</td><td>\(row.findings["warning"] ?? 0)</td>\
@@ -756,16 +794,24 @@ enum Pages {
                 """)
     }
 
+    /// A percentage as the interface language writes it: `100.0%` in English; `100,0 %` (a
+    /// decimal comma and a no-break space) in Kazakh and Russian.
+    static func percentText(_ value: Double, language: String) -> String {
+        let number = String(format: "%.1f", value)
+        return language == "en" ? number + "%" : number.replacingOccurrences(of: ".", with: ",") + "\u{00A0}%"
+    }
+
     // MARK: Translators
 
     /// The translators page: download and upload forms.
     static func translators(_ page: PageContext, config: CollectionConfig, message: HTML = .empty) -> HTML {
         let words = page.words
-        let options = HTML.join(config.targetLanguages.map { option($0, $0, selected: false) })
+        let options = HTML.join(config.targetLanguages.map { option($0, words.languageLabel($0), selected: false) })
         return layout(
             page, title: words("translators.title"),
             body: """
                 <h1>\(words("translators.title"))</h1>
+                <p>\(words("translators.explain"))</p>
                 \(message)
                 <section><h2>\(words("translators.download"))</h2>
                 <form method="get" action="/translators/xliff" class="stack">
@@ -779,7 +825,7 @@ enum Pages {
                 <form method="post" action="/translators/review" enctype="multipart/form-data" class="stack">\
                 \(page.csrfField)
                 <label>\(words("translators.file")) \
-                <input type="file" name="xliff" accept=".xlf,.xliff,.xml" required></label>
+                <input type="file" name="xliff" accept=".xlf,.xliff,.mqxliff,.sdlxliff,.xml" required></label>
                 <button type="submit">\(words("translators.review"))</button>
                 </form></section>
                 """)
@@ -791,7 +837,7 @@ enum Pages {
         let files = HTML.join(
             report.files.map { file in
                 """
-                <tr><th>\(file.targetLanguage)</th><td>\(file.applied)</td><td>\(file.unchanged)</td>\
+                <tr><th>\(words.languageLabel(file.targetLanguage))</th><td>\(file.applied)</td><td>\(file.unchanged)</td>\
                 <td>\(file.skipped)</td><td>\(file.conflicts)</td><td>\(file.unknown)</td></tr>
                 """
             })
@@ -830,10 +876,10 @@ enum Pages {
             page, title: title,
             body: """
                 <h1>\(title)</h1>
-                <table class="report"><thead><tr><th></th><th>\(words(token == nil ? "translators.applied" : "translators.toapply"))</th>\
+                <div class="scroll"><table class="report"><thead><tr><th></th><th>\(words(token == nil ? "translators.applied" : "translators.toapply"))</th>\
                 <th>\(words("translators.unchanged"))</th><th>\(words("translators.skipped"))</th>\
                 <th>\(words("translators.conflicts"))</th><th>\(words("translators.unknown"))</th></tr></thead>
-                <tbody>\(files)</tbody></table>
+                <tbody>\(files)</tbody></table></div>
                 \(problemList)
                 \(questionList)
                 <h2>\(words("translators.files"))</h2>
@@ -849,14 +895,19 @@ enum Pages {
     static func newExhibit(_ page: PageContext, galleries: [String], message: HTML = .empty, id: String = "") -> HTML {
         let words = page.words
         let options = HTML.join(galleries.map { option($0, $0.isEmpty ? "/" : $0, selected: false) })
+        // A refusal (an id in use or not allowed, a gallery that cannot be made) is about the id:
+        // it is read with the id box, which has focus.
+        let problem: HTML = message.raw.isEmpty ? "" : "<div id=\"new-problem\">\(message)</div>"
+        let invalid: HTML =
+            message.raw.isEmpty ? "" : " aria-invalid=\"true\" aria-describedby=\"new-problem\" autofocus"
         return layout(
             page, title: words("new.title"),
             body: """
                 <h1>\(words("new.title"))</h1>
-                \(message)
+                \(problem)
                 <form method="post" action="/new" class="stack">\(page.csrfField)
                 <label>\(words("new.id")) <input name="id" value="\(id)" required pattern="[a-z0-9]+(-[a-z0-9]+)*" \
-                autocomplete="off"></label>
+                autocomplete="off"\(invalid)></label>
                 <label>\(words("new.gallery")) <select name="gallery">\(options)</select></label>
                 <label>\(words("new.newgallery")) <input name="newGallery" pattern="[a-z0-9]+(-[a-z0-9]+)*"></label>
                 <button type="submit" class="primary">\(words("new.create"))</button>

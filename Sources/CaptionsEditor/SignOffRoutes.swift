@@ -99,13 +99,17 @@ extension EditorApp {
             return html(Pages.exhibit(page(request, context), current, view), status: status)
         }
         func refusal(_ text: String, status: HTTPResponse.Status = .unprocessableContent) -> Response {
+            refusal(html: "\(text)", status: status)
+        }
+        func refusal(html text: HTML, status: HTTPResponse.Status = .unprocessableContent) -> Response {
             answer("<p class=\"message error\" role=\"alert\">\(text)</p>", kind: "error", status: status)
         }
 
         var signer = signers.name(session: context.session.id)
         if let given = form["signer"]?.trimmingCharacters(in: .whitespaces), !given.isEmpty, given != signer {
             if let problem = LibraryBridge.signerProblem(given) {
-                return refusal(words("signoff.badname", ["name": given, "reason": problem]))
+                return refusal(
+                    html: words.html("signoff.badname", ["name": "\(given)", "reason": words.english(problem)]))
             }
             signers.set(given, session: context.session.id)
             signer = given

@@ -52,7 +52,7 @@ def test_review_then_approve_kazakh(editor, page):
     expect(state).to_have_text(f"Reviewed by AB on {DATE}")
     assert page.url.endswith("/exhibits/first-winter")
     expect(page.locator("#signer-box")).to_contain_text("Signing as AB")
-    expect(page.locator("#so-title-kk")).to_contain_text("title (kk): marked as reviewed by AB.")
+    expect(page.locator("#so-title-kk")).to_contain_text("Title (kk): marked as reviewed by AB.")
     assert fingerprint_line(editor, "kk") == f"{KK_TITLE} reviewed {DATE} AB"
     screenshot(page, "20-signoff-reviewed")
 
@@ -63,7 +63,7 @@ def test_review_then_approve_kazakh(editor, page):
     expect(state).to_have_text(f"Reviewed by AB on {DATE}Approved by Dana K. on {DATE}")
     expect(page.locator("#signer-box")).to_contain_text("Signing as Dana K.")
     # Initials end the sentence with their own full stop: not "Dana K..".
-    expect(page.locator("#so-title-kk")).to_contain_text("title (kk): approved for print by Dana K.")
+    expect(page.locator("#so-title-kk")).to_contain_text("Title (kk): approved for print by Dana K.")
     assert "Dana K.." not in page.text_content("#so-title-kk")
     assert fingerprint_line(editor, "kk") == f"{KK_TITLE} reviewed {DATE} AB; approved {DATE} Dana K."
     # The page's digests follow the file: a save after the sign-off is no conflict.
@@ -128,7 +128,7 @@ def test_edit_after_approval_shows_the_demotion(approved, editor, page):
     expect(page.locator("#so-title-kk .signoff-state")).to_have_text("Translated, not reviewed yet")
     # The page says whose sign-off the save ended.
     expect(page.locator(".message.warning")).to_have_text(
-        "This save ended the review and approval of title (kk): a changed text must be reviewed and "
+        "This save ended the review and approval of Title (kk): a changed text must be reviewed and "
         "approved again.")
     # A change of the source by hand: the approvals of its translations no longer count, and say why.
     editor.write(WINTER, editor.read(WINTER).replace("  ru: Первая зима\n", "  ru: Первая лагерная зима\n"))
@@ -198,7 +198,7 @@ def test_stale_text_shows_the_word_diff(collection, editor, page):
     page.click("#stale-title-kk button")
     page.wait_for_url("**/exhibits/first-winter?saved=1&accepted=*")
     expect(page.locator("main")).to_contain_text("Saved; texts changed: 1.")
-    expect(page.locator("main")).to_contain_text("Accepted: title (kk)")
+    expect(page.locator("main")).to_contain_text("Accepted: Title (kk)")
     expect(page.locator("#stale-title-kk")).to_have_count(0)
     assert "  kk: Лагерьдегі алғашқы қыс\n" in editor.read(WINTER)
     report = json.loads(captions("check", collection, "--format", "json").stdout)
@@ -225,8 +225,8 @@ def test_review_without_javascript(editor, browser):
         page.goto(editor.url + "/exhibits/first-winter")
         page.fill("#signer-box input[name=signer]", "AB")
         page.click("#so-title-kk button[name=review]")
-        page.wait_for_url("**/exhibits/first-winter?review=title%20%28kk%29")
-        expect(page.locator("main")).to_contain_text("title (kk): marked as reviewed by AB.")
+        page.wait_for_url("**/exhibits/first-winter?review=Title%20%28kk%29")
+        expect(page.locator("main")).to_contain_text("Title (kk): marked as reviewed by AB.")
         expect(page.locator("#so-title-kk .signoff-state")).to_have_text(f"Reviewed by AB on {DATE}")
         assert fingerprint_line(editor, "kk") == f"{KK_TITLE} reviewed {DATE} AB"
         screenshot(page, "25-signoff-no-javascript")

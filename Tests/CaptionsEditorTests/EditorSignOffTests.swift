@@ -65,14 +65,14 @@ struct EditorSignOffTests {
             let reviewed = try await browser.post(
                 "/exhibits/first-winter/signoff", Self.signOffForm(page, "review", "title.kk", signer: "AB"))
             #expect(reviewed.status == .seeOther)
-            #expect(reviewed.headers[.location] == "/exhibits/first-winter?review=title%20%28kk%29")
+            #expect(reviewed.headers[.location] == "/exhibits/first-winter?review=Title%20%28kk%29")
             let record =
                 "  # machine-owned: source fingerprints of translations; do not edit\n  title:\n    kk: \(SignOff.fingerprint(of: "Первая зима")) "
                 + "\(SignOff.fingerprint(of: "Алғашқы қыс")) reviewed \(date) AB\n"
             #expect(try fixture.read(Self.file).hasSuffix(record))
 
-            let after = try await browser.get("/exhibits/first-winter?review=title%20%28kk%29")
-            #expect(after.body.contains("title (kk): marked as reviewed by AB."))
+            let after = try await browser.get("/exhibits/first-winter?review=Title%20%28kk%29")
+            #expect(after.body.contains("Title (kk): marked as reviewed by AB."))
             #expect(after.body.contains("<span>Reviewed by AB on \(date)</span>"))
             #expect(after.body.contains("Signing as AB"))
             #expect(after.body.contains("name=\"approve\" value=\"title.kk\""))
@@ -112,7 +112,7 @@ struct EditorSignOffTests {
             #expect(cells["title.ru"]?.contains("<span>Approved by Curator on \(date)</span>") == true)
             #expect(cells["title.kk"]?.contains("Translated, not reviewed yet") == true)
             #expect(json["digest"] as? String == LibraryBridge.digest(ofFileAt: fixture.path(Self.file)))
-            #expect((json["message"] as? String)?.contains("title (ru): approved for print by Curator.") == true)
+            #expect((json["message"] as? String)?.contains("Title (ru): approved for print by Curator.") == true)
             #expect((json["signer"] as? String)?.contains("Signing as Curator") == true)
             #expect(
                 try fixture.read(Self.file).hasSuffix(
@@ -167,7 +167,7 @@ struct EditorSignOffTests {
             let unreviewed = try await browser.post(
                 "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.kk", signer: "AB"))
             #expect(unreviewed.status == .unprocessableContent)
-            #expect(unreviewed.body.contains("Not signed: title (kk): it is not reviewed yet: review it first."))
+            #expect(unreviewed.body.contains("Not signed: Title (kk): it is not reviewed yet: review it first."))
             #expect(try fixture.read(Self.file) == before)
         }
     }
@@ -192,7 +192,7 @@ struct EditorSignOffTests {
             #expect(refused.status == .unprocessableContent)
             #expect(
                 refused.body.contains(
-                    "Not signed: title (kk): the translation is stale: compare it with the current source and accept it first."
+                    "Not signed: Title (kk): the translation is stale: compare it with the current source and accept it first."
                 ))
             #expect(try fixture.read(Self.file) == before)
         }
@@ -257,7 +257,7 @@ struct EditorSignOffTests {
             #expect(
                 shown.body.contains(
                     "<p class=\"message warning\" role=\"status\">This save ended the review and approval of "
-                        + "title (kk): a changed text must be reviewed and approved again.</p>"))
+                        + "Title (kk): a changed text must be reviewed and approved again.</p>"))
             let russian = try await browser.get(location, headers: [.acceptLanguage: "ru"])
             #expect(russian.body.contains("Это сохранение отменило проверку и утверждение: Заголовок (kk)."))
             // A made-up or foreign name in the address is not shown.
@@ -320,7 +320,8 @@ struct EditorSignOffTests {
         fixture.app.store.reloadAll()
         try await fixture.test { browser in
             let page = try await browser.get("/exhibits/first-winter")
-            #expect(page.body.contains("<p class=\"diff-text\">Первая <ins>&lt;лагерная&gt; </ins>зима</p>"))
+            #expect(
+                page.body.contains("<p class=\"diff-text\" lang=\"ru\">Первая <ins>&lt;лагерная&gt; </ins>зима</p>"))
             #expect(page.body.contains("deleted words are struck out, new words underlined."))
             #expect(page.body.contains("the git history of the file has it, and what changed is shown below."))
         }

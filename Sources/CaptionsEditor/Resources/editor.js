@@ -1,6 +1,13 @@
 // The captions editor's live feedback: counters and findings of the unsaved draft, checked on the
 // server (the same checks as `captions check`) a moment after typing stops. Pages work without it.
 "use strict";
+// After a save, an accept, a check of the draft or a conflict, the page opens on what happened:
+// focus (and so a screen reader) goes to the result, not to the top of the page.
+(function () {
+  var result = document.querySelector("[data-focus-on-load]");
+  if (result && (!document.activeElement || document.activeElement === document.body)) { result.focus(); }
+})();
+
 (function () {
   var form = document.getElementById("exhibit-form");
   if (!form) { return; }
@@ -9,12 +16,15 @@
   var timer = null;
   var sequence = 0;
   var dirty = false;
+  // Screen readers hear "Unsaved changes" once, and the draft's error and warning counts
+  // (a visually hidden live region) only when they change: no "Checking…" after every pause.
+  var counts = document.getElementById("live-counts");
+  var said = form.getAttribute("data-errors") + " " + form.getAttribute("data-warnings");
 
   function check() {
     var mine = ++sequence;
     var body = new URLSearchParams(new FormData(form));
     body.delete("_action");
-    status.textContent = form.getAttribute("data-checking") || "…";
     fetch(form.getAttribute("data-check"), {
       method: "POST",
       headers: { "X-CSRF-Token": token, "Content-Type": "application/x-www-form-urlencoded" },
@@ -33,11 +43,24 @@
         if (counter) { counter.outerHTML = cells[key].counter; }
         var list = document.getElementById("f-" + id);
         if (list) { list.innerHTML = cells[key].findings; }
+        // A box with an error at it (its stale notice is one) is marked so for screen readers.
+        var box = document.getElementById("t-" + id);
+        if (box && list) {
+          if (list.querySelector("li.error") || document.getElementById("stale-" + id)) {
+            box.setAttribute("aria-invalid", "true");
+          } else { box.removeAttribute("aria-invalid"); }
+        }
       });
       document.getElementById("findings-general").innerHTML = result.data.general;
       document.getElementById("label-preview").innerHTML = result.data.preview;
-      status.textContent = form.getAttribute("data-unsaved") || "";
-      form.setAttribute("data-errors", String(result.data.errors));
+      var unsaved = form.getAttribute("data-unsaved") || "";
+      if (status.textContent !== unsaved) { status.textContent = unsaved; }
+      var now = result.data.errors + " " + result.data.warnings;
+      if (counts && now !== said) {
+        said = now;
+        counts.textContent = (form.getAttribute("data-counts") || "")
+          .replace("{errors}", String(result.data.errors)).replace("{warnings}", String(result.data.warnings));
+      }
     }).catch(function () { status.textContent = ""; });
   }
 
@@ -48,6 +71,20 @@
     timer = setTimeout(check, 300);
   });
   form.addEventListener("submit", function () { dirty = false; });
+
+  // The sticky Save bar never covers the box being typed in: Tab honours the page's
+  // scroll-padding, but a click, a script's focus() or the caret of a growing text does not.
+  var bar = form.querySelector(".actions");
+  function clearOfBar(event) {
+    var target = event.target;
+    if (!bar || bar.contains(target) || window.getComputedStyle(bar).position !== "sticky") { return; }
+    var covered = bar.getBoundingClientRect(), box = target.getBoundingClientRect();
+    if (box.bottom > covered.top && box.top < covered.bottom) {
+      window.scrollBy(0, Math.max(0, Math.min(box.bottom - covered.top + 8, box.top - 8)));
+    }
+  }
+  form.addEventListener("focusin", clearOfBar);
+  form.addEventListener("input", clearOfBar);
   window.addEventListener("beforeunload", function (event) {
     if (dirty) { event.preventDefault(); event.returnValue = ""; }
   });
@@ -62,13 +99,52 @@
   var token = document.querySelector('meta[name="csrf-token"]').getAttribute("content");
   var status = document.getElementById("signoff-status");
 
+  var busy = false;  // one sign-off at a time; the button is not disabled, which would drop focus
+
+  // The cell of `key` (field.language) after a sign-off: the answer's message goes into it
+  // (a refusal beside the button that was pressed) and focus stays in it, on the button pressed
+  // if it is still there, else on the cell's first button, else on the message.
+  function settle(key, name, message) {
+    var cell = document.getElementById("so-" + key.replace(".", "-"));
+    if (!cell) { return; }
+    var old = cell.querySelector(".signoff-result");
+    if (old) { old.remove(); }
+    var holder = null;
+    if (message) {
+      holder = document.createElement("div");
+      holder.className = "signoff-result";
+      holder.tabIndex = -1;
+      // The server builds the message with every text escaped.
+      holder.innerHTML = message;
+      cell.appendChild(holder);
+    }
+    var target = cell.querySelector('button[name="' + name + '"]:not([disabled])') ||
+      cell.querySelector("button:not([disabled])");
+    if (target) {
+      target.focus();
+      // Said once: by the live region for a success (the focused button is read, not the
+      // message), by the refusal's own role="alert".
+      if (message && !holder.querySelector('[role="alert"]')) { status.textContent = holder.textContent; }
+      var said = holder && holder.querySelector('[role="status"]');
+      if (said) { said.removeAttribute("role"); }
+    } else if (holder) {
+      // No button left (approved): the message itself has focus, and is read as such.
+      var live = holder.querySelector('[role="status"]');
+      if (live) { live.removeAttribute("role"); }
+      holder.focus();
+    }
+  }
+
   form.addEventListener("submit", function (event) {
     var button = event.submitter;
     if (!button || (button.name !== "review" && button.name !== "approve")) { return; }
     event.preventDefault();
+    if (busy) { return; }
+    busy = true;
     var body = new URLSearchParams(new FormData(form));
     body.set(button.name, button.value);
-    button.disabled = true;
+    button.setAttribute("aria-disabled", "true");
+    status.textContent = "";
     fetch(form.action, {
       method: "POST",
       headers: {
@@ -80,11 +156,21 @@
     }).then(function (response) {
       return response.json();
     }).then(function (data) {
+      busy = false;
+      button.removeAttribute("aria-disabled");
       if (data.reload) {
         window.location.href = form.action.replace(/\/signoff$/, "") + "?signoff=conflict";
         return;
       }
-      if (data.error) { status.textContent = data.error; button.disabled = false; return; }
+      if (data.error) {
+        // Not the sign-off's own answer (a session that ended, a bad request): said by the button.
+        var text = document.createElement("p");
+        text.className = "message error";
+        text.setAttribute("role", "alert");
+        text.textContent = data.error;
+        settle(button.value, button.name, text.outerHTML);
+        return;
+      }
       Object.keys(data.cells || {}).forEach(function (key) {
         var cell = document.getElementById("so-" + key.replace(".", "-"));
         if (cell) { cell.outerHTML = data.cells[key]; }
@@ -93,9 +179,7 @@
         document.querySelectorAll('input[name="_digest"]').forEach(function (input) { input.value = data.digest; });
       }
       if (data.signer) { document.getElementById("signer-box").outerHTML = data.signer; }
-      var cell = document.getElementById("so-" + button.value.replace(".", "-"));
-      if (cell && data.message) { cell.insertAdjacentHTML("beforeend", data.message); }
-      status.innerHTML = data.message || "";
+      settle(button.value, button.name, data.message || "");
     }).catch(function () {
       // No answer to read: send the same sign-off as a plain form.
       var hidden = document.createElement("input");
@@ -222,6 +306,15 @@
     });
     offer.hidden = !kept;
     if (!kept) { return; }
+    // The texts the draft changed, named as the page heads them: "Text (en), Title (kk)".
+    var names = Array.prototype.filter.call(boxes(), function (box) { return unsaved(kept.draft, box); })
+      .map(function (box) {
+        var heading = document.getElementById("h-" + box.getAttribute("data-field"));
+        return (heading ? heading.textContent : box.getAttribute("data-field")) +
+          " (" + box.getAttribute("data-lang") + ")";
+      });
+    var list = document.getElementById("draft-texts");
+    list.textContent = (list.getAttribute("data-label") || "{list}").replace("{list}", names.join(", "));
     var time = new Date(kept.draft.at);
     document.getElementById("draft-time").textContent = isNaN(time.getTime()) ? "" :
       "(" + time.toLocaleString(document.documentElement.lang || undefined) + ")";
@@ -246,10 +339,21 @@
     if (kept.name !== key) { keep(); forget(kept.name); }
     if (restore.length) { restore[0].focus(); }
   });
+  // Discarding cannot be undone: the first press asks, the second discards.
+  var confirmDiscard = document.getElementById("draft-discard-confirm");
   document.getElementById("draft-discard-button").addEventListener("click", function () {
+    if (confirmDiscard.hidden) { confirmDiscard.hidden = false; return; }
+    confirmDiscard.hidden = true;
     forget(kept.name);
-    // Another tab's draft with changes of its own is offered next.
+    // Another tab's draft with changes of its own is offered next; else focus goes to the heading.
     offerNewest();
+    if (kept) {
+      document.getElementById("draft-restore-button").focus();
+    } else {
+      var heading = document.querySelector("main h1");
+      heading.tabIndex = -1;
+      heading.focus();
+    }
   });
   form.addEventListener("input", function (event) {
     if (event.target.tagName === "TEXTAREA") { keep(); }

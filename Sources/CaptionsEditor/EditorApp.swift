@@ -220,6 +220,9 @@ struct EditorApp: Sendable {
                 status: .forbidden, titleKey: "error.forbidden", message: words(context)("error.csrf"),
                 exhibitPage: PageError.exhibitPage(ofRequestPath: request.uri.path))
         }
+        // Without a password, a session whose token a page used is worth keeping (with one,
+        // signing in keeps it).
+        if sessions.openByDefault { sessions.keep(context.session.id) }
         return form
     }
 

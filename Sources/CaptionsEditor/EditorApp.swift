@@ -2,7 +2,6 @@ import CaptionKit
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdBcrypt
 import Logging
 import NIOCore
 import Synchronization
@@ -13,8 +12,13 @@ struct EditorContext: RequestContext {
     var session = Session(id: "", csrfToken: "", signedIn: false, lastSeen: Date())
     var language = "en"
     var newSession = false
+    /// The client's address (the failed sign-ins of an address delay its next ones).
+    var remoteAddress: SocketAddress?
 
-    init(source: ApplicationRequestContextSource) { coreContext = .init(source: source) }
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
 
     /// Bodies larger than the largest upload are refused before they are read.
     var maxUploadSize: Int { EditorSettings.maximumUpload }
@@ -33,6 +37,8 @@ struct EditorSettings: Sendable {
     var allowedHosts: Set<String>
     /// The bcrypt hash of the password, when one is required.
     var passwordHash: String?
+    /// The seconds an address waits after its first wrong password (doubling with each one).
+    var firstLoginDelay: Double = 1
     /// How often the files are scanned for changes.
     var scanInterval: Duration = .seconds(3)
 }
@@ -106,6 +112,7 @@ struct EditorApp: Sendable {
     let sessions: SessionStore
     let uploads = PendingUploads()
     let signers = SignerNames()
+    let loginGate: LoginGate
     let assets: [String: (type: String, bytes: ByteBuffer)]
 
     init(settings: EditorSettings, store: EditorStore, strings: InterfaceStrings, resources: String) throws {
@@ -113,6 +120,7 @@ struct EditorApp: Sendable {
         self.store = store
         self.strings = strings
         sessions = SessionStore(openByDefault: settings.passwordHash == nil)
+        loginGate = LoginGate(firstDelay: settings.firstLoginDelay)
         var assets: [String: (String, ByteBuffer)] = [:]
         for (name, type) in [
             ("editor.css", "text/css; charset=utf-8"), ("editor.js", "text/javascript; charset=utf-8"),
@@ -700,12 +708,32 @@ struct EditorApp: Sendable {
         // Where the sign-in was asked for (a page opened after the session ended).
         let next = PageError.sitePath(form["next"]) ?? "/"
         guard let hash = settings.passwordHash else { return redirect(next) }
-        guard Bcrypt.verify(form["password"] ?? "", hash: hash), let session = sessions.signIn(context.session.id)
-        else {
+        let address = context.remoteAddress?.ipAddress ?? ""
+        if let seconds = loginGate.delay(for: address) { return tooManyAttempts(seconds, request, context) }
+        guard let matches = await loginGate.verify(form["password"] ?? "", hash: hash) else {
+            return tooManyAttempts(1, request, context)
+        }
+        if !matches { loginGate.failed(address) }
+        guard matches, let session = sessions.signIn(context.session.id) else {
             return html(Pages.login(page(request, context), wrong: true, next: next), status: .unauthorized)
         }
+        loginGate.succeeded(address)
         var response = redirect(next)
         response.headers.append(HTTPField(name: .setCookie, value: SecurityMiddleware.sessionCookie(session.id)))
+        return response
+    }
+}
+
+extension EditorApp {
+    /// The answer to a sign-in refused before its password was checked: 429, with the seconds
+    /// to wait in `Retry-After` and in the page.
+    func tooManyAttempts(_ seconds: Int, _ request: Request, _ context: EditorContext) -> Response {
+        let words = words(context)
+        var response = html(
+            Pages.error(
+                page(request, context), title: words("login.title"), message: words("login.wait", count: seconds)),
+            status: .tooManyRequests)
+        response.headers[.retryAfter] = String(seconds)
         return response
     }
 }

@@ -167,12 +167,15 @@ extension EditorCommand {
     struct HashPassword: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "hash-password",
-            abstract: "Read a password from standard input and print its bcrypt hash for --password-file.",
+            abstract: "Read a password (8 characters or more) from standard input and print its bcrypt hash.",
             discussion: """
                 Example (type the password, then Enter and Ctrl-D):
                   captions-editor hash-password > editor-password.txt
                 """
         )
+
+        /// The shortest password accepted.
+        static let minimumLength = 8
 
         @Option(help: "The bcrypt cost (work factor), 10-16.")
         var cost: Int = 12
@@ -187,6 +190,12 @@ extension EditorCommand {
             let trimmed = password.hasSuffix("\r") ? String(password.dropLast()) : password
             guard !trimmed.isEmpty else {
                 FileHandle.standardError.write(Data("captions-editor: error: no password on standard input\n".utf8))
+                throw ExitCode(2)
+            }
+            guard trimmed.count >= Self.minimumLength else {
+                FileHandle.standardError.write(
+                    Data("captions-editor: error: the password is shorter than \(Self.minimumLength) characters\n".utf8)
+                )
                 throw ExitCode(2)
             }
             print(Bcrypt.hash(trimmed, cost: UInt8(cost)))

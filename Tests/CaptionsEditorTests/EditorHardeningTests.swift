@@ -32,4 +32,88 @@ struct EditorHardeningTests {
             #expect(!again.isNew && again.session.signedIn && again.session.csrfToken == curator.csrfToken)
         }
     }
+
+    @Test("After a wrong password the address waits (429, Retry-After, in its language)")
+    func aWrongPasswordDelaysTheNextAttempt() async throws {
+        let fixture = try EditorFixture(passwordHash: Bcrypt.hash("steppe winter", cost: 4)).with {
+            $0.firstLoginDelay = 5
+        }
+        try await fixture.test { browser in
+            _ = try await browser.get("/login")
+            #expect(try await browser.post("/login", [("password", "guess")]).status == .unauthorized)
+            let early = try await browser.post(
+                "/login", [("password", "steppe winter")], headers: [.acceptLanguage: "ru"])
+            #expect(early.status == .tooManyRequests)
+            let seconds = try #require(early.headers[.retryAfter].flatMap(Int.init))
+            #expect((1...5).contains(seconds))
+            #expect(early.body.contains("Слишком много попыток. Повторите через \(seconds) с."))
+        }
+    }
+
+    @Test("The delay after wrong passwords doubles with each, up to 30 s, per address; signing in forgets it")
+    func theDelayDoubles() {
+        let gate = LoginGate()
+        let start = Date()
+        gate.failed("a", now: start)
+        #expect(gate.delay(for: "a", now: start) == 1)
+        #expect(gate.delay(for: "a", now: start.addingTimeInterval(1.01)) == nil)
+        gate.failed("a", now: start.addingTimeInterval(2))
+        #expect(gate.delay(for: "a", now: start.addingTimeInterval(2.5)) == 2)
+        #expect(gate.delay(for: "b", now: start.addingTimeInterval(2.5)) == nil)
+        for minute in 1...8 { gate.failed("a", now: start.addingTimeInterval(Double(minute) * 60)) }
+        #expect(gate.delay(for: "a", now: start.addingTimeInterval(8 * 60)) == 30)
+        gate.succeeded("a")
+        #expect(gate.delay(for: "a", now: start.addingTimeInterval(8 * 60)) == nil)
+    }
+
+    @Test("Passwords are checked one at a time off the page threads; more than four waiting are turned away")
+    func passwordChecksAreBounded() async {
+        let gate = LoginGate()
+        let hash = Bcrypt.hash("steppe winter", cost: 10)
+        let results = await withTaskGroup(of: Bool?.self) { group in
+            for _ in 0..<8 { group.addTask { await gate.verify("guess", hash: hash) } }
+            var results: [Bool?] = []
+            for await result in group { results.append(result) }
+            return results
+        }
+        #expect(results.filter { $0 == nil }.count >= 1)
+        #expect(results.filter { $0 == false }.count >= LoginGate.maximumWaiting)
+        #expect(await gate.verify("steppe winter", hash: hash) == true)
+    }
+
+    @Test("hash-password refuses a password shorter than 8 characters with one line")
+    func shortPasswordsAreRefused() throws {
+        for (input, status) in [("short\n", Int32(2)), ("long enough\n", 0)] {
+            let process = Process()
+            process.executableURL = editorBinary
+            process.arguments = ["hash-password", "--cost", "10"]
+            let stdin = Pipe()
+            let stdout = Pipe()
+            let stderr = Pipe()
+            process.standardInput = stdin
+            process.standardOutput = stdout
+            process.standardError = stderr
+            try process.run()
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+            let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            _ = stdout.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == status)
+            if status == 2 {
+                #expect(errors == "captions-editor: error: the password is shorter than 8 characters\n")
+            }
+        }
+    }
+
+    /// The built `captions-editor` beside the test bundle.
+    var editorBinary: URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("captions-editor")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("captions-editor")
+    }
 }

@@ -463,7 +463,7 @@ struct EditorApp: Sendable {
             }
             do {
                 outcome = .success(
-                    try store.writeLock.withLock { _ in
+                    try await store.write {
                         try LibraryBridge.save(texts, exhibit: found, in: snapshot.indexed, expectedDigest: digest)
                     })
             } catch let conflict as SaveConflict {
@@ -562,7 +562,7 @@ struct EditorApp: Sendable {
                     status: .conflict)
             }
             do {
-                result = try store.writeLock.withLock { _ throws(CaptionError) in
+                result = try await store.write { () throws(CaptionError) in
                     try LibraryBridge.accept(id: id, field: target[0], language: target[1], in: snapshot.indexed)
                 }
             } catch {
@@ -653,7 +653,7 @@ struct EditorApp: Sendable {
         }
         let report: XLIFFImportReport
         do {
-            report = try store.writeLock.withLock { _ throws(CaptionError) in
+            report = try await store.write { () throws(CaptionError) in
                 try LibraryBridge.importXLIFF(
                     bytes: upload.bytes, fileName: upload.fileName, into: store.scanned().collection, dryRun: false,
                     maximumSize: EditorSettings.maximumUpload)
@@ -671,7 +671,7 @@ struct EditorApp: Sendable {
         let newGallery = form["newGallery"] ?? ""
         let gallery = newGallery.isEmpty ? (form["gallery"] ?? "") : newGallery
         do {
-            _ = try store.writeLock.withLock { _ throws(CaptionError) in
+            _ = try await store.write { () throws(CaptionError) in
                 try LibraryBridge.newExhibit(id: id, gallery: gallery.isEmpty ? nil : gallery, in: store.root)
             }
         } catch {

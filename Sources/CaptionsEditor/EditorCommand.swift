@@ -56,10 +56,10 @@ extension EditorCommand {
         var passwordFile: String?
 
         func run() async throws {
-            // A save waits for another writer of the collection (an import, fmt) as they do.
+            // A save waits a moment for another writer of the collection (an import, fmt).
             CollectionWriting.reportFileSizeLimitAsError()
             CollectionWriting.waitForLock(
-                upTo: CollectionWriting.lockTimeout(environment: ProcessInfo.processInfo.environment),
+                upTo: Self.lockWait(environment: ProcessInfo.processInfo.environment),
                 notice: { FileHandle.standardError.write(Data(("captions-editor: " + $0 + "\n").utf8)) })
             guard (1...65535).contains(port) else {
                 throw fail("--port \(port) is not a port number (1-65535)")
@@ -155,6 +155,13 @@ extension EditorCommand {
             #endif
             process.arguments = (process.arguments ?? []) + [url]
             try? process.run()
+        }
+
+        /// The seconds a write waits for another writer of the collection (an import, fmt)
+        /// before the page says who holds it: `CAPTIONS_LOCK_TIMEOUT` when set, else 3 (a page
+        /// waits that long, not the 10 s of the commands).
+        static func lockWait(environment: [String: String]) -> Double {
+            environment["CAPTIONS_LOCK_TIMEOUT"] == nil ? 3 : CollectionWriting.lockTimeout(environment: environment)
         }
 
         func fail(_ message: String) -> ExitCode {

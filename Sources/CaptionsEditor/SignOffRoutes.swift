@@ -115,7 +115,7 @@ extension EditorApp {
         expected[field]?[config.source] = shownSource
         let result: SignOff.Result
         do {
-            result = try store.writeLock.withLock { _ throws(CaptionError) in
+            result = try await store.write { [expected] () throws(CaptionError) in
                 try LibraryBridge.signOff(
                     action, id: id, field: field, language: language, by: signer, expected: expected,
                     in: store.snapshot.indexed)

@@ -116,4 +116,61 @@ struct EditorHardeningTests {
         }
         return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("captions-editor")
     }
+
+    @Test("Saves waiting for another process's lock hold up no page: the stylesheet answers at once")
+    func writesWaitOffThePageThreads() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            var saves: [(Browser, String, [(String, String)])] = []
+            for id in ["first-winter", "guard-and-child", "steppe-camps"] {
+                let tab = Browser(client: browser.client)
+                let page = try await tab.get("/exhibits/\(id)")
+                saves.append(
+                    (
+                        tab, id,
+                        [
+                            ("_digest", try #require(page.inputValue("_digest"))), ("_action", "save"),
+                            ("title.en", "Held \(id)"),
+                        ]
+                    ))
+            }
+            // Another process writing: its lock, held (a lock of another open file, as flock(2) sees it).
+            let descriptor = open(fixture.path(".captions.lock"), O_RDWR | O_CREAT, 0o644)
+            try #require(descriptor >= 0 && flock(descriptor, LOCK_EX) == 0)
+            // Released after 2 s by a thread outside Swift's cooperative pool.
+            let released = Flag()
+            DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+                released.set()
+                close(descriptor)
+            }
+            let waiting = Task {
+                try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                    for (tab, id, form) in saves {
+                        group.addTask { try await tab.post("/exhibits/\(id)", form).status }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            let css = try await browser.get("/assets/editor.css")
+            let answeredWhileHeld = !released.isSet
+            #expect(css.status == .ok)
+            #expect(answeredWhileHeld, "the stylesheet waited for the saves")
+            let statuses = try await waiting.value
+            #expect(statuses.allSatisfy { $0 == .seeOther || $0 == .unprocessableContent }, "\(statuses)")
+        }
+    }
+
+    @Test("The editor waits 3 s for another writer's lock unless CAPTIONS_LOCK_TIMEOUT says otherwise")
+    func theEditorWaitsBriefly() {
+        #expect(EditorCommand.Serve.lockWait(environment: [:]) == 3)
+        #expect(EditorCommand.Serve.lockWait(environment: ["CAPTIONS_LOCK_TIMEOUT": "20"]) == 20)
+    }
+}
+
+/// A flag that another thread sets.
+final class Flag: Sendable {
+    private let state = Mutex(false)
+    var isSet: Bool { state.withLock { $0 } }
+    func set() { state.withLock { $0 = true } }
 }

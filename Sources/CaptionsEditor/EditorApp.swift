@@ -41,6 +41,9 @@ struct EditorSettings: Sendable {
     var firstLoginDelay: Double = 1
     /// How often the files are scanned for changes.
     var scanInterval: Duration = .seconds(3)
+    /// How long a connection may send nothing before it is closed: idle between requests, or
+    /// stuck in a request head that never ends (a "slowloris" holding sockets open).
+    var idleTimeout: Duration = .seconds(30)
 }
 
 /// An error shown to the user as a page (or JSON for the live check) with a status.
@@ -169,6 +172,19 @@ struct EditorApp: Sendable {
         router.post("/login") { request, context in try await self.login(request, context) }
         addSignOffRoutes(to: router)
         return router
+    }
+
+    /// The web server of this editor: HTTP/1, closing connections that send nothing for
+    /// `settings.idleTimeout`.
+    func application(
+        configuration: ApplicationConfiguration,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }, logger: Logger? = nil
+    ) -> Application<RouterResponder<EditorContext>> {
+        let (seconds, attoseconds) = settings.idleTimeout.components
+        let idle = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        return Application(
+            router: router(), server: .http1(configuration: .init(idleTimeout: idle)), configuration: configuration,
+            onServerRunning: onServerRunning, logger: logger)
     }
 
     // MARK: Helpers

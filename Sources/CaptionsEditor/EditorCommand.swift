@@ -118,8 +118,7 @@ extension EditorCommand {
             let count = store.snapshot.collection.exhibits.count
             var logger = Logger(label: "captions-editor")
             logger.logLevel = .warning
-            let app = Application(
-                router: editor.router(),
+            let app = editor.application(
                 configuration: .init(address: .hostname(host, port: port), serverName: nil),
                 onServerRunning: { _ in
                     let seconds = (ContinuousClock.now - started).components

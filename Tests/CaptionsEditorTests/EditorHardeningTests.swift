@@ -166,6 +166,44 @@ struct EditorHardeningTests {
         #expect(EditorCommand.Serve.lockWait(environment: [:]) == 3)
         #expect(EditorCommand.Serve.lockWait(environment: ["CAPTIONS_LOCK_TIMEOUT": "20"]) == 20)
     }
+
+    @Test("A connection that sends half a request head is closed after the idle timeout (slowloris)")
+    func halfARequestHeadIsClosed() async throws {
+        let fixture = try EditorFixture().with { $0.idleTimeout = .seconds(1) }
+        let application = fixture.app.application(configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await application.test(.live) { client in
+            let port = try #require(client.port)
+            // On a thread of its own: the wait blocks it.
+            let (closed, took) = try await offloaded { Self.sendHalfAHead(port: port) }
+            #expect(closed, "the server kept the connection open")
+            #expect(took < .seconds(5))
+        }
+    }
+
+    /// Sends half a request head to 127.0.0.1:`port` and waits (up to 10 s) for the server to
+    /// close the connection; whether it did, and after how long.
+    static func sendHalfAHead(port: Int) -> (closed: Bool, took: Duration) {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { return (false, .zero) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let head = Array("GET / HTTP/1.1\r\nHost: localhost\r\nX-a: ".utf8)
+        _ = send(descriptor, head, head.count, 0)
+        let started = ContinuousClock.now
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = recv(descriptor, &buffer, buffer.count, 0)
+        return (count == 0, ContinuousClock.now - started)
+    }
 }
 
 /// A flag that another thread sets.

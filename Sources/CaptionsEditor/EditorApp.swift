@@ -35,6 +35,9 @@ struct EditorSettings: Sendable {
     var root: String
     /// The `Host` header values the editor answers (host or host:port).
     var allowedHosts: Set<String>
+    /// The origins (`https://host`) of reverse proxies serving the editor, allowed as the
+    /// `Origin` (or `Referer`) of a POST besides the editor's own address.
+    var allowedOrigins: Set<String> = []
     /// The bcrypt hash of the password, when one is required.
     var passwordHash: String?
     /// The seconds an address waits after its first wrong password (doubling with each one).

@@ -63,7 +63,9 @@ struct SecurityMiddleware: RouterMiddleware {
         context.newSession = isNew
         if request.method == .post {
             let origin = request.headers[.origin] ?? request.headers[.referer].map(Self.origin(ofURL:))
-            guard let origin, origin.lowercased() == "http://" + host else {
+            guard let origin = origin?.lowercased(),
+                origin == "http://" + host || app.settings.allowedOrigins.contains(origin)
+            else {
                 throw PageError(status: .forbidden, titleKey: "error.forbidden", message: words("error.csrf"))
             }
         }

@@ -204,6 +204,59 @@ struct EditorHardeningTests {
         let count = recv(descriptor, &buffer, buffer.count, 0)
         return (count == 0, ContinuousClock.now - started)
     }
+
+    @Test("--host names are lowercased, IPv6 is bracketed, 0.0.0.0 and :: answer at this computer's addresses")
+    func hostNames() {
+        typealias Serve = EditorCommand.Serve
+        let loopback: Set = ["127.0.0.1:8080", "localhost:8080", "[::1]:8080"]
+        #expect(Serve.allowedHosts(host: "LOCALHOST", port: 8080) == loopback)
+        #expect(Serve.allowedHosts(host: "MUSEUM-PC", port: 8080) == ["museum-pc:8080"])
+        #expect(Serve.allowedHosts(host: "2001:DB8::5", port: 8080) == ["[2001:db8::5]:8080"])
+        let machine = { ["192.0.2.2", "[2001:db8::5]", "museum-pc", "museum-pc.local"] }
+        for wildcard in ["0.0.0.0", "::"] {
+            #expect(
+                Serve.allowedHosts(host: wildcard, port: 8080, machine: machine)
+                    == loopback.union([
+                        "192.0.2.2:8080", "[2001:db8::5]:8080", "museum-pc:8080", "museum-pc.local:8080",
+                    ]))
+        }
+        // This computer's own addresses: at least its loopback one, and its host name.
+        let names = Serve.machineNames()
+        #expect(names.contains("127.0.0.1"))
+        #expect(names.contains { $0.hasSuffix(".local") })
+    }
+
+    @Test("--origin: the proxy's name is a Host (with or without its port), its origin an Origin")
+    func proxyOrigins() async throws {
+        typealias Origin = EditorCommand.PublicOrigin
+        #expect(Origin("https://Captions.Museum.KZ/") == Origin("https://captions.museum.kz"))
+        #expect(Origin("https://captions.museum.kz")?.origin == "https://captions.museum.kz")
+        #expect(Origin("https://captions.museum.kz:443")?.origin == "https://captions.museum.kz")
+        let withPort = Origin("https://captions.museum.kz:8443")
+        #expect(withPort?.origin == "https://captions.museum.kz:8443")
+        #expect(Set(withPort?.hosts ?? []) == ["captions.museum.kz", "captions.museum.kz:8443"])
+        for bad in ["captions.museum.kz", "ftp://x", "https://x/editor", "https://a@x", "https://x:0", "https://"] {
+            #expect(Origin(bad) == nil, "\(bad)")
+        }
+        let hosts = EditorCommand.Serve.allowedHosts(
+            host: "127.0.0.1", port: 8080, origins: [try #require(withPort)])
+        #expect(hosts.isSuperset(of: ["127.0.0.1:8080", "captions.museum.kz", "captions.museum.kz:8443"]))
+
+        let fixture = try EditorFixture().with {
+            $0.allowedHosts = ["localhost", "captions.museum.kz"]
+            $0.allowedOrigins = ["https://captions.museum.kz"]
+        }
+        try await fixture.test { browser in
+            let proxied: HTTPFields = [HTTPField.Name("Host")!: "captions.museum.kz"]
+            #expect(try await browser.get("/", headers: proxied).status == .ok)
+            let viaProxy = try await browser.post(
+                "/language", [("lang", "kk"), ("back", "/")], origin: "https://captions.museum.kz", headers: proxied)
+            #expect(viaProxy.status == .seeOther)
+            let elsewhere = try await browser.post(
+                "/language", [("lang", "kk"), ("back", "/")], origin: "https://evil.example", headers: proxied)
+            #expect(elsewhere.status == .forbidden)
+        }
+    }
 }
 
 /// A flag that another thread sets.

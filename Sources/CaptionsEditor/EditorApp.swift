@@ -143,32 +143,37 @@ struct EditorApp: Sendable {
     func router() -> Router<EditorContext> {
         let router = Router(context: EditorContext.self)
         router.add(middleware: SecurityMiddleware(app: self))
-        router.get("/assets/{name}") { _, context in try self.asset(context) }
+        // A page: GET, and HEAD answered the same way (the middleware drops the body).
+        func get(_ path: RouterPath, _ handler: @escaping @Sendable (Request, EditorContext) async throws -> Response) {
+            router.get(path, use: handler)
+            router.head(path, use: handler)
+        }
+        get("/assets/{name}") { _, context in try self.asset(context) }
         // Browsers ask for it on every page; no icon, and no error in their console.
-        router.get(RouterPath(PanelStyles.stylesheetPath)) { _, _ in self.panelStylesheet() }
-        router.get("/panels/fonts/{number}") { request, context in try self.panelFont(request, context) }
-        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
-        router.get("/") { request, context in try await offloaded { try self.collectionPage(request, context) } }
-        router.get("/exhibits/{id}") { request, context in try self.exhibitPage(request, context) }
+        get(RouterPath(PanelStyles.stylesheetPath)) { _, _ in self.panelStylesheet() }
+        get("/panels/fonts/{number}") { request, context in try self.panelFont(request, context) }
+        get("/favicon.ico") { _, _ in Response(status: .noContent) }
+        get("/") { request, context in try await offloaded { try self.collectionPage(request, context) } }
+        get("/exhibits/{id}") { request, context in try self.exhibitPage(request, context) }
         router.post("/exhibits/{id}") { request, context in try await self.saveExhibit(request, context) }
         router.post("/exhibits/{id}/check") { request, context in try await self.liveCheck(request, context) }
         router.post("/exhibits/{id}/accept") { request, context in try await self.accept(request, context) }
-        router.get("/exhibits/{id}/next-missing") { request, context in try self.nextMissing(request, context) }
-        router.get("/status") { request, context in try await offloaded { try self.statusPage(request, context) } }
-        router.get("/translators") { request, context in
+        get("/exhibits/{id}/next-missing") { request, context in try self.nextMissing(request, context) }
+        get("/status") { request, context in try await offloaded { try self.statusPage(request, context) } }
+        get("/translators") { request, context in
             self.html(Pages.translators(self.page(request, context), config: self.store.snapshot.config))
         }
-        router.get("/translators/xliff") { request, context in
+        get("/translators/xliff") { request, context in
             try await offloaded { try self.downloadXLIFF(request, context) }
         }
         router.post("/translators/review") { request, context in try await self.reviewXLIFF(request, context) }
         router.post("/translators/apply") { request, context in try await self.applyXLIFF(request, context) }
-        router.get("/new") { request, context in
+        get("/new") { request, context in
             self.html(Pages.newExhibit(self.page(request, context), galleries: self.store.snapshot.galleries))
         }
         router.post("/new") { request, context in try await self.createExhibit(request, context) }
         router.post("/language") { request, context in try await self.switchLanguage(request, context) }
-        router.get("/login") { request, context in
+        get("/login") { request, context in
             let next = request.uri.queryParameters["next"].flatMap { PageError.sitePath(String($0)) } ?? "/"
             return self.html(Pages.login(self.page(request, context), wrong: false, next: next))
         }

@@ -257,6 +257,19 @@ struct EditorHardeningTests {
             #expect(elsewhere.status == .forbidden)
         }
     }
+
+    @Test("HEAD is answered as GET without a body")
+    func head() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            for path in ["/", "/status", "/exhibits/first-winter", "/assets/editor.css", "/login"] {
+                let page = try await browser.request(.head, path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.bytes.isEmpty, "\(path)")
+            }
+            #expect(try await browser.request(.head, "/exhibits/nowhere").status == .notFound)
+        }
+    }
 }
 
 /// A flag that another thread sets.

@@ -178,6 +178,7 @@ struct EditorApp: Sendable {
             return self.html(Pages.login(self.page(request, context), wrong: false, next: next))
         }
         router.post("/login") { request, context in try await self.login(request, context) }
+        router.post("/logout") { request, context in try await self.logout(request, context) }
         addSignOffRoutes(to: router)
         return router
     }
@@ -203,7 +204,8 @@ struct EditorApp: Sendable {
         var path = request.uri.path
         if let query = request.uri.query, !query.isEmpty { path += "?" + query }
         return PageContext(
-            words: words(context), csrfToken: context.session.csrfToken, path: path, signedIn: context.session.signedIn)
+            words: words(context), csrfToken: context.session.csrfToken, path: path, signedIn: context.session.signedIn,
+            canSignOut: settings.passwordHash != nil && context.session.signedIn)
     }
 
     func html(_ html: HTML, status: HTTPResponse.Status = .ok) -> Response {
@@ -724,6 +726,16 @@ struct EditorApp: Sendable {
             HTTPField(
                 name: .setCookie,
                 value: "captions_lang=\(language); Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000"))
+        return response
+    }
+
+    /// Signs out: ends the session (its cookie is cleared) and shows the sign-in page.
+    func logout(_ request: Request, _ context: EditorContext) async throws -> Response {
+        _ = try await form(request, context)
+        sessions.end(context.session.id)
+        var response = redirect("/login")
+        response.headers.append(
+            HTTPField(name: .setCookie, value: "captions_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"))
         return response
     }
 

@@ -50,6 +50,8 @@ private struct Generations {
 final class SessionStore: Sendable {
     /// The most sessions kept of each kind (and in each generation of the first two, half).
     static let limit = 10_000
+    /// How long a session signed in with the password lasts without a request.
+    static let signedInLifetime: TimeInterval = 12 * 3600
     private struct Pools {
         var kept: [String: Session] = [:]
         var returning = Generations(capacity: SessionStore.limit / 2)
@@ -62,10 +64,15 @@ final class SessionStore: Sendable {
     init(openByDefault: Bool) { self.openByDefault = openByDefault }
 
     /// The session with cookie value `id`, or a new one (whose id must then be set as the cookie).
-    func session(id: String?) -> (session: Session, isNew: Bool) {
+    /// A session signed in with the password ends after ``signedInLifetime`` without a request.
+    func session(id: String?, now: Date = Date()) -> (session: Session, isNew: Bool) {
         pools.withLock { pools in
-            let now = Date()
             if let id {
+                if let session = pools.kept[id], !openByDefault,
+                    now.timeIntervalSince(session.lastSeen) > Self.signedInLifetime
+                {
+                    pools.kept[id] = nil
+                }
                 if var session = pools.kept[id] {
                     session.lastSeen = now
                     pools.kept[id] = session
@@ -113,6 +120,15 @@ final class SessionStore: Sendable {
             session.lastSeen = Date()
             Self.keep(session, in: &pools)
             return session
+        }
+    }
+
+    /// Ends session `id` (signing out): its cookie is worth nothing after.
+    func end(_ id: String) {
+        pools.withLock { pools in
+            pools.kept[id] = nil
+            _ = pools.returning.take(id)
+            _ = pools.fresh.take(id)
         }
     }
 

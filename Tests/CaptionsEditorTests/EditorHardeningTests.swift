@@ -270,6 +270,34 @@ struct EditorHardeningTests {
             #expect(try await browser.request(.head, "/exhibits/nowhere").status == .notFound)
         }
     }
+
+    @Test("Sign out ends the session; a signed-in session ends after 12 hours without a request")
+    func signOut() async throws {
+        let fixture = try EditorFixture(passwordHash: Bcrypt.hash("steppe winter", cost: 4))
+        try await fixture.test { browser in
+            _ = try await browser.get("/login")
+            #expect(try await browser.post("/login", [("password", "steppe winter")]).status == .seeOther)
+            let page = try await browser.get("/")
+            #expect(page.body.contains("<form method=\"post\" action=\"/logout\">"))
+            #expect(page.body.contains(">Sign out</button></form></nav>"))
+            let refused = try await browser.post("/logout", [], csrf: false)
+            #expect(refused.status == .forbidden)
+            let out = try await browser.post("/logout", [])
+            #expect(out.status == .seeOther)
+            #expect(out.headers[.location] == "/login")
+            #expect(try await browser.get("/status").status == .seeOther)
+        }
+        // Without a password, no sign-out.
+        try await EditorFixture().test { browser in
+            let page = try await browser.get("/")
+            #expect(!page.body.contains("/logout"))
+        }
+        let store = SessionStore(openByDefault: false)
+        let signedIn = try #require(store.signIn(store.session(id: nil).session.id))
+        #expect(store.session(id: signedIn.id, now: Date().addingTimeInterval(11 * 3600)).session.signedIn)
+        let later = store.session(id: signedIn.id, now: Date().addingTimeInterval(23.5 * 3600))
+        #expect(!later.session.signedIn && later.isNew)
+    }
 }
 
 /// A flag that another thread sets.

@@ -360,13 +360,18 @@ struct EditorApp: Sendable {
                 message = HTML.join([message, line])
             }
         }
-        if let accepted = query["accepted"] {
+        // Only `field (language)` entries of this exhibit's texts (as the library names them):
+        // the query is the browser's.
+        let texts = Set(
+            snapshot.config.fields.flatMap { spec in snapshot.config.languages.map { "\(spec.name) (\($0))" } })
+        let accepted = (query["accepted"] ?? "").components(separatedBy: ", ").filter { texts.contains($0) }
+        if !accepted.isEmpty {
             // After a save (an Accept that saved the draft first), both lines.
-            let line: HTML =
-                "<p class=\"message ok\" role=\"status\">\(words("exhibit.accepted", ["list": accepted]))</p>"
+            let list = accepted.joined(separator: ", ")
+            let line: HTML = "<p class=\"message ok\" role=\"status\">\(words("exhibit.accepted", ["list": list]))</p>"
             message = HTML.join([message, line])
         }
-        if let signed = signOffMessage(query, context) { message = signed }
+        if let signed = signOffMessage(query, exhibit: exhibit, config: snapshot.config, context) { message = signed }
         let view = exhibitView(exhibit, snapshot, position: position, message: message, context: context)
         return html(Pages.exhibit(page(request, context), snapshot, view))
     }

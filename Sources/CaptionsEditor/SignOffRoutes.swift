@@ -153,27 +153,32 @@ extension EditorApp {
             let text = result.signedOff.isEmpty ? done : words(key, ["what": done, "name": signer])
             return answer("<p class=\"message ok\" role=\"status\">\(text)</p>", kind: "ok", status: .ok)
         }
-        let query = result.signedOff.isEmpty ? "already=\(urlEncode(done))" : "\(action.rawValue)=\(urlEncode(done))"
-        return redirect("/exhibits/\(urlEncode(id))?\(query)")
+        // The text's id, not a sentence: the page says who signed it off, read from the file.
+        return redirect("/exhibits/\(urlEncode(id))?\(action.rawValue)=\(urlEncode(target))")
     }
 
-    /// The message of an exhibit page after a sign-off (the `review`, `approve`, `already` or
-    /// `signoff` query parameters), or `nil`.
-    func signOffMessage(_ query: FormData, _ context: EditorContext) -> HTML? {
+    /// The message of an exhibit page after a sign-off (the `review`, `approve` or `signoff`
+    /// query parameters), or `nil`. The query is the browser's: `review` and `approve` must name
+    /// a text (`field.language`) of `exhibit` that its file records as reviewed or approved, and
+    /// the name shown is the one recorded.
+    func signOffMessage(_ query: FormData, exhibit: Exhibit, config: CollectionConfig, _ context: EditorContext)
+        -> HTML?
+    {
         let words = words(context)
-        let signer = signers.name(session: context.session.id) ?? ""
-        let text: String
-        if let what = query["review"] {
-            text = words("signoff.donereview", ["what": what, "name": signer])
-        } else if let what = query["approve"] {
-            text = words("signoff.doneapprove", ["what": what, "name": signer])
-        } else if let what = query["already"] {
-            text = what
-        } else if query["signoff"] == "conflict" {
+        if query["signoff"] == "conflict" {
             return "<p class=\"message error\" role=\"alert\">\(words("signoff.conflict"))</p>"
-        } else {
-            return nil
         }
-        return "<p class=\"message ok\" role=\"status\">\(text)</p>"
+        for (action, key) in [("review", "signoff.donereview"), ("approve", "signoff.doneapprove")] {
+            guard let target = query[action] else { continue }
+            let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
+            guard parts.count == 2, config.field(parts[0]) != nil, config.languages.contains(parts[1]) else {
+                return nil
+            }
+            let state = LibraryBridge.signOffStates(of: exhibit, config: config)[target]
+            guard let mark = action == "review" ? state?.review : state?.approval else { return nil }
+            let text = words(key, ["what": words.textName(field: parts[0], language: parts[1]), "name": mark.by])
+            return "<p class=\"message ok\" role=\"status\">\(text)</p>"
+        }
+        return nil
     }
 }

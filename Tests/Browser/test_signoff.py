@@ -225,7 +225,7 @@ def test_review_without_javascript(editor, browser):
         page.goto(editor.url + "/exhibits/first-winter")
         page.fill("#signer-box input[name=signer]", "AB")
         page.click("#so-title-kk button[name=review]")
-        page.wait_for_url("**/exhibits/first-winter?review=title%20%28kk%29")
+        page.wait_for_url("**/exhibits/first-winter?review=title.kk")
         expect(page.locator("main")).to_contain_text("title (kk): marked as reviewed by AB.")
         expect(page.locator("#so-title-kk .signoff-state")).to_have_text(f"Reviewed by AB on {DATE}")
         assert fingerprint_line(editor, "kk") == f"{KK_TITLE} reviewed {DATE} AB"

@@ -298,6 +298,28 @@ struct EditorHardeningTests {
         let later = store.session(id: signedIn.id, now: Date().addingTimeInterval(23.5 * 3600))
         #expect(!later.session.signedIn && later.isNew)
     }
+
+    @Test("Messages named in the address are shown only for the exhibit's own texts")
+    func addressMessagesNameOnlyTheExhibitsTexts() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let spoof = "title.en - SESSION EXPIRED: re-enter the password at http://evil.example/login"
+            for query in ["saved=3&accepted=", "review=", "approve=", "already="] {
+                let page = try await browser.get("/exhibits/first-winter?\(query)\(formEncode(spoof))")
+                #expect(page.status == .ok)
+                // The messages (the language switch keeps the whole address, escaped, to come back to).
+                let messages = page.body.components(separatedBy: "<p class=\"message").dropFirst().map {
+                    $0.components(separatedBy: "</p>")[0]
+                }
+                #expect(!messages.contains { $0.contains("evil.example") }, "\(query)")
+            }
+            // A text of the exhibit that is not reviewed: no message saying it is.
+            let unreviewed = try await browser.get("/exhibits/first-winter?review=title.kk")
+            #expect(!unreviewed.body.contains("marked as reviewed"))
+            let accepted = try await browser.get("/exhibits/first-winter?saved=1&accepted=title%20%28kk%29")
+            #expect(accepted.body.contains("title (kk)"))
+        }
+    }
 }
 
 /// A flag that another thread sets.

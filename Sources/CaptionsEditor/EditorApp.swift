@@ -425,21 +425,27 @@ struct EditorApp: Sendable {
         }
         do {
             return try await save(draft, over: digest, merged: false, accepting: accepting, request, context)
-        } catch let conflict as SaveConflict {
+        } catch var conflict as SaveConflict {
             // A page that says what it showed: the file's changes in texts the draft left alone
-            // are no conflict; the draft's changes are saved over the file as it is now.
-            let merge =
-                base.isEmpty
-                ? nil : DraftMerge(draft: draft, base: base, current: conflict.currentTexts, source: config.source)
-            guard let merge, merge.isClean else {
-                return conflictPage(draft: draft, merge: merge, conflict, id: id, config: config, request, context)
+            // are no conflict; the draft's changes are saved over the file as it is now. Another
+            // save landing between the merge and its write is merged again, while it stays clean.
+            for _ in 0..<Self.mergeAttempts {
+                let merge =
+                    base.isEmpty
+                    ? nil : DraftMerge(draft: draft, base: base, current: conflict.currentTexts, source: config.source)
+                guard let merge, merge.isClean else {
+                    return conflictPage(draft: draft, merge: merge, conflict, id: id, config: config, request, context)
+                }
+                do {
+                    return try await save(
+                        merge.changed, over: conflict.currentDigest, merged: true, accepting: accepting, request,
+                        context)
+                } catch let again as SaveConflict {
+                    conflict = again
+                }
             }
-            do {
-                return try await save(
-                    merge.changed, over: conflict.currentDigest, merged: true, accepting: accepting, request, context)
-            } catch let again as SaveConflict {
-                return conflictPage(draft: merge.changed, merge: nil, again, id: id, config: config, request, context)
-            }
+            let merge = DraftMerge(draft: draft, base: base, current: conflict.currentTexts, source: config.source)
+            return conflictPage(draft: draft, merge: merge, conflict, id: id, config: config, request, context)
         } catch let error as CaptionError {
             return try redisplayDraft(
                 draft, base: base, digest: digest,
@@ -447,6 +453,10 @@ struct EditorApp: Sendable {
                 .unprocessableContent, request, context)
         }
     }
+
+    /// How many times a clean merge is saved before a save that keeps losing the race to others
+    /// shows the conflict page.
+    static let mergeAttempts = 5
 
     /// The exhibit page showing `draft` (unsaved) with its findings and `message` above it.
     func redisplayDraft(

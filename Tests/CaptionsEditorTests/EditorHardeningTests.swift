@@ -320,6 +320,30 @@ struct EditorHardeningTests {
             #expect(accepted.body.contains("title (kk)"))
         }
     }
+
+    @Test("Saves of different texts posted at once over one version are all merged, none a conflict")
+    func racingCleanMergesAreRetried() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            // Translations only (a changed source under a changed translation is a real conflict).
+            let texts = ["title.kk", "title.en", "text.kk", "text.en"]
+            var forms: [(Browser, [(String, String)])] = []
+            for text in texts {
+                let tab = Browser(client: browser.client)
+                let page = try await tab.get("/exhibits/steppe-camps")
+                forms.append((tab, try EditorSaveTests.saveForm(page, [text: "Changed \(text)"])))
+            }
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for (tab, form) in forms {
+                    group.addTask { try await tab.post("/exhibits/steppe-camps", form).status }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .seeOther }, "\(statuses)")
+            let file = try fixture.read("barracks/steppe-camps.yml")
+            for text in texts { #expect(file.contains("Changed \(text)")) }
+        }
+    }
 }
 
 /// A flag that another thread sets.

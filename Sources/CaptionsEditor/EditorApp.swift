@@ -76,15 +76,22 @@ struct PageError: Error {
     }
 }
 
-/// XLIFF uploads waiting for their "apply" click.
+/// XLIFF uploads waiting for their "apply" click: for an hour, at most ``perSession`` per
+/// session (its oldest goes first) and ``total`` in all.
 final class PendingUploads: Sendable {
+    static let perSession = 2
+    static let total = 16
     private let uploads = Mutex<[String: (fileName: String, bytes: Data, session: String, time: Date)]>([:])
 
     func keep(_ bytes: Data, fileName: String, session: String) -> String {
         let token = SessionStore.randomToken()
         uploads.withLock { uploads in
             uploads = uploads.filter { Date().timeIntervalSince($0.value.time) < 3600 }
-            if uploads.count >= 16, let oldest = uploads.min(by: { $0.value.time < $1.value.time }) {
+            let own = uploads.filter { $0.value.session == session }
+            if own.count >= Self.perSession, let oldest = own.min(by: { $0.value.time < $1.value.time }) {
+                uploads[oldest.key] = nil
+            }
+            if uploads.count >= Self.total, let oldest = uploads.min(by: { $0.value.time < $1.value.time }) {
                 uploads[oldest.key] = nil
             }
             uploads[token] = (fileName, bytes, session, Date())
@@ -569,7 +576,11 @@ struct EditorApp: Sendable {
 
     func accept(_ request: Request, _ context: EditorContext) async throws -> Response {
         let form = try await self.form(request, context)
-        return try await accept(target: form["target"] ?? "", digest: form["_digest"], request, context)
+        // The digest of the page that asked: a translation is accepted against the source shown.
+        guard let digest = form["_digest"], !digest.isEmpty else {
+            throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
+        }
+        return try await accept(target: form["target"] ?? "", digest: digest, request, context)
     }
 
     /// Accepts the stale translation `target` (`field.language`) when the file still has `digest`
@@ -677,11 +688,13 @@ struct EditorApp: Sendable {
         }
         let report: XLIFFImportReport
         do {
-            report = try LibraryBridge.importXLIFF(
-                bytes: upload.bytes, fileName: upload.fileName, into: store.scanned().collection, dryRun: true,
-                maximumSize: EditorSettings.maximumUpload)
+            report = try await offloaded {
+                try LibraryBridge.importXLIFF(
+                    bytes: upload.bytes, fileName: upload.fileName, into: store.scanned().collection, dryRun: true,
+                    maximumSize: EditorSettings.maximumUpload)
+            }
         } catch {
-            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: "\(error)")
         }
         let token = uploads.keep(upload.bytes, fileName: upload.fileName, session: context.session.id)
         return html(Pages.importReport(page(request, context), report, token: token))

@@ -10,16 +10,28 @@ import Synchronization
 /// password, if any, for the whole museum), so the name is the curator's own word, as with
 /// `captions review --by`.
 final class SignerNames: Sendable {
-    private let names = Mutex<[String: String]>([:])
+    private let names = Mutex<[String: (name: String, used: Date)]>([:])
 
     /// The name of session `session`, if given.
-    func name(session: String) -> String? { names.withLock { $0[session] } }
+    func name(session: String) -> String? {
+        names.withLock { names in
+            guard var entry = names[session] else { return nil }
+            entry.used = Date()
+            names[session] = entry
+            return entry.name
+        }
+    }
 
-    /// Remembers `name` for session `session` (at most as many names as sessions are kept).
+    /// Remembers `name` for session `session`: at most as many names as sessions are kept; when
+    /// full, the least recently used name goes (a search only then).
     func set(_ name: String, session: String) {
         names.withLock { names in
-            if names.count >= SessionStore.limit, names[session] == nil { names.removeAll() }
-            names[session] = name
+            if names.count >= SessionStore.limit, names[session] == nil,
+                let oldest = names.min(by: { $0.value.used < $1.value.used })
+            {
+                names[oldest.key] = nil
+            }
+            names[session] = (name, Date())
         }
     }
 }

@@ -344,6 +344,44 @@ struct EditorHardeningTests {
             for text in texts { #expect(file.contains("Changed \(text)")) }
         }
     }
+
+    @Test("Accept without the page's file version is 400; with an old one 409")
+    func acceptNeedsTheDigest() async throws {
+        let fixture = try EditorFixture()
+        let before = try fixture.read("barracks/first-winter.yml")
+        try await fixture.test { browser in
+            _ = try await browser.get("/exhibits/first-winter")
+            let none = try await browser.post("/exhibits/first-winter/accept", [("target", "title.kk")])
+            #expect(none.status == .badRequest)
+            let old = try await browser.post(
+                "/exhibits/first-winter/accept",
+                [("target", "title.kk"), ("_digest", String(repeating: "0", count: 64))])
+            #expect(old.status == .conflict)
+            #expect(try fixture.read("barracks/first-winter.yml") == before)
+        }
+    }
+
+    @Test("A full list of signer names forgets one name, the least recently used")
+    func signerNamesForgetOne() {
+        let names = SignerNames()
+        for index in 0..<SessionStore.limit { names.set("N\(index)", session: "s\(index)") }
+        #expect(names.name(session: "s0") == "N0")
+        names.set("New", session: "new")
+        #expect(names.name(session: "s0") == "N0")
+        #expect(names.name(session: "s1") == nil)
+        #expect(names.name(session: "s2") == "N2")
+        #expect(names.name(session: "new") == "New")
+    }
+
+    @Test("Pending XLIFF uploads: at most two per session, so one client cannot push out the others'")
+    func pendingUploadsPerSession() {
+        let uploads = PendingUploads()
+        let other = uploads.keep(Data("a".utf8), fileName: "a.xlf", session: "curator")
+        let tokens = (0..<PendingUploads.total).map { _ in uploads.keep(Data("b".utf8), fileName: "b.xlf", session: "x")
+        }
+        #expect(uploads.take(other, session: "curator")?.fileName == "a.xlf")
+        #expect(tokens.compactMap { uploads.take($0, session: "x") }.count == PendingUploads.perSession)
+    }
 }
 
 /// A flag that another thread sets.

@@ -134,28 +134,31 @@ struct EditorHardeningTests {
                         ]
                     ))
             }
-            // Another process writing: its lock, held (a lock of another open file, as flock(2) sees it).
-            let descriptor = open(fixture.path(".captions.lock"), O_RDWR | O_CREAT, 0o644)
-            try #require(descriptor >= 0 && flock(descriptor, LOCK_EX) == 0)
-            // Released after 2 s by a thread outside Swift's cooperative pool.
-            let released = Flag()
-            DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
-                released.set()
-                close(descriptor)
-            }
+            // Another process writing: its lock, held (a lock of another open file, as flock(2) sees
+            // it) until the stylesheet is answered, at most 9 s (saves give up after 10). Blocked
+            // page threads would answer the stylesheet only after a save.
+            let lock = HeldLock(fixture.path(".captions.lock"))
+            try #require(lock.isHeld)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 9) { lock.release() }
+            let aSaveAnswered = Flag()
             let waiting = Task {
                 try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                     for (tab, id, form) in saves {
-                        group.addTask { try await tab.post("/exhibits/\(id)", form).status }
+                        group.addTask {
+                            let status = try await tab.post("/exhibits/\(id)", form).status
+                            aSaveAnswered.set()
+                            return status
+                        }
                     }
                     return try await group.reduce(into: []) { $0.append($1) }
                 }
             }
             try await Task.sleep(for: .milliseconds(300))
             let css = try await browser.get("/assets/editor.css")
-            let answeredWhileHeld = !released.isSet
+            let answeredBeforeTheSaves = !aSaveAnswered.isSet
+            lock.release()
             #expect(css.status == .ok)
-            #expect(answeredWhileHeld, "the stylesheet waited for the saves")
+            #expect(answeredBeforeTheSaves, "the stylesheet waited for the saves")
             let statuses = try await waiting.value
             #expect(statuses.allSatisfy { $0 == .seeOther || $0 == .unprocessableContent }, "\(statuses)")
         }
@@ -389,4 +392,24 @@ final class Flag: Sendable {
     private let state = Mutex(false)
     var isSet: Bool { state.withLock { $0 } }
     func set() { state.withLock { $0 = true } }
+}
+
+/// The collection lock as another process holds it: `flock(2)` on a descriptor of its own.
+final class HeldLock: Sendable {
+    private let descriptor: Mutex<Int32?>
+
+    init(_ path: String) {
+        let opened = open(path, O_RDWR | O_CREAT, 0o644)
+        descriptor = Mutex(opened >= 0 && flock(opened, LOCK_EX) == 0 ? opened : nil)
+    }
+
+    var isHeld: Bool { descriptor.withLock { $0 != nil } }
+
+    /// Lets go of the lock (once).
+    func release() {
+        descriptor.withLock { descriptor in
+            if let held = descriptor { close(held) }
+            descriptor = nil
+        }
+    }
 }

@@ -2,7 +2,6 @@ import CaptionKit
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdBcrypt
 import Logging
 import NIOCore
 import Synchronization
@@ -13,8 +12,13 @@ struct EditorContext: RequestContext {
     var session = Session(id: "", csrfToken: "", signedIn: false, lastSeen: Date())
     var language = "en"
     var newSession = false
+    /// The client's address (the failed sign-ins of an address delay its next ones).
+    var remoteAddress: SocketAddress?
 
-    init(source: ApplicationRequestContextSource) { coreContext = .init(source: source) }
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
 
     /// Bodies larger than the largest upload are refused before they are read.
     var maxUploadSize: Int { EditorSettings.maximumUpload }
@@ -31,10 +35,18 @@ struct EditorSettings: Sendable {
     var root: String
     /// The `Host` header values the editor answers (host or host:port).
     var allowedHosts: Set<String>
+    /// The origins (`https://host`) of reverse proxies serving the editor, allowed as the
+    /// `Origin` (or `Referer`) of a POST besides the editor's own address.
+    var allowedOrigins: Set<String> = []
     /// The bcrypt hash of the password, when one is required.
     var passwordHash: String?
+    /// The seconds an address waits after its first wrong password (doubling with each one).
+    var firstLoginDelay: Double = 1
     /// How often the files are scanned for changes.
     var scanInterval: Duration = .seconds(3)
+    /// How long a connection may send nothing before it is closed: idle between requests, or
+    /// stuck in a request head that never ends (a "slowloris" holding sockets open).
+    var idleTimeout: Duration = .seconds(30)
 }
 
 /// An error shown to the user as a page (or JSON for the live check) with a status.
@@ -64,15 +76,22 @@ struct PageError: Error {
     }
 }
 
-/// XLIFF uploads waiting for their "apply" click.
+/// XLIFF uploads waiting for their "apply" click: for an hour, at most ``perSession`` per
+/// session (its oldest goes first) and ``total`` in all.
 final class PendingUploads: Sendable {
+    static let perSession = 2
+    static let total = 16
     private let uploads = Mutex<[String: (fileName: String, bytes: Data, session: String, time: Date)]>([:])
 
     func keep(_ bytes: Data, fileName: String, session: String) -> String {
         let token = SessionStore.randomToken()
         uploads.withLock { uploads in
             uploads = uploads.filter { Date().timeIntervalSince($0.value.time) < 3600 }
-            if uploads.count >= 16, let oldest = uploads.min(by: { $0.value.time < $1.value.time }) {
+            let own = uploads.filter { $0.value.session == session }
+            if own.count >= Self.perSession, let oldest = own.min(by: { $0.value.time < $1.value.time }) {
+                uploads[oldest.key] = nil
+            }
+            if uploads.count >= Self.total, let oldest = uploads.min(by: { $0.value.time < $1.value.time }) {
                 uploads[oldest.key] = nil
             }
             uploads[token] = (fileName, bytes, session, Date())
@@ -106,6 +125,7 @@ struct EditorApp: Sendable {
     let sessions: SessionStore
     let uploads = PendingUploads()
     let signers = SignerNames()
+    let loginGate: LoginGate
     let assets: [String: (type: String, bytes: ByteBuffer)]
 
     init(settings: EditorSettings, store: EditorStore, strings: InterfaceStrings, resources: String) throws {
@@ -113,6 +133,7 @@ struct EditorApp: Sendable {
         self.store = store
         self.strings = strings
         sessions = SessionStore(openByDefault: settings.passwordHash == nil)
+        loginGate = LoginGate(firstDelay: settings.firstLoginDelay)
         var assets: [String: (String, ByteBuffer)] = [:]
         for (name, type) in [
             ("editor.css", "text/css; charset=utf-8"), ("editor.js", "text/javascript; charset=utf-8"),
@@ -129,38 +150,57 @@ struct EditorApp: Sendable {
     func router() -> Router<EditorContext> {
         let router = Router(context: EditorContext.self)
         router.add(middleware: SecurityMiddleware(app: self))
-        router.get("/assets/{name}") { _, context in try self.asset(context) }
+        // A page: GET, and HEAD answered the same way (the middleware drops the body).
+        func get(_ path: RouterPath, _ handler: @escaping @Sendable (Request, EditorContext) async throws -> Response) {
+            router.get(path, use: handler)
+            router.head(path, use: handler)
+        }
+        get("/assets/{name}") { _, context in try self.asset(context) }
         // Browsers ask for it on every page; no icon, and no error in their console.
-        router.get(RouterPath(PanelStyles.stylesheetPath)) { _, _ in self.panelStylesheet() }
-        router.get("/panels/fonts/{number}") { request, context in try self.panelFont(request, context) }
-        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
-        router.get("/") { request, context in try await offloaded { try self.collectionPage(request, context) } }
-        router.get("/exhibits/{id}") { request, context in try self.exhibitPage(request, context) }
+        get(RouterPath(PanelStyles.stylesheetPath)) { _, _ in self.panelStylesheet() }
+        get("/panels/fonts/{number}") { request, context in try self.panelFont(request, context) }
+        get("/favicon.ico") { _, _ in Response(status: .noContent) }
+        get("/") { request, context in try await offloaded { try self.collectionPage(request, context) } }
+        get("/exhibits/{id}") { request, context in try self.exhibitPage(request, context) }
         router.post("/exhibits/{id}") { request, context in try await self.saveExhibit(request, context) }
         router.post("/exhibits/{id}/check") { request, context in try await self.liveCheck(request, context) }
         router.post("/exhibits/{id}/accept") { request, context in try await self.accept(request, context) }
-        router.get("/exhibits/{id}/next-missing") { request, context in try self.nextMissing(request, context) }
-        router.get("/status") { request, context in try await offloaded { try self.statusPage(request, context) } }
-        router.get("/translators") { request, context in
+        get("/exhibits/{id}/next-missing") { request, context in try self.nextMissing(request, context) }
+        get("/status") { request, context in try await offloaded { try self.statusPage(request, context) } }
+        get("/translators") { request, context in
             self.html(Pages.translators(self.page(request, context), config: self.store.snapshot.config))
         }
-        router.get("/translators/xliff") { request, context in
+        get("/translators/xliff") { request, context in
             try await offloaded { try self.downloadXLIFF(request, context) }
         }
         router.post("/translators/review") { request, context in try await self.reviewXLIFF(request, context) }
         router.post("/translators/apply") { request, context in try await self.applyXLIFF(request, context) }
-        router.get("/new") { request, context in
+        get("/new") { request, context in
             self.html(Pages.newExhibit(self.page(request, context), galleries: self.store.snapshot.galleries))
         }
         router.post("/new") { request, context in try await self.createExhibit(request, context) }
         router.post("/language") { request, context in try await self.switchLanguage(request, context) }
-        router.get("/login") { request, context in
+        get("/login") { request, context in
             let next = request.uri.queryParameters["next"].flatMap { PageError.sitePath(String($0)) } ?? "/"
             return self.html(Pages.login(self.page(request, context), wrong: false, next: next))
         }
         router.post("/login") { request, context in try await self.login(request, context) }
+        router.post("/logout") { request, context in try await self.logout(request, context) }
         addSignOffRoutes(to: router)
         return router
+    }
+
+    /// The web server of this editor: HTTP/1, closing connections that send nothing for
+    /// `settings.idleTimeout`.
+    func application(
+        configuration: ApplicationConfiguration,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }, logger: Logger? = nil
+    ) -> Application<RouterResponder<EditorContext>> {
+        let (seconds, attoseconds) = settings.idleTimeout.components
+        let idle = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        return Application(
+            router: router(), server: .http1(configuration: .init(idleTimeout: idle)), configuration: configuration,
+            onServerRunning: onServerRunning, logger: logger)
     }
 
     // MARK: Helpers
@@ -171,7 +211,8 @@ struct EditorApp: Sendable {
         var path = request.uri.path
         if let query = request.uri.query, !query.isEmpty { path += "?" + query }
         return PageContext(
-            words: words(context), csrfToken: context.session.csrfToken, path: path, signedIn: context.session.signedIn)
+            words: words(context), csrfToken: context.session.csrfToken, path: path, signedIn: context.session.signedIn,
+            canSignOut: settings.passwordHash != nil && context.session.signedIn)
     }
 
     func html(_ html: HTML, status: HTTPResponse.Status = .ok) -> Response {
@@ -220,6 +261,9 @@ struct EditorApp: Sendable {
                 status: .forbidden, titleKey: "error.forbidden", message: words(context)("error.csrf"),
                 exhibitPage: PageError.exhibitPage(ofRequestPath: request.uri.path))
         }
+        // Without a password, a session whose token a page used is worth keeping (with one,
+        // signing in keeps it).
+        if sessions.openByDefault { sessions.keep(context.session.id) }
         return form
     }
 
@@ -323,13 +367,18 @@ struct EditorApp: Sendable {
                 message = HTML.join([message, line])
             }
         }
-        if let accepted = query["accepted"] {
+        // Only `field (language)` entries of this exhibit's texts (as the library names them):
+        // the query is the browser's.
+        let texts = Set(
+            snapshot.config.fields.flatMap { spec in snapshot.config.languages.map { "\(spec.name) (\($0))" } })
+        let accepted = (query["accepted"] ?? "").components(separatedBy: ", ").filter { texts.contains($0) }
+        if !accepted.isEmpty {
             // After a save (an Accept that saved the draft first), both lines.
-            let line: HTML =
-                "<p class=\"message ok\" role=\"status\">\(words("exhibit.accepted", ["list": accepted]))</p>"
+            let list = accepted.joined(separator: ", ")
+            let line: HTML = "<p class=\"message ok\" role=\"status\">\(words("exhibit.accepted", ["list": list]))</p>"
             message = HTML.join([message, line])
         }
-        if let signed = signOffMessage(query, context) { message = signed }
+        if let signed = signOffMessage(query, exhibit: exhibit, config: snapshot.config, context) { message = signed }
         let view = exhibitView(exhibit, snapshot, position: position, message: message, context: context)
         return html(Pages.exhibit(page(request, context), snapshot, view))
     }
@@ -383,21 +432,27 @@ struct EditorApp: Sendable {
         }
         do {
             return try await save(draft, over: digest, merged: false, accepting: accepting, request, context)
-        } catch let conflict as SaveConflict {
+        } catch var conflict as SaveConflict {
             // A page that says what it showed: the file's changes in texts the draft left alone
-            // are no conflict; the draft's changes are saved over the file as it is now.
-            let merge =
-                base.isEmpty
-                ? nil : DraftMerge(draft: draft, base: base, current: conflict.currentTexts, source: config.source)
-            guard let merge, merge.isClean else {
-                return conflictPage(draft: draft, merge: merge, conflict, id: id, config: config, request, context)
+            // are no conflict; the draft's changes are saved over the file as it is now. Another
+            // save landing between the merge and its write is merged again, while it stays clean.
+            for _ in 0..<Self.mergeAttempts {
+                let merge =
+                    base.isEmpty
+                    ? nil : DraftMerge(draft: draft, base: base, current: conflict.currentTexts, source: config.source)
+                guard let merge, merge.isClean else {
+                    return conflictPage(draft: draft, merge: merge, conflict, id: id, config: config, request, context)
+                }
+                do {
+                    return try await save(
+                        merge.changed, over: conflict.currentDigest, merged: true, accepting: accepting, request,
+                        context)
+                } catch let again as SaveConflict {
+                    conflict = again
+                }
             }
-            do {
-                return try await save(
-                    merge.changed, over: conflict.currentDigest, merged: true, accepting: accepting, request, context)
-            } catch let again as SaveConflict {
-                return conflictPage(draft: merge.changed, merge: nil, again, id: id, config: config, request, context)
-            }
+            let merge = DraftMerge(draft: draft, base: base, current: conflict.currentTexts, source: config.source)
+            return conflictPage(draft: draft, merge: merge, conflict, id: id, config: config, request, context)
         } catch let error as CaptionError {
             return try redisplayDraft(
                 draft, base: base, digest: digest,
@@ -405,6 +460,10 @@ struct EditorApp: Sendable {
                 .unprocessableContent, request, context)
         }
     }
+
+    /// How many times a clean merge is saved before a save that keeps losing the race to others
+    /// shows the conflict page.
+    static let mergeAttempts = 5
 
     /// The exhibit page showing `draft` (unsaved) with its findings and `message` above it.
     func redisplayDraft(
@@ -452,7 +511,7 @@ struct EditorApp: Sendable {
             }
             do {
                 outcome = .success(
-                    try store.writeLock.withLock { _ in
+                    try await store.write {
                         try LibraryBridge.save(texts, exhibit: found, in: snapshot.indexed, expectedDigest: digest)
                     })
             } catch let conflict as SaveConflict {
@@ -517,7 +576,11 @@ struct EditorApp: Sendable {
 
     func accept(_ request: Request, _ context: EditorContext) async throws -> Response {
         let form = try await self.form(request, context)
-        return try await accept(target: form["target"] ?? "", digest: form["_digest"], request, context)
+        // The digest of the page that asked: a translation is accepted against the source shown.
+        guard let digest = form["_digest"], !digest.isEmpty else {
+            throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
+        }
+        return try await accept(target: form["target"] ?? "", digest: digest, request, context)
     }
 
     /// Accepts the stale translation `target` (`field.language`) when the file still has `digest`
@@ -551,7 +614,7 @@ struct EditorApp: Sendable {
                     status: .conflict)
             }
             do {
-                result = try store.writeLock.withLock { _ throws(CaptionError) in
+                result = try await store.write { () throws(CaptionError) in
                     try LibraryBridge.accept(id: id, field: target[0], language: target[1], in: snapshot.indexed)
                 }
             } catch {
@@ -632,11 +695,13 @@ struct EditorApp: Sendable {
         }
         let report: XLIFFImportReport
         do {
-            report = try LibraryBridge.importXLIFF(
-                bytes: upload.bytes, fileName: upload.fileName, into: store.scanned().collection, dryRun: true,
-                maximumSize: EditorSettings.maximumUpload)
+            report = try await offloaded {
+                try LibraryBridge.importXLIFF(
+                    bytes: upload.bytes, fileName: upload.fileName, into: store.scanned().collection, dryRun: true,
+                    maximumSize: EditorSettings.maximumUpload)
+            }
         } catch {
-            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: "\(error)")
         }
         let token = uploads.keep(upload.bytes, fileName: upload.fileName, session: context.session.id)
         return html(Pages.importReport(page(request, context), report, token: token))
@@ -649,7 +714,7 @@ struct EditorApp: Sendable {
         }
         let report: XLIFFImportReport
         do {
-            report = try store.writeLock.withLock { _ throws(CaptionError) in
+            report = try await store.write { () throws(CaptionError) in
                 try LibraryBridge.importXLIFF(
                     bytes: upload.bytes, fileName: upload.fileName, into: store.scanned().collection, dryRun: false,
                     maximumSize: EditorSettings.maximumUpload)
@@ -667,7 +732,7 @@ struct EditorApp: Sendable {
         let newGallery = form["newGallery"] ?? ""
         let gallery = newGallery.isEmpty ? (form["gallery"] ?? "") : newGallery
         do {
-            _ = try store.writeLock.withLock { _ throws(CaptionError) in
+            _ = try await store.write { () throws(CaptionError) in
                 try LibraryBridge.newExhibit(id: id, gallery: gallery.isEmpty ? nil : gallery, in: store.root)
             }
         } catch {
@@ -699,17 +764,47 @@ struct EditorApp: Sendable {
         return response
     }
 
+    /// Signs out: ends the session (its cookie is cleared) and shows the sign-in page.
+    func logout(_ request: Request, _ context: EditorContext) async throws -> Response {
+        _ = try await form(request, context)
+        sessions.end(context.session.id)
+        var response = redirect("/login")
+        response.headers.append(
+            HTTPField(name: .setCookie, value: "captions_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"))
+        return response
+    }
+
     func login(_ request: Request, _ context: EditorContext) async throws -> Response {
         let form = try await self.form(request, context)
         // Where the sign-in was asked for (a page opened after the session ended).
         let next = PageError.sitePath(form["next"]) ?? "/"
         guard let hash = settings.passwordHash else { return redirect(next) }
-        guard Bcrypt.verify(form["password"] ?? "", hash: hash), let session = sessions.signIn(context.session.id)
-        else {
+        let address = context.remoteAddress?.ipAddress ?? ""
+        if let seconds = loginGate.delay(for: address) { return tooManyAttempts(seconds, request, context) }
+        guard let matches = await loginGate.verify(form["password"] ?? "", hash: hash) else {
+            return tooManyAttempts(1, request, context)
+        }
+        if !matches { loginGate.failed(address) }
+        guard matches, let session = sessions.signIn(context.session.id) else {
             return html(Pages.login(page(request, context), wrong: true, next: next), status: .unauthorized)
         }
+        loginGate.succeeded(address)
         var response = redirect(next)
         response.headers.append(HTTPField(name: .setCookie, value: SecurityMiddleware.sessionCookie(session.id)))
+        return response
+    }
+}
+
+extension EditorApp {
+    /// The answer to a sign-in refused before its password was checked: 429, with the seconds
+    /// to wait in `Retry-After` and in the page.
+    func tooManyAttempts(_ seconds: Int, _ request: Request, _ context: EditorContext) -> Response {
+        let words = words(context)
+        var response = html(
+            Pages.error(
+                page(request, context), title: words("login.title"), message: words("login.wait", count: seconds)),
+            status: .tooManyRequests)
+        response.headers[.retryAfter] = String(seconds)
         return response
     }
 }

@@ -33,6 +33,7 @@ extension EditorCommand {
                   captions-editor    # Captions here or in a parent; http://127.0.0.1:8080/
                   captions-editor Captions --port 9000 --open
                   captions-editor --host 192.168.1.20 --password-file editor-password.txt
+                  captions-editor --origin https://captions.museum.kz --password-file FILE
                 """
         )
 
@@ -45,9 +46,16 @@ extension EditorCommand {
         @Option(
             help: """
                 The address to listen on. Anything but this computer (127.0.0.1, localhost, ::1) needs \
-                --password-file.
+                --password-file; 0.0.0.0 or :: answers at every address of this computer.
                 """)
         var host: String = "127.0.0.1"
+
+        @Option(
+            help: """
+                The address browsers use when a reverse proxy (HTTPS) serves the editor, e.g. \
+                https://captions.museum.kz (repeatable; needs --password-file).
+                """)
+        var origin: [String] = []
 
         @Flag(help: "Open the editor in the default browser once it is running.")
         var open = false
@@ -56,15 +64,23 @@ extension EditorCommand {
         var passwordFile: String?
 
         func run() async throws {
-            // A save waits for another writer of the collection (an import, fmt) as they do.
+            // A save waits a moment for another writer of the collection (an import, fmt).
             CollectionWriting.reportFileSizeLimitAsError()
             CollectionWriting.waitForLock(
-                upTo: CollectionWriting.lockTimeout(environment: ProcessInfo.processInfo.environment),
+                upTo: Self.lockWait(environment: ProcessInfo.processInfo.environment),
                 notice: { FileHandle.standardError.write(Data(("captions-editor: " + $0 + "\n").utf8)) })
             guard (1...65535).contains(port) else {
                 throw fail("--port \(port) is not a port number (1-65535)")
             }
-            let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
+            let host = host.lowercased()
+            let loopback = Self.loopbackNames.contains(host)
+            var origins: [PublicOrigin] = []
+            for url in origin {
+                guard let parsed = PublicOrigin(url) else {
+                    throw fail("--origin \(url) is not an address such as https://captions.museum.kz")
+                }
+                origins.append(parsed)
+            }
             var passwordHash: String?
             if let passwordFile {
                 guard let data = FileManager.default.contents(atPath: passwordFile) else {
@@ -79,10 +95,10 @@ extension EditorCommand {
                 }
                 passwordHash = hash
             }
-            if !loopback && passwordHash == nil {
+            if (!loopback || !origins.isEmpty) && passwordHash == nil {
                 throw fail(
                     """
-                    refusing to listen on \(host) without a password: anyone who can reach this computer could \
+                    refusing to listen on \(origins.first?.origin ?? host) without a password: anyone who can reach this computer could \
                     change the captions. Make a password file with `captions-editor hash-password > FILE` (type the \
                     password, then Ctrl-D) and pass --password-file FILE
                     """)
@@ -110,16 +126,18 @@ extension EditorCommand {
             } catch {
                 throw fail(String(describing: error))
             }
-            let settings = EditorSettings(
-                root: root, allowedHosts: Self.allowedHosts(host: host, port: port), passwordHash: passwordHash)
+            var configured = EditorSettings(
+                root: root, allowedHosts: Self.allowedHosts(host: host, port: port, origins: origins),
+                passwordHash: passwordHash)
+            configured.allowedOrigins = Set(origins.map(\.origin))
+            let settings = configured
             let editor = try EditorApp(settings: settings, store: store, strings: strings, resources: resources)
             let address = host.contains(":") ? "[\(host)]" : host
             let url = "http://\(address):\(port)/"
             let count = store.snapshot.collection.exhibits.count
             var logger = Logger(label: "captions-editor")
             logger.logLevel = .warning
-            let app = Application(
-                router: editor.router(),
+            let app = editor.application(
                 configuration: .init(address: .hostname(host, port: port), serverName: nil),
                 onServerRunning: { _ in
                     let seconds = (ContinuousClock.now - started).components
@@ -136,13 +154,61 @@ extension EditorCommand {
             try await app.runService()
         }
 
-        /// The `Host` values a browser sends for this address (loopback: every loopback name).
-        static func allowedHosts(host: String, port: Int) -> Set<String> {
-            let names =
-                ["127.0.0.1", "localhost", "::1"].contains(host) ? ["127.0.0.1", "localhost", "[::1]"] : [host]
+        /// The names of this computer as `--host` values.
+        static let loopbackNames: Set<String> = ["127.0.0.1", "localhost", "::1"]
+
+        /// The `Host` values a browser sends for this address (lowercase, IPv6 in brackets):
+        /// for loopback every loopback name; for `0.0.0.0` or `::` every address of this computer,
+        /// the loopback names, its host name and `<hostname>.local`; and the names of `origins`.
+        static func allowedHosts(
+            host: String, port: Int, origins: [PublicOrigin] = [], machine: () -> [String] = machineNames
+        ) -> Set<String> {
+            let host = host.lowercased()
+            let loopback = ["127.0.0.1", "localhost", "[::1]"]
+            let names: [String]
+            if loopbackNames.contains(host) {
+                names = loopback
+            } else if host == "0.0.0.0" || host == "::" {
+                names = loopback + machine()
+            } else {
+                names = [host.contains(":") ? "[\(host)]" : host]
+            }
             var hosts = Set(names.map { "\($0):\(port)" })
             if port == 80 { hosts.formUnion(names) }
+            for origin in origins { hosts.formUnion(origin.hosts) }
             return hosts
+        }
+
+        /// This computer's addresses (IPv6 in brackets; link-local ones, which need a zone, left
+        /// out), its host name and `<hostname>.local`, lowercase.
+        static func machineNames() -> [String] {
+            var names: [String] = []
+            var list: UnsafeMutablePointer<ifaddrs>?
+            if getifaddrs(&list) == 0, let first = list {
+                defer { freeifaddrs(list) }
+                for entry in sequence(first: first, next: { $0.pointee.ifa_next }) {
+                    guard let address = entry.pointee.ifa_addr else { continue }
+                    let family = Int32(address.pointee.sa_family)
+                    guard family == AF_INET || family == AF_INET6 else { continue }
+                    let size = family == AF_INET ? MemoryLayout<sockaddr_in>.size : MemoryLayout<sockaddr_in6>.size
+                    var text = [CChar](repeating: 0, count: 1025)
+                    guard
+                        getnameinfo(address, socklen_t(size), &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST) == 0
+                    else { continue }
+                    let name = String(cString: text).lowercased()
+                    guard !name.contains("%") else { continue }
+                    names.append(family == AF_INET6 ? "[\(name)]" : name)
+                }
+            }
+            var text = [CChar](repeating: 0, count: 256)
+            if gethostname(&text, text.count - 1) == 0 {
+                let name = String(cString: text).lowercased()
+                if !name.isEmpty {
+                    names.append(name)
+                    if !name.hasSuffix(".local") { names.append(name + ".local") }
+                }
+            }
+            return names
         }
 
         static func openBrowser(_ url: String) {
@@ -157,9 +223,50 @@ extension EditorCommand {
             try? process.run()
         }
 
+        /// The seconds a write waits for another writer of the collection (an import, fmt)
+        /// before the page says who holds it: `CAPTIONS_LOCK_TIMEOUT` when set, else 3 (a page
+        /// waits that long, not the 10 s of the commands).
+        static func lockWait(environment: [String: String]) -> Double {
+            environment["CAPTIONS_LOCK_TIMEOUT"] == nil ? 3 : CollectionWriting.lockTimeout(environment: environment)
+        }
+
         func fail(_ message: String) -> ExitCode {
             FileHandle.standardError.write(Data("captions-editor: error: \(message)\n".utf8))
             return ExitCode(2)
+        }
+    }
+
+    /// An address browsers reach the editor at through a reverse proxy (`--origin`).
+    struct PublicOrigin: Equatable {
+        /// `scheme://host[:port]`, lowercase, as a browser sends it in `Origin` (without the
+        /// scheme's default port).
+        var origin: String
+        /// The `Host` values the proxy may pass on: the host, and host:port when a port is given.
+        var hosts: [String]
+
+        /// Reads `http(s)://host[:port]` (a trailing `/` allowed); `nil` for anything else.
+        init?(_ url: String) {
+            let lowered = url.lowercased()
+            guard let schemeEnd = lowered.range(of: "://") else { return nil }
+            let scheme = String(lowered[..<schemeEnd.lowerBound])
+            var authority = String(lowered[schemeEnd.upperBound...])
+            if authority.hasSuffix("/") { authority.removeLast() }
+            guard scheme == "http" || scheme == "https", !authority.isEmpty,
+                !authority.contains(where: { "/?#@\\ ".contains($0) || $0.isWhitespace })
+            else { return nil }
+            // host, or host:port; an IPv6 host in brackets.
+            var host = authority
+            var port: String?
+            if let colon = authority.lastIndex(of: ":"), !authority[colon...].contains("]") {
+                host = String(authority[..<colon])
+                port = String(authority[authority.index(after: colon)...])
+                guard let number = port.flatMap(Int.init), (1...65535).contains(number) else { return nil }
+                if (scheme == "http" && number == 80) || (scheme == "https" && number == 443) { port = nil }
+            }
+            guard !host.isEmpty else { return nil }
+            let hostPort = port.map { "\(host):\($0)" } ?? host
+            origin = "\(scheme)://\(hostPort)"
+            hosts = [host, hostPort]
         }
     }
 
@@ -167,12 +274,15 @@ extension EditorCommand {
     struct HashPassword: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "hash-password",
-            abstract: "Read a password from standard input and print its bcrypt hash for --password-file.",
+            abstract: "Read a password (8 characters or more) from standard input and print its bcrypt hash.",
             discussion: """
                 Example (type the password, then Enter and Ctrl-D):
                   captions-editor hash-password > editor-password.txt
                 """
         )
+
+        /// The shortest password accepted.
+        static let minimumLength = 8
 
         @Option(help: "The bcrypt cost (work factor), 10-16.")
         var cost: Int = 12
@@ -187,6 +297,12 @@ extension EditorCommand {
             let trimmed = password.hasSuffix("\r") ? String(password.dropLast()) : password
             guard !trimmed.isEmpty else {
                 FileHandle.standardError.write(Data("captions-editor: error: no password on standard input\n".utf8))
+                throw ExitCode(2)
+            }
+            guard trimmed.count >= Self.minimumLength else {
+                FileHandle.standardError.write(
+                    Data("captions-editor: error: the password is shorter than \(Self.minimumLength) characters\n".utf8)
+                )
                 throw ExitCode(2)
             }
             print(Bcrypt.hash(trimmed, cost: UInt8(cost)))

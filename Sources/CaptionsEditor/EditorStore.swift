@@ -245,6 +245,23 @@ final class EditorStore: Sendable {
     /// The current snapshot.
     var snapshot: Snapshot { state.withLock { $0 } }
 
+    /// The queue every write of caption files by the editor runs on, one at a time: a write
+    /// waiting for the collection's lock (another process is writing) then holds none of the
+    /// few threads that serve the pages.
+    private let writes = DispatchQueue(label: "captions-editor.writes", qos: .userInitiated)
+
+    /// Runs `work` on the write queue, under ``writeLock``, and returns what it returns.
+    func write<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
+        let pending = PendingWrite(work)
+        let result: Result<T, E> = await withCheckedContinuation { continuation in
+            writes.async {
+                let result = self.writeLock.withLock { _ in pending.run() }
+                continuation.resume(returning: result)
+            }
+        }
+        return try result.get()
+    }
+
     /// Reads again one exhibit file if its stamp changed since it was read (or it has none yet);
     /// returns the snapshot.
     @discardableResult
@@ -464,5 +481,25 @@ final class EditorStore: Sendable {
         #else
             _ = setpriority(PRIO_PROCESS, 0, 19)
         #endif
+    }
+}
+
+/// A write's work until it runs. Run, it lets go of the work (and of what the work captured,
+/// such as a snapshot) before its caller goes on: a snapshot still held when the store replaces
+/// an exhibit makes the store copy all its exhibits (see `EditorApp.save`).
+private final class PendingWrite<T: Sendable, E: Error>: @unchecked Sendable {
+    private var work: (@Sendable () throws(E) -> T)?
+
+    init(_ work: @escaping @Sendable () throws(E) -> T) { self.work = work }
+
+    /// Runs the work (once) and returns its result.
+    func run() -> Result<T, E> {
+        guard let work else { preconditionFailure("a write ran twice") }
+        self.work = nil
+        do throws(E) {
+            return .success(try work())
+        } catch {
+            return .failure(error)
+        }
     }
 }

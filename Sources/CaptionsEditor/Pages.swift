@@ -11,6 +11,8 @@ struct PageContext: Sendable {
     var path: String
     /// Whether the user is signed in (the menu is shown).
     var signedIn: Bool = true
+    /// Whether the menu offers to sign out (signed in with a password).
+    var canSignOut: Bool = false
 
     /// The hidden CSRF field of a form.
     var csrfField: HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrfToken)\">" }
@@ -22,6 +24,10 @@ enum Pages {
     static func layout(_ page: PageContext, title: String, body: HTML, stylesheets: [String] = []) -> HTML {
         let words = page.words
         let links = HTML.join(stylesheets.map { "\n<link rel=\"stylesheet\" href=\"\($0)\">" })
+        let signOut: HTML =
+            page.canSignOut
+            ? "<form method=\"post\" action=\"/logout\">\(page.csrfField)<button>\(words("nav.signout"))</button></form>"
+            : .empty
         let menu: HTML =
             page.signedIn
             ? """
@@ -29,7 +35,7 @@ enum Pages {
             <a href="/">\(words("nav.collection"))</a>\
             <a href="/status">\(words("nav.status"))</a>\
             <a href="/translators">\(words("nav.translators"))</a>\
-            <a href="/new">\(words("nav.new"))</a></nav>
+            <a href="/new">\(words("nav.new"))</a>\(signOut)</nav>
             """ : .empty
         let languages = HTML.join(
             InterfaceStrings.languages.map { language in

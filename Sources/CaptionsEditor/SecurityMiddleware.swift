@@ -6,7 +6,8 @@ import NIOCore
 /// Checks every request before a page sees it, and turns every error into a page or JSON.
 ///
 /// - The `Host` header must be one of the names the editor is bound to (against DNS rebinding).
-/// - Only GET, HEAD and POST; a POST must come from this site (`Origin`, else `Referer`).
+/// - Only GET, HEAD and POST; a POST must come from this site (`Origin`, else `Referer`). A
+///   HEAD is answered as the GET of the same address (`EditorApp.router`), without the body.
 /// - A session cookie (`HttpOnly`, `SameSite=Strict`) carries the CSRF token's session and,
 ///   with a password, whether the browser signed in.
 /// - Every response gets a `Content-Security-Policy` without inline script.
@@ -35,6 +36,7 @@ struct SecurityMiddleware: RouterMiddleware {
         } catch {
             response = errorResponse(error, request: request, context: context)
         }
+        if request.method == .head { response.body = .init() }
         if context.newSession && !context.session.id.isEmpty {
             response.headers.append(HTTPField(name: .setCookie, value: Self.sessionCookie(context.session.id)))
         }
@@ -63,7 +65,9 @@ struct SecurityMiddleware: RouterMiddleware {
         context.newSession = isNew
         if request.method == .post {
             let origin = request.headers[.origin] ?? request.headers[.referer].map(Self.origin(ofURL:))
-            guard let origin, origin.lowercased() == "http://" + host else {
+            guard let origin = origin?.lowercased(),
+                origin == "http://" + host || app.settings.allowedOrigins.contains(origin)
+            else {
                 throw PageError(status: .forbidden, titleKey: "error.forbidden", message: words("error.csrf"))
             }
         }

@@ -10,16 +10,28 @@ import Synchronization
 /// password, if any, for the whole museum), so the name is the curator's own word, as with
 /// `captions review --by`.
 final class SignerNames: Sendable {
-    private let names = Mutex<[String: String]>([:])
+    private let names = Mutex<[String: (name: String, used: Date)]>([:])
 
     /// The name of session `session`, if given.
-    func name(session: String) -> String? { names.withLock { $0[session] } }
+    func name(session: String) -> String? {
+        names.withLock { names in
+            guard var entry = names[session] else { return nil }
+            entry.used = Date()
+            names[session] = entry
+            return entry.name
+        }
+    }
 
-    /// Remembers `name` for session `session` (at most as many names as sessions are kept).
+    /// Remembers `name` for session `session`: at most as many names as sessions are kept; when
+    /// full, the least recently used name goes (a search only then).
     func set(_ name: String, session: String) {
         names.withLock { names in
-            if names.count >= SessionStore.limit, names[session] == nil { names.removeAll() }
-            names[session] = name
+            if names.count >= SessionStore.limit, names[session] == nil,
+                let oldest = names.min(by: { $0.value.used < $1.value.used })
+            {
+                names[oldest.key] = nil
+            }
+            names[session] = (name, Date())
         }
     }
 }
@@ -119,7 +131,7 @@ extension EditorApp {
         expected[field]?[config.source] = shownSource
         let result: SignOff.Result
         do {
-            result = try store.writeLock.withLock { _ throws(CaptionError) in
+            result = try await store.write { [expected] () throws(CaptionError) in
                 try LibraryBridge.signOff(
                     action, id: id, field: field, language: language, by: signer, expected: expected,
                     in: store.snapshot.indexed)
@@ -157,27 +169,32 @@ extension EditorApp {
             let text = result.signedOff.isEmpty ? done : words(key, ["what": done, "name": signer])
             return answer("<p class=\"message ok\" role=\"status\">\(text)</p>", kind: "ok", status: .ok)
         }
-        let query = result.signedOff.isEmpty ? "already=\(urlEncode(done))" : "\(action.rawValue)=\(urlEncode(done))"
-        return redirect("/exhibits/\(urlEncode(id))?\(query)")
+        // The text's id, not a sentence: the page says who signed it off, read from the file.
+        return redirect("/exhibits/\(urlEncode(id))?\(action.rawValue)=\(urlEncode(target))")
     }
 
-    /// The message of an exhibit page after a sign-off (the `review`, `approve`, `already` or
-    /// `signoff` query parameters), or `nil`.
-    func signOffMessage(_ query: FormData, _ context: EditorContext) -> HTML? {
+    /// The message of an exhibit page after a sign-off (the `review`, `approve` or `signoff`
+    /// query parameters), or `nil`. The query is the browser's: `review` and `approve` must name
+    /// a text (`field.language`) of `exhibit` that its file records as reviewed or approved, and
+    /// the name shown is the one recorded.
+    func signOffMessage(_ query: FormData, exhibit: Exhibit, config: CollectionConfig, _ context: EditorContext)
+        -> HTML?
+    {
         let words = words(context)
-        let signer = signers.name(session: context.session.id) ?? ""
-        let text: String
-        if let what = query["review"] {
-            text = words("signoff.donereview", ["what": what, "name": signer])
-        } else if let what = query["approve"] {
-            text = words("signoff.doneapprove", ["what": what, "name": signer])
-        } else if let what = query["already"] {
-            text = what
-        } else if query["signoff"] == "conflict" {
+        if query["signoff"] == "conflict" {
             return "<p class=\"message error\" role=\"alert\">\(words("signoff.conflict"))</p>"
-        } else {
-            return nil
         }
-        return "<p class=\"message ok\" role=\"status\">\(text)</p>"
+        for (action, key) in [("review", "signoff.donereview"), ("approve", "signoff.doneapprove")] {
+            guard let target = query[action] else { continue }
+            let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
+            guard parts.count == 2, config.field(parts[0]) != nil, config.languages.contains(parts[1]) else {
+                return nil
+            }
+            let state = LibraryBridge.signOffStates(of: exhibit, config: config)[target]
+            guard let mark = action == "review" ? state?.review : state?.approval else { return nil }
+            let text = words(key, ["what": words.textName(field: parts[0], language: parts[1]), "name": mark.by])
+            return "<p class=\"message ok\" role=\"status\">\(text)</p>"
+        }
+        return nil
     }
 }

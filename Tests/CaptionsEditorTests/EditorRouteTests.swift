@@ -1155,6 +1155,8 @@ struct EditorSecurityTests {
             let wrong = try await browser.post("/login", [("password", "guess")])
             #expect(wrong.status == .unauthorized)
             #expect(wrong.body.contains("Wrong password."))
+            // The next attempt after a wrong password waits a second (see the hardening tests).
+            try await Task.sleep(for: .milliseconds(1100))
             let before = browser.cookies["captions_session"]
             let right = try await browser.post(
                 "/login", [("password", "steppe winter"), ("next", "/exhibits/first-winter")])

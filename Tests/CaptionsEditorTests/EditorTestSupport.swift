@@ -11,7 +11,7 @@ import NIOCore
 struct EditorFixture {
     /// The collection folder (a copy; the tests edit it).
     let root: String
-    let app: EditorApp
+    private(set) var app: EditorApp
 
     /// The bundled `Captions/` of this repository.
     static let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -28,6 +28,17 @@ struct EditorFixture {
         app = try EditorApp(
             settings: settings, store: store, strings: try InterfaceStrings.loadBundled(),
             resources: try InterfaceStrings.resourcesFolder())
+    }
+
+    /// This fixture with an editor of the same collection whose settings `change` changed.
+    func with(_ change: (inout EditorSettings) -> Void) throws -> EditorFixture {
+        var settings = app.settings
+        change(&settings)
+        var changed = self
+        changed.app = try EditorApp(
+            settings: settings, store: app.store, strings: app.strings,
+            resources: try InterfaceStrings.resourcesFolder())
+        return changed
     }
 
     func path(_ relative: String) -> String { root + "/" + relative }

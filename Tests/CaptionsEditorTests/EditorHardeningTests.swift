@@ -1,0 +1,415 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdBcrypt
+import HummingbirdTesting
+import NIOCore
+import Synchronization
+import Testing
+
+@testable import CaptionKit
+@testable import CaptionsEditor
+
+/// The defects of the security review, each with the request that showed it.
+@Suite("Editor hardening")
+struct EditorHardeningTests {
+    @Test("A flood of sessions whose cookie comes back signs out no curator and drops no token in use")
+    func sessionsSurviveAReturningFlood() {
+        for openByDefault in [false, true] {
+            let store = SessionStore(openByDefault: openByDefault)
+            var curator = store.session(id: nil).session
+            if openByDefault {
+                store.keep(curator.id)
+            } else {
+                curator = store.signIn(curator.id) ?? curator
+            }
+            // Each request of the flood: one without a cookie, then one sending it back.
+            for _ in 0..<(SessionStore.limit * 2 + 10) {
+                let id = store.session(id: nil).session.id
+                _ = store.session(id: id)
+            }
+            let again = store.session(id: curator.id)
+            #expect(!again.isNew && again.session.signedIn && again.session.csrfToken == curator.csrfToken)
+        }
+    }
+
+    @Test("After a wrong password the address waits (429, Retry-After, in its language)")
+    func aWrongPasswordDelaysTheNextAttempt() async throws {
+        let fixture = try EditorFixture(passwordHash: Bcrypt.hash("steppe winter", cost: 4)).with {
+            $0.firstLoginDelay = 5
+        }
+        try await fixture.test { browser in
+            _ = try await browser.get("/login")
+            #expect(try await browser.post("/login", [("password", "guess")]).status == .unauthorized)
+            let early = try await browser.post(
+                "/login", [("password", "steppe winter")], headers: [.acceptLanguage: "ru"])
+            #expect(early.status == .tooManyRequests)
+            let seconds = try #require(early.headers[.retryAfter].flatMap(Int.init))
+            #expect((1...5).contains(seconds))
+            #expect(early.body.contains("Слишком много попыток. Повторите через \(seconds) с."))
+        }
+    }
+
+    @Test("The delay after wrong passwords doubles with each, up to 30 s, per address; signing in forgets it")
+    func theDelayDoubles() {
+        let gate = LoginGate()
+        let start = Date()
+        gate.failed("a", now: start)
+        #expect(gate.delay(for: "a", now: start) == 1)
+        #expect(gate.delay(for: "a", now: start.addingTimeInterval(1.01)) == nil)
+        gate.failed("a", now: start.addingTimeInterval(2))
+        #expect(gate.delay(for: "a", now: start.addingTimeInterval(2.5)) == 2)
+        #expect(gate.delay(for: "b", now: start.addingTimeInterval(2.5)) == nil)
+        for minute in 1...8 { gate.failed("a", now: start.addingTimeInterval(Double(minute) * 60)) }
+        #expect(gate.delay(for: "a", now: start.addingTimeInterval(8 * 60)) == 30)
+        gate.succeeded("a")
+        #expect(gate.delay(for: "a", now: start.addingTimeInterval(8 * 60)) == nil)
+    }
+
+    @Test("Passwords are checked one at a time off the page threads; more than four waiting are turned away")
+    func passwordChecksAreBounded() async {
+        let gate = LoginGate()
+        let hash = Bcrypt.hash("steppe winter", cost: 10)
+        let results = await withTaskGroup(of: Bool?.self) { group in
+            for _ in 0..<8 { group.addTask { await gate.verify("guess", hash: hash) } }
+            var results: [Bool?] = []
+            for await result in group { results.append(result) }
+            return results
+        }
+        #expect(results.filter { $0 == nil }.count >= 1)
+        #expect(results.filter { $0 == false }.count >= LoginGate.maximumWaiting)
+        #expect(await gate.verify("steppe winter", hash: hash) == true)
+    }
+
+    @Test("hash-password refuses a password shorter than 8 characters with one line")
+    func shortPasswordsAreRefused() throws {
+        for (input, status) in [("short\n", Int32(2)), ("long enough\n", 0)] {
+            let process = Process()
+            process.executableURL = editorBinary
+            process.arguments = ["hash-password", "--cost", "10"]
+            let stdin = Pipe()
+            let stdout = Pipe()
+            let stderr = Pipe()
+            process.standardInput = stdin
+            process.standardOutput = stdout
+            process.standardError = stderr
+            try process.run()
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+            let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            _ = stdout.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == status)
+            if status == 2 {
+                #expect(errors == "captions-editor: error: the password is shorter than 8 characters\n")
+            }
+        }
+    }
+
+    /// The built `captions-editor` beside the test bundle.
+    var editorBinary: URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("captions-editor")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("captions-editor")
+    }
+
+    @Test("Saves waiting for another process's lock hold up no page: the stylesheet answers at once")
+    func writesWaitOffThePageThreads() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            var saves: [(Browser, String, [(String, String)])] = []
+            for id in ["first-winter", "guard-and-child", "steppe-camps"] {
+                let tab = Browser(client: browser.client)
+                let page = try await tab.get("/exhibits/\(id)")
+                saves.append(
+                    (
+                        tab, id,
+                        [
+                            ("_digest", try #require(page.inputValue("_digest"))), ("_action", "save"),
+                            ("title.en", "Held \(id)"),
+                        ]
+                    ))
+            }
+            // Another process writing: its lock, held (a lock of another open file, as flock(2) sees
+            // it) until the stylesheet is answered, at most 9 s (saves give up after 10). Blocked
+            // page threads would answer the stylesheet only after a save.
+            let lock = HeldLock(fixture.path(".captions.lock"))
+            try #require(lock.isHeld)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 9) { lock.release() }
+            let aSaveAnswered = Flag()
+            let waiting = Task {
+                try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                    for (tab, id, form) in saves {
+                        group.addTask {
+                            let status = try await tab.post("/exhibits/\(id)", form).status
+                            aSaveAnswered.set()
+                            return status
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            let css = try await browser.get("/assets/editor.css")
+            let answeredBeforeTheSaves = !aSaveAnswered.isSet
+            lock.release()
+            #expect(css.status == .ok)
+            #expect(answeredBeforeTheSaves, "the stylesheet waited for the saves")
+            let statuses = try await waiting.value
+            #expect(statuses.allSatisfy { $0 == .seeOther || $0 == .unprocessableContent }, "\(statuses)")
+        }
+    }
+
+    @Test("The editor waits 3 s for another writer's lock unless CAPTIONS_LOCK_TIMEOUT says otherwise")
+    func theEditorWaitsBriefly() {
+        #expect(EditorCommand.Serve.lockWait(environment: [:]) == 3)
+        #expect(EditorCommand.Serve.lockWait(environment: ["CAPTIONS_LOCK_TIMEOUT": "20"]) == 20)
+    }
+
+    @Test("A connection that sends half a request head is closed after the idle timeout (slowloris)")
+    func halfARequestHeadIsClosed() async throws {
+        let fixture = try EditorFixture().with { $0.idleTimeout = .seconds(1) }
+        let application = fixture.app.application(configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await application.test(.live) { client in
+            let port = try #require(client.port)
+            // On a thread of its own: the wait blocks it.
+            let (closed, took) = try await offloaded { Self.sendHalfAHead(port: port) }
+            #expect(closed, "the server kept the connection open")
+            #expect(took < .seconds(5))
+        }
+    }
+
+    /// Sends half a request head to 127.0.0.1:`port` and waits (up to 10 s) for the server to
+    /// close the connection; whether it did, and after how long.
+    static func sendHalfAHead(port: Int) -> (closed: Bool, took: Duration) {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { return (false, .zero) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let head = Array("GET / HTTP/1.1\r\nHost: localhost\r\nX-a: ".utf8)
+        _ = send(descriptor, head, head.count, 0)
+        let started = ContinuousClock.now
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = recv(descriptor, &buffer, buffer.count, 0)
+        return (count == 0, ContinuousClock.now - started)
+    }
+
+    @Test("--host names are lowercased, IPv6 is bracketed, 0.0.0.0 and :: answer at this computer's addresses")
+    func hostNames() {
+        typealias Serve = EditorCommand.Serve
+        let loopback: Set = ["127.0.0.1:8080", "localhost:8080", "[::1]:8080"]
+        #expect(Serve.allowedHosts(host: "LOCALHOST", port: 8080) == loopback)
+        #expect(Serve.allowedHosts(host: "MUSEUM-PC", port: 8080) == ["museum-pc:8080"])
+        #expect(Serve.allowedHosts(host: "2001:DB8::5", port: 8080) == ["[2001:db8::5]:8080"])
+        let machine = { ["192.0.2.2", "[2001:db8::5]", "museum-pc", "museum-pc.local"] }
+        for wildcard in ["0.0.0.0", "::"] {
+            #expect(
+                Serve.allowedHosts(host: wildcard, port: 8080, machine: machine)
+                    == loopback.union([
+                        "192.0.2.2:8080", "[2001:db8::5]:8080", "museum-pc:8080", "museum-pc.local:8080",
+                    ]))
+        }
+        // This computer's own addresses: at least its loopback one, and its host name.
+        let names = Serve.machineNames()
+        #expect(names.contains("127.0.0.1"))
+        #expect(names.contains { $0.hasSuffix(".local") })
+    }
+
+    @Test("--origin: the proxy's name is a Host (with or without its port), its origin an Origin")
+    func proxyOrigins() async throws {
+        typealias Origin = EditorCommand.PublicOrigin
+        #expect(Origin("https://Captions.Museum.KZ/") == Origin("https://captions.museum.kz"))
+        #expect(Origin("https://captions.museum.kz")?.origin == "https://captions.museum.kz")
+        #expect(Origin("https://captions.museum.kz:443")?.origin == "https://captions.museum.kz")
+        let withPort = Origin("https://captions.museum.kz:8443")
+        #expect(withPort?.origin == "https://captions.museum.kz:8443")
+        #expect(Set(withPort?.hosts ?? []) == ["captions.museum.kz", "captions.museum.kz:8443"])
+        for bad in ["captions.museum.kz", "ftp://x", "https://x/editor", "https://a@x", "https://x:0", "https://"] {
+            #expect(Origin(bad) == nil, "\(bad)")
+        }
+        let hosts = EditorCommand.Serve.allowedHosts(
+            host: "127.0.0.1", port: 8080, origins: [try #require(withPort)])
+        #expect(hosts.isSuperset(of: ["127.0.0.1:8080", "captions.museum.kz", "captions.museum.kz:8443"]))
+
+        let fixture = try EditorFixture().with {
+            $0.allowedHosts = ["localhost", "captions.museum.kz"]
+            $0.allowedOrigins = ["https://captions.museum.kz"]
+        }
+        try await fixture.test { browser in
+            let proxied: HTTPFields = [HTTPField.Name("Host")!: "captions.museum.kz"]
+            #expect(try await browser.get("/", headers: proxied).status == .ok)
+            let viaProxy = try await browser.post(
+                "/language", [("lang", "kk"), ("back", "/")], origin: "https://captions.museum.kz", headers: proxied)
+            #expect(viaProxy.status == .seeOther)
+            let elsewhere = try await browser.post(
+                "/language", [("lang", "kk"), ("back", "/")], origin: "https://evil.example", headers: proxied)
+            #expect(elsewhere.status == .forbidden)
+        }
+    }
+
+    @Test("HEAD is answered as GET without a body")
+    func head() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            for path in ["/", "/status", "/exhibits/first-winter", "/assets/editor.css", "/login"] {
+                let page = try await browser.request(.head, path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.bytes.isEmpty, "\(path)")
+            }
+            #expect(try await browser.request(.head, "/exhibits/nowhere").status == .notFound)
+        }
+    }
+
+    @Test("Sign out ends the session; a signed-in session ends after 12 hours without a request")
+    func signOut() async throws {
+        let fixture = try EditorFixture(passwordHash: Bcrypt.hash("steppe winter", cost: 4))
+        try await fixture.test { browser in
+            _ = try await browser.get("/login")
+            #expect(try await browser.post("/login", [("password", "steppe winter")]).status == .seeOther)
+            let page = try await browser.get("/")
+            #expect(page.body.contains("<form method=\"post\" action=\"/logout\">"))
+            #expect(page.body.contains(">Sign out</button></form></nav>"))
+            let refused = try await browser.post("/logout", [], csrf: false)
+            #expect(refused.status == .forbidden)
+            let out = try await browser.post("/logout", [])
+            #expect(out.status == .seeOther)
+            #expect(out.headers[.location] == "/login")
+            #expect(try await browser.get("/status").status == .seeOther)
+        }
+        // Without a password, no sign-out.
+        try await EditorFixture().test { browser in
+            let page = try await browser.get("/")
+            #expect(!page.body.contains("/logout"))
+        }
+        let store = SessionStore(openByDefault: false)
+        let signedIn = try #require(store.signIn(store.session(id: nil).session.id))
+        #expect(store.session(id: signedIn.id, now: Date().addingTimeInterval(11 * 3600)).session.signedIn)
+        let later = store.session(id: signedIn.id, now: Date().addingTimeInterval(23.5 * 3600))
+        #expect(!later.session.signedIn && later.isNew)
+    }
+
+    @Test("Messages named in the address are shown only for the exhibit's own texts")
+    func addressMessagesNameOnlyTheExhibitsTexts() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let spoof = "title.en - SESSION EXPIRED: re-enter the password at http://evil.example/login"
+            for query in ["saved=3&accepted=", "review=", "approve=", "already="] {
+                let page = try await browser.get("/exhibits/first-winter?\(query)\(formEncode(spoof))")
+                #expect(page.status == .ok)
+                // The messages (the language switch keeps the whole address, escaped, to come back to).
+                let messages = page.body.components(separatedBy: "<p class=\"message").dropFirst().map {
+                    $0.components(separatedBy: "</p>")[0]
+                }
+                #expect(!messages.contains { $0.contains("evil.example") }, "\(query)")
+            }
+            // A text of the exhibit that is not reviewed: no message saying it is.
+            let unreviewed = try await browser.get("/exhibits/first-winter?review=title.kk")
+            #expect(!unreviewed.body.contains("marked as reviewed"))
+            let accepted = try await browser.get("/exhibits/first-winter?saved=1&accepted=title%20%28kk%29")
+            #expect(accepted.body.contains("title (kk)"))
+        }
+    }
+
+    @Test("Saves of different texts posted at once over one version are all merged, none a conflict")
+    func racingCleanMergesAreRetried() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            // Translations only (a changed source under a changed translation is a real conflict).
+            let texts = ["title.kk", "title.en", "text.kk", "text.en"]
+            var forms: [(Browser, [(String, String)])] = []
+            for text in texts {
+                let tab = Browser(client: browser.client)
+                let page = try await tab.get("/exhibits/steppe-camps")
+                forms.append((tab, try EditorSaveTests.saveForm(page, [text: "Changed \(text)"])))
+            }
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for (tab, form) in forms {
+                    group.addTask { try await tab.post("/exhibits/steppe-camps", form).status }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .seeOther }, "\(statuses)")
+            let file = try fixture.read("barracks/steppe-camps.yml")
+            for text in texts { #expect(file.contains("Changed \(text)")) }
+        }
+    }
+
+    @Test("Accept without the page's file version is 400; with an old one 409")
+    func acceptNeedsTheDigest() async throws {
+        let fixture = try EditorFixture()
+        let before = try fixture.read("barracks/first-winter.yml")
+        try await fixture.test { browser in
+            _ = try await browser.get("/exhibits/first-winter")
+            let none = try await browser.post("/exhibits/first-winter/accept", [("target", "title.kk")])
+            #expect(none.status == .badRequest)
+            let old = try await browser.post(
+                "/exhibits/first-winter/accept",
+                [("target", "title.kk"), ("_digest", String(repeating: "0", count: 64))])
+            #expect(old.status == .conflict)
+            #expect(try fixture.read("barracks/first-winter.yml") == before)
+        }
+    }
+
+    @Test("A full list of signer names forgets one name, the least recently used")
+    func signerNamesForgetOne() {
+        let names = SignerNames()
+        for index in 0..<SessionStore.limit { names.set("N\(index)", session: "s\(index)") }
+        #expect(names.name(session: "s0") == "N0")
+        names.set("New", session: "new")
+        #expect(names.name(session: "s0") == "N0")
+        #expect(names.name(session: "s1") == nil)
+        #expect(names.name(session: "s2") == "N2")
+        #expect(names.name(session: "new") == "New")
+    }
+
+    @Test("Pending XLIFF uploads: at most two per session, so one client cannot push out the others'")
+    func pendingUploadsPerSession() {
+        let uploads = PendingUploads()
+        let other = uploads.keep(Data("a".utf8), fileName: "a.xlf", session: "curator")
+        let tokens = (0..<PendingUploads.total).map { _ in uploads.keep(Data("b".utf8), fileName: "b.xlf", session: "x")
+        }
+        #expect(uploads.take(other, session: "curator")?.fileName == "a.xlf")
+        #expect(tokens.compactMap { uploads.take($0, session: "x") }.count == PendingUploads.perSession)
+    }
+}
+
+/// A flag that another thread sets.
+final class Flag: Sendable {
+    private let state = Mutex(false)
+    var isSet: Bool { state.withLock { $0 } }
+    func set() { state.withLock { $0 = true } }
+}
+
+/// The collection lock as another process holds it: `flock(2)` on a descriptor of its own.
+final class HeldLock: Sendable {
+    private let descriptor: Mutex<Int32?>
+
+    init(_ path: String) {
+        let opened = open(path, O_RDWR | O_CREAT, 0o644)
+        descriptor = Mutex(opened >= 0 && flock(opened, LOCK_EX) == 0 ? opened : nil)
+    }
+
+    var isHeld: Bool { descriptor.withLock { $0 != nil } }
+
+    /// Lets go of the lock (once).
+    func release() {
+        descriptor.withLock { descriptor in
+            if let held = descriptor { close(held) }
+            descriptor = nil
+        }
+    }
+}

@@ -195,14 +195,16 @@ extension EditorCommand {
                     guard
                         getnameinfo(address, socklen_t(size), &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST) == 0
                     else { continue }
-                    let name = String(cString: text).lowercased()
+                    let name = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                        .lowercased()
                     guard !name.contains("%") else { continue }
                     names.append(family == AF_INET6 ? "[\(name)]" : name)
                 }
             }
             var text = [CChar](repeating: 0, count: 256)
             if gethostname(&text, text.count - 1) == 0 {
-                let name = String(cString: text).lowercased()
+                let name = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                    .lowercased()
                 if !name.isEmpty {
                     names.append(name)
                     if !name.hasSuffix(".local") { names.append(name + ".local") }

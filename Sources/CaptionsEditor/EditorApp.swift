@@ -369,12 +369,15 @@ struct EditorApp: Sendable {
         }
         // Only `field (language)` entries of this exhibit's texts (as the library names them):
         // the query is the browser's.
-        let texts = Set(
-            snapshot.config.fields.flatMap { spec in snapshot.config.languages.map { "\(spec.name) (\($0))" } })
-        let accepted = (query["accepted"] ?? "").components(separatedBy: ", ").filter { texts.contains($0) }
+        var texts: [String: (field: String, language: String)] = [:]
+        for spec in snapshot.config.fields {
+            for language in snapshot.config.languages { texts["\(spec.name) (\(language))"] = (spec.name, language) }
+        }
+        let accepted = (query["accepted"] ?? "").components(separatedBy: ", ").compactMap { texts[$0] }
         if !accepted.isEmpty {
-            // After a save (an Accept that saved the draft first), both lines.
-            let list = accepted.joined(separator: ", ")
+            // After a save (an Accept that saved the draft first), both lines; named as the page
+            // heads them ("Text (en)"), not by the file's keys ("text (en)").
+            let list = accepted.map { words.textName(field: $0.field, language: $0.language) }.joined(separator: ", ")
             let line: HTML = "<p class=\"message ok\" role=\"status\">\(words("exhibit.accepted", ["list": list]))</p>"
             message = HTML.join([message, line])
         }
@@ -622,12 +625,9 @@ struct EditorApp: Sendable {
             }
         }
         store.replace([relativePath])
-        // Named as the page heads them ("Text (en)"), not by the file's keys ("text (en)").
-        let list = (result.accepted + result.alreadyCurrent).map { entry in
-            let parts = entry.split(separator: " (", maxSplits: 1).map(String.init)
-            return parts.count == 2
-                ? words(context).textName(field: parts[0], language: String(parts[1].dropLast())) : entry
-        }.joined(separator: ", ")
+        // As the library names them ("text (en)"): the page checks them against the exhibit's texts
+        // and shows them as it heads them ("Text (en)").
+        let list = (result.accepted + result.alreadyCurrent).joined(separator: ", ")
         let savedPart = saved.map { "saved=\($0)&" } ?? ""
         return redirect("/exhibits/\(urlEncode(id))?\(savedPart)accepted=\(urlEncode(list))")
     }

@@ -320,7 +320,7 @@ struct EditorHardeningTests {
             let unreviewed = try await browser.get("/exhibits/first-winter?review=title.kk")
             #expect(!unreviewed.body.contains("marked as reviewed"))
             let accepted = try await browser.get("/exhibits/first-winter?saved=1&accepted=title%20%28kk%29")
-            #expect(accepted.body.contains("title (kk)"))
+            #expect(accepted.body.contains("Accepted: Title (kk)"))
         }
     }
 

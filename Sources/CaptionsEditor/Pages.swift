@@ -272,7 +272,19 @@ enum Pages {
             snapshot.hasPage(position)
             ? "<a href=\"/exhibits/\(urlEncode(exhibit.displayID))\">\(exhibit.displayID)</a>"
             : "\(exhibit.relativePath)"
-        return "<tr><td>\(name)</td><td>\(exhibit.gallery)</td><td>\(badges)</td><td>\(findings)</td></tr>\n"
+        // The first field (the title) under the id, in the interface language, else the source's:
+        // curators know exhibits by their titles.
+        var heading: HTML = ""
+        if let field = snapshot.config.fields.first.flatMap({ exhibit.field($0.name) }) {
+            for language in [words.language, snapshot.config.source] {
+                guard let text = field.translation(language)?.text, !text.isEmpty else { continue }
+                let line = String(text.prefix { $0 != "\n" })
+                heading = "<br><span class=\"exhibit-title\" lang=\"\(language)\">\(line)</span>"
+                break
+            }
+        }
+        return
+            "<tr><td>\(name)\(heading)</td><td>\(exhibit.gallery)</td><td>\(badges)</td><td>\(findings)</td></tr>\n"
     }
 
     /// A language's completeness badge.

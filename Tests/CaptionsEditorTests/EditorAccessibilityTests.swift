@@ -65,6 +65,25 @@ struct EditorAccessibilityTests {
         }
     }
 
+    @Test("The exhibit list shows each exhibit's title under its id, in the interface language or the source's")
+    func titlesInTheList() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let english = try await browser.get("/").body
+            #expect(
+                english.contains(
+                    "<a href=\"/exhibits/first-winter\">first-winter</a><br>"
+                        + "<span class=\"exhibit-title\" lang=\"en\">The first winter</span></td>"))
+            let russian = try await browser.get("/", headers: [.acceptLanguage: "ru"]).body
+            #expect(russian.contains("<span class=\"exhibit-title\" lang=\"ru\">Первая зима</span>"))
+            try fixture.write(
+                Self.winter, try fixture.read(Self.winter).replacing("  en: The first winter\n", with: "  en: \"\"\n"))
+            fixture.app.store.reloadAll()
+            let fallback = try await browser.get("/").body
+            #expect(fallback.contains("<span class=\"exhibit-title\" lang=\"ru\">Первая зима</span>"))
+        }
+    }
+
     @Test("A wrong password and a refused new id are tied to their box, which has focus")
     func formErrorsTiedToTheirField() async throws {
         let fixture = try EditorFixture(passwordHash: Bcrypt.hash("steppe winter", cost: 4))

@@ -78,6 +78,18 @@ extension Pages {
             """
     }
 
+    /// The text of `diff` with the words taken out in `<del>` and those put in in `<ins>`.
+    static func marked(_ diff: WordDiff) -> HTML {
+        HTML.join(
+            diff.tokens.map { token -> HTML in
+                switch token {
+                case .kept(let text): return "\(text)"
+                case .deleted(let text): return "<del>\(text)</del>"
+                case .inserted(let text): return "<ins>\(text)</ins>"
+                }
+            })
+    }
+
     /// The word diff of a stale translation's source beside it: deleted words in `<del>`, new ones
     /// in `<ins>`; or the sentence saying why the earlier source is unknown.
     /// The words are marked as `language` (the source language's) for screen readers.
@@ -85,17 +97,9 @@ extension Pages {
         guard let diff else { return "" }
         switch diff.outcome {
         case .diff(let wordDiff, let commit):
-            let pieces = HTML.join(
-                wordDiff.tokens.map { token -> HTML in
-                    switch token {
-                    case .kept(let text): return "\(text)"
-                    case .deleted(let text): return "<del>\(text)</del>"
-                    case .inserted(let text): return "<ins>\(text)</ins>"
-                    }
-                })
             return """
                 <div class="word-diff"><p class="hint">\(words("signoff.diff", ["commit": String(commit.prefix(12))]))\
-                </p><p class="diff-text" lang="\(language)">\(pieces)</p></div>
+                </p><p class="diff-text" lang="\(language)">\(marked(wordDiff))</p></div>
                 """
         case .unavailable(let reason):
             return "<p class=\"word-diff hint\">\(words("signoff.nodiff", ["reason": reason]))</p>"

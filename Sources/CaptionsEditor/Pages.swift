@@ -870,7 +870,8 @@ enum Pages {
                         """
                 })
         }
-        let written = HTML.join(report.written.map { "<li><code>\($0)</code></li>" })
+        let written = HTML.join(
+            report.written.map { "<li><code>\(relativePath($0, in: report.collection))</code></li>" })
         let apply: HTML =
             token.map {
                 """
@@ -900,11 +901,58 @@ enum Pages {
                 <tbody>\(files)</tbody></table></div>
                 \(problemList)
                 \(questionList)
+                \(importChanges(report, applied: token == nil, words: words))
                 <h2>\(words("translators.files"))</h2>
                 \(fileList)
                 \(apply)
                 <p><a href="/translators">\(words("translators.title"))</a></p>
                 """)
+    }
+
+    /// The most texts an import report shows; the rest are counted.
+    static let maximumImportChangesShown = 500
+
+    /// The texts an import writes (or, reviewed, would write), each with its exhibit, field and
+    /// language, and what changes in it: the words taken out and put in, or the whole text
+    /// where there was none.
+    static func importChanges(_ report: XLIFFImportReport, applied: Bool, words: Localizer) -> HTML {
+        guard !report.changes.isEmpty else { return "" }
+        let items = HTML.join(
+            report.changes.prefix(maximumImportChangesShown).map { change in
+                let exhibit = urlEncode(change.exhibit)
+                let name = words.textName(field: change.field, language: change.language)
+                let text: HTML
+                if let before = change.before, !before.isEmpty {
+                    let pieces = marked(WordDiff(from: before, to: change.after))
+                    text = """
+                        <p class="hint">\(words("translators.changedtext"))</p>\
+                        <p class="diff-text" lang="\(change.language)">\(pieces)</p>
+                        """
+                } else {
+                    text = """
+                        <p class="hint">\(words("translators.newtext"))</p>\
+                        <p class="diff-text" lang="\(change.language)"><ins>\(change.after)</ins></p>
+                        """
+                }
+                return """
+                    <li class="word-diff"><h3><a href="/exhibits/\(exhibit)">\(change.exhibit)</a>, \(name)</h3>\
+                    \(text)</li>
+                    """
+            })
+        let hidden = report.changes.count - min(report.changes.count, maximumImportChangesShown)
+        let more: HTML = hidden > 0 ? "<p>\(words("translators.morechanges", count: hidden))</p>" : ""
+        let heading = words(applied ? "translators.changesapplied" : "translators.changes", count: report.changes.count)
+        return """
+            <section class="import-changes"><h2>\(heading)</h2>
+            <ul class="changes">\(items)</ul>\(more)</section>
+            """
+    }
+
+    /// `path` from the collection folder `root` on, as curators see their files; `path` itself
+    /// when it is not in it.
+    static func relativePath(_ path: String, in root: String) -> String {
+        let folder = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path
     }
 
     // MARK: New exhibit

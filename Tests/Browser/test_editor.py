@@ -277,6 +277,13 @@ def test_xliff_round_trip(missing_kk, editor, page, tmp_path):
     page.wait_for_load_state()
     assert page.text_content("h1") == "Review: nothing is written yet"
     assert page.text_content("table.report tbody tr td") == "1"
+    # The text the import would write, under its exhibit, field and language, and its file.
+    changes = page.locator(".import-changes")
+    expect(changes.locator("h2")).to_have_text("Texts this import would change: 1")
+    expect(changes.locator("li h3")).to_have_text("kurt-story, Title (kk)")
+    expect(changes.locator("li ins")).to_have_text("Тас емес, құрт")
+    assert changes.locator("li .diff-text").get_attribute("lang") == "kk"
+    expect(page.locator("ul.files li")).to_have_text(KURT)
     assert editor.read(KURT) == missing_kk
     screenshot(page, "06-xliff-review")
     page.click("text=Apply these translations")

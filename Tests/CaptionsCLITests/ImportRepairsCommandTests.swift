@@ -76,6 +76,46 @@ import Testing
         #expect(try folder.read("Captions/g/w.yml") == Self.w)
     }
 
+    @Test func theJSONReportListsEveryTextWrittenWithItsTextBefore() throws {
+        let folder = try Self.museum()
+        // k has no Kazakh text; w's Kazakh title is new too; a unit in conflict is not listed.
+        try folder.write("returned/a.xlf", Self.xliff12([Self.wagon, Self.text]))
+        let dryRun = try CLIRun.run(["import", "returned/a.xlf", "--dry-run", "--format", "json"], in: folder.path)
+        #expect(dryRun.status == 0)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(dryRun.stdout.utf8)) as? [String: Any])
+        let changes = try #require(document["changes"] as? [[String: String]])
+        #expect(
+            changes == [
+                [
+                    "exhibit": "k", "path": "Captions/g/k.yml", "field": "text", "language": "kk",
+                    "after": "Бірінші. Екінші.",
+                ],
+                [
+                    "exhibit": "w", "path": "Captions/g/w.yml", "field": "title", "language": "kk",
+                    "after": "Тұтқындар вагоны",
+                ],
+            ])
+        #expect(try folder.read("Captions/g/w.yml") == Self.w)
+        // A changed text carries the text it replaces; with --atomic and a problem, nothing is listed.
+        _ = try CLIRun.run(["import", "returned/a.xlf"], in: folder.path)
+        try folder.write("returned/b.xlf", Self.xliff12([Self.otherWagon]))
+        let changed = try CLIRun.run(["import", "returned/b.xlf", "--format", "json"], in: folder.path)
+        let again = try #require(try JSONSerialization.jsonObject(with: Data(changed.stdout.utf8)) as? [String: Any])
+        #expect(
+            again["changes"] as? [[String: String]] == [
+                [
+                    "exhibit": "w", "path": "Captions/g/w.yml", "field": "title", "language": "kk",
+                    "before": "Тұтқындар вагоны", "after": "Сталин дәуірінің тұтқындар вагоны",
+                ]
+            ])
+        try folder.write("returned/c.xlf", Self.xliff12([Self.wagon, Self.otherWagon, Self.text]))
+        let held = try CLIRun.run(["import", "returned/c.xlf", "--atomic", "--format", "json"], in: folder.path)
+        #expect(held.status == 1)
+        let heldBack = try #require(try JSONSerialization.jsonObject(with: Data(held.stdout.utf8)) as? [String: Any])
+        #expect((heldBack["changes"] as? [Any])?.isEmpty == true)
+    }
+
     /// A unit twice in one file whose copies disagree: a conflict whose copies all count as
     /// conflicts, and the summary says what was written. In the second case a copy changes the
     /// text, then one keeps the current text, so the first copy no longer counts as applied.

@@ -970,17 +970,77 @@ struct EditorXLIFFTests {
             #expect(review.status == .ok)
             #expect(review.body.contains("Review: nothing is written yet"))
             #expect(review.body.contains("<tr><th>English (en)</th><td>1</td>"))
-            #expect(review.body.contains("<ul class=\"files\"><li><code>\(fixture.path("barracks/first-winter.yml"))"))
+            // Paths from the collection folder on, as curators know their files; no server path.
+            #expect(review.body.contains("<ul class=\"files\"><li><code>barracks/first-winter.yml</code></li></ul>"))
+            #expect(!review.body.contains(fixture.root))
+            // The text the import would change, with the words it takes out and puts in.
+            #expect(review.body.contains("<h2>Texts this import would change: 1</h2>"))
+            #expect(
+                review.body.contains(
+                    "<li class=\"word-diff\"><h3><a href=\"/exhibits/first-winter\">first-winter</a>, Title (en)</h3>"
+                        + "<p class=\"hint\">The text now and the new one (words taken out are struck through, words "
+                        + "put in are underlined)</p><p class=\"diff-text\" lang=\"en\">The first winter<ins> in the "
+                        + "camp</ins></p></li>"))
             #expect(try fixture.read("barracks/first-winter.yml") == before)
             let token = try #require(review.inputValue("token"))
             let applied = try await browser.post("/translators/apply", [("token", token)])
             #expect(applied.status == .ok)
             #expect(applied.body.contains("Translations applied"))
             #expect(applied.body.contains("<th></th><th>Applied</th>"))
+            #expect(applied.body.contains("<h2>Texts this import changed: 1</h2>"))
             #expect(try fixture.read("barracks/first-winter.yml").contains("  en: The first winter in the camp\n"))
             let again = try await browser.post("/translators/apply", [("token", token)])
             #expect(again.status == .gone)
         }
+    }
+
+    @Test("The review shows a text the exhibit did not have whole, in Russian with Russian headings")
+    func uploadReviewNewText() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let xliff = try await browser.get("/translators/xliff?lang=en")
+            // The English title is gone from the file since the export: the returned one is new.
+            let file = try fixture.read("barracks/first-winter.yml")
+            try fixture.write(
+                "barracks/first-winter.yml", file.replacingOccurrences(of: "  en: The first winter\n", with: ""))
+            _ = try await browser.get("/translators")
+            _ = try await browser.post("/language", [("lang", "ru"), ("back", "/translators")])
+            _ = try await browser.get("/translators")
+            let review = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(xliff.body.utf8))
+            #expect(review.status == .ok)
+            #expect(review.body.contains("<h2>Тексты, которые изменит импорт: 1</h2>"))
+            #expect(
+                review.body.contains(
+                    "<h3><a href=\"/exhibits/first-winter\">first-winter</a>, Заголовок (en)</h3>"
+                        + "<p class=\"hint\">Новый текст (прежде текста не было)</p>"
+                        + "<p class=\"diff-text\" lang=\"en\"><ins>The first winter</ins></p>"))
+        }
+    }
+
+    @Test("The review shows at most 500 texts and counts the rest")
+    func importChangesCapped() throws {
+        let changes = (0..<502).map {
+            XLIFFImportReport.TextChange(
+                exhibit: "exhibit-\($0)", path: "/museum/Captions/exhibit-\($0).yml", field: "title", language: "en",
+                before: "Old", after: "New")
+        }
+        let report = XLIFFImportReport(
+            collection: "/museum/Captions", files: [], problems: [], written: [], changes: changes, dryRun: true,
+            heldBack: false)
+        let words = Localizer(
+            language: "en",
+            words: [
+                "translators.changes": "Texts this import would change: {count}",
+                "translators.changedtext": "Changed", "translators.morechanges": "Texts not shown here: {count}.",
+            ], fallback: [:])
+        let page = Pages.importChanges(report, applied: false, words: words).raw
+        #expect(page.components(separatedBy: "<li class=\"word-diff\">").count - 1 == 500)
+        #expect(page.contains("exhibit-499</a>"))
+        #expect(!page.contains("exhibit-500</a>"))
+        #expect(page.contains("<p>Texts not shown here: 2.</p>"))
+        #expect(Pages.relativePath("/museum/Captions/a/b.yml", in: "/museum/Captions") == "a/b.yml")
+        #expect(Pages.relativePath("/elsewhere/b.yml", in: "/museum/Captions") == "/elsewhere/b.yml")
     }
 
     @Test("A returned text made from an earlier source is a problem; in Russian its notes are marked English")

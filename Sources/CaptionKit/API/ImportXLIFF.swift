@@ -66,6 +66,6 @@ extension XLIFFImporter {
         let written = heldBack ? [] : try plan.apply(writing: !options.dryRun, digests: nil)
         return XLIFFImportReport(
             collection: collection.rootPath, files: [summary], problems: plan.problems, warnings: plan.warnings,
-            written: written, dryRun: options.dryRun, heldBack: heldBack)
+            written: written, changes: heldBack ? [] : plan.textChanges, dryRun: options.dryRun, heldBack: heldBack)
     }
 }

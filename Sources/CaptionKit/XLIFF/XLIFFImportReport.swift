@@ -36,6 +36,20 @@ public struct XLIFFImportReport: Sendable {
         public var changed = 0
     }
 
+    /// One caption text the import writes (with `--dry-run`: would write).
+    public struct TextChange: Sendable, Codable, Equatable {
+        /// The exhibit's id.
+        public var exhibit: String
+        /// Its caption file.
+        public var path: String
+        public var field: String
+        public var language: String
+        /// The text now, or `nil` when the exhibit has none in this language.
+        public var before: String?
+        /// The translation the import writes.
+        public var after: String
+    }
+
     /// The collection folder.
     public var collection: String
     /// One summary per XLIFF file, in argument order.
@@ -47,6 +61,9 @@ public struct XLIFFImportReport: Sendable {
     public var warnings: [Diagnostic] = []
     /// Caption files written (with `--dry-run`: that would be written), sorted.
     public var written: [String]
+    /// The texts written (with `--dry-run`: that would be written), in file order, then in the
+    /// configuration's order of fields and languages; none when nothing is written.
+    public var changes: [TextChange] = []
     /// Whether this was a dry run.
     public var dryRun: Bool
     /// Whether nothing was written because of `--atomic` and problems.
@@ -83,7 +100,8 @@ public struct XLIFFImportReport: Sendable {
     }
 
     /// The JSON document (`version` 1): `collection`, `dryRun`, `heldBack`, `files`,
-    /// `problems` and `warnings` (as in `captions check --format json`) and `written`.
+    /// `problems` and `warnings` (as in `captions check --format json`), `written` and
+    /// `changes`.
     public func json() throws(CaptionError) -> String {
         struct Document: Encodable {
             var version = 1
@@ -94,11 +112,12 @@ public struct XLIFFImportReport: Sendable {
             var problems: [JSONReporter.Finding]
             var warnings: [JSONReporter.Finding]
             var written: [String]
+            var changes: [TextChange]
         }
         return try JSONReporter.encode(
             Document(
                 collection: collection, dryRun: dryRun, heldBack: heldBack, files: files,
                 problems: problems.map(JSONReporter.finding), warnings: warnings.map(JSONReporter.finding),
-                written: written))
+                written: written, changes: changes))
     }
 }

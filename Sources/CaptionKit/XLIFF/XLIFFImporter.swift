@@ -53,7 +53,7 @@ public enum XLIFFImporter {
         let written = heldBack ? [] : try plan.apply(writing: !options.dryRun, digests: digests)
         return XLIFFImportReport(
             collection: collection.rootPath, files: summaries, problems: plan.problems, warnings: plan.warnings,
-            written: written, dryRun: options.dryRun, heldBack: heldBack)
+            written: written, changes: heldBack ? [] : plan.textChanges, dryRun: options.dryRun, heldBack: heldBack)
     }
 
     /// The mark `--trust-states --by NAME` records, or `nil` without it.
@@ -496,6 +496,24 @@ public enum XLIFFImporter {
             }
             try AtomicFile.commitCaptionFiles(pending, collection: collection.rootPath)
             return edits.map { collection.exhibits[$0.0].path }
+        }
+
+        /// The texts ``apply(writing:digests:)`` writes, in file order, then in the
+        /// configuration's order of fields and languages.
+        var textChanges: [XLIFFImportReport.TextChange] {
+            let config = collection.config
+            return changes.keys.sorted().flatMap { position -> [XLIFFImportReport.TextChange] in
+                let exhibit = collection.exhibits[position]
+                let fileChanges = changes[position] ?? [:]
+                return config.fields.flatMap { spec in
+                    config.targetLanguages.compactMap { language -> XLIFFImportReport.TextChange? in
+                        guard let change = fileChanges[spec.name + "." + language] else { return nil }
+                        return XLIFFImportReport.TextChange(
+                            exhibit: exhibit.displayID, path: exhibit.path, field: spec.name, language: language,
+                            before: exhibit.field(spec.name)?.translation(language)?.text, after: change.text)
+                    }
+                }
+            }
         }
 
         /// Reviews of one file: field → language → record entry.

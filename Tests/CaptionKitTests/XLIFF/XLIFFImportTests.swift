@@ -397,6 +397,9 @@ import Testing
         #expect(
             try report.json() == """
                 {
+                  "changes" : [
+
+                  ],
                   "collection" : "\(museum.root)",
                   "dryRun" : false,
                   "files" : [

@@ -78,10 +78,11 @@ extension Pages {
             """
     }
 
-    /// The text of `diff` with the words taken out in `<del>` and those put in in `<ins>`.
-    static func marked(_ diff: WordDiff) -> HTML {
+    /// The text of a word diff's `tokens` with the words taken out in `<del>` and those put in
+    /// in `<ins>`.
+    static func marked(_ tokens: [WordDiff.Token]) -> HTML {
         HTML.join(
-            diff.tokens.map { token -> HTML in
+            tokens.map { token -> HTML in
                 switch token {
                 case .kept(let text): return "\(text)"
                 case .deleted(let text): return "<del>\(text)</del>"
@@ -99,7 +100,7 @@ extension Pages {
         case .diff(let wordDiff, let commit):
             return """
                 <div class="word-diff"><p class="hint">\(words("signoff.diff", ["commit": String(commit.prefix(12))]))\
-                </p><p class="diff-text" lang="\(language)">\(marked(wordDiff))</p></div>
+                </p><p class="diff-text" lang="\(language)">\(marked(wordDiff.tokens))</p></div>
                 """
         case .unavailable(let reason):
             return "<p class=\"word-diff hint\">\(words("signoff.nodiff", ["reason": reason]))</p>"

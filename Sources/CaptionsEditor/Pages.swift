@@ -717,9 +717,12 @@ enum Pages {
             })
     }
 
-    /// The conflict page: the draft beside the file's texts now. With `merge`, each row says who
-    /// changed the text since the page was shown, and saving over the file sends only the draft's
-    /// own changes (with the file's texts now as what the page showed).
+    /// The conflict page: the texts that differ, the draft's beside the file's now, with the
+    /// words that differ marked where saving writes the text (it takes out the file's `<del>`
+    /// words and puts in the draft's `<ins>` ones); the texts that are the same only named. With `merge`, each row
+    /// says who changed the text since the page was shown, and saving over the file sends only
+    /// the draft's own changes (with the file's texts now as what the page showed). The line
+    /// above the button names the file's texts a save replaces.
     static func conflict(
         _ page: PageContext, id: String, draft: ExhibitTexts, current: ExhibitTexts, currentDigest: String,
         merge: DraftMerge?, config: CollectionConfig
@@ -727,14 +730,21 @@ enum Pages {
         let words = page.words
         var rows: [HTML] = []
         var hidden: [HTML] = []
+        var same: [String] = []
+        var replaced: [String] = []
         for spec in config.fields {
             for language in config.languages {
                 guard let mine = draft[spec.name]?[language] else { continue }
                 let theirs = current[spec.name]?[language] ?? ""
                 let change = merge?.changes[spec.name]?[language]
-                if merge == nil || merge?.changed[spec.name]?[language] != nil {
-                    hidden.append("<input type=\"hidden\" name=\"\(spec.name).\(language)\" value=\"\(mine)\">")
+                let name = words.textName(field: spec.name, language: language)
+                let sent = merge == nil || merge?.changed[spec.name]?[language] != nil
+                if sent { hidden.append("<input type=\"hidden\" name=\"\(spec.name).\(language)\" value=\"\(mine)\">") }
+                guard mine != theirs else {
+                    same.append(name)
+                    continue
                 }
+                if sent && (merge == nil || change == .both) { replaced.append(name) }
                 let who: HTML =
                     switch change {
                     case .mine: " <span class=\"who\">(\(words("conflict.mine")))</span>"
@@ -742,30 +752,46 @@ enum Pages {
                     case .both: " <span class=\"who\">(\(words("conflict.both")))</span>"
                     case .unchanged, .bothSame, nil: ""
                     }
-                let same: HTML = mine == theirs ? "<span class=\"same\">(\(words("conflict.same")))</span>" : who
+                // A text the save writes: each side with its own words marked, the file's that the
+                // save takes out, the draft's it puts in. One it leaves alone: both as they are.
+                let diff = sent ? WordDiff(from: theirs, to: mine).tokens : []
+                let draftSide = sent ? diff.filter { if case .deleted = $0 { false } else { true } } : [.kept(mine)]
+                let fileSide = sent ? diff.filter { if case .inserted = $0 { false } else { true } } : [.kept(theirs)]
                 rows.append(
                     """
-                    <tr class="\(mine == theirs ? "same" : "differs")"><th scope="row">\(words.fieldName(spec.name)) · \(language) \(same)</th>
-                    <td class="draft" lang="\(language)">\(mine)</td>\
-                    <td class="current" lang="\(language)">\(theirs)</td></tr>
+                    <tr class="differs"><th scope="row">\(name)\(who)</th>
+                    <td class="draft" lang="\(language)" data-label="\(words("conflict.draft"))">\(marked(draftSide))</td>\
+                    <td class="current" lang="\(language)" data-label="\(words("conflict.file"))">\(marked(fileSide))</td></tr>
 
                     """)
             }
         }
+        let sameTexts: HTML =
+            same.isEmpty
+            ? "" : "<p class=\"same-texts\">\(words("conflict.sametexts", ["list": same.joined(separator: ", ")]))</p>"
+        let replacing: HTML =
+            replaced.isEmpty
+            ? ""
+            : """
+            <p id="conflict-replaces">\(words("conflict.replaces", ["list": replaced.joined(separator: ", ")]))</p>
+            """
+        let describedBy: HTML = replaced.isEmpty ? "" : " aria-describedby=\"conflict-replaces\""
         return layout(
             page, title: words("conflict.title"),
             body: """
                 <h1 class="conflict" tabindex="-1" data-focus-on-load>\(words("conflict.title"))</h1>
                 <p class="message error">\(words("conflict.explain"))</p>
-                <div class="scroll"><table class="conflict">
+                <table class="conflict">
                 <thead><tr><td></td><th scope="col">\(words("conflict.draft"))</th>\
                 <th scope="col">\(words("conflict.file"))</th></tr></thead>
                 <tbody>\(rows)</tbody>
-                </table></div>
+                </table>
+                \(sameTexts)
                 <form method="post" action="/exhibits/\(urlEncode(id))">\(page.csrfField)
                 <input type="hidden" name="_digest" value="\(currentDigest)">\(hidden)
                 \(merge == nil ? "" : baseFields(current, config: config))
-                <button type="submit" name="_action" value="save">\(words("conflict.keep"))</button>
+                \(replacing)
+                <button type="submit" name="_action" value="save"\(describedBy)>\(words("conflict.keep"))</button>
                 <a href="/exhibits/\(urlEncode(id))">\(words("conflict.reload"))</a>
                 </form>
                 """)
@@ -923,7 +949,7 @@ enum Pages {
                 let name = words.textName(field: change.field, language: change.language)
                 let text: HTML
                 if let before = change.before, !before.isEmpty {
-                    let pieces = marked(WordDiff(from: before, to: change.after))
+                    let pieces = marked(WordDiff(from: before, to: change.after).tokens)
                     text = """
                         <p class="hint">\(words("translators.changedtext"))</p>\
                         <p class="diff-text" lang="\(change.language)">\(pieces)</p>

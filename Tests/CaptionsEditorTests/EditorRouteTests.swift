@@ -499,8 +499,18 @@ struct EditorSaveTests {
                 "/exhibits/first-winter", [("_digest", digest), ("_action", "save"), ("title.en", "My winter")])
             #expect(refused.status == .conflict)
             #expect(refused.body.contains("<h1 class=\"conflict\" tabindex=\"-1\" data-focus-on-load>Conflict</h1>"))
-            #expect(refused.body.contains("<td class=\"draft\" lang=\"en\">My winter</td>"))
-            #expect(refused.body.contains("<td class=\"current\" lang=\"en\">The first winter (edited)</td>"))
+            // Each side with the words that differ marked: the file's that a save takes out, mine it puts in.
+            #expect(
+                refused.body.contains(
+                    "<td class=\"draft\" lang=\"en\" data-label=\"Your draft\"><ins>My</ins> winter</td>"
+                        + "<td class=\"current\" lang=\"en\" data-label=\"In the file now\"><del>The first</del> "
+                        + "winter<del> (edited)</del></td>"))
+            // The button says what it overwrites.
+            #expect(
+                refused.body.contains(
+                    "<p id=\"conflict-replaces\">Saving your draft overwrites the file&#39;s changes to Title (en).</p>\n"
+                        + "<button type=\"submit\" name=\"_action\" value=\"save\" "
+                        + "aria-describedby=\"conflict-replaces\">Save my draft over the file</button>"))
             #expect(try fixture.read("barracks/first-winter.yml") == text)
             // The conflict page's form keeps the draft and may save it over the new file.
             let newDigest = try #require(refused.inputValue("_digest"))
@@ -582,14 +592,29 @@ struct EditorSaveTests {
                 try Self.saveForm(page, ["title.en": "My winter", "title.kk": "Менің қысым"]))
             #expect(refused.status == .conflict)
             #expect(try fixture.read("barracks/first-winter.yml") == colleague)
+            // The three titles that differ, in order; the texts that are the same only named.
+            let rows = refused.body.components(separatedBy: "<tr class=\"differs\"><th scope=\"row\">").dropFirst()
+                .map { $0.components(separatedBy: "</th>")[0] }
+            #expect(
+                rows == [
+                    "Title (kk) <span class=\"who\">(changed by you)</span>",
+                    "Title (ru) <span class=\"who\">(changed in the file, not by you)</span>",
+                    "Title (en) <span class=\"who\">(changed by you and in the file)</span>",
+                ])
             #expect(
                 refused.body.contains(
-                    "<th scope=\"row\">Title · en  <span class=\"who\">(changed by you and in the file)</span></th>"))
+                    "<p class=\"same-texts\">The same in your draft and in the file: Text (kk), Text (ru), Text (en), "
+                        + "Credit line (kk), Credit line (ru), Credit line (en).</p>"))
+            // The Russian title the save leaves alone is shown as it is on both sides, unmarked.
             #expect(
                 refused.body.contains(
-                    "<th scope=\"row\">Title · ru  <span class=\"who\">(changed in the file, not by you)</span></th>"))
+                    "<td class=\"draft\" lang=\"ru\" data-label=\"Your draft\">Первая зима</td>"
+                        + "<td class=\"current\" lang=\"ru\" data-label=\"In the file now\">Первая лагерная зима</td>"))
+            // Saving overwrites the colleague's English only: my Kazakh replaces a title nobody else changed.
             #expect(
-                refused.body.contains("<th scope=\"row\">Title · kk  <span class=\"who\">(changed by you)</span></th>"))
+                refused.body.contains(
+                    "<p id=\"conflict-replaces\">Saving your draft overwrites the file&#39;s changes to Title (en).</p>"
+                ))
             // The form carries my two changes only, and the file's texts now as what was shown.
             #expect(refused.body.contains("name=\"title.en\" value=\"My winter\""))
             #expect(refused.body.contains("name=\"title.kk\" value=\"Менің қысым\""))

@@ -40,6 +40,9 @@ struct EditorSettings: Sendable {
     var allowedOrigins: Set<String> = []
     /// The bcrypt hash of the password, when one is required.
     var passwordHash: String?
+    /// The addresses of reverse proxies whose `X-Forwarded-For` names the client: a sign-in
+    /// through one is counted by the address the proxy names (``EditorApp/clientAddress(peer:forwardedFor:trustedProxies:)``).
+    var trustedProxies: Set<String> = []
     /// The seconds an address waits after its first wrong password (doubling with each one).
     var firstLoginDelay: Double = 1
     /// How often the files are scanned for changes.
@@ -779,7 +782,9 @@ struct EditorApp: Sendable {
         // Where the sign-in was asked for (a page opened after the session ended).
         let next = PageError.sitePath(form["next"]) ?? "/"
         guard let hash = settings.passwordHash else { return redirect(next) }
-        let address = context.remoteAddress?.ipAddress ?? ""
+        let address = Self.clientAddress(
+            peer: context.remoteAddress?.ipAddress ?? "", forwardedFor: request.headers[values: Self.forwardedFor],
+            trustedProxies: settings.trustedProxies)
         if let seconds = loginGate.delay(for: address) { return tooManyAttempts(seconds, request, context) }
         guard let matches = await loginGate.verify(form["password"] ?? "", hash: hash) else {
             return tooManyAttempts(1, request, context)
@@ -796,6 +801,29 @@ struct EditorApp: Sendable {
 }
 
 extension EditorApp {
+    /// The header a proxy names the client in.
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
+
+    /// The address failed sign-ins are counted by (``LoginGate``): the connection's, unless it
+    /// comes from a trusted proxy; then the last address in `X-Forwarded-For` (the header's
+    /// lines in order) that is not a trusted proxy, the one the proxy itself added. Behind a
+    /// proxy every connection comes from the proxy, and one person guessing passwords would
+    /// otherwise make everyone wait. A value that is not an IP address is not believed.
+    static func clientAddress(peer: String, forwardedFor: [String], trustedProxies: Set<String>) -> String {
+        guard trustedProxies.contains(peer) else { return peer }
+        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let client = hops.last(where: { !trustedProxies.contains($0) }) else { return peer }
+        return looksLikeIPAddress(client) ? client.lowercased() : peer
+    }
+
+    /// Whether `text` is written as an IPv4 or IPv6 address is (digits, hex digits, `.` and
+    /// `:`, at most 45 characters): what a proxy puts in `X-Forwarded-For`.
+    static func looksLikeIPAddress(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 45
+            && text.unicodeScalars.allSatisfy { $0 == "." || $0 == ":" || $0.properties.isASCIIHexDigit }
+            && text.unicodeScalars.contains { $0 == "." || $0 == ":" }
+    }
+
     /// The answer to a sign-in refused before its password was checked: 429, with the seconds
     /// to wait in `Retry-After` and in the page.
     func tooManyAttempts(_ seconds: Int, _ request: Request, _ context: EditorContext) -> Response {

@@ -57,6 +57,13 @@ extension EditorCommand {
                 """)
         var origin: [String] = []
 
+        @Option(
+            help: """
+                The address of a reverse proxy on another computer whose X-Forwarded-For header names the \
+                client (repeatable). With --origin, a proxy on this computer (127.0.0.1, ::1) is trusted anyway.
+                """)
+        var trustedProxy: [String] = []
+
         @Flag(help: "Open the editor in the default browser once it is running.")
         var open = false
 
@@ -80,6 +87,9 @@ extension EditorCommand {
                     throw fail("--origin \(url) is not an address such as https://captions.museum.kz")
                 }
                 origins.append(parsed)
+            }
+            for address in trustedProxy where !EditorApp.looksLikeIPAddress(address) {
+                throw fail("--trusted-proxy \(address) is not an IP address such as 192.168.1.10")
             }
             var passwordHash: String?
             if let passwordFile {
@@ -130,6 +140,7 @@ extension EditorCommand {
                 root: root, allowedHosts: Self.allowedHosts(host: host, port: port, origins: origins),
                 passwordHash: passwordHash)
             configured.allowedOrigins = Set(origins.map(\.origin))
+            configured.trustedProxies = Self.trustedProxies(trustedProxy, origins: origins)
             let settings = configured
             let editor = try EditorApp(settings: settings, store: store, strings: strings, resources: resources)
             let address = host.contains(":") ? "[\(host)]" : host
@@ -156,6 +167,14 @@ extension EditorCommand {
 
         /// The names of this computer as `--host` values.
         static let loopbackNames: Set<String> = ["127.0.0.1", "localhost", "::1"]
+
+        /// The addresses whose `X-Forwarded-For` is believed: `named` (lowercased), and with
+        /// `origins` (a proxy serves the editor) this computer's own, where the documented proxy runs.
+        static func trustedProxies(_ named: [String], origins: [PublicOrigin]) -> Set<String> {
+            var addresses = Set(named.map { $0.lowercased() })
+            if !origins.isEmpty { addresses.formUnion(["127.0.0.1", "::1", "::ffff:127.0.0.1"]) }
+            return addresses
+        }
 
         /// The `Host` values a browser sends for this address (lowercase, IPv6 in brackets):
         /// for loopback every loopback name; for `0.0.0.0` or `::` every address of this computer,

@@ -52,6 +52,59 @@ struct EditorHardeningTests {
         }
     }
 
+    @Test("Behind a trusted proxy, X-Forwarded-For names the client: one person's wrong passwords delay only them")
+    func aProxysClientsWaitEachForTheirOwnAttempts() async throws {
+        for trusted in [true, false] {
+            let fixture = try EditorFixture(passwordHash: Bcrypt.hash("steppe winter", cost: 4)).with {
+                $0.firstLoginDelay = 600
+                $0.allowedHosts.insert("127.0.0.1")
+                $0.trustedProxies = trusted ? ["127.0.0.1"] : []
+            }
+            let application = fixture.app.application(configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            try await application.test(.live) { client in
+                let guesser = Browser(client: client)
+                let curator = Browser(client: client)
+                let guesserHeaders: HTTPFields = [EditorApp.forwardedFor: "203.0.113.7"]
+                // A proxy appends the address it saw to what the client sent: the last one counts.
+                let curatorHeaders: HTTPFields = [EditorApp.forwardedFor: "203.0.113.7, 198.51.100.20"]
+                _ = try await guesser.get("/login", headers: guesserHeaders)
+                _ = try await curator.get("/login", headers: curatorHeaders)
+                let guess = try await guesser.post("/login", [("password", "guess")], headers: guesserHeaders)
+                #expect(guess.status == .unauthorized)
+                let again = try await guesser.post("/login", [("password", "steppe winter")], headers: guesserHeaders)
+                #expect(again.status == .tooManyRequests)
+                let signIn = try await curator.post("/login", [("password", "steppe winter")], headers: curatorHeaders)
+                // Not trusted, the header is the client's word: both come from 127.0.0.1 and wait.
+                #expect(signIn.status == (trusted ? .seeOther : .tooManyRequests))
+            }
+        }
+    }
+
+    @Test("The client address behind proxies: the last hop no trusted proxy added; junk is not believed")
+    func clientAddresses() {
+        let proxies: Set<String> = ["127.0.0.1", "10.0.0.2"]
+        #expect(
+            EditorApp.clientAddress(peer: "192.0.2.1", forwardedFor: ["203.0.113.7"], trustedProxies: proxies)
+                == "192.0.2.1")
+        #expect(EditorApp.clientAddress(peer: "127.0.0.1", forwardedFor: [], trustedProxies: proxies) == "127.0.0.1")
+        #expect(
+            EditorApp.clientAddress(
+                peer: "127.0.0.1", forwardedFor: ["1.1.1.1, 203.0.113.7", "198.51.100.20, 10.0.0.2"],
+                trustedProxies: proxies) == "198.51.100.20")
+        #expect(
+            EditorApp.clientAddress(peer: "127.0.0.1", forwardedFor: ["2001:DB8::1"], trustedProxies: proxies)
+                == "2001:db8::1")
+        for junk in ["unknown", "", "<script>", String(repeating: "1.", count: 30)] {
+            #expect(
+                EditorApp.clientAddress(peer: "127.0.0.1", forwardedFor: [junk], trustedProxies: proxies) == "127.0.0.1"
+            )
+        }
+        #expect(EditorCommand.Serve.trustedProxies(["10.0.0.2"], origins: []) == ["10.0.0.2"])
+        let origin = EditorCommand.PublicOrigin("https://captions.museum.kz")!
+        #expect(
+            EditorCommand.Serve.trustedProxies([], origins: [origin]) == ["127.0.0.1", "::1", "::ffff:127.0.0.1"])
+    }
+
     @Test("The delay after wrong passwords doubles with each, up to 30 s, per address; signing in forgets it")
     func theDelayDoubles() {
         let gate = LoginGate()
@@ -106,6 +159,21 @@ struct EditorHardeningTests {
                 #expect(errors == "captions-editor: error: the password is shorter than 8 characters\n")
             }
         }
+    }
+
+    @Test("A --trusted-proxy that is not an IP address is refused with one line before anything starts")
+    func aTrustedProxyMustBeAnAddress() throws {
+        let process = Process()
+        process.executableURL = editorBinary
+        process.arguments = ["serve", "--trusted-proxy", "nginx", "/nonexistent"]
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = Pipe()
+        try process.run()
+        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(errors == "captions-editor: error: --trusted-proxy nginx is not an IP address such as 192.168.1.10\n")
     }
 
     /// The built `captions-editor` beside the test bundle.

@@ -587,16 +587,17 @@ enum Pages {
     }
 
     /// The counter of one text box; marked when over the limit. A text measured on its panel
-    /// counts lines against the panel's (the limit `captions check` holds it to) and its
-    /// characters without a limit; it is marked too when `overflowsPanel` (the box has an
-    /// `overflows-panel` finding: a word wider than the panel, however few the lines).
+    /// counts lines against the panel's and its characters without a limit, and is marked when
+    /// `overflowsPanel` (the box has an `overflows-panel` finding: too many lines, or a word
+    /// wider than the panel): the counter says what `captions check` says, so a text whose
+    /// finding an `ignore:` entry accepts is not marked.
     static func counter(_ length: TextLength?, id: String, words: Localizer, overflowsPanel: Bool = false) -> HTML {
         guard let length else { return "<p class=\"counter\" id=\"c-\(id)\"></p>" }
         if let lines = length.lines, let maxLines = length.maxLines {
             let text = words(
                 "exhibit.lines",
                 ["lines": String(lines), "max": String(maxLines), "count": String(length.characters)])
-            let over = lines > maxLines || overflowsPanel
+            let over = overflowsPanel
             return "<p class=\"counter\(over ? HTML(trusted: " over") : .empty)\" id=\"c-\(id)\">\(text)</p>"
         }
         let over = length.limit.map { length.characters > $0 } ?? false

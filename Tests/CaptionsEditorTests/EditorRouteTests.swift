@@ -637,6 +637,27 @@ struct EditorSaveTests {
         }
     }
 
+    @Test("The line counter is marked as check reports: a text too long whose finding ignore: accepts is not")
+    func counterFollowsTheCheck() async throws {
+        let long = String(repeating: "қыс ", count: 45)
+        for accepted in [false, true] {
+            let fixture = try EditorFixture { root in
+                let path = root + "/barracks/first-winter.yml"
+                var file = try String(contentsOfFile: path, encoding: .utf8)
+                file = file.replacingOccurrences(of: "  kk: Алғашқы қыс\n", with: "  kk: \(long)\n")
+                if accepted { file += "ignore: [overflows-panel: title/kk]\n" }
+                try file.write(toFile: path, atomically: true, encoding: .utf8)
+            }
+            try await fixture.test { browser in
+                let page = try await browser.get("/exhibits/first-winter")
+                let marked = accepted ? "" : " over"
+                #expect(
+                    page.body.contains(
+                        "<p class=\"counter\(marked)\" id=\"c-title-kk\">5 of 3 lines on the panel · 179 characters</p>"))
+            }
+        }
+    }
+
     @Test("Check without saving shows the draft's findings and writes nothing; the live check answers JSON")
     func draftCheck() async throws {
         let fixture = try EditorFixture()

@@ -653,7 +653,8 @@ struct EditorSaveTests {
                 let marked = accepted ? "" : " over"
                 #expect(
                     page.body.contains(
-                        "<p class=\"counter\(marked)\" id=\"c-title-kk\">5 of 3 lines on the panel · 179 characters</p>"))
+                        "<p class=\"counter\(marked)\" id=\"c-title-kk\">5 of 3 lines on the panel · 179 characters</p>"
+                    ))
             }
         }
     }

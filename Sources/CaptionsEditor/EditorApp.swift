@@ -170,9 +170,7 @@ struct EditorApp: Sendable {
         router.post("/exhibits/{id}/accept") { request, context in try await self.accept(request, context) }
         get("/exhibits/{id}/next-missing") { request, context in try self.nextMissing(request, context) }
         get("/status") { request, context in try await offloaded { try self.statusPage(request, context) } }
-        get("/translators") { request, context in
-            self.html(Pages.translators(self.page(request, context), config: self.store.snapshot.config))
-        }
+        get("/translators") { request, context in self.translatorsPage(request, context) }
         get("/translators/xliff") { request, context in
             try await offloaded { try self.downloadXLIFF(request, context) }
         }
@@ -190,6 +188,7 @@ struct EditorApp: Sendable {
         router.post("/login") { request, context in try await self.login(request, context) }
         router.post("/logout") { request, context in try await self.logout(request, context) }
         addSignOffRoutes(to: router)
+        addDownloadRoutes(to: router)
         return router
     }
 
@@ -681,7 +680,7 @@ struct EditorApp: Sendable {
         }
         guard let document else {
             let message: HTML = "<p class=\"message\">\(words(context)("translators.nothing", ["lang": language]))</p>"
-            return html(Pages.translators(page(request, context), config: snapshot.config, message: message))
+            return translatorsPage(request, context, message: message)
         }
         return Response(
             status: .ok,

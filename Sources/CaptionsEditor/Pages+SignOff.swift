@@ -103,10 +103,23 @@ extension Pages {
                 </p><p class="diff-text" lang="\(language)">\(marked(wordDiff.tokens))</p></div>
                 """
         case .unavailable(let reason):
-            return "<p class=\"word-diff hint\">\(words("signoff.nodiff", ["reason": reason]))</p>"
+            return "<p class=\"word-diff hint\">\(earlierSourceUnknown(reason, words: words))</p>"
         case .notStale, .noRecord:
             return ""
         }
+    }
+
+    /// Why the earlier source of a stale translation is unknown, in the interface language
+    /// (`signoff.nogit`, `signoff.gitfailed`, `signoff.nohistory`), followed by the caption file's
+    /// path, marked English (the library's `captions diff` says it all in English).
+    static func earlierSourceUnknown(_ reason: EarlierSourceUnknown, words: Localizer) -> HTML {
+        let key: String
+        switch reason {
+        case .notInGitRepository: key = "signoff.nogit"
+        case .gitLogFailed: key = "signoff.gitfailed"
+        case .notInHistory: key = "signoff.nohistory"
+        }
+        return "\(words("signoff.nodiff", ["reason": words(key)])) <code\(words.englishAttribute)>\(reason.path)</code>"
     }
 
     /// The form the review and approve buttons submit (`form="signoff-form"`): the fingerprints

@@ -848,8 +848,11 @@ enum Pages {
 
     // MARK: Translators
 
-    /// The translators page: download and upload forms.
-    static func translators(_ page: PageContext, config: CollectionConfig, message: HTML = .empty) -> HTML {
+    /// The translators page: the XLIFF, glossary and translation memory downloads, and the
+    /// XLIFF upload.
+    static func translators(_ page: PageContext, config: CollectionConfig, hasGlossary: Bool, message: HTML = .empty)
+        -> HTML
+    {
         let words = page.words
         let options = HTML.join(config.targetLanguages.map { option($0, words.languageLabel($0), selected: false) })
         return layout(
@@ -858,7 +861,8 @@ enum Pages {
                 <h1>\(words("translators.title"))</h1>
                 <p>\(words("translators.explain"))</p>
                 \(message)
-                <section><h2>\(words("translators.download"))</h2>
+                <section aria-labelledby="h-xliff"><h2 id="h-xliff">\(words("translators.download"))</h2>
+                <p>\(words("translators.xliffintro"))</p>
                 <form method="get" action="/translators/xliff" class="stack">
                 <label>\(words("translators.language")) <select name="lang">\(options)</select></label>
                 <label>\(words("translators.version")) <select name="version"><option value="1.2">1.2</option>\
@@ -866,6 +870,8 @@ enum Pages {
                 <label><input type="checkbox" name="needed" value="1"> \(words("translators.needed"))</label>
                 <button type="submit">\(words("translators.download"))</button>
                 </form></section>
+                \(glossarySection(page, config: config, hasGlossary: hasGlossary))
+                \(memorySection(page, config: config))
                 <section><h2>\(words("translators.upload"))</h2>
                 <form method="post" action="/translators/review" enctype="multipart/form-data" class="stack">\
                 \(page.csrfField)

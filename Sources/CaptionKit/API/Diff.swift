@@ -12,8 +12,9 @@ public struct SourceDiff: Sendable, Hashable {
         case notStale
         /// The translation has no record of its source (typed by hand, or missing).
         case noRecord
-        /// Stale, but the earlier source text is not available; the sentence says why.
-        case unavailable(String)
+        /// Stale, but the earlier source text is not available; the reason says why (its
+        /// ``EarlierSourceUnknown/text`` in English).
+        case unavailable(EarlierSourceUnknown)
     }
 
     /// The field.
@@ -32,7 +33,7 @@ public struct SourceDiff: Sendable, Hashable {
                 + diff.text + "\n"
         case .notStale: return "\(what) is not stale: nothing to compare\n"
         case .noRecord: return "\(what) has no record of the source it was made from: nothing to compare\n"
-        case .unavailable(let reason): return "\(what) is stale, but its earlier source is unknown: \(reason)\n"
+        case .unavailable(let reason): return "\(what) is stale, but its earlier source is unknown: \(reason.text)\n"
         }
     }
 

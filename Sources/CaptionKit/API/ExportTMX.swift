@@ -12,8 +12,24 @@ extension TMXExporter {
     {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
-        let export = try files(collection, options: options)
+        let export = try export(collection, options: options)
         for file in export.files { try AtomicFile.write(file.data, to: file.path) }
         return export
+    }
+
+    /// Builds the files ``export(collectionAt:options:)`` writes for `collection`, with the same
+    /// names and bytes, without writing them (the editor's downloads).
+    ///
+    /// A file is made for each target language asked for, also one without a unit
+    /// (``TMXExportFile/unitCount`` 0), as the command writes it.
+    ///
+    /// - Returns: The files, and a `tmx-export` warning per caption file left out (unreadable,
+    ///   no valid id, a duplicate id).
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` for a language of `options.targetLanguages`
+    ///   that is not a target language of the collection.
+    public static func export(_ collection: CaptionCollection, options: TMXExportOptions) throws(CaptionError)
+        -> TMXExport
+    {
+        try files(collection, options: options)
     }
 }

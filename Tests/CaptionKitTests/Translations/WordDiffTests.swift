@@ -122,11 +122,39 @@ import Testing
             )
         ])
         let diffs = try SourceDiff.of(id: "k", in: try museum.load())
+        #expect(diffs.map(\.outcome) == [.unavailable(.notInGitRepository(path: "\(museum.root)/g/k.yml"))])
         #expect(
             diffs.map { $0.text(id: "k", sourceLanguage: "ru") } == [
                 "title (kk) of k is stale, but its earlier source is unknown: \(museum.root)/g/k.yml is not in a git "
                     + "repository (or git is not installed), so its earlier texts are unknown\n"
             ])
+    }
+
+    @Test func aSourceNoCommitHasIsNamedAsSuchWithTheSentenceTheCommandPrints() throws {
+        guard SignOffMergeTests.git != nil else {
+            print("WordDiffTests: skipped the git test, git is not installed")
+            return
+        }
+        let museum = try TestCollection(files: [
+            (
+                "g/k.yml",
+                "id: k\ntitle:\n  kk: Құрт\n  ru: Курт!\n  en: Kurt\ntranslations:\n  title: { kk: 8577ed6c }\n"
+            )
+        ])
+        #expect(try SignOffMergeTests.run(["init", "-q", "-b", "main"], in: museum.root) == 0)
+        try SignOffMergeTests.commit("first", in: museum.root)
+        let diffs = try SourceDiff.of(id: "k", in: try museum.load())
+        let path = "\(museum.root)/g/k.yml"
+        #expect(
+            diffs.map(\.outcome) == [
+                .unavailable(.notInHistory(path: path, field: "title", language: "ru", fingerprint: "8577ed6c"))
+            ])
+        #expect(
+            diffs.map { $0.text(id: "k", sourceLanguage: "ru") } == [
+                "title (kk) of k is stale, but its earlier source is unknown: no commit in the git history of \(path) "
+                    + "has the ru title with fingerprint 8577ed6c\n"
+            ])
+        #expect(EarlierSourceUnknown.gitLogFailed(path: path).text == "git log failed for \(path)")
     }
 
     @Test func textsTooLongForTheTableKeepTheirCommonEndsAndReplaceTheMiddle() {

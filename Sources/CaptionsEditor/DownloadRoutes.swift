@@ -1,0 +1,98 @@
+import CaptionKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+extension EditorApp {
+    /// The translators page's downloads besides the XLIFF: `GET /translators/glossary?format=
+    /// tbx|omegat|csv&lang=LANG` (the language only for OmegaT) and `GET /translators/tmx?lang=LANG`
+    /// (HEAD answered as GET).
+    func addDownloadRoutes(to router: Router<EditorContext>) {
+        let glossary: @Sendable (Request, EditorContext) async throws -> Response = { request, context in
+            try await offloaded { try self.downloadGlossary(request, context) }
+        }
+        let memory: @Sendable (Request, EditorContext) async throws -> Response = { request, context in
+            try await offloaded { try self.downloadTMX(request, context) }
+        }
+        router.get("/translators/glossary", use: glossary)
+        router.head("/translators/glossary", use: glossary)
+        router.get("/translators/tmx", use: memory)
+        router.head("/translators/tmx", use: memory)
+    }
+
+    /// The translators page, with `message` under its introduction.
+    func translatorsPage(
+        _ request: Request, _ context: EditorContext, message: HTML = .empty, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let hasGlossary = LibraryBridge.hasGlossary(collectionAt: settings.root)
+        return html(
+            Pages.translators(
+                page(request, context), config: store.snapshot.config, hasGlossary: hasGlossary, message: message),
+            status: status)
+    }
+
+    /// The glossary as `captions export glossary --format FORMAT` writes it (`--to LANG` for
+    /// OmegaT): 400 for an unknown format or language, the page saying there is no glossary (404)
+    /// when there is none.
+    func downloadGlossary(_ request: Request, _ context: EditorContext) throws -> Response {
+        let query = queryParameters(request.uri.query)
+        let config = store.snapshot.config
+        let language = query["lang"]
+        guard let format = GlossaryFormat(rawValue: query["format"] ?? GlossaryFormat.tbx.rawValue),
+            language.map(config.targetLanguages.contains) ?? (format != .omegat)
+        else { throw badRequest(context) }
+        let file: DownloadFile?
+        do {
+            // TBX and CSV hold every language: the language chosen is OmegaT's only.
+            file = try LibraryBridge.glossaryFile(
+                format: format, language: format == .omegat ? language : nil, collectionAt: settings.root)
+        } catch {
+            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+        }
+        guard let file else { return translatorsPage(request, context, status: .notFound) }
+        let type = format == .tbx ? "application/xml" : format == .csv ? "text/csv" : "text/tab-separated-values"
+        return attachment(file, contentType: type + "; charset=utf-8")
+    }
+
+    /// The translation memory as `captions export tmx --to LANG` writes it: 400 for an unknown
+    /// language; the page saying so when no text is translated yet; the caption files the export
+    /// left out listed on the page first (with a link on, `anyway=1`, to download it all the same).
+    func downloadTMX(_ request: Request, _ context: EditorContext) throws -> Response {
+        let query = queryParameters(request.uri.query)
+        let snapshot = store.snapshot
+        guard let language = query["lang"], snapshot.config.targetLanguages.contains(language) else {
+            throw badRequest(context)
+        }
+        let memory: (file: DownloadFile, units: Int, warnings: [Diagnostic])
+        do {
+            memory = try LibraryBridge.tmxFile(language: language, in: snapshot.collection)
+        } catch {
+            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+        }
+        let words = words(context)
+        let empty = memory.units == 0
+        guard !empty, memory.warnings.isEmpty || query["anyway"] == "1" else {
+            var message: HTML = ""
+            if empty { message = "<p class=\"message\">\(words("translators.nomemory", ["lang": language]))</p>" }
+            if !memory.warnings.isEmpty {
+                let link = empty ? nil : "/translators/tmx?lang=\(urlEncode(language))&anyway=1"
+                message = "\(message)\(Pages.memoryWarnings(memory.warnings, words: words, downloadLink: link))"
+            }
+            return translatorsPage(request, context, message: message)
+        }
+        return attachment(memory.file, contentType: "application/xml; charset=utf-8")
+    }
+
+    /// A file to save, named as the export names it.
+    func attachment(_ file: DownloadFile, contentType: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(file.fileName)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+    }
+
+    private func badRequest(_ context: EditorContext) -> PageError {
+        PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
+    }
+}

@@ -1,0 +1,72 @@
+import CaptionKit
+import Foundation
+
+extension Pages {
+    /// The translators page's glossary section: the sentence saying which programs read which
+    /// format, and a form downloading it (`GET /translators/glossary?format=…&lang=…`); without a
+    /// glossary, one sentence saying so and no form.
+    static func glossarySection(_ page: PageContext, config: CollectionConfig, hasGlossary: Bool) -> HTML {
+        let words = page.words
+        guard hasGlossary else {
+            return """
+                <section aria-labelledby="h-glossary"><h2 id="h-glossary">\(words("translators.glossary"))</h2>
+                <p class="no-glossary">\(words("translators.noglossary"))</p></section>
+                """
+        }
+        let formats = HTML.join(
+            [("tbx", "translators.tbx"), ("omegat", "translators.omegat"), ("csv", "translators.csv")].map {
+                format, key in
+                """
+                <label><input type="radio" name="format" value="\(format)"\(checked(format == "tbx"))> \
+                \(words(key))</label>
+                """
+            })
+        return """
+            <section aria-labelledby="h-glossary"><h2 id="h-glossary">\(words("translators.glossary"))</h2>
+            <p>\(words("translators.glossaryintro"))</p>
+            <form method="get" action="/translators/glossary" class="stack">
+            <fieldset class="formats"><legend>\(words("translators.format"))</legend>\(formats)</fieldset>
+            <label>\(words("translators.glossarylanguage")) <select name="lang">\(languageOptions(config, words))</select></label>
+            <button type="submit">\(words("translators.downloadglossary"))</button>
+            </form></section>
+            """
+    }
+
+    /// The translators page's translation memory section: which programs read TMX, and a form
+    /// downloading it for one target language (`GET /translators/tmx?lang=…`).
+    static func memorySection(_ page: PageContext, config: CollectionConfig) -> HTML {
+        let words = page.words
+        return """
+            <section aria-labelledby="h-memory"><h2 id="h-memory">\(words("translators.memory"))</h2>
+            <p>\(words("translators.memoryintro"))</p>
+            <form method="get" action="/translators/tmx" class="stack">
+            <label>\(words("translators.language")) <select name="lang">\(languageOptions(config, words))</select></label>
+            <button type="submit">\(words("translators.downloadmemory"))</button>
+            </form></section>
+            """
+    }
+
+    /// What the translation memory export left out (a caption file per warning), said before the
+    /// download: with `downloadLink`, a link to download the memory without those files.
+    static func memoryWarnings(_ warnings: [Diagnostic], words: Localizer, downloadLink: String?) -> HTML {
+        let anyway: HTML =
+            downloadLink.map { "<p><a href=\"\($0)\" download>\(words("translators.downloadanyway"))</a></p>" } ?? ""
+        // Each caption file first (the message names the file it collides with, not its own).
+        let items = HTML.join(
+            warnings.map { warning in
+                """
+                <li class="\(warning.severity.rawValue)"><code\(words.englishAttribute)>\(warning.location.path)</code>: \
+                \(findingMessage(warning, words: words)) <code>\(warning.checkID)</code></li>
+                """
+            })
+        return """
+            <div class="message warning"><p>\(words("translators.memoryleftout"))</p>
+            <ul class="problems">\(items)</ul>\(anyway)</div>
+            """
+    }
+
+    /// The target languages as options of a language menu, none selected.
+    private static func languageOptions(_ config: CollectionConfig, _ words: Localizer) -> HTML {
+        HTML.join(config.targetLanguages.map { option($0, words.languageLabel($0), selected: false) })
+    }
+}

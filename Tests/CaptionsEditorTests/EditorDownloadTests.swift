@@ -1,0 +1,186 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import CaptionKit
+@testable import CaptionsEditor
+
+@Suite("Editor translators: glossary and translation memory downloads")
+struct EditorDownloadTests {
+    /// What `captions export glossary` writes for `options` on the collection at `root` (the
+    /// command's own library call, into a folder of its own): file name → bytes.
+    static func exportedGlossary(_ root: String, _ options: GlossaryExportOptions) throws -> [String: Data] {
+        var options = options
+        options.outputFolder =
+            FileManager.default.temporaryDirectory.appendingPathComponent(
+                "glossary-\(UUID().uuidString)"
+            ).path
+        defer { try? FileManager.default.removeItem(atPath: options.outputFolder) }
+        return try written(GlossaryExporter.export(collectionAt: root, options: options).map(\.path))
+    }
+
+    /// What `captions export tmx --to LANGUAGE` writes on the collection at `root`.
+    static func exportedMemory(_ root: String, language: String) throws -> [String: Data] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tmx-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let options = TMXExportOptions(targetLanguages: [language], outputFolder: folder)
+        return try written(TMXExporter.export(collectionAt: root, options: options).files.map(\.path))
+    }
+
+    /// The files at `paths`, read back from disk: name → bytes.
+    private static func written(_ paths: [String]) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in paths {
+            files[(path as NSString).lastPathComponent] = try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+        return files
+    }
+
+    @Test("Each glossary download is the file captions export glossary writes, byte for byte")
+    func glossary() async throws {
+        let fixture = try EditorFixture()
+        let root = fixture.root
+        let tbx = try Self.exportedGlossary(root, GlossaryExportOptions(format: .tbx))
+        let csv = try Self.exportedGlossary(root, GlossaryExportOptions(format: .csv))
+        let omegat = try Self.exportedGlossary(root, GlossaryExportOptions(format: .omegat, targetLanguages: ["kk"]))
+        #expect(Array(tbx.keys) == ["glossary.tbx"])
+        #expect(Array(omegat.keys) == ["ru-kk.utf8"])
+        try await fixture.test { browser in
+            let page = try await browser.get("/translators")
+            #expect(page.body.contains("<form method=\"get\" action=\"/translators/glossary\" class=\"stack\">"))
+            #expect(page.body.contains("<input type=\"radio\" name=\"format\" value=\"tbx\" checked> TBX"))
+            #expect(page.body.contains("<legend>File format</legend>"))
+            // The form sends the language with every format; TBX and CSV hold all languages.
+            let cases: [(String, String, String, Data?)] = [
+                ("format=tbx&lang=kk", "application/xml; charset=utf-8", "glossary.tbx", tbx["glossary.tbx"]),
+                ("format=csv&lang=en", "text/csv; charset=utf-8", "glossary.csv", csv["glossary.csv"]),
+                (
+                    "format=omegat&lang=kk", "text/tab-separated-values; charset=utf-8", "ru-kk.utf8",
+                    omegat["ru-kk.utf8"]
+                ),
+                ("", "application/xml; charset=utf-8", "glossary.tbx", tbx["glossary.tbx"]),
+            ]
+            for (query, type, name, expected) in cases {
+                let file = try await browser.get("/translators/glossary?" + query)
+                #expect(file.status == .ok, "\(query)")
+                #expect(file.headers[.contentType] == type, "\(query)")
+                #expect(file.headers[.contentDisposition] == "attachment; filename=\"\(name)\"", "\(query)")
+                #expect(Data(file.bytes) == expected, "\(query)")
+            }
+            let head = try await browser.request(.head, "/translators/glossary?format=csv")
+            #expect(head.status == .ok)
+            #expect(head.headers[.contentDisposition] == "attachment; filename=\"glossary.csv\"")
+        }
+    }
+
+    @Test("A glossary or memory download with an unknown format or language is a 400 page")
+    func badRequests() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            for uri in [
+                "/translators/glossary?format=pdf", "/translators/glossary?format=TBX",
+                "/translators/glossary?format=omegat", "/translators/glossary?format=omegat&lang=ru",
+                "/translators/glossary?format=tbx&lang=de", "/translators/glossary?format=csv&lang=",
+                "/translators/tmx", "/translators/tmx?lang=ru", "/translators/tmx?lang=xx",
+                "/translators/tmx?lang=kk%00",
+            ] {
+                let page = try await browser.get(uri)
+                #expect(page.status == .badRequest, "\(uri)")
+                #expect(page.headers[.contentDisposition] == nil, "\(uri)")
+                #expect(page.body.contains("<h1>"), "\(uri)")
+            }
+        }
+    }
+
+    @Test("Without a glossary the page says so in one sentence and has no glossary form")
+    func noGlossary() async throws {
+        let fixture = try EditorFixture { root in try FileManager.default.removeItem(atPath: root + "/glossary.yml") }
+        try await fixture.test { browser in
+            let page = try await browser.get("/translators")
+            #expect(
+                page.body.contains(
+                    "<p class=\"no-glossary\">This collection has no glossary (glossary.yml), so there are no terms "
+                        + "to download.</p>"))
+            #expect(!page.body.contains("action=\"/translators/glossary\""))
+            #expect(!page.body.contains("name=\"format\""))
+            let file = try await browser.get("/translators/glossary?format=tbx")
+            #expect(file.status == .notFound)
+            #expect(file.headers[.contentDisposition] == nil)
+            #expect(file.body.contains("This collection has no glossary"))
+            _ = try await browser.post("/language", [("lang", "ru"), ("back", "/translators")])
+            let russian = try await browser.get("/translators")
+            #expect(russian.body.contains("В этом собрании нет глоссария (glossary.yml), поэтому скачивать нечего."))
+        }
+    }
+
+    @Test("The translation memory download is the file captions export tmx --to writes, byte for byte")
+    func memory() async throws {
+        let fixture = try EditorFixture()
+        let expected = try Self.exportedMemory(fixture.root, language: "kk")
+        #expect(Array(expected.keys) == ["ru-kk.tmx"])
+        try await fixture.test { browser in
+            let page = try await browser.get("/translators")
+            #expect(page.body.contains("<form method=\"get\" action=\"/translators/tmx\" class=\"stack\">"))
+            #expect(page.body.contains("OmegaT, Trados, memoQ and Weblate use them"))
+            let file = try await browser.get("/translators/tmx?lang=kk")
+            #expect(file.status == .ok)
+            #expect(file.headers[.contentType] == "application/xml; charset=utf-8")
+            #expect(file.headers[.contentDisposition] == "attachment; filename=\"ru-kk.tmx\"")
+            #expect(Data(file.bytes) == expected["ru-kk.tmx"])
+        }
+    }
+
+    @Test("A language with no translated text gets a sentence, not an empty memory")
+    func emptyMemory() async throws {
+        let fixture = try EditorFixture { root in
+            let config = root + "/captions.yml"
+            let text = try String(contentsOfFile: config, encoding: .utf8)
+            try text.replacingOccurrences(of: "languages: [kk, ru, en]", with: "languages: [kk, ru, en, de]")
+                .write(toFile: config, atomically: true, encoding: .utf8)
+        }
+        #expect(
+            try LibraryBridge.tmxFile(language: "de", in: try CaptionCollection.load(path: fixture.root)).units == 0)
+        try await fixture.test { browser in
+            let page = try await browser.get("/translators/tmx?lang=de")
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentDisposition] == nil)
+            #expect(
+                page.body.contains(
+                    "<p class=\"message\">No text is translated into de yet: the translation memory would be empty.</p>"
+                ))
+        }
+    }
+
+    @Test("The caption files the memory leaves out are listed before it is downloaded")
+    func memoryWarnings() async throws {
+        // A second file with first-winter's id: the export leaves it out with a warning.
+        let fixture = try EditorFixture { root in
+            try FileManager.default.copyItem(
+                atPath: root + "/barracks/first-winter.yml", toPath: root + "/barracks/first-winter-copy.yml")
+        }
+        let expected = try Self.exportedMemory(fixture.root, language: "en")
+        let warnings = try LibraryBridge.tmxFile(language: "en", in: try CaptionCollection.load(path: fixture.root))
+            .warnings
+        #expect(warnings.count == 1)
+        try await fixture.test { browser in
+            let page = try await browser.get("/translators/tmx?lang=en")
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentDisposition] == nil)
+            #expect(page.body.contains("The translation memory leaves out these caption files:"))
+            #expect(page.body.contains(HTML.escape(warnings[0].message)))
+            #expect(page.body.contains("<code>tmx-export</code>"))
+            // The file left out is named (the copy comes first, so the original is the one left out).
+            #expect(
+                page.body.contains("<li class=\"warning\"><code>\(fixture.path("barracks/first-winter.yml"))</code>: "))
+            #expect(page.body.contains("<a href=\"/translators/tmx?lang=en&amp;anyway=1\" download>"))
+            let file = try await browser.get("/translators/tmx?lang=en&anyway=1")
+            #expect(file.headers[.contentDisposition] == "attachment; filename=\"ru-en.tmx\"")
+            #expect(Data(file.bytes) == expected["ru-en.tmx"])
+            // In Russian, the warning says first in Russian what it is about.
+            _ = try await browser.post("/language", [("lang", "ru"), ("back", "/translators")])
+            let russian = try await browser.get("/translators/tmx?lang=en")
+            #expect(russian.body.contains("В память переводов не войдут эти файлы подписей:"))
+            #expect(russian.body.contains("<span class=\"summary\">Файл подписи не вошёл в память переводов.</span>"))
+        }
+    }
+}

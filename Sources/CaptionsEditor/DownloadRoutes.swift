@@ -77,7 +77,10 @@ extension EditorApp {
             if empty { message = "<p class=\"message\">\(words("translators.nomemory", ["lang": language]))</p>" }
             if !memory.warnings.isEmpty {
                 let link = empty ? nil : "/translators/tmx?lang=\(urlEncode(language))&anyway=1"
-                message = "\(message)\(Pages.memoryWarnings(memory.warnings, words: words, downloadLink: link))"
+                let list = Pages.leftOutFiles(
+                    memory.warnings, sentence: words("translators.memoryleftout"), root: snapshot.collection.rootPath,
+                    words: words, downloadLink: link.map { ($0, words("translators.downloadanyway")) })
+                message = "\(message)\(list)"
             }
             return translatorsPage(request, context, message: message)
         }

@@ -663,23 +663,41 @@ struct EditorApp: Sendable {
         return html(Pages.status(page(request, context), status))
     }
 
+    /// The XLIFF file `captions export xliff --to LANG` writes (`version` 1.2, the default, or
+    /// 2.0; `needed=1` for `--needed`): 400 for another language or version; the page saying so
+    /// when there is nothing to export; the caption files the export left out listed on the page
+    /// first, with a link on (`anyway=1`) to download it all the same.
     func downloadXLIFF(_ request: Request, _ context: EditorContext) throws -> Response {
         let query = queryParameters(request.uri.query)
         let snapshot = store.snapshot
         let language = query["lang"] ?? ""
-        guard snapshot.config.targetLanguages.contains(language) else {
+        let versions: [String: XLIFFVersion] = ["1.2": .v1_2, "2.0": .v2_0]
+        guard snapshot.config.targetLanguages.contains(language), let version = versions[query["version"] ?? "1.2"]
+        else {
             throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
         }
-        let version: XLIFFVersion = query["version"] == "2.0" ? .v2_0 : .v1_2
-        let document: (fileName: String, bytes: Data)?
+        let export: (document: (fileName: String, bytes: Data)?, warnings: [Diagnostic])
         do {
-            document = try LibraryBridge.xliffDocument(
+            export = try LibraryBridge.xliffDocument(
                 language: language, in: snapshot.collection, version: version, onlyNeeded: query["needed"] == "1")
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
         }
-        guard let document else {
-            let message: HTML = "<p class=\"message\">\(words(context)("translators.nothing", ["lang": language]))</p>"
+        let words = words(context)
+        guard let document = export.document, export.warnings.isEmpty || query["anyway"] == "1" else {
+            var message: HTML = ""
+            if export.document == nil {
+                message = "<p class=\"message\">\(words("translators.nothing", ["lang": language]))</p>"
+            }
+            if !export.warnings.isEmpty {
+                let again = (request.uri.query ?? "") + "&anyway=1"
+                let link =
+                    export.document == nil ? nil : ("/translators/xliff?" + again, words("translators.xliffanyway"))
+                let list = Pages.leftOutFiles(
+                    export.warnings, sentence: words("translators.xliffleftout"), root: snapshot.collection.rootPath,
+                    words: words, downloadLink: link)
+                message = "\(message)\(list)"
+            }
             return translatorsPage(request, context, message: message)
         }
         return Response(

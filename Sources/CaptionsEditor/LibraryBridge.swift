@@ -116,14 +116,14 @@ enum LibraryBridge {
         return TranslationStatus.of(collection, findings: findings)
     }
 
-    /// The XLIFF file for one language: the same name and bytes `captions export xliff` writes.
+    /// The XLIFF file for one language, the same name and bytes `captions export xliff` writes
+    /// (`nil` when there is nothing to export), and a warning per caption file the export left out.
     static func xliffDocument(
         language: String, in collection: CaptionCollection, version: XLIFFVersion, onlyNeeded: Bool
-    ) throws(CaptionError) -> (fileName: String, bytes: Data)? {
+    ) throws(CaptionError) -> (document: (fileName: String, bytes: Data)?, warnings: [Diagnostic]) {
         let options = XLIFFExportOptions(targetLanguages: [language], version: version, onlyNeeded: onlyNeeded)
         let result = try XLIFFExporter.export(collection, options: options)
-        guard let file = result.files.first else { return nil }
-        return ((file.path as NSString).lastPathComponent, file.data)
+        return (result.files.first.map { (($0.path as NSString).lastPathComponent, $0.data) }, result.warnings)
     }
 
     /// Imports (or with `dryRun`, reports what would be imported from) an uploaded XLIFF file.

@@ -46,21 +46,24 @@ extension Pages {
             """
     }
 
-    /// What the translation memory export left out (a caption file per warning), said before the
-    /// download: with `downloadLink`, a link to download the memory without those files.
-    static func memoryWarnings(_ warnings: [Diagnostic], words: Localizer, downloadLink: String?) -> HTML {
-        let anyway: HTML =
-            downloadLink.map { "<p><a href=\"\($0)\" download>\(words("translators.downloadanyway"))</a></p>" } ?? ""
+    /// What an export left out (a caption file per warning, named from the collection folder
+    /// `root` on), said before the download under `sentence`: with `downloadLink`, a link
+    /// (`linkText`) to download the file without them.
+    static func leftOutFiles(
+        _ warnings: [Diagnostic], sentence: String, root: String, words: Localizer,
+        downloadLink: (url: String, text: String)?
+    ) -> HTML {
+        let anyway: HTML = downloadLink.map { "<p><a href=\"\($0.url)\" download>\($0.text)</a></p>" } ?? ""
         // Each caption file first (the message names the file it collides with, not its own).
         let items = HTML.join(
             warnings.map { warning in
                 """
-                <li class="\(warning.severity.rawValue)"><code\(words.englishAttribute)>\(warning.location.path)</code>: \
+                <li class="\(warning.severity.rawValue)"><code\(words.englishAttribute)>\(relativePath(warning.location.path, in: root))</code>: \
                 \(findingMessage(warning, words: words)) <code>\(warning.checkID)</code></li>
                 """
             })
         return """
-            <div class="message warning"><p>\(words("translators.memoryleftout"))</p>
+            <div class="message warning"><p>\(sentence)</p>
             <ul class="problems">\(items)</ul>\(anyway)</div>
             """
     }

@@ -151,6 +151,37 @@ struct EditorDownloadTests {
         }
     }
 
+    @Test("The caption files the XLIFF leaves out are listed before it is downloaded; an unknown version is a 400")
+    func xliffWarnings() async throws {
+        // A second file with first-winter's id: the export leaves it out with a warning.
+        let fixture = try EditorFixture { root in
+            try FileManager.default.copyItem(
+                atPath: root + "/barracks/first-winter.yml", toPath: root + "/barracks/first-winter-copy.yml")
+        }
+        let result = try XLIFFExporter.export(
+            try CaptionCollection.load(path: fixture.root), options: XLIFFExportOptions(targetLanguages: ["en"]))
+        #expect(result.warnings.count == 1)
+        try await fixture.test { browser in
+            let page = try await browser.get("/translators/xliff?lang=en&version=1.2")
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentDisposition] == nil)
+            #expect(page.body.contains("The XLIFF file leaves out these caption files:"))
+            #expect(page.body.contains(HTML.escape(result.warnings[0].message)))
+            #expect(page.body.contains("<code>xliff-export</code>"))
+            // Named from the collection folder on, as curators know their files.
+            #expect(page.body.contains("<li class=\"warning\"><code>barracks/first-winter.yml</code>: "))
+            #expect(!page.body.contains(fixture.root))
+            #expect(
+                page.body.contains(
+                    "<a href=\"/translators/xliff?lang=en&amp;version=1.2&amp;anyway=1\" download>"
+                        + "Download the XLIFF without them</a>"))
+            let file = try await browser.get("/translators/xliff?lang=en&version=1.2&anyway=1")
+            #expect(file.headers[.contentDisposition] == "attachment; filename=\"ru-en.xlf\"")
+            #expect(Data(file.bytes) == result.files[0].data)
+            #expect(try await browser.get("/translators/xliff?lang=en&version=3.0").status == .badRequest)
+        }
+    }
+
     @Test("The caption files the memory leaves out are listed before it is downloaded")
     func memoryWarnings() async throws {
         // A second file with first-winter's id: the export leaves it out with a warning.
@@ -171,7 +202,7 @@ struct EditorDownloadTests {
             #expect(page.body.contains("<code>tmx-export</code>"))
             // The file left out is named (the copy comes first, so the original is the one left out).
             #expect(
-                page.body.contains("<li class=\"warning\"><code>\(fixture.path("barracks/first-winter.yml"))</code>: "))
+                page.body.contains("<li class=\"warning\"><code>barracks/first-winter.yml</code>: "))
             #expect(page.body.contains("<a href=\"/translators/tmx?lang=en&amp;anyway=1\" download>"))
             let file = try await browser.get("/translators/tmx?lang=en&anyway=1")
             #expect(file.headers[.contentDisposition] == "attachment; filename=\"ru-en.tmx\"")

@@ -664,7 +664,8 @@ struct EditorApp: Sendable {
     }
 
     /// The XLIFF file `captions export xliff --to LANG` writes (`version` 1.2, the default, or
-    /// 2.0; `needed=1` for `--needed`): 400 for another language or version; the page saying so
+    /// 2.0; `needed=1`, `prefill=1` and `suggest=1` for `--needed`, `--prefill-target` and
+    /// `--suggest`): 400 for another language or version; the page saying so
     /// when there is nothing to export; the caption files the export left out listed on the page
     /// first, with a link on (`anyway=1`) to download it all the same.
     func downloadXLIFF(_ request: Request, _ context: EditorContext) throws -> Response {
@@ -678,8 +679,11 @@ struct EditorApp: Sendable {
         }
         let export: (document: (fileName: String, bytes: Data)?, warnings: [Diagnostic])
         do {
-            export = try LibraryBridge.xliffDocument(
-                language: language, in: snapshot.collection, version: version, onlyNeeded: query["needed"] == "1")
+            var options = XLIFFExportOptions(targetLanguages: [language], version: version)
+            options.onlyNeeded = query["needed"] == "1"
+            options.prefillTarget = query["prefill"] == "1"
+            options.suggest = query["suggest"] == "1"
+            export = try LibraryBridge.xliffDocument(options, in: snapshot.collection)
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
         }

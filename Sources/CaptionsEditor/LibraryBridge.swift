@@ -116,12 +116,11 @@ enum LibraryBridge {
         return TranslationStatus.of(collection, findings: findings)
     }
 
-    /// The XLIFF file for one language, the same name and bytes `captions export xliff` writes
+    /// The XLIFF file for the one language of `options`, the same name and bytes `captions export xliff` writes
     /// (`nil` when there is nothing to export), and a warning per caption file the export left out.
-    static func xliffDocument(
-        language: String, in collection: CaptionCollection, version: XLIFFVersion, onlyNeeded: Bool
-    ) throws(CaptionError) -> (document: (fileName: String, bytes: Data)?, warnings: [Diagnostic]) {
-        let options = XLIFFExportOptions(targetLanguages: [language], version: version, onlyNeeded: onlyNeeded)
+    static func xliffDocument(_ options: XLIFFExportOptions, in collection: CaptionCollection) throws(CaptionError)
+        -> (document: (fileName: String, bytes: Data)?, warnings: [Diagnostic])
+    {
         let result = try XLIFFExporter.export(collection, options: options)
         return (result.files.first.map { (($0.path as NSString).lastPathComponent, $0.data) }, result.warnings)
     }

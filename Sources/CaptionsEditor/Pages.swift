@@ -868,6 +868,8 @@ enum Pages {
                 <label>\(words("translators.version")) <select name="version"><option value="1.2">1.2</option>\
                 <option value="2.0">2.0</option></select></label>
                 <label><input type="checkbox" name="needed" value="1"> \(words("translators.needed"))</label>
+                <label><input type="checkbox" name="prefill" value="1"> \(words("translators.prefill"))</label>
+                <label><input type="checkbox" name="suggest" value="1"> \(words("translators.suggest"))</label>
                 <button type="submit">\(words("translators.download"))</button>
                 </form></section>
                 \(glossarySection(page, config: config, hasGlossary: hasGlossary))

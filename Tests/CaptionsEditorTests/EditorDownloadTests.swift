@@ -151,6 +151,37 @@ struct EditorDownloadTests {
         }
     }
 
+    @Test(
+        "The XLIFF download copies the source into empty targets and adds suggestions when asked, as the command does")
+    func xliffPrefillAndSuggest() async throws {
+        // The Kazakh title of first-winter is missing.
+        let fixture = try EditorFixture { root in
+            let path = root + "/barracks/first-winter.yml"
+            let file = try String(contentsOfFile: path, encoding: .utf8)
+            try file.replacingOccurrences(of: "  kk: Алғашқы қыс\n", with: "").write(
+                toFile: path, atomically: true, encoding: .utf8)
+        }
+        let collection = try CaptionCollection.load(path: fixture.root)
+        var options = XLIFFExportOptions(targetLanguages: ["kk"], onlyNeeded: true, prefillTarget: true)
+        options.suggest = true
+        let expected = try XLIFFExporter.export(collection, options: options).files[0].data
+        let plain = try XLIFFExporter.export(
+            collection, options: XLIFFExportOptions(targetLanguages: ["kk"], onlyNeeded: true)
+        ).files[0].data
+        #expect(expected != plain)
+        #expect(
+            String(decoding: expected, as: UTF8.self).contains(
+                "<target state=\"needs-translation\">Первая зима</target>"))
+        try await fixture.test { browser in
+            let file = try await browser.get("/translators/xliff?lang=kk&version=1.2&needed=1&prefill=1&suggest=1")
+            #expect(file.status == .ok)
+            #expect(Data(file.bytes) == expected)
+            let page = try await browser.get("/translators")
+            #expect(page.body.contains("<input type=\"checkbox\" name=\"prefill\" value=\"1\"> Copy the source"))
+            #expect(page.body.contains("<input type=\"checkbox\" name=\"suggest\" value=\"1\"> Suggest,"))
+        }
+    }
+
     @Test("The caption files the XLIFF leaves out are listed before it is downloaded; an unknown version is a 400")
     func xliffWarnings() async throws {
         // A second file with first-winter's id: the export leaves it out with a warning.

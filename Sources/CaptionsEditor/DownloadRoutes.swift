@@ -28,7 +28,8 @@ extension EditorApp {
         let hasGlossary = LibraryBridge.hasGlossary(collectionAt: settings.root)
         return html(
             Pages.translators(
-                page(request, context), config: store.snapshot.config, hasGlossary: hasGlossary, message: message),
+                page(request, context), config: store.snapshot.config, hasGlossary: hasGlossary,
+                signer: signers.name(session: context.session.id), message: message),
             status: status)
     }
 

@@ -84,9 +84,12 @@ struct PageError: Error {
 final class PendingUploads: Sendable {
     static let perSession = 2
     static let total = 16
-    private let uploads = Mutex<[String: (fileName: String, bytes: Data, session: String, time: Date)]>([:])
+    private let uploads = Mutex<
+        [String: (fileName: String, bytes: Data, reviewer: String?, session: String, time: Date)]
+    >([:])
 
-    func keep(_ bytes: Data, fileName: String, session: String) -> String {
+    /// Keeps an upload and the name reviews are recorded by (`nil`: states ignored); its token.
+    func keep(_ bytes: Data, fileName: String, reviewer: String? = nil, session: String) -> String {
         let token = SessionStore.randomToken()
         uploads.withLock { uploads in
             uploads = uploads.filter { Date().timeIntervalSince($0.value.time) < 3600 }
@@ -97,16 +100,16 @@ final class PendingUploads: Sendable {
             if uploads.count >= Self.total, let oldest = uploads.min(by: { $0.value.time < $1.value.time }) {
                 uploads[oldest.key] = nil
             }
-            uploads[token] = (fileName, bytes, session, Date())
+            uploads[token] = (fileName, bytes, reviewer, session, Date())
         }
         return token
     }
 
-    func take(_ token: String, session: String) -> (fileName: String, bytes: Data)? {
+    func take(_ token: String, session: String) -> (fileName: String, bytes: Data, reviewer: String?)? {
         uploads.withLock { uploads in
             guard let upload = uploads[token], upload.session == session else { return nil }
             uploads[token] = nil
-            return (upload.fileName, upload.bytes)
+            return (upload.fileName, upload.bytes, upload.reviewer)
         }
     }
 }
@@ -717,17 +720,33 @@ struct EditorApp: Sendable {
         guard let upload = form.files["xliff"], !upload.bytes.isEmpty else {
             throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
         }
+        // Reviews from the translator's program: recorded by the name given (kept for the session,
+        // as the exhibit page's sign-off keeps it).
+        var reviewer: String?
+        if form["trust"] == "1" {
+            let name = (form["by"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else {
+                throw PageError(
+                    status: .unprocessableContent, titleKey: "error.title", message: words(context)("signoff.noname"))
+            }
+            if let problem = LibraryBridge.signerProblem(name) {
+                throw PageError(status: .unprocessableContent, titleKey: "error.title", message: problem)
+            }
+            signers.set(name, session: context.session.id)
+            reviewer = name
+        }
         let report: XLIFFImportReport
         do {
-            report = try await offloaded {
+            report = try await offloaded { [reviewer] in
                 try LibraryBridge.importXLIFF(
                     bytes: upload.bytes, fileName: upload.fileName, into: store.scanned().collection, dryRun: true,
-                    maximumSize: EditorSettings.maximumUpload)
+                    maximumSize: EditorSettings.maximumUpload, reviewer: reviewer)
             }
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: "\(error)")
         }
-        let token = uploads.keep(upload.bytes, fileName: upload.fileName, session: context.session.id)
+        let token = uploads.keep(
+            upload.bytes, fileName: upload.fileName, reviewer: reviewer, session: context.session.id)
         return html(Pages.importReport(page(request, context), report, token: token))
     }
 
@@ -741,7 +760,7 @@ struct EditorApp: Sendable {
             report = try await store.write { () throws(CaptionError) in
                 try LibraryBridge.importXLIFF(
                     bytes: upload.bytes, fileName: upload.fileName, into: store.scanned().collection, dryRun: false,
-                    maximumSize: EditorSettings.maximumUpload)
+                    maximumSize: EditorSettings.maximumUpload, reviewer: upload.reviewer)
             }
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)

@@ -125,11 +125,17 @@ enum LibraryBridge {
         return (result.files.first.map { (($0.path as NSString).lastPathComponent, $0.data) }, result.warnings)
     }
 
-    /// Imports (or with `dryRun`, reports what would be imported from) an uploaded XLIFF file.
+    /// Imports (or with `dryRun`, reports what would be imported from) an uploaded XLIFF file;
+    /// with `reviewer`, as `--trust-states --by REVIEWER` today.
     static func importXLIFF(
-        bytes: Data, fileName: String, into collection: CaptionCollection, dryRun: Bool, maximumSize: Int
+        bytes: Data, fileName: String, into collection: CaptionCollection, dryRun: Bool, maximumSize: Int,
+        reviewer: String? = nil
     ) throws(CaptionError) -> XLIFFImportReport {
-        let options = XLIFFImportOptions(files: [], dryRun: dryRun, maximumSize: maximumSize)
+        var options = XLIFFImportOptions(files: [], dryRun: dryRun, maximumSize: maximumSize)
+        if let reviewer {
+            options.trustStatesBy = reviewer
+            options.reviewDate = try SignOff.today()
+        }
         return try XLIFFImporter.run(upload: bytes, named: fileName, options: options, on: collection)
     }
 

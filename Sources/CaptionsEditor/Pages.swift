@@ -850,9 +850,10 @@ enum Pages {
 
     /// The translators page: the XLIFF, glossary and translation memory downloads, and the
     /// XLIFF upload.
-    static func translators(_ page: PageContext, config: CollectionConfig, hasGlossary: Bool, message: HTML = .empty)
-        -> HTML
-    {
+    static func translators(
+        _ page: PageContext, config: CollectionConfig, hasGlossary: Bool, signer: String? = nil,
+        message: HTML = .empty
+    ) -> HTML {
         let words = page.words
         let options = HTML.join(config.targetLanguages.map { option($0, words.languageLabel($0), selected: false) })
         return layout(
@@ -879,6 +880,11 @@ enum Pages {
                 \(page.csrfField)
                 <label>\(words("translators.file")) \
                 <input type="file" name="xliff" accept=".xlf,.xliff,.mqxliff,.sdlxliff,.xml" required></label>
+                <fieldset class="trust"><legend>\(words("translators.trust"))</legend>
+                <label><input type="checkbox" name="trust" value="1"> \(words("translators.trustexplain"))</label>
+                <label class="name">\(words("signoff.name")) <input name="by" value="\(signer ?? "")" maxlength="64" \
+                autocomplete="name"></label>
+                </fieldset>
                 <button type="submit">\(words("translators.review"))</button>
                 </form></section>
                 """)
@@ -893,6 +899,17 @@ enum Pages {
                 <tr><th>\(words.languageLabel(file.targetLanguage))</th><td>\(file.applied)</td><td>\(file.unchanged)</td>\
                 <td>\(file.skipped)</td><td>\(file.conflicts)</td><td>\(file.unknown)</td></tr>
                 """
+            })
+        // With reviews recorded from the translator's program: what became of them, per file.
+        let states = HTML.join(
+            report.files.compactMap { file -> HTML? in
+                guard let states = file.states else { return nil }
+                let counts = [
+                    "name": states.by, "recorded": String(states.recorded), "refused": String(states.refused),
+                    "changed": String(states.changed),
+                ]
+                let key = token == nil ? "translators.statesdone" : "translators.states"
+                return "<p class=\"states\">\(words.languageLabel(file.targetLanguage)): \(words(key, counts))</p>"
             })
         func items(_ findings: [Diagnostic]) -> HTML {
             HTML.join(
@@ -934,6 +951,7 @@ enum Pages {
                 <th>\(words("translators.unchanged"))</th><th>\(words("translators.skipped"))</th>\
                 <th>\(words("translators.conflicts"))</th><th>\(words("translators.unknown"))</th></tr></thead>
                 <tbody>\(files)</tbody></table></div>
+                \(states)
                 \(problemList)
                 \(questionList)
                 \(importChanges(report, applied: token == nil, words: words))

@@ -1041,6 +1041,46 @@ struct EditorXLIFFTests {
         }
     }
 
+    @Test("Reviews the translator's program marked are recorded by the name given, when asked; no name is refused")
+    func uploadTrustingStates() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let xliff = try await browser.get("/translators/xliff?lang=en")
+            // The reviewer signed off the English title in the program, unchanged.
+            let unit = "<target state=\"translated\">The first winter</target>"
+            #expect(xliff.body.contains(unit))
+            let marked = xliff.body.replacingOccurrences(
+                of: unit, with: "<target state=\"signed-off\">The first winter</target>")
+            let page = try await browser.get("/translators")
+            #expect(page.body.contains("<input type=\"checkbox\" name=\"trust\" value=\"1\">"))
+            let before = try fixture.read("barracks/first-winter.yml")
+            // Without the box ticked, the state is ignored.
+            let ignored = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(marked.utf8))
+            #expect(!ignored.body.contains("reviews to record"))
+            let noName = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(marked.utf8),
+                fields: [("trust", "1"), ("by", " ")])
+            #expect(noName.status == .unprocessableContent)
+            let review = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(marked.utf8),
+                fields: [("trust", "1"), ("by", "Dana K")])
+            #expect(review.status == .ok)
+            #expect(
+                review.body.contains(
+                    "<p class=\"states\">English (en): reviews to record by Dana K: 1; refused: 0; changed, imported "
+                        + "without a review: 0</p>"))
+            #expect(try fixture.read("barracks/first-winter.yml") == before)
+            let token = try #require(review.inputValue("token"))
+            let applied = try await browser.post("/translators/apply", [("token", token)])
+            #expect(applied.body.contains("English (en): reviews recorded by Dana K: 1;"))
+            #expect(try fixture.read("barracks/first-winter.yml").contains("reviewed \(try SignOff.today()) Dana K"))
+            // The name is kept for the session, as the exhibit page's sign-off keeps it.
+            let again = try await browser.get("/translators")
+            #expect(again.body.contains("<input name=\"by\" value=\"Dana K\""))
+        }
+    }
+
     @Test("The review shows a text the exhibit did not have whole, in Russian with Russian headings")
     func uploadReviewNewText() async throws {
         let fixture = try EditorFixture()

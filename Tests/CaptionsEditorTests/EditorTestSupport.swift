@@ -126,12 +126,16 @@ final class Browser: @unchecked Sendable {
     }
 
     /// POSTs a multipart form with one file.
-    func upload(_ uri: String, field: String, fileName: String, bytes: Data) async throws -> Page {
+    /// Posts a multipart form with the file `bytes` as `field` and the plain `fields`.
+    func upload(
+        _ uri: String, field: String, fileName: String, bytes: Data, fields: [(String, String)] = []
+    ) async throws -> Page {
         let boundary = "----test\(UUID().uuidString)"
         var body = Data()
-        body.append(
-            Data(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrfToken)\r\n".utf8))
+        for (name, value) in [("_csrf", csrfToken)] + fields {
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
         body.append(
             Data(
                 ("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\n"

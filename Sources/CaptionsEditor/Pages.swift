@@ -26,7 +26,10 @@ enum Pages {
         let links = HTML.join(stylesheets.map { "\n<link rel=\"stylesheet\" href=\"\($0)\">" })
         let signOut: HTML =
             page.canSignOut
-            ? "<form method=\"post\" action=\"/logout\">\(page.csrfField)<button>\(words("nav.signout"))</button></form>"
+            ? """
+            <form method="post" action="/logout" class="signout">\(page.csrfField)\
+            <button>\(words("nav.signout"))</button></form>
+            """
             : .empty
         let menu: HTML =
             page.signedIn

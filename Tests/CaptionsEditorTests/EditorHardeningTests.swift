@@ -351,7 +351,7 @@ struct EditorHardeningTests {
             _ = try await browser.get("/login")
             #expect(try await browser.post("/login", [("password", "steppe winter")]).status == .seeOther)
             let page = try await browser.get("/")
-            #expect(page.body.contains("<form method=\"post\" action=\"/logout\">"))
+            #expect(page.body.contains("<form method=\"post\" action=\"/logout\" class=\"signout\">"))
             #expect(page.body.contains(">Sign out</button></form></nav>"))
             let refused = try await browser.post("/logout", [], csrf: false)
             #expect(refused.status == .forbidden)

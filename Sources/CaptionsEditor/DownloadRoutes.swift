@@ -75,7 +75,10 @@ extension EditorApp {
         let empty = memory.units == 0
         guard !empty, memory.warnings.isEmpty || query["anyway"] == "1" else {
             var message: HTML = ""
-            if empty { message = "<p class=\"message\">\(words("translators.nomemory", ["lang": language]))</p>" }
+            if empty {
+                message =
+                    "<p class=\"message\">\(words("translators.nomemory", ["lang": words.languageLabel(language)]))</p>"
+            }
             if !memory.warnings.isEmpty {
                 let link = empty ? nil : "/translators/tmx?lang=\(urlEncode(language))&anyway=1"
                 let list = Pages.leftOutFiles(

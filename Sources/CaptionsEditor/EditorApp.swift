@@ -694,7 +694,8 @@ struct EditorApp: Sendable {
         guard let document = export.document, export.warnings.isEmpty || query["anyway"] == "1" else {
             var message: HTML = ""
             if export.document == nil {
-                message = "<p class=\"message\">\(words("translators.nothing", ["lang": language]))</p>"
+                message =
+                    "<p class=\"message\">\(words("translators.nothing", ["lang": words.languageLabel(language)]))</p>"
             }
             if !export.warnings.isEmpty {
                 let again = (request.uri.query ?? "") + "&anyway=1"
@@ -722,15 +723,21 @@ struct EditorApp: Sendable {
         }
         // Reviews from the translator's program: recorded by the name given (kept for the session,
         // as the exhibit page's sign-off keeps it).
+        // A name that cannot be recorded is said on the translators page, with its form.
         var reviewer: String?
         if form["trust"] == "1" {
+            let words = words(context)
             let name = (form["by"] ?? "").trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else {
-                throw PageError(
-                    status: .unprocessableContent, titleKey: "error.title", message: words(context)("signoff.noname"))
+            var refusal: HTML?
+            if name.isEmpty {
+                refusal = "\(words("signoff.noname"))"
+            } else if let problem = LibraryBridge.signerProblem(name) {
+                refusal = words.html("signoff.badname", ["name": "\(name)", "reason": words.english(problem)])
             }
-            if let problem = LibraryBridge.signerProblem(name) {
-                throw PageError(status: .unprocessableContent, titleKey: "error.title", message: problem)
+            if let refusal {
+                return translatorsPage(
+                    request, context, message: "<p class=\"message error\" role=\"alert\">\(refusal)</p>",
+                    status: .unprocessableContent)
             }
             signers.set(name, session: context.session.id)
             reviewer = name
@@ -747,7 +754,9 @@ struct EditorApp: Sendable {
         }
         let token = uploads.keep(
             upload.bytes, fileName: upload.fileName, reviewer: reviewer, session: context.session.id)
-        return html(Pages.importReport(page(request, context), report, token: token))
+        // Up to 500 word diffs: drawn on a thread of its own, not one that serves the pages.
+        let page = page(request, context)
+        return try await offloaded { html(Pages.importReport(page, report, token: token)) }
     }
 
     func applyXLIFF(_ request: Request, _ context: EditorContext) async throws -> Response {
@@ -766,7 +775,8 @@ struct EditorApp: Sendable {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
         }
         store.scan()
-        return html(Pages.importReport(page(request, context), report, token: nil))
+        let page = page(request, context)
+        return try await offloaded { html(Pages.importReport(page, report, token: nil)) }
     }
 
     func createExhibit(_ request: Request, _ context: EditorContext) async throws -> Response {
@@ -850,18 +860,29 @@ extension EditorApp {
     /// proxy every connection comes from the proxy, and one person guessing passwords would
     /// otherwise make everyone wait. A value that is not an IP address is not believed.
     static func clientAddress(peer: String, forwardedFor: [String], trustedProxies: Set<String>) -> String {
+        let peer = unmapped(peer)
         guard trustedProxies.contains(peer) else { return peer }
-        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map {
+            unmapped($0.trimmingCharacters(in: .whitespaces))
+        }
         guard let client = hops.last(where: { !trustedProxies.contains($0) }) else { return peer }
-        return looksLikeIPAddress(client) ? client.lowercased() : peer
+        return isIPAddress(client) ? client : peer
     }
 
-    /// Whether `text` is written as an IPv4 or IPv6 address is (digits, hex digits, `.` and
-    /// `:`, at most 45 characters): what a proxy puts in `X-Forwarded-For`.
-    static func looksLikeIPAddress(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.count <= 45
-            && text.unicodeScalars.allSatisfy { $0 == "." || $0 == ":" || $0.properties.isASCIIHexDigit }
-            && text.unicodeScalars.contains { $0 == "." || $0 == ":" }
+    /// `address` lowercased, and an IPv4 address as IPv4: a socket listening on `::` sees an
+    /// IPv4 client as `::ffff:192.0.2.1`.
+    static func unmapped(_ address: String) -> String {
+        let address = address.lowercased()
+        let prefix = "::ffff:"
+        guard address.hasPrefix(prefix), address.contains(".") else { return address }
+        return String(address.dropFirst(prefix.count))
+    }
+
+    /// Whether `text` is an IPv4 or IPv6 address (as `inet_pton` reads them: no port, no name):
+    /// what a proxy puts in `X-Forwarded-For`.
+    static func isIPAddress(_ text: String) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        return inet_pton(AF_INET, text, &buffer) == 1 || inet_pton(AF_INET6, text, &buffer) == 1
     }
 
     /// The answer to a sign-in refused before its password was checked: 429, with the seconds

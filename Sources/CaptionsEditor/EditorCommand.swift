@@ -88,7 +88,7 @@ extension EditorCommand {
                 }
                 origins.append(parsed)
             }
-            for address in trustedProxy where !EditorApp.looksLikeIPAddress(address) {
+            for address in trustedProxy where !EditorApp.isIPAddress(address) {
                 throw fail("--trusted-proxy \(address) is not an IP address such as 192.168.1.10")
             }
             var passwordHash: String?
@@ -171,7 +171,7 @@ extension EditorCommand {
         /// The addresses whose `X-Forwarded-For` is believed: `named` (lowercased), and with
         /// `origins` (a proxy serves the editor) this computer's own, where the documented proxy runs.
         static func trustedProxies(_ named: [String], origins: [PublicOrigin]) -> Set<String> {
-            var addresses = Set(named.map { $0.lowercased() })
+            var addresses = Set(named.map(EditorApp.unmapped))
             if !origins.isEmpty { addresses.formUnion(["127.0.0.1", "::1", "::ffff:127.0.0.1"]) }
             return addresses
         }

@@ -85,16 +85,24 @@ extension Pages {
             tokens.map { token -> HTML in
                 switch token {
                 case .kept(let text): return "\(text)"
-                case .deleted(let text): return "<del>\(text)</del>"
-                case .inserted(let text): return "<ins>\(text)</ins>"
+                case .deleted(let text): return "<del\(whiteSpaceClass(text))>\(text)</del>"
+                case .inserted(let text): return "<ins\(whiteSpaceClass(text))>\(text)</ins>"
                 }
             })
+    }
+
+    /// The class of a change that is only white space, which strikes or underlines nothing
+    /// visible: `ws` (drawn as a tinted gap), `ws break` for a line or paragraph break (drawn
+    /// with a ¶ that is not part of the text: copying the text copies the break only).
+    static func whiteSpaceClass(_ text: String) -> HTML {
+        guard !text.isEmpty, text.allSatisfy(\.isWhitespace) else { return "" }
+        return text.contains(where: \.isNewline) ? " class=\"ws break\"" : " class=\"ws\""
     }
 
     /// The word diff of a stale translation's source beside it: deleted words in `<del>`, new ones
     /// in `<ins>`; or the sentence saying why the earlier source is unknown.
     /// The words are marked as `language` (the source language's) for screen readers.
-    static func sourceDiff(_ diff: SourceDiff?, language: String, words: Localizer) -> HTML {
+    static func sourceDiff(_ diff: SourceDiff?, language: String, file: String, words: Localizer) -> HTML {
         guard let diff else { return "" }
         switch diff.outcome {
         case .diff(let wordDiff, let commit):
@@ -103,23 +111,24 @@ extension Pages {
                 </p><p class="diff-text" lang="\(language)">\(marked(wordDiff.tokens))</p></div>
                 """
         case .unavailable(let reason):
-            return "<p class=\"word-diff hint\">\(earlierSourceUnknown(reason, words: words))</p>"
+            return "<p class=\"word-diff hint\">\(earlierSourceUnknown(reason, file: file, words: words))</p>"
         case .notStale, .noRecord:
             return ""
         }
     }
 
     /// Why the earlier source of a stale translation is unknown, in the interface language
-    /// (`signoff.nogit`, `signoff.gitfailed`, `signoff.nohistory`), followed by the caption file's
-    /// path, marked English (the library's `captions diff` says it all in English).
-    static func earlierSourceUnknown(_ reason: EarlierSourceUnknown, words: Localizer) -> HTML {
+    /// (`signoff.nogit`, `signoff.gitfailed`, `signoff.nohistory`), followed by the caption file
+    /// (`file`, from the collection folder on), marked English (the library's `captions diff`
+    /// says it all in English).
+    static func earlierSourceUnknown(_ reason: EarlierSourceUnknown, file: String, words: Localizer) -> HTML {
         let key: String
         switch reason {
         case .notInGitRepository: key = "signoff.nogit"
         case .gitLogFailed: key = "signoff.gitfailed"
         case .notInHistory: key = "signoff.nohistory"
         }
-        return "\(words("signoff.nodiff", ["reason": words(key)])) <code\(words.englishAttribute)>\(reason.path)</code>"
+        return "\(words("signoff.nodiff", ["reason": words(key)])) <code\(words.englishAttribute)>\(file)</code>"
     }
 
     /// The form the review and approve buttons submit (`form="signoff-form"`): the fingerprints

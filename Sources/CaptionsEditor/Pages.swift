@@ -553,7 +553,7 @@ enum Pages {
                 <p class="hint">\(words(hasDiff ? "exhibit.staleold" : "exhibit.staleoldnodiff"))</p>
                 <p class="stale-source"><strong>\(words("exhibit.stalesource"))</strong> (\(config.source)): \
                 <span lang="\(config.source)">\(source)</span></p>
-                \(sourceDiff(view.signOff?.diffs[key], language: config.source, words: words))
+                \(sourceDiff(view.signOff?.diffs[key], language: config.source, file: exhibit.relativePath, words: words))
                 <button type="submit" name="_accept" value="\(key)" class="accept-button">\
                 \(words("exhibit.accept"))\(forScreenReaders(field: field, language: language, words: words))</button>
                 </div>
@@ -736,6 +736,7 @@ enum Pages {
         var hidden: [HTML] = []
         var same: [String] = []
         var replaced: [String] = []
+        var marksShown = false
         for spec in config.fields {
             for language in config.languages {
                 guard let mine = draft[spec.name]?[language] else { continue }
@@ -749,6 +750,7 @@ enum Pages {
                     continue
                 }
                 if sent && (merge == nil || change == .both) { replaced.append(name) }
+                if sent { marksShown = true }
                 let who: HTML =
                     switch change {
                     case .mine: " <span class=\"who\">(\(words("conflict.mine")))</span>"
@@ -770,6 +772,7 @@ enum Pages {
                     """)
             }
         }
+        let legend: HTML = marksShown ? "<p class=\"hint\">\(words("conflict.legend"))</p>" : ""
         let sameTexts: HTML =
             same.isEmpty
             ? "" : "<p class=\"same-texts\">\(words("conflict.sametexts", ["list": same.joined(separator: ", ")]))</p>"
@@ -790,7 +793,7 @@ enum Pages {
                 <th scope="col">\(words("conflict.file"))</th></tr></thead>
                 <tbody>\(rows)</tbody>
                 </table>
-                \(sameTexts)
+                \(legend)\(sameTexts)
                 <form method="post" action="/exhibits/\(urlEncode(id))">\(page.csrfField)
                 <input type="hidden" name="_digest" value="\(currentDigest)">\(hidden)
                 \(merge == nil ? "" : baseFields(current, config: config))

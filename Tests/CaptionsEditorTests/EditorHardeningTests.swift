@@ -94,7 +94,13 @@ struct EditorHardeningTests {
         #expect(
             EditorApp.clientAddress(peer: "127.0.0.1", forwardedFor: ["2001:DB8::1"], trustedProxies: proxies)
                 == "2001:db8::1")
-        for junk in ["unknown", "", "<script>", String(repeating: "1.", count: 30)] {
+        // A proxy's IPv4 address as a socket listening on :: sees it, and a client's the same way.
+        #expect(
+            EditorApp.clientAddress(
+                peer: "::ffff:10.0.0.2", forwardedFor: ["::FFFF:198.51.100.20"], trustedProxies: proxies)
+                == "198.51.100.20")
+        #expect(EditorCommand.Serve.trustedProxies(["::ffff:10.0.0.3"], origins: []) == ["10.0.0.3"])
+        for junk in ["unknown", "", "<script>", String(repeating: "1.", count: 30), "999.1", "::::", "1.2.3.4:5678"] {
             #expect(
                 EditorApp.clientAddress(peer: "127.0.0.1", forwardedFor: [junk], trustedProxies: proxies) == "127.0.0.1"
             )

@@ -659,6 +659,48 @@ struct EditorSaveTests {
         }
     }
 
+    @Test("On the conflict page each side is its own text exactly, a paragraph break the file gained marked")
+    func conflictSidesAreExact() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            let english = try #require(page.inputValue("_base.text.en"))
+            // A colleague splits the English text into two paragraphs; I change one word of it.
+            let split = english.replacingOccurrences(of: "in 1938, had", with: "in 1938.\n\nThey had")
+            #expect(split != english)
+            let file = try fixture.read("barracks/first-winter.yml")
+            try fixture.write(
+                "barracks/first-winter.yml",
+                file.replacingOccurrences(
+                    of: "The first prisoners, who arrived at the camp in 1938, had",
+                    with: "The first prisoners, who arrived at the camp in 1938.\n\n    They had"))
+            let mine = english.replacingOccurrences(of: "freezing", with: "bitter")
+            let refused = try await browser.post(
+                "/exhibits/first-winter", try Self.saveForm(page, ["text.en": mine]))
+            #expect(refused.status == .conflict)
+            func cell(_ name: String) throws -> String {
+                let marker = "<td class=\"\(name)\" lang=\"en\" data-label="
+                let html = try #require(
+                    refused.body.components(separatedBy: marker).dropFirst().first?.components(separatedBy: "</td>")
+                        .first
+                )
+                // The cell's text: its markup taken out, its character references read back.
+                let text = html.drop(while: { $0 != ">" }).dropFirst()
+                    .replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+                return text.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
+                    .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                    .replacingOccurrences(of: "&amp;", with: "&")
+            }
+            #expect(try cell("draft") == mine)
+            #expect(try cell("current") == split)
+            #expect(refused.body.contains("1938<del>.\n\nThey</del> had"))
+        }
+        // A change of white space alone strikes nothing visible: it is drawn as a tinted gap, a
+        // line break with a ¶ that the page's CSS adds (copying copies the break only).
+        let marked = Pages.marked([.kept("A."), .deleted("\n\n"), .inserted(" "), .kept("B.")]).raw
+        #expect(marked == "A.<del class=\"ws break\">\n\n</del><ins class=\"ws\"> </ins>B.")
+    }
+
     @Test("Check without saving shows the draft's findings and writes nothing; the live check answers JSON")
     func draftCheck() async throws {
         let fixture = try EditorFixture()
@@ -1062,6 +1104,21 @@ struct EditorXLIFFTests {
                 "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(marked.utf8),
                 fields: [("trust", "1"), ("by", " ")])
             #expect(noName.status == .unprocessableContent)
+            #expect(
+                noName.body.contains(
+                    "<p class=\"message error\" role=\"alert\">Give your name or initials first: each review and "
+                        + "approval records who made it.</p>"))
+            #expect(noName.body.contains("<input type=\"checkbox\" name=\"trust\" value=\"1\">"))
+            // A name the record cannot hold, in the interface language, with the reason marked English.
+            _ = try await browser.post("/language", [("lang", "ru"), ("back", "/translators")])
+            _ = try await browser.get("/translators")
+            let badName = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(marked.utf8),
+                fields: [("trust", "1"), ("by", "Dana; K")])
+            #expect(badName.status == .unprocessableContent)
+            #expect(badName.body.contains("role=\"alert\">Это имя нельзя записать (<span lang=\"en\">"))
+            _ = try await browser.post("/language", [("lang", "en"), ("back", "/translators")])
+            _ = try await browser.get("/translators")
             let review = try await browser.upload(
                 "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(marked.utf8),
                 fields: [("trust", "1"), ("by", "Dana K")])

@@ -28,28 +28,50 @@ public struct WordDiff: Sendable, Hashable {
             tokens = Self.coarse(before, after)
             return
         }
+        // Each token as a number: 0 for white space, else the same number for the same token,
+        // so the table compares numbers (it has a cell for every pair of tokens).
+        var numbers: [String: Int32] = [:]
+        func number(_ token: String) -> Int32 {
+            if token.allSatisfy(\.isWhitespace) { return 0 }
+            if let known = numbers[token] { return known }
+            let next = Int32(numbers.count + 1)
+            numbers[token] = next
+            return next
+        }
+        let first = before.map(number)
+        let second = after.map(number)
         // Weights of the heaviest common subsequences of the suffixes: a common word or mark
-        // weighs 2, common white space 1, so a kept word wins over kept spaces.
-        var table = [[Int]](repeating: [Int](repeating: 0, count: after.count + 1), count: before.count + 1)
+        // weighs 2, common white space 1, so a kept word wins over kept spaces. Row i, column j
+        // at i * width + j.
+        let width = after.count + 1
+        var table = [Int32](repeating: 0, count: (before.count + 1) * width)
         for i in stride(from: before.count - 1, through: 0, by: -1) {
             for j in stride(from: after.count - 1, through: 0, by: -1) {
-                table[i][j] = max(table[i + 1][j], table[i][j + 1])
-                if let weight = Self.matchWeight(before[i], after[j]) {
-                    table[i][j] = max(table[i][j], table[i + 1][j + 1] + weight)
+                var best = max(table[(i + 1) * width + j], table[i * width + j + 1])
+                if let weight = Self.matchWeight(first[i], second[j]) {
+                    best = max(best, table[(i + 1) * width + j + 1] + weight)
                 }
+                table[i * width + j] = best
             }
         }
         var raw: [Token] = []
         var i = 0
         var j = 0
         while i < before.count || j < after.count {
-            if i < before.count, j < after.count, let weight = Self.matchWeight(before[i], after[j]),
-                table[i][j] == table[i + 1][j + 1] + weight
+            if i < before.count, j < after.count, let weight = Self.matchWeight(first[i], second[j]),
+                table[i * width + j] == table[(i + 1) * width + j + 1] + weight
             {
-                raw.append(.kept(after[j]))
+                // Two runs of white space match, but each side keeps its own (a paragraph break
+                // that became a space is a change).
+                if before[i] == after[j] {
+                    raw.append(.kept(after[j]))
+                } else {
+                    raw.append(.deleted(before[i]))
+                    raw.append(.inserted(after[j]))
+                }
                 i += 1
                 j += 1
-            } else if i < before.count, j == after.count || table[i][j] == table[i + 1][j] {
+            } else if i < before.count, j == after.count || table[i * width + j] == table[(i + 1) * width + j] {
                 raw.append(.deleted(before[i]))
                 i += 1
             } else {
@@ -78,13 +100,12 @@ public struct WordDiff: Sendable, Hashable {
         return grouped(raw)
     }
 
-    /// The weight of keeping `first` for `second`: 2 for the same word or mark, 1 for two runs
-    /// of white space; `nil` when they differ.
-    private static func matchWeight(_ first: String, _ second: String) -> Int? {
-        let firstIsSpace = first.allSatisfy(\.isWhitespace)
-        let secondIsSpace = second.allSatisfy(\.isWhitespace)
-        if firstIsSpace && secondIsSpace { return 1 }
-        return first == second && !firstIsSpace ? 2 : nil
+    /// The weight of keeping token number `first` for token number `second` (0 is white
+    /// space): 2 for the same word or mark, 1 for two runs of white space; `nil` when they differ.
+    @inline(__always)
+    private static func matchWeight(_ first: Int32, _ second: Int32) -> Int32? {
+        if first == 0 { return second == 0 ? 1 : nil }
+        return first == second ? 2 : nil
     }
 
     /// Joins each changed stretch (changes with only white space kept between them) into one

@@ -49,22 +49,16 @@ import Testing
             "Бұл вагонмен [-әйелдерді -]лагерьге әкелді."
         ),
         ("Одинаковый текст.", "Одинаковый текст.", "Одинаковый текст."),
+        // White space that changed is a change: each side keeps its own (a merged paragraph,
+        // a double space, a no-break space).
+        ("Бірінші.\n\nЕкінші.", "Бірінші. Екінші.", "Бірінші.[-\n\n-]{+ +}Екінші."),
+        ("в  1938 году", "в\u{A0}1938 году", "в[-  -]{+\u{A0}+}1938 году"),
     ])
     func wordDiffsOfKazakhAndRussianMarkExactlyTheChangedWords(_ old: String, _ new: String, _ golden: String) {
         let diff = WordDiff(from: old, to: new)
         #expect(diff.text == golden)
-        var before = ""
-        var after = ""
-        for token in diff.tokens {
-            switch token {
-            case .kept(let text):
-                before += text
-                after += text
-            case .deleted(let text): before += text
-            case .inserted(let text): after += text
-            }
-        }
-        #expect(before == old && after == new)
+        let sides = Self.sides(of: diff)
+        #expect(sides.before == old && sides.after == new)
     }
 
     @Test func theEarlierSourceIsFoundInARepositoryWithThreeCommits() throws {
@@ -155,6 +149,38 @@ import Testing
                     + "has the ru title with fingerprint 8577ed6c\n"
             ])
         #expect(EarlierSourceUnknown.gitLogFailed(path: path).text == "git log failed for \(path)")
+    }
+
+    /// The old text (kept and deleted pieces) and the new one (kept and inserted) of `diff`.
+    static func sides(of diff: WordDiff) -> (before: String, after: String) {
+        var before = ""
+        var after = ""
+        for token in diff.tokens {
+            switch token {
+            case .kept(let text):
+                before += text
+                after += text
+            case .deleted(let text): before += text
+            case .inserted(let text): after += text
+            }
+        }
+        return (before, after)
+    }
+
+    @Test func eachSideOfAnyDiffIsItsTextExactly() {
+        // Texts made of a few words, marks and kinds of white space, changed at random (a fixed seed).
+        var generator = SeededGenerator(seed: 7)
+        let pieces = ["лагерь", "әйел", "the", "camp", ",", "«", "»", " ", "  ", "\n", "\n\n", "\u{A0}", "1938", "—"]
+        func text() -> String {
+            (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+        }
+        for _ in 0..<500 {
+            let old = text()
+            let new = Bool.random(using: &generator) ? text() : old + text()
+            let sides = Self.sides(of: WordDiff(from: old, to: new))
+            #expect(sides.before == old && sides.after == new, "\(old.debugDescription) → \(new.debugDescription)")
+        }
     }
 
     @Test func textsTooLongForTheTableKeepTheirCommonEndsAndReplaceTheMiddle() {

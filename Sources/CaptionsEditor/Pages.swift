@@ -763,11 +763,14 @@ enum Pages {
                 let diff = sent ? WordDiff(from: theirs, to: mine).tokens : []
                 let draftSide = sent ? diff.filter { if case .deleted = $0 { false } else { true } } : [.kept(mine)]
                 let fileSide = sent ? diff.filter { if case .inserted = $0 { false } else { true } } : [.kept(theirs)]
+                // An empty side says so (an emptied box, a text the file no longer has).
+                let interfaceLanguage: HTML = words.language == language ? "" : " lang=\"\(words.language)\""
+                let empty: HTML = "<span class=\"empty\"\(interfaceLanguage)>\(words("conflict.empty"))</span>"
                 rows.append(
                     """
                     <tr class="differs"><th scope="row">\(name)\(who)</th>
-                    <td class="draft" lang="\(language)" data-label="\(words("conflict.draft"))">\(marked(draftSide))</td>\
-                    <td class="current" lang="\(language)" data-label="\(words("conflict.file"))">\(marked(fileSide))</td></tr>
+                    <td class="draft" lang="\(language)" data-label="\(words("conflict.draft"))">\(mine.isEmpty ? empty : marked(draftSide))</td>\
+                    <td class="current" lang="\(language)" data-label="\(words("conflict.file"))">\(theirs.isEmpty ? empty : marked(fileSide))</td></tr>
 
                     """)
             }

@@ -694,6 +694,18 @@ struct EditorSaveTests {
             #expect(try cell("draft") == mine)
             #expect(try cell("current") == split)
             #expect(refused.body.contains("1938<del>.\n\nThey</del> had"))
+            // A box emptied in the draft says so, in the interface language.
+            let again = try await browser.get("/exhibits/first-winter")
+            try fixture.write(
+                "barracks/first-winter.yml",
+                try fixture.read("barracks/first-winter.yml").replacingOccurrences(
+                    of: "  ru: Первая зима\n", with: "  ru: Первая лагерная зима\n"))
+            let emptied = try await browser.post("/exhibits/first-winter", try Self.saveForm(again, ["title.ru": ""]))
+            #expect(emptied.status == .conflict)
+            #expect(
+                emptied.body.contains(
+                    "<td class=\"draft\" lang=\"ru\" data-label=\"Your draft\"><span class=\"empty\" lang=\"en\">"
+                        + "(no text)</span></td>"))
         }
         // A change of white space alone strikes nothing visible: it is drawn as a tinted gap, a
         // line break with a ¶ that the page's CSS adds (copying copies the break only).

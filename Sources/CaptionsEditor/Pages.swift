@@ -964,6 +964,7 @@ enum Pages {
                 \(problemList)
                 \(questionList)
                 \(importChanges(report, applied: token == nil, words: words))
+                \(importReviews(report, applied: token == nil, words: words))
                 <h2>\(words("translators.files"))</h2>
                 \(fileList)
                 \(apply)
@@ -1007,6 +1008,27 @@ enum Pages {
         return """
             <section class="import-changes"><h2>\(heading)</h2>
             <ul class="changes">\(items)</ul>\(more)</section>
+            """
+    }
+
+    /// The texts whose reviews the import records from the translator's program (or, reviewed,
+    /// would record), each under its exhibit, field and language; at most
+    /// ``maximumImportChangesShown``, the rest counted.
+    static func importReviews(_ report: XLIFFImportReport, applied: Bool, words: Localizer) -> HTML {
+        guard !report.reviews.isEmpty else { return "" }
+        let items = HTML.join(
+            report.reviews.prefix(maximumImportChangesShown).map { review in
+                """
+                <li><a href="/exhibits/\(urlEncode(review.exhibit))">\(review.exhibit)</a>, \
+                \(words.textName(field: review.field, language: review.language))</li>
+                """
+            })
+        let hidden = report.reviews.count - min(report.reviews.count, maximumImportChangesShown)
+        let more: HTML = hidden > 0 ? "<p>\(words("translators.morechanges", count: hidden))</p>" : ""
+        let heading = words(applied ? "translators.reviewsdone" : "translators.reviews", count: report.reviews.count)
+        return """
+            <section class="import-reviews"><h2>\(heading)</h2>
+            <ul>\(items)</ul>\(more)</section>
             """
     }
 

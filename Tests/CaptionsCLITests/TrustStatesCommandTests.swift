@@ -192,6 +192,20 @@ import Testing
             plain.stdout
                 == "returned/en.sdlxliff (en): 0 applied, 3 unchanged, 0 not translated, 0 conflicts, 0 unknown ids\n")
         #expect(try folder.read("Captions/g/k.yml") == Self.k)
+        // The JSON report names the text whose review the import would record.
+        let dryRun = try CLIRun.run(
+            [
+                "import", "returned/en.sdlxliff", "--trust-states", "--by", "Aigerim B.", "--dry-run", "--format",
+                "json",
+            ],
+            in: folder.path, environment: Self.epoch)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(dryRun.stdout.utf8)) as? [String: Any])
+        #expect(
+            document["reviews"] as? [[String: String]] == [
+                ["exhibit": "k", "path": "Captions/g/k.yml", "field": "title", "language": "en"]
+            ])
+        #expect(try folder.read("Captions/g/k.yml") == Self.k)
 
         let run = try CLIRun.run(
             ["import", "returned/en.sdlxliff", "--trust-states", "--by", "Aigerim B."], in: folder.path,

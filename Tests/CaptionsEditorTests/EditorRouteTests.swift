@@ -1139,10 +1139,16 @@ struct EditorXLIFFTests {
                 review.body.contains(
                     "<p class=\"states\">English (en): reviews to record by Dana K: 1; refused: 0; changed, imported "
                         + "without a review: 0</p>"))
+            // Which text gets the review is listed under its exhibit.
+            #expect(
+                review.body.contains(
+                    "<h2>Texts whose review would be recorded: 1</h2>\n<ul><li><a href=\"/exhibits/first-winter\">"
+                        + "first-winter</a>, Title (en)</li></ul>"))
             #expect(try fixture.read("barracks/first-winter.yml") == before)
             let token = try #require(review.inputValue("token"))
             let applied = try await browser.post("/translators/apply", [("token", token)])
             #expect(applied.body.contains("English (en): reviews recorded by Dana K: 1;"))
+            #expect(applied.body.contains("<h2>Texts whose review was recorded: 1</h2>"))
             #expect(try fixture.read("barracks/first-winter.yml").contains("reviewed \(try SignOff.today()) Dana K"))
             // The name is kept for the session, as the exhibit page's sign-off keeps it.
             let again = try await browser.get("/translators")

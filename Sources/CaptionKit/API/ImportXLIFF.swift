@@ -66,6 +66,7 @@ extension XLIFFImporter {
         let written = heldBack ? [] : try plan.apply(writing: !options.dryRun, digests: nil)
         return XLIFFImportReport(
             collection: collection.rootPath, files: [summary], problems: plan.problems, warnings: plan.warnings,
-            written: written, changes: heldBack ? [] : plan.textChanges, dryRun: options.dryRun, heldBack: heldBack)
+            written: written, changes: heldBack ? [] : plan.textChanges, reviews: heldBack ? [] : plan.textReviews,
+            dryRun: options.dryRun, heldBack: heldBack)
     }
 }

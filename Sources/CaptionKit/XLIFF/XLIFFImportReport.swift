@@ -50,6 +50,16 @@ public struct XLIFFImportReport: Sendable {
         public var after: String
     }
 
+    /// A text whose review `--trust-states` records (with `--dry-run`: would record).
+    public struct TextReview: Sendable, Codable, Equatable {
+        /// The exhibit's id.
+        public var exhibit: String
+        /// Its caption file.
+        public var path: String
+        public var field: String
+        public var language: String
+    }
+
     /// The collection folder.
     public var collection: String
     /// One summary per XLIFF file, in argument order.
@@ -64,6 +74,9 @@ public struct XLIFFImportReport: Sendable {
     /// The texts written (with `--dry-run`: that would be written), in file order, then in the
     /// configuration's order of fields and languages; none when nothing is written.
     public var changes: [TextChange] = []
+    /// With `--trust-states`: the texts whose reviews are recorded (with `--dry-run`: would be),
+    /// in the order of ``changes``; none when nothing is written.
+    public var reviews: [TextReview] = []
     /// Whether this was a dry run.
     public var dryRun: Bool
     /// Whether nothing was written because of `--atomic` and problems.
@@ -100,8 +113,8 @@ public struct XLIFFImportReport: Sendable {
     }
 
     /// The JSON document (`version` 1): `collection`, `dryRun`, `heldBack`, `files`,
-    /// `problems` and `warnings` (as in `captions check --format json`), `written` and
-    /// `changes`.
+    /// `problems` and `warnings` (as in `captions check --format json`), `written`, `changes`
+    /// and `reviews`.
     public func json() throws(CaptionError) -> String {
         struct Document: Encodable {
             var version = 1
@@ -113,11 +126,12 @@ public struct XLIFFImportReport: Sendable {
             var warnings: [JSONReporter.Finding]
             var written: [String]
             var changes: [TextChange]
+            var reviews: [TextReview]
         }
         return try JSONReporter.encode(
             Document(
                 collection: collection, dryRun: dryRun, heldBack: heldBack, files: files,
                 problems: problems.map(JSONReporter.finding), warnings: warnings.map(JSONReporter.finding),
-                written: written, changes: changes))
+                written: written, changes: changes, reviews: reviews))
     }
 }

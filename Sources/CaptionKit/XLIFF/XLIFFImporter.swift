@@ -53,7 +53,8 @@ public enum XLIFFImporter {
         let written = heldBack ? [] : try plan.apply(writing: !options.dryRun, digests: digests)
         return XLIFFImportReport(
             collection: collection.rootPath, files: summaries, problems: plan.problems, warnings: plan.warnings,
-            written: written, changes: heldBack ? [] : plan.textChanges, dryRun: options.dryRun, heldBack: heldBack)
+            written: written, changes: heldBack ? [] : plan.textChanges, reviews: heldBack ? [] : plan.textReviews,
+            dryRun: options.dryRun, heldBack: heldBack)
     }
 
     /// The mark `--trust-states --by NAME` records, or `nil` without it.
@@ -511,6 +512,22 @@ public enum XLIFFImporter {
                         return XLIFFImportReport.TextChange(
                             exhibit: exhibit.displayID, path: exhibit.path, field: spec.name, language: language,
                             before: exhibit.field(spec.name)?.translation(language)?.text, after: change.text)
+                    }
+                }
+            }
+        }
+
+        /// The texts whose reviews ``apply(writing:digests:)`` records, in the order of ``textChanges``.
+        var textReviews: [XLIFFImportReport.TextReview] {
+            let config = collection.config
+            return reviews.keys.sorted().flatMap { position -> [XLIFFImportReport.TextReview] in
+                let exhibit = collection.exhibits[position]
+                let fileReviews = reviews[position] ?? [:]
+                return config.fields.flatMap { spec in
+                    config.targetLanguages.compactMap { language -> XLIFFImportReport.TextReview? in
+                        guard fileReviews[spec.name]?[language] != nil else { return nil }
+                        return XLIFFImportReport.TextReview(
+                            exhibit: exhibit.displayID, path: exhibit.path, field: spec.name, language: language)
                     }
                 }
             }

@@ -418,6 +418,9 @@ import Testing
                   "problems" : [
 
                   ],
+                  "reviews" : [
+
+                  ],
                   "version" : 1,
                   "warnings" : [
 

@@ -120,15 +120,19 @@ extension Pages {
     /// Why the earlier source of a stale translation is unknown, in the interface language
     /// (`signoff.nogit`, `signoff.gitfailed`, `signoff.nohistory`), followed by the caption file
     /// (`file`, from the collection folder on), marked English (the library's `captions diff`
-    /// says it all in English).
+    /// says it all in English); when git failed, its own message after the file, in English.
     static func earlierSourceUnknown(_ reason: EarlierSourceUnknown, file: String, words: Localizer) -> HTML {
         let key: String
+        var gitMessage: HTML = ""
         switch reason {
         case .notInGitRepository: key = "signoff.nogit"
-        case .gitLogFailed: key = "signoff.gitfailed"
+        case .gitFailed(_, let message):
+            key = "signoff.gitfailed"
+            gitMessage = " (git: \(words.english(message)))"
         case .notInHistory: key = "signoff.nohistory"
         }
-        return "\(words("signoff.nodiff", ["reason": words(key)])) <code\(words.englishAttribute)>\(file)</code>"
+        return
+            "\(words("signoff.nodiff", ["reason": words(key)])) <code\(words.englishAttribute)>\(file)</code>\(gitMessage)"
     }
 
     /// The form the review and approve buttons submit (`form="signoff-form"`): the fingerprints

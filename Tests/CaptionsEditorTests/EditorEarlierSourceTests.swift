@@ -29,6 +29,28 @@ struct EditorEarlierSourceTests {
         }
     }
 
+    @Test("When git fails, its own message follows the file, marked English")
+    func gitFailureShowsGitsMessage() async throws {
+        guard let git = ["/usr/bin/git", "/usr/local/bin/git"].first(where: FileManager.default.isExecutableFile)
+        else {
+            print("EditorEarlierSourceTests: skipped the git failure test, git is not installed")
+            return
+        }
+        let fixture = try Self.staleFixture(git: git)
+        // The repository's objects lost: `git log` fails with "fatal: bad object HEAD".
+        try FileManager.default.removeItem(atPath: fixture.root + "/.git/objects")
+        try FileManager.default.createDirectory(
+            atPath: fixture.root + "/.git/objects", withIntermediateDirectories: false)
+        let path = Self.file
+        try await fixture.test { browser in
+            let kazakh = try await Self.exhibitPage(browser, language: "kk")
+            #expect(
+                kazakh.contains(
+                    "Қай сөздер өзгергенін көрсету мүмкін емес: git жазба файлының тарихын оқи алмады. "
+                        + "<code lang=\"en\">\(path)</code> (git: <span lang=\"en\">bad object HEAD</span>)</p>"))
+        }
+    }
+
     /// The exhibit page of first-winter in the interface language `language`.
     static func exhibitPage(_ browser: Browser, language: String) async throws -> String {
         _ = try await browser.get("/")

@@ -6,8 +6,10 @@ import Foundation
 public enum EarlierSourceUnknown: Sendable, Hashable {
     /// The caption file at `path` is not in a git repository, or git is not installed.
     case notInGitRepository(path: String)
-    /// `git log` failed for the caption file at `path`.
-    case gitLogFailed(path: String)
+    /// git failed for the caption file at `path` with `message`, the first line it wrote to
+    /// standard error without its `fatal: ` (such as "detected dubious ownership in repository
+    /// at '/srv/museum'" when the editor runs as another user than the repository's owner).
+    case gitFailed(path: String, message: String)
     /// No commit in the git history of the caption file at `path` has the source text of
     /// `field` in `language` whose fingerprint is `fingerprint`.
     case notInHistory(path: String, field: String, language: String, fingerprint: String)
@@ -15,7 +17,7 @@ public enum EarlierSourceUnknown: Sendable, Hashable {
     /// The caption file whose history was searched, as the collection names it.
     public var path: String {
         switch self {
-        case .notInGitRepository(let path), .gitLogFailed(let path), .notInHistory(let path, _, _, _): path
+        case .notInGitRepository(let path), .gitFailed(let path, _), .notInHistory(let path, _, _, _): path
         }
     }
 
@@ -25,7 +27,7 @@ public enum EarlierSourceUnknown: Sendable, Hashable {
         switch self {
         case .notInGitRepository(let path):
             "\(path) is not in a git repository (or git is not installed), so its earlier texts are unknown"
-        case .gitLogFailed(let path): "git log failed for \(path)"
+        case .gitFailed(let path, let message): "git could not read the history of \(path): \(message)"
         case .notInHistory(let path, let field, let language, let fingerprint):
             "no commit in the git history of \(path) has the \(language) \(field) with fingerprint \(fingerprint)"
         }
@@ -53,15 +55,22 @@ enum SourceHistory {
     ) -> Outcome {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        guard let prefix = git(["rev-parse", "--show-prefix"], in: folder) else {
-            return .notFound(.notInGitRepository(path: path))
+        let prefix: String
+        switch git(["rev-parse", "--show-prefix"], in: folder) {
+        case .success(let output): prefix = output
+        case .failure(.notRun), .failure(.notARepository): return .notFound(.notInGitRepository(path: path))
+        case .failure(.failed(let message)): return .notFound(.gitFailed(path: path, message: message))
         }
         let relative = prefix.trimmingCharacters(in: .newlines) + url.lastPathComponent
-        guard let log = git(["log", "--format=%H", "--", url.lastPathComponent], in: folder) else {
-            return .notFound(.gitLogFailed(path: path))
+        let log: String
+        switch git(["log", "--format=%H", "--", url.lastPathComponent], in: folder) {
+        case .success(let output): log = output
+        case .failure(.notRun): return .notFound(.notInGitRepository(path: path))
+        case .failure(.notARepository(let message)), .failure(.failed(let message)):
+            return .notFound(.gitFailed(path: path, message: message))
         }
         for commit in log.split(separator: "\n") {
-            guard let data = gitData(["show", "\(commit):\(relative)"], in: folder) else { continue }
+            guard case .success(let data) = gitData(["show", "\(commit):\(relative)"], in: folder) else { continue }
             let exhibit = ExhibitParser.parse(data: data, path: path, relativePath: relative)
             guard let text = exhibit.field(field)?.translation(sourceLanguage)?.text,
                 SourceFingerprint.of(text) == fingerprint
@@ -72,12 +81,22 @@ enum SourceHistory {
             .notInHistory(path: path, field: field, language: sourceLanguage, fingerprint: fingerprint))
     }
 
-    private static func git(_ arguments: [String], in folder: String) -> String? {
+    /// Why a git command gave no output.
+    enum GitFailure: Error {
+        /// git could not be started (not installed).
+        case notRun
+        /// The folder is in no repository (git's `message`).
+        case notARepository(String)
+        /// Any other failure, with the first line git wrote to standard error, without `fatal: `.
+        case failed(String)
+    }
+
+    private static func git(_ arguments: [String], in folder: String) -> Result<String, GitFailure> {
         gitData(arguments, in: folder).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Standard output of `git arguments` run in `folder`, or `nil` when git is missing or fails.
-    private static func gitData(_ arguments: [String], in folder: String) -> Data? {
+    /// Standard output of `git arguments` run in `folder`, or why there is none.
+    private static func gitData(_ arguments: [String], in folder: String) -> Result<Data, GitFailure> {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -87,12 +106,43 @@ enum SourceHistory {
         environment["LC_ALL"] = "C"
         process.environment = environment
         let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors
         process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
+        do { try process.run() } catch { return .failure(.notRun) }
+        // Standard error is read on its own thread: a git that fills one pipe while this reads
+        // the other would otherwise wait forever.
+        let errorData = ErrorCollector(errors.fileHandleForReading)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return process.terminationStatus == 0 ? data : nil
+        if process.terminationStatus == 0 { return .success(data) }
+        // `env` exits with 127 when it cannot find git.
+        if process.terminationStatus == 127 { return .failure(.notRun) }
+        let firstLine =
+            String(decoding: errorData.wait(), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
+            ?? "exit status \(process.terminationStatus)"
+        let message = firstLine.hasPrefix("fatal: ") ? String(firstLine.dropFirst("fatal: ".count)) : firstLine
+        let outsideRepository = message.hasPrefix("not a git repository")
+        return .failure(outsideRepository ? .notARepository(message) : .failed(message))
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class ErrorCollector: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe held, once its writer closed it.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

@@ -124,11 +124,9 @@ import Testing
             ])
     }
 
-    @Test func aSourceNoCommitHasIsNamedAsSuchWithTheSentenceTheCommandPrints() throws {
-        guard SignOffMergeTests.git != nil else {
-            print("WordDiffTests: skipped the git test, git is not installed")
-            return
-        }
+    /// A collection whose Kazakh title was made from a Russian source no version of the file
+    /// has, committed to a new git repository.
+    static func staleTitleCommitted() throws -> TestCollection {
         let museum = try TestCollection(files: [
             (
                 "g/k.yml",
@@ -137,6 +135,15 @@ import Testing
         ])
         #expect(try SignOffMergeTests.run(["init", "-q", "-b", "main"], in: museum.root) == 0)
         try SignOffMergeTests.commit("first", in: museum.root)
+        return museum
+    }
+
+    @Test func aSourceNoCommitHasIsNamedAsSuchWithTheSentenceTheCommandPrints() throws {
+        guard SignOffMergeTests.git != nil else {
+            print("WordDiffTests: skipped the git test, git is not installed")
+            return
+        }
+        let museum = try Self.staleTitleCommitted()
         let diffs = try SourceDiff.of(id: "k", in: try museum.load())
         let path = "\(museum.root)/g/k.yml"
         #expect(
@@ -148,7 +155,45 @@ import Testing
                 "title (kk) of k is stale, but its earlier source is unknown: no commit in the git history of \(path) "
                     + "has the ru title with fingerprint 8577ed6c\n"
             ])
-        #expect(EarlierSourceUnknown.gitLogFailed(path: path).text == "git log failed for \(path)")
+    }
+
+    @Test func whenGitFailsItsOwnMessageIsTheReason() throws {
+        guard SignOffMergeTests.git != nil else {
+            print("WordDiffTests: skipped the git failure test, git is not installed")
+            return
+        }
+        let museum = try Self.staleTitleCommitted()
+        let path = "\(museum.root)/g/k.yml"
+        // The repository's objects lost (a broken clone): `git log` fails with "fatal: bad object HEAD".
+        let objects = museum.root + "/.git/objects"
+        try FileManager.default.removeItem(atPath: objects)
+        try FileManager.default.createDirectory(atPath: objects, withIntermediateDirectories: false)
+        let diffs = try SourceDiff.of(id: "k", in: try museum.load())
+        #expect(diffs.map(\.outcome) == [.unavailable(.gitFailed(path: path, message: "bad object HEAD"))])
+        #expect(
+            diffs.map { $0.text(id: "k", sourceLanguage: "ru") } == [
+                "title (kk) of k is stale, but its earlier source is unknown: git could not read the history of "
+                    + "\(path): bad object HEAD\n"
+            ])
+    }
+
+    @Test func aRepositoryOwnedByAnotherUserIsNotCalledNoRepository() throws {
+        guard SignOffMergeTests.git != nil, getuid() == 0 else {
+            print("WordDiffTests: skipped the ownership test, it needs git and root (to give the files to nobody)")
+            return
+        }
+        let museum = try Self.staleTitleCommitted()
+        let chown = try Process.run(URL(fileURLWithPath: "/bin/chown"), arguments: ["-R", "nobody", museum.root])
+        chown.waitUntilExit()
+        #expect(chown.terminationStatus == 0)
+        // As the editor running as a service user sees a curator's clone: git refuses it.
+        let diffs = try SourceDiff.of(id: "k", in: try museum.load())
+        guard case .unavailable(.gitFailed(let path, let message)) = diffs.first?.outcome else {
+            Issue.record("expected git's refusal, got \(diffs.map(\.outcome))")
+            return
+        }
+        #expect(path == "\(museum.root)/g/k.yml")
+        #expect(message.hasPrefix("detected dubious ownership in repository at '"), "\(message)")
     }
 
     /// The old text (kept and deleted pieces) and the new one (kept and inserted) of `diff`.

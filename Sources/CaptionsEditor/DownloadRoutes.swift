@@ -59,9 +59,10 @@ extension EditorApp {
     /// The translation memory as `captions export tmx --to LANG` writes it: 400 for an unknown
     /// language; the page saying so when no text is translated yet; the caption files the export
     /// left out listed on the page first (with a link on, `anyway=1`, to download it all the same).
+    /// Made from the files as they are on disk now (``EditorStore/scanned()``).
     func downloadTMX(_ request: Request, _ context: EditorContext) throws -> Response {
         let query = queryParameters(request.uri.query)
-        let snapshot = store.snapshot
+        let snapshot = store.scanned()
         guard let language = query["lang"], snapshot.config.targetLanguages.contains(language) else {
             throw badRequest(context)
         }

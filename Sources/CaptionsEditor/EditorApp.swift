@@ -670,10 +670,11 @@ struct EditorApp: Sendable {
     /// 2.0; `needed=1`, `prefill=1` and `suggest=1` for `--needed`, `--prefill-target` and
     /// `--suggest`): 400 for another language or version; the page saying so
     /// when there is nothing to export; the caption files the export left out listed on the page
-    /// first, with a link on (`anyway=1`) to download it all the same.
+    /// first, with a link on (`anyway=1`) to download it all the same. Made from the files as
+    /// they are on disk now (``EditorStore/scanned()``), as the import compares with them.
     func downloadXLIFF(_ request: Request, _ context: EditorContext) throws -> Response {
         let query = queryParameters(request.uri.query)
-        let snapshot = store.snapshot
+        let snapshot = store.scanned()
         let language = query["lang"] ?? ""
         let versions: [String: XLIFFVersion] = ["1.2": .v1_2, "2.0": .v2_0]
         guard snapshot.config.targetLanguages.contains(language), let version = versions[query["version"] ?? "1.2"]
@@ -723,11 +724,19 @@ struct EditorApp: Sendable {
         }
         // Reviews from the translator's program: recorded by the name given (kept for the session,
         // as the exhibit page's sign-off keeps it).
-        // A name that cannot be recorded is said on the translators page, with its form.
+        // A name that cannot be recorded, or one typed without ticking the box, is said on the
+        // translators page, with its form.
         var reviewer: String?
+        let words = words(context)
+        let name = (form["by"] ?? "").trimmingCharacters(in: .whitespaces)
+        if form["trust"] != "1", !name.isEmpty, name != signers.name(session: context.session.id) {
+            // A name typed without the box: the reviews would silently not be recorded.
+            let refusal = words("translators.untrusted", ["name": name])
+            return translatorsPage(
+                request, context, message: "<p class=\"message error\" role=\"alert\">\(refusal)</p>",
+                status: .unprocessableContent)
+        }
         if form["trust"] == "1" {
-            let words = words(context)
-            let name = (form["by"] ?? "").trimmingCharacters(in: .whitespaces)
             var refusal: HTML?
             if name.isEmpty {
                 refusal = "\(words("signoff.noname"))"

@@ -914,8 +914,8 @@ enum Pages {
             report.files.compactMap { file -> HTML? in
                 guard let states = file.states else { return nil }
                 let counts = [
-                    "name": states.by, "recorded": String(states.recorded), "refused": String(states.refused),
-                    "changed": String(states.changed),
+                    "name": states.by, "recorded": String(states.recorded), "already": String(states.alreadyReviewed),
+                    "refused": String(states.refused), "changed": String(states.changed),
                 ]
                 let key = token == nil ? "translators.statesdone" : "translators.states"
                 return "<p class=\"states\">\(words.languageLabel(file.targetLanguage)): \(words(key, counts))</p>"

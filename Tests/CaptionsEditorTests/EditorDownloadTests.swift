@@ -130,6 +130,27 @@ struct EditorDownloadTests {
         }
     }
 
+    @Test("The XLIFF and memory downloads are made from the files as they are now, not as the page last saw them")
+    func downloadsReadTheFilesNow() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/translators")
+            #expect(page.status == .ok)
+            // A colleague's text editor (or git pull) changes a title just before the download.
+            let file = try fixture.read("barracks/first-winter.yml")
+            #expect(file.contains("  en: The first winter\n"))
+            try fixture.write(
+                "barracks/first-winter.yml",
+                file.replacingOccurrences(of: "  en: The first winter\n", with: "  en: The first winter of the camp\n"))
+            let xliff = try await browser.get("/translators/xliff?lang=en")
+            #expect(xliff.body.contains(">The first winter of the camp</target>"))
+            #expect(!xliff.body.contains(">The first winter<"))
+            let memory = try await browser.get("/translators/tmx?lang=en")
+            #expect(memory.body.contains("<seg>The first winter of the camp</seg>"))
+            #expect(!memory.body.contains(">The first winter<"))
+        }
+    }
+
     @Test("A language with no translated text gets a sentence, not an empty memory")
     func emptyMemory() async throws {
         let fixture = try EditorFixture { root in
@@ -196,7 +217,7 @@ struct EditorDownloadTests {
             let page = try await browser.get("/translators/xliff?lang=en&version=1.2")
             #expect(page.status == .ok)
             #expect(page.headers[.contentDisposition] == nil)
-            #expect(page.body.contains("The XLIFF file leaves out these caption files:"))
+            #expect(page.body.contains("The XLIFF file would leave out these caption files:"))
             #expect(page.body.contains(HTML.escape(result.warnings[0].message)))
             #expect(page.body.contains("<code>xliff-export</code>"))
             // Named from the collection folder on, as curators know their files.
@@ -228,7 +249,7 @@ struct EditorDownloadTests {
             let page = try await browser.get("/translators/tmx?lang=en")
             #expect(page.status == .ok)
             #expect(page.headers[.contentDisposition] == nil)
-            #expect(page.body.contains("The translation memory leaves out these caption files:"))
+            #expect(page.body.contains("The translation memory would leave out these caption files:"))
             #expect(page.body.contains(HTML.escape(warnings[0].message)))
             #expect(page.body.contains("<code>tmx-export</code>"))
             // The file left out is named (the copy comes first, so the original is the one left out).

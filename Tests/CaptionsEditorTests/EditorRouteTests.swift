@@ -1112,6 +1112,16 @@ struct EditorXLIFFTests {
             let ignored = try await browser.upload(
                 "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(marked.utf8))
             #expect(!ignored.body.contains("reviews to record"))
+            // A name typed without the box would be ignored just as silently: refused, with what to do.
+            let nameOnly = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(marked.utf8),
+                fields: [("by", "Dana K")])
+            #expect(nameOnly.status == .unprocessableContent)
+            #expect(
+                nameOnly.body.contains(
+                    "<p class=\"message error\" role=\"alert\">A name, Dana K, was given but the box to record reviews "
+                        + "is not ticked: tick it to record reviews by Dana K, or clear the name to import without "
+                        + "reviews.</p>"))
             let noName = try await browser.upload(
                 "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(marked.utf8),
                 fields: [("trust", "1"), ("by", " ")])
@@ -1137,8 +1147,8 @@ struct EditorXLIFFTests {
             #expect(review.status == .ok)
             #expect(
                 review.body.contains(
-                    "<p class=\"states\">English (en): reviews to record by Dana K: 1; refused: 0; changed, imported "
-                        + "without a review: 0</p>"))
+                    "<p class=\"states\">English (en): reviews to record by Dana K: 1; already reviewed: 0; refused: 0; "
+                        + "changed, imported without a review: 0</p>"))
             // Which text gets the review is listed under its exhibit.
             #expect(
                 review.body.contains(
@@ -1153,6 +1163,21 @@ struct EditorXLIFFTests {
             // The name is kept for the session, as the exhibit page's sign-off keeps it.
             let again = try await browser.get("/translators")
             #expect(again.body.contains("<input name=\"by\" value=\"Dana K\""))
+            // The same file again: the review is there already. Without the box, the remembered
+            // name in its box is no reason to refuse.
+            let twice = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(marked.utf8),
+                fields: [("trust", "1"), ("by", "Dana K")])
+            #expect(
+                twice.body.contains(
+                    "<p class=\"states\">English (en): reviews to record by Dana K: 0; already reviewed: 1; refused: 0; "
+                        + "changed, imported without a review: 0</p>"))
+            _ = try await browser.get("/translators")
+            let remembered = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(marked.utf8),
+                fields: [("by", "Dana K")])
+            #expect(remembered.status == .ok)
+            #expect(!remembered.body.contains("reviews to record"))
         }
     }
 

@@ -29,7 +29,7 @@ public struct XLIFFImportReport: Sendable {
         /// Reviews recorded (target unchanged).
         public var recorded = 0
         /// Targets unchanged whose current texts a review already covers.
-        var alreadyReviewed = 0
+        public var alreadyReviewed = 0
         /// Targets unchanged that could not be reviewed (stale, ...), each named in a warning.
         public var refused = 0
         /// Targets that changed: imported as new text, without a review.

@@ -91,6 +91,13 @@ extension EditorCommand {
             for address in trustedProxy where !EditorApp.isIPAddress(address) {
                 throw fail("--trusted-proxy \(address) is not an IP address such as 192.168.1.10")
             }
+            if !trustedProxy.isEmpty, loopback, origins.isEmpty {
+                // Listening on this computer alone, without a proxy in front: no other computer's
+                // proxy can connect, so the setting would do nothing.
+                throw fail(
+                    "--trusted-proxy \(trustedProxy[0]): the editor listens on \(host) only, which no other computer "
+                        + "can reach; give --origin for a proxy in front of it, or --host with --password-file")
+            }
             var passwordHash: String?
             if let passwordFile {
                 guard let data = FileManager.default.contents(atPath: passwordFile) else {

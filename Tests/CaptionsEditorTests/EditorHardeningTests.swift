@@ -167,19 +167,36 @@ struct EditorHardeningTests {
         }
     }
 
-    @Test("A --trusted-proxy that is not an IP address is refused with one line before anything starts")
-    func aTrustedProxyMustBeAnAddress() throws {
+    /// `captions-editor ARGUMENTS` run to its end: its exit status and standard error.
+    func runEditor(_ arguments: [String]) throws -> (status: Int32, errors: String) {
         let process = Process()
         process.executableURL = editorBinary
-        process.arguments = ["serve", "--trusted-proxy", "nginx", "/nonexistent"]
+        process.arguments = arguments
         let stderr = Pipe()
         process.standardError = stderr
         process.standardOutput = Pipe()
         try process.run()
         let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
+        return (process.terminationStatus, errors)
+    }
+
+    @Test("A --trusted-proxy that is not an IP address is refused with one line before anything starts")
+    func aTrustedProxyMustBeAnAddress() throws {
+        let (status, errors) = try runEditor(["serve", "--trusted-proxy", "nginx", "/nonexistent"])
+        #expect(status == 2)
         #expect(errors == "captions-editor: error: --trusted-proxy nginx is not an IP address such as 192.168.1.10\n")
+    }
+
+    @Test("A --trusted-proxy the editor cannot be reached by (loopback only, no --origin) is refused")
+    func aTrustedProxyNeedsAWayIn() throws {
+        let (status, errors) = try runEditor(["serve", "--trusted-proxy", "192.168.1.10", "/nonexistent"])
+        #expect(status == 2)
+        #expect(
+            errors
+                == "captions-editor: error: --trusted-proxy 192.168.1.10: the editor listens on 127.0.0.1 only, which "
+                + "no other computer can reach; give --origin for a proxy in front of it, or --host with "
+                + "--password-file\n")
     }
 
     /// The built `captions-editor` beside the test bundle.

@@ -73,8 +73,9 @@ extension EditorCommand {
         func run() async throws {
             // A save waits a moment for another writer of the collection (an import, fmt).
             CollectionWriting.reportFileSizeLimitAsError()
+            let lockWait = Self.lockWait(environment: ProcessInfo.processInfo.environment)
             CollectionWriting.waitForLock(
-                upTo: Self.lockWait(environment: ProcessInfo.processInfo.environment),
+                upTo: lockWait,
                 notice: { FileHandle.standardError.write(Data(("captions-editor: " + $0 + "\n").utf8)) })
             guard (1...65535).contains(port) else {
                 throw fail("--port \(port) is not a port number (1-65535)")
@@ -131,7 +132,7 @@ extension EditorCommand {
             let started = ContinuousClock.now
             let store: EditorStore
             do {
-                store = try EditorStore(root: root)
+                store = try EditorStore(root: root, lockWait: lockWait)
             } catch {
                 throw fail(error.description)
             }

@@ -231,12 +231,17 @@ final class EditorStore: Sendable {
     /// How long edits must pause before the whole-collection check confirms the incremental findings.
     static let quietTime = Duration.seconds(10)
 
-    init(root: String) throws(CaptionError) {
+    /// Seconds a write waits for another program's lock on the collection, counted from when
+    /// the write was asked for (a save queued behind others does not wait again in full).
+    let lockWait: Double
+
+    init(root: String, lockWait: Double = 3) throws(CaptionError) {
         // Loaded before any stored property is set: a throw after a Mutex is set crashes the
         // optimiser of Swift 6.3 ("Found ownership error").
         let started = Date()
         let collection = try LibraryBridge.load(path: root)
         self.root = root
+        self.lockWait = lockWait
         state = Mutex(Snapshot(collection: collection, version: 1))
         writeLock = Mutex(())
         loadedAt = Mutex(started)
@@ -250,12 +255,17 @@ final class EditorStore: Sendable {
     /// few threads that serve the pages.
     private let writes = DispatchQueue(label: "captions-editor.writes", qos: .userInitiated)
 
-    /// Runs `work` on the write queue, under ``writeLock``, and returns what it returns.
+    /// Runs `work` on the write queue, under ``writeLock``, and returns what it returns. Its
+    /// wait for another program's lock ends ``lockWait`` seconds after this call, however long
+    /// it queued behind this editor's other writes.
     func write<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
         let pending = PendingWrite(work)
+        let deadline = Date().addingTimeInterval(lockWait)
         let result: Result<T, E> = await withCheckedContinuation { continuation in
             writes.async {
-                let result = self.writeLock.withLock { _ in pending.run() }
+                let result = CollectionWriting.waitingForLock(until: deadline) {
+                    self.writeLock.withLock { _ in pending.run() }
+                }
                 continuation.resume(returning: result)
             }
         }

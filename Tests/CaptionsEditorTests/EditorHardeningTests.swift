@@ -228,7 +228,7 @@ struct EditorHardeningTests {
                     ))
             }
             // Another process writing: its lock, held (a lock of another open file, as flock(2) sees
-            // it) until the stylesheet is answered, at most 9 s (saves give up after 10). Blocked
+            // it) until the stylesheet is answered, at most 9 s (saves give up after 3). Blocked
             // page threads would answer the stylesheet only after a save.
             let lock = HeldLock(fixture.path(".captions.lock"))
             try #require(lock.isHeld)
@@ -255,6 +255,46 @@ struct EditorHardeningTests {
             let statuses = try await waiting.value
             #expect(statuses.allSatisfy { $0 == .seeOther || $0 == .unprocessableContent }, "\(statuses)")
         }
+    }
+
+    @Test("Saves queued behind another program's lock each wait from when they were sent, not one after another")
+    func queuedSavesShareTheirWait() async throws {
+        let fixture = try EditorFixture(lockWait: 1.5)
+        try await fixture.test { browser in
+            let ids = ["first-winter", "guard-and-child", "steppe-camps", "diorama"]
+            var saves: [(Browser, String, [(String, String)])] = []
+            for id in ids {
+                let tab = Browser(client: browser.client)
+                let page = try await tab.get("/exhibits/\(id)")
+                let digest = try #require(page.inputValue("_digest"))
+                saves.append((tab, id, [("_digest", digest), ("_action", "save"), ("title.en", "Held \(id)")]))
+            }
+            // Another process writing, for longer than four waits one after another (6 s).
+            let lock = HeldLock(fixture.path(".captions.lock"))
+            try #require(lock.isHeld)
+            let started = ContinuousClock.now
+            let pages = try await withThrowingTaskGroup(of: Browser.Page.self) { group in
+                for (tab, id, form) in saves {
+                    group.addTask { try await tab.post("/exhibits/\(id)", form) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let took = ContinuousClock.now - started
+            lock.release()
+            #expect(pages.map(\.status) == Array(repeating: .unprocessableContent, count: ids.count))
+            #expect(
+                pages.allSatisfy { $0.body.contains("is being written by another process") }, "\(pages.map(\.body))")
+            // Each gave up 1.5 s after it was sent; one after another, the last would take 6 s.
+            #expect(took < .seconds(4.5), "\(took)")
+            for id in ids { #expect(!(try fixture.read(Self.exhibitFile(id))).contains("Held \(id)")) }
+        }
+    }
+
+    /// The caption file of the bundled exhibit `id`, from the collection folder on.
+    static func exhibitFile(_ id: String) throws -> String {
+        let found = FileManager.default.enumerator(atPath: EditorFixture.bundled)?.compactMap { $0 as? String }
+            .first { $0.hasSuffix("/\(id).yml") }
+        return try #require(found)
     }
 
     @Test("The editor waits 3 s for another writer's lock unless CAPTIONS_LOCK_TIMEOUT says otherwise")

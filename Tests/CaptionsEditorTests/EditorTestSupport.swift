@@ -18,12 +18,13 @@ struct EditorFixture {
         .deletingLastPathComponent().appendingPathComponent("Captions").path
 
     /// `prepare` changes the copy (its folder's path given) before the editor reads it.
-    init(passwordHash: String? = nil, prepare: (String) throws -> Void = { _ in }) throws {
+    /// `lockWait`: the seconds a save waits for another program's lock (``EditorStore/lockWait``).
+    init(passwordHash: String? = nil, lockWait: Double = 3, prepare: (String) throws -> Void = { _ in }) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("editor-tests-\(UUID().uuidString)")
         try FileManager.default.copyItem(atPath: Self.bundled, toPath: folder.path)
         root = folder.path
         try prepare(root)
-        let store = try EditorStore(root: root)
+        let store = try EditorStore(root: root, lockWait: lockWait)
         let settings = EditorSettings(root: root, allowedHosts: ["localhost"], passwordHash: passwordHash)
         app = try EditorApp(
             settings: settings, store: store, strings: try InterfaceStrings.loadBundled(),

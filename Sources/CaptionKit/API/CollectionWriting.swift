@@ -28,6 +28,14 @@ public enum CollectionWriting {
         CollectionLock.policy = CollectionLock.Policy(timeout: seconds, notice: notice)
     }
 
+    /// Runs `body` with its writers giving up on a held lock at `deadline`, however long they
+    /// waited before they asked for it: a program that queues its writes (the editor's saves)
+    /// counts each one's wait from when it was asked for, so the last of ten queued saves fails
+    /// after the same few seconds as the first, not after ten waits one after another.
+    public static func waitingForLock<Result>(until deadline: Date, _ body: () throws -> Result) rethrows -> Result {
+        try CollectionLock.$deadline.withValue(deadline, operation: body)
+    }
+
     /// Makes a write past the process's file size limit (`ulimit -f`, RLIMIT_FSIZE) fail with
     /// an error (EFBIG) that the command reports, instead of killing the process with SIGXFSZ
     /// and leaving its temporary file behind.

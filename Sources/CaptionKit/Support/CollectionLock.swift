@@ -37,6 +37,10 @@ enum CollectionLock {
     private static let policyLock = NSLock()
     nonisolated(unsafe) private static var currentPolicy = Policy(timeout: 10, notice: { _ in })
 
+    /// When set (``CollectionWriting/waitingForLock(until:_:)``), the moment this task's or
+    /// thread's writers give up on a held lock, instead of ``Policy/timeout`` after they start.
+    @TaskLocal static var deadline: Date?
+
     /// The path of the lock file of the collection folder `root`.
     static func path(in root: String) -> String {
         CollectionLoader.join(root.isEmpty ? "." : root, fileName)
@@ -65,7 +69,7 @@ enum CollectionLock {
     /// Takes the lock at `lockPath`, waiting as ``policy`` says; returns the open lock file.
     private static func acquire(_ lockPath: String) throws(CaptionError) -> Int32 {
         let policy = policy
-        let deadline = Date().addingTimeInterval(policy.timeout)
+        let deadline = Self.deadline ?? Date().addingTimeInterval(policy.timeout)
         var noticed = false
         while true {
             let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
@@ -102,7 +106,8 @@ enum CollectionLock {
             if !noticed {
                 noticed = true
                 policy.notice(
-                    "\(lockPath): waiting up to \(Int(policy.timeout.rounded(.up))) s for \(holder), which is writing "
+                    "\(lockPath): waiting up to \(Int(deadline.timeIntervalSinceNow.rounded(.up))) s for \(holder), "
+                        + "which is writing "
                         + "the collection")
             }
             usleep(50_000)

@@ -50,6 +50,9 @@ struct EditorSettings: Sendable {
     /// How long a connection may send nothing before it is closed: idle between requests, or
     /// stuck in a request head that never ends (a "slowloris" holding sockets open).
     var idleTimeout: Duration = .seconds(30)
+    /// The most connections open at once (``ConnectionLimit``): a museum's curators need a few
+    /// dozen (a browser opens up to six); more is a flood.
+    var maximumConnections = 512
 }
 
 /// An error shown to the user as a page (or JSON for the live check) with a status.
@@ -131,12 +134,15 @@ struct EditorApp: Sendable {
     let sessions: SessionStore
     let uploads = PendingUploads()
     let signers = SignerNames()
+    /// The connections open now, at most `settings.maximumConnections`.
+    let connections: ConnectionLimit
     let loginGate: LoginGate
     let assets: [String: (type: String, bytes: ByteBuffer)]
 
     init(settings: EditorSettings, store: EditorStore, strings: InterfaceStrings, resources: String) throws {
         self.settings = settings
         self.store = store
+        connections = ConnectionLimit(maximum: settings.maximumConnections)
         self.strings = strings
         sessions = SessionStore(openByDefault: settings.passwordHash == nil)
         loginGate = LoginGate(firstDelay: settings.firstLoginDelay)
@@ -196,16 +202,18 @@ struct EditorApp: Sendable {
     }
 
     /// The web server of this editor: HTTP/1, closing connections that send nothing for
-    /// `settings.idleTimeout`.
+    /// `settings.idleTimeout`, and those past `settings.maximumConnections` at once.
     func application(
         configuration: ApplicationConfiguration,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }, logger: Logger? = nil
     ) -> Application<RouterResponder<EditorContext>> {
         let (seconds, attoseconds) = settings.idleTimeout.components
         let idle = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        let limit = connections
         return Application(
-            router: router(), server: .http1(configuration: .init(idleTimeout: idle)), configuration: configuration,
-            onServerRunning: onServerRunning, logger: logger)
+            router: router(),
+            server: .http1(configuration: .init(additionalChannelHandlers: [limit.handler()], idleTimeout: idle)),
+            configuration: configuration, onServerRunning: onServerRunning, logger: logger)
     }
 
     // MARK: Helpers

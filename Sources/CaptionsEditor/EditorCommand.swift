@@ -73,6 +73,7 @@ extension EditorCommand {
         func run() async throws {
             // A save waits a moment for another writer of the collection (an import, fmt).
             CollectionWriting.reportFileSizeLimitAsError()
+            ConnectionLimit.raiseOpenFileLimit()
             let lockWait = Self.lockWait(environment: ProcessInfo.processInfo.environment)
             CollectionWriting.waitForLock(
                 upTo: lockWait,

@@ -316,23 +316,87 @@ struct EditorHardeningTests {
         }
     }
 
-    /// Sends half a request head to 127.0.0.1:`port` and waits (up to 10 s) for the server to
-    /// close the connection; whether it did, and after how long.
-    static func sendHalfAHead(port: Int) -> (closed: Bool, took: Duration) {
+    @Test("Past the connection limit a new connection is closed at once; one closing makes room again")
+    func connectionsAreLimited() async throws {
+        let fixture = try EditorFixture().with { $0.maximumConnections = 2 }
+        let limit = fixture.app.connections
+        let application = fixture.app.application(configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await application.test(.live) { client in
+            let port = try #require(client.port)
+            let first = Self.openConnection(port: port)
+            let second = Self.openConnection(port: port)
+            defer { close(second) }
+            try await Self.waitUntil { limit.count == 2 }
+            // The third: closed by the editor without an answer, while the two stay open.
+            let third = Self.openConnection(port: port)
+            defer { close(third) }
+            #expect(Self.answer(on: third, request: "GET /assets/editor.css") == "")
+            try await Self.waitUntil { limit.count == 2 }
+            close(first)
+            try await Self.waitUntil { limit.count == 1 }
+            let fourth = Self.openConnection(port: port)
+            defer { close(fourth) }
+            #expect(Self.answer(on: fourth, request: "GET /assets/editor.css").hasPrefix("HTTP/1.1 200 OK\r\n"))
+        }
+    }
+
+    @Test("The editor raises its open-file limit to the hard limit (at most 65,536) for its connections")
+    func openFileLimitRaised() {
+        var before = rlimit()
+        #expect(getrlimit(Int32(RLIMIT_NOFILE.rawValue), &before) == 0)
+        let raised = ConnectionLimit.raiseOpenFileLimit()
+        // Never lowered: a soft limit above 65,536 stays.
+        #expect(raised == Int(max(before.rlim_cur, min(before.rlim_max, 65_536))))
+        var after = rlimit()
+        #expect(getrlimit(Int32(RLIMIT_NOFILE.rawValue), &after) == 0)
+        #expect(Int(after.rlim_cur) == raised)
+    }
+
+    /// A TCP connection to 127.0.0.1:`port` (its descriptor; -1 when it failed), with a 10 s
+    /// receive timeout.
+    static func openConnection(port: Int) -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else { return (false, .zero) }
+        guard connected == 0 else {
+            close(descriptor)
+            return -1
+        }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        return descriptor
+    }
+
+    /// Sends `request` (`METHOD PATH`) on `descriptor` and returns the first bytes of the
+    /// answer: empty when the server closed the connection without one.
+    static func answer(on descriptor: Int32, request: String) -> String {
+        let head = Array("\(request) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".utf8)
+        _ = send(descriptor, head, head.count, Int32(MSG_NOSIGNAL))
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = recv(descriptor, &buffer, buffer.count, 0)
+        return count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : ""
+    }
+
+    /// Waits (up to 5 s) until `condition` holds.
+    static func waitUntil(_ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !condition(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(condition())
+    }
+
+    /// Sends half a request head to 127.0.0.1:`port` and waits (up to 10 s) for the server to
+    /// close the connection; whether it did, and after how long.
+    static func sendHalfAHead(port: Int) -> (closed: Bool, took: Duration) {
+        let descriptor = openConnection(port: port)
+        guard descriptor >= 0 else { return (false, .zero) }
+        defer { close(descriptor) }
         let head = Array("GET / HTTP/1.1\r\nHost: localhost\r\nX-a: ".utf8)
         _ = send(descriptor, head, head.count, 0)
         let started = ContinuousClock.now

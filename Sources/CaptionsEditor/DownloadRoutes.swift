@@ -21,15 +21,17 @@ extension EditorApp {
         router.head("/translators/tmx", use: memory)
     }
 
-    /// The translators page, with `message` under its introduction.
+    /// The translators page, with `message` under its introduction; its reviewer's name box
+    /// holds `typedName` (a refused upload's, to correct) or else the session's name.
     func translatorsPage(
-        _ request: Request, _ context: EditorContext, message: HTML = .empty, status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: EditorContext, message: HTML = .empty, status: HTTPResponse.Status = .ok,
+        typedName: String? = nil
     ) -> Response {
         let hasGlossary = LibraryBridge.hasGlossary(collectionAt: settings.root)
         return html(
             Pages.translators(
                 page(request, context), config: store.snapshot.config, hasGlossary: hasGlossary,
-                signer: signers.name(session: context.session.id), message: message),
+                signer: typedName ?? signers.name(session: context.session.id), message: message),
             status: status)
     }
 

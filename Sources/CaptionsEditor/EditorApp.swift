@@ -742,7 +742,7 @@ struct EditorApp: Sendable {
             let refusal = words("translators.untrusted", ["name": name])
             return translatorsPage(
                 request, context, message: "<p class=\"message error\" role=\"alert\">\(refusal)</p>",
-                status: .unprocessableContent)
+                status: .unprocessableContent, typedName: name)
         }
         if form["trust"] == "1" {
             var refusal: HTML?
@@ -754,7 +754,7 @@ struct EditorApp: Sendable {
             if let refusal {
                 return translatorsPage(
                     request, context, message: "<p class=\"message error\" role=\"alert\">\(refusal)</p>",
-                    status: .unprocessableContent)
+                    status: .unprocessableContent, typedName: name)
             }
             signers.set(name, session: context.session.id)
             reviewer = name
@@ -893,6 +893,13 @@ extension EditorApp {
         let prefix = "::ffff:"
         guard address.hasPrefix(prefix), address.contains(".") else { return address }
         return String(address.dropFirst(prefix.count))
+    }
+
+    /// Whether `address` is one of this computer's own (127.0.0.0/8, ::1, or IPv4 loopback
+    /// mapped into IPv6).
+    static func isLoopbackAddress(_ address: String) -> Bool {
+        let address = unmapped(address)
+        return address == "::1" || address.hasPrefix("127.") && isIPAddress(address)
     }
 
     /// Whether `text` is an IPv4 or IPv6 address (as `inet_pton` reads them: no port, no name):

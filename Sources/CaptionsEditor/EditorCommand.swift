@@ -93,12 +93,17 @@ extension EditorCommand {
             for address in trustedProxy where !EditorApp.isIPAddress(address) {
                 throw fail("--trusted-proxy \(address) is not an IP address such as 192.168.1.10")
             }
-            if !trustedProxy.isEmpty, loopback, origins.isEmpty {
+            if let proxy = trustedProxy.first, loopback, origins.isEmpty {
                 // Listening on this computer alone, without a proxy in front: no other computer's
-                // proxy can connect, so the setting would do nothing.
+                // proxy can connect, so the setting would do nothing; one on this computer is
+                // trusted once --origin names it.
+                let onThisComputer = EditorApp.isLoopbackAddress(proxy)
                 throw fail(
-                    "--trusted-proxy \(trustedProxy[0]): the editor listens on \(host) only, which no other computer "
-                        + "can reach; give --origin for a proxy in front of it, or --host with --password-file")
+                    onThisComputer
+                        ? "--trusted-proxy \(proxy): a proxy on this computer is trusted once --origin names the address "
+                            + "browsers use, such as --origin https://captions.museum.kz"
+                        : "--trusted-proxy \(proxy): the editor listens on \(host) only, which no other computer can "
+                            + "reach; give --origin for a proxy in front of it, or --host with --password-file")
             }
             var passwordHash: String?
             if let passwordFile {

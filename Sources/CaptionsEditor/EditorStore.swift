@@ -256,14 +256,16 @@ final class EditorStore: Sendable {
     private let writes = DispatchQueue(label: "captions-editor.writes", qos: .userInitiated)
 
     /// Runs `work` on the write queue, under ``writeLock``, and returns what it returns. Its
-    /// wait for another program's lock ends ``lockWait`` seconds after this call, however long
-    /// it queued behind this editor's other writes.
+    /// wait for another program's lock is what is left of ``lockWait`` after it queued behind
+    /// this editor's other writes (its own work before it asks for the lock does not count).
     func write<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
         let pending = PendingWrite(work)
-        let deadline = Date().addingTimeInterval(lockWait)
+        let requested = ContinuousClock.now
         let result: Result<T, E> = await withCheckedContinuation { continuation in
             writes.async {
-                let result = CollectionWriting.waitingForLock(until: deadline) {
+                let queued = (ContinuousClock.now - requested).components
+                let left = self.lockWait - Double(queued.seconds) - Double(queued.attoseconds) / 1e18
+                let result = CollectionWriting.waitingForLock(upTo: left) {
                     self.writeLock.withLock { _ in pending.run() }
                 }
                 continuation.resume(returning: result)

@@ -28,12 +28,12 @@ public enum CollectionWriting {
         CollectionLock.policy = CollectionLock.Policy(timeout: seconds, notice: notice)
     }
 
-    /// Runs `body` with its writers giving up on a held lock at `deadline`, however long they
-    /// waited before they asked for it: a program that queues its writes (the editor's saves)
-    /// counts each one's wait from when it was asked for, so the last of ten queued saves fails
-    /// after the same few seconds as the first, not after ten waits one after another.
-    public static func waitingForLock<Result>(until deadline: Date, _ body: () throws -> Result) rethrows -> Result {
-        try CollectionLock.$deadline.withValue(deadline, operation: body)
+    /// Runs `body` with its writers waiting at most `seconds` for a held lock (instead of the
+    /// process's ``waitForLock(upTo:notice:)``): a program that queues its writes (the editor's
+    /// saves) gives each what is left of its wait after queueing, so the last of ten queued saves
+    /// fails after the same few seconds as the first, not after ten waits one after another.
+    public static func waitingForLock<Result>(upTo seconds: Double, _ body: () throws -> Result) rethrows -> Result {
+        try CollectionLock.$timeout.withValue(max(0, seconds), operation: body)
     }
 
     /// Makes a write past the process's file size limit (`ulimit -f`, RLIMIT_FSIZE) fail with

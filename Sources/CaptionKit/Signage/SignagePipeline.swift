@@ -18,14 +18,14 @@ struct SignagePipeline: Sendable {
     /// The languages of the label blocks, in order.
     var languages: [String]
 
-    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` for a bad `signage:` or `panels:` section,
+    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` for a bad `signage:` section (a bad
+    ///   `panels:` one stopped the collection's loading),
     ///   ``CaptionError/invalidArgument(_:)`` for an `--only` id that no exhibit has or
     ///   `--with kk-Latn` without `kk`.
     init(_ collection: CaptionCollection, options: SignageExportOptions) throws(CaptionError) {
         self.collection = collection
         self.options = options
         settings = try SignageSettings(config: collection.config)
-        try PanelSettings.validate(collection.config)
         panels = PanelFonts(config: collection.config)
         exhibits = try Self.selectedExhibits(collection, only: options.onlyIDs)
         gate = SignageGate(collection: collection)

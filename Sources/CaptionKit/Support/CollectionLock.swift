@@ -37,9 +37,9 @@ enum CollectionLock {
     private static let policyLock = NSLock()
     nonisolated(unsafe) private static var currentPolicy = Policy(timeout: 10, notice: { _ in })
 
-    /// When set (``CollectionWriting/waitingForLock(until:_:)``), the moment this task's or
-    /// thread's writers give up on a held lock, instead of ``Policy/timeout`` after they start.
-    @TaskLocal static var deadline: Date?
+    /// When set (``CollectionWriting/waitingForLock(upTo:_:)``), the seconds this task's or
+    /// thread's writers wait for a held lock instead of ``Policy/timeout``.
+    @TaskLocal static var timeout: Double?
 
     /// The path of the lock file of the collection folder `root`.
     static func path(in root: String) -> String {
@@ -69,7 +69,8 @@ enum CollectionLock {
     /// Takes the lock at `lockPath`, waiting as ``policy`` says; returns the open lock file.
     private static func acquire(_ lockPath: String) throws(CaptionError) -> Int32 {
         let policy = policy
-        let deadline = Self.deadline ?? Date().addingTimeInterval(policy.timeout)
+        let timeout = Self.timeout ?? policy.timeout
+        let deadline = Date().addingTimeInterval(timeout)
         var noticed = false
         while true {
             let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
@@ -106,8 +107,7 @@ enum CollectionLock {
             if !noticed {
                 noticed = true
                 policy.notice(
-                    "\(lockPath): waiting up to \(Int(deadline.timeIntervalSinceNow.rounded(.up))) s for \(holder), "
-                        + "which is writing "
+                    "\(lockPath): waiting up to \(Int(timeout.rounded(.up))) s for \(holder), which is writing "
                         + "the collection")
             }
             usleep(50_000)

@@ -119,12 +119,27 @@ enum SourceHistory {
         if process.terminationStatus == 0 { return .success(data) }
         // `env` exits with 127 when it cannot find git.
         if process.terminationStatus == 127 { return .failure(.notRun) }
-        let firstLine =
-            String(decoding: errorData.wait(), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
+        let message =
+            reason(fromStandardError: String(decoding: errorData.wait(), as: UTF8.self))
             ?? "exit status \(process.terminationStatus)"
-        let message = firstLine.hasPrefix("fatal: ") ? String(firstLine.dropFirst("fatal: ".count)) : firstLine
         let outsideRepository = message.hasPrefix("not a git repository")
         return .failure(outsideRepository ? .notARepository(message) : .failed(message))
+    }
+
+    /// Why git failed, from what it wrote to standard error: its `fatal: ` line (git may write
+    /// `error:` and `warning:` lines before it), else its first line, without that prefix,
+    /// without control characters and at most 300 characters long; `nil` when it wrote nothing.
+    static func reason(fromStandardError text: String) -> String? {
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter {
+            !$0.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+        guard let line = lines.first(where: { $0.hasPrefix("fatal: ") }) ?? lines.first else { return nil }
+        var reason = Substring(line)
+        for prefix in ["fatal: ", "error: ", "warning: "] where reason.hasPrefix(prefix) {
+            reason = reason.dropFirst(prefix.count)
+        }
+        let printable = String(String.UnicodeScalarView(reason.unicodeScalars.filter { !Normalization.isControl($0) }))
+        return printable.count > 300 ? String(printable.prefix(299)) + "…" : printable
     }
 }
 

@@ -30,7 +30,6 @@ struct Validator: Sendable {
         for (id, setting) in config.checks.sorted(by: { $0.key < $1.key }) where CheckRegistry.check(id: id) == nil {
             throw .unknownCheck(setting.location, id: id, suggestion: Suggestion.closest(to: id, in: CheckRegistry.ids))
         }
-        try PanelSettings.validate(config)
         var configured: [ConfiguredCheck] = []
         for type in only ?? CheckRegistry.all {
             let description = type.description

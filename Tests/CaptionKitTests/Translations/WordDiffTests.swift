@@ -177,9 +177,35 @@ import Testing
             ])
     }
 
+    @Test("git's reason: its fatal line (after error and warning lines), without control characters, short")
+    func gitsReasonFromItsStandardError() {
+        #expect(
+            SourceHistory.reason(
+                fromStandardError: "error: inflate: data stream error (incorrect header check)\n"
+                    + "error: unable to unpack 1234 header\nfatal: loose object 1234 is corrupt\n")
+                == "loose object 1234 is corrupt")
+        #expect(SourceHistory.reason(fromStandardError: "warning: odd\n") == "odd")
+        #expect(SourceHistory.reason(fromStandardError: "\n  \n") == nil)
+        #expect(SourceHistory.reason(fromStandardError: "fatal: bad \u{1B}[31mobject\u{7}\n") == "bad [31mobject")
+        let long = SourceHistory.reason(fromStandardError: "fatal: " + String(repeating: "x", count: 5_000))
+        #expect(long == String(repeating: "x", count: 299) + "…")
+    }
+
     @Test func aRepositoryOwnedByAnotherUserIsNotCalledNoRepository() throws {
         guard SignOffMergeTests.git != nil, getuid() == 0 else {
             print("WordDiffTests: skipped the ownership test, it needs git and root (to give the files to nobody)")
+            return
+        }
+        // A machine whose git trusts other users' repositories (safe.directory, as some CI
+        // images set it) has nothing to refuse.
+        let safe = Process()
+        safe.executableURL = URL(fileURLWithPath: SignOffMergeTests.git ?? "/usr/bin/git")
+        safe.arguments = ["config", "--get-all", "safe.directory"]
+        safe.standardOutput = FileHandle.nullDevice
+        try safe.run()
+        safe.waitUntilExit()
+        guard safe.terminationStatus != 0 else {
+            print("WordDiffTests: skipped the ownership test, git's safe.directory is set on this machine")
             return
         }
         let museum = try Self.staleTitleCommitted()

@@ -55,8 +55,8 @@ struct PanelFonts: Sendable {
         self.problems = problems
     }
 
-    /// The panels of `config`; none when its `panels:` section is malformed (the commands
-    /// refuse such a configuration before they measure, ``PanelSettings/validate(_:)``).
+    /// The panels of `config`; none when its `panels:` section is malformed (loading the
+    /// configuration refuses such a section first, ``PanelSettings/validate(_:)``).
     init(config: CollectionConfig) {
         guard config.sections["panels"] != nil, let settings = try? PanelSettings(config: config) else {
             self = .none

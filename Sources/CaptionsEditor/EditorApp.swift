@@ -567,7 +567,7 @@ struct EditorApp: Sendable {
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
         }
-        let located = Pages.locateFindings(checked.findings, of: exhibit, config: snapshot.config)
+        let located = Pages.locateFindings(checked.findings, of: exhibit, config: snapshot.config, draft: draft)
         var cells: [String: LiveCheckAnswer.Cell] = [:]
         for length in checked.lengths {
             let key = "\(length.field).\(length.language)"

@@ -986,6 +986,46 @@ struct EditorSaveTests {
         }
     }
 
+    @Test("Editing a source whose translations have no record says they will go stale, and the save makes them so")
+    func untrackedTranslationsGoStale() async throws {
+        let fixture = try EditorFixture()
+        let file = "barracks/steppe-camps.yml"
+        #expect(!(try fixture.read(file)).contains("translations:"))  // as the museum wrote it, by hand
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/steppe-camps")
+            let live = try await browser.post(
+                "/exhibits/steppe-camps/check", [("title.ru", "Степь вместо стен и колючей проволоки")], csrf: false,
+                headers: [HTTPField.Name("X-CSRF-Token")!: browser.csrfToken])
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(live.body.utf8)) as? [String: Any])
+            let cells = try #require(json["cells"] as? [String: [String: String]])
+            for language in ["kk", "en"] {
+                #expect(
+                    cells["title.\(language)"]?["findings"]?.hasPrefix(
+                        "<li class=\"note\">The source text is being changed. Once you save, this translation is "
+                            + "marked stale until it is checked against the new source.") == true, "\(language)")
+            }
+            #expect(cells["text.kk"]?["findings"]?.contains("being changed") == false)
+            let saved = try await browser.post(
+                "/exhibits/steppe-camps",
+                [
+                    ("_digest", try #require(page.inputValue("_digest"))), ("_action", "save"),
+                    ("title.ru", "Степь вместо стен и колючей проволоки"),
+                ])
+            #expect(saved.status == .seeOther)
+            // Both translations recorded as made from the title they stood beside: stale now.
+            let old = SourceFingerprint.of("Степь вместо стен")
+            #expect(
+                try fixture.read(file).hasSuffix(
+                    "translations:  # machine-owned: source fingerprints of translations; do not edit\n"
+                        + "  title: { kk: \(old), en: \(old) }\n"))
+            let after = try await browser.get("/exhibits/steppe-camps")
+            let notice =
+                "The source text changed after this translation was made. Compare it with the current source, correct "
+                + "it if needed, then accept it."
+            #expect(after.body.components(separatedBy: notice).count - 1 == 2, "kk and en of the title")
+        }
+    }
+
     @Test("A new exhibit is created as captions new does; a bad id is refused with the reason")
     func newExhibit() async throws {
         let fixture = try EditorFixture()

@@ -47,7 +47,9 @@ public enum CaptionEditor {
     /// Only the edited values change, through the same line-preserving writer as `captions
     /// import`; a translation set here records the fingerprint of its source text (the edited
     /// source when the same save edits it), so that it goes stale when the source changes, as
-    /// an imported one does. The file is written atomically under the collection's lock (see
+    /// an imported one does. A source edited here also records, for each of its translations
+    /// that has no record yet and is not edited in the same save, the source it stood beside
+    /// until now: that translation is then stale. The file is written atomically under the collection's lock (see
     /// `captions import`), and not at all when no text changes.
     ///
     /// - Throws: ``CaptionError/conflict(path:)`` when the file's bytes are no longer those of
@@ -96,7 +98,7 @@ public enum CaptionEditor {
             (current.field(edit.field)?.translation(edit.language)?.text ?? "") != edit.text
         }
         guard !changed.isEmpty else { return SavedFile(path: loaded.path, digest: expectedDigest, changed: []) }
-        var fingerprints: [String: [String: String]] = [:]
+        var fingerprints = untrackedRecords(changed, of: current, config: config)
         for edit in changed where edit.language != config.source && !edit.text.isEmpty {
             let source =
                 changed.last { $0.field == edit.field && $0.language == config.source }?.text
@@ -112,6 +114,48 @@ public enum CaptionEditor {
         try AtomicFile.replaceCaptionFile(
             edited, at: loaded.path, readAs: ContentDigest(data), collection: collection.rootPath)
         return SavedFile(path: loaded.path, digest: FileDigest(of: edited), changed: changed)
+    }
+
+    /// The translations of `exhibit` that saving the texts of `draft` (field → language →
+    /// text) marks stale although their files never recorded a source: see
+    /// ``save(_:exhibit:in:expectedDigest:)``. Keyed `field.language`.
+    public static func untrackedTranslationsMadeStale(
+        by draft: [String: [String: String]], of exhibit: Exhibit, config: CollectionConfig
+    ) -> Set<String> {
+        let edits = draft.flatMap { field, byLanguage in
+            byLanguage.map { TranslationEdit(field: field, language: $0.key, text: $0.value) }
+        }
+        let changed = edits.filter { ($0.text) != (exhibit.field($0.field)?.translation($0.language)?.text ?? "") }
+        var keys: Set<String> = []
+        for (field, byLanguage) in untrackedRecords(changed, of: exhibit, config: config) {
+            for language in byLanguage.keys { keys.insert(field + "." + language) }
+        }
+        return keys
+    }
+
+    /// The records a save of `changed` adds for translations with no record of their source (a
+    /// collection written before tracking, or by hand): those of a field whose source the
+    /// save changes, with text and no edit of their own, are recorded as made from the source
+    /// they stood beside until now, so they go stale as a tracked translation does, instead of
+    /// silently keeping the old meaning. Field → language → that source's fingerprint.
+    static func untrackedRecords(_ changed: [TranslationEdit], of exhibit: Exhibit, config: CollectionConfig)
+        -> [String: [String: String]]
+    {
+        let record = TranslationRecord(exhibit: exhibit)
+        var fingerprints: [String: [String: String]] = [:]
+        for edit in changed where edit.language == config.source {
+            guard let field = exhibit.field(edit.field), let source = field.translation(config.source),
+                !source.isBlank
+            else { continue }
+            for language in config.languages where language != config.source {
+                guard let translation = field.translation(language), !translation.isBlank,
+                    record.fingerprint(field: edit.field, language: language) == nil,
+                    !changed.contains(where: { $0.field == edit.field && $0.language == language })
+                else { continue }
+                fingerprints[edit.field, default: [:]][language] = SourceFingerprint.of(source.text)
+            }
+        }
+        return fingerprints
     }
 
     /// The bytes of the file at `path`.

@@ -111,6 +111,36 @@ import Testing
         #expect(try CaptionChecker.run(CheckRequest(path: fixture.root)).diagnostics.isEmpty)
     }
 
+    @Test func aSourceEditMakesTranslationsWithoutARecordStaleFromTheSourceTheyStoodBeside() throws {
+        let fixture = try collection()
+        let loaded = try fixture.load()
+        let path = fixture.root + "/park/kurt.yml"
+        let kurt = try #require(loaded.exhibits.first { $0.id == "kurt" })
+        // Written by hand: no record. The draft changes the Russian text, and the English with it.
+        let draft = ["text": ["ru": "Курт — сушёный сыр.", "en": "Kurt is dried cheese."]]
+        #expect(CaptionEditor.untrackedTranslationsMadeStale(by: draft, of: kurt, config: loaded.config) == ["text.kk"])
+        #expect(
+            CaptionEditor.untrackedTranslationsMadeStale(by: ["text": ["ru": "Курт."]], of: kurt, config: loaded.config)
+                .isEmpty)
+        _ = try CaptionEditor.save(
+            [
+                TranslationEdit(field: "text", language: "ru", text: "Курт — сушёный сыр."),
+                TranslationEdit(field: "text", language: "en", text: "Kurt is dried cheese."),
+            ], exhibit: "kurt", in: loaded, expectedDigest: try CaptionEditor.digest(ofFileAt: path))
+        // kk: made from the text it stood beside ("Курт."), so stale now; en: from the new one.
+        #expect(
+            try fixture.read("park/kurt.yml")
+                == Self.kurt.replacingOccurrences(
+                    of: "  ru: Курт.\n  en: Kurt.", with: "  ru: Курт — сушёный сыр.\n  en: Kurt is dried cheese.")
+                + "translations:  # machine-owned: source fingerprints of translations; do not edit\n"
+                + "  text: { kk: \(SourceFingerprint.of("Курт.")), en: \(SourceFingerprint.of("Курт — сушёный сыр.")) }\n"
+        )
+        let stale = try CaptionChecker.run(CheckRequest(path: fixture.root)).diagnostics.filter {
+            $0.checkID == "stale-translation"
+        }
+        #expect(stale.map { "\($0.exhibitID ?? "") \($0.field ?? "") \($0.language ?? "")" } == ["kurt text kk"])
+    }
+
     @Test func aSaveOverAChangedFileIsAConflictAndWritesNothing() throws {
         let fixture = try collection()
         let loaded = try fixture.load()
@@ -167,9 +197,10 @@ import Testing
         _ = try CaptionEditor.save(
             [TranslationEdit(field: "text", language: "ru", text: "Курт — сыр.")], exhibit: "kurt",
             in: try fixture.load(), expectedDigest: try CaptionEditor.digest(ofFileAt: path))
+        // kk was saved from the old source; en, written by hand, stood beside it: both are stale.
         let findings = try CaptionChecker.check(exhibit: "kurt", in: fixture.load()).findings
-        #expect(findings.map(\.checkID) == ["stale-translation"])
-        #expect(findings.map(\.language) == ["kk"])
+        #expect(findings.map(\.checkID) == ["stale-translation", "stale-translation"])
+        #expect(findings.map(\.language) == ["kk", "en"])
     }
 
     @Test func anUploadImportsAsTheSameFileWould() throws {

@@ -275,6 +275,12 @@ for size in "${SIZE_LIST[@]}"; do
             >/dev/null 2>"$OUT/xliff-full.err" || rc=$?
         if [ "$rc" -eq 0 ]; then
             mapfile -t FULL_KK < <(find "$OUT/xliff-full" -type f \( -name '*.xlf' -o -name '*.xliff' \) | sort)
+            # The export marks each unit with its target as exported; the copy without Kazakh
+            # differs from every one, so the import would keep its (empty) texts and write
+            # nothing. Without the marks (as from a tool that drops them) every unit applies.
+            for f in "${FULL_KK[@]}"; do
+                sed -i '/<context-group purpose="information">/,/<\/context-group>/d' "$f"
+            done
         fi
         if [ ${#FULL_KK[@]} -gt 0 ]; then
             files="$(printf "'%s' " "${FULL_KK[@]}")"

@@ -70,7 +70,7 @@ import Testing
                 """
                 , unused-exception; captions import and export xliff report import-conflict, unknown-unit, \
                 unsupported-markup, invalid-order, paragraphs-merged, whitespace-dropped, review-not-recorded, \
-                glossary-conflict, glossary-import, xliff-export
+                newer-text-kept, glossary-conflict, glossary-import, xliff-export
                 """))
     }
 

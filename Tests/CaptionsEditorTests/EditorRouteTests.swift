@@ -1228,11 +1228,17 @@ struct EditorXLIFFTests {
     func uploadReviewNewText() async throws {
         let fixture = try EditorFixture()
         try await fixture.test { browser in
-            let xliff = try await browser.get("/translators/xliff?lang=en")
-            // The English title is gone from the file since the export: the returned one is new.
+            // The exhibit has no English title: the export sends the unit with an empty target,
+            // and the translator's is new.
             let file = try fixture.read("barracks/first-winter.yml")
             try fixture.write(
                 "barracks/first-winter.yml", file.replacingOccurrences(of: "  en: The first winter\n", with: ""))
+            let exported = try await browser.get("/translators/xliff?lang=en").body
+            let unit = try #require(exported.range(of: "<trans-unit id=\"first-winter.title\""))
+            let empty = try #require(
+                exported.range(
+                    of: "<target state=\"needs-translation\"></target>", range: unit.upperBound..<exported.endIndex))
+            let xliff = (body: exported.replacingCharacters(in: empty, with: "<target>The first winter</target>"), ())
             _ = try await browser.get("/translators")
             _ = try await browser.post("/language", [("lang", "ru"), ("back", "/translators")])
             _ = try await browser.get("/translators")
@@ -1245,6 +1251,31 @@ struct EditorXLIFFTests {
                     "<h3><a href=\"/exhibits/first-winter\">first-winter</a>, Заголовок (en)</h3>"
                         + "<p class=\"hint\">Новый текст (прежде текста не было)</p>"
                         + "<p class=\"diff-text\" lang=\"en\"><ins>The first winter</ins></p>"))
+        }
+    }
+
+    @Test("A translation a curator changed while the file was out is kept when the translator returns it unchanged")
+    func uploadKeepsNewerText() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let xliff = try await browser.get("/translators/xliff?lang=en")
+            // After the download, a curator corrects the English title; the translator changes nothing.
+            let file = try fixture.read("barracks/first-winter.yml")
+            let corrected = file.replacingOccurrences(
+                of: "  en: The first winter\n", with: "  en: The first winter in the camp\n")
+            try fixture.write("barracks/first-winter.yml", corrected)
+            _ = try await browser.get("/translators")
+            let review = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(xliff.body.utf8))
+            #expect(review.status == .ok)
+            #expect(!review.body.contains("<del>"))
+            #expect(
+                review.body.contains(
+                    "title (en) of first-winter was kept as it is: it changed in the caption file after the export, "
+                        + "and the translator returned it unchanged"))
+            let token = try #require(review.inputValue("token"))
+            _ = try await browser.post("/translators/apply", [("token", token)])
+            #expect(try fixture.read("barracks/first-winter.yml") == corrected)
         }
     }
 

@@ -39,6 +39,9 @@ struct XLIFFDocument: Sendable, Equatable {
         /// a target whose `xml:space` is not `preserve` (see
         /// ``XLIFFReader/dropLayoutWhitespace(_:source:)``).
         var droppedWhitespace = false
+        /// The fingerprint of the target as `captions` exported it (``ExportedTarget``), when the
+        /// file still carries it.
+        var exportedTarget: String?
 
         static func == (lhs: Unit, rhs: Unit) -> Bool {
             lhs.id == rhs.id && lhs.source == rhs.source && lhs.target == rhs.target && lhs.location == rhs.location
@@ -47,7 +50,7 @@ struct XLIFFDocument: Sendable, Equatable {
                 && lhs.unsupportedMarkup?.location == rhs.unsupportedMarkup?.location
                 && lhs.invalidOrder?.message == rhs.invalidOrder?.message
                 && lhs.invalidOrder?.location == rhs.invalidOrder?.location
-                && lhs.droppedWhitespace == rhs.droppedWhitespace
+                && lhs.droppedWhitespace == rhs.droppedWhitespace && lhs.exportedTarget == rhs.exportedTarget
         }
     }
 

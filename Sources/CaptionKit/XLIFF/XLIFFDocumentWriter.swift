@@ -61,6 +61,14 @@ struct XLIFFDocumentWriter {
                     if prefillTarget { xml.text(unit.source) }
                 }
                 xml.endFull()
+                // The target as exported (none: empty), for the import to tell a text the
+                // translator left from one the curator changed since (see ``ExportedTarget``).
+                xml.start("context-group")
+                xml.attribute("purpose", "information")
+                xml.element(
+                    "context", ["context-type": ExportedTarget.contextType12],
+                    text: ExportedTarget.fingerprint(unit.target ?? ""))
+                xml.end()
                 for note in unit.notes { xml.element("note", text: note.text) }
                 if !unit.glossary.isEmpty {
                     xml.element(
@@ -95,6 +103,7 @@ struct XLIFFDocumentWriter {
         if hasLimits { xml.attribute("xmlns:slr", XLIFFVersion.sizeRestrictionNamespace) }
         if hasGlossary { xml.attribute("xmlns:gls", XLIFFVersion.glossaryNamespace) }
         if hasMatches { xml.attribute("xmlns:mtc", XLIFFVersion.matchesNamespace) }
+        xml.attribute("xmlns:mda", XLIFFVersion.metadataNamespace)
         xml.attribute("version", "2.0")
         xml.attribute("srcLang", sourceLanguage)
         xml.attribute("trgLang", targetLanguage)
@@ -133,6 +142,14 @@ struct XLIFFDocumentWriter {
                     xml.end()
                 }
                 writeGlossary20(unit.glossary, to: xml)
+                xml.start("mda:metadata")
+                xml.start("mda:metaGroup")
+                xml.attribute("category", ExportedTarget.name)
+                xml.element(
+                    "mda:meta", ["type": ExportedTarget.metaType20], text: ExportedTarget.fingerprint(unit.target ?? "")
+                )
+                xml.end()
+                xml.end()
                 if !unit.notes.isEmpty {
                     xml.start("notes")
                     for note in unit.notes { xml.element("note", ["category": note.category], text: note.text) }

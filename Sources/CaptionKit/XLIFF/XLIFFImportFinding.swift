@@ -8,6 +8,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
     case paragraphsMerged = "paragraphs-merged"
     case whitespaceDropped = "whitespace-dropped"
     case reviewNotRecorded = "review-not-recorded"
+    case newerTextKept = "newer-text-kept"
 
     /// What the finding is, with examples.
     var findingDescription: FindingDescription {
@@ -19,6 +20,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
         case .paragraphsMerged: Self.paragraphs
         case .whitespaceDropped: Self.whitespace
         case .reviewNotRecorded: Self.review
+        case .newerTextKept: Self.newer
         }
     }
 
@@ -35,6 +37,39 @@ enum XLIFFImportFinding: String, ReportedFinding {
     /// The exhibit `k` and a plain translation of its title: imported without a finding.
     private static let plainKurt = FindingExample(
         files: [kurt], input: xliff12(unit("k.title", "Курт", "Құрт ірімшігі")))
+
+    /// A one-line `<trans-unit>` as `captions` exports it: with the mark of the target it was
+    /// exported with (``ExportedTarget``), `exported`.
+    private static func exportedUnit(_ id: String, _ source: String, _ target: String, exported: String) -> String {
+        "    <trans-unit id=\"\(id)\"><source>\(source)</source><target>\(target)</target><context-group "
+            + "purpose=\"information\"><context context-type=\"\(ExportedTarget.contextType12)\">"
+            + "\(ExportedTarget.fingerprint(exported))</context></context-group></trans-unit>"
+    }
+
+    /// The exhibit `k` with the Kazakh title a curator changed after the export ("Құрт" then).
+    private static let kurtChanged = ("g/k.yml", "id: k\ntitle:\n  kk: Құрт ірімшігі\n  ru: Курт\n  en: Kurt\n")
+
+    private static let newer = FindingDescription(
+        id: "newer-text-kept", name: "Newer Text Kept", command: .importXLIFF, severity: .warning,
+        rationale: """
+            The caption's translation changed in the caption file after the XLIFF file was exported (a \
+            curator corrected it), and the translator returned the unit with the text it was exported \
+            with. Applying it would put the old text back over the newer one, so the caption file keeps \
+            its text. captions export marks each unit with a fingerprint of the target it exported; a \
+            file without that mark (from another tool) cannot be told apart and is applied as before.
+            """,
+        remedy: """
+            Nothing, usually: the newer text stays. If the translator should see it, export the unit \
+            again.
+            """,
+        notReported: [
+            FindingExample(files: [kurt], input: xliff12(exportedUnit("k.title", "Курт", "Құрт", exported: "Құрт"))),
+            FindingExample(files: [kurtChanged], input: xliff12(unit("k.title", "Курт", "Құрт"))),
+        ],
+        reported: [
+            FindingExample(
+                files: [kurtChanged], input: xliff12(exportedUnit("k.title", "Курт", "Құрт", exported: "Құрт")))
+        ])
 
     /// A Kazakh XLIFF 1.2 file with `units` (lines of `<trans-unit>`s) in its body.
     private static func xliff12(_ units: String) -> (path: String, text: String) {
@@ -56,14 +91,18 @@ enum XLIFFImportFinding: String, ReportedFinding {
         rationale: """
             A translation was not applied because it may no longer fit its source: the Russian (source) \
             text of the caption was edited after the XLIFF file was exported, so the translation was made \
-            from the old text; or the same unit comes back translated differently in two places (two \
-            copies in one file, or two files), and the tool cannot know which one is meant. Neither copy \
-            is applied; the other translations of the file are (unless --atomic).
+            from the old text; or the translation itself was changed in the caption file after the export \
+            and the translator changed it too, so one of the two edits would be lost; or the same unit \
+            comes back translated differently in two places (two copies in one file, or two files), and \
+            the tool cannot know which one is meant. Neither copy is applied; the other translations of \
+            the file are (unless --atomic).
             """,
         remedy: """
             For a changed source, export again (captions export xliff --needed) and have the unit \
-            translated from the current text; the note under the finding shows both texts. For two \
-            translations, keep one: delete or correct the other copy, then import again.
+            translated from the current text; the note under the finding shows both texts. For a \
+            translation changed on both sides, choose between the two texts the notes show and put the \
+            one to keep in the caption file. For two translations, keep one: delete or correct the other \
+            copy, then import again.
             """,
         notReported: [
             plainKurt
@@ -76,6 +115,9 @@ enum XLIFFImportFinding: String, ReportedFinding {
                 files: [kurt],
                 input: xliff12(
                     unit("k.title", "Курт", "Құрт ірімшігі") + "\n" + unit("k.title", "Курт", "Кептірілген құрт"))),
+            FindingExample(
+                files: [kurtChanged],
+                input: xliff12(exportedUnit("k.title", "Курт", "Кептірілген құрт", exported: "Құрт"))),
         ])
 
     private static let unknown = FindingDescription(

@@ -9,7 +9,10 @@ import Foundation
 /// state is ignored, since tools set it unreliably, unless `--trust-states` asks for reviews
 /// (``XLIFFImportOptions/trustStatesBy``, ``XLIFFStateTable``). A
 /// translation is applied only when the unit's source equals the caption's current source:
-/// otherwise the curator edited the source after the export and the unit is a conflict.
+/// otherwise the curator edited the source after the export and the unit is a conflict. A unit
+/// that still carries the mark of its exported target (``ExportedTarget``) whose caption text
+/// changed since the export is not applied either: kept with a warning when the translator
+/// returned it unchanged, a conflict when both changed it.
 /// Applied translations change only the target-language value and the `translations:` record
 /// of each caption file (see ``CaptionFileEditor``), and files are written atomically.
 public enum XLIFFImporter {
@@ -264,6 +267,42 @@ public enum XLIFFImporter {
                         ],
                         exhibitID: parts[0], field: fieldName, language: language))
                 return
+            }
+            if let exported = unit.exportedTarget {
+                // The caption's text as it is now, against the one the file was exported with (a
+                // target the caption already has is unchanged, as an import done twice).
+                let now = field.translation(language)
+                if now?.text != target, ExportedTarget.fingerprint(now?.text ?? "") != exported {
+                    let location = now?.valueLocation ?? source.valueLocation
+                    if ExportedTarget.fingerprint(target) == exported {
+                        // The translator left the text as it came: the curator's newer one stays.
+                        summary.unchanged += 1
+                        warnings.append(
+                            Diagnostic(
+                                XLIFFImportFinding.newerTextKept, location: location,
+                                message: """
+                                    \(fieldName) (\(language)) of \(parts[0]) was kept as it is: it changed in \
+                                    the caption file after the export, and the translator returned it unchanged
+                                    """,
+                                exhibitID: parts[0], field: fieldName, language: language))
+                        return
+                    }
+                    summary.conflicts += 1
+                    problems.append(
+                        Diagnostic(
+                            XLIFFImportFinding.importConflict, location: location,
+                            message: """
+                                \(fieldName) (\(language)) of \(parts[0]) was not imported: its \(language) text \
+                                changed in the caption file after the export, and the translator changed it too
+                                """,
+                            notes: [
+                                .init(location: unit.location, message: "the translator returned \(quoted(target))"),
+                                .init(
+                                    location: location, message: "the caption file now has \(quoted(now?.text ?? ""))"),
+                            ],
+                            exhibitID: parts[0], field: fieldName, language: language))
+                    return
+                }
             }
             let sourceParagraphs = ParagraphCount.of(unit.source)
             let targetParagraphs = ParagraphCount.of(target)

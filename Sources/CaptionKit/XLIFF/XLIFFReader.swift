@@ -198,6 +198,10 @@ enum XLIFFReader {
     private struct Parser {
         enum Role {
             case root, file, unit, segment, source, target, inline, skipped, other
+            /// A 1.2 `<context-group>` and a 2.0 `<mda:metadata>` and `<mda:metaGroup>` of the unit.
+            case contextGroup, metadata, metaGroup
+            /// The element holding ``ExportedTarget``'s fingerprint.
+            case exportedTarget
             /// Trados's `<sdl:seg-defs>`, whose `<sdl:seg>` children carry segment states.
             case tradosSegments
         }
@@ -261,12 +265,14 @@ enum XLIFFReader {
         }
 
         /// Whether text read now would be kept (inside `<source>` or `<target>`).
-        var wantsText: Bool { stack.last == .source || stack.last == .target || stack.last == .inline }
+        var wantsText: Bool {
+            stack.last == .source || stack.last == .target || stack.last == .inline || stack.last == .exportedTarget
+        }
 
         /// Every attribute ``attribute(_:_:)`` is asked for; the reader makes strings of these only.
         static let attributeNames: Set<String> = [
             "version", "srcLang", "trgLang", "source-language", "target-language", "id", "hex",
-            "state", "approved", "status", "conf", "order", "space",
+            "state", "approved", "status", "conf", "order", "space", "context-type", "category", "type",
         ]
 
         private func attribute(_ attributes: [XMLAttribute], _ name: String, namespace: String = "") -> String? {
@@ -296,6 +302,17 @@ enum XLIFFReader {
             }
             if parent == .unit && !isVersion2 && name == "seg-defs" && elementNamespace == XLIFFReader.tradosNamespace {
                 return .tradosSegments
+            }
+            if isVersion2 && elementNamespace == XLIFFVersion.metadataNamespace {
+                switch (name, parent) {
+                case ("metadata", .unit): return .metadata
+                case ("metaGroup", .metadata) where attribute(attributes, "category") == ExportedTarget.name:
+                    return .metaGroup
+                case ("meta", .metaGroup) where attribute(attributes, "type") == ExportedTarget.metaType20:
+                    captured = []
+                    return .exportedTarget
+                default: return .skipped
+                }
             }
             guard elementNamespace == namespace else { return .skipped }  // extensions of other tools
             switch (name, parent) {
@@ -346,6 +363,11 @@ enum XLIFFReader {
                     segment?.targetLocation = location
                 }
                 return .target
+            case ("context-group", .unit) where !isVersion2:
+                return .contextGroup
+            case ("context", .contextGroup) where attribute(attributes, "context-type") == ExportedTarget.contextType12:
+                captured = []
+                return .exportedTarget
             case ("body", _), ("group", _):
                 return .other
             default:
@@ -425,6 +447,12 @@ enum XLIFFReader {
                     }
                 }
                 if isVersion2 { segment?.target = target } else if unit != nil { unitTarget = target }
+            case .exportedTarget:
+                if unit?.exportedTarget == nil {
+                    unit?.exportedTarget = String(decoding: captured ?? [], as: UTF8.self)
+                        .trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+                captured = nil
             case .segment:
                 if let segment { segments.append(segment) }
                 segment = nil

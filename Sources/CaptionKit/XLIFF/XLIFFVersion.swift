@@ -17,4 +17,6 @@ public enum XLIFFVersion: String, Sendable, CaseIterable, Codable {
     static let glossaryNamespace = "urn:oasis:names:tc:xliff:glossary:2.0"
     /// The Translation Candidates module namespace.
     static let matchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0"
+    /// The Metadata module namespace.
+    static let metadataNamespace = "urn:oasis:names:tc:xliff:metadata:2.0"
 }

@@ -115,9 +115,11 @@ func glossaryExportFixture() throws -> TestCollection {
                             <gls:definition>The monument at the entrance. Do not use: Arch of Grief.</gls:definition>
                           </gls:glossEntry>
                         </gls:glossary>
-                        <notes>
+                        <mda:metadata>
                 """))
         #expect(english.components(separatedBy: "<gls:glossary>").count == 3)
+        // Then the mark of the exported target (Metadata module), then the notes.
+        #expect(english.contains("    </mda:metadata>\n        <notes>\n"))
     }
 
     @Test func aCollectionWithoutAGlossaryExportsAsBefore() throws {

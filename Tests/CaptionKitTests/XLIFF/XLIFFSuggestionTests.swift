@@ -42,6 +42,9 @@ import Testing
                         <trans-unit id="b.title" resname="b.yml#title" xml:space="preserve">
                           <source>Узницы жили в бараке</source>
                           <target state="needs-translation"></target>
+                          <context-group purpose="information">
+                            <context context-type="x-captions-target">e3b0c442</context>
+                          </context-group>
                           <note>Caption file b.yml, field title.</note>
                           <alt-trans match-quality="88" origin="a.title">
                             <source>Узницы жили в бараке зимой</source>
@@ -68,6 +71,11 @@ import Testing
                             <target>The prisoners lived in the barrack in winter</target>
                           </mtc:match>
                         </mtc:matches>
+                        <mda:metadata>
+                          <mda:metaGroup category="captions">
+                            <mda:meta type="target">e3b0c442</mda:meta>
+                          </mda:metaGroup>
+                        </mda:metadata>
                         <notes>
                           <note category="location">Caption file b.yml, field title.</note>
                         </notes>

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import CaptionKit
+
+/// A caption text a curator changed while its XLIFF file was with the translator is never put
+/// back to the text the file went out with (``ExportedTarget``).
+@Suite struct XLIFFExportedTargetTests {
+    static let config = """
+        languages: [kk, ru, en]
+        source: ru
+        fields:
+          title: { required: true }
+          text: {}
+        """
+
+    static let kurt = "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\ntext:\n  kk: Құрт ірімшігі.\n  ru: Курт — сыр.\n"
+    static let barrack = "id: b\ntitle:\n  kk: Ескі барак\n  ru: Барак\n"
+
+    @Test(arguments: XLIFFVersion.allCases)
+    func textsChangedSinceTheExportAreKeptOrConflicts(_ version: XLIFFVersion) throws {
+        let museum = try TestCollection(
+            files: [("g/k.yml", Self.kurt), ("g/b.yml", Self.barrack)], config: Self.config)
+        let exported = try XLIFFExporter.export(
+            try museum.load(), options: XLIFFExportOptions(targetLanguages: ["kk"], version: version))
+        let file = String(decoding: try #require(exported.files.first).data, as: UTF8.self)
+        // While the file is with the translator, a curator corrects both Kazakh texts of k.
+        let corrected = Self.kurt.replacingOccurrences(of: "  kk: Құрт\n", with: "  kk: Кептірілген құрт\n")
+            .replacingOccurrences(of: "  kk: Құрт ірімшігі.\n", with: "  kk: Құрт — ірімшік.\n")
+        try museum.write("g/k.yml", corrected)
+        // The translator leaves k.title as it came, rewrites k.text and b.title.
+        let returned = file.replacingOccurrences(of: ">Құрт ірімшігі.</target>", with: ">Кептірілген ірімшік.</target>")
+            .replacingOccurrences(of: ">Ескі барак</target>", with: ">Тұтқындар барагы</target>")
+        #expect(returned != file)
+        let report = try XLIFFImporter.run(
+            upload: Data(returned.utf8), named: "ru-kk.xlf", options: XLIFFImportOptions(files: []),
+            on: try museum.load())
+        #expect(report.files.map(\.applied) == [1])
+        #expect(report.files.map(\.unchanged) == [1])
+        #expect(report.files.map(\.conflicts) == [1])
+        #expect(
+            report.warnings.map { "\($0.checkID) \($0.message)" } == [
+                "newer-text-kept title (kk) of k was kept as it is: it changed in the caption file after the export, "
+                    + "and the translator returned it unchanged"
+            ])
+        #expect(
+            report.problems.map { "\($0.checkID) \($0.location.line) \($0.message)" } == [
+                "import-conflict 6 text (kk) of k was not imported: its kk text changed in the caption file after the "
+                    + "export, and the translator changed it too"
+            ])
+        #expect(
+            report.problems.first?.notes.map(\.message) == [
+                "the translator returned \"Кептірілген ірімшік.\"", "the caption file now has \"Құрт — ірімшік.\"",
+            ])
+        #expect(try museum.read("g/k.yml") == corrected)
+        #expect(try museum.read("g/b.yml").contains("  kk: Тұтқындар барагы\n"))
+        // Returned again: the applied text is unchanged now, the others as before.
+        let again = try XLIFFImporter.run(
+            upload: Data(returned.utf8), named: "ru-kk.xlf", options: XLIFFImportOptions(files: [], dryRun: true),
+            on: try museum.load())
+        #expect(again.files.map(\.unchanged) == [2])
+        #expect(again.files.map(\.conflicts) == [1])
+    }
+
+    @Test func aFileWithoutTheMarkIsAppliedAsBefore() throws {
+        let museum = try TestCollection(files: [("g/k.yml", Self.kurt)], config: Self.config)
+        let exported = try XLIFFExporter.export(
+            try museum.load(), options: XLIFFExportOptions(targetLanguages: ["kk"], version: .v1_2))
+        var file = String(decoding: try #require(exported.files.first).data, as: UTF8.self)
+        // A tool that drops context groups.
+        while let start = file.range(of: "<context-group"), let end = file.range(of: "</context-group>") {
+            file.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+        try museum.write(
+            "g/k.yml", Self.kurt.replacingOccurrences(of: "  kk: Құрт\n", with: "  kk: Кептірілген құрт\n"))
+        let report = try XLIFFImporter.run(
+            upload: Data(file.utf8), named: "ru-kk.xlf", options: XLIFFImportOptions(files: []), on: try museum.load())
+        #expect(report.files.map(\.applied) == [1])
+        #expect(report.warnings.isEmpty && report.problems.isEmpty)
+        #expect(try museum.read("g/k.yml").contains("  kk: Құрт\n"))
+    }
+}

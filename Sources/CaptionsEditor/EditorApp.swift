@@ -108,6 +108,24 @@ final class PendingUploads: Sendable {
         return token
     }
 
+    /// Tokens whose upload was applied, with their session and when: a second apply (a reload
+    /// of the applied page) is told so instead of "expired". At most ``total`` kept, for an hour.
+    private let applied = Mutex<[String: (session: String, time: Date)]>([:])
+
+    func markApplied(_ token: String, session: String) {
+        applied.withLock { applied in
+            applied = applied.filter { Date().timeIntervalSince($0.value.time) < 3600 }
+            if applied.count >= Self.total, let oldest = applied.min(by: { $0.value.time < $1.value.time }) {
+                applied[oldest.key] = nil
+            }
+            applied[token] = (session, Date())
+        }
+    }
+
+    func wasApplied(_ token: String, session: String) -> Bool {
+        applied.withLock { $0[token]?.session == session }
+    }
+
     func take(_ token: String, session: String) -> (fileName: String, bytes: Data, reviewer: String?)? {
         uploads.withLock { uploads in
             guard let upload = uploads[token], upload.session == session else { return nil }
@@ -767,7 +785,10 @@ struct EditorApp: Sendable {
                     maximumSize: EditorSettings.maximumUpload, reviewer: reviewer)
             }
         } catch {
-            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: "\(error)")
+            // Said on the translators page, with its form to choose another file.
+            return translatorsPage(
+                request, context, message: "<p class=\"message error\" role=\"alert\">\(words.english("\(error)"))</p>",
+                status: .unprocessableContent, typedName: form["trust"] == "1" ? name : nil)
         }
         let token = uploads.keep(
             upload.bytes, fileName: upload.fileName, reviewer: reviewer, session: context.session.id)
@@ -778,7 +799,13 @@ struct EditorApp: Sendable {
 
     func applyXLIFF(_ request: Request, _ context: EditorContext) async throws -> Response {
         let form = try await self.form(request, context)
-        guard let upload = uploads.take(form["token"] ?? "", session: context.session.id) else {
+        let token = form["token"] ?? ""
+        guard let upload = uploads.take(token, session: context.session.id) else {
+            if uploads.wasApplied(token, session: context.session.id) {
+                // A reload or Back of the applied page: nothing is done twice.
+                let notice = words(context)("translators.appliedalready")
+                return translatorsPage(request, context, message: "<p class=\"message\" role=\"status\">\(notice)</p>")
+            }
             throw PageError(status: .gone, titleKey: "error.title", message: words(context)("translators.expired"))
         }
         let report: XLIFFImportReport
@@ -791,6 +818,7 @@ struct EditorApp: Sendable {
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
         }
+        uploads.markApplied(token, session: context.session.id)
         store.scan()
         let page = page(request, context)
         return try await offloaded { html(Pages.importReport(page, report, token: nil)) }

@@ -1130,8 +1130,15 @@ struct EditorXLIFFTests {
             #expect(applied.body.contains("<th></th><th>Applied</th>"))
             #expect(applied.body.contains("<h2>Texts this import changed: 1</h2>"))
             #expect(try fixture.read("barracks/first-winter.yml").contains("  en: The first winter in the camp\n"))
+            // Sent again (a reload, Back): said so, nothing done twice; another session's token is unknown.
             let again = try await browser.post("/translators/apply", [("token", token)])
-            #expect(again.status == .gone)
+            #expect(again.status == .ok)
+            #expect(
+                again.body.contains(
+                    "<p class=\"message\" role=\"status\">These translations were applied already; nothing was done "
+                        + "again. To review the file once more, upload it again.</p>"))
+            let unknown = try await browser.post("/translators/apply", [("token", "0123")])
+            #expect(unknown.status == .gone)
         }
     }
 
@@ -1251,6 +1258,23 @@ struct EditorXLIFFTests {
                     "<h3><a href=\"/exhibits/first-winter\">first-winter</a>, Заголовок (en)</h3>"
                         + "<p class=\"hint\">Новый текст (прежде текста не было)</p>"
                         + "<p class=\"diff-text\" lang=\"en\"><ins>The first winter</ins></p>"))
+        }
+    }
+
+    @Test("A file that is not XML is refused on the translators page, saying so, with the form to try again")
+    func uploadNotXML() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            _ = try await browser.get("/translators")
+            let csv = "\u{FEFF}id,kk,ru\nfirst-winter.title,Бірінші қыс,Первая зима\n"
+            let page = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "terms.csv", bytes: Data(csv.utf8))
+            #expect(page.status == .unprocessableContent)
+            #expect(
+                page.body.contains(
+                    "<p class=\"message error\" role=\"alert\">terms.csv:1:1: error: not an XML file: it does not "
+                        + "start with a tag such as &lt;?xml or &lt;xliff (libxml2: Document is empty)</p>"))
+            #expect(page.body.contains("<input type=\"file\" name=\"xliff\""))
         }
     }
 

@@ -28,6 +28,11 @@ struct DraftMerge: Sendable {
     /// source in the file, which the curator has not seen then.
     let isClean: Bool
 
+    /// Whether the file changed a text the draft left alone (the save keeps that change).
+    var fileChangedOthers: Bool { changes.values.contains { $0.values.contains(.theirs) } }
+    /// Whether the file already has some of the draft's changes (saved from another page).
+    var fileHasSame: Bool { changes.values.contains { $0.values.contains(.bothSame) } }
+
     /// Compares `draft` and `current` (the file now) with `base` (what the page showed), in a
     /// collection whose source language is `source`. A text missing from `base` or `current` is
     /// empty there.

@@ -381,7 +381,12 @@ struct EditorApp: Sendable {
         let words = words(context)
         var message: HTML = ""
         if let saved = query["saved"].flatMap(Int.init) {
-            var text = saved == 0 ? words("exhibit.nochange") : words("exhibit.saved", count: saved)
+            // Nothing written because the file had the draft's texts already (saved from another
+            // tab): said so, not "no text was changed".
+            var text =
+                saved > 0
+                ? words("exhibit.saved", count: saved)
+                : query["same"] != nil ? words("exhibit.alreadysaved") : words("exhibit.nochange")
             if query["merged"] != nil { text += " " + words("exhibit.merged") }
             message = "<p class=\"message ok\" role=\"status\">\(text)</p>"
             // Only texts this exhibit has are named: the query is the browser's.
@@ -465,7 +470,7 @@ struct EditorApp: Sendable {
             return try await accept(target: accepting, digest: digest, request, context)
         }
         do {
-            return try await save(draft, over: digest, merged: false, accepting: accepting, request, context)
+            return try await save(draft, over: digest, accepting: accepting, request, context)
         } catch var conflict as SaveConflict {
             // A page that says what it showed: the file's changes in texts the draft left alone
             // are no conflict; the draft's changes are saved over the file as it is now. Another
@@ -479,8 +484,8 @@ struct EditorApp: Sendable {
                 }
                 do {
                     return try await save(
-                        merge.changed, over: conflict.currentDigest, merged: true, accepting: accepting, request,
-                        context)
+                        merge.changed, over: conflict.currentDigest, merged: merge.fileChangedOthers,
+                        alreadyThere: merge.fileHasSame, accepting: accepting, request, context)
                 } catch let again as SaveConflict {
                     conflict = again
                 }
@@ -519,11 +524,12 @@ struct EditorApp: Sendable {
     }
 
     /// Saves `texts` into the exhibit's file when it has `digest`, then shows the exhibit saying
-    /// so (and that other texts of the file had changed, when `merged`) or accepts `accepting`;
-    /// throws ``SaveConflict`` when the file has another digest.
+    /// so (and that other texts of the file had changed, when `merged`; that the file had some
+    /// of the texts already, when `alreadyThere`) or accepts `accepting`; throws
+    /// ``SaveConflict`` when the file has another digest.
     func save(
-        _ texts: ExhibitTexts, over digest: String, merged: Bool, accepting: String?, _ request: Request,
-        _ context: EditorContext
+        _ texts: ExhibitTexts, over digest: String, merged: Bool = false, alreadyThere: Bool = false,
+        accepting: String?, _ request: Request, _ context: EditorContext
     ) async throws -> Response {
         // The snapshot in a scope of its own, released before the store replaces the exhibit:
         // held then, it would make the store copy all its exhibits (60 ms at 50,000).
@@ -557,7 +563,7 @@ struct EditorApp: Sendable {
         if let accepting {
             return try await accept(target: accepting, digest: nil, saved: saved.changed, request, context)
         }
-        let mergedPart = merged ? "&merged=1" : ""
+        let mergedPart = (merged ? "&merged=1" : "") + (alreadyThere ? "&same=1" : "")
         let endedPart = endsSignOff.isEmpty ? "" : "&ended=" + urlEncode(endsSignOff.joined(separator: ","))
         return redirect("/exhibits/\(urlEncode(exhibit.id ?? ""))?saved=\(saved.changed)\(mergedPart)\(endedPart)")
     }

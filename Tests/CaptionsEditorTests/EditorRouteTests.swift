@@ -536,6 +536,28 @@ struct EditorSaveTests {
         return form
     }
 
+    @Test("The same edit saved from two tabs: the second says the file has it already, not that others changed")
+    func sameEditFromTwoTabs() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let first = Browser(client: browser.client)
+            let second = Browser(client: browser.client)
+            let pageOne = try await first.get("/exhibits/first-winter")
+            let pageTwo = try await second.get("/exhibits/first-winter")
+            let edit = ["title.en": "The first camp winter"]
+            let one = try await first.post("/exhibits/first-winter", try Self.saveForm(pageOne, edit))
+            #expect(one.headers[.location] == "/exhibits/first-winter?saved=1")
+            let two = try await second.post("/exhibits/first-winter", try Self.saveForm(pageTwo, edit))
+            #expect(two.headers[.location] == "/exhibits/first-winter?saved=0&same=1")
+            let shown = try await second.get("/exhibits/first-winter?saved=0&same=1")
+            #expect(
+                shown.body.contains(
+                    "<p class=\"message ok\" role=\"status\">Nothing to save: the file already has these texts "
+                        + "(saved from another page).</p>"))
+            #expect(!shown.body.contains("Meanwhile other texts"))
+        }
+    }
+
     @Test("A file changed meanwhile only in texts the draft left alone takes the draft: both changes kept")
     func saveMergesChangesOfOtherTexts() async throws {
         let fixture = try EditorFixture()

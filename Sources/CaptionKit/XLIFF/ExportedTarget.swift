@@ -1,13 +1,13 @@
-/// The mark an export puts in each unit that has a target: the fingerprint of that target as
-/// exported, so that the import can tell a text the translator left as it was from one the
-/// curator changed in the caption file meanwhile.
+/// The mark an export puts in each unit: the fingerprint of its target as exported (of the
+/// empty text when it has none), so that the import can tell a text the translator left as it
+/// was from one the curator changed in the caption file meanwhile.
 ///
 /// Without it, a unit returned unchanged would put the exported text back over the curator's
 /// later edit. XLIFF 1.2 carries it as `<context-group purpose="information">` with `<context
-/// context-type="x-captions-target">` (a group's `name` must be unique in the file), XLIFF 2 in
-/// the Metadata module
-/// (`<mda:metaGroup category="captions"><mda:meta type="target">`): parts of the file CAT tools
-/// keep and do not show as text to translate.
+/// context-type="x-captions-target">` (strict 1.2 allows no private attribute on a unit, and a
+/// group's `name` must be unique in the file), XLIFF 2 in the Metadata module
+/// (`<mda:metaGroup category="captions"><mda:meta type="target">`). CAT tools keep both and do
+/// not show them as text to translate.
 enum ExportedTarget {
     /// The meta group's `category` (2.0).
     static let name = "captions"
@@ -16,6 +16,18 @@ enum ExportedTarget {
     /// The `type` of the `<mda:meta>` that holds the fingerprint (2.0).
     static let metaType20 = "target"
 
-    /// The fingerprint of `target` (as ``SourceFingerprint/of(_:)`` makes one of a source).
-    static func fingerprint(_ target: String) -> String { SourceFingerprint.of(target) }
+    /// The fingerprint of `target`: the 64-bit FNV-1a hash of its UTF-8, as 16 hexadecimal
+    /// digits. Not SHA-256 of the NFC form, as a source's record is: this runs for every unit of
+    /// every export, and a mark needs no more than telling texts apart. A tool that returns an
+    /// unchanged target in another normalization makes it look changed, which at worst turns a
+    /// kept text into a conflict, never into an overwrite.
+    static func fingerprint(_ target: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in target.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
 }

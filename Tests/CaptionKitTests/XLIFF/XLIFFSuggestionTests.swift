@@ -43,7 +43,7 @@ import Testing
                           <source>Узницы жили в бараке</source>
                           <target state="needs-translation"></target>
                           <context-group purpose="information">
-                            <context context-type="x-captions-target">e3b0c442</context>
+                            <context context-type="x-captions-target">cbf29ce484222325</context>
                           </context-group>
                           <note>Caption file b.yml, field title.</note>
                           <alt-trans match-quality="88" origin="a.title">
@@ -73,7 +73,7 @@ import Testing
                         </mtc:matches>
                         <mda:metadata>
                           <mda:metaGroup category="captions">
-                            <mda:meta type="target">e3b0c442</mda:meta>
+                            <mda:meta type="target">cbf29ce484222325</mda:meta>
                           </mda:metaGroup>
                         </mda:metadata>
                         <notes>

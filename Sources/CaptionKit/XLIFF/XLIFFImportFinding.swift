@@ -56,7 +56,9 @@ enum XLIFFImportFinding: String, ReportedFinding {
             curator corrected it), and the translator returned the unit with the text it was exported \
             with. Applying it would put the old text back over the newer one, so the caption file keeps \
             its text. captions export marks each unit with a fingerprint of the target it exported; a \
-            file without that mark (from another tool) cannot be told apart and is applied as before.
+            file without that mark (from another tool) cannot be told apart and is applied as before. A \
+            target the translator changed is applied, also over a text changed since the export (it may \
+            be the translator's own earlier delivery of the same file); the review shows what it replaces.
             """,
         remedy: """
             Nothing, usually: the newer text stays. If the translator should see it, export the unit \
@@ -64,7 +66,11 @@ enum XLIFFImportFinding: String, ReportedFinding {
             """,
         notReported: [
             FindingExample(files: [kurt], input: xliff12(exportedUnit("k.title", "Курт", "Құрт", exported: "Құрт"))),
+            // Without the mark, or changed by the translator too: applied.
             FindingExample(files: [kurtChanged], input: xliff12(unit("k.title", "Курт", "Құрт"))),
+            FindingExample(
+                files: [kurtChanged],
+                input: xliff12(exportedUnit("k.title", "Курт", "Кептірілген құрт", exported: "Құрт"))),
         ],
         reported: [
             FindingExample(
@@ -91,18 +97,14 @@ enum XLIFFImportFinding: String, ReportedFinding {
         rationale: """
             A translation was not applied because it may no longer fit its source: the Russian (source) \
             text of the caption was edited after the XLIFF file was exported, so the translation was made \
-            from the old text; or the translation itself was changed in the caption file after the export \
-            and the translator changed it too, so one of the two edits would be lost; or the same unit \
-            comes back translated differently in two places (two copies in one file, or two files), and \
-            the tool cannot know which one is meant. Neither copy is applied; the other translations of \
-            the file are (unless --atomic).
+            from the old text; or the same unit comes back translated differently in two places (two \
+            copies in one file, or two files), and the tool cannot know which one is meant. Neither copy \
+            is applied; the other translations of the file are (unless --atomic).
             """,
         remedy: """
             For a changed source, export again (captions export xliff --needed) and have the unit \
-            translated from the current text; the note under the finding shows both texts. For a \
-            translation changed on both sides, choose between the two texts the notes show and put the \
-            one to keep in the caption file. For two translations, keep one: delete or correct the other \
-            copy, then import again.
+            translated from the current text; the note under the finding shows both texts. For two \
+            translations, keep one: delete or correct the other copy, then import again.
             """,
         notReported: [
             plainKurt
@@ -115,9 +117,6 @@ enum XLIFFImportFinding: String, ReportedFinding {
                 files: [kurt],
                 input: xliff12(
                     unit("k.title", "Курт", "Құрт ірімшігі") + "\n" + unit("k.title", "Курт", "Кептірілген құрт"))),
-            FindingExample(
-                files: [kurtChanged],
-                input: xliff12(exportedUnit("k.title", "Курт", "Кептірілген құрт", exported: "Құрт"))),
         ])
 
     private static let unknown = FindingDescription(

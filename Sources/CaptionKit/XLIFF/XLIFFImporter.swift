@@ -10,9 +10,8 @@ import Foundation
 /// (``XLIFFImportOptions/trustStatesBy``, ``XLIFFStateTable``). A
 /// translation is applied only when the unit's source equals the caption's current source:
 /// otherwise the curator edited the source after the export and the unit is a conflict. A unit
-/// that still carries the mark of its exported target (``ExportedTarget``) whose caption text
-/// changed since the export is not applied either: kept with a warning when the translator
-/// returned it unchanged, a conflict when both changed it.
+/// returned with the target it was exported with (its mark, ``ExportedTarget``, says which)
+/// never puts that text back over one changed in the caption file since: kept, with a warning.
 /// Applied translations change only the target-language value and the `translations:` record
 /// of each caption file (see ``CaptionFileEditor``), and files are written atomically.
 public enum XLIFFImporter {
@@ -268,38 +267,22 @@ public enum XLIFFImporter {
                         exhibitID: parts[0], field: fieldName, language: language))
                 return
             }
-            if let exported = unit.exportedTarget {
-                // The caption's text as it is now, against the one the file was exported with (a
-                // target the caption already has is unchanged, as an import done twice).
+            // A unit returned with the target it was exported with, whose caption text changed
+            // since (a curator corrected it): the newer text stays. A target the translator
+            // changed is applied as always, also over a text changed since the export: that text
+            // may be the translator's own earlier delivery of the same file, which the caption
+            // file cannot tell from a curator's edit.
+            if let exported = unit.exportedTarget, ExportedTarget.fingerprint(target) == exported {
                 let now = field.translation(language)
                 if now?.text != target, ExportedTarget.fingerprint(now?.text ?? "") != exported {
-                    let location = now?.valueLocation ?? source.valueLocation
-                    if ExportedTarget.fingerprint(target) == exported {
-                        // The translator left the text as it came: the curator's newer one stays.
-                        summary.unchanged += 1
-                        warnings.append(
-                            Diagnostic(
-                                XLIFFImportFinding.newerTextKept, location: location,
-                                message: """
-                                    \(fieldName) (\(language)) of \(parts[0]) was kept as it is: it changed in \
-                                    the caption file after the export, and the translator returned it unchanged
-                                    """,
-                                exhibitID: parts[0], field: fieldName, language: language))
-                        return
-                    }
-                    summary.conflicts += 1
-                    problems.append(
+                    summary.unchanged += 1
+                    warnings.append(
                         Diagnostic(
-                            XLIFFImportFinding.importConflict, location: location,
+                            XLIFFImportFinding.newerTextKept, location: now?.valueLocation ?? source.valueLocation,
                             message: """
-                                \(fieldName) (\(language)) of \(parts[0]) was not imported: its \(language) text \
-                                changed in the caption file after the export, and the translator changed it too
+                                \(fieldName) (\(language)) of \(parts[0]) was kept as it is: it changed in the \
+                                caption file after the export, and the translator returned it unchanged
                                 """,
-                            notes: [
-                                .init(location: unit.location, message: "the translator returned \(quoted(target))"),
-                                .init(
-                                    location: location, message: "the caption file now has \(quoted(now?.text ?? ""))"),
-                            ],
                             exhibitID: parts[0], field: fieldName, language: language))
                     return
                 }

@@ -563,7 +563,11 @@ struct EditorApp: Sendable {
         if let accepting {
             return try await accept(target: accepting, digest: nil, saved: saved.changed, request, context)
         }
-        let mergedPart = (merged ? "&merged=1" : "") + (alreadyThere ? "&same=1" : "")
+        // A text the file has already counts as the file's change when this save wrote others;
+        // when it wrote nothing, the page says the file had the texts already.
+        let mergedPart =
+            merged || alreadyThere && saved.changed > 0
+            ? "&merged=1" : alreadyThere ? "&same=1" : ""
         let endedPart = endsSignOff.isEmpty ? "" : "&ended=" + urlEncode(endsSignOff.joined(separator: ","))
         return redirect("/exhibits/\(urlEncode(exhibit.id ?? ""))?saved=\(saved.changed)\(mergedPart)\(endedPart)")
     }
@@ -751,8 +755,15 @@ struct EditorApp: Sendable {
 
     func reviewXLIFF(_ request: Request, _ context: EditorContext) async throws -> Response {
         let form = try await self.form(request, context, limit: EditorSettings.maximumUpload)
-        guard let upload = form.files["xliff"], !upload.bytes.isEmpty else {
+        guard let upload = form.files["xliff"] else {
             throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
+        }
+        guard !upload.bytes.isEmpty else {
+            // An empty file (or none chosen): said on the translators page, with its form.
+            let notice = words(context)("translators.emptyfile")
+            return translatorsPage(
+                request, context, message: "<p class=\"message error\" role=\"alert\">\(notice)</p>",
+                status: .unprocessableContent)
         }
         // Reviews from the translator's program: recorded by the name given (kept for the session,
         // as the exhibit page's sign-off keeps it).

@@ -273,9 +273,9 @@ def test_xliff_round_trip(missing_kk, editor, page, tmp_path):
     xliff.write_text(text, encoding="utf-8")
 
     page.set_input_files("input[name=xliff]", str(xliff))
-    page.click("text=Review (writes nothing)")
+    page.click("text=Preview the import (writes nothing)")
     page.wait_for_load_state()
-    assert page.text_content("h1") == "Review: nothing is written yet"
+    assert page.text_content("h1") == "Preview of the import: nothing is written yet"
     assert page.text_content("table.report tbody tr td") == "1"
     # The text the import would write, under its exhibit, field and language, and its file.
     changes = page.locator(".import-changes")

@@ -1131,7 +1131,7 @@ struct EditorXLIFFTests {
             let review = try await browser.upload(
                 "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(translated.utf8))
             #expect(review.status == .ok)
-            #expect(review.body.contains("Review: nothing is written yet"))
+            #expect(review.body.contains("Preview of the import: nothing is written yet"))
             #expect(review.body.contains("<tr><th>English (en)</th><td>1</td>"))
             // Paths from the collection folder on, as curators know their files; no server path.
             #expect(review.body.contains("<ul class=\"files\"><li><code>barracks/first-winter.yml</code></li></ul>"))
@@ -1297,6 +1297,13 @@ struct EditorXLIFFTests {
                     "<p class=\"message error\" role=\"alert\">terms.csv:1:1: error: not an XML file: it does not "
                         + "start with a tag such as &lt;?xml or &lt;xliff (libxml2: Document is empty)</p>"))
             #expect(page.body.contains("<input type=\"file\" name=\"xliff\""))
+            let empty = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-kk.xlf", bytes: Data())
+            #expect(empty.status == .unprocessableContent)
+            #expect(
+                empty.body.contains(
+                    "<p class=\"message error\" role=\"alert\">The file is empty: choose the XLIFF file the "
+                        + "translator sent back.</p>"))
         }
     }
 

@@ -595,7 +595,7 @@ struct EditorApp: Sendable {
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
         }
-        let located = Pages.locateFindings(checked.findings, of: exhibit, config: snapshot.config, draft: draft)
+        let located = Pages.locateFindings(checked.findings, of: exhibit, config: snapshot.config)
         var cells: [String: LiveCheckAnswer.Cell] = [:]
         for length in checked.lengths {
             let key = "\(length.field).\(length.language)"

@@ -87,13 +87,6 @@ enum LibraryBridge {
         exhibit.translationStates(config: config)
     }
 
-    /// The translations (`field.language`) with no record that saving `draft` marks stale.
-    static func untrackedTranslationsMadeStale(by draft: ExhibitTexts, of exhibit: Exhibit, config: CollectionConfig)
-        -> Set<String>
-    {
-        draft.isEmpty ? [] : CaptionEditor.untrackedTranslationsMadeStale(by: draft, of: exhibit, config: config)
-    }
-
     /// The exhibit's label as `captions export signage` typesets it, with the changed texts of
     /// `drafts` in place of the saved ones.
     static func labelPreview(_ exhibit: Exhibit, drafts: ExhibitTexts, in collection: IndexedCollection)

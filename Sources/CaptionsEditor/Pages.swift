@@ -389,7 +389,7 @@ enum Pages {
         let config = snapshot.config
         let exhibit = view.exhibit
         let id = exhibit.id ?? exhibit.displayID
-        let located = locateFindings(view.findings, of: exhibit, config: config, draft: view.isDraft ? view.texts : [:])
+        let located = locateFindings(view.findings, of: exhibit, config: config)
         let unreadable: HTML =
             exhibit.isReadable && exhibit.loadFindings.isEmpty
             ? "" : "<p class=\"message error\">\(words("exhibit.unreadable"))</p>"
@@ -645,11 +645,9 @@ enum Pages {
     /// for the live check alike. A text box that shows the stale notice (the saved `exhibit`'s
     /// translation is stale) does not list its `stale-translation` finding again: the notice
     /// says it, with the check id and the Accept button. Counts of findings are not affected.
-    /// The translations of `draft`'s edited sources that have no record yet are also made stale
-    /// by the save (the check cannot know it before), so they get the same notice.
-    static func locateFindings(
-        _ findings: [Diagnostic], of exhibit: Exhibit, config: CollectionConfig, draft: ExhibitTexts = [:]
-    ) -> LocatedFindings {
+    static func locateFindings(_ findings: [Diagnostic], of exhibit: Exhibit, config: CollectionConfig)
+        -> LocatedFindings
+    {
         let state = LibraryBridge.states(of: exhibit, config: config)
         var staleCells: Set<String> = []
         for spec in config.fields {
@@ -675,7 +673,6 @@ enum Pages {
                 general.append(finding)
             }
         }
-        staleAfterSave.formUnion(LibraryBridge.untrackedTranslationsMadeStale(by: draft, of: exhibit, config: config))
         return LocatedFindings(
             cells: cells, general: general, staleCells: staleCells, staleAfterSave: staleAfterSave)
     }

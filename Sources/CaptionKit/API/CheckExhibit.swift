@@ -52,11 +52,18 @@ extension CaptionChecker {
 
     /// Checks an unsaved draft of one exhibit as ``check(exhibit:in:)`` checks the saved one;
     /// nothing is written. A draft text keeps the position of the saved text it replaces (or of
-    /// its field, for a new language), so findings point where the curator types.
+    /// its field, for a new language), so findings point where the curator types. The draft
+    /// carries the records its save would add for translations without one (see
+    /// ``CaptionEditor/save(_:exhibit:in:expectedDigest:)``), so their staleness is found too.
     public static func check(draft: ExhibitDraft, in collection: CaptionCollection) throws(CaptionError)
         -> ExhibitCheck
     {
-        try check(try collection.exhibit(id: draft.id).applying(draft.texts), in: collection)
+        let saved = try collection.exhibit(id: draft.id)
+        let edits = draft.texts.flatMap { field, byLanguage in
+            byLanguage.map { TranslationEdit(field: field, language: $0.key, text: $0.value) }
+        }.filter { $0.text != (saved.field($0.field)?.translation($0.language)?.text ?? "") }
+        let records = CaptionEditor.untrackedRecords(edits, of: saved, config: collection.config)
+        return try check(saved.applying(draft.texts).recording(records), in: collection)
     }
 
     /// The findings located in `exhibit`'s file and the lengths of its texts.
@@ -121,6 +128,28 @@ extension CaptionCollection {
 
 extension Exhibit {
     /// The exhibit with `texts` (field → language → text) in place of its saved texts.
+    /// This exhibit with `fingerprints` (field → language → source fingerprint) added to its
+    /// `translations:` record, as a save would add them; located at the exhibit's id.
+    func recording(_ fingerprints: [String: [String: String]]) -> Exhibit {
+        guard !fingerprints.isEmpty else { return self }
+        var exhibit = self
+        let at = idLocation
+        func scalar(_ text: String) -> LocatedNode { LocatedNode(.scalar(text), location: at, isPlain: true) }
+        var fields = metadata[TranslationRecord.key]?.pairs ?? []
+        for (field, byLanguage) in fingerprints.sorted(by: { $0.key < $1.key }) {
+            let added = byLanguage.sorted { $0.key < $1.key }.map {
+                LocatedNode.Pair(key: scalar($0.key), value: scalar($0.value))
+            }
+            if let index = fields.firstIndex(where: { $0.key.scalar == field }) {
+                fields[index].value = LocatedNode(.mapping((fields[index].value.pairs ?? []) + added), location: at)
+            } else {
+                fields.append(LocatedNode.Pair(key: scalar(field), value: LocatedNode(.mapping(added), location: at)))
+            }
+        }
+        exhibit.metadata[TranslationRecord.key] = LocatedNode(.mapping(fields), location: at)
+        return exhibit
+    }
+
     func applying(_ texts: [String: [String: String]]) -> Exhibit {
         var exhibit = self
         for (fieldName, byLanguage) in texts.sorted(by: { $0.key < $1.key }) {

@@ -116,23 +116,6 @@ public enum CaptionEditor {
         return SavedFile(path: loaded.path, digest: FileDigest(of: edited), changed: changed)
     }
 
-    /// The translations of `exhibit` that saving the texts of `draft` (field → language →
-    /// text) marks stale although their files never recorded a source: see
-    /// ``save(_:exhibit:in:expectedDigest:)``. Keyed `field.language`.
-    public static func untrackedTranslationsMadeStale(
-        by draft: [String: [String: String]], of exhibit: Exhibit, config: CollectionConfig
-    ) -> Set<String> {
-        let edits = draft.flatMap { field, byLanguage in
-            byLanguage.map { TranslationEdit(field: field, language: $0.key, text: $0.value) }
-        }
-        let changed = edits.filter { ($0.text) != (exhibit.field($0.field)?.translation($0.language)?.text ?? "") }
-        var keys: Set<String> = []
-        for (field, byLanguage) in untrackedRecords(changed, of: exhibit, config: config) {
-            for language in byLanguage.keys { keys.insert(field + "." + language) }
-        }
-        return keys
-    }
-
     /// The records a save of `changed` adds for translations with no record of their source (a
     /// collection written before tracking, or by hand): those of a field whose source the
     /// save changes, with text and no edit of their own, are recorded as made from the source

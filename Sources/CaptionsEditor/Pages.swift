@@ -902,12 +902,18 @@ enum Pages {
     /// The import report; with `token`, a dry run with the button that applies it.
     static func importReport(_ page: PageContext, _ report: XLIFFImportReport, token: String?) -> HTML {
         let words = page.words
+        // The column headings, also each cell's label where a phone shows a row as a block.
+        let headings = [
+            words(token == nil ? "translators.applied" : "translators.toapply"), words("translators.unchanged"),
+            words("translators.skipped"), words("translators.conflicts"), words("translators.unknown"),
+        ]
         let files = HTML.join(
             report.files.map { file in
-                """
-                <tr><th>\(words.languageLabel(file.targetLanguage))</th><td>\(file.applied)</td><td>\(file.unchanged)</td>\
-                <td>\(file.skipped)</td><td>\(file.conflicts)</td><td>\(file.unknown)</td></tr>
-                """
+                let cells = zip(headings, [file.applied, file.unchanged, file.skipped, file.conflicts, file.unknown])
+                return """
+                    <tr><th>\(words.languageLabel(file.targetLanguage))</th>\
+                    \(HTML.join(cells.map { "<td data-label=\"\($0.0)\">\($0.1)</td>" }))</tr>
+                    """
             })
         // With reviews recorded from the translator's program: what became of them, per file.
         let states = HTML.join(
@@ -956,9 +962,8 @@ enum Pages {
             page, title: title,
             body: """
                 <h1>\(title)</h1>
-                <div class="scroll"><table class="report"><thead><tr><th></th><th>\(words(token == nil ? "translators.applied" : "translators.toapply"))</th>\
-                <th>\(words("translators.unchanged"))</th><th>\(words("translators.skipped"))</th>\
-                <th>\(words("translators.conflicts"))</th><th>\(words("translators.unknown"))</th></tr></thead>
+                <div class="scroll"><table class="report"><thead><tr><th></th>\
+                \(HTML.join(headings.map { "<th>\($0)</th>" }))</tr></thead>
                 <tbody>\(files)</tbody></table></div>
                 \(states)
                 \(problemList)

@@ -1139,7 +1139,7 @@ struct EditorXLIFFTests {
                 "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(translated.utf8))
             #expect(review.status == .ok)
             #expect(review.body.contains("Preview of the import: nothing is written yet"))
-            #expect(review.body.contains("<tr><th>English (en)</th><td>1</td>"))
+            #expect(review.body.contains("<tr><th>English (en)</th><td data-label=\"Will be applied\">1</td>"))
             // Paths from the collection folder on, as curators know their files; no server path.
             #expect(review.body.contains("<ul class=\"files\"><li><code>barracks/first-winter.yml</code></li></ul>"))
             #expect(!review.body.contains(fixture.root))

@@ -3,7 +3,7 @@ public struct ExhibitDraft: Sendable, Hashable {
     /// The exhibit's id.
     public var id: String
     /// Texts by field, then language; they replace the saved texts, the others stay as saved.
-    public var texts: [String: [String: String]]
+    var texts: [String: [String: String]]
 
     /// Creates a draft of exhibit `id`.
     public init(id: String, texts: [String: [String: String]]) {

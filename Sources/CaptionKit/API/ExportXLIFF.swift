@@ -118,7 +118,7 @@ extension XLIFFExporter {
     /// Writes the files of `result` atomically, creating the folder.
     ///
     /// - Throws: ``CaptionError/unwritable(path:reason:)``.
-    public static func write(_ result: XLIFFExportResult) throws(CaptionError) {
+    static func write(_ result: XLIFFExportResult) throws(CaptionError) {
         for file in result.files { try AtomicFile.write(file.data, to: file.path) }
     }
 }

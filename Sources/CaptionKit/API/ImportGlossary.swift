@@ -5,11 +5,11 @@ public struct GlossaryImportOptions: Sendable {
     /// The TBX files, merged in this order.
     public var files: [String]
     /// Report what would change; write nothing.
-    public var dryRun: Bool
+    var dryRun: Bool
     /// Write nothing when any entry conflicts.
-    public var atomic: Bool
+    var atomic: Bool
     /// The largest TBX file read, in bytes.
-    public var maximumSize: Int
+    var maximumSize: Int
 
     /// Creates options.
     public init(files: [String], dryRun: Bool = false, atomic: Bool = false, maximumSize: Int = 256 << 20) {
@@ -27,9 +27,9 @@ public struct GlossaryImportReport: Sendable {
         /// The TBX file.
         public var path: String
         /// Entries appended to the glossary.
-        public var added = 0
+        var added = 0
         /// Entries the glossary already has.
-        public var identical = 0
+        var identical = 0
         /// Entries that differ from the glossary's entry for the same concept (not merged).
         public var conflicts = 0
         /// Entries without a term in the collection's languages.
@@ -37,11 +37,11 @@ public struct GlossaryImportReport: Sendable {
     }
 
     /// The glossary file.
-    public var glossary: String
+    var glossary: String
     /// One summary per TBX file, in argument order.
     public var files: [FileSummary]
     /// The ids of the entries added, in order.
-    public var added: [String]
+    var added: [String]
     /// Conflicts, as located errors with a note at the glossary's entry.
     public var problems: [Diagnostic]
     /// Entries skipped, as located warnings.
@@ -49,7 +49,7 @@ public struct GlossaryImportReport: Sendable {
     /// Whether the glossary was written (with `--dry-run`: would be).
     public var written: Bool
     /// Whether this was a dry run.
-    public var dryRun: Bool
+    var dryRun: Bool
     /// Whether nothing was written because of `--atomic` and conflicts.
     public var heldBack: Bool
 

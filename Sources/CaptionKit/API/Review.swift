@@ -16,7 +16,7 @@ public enum SignOff {
     /// One sign-off of some texts of one exhibit.
     public struct Request: Sendable, Hashable {
         /// Review or approve.
-        public var action: Action
+        var action: Action
         /// The exhibit id.
         public var id: String
         /// The fields; empty for every configured field.
@@ -31,7 +31,7 @@ public enum SignOff {
         /// (`""` for no text). When a text named here is not that text any more, nothing is
         /// signed off and ``run(_:in:dryRun:)`` throws ``CaptionError/conflict(path:)``. Empty
         /// (the command line) for the texts as they are when the command runs.
-        public var expectedTexts: [String: [String: String]]
+        var expectedTexts: [String: [String: String]]
 
         /// A request; see the properties.
         public init(

@@ -27,16 +27,16 @@ public enum SignageFormat: String, Sendable, Hashable, CaseIterable {
 /// What `captions export signage` should do.
 public struct SignageExportOptions: Sendable, Hashable {
     /// The export folder (created when missing).
-    public var outputFolder: String
+    var outputFolder: String
     /// The formats to write (all three by default).
-    public var formats: Set<SignageFormat>
+    var formats: Set<SignageFormat>
     /// When not empty, only these exhibit ids are exported (and nothing is removed).
-    public var onlyIDs: [String]
+    var onlyIDs: [String]
     /// The Data Merge file's encoding.
-    public var dataMergeEncoding: DataMergeEncoding
+    var dataMergeEncoding: DataMergeEncoding
     /// Whether to add a Latin-script Kazakh block (`kk-Latn`) after Kazakh, derived from the
     /// Cyrillic when a caption has no `kk-Latn` text of its own (`--with kk-Latn`).
-    public var withLatinKazakh: Bool
+    var withLatinKazakh: Bool
 
     /// The default export folder, relative to the current folder.
     public static let defaultOutputFolder = "Exports/signage"
@@ -71,9 +71,9 @@ public struct SignageExportReport: Sendable, Hashable {
     /// Warnings (words wider than their line), in collection order.
     public var warnings: [SignageWarning]
     /// The export folder.
-    public var outputFolder: String
+    var outputFolder: String
     /// Files of an earlier export that were removed (paths below the export folder).
-    public var removed: [String]
+    var removed: [String]
 
     /// The lines for stderr: held-back exhibits, warnings, removed files and a summary.
     public var messageLines: [String] {

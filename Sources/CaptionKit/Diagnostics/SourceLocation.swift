@@ -9,10 +9,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     /// The 1-based line, or 0 when the location is the whole file.
     public var line: Int
     /// The 1-based column in Unicode scalars, or 0 when unknown.
-    public var column: Int
+    var column: Int
 
     /// Creates a location.
-    public init(path: String, line: Int = 0, column: Int = 0) {
+    init(path: String, line: Int = 0, column: Int = 0) {
         self.path = path
         self.line = line
         self.column = column

@@ -1,5 +1,5 @@
 /// Helpers for BCP 47 language tags as used for caption languages (`kk`, `ru`, `en`, `kk-Latn`).
-public enum Language {
+enum Language {
     /// English names of the languages a museum in Kazakhstan is most likely to use.
     static let names: [String: String] = [
         "kk": "Kazakh", "kk-Latn": "Kazakh (Latin)", "kk-Cyrl": "Kazakh (Cyrillic)",

@@ -74,7 +74,7 @@ public struct HeldBackExhibit: Sendable, Hashable {
     /// The caption file.
     public var path: String
     /// The reasons, in file order.
-    public var reasons: [HoldBackReason]
+    var reasons: [HoldBackReason]
 
     /// Creates a held-back exhibit.
     init(displayID: String, gallery: String, path: String, reasons: [HoldBackReason]) {

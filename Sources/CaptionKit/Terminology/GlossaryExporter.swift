@@ -13,11 +13,11 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
 /// What `captions export glossary` is asked to do.
 public struct GlossaryExportOptions: Sendable {
     /// The format to write.
-    public var format: GlossaryFormat
+    var format: GlossaryFormat
     /// The target languages to include; every target language when empty.
     public var targetLanguages: [String]
     /// The folder the files go to.
-    public var outputFolder: String
+    var outputFolder: String
 
     /// Creates options; the defaults write TBX with every language into `Exports/glossary`.
     public init(

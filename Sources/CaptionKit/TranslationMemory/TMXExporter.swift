@@ -5,9 +5,9 @@ public struct TMXExportOptions: Sendable {
     /// The target languages; every target language of the collection when empty.
     public var targetLanguages: [String]
     /// The folder the files go to.
-    public var outputFolder: String
+    var outputFolder: String
     /// Write one multilingual file, `<source>-mul.tmx`, instead of one file per language pair.
-    public var multilingual: Bool
+    var multilingual: Bool
 
     /// Creates options; the defaults write one file per target language into `Exports/tmx`.
     public init(targetLanguages: [String] = [], outputFolder: String = "Exports/tmx", multilingual: Bool = false) {

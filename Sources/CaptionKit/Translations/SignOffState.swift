@@ -4,12 +4,6 @@ public struct SignOffMark: Sendable, Hashable, Codable {
     public var by: String
     /// The day, `YYYY-MM-DD` in UTC.
     public var date: String
-
-    /// A mark by `by` on `date`.
-    public init(by: String, date: String) {
-        self.by = by
-        self.date = date
-    }
 }
 
 /// How far a text has come on its way to print, lowest first.

@@ -7,12 +7,12 @@ public struct CheckRequest: Sendable {
     /// Report only findings about these languages (and findings about no language); all when empty.
     public var languages: [String]
     /// Treat warnings as errors.
-    public var strict: Bool
+    var strict: Bool
     /// Which baseline of accepted findings to subtract.
-    public var baseline: BaselineChoice
+    var baseline: BaselineChoice
     /// The sign-off level every current text must reach (`--require`): `reviewed` turns on the
     /// `not-reviewed` check, `approved` also `not-approved`, even where `captions.yml` leaves them off.
-    public var require: SignOffLevel
+    var require: SignOffLevel
 
     /// Creates a request.
     public init(
@@ -49,7 +49,7 @@ public struct CheckResult: Sendable {
     var silenced: Int = 0
 
     /// The number of findings with `severity`.
-    public func count(_ severity: Severity) -> Int {
+    func count(_ severity: Severity) -> Int {
         // By index: each finding's severity is read in place instead of copying the finding.
         var count = 0
         for index in diagnostics.indices where diagnostics[index].severity == severity { count += 1 }

@@ -5,13 +5,13 @@ public struct XLIFFExportOptions: Sendable {
     /// The languages to export for; every target language of the collection when empty.
     public var targetLanguages: [String]
     /// The XLIFF version to write.
-    public var version: XLIFFVersion
+    var version: XLIFFVersion
     /// Export only missing and stale units (what still needs a translator).
     public var onlyNeeded: Bool
     /// Copy the source into empty targets (OmegaT translates the text inside `<target>`).
     public var prefillTarget: Bool
     /// The folder the files go to.
-    public var outputFolder: String
+    var outputFolder: String
     /// Offer each missing unit the translation of the collection's most similar source text
     /// (``FuzzyMatcher``): `alt-trans` in 1.2, the Translation Candidates module in 2.0.
     public var suggest: Bool

@@ -3,12 +3,12 @@ public struct XLIFFImportOptions: Sendable {
     /// The XLIFF files, in the order given.
     public var files: [String]
     /// Report what would change, write nothing.
-    public var dryRun: Bool
+    var dryRun: Bool
     /// Write nothing at all when any unit cannot be imported (conflict, unknown id, refused).
     /// Without it the other translations are applied and the command exits 1.
-    public var atomic: Bool
+    var atomic: Bool
     /// The largest XLIFF file read, in bytes.
-    public var maximumSize: Int
+    var maximumSize: Int
     /// `--trust-states --by NAME`: the name recorded with a review for each unit returned with
     /// its target unchanged and a tool state that says reviewed or final (see the manual's
     /// table); `nil` (the default) ignores states.

@@ -78,7 +78,7 @@ public struct XLIFFImportReport: Sendable {
     /// in the order of ``changes``; none when nothing is written.
     public var reviews: [TextReview] = []
     /// Whether this was a dry run.
-    public var dryRun: Bool
+    var dryRun: Bool
     /// Whether nothing was written because of `--atomic` and problems.
     public var heldBack: Bool
 

@@ -21,6 +21,16 @@ extension EditorApp {
         router.head("/translators/tmx", use: memory)
     }
 
+    /// The translators page (422) with `message` as an alert above its forms: an upload it
+    /// refused; the name box holds `typedName`, as ``translatorsPage(_:_:message:status:typedName:)``.
+    func translatorsRefusal(
+        _ request: Request, _ context: EditorContext, _ message: HTML, typedName: String? = nil
+    ) -> Response {
+        translatorsPage(
+            request, context, message: "<p class=\"message error\" role=\"alert\">\(message)</p>",
+            status: .unprocessableContent, typedName: typedName)
+    }
+
     /// The translators page, with `message` under its introduction; its reviewer's name box
     /// holds `typedName` (a refused upload's, to correct) or else the session's name.
     func translatorsPage(
@@ -74,24 +84,76 @@ extension EditorApp {
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
         }
-        let words = words(context)
         let empty = memory.units == 0
         guard !empty, memory.warnings.isEmpty || query["anyway"] == "1" else {
-            var message: HTML = ""
-            if empty {
-                message =
-                    "<p class=\"message\">\(words("translators.nomemory", ["lang": words.languageLabel(language)]))</p>"
-            }
-            if !memory.warnings.isEmpty {
-                let link = empty ? nil : "/translators/tmx?lang=\(urlEncode(language))&anyway=1"
-                let list = Pages.leftOutFiles(
-                    memory.warnings, sentence: words("translators.memoryleftout"), root: snapshot.collection.rootPath,
-                    words: words, downloadLink: link.map { ($0, words("translators.downloadanyway")) })
-                message = "\(message)\(list)"
-            }
-            return translatorsPage(request, context, message: message)
+            let words = words(context)
+            return downloadHeldBack(
+                request, context,
+                nothing: empty ? words("translators.nomemory", ["lang": words.languageLabel(language)]) : nil,
+                leftOut: memory.warnings, sentence: words("translators.memoryleftout"),
+                anyway: empty
+                    ? nil
+                    : ("/translators/tmx?lang=\(urlEncode(language))&anyway=1", words("translators.downloadanyway")),
+                root: snapshot.collection.rootPath)
         }
         return attachment(memory.file, contentType: "application/xml; charset=utf-8")
+    }
+
+    /// The XLIFF file `captions export xliff --to LANG` writes (`version` 1.2, the default, or
+    /// 2.0; `needed=1`, `prefill=1` and `suggest=1` for `--needed`, `--prefill-target` and
+    /// `--suggest`): 400 for another language or version; the page saying so
+    /// when there is nothing to export; the caption files the export left out listed on the page
+    /// first, with a link on (`anyway=1`) to download it all the same. Made from the files as
+    /// they are on disk now (``EditorStore/scanned()``), as the import compares with them.
+    func downloadXLIFF(_ request: Request, _ context: EditorContext) throws -> Response {
+        let query = queryParameters(request.uri.query)
+        let snapshot = store.scanned()
+        let language = query["lang"] ?? ""
+        let versions: [String: XLIFFVersion] = ["1.2": .v1_2, "2.0": .v2_0]
+        guard snapshot.config.targetLanguages.contains(language), let version = versions[query["version"] ?? "1.2"]
+        else { throw badRequest(context) }
+        let export: (file: DownloadFile?, warnings: [Diagnostic])
+        do {
+            var options = XLIFFExportOptions(targetLanguages: [language], version: version)
+            options.onlyNeeded = query["needed"] == "1"
+            options.prefillTarget = query["prefill"] == "1"
+            options.suggest = query["suggest"] == "1"
+            export = try LibraryBridge.xliffDocument(options, in: snapshot.collection)
+        } catch {
+            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+        }
+        guard let file = export.file, export.warnings.isEmpty || query["anyway"] == "1" else {
+            let words = words(context)
+            return downloadHeldBack(
+                request, context,
+                nothing: export.file == nil
+                    ? words("translators.nothing", ["lang": words.languageLabel(language)]) : nil,
+                leftOut: export.warnings, sentence: words("translators.xliffleftout"),
+                anyway: export.file == nil
+                    ? nil
+                    : (
+                        "/translators/xliff?" + (request.uri.query ?? "") + "&anyway=1",
+                        words("translators.xliffanyway")
+                    ),
+                root: snapshot.collection.rootPath)
+        }
+        return attachment(file, contentType: "application/xliff+xml; charset=utf-8")
+    }
+
+    /// The translators page in place of a download: `nothing` (there is no file), then the
+    /// caption files the export left out (`leftOut`, after `sentence`), with the link `anyway`
+    /// (its address and words) to download the file all the same.
+    private func downloadHeldBack(
+        _ request: Request, _ context: EditorContext, nothing: String?, leftOut: [Diagnostic], sentence: String,
+        anyway: (url: String, text: String)?, root: String
+    ) -> Response {
+        let words = words(context)
+        var message: HTML = nothing.map { "<p class=\"message\">\($0)</p>" } ?? ""
+        if !leftOut.isEmpty {
+            let list = Pages.leftOutFiles(leftOut, sentence: sentence, root: root, words: words, downloadLink: anyway)
+            message = "\(message)\(list)"
+        }
+        return translatorsPage(request, context, message: message)
     }
 
     /// A file to save, named as the export names it.

@@ -95,14 +95,11 @@ final class PendingUploads: Sendable {
     func keep(_ bytes: Data, fileName: String, reviewer: String? = nil, session: String) -> String {
         let token = SessionStore.randomToken()
         uploads.withLock { uploads in
-            uploads = uploads.filter { Date().timeIntervalSince($0.value.time) < 3600 }
             let own = uploads.filter { $0.value.session == session }
             if own.count >= Self.perSession, let oldest = own.min(by: { $0.value.time < $1.value.time }) {
                 uploads[oldest.key] = nil
             }
-            if uploads.count >= Self.total, let oldest = uploads.min(by: { $0.value.time < $1.value.time }) {
-                uploads[oldest.key] = nil
-            }
+            Self.makeRoom(in: &uploads) { $0.time }
             uploads[token] = (fileName, bytes, reviewer, session, Date())
         }
         return token
@@ -114,11 +111,17 @@ final class PendingUploads: Sendable {
 
     func markApplied(_ token: String, session: String) {
         applied.withLock { applied in
-            applied = applied.filter { Date().timeIntervalSince($0.value.time) < 3600 }
-            if applied.count >= Self.total, let oldest = applied.min(by: { $0.value.time < $1.value.time }) {
-                applied[oldest.key] = nil
-            }
+            Self.makeRoom(in: &applied) { $0.time }
             applied[token] = (session, Date())
+        }
+    }
+
+    /// Drops the entries older than an hour, then the oldest one when ``total`` are left, so
+    /// that one more fits.
+    private static func makeRoom<Value>(in entries: inout [String: Value], time: (Value) -> Date) {
+        entries = entries.filter { Date().timeIntervalSince(time($0.value)) < 3600 }
+        if entries.count >= total, let oldest = entries.min(by: { time($0.value) < time($1.value) }) {
+            entries[oldest.key] = nil
         }
     }
 
@@ -702,57 +705,6 @@ struct EditorApp: Sendable {
         return html(Pages.status(page(request, context), status))
     }
 
-    /// The XLIFF file `captions export xliff --to LANG` writes (`version` 1.2, the default, or
-    /// 2.0; `needed=1`, `prefill=1` and `suggest=1` for `--needed`, `--prefill-target` and
-    /// `--suggest`): 400 for another language or version; the page saying so
-    /// when there is nothing to export; the caption files the export left out listed on the page
-    /// first, with a link on (`anyway=1`) to download it all the same. Made from the files as
-    /// they are on disk now (``EditorStore/scanned()``), as the import compares with them.
-    func downloadXLIFF(_ request: Request, _ context: EditorContext) throws -> Response {
-        let query = queryParameters(request.uri.query)
-        let snapshot = store.scanned()
-        let language = query["lang"] ?? ""
-        let versions: [String: XLIFFVersion] = ["1.2": .v1_2, "2.0": .v2_0]
-        guard snapshot.config.targetLanguages.contains(language), let version = versions[query["version"] ?? "1.2"]
-        else {
-            throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
-        }
-        let export: (document: (fileName: String, bytes: Data)?, warnings: [Diagnostic])
-        do {
-            var options = XLIFFExportOptions(targetLanguages: [language], version: version)
-            options.onlyNeeded = query["needed"] == "1"
-            options.prefillTarget = query["prefill"] == "1"
-            options.suggest = query["suggest"] == "1"
-            export = try LibraryBridge.xliffDocument(options, in: snapshot.collection)
-        } catch {
-            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
-        }
-        let words = words(context)
-        guard let document = export.document, export.warnings.isEmpty || query["anyway"] == "1" else {
-            var message: HTML = ""
-            if export.document == nil {
-                message =
-                    "<p class=\"message\">\(words("translators.nothing", ["lang": words.languageLabel(language)]))</p>"
-            }
-            if !export.warnings.isEmpty {
-                let again = (request.uri.query ?? "") + "&anyway=1"
-                let link =
-                    export.document == nil ? nil : ("/translators/xliff?" + again, words("translators.xliffanyway"))
-                let list = Pages.leftOutFiles(
-                    export.warnings, sentence: words("translators.xliffleftout"), root: snapshot.collection.rootPath,
-                    words: words, downloadLink: link)
-                message = "\(message)\(list)"
-            }
-            return translatorsPage(request, context, message: message)
-        }
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "application/xliff+xml; charset=utf-8",
-                .contentDisposition: "attachment; filename=\"\(document.fileName)\"",
-            ], body: .init(byteBuffer: ByteBuffer(bytes: document.bytes)))
-    }
-
     func reviewXLIFF(_ request: Request, _ context: EditorContext) async throws -> Response {
         let form = try await self.form(request, context, limit: EditorSettings.maximumUpload)
         guard let upload = form.files["xliff"] else {
@@ -761,9 +713,7 @@ struct EditorApp: Sendable {
         guard !upload.bytes.isEmpty else {
             // An empty file (or none chosen): said on the translators page, with its form.
             let notice = words(context)("translators.emptyfile")
-            return translatorsPage(
-                request, context, message: "<p class=\"message error\" role=\"alert\">\(notice)</p>",
-                status: .unprocessableContent)
+            return translatorsRefusal(request, context, "\(notice)")
         }
         // Reviews from the translator's program: recorded by the name given (kept for the session,
         // as the exhibit page's sign-off keeps it).
@@ -775,9 +725,7 @@ struct EditorApp: Sendable {
         if form["trust"] != "1", !name.isEmpty, name != signers.name(session: context.session.id) {
             // A name typed without the box: the reviews would silently not be recorded.
             let refusal = words("translators.untrusted", ["name": name])
-            return translatorsPage(
-                request, context, message: "<p class=\"message error\" role=\"alert\">\(refusal)</p>",
-                status: .unprocessableContent, typedName: name)
+            return translatorsRefusal(request, context, "\(refusal)", typedName: name)
         }
         if form["trust"] == "1" {
             var refusal: HTML?
@@ -787,9 +735,7 @@ struct EditorApp: Sendable {
                 refusal = words.html("signoff.badname", ["name": "\(name)", "reason": words.english(problem)])
             }
             if let refusal {
-                return translatorsPage(
-                    request, context, message: "<p class=\"message error\" role=\"alert\">\(refusal)</p>",
-                    status: .unprocessableContent, typedName: name)
+                return translatorsRefusal(request, context, refusal, typedName: name)
             }
             signers.set(name, session: context.session.id)
             reviewer = name
@@ -803,9 +749,8 @@ struct EditorApp: Sendable {
             }
         } catch {
             // Said on the translators page, with its form to choose another file.
-            return translatorsPage(
-                request, context, message: "<p class=\"message error\" role=\"alert\">\(words.english("\(error)"))</p>",
-                status: .unprocessableContent, typedName: form["trust"] == "1" ? name : nil)
+            return translatorsRefusal(
+                request, context, words.english("\(error)"), typedName: form["trust"] == "1" ? name : nil)
         }
         let token = uploads.keep(
             upload.bytes, fileName: upload.fileName, reviewer: reviewer, session: context.session.id)

@@ -119,7 +119,7 @@ enum LibraryBridge {
     /// The XLIFF file for the one language of `options`, the same name and bytes `captions export xliff` writes
     /// (`nil` when there is nothing to export), and a warning per caption file the export left out.
     static func xliffDocument(_ options: XLIFFExportOptions, in collection: CaptionCollection) throws(CaptionError)
-        -> (document: (fileName: String, bytes: Data)?, warnings: [Diagnostic])
+        -> (file: DownloadFile?, warnings: [Diagnostic])
     {
         let result = try XLIFFExporter.export(collection, options: options)
         return (result.files.first.map { (($0.path as NSString).lastPathComponent, $0.data) }, result.warnings)

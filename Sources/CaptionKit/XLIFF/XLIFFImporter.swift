@@ -524,33 +524,33 @@ public enum XLIFFImporter {
         /// The texts ``apply(writing:digests:)`` writes, in file order, then in the
         /// configuration's order of fields and languages.
         var textChanges: [XLIFFImportReport.TextChange] {
-            let config = collection.config
-            return changes.keys.sorted().flatMap { position -> [XLIFFImportReport.TextChange] in
-                let exhibit = collection.exhibits[position]
-                let fileChanges = changes[position] ?? [:]
-                return config.fields.flatMap { spec in
-                    config.targetLanguages.compactMap { language -> XLIFFImportReport.TextChange? in
-                        guard let change = fileChanges[spec.name + "." + language] else { return nil }
-                        return XLIFFImportReport.TextChange(
-                            exhibit: exhibit.displayID, path: exhibit.path, field: spec.name, language: language,
-                            before: exhibit.field(spec.name)?.translation(language)?.text, after: change.text)
-                    }
-                }
+            inReportOrder(changes.keys) { position, exhibit, field, language in
+                guard let change = changes[position]?[field + "." + language] else { return nil }
+                return XLIFFImportReport.TextChange(
+                    exhibit: exhibit.displayID, path: exhibit.path, field: field, language: language,
+                    before: exhibit.field(field)?.translation(language)?.text, after: change.text)
             }
         }
 
         /// The texts whose reviews ``apply(writing:digests:)`` records, in the order of ``textChanges``.
         var textReviews: [XLIFFImportReport.TextReview] {
+            inReportOrder(reviews.keys) { position, exhibit, field, language in
+                guard reviews[position]?[field]?[language] != nil else { return nil }
+                return XLIFFImportReport.TextReview(
+                    exhibit: exhibit.displayID, path: exhibit.path, field: field, language: language)
+            }
+        }
+
+        /// What `entry` gives for each exhibit at `positions`, in file order, then for each of its
+        /// fields and target languages in the configuration's order.
+        private func inReportOrder<Entry>(
+            _ positions: some Sequence<Int>, _ entry: (Int, Exhibit, String, String) -> Entry?
+        ) -> [Entry] {
             let config = collection.config
-            return reviews.keys.sorted().flatMap { position -> [XLIFFImportReport.TextReview] in
+            return positions.sorted().flatMap { position in
                 let exhibit = collection.exhibits[position]
-                let fileReviews = reviews[position] ?? [:]
                 return config.fields.flatMap { spec in
-                    config.targetLanguages.compactMap { language -> XLIFFImportReport.TextReview? in
-                        guard fileReviews[spec.name]?[language] != nil else { return nil }
-                        return XLIFFImportReport.TextReview(
-                            exhibit: exhibit.displayID, path: exhibit.path, field: spec.name, language: language)
-                    }
+                    config.targetLanguages.compactMap { entry(position, exhibit, spec.name, $0) }
                 }
             }
         }

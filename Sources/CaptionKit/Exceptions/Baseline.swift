@@ -53,15 +53,8 @@ struct Baseline: Sendable, Equatable {
         static func fingerprint(path: String, check: String, field: String?, language: String?, message: String)
             -> String
         {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for part in [path, check, field ?? "", language ?? "", message] {
-                for byte in part.utf8 + [0x1F] {
-                    hash ^= UInt64(byte)
-                    hash = hash &* 0x0000_0100_0000_01B3
-                }
-            }
-            let hex = String(hash, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
+            // Each value followed by the unit separator (0x1F).
+            FNV1a.hex([path, check, field ?? "", language ?? "", message].lazy.flatMap { $0.utf8 + [0x1F] })
         }
 
         /// Orders by path, check, field, language, then message.

@@ -21,13 +21,5 @@ enum ExportedTarget {
     /// every export, and a mark needs no more than telling texts apart. A tool that returns an
     /// unchanged target in another normalization makes it look changed, which at worst turns a
     /// kept text into a conflict, never into an overwrite.
-    static func fingerprint(_ target: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in target.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    static func fingerprint(_ target: String) -> String { FNV1a.hex(target.utf8) }
 }

@@ -44,9 +44,26 @@ extension CaptionsSubcommand {
     }
 }
 
-/// Writes text to standard output without buffering surprises.
+/// Writes text to standard output without buffering surprises. When standard output cannot
+/// take it (a full disk, a closed pipe), says so in one line on stderr and exits with 2: a CI
+/// step must not read a cut-off report as a complete one.
 func writeStdout(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    var text = text
+    let failure: Int32? = text.withUTF8 { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
+    }
+    guard let failure else { return }
+    writeStderr("error: cannot write to standard output: \(String(cString: strerror(failure)))\n")
+    exit(2)
 }
 
 /// Writes text to standard error.

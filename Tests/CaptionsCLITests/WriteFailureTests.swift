@@ -118,6 +118,34 @@ import Testing
         #expect(Self.snapshot(disk.path + "/c/Captions") == before)
     }
 
+    /// A report that cannot be written (standard output on a full disk) is one line and exit 2,
+    /// not a crash with a backtrace: a CI step must not take a cut-off report for a whole one.
+    @Test func aReportThatCannotBeWrittenIsOneLineAndExit2() throws {
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else {
+            print("⚠️ SKIPPING the unwritable report test: /dev/full is missing")
+            return
+        }
+        let folder = try TemporaryFolder()
+        let corpus = try Self.corpus(3, in: folder)
+        for arguments in [["check", "Captions", "--format", "json"], ["status", "Captions"]] {
+            let process = Process()
+            process.executableURL = CLIRun.binary
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: corpus)
+            process.standardOutput = full
+            let err = Pipe()
+            process.standardError = err
+            try process.run()
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .exit, "\(arguments): killed by signal \(process.terminationStatus)")
+            #expect(process.terminationStatus == 2, "\(arguments)")
+            #expect(
+                stderr.split(separator: "\n").last == "error: cannot write to standard output: No space left on device",
+                "\(arguments): \(stderr)")
+        }
+    }
+
     @Test func aReadOnlyFolderFailsImportAndFmtWithoutChangingAFile() throws {
         guard let disk = SmallDisk(bytes: 16 << 20) else {
             print("⚠️ SKIPPING the read-only folder test: mounting a tmpfs needs root")

@@ -378,13 +378,16 @@ struct EditorHardeningTests {
             // The third: closed by the editor without an answer, while the two stay open.
             let third = Self.openConnection(port: port)
             defer { close(third) }
-            #expect(Self.answer(on: third, request: "GET /assets/editor.css") == "")
+            // On a thread of their own: the answer's wait blocks it.
+            #expect(try await offloaded { Self.answer(on: third, request: "GET /assets/editor.css") } == "")
             try await Self.waitUntil { limit.count == 2 }
             close(first)
             try await Self.waitUntil { limit.count == 1 }
             let fourth = Self.openConnection(port: port)
             defer { close(fourth) }
-            #expect(Self.answer(on: fourth, request: "GET /assets/editor.css").hasPrefix("HTTP/1.1 200 OK\r\n"))
+            #expect(
+                try await offloaded { Self.answer(on: fourth, request: "GET /assets/editor.css") }.hasPrefix(
+                    "HTTP/1.1 200 OK\r\n"))
         }
     }
 

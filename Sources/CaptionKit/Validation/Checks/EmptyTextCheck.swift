@@ -1,11 +1,12 @@
-/// A caption text that is empty or only whitespace.
+/// A caption text that is empty, only whitespace or only invisible characters.
 struct EmptyTextCheck: CaptionCheck {
     static let description = CheckDescription(
         id: "empty-text",
         name: "Empty Text",
         rationale: """
             An empty entry (kk: "" or a key with nothing after it) looks filled in but would print a blank \
-            block on the sign. It usually marks a translation still to be done, for example in a file made \
+            block on the sign; so does one of only spaces or invisible characters (a zero-width space pasted \
+            from a web page, "\\u200B"). It usually marks a translation still to be done, for example in a file made \
             by captions new.
             """,
         defaultSeverity: .error,
@@ -13,6 +14,7 @@ struct EmptyTextCheck: CaptionCheck {
         triggeringExamples: [
             CheckExample("id: kurt\ntitle:\n  kk: ↓\"\"\n  ru: Курт\n  en: Kurt\n"),
             CheckExample("id: kurt\ntitle:\n  kk: ↓\"  \"\n  ru: Курт\n  en: Kurt\n"),
+            CheckExample("id: kurt\ntitle:\n  kk: ↓\"\\u200B\"\n  ru: Курт\n  en: Kurt\n"),
         ]
     )
 

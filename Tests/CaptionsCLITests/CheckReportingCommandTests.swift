@@ -160,6 +160,37 @@ import Testing
         #expect(misuse.status == 64)
     }
 
+    /// One committed baseline serves every way CI runs the check: from another folder (the
+    /// duplicate-id message names the other file by its path in the collection, not from where
+    /// the check runs) and without `--require` when it was written with it (entries of checks
+    /// that did not run are not reported as unused).
+    @Test func aBaselineHoldsFromAnyFolderAndWithoutRequire() throws {
+        let folder = try TemporaryFolder()
+        let kurt =
+            "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n"
+        try folder.write("Captions/a/kurt.yml", kurt)
+        try folder.write("Captions/b/kurt.yml", kurt)
+        let found = try CLIRun.run(["check", "Captions"], in: folder.path)
+        #expect(found.status == 1)
+        #expect(
+            found.stdout == """
+                Captions/b/kurt.yml:1:5: error: id 'kurt' is also used by a/kurt.yml [duplicate-id]
+                Captions/a/kurt.yml:1:5: note: 'kurt' is first used here
+
+                """)
+        let write = try CLIRun.run(["check", "Captions", "--write-baseline", "--require", "approved"], in: folder.path)
+        #expect(write.status == 0)
+        #expect(try folder.read("Captions/captions-baseline.json").contains("{\"check\":\"not-approved\","))
+        for (arguments, directory) in [
+            (["check", "Captions"], folder.path), (["check", "."], folder.path + "/Captions"),
+            (["check", "Captions", "--require", "approved"], folder.path),
+        ] {
+            let run = try CLIRun.run(arguments, in: directory)
+            #expect(run.status == 0, "\(arguments) in \(directory)")
+            #expect(run.stdout.isEmpty, "\(arguments) in \(directory): \(run.stdout)")
+        }
+    }
+
     /// A file that cannot be read is never accepted: its captions would not be checked at all.
     @Test func aBaselineDoesNotAcceptAnUnreadableFile() throws {
         let folder = try TemporaryFolder()

@@ -89,7 +89,8 @@ extension CaptionChecker {
             found =
                 baseline.apply(
                     to: found, in: alone, path: path,
-                    unusedSeverity: unused ?? UnusedExceptionCheck.description.defaultSeverity
+                    unusedSeverity: unused ?? UnusedExceptionCheck.description.defaultSeverity,
+                    checksRun: validator.checkIDs
                 ).kept
         }
         let findings = found.filter { $0.location.path == exhibit.path }.sortedForReport()

@@ -172,16 +172,20 @@ struct Baseline: Sendable, Equatable {
     }
 
     /// Removes the findings the baseline accepts (each entry accepts one finding) and reports
-    /// every entry that accepted none as `unused-exception`, at its line in `path`.
+    /// every entry of a check that ran and accepted none as `unused-exception`, at its line in
+    /// `path`.
     ///
     /// - Parameters:
     ///   - findings: The findings after the `ignore:` entries were applied.
     ///   - collection: The collection they are about.
     ///   - path: The baseline file, for the locations of unused entries.
     ///   - unusedSeverity: The severity of `unused-exception`, or `nil` when it is off.
+    ///   - checksRun: The ids of the checks that ran: an entry of another (turned off in
+    ///     captions.yml, or on only with `--require`) could not have been used, and is not reported.
     /// - Returns: The findings left (with the unused entries added) and how many were silenced.
     func apply(
-        to findings: [Diagnostic], in collection: CaptionCollection, path: String, unusedSeverity: Severity?
+        to findings: [Diagnostic], in collection: CaptionCollection, path: String, unusedSeverity: Severity?,
+        checksRun: Set<String>
     ) -> (kept: [Diagnostic], silenced: Int) {
         let relative = Self.relativePaths(collection)
         var available: [String: [Int]] = [:]
@@ -202,7 +206,7 @@ struct Baseline: Sendable, Equatable {
             kept.append(finding)
         }
         if let unusedSeverity {
-            for (index, entry) in entries.enumerated() where !used.contains(index) {
+            for (index, entry) in entries.enumerated() where !used.contains(index) && checksRun.contains(entry.check) {
                 kept.append(
                     Diagnostic(
                         checkID: UnusedExceptionCheck.description.id, severity: unusedSeverity,

@@ -86,13 +86,14 @@ public enum CaptionChecker {
         guard !collection.exhibits.isEmpty else {
             throw .invalidArgument("\(collection.rootPath) has no exhibit files (*.yml) to check")
         }
-        var (diagnostics, silenced) = try findings(in: collection, require: request.require)
+        var (diagnostics, silenced, ran) = try findings(in: collection, require: request.require)
         if let (baseline, path) = try baseline(request.baseline, for: collection) {
             var unused: Severity? = UnusedExceptionCheck.description.defaultSeverity
             if let setting = collection.config.checks[UnusedExceptionCheck.description.id]?.severity {
                 unused = setting.severity
             }
-            let applied = baseline.apply(to: diagnostics, in: collection, path: path, unusedSeverity: unused)
+            let applied = baseline.apply(
+                to: diagnostics, in: collection, path: path, unusedSeverity: unused, checksRun: ran)
             diagnostics = applied.kept.sortedForReport()
             silenced += applied.silenced
         }
@@ -111,13 +112,14 @@ public enum CaptionChecker {
     }
 
     /// Every finding of the configured checks (and of those `require` turns on), minus those the
-    /// exhibits' `ignore:` entries accept.
+    /// exhibits' `ignore:` entries accept, and the ids of the checks that ran.
     static func findings(in collection: CaptionCollection, require: SignOffLevel = .translated) throws(CaptionError)
-        -> (kept: [Diagnostic], silenced: Int)
+        -> (kept: [Diagnostic], silenced: Int, checksRun: Set<String>)
     {
         let validator = try Validator(config: collection.config, turnedOn: requiredCheckIDs(require))
         try WordBudget.validate(collection.config)
-        return IgnoreList.apply(to: validator.validate(collection), in: collection)
+        let (kept, silenced) = IgnoreList.apply(to: validator.validate(collection), in: collection)
+        return (kept, silenced, validator.checkIDs)
     }
 
     /// The baseline to subtract and its path, or `nil` for none.

@@ -16,6 +16,9 @@ struct Validator: Sendable {
     /// The context handed to every check.
     let context: CheckContext
 
+    /// The ids of the enabled checks.
+    var checkIDs: Set<String> { Set(checks.map { type(of: $0.check).description.id }) }
+
     /// Configures every registered check from `config`.
     ///
     /// - Parameters:

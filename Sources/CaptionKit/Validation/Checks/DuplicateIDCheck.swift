@@ -20,10 +20,10 @@ struct DuplicateIDCheck: CaptionCheck {
     init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
     func check(collection: CaptionCollection, in context: CheckContext) -> [Diagnostic] {
-        // Where each id is first used: just the location, not the exhibit, because this runs
-        // on one thread after the per-exhibit checks and copying whole exhibits into a growing
-        // dictionary showed in the run time of large collections.
-        var first: [String: SourceLocation] = [:]
+        // Where each id is first used: just the exhibit's index, not the exhibit, because this
+        // runs on one thread after the per-exhibit checks and copying whole exhibits into a
+        // growing dictionary showed in the run time of large collections.
+        var first: [String: Int] = [:]
         first.reserveCapacity(collection.exhibits.count)
         var findings: [Diagnostic] = []
         let exhibits = collection.exhibits
@@ -32,12 +32,19 @@ struct DuplicateIDCheck: CaptionCheck {
             guard let id = exhibits[index].id, !id.isEmpty else { continue }
             if let original = first[id] {
                 let exhibit = exhibits[index]
+                // The other file by its path in the collection, without a line: the message is
+                // part of a baseline entry's key, which must not change with the folder the
+                // check runs from or with lines moved; the note has the full position.
                 findings.append(
                     finding(
-                        at: exhibit.idLocation, "id '\(id)' is also used by \(original)", exhibit: exhibit,
-                        notes: [Diagnostic.Note(location: original, message: "'\(id)' is first used here")]))
+                        at: exhibit.idLocation, "id '\(id)' is also used by \(exhibits[original].relativePath)",
+                        exhibit: exhibit,
+                        notes: [
+                            Diagnostic.Note(
+                                location: exhibits[original].idLocation, message: "'\(id)' is first used here")
+                        ]))
             } else {
-                first[id] = exhibits[index].idLocation
+                first[id] = index
             }
         }
         return findings

@@ -1,4 +1,5 @@
 import Foundation
+import FoundationXML
 import Testing
 
 @testable import CaptionKit
@@ -126,6 +127,29 @@ import Testing
         let nowhere = try CLIRun.run(["check", "Nowhere", "--format", "github"], in: folder.path)
         #expect(nowhere.status == 2)
         #expect(nowhere.stdout.hasPrefix("::error file=Nowhere,title=captions check::no caption collection here"))
+    }
+
+    /// Control characters a message quotes from a file (a key holding U+0001 and an escape
+    /// character) are written as `\u` codes in every line format and in JUnit, which must stay
+    /// well-formed XML: raw, an escape acts on the CI log and U+0001 breaks the XML.
+    @Test func controlCharactersInMessagesAreWrittenVisibly() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "Captions/kurt.yml",
+            "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n"
+                + "\"ti\\x01tle\\e\":\n  en: Kurt\n")
+        let message = "unknown field 'ti\\u0001tle\\u001B'; did you mean 'title'?"
+        let text = try CLIRun.run(["check"], in: folder.path)
+        #expect(text.stdout == "Captions/kurt.yml:10:1: error: \(message) [unknown-field]\n")
+        let github = try CLIRun.run(["check", "--format", "github"], in: folder.path)
+        #expect(
+            github.stdout == "::error file=Captions/kurt.yml,line=10,col=1,title=unknown-field::\(message)\n")
+        let junit = try CLIRun.run(["check", "--format", "junit"], in: folder.path)
+        #expect(junit.status == 1)
+        let document = try XMLDocument(data: Data(junit.stdout.utf8))
+        let failure = try #require(try document.nodes(forXPath: "//failure").first as? XMLElement)
+        #expect(failure.attribute(forName: "message")?.stringValue == message)
+        #expect(failure.stringValue == "Captions/kurt.yml:10:1: error: \(message) [unknown-field]")
     }
 
     @Test func sarifFormatIsAValidLog() throws {

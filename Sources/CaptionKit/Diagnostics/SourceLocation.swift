@@ -37,14 +37,38 @@ extension SourceLocation {
     /// The compiler-style line editors and CI annotators read: `path:line:col: severity: message`.
     ///
     /// It is one line whatever the message quotes: a line feed or carriage return in it (a YAML
-    /// key may hold one) is written `\n` or `\r`, as a backslash and a letter.
+    /// key may hold one) is written `\n` or `\r`, as a backslash and a letter, and any other
+    /// control character as `\u` and its code (``visibleControls(_:)``).
     public func line(_ severity: Severity, _ message: String) -> String {
         "\(self): \(severity.rawValue): \(Self.oneLine(message))"
     }
 
-    /// `text` with each line feed and carriage return written as `\n` and `\r`.
+    /// `text` with each line feed and carriage return written as `\n` and `\r`, and the other
+    /// control characters as ``visibleControls(_:)`` writes them.
     static func oneLine(_ text: String) -> String {
+        let text = visibleControls(text)
         guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
         return text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// `text` with every control character but tab, line feed and carriage return (C0, DEL and
+    /// C1) written as `\u` and four hex digits: an escape character a message quotes from a
+    /// file would otherwise act on the terminal or CI log, an invisible one would make
+    /// `'ti\u0001tle'` read as `'title'`, and XML reports (JUnit) cannot hold them at all.
+    static func visibleControls(_ text: String) -> String {
+        func isHidden(_ value: UInt32) -> Bool {
+            (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (value >= 0x7F && value <= 0x9F)
+        }
+        guard text.unicodeScalars.contains(where: { isHidden($0.value) }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isHidden(scalar.value) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

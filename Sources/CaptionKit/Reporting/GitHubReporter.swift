@@ -67,7 +67,7 @@ enum GitHubReporter {
 
     /// Escapes a message the way the Actions runner expects (`%`, CR, LF).
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25")
+        SourceLocation.visibleControls(text).replacingOccurrences(of: "%", with: "%25")
             .replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }

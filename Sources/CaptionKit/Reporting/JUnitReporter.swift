@@ -29,14 +29,15 @@ enum JUnitReporter {
         xml.attribute("skipped", "0")
         func testCase(name: String, classname: String, path: String) {
             xml.start("testcase")
-            xml.attribute("classname", classname)
-            xml.attribute("name", name)
-            xml.attribute("file", path)
+            xml.attribute("classname", SourceLocation.oneLine(classname))
+            xml.attribute("name", SourceLocation.oneLine(name))
+            xml.attribute("file", SourceLocation.oneLine(path))
             let findings = byPath[path] ?? []
             for finding in findings where finding.severity == .error {
                 xml.start("failure")
                 xml.attribute("type", finding.checkID)
-                xml.attribute("message", finding.message)
+                // As the text lines write it: XML cannot hold most control characters.
+                xml.attribute("message", SourceLocation.oneLine(finding.message))
                 xml.text(finding.formatted)
                 xml.end()
             }
@@ -70,10 +71,10 @@ enum JUnitReporter {
         xml.start("testcase")
         xml.attribute("classname", "captions")
         xml.attribute("name", "captions check")
-        if let path = error.location?.path { xml.attribute("file", path) }
+        if let path = error.location?.path { xml.attribute("file", SourceLocation.oneLine(path)) }
         xml.start("error")
         xml.attribute("type", "CaptionError")
-        xml.attribute("message", error.message)
+        xml.attribute("message", SourceLocation.oneLine(error.message))
         xml.text(error.description)
         xml.end()
         xml.end()

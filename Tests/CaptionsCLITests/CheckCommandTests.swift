@@ -127,6 +127,13 @@ import Testing
                 run.stdout.hasPrefix(
                     "::error file=\(name)/Captions/garden/wagon.yml,line=2,col=1,title=missing-translation::"),
                 "\(run.stdout)")
+            // Code scanning places SARIF results by the same paths.
+            let sarif = try CLIRun.run(
+                ["check", path, "--format", "sarif"], in: directory, environment: ["GITHUB_WORKSPACE": workspace])
+            let log = try JSONDecoder().decode(SARIFReporter.Log.self, from: Data(sarif.stdout.utf8))
+            #expect(
+                log.runs[0].results.first?.locations[0].physicalLocation.artifactLocation.uri
+                    == "\(name)/Captions/garden/wagon.yml")
         }
         // Outside GitHub Actions the paths are as the other formats print them.
         let local = try CLIRun.run(["check", "../Captions", "--format", "github"], in: folder.path + "/docs")

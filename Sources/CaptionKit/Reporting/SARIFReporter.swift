@@ -153,6 +153,7 @@ enum SARIFReporter {
         var rules = CheckRegistry.all.map { rule(for: $0.description) }
         var index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
         var results: [Result] = []
+        let workspace = GitHubReporter.Workspace.current()
         for finding in result.diagnostics {
             if index[finding.checkID] == nil {
                 // A finding of no registered check (none today) still gets a rule of its own.
@@ -164,13 +165,13 @@ enum SARIFReporter {
                         defaultConfiguration: Configuration(level: finding.severity.rawValue)))
             }
             let notes = finding.notes.map {
-                Location(physicalLocation: physical($0.location), message: Text(text: $0.message))
+                Location(physicalLocation: physical($0.location, in: workspace), message: Text(text: $0.message))
             }
             results.append(
                 Result(
                     ruleId: finding.checkID, ruleIndex: index[finding.checkID] ?? 0, level: finding.severity.rawValue,
                     message: Text(text: finding.message),
-                    locations: [Location(physicalLocation: physical(finding.location))],
+                    locations: [Location(physicalLocation: physical(finding.location, in: workspace))],
                     relatedLocations: notes.isEmpty ? nil : notes))
         }
         let driver = Driver(name: "captions", version: CaptionsVersion.string, informationUri: nil, rules: rules)
@@ -190,7 +191,7 @@ enum SARIFReporter {
         let driver = Driver(name: "captions", version: CaptionsVersion.string, informationUri: nil, rules: [])
         let notification = Notification(
             level: "error", message: Text(text: error.message),
-            locations: error.location.map { [Location(physicalLocation: physical($0))] })
+            locations: error.location.map { [Location(physicalLocation: physical($0, in: .current()))] })
         let run = Run(
             tool: Tool(driver: driver), results: [], columnKind: "unicodeCodePoints",
             invocations: [Invocation(executionSuccessful: false, toolExecutionNotifications: [notification])])
@@ -205,10 +206,14 @@ enum SARIFReporter {
             defaultConfiguration: Configuration(level: description.defaultSeverity.rawValue))
     }
 
-    static func physical(_ location: SourceLocation) -> PhysicalLocation {
+    /// Where `location` is, by its path relative to the checkout (`GITHUB_WORKSPACE`) as the
+    /// `github` format gives it: code scanning places results by the repository's paths, not by
+    /// the folder the step ran in.
+    static func physical(_ location: SourceLocation, in workspace: GitHubReporter.Workspace) -> PhysicalLocation {
         let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ":"))
-        var uri = location.path.addingPercentEncoding(withAllowedCharacters: allowed) ?? location.path
-        if location.path.hasPrefix("/") { uri = "file://" + uri }
+        let path = workspace.relative(location.path)
+        var uri = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        if path.hasPrefix("/") { uri = "file://" + uri }
         let region =
             location.line > 0
             ? Region(startLine: location.line, startColumn: location.column > 0 ? location.column : nil) : nil

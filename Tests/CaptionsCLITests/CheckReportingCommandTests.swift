@@ -179,6 +179,9 @@ import Testing
         #expect(clean.status == 0)
         #expect(clean.stdout.isEmpty)
         #expect(clean.stderr.hasSuffix("0 errors, 0 warnings in 1 exhibit (2 accepted by exceptions)\n"))
+        let json = try CLIRun.run(["check", "--format", "json"], in: folder.path)
+        let summary = try JSONDecoder().decode(JSONReporter.Document.self, from: Data(json.stdout.utf8)).summary
+        #expect(summary.accepted == 2 && summary.unreadable == 0 && summary.errors == 0)
         #expect(try CLIRun.run(["check", "--no-baseline"], in: folder.path).status == 1)
         let misuse = try CLIRun.run(["check", "--no-baseline", "--write-baseline"], in: folder.path)
         #expect(misuse.status == 64)
@@ -236,5 +239,10 @@ import Testing
         #expect(check.status == 1)
         #expect(check.stdout.hasPrefix("Captions/broken.yml:5:1: error: invalid YAML: "))
         #expect(check.stdout.contains("[invalid-yaml]"))
+        // The JSON says what the text summary says: a file's texts are not counted, two
+        // findings were accepted.
+        let json = try CLIRun.run(["check", "--format", "json"], in: folder.path)
+        let summary = try JSONDecoder().decode(JSONReporter.Document.self, from: Data(json.stdout.utf8)).summary
+        #expect(summary.unreadable == 1 && summary.accepted == 2)
     }
 }

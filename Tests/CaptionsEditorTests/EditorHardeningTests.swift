@@ -385,9 +385,8 @@ struct EditorHardeningTests {
             try await Self.waitUntil { limit.count == 1 }
             let fourth = Self.openConnection(port: port)
             defer { close(fourth) }
-            #expect(
-                try await offloaded { Self.answer(on: fourth, request: "GET /assets/editor.css") }.hasPrefix(
-                    "HTTP/1.1 200 OK\r\n"))
+            let answer = try await offloaded { Self.answer(on: fourth, request: "GET /assets/editor.css") }
+            #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"), "the answer: \(answer.debugDescription)")
         }
     }
 
@@ -426,13 +425,21 @@ struct EditorHardeningTests {
     }
 
     /// Sends `request` (`METHOD PATH`) on `descriptor` and returns the first bytes of the
-    /// answer: empty when the server closed the connection without one.
+    /// answer, up to 64 (read until there are that many: a loaded machine may deliver the head
+    /// in pieces): empty when the server closed the connection without one.
     static func answer(on descriptor: Int32, request: String) -> String {
         let head = Array("\(request) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".utf8)
         _ = send(descriptor, head, head.count, Int32(MSG_NOSIGNAL))
         var buffer = [UInt8](repeating: 0, count: 64)
-        let count = recv(descriptor, &buffer, buffer.count, 0)
-        return count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : ""
+        var received = 0
+        while received < buffer.count {
+            let count = buffer.withUnsafeMutableBytes {
+                recv(descriptor, $0.baseAddress! + received, $0.count - received, 0)
+            }
+            guard count > 0 else { break }
+            received += count
+        }
+        return String(decoding: buffer[..<received], as: UTF8.self)
     }
 
     /// Waits (up to 30 s, for a loaded machine) until `condition` holds.

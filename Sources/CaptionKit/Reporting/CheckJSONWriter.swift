@@ -77,6 +77,7 @@ struct CheckJSONWriter {
 
     private mutating func write(_ summary: JSONReporter.Summary) {
         begin("{")
+        field("accepted", summary.accepted)
         field("errors", summary.errors)
         field("exhibits", summary.exhibits)
         key("languages")
@@ -90,6 +91,7 @@ struct CheckJSONWriter {
             writer.end("}")
         }
         field("notes", summary.notes)
+        field("unreadable", summary.unreadable)
         field("warnings", summary.warnings)
         end("}")
     }

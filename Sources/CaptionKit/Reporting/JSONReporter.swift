@@ -27,6 +27,10 @@ enum JSONReporter {
         var warnings: Int
         /// Note-level findings.
         var notes: Int
+        /// Findings accepted by `ignore:` entries and the baseline, not reported.
+        var accepted = 0
+        /// Exhibit files that could not be read: their texts are not in ``languages``.
+        var unreadable = 0
         /// Completeness per language.
         var languages: [Language]
     }
@@ -95,7 +99,7 @@ enum JSONReporter {
             collection: result.collection.rootPath,
             summary: Summary(
                 exhibits: result.summary.exhibits, errors: result.count(.error), warnings: result.count(.warning),
-                notes: result.count(.note),
+                notes: result.count(.note), accepted: result.silenced, unreadable: result.summary.unreadable,
                 languages: result.summary.languages.map {
                     Language(
                         language: $0.language, translated: $0.translated, total: $0.total, missing: $0.missing,

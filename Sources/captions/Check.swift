@@ -87,7 +87,7 @@ extension CaptionsCommand {
                 throw ValidationError(
                     """
                     unknown check '\(explainID)'\(hint); the checks are \
-                    \(CheckExplanation.checkIDs.joined(separator: ", ")); captions import and export xliff \
+                    \(CheckExplanation.checkIDs.joined(separator: ", ")); captions import and export (xliff, glossary, tmx) \
                     report \(CheckExplanation.findingIDs.joined(separator: ", "))
                     """
                 )

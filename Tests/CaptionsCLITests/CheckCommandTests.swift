@@ -160,6 +160,20 @@ import Testing
         #expect(strict.stdout.contains(": error: id 'kurt-balls' differs"))
     }
 
+    /// A check set to `note` still shows in the summary's count, not only as a line above it.
+    @Test func notesAreCountedInTheSummary() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", "checks:\n  id-file-mismatch: note\n")
+        try folder.write(
+            "Captions/kurt.yml",
+            "id: kurt-balls\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт.\n  ru: Курт.\n  en: Kurt.\n"
+        )
+        let run = try CLIRun.run(["check"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Captions/kurt.yml:1:5: note: id 'kurt-balls' differs"))
+        #expect(run.stderr.hasSuffix("\n0 errors, 0 warnings, 1 note in 1 exhibit\n"), "\(run.stderr)")
+    }
+
     @Test func cannotRunIsExitTwoWithOneLine() throws {
         let folder = try TemporaryFolder()
         let missing = try CLIRun.run(["check", "Nowhere"], in: folder.path)

@@ -69,7 +69,7 @@ import Testing
         #expect(
             typo.stderr.contains(
                 """
-                , unused-exception; captions import and export xliff report import-conflict, unknown-unit, \
+                , unused-exception; captions import and export (xliff, glossary, tmx) report import-conflict, unknown-unit, \
                 unsupported-markup, invalid-order, paragraphs-merged, whitespace-dropped, review-not-recorded, \
                 newer-text-kept, glossary-conflict, glossary-import, xliff-export
                 """))

@@ -21,6 +21,8 @@ enum TextReporter {
     /// kk: 40/42 translated (95.2%), 2 missing
     /// 2 errors, 1 warning in 14 exhibits
     /// ```
+    ///
+    /// Notes are counted after the warnings when there are any (`0 errors, 0 warnings, 3 notes`).
     static func summary(_ result: CheckResult) -> String {
         var output = ""
         for figures in result.summary.languages {
@@ -31,9 +33,10 @@ enum TextReporter {
         if let line = result.summary.unreadableLine { output += line + "\n" }
         let errors = result.count(.error)
         let warnings = result.count(.warning)
+        let notes = result.count(.note)
         output +=
             """
-            \(plural(errors, "error")), \(plural(warnings, "warning")) in \
+            \(plural(errors, "error")), \(plural(warnings, "warning"))\(notes > 0 ? ", " + plural(notes, "note") : "") in \
             \(plural(result.summary.exhibits, "exhibit"))
             """
         output += result.silenced > 0 ? " (\(result.silenced) accepted by exceptions)\n" : "\n"

@@ -77,7 +77,7 @@ import Testing
     @Test func everyInputReachesTheScript() throws {
         let action = try Self.yaml("action.yml")
         let names = try #require(action["inputs"]?.pairs).compactMap(\.key.scalar)
-        #expect(names == ["path", "strict", "require", "working-directory"])
+        #expect(names == ["path", "strict", "require", "baseline", "working-directory"])
         #expect(action["inputs"]?["path"]?["default"]?.scalar == "Captions")
         #expect(action["inputs"]?["strict"]?["default"]?.scalar == "false")
         #expect(action["inputs"]?["require"]?["default"]?.scalar == "translated")
@@ -124,6 +124,26 @@ import Testing
         let wrong = try Self.runAction(["path": "Museum", "working-directory": "site", "strict": "yes"], in: folder)
         #expect(wrong.status == 2)
         #expect(wrong.stderr == "action-check: error: strict must be true or false, not 'yes'\n")
+    }
+
+    /// `baseline: false`: a baseline committed to the repository cannot turn the gate off.
+    @Test func actionWithoutTheBaselineReportsWhatItAccepts() throws {
+        let folder = try Self.collection([
+            "k": "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\ntext:\n  kk: Мәтін\n  ru: Текст\n"
+        ])
+        #expect(try CLIRun.run(["check", "--write-baseline"], in: folder.path).status == 0)
+        let accepted = try Self.runAction([:], in: folder)
+        #expect(accepted.status == 0)
+        #expect(accepted.stdout == "")
+        let gate = try Self.runAction(["baseline": "false"], in: folder)
+        #expect(gate.status == 1)
+        #expect(
+            gate.stdout.hasPrefix(
+                "::error file=Captions/g/k.yml,line=2,col=1,title=missing-translation::title of k has no English (en) text\n"
+            ))
+        let wrong = try Self.runAction(["baseline": "no"], in: folder)
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr == "action-check: error: baseline must be true or false, not 'no'\n")
     }
 
     @Test func actionRequireApprovedFailsOnAnUnapprovedTextUntilItIsApproved() throws {

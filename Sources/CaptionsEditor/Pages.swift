@@ -512,7 +512,8 @@ enum Pages {
     /// tab): hidden until `editor.js` finds one that differs from the texts shown.
     static func draftRestore(_ words: Localizer) -> HTML {
         """
-        <div class="message" id="draft-restore" role="status" hidden>
+        <div class="message" id="draft-restore" role="status" hidden \
+        data-filetext="\(words("exhibit.filetext"))" data-empty="\(words("conflict.empty"))">
         <p>\(words("exhibit.draftfound")) <span id="draft-time"></span></p>
         <p id="draft-texts" data-label="\(words("exhibit.drafttexts"))"></p>
         <button type="button" id="draft-restore-button">\(words("exhibit.restore"))</button>
@@ -737,6 +738,12 @@ enum Pages {
         var same: [String] = []
         var replaced: [String] = []
         var marksShown = false
+        func sourceChanged(_ field: String) -> Bool {
+            switch merge?.changes[field]?[config.source] {
+            case .theirs, .both, .bothSame: true
+            default: false
+            }
+        }
         for spec in config.fields {
             for language in config.languages {
                 guard let mine = draft[spec.name]?[language] else { continue }
@@ -753,6 +760,9 @@ enum Pages {
                 if sent { marksShown = true }
                 let who: HTML =
                     switch change {
+                    // In the conflict because its source changed in the file (see DraftMerge.isClean).
+                    case .mine where language != config.source && sourceChanged(spec.name):
+                        " <span class=\"who\">(\(words("conflict.minesource", ["lang": words.languageLabel(config.source)])))</span>"
                     case .mine: " <span class=\"who\">(\(words("conflict.mine")))</span>"
                     case .theirs: " <span class=\"who\">(\(words("conflict.theirs")))</span>"
                     case .both: " <span class=\"who\">(\(words("conflict.both")))</span>"
@@ -802,7 +812,7 @@ enum Pages {
                 \(merge == nil ? "" : baseFields(current, config: config))
                 \(replacing)
                 <button type="submit" name="_action" value="save"\(describedBy)>\(words("conflict.keep"))</button>
-                <a href="/exhibits/\(urlEncode(id))">\(words("conflict.reload"))</a>
+                <a href="/exhibits/\(urlEncode(id))?conflict=1">\(words("conflict.reload"))</a>
                 </form>
                 """)
     }

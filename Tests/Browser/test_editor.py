@@ -95,12 +95,20 @@ def two_tabs_after_a_save(editor, browser, box, text):
     return context, second
 
 
-def test_two_tabs_conflict(editor, browser):
-    context, second = two_tabs_after_a_save(editor, browser, "title.en", "The first winter, 1938")
-    second.fill("textarea[name='title.en']", "The first camp winter")
+def a_conflict(editor, browser, theirs, mine):
+    """Two tabs on first-winter: the first saves `theirs` (box, text), then the second saves
+    `mine` over it and is shown the conflict page. The context and the second tab."""
+    context, second = two_tabs_after_a_save(editor, browser, *theirs)
+    second.fill(f"textarea[name='{mine[0]}']", mine[1])
     second.click("button[value=save]")
     second.wait_for_load_state()
     assert second.text_content("h1") == "Conflict"
+    return context, second
+
+
+def test_two_tabs_conflict(editor, browser):
+    context, second = a_conflict(
+        editor, browser, ("title.en", "The first winter, 1938"), ("title.en", "The first camp winter"))
     assert second.text_content("tr.differs td.draft") == "The first camp winter"
     assert second.text_content("tr.differs td.current") == "The first winter, 1938"
     assert "  en: The first winter, 1938\n" in editor.read(WINTER)
@@ -109,6 +117,46 @@ def test_two_tabs_conflict(editor, browser):
     second.click("text=Save my draft over the file")
     second.wait_for_url("**saved=1")
     assert "  en: The first camp winter\n" in editor.read(WINTER)
+    context.close()
+
+
+def test_a_conflict_resolved_by_hand_saves_against_the_current_file(editor, browser):
+    """The curator's way out of a conflict: open the file's current version, restore the draft,
+    see the file's text under the box, combine the two and save. That save is no second conflict."""
+    context, second = a_conflict(
+        editor, browser, ("title.en", "The first winter, 1938"), ("title.en", "The first camp winter"))
+    second.click("text=Open the file's current version")
+    second.wait_for_url("**/exhibits/first-winter?conflict=1")
+    expect(second.locator("textarea[name='title.en']")).to_have_value("The first winter, 1938")
+    expect(second.locator("#draft-restore")).to_be_visible()
+    second.click("#draft-restore-button")
+    expect(second.locator("textarea[name='title.en']")).to_have_value("The first camp winter")
+    # The file's text stands under the restored box, to combine with the draft.
+    expect(second.locator("#ft-t-title-en")).to_have_text(
+        "The file has this text now (your draft is in the box above); combine the two and save:"
+        "The first winter, 1938")
+    assert second.get_attribute("#ft-t-title-en .file-text-body", "lang") == "en"
+    # A text the draft did not change gets no such note.
+    expect(second.locator("#ft-t-title-kk")).to_have_count(0)
+    screenshot(second, "04c-conflict-restored-onto-current", full_page=False)
+    second.fill("textarea[name='title.en']", "The first camp winter, 1938")
+    second.click("button[value=save]")
+    second.wait_for_url("**saved=1")
+    expect(second.locator("main .message.ok")).to_have_text("Saved; texts changed: 1.")
+    assert "  en: The first camp winter, 1938\n" in editor.read(WINTER)
+    second.goto(editor.url + "/exhibits/first-winter")
+    expect(second.locator("#draft-restore")).to_be_hidden()
+    context.close()
+
+
+def test_a_conflict_names_a_translation_whose_source_changed(editor, browser):
+    context, second = a_conflict(
+        editor, browser, ("title.ru", "Первая лагерная зима"), ("title.kk", "Лагерьдегі алғашқы қыс"))
+    rows = second.locator("tr.differs th")
+    expect(rows).to_have_text([
+        "Title (kk) (changed by you, and its source, Russian (ru), changed in the file: saving would record"
+        " the translation as made from a source you have not seen)",
+        "Title (ru) (changed in the file, not by you)"])
     context.close()
 
 

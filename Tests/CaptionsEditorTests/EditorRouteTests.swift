@@ -619,7 +619,9 @@ struct EditorSaveTests {
                 .map { $0.components(separatedBy: "</th>")[0] }
             #expect(
                 rows == [
-                    "Title (kk) <span class=\"who\">(changed by you)</span>",
+                    // In the conflict because its source changed, and said so.
+                    "Title (kk) <span class=\"who\">(changed by you, and its source, Russian (ru), changed in the "
+                        + "file: saving would record the translation as made from a source you have not seen)</span>",
                     "Title (ru) <span class=\"who\">(changed in the file, not by you)</span>",
                     "Title (en) <span class=\"who\">(changed by you and in the file)</span>",
                 ])

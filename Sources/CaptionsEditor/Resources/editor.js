@@ -221,7 +221,9 @@
 // loses nothing, and two tabs of one exhibit never overwrite or forget each other's draft. A kept
 // draft with changes the page does not show is offered, the newest first; restoring it puts back
 // those changes and the file digest and texts of the page it was made on, so the save merges it
-// with what others saved since, or says it is a conflict (DraftMerge).
+// with what others saved since, or says it is a conflict (DraftMerge). On the page the conflict
+// page opens (`?conflict`), it keeps the page's digest and texts and shows the file's text under
+// each restored box, so the curator combines the two and saves over the version they see.
 (function () {
   var store = null;
   try { store = window.localStorage; } catch (error) { return; }
@@ -321,16 +323,49 @@
   }
   offerNewest();
 
+  // Opened from the conflict page ("Open the file's current version"): the curator has seen the
+  // conflict, so a restored draft is edited against this page, the file's current version.
+  var ontoCurrent = new URLSearchParams(window.location.search).has("conflict");
+  // The file's text of a box the restored draft fills, shown under it: what to combine with.
+  function showFileText(box, text) {
+    var old = document.getElementById("ft-" + box.id);
+    if (old) { old.remove(); }
+    var holder = document.createElement("div");
+    holder.className = "file-text";
+    holder.id = "ft-" + box.id;
+    var label = document.createElement("p");
+    label.className = "hint";
+    label.textContent = offer.getAttribute("data-filetext") || "";
+    var body = document.createElement("p");
+    body.className = "file-text-body";
+    if (text) {
+      body.lang = box.getAttribute("data-lang");
+      body.textContent = text;
+    } else {
+      body.className += " empty";
+      body.textContent = offer.getAttribute("data-empty") || "";
+    }
+    holder.appendChild(label);
+    holder.appendChild(body);
+    box.insertAdjacentElement("afterend", holder);
+    var described = (box.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    if (described.indexOf(holder.id) < 0) { box.setAttribute("aria-describedby", described.concat(holder.id).join(" ")); }
+  }
+
   document.getElementById("draft-restore-button").addEventListener("click", function () {
     offer.hidden = true;
     var draft = kept.draft;
     var restore = Array.prototype.filter.call(boxes(), function (box) { return unsaved(draft, box); });
     // The digest and texts of the page the draft was made on: the save merges the draft with
-    // what changed in the file since, or says it is a conflict.
-    pageFields().forEach(function (input) {
-      if (Object.prototype.hasOwnProperty.call(draft.page, input.name)) { input.value = draft.page[input.name]; }
-    });
+    // what changed in the file since, or says it is a conflict. After a conflict, the page's
+    // own: the save then writes the combined texts over the version the curator sees.
+    if (!ontoCurrent) {
+      pageFields().forEach(function (input) {
+        if (Object.prototype.hasOwnProperty.call(draft.page, input.name)) { input.value = draft.page[input.name]; }
+      });
+    }
     restore.forEach(function (box) {
+      if (ontoCurrent && box.value !== draft.texts[box.name]) { showFileText(box, box.value); }
       box.value = draft.texts[box.name];
       // The live check, the counters and the sign-off buttons follow, as after typing.
       box.dispatchEvent(new Event("input", { bubbles: true }));

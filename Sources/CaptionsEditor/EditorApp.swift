@@ -522,7 +522,7 @@ struct EditorApp: Sendable {
             exhibit: exhibit, position: position, texts: texts, digest: digest,
             findings: checked?.findings ?? [], lengths: checked?.lengths ?? [], message: message, isDraft: true,
             preview: try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.indexed),
-            base: base.isEmpty ? LibraryBridge.texts(of: exhibit) : base)
+            sourceDiffs: sourceDiffs(exhibit, snapshot), base: base.isEmpty ? LibraryBridge.texts(of: exhibit) : base)
         return html(Pages.exhibit(page(request, context), snapshot, view), status: status)
     }
 

@@ -326,6 +326,9 @@ enum Pages {
         var preview: LabelPreview?
         /// The sign-off states, diffs and form (of the saved texts), when shown.
         var signOff: SignOffPanel?
+        /// The word diff of each stale translation's source (keyed `field.language`), when not
+        /// in `signOff` (a draft shown again after a check or a refused save has no sign-off).
+        var sourceDiffs: [String: SourceDiff] = [:]
         /// The texts as the page was first shown (the file's when `digest` was taken): sent back
         /// with the draft, so a save over a changed file knows which texts the curator changed.
         var base: ExhibitTexts
@@ -546,15 +549,16 @@ enum Pages {
         if isStale {
             let source = exhibit.field(field)?.translation(config.source)?.text ?? ""
             // The git history has the earlier source only when the diff below could be made.
+            let diff = view.signOff?.diffs[key] ?? view.sourceDiffs[key]
             let hasDiff: Bool
-            if case .diff = view.signOff?.diffs[key]?.outcome { hasDiff = true } else { hasDiff = false }
+            if case .diff = diff?.outcome { hasDiff = true } else { hasDiff = false }
             stale = """
                 <div class="stale" id="stale-\(domID)">
                 <p>\(words("exhibit.stale")) <code>\(staleCheckID)</code></p>
                 <p class="hint">\(words(hasDiff ? "exhibit.staleold" : "exhibit.staleoldnodiff"))</p>
                 <p class="stale-source"><strong>\(words("exhibit.stalesource"))</strong> (\(config.source)): \
                 <span lang="\(config.source)">\(source)</span></p>
-                \(sourceDiff(view.signOff?.diffs[key], language: config.source, file: exhibit.relativePath, words: words))
+                \(sourceDiff(diff, language: config.source, file: exhibit.relativePath, words: words))
                 <button type="submit" name="_accept" value="\(key)" class="accept-button">\
                 \(words("exhibit.accept"))\(forScreenReaders(field: field, language: language, words: words))</button>
                 </div>

@@ -48,11 +48,20 @@ extension EditorApp {
     func signOffPanel(_ exhibit: Exhibit, _ snapshot: Snapshot, _ context: EditorContext) -> SignOffPanel {
         let config = snapshot.config
         let states = LibraryBridge.signOffStates(of: exhibit, config: config)
-        let anyStale = states.values.contains { $0.translation.isStale }
         return SignOffPanel(
             signer: signers.name(session: context.session.id), states: states,
-            diffs: anyStale ? LibraryBridge.sourceDiffs(id: exhibit.id ?? "", in: snapshot.indexed) : [:],
+            diffs: sourceDiffs(exhibit, snapshot, states: states),
             fingerprints: LibraryBridge.fingerprints(of: exhibit, config: config))
+    }
+
+    /// The word diffs of the sources of the exhibit's stale translations (as saved), keyed
+    /// `field.language`; none asked of git when no translation is stale.
+    func sourceDiffs(
+        _ exhibit: Exhibit, _ snapshot: Snapshot, states: [String: SignOffState]? = nil
+    ) -> [String: SourceDiff] {
+        let states = states ?? LibraryBridge.signOffStates(of: exhibit, config: snapshot.config)
+        guard states.values.contains(where: { $0.translation.isStale }) else { return [:] }
+        return LibraryBridge.sourceDiffs(id: exhibit.id ?? "", in: snapshot.indexed)
     }
 
     /// Reviews or approves one text. Without JavaScript, answers with the exhibit page (a

@@ -140,7 +140,9 @@ def test_edit_after_approval_shows_the_demotion(approved, editor, page):
     screenshot(page, "22-signoff-demoted")
 
 
-def test_stale_text_shows_the_word_diff(collection, editor, page):
+def stale_titles_in_git(collection, editor):
+    """first-winter in a git repository, its translations recorded against the first Russian
+    title, which a later commit changes: the Kazakh and English titles are stale."""
     def git(*arguments):
         subprocess.run(
             ["git", "-C", str(collection), "-c", "user.name=T", "-c", "user.email=t@example.org", *arguments],
@@ -149,18 +151,27 @@ def test_stale_text_shows_the_word_diff(collection, editor, page):
     git("init", "-q")
     git("add", "-A")
     git("commit", "-q", "-m", "first")
-    # The translations are recorded against the first source, then the source changes.
     assert captions("review", "first-winter", "--by", "AB", "--path", collection).returncode == 0
     git("commit", "-q", "-am", "reviewed")
     editor.write(WINTER, editor.read(WINTER).replace("  ru: Первая зима\n", "  ru: Первая лагерная зима\n"))
     git("commit", "-q", "-am", "second")
-    page.goto(editor.url + "/exhibits/first-winter")
-    expect(page.locator("#so-title-kk .signoff-state")).to_have_text(
-        "Not reviewable until the translation is accepted (above)")
+
+
+def expect_the_kazakh_title_word_diff(page):
     diff = page.locator("#stale-title-kk .diff-text")
     expect(diff).to_have_text("Первая лагерная зима")
     expect(diff.locator("ins")).to_have_text("лагерная ")
     assert diff.locator("del").count() == 0
+    expect(page.locator("#stale-title-kk .word-diff .hint")).to_contain_text(
+        "What changed in the source since this translation (git ")
+
+
+def test_stale_text_shows_the_word_diff(collection, editor, page):
+    stale_titles_in_git(collection, editor)
+    page.goto(editor.url + "/exhibits/first-winter")
+    expect(page.locator("#so-title-kk .signoff-state")).to_have_text(
+        "Not reviewable until the translation is accepted (above)")
+    expect_the_kazakh_title_word_diff(page)
     expect(page.locator("#so-title-kk button")).to_have_count(0)
     # The text box says it once: in the notice, with its check id, not again in its findings.
     cell = page.locator(".cell", has=page.locator("#t-title-kk"))
@@ -205,6 +216,20 @@ def test_stale_text_shows_the_word_diff(collection, editor, page):
     stale = [d["message"] for d in report["diagnostics"] if d.get("check") == "stale-translation"]
     # The English title went stale with the same source change and stays so; the Kazakh is current.
     assert len(stale) == 1 and "(en)" in stale[0], stale
+
+
+def test_the_word_diff_stays_after_check_without_saving(collection, editor, page):
+    """A draft shown again by "Check without saving" keeps the stale notice's word diff (it said
+    only that the caption file does not keep the earlier source)."""
+    stale_titles_in_git(collection, editor)
+    page.goto(editor.url + "/exhibits/first-winter")
+    page.locator("textarea[name='title.en']").fill("The first camp winter")
+    page.click("button[value=check]")
+    page.wait_for_load_state()
+    expect(page.locator("#draft-note")).to_have_text("Checked on the unsaved draft; nothing is saved yet.")
+    expect(page.locator("textarea[name='title.en']")).to_have_value("The first camp winter")
+    expect_the_kazakh_title_word_diff(page)
+    expect(page.locator("#stale-title-kk")).not_to_contain_text("not kept in the caption file.")
 
 
 def test_ready_for_print_lists_exactly_the_approved(approved, editor, page):

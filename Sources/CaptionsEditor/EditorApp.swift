@@ -430,10 +430,13 @@ struct EditorApp: Sendable {
         _ exhibit: Exhibit, _ snapshot: Snapshot, position: Int, message: HTML, context: EditorContext
     ) -> Pages.ExhibitView {
         let checked = try? LibraryBridge.check(exhibit, in: snapshot.indexed)
+        let texts = LibraryBridge.texts(of: exhibit)
         return Pages.ExhibitView(
-            exhibit: exhibit, position: position, texts: LibraryBridge.texts(of: exhibit),
+            exhibit: exhibit, position: position, texts: texts,
             digest: LibraryBridge.digest(ofFileAt: exhibit.path),
-            findings: checked?.findings ?? exhibit.loadFindings, lengths: checked?.lengths ?? [], message: message,
+            findings: ControlCharacter.asSaveJudges(
+                checked?.findings ?? exhibit.loadFindings, texts: texts, config: snapshot.config),
+            lengths: checked?.lengths ?? [], message: message,
             preview: try? LibraryBridge.labelPreview(exhibit, drafts: [:], in: snapshot.indexed),
             signOff: signOffPanel(exhibit, snapshot, context), base: LibraryBridge.texts(of: exhibit))
     }
@@ -472,6 +475,16 @@ struct EditorApp: Sendable {
         if let accepting, acceptsUnchanged {
             return try await accept(target: accepting, digest: digest, request, context)
         }
+        // A control character, which the library's save refuses: said in the interface language
+        // with where it is (it is invisible in the box), the draft shown again.
+        if let control = ControlCharacter.first(in: draft, config: config) {
+            var values = control.placeholders
+            values["what"] = words.textName(field: control.field, language: control.language)
+            return try redisplayDraft(
+                draft, base: base, digest: digest,
+                "<p class=\"message error\" role=\"alert\">\(words("exhibit.controlrefused", values))</p>",
+                .unprocessableContent, refused: true, request, context)
+        }
         do {
             return try await save(draft, over: digest, accepting: accepting, request, context)
         } catch var conflict as SaveConflict {
@@ -498,8 +511,8 @@ struct EditorApp: Sendable {
         } catch let error as CaptionError {
             return try redisplayDraft(
                 draft, base: base, digest: digest,
-                "<p class=\"message error\" role=\"alert\">\(words("error.title")): \(error.description)</p>",
-                .unprocessableContent, request, context)
+                "<p class=\"message error\" role=\"alert\">\(words("exhibit.notsaved")) \(words.english(error.message))</p>",
+                .unprocessableContent, refused: true, request, context)
         }
     }
 
@@ -508,9 +521,10 @@ struct EditorApp: Sendable {
     static let mergeAttempts = 5
 
     /// The exhibit page showing `draft` (unsaved) with its findings and `message` above it.
+    /// With `refused`, the page says what Save refused in `message`, not that the draft was only checked.
     func redisplayDraft(
         _ draft: ExhibitTexts, base: ExhibitTexts, digest: String, _ message: HTML, _ status: HTTPResponse.Status,
-        _ request: Request, _ context: EditorContext
+        refused: Bool = false, _ request: Request, _ context: EditorContext
     ) throws -> Response {
         let (snapshot, position, exhibit) = try self.exhibit(context)
         var texts = LibraryBridge.texts(of: exhibit)
@@ -518,9 +532,11 @@ struct EditorApp: Sendable {
             for (language, text) in languages { texts[field, default: [:]][language] = text }
         }
         let checked = try? LibraryBridge.checkDraft(draft, of: exhibit, in: snapshot.indexed)
+        let findings = ControlCharacter.asSaveJudges(checked?.findings ?? [], texts: texts, config: snapshot.config)
         let view = Pages.ExhibitView(
             exhibit: exhibit, position: position, texts: texts, digest: digest,
-            findings: checked?.findings ?? [], lengths: checked?.lengths ?? [], message: message, isDraft: true,
+            findings: findings, lengths: checked?.lengths ?? [], message: message, isDraft: true,
+            isRefusedSave: refused,
             preview: try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.indexed),
             sourceDiffs: sourceDiffs(exhibit, snapshot), base: base.isEmpty ? LibraryBridge.texts(of: exhibit) : base)
         return html(Pages.exhibit(page(request, context), snapshot, view), status: status)
@@ -598,7 +614,10 @@ struct EditorApp: Sendable {
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
         }
-        let located = Pages.locateFindings(checked.findings, of: exhibit, config: snapshot.config)
+        // Every box is sent; a control character counts as the error Save makes of it.
+        let findings = ControlCharacter.asSaveJudges(checked.findings, texts: draft, config: snapshot.config)
+        var located = Pages.locateFindings(findings, of: exhibit, config: snapshot.config)
+        located.controls = ControlCharacter.keyed(in: draft, config: snapshot.config)
         var cells: [String: LiveCheckAnswer.Cell] = [:]
         for length in checked.lengths {
             let key = "\(length.field).\(length.language)"
@@ -609,12 +628,12 @@ struct EditorApp: Sendable {
         }
         let answer = LiveCheckAnswer(
             cells: cells,
-            general: Pages.generalFindings(located.general, all: checked.findings, words: words).raw,
+            general: Pages.generalFindings(located.general, all: findings, words: words).raw,
             preview: Pages.labelPreview(
                 try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.indexed), words: words
             ).raw,
-            errors: checked.findings.filter { $0.severity == .error }.count,
-            warnings: checked.findings.filter { $0.severity == .warning }.count)
+            errors: findings.filter { $0.severity == .error }.count + located.controlsWithoutFinding,
+            warnings: findings.filter { $0.severity == .warning }.count)
         let data = answer.json
         return Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

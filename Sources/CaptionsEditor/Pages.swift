@@ -322,6 +322,9 @@ enum Pages {
         var message: HTML = .empty
         /// Whether `findings` and `lengths` are of an unsaved draft.
         var isDraft = false
+        /// Whether the draft is shown because Save refused it (`message` says why), not after
+        /// **Check without saving**.
+        var isRefusedSave = false
         /// The label as the signage export typesets it (of the draft when `isDraft`).
         var preview: LabelPreview?
         /// The sign-off states, diffs and form (of the saved texts), when shown.
@@ -392,7 +395,8 @@ enum Pages {
         let config = snapshot.config
         let exhibit = view.exhibit
         let id = exhibit.id ?? exhibit.displayID
-        let located = locateFindings(view.findings, of: exhibit, config: config)
+        var located = locateFindings(view.findings, of: exhibit, config: config)
+        located.controls = ControlCharacter.keyed(in: view.texts, config: config)
         let unreadable: HTML =
             exhibit.isReadable && exhibit.loadFindings.isEmpty
             ? "" : "<p class=\"message error\">\(words("exhibit.unreadable"))</p>"
@@ -435,7 +439,7 @@ enum Pages {
             config.languages.map { option($0, words.languageLabel($0), selected: $0 == words.language) })
         let editable = exhibit.isReadable && exhibit.loadFindings.isEmpty
         let draftNote: HTML =
-            view.isDraft
+            view.isDraft && !view.isRefusedSave
             ? "<p class=\"message\" id=\"draft-note\" tabindex=\"-1\" data-focus-on-load>\(words("exhibit.draftchecked"))</p>"
             : ""
         // The heading is the exhibit's title as saved, in the interface's language, else in the
@@ -476,7 +480,7 @@ enum Pages {
                 <form id="exhibit-form" method="post" action="/exhibits/\(urlEncode(id))" \
                 data-check="/exhibits/\(urlEncode(id))/check" \
                 data-unsaved="\(words("js.unsaved"))" data-counts="\(words("js.counts"))" \
-                data-errors="\(view.findings.filter { $0.severity == .error }.count)" \
+                data-errors="\(view.findings.filter { $0.severity == .error }.count + located.controlsWithoutFinding)" \
                 data-warnings="\(view.findings.filter { $0.severity == .warning }.count)"\
                 \(view.isDraft ? HTML(trusted: " data-draft=\"shown\"") : .empty)>
                 \(page.csrfField)
@@ -627,6 +631,9 @@ enum Pages {
         /// The text boxes whose translation the draft makes stale (its source is being edited):
         /// said in the curator's words instead of the check's command-line advice.
         var staleAfterSave: Set<String> = []
+        /// The text boxes (`field.language`) whose text has a control character: Save refuses
+        /// it, and the item under the box says where it is.
+        var controls: [String: ControlCharacter] = [:]
 
         /// The `<li>` items under text box `key` (`field.language`).
         /// Whether the text box `key` has an `overflows-panel` finding.
@@ -638,7 +645,26 @@ enum Pages {
             let after: HTML =
                 staleAfterSave.contains(key)
                 ? "<li class=\"note\">\(words("exhibit.staleaftersave")) <code>\(staleCheckID)</code></li>" : ""
-            return HTML.join([after, findingItems(cells[key] ?? [], words: words)])
+            return HTML.join([after, findingItems(cells[key] ?? [], words: words), controlItem(key, words: words)])
+        }
+
+        /// Where the text box `key`'s control character is, as an error: what Save will do.
+        /// Under the box's `not-normalized` finding (an error then, see
+        /// ``ControlCharacter/asSaveJudges(_:texts:config:)``), or standing alone when that check is off.
+        func controlItem(_ key: String, words: Localizer) -> HTML {
+            guard let control = controls[key] else { return "" }
+            let place = words("exhibit.controlplace", control.placeholders)
+            let finding = cells[key]?.contains { $0.checkID == ControlCharacter.checkID } ?? false
+            return finding
+                ? "<li class=\"error control-place\">\(place)</li>"
+                : "<li class=\"error control-place\"><span class=\"severity\">\(words("severity.error"))</span> \(place)</li>"
+        }
+
+        /// How many errors the page counts that no finding stands for: control characters whose
+        /// check is off.
+        var controlsWithoutFinding: Int {
+            controls.keys.filter { key in !(cells[key]?.contains { $0.checkID == ControlCharacter.checkID } ?? false) }
+                .count
         }
     }
 

@@ -435,3 +435,35 @@ def test_label_preview_is_drawn_in_the_panel_fonts(editor, page):
     assert len(draft) > 4, draft
     assert all(ratio <= 1.0 and (with_next is None or with_next > 0.995) for ratio, with_next in draft), draft
     page.locator("#label-preview").screenshot(path=str(SCREENSHOTS / "11-label-preview-panel-fonts.png"))
+
+
+def test_a_control_character_is_the_error_save_makes_of_it(editor, page):
+    """The live check and Save agree: a control character is an error that blocks saving, and
+    both say where it is (it shows as a box, or not at all, in the text box)."""
+    before = editor.read(WINTER)
+    page.goto(editor.url + "/exhibits/first-winter")
+    page.fill("textarea[name='title.en']", "The first\u0007 winter")
+    place = page.locator("#f-title-en li.control-place")
+    expect(place).to_have_text(
+        "Save refuses this text: it has an invisible control character (U+0007) at character 10, shown here "
+        "as ␇: “The first␇ winter”. Delete it.")
+    expect(page.locator("#f-title-en li.error .severity")).to_have_text("error")
+    expect(page.locator("#f-title-en li.warning")).to_have_count(0)
+    assert page.get_attribute("#t-title-en", "aria-invalid") == "true"
+    page.click("button[value=save]")
+    page.wait_for_load_state()
+    expect(page.locator("#result")).to_have_text(
+        "Not saved: Title (en) has an invisible control character (U+0007) at character 10, shown here as ␇: "
+        "“The first␇ winter”. It can be neither printed nor sent to translators: delete it and save again. "
+        "Your draft is still in the boxes.")
+    expect(page.locator("#result")).to_be_focused()
+    # Save was pressed: the page does not say the draft was only checked.
+    expect(page.locator("#draft-note")).to_have_count(0)
+    expect(page.locator("textarea[name='title.en']")).to_have_value("The first\u0007 winter")
+    assert editor.read(WINTER) == before
+    # Deleted, the text saves.
+    page.fill("textarea[name='title.en']", "The first winter!")
+    expect(place).to_have_count(0)
+    page.click("button[value=save]")
+    page.wait_for_url("**saved=1")
+    assert "  en: The first winter!\n" in editor.read(WINTER)

@@ -218,9 +218,9 @@ def test_stale_text_shows_the_word_diff(collection, editor, page):
     assert len(stale) == 1 and "(en)" in stale[0], stale
 
 
-def test_the_word_diff_stays_after_check_without_saving(collection, editor, page):
-    """A draft shown again by "Check without saving" keeps the stale notice's word diff (it said
-    only that the caption file does not keep the earlier source)."""
+def test_the_word_diff_stays_on_a_draft_shown_again(collection, editor, page):
+    """A draft shown again by "Check without saving" or a refused save keeps the stale notice's
+    word diff (it said only that the caption file does not keep the earlier source)."""
     stale_titles_in_git(collection, editor)
     page.goto(editor.url + "/exhibits/first-winter")
     page.locator("textarea[name='title.en']").fill("The first camp winter")
@@ -230,6 +230,12 @@ def test_the_word_diff_stays_after_check_without_saving(collection, editor, page
     expect(page.locator("textarea[name='title.en']")).to_have_value("The first camp winter")
     expect_the_kazakh_title_word_diff(page)
     expect(page.locator("#stale-title-kk")).not_to_contain_text("not kept in the caption file.")
+    # A save refused (a control character) shows the draft again, with the diff too.
+    page.locator("textarea[name='title.en']").fill("The first\u0007 camp winter")
+    page.click("button[value=save]")
+    page.wait_for_load_state()
+    expect(page.locator("#result")).to_contain_text("Not saved: Title (en) has an invisible control character")
+    expect_the_kazakh_title_word_diff(page)
 
 
 def test_ready_for_print_lists_exactly_the_approved(approved, editor, page):

@@ -767,9 +767,12 @@ struct EditorApp: Sendable {
                     maximumSize: EditorSettings.maximumUpload, reviewer: reviewer)
             }
         } catch {
-            // Said on the translators page, with its form to choose another file.
+            // Said on the translators page, with its form to choose another file: in the curator's
+            // words, then the library's English detail without its `file:1:1: error:`.
+            let detail = (error as? CaptionError)?.message ?? "\(error)"
             return translatorsRefusal(
-                request, context, words.english("\(error)"), typedName: form["trust"] == "1" ? name : nil)
+                request, context, "\(words("translators.notimported")) \(words.english(detail))",
+                typedName: form["trust"] == "1" ? name : nil)
         }
         let token = uploads.keep(
             upload.bytes, fileName: upload.fileName, reviewer: reviewer, session: context.session.id)
@@ -815,10 +818,16 @@ struct EditorApp: Sendable {
                 try LibraryBridge.newExhibit(id: id, gallery: gallery.isEmpty ? nil : gallery, in: store.root)
             }
         } catch {
-            var text: HTML = "\(error.description)"
-            if case .idInUse(_, let id) = error {
+            // In the curator's words first; the library's English detail (which names the id or
+            // gallery and suggests one) after it, without the command line's `error:`.
+            let words = words(context)
+            var text: HTML
+            switch error {
+            case .idInUse(_, let id):
                 // The curator's words and a link, not a server path in command-line form.
-                text = "\(words(context)("new.idinuse", ["id": id])) <a href=\"/exhibits/\(urlEncode(id))\">\(id)</a>"
+                text = "\(words("new.idinuse", ["id": id])) <a href=\"/exhibits/\(urlEncode(id))\">\(id)</a>"
+            case .invalidArgument: text = "\(words("new.badname")) \(words.english(error.message))"
+            default: text = "\(words("new.failed")) \(words.english(error.message))"
             }
             let message: HTML = "<p class=\"message error\" role=\"alert\">\(text)</p>"
             return html(

@@ -72,4 +72,28 @@ struct EditorRefusalTests {
         #expect(found?.context == "…had worn to the prison:␛[0m their best outfits,…")
         #expect(ControlCharacter(in: "Line one\nand\ttab", field: "text", language: "en") == nil)
     }
+
+    @Test("A bad new id and gallery are refused in Russian first, with the detail and no `error:`")
+    func badNewExhibit() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            try await Self.speak("ru", browser)
+            _ = try await browser.get("/new")
+            let badID = try await browser.post("/new", [("id", "Bad_Id"), ("gallery", "barracks")])
+            #expect(badID.status == .unprocessableContent)
+            #expect(
+                badID.body.contains(
+                    "<p class=\"message error\" role=\"alert\">Экспонат не создан: в id могут быть только строчные "
+                        + "латинские буквы, цифры и одиночные дефисы; в названии галереи тоже, с / между папками. "
+                        + "Подробности: <span lang=\"en\">&#39;Bad_Id&#39; is not a valid exhibit id; use lowercase "
+                        + "letters, digits and single hyphens, e.g. &#39;bad-id&#39;</span></p>"))
+            let badGallery = try await browser.post(
+                "/new", [("id", "felt-boots"), ("newGallery", "../../tmp-escape")])
+            #expect(badGallery.status == .unprocessableContent)
+            #expect(badGallery.body.contains("role=\"alert\">Экспонат не создан: в id могут быть только"))
+            #expect(badGallery.body.contains("<span lang=\"en\">gallery &#39;../../tmp-escape&#39; must be a slug"))
+            for page in [badID, badGallery] { #expect(!page.body.contains("error:")) }
+            #expect(!FileManager.default.fileExists(atPath: fixture.path("barracks/Bad_Id.yml")))
+        }
+    }
 }

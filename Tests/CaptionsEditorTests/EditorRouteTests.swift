@@ -1088,7 +1088,12 @@ struct EditorSaveTests {
             #expect(!file.contains("credit"))
             let bad = try await browser.post("/new", [("id", "../Bad Id"), ("gallery", "barracks")])
             #expect(bad.status == .unprocessableContent)
-            #expect(bad.body.contains("is not a valid exhibit id"))
+            #expect(
+                bad.body.contains(
+                    "The exhibit was not created: an id may have only lowercase Latin letters, digits and single "
+                        + "hyphens, and so may a gallery, with / between its folders. The details: &#39;../Bad Id&#39; "
+                        + "is not a valid exhibit id"))
+            #expect(!bad.body.contains("error:"))
             // An id in use: the curator's sentence and a link, no server path.
             let taken = try await browser.post("/new", [("id", "first-winter"), ("gallery", "barracks")])
             #expect(taken.status == .unprocessableContent)
@@ -1303,9 +1308,20 @@ struct EditorXLIFFTests {
             #expect(page.status == .unprocessableContent)
             #expect(
                 page.body.contains(
-                    "<p class=\"message error\" role=\"alert\">terms.csv:1:1: error: not an XML file: it does not "
-                        + "start with a tag such as &lt;?xml or &lt;xliff (libxml2: Document is empty)</p>"))
+                    "<p class=\"message error\" role=\"alert\">This file cannot be imported: the editor cannot read "
+                        + "it as an XLIFF file (a spreadsheet or a document is not one). Choose the file the translator "
+                        + "sent back. The details: not an XML file: it does not start with a tag such as &lt;?xml or "
+                        + "&lt;xliff (libxml2: Document is empty)</p>"))
             #expect(page.body.contains("<input type=\"file\" name=\"xliff\""))
+            // In Russian, the sentence first; the detail has no `file:1:1: error:`.
+            let russian = try await browser.reviewUpload("terms.csv", Data(csv.utf8), speaking: "ru")
+            #expect(
+                russian.body.contains(
+                    "role=\"alert\">Этот файл нельзя импортировать: редактор не может прочитать его как файл XLIFF "
+                        + "(электронная таблица или документ — не XLIFF). Выберите файл, который вернул переводчик. "
+                        + "Подробности: <span lang=\"en\">not an XML file: it does not start with a tag"))
+            #expect(!russian.body.contains("error:"))
+            _ = try await browser.post("/language", [("lang", "en"), ("back", "/translators")])
             let empty = try await browser.upload(
                 "/translators/review", field: "xliff", fileName: "ru-kk.xlf", bytes: Data())
             #expect(empty.status == .unprocessableContent)
@@ -1415,10 +1431,7 @@ struct EditorXLIFFTests {
             #expect(review.body.contains("<th></th><th>Will be applied</th>"))
             #expect(!review.body.contains("<h2>Problems</h2>"))
             // In Russian, what the importer found is said in Russian before its English message.
-            _ = try await browser.post("/language", [("lang", "ru"), ("back", "/translators")])
-            _ = try await browser.get("/translators")
-            let russian = try await browser.upload(
-                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(merged.utf8))
+            let russian = try await browser.reviewUpload("ru-en.xlf", Data(merged.utf8), speaking: "ru")
             #expect(
                 russian.body.contains(
                     "<li class=\"warning\"><span class=\"summary\">В переводе меньше абзацев, чем в "

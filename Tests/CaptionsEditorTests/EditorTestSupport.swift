@@ -126,6 +126,12 @@ final class Browser: @unchecked Sendable {
         return try await request(.post, uri, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Uploads `bytes` to the translators page's review with the interface in `language`.
+    func reviewUpload(_ fileName: String, _ bytes: Data, speaking language: String) async throws -> Page {
+        _ = try await post("/language", [("lang", language), ("back", "/translators")])
+        return try await upload("/translators/review", field: "xliff", fileName: fileName, bytes: bytes)
+    }
+
     /// POSTs a multipart form with one file.
     /// Posts a multipart form with the file `bytes` as `field` and the plain `fields`.
     func upload(

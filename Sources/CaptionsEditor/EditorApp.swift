@@ -264,15 +264,13 @@ struct EditorApp: Sendable {
         -> FormData
     {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw PageError(
-                status: .contentTooLarge, titleKey: "error.title", message: words(context)("error.toolarge"))
+            throw tooLarge(request, context)
         }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limit)
         } catch {
-            throw PageError(
-                status: .contentTooLarge, titleKey: "error.title", message: words(context)("error.toolarge"))
+            throw tooLarge(request, context)
         }
         let type = request.headers[.contentType] ?? ""
         let form: FormData
@@ -299,6 +297,19 @@ struct EditorApp: Sendable {
         // signing in keeps it).
         if sessions.openByDefault { sessions.keep(context.session.id) }
         return form
+    }
+
+    /// The refusal of a body over the limit: from an exhibit page, saying how much text the
+    /// limit holds, that nothing was saved, and (on the error page) that the draft is kept in the
+    /// browser, with a link back to the exhibit.
+    func tooLarge(_ request: Request, _ context: EditorContext) -> PageError {
+        let words = words(context)
+        guard let exhibitPage = PageError.exhibitPage(ofRequestPath: request.uri.path) else {
+            return PageError(status: .contentTooLarge, titleKey: "error.title", message: words("error.toolarge"))
+        }
+        return PageError(
+            status: .contentTooLarge, titleKey: "error.title",
+            message: words("error.toolargeform", Pages.formLimit(words)), exhibitPage: exhibitPage)
     }
 
     /// The exhibit named by the `{id}` of the path, looked up among the loaded exhibits (never used as a path),

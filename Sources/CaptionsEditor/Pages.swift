@@ -480,6 +480,7 @@ enum Pages {
                 <form id="exhibit-form" method="post" action="/exhibits/\(urlEncode(id))" \
                 data-check="/exhibits/\(urlEncode(id))/check" \
                 data-unsaved="\(words("js.unsaved"))" data-counts="\(words("js.counts"))" \
+                data-limit="\(EditorSettings.maximumForm)" data-toolong="\(words("js.toolong", formLimit(words)))" \
                 data-errors="\(view.findings.filter { $0.severity == .error }.count + located.controlsWithoutFinding)" \
                 data-warnings="\(view.findings.filter { $0.severity == .warning }.count)"\
                 \(view.isDraft ? HTML(trusted: " data-draft=\"shown\"") : .empty)>
@@ -886,6 +887,35 @@ enum Pages {
                 <tbody>\(rows)</tbody></table></div>
                 <details><summary>\(words("status.plain"))</summary><pre>\(status.text)</pre></details>
                 """)
+    }
+
+    /// The values that say how much text the form limit holds (`limit`, `cyrillic`, `latin`): a
+    /// browser sends a form URL-encoded, so a Cyrillic letter (two bytes in UTF-8) takes six
+    /// bytes of it and a Latin letter one; the counts are rounded down to two figures.
+    static func formLimit(_ words: Localizer) -> [String: String] {
+        let limit = EditorSettings.maximumForm
+        func roughly(_ value: Int) -> String {
+            var unit = 1
+            while value / unit >= 100 { unit *= 10 }
+            return wholeNumber(value / unit * unit, language: words.language)
+        }
+        return [
+            "limit": words("error.megabytes", count: limit >> 20), "cyrillic": roughly(limit / 6),
+            "latin": roughly(limit),
+        ]
+    }
+
+    /// A whole number as the interface language writes it: `170,000` in English, `170 000` (a
+    /// no-break space) in Kazakh and Russian.
+    static func wholeNumber(_ value: Int, language: String) -> String {
+        let digits = Array(String(value))
+        var groups: [String] = []
+        var end = digits.count
+        while end > 0 {
+            groups.insert(String(digits[max(0, end - 3)..<end]), at: 0)
+            end -= 3
+        }
+        return groups.joined(separator: language == "en" ? "," : "\u{00A0}")
     }
 
     /// A percentage as the interface language writes it: `100.0%` in English; `100,0 %` (a

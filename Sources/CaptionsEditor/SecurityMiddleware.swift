@@ -103,11 +103,14 @@ struct SecurityMiddleware: RouterMiddleware {
         case let error as PageError: pageError = error
         case let error as HTTPError:
             let key = error.status == .notFound ? "error.notfound" : "error.title"
+            // Too large for an exhibit page: said with the limit, and with the way back to the draft.
+            let exhibitPage =
+                error.status == .contentTooLarge ? PageError.exhibitPage(ofRequestPath: request.uri.path) : nil
             let message =
                 error.status == .contentTooLarge
-                ? words("error.toolarge")
+                ? exhibitPage == nil ? words("error.toolarge") : words("error.toolargeform", Pages.formLimit(words))
                 : error.status == .notFound ? words("error.notfound") : words("error.badrequest")
-            pageError = PageError(status: error.status, titleKey: key, message: message)
+            pageError = PageError(status: error.status, titleKey: key, message: message, exhibitPage: exhibitPage)
         default:
             FileHandle.standardError.write(Data("captions-editor: request failed: \(error)\n".utf8))
             pageError = PageError(status: .internalServerError, titleKey: "error.title", message: words("error.title"))

@@ -467,3 +467,45 @@ def test_a_control_character_is_the_error_save_makes_of_it(editor, page):
     page.click("button[value=save]")
     page.wait_for_url("**saved=1")
     assert "  en: The first winter!\n" in editor.read(WINTER)
+
+
+HUGE_RUSSIAN = "Первые узницы строили жилища сами. " * 7543  # 264,005 characters
+
+
+def test_a_huge_paste_says_the_limit_at_its_box_and_keeps_the_page(editor, page):
+    before = editor.read(WINTER)
+    page.goto(editor.url + "/exhibits/first-winter")
+    page.fill("textarea[name='text.ru']", HUGE_RUSSIAN)
+    message = (
+        "Too long to save: 264,005 characters in this box, and the editor takes at most 1 MB from one page "
+        "(about 170,000 Cyrillic or 1,000,000 Latin characters in all its boxes together). Shorten the text; "
+        "your draft is kept in this browser.")
+    # The counter says it, not the numbers of the text before the paste.
+    expect(page.locator("#c-text-ru")).to_have_text(message)
+    expect(page.locator("#live-status")).to_have_text(message)
+    page.click("button[value=save]")
+    expect(page.locator("textarea[name='text.ru']")).to_be_focused()
+    assert page.url == editor.url + "/exhibits/first-winter"
+    assert editor.read(WINTER) == before
+    # Shortened: the counter counts again, and the text saves.
+    page.fill("textarea[name='text.ru']", "Первые узницы строили жилища сами.")
+    expect(page.locator("#c-text-ru")).to_have_text("1 of 12 lines on the panel · 34 characters")
+    page.click("button[value=save]")
+    page.wait_for_url("**saved=1")
+
+
+def test_a_huge_paste_without_javascript_leads_back_to_the_exhibit(editor, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False, locale="ru-RU")
+    page = context.new_page()
+    before = editor.read(WINTER)
+    page.goto(editor.url + "/exhibits/first-winter")
+    page.fill("textarea[name='text.ru']", HUGE_RUSSIAN)
+    page.click("button[value=save]")
+    page.wait_for_load_state()
+    expect(page.locator("main .message.error")).to_have_text(
+        "Слишком много текста для одного сохранения: редактор принимает с одной страницы не больше 1 МБ, это "
+        "примерно 170\u00a0000 кириллических или 1\u00a0000\u00a0000 латинских символов во всех полях страницы "
+        "вместе (текст подписи гораздо короче). Ничего не сохранено.")
+    expect(page.locator("#back-to-exhibit")).to_have_attribute("href", "/exhibits/first-winter")
+    assert editor.read(WINTER) == before
+    context.close()

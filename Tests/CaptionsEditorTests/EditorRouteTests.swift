@@ -1519,7 +1519,16 @@ struct EditorSecurityTests {
             let huge = String(repeating: "a", count: EditorSettings.maximumForm + 10)
             let tooLarge = try await browser.post("/exhibits/first-winter", [("title.en", huge)])
             #expect(tooLarge.status == .contentTooLarge)
-            #expect(tooLarge.body.contains("The request is too large."))
+            // From an exhibit page: the limit in text, nothing saved, and the way back to the draft.
+            #expect(
+                tooLarge.body.contains(
+                    "<p class=\"message error\">Too much text to save at once: the editor takes at most 1 MB from "
+                        + "one page, about 170,000 Cyrillic or 1,000,000 Latin characters in all its boxes together (a "
+                        + "caption is far shorter). Nothing was saved.</p>"))
+            #expect(tooLarge.body.contains("<a href=\"/exhibits/first-winter\" id=\"back-to-exhibit\">"))
+            let tooLargeElsewhere = try await browser.post("/language", [("lang", huge)])
+            #expect(tooLargeElsewhere.status == .contentTooLarge)
+            #expect(tooLargeElsewhere.body.contains("The request is too large."))
             let malformed = try await browser.request(
                 .post, "/language",
                 headers: [.contentType: "application/x-www-form-urlencoded", .origin: "http://localhost"],

@@ -21,10 +21,36 @@
   var counts = document.getElementById("live-counts");
   var said = form.getAttribute("data-errors") + " " + form.getAttribute("data-warnings");
 
+  // The editor takes at most `data-limit` bytes from a page, as the browser sends the form
+  // (URL-encoded: a Cyrillic letter takes six). A draft over it is not sent: the longest box's
+  // counter says so instead of numbers that are no longer its own, and Save keeps the page.
+  var limit = Number(form.getAttribute("data-limit")) || 0;
+  function tooLarge(body) { return limit > 0 && body.toString().length + 64 > limit; }
+  function longestBox() {
+    var longest = null;
+    form.querySelectorAll("textarea[name]").forEach(function (box) {
+      if (!longest || box.value.length > longest.value.length) { longest = box; }
+    });
+    return longest;
+  }
+  function sayTooLong() {
+    var box = longestBox();
+    var count = Array.from(box.value).length.toLocaleString(document.documentElement.lang || undefined);
+    var text = (form.getAttribute("data-toolong") || "").replace("{count}", count);
+    var counter = document.getElementById("c-" + box.id.slice(2));
+    if (counter) {
+      counter.className = "counter over too-long";
+      counter.textContent = text;
+    }
+    status.textContent = text;
+    return box;
+  }
+
   function check() {
     var mine = ++sequence;
     var body = new URLSearchParams(new FormData(form));
     body.delete("_action");
+    if (tooLarge(body)) { sayTooLong(); return; }
     fetch(form.getAttribute("data-check"), {
       method: "POST",
       headers: { "X-CSRF-Token": token, "Content-Type": "application/x-www-form-urlencoded" },
@@ -70,7 +96,16 @@
     if (timer) { clearTimeout(timer); }
     timer = setTimeout(check, 300);
   });
-  form.addEventListener("submit", function () { dirty = false; });
+  form.addEventListener("submit", function (event) {
+    if (tooLarge(new URLSearchParams(new FormData(form)))) {
+      // Not sent (the editor would refuse it): the page stays, with the draft, saying why.
+      event.preventDefault();
+      if (timer) { clearTimeout(timer); }
+      sayTooLong().focus();
+      return;
+    }
+    dirty = false;
+  });
 
   // The sticky Save bar never covers the box being typed in: Tab honours the page's
   // scroll-padding, but a click, a script's focus() or the caret of a growing text does not.

@@ -719,7 +719,7 @@ struct EditorApp: Sendable {
         }
         // None left: this exhibit again, saying so (not an error page that leads away from it).
         let notice: HTML =
-            "<p class=\"message\" role=\"status\">\(words(context)("exhibit.nomissing", ["lang": language]))</p>"
+            "<p class=\"message\" role=\"status\">\(words(context)("exhibit.nomissing", ["lang": words(context).languageLabel(language)]))</p>"
         let view = exhibitView(exhibit, snapshot, position: position, message: notice, context: context)
         return html(Pages.exhibit(page(request, context), snapshot, view))
     }

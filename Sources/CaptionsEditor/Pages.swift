@@ -344,7 +344,8 @@ enum Pages {
             preview.holdBackReasons.map { reason in
                 let message: HTML =
                     words.holdBackSummary(reason.kind).map {
-                        "<span class=\"summary\">\($0)</span> <span lang=\"en\">\(reason.message)</span>"
+                        // The English detail (which text, which language) as a sentence of its own.
+                        "<span class=\"summary\">\($0)</span> <span lang=\"en\">\(sentence(reason.message))</span>"
                     } ?? "\(reason.message)"
                 return "<li class=\"error\">\(message)</li>"
             }
@@ -514,6 +515,13 @@ enum Pages {
     static func notesLanguage(_ text: String) -> HTML {
         let latinOnly = text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic || $0.value < 0x250 }
         return latinOnly ? " lang=\"en\"" : ""
+    }
+
+    /// `text` as a sentence: its first letter a capital, a full stop at its end.
+    static func sentence(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        let ended = text.last.map { ".!?".contains($0) } ?? false
+        return first.uppercased() + text.dropFirst() + (ended ? "" : ".")
     }
 
     /// The offer of a draft the browser kept and no save wrote (a session that ended, a closed

@@ -163,7 +163,12 @@ struct EditorAccessibilityTests {
             #expect(
                 page.body.contains(
                     "<div id=\"result\" tabindex=\"-1\" data-focus-on-load><p class=\"message\" role=\"status\">"
-                        + "No exhibit after this one is missing ru.</p></div>"))
+                        + "No exhibit after this one is missing a text in Russian (ru).</p></div>"))
+            let russian = try await browser.get(
+                "/exhibits/first-winter/next-missing?lang=kk", headers: [.acceptLanguage: "ru"])
+            #expect(
+                russian.body.contains(
+                    "После этого экспоната нет ни одного, где не хватает текста на языке: Казахский (kk).</p>"))
         }
     }
 

@@ -321,7 +321,7 @@ struct EditorPageTests {
             // Each reason starts with what it is in Kazakh; the library's English detail follows.
             #expect(
                 kazakh.body.contains(
-                    "<li class=\"error\"><span class=\"summary\">Мәтін бос.</span> <span lang=\"en\">the Kazakh (kk) title is empty</span></li>"
+                    "<li class=\"error\"><span class=\"summary\">Мәтін бос.</span> <span lang=\"en\">The Kazakh (kk) title is empty.</span></li>"
                 ))
             let russian = try await browser.get("/exhibits/kurt-story", headers: [.acceptLanguage: "ru"])
             #expect(russian.body.contains("<span class=\"summary\">Текст пуст.</span> <span lang=\"en\">"))

@@ -24,7 +24,7 @@ struct ControlCharacter: Sendable, Equatable {
         var position = 0
         for character in text {
             position += 1
-            guard let scalar = character.unicodeScalars.first(where: Self.isControl) else { continue }
+            guard let scalar = character.unicodeScalars.first(where: CaptionEditor.refuses) else { continue }
             self.field = field
             self.language = language
             code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
@@ -95,12 +95,6 @@ struct ControlCharacter: Sendable, Equatable {
             blocking.severity = .error
             return blocking
         }
-    }
-
-    /// Whether `scalar` is a character the library's save refuses (C0 but line feed and tab, DEL, C1).
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x20 && value != 0x0A && value != 0x09 || value >= 0x7F && value <= 0x9F
     }
 
     /// The Unicode control picture of a C0 character or DEL (␇ for U+0007); `¿` for C1, which has none.

@@ -34,6 +34,11 @@ public struct SavedFile: Sendable, Equatable {
 
 /// Edits the texts of one exhibit in place: the browser editor's save.
 public enum CaptionEditor {
+    /// Whether ``save(_:exhibit:in:expectedDigest:)`` refuses a text holding `scalar`: a control
+    /// character other than a line feed or tab (C0, DEL, C1), which cannot be printed and which
+    /// XML cannot carry to a translator.
+    public static func refuses(_ scalar: Unicode.Scalar) -> Bool { Normalization.isControl(scalar) }
+
     /// The digest of the file at `path` as it is now.
     ///
     /// - Throws: ``CaptionError/unreadable(path:reason:)``.
@@ -83,7 +88,7 @@ public enum CaptionEditor {
         for edit in edits {
             // A control character (an escape sequence pasted from a terminal) cannot be printed,
             // and XML cannot carry it to a translator: the unit would never import again.
-            if let control = edit.text.unicodeScalars.first(where: Normalization.isControl) {
+            if let control = edit.text.unicodeScalars.first(where: refuses) {
                 throw .invalidArgument(
                     "\(edit.field) (\(edit.language)) has the control character "
                         + "\(MixedScriptCheck.codePoint(control)), which cannot be printed or sent to "

@@ -56,13 +56,11 @@ extension SourceLocation {
     /// file would otherwise act on the terminal or CI log, an invisible one would make
     /// `'ti\u0001tle'` read as `'title'`, and XML reports (JUnit) cannot hold them at all.
     static func visibleControls(_ text: String) -> String {
-        func isHidden(_ value: UInt32) -> Bool {
-            (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (value >= 0x7F && value <= 0x9F)
-        }
-        guard text.unicodeScalars.contains(where: { isHidden($0.value) }) else { return text }
+        func isHidden(_ scalar: Unicode.Scalar) -> Bool { Normalization.isControl(scalar) && scalar != "\r" }
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
-            if isHidden(scalar.value) {
+            if isHidden(scalar) {
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             } else {

@@ -41,6 +41,9 @@ extension XLIFFExporter {
         let measuredPanels = PanelFonts(config: config).panels.mapValues(\.profile)
         var files: [XLIFFExportFile] = []
         var empty: [String] = []
+        var unwritable = UnwritableTexts()
+        let exhibitsByID = Dictionary(exhibits.map { ($0.id ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        let entries = Dictionary(config.glossary.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for language in languages {
             // Units (with their source fingerprints) are built on all cores; order is kept. Each
             // exhibit becomes its group at once, so no exhibit or unit is copied afterwards.
@@ -61,6 +64,10 @@ extension XLIFFExporter {
             }
             if suggest { groups = suggestions(groups, onlyNeeded: onlyNeeded) }
             groups.removeAll { $0.units.isEmpty }
+            for group in groups {
+                guard let exhibit = exhibitsByID[group.id] else { continue }
+                check(group.units, of: exhibit, language: language, config: config, entries: entries, into: &unwritable)
+            }
             var count = 0
             var missing = 0
             var stale = 0
@@ -87,7 +94,27 @@ extension XLIFFExporter {
                     path: path, sourceLanguage: config.source, targetLanguage: language, data: data, unitCount: count,
                     missingCount: missing, staleCount: stale, suggestedCount: suggested))
         }
+        try unwritable.throwIfAny()
         return XLIFFExportResult(files: files, emptyLanguages: empty, warnings: warnings)
+    }
+
+    /// Checks the texts the units of `exhibit` write (``UnwritableTexts``): the exhibit's notes,
+    /// each unit's source and target, and the glossary entries it lists.
+    private static func check(
+        _ units: [XLIFFExportUnit], of exhibit: Exhibit, language: String, config: CollectionConfig,
+        entries: [String: GlossaryEntry], into unwritable: inout UnwritableTexts
+    ) {
+        unwritable.check(exhibit.notes, "notes", isField: false)
+        for unit in units {
+            let field = exhibit.field(unit.field)
+            unwritable.check(field?.translation(config.source), "\(unit.field) (\(config.source))")
+            if unit.target != nil { unwritable.check(field?.translation(language), "\(unit.field) (\(language))") }
+            for hint in unit.glossary {
+                if let entry = entries[hint.entryID] {
+                    unwritable.check(entry, languages: [config.source, language])
+                }
+            }
+        }
     }
 }
 
@@ -99,7 +126,10 @@ extension XLIFFExporter {
         var memory: [(unitID: String, source: String, target: String)] = []
         for group in groups {
             for unit in group.units where !unit.state.isStale {
-                if let target = unit.target { memory.append((unit.id, unit.source, target)) }
+                // A text XML cannot hold is refused where it is exported, never offered elsewhere.
+                if let target = unit.target, XMLCharacters.forbidden(in: unit.source + target) == nil {
+                    memory.append((unit.id, unit.source, target))
+                }
             }
         }
         let matcher = FuzzyMatcher(memory)

@@ -3,7 +3,8 @@ import Foundation
 /// A situation in which `captions` cannot do its job (exit code 2).
 ///
 /// Thrown, never collected. Each case reads as the situation it describes; its text has the
-/// compiler-style shape `path:line:col: error: message` when a location is known.
+/// compiler-style shape `path:line:col: error: message` when a location is known (one such line
+/// per error of ``several(_:)``).
 public enum CaptionError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
     /// No caption collection folder was found where one was expected.
     case collectionNotFound(path: String)
@@ -25,11 +26,16 @@ public enum CaptionError: Error, Sendable, Equatable, LocalizedError, CustomStri
     case invalidInput(SourceLocation, String)
     /// A file changed on disk since it was read, so writing it would lose someone else's change.
     case conflict(path: String)
+    /// Several inputs are refused together (an export that cannot write some texts), each one
+    /// line of ``description``.
+    case several([CaptionError])
 
-    /// The one-line message printed on stderr: `path:line:col: error: message`, or
+    /// The message printed on stderr: `path:line:col: error: message` (a line per error of
+    /// ``several(_:)``), or
     /// `error: message` when no file is concerned.
     public var description: String {
-        location.map { $0.line(.error, message) } ?? "error: \(SourceLocation.oneLine(message))"
+        if case .several(let errors) = self { return errors.map(\.description).joined(separator: "\n") }
+        return location.map { $0.line(.error, message) } ?? "error: \(SourceLocation.oneLine(message))"
     }
 
     /// Where the problem is: a position in a file, a file, or `nil` (an argument).
@@ -43,6 +49,8 @@ public enum CaptionError: Error, Sendable, Equatable, LocalizedError, CustomStri
             location
         case .invalidArgument:
             nil
+        case .several(let errors):
+            errors.first?.location
         }
     }
 
@@ -59,6 +67,7 @@ public enum CaptionError: Error, Sendable, Equatable, LocalizedError, CustomStri
         case .alreadyExists: "already exists; refusing to overwrite it"
         case .idInUse(_, let id): "the id '\(id)' is already used by this exhibit; choose another id"
         case .conflict: "the file changed on disk since it was read; nothing was written"
+        case .several(let errors): errors.map(\.message).joined(separator: "; ")
         }
     }
 

@@ -60,6 +60,9 @@ public enum GlossaryExporter {
         let folder = options.outputFolder
         switch options.format {
         case .tbx:
+            var unwritable = UnwritableTexts()
+            for entry in glossary.entries { unwritable.check(entry, languages: languages) }
+            try unwritable.throwIfAny()
             let path = CollectionLoader.join(folder, "glossary.tbx")
             return [
                 GlossaryExportFile(

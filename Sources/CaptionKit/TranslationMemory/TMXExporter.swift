@@ -60,9 +60,12 @@ public enum TMXExporter {
             ? config.targetLanguages : config.targetLanguages.filter { options.targetLanguages.contains($0) }
         // The files the XLIFF export leaves out, for the same reasons: a unit needs its exhibit's id.
         let (exhibits, warnings) = XLIFFExporter.exportableExhibits(collection, finding: .tmxExport)
+        var unwritable = UnwritableTexts()
         if options.multilingual {
             let path = CollectionLoader.join(options.outputFolder, "\(config.source)-mul.tmx")
-            let (data, count) = try document(collection, exhibits, targets: targets, multilingual: true, path: path)
+            let (data, count) = try document(
+                collection, exhibits, targets: targets, multilingual: true, path: path, unwritable: &unwritable)
+            try unwritable.throwIfAny()
             return TMXExport(
                 files: [TMXExportFile(path: path, targetLanguage: "mul", data: data, unitCount: count)],
                 warnings: warnings)
@@ -70,17 +73,21 @@ public enum TMXExporter {
         var files: [TMXExportFile] = []
         for target in targets {
             let path = CollectionLoader.join(options.outputFolder, "\(config.source)-\(target).tmx")
-            let (data, count) = try document(collection, exhibits, targets: [target], multilingual: false, path: path)
+            let (data, count) = try document(
+                collection, exhibits, targets: [target], multilingual: false, path: path, unwritable: &unwritable)
             files.append(TMXExportFile(path: path, targetLanguage: target, data: data, unitCount: count))
         }
+        try unwritable.throwIfAny()
         return TMXExport(files: files, warnings: warnings)
     }
 
     /// One TMX document with the translations into `targets`. In a file per language pair the
     /// state is a `prop` of the `tu`; in a `multilingual` file each target `tuv` has its own state
-    /// `prop`, and a `tu` holds the targets whose translation is current (at least one).
+    /// `prop`, and a `tu` holds the targets whose translation is current (at least one). The
+    /// texts it writes are checked into `unwritable`.
     private static func document(
-        _ collection: CaptionCollection, _ exhibits: [Exhibit], targets: [String], multilingual: Bool, path: String
+        _ collection: CaptionCollection, _ exhibits: [Exhibit], targets: [String], multilingual: Bool, path: String,
+        unwritable: inout UnwritableTexts
     ) throws(CaptionError) -> (Data, Int) {
         let config = collection.config
         let xml = XMLWriter()
@@ -112,6 +119,9 @@ public enum TMXExporter {
                     }
                 }
                 guard !current.isEmpty else { continue }
+                for language in [config.source] + current.map(\.language) {
+                    unwritable.check(field.translation(language), "\(field.name) (\(language))")
+                }
                 xml.start("tu")
                 xml.attribute("tuid", "\(id).\(field.name)")
                 if !multilingual { xml.element("prop", ["type": "x-state"], text: current[0].state) }

@@ -25,9 +25,10 @@ struct XLIFFDocument: Sendable, Equatable {
         var location: SourceLocation
         /// Where the `<target>` element starts, when there is one.
         var targetLocation: SourceLocation?
-        /// An inline code that `captions` cannot turn into caption text (`<x/>`, `<ph>`...):
-        /// its element name and position. Such a unit is refused.
-        var unsupportedMarkup: (name: String, location: SourceLocation)?
+        /// An inline code that `captions` cannot turn into caption text (`<x/>`, `<ph>`...), or a
+        /// `<cp/>` that is no character or one no caption may hold: its element name, position and
+        /// (for a `<cp/>`) why. Such a unit is refused.
+        var unsupportedMarkup: (name: String, location: SourceLocation, reason: String?)?
         /// What the translation tool says of the target (see ``XLIFFStateTable``), when it says
         /// anything; only `captions import --trust-states` uses it.
         var state: XLIFFUnitState?
@@ -48,6 +49,7 @@ struct XLIFFDocument: Sendable, Equatable {
                 && lhs.targetLocation == rhs.targetLocation && lhs.state == rhs.state
                 && lhs.unsupportedMarkup?.name == rhs.unsupportedMarkup?.name
                 && lhs.unsupportedMarkup?.location == rhs.unsupportedMarkup?.location
+                && lhs.unsupportedMarkup?.reason == rhs.unsupportedMarkup?.reason
                 && lhs.invalidOrder?.message == rhs.invalidOrder?.message
                 && lhs.invalidOrder?.location == rhs.invalidOrder?.location
                 && lhs.droppedWhitespace == rhs.droppedWhitespace && lhs.exportedTarget == rhs.exportedTarget

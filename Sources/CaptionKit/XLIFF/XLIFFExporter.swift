@@ -85,8 +85,10 @@ public enum XLIFFExporter {
                             new source and update it.
                             """))
                 // What changed, when the collection's git history has the earlier source.
+                // (Left out when the earlier text has a character XML cannot hold.)
                 if case .found(let earlier, _) = SourceHistory.source(
-                    field: spec.name, sourceLanguage: config.source, fingerprint: recorded, inHistoryOf: exhibit.path)
+                    field: spec.name, sourceLanguage: config.source, fingerprint: recorded, inHistoryOf: exhibit.path),
+                    XMLCharacters.forbidden(in: earlier) == nil
                 {
                     notes.append(
                         .init(

@@ -145,8 +145,9 @@ enum XLIFFImportFinding: String, ReportedFinding {
         id: "unsupported-markup", name: "Unsupported Markup", command: .importXLIFF, severity: .error,
         rationale: """
             A unit's source or target holds an inline code (such as <x/>, <ph>, <bpt> or <it>) that caption \
-            text cannot hold: captions are plain text, and dropping the code could lose words. The unit is \
-            not applied. Paired codes around text (<g> in XLIFF 1.2, <pc> and <mrk> in XLIFF 2) are kept as \
+            text cannot hold: captions are plain text, and dropping the code could lose words. An XLIFF 2 \
+            <cp/> whose value is no code point, or a control character that XML cannot carry, is refused the \
+            same way. The unit is not applied. Paired codes around text (<g> in XLIFF 1.2, <pc> and <mrk> in XLIFF 2) are kept as \
             their text.
             """,
         remedy: """

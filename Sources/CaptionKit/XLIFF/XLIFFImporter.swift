@@ -200,8 +200,9 @@ public enum XLIFFImporter {
                     problem(
                         .unsupportedMarkup, at: markup.location,
                         """
-                        unit '\(unit.id)' contains <\(markup.name)>, an inline code that caption text cannot \
-                        hold; translate it as plain text
+                        unit '\(unit.id)' contains <\(markup.name)>, \(markup.reason ?? """
+                            an inline code that caption text cannot hold; translate it as plain text
+                            """)
                         """
                     ))
                 return

@@ -414,18 +414,37 @@ enum XLIFFReader {
                 case ("sm", true), ("em", true):
                     return .skipped
                 case ("cp", true):
-                    if let hex = attribute(attributes, "hex"), let value = UInt32(hex, radix: 16),
-                        let scalar = Unicode.Scalar(value)
-                    {
-                        captured?.append(contentsOf: String(scalar).utf8)
+                    let hex = attribute(attributes, "hex") ?? ""
+                    guard let scalar = UInt32(hex, radix: 16).flatMap(Unicode.Scalar.init) else {
+                        refuse(
+                            "cp hex=\"\(hex)\"/", location,
+                            "which is not a valid code point (0 to 10FFFF in hexadecimal, not D800 to DFFF)")
                         return .skipped
                     }
+                    guard !XMLCharacters.isForbidden(scalar.value) else {
+                        refuse(
+                            "cp hex=\"\(hex)\"/", location,
+                            """
+                            the \(scalar.value < 0x20 ? "control " : "")character \(MixedScriptCheck.codePoint(scalar)), \
+                            which a caption cannot hold (XML cannot carry it to translators); remove it in the \
+                            translation tool
+                            """)
+                        return .skipped
+                    }
+                    captured?.append(contentsOf: String(scalar).utf8)
+                    return .skipped
                 default:
                     break
                 }
             }
-            if unit?.unsupportedMarkup == nil { unit?.unsupportedMarkup = (name, location) }
+            refuse(name, location, nil)
             return .skipped
+        }
+
+        /// Refuses the unit for the inline element `name` at `location` (its first such element
+        /// counts); `reason` says why, when it is not an inline code.
+        private mutating func refuse(_ name: String, _ location: SourceLocation, _ reason: String?) {
+            if unit?.unsupportedMarkup == nil { unit?.unsupportedMarkup = (name, location, reason) }
         }
 
         private mutating func end(_ role: Role) throws(CaptionError) {

@@ -330,6 +330,31 @@ import Testing
         #expect(report.written.isEmpty)
     }
 
+    /// `<cp hex="0"/>` stored NUL in the caption, which later cut exports short: the unit is
+    /// refused with a located line saying why, and nothing is written.
+    @Test func aCodePointForNULRefusesTheUnit() throws {
+        let museum = try copyOfBundledMuseum()
+        let before = try snapshotOfFiles(in: museum.root)
+        let path = museum.root + "/.cp.xlf"
+        try Data(
+            (XLIFFReaderTests.header12
+                + "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"ru\" trgLang=\"kk\">\n"
+                + "<file id=\"f\"><unit id=\"kurt-story.title\"><segment><source>Не камни, а курт</source>\n"
+                + "<target>A<cp hex=\"0\"/>B</target></segment></unit></file></xliff>\n").utf8
+        ).write(to: URL(fileURLWithPath: path))
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: [path]), collectionPath: museum.root)
+        #expect(
+            report.problems.map(\.formatted) == [
+                """
+                \(path):4:10: error: unit 'kurt-story.title' contains <cp hex="0"/>, the control character U+0000, \
+                which a caption cannot hold (XML cannot carry it to translators); remove it in the translation tool \
+                [unsupported-markup]
+                """
+            ])
+        #expect(report.files.map(\.refused) == [1])
+        #expect(try snapshotOfFiles(in: museum.root) == before)
+    }
+
     /// A CAT tool that ignores `xml:space` returns two Kazakh paragraphs as one: the unit is
     /// imported, named in a warning (text and JSON), and `captions check` then reports it.
     @Test func aTargetWithMergedParagraphsIsImportedAndNamed() throws {

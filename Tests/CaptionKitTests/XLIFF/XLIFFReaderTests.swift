@@ -75,6 +75,34 @@ import Testing
         #expect(units[2].target == nil)
     }
 
+    /// A `<cp/>` for a character no caption may hold (NUL and the C0 controls XML cannot carry)
+    /// or for no character at all refuses its unit, saying which; a tab or an emoji is its text.
+    @Test func codePointsThatACaptionCannotHoldRefuseTheUnit() throws {
+        let units = ["0", "B", "FFFF", "D800", "110000", "ZZ", "9", "1F600"].enumerated().map { index, hex in
+            "<unit id=\"u\(index).title\"><segment><source>S</source><target>A<cp hex=\"\(hex)\"/>B</target></segment></unit>\n"
+        }
+        let document = try parse(
+            Self.header12
+                + "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"ru\" trgLang=\"kk\">\n"
+                + "<file id=\"f\">\n" + units.joined() + "</file></xliff>\n")
+        let read = try #require(document.files.first).units
+        #expect(
+            read.map { $0.unsupportedMarkup?.name } == [
+                "cp hex=\"0\"/", "cp hex=\"B\"/", "cp hex=\"FFFF\"/", "cp hex=\"D800\"/", "cp hex=\"110000\"/",
+                "cp hex=\"ZZ\"/", nil, nil,
+            ])
+        let control =
+            "which a caption cannot hold (XML cannot carry it to translators); remove it in the translation tool"
+        let invalid = "which is not a valid code point (0 to 10FFFF in hexadecimal, not D800 to DFFF)"
+        #expect(
+            read.map { $0.unsupportedMarkup?.reason } == [
+                "the control character U+0000, " + control, "the control character U+000B, " + control,
+                "the character U+FFFF, " + control, invalid, invalid, invalid, nil, nil,
+            ])
+        #expect(read[0].unsupportedMarkup?.location == SourceLocation(path: "in.xlf", line: 4, column: 57))
+        #expect(read[6].target == "A\tB" && read[7].target == "A😀B")
+    }
+
     @Test func version2SegmentsAreJoined() throws {
         let document = try parse(
             Self.header12

@@ -93,6 +93,41 @@ import Testing
         #expect(again.stdout.hasSuffix("new.tbx: 0 added, 1 identical, 1 conflict\n"))
     }
 
+    /// Translate Toolkit and Weblate start their TBX files with a DOCTYPE that names the MARTIF
+    /// DTD (and no internal subset): such a file imports, the DTD unread.
+    @Test func aTBXWithTheDoctypeOfTranslateToolkitAndWeblateImports() throws {
+        let folder = try GlossaryExportTests.folder()
+        try folder.write(
+            "weblate.tbx",
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE martif PUBLIC "ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN" "TBXcdv04.dtd">
+            <martif type="TBX" xml:lang="en">
+              <text><body>
+                <termEntry>
+                  <langSet xml:lang="ru"><tig><term>домбра</term></tig></langSet>
+                  <langSet xml:lang="kk"><tig><term>домбыра</term></tig></langSet>
+                  <langSet xml:lang="en"><tig><term>dombra</term></tig></langSet>
+                </termEntry>
+                <termEntry>
+                  <langSet xml:lang="ru"><tig><term>курт</term></tig></langSet>
+                  <langSet xml:lang="en"><tig><term>kurt</term></tig></langSet>
+                </termEntry>
+              </body></text>
+            </martif>
+
+            """)
+        let run = try CLIRun.run(["import", "weblate.tbx"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "")
+        #expect(
+            run.stdout == """
+                weblate.tbx: 1 added, 1 identical, 0 conflicts
+                wrote Captions/glossary.yml (1 entry added: dombra)
+
+                """)
+    }
+
     @Test func dryRunAndAtomicWriteNothing() throws {
         let folder = try GlossaryExportTests.folder()
         try folder.write("new.tbx", Self.newAndConflicting)
@@ -117,8 +152,9 @@ import Testing
         ),
         (
             "<?xml version=\"1.0\"?>\n<!DOCTYPE martif [<!ENTITY x \"y\">]>\n<martif/>\n",
-            "bad.tbx:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that "
-                + "expand or read local files); XLIFF and TBX need none"
+            "bad.tbx:2:1: error: a DOCTYPE with an internal subset ([...]) is refused (it can declare entities "
+                + "that expand or read local files); only a DOCTYPE that names an external DTD (<!DOCTYPE martif "
+                + "PUBLIC \"...\" \"...\">) is accepted, and that DTD is never read"
         ),
         (
             "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"/>\n",

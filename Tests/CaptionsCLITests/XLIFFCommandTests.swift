@@ -49,8 +49,9 @@ import Testing
             \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>\n<xliff>&d;&d;&d;&d;</xliff>\n
             """,
             """
-            bomb.xlf:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that \
-            expand or read local files); XLIFF and TBX need none\n
+            bomb.xlf:2:1: error: a DOCTYPE with an internal subset ([...]) is refused (it can declare entities that \
+            expand or read local files); only a DOCTYPE that names an external DTD (<!DOCTYPE martif PUBLIC \
+            "..." "...">) is accepted, and that DTD is never read\n
             """
         ),
         (
@@ -62,8 +63,9 @@ import Testing
             курт</source><target>&secret;</target></trans-unit></body></file></xliff>\n
             """,
             """
-            xxe.xlf:2:1: error: XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that \
-            expand or read local files); XLIFF and TBX need none\n
+            xxe.xlf:2:1: error: a DOCTYPE with an internal subset ([...]) is refused (it can declare entities that \
+            expand or read local files); only a DOCTYPE that names an external DTD (<!DOCTYPE martif PUBLIC \
+            "..." "...">) is accepted, and that DTD is never read\n
             """
         ),
         (

@@ -27,8 +27,9 @@ enum XMLEvent: Sendable, Equatable {
 /// Safety rules (see Documentation/XLIFF.md, "Safety: untrusted XLIFF"): the network is off
 /// (`XML_PARSE_NONET`); entities are never substituted and DTDs never loaded or validated; XInclude,
 /// "huge" and recover modes are off;
-/// a document with a DOCTYPE is refused before libxml2 sees it; every external entity load is
-/// refused while parsing; elements nested deeper than ``maximumDepth`` and attribute values
+/// a DOCTYPE with more than a name and an external identifier (an internal subset, where entities
+/// are declared) is refused before libxml2 sees it, and the external DTD it names is never read;
+/// every external entity load is refused while parsing; elements nested deeper than ``maximumDepth`` and attribute values
 /// longer than ``maximumAttributeLength`` are refused. libxml2 prints nothing: its errors
 /// arrive through the structured error handler and become one located ``CaptionError``.
 /// Parsing is serialised with a lock because libxml2's error handlers are global state.
@@ -196,7 +197,7 @@ final class XMLStreamReader {
                 normalized, path: path, wantsText: wantsText, attributeNames: attributeNames, textBytes: textBytes,
                 handler: handler)
         }
-        if let doctype = PrologScanner.doctypeOffset(in: buffer) {
+        if let doctype = PrologScanner.refusedDoctypeOffset(in: buffer) {
             var locator = ByteLocator(bytes: buffer)
             throw .invalidInput(locator.location(ofOffset: doctype, path: path), doctypeMessage)
         }
@@ -234,8 +235,9 @@ final class XMLStreamReader {
 
     static let doctypeMessage =
         """
-        XML documents with a DOCTYPE are refused (a DOCTYPE can declare entities that expand or read local \
-        files); XLIFF and TBX need none
+        a DOCTYPE with an internal subset ([...]) is refused (it can declare entities that expand or read \
+        local files); only a DOCTYPE that names an external DTD (<!DOCTYPE martif PUBLIC "..." "...">) is \
+        accepted, and that DTD is never read
         """
 
     /// The read loop.
@@ -286,7 +288,12 @@ final class XMLStreamReader {
                     try handler(.text(string(value)))
                 }
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-                throw .invalidInput(locator.location(ofOffset: max(elementOffset, 0), path: path), Self.doctypeMessage)
+                // The prolog scan let through only a name and an external identifier; a DTD node
+                // with declarations all the same is refused.
+                if xmlTextReaderCurrentNode(reader)?.pointee.children != nil {
+                    throw .invalidInput(
+                        locator.location(ofOffset: max(elementOffset, 0), path: path), Self.doctypeMessage)
+                }
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
                 throw .invalidInput(
                     locator.location(ofOffset: max(elementOffset, 0), path: path), "entity references are refused")
@@ -427,10 +434,14 @@ enum LoneCRInput {
     }
 }
 
-/// Finds a DOCTYPE in the prolog (before the root element) of UTF-8 XML.
+/// Finds a DOCTYPE that must be refused in the prolog (before the root element) of UTF-8 XML.
 enum PrologScanner {
-    /// The byte offset of `<!DOCTYPE`, or `nil` when the prolog has none.
-    static func doctypeOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
+    /// The byte offset of a `<!DOCTYPE` that is more than `<!DOCTYPE name>` with an optional
+    /// external identifier (`PUBLIC "pubid" "system"` or `SYSTEM "system"`, as Translate Toolkit,
+    /// Weblate and old XLIFF tools write it): one with an internal subset (`[`…`]`, where entities
+    /// are declared) or anything the scan does not know; `nil` when the prolog has none of them.
+    /// The external DTD is never read (no DTD loading, no network, every entity load refused).
+    static func refusedDoctypeOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         func hasPrefix(_ text: String, at offset: Int) -> Bool {
             let pattern = Array(text.utf8)
@@ -450,13 +461,64 @@ enum PrologScanner {
                 index = skip(past: "?>", from: index + 2)
             } else if hasPrefix("<!--", at: index) {
                 index = skip(past: "-->", from: index + 4)
-            } else if hasPrefix("<!DOCTYPE", at: index) || hasPrefix("<!doctype", at: index) {
+            } else if hasPrefix("<!DOCTYPE", at: index) {
+                return onlyNamesAnExternalDTD(bytes, from: index + 9) ? nil : index
+            } else if hasPrefix("<!doctype", at: index) {
                 return index
             } else {
                 return nil  // the root element, or something libxml2 will reject
             }
         }
         return nil
+    }
+}
+
+extension PrologScanner {
+    /// Whether the DOCTYPE whose name starts after white space at `start` (just after
+    /// `<!DOCTYPE`) is `S Name (S ExternalID)? S? '>'` (XML 1.0 §2.8 without an internal subset).
+    static func onlyNamesAnExternalDTD(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Bool {
+        var index = start
+        func isSpace(_ offset: Int) -> Bool {
+            offset < bytes.count && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset])
+        }
+        /// Skips white space; whether there was any.
+        func skipSpace() -> Bool {
+            let before = index
+            while isSpace(index) { index += 1 }
+            return index > before
+        }
+        /// Skips a word (a name or a keyword) and returns it.
+        func word() -> [UInt8] {
+            let before = index
+            while index < bytes.count, !isSpace(index), !"[]>\"'".utf8.contains(bytes[index]) { index += 1 }
+            return Array(bytes[before..<index])
+        }
+        /// Skips a quoted literal; whether there was one.
+        func literal() -> Bool {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'")
+            else { return false }
+            let quote = bytes[index]
+            index += 1
+            while index < bytes.count, bytes[index] != quote { index += 1 }
+            guard index < bytes.count else { return false }
+            index += 1
+            return true
+        }
+        guard skipSpace(), !word().isEmpty else { return false }
+        if skipSpace() {
+            switch word() {
+            case Array("PUBLIC".utf8):
+                guard skipSpace(), literal(), skipSpace(), literal() else { return false }
+            case Array("SYSTEM".utf8):
+                guard skipSpace(), literal() else { return false }
+            case []:
+                break
+            default:
+                return false
+            }
+            _ = skipSpace()
+        }
+        return index < bytes.count && bytes[index] == UInt8(ascii: ">")
     }
 }
 

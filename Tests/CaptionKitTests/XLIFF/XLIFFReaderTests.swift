@@ -75,6 +75,39 @@ import Testing
         #expect(units[2].target == nil)
     }
 
+    /// A DOCTYPE that only names an external DTD (old XLIFF tools; the http address is never
+    /// fetched, nor any file read) is accepted; entity references stay refused with it.
+    @Test func aDoctypeNamingOnlyAnExternalDTDIsAccepted() throws {
+        let units = "      <trans-unit id=\"a.title\"><source>Курт</source><target>Құрт</target></trans-unit>\n"
+        for doctype in [
+            "<!DOCTYPE xliff PUBLIC \"-//XLIFF//DTD XLIFF//EN\" \"http://www.oasis-open.org/committees/xliff/documents/xliff.dtd\">",
+            "<!DOCTYPE xliff SYSTEM 'xliff.dtd' >", "<!DOCTYPE xliff>",
+        ] {
+            let text = Self.document12(units).replacingOccurrences(of: Self.open12, with: doctype + "\n" + Self.open12)
+            let document = try parse(text)
+            #expect(document.files.first?.units.map(\.target) == ["Құрт"], "\(doctype)")
+        }
+        let external = "<!DOCTYPE xliff SYSTEM \"http://127.0.0.1:9/x.dtd\">\n"
+        #expect(
+            error(
+                Self.document12(units.replacingOccurrences(of: "Құрт", with: "&x;"))
+                    .replacingOccurrences(of: Self.open12, with: external + Self.open12))
+                == "in.xlf:6:64: error: malformed XML: Entity 'x' not defined")
+        #expect(
+            error(
+                Self.document12(units.replacingOccurrences(of: "id=\"a.title\"", with: "id=\"&x;\""))
+                    .replacingOccurrences(of: Self.open12, with: external + Self.open12)) != nil)
+        // An internal subset, even an empty one or after an external identifier, is refused.
+        for doctype in [
+            "<!DOCTYPE xliff []>", "<!DOCTYPE xliff SYSTEM \"x.dtd\" [<!ENTITY x \"y\">]>",
+            "<!DOCTYPE xliff PUBLIC \"p\">",
+            "<!doctype xliff>", "<!DOCTYPE xliff SYSTEM \"x.dtd\" junk>",
+        ] {
+            let text = Self.document12(units).replacingOccurrences(of: Self.open12, with: doctype + "\n" + Self.open12)
+            #expect(error(text) == "in.xlf:2:1: error: \(XMLStreamReader.doctypeMessage)", "\(doctype)")
+        }
+    }
+
     /// A `<cp/>` for a character no caption may hold (NUL and the C0 controls XML cannot carry)
     /// or for no character at all refuses its unit, saying which; a tab or an emoji is its text.
     @Test func codePointsThatACaptionCannotHoldRefuseTheUnit() throws {

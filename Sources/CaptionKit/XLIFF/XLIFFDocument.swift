@@ -43,6 +43,20 @@ struct XLIFFDocument: Sendable, Equatable {
         /// The fingerprint of the target as `captions` exported it (``ExportedTarget``), when the
         /// file still carries it.
         var exportedTarget: String?
+        /// The unit read without the layout of a pretty-printer around its source, when the
+        /// source does not keep its whitespace and has some: the import uses it when this
+        /// source is the caption's.
+        var withoutLayout: WithoutLayout?
+
+        /// A unit's texts without the layout around its source and target.
+        struct WithoutLayout: Sendable, Equatable {
+            /// The source's UTF-8.
+            var source: [UInt8]
+            /// The target's UTF-8, when the unit has a target.
+            var target: [UInt8]?
+            /// Whether layout was dropped from the target too.
+            var droppedTarget: Bool
+        }
 
         static func == (lhs: Unit, rhs: Unit) -> Bool {
             lhs.id == rhs.id && lhs.source == rhs.source && lhs.target == rhs.target && lhs.location == rhs.location
@@ -53,6 +67,7 @@ struct XLIFFDocument: Sendable, Equatable {
                 && lhs.invalidOrder?.message == rhs.invalidOrder?.message
                 && lhs.invalidOrder?.location == rhs.invalidOrder?.location
                 && lhs.droppedWhitespace == rhs.droppedWhitespace && lhs.exportedTarget == rhs.exportedTarget
+                && lhs.withoutLayout == rhs.withoutLayout
         }
     }
 

@@ -245,6 +245,17 @@ public enum XLIFFImporter {
                 )
                 return
             }
+            var unit = unit
+            // A pretty-printer's layout around the source (no xml:space="preserve"): the unit is
+            // read without it when the source then is the caption's.
+            if let plain = unit.withoutLayout,
+                !(unit.source.hasSameUTF8(as: source.text) || unit.source == source.text),
+                String(decoding: plain.source, as: UTF8.self) == source.text
+            {
+                unit.source = source.text
+                unit.target = plain.target.map { String(decoding: $0, as: UTF8.self) }
+                unit.droppedWhitespace = unit.droppedWhitespace || plain.droppedTarget
+            }
             guard let target = unit.target, !target.allSatisfy(\.isWhitespace), target != unit.source else {
                 summary.skipped += 1
                 return

@@ -214,6 +214,34 @@ enum XLIFFReader {
             var order: String?
             /// Where the `<target>` starts.
             var targetLocation: SourceLocation?
+            /// The source and target without layout, when the source had some (see ``Layout``).
+            var withoutLayout = Layout()
+        }
+
+        /// A `<source>` that does not keep its whitespace may carry the layout of a pretty-printer
+        /// too (a line break and indentation at an end): the source without it, and the target
+        /// without the layout its ends have then, kept for the import to use when that source is
+        /// the caption's (which alone tells layout from a text starting with a line break).
+        struct Layout {
+            /// The source without its layout; `nil` when it had none.
+            var source: [UInt8]?
+            /// The target without the layout its ends have against ``source``; `nil` when it
+            /// had none.
+            var target: [UInt8]?
+
+            /// The source's layout dropped, if any, and so the target's (given as read).
+            mutating func drop(source: [UInt8], keepsSpace: Bool) {
+                guard !keepsSpace else { return }
+                var plain = source
+                self.source = XLIFFReader.dropLayoutWhitespace(&plain, source: []) ? plain : nil
+            }
+
+            /// The target's layout against the source without layout (see ``drop(source:keepsSpace:)``).
+            mutating func drop(target: [UInt8], keepsSpace: Bool) {
+                guard let source, !keepsSpace else { return }
+                var plain = target
+                self.target = XLIFFReader.dropLayoutWhitespace(&plain, source: source) ? plain : nil
+            }
         }
 
         let path: String
@@ -236,6 +264,7 @@ enum XLIFFReader {
         /// The unit's source and target (1.2), as UTF-8.
         var unitSource: [UInt8] = []
         var unitTarget: [UInt8]?
+        var unitLayout = Layout()
         /// Whether finished units go into their file (else into ``finishedUnits``).
         var keepsUnits = true
         /// Units finished since the caller last took them.
@@ -344,6 +373,7 @@ enum XLIFFReader {
                 }
                 unitSource = []
                 unitTarget = nil
+                unitLayout = Layout()
                 segments = []
                 return .unit
             case ("segment", .unit) where isVersion2, ("ignorable", .unit) where isVersion2:
@@ -450,12 +480,27 @@ enum XLIFFReader {
         private mutating func end(_ role: Role) throws(CaptionError) {
             switch role {
             case .source:
-                if isVersion2 { segment?.source = captured ?? [] } else if unit != nil { unitSource = captured ?? [] }
+                let source = captured ?? []
                 captured = nil
+                // (The `<source>` is still on the space stack; an ignorable's source is the
+                // whitespace between segments, line breaks included.)
+                let keepsSpace = preservesSpace.last == true || segment?.isIgnorable == true
+                if isVersion2 {
+                    segment?.source = source
+                    segment?.withoutLayout.drop(source: source, keepsSpace: keepsSpace)
+                } else if unit != nil {
+                    unitSource = source
+                    unitLayout.drop(source: source, keepsSpace: keepsSpace)
+                }
             case .target:
                 var target = captured ?? []
                 captured = nil
                 // The `<target>` itself is still on the space stack.
+                if isVersion2 {
+                    segment?.withoutLayout.drop(target: target, keepsSpace: preservesSpace.last == true)
+                } else {
+                    unitLayout.drop(target: target, keepsSpace: preservesSpace.last == true)
+                }
                 if preservesSpace.last != true {
                     let source = isVersion2 ? segment?.source ?? [] : unitSource
                     if XLIFFReader.dropLayoutWhitespace(&target, source: source) {
@@ -479,16 +524,33 @@ enum XLIFFReader {
                 guard var finished = unit else { return }
                 var source = unitSource
                 var target = unitTarget
+                if let plain = unitLayout.source {
+                    finished.withoutLayout = XLIFFDocument.Unit.WithoutLayout(
+                        source: plain, target: unitLayout.target ?? target, droppedTarget: unitLayout.target != nil)
+                }
                 if isVersion2 {
                     source = Array(segments.map(\.source).joined())
                     let translated = segments.filter { !$0.isIgnorable }
+                    var order: [Int]?
                     if !translated.isEmpty, translated.allSatisfy({ $0.target != nil }) {
                         switch XLIFFReader.targetOrder(of: segments, unit: finished) {
-                        case .order(let order):
-                            target = Array(order.map { segments[$0].target ?? segments[$0].source }.joined())
+                        case .order(let found):
+                            order = found
+                            target = Array(found.map { segments[$0].target ?? segments[$0].source }.joined())
                         case .invalid(let message, let location):
                             finished.invalidOrder = (message, location)
                         }
+                    }
+                    if segments.contains(where: { $0.withoutLayout.source != nil }) {
+                        let plain = segments.map { $0.withoutLayout.source ?? $0.source }
+                        finished.withoutLayout = XLIFFDocument.Unit.WithoutLayout(
+                            source: Array(plain.joined()),
+                            target: order.map { order in
+                                Array(
+                                    order.map { segments[$0].withoutLayout.target ?? segments[$0].target ?? plain[$0] }
+                                        .joined())
+                            },
+                            droppedTarget: segments.contains { $0.withoutLayout.target != nil })
                     }
                 }
                 // The language is taken alone: a copy of the file would make appending copy its units.

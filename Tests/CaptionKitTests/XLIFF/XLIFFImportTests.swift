@@ -330,6 +330,43 @@ import Testing
         #expect(report.written.isEmpty)
     }
 
+    /// A tool that drops `xml:space="preserve"` and pretty-prints puts the source on an indented
+    /// line too: it is the caption's source without that layout, so the unit is applied (it was
+    /// a false conflict, "its ru source changed after the export").
+    @Test func layoutAroundTheSourceIsNoConflict() throws {
+        let museum = try copyOfBundledMuseum()
+        let path = museum.root + "/.layout.xlf"
+        try Data(
+            XLIFFReaderTests.document12(
+                """
+                      <trans-unit id="kurt-story.title">
+                        <source>
+                          Не камни, а курт
+                        </source>
+                        <target>
+                          Тас емес — құрт
+                        </target>
+                      </trans-unit>
+
+                """
+            ).utf8
+        ).write(to: URL(fileURLWithPath: path))
+        let report = try XLIFFImporter.run(XLIFFImportOptions(files: [path]), collectionPath: museum.root)
+        #expect(report.problems.isEmpty)
+        #expect(report.files.map(\.applied) == [1])
+        #expect(
+            report.warnings.map(\.formatted) == [
+                """
+                \(path):9:9: warning: unit 'kurt-story.title' (kk): the line break and indentation around its target \
+                were dropped, since the file does not keep whitespace there (no xml:space="preserve") and the source \
+                has none [whitespace-dropped]
+                """
+            ])
+        let kurt = try #require(
+            try CaptionCollection.load(path: museum.root).exhibits.first { $0.id == "kurt-story" })
+        #expect(kurt.field("title")?.translation("kk")?.text == "Тас емес — құрт")
+    }
+
     /// `<cp hex="0"/>` stored NUL in the caption, which later cut exports short: the unit is
     /// refused with a located line saying why, and nothing is written.
     @Test func aCodePointForNULRefusesTheUnit() throws {

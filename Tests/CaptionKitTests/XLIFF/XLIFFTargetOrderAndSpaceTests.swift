@@ -115,6 +115,37 @@ import Testing
         #expect(kept.droppedWhitespace)
     }
 
+    /// A source on an indented line of its own (no `xml:space="preserve"`): the unit keeps what
+    /// was read, and also the texts without the layout around the source and, against that
+    /// source, around the target, for the import to take when that source is the caption's.
+    @Test func theLayoutAroundASourceIsKeptApartForTheImport() throws {
+        let unit = try unit12(source: "\n        Вагон\n      ")
+        #expect(unit.source == "\n        Вагон\n      ")
+        #expect(unit.target == "\n        Вагон\n      " && !unit.droppedWhitespace)
+        #expect(
+            unit.withoutLayout
+                == .init(source: Array("Вагон".utf8), target: Array("Вагон".utf8), droppedTarget: true))
+        // A source without layout, or with `preserve`, has nothing kept apart.
+        #expect(try unit12().withoutLayout == nil)
+        #expect(try unit12(fileAttributes: " xml:space=\"preserve\"", source: "\n  Вагон").withoutLayout == nil)
+        // XLIFF 2: segment by segment; an ignorable's whitespace is its text.
+        let segments = try unit20(
+            """
+
+            <segment><source>
+              A.
+            </source><target>
+              1.
+            </target></segment>
+            <ignorable><source>\n\n</source></ignorable>
+            <segment><source>B.</source><target>2.</target></segment>
+
+            """)
+        #expect(
+            segments.withoutLayout
+                == .init(source: Array("A.\n\nB.".utf8), target: Array("1.\n\n2.".utf8), droppedTarget: true))
+    }
+
     /// A pretty-printed XLIFF 2 unit: each segment's target loses its layout; an ignorable whose
     /// target is only layout keeps its source, the space between the sentences.
     @Test func xliff2SegmentsLoseTheirLayoutAndAnIgnorableKeepsItsSource() throws {

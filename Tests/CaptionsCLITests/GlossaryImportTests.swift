@@ -72,6 +72,9 @@ import Testing
                 en 'Arch of Grief' here, 'Arch of Sorrow' (forbidden: Arch of Grief) in the glossary; the glossary \
                 is not changed [glossary-conflict]
                 Captions/glossary.yml:1:3: note: glossary entry 'arch-of-sorrow'
+                new.tbx:15:9: warning: terms in 'de' are left out (here and in the rest of the file): it is not a \
+                language of the collection (kk, ru, en); a region is dropped (kk-KZ is kk), a script never (kk-Latn \
+                is not kk) [glossary-import]
                 new.tbx: 1 added, 0 identical, 1 conflict
                 wrote Captions/glossary.yml (1 entry added: dombra)
 
@@ -91,6 +94,52 @@ import Testing
         let again = try CLIRun.run(["import", "new.tbx"], in: folder.path)
         #expect(again.status == 1)
         #expect(again.stdout.hasSuffix("new.tbx: 0 added, 1 identical, 1 conflict\n"))
+    }
+
+    /// Terms tagged with another script of a collection language (kk-Latn, kk-Arab) are not that
+    /// language: they are left out with a warning naming the tag at its first language section
+    /// (they became allowed kk variants, the Arabic one preferred).
+    @Test func termsInAnotherScriptAreLeftOutWithAWarning() throws {
+        let folder = try GlossaryExportTests.folder()
+        try folder.write(
+            "latn.tbx",
+            """
+            <martif type="TBX-Basic" xml:lang="en"><text><body>
+            <termEntry id="yurt"><langSet xml:lang="ru"><tig><term>юрта</term></tig></langSet>
+            <langSet xml:lang="kk-Latn"><tig><term>kiiz üi</term></tig></langSet>
+            <langSet xml:lang="kk-Arab"><tig><term>كيىز ٷي</term></tig></langSet>
+            <langSet xml:lang="KK-kz"><tig><term>киіз үй</term></tig></langSet></termEntry>
+            <termEntry id="dombra"><langSet xml:lang="ru"><tig><term>домбра</term></tig></langSet>
+            <langSet xml:lang="kk-Latn"><tig><term>dombyra</term></tig></langSet></termEntry>
+            </body></text></martif>
+
+            """)
+        let run = try CLIRun.run(["import", "latn.tbx"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout == """
+                latn.tbx:3:1: warning: terms in 'kk-Latn' are left out (here and in the rest of the file): it is not \
+                a language of the collection (kk, ru, en); a region is dropped (kk-KZ is kk), a script never (kk-Latn \
+                is not kk) [glossary-import]
+                latn.tbx:4:1: warning: terms in 'kk-Arab' are left out (here and in the rest of the file): it is not \
+                a language of the collection (kk, ru, en); a region is dropped (kk-KZ is kk), a script never (kk-Latn \
+                is not kk) [glossary-import]
+                latn.tbx: 2 added, 0 identical, 0 conflicts
+                wrote Captions/glossary.yml (2 entries added: yurt, dombra)
+
+                """)
+        #expect(
+            try folder.read("Captions/glossary.yml") == GlossaryExportTests.glossary + """
+
+                # Imported from latn.tbx by captions import
+                - id: yurt
+                  kk: киіз үй
+                  ru: юрта
+
+                - id: dombra
+                  ru: домбра
+
+                """)
     }
 
     /// Translate Toolkit and Weblate start their TBX files with a DOCTYPE that names the MARTIF

@@ -49,12 +49,15 @@ enum GlossaryImportFinding: String, ReportedFinding {
         id: "glossary-import", name: "Glossary Entry Skipped", command: .importGlossary, severity: .warning,
         rationale: """
             A TBX entry has no allowed term in any language of the collection (only other languages, or \
-            only forbidden terms), so it says nothing a check could use and is skipped.
+            only forbidden terms), so it says nothing a check could use and is skipped. Terms in a \
+            language that is not the collection's (another language, or another script: kk-Latn or \
+            kk-Arab is not kk) are left out, and the first language section with that tag in each file \
+            is named.
             """,
         remedy: """
             Nothing, if the entry is not meant for this collection. Otherwise add its terms in the \
             collection's languages (tagged with their language codes) and import again.
             """,
-        notReported: [FindingExample(files: [], input: tbx([("ru", "курт"), ("de", "Kurt")]))],
+        notReported: [FindingExample(files: [], input: tbx([("ru", "курт"), ("kk-KZ", "құрт")]))],
         reported: [FindingExample(files: [], input: tbx([("de", "Kurt")]))])
 }

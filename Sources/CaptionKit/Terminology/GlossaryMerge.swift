@@ -5,8 +5,9 @@ import Foundation
 ///
 /// A TBX entry is the same concept as a glossary entry when they share the id or a term in the
 /// source language. It is identical when, in every language of the collection it has terms
-/// in, it has the same terms and forbidden terms (other languages are ignored); notes are not
-/// compared, and the glossary's note stays.
+/// in, it has the same terms and forbidden terms; notes are not compared, and the glossary's
+/// note stays. A language section whose tag names no language of the collection (another
+/// language, or a script: `kk-Latn` is not `kk`) is left out with a warning, once per file and tag.
 struct GlossaryMerge {
     /// What happened to one TBX entry.
     enum Outcome: Equatable {
@@ -27,21 +28,41 @@ struct GlossaryMerge {
     private(set) var added: [GlossaryEntry] = []
     /// Conflicts, as located errors with a note at the glossary entry.
     private(set) var problems: [Diagnostic] = []
-    /// Entries skipped, as located warnings.
+    /// Entries skipped and languages left out, as located warnings.
     private(set) var warnings: [Diagnostic] = []
+    /// The tags left out so far, with the file they were met in (each is named once per file).
+    private var leftOutTags: Set<[String]> = []
 
     init(_ glossary: Glossary, config: CollectionConfig) {
         self.config = config
         self.entries = glossary.entries
     }
 
-    /// The collection language a TBX `xml:lang` stands for: the same tag in any case, or its
-    /// primary language (`en-US` → `en`).
+    /// The collection language a TBX `xml:lang` stands for, as for XLIFF
+    /// (``Language/matching(_:in:)``): the same tag in any case, or without a region (`en-US` →
+    /// `en`); a script is never dropped (`kk-Latn` is not `kk`).
     func language(_ tag: String) -> String? {
-        let lowered = tag.lowercased()
-        if let exact = config.languages.first(where: { $0.lowercased() == lowered }) { return exact }
-        let primary = lowered.split(separator: "-").first.map(String.init) ?? lowered
-        return config.languages.first { $0.lowercased() == primary }
+        Language.matching(tag, in: config.languages)
+    }
+
+    /// A warning for each language of `tbx` that is left out and not yet named for its file.
+    private mutating func warnOfLeftOutLanguages(_ tbx: TBXEntry) {
+        let sections = tbx.languageLocations.filter { tag, _ in
+            language(tag) == nil && (tbx.terms[tag] != nil || tbx.forbidden[tag] != nil)
+        }
+        for (tag, location) in sections.sorted(by: {
+            ($0.value.line, $0.value.column) < ($1.value.line, $1.value.column)
+        })
+        where leftOutTags.insert([location.path, tag.lowercased()]).inserted {
+            warnings.append(
+                Diagnostic(
+                    GlossaryImportFinding.glossaryImport, location: location,
+                    message: """
+                        terms in '\(tag)' are left out (here and in the rest of the file): it is not a language \
+                        of the collection (\(config.languages.joined(separator: ", "))); a region is dropped \
+                        (kk-KZ is kk), a script never (kk-Latn is not kk)
+                        """))
+        }
     }
 
     /// `tbx` as a glossary entry in the collection's languages (its id still to be chosen).
@@ -95,6 +116,7 @@ struct GlossaryMerge {
     ///
     /// - Throws: ``CaptionError/invalidInput(_:_:)`` when a term has no letter or digit.
     mutating func merge(_ tbx: TBXEntry) throws(CaptionError) -> Outcome {
+        warnOfLeftOutLanguages(tbx)
         var entry = self.entry(tbx)
         for term in Array(entry.terms.values.joined()) + Array(entry.forbidden.values.joined())
         where TermTokens(term).count == 0 {

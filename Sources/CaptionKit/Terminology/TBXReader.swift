@@ -14,6 +14,8 @@ struct TBXEntry: Sendable, Equatable {
     var note: String?
     /// Whether a note says the term stays as it is (``GlossaryExporter/doNotTranslateNote``).
     var doNotTranslate = false
+    /// Where the first language section of each `xml:lang` starts.
+    var languageLocations: [String: SourceLocation] = [:]
 }
 
 /// Reads TBX files (TBX-Basic as ISO 30042:2008 writes it: `martif` / `termEntry` / `langSet` /
@@ -127,6 +129,7 @@ enum TBXReader {
                     throw .invalidInput(location, "<\(name)> has no xml:lang")
                 }
                 language = lang
+                if entry?.languageLocations[lang] == nil { entry?.languageLocations[lang] = location }
                 return .language
             case ("tig", .language), ("ntig", .language), ("termSec", .language):
                 term = nil

@@ -114,7 +114,10 @@ import Testing
             """
         let folder = try TestCollection(files: [("t.tbx", text), ("bad.tbx", "<martif><text>\n</martif>")])
         var fromFile = try TBXReader.read(path: folder.root + "/t.tbx")
-        for index in fromFile.indices { fromFile[index].location.path = "t.tbx" }
+        for index in fromFile.indices {
+            fromFile[index].location.path = "t.tbx"
+            for tag in fromFile[index].languageLocations.keys { fromFile[index].languageLocations[tag]?.path = "t.tbx" }
+        }
         #expect(try TBXReader.parse(Data(text.utf8), path: "t.tbx") == fromFile)
         var fileError: CaptionError?
         do { _ = try TBXReader.read(path: folder.root + "/bad.tbx") } catch { fileError = error }

@@ -109,7 +109,9 @@ import Testing
                     "before": "Тұтқындар вагоны", "after": "Сталин дәуірінің тұтқындар вагоны",
                 ]
             ])
-        try folder.write("returned/c.xlf", Self.xliff12([Self.wagon, Self.otherWagon, Self.text]))
+        // (w's text is now otherWagon's: a copy of it would not dispute a change, two changes do.)
+        let thirdWagon = ("w.title", "Арестантский вагон", "Вагон")
+        try folder.write("returned/c.xlf", Self.xliff12([Self.wagon, thirdWagon, Self.text]))
         let held = try CLIRun.run(["import", "returned/c.xlf", "--atomic", "--format", "json"], in: folder.path)
         #expect(held.status == 1)
         let heldBack = try #require(try JSONSerialization.jsonObject(with: Data(held.stdout.utf8)) as? [String: Any])
@@ -118,7 +120,8 @@ import Testing
 
     /// A unit twice in one file whose copies disagree: a conflict whose copies all count as
     /// conflicts, and the summary says what was written. In the second case a copy changes the
-    /// text, then one keeps the current text, so the first copy no longer counts as applied.
+    /// text, one keeps the current text and one changes it otherwise: every copy is a conflict,
+    /// and the first no longer counts as applied.
     @Test(arguments: [
         (
             [wagon, text, otherWagon],
@@ -133,12 +136,12 @@ import Testing
             "w"
         ),
         (
-            [("k.title", "Курт", "Курт-ірімшік"), ("k.title", "Курт", "Құрт")],
+            [("k.title", "Курт", "Курт-ірімшік"), ("k.title", "Курт", "Құрт"), ("k.title", "Курт", "Құрт ірімшігі")],
             """
-            returned/a.xlf:6:7: error: unit 'k.title' (kk) is translated differently in two places; neither is \
+            returned/a.xlf:7:7: error: unit 'k.title' (kk) is translated differently in two places; neither is \
             applied [import-conflict]
             returned/a.xlf:5:7: note: the other translation is here
-            returned/a.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 2 conflicts, 0 unknown ids
+            returned/a.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 3 conflicts, 0 unknown ids
 
             """,
             "k"
@@ -153,6 +156,24 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stdout == stdout)
         #expect(try folder.read("Captions/g/\(untouched).yml") == (untouched == "w" ? Self.w : Self.k))
+    }
+
+    /// A copy that keeps the current text and one that changes it, in either order in one file:
+    /// the change is applied and nothing conflicts (the order once decided it).
+    @Test(arguments: [[0, 1], [1, 0]])
+    func aCopyThatKeepsTheTextNeverDisputesAChange(order: [Int]) throws {
+        let folder = try Self.museum()
+        let copies = [("k.title", "Курт", "Курт-ірімшік"), ("k.title", "Курт", "Құрт")]
+        try folder.write("returned/a.xlf", Self.xliff12(order.map { copies[$0] }))
+        let run = try CLIRun.run(["import", "returned/a.xlf"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(
+            run.stdout == """
+                returned/a.xlf (kk): 1 applied, 1 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                wrote Captions/g/k.yml
+
+                """)
+        #expect(try folder.read("Captions/g/k.yml").contains("  kk: Курт-ірімшік\n"))
     }
 
     /// An XLIFF 2 unit of two segments and an ignorable: (source, target, order) each.

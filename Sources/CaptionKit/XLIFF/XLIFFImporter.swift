@@ -152,6 +152,9 @@ public enum XLIFFImporter {
         /// Units imported with fewer paragraphs than their source, and reviews `--trust-states`
         /// could not record (warnings, not problems).
         var warnings: [Diagnostic] = []
+        /// The `newer-text-kept` warnings (index in ``warnings``) by unit: one is dropped when
+        /// another copy of its unit changes the text after all.
+        var keptWarnings: [(index: Int, position: Int, key: String)] = []
         /// `--trust-states`: who the reviews are recorded by, and when; `nil` ignores states.
         var trustedReviewer: SignOffMark?
         /// The index of the XLIFF file being read.
@@ -288,6 +291,7 @@ public enum XLIFFImporter {
                 let now = field.translation(language)
                 if now?.text != target, ExportedTarget.fingerprint(now?.text ?? "") != exported {
                     summary.unchanged += 1
+                    keptWarnings.append((warnings.count, positions[0], fieldName + "." + language))
                     warnings.append(
                         Diagnostic(
                             XLIFFImportFinding.newerTextKept, location: now?.valueLocation ?? source.valueLocation,
@@ -332,6 +336,23 @@ public enum XLIFFImporter {
                 // unless the copies so far kept the current text: this one then changes it (and
                 // their reviews are refused).
                 let sameAsFirst = (copies.text ?? current) == target
+                // A copy returned as it was exported (the caption's text, or the target the
+                // export's mark names) disputes no other copy's change, whatever the order of
+                // the files: the change stands, and a conflict between changes stays one.
+                let returnedAsExported =
+                    target == current || unit.exportedTarget == ExportedTarget.fingerprint(target)
+                if !sameAsFirst, returnedAsExported, copies.text != nil || copies.otherLocation != nil {
+                    summary.unchanged += 1
+                    if target == current && isMarkedReviewed(unit) {
+                        reviewCandidates.append(
+                            ReviewCandidate(
+                                file: currentFile, position: position, field: fieldName, language: language, unit: unit)
+                        )
+                    }
+                    copies.counted.append(.init(file: currentFile, applied: false, markedChanged: false))
+                    seen[position]?[key] = copies
+                    return
+                }
                 if copies.otherLocation == nil && copies.text == nil && !sameAsFirst {
                     let isMarked = isMarkedReviewed(unit)
                     if isMarked { summary.states?.changed += 1 }
@@ -401,8 +422,13 @@ public enum XLIFFImporter {
 
         /// Counts every copy of a unit in conflict as a conflict, also those read (and counted
         /// applied or unchanged) before the copy that disagreed, then decides the reviews
-        /// (``resolveReviews(into:)``). Called once every file is read.
+        /// (``resolveReviews(into:)``); drops the `newer-text-kept` warning of a unit another copy
+        /// changes. Called once every file is read.
         mutating func finish(into summaries: inout [XLIFFImportReport.FileSummary]) {
+            // Whatever the order of the files: a text another copy changes was not kept.
+            for kept in keptWarnings.reversed() where changes[kept.position]?[kept.key] != nil {
+                warnings.remove(at: kept.index)
+            }
             for (position, key) in conflicted {
                 guard let copies = seen[position]?[key] else { continue }
                 for copy in copies.counted {

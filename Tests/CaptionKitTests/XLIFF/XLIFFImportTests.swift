@@ -330,6 +330,47 @@ import Testing
         #expect(report.written.isEmpty)
     }
 
+    /// Two returned files with the same unit, one as it was exported and one with a new target:
+    /// the new target is applied and nothing conflicts, in either order of the files, also
+    /// when a curator changed the caption since the export; two different new targets conflict
+    /// in either order.
+    @Test func aCopyReturnedAsExportedNeverDisputesAChangeWhateverTheOrder() throws {
+        for curatorEdit in [false, true] {
+            for order in [[0, 1], [1, 0], [1, 2], [2, 1]] {
+                let museum = try copyOfBundledMuseum()
+                let exported = try #require(try Self.export(museum, .v1_2).first { $0.targetLanguage == "kk" })
+                let text = String(decoding: exported.data, as: UTF8.self)
+                #expect(text.contains(">Тас емес, құрт</target>"))
+                let files = ["", "Тас емес — құрт", "Тас та емес, құрт"].enumerated().map { index, target in
+                    let path = museum.root + "/.copy\(index).xlf"
+                    let copy =
+                        target.isEmpty ? text : text.replacingOccurrences(of: ">Тас емес, құрт<", with: ">\(target)<")
+                    FileManager.default.createFile(atPath: path, contents: Data(copy.utf8))
+                    return path
+                }
+                if curatorEdit {
+                    let caption = try museum.read("museum-second-floor/kurt-story.yml")
+                    try museum.write(
+                        "museum-second-floor/kurt-story.yml",
+                        caption.replacingOccurrences(of: "kk: Тас емес, құрт", with: "kk: Тас емес, құрт!"))
+                }
+                let report = try XLIFFImporter.run(
+                    XLIFFImportOptions(files: order.map { files[$0] }, dryRun: true), collectionPath: museum.root)
+                let title = report.changes.filter { $0.exhibit == "kurt-story" && $0.field == "title" }
+                if order.contains(0) {
+                    #expect(report.problems.isEmpty, "\(order) \(curatorEdit)")
+                    #expect(report.warnings.isEmpty, "\(order) \(curatorEdit)")
+                    #expect(title.map(\.after) == ["Тас емес — құрт"])
+                    #expect(report.files.map(\.conflicts) == [0, 0])
+                } else {
+                    #expect(report.problems.map(\.checkID) == ["import-conflict"])
+                    #expect(title.isEmpty)
+                    #expect(report.files.map(\.conflicts) == [1, 1])
+                }
+            }
+        }
+    }
+
     /// A tool that drops `xml:space="preserve"` and pretty-prints puts the source on an indented
     /// line too: it is the caption's source without that layout, so the unit is applied (it was
     /// a false conflict, "its ru source changed after the export").

@@ -27,16 +27,17 @@ enum Normalization {
         text.unicodeScalars.allSatisfy(isNFCStable) ? text : text.precomposedStringWithCanonicalMapping
     }
 
-    /// Whether `scalar` can take no part in any problem the `not-normalized` check reports: it
-    /// is NFC-stable (see ``isNFCStable(_:)``), neither a zero-width nor a control character
-    /// nor U+FFFD, and not a character that starts a mojibake run (Â to ï).
     /// Whether `scalar` is a control character other than a line feed or tab (C0, DEL, C1):
-    /// nothing a caption should hold, and nothing XML 1.0 can carry to a translator.
+    /// nothing a caption should hold (what XML 1.0 cannot carry to a translator is
+    /// ``XMLCharacters``' narrower rule).
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         return value < 0x20 && value != 0x0A && value != 0x09 || value >= 0x7F && value <= 0x9F
     }
 
+    /// Whether `scalar` can take no part in any problem the `not-normalized` check reports: it
+    /// is NFC-stable (see ``isNFCStable(_:)``), neither a zero-width nor a control character
+    /// nor U+FFFD, and not a character that starts a mojibake run (Â to ï).
     @inline(__always)
     static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value

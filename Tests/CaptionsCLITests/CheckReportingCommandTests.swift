@@ -71,7 +71,7 @@ import Testing
                 """
                 , unused-exception; captions import and export (xliff, glossary, tmx) report import-conflict, unknown-unit, \
                 unsupported-markup, invalid-order, paragraphs-merged, whitespace-dropped, review-not-recorded, \
-                newer-text-kept, glossary-conflict, glossary-import, xliff-export
+                newer-text-kept, newer-text-replaced, glossary-conflict, glossary-import, xliff-export
                 """))
     }
 

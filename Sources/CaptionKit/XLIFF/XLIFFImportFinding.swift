@@ -9,6 +9,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
     case whitespaceDropped = "whitespace-dropped"
     case reviewNotRecorded = "review-not-recorded"
     case newerTextKept = "newer-text-kept"
+    case newerTextReplaced = "newer-text-replaced"
 
     /// What the finding is, with examples.
     var findingDescription: FindingDescription {
@@ -21,6 +22,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
         case .whitespaceDropped: Self.whitespace
         case .reviewNotRecorded: Self.review
         case .newerTextKept: Self.newer
+        case .newerTextReplaced: Self.replaced
         }
     }
 
@@ -58,7 +60,8 @@ enum XLIFFImportFinding: String, ReportedFinding {
             its text. captions export marks each unit with a fingerprint of the target it exported; a \
             file without that mark (from another tool) cannot be told apart and is applied as before. A \
             target the translator changed is applied, also over a text changed since the export (it may \
-            be the translator's own earlier delivery of the same file); the review shows what it replaces.
+            be the translator's own earlier delivery of the same file), with a newer-text-replaced \
+            warning.
             """,
         remedy: """
             Nothing, usually: the newer text stays. If the translator should see it, export the unit \
@@ -66,15 +69,42 @@ enum XLIFFImportFinding: String, ReportedFinding {
             """,
         notReported: [
             FindingExample(files: [kurt], input: xliff12(exportedUnit("k.title", "Курт", "Құрт", exported: "Құрт"))),
-            // Without the mark, or changed by the translator too: applied.
+            // Without the mark: applied.
             FindingExample(files: [kurtChanged], input: xliff12(unit("k.title", "Курт", "Құрт"))),
-            FindingExample(
-                files: [kurtChanged],
-                input: xliff12(exportedUnit("k.title", "Курт", "Кептірілген құрт", exported: "Құрт"))),
         ],
         reported: [
             FindingExample(
                 files: [kurtChanged], input: xliff12(exportedUnit("k.title", "Курт", "Құрт", exported: "Құрт")))
+        ])
+
+    private static let replaced = FindingDescription(
+        id: "newer-text-replaced", name: "Newer Text Replaced", command: .importXLIFF, severity: .warning,
+        rationale: """
+            The caption's translation changed in the caption file after the XLIFF file was exported (a \
+            curator corrected it, or an earlier import of the same unit wrote it), and the translator \
+            returned a text of their own, which is applied over it. The import cannot tell a curator's \
+            correction from the translator's own earlier delivery, so it applies the returned text and \
+            says so: the correction, if it was one, is in the report (and in the editor's review) as the \
+            text replaced. captions export marks each unit with a fingerprint of the target it exported; \
+            a file without that mark (from another tool) cannot be told apart and is applied without \
+            this warning.
+            """,
+        remedy: """
+            Look at the text replaced (the import's report, or the review on the editor's translators \
+            page before applying). If it was a curator's correction, put it back and send it to the \
+            translator, or ask the translator to start from it next time (export again).
+            """,
+        notReported: [
+            // The caption as exported: the translator's change is simply applied.
+            FindingExample(
+                files: [kurt], input: xliff12(exportedUnit("k.title", "Курт", "Кептірілген құрт", exported: "Құрт"))),
+            // Without the mark, the change cannot be seen.
+            FindingExample(files: [kurtChanged], input: xliff12(unit("k.title", "Курт", "Кептірілген құрт"))),
+        ],
+        reported: [
+            FindingExample(
+                files: [kurtChanged],
+                input: xliff12(exportedUnit("k.title", "Курт", "Кептірілген құрт", exported: "Құрт")))
         ])
 
     /// A Kazakh XLIFF 1.2 file with `units` (lines of `<trans-unit>`s) in its body.

@@ -155,6 +155,9 @@ public enum XLIFFImporter {
         /// The `newer-text-kept` warnings (index in ``warnings``) by unit: one is dropped when
         /// another copy of its unit changes the text after all.
         var keptWarnings: [(index: Int, position: Int, key: String)] = []
+        /// The `newer-text-replaced` warnings (index in ``warnings``) by unit: one is dropped when
+        /// its unit is not applied after all (a conflict), and all but the first of a unit.
+        var replacedWarnings: [(index: Int, position: Int, key: String)] = []
         /// `--trust-states`: who the reviews are recorded by, and when; `nil` ignores states.
         var trustedReviewer: SignOffMark?
         /// The index of the XLIFF file being read.
@@ -286,10 +289,11 @@ public enum XLIFFImporter {
             // since (a curator corrected it): the newer text stays. A target the translator
             // changed is applied as always, also over a text changed since the export: that text
             // may be the translator's own earlier delivery of the same file, which the caption
-            // file cannot tell from a curator's edit.
-            if let exported = unit.exportedTarget, ExportedTarget.fingerprint(target) == exported {
+            // file cannot tell from a curator's edit; a warning names the text it replaces.
+            if let exported = unit.exportedTarget {
                 let now = field.translation(language)
-                if now?.text != target, ExportedTarget.fingerprint(now?.text ?? "") != exported {
+                let changedSinceExport = now?.text != target && ExportedTarget.fingerprint(now?.text ?? "") != exported
+                if changedSinceExport, ExportedTarget.fingerprint(target) == exported {
                     summary.unchanged += 1
                     keptWarnings.append((warnings.count, positions[0], fieldName + "." + language))
                     warnings.append(
@@ -299,8 +303,21 @@ public enum XLIFFImporter {
                                 \(fieldName) (\(language)) of \(parts[0]) was kept as it is: it changed in the \
                                 caption file after the export, and the translator returned it unchanged
                                 """,
+                            notes: [.init(location: unit.location, message: "returned unchanged here")],
                             exhibitID: parts[0], field: fieldName, language: language))
                     return
+                }
+                if changedSinceExport, let now, !now.isBlank {
+                    replacedWarnings.append((warnings.count, positions[0], fieldName + "." + language))
+                    warnings.append(
+                        Diagnostic(
+                            XLIFFImportFinding.newerTextReplaced, location: now.valueLocation,
+                            message: """
+                                \(fieldName) (\(language)) of \(parts[0]) changed in the caption file after the \
+                                export, and the translator's text replaces it; it was \(quoted(now.text))
+                                """,
+                            notes: [.init(location: unit.location, message: "the translator's text is here")],
+                            exhibitID: parts[0], field: fieldName, language: language))
                 }
             }
             let sourceParagraphs = ParagraphCount.of(unit.source)
@@ -425,10 +442,17 @@ public enum XLIFFImporter {
         /// (``resolveReviews(into:)``); drops the `newer-text-kept` warning of a unit another copy
         /// changes. Called once every file is read.
         mutating func finish(into summaries: inout [XLIFFImportReport.FileSummary]) {
-            // Whatever the order of the files: a text another copy changes was not kept.
-            for kept in keptWarnings.reversed() where changes[kept.position]?[kept.key] != nil {
-                warnings.remove(at: kept.index)
+            // Whatever the order of the files: a text another copy changes was not kept, and a
+            // text no copy changes (a conflict) was not replaced; a replacement is said once.
+            var dropped = Set(keptWarnings.filter { changes[$0.position]?[$0.key] != nil }.map(\.index))
+            var saidReplaced = Set<String>()
+            for replaced in replacedWarnings {
+                let unit = "\(replaced.position).\(replaced.key)"
+                if changes[replaced.position]?[replaced.key] == nil || !saidReplaced.insert(unit).inserted {
+                    dropped.insert(replaced.index)
+                }
             }
+            for index in dropped.sorted(by: >) { warnings.remove(at: index) }
             for (position, key) in conflicted {
                 guard let copies = seen[position]?[key] else { continue }
                 for copy in copies.counted {

@@ -87,7 +87,8 @@ import Testing
         #expect(
             ids == [
                 "import-conflict", "unknown-unit", "unsupported-markup", "invalid-order", "paragraphs-merged",
-                "whitespace-dropped", "review-not-recorded", "newer-text-kept", "glossary-conflict", "glossary-import",
+                "whitespace-dropped", "review-not-recorded", "newer-text-kept", "newer-text-replaced",
+                "glossary-conflict", "glossary-import",
                 "xliff-export",
                 "tmx-export",
             ])

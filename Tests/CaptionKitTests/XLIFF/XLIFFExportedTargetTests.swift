@@ -36,7 +36,8 @@ import Testing
             upload: Data(returned.utf8), named: "ru-kk.xlf", options: XLIFFImportOptions(files: []),
             on: try museum.load())
         // k.text and b.title applied (a text the translator changed wins, as it always has: it
-        // may be the translator's own earlier delivery); k.title kept.
+        // may be the translator's own earlier delivery), with a warning naming the text k.text
+        // replaces; k.title kept.
         #expect(report.files.map(\.applied) == [2])
         #expect(report.files.map(\.unchanged) == [1])
         #expect(report.files.map(\.conflicts) == [0])
@@ -44,8 +45,11 @@ import Testing
         #expect(
             report.warnings.map { "\($0.checkID) \($0.location.line) \($0.message)" } == [
                 "newer-text-kept 3 title (kk) of k was kept as it is: it changed in the caption file after the "
-                    + "export, and the translator returned it unchanged"
+                    + "export, and the translator returned it unchanged",
+                "newer-text-replaced 6 text (kk) of k changed in the caption file after the export, and the "
+                    + "translator's text replaces it; it was \"Құрт — ірімшік.\"",
             ])
+        #expect(report.warnings.last?.notes.map(\.message) == ["the translator's text is here"])
         #expect(
             try museum.read("g/k.yml")
                 == corrected.replacingOccurrences(of: "  kk: Құрт — ірімшік.\n", with: "  kk: Кептірілген ірімшік.\n")
@@ -61,6 +65,10 @@ import Testing
         #expect(again.files.map(\.applied) == [1])
         #expect(again.files.map(\.unchanged) == [2])
         #expect(again.problems.isEmpty)
+        // The caption file cannot tell the first delivery from a curator's edit: the warning
+        // names the text replaced, so whoever applies it can tell.
+        #expect(
+            again.warnings.map(\.checkID) == ["newer-text-kept", "newer-text-replaced"], "\(again.warnings)")
         #expect(try museum.read("g/k.yml").contains("  kk: Кептірілген құрт ірімшігі.\n"))
     }
 

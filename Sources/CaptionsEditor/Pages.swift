@@ -851,7 +851,7 @@ enum Pages {
                 \(merge == nil ? "" : baseFields(current, config: config))
                 \(replacing)
                 <button type="submit" name="_action" value="save"\(describedBy)>\(words("conflict.keep"))</button>
-                <a href="/exhibits/\(urlEncode(id))?conflict=1">\(words("conflict.reload"))</a>
+                <a href="/exhibits/\(urlEncode(id))?conflict=\(urlEncode(currentDigest))">\(words("conflict.reload"))</a>
                 </form>
                 """)
     }

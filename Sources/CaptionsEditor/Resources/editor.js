@@ -257,8 +257,9 @@
 // draft with changes the page does not show is offered, the newest first; restoring it puts back
 // those changes and the file digest and texts of the page it was made on, so the save merges it
 // with what others saved since, or says it is a conflict (DraftMerge). On the page the conflict
-// page opens (`?conflict`), it keeps the page's digest and texts and shows the file's text under
-// each restored box, so the curator combines the two and saves over the version they see.
+// page opens (`?conflict=DIGEST`), when it still shows that version of the file, this tab's draft
+// keeps the page's digest and texts and the file's text stands under each restored box, so the
+// curator combines the two and saves over the version they see.
 (function () {
   var store = null;
   try { store = window.localStorage; } catch (error) { return; }
@@ -359,8 +360,18 @@
   offerNewest();
 
   // Opened from the conflict page ("Open the file's current version"): the curator has seen the
-  // conflict, so a restored draft is edited against this page, the file's current version.
-  var ontoCurrent = new URLSearchParams(window.location.search).has("conflict");
+  // conflict, so this tab's restored draft is edited against this page, the file's current
+  // version; only while the page shows the version the conflict page showed (someone may have
+  // saved since: the draft then merges, or is a conflict again, as any restored draft), and once:
+  // a reload, or the address kept in the history, restores as any other page does.
+  var params = new URLSearchParams(window.location.search);
+  var digestField = form.querySelector('input[name="_digest"]');
+  var ontoCurrent = params.has("conflict") && !!digestField && digestField.value === params.get("conflict");
+  if (params.has("conflict") && window.history.replaceState) {
+    params.delete("conflict");
+    var query = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
   // The file's text of a box the restored draft fills, shown under it: what to combine with.
   function showFileText(box, text) {
     var old = document.getElementById("ft-" + box.id);
@@ -394,13 +405,14 @@
     // The digest and texts of the page the draft was made on: the save merges the draft with
     // what changed in the file since, or says it is a conflict. After a conflict, the page's
     // own: the save then writes the combined texts over the version the curator sees.
-    if (!ontoCurrent) {
+    var onto = ontoCurrent && kept.name === key;
+    if (!onto) {
       pageFields().forEach(function (input) {
         if (Object.prototype.hasOwnProperty.call(draft.page, input.name)) { input.value = draft.page[input.name]; }
       });
     }
     restore.forEach(function (box) {
-      if (ontoCurrent && box.value !== draft.texts[box.name]) { showFileText(box, box.value); }
+      if (onto && box.value !== draft.texts[box.name]) { showFileText(box, box.value); }
       box.value = draft.texts[box.name];
       // The live check, the counters and the sign-off buttons follow, as after typing.
       box.dispatchEvent(new Event("input", { bubbles: true }));

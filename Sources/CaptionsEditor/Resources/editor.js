@@ -25,7 +25,15 @@
   // (URL-encoded: a Cyrillic letter takes six). A draft over it is not sent: the longest box's
   // counter says so instead of numbers that are no longer its own, and Save keeps the page.
   var limit = Number(form.getAttribute("data-limit")) || 0;
-  function tooLarge(body) { return limit > 0 && body.toString().length + 64 > limit; }
+  function tooLarge(body) {
+    if (limit <= 0) { return false; }
+    // The browser sends a form's line breaks as CR LF (%0D%0A): three bytes more than here.
+    var breaks = 0;
+    form.querySelectorAll("textarea[name]").forEach(function (box) {
+      breaks += (box.value.match(/\n/g) || []).length;
+    });
+    return body.toString().length + 3 * breaks + 64 > limit;
+  }
   function longestBox() {
     var longest = null;
     form.querySelectorAll("textarea[name]").forEach(function (box) {

@@ -45,8 +45,11 @@ extension CaptionsSubcommand {
 }
 
 /// Writes text to standard output without buffering surprises. When standard output cannot
-/// take it (a full disk, a closed pipe), says so in one line on stderr and exits with 2: a CI
-/// step must not read a cut-off report as a complete one.
+/// take it (a full disk), says so in one line on stderr and exits with 2: a CI step must not read
+/// a cut-off report as a complete one. (A closed pipe, as after `| head`, ends the process by
+/// SIGPIPE first, as for any command.) A non-blocking standard output, as some CI runners hand
+/// down, is waited for when full. Commands that write files print afterwards: their files are
+/// written even when the report then cannot be.
 func writeStdout(_ text: String) {
     var text = text
     let failure: Int32? = text.withUTF8 { bytes in
@@ -55,6 +58,11 @@ func writeStdout(_ text: String) {
             let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    var ready = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&ready, 1, -1)
+                    continue
+                }
                 return errno
             }
             offset += written

@@ -146,6 +146,35 @@ import Testing
         }
     }
 
+    /// A non-blocking standard output (as some CI runners hand down) that fills up is waited
+    /// for, not taken for a failure: the whole report arrives, and the exit code is the check's.
+    @Test func aFullNonBlockingStandardOutputIsWaitedFor() throws {
+        let folder = try TemporaryFolder()
+        let corpus = try Self.corpus(200, in: folder)
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        #expect(fcntl(ends[1], F_SETFL, fcntl(ends[1], F_GETFL) | O_NONBLOCK) == 0)
+        let process = Process()
+        process.executableURL = CLIRun.binary
+        process.arguments = ["check", "Captions", "--format", "json"]
+        process.currentDirectoryURL = URL(fileURLWithPath: corpus)
+        process.standardOutput = FileHandle(fileDescriptor: ends[1])
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        close(ends[1])
+        // Read nothing until the pipe has long been full.
+        Thread.sleep(forTimeInterval: 2)
+        let reader = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true)
+        let report = reader.readDataToEndOfFile()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(report.count > 65_536, "the report must not fit the pipe for the test to mean anything")
+        #expect(process.terminationStatus == 1, "\(stderr)")
+        #expect(!stderr.contains("cannot write"), "\(stderr)")
+        #expect(try JSONSerialization.jsonObject(with: report) is [String: Any])
+    }
+
     @Test func aReadOnlyFolderFailsImportAndFmtWithoutChangingAFile() throws {
         guard let disk = SmallDisk(bytes: 16 << 20) else {
             print("⚠️ SKIPPING the read-only folder test: mounting a tmpfs needs root")

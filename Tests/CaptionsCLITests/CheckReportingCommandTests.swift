@@ -216,6 +216,14 @@ import Testing
             #expect(run.status == 0, "\(arguments) in \(directory)")
             #expect(run.stdout.isEmpty, "\(arguments) in \(directory): \(run.stdout)")
         }
+        // An entry of no check at all (a typo) is reported: nothing can ever use it.
+        let baseline = try folder.read("Captions/captions-baseline.json")
+        try folder.write(
+            "Captions/captions-baseline.json",
+            baseline.replacingOccurrences(of: "{\"check\":\"not-approved\",", with: "{\"check\":\"not-aproved\","))
+        let typo = try CLIRun.run(["check", "Captions"], in: folder.path)
+        #expect(typo.stdout.contains("warning: baseline entry silences nothing: "), "\(typo.stdout)")
+        #expect(typo.stdout.contains("[unused-exception]"))
     }
 
     /// A file that cannot be read is never accepted: its captions would not be checked at all.

@@ -180,8 +180,9 @@ struct Baseline: Sendable, Equatable {
     ///   - collection: The collection they are about.
     ///   - path: The baseline file, for the locations of unused entries.
     ///   - unusedSeverity: The severity of `unused-exception`, or `nil` when it is off.
-    ///   - checksRun: The ids of the checks that ran: an entry of another (turned off in
-    ///     captions.yml, or on only with `--require`) could not have been used, and is not reported.
+    ///   - checksRun: The ids of the checks that ran: an entry of another check (turned off in
+    ///     captions.yml, or on only with `--require`) could not have been used, and is not
+    ///     reported; one of no check at all is.
     /// - Returns: The findings left (with the unused entries added) and how many were silenced.
     func apply(
         to findings: [Diagnostic], in collection: CaptionCollection, path: String, unusedSeverity: Severity?,
@@ -206,7 +207,12 @@ struct Baseline: Sendable, Equatable {
             kept.append(finding)
         }
         if let unusedSeverity {
-            for (index, entry) in entries.enumerated() where !used.contains(index) && checksRun.contains(entry.check) {
+            // An entry of a check no version has (a typo, a check renamed) is reported: it can
+            // never be used, and would otherwise stay in the file for good.
+            for (index, entry) in entries.enumerated()
+            where !used.contains(index)
+                && (checksRun.contains(entry.check) || CheckRegistry.check(id: entry.check) == nil)
+            {
                 kept.append(
                     Diagnostic(
                         checkID: UnusedExceptionCheck.description.id, severity: unusedSeverity,

@@ -154,7 +154,8 @@ extension Pages {
             <section class="signoff-signer" aria-labelledby="h-signoff">
             <h2 id="h-signoff">\(words("signoff.title"))</h2>
             <form id="signoff-form" method="post" action="/exhibits/\(urlEncode(id))/signoff" \
-            data-savefirst="\(words("signoff.savefirst"))">\(page.csrfField)\
+            data-savefirst="\(words("signoff.savefirst"))" data-endsapproval="\(words("signoff.endsapproval"))" \
+            data-endsreview="\(words("signoff.endsreview"))">\(page.csrfField)\
             <button type="submit" disabled hidden aria-hidden="true" tabindex="-1"></button>
             \(hidden)
             \(signerBox(panel.signer, words: words))

@@ -121,8 +121,13 @@ def test_edit_after_approval_shows_the_demotion(approved, editor, page):
     page.goto(editor.url + "/exhibits/first-winter")
     expect(page.locator("#so-title-kk .signoff-state")).to_have_text(
         f"Reviewed by AB on {DATE}Approved by AB on {DATE}")
-    # An edit in the editor: the save drops the sign-off of the text it rewrites.
+    # An edit in the editor: said while typing, before the save drops the sign-off of the text
+    # it rewrites; the box names the warning for screen readers.
     page.locator("textarea[name='title.kk']").fill("Алғашқы қыс.")
+    expect(page.locator("#so-title-kk .signoff-ends")).to_have_text(
+        "Saving this change ends the approval: the text will need approving again.")
+    assert "se-t-title-kk" in page.get_attribute("textarea[name='title.kk']", "aria-describedby").split()
+    expect(page.locator("#so-title-en .signoff-ends")).to_have_count(0)
     page.click("button[value=save]")
     page.wait_for_url("**/exhibits/first-winter?saved=1&ended=title%3Akk")
     expect(page.locator("#so-title-kk .signoff-state")).to_have_text("Translated, not reviewed yet")

@@ -255,6 +255,20 @@
       note.textContent = reason;
       cell.appendChild(note);
     }
+    // A signed text changed: said while typing, not only after the save that ends the sign-off.
+    var state = cell.querySelector(".signoff-state");
+    var kind = state ? state.getAttribute("data-state") : "";
+    var ends = kind === "approved" ? form.getAttribute("data-endsapproval") :
+      kind === "reviewed" ? form.getAttribute("data-endsreview") : "";
+    if (ends && !cell.querySelector(".signoff-ends")) {
+      var warning = document.createElement("p");
+      warning.className = "message warning signoff-ends";
+      warning.id = "se-" + box.id;
+      warning.textContent = ends;
+      cell.appendChild(warning);
+      var described = (box.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+      box.setAttribute("aria-describedby", described.concat(warning.id).join(" "));
+    }
   });
 })();
 

@@ -374,15 +374,15 @@ struct EditorHardeningTests {
             let first = Self.openConnection(port: port)
             let second = Self.openConnection(port: port)
             defer { close(second) }
-            try await Self.waitUntil { limit.count == 2 }
+            try await Self.waitUntil({ limit.count == 2 }, state: { "\(limit.count) open" })
             // The third: closed by the editor without an answer, while the two stay open.
             let third = Self.openConnection(port: port)
             defer { close(third) }
             // On a thread of their own: the answer's wait blocks it.
             #expect(try await offloaded { Self.answer(on: third, request: "GET /assets/editor.css") } == "")
-            try await Self.waitUntil { limit.count == 2 }
+            try await Self.waitUntil({ limit.count == 2 }, state: { "\(limit.count) open" })
             close(first)
-            try await Self.waitUntil { limit.count == 1 }
+            try await Self.waitUntil({ limit.count == 1 }, state: { "\(limit.count) open" })
             let fourth = Self.openConnection(port: port)
             defer { close(fourth) }
             let answer = try await offloaded { Self.answer(on: fourth, request: "GET /assets/editor.css") }
@@ -442,11 +442,14 @@ struct EditorHardeningTests {
         return String(decoding: buffer[..<received], as: UTF8.self)
     }
 
-    /// Waits (up to 30 s, for a loaded machine) until `condition` holds.
-    static func waitUntil(_ condition: () -> Bool) async throws {
+    /// Waits (up to 30 s, for a loaded machine) until `condition` holds; `state` describes what
+    /// was seen when it did not.
+    static func waitUntil(
+        _ condition: () -> Bool, state: () -> String = { "" }, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws {
         let deadline = ContinuousClock.now + .seconds(30)
         while !condition(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(condition())
+        #expect(condition(), "\(state())", sourceLocation: sourceLocation)
     }
 
     /// Sends half a request head to 127.0.0.1:`port` and waits (up to 10 s) for the server to

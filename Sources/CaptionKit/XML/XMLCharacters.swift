@@ -29,14 +29,29 @@ enum XMLCharacters {
     /// Whether the UTF-8 `bytes` hold a forbidden character: a C0 byte but tab, line feed and
     /// carriage return, or EF BF BE / EF BF BF (U+FFFE, U+FFFF).
     static func mayHoldForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
+        guard let base = bytes.baseAddress else { return false }
+        func isForbidden(at index: Int) -> Bool {
             let byte = bytes[index]
-            if byte < 0x20 {
-                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-            } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
-                return true
+            if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
+            return byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE
+        }
+        var index = 0
+        // Eight bytes at a time: a word with no byte below 0x20 and no EF (the usual case) needs
+        // no closer look. `(w - 0x20…) & ~w & 0x80…` is non-zero when a byte is below 0x20, the
+        // same on `w ^ 0xEF…` with 0x01… when a byte is EF.
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & high
+            let ef = word ^ 0xEFEF_EFEF_EFEF_EFEF
+            let hasEF = (ef &- 0x0101_0101_0101_0101) & ~ef & high
+            if belowSpace | hasEF != 0 {
+                for offset in index..<(index + 8) where isForbidden(at: offset) { return true }
             }
+            index += 8
+        }
+        while index < bytes.count {
+            if isForbidden(at: index) { return true }
             index += 1
         }
         return false

@@ -20,7 +20,8 @@ enum UTF16Input {
         guard bytes.count >= 2 else { return nil }
         switch (bytes[0], bytes[1]) {
         case (0xFF, 0xFE):
-            // FF FE 00 00 would be UTF-32, which XML does not require and libxml2 refuses.
+            // FF FE 00 00 is the byte order mark of UTF-32 (UCS-4), which libxml2 could read
+            // and this reader refuses (XMLDeclaration.refusedEncoding).
             return bytes.count >= 4 && bytes[2] == 0 && bytes[3] == 0 ? nil : .littleEndian
         case (0xFE, 0xFF): return .bigEndian
         default: break
@@ -83,32 +84,10 @@ enum UTF16Input {
 
     /// Replaces `encoding="…"` in the XML declaration at the start of `bytes` with spaces.
     static func blankEncodingDeclaration(_ bytes: inout [UInt8]) {
-        let prefix = Array("<?xml".utf8)
-        guard bytes.starts(with: prefix), let end = firstIndex(of: Array("?>".utf8), in: bytes, before: 1024),
-            let start = firstIndex(of: Array("encoding".utf8), in: bytes, before: end)
-        else { return }
-        var cursor = start + 8
-        func skipSpace() {
-            while cursor < end, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[cursor]) { cursor += 1 }
-        }
-        skipSpace()
-        guard cursor < end, bytes[cursor] == UInt8(ascii: "=") else { return }
-        cursor += 1
-        skipSpace()
-        guard cursor < end, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") else { return }
-        let quote = bytes[cursor]
-        cursor += 1
-        while cursor < end, bytes[cursor] != quote { cursor += 1 }
-        guard cursor < end else { return }
+        guard let range = XMLDeclaration.encodingRange(in: bytes)?.whole else { return }
         // Line breaks inside the declaration stay, so the lines after it keep their numbers.
-        for position in start...cursor where bytes[position] != 0x0A && bytes[position] != 0x0D {
+        for position in range where bytes[position] != 0x0A && bytes[position] != 0x0D {
             bytes[position] = 0x20
         }
-    }
-
-    private static func firstIndex(of pattern: [UInt8], in bytes: [UInt8], before limit: Int) -> Int? {
-        let last = min(limit, bytes.count) - pattern.count
-        guard last >= 0 else { return nil }
-        return (0...last).first { bytes[$0..<$0 + pattern.count].elementsEqual(pattern) }
     }
 }

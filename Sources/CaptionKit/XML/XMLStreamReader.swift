@@ -184,6 +184,12 @@ final class XMLStreamReader {
         attributeNames: Set<String>?, textBytes: ((UnsafeBufferPointer<UInt8>) -> Void)?,
         handler: (XMLEvent) throws(CaptionError) -> Void
     ) throws(CaptionError) {
+        if let refusal = XMLDeclaration.refusedEncoding(in: buffer) {
+            // Before any scan: the scans read UTF-8, libxml2 would read the encoding (see
+            // XMLDeclaration). Checked again on UTF-16 made UTF-8, whose declaration is blanked.
+            var locator = ByteLocator(bytes: buffer)
+            throw .invalidInput(locator.location(ofOffset: refusal.offset, path: path), refusal.message)
+        }
         if let order = UTF16Input.byteOrder(of: buffer) {
             // Read as UTF-8 from here on (see UTF16Input): positions, the DOCTYPE scan and libxml2.
             let converted: Data = try UTF16Input.utf8(buffer, order: order, path: path)
@@ -289,10 +295,16 @@ final class XMLStreamReader {
                 }
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
                 // The prolog scan let through only a name and an external identifier; a DTD node
-                // with declarations all the same is refused.
-                if xmlTextReaderCurrentNode(reader)?.pointee.children != nil {
-                    throw .invalidInput(
-                        locator.location(ofOffset: max(elementOffset, 0), path: path), Self.doctypeMessage)
+                // with declarations (entities, parameter entities, elements, attribute lists)
+                // all the same is refused.
+                if let node = xmlTextReaderCurrentNode(reader) {
+                    let dtd = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlDtd.self).pointee
+                    if dtd.children != nil || dtd.entities != nil || dtd.pentities != nil || dtd.elements != nil
+                        || dtd.attributes != nil
+                    {
+                        throw .invalidInput(
+                            locator.location(ofOffset: max(elementOffset, 0), path: path), Self.doctypeMessage)
+                    }
                 }
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
                 throw .invalidInput(

@@ -108,6 +108,40 @@ import Testing
         }
     }
 
+    /// The XML declaration is read pseudo-attribute by pseudo-attribute: UTF-8 and US-ASCII in
+    /// any case and quotes are read, any other encoding is refused at its `encoding`, also after
+    /// a value that holds `encoding=`; UTF-16 is only read from UTF-16 bytes.
+    @Test func theDeclaredEncodingIsSettledBeforeAnyScan() throws {
+        let units = "      <trans-unit id=\"a.title\"><source>Kurt</source><target>Qurt</target></trans-unit>\n"
+        for declaration in [
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>", "<?xml version='1.0' encoding = 'US-ASCII' ?>",
+            "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF8\"?>", "<?xml version=\"1.0\"?>",
+        ] {
+            let text = Self.document12(units).replacingOccurrences(of: Self.header12, with: declaration + "\n")
+            #expect(try parse(text).files.first?.units.map(\.target) == ["Qurt"], "\(declaration)")
+        }
+        let tail = "; XLIFF and TBX files are read in UTF-8 or UTF-16 (save it as UTF-8)"
+        for (declaration, refusal) in [
+            ("<?xml version=\"1.0\" encoding=\"ISO-8859-5\"?>", "in.xlf:1:21: error: the file is in ISO-8859-5" + tail),
+            (
+                "<?xml version=\"encoding=&quot;UTF-8&quot;\" encoding='KOI8-R'?>",
+                "in.xlf:1:44: error: the file is in KOI8-R" + tail
+            ),
+            (
+                "<?xml version=\"1.0\" encoding=\"\(String(repeating: "X", count: 50))\"?>",
+                "in.xlf:1:21: error: the file is in \(String(repeating: "X", count: 40))…" + tail
+            ),
+            (
+                "<?xml version=\"1.0\" encoding=\"UTF-16\"?>",
+                "in.xlf:1:21: error: the XML declaration says UTF-16 but the file is not UTF-16 (it has no UTF-16 "
+                    + "byte order mark); save it as UTF-8"
+            ),
+        ] {
+            let text = Self.document12(units).replacingOccurrences(of: Self.header12, with: declaration + "\n")
+            #expect(error(text) == refusal, "\(declaration)")
+        }
+    }
+
     /// A `<cp/>` for a character no caption may hold (NUL and the C0 controls XML cannot carry)
     /// or for no character at all refuses its unit, saying which; a tab or an emoji is its text.
     @Test func codePointsThatACaptionCannotHoldRefuseTheUnit() throws {

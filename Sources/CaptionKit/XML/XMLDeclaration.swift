@@ -1,0 +1,91 @@
+/// The encoding of an XML document as libxml2 would settle it, checked before anything scans
+/// the bytes: the DOCTYPE scan (``PrologScanner``) and the positions (``ByteLocator``) read
+/// UTF-8, so a document libxml2 would read in another encoding (through iconv, from its XML
+/// declaration, or UCS-4 and EBCDIC from its first bytes) is refused rather than scanned as
+/// something it is not.
+enum XMLDeclaration {
+    /// The encodings read as they are: UTF-8 and its subset US-ASCII (compared ignoring case).
+    /// UTF-16 is converted to UTF-8 before this check and its declaration blanked
+    /// (``UTF16Input``).
+    static let readEncodings: Set<String> = ["UTF-8", "UTF8", "US-ASCII", "ASCII"]
+
+    /// The byte ranges of the `encoding` pseudo-attribute of the XML declaration at the start
+    /// of `bytes` (after a UTF-8 byte order mark, if any): the whole `encoding="…"` and the
+    /// value inside the quotes; `nil` when there is no XML declaration or it names no encoding.
+    ///
+    /// The declaration is read as libxml2 reads it, pseudo-attribute by pseudo-attribute
+    /// (`name S? = S? "value"`), so a quoted value that contains `encoding=` is not taken for it.
+    static func encodingRange<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes) -> (
+        whole: Range<Int>, value: Range<Int>
+    )? where Bytes.Index == Int {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard bytes.dropFirst(start).starts(with: Array("<?xml".utf8)) else { return nil }
+        var index = start + 5
+        func isSpace(_ offset: Int) -> Bool {
+            offset < bytes.count && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset])
+        }
+        func skipSpace() { while isSpace(index) { index += 1 } }
+        guard isSpace(index) else { return nil }
+        while true {
+            skipSpace()
+            let nameStart = index
+            while index < bytes.count, !isSpace(index), bytes[index] != UInt8(ascii: "="),
+                bytes[index] != UInt8(ascii: "?")
+            {
+                index += 1
+            }
+            guard index > nameStart else { return nil }  // `?>`, or something libxml2 rejects
+            let name = bytes[nameStart..<index]
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { return nil }
+            index += 1
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'")
+            else { return nil }
+            let quote = bytes[index]
+            let valueStart = index + 1
+            index = valueStart
+            while index < bytes.count, bytes[index] != quote { index += 1 }
+            guard index < bytes.count else { return nil }
+            index += 1
+            if name.elementsEqual("encoding".utf8) {
+                return (nameStart..<index, valueStart..<index - 1)
+            }
+        }
+    }
+
+    /// Why `bytes` (UTF-8 from here on, UTF-16 already converted) cannot be read: a UCS-4 or
+    /// EBCDIC signature in the first four bytes, or an XML declaration naming an encoding
+    /// other than UTF-8 or US-ASCII; with the byte offset to report.
+    static func refusedEncoding<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes) -> (
+        offset: Int, message: String
+    )? where Bytes.Index == Int {
+        let first = Array(bytes.prefix(4))
+        if first.count == 4 {
+            // XML 1.0 Appendix F: `<` in any of the four UCS-4 byte orders, or a UCS-4 byte
+            // order mark; `<?xm` in EBCDIC. libxml2 reads both.
+            let ucs4: [[UInt8]] = [
+                [0, 0, 0, 0x3C], [0x3C, 0, 0, 0], [0, 0, 0x3C, 0], [0, 0x3C, 0, 0],
+                [0, 0, 0xFE, 0xFF], [0xFF, 0xFE, 0, 0], [0, 0, 0xFF, 0xFE], [0xFE, 0xFF, 0, 0],
+            ]
+            if ucs4.contains(first) { return (0, message(for: "UTF-32 (UCS-4)")) }
+            if first == [0x4C, 0x6F, 0xA7, 0x94] { return (0, message(for: "EBCDIC")) }
+        }
+        guard let range = encodingRange(in: bytes) else { return nil }
+        let value = bytes[range.value]
+        let name = String(decoding: value.prefix(40), as: UTF8.self) + (value.count > 40 ? "…" : "")
+        if readEncodings.contains(name.uppercased()) { return nil }
+        if ["UTF-16", "UTF16"].contains(name.uppercased()) {
+            return (
+                range.whole.lowerBound,
+                "the XML declaration says UTF-16 but the file is not UTF-16 (it has no UTF-16 byte order mark); "
+                    + "save it as UTF-8"
+            )
+        }
+        return (range.whole.lowerBound, message(for: name))
+    }
+
+    private static func message(for encoding: String) -> String {
+        "the file is in \(encoding); XLIFF and TBX files are read in UTF-8 or UTF-16 (save it as UTF-8)"
+    }
+}

@@ -29,14 +29,21 @@ public struct Translation: Sendable, Hashable {
     /// Whether the text is empty or prints nothing: only whitespace and invisible characters
     /// (Unicode's default-ignorable ones, such as a zero-width space or a byte order mark),
     /// which would print a blank block on the sign as an empty text would.
-    var isBlank: Bool {
+    var isBlank: Bool { text.printsNothing }
+}
+
+extension String {
+    /// Whether the text is empty or only whitespace and invisible characters (Unicode's
+    /// default-ignorable ones): the rule of ``Translation/isBlank``, also for a translator's
+    /// target before it becomes a translation.
+    var printsNothing: Bool {
         // A text starting with a printable ASCII or Cyrillic letter (nearly every text) is
         // decided from its first byte: U+0400–U+04FF are the scalars whose UTF-8 lead byte is
         // 0xD0–0xD3.
-        if let first = text.utf8.first, (first > 0x20 && first < 0x7F) || (first >= 0xD0 && first <= 0xD3) {
+        if let first = utf8.first, (first > 0x20 && first < 0x7F) || (first >= 0xD0 && first <= 0xD3) {
             return false
         }
-        return text.unicodeScalars.allSatisfy {
+        return unicodeScalars.allSatisfy {
             $0.properties.isWhitespace || $0.properties.isDefaultIgnorableCodePoint
         }
     }

@@ -262,7 +262,7 @@ public enum XLIFFImporter {
                 unit.target = plain.target.map { String(decoding: $0, as: UTF8.self) }
                 unit.droppedWhitespace = unit.droppedWhitespace || plain.droppedTarget
             }
-            guard let target = unit.target, !target.allSatisfy(\.isWhitespace), target != unit.source else {
+            guard let target = unit.target, !target.printsNothing, target != unit.source else {
                 summary.skipped += 1
                 return
             }

@@ -19,6 +19,21 @@ import Testing
         try collection.write(relativePath, lines.joined(separator: "\n"))
     }
 
+    /// Imports an XLIFF 1.2 file (written as `.returned.xlf` in `museum`) with one unit, the
+    /// title of `kurt-story` translated as `target` (XML as written); its path and the report.
+    static func importTitle(target: String, into museum: TestCollection) throws -> (
+        path: String, report: XLIFFImportReport
+    ) {
+        let path = museum.root + "/.returned.xlf"
+        try Data(
+            XLIFFReaderTests.document12(
+                "      <trans-unit id=\"kurt-story.title\"><source>Не камни, а курт</source>"
+                    + "<target>\(target)</target></trans-unit>\n"
+            ).utf8
+        ).write(to: URL(fileURLWithPath: path))
+        return (path, try XLIFFImporter.run(XLIFFImportOptions(files: [path]), collectionPath: museum.root))
+    }
+
     /// Exports `collection` for every target language into its hidden `.exports` folder (the
     /// loader skips hidden folders; the folder goes away with the collection).
     static func export(
@@ -433,6 +448,22 @@ import Testing
                 """
             ])
         #expect(report.files.map(\.refused) == [1])
+        #expect(try snapshotOfFiles(in: museum.root) == before)
+    }
+
+    /// A target of only invisible characters (a zero-width space, a word joiner, a byte order
+    /// mark, with or without spaces) is blank as a caption's text is: skipped, and the
+    /// translation there stays.
+    @Test(arguments: ["&#x200B;", " &#xFEFF;&#x2060; ", "\u{200B}"])
+    func aTargetOfOnlyInvisibleCharactersIsSkipped(_ target: String) throws {
+        let museum = try copyOfBundledMuseum()
+        let before = try snapshotOfFiles(in: museum.root)
+        let report = try Self.importTitle(target: target, into: museum).report
+        #expect(report.problems.isEmpty)
+        #expect(report.warnings.isEmpty)
+        #expect(report.files.map(\.applied) == [0])
+        #expect(report.files.map(\.skipped) == [1])
+        #expect(report.written.isEmpty)
         #expect(try snapshotOfFiles(in: museum.root) == before)
     }
 

@@ -27,7 +27,8 @@ struct XLIFFDocument: Sendable, Equatable {
         var targetLocation: SourceLocation?
         /// An inline code that `captions` cannot turn into caption text (`<x/>`, `<ph>`...), or a
         /// `<cp/>` that is no character or one no caption may hold: its element name, position and
-        /// (for a `<cp/>`) why. Such a unit is refused.
+        /// (for a `<cp/>`) why; or a target with a control character (a character reference such
+        /// as `&#x7F;`): no name, the `<target>`'s position and why. Such a unit is refused.
         var unsupportedMarkup: (name: String, location: SourceLocation, reason: String?)?
         /// What the translation tool says of the target (see ``XLIFFStateTable``), when it says
         /// anything; only `captions import --trust-states` uses it.

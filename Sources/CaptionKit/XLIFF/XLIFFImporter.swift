@@ -206,7 +206,7 @@ public enum XLIFFImporter {
                     problem(
                         .unsupportedMarkup, at: markup.location,
                         """
-                        unit '\(unit.id)' contains <\(markup.name)>, \(markup.reason ?? """
+                        unit '\(unit.id)' contains \(markup.name.isEmpty ? "" : "<\(markup.name)>, ")\(markup.reason ?? """
                             an inline code that caption text cannot hold; translate it as plain text
                             """)
                         """

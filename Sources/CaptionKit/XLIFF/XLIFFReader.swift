@@ -131,6 +131,19 @@ enum XLIFFReader {
     /// The namespace of `xml:space` and `xml:lang`.
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
+    /// Why a target with a control character other than a tab or a line feed (``Normalization/isControl(_:)``:
+    /// `&#13;`, `&#x7F;`, `&#x85;`, `<cp hex="D"/>`) is refused: the editor refuses every save of
+    /// a caption holding one.
+    static let controlReason =
+        "which a caption cannot hold (the editor refuses it); remove it in the translation tool"
+
+    /// The first control character (``Normalization/isControl(_:)``) in the UTF-8 `target`.
+    static func firstControl(in target: [UInt8]) -> Unicode.Scalar? {
+        // Only a byte below 0x20, DEL or C2 (the lead byte of U+0080–U+00BF) can start one.
+        guard target.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
+        return String(decoding: target, as: UTF8.self).unicodeScalars.first(where: Normalization.isControl)
+    }
+
     /// Drops from `target` leading and trailing whitespace that holds a line break, at each end
     /// where `source` has no such whitespace: the layout a tool that ignores `xml:space` adds
     /// when it pretty-prints. Whitespace inside the text stays. Returns whether anything was dropped.
@@ -445,20 +458,31 @@ enum XLIFFReader {
                     return .skipped
                 case ("cp", true):
                     let hex = attribute(attributes, "hex") ?? ""
-                    guard let scalar = UInt32(hex, radix: 16).flatMap(Unicode.Scalar.init) else {
+                    // The value as written, cut short: it is echoed in the message.
+                    let name = "cp hex=\"\(hex.count > 20 ? hex.prefix(20) + "…" : hex)\"/"
+                    // Hexadecimal digits only (UInt32 would take a leading "+").
+                    guard hex.allSatisfy(\.isHexDigit),
+                        let scalar = UInt32(hex, radix: 16).flatMap(Unicode.Scalar.init)
+                    else {
                         refuse(
-                            "cp hex=\"\(hex)\"/", location,
+                            name, location,
                             "which is not a valid code point (0 to 10FFFF in hexadecimal, not D800 to DFFF)")
                         return .skipped
                     }
                     guard !XMLCharacters.isForbidden(scalar.value) else {
                         refuse(
-                            "cp hex=\"\(hex)\"/", location,
+                            name, location,
                             """
                             the \(scalar.value < 0x20 ? "control " : "")character \(MixedScriptCheck.codePoint(scalar)), \
                             which a caption cannot hold (XML cannot carry it to translators); remove it in the \
                             translation tool
                             """)
+                        return .skipped
+                    }
+                    guard !Normalization.isControl(scalar) else {
+                        refuse(
+                            name, location,
+                            "the control character \(MixedScriptCheck.codePoint(scalar)), \(XLIFFReader.controlReason)")
                         return .skipped
                     }
                     captured?.append(contentsOf: String(scalar).utf8)
@@ -509,6 +533,14 @@ enum XLIFFReader {
                         // layout left, its source stands.
                         if isVersion2 && segment?.isIgnorable == true && target.isEmpty { target = source }
                     }
+                }
+                if let control = XLIFFReader.firstControl(in: target),
+                    let location = isVersion2 ? segment?.targetLocation : unit?.targetLocation
+                {
+                    refuse(
+                        "", location,
+                        "the control character \(MixedScriptCheck.codePoint(control)) in its target, \(XLIFFReader.controlReason)"
+                    )
                 }
                 if isVersion2 { segment?.target = target } else if unit != nil { unitTarget = target }
             case .exportedTarget:

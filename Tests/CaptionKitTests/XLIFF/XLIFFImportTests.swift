@@ -451,6 +451,26 @@ import Testing
         #expect(try snapshotOfFiles(in: museum.root) == before)
     }
 
+    /// A DEL written as a character reference would be stored in the caption, whose every
+    /// later save the editor then refuses: the unit is refused at its `<target>`, nothing is
+    /// written.
+    @Test func aControlCharacterReferenceRefusesTheUnit() throws {
+        let museum = try copyOfBundledMuseum()
+        let before = try snapshotOfFiles(in: museum.root)
+        let (path, report) = try Self.importTitle(target: "Тас&#x7F; емес", into: museum)
+        #expect(
+            report.problems.map(\.formatted) == [
+                """
+                \(path):5:74: error: unit 'kurt-story.title' contains the control character U+007F in its target, \
+                which a caption cannot hold (the editor refuses it); remove it in the translation tool \
+                [unsupported-markup]
+                """
+            ])
+        #expect(report.files.map(\.refused) == [1])
+        #expect(report.files.map(\.applied) == [0])
+        #expect(try snapshotOfFiles(in: museum.root) == before)
+    }
+
     /// A target of only invisible characters (a zero-width space, a word joiner, a byte order
     /// mark, with or without spaces) is blank as a caption's text is: skipped, and the
     /// translation there stays.

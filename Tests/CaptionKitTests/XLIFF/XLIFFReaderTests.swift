@@ -170,6 +170,60 @@ import Testing
         #expect(read[6].target == "A\tB" && read[7].target == "A😀B")
     }
 
+    /// A control character the editor refuses to save (C0 but tab and line feed, DEL, C1), as a
+    /// `<cp/>` or as a character reference in the target's text (1.2 and 2.x), refuses its unit
+    /// at the `<cp/>` or the `<target>`; a `<cp/>` value must be hexadecimal digits only, and is
+    /// cut short in the message.
+    @Test func controlCharactersAnEditorRefusesRefuseTheUnit() throws {
+        let targets = [
+            "A<cp hex=\"D\"/>B", "A<cp hex=\"7F\"/>B", "A<cp hex=\"85\"/>B", "A<cp hex=\"+41\"/>B",
+            "A<cp hex=\"\(String(repeating: "F", count: 30))\"/>B", "A&#13;B", "A&#x7F;B", "A&#x85;B",
+            "A\u{7F}B", "A&#x9F;B", "A&#xA0;B&#9;C", "A<cp hex=\"A0\"/>B",
+        ]
+        let units = targets.enumerated().map { index, target in
+            "<unit id=\"u\(index).title\"><segment><source>S</source><target>\(target)</target></segment></unit>\n"
+        }
+        let read = try #require(
+            try parse(
+                Self.header12
+                    + "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"ru\" trgLang=\"kk\">\n"
+                    + "<file id=\"f\">\n" + units.joined() + "</file></xliff>\n"
+            ).files.first
+        ).units
+        let control = "which a caption cannot hold (the editor refuses it); remove it in the translation tool"
+        let invalid = "which is not a valid code point (0 to 10FFFF in hexadecimal, not D800 to DFFF)"
+        #expect(
+            read.map { $0.unsupportedMarkup?.name } == [
+                "cp hex=\"D\"/", "cp hex=\"7F\"/", "cp hex=\"85\"/", "cp hex=\"+41\"/",
+                "cp hex=\"FFFFFFFFFFFFFFFFFFFF…\"/", "", "", "", "", "", nil, nil,
+            ])
+        #expect(
+            read.map { $0.unsupportedMarkup?.reason } == [
+                "the control character U+000D, " + control, "the control character U+007F, " + control,
+                "the control character U+0085, " + control, invalid, invalid,
+                "the control character U+000D in its target, " + control,
+                "the control character U+007F in its target, " + control,
+                "the control character U+0085 in its target, " + control,
+                "the control character U+007F in its target, " + control,
+                "the control character U+009F in its target, " + control, nil, nil,
+            ])
+        #expect(read[0].unsupportedMarkup?.location == SourceLocation(path: "in.xlf", line: 4, column: 57))
+        #expect(read[5].unsupportedMarkup?.location == SourceLocation(path: "in.xlf", line: 9, column: 48))
+        #expect(read[10].target == "A\u{A0}B\tC" && read[11].target == "A\u{A0}B")
+        // XLIFF 1.2: character references in the target's text.
+        let units12 = ["A&#13;B", "A&#x85;B", "A&#xD;&#xA;B"].enumerated().map { index, target in
+            "      <trans-unit id=\"u\(index).title\"><source>S</source><target>\(target)</target></trans-unit>\n"
+        }
+        let read12 = try #require(try parse(Self.document12(units12.joined())).files.first).units
+        #expect(
+            read12.map { $0.unsupportedMarkup?.reason } == [
+                "the control character U+000D in its target, " + control,
+                "the control character U+0085 in its target, " + control,
+                "the control character U+000D in its target, " + control,
+            ])
+        #expect(read12[0].unsupportedMarkup?.location == SourceLocation(path: "in.xlf", line: 5, column: 51))
+    }
+
     @Test func version2SegmentsAreJoined() throws {
         let document = try parse(
             Self.header12

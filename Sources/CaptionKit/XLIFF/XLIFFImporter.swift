@@ -153,7 +153,8 @@ public enum XLIFFImporter {
         /// could not record (warnings, not problems).
         var warnings: [Diagnostic] = []
         /// The `newer-text-kept` warnings (index in ``warnings``) by unit: one is dropped when
-        /// another copy of its unit changes the text after all.
+        /// another copy of its unit changes the text after all or its unit ends in a conflict,
+        /// and all but the first of a unit.
         var keptWarnings: [(index: Int, position: Int, key: String)] = []
         /// The `newer-text-replaced` warnings (index in ``warnings``) by unit: one is dropped when
         /// its unit is not applied after all (a conflict), and all but the first of a unit.
@@ -440,18 +441,26 @@ public enum XLIFFImporter {
         /// Counts every copy of a unit in conflict as a conflict, also those read (and counted
         /// applied or unchanged) before the copy that disagreed, then decides the reviews
         /// (``resolveReviews(into:)``); drops the `newer-text-kept` warning of a unit another copy
-        /// changes. Called once every file is read.
+        /// changes, the `newer-text-replaced` one of a unit not changed, both for a unit in
+        /// conflict, and all but one of each per unit. Called once every file is read.
         mutating func finish(into summaries: inout [XLIFFImportReport.FileSummary]) {
-            // Whatever the order of the files: a text another copy changes was not kept, and a
-            // text no copy changes (a conflict) was not replaced; a replacement is said once.
-            var dropped = Set(keptWarnings.filter { changes[$0.position]?[$0.key] != nil }.map(\.index))
-            var saidReplaced = Set<String>()
-            for replaced in replacedWarnings {
-                let unit = "\(replaced.position).\(replaced.key)"
-                if changes[replaced.position]?[replaced.key] == nil || !saidReplaced.insert(unit).inserted {
-                    dropped.insert(replaced.index)
+            // Whatever the order of the files: a text another copy changes was not kept, a text
+            // no copy changes (a conflict) was not replaced, a unit that ends in a conflict has
+            // that error and neither warning; each is said once per unit.
+            let inConflict = Set(conflicted.map { "\($0.position).\($0.key)" })
+            var dropped = Set<Int>()
+            func sayOnce(_ list: [(index: Int, position: Int, key: String)], ifChanged wanted: (Bool) -> Bool) {
+                var said = Set<String>()
+                for warning in list {
+                    let unit = "\(warning.position).\(warning.key)"
+                    let changed = changes[warning.position]?[warning.key] != nil
+                    if !wanted(changed) || inConflict.contains(unit) || !said.insert(unit).inserted {
+                        dropped.insert(warning.index)
+                    }
                 }
             }
+            sayOnce(keptWarnings) { !$0 }
+            sayOnce(replacedWarnings) { $0 }
             for index in dropped.sorted(by: >) { warnings.remove(at: index) }
             for (position, key) in conflicted {
                 guard let copies = seen[position]?[key] else { continue }

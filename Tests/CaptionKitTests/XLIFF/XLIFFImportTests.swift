@@ -345,6 +345,32 @@ import Testing
         #expect(report.written.isEmpty)
     }
 
+    /// A dry-run import of copies of the bundled museum's kk export, in `order`: copy `i` has the
+    /// title of `kurt-story` translated as `targets[i]`, or as exported when that is empty;
+    /// `curatorEdit` changes that caption's text after the export.
+    static func importCopiesOfKurtTitle(_ targets: [String], order: [Int], curatorEdit: Bool) throws
+        -> XLIFFImportReport
+    {
+        let museum = try copyOfBundledMuseum()
+        let exported = try #require(try Self.export(museum, .v1_2).first { $0.targetLanguage == "kk" })
+        let text = String(decoding: exported.data, as: UTF8.self)
+        #expect(text.contains(">Тас емес, құрт</target>"))
+        let files = targets.enumerated().map { index, target in
+            let path = museum.root + "/.copy\(index).xlf"
+            let copy = target.isEmpty ? text : text.replacingOccurrences(of: ">Тас емес, құрт<", with: ">\(target)<")
+            FileManager.default.createFile(atPath: path, contents: Data(copy.utf8))
+            return path
+        }
+        if curatorEdit {
+            let caption = try museum.read("museum-second-floor/kurt-story.yml")
+            try museum.write(
+                "museum-second-floor/kurt-story.yml",
+                caption.replacingOccurrences(of: "kk: Тас емес, құрт", with: "kk: Тас емес, құрт!"))
+        }
+        return try XLIFFImporter.run(
+            XLIFFImportOptions(files: order.map { files[$0] }, dryRun: true), collectionPath: museum.root)
+    }
+
     /// Two returned files with the same unit, one as it was exported and one with a new target:
     /// the new target is applied and nothing conflicts, in either order of the files, also
     /// when a curator changed the caption since the export (then one warning names the text
@@ -352,25 +378,8 @@ import Testing
     @Test func aCopyReturnedAsExportedNeverDisputesAChangeWhateverTheOrder() throws {
         for curatorEdit in [false, true] {
             for order in [[0, 1], [1, 0], [1, 2], [2, 1]] {
-                let museum = try copyOfBundledMuseum()
-                let exported = try #require(try Self.export(museum, .v1_2).first { $0.targetLanguage == "kk" })
-                let text = String(decoding: exported.data, as: UTF8.self)
-                #expect(text.contains(">Тас емес, құрт</target>"))
-                let files = ["", "Тас емес — құрт", "Тас та емес, құрт"].enumerated().map { index, target in
-                    let path = museum.root + "/.copy\(index).xlf"
-                    let copy =
-                        target.isEmpty ? text : text.replacingOccurrences(of: ">Тас емес, құрт<", with: ">\(target)<")
-                    FileManager.default.createFile(atPath: path, contents: Data(copy.utf8))
-                    return path
-                }
-                if curatorEdit {
-                    let caption = try museum.read("museum-second-floor/kurt-story.yml")
-                    try museum.write(
-                        "museum-second-floor/kurt-story.yml",
-                        caption.replacingOccurrences(of: "kk: Тас емес, құрт", with: "kk: Тас емес, құрт!"))
-                }
-                let report = try XLIFFImporter.run(
-                    XLIFFImportOptions(files: order.map { files[$0] }, dryRun: true), collectionPath: museum.root)
+                let report = try Self.importCopiesOfKurtTitle(
+                    ["", "Тас емес — құрт", "Тас та емес, құрт"], order: order, curatorEdit: curatorEdit)
                 let title = report.changes.filter { $0.exhibit == "kurt-story" && $0.field == "title" }
                 if order.contains(0) {
                     #expect(report.problems.isEmpty, "\(order) \(curatorEdit)")
@@ -385,6 +394,25 @@ import Testing
                     #expect(title.isEmpty)
                     #expect(report.files.map(\.conflicts) == [1, 1])
                 }
+            }
+        }
+    }
+
+    /// After a curator's edit, a copy returned as exported keeps the newer text with one
+    /// `newer-text-kept` warning however many such copies come back, and none when two other
+    /// copies change the unit differently (the conflict is the error said), in any order.
+    @Test func aKeptWarningIsSaidOncePerUnitAndNotForAConflict() throws {
+        for order in [[0, 3], [0, 1, 2], [1, 0, 2], [1, 2, 0], [3, 1, 0, 2]] {
+            let report = try Self.importCopiesOfKurtTitle(
+                ["", "Тас емес — құрт", "Тас та емес, құрт", ""], order: order, curatorEdit: true)
+            let title = report.changes.filter { $0.exhibit == "kurt-story" && $0.field == "title" }
+            #expect(title.isEmpty, "\(order)")
+            if order.contains(1) {
+                #expect(report.problems.map(\.checkID) == ["import-conflict"], "\(order)")
+                #expect(report.warnings.isEmpty, "\(order)")
+            } else {
+                #expect(report.problems.isEmpty, "\(order)")
+                #expect(report.warnings.map(\.checkID) == ["newer-text-kept"], "\(order)")
             }
         }
     }

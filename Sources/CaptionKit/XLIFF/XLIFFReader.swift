@@ -139,8 +139,25 @@ enum XLIFFReader {
 
     /// The first control character (``Normalization/isControl(_:)``) in the UTF-8 `target`.
     static func firstControl(in target: [UInt8]) -> Unicode.Scalar? {
-        // Only a byte below 0x20, DEL or C2 (the lead byte of U+0080–U+00BF) can start one.
-        guard target.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
+        // Only a byte below 0x20 but tab and line feed, DEL, or C2 then 80–9F (U+0080–U+009F) is
+        // one: looked for in the bytes first, since nearly every target has line feeds, and
+        // « » and no-break spaces (C2 AB, C2 BB, C2 A0), which sent it to the scalar walk.
+        let holdsOne = target.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A { return true }
+                } else if byte == 0x7F {
+                    return true
+                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+        guard holdsOne else { return nil }
         return String(decoding: target, as: UTF8.self).unicodeScalars.first(where: Normalization.isControl)
     }
 

@@ -2,8 +2,9 @@ import Testing
 
 @testable import CaptionKit
 
-/// The exports' test for characters XML cannot hold reads the bytes eight at a time; the plain
-/// reference here walks the scalars, and the two must agree wherever the character falls.
+/// The exports' test for characters XML cannot hold, and the import's for control characters in a
+/// target, read the bytes; the plain references here walk the scalars, and each pair must agree
+/// wherever the character falls.
 @Suite struct XMLCharactersTests {
     /// The plain rule: some scalar of `text` is one XML cannot hold.
     static func reference(_ text: String) -> Bool {
@@ -27,6 +28,27 @@ import Testing
                         #expect(Self.reference(text))
                         #expect(XMLCharacters.forbidden(in: text) != nil, "\(text.debugDescription)")
                         #expect(XMLCharacters.forbidden(in: text)?.scalars == Array(bad.unicodeScalars))
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theImportsByteTestForControlsAgreesWithTheScalarWalk() {
+        // Allowed: tab, line feed, « » and the no-break space (C2 AB, C2 BB, C2 A0), Cyrillic.
+        let allowed = ["\t", "\n", "«", "»", "\u{A0}", "ә", "a"]
+        let controls = ["\u{0}", "\u{D}", "\u{1B}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}"]
+        for length in 0..<12 {
+            for filler in allowed {
+                let plain = String(repeating: filler + "x", count: length)
+                #expect(XLIFFReader.firstControl(in: Array(plain.utf8)) == nil, "\(plain.debugDescription)")
+                for control in controls {
+                    for offset in [0, length, 2 * length] {
+                        var text = plain
+                        text.insert(contentsOf: control, at: text.index(text.startIndex, offsetBy: offset))
+                        let reference = text.unicodeScalars.first(where: Normalization.isControl)
+                        #expect(reference == control.unicodeScalars.first)
+                        #expect(XLIFFReader.firstControl(in: Array(text.utf8)) == reference, "\(text.debugDescription)")
                     }
                 }
             }

@@ -190,6 +190,8 @@ import Testing
                 pattern.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
             }
             #expect(matches("Captions/g/k.yml") && matches("Captions/captions.yaml") && !matches("README.md"))
+            // A commit that changes only the baseline changes what the check accepts.
+            #expect(matches("Captions/captions-baseline.json") == (hook["id"]?.scalar == "captions-check"))
             let script = try #require(hook["entry"]?.scalar?.split(separator: " ").first)
             #expect(FileManager.default.isExecutableFile(atPath: root + "/" + script))
             hooks[try #require(hook["id"]?.scalar)] = hook

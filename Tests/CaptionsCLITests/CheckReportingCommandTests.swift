@@ -112,10 +112,10 @@ import Testing
         let invocation = try #require(log.runs.first?.invocations?.first)
         #expect(!invocation.executionSuccessful)
         #expect(
-            invocation.toolExecutionNotifications.map(\.message.text) == [
+            invocation.toolExecutionNotifications?.map(\.message.text) == [
                 "source language 'de' is not one of the languages (kk, ru, en)"
             ])
-        #expect(invocation.toolExecutionNotifications.first?.locations?.first?.physicalLocation.region?.startLine == 2)
+        #expect(invocation.toolExecutionNotifications?.first?.locations?.first?.physicalLocation.region?.startLine == 2)
         #expect(log.runs.first?.results == [])
         let junit = outputs[.junit] ?? ""
         #expect(junit.contains("<testsuites name=\"captions check\" tests=\"1\" errors=\"1\" failures=\"0\">"))
@@ -164,6 +164,12 @@ import Testing
         #expect(log.version == "2.1.0")
         #expect(log.runs[0].results.map(\.ruleId) == ["repeated-word"])
         #expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri == "Captions/kurt.yml")
+        // The run says it ran; checks off by default say so in their rules.
+        #expect(log.runs[0].invocations == [SARIFReporter.Invocation(executionSuccessful: true)])
+        let rules = Dictionary(uniqueKeysWithValues: log.runs[0].tool.driver.rules.map { ($0.id, $0) })
+        #expect(rules["not-approved"]?.defaultConfiguration.enabled == false)
+        #expect(rules["missing-translation"]?.defaultConfiguration.enabled == nil)
+        #expect(!run.stdout.contains("\"toolExecutionNotifications\""))
     }
 
     @Test func writeBaselineThenCheckIsClean() throws {

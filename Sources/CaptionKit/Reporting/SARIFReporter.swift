@@ -31,16 +31,16 @@ enum SARIFReporter {
         var results: [Result]
         /// How columns are counted: `unicodeCodePoints`.
         var columnKind: String
-        /// A run that could not check (exit 2): why, as its one invocation's notification.
+        /// The one invocation: whether the check ran, and for a run that could not (exit 2), why.
         var invocations: [Invocation]? = nil
     }
 
     /// How the run ended, when it could not check.
     struct Invocation: Codable, Sendable, Equatable {
-        /// Always `false`: the check did not run.
+        /// Whether the check ran (whatever it found): `false` for a run that could not check.
         var executionSuccessful: Bool
-        /// The reason, an `error` notification.
-        var toolExecutionNotifications: [Notification]
+        /// Why it could not, an `error` notification; absent when it ran.
+        var toolExecutionNotifications: [Notification]? = nil
     }
 
     /// A message of the tool about its own run.
@@ -91,6 +91,9 @@ enum SARIFReporter {
     struct Configuration: Codable, Sendable, Equatable {
         /// `error`, `warning` or `note`.
         var level: String
+        /// `false` for a check that runs only when captions.yml or `--require` turns it on
+        /// (`not-reviewed`, `not-approved`); absent for the others, which run by default.
+        var enabled: Bool? = nil
     }
 
     /// A text (SARIF's `message` and description objects).
@@ -177,7 +180,11 @@ enum SARIFReporter {
         let driver = Driver(name: "captions", version: CaptionsVersion.string, informationUri: nil, rules: rules)
         return Log(
             schema: schemaURI, version: "2.1.0",
-            runs: [Run(tool: Tool(driver: driver), results: results, columnKind: "unicodeCodePoints")])
+            runs: [
+                Run(
+                    tool: Tool(driver: driver), results: results, columnKind: "unicodeCodePoints",
+                    invocations: [Invocation(executionSuccessful: true)])
+            ])
     }
 
     /// The SARIF text, ending in a newline.
@@ -203,7 +210,8 @@ enum SARIFReporter {
             id: description.id, name: description.name.replacingOccurrences(of: " ", with: ""),
             shortDescription: Text(text: description.name), fullDescription: Text(text: description.rationale),
             help: Text(text: "Run captions check --explain \(description.id) for its options and examples."),
-            defaultConfiguration: Configuration(level: description.defaultSeverity.rawValue))
+            defaultConfiguration: Configuration(
+                level: description.defaultSeverity.rawValue, enabled: description.isOnByDefault ? nil : false))
     }
 
     /// Where `location` is, by its path relative to the checkout (`GITHUB_WORKSPACE`) as the

@@ -565,5 +565,7 @@ def test_a_huge_paste_without_javascript_leads_back_to_the_exhibit(editor, brows
         "примерно 170\u00a0000 кириллических или 1\u00a0000\u00a0000 латинских символов во всех полях страницы "
         "вместе (текст подписи гораздо короче). Ничего не сохранено.")
     expect(page.locator("#back-to-exhibit")).to_have_attribute("href", "/exhibits/first-winter")
+    # Without the page's script no draft was kept, and the page does not say one was.
+    expect(page.locator("#draft-kept")).to_be_hidden()
     assert editor.read(WINTER) == before
     context.close()

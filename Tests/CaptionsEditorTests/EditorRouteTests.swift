@@ -1487,7 +1487,7 @@ struct EditorSecurityTests {
             // offers the draft it kept; a refused form elsewhere does not.
             #expect(
                 wrongToken.body.contains(
-                    "<p class=\"message\" id=\"draft-kept\">Your unsaved texts are kept in this browser: open the "
+                    "<p class=\"message\" id=\"draft-kept\" hidden>Your unsaved texts are kept in this browser: open the "
                         + "exhibit again and choose “Restore my draft”.</p>\n"
                         + "<p><a href=\"/exhibits/first-winter\" id=\"back-to-exhibit\">Back to the exhibit</a></p>"))
             let language = try await browser.post("/language", [("lang", "kk"), ("back", "/")], csrf: false)

@@ -6,6 +6,11 @@
 (function () {
   var result = document.querySelector("[data-focus-on-load]");
   if (result && (!document.activeElement || document.activeElement === document.body)) { result.focus(); }
+  // A refused save's page says the draft is kept only where this script kept it.
+  var kept = document.getElementById("draft-kept");
+  if (kept) {
+    try { kept.hidden = !window.localStorage; } catch (error) { kept.hidden = true; }
+  }
 })();
 
 (function () {

@@ -397,6 +397,9 @@ def test_phone_width_without_javascript(editor, browser):
     assert box["width"] >= 300, box
     screenshot(page, "09-phone-collection")
     page.click("text=first-winter")
+    # Measured once the page and its stylesheet have loaded (unstyled, it is wider).
+    page.wait_for_url("**/exhibits/first-winter")
+    page.wait_for_load_state("load")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the exhibit page is {width} px wide at a phone's 390 px"
     page.fill("textarea[name='title.en']", "The first winter (phone)")

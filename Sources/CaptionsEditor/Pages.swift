@@ -1132,12 +1132,8 @@ enum Pages {
         // A refusal (an id in use or not allowed, a gallery that cannot be made) is about the id:
         // it is read with the id box, which has focus.
         let problem: HTML = message.raw.isEmpty ? "" : "<div id=\"new-problem\">\(message)</div>"
-        // The format is said beside the box and in its title, which the browser adds to its own
-        // "match the requested format" (in the browser's language, not the page's).
         let invalid: HTML =
-            message.raw.isEmpty
-            ? " aria-describedby=\"new-idformat\""
-            : " aria-invalid=\"true\" aria-describedby=\"new-problem new-idformat\" autofocus"
+            message.raw.isEmpty ? "" : " aria-invalid=\"true\" aria-describedby=\"new-problem\" autofocus"
         return layout(
             page, title: words("new.title"),
             body: """
@@ -1145,8 +1141,7 @@ enum Pages {
                 \(problem)
                 <form method="post" action="/new" class="stack">\(page.csrfField)
                 <label>\(words("new.id")) <input name="id" value="\(id)" required pattern="[a-z0-9]+(-[a-z0-9]+)*" \
-                title="\(words("new.idformat"))" autocomplete="off"\(invalid)></label>
-                <p class="hint" id="new-idformat">\(words("new.idformat"))</p>
+                title="\(words("new.id"))" autocomplete="off"\(invalid)></label>
                 <label>\(words("new.gallery")) <select name="gallery">\(options)</select></label>
                 <label>\(words("new.newgallery")) <input name="newGallery" pattern="[a-z0-9]+(-[a-z0-9]+)*"></label>
                 <button type="submit" class="primary">\(words("new.create"))</button>

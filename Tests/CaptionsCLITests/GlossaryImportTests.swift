@@ -214,6 +214,18 @@ import Testing
                 + "</body></text></martif>",
             "bad.tbx:1:60: error: the term is empty"
         ),
+        (
+            "<martif><text><body><termEntry><langSet xml:lang=\"ru\"><tig><term>Арка&#x85;скорби</term></tig>"
+                + "</langSet></termEntry></body></text></martif>",
+            "bad.tbx:1:60: error: the term holds the control character U+0085, which a glossary cannot hold; "
+                + "remove it in the terminology tool"
+        ),
+        (
+            "<martif><text><body><termEntry><langSet xml:lang=\"ru\"><tig><term>Арка</term></tig></langSet>\n"
+                + "<descrip type=\"definition\">a&#13;note</descrip></termEntry></body></text></martif>",
+            "bad.tbx:2:1: error: the note holds the control character U+000D, which a glossary cannot hold; "
+                + "remove it in the terminology tool"
+        ),
     ])
     func aMalformedFileIsOneLocatedLineAndChangesNothing(_ tbx: String, _ error: String) throws {
         let folder = try GlossaryExportTests.folder()

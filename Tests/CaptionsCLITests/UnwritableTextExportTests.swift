@@ -56,11 +56,11 @@ import Testing
         let folder = try TemporaryFolder()
         _ = try folder.copyBundledCaptions()
         let glossary = try folder.read("Captions/glossary.yml")
-            .replacingOccurrences(of: "  en: kurt\n", with: "  en: \"ku\\vrt\"\n")
+            .replacingOccurrences(of: "  en: kurt\n", with: "  en: \"ku\\uFFFFrt\"\n")
         try folder.write("Captions/glossary.yml", glossary)
         let line = """
-            Captions/glossary.yml:80:3: error: glossary entry 'kurt' (en) has the control character U+000B, which XML \
-            cannot hold; remove it
+            Captions/glossary.yml:80:3: error: glossary entry 'kurt' (en) has the character U+FFFF, which XML cannot \
+            hold; remove it
 
             """
         let tbx = try CLIRun.run(["export", "glossary"], in: folder.path)
@@ -72,5 +72,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/Exports"))
         // The kk file lists only the entry's ru and kk terms: it is written.
         #expect(try CLIRun.run(["export", "xliff", "--to", "kk"], in: folder.path).status == 0)
+    }
+
+    /// A control character in a term is a malformed glossary, as `glossary.yml`'s other errors:
+    /// such a term matches no text, so every command stops at it, not only the exports.
+    @Test func aGlossaryTermWithAControlCharacterStopsEveryCommand() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.copyBundledCaptions()
+        let glossary = try folder.read("Captions/glossary.yml")
+            .replacingOccurrences(of: "  en: kurt\n", with: "  en: \"ku\\vrt\"\n")
+        try folder.write("Captions/glossary.yml", glossary)
+        for arguments in [["check"], ["export", "glossary"], ["export", "xliff", "--to", "kk"]] {
+            let run = try CLIRun.run(arguments, in: folder.path)
+            #expect(run.status == 2)
+            #expect(
+                run.stderr
+                    == "Captions/glossary.yml:83:7: error: en holds the control character U+000B, which no caption "
+                    + "text can match; remove it\n")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Exports"))
     }
 }

@@ -147,6 +147,12 @@ enum GlossaryParser {
             // Foundation's trimming is slow on Linux; a term that starts and ends with a letter or
             // digit (nearly all) has nothing to trim.
             let term = hasLetterOrDigitAtBothEnds(text) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let control = term.unicodeScalars.first(where: Normalization.isControl) {
+                throw .invalidConfig(
+                    item.location,
+                    "\(what) holds the control character \(MixedScriptCheck.codePoint(control)), which no caption "
+                        + "text can match; remove it")
+            }
             guard TermTokens(term).count > 0 else {
                 throw .invalidConfig(item.location, "\(what) must be a term with at least one letter or digit")
             }

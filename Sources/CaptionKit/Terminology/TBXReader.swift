@@ -72,6 +72,8 @@ enum TBXReader {
         var termLocation: SourceLocation?
         var status: String?
         var captured: String?
+        /// Where the note being read starts.
+        var noteLocation: SourceLocation?
         /// Preferred terms so far in the entry, by language (they go first, in document order).
         var preferredCounts: [String: Int] = [:]
 
@@ -145,6 +147,7 @@ enum TBXReader {
             case ("note", .entry), ("descrip", .entry):
                 if name == "descrip", attribute(attributes, "type") != "definition" { return .skipped }
                 captured = ""
+                noteLocation = location
                 return .note
             default:
                 return stack.contains(.entry) ? .other : (parent == .root || parent == .other ? .other : .skipped)
@@ -159,6 +162,7 @@ enum TBXReader {
                 guard !text.isEmpty else {
                     throw .invalidInput(termLocation ?? SourceLocation(path: path), "the term is empty")
                 }
+                try refuseControl(in: text, of: "term", at: termLocation)
                 term = text
                 // A `term` directly in `langSet` (no group) ends its own group.
                 if stack.last == .language { addTerm() }
@@ -168,6 +172,7 @@ enum TBXReader {
             case .note:
                 let text = (captured ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 captured = nil
+                try refuseControl(in: text, of: "note", at: noteLocation)
                 if text == GlossaryExporter.doNotTranslateNote {
                     entry?.doNotTranslate = true
                 } else if !text.isEmpty, entry?.note == nil {
@@ -183,6 +188,19 @@ enum TBXReader {
             default:
                 break
             }
+        }
+
+        /// Refuses a term or note holding a control character (``Normalization/isControl(_:)``: a
+        /// character reference such as `&#x85;` or `&#13;`), which would go into `glossary.yml`
+        /// and match no caption text.
+        private func refuseControl(in text: String, of what: String, at location: SourceLocation?)
+            throws(CaptionError)
+        {
+            guard let control = text.unicodeScalars.first(where: Normalization.isControl) else { return }
+            throw .invalidInput(
+                location ?? SourceLocation(path: path),
+                "the \(what) holds the control character \(MixedScriptCheck.codePoint(control)), which a glossary "
+                    + "cannot hold; remove it in the terminology tool")
         }
 
         private mutating func addTerm() {

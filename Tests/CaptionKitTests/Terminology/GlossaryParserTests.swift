@@ -77,6 +77,11 @@ import Testing
             "Captions/glossary.yml:2:7: error: kk must be a term with at least one letter or digit"
         ),
         (
+            "- id: a\n  kk: [Арка, \"New\\x7Fterm\"]\n",
+            "Captions/glossary.yml:2:14: error: kk holds the control character U+007F, which no caption text can "
+                + "match; remove it"
+        ),
+        (
             "- id: a\n  kk: [x\n",
             "Captions/glossary.yml:3:1: error: invalid YAML: did not find expected ',' or ']' "
                 + "(while parsing a flow sequence at line 2, column 7)"

@@ -20,36 +20,19 @@ enum XMLDeclaration {
     )? where Bytes.Index == Int {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard bytes.dropFirst(start).starts(with: Array("<?xml".utf8)) else { return nil }
-        var index = start + 5
-        func isSpace(_ offset: Int) -> Bool {
-            offset < bytes.count && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset])
-        }
-        func skipSpace() { while isSpace(index) { index += 1 } }
-        guard isSpace(index) else { return nil }
+        var cursor = PrologCursor(bytes: bytes, index: start + 5)
+        guard cursor.isSpace(at: cursor.index) else { return nil }
         while true {
-            skipSpace()
-            let nameStart = index
-            while index < bytes.count, !isSpace(index), bytes[index] != UInt8(ascii: "="),
-                bytes[index] != UInt8(ascii: "?")
-            {
-                index += 1
-            }
-            guard index > nameStart else { return nil }  // `?>`, or something libxml2 rejects
-            let name = bytes[nameStart..<index]
-            skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { return nil }
-            index += 1
-            skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'")
-            else { return nil }
-            let quote = bytes[index]
-            let valueStart = index + 1
-            index = valueStart
-            while index < bytes.count, bytes[index] != quote { index += 1 }
-            guard index < bytes.count else { return nil }
-            index += 1
-            if name.elementsEqual("encoding".utf8) {
-                return (nameStart..<index, valueStart..<index - 1)
+            cursor.skipSpace()
+            let name = cursor.word(stoppingAt: "=?")
+            guard !name.isEmpty else { return nil }  // `?>`, or something libxml2 rejects
+            cursor.skipSpace()
+            guard cursor.current == UInt8(ascii: "=") else { return nil }
+            cursor.index += 1
+            cursor.skipSpace()
+            guard let value = cursor.literal() else { return nil }
+            if bytes[name].elementsEqual("encoding".utf8) {
+                return (name.lowerBound..<cursor.index, value)
             }
         }
     }

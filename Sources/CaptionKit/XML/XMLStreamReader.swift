@@ -489,48 +489,25 @@ extension PrologScanner {
     /// Whether the DOCTYPE whose name starts after white space at `start` (just after
     /// `<!DOCTYPE`) is `S Name (S ExternalID)? S? '>'` (XML 1.0 §2.8 without an internal subset).
     static func onlyNamesAnExternalDTD(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Bool {
-        var index = start
-        func isSpace(_ offset: Int) -> Bool {
-            offset < bytes.count && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset])
-        }
-        /// Skips white space; whether there was any.
-        func skipSpace() -> Bool {
-            let before = index
-            while isSpace(index) { index += 1 }
-            return index > before
-        }
-        /// Skips a word (a name or a keyword) and returns it.
-        func word() -> [UInt8] {
-            let before = index
-            while index < bytes.count, !isSpace(index), !"[]>\"'".utf8.contains(bytes[index]) { index += 1 }
-            return Array(bytes[before..<index])
-        }
-        /// Skips a quoted literal; whether there was one.
-        func literal() -> Bool {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'")
-            else { return false }
-            let quote = bytes[index]
-            index += 1
-            while index < bytes.count, bytes[index] != quote { index += 1 }
-            guard index < bytes.count else { return false }
-            index += 1
-            return true
-        }
-        guard skipSpace(), !word().isEmpty else { return false }
-        if skipSpace() {
-            switch word() {
-            case Array("PUBLIC".utf8):
-                guard skipSpace(), literal(), skipSpace(), literal() else { return false }
-            case Array("SYSTEM".utf8):
-                guard skipSpace(), literal() else { return false }
-            case []:
+        var cursor = PrologCursor(bytes: bytes, index: start)
+        let stops = "[]>\"'"
+        guard cursor.skipSpace(), !cursor.word(stoppingAt: stops).isEmpty else { return false }
+        if cursor.skipSpace() {
+            switch bytes[cursor.word(stoppingAt: stops)] {
+            case let keyword where keyword.elementsEqual("PUBLIC".utf8):
+                guard cursor.skipSpace(), cursor.literal() != nil, cursor.skipSpace(), cursor.literal() != nil else {
+                    return false
+                }
+            case let keyword where keyword.elementsEqual("SYSTEM".utf8):
+                guard cursor.skipSpace(), cursor.literal() != nil else { return false }
+            case let keyword where keyword.isEmpty:
                 break
             default:
                 return false
             }
-            _ = skipSpace()
+            cursor.skipSpace()
         }
-        return index < bytes.count && bytes[index] == UInt8(ascii: ">")
+        return cursor.current == UInt8(ascii: ">")
     }
 }
 

@@ -6,9 +6,12 @@ import Foundation
 /// The page is self-contained (inline CSS, no scripts, no external URLs; the panels' fonts
 /// embedded as `data:` URIs) and deterministic (no dates). Every line breaks where the text
 /// files break it (``SignageLayout``: explicit breaks, no browser wrapping or hyphenation). A
-/// field on a panel (``PanelFonts``) is drawn at the panel's physical size: its width in
+/// field on a panel (``PanelFonts``) is drawn in proportion to the panel: its width in
 /// millimetres, its font, size and leading in points, the panel's lines framed and the lines
-/// past them marked. Each language block carries its `lang` attribute, so browsers pick the
+/// past them marked. Printed, and on screen with "Actual size" ticked, it has the panel's
+/// physical size; otherwise a label wider than the window is drawn smaller as a whole, by CSS
+/// alone (every size of its panels is a multiple of one scaled millimetre), so the page does not
+/// scroll sideways. Each language block carries its `lang` attribute, so browsers pick the
 /// right glyphs; every block has the same type size, so Kazakh is never smaller than Russian.
 /// Exhibits held back by the completeness gate appear in their place with a visible badge and
 /// the reasons, and none of their text. All caption text is HTML-escaped.
@@ -41,6 +44,10 @@ enum ProofSheetWriter {
     ) -> String {
         let families = fontFamilies(panels)
         let exported = entries.filter { if case .label = $0 { true } else { false } }.count
+        let onPanels = entries.contains { entry in
+            guard case .label(let label) = entry else { return false }
+            return widestPanel(label, panels: panels) != nil
+        }
         let heldBack = entries.count - exported
         var html = """
             <!DOCTYPE html>
@@ -58,7 +65,7 @@ enum ProofSheetWriter {
             <h1>Signage proof</h1>
             <p>\(exported) \(exported == 1 ? "label" : "labels"), \(heldBack) held back. \
             Languages in sign order: \(escape(languages.map(Language.displayName).joined(separator: ", "))).</p>
-            </header>
+            \(onPanels ? scaleNote : "")</header>
 
             """
         var currentGallery: String?
@@ -85,10 +92,26 @@ enum ProofSheetWriter {
         var builder = ArticleBuilder(panels: panels, families: families)
         _ = SignageLayout.layOut(label, settings: settings, panels: panels, into: &builder)
         builder.finishBlock()
-        let onPanel = label.blocks.contains { $0.fields.contains { panels.panel(for: $0.name) != nil } }
-        return "<article class=\"label\(onPanel ? " panels" : "")\" id=\"\(escape(label.id))\">\n"
-            + "<p class=\"exhibit\">\(escape(label.id))</p>\n" + builder.html + "</article>\n"
+        // The widest panel sets the scale of the whole label on a narrow screen.
+        let opening =
+            widestPanel(label, panels: panels).map {
+                "<article class=\"label panels\" id=\"\(escape(label.id))\" style=\"--panel-mm: \(PanelFit.number($0))\">"
+            } ?? "<article class=\"label\" id=\"\(escape(label.id))\">"
+        return opening + "\n<p class=\"exhibit\">\(escape(label.id))</p>\n" + builder.html + "</article>\n"
     }
+
+    /// The width in millimetres of the widest panel a field of `label` is on; `nil` when none is.
+    private static func widestPanel(_ label: SignageLabel, panels: PanelFonts) -> Double? {
+        label.blocks.flatMap(\.fields).compactMap { panels.panel(for: $0.name)?.profile.widthMM }.max()
+    }
+
+    /// Says how panels are drawn on screen, with the box that shows them at their actual size.
+    private static let scaleNote = """
+        <p class="scale">On screen, a label wider than the window is drawn smaller, in proportion, with the \
+        same lines; printed, every panel has its actual size. \
+        <label><input type="checkbox" id="actual-size"> Show the panels at actual size</label></p>
+
+        """
 
     /// The CSS font family of each panel font, by file path: `captions-panel-1`, … in path order.
     private static func fontFamilies(_ panels: PanelFonts) -> [String: String] {
@@ -183,7 +206,8 @@ enum ProofSheetWriter {
                 }
                 return
             }
-            // The text file's lines: a blank line between paragraphs.
+            // The text file's lines: a blank line between paragraphs. Sizes in scaled millimetres
+            // and points (`--mm`, `--pt`: the real ones in print).
             var lines: [String] = []
             for (index, paragraph) in paragraphs.enumerated() {
                 if index > 0 { lines.append("") }
@@ -193,9 +217,10 @@ enum ProofSheetWriter {
             let size = PanelFit.number(profile.sizePt)
             let leading = PanelFit.number(profile.leadingPt)
             html += """
-                <div class="field field-\(name) panel" style="font-family: '\(family)'; font-size: \(size)pt; \
-                line-height: \(leading)pt; width: \(PanelFit.number(profile.widthMM))mm; \
-                min-height: \(PanelFit.number(profile.leadingPt * Double(profile.maxLines)))pt">
+                <div class="field field-\(name) panel" style="font-family: '\(family)'; \
+                font-size: calc(\(size) * var(--pt)); line-height: calc(\(leading) * var(--pt)); \
+                width: calc(\(PanelFit.number(profile.widthMM)) * var(--mm)); \
+                min-height: calc(\(PanelFit.number(profile.leadingPt * Double(profile.maxLines))) * var(--pt))">
 
                 """
             for (index, line) in lines.enumerated() {
@@ -249,6 +274,9 @@ enum ProofSheetWriter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The sheet's style. A label on panels sizes its panels in `--mm` and `--pt`: on screen one
+    /// millimetre, or less where its widest panel (`--panel-mm`) and the label's side padding and
+    /// borders (106 px) are wider than the gallery; the real units in print and at actual size.
     private static func css(width: Int) -> String {
         """
         :root { --ink: #1d1d1b; --muted: #6b6b66; --panel: #fbfaf6; --rule: #c9c4b5; --alert: #b3261e; }
@@ -264,7 +292,16 @@ enum ProofSheetWriter {
         article.label { position: relative; background: var(--panel); border: 1px solid var(--rule);
           box-shadow: 0 1px 3px rgba(0, 0, 0, 0.15); padding: 28px 32px 24px 72px; width: calc(\(width)ch + 104px);
           max-width: 100%; break-inside: avoid; page-break-inside: avoid; }
-        article.label.panels { width: max-content; max-width: none; }
+        article.label.panels { width: max-content; max-width: none; --mm: 1mm; --pt: 1pt; }
+        header.sheet p.scale { display: none; margin-top: 6px; }
+        p.scale label { white-space: nowrap; color: var(--ink); }
+        @supports (width: 1cqw) {
+          section.gallery { container-type: inline-size; }
+          article.label.panels { max-width: 100%; --mm: min(1mm, (100cqw - 106px) / var(--panel-mm));
+            --pt: calc(var(--mm) * 25.4 / 72); }
+          body:has(#actual-size:checked) article.label.panels { max-width: none; --mm: 1mm; --pt: 1pt; }
+          header.sheet p.scale { display: block; }
+        }
         p.exhibit { position: absolute; top: 6px; right: 10px; margin: 0; font: 11px monospace; color: var(--muted); }
         .block { position: relative; font-size: 15px; line-height: 1.4; }
         .block + .block { margin-top: 18px; padding-top: 14px; border-top: 1px solid var(--rule); }
@@ -287,7 +324,8 @@ enum ProofSheetWriter {
           letter-spacing: 0.05em; }
         ul.reasons { margin: 0; padding-left: 18px; font-size: 13px; }
         ul.reasons code { font-size: 11px; color: var(--muted); }
-        @media print { body { background: none; padding: 0; } article.label { box-shadow: none; } }
+        @media print { body { background: none; padding: 0; } article.label { box-shadow: none; }
+          article.label.panels { max-width: none; --mm: 1mm; --pt: 1pt; } header.sheet p.scale { display: none; } }
         """
     }
 }

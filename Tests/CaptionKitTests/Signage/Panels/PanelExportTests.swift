@@ -97,10 +97,19 @@ import Testing
                     + fontData.base64EncodedString() + "\") format(\"truetype\"); }"))
         #expect(!html.contains("hyphens"))
         #expect(!html.contains("src: url(\"file:") && !html.contains("http"))
+        // Sized in the sheet's scaled millimetres and points (the real ones in print), the label
+        // scaled by its widest panel.
+        #expect(html.contains("<article class=\"label panels\" id=\"kurt\" style=\"--panel-mm: 100\">"))
         #expect(
             html.contains(
-                "<div class=\"field field-text panel\" style=\"font-family: 'captions-panel-1'; font-size: 24pt; "
-                    + "line-height: 30pt; width: 100mm; min-height: 120pt\">"))
+                "<div class=\"field field-text panel\" style=\"font-family: 'captions-panel-1'; "
+                    + "font-size: calc(24 * var(--pt)); line-height: calc(30 * var(--pt)); "
+                    + "width: calc(100 * var(--mm)); min-height: calc(120 * var(--pt))\">"))
+        #expect(html.contains("<label><input type=\"checkbox\" id=\"actual-size\"> Show the panels at actual size"))
+        #expect(
+            html.contains(
+                "@media print { body { background: none; padding: 0; } article.label { box-shadow: none; }\n"
+                    + "  article.label.panels { max-width: none; --mm: 1mm; --pt: 1pt; }"))
         // The text file's lines, one span each; past the fourth line marked.
         let file = String(
             decoding: SignageTextWriter.utf8(for: label, settings: SignageSettings(), panels: panels).bytes,

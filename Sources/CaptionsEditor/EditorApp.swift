@@ -397,19 +397,21 @@ struct EditorApp: Sendable {
         if let saved = query["saved"].flatMap(Int.init) {
             // Nothing written because the file had the draft's texts already (saved from another
             // tab): said so, not "no text was changed".
+            // The texts the save changed, named as the page heads them, so the curator sees that
+            // what they meant to change (and only that) was saved; counted only when the address
+            // does not name them.
+            let changed = TextKey.named(inQuery: query["changed"], config: snapshot.config)
             var text =
-                saved > 0
-                ? words("exhibit.saved", count: saved)
-                : query["same"] != nil ? words("exhibit.alreadysaved") : words("exhibit.nochange")
+                !changed.isEmpty
+                ? words("exhibit.savedtexts", ["list": words.textList(changed)])
+                : saved > 0
+                    ? words("exhibit.saved", count: saved)
+                    : query["same"] != nil ? words("exhibit.alreadysaved") : words("exhibit.nochange")
             if query["merged"] != nil { text += " " + words("exhibit.merged") }
             message = "<p class=\"message ok\" role=\"status\">\(text)</p>"
             // Only texts this exhibit has are named: the query is the browser's.
-            let ended = (query["ended"] ?? "").split(separator: ",").compactMap { item -> String? in
-                let parts = item.split(separator: ":").map(String.init)
-                guard parts.count == 2, snapshot.config.fields.contains(where: { $0.name == parts[0] }),
-                    snapshot.config.languages.contains(parts[1])
-                else { return nil }
-                return words.textName(field: parts[0], language: parts[1])
+            let ended = TextKey.named(inQuery: query["ended"], config: snapshot.config).map {
+                words.textName(field: $0.field, language: $0.language)
             }
             if !ended.isEmpty {
                 let line: HTML =
@@ -564,10 +566,10 @@ struct EditorApp: Sendable {
         // The snapshot in a scope of its own, released before the store replaces the exhibit:
         // held then, it would make the store copy all its exhibits (60 ms at 50,000).
         let exhibit: Exhibit
-        let outcome: Result<(path: String, changed: Int), SaveConflict>
+        let outcome: Result<(path: String, changed: [TextKey]), SaveConflict>
         // The signed-off texts this save changes: the save records them as new translations,
         // so their review and approval end, and the page says so.
-        var endsSignOff: [String] = []
+        var endsSignOff: [TextKey] = []
         do {
             let (snapshot, _, found) = try self.exhibit(context)
             exhibit = found
@@ -576,7 +578,9 @@ struct EditorApp: Sendable {
                 for (language, text) in languages.sorted(by: { $0.key < $1.key })
                 where text != (found.field(field)?.translation(language)?.text ?? "") {
                     let state = states["\(field).\(language)"]
-                    if state?.review != nil || state?.approval != nil { endsSignOff.append("\(field):\(language)") }
+                    if state?.review != nil || state?.approval != nil {
+                        endsSignOff.append(TextKey(field: field, language: language))
+                    }
                 }
             }
             do {
@@ -596,10 +600,16 @@ struct EditorApp: Sendable {
         // A text the file has already counts as the file's change when this save wrote others;
         // when it wrote nothing, the page says the file had the texts already.
         let mergedPart =
-            merged || alreadyThere && saved.changed > 0
+            merged || alreadyThere && !saved.changed.isEmpty
             ? "&merged=1" : alreadyThere ? "&same=1" : ""
-        let endedPart = endsSignOff.isEmpty ? "" : "&ended=" + urlEncode(endsSignOff.joined(separator: ","))
-        return redirect("/exhibits/\(urlEncode(exhibit.id ?? ""))?saved=\(saved.changed)\(mergedPart)\(endedPart)")
+        let endedPart = endsSignOff.isEmpty ? "" : "&ended=" + TextKey.queryValue(endsSignOff)
+        return redirect(
+            "/exhibits/\(urlEncode(exhibit.id ?? ""))?\(Self.savedQuery(saved.changed))\(mergedPart)\(endedPart)")
+    }
+
+    /// The query of the page after a save that changed `texts`: how many, and which.
+    static func savedQuery(_ texts: [TextKey]) -> String {
+        "saved=\(texts.count)" + (texts.isEmpty ? "" : "&changed=" + TextKey.queryValue(texts))
     }
 
     /// The conflict page (409) for `draft` against the file now; with `merge`, each row says who
@@ -662,9 +672,9 @@ struct EditorApp: Sendable {
 
     /// Accepts the stale translation `target` (`field.language`) when the file still has `digest`
     /// (any digest when `nil`), and shows the exhibit saying so and, when the draft was `saved`
-    /// first, how many texts that changed.
+    /// first, the texts that changed.
     func accept(
-        target: String, digest: String?, saved: Int? = nil, _ request: Request, _ context: EditorContext
+        target: String, digest: String?, saved: [TextKey]? = nil, _ request: Request, _ context: EditorContext
     ) async throws -> Response {
         // The snapshot in a scope of its own, released before the store replaces the exhibit (see `save`).
         let id: String
@@ -702,7 +712,7 @@ struct EditorApp: Sendable {
         // As the library names them ("text (en)"): the page checks them against the exhibit's texts
         // and shows them as it heads them ("Text (en)").
         let list = (result.accepted + result.alreadyCurrent).joined(separator: ", ")
-        let savedPart = saved.map { "saved=\($0)&" } ?? ""
+        let savedPart = saved.map { Self.savedQuery($0) + "&" } ?? ""
         return redirect("/exhibits/\(urlEncode(id))?\(savedPart)accepted=\(urlEncode(list))")
     }
 

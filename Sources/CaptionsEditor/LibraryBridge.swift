@@ -171,10 +171,11 @@ enum LibraryBridge {
     }
 
     /// Saves the texts of one exhibit (only changed ones are written) when its file still has
-    /// `expectedDigest`; otherwise writes nothing and throws ``SaveConflict`` with the file's texts now.
+    /// `expectedDigest`, and returns the texts it changed, in the order of `captions.yml`'s fields
+    /// and languages; otherwise writes nothing and throws ``SaveConflict`` with the file's texts now.
     static func save(
         _ texts: ExhibitTexts, exhibit: Exhibit, in indexed: IndexedCollection, expectedDigest: String
-    ) throws -> (path: String, changed: Int) {
+    ) throws -> (path: String, changed: [TextKey]) {
         let collection = indexed.collection
         var edits: [TranslationEdit] = []
         for spec in collection.config.fields {
@@ -189,7 +190,7 @@ enum LibraryBridge {
                 throw CaptionError.conflict(path: exhibit.path)
             }
             let saved = try indexed.save(edits, exhibit: id, expectedDigest: digest)
-            return (saved.path, saved.changed.count)
+            return (saved.path, saved.changed.map { TextKey(field: $0.field, language: $0.language) })
         } catch let error as CaptionError {
             guard case .conflict(let path) = error else { throw error }
             let current = readExhibit(exhibit.relativePath, of: collection)

@@ -132,7 +132,7 @@ def test_after_save_check_and_conflict_focus_is_on_the_result(editor, page):
     page.focus("button[value=save]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert wait_until(lambda: focused_text(page).startswith("result: Saved; texts changed: 1.")), focused_text(page)
+    assert wait_until(lambda: focused_text(page).startswith("result: Saved: Title (en).")), focused_text(page)
     # Check without saving: focus on the note saying these are the draft's findings.
     page.fill("#t-title-en", "The  first winter")
     page.focus("button[value=check]")

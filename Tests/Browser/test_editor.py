@@ -53,8 +53,8 @@ def test_curator_fills_missing_kazakh(missing_kk, editor, page):
     screenshot(page, "03-exhibit-live-check")
 
     page.click("button[value=save]")
-    page.wait_for_url("**/exhibits/kurt-story?saved=1")
-    assert "Saved; texts changed: 1." in page.text_content("main")
+    page.wait_for_url("**/exhibits/kurt-story?saved=1&changed=title%3Akk")
+    assert "Saved: Title (kk)." in page.text_content("main")
     after = editor.read(KURT)
     fingerprint = re.search(r"title: \{ kk: ([0-9a-f]+) \}", after).group(1)
     assert changed_lines(missing_kk, after) == [
@@ -76,7 +76,7 @@ def test_a_field_the_file_lacks_is_added_on_save(editor, page):
     expect(page.locator("#c-credit-en")).to_have_text("1 of 2 lines on the panel · 17 characters")
     assert editor.read(WINTER) == before  # nothing written yet
     page.click("button[value=save]")
-    page.wait_for_url("**/exhibits/first-winter?saved=1")
+    page.wait_for_url("**/exhibits/first-winter?saved=1&changed=credit%3Aen")
     assert changed_lines(before, editor.read(WINTER)) == ["+credit:", "+  en: Museum collection"]
     assert editor.read(WINTER).index("credit:") < editor.read(WINTER).index("notes:")
     expect(page.locator("textarea[name='credit.en']")).to_have_value("Museum collection")
@@ -91,7 +91,7 @@ def two_tabs_after_a_save(editor, browser, box, text):
     second.goto(editor.url + "/exhibits/first-winter")
     first.fill(f"textarea[name='{box}']", text)
     first.click("button[value=save]")
-    first.wait_for_url("**saved=1")
+    first.wait_for_url("**saved=1&changed=" + box.replace(".", "%3A"))
     return context, second
 
 
@@ -115,7 +115,7 @@ def test_two_tabs_conflict(editor, browser):
     screenshot(second, "04-conflict")
     # Nothing is lost: the draft can still be saved over the file.
     second.click("text=Save my draft over the file")
-    second.wait_for_url("**saved=1")
+    second.wait_for_url("**saved=1&changed=title%3Aen")
     assert "  en: The first camp winter\n" in editor.read(WINTER)
     context.close()
 
@@ -144,8 +144,8 @@ def test_a_conflict_resolved_by_hand_saves_against_the_current_file(editor, brow
     screenshot(second, "04c-conflict-restored-onto-current", full_page=False)
     second.fill("textarea[name='title.en']", "The first camp winter, 1938")
     second.click("button[value=save]")
-    second.wait_for_url("**saved=1")
-    expect(second.locator("main .message.ok")).to_have_text("Saved; texts changed: 1.")
+    second.wait_for_url("**saved=1&changed=title%3Aen")
+    expect(second.locator("main .message.ok")).to_have_text("Saved: Title (en).")
     assert "  en: The first camp winter, 1938\n" in editor.read(WINTER)
     second.goto(editor.url + "/exhibits/first-winter")
     expect(second.locator("#draft-restore")).to_be_hidden()
@@ -162,7 +162,7 @@ def test_a_restored_draft_never_overwrites_a_save_made_after_the_conflict(editor
     third.goto(editor.url + "/exhibits/first-winter")
     third.fill("textarea[name='title.en']", "The first winter in the steppe")
     third.click("button[value=save]")
-    third.wait_for_url("**saved=1")
+    third.wait_for_url("**saved=1&changed=title%3Aen")
     second.click("text=Open the file's current version")
     second.wait_for_load_state()
     expect(second.locator("textarea[name='title.en']")).to_have_value("The first winter in the steppe")
@@ -194,9 +194,9 @@ def test_two_tabs_editing_different_texts_both_save(editor, browser):
     # The second tab changed another text: its save is no conflict and undoes nothing.
     second.fill("textarea[name='title.en']", "The first camp winter")
     second.click("button[value=save]")
-    second.wait_for_url("**saved=1&merged=1")
+    second.wait_for_url("**saved=1&changed=title%3Aen&merged=1")
     expect(second.locator("main .message.ok")).to_have_text(
-        "Saved; texts changed: 1. Meanwhile other texts had changed in the file; those changes are kept.")
+        "Saved: Title (en). Meanwhile other texts had changed in the file; those changes are kept.")
     text = editor.read(WINTER)
     assert "  kk: Лагерьдегі алғашқы қыс\n" in text and "  en: The first camp winter\n" in text, text
     expect(second.locator("textarea[name='title.kk']")).to_have_value("Лагерьдегі алғашқы қыс")
@@ -231,7 +231,7 @@ def test_a_draft_outlives_its_session(editor, page):
     expect(page.locator("textarea[name='title.kk']")).to_have_value("Лагерьдегі алғашқы қыс")
     expect(page.locator("#c-title-en")).to_have_text("1 of 3 lines on the panel · 21 characters")
     page.click("button[value=save]")
-    page.wait_for_url("**saved=1&merged=1")
+    page.wait_for_url("**saved=1&changed=title%3Aen&merged=1")
     changed = changed_lines(before, editor.read(WINTER))
     assert changed[:4] == [
         "-  kk: Алғашқы қыс", "+  kk: Лагерьдегі алғашқы қыс", "-  en: The first winter",
@@ -272,7 +272,7 @@ def test_two_tabs_keep_their_own_drafts(editor, page):
     expect(other.locator("#draft-restore")).to_be_visible()
     other.fill("textarea[name='title.kk']", "Лагерьдегі алғашқы қыс")
     page.click("button[value=save]")
-    page.wait_for_url("**saved=1")
+    page.wait_for_url("**saved=1&changed=title%3Aen*")
     assert changed_lines(before, editor.read(WINTER))[:2] == [
         "-  en: The first winter", "+  en: The first camp winter"]
     other.close()  # closed without saving
@@ -282,7 +282,7 @@ def test_two_tabs_keep_their_own_drafts(editor, page):
     expect(page.locator("textarea[name='title.kk']")).to_have_value("Лагерьдегі алғашқы қыс")
     expect(page.locator("textarea[name='title.en']")).to_have_value("The first camp winter")
     page.click("button[value=save]")
-    page.wait_for_url("**saved=1*")
+    page.wait_for_url("**saved=1&changed=title%3Akk*")
     after = editor.read(WINTER)
     assert "  kk: Лагерьдегі алғашқы қыс\n" in after and "  en: The first camp winter\n" in after
     page.goto(editor.url + "/exhibits/first-winter")
@@ -317,7 +317,7 @@ def test_script_in_caption_is_text(editor, page):
     page.fill("textarea[name='title.en']", "<script>alert(1)</script>")
     expect(page.locator("#c-title-en")).to_have_text("1 of 3 lines on the panel · 25 characters")
     page.click("button[value=save]")
-    page.wait_for_url("**saved=1")
+    page.wait_for_url("**saved=1&changed=title%3Aen")
     assert page.input_value("textarea[name='title.en']") == "<script>alert(1)</script>"
     page.goto(editor.url + "/?q=alert")
     assert page.text_content("#result-count") == "Exhibits: 1"
@@ -408,7 +408,7 @@ def test_phone_width_without_javascript(editor, browser):
     assert "Проверено по несохранённому черновику" in page.text_content("main")
     assert page.input_value("textarea[name='title.en']") == "The first winter (phone)"
     page.click("button[value=save]")
-    page.wait_for_url("**saved=1")
+    page.wait_for_url("**saved=1&changed=title%3Aen")
     screenshot(page, "10-phone-exhibit-saved")
     assert "  en: The first winter (phone)\n" in editor.read(WINTER)
     context.close()
@@ -497,7 +497,7 @@ def test_a_control_character_is_the_error_save_makes_of_it(editor, page):
     page.fill("textarea[name='title.en']", "The first winter!")
     expect(place).to_have_count(0)
     page.click("button[value=save]")
-    page.wait_for_url("**saved=1")
+    page.wait_for_url("**saved=1&changed=title%3Aen")
     assert "  en: The first winter!\n" in editor.read(WINTER)
 
 
@@ -523,7 +523,7 @@ def test_a_huge_paste_says_the_limit_at_its_box_and_keeps_the_page(editor, page)
     page.fill("textarea[name='text.ru']", "Первые узницы строили жилища сами.")
     expect(page.locator("#c-text-ru")).to_have_text("1 of 12 lines on the panel · 34 characters")
     page.click("button[value=save]")
-    page.wait_for_url("**saved=1")
+    page.wait_for_url("**saved=1&changed=text%3Aru")
 
 
 def test_a_paste_that_fits_only_without_its_line_breaks_is_not_sent(editor, page):
@@ -572,3 +572,26 @@ def test_a_huge_paste_without_javascript_leads_back_to_the_exhibit(editor, brows
     expect(page.locator("#draft-kept")).to_be_hidden()
     assert editor.read(WINTER) == before
     context.close()
+
+
+def test_the_save_notice_names_the_texts_it_changed(editor, browser):
+    """A curator sees that what they meant to change, and only that, was saved: the notice names
+    each text, a field's languages together, in the interface language."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="kk-KZ")
+    page = context.new_page()
+    try:
+        page.goto(editor.url + "/exhibits/first-winter")
+        page.fill("textarea[name='title.kk']", "Лагерьдегі алғашқы қыс")
+        page.fill("textarea[name='title.en']", "The first camp winter")
+        page.locator("textarea[name='text.kk']").evaluate(
+            "box => { box.value += ' Қосымша сөйлем.'; box.dispatchEvent(new Event('input', { bubbles: true })); }")
+        # A box typed in and put back as it was is no change, and is not named.
+        page.fill("textarea[name='title.ru']", "Первая зима!")
+        page.fill("textarea[name='title.ru']", "Первая зима")
+        page.click("button[value=save]")
+        page.wait_for_url("**/exhibits/first-winter?saved=3&changed=title%3Akk%2Ctitle%3Aen%2Ctext%3Akk")
+        expect(page.locator("main .message.ok")).to_have_text("Сақталды: Тақырып (kk, en), Мәтін (kk).")
+        screenshot(page, "05-saved-names-the-texts", full_page=False)
+    finally:
+        context.close()
+

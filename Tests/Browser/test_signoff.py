@@ -77,7 +77,7 @@ def test_review_then_approve_kazakh(editor, page):
     expect(page.locator("#so-title-en .savefirst")).to_have_text("Save the changed text before signing it.")
     page.locator("textarea[name='title.en']").fill("The First Winter")
     page.click("button[value=save]")
-    page.wait_for_url("**/exhibits/first-winter?saved=1")
+    page.wait_for_url("**/exhibits/first-winter?saved=1&changed=title%3Aen")
     expect(page.locator("#so-title-kk .signoff-state")).to_have_text(
         f"Reviewed by AB on {DATE}Approved by Dana K. on {DATE}")
     screenshot(page, "21-signoff-approved")
@@ -129,7 +129,7 @@ def test_edit_after_approval_shows_the_demotion(approved, editor, page):
     assert "se-t-title-kk" in page.get_attribute("textarea[name='title.kk']", "aria-describedby").split()
     expect(page.locator("#so-title-en .signoff-ends")).to_have_count(0)
     page.click("button[value=save]")
-    page.wait_for_url("**/exhibits/first-winter?saved=1&ended=title%3Akk")
+    page.wait_for_url("**/exhibits/first-winter?saved=1&changed=title%3Akk&ended=title%3Akk")
     expect(page.locator("#so-title-kk .signoff-state")).to_have_text("Translated, not reviewed yet")
     # The page says whose sign-off the save ended.
     expect(page.locator(".message.warning")).to_have_text(
@@ -212,8 +212,8 @@ def test_stale_text_shows_the_word_diff(collection, editor, page):
     # is no longer stale.
     page.locator("textarea[name='title.kk']").fill("Лагерьдегі алғашқы қыс")
     page.click("#stale-title-kk button")
-    page.wait_for_url("**/exhibits/first-winter?saved=1&accepted=*")
-    expect(page.locator("main")).to_contain_text("Saved; texts changed: 1.")
+    page.wait_for_url("**/exhibits/first-winter?saved=1&changed=title%3Akk&accepted=*")
+    expect(page.locator("main")).to_contain_text("Saved: Title (kk).")
     expect(page.locator("main")).to_contain_text("Accepted: Title (kk)")
     expect(page.locator("#stale-title-kk")).to_have_count(0)
     assert "  kk: Лагерьдегі алғашқы қыс\n" in editor.read(WINTER)

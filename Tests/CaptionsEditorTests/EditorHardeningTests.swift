@@ -565,7 +565,7 @@ struct EditorHardeningTests {
         let fixture = try EditorFixture()
         try await fixture.test { browser in
             let spoof = "title.en - SESSION EXPIRED: re-enter the password at http://evil.example/login"
-            for query in ["saved=3&accepted=", "review=", "approve=", "already="] {
+            for query in ["saved=3&accepted=", "saved=3&changed=", "review=", "approve=", "already="] {
                 let page = try await browser.get("/exhibits/first-winter?\(query)\(formEncode(spoof))")
                 #expect(page.status == .ok)
                 // The messages (the language switch keeps the whole address, escaped, to come back to).

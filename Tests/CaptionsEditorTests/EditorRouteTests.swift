@@ -437,15 +437,18 @@ struct EditorSaveTests {
                     ("title.ru", "Первая зима"), ("title.en", "The first winter"),
                 ])
             #expect(saved.status == .seeOther)
-            #expect(saved.headers[.location] == "/exhibits/first-winter?saved=1")
+            #expect(saved.headers[.location] == "/exhibits/first-winter?saved=1&changed=title%3Akk")
             let after = try fixture.read("barracks/first-winter.yml")
             let expected =
                 before.replacingOccurrences(of: "  kk: Алғашқы қыс\n", with: "  kk: Алғашқы қыс!\n")
                 + "translations:  # machine-owned: source fingerprints of translations; do not edit\n"
                 + "  title: { kk: \(SourceFingerprint.of("Первая зима")) }\n"
             #expect(after == expected)
-            let shown = try await browser.get("/exhibits/first-winter?saved=1")
-            #expect(shown.body.contains("Saved; texts changed: 1."))
+            let shown = try await browser.get("/exhibits/first-winter?saved=1&changed=title%3Akk")
+            #expect(shown.body.contains("<p class=\"message ok\" role=\"status\">Saved: Title (kk).</p>"))
+            let kazakh = try await browser.get(
+                "/exhibits/first-winter?saved=1&changed=title%3Akk", headers: [.acceptLanguage: "kk"])
+            #expect(kazakh.body.contains("<p class=\"message ok\" role=\"status\">Сақталды: Тақырып (kk).</p>"))
             #expect(shown.body.contains(">Алғашқы қыс!</textarea>"))
         }
     }
@@ -471,7 +474,9 @@ struct EditorSaveTests {
                     ("credit.ru", "Фонды музея"), ("credit.en", "Museum collection"), ("title.en", "The first winter"),
                 ])
             #expect(saved.status == .seeOther)
-            #expect(saved.headers[.location] == "/exhibits/first-winter?saved=3")
+            #expect(
+                saved.headers[.location]
+                    == "/exhibits/first-winter?saved=3&changed=credit%3Akk%2Ccredit%3Aru%2Ccredit%3Aen")
             let fingerprint = SourceFingerprint.of("Фонды музея")
             let expected =
                 before.replacingOccurrences(
@@ -480,7 +485,8 @@ struct EditorSaveTests {
                 + "translations:  # machine-owned: source fingerprints of translations; do not edit\n"
                 + "  credit: { kk: \(fingerprint), en: \(fingerprint) }\n"
             #expect(try fixture.read("barracks/first-winter.yml") == expected)
-            let shown = try await browser.get("/exhibits/first-winter?saved=3")
+            let shown = try await browser.get(try #require(saved.headers[.location]))
+            #expect(shown.body.contains("<p class=\"message ok\" role=\"status\">Saved: Credit line (kk, ru, en).</p>"))
             #expect(shown.body.contains(">Мұражай қоры</textarea>"))
             #expect(!shown.body.contains("This field is not in the file yet"))
         }
@@ -546,7 +552,7 @@ struct EditorSaveTests {
             let pageTwo = try await second.get("/exhibits/first-winter")
             let edit = ["title.en": "The first camp winter"]
             let one = try await first.post("/exhibits/first-winter", try Self.saveForm(pageOne, edit))
-            #expect(one.headers[.location] == "/exhibits/first-winter?saved=1")
+            #expect(one.headers[.location] == "/exhibits/first-winter?saved=1&changed=title%3Aen")
             let two = try await second.post("/exhibits/first-winter", try Self.saveForm(pageTwo, edit))
             #expect(two.headers[.location] == "/exhibits/first-winter?saved=0&same=1")
             let shown = try await second.get("/exhibits/first-winter?saved=0&same=1")
@@ -575,13 +581,13 @@ struct EditorSaveTests {
             let saved = try await browser.post(
                 "/exhibits/first-winter", try Self.saveForm(page, ["title.en": "The first camp winter"]))
             #expect(saved.status == .seeOther)
-            #expect(saved.headers[.location] == "/exhibits/first-winter?saved=1&merged=1")
+            #expect(saved.headers[.location] == "/exhibits/first-winter?saved=1&changed=title%3Aen&merged=1")
             let file = try fixture.read("barracks/first-winter.yml")
             #expect(file.contains("    The first women prisoners, who"))
             #expect(file.contains("  en: The first camp winter\n"))
             #expect(file.hasSuffix("  title: { kk: \"00000000\", en: \(SourceFingerprint.of("Первая зима")) }\n"))
-            let shown = try await browser.get("/exhibits/first-winter?saved=1&merged=1")
-            #expect(shown.body.contains("Saved; texts changed: 1. Meanwhile"))
+            let shown = try await browser.get("/exhibits/first-winter?saved=1&changed=title%3Aen&merged=1")
+            #expect(shown.body.contains("Saved: Title (en). Meanwhile"))
             // The source changed in the file under a translation I changed: not saved, a conflict
             // (the save would record my English as made from a Russian I have not seen).
             let before = try await browser.get("/exhibits/first-winter")
@@ -595,7 +601,7 @@ struct EditorSaveTests {
             #expect(refused.body.contains("<span class=\"who\">(changed in the file, not by you)</span>"))
             #expect(
                 shown.body.contains(
-                    "Saved; texts changed: 1. Meanwhile other texts had changed in the file; those changes are kept."))
+                    "Saved: Title (en). Meanwhile other texts had changed in the file; those changes are kept."))
         }
     }
 
@@ -896,13 +902,15 @@ struct EditorSaveTests {
                 "/exhibits/first-winter",
                 [("_digest", staleDigest), ("_accept", "title.kk"), ("title.kk", "Лагерьдегі алғашқы қыс")])
             #expect(corrected.status == .seeOther)
-            #expect(corrected.headers[.location] == "/exhibits/first-winter?saved=1&accepted=title%20%28kk%29")
+            #expect(
+                corrected.headers[.location]
+                    == "/exhibits/first-winter?saved=1&changed=title%3Akk&accepted=title%20%28kk%29")
             let saved = try fixture.read("barracks/first-winter.yml")
             #expect(saved.contains("  kk: Лагерьдегі алғашқы қыс\n"))
             #expect(saved.hasSuffix(current))
-            let after = try await browser.get("/exhibits/first-winter?saved=1&accepted=title%20%28kk%29")
+            let after = try await browser.get(try #require(corrected.headers[.location]))
             #expect(!after.body.contains("id=\"stale-title-kk\""))
-            #expect(after.body.contains("<p class=\"message ok\" role=\"status\">Saved; texts changed: 1.</p>"))
+            #expect(after.body.contains("<p class=\"message ok\" role=\"status\">Saved: Title (kk).</p>"))
             #expect(after.body.contains("Accepted: Title (kk)"))
         }
     }
@@ -1629,6 +1637,36 @@ struct EditorUnitTests {
         #expect(strings.localizer("kk").textName(field: "title", language: "kk") == "Тақырып (kk)")
         #expect(strings.localizer("ru").textName(field: "credit", language: "en") == "Кредитная строка (en)")
         #expect(strings.localizer("ru").textName(field: "provenance", language: "en") == "provenance (en)")
+    }
+
+    @Test("A save's notice names the texts it changed, a field's languages together; of many fields, three")
+    func savedTextList() throws {
+        let strings = try InterfaceStrings.loadBundled()
+        let texts = [
+            TextKey(field: "title", language: "kk"), TextKey(field: "text", language: "kk"),
+            TextKey(field: "title", language: "ru"), TextKey(field: "title", language: "ru"),
+        ]
+        #expect(strings.localizer("en").textList(texts) == "Title (kk, ru), Text (kk)")
+        #expect(strings.localizer("kk").textList(texts) == "Тақырып (kk, ru), Мәтін (kk)")
+        #expect(strings.localizer("en").textList([TextKey(field: "credit", language: "en")]) == "Credit line (en)")
+        // Four fields are named; of five, the first three, and the other texts counted.
+        let four = ["title", "text", "credit", "notes"].map { TextKey(field: $0, language: "en") }
+        #expect(strings.localizer("en").textList(four) == "Title (en), Text (en), Credit line (en), notes (en)")
+        let five = four + [TextKey(field: "notes", language: "kk"), TextKey(field: "provenance", language: "en")]
+        #expect(strings.localizer("en").textList(five) == "Title (en), Text (en), Credit line (en) and 3 more")
+        #expect(
+            strings.localizer("ru").textList(five)
+                == "Заголовок (en), Текст (en), Кредитная строка (en) и ещё текстов: 3")
+        #expect(
+            strings.localizer("kk").textList(five) == "Тақырып (en), Мәтін (en), Дереккөз жолы (en) және тағы 3 мәтін")
+        // Only the collection's own texts are read from an address; the order is the address's.
+        let config = try ConfigParser.parse(
+            text: "languages: [kk, ru, en]\nsource: ru\nfields:\n  title: { required: true }\n  text: {}\n",
+            path: "captions.yml")
+        #expect(
+            TextKey.named(inQuery: "text:en,title:de,%3Cb%3E:kk,title,title:kk:x,title:kk", config: config)
+                == [TextKey(field: "text", language: "en"), TextKey(field: "title", language: "kk")])
+        #expect(TextKey.queryValue([TextKey(field: "text", language: "kk-Latn")]) == "text%3Akk-Latn")
     }
 
     @Test("Every reason the signage export holds a label back for has a sentence in kk and ru")

@@ -252,7 +252,7 @@ struct EditorSignOffTests {
             #expect(saved.status == .seeOther)
             // The page the save leads to says whose sign-off the save ended.
             let location = try #require(saved.headers[.location])
-            #expect(location == "/exhibits/first-winter?saved=1&ended=title%3Akk")
+            #expect(location == "/exhibits/first-winter?saved=1&changed=title%3Akk&ended=title%3Akk")
             let shown = try await browser.get(location)
             #expect(
                 shown.body.contains(

@@ -170,7 +170,7 @@ extension Pages {
         guard let signer else {
             return """
                 <div id="signer-box"><label>\(words("signoff.name")) <input name="signer" value="" maxlength="64" \
-                required autocomplete="name"></label>
+                required data-required="\(words("signoff.namerequired"))" autocomplete="name"></label>
                 <p class="hint">\(words("signoff.namehint"))</p></div>
                 """
         }

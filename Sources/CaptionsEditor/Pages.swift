@@ -113,7 +113,8 @@ enum Pages {
                 <form method="post" action="/login" class="narrow">\(page.csrfField)
                 <input type="hidden" name="next" value="\(next)">
                 <label>\(words("login.password")) <input type="password" name="password" \
-                autocomplete="current-password" required autofocus\(invalid)></label>
+                autocomplete="current-password" required data-required="\(words("login.passwordrequired"))" \
+                autofocus\(invalid)></label>
                 <button type="submit">\(words("login.submit"))</button>
                 </form>
                 """)
@@ -967,7 +968,8 @@ enum Pages {
                 <form method="post" action="/translators/review" enctype="multipart/form-data" class="stack">\
                 \(page.csrfField)
                 <label>\(words("translators.file")) \
-                <input type="file" name="xliff" accept=".xlf,.xliff,.mqxliff,.sdlxliff,.xml" required></label>
+                <input type="file" name="xliff" accept=".xlf,.xliff,.mqxliff,.sdlxliff,.xml" required \
+                data-required="\(words("translators.filerequired"))"></label>
                 <fieldset class="trust"><legend>\(words("translators.trust"))</legend>
                 <label><input type="checkbox" name="trust" value="1"> \(words("translators.trustexplain"))</label>
                 <label class="name">\(words("signoff.name")) <input name="by" value="\(signer ?? "")" maxlength="64" \
@@ -1141,9 +1143,11 @@ enum Pages {
                 \(problem)
                 <form method="post" action="/new" class="stack">\(page.csrfField)
                 <label>\(words("new.id")) <input name="id" value="\(id)" required pattern="[a-z0-9]+(-[a-z0-9]+)*" \
-                title="\(words("new.id"))" autocomplete="off"\(invalid)></label>
+                title="\(words("new.id"))" data-required="\(words("new.idrequired"))" \
+                data-mismatch="\(words("new.idformat"))" autocomplete="off"\(invalid)></label>
                 <label>\(words("new.gallery")) <select name="gallery">\(options)</select></label>
-                <label>\(words("new.newgallery")) <input name="newGallery" pattern="[a-z0-9]+(-[a-z0-9]+)*"></label>
+                <label>\(words("new.newgallery")) <input name="newGallery" pattern="[a-z0-9]+(-[a-z0-9]+)*" \
+                data-mismatch="\(words("new.galleryformat"))"></label>
                 <button type="submit" class="primary">\(words("new.create"))</button>
                 </form>
                 """)

@@ -595,3 +595,42 @@ def test_the_save_notice_names_the_texts_it_changed(editor, browser):
     finally:
         context.close()
 
+
+def validation_message(page, selector):
+    return page.locator(selector).evaluate("box => box.validationMessage")
+
+
+def test_required_boxes_speak_the_interface_language(editor, browser):
+    """Chromium (here in English) says "Please fill out this field." in its own language; the
+    editor's required boxes say it in the interface language, and a box filled in submits."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU")
+    page = context.new_page()
+    try:
+        page.goto(editor.url + "/new")
+        page.click("button.primary")
+        expect(page.locator("input[name=id]")).to_be_focused()
+        assert validation_message(page, "input[name=id]") == "Введите id нового экспоната."
+        page.fill("input[name=id]", "Bad Id")
+        page.click("button.primary")
+        assert validation_message(page, "input[name=id]") == (
+            "В id могут быть только строчные латинские буквы, цифры и одиночные дефисы, например stalin-wagon.")
+        page.fill("input[name=id]", "new-wagon")
+        page.fill("input[name=newGallery]", "New Hall")
+        page.click("button.primary")
+        expect(page.locator("input[name=newGallery]")).to_be_focused()
+        assert validation_message(page, "input[name=newGallery]") == (
+            "В названии галереи могут быть только строчные латинские буквы, цифры и одиночные дефисы, "
+            "например barracks.")
+        assert page.url.endswith("/new")
+        page.fill("input[name=newGallery]", "")
+        page.click("button.primary")
+        page.wait_for_url("**/exhibits/new-wagon")
+
+        page.goto(editor.url + "/translators")
+        upload = "form[action='/translators/review']"
+        page.click(f"{upload} button[type=submit]")
+        assert validation_message(page, f"{upload} input[type=file]") == (
+            "Выберите файл XLIFF, который прислал переводчик.")
+        assert page.url.endswith("/translators")
+    finally:
+        context.close()

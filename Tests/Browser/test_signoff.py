@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 from playwright.sync_api import expect
 
-from conftest import CAPTIONS, screenshot
+from conftest import CAPTIONS, screenshot, wait_until
 
 WINTER = "barracks/first-winter.yml"
 EPOCH = calendar.timegm((2026, 12, 3, 12, 0, 0))
@@ -106,6 +106,58 @@ def test_enter_in_the_name_box_signs_nothing(editor, page):
     assert page.url.endswith("/exhibits/first-winter")
     page.click("#so-title-kk button[name=review]")
     expect(page.locator("#so-title-kk .signoff-state")).to_have_text(f"Reviewed by Dana K. on {DATE}")
+
+
+NAME_REQUIRED = {
+    "kk": "Алдымен атыңызды немесе инициалдарыңызды жазыңыз: олар тексеру не бекітумен бірге жазылады.",
+    "en": "Type your name or initials first: they are recorded with the review or approval.",
+}
+
+
+@pytest.mark.parametrize("language", ["kk", "en"])
+def test_an_empty_name_is_said_in_the_interface_language(editor, browser, language):
+    """Chromium (here in English) would say "Please fill out this field." in its own language; the
+    box says it in the interface language, and once a name is typed the button signs."""
+    locale = {"kk": "kk-KZ", "en": "en-US"}[language]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
+    page = context.new_page()
+    try:
+        page.goto(editor.url + "/exhibits/first-winter")
+        assert page.get_attribute("html", "lang") == language
+        before = editor.read(WINTER)
+        name = page.locator("#signer-box input[name=signer]")
+        page.click("#so-title-kk button[name=review]")
+        expect(name).to_be_focused()
+        assert name.evaluate("box => box.validationMessage") == NAME_REQUIRED[language]
+        page.wait_for_timeout(300)
+        assert editor.read(WINTER) == before
+        assert page.url.endswith("/exhibits/first-winter")
+        name.fill("AB")
+        assert name.evaluate("box => box.validationMessage") == ""
+        page.click("#so-title-kk button[name=review]")
+        assert wait_until(lambda: f"\n{KK_TITLE} reviewed {DATE} AB\n" in editor.read(WINTER))
+    finally:
+        context.close()
+
+
+def test_an_empty_name_without_javascript_is_stopped_by_the_browser(editor, browser):
+    """Without the script, `required` alone: the browser stops the form in its own words."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, java_script_enabled=False, locale="kk-KZ")
+    page = context.new_page()
+    try:
+        page.goto(editor.url + "/exhibits/first-winter")
+        before = editor.read(WINTER)
+        page.click("#so-title-kk button[name=review]")
+        name = page.locator("#signer-box input[name=signer]")
+        expect(name).to_be_focused()
+        assert name.evaluate("box => box.validity.valueMissing")
+        assert name.evaluate("box => box.validationMessage") not in ("", NAME_REQUIRED["kk"])
+        page.wait_for_timeout(300)
+        assert editor.read(WINTER) == before
+        assert page.url.endswith("/exhibits/first-winter")
+    finally:
+        context.close()
 
 
 @pytest.fixture

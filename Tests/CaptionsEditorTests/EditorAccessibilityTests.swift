@@ -94,7 +94,8 @@ struct EditorAccessibilityTests {
                 wrong.contains("<p class=\"message error\" id=\"login-problem\" role=\"alert\">Wrong password.</p>"))
             #expect(
                 wrong.contains(
-                    "autocomplete=\"current-password\" required autofocus aria-invalid=\"true\" "
+                    "autocomplete=\"current-password\" required data-required=\"Type the password.\" "
+                        + "autofocus aria-invalid=\"true\" "
                         + "aria-describedby=\"login-problem\">"))
             // A wrong password makes this address wait a second before it may try again.
             try await Task.sleep(for: .milliseconds(1100))
@@ -102,14 +103,17 @@ struct EditorAccessibilityTests {
             let fresh = try await browser.get("/new").body
             #expect(!fresh.contains("aria-invalid"))
             // The id's format, which its label says, is its title too: the browser adds it to its
-            // own "match the requested format".
+            // own "match the requested format" where the page's script does not give its own
+            // message, in the interface language, for an empty box or another format.
             let format = "Id: lowercase Latin letters, digits and hyphens, e.g. stalin-wagon"
             let taken = try await browser.post("/new", [("id", "first-winter"), ("gallery", "barracks")]).body
             #expect(taken.contains("<div id=\"new-problem\"><p class=\"message error\" role=\"alert\">"))
             #expect(
                 taken.contains(
                     "<input name=\"id\" value=\"first-winter\" required pattern=\"[a-z0-9]+(-[a-z0-9]+)*\" "
-                        + "title=\"\(format)\" autocomplete=\"off\" aria-invalid=\"true\" "
+                        + "title=\"\(format)\" data-required=\"Type the new exhibit&#39;s id.\" "
+                        + "data-mismatch=\"An id may have only lowercase Latin letters, digits and single hyphens, "
+                        + "e.g. stalin-wagon.\" autocomplete=\"off\" aria-invalid=\"true\" "
                         + "aria-describedby=\"new-problem\" autofocus>"))
         }
     }

@@ -13,6 +13,28 @@
   }
 })();
 
+// A box left empty or typed in a format it does not take is said to be so in the interface
+// language (the box's data-required or data-mismatch), not in the browser's ("Please fill out
+// this field"). Without this script the browser says it in its own language.
+(function () {
+  function ours(box) {
+    return !!box.setCustomValidity && (box.hasAttribute("data-required") || box.hasAttribute("data-mismatch"));
+  }
+  document.addEventListener("invalid", function (event) {
+    var box = event.target;
+    if (!ours(box)) { return; }
+    var validity = box.validity;
+    box.setCustomValidity(validity.valueMissing ? box.getAttribute("data-required") || "" :
+      validity.patternMismatch ? box.getAttribute("data-mismatch") || "" : "");
+  }, true);
+  // Typing (or choosing a file) ends the message; the next submit judges the box again.
+  function clear(event) {
+    if (ours(event.target)) { event.target.setCustomValidity(""); }
+  }
+  document.addEventListener("input", clear, true);
+  document.addEventListener("change", clear, true);
+})();
+
 (function () {
   var form = document.getElementById("exhibit-form");
   if (!form) { return; }

@@ -118,7 +118,7 @@ extension CaptionsCommand {
                         written.notAccepted == 0
                         ? ""
                         : "; \(CheckReporter.plural(written.notAccepted, "finding")) cannot be accepted and must be "
-                            + "fixed (unreadable files, exceptions' own problems): run captions check"
+                            + "fixed (unreadable or skipped files, exceptions' own problems): run captions check"
                     writeStderr(
                         "wrote \(CheckReporter.plural(written.entries, "accepted finding")) to \(written.path)\(refused)\n"
                     )

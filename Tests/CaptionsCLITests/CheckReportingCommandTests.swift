@@ -244,7 +244,7 @@ import Testing
         #expect(
             write.stderr == """
                 wrote 2 accepted findings to Captions/captions-baseline.json; 1 finding cannot be accepted and must be \
-                fixed (unreadable files, exceptions' own problems): run captions check
+                fixed (unreadable or skipped files, exceptions' own problems): run captions check
 
                 """)
         let baseline = try folder.read("Captions/captions-baseline.json")

@@ -36,9 +36,7 @@ extension CaptionChecker {
         path: String, entries: Int, notAccepted: Int
     ) {
         let collection = try CollectionLoader.load(path: request.path)
-        guard !collection.exhibits.isEmpty else {
-            throw .invalidArgument("\(collection.rootPath) has no exhibit files (*.yml) to check")
-        }
+        guard !collection.exhibits.isEmpty else { throw noExhibitFiles(in: collection) }
         let kept = try findings(in: collection, require: request.require).kept
         let baseline = Baseline(findings: kept, in: collection)
         let path = file ?? defaultBaselinePath(for: collection.rootPath)

@@ -77,9 +77,11 @@ struct Baseline: Sendable, Equatable {
     var lines: [Int]
 
     /// Checks whose findings a baseline never accepts: the exceptions' own problems, and a file
-    /// that cannot be read at all (none of its captions would be checked again, and CI would
-    /// pass a collection with unreadable files).
-    static let unacceptableChecks = IgnoreEntry.unignorableChecks.union(["invalid-yaml"])
+    /// that cannot be read at all or is not read (none of its captions would be checked again,
+    /// and CI would pass a collection with unread files).
+    static let unacceptableChecks = IgnoreEntry.unignorableChecks.union([
+        InvalidYAMLCheck.description.id, SkippedFileCheck.description.id,
+    ])
 
     /// The baseline of `findings`: every finding except those of ``unacceptableChecks``,
     /// which must be fixed rather than accepted.

@@ -1,6 +1,14 @@
 import Dispatch
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Finds and loads a caption collection from disk.
 ///
 /// File reading and parsing run concurrently on all cores; the result is sorted by path, so the
@@ -59,9 +67,9 @@ enum CollectionLoader {
         }
         var config = try loadConfig(in: path)
         config.glossary = try loadGlossary(in: path, languages: config.languages)
-        let files = try exhibitFiles(in: path)
-        let exhibits = parseConcurrently(files, root: path, reading: read)
-        return CaptionCollection(rootPath: path, config: config, exhibits: exhibits)
+        let found = try scan(path)
+        let exhibits = parseConcurrently(found.files, root: path, reading: read)
+        return CaptionCollection(rootPath: path, config: config, exhibits: exhibits, skippedPaths: found.skipped)
     }
 
     /// Reads `captions.yml` in `path`, or returns the defaults when it is absent.
@@ -89,76 +97,111 @@ enum CollectionLoader {
 
     /// The relative paths of every `.yml`/`.yaml` file below `root` except the configuration,
     /// skipping hidden files and folders, sorted.
+    static func exhibitFiles(in root: String) throws(CaptionError) -> [String] {
+        try scan(root).files
+    }
+
+    /// What a walk of `root` finds: the exhibit files (every `.yml`/`.yaml` file but the
+    /// configuration and the glossary, hidden files and folders left out) and the paths it
+    /// skips that may have been meant as captions (``SkippedPath``), each sorted.
     ///
     /// The top folder is listed first; the trees of its subfolders (the galleries) are then
     /// walked on all cores. A folder that cannot be listed is reported as a walk of the whole
     /// tree, last subfolder first, would meet it first.
-    static func exhibitFiles(in root: String) throws(CaptionError) -> [String] {
+    static func scan(_ root: String) throws(CaptionError) -> (files: [String], skipped: [SkippedPath]) {
         let top = try listing(of: "", in: root)
-        let subtrees = ResultSlots<Result<[String], CaptionError>>(count: top.folders.count)
+        let subtrees = ResultSlots<Result<Listing, CaptionError>>(count: top.folders.count)
         DispatchQueue.concurrentPerform(iterations: top.folders.count) { index in
-            subtrees.set(
-                index, Result { () throws(CaptionError) in try exhibitFiles(below: top.folders[index], in: root) })
+            subtrees.set(index, Result { () throws(CaptionError) in try tree(below: top.folders[index], in: root) })
         }
         let walked = subtrees.takeValues()
         for index in walked.indices.reversed() {
             if case .failure(let error) = walked[index] { throw error }
         }
-        var result = top.files
-        for case .success(let files) in walked { result.append(contentsOf: files) }
-        return result.sorted()
+        var files = top.files
+        var skipped = top.skipped
+        for case .success(let listed) in walked {
+            files.append(contentsOf: listed.files)
+            skipped.append(contentsOf: listed.skipped)
+        }
+        return (files.sorted(), skipped.sorted { $0.relativePath < $1.relativePath })
     }
 
-    /// The exhibit files in the tree of the folder `relative`, walked depth first with a stack
-    /// of folders (the last listed first); unsorted.
-    private static func exhibitFiles(below relative: String, in root: String) throws(CaptionError) -> [String] {
-        var result: [String] = []
+    /// What one folder, or a tree of folders, holds: exhibit files, subfolders to walk (not
+    /// hidden, not symbolic links) and skipped paths, as relative paths.
+    private struct Listing {
+        var files: [String] = []
+        var folders: [String] = []
+        var skipped: [SkippedPath] = []
+    }
+
+    /// The exhibit files and skipped paths in the tree of the folder `relative`, walked depth
+    /// first with a stack of folders (the last listed first); unsorted.
+    private static func tree(below relative: String, in root: String) throws(CaptionError) -> Listing {
+        var result = Listing()
         var pending: [String] = [relative]
         while let folder = pending.popLast() {
             let listed = try listing(of: folder, in: root)
-            result.append(contentsOf: listed.files)
+            result.files.append(contentsOf: listed.files)
+            result.skipped.append(contentsOf: listed.skipped)
             pending.append(contentsOf: listed.folders)
         }
         return result
     }
 
-    /// The exhibit files and the subfolders (not hidden, not symbolic links) of the folder
-    /// `relative` of `root`, as relative paths in the order the folder lists them.
-    private static func listing(of relative: String, in root: String) throws(CaptionError)
-        -> (files: [String], folders: [String])
-    {
-        let manager = FileManager.default
+    /// The exhibit files, the subfolders and the skipped paths of the folder `relative` of
+    /// `root`, as relative paths in the order the folder lists them. Only names that do not end
+    /// in `.yml` or `.yaml` are looked at on disk (one `lstat`, and a `stat` for a link).
+    private static func listing(of relative: String, in root: String) throws(CaptionError) -> Listing {
         let folder = relative.isEmpty ? root : join(root, relative)
         let names: [String]
         do {
-            names = try manager.contentsOfDirectory(atPath: folder)
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
             throw .unreadable(path: folder, reason: "cannot list the folder")
         }
-        var files: [String] = []
-        var folders: [String] = []
+        var result = Listing()
+        let atTop = relative.isEmpty
         for name in names where !name.hasPrefix(".") {
-            let childRelative = relative.isEmpty ? name : relative + "/" + name
-            if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
-                if relative.isEmpty && (name == configFileName || name == "captions.yaml" || name == Glossary.fileName)
-                {
-                    continue
-                }
-                files.append(childRelative)
+            let childRelative = atTop ? name : relative + "/" + name
+            if atTop && name == SkippedPath.alternativeConfigFileName {
+                result.skipped.append(SkippedPath(relativePath: childRelative, reason: .configurationName))
+            } else if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+                if atTop && (name == configFileName || name == Glossary.fileName) { continue }
+                result.files.append(childRelative)
             } else {
-                var isDirectory: ObjCBool = false
-                if manager.fileExists(atPath: join(root, childRelative), isDirectory: &isDirectory),
-                    isDirectory.boolValue, !isSymbolicLink(join(root, childRelative))
-                {
-                    folders.append(childRelative)
+                switch entryKind(at: join(root, childRelative)) {
+                case .folder: result.folders.append(childRelative)
+                case .linkToFolder:
+                    result.skipped.append(SkippedPath(relativePath: childRelative, reason: .linkToFolder))
+                case .brokenLink: result.skipped.append(SkippedPath(relativePath: childRelative, reason: .brokenLink))
+                case .other:
+                    if let reason = SkippedPath.reason(forName: name, atTop: atTop) {
+                        result.skipped.append(SkippedPath(relativePath: childRelative, reason: reason))
+                    }
                 }
             }
         }
-        return (files, folders)
+        return result
     }
 
-    private static func isSymbolicLink(_ path: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
+    /// What stands at a path whose name is not an exhibit file's.
+    private enum EntryKind {
+        case folder, linkToFolder, brokenLink, other
+    }
+
+    /// What stands at `path`, from `lstat` (and `stat` for a symbolic link).
+    private static func entryKind(at path: String) -> EntryKind {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return .other }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFLNK:
+            var target = stat()
+            guard stat(path, &target) == 0 else { return .brokenLink }
+            return target.st_mode & S_IFMT == S_IFDIR ? .linkToFolder : .other
+        default: return .other
+        }
     }
 
     /// Reads and parses `files` on all cores, preserving their order.

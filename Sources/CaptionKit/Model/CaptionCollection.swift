@@ -6,5 +6,7 @@ public struct CaptionCollection: Sendable {
     public var config: CollectionConfig
     /// Every exhibit file, sorted by path.
     public var exhibits: [Exhibit]
-
+    /// The files and links below the folder that were not read although they may hold
+    /// captions (`kurt.YML`, a linked gallery), sorted by path; `skipped-file` reports them.
+    var skippedPaths: [SkippedPath] = []
 }

@@ -83,9 +83,7 @@ public enum CaptionChecker {
                 """
             )
         }
-        guard !collection.exhibits.isEmpty else {
-            throw .invalidArgument("\(collection.rootPath) has no exhibit files (*.yml) to check")
-        }
+        guard !collection.exhibits.isEmpty else { throw noExhibitFiles(in: collection) }
         var (diagnostics, silenced, ran) = try findings(in: collection, require: request.require)
         if let (baseline, path) = try baseline(request.baseline, for: collection) {
             var unused: Severity? = UnusedExceptionCheck.description.defaultSeverity
@@ -143,6 +141,18 @@ public enum CaptionChecker {
         case .reviewed: [NotReviewedCheck.description.id]
         case .approved: [NotReviewedCheck.description.id, NotApprovedCheck.description.id]
         }
+    }
+
+    /// Why a collection without exhibit files cannot be checked, naming the files that were not
+    /// read (`kurt.YML`, a linked folder) when there are any, as `skipped-file` would.
+    static func noExhibitFiles(in collection: CaptionCollection) -> CaptionError {
+        var message = "\(collection.rootPath) has no exhibit files (*.yml) to check"
+        if let first = collection.skippedPaths.first {
+            let more = collection.skippedPaths.count - 1
+            message += "; not read: \(SkippedFileCheck.message(for: first))"
+            if more > 0 { message += " (and \(TextReporter.plural(more, "other path")))" }
+        }
+        return .invalidArgument(message)
     }
 
     /// `captions-baseline.json` in the collection folder.

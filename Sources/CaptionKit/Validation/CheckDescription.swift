@@ -37,7 +37,8 @@ struct CheckDescription: Sendable {
 /// A small caption collection used as a check example and test.
 ///
 /// Each file's text may contain the marker `↓` where a finding must point (line and column of
-/// the character after it). Files are relative to the collection folder; the configuration is
+/// the character after it); in a file the loader does not read (`kurt.YML`), a marker stands
+/// for a finding about the whole file. Files are relative to the collection folder; the configuration is
 /// `captions.yml` text, or the defaults when `nil`.
 struct CheckExample: Sendable {
     /// The files of the example collection: relative path and text with markers.

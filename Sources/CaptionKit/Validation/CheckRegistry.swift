@@ -6,6 +6,7 @@ enum CheckRegistry {
     static let all: [any CaptionCheck.Type] = [
         InvalidYAMLCheck.self,
         InvalidValueCheck.self,
+        SkippedFileCheck.self,
         InvalidIDCheck.self,
         DuplicateIDCheck.self,
         IDFileMismatchCheck.self,

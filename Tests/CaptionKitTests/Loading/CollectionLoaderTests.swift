@@ -54,6 +54,41 @@ import Testing
             ])
     }
 
+    /// Names a curator may mean as captions but the loader does not read are skipped paths;
+    /// hidden files, the tool's own files and files that are not YAML are not.
+    @Test func skippedPathsAreFoundButNotHiddenKnownOrOtherFiles() throws {
+        let folder = try TestCollection(
+            files: [
+                ("g/kurt.yml", "id: kurt\n"), ("g/wagon.YML", "id: wagon\n"), ("g/arch.Yml", "id: arch\n"),
+                ("g/deep/stone.YAML", "id: stone\n"), ("g/notes.txt", "x"), ("g/.draft.YML", "id: draft\n"),
+                (".git/x.YML", "x"), ("glossary.yml", "- id: alzhir\n  kk: АЛЖИР\n  ru: АЛЖИР\n"),
+                ("captions.yaml", "languages: [ru]\n"),
+                ("captions-baseline.json", "{}"), ("README.md", "x"), ("g/photo.JPG", "x"), ("g/kurt.yml~", "x"),
+                ("shared/park/a.yml", "id: a\n"),
+            ], config: "languages: [kk, ru]\n")
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: folder.root + "/park", withDestinationPath: folder.root + "/shared/park")
+        try manager.createSymbolicLink(atPath: folder.root + "/g/gone", withDestinationPath: folder.root + "/nowhere")
+        try manager.createSymbolicLink(atPath: folder.root + "/g/alias.yml", withDestinationPath: "kurt.yml")
+        try manager.createSymbolicLink(atPath: folder.root + "/g/alias.YML", withDestinationPath: "kurt.yml")
+        try manager.createSymbolicLink(atPath: folder.root + "/g/.hidden-link", withDestinationPath: "/nowhere")
+        let found = try CollectionLoader.scan(folder.root)
+        #expect(found.files == ["g/alias.yml", "g/kurt.yml", "shared/park/a.yml"])
+        #expect(
+            found.skipped == [
+                SkippedPath(relativePath: "captions.yaml", reason: .configurationName),
+                SkippedPath(relativePath: "g/alias.YML", reason: .extensionCase),
+                SkippedPath(relativePath: "g/arch.Yml", reason: .extensionCase),
+                SkippedPath(relativePath: "g/deep/stone.YAML", reason: .extensionCase),
+                SkippedPath(relativePath: "g/gone", reason: .brokenLink),
+                SkippedPath(relativePath: "g/wagon.YML", reason: .extensionCase),
+                SkippedPath(relativePath: "park", reason: .linkToFolder),
+            ])
+        let collection = try folder.load()
+        #expect(collection.skippedPaths == found.skipped)
+        #expect(collection.config.languages == ["kk", "ru"])
+    }
+
     @Test func aMissingFolderCannotBeListed() {
         #expect(throws: CaptionError.unreadable(path: "/nonexistent/Captions", reason: "cannot list the folder")) {
             _ = try CollectionLoader.exhibitFiles(in: "/nonexistent/Captions")

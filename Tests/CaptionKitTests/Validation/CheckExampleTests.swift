@@ -34,7 +34,8 @@ struct MarkedExample {
     var expected: Set<SourceLocation>
 
     /// Strips `↓` markers, remembers their positions (line, column in Unicode scalars) and loads
-    /// the files in memory under the collection folder `Captions`.
+    /// the files in memory under the collection folder `Captions`. A file the loader would skip
+    /// for its name (``SkippedPath``) becomes a skipped path, and a marker in it the whole file.
     init(_ example: CheckExample) throws {
         var exhibits: [Exhibit] = []
         var expected = Set<SourceLocation>()
@@ -59,8 +60,16 @@ struct MarkedExample {
             return clean
         }
         var glossaryText: String?
+        var skipped: [SkippedPath] = []
         for file in example.files {
             let path = "Captions/" + file.path
+            let name = String(file.path.split(separator: "/").last ?? "")
+            if let reason = SkippedPath.reason(forName: name, atTop: !file.path.contains("/")) {
+                // The loader does not read the file: a marker in it stands for the whole file.
+                skipped.append(SkippedPath(relativePath: file.path, reason: reason))
+                if file.text.contains(CheckExample.marker) { expected.insert(SourceLocation(path: path)) }
+                continue
+            }
             let clean = strip(file.text, path: path)
             if file.path == Glossary.fileName {
                 glossaryText = clean
@@ -79,7 +88,8 @@ struct MarkedExample {
                 text: glossaryText, path: "Captions/" + Glossary.fileName, languages: config.languages)
         }
         collection = CaptionCollection(
-            rootPath: "Captions", config: config, exhibits: exhibits.sorted { $0.path < $1.path })
+            rootPath: "Captions", config: config, exhibits: exhibits.sorted { $0.path < $1.path },
+            skippedPaths: skipped.sorted { $0.relativePath < $1.relativePath })
         self.expected = expected
     }
 }

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// Files and links `captions check` does not read (`kurt.YML`, a linked gallery, a broken link,
+/// `captions.yaml`): each is a `skipped-file` warning about the whole file, so that the gate
+/// never passes captions it did not read without a word.
+@Suite struct SkippedFilesCommandTests {
+    /// The bundled collection (which passes) with a `.YML` file and a gallery linked in.
+    static func collectionWithSkippedFiles() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        _ = try folder.copyBundledCaptions()
+        try folder.write("Captions/barracks/camp-orchestra.YML", "id: camp-orchestra\n")
+        try folder.write("Elsewhere/park/wagon.yml", "id: wagon\n")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/Captions/park", withDestinationPath: "../Elsewhere/park")
+        return folder
+    }
+
+    static let expectedLines = """
+        Captions/barracks/camp-orchestra.YML: warning: 'camp-orchestra.YML' is not read: only names ending in \
+        .yml or .yaml, in lower case, are; rename it to 'camp-orchestra.yml' [skipped-file]
+        Captions/park: warning: 'park' is a symbolic link to a folder, which is not followed: no exhibit file in \
+        it is checked; put the folder itself here instead of the link [skipped-file]
+
+        """
+
+    @Test func checkWarnsAboutEachSkippedPathAndStillPasses() throws {
+        let folder = try Self.collectionWithSkippedFiles()
+        let run = try CLIRun.run(["check"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == Self.expectedLines)
+        #expect(run.stderr.hasSuffix("0 errors, 2 warnings in 20 exhibits\n"))
+
+        let strict = try CLIRun.run(["check", "--strict"], in: folder.path)
+        #expect(strict.status == 1)
+
+        let json = try CLIRun.run(["check", "--format", "json"], in: folder.path)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let findings = try #require(document["diagnostics"] as? [[String: Any]])
+        #expect(findings.map { $0["path"] as? String } == ["Captions/barracks/camp-orchestra.YML", "Captions/park"])
+        #expect(findings.allSatisfy { $0["line"] as? Int == 0 && $0["column"] as? Int == 0 })
+        #expect(findings.allSatisfy { $0["check"] as? String == "skipped-file" && $0["exhibit"] == nil })
+    }
+
+    @Test func captionsYmlSetsItsSeverityAndABaselineDoesNotAcceptIt() throws {
+        let folder = try Self.collectionWithSkippedFiles()
+        let written = try CLIRun.run(["check", "--write-baseline"], in: folder.path)
+        #expect(written.status == 0)
+        #expect(written.stderr.contains("; 2 findings cannot be accepted and must be fixed (unreadable or skipped"))
+        let afterBaseline = try CLIRun.run(["check"], in: folder.path)
+        #expect(afterBaseline.stdout == Self.expectedLines)
+
+        let config = try folder.read("Captions/captions.yml")
+        try folder.write("Captions/captions.yml", config + "checks:\n  skipped-file: error\n")
+        let asError = try CLIRun.run(["check", "--no-baseline"], in: folder.path)
+        #expect(asError.status == 1)
+        #expect(asError.stdout == Self.expectedLines.replacingOccurrences(of: ": warning: ", with: ": error: "))
+    }
+
+    @Test func aCaptionsYamlAndABrokenLinkAreNamed() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/kurt.yml", "id: kurt\n")
+        try folder.write("Captions/captions.yaml", "languages: [ru]\n")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/Captions/gallery", withDestinationPath: "../Moved")
+        let run = try CLIRun.run(["check", "--lang", "ru"], in: folder.path)
+        #expect(
+            run.stdout.hasPrefix(
+                """
+                Captions/captions.yaml: warning: 'captions.yaml' is not read: the configuration is read from \
+                captions.yml only; rename it, or move its settings into captions.yml [skipped-file]
+                Captions/gallery: warning: 'gallery' is a symbolic link whose target does not exist: nothing is read \
+                from it; fix or remove it [skipped-file]
+
+                """))
+    }
+
+    @Test func statusCountsThemWithTheOtherFindings() throws {
+        let folder = try Self.collectionWithSkippedFiles()
+        let run = try CLIRun.run(["status"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix("skipped-file  2\n"))
+    }
+}
+
+extension SkippedFilesCommandTests {
+    /// A collection whose only exhibit file is skipped cannot be checked; the reason names it.
+    @Test func aCollectionOfSkippedFilesSaysWhatWasNotRead() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/kurt.YML", "id: kurt\n")
+        try folder.write("Captions/wagon.Yaml", "id: wagon\n")
+        let run = try CLIRun.run(["check"], in: folder.path)
+        #expect(run.status == 2)
+        #expect(
+            run.stderr == """
+                error: Captions has no exhibit files (*.yml) to check; not read: 'kurt.YML' is not read: only names \
+                ending in .yml or .yaml, in lower case, are; rename it to 'kurt.yml' (and 1 other path)
+
+                """)
+    }
+}

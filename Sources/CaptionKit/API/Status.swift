@@ -25,10 +25,11 @@ extension TranslationStatus {
 }
 
 extension TranslationStatus {
-    /// The report as the JSON document `captions status --format json` prints.
+    /// The report as the JSON document `captions status --format json` prints; `percent` always
+    /// has one decimal (`100.0`), as in `captions check --format json`.
     ///
     /// - Throws: ``CaptionError`` when it cannot be encoded.
     public func json() throws(CaptionError) -> String {
-        try JSONReporter.encode(self)
+        JSONReporter.percentsWithOneDecimal(try JSONReporter.encode(self))
     }
 }

@@ -7,7 +7,9 @@ import Dispatch
 ///
 /// The layout rules it reproduces: two-space indentation, `"key" : value`, keys in code-point
 /// order, absent optionals left out, an empty array as `[`, a blank line and `]`, integral
-/// doubles without a fraction. Tests compare it with `JSONEncoder` on tricky strings.
+/// doubles without a fraction. The one difference: `percent` always has one decimal (`100.0`),
+/// as ``JSONReporter/percentsWithOneDecimal(_:)`` makes the encoder's `100`. Tests compare it
+/// with `JSONEncoder` on tricky strings.
 struct CheckJSONWriter {
     private var bytes: [UInt8] = []
     /// For each open object or array, innermost last: whether it has an element yet.
@@ -85,7 +87,8 @@ struct CheckJSONWriter {
             writer.begin("{")
             writer.field("language", language.language)
             writer.field("missing", language.missing)
-            writer.field("percent", language.percent)
+            writer.key("percent")
+            writer.oneDecimal(language.percent)
             writer.field("total", language.total)
             writer.field("translated", language.translated)
             writer.end("}")
@@ -191,6 +194,12 @@ struct CheckJSONWriter {
 
     private mutating func integer(_ value: Int) {
         bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// A percentage with exactly one decimal (`100.0`, `97.5`, `0.0`), so that it is read as the
+    /// same type whatever its value (``JSONReporter/percentsWithOneDecimal(_:)``).
+    private mutating func oneDecimal(_ value: Double) {
+        bytes.append(contentsOf: JSONReporter.oneDecimal(value).utf8)
     }
 
     /// A double as `JSONEncoder` writes it: integral values without a fraction (`100`),

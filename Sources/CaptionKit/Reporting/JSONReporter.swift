@@ -45,7 +45,7 @@ enum JSONReporter {
         var total: Int
         /// Units without text.
         var missing: Int
-        /// Translated share in percent (one decimal).
+        /// Translated share in percent, written with one decimal (`100.0`, `97.5`).
         var percent: Double
     }
 
@@ -147,6 +147,31 @@ enum JSONReporter {
                     message: error.message, path: location?.path,
                     line: location.flatMap { $0.line > 0 ? $0.line : nil },
                     column: location.flatMap { $0.column > 0 ? $0.column : nil })))
+    }
+
+    /// `value` (a percentage rounded to tenths) with exactly one decimal: `100.0`, `97.5`, `0.0`.
+    static func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// The pretty-printed JSON `text` with every integral `"percent"` value given one decimal
+    /// (`"percent" : 100` becomes `100.0`): `JSONEncoder` writes integral doubles without a
+    /// fraction, and a percentage that is sometimes an integer and sometimes not is read as two
+    /// types by typed JSON readers. Safe on pretty-printed text: each key starts its own line, and a
+    /// string value cannot hold a line break or an unescaped quote.
+    static func percentsWithOneDecimal(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for index in lines.indices {
+            guard let range = lines[index].range(of: "\"percent\" : "),
+                lines[index][..<range.lowerBound].allSatisfy({ $0 == " " })
+            else { continue }
+            let value = lines[index][range.upperBound...]
+            let digits = value.hasSuffix(",") ? value.dropLast() : value
+            guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { continue }
+            lines[index].insert(contentsOf: ".0", at: digits.endIndex)
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func encode<T: Encodable>(_ value: T) throws(CaptionError) -> String {

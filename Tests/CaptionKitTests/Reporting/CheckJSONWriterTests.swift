@@ -3,7 +3,8 @@ import Testing
 
 @testable import CaptionKit
 
-/// `CheckJSONWriter` must write exactly what `JSONEncoder` writes for the check document.
+/// `CheckJSONWriter` must write exactly what `JSONEncoder` writes for the check document, with
+/// `percent` always given one decimal (`JSONReporter.percentsWithOneDecimal`).
 @Suite struct CheckJSONWriterTests {
     /// Every ASCII control character, quotes, backslashes, slashes, non-ASCII and line
     /// separators: the characters where JSON writers differ.
@@ -55,8 +56,29 @@ import Testing
     @Test(arguments: documents.indices) func writesWhatJSONEncoderWrites(index: Int) throws {
         let document = Self.documents[index]
         let written = CheckJSONWriter.text(document)
-        #expect(written == (try JSONReporter.encode(document)))
+        #expect(written == JSONReporter.percentsWithOneDecimal(try JSONReporter.encode(document)))
         #expect(try JSONDecoder().decode(JSONReporter.Document.self, from: Data(written.utf8)) == document)
+    }
+
+    /// A percentage is a number with one decimal whatever its value: typed readers get one type.
+    @Test func percentAlwaysHasOneDecimal() {
+        let text = CheckJSONWriter.text(Self.documents[1])
+        let percents = text.split(separator: "\n").filter { $0.contains("\"percent\"") }.map {
+            $0.drop { $0 == " " }
+        }
+        #expect(
+            percents == [
+                "\"percent\" : 94.5,", "\"percent\" : 100.0,", "\"percent\" : 0.0,", "\"percent\" : 33.3,",
+                "\"percent\" : 66.7,",
+            ])
+    }
+
+    /// Only the values of `percent` keys change: not a string that quotes one, nor other numbers.
+    @Test func onlyPercentKeysGainADecimal() {
+        let text = "{\n  \"a\" : \"\\\"percent\\\" : 5\",\n  \"percent\" : 100,\n  \"total\" : 100\n}\n"
+        #expect(
+            JSONReporter.percentsWithOneDecimal(text)
+                == "{\n  \"a\" : \"\\\"percent\\\" : 5\",\n  \"percent\" : 100.0,\n  \"total\" : 100\n}\n")
     }
 
     @Test func emptyArraysKeepJSONEncodersLayout() {
@@ -88,6 +110,6 @@ import Testing
         whole.diagnostics = findings.map(JSONReporter.finding)
         let chunked = CheckJSONWriter.text(document, findings: findings, chunkSize: chunkSize)
         #expect(chunked == CheckJSONWriter.text(whole))
-        #expect(chunked == (try JSONReporter.encode(whole)))
+        #expect(chunked == JSONReporter.percentsWithOneDecimal(try JSONReporter.encode(whole)))
     }
 }

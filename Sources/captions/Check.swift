@@ -26,6 +26,7 @@ extension CaptionsCommand {
                   captions check --format sarif > captions.sarif
                   captions check --require approved
                   captions check --explain number-mismatch
+                  captions check --explain number-mismatch --format json
                   captions check --explain import-conflict
                   captions check --write-baseline
 
@@ -38,7 +39,8 @@ extension CaptionsCommand {
         @Option(name: .customLong("lang"), help: "Only report this language (repeatable).")
         var languages: [String] = []
 
-        @Option(help: "Output format: text, json, junit, github or sarif.")
+        @Option(
+            help: "Output format: text, json, junit, github or sarif (text or json with --explain, --write-baseline).")
         var format: ReportFormat = .text
 
         @Flag(help: "Treat warnings as errors.")
@@ -92,6 +94,15 @@ extension CaptionsCommand {
                     """
                 )
             }
+            let describes = explainID != nil ? "--explain" : writeBaseline ? "--write-baseline" : nil
+            if let option = describes, format != .text, format != .json {
+                throw ValidationError(
+                    """
+                    \(option) prints text or JSON; --format \(format.rawValue) is a report of findings, which \
+                    \(option) does not make (use --format text or json)
+                    """
+                )
+            }
             if writeBaseline, !languages.isEmpty {
                 throw ValidationError("--write-baseline records every finding; it cannot be combined with --lang")
             }
@@ -101,8 +112,10 @@ extension CaptionsCommand {
         }
 
         func execute() throws {
-            if let explainID, let text = CheckExplanation.text(for: explainID) {
-                writeStdout(text)
+            if let explainID {
+                let explanation =
+                    format == .json ? try CheckExplanation.json(for: explainID) : CheckExplanation.text(for: explainID)
+                writeStdout(explanation ?? "")
                 return
             }
             let choice: BaselineChoice = noBaseline ? .none : baseline.map { .file($0) } ?? .automatic
@@ -114,6 +127,12 @@ extension CaptionsCommand {
                     require: require)
                 if writeBaseline {
                     let written = try CaptionChecker.writeBaseline(request, to: baseline)
+                    if format == .json {
+                        writeStdout(
+                            try CheckReporter.baselineReport(
+                                path: written.path, entries: written.entries, notAccepted: written.notAccepted))
+                        return
+                    }
                     let refused =
                         written.notAccepted == 0
                         ? ""

@@ -37,6 +37,34 @@ extension CheckExplanation {
 }
 
 extension CheckExplanation {
+    /// ``text(for:)`` as a JSON document (`id`, `name`, `reportedBy`, `configurable`,
+    /// `defaultSeverity`, `rationale`, examples, …), or `nil` when there is no such id.
+    ///
+    /// - Throws: ``CaptionError`` when it cannot be encoded.
+    public static func json(for id: String) throws(CaptionError) -> String? {
+        if let type = CheckRegistry.check(id: id) { return try JSONReporter.encode(document(for: type.description)) }
+        guard let finding = FindingRegistry.finding(id: id) else { return nil }
+        return try JSONReporter.encode(document(for: finding))
+    }
+}
+
+extension CheckReporter {
+    /// The JSON `captions check --write-baseline --format json` prints: the file written, the
+    /// findings it accepts and the findings it cannot accept, which must be fixed.
+    ///
+    /// - Throws: ``CaptionError`` when it cannot be encoded.
+    public static func baselineReport(path: String, entries: Int, notAccepted: Int) throws(CaptionError) -> String {
+        struct Written: Encodable {
+            var path: String
+            var entries: Int
+            var notAccepted: Int
+            var version = 1
+        }
+        return try JSONReporter.encode(Written(path: path, entries: entries, notAccepted: notAccepted))
+    }
+}
+
+extension CheckExplanation {
     /// The closest check or finding id to `id`, for a "did you mean" hint.
     public static func suggestion(for id: String) -> String? {
         Suggestion.closest(to: id, in: CheckRegistry.ids + FindingRegistry.ids)

@@ -19,6 +19,33 @@ extension EditorApp {
         router.head("/translators/glossary", use: glossary)
         router.get("/translators/tmx", use: memory)
         router.head("/translators/tmx", use: memory)
+        let proof: @Sendable (Request, EditorContext) async throws -> Response = { request, context in
+            try await offloaded { try self.downloadProofSheet(request, context) }
+        }
+        router.get("/translators/proof", use: proof)
+        router.head("/translators/proof", use: proof)
+    }
+
+    /// The signage proof sheet as `captions export signage --format html` writes it (`proof.html`),
+    /// of the collection or, with `gallery=NAME`, of one gallery (`proof-NAME.html`): 400 for a
+    /// gallery the collection does not have. Exhibits not ready for print are on it as the
+    /// command marks them ("Held back", with the reasons). Made from the files as they are on
+    /// disk now (``EditorStore/scanned()``), as the command reads them.
+    func downloadProofSheet(_ request: Request, _ context: EditorContext) throws -> Response {
+        let query = queryParameters(request.uri.query)
+        let snapshot = store.scanned()
+        // The menu's first choice, the whole collection, sends an empty gallery.
+        let gallery = query["gallery"].flatMap { $0.isEmpty ? nil : $0 }
+        if let gallery, !LibraryBridge.galleries(of: snapshot.collection).contains(gallery) {
+            throw badRequest(context)
+        }
+        let sheet: DownloadFile
+        do {
+            sheet = try LibraryBridge.proofSheetFile(gallery: gallery, in: snapshot.collection)
+        } catch {
+            throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
+        }
+        return attachment(sheet, contentType: "text/html; charset=utf-8")
     }
 
     /// The translators page (422) with `message` as an alert above its forms: an upload it
@@ -38,9 +65,11 @@ extension EditorApp {
         typedName: String? = nil
     ) -> Response {
         let hasGlossary = LibraryBridge.hasGlossary(collectionAt: settings.root)
+        let snapshot = store.snapshot
         return html(
             Pages.translators(
-                page(request, context), config: store.snapshot.config, hasGlossary: hasGlossary,
+                page(request, context), config: snapshot.config, hasGlossary: hasGlossary,
+                galleries: LibraryBridge.galleries(of: snapshot.collection),
                 signer: typedName ?? signers.name(session: context.session.id), message: message),
             status: status)
     }

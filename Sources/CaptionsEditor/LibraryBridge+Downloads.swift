@@ -34,4 +34,19 @@ extension LibraryBridge {
         }
         return (((file.path as NSString).lastPathComponent, file.data), file.unitCount, export.warnings)
     }
+
+    /// The proof sheet `captions export signage --format html` writes, of the whole collection
+    /// or of one `gallery`: its file name and bytes.
+    static func proofSheetFile(gallery: String?, in collection: CaptionCollection) throws(CaptionError)
+        -> DownloadFile
+    {
+        let sheet = try SignageExporter.proofSheet(collection, gallery: gallery)
+        return (sheet.fileName, sheet.data)
+    }
+
+    /// The gallery folders that hold exhibits, sorted (the collection root's exhibits, in no
+    /// gallery, are only on the whole collection's sheet).
+    static func galleries(of collection: CaptionCollection) -> [String] {
+        Set(collection.exhibits.map(\.gallery)).filter { !$0.isEmpty }.sorted()
+    }
 }

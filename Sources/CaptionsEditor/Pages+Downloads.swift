@@ -46,6 +46,30 @@ extension Pages {
             """
     }
 
+    /// The translators page's proof sheet section: what the sheet is, what it does with texts
+    /// not ready for print, and a form downloading it (`GET /translators/proof`, with
+    /// `gallery=…` for one of `galleries`).
+    static func proofSheetSection(_ page: PageContext, galleries: [String]) -> HTML {
+        let words = page.words
+        // The first choice sends an empty gallery: the whole collection.
+        let options = HTML.join(galleries.map { option($0, $0, selected: false) })
+        let menu: HTML =
+            galleries.isEmpty
+            ? ""
+            : """
+            <label>\(words("translators.proofgallery")) <select name="gallery">\
+            \(option("", words("translators.proofall"), selected: true))\(options)</select></label>
+            """
+        return """
+            <section aria-labelledby="h-proof"><h2 id="h-proof">\(words("translators.proof"))</h2>
+            <p>\(words("translators.proofintro"))</p>
+            <p>\(words("translators.proofheldback"))</p>
+            <form method="get" action="/translators/proof" class="stack">
+            \(menu)<button type="submit">\(words("translators.downloadproof"))</button>
+            </form></section>
+            """
+    }
+
     /// What an export left out (a caption file per warning, named from the collection folder
     /// `root` on), said before the download under `sentence`: with `downloadLink`, a link
     /// (`linkText`) to download the file without them.

@@ -940,8 +940,8 @@ enum Pages {
     /// The translators page: the XLIFF, glossary and translation memory downloads, and the
     /// XLIFF upload.
     static func translators(
-        _ page: PageContext, config: CollectionConfig, hasGlossary: Bool, signer: String? = nil,
-        message: HTML = .empty
+        _ page: PageContext, config: CollectionConfig, hasGlossary: Bool, galleries: [String] = [],
+        signer: String? = nil, message: HTML = .empty
     ) -> HTML {
         let words = page.words
         let options = HTML.join(config.targetLanguages.map { option($0, words.languageLabel($0), selected: false) })
@@ -964,6 +964,7 @@ enum Pages {
                 </form></section>
                 \(glossarySection(page, config: config, hasGlossary: hasGlossary))
                 \(memorySection(page, config: config))
+                \(proofSheetSection(page, galleries: galleries))
                 <section><h2>\(words("translators.upload"))</h2>
                 <form method="post" action="/translators/review" enctype="multipart/form-data" class="stack">\
                 \(page.csrfField)

@@ -3,6 +3,8 @@ saved are the bytes the command line's exports write."""
 
 import subprocess
 
+from playwright.sync_api import expect
+
 from conftest import CAPTIONS, screenshot
 
 
@@ -63,4 +65,33 @@ def test_translators_page_at_phone_width(editor, browser):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 320, f"the translators page is {width} px wide at 320 px"
     screenshot(page, "18-translators-phone")
+    context.close()
+
+
+def test_proof_sheet_download_is_the_cli_export(editor, browser, tmp_path):
+    """The proof sheet offered in the interface language (Kazakh here), saved as text/html under
+    the command's file name, byte for byte what `captions export signage --format html` writes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="kk-KZ", accept_downloads=True)
+    page = context.new_page()
+    page.goto(editor.url + "/translators")
+    proof = page.locator("section", has=page.locator("h2#h-proof"))
+    expect(proof.locator("h2")).to_have_text("Жазулардың тексеру парағы")
+    button = proof.get_by_role("button", name="Тексеру парағын жүктеп алу (HTML)")
+    name, data = saved_download(page, button.click, tmp_path)
+    assert name == "proof.html"
+    # The address the form went to, asked again in the same session: served as HTML.
+    response = page.request.get(editor.url + "/translators/proof?gallery=")
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert response.headers["content-disposition"] == 'attachment; filename="proof.html"'
+    assert response.body() == data
+    out = cli_export(editor, tmp_path / "signage", "signage", "--format", "html", "--allow-incomplete")
+    assert data == (out / name).read_bytes()
+    # One gallery: the sheet `--only` with each of its exhibits writes.
+    proof.get_by_label("Зал").select_option("barracks")
+    name, data = saved_download(page, button.click, tmp_path)
+    assert name == "proof-barracks.html"
+    ids = sorted(path.stem for path in (editor.root / "barracks").glob("*.yml"))
+    only = [argument for exhibit in ids for argument in ("--only", exhibit)]
+    out = cli_export(editor, tmp_path / "gallery", "signage", "--format", "html", "--allow-incomplete", *only)
+    assert data == (out / "proof.html").read_bytes()
     context.close()

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HummingbirdBcrypt
 import Testing
 
 @testable import CaptionKit
@@ -25,6 +26,25 @@ struct EditorDownloadTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let options = TMXExportOptions(targetLanguages: [language], outputFolder: folder)
         return try written(TMXExporter.export(collectionAt: root, options: options).files.map(\.path))
+    }
+
+    /// What `captions export signage --format html` (with `--only` each of `only`) writes into
+    /// `proof.html` on the collection at `root`, and the exhibits it held back.
+    static func exportedProofSheet(_ root: String, only: [String] = []) throws -> (Data, [String]) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("proof-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let options = SignageExportOptions(outputFolder: folder, formats: [.html], onlyIDs: only)
+        let report = try SignageExporter.export(collectionAt: root, options: options)
+        return (try Data(contentsOf: URL(fileURLWithPath: folder + "/proof.html")), report.heldBack.map(\.displayID))
+    }
+
+    /// A fixture's preparation that replaces `old` with `new` in the file at `relativePath`.
+    static func replacing(_ old: String, with new: String, in relativePath: String) -> (String) throws -> Void {
+        { root in
+            let path = root + "/" + relativePath
+            try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: old, with: new)
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
     }
 
     /// The files at `paths`, read back from disk: name → bytes.
@@ -153,12 +173,8 @@ struct EditorDownloadTests {
 
     @Test("A language with no translated text gets a sentence, not an empty memory")
     func emptyMemory() async throws {
-        let fixture = try EditorFixture { root in
-            let config = root + "/captions.yml"
-            let text = try String(contentsOfFile: config, encoding: .utf8)
-            try text.replacingOccurrences(of: "languages: [kk, ru, en]", with: "languages: [kk, ru, en, de]")
-                .write(toFile: config, atomically: true, encoding: .utf8)
-        }
+        let fixture = try EditorFixture(
+            prepare: Self.replacing("languages: [kk, ru, en]", with: "languages: [kk, ru, en, de]", in: "captions.yml"))
         #expect(
             try LibraryBridge.tmxFile(language: "de", in: try CaptionCollection.load(path: fixture.root)).units == 0)
         try await fixture.test { browser in
@@ -264,6 +280,75 @@ struct EditorDownloadTests {
             let russian = try await browser.get("/translators/tmx?lang=en")
             #expect(russian.body.contains("В память переводов не войдут эти файлы подписей:"))
             #expect(russian.body.contains("<span class=\"summary\">Файл подписи не вошёл в память переводов.</span>"))
+        }
+    }
+
+    @Test("The proof sheet download is the proof.html captions export signage --format html writes, byte for byte")
+    func proofSheet() async throws {
+        // An exhibit not ready for print: held back by the export, and marked on the sheet.
+        let fixture = try EditorFixture(
+            prepare: Self.replacing("  kk: Алғашқы қыс\n", with: "  kk: \"\"\n", in: "barracks/first-winter.yml"))
+        let (whole, heldBack) = try Self.exportedProofSheet(fixture.root)
+        #expect(heldBack == ["first-winter"])
+        #expect(String(decoding: whole, as: UTF8.self).contains("Held back: not exported"))
+        let collection = try CaptionCollection.load(path: fixture.root)
+        let barracks = collection.exhibits.filter { $0.gallery == "barracks" }.compactMap(\.id)
+        #expect(barracks.count > 1)
+        let (gallery, _) = try Self.exportedProofSheet(fixture.root, only: barracks)
+        try await fixture.test { browser in
+            let page = try await browser.get("/translators")
+            #expect(
+                page.body.contains("<section aria-labelledby=\"h-proof\"><h2 id=\"h-proof\">Signage proof sheet</h2>"))
+            #expect(
+                page.body.contains("<form method=\"get\" action=\"/translators/proof\" class=\"stack\">"))
+            #expect(page.body.contains("are on the sheet marked “Held back” with the reasons"))
+            #expect(
+                page.body.contains(
+                    "<select name=\"gallery\"><option value=\"\" selected>The whole collection</option>"
+                        + "<option value=\"barracks\">barracks</option>"))
+            let cases: [(String, String, Data)] = [
+                ("", "proof.html", whole), ("?gallery=", "proof.html", whole),
+                ("?gallery=barracks", "proof-barracks.html", gallery),
+            ]
+            for (query, name, expected) in cases {
+                let file = try await browser.get("/translators/proof" + query)
+                #expect(file.status == .ok, "\(query)")
+                #expect(file.headers[.contentType] == "text/html; charset=utf-8", "\(query)")
+                #expect(file.headers[.contentDisposition] == "attachment; filename=\"\(name)\"", "\(query)")
+                #expect(Data(file.bytes) == expected, "\(query)")
+            }
+            let head = try await browser.request(.head, "/translators/proof?gallery=barracks")
+            #expect(head.status == .ok)
+            #expect(head.headers[.contentDisposition] == "attachment; filename=\"proof-barracks.html\"")
+            // Another gallery, or a path out of the collection, is a 400 page, never a file.
+            for query in ["gallery=nowhere", "gallery=..%2F..", "gallery=barracks%00", "gallery=Barracks"] {
+                let refused = try await browser.get("/translators/proof?" + query)
+                #expect(refused.status == .badRequest, "\(query)")
+                #expect(refused.headers[.contentDisposition] == nil, "\(query)")
+            }
+            // In Russian and Kazakh the section's words are theirs; the sheet is the same file.
+            let interfaces = [
+                ("ru", "Лист вычитки надписей", "Скачать лист вычитки (HTML)"),
+                ("kk", "Жазулардың тексеру парағы", "Тексеру парағын жүктеп алу (HTML)"),
+            ]
+            for (language, heading, button) in interfaces {
+                _ = try await browser.post("/language", [("lang", language), ("back", "/translators")])
+                let translated = try await browser.get("/translators").body
+                #expect(translated.contains("<h2 id=\"h-proof\">\(heading)</h2>"), "\(language)")
+                #expect(translated.contains("<button type=\"submit\">\(button)</button>"), "\(language)")
+            }
+        }
+    }
+
+    @Test("Without a login the proof sheet is not given out")
+    func proofSheetNeedsLogin() async throws {
+        let fixture = try EditorFixture(passwordHash: Bcrypt.hash("steppe winter", cost: 4))
+        try await fixture.test { browser in
+            let refused = try await browser.get("/translators/proof")
+            #expect(refused.status == .seeOther)
+            #expect(refused.headers[.location] == "/login?next=%2Ftranslators%2Fproof")
+            #expect(refused.headers[.contentDisposition] == nil)
+            #expect(!refused.body.contains("Signage proof"))
         }
     }
 }

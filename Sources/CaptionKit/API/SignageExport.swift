@@ -111,6 +111,31 @@ public enum SignageExporter {
         try SignagePipeline(collection, options: options).export()
     }
 
+    /// The proof sheet `captions export signage --format html` writes into `proof.html`, made in
+    /// memory (nothing is written): the same bytes for the same collection and options, the
+    /// exhibits the gate holds back on it with their reasons and none of their text. With
+    /// `gallery`, only that gallery's exhibits (the sheet `--only` with each of their ids writes,
+    /// when those ids are unique).
+    ///
+    /// - Throws: as ``export(_:options:)``, and CaptionError/invalidArgument(_:) for a gallery
+    ///   that has no exhibit.
+    public static func proofSheet(
+        _ collection: CaptionCollection, gallery: String? = nil, withLatinKazakh: Bool = false
+    ) throws(CaptionError) -> SignageProofSheet {
+        var pipeline = try SignagePipeline(
+            collection, options: SignageExportOptions(formats: [.html], withLatinKazakh: withLatinKazakh))
+        if let gallery {
+            pipeline.exhibits = pipeline.exhibits.filter { $0.gallery == gallery }
+            guard !pipeline.exhibits.isEmpty else {
+                throw .invalidArgument("no exhibit is in the gallery '\(gallery)'")
+            }
+        }
+        let sheet = pipeline.proofSheet()
+        return SignageProofSheet(
+            fileName: SignageProofSheet.fileName(gallery: gallery), data: sheet.data, labelCount: sheet.labelCount,
+            heldBack: sheet.heldBack)
+    }
+
     /// Loads the collection at `path` and exports its signage (`captions export signage`);
     /// see ``export(_:options:)``.
     public static func export(collectionAt path: String, options: SignageExportOptions) throws(CaptionError)
@@ -119,5 +144,29 @@ public enum SignageExporter {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
         return try export(collection, options: options)
+    }
+}
+
+/// The proof sheet of a collection or gallery, made in memory
+/// (``SignageExporter/proofSheet(_:gallery:withLatinKazakh:)``).
+public struct SignageProofSheet: Sendable, Hashable {
+    /// The file name to save it under: `proof.html`, or `proof-<gallery>.html` for one gallery
+    /// (a nested gallery's `/` and any character other than a-z, 0-9 and `-` become `-`).
+    public var fileName: String
+    /// The page's bytes (UTF-8 HTML).
+    public var data: Data
+    /// How many labels it shows.
+    public var labelCount: Int
+    /// The exhibits held back, in collection order.
+    public var heldBack: [HeldBackExhibit]
+
+    /// The file name of the sheet of `gallery` (the collection's when `nil`).
+    static func fileName(gallery: String?) -> String {
+        guard let gallery else { return SignageFormat.proofFileName }
+        let slug = String(
+            gallery.lowercased().map { character -> Character in
+                character.isASCII && (character.isLetter || character.isNumber) ? character : "-"
+            })
+        return "proof-\(slug).html"
     }
 }

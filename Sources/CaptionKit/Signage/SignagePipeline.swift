@@ -153,11 +153,29 @@ struct SignagePipeline: Sendable {
             files.append((SignageFormat.dataMergeFileName, data))
         }
         if options.formats.contains(.html) {
-            let html = ProofSheetWriter.html(
-                entries: entries, languages: languages, settings: settings, panels: panels)
-            files.append((SignageFormat.proofFileName, Data(html.utf8)))
+            files.append((SignageFormat.proofFileName, proofSheetData(entries)))
         }
         return files
+    }
+
+    /// The proof sheet's bytes for `entries`: the one place both ``export()`` and
+    /// ``proofSheet()`` make them, so the editor's download is the command's file.
+    private func proofSheetData(_ entries: [ProofSheetWriter.Entry]) -> Data {
+        Data(ProofSheetWriter.html(entries: entries, languages: languages, settings: settings, panels: panels).utf8)
+    }
+
+    /// The proof sheet ``export()`` writes with `--format html`, made in memory: nothing is
+    /// written, no folder or manifest is touched. The gate holds exhibits back as in the export
+    /// (they are on the sheet with their reasons).
+    func proofSheet() -> (data: Data, labelCount: Int, heldBack: [HeldBackExhibit]) {
+        let entries = exhibits.concurrentMap { exhibit -> ProofSheetWriter.Entry in
+            let reasons = gate.reasons(for: exhibit)
+            return reasons.isEmpty ? .label(label(for: exhibit)) : .heldBack(HeldBackExhibit(exhibit, reasons: reasons))
+        }
+        let heldBack = entries.compactMap { entry -> HeldBackExhibit? in
+            if case .heldBack(let exhibit) = entry { exhibit } else { nil }
+        }
+        return (proofSheetData(entries), entries.count - heldBack.count, heldBack)
     }
 
     /// The configured languages, with `kk-Latn` after `kk` when it is asked for and not configured.

@@ -28,6 +28,12 @@ struct DraftMerge: Sendable {
     /// source in the file, which the curator has not seen then.
     let isClean: Bool
 
+    /// The source each translation the draft changed (alone, or as the file did) was written
+    /// beside, where the file's source changed since and the draft's did not (field → translation's language → the source the page
+    /// showed): a save over the file records the translation as made from it, so it is stale
+    /// until someone checks it against the source the file has now.
+    let translatedFrom: ExhibitTexts
+
     /// Whether the file changed a text the draft left alone (the save keeps that change).
     var fileChangedOthers: Bool { changes.values.contains { $0.values.contains(.theirs) } }
     /// Whether the file already has some of the draft's changes (saved from another page).
@@ -56,6 +62,13 @@ struct DraftMerge: Sendable {
         }
         self.changed = changed
         self.changes = changes
+        var translatedFrom: ExhibitTexts = [:]
+        for (field, languages) in changes where languages[source] == .theirs {
+            for (language, change) in languages where language != source && (change == .mine || change == .both) {
+                translatedFrom[field, default: [:]][language] = base[field]?[source] ?? ""
+            }
+        }
+        self.translatedFrom = translatedFrom
         isClean = changes.allSatisfy { field, languages in
             languages.allSatisfy { language, change in
                 switch change {

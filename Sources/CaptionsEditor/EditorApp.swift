@@ -464,6 +464,8 @@ struct EditorApp: Sendable {
         let id: String
         let draft: ExhibitTexts
         let base: ExhibitTexts
+        // The sources translations were written beside (a draft restored onto a newer version).
+        let translatedFrom: ExhibitTexts
         let config: CollectionConfig
         let acceptsUnchanged: Bool
         do {
@@ -472,8 +474,11 @@ struct EditorApp: Sendable {
             config = snapshot.config
             draft = texts(in: form, config: config)
             base = texts(in: form, config: config, prefix: "_base.")
+            translatedFrom = texts(in: form, config: config, prefix: "_from.")
+                .mapValues { $0.filter { $0.key != config.source } }.filter { !$0.value.isEmpty }
             if form["_action"] == "check" {
-                return try redisplayDraft(draft, base: base, digest: digest, "", .ok, request, context)
+                return try redisplayDraft(
+                    draft, base: base, translatedFrom: translatedFrom, digest: digest, "", .ok, request, context)
             }
             // Accept of a stale translation, pressed in this form so that the draft comes with it:
             // an unchanged draft is accepted as it is; a changed one is saved, which records each
@@ -494,12 +499,13 @@ struct EditorApp: Sendable {
             var values = control.placeholders
             values["what"] = words.textName(field: control.field, language: control.language)
             return try redisplayDraft(
-                draft, base: base, digest: digest,
+                draft, base: base, translatedFrom: translatedFrom, digest: digest,
                 "<p class=\"message error\" role=\"alert\">\(words("exhibit.controlrefused", values))</p>",
                 .unprocessableContent, refused: true, request, context)
         }
         do {
-            return try await save(draft, over: digest, accepting: accepting, request, context)
+            return try await save(
+                draft, over: digest, translatedFrom: translatedFrom, accepting: accepting, request, context)
         } catch var conflict as SaveConflict {
             // A page that says what it showed: the file's changes in texts the draft left alone
             // are no conflict; the draft's changes are saved over the file as it is now. Another
@@ -509,21 +515,26 @@ struct EditorApp: Sendable {
                     base.isEmpty
                     ? nil : DraftMerge(draft: draft, base: base, current: conflict.currentTexts, source: config.source)
                 guard let merge, merge.isClean else {
-                    return conflictPage(draft: draft, merge: merge, conflict, id: id, config: config, request, context)
+                    return conflictPage(
+                        draft: draft, merge: merge, conflict, id: id, config: config,
+                        translatedFrom: translatedFrom, request, context)
                 }
                 do {
                     return try await save(
-                        merge.changed, over: conflict.currentDigest, merged: merge.fileChangedOthers,
-                        alreadyThere: merge.fileHasSame, accepting: accepting, request, context)
+                        merge.changed, over: conflict.currentDigest, translatedFrom: translatedFrom,
+                        merged: merge.fileChangedOthers, alreadyThere: merge.fileHasSame, accepting: accepting,
+                        request, context)
                 } catch let again as SaveConflict {
                     conflict = again
                 }
             }
             let merge = DraftMerge(draft: draft, base: base, current: conflict.currentTexts, source: config.source)
-            return conflictPage(draft: draft, merge: merge, conflict, id: id, config: config, request, context)
+            return conflictPage(
+                draft: draft, merge: merge, conflict, id: id, config: config, translatedFrom: translatedFrom,
+                request, context)
         } catch let error as CaptionError {
             return try redisplayDraft(
-                draft, base: base, digest: digest,
+                draft, base: base, translatedFrom: translatedFrom, digest: digest,
                 "<p class=\"message error\" role=\"alert\">\(words("exhibit.notsaved")) \(words.english(error.message))</p>",
                 .unprocessableContent, refused: true, request, context)
         }
@@ -536,7 +547,8 @@ struct EditorApp: Sendable {
     /// The exhibit page showing `draft` (unsaved) with its findings and `message` above it.
     /// With `refused`, the page says what Save refused in `message`, not that the draft was only checked.
     func redisplayDraft(
-        _ draft: ExhibitTexts, base: ExhibitTexts, digest: String, _ message: HTML, _ status: HTTPResponse.Status,
+        _ draft: ExhibitTexts, base: ExhibitTexts, translatedFrom: ExhibitTexts = [:], digest: String,
+        _ message: HTML, _ status: HTTPResponse.Status,
         refused: Bool = false, _ request: Request, _ context: EditorContext
     ) throws -> Response {
         let (snapshot, position, exhibit) = try self.exhibit(context)
@@ -551,16 +563,19 @@ struct EditorApp: Sendable {
             findings: findings, lengths: checked?.lengths ?? [], message: message, isDraft: true,
             isRefusedSave: refused,
             preview: try? LibraryBridge.labelPreview(exhibit, drafts: draft, in: snapshot.indexed),
-            sourceDiffs: sourceDiffs(exhibit, snapshot), base: base.isEmpty ? LibraryBridge.texts(of: exhibit) : base)
+            sourceDiffs: sourceDiffs(exhibit, snapshot), base: base.isEmpty ? LibraryBridge.texts(of: exhibit) : base,
+            translatedFrom: translatedFrom)
         return html(Pages.exhibit(page(request, context), snapshot, view), status: status)
     }
 
     /// Saves `texts` into the exhibit's file when it has `digest`, then shows the exhibit saying
     /// so (and that other texts of the file had changed, when `merged`; that the file had some
     /// of the texts already, when `alreadyThere`) or accepts `accepting`; throws
-    /// ``SaveConflict`` when the file has another digest.
+    /// ``SaveConflict`` when the file has another digest. A translation with a source in
+    /// `translatedFrom` is recorded as made from it.
     func save(
-        _ texts: ExhibitTexts, over digest: String, merged: Bool = false, alreadyThere: Bool = false,
+        _ texts: ExhibitTexts, over digest: String, translatedFrom: ExhibitTexts = [:], merged: Bool = false,
+        alreadyThere: Bool = false,
         accepting: String?, _ request: Request, _ context: EditorContext
     ) async throws -> Response {
         // The snapshot in a scope of its own, released before the store replaces the exhibit:
@@ -586,7 +601,9 @@ struct EditorApp: Sendable {
             do {
                 outcome = .success(
                     try await store.write {
-                        try LibraryBridge.save(texts, exhibit: found, in: snapshot.indexed, expectedDigest: digest)
+                        try LibraryBridge.save(
+                            texts, exhibit: found, in: snapshot.indexed, expectedDigest: digest,
+                            translatedFrom: translatedFrom)
                     })
             } catch let conflict as SaveConflict {
                 outcome = .failure(conflict)
@@ -614,14 +631,28 @@ struct EditorApp: Sendable {
 
     /// The conflict page (409) for `draft` against the file now; with `merge`, each row says who
     /// changed the text, and the page's form carries only the draft's own changes.
+    /// A translation the draft changed whose source changed in the file only, and one sent with a
+    /// source in `translatedFrom`, goes on with the source it was written beside
+    /// (`_from.<field>.<lang>`): saving over the file records it as made from that source.
     func conflictPage(
         draft: ExhibitTexts, merge: DraftMerge?, _ conflict: SaveConflict, id: String, config: CollectionConfig,
-        _ request: Request, _ context: EditorContext
+        translatedFrom: ExhibitTexts = [:], _ request: Request, _ context: EditorContext
     ) -> Response {
-        html(
+        // Only for the texts the conflict page's form sends; a source sent with the draft first.
+        let sent = merge?.changed ?? draft
+        var from: ExhibitTexts = [:]
+        for sources in [merge?.translatedFrom ?? [:], translatedFrom] {
+            for (field, languages) in sources {
+                for (language, source) in languages where sent[field]?[language] != nil {
+                    from[field, default: [:]][language] = source
+                }
+            }
+        }
+        return html(
             Pages.conflict(
                 page(request, context), id: id, draft: draft, current: conflict.currentTexts,
-                currentDigest: conflict.currentDigest, merge: merge, config: config), status: .conflict)
+                currentDigest: conflict.currentDigest, merge: merge, config: config, translatedFrom: from),
+            status: .conflict)
     }
 
     func liveCheck(_ request: Request, _ context: EditorContext) async throws -> Response {

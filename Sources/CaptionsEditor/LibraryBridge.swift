@@ -173,15 +173,20 @@ enum LibraryBridge {
     /// Saves the texts of one exhibit (only changed ones are written) when its file still has
     /// `expectedDigest`, and returns the texts it changed, in the order of `captions.yml`'s fields
     /// and languages; otherwise writes nothing and throws ``SaveConflict`` with the file's texts now.
+    /// A translation with a text in `translatedFrom` (field → language → source text) is recorded
+    /// as made from that source (``TranslationEdit/translatedFrom``).
     static func save(
-        _ texts: ExhibitTexts, exhibit: Exhibit, in indexed: IndexedCollection, expectedDigest: String
+        _ texts: ExhibitTexts, exhibit: Exhibit, in indexed: IndexedCollection, expectedDigest: String,
+        translatedFrom: ExhibitTexts = [:]
     ) throws -> (path: String, changed: [TextKey]) {
         let collection = indexed.collection
         var edits: [TranslationEdit] = []
         for spec in collection.config.fields {
             for language in collection.config.languages {
                 if let text = texts[spec.name]?[language] {
-                    edits.append(TranslationEdit(field: spec.name, language: language, text: text))
+                    let from = language == collection.config.source ? nil : translatedFrom[spec.name]?[language]
+                    edits.append(
+                        TranslationEdit(field: spec.name, language: language, text: text, translatedFrom: from))
                 }
             }
         }

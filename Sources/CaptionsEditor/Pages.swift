@@ -337,6 +337,10 @@ enum Pages {
         /// The texts as the page was first shown (the file's when `digest` was taken): sent back
         /// with the draft, so a save over a changed file knows which texts the curator changed.
         var base: ExhibitTexts
+        /// The source texts translations of the draft were written beside, where the file's
+        /// source is another now (`_from.<field>.<lang>`, see ``DraftMerge/translatedFrom``):
+        /// sent back with the draft, so its save records them as made from those.
+        var translatedFrom: ExhibitTexts = [:]
     }
 
     /// The label preview: each language block with its fields' lines as the export wraps them.
@@ -477,7 +481,7 @@ enum Pages {
                 \(heading)\(words("exhibit.file")): <code>\(exhibit.relativePath)</code></p>
                 \(result)
                 \(unreadable)
-                \(editable ? draftRestore(words) : "")
+                \(editable ? draftRestore(words, source: config.source, id: id) : "")
                 \(notes)
                 \(view.signOff.map { signOffForm(page, id: id, panel: $0, config: config) } ?? "")
                 <form id="exhibit-form" method="post" action="/exhibits/\(urlEncode(id))" \
@@ -489,7 +493,7 @@ enum Pages {
                 \(view.isDraft ? HTML(trusted: " data-draft=\"shown\"") : .empty)>
                 \(page.csrfField)
                 <input type="hidden" name="_digest" value="\(view.digest)">
-                \(baseFields(view.base, config: config))
+                \(baseFields(view.base, config: config))\(translatedFromFields(view.translatedFrom))
                 \(sections)
                 <section class="general" aria-labelledby="h-findings">
                 <h2 id="h-findings">\(words("exhibit.findings"))</h2>
@@ -528,17 +532,20 @@ enum Pages {
 
     /// The offer of a draft the browser kept and no save wrote (a session that ended, a closed
     /// tab): hidden until `editor.js` finds one that differs from the texts shown.
-    static func draftRestore(_ words: Localizer) -> HTML {
-        """
-        <div class="message" id="draft-restore" role="status" hidden \
-        data-filetext="\(words("exhibit.filetext"))" data-empty="\(words("conflict.empty"))">
-        <p>\(words("exhibit.draftfound")) <span id="draft-time"></span></p>
-        <p id="draft-texts" data-label="\(words("exhibit.drafttexts"))"></p>
-        <button type="button" id="draft-restore-button">\(words("exhibit.restore"))</button>
-        <button type="button" id="draft-discard-button">\(words("exhibit.discard"))</button>
-        <p id="draft-discard-confirm" role="alert" hidden>\(words("exhibit.discardconfirm"))</p>
-        </div>
-        """
+    static func draftRestore(_ words: Localizer, source: String, id: String) -> HTML {
+        let sourceName = words.languageLabel(source)
+        return """
+            <div class="message" id="draft-restore" role="status" hidden \
+            data-filetext="\(words("exhibit.filetext"))" data-empty="\(words("conflict.empty"))" \
+            data-source="\(source)" data-earlier="\(words("exhibit.earliersource", ["lang": sourceName, "id": id]))" \
+            data-confirm="\(words("exhibit.checkedsource", ["lang": sourceName]))">
+            <p>\(words("exhibit.draftfound")) <span id="draft-time"></span></p>
+            <p id="draft-texts" data-label="\(words("exhibit.drafttexts"))"></p>
+            <button type="button" id="draft-restore-button">\(words("exhibit.restore"))</button>
+            <button type="button" id="draft-discard-button">\(words("exhibit.discard"))</button>
+            <p id="draft-discard-confirm" role="alert" hidden>\(words("exhibit.discardconfirm"))</p>
+            </div>
+            """
     }
 
     /// One text box with its counter, its findings (`located`) and, when it is stale as saved,
@@ -751,7 +758,17 @@ enum Pages {
         return "<ul class=\"findings\">\(findingItems(general, words: words))</ul>"
     }
 
-    /// The conflict page: the draft beside the file's current text, and a way to keep the draft.
+    /// The hidden fields of the source texts translations were written beside
+    /// (`_from.<field>.<lang>`), sorted by field and language.
+    static func translatedFromFields(_ translatedFrom: ExhibitTexts) -> HTML {
+        HTML.join(
+            translatedFrom.sorted { $0.key < $1.key }.flatMap { field, languages in
+                languages.sorted { $0.key < $1.key }.map { language, source -> HTML in
+                    "<input type=\"hidden\" name=\"_from.\(field).\(language)\" value=\"\(source)\">"
+                }
+            })
+    }
+
     /// The hidden fields of the texts a page showed (`_base.<field>.<lang>`), every field and language.
     static func baseFields(_ base: ExhibitTexts, config: CollectionConfig) -> HTML {
         HTML.join(
@@ -771,7 +788,7 @@ enum Pages {
     /// above the button names the file's texts a save replaces.
     static func conflict(
         _ page: PageContext, id: String, draft: ExhibitTexts, current: ExhibitTexts, currentDigest: String,
-        merge: DraftMerge?, config: CollectionConfig
+        merge: DraftMerge?, config: CollectionConfig, translatedFrom: ExhibitTexts = [:]
     ) -> HTML {
         let words = page.words
         var rows: [HTML] = []
@@ -850,7 +867,7 @@ enum Pages {
                 \(legend)\(sameTexts)
                 <form method="post" action="/exhibits/\(urlEncode(id))">\(page.csrfField)
                 <input type="hidden" name="_digest" value="\(currentDigest)">\(hidden)
-                \(merge == nil ? "" : baseFields(current, config: config))
+                \(merge == nil ? "" : baseFields(current, config: config))\(translatedFromFields(translatedFrom))
                 \(replacing)
                 <button type="submit" name="_action" value="save"\(describedBy)>\(words("conflict.keep"))</button>
                 <a href="/exhibits/\(urlEncode(id))?conflict=\(urlEncode(currentDigest))">\(words("conflict.reload"))</a>

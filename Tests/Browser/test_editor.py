@@ -1,6 +1,7 @@
 """The curator's editor in a real browser (headless Chromium): the scenarios of issue 12."""
 
 import difflib
+import hashlib
 import re
 import subprocess
 
@@ -183,9 +184,45 @@ def test_a_conflict_names_a_translation_whose_source_changed(editor, browser):
         editor, browser, ("title.ru", "Первая лагерная зима"), ("title.kk", "Лагерьдегі алғашқы қыс"))
     rows = second.locator("tr.differs th")
     expect(rows).to_have_text([
-        "Title (kk) (changed by you, and its source, Russian (ru), changed in the file: saving would record"
-        " the translation as made from a source you have not seen)",
+        "Title (kk) (changed by you, and its source, Russian (ru), changed in the file: saved, the translation"
+        " is recorded as made from the earlier source you saw, and reported stale)",
         "Title (ru) (changed in the file, not by you)"])
+    context.close()
+
+
+def source_fingerprint(text):
+    """The fingerprint a `translations:` record holds for a source text (already NFC)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+@pytest.mark.parametrize("confirmed", [False, True])
+def test_a_translation_restored_onto_a_changed_source_is_recorded_as_made_from_the_old(
+        editor, browser, confirmed):
+    """A colleague changes the Russian title while I translate it into Kazakh: after the conflict,
+    my Kazakh restored onto the current version is recorded as made from the Russian I saw, so the
+    check reports it stale; unless I tick that I checked it against the Russian it has now."""
+    context, second = a_conflict(
+        editor, browser, ("title.ru", "Первая лагерная зима"), ("title.kk", "Лагерьдегі алғашқы қыс"))
+    second.click("text=Open the file's current version")
+    second.wait_for_load_state()
+    second.click("#draft-restore-button")
+    expect(second.locator("textarea[name='title.kk']")).to_have_value("Лагерьдегі алғашқы қыс")
+    note = second.locator("#fs-t-title-kk")
+    expect(note).to_contain_text(
+        "You wrote this translation beside an earlier Russian (ru) text: «Первая зима». Saved, it is recorded as "
+        "translated from that text, so the check reports it as stale until it is checked (captions diff "
+        "first-winter shows what changed).")
+    confirm = note.get_by_label("I have checked it against the Russian (ru) text the file has now")
+    expect(confirm).not_to_be_checked()
+    if confirmed:
+        confirm.check()
+    second.click("button[value=save]")
+    second.wait_for_url("**saved=1&changed=title%3Akk")
+    made_from = "Первая лагерная зима" if confirmed else "Первая зима"
+    assert re.search(r"title: \{ kk: " + source_fingerprint(made_from) + r"\b", editor.read(WINTER))
+    check = subprocess.run([str(CAPTIONS), "check", str(editor.root)], capture_output=True, text=True)
+    stale = "title (kk) of first-winter was translated from an earlier ru text"
+    assert (stale in check.stdout) != confirmed, check.stdout
     context.close()
 
 

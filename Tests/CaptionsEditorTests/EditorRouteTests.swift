@@ -627,7 +627,8 @@ struct EditorSaveTests {
                 rows == [
                     // In the conflict because its source changed, and said so.
                     "Title (kk) <span class=\"who\">(changed by you, and its source, Russian (ru), changed in the "
-                        + "file: saving would record the translation as made from a source you have not seen)</span>",
+                        + "file: saved, the translation is recorded as made from the earlier source you saw, and "
+                        + "reported stale)</span>",
                     "Title (ru) <span class=\"who\">(changed in the file, not by you)</span>",
                     "Title (en) <span class=\"who\">(changed by you and in the file)</span>",
                 ])
@@ -650,8 +651,14 @@ struct EditorSaveTests {
             #expect(refused.body.contains("name=\"title.kk\" value=\"Менің қысым\""))
             #expect(!refused.body.contains("name=\"title.ru\" value="))
             #expect(refused.inputValue("_base.title.ru") == "Первая лагерная зима")
+            // My Kazakh and English go on with the Russian I translated them beside.
+            #expect(refused.inputValue("_from.title.kk") == "Первая зима")
+            #expect(refused.inputValue("_from.title.en") == "Первая зима")
+            #expect(refused.inputValue("_from.text.kk") == nil)
             var form = [("_digest", try #require(refused.inputValue("_digest"))), ("_action", "save")]
-            for name in ["title.en", "title.kk"] { form.append((name, try #require(refused.inputValue(name)))) }
+            for name in ["title.en", "title.kk", "_from.title.kk", "_from.title.en"] {
+                form.append((name, try #require(refused.inputValue(name))))
+            }
             for field in ["title", "text", "credit"] {
                 for language in ["kk", "ru", "en"] {
                     let name = "_base.\(field).\(language)"
@@ -664,6 +671,37 @@ struct EditorSaveTests {
             #expect(file.contains("  kk: Менің қысым\n"))
             #expect(file.contains("  ru: Первая лагерная зима\n"))
             #expect(file.contains("  en: My winter\n"))
+            // Recorded as made from the Russian I saw, so both are stale until checked.
+            let seen = SourceFingerprint.of("Первая зима")
+            #expect(file.hasSuffix("  title: { kk: \(seen), en: \(seen) }\n"))
+        }
+    }
+
+    @Test("A translation sent with the source it was written beside (_from) is recorded as made from it")
+    func translationRecordsTheSourceItWasWrittenBeside() async throws {
+        for sendsEarlierSource in [true, false] {
+            let fixture = try EditorFixture()
+            try await fixture.test { browser in
+                // The draft restored onto the current version after a conflict: the page shows the
+                // file's Russian now, and the Kazakh was typed beside the Russian before.
+                let changed = try fixture.read("barracks/first-winter.yml").replacingOccurrences(
+                    of: "  ru: Первая зима\n", with: "  ru: Первая лагерная зима\n")
+                try fixture.write("barracks/first-winter.yml", changed)
+                let page = try await browser.get("/exhibits/first-winter")
+                var form = try Self.saveForm(page, ["title.kk": "Лагерьдегі алғашқы қыс"])
+                if sendsEarlierSource {
+                    form += [("_from.title.kk", "Первая зима"), ("_from.title.ru", "ignored: the source's own")]
+                }
+                let saved = try await browser.post("/exhibits/first-winter", form)
+                #expect(saved.headers[.location] == "/exhibits/first-winter?saved=1&changed=title%3Akk")
+                let source = sendsEarlierSource ? "Первая зима" : "Первая лагерная зима"
+                #expect(
+                    try fixture.read("barracks/first-winter.yml").hasSuffix(
+                        "  title: { kk: \(SourceFingerprint.of(source)) }\n"))
+                let shown = try await browser.get("/exhibits/first-winter")
+                // Stale: the exhibit page marks it so.
+                #expect(shown.body.contains("id=\"stale-title-kk\"") == sendsEarlierSource)
+            }
         }
     }
 

@@ -51,8 +51,9 @@ public enum CaptionEditor {
     ///
     /// Only the edited values change, through the same line-preserving writer as `captions
     /// import`; a translation set here records the fingerprint of its source text (the edited
-    /// source when the same save edits it), so that it goes stale when the source changes, as
-    /// an imported one does. A source edited here also records, for each of its translations
+    /// source when the same save edits it, else its ``TranslationEdit/translatedFrom`` when
+    /// given, else the file's), so that it goes stale when the source changes, as an imported
+    /// one does. A source edited here also records, for each of its translations
     /// that has no record yet and is not edited in the same save, the source it stood beside
     /// until now: that translation is then stale. The file is written atomically under the collection's lock (see
     /// `captions import`), and not at all when no text changes.
@@ -107,7 +108,7 @@ public enum CaptionEditor {
         for edit in changed where edit.language != config.source && !edit.text.isEmpty {
             let source =
                 changed.last { $0.field == edit.field && $0.language == config.source }?.text
-                ?? current.field(edit.field)?.translation(config.source)?.text ?? ""
+                ?? edit.translatedFrom ?? current.field(edit.field)?.translation(config.source)?.text ?? ""
             guard !source.isEmpty else { continue }
             fingerprints[edit.field, default: [:]][edit.language] = SourceFingerprint.of(source)
         }

@@ -423,14 +423,7 @@
   }
   // The file's text of a box the restored draft fills, shown under it: what to combine with.
   function showFileText(box, text) {
-    var old = document.getElementById("ft-" + box.id);
-    if (old) { old.remove(); }
-    var holder = document.createElement("div");
-    holder.className = "file-text";
-    holder.id = "ft-" + box.id;
-    var label = document.createElement("p");
-    label.className = "hint";
-    label.textContent = offer.getAttribute("data-filetext") || "";
+    var holder = noteUnder(box, "ft-" + box.id, "file-text", offer.getAttribute("data-filetext") || "");
     var body = document.createElement("p");
     body.className = "file-text-body";
     if (text) {
@@ -440,11 +433,55 @@
       body.className += " empty";
       body.textContent = offer.getAttribute("data-empty") || "";
     }
-    holder.appendChild(label);
     holder.appendChild(body);
-    box.insertAdjacentElement("afterend", holder);
+  }
+  // A note with `hint` under a box (after `after` when given), in place of an earlier one with
+  // the same `id`, read with the box (aria-describedby): the note, to add to.
+  function noteUnder(box, id, className, hint, after) {
+    var old = document.getElementById(id);
+    if (old) { old.remove(); }
+    var holder = document.createElement("div");
+    holder.className = className;
+    holder.id = id;
+    var text = document.createElement("p");
+    text.className = "hint";
+    text.textContent = hint;
+    holder.appendChild(text);
+    (after || box).insertAdjacentElement("afterend", holder);
     var described = (box.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
-    if (described.indexOf(holder.id) < 0) { box.setAttribute("aria-describedby", described.concat(holder.id).join(" ")); }
+    if (described.indexOf(id) < 0) { box.setAttribute("aria-describedby", described.concat(id).join(" ")); }
+    return holder;
+  }
+
+  // A translation restored onto the current version whose source the file changed since the
+  // draft's page showed it (and the draft did not): it goes with that earlier source
+  // (`_from.<field>.<lang>`), so the save records it as made from it and it is reported stale;
+  // said under the box, with a box to tick when the curator has checked it against the new source.
+  function keepEarlierSource(box, draft) {
+    var source = offer.getAttribute("data-source");
+    var language = box.getAttribute("data-lang");
+    if (!source || language === source) { return; }
+    var sourceName = box.getAttribute("data-field") + "." + source;
+    var seen = draft.page["_base." + sourceName];
+    var shown = form.querySelector('input[name="_base.' + sourceName + '"]');
+    if (typeof seen !== "string" || !shown || shown.value === seen) { return; }
+    // A source the draft changed itself is saved with it: the translation is made from that.
+    if (Object.prototype.hasOwnProperty.call(draft.texts, sourceName) && draft.texts[sourceName] !== seen) { return; }
+    // A function, so that a `$` in the text is not a replacement pattern.
+    var hint = (offer.getAttribute("data-earlier") || "").replace("{source}", function () { return seen; });
+    var holder = noteUnder(box, "fs-" + box.id, "earlier-source", hint, document.getElementById("ft-" + box.id));
+    var from = document.createElement("input");
+    from.type = "hidden";
+    from.name = "_from." + box.name;
+    from.value = seen;
+    var label = document.createElement("label");
+    var checked = document.createElement("input");
+    checked.type = "checkbox";
+    checked.addEventListener("change", function () { from.disabled = checked.checked; });
+    label.appendChild(checked);
+    label.appendChild(document.createTextNode(" " + (offer.getAttribute("data-confirm") || "")));
+    holder.appendChild(label);
+    holder.appendChild(from);
   }
 
   document.getElementById("draft-restore-button").addEventListener("click", function () {
@@ -462,6 +499,7 @@
     }
     restore.forEach(function (box) {
       if (onto && box.value !== draft.texts[box.name]) { showFileText(box, box.value); }
+      if (onto) { keepEarlierSource(box, draft); }
       box.value = draft.texts[box.name];
       // The live check, the counters and the sign-off buttons follow, as after typing.
       box.dispatchEvent(new Event("input", { bubbles: true }));

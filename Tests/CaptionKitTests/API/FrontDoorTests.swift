@@ -146,6 +146,39 @@ import Testing
         #expect(stale.map { "\($0.exhibitID ?? "") \($0.field ?? "") \($0.language ?? "")" } == ["kurt text kk"])
     }
 
+    @Test func aTranslationSavedWithTheSourceItWasWrittenBesideIsRecordedAsMadeFromItAndIsStale() throws {
+        let fixture = try collection()
+        let loaded = try fixture.load()
+        let path = fixture.root + "/park/wagon.yml"
+        // The Kazakh text was typed beside an earlier Russian one; the file's is another now.
+        let earlier = "Вагон 1938 года."
+        _ = try CaptionEditor.save(
+            [
+                TranslationEdit(field: "text", language: "kk", text: "1938 жылғы вагон.", translatedFrom: earlier),
+                TranslationEdit(field: "title", language: "en", text: "The wagon", translatedFrom: "Вагон"),
+            ], exhibit: "wagon", in: loaded, expectedDigest: try CaptionEditor.digest(ofFileAt: path))
+        #expect(
+            try fixture.read("park/wagon.yml").hasSuffix(
+                "  title: { en: \(SourceFingerprint.of("Вагон")) }\n  text: { kk: \(SourceFingerprint.of(earlier)) }\n")
+        )
+        let stale = try CaptionChecker.run(CheckRequest(path: fixture.root)).diagnostics.filter {
+            $0.checkID == "stale-translation"
+        }
+        #expect(stale.map { "\($0.exhibitID ?? "") \($0.field ?? "") \($0.language ?? "")" } == ["wagon text kk"])
+        // The same save editing the source: the translation is made from that edit.
+        let reloaded = try fixture.load()
+        _ = try CaptionEditor.save(
+            [
+                TranslationEdit(field: "text", language: "ru", text: earlier),
+                TranslationEdit(field: "text", language: "kk", text: "1938 жылғы вагон!", translatedFrom: "Вагон."),
+            ], exhibit: "wagon", in: reloaded, expectedDigest: try CaptionEditor.digest(ofFileAt: path))
+        // (The English, with no record, is recorded as made from the Russian it stood beside.)
+        let english = SourceFingerprint.of("Вагон 1937 года.")
+        #expect(
+            try fixture.read("park/wagon.yml").hasSuffix(
+                "  text: { kk: \(SourceFingerprint.of(earlier)), en: \(english) }\n"))
+    }
+
     @Test func aSaveOverAChangedFileIsAConflictAndWritesNothing() throws {
         let fixture = try collection()
         let loaded = try fixture.load()

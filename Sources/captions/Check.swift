@@ -24,11 +24,15 @@ extension CaptionsCommand {
                   captions check Captions --lang kk --format github
                   captions check --format junit > captions-junit.xml
                   captions check --format sarif > captions.sarif
+                  captions check --require translated
                   captions check --require approved
                   captions check --explain number-mismatch
                   captions check --explain number-mismatch --format json
                   captions check --explain import-conflict
                   captions check --write-baseline
+
+                A gate: with --require, the checks of that level are errors whatever captions.yml says \
+                (a line on stderr names each one captions.yml lowers); without it, nothing is pinned.
 
                 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 the check could not run.
                 """
@@ -49,11 +53,12 @@ extension CaptionsCommand {
         @Option(
             help: ArgumentHelp(
                 """
-                The level every current text must reach: translated (default), reviewed (turns on not-reviewed) \
-                or approved (also not-approved).
+                The level every current text must reach, a gate captions.yml cannot lower: translated runs \
+                missing-field, missing-translation, empty-text and stale-translation as errors; reviewed also \
+                not-reviewed; approved also not-approved. Without it, captions.yml sets every severity.
                 """,
                 valueName: "level"))
-        var require: SignOffLevel = .translated
+        var require: SignOffLevel?
 
         @Option(
             name: .customLong("explain"),
@@ -150,6 +155,7 @@ extension CaptionsCommand {
                 throw error
             }
             writeStdout(try CheckReporter.report(result, format: format))
+            for note in result.pinNotes { writeStderr(note + "\n") }
             if format == .text { writeStderr(CheckReporter.summary(result)) }
             if result.failed { throw ExitCode(1) }
         }

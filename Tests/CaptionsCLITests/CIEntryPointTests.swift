@@ -146,6 +146,27 @@ import Testing
         #expect(wrong.stderr == "action-check: error: baseline must be true or false, not 'no'\n")
     }
 
+    /// The action always passes `--require` (default `translated`): a `captions.yml` that turns
+    /// `missing-translation` off or down cannot turn the gate off, and the log says why.
+    @Test(arguments: ["off", "warning"])
+    func actionGateHoldsWhenCaptionsYMLLowersMissingTranslation(setting: String) throws {
+        let folder = try Self.collection([
+            "k": "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\ntext:\n  kk: Мәтін\n  ru: Текст\n  en: Text\n"
+        ])
+        try folder.write("Captions/captions.yml", Self.config + "checks:\n  missing-translation: \(setting)\n")
+        #expect(try CLIRun.run(["check"], in: folder.path).status == 0)
+        let run = try Self.runAction([:], in: folder)
+        #expect(run.status == 1)
+        #expect(
+            run.stdout
+                == "::error file=Captions/g/k.yml,line=2,col=1,title=missing-translation::title of k has no English (en) text\n"
+        )
+        #expect(
+            run.stderr
+                == "Captions/captions.yml:4:3: note: missing-translation is an error here: --require translated pins it\n"
+        )
+    }
+
     @Test func actionRequireApprovedFailsOnAnUnapprovedTextUntilItIsApproved() throws {
         let folder = try Self.collection(["k": "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n"])
         try folder.write("Captions/captions.yml", Self.config + "fields:\n  title: { required: true }\n")
@@ -276,11 +297,12 @@ import Testing
             "Captions/captions.yml",
             Self.config + "fields:\n  title: { required: true }\nchecks:\n  not-approved: warning\n"
                 + "  not-reviewed: off\n")
-        func ids(_ level: SignOffLevel) throws -> [String] {
+        func ids(_ level: SignOffLevel?) throws -> [String] {
             let request = CheckRequest(path: folder.path + "/Captions", require: level)
             return try CaptionChecker.run(request).diagnostics.map { "\($0.checkID) \($0.severity)" }
         }
         // captions.yml turns not-approved on as a warning and not-reviewed off.
+        #expect(try ids(nil) == ["not-approved warning", "not-approved warning", "not-approved warning"])
         #expect(try ids(.translated) == ["not-approved warning", "not-approved warning", "not-approved warning"])
         #expect(
             try ids(.reviewed) == [
@@ -295,6 +317,10 @@ import Testing
             ])
         let cli = try CLIRun.run(["check", "--require", "reviewed"], in: folder.path)
         #expect(cli.status == 1)
+        // A note for not-reviewed, which --require reviewed pins; none for not-approved, which it does not.
+        #expect(
+            cli.stderr.hasPrefix(
+                "Captions/captions.yml:7:3: note: not-reviewed is an error here: --require reviewed pins it\nkk: "))
         let unknown = try CLIRun.run(["check", "--require", "done"], in: folder.path)
         #expect(unknown.status == 64)
     }

@@ -19,7 +19,9 @@ extension CaptionChecker {
         let (diagnostics, silenced) = try reportedFindings(request, on: collection)
         let summary = CompletenessSummary(
             collection: collection, languages: request.languages.isEmpty ? nil : request.languages)
-        return CheckResult(collection: collection, diagnostics: diagnostics, summary: summary, silenced: silenced)
+        return CheckResult(
+            collection: collection, diagnostics: diagnostics, summary: summary, silenced: silenced,
+            pinNotes: pinNotes(config: collection.config, require: request.require))
     }
 }
 

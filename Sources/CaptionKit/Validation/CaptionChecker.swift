@@ -10,14 +10,15 @@ public struct CheckRequest: Sendable {
     var strict: Bool
     /// Which baseline of accepted findings to subtract.
     var baseline: BaselineChoice
-    /// The sign-off level every current text must reach (`--require`): `reviewed` turns on the
-    /// `not-reviewed` check, `approved` also `not-approved`, even where `captions.yml` leaves them off.
-    var require: SignOffLevel
+    /// The sign-off level every current text must reach (`--require`), or `nil` when none was
+    /// asked for. When given, the checks of that level run as errors whatever `captions.yml`
+    /// says (``CaptionChecker/requiredCheckIDs(_:)``); `nil` leaves `captions.yml` in charge.
+    var require: SignOffLevel?
 
     /// Creates a request.
     public init(
         path: String, languages: [String] = [], strict: Bool = false, baseline: BaselineChoice = .automatic,
-        require: SignOffLevel = .translated
+        require: SignOffLevel? = nil
     ) {
         self.path = path
         self.languages = languages
@@ -47,6 +48,9 @@ public struct CheckResult: Sendable {
     var summary: CompletenessSummary
     /// Findings accepted by `ignore:` entries or the baseline, and so not reported.
     var silenced: Int = 0
+    /// One `note:` line for each check `captions.yml` lowers that `--require` pins as an error
+    /// (``CaptionChecker/pinNotes(config:require:)``), for stderr.
+    public var pinNotes: [String] = []
 
     /// The number of findings with `severity`.
     func count(_ severity: Severity) -> Int {
@@ -109,9 +113,9 @@ public enum CaptionChecker {
         return (diagnostics, silenced)
     }
 
-    /// Every finding of the configured checks (and of those `require` turns on), minus those the
+    /// Every finding of the configured checks (and of those `require` pins), minus those the
     /// exhibits' `ignore:` entries accept, and the ids of the checks that ran.
-    static func findings(in collection: CaptionCollection, require: SignOffLevel = .translated) throws(CaptionError)
+    static func findings(in collection: CaptionCollection, require: SignOffLevel? = nil) throws(CaptionError)
         -> (kept: [Diagnostic], silenced: Int, checksRun: Set<String>)
     {
         let validator = try Validator(config: collection.config, turnedOn: requiredCheckIDs(require))
@@ -134,12 +138,37 @@ public enum CaptionChecker {
         }
     }
 
-    /// The ids of the checks that hold back texts below `level`.
-    static func requiredCheckIDs(_ level: SignOffLevel) -> Set<String> {
-        switch level {
-        case .translated: []
-        case .reviewed: [NotReviewedCheck.description.id]
-        case .approved: [NotReviewedCheck.description.id, NotApprovedCheck.description.id]
+    /// The ids of the checks that report texts below `level`, which `--require level` pins as
+    /// errors; none without `--require`.
+    ///
+    /// `translated` stands for what the print gate holds back at its default level (a required
+    /// field absent, a language missing, an empty text, a stale translation): `status` and
+    /// `export xliff` count an empty text as missing too, so `empty-text` is part of it.
+    /// `reviewed` adds `not-reviewed`, `approved` also `not-approved`.
+    static func requiredCheckIDs(_ level: SignOffLevel?) -> Set<String> {
+        guard let level else { return [] }
+        var ids: Set<String> = [
+            MissingFieldCheck.description.id, MissingTranslationCheck.description.id,
+            EmptyTextCheck.description.id, StaleTranslationCheck.description.id,
+        ]
+        if level >= .reviewed { ids.insert(NotReviewedCheck.description.id) }
+        if level >= .approved { ids.insert(NotApprovedCheck.description.id) }
+        return ids
+    }
+
+    /// One line for each check that `captions.yml` sets below `error` (`off`, `warning`, `note`)
+    /// although `--require` pins it at that level, at the check's entry, in file order:
+    /// `Captions/captions.yml:12:3: note: missing-translation is an error here: --require translated pins it`.
+    public static func pinNotes(config: CollectionConfig, require: SignOffLevel?) -> [String] {
+        guard let require else { return [] }
+        let lowered = requiredCheckIDs(require).compactMap { id -> (String, SourceLocation)? in
+            guard let setting = config.checks[id], let severity = setting.severity, severity != .error else {
+                return nil
+            }
+            return (id, setting.location)
+        }
+        return lowered.sorted { $0.1 < $1.1 }.map { id, location in
+            "\(location): note: \(id) is an error here: --require \(require.rawValue) pins it"
         }
     }
 

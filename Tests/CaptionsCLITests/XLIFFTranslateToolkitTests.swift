@@ -37,6 +37,13 @@ import Testing
             let fill = try runTool("python3", [TranslateToolkit.fillScript, "Exports/xliff/" + file], in: folder.path)
             #expect(fill.status == 0, "\(fill.output)")
             #expect(fill.output == "\(count)\n")
+            // The mark of the language exported for survives in every unit.
+            let language = file == "ru-kk.xlf" ? "kk" : "en"
+            let mark =
+                version == "1.2"
+                ? "<context context-type=\"x-captions-language\">\(language)</context>"
+                : "<mda:meta type=\"language\">\(language)</mda:meta>"
+            #expect(try folder.read("Exports/xliff/" + file).components(separatedBy: mark).count == 49)
         }
 
         let imported = try CLIRun.run(

@@ -8,6 +8,12 @@
 /// group's `name` must be unique in the file), XLIFF 2 in the Metadata module
 /// (`<mda:metaGroup category="captions"><mda:meta type="target">`). CAT tools keep both and do
 /// not show them as text to translate.
+///
+/// Beside the fingerprint, the mark names the language the file was exported for
+/// (`<context context-type="x-captions-language">`, `<mda:meta type="language">`): a tool or a
+/// translator that changes the file's target language would otherwise have its translations
+/// imported as another language's texts. A mark without it (an export before it was added) is
+/// read as before.
 enum ExportedTarget {
     /// The meta group's `category` (2.0).
     static let name = "captions"
@@ -15,6 +21,10 @@ enum ExportedTarget {
     static let contextType12 = "x-captions-target"
     /// The `type` of the `<mda:meta>` that holds the fingerprint (2.0).
     static let metaType20 = "target"
+    /// The `context-type` of the `<context>` that names the language exported for (1.2).
+    static let languageContextType12 = "x-captions-language"
+    /// The `type` of the `<mda:meta>` that names the language exported for (2.0).
+    static let languageMetaType20 = "language"
 
     /// The fingerprint of `target`: the 64-bit FNV-1a hash of its UTF-8, as 16 hexadecimal
     /// digits. Not SHA-256 of the NFC form, as a source's record is: this runs for every unit of

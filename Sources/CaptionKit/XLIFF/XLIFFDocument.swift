@@ -44,6 +44,9 @@ struct XLIFFDocument: Sendable, Equatable {
         /// The fingerprint of the target as `captions` exported it (``ExportedTarget``), when the
         /// file still carries it.
         var exportedTarget: String?
+        /// The target language the unit was exported for (``ExportedTarget``), when the file
+        /// carries it (exports before it was added do not).
+        var exportedLanguage: String?
         /// The unit read without the layout of a pretty-printer around its source, when the
         /// source does not keep its whitespace and has some: the import uses it when this
         /// source is the caption's.
@@ -68,6 +71,7 @@ struct XLIFFDocument: Sendable, Equatable {
                 && lhs.invalidOrder?.message == rhs.invalidOrder?.message
                 && lhs.invalidOrder?.location == rhs.invalidOrder?.location
                 && lhs.droppedWhitespace == rhs.droppedWhitespace && lhs.exportedTarget == rhs.exportedTarget
+                && lhs.exportedLanguage == rhs.exportedLanguage
                 && lhs.withoutLayout == rhs.withoutLayout
         }
     }

@@ -62,12 +62,14 @@ struct XLIFFDocumentWriter {
                 }
                 xml.endFull()
                 // The target as exported (none: empty), for the import to tell a text the
-                // translator left from one the curator changed since (see ``ExportedTarget``).
+                // translator left from one the curator changed since, and the language it was
+                // exported for (see ``ExportedTarget``).
                 xml.start("context-group")
                 xml.attribute("purpose", "information")
                 xml.element(
                     "context", ["context-type": ExportedTarget.contextType12],
                     text: ExportedTarget.fingerprint(unit.target ?? ""))
+                xml.element("context", ["context-type": ExportedTarget.languageContextType12], text: targetLanguage)
                 xml.end()
                 for note in unit.notes { xml.element("note", text: note.text) }
                 if !unit.glossary.isEmpty {
@@ -148,6 +150,7 @@ struct XLIFFDocumentWriter {
                 xml.element(
                     "mda:meta", ["type": ExportedTarget.metaType20], text: ExportedTarget.fingerprint(unit.target ?? "")
                 )
+                xml.element("mda:meta", ["type": ExportedTarget.languageMetaType20], text: targetLanguage)
                 xml.end()
                 xml.end()
                 if !unit.notes.isEmpty {

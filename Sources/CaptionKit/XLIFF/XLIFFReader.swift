@@ -230,8 +230,9 @@ enum XLIFFReader {
             case root, file, unit, segment, source, target, inline, skipped, other
             /// A 1.2 `<context-group>` and a 2.0 `<mda:metadata>` and `<mda:metaGroup>` of the unit.
             case contextGroup, metadata, metaGroup
-            /// The element holding ``ExportedTarget``'s fingerprint.
-            case exportedTarget
+            /// The element holding ``ExportedTarget``'s fingerprint, and the one naming the
+            /// language exported for.
+            case exportedTarget, exportedLanguage
             /// Trados's `<sdl:seg-defs>`, whose `<sdl:seg>` children carry segment states.
             case tradosSegments
         }
@@ -326,6 +327,7 @@ enum XLIFFReader {
         /// Whether text read now would be kept (inside `<source>` or `<target>`).
         var wantsText: Bool {
             stack.last == .source || stack.last == .target || stack.last == .inline || stack.last == .exportedTarget
+                || stack.last == .exportedLanguage
         }
 
         /// Every attribute ``attribute(_:_:)`` is asked for; the reader makes strings of these only.
@@ -370,6 +372,9 @@ enum XLIFFReader {
                 case ("meta", .metaGroup) where attribute(attributes, "type") == ExportedTarget.metaType20:
                     captured = []
                     return .exportedTarget
+                case ("meta", .metaGroup) where attribute(attributes, "type") == ExportedTarget.languageMetaType20:
+                    captured = []
+                    return .exportedLanguage
                 default: return .skipped
                 }
             }
@@ -428,6 +433,10 @@ enum XLIFFReader {
             case ("context", .contextGroup) where attribute(attributes, "context-type") == ExportedTarget.contextType12:
                 captured = []
                 return .exportedTarget
+            case ("context", .contextGroup)
+            where attribute(attributes, "context-type") == ExportedTarget.languageContextType12:
+                captured = []
+                return .exportedLanguage
             case ("body", _), ("group", _):
                 return .other
             default:
@@ -566,11 +575,18 @@ enum XLIFFReader {
                         .trimmingCharacters(in: .whitespacesAndNewlines)
                 }
                 captured = nil
+            case .exportedLanguage:
+                if unit?.exportedLanguage == nil {
+                    unit?.exportedLanguage = String(decoding: captured ?? [], as: UTF8.self)
+                        .trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+                captured = nil
             case .segment:
                 if let segment { segments.append(segment) }
                 segment = nil
             case .unit:
                 guard var finished = unit else { return }
+                try checkExportedLanguage(of: finished)
                 var source = unitSource
                 var target = unitTarget
                 if let plain = unitLayout.source {
@@ -614,6 +630,24 @@ enum XLIFFReader {
             default:
                 break
             }
+        }
+
+        /// Refuses the file when `unit` was exported for another language than its file's target
+        /// language says (a tool or an edit changed it): its translations would be imported as
+        /// that language's texts.
+        private func checkExportedLanguage(of unit: XLIFFDocument.Unit) throws(CaptionError) {
+            guard let exported = unit.exportedLanguage, !exported.isEmpty, let file,
+                Language.matching(file.targetLanguage, in: [exported]) == nil
+            else { return }
+            let attribute = isVersion2 ? "trgLang" : "target-language"
+            throw .invalidInput(
+                isVersion2 ? rootLocation : file.location,
+                """
+                the file says its target language is '\(file.targetLanguage)' (\(attribute)) but was exported for \
+                '\(exported)' (unit '\(unit.id)' at line \(unit.location.line) is marked so): a translation tool or \
+                an edit changed it; if its translations are \(exported), set \(attribute) back to "\(exported)" and \
+                import again; if they are \(file.targetLanguage), ask for them in a file exported for \(file.targetLanguage)
+                """)
         }
 
         func finish() throws(CaptionError) -> XLIFFDocument {

@@ -89,4 +89,29 @@ import Testing
         #expect(report.warnings.isEmpty && report.problems.isEmpty)
         #expect(try museum.read("g/k.yml").contains("  kk: Құрт\n"))
     }
+
+    /// An upload (the editor's) whose target language is not the one it was exported for is
+    /// refused as a file from disk is: nothing planned, nothing written.
+    @Test(arguments: XLIFFVersion.allCases)
+    func anUploadForAnotherLanguageThanExportedIsRefused(_ version: XLIFFVersion) throws {
+        let museum = try TestCollection(files: [("g/k.yml", Self.kurt)], config: Self.config)
+        let exported = try XLIFFExporter.export(
+            try museum.load(), options: XLIFFExportOptions(targetLanguages: ["kk"], version: version))
+        let file = String(decoding: try #require(exported.files.first).data, as: UTF8.self)
+        let attribute = version == .v1_2 ? "target-language" : "trgLang"
+        let english = file.replacingOccurrences(of: "\(attribute)=\"kk\"", with: "\(attribute)=\"en\"")
+            .replacingOccurrences(of: ">Құрт</target>", with: ">Кептірілген құрт</target>")
+        #expect(english != file)
+        do {
+            _ = try XLIFFImporter.run(
+                upload: Data(english.utf8), named: "ru-en.xlf", options: XLIFFImportOptions(files: []),
+                on: try museum.load())
+            Issue.record("the upload was imported")
+        } catch let error as CaptionError {
+            #expect(
+                error.message.hasPrefix(
+                    "the file says its target language is 'en' (\(attribute)) but was exported for 'kk'"))
+        }
+        #expect(try museum.read("g/k.yml") == Self.kurt)
+    }
 }

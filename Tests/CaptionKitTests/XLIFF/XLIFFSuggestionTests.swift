@@ -44,6 +44,7 @@ import Testing
                           <target state="needs-translation"></target>
                           <context-group purpose="information">
                             <context context-type="x-captions-target">cbf29ce484222325</context>
+                            <context context-type="x-captions-language">en</context>
                           </context-group>
                           <note>Caption file b.yml, field title.</note>
                           <alt-trans match-quality="88" origin="a.title">
@@ -74,6 +75,7 @@ import Testing
                         <mda:metadata>
                           <mda:metaGroup category="captions">
                             <mda:meta type="target">cbf29ce484222325</mda:meta>
+                            <mda:meta type="language">en</mda:meta>
                           </mda:metaGroup>
                         </mda:metadata>
                         <notes>

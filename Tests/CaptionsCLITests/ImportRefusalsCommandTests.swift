@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import CaptionKit
+
+/// `captions import` refuses what a translator review found it applied without a word: a file
+/// whose target language is not the one it was exported for (exit 2, nothing written).
+@Suite struct ImportRefusalsCommandTests {
+    typealias Museum = ImportRepairsCommandTests
+
+    /// The museum exported for kk as `version` into `out/ru-kk.xlf`, its text.
+    static func exported(_ folder: TemporaryFolder, _ version: XLIFFVersion) throws -> String {
+        let export = try CLIRun.run(
+            ["export", "xliff", "Captions", "--to", "kk", "--xliff", version.rawValue, "--out", "out"], in: folder.path)
+        #expect(export.status == 0, "\(export.stderr)")
+        return try folder.read("out/ru-kk.xlf")
+    }
+
+    /// `file` with its target language set to `language` and k's Kazakh title translated anew.
+    static func retargeted(_ file: String, _ version: XLIFFVersion, to language: String) -> String {
+        let attribute = version == .v1_2 ? "target-language" : "trgLang"
+        let changed = file.replacingOccurrences(of: "\(attribute)=\"kk\"", with: "\(attribute)=\"\(language)\"")
+            .replacingOccurrences(of: ">Құрт</target>", with: ">Кептірілген құрт</target>")
+        #expect(changed.contains("\(attribute)=\"\(language)\"") && changed.contains(">Кептірілген құрт</target>"))
+        return changed
+    }
+
+    @Test(arguments: XLIFFVersion.allCases)
+    func aFileWhoseTargetLanguageWasChangedIsRefusedWhole(_ version: XLIFFVersion) throws {
+        let folder = try Museum.museum()
+        try folder.write("en.xlf", Self.retargeted(try Self.exported(folder, version), version, to: "en"))
+        let before = try folder.contents(of: "Captions")
+        let (attribute, location) = version == .v1_2 ? ("target-language", "3:3") : ("trgLang", "2:1")
+        let line = version == .v1_2 ? 6 : 8
+        let message = """
+            the file says its target language is 'en' (\(attribute)) but was exported for 'kk' (unit 'k.title' at \
+            line \(line) is marked so): a translation tool or an edit changed it; if its translations are kk, set \
+            \(attribute) back to "kk" and import again; if they are en, ask for them in a file exported for en
+            """
+        for arguments in [["--dry-run"], [], ["--atomic"]] {
+            let run = try CLIRun.run(["import", "en.xlf"] + arguments, in: folder.path)
+            #expect(run.status == 2)
+            #expect(run.stdout == "")
+            #expect(run.stderr == "en.xlf:\(location): error: \(message)\n")
+        }
+        #expect(try folder.contents(of: "Captions") == before)
+    }
+
+    /// A region a CAT tool adds names the same language: `kk-KZ` is what the file was exported for.
+    @Test(arguments: XLIFFVersion.allCases)
+    func aRegionAddedToTheExportedLanguageIsThatLanguage(_ version: XLIFFVersion) throws {
+        let folder = try Museum.museum()
+        try folder.write("kk.xlf", Self.retargeted(try Self.exported(folder, version), version, to: "kk-KZ"))
+        let run = try CLIRun.run(["import", "kk.xlf"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout == """
+                kk.xlf (kk-KZ): 1 applied, 0 unchanged, 2 not translated, 0 conflicts, 0 unknown ids
+                wrote Captions/g/k.yml
+
+                """)
+        #expect(try folder.read("Captions/g/k.yml").contains("  kk: Кептірілген құрт\n"))
+    }
+
+    /// A file exported before the mark named its language is imported as it was then: by the
+    /// language the file says, here over the English text (with the warning the fingerprint gives).
+    @Test(arguments: XLIFFVersion.allCases)
+    func aFileExportedBeforeTheLanguageMarkIsImportedAsBefore(_ version: XLIFFVersion) throws {
+        let folder = try Museum.museum()
+        var file = try Self.exported(folder, version)
+        let mark =
+            version == .v1_2
+            ? "\n            <context context-type=\"x-captions-language\">kk</context>"
+            : "\n            <mda:meta type=\"language\">kk</mda:meta>"
+        #expect(file.components(separatedBy: mark).count == 4)
+        file = file.replacingOccurrences(of: mark, with: "")
+        try folder.write("en.xlf", Self.retargeted(file, version, to: "en"))
+        let run = try CLIRun.run(["import", "en.xlf"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let unitLine = version == .v1_2 ? "6:9" : "8:7"
+        #expect(
+            run.stdout == """
+                Captions/g/k.yml:5:7: warning: title (en) of k changed in the caption file after the export, and the \
+                translator's text replaces it; it was "Kurt" [newer-text-replaced]
+                en.xlf:\(unitLine): note: the translator's text is here
+                en.xlf (en): 1 applied, 0 unchanged, 2 not translated, 0 conflicts, 0 unknown ids
+                wrote Captions/g/k.yml
+
+                """)
+        #expect(try folder.read("Captions/g/k.yml").contains("  en: Кептірілген құрт\n"))
+    }
+}

@@ -4,7 +4,8 @@ import Testing
 @testable import CaptionKit
 
 /// `captions import` refuses what a translator review found it applied without a word: a file
-/// whose target language is not the one it was exported for (exit 2, nothing written).
+/// whose target language is not the one it was exported for, a unit id twice in one file (both
+/// refuse the file: exit 2, nothing written).
 @Suite struct ImportRefusalsCommandTests {
     typealias Museum = ImportRepairsCommandTests
 
@@ -89,4 +90,86 @@ import Testing
                 """)
         #expect(try folder.read("Captions/g/k.yml").contains("  en: Кептірілген құрт\n"))
     }
+
+    /// The same unit twice in one file: (units, the line of the second copy).
+    static let doubled: [[(String, String, String)]] = [
+        [Museum.wagon, Museum.text, Museum.otherWagon],
+        // Two copies with the same text: the file is as broken.
+        [Museum.wagon, Museum.wagon],
+    ]
+
+    @Test(arguments: [0, 1])
+    func aUnitTwiceInOneXLIFF12FileRefusesTheFile(_ index: Int) throws {
+        let folder = try Museum.museum()
+        let units = Self.doubled[index]
+        try folder.write("returned/a.xlf", Museum.xliff12(units))
+        let before = try folder.contents(of: "Captions")
+        let second = 4 + units.count
+        let line = """
+            returned/a.xlf:\(second):7: error: unit 'w.title' (kk) is in the file a second time (first at line 5); a \
+            translation tool may have doubled it, and the file cannot say which copy is meant: remove one copy and \
+            import the file again
+
+            """
+        for arguments in [["--dry-run"], []] {
+            let run = try CLIRun.run(["import", "returned/a.xlf"] + arguments, in: folder.path)
+            #expect(run.status == 2)
+            #expect(run.stdout == "")
+            #expect(run.stderr == line)
+        }
+        #expect(try folder.contents(of: "Captions") == before)
+    }
+
+    @Test func aUnitTwiceInOneXLIFF2FileRefusesTheFile() throws {
+        let folder = try Museum.museum()
+        try folder.write(
+            "returned/kk.xlf",
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru" trgLang="kk">
+              <file id="f1">
+                <unit id="w.title"><segment><source>Арестантский вагон</source><target>Вагон</target></segment></unit>
+                <unit id="k.title"><segment><source>Курт</source><target>Құрт ірімшігі</target></segment></unit>
+              </file>
+              <file id="f2">
+                <unit id="w.title"><segment><source>Арестантский вагон</source><target>Вагон</target></segment></unit>
+              </file>
+            </xliff>
+
+            """)
+        let before = try folder.contents(of: "Captions")
+        let message = """
+            unit 'w.title' (kk) is in the file a second time (first at line 4); a translation tool may have doubled \
+            it, and the file cannot say which copy is meant: remove one copy and import the file again
+            """
+        let run = try CLIRun.run(["import", "returned/kk.xlf"], in: folder.path)
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "returned/kk.xlf:8:5: error: \(message)\n")
+        #expect(try folder.contents(of: "Captions") == before)
+
+    }
+
+    /// One document with a `<file>` for kk and one for en may hold the same unit ids: they are
+    /// two units.
+    @Test func theSameIdForTwoTargetLanguagesIsTwoUnits() throws {
+        let folder = try Museum.museum()
+        let kk = XLIFF12Fixture.file([XLIFF12Fixture.line("w.title", source: "Арестантский вагон", target: "Вагон")])
+        let en = XLIFF12Fixture.file(
+            [XLIFF12Fixture.line("w.title", source: "Арестантский вагон", target: "The wagon")], language: "en")
+        let fileElement = { (text: String) in
+            String(text[text.range(of: "  <file")!.lowerBound..<text.range(of: "</file>\n")!.upperBound])
+        }
+        try folder.write(
+            "returned/both.xlf", kk.replacingOccurrences(of: fileElement(kk), with: fileElement(kk) + fileElement(en)))
+        let run = try CLIRun.run(["import", "returned/both.xlf"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout == """
+                returned/both.xlf (kk, en): 2 applied, 0 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                wrote Captions/g/w.yml
+
+                """)
+    }
+
 }

@@ -61,16 +61,19 @@ import Testing
         #expect(try folder.read("Captions/g/k.yml").contains("  kk: Бірінші. Екінші.\n"))
     }
 
-    @Test func aUnitThreeTimesInOneFileIsOneConflictOfThreeCopies() throws {
+    @Test func aUnitInThreeFilesIsOneConflictOfThreeCopies() throws {
         let folder = try Self.museum()
-        try folder.write("returned/a.xlf", Self.xliff12([Self.wagon, Self.otherWagon, Self.wagon]))
-        let run = try CLIRun.run(["import", "returned/a.xlf", "--format", "json"], in: folder.path)
+        let files = ["returned/a.xlf", "returned/b.xlf", "returned/c.xlf"]
+        for (file, copy) in zip(files, [Self.wagon, Self.otherWagon, Self.wagon]) {
+            try folder.write(file, Self.xliff12([copy]))
+        }
+        let run = try CLIRun.run(["import"] + files + ["--format", "json"], in: folder.path)
         #expect(run.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let file = try #require((document["files"] as? [[String: Any]])?.first)
-        #expect(file["applied"] as? Int == 0)
-        #expect(file["unchanged"] as? Int == 0)
-        #expect(file["conflicts"] as? Int == 3)
+        let summaries = try #require(document["files"] as? [[String: Any]])
+        #expect(summaries.map { $0["applied"] as? Int } == [0, 0, 0])
+        #expect(summaries.map { $0["unchanged"] as? Int } == [0, 0, 0])
+        #expect(summaries.map { $0["conflicts"] as? Int } == [1, 1, 1])
         #expect((document["problems"] as? [Any])?.count == 2)
         #expect(document["written"] as? [String] == [])
         #expect(try folder.read("Captions/g/w.yml") == Self.w)
@@ -111,65 +114,78 @@ import Testing
             ])
         // (w's text is now otherWagon's: a copy of it would not dispute a change, two changes do.)
         let thirdWagon = ("w.title", "Арестантский вагон", "Вагон")
-        try folder.write("returned/c.xlf", Self.xliff12([Self.wagon, thirdWagon, Self.text]))
-        let held = try CLIRun.run(["import", "returned/c.xlf", "--atomic", "--format", "json"], in: folder.path)
+        try folder.write("returned/c.xlf", Self.xliff12([Self.wagon, Self.text]))
+        try folder.write("returned/d.xlf", Self.xliff12([thirdWagon]))
+        let held = try CLIRun.run(
+            ["import", "returned/c.xlf", "returned/d.xlf", "--atomic", "--format", "json"], in: folder.path)
         #expect(held.status == 1)
         let heldBack = try #require(try JSONSerialization.jsonObject(with: Data(held.stdout.utf8)) as? [String: Any])
         #expect((heldBack["changes"] as? [Any])?.isEmpty == true)
     }
 
-    /// A unit twice in one file whose copies disagree: a conflict whose copies all count as
+    /// A unit in several files whose copies disagree: a conflict whose copies all count as
     /// conflicts, and the summary says what was written. In the second case a copy changes the
     /// text, one keeps the current text and one changes it otherwise: every copy is a conflict,
-    /// and the first no longer counts as applied.
+    /// and the first no longer counts as applied. (The same unit twice in one file refuses the
+    /// file: ``ImportRefusalsCommandTests``.)
     @Test(arguments: [
         (
-            [wagon, text, otherWagon],
+            [[wagon, text], [otherWagon]],
             """
-            returned/a.xlf:7:7: error: unit 'w.title' (kk) is translated differently in two places; neither is \
+            returned/b.xlf:5:7: error: unit 'w.title' (kk) is translated differently in two places; neither is \
             applied [import-conflict]
             returned/a.xlf:5:7: note: the other translation is here
-            returned/a.xlf (kk): 1 applied, 0 unchanged, 0 not translated, 2 conflicts, 0 unknown ids
+            returned/a.xlf (kk): 1 applied, 0 unchanged, 0 not translated, 1 conflict, 0 unknown ids
+            returned/b.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 1 conflict, 0 unknown ids
             wrote Captions/g/k.yml
 
             """,
             "w"
         ),
         (
-            [("k.title", "Курт", "Курт-ірімшік"), ("k.title", "Курт", "Құрт"), ("k.title", "Курт", "Құрт ірімшігі")],
+            [
+                [("k.title", "Курт", "Курт-ірімшік")], [("k.title", "Курт", "Құрт")],
+                [("k.title", "Курт", "Құрт ірімшігі")],
+            ],
             """
-            returned/a.xlf:7:7: error: unit 'k.title' (kk) is translated differently in two places; neither is \
+            returned/c.xlf:5:7: error: unit 'k.title' (kk) is translated differently in two places; neither is \
             applied [import-conflict]
             returned/a.xlf:5:7: note: the other translation is here
-            returned/a.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 3 conflicts, 0 unknown ids
+            returned/a.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 1 conflict, 0 unknown ids
+            returned/b.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 1 conflict, 0 unknown ids
+            returned/c.xlf (kk): 0 applied, 0 unchanged, 0 not translated, 1 conflict, 0 unknown ids
 
             """,
             "k"
         ),
     ])
-    func aUnitTwiceInOneFileConflictsAndTheCountsSayWhatWasWritten(
-        units: [(String, String, String)], stdout: String, untouched: String
+    func aUnitInSeveralFilesConflictsAndTheCountsSayWhatWasWritten(
+        files units: [[(String, String, String)]], stdout: String, untouched: String
     ) throws {
         let folder = try Self.museum()
-        try folder.write("returned/a.xlf", Self.xliff12(units))
-        let run = try CLIRun.run(["import", "returned/a.xlf"], in: folder.path)
+        let files = ["returned/a.xlf", "returned/b.xlf", "returned/c.xlf"].prefix(units.count)
+        for (file, copies) in zip(files, units) { try folder.write(file, Self.xliff12(copies)) }
+        let run = try CLIRun.run(["import"] + files, in: folder.path)
         #expect(run.status == 1)
         #expect(run.stdout == stdout)
         #expect(try folder.read("Captions/g/\(untouched).yml") == (untouched == "w" ? Self.w : Self.k))
     }
 
-    /// A copy that keeps the current text and one that changes it, in either order in one file:
-    /// the change is applied and nothing conflicts (the order once decided it).
+    /// A copy that keeps the current text and one that changes it, in either order of their
+    /// files: the change is applied and nothing conflicts (the order once decided it).
     @Test(arguments: [[0, 1], [1, 0]])
     func aCopyThatKeepsTheTextNeverDisputesAChange(order: [Int]) throws {
         let folder = try Self.museum()
         let copies = [("k.title", "Курт", "Курт-ірімшік"), ("k.title", "Курт", "Құрт")]
-        try folder.write("returned/a.xlf", Self.xliff12(order.map { copies[$0] }))
-        let run = try CLIRun.run(["import", "returned/a.xlf"], in: folder.path)
+        try folder.write("returned/a.xlf", Self.xliff12([copies[order[0]]]))
+        try folder.write("returned/b.xlf", Self.xliff12([copies[order[1]]]))
+        let run = try CLIRun.run(["import", "returned/a.xlf", "returned/b.xlf"], in: folder.path)
         #expect(run.status == 0)
+        let counts = ["1 applied, 0 unchanged", "0 applied, 1 unchanged"]
         #expect(
             run.stdout == """
-                returned/a.xlf (kk): 1 applied, 1 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                returned/a.xlf (kk): \(counts[order[0]]), 0 not translated, 0 conflicts, 0 unknown ids
+                returned/b.xlf (kk): \(counts[order[1]]), 0 not translated, 0 conflicts, 0 unknown ids
                 wrote Captions/g/k.yml
 
                 """)

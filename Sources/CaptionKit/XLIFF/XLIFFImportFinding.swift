@@ -127,9 +127,10 @@ enum XLIFFImportFinding: String, ReportedFinding {
         rationale: """
             A translation was not applied because it may no longer fit its source: the Russian (source) \
             text of the caption was edited after the XLIFF file was exported, so the translation was made \
-            from the old text; or the same unit comes back translated differently in two places (two \
-            copies in one file, or two files), and the tool cannot know which one is meant. Neither copy \
-            is applied; the other translations of the file are (unless --atomic).
+            from the old text; or the same unit comes back translated differently in two files imported \
+            together, and the tool cannot know which one is meant. Neither copy is applied; the other \
+            translations of the file are (unless --atomic). (A unit twice in one file makes the whole \
+            file refused: exit 2, nothing written.)
             """,
         remedy: """
             For a changed source, export again (captions export xliff --needed) and have the unit \
@@ -142,11 +143,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
         reported: [
             FindingExample(
                 files: [("g/k.yml", "id: k\ntitle:\n  ru: Курт (сушёный сыр)\n")],
-                input: xliff12(unit("k.title", "Курт", "Құрт ірімшігі"))),
-            FindingExample(
-                files: [kurt],
-                input: xliff12(
-                    unit("k.title", "Курт", "Құрт ірімшігі") + "\n" + unit("k.title", "Курт", "Кептірілген құрт"))),
+                input: xliff12(unit("k.title", "Курт", "Құрт ірімшігі")))
         ])
 
     private static let unknown = FindingDescription(

@@ -5,7 +5,8 @@ import Testing
 
 /// `captions import` refuses what a translator review found it applied without a word: a file
 /// whose target language is not the one it was exported for, a unit id twice in one file (both
-/// refuse the file: exit 2, nothing written).
+/// refuse the file: exit 2, nothing written), and a `<target
+/// xml:lang>` of another language than its file's (refuses the unit).
 @Suite struct ImportRefusalsCommandTests {
     typealias Museum = ImportRepairsCommandTests
 
@@ -172,4 +173,53 @@ import Testing
                 """)
     }
 
+    /// `<target xml:lang>` of another language than the file's: the unit is refused; a region
+    /// added to the file's language is that language.
+    @Test(arguments: XLIFFVersion.allCases)
+    func aTargetInAnotherLanguageIsRefused(_ version: XLIFFVersion) throws {
+        let folder = try Museum.museum()
+        let unit = { (id: String, source: String, target: String, language: String) in
+            version == .v1_2
+                ? "      <trans-unit id=\"\(id)\"><source>\(source)</source><target xml:lang=\"\(language)\">\(target)"
+                    + "</target></trans-unit>\n"
+                : "      <unit id=\"\(id)\"><segment><source>\(source)</source><target xml:lang=\"\(language)\">"
+                    + "\(target)</target></segment></unit>\n"
+        }
+        let units =
+            unit("w.title", "Арестантский вагон", "Тұтқындар вагоны", "kk-KZ")
+            + unit("k.title", "Курт", "Kurt cheese", "en")
+            // Not translated: skipped, whatever its language.
+            + unit("k.text", "Первое. Второе.", "", "en")
+        let file =
+            version == .v1_2
+            ? XLIFF12Fixture.file([units])
+            : """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru" trgLang="kk">
+              <file id="f1">
+            \(units)  </file>
+            </xliff>
+
+            """
+        try folder.write("returned/kk.xlf", file)
+        let column = version == .v1_2 ? 53 : 56
+        let line = version == .v1_2 ? 6 : 5
+        let problem = """
+            returned/kk.xlf:\(line):\(column): error: unit 'k.title' has <target xml:lang="en">, but the file's target \
+            language is 'kk'; the unit is not applied: ask the translator which language its text is in, and correct \
+            the text or its xml:lang in the translation tool [target-language-mismatch]
+            returned/kk.xlf (kk): 1 applied, 0 unchanged, 1 not translated, 0 conflicts, 0 unknown ids, 1 refused
+
+            """
+        let atomic = try CLIRun.run(["import", "returned/kk.xlf", "--atomic"], in: folder.path)
+        #expect(atomic.status == 1)
+        #expect(atomic.stdout == problem + "nothing written: --atomic and 1 problem\n")
+        #expect(try folder.read("Captions/g/k.yml") == Museum.k)
+        #expect(try folder.read("Captions/g/w.yml") == Museum.w)
+        let run = try CLIRun.run(["import", "returned/kk.xlf"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stdout == problem + "wrote Captions/g/w.yml\n")
+        #expect(try folder.read("Captions/g/k.yml") == Museum.k)
+        #expect(try folder.read("Captions/g/w.yml").contains("  kk: Тұтқындар вагоны\n"))
+    }
 }

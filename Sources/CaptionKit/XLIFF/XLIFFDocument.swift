@@ -47,6 +47,9 @@ struct XLIFFDocument: Sendable, Equatable {
         /// The target language the unit was exported for (``ExportedTarget``), when the file
         /// carries it (exports before it was added do not).
         var exportedLanguage: String?
+        /// The `xml:lang` values of the unit's `<target>` elements (each once, where it is first
+        /// written), when they have one.
+        var targetLanguageTags: [(tag: String, location: SourceLocation)] = []
         /// The unit read without the layout of a pretty-printer around its source, when the
         /// source does not keep its whitespace and has some: the import uses it when this
         /// source is the caption's.
@@ -72,6 +75,8 @@ struct XLIFFDocument: Sendable, Equatable {
                 && lhs.invalidOrder?.location == rhs.invalidOrder?.location
                 && lhs.droppedWhitespace == rhs.droppedWhitespace && lhs.exportedTarget == rhs.exportedTarget
                 && lhs.exportedLanguage == rhs.exportedLanguage
+                && lhs.targetLanguageTags.map(\.tag) == rhs.targetLanguageTags.map(\.tag)
+                && lhs.targetLanguageTags.map(\.location) == rhs.targetLanguageTags.map(\.location)
                 && lhs.withoutLayout == rhs.withoutLayout
         }
     }

@@ -5,6 +5,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
     case unknownUnit = "unknown-unit"
     case unsupportedMarkup = "unsupported-markup"
     case invalidOrder = "invalid-order"
+    case targetLanguageMismatch = "target-language-mismatch"
     case paragraphsMerged = "paragraphs-merged"
     case whitespaceDropped = "whitespace-dropped"
     case reviewNotRecorded = "review-not-recorded"
@@ -18,6 +19,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
         case .unknownUnit: Self.unknown
         case .unsupportedMarkup: Self.markup
         case .invalidOrder: Self.order
+        case .targetLanguageMismatch: Self.targetLanguage
         case .paragraphsMerged: Self.paragraphs
         case .whitespaceDropped: Self.whitespace
         case .reviewNotRecorded: Self.review
@@ -194,6 +196,32 @@ enum XLIFFImportFinding: String, ReportedFinding {
                 input: xliff12(
                     unit("k.title", "Курт", #"Құрт<x id="1"/> ірімшігі"#)
                 ))
+        ])
+
+    /// A one-line `<trans-unit>` whose `<target>` says it is in `language`.
+    private static func unit(_ id: String, _ source: String, _ target: String, language: String) -> String {
+        "    <trans-unit id=\"\(id)\"><source>\(source)</source><target xml:lang=\"\(language)\">\(target)</target>"
+            + "</trans-unit>"
+    }
+
+    private static let targetLanguage = FindingDescription(
+        id: "target-language-mismatch", name: "Target Language Mismatch", command: .importXLIFF, severity: .error,
+        rationale: """
+            A unit's <target xml:lang> names another language than its file's target language (a tool \
+            copied a language into the target, or the translator's tool was set to another language): \
+            the import cannot know which language the text is in, and applying it could put one \
+            language's text in another's place. The unit is not applied; the others are (unless --atomic). \
+            A region added to the same language (kk-KZ in a kk file) is the same language.
+            """,
+        remedy: """
+            Ask the translator which language the text is in; correct the text, or the target's \
+            xml:lang, in the translation tool and import the file again.
+            """,
+        notReported: [
+            FindingExample(files: [kurt], input: xliff12(unit("k.title", "Курт", "Құрт ірімшігі", language: "kk-KZ")))
+        ],
+        reported: [
+            FindingExample(files: [kurt], input: xliff12(unit("k.title", "Курт", "Kurt cheese", language: "en")))
         ])
 
     /// An exhibit `t` whose Russian text is two sentences.

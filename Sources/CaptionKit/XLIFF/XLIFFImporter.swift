@@ -267,6 +267,23 @@ public enum XLIFFImporter {
                 summary.skipped += 1
                 return
             }
+            // A target that says it is in another language than its file: which one the text
+            // is in, only the translator can tell.
+            if let other = unit.targetLanguageTags.first(where: {
+                Language.matching($0.tag, in: config.targetLanguages) != language
+            }) {
+                summary.refused += 1
+                problems.append(
+                    Diagnostic(
+                        XLIFFImportFinding.targetLanguageMismatch, location: other.location,
+                        message: """
+                            unit '\(unit.id)' has <target xml:lang="\(other.tag)">, but the file's target language \
+                            is '\(tag)'; the unit is not applied: ask the translator which language its text is in, \
+                            and correct the text or its xml:lang in the translation tool
+                            """,
+                        exhibitID: parts[0], field: fieldName, language: language))
+                return
+            }
             guard unit.source.hasSameUTF8(as: source.text) || unit.source == source.text else {
                 summary.conflicts += 1
                 problems.append(

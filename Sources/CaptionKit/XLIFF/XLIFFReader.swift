@@ -338,7 +338,7 @@ enum XLIFFReader {
         /// Every attribute ``attribute(_:_:)`` is asked for; the reader makes strings of these only.
         static let attributeNames: Set<String> = [
             "version", "srcLang", "trgLang", "source-language", "target-language", "id", "hex",
-            "state", "approved", "status", "conf", "order", "space", "context-type", "category", "type",
+            "state", "approved", "status", "conf", "order", "space", "lang", "context-type", "category", "type",
         ]
 
         private func attribute(_ attributes: [XMLAttribute], _ name: String, namespace: String = "") -> String? {
@@ -438,6 +438,11 @@ enum XLIFFReader {
             case ("target", .unit) where !isVersion2, ("target", .segment):
                 captured = []
                 if unit?.targetLocation == nil { unit?.targetLocation = location }
+                if let tag = attribute(attributes, "lang", namespace: XLIFFReader.xmlNamespace),
+                    unit?.targetLanguageTags.contains(where: { $0.tag == tag }) == false
+                {
+                    unit?.targetLanguageTags.append((tag, location))
+                }
                 if !isVersion2 { noteState(.state12, attribute(attributes, "state")) }
                 if isVersion2 {
                     let order = attribute(attributes, "order")

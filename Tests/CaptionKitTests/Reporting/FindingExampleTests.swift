@@ -86,7 +86,8 @@ import Testing
         }
         #expect(
             ids == [
-                "import-conflict", "unknown-unit", "unsupported-markup", "invalid-order", "paragraphs-merged",
+                "import-conflict", "unknown-unit", "unsupported-markup", "invalid-order", "target-language-mismatch",
+                "paragraphs-merged",
                 "whitespace-dropped", "review-not-recorded", "newer-text-kept", "newer-text-replaced",
                 "glossary-conflict", "glossary-import",
                 "xliff-export",

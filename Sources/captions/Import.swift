@@ -77,6 +77,17 @@ extension CaptionsCommand {
         static func isTBX(_ file: String) -> Bool { file.lowercased().hasSuffix(".tbx") }
 
         func execute() throws {
+            do {
+                try importFiles()
+            } catch let error as CaptionError {
+                // Machines read why in the format they asked for; the line on stderr follows.
+                if format == .json { writeStdout((try? XLIFFImportReport.json(error)) ?? "") }
+                throw error
+            }
+        }
+
+        /// Imports the files and writes the report.
+        private func importFiles() throws {
             let root = try CollectionArgument(path: path).resolved()
             if files.allSatisfy(Self.isTBX) {
                 let options = GlossaryImportOptions(

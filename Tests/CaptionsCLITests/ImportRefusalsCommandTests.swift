@@ -5,7 +5,7 @@ import Testing
 
 /// `captions import` refuses what a translator review found it applied without a word: a file
 /// whose target language is not the one it was exported for, a unit id twice in one file (both
-/// refuse the file: exit 2, nothing written), and a `<target
+/// refuse the file: exit 2, nothing written, JSON with `--format json`), and a `<target
 /// xml:lang>` of another language than its file's (refuses the unit).
 @Suite struct ImportRefusalsCommandTests {
     typealias Museum = ImportRepairsCommandTests
@@ -45,6 +45,18 @@ import Testing
             #expect(run.stdout == "")
             #expect(run.stderr == "en.xlf:\(location): error: \(message)\n")
         }
+        #expect(try folder.contents(of: "Captions") == before)
+
+        // Machines read why in the format they asked for.
+        let json = try CLIRun.run(["import", "en.xlf", "--format", "json"], in: folder.path)
+        #expect(json.status == 2)
+        #expect(json.stderr == "en.xlf:\(location): error: \(message)\n")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["version"] as? Int == 1)
+        let error = try #require(document["error"] as? [String: Any])
+        #expect(error["message"] as? String == message)
+        #expect(error["path"] as? String == "en.xlf")
+        #expect("\(error["line"] ?? ""):\(error["column"] ?? "")" == location)
         #expect(try folder.contents(of: "Captions") == before)
     }
 
@@ -149,6 +161,18 @@ import Testing
         #expect(run.stderr == "returned/kk.xlf:8:5: error: \(message)\n")
         #expect(try folder.contents(of: "Captions") == before)
 
+        // Machines read why in the format they asked for.
+        let json = try CLIRun.run(["import", "returned/kk.xlf", "--format", "json"], in: folder.path)
+        #expect(json.status == 2)
+        #expect(json.stderr == run.stderr)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let error = try #require(document["error"] as? [String: Any])
+        #expect(error["message"] as? String == message)
+        #expect(error["path"] as? String == "returned/kk.xlf")
+        #expect(error["line"] as? Int == 8)
+        #expect(error["column"] as? Int == 5)
+        #expect(document.keys.sorted() == ["error", "version"])
+        #expect(try folder.contents(of: "Captions") == before)
     }
 
     /// One document with a `<file>` for kk and one for en may hold the same unit ids: they are
@@ -171,6 +195,20 @@ import Testing
                 wrote Captions/g/w.yml
 
                 """)
+    }
+
+    /// A TBX import that could not run says why in JSON too.
+    @Test func aRefusedTBXFileGivesTheJSONError() throws {
+        let folder = try Museum.museum()
+        try folder.write("terms.tbx", "<martif")
+        let run = try CLIRun.run(["import", "terms.tbx", "--format", "json"], in: folder.path)
+        #expect(run.status == 2)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let error = try #require(document["error"] as? [String: Any])
+        #expect(run.stderr.hasPrefix("terms.tbx:"))
+        #expect(
+            run.stderr == "\(error["path"] ?? ""):\(error["line"] ?? ""):\(error["column"] ?? ""): error: "
+                + "\(error["message"] ?? "")\n")
     }
 
     /// `<target xml:lang>` of another language than the file's: the unit is refused; a region

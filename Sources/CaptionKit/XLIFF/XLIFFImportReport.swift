@@ -112,6 +112,13 @@ public struct XLIFFImportReport: Sendable {
         return output
     }
 
+    /// The JSON document of an import (of XLIFF or TBX files) that could not run (exit 2), as
+    /// `captions check --format json` writes it: `{"error": {"message", "path", "line",
+    /// "column"}, "version": 1}`, the position fields when known.
+    public static func json(_ error: CaptionError) throws(CaptionError) -> String {
+        try JSONReporter.report(error)
+    }
+
     /// The JSON document (`version` 1): `collection`, `dryRun`, `heldBack`, `files`,
     /// `problems` and `warnings` (as in `captions check --format json`), `written`, `changes`
     /// and `reviews`.

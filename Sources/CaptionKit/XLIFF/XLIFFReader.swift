@@ -179,6 +179,15 @@ enum XLIFFReader {
         return true
     }
 
+    /// The UTF-8 `bytes` as a string without the XML whitespace (space, tab, line breaks) at its
+    /// ends: the text of a mark (``ExportedTarget``), read for every unit, so without Foundation.
+    static func trimmed(_ bytes: [UInt8]) -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
+    }
+
     /// The order of a 2.x unit's target content (XLIFF 2 `<target order>`).
     enum TargetOrder {
         /// Indices into the unit's segments and ignorables, in target order.
@@ -592,16 +601,10 @@ enum XLIFFReader {
                 }
                 if isVersion2 { segment?.target = target } else if unit != nil { unitTarget = target }
             case .exportedTarget:
-                if unit?.exportedTarget == nil {
-                    unit?.exportedTarget = String(decoding: captured ?? [], as: UTF8.self)
-                        .trimmingCharacters(in: .whitespacesAndNewlines)
-                }
+                if unit?.exportedTarget == nil { unit?.exportedTarget = XLIFFReader.trimmed(captured ?? []) }
                 captured = nil
             case .exportedLanguage:
-                if unit?.exportedLanguage == nil {
-                    unit?.exportedLanguage = String(decoding: captured ?? [], as: UTF8.self)
-                        .trimmingCharacters(in: .whitespacesAndNewlines)
-                }
+                if unit?.exportedLanguage == nil { unit?.exportedLanguage = XLIFFReader.trimmed(captured ?? []) }
                 captured = nil
             case .segment:
                 if let segment { segments.append(segment) }
@@ -658,7 +661,8 @@ enum XLIFFReader {
         /// language says (a tool or an edit changed it): its translations would be imported as
         /// that language's texts.
         private func checkExportedLanguage(of unit: XLIFFDocument.Unit) throws(CaptionError) {
-            guard let exported = unit.exportedLanguage, !exported.isEmpty, let file,
+            // (The same tag, as nearly every unit has, needs no matching.)
+            guard let exported = unit.exportedLanguage, !exported.isEmpty, let file, exported != file.targetLanguage,
                 Language.matching(file.targetLanguage, in: [exported]) == nil
             else { return }
             let attribute = isVersion2 ? "trgLang" : "target-language"

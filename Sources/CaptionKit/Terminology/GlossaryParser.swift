@@ -80,7 +80,16 @@ enum GlossaryParser {
                         pair.value.location, "entry id '\(id)' must be lowercase letters, digits and hyphens")
                 }
                 entry.id = id
-            case "note": entry.note = try ConfigParser.scalar(pair.value, what: "note")
+            case "note":
+                let note = try ConfigParser.scalar(pair.value, what: "note")
+                // What the TBX import refuses in a note, so an exported glossary reads back.
+                if let control = note.unicodeScalars.first(where: Normalization.isControl) {
+                    throw .invalidConfig(
+                        pair.value.location,
+                        "note holds the control character \(MixedScriptCheck.codePoint(control)), which a glossary "
+                            + "cannot hold; remove it")
+                }
+                entry.note = note
             case "do-not-translate": entry.doNotTranslate = try ConfigParser.bool(pair.value, what: "do-not-translate")
             case "case":
                 let value = try ConfigParser.scalar(pair.value, what: "case")

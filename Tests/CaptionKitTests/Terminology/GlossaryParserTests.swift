@@ -82,6 +82,11 @@ import Testing
                 + "match; remove it"
         ),
         (
+            "- id: a\n  kk: Арка\n  note: \"First line\\r\\nsecond\"\n",
+            "Captions/glossary.yml:3:9: error: note holds the control character U+000D, which a glossary cannot hold; "
+                + "remove it"
+        ),
+        (
             "- id: a\n  kk: [x\n",
             "Captions/glossary.yml:3:1: error: invalid YAML: did not find expected ',' or ']' "
                 + "(while parsing a flow sequence at line 2, column 7)"

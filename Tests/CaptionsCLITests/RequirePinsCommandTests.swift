@@ -138,11 +138,19 @@ import Testing
     /// and the check, and is counted as accepted.
     @Test func anIgnoreEntryStillAcceptsAPinnedFinding() throws {
         let folder = try Self.collection(
-            checks: "  number-mismatch: warning\n", exhibit: Self.exhibit + "ignore: [missing-translation: title/en]\n")
+            checks: "  missing-translation: off\n", exhibit: Self.exhibit + "ignore: [missing-translation: title/en]\n")
         let run = try CLIRun.run(["check", "--require", "translated"], in: folder.path)
         #expect(run.status == 0)
         #expect(run.stdout == "")
-        #expect(run.stderr == Self.summary + "0 errors, 0 warnings in 1 exhibit (1 accepted by exceptions)\n")
+        #expect(
+            run.stderr
+                == "Captions/captions.yml:4:3: note: missing-translation is an error here: --require translated pins it\n"
+                + Self.summary + "0 errors, 0 warnings in 1 exhibit (1 accepted by exceptions)\n")
+        // Without --require the check is off, and the entry of a check that did not run is not unused.
+        let plain = try CLIRun.run(["check"], in: folder.path)
+        #expect(plain.status == 0)
+        #expect(plain.stdout == "")
+        #expect(plain.stderr == Self.summary + "0 errors, 0 warnings in 1 exhibit\n")
     }
 
     @Test func checkHelpSaysWhatRequirePins() throws {

@@ -106,10 +106,14 @@ public enum CaptionEditor {
         guard !changed.isEmpty else { return SavedFile(path: loaded.path, digest: expectedDigest, changed: []) }
         var fingerprints = untrackedRecords(changed, of: current, config: config)
         for edit in changed where edit.language != config.source && !edit.text.isEmpty {
-            let source =
-                changed.last { $0.field == edit.field && $0.language == config.source }?.text
-                ?? edit.translatedFrom ?? current.field(edit.field)?.translation(config.source)?.text ?? ""
-            guard !source.isEmpty else { continue }
+            let editedSource = changed.last { $0.field == edit.field && $0.language == config.source }?.text
+            let currentSource = current.field(edit.field)?.translation(config.source)?.text ?? ""
+            let source = editedSource ?? edit.translatedFrom ?? currentSource
+            // A translation beside an empty source gets no record; but one typed beside a source
+            // that was empty then, saved onto a version with a source, is recorded as made from
+            // that empty source, so it is reported stale against the one it never saw.
+            guard !source.isEmpty || (editedSource == nil && edit.translatedFrom != nil && !currentSource.isEmpty)
+            else { continue }
             fingerprints[edit.field, default: [:]][edit.language] = SourceFingerprint.of(source)
         }
         try editor.apply(

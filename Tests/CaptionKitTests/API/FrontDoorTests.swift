@@ -179,6 +179,22 @@ import Testing
                 "  text: { kk: \(SourceFingerprint.of(earlier)), en: \(english) }\n"))
     }
 
+    /// Typed while the source was still empty, saved onto a version that has one: recorded as
+    /// made from the empty source, so it is stale (it was never written against that source).
+    @Test func aTranslationTypedBesideAnEmptySourceIsStaleOnceTheSourceIsThere() throws {
+        let fixture = try collection()
+        let loaded = try fixture.load()
+        let path = fixture.root + "/park/wagon.yml"
+        _ = try CaptionEditor.save(
+            [TranslationEdit(field: "title", language: "en", text: "The wagon", translatedFrom: "")],
+            exhibit: "wagon", in: loaded, expectedDigest: try CaptionEditor.digest(ofFileAt: path))
+        #expect(try fixture.read("park/wagon.yml").hasSuffix("  title: { en: \(SourceFingerprint.of("")) }\n"))
+        let stale = try CaptionChecker.run(CheckRequest(path: fixture.root)).diagnostics.filter {
+            $0.checkID == "stale-translation"
+        }
+        #expect(stale.map { "\($0.exhibitID ?? "") \($0.field ?? "") \($0.language ?? "")" } == ["wagon title en"])
+    }
+
     @Test func aSaveOverAChangedFileIsAConflictAndWritesNothing() throws {
         let fixture = try collection()
         let loaded = try fixture.load()

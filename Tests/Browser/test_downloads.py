@@ -87,7 +87,7 @@ def test_proof_sheet_download_is_the_cli_export(editor, browser, tmp_path):
     out = cli_export(editor, tmp_path / "signage", "signage", "--format", "html", "--allow-incomplete")
     assert data == (out / name).read_bytes()
     # One gallery: the sheet `--only` with each of its exhibits writes.
-    proof.get_by_label("Зал").select_option("barracks")
+    proof.get_by_label("Галерея").select_option("barracks")
     name, data = saved_download(page, button.click, tmp_path)
     assert name == "proof-barracks.html"
     ids = sorted(path.stem for path in (editor.root / "barracks").glob("*.yml"))

@@ -94,7 +94,7 @@ extension SkippedFilesCommandTests {
         #expect(run.status == 2)
         #expect(
             run.stderr == """
-                error: Captions has no exhibit files (*.yml) to check; not read: 'kurt.YML' is not read: only names \
+                error: Captions has no exhibit files (*.yml) to check; 'kurt.YML' is not read: only names \
                 ending in .yml or .yaml, in lower case, are; rename it to 'kurt.yml' (and 1 other path)
 
                 """)

@@ -174,7 +174,12 @@ enum CollectionLoader {
                 case .folder: result.folders.append(childRelative)
                 case .linkToFolder:
                     result.skipped.append(SkippedPath(relativePath: childRelative, reason: .linkToFolder))
-                case .brokenLink: result.skipped.append(SkippedPath(relativePath: childRelative, reason: .brokenLink))
+                case .brokenLink:
+                    // Only a link that could have been a gallery (no extension) or an exhibit file
+                    // (`kurt.YML`): a dangling link to a photo is no caption not read.
+                    if !name.contains(".") || SkippedPath.reason(forName: name, atTop: atTop) != nil {
+                        result.skipped.append(SkippedPath(relativePath: childRelative, reason: .brokenLink))
+                    }
                 case .other:
                     if let reason = SkippedPath.reason(forName: name, atTop: atTop) {
                         result.skipped.append(SkippedPath(relativePath: childRelative, reason: reason))

@@ -178,7 +178,7 @@ public enum CaptionChecker {
         var message = "\(collection.rootPath) has no exhibit files (*.yml) to check"
         if let first = collection.skippedPaths.first {
             let more = collection.skippedPaths.count - 1
-            message += "; not read: \(SkippedFileCheck.message(for: first))"
+            message += "; \(SkippedFileCheck.message(for: first))"
             if more > 0 { message += " (and \(TextReporter.plural(more, "other path")))" }
         }
         return .invalidArgument(message)

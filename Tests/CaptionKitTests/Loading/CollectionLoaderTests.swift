@@ -72,6 +72,9 @@ import Testing
         try manager.createSymbolicLink(atPath: folder.root + "/g/alias.yml", withDestinationPath: "kurt.yml")
         try manager.createSymbolicLink(atPath: folder.root + "/g/alias.YML", withDestinationPath: "kurt.yml")
         try manager.createSymbolicLink(atPath: folder.root + "/g/.hidden-link", withDestinationPath: "/nowhere")
+        // A dangling link to a photo is not a caption left unread.
+        try manager.createSymbolicLink(atPath: folder.root + "/g/photo.jpg", withDestinationPath: "/nowhere.jpg")
+        try manager.createSymbolicLink(atPath: folder.root + "/g/gone.YML", withDestinationPath: "/nowhere.yml")
         let found = try CollectionLoader.scan(folder.root)
         #expect(found.files == ["g/alias.yml", "g/kurt.yml", "shared/park/a.yml"])
         #expect(
@@ -81,6 +84,7 @@ import Testing
                 SkippedPath(relativePath: "g/arch.Yml", reason: .extensionCase),
                 SkippedPath(relativePath: "g/deep/stone.YAML", reason: .extensionCase),
                 SkippedPath(relativePath: "g/gone", reason: .brokenLink),
+                SkippedPath(relativePath: "g/gone.YML", reason: .brokenLink),
                 SkippedPath(relativePath: "g/wagon.YML", reason: .extensionCase),
                 SkippedPath(relativePath: "park", reason: .linkToFolder),
             ])

@@ -149,7 +149,10 @@ enum JSONReporter {
                     column: location.flatMap { $0.column > 0 ? $0.column : nil })))
     }
 
-    /// `value` (a percentage rounded to tenths) with exactly one decimal: `100.0`, `97.5`, `0.0`.
+    /// `value`, a percentage already rounded down to tenths (``CompletenessSummary``: 99.96% is
+    /// not complete), with exactly one decimal: `100.0`, `97.5`, `0.0`. Taken to the nearest
+    /// tenth, so a tenth that a `Double` holds just below itself stays itself. The one writer of
+    /// a percentage: the text report's ``TextReporter/percent(_:)`` adds its `%`.
     static func oneDecimal(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"

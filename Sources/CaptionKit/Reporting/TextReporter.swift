@@ -45,8 +45,7 @@ enum TextReporter {
 
     /// `95.2%`, always with one decimal.
     static func percent(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded(.down))
-        return "\(tenths / 10).\(tenths % 10)%"
+        JSONReporter.oneDecimal(value) + "%"
     }
 
     /// `1 error`, `2 errors`.

@@ -72,7 +72,7 @@ import Testing
                 , unused-exception; captions import and export (xliff, glossary, tmx) report import-conflict, unknown-unit, \
                 unsupported-markup, invalid-order, target-language-mismatch, paragraphs-merged, whitespace-dropped, \
                 review-not-recorded, \
-                newer-text-kept, newer-text-replaced, glossary-conflict, glossary-import, xliff-export
+                newer-text-kept, newer-text-replaced, marked-unfinished, glossary-conflict, glossary-import, xliff-export
                 """))
     }
 

@@ -33,6 +33,10 @@ struct XLIFFDocument: Sendable, Equatable {
         /// What the translation tool says of the target (see ``XLIFFStateTable``), when it says
         /// anything; only `captions import --trust-states` uses it.
         var state: XLIFFUnitState?
+        /// The `<target state>` of a 1.2 unit whose tool marks it as still needing work: an
+        /// explicit `approved="no"` with a state such as `needs-translation` (Weblate's "Needs
+        /// editing", Translate Toolkit's `markfuzzy`). Such a draft is not imported.
+        var markedUnfinished: String?
         /// An XLIFF 2 `<target order>` that is not a number from 1 to the unit's count of
         /// segments and ignorables, or that puts two targets at one position: the message and
         /// where. Such a unit is refused.
@@ -68,6 +72,7 @@ struct XLIFFDocument: Sendable, Equatable {
         static func == (lhs: Unit, rhs: Unit) -> Bool {
             lhs.id == rhs.id && lhs.source == rhs.source && lhs.target == rhs.target && lhs.location == rhs.location
                 && lhs.targetLocation == rhs.targetLocation && lhs.state == rhs.state
+                && lhs.markedUnfinished == rhs.markedUnfinished
                 && lhs.unsupportedMarkup?.name == rhs.unsupportedMarkup?.name
                 && lhs.unsupportedMarkup?.location == rhs.unsupportedMarkup?.location
                 && lhs.unsupportedMarkup?.reason == rhs.unsupportedMarkup?.reason

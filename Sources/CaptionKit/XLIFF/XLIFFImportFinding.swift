@@ -11,6 +11,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
     case reviewNotRecorded = "review-not-recorded"
     case newerTextKept = "newer-text-kept"
     case newerTextReplaced = "newer-text-replaced"
+    case markedUnfinished = "marked-unfinished"
 
     /// What the finding is, with examples.
     var findingDescription: FindingDescription {
@@ -25,6 +26,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
         case .reviewNotRecorded: Self.review
         case .newerTextKept: Self.newer
         case .newerTextReplaced: Self.replaced
+        case .markedUnfinished: Self.unfinished
         }
     }
 
@@ -107,6 +109,37 @@ enum XLIFFImportFinding: String, ReportedFinding {
             FindingExample(
                 files: [kurtChanged],
                 input: xliff12(exportedUnit("k.title", "Курт", "Кептірілген құрт", exported: "Құрт")))
+        ])
+
+    /// A one-line `<trans-unit approved="...">` (none when `approved` is `nil`) whose target has
+    /// the `state` Translate Toolkit's `markfuzzy` writes.
+    private static func draft(approved: String?) -> String {
+        let attribute = approved.map { " approved=\"\($0)\"" } ?? ""
+        return "    <trans-unit id=\"k.title\"\(attribute)><source>Курт</source>"
+            + "<target state=\"needs-translation\">Құрт ірімшігі</target></trans-unit>"
+    }
+
+    private static let unfinished = FindingDescription(
+        id: "marked-unfinished", name: "Marked Unfinished", command: .importXLIFF, severity: .warning,
+        rationale: """
+            The translation tool marks the unit as still needing work: XLIFF 1.2 approved="no" on the \
+            <trans-unit> and a <target state> of new or needs-... (Weblate writes this for a string marked \
+            "Needs editing", Translate Toolkit for a fuzzy unit). Its target is a draft, so it is not \
+            imported: it counts as not translated, and the caption keeps its text. A state alone, without \
+            approved="no", is ignored as before (OmegaT returns the export's state="needs-translation" on \
+            the units it translated); XLIFF 2 has no such mark.
+            """,
+        remedy: """
+            Finish the translation in the tool (in Weblate, clear "Needs editing" and save), download the \
+            file again and import it.
+            """,
+        notReported: [
+            FindingExample(files: [kurt], input: xliff12(draft(approved: nil))),
+            FindingExample(
+                files: [kurt], input: xliff12(unit("k.title", "Курт", "Құрт ірімшігі", state: "translated"))),
+        ],
+        reported: [
+            FindingExample(files: [kurt], input: xliff12(draft(approved: "no")))
         ])
 
     /// A Kazakh XLIFF 1.2 file with `units` (lines of `<trans-unit>`s) in its body.

@@ -10,7 +10,8 @@ public struct XLIFFImportReport: Sendable {
         public var applied = 0
         /// Targets equal to the caption's current text.
         public var unchanged = 0
-        /// Units not translated: no target, an empty one, or a copy of the source.
+        /// Units not translated: no target, an empty one, a copy of the source, or a draft its
+        /// tool marks as still needing work (``markedUnfinished``).
         public var skipped = 0
         /// Translations not applied because the caption's source changed after the export.
         public var conflicts = 0
@@ -18,6 +19,9 @@ public struct XLIFFImportReport: Sendable {
         public var unknown = 0
         /// Units refused because their text holds inline codes `captions` cannot keep.
         public var refused = 0
+        /// Of ``skipped``, the drafts a translation tool marks as still needing work (XLIFF 1.2
+        /// `approved="no"` with a `new` or `needs-…` state: Weblate's "Needs editing").
+        public var markedUnfinished = 0
         /// With `--trust-states`: what the units' states did.
         public var states: StateSummary?
     }
@@ -66,8 +70,9 @@ public struct XLIFFImportReport: Sendable {
     public var files: [FileSummary]
     /// Conflicts, unknown ids and refused units, as located errors.
     public var problems: [Diagnostic]
-    /// Units imported all the same but worth a question to the translator: a target with fewer
-    /// paragraphs than its source (`paragraphs-merged`), as located warnings at the unit.
+    /// Units imported all the same but worth a question to the translator (a target with fewer
+    /// paragraphs than its source: `paragraphs-merged`), and drafts left alone
+    /// (`marked-unfinished`), as located warnings.
     public var warnings: [Diagnostic] = []
     /// Caption files written (with `--dry-run`: that would be written), sorted.
     public var written: [String]
@@ -89,7 +94,9 @@ public struct XLIFFImportReport: Sendable {
     public var text: String {
         var output = TextReporter.lines(of: problems + warnings)
         for file in files {
-            var parts = ["\(file.applied) applied", "\(file.unchanged) unchanged", "\(file.skipped) not translated"]
+            var notTranslated = "\(file.skipped) not translated"
+            if file.markedUnfinished > 0 { notTranslated += " (\(file.markedUnfinished) marked as needing work)" }
+            var parts = ["\(file.applied) applied", "\(file.unchanged) unchanged", notTranslated]
             parts.append(TextReporter.plural(file.conflicts, "conflict"))
             parts.append("\(file.unknown) unknown id\(file.unknown == 1 ? "" : "s")")
             if file.refused > 0 { parts.append("\(file.refused) refused") }

@@ -267,6 +267,22 @@ public enum XLIFFImporter {
                 summary.skipped += 1
                 return
             }
+            // A draft the translator marked as still needing work (Weblate's "Needs editing"):
+            // not a translation yet, so it is left alone like an empty target, and named.
+            if let state = unit.markedUnfinished {
+                summary.skipped += 1
+                summary.markedUnfinished += 1
+                warnings.append(
+                    Diagnostic(
+                        XLIFFImportFinding.markedUnfinished, location: unit.targetLocation ?? unit.location,
+                        message: """
+                            unit '\(unit.id)' (\(language)) was not imported: the translation tool marks it as \
+                            still needing work (approved="no", state="\(state)", as Weblate marks "Needs editing"); \
+                            finish it there and send the file again
+                            """,
+                        exhibitID: parts[0], field: fieldName, language: language))
+                return
+            }
             // A target that says it is in another language than its file: which one the text
             // is in, only the translator can tell.
             if let other = unit.targetLanguageTags.first(where: {

@@ -305,6 +305,9 @@ enum XLIFFReader {
         var unitSource: [UInt8] = []
         var unitTarget: [UInt8]?
         var unitLayout = Layout()
+        /// Whether the 1.2 unit being read says `approved="no"` (see
+        /// ``XLIFFDocument/Unit/markedUnfinished``).
+        var unitApprovedNo = false
         /// The line of each unit read so far, by id, by the target language of its `<file>`
         /// (lowercased): a second unit with an id is refused.
         var unitLines: [String: [String: Int]] = [:]
@@ -429,6 +432,7 @@ enum XLIFFReader {
                 unitLines[fileLanguageKey, default: [:]][id] = location.line
                 unit = XLIFFDocument.Unit(id: id, source: "", target: nil, location: location)
                 if !isVersion2 {
+                    unitApprovedNo = attribute(attributes, "approved")?.lowercased() == "no"
                     noteState(.approved12, attribute(attributes, "approved"))
                     noteState(.memoQStatus, attribute(attributes, "status", namespace: XLIFFReader.memoQNamespace))
                 }
@@ -452,7 +456,15 @@ enum XLIFFReader {
                 {
                     unit?.targetLanguageTags.append((tag, location))
                 }
-                if !isVersion2 { noteState(.state12, attribute(attributes, "state")) }
+                if !isVersion2 {
+                    let state = attribute(attributes, "state")
+                    noteState(.state12, state)
+                    if unitApprovedNo, unit?.markedUnfinished == nil, let state,
+                        XLIFFStateTable.saysUnfinished(state)
+                    {
+                        unit?.markedUnfinished = state
+                    }
+                }
                 if isVersion2 {
                     let order = attribute(attributes, "order")
                     segment?.order = order

@@ -147,6 +147,16 @@ enum XLIFFStateTable {
         return byValue[attribute]?[value] ?? byValue[attribute]?[value.lowercased()] ?? .unconfirmed
     }
 
+    /// Whether the XLIFF 1.2 `<target state>` `value` says the text still needs work (`new`,
+    /// `needs-…`: the `unconfirmed` values of ``rows``); a value the table does not know does not.
+    static func saysUnfinished(_ value: String) -> Bool {
+        unfinished12.contains(value) || unfinished12.contains(value.lowercased())
+    }
+
+    /// The 1.2 `state` values of ``rows`` that say the text still needs work, lowercased.
+    private static let unfinished12 = Set(
+        rows.filter { $0.attribute == .state12 && $0.meaning == .unconfirmed }.map { $0.value.lowercased() })
+
     /// Whether `state` is a value that gives way to `approval`, XLIFF 1.2 `approved="yes"`
     /// (see ``Row/givesWayToApproval``).
     static func givesWayToApproval(_ state: XLIFFUnitState, _ approval: XLIFFUnitState) -> Bool {

@@ -591,6 +591,7 @@ import Testing
                     {
                       "applied" : 0,
                       "conflicts" : 0,
+                      "markedUnfinished" : 0,
                       "path" : "\(file)",
                       "refused" : 0,
                       "skipped" : 1,

@@ -126,7 +126,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
             <trans-unit> and a <target state> of new or needs-... (Weblate writes this for a string marked \
             "Needs editing", Translate Toolkit for a fuzzy unit). Its target is a draft, so it is not \
             imported: it counts as not translated, and the caption keeps its text. A state alone, without \
-            approved="no", is ignored as before (OmegaT returns the export's state="needs-translation" on \
+            approved="no", is ignored (OmegaT returns the export's state="needs-translation" on \
             the units it translated); XLIFF 2 has no such mark.
             """,
         remedy: """

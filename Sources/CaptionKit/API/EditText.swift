@@ -92,7 +92,7 @@ public enum CaptionEditor {
             if let control = edit.text.unicodeScalars.first(where: refuses) {
                 throw .invalidArgument(
                     "\(edit.field) (\(edit.language)) has the control character "
-                        + "\(MixedScriptCheck.codePoint(control)), which cannot be printed or sent to "
+                        + "\(control.codePoint), which cannot be printed or sent to "
                         + "translators; remove it")
             }
         }

@@ -86,7 +86,7 @@ enum GlossaryParser {
                 if let control = note.unicodeScalars.first(where: Normalization.isControl) {
                     throw .invalidConfig(
                         pair.value.location,
-                        "note holds the control character \(MixedScriptCheck.codePoint(control)), which a glossary "
+                        "note holds the control character \(control.codePoint), which a glossary "
                             + "cannot hold; remove it")
                 }
                 entry.note = note
@@ -159,7 +159,7 @@ enum GlossaryParser {
             if let control = term.unicodeScalars.first(where: Normalization.isControl) {
                 throw .invalidConfig(
                     item.location,
-                    "\(what) holds the control character \(MixedScriptCheck.codePoint(control)), which no caption "
+                    "\(what) holds the control character \(control.codePoint), which no caption "
                         + "text can match; remove it")
             }
             guard TermTokens(term).count > 0 else {

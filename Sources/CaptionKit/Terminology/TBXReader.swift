@@ -199,7 +199,7 @@ enum TBXReader {
             guard let control = text.unicodeScalars.first(where: Normalization.isControl) else { return }
             throw .invalidInput(
                 location ?? SourceLocation(path: path),
-                "the \(what) holds the control character \(MixedScriptCheck.codePoint(control)), which a glossary "
+                "the \(what) holds the control character \(control.codePoint), which a glossary "
                     + "cannot hold; remove it in the terminology tool")
         }
 

@@ -92,7 +92,7 @@ extension SignOffMark {
         }
         if let format = name.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
             // A right-to-left override shows "AB" where the record says "BA".
-            return "the name has the invisible formatting character \(MixedScriptCheck.codePoint(format))"
+            return "the name has the invisible formatting character \(format.codePoint)"
         }
         if name.contains(";") { return "the name has a ';', which the record uses between sign-offs" }
         if name.hasPrefix(" ") || name.hasSuffix(" ") || name.contains("  ") {

@@ -542,7 +542,7 @@ enum XLIFFReader {
                         refuse(
                             name, location,
                             """
-                            the \(scalar.value < 0x20 ? "control " : "")character \(MixedScriptCheck.codePoint(scalar)), \
+                            the \(scalar.value < 0x20 ? "control " : "")character \(scalar.codePoint), \
                             which a caption cannot hold (XML cannot carry it to translators); remove it in the \
                             translation tool
                             """)
@@ -551,7 +551,7 @@ enum XLIFFReader {
                     guard !Normalization.isControl(scalar) else {
                         refuse(
                             name, location,
-                            "the control character \(MixedScriptCheck.codePoint(scalar)), \(XLIFFReader.controlReason)")
+                            "the control character \(scalar.codePoint), \(XLIFFReader.controlReason)")
                         return .skipped
                     }
                     captured?.append(contentsOf: String(scalar).utf8)
@@ -608,7 +608,7 @@ enum XLIFFReader {
                 {
                     refuse(
                         "", location,
-                        "the control character \(MixedScriptCheck.codePoint(control)) in its target, \(XLIFFReader.controlReason)"
+                        "the control character \(control.codePoint) in its target, \(XLIFFReader.controlReason)"
                     )
                 }
                 if isVersion2 { segment?.target = target } else if unit != nil { unitTarget = target }

@@ -61,7 +61,7 @@ enum XMLCharacters {
     /// it`, and ` (captions check reports it as not-normalized)` for a caption text that `check`
     /// reports (`isCaptionText`: a field's text, whose control characters it names).
     static func phrase(_ scalars: [Unicode.Scalar], isCaptionText: Bool) -> String {
-        let names = scalars.map(MixedScriptCheck.codePoint).joined(separator: ", ")
+        let names = scalars.map(\.codePoint).joined(separator: ", ")
         let controls = scalars.allSatisfy { $0.value < 0x20 }
         let kind = controls ? "control character" : "character"
         let plural = scalars.count == 1 ? "" : "s"

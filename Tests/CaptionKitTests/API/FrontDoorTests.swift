@@ -224,7 +224,7 @@ import Testing
     func aSaveOfAControlCharacterIsRefused(_ text: String) throws {
         let fixture = try collection()
         let path = fixture.root + "/park/wagon.yml"
-        let name = MixedScriptCheck.codePoint(text.unicodeScalars.first(where: Normalization.isControl)!)
+        let name = text.unicodeScalars.first(where: Normalization.isControl)!.codePoint
         #expect(
             throws: CaptionError.invalidArgument(
                 "title (ru) has the control character \(name), which cannot be printed or sent to translators; "

@@ -78,18 +78,12 @@ struct MixedScriptCheck: CaptionTextCheck {
         for scalar in word.unicodeScalars {
             if WritingScript(scalar) == odd {
                 marked += "[\(scalar)]"
-                let codePoint = "\(scalar) is \(odd.rawValue) \(Self.codePoint(scalar))"
+                let codePoint = "\(scalar) is \(odd.rawValue) \(scalar.codePoint)"
                 if !letters.contains(codePoint) { letters.append(codePoint) }
             } else {
                 marked.unicodeScalars.append(scalar)
             }
         }
         return "'\(marked)' (\(letters.joined(separator: ", ")))"
-    }
-
-    /// `U+0041`.
-    static func codePoint(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }

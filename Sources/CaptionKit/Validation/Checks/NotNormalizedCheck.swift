@@ -73,10 +73,10 @@ struct NotNormalizedCheck: CaptionTextCheck {
             // Range tests first: almost every scalar is none of these.
             if value >= 0x20 && value < 0x7F || value >= 0xA0 && value < 0x200B { continue }
             if zeroWidth.contains(value) {
-                let name = MixedScriptCheck.codePoint(scalar)
+                let name = scalar.codePoint
                 if !invisible.contains(name) { invisible.append(name) }
             } else if Normalization.isControl(scalar) {
-                let name = MixedScriptCheck.codePoint(scalar)
+                let name = scalar.codePoint
                 if !controls.contains(name) { controls.append(name) }
             } else if value == 0xFFFD {
                 replacement = true

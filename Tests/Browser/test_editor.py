@@ -195,34 +195,75 @@ def source_fingerprint(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
-@pytest.mark.parametrize("confirmed", [False, True])
-def test_a_translation_restored_onto_a_changed_source_is_recorded_as_made_from_the_old(
-        editor, browser, confirmed):
+def restore_kazakh_onto_a_changed_russian(editor, browser):
     """A colleague changes the Russian title while I translate it into Kazakh: after the conflict,
-    my Kazakh restored onto the current version is recorded as made from the Russian I saw, so the
-    check reports it stale; unless I tick that I checked it against the Russian it has now."""
+    my draft restored onto the current version. The context, the tab and the earlier-source note
+    under the Kazakh box, which says so."""
     context, second = a_conflict(
         editor, browser, ("title.ru", "Первая лагерная зима"), ("title.kk", "Лагерьдегі алғашқы қыс"))
     second.click("text=Open the file's current version")
     second.wait_for_load_state()
     second.click("#draft-restore-button")
-    expect(second.locator("textarea[name='title.kk']")).to_have_value("Лагерьдегі алғашқы қыс")
-    note = second.locator("#fs-t-title-kk")
+    return context, second, expect_earlier_russian_note(second)
+
+
+def expect_earlier_russian_note(page):
+    """The Kazakh title restored, and the note under it naming the Russian it was written beside,
+    its box not ticked: the note."""
+    expect(page.locator("textarea[name='title.kk']")).to_have_value("Лагерьдегі алғашқы қыс")
+    note = page.locator("#fs-t-title-kk")
     expect(note).to_contain_text(
         "You wrote this translation beside an earlier Russian (ru) text: «Первая зима». Saved, it is recorded as "
         "translated from that text, so the check reports it as stale until it is checked (captions diff "
         "first-winter shows what changed).")
-    confirm = note.get_by_label("I have checked it against the Russian (ru) text the file has now")
-    expect(confirm).not_to_be_checked()
-    if confirmed:
-        confirm.check()
-    second.click("button[value=save]")
-    second.wait_for_url("**saved=1&changed=title%3Akk")
-    made_from = "Первая лагерная зима" if confirmed else "Первая зима"
-    assert re.search(r"title: \{ kk: " + source_fingerprint(made_from) + r"\b", editor.read(WINTER))
+    expect(note.get_by_label("I have checked it against the Russian (ru) text the file has now")).not_to_be_checked()
+    return note
+
+
+def save_kazakh_and_check(editor, page):
+    """Saves the page's Kazakh title; the Russian fingerprint its `translations:` record holds, and
+    whether `captions check` reports it stale."""
+    page.click("button[value=save]")
+    page.wait_for_url("**saved=1&changed=title%3Akk")
+    text = editor.read(WINTER)
+    assert "  kk: Лагерьдегі алғашқы қыс\n" in text, text
+    fingerprint = re.search(r"title: \{[^}]*\bkk: ([0-9a-f]{8})\b", text).group(1)
     check = subprocess.run([str(CAPTIONS), "check", str(editor.root)], capture_output=True, text=True)
-    stale = "title (kk) of first-winter was translated from an earlier ru text"
-    assert (stale in check.stdout) != confirmed, check.stdout
+    stale = [line for line in check.stdout.splitlines()
+             if "title (kk) of first-winter was translated from an earlier ru text" in line]
+    assert all("stale-translation" in line for line in stale), check.stdout
+    return fingerprint, len(stale) == 1
+
+
+@pytest.mark.parametrize("confirmed", [False, True])
+def test_a_translation_restored_onto_a_changed_source_is_recorded_as_made_from_the_old(
+        editor, browser, confirmed):
+    """My Kazakh restored onto the current version is recorded as made from the Russian I saw, so
+    the check reports it stale; unless I tick that I checked it against the Russian it has now."""
+    context, second, note = restore_kazakh_onto_a_changed_russian(editor, browser)
+    if confirmed:
+        note.get_by_label("I have checked it against the Russian (ru) text the file has now").check()
+    made_from = "Первая лагерная зима" if confirmed else "Первая зима"
+    assert save_kazakh_and_check(editor, second) == (source_fingerprint(made_from), not confirmed)
+    context.close()
+
+
+def test_a_translation_restored_onto_a_changed_source_keeps_it_across_a_reload(editor, browser):
+    """Restored onto the current version, then the page reloaded before the save: the kept draft
+    remembers the earlier Russian it was restored with, so restoring it again says so under the box
+    and the save records the Kazakh as made from that Russian (stale), not from the file's."""
+    context, second, _ = restore_kazakh_onto_a_changed_russian(editor, browser)
+    second.reload()
+    expect(second.locator("textarea[name='title.kk']")).to_have_value("Алғашқы қыс")
+    expect(second.locator("#fs-t-title-kk")).to_have_count(0)
+    second.click("#draft-restore-button")
+    expect_earlier_russian_note(second)
+    # The file's text is the page's own now: no "the file has this text" note.
+    expect(second.locator("#ft-t-title-kk")).to_have_count(0)
+    assert save_kazakh_and_check(editor, second) == (source_fingerprint("Первая зима"), True)
+    # Saved: nothing is offered any more.
+    second.goto(editor.url + "/exhibits/first-winter")
+    expect(second.locator("#draft-restore")).to_be_hidden()
     context.close()
 
 

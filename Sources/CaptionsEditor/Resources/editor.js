@@ -345,9 +345,14 @@
   function pageFields() { return form.querySelectorAll('input[name="_digest"], input[name^="_base."]'); }
   function forget(name) { try { store.removeItem(name); } catch (error) { /* nothing kept */ } }
   function keep() {
-    var draft = { at: Date.now(), texts: {}, page: {} };
+    var draft = { at: Date.now(), texts: {}, page: {}, from: {} };
     boxes().forEach(function (box) { draft.texts[box.name] = box.value; });
     pageFields().forEach(function (input) { draft.page[input.name] = input.value; });
+    // The earlier sources translations go with (not ticked as checked against the current one):
+    // restored after a reload, the save still records the translation as made from them.
+    form.querySelectorAll('input[name^="_from."]').forEach(function (input) {
+      if (!input.disabled) { draft.from[input.name.slice("_from.".length)] = input.value; }
+    });
     try { store.setItem(key, JSON.stringify(draft)); } catch (error) { /* storage full or refused */ }
   }
   // The kept drafts of this exhibit, every tab's (and the single draft of earlier versions).
@@ -454,19 +459,32 @@
   }
 
   // A translation restored onto the current version whose source the file changed since the
-  // draft's page showed it (and the draft did not): it goes with that earlier source
-  // (`_from.<field>.<lang>`), so the save records it as made from it and it is reported stale;
-  // said under the box, with a box to tick when the curator has checked it against the new source.
-  function keepEarlierSource(box, draft) {
+  // draft's page showed it (and the draft did not): the source it goes with, the one that page
+  // showed; null for any other box.
+  function changedSource(box, draft) {
     var source = offer.getAttribute("data-source");
     var language = box.getAttribute("data-lang");
-    if (!source || language === source) { return; }
+    if (!source || language === source) { return null; }
     var sourceName = box.getAttribute("data-field") + "." + source;
     var seen = draft.page["_base." + sourceName];
     var shown = form.querySelector('input[name="_base.' + sourceName + '"]');
-    if (typeof seen !== "string" || !shown || shown.value === seen) { return; }
+    if (typeof seen !== "string" || !shown || shown.value === seen) { return null; }
     // A source the draft changed itself is saved with it: the translation is made from that.
-    if (Object.prototype.hasOwnProperty.call(draft.texts, sourceName) && draft.texts[sourceName] !== seen) { return; }
+    if (Object.prototype.hasOwnProperty.call(draft.texts, sourceName) && draft.texts[sourceName] !== seen) { return null; }
+    return seen;
+  }
+  // The source a restored translation goes with: the one the draft kept (it was restored with
+  // it, then the page reloaded), or after a conflict the one its page showed, when the file
+  // changed it since; null when none.
+  function earlierSource(box, draft, onto) {
+    var from = draft.from && draft.from[box.name];
+    if (typeof from === "string") { return from; }
+    return onto ? changedSource(box, draft) : null;
+  }
+  // A translation restored with an earlier source goes with it (`_from.<field>.<lang>`), so the
+  // save records it as made from it and it is reported stale; said under the box, with a box to
+  // tick when the curator has checked it against the new source.
+  function keepEarlierSource(box, seen) {
     // A function, so that a `$` in the text is not a replacement pattern.
     var hint = (offer.getAttribute("data-earlier") || "").replace("{source}", function () { return seen; });
     var holder = noteUnder(box, "fs-" + box.id, "earlier-source", hint, document.getElementById("ft-" + box.id));
@@ -477,7 +495,7 @@
     var label = document.createElement("label");
     var checked = document.createElement("input");
     checked.type = "checkbox";
-    checked.addEventListener("change", function () { from.disabled = checked.checked; });
+    checked.addEventListener("change", function () { from.disabled = checked.checked; keep(); });
     label.appendChild(checked);
     label.appendChild(document.createTextNode(" " + (offer.getAttribute("data-confirm") || "")));
     holder.appendChild(label);
@@ -499,7 +517,8 @@
     }
     restore.forEach(function (box) {
       if (onto && box.value !== draft.texts[box.name]) { showFileText(box, box.value); }
-      if (onto) { keepEarlierSource(box, draft); }
+      var earlier = earlierSource(box, draft, onto);
+      if (earlier !== null) { keepEarlierSource(box, earlier); }
       box.value = draft.texts[box.name];
       // The live check, the counters and the sign-off buttons follow, as after typing.
       box.dispatchEvent(new Event("input", { bubbles: true }));

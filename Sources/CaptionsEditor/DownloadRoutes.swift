@@ -27,8 +27,9 @@ extension EditorApp {
     }
 
     /// The signage proof sheet as `captions export signage --format html` writes it (`proof.html`),
-    /// of the collection or, with `gallery=NAME`, of one gallery (`proof-NAME.html`): 400 for a
-    /// gallery the collection does not have. Exhibits not ready for print are on it as the
+    /// of the collection or, with `gallery=NAME`, of one gallery (`proof-NAME.html`): for a gallery
+    /// the collection does not have (any more), a page saying so (400) with a link back to the
+    /// translators page, whose menu lists the galleries on disk now as this does. Exhibits not ready for print are on it as the
     /// command marks them ("Held back", with the reasons). Made from the files as they are on
     /// disk now (``EditorStore/scanned()``), as the command reads them.
     func downloadProofSheet(_ request: Request, _ context: EditorContext) throws -> Response {
@@ -37,7 +38,10 @@ extension EditorApp {
         // The menu's first choice, the whole collection, sends an empty gallery.
         let gallery = query["gallery"].flatMap { $0.isEmpty ? nil : $0 }
         if let gallery, !LibraryBridge.galleries(of: snapshot.collection).contains(gallery) {
-            throw badRequest(context)
+            throw PageError(
+                status: .badRequest, titleKey: "error.title",
+                message: words(context)("translators.nogallery", ["name": gallery]),
+                backLink: (path: "/translators", labelKey: "translators.back"))
         }
         let sheet: DownloadFile
         do {
@@ -65,7 +69,9 @@ extension EditorApp {
         typedName: String? = nil
     ) -> Response {
         let hasGlossary = LibraryBridge.hasGlossary(collectionAt: settings.root)
-        let snapshot = store.snapshot
+        // The galleries on disk now, as the proof sheet download checks them: a gallery created
+        // or removed since the last scan is neither missing from the menu nor refused.
+        let snapshot = store.scanned()
         return html(
             Pages.translators(
                 page(request, context), config: snapshot.config, hasGlossary: hasGlossary,

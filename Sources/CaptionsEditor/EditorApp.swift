@@ -63,6 +63,9 @@ struct PageError: Error {
     /// The exhibit page a refused save came from: the error page links back to it and says the
     /// draft is kept in the browser (see `editor.js`).
     var exhibitPage: String? = nil
+    /// A page of the editor the error page links back to (its path, and the key of the link's
+    /// words), such as the translators page for a proof sheet of a gallery that is gone.
+    var backLink: (path: String, labelKey: String)? = nil
 
     /// The exhibit page (`/exhibits/ID`) of a request path under it, such as the save of
     /// `/exhibits/ID` or the sign-off of `/exhibits/ID/signoff`.

@@ -79,15 +79,18 @@ enum Pages {
     /// An error page: a heading and one sentence.
     /// With `exhibitPage` (a save refused because the session ended), a link back to the exhibit,
     /// where the browser offers the draft it kept: said only where the page's script runs, which
-    /// is what keeps drafts (without it, nothing was kept).
-    static func error(_ page: PageContext, title: String, message: String, exhibitPage: String? = nil) -> HTML {
+    /// is what keeps drafts (without it, nothing was kept). Else with `backLink`, a link to that page.
+    static func error(
+        _ page: PageContext, title: String, message: String, exhibitPage: String? = nil,
+        backLink: (path: String, label: String)? = nil
+    ) -> HTML {
         let back: HTML =
             exhibitPage.map {
                 """
                 <p class="message" id="draft-kept" hidden>\(page.words("error.draftkept"))</p>
                 <p><a href="\($0)" id="back-to-exhibit">\(page.words("error.backexhibit"))</a></p>
                 """
-            } ?? ""
+            } ?? backLink.map { "<p><a href=\"\($0.path)\" id=\"back-link\">\($0.label)</a></p>" } ?? ""
         return layout(
             page, title: title,
             body: """

@@ -128,7 +128,8 @@ struct SecurityMiddleware: RouterMiddleware {
             words: words, csrfToken: context.session.csrfToken, path: "/", signedIn: context.session.signedIn)
         return app.html(
             Pages.error(
-                page, title: words(pageError.titleKey), message: pageError.message, exhibitPage: pageError.exhibitPage),
+                page, title: words(pageError.titleKey), message: pageError.message, exhibitPage: pageError.exhibitPage,
+                backLink: pageError.backLink.map { (path: $0.path, label: words($0.labelKey)) }),
             status: pageError.status)
     }
 }

@@ -340,6 +340,50 @@ struct EditorDownloadTests {
         }
     }
 
+    @Test(
+        "The proof sheet's gallery menu and its download read the galleries on disk now; a gone gallery is a page saying so"
+    )
+    func proofSheetGalleriesOnDisk() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            _ = try await browser.get("/translators")
+            // Renamed while the editor runs: the menu and the download both know the new name only.
+            try FileManager.default.moveItem(
+                atPath: fixture.root + "/barracks", toPath: fixture.root + "/barracks-hall")
+            let page = try await browser.get("/translators").body
+            #expect(page.contains("<option value=\"barracks-hall\">barracks-hall</option>"))
+            #expect(!page.contains("<option value=\"barracks\">"))
+            let file = try await browser.get("/translators/proof?gallery=barracks-hall")
+            #expect(file.status == .ok)
+            #expect(file.headers[.contentDisposition] == "attachment; filename=\"proof-barracks-hall.html\"")
+            let gone = try await browser.get("/translators/proof?gallery=barracks")
+            #expect(gone.status == .badRequest)
+            #expect(gone.headers[.contentDisposition] == nil)
+            #expect(
+                gone.body.contains(
+                    "<p class=\"message error\">The collection has no gallery “barracks”: it may have been renamed "
+                        + "or removed after the page was opened.</p>"))
+            #expect(
+                gone.body.contains("<p><a href=\"/translators\" id=\"back-link\">Back to the translators page</a></p>"))
+            // The name asked for is text on the page, never markup.
+            let markup = try await browser.get("/translators/proof?gallery=%3Cb%3E")
+            #expect(markup.status == .badRequest)
+            #expect(markup.body.contains("no gallery “&lt;b&gt;”"))
+            // In Russian and Kazakh the page says it in their words.
+            let interfaces = [
+                ("ru", "Галереи «barracks» в коллекции нет", "Вернуться на страницу для переводчиков"),
+                ("kk", "Жинақта «barracks» галереясы жоқ", "Аудармашылар бетіне оралу"),
+            ]
+            for (language, message, back) in interfaces {
+                _ = try await browser.post("/language", [("lang", language), ("back", "/translators")])
+                let translated = try await browser.get("/translators/proof?gallery=barracks")
+                #expect(translated.status == .badRequest, "\(language)")
+                #expect(translated.body.contains(message), "\(language)")
+                #expect(translated.body.contains(">\(back)</a>"), "\(language)")
+            }
+        }
+    }
+
     @Test("Without a login the proof sheet is not given out")
     func proofSheetNeedsLogin() async throws {
         let fixture = try EditorFixture(passwordHash: Bcrypt.hash("steppe winter", cost: 4))

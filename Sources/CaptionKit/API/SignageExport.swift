@@ -156,9 +156,9 @@ public struct SignageProofSheet: Sendable, Hashable {
     /// The page's bytes (UTF-8 HTML).
     public var data: Data
     /// How many labels it shows.
-    public var labelCount: Int
+    var labelCount: Int
     /// The exhibits held back, in collection order.
-    public var heldBack: [HeldBackExhibit]
+    var heldBack: [HeldBackExhibit]
 
     /// The file name of the sheet of `gallery` (the collection's when `nil`).
     static func fileName(gallery: String?) -> String {

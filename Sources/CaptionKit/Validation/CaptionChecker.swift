@@ -159,7 +159,7 @@ public enum CaptionChecker {
     /// One line for each check that `captions.yml` sets below `error` (`off`, `warning`, `note`)
     /// although `--require` pins it at that level, at the check's entry, in file order:
     /// `Captions/captions.yml:12:3: note: missing-translation is an error here: --require translated pins it`.
-    public static func pinNotes(config: CollectionConfig, require: SignOffLevel?) -> [String] {
+    static func pinNotes(config: CollectionConfig, require: SignOffLevel?) -> [String] {
         guard let require else { return [] }
         let lowered = requiredCheckIDs(require).compactMap { id -> (String, SourceLocation)? in
             guard let setting = config.checks[id], let severity = setting.severity, severity != .error else {

@@ -21,7 +21,7 @@ public struct XLIFFImportReport: Sendable {
         public var refused = 0
         /// Of ``skipped``, the drafts a translation tool marks as still needing work (XLIFF 1.2
         /// `approved="no"` with a `new` or `needs-…` state: Weblate's "Needs editing").
-        public var markedUnfinished = 0
+        var markedUnfinished = 0
         /// With `--trust-states`: what the units' states did.
         public var states: StateSummary?
     }

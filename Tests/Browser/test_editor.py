@@ -260,6 +260,9 @@ def test_a_translation_restored_onto_a_changed_source_keeps_it_across_a_reload(e
     expect_earlier_russian_note(second)
     # The file's text is the page's own now: no "the file has this text" note.
     expect(second.locator("#ft-t-title-kk")).to_have_count(0)
+    # The live check has answered for the restored text (counted, not the file's 11 characters).
+    expect(second.locator("#c-title-kk")).to_contain_text("22")
+    screenshot(second, "04d-restored-earlier-source-after-reload")
     assert save_kazakh_and_check(editor, second) == (source_fingerprint("Первая зима"), True)
     # Saved: nothing is offered any more.
     second.goto(editor.url + "/exhibits/first-winter")

@@ -29,11 +29,16 @@ enum Language {
         return true
     }
 
+    /// `tag` as tags are compared: lowercased, a CAT tool's `_` read as `-` (`ru_RU` is `ru-ru`).
+    static func comparable(_ tag: String) -> String {
+        tag.replacingOccurrences(of: "_", with: "-").lowercased()
+    }
+
     /// The language of `languages` that a CAT tool's `tag` names: the same tag in any case, or
     /// the same tag with a region added (`kk-KZ`, `ru_RU`, `en-GB` name `kk`, `ru`, `en`; a script
     /// is never dropped: `kk-Latn-KZ` names `kk-Latn`, never `kk`); `nil` when none.
     static func matching(_ tag: String, in languages: [String]) -> String? {
-        let tag = tag.replacingOccurrences(of: "_", with: "-").lowercased()
+        let tag = comparable(tag)
         if let same = languages.first(where: { $0.lowercased() == tag }) { return same }
         var parts = tag.split(separator: "-")
         guard parts.count >= 2, let region = parts.last,

@@ -409,7 +409,7 @@ enum XLIFFReader {
                         "the XLIFF file names no target language (\(isVersion2 ? "trgLang" : "target-language"))")
                 }
                 file = XLIFFDocument.File(sourceLanguage: source, targetLanguage: target, location: location, units: [])
-                fileLanguageKey = target.replacingOccurrences(of: "_", with: "-").lowercased()
+                fileLanguageKey = Language.comparable(target)
                 return .file
             case ("trans-unit", _) where !isVersion2 && file != nil, ("unit", _) where isVersion2 && file != nil:
                 guard let id = attribute(attributes, "id"), !id.isEmpty else {

@@ -63,7 +63,7 @@ extension CaptionsCommand.Export {
                 targetLanguages: languages, version: version, onlyNeeded: needed, prefillTarget: prefillTarget,
                 outputFolder: out, suggest: suggest)
             let result = ExitRetention.keep(try XLIFFExporter.export(collectionAt: path, options: options))
-            for warning in result.warnings { writeStderr(warning.formatted + "\n") }
+            for finding in result.skippedFiles + result.warnings { writeStderr(finding.formatted + "\n") }
             for file in result.files {
                 var detail = "\(file.unitCount) unit\(file.unitCount == 1 ? "" : "s")"
                 if file.missingCount > 0 { detail += ", \(file.missingCount) to translate" }

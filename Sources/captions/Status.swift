@@ -10,7 +10,9 @@ extension CaptionsCommand {
                 A table per language: caption units, translated, missing, percent complete, \
                 the source words still to translate (what a translator quotes on), and the \
                 findings of captions check about that language per severity; then the number of \
-                findings of each check (accepted exceptions and the baseline are left out).
+                findings of each check (accepted exceptions and the baseline are left out). \
+                A file it did not read although it may hold captions (kurt.YML, a linked gallery) \
+                is named on stderr as captions check names it (skipped-file).
 
                 Examples:
                   captions status
@@ -31,6 +33,7 @@ extension CaptionsCommand {
         func execute() throws {
             let path = try collection.resolved()
             let status = try TranslationStatus.of(collectionAt: path)
+            for skipped in status.skippedFiles { writeStderr(skipped.formatted + "\n") }
             switch format {
             case .text: writeStdout(status.text)
             case .json:

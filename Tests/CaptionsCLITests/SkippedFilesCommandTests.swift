@@ -100,3 +100,55 @@ extension SkippedFilesCommandTests {
                 """)
     }
 }
+
+/// `status` and the exports that read the collection name each file they did not read on
+/// stderr, in the line `captions check` reports; their stdout and exit codes stay those of the
+/// same collection without the files.
+extension SkippedFilesCommandTests {
+    static let commands: [[String]] = [
+        ["status"], ["status", "--format", "json"], ["export", "xliff"], ["export", "tmx"], ["export", "signage"],
+    ]
+
+    @Test(arguments: commands)
+    func statusAndTheExportsNameEachSkippedFileOnce(command: [String]) throws {
+        let clean = try TemporaryFolder()
+        _ = try clean.copyBundledCaptions()
+        let expected = try CLIRun.run(command, in: clean.path)
+        let folder = try Self.collectionWithSkippedFiles()
+        let run = try CLIRun.run(command, in: folder.path)
+        #expect(run.status == expected.status)
+        #expect(run.stderr == Self.expectedLines + expected.stderr)
+        // status counts the skipped-file findings in its table (statusCountsThemWithTheOtherFindings).
+        if command[0] == "export" { #expect(run.stdout == expected.stdout) }
+    }
+
+    @Test func statusJSONListsTheSkippedFiles() throws {
+        let folder = try Self.collectionWithSkippedFiles()
+        let run = try CLIRun.run(["status", "--format", "json"], in: folder.path)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let skipped = try #require(document["skippedFiles"] as? [[String: String]])
+        #expect(skipped.map { $0["path"] } == ["Captions/barracks/camp-orchestra.YML", "Captions/park"])
+        #expect(skipped.map { $0["severity"] } == ["warning", "warning"])
+        #expect(
+            skipped.first?["message"]
+                == "'camp-orchestra.YML' is not read: only names ending in .yml or .yaml, in lower case, are; "
+                + "rename it to 'camp-orchestra.yml'")
+    }
+
+    /// `captions.yml` sets the lines' severity as for check (an error does not fail an export),
+    /// and `off` leaves them out.
+    @Test func captionsYmlSetsTheSeverityOrTurnsTheLinesOff() throws {
+        let folder = try Self.collectionWithSkippedFiles()
+        let config = try folder.read("Captions/captions.yml")
+        try folder.write("Captions/captions.yml", config + "checks:\n  skipped-file: error\n")
+        let asError = try CLIRun.run(["export", "xliff"], in: folder.path)
+        #expect(asError.status == 0)
+        #expect(asError.stderr == Self.expectedLines.replacingOccurrences(of: ": warning: ", with: ": error: "))
+
+        try folder.write("Captions/captions.yml", config + "checks:\n  skipped-file: off\n")
+        for command in Self.commands {
+            #expect(!(try CLIRun.run(command, in: folder.path)).stderr.contains("[skipped-file]"), "\(command)")
+        }
+    }
+}

@@ -95,7 +95,9 @@ extension XLIFFExporter {
                     missingCount: missing, staleCount: stale, suggestedCount: suggested))
         }
         try unwritable.throwIfAny()
-        return XLIFFExportResult(files: files, emptyLanguages: empty, warnings: warnings)
+        return XLIFFExportResult(
+            files: files, emptyLanguages: empty, warnings: warnings,
+            skippedFiles: SkippedFileCheck.findings(in: collection))
     }
 
     /// Checks the texts the units of `exhibit` write (``UnwritableTexts``): the exhibit's notes,

@@ -74,10 +74,14 @@ public struct SignageExportReport: Sendable, Hashable {
     var outputFolder: String
     /// Files of an earlier export that were removed (paths below the export folder).
     var removed: [String]
+    /// A `skipped-file` finding per file below the collection folder that the export did not read
+    /// although it may hold captions (`kurt.YML`, a linked gallery), as `captions check` reports it.
+    var skippedFiles: [Diagnostic] = []
 
-    /// The lines for stderr: held-back exhibits, warnings, removed files and a summary.
+    /// The lines for stderr: the files not read, held-back exhibits, warnings, removed files and
+    /// a summary.
     public var messageLines: [String] {
-        var lines = heldBack.flatMap(\.formattedLines) + warnings.map(\.formatted)
+        var lines = skippedFiles.map(\.formatted) + heldBack.flatMap(\.formattedLines) + warnings.map(\.formatted)
         lines += removed.map {
             "removed \(CollectionLoader.join(outputFolder, $0)) (its exhibit is no longer exported)"
         }

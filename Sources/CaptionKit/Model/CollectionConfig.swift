@@ -89,6 +89,13 @@ public struct CollectionConfig: Sendable, Hashable {
         fields.first { $0.name == name }
     }
 
+    /// The severity `checks:` gives a check that is on by default (its default severity when
+    /// `checks:` does not name it), or `nil` when it turns the check off. `--require` is not applied.
+    func severity(of check: CheckDescription) -> Severity? {
+        guard let setting = checks[check.id]?.severity else { return check.defaultSeverity }
+        return setting.severity
+    }
+
     /// Whether a field named `name` is configured: `field(name) != nil`, without copying its spec.
     func hasField(_ name: String) -> Bool {
         fields.contains { $0.name == name }

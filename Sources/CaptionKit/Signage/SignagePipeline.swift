@@ -121,7 +121,8 @@ struct SignagePipeline: Sendable {
         return SignageExportReport(
             labelCount: labelCount, heldBack: heldBack,
             warnings: fontWarnings + unsettledWarnings + textWarnings,
-            outputFolder: options.outputFolder, removed: removed)
+            outputFolder: options.outputFolder, removed: removed,
+            skippedFiles: SkippedFileCheck.findings(in: collection))
     }
 
     /// What the export keeps of one exhibit: its label only when a collection-wide file needs

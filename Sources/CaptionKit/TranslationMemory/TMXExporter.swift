@@ -35,6 +35,9 @@ public struct TMXExport: Sendable {
     public var files: [TMXExportFile]
     /// A `tmx-export` warning per caption file left out (unreadable, no valid id, a duplicate id).
     public var warnings: [Diagnostic]
+    /// A `skipped-file` finding per file below the collection folder that the export did not read
+    /// although it may hold captions (`kurt.YML`, a linked gallery), as `captions check` reports it.
+    public var skippedFiles: [Diagnostic] = []
 }
 
 /// Writes the collection's translations as a translation memory (TMX 1.4b) for CAT tools.
@@ -68,7 +71,7 @@ public enum TMXExporter {
             try unwritable.throwIfAny()
             return TMXExport(
                 files: [TMXExportFile(path: path, targetLanguage: "mul", data: data, unitCount: count)],
-                warnings: warnings)
+                warnings: warnings, skippedFiles: SkippedFileCheck.findings(in: collection))
         }
         var files: [TMXExportFile] = []
         for target in targets {
@@ -78,7 +81,7 @@ public enum TMXExporter {
             files.append(TMXExportFile(path: path, targetLanguage: target, data: data, unitCount: count))
         }
         try unwritable.throwIfAny()
-        return TMXExport(files: files, warnings: warnings)
+        return TMXExport(files: files, warnings: warnings, skippedFiles: SkippedFileCheck.findings(in: collection))
     }
 
     /// One TMX document with the translations into `targets`. In a file per language pair the

@@ -40,6 +40,27 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     public var languages: [Row]
     /// Findings by check id (all findings, about a language or not).
     var findingsByCheck: [String: Int] = [:]
+    /// The files below the collection folder not read although they may hold captions, as
+    /// `captions check` reports them (`skipped-file`), in path order.
+    public var skippedFiles: [SkippedFile] = []
+
+    /// A file or link the loader did not read (``SkippedFileCheck``).
+    public struct SkippedFile: Sendable, Codable, Equatable {
+        /// The path, from the collection folder's parent on as in check's findings.
+        public var path: String
+        /// The severity `captions.yml` gives `skipped-file`.
+        public var severity: Severity
+        /// What was not read and what to do.
+        public var message: String
+
+        /// The line `captions check` reports: `Captions/kurt.YML: warning: ... [skipped-file]`.
+        public var formatted: String {
+            Diagnostic(
+                checkID: SkippedFileCheck.description.id, severity: severity, location: SourceLocation(path: path),
+                message: message
+            ).formatted
+        }
+    }
 
     /// Computes the status of `collection`.
     ///
@@ -52,6 +73,9 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         self.collection = collection.rootPath
         self.exhibits = summary.exhibits
         self.unreadable = summary.unreadable
+        self.skippedFiles = SkippedFileCheck.findings(in: collection).map {
+            SkippedFile(path: $0.location.path, severity: $0.severity, message: $0.message)
+        }
         self.languages = summary.languages.map {
             var row = Row(
                 language: $0.language, isSource: $0.language == collection.config.source, units: $0.total,

@@ -90,12 +90,9 @@ public enum CaptionChecker {
         guard !collection.exhibits.isEmpty else { throw noExhibitFiles(in: collection) }
         var (diagnostics, silenced, ran) = try findings(in: collection, require: request.require)
         if let (baseline, path) = try baseline(request.baseline, for: collection) {
-            var unused: Severity? = UnusedExceptionCheck.description.defaultSeverity
-            if let setting = collection.config.checks[UnusedExceptionCheck.description.id]?.severity {
-                unused = setting.severity
-            }
             let applied = baseline.apply(
-                to: diagnostics, in: collection, path: path, unusedSeverity: unused, checksRun: ran)
+                to: diagnostics, in: collection, path: path,
+                unusedSeverity: collection.config.severity(of: UnusedExceptionCheck.description), checksRun: ran)
             diagnostics = applied.kept.sortedForReport()
             silenced += applied.silenced
         }

@@ -59,4 +59,7 @@ public struct XLIFFExportResult: Sendable {
     public var emptyLanguages: [String]
     /// Exhibits left out and why (warnings: unreadable files, missing or duplicate ids).
     public var warnings: [Diagnostic]
+    /// A `skipped-file` finding per file below the collection folder that the export did not read
+    /// although it may hold captions (`kurt.YML`, a linked gallery), as `captions check` reports it.
+    public var skippedFiles: [Diagnostic] = []
 }

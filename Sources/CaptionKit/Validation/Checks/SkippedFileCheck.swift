@@ -37,10 +37,20 @@ struct SkippedFileCheck: CaptionCheck {
     init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
     func check(collection: CaptionCollection, in context: CheckContext) -> [Diagnostic] {
-        collection.skippedPaths.map { skipped in
-            finding(
-                at: SourceLocation(path: CollectionLoader.join(collection.rootPath, skipped.relativePath)),
-                Self.message(for: skipped))
+        Self.findings(in: collection)
+    }
+
+    /// The findings about the paths the loader skipped in `collection`, at the severity
+    /// `captions.yml` gives `skipped-file` (none when it turns the check off): the lines
+    /// `captions check` reports, which `status` and the exports write on stderr too, so that
+    /// they never leave out a file without naming it.
+    static func findings(in collection: CaptionCollection) -> [Diagnostic] {
+        guard let severity = collection.config.severity(of: description) else { return [] }
+        return collection.skippedPaths.map { skipped in
+            Diagnostic(
+                checkID: description.id, severity: severity,
+                location: SourceLocation(path: CollectionLoader.join(collection.rootPath, skipped.relativePath)),
+                message: message(for: skipped))
         }
     }
 

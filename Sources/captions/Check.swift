@@ -132,6 +132,7 @@ extension CaptionsCommand {
                     require: require)
                 if writeBaseline {
                     let written = try CaptionChecker.writeBaseline(request, to: baseline)
+                    for note in written.pinNotes { writeStderr(note + "\n") }
                     if format == .json {
                         writeStdout(
                             try CheckReporter.baselineReport(

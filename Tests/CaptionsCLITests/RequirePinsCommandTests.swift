@@ -153,6 +153,31 @@ import Testing
         #expect(plain.stderr == Self.summary + "0 errors, 0 warnings in 1 exhibit\n")
     }
 
+    /// `--write-baseline --require` names each `captions.yml` line it overrides, as the check
+    /// does, before the line that says what was written; without `--require` there is no note.
+    @Test func writingABaselineWithRequireNotesThePinnedChecks() throws {
+        let folder = try Self.collection(checks: "  missing-translation: off\n  empty-text: warning\n")
+        let notes = """
+            Captions/captions.yml:4:3: note: missing-translation is an error here: --require translated pins it
+            Captions/captions.yml:5:3: note: empty-text is an error here: --require translated pins it
+
+            """
+        let text = try CLIRun.run(["check", "--write-baseline", "--require", "translated"], in: folder.path)
+        #expect(text.status == 0)
+        #expect(text.stdout == "")
+        #expect(text.stderr == notes + "wrote 1 accepted finding to Captions/captions-baseline.json\n")
+
+        let json = try CLIRun.run(
+            ["check", "--write-baseline", "--require", "translated", "--format", "json"], in: folder.path)
+        #expect(json.status == 0)
+        #expect(json.stderr == notes)
+        #expect(json.stdout.contains("\"entries\" : 1"))
+
+        let plain = try CLIRun.run(["check", "--write-baseline"], in: folder.path)
+        #expect(plain.status == 0)
+        #expect(plain.stderr == "wrote 0 accepted findings to Captions/captions-baseline.json\n")
+    }
+
     @Test func checkHelpSaysWhatRequirePins() throws {
         let run = try CLIRun.run(["check", "--help"])
         let help = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")

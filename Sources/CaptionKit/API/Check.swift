@@ -29,13 +29,14 @@ extension CaptionChecker {
     /// Writes the baseline of the collection's current findings (after `ignore:` entries,
     /// before any existing baseline) and returns its path, the number of entries, and the
     /// number of findings a baseline does not accept (unreadable files, the exceptions' own
-    /// problems), which must be fixed.
+    /// problems), which must be fixed, and the notes of the checks `--require` pins that
+    /// `captions.yml` lowers (as ``CheckResult/pinNotes``).
     ///
     /// - Parameter file: The file to write, or `nil` for `captions-baseline.json` in the
     ///   collection folder.
     /// - Throws: ``CaptionError`` when the check cannot run or the file cannot be written.
     public static func writeBaseline(_ request: CheckRequest, to file: String?) throws(CaptionError) -> (
-        path: String, entries: Int, notAccepted: Int
+        path: String, entries: Int, notAccepted: Int, pinNotes: [String]
     ) {
         let collection = try CollectionLoader.load(path: request.path)
         guard !collection.exhibits.isEmpty else { throw noExhibitFiles(in: collection) }
@@ -43,6 +44,9 @@ extension CaptionChecker {
         let baseline = Baseline(findings: kept, in: collection)
         let path = file ?? defaultBaselinePath(for: collection.rootPath)
         try AtomicFile.write(Data(try baseline.encoded().utf8), to: path)
-        return (path, baseline.entries.count, kept.count - baseline.entries.count)
+        return (
+            path, baseline.entries.count, kept.count - baseline.entries.count,
+            pinNotes(config: collection.config, require: request.require)
+        )
     }
 }

@@ -384,6 +384,34 @@ struct EditorDownloadTests {
         }
     }
 
+    @Test("Galleries a/b and a-b download under two names, each file its own gallery's sheet")
+    func proofSheetNamesOfLikeGalleries() async throws {
+        let fixture = try EditorFixture { root in
+            let winter = try String(contentsOfFile: root + "/barracks/first-winter.yml", encoding: .utf8)
+            for (gallery, id) in [("hall/east", "east-wing"), ("hall-east", "east-hall")] {
+                try FileManager.default.createDirectory(
+                    atPath: root + "/" + gallery, withIntermediateDirectories: true)
+                try winter.replacingOccurrences(of: "id: first-winter", with: "id: \(id)")
+                    .write(toFile: root + "/\(gallery)/\(id).yml", atomically: true, encoding: .utf8)
+            }
+        }
+        try await fixture.test { browser in
+            var names: [String] = []
+            for (query, id, other) in [
+                ("hall%2Feast", "east-wing", "east-hall"), ("hall-east", "east-hall", "east-wing"),
+            ] {
+                let file = try await browser.get("/translators/proof?gallery=" + query)
+                #expect(file.status == .ok, "\(query)")
+                names.append(file.headers[.contentDisposition] ?? "")
+                #expect(file.body.contains(id) && !file.body.contains(other), "\(query)")
+            }
+            #expect(
+                names == [
+                    "attachment; filename=\"proof-hall--east.html\"", "attachment; filename=\"proof-hall-east.html\"",
+                ])
+        }
+    }
+
     @Test("Without a login the proof sheet is not given out")
     func proofSheetNeedsLogin() async throws {
         let fixture = try EditorFixture(passwordHash: Bcrypt.hash("steppe winter", cost: 4))

@@ -155,7 +155,8 @@ public enum SignageExporter {
 /// (``SignageExporter/proofSheet(_:gallery:withLatinKazakh:)``).
 public struct SignageProofSheet: Sendable, Hashable {
     /// The file name to save it under: `proof.html`, or `proof-<gallery>.html` for one gallery
-    /// (a nested gallery's `/` and any character other than a-z, 0-9 and `-` become `-`).
+    /// (a nested gallery's `/` written `--`), distinct for distinct galleries (see
+    /// ``fileName(gallery:)``).
     public var fileName: String
     /// The page's bytes (UTF-8 HTML).
     public var data: Data
@@ -164,13 +165,26 @@ public struct SignageProofSheet: Sendable, Hashable {
     /// The exhibits held back, in collection order.
     var heldBack: [HeldBackExhibit]
 
-    /// The file name of the sheet of `gallery` (the collection's when `nil`).
+    /// The file name of the sheet of `gallery` (the collection's when `nil`), the one place that
+    /// names a gallery's sheet: `floor-2/hall` is `proof-floor-2--hall.html` (no slug has `--`,
+    /// so `floor-2-hall` stays `proof-floor-2-hall.html`). A gallery not made of slugs, which the
+    /// print gate holds back, is `proof-_<name>.html` with each byte outside a-z and 0-9 written
+    /// `_` and two hex digits (`Hall` is `proof-__48all.html`): no slug has `_`.
+    /// Distinct galleries never share a name, even on a file system that ignores case.
     static func fileName(gallery: String?) -> String {
         guard let gallery else { return SignageFormat.proofFileName }
-        let slug = String(
-            gallery.lowercased().map { character -> Character in
-                character.isASCII && (character.isLetter || character.isNumber) ? character : "-"
-            })
-        return "proof-\(slug).html"
+        if ExhibitID.isValidGallery(gallery) {
+            return "proof-\(gallery.replacingOccurrences(of: "/", with: "--")).html"
+        }
+        var name = "proof-_"
+        for byte in gallery.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                name.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                name += "_" + (byte < 16 ? "0" : "") + String(byte, radix: 16)
+            }
+        }
+        return name + ".html"
     }
 }

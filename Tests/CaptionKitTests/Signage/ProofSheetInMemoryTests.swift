@@ -42,9 +42,43 @@ import Testing
         }
     }
 
-    @Test func aGalleryFileNameIsMadeOfSlugCharacters() {
-        #expect(SignageProofSheet.fileName(gallery: "floor-2/hall") == "proof-floor-2-hall.html")
-        // Each letter outside a-z, and the space and quotes, is a hyphen: nothing to break the header.
-        #expect(SignageProofSheet.fileName(gallery: "Зал \"1\"") == "proof-" + "-----1-" + ".html")
+    @Test func aGalleryFileNameIsReadableAndItsOwn() {
+        #expect(SignageProofSheet.fileName(gallery: "floor-2/hall") == "proof-floor-2--hall.html")
+        #expect(SignageProofSheet.fileName(gallery: "floor-2-hall") == "proof-floor-2-hall.html")
+        // A gallery not made of slugs: each byte outside a-z and 0-9 as `_` and two hex digits.
+        #expect(SignageProofSheet.fileName(gallery: "Зал \"1\"") == "proof-__d0_97_d0_b0_d0_bb_20_221_22.html")
+        #expect(SignageProofSheet.fileName(gallery: "a--b") == "proof-_a_2d_2db.html")
+        #expect(SignageProofSheet.fileName(gallery: "Hall") == "proof-__48all.html")
+        let galleries = [
+            "a/b", "a-b", "a--b", "a_b", "a_2fb", "_2f", "/", "A/b", "a/B", "hall", "Hall", "a/b/c", "a-b/c", "a/b-c",
+        ]
+        let names = galleries.map { SignageProofSheet.fileName(gallery: $0) }
+        #expect(Set(names.map { $0.lowercased() }).count == galleries.count)
+    }
+
+    /// Galleries `a/b` and `a-b`: each sheet, saved under its own name beside the other, keeps its
+    /// own exhibit (they had one name, `proof-a-b.html`, and the second overwrote the first).
+    @Test func theSheetsOfTwoGalleriesWithLikeNamesAreTwoFiles() throws {
+        let config = "languages: [ru]\nsource: ru\nfields:\n  title: { required: true }\n"
+        let fixture = try TestCollection(
+            files: [
+                ("a/b/nested.yml", "id: nested\ntitle:\n  ru: Вложенный зал\n"),
+                ("a-b/flat.yml", "id: flat\ntitle:\n  ru: Плоский зал\n"),
+            ], config: config)
+        let collection = try fixture.load()
+        let folder = fixture.root + "/downloads"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for gallery in ["a/b", "a-b"] {
+            let sheet = try SignageExporter.proofSheet(collection, gallery: gallery)
+            try sheet.data.write(to: URL(fileURLWithPath: folder + "/" + sheet.fileName))
+        }
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [
+                "proof-a--b.html", "proof-a-b.html",
+            ])
+        let nested = try String(contentsOfFile: folder + "/proof-a--b.html", encoding: .utf8)
+        let flat = try String(contentsOfFile: folder + "/proof-a-b.html", encoding: .utf8)
+        #expect(nested.contains("Вложенный зал") && !nested.contains("Плоский зал"))
+        #expect(flat.contains("Плоский зал") && !flat.contains("Вложенный зал"))
     }
 }

@@ -26,13 +26,16 @@ extension CaptionsCommand {
                   captions check --format sarif > captions.sarif
                   captions check --require translated
                   captions check --require approved
+                  captions check --require translated --no-baseline --no-pinned-ignore
                   captions check --explain number-mismatch
                   captions check --explain number-mismatch --format json
                   captions check --explain import-conflict
                   captions check --write-baseline
 
                 A gate: with --require, the checks of that level are errors whatever captions.yml says \
-                (a line on stderr names each one captions.yml lowers); without it, nothing is pinned.
+                (a line on stderr names each one captions.yml lowers); without it, nothing is pinned. \
+                A gate that must hold before print adds --no-baseline and --no-pinned-ignore, so that \
+                neither the baseline nor an ignore: entry accepts a pinned finding.
 
                 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 the check could not run.
                 """
@@ -80,6 +83,14 @@ extension CaptionsCommand {
         var noBaseline = false
 
         @Flag(
+            name: .customLong("no-pinned-ignore"),
+            help: """
+                With --require: ignore: entries in exhibit files accept no finding of the checks it pins \
+                (a line on stderr names each entry refused).
+                """)
+        var noPinnedIgnore = false
+
+        @Flag(
             help:
                 """
                 Write every current finding to the baseline file (--baseline, or captions-baseline.json in the \
@@ -114,6 +125,13 @@ extension CaptionsCommand {
             if noBaseline, baseline != nil || writeBaseline {
                 throw ValidationError("--no-baseline cannot be combined with --baseline or --write-baseline")
             }
+            if noPinnedIgnore, require == nil || writeBaseline {
+                throw ValidationError(
+                    """
+                    --no-pinned-ignore refuses the ignore: entries of the checks --require pins: it needs --require, \
+                    and cannot be combined with --write-baseline
+                    """)
+            }
         }
 
         func execute() throws {
@@ -129,7 +147,7 @@ extension CaptionsCommand {
             do {
                 request = CheckRequest(
                     path: try collection.resolved(), languages: languages, strict: strict, baseline: choice,
-                    require: require)
+                    require: require, refusesPinnedIgnores: noPinnedIgnore)
                 if writeBaseline {
                     let written = try CaptionChecker.writeBaseline(request, to: baseline)
                     for note in written.pinNotes { writeStderr(note + "\n") }

@@ -77,7 +77,7 @@ import Testing
     @Test func everyInputReachesTheScript() throws {
         let action = try Self.yaml("action.yml")
         let names = try #require(action["inputs"]?.pairs).compactMap(\.key.scalar)
-        #expect(names == ["path", "strict", "require", "baseline", "working-directory"])
+        #expect(names == ["path", "strict", "require", "baseline", "pinned-ignore", "working-directory"])
         #expect(action["inputs"]?["path"]?["default"]?.scalar == "Captions")
         #expect(action["inputs"]?["strict"]?["default"]?.scalar == "false")
         #expect(action["inputs"]?["require"]?["default"]?.scalar == "translated")
@@ -144,6 +144,32 @@ import Testing
         let wrong = try Self.runAction(["baseline": "no"], in: folder)
         #expect(wrong.status == 2)
         #expect(wrong.stderr == "action-check: error: baseline must be true or false, not 'no'\n")
+    }
+
+    /// `pinned-ignore: false`: an exhibit's `ignore:` entry cannot accept a finding of a pinned
+    /// check at the gate; the log names the entry.
+    @Test func actionWithoutPinnedIgnoresFailsOnTheFindingAnEntryAccepts() throws {
+        let folder = try Self.collection([
+            "k": "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\ntext:\n  kk: Мәтін\n  ru: Текст\n  en: Text\n"
+                + "ignore: [missing-translation: title/en]\n"
+        ])
+        let accepted = try Self.runAction([:], in: folder)
+        #expect(accepted.status == 0)
+        #expect(accepted.stdout == "")
+        #expect(accepted.stderr == "")
+        let gate = try Self.runAction(["pinned-ignore": "false"], in: folder)
+        #expect(gate.status == 1)
+        #expect(
+            gate.stdout
+                == "::error file=Captions/g/k.yml,line=2,col=1,title=missing-translation::title of k has no English (en) text\n"
+        )
+        #expect(
+            gate.stderr
+                == "Captions/g/k.yml:9:10: note: ignore entry 'missing-translation: title/en' is refused: "
+                + "--require translated pins missing-translation\n")
+        let wrong = try Self.runAction(["pinned-ignore": "no"], in: folder)
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr == "action-check: error: pinned-ignore must be true or false, not 'no'\n")
     }
 
     /// The action always passes `--require` (default `translated`): a `captions.yml` that turns

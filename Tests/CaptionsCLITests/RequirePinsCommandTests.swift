@@ -178,6 +178,51 @@ import Testing
         #expect(plain.stderr == "wrote 0 accepted findings to Captions/captions-baseline.json\n")
     }
 
+    /// `--no-pinned-ignore`: the entry of a pinned check accepts nothing, a note names it at its
+    /// line, and the entry is not reported as unused; the gate fails on the finding.
+    @Test func noPinnedIgnoreRefusesTheEntryOfAPinnedCheck() throws {
+        let folder = try Self.collection(
+            checks: "  missing-translation: off\n", exhibit: Self.exhibit + "ignore: [missing-translation: title/en]\n")
+        let run = try CLIRun.run(["check", "--require", "translated", "--no-pinned-ignore"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stdout == Self.finding)
+        #expect(
+            run.stderr
+                == "Captions/captions.yml:4:3: note: missing-translation is an error here: --require translated pins it\n"
+                + "Captions/g/k.yml:9:10: note: ignore entry 'missing-translation: title/en' is refused: "
+                + "--require translated pins missing-translation\n"
+                + Self.summary + "1 error, 0 warnings in 1 exhibit\n")
+
+        let github = try CLIRun.run(
+            ["check", "--require", "translated", "--no-pinned-ignore", "--format", "github"], in: folder.path)
+        #expect(github.status == 1)
+        #expect(github.stderr.hasSuffix("--require translated pins missing-translation\n"))
+    }
+
+    /// An entry of a check `--require` does not pin still accepts its findings.
+    @Test func noPinnedIgnoreKeepsTheEntriesOfOtherChecks() throws {
+        let exhibit =
+            "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Мәтін\n  ru: Текст\n  en: The the text\n"
+        let folder = try Self.collection(
+            checks: "  repeated-word: error\n", exhibit: exhibit + "ignore: [repeated-word]\n")
+        let run = try CLIRun.run(["check", "--require", "translated", "--no-pinned-ignore"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == "")
+        #expect(run.stderr.hasSuffix("0 errors, 0 warnings in 1 exhibit (1 accepted by exceptions)\n"))
+    }
+
+    @Test(arguments: [["--no-pinned-ignore"], ["--no-pinned-ignore", "--require", "translated", "--write-baseline"]])
+    func noPinnedIgnoreNeedsRequireAndNoBaselineWriting(arguments: [String]) throws {
+        let folder = try Self.collection(checks: "  missing-translation: off\n")
+        let run = try CLIRun.run(["check"] + arguments, in: folder.path)
+        #expect(run.status == 64)
+        #expect(
+            run.stderr.hasPrefix(
+                "Error: --no-pinned-ignore refuses the ignore: entries of the checks --require pins: it needs --require, "
+                    + "and cannot be combined with --write-baseline\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Captions/captions-baseline.json"))
+    }
+
     @Test func checkHelpSaysWhatRequirePins() throws {
         let run = try CLIRun.run(["check", "--help"])
         let help = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")

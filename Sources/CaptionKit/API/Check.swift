@@ -16,12 +16,13 @@ extension CaptionChecker {
     public static func run(_ request: CheckRequest, on collection: CaptionCollection) throws(CaptionError)
         -> CheckResult
     {
-        let (diagnostics, silenced) = try reportedFindings(request, on: collection)
+        let (diagnostics, silenced, refused) = try reportedFindings(request, on: collection)
         let summary = CompletenessSummary(
             collection: collection, languages: request.languages.isEmpty ? nil : request.languages)
         return CheckResult(
             collection: collection, diagnostics: diagnostics, summary: summary, silenced: silenced,
-            pinNotes: pinNotes(config: collection.config, require: request.require))
+            pinNotes: pinNotes(config: collection.config, require: request.require)
+                + refusalNotes(refused, require: request.require))
     }
 }
 

@@ -14,17 +14,21 @@ public struct CheckRequest: Sendable {
     /// asked for. When given, the checks of that level run as errors whatever `captions.yml`
     /// says (``CaptionChecker/requiredCheckIDs(_:)``); `nil` leaves `captions.yml` in charge.
     var require: SignOffLevel?
+    /// Whether `ignore:` entries of the checks `require` pins accept nothing
+    /// (`--no-pinned-ignore`): each is refused, with a note.
+    var refusesPinnedIgnores: Bool
 
     /// Creates a request.
     public init(
         path: String, languages: [String] = [], strict: Bool = false, baseline: BaselineChoice = .automatic,
-        require: SignOffLevel? = nil
+        require: SignOffLevel? = nil, refusesPinnedIgnores: Bool = false
     ) {
         self.path = path
         self.languages = languages
         self.strict = strict
         self.baseline = baseline
         self.require = require
+        self.refusesPinnedIgnores = refusesPinnedIgnores
     }
 }
 
@@ -49,7 +53,8 @@ public struct CheckResult: Sendable {
     /// Findings accepted by `ignore:` entries or the baseline, and so not reported.
     var silenced: Int = 0
     /// One `note:` line for each check `captions.yml` lowers that `--require` pins as an error
-    /// (``CaptionChecker/pinNotes(config:require:)``), for stderr.
+    /// (``CaptionChecker/pinNotes(config:require:)``), then one for each `ignore:` entry
+    /// `--no-pinned-ignore` refused (``CaptionChecker/refusalNotes(_:require:)``), for stderr.
     public var pinNotes: [String] = []
 
     /// The number of findings with `severity`.
@@ -77,7 +82,7 @@ public enum CaptionChecker {
 
     /// The findings of ``run(_:on:)`` and how many were silenced.
     static func reportedFindings(_ request: CheckRequest, on collection: CaptionCollection) throws(CaptionError)
-        -> (diagnostics: [Diagnostic], silenced: Int)
+        -> (diagnostics: [Diagnostic], silenced: Int, refused: [IgnoreEntry])
     {
         for language in request.languages where !collection.config.languages.contains(language) {
             throw .invalidArgument(
@@ -88,7 +93,8 @@ public enum CaptionChecker {
             )
         }
         guard !collection.exhibits.isEmpty else { throw noExhibitFiles(in: collection) }
-        var (diagnostics, silenced, ran) = try findings(in: collection, require: request.require)
+        var (diagnostics, silenced, refused, ran) = try findings(
+            in: collection, require: request.require, refusingPinnedIgnores: request.refusesPinnedIgnores)
         if let (baseline, path) = try baseline(request.baseline, for: collection) {
             let applied = baseline.apply(
                 to: diagnostics, in: collection, path: path,
@@ -107,18 +113,21 @@ public enum CaptionChecker {
                 diagnostics[index].severity = .error
             }
         }
-        return (diagnostics, silenced)
+        return (diagnostics, silenced, refused)
     }
 
     /// Every finding of the configured checks (and of those `require` pins), minus those the
-    /// exhibits' `ignore:` entries accept, and the ids of the checks that ran.
-    static func findings(in collection: CaptionCollection, require: SignOffLevel? = nil) throws(CaptionError)
-        -> (kept: [Diagnostic], silenced: Int, checksRun: Set<String>)
-    {
-        let validator = try Validator(config: collection.config, turnedOn: requiredCheckIDs(require))
+    /// exhibits' `ignore:` entries accept, the entries refused (those of the pinned checks when
+    /// `refusingPinnedIgnores`), and the ids of the checks that ran.
+    static func findings(
+        in collection: CaptionCollection, require: SignOffLevel? = nil, refusingPinnedIgnores: Bool = false
+    ) throws(CaptionError) -> (kept: [Diagnostic], silenced: Int, refused: [IgnoreEntry], checksRun: Set<String>) {
+        let pinned = requiredCheckIDs(require)
+        let validator = try Validator(config: collection.config, turnedOn: pinned)
         try WordBudget.validate(collection.config)
-        let (kept, silenced) = IgnoreList.apply(to: validator.validate(collection), in: collection)
-        return (kept, silenced, validator.checkIDs)
+        let (kept, silenced, refused) = IgnoreList.apply(
+            to: validator.validate(collection), in: collection, refusing: refusingPinnedIgnores ? pinned : [])
+        return (kept, silenced, refused, validator.checkIDs)
     }
 
     /// The baseline to subtract and its path, or `nil` for none.
@@ -166,6 +175,17 @@ public enum CaptionChecker {
         }
         return lowered.sorted { $0.1 < $1.1 }.map { id, location in
             "\(location): note: \(id) is an error here: --require \(require.rawValue) pins it"
+        }
+    }
+
+    /// One line for each `ignore:` entry `--no-pinned-ignore` refused, at the entry, in path and
+    /// file order: `Captions/g/k.yml:9:10: note: ignore entry 'missing-translation: title/en' is
+    /// refused: --require translated pins missing-translation`.
+    static func refusalNotes(_ refused: [IgnoreEntry], require: SignOffLevel?) -> [String] {
+        guard let require else { return [] }
+        return refused.sorted { $0.location < $1.location }.map { entry in
+            "\(entry.location): note: ignore entry '\(entry.written)' is refused: --require \(require.rawValue) pins "
+                + entry.checkID
         }
     }
 

@@ -945,42 +945,57 @@ extension EditorApp {
     static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 
     /// The address failed sign-ins are counted by (``LoginGate``): the connection's, unless it
-    /// comes from a trusted proxy; then the last address in `X-Forwarded-For` (the header's
-    /// lines in order) that is not a trusted proxy, the one the proxy itself added. Behind a
-    /// proxy every connection comes from the proxy, and one person guessing passwords would
-    /// otherwise make everyone wait. A value that is not an IP address is not believed.
+    /// comes from a trusted proxy; then, going back through `X-Forwarded-For` (the header's lines
+    /// in order) from its end, the first address that is not a trusted proxy. Each address there
+    /// is the one a proxy saw, so one naming the proxy's own computer (a loopback address, or the
+    /// address of the proxy that wrote it) is a browser on that computer, not a proxy before it:
+    /// what that browser wrote in the header itself is not believed. Behind a proxy every
+    /// connection comes from the proxy, and one person guessing passwords would otherwise make
+    /// everyone wait. Where that address is not an IP address, the connection's counts.
     static func clientAddress(peer: String, forwardedFor: [String], trustedProxies: Set<String>) -> String {
-        let peer = unmapped(peer)
-        guard trustedProxies.contains(peer) else { return peer }
-        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map {
-            unmapped($0.trimmingCharacters(in: .whitespaces))
+        let peer = canonical(peer)
+        let proxies = Set(trustedProxies.map(canonical))
+        guard proxies.contains(peer) else { return peer }
+        var writer = peer
+        for hop in forwardedFor.flatMap({ $0.split(separator: ",") }).reversed() {
+            guard let address = ipAddress(hop.trimmingCharacters(in: .whitespaces)) else { return peer }
+            if !proxies.contains(address) || address == writer || isLoopbackAddress(address) { return address }
+            writer = address
         }
-        guard let client = hops.last(where: { !trustedProxies.contains($0) }) else { return peer }
-        return isIPAddress(client) ? client : peer
+        return peer
     }
 
-    /// `address` lowercased, and an IPv4 address as IPv4: a socket listening on `::` sees an
-    /// IPv4 client as `::ffff:192.0.2.1`.
-    static func unmapped(_ address: String) -> String {
-        let address = address.lowercased()
-        let prefix = "::ffff:"
-        guard address.hasPrefix(prefix), address.contains(".") else { return address }
-        return String(address.dropFirst(prefix.count))
+    /// `address` in the one spelling ``ipAddress(_:)`` gives, or lowercased when it is none.
+    static func canonical(_ address: String) -> String {
+        ipAddress(address) ?? address.lowercased()
+    }
+
+    /// `text` as an IP address in one spelling (`inet_ntop`'s: lowercase, the longest run of zero
+    /// groups as `::`), an IPv4 address mapped into IPv6 as IPv4 (a socket listening on `::` sees
+    /// an IPv4 client as `::ffff:192.0.2.1`); `nil` when `text` is not an IPv4 or IPv6 address as
+    /// `inet_pton` reads them (no port, no brackets, no name): what a proxy puts in `X-Forwarded-For`.
+    static func ipAddress(_ text: String) -> String? {
+        guard !text.utf8.contains(0) else { return nil }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        if inet_pton(AF_INET, text, &bytes) == 1 { return bytes[0..<4].map(String.init).joined(separator: ".") }
+        guard inet_pton(AF_INET6, text, &bytes) == 1 else { return nil }
+        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xff && bytes[11] == 0xff {
+            return bytes[12..<16].map(String.init).joined(separator: ".")
+        }
+        var written = [CChar](repeating: 0, count: 64)
+        guard inet_ntop(AF_INET6, bytes, &written, socklen_t(written.count)) != nil else { return nil }
+        return String(decoding: written.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Whether `address` is one of this computer's own (127.0.0.0/8, ::1, or IPv4 loopback
     /// mapped into IPv6).
     static func isLoopbackAddress(_ address: String) -> Bool {
-        let address = unmapped(address)
-        return address == "::1" || address.hasPrefix("127.") && isIPAddress(address)
+        guard let address = ipAddress(address) else { return false }
+        return address == "::1" || address.hasPrefix("127.")
     }
 
-    /// Whether `text` is an IPv4 or IPv6 address (as `inet_pton` reads them: no port, no name):
-    /// what a proxy puts in `X-Forwarded-For`.
-    static func isIPAddress(_ text: String) -> Bool {
-        var buffer = [UInt8](repeating: 0, count: 16)
-        return inet_pton(AF_INET, text, &buffer) == 1 || inet_pton(AF_INET6, text, &buffer) == 1
-    }
+    /// Whether `text` is an IPv4 or IPv6 address (``ipAddress(_:)``).
+    static func isIPAddress(_ text: String) -> Bool { ipAddress(text) != nil }
 
     /// The answer to a sign-in refused before its password was checked: 429, with the seconds
     /// to wait in `Retry-After` and in the page.

@@ -182,10 +182,10 @@ extension EditorCommand {
         /// The names of this computer as `--host` values.
         static let loopbackNames: Set<String> = ["127.0.0.1", "localhost", "::1"]
 
-        /// The addresses whose `X-Forwarded-For` is believed: `named` (lowercased), and with
+        /// The addresses whose `X-Forwarded-For` is believed: `named` (in one spelling), and with
         /// `origins` (a proxy serves the editor) this computer's own, where the documented proxy runs.
         static func trustedProxies(_ named: [String], origins: [PublicOrigin]) -> Set<String> {
-            var addresses = Set(named.map(EditorApp.unmapped))
+            var addresses = Set(named.map(EditorApp.canonical))
             if !origins.isEmpty { addresses.formUnion(["127.0.0.1", "::1", "::ffff:127.0.0.1"]) }
             return addresses
         }

@@ -111,6 +111,40 @@ struct EditorHardeningTests {
             EditorCommand.Serve.trustedProxies([], origins: [origin]) == ["127.0.0.1", "::1", "::ffff:127.0.0.1"])
     }
 
+    @Test("A hop a proxy wrote about its own computer names a client there, not a proxy before it")
+    func aForgedHopBeforeTheProxysOwnComputerIsNotBelieved() {
+        let proxies: Set<String> = ["127.0.0.1", "::1", "10.0.0.2", "2001:db8::10"]
+        func client(_ peer: String, _ forwardedFor: [String]) -> String {
+            EditorApp.clientAddress(peer: peer, forwardedFor: forwardedFor, trustedProxies: proxies)
+        }
+        // A browser on the proxy's computer: the proxy names it by a loopback address or by its
+        // own, after whatever the browser wrote itself.
+        #expect(client("127.0.0.1", ["203.0.113.66, 127.0.0.1"]) == "127.0.0.1")
+        #expect(client("127.0.0.1", ["203.0.113.66", "::1"]) == "::1")
+        #expect(client("127.0.0.1", ["203.0.113.66,::ffff:127.0.0.1"]) == "127.0.0.1")
+        #expect(client("10.0.0.2", ["203.0.113.66, 10.0.0.2"]) == "10.0.0.2")
+        #expect(client("10.0.0.2", ["203.0.113.66, 127.0.0.2"]) == "127.0.0.2")
+        // A proxy before the proxy on this computer is still passed over, however it is written.
+        #expect(client("127.0.0.1", ["203.0.113.66, 198.51.100.20, 10.0.0.2"]) == "198.51.100.20")
+        #expect(client("127.0.0.1", ["198.51.100.20, 2001:DB8:0:0::10"]) == "198.51.100.20")
+        // One hop, several, several header lines, spaces: the last one counts.
+        #expect(client("127.0.0.1", ["198.51.100.20"]) == "198.51.100.20")
+        #expect(client("127.0.0.1", ["203.0.113.66,198.51.100.20"]) == "198.51.100.20")
+        #expect(client("127.0.0.1", ["203.0.113.66", "198.51.100.20"]) == "198.51.100.20")
+        #expect(client("127.0.0.1", ["  203.0.113.66 ,\t198.51.100.20  "]) == "198.51.100.20")
+        // IPv6 in any spelling is one address.
+        #expect(client("::1", ["2001:DB8:0:0:0:0:0:7"]) == "2001:db8::7")
+        #expect(client("0:0:0:0:0:0:0:1", ["2001:db8::7"]) == "2001:db8::7")
+        // Garbage where the proxy's hop should be: the proxy's address, never a hop before it.
+        for garbage in [
+            "unknown", "[2001:db8::7]", "198.51.100.20:443", "198.51.100.20 10.0.0.9", "", "198.51.100.20\u{0}x",
+        ] {
+            #expect(client("127.0.0.1", ["203.0.113.66, \(garbage)"]) == "127.0.0.1", "\(garbage)")
+        }
+        // Not a trusted proxy: its header is not read.
+        #expect(client("198.51.100.20", ["203.0.113.66"]) == "198.51.100.20")
+    }
+
     @Test("The delay after wrong passwords doubles with each, up to 30 s, per address; signing in forgets it")
     func theDelayDoubles() {
         let gate = LoginGate()

@@ -9,7 +9,7 @@ import Synchronization
 /// The request context: the session and interface language the middleware found.
 struct EditorContext: RequestContext {
     var coreContext: CoreRequestContextStorage
-    var session = Session(id: "", csrfToken: "", signedIn: false, lastSeen: Date())
+    var session = Session(id: "", signedIn: false, lastSeen: Date())
     var language = "en"
     var newSession = false
     /// The client's address (the failed sign-ins of an address delay its next ones).
@@ -248,7 +248,8 @@ struct EditorApp: Sendable {
         var path = request.uri.path
         if let query = request.uri.query, !query.isEmpty { path += "?" + query }
         return PageContext(
-            words: words(context), csrfToken: context.session.csrfToken, path: path, signedIn: context.session.signedIn,
+            words: words(context), csrfToken: sessions.token(for: context.session.id), path: path,
+            signedIn: context.session.signedIn,
             canSignOut: settings.passwordHash != nil && context.session.signedIn)
     }
 
@@ -291,14 +292,11 @@ struct EditorApp: Sendable {
             throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
         }
         let sent = form["_csrf"] ?? request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
-        guard !context.session.csrfToken.isEmpty, constantTimeEqual(sent, context.session.csrfToken) else {
+        guard !context.session.id.isEmpty, sessions.accepts(sent, session: context.session.id) else {
             throw PageError(
                 status: .forbidden, titleKey: "error.forbidden", message: words(context)("error.csrf"),
                 exhibitPage: PageError.exhibitPage(ofRequestPath: request.uri.path))
         }
-        // Without a password, a session whose token a page used is worth keeping (with one,
-        // signing in keeps it).
-        if sessions.openByDefault { sessions.keep(context.session.id) }
         return form
     }
 
@@ -929,10 +927,11 @@ struct EditorApp: Sendable {
         guard let matches = await loginGate.verify(form["password"] ?? "", hash: hash) else {
             return tooManyAttempts(1, request, context)
         }
-        if !matches { loginGate.failed(address) }
-        guard matches, let session = sessions.signIn(context.session.id) else {
+        guard matches else {
+            loginGate.failed(address)
             return html(Pages.login(page(request, context), wrong: true, next: next), status: .unauthorized)
         }
+        let session = sessions.signIn(context.session.id)
         loginGate.succeeded(address)
         var response = redirect(next)
         response.headers.append(HTTPField(name: .setCookie, value: SecurityMiddleware.sessionCookie(session.id)))

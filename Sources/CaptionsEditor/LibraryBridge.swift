@@ -202,4 +202,11 @@ enum LibraryBridge {
             throw SaveConflict(path: path, currentTexts: Self.texts(of: current), currentDigest: digest(ofFileAt: path))
         }
     }
+
+    // MARK: Sessions
+
+    /// The HMAC-SHA-256 of `message` under `key`, in hexadecimal: a form token's signature.
+    static func signature(of message: String, key: [UInt8]) -> String {
+        MessageSignature.hmacSHA256(key: key, message: message)
+    }
 }

@@ -125,7 +125,8 @@ struct SecurityMiddleware: RouterMiddleware {
                 body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
         let page = PageContext(
-            words: words, csrfToken: context.session.csrfToken, path: "/", signedIn: context.session.signedIn)
+            words: words, csrfToken: app.sessions.token(for: context.session.id), path: "/",
+            signedIn: context.session.signedIn)
         return app.html(
             Pages.error(
                 page, title: words(pageError.titleKey), message: pageError.message, exhibitPage: pageError.exhibitPage,

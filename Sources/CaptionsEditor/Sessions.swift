@@ -1,63 +1,44 @@
 import Foundation
 import Synchronization
 
-/// One browser's session: its CSRF token and whether it has signed in.
+/// One browser's session: its cookie and whether it has signed in. Every POST of it must carry
+/// a form token made for it (`_csrf` field or `X-CSRF-Token` header, ``SessionStore/token(for:now:)``).
 struct Session: Sendable {
     /// The session cookie's value.
     var id: String
-    /// The token every POST of this session must carry (`_csrf` field or `X-CSRF-Token` header).
-    var csrfToken: String
     /// Whether the password was given (always true when the editor has no password).
     var signedIn: Bool
     var lastSeen: Date
 }
 
-/// Sessions kept in two generations of at most `capacity` each: when the current one is full it
-/// becomes the previous one and the previous one is dropped, a generation at a time, without a
-/// search. A session found again moves to the current generation.
-private struct Generations {
-    let capacity: Int
-    var current: [String: Session] = [:]
-    var previous: [String: Session] = [:]
-
-    /// Takes the session `id` out of either generation.
-    mutating func take(_ id: String) -> Session? {
-        current.removeValue(forKey: id) ?? previous.removeValue(forKey: id)
-    }
-
-    mutating func insert(_ session: Session) {
-        if current.count >= capacity {
-            previous = current
-            current = [:]
-        }
-        current[session.id] = session
-    }
-}
-
-/// The sessions of this process, in memory (a restart signs everyone out).
+/// The sessions of this process.
 ///
-/// Three kinds, kept apart, so that no kind of request can push out a session worth keeping:
-/// - new sessions (a request without a cookie; most are never used again: a script, a crawler, a
-///   web page elsewhere, whose requests carry no cookie because it is `SameSite=Strict`);
-/// - sessions whose cookie came back but that are not worth keeping;
-/// - kept sessions: with a password, those signed in (only signing in makes a session worth
-///   keeping); without one, those whose CSRF token was used by a POST.
+/// A session is its cookie, and no table holds the sessions that have not signed in: a request
+/// without the cookie gets a new random id, and a cookie that comes back (64 hexadecimal digits)
+/// is that session again, seen before or not. So no flood of requests can push out the session
+/// of a page a curator has open. Its form token is signed instead of kept: the time it was made
+/// and the HMAC-SHA-256 of the session id and that time under a random key of this process (72
+/// hexadecimal digits in all), good with its own session's cookie only, for ``tokenLifetime``
+/// after the page was made; a restart makes every token worthless (a new key).
 ///
-/// The first two are ``Generations`` (a flood of either only replaces its own kind); the kept
-/// sessions are never dropped to make room for the others. Every request costs one or two
-/// dictionary look-ups; only keeping a session into a full store searches, and it then drops
-/// the least recently seen tenth at once.
+/// With a password, the sessions signed in are kept in memory (a restart signs everyone out),
+/// never dropped for the others: at most ``limit``, the least recently seen tenth dropped at
+/// once when full (a search once in `limit / 10` sign-ins), and one ends after
+/// ``signedInLifetime`` without a request. Every request costs one dictionary look-up (with a
+/// password); a signature is made for a page that has forms.
 final class SessionStore: Sendable {
-    /// The most sessions kept of each kind (and in each generation of the first two, half).
+    /// The most sessions signed in kept.
     static let limit = 10_000
     /// How long a session signed in with the password lasts without a request.
     static let signedInLifetime: TimeInterval = 12 * 3600
-    private struct Pools {
-        var kept: [String: Session] = [:]
-        var returning = Generations(capacity: SessionStore.limit / 2)
-        var fresh = Generations(capacity: SessionStore.limit / 2)
-    }
-    private let pools = Mutex(Pools())
+    /// How long a page's form token is good for: a page left open over a weekend still saves.
+    static let tokenLifetime: TimeInterval = 7 * 24 * 3600
+    private let signedIn = Mutex<[String: Session]>([:])
+    /// The key the form tokens are signed with.
+    private let key: [UInt8] = {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }()
     /// Whether sessions start signed in (no password configured).
     let openByDefault: Bool
 
@@ -66,80 +47,79 @@ final class SessionStore: Sendable {
     /// The session with cookie value `id`, or a new one (whose id must then be set as the cookie).
     /// A session signed in with the password ends after ``signedInLifetime`` without a request.
     func session(id: String?, now: Date = Date()) -> (session: Session, isNew: Bool) {
-        pools.withLock { pools in
-            if let id {
-                if let session = pools.kept[id], !openByDefault,
-                    now.timeIntervalSince(session.lastSeen) > Self.signedInLifetime
-                {
-                    pools.kept[id] = nil
+        guard let id, Self.isSessionID(id) else {
+            let id = Self.randomToken()
+            return (Session(id: id, signedIn: openByDefault, lastSeen: now), true)
+        }
+        let isSignedIn =
+            openByDefault
+            || signedIn.withLock { sessions in
+                guard let session = sessions[id] else { return false }
+                guard now.timeIntervalSince(session.lastSeen) <= Self.signedInLifetime else {
+                    sessions[id] = nil
+                    return false
                 }
-                if var session = pools.kept[id] {
-                    session.lastSeen = now
-                    pools.kept[id] = session
-                    return (session, false)
-                }
-                if var session = pools.returning.take(id) ?? pools.fresh.take(id) {
-                    session.lastSeen = now
-                    pools.returning.insert(session)
-                    return (session, false)
-                }
+                sessions[id]?.lastSeen = now
+                return true
             }
-            let session = Session(
-                id: Self.randomToken(), csrfToken: Self.randomToken(), signedIn: openByDefault, lastSeen: now)
-            pools.fresh.insert(session)
-            return (session, true)
-        }
+        return (Session(id: id, signedIn: isSignedIn, lastSeen: now), false)
     }
 
-    /// Keeps session `id` (without a password: its CSRF token was just used by a POST).
-    func keep(_ id: String) {
-        pools.withLock { pools in
-            guard pools.kept[id] == nil, let session = pools.returning.take(id) ?? pools.fresh.take(id) else { return }
-            Self.keep(session, in: &pools)
-        }
+    /// A form token of session `id`, made at `now`: the time (8 hexadecimal digits of seconds
+    /// since 1970) and its signature with the session id (64 more).
+    func token(for id: String, now: Date = Date()) -> String {
+        token(for: id, madeAt: UInt32(clamping: Int(now.timeIntervalSince1970)))
     }
 
-    /// Adds `session` to the kept sessions; when they are full, the least recently seen tenth goes
-    /// first (a search once in `limit / 10` keeps, not at every request).
-    private static func keep(_ session: Session, in pools: inout Pools) {
-        if pools.kept.count >= limit {
-            let oldest = pools.kept.values.sorted { $0.lastSeen < $1.lastSeen }.prefix(limit / 10)
-            for session in oldest { pools.kept[session.id] = nil }
-        }
-        pools.kept[session.id] = session
+    private func token(for id: String, madeAt time: UInt32) -> String {
+        let time = Self.hexDigits(UInt64(time), count: 8)
+        return time + LibraryBridge.signature(of: id + " " + time, key: key)
     }
 
-    /// Marks a session signed in, under a new id (so a cookie set before sign-in is worth nothing after).
-    func signIn(_ id: String) -> Session? {
-        pools.withLock { pools in
-            guard var session = pools.kept.removeValue(forKey: id) ?? pools.returning.take(id) ?? pools.fresh.take(id)
-            else { return nil }
-            session.id = Self.randomToken()
-            session.csrfToken = Self.randomToken()
-            session.signedIn = true
-            session.lastSeen = Date()
-            Self.keep(session, in: &pools)
-            return session
+    /// Whether `token` is a form token of session `id` made at most ``tokenLifetime`` ago.
+    func accepts(_ token: String, session id: String, now: Date = Date()) -> Bool {
+        guard token.utf8.count == 72, let time = UInt32(token.prefix(8), radix: 16),
+            now.timeIntervalSince1970 - Double(time) <= Self.tokenLifetime
+        else { return false }
+        return constantTimeEqual(token, self.token(for: id, madeAt: time))
+    }
+
+    /// Signs session `id` in, under a new id (so a cookie set before sign-in is worth nothing after).
+    func signIn(_ id: String, now: Date = Date()) -> Session {
+        let newID = Self.randomToken()
+        let session = Session(id: newID, signedIn: true, lastSeen: now)
+        signedIn.withLock { sessions in
+            sessions[id] = nil
+            if sessions.count >= Self.limit {
+                // The least recently seen tenth goes (a search once in `limit / 10` sign-ins).
+                let oldest = sessions.values.sorted { $0.lastSeen < $1.lastSeen }.prefix(Self.limit / 10)
+                for session in oldest { sessions[session.id] = nil }
+            }
+            sessions[newID] = session
         }
+        return session
     }
 
     /// Ends session `id` (signing out): its cookie is worth nothing after.
     func end(_ id: String) {
-        pools.withLock { pools in
-            pools.kept[id] = nil
-            _ = pools.returning.take(id)
-            _ = pools.fresh.take(id)
-        }
+        _ = signedIn.withLock { $0.removeValue(forKey: id) }
+    }
+
+    /// Whether `text` is a session id as ``randomToken()`` makes them: 64 lowercase hexadecimal digits.
+    static func isSessionID(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// 32 random bytes in hex.
     static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in
-            let word = generator.next() as UInt64
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
+        return (0..<4).map { _ in hexDigits(generator.next(), count: 16) }.joined()
+    }
+
+    /// `value` in `count` lowercase hexadecimal digits, zeros first.
+    private static func hexDigits(_ value: UInt64, count: Int) -> String {
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, count - hex.count)) + hex
     }
 }
 

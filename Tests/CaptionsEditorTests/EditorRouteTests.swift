@@ -1800,16 +1800,34 @@ struct EditorUnitTests {
         }
     }
 
-    @Test("Sessions whose cookie came back survive a flood of requests without cookies")
-    func sessionsSurviveAFlood() {
+    @Test("A form token is good with its own session's cookie for 7 days; forged, another's or older, refused")
+    func formTokens() throws {
         let store = SessionStore(openByDefault: true)
-        let curator = store.session(id: nil).session
-        #expect(store.session(id: curator.id).isNew == false)
-        let oneOff = store.session(id: nil).session
-        for _ in 0..<(SessionStore.limit + 1) { _ = store.session(id: nil) }
-        let again = store.session(id: curator.id)
-        #expect(!again.isNew && again.session.csrfToken == curator.csrfToken)
-        #expect(store.session(id: oneOff.id).isNew)
+        let now = Date()
+        let page = store.session(id: nil, now: now).session
+        let token = store.token(for: page.id, now: now)
+        #expect(token.utf8.count == 72 && token.allSatisfy(\.isHexDigit))
+        #expect(store.accepts(token, session: page.id, now: now))
+        let lifetime = SessionStore.tokenLifetime
+        #expect(store.accepts(token, session: page.id, now: now.addingTimeInterval(lifetime - 1)))
+        #expect(!store.accepts(token, session: page.id, now: now.addingTimeInterval(lifetime + 1)))
+        // Another session's token, this token under another process's key (a restart), and this
+        // token with a later time written into it.
+        #expect(
+            !store.accepts(store.token(for: store.session(id: nil).session.id, now: now), session: page.id, now: now))
+        #expect(!SessionStore(openByDefault: true).accepts(token, session: page.id, now: now))
+        let time = try #require(UInt32(token.prefix(8), radix: 16))
+        let later = String(format: "%08x", time + 3600) + token.dropFirst(8)
+        #expect(!store.accepts(later, session: page.id, now: now.addingTimeInterval(3600)))
+        for malformed in [
+            "", token.uppercased(), String(token.dropLast()), token + "0",
+            "+" + token.dropFirst(), String(token.dropFirst(8)),
+        ] {
+            #expect(!store.accepts(malformed, session: page.id, now: now), "\(malformed)")
+        }
+        // The cookie is the session, seen before or not; a cookie that is no session id gets a new one.
+        #expect(!store.session(id: page.id).isNew)
+        #expect(store.session(id: "../" + page.id.dropFirst(3)).isNew)
     }
 
     @Test("The background thread (scans, whole-collection check) runs at nice 19; request threads keep theirs")

@@ -1,7 +1,7 @@
 /// A small SHA-256 (FIPS 180-4) for source fingerprints, so the library needs no crypto dependency.
 ///
-/// Not constant-time and not meant for secrets: it only has to give the same digest on every
-/// platform for the same bytes.
+/// It has to give the same digest on every platform for the same bytes; its rounds branch on no
+/// byte of the message, so ``MessageSignature`` signs with it under a secret key.
 enum SHA256 {
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,

@@ -484,7 +484,7 @@ enum Pages {
                 \(heading)\(words("exhibit.file")): <code>\(exhibit.relativePath)</code></p>
                 \(result)
                 \(unreadable)
-                \(editable ? draftRestore(words, source: config.source, id: id) : "")
+                \(editable ? draftRestore(words, source: config.source) : "")
                 \(notes)
                 \(view.signOff.map { signOffForm(page, id: id, panel: $0, config: config) } ?? "")
                 <form id="exhibit-form" method="post" action="/exhibits/\(urlEncode(id))" \
@@ -535,12 +535,12 @@ enum Pages {
 
     /// The offer of a draft the browser kept and no save wrote (a session that ended, a closed
     /// tab): hidden until `editor.js` finds one that differs from the texts shown.
-    static func draftRestore(_ words: Localizer, source: String, id: String) -> HTML {
+    static func draftRestore(_ words: Localizer, source: String) -> HTML {
         let sourceName = words.languageLabel(source)
         return """
             <div class="message" id="draft-restore" role="status" hidden \
             data-filetext="\(words("exhibit.filetext"))" data-empty="\(words("conflict.empty"))" \
-            data-source="\(source)" data-earlier="\(words("exhibit.earliersource", ["lang": sourceName, "id": id]))" \
+            data-source="\(source)" data-earlier="\(words("exhibit.earliersource", ["lang": sourceName]))" \
             data-confirm="\(words("exhibit.checkedsource", ["lang": sourceName]))">
             <p>\(words("exhibit.draftfound")) <span id="draft-time"></span></p>
             <p id="draft-texts" data-label="\(words("exhibit.drafttexts"))"></p>

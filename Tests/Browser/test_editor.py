@@ -212,10 +212,12 @@ def expect_earlier_russian_note(page):
     its box not ticked: the note."""
     expect(page.locator("textarea[name='title.kk']")).to_have_value("Лагерьдегі алғашқы қыс")
     note = page.locator("#fs-t-title-kk")
+    # The earlier Russian beside the file's, and what to do on the page: no command to type.
     expect(note).to_contain_text(
-        "You wrote this translation beside an earlier Russian (ru) text: «Первая зима». Saved, it is recorded as "
-        "translated from that text, so the check reports it as stale until it is checked (captions diff "
-        "first-winter shows what changed).")
+        "You wrote this translation beside an earlier Russian (ru) text: «Первая зима». The file has this text "
+        "now: «Первая лагерная зима». Compare the translation with it, correct it if needed, and tick the box "
+        "below. Saved without the tick, it is recorded as translated from the earlier text and marked stale "
+        "until it is checked against the new one.")
     expect(note.get_by_label("I have checked it against the Russian (ru) text the file has now")).not_to_be_checked()
     return note
 

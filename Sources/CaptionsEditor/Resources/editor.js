@@ -482,11 +482,17 @@
     return onto ? changedSource(box, draft) : null;
   }
   // A translation restored with an earlier source goes with it (`_from.<field>.<lang>`), so the
-  // save records it as made from it and it is reported stale; said under the box, with a box to
-  // tick when the curator has checked it against the new source.
+  // save records it as made from it and it is reported stale; said under the box, beside the
+  // source the file has now (the source box as the page came, not what is typed there since),
+  // with a box to tick when the curator has checked it against the new source.
   function keepEarlierSource(box, seen) {
-    // A function, so that a `$` in the text is not a replacement pattern.
-    var hint = (offer.getAttribute("data-earlier") || "").replace("{source}", function () { return seen; });
+    var current = form.querySelector('textarea[name="' + box.getAttribute("data-field") + "." +
+      offer.getAttribute("data-source") + '"]');
+    // One pass, so that a text holding "{current}" is not replaced again; a function, so that a
+    // `$` in a text is not a replacement pattern.
+    var hint = (offer.getAttribute("data-earlier") || "").replace(/\{(source|current)\}/g, function (match, name) {
+      return name === "source" ? seen : (current ? current.defaultValue : "");
+    });
     var holder = noteUnder(box, "fs-" + box.id, "earlier-source", hint, document.getElementById("ft-" + box.id));
     var from = document.createElement("input");
     from.type = "hidden";

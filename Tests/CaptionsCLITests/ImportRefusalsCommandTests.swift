@@ -133,13 +133,16 @@ import Testing
         #expect(try folder.contents(of: "Captions") == before)
     }
 
-    @Test func aUnitTwiceInOneXLIFF2FileRefusesTheFile() throws {
+    /// XLIFF 2 names one target language for all its `<file>` elements; the message names the
+    /// language the unit applies to (kk, also for kk_KZ).
+    @Test(arguments: ["kk", "kk_KZ"])
+    func aUnitTwiceInOneXLIFF2FileRefusesTheFile(_ language: String) throws {
         let folder = try Museum.museum()
         try folder.write(
             "returned/kk.xlf",
             """
             <?xml version="1.0" encoding="UTF-8"?>
-            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru" trgLang="kk">
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru" trgLang="\(language)">
               <file id="f1">
                 <unit id="w.title"><segment><source>Арестантский вагон</source><target>Вагон</target></segment></unit>
                 <unit id="k.title"><segment><source>Курт</source><target>Құрт ірімшігі</target></segment></unit>
@@ -175,6 +178,14 @@ import Testing
         #expect(try folder.contents(of: "Captions") == before)
     }
 
+    /// One XLIFF 1.2 document: `first` with the `<file>` element of `second` after its own.
+    static func adding(fileOf second: String, to first: String) -> String {
+        let fileElement = { (text: String) in
+            String(text[text.range(of: "  <file")!.lowerBound..<text.range(of: "</file>\n")!.upperBound])
+        }
+        return first.replacingOccurrences(of: fileElement(first), with: fileElement(first) + fileElement(second))
+    }
+
     /// One document with a `<file>` for kk and one for en may hold the same unit ids: they are
     /// two units.
     @Test func theSameIdForTwoTargetLanguagesIsTwoUnits() throws {
@@ -182,11 +193,7 @@ import Testing
         let kk = XLIFF12Fixture.file([XLIFF12Fixture.line("w.title", source: "Арестантский вагон", target: "Вагон")])
         let en = XLIFF12Fixture.file(
             [XLIFF12Fixture.line("w.title", source: "Арестантский вагон", target: "The wagon")], language: "en")
-        let fileElement = { (text: String) in
-            String(text[text.range(of: "  <file")!.lowerBound..<text.range(of: "</file>\n")!.upperBound])
-        }
-        try folder.write(
-            "returned/both.xlf", kk.replacingOccurrences(of: fileElement(kk), with: fileElement(kk) + fileElement(en)))
+        try folder.write("returned/both.xlf", Self.adding(fileOf: en, to: kk))
         let run = try CLIRun.run(["import", "returned/both.xlf"], in: folder.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
@@ -195,6 +202,38 @@ import Testing
                 wrote Captions/g/w.yml
 
                 """)
+    }
+
+    /// A `<file>` for kk-KZ (kk_KZ, KK) applies to the Kazakh texts as one for kk does: a unit
+    /// in both is in the file twice, also when the editor is given the file.
+    @Test(arguments: ["kk-KZ", "kk_KZ", "KK"])
+    func aUnitUnderTwoTagsOfOneLanguageRefusesTheFile(_ tag: String) throws {
+        let folder = try Museum.museum()
+        let kk = XLIFF12Fixture.file([XLIFF12Fixture.line("w.title", source: "Арестантский вагон", target: "Вагон")])
+        let region = XLIFF12Fixture.file(
+            [XLIFF12Fixture.line("w.title", source: "Арестантский вагон", target: "Тұтқындар вагоны")], language: tag)
+        let file = Self.adding(fileOf: region, to: kk)
+        try folder.write("returned/both.xlf", file)
+        let before = try folder.contents(of: "Captions")
+        let message = """
+            unit 'w.title' (kk) is in the file a second time (first at line 5, in the <file> for 'kk'; '\(tag)' here \
+            is kk too); a translation tool may have doubled it, and the file cannot say which copy is meant: remove \
+            one copy and import the file again
+            """
+        for arguments in [["--dry-run"], []] {
+            let run = try CLIRun.run(["import", "returned/both.xlf"] + arguments, in: folder.path)
+            #expect(run.status == 2)
+            #expect(run.stdout == "")
+            #expect(run.stderr == "returned/both.xlf:10:7: error: \(message)\n")
+        }
+        #expect(try folder.contents(of: "Captions") == before)
+
+        let collection = try CaptionCollection.load(path: folder.path + "/Captions")
+        #expect(throws: CaptionError.invalidInput(SourceLocation(path: "both.xlf", line: 10, column: 7), message)) {
+            try XLIFFImporter.run(
+                upload: Data(file.utf8), named: "both.xlf", options: XLIFFImportOptions(files: []), on: collection)
+        }
+        #expect(try folder.contents(of: "Captions") == before)
     }
 
     /// A TBX import that could not run says why in JSON too.

@@ -55,7 +55,7 @@ extension XLIFFImporter {
         plan.trustedReviewer = try trustedReviewer(options)
         var summary = plan.summary(path: name)
         for file in document.files {
-            for unit in file.units { plan.add(unit, language: file.targetLanguage, summary: &summary) }
+            for unit in file.units { try plan.add(unit, language: file.targetLanguage, summary: &summary) }
         }
         try checkLanguages(document, config: collection.config)
         summary.targetLanguage = document.files.map(\.targetLanguage).uniqued().joined(separator: ", ")

@@ -37,7 +37,7 @@ public enum XLIFFImporter {
             var document: XLIFFDocument
             takingUnits: while true {
                 switch reading.next() {
-                case .unit(let unit, let language): plan.add(unit, language: language, summary: &summary)
+                case .unit(let unit, let language): try plan.add(unit, language: language, summary: &summary)
                 case .finished(let read):
                     document = read
                     break takingUnits
@@ -162,7 +162,12 @@ public enum XLIFFImporter {
         /// `--trust-states`: who the reviews are recorded by, and when; `nil` ignores states.
         var trustedReviewer: SignOffMark?
         /// The index of the XLIFF file being read.
-        var currentFile = 0
+        var currentFile = 0 {
+            didSet { unitsInFile = [:] }
+        }
+        /// The line and `<file>` target language (as written) of each unit of the XLIFF file
+        /// being read, by the language it applies to, then id: a second copy is refused.
+        var unitsInFile: [String: [String: (line: Int, tag: String)]] = [:]
         /// `--trust-states`: units whose review is decided once every file is read.
         var reviewCandidates: [ReviewCandidate] = []
         /// Reviews to record by exhibit index, then field and language.
@@ -196,11 +201,29 @@ public enum XLIFFImporter {
             trustedReviewer != nil && (unit.state?.meaning ?? .unconfirmed) >= .reviewed
         }
 
+        /// Plans `unit`, read from a `<file>` whose target language is `tag`.
+        ///
+        /// - Throws: ``CaptionError/invalidInput(_:_:)`` for a unit the XLIFF file being read has
+        ///   already given for the same language (`kk-KZ` in one `<file>`, `kk` in another is one).
         mutating func add(
             _ unit: XLIFFDocument.Unit, language tag: String, summary: inout XLIFFImportReport.FileSummary
-        ) {
+        ) throws(CaptionError) {
             let config = collection.config
             let language = Language.matching(tag, in: config.targetLanguages) ?? tag
+            // A tool's merge gone wrong: which copy is meant, the file cannot say.
+            if let first = unitsInFile[language]?[unit.id] {
+                // Two tags of one language: which one the first copy's `<file>` has.
+                let tags =
+                    first.tag == tag ? "" : ", in the <file> for '\(first.tag)'; '\(tag)' here is \(language) too"
+                throw .invalidInput(
+                    unit.location,
+                    """
+                    unit '\(unit.id)' (\(language)) is in the file a second time (first at line \(first.line)\(tags)); a \
+                    translation tool may have doubled it, and the file cannot say which copy is meant: remove one copy \
+                    and import the file again
+                    """)
+            }
+            unitsInFile[language, default: [:]][unit.id] = (unit.location.line, tag)
             if let markup = unit.unsupportedMarkup {
                 summary.refused += 1
                 problems.append(

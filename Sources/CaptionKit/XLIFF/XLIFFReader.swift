@@ -308,11 +308,6 @@ enum XLIFFReader {
         /// Whether the 1.2 unit being read says `approved="no"` (see
         /// ``XLIFFDocument/Unit/markedUnfinished``).
         var unitApprovedNo = false
-        /// The line of each unit read so far, by id, by the target language of its `<file>`
-        /// (lowercased): a second unit with an id is refused.
-        var unitLines: [String: [String: Int]] = [:]
-        /// The key of the current `<file>`'s target language in ``unitLines``.
-        var fileLanguageKey = ""
         /// Whether finished units go into their file (else into ``finishedUnits``).
         var keepsUnits = true
         /// Units finished since the caller last took them.
@@ -409,7 +404,6 @@ enum XLIFFReader {
                         "the XLIFF file names no target language (\(isVersion2 ? "trgLang" : "target-language"))")
                 }
                 file = XLIFFDocument.File(sourceLanguage: source, targetLanguage: target, location: location, units: [])
-                fileLanguageKey = Language.comparable(target)
                 return .file
             case ("trans-unit", _) where !isVersion2 && file != nil, ("unit", _) where isVersion2 && file != nil:
                 guard let id = attribute(attributes, "id"), !id.isEmpty else {
@@ -419,17 +413,6 @@ enum XLIFFReader {
                     throw .invalidInput(
                         location, "unit id '\(id)' looks like a file path; captions unit ids are <exhibit-id>.<field>")
                 }
-                // A tool's merge gone wrong: which copy is meant, the file cannot say.
-                if let first = unitLines[fileLanguageKey]?[id] {
-                    throw .invalidInput(
-                        location,
-                        """
-                        unit '\(id)' (\(file?.targetLanguage ?? "")) is in the file a second time (first at line \(first)); \
-                        a translation tool may have doubled it, and the file cannot say which copy is meant: remove one \
-                        copy and import the file again
-                        """)
-                }
-                unitLines[fileLanguageKey, default: [:]][id] = location.line
                 unit = XLIFFDocument.Unit(id: id, source: "", target: nil, location: location)
                 if !isVersion2 {
                     unitApprovedNo = attribute(attributes, "approved")?.lowercased() == "no"

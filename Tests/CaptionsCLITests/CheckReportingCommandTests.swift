@@ -70,7 +70,8 @@ import Testing
             typo.stderr.contains(
                 """
                 , unused-exception; captions import and export (xliff, glossary, tmx) report import-conflict, unknown-unit, \
-                unsupported-markup, invalid-order, target-language-mismatch, paragraphs-merged, whitespace-dropped, \
+                unsupported-markup, invalid-order, target-language-mismatch, source-language-mismatch, \
+                paragraphs-merged, whitespace-dropped, \
                 review-not-recorded, \
                 newer-text-kept, newer-text-replaced, marked-unfinished, glossary-conflict, glossary-import, xliff-export
                 """))

@@ -5,8 +5,10 @@ import Testing
 
 /// `captions import` refuses what a translator review found it applied without a word: a file
 /// whose target language is not the one it was exported for, a unit id twice in one file (both
-/// refuse the file: exit 2, nothing written, JSON with `--format json`), and a `<target
-/// xml:lang>` of another language than its file's (refuses the unit).
+/// refuse the file: exit 2, nothing written, JSON with `--format json`), a file whose source
+/// language is not the collection's (refused the same way), and a `<target xml:lang>` of another
+/// language than its file's or a `<source xml:lang>` of another than the collection's source
+/// (refuse the unit).
 @Suite struct ImportRefusalsCommandTests {
     typealias Museum = ImportRepairsCommandTests
 
@@ -236,6 +238,39 @@ import Testing
         #expect(try folder.contents(of: "Captions") == before)
     }
 
+    /// A file whose source language is not the collection's is refused whole at the attribute
+    /// that says so (`<file>` in 1.2, the `<xliff>` root in 2.0); a region added is the same language.
+    @Test(arguments: XLIFFVersion.allCases)
+    func aFileWhoseSourceLanguageIsNotTheCollectionsIsRefusedWhole(_ version: XLIFFVersion) throws {
+        let folder = try Museum.museum()
+        let exported = try Self.exported(folder, version)
+        let attribute = version == .v1_2 ? "source-language" : "srcLang"
+        #expect(exported.contains("\(attribute)=\"ru\""))
+        let retargeted = Self.retargeted(exported, version, to: "kk")
+        try folder.write(
+            "en.xlf", retargeted.replacingOccurrences(of: "\(attribute)=\"ru\"", with: "\(attribute)=\"en\""))
+        let before = try folder.contents(of: "Captions")
+        let location = version == .v1_2 ? "3:3" : "2:1"
+        let message = """
+            the file says its source language is 'en' (\(attribute)) but the collection's source language is 'ru': it \
+            was not exported from this collection, or a translation tool or an edit changed it; if its sources are \
+            the collection's ru texts, set \(attribute) back to "ru" and import again
+            """
+        for arguments in [["--dry-run"], []] {
+            let run = try CLIRun.run(["import", "en.xlf"] + arguments, in: folder.path)
+            #expect(run.status == 2)
+            #expect(run.stdout == "")
+            #expect(run.stderr == "en.xlf:\(location): error: \(message)\n")
+        }
+        #expect(try folder.contents(of: "Captions") == before)
+
+        try folder.write(
+            "ru-RU.xlf", retargeted.replacingOccurrences(of: "\(attribute)=\"ru\"", with: "\(attribute)=\"RU_ru\""))
+        let region = try CLIRun.run(["import", "ru-RU.xlf"], in: folder.path)
+        #expect(region.status == 0, "\(region.stderr)")
+        #expect(try folder.read("Captions/g/k.yml").contains("  kk: Кептірілген құрт\n"))
+    }
+
     /// A TBX import that could not run says why in JSON too.
     @Test func aRefusedTBXFileGivesTheJSONError() throws {
         let folder = try Museum.museum()
@@ -250,21 +285,24 @@ import Testing
                 + "\(error["message"] ?? "")\n")
     }
 
-    /// `<target xml:lang>` of another language than the file's: the unit is refused; a region
-    /// added to the file's language is that language.
-    @Test(arguments: XLIFFVersion.allCases)
-    func aTargetInAnotherLanguageIsRefused(_ version: XLIFFVersion) throws {
+    /// `<target xml:lang>` of another language than the file's, or `<source xml:lang>` of another
+    /// than the collection's source: the unit is refused; a region added to the language is that
+    /// language.
+    @Test(arguments: XLIFFVersion.allCases, ["target", "source"])
+    func aTextMarkedInAnotherLanguageIsRefused(_ version: XLIFFVersion, _ element: String) throws {
         let folder = try Museum.museum()
+        let isSource = element == "source"
         let unit = { (id: String, source: String, target: String, language: String) in
-            version == .v1_2
-                ? "      <trans-unit id=\"\(id)\"><source>\(source)</source><target xml:lang=\"\(language)\">\(target)"
-                    + "</target></trans-unit>\n"
-                : "      <unit id=\"\(id)\"><segment><source>\(source)</source><target xml:lang=\"\(language)\">"
-                    + "\(target)</target></segment></unit>\n"
+            let tag = " xml:lang=\"\(language)\""
+            let texts =
+                "<source\(isSource ? tag : "")>\(source)</source><target\(isSource ? "" : tag)>\(target)</target>"
+            return version == .v1_2
+                ? "      <trans-unit id=\"\(id)\">\(texts)</trans-unit>\n"
+                : "      <unit id=\"\(id)\"><segment>\(texts)</segment></unit>\n"
         }
         let units =
-            unit("w.title", "Арестантский вагон", "Тұтқындар вагоны", "kk-KZ")
-            + unit("k.title", "Курт", "Kurt cheese", "en")
+            unit("w.title", "Арестантский вагон", "Тұтқындар вагоны", isSource ? "ru_RU" : "kk-KZ")
+            + unit("k.title", "Курт", isSource ? "Құрт ірімшігі" : "Kurt cheese", "en")
             // Not translated: skipped, whatever its language.
             + unit("k.text", "Первое. Второе.", "", "en")
         let file =
@@ -279,12 +317,23 @@ import Testing
 
             """
         try folder.write("returned/kk.xlf", file)
-        let column = version == .v1_2 ? 53 : 56
         let line = version == .v1_2 ? 6 : 5
+        // The <target> starts 21 columns after the <source>.
+        let column = (version == .v1_2 ? 32 : 35) + (isSource ? 0 : 21)
+        let message =
+            isSource
+            ? """
+            unit 'k.title' has <source xml:lang="en">, but the collection's source language is 'ru'; the unit is not \
+            applied: the translation tool may be set to translate from another language; set it to ru (or correct \
+            the source's xml:lang) and send the file again [source-language-mismatch]
+            """
+            : """
+            unit 'k.title' has <target xml:lang="en">, but the file's target language is 'kk'; the unit is not \
+            applied: ask the translator which language its text is in, and correct the text or its xml:lang in the \
+            translation tool [target-language-mismatch]
+            """
         let problem = """
-            returned/kk.xlf:\(line):\(column): error: unit 'k.title' has <target xml:lang="en">, but the file's target \
-            language is 'kk'; the unit is not applied: ask the translator which language its text is in, and correct \
-            the text or its xml:lang in the translation tool [target-language-mismatch]
+            returned/kk.xlf:\(line):\(column): error: \(message)
             returned/kk.xlf (kk): 1 applied, 0 unchanged, 1 not translated, 0 conflicts, 0 unknown ids, 1 refused
 
             """

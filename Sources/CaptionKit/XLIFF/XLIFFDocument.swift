@@ -9,6 +9,8 @@ struct XLIFFDocument: Sendable, Equatable {
         var targetLanguage: String
         /// Where the `<file>` element starts.
         var location: SourceLocation
+        /// Where the languages are written: the `<file>` (1.2) or the `<xliff>` root (2.x).
+        var languagesLocation: SourceLocation
         /// The translation units in document order.
         var units: [Unit]
     }
@@ -54,6 +56,8 @@ struct XLIFFDocument: Sendable, Equatable {
         /// The `xml:lang` values of the unit's `<target>` elements (each once, where it is first
         /// written), when they have one.
         var targetLanguageTags: [(tag: String, location: SourceLocation)] = []
+        /// The `xml:lang` values of the unit's `<source>` elements, as of its `<target>` elements.
+        var sourceLanguageTags: [(tag: String, location: SourceLocation)] = []
         /// The unit read without the layout of a pretty-printer around its source, when the
         /// source does not keep its whitespace and has some: the import uses it when this
         /// source is the caption's.
@@ -82,6 +86,8 @@ struct XLIFFDocument: Sendable, Equatable {
                 && lhs.exportedLanguage == rhs.exportedLanguage
                 && lhs.targetLanguageTags.map(\.tag) == rhs.targetLanguageTags.map(\.tag)
                 && lhs.targetLanguageTags.map(\.location) == rhs.targetLanguageTags.map(\.location)
+                && lhs.sourceLanguageTags.map(\.tag) == rhs.sourceLanguageTags.map(\.tag)
+                && lhs.sourceLanguageTags.map(\.location) == rhs.sourceLanguageTags.map(\.location)
                 && lhs.withoutLayout == rhs.withoutLayout
         }
     }

@@ -6,6 +6,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
     case unsupportedMarkup = "unsupported-markup"
     case invalidOrder = "invalid-order"
     case targetLanguageMismatch = "target-language-mismatch"
+    case sourceLanguageMismatch = "source-language-mismatch"
     case paragraphsMerged = "paragraphs-merged"
     case whitespaceDropped = "whitespace-dropped"
     case reviewNotRecorded = "review-not-recorded"
@@ -21,6 +22,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
         case .unsupportedMarkup: Self.markup
         case .invalidOrder: Self.order
         case .targetLanguageMismatch: Self.targetLanguage
+        case .sourceLanguageMismatch: Self.sourceLanguage
         case .paragraphsMerged: Self.paragraphs
         case .whitespaceDropped: Self.whitespace
         case .reviewNotRecorded: Self.review
@@ -255,6 +257,36 @@ enum XLIFFImportFinding: String, ReportedFinding {
         ],
         reported: [
             FindingExample(files: [kurt], input: xliff12(unit("k.title", "Курт", "Kurt cheese", language: "en")))
+        ])
+
+    /// A one-line `<trans-unit>` whose `<source>` says it is in `language`.
+    private static func unit(_ id: String, _ source: String, _ target: String, sourceLanguage language: String)
+        -> String
+    {
+        "    <trans-unit id=\"\(id)\"><source xml:lang=\"\(language)\">\(source)</source><target>\(target)</target>"
+            + "</trans-unit>"
+    }
+
+    private static let sourceLanguage = FindingDescription(
+        id: "source-language-mismatch", name: "Source Language Mismatch", command: .importXLIFF, severity: .error,
+        rationale: """
+            A unit's <source xml:lang> names another language than the collection's source language (the \
+            translator's tool was set to translate from another language, or an edit changed it): what the \
+            text was translated from is in doubt, and applying it could put the translation of another text in \
+            the caption. The unit is not applied; the others are (unless --atomic). A region added to the \
+            same language (ru-RU in a collection translated from ru) is the same language.
+            """,
+        remedy: """
+            Ask the translator to set the translation tool's source language to the collection's (or to \
+            correct the source's xml:lang) and send the file again.
+            """,
+        notReported: [
+            FindingExample(
+                files: [kurt], input: xliff12(unit("k.title", "Курт", "Құрт ірімшігі", sourceLanguage: "ru-RU")))
+        ],
+        reported: [
+            FindingExample(
+                files: [kurt], input: xliff12(unit("k.title", "Курт", "Құрт ірімшігі", sourceLanguage: "en")))
         ])
 
     /// An exhibit `t` whose Russian text is two sentences.

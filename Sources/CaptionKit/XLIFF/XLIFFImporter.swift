@@ -72,20 +72,25 @@ public enum XLIFFImporter {
         return SignOffMark(by: name, date: options.reviewDate)
     }
 
+    /// Refuses a file whose source language is not the collection's, or whose target language is
+    /// none of its target languages, at the attribute that says so.
     static func checkLanguages(_ document: XLIFFDocument, config: CollectionConfig) throws(CaptionError) {
+        let sourceAttribute = document.version.hasPrefix("2.") ? "srcLang" : "source-language"
         for file in document.files {
             guard Language.matching(file.sourceLanguage, in: [config.source]) != nil else {
                 throw .invalidInput(
-                    file.location,
+                    file.languagesLocation,
                     """
-                    the XLIFF source language is '\(file.sourceLanguage)' but the collection's source is \
-                    '\(config.source)'
+                    the file says its source language is '\(file.sourceLanguage)' (\(sourceAttribute)) but the \
+                    collection's source language is '\(config.source)': it was not exported from this collection, or \
+                    a translation tool or an edit changed it; if its sources are the collection's \(config.source) \
+                    texts, set \(sourceAttribute) back to "\(config.source)" and import again
                     """
                 )
             }
             guard Language.matching(file.targetLanguage, in: config.targetLanguages) != nil else {
                 throw .invalidInput(
-                    file.location,
+                    file.languagesLocation,
                     """
                     the XLIFF target language '\(file.targetLanguage)' is not a target language of the collection \
                     (\(config.targetLanguages.joined(separator: ", ")))
@@ -319,6 +324,24 @@ public enum XLIFFImporter {
                             unit '\(unit.id)' has <target xml:lang="\(other.tag)">, but the file's target language \
                             is '\(tag)'; the unit is not applied: ask the translator which language its text is in, \
                             and correct the text or its xml:lang in the translation tool
+                            """,
+                        exhibitID: parts[0], field: fieldName, language: language))
+                return
+            }
+            // A source that says it is in another language than the collection's: what the text
+            // was translated from, only the translator can tell.
+            if let other = unit.sourceLanguageTags.first(where: {
+                Language.matching($0.tag, in: [config.source]) == nil
+            }) {
+                summary.refused += 1
+                problems.append(
+                    Diagnostic(
+                        XLIFFImportFinding.sourceLanguageMismatch, location: other.location,
+                        message: """
+                            unit '\(unit.id)' has <source xml:lang="\(other.tag)">, but the collection's source \
+                            language is '\(config.source)'; the unit is not applied: the translation tool may be set \
+                            to translate from another language; set it to \(config.source) (or correct the source's \
+                            xml:lang) and send the file again
                             """,
                         exhibitID: parts[0], field: fieldName, language: language))
                 return

@@ -352,6 +352,18 @@ enum XLIFFReader {
             attributes.first { $0.name == name && $0.namespace == namespace }?.value
         }
 
+        /// Adds the `xml:lang` in `attributes` of a `<source>` or `<target>` at `location` to the
+        /// unit's `tags`, unless they have it.
+        private mutating func noteLanguage(
+            _ attributes: [XMLAttribute], _ location: SourceLocation,
+            in tags: WritableKeyPath<XLIFFDocument.Unit, [(tag: String, location: SourceLocation)]>
+        ) {
+            guard let tag = attribute(attributes, "lang", namespace: XLIFFReader.xmlNamespace),
+                unit?[keyPath: tags].contains(where: { $0.tag == tag }) == false
+            else { return }
+            unit?[keyPath: tags].append((tag, location))
+        }
+
         /// Lowers the unit's state to what `value` of `attribute` says, when anything.
         private mutating func noteState(_ attribute: XLIFFStateAttribute, _ value: String?) {
             guard unit != nil, let value, let state = XLIFFUnitState(attribute, value) else { return }
@@ -403,7 +415,9 @@ enum XLIFFReader {
                         isVersion2 ? rootLocation : location,
                         "the XLIFF file names no target language (\(isVersion2 ? "trgLang" : "target-language"))")
                 }
-                file = XLIFFDocument.File(sourceLanguage: source, targetLanguage: target, location: location, units: [])
+                file = XLIFFDocument.File(
+                    sourceLanguage: source, targetLanguage: target, location: location,
+                    languagesLocation: isVersion2 ? rootLocation : location, units: [])
                 return .file
             case ("trans-unit", _) where !isVersion2 && file != nil, ("unit", _) where isVersion2 && file != nil:
                 guard let id = attribute(attributes, "id"), !id.isEmpty else {
@@ -430,15 +444,12 @@ enum XLIFFReader {
                 return .segment
             case ("source", .unit) where !isVersion2, ("source", .segment):
                 captured = []
+                noteLanguage(attributes, location, in: \.sourceLanguageTags)
                 return .source
             case ("target", .unit) where !isVersion2, ("target", .segment):
                 captured = []
                 if unit?.targetLocation == nil { unit?.targetLocation = location }
-                if let tag = attribute(attributes, "lang", namespace: XLIFFReader.xmlNamespace),
-                    unit?.targetLanguageTags.contains(where: { $0.tag == tag }) == false
-                {
-                    unit?.targetLanguageTags.append((tag, location))
-                }
+                noteLanguage(attributes, location, in: \.targetLanguageTags)
                 if !isVersion2 {
                     let state = attribute(attributes, "state")
                     noteState(.state12, state)

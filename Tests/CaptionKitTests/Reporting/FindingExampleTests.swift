@@ -87,7 +87,7 @@ import Testing
         #expect(
             ids == [
                 "import-conflict", "unknown-unit", "unsupported-markup", "invalid-order", "target-language-mismatch",
-                "paragraphs-merged",
+                "source-language-mismatch", "paragraphs-merged",
                 "whitespace-dropped", "review-not-recorded", "newer-text-kept", "newer-text-replaced",
                 "marked-unfinished",
                 "glossary-conflict", "glossary-import",

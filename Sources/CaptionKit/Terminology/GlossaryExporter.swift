@@ -145,9 +145,11 @@ public enum GlossaryExporter {
         xml.end()
     }
 
-    /// OmegaT's glossary: `source<TAB>target<TAB>comment` lines, one per source variant of each
-    /// entry with a term in both languages; the comment holds the other target variants, the
-    /// forbidden ones and the note. Tabs and line breaks inside values become spaces.
+    /// OmegaT's glossary: `source<TAB>target<TAB>comment` lines, one per source and target
+    /// variant of each entry with a term in both languages (OmegaT reads each line as a term of
+    /// its own, so a variant with a comma in it stays one), the preferred target first; the
+    /// comment holds the forbidden terms, each in quotes, and the note. Tabs and line breaks
+    /// inside values become spaces.
     static func omegat(_ glossary: Glossary, source: String, target: String) -> (Data, Int) {
         var text = ""
         var count = 0
@@ -155,14 +157,17 @@ public enum GlossaryExporter {
             guard let sources = entry.terms[source], let targets = entry.terms[target] else { continue }
             count += 1
             var comment: [String] = []
-            if targets.count > 1 { comment.append("also: " + targets.dropFirst().joined(separator: ", ")) }
             if let forbidden = entry.forbidden[target] {
-                comment.append("do not use: " + forbidden.joined(separator: ", "))
+                // Quoted as in CSV: a term may hold the comma between two of them.
+                let quoted = forbidden.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+                comment.append("do not use: " + quoted.joined(separator: ", "))
             }
             if entry.doNotTranslate { comment.append(doNotTranslateNote) }
             if let note = entry.note { comment.append(note) }
             for term in sources {
-                text += [term, targets[0], joinedComment(comment)].map(oneLine).joined(separator: "\t") + "\n"
+                for translation in targets {
+                    text += [term, translation, joinedComment(comment)].map(oneLine).joined(separator: "\t") + "\n"
+                }
             }
         }
         return (Data(text.utf8), count)
@@ -184,8 +189,9 @@ public enum GlossaryExporter {
     }
 
     /// CSV (RFC 4180, CRLF line ends, UTF-8 with a byte order mark so that Excel reads it as
-    /// UTF-8): id, one column per language (variants joined by " | "), one "forbidden
-    /// <language>" column per language, note, do-not-translate. A cell that a spreadsheet would
+    /// UTF-8): id, one column per language, one "forbidden <language>" column per language, note,
+    /// do-not-translate. A cell holds its variants one a line (spreadsheets show them as lines of
+    /// the cell; a line break inside a term becomes a space). A cell that a spreadsheet would
     /// run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return: a
     /// glossary may come from an untrusted TBX) starts with an apostrophe, which spreadsheets
     /// show as text.
@@ -198,13 +204,16 @@ public enum GlossaryExporter {
             guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
+        func variants(_ terms: [String]?) -> String {
+            (terms ?? []).map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
+        }
         var rows: [[String]] = [
             ["id"] + languages + languages.map { "forbidden \($0)" } + ["note", "do-not-translate"]
         ]
         for entry in glossary.entries {
             rows.append(
-                [entry.id] + languages.map { (entry.terms[$0] ?? []).joined(separator: " | ") }
-                    + languages.map { (entry.forbidden[$0] ?? []).joined(separator: " | ") }
+                [entry.id] + languages.map { variants(entry.terms[$0]) }
+                    + languages.map { variants(entry.forbidden[$0]) }
                     + [entry.note ?? "", entry.doNotTranslate ? "yes" : ""])
         }
         return Data(("\u{FEFF}" + rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()).utf8)

@@ -136,15 +136,26 @@ extension SkippedFilesCommandTests {
                 + "rename it to 'camp-orchestra.yml'")
     }
 
-    /// `captions.yml` sets the lines' severity as for check (an error does not fail an export),
+    /// `skipped-file: error` fails check, but an export or status that does not fail on it still
+    /// says `warning:` (an `error:` line in a job that passed would mislead); `note` gives notes,
     /// and `off` leaves them out.
     @Test func captionsYmlSetsTheSeverityOrTurnsTheLinesOff() throws {
         let folder = try Self.collectionWithSkippedFiles()
         let config = try folder.read("Captions/captions.yml")
         try folder.write("Captions/captions.yml", config + "checks:\n  skipped-file: error\n")
-        let asError = try CLIRun.run(["export", "xliff"], in: folder.path)
-        #expect(asError.status == 0)
-        #expect(asError.stderr == Self.expectedLines.replacingOccurrences(of: ": warning: ", with: ": error: "))
+        for command in Self.commands {
+            let run = try CLIRun.run(command, in: folder.path)
+            #expect(run.status == 0, "\(command)")
+            #expect(run.stderr.contains(Self.expectedLines), "\(command)")
+            #expect(!run.stderr.contains(": error: "), "\(command)")
+        }
+        let check = try CLIRun.run(["check"], in: folder.path)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains(": error: 'camp-orchestra.YML' is not read"))
+
+        try folder.write("Captions/captions.yml", config + "checks:\n  skipped-file: note\n")
+        let asNote = try CLIRun.run(["export", "xliff"], in: folder.path)
+        #expect(asNote.stderr == Self.expectedLines.replacingOccurrences(of: ": warning: ", with: ": note: "))
 
         try folder.write("Captions/captions.yml", config + "checks:\n  skipped-file: off\n")
         for command in Self.commands {

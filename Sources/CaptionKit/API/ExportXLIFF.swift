@@ -97,7 +97,7 @@ extension XLIFFExporter {
         try unwritable.throwIfAny()
         return XLIFFExportResult(
             files: files, emptyLanguages: empty, warnings: warnings,
-            skippedFiles: SkippedFileCheck.findings(in: collection))
+            skippedFiles: SkippedFileCheck.namedOutsideCheck(in: collection))
     }
 
     /// Checks the texts the units of `exhibit` write (``UnwritableTexts``): the exhibit's notes,

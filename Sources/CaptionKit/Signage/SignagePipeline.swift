@@ -122,7 +122,7 @@ struct SignagePipeline: Sendable {
             labelCount: labelCount, heldBack: heldBack,
             warnings: fontWarnings + unsettledWarnings + textWarnings,
             outputFolder: options.outputFolder, removed: removed,
-            skippedFiles: SkippedFileCheck.findings(in: collection))
+            skippedFiles: SkippedFileCheck.namedOutsideCheck(in: collection))
     }
 
     /// What the export keeps of one exhibit: its label only when a collection-wide file needs

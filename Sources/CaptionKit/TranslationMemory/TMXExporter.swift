@@ -71,7 +71,7 @@ public enum TMXExporter {
             try unwritable.throwIfAny()
             return TMXExport(
                 files: [TMXExportFile(path: path, targetLanguage: "mul", data: data, unitCount: count)],
-                warnings: warnings, skippedFiles: SkippedFileCheck.findings(in: collection))
+                warnings: warnings, skippedFiles: SkippedFileCheck.namedOutsideCheck(in: collection))
         }
         var files: [TMXExportFile] = []
         for target in targets {
@@ -81,7 +81,8 @@ public enum TMXExporter {
             files.append(TMXExportFile(path: path, targetLanguage: target, data: data, unitCount: count))
         }
         try unwritable.throwIfAny()
-        return TMXExport(files: files, warnings: warnings, skippedFiles: SkippedFileCheck.findings(in: collection))
+        return TMXExport(
+            files: files, warnings: warnings, skippedFiles: SkippedFileCheck.namedOutsideCheck(in: collection))
     }
 
     /// One TMX document with the translations into `targets`. In a file per language pair the

@@ -73,7 +73,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         self.collection = collection.rootPath
         self.exhibits = summary.exhibits
         self.unreadable = summary.unreadable
-        self.skippedFiles = SkippedFileCheck.findings(in: collection).map {
+        self.skippedFiles = SkippedFileCheck.namedOutsideCheck(in: collection).map {
             SkippedFile(path: $0.location.path, severity: $0.severity, message: $0.message)
         }
         self.languages = summary.languages.map {

@@ -40,10 +40,20 @@ struct SkippedFileCheck: CaptionCheck {
         Self.findings(in: collection)
     }
 
+    /// The lines `status` and the exports write on stderr, so that they never leave out a file
+    /// without naming it: the findings, at most warnings. Those commands do not fail on them
+    /// (`check` is the gate), and an `error:` line in a job that passed would mislead whoever reads
+    /// the log, or a problem matcher.
+    static func namedOutsideCheck(in collection: CaptionCollection) -> [Diagnostic] {
+        findings(in: collection).map { finding in
+            var line = finding
+            line.severity = min(finding.severity, .warning)
+            return line
+        }
+    }
+
     /// The findings about the paths the loader skipped in `collection`, at the severity
-    /// `captions.yml` gives `skipped-file` (none when it turns the check off): the lines
-    /// `captions check` reports, which `status` and the exports write on stderr too, so that
-    /// they never leave out a file without naming it.
+    /// `captions.yml` gives `skipped-file` (none when it turns the check off).
     static func findings(in collection: CaptionCollection) -> [Diagnostic] {
         guard let severity = collection.config.severity(of: description) else { return [] }
         return collection.skippedPaths.map { skipped in

@@ -170,21 +170,31 @@ public struct SignageProofSheet: Sendable, Hashable {
     /// so `floor-2-hall` stays `proof-floor-2-hall.html`). A gallery not made of slugs, which the
     /// print gate holds back, is `proof-_<name>.html` with each byte outside a-z and 0-9 written
     /// `_` and two hex digits (`Hall` is `proof-__48all.html`): no slug has `_`.
+    /// A name longer than ``longestFileNameBody`` (file systems take 255 bytes) keeps its first
+    /// part and ends in `~` and 16 hex digits of the gallery's SHA-256, which no other name has.
     /// Distinct galleries never share a name, even on a file system that ignores case.
     static func fileName(gallery: String?) -> String {
         guard let gallery else { return SignageFormat.proofFileName }
+        var body: String
         if ExhibitID.isValidGallery(gallery) {
-            return "proof-\(gallery.replacingOccurrences(of: "/", with: "--")).html"
-        }
-        var name = "proof-_"
-        for byte in gallery.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                name.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                name += "_" + (byte < 16 ? "0" : "") + String(byte, radix: 16)
+            body = gallery.replacingOccurrences(of: "/", with: "--")
+        } else {
+            body = "_"
+            for byte in gallery.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    body.unicodeScalars.append(Unicode.Scalar(byte))
+                default:
+                    body += "_" + (byte < 16 ? "0" : "") + String(byte, radix: 16)
+                }
             }
         }
-        return name + ".html"
+        if body.utf8.count > longestFileNameBody {
+            body = body.prefix(longestFileNameBody - 17) + "~" + SHA256.hexDigest(gallery.utf8).prefix(16)
+        }
+        return "proof-\(body).html"
     }
+
+    /// The most bytes between `proof-` and `.html` (all ASCII).
+    static let longestFileNameBody = 180
 }

@@ -56,6 +56,26 @@ import Testing
         #expect(Set(names.map { $0.lowercased() }).count == galleries.count)
     }
 
+    /// A gallery name that would make a file name longer than file systems take (255 bytes; a
+    /// Cyrillic letter is six bytes escaped) keeps its first part and a hash of the whole name.
+    @Test func aLongGalleryNameIsCutAndKeptApartByItsHash() {
+        let long = String(repeating: "Зал ", count: 20)
+        let name = SignageProofSheet.fileName(gallery: long)
+        #expect(name.utf8.count == "proof-".utf8.count + 180 + ".html".utf8.count)
+        #expect(name.hasPrefix("proof-__d0_97_d0_b0_d0_bb_20"))
+        #expect(name.hasSuffix("~" + SHA256.hexDigest(long.utf8).prefix(16) + ".html"))
+        #expect(SignageProofSheet.fileName(gallery: long + "1") != name)
+        let slugs = String(repeating: "hall-of-the-steppe-camps/", count: 8) + "end"
+        let cut = SignageProofSheet.fileName(gallery: slugs)
+        #expect(cut.utf8.count == 191 && cut.contains("~"))
+        // The longest name that is not cut has no `~`.
+        let fits = String(repeating: "a", count: 90) + "/" + String(repeating: "b", count: 88)
+        #expect(
+            SignageProofSheet.fileName(gallery: fits)
+                == "proof-\(fits.replacingOccurrences(of: "/", with: "--")).html")
+        #expect(SignageProofSheet.fileName(gallery: fits + "b").contains("~"))
+    }
+
     /// Galleries `a/b` and `a-b`: each sheet, saved under its own name beside the other, keeps its
     /// own exhibit (they had one name, `proof-a-b.html`, and the second overwrote the first).
     @Test func theSheetsOfTwoGalleriesWithLikeNamesAreTwoFiles() throws {

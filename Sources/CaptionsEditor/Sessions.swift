@@ -31,7 +31,8 @@ final class SessionStore: Sendable {
     static let limit = 10_000
     /// How long a session signed in with the password lasts without a request.
     static let signedInLifetime: TimeInterval = 12 * 3600
-    /// How long a page's form token is good for: a page left open over a weekend still saves.
+    /// How long a page's form token is good for: a page left open over a weekend still saves
+    /// (with a password, while its session lasts: ``signedInLifetime``).
     static let tokenLifetime: TimeInterval = 7 * 24 * 3600
     private let signedIn = Mutex<[String: Session]>([:])
     /// The key the form tokens are signed with.

@@ -85,11 +85,10 @@ extension CaptionChecker {
         var found = validator.validate(exhibit, in: sharingID)
         found = IgnoreList.apply(to: found, in: alone).kept
         if let (baseline, path) = try baseline(.automatic, for: collection) {
-            let unused = collection.config.checks[UnusedExceptionCheck.description.id]?.severity?.severity
             found =
                 baseline.apply(
                     to: found, in: alone, path: path,
-                    unusedSeverity: unused ?? UnusedExceptionCheck.description.defaultSeverity,
+                    unusedSeverity: collection.config.severity(of: UnusedExceptionCheck.description),
                     checksRun: validator.checkIDs
                 ).kept
         }

@@ -109,7 +109,8 @@ extension SkippedFilesCommandTests {
         ["status"], ["status", "--format", "json"], ["export", "xliff"], ["export", "tmx"], ["export", "signage"],
     ]
 
-    @Test(arguments: commands)
+    /// The signage export's summary counts the lines too (``theSignageSummaryCountsTheSkippedFiles()``).
+    @Test(arguments: commands.filter { $0 != ["export", "signage"] })
     func statusAndTheExportsNameEachSkippedFileOnce(command: [String]) throws {
         let clean = try TemporaryFolder()
         _ = try clean.copyBundledCaptions()
@@ -120,6 +121,29 @@ extension SkippedFilesCommandTests {
         #expect(run.stderr == Self.expectedLines + expected.stderr)
         // status counts the skipped-file findings in its table (statusCountsThemWithTheOtherFindings).
         if command[0] == "export" { #expect(run.stdout == expected.stdout) }
+    }
+
+    /// The closing summary of `export signage` counts the skipped-file lines it printed, at
+    /// their severity, with its other warnings; what it exports is the same.
+    @Test func theSignageSummaryCountsTheSkippedFiles() throws {
+        let clean = try TemporaryFolder()
+        _ = try clean.copyBundledCaptions()
+        let expected = try CLIRun.run(["export", "signage"], in: clean.path)
+        #expect(expected.stderr == "exported 20 labels to Exports/signage\n")
+        let folder = try Self.collectionWithSkippedFiles()
+        let run = try CLIRun.run(["export", "signage"], in: folder.path)
+        #expect(run.status == expected.status)
+        #expect(run.stdout == expected.stdout)
+        #expect(run.stderr == Self.expectedLines + "exported 20 labels to Exports/signage; 2 warnings\n")
+
+        let config = try folder.read("Captions/captions.yml")
+        try folder.write("Captions/captions.yml", config + "checks:\n  skipped-file: error\n")
+        let asError = try CLIRun.run(["export", "signage"], in: folder.path)
+        #expect(asError.status == 0)
+        #expect(
+            asError.stderr
+                == Self.expectedLines.replacingOccurrences(of: ": warning: ", with: ": error: ")
+                + "exported 20 labels to Exports/signage; 2 errors\n")
     }
 
     @Test func statusJSONListsTheSkippedFiles() throws {

@@ -79,7 +79,8 @@ public struct SignageExportReport: Sendable, Hashable {
     var skippedFiles: [Diagnostic] = []
 
     /// The lines for stderr: the files not read, held-back exhibits, warnings, removed files and
-    /// a summary.
+    /// a summary that counts the held-back exhibits and the other lines by severity
+    /// (`exported 19 labels to out; 1 held back; 2 warnings`).
     public var messageLines: [String] {
         var lines = skippedFiles.map(\.formatted) + heldBack.flatMap(\.formattedLines) + warnings.map(\.formatted)
         lines += removed.map {
@@ -87,7 +88,13 @@ public struct SignageExportReport: Sendable, Hashable {
         }
         var summary = "exported \(labelCount) \(labelCount == 1 ? "label" : "labels") to \(outputFolder)"
         if !heldBack.isEmpty { summary += "; \(heldBack.count) held back" }
-        if !warnings.isEmpty { summary += "; \(warnings.count) \(warnings.count == 1 ? "warning" : "warnings")" }
+        // The other findings printed, by severity: the skipped files at the one captions.yml
+        // gives skipped-file, the export's own warnings (fonts, words too wide, letters) as warnings.
+        let severities = skippedFiles.map(\.severity) + warnings.map { _ in Severity.warning }
+        for (severity, name) in [(Severity.error, "error"), (.warning, "warning"), (.note, "note")] {
+            let count = severities.count { $0 == severity }
+            if count > 0 { summary += "; \(count) \(name)\(count == 1 ? "" : "s")" }
+        }
         return lines + [summary]
     }
 }

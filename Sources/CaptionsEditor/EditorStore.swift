@@ -284,8 +284,8 @@ final class EditorStore: Sendable {
         return replace([relativePath])
     }
 
-    /// Looks at every file's stamp (and for new or removed files) and reloads what changed.
-    /// Returns whether anything changed.
+    /// Looks at every file's stamp (and for new or removed files) and reloads what changed; the
+    /// whole collection when a file not read appeared or went away. Returns whether anything changed.
     @discardableResult
     func scan() -> Bool {
         let current = snapshot
@@ -294,7 +294,13 @@ final class EditorStore: Sendable {
             reloadAll()
             return true
         }
-        guard let files = try? LibraryBridge.exhibitFiles(of: current.collection) else { return false }
+        guard let (files, skipped) = try? LibraryBridge.filesOnDisk(of: current.collection) else { return false }
+        // A file not read that appeared or went away (a curator's kurt.YML, renamed since):
+        // loaded again, so that the pages and the exports name the files not read now.
+        if skipped != LibraryBridge.skippedFiles(of: current.collection) {
+            reloadAll()
+            return true
+        }
         let known = current.collection.exhibits.map(\.relativePath)
         var changed: [String] = []
         if files != known { changed = Array(Set(files).symmetricDifference(known)) }

@@ -35,9 +35,18 @@ enum LibraryBridge {
         CaptionCollection.defaultPath()
     }
 
-    /// The exhibit files in the collection's folder now, relative to it, sorted.
-    static func exhibitFiles(of collection: CaptionCollection) throws(CaptionError) -> [String] {
-        try collection.exhibitFilesOnDisk()
+    /// The exhibit files in the collection's folder now, relative to it, and the files not read
+    /// (``skippedFiles(of:)``) now, each sorted.
+    static func filesOnDisk(of collection: CaptionCollection) throws(CaptionError)
+        -> (exhibitFiles: [String], skippedFiles: [SkippedFile])
+    {
+        try collection.filesOnDisk()
+    }
+
+    /// The files and links below the folder not read when the collection was loaded although
+    /// they may hold captions (`kurt.YML`, a linked gallery), as `skipped-file` reports them.
+    static func skippedFiles(of collection: CaptionCollection) -> [SkippedFile] {
+        collection.skippedFiles
     }
 
     /// Reads one exhibit file of the collection again (an unreadable file gives an exhibit with its finding).

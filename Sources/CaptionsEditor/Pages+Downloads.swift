@@ -92,6 +92,36 @@ extension Pages {
             """
     }
 
+    /// A list item per file not read (named from the collection folder `root` on): why, in the
+    /// interface language (`skipped.<reason>`), and the check that reports it.
+    static func skippedFileItems(_ files: [SkippedFile], root: String, words: Localizer) -> HTML {
+        HTML.join(
+            files.map { file in
+                // File names are Latin letters: read as English on a kk or ru page.
+                let reason = words.html(
+                    "skipped." + file.reason.rawValue.replacingOccurrences(of: "-", with: ""),
+                    [
+                        "name": "<code\(words.englishAttribute)>\(file.name)</code>",
+                        "rename": "<code\(words.englishAttribute)>\(file.readableName ?? "")</code>",
+                    ])
+                return """
+                    <li class="\(file.severity.rawValue)"><code\(words.englishAttribute)>\(relativePath(file.path, in: root))</code>: \
+                    \(reason) <code>skipped-file</code></li>
+                    """
+            })
+    }
+
+    /// The files not read, named with their reasons under a sentence saying what that means, in
+    /// the element `skipped-files` (the collection page's notice links to it); nothing when there are none.
+    static func skippedFilesNotice(_ files: [SkippedFile], root: String, words: Localizer) -> HTML {
+        guard !files.isEmpty else { return "" }
+        return """
+            <div class="message warning" id="skipped-files"><p>\(words("skipped.intro"))</p>
+            <ul class="problems">\(skippedFileItems(files, root: root, words: words))</ul></div>
+
+            """
+    }
+
     /// The target languages as options of a language menu, none selected.
     private static func languageOptions(_ config: CollectionConfig, _ words: Localizer) -> HTML {
         HTML.join(config.targetLanguages.map { option($0, words.languageLabel($0), selected: false) })

@@ -193,7 +193,8 @@ enum Pages {
         return result
     }
 
-    /// The collection page: filters, then a page of exhibits with their badges.
+    /// The collection page: the number of files not read (a link to the status page, which
+    /// names them), filters, then a page of exhibits with their badges.
     static func collection(_ page: PageContext, _ snapshot: Snapshot, filter: Filter) -> HTML {
         let words = page.words
         let config = snapshot.config
@@ -232,11 +233,21 @@ enum Pages {
             number < pages
             ? "<a rel=\"next\" href=\"\(filter.query(page: number + 1))\">\(words("page.next")) →</a>" : ""
         let pageLine = words("page.of", ["page": String(number), "pages": String(pages)])
+        // The files not read, counted; the status page names them.
+        let skippedCount = LibraryBridge.skippedFiles(of: snapshot.collection).count
+        let skipped: HTML =
+            skippedCount == 0
+            ? ""
+            : """
+            <p class="message warning">\(words("collection.skipped", count: skippedCount)) \
+            <a href="/status#skipped-files">\(words("collection.skippedlink"))</a></p>
+
+            """
         return layout(
             page, title: words("collection.title"),
             body: """
                 <h1>\(words("collection.title"))</h1>
-                <form class="filters" method="get" action="/" role="search">
+                \(skipped)                <form class="filters" method="get" action="/" role="search">
                 <label class="search">\(words("filter.search")) \
                 <input type="search" name="q" value="\(filter.query)"></label>
                 <label>\(words("filter.missing")) <select name="missing">\(languageOptions)</select></label>
@@ -880,7 +891,8 @@ enum Pages {
 
     // MARK: Status
 
-    /// The status page: the `captions status` numbers with a progress bar per language.
+    /// The status page: the `captions status` numbers with a progress bar per language, under
+    /// the files not read (`kurt.YML`) with their reasons.
     static func status(_ page: PageContext, _ status: TranslationStatus) -> HTML {
         let words = page.words
         let rows = HTML.join(
@@ -904,11 +916,12 @@ enum Pages {
         let unreadable: HTML =
             status.unreadable == 0
             ? "" : "<p class=\"message error\">\(words("status.unreadable", count: status.unreadable))</p>\n"
+        let skipped = skippedFilesNotice(status.skippedFiles, root: status.collection, words: words)
         return layout(
             page, title: words("status.title"),
             body: """
                 <h1>\(words("status.title"))</h1>
-                \(unreadable)<div class="scroll"><table class="status">
+                \(unreadable)\(skipped)<div class="scroll"><table class="status">
                 <thead><tr><th>\(words("status.language"))</th><th>\(words("status.units"))</th>\
                 <th>\(words("status.translated"))</th><th>\(words("status.missing"))</th>\
                 <th>\(words("status.stale"))</th><th>\(words("status.reviewed"))</th><th>\(words("status.approved"))</th>\

@@ -717,3 +717,26 @@ def test_required_boxes_speak_the_interface_language(editor, browser):
         assert page.url.endswith("/translators")
     finally:
         context.close()
+
+
+
+@pytest.fixture
+def kurt_upper(collection):
+    """The bundled collection with an exhibit saved as barracks/kurt.YML (before the editor starts)."""
+    (collection / "barracks" / "kurt.YML").write_text("id: kurt\n", encoding="utf-8")
+
+
+def test_a_file_not_read_is_named_on_the_status_page(kurt_upper, editor, page):
+    # The exhibit list says that a file is not read; its link leads to the status page's list.
+    page.goto(editor.url + "/")
+    notice = page.locator("p.message.warning")
+    expect(notice).to_contain_text("Files in the collection folder that are not read, although they may hold captions: 1.")
+    notice.locator("a").click()
+    page.wait_for_load_state()
+    assert page.url == editor.url + "/status#skipped-files"
+    item = page.locator("#skipped-files li")
+    expect(item).to_have_text(
+        "barracks/kurt.YML: kurt.YML is not read: only names ending in .yml or .yaml, in lower case, are. "
+        "Rename it to kurt.yml. skipped-file")
+    expect(item).to_be_in_viewport()
+    screenshot(page, "32-status-skipped-file")

@@ -154,6 +154,7 @@ extension SkippedFilesCommandTests {
         let skipped = try #require(document["skippedFiles"] as? [[String: String]])
         #expect(skipped.map { $0["path"] } == ["Captions/barracks/camp-orchestra.YML", "Captions/park"])
         #expect(skipped.map { $0["severity"] } == ["warning", "warning"])
+        #expect(skipped.map { $0["reason"] } == ["extension-case", "link-to-folder"])
         #expect(
             skipped.first?["message"]
                 == "'camp-orchestra.YML' is not read: only names ending in .yml or .yaml, in lower case, are; "

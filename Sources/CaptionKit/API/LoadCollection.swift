@@ -22,14 +22,6 @@ extension CaptionCollection {
     /// The name of a collection's configuration file in its folder.
     public static let configFileName = CollectionLoader.configFileName
 
-    /// The exhibit files in the collection's folder now, relative to it, sorted: to tell which
-    /// files appeared or went away since the collection was loaded.
-    ///
-    /// - Throws: ``CaptionError`` when the folder cannot be listed.
-    public func exhibitFilesOnDisk() throws(CaptionError) -> [String] {
-        try CollectionLoader.exhibitFiles(in: rootPath)
-    }
-
     /// The exhibit file `relativePath` of this collection read again as it is now (a file
     /// that cannot be read or parsed gives an exhibit with its load findings).
     public func readExhibit(_ relativePath: String) -> Exhibit {

@@ -7,16 +7,7 @@
 /// are not skipped paths: they are not meant to be read as exhibits.
 struct SkippedPath: Sendable, Hashable {
     /// Why the path is not read.
-    enum Reason: Sendable, Hashable {
-        /// A symbolic link to a folder: not followed (a link could loop, or bring a gallery in twice).
-        case linkToFolder
-        /// A symbolic link whose target does not exist.
-        case brokenLink
-        /// A file named like YAML but not with `.yml` or `.yaml` in lower case (`kurt.YML`).
-        case extensionCase
-        /// `captions.yaml` in the collection folder: the configuration is read from `captions.yml` only.
-        case configurationName
-    }
+    typealias Reason = SkippedFile.Reason
 
     /// The path relative to the collection folder.
     var relativePath: String

@@ -44,24 +44,6 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     /// `captions check` reports them (`skipped-file`), in path order.
     public var skippedFiles: [SkippedFile] = []
 
-    /// A file or link the loader did not read (``SkippedFileCheck``).
-    public struct SkippedFile: Sendable, Codable, Equatable {
-        /// The path, from the collection folder's parent on as in check's findings.
-        public var path: String
-        /// The severity `captions.yml` gives `skipped-file`.
-        public var severity: Severity
-        /// What was not read and what to do.
-        public var message: String
-
-        /// The line `captions check` reports: `Captions/kurt.YML: warning: ... [skipped-file]`.
-        public var formatted: String {
-            Diagnostic(
-                checkID: SkippedFileCheck.description.id, severity: severity, location: SourceLocation(path: path),
-                message: message
-            ).formatted
-        }
-    }
-
     /// Computes the status of `collection`.
     ///
     /// - Parameter findings: The findings of `captions check` (exceptions applied), counted per
@@ -73,9 +55,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         self.collection = collection.rootPath
         self.exhibits = summary.exhibits
         self.unreadable = summary.unreadable
-        self.skippedFiles = SkippedFileCheck.namedOutsideCheck(in: collection).map {
-            SkippedFile(path: $0.location.path, severity: $0.severity, message: $0.message)
-        }
+        self.skippedFiles = collection.skippedFiles.map(\.namedOutsideCheck)
         self.languages = summary.languages.map {
             var row = Row(
                 language: $0.language, isSource: $0.language == collection.config.source, units: $0.total,

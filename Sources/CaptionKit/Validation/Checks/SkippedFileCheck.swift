@@ -41,27 +41,15 @@ struct SkippedFileCheck: CaptionCheck {
     }
 
     /// The lines `status` and the exports write on stderr, so that they never leave out a file
-    /// without naming it: the findings, at most warnings. Those commands do not fail on them
-    /// (`check` is the gate), and an `error:` line in a job that passed would mislead whoever reads
-    /// the log, or a problem matcher.
+    /// without naming it: the findings, at most warnings (``SkippedFile/namedOutsideCheck``).
     static func namedOutsideCheck(in collection: CaptionCollection) -> [Diagnostic] {
-        findings(in: collection).map { finding in
-            var line = finding
-            line.severity = min(finding.severity, .warning)
-            return line
-        }
+        collection.skippedFiles.map(\.namedOutsideCheck.diagnostic)
     }
 
     /// The findings about the paths the loader skipped in `collection`, at the severity
     /// `captions.yml` gives `skipped-file` (none when it turns the check off).
     static func findings(in collection: CaptionCollection) -> [Diagnostic] {
-        guard let severity = collection.config.severity(of: description) else { return [] }
-        return collection.skippedPaths.map { skipped in
-            Diagnostic(
-                checkID: description.id, severity: severity,
-                location: SourceLocation(path: CollectionLoader.join(collection.rootPath, skipped.relativePath)),
-                message: message(for: skipped))
-        }
+        collection.skippedFiles.map(\.diagnostic)
     }
 
     /// What was skipped and what to do.

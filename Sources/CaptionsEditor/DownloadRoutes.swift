@@ -105,7 +105,8 @@ extension EditorApp {
 
     /// The translation memory as `captions export tmx --to LANG` writes it: 400 for an unknown
     /// language; the page saying so when no text is translated yet; the caption files the export
-    /// left out listed on the page first (with a link on, `anyway=1`, to download it all the same).
+    /// left out and the files it did not read (`kurt.YML`) listed on the page first (with a link
+    /// on, `anyway=1`, to download it all the same).
     /// Made from the files as they are on disk now (``EditorStore/scanned()``).
     func downloadTMX(_ request: Request, _ context: EditorContext) throws -> Response {
         let query = queryParameters(request.uri.query)
@@ -113,19 +114,19 @@ extension EditorApp {
         guard let language = query["lang"], snapshot.config.targetLanguages.contains(language) else {
             throw badRequest(context)
         }
-        let memory: (file: DownloadFile, units: Int, warnings: [Diagnostic])
+        let memory: (file: DownloadFile, units: Int, warnings: [Diagnostic], skipped: [SkippedFile])
         do {
             memory = try LibraryBridge.tmxFile(language: language, in: snapshot.collection)
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
         }
         let empty = memory.units == 0
-        guard !empty, memory.warnings.isEmpty || query["anyway"] == "1" else {
+        guard !empty, memory.warnings.isEmpty && memory.skipped.isEmpty || query["anyway"] == "1" else {
             let words = words(context)
             return downloadHeldBack(
                 request, context,
                 nothing: empty ? words("translators.nomemory", ["lang": words.languageLabel(language)]) : nil,
-                leftOut: memory.warnings, sentence: words("translators.memoryleftout"),
+                leftOut: memory.warnings, skipped: memory.skipped, sentence: words("translators.memoryleftout"),
                 anyway: empty
                     ? nil
                     : ("/translators/tmx?lang=\(urlEncode(language))&anyway=1", words("translators.downloadanyway")),
@@ -137,8 +138,9 @@ extension EditorApp {
     /// The XLIFF file `captions export xliff --to LANG` writes (`version` 1.2, the default, or
     /// 2.0; `needed=1`, `prefill=1` and `suggest=1` for `--needed`, `--prefill-target` and
     /// `--suggest`): 400 for another language or version; the page saying so
-    /// when there is nothing to export; the caption files the export left out listed on the page
-    /// first, with a link on (`anyway=1`) to download it all the same. Made from the files as
+    /// when there is nothing to export; the caption files the export left out and the files it
+    /// did not read (`kurt.YML`) listed on the page first, with a link on (`anyway=1`) to
+    /// download it all the same. Made from the files as
     /// they are on disk now (``EditorStore/scanned()``), as the import compares with them.
     func downloadXLIFF(_ request: Request, _ context: EditorContext) throws -> Response {
         let query = queryParameters(request.uri.query)
@@ -147,7 +149,7 @@ extension EditorApp {
         let versions: [String: XLIFFVersion] = ["1.2": .v1_2, "2.0": .v2_0]
         guard snapshot.config.targetLanguages.contains(language), let version = versions[query["version"] ?? "1.2"]
         else { throw badRequest(context) }
-        let export: (file: DownloadFile?, warnings: [Diagnostic])
+        let export: (file: DownloadFile?, warnings: [Diagnostic], skipped: [SkippedFile])
         do {
             var options = XLIFFExportOptions(targetLanguages: [language], version: version)
             options.onlyNeeded = query["needed"] == "1"
@@ -157,13 +159,14 @@ extension EditorApp {
         } catch {
             throw PageError(status: .unprocessableContent, titleKey: "error.title", message: error.description)
         }
-        guard let file = export.file, export.warnings.isEmpty || query["anyway"] == "1" else {
+        guard let file = export.file, export.warnings.isEmpty && export.skipped.isEmpty || query["anyway"] == "1"
+        else {
             let words = words(context)
             return downloadHeldBack(
                 request, context,
                 nothing: export.file == nil
                     ? words("translators.nothing", ["lang": words.languageLabel(language)]) : nil,
-                leftOut: export.warnings, sentence: words("translators.xliffleftout"),
+                leftOut: export.warnings, skipped: export.skipped, sentence: words("translators.xliffleftout"),
                 anyway: export.file == nil
                     ? nil
                     : (
@@ -176,16 +179,17 @@ extension EditorApp {
     }
 
     /// The translators page in place of a download: `nothing` (there is no file), then the
-    /// caption files the export left out (`leftOut`, after `sentence`), with the link `anyway`
-    /// (its address and words) to download the file all the same.
+    /// caption files the export left out (`leftOut`, after `sentence`) and the files it did not
+    /// read (`skipped`), with the link `anyway` (its address and words) to download the file all the same.
     private func downloadHeldBack(
-        _ request: Request, _ context: EditorContext, nothing: String?, leftOut: [Diagnostic], sentence: String,
-        anyway: (url: String, text: String)?, root: String
+        _ request: Request, _ context: EditorContext, nothing: String?, leftOut: [Diagnostic],
+        skipped: [SkippedFile], sentence: String, anyway: (url: String, text: String)?, root: String
     ) -> Response {
         let words = words(context)
         var message: HTML = nothing.map { "<p class=\"message\">\($0)</p>" } ?? ""
-        if !leftOut.isEmpty {
-            let list = Pages.leftOutFiles(leftOut, sentence: sentence, root: root, words: words, downloadLink: anyway)
+        if !leftOut.isEmpty || !skipped.isEmpty {
+            let list = Pages.leftOutFiles(
+                leftOut, skipped: skipped, sentence: sentence, root: root, words: words, downloadLink: anyway)
             message = "\(message)\(list)"
         }
         return translatorsPage(request, context, message: message)

@@ -23,16 +23,19 @@ extension LibraryBridge {
         return ((file.path as NSString).lastPathComponent, file.data)
     }
 
-    /// The TMX file `captions export tmx --to LANGUAGE` writes, its number of units, and the
-    /// export's warnings (caption files left out).
+    /// The TMX file `captions export tmx --to LANGUAGE` writes, its number of units, the
+    /// export's warnings (caption files left out) and the files it did not read (`kurt.YML`).
     static func tmxFile(language: String, in collection: CaptionCollection) throws(CaptionError)
-        -> (file: DownloadFile, units: Int, warnings: [Diagnostic])
+        -> (file: DownloadFile, units: Int, warnings: [Diagnostic], skipped: [SkippedFile])
     {
         let export = try TMXExporter.export(collection, options: TMXExportOptions(targetLanguages: [language]))
         guard let file = export.files.first else {
             throw .invalidArgument("--to \(language): the translation memory export made no file")
         }
-        return (((file.path as NSString).lastPathComponent, file.data), file.unitCount, export.warnings)
+        return (
+            ((file.path as NSString).lastPathComponent, file.data), file.unitCount, export.warnings,
+            skippedFiles(named: export.skippedFiles, in: collection)
+        )
     }
 
     /// The proof sheet `captions export signage --format html` writes, of the whole collection

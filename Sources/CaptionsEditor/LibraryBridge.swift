@@ -49,6 +49,13 @@ enum LibraryBridge {
         collection.skippedFiles
     }
 
+    /// The files of `collection` not read that an export names in `findings` (its `skipped-file`
+    /// findings), with their reasons.
+    static func skippedFiles(named findings: [Diagnostic], in collection: CaptionCollection) -> [SkippedFile] {
+        let paths = Set(findings.map(\.location.path))
+        return collection.skippedFiles.filter { paths.contains($0.path) }
+    }
+
     /// Reads one exhibit file of the collection again (an unreadable file gives an exhibit with its finding).
     static func readExhibit(_ relativePath: String, of collection: CaptionCollection) -> Exhibit {
         collection.readExhibit(relativePath)
@@ -126,12 +133,16 @@ enum LibraryBridge {
     }
 
     /// The XLIFF file for the one language of `options`, the same name and bytes `captions export xliff` writes
-    /// (`nil` when there is nothing to export), and a warning per caption file the export left out.
+    /// (`nil` when there is nothing to export), a warning per caption file the export left out,
+    /// and the files it did not read (`kurt.YML`).
     static func xliffDocument(_ options: XLIFFExportOptions, in collection: CaptionCollection) throws(CaptionError)
-        -> (file: DownloadFile?, warnings: [Diagnostic])
+        -> (file: DownloadFile?, warnings: [Diagnostic], skipped: [SkippedFile])
     {
         let result = try XLIFFExporter.export(collection, options: options)
-        return (result.files.first.map { (($0.path as NSString).lastPathComponent, $0.data) }, result.warnings)
+        return (
+            result.files.first.map { (($0.path as NSString).lastPathComponent, $0.data) }, result.warnings,
+            skippedFiles(named: result.skippedFiles, in: collection)
+        )
     }
 
     /// Imports (or with `dryRun`, reports what would be imported from) an uploaded XLIFF file;

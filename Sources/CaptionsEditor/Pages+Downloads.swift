@@ -70,11 +70,11 @@ extension Pages {
             """
     }
 
-    /// What an export left out (a caption file per warning, named from the collection folder
-    /// `root` on), said before the download under `sentence`: with `downloadLink`, a link
-    /// (`linkText`) to download the file without them.
+    /// What an export left out (a caption file per warning, then each file it did not read,
+    /// named from the collection folder `root` on), said before the download under `sentence`:
+    /// with `downloadLink`, a link (`linkText`) to download the file without them.
     static func leftOutFiles(
-        _ warnings: [Diagnostic], sentence: String, root: String, words: Localizer,
+        _ warnings: [Diagnostic], skipped: [SkippedFile] = [], sentence: String, root: String, words: Localizer,
         downloadLink: (url: String, text: String)?
     ) -> HTML {
         let anyway: HTML = downloadLink.map { "<p><a href=\"\($0.url)\" download>\($0.text)</a></p>" } ?? ""
@@ -88,7 +88,7 @@ extension Pages {
             })
         return """
             <div class="message warning"><p>\(sentence)</p>
-            <ul class="problems">\(items)</ul>\(anyway)</div>
+            <ul class="problems">\(items)\(skippedFileItems(skipped, root: root, words: words))</ul>\(anyway)</div>
             """
     }
 

@@ -104,4 +104,35 @@ struct EditorSkippedFileTests {
             try #expect(!(await browser.get("/status").body).contains("skipped-files"))
         }
     }
+
+    @Test("The XLIFF and TMX downloads name the files not read before the file, as the exports' other warnings")
+    func translatorDownloads() async throws {
+        let fixture = try Self.fixture()
+        let collection = try CaptionCollection.load(path: fixture.root)
+        let xliff = try XLIFFExporter.export(collection, options: XLIFFExportOptions(targetLanguages: ["en"]))
+        #expect(xliff.warnings.isEmpty && xliff.skippedFiles.count == 2)
+        let memory = try TMXExporter.export(collection, options: TMXExportOptions(targetLanguages: ["en"]))
+        try await fixture.test { browser in
+            let page = try await browser.get("/translators/xliff?lang=en&version=1.2")
+            #expect(page.headers[.contentDisposition] == nil)
+            #expect(
+                page.body.contains(
+                    "<div class=\"message warning\"><p>The XLIFF file would leave out these caption files:</p>\n"
+                        + "<ul class=\"problems\">" + Self.englishItems + "</ul>"
+                        + "<p><a href=\"/translators/xliff?lang=en&amp;version=1.2&amp;anyway=1\" download>"
+                        + "Download the XLIFF without them</a></p></div>"))
+            let file = try await browser.get("/translators/xliff?lang=en&version=1.2&anyway=1")
+            #expect(Data(file.bytes) == xliff.files[0].data)
+
+            let tmx = try await browser.get("/translators/tmx?lang=en", headers: [.acceptLanguage: "ru"])
+            #expect(tmx.headers[.contentDisposition] == nil)
+            #expect(tmx.body.contains("В память переводов не войдут эти файлы подписей:"))
+            #expect(
+                tmx.body.contains(
+                    "<li class=\"warning\"><code lang=\"en\">barracks/kurt.YML</code>: <code lang=\"en\">kurt.YML</code> не "
+                        + "читается"))
+            let memoryFile = try await browser.get("/translators/tmx?lang=en&anyway=1")
+            #expect(Data(memoryFile.bytes) == memory.files[0].data)
+        }
+    }
 }

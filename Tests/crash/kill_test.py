@@ -225,7 +225,8 @@ class Editor:
             connection.close()
 
     def start_session(self, exhibit: str, timeout: float) -> None:
-        """Waits for the editor to serve `exhibit`, then opens a session (as Benchmarks/editor.sh)."""
+        """Waits for the editor to serve `exhibit`; that page's cookie and form token are the
+        session (as in Benchmarks/editor.sh)."""
         deadline = time.monotonic() + timeout
         while True:
             if self.process.poll() is not None:
@@ -243,8 +244,9 @@ class Editor:
         token = re.search(r'name="csrf-token" content="([0-9a-f]+)"', page)
         if not cookie or not token:
             raise RuntimeError("the editor's page has no session cookie or CSRF token")
+        # The token is signed for this cookie (nothing of the session is kept without a
+        # password): the two are the session, with no further request.
         self.cookie, self.token = cookie.group(1), token.group(1)
-        self.request("GET", f"/exhibits/{exhibit}")  # the cookie came back: a kept session
 
     def save(self, exhibit: str, field: str, text: str) -> None:
         """Reads the exhibit's page for the file's digest, then posts the save; raises unless 303."""

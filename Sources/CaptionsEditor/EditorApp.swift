@@ -981,6 +981,21 @@ extension EditorApp {
         if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xff && bytes[11] == 0xff {
             return bytes[12..<16].map(String.init).joined(separator: ".")
         }
+        return ipv6Text(bytes)
+    }
+
+    /// The /64 network of an IPv6 address (`2001:db8:1:2::/64`, its first four groups); `nil`
+    /// for an IPv4 address (also one mapped into IPv6) and for what is no address.
+    static func ipv6Network(_ text: String) -> String? {
+        guard let address = ipAddress(text), address.contains(":") else { return nil }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        guard inet_pton(AF_INET6, address, &bytes) == 1 else { return nil }
+        for index in 8..<16 { bytes[index] = 0 }
+        return ipv6Text(bytes).map { $0 + "/64" }
+    }
+
+    /// The 16 bytes of an IPv6 address as `inet_ntop` writes them.
+    private static func ipv6Text(_ bytes: [UInt8]) -> String? {
         var written = [CChar](repeating: 0, count: 64)
         guard inet_ntop(AF_INET6, bytes, &written, socklen_t(written.count)) != nil else { return nil }
         return String(decoding: written.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

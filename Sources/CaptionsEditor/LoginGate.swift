@@ -7,9 +7,10 @@ import Synchronization
 /// - `Bcrypt.verify` (a deliberate fraction of a second of work) runs on a queue of its own,
 ///   one at a time, not on Swift's few cooperative threads that serve every page; when
 ///   ``maximumWaiting`` checks already wait, a sign-in is answered "try again" at once.
-/// - After a wrong password, the next attempts from the same address are refused until a delay
-///   has passed: 1 s after the first failure, doubling with each failure in a row, at most 30 s.
-///   The failures of an address are forgotten 15 minutes after its last one, or when it signs in.
+/// - After a wrong password, the next attempts from the same address (an IPv6 address: the same
+///   /64, ``key(of:)``) are refused until a delay has passed: 1 s after the first failure,
+///   doubling with each failure in a row, at most 30 s. The failures of an address are
+///   forgotten 15 minutes after its last one, or when it signs in.
 final class LoginGate: Sendable {
     /// The most password checks waiting or running at once.
     static let maximumWaiting = 4
@@ -17,7 +18,7 @@ final class LoginGate: Sendable {
     static let maximumDelay: Double = 30
     /// How long an address's failures are remembered after its last one.
     static let memory: Double = 15 * 60
-    /// The most addresses remembered.
+    /// The most addresses (keys) remembered.
     static let maximumAddresses = 10_000
 
     private struct Failures {
@@ -35,10 +36,19 @@ final class LoginGate: Sendable {
 
     init(firstDelay: Double = 1) { self.firstDelay = firstDelay }
 
+    /// The key the failures of `address` are counted under: an IPv6 address's /64
+    /// (`2001:db8:1:2::/64`; a provider gives a home or office a whole /64, whose owner could take
+    /// a new address for each guess), an IPv4 address as itself, also mapped into IPv6
+    /// (`::ffff:192.0.2.1` is `192.0.2.1`), anything else lowercased.
+    static func key(of address: String) -> String {
+        EditorApp.ipv6Network(address) ?? EditorApp.canonical(address)
+    }
+
     /// The whole seconds `address` must still wait before its next attempt, or `nil`.
     func delay(for address: String, now: Date = Date()) -> Int? {
-        state.withLock { state in
-            guard let failures = state.failures[address] else { return nil }
+        let key = Self.key(of: address)
+        return state.withLock { state in
+            guard let failures = state.failures[key] else { return nil }
             let delay = min(firstDelay * pow(2, Double(failures.count - 1)), Self.maximumDelay)
             let left = failures.last.addingTimeInterval(delay).timeIntervalSince(now)
             return left > 0 ? max(1, Int(left.rounded(.up))) : nil
@@ -47,27 +57,29 @@ final class LoginGate: Sendable {
 
     /// Records a wrong password from `address`.
     func failed(_ address: String, now: Date = Date()) {
+        let key = Self.key(of: address)
         state.withLock { state in
-            if state.failures[address] == nil, state.failures.count >= Self.maximumAddresses {
+            if state.failures[key] == nil, state.failures.count >= Self.maximumAddresses {
                 state.failures = state.failures.filter { now.timeIntervalSince($0.value.last) < Self.memory }
                 if state.failures.count >= Self.maximumAddresses {
                     // Still full: forget the oldest tenth.
                     let oldest = state.failures.sorted { $0.value.last < $1.value.last }.prefix(
                         Self.maximumAddresses / 10)
-                    for (key, _) in oldest { state.failures[key] = nil }
+                    for (oldKey, _) in oldest { state.failures[oldKey] = nil }
                 }
             }
-            var failures = state.failures[address] ?? Failures(count: 0, last: now)
+            var failures = state.failures[key] ?? Failures(count: 0, last: now)
             if now.timeIntervalSince(failures.last) >= Self.memory { failures.count = 0 }
             failures.count += 1
             failures.last = now
-            state.failures[address] = failures
+            state.failures[key] = failures
         }
     }
 
     /// Forgets the failures of `address` (it signed in).
     func succeeded(_ address: String) {
-        state.withLock { _ = $0.failures.removeValue(forKey: address) }
+        let key = Self.key(of: address)
+        state.withLock { _ = $0.failures.removeValue(forKey: key) }
     }
 
     /// Whether `password` matches `hash`, checked on the password queue; `nil` when too many

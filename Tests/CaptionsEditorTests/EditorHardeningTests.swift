@@ -197,6 +197,54 @@ struct EditorHardeningTests {
         #expect(gate.delay(for: "a", now: start.addingTimeInterval(8 * 60)) == nil)
     }
 
+    @Test("An IPv6 client is counted by its /64, which one home gets whole; an IPv4-mapped address is its IPv4 address")
+    func theDelayCountsAnIPv6ClientByItsPrefix() {
+        #expect(LoginGate.key(of: "2001:DB8:1:2:aaaa:bbbb:cccc:dddd") == "2001:db8:1:2::/64")
+        #expect(LoginGate.key(of: "2001:db8::1") == "2001:db8::/64")
+        #expect(LoginGate.key(of: "::ffff:192.0.2.1") == "192.0.2.1")
+        #expect(LoginGate.key(of: "192.0.2.1") == "192.0.2.1")
+        #expect(LoginGate.key(of: "") == "")
+        let gate = LoginGate()
+        let start = Date()
+        // Each wrong guess from a new address of one /64 makes the next one wait longer.
+        gate.failed("2001:db8:1:2::7", now: start)
+        #expect(gate.delay(for: "2001:db8:1:2:ffff::9", now: start) == 1)
+        gate.failed("2001:db8:1:2:ffff::9", now: start.addingTimeInterval(1.5))
+        #expect(gate.delay(for: "2001:DB8:1:2:0:0:0:7", now: start.addingTimeInterval(1.5)) == 2)
+        // Another /64 (a neighbour of the same provider) is not delayed.
+        #expect(gate.delay(for: "2001:db8:1:3::7", now: start.addingTimeInterval(1.5)) == nil)
+        // An IPv4 client seen by a socket listening on :: is the IPv4 client.
+        gate.failed("::ffff:192.0.2.1", now: start)
+        #expect(gate.delay(for: "192.0.2.1", now: start) == 1)
+        #expect(gate.delay(for: "192.0.2.2", now: start) == nil)
+        gate.succeeded("2001:db8:1:2::1")
+        #expect(gate.delay(for: "2001:db8:1:2::7", now: start.addingTimeInterval(1.5)) == nil)
+    }
+
+    @Test("Behind a trusted proxy, a guesser changing addresses within one IPv6 /64 still waits")
+    func aGuesserCannotEscapeTheDelayWithinItsPrefix() async throws {
+        let fixture = try EditorFixture(passwordHash: Bcrypt.hash("steppe winter", cost: 4)).with {
+            $0.firstLoginDelay = 600
+            $0.allowedHosts.insert("127.0.0.1")
+            $0.trustedProxies = ["127.0.0.1"]
+        }
+        let application = fixture.app.application(configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await application.test(.live) { client in
+            func attempt(from address: String, _ password: String) async throws -> HTTPResponse.Status {
+                let browser = Browser(client: client)
+                let headers: HTTPFields = [EditorApp.forwardedFor: address]
+                _ = try await browser.get("/login", headers: headers)
+                return try await browser.post("/login", [("password", password)], headers: headers).status
+            }
+            let guess = try await attempt(from: "2001:db8:1:2::1", "guess")
+            let sameHome = try await attempt(from: "2001:db8:1:2::2", "steppe winter")
+            let neighbour = try await attempt(from: "2001:db8:1:3::1", "steppe winter")
+            #expect(guess == .unauthorized)
+            #expect(sameHome == .tooManyRequests)
+            #expect(neighbour == .seeOther)
+        }
+    }
+
     @Test("Passwords are checked one at a time off the page threads; more than four waiting are turned away")
     func passwordChecksAreBounded() async {
         let gate = LoginGate()

@@ -115,6 +115,40 @@ import Testing
                 """)
     }
 
+    /// OmegaT skips a line that starts with `#` as a comment and trims every field: a source term
+    /// starting with `#` gets a space in front of its line, and OmegaT reads the term as it is.
+    @Test func omegatKeepsASourceTermThatStartsWithAHash() throws {
+        let folder = try Self.folder(
+            glossary: """
+                - id: metoo
+                  ru: ["#MeToo", "#ЯТоже"]
+                  en: "#MeToo"
+                - id: barracks-1
+                  ru: "#1 барак"
+                  en: "Barracks #1"
+
+                """)
+        let run = try CLIRun.run(["export", "glossary", "--format", "omegat", "--to", "en"], in: folder.path)
+        #expect(run.status == 0 && run.stderr.isEmpty, "\(run.stderr)")
+        let file = try folder.read("Exports/glossary/ru-en.utf8")
+        #expect(
+            file == """
+                 #MeToo\t#MeToo\t
+                 #ЯТоже\t#MeToo\t
+                 #1 барак\tBarracks #1\t
+
+                """)
+        // Read as OmegaT's GlossaryReaderTSV reads it: lines starting with '#' skipped, fields
+        // split on tabs and trimmed of characters up to U+0020 (Java's String.trim).
+        let read = file.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                String($0.trimmingCharacters(in: CharacterSet(charactersIn: "\u{0}"..."\u{20}")))
+            }
+        }
+        #expect(
+            read.map { [$0[0], $0[1]] } == [["#MeToo", "#MeToo"], ["#ЯТоже", "#MeToo"], ["#1 барак", "Barracks #1"]])
+    }
+
     /// CSV: a cell's variants one a line, which a spreadsheet shows in the cell and any CSV reader
     /// gives back (here Python's); a line break inside a term becomes a space.
     @Test func csvPutsEachVariantOnALineOfItsCell() throws {

@@ -149,7 +149,8 @@ public enum GlossaryExporter {
     /// variant of each entry with a term in both languages (OmegaT reads each line as a term of
     /// its own, so a variant with a comma in it stays one), the preferred target first; the
     /// comment holds the forbidden terms, each in quotes, and the note. Tabs and line breaks
-    /// inside values become spaces.
+    /// inside values become spaces. OmegaT skips a line starting with `#` as a comment and trims
+    /// every field, so a line whose source term starts with `#` starts with a space.
     static func omegat(_ glossary: Glossary, source: String, target: String) -> (Data, Int) {
         var text = ""
         var count = 0
@@ -166,7 +167,8 @@ public enum GlossaryExporter {
             if let note = entry.note { comment.append(note) }
             for term in sources {
                 for translation in targets {
-                    text += [term, translation, joinedComment(comment)].map(oneLine).joined(separator: "\t") + "\n"
+                    let line = [term, translation, joinedComment(comment)].map(oneLine).joined(separator: "\t")
+                    text += (line.hasPrefix("#") ? " " : "") + line + "\n"
                 }
             }
         }

@@ -23,6 +23,22 @@ import Testing
         return folder
     }
 
+    /// A colon and a space in unquoted text: the line says what it is and how to write it.
+    @Test func aColonInUnquotedTextIsExplained() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsource: ru\n")
+        try folder.write("Captions/g/height.yml", "id: height\ntitle:\n  kk: Биіктігі\n  ru: Высота: 8 м.\n")
+        let check = try CLIRun.run(["check"], in: folder.path)
+        #expect(check.status == 1)
+        #expect(
+            check.stdout == """
+                Captions/g/height.yml:4:13: error: invalid YAML: a colon followed by a space inside unquoted text \
+                (mapping values are not allowed in this context); put the text in double quotes, or start it on the \
+                next line after '|' [invalid-yaml]
+
+                """)
+    }
+
     @Test func textFormatListsFindingsOnStdoutAndSummaryOnStderr() throws {
         let folder = try fixture()
         let run = try CLIRun.run(["check"], in: folder.path)

@@ -227,11 +227,23 @@ final class YAMLEventReader {
         if state.error == YAML_MEMORY_ERROR {
             return YAMLReader.Failure(line: 1, column: 1, message: "invalid YAML: out of memory")
         }
-        var message = "invalid YAML: \(problem)"
+        var detail = ""
         if let context = state.context.map({ String(cString: $0) }) {
-            message += " (\(context) at line \(state.context_mark.line + 1), column \(state.context_mark.column + 1))"
+            detail = " (\(context) at line \(state.context_mark.line + 1), column \(state.context_mark.column + 1))"
         }
+        let line = Int(state.problem_mark.line)
+        let column = Int(state.problem_mark.column)
+        let advice = YAMLProblemAdvice.message(problem: problem, line: text(ofLine: line), column: column)
         return YAMLReader.Failure(
-            line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1, message: message)
+            line: line + 1, column: column + 1, message: "invalid YAML: " + (advice ?? problem + detail))
+    }
+
+    /// The text of the 0-based line `index` of the input, without its line break (empty past the end).
+    private func text(ofLine index: Int) -> Substring {
+        let text = String(decoding: input[..<count], as: UTF8.self)
+        var lines = text.split(separator: "\n", maxSplits: index + 1, omittingEmptySubsequences: false)
+        guard index < lines.count else { return "" }
+        if lines[index].hasSuffix("\r") { lines[index].removeLast() }
+        return lines[index]
     }
 }

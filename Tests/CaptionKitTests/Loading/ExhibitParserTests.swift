@@ -97,6 +97,67 @@ import Testing
         #expect(exhibit.loadFindings.first?.message.contains("tab") == true)
     }
 
+    /// A colon and a space inside unquoted text, the curator's commonest YAML error: libyaml's
+    /// words alone ("mapping values are not allowed") did not say what to do.
+    @Test(arguments: [
+        (
+            "  en: Arrested on 5 August 1937. Sentence: ten years.\n", 42
+        ),
+        ("  ru: Высота: 8 м.\n", 13),
+    ])
+    func aColonInUnquotedTextSaysToQuoteIt(_ line: String, column: Int) {
+        let exhibit = parse("id: kurt\ntext:\n" + line, path: "Captions/kurt.yml")
+        #expect(
+            exhibit.loadFindings.map(\.formatted) == [
+                """
+                Captions/kurt.yml:3:\(column): error: invalid YAML: a colon followed by a space inside unquoted text \
+                (mapping values are not allowed in this context); put the text in double quotes, or start it on the \
+                next line after '|' [invalid-yaml]
+                """
+            ])
+    }
+
+    /// A key indented under a text's first line may be a wrongly indented key, not a colon in
+    /// text: libyaml's words stay alone.
+    @Test func aColonOnAContinuationLineKeepsLibyamlsWords() {
+        let exhibit = parse("id: kurt\ntitle:\n  kk: Құрт\n    ru: Курт\n", path: "Captions/kurt.yml")
+        #expect(
+            exhibit.loadFindings.map(\.formatted) == [
+                "Captions/kurt.yml:4:7: error: invalid YAML: mapping values are not allowed in this context [invalid-yaml]"
+            ])
+    }
+
+    /// A tab where the indentation is: it says tabs cannot indent YAML, with libyaml's words
+    /// (a tab after a key's line cannot start a token; one under a text breaks its indentation).
+    @Test(arguments: [
+        ("id: kurt\ntitle:\n\tkk: Құрт\n", 3, "found character that cannot start any token"),
+        ("\tid: kurt\n", 1, "found character that cannot start any token"),
+        ("id: kurt\ntitle:\n  kk: Құрт\n\tru: Курт\n", 4, "found a tab character that violates indentation"),
+        (
+            "id: kurt\ntitle:\n  kk: |\n\tҚұрт\n", 4,
+            "found a tab character where an indentation space is expected"
+        ),
+    ])
+    func aTabInTheIndentationSaysToUseSpaces(_ text: String, line: Int, problem: String) {
+        let exhibit = parse(text, path: "Captions/kurt.yml")
+        #expect(
+            exhibit.loadFindings.map(\.formatted) == [
+                "Captions/kurt.yml:\(line):1: error: invalid YAML: tabs cannot indent YAML; use spaces (\(problem)) [invalid-yaml]"
+            ])
+    }
+
+    /// A character no token starts with that is not a tab keeps libyaml's words alone.
+    @Test func anotherCharacterThatStartsNoTokenKeepsLibyamlsWords() {
+        let exhibit = parse("id: kurt\ntitle:\n  kk: Құрт\n@ru: Курт\n", path: "Captions/kurt.yml")
+        #expect(
+            exhibit.loadFindings.map(\.formatted) == [
+                """
+                Captions/kurt.yml:4:1: error: invalid YAML: found character that cannot start any token (while \
+                scanning for the next token at line 4, column 1) [invalid-yaml]
+                """
+            ])
+    }
+
     @Test func duplicateKeysAreReportedWithBothPositions() {
         let exhibit = parse("id: kurt\ntitle:\n  kk: Құрт\n  kk: Құрт 2\n", path: "Captions/kurt.yml")
         #expect(

@@ -67,6 +67,35 @@ import Testing
                 "Captions/memorial-park/stalin-wagon.yml:3:7: error: title (kk) of stalin-wagon is empty [empty-text]\n"
             ))
 
+        // Title and text filled, the optional credit left as captions new wrote it: each empty
+        // credit says the field may go; a credit filled in one language is a credit to finish.
+        let filled = try folder.read("Captions/memorial-park/stalin-wagon.yml").replacingOccurrences(
+            of: "title:\n  kk: \"\"\n  ru: \"\"\n  en: \"\"\ntext:\n  kk: \"\"\n  ru: \"\"\n  en: \"\"\n",
+            with: "title:\n  kk: Вагон\n  ru: Вагон\n  en: Wagon\ntext:\n  kk: Вагон.\n  ru: Вагон.\n  en: Wagon.\n")
+        try folder.write("Captions/memorial-park/stalin-wagon.yml", filled)
+        let optional = try CLIRun.run(["check"], in: folder.path)
+        #expect(optional.status == 1)
+        #expect(
+            optional.stdout
+                == ["kk", "ru", "en"].enumerated().map { index, language in
+                    """
+                    Captions/memorial-park/stalin-wagon.yml:\(11 + index):7: error: credit (\(language)) of stalin-wagon is \
+                    empty; credit is optional: remove the credit: lines if this exhibit has none [empty-text]
+
+                    """
+                }.joined())
+        try folder.write(
+            "Captions/memorial-park/stalin-wagon.yml",
+            filled.replacingOccurrences(of: "credit:\n  kk: \"\"\n  ru: \"\"", with: "credit:\n  kk: \"\"\n  ru: Фото"))
+        let partial = try CLIRun.run(["check"], in: folder.path)
+        #expect(partial.status == 1)
+        #expect(
+            partial.stdout == """
+                Captions/memorial-park/stalin-wagon.yml:11:7: error: credit (kk) of stalin-wagon is empty [empty-text]
+                Captions/memorial-park/stalin-wagon.yml:13:7: error: credit (en) of stalin-wagon is empty [empty-text]
+
+                """)
+
         let again = try CLIRun.run(["new", "stalin-wagon"], in: folder.path)
         #expect(again.status == 2)
         #expect(

@@ -41,11 +41,21 @@ extension CaptionsCommand {
                     """)
                 throw ExitCode(2)
             }
-            let argv = ([editor] + arguments).map { strdup($0) } + [nil]
+            let argv = ([editor] + Self.editorArguments(arguments)).map { strdup($0) } + [nil]
             defer { for pointer in argv { free(pointer) } }
             execv(editor, argv)
             writeStderr("error: cannot run \(editor): \(String(cString: strerror(errno)))\n")
             throw ExitCode(2)
+        }
+
+        /// The editor's arguments for `arguments`: its `serve` subcommand named unless they start
+        /// with one of its subcommands, so that `captions serve --help` shows the serve options
+        /// (the editor's own `--help` lists only its subcommands).
+        static func editorArguments(_ arguments: [String]) -> [String] {
+            guard let first = arguments.first, ["serve", "hash-password", "help"].contains(first) else {
+                return ["serve"] + arguments
+            }
+            return arguments
         }
 
         /// `captions-editor` in the folder of the running `captions` binary.

@@ -11,9 +11,15 @@ import Testing
         let run = try CLIRun.run(["serve", "hash-password", "--cost", "99"])
         #expect(run.status == 2)
         #expect(run.stderr == "captions-editor: error: --cost must be 10-16\n")
+        // The serve options, not the editor's list of subcommands (which has no options).
         let help = try CLIRun.run(["serve", "--help"])
         #expect(help.status == 0)
-        #expect(help.stdout.hasPrefix("OVERVIEW: The curator's editor: edit a caption collection in the browser."))
+        #expect(help.stdout.hasPrefix("OVERVIEW: Serve the editor for a collection (the default command)."))
+        #expect(help.stdout.contains("--port <port>"))
+        #expect(help.stdout.contains("--password-file"))
+        let passwordHelp = try CLIRun.run(["serve", "hash-password", "--help"])
+        #expect(passwordHelp.status == 0)
+        #expect(passwordHelp.stdout.contains("--cost"))
     }
 
     /// Installed on PATH, the editor reads the `captions-editor-resources` folder beside it (it

@@ -133,7 +133,7 @@ extension EditorCommand {
             } else if let found = LibraryBridge.defaultPath() {
                 root = found
             } else {
-                throw fail("no Captions folder here or in any parent folder; name the collection folder")
+                throw fail(CaptionCollection.noDefaultPathMessage)
             }
             let started = ContinuousClock.now
             let store: EditorStore

@@ -12,10 +12,7 @@ struct CollectionArgument: ParsableArguments {
     /// - Throws: ``CaptionError/invalidArgument(_:)`` when none is given and none is found.
     func resolved() throws(CaptionError) -> String {
         if let path { return path }
-        guard let found = CaptionCollection.defaultPath() else {
-            throw .invalidArgument("no Captions folder here or in any parent folder; name the collection folder")
-        }
-        return found
+        return try CaptionCollection.requireDefaultPath()
     }
 }
 

@@ -39,6 +39,20 @@ import Testing
                 """)
     }
 
+    /// Outside any collection, check says how to name one or start one.
+    @Test func noCollectionSaysHowToStartOne() throws {
+        let folder = try TemporaryFolder()
+        let check = try CLIRun.run(["check"], in: folder.path)
+        #expect(check.status == 2)
+        #expect(check.stdout.isEmpty)
+        #expect(
+            check.stderr == """
+                error: no Captions folder here or in any parent folder; name the collection folder, or run captions \
+                init to start one
+
+                """)
+    }
+
     @Test func textFormatListsFindingsOnStdoutAndSummaryOnStderr() throws {
         let folder = try fixture()
         let run = try CLIRun.run(["check"], in: folder.path)

@@ -16,6 +16,20 @@ extension CaptionCollection {
     ) -> String? {
         CollectionLoader.defaultCollectionPath(from: directory)
     }
+
+    /// What to do when no collection folder was named and ``defaultPath(from:)`` finds none.
+    public static let noDefaultPathMessage =
+        "no Captions folder here or in any parent folder; name the collection folder, or run captions init to start one"
+
+    /// ``defaultPath(from:)``, or an error saying how to name or start a collection.
+    ///
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` when there is no `Captions` folder.
+    public static func requireDefaultPath(
+        from directory: String = FileManager.default.currentDirectoryPath
+    ) throws(CaptionError) -> String {
+        guard let found = defaultPath(from: directory) else { throw .invalidArgument(noDefaultPathMessage) }
+        return found
+    }
 }
 
 extension CaptionCollection {

@@ -222,4 +222,61 @@ import Testing
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "error: no exhibit with id 'no-such' in Captions\n")
     }
+
+    /// A translation tool that alters the `<source>` of a unit whose caption did not change (its
+    /// source is the one its recorded translation was made from) is named as the cause, not the
+    /// curator; once the caption's source changes, the conflict says so as before.
+    @Test func aSourceTheToolAlteredIsNotBlamedOnTheCurator() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.copyBundledCaptions()
+        let file = "Captions/museum-second-floor/kurt-story.yml"
+        try folder.removeTranslation(file, field: "title", language: "kk")
+        _ = try CLIRun.run(["export", "xliff", "--to", "kk", "--needed"], in: folder.path)
+        try folder.write(
+            "Exports/xliff/ru-kk.xlf",
+            try folder.read("Exports/xliff/ru-kk.xlf").replacingOccurrences(
+                of: "<target state=\"needs-translation\"></target>", with: "<target>Тас емес, құрт</target>"))
+        #expect(try CLIRun.run(["import", "Exports/xliff/ru-kk.xlf"], in: folder.path).status == 0)
+        let recorded = try folder.read(file)
+
+        // The next export comes back with two spaces in the source.
+        _ = try CLIRun.run(["export", "xliff", "--to", "kk", "--out", "Review"], in: folder.path)
+        try folder.write(
+            "Review/ru-kk.xlf",
+            try folder.read("Review/ru-kk.xlf").replacingOccurrences(
+                of: "<source>Не камни, а курт</source>", with: "<source>Не камни,  а курт</source>"
+            ).replacingOccurrences(of: ">Тас емес, құрт</target>", with: ">Тас емес — құрт</target>"))
+        let unitLine =
+            try #require(
+                try folder.read("Review/ru-kk.xlf").split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.contains("id=\"kurt-story.title\"") }) + 1
+        let altered = try CLIRun.run(["import", "Review/ru-kk.xlf"], in: folder.path)
+        #expect(altered.status == 1)
+        #expect(
+            altered.stdout.hasPrefix(
+                """
+                Captions/museum-second-floor/kurt-story.yml:4:7: error: title (kk) of kurt-story was not imported: \
+                the file's <source> differs from the caption's ru text, although the caption did not change (the \
+                translation tool altered the <source>); if the translation fits the caption's text, put that text \
+                back into the <source> and import the file again [import-conflict]
+                Review/ru-kk.xlf:\(unitLine):9: note: the translation was made from "Не камни,  а курт"
+                Captions/museum-second-floor/kurt-story.yml:4:7: note: the caption's source is still "Не камни, а курт"
+
+                """))
+        #expect(try folder.read(file) == recorded)
+
+        // The curator changes the source: the same file's conflict is the source's change.
+        try folder.write(file, recorded.replacingOccurrences(of: "ru: Не камни, а курт", with: "ru: Не камни — курт"))
+        let changed = try CLIRun.run(["import", "Review/ru-kk.xlf"], in: folder.path)
+        #expect(changed.status == 1)
+        #expect(
+            changed.stdout.hasPrefix(
+                """
+                Captions/museum-second-floor/kurt-story.yml:4:7: error: title (kk) of kurt-story was not imported: \
+                its ru source changed after the export [import-conflict]
+                Review/ru-kk.xlf:\(unitLine):9: note: the translation was made from "Не камни,  а курт"
+                Captions/museum-second-floor/kurt-story.yml:4:7: note: the source is now "Не камни — курт"
+
+                """))
+    }
 }

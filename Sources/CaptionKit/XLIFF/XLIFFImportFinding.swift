@@ -164,14 +164,17 @@ enum XLIFFImportFinding: String, ReportedFinding {
         rationale: """
             A translation was not applied because it may no longer fit its source: the Russian (source) \
             text of the caption was edited after the XLIFF file was exported, so the translation was made \
-            from the old text; or the same unit comes back translated differently in two files imported \
+            from the old text (or the translation tool altered the unit's <source>: when the caption's text \
+            is still the one its recorded translation was made from, the message says so); or the same unit \
+            comes back translated differently in two files imported \
             together, and the tool cannot know which one is meant. Neither copy is applied; the other \
             translations of the file are (unless --atomic). (A unit twice in one file makes the whole \
             file refused: exit 2, nothing written.)
             """,
         remedy: """
             For a changed source, export again (captions export xliff --needed) and have the unit \
-            translated from the current text; the note under the finding shows both texts. For two \
+            translated from the current text; the note under the finding shows both texts. For a <source> \
+            the tool altered, put the caption's text back into it if the translation fits, or export again. For two \
             translations, keep one: delete or correct the other copy, then import again.
             """,
         notReported: [

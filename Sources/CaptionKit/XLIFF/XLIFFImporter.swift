@@ -348,19 +348,31 @@ public enum XLIFFImporter {
             }
             guard unit.source.hasSameUTF8(as: source.text) || unit.source == source.text else {
                 summary.conflicts += 1
+                // The caption's source is the one its current translation was recorded for, and
+                // that translation is the one exported: the tool, not the curator, changed the text.
+                let recorded = TranslationRecord(exhibit: exhibit).fingerprint(field: fieldName, language: language)
+                let current = field.translation(language)?.text ?? ""
+                let toolAltered =
+                    recorded == SourceFingerprint.of(source.text)
+                    && (unit.exportedTarget.map { $0 == ExportedTarget.fingerprint(current) } ?? true)
+                let message =
+                    toolAltered
+                    ? """
+                    \(fieldName) (\(language)) of \(parts[0]) was not imported: the file's <source> differs from the \
+                    caption's \(config.source) text, although the caption did not change (the translation tool \
+                    altered the <source>); if the translation fits the caption's text, put that text back into the \
+                    <source> and import the file again
+                    """
+                    : "\(fieldName) (\(language)) of \(parts[0]) was not imported: its \(config.source) source changed after the export"
+                let sourceNote = toolAltered ? "the caption's source is still" : "the source is now"
                 problems.append(
                     Diagnostic(
-                        XLIFFImportFinding.importConflict, location: source.valueLocation,
-                        message:
-                            """
-                            \(fieldName) (\(language)) of \(parts[0]) was not imported: its \(config.source) \
-                            source changed after the export
-                            """,
+                        XLIFFImportFinding.importConflict, location: source.valueLocation, message: message,
                         notes: [
                             .init(
                                 location: unit.location, message: "the translation was made from \(quoted(unit.source))"
                             ),
-                            .init(location: source.valueLocation, message: "the source is now \(quoted(source.text))"),
+                            .init(location: source.valueLocation, message: "\(sourceNote) \(quoted(source.text))"),
                         ],
                         exhibitID: parts[0], field: fieldName, language: language))
                 return

@@ -23,21 +23,28 @@ struct EmptyTextCheck: CaptionCheck {
 
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
+        let languages = context.config.languages
         for field in exhibit.fields where context.config.hasField(field.name) {
-            let texts = field.translations.filter { context.config.languages.contains($0.language) }
-            // An optional field left empty in every language (as captions new writes it) is
-            // most likely one this exhibit does not have: say that it may go.
-            let optional = context.config.field(field.name)?.required == false && texts.allSatisfy(\.isBlank)
-            let advice =
-                optional ? "; \(field.name) is optional: remove the \(field.name): lines if this exhibit has none" : ""
-            for translation in texts where translation.isBlank {
+            var advice: String?  // at the field's first empty text: most fields have none
+            for translation in field.translations where translation.isBlank && languages.contains(translation.language)
+            {
+                if advice == nil { advice = Self.advice(for: field, config: context.config) }
                 findings.append(
                     finding(
                         at: translation.valueLocation,
-                        "\(field.name) (\(translation.language)) of \(exhibit.displayID) is empty" + advice,
+                        "\(field.name) (\(translation.language)) of \(exhibit.displayID) is empty" + (advice ?? ""),
                         exhibit: exhibit, field: field.name, language: translation.language))
             }
         }
         return findings
+    }
+
+    /// What the message of an empty text of `field` adds: for an optional field left empty in
+    /// every language (as `captions new` writes it, most likely one this exhibit does not have),
+    /// that it may go; otherwise nothing.
+    private static func advice(for field: CaptionField, config: CollectionConfig) -> String {
+        let allEmpty = field.translations.allSatisfy { $0.isBlank || !config.languages.contains($0.language) }
+        guard allEmpty, config.field(field.name)?.required == false else { return "" }
+        return "; \(field.name) is optional: remove the \(field.name): lines if this exhibit has none"
     }
 }

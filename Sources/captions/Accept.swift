@@ -11,14 +11,23 @@ extension CaptionsCommand {
                 translations are no longer reported as stale. It records the current source's \
                 fingerprint in the exhibit's machine-owned translations: key.
 
+                With --untracked instead of an id, it records the current source of every \
+                translation that has no record yet (typed by hand, brought in from a spreadsheet), \
+                so that later edits of the source mark it stale; translations that have a record \
+                are left as they are.
+
                 Examples:
                   captions accept stalin-wagon
                   captions accept stalin-wagon --field title --lang kk
+                  captions accept --untracked
                 """
         )
 
-        @Argument(help: "The exhibit id.")
-        var id: String
+        @Argument(help: "The exhibit id (not with --untracked).")
+        var id: String?
+
+        @Flag(help: "Every translation without a record of its source, in every exhibit.")
+        var untracked = false
 
         @Option(help: "Only this caption field.")
         var field: String?
@@ -29,8 +38,23 @@ extension CaptionsCommand {
         @Option(help: "The collection folder (default: Captions here or in the nearest parent).")
         var path: String?
 
+        func validate() throws {
+            if untracked, id != nil {
+                throw ValidationError("--untracked accepts every untracked translation; it takes no exhibit id")
+            }
+            if !untracked, id == nil {
+                throw ValidationError("name the exhibit to accept (captions accept ID), or use --untracked")
+            }
+        }
+
         func execute() throws {
             let root = try CollectionArgument(path: path).resolved()
+            guard let id else {
+                let results = try TranslationAcceptance.acceptUntracked(
+                    field: field, language: language, collectionAt: root)
+                writeStdout(TranslationAcceptance.untrackedReport(results))
+                return
+            }
             let result = try TranslationAcceptance.accept(
                 id: id, field: field, language: language, collectionAt: root)
             for entry in result.accepted { writeStdout("accepted \(entry) of \(id)\n") }

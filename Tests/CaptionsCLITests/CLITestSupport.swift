@@ -55,4 +55,14 @@ struct CLIRun {
             stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
             status: process.terminationStatus)
     }
+
+    /// The line `captions check` writes after its summary when translations have no record of
+    /// their source (a collection typed by hand, as most test collections are).
+    static func untrackedNote(_ translations: Int, in exhibits: Int) -> String {
+        """
+        note: \(translations) translations in \(exhibits) exhibit\(exhibits == 1 ? "" : "s") have no record of their \
+        source, so edits to the source will not mark them stale; run captions accept --untracked to start tracking \
+        them\n
+        """
+    }
 }

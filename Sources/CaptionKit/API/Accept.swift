@@ -32,22 +32,7 @@ extension TranslationAcceptance {
         guard matches.count == 1 else {
             throw .invalidArgument("\(matches.count) exhibits have the id '\(id)'; fix that first (captions check)")
         }
-        if let field, config.field(field) == nil {
-            throw .invalidArgument(
-                """
-                --field \(field) is not a field of this collection \
-                (\(config.fields.map(\.name).joined(separator: ", ")))
-                """
-            )
-        }
-        if let language, !config.targetLanguages.contains(language) {
-            throw .invalidArgument(
-                """
-                --lang \(language) is not a target language of this collection \
-                (\(config.targetLanguages.joined(separator: ", ")))
-                """
-            )
-        }
+        try validate(field: field, language: language, config: config)
         let record = TranslationRecord(exhibit: exhibit)
         var fingerprints: [String: [String: String]] = [:]
         var accepted: [String] = []
@@ -80,6 +65,76 @@ extension TranslationAcceptance {
                     editor.data, at: exhibit.path, readAs: editor.readDigest, collection: collection.rootPath)
             }
         }
-        return Result(path: exhibit.path, accepted: accepted, alreadyCurrent: current)
+        return Result(path: exhibit.path, exhibit: id, accepted: accepted, alreadyCurrent: current)
+    }
+
+    /// Refuses a `--field` or `--lang` the collection does not translate.
+    private static func validate(field: String?, language: String?, config: CollectionConfig) throws(CaptionError) {
+        if let field, config.field(field) == nil {
+            throw .invalidArgument(
+                """
+                --field \(field) is not a field of this collection \
+                (\(config.fields.map(\.name).joined(separator: ", ")))
+                """
+            )
+        }
+        if let language, !config.targetLanguages.contains(language) {
+            throw .invalidArgument(
+                """
+                --lang \(language) is not a target language of this collection \
+                (\(config.targetLanguages.joined(separator: ", ")))
+                """
+            )
+        }
+    }
+}
+
+extension TranslationAcceptance {
+    /// Loads the collection at `path` and starts tracking its untracked translations (`captions
+    /// accept --untracked`); see ``acceptUntracked(field:language:in:dryRun:)``.
+    public static func acceptUntracked(
+        field: String?, language: String?, collectionAt path: String
+    ) throws(CaptionError) -> [Result] {
+        let collection = try CaptionCollection.load(path: path)
+        defer { releaseInBackground(collection) }
+        return try acceptUntracked(field: field, language: language, in: collection)
+    }
+
+    /// Records the current source fingerprint for every translation that has no record of its
+    /// source yet (``TranslationTracker/untrackedTranslations(in:config:fields:languages:)``),
+    /// optionally only for one field and/or language, so that later edits of the source mark
+    /// it stale. A translation that has a record is never touched: a stale one stays stale.
+    /// One result per file to write, in file order (none when everything is tracked); the files
+    /// are written all or none, atomically under the collection lock.
+    ///
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown field or language;
+    ///   ``CaptionError/invalidInput(_:_:)`` when a file cannot be edited safely (nothing is
+    ///   written then); ``CaptionError/conflict(path:)`` when a file changed since it was read.
+    public static func acceptUntracked(
+        field: String?, language: String?, in collection: CaptionCollection, dryRun: Bool = false
+    ) throws(CaptionError) -> [Result] {
+        let config = collection.config
+        try validate(field: field, language: language, config: config)
+        var results: [Result] = []
+        var files: [(path: String, data: Data, readAs: ContentDigest?)] = []
+        for exhibit in collection.exhibits {
+            let untracked = TranslationTracker.untrackedTranslations(
+                in: exhibit, config: config, fields: field.map { [$0] }, languages: language.map { [$0] })
+            guard !untracked.isEmpty else { continue }
+            var fingerprints: [String: [String: String]] = [:]
+            for (fieldName, target) in untracked {
+                guard let source = exhibit.field(fieldName)?.translation(config.source) else { continue }
+                fingerprints[fieldName, default: [:]][target] = SourceFingerprint.of(source.text)
+            }
+            var editor = try CaptionFileEditor(editing: exhibit)
+            try editor.record(fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
+            files.append((exhibit.path, editor.data, editor.readDigest))
+            results.append(
+                Result(
+                    path: exhibit.path, exhibit: exhibit.displayID,
+                    accepted: untracked.map { "\($0.field) (\($0.language))" }, alreadyCurrent: []))
+        }
+        if !dryRun { try AtomicFile.replaceCaptionFiles(files, collection: collection.rootPath) }
+        return results
     }
 }

@@ -22,7 +22,25 @@ extension CaptionChecker {
         return CheckResult(
             collection: collection, diagnostics: diagnostics, summary: summary, silenced: silenced,
             pinNotes: pinNotes(config: collection.config, require: request.require)
-                + refusalNotes(refused, require: request.require))
+                + refusalNotes(refused, require: request.require),
+            untracked: untrackedCount(in: collection, languages: request.languages.isEmpty ? nil : request.languages))
+    }
+
+    /// How many translations in `languages` (all when `nil`) have no record of their source,
+    /// and in how many exhibits (see ``TranslationTracker/untrackedTranslations(in:config:fields:languages:)``).
+    static func untrackedCount(in collection: CaptionCollection, languages: [String]?) -> (
+        translations: Int, exhibits: Int
+    ) {
+        var count = (translations: 0, exhibits: 0)
+        for exhibit in collection.exhibits {
+            let untracked = TranslationTracker.untrackedTranslations(
+                in: exhibit, config: collection.config, languages: languages
+            ).count
+            guard untracked > 0 else { continue }
+            count.translations += untracked
+            count.exhibits += 1
+        }
+        return count
     }
 }
 

@@ -245,20 +245,7 @@ public enum SignOff {
                     id: loaded.id ?? "", path: loaded.path, signedOff: plan.signedOff, alreadySignedOff: [], refused: []
                 ))
         }
-        if !dryRun {
-            var pending: [AtomicFile.PendingFile] = []
-            do throws(CaptionError) {
-                for file in files {
-                    var prepared = try AtomicFile.prepare(file.data, for: file.path)
-                    prepared.readAs = file.readAs
-                    pending.append(prepared)
-                }
-            } catch {
-                AtomicFile.discard(pending)
-                throw error
-            }
-            try AtomicFile.commitCaptionFiles(pending, collection: collection.rootPath)
-        }
+        if !dryRun { try AtomicFile.replaceCaptionFiles(files, collection: collection.rootPath) }
         return results
     }
 

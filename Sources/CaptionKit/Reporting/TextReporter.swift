@@ -40,7 +40,20 @@ enum TextReporter {
             \(plural(result.summary.exhibits, "exhibit"))
             """
         output += result.silenced > 0 ? " (\(result.silenced) accepted by exceptions)\n" : "\n"
+        if let note = untrackedNote(result.untracked) { output += note + "\n" }
         return output
+    }
+
+    /// `note: 37 translations in 12 exhibits have no record of their source, …; run captions
+    /// accept --untracked to start tracking them`, or `nil` when every translation has one.
+    static func untrackedNote(_ untracked: (translations: Int, exhibits: Int)) -> String? {
+        guard untracked.translations > 0 else { return nil }
+        let one = untracked.translations == 1
+        return """
+            note: \(plural(untracked.translations, "translation")) in \(plural(untracked.exhibits, "exhibit")) \
+            \(one ? "has" : "have") no record of \(one ? "its" : "their") source, so edits to the source will not mark \
+            \(one ? "it" : "them") stale; run captions accept --untracked to start tracking \(one ? "it" : "them")
+            """
     }
 
     /// `95.2%`, always with one decimal.

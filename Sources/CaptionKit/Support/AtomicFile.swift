@@ -122,6 +122,25 @@ enum AtomicFile {
         }
     }
 
+    /// Replaces caption files of the collection folder `root`, each read as the bytes whose
+    /// digest is its `readAs`, all or none, as ``commitCaptionFiles(_:collection:)`` does.
+    static func replaceCaptionFiles(
+        _ files: [(path: String, data: Data, readAs: ContentDigest?)], collection root: String
+    ) throws(CaptionError) {
+        var pending: [PendingFile] = []
+        do throws(CaptionError) {
+            for file in files {
+                var prepared = try prepare(file.data, for: file.path)
+                prepared.readAs = file.readAs
+                pending.append(prepared)
+            }
+        } catch {
+            discard(pending)
+            throw error
+        }
+        try commitCaptionFiles(pending, collection: root)
+    }
+
     /// Replaces one caption file of the collection folder `root`, read as the bytes whose digest
     /// is `readAs`, with `data`, as ``commitCaptionFiles(_:collection:)`` does.
     static func replaceCaptionFile(_ data: Data, at path: String, readAs: ContentDigest?, collection root: String)

@@ -7,10 +7,29 @@ public enum TranslationAcceptance {
     public struct Result: Sendable, Equatable {
         /// The caption file.
         public var path: String
+        /// The exhibit's id (its file name when it has none).
+        public var exhibit: String
         /// `field (language)` entries whose record changed, in field then language order.
         public var accepted: [String]
         /// Entries that were already current.
         public var alreadyCurrent: [String]
     }
 
+    /// What `captions accept --untracked` prints: one line per file written, then a summary, e.g.
+    /// `wrote Captions/hall-1/barbed-wire.yml (3 translations of barbed-wire)` and `recorded the
+    /// source of 3 translations in 1 exhibit file: editing that source now marks them stale`.
+    public static func untrackedReport(_ results: [Result]) -> String {
+        guard !results.isEmpty else {
+            return "every translation already has a record of its source; nothing was written\n"
+        }
+        var output = ""
+        for result in results {
+            output += "wrote \(result.path) (\(TextReporter.plural(result.accepted.count, "translation")) of "
+            output += "\(result.exhibit))\n"
+        }
+        let count = results.reduce(0) { $0 + $1.accepted.count }
+        output += "recorded the source of \(TextReporter.plural(count, "translation")) in "
+        output += "\(TextReporter.plural(results.count, "exhibit file")): editing that source now marks them stale\n"
+        return output
+    }
 }

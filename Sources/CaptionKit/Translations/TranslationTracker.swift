@@ -31,6 +31,32 @@ enum TranslationTracker {
         return recorded == current ? .translated : .stale(recordedFingerprint: recorded, currentFingerprint: current)
     }
 
+    /// The translations of `exhibit` in `fields` and `languages` (target languages only) that
+    /// have text and no record of the source they were made from, although their field has a
+    /// source text: ``TranslationState/unknownProvenance`` that `captions accept --untracked`
+    /// can start tracking. In field then language order; none when the exhibit cannot be read or
+    /// its record is malformed (check reports that, and a rewrite would drop the odd entries).
+    static func untrackedTranslations(
+        in exhibit: Exhibit, config: CollectionConfig, fields: [String]? = nil, languages: [String]? = nil
+    ) -> [(field: String, language: String)] {
+        guard exhibit.isReadable else { return [] }
+        let record = TranslationRecord(exhibit: exhibit)
+        guard record.problems.isEmpty else { return [] }
+        var result: [(field: String, language: String)] = []
+        for spec in config.fields where fields?.contains(spec.name) ?? true {
+            guard let field = exhibit.field(spec.name), let source = field.translation(config.source),
+                !source.isBlank
+            else { continue }
+            for language in config.targetLanguages where languages?.contains(language) ?? true {
+                guard let translation = field.translation(language), !translation.isBlank,
+                    record.fingerprint(field: spec.name, language: language) == nil
+                else { continue }
+                result.append((spec.name, language))
+            }
+        }
+        return result
+    }
+
     /// Every stale translation of `exhibit` in configured fields and target languages, in
     /// field order then language order.
     static func staleTranslations(in exhibit: Exhibit, config: CollectionConfig) -> [StaleTranslation] {

@@ -56,6 +56,9 @@ public struct CheckResult: Sendable {
     /// (``CaptionChecker/pinNotes(config:require:)``), then one for each `ignore:` entry
     /// `--no-pinned-ignore` refused (``CaptionChecker/refusalNotes(_:require:)``), for stderr.
     public var pinNotes: [String] = []
+    /// Translations (in the checked languages) with no record of the source they were made
+    /// from, which edits of the source cannot mark stale, and the exhibits that hold them.
+    var untracked = (translations: 0, exhibits: 0)
 
     /// The number of findings with `severity`.
     func count(_ severity: Severity) -> Int {

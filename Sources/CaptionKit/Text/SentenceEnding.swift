@@ -1,8 +1,9 @@
 /// How a text ends, looking through trailing spaces and closing quotes and brackets: a
-/// sentence's full stop (or ellipsis), question mark, exclamation mark, or none of them. What
-/// `punctuation-mismatch` compares between a translation and its source.
+/// sentence's full stop (or ellipsis), question mark, exclamation mark, or none of them; read
+/// in a language, also the full stop of an abbreviation (`1952 г.`, `etc.`), which may or may
+/// not end a sentence. What `punctuation-mismatch` compares between a translation and its source.
 enum SentenceEnding: Equatable {
-    case none, period, question, exclamation
+    case none, period, question, exclamation, abbreviation
 
     /// Closing marks looked through when finding a text's ending.
     static let closers: Set<Character> = [")", "]", "»", "”", "“", "\"", "’", "'"]
@@ -29,6 +30,16 @@ enum SentenceEnding: Equatable {
             return ending(character)
         }
         return (.none, nil)
+    }
+
+    /// ``of(_:)`` of a text in `language`, with ``abbreviation`` for a final full stop that ends
+    /// one of the language's abbreviations (``SentenceSplitter/endsWithAbbreviation(_:language:)``).
+    static func of(_ text: String, language: String) -> (ending: SentenceEnding, mark: Character?) {
+        let ending = of(text)
+        guard ending.mark == ".", SentenceSplitter.endsWithAbbreviation(text, language: language) else {
+            return ending
+        }
+        return (.abbreviation, ".")
     }
 
     /// ``of(_:)`` character by character: the definition, and the only way to read a text that

@@ -183,6 +183,32 @@ enum SentenceSplitter {
         guard end == mark + 1, scalars[mark] == ".", mark > 0, scalars[mark - 1].properties.isAlphabetic else {
             return true
         }
+        let (kind, index) = abbreviation(endingAt: mark, in: scalars, abbreviations)
+        switch kind {
+        case .beforeWord?: return false
+        case .phraseEnding?: return true
+        case .afterNumber?: return isCapital && followsNumber(scalars, before: index + 1)
+        case nil: break
+        }
+        // Initials: one capital letter before the full stop (not after another letter), and a
+        // capitalised word or another initial after it.
+        let isInitial =
+            scalars[mark - 1].properties.isUppercase && (mark < 2 || !scalars[mark - 2].properties.isAlphabetic)
+        if isInitial, isCapital, next + 1 < scalars.count,
+            scalars[next + 1].properties.isLowercase || scalars[next + 1] == "."
+        {
+            return false
+        }
+        return true
+    }
+
+    /// The kind of the abbreviation of `abbreviations` that the full stop at `mark` (straight
+    /// after a letter) ends, as a whole word with the parts before it (`и т. д.`, not `Иванов.`),
+    /// or `nil`; and the index of the scalar before that word (-1 at the start).
+    private static func abbreviation(
+        endingAt mark: Int, in scalars: [Unicode.Scalar],
+        _ abbreviations: [(abbreviation: [Unicode.Scalar], kind: AbbreviationKind)]
+    ) -> (kind: AbbreviationKind?, before: Int) {
         // The word before the full stop with the parts before it (`т. д`, `А.С`), spaces removed.
         var word: [Unicode.Scalar] = ["."]
         var index = mark - 1
@@ -201,22 +227,29 @@ enum SentenceSplitter {
         where lowered.count >= abbreviation.count && lowered.suffix(abbreviation.count).elementsEqual(abbreviation)
             && (lowered.count == abbreviation.count || lowered[lowered.count - abbreviation.count - 1] == ".")
         {
-            switch kind {
-            case .beforeWord: return false
-            case .phraseEnding: return true
-            case .afterNumber: return isCapital && followsNumber(scalars, before: index + 1)
-            }
+            return (kind, index)
         }
-        // Initials: one capital letter before the full stop (not after another letter), and a
-        // capitalised word or another initial after it.
-        let isInitial =
-            scalars[mark - 1].properties.isUppercase && (mark < 2 || !scalars[mark - 2].properties.isAlphabetic)
-        if isInitial, isCapital, next + 1 < scalars.count,
-            scalars[next + 1].properties.isLowercase || scalars[next + 1] == "."
-        {
-            return false
+        return (nil, index)
+    }
+
+    /// Whether the full stop that ends `text` (through trailing spaces and closing quotes and
+    /// brackets, as ``SentenceEnding`` reads it) ends one of the abbreviations of `language`
+    /// (`1952 г.`, `XX в.`, `и т. д.`, `etc.`, `c.`): such a full stop need not end a sentence.
+    static func endsWithAbbreviation(_ text: String, language: String) -> Bool {
+        let abbreviations = Self.abbreviations[Typography.primarySubtag(of: language)] ?? []
+        guard !abbreviations.isEmpty else { return false }
+        // The end of the text is enough: no abbreviation with its parts is this long, and a word
+        // that reaches the start of a cut text is longer than any.
+        let all = text.unicodeScalars
+        let start = all.index(all.endIndex, offsetBy: -64, limitedBy: all.startIndex) ?? all.startIndex
+        let scalars = Array(all[start...])
+        var mark = scalars.count - 1
+        while mark >= 0, isSpace(scalars[mark]) || SentenceEnding.closers.contains(Character(scalars[mark])) {
+            mark -= 1
         }
-        return true
+        guard mark > 0, scalars[mark] == ".", scalars[mark - 1].properties.isAlphabetic else { return false }
+        let (kind, before) = abbreviation(endingAt: mark, in: scalars, abbreviations)
+        return kind != nil && (before >= 0 || start == all.startIndex)
     }
 
     /// Whether the word before `index` (spaces between) is a number: digits or a Roman numeral.

@@ -23,7 +23,7 @@ struct TextAnalysis: Sendable {
     let mayHaveWhitespaceProblem: Bool
     /// The first unbalanced bracket or quote, described: ``BracketScan`` fed every scalar.
     let unbalanced: String?
-    /// How the text ends: `SentenceEnding.of(text)`.
+    /// How the text ends: `SentenceEnding.of(text, language: language)`.
     let ending: (ending: SentenceEnding, mark: Character?)
     /// The number of words (``WordRanges``) that start with a lowercase letter
     /// (``TextWord/startsLowercase``).
@@ -73,7 +73,7 @@ struct TextAnalysis: Sendable {
         self.isPlain = isPlain
         self.mayHaveWhitespaceProblem = whitespace.mayHaveProblems
         self.unbalanced = brackets.problem
-        self.ending = SentenceEnding.of(text)
+        self.ending = SentenceEnding.of(text, language: language)
         self.lowercaseWords = words.lowercaseWords
         self.lowercaseWordsWithKazakhLetter = words.lowercaseWordsWithKazakhLetter
         self.repeatCandidates = words.repeatCandidates

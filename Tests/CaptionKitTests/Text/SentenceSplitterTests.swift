@@ -12,6 +12,32 @@ import Testing
         }
     }
 
+    /// A final full stop that ends an abbreviation (through spaces and closing marks), as a
+    /// whole word: what `punctuation-mismatch` does not read as a sentence end.
+    @Test func aTextEndingInAnAbbreviation() {
+        let abbreviated = [
+            ("ru", "Государственный архив Карагандинской области, 1952 г."), ("ru", "1937–1938 гг."),
+            ("ru", "Построен в XX в."), ("ru", "XIX–XX вв. "), ("ru", "Подробнее см."), ("ru", "Жёны, дети и др."),
+            ("ru", "Ковры, сундуки и т. д."), ("ru", "Ковры и т.п."), ("ru", "(архив, 1952 г.)"), ("ru", "Шубы и пр."),
+            ("kk", "Мемлекеттік архив, 1952 ж."), ("kk", "1937–1938 жж."), ("kk", "XX ғ."), ("kk", "Кілемдер т.б."),
+            ("kk", "Кілемдер т. б.»"), ("en", "Carpets, chests etc."), ("en", "Built c."), ("en", "Photo, ca."),
+        ]
+        for (language, text) in abbreviated {
+            #expect(SentenceSplitter.endsWithAbbreviation(text, language: language), "\(text)")
+            #expect(SentenceEnding.of(text, language: language) == (.abbreviation, "."), "\(text)")
+        }
+        let sentences = [
+            ("ru", "Фото: А. Иванов."), ("ru", "Лагерь закрыли в 1953 году."), ("ru", "Это был город."),
+            ("ru", "1952 г"), ("ru", "Когда это было, 1952 г.?"), ("kk", "Бұл – архив."), ("en", "It was in 1952."),
+            ("en", "Carpets, chests etc…"), ("en", "Plan " + String(repeating: "b", count: 70) + "c."),
+            ("de", "Im Jahr 1952 usw."),
+        ]
+        for (language, text) in sentences {
+            #expect(!SentenceSplitter.endsWithAbbreviation(text, language: language), "\(text)")
+        }
+        #expect(SentenceEnding.of("Это был город.", language: "ru") == (.period, "."))
+    }
+
     @Test func endsAtFullStopsQuestionAndExclamationMarksBeforeACapitalOrADigit() {
         #expect(
             Self.split("Лагерь открыли в 1938 году. Его закрыли позже! Почему? 1953 год стал последним.", "ru") == [

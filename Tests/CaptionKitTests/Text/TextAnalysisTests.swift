@@ -37,7 +37,7 @@ import Testing
             #expect(analysis.isPlain == text.unicodeScalars.allSatisfy(Normalization.isPlain))
             #expect(analysis.mayHaveWhitespaceProblem == WhitespaceScan.mayHaveProblems(text))
             #expect(analysis.unbalanced == BracketScan.unbalanced(in: text))
-            #expect(analysis.ending == SentenceEnding.of(text))
+            #expect(analysis.ending == SentenceEnding.of(text, language: language))
             #expect(
                 SentenceEnding.of(text) == SentenceEnding.byCharacters(of: text[...]))
             #expect(analysis.numbers == NumberExtraction.numbers(in: text, language: language))

@@ -9,7 +9,9 @@ struct PunctuationMismatchCheck: CaptionTextCheck {
         rationale: """
             A translation that lacks the full stop of its source often lost its last sentence, and a \
             question or exclamation mark the source does not have changes the tone of a memorial text. \
-            Closing quotes and brackets are looked through (…». ends a sentence). An opening bracket or \
+            Closing quotes and brackets are looked through (…». ends a sentence); a full stop that ends an \
+            abbreviation (ru 1952 г., XX в., и т. д.; kk 1952 ж., т.б.; en etc., c.) need not end one, \
+            so it is neither required nor missed. An opening bracket or \
             quote without its closing partner (or the reverse), in any language, is reported too: ( ) [ ] \
             « » “ ” „ “ and straight double quotes.
             """,
@@ -34,6 +36,30 @@ struct PunctuationMismatchCheck: CaptionTextCheck {
                   kk: Хатта: „Мама, қашан келесің?“ деп жазылған.
                   ru: В письме написано: „Мама, когда ты приедешь?“
                   en: "The letter says: “Mum, when are you coming?”"
+                """),
+            CheckExample(
+                """
+                id: archive
+                credit:
+                  kk: Қарағанды облысының мемлекеттік архиві, 1952 ж.
+                  ru: Государственный архив Карагандинской области, 1952 г.
+                  en: State Archive of Karaganda Region, 1952
+                text:
+                  kk: Киіз үйлер, сандықтар т.б.
+                  ru: Юрты, сундуки, ковры и т. д.
+                  en: Yurts, chests, carpets and more
+                """),
+            CheckExample(
+                """
+                id: camp
+                credit:
+                  kk: Лагерь XX ғ. 30-жылдары салынған
+                  ru: Лагерь построен в 30-х гг. XX в.
+                  en: The camp was built in the 1930s
+                text:
+                  kk: Тұтқындар, күзетшілер т.б.
+                  ru: Заключённые, охрана и др.
+                  en: Prisoners, guards, etc.
                 """),
         ],
         triggeringExamples: [
@@ -83,7 +109,10 @@ struct PunctuationMismatchCheck: CaptionTextCheck {
     )
         -> String?
     {
-        if original.ending != .none, translation.ending == .none, let mark = original.mark {
+        // An abbreviation's full stop (`1952 г.`) may or may not end the sentence as well.
+        if original.ending != .none, original.ending != .abbreviation, translation.ending == .none,
+            let mark = original.mark
+        {
             return "does not end a sentence ('\(mark)') as does"
         }
         if translation.ending == .question || translation.ending == .exclamation, translation.ending != original.ending,

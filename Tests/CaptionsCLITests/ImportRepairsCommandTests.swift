@@ -48,7 +48,10 @@ import Testing
             """
         let dryRun = try CLIRun.run(["import"] + files + ["--dry-run"], in: folder.path)
         #expect(dryRun.status == 1)
-        #expect(dryRun.stdout == conflicts + "dry run: 1 caption file would change; nothing written\n")
+        #expect(
+            dryRun.stdout
+                == conflicts + "Captions/g/k.yml:6:1: text (kk) of k: (no text) → \"Бірінші. Екінші.\"\n"
+                + "dry run: 1 caption file would change; nothing written\n")
         let atomic = try CLIRun.run(["import"] + files + ["--atomic"], in: folder.path)
         #expect(atomic.status == 1)
         #expect(atomic.stdout == conflicts + "nothing written: --atomic and 2 problems\n")
@@ -77,6 +80,31 @@ import Testing
         #expect((document["problems"] as? [Any])?.count == 2)
         #expect(document["written"] as? [String] == [])
         #expect(try folder.read("Captions/g/w.yml") == Self.w)
+    }
+
+    /// In text, a dry run names each text it would write, where it is, and both texts (a long one
+    /// cut); a real run does not.
+    @Test func aDryRunNamesEveryTextItWouldWriteOnOneLine() throws {
+        let folder = try Self.museum()
+        let long = "Сталин дәуірінің тұтқындар вагоны, онда әйелдер мен балалар Ақмолаға жеткізілді"
+        try folder.write(
+            "returned/a.xlf",
+            Self.xliff12([("k.title", "Курт", "Құрт ірімшігі"), ("w.title", "Арестантский вагон", long)]))
+        let summary = "returned/a.xlf (kk): 2 applied, 0 unchanged, 0 not translated, 0 conflicts, 0 unknown ids\n"
+        let dryRun = try CLIRun.run(["import", "returned/a.xlf", "--dry-run"], in: folder.path)
+        #expect(dryRun.status == 0)
+        #expect(
+            dryRun.stdout == summary + """
+                Captions/g/k.yml:3:7: title (kk) of k: "Құрт" → "Құрт ірімшігі"
+                Captions/g/w.yml:2:1: title (kk) of w: (no text) → "Сталин дәуірінің тұтқындар вагоны, онда әйелдер \
+                мен балалар…"
+                dry run: 2 caption files would change; nothing written
+
+                """)
+        #expect(try folder.read("Captions/g/k.yml") == Self.k)
+        let run = try CLIRun.run(["import", "returned/a.xlf"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == summary + "wrote Captions/g/k.yml\nwrote Captions/g/w.yml\n")
     }
 
     @Test func theJSONReportListsEveryTextWrittenWithItsTextBefore() throws {

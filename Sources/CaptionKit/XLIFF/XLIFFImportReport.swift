@@ -52,6 +52,31 @@ public struct XLIFFImportReport: Sendable {
         public var before: String?
         /// The translation the import writes.
         public var after: String
+        /// Where the text is in the caption file (its field's key for a new text); not in the JSON.
+        var location: SourceLocation? = nil
+
+        private enum CodingKeys: String, CodingKey {
+            case exhibit, path, field, language, before, after
+        }
+
+        /// The longest text a ``line`` shows in full, in characters.
+        static let shownLength = 60
+
+        /// The change on one line, for a dry run:
+        /// `Captions/g/k.yml:3:7: title (en) of k: "Barbed wire" → "Barbed-wire fence"`, each text
+        /// cut to its first ``shownLength`` characters (the last `…`, no space before it), a
+        /// missing one `(no text)`.
+        var line: String {
+            func shown(_ text: String?) -> String {
+                guard let text else { return "(no text)" }
+                guard text.count > Self.shownLength else { return YAMLScalarWriter.doubleQuoted(text) }
+                var cut = String(text.prefix(Self.shownLength - 1))
+                while cut.last?.isWhitespace == true { cut.removeLast() }
+                return YAMLScalarWriter.doubleQuoted(cut + "…")
+            }
+            let place = location.map { "\($0): " } ?? "\(path): "
+            return "\(place)\(field) (\(language)) of \(exhibit): \(shown(before)) → \(shown(after))"
+        }
     }
 
     /// A text whose review `--trust-states` records (with `--dry-run`: would record).
@@ -90,7 +115,8 @@ public struct XLIFFImportReport: Sendable {
     /// Whether any unit could not be imported (the command exits 1).
     public var failed: Bool { !problems.isEmpty }
 
-    /// The report for people: problems (with notes), then one summary line per file.
+    /// The report for people: problems (with notes), one summary line per file, and what was
+    /// written (with `--dry-run`: one line per text that would be written, ``TextChange/line``).
     public var text: String {
         var output = TextReporter.lines(of: problems + warnings)
         for file in files {
@@ -112,6 +138,7 @@ public struct XLIFFImportReport: Sendable {
         if heldBack {
             output += "nothing written: --atomic and \(TextReporter.plural(problems.count, "problem"))\n"
         } else if dryRun {
+            for change in changes { output += change.line + "\n" }
             output += "dry run: \(TextReporter.plural(written.count, "caption file")) would change; nothing written\n"
         } else {
             for path in written { output += "wrote \(path)\n" }

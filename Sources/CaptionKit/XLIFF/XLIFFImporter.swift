@@ -688,9 +688,11 @@ public enum XLIFFImporter {
         var textChanges: [XLIFFImportReport.TextChange] {
             inReportOrder(changes.keys) { position, exhibit, field, language in
                 guard let change = changes[position]?[field + "." + language] else { return nil }
+                let current = exhibit.field(field)?.translation(language)
                 return XLIFFImportReport.TextChange(
                     exhibit: exhibit.displayID, path: exhibit.path, field: field, language: language,
-                    before: exhibit.field(field)?.translation(language)?.text, after: change.text)
+                    before: current?.text, after: change.text,
+                    location: current?.valueLocation ?? exhibit.field(field)?.location)
             }
         }
 

@@ -32,10 +32,9 @@ extension CaptionChecker {
         translations: Int, exhibits: Int
     ) {
         var count = (translations: 0, exhibits: 0)
+        let targets = collection.config.targetLanguages.filter { languages?.contains($0) ?? true }
         for exhibit in collection.exhibits {
-            let untracked = TranslationTracker.untrackedTranslations(
-                in: exhibit, config: collection.config, languages: languages
-            ).count
+            let untracked = TranslationTracker.untrackedCount(in: exhibit, config: collection.config, targets: targets)
             guard untracked > 0 else { continue }
             count.translations += untracked
             count.exhibits += 1

@@ -237,7 +237,7 @@ enum SentenceSplitter {
     /// (`1952 г.`, `XX в.`, `и т. д.`, `etc.`, `c.`): such a full stop need not end a sentence.
     static func endsWithAbbreviation(_ text: String, language: String) -> Bool {
         let abbreviations = Self.abbreviations[Typography.primarySubtag(of: language)] ?? []
-        guard !abbreviations.isEmpty else { return false }
+        guard !abbreviations.isEmpty, lastWordMayBeAbbreviated(text) else { return false }
         // The end of the text is enough: no abbreviation with its parts is this long, and a word
         // that reaches the start of a cut text is longer than any.
         let all = text.unicodeScalars
@@ -270,6 +270,38 @@ enum SentenceSplitter {
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// Whether `text` ends (through trailing spaces and closing marks) in a full stop after a run
+    /// of letters no longer than any abbreviation has (``longestLetterRun``): what
+    /// ``endsWithAbbreviation(_:language:)`` needs before it looks closer. Most texts end in a
+    /// longer word, and are decided here from their last scalars.
+    private static func lastWordMayBeAbbreviated(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.reversed().makeIterator()
+        var last = scalars.next()
+        while let scalar = last, isSpace(scalar) || SentenceEnding.closers.contains(Character(scalar)) {
+            last = scalars.next()
+        }
+        guard last == "." else { return false }
+        var letters = 0
+        while let scalar = scalars.next(), scalar.properties.isAlphabetic {
+            letters += 1
+            if letters > longestLetterRun { return false }
+        }
+        return letters > 0
+    }
+
+    /// The most letters in a row in any abbreviation of ``abbreviations``: a word longer than
+    /// this before a full stop ends no abbreviation.
+    static let longestLetterRun: Int =
+        abbreviations.values.joined().map { entry in
+            var longest = 0
+            var run = 0
+            for scalar in entry.abbreviation {
+                run = scalar.properties.isAlphabetic ? run + 1 : 0
+                longest = max(longest, run)
+            }
+            return longest
+        }.max() ?? 0
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         // ASCII first: a Unicode property look-up for every scalar would dominate the split.

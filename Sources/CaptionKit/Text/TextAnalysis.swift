@@ -23,7 +23,8 @@ struct TextAnalysis: Sendable {
     let mayHaveWhitespaceProblem: Bool
     /// The first unbalanced bracket or quote, described: ``BracketScan`` fed every scalar.
     let unbalanced: String?
-    /// How the text ends: `SentenceEnding.of(text, language: language)`.
+    /// How the text ends: `SentenceEnding.of(text)` (whether a full stop ends an abbreviation
+    /// is asked only where it matters, by `punctuation-mismatch`).
     let ending: (ending: SentenceEnding, mark: Character?)
     /// The number of words (``WordRanges``) that start with a lowercase letter
     /// (``TextWord/startsLowercase``).
@@ -73,7 +74,7 @@ struct TextAnalysis: Sendable {
         self.isPlain = isPlain
         self.mayHaveWhitespaceProblem = whitespace.mayHaveProblems
         self.unbalanced = brackets.problem
-        self.ending = SentenceEnding.of(text, language: language)
+        self.ending = SentenceEnding.of(text)
         self.lowercaseWords = words.lowercaseWords
         self.lowercaseWordsWithKazakhLetter = words.lowercaseWordsWithKazakhLetter
         self.repeatCandidates = words.repeatCandidates

@@ -57,6 +57,26 @@ enum TranslationTracker {
         return result
     }
 
+    /// How many translations ``untrackedTranslations(in:config:fields:languages:)`` lists in the
+    /// target languages `targets`, counted without listing them or reading a record the exhibit
+    /// does not have: what `captions check` counts over every exhibit for its note.
+    static func untrackedCount(in exhibit: Exhibit, config: CollectionConfig, targets: [String]) -> Int {
+        guard exhibit.isReadable else { return 0 }
+        let record = exhibit.metadata[TranslationRecord.key] == nil ? nil : TranslationRecord(exhibit: exhibit)
+        if let record, !record.problems.isEmpty { return 0 }
+        var count = 0
+        for field in exhibit.fields where config.hasField(field.name) {
+            guard let source = field.translation(config.source), !source.isBlank else { continue }
+            for translation in field.translations
+            where targets.contains(translation.language) && !translation.isBlank
+                && record?.fingerprint(field: field.name, language: translation.language) == nil
+            {
+                count += 1
+            }
+        }
+        return count
+    }
+
     /// Every stale translation of `exhibit` in configured fields and target languages, in
     /// field order then language order.
     static func staleTranslations(in exhibit: Exhibit, config: CollectionConfig) -> [StaleTranslation] {

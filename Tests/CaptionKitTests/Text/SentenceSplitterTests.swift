@@ -38,6 +38,20 @@ import Testing
         #expect(SentenceEnding.of("Это был город.", language: "ru") == (.period, "."))
     }
 
+    /// The quick look at a text's last word (a run of letters longer than any abbreviation has
+    /// ends none) passes every abbreviation of every language on to the full reading.
+    @Test func everyAbbreviationPassesTheQuickLookAtTheLastWord() {
+        #expect(SentenceSplitter.longestLetterRun > 0 && SentenceSplitter.longestLetterRun < 10)
+        for (language, abbreviations) in SentenceSplitter.abbreviations {
+            for entry in abbreviations where entry.abbreviation.last == "." {
+                let text = "Слово " + String(String.UnicodeScalarView(entry.abbreviation))
+                #expect(SentenceSplitter.endsWithAbbreviation(text, language: language), "\(language): \(text)")
+            }
+        }
+        let longWord = String(repeating: "д", count: SentenceSplitter.longestLetterRun + 1)
+        #expect(!SentenceSplitter.endsWithAbbreviation("Слово \(longWord).", language: "ru"))
+    }
+
     @Test func endsAtFullStopsQuestionAndExclamationMarksBeforeACapitalOrADigit() {
         #expect(
             Self.split("Лагерь открыли в 1938 году. Его закрыли позже! Почему? 1953 год стал последним.", "ru") == [

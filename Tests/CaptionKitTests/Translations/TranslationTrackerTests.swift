@@ -141,3 +141,27 @@ import Testing
             ))
     }
 }
+
+extension TranslationTrackerTests {
+    /// The count check's note takes is the length of the list `accept --untracked` writes, for
+    /// exhibits with no record, a partial one, a malformed one, empty texts and no source.
+    @Test func theUntrackedCountIsTheListsLength() {
+        let exhibits = [
+            "id: a\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  ru: Текст\n  en: Text\n  kk: \"\"\n",
+            "id: b\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntranslations:\n  title: { kk: 8577ed6c }\n",
+            "id: c\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntranslations: [odd]\n",
+            "id: d\ntitle:\n  kk: Құрт\n  en: Kurt\ncredit:\n  ru: \"\"\n  en: Gift\nnotes: x\n",
+        ].map(Self.exhibit)
+        let expected = [3, 1, 0, 0]
+        for languages in [nil, ["en"], ["kk", "en"]] as [[String]?] {
+            let targets = Self.config.targetLanguages.filter { languages?.contains($0) ?? true }
+            for (exhibit, all) in zip(exhibits, expected) {
+                let listed = TranslationTracker.untrackedTranslations(
+                    in: exhibit, config: Self.config, languages: languages)
+                let counted = TranslationTracker.untrackedCount(in: exhibit, config: Self.config, targets: targets)
+                #expect(counted == listed.count, "\(exhibit.displayID) \(String(describing: languages))")
+                if languages == nil { #expect(counted == all, "\(exhibit.displayID)") }
+            }
+        }
+    }
+}

@@ -87,8 +87,8 @@ struct PunctuationMismatchCheck: CaptionTextCheck {
     func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for text in analysis.texts {
-            if let source = text.source,
-                let problem = Self.endingProblem(text.analysis.ending, source: source.analysis.ending)
+            if let sourceEnding = Self.sourceEnding(of: text),
+                let problem = Self.endingProblem(text.analysis.ending, source: sourceEnding), let source = text.source
             {
                 findings.append(
                     finding(
@@ -100,6 +100,16 @@ struct PunctuationMismatchCheck: CaptionTextCheck {
             }
         }
         return findings
+    }
+
+    /// The ending of the source of `translation` (`nil` for a source text), read in its language
+    /// (an abbreviation's full stop, `1952 г.`) only when the translation ends in none: the one
+    /// case that tells them apart, and rare, so most texts are not looked at again.
+    private static func sourceEnding(of translation: CaptionText) -> (ending: SentenceEnding, mark: Character?)? {
+        guard let ending = translation.source?.analysis.ending else { return nil }
+        guard ending.ending == .period, translation.analysis.ending.ending == .none, let source = translation.source
+        else { return ending }
+        return SentenceEnding.of(source.text, language: source.language)
     }
 
     /// What is wrong with a translation's ending, given its ending and the source's.

@@ -33,8 +33,12 @@ extension CaptionChecker {
     ) {
         var count = (translations: 0, exhibits: 0)
         let targets = collection.config.targetLanguages.filter { languages?.contains($0) ?? true }
-        for exhibit in collection.exhibits {
-            let untracked = TranslationTracker.untrackedCount(in: exhibit, config: collection.config, targets: targets)
+        let config = collection.config
+        // On every core, as the checks run: on one it cost the check 3% of its time.
+        let counts = collection.exhibits.concurrentMap(chunkSize: 256) {
+            TranslationTracker.untrackedCount(in: $0, config: config, targets: targets)
+        }
+        for untracked in counts {
             guard untracked > 0 else { continue }
             count.translations += untracked
             count.exhibits += 1

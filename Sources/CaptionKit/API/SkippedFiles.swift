@@ -22,7 +22,7 @@ public struct SkippedFile: Sendable, Codable, Equatable {
     /// The severity `captions.yml` gives `skipped-file`.
     public var severity: Severity
     /// What was not read and what to do, in English (`captions check`'s message).
-    public var message: String
+    var message: String
 
     /// The file's or link's own name (`kurt.YML`).
     public var name: String { String(path.split(separator: "/").last ?? "") }

@@ -8,7 +8,7 @@ public enum TranslationAcceptance {
         /// The caption file.
         public var path: String
         /// The exhibit's id (its file name when it has none).
-        public var exhibit: String
+        var exhibit: String
         /// `field (language)` entries whose record changed, in field then language order.
         public var accepted: [String]
         /// Entries that were already current.

@@ -10,7 +10,7 @@ public struct TranslationEdit: Sendable, Hashable {
     /// restored onto a newer version of the file): that source text. The editor's save records
     /// the translation as made from it, so it is stale until someone checks it; `nil`: made
     /// from the file's source.
-    public var translatedFrom: String?
+    var translatedFrom: String?
 
     /// Creates an edit.
     public init(field: String, language: String, text: String, translatedFrom: String? = nil) {

@@ -37,7 +37,7 @@ import Testing
             kk.contains(
                 """
                     <tu tuid="arch-of-sorrow.title">
-                      <prop type="x-state">unknown-provenance</prop>
+                      <prop type="x-state">translated</prop>
                       <prop type="x-file">memorial-park/arch-of-sorrow.yml</prop>
                       <tuv xml:lang="ru">
                         <seg>Арка скорби</seg>

@@ -182,16 +182,14 @@ import Testing
         try folder.write(file, original)
         let applied = try CLIRun.run(["import", "Exports/xliff/ru-kk.xlf"], in: folder.path)
         #expect(applied.status == 0)
+        // The record already has the source's fingerprint (c5db0253): only the text's line is new.
+        #expect(original.hasSuffix("  title: { kk: c5db0253, en: c5db0253 }\n  text: { kk: f5f0548f, en: f5f0548f }\n"))
         #expect(
-            try folder.read(file) == original.replacingOccurrences(
-                of: "title:\n", with: "title:\n  kk: Тас емес, құрт\n")
-                    + """
-                    translations:  # machine-owned: source fingerprints of translations; do not edit\n  title: { kk: \
-                    c5db0253 }\n
-                    """
-        )
+            try folder.read(file)
+                == original.replacingOccurrences(
+                    of: "title:\n", with: "title:\n  kk: Тас емес, құрт\n"))
 
-        // Now the source changes: the translation is stale.
+        // Now the source changes: the translations are stale, the new kk one and the en one.
         try folder.write(
             file, try folder.read(file).replacingOccurrences(of: "ru: Не камни, а курт", with: "ru: Не камни — курт"))
         let check = try CLIRun.run(["check"], in: folder.path)
@@ -201,11 +199,15 @@ import Testing
                 == """
                 Captions/museum-second-floor/kurt-story.yml:3:3: error: title (kk) of kurt-story was translated \
                 from an earlier ru text; see what changed with captions diff kurt-story, review it and run \
+                captions accept, or export it with --needed [stale-translation]
+                Captions/museum-second-floor/kurt-story.yml:5:3: error: title (en) of kurt-story was translated \
+                from an earlier ru text; see what changed with captions diff kurt-story, review it and run \
                 captions accept, or export it with --needed [stale-translation]\n
                 """
         )
         let status = try CLIRun.run(["status"], in: folder.path)
         #expect(status.stdout.contains("kk              48          48        0      1    100.0%"))
+        #expect(status.stdout.contains("en              48          48        0      1    100.0%"))
         let needed = try CLIRun.run(["export", "xliff", "--to", "kk", "--needed", "--out", "Review"], in: folder.path)
         #expect(needed.stdout == "wrote Review/ru-kk.xlf (1 unit, 1 stale)\n")
         let review = try folder.read("Review/ru-kk.xlf")
@@ -217,6 +219,12 @@ import Testing
         #expect(accept.status == 0)
         #expect(
             accept.stdout == "accepted title (kk) of kurt-story\nwrote Captions/museum-second-floor/kurt-story.yml\n")
+        #expect(try CLIRun.run(["check"], in: folder.path).status == 1)  // the en title is still stale
+        let english = try CLIRun.run(["accept", "kurt-story", "--field", "title"], in: folder.path)
+        #expect(
+            english.stdout
+                == "accepted title (en) of kurt-story\ntitle (kk) of kurt-story was already current\n"
+                + "wrote Captions/museum-second-floor/kurt-story.yml\n")
         #expect(try CLIRun.run(["check"], in: folder.path).status == 0)
         let unknown = try CLIRun.run(["accept", "no-such"], in: folder.path)
         #expect(unknown.status == 2)

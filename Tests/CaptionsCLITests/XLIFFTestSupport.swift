@@ -14,6 +14,19 @@ extension TemporaryFolder {
         try write(relativePath, lines.joined(separator: "\n"))
     }
 
+    /// Removes the `translations:` record (the source fingerprints) from a caption file: the
+    /// file as it was before its translations were tracked (typed by hand, never accepted).
+    func removeRecord(_ relativePath: String) throws {
+        var lines = try read(relativePath).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("translations:") }) else {
+            throw CocoaError(.fileReadUnknown)
+        }
+        var end = start + 1
+        while end < lines.count, lines[end].hasPrefix("  ") { end += 1 }
+        lines.removeSubrange(start..<end)
+        try write(relativePath, lines.joined(separator: "\n"))
+    }
+
     /// Every file below `relative` with its bytes.
     func contents(of relative: String) throws -> [String: Data] {
         let root = path + "/" + relative

@@ -1058,9 +1058,9 @@ struct EditorSaveTests {
 
     @Test("Editing a source whose translations have no record says they will go stale, and the save makes them so")
     func untrackedTranslationsGoStale() async throws {
-        let fixture = try EditorFixture()
         let file = "barracks/steppe-camps.yml"
-        #expect(!(try fixture.read(file)).contains("translations:"))  // as the museum wrote it, by hand
+        let fixture = try EditorFixture(untracked: [file])
+        #expect(!(try fixture.read(file)).contains("translations:"))  // typed by hand, never accepted
         try await fixture.test { browser in
             let page = try await browser.get("/exhibits/steppe-camps")
             let asSaved = try await browser.post(

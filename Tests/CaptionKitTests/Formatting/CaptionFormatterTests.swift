@@ -55,10 +55,32 @@ import Testing
                     scrambled += "    \(translation.language):   \(try json(translation.text))\n"
                 }
             }
+            scrambled += scrambledRecord(of: original)
             scrambled += "id: \(exhibit.id ?? "")\n"
             #expect(content(scrambled) == content(original), "\(relative)")
             #expect(try formatted(scrambled, config: config) == original, "\(relative)")
         }
+    }
+
+    /// The file's `translations:` record (flow mappings, one line a field) in block style, its
+    /// fields and languages reversed, every fingerprint double-quoted; empty without a record.
+    func scrambledRecord(of original: String) -> String {
+        let lines = original.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("translations:") }) else { return "" }
+        var scrambled = "translations:\n"
+        for line in lines[(start + 1)...].prefix(while: { $0.hasPrefix("  ") }).reversed() {
+            let field = line.drop { $0 == " " }.prefix { $0 != ":" }
+            let pairs = line.drop { $0 != "{" }.dropFirst().prefix { $0 != "}" }.split(separator: ",")
+            scrambled += "    \(field):\n"
+            for pair in pairs.reversed() {
+                // A fingerprint YAML would read as a number is quoted in the file already.
+                let parts = pair.split(separator: ":").map {
+                    $0.trimmingCharacters(in: CharacterSet(charactersIn: " \""))
+                }
+                scrambled += "        \(parts[0]):   \"\(parts[1])\"\n"
+            }
+        }
+        return scrambled
     }
 
     func json(_ text: String) throws -> String {

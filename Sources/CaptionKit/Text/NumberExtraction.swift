@@ -11,7 +11,10 @@
 ///   `XX-ғасыр`;
 /// - an uppercase Roman numeral of I, V and X from 1 to 39 gives its value (`XIX` → `19`); a
 ///   single-letter numeral (`I`, `V`, `X`) counts only before a century word (`в.`, `век`,
-///   `ғасыр`, `ғ.`, `century`), so the English pronoun `I` is not a number.
+///   `ғасыр`, `ғ.`, `century`), so the English pronoun `I` is not a number. The Cyrillic
+///   capitals Х (U+0425) and І (U+0406), which Russian and Kazakh typists use for X and I, read
+///   as X and I in a word made only of these letters and I, V, X (`ХХ век`, `ХІХ ғасыр` → `20`,
+///   `19`).
 enum NumberExtraction {
     /// The normalized numbers of `text`, in order of appearance (repeats kept).
     ///
@@ -21,12 +24,13 @@ enum NumberExtraction {
     ///     the comma is a decimal separator.
     static func numbers(in text: String, language: String) -> [String] {
         ValidUTF8.withBytes(of: text) { bytes in
-            // Every scalar a number can start at (a digit, `I`, `V`, `X`) is ASCII, and no byte of
-            // a longer scalar is.
+            // Every scalar a number can start at is a digit, `I`, `V`, `X` (ASCII, and no byte of
+            // a longer scalar is) or the Cyrillic Х or І (the two bytes D0 A5, D0 86).
             var starts: [Int] = []
             for offset in bytes.indices {
                 let byte = bytes[offset]
                 if isDigit(byte) || byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X")
+                    || isCyrillicRomanLetter(bytes, at: offset)
                 {
                     starts.append(offset)
                 }
@@ -35,8 +39,8 @@ enum NumberExtraction {
         }
     }
 
-    /// ``numbers(in:language:)`` of UTF-8 `bytes`, given the offsets of every digit, `I`, `V`
-    /// and `X` in them, in order: the scan looks only there, since every other byte is just
+    /// ``numbers(in:language:)`` of UTF-8 `bytes`, given the offsets of every digit, `I`, `V`,
+    /// `X`, `Х` and `І` in them, in order: the scan looks only there, since every other byte is just
     /// stepped over.
     static func numbers(inUTF8 bytes: UnsafeBufferPointer<UInt8>, starts: [Int], language: String) -> [String] {
         let commaGroupsThousands = Language.primary(language) == "en"
@@ -57,14 +61,15 @@ enum NumberExtraction {
         let byte = bytes[index]
         if isDigit(byte) {
             return readNumber(bytes, from: index, commaGroupsThousands: commaGroupsThousands, into: &result)
-        } else if byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X"),
+        } else if byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X")
+            || isCyrillicRomanLetter(bytes, at: index),
             index == 0
                 || !TextWords.isLetter(
                     ValidUTF8.unicodeScalar(at: ValidUTF8.start(before: index, in: bytes), in: bytes).scalar)
         {
             let end = endOfLetters(bytes, from: index)
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-            if let value = RomanNumeral.value(of: word), word.count > 1 || isCenturyWordAfter(bytes, end) {
+            if let value = RomanNumeral.value(ofTyped: word), word.count > 1 || isCenturyWordAfter(bytes, end) {
                 result.append(String(value))
             }
             return end
@@ -169,6 +174,12 @@ enum NumberExtraction {
 
     private static func isDigit(_ byte: UInt8) -> Bool {
         byte >= 0x30 && byte <= 0x39
+    }
+
+    /// Whether the Cyrillic capital Х (U+0425, UTF-8 D0 A5) or І (U+0406, D0 86) starts at `offset`.
+    @inline(__always)
+    private static func isCyrillicRomanLetter(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        bytes[offset] == 0xD0 && offset + 1 < bytes.count && (bytes[offset + 1] == 0xA5 || bytes[offset + 1] == 0x86)
     }
 
     private static func isGroupingSpace(_ character: Unicode.Scalar) -> Bool {

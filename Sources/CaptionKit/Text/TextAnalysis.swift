@@ -61,7 +61,7 @@ struct TextAnalysis: Sendable {
         let mayHaveKazakhLetter = hasKazakhLetter || all.contains(.kazakhForm)
         let everyScalarAlone = pass.every.contains(.alone)
         let isPlain = pass.every.contains(.normalizationPlain)
-        // Number extraction starts only at a digit or at I, V or X.
+        // Number extraction starts only at a digit or at I, V, X (or the Cyrillic Х, І).
         let mayHaveNumber = all.contains(.numberStart)
         let words = pass.words
         let brackets = pass.brackets

@@ -149,6 +149,23 @@ enum RomanNumeral {
         return total
     }
 
+    /// ``value(of:)`` of `text` with the Cyrillic capitals Х (U+0425) and І (U+0406) read as X
+    /// and I, the way Russian and Kazakh typists write numerals (`ХХ`, `ХІХ`, `XІX`); `nil` when
+    /// a letter is neither one of these nor I, V or X.
+    static func value(ofTyped text: String) -> Int? {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return value(of: text) }
+        var latin = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{425}": latin.append("X")
+            case "\u{406}": latin.append("I")
+            case "I", "V", "X": latin.unicodeScalars.append(scalar)
+            default: return nil
+            }
+        }
+        return value(of: latin)
+    }
+
     /// The canonical numeral for 1...39.
     static func numeral(_ value: Int) -> String {
         let units = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]

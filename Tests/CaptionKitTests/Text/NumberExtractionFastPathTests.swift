@@ -25,7 +25,8 @@ enum PlainNumberExtraction {
                 while end < characters.count, TextWords.isLetter(characters[end]) { end += 1 }
                 var word = ""
                 word.unicodeScalars.append(contentsOf: characters[index..<end])
-                if let value = RomanNumeral.value(of: word), word.count > 1 || isCenturyWordAfter(characters, end) {
+                if let value = RomanNumeral.value(ofTyped: word), word.count > 1 || isCenturyWordAfter(characters, end)
+                {
                     result.append(String(value))
                 }
                 index = end
@@ -69,7 +70,7 @@ enum PlainNumberExtraction {
     }
 
     private static func isRomanLetter(_ character: Unicode.Scalar) -> Bool {
-        character == "I" || character == "V" || character == "X"
+        character == "I" || character == "V" || character == "X" || character == "\u{425}" || character == "\u{406}"
     }
 
     private static func isCenturyWordAfter(_ characters: [Unicode.Scalar], _ end: Int) -> Bool {
@@ -98,6 +99,8 @@ enum PlainNumberExtraction {
             "IV\u{301} век", "X\u{FE0F}", "🇰🇿 1937 👨‍👩‍👧 XX", "\u{FEFF}1937", "a\r\n1937\r\n", "№1", "№ 7–8",
             "1938—1953",
             "XXXIX XL IIII VV", "I 5", "X ᾳ", "18 ғасырдың", "XVIII ғасырдың", "V В.", "V c.", "IX Century",
+            "ХХ века", "ХІХ ғасыр", "XІX", "ХIХ", "Х век", "Х", "Іле", "Хлеб", "аХХ", "ХХх", "ХХХХ", "Х\u{301}Х", "ІV",
+            "РФ ЖХ ХЖ",
         ]
 
     @Test(arguments: texts) func bytesGiveWhatScalarsGive(_ text: String) {

@@ -27,6 +27,15 @@ import Testing
         ("I was there", "en", []),
         ("MIX and CD and IIII", "en", []),
         ("Камера № 7.", "ru", ["7"]),
+        // Roman numerals typed with the Cyrillic Х and І.
+        ("ХХ века", "ru", ["20"]),
+        ("ХІХ ғасыр", "kk", ["19"]),
+        ("ХIХ век", "ru", ["19"]),
+        ("Х век", "ru", ["10"]),
+        ("Х-ғасыр", "kk", ["10"]),
+        ("Х и І", "ru", []),
+        ("Хлеб, ХХI", "ru", ["21"]),
+        ("Іле мен ХХХХ", "kk", []),
     ])
     func numbers(_ text: String, _ language: String, _ expected: [String]) {
         #expect(NumberExtraction.numbers(in: text, language: language) == expected)

@@ -11,7 +11,8 @@ struct NumberMismatchCheck: CaptionTextCheck {
             Every number, year and range in the source text must appear in each translation, and no other. \
             Digits grouped with spaces or no-break spaces count as one number (10 000), a range counts as both \
             of its years (1938–1953), decimals may use a comma or a point, a Roman numeral counts as its value \
-            (XIX век = XIX ғасыр = 19th century) and a year with a Kazakh suffix counts as the year \
+            (XIX век = XIX ғасыр = 19th century), also when typed with the Cyrillic letters Х and І (ХХ век, \
+            ХІХ ғасыр), and a year with a Kazakh suffix counts as the year \
             (1937 жылы, 1937-жылы). The finding points at the translation and lists what is missing and what \
             is extra.
             """,
@@ -40,6 +41,14 @@ struct NumberMismatchCheck: CaptionTextCheck {
                   kk: XIX ғасырдың сауыты, 1837-жылы
                   ru: Кольчуга XIX века, 1837 год
                   en: A 19th-century mail shirt, 1837
+                """),
+            CheckExample(
+                """
+                id: gramophone
+                title:
+                  kk: ХХ ғасырдың басындағы граммофон
+                  ru: Граммофон начала ХХ века
+                  en: An early 20th-century gramophone
                 """),
             CheckExample(
                 """

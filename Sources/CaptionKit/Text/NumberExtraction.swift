@@ -14,7 +14,11 @@
 ///   `ғасыр`, `ғ.`, `century`), so the English pronoun `I` is not a number. The Cyrillic
 ///   capitals Х (U+0425) and І (U+0406), which Russian and Kazakh typists use for X and I, read
 ///   as X and I in a word made only of these letters and I, V, X (`ХХ век`, `ХІХ ғасыр` → `20`,
-///   `19`).
+///   `19`);
+/// - a day next to a month name gives the month's number as well (`5 августа`, `5 тамызда`,
+///   `5 August`, `August 5` → `5`, `8`, as `05.08` gives), and a decade with its century the
+///   year it starts (`30-е годы XX века`, `XX ғасырдың 30-жылдары` → `1930`, as `1930s` gives):
+///   see `NumberExtraction+Dates.swift`.
 enum NumberExtraction {
     /// The normalized numbers of `text`, in order of appearance (repeats kept).
     ///
@@ -43,11 +47,11 @@ enum NumberExtraction {
     /// `X`, `Х` and `І` in them, in order: the scan looks only there, since every other byte is just
     /// stepped over.
     static func numbers(inUTF8 bytes: UnsafeBufferPointer<UInt8>, starts: [Int], language: String) -> [String] {
-        let commaGroupsThousands = Language.primary(language) == "en"
+        let primary = Language.primary(language)
         var result: [String] = []
         var index = 0
         for start in starts where start >= index {
-            index = read(bytes, at: start, commaGroupsThousands: commaGroupsThousands, into: &result)
+            index = read(bytes, at: start, language: primary, into: &result)
         }
         return result
     }
@@ -56,11 +60,11 @@ enum NumberExtraction {
     /// numbers to `result`, and returns the offset where the scan goes on.
     @inline(__always)
     private static func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, commaGroupsThousands: Bool, into result: inout [String]
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, language: String, into result: inout [String]
     ) -> Int {
         let byte = bytes[index]
         if isDigit(byte) {
-            return readNumber(bytes, from: index, commaGroupsThousands: commaGroupsThousands, into: &result)
+            return readNumber(bytes, from: index, language: language, into: &result)
         } else if byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X")
             || isCyrillicRomanLetter(bytes, at: index),
             index == 0
@@ -79,7 +83,7 @@ enum NumberExtraction {
     }
 
     /// The offset after the run of letters starting at `start`.
-    private static func endOfLetters(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func endOfLetters(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var end = start
         while end < bytes.count {
             let (scalar, length) = ValidUTF8.unicodeScalar(at: end, in: bytes)
@@ -90,9 +94,9 @@ enum NumberExtraction {
     }
 
     /// Reads the number starting at `start` (a digit), appends its numbers to `result` and
-    /// returns the offset after it.
+    /// returns the offset after it; `language` is a primary subtag.
     private static func readNumber(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, commaGroupsThousands: Bool, into result: inout [String]
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, language: String, into result: inout [String]
     ) -> Int {
         // Digit groups and the single separators between them.
         var groups: [String] = []
@@ -103,12 +107,21 @@ enum NumberExtraction {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             guard let separator = separator(bytes, at: index) else {
                 if groups.isEmpty {
+                    if let decade = decadeYear(bytes, from: start, to: index, language: language, previous: result.last)
+                    {
+                        if decade.replacesPrevious { result.removeLast() }
+                        result.append(decade.year)
+                        return decade.end
+                    }
                     // A lone group (most numbers): what `interpret` gives for it, without the lists.
                     result.append(normalized(UnsafeBufferPointer(rebasing: bytes[groupStart..<index])))
+                    if let month = month(ofDay: bytes, from: start, to: index, language: language) {
+                        result.append(String(month))
+                    }
                 } else {
                     groups.append(
                         String(decoding: UnsafeBufferPointer(rebasing: bytes[groupStart..<index]), as: UTF8.self))
-                    result += interpret(groups, separators, commaGroupsThousands: commaGroupsThousands)
+                    result += interpret(groups, separators, commaGroupsThousands: language == "en")
                 }
                 return index
             }
@@ -172,7 +185,7 @@ enum NumberExtraction {
         return trimmed.isEmpty ? "0" : String(trimmed)
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool {
+    static func isDigit(_ byte: UInt8) -> Bool {
         byte >= 0x30 && byte <= 0x39
     }
 

@@ -33,3 +33,13 @@ final class TestCollection {
     /// Loads the collection.
     func load() throws -> CaptionCollection { try CollectionLoader.load(path: root) }
 }
+
+extension TestCollection {
+    /// The findings `captions check` gives for the collection, formatted, paths relative to it;
+    /// with `checkID`, only that check's.
+    func findings(of checkID: String? = nil) throws -> [String] {
+        try CaptionChecker.run(CheckRequest(path: root)).diagnostics
+            .filter { checkID == nil || $0.checkID == checkID }
+            .map { $0.formatted.replacingOccurrences(of: root + "/", with: "") }
+    }
+}

@@ -36,8 +36,44 @@ import Testing
         ("Х и І", "ru", []),
         ("Хлеб, ХХI", "ru", ["21"]),
         ("Іле мен ХХХХ", "kk", []),
+        // A day next to a month name gives the month too.
+        ("5 августа 1937 года", "ru", ["5", "8", "1937"]),
+        ("в ночь на 5 Мая", "ru", ["5", "5"]),
+        ("5-го авг. 1937 г.", "ru", ["5", "8", "1937"]),
+        ("с 1 по 3 декабря", "ru", ["1", "3", "12"]),
+        ("5–7 августа", "ru", ["5", "7", "8"]),
+        ("1937 жылғы 5 тамызда", "kk", ["1937", "5", "8"]),
+        ("5-тамыз, 12 желтоқсанның", "kk", ["5", "8", "12", "12"]),
+        ("1937 жылы 5 қазанда", "kk", ["1937", "5", "10"]),
+        ("5 қазан 1937", "kk", ["5", "10", "1937"]),
+        ("5 қазан әкелді", "kk", ["5"]),
+        ("5 August 1937", "en", ["5", "8", "1937"]),
+        ("August 5, 1937", "en", ["5", "8", "1937"]),
+        ("on the 5th of May", "en", ["5"]),
+        ("5th Sept. and Aug. 31", "en", ["5", "9", "31", "8"]),
+        ("only 5 may enter", "en", ["5"]),
+        ("32 августа, 100 мая", "ru", ["32", "100"]),
+        ("5 августа", "kk", ["5"]),
+        // A decade with its century gives the year it starts; without it, the decade's number.
+        ("30-е годы XX века", "ru", ["1930"]),
+        ("в 30-х гг. ХХ в. и 1941", "ru", ["1930", "1941"]),
+        ("в 30-е годы", "ru", ["30"]),
+        ("XX ғасырдың 30-жылдары", "kk", ["1930"]),
+        ("XX ғ. 30-шы жылдары", "kk", ["1930"]),
+        ("30-жылдары", "kk", ["30"]),
+        ("XX ғасыр, 30 адам", "kk", ["20", "30"]),
     ])
     func numbers(_ text: String, _ language: String, _ expected: [String]) {
         #expect(NumberExtraction.numbers(in: text, language: language) == expected)
+    }
+
+    /// Text analysis reads dates and decades as the extraction does.
+    @Test(arguments: ["5 августа 1937", "1937 жылғы 5 қазанда", "Aug. 5", "30-х гг. ХХ в.", "XX ғ. 30-жылдары"])
+    func textAnalysisReadsDatesAndDecadesAlike(_ text: String) {
+        for language in ["kk", "ru", "en"] {
+            #expect(
+                TextAnalysis(text, language: language).numbers == NumberExtraction.numbers(in: text, language: language)
+            )
+        }
     }
 }

@@ -5,10 +5,7 @@ import Testing
 /// `number-mismatch` on whole collections: the exact findings a curator sees.
 @Suite struct NumberMismatchCheckTests {
     func findings(_ files: [(path: String, text: String)]) throws -> [String] {
-        let collection = try TestCollection(files: files)
-        let result = try CaptionChecker.run(CheckRequest(path: collection.root))
-        return result.diagnostics.map { $0.formatted.replacingOccurrences(of: collection.root + "/", with: "") }
-            .filter { $0.hasSuffix("[number-mismatch]") }
+        try TestCollection(files: files).findings(of: "number-mismatch")
     }
 
     @Test func romanNumeralsTypedInCyrillicCountAsTheirValue() throws {
@@ -27,7 +24,9 @@ import Testing
         #expect(try findings([("gramophone.yml", gramophone)]) == [])
     }
 
-    @Test func aWrongCenturyAgainstACyrillicNumeralIsReportedWithItsValue() throws {
+    /// A wrong century against a Cyrillic numeral, and a wrong month name against digits, are
+    /// reported with their numbers.
+    @Test func aWrongCenturyOrMonthIsReportedAsItsNumber() throws {
         let gramophone = """
             id: gramophone
             title:
@@ -36,12 +35,60 @@ import Testing
               en: An 18th-century gramophone
 
             """
+        let arrival = """
+            id: arrival
+            text:
+              kk: Эшелон 1937 жылғы 5 қыркүйекте 5 қазан әкелді.
+              ru: Эшелон прибыл 05.09.1937.
+              en: The train arrived on 5 October 1937.
+
+            """
         #expect(
-            try findings([("gramophone.yml", gramophone)]) == [
+            try findings([("gramophone.yml", gramophone), ("arrival.yml", arrival)]) == [
+                """
+                arrival.yml:5:7: error: text (en) has other numbers than the Russian (ru) source: missing 9; \
+                extra 10 [number-mismatch]
+                """,
                 """
                 gramophone.yml:5:7: error: title (en) has other numbers than the Russian (ru) source: missing 19; \
                 extra 18 [number-mismatch]
-                """
+                """,
             ])
+    }
+
+    @Test func datesWithMonthNamesGiveTheMonthsNumber() throws {
+        let arrival = """
+            id: arrival
+            title:
+              kk: Эшелон, 05.08.1937
+              ru: Эшелон, 05.08.1937
+              en: The train, 05.08.1937
+            text:
+              kk: Алғашқы эшелон 1937 жылғы 5 тамызда келді.
+              ru: Первый эшелон прибыл 5 августа 1937 года.
+              en: The first train arrived on 5 August 1937.
+            credit:
+              kk: Сурет 1937 жылғы 5-тамыз
+              ru: Снимок от 5-го авг. 1937 г.
+              en: Photograph of August 5, 1937
+
+            """
+        #expect(try findings([("arrival.yml", arrival)]) == [])
+    }
+
+    @Test func decadesWithTheirCenturyGiveTheYearTheyStart() throws {
+        let camp = """
+            id: camp
+            title:
+              kk: XX ғасырдың 30-жылдарындағы лагерь
+              ru: Лагерь 30-х годов ХХ века
+              en: A camp of the 1930s
+            text:
+              kk: Лагерь XX ғ. 30-жылдары салынды.
+              ru: Лагерь построен в 30-е гг. XX в.
+              en: The camp was built in the 1930s.
+
+            """
+        #expect(try findings([("camp.yml", camp)]) == [])
     }
 }

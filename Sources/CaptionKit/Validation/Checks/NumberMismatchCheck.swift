@@ -12,8 +12,10 @@ struct NumberMismatchCheck: CaptionTextCheck {
             Digits grouped with spaces or no-break spaces count as one number (10 000), a range counts as both \
             of its years (1938–1953), decimals may use a comma or a point, a Roman numeral counts as its value \
             (XIX век = XIX ғасыр = 19th century), also when typed with the Cyrillic letters Х and І (ХХ век, \
-            ХІХ ғасыр), and a year with a Kazakh suffix counts as the year \
-            (1937 жылы, 1937-жылы). The finding points at the translation and lists what is missing and what \
+            ХІХ ғасыр), a year with a Kazakh suffix counts as the year \
+            (1937 жылы, 1937-жылы), a day next to a month name counts the month too (5 августа 1937 = \
+            1937 жылғы 5 тамызда = 5 August 1937 = 05.08.1937) and a decade with its century counts as the \
+            year it starts (30-е годы XX века = XX ғасырдың 30-жылдары = the 1930s). The finding points at the translation and lists what is missing and what \
             is extra.
             """,
         defaultSeverity: .error,
@@ -52,6 +54,18 @@ struct NumberMismatchCheck: CaptionTextCheck {
                 """),
             CheckExample(
                 """
+                id: first-train
+                title:
+                  kk: Алғашқы эшелон, 05.08.1937
+                  ru: Первый эшелон, 5 августа 1937 года
+                  en: The first train, August 5, 1937
+                text:
+                  kk: Лагерь XX ғасырдың 30-жылдары салынды.
+                  ru: Лагерь построен в 30-е годы XX века.
+                  en: The camp was built in the 1930s.
+                """),
+            CheckExample(
+                """
                 id: ration
                 text:
                   kk: Күніне 0,5 кг нан берілді.
@@ -86,6 +100,14 @@ struct NumberMismatchCheck: CaptionTextCheck {
                   kk: ↓XVIII ғасырдың сауыты
                   ru: Кольчуга XIX века
                   en: A 19th-century mail shirt
+                """),
+            CheckExample(
+                """
+                id: first-train
+                title:
+                  kk: Алғашқы эшелон, 1937 жылғы 5 тамыз
+                  ru: Первый эшелон, 05.08.1937
+                  en: ↓The first train, 5 September 1937
                 """),
         ]
     )

@@ -54,7 +54,7 @@ import Testing
             run.stdout == """
                 Captions/camp/letters.yml:7:27: warning: text (kk) has a sentence of 11 words, 'Әйелдер оларды т. б. \
                 заттармен…'; the panel 'object' allows 8 words a sentence in Kazakh (kk) [long-sentence]
-                Captions/camp/letters.yml:9:7: error: text (en) is 21 words; the panel 'object' allows 20 words \
+                Captions/camp/letters.yml:10:5: error: text (en) is 21 words; the panel 'object' allows 20 words \
                 [too-long]
                 Captions/camp/letters.yml:10:26: warning: text (en) has a sentence of 16 words, 'The women hid them \
                 with…'; the field 'text' allows 10 words a sentence in English (en) [long-sentence]

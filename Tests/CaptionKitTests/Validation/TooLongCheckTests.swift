@@ -46,4 +46,31 @@ import Testing
             config: "fields:\n  text: { max-words: [1] }\n")
         #expect(throws: CaptionError.self) { try CaptionChecker.run(CheckRequest(path: collection.root)) }
     }
+
+    /// `captions fmt` writes a long title as a literal block: the finding points at its text,
+    /// not at the `|` above it.
+    @Test func aLongTextInALiteralBlockIsFoundAtItsFirstLine() throws {
+        let collection = try TestCollection(
+            files: [
+                (
+                    "wagon.yml",
+                    """
+                    id: wagon
+                    title:
+                      kk: Сталин вагоны
+                      ru: Сталинский вагон
+                      en: |
+                        The Stalin wagon for transporting prisoners
+                      de: 'Der Stalin-Waggon für den Transport von Häftlingen'
+
+                    """
+                )
+            ],
+            config: "languages: [kk, ru, en, de]\nfields:\n  title: { required: true, max-chars: 30 }\n")
+        #expect(
+            try collection.findings(of: "too-long") == [
+                "wagon.yml:6:5: error: title (en) is 43 characters, the panel takes 30 [too-long]",
+                "wagon.yml:7:7: error: title (de) is 50 characters, the panel takes 30 [too-long]",
+            ])
+    }
 }

@@ -2,7 +2,8 @@
 ///
 /// Characters are grapheme clusters (what a reader counts: `ё` written as `е` plus a combining
 /// mark is one, a flag emoji is one). Words are runs of letters or digits, as `captions status`
-/// counts them. Findings point at the text's value.
+/// counts them. Findings point at the text's value, or for a literal block (`|`) at its first
+/// line (``Translation/location(ofScalar:)``), where `captions fmt` puts a long text.
 struct TooLongCheck: CaptionTextCheck {
     static let description = CheckDescription(
         id: "too-long",
@@ -45,6 +46,16 @@ struct TooLongCheck: CaptionTextCheck {
                 """, config: "fields:\n  title: { required: true, max-chars: 30 }\n"),
             CheckExample(
                 """
+                id: wagon
+                title:
+                  kk: Сталин вагоны
+                  ru: Сталинский вагон
+                  en: |
+                    ↓The Stalin wagon for transporting
+                    prisoners
+                """, config: "fields:\n  title: { required: true, max-chars: 30 }\n"),
+            CheckExample(
+                """
                 id: kurt
                 text:
                   kk: Құрт — кептірілген ірімшік.
@@ -81,15 +92,21 @@ struct TooLongCheck: CaptionTextCheck {
 
     func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
+        /// A finding about the whole text: at its value, or at the first line of a literal block.
+        func wholeTextFinding(_ text: CaptionText, _ message: String) -> Diagnostic {
+            let translation = text.translation
+            return self.finding(
+                at: translation.literalBlockStart == nil
+                    ? translation.valueLocation : translation.location(ofScalar: 0),
+                message, exhibit: exhibit, field: text.field.name, language: text.language)
+        }
         for text in analysis.texts {
             guard let spec = context.config.field(text.field.name) else { continue }
             let characters = text.analysis.characterCount
             // A field measured on its panel (overflows-panel) has no character limit.
             if let limit = spec.maxChars, characters > limit, context.panels.panel(for: spec.name) == nil {
                 findings.append(
-                    finding(
-                        about: text, of: exhibit, "\(text.label) is \(characters) characters, the panel takes \(limit)")
-                )
+                    wholeTextFinding(text, "\(text.label) is \(characters) characters, the panel takes \(limit)"))
             }
             if let limit = context.wordLimits.words[spec.name]?.limit(for: text.language) {
                 let words = CompletenessSummary.wordCount(text.text)
@@ -104,7 +121,7 @@ struct TooLongCheck: CaptionTextCheck {
                         case .panel:
                             "\(text.label) is \(words) words; \(limit.allowance(language: text.language))"
                         }
-                    findings.append(finding(about: text, of: exhibit, message))
+                    findings.append(wholeTextFinding(text, message))
                 }
             }
         }

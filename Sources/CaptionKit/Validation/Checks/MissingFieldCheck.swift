@@ -23,7 +23,10 @@ struct MissingFieldCheck: CaptionCheck {
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         guard exhibit.isReadable else { return [] }
         let location = exhibit.id != nil ? exhibit.idLocation : SourceLocation(path: exhibit.path, line: 1, column: 1)
-        let absent = context.config.fields.filter { $0.required && exhibit.field($0.name) == nil }
+        // A field whose value could not be read (`title: 1937`) is reported as invalid-value.
+        let absent = context.config.fields.filter {
+            $0.required && exhibit.field($0.name) == nil && !exhibit.hasUnreadableValue(field: $0.name, language: nil)
+        }
         // One finding per file listing every absent field keeps a new, empty file readable.
         guard !absent.isEmpty else { return [] }
         let names = absent.map(\.name)

@@ -204,10 +204,12 @@ enum SentenceSplitter {
 
     /// The kind of the abbreviation of `abbreviations` that the full stop at `mark` (straight
     /// after a letter) ends, as a whole word with the parts before it (`и т. д.`, not `Иванов.`),
-    /// or `nil`; and the index of the scalar before that word (-1 at the start).
+    /// or `nil`; and the index of the scalar before that word (-1 at the start). In any case
+    /// (`См. рис.`, `Mr.`), or with `matchingCase` only in the lowercase the lists have (`c.`,
+    /// not the `C.` of `Plan C.`).
     private static func abbreviation(
         endingAt mark: Int, in scalars: [Unicode.Scalar],
-        _ abbreviations: [(abbreviation: [Unicode.Scalar], kind: AbbreviationKind)]
+        _ abbreviations: [(abbreviation: [Unicode.Scalar], kind: AbbreviationKind)], matchingCase: Bool = false
     ) -> (kind: AbbreviationKind?, before: Int) {
         // The word before the full stop with the parts before it (`т. д`, `А.С`), spaces removed.
         var word: [Unicode.Scalar] = ["."]
@@ -222,7 +224,7 @@ enum SentenceSplitter {
             index -= 1
         }
         word.reverse()
-        let lowered = word.flatMap { $0.properties.lowercaseMapping.unicodeScalars }
+        let lowered = matchingCase ? word : word.flatMap { $0.properties.lowercaseMapping.unicodeScalars }
         for (abbreviation, kind) in abbreviations
         where lowered.count >= abbreviation.count && lowered.suffix(abbreviation.count).elementsEqual(abbreviation)
             && (lowered.count == abbreviation.count || lowered[lowered.count - abbreviation.count - 1] == ".")
@@ -235,6 +237,8 @@ enum SentenceSplitter {
     /// Whether the full stop that ends `text` (through trailing spaces and closing quotes and
     /// brackets, as ``SentenceEnding`` reads it) ends one of the abbreviations of `language`
     /// (`1952 г.`, `XX в.`, `и т. д.`, `etc.`, `c.`): such a full stop need not end a sentence.
+    /// At the end of a text the abbreviation must be written in lowercase, as listed: a capital
+    /// there is a word of its own (`Plan C.`, `Блок Г.`), whose full stop ends the sentence.
     static func endsWithAbbreviation(_ text: String, language: String) -> Bool {
         let abbreviations = Self.abbreviations[Typography.primarySubtag(of: language)] ?? []
         guard !abbreviations.isEmpty, lastWordMayBeAbbreviated(text) else { return false }
@@ -248,7 +252,7 @@ enum SentenceSplitter {
             mark -= 1
         }
         guard mark > 0, scalars[mark] == ".", scalars[mark - 1].properties.isAlphabetic else { return false }
-        let (kind, before) = abbreviation(endingAt: mark, in: scalars, abbreviations)
+        let (kind, before) = abbreviation(endingAt: mark, in: scalars, abbreviations, matchingCase: true)
         return kind != nil && (before >= 0 || start == all.startIndex)
     }
 

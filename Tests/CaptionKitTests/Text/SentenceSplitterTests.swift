@@ -30,7 +30,8 @@ import Testing
             ("ru", "Фото: А. Иванов."), ("ru", "Лагерь закрыли в 1953 году."), ("ru", "Это был город."),
             ("ru", "1952 г"), ("ru", "Когда это было, 1952 г.?"), ("kk", "Бұл – архив."), ("en", "It was in 1952."),
             ("en", "Carpets, chests etc…"), ("en", "Plan " + String(repeating: "b", count: 70) + "c."),
-            ("de", "Im Jahr 1952 usw."),
+            ("de", "Im Jahr 1952 usw."), ("en", "Plan C."), ("en", "Vitamin C.»"), ("ru", "Блок Г."),
+            ("ru", "Это ДР."), ("kk", "Блок Ж."),
         ]
         for (language, text) in sentences {
             #expect(!SentenceSplitter.endsWithAbbreviation(text, language: language), "\(text)")

@@ -11,7 +11,8 @@ struct PunctuationMismatchCheck: CaptionTextCheck {
             question or exclamation mark the source does not have changes the tone of a memorial text. \
             Closing quotes and brackets are looked through (…». ends a sentence); a full stop that ends an \
             abbreviation (ru 1952 г., XX в., и т. д.; kk 1952 ж., т.б.; en etc., c.) need not end one, \
-            so it is neither required nor missed. An opening bracket or \
+            so it is neither required nor missed; at the end of a text only in lowercase, as written here \
+            (Plan C. ends a sentence). An opening bracket or \
             quote without its closing partner (or the reverse), in any language, is reported too: ( ) [ ] \
             « » “ ” „ “ and straight double quotes.
             """,
@@ -79,6 +80,14 @@ struct PunctuationMismatchCheck: CaptionTextCheck {
                   ru: Это «АЛЖИР» (Акмолинский лагерь).
                   en: ↓This is “ALZHIR” (the Akmola camp)).
                 """),
+            CheckExample(
+                """
+                id: plan
+                text:
+                  kk: ↓Соңғы амал — С жоспары
+                  ru: ↓Последним средством был план С
+                  en: The last resort was Plan C.
+                """, config: "languages: [kk, ru, en]\nsource: en\n"),
         ]
     )
 

@@ -15,27 +15,30 @@ extension NumberExtraction {
         ofDay bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, language: String
     ) -> Int? {
         guard end - start <= 2, let day = Int(digits: bytes, start..<end), (1...31).contains(day) else { return nil }
-        guard let names = MonthNames.byLanguage[language] else { return nil }
-        if let found = monthAfter(bytes, end, names, english: language == "en") {
+        guard MonthNames.knows(language) else { return nil }
+        if end < bytes.count, let found = monthAfter(bytes, end, language: language) {
             guard found.month == 10, language == "kk" else { return found.month }
             return isYearBefore(bytes, start) || isYearAfter(bytes, found.end) ? found.month : nil
         }
-        guard language == "en" else { return nil }
-        return monthBefore(bytes, start, names)
+        guard language == "en", start > 0, bytes[start - 1] == UInt8(ascii: " ") else { return nil }
+        return monthBefore(bytes, start)
     }
 
     /// The month named right after offset `end` of a day, and where its word ends.
     private static func monthAfter(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int, _ names: [String: Int], english: Bool
+        _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int, language: String
     ) -> (month: Int, end: Int)? {
         var index = end
-        let hyphen = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+        let hyphen = bytes[index] == UInt8(ascii: "-")
         if hyphen { index += 1 }
         let suffixEnd = endOfLetters(bytes, from: index)
         if suffixEnd > index {
-            let suffix = word(bytes, index..<suffixEnd)
-            if let month = names[english ? suffix : suffix.lowercased()] { return (month, suffixEnd) }
-            guard MonthNames.ordinalEndings.contains(suffix) else { return nil }
+            if let month = MonthNames.month(bytes, index..<suffixEnd, language: language) {
+                return (month, suffixEnd)
+            }
+            guard MonthNames.ordinalEndings.contains(where: { spells(bytes, index..<suffixEnd, $0) }) else {
+                return nil
+            }
             index = suffixEnd
         } else if hyphen {
             return nil
@@ -43,15 +46,13 @@ extension NumberExtraction {
         let wordStart = skipSpaces(bytes, from: index)
         guard wordStart > index else { return nil }
         let wordEnd = endOfLetters(bytes, from: wordStart)
-        let name = word(bytes, wordStart..<wordEnd)
-        // English names count only capitalised (`May`, not the verb `may`).
-        guard wordEnd > wordStart, let month = names[english ? name : name.lowercased()] else { return nil }
+        guard let month = MonthNames.month(bytes, wordStart..<wordEnd, language: language) else { return nil }
         return (month, wordEnd)
     }
 
     /// The month named right before offset `start` of a day, through spaces and a full stop
     /// (`August 5`, `Aug. 5`): English month names are ASCII.
-    private static func monthBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ names: [String: Int]) -> Int? {
+    private static func monthBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
         var index = start
         while index > 0, bytes[index - 1] == UInt8(ascii: " ") { index -= 1 }
         guard index < start else { return nil }
@@ -59,7 +60,7 @@ extension NumberExtraction {
         let wordEnd = index
         while index > 0, bytes[index - 1] | 0x20 >= 0x61, bytes[index - 1] | 0x20 <= 0x7A { index -= 1 }
         guard index < wordEnd, index == 0 || !isLetter(before: index, in: bytes) else { return nil }
-        return names[word(bytes, index..<wordEnd)]
+        return MonthNames.month(bytes, index..<wordEnd, language: "en")
     }
 
     /// Whether a year (four digits) ends just before offset `start`, through spaces and at most
@@ -110,14 +111,16 @@ extension NumberExtraction {
             let decade = Int(digits: bytes, start..<end)
         else { return nil }
         let suffixStart = bytes[end] == UInt8(ascii: "-") ? end + 1 : skipSpaces(bytes, from: end)
-        let suffixEnd = endOfLetters(bytes, from: suffixStart)
-        let suffix = word(bytes, suffixStart..<suffixEnd)
+        let suffix = suffixStart..<endOfLetters(bytes, from: suffixStart)
         switch language {
         case "ru":
-            guard bytes[end] == UInt8(ascii: "-"), ["е", "x", "х", "ые", "ых"].contains(suffix) else { return nil }
-            var index = skipSpaces(bytes, from: suffixEnd)
+            guard bytes[end] == UInt8(ascii: "-"),
+                ["е", "x", "х", "ые", "ых"].contains(where: { spells(bytes, suffix, $0) })
+            else { return nil }
+            var index = skipSpaces(bytes, from: suffix.upperBound)
             let yearsEnd = endOfLetters(bytes, from: index)
-            guard ["годы", "годов", "годах", "годам", "гг"].contains(word(bytes, index..<yearsEnd)) else { return nil }
+            guard ["годы", "годов", "годах", "годам", "гг"].contains(where: { spells(bytes, index..<yearsEnd, $0) })
+            else { return nil }
             index = yearsEnd < bytes.count && bytes[yearsEnd] == UInt8(ascii: ".") ? yearsEnd + 1 : yearsEnd
             let centuryStart = skipSpaces(bytes, from: index)
             let centuryEnd = endOfLetters(bytes, from: centuryStart)
@@ -128,8 +131,9 @@ extension NumberExtraction {
             return (String((century - 1) * 100 + decade), false, centuryEnd)
         case "kk":
             guard
-                suffix.hasPrefix("жылдар") || suffix == "жж"
-                    || (["шы", "ші"].contains(suffix) && isYearsWord(after: suffixEnd, in: bytes)),
+                spells(bytes, suffix, "жылдар", prefix: true) || spells(bytes, suffix, "жж")
+                    || ((spells(bytes, suffix, "шы") || spells(bytes, suffix, "ші"))
+                        && isYearsWord(after: suffix.upperBound, in: bytes)),
                 let previous, let century = Int(previous), (1...21).contains(century),
                 isCenturyBefore(start, in: bytes)
             else { return nil }
@@ -142,7 +146,7 @@ extension NumberExtraction {
     /// Whether `жылдар…` follows offset `index` through spaces (`30-шы жылдары`).
     private static func isYearsWord(after index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = skipSpaces(bytes, from: index)
-        return word(bytes, start..<endOfLetters(bytes, from: start)).hasPrefix("жылдар")
+        return spells(bytes, start..<endOfLetters(bytes, from: start), "жылдар", prefix: true)
     }
 
     /// Whether a century word follows offset `end` through spaces (`XX века`, `XX в.`).
@@ -189,6 +193,16 @@ extension NumberExtraction {
         TextWords.isLetter(ValidUTF8.unicodeScalar(at: ValidUTF8.start(before: index, in: bytes), in: bytes).scalar)
     }
 
+    /// Whether `bytes` in `range` are the UTF-8 of `literal` (with `prefix`, start with it).
+    private static func spells(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ literal: String, prefix: Bool = false
+    ) -> Bool {
+        let count = literal.utf8.count
+        guard prefix ? range.count >= count : range.count == count else { return false }
+        return literal.utf8.elementsEqual(
+            UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<range.lowerBound + count]))
+    }
+
     /// The text of `bytes` in `range`.
     private static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
@@ -206,68 +220,118 @@ extension Int {
 }
 
 /// The month names ``NumberExtraction`` reads beside a day number, by language.
+///
+/// The tables are keyed by a word's scalars, case-folded (``TextAnalysis/caseFolded(_:)``) in
+/// Russian and Kazakh, so that a word is looked up from its bytes in place, with no string made
+/// or normalized, and so that the tables cost little to build for a run that reads few dates.
 enum MonthNames {
-    /// The names by primary language subtag.
-    static let byLanguage: [String: [String: Int]] = ["ru": russian, "kk": kazakh, "en": english]
+    /// A word's scalar values: what the tables are keyed by.
+    typealias Key = [UInt32]
 
     /// Endings of an ordinal day before the month name: `5-го августа`, `5th August`, `5-ші тамыз`.
-    static let ordinalEndings: Set<String> = ["го", "st", "nd", "rd", "th", "ші", "шы", "сі", "сы"]
+    static let ordinalEndings = ["го", "st", "nd", "rd", "th", "ші", "шы", "сі", "сы"]
 
-    /// Russian, lowercase: every case of the twelve names (`август`, `августа`, `августе`...) and
-    /// the usual abbreviations (`авг`, `сент`).
-    static let russian: [String: Int] = {
-        var names: [String: Int] = [:]
+    /// More UTF-8 bytes than any name has (`желтоқсанынан` has 26): a longer word is none.
+    private static let longestNameBytes = 32
+
+    /// Whether ``month(_:_:language:)`` knows the month names of `language` (a primary subtag).
+    static func knows(_ language: String) -> Bool { language == "ru" || language == "kk" || language == "en" }
+
+    /// The month the word of `bytes` in `range` names in `language`, or `nil`: Russian and
+    /// Kazakh in any case (`Августа`), English only capitalised as written (`May`, not the
+    /// verb `may`).
+    static func month(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, language: String) -> Int? {
+        guard !range.isEmpty, range.count <= longestNameBytes else { return nil }
+        let english = language == "en"
+        var key: Key = []
+        key.reserveCapacity(range.count)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (value, length) = ValidUTF8.scalar(at: index, in: bytes)
+            if english {
+                key.append(value)
+            } else {
+                guard let folded = TextAnalysis.caseFolded(Unicode.Scalar(value).unsafelyUnwrapped) else { return nil }
+                key.append(folded)
+            }
+            index += length
+        }
+        switch language {
+        case "ru": return russian[key]
+        case "kk": return kazakh(key)
+        case "en": return Self.english[key]
+        default: return nil
+        }
+    }
+
+    /// The key of a name written in lowercase (or, in English, as it must be written).
+    private static func key(_ name: String) -> Key { name.unicodeScalars.map(\.value) }
+
+    /// Every stem with every ending, keyed.
+    private static func combine(_ stems: [(String, Int)], _ endings: [String], into names: inout [Key: Int]) {
+        let endingKeys = endings.map(key)
+        for (stem, month) in stems {
+            let stemKey = key(stem)
+            for ending in endingKeys { names[stemKey + ending] = month }
+        }
+    }
+
+    /// Russian: every case of the twelve names (`август`, `августа`, `августе`...) and the
+    /// usual abbreviations (`авг`, `сент`).
+    private static let russian: [Key: Int] = {
+        var names: [Key: Int] = [:]
         let softStems = [
             ("январ", 1), ("феврал", 2), ("апрел", 4), ("июн", 6), ("июл", 7), ("сентябр", 9), ("октябр", 10),
             ("ноябр", 11), ("декабр", 12),
         ]
-        for (stem, month) in softStems {
-            for ending in ["ь", "я", "ю", "ём", "ем", "е"] { names[stem + ending] = month }
-        }
-        for (stem, month) in [("март", 3), ("август", 8)] {
-            for ending in ["", "а", "у", "ом", "е"] { names[stem + ending] = month }
-        }
-        for ending in ["й", "я", "ю", "ем", "е"] { names["ма" + ending] = 5 }
+        combine(softStems, ["ь", "я", "ю", "ём", "ем", "е"], into: &names)
+        combine([("март", 3), ("август", 8)], ["", "а", "у", "ом", "е"], into: &names)
+        combine([("ма", 5)], ["й", "я", "ю", "ем", "е"], into: &names)
         let abbreviations = [
             ("янв", 1), ("фев", 2), ("февр", 2), ("мар", 3), ("апр", 4), ("авг", 8), ("сен", 9), ("сент", 9),
             ("окт", 10), ("ноя", 11), ("нояб", 11), ("дек", 12),
         ]
-        for (abbreviation, month) in abbreviations { names[abbreviation] = month }
+        combine(abbreviations, [""], into: &names)
         return names
     }()
 
-    /// Kazakh, lowercase: the twelve names with a case or possessive ending (`тамыз`,
-    /// `тамызда`, `тамыздың`, `тамызы`, `тамызында`).
-    static let kazakh: [String: Int] = {
-        let stems = [
-            "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша",
-            "желтоқсан",
-        ]
-        let endings = [
+    /// The Kazakh names, in the order of the months.
+    private static let kazakhStems: [Key] = [
+        "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша",
+        "желтоқсан",
+    ].map(key)
+
+    /// The case and possessive endings a Kazakh name may take (`тамызда`, `тамыздың`, `тамызы`,
+    /// `тамызында`), besides none.
+    private static let kazakhEndings: Set<Key> = Set(
+        [
             "", "да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің", "ы", "і", "сы", "сі", "ында", "інде",
             "сында", "сінде", "ға", "ге", "қа", "ке", "на", "не", "а", "е", "нан", "нен", "дан", "ден", "тан", "тен",
             "ынан", "інен", "сынан", "сінен", "ына", "іне", "сына", "сіне", "ын", "ін", "ды", "ді", "ты", "ті", "ны",
             "ні",
-        ]
-        var names: [String: Int] = [:]
-        for (index, stem) in stems.enumerated() {
-            for ending in endings { names[stem + ending] = index + 1 }
+        ].map(key))
+
+    /// The month a Kazakh word names: a name with one of ``kazakhEndings``.
+    private static func kazakh(_ word: Key) -> Int? {
+        for (index, stem) in kazakhStems.enumerated()
+        where word.starts(with: stem) && kazakhEndings.contains(Array(word[stem.count...])) {
+            return index + 1
         }
-        return names
-    }()
+        return nil
+    }
 
     /// English, capitalised: the names and their abbreviations (`August`, `Aug`, `Sept`).
-    static let english: [String: Int] = {
+    private static let english: [Key: Int] = {
         let names = [
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
             "November", "December",
         ]
-        var result: [String: Int] = [:]
+        var result: [Key: Int] = [:]
         for (index, name) in names.enumerated() {
-            result[name] = index + 1
-            result[String(name.prefix(3))] = index + 1
+            result[key(name)] = index + 1
+            result[key(String(name.prefix(3)))] = index + 1
         }
-        result["Sept"] = 9
+        result[key("Sept")] = 9
         return result
     }()
 }

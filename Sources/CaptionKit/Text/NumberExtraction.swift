@@ -72,6 +72,8 @@ enum NumberExtraction {
                     ValidUTF8.unicodeScalar(at: ValidUTF8.start(before: index, in: bytes), in: bytes).scalar)
         {
             let end = endOfLetters(bytes, from: index)
+            // Most words starting with a capital Х or І (`Халық`, `Іле`) are no numeral.
+            guard isRomanLetters(bytes, index..<end) else { return end }
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
             if let value = RomanNumeral.value(ofTyped: word), word.count > 1 || isCenturyWordAfter(bytes, end) {
                 result.append(String(value))
@@ -187,6 +189,22 @@ enum NumberExtraction {
 
     static func isDigit(_ byte: UInt8) -> Bool {
         byte >= 0x30 && byte <= 0x39
+    }
+
+    /// Whether `bytes` in `range` are only I, V, X, Х and І.
+    private static func isRomanLetters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X") {
+                index += 1
+            } else if isCyrillicRomanLetter(bytes, at: index) {
+                index += 2
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// Whether the Cyrillic capital Х (U+0425, UTF-8 D0 A5) or І (U+0406, D0 86) starts at `offset`.

@@ -15,6 +15,13 @@ extension CaptionsCommand.Export {
                 missing or empty text in a field on the sign is held back: it is listed on stderr as \
                 'path:line:col: error: <id> held back: <reason>' and nothing is written for it.
 
+                The export runs the checks of captions check (captions.yml's severities, ignore: \
+                entries and the baseline, as the check applies them): a label with an error-level \
+                finding is held back too ('... held back: <message> [<check>]'), unless \
+                --allow-check-errors writes it and reports each error as a warning. The proof sheet \
+                lists every finding at its label, and shows a label held back only for check errors \
+                with its text.
+
                 The export folder mirrors the collection: files an earlier export wrote that this one \
                 does not are removed (the list is kept in <out>/.captions-manifest); other files in \
                 the folder are never touched.
@@ -24,9 +31,11 @@ extension CaptionsCommand.Export {
                   captions export signage Captions --out Exports/signage --format html
                   captions export signage --only stalin-wagon --allow-incomplete
                   captions export signage --with kk-Latn
+                  captions export signage --format html --allow-check-errors
 
                 Exit codes: 0 everything exported (or --allow-incomplete), 1 an exhibit was held back, \
-                2 the export could not run (no collection, bad configuration, unwritable folder).
+                2 the export could not run (no collection, bad configuration or baseline file, \
+                unwritable folder).
                 """
         )
 
@@ -43,6 +52,13 @@ extension CaptionsCommand.Export {
 
         @Flag(help: "Exit 0 even when exhibits were held back (they are still not written).")
         var allowIncomplete = false
+
+        @Flag(
+            help: """
+                Write labels that captions check reports errors in (each error is printed as a warning) \
+                instead of holding them back.
+                """)
+        var allowCheckErrors = false
 
         @Option(help: "Encoding of datamerge.txt: utf16le (with BOM, for InDesign) or utf8-bom.")
         var datamergeEncoding: DataMergeEncoding = .utf16LE
@@ -62,7 +78,8 @@ extension CaptionsCommand.Export {
             let path = try collection.resolved()
             let options = SignageExportOptions(
                 outputFolder: out, formats: format.isEmpty ? Set(SignageFormat.allCases) : Set(format), onlyIDs: only,
-                dataMergeEncoding: datamergeEncoding, withLatinKazakh: derived.contains(KazakhLatin.tag))
+                dataMergeEncoding: datamergeEncoding, withLatinKazakh: derived.contains(KazakhLatin.tag),
+                allowsCheckErrors: allowCheckErrors)
             let report = ExitRetention.keep(
                 try SignageExporter.export(collectionAt: path, options: options))
             writeStderr(report.messageLines.map { $0 + "\n" }.joined())

@@ -37,6 +37,9 @@ public struct SignageExportOptions: Sendable, Hashable {
     /// Whether to add a Latin-script Kazakh block (`kk-Latn`) after Kazakh, derived from the
     /// Cyrillic when a caption has no `kk-Latn` text of its own (`--with kk-Latn`).
     var withLatinKazakh: Bool
+    /// Whether labels with errors of `captions check` are written (`--allow-check-errors`),
+    /// each error reported as a warning, instead of held back.
+    var allowsCheckErrors: Bool
 
     /// The default export folder, relative to the current folder.
     public static let defaultOutputFolder = "Exports/signage"
@@ -45,13 +48,15 @@ public struct SignageExportOptions: Sendable, Hashable {
     public init(
         outputFolder: String = SignageExportOptions.defaultOutputFolder,
         formats: Set<SignageFormat> = Set(SignageFormat.allCases), onlyIDs: [String] = [],
-        dataMergeEncoding: DataMergeEncoding = .utf16LE, withLatinKazakh: Bool = false
+        dataMergeEncoding: DataMergeEncoding = .utf16LE, withLatinKazakh: Bool = false,
+        allowsCheckErrors: Bool = false
     ) {
         self.outputFolder = outputFolder
         self.formats = formats
         self.onlyIDs = onlyIDs
         self.dataMergeEncoding = dataMergeEncoding
         self.withLatinKazakh = withLatinKazakh
+        self.allowsCheckErrors = allowsCheckErrors
     }
 }
 /// The text encodings of the Data Merge file.
@@ -68,7 +73,8 @@ public struct SignageExportReport: Sendable, Hashable {
     var labelCount: Int
     /// The exhibits held back by the completeness gate, in collection order.
     public var heldBack: [HeldBackExhibit]
-    /// Warnings (words wider than their line), in collection order.
+    /// Warnings (errors of `captions check` that `--allow-check-errors` let through, words
+    /// wider than their line), in collection order.
     public var warnings: [SignageWarning]
     /// The export folder.
     var outputFolder: String
@@ -109,10 +115,12 @@ public enum SignageExporter {
     /// files an earlier export wrote that this one does not (the folder's manifest,
     /// `.captions-manifest`, lists what the exporter wrote; other files are never touched).
     ///
-    /// Exhibits the gate holds back are not written; they are in the report, as are warnings
-    /// (words wider than their line, unsettled Latin-script Kazakh letters) and the removed files.
+    /// Exhibits the gate holds back, or that `captions check` reports errors in (unless
+    /// `options` allow them), are not written; they are in the report, as are warnings (words
+    /// wider than their line, unsettled Latin-script Kazakh letters) and the removed files.
     ///
-    /// - Throws: CaptionError/invalidConfig(_:_:) for a bad `signage:` section,
+    /// - Throws: CaptionError/invalidConfig(_:_:) for a bad `signage:` section, the errors of
+    ///   ``CaptionChecker/run(_:on:)`` for a bad `checks:` section or baseline file,
     ///   CaptionError/invalidArgument(_:) for an `--only` id that no exhibit has or
     ///   `--with kk-Latn` without `kk`, CaptionError/unwritable(path:reason:) when the
     ///   folder cannot be written (then no file of the export is in place).
@@ -124,7 +132,8 @@ public enum SignageExporter {
 
     /// The proof sheet `captions export signage --format html` writes into `proof.html`, made in
     /// memory (nothing is written): the same bytes for the same collection and options, the
-    /// exhibits the gate holds back on it with their reasons and none of their text. With
+    /// exhibits the gate holds back on it with their reasons and none of their text, those held
+    /// back for errors of `captions check` with their text and findings. With
     /// `gallery`, only that gallery's exhibits (the sheet `--only` with each of their ids writes,
     /// when those ids are unique).
     ///
@@ -141,7 +150,7 @@ public enum SignageExporter {
                 throw .invalidArgument("no exhibit is in the gallery '\(gallery)'")
             }
         }
-        let sheet = pipeline.proofSheet()
+        let sheet = try pipeline.proofSheet()
         return SignageProofSheet(
             fileName: SignageProofSheet.fileName(gallery: gallery), data: sheet.data, labelCount: sheet.labelCount,
             heldBack: sheet.heldBack)

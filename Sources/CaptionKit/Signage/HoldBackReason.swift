@@ -1,7 +1,7 @@
 /// Why an exhibit is not exported to signage, and where the problem is.
 public struct HoldBackReason: Sendable, Hashable {
     /// The kinds of problem that hold an exhibit back.
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// The file could not be read as captions, or a value in it could not be read.
         case unreadable
         /// The `id` is missing or not a slug.
@@ -24,12 +24,16 @@ public struct HoldBackReason: Sendable, Hashable {
         case notReviewed
         /// A text lacks the approval that `signage: require:` asks for.
         case notApproved
+        /// `captions check` reports an error in the exhibit's file (``HoldBackReason/checkID``
+        /// names the check), unless `--allow-check-errors` lets it through (``SignageChecks``).
+        case checkError
 
         /// The id of the check that reports the same problem (`missing-translation`), or `nil`
-        /// for a problem only the export looks for.
+        /// for a problem only the export looks for, and for ``checkError``, whose check is the
+        /// reason's own ``HoldBackReason/checkID``.
         public var checkID: String? {
             switch self {
-            case .unreadable, .invalidGallery, .reservedName: nil
+            case .unreadable, .invalidGallery, .reservedName, .checkError: nil
             case .invalidID: "invalid-id"
             case .duplicateID: "duplicate-id"
             case .missingField: "missing-field"
@@ -52,16 +56,35 @@ public struct HoldBackReason: Sendable, Hashable {
     public var field: String?
     /// The language concerned, if any.
     public var language: String?
+    /// The id of the check that reports the problem (`number-mismatch`): the kind's
+    /// ``Kind/checkID``, or for ``Kind/checkError`` the check whose error it is.
+    public var checkID: String?
 
     /// Creates a reason.
     init(
-        _ kind: Kind, at location: SourceLocation, _ message: String, field: String? = nil, language: String? = nil
+        _ kind: Kind, at location: SourceLocation, _ message: String, field: String? = nil, language: String? = nil,
+        checkID: String? = nil
     ) {
         self.kind = kind
         self.location = location
         self.message = message
         self.field = field
         self.language = language
+        self.checkID = checkID ?? kind.checkID
+    }
+
+    /// The reason to hold back an exhibit with the error-level `finding` of `captions check`.
+    init(checkError finding: Diagnostic) {
+        self.init(
+            .checkError, at: finding.location, finding.message, field: finding.field, language: finding.language,
+            checkID: finding.checkID)
+    }
+
+    /// The message as the export prints it: a check's error ends with its id, as in `captions
+    /// check` (`… missing 1938 [number-mismatch]`).
+    var printedMessage: String {
+        guard kind == .checkError, let checkID else { return message }
+        return "\(message) [\(checkID)]"
     }
 }
 
@@ -91,6 +114,6 @@ public struct HeldBackExhibit: Sendable, Hashable {
 
     /// One compiler-style line per reason: `path:line:col: error: <id> held back: <reason>`.
     var formattedLines: [String] {
-        reasons.map { $0.location.line(.error, "\(displayID) held back: \($0.message)") }
+        reasons.map { $0.location.line(.error, "\(displayID) held back: \($0.printedMessage)") }
     }
 }

@@ -14,19 +14,40 @@ import Foundation
 /// scroll sideways. Each language block carries its `lang` attribute, so browsers pick the
 /// right glyphs; every block has the same type size, so Kazakh is never smaller than Russian.
 /// Exhibits held back by the completeness gate appear in their place with a visible badge and
-/// the reasons, and none of their text. All caption text is HTML-escaped.
+/// the reasons, and none of their text; those held back only for errors of `captions check` keep
+/// their text under the badge, to be corrected. Each label lists the findings of `captions
+/// check` in its file (``SignageChecks``), by severity. All caption text is HTML-escaped.
 enum ProofSheetWriter {
     /// An entry of the sheet: a label to show, or an exhibit that was held back.
     enum Entry: Sendable, Hashable {
-        /// An exported label.
-        case label(SignageLabel)
-        /// An exhibit the gate held back.
-        case heldBack(HeldBackExhibit)
+        /// An exported label, with the findings of `captions check` in its file.
+        case label(SignageLabel, findings: [Diagnostic] = [])
+        /// An exhibit held back, with its label when only errors of `captions check` hold it
+        /// back (then its text is shown), and the findings of `captions check` in its file that
+        /// are not among its reasons.
+        case heldBack(HeldBackExhibit, label: SignageLabel? = nil, findings: [Diagnostic] = [])
 
         var gallery: String {
             switch self {
-            case .label(let label): label.gallery
-            case .heldBack(let exhibit): exhibit.gallery
+            case .label(let label, _): label.gallery
+            case .heldBack(let exhibit, _, _): exhibit.gallery
+            }
+        }
+
+        /// The label whose text the sheet shows, if any.
+        var shownLabel: SignageLabel? {
+            switch self {
+            case .label(let label, _): label
+            case .heldBack(_, let label, _): label
+            }
+        }
+
+        /// Whether `captions check` found anything in the exhibit's file.
+        var hasFindings: Bool {
+            switch self {
+            case .label(_, let findings): !findings.isEmpty
+            case .heldBack(let exhibit, _, let findings):
+                !findings.isEmpty || exhibit.reasons.contains { $0.kind == .checkError }
             }
         }
     }
@@ -45,10 +66,13 @@ enum ProofSheetWriter {
         let families = fontFamilies(panels)
         let exported = entries.filter { if case .label = $0 { true } else { false } }.count
         let onPanels = entries.contains { entry in
-            guard case .label(let label) = entry else { return false }
+            guard let label = entry.shownLabel else { return false }
             return widestPanel(label, panels: panels) != nil
         }
         let heldBack = entries.count - exported
+        let checked = entries.count { $0.hasFindings }
+        let listedAt = checked == 1 ? "its label" : "each label"
+        let checkedNote = checked == 0 ? "" : " \(checked) with findings of captions check, listed at \(listedAt)."
         var html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -57,13 +81,13 @@ enum ProofSheetWriter {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Signage proof</title>
             <style>
-            \(fontFaces(families))\(css(width: settings.width))
+            \(fontFaces(families))\(css(width: settings.width))\(checked == 0 ? "" : findingsCSS)
             </style>
             </head>
             <body>
             <header class="sheet">
             <h1>Signage proof</h1>
-            <p>\(exported) \(exported == 1 ? "label" : "labels"), \(heldBack) held back. \
+            <p>\(exported) \(exported == 1 ? "label" : "labels"), \(heldBack) held back.\(checkedNote) \
             Languages in sign order: \(escape(languages.map(Language.displayName).joined(separator: ", "))).</p>
             \(onPanels ? scaleNote : "")</header>
 
@@ -77,8 +101,17 @@ enum ProofSheetWriter {
                 html += "<section class=\"gallery\">\n<h2>\(escape(name))</h2>\n"
             }
             switch entry {
-            case .label(let label): html += article(label, settings: settings, panels: panels, families: families)
-            case .heldBack(let exhibit): html += article(exhibit)
+            case .label(let label, let findings):
+                let errors = findings.contains { $0.severity == .error }
+                html += article(
+                    label, settings: settings, panels: panels, families: families,
+                    marks: (errors ? "<p class=\"badge\">Exported with check errors</p>\n" : "") + list(findings),
+                    kind: errors ? " check-errors" : "")
+            case .heldBack(let exhibit, let label?, let findings):
+                html += article(
+                    label, settings: settings, panels: panels, families: families,
+                    marks: heldBackMarks(exhibit) + list(findings), kind: " held-back")
+            case .heldBack(let exhibit, nil, let findings): html += article(exhibit, findings: findings)
             }
         }
         if currentGallery != nil { html += "</section>\n" }
@@ -86,18 +119,22 @@ enum ProofSheetWriter {
         return html
     }
 
+    /// A label's mock-up, with `marks` (badge, reasons, findings) above its blocks and `kind`
+    /// (` held-back`, ` check-errors` or empty) added to its classes.
     private static func article(
-        _ label: SignageLabel, settings: SignageSettings, panels: PanelFonts, families: [String: String]
+        _ label: SignageLabel, settings: SignageSettings, panels: PanelFonts, families: [String: String],
+        marks: String = "", kind: String = ""
     ) -> String {
         var builder = ArticleBuilder(panels: panels, families: families)
         _ = SignageLayout.layOut(label, settings: settings, panels: panels, into: &builder)
         builder.finishBlock()
         // The widest panel sets the scale of the whole label on a narrow screen.
+        let id = escape(label.id)
         let opening =
             widestPanel(label, panels: panels).map {
-                "<article class=\"label panels\" id=\"\(escape(label.id))\" style=\"--panel-mm: \(PanelFit.number($0))\">"
-            } ?? "<article class=\"label\" id=\"\(escape(label.id))\">"
-        return opening + "\n<p class=\"exhibit\">\(escape(label.id))</p>\n" + builder.html + "</article>\n"
+                "<article class=\"label panels\(kind)\" id=\"\(id)\" style=\"--panel-mm: \(PanelFit.number($0))\">"
+            } ?? "<article class=\"label\(kind)\" id=\"\(id)\">"
+        return opening + "\n<p class=\"exhibit\">\(id)</p>\n" + marks + builder.html + "</article>\n"
     }
 
     /// The width in millimetres of the widest panel a field of `label` is on; `nil` when none is.
@@ -239,14 +276,41 @@ enum ProofSheetWriter {
         }
     }
 
-    private static func article(_ exhibit: HeldBackExhibit) -> String {
+    /// A held-back exhibit without its text: the badge, the reasons and the other findings.
+    private static func article(_ exhibit: HeldBackExhibit, findings: [Diagnostic]) -> String {
         var html = "<article class=\"label held-back\" id=\"\(escape(exhibit.displayID))\">\n"
         html += "<p class=\"exhibit\">\(escape(exhibit.displayID))</p>\n"
-        html += "<p class=\"badge\">Held back: not exported</p>\n<ul class=\"reasons\">\n"
+        return html + heldBackMarks(exhibit) + list(findings) + "</article>\n"
+    }
+
+    /// The badge of a held-back exhibit and its reasons, a check's error with the check's id.
+    private static func heldBackMarks(_ exhibit: HeldBackExhibit) -> String {
+        var html = "<p class=\"badge\">Held back: not exported</p>\n<ul class=\"reasons\">\n"
         for reason in exhibit.reasons {
-            html += "<li><code>\(escape(reason.location.description))</code> \(escape(reason.message))</li>\n"
+            var check = ""
+            if reason.kind == .checkError, let id = reason.checkID {
+                check = " <span class=\"rule\">[\(escape(id))]</span>"
+            }
+            html += "<li><code>\(escape(reason.location.description))</code> \(escape(reason.message))\(check)</li>\n"
         }
-        return html + "</ul>\n</article>\n"
+        return html + "</ul>\n"
+    }
+
+    /// The findings of `captions check` at a label, each with its position, severity and check;
+    /// nothing when there are none.
+    private static func list(_ findings: [Diagnostic]) -> String {
+        guard !findings.isEmpty else { return "" }
+        var html = "<ul class=\"findings\">\n"
+        for finding in findings {
+            let severity = finding.severity.rawValue
+            html += """
+                <li class="\(severity)"><code>\(escape(finding.location.description))</code> \
+                <span class="severity">\(severity)</span> \(escape(finding.message)) \
+                <span class="rule">[\(escape(finding.checkID))]</span></li>
+
+                """
+        }
+        return html + "</ul>\n"
     }
 
     /// Escapes `&`, `<`, `>`, `"` and `'` for text and attribute values.
@@ -273,6 +337,22 @@ enum ProofSheetWriter {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// The style of the findings of `captions check`, added to the sheet's when a label has any,
+    /// so that the sheet of a clean collection keeps its bytes.
+    private static let findingsCSS = """
+
+        ul.reasons .rule, ul.findings .rule { font: 11px monospace; color: var(--muted); }
+        ul.findings { margin: 0 0 10px; padding-left: 18px; font-size: 13px; }
+        ul.findings code { font-size: 11px; color: var(--muted); }
+        ul.findings .severity { padding: 0 5px; border-radius: 3px; font: bold 10px monospace;
+          text-transform: uppercase; }
+        ul.findings li.error .severity { background: var(--alert); color: #fff; }
+        ul.findings li.warning .severity { background: #f6dfae; color: #5a3b00; }
+        ul.findings li.note .severity { background: var(--rule); color: var(--ink); }
+        ul.reasons + .block, ul.findings + .block { margin-top: 14px; }
+        article.check-errors { border: 2px solid var(--alert); }
+        """
 
     /// The sheet's style. A label on panels sizes its panels in `--mm` and `--pt`: on screen one
     /// millimetre, or less where its widest panel (`--panel-mm`) and the label's side padding and

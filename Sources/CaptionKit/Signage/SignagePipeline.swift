@@ -38,6 +38,49 @@ struct SignagePipeline: Sendable {
         SignageLabel(exhibit: exhibit, config: collection.config, languages: languages)
     }
 
+    /// Why each exhibit is held back (the gate's reasons and, unless `options` allow them, the
+    /// errors of `captions check`, in file order) and the findings of `captions check` that are
+    /// not among the reasons, on all cores; in the order of `exhibits`.
+    ///
+    /// - Throws: as ``SignageChecks/init(_:exhibits:)``.
+    func gated() throws(CaptionError) -> [(exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic])] {
+        let checks = try SignageChecks(collection, exhibits: exhibits)
+        let allowsErrors = options.allowsCheckErrors
+        return Array(
+            zip(
+                exhibits,
+                exhibits.concurrentMap { exhibit -> (reasons: [HoldBackReason], findings: [Diagnostic]) in
+                    let findings = checks.findings(for: exhibit)
+                    let reasons = gate.reasons(for: exhibit)
+                    guard !allowsErrors, findings.contains(where: { $0.severity == .error }) else {
+                        return (reasons, findings)
+                    }
+                    return (
+                        (reasons + checks.holdBackReasons(for: exhibit)).sorted { $0.location < $1.location },
+                        findings.filter { $0.severity != .error }
+                    )
+                })
+        ).map { ($0, $1.reasons, $1.findings) }
+    }
+
+    /// The proof sheet's entry of a held-back exhibit: with its label when only errors of
+    /// `captions check` hold it back, so that its text is on the sheet to be corrected.
+    func heldBackEntry(_ exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic])
+        -> ProofSheetWriter.Entry
+    {
+        let shown = reasons.allSatisfy { $0.kind == .checkError } ? label(for: exhibit) : nil
+        return .heldBack(HeldBackExhibit(exhibit, reasons: reasons), label: shown, findings: findings)
+    }
+
+    /// One warning per error of `captions check` that `--allow-check-errors` let through.
+    static func letThroughWarnings(_ label: SignageLabel, findings: [Diagnostic]) -> [SignageWarning] {
+        findings.filter { $0.severity == .error }.map {
+            SignageWarning(
+                location: $0.location,
+                message: "\(label.id) exported with a check error: \($0.message) [\($0.checkID)]")
+        }
+    }
+
     /// Runs the pipeline and writes its files into `options.outputFolder` (see
     /// ``SignageExporter/export(_:options:)``).
     ///
@@ -49,12 +92,13 @@ struct SignagePipeline: Sendable {
     func export() throws(CaptionError) -> SignageExportReport {
         let writesText = options.formats.contains(.txt)
         let keepsLabels = options.formats.contains(.datamerge) || options.formats.contains(.html)
-        let gated = Array(zip(exhibits, exhibits.concurrentMap(gate.reasons(for:))))
+        let writesProof = options.formats.contains(.html)
+        let gated = try gated()
         // Every file's path, sorted: the exhibits' text files (by index in `gated`), then the
         // files made from the whole collection (index nil).
         var paths: [(path: String, exhibit: Int?)] = []
         if writesText {
-            for (index, (exhibit, reasons)) in gated.enumerated() where reasons.isEmpty {
+            for (index, (exhibit, reasons, _)) in gated.enumerated() where reasons.isEmpty {
                 paths.append((SignageLabel.textFilePath(id: exhibit.displayID, gallery: exhibit.gallery), index))
             }
         }
@@ -64,8 +108,12 @@ struct SignagePipeline: Sendable {
         let replacement = try folder.beginReplacing(paths.map(\.path))
         // Typesetting is most of an export's work and each exhibit is independent: it runs on
         // all cores, and the results are gathered in collection order, so the output is the same.
-        let outcomes = gated.concurrentMap { exhibit, reasons -> Outcome in
-            guard reasons.isEmpty else { return .heldBack(HeldBackExhibit(exhibit, reasons: reasons)) }
+        let outcomes = gated.concurrentMap { exhibit, reasons, findings -> Outcome in
+            guard reasons.isEmpty else {
+                return .heldBack(
+                    HeldBackExhibit(exhibit, reasons: reasons),
+                    entry: writesProof ? heldBackEntry(exhibit, reasons: reasons, findings: findings) : nil)
+            }
             let label = label(for: exhibit)
             var text: Outcome.Text?
             if writesText {
@@ -76,27 +124,30 @@ struct SignagePipeline: Sendable {
                     file.warnings
                 )
             }
-            return .label(keepsLabels ? label : nil, unsettled: Self.unsettledLetterWarnings(label), text: text)
+            return .label(
+                keepsLabels ? label : nil, findings: findings,
+                warnings: Self.letThroughWarnings(label, findings: findings) + Self.unsettledLetterWarnings(label),
+                text: text)
         }
         var labelCount = 0
         var labels: [SignageLabel] = []
         var heldBack: [HeldBackExhibit] = []
         var entries: [ProofSheetWriter.Entry] = []
-        var unsettledWarnings: [SignageWarning] = []
+        var labelWarnings: [SignageWarning] = []
         var textWarnings: [SignageWarning] = []
         for outcome in outcomes {
             switch outcome {
-            case .label(let label, let unsettled, let text):
+            case .label(let label, let findings, let warnings, let text):
                 labelCount += 1
                 if let label {
                     labels.append(label)
-                    entries.append(.label(label))
+                    entries.append(.label(label, findings: findings))
                 }
-                unsettledWarnings += unsettled
+                labelWarnings += warnings
                 textWarnings += text?.warnings ?? []
-            case .heldBack(let held):
+            case .heldBack(let held, let entry):
                 heldBack.append(held)
-                if keepsLabels { entries.append(.heldBack(held)) }
+                if let entry { entries.append(entry) }
             }
         }
         let collectionFiles = collectionFiles(labels: labels, entries: entries)
@@ -104,7 +155,9 @@ struct SignagePipeline: Sendable {
         // that order is reported and then nothing is renamed.
         let prepared = paths.map { path, exhibit -> Result<AtomicFile.PendingFile, CaptionError> in
             if let exhibit {
-                guard case .label(_, _, let text?) = outcomes[exhibit] else { preconditionFailure("not a text file") }
+                guard case .label(_, _, _, let text?) = outcomes[exhibit] else {
+                    preconditionFailure("not a text file")
+                }
                 return text.file
             }
             guard let data = collectionFiles.first(where: { $0.path == path })?.data else {
@@ -120,17 +173,19 @@ struct SignagePipeline: Sendable {
             owning: { options.onlyIDs.isEmpty && options.formats.contains(SignageFormat(writerOf: $0)) })
         return SignageExportReport(
             labelCount: labelCount, heldBack: heldBack,
-            warnings: fontWarnings + unsettledWarnings + textWarnings,
+            warnings: fontWarnings + labelWarnings + textWarnings,
             outputFolder: options.outputFolder, removed: removed,
             skippedFiles: SkippedFileCheck.namedOutsideCheck(in: collection))
     }
 
     /// What the export keeps of one exhibit: its label only when a collection-wide file needs
-    /// it, the warnings, and its text file's temporary; or why it is held back.
+    /// it, the findings of `captions check`, the warnings about the label (errors let through,
+    /// unsettled letters), and its text file's temporary; or why it is held back, with its
+    /// entry of the proof sheet when the export writes one.
     private enum Outcome: Sendable {
         typealias Text = (file: Result<AtomicFile.PendingFile, CaptionError>, warnings: [SignageWarning])
-        case label(SignageLabel?, unsettled: [SignageWarning], text: Text?)
-        case heldBack(HeldBackExhibit)
+        case label(SignageLabel?, findings: [Diagnostic], warnings: [SignageWarning], text: Text?)
+        case heldBack(HeldBackExhibit, entry: ProofSheetWriter.Entry?)
     }
 
     /// The names of the files made from the whole collection, sorted.
@@ -166,15 +221,19 @@ struct SignagePipeline: Sendable {
     }
 
     /// The proof sheet ``export()`` writes with `--format html`, made in memory: nothing is
-    /// written, no folder or manifest is touched. The gate holds exhibits back as in the export
-    /// (they are on the sheet with their reasons).
-    func proofSheet() -> (data: Data, labelCount: Int, heldBack: [HeldBackExhibit]) {
-        let entries = exhibits.concurrentMap { exhibit -> ProofSheetWriter.Entry in
-            let reasons = gate.reasons(for: exhibit)
-            return reasons.isEmpty ? .label(label(for: exhibit)) : .heldBack(HeldBackExhibit(exhibit, reasons: reasons))
+    /// written, no folder or manifest is touched. Exhibits are held back as in the export
+    /// (they are on the sheet with their reasons), and the findings of `captions check` are at
+    /// their labels.
+    ///
+    /// - Throws: as ``SignageChecks/init(_:exhibits:)``.
+    func proofSheet() throws(CaptionError) -> (data: Data, labelCount: Int, heldBack: [HeldBackExhibit]) {
+        let entries = try gated().concurrentMap { exhibit, reasons, findings -> ProofSheetWriter.Entry in
+            reasons.isEmpty
+                ? .label(label(for: exhibit), findings: findings)
+                : heldBackEntry(exhibit, reasons: reasons, findings: findings)
         }
         let heldBack = entries.compactMap { entry -> HeldBackExhibit? in
-            if case .heldBack(let exhibit) = entry { exhibit } else { nil }
+            if case .heldBack(let exhibit, _, _) = entry { exhibit } else { nil }
         }
         return (proofSheetData(entries), entries.count - heldBack.count, heldBack)
     }

@@ -4,7 +4,9 @@ import Foundation
 
 /// A small collection with what the signage export must handle: straight quotes, spaced hyphens,
 /// year ranges, short words, a combining mark, a word wider than the line, HTML-like text, a
-/// credit-less exhibit and one exhibit held back for a missing Kazakh title.
+/// credit-less exhibit and one exhibit held back for a missing Kazakh title. Its texts are
+/// typography examples, not translations of each other: `number-mismatch` is a warning here, so
+/// the export writes them and the proof sheet lists their findings.
 enum SignageFixture {
     static let config = """
         languages: [kk, ru, en]
@@ -14,6 +16,8 @@ enum SignageFixture {
           text:   { required: true,  max-chars: 900 }
           credit: { required: false, max-chars: 160 }
         signage: { width: 30 }
+        checks:
+          number-mismatch: warning
 
         """
 

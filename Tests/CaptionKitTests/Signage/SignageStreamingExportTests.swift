@@ -152,6 +152,8 @@ import Testing
         let settings = try SignageSettings(config: collection.config)
         let languages = withLatinKazakh ? ["kk", "kk-Latn", "ru", "en"] : collection.config.languages
         let gate = SignageGate(collection: collection)
+        // The findings of `captions check`, which the proof sheet lists (warnings only here).
+        let checks = try SignageChecks(collection, exhibits: collection.exhibits)
         var expected: [String: Data] = [:]
         var labels: [SignageLabel] = []
         var entries: [ProofSheetWriter.Entry] = []
@@ -161,12 +163,12 @@ import Testing
             let reasons = gate.reasons(for: exhibit)
             guard reasons.isEmpty else {
                 heldBack.append(HeldBackExhibit(exhibit, reasons: reasons))
-                entries.append(.heldBack(heldBack[heldBack.count - 1]))
+                entries.append(.heldBack(heldBack[heldBack.count - 1], findings: checks.findings(for: exhibit)))
                 continue
             }
             let label = SignageLabel(exhibit: exhibit, config: collection.config, languages: languages)
             labels.append(label)
-            entries.append(.label(label))
+            entries.append(.label(label, findings: checks.findings(for: exhibit)))
             if formats.contains(.txt) {
                 let text = SignageReference.text(
                     of: SignageReference.label(exhibit, config: collection.config, languages: languages),

@@ -1,0 +1,43 @@
+/// What `captions check` says about the exhibits a signage export prints: the findings it
+/// reports in each exhibit's file, found by the check itself (``CaptionChecker``: the severities
+/// of `captions.yml`, the `ignore:` entries, then the collection's baseline when it has one).
+///
+/// An error among them holds the label back (``HoldBackReason/Kind/checkError``) unless
+/// `--allow-check-errors` lets it through; every finding is shown at its label on the proof
+/// sheet. The checks of the problems ``SignageGate`` looks for itself (a missing or stale text,
+/// an id, a sign-off that `signage: require:` asks for, an unreadable file) are left to the
+/// gate, which holds their exhibits back at the level `signage:` sets, whatever `captions.yml`
+/// makes of those checks, and so are not reported twice.
+struct SignageChecks: Sendable {
+    /// The findings by exhibit path, each list sorted as `captions check` reports it.
+    private var findingsByPath: [String: [Diagnostic]] = [:]
+
+    /// The ids of the checks whose problems the gate looks for itself.
+    static let gateCheckIDs: Set<String> = Set(HoldBackReason.Kind.allCases.compactMap(\.checkID)).union([
+        InvalidYAMLCheck.description.id, InvalidValueCheck.description.id,
+    ])
+
+    /// Runs the checks of `collection` on `exhibits` (the collection's own, or some of them).
+    ///
+    /// - Throws: ``CaptionError`` when the check cannot run: a malformed `checks:` entry or
+    ///   word budget in `captions.yml`, or a baseline file that is not one.
+    init(_ collection: CaptionCollection, exhibits: [Exhibit]) throws(CaptionError) {
+        guard !exhibits.isEmpty else { return }
+        var checked = collection
+        checked.exhibits = exhibits
+        let findings = try CaptionChecker.diagnostics(CheckRequest(path: collection.rootPath), on: checked)
+        for finding in findings where !Self.gateCheckIDs.contains(finding.checkID) {
+            findingsByPath[finding.location.path, default: []].append(finding)
+        }
+    }
+
+    /// The findings in `exhibit`'s file, sorted.
+    func findings(for exhibit: Exhibit) -> [Diagnostic] {
+        findingsByPath[exhibit.path] ?? []
+    }
+
+    /// One reason per error in `exhibit`'s file.
+    func holdBackReasons(for exhibit: Exhibit) -> [HoldBackReason] {
+        findings(for: exhibit).filter { $0.severity == .error }.map(HoldBackReason.init(checkError:))
+    }
+}

@@ -184,17 +184,22 @@ extension Pages {
 }
 
 /// Which exhibits of a snapshot are ready for print (by position), worked out on all cores once
-/// per snapshot version and kept until the collection changes: a pass over 50,000 exhibits is
-/// too slow to repeat for every page of the filtered list.
+/// per snapshot version (and once more when the background check's findings arrive) and kept
+/// until the collection changes: a pass over 50,000 exhibits is too slow to repeat for every
+/// page of the filtered list.
 enum ReadyForPrint {
     private static let cache = Mutex<(key: String, ready: [Bool])?>(nil)
 
-    /// Whether each exhibit of `snapshot` is ready for print.
+    /// Whether each exhibit of `snapshot` is ready for print: with the errors of `captions
+    /// check` in its file once the background check has ended (until then, its sign-off alone).
     static func flags(of snapshot: Snapshot) -> [Bool] {
-        let key = "\(snapshot.version) \(snapshot.collection.rootPath)"
+        let findings = snapshot.findings
+        let key = "\(snapshot.version) \(findings != nil) \(snapshot.collection.rootPath)"
         if let cached = cache.withLock({ $0 }), cached.key == key { return cached.ready }
         let readiness = LibraryBridge.printReadiness(of: snapshot.collection)
-        let ready = snapshot.collection.exhibits.concurrentlyMapped { readiness.isReady($0) }
+        let ready = snapshot.collection.exhibits.concurrentlyMapped {
+            readiness.isReady($0, findings: findings?.byPath[$0.path] ?? [])
+        }
         cache.withLock { $0 = (key, ready) }
         return ready
     }

@@ -363,6 +363,19 @@ struct EditorSignOffTests {
             #expect(ready.body.contains("<a href=\"/exhibits/first-winter\">first-winter</a>"))
             let barracks = try await browser.get("/?ready=1&gallery=memorial-park")
             #expect(barracks.body.contains("No exhibit matches."))
+            // An error of `captions check` in the file (here: titles limited to 10 characters, off
+            // their panel) holds the label back in the export, so it is not ready for print
+            // either, once the background check has found it.
+            let config = try fixture.read("captions.yml")
+            try fixture.write(
+                "captions.yml",
+                config.replacingOccurrences(
+                    of: "title:  { required: true,  max-chars: 80,  panel: title }",
+                    with: "title:  { required: true,  max-chars: 10 }"))
+            #expect(fixture.app.store.scan())  // the editor's watch of the files, at once
+            #expect(fixture.app.store.checkIfDue())
+            let tooLong = try await browser.get("/?ready=1")
+            #expect(tooLong.body.contains("No exhibit matches."), "\(tooLong.body)")
         }
     }
 

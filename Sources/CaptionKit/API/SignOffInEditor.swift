@@ -19,8 +19,9 @@ extension IndexedCollection {
 
 /// Whether exhibits are ready for print: `export signage` would print their label with every
 /// text at a sign-off level (``SignOffLevel/approved`` by default: cleared for print), whatever
-/// level `signage: require:` configures for the export itself. The one judge is the export's own
-/// gate, so the editor's "ready for print" list and the export agree.
+/// level `signage: require:` configures for the export itself, and no error of `captions check`
+/// in their file would hold it back. The judges are the export's own (its gate, and its rule
+/// for the check's findings), so the editor's "ready for print" list and the export agree.
 public struct PrintReadiness: Sendable {
     private var gate: SignageGate
 
@@ -30,10 +31,12 @@ public struct PrintReadiness: Sendable {
         gate.required = level
     }
 
-    /// Whether `exhibit` would be printed with every text at the level.
-    public func isReady(_ exhibit: Exhibit) -> Bool {
+    /// Whether `exhibit` would be printed with every text at the level, given `findings`, what
+    /// `captions check` reports in its file (an error the gate does not look for itself holds
+    /// the label back, as in the export without `--allow-check-errors`).
+    public func isReady(_ exhibit: Exhibit, findings: [Diagnostic]) -> Bool {
         // Most exhibits have no sign-off at all: above `translated`, that is a quick no.
         if gate.required > .translated, TranslationRecord(exhibit: exhibit).signOffs.isEmpty { return false }
-        return gate.reasons(for: exhibit).isEmpty
+        return !findings.contains(where: SignageChecks.holdsBack) && gate.reasons(for: exhibit).isEmpty
     }
 }

@@ -38,6 +38,12 @@ struct SignageChecks: Sendable {
 
     /// One reason per error in `exhibit`'s file.
     func holdBackReasons(for exhibit: Exhibit) -> [HoldBackReason] {
-        findings(for: exhibit).filter { $0.severity == .error }.map(HoldBackReason.init(checkError:))
+        findings(for: exhibit).filter(Self.holdsBack).map(HoldBackReason.init(checkError:))
+    }
+
+    /// Whether `finding`, one of `captions check`'s in an exhibit's file, holds its label back
+    /// (unless `--allow-check-errors`): an error of a check the gate does not look for itself.
+    static func holdsBack(_ finding: Diagnostic) -> Bool {
+        finding.severity == .error && !gateCheckIDs.contains(finding.checkID)
     }
 }

@@ -70,7 +70,7 @@ import Testing
         let museum = try SignOffTests.museum()
         func ready() throws -> Bool {
             let collection = try museum.load()
-            return PrintReadiness(collection: collection).isReady(collection.exhibits[0])
+            return PrintReadiness(collection: collection).isReady(collection.exhibits[0], findings: [])
         }
         #expect(try !ready())
         _ = try SignOff.run(SignOff.Request(action: .review, id: "k", by: "AB", date: "2026-12-03"), in: museum.load())
@@ -80,15 +80,29 @@ import Testing
         // The text field lacks English: it is held back whatever is approved.
         #expect(try !ready())
         let collection = try museum.load()
-        #expect(PrintReadiness(collection: collection, level: .reviewed).isReady(collection.exhibits[0]) == false)
+        #expect(
+            PrintReadiness(collection: collection, level: .reviewed).isReady(collection.exhibits[0], findings: [])
+                == false)
         let full = try museum.read("g/k.yml").replacingOccurrences(
             of: "  ru: Текст\n", with: "  ru: Текст\n  en: Text\n")
         try museum.write("g/k.yml", full)
         _ = try SignOff.run(SignOff.Request(action: .review, id: "k", by: "AB", date: "2026-12-03"), in: museum.load())
         let reviewed = try museum.load()
-        #expect(PrintReadiness(collection: reviewed, level: .reviewed).isReady(reviewed.exhibits[0]))
+        #expect(PrintReadiness(collection: reviewed, level: .reviewed).isReady(reviewed.exhibits[0], findings: []))
         #expect(try !ready())
         _ = try SignOff.run(SignOff.Request(action: .approve, id: "k", by: "AB", date: "2026-12-03"), in: museum.load())
         #expect(try ready())
+        // An error of `captions check` in the file holds it back as the export does; a warning, or
+        // an error of a check the gate looks for itself (counted there once), does not.
+        let approved = try museum.load()
+        let readiness = PrintReadiness(collection: approved)
+        func finding(_ check: String, _ severity: Severity) -> Diagnostic {
+            Diagnostic(
+                checkID: check, severity: severity, location: SourceLocation(path: approved.exhibits[0].path, line: 4),
+                message: "a finding")
+        }
+        #expect(!readiness.isReady(approved.exhibits[0], findings: [finding("number-mismatch", .error)]))
+        #expect(readiness.isReady(approved.exhibits[0], findings: [finding("number-mismatch", .warning)]))
+        #expect(readiness.isReady(approved.exhibits[0], findings: [finding("not-approved", .error)]))
     }
 }

@@ -1,4 +1,4 @@
-/// A translation identical to its source text.
+/// A translation identical to its source text (``SourceCopyRule`` decides).
 ///
 /// Findings point at the translation's value.
 struct UntranslatedCheck: CaptionTextCheck, TerminologyCheck {
@@ -51,43 +51,18 @@ struct UntranslatedCheck: CaptionTextCheck, TerminologyCheck {
         ]
     )
 
-    /// Texts allowed to be the same as the source.
-    let allowed: Set<String>
-    /// Texts with fewer words are skipped.
-    let minimumWords: Int
-
-    /// The text without white space at either end, as scalars (compared code point by code point).
-    static func trimmed(_ text: String) -> Substring.UnicodeScalarView {
-        var scalars = Substring(text).unicodeScalars
-        while let first = scalars.first, isWhitespace(first) { scalars.removeFirst() }
-        while let last = scalars.last, isWhitespace(last) { scalars.removeLast() }
-        return scalars
-    }
-
-    /// `scalar.properties.isWhitespace`, with printable ASCII and the Cyrillic letters (which
-    /// start and end nearly every text) decided without the property look-up.
-    @inline(__always)
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if (value > 0x20 && value < 0x7F) || (value >= 0x400 && value <= 0x4FF) { return false }
-        return scalar.properties.isWhitespace
-    }
+    /// The decision, shared with `status` and the exports (``CopiedTranslations``).
+    let rule: SourceCopyRule
 
     init(options: CheckOptions) throws(CaptionError) {
-        try options.requireOnly(["allow", "min-words"])
-        allowed = Set(try options.stringList("allow") ?? [])
-        minimumWords = try options.positiveInt("min-words") ?? 2
+        rule = try SourceCopyRule(options: options)
     }
 
     func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, analysis) { text in
-            guard let source = text.source else { return nil }
-            let trimmed = Self.trimmed(text.text)
-            guard trimmed.elementsEqual(Self.trimmed(source.text)) else { return nil }
-            let value = String(trimmed)
-            guard !allowed.contains(value), TextWords.words(in: value).count >= minimumWords,
-                !analysis.isOnlyDoNotTranslateTerms(text, context.terminology)
-            else { return nil }
+            guard let source = text.source, rule.isCopy(text, in: analysis, terminology: context.terminology) else {
+                return nil
+            }
             return "\(text.label) is the same as the \(Language.displayName(source.language)) source"
         }
     }

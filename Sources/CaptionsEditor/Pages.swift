@@ -904,7 +904,7 @@ enum Pages {
                 let percent = percentText(row.percent, language: words.language)
                 return """
                     <tr><th>\(name)</th><td>\(row.units)</td><td>\(row.translated)</td><td>\(row.missing)</td>\
-                    <td>\(row.stale)</td><td>\(row.isSource ? "—" : String(row.reviewed))</td><td>\(row.approved)</td>\
+                    <td>\(row.sameAsSource)</td><td>\(row.stale)</td><td>\(row.isSource ? "—" : String(row.reviewed))</td><td>\(row.approved)</td>\
                     <td><progress max="100" value="\(String(format: "%.1f", row.percent))" aria-hidden="true">\
                     \(percent)</progress> \(percent)</td>\
                     <td>\(row.isSource ? "—" : String(row.sourceWordsToTranslate))</td>\
@@ -924,7 +924,7 @@ enum Pages {
                 \(unreadable)\(skipped)<div class="scroll"><table class="status">
                 <thead><tr><th>\(words("status.language"))</th><th>\(words("status.units"))</th>\
                 <th>\(words("status.translated"))</th><th>\(words("status.missing"))</th>\
-                <th>\(words("status.stale"))</th><th>\(words("status.reviewed"))</th><th>\(words("status.approved"))</th>\
+                <th>\(words("status.same-as-source"))</th><th>\(words("status.stale"))</th><th>\(words("status.reviewed"))</th><th>\(words("status.approved"))</th>\
                 <th>\(words("status.complete"))</th><th>\(words("status.words"))</th><th>\(words("status.errors"))</th>\
                 <th>\(words("status.warnings"))</th><th>\(words("status.notes"))</th></tr></thead>
                 <tbody>\(rows)</tbody></table></div>

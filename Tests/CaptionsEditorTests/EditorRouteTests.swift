@@ -164,7 +164,8 @@ struct EditorPageTests {
             #expect(
                 page.body.contains(
                     "<tr><th>Kazakh (kk)</th><td>\(kk.units)</td><td>\(kk.translated)</td><td>\(kk.missing)</td>"
-                        + "<td>\(kk.stale)</td><td>\(kk.reviewed)</td><td>\(kk.approved)</td>"))
+                        + "<td>\(kk.sameAsSource)</td><td>\(kk.stale)</td><td>\(kk.reviewed)</td><td>\(kk.approved)</td>"
+                ))
             // The source language is approved, never reviewed.
             #expect(page.body.contains("<td>0</td><td>—</td><td>0</td><td><progress"))
         }
@@ -198,6 +199,7 @@ struct EditorPageTests {
             #expect(status.status == .ok)
             #expect(status.body.contains("<progress max=\"100\" value=\"100.0\" aria-hidden=\"true\">"))
             #expect(status.body.contains("Russian (ru) <span class=\"source\">(source)</span>"))
+            #expect(status.body.contains("<th>Missing</th><th>Same as source</th><th>Stale</th>"))
             let translators = try await browser.get("/translators")
             #expect(
                 translators.body.contains(

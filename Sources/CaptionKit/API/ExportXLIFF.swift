@@ -39,6 +39,8 @@ extension XLIFFExporter {
         let glossary = XLIFFGlossaryHints(config.glossary, source: config.source)
         // Fields measured on a panel: their limit is the panel's lines, not `max-chars`.
         let measuredPanels = PanelFonts(config: config).panels.mapValues(\.profile)
+        // Translations that are copies of their source go out as missing ones.
+        let copies = try CopiedTranslations(config: config)
         var files: [XLIFFExportFile] = []
         var empty: [String] = []
         var unwritable = UnwritableTexts()
@@ -54,7 +56,7 @@ extension XLIFFExporter {
                     id: exhibit.id ?? "", relativePath: exhibit.relativePath,
                     units: self.units(
                         of: exhibit, language: language, config: config, glossary: glossary,
-                        measuredPanels: measuredPanels
+                        measuredPanels: measuredPanels, copies: copies
                     ).filter {
                         unit in
                         // Suggestions need every translated unit first: they are the memory.

@@ -38,8 +38,13 @@ struct IgnoreEntry: Sendable, Hashable {
 
     /// Whether the entry silences `finding` (which must be about the entry's file).
     func matches(_ finding: Diagnostic) -> Bool {
-        finding.checkID == checkID && (field == nil || finding.field == field)
-            && (language == nil || finding.language == language)
+        matches(checkID: finding.checkID, field: finding.field, language: finding.language)
+    }
+
+    /// Whether the entry silences a finding of `checkID` about `field` in `language`.
+    func matches(checkID: String, field: String?, language: String?) -> Bool {
+        checkID == self.checkID && (self.field == nil || field == self.field)
+            && (self.language == nil || language == self.language)
     }
 
     /// Checks that an ignore entry may not name: silencing them would hide the exceptions' own problems.

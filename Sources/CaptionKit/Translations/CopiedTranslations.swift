@@ -1,5 +1,6 @@
-/// Whether a translation is a copy of its source text: the decision the `untranslated` check
-/// reports, in one place so that other commands can ask it too.
+/// Whether a translation is a copy of its source text: the one decision that the `untranslated`
+/// check reports and that ``CopiedTranslations`` counts as not translated (`captions status`,
+/// `export xliff`, `export signage`).
 ///
 /// A translation is a copy when it equals its source once white space at either end is dropped,
 /// unless it is in the check's `allow` list, has fewer words than `min-words` (single loanwords
@@ -52,5 +53,82 @@ struct SourceCopyRule: Sendable {
         let value = scalar.value
         if (value > 0x20 && value < 0x7F) || (value >= 0x400 && value <= 0x4FF) { return false }
         return scalar.properties.isWhitespace
+    }
+}
+
+/// The translations of a collection that are copies of their source (``SourceCopyRule`` with the
+/// `untranslated` check's options and the collection's glossary), less those an `ignore:` entry
+/// for `untranslated` accepts: what `check` reports as `untranslated` before the baseline. They
+/// count as not translated. None when `captions.yml` turns `untranslated` off.
+struct CopiedTranslations: Sendable {
+    /// One copied text.
+    struct Copy: Sendable, Hashable {
+        /// The field name.
+        var field: String
+        /// The translation's language.
+        var language: String
+    }
+
+    /// The rule, or `nil` when the check is off.
+    private let rule: SourceCopyRule?
+    private let config: CollectionConfig
+    /// The glossary compiled for matching, as `check` compiles it (``CheckContext``).
+    private let terminology: Terminology?
+
+    /// The copies of a collection configured by `config`.
+    ///
+    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` for a malformed `untranslated` entry.
+    init(config: CollectionConfig) throws(CaptionError) {
+        self.config = config
+        let description = UntranslatedCheck.description
+        guard config.severity(of: description) != nil else {
+            rule = nil
+            terminology = nil
+            return
+        }
+        rule = try SourceCopyRule(
+            options: CheckOptions(checkID: description.id, node: config.checks[description.id]?.node))
+        terminology = CheckContext.terminology(of: config)
+    }
+
+    /// The copies in `exhibit` (in `language` only, when given), in file order.
+    ///
+    /// Only an exhibit with a translation equal to its source is analysed: for the others, this
+    /// is a comparison of each translation's first letters with its source's.
+    func copies(in exhibit: Exhibit, language: String? = nil) -> [Copy] {
+        guard let rule, exhibit.isReadable, hasSameText(exhibit, language: language) else { return [] }
+        let analysis = ExhibitAnalysis(exhibit, config: config, terminology: terminology)
+        let checkID = UntranslatedCheck.description.id
+        let accepted =
+            exhibit.metadata["ignore"] == nil
+            ? [] : IgnoreEntry.entries(of: exhibit).entries.filter { $0.checkID == checkID }
+        return analysis.texts.compactMap { text in
+            guard language == nil || text.language == language,
+                rule.isCopy(text, in: analysis, terminology: terminology),
+                !accepted.contains(where: {
+                    $0.matches(checkID: checkID, field: text.field.name, language: text.language)
+                })
+            else { return nil }
+            return Copy(field: text.field.name, language: text.language)
+        }
+    }
+
+    /// Whether some non-blank translation of a configured field (in `language`, when given)
+    /// is the same text as its source.
+    private func hasSameText(_ exhibit: Exhibit, language: String?) -> Bool {
+        for field in exhibit.fields where config.hasField(field.name) {
+            let translations = field.translations
+            guard let sourceIndex = field.translationIndex(config.source), !translations[sourceIndex].isBlank else {
+                continue
+            }
+            for index in translations.indices where index != sourceIndex {
+                let tag = translations[index].language
+                guard language == nil || tag == language, tag != config.source, config.languages.contains(tag),
+                    !translations[index].isBlank
+                else { continue }
+                if SourceCopyRule.isSameText(translations[index].text, translations[sourceIndex].text) { return true }
+            }
+        }
+        return false
     }
 }

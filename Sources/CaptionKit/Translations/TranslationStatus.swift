@@ -10,10 +10,13 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         public var isSource: Bool
         /// Caption units (one field of one exhibit).
         public var units: Int
-        /// Units with text in this language.
+        /// Units with text in this language that is not a copy of the source.
         public var translated: Int
         /// Units without text.
         public var missing: Int
+        /// Units whose text is a copy of the source text (what `check` reports as
+        /// `untranslated`; see ``CopiedTranslations``): neither translated nor missing.
+        public var sameAsSource = 0
         /// Translated units whose source changed since (see ``TranslationTracker``).
         public var stale: Int
         /// Units whose review covers their current texts (approved ones included; see
@@ -23,8 +26,8 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         public var approved: Int = 0
         /// Translated share in percent, one decimal, rounded down.
         public var percent: Double
-        /// Source words in the missing and stale units (what `export xliff --needed` sends): what
-        /// a translator quotes on.
+        /// Source words in the missing, same-as-source and stale units (what `export xliff
+        /// --needed` sends): what a translator quotes on.
         public var sourceWordsToTranslate: Int
         /// Findings about this language, by severity (`error`, `warning`, `note`).
         public var findings: [String: Int] = [:]
@@ -49,7 +52,9 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     /// - Parameter findings: The findings of `captions check` (exceptions applied), counted per
     ///   language and severity and per check.
     init(collection: CaptionCollection, findings: [Diagnostic] = []) {
-        let summary = CompletenessSummary(collection: collection, countWords: true)
+        // A malformed `untranslated` entry stopped the check that gave `findings`.
+        let copies = try? CopiedTranslations(config: collection.config)
+        let summary = CompletenessSummary(collection: collection, countWords: true, copies: copies)
         let counts = Self.counts(in: collection)
         let stale = counts.stale
         self.collection = collection.rootPath
@@ -62,6 +67,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
                 translated: $0.translated, missing: $0.missing, stale: stale[$0.language] ?? 0, percent: $0.percent,
                 sourceWordsToTranslate: $0.language == collection.config.source
                     ? 0 : $0.sourceWordsMissing + (counts.staleWords[$0.language] ?? 0))
+            row.sameAsSource = $0.copied
             row.reviewed = counts.reviewed[$0.language] ?? 0
             row.approved = counts.approved[$0.language] ?? 0
             return row
@@ -135,9 +141,11 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         return counts
     }
 
-    /// The table for people; the `stale` column appears only when some translation is stale,
-    /// the `reviewed` and `approved` columns only when some text is signed off.
+    /// The table for people; the `same as source` column appears only when some translation is
+    /// a copy of its source, the `stale` column only when some translation is stale, the
+    /// `reviewed` and `approved` columns only when some text is signed off.
     public var text: String {
+        let showSameAsSource = languages.contains { $0.sameAsSource > 0 }
         let showStale = languages.contains { $0.stale > 0 }
         let showSignOff = languages.contains { $0.reviewed > 0 || $0.approved > 0 }
         let severities: [Severity] = [.error, .warning, .note]
@@ -146,6 +154,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
             + severities.map { "\($0.rawValue)s" }
         if showSignOff { header.insert(contentsOf: ["reviewed", "approved"], at: 4) }
         if showStale { header.insert("stale", at: 4) }
+        if showSameAsSource { header.insert("same as source", at: 4) }
         var rows = [header]
         for row in languages {
             var cells =
@@ -158,6 +167,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
                 cells.insert(contentsOf: [row.isSource ? "-" : String(row.reviewed), String(row.approved)], at: 4)
             }
             if showStale { cells.insert(String(row.stale), at: 4) }
+            if showSameAsSource { cells.insert(String(row.sameAsSource), at: 4) }
             rows.append(cells)
         }
         var widths = [Int](repeating: 0, count: header.count)

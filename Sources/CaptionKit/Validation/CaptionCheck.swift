@@ -77,7 +77,8 @@ struct CheckContext: Sendable {
         self.terminology = Self.terminology(of: config)
     }
 
-    private static func terminology(of config: CollectionConfig) -> Terminology? {
+    /// The glossary of `config` compiled for matching, or `nil` when it has no terms.
+    static func terminology(of config: CollectionConfig) -> Terminology? {
         guard !config.glossary.entries.isEmpty else { return nil }
         let terminology = Terminology(config.glossary, languages: config.languages)
         return terminology.isEmpty ? nil : terminology

@@ -3,20 +3,23 @@ import Dispatch
 /// How complete each language is: translated units out of all units.
 ///
 /// A unit is one field of one readable exhibit that is present or required and configured.
-/// A language's unit is translated when its text exists and is not blank; the source language
-/// is counted the same way, so a caption with no source text shows up too.
+/// A language's unit is translated when its text exists and is not blank and, when copies are
+/// looked for, is not a copy of its source (``CopiedTranslations``); the source language is
+/// counted the same way, so a caption with no source text shows up too.
 struct CompletenessSummary: Sendable, Hashable, Codable {
     /// One language's figures.
     struct LanguageFigures: Sendable, Hashable, Codable {
         /// The language tag.
         var language: String
-        /// Units with text in this language.
+        /// Units with text in this language (copies of the source left out when looked for).
         var translated: Int
         /// All units.
         var total: Int
+        /// Units whose text is a copy of the source (0 when copies are not looked for).
+        var copied = 0
         /// Units without text in this language.
-        var missing: Int { total - translated }
-        /// Words of source text in the missing units: what a translator quotes on.
+        var missing: Int { total - translated - copied }
+        /// Words of source text in the missing and copied units: what a translator quotes on.
         var sourceWordsMissing: Int
         /// Translated share in percent, rounded down to one decimal (100 when there are no units).
         var percent: Double {
@@ -33,22 +36,29 @@ struct CompletenessSummary: Sendable, Hashable, Codable {
 
     /// Computes the summary for `collection`, optionally only for `languages`.
     ///
-    /// - Parameter countWords: Count the source words of missing units (for `status`); when
-    ///   `false`, ``LanguageFigures/sourceWordsMissing`` is 0 and the summary is much cheaper.
-    init(collection: CaptionCollection, languages only: [String]? = nil, countWords: Bool = false) {
+    /// - Parameters:
+    ///   - countWords: Count the source words of missing units (for `status`); when `false`,
+    ///     ``LanguageFigures/sourceWordsMissing`` is 0 and the summary is much cheaper.
+    ///   - copies: The copies of the source to count apart from the translated units (for
+    ///     `status`); `nil` counts every text as translated.
+    init(
+        collection: CaptionCollection, languages only: [String]? = nil, countWords: Bool = false,
+        copies: CopiedTranslations? = nil
+    ) {
         let config = collection.config
         let languages = config.languages.filter { only == nil || only!.contains($0) }
         let exhibits = collection.exhibits
         // Chunks are counted concurrently and added up in order, so the result is deterministic.
         let chunkSize = 512
         let chunks = (exhibits.count + chunkSize - 1) / chunkSize
-        let slots = ResultSlots<(total: Int, translated: [Int], words: [Int])>(count: chunks)
+        let slots = ResultSlots<(total: Int, translated: [Int], copied: [Int], words: [Int])>(count: chunks)
         // The field specs' names and flags, taken out once: copying a spec per exhibit retained
         // and released its name and option node.
         let specNames = config.fields.map(\.name)
         let specRequired = config.fields.map(\.required)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var translated = [Int](repeating: 0, count: languages.count)
+            var copied = [Int](repeating: 0, count: languages.count)
             var words = [Int](repeating: 0, count: languages.count)
             var total = 0
             // Exhibits, fields and translations are read in place, by index: copying them
@@ -56,6 +66,7 @@ struct CompletenessSummary: Sendable, Hashable, Codable {
             for exhibitIndex in (chunk * chunkSize)..<min((chunk + 1) * chunkSize, exhibits.count)
             where exhibits[exhibitIndex].isReadable {
                 let fields = exhibits[exhibitIndex].fields
+                let exhibitCopies = copies?.copies(in: exhibits[exhibitIndex]) ?? []
                 for specIndex in specNames.indices {
                     let fieldIndex = fields.firstIndex { $0.name == specNames[specIndex] }
                     guard fieldIndex != nil || specRequired[specIndex] else { continue }
@@ -65,8 +76,15 @@ struct CompletenessSummary: Sendable, Hashable, Codable {
                         if let fieldIndex, let textIndex = fields[fieldIndex].translationIndex(language),
                             !fields[fieldIndex].translations[textIndex].isBlank
                         {
-                            translated[index] += 1
-                        } else if countWords {
+                            guard !exhibitCopies.isEmpty,
+                                exhibitCopies.contains(.init(field: specNames[specIndex], language: language))
+                            else {
+                                translated[index] += 1
+                                continue
+                            }
+                            copied[index] += 1
+                        }
+                        if countWords {
                             if sourceWords == nil {
                                 sourceWords =
                                     fieldIndex.map {
@@ -78,21 +96,24 @@ struct CompletenessSummary: Sendable, Hashable, Codable {
                     }
                 }
             }
-            slots.set(chunk, (total, translated, words))
+            slots.set(chunk, (total, translated, copied, words))
         }
         var translated = [Int](repeating: 0, count: languages.count)
+        var copied = [Int](repeating: 0, count: languages.count)
         var words = [Int](repeating: 0, count: languages.count)
         var total = 0
         for part in slots.takeValues() {
             total += part.total
             for index in languages.indices {
                 translated[index] += part.translated[index]
+                copied[index] += part.copied[index]
                 words[index] += part.words[index]
             }
         }
         self.languages = languages.indices.map {
             LanguageFigures(
-                language: languages[$0], translated: translated[$0], total: total, sourceWordsMissing: words[$0])
+                language: languages[$0], translated: translated[$0], total: total, copied: copied[$0],
+                sourceWordsMissing: words[$0])
         }
         self.exhibits = collection.exhibits.count
         self.unreadable = collection.exhibits.count { !$0.isReadable }

@@ -61,14 +61,14 @@ struct XLIFFDocumentWriter {
                     if prefillTarget { xml.text(unit.source) }
                 }
                 xml.endFull()
-                // The target as exported (none: empty), for the import to tell a text the
+                // The caption's text as exported (none: empty), for the import to tell a text the
                 // translator left from one the curator changed since, and the language it was
                 // exported for (see ``ExportedTarget``).
                 xml.start("context-group")
                 xml.attribute("purpose", "information")
                 xml.element(
                     "context", ["context-type": ExportedTarget.contextType12],
-                    text: ExportedTarget.fingerprint(unit.target ?? ""))
+                    text: ExportedTarget.fingerprint(unit.currentText))
                 xml.element("context", ["context-type": ExportedTarget.languageContextType12], text: targetLanguage)
                 xml.end()
                 for note in unit.notes { xml.element("note", text: note.text) }
@@ -148,7 +148,7 @@ struct XLIFFDocumentWriter {
                 xml.start("mda:metaGroup")
                 xml.attribute("category", ExportedTarget.name)
                 xml.element(
-                    "mda:meta", ["type": ExportedTarget.metaType20], text: ExportedTarget.fingerprint(unit.target ?? "")
+                    "mda:meta", ["type": ExportedTarget.metaType20], text: ExportedTarget.fingerprint(unit.currentText)
                 )
                 xml.element("mda:meta", ["type": ExportedTarget.languageMetaType20], text: targetLanguage)
                 xml.end()

@@ -18,8 +18,11 @@ struct XLIFFExportUnit: Sendable {
     var field: String
     /// The source text.
     var source: String
-    /// The current translation, or `nil` when missing.
+    /// The current translation, or `nil` when missing or a copy of the source.
     var target: String?
+    /// The caption's text when it is a copy of the source (``CopiedTranslations``): exported as
+    /// a missing translation, and named only by the unit's mark (``ExportedTarget``).
+    var copiedText: String?
     /// The translation's state.
     var state: TranslationState
     /// The sign-off that covers the translation's current texts (`translated` when none).
@@ -32,6 +35,9 @@ struct XLIFFExportUnit: Sendable {
     var glossary: [XLIFFGlossaryHint] = []
     /// For a missing translation, the collection's most similar translated source (``FuzzyMatcher``).
     var suggestion: FuzzyMatcher.Match?
+
+    /// The caption's current text, which the unit's mark fingerprints (empty when it has none).
+    var currentText: String { target ?? copiedText ?? "" }
 
     /// `<relative path>#<field>`: where the text lives, for `resname`/`name`.
     var resourceName: String { relativePath + "#" + field }

@@ -52,12 +52,14 @@ public enum XLIFFExporter {
     ///
     /// A field on a panel whose font is found (`measuredPanels`, by field name) is measured by
     /// `overflows-panel`, and its `max-chars` does not apply: its unit carries the panel's
-    /// lines in a note instead of a character limit.
+    /// lines in a note instead of a character limit. A translation that `copies` finds to be a
+    /// copy of its source goes out as a missing one, with a note that says so.
     static func units(
         of exhibit: Exhibit, language: String, config: CollectionConfig, glossary: XLIFFGlossaryHints? = nil,
-        measuredPanels: [String: PanelSettings.Profile] = [:]
+        measuredPanels: [String: PanelSettings.Profile] = [:], copies: CopiedTranslations? = nil
     ) -> [XLIFFExportUnit] {
         let record = TranslationRecord(exhibit: exhibit)
+        let copied = copies?.copies(in: exhibit, language: language) ?? []
         var units: [XLIFFExportUnit] = []
         for spec in config.fields {
             guard let field = exhibit.field(spec.name), let source = field.translation(config.source), !source.isBlank
@@ -65,8 +67,19 @@ public enum XLIFFExporter {
             let state = TranslationTracker.state(
                 of: exhibit, field: spec.name, language: language, config: config, record: record)
             let existing = field.translation(language).flatMap { $0.isBlank ? nil : $0.text }
+            let isCopy =
+                existing != nil && !copied.isEmpty && copied.contains(.init(field: spec.name, language: language))
             var notes: [XLIFFExportUnit.Note] = []
             if let text = exhibit.notes?.text, !text.isEmpty { notes.append(.init(category: "exhibit", text: text)) }
+            if isCopy {
+                notes.append(
+                    .init(
+                        category: "same-as-source",
+                        text: """
+                            The \(Language.displayName(language)) text in the caption file is a copy of the \
+                            \(Language.displayName(config.source)) source, not a translation: translate it.
+                            """))
+            }
             let panel = measuredPanels[spec.name]
             if let panel {
                 notes.append(.init(category: "limit", text: Self.panelNote(panel)))
@@ -100,8 +113,9 @@ public enum XLIFFExporter {
             units.append(
                 XLIFFExportUnit(
                     id: "\(exhibit.id ?? exhibit.displayID).\(spec.name)", exhibitID: exhibit.id ?? exhibit.displayID,
-                    relativePath: exhibit.relativePath, field: spec.name, source: source.text, target: existing,
-                    state: state, signOff: signOff(of: exhibit, field: spec.name, language: language, config, record),
+                    relativePath: exhibit.relativePath, field: spec.name, source: source.text,
+                    target: isCopy ? nil : existing, copiedText: isCopy ? existing : nil, state: state,
+                    signOff: signOff(of: exhibit, field: spec.name, language: language, config, record),
                     maxChars: panel == nil ? spec.maxChars : nil, notes: notes,
                     glossary: glossary?.hints(for: source.text, target: language) ?? []))
         }

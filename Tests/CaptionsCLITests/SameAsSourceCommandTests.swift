@@ -103,6 +103,28 @@ import Testing
         #expect(again.stdout == "kk: nothing to export (nothing missing or stale); no file written\n")
     }
 
+    @Test func theSignageExportHoldsTheCopyBackUnlessIncompleteIsAllowed() throws {
+        let folder = try fixture()
+        let run = try CLIRun.run(["export", "signage", "--format", "txt"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(
+            run.stderr == """
+                Captions/g/barrack.yml:3:7: error: barrack held back: the Kazakh (kk) title is a copy of the Russian (ru) source
+                exported 1 label to Exports/signage; 1 held back
+
+                """)
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Exports/signage/g/barrack.txt"))
+        let allowed = try CLIRun.run(["export", "signage", "--format", "txt", "--allow-incomplete"], in: folder.path)
+        #expect(allowed.status == 0)
+        #expect(allowed.stderr.hasPrefix("Captions/g/barrack.yml:3:7: error: barrack held back: the Kazakh (kk) title"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Exports/signage/g/barrack.txt"))
+        // An ignore entry accepts the copy here as it does in check.
+        try folder.write("Captions/g/barrack.yml", barrack + "ignore: [untranslated: title/kk]\n")
+        let accepted = try CLIRun.run(["export", "signage", "--format", "txt"], in: folder.path)
+        #expect(accepted.status == 0)
+        #expect(accepted.stderr == "exported 2 labels to Exports/signage\n")
+    }
+
     @Test func aNameAndANumberTheSameInBothLanguagesStayTranslatedEverywhere() throws {
         let folder = try fixture(withCopy: false)
         let status = try CLIRun.run(["status"], in: folder.path)
@@ -111,5 +133,9 @@ import Testing
         #expect(status.stdout.contains("\nkk               3           3        0    100.0%"))
         let export = try CLIRun.run(["export", "xliff", "--needed", "--to", "kk"], in: folder.path)
         #expect(export.stdout == "kk: nothing to export (nothing missing or stale); no file written\n")
+        let signage = try CLIRun.run(["export", "signage", "--format", "txt"], in: folder.path)
+        #expect(signage.status == 0)
+        #expect(signage.stderr == "exported 1 label to Exports/signage\n")
+        #expect(try folder.read("Exports/signage/g/gate.txt").contains("АЛЖИР"))
     }
 }

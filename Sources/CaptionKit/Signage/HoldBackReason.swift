@@ -20,6 +20,8 @@ public struct HoldBackReason: Sendable, Hashable {
         case emptyText
         /// A translation was made from an earlier source text (see ``TranslationTracker``).
         case staleTranslation
+        /// A translation is a copy of its source text (see ``CopiedTranslations``).
+        case copiedTranslation
         /// A text lacks the review that `signage: require:` asks for.
         case notReviewed
         /// A text lacks the approval that `signage: require:` asks for.
@@ -40,6 +42,7 @@ public struct HoldBackReason: Sendable, Hashable {
             case .missingTranslation: "missing-translation"
             case .emptyText: "empty-text"
             case .staleTranslation: "stale-translation"
+            case .copiedTranslation: "untranslated"
             case .notReviewed: "not-reviewed"
             case .notApproved: "not-approved"
             }

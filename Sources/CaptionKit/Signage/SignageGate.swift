@@ -2,7 +2,7 @@
 ///
 /// An exhibit goes to signage only when every field that goes on the sign (every configured
 /// field the exhibit has, and every required one) has non-empty text in every configured
-/// language, its file was read without problems, and its id and gallery are safe, unique file
+/// language that is not a copy of the source (``CopiedTranslations``), its file was read without problems, and its id and gallery are safe, unique file
 /// names. Everything the gate asks is in ``reasons(for:)``, so a new reason (stale
 /// translations) is added in one place.
 struct SignageGate: Sendable {
@@ -13,6 +13,9 @@ struct SignageGate: Sendable {
     var required: SignOffLevel = .translated
     /// How many exhibits use each id.
     private var idCounts: [String: Int]
+    /// The translations that are copies of their source, held back like missing ones; `nil`
+    /// for a malformed `untranslated` entry (the export reads it first and stops).
+    var copies: CopiedTranslations?
 
     /// The label file name reserved for the Data Merge file at the top of the export folder.
     static let reservedRootIDs: Set<String> = ["datamerge"]
@@ -20,6 +23,7 @@ struct SignageGate: Sendable {
     /// Creates the gate for a collection.
     init(collection: CaptionCollection) {
         config = collection.config
+        copies = try? CopiedTranslations(config: config)
         idCounts = collection.exhibits.reduce(into: [:]) { counts, exhibit in
             if let id = exhibit.id { counts[id, default: 0] += 1 }
         }
@@ -76,6 +80,7 @@ struct SignageGate: Sendable {
                 HoldBackReason(.invalidGallery, at: start, "gallery folder '\(exhibit.gallery)' is not made of slugs"))
         }
         let record = TranslationRecord(exhibit: exhibit)
+        let copied = copies?.copies(in: exhibit) ?? []
         for spec in config.fields {
             guard let field = exhibit.field(spec.name) else {
                 if spec.required {
@@ -114,6 +119,17 @@ struct SignageGate: Sendable {
                             """
                             the \(Language.displayName(language)) \(spec.name) was translated from an earlier \
                             \(config.source) text
+                            """,
+                            field: spec.name, language: language))
+                    continue
+                }
+                if !copied.isEmpty, copied.contains(.init(field: spec.name, language: language)) {
+                    reasons.append(
+                        HoldBackReason(
+                            .copiedTranslation, at: translation.valueLocation,
+                            """
+                            the \(Language.displayName(language)) \(spec.name) is a copy of the \
+                            \(Language.displayName(config.source)) source
                             """,
                             field: spec.name, language: language))
                     continue

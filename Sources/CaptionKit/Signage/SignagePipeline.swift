@@ -30,6 +30,8 @@ struct SignagePipeline: Sendable {
         exhibits = try Self.selectedExhibits(collection, only: options.onlyIDs)
         gate = SignageGate(collection: collection)
         gate.required = settings.required
+        // A malformed `untranslated` entry stops the export, as it stops `captions check`.
+        gate.copies = try CopiedTranslations(config: collection.config)
         languages = try Self.exportLanguages(collection.config, withLatinKazakh: options.withLatinKazakh)
     }
 

@@ -207,4 +207,24 @@ func copiedSourceFixture(checks: String = "checks:\n  untranslated: { allow: [М
         #expect(xml.contains("<target state=\"translated\">Стихи о лагере.</target>"))
         #expect(!xml.contains("<target state=\"translated\">Сталинский вагон</target>"))
     }
+
+    @Test func theSignageGateHoldsTheCopyBackAndOnlyTheCopy() throws {
+        let fixture = try copiedSourceFixture()
+        let collection = try fixture.load()
+        let gate = SignageGate(collection: collection)
+        let reasons = collection.exhibits.map { exhibit in
+            gate.reasons(for: exhibit).map {
+                "\(exhibit.displayID) \($0.location.line):\($0.location.column) \($0.kind.rawValue): \($0.message)"
+            }
+        }
+        #expect(
+            reasons.flatMap { $0 } == [
+                "wagon 3:7 copiedTranslation: the Kazakh (kk) title is a copy of the Russian (ru) source"
+            ])
+        #expect(HoldBackReason.Kind.copiedTranslation.checkID == "untranslated")
+        #expect(PrintReadiness(collection: collection, level: .translated).isReady(collection.exhibits[0]))
+        #expect(
+            !PrintReadiness(collection: collection, level: .translated).isReady(
+                try #require(collection.exhibits.first { $0.id == "wagon" })))
+    }
 }

@@ -24,18 +24,19 @@ struct SourceCopyRule: Sendable {
     /// Whether `text` (one of `analysis.texts`) is a copy of its source; `terminology` is the
     /// glossary `analysis` was scanned with.
     func isCopy(_ text: CaptionText, in analysis: ExhibitAnalysis, terminology: Terminology?) -> Bool {
-        guard let source = text.source else { return false }
-        let trimmed = Self.trimmed(text.text)
-        guard trimmed.elementsEqual(Self.trimmed(source.text)) else { return false }
-        let value = String(trimmed)
-        return !allowed.contains(value) && TextWords.words(in: value).count >= minimumWords
-            && !analysis.isOnlyDoNotTranslateTerms(text, terminology)
+        guard let source = text.source, isCopy(text.text, of: source.text) else { return false }
+        return !analysis.isOnlyDoNotTranslateTerms(text, terminology)
     }
 
-    /// Whether `translation` and `source` are the same text but for white space at either end:
-    /// the first question of ``isCopy(_:in:terminology:)``, cheap enough to ask of every text.
-    static func isSameText(_ translation: String, _ source: String) -> Bool {
-        trimmed(translation).elementsEqual(trimmed(source))
+    /// Whether `translation` is a copy of `source` as far as the two texts tell, before the
+    /// glossary is asked: the same text but for white space at either end, not allowed, and of
+    /// at least ``minimumWords`` words. Cheap enough to ask of every text (most differ in their
+    /// first letter).
+    func isCopy(_ translation: String, of source: String) -> Bool {
+        let trimmed = Self.trimmed(translation)
+        guard trimmed.elementsEqual(Self.trimmed(source)) else { return false }
+        let value = String(trimmed)
+        return !allowed.contains(value) && TextWords.words(in: value).count >= minimumWords
     }
 
     /// The text without white space at either end, as scalars (compared code point by code point).
@@ -93,10 +94,10 @@ struct CopiedTranslations: Sendable {
 
     /// The copies in `exhibit` (in `language` only, when given), in file order.
     ///
-    /// Only an exhibit with a translation equal to its source is analysed: for the others, this
-    /// is a comparison of each translation's first letters with its source's.
+    /// Only an exhibit with a candidate is analysed: for the others, this is a comparison of each
+    /// translation's first letters with its source's.
     func copies(in exhibit: Exhibit, language: String? = nil) -> [Copy] {
-        guard let rule, exhibit.isReadable, hasSameText(exhibit, language: language) else { return [] }
+        guard let rule, exhibit.isReadable, hasCandidate(exhibit, rule, language: language) else { return [] }
         let analysis = ExhibitAnalysis(exhibit, config: config, terminology: terminology)
         let checkID = UntranslatedCheck.description.id
         let accepted =
@@ -113,20 +114,20 @@ struct CopiedTranslations: Sendable {
         }
     }
 
-    /// Whether some non-blank translation of a configured field (in `language`, when given)
-    /// is the same text as its source.
-    private func hasSameText(_ exhibit: Exhibit, language: String?) -> Bool {
+    /// Whether some translation of a configured field (in `language`, when given) is a copy
+    /// of its source as far as the texts tell (``SourceCopyRule/isCopy(_:of:)``): only then is
+    /// the exhibit analysed. Blank texts are not looked for here (that scan costs more than the
+    /// comparison): ``ExhibitAnalysis`` leaves them out.
+    private func hasCandidate(_ exhibit: Exhibit, _ rule: SourceCopyRule, language: String?) -> Bool {
         for field in exhibit.fields where config.hasField(field.name) {
             let translations = field.translations
-            guard let sourceIndex = field.translationIndex(config.source), !translations[sourceIndex].isBlank else {
-                continue
-            }
+            guard let sourceIndex = field.translationIndex(config.source) else { continue }
             for index in translations.indices where index != sourceIndex {
                 let tag = translations[index].language
-                guard language == nil || tag == language, tag != config.source, config.languages.contains(tag),
-                    !translations[index].isBlank
-                else { continue }
-                if SourceCopyRule.isSameText(translations[index].text, translations[sourceIndex].text) { return true }
+                guard language == nil || tag == language, tag != config.source, config.languages.contains(tag) else {
+                    continue
+                }
+                if rule.isCopy(translations[index].text, of: translations[sourceIndex].text) { return true }
             }
         }
         return false

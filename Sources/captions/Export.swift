@@ -45,7 +45,7 @@ extension CaptionsCommand.Export {
         @Option(name: .customLong("xliff"), help: "XLIFF version: 1.2 (every CAT tool reads it) or 2.0.")
         var version: XLIFFVersion = .v1_2
 
-        @Flag(help: "Export only missing and stale units (what still needs a translator).")
+        @Flag(help: "Export only missing and stale units and copies of the source (what still needs a translator).")
         var needed = false
 
         @Flag(help: "Copy the source into empty targets (OmegaT translates the text inside <target>).")

@@ -12,7 +12,8 @@ extension CaptionsCommand.Export {
             discussion: """
                 Languages follow the order of languages: in captions.yml; print typography is applied \
                 to the exported text only (the caption files are not changed). An exhibit with a \
-                missing or empty text in a field on the sign is held back: it is listed on stderr as \
+                missing or empty text in a field on the sign, or a translation that is a copy of its \
+                source (what captions check reports as untranslated), is held back: it is listed on stderr as \
                 'path:line:col: error: <id> held back: <reason>' and nothing is written for it.
 
                 The export runs the checks of captions check (captions.yml's severities, ignore: \

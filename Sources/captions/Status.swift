@@ -7,7 +7,9 @@ extension CaptionsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show translation progress per language.",
             discussion: """
-                A table per language: caption units, translated, missing, percent complete, \
+                A table per language: caption units, translated, missing, same as source (a \
+                translation that is a copy of its source, what captions check reports as untranslated; \
+                shown when there is one), percent complete, \
                 the source words still to translate (what a translator quotes on), and the \
                 findings of captions check about that language per severity; then the number of \
                 findings of each check (accepted exceptions and the baseline are left out). \

@@ -6,7 +6,8 @@ public struct XLIFFExportOptions: Sendable {
     public var targetLanguages: [String]
     /// The XLIFF version to write.
     var version: XLIFFVersion
-    /// Export only missing and stale units (what still needs a translator).
+    /// Export only missing and stale units (what still needs a translator); a translation that
+    /// is a copy of its source (``CopiedTranslations``) is a missing unit.
     public var onlyNeeded: Bool
     /// Copy the source into empty targets (OmegaT translates the text inside `<target>`).
     public var prefillTarget: Bool

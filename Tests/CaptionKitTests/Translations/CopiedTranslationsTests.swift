@@ -222,9 +222,10 @@ func copiedSourceFixture(checks: String = "checks:\n  untranslated: { allow: [М
                 "wagon 3:7 copiedTranslation: the Kazakh (kk) title is a copy of the Russian (ru) source"
             ])
         #expect(HoldBackReason.Kind.copiedTranslation.checkID == "untranslated")
-        #expect(PrintReadiness(collection: collection, level: .translated).isReady(collection.exhibits[0]))
+        #expect(
+            PrintReadiness(collection: collection, level: .translated).isReady(collection.exhibits[0], findings: []))
         #expect(
             !PrintReadiness(collection: collection, level: .translated).isReady(
-                try #require(collection.exhibits.first { $0.id == "wagon" })))
+                try #require(collection.exhibits.first { $0.id == "wagon" }), findings: []))
     }
 }

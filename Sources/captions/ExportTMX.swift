@@ -10,7 +10,8 @@ extension CaptionsCommand.Export {
             discussion: """
                 Writes <out>/<source>-<target>.tmx (e.g. Exports/tmx/ru-kk.tmx) with a translation unit \
                 for every caption field whose translation is current: tuid is <exhibit-id>.<field>, the \
-                state is a prop of type x-state. Missing and stale translations are left out. OmegaT, \
+                state is a prop of type x-state. Missing and stale translations, and copies of the \
+                source (what the untranslated check reports), are left out. OmegaT, \
                 memoQ, Trados and Translate Toolkit read the files. With --multilingual, one file \
                 <out>/<source>-mul.tmx holds every target language: a unit per caption field with \
                 the source and each current translation, the state a prop of each translation.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// End-to-end runs of `status`, `export xliff`, `import` and `export signage` on a Kazakh title
+/// End-to-end runs of `status`, `export xliff`, `import`, `export signage` and `export tmx` on a Kazakh title
 /// pasted from the Russian source, beside texts the same in both languages that `untranslated`
 /// accepts (a single word, a number).
 @Suite struct SameAsSourceCommandTests {
@@ -123,6 +123,29 @@ import Testing
         let accepted = try CLIRun.run(["export", "signage", "--format", "txt"], in: folder.path)
         #expect(accepted.status == 0)
         #expect(accepted.stderr == "exported 2 labels to Exports/signage\n")
+    }
+
+    @Test func theTranslationMemoryLeavesTheCopyOutAndKeepsTheNameAndNumber() throws {
+        let folder = try fixture()
+        let run = try CLIRun.run(["export", "tmx", "--to", "kk"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        // gate: title, text, credit; barrack: text only (its kk title is the Russian one).
+        #expect(run.stdout == "wrote Exports/tmx/ru-kk.tmx (4 units)\n")
+        let memory = try folder.read("Exports/tmx/ru-kk.tmx")
+        #expect(!memory.contains("tuid=\"barrack.title\""))
+        #expect(memory.contains("tuid=\"barrack.text\""))
+        #expect(memory.contains("<seg>АЛЖИР</seg>") && memory.contains("<seg>1938–1953</seg>"))
+        let multilingual = try CLIRun.run(["export", "tmx", "--multilingual"], in: folder.path)
+        #expect(multilingual.status == 0)
+        // barrack's title keeps its English translation; the kk copy is not in it.
+        let all = try folder.read("Exports/tmx/ru-mul.tmx")
+        let title = try #require(all.range(of: "<tu tuid=\"barrack.title\">").map { String(all[$0.lowerBound...]) })
+        let unit = String(title[..<(title.range(of: "</tu>")?.upperBound ?? title.endIndex)])
+        #expect(unit.contains("<tuv xml:lang=\"en\">") && !unit.contains("<tuv xml:lang=\"kk\">"))
+        // An ignore entry accepts the copy as a translation, as in check.
+        try folder.write("Captions/g/barrack.yml", barrack + "ignore: [untranslated: title/kk]\n")
+        let accepted = try CLIRun.run(["export", "tmx", "--to", "kk"], in: folder.path)
+        #expect(accepted.stdout == "wrote Exports/tmx/ru-kk.tmx (5 units)\n")
     }
 
     @Test func aNameAndANumberTheSameInBothLanguagesStayTranslatedEverywhere() throws {

@@ -44,11 +44,12 @@ public struct TMXExport: Sendable {
 public enum TMXExporter {
     /// The TMX files of `collection`, one per target language (or one multilingual file): a `tu`
     /// for every caption field whose translation is current (translated, or of unknown
-    /// provenance; missing and stale translations are left out), `tuid` = `<exhibit-id>.<field>`,
-    /// the state as `<prop type="x-state">`.
+    /// provenance; missing and stale translations, and copies of the source that
+    /// ``CopiedTranslations`` counts as not translated, are left out), `tuid` =
+    /// `<exhibit-id>.<field>`, the state as `<prop type="x-state">`.
     ///
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for a `--to` language that is not a target
-    ///   language.
+    ///   language; ``CaptionError/invalidConfig(_:_:)`` for a malformed `untranslated` entry.
     static func files(_ collection: CaptionCollection, options: TMXExportOptions) throws(CaptionError)
         -> TMXExport
     {
@@ -63,11 +64,14 @@ public enum TMXExporter {
             ? config.targetLanguages : config.targetLanguages.filter { options.targetLanguages.contains($0) }
         // The files the XLIFF export leaves out, for the same reasons: a unit needs its exhibit's id.
         let (exhibits, warnings) = XLIFFExporter.exportableExhibits(collection, finding: .tmxExport)
+        // A copy of the source in a memory would offer the source as its own translation.
+        let copies = try CopiedTranslations(config: config)
         var unwritable = UnwritableTexts()
         if options.multilingual {
             let path = CollectionLoader.join(options.outputFolder, "\(config.source)-mul.tmx")
             let (data, count) = try document(
-                collection, exhibits, targets: targets, multilingual: true, path: path, unwritable: &unwritable)
+                collection, exhibits, targets: targets, multilingual: true, path: path, copies: copies,
+                unwritable: &unwritable)
             try unwritable.throwIfAny()
             return TMXExport(
                 files: [TMXExportFile(path: path, targetLanguage: "mul", data: data, unitCount: count)],
@@ -77,7 +81,8 @@ public enum TMXExporter {
         for target in targets {
             let path = CollectionLoader.join(options.outputFolder, "\(config.source)-\(target).tmx")
             let (data, count) = try document(
-                collection, exhibits, targets: [target], multilingual: false, path: path, unwritable: &unwritable)
+                collection, exhibits, targets: [target], multilingual: false, path: path, copies: copies,
+                unwritable: &unwritable)
             files.append(TMXExportFile(path: path, targetLanguage: target, data: data, unitCount: count))
         }
         try unwritable.throwIfAny()
@@ -91,7 +96,7 @@ public enum TMXExporter {
     /// texts it writes are checked into `unwritable`.
     private static func document(
         _ collection: CaptionCollection, _ exhibits: [Exhibit], targets: [String], multilingual: Bool, path: String,
-        unwritable: inout UnwritableTexts
+        copies: CopiedTranslations, unwritable: inout UnwritableTexts
     ) throws(CaptionError) -> (Data, Int) {
         let config = collection.config
         let xml = XMLWriter()
@@ -111,11 +116,14 @@ public enum TMXExporter {
         for exhibit in exhibits {
             guard let id = exhibit.id else { continue }
             let state = exhibit.translationStates(config: config)
+            let copied = Set(copies.copies(in: exhibit))
             for field in exhibit.fields where config.hasField(field.name) {
                 guard let source = field.translation(config.source), !source.isBlank else { continue }
                 var current: [(language: String, text: String, state: String)] = []
                 for target in targets {
-                    guard let translation = field.translation(target), !translation.isBlank else { continue }
+                    guard let translation = field.translation(target), !translation.isBlank,
+                        !copied.contains(CopiedTranslations.Copy(field: field.name, language: target))
+                    else { continue }
                     switch state(field.name, target) {
                     case .translated: current.append((target, translation.text, "translated"))
                     case .unknownProvenance: current.append((target, translation.text, "unknown-provenance"))

@@ -904,7 +904,7 @@ enum Pages {
                 let percent = percentText(row.percent, language: words.language)
                 return """
                     <tr><th>\(name)</th><td>\(row.units)</td><td>\(row.translated)</td><td>\(row.missing)</td>\
-                    <td>\(row.sameAsSource)</td><td>\(row.stale)</td><td>\(row.isSource ? "—" : String(row.reviewed))</td><td>\(row.approved)</td>\
+                    <td>\(row.isSource ? "—" : String(row.sameAsSource))</td><td>\(row.stale)</td><td>\(row.isSource ? "—" : String(row.reviewed))</td><td>\(row.approved)</td>\
                     <td><progress max="100" value="\(String(format: "%.1f", row.percent))" aria-hidden="true">\
                     \(percent)</progress> \(percent)</td>\
                     <td>\(row.isSource ? "—" : String(row.sourceWordsToTranslate))</td>\

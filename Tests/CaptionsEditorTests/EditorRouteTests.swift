@@ -200,6 +200,11 @@ struct EditorPageTests {
             #expect(status.body.contains("<progress max=\"100\" value=\"100.0\" aria-hidden=\"true\">"))
             #expect(status.body.contains("Russian (ru) <span class=\"source\">(source)</span>"))
             #expect(status.body.contains("<th>Missing</th><th>Same as source</th><th>Stale</th>"))
+            // The source is never a copy of itself: no figure, as for its reviews.
+            #expect(
+                status.body.contains(
+                    "<span class=\"source\">(source)</span></th><td>48</td><td>48</td><td>0</td><td>—</td><td>0</td><td>—</td>"
+                ))
             let translators = try await browser.get("/translators")
             #expect(
                 translators.body.contains(

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// End-to-end runs of `status`, `export xliff`, `import`, `export signage` and `export tmx` on a Kazakh title
+/// End-to-end runs of `check`, `status`, `export xliff`, `import`, `export signage` and `export tmx` on a Kazakh title
 /// pasted from the Russian source, beside texts the same in both languages that `untranslated`
 /// accepts (a single word, a number).
 @Suite struct SameAsSourceCommandTests {
@@ -66,6 +66,36 @@ import Testing
         #expect(rows.map { $0["translated"] as? Int } == [4, 5, 5])
         #expect(rows.map { $0["missing"] as? Int } == [0, 0, 0])
         #expect(rows.map { $0["sourceWordsToTranslate"] as? Int } == [2, 0, 0])
+    }
+
+    @Test func checkCountsTheCopyAsStatusDoesAndStillPasses() throws {
+        let folder = try fixture()
+        let run = try CLIRun.run(["check"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(
+            run.stdout
+                == "Captions/g/barrack.yml:3:7: warning: title (kk) is the same as the Russian (ru) source [untranslated]\n"
+        )
+        #expect(
+            run.stderr.hasPrefix(
+                """
+                kk: 4/5 translated (80.0%), 1 same as source
+                ru: 5/5 translated (100.0%)
+                en: 5/5 translated (100.0%)
+                0 errors, 1 warning in 2 exhibits
+
+                """))
+        let json = try CLIRun.run(["check", "--format", "json"], in: folder.path)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let summary = try #require(document["summary"] as? [String: Any])
+        let rows = try #require(summary["languages"] as? [[String: Any]])
+        #expect(rows.map { $0["sameAsSource"] as? Int } == [1, 0, 0])
+        #expect(rows.map { $0["translated"] as? Int } == [4, 5, 5])
+        #expect(rows.map { $0["missing"] as? Int } == [0, 0, 0])
+        // Without the copy, the line is as before.
+        let withoutCopy = try fixture(withCopy: false)
+        let clean = try CLIRun.run(["check"], in: withoutCopy.path)
+        #expect(clean.stderr.hasPrefix("kk: 3/3 translated (100.0%)\n"))
     }
 
     @Test func theNeededExportSendsTheCopyAndItsTranslationImportsCleanly() throws {

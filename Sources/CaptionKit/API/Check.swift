@@ -17,8 +17,11 @@ extension CaptionChecker {
         -> CheckResult
     {
         let (diagnostics, silenced, refused) = try reportedFindings(request, on: collection)
+        // Copies of the source count apart from the translated texts, as in `status` (a malformed
+        // `untranslated` entry is the check's own finding).
         let summary = CompletenessSummary(
-            collection: collection, languages: request.languages.isEmpty ? nil : request.languages)
+            collection: collection, languages: request.languages.isEmpty ? nil : request.languages,
+            copies: try? CopiedTranslations(config: collection.config))
         return CheckResult(
             collection: collection, diagnostics: diagnostics, summary: summary, silenced: silenced,
             pinNotes: pinNotes(config: collection.config, require: request.require)

@@ -89,6 +89,7 @@ struct CheckJSONWriter {
             writer.field("missing", language.missing)
             writer.key("percent")
             writer.oneDecimal(language.percent)
+            writer.field("sameAsSource", language.sameAsSource)
             writer.field("total", language.total)
             writer.field("translated", language.translated)
             writer.end("}")

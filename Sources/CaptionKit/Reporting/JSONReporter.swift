@@ -47,6 +47,9 @@ enum JSONReporter {
         var missing: Int
         /// Translated share in percent, written with one decimal (`100.0`, `97.5`).
         var percent: Double
+        /// Units whose text is a copy of the source (``CopiedTranslations``): neither translated
+        /// nor missing, as in `captions status`.
+        var sameAsSource = 0
     }
 
     /// One finding.
@@ -103,7 +106,7 @@ enum JSONReporter {
                 languages: result.summary.languages.map {
                     Language(
                         language: $0.language, translated: $0.translated, total: $0.total, missing: $0.missing,
-                        percent: $0.percent)
+                        percent: $0.percent, sameAsSource: $0.copied)
                 }),
             diagnostics: [])
     }

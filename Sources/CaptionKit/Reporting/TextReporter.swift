@@ -22,13 +22,16 @@ enum TextReporter {
     /// 2 errors, 1 warning in 14 exhibits
     /// ```
     ///
-    /// Notes are counted after the warnings when there are any (`0 errors, 0 warnings, 3 notes`).
+    /// Notes are counted after the warnings when there are any (`0 errors, 0 warnings, 3 notes`);
+    /// copies of the source after the missing texts (`, 1 same as source`), as `status` counts them.
     static func summary(_ result: CheckResult) -> String {
         var output = ""
         for figures in result.summary.languages {
             output +=
                 "\(figures.language): \(figures.translated)/\(figures.total) translated (\(percent(figures.percent)))"
-            output += figures.missing > 0 ? ", \(figures.missing) missing\n" : "\n"
+            if figures.missing > 0 { output += ", \(figures.missing) missing" }
+            if figures.copied > 0 { output += ", \(figures.copied) same as source" }
+            output += "\n"
         }
         if let line = result.summary.unreadableLine { output += line + "\n" }
         let errors = result.count(.error)

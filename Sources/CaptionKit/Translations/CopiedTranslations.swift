@@ -33,10 +33,23 @@ struct SourceCopyRule: Sendable {
     /// at least ``minimumWords`` words. Cheap enough to ask of every text (most differ in their
     /// first letter).
     func isCopy(_ translation: String, of source: String) -> Bool {
+        // Fast path: most texts differ in length, and two texts that neither start nor end with
+        // white space are the same only when their UTF-8 is.
+        if translation.utf8.count != source.utf8.count, !Self.hasWhitespaceAtAnEnd(translation),
+            !Self.hasWhitespaceAtAnEnd(source)
+        {
+            return false
+        }
         let trimmed = Self.trimmed(translation)
         guard trimmed.elementsEqual(Self.trimmed(source)) else { return false }
         let value = String(trimmed)
         return !allowed.contains(value) && TextWords.words(in: value).count >= minimumWords
+    }
+
+    /// Whether `text` starts or ends with white space.
+    static func hasWhitespaceAtAnEnd(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        return isWhitespace(first) || isWhitespace(last)
     }
 
     /// The text without white space at either end, as scalars (compared code point by code point).

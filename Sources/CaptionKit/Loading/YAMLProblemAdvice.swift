@@ -18,14 +18,23 @@ enum YAMLProblemAdvice {
         switch problem {
         case mappingValues:
             // The colon at the position ends a value that starts after an earlier "key: " on the
-            // same line; a colon on a line of its own may be a wrongly indented key instead.
+            // same line, or one that goes on over several lines when what stands before the colon
+            // on its line cannot be a key (it has a space, a capital or a letter beyond ASCII:
+            // `    Sentence: ten years.`, `    Приговор: 10 лет.`); a lowercase word alone may be
+            // a wrongly indented key (`    ru: Курт`) and keeps libyaml's words.
             guard column < scalars.count, scalars[column] == ":",
-                column + 1 == scalars.count || [" ", "\t", "\r"].contains(scalars[column + 1]),
-                hasKeySeparator(scalars[..<column])
+                column + 1 == scalars.count || [" ", "\t", "\r"].contains(scalars[column + 1])
             else { return nil }
+            if hasKeySeparator(scalars[..<column]) {
+                return """
+                    a colon followed by a space inside unquoted text (\(problem)); put the text in \
+                    double quotes, or start it on the next line after '|'
+                    """
+            }
+            guard column + 1 < scalars.count, cannotBeAKey(scalars[..<column]) else { return nil }
             return """
-                a colon followed by a space inside unquoted text (\(problem)); put the text in \
-                double quotes, or start it on the next line after '|'
+                a colon followed by a space inside unquoted text that goes on over several lines \
+                (\(problem)); put the text in double quotes, or start it on the next line after '|'
                 """
         case _ where problem.hasPrefix(tabProblemPrefix):
             // libyaml's own words for a tab in an indentation, with what to do.
@@ -39,6 +48,14 @@ enum YAMLProblemAdvice {
         default:
             return nil
         }
+    }
+
+    /// Whether the text before a colon (after its line's indentation) cannot be a caption
+    /// file's key: keys are lowercase ASCII words, so a space, a capital or any other letter
+    /// says it is text.
+    private static func cannotBeAKey(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        let text = scalars.drop { $0 == " " }
+        return !text.isEmpty && text.contains { $0 == " " || ("A"..."Z").contains($0) || $0.value > 0x7F }
     }
 
     /// Whether `scalars` hold a `: `, as between a key and its value.

@@ -98,32 +98,40 @@ import Testing
     }
 
     /// A colon and a space inside unquoted text, the curator's commonest YAML error: libyaml's
-    /// words alone ("mapping values are not allowed") did not say what to do.
+    /// words alone ("mapping values are not allowed") did not say what to do. On a later line
+    /// of a text that goes on over several lines, when what stands before the colon cannot be a
+    /// key (words, a capital, Cyrillic), the advice says so.
     @Test(arguments: [
-        (
-            "  en: Arrested on 5 August 1937. Sentence: ten years.\n", 42
-        ),
-        ("  ru: Высота: 8 м.\n", 13),
+        ("  en: Arrested on 5 August 1937. Sentence: ten years.\n", 3, 42, ""),
+        ("  ru: Высота: 8 м.\n", 3, 13, ""),
+        ("  en: Arrested on 5 August 1937.\n    Sentence: ten years.\n", 4, 13, " that goes on over several lines"),
+        ("  ru: Арестована в 1937 году.\n    Приговор: 10 лет.\n", 4, 13, " that goes on over several lines"),
+        ("  en: She wrote\n    two lines: one here.\n", 4, 14, " that goes on over several lines"),
     ])
-    func aColonInUnquotedTextSaysToQuoteIt(_ line: String, column: Int) {
-        let exhibit = parse("id: kurt\ntext:\n" + line, path: "Captions/kurt.yml")
+    func aColonInUnquotedTextSaysToQuoteIt(_ lines: String, line: Int, column: Int, continued: String) {
+        let exhibit = parse("id: kurt\ntext:\n" + lines, path: "Captions/kurt.yml")
         #expect(
             exhibit.loadFindings.map(\.formatted) == [
                 """
-                Captions/kurt.yml:3:\(column): error: invalid YAML: a colon followed by a space inside unquoted text \
-                (mapping values are not allowed in this context); put the text in double quotes, or start it on the \
-                next line after '|' [invalid-yaml]
+                Captions/kurt.yml:\(line):\(column): error: invalid YAML: a colon followed by a space inside unquoted \
+                text\(continued) (mapping values are not allowed in this context); put the text in double quotes, or \
+                start it on the next line after '|' [invalid-yaml]
                 """
             ])
     }
 
     /// A key indented under a text's first line may be a wrongly indented key, not a colon in
-    /// text: libyaml's words stay alone.
-    @Test func aColonOnAContinuationLineKeepsLibyamlsWords() {
-        let exhibit = parse("id: kurt\ntitle:\n  kk: Құрт\n    ru: Курт\n", path: "Captions/kurt.yml")
+    /// text: libyaml's words stay alone, also for a lowercase word, or a colon ending the line.
+    @Test(arguments: [
+        ("id: kurt\ntitle:\n  kk: Құрт\n    ru: Курт\n", 7),
+        ("id: kurt\ntext:\n  en: The first line\n    continued: here.\n", 14),
+        ("id: kurt\ntext:\n  en: The first line\n    Then a colon:\n", 17),
+    ])
+    func aColonOnAContinuationLineThatMayBeAKeyKeepsLibyamlsWords(_ text: String, column: Int) {
+        let exhibit = parse(text, path: "Captions/kurt.yml")
         #expect(
             exhibit.loadFindings.map(\.formatted) == [
-                "Captions/kurt.yml:4:7: error: invalid YAML: mapping values are not allowed in this context [invalid-yaml]"
+                "Captions/kurt.yml:4:\(column): error: invalid YAML: mapping values are not allowed in this context [invalid-yaml]"
             ])
     }
 

@@ -895,6 +895,9 @@ enum Pages {
     /// the files not read (`kurt.YML`) with their reasons.
     static func status(_ page: PageContext, _ status: TranslationStatus) -> HTML {
         let words = page.words
+        // The "same as source" column only when some translation is a copy, as `captions status`
+        // shows it: the table is wide enough without a column of zeros.
+        let showsCopies = status.languages.contains { $0.sameAsSource > 0 }
         let rows = HTML.join(
             status.languages.map { row in
                 let name: HTML =
@@ -902,9 +905,10 @@ enum Pages {
                     ? "\(words.languageLabel(row.language)) <span class=\"source\">(\(words("exhibit.source")))</span>"
                     : "\(words.languageLabel(row.language))"
                 let percent = percentText(row.percent, language: words.language)
+                let copies: HTML = showsCopies ? "<td>\(row.isSource ? "—" : String(row.sameAsSource))</td>" : ""
                 return """
                     <tr><th>\(name)</th><td>\(row.units)</td><td>\(row.translated)</td><td>\(row.missing)</td>\
-                    <td>\(row.isSource ? "—" : String(row.sameAsSource))</td><td>\(row.stale)</td><td>\(row.isSource ? "—" : String(row.reviewed))</td><td>\(row.approved)</td>\
+                    \(copies)<td>\(row.stale)</td><td>\(row.isSource ? "—" : String(row.reviewed))</td><td>\(row.approved)</td>\
                     <td><progress max="100" value="\(String(format: "%.1f", row.percent))" aria-hidden="true">\
                     \(percent)</progress> \(percent)</td>\
                     <td>\(row.isSource ? "—" : String(row.sourceWordsToTranslate))</td>\
@@ -917,6 +921,7 @@ enum Pages {
             status.unreadable == 0
             ? "" : "<p class=\"message error\">\(words("status.unreadable", count: status.unreadable))</p>\n"
         let skipped = skippedFilesNotice(status.skippedFiles, root: status.collection, words: words)
+        let copiesHeader: HTML = showsCopies ? "<th>\(words("status.same-as-source"))</th>" : ""
         return layout(
             page, title: words("status.title"),
             body: """
@@ -924,7 +929,7 @@ enum Pages {
                 \(unreadable)\(skipped)<div class="scroll"><table class="status">
                 <thead><tr><th>\(words("status.language"))</th><th>\(words("status.units"))</th>\
                 <th>\(words("status.translated"))</th><th>\(words("status.missing"))</th>\
-                <th>\(words("status.same-as-source"))</th><th>\(words("status.stale"))</th><th>\(words("status.reviewed"))</th><th>\(words("status.approved"))</th>\
+                \(copiesHeader)<th>\(words("status.stale"))</th><th>\(words("status.reviewed"))</th><th>\(words("status.approved"))</th>\
                 <th>\(words("status.complete"))</th><th>\(words("status.words"))</th><th>\(words("status.errors"))</th>\
                 <th>\(words("status.warnings"))</th><th>\(words("status.notes"))</th></tr></thead>
                 <tbody>\(rows)</tbody></table></div>

@@ -164,7 +164,7 @@ struct EditorPageTests {
             #expect(
                 page.body.contains(
                     "<tr><th>Kazakh (kk)</th><td>\(kk.units)</td><td>\(kk.translated)</td><td>\(kk.missing)</td>"
-                        + "<td>\(kk.sameAsSource)</td><td>\(kk.stale)</td><td>\(kk.reviewed)</td><td>\(kk.approved)</td>"
+                        + "<td>\(kk.stale)</td><td>\(kk.reviewed)</td><td>\(kk.approved)</td>"
                 ))
             // The source language is approved, never reviewed.
             #expect(page.body.contains("<td>0</td><td>—</td><td>0</td><td><progress"))
@@ -199,18 +199,35 @@ struct EditorPageTests {
             #expect(status.status == .ok)
             #expect(status.body.contains("<progress max=\"100\" value=\"100.0\" aria-hidden=\"true\">"))
             #expect(status.body.contains("Russian (ru) <span class=\"source\">(source)</span>"))
-            #expect(status.body.contains("<th>Missing</th><th>Same as source</th><th>Stale</th>"))
-            // The source is never a copy of itself: no figure, as for its reviews.
-            #expect(
-                status.body.contains(
-                    "<span class=\"source\">(source)</span></th><td>48</td><td>48</td><td>0</td><td>—</td><td>0</td><td>—</td>"
-                ))
+            // No translation is a copy of its source: no column of zeros.
+            #expect(status.body.contains("<th>Missing</th><th>Stale</th>"))
+            #expect(!status.body.contains("Same as source"))
             let translators = try await browser.get("/translators")
             #expect(
                 translators.body.contains(
                     "<option value=\"kk\">Kazakh (kk)</option><option value=\"en\">English (en)</option>"))
             let new = try await browser.get("/new")
             #expect(new.body.contains("<option value=\"barracks\">barracks</option>"))
+        }
+    }
+
+    @Test("The status page's 'same as source' column appears with a copy of the source; the source row has —")
+    func statusCountsCopies() async throws {
+        let fixture = try EditorFixture { root in
+            let file = root + "/barracks/first-winter.yml"
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+                .replacingOccurrences(of: "  kk: Алғашқы қыс\n", with: "  kk: Первая зима\n")
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        try await fixture.test { browser in
+            let status = try await browser.get("/status")
+            #expect(status.body.contains("<th>Missing</th><th>Same as source</th><th>Stale</th>"))
+            #expect(status.body.contains("<tr><th>Kazakh (kk)</th><td>48</td><td>47</td><td>0</td><td>1</td>"))
+            // The source is never a copy of itself: no figure, as for its reviews.
+            #expect(
+                status.body.contains(
+                    "<span class=\"source\">(source)</span></th><td>48</td><td>48</td><td>0</td><td>—</td><td>0</td><td>—</td>"
+                ))
         }
     }
 

@@ -168,11 +168,12 @@ struct Localizer: Sendable {
     func checkSummary(_ id: String) -> String? { language == "en" ? nil : words["check." + id] }
 
     /// Why the signage export holds a label back, said in the interface language: the sentence
-    /// of the check that finds the same problem, or one of its own (`holdback.<kind>`) where no
-    /// check does; `nil` in English (the reason, from the library, is).
-    func holdBackSummary(_ kind: HoldBackReason.Kind) -> String? {
+    /// of the check that finds the same problem (for an error of `captions check`, that check's),
+    /// or one of its own (`holdback.<kind>`) where no check does; `nil` in English (the reason,
+    /// from the library, is).
+    func holdBackSummary(_ reason: HoldBackReason) -> String? {
         guard language != "en" else { return nil }
-        return words[kind.checkID.map { "check." + $0 } ?? "holdback." + kind.rawValue.lowercased()]
+        return words[reason.checkID.map { "check." + $0 } ?? "holdback." + reason.kind.rawValue.lowercased()]
     }
 
     /// The `lang` attribute for English text from the library (messages, notes) on a page in

@@ -363,7 +363,7 @@ enum Pages {
         let reasons = HTML.join(
             preview.holdBackReasons.map { reason in
                 let message: HTML =
-                    words.holdBackSummary(reason.kind).map {
+                    words.holdBackSummary(reason).map {
                         // The English detail (which text, which language) as a sentence of its own.
                         "<span class=\"summary\">\($0)</span> <span lang=\"en\">\(sentence(reason.message))</span>"
                     } ?? "\(reason.message)"

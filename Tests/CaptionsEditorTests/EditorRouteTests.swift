@@ -1734,20 +1734,31 @@ struct EditorUnitTests {
     @Test("Every reason the signage export holds a label back for has a sentence in kk and ru")
     func holdBackSummaries() throws {
         let strings = try InterfaceStrings.loadBundled()
-        let kinds: [HoldBackReason.Kind] = [
-            .unreadable, .invalidID, .invalidGallery, .duplicateID, .reservedName, .missingField,
-            .missingTranslation, .emptyText, .staleTranslation, .notReviewed, .notApproved,
-        ]
+        let location = SourceLocation(path: "Captions/g/a.yml", line: 2)
+        func reason(_ kind: HoldBackReason.Kind) -> HoldBackReason { HoldBackReason(kind, at: location, "a reason") }
+        // Every kind but checkError, whose sentence is its check's (below).
+        let kinds = HoldBackReason.Kind.allCases.filter { $0 != .checkError }
         for language in ["kk", "ru"] {
-            let summaries = kinds.map { strings.localizer(language).holdBackSummary($0) }
+            let summaries = kinds.map { strings.localizer(language).holdBackSummary(reason($0)) }
             #expect(summaries.allSatisfy { $0 != nil && !$0!.isEmpty }, "\(language)")
             #expect(Set(summaries).count == kinds.count, "one sentence per reason in \(language)")
         }
         #expect(
-            strings.localizer("ru").holdBackSummary(.reservedName)
+            strings.localizer("ru").holdBackSummary(reason(.reservedName))
                 == "Имя файла таблички совпало бы с именем другого файла экспорта.")
-        #expect(strings.localizer("kk").holdBackSummary(.missingTranslation) == "Аударма жоқ.")
-        #expect(strings.localizer("en").holdBackSummary(.emptyText) == nil)
+        #expect(strings.localizer("kk").holdBackSummary(reason(.missingTranslation)) == "Аударма жоқ.")
+        #expect(strings.localizer("en").holdBackSummary(reason(.emptyText)) == nil)
+        // An error of `captions check` is said with that check's sentence.
+        let mismatch = HoldBackReason(
+            checkError: Diagnostic(
+                checkID: "number-mismatch", severity: .error, location: location, message: "text (kk) has other numbers"
+            ))
+        #expect(
+            strings.localizer("kk").holdBackSummary(mismatch) != nil
+                && strings.localizer("kk").holdBackSummary(mismatch)
+                    == strings.localizer("kk").checkSummary(
+                        "number-mismatch")
+        )
         // Only the reasons no check finds have strings of their own.
         let own = Set(strings.table["en"]!.keys.filter { $0.hasPrefix("holdback.") })
         #expect(own == ["holdback.unreadable", "holdback.invalidgallery", "holdback.reservedname"])

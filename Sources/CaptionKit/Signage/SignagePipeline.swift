@@ -30,8 +30,9 @@ struct SignagePipeline: Sendable {
         exhibits = try Self.selectedExhibits(collection, only: options.onlyIDs)
         gate = SignageGate(collection: collection)
         gate.required = settings.required
-        // A malformed `untranslated` entry stops the export, as it stops `captions check`.
-        gate.copies = try CopiedTranslations(config: collection.config)
+        // A malformed `untranslated` entry (the gate's copies are `nil`) stops the export, as it
+        // stops `captions check`: read again for its error.
+        if gate.copies == nil { gate.copies = try CopiedTranslations(config: collection.config) }
         languages = try Self.exportLanguages(collection.config, withLatinKazakh: options.withLatinKazakh)
     }
 

@@ -77,8 +77,8 @@ extension XLIFFExporter {
             for group in groups {
                 count += group.units.count
                 for unit in group.units {
-                    if unit.target == nil { missing += 1 }
-                    if unit.state.isStale { stale += 1 }
+                    // A stale copy of the source goes out to translate, as a missing unit: counted once.
+                    if unit.target == nil { missing += 1 } else if unit.state.isStale { stale += 1 }
                     if unit.suggestion != nil { suggested += 1 }
                 }
             }

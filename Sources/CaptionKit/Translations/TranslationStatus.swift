@@ -17,7 +17,8 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         /// Units whose text is a copy of the source text (what `check` reports as
         /// `untranslated`; see ``CopiedTranslations``): neither translated nor missing.
         public var sameAsSource = 0
-        /// Translated units whose source changed since (see ``TranslationTracker``).
+        /// Translated units whose source changed since (see ``TranslationTracker``). A copy of
+        /// the source is not translated: it counts in ``sameAsSource`` alone, even when stale.
         public var stale: Int
         /// Units whose review covers their current texts (approved ones included; see
         /// ``SignOffState``). The source language is never reviewed.
@@ -55,7 +56,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         // A malformed `untranslated` entry stopped the check that gave `findings`.
         let copies = try? CopiedTranslations(config: collection.config)
         let summary = CompletenessSummary(collection: collection, countWords: true, copies: copies)
-        let counts = Self.counts(in: collection)
+        let counts = Self.counts(in: collection, copies: copies)
         let stale = counts.stale
         self.collection = collection.rootPath
         self.exhibits = summary.exhibits
@@ -85,7 +86,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     /// The number of stale translations per language (see ``TranslationTracker``), counted
     /// in chunks on all cores: the counts are sums, so the chunks' order does not matter.
     static func staleCounts(in collection: CaptionCollection) -> [String: Int] {
-        counts(in: collection).stale
+        counts(in: collection, copies: try? CopiedTranslations(config: collection.config)).stale
     }
 
     /// Per language, the stale translations and the reviewed and approved units.
@@ -106,7 +107,9 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
 
     /// The stale, reviewed and approved units per language, counted in chunks on all cores (the
     /// counts are sums, so the chunks' order does not matter); each exhibit's record is read once.
-    static func counts(in collection: CaptionCollection) -> Counts {
+    /// A stale translation that is one of `copies` is left out: it is counted as the same as its
+    /// source, and its words once, there.
+    static func counts(in collection: CaptionCollection, copies: CopiedTranslations?) -> Counts {
         let exhibits = collection.exhibits
         let config = collection.config
         let chunkSize = 512
@@ -120,7 +123,12 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
                     continue
                 }
                 let record = TranslationRecord(exhibit: exhibits[index])
-                for entry in TranslationTracker.staleTranslations(in: exhibits[index], config: config, record: record) {
+                let staleEntries = TranslationTracker.staleTranslations(
+                    in: exhibits[index], config: config, record: record)
+                // Found only for an exhibit with a stale translation: most have none.
+                let exhibitCopies = staleEntries.isEmpty ? [] : copies?.copies(in: exhibits[index]) ?? []
+                for entry in staleEntries
+                where !exhibitCopies.contains(.init(field: entry.field, language: entry.language)) {
                     counts.stale[entry.language, default: 0] += 1
                     let source = exhibits[index].field(entry.field)?.translation(config.source)?.text ?? ""
                     counts.staleWords[entry.language, default: 0] += CompletenessSummary.wordCount(source)

@@ -151,6 +151,24 @@ func copiedSourceFixture(checks: String = "checks:\n  untranslated: { allow: [М
         #expect(json.contains("\"translated\" : 8,"))
     }
 
+    /// A copy whose record is also stale (the source and the pasted copy both edited by hand,
+    /// without `accept`) is one text to translate: counted as the same as its source, not also
+    /// as stale, and its source words once.
+    @Test func aStaleCopyIsCountedOnceInStatusAndTheExport() throws {
+        let fixture = try copiedSourceFixture()
+        try fixture.write(
+            "g/wagon.yml", try fixture.read("g/wagon.yml") + "translations:\n  title: { kk: 0123abcd, en: 0123abcd }\n")
+        let status = try TranslationStatus.of(try fixture.load())
+        let rows = status.languages.map { [$0.translated, $0.sameAsSource, $0.stale, $0.sourceWordsToTranslate] }
+        // kk: the title is a copy (2 source words); en: the same title, translated and stale.
+        #expect(rows == [[8, 1, 0, 2], [9, 0, 0, 0], [9, 0, 1, 2]])
+        #expect(TranslationStatus.staleCounts(in: try fixture.load()) == ["en": 1])
+        let result = try XLIFFExporter.export(
+            try fixture.load(), options: XLIFFExportOptions(targetLanguages: ["kk", "en"], onlyNeeded: true))
+        let counts = result.files.map { [$0.unitCount, $0.missingCount, $0.staleCount] }
+        #expect(counts == [[1, 1, 0], [1, 0, 1]])
+    }
+
     @Test func withoutCopiesTheTableHasNoSameAsSourceColumn() throws {
         let fixture = try copiedSourceFixture()
         try fixture.write(

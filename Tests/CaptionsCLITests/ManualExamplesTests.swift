@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+/// The manual's console examples, run: each block shows what `captions` prints on the bundled
+/// museum (after the edit the text around it describes), so a change of wording or behaviour that
+/// leaves the manual behind fails here.
+///
+/// A block's commands run one after another in one copy of `Captions/`; the output each shows
+/// must be the command's stdout and stderr line for line, the two streams interleaved in any
+/// order (a terminal shows them as they come).
+@Suite struct ManualExamplesTests {
+    /// One command of a console block and the lines the manual shows after it.
+    struct Example {
+        var arguments: [String]
+        var output: [String]
+    }
+
+    /// The commands of the `occurrence`-th console block (counted from 1) of `file` that has a
+    /// line `$ command`.
+    static func block(_ file: String, command: String, occurrence: Int = 1) throws -> [Example] {
+        let text = try String(contentsOfFile: TemporaryFolder.repositoryRoot + "/" + file, encoding: .utf8)
+        var found = 0
+        for (index, part) in text.components(separatedBy: "```console\n").enumerated() where index > 0 {
+            let body = part.components(separatedBy: "```")[0]
+            let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard lines.contains("$ " + command) else { continue }
+            found += 1
+            guard found == occurrence else { continue }
+            var examples: [Example] = []
+            for line in lines where !line.isEmpty {
+                if line.hasPrefix("$ captions ") {
+                    let arguments = line.dropFirst("$ captions ".count).split(separator: " ").map(String.init)
+                    examples.append(Example(arguments: arguments, output: []))
+                } else {
+                    try #require(!examples.isEmpty, "\(file): output before any command: \(line)")
+                    examples[examples.count - 1].output.append(line)
+                }
+            }
+            return examples
+        }
+        Issue.record("\(file) has no console block with '$ \(command)' (occurrence \(occurrence))")
+        return []
+    }
+
+    /// Whether `lines` is `first` and `second` interleaved, each in its own order.
+    static func isInterleaving(_ lines: [String], of first: [String], and second: [String]) -> Bool {
+        guard lines.count == first.count + second.count else { return false }
+        // reachable[i][j]: the first i + j lines are the first i of `first` and j of `second`.
+        var reachable = [[Bool]](repeating: [Bool](repeating: false, count: second.count + 1), count: first.count + 1)
+        reachable[0][0] = true
+        for i in 0...first.count {
+            for j in 0...second.count where i + j > 0 {
+                let line = lines[i + j - 1]
+                reachable[i][j] =
+                    (i > 0 && reachable[i - 1][j] && first[i - 1] == line)
+                    || (j > 0 && reachable[i][j - 1] && second[j - 1] == line)
+            }
+        }
+        return reachable[first.count][second.count]
+    }
+
+    /// Runs `examples` in order in `folder` and expects each to print what the manual shows.
+    func expectManual(
+        _ examples: [Example], in folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        try #require(!examples.isEmpty, sourceLocation: sourceLocation)
+        for example in examples {
+            let run = try CLIRun.run(
+                example.arguments, in: folder.path, environment: ["SOURCE_DATE_EPOCH": "1796428800"])
+            let stdout = run.stdout.split(separator: "\n").map(String.init)
+            let stderr = run.stderr.split(separator: "\n").map(String.init)
+            #expect(
+                Self.isInterleaving(example.output, of: stdout, and: stderr),
+                """
+                captions \(example.arguments.joined(separator: " ")): the manual shows
+                \(example.output.joined(separator: "\n"))
+                but it printed (stdout, then stderr)
+                \((stdout + stderr).joined(separator: "\n"))
+                """, sourceLocation: sourceLocation)
+        }
+    }
+
+    /// A copy of the bundled museum with `edit` applied to the text of the file at `relative`.
+    func museum(editing relative: String? = nil, _ edit: (String) -> String = { $0 }) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        _ = try folder.copyBundledCaptions()
+        if let relative {
+            let edited = edit(try folder.read("Captions/" + relative))
+            try #require(edited != (try folder.read("Captions/" + relative)), "the edit changed nothing in \(relative)")
+            try folder.write("Captions/" + relative, edited)
+        }
+        return folder
+    }
+
+    static let wagon = "memorial-park/stalin-wagon.yml"
+    static let wagonKazakhTitle = "  kk: Сталин заманының тұтқындар вагоны\n"
+
+    @Test func theLostKazakhTitleOfTheREADMEAndCommands() throws {
+        for file in ["README.md", "Documentation/Commands.md"] {
+            let folder = try museum(editing: Self.wagon) {
+                $0.replacingOccurrences(of: Self.wagonKazakhTitle, with: "")
+            }
+            try expectManual(try Self.block(file, command: "captions check"), in: folder)
+        }
+    }
+
+    @Test func statusOfTheMuseumAndWithACopiedTitle() throws {
+        try expectManual(try Self.block("Documentation/Commands.md", command: "captions status"), in: try museum())
+        let pasted = try museum(editing: Self.wagon) {
+            $0.replacingOccurrences(of: Self.wagonKazakhTitle, with: "  kk: Арестантский вагон сталинских времён\n")
+        }
+        try expectManual(
+            try Self.block("Documentation/Commands.md", command: "captions status", occurrence: 2), in: pasted)
+    }
+
+    @Test func exportsOfTheMuseum() throws {
+        for command in [
+            "captions new camp-orchestra --gallery museum-second-floor",
+            "captions export glossary --format omegat --to kk",
+            "captions export tmx --to kk", "captions export signage",
+        ] {
+            try expectManual(try Self.block("Documentation/Commands.md", command: command), in: try museum())
+        }
+    }
+
+    @Test func theNeededUnitsOfAMissingAndAStaleTranslation() throws {
+        let folder = try museum(editing: Self.wagon) { $0.replacingOccurrences(of: Self.wagonKazakhTitle, with: "") }
+        let kurt = "Captions/museum-second-floor/kurt-story.yml"
+        try folder.write(
+            kurt,
+            try folder.read(kurt).replacingOccurrences(of: "  ru: Не камни, а курт\n", with: "  ru: Не камни — курт\n"))
+        try expectManual(
+            try Self.block("Documentation/Commands.md", command: "captions export xliff --needed --to kk"), in: folder)
+    }
+
+    @Test func aFileOutOfTheCanonicalForm() throws {
+        let folder = try museum(editing: Self.wagon) {
+            $0.replacingOccurrences(of: "id: stalin-wagon\n", with: "id: stalin-wagon\n\n")
+        }
+        try expectManual(try Self.block("Documentation/Commands.md", command: "captions fmt --check"), in: folder)
+    }
+
+    @Test func reviewThenApprove() throws {
+        let commands = try museum()
+        try expectManual(
+            try Self.block("Documentation/Commands.md", command: "captions review kurt-story --field title --by AB")
+                + Self.block(
+                    "Documentation/Commands.md", command: "captions approve kurt-story --field title --lang kk --by DK"),
+            in: commands)
+        try expectManual(
+            try Self.block("Documentation/SignOff.md", command: "captions review kurt-story --field title --by AB"),
+            in: try museum())
+    }
+}

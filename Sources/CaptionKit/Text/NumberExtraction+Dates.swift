@@ -1,16 +1,20 @@
 /// Dates and decades written with words, read so that they give the numbers their digit forms
 /// give (see ``NumberExtraction``):
 /// - a day (1 to 31) next to a month name gives the month's number too: `5 августа`,
-///   `5 тамызда`, `5-тамыз`, `5 August`, `5th August`, `August 5` (English) give `5` and `8`,
-///   as `05.08` does. The Kazakh `қазан` (October, and a cauldron) counts only with a year
-///   beside the date (`1937 жылғы 5 қазанда`, `5 қазан 1937`), so that `5 қазан` (five
-///   cauldrons) stays one number;
+///   `5 тамызда`, `5-тамыз`, `тамыздың 5-і`, `5 August`, `5th August`, `the 5th of August`,
+///   `August 5` (English) give `5` and `8`, as `05.08` does. The Kazakh `қазан` (October, and a
+///   cauldron) counts only with a year beside the date (`1937 жылғы 5 қазанда`, `5 қазан 1937`),
+///   so that `5 қазан` (five cauldrons) stays one number;
 /// - a decade with its century gives the year the decade starts: `30-е годы XX века`,
-///   `30-х гг. XX в.`, `XX ғасырдың 30-жылдары` give `1930`, as `the 1930s` does.
+///   `30-х гг. XX в.`, `XX ғасырдың 30-жылдары` give `1930`, as `the 1930s` does; without its
+///   century, `30s` (`30-е годы`, `30-жылдары`, `the '30s`); a range of decades
+///   (`30–40-е годы`) gives both.
 extension NumberExtraction {
     /// The month a day number's neighbour names, when the number between `start` and `end` is
     /// a day (one or two digits, 1 to 31): the month name after it (through spaces, a hyphen or
-    /// an ordinal ending, `5-го`, `5th`), or in English also before it (`August 5`, `Aug. 5`).
+    /// an ordinal ending, `5-го`, `5th`, `5th of`), or before it: in English (`August 5`,
+    /// `Aug. 5`), and in Kazakh in the genitive before a day with a possessive ending
+    /// (`тамыздың 5-і`, `тамыздың 5-інде`).
     static func month(
         ofDay bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, language: String
     ) -> Int? {
@@ -20,8 +24,39 @@ extension NumberExtraction {
             guard found.month == 10, language == "kk" else { return found.month }
             return isYearBefore(bytes, start) || isYearAfter(bytes, found.end) ? found.month : nil
         }
-        guard language == "en", start > 0, bytes[start - 1] == UInt8(ascii: " ") else { return nil }
-        return monthBefore(bytes, start)
+        guard start > 0, bytes[start - 1] == UInt8(ascii: " ") else { return nil }
+        switch language {
+        case "en": return monthBefore(bytes, start)
+        case "kk": return kazakhMonthBefore(bytes, start, end)
+        default: return nil
+        }
+    }
+
+    /// The month of a Kazakh date written month first, `тамыздың 5-і` (the 5th of August): the
+    /// name in the genitive right before the day at `start`, whose possessive ending (any case
+    /// of it: `5-і`, `2-сі`, `6-сы`, `9-ы`, `5-інде`, `5-іне`) follows `end`, or the word
+    /// `жұлдызы` (`тамыздың 5 жұлдызы`). `қазан` (also a cauldron) needs a year before it
+    /// (`1937 жылғы қазанның 5-і`).
+    private static func kazakhMonthBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        guard end < bytes.count else { return nil }
+        if bytes[end] == UInt8(ascii: "-") {
+            let ending = end + 1..<endOfLetters(bytes, from: end + 1)
+            guard MonthNames.kazakhDayEndings.contains(where: { spells(bytes, ending, $0) }) else { return nil }
+        } else {
+            let wordStart = skipSpaces(bytes, from: end)
+            guard wordStart > end,
+                spells(bytes, wordStart..<endOfLetters(bytes, from: wordStart), "жұлдыз", prefix: true)
+            else { return nil }
+        }
+        var index = start
+        while index > 0, bytes[index - 1] == UInt8(ascii: " ") { index -= 1 }
+        let wordEnd = index
+        while index > 0, isLetter(before: index, in: bytes) { index = ValidUTF8.start(before: index, in: bytes) }
+        let name = index..<wordEnd
+        guard MonthNames.kazakhGenitiveEndings.contains(where: { spells(bytes, name, $0, suffix: true) }),
+            let month = MonthNames.month(bytes, name, language: "kk")
+        else { return nil }
+        return month != 10 || isYearBefore(bytes, index) ? month : nil
     }
 
     /// The month named right after offset `end` of a day, and where its word ends.
@@ -43,9 +78,16 @@ extension NumberExtraction {
         } else if hyphen {
             return nil
         }
-        let wordStart = skipSpaces(bytes, from: index)
+        var wordStart = skipSpaces(bytes, from: index)
         guard wordStart > index else { return nil }
-        let wordEnd = endOfLetters(bytes, from: wordStart)
+        var wordEnd = endOfLetters(bytes, from: wordStart)
+        if language == "en", index > end, spells(bytes, wordStart..<wordEnd, "of") {
+            // `5th of August`
+            let nameStart = skipSpaces(bytes, from: wordEnd)
+            guard nameStart > wordEnd else { return nil }
+            wordStart = nameStart
+            wordEnd = endOfLetters(bytes, from: wordStart)
+        }
         guard let month = MonthNames.month(bytes, wordStart..<wordEnd, language: language) else { return nil }
         return (month, wordEnd)
     }
@@ -98,49 +140,137 @@ extension NumberExtraction {
         return digits == 4
     }
 
-    /// The year a decade with its century starts, when the two-digit number between `start` and
-    /// `end` (10 to 90, in tens) is one: Russian `30-е годы XX века` (the century after; also
-    /// `30-х годов`, `30-х гг. XX в.`) or Kazakh `XX ғасырдың 30-жылдары` (the century before,
-    /// the last number read, `previous`); and whether the century was read before (its number
-    /// is to be replaced) and where the scan goes on.
-    static func decadeYear(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, language: String, previous: String?
-    ) -> (year: String, replacesPrevious: Bool, end: Int)? {
+    /// The numbers of a decade, when the two-digit number between `start` and `end` (10 to 90,
+    /// in tens) is one: with its century, the year the decade starts (`1930`, as `the 1930s`
+    /// gives); without it, the decade's digits and `s` (`30s`), which ``sameNumber(_:_:)``
+    /// takes as equal to a year of any century ending in them. The forms read:
+    /// - Russian `30-е годы`, `30-х годов`, `30-е гг.`, and `30-х` alone (`в конце 30-х`), each
+    ///   with or without the century after (`30-е годы XX века`, `30-х гг. XX в.`);
+    /// - Kazakh `30-жылдары`, `30-шы жылдары`, `30-жж.` (any case of `жылдар`), with or without
+    ///   the century before (`XX ғасырдың 30-жылдары`, a number already in `read`); with the
+    ///   century, also with a space (`XX ғ. 30 жылдары`);
+    /// - English `'30s`, `’30s` and `the 30s` (`the 1930s` is a year with a suffix);
+    /// - a range of decades, `30–40-е годы`, `XX ғасырдың 30-40-жылдары`: both decades (the
+    ///   first one is in `read`).
+    ///
+    /// Also how many of the last numbers of `read` the numbers replace (the first decade of a
+    /// range, a Kazakh century) and where the scan goes on.
+    static func decade(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, language: String, read: [String]
+    ) -> (numbers: [String], replacing: Int, end: Int)? {
         guard end - start == 2, bytes[start] != UInt8(ascii: "0"), bytes[start + 1] == UInt8(ascii: "0"),
-            end < bytes.count, bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: " "),
-            let decade = Int(digits: bytes, start..<end)
+            end < bytes.count, let decade = Int(digits: bytes, start..<end)
         else { return nil }
-        let suffixStart = bytes[end] == UInt8(ascii: "-") ? end + 1 : skipSpaces(bytes, from: end)
-        let suffix = suffixStart..<endOfLetters(bytes, from: suffixStart)
+        var decades = [decade]
+        var firstStart = start
+        if let rangeStart = decadeRangeStart(bytes, before: start, previous: read.last),
+            let first = Int(digits: bytes, rangeStart..<rangeStart + 2)
+        {
+            decades.insert(first, at: 0)
+            firstStart = rangeStart
+        }
+        let replacing = decades.count - 1
+        let withoutCentury = decades.map { "\($0)s" }
+        func years(_ century: Int) -> [String] { decades.map { String((century - 1) * 100 + $0) } }
         switch language {
         case "ru":
-            guard bytes[end] == UInt8(ascii: "-"),
-                ["е", "x", "х", "ые", "ых"].contains(where: { spells(bytes, suffix, $0) })
-            else { return nil }
+            guard bytes[end] == UInt8(ascii: "-") else { return nil }
+            let suffix = end + 1..<endOfLetters(bytes, from: end + 1)
+            let plural = ["x", "х", "ых"].contains(where: { spells(bytes, suffix, $0) })
+            guard plural || spells(bytes, suffix, "е") || spells(bytes, suffix, "ые") else { return nil }
             var index = skipSpaces(bytes, from: suffix.upperBound)
             let yearsEnd = endOfLetters(bytes, from: index)
-            guard ["годы", "годов", "годах", "годам", "гг"].contains(where: { spells(bytes, index..<yearsEnd, $0) })
-            else { return nil }
-            index = yearsEnd < bytes.count && bytes[yearsEnd] == UInt8(ascii: ".") ? yearsEnd + 1 : yearsEnd
+            let hasYearsWord =
+                index > suffix.upperBound
+                && ["годы", "годов", "годах", "годам", "гг"].contains(where: { spells(bytes, index..<yearsEnd, $0) })
+            guard hasYearsWord || plural else { return nil }
+            index = suffix.upperBound
+            if hasYearsWord {
+                index = yearsEnd < bytes.count && bytes[yearsEnd] == UInt8(ascii: ".") ? yearsEnd + 1 : yearsEnd
+            }
             let centuryStart = skipSpaces(bytes, from: index)
             let centuryEnd = endOfLetters(bytes, from: centuryStart)
             guard centuryStart > index,
                 let century = RomanNumeral.value(ofTyped: word(bytes, centuryStart..<centuryEnd)),
                 isCenturyWord(after: centuryEnd, in: bytes)
-            else { return nil }
-            return (String((century - 1) * 100 + decade), false, centuryEnd)
+            else { return (withoutCentury, replacing, hasYearsWord ? yearsEnd : suffix.upperBound) }
+            return (years(century), replacing, centuryEnd)
         case "kk":
+            guard bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: " ") else { return nil }
+            let suffixStart = bytes[end] == UInt8(ascii: "-") ? end + 1 : skipSpaces(bytes, from: end)
+            let suffix = suffixStart..<endOfLetters(bytes, from: suffixStart)
             guard
                 spells(bytes, suffix, "жылдар", prefix: true) || spells(bytes, suffix, "жж")
                     || ((spells(bytes, suffix, "шы") || spells(bytes, suffix, "ші"))
-                        && isYearsWord(after: suffix.upperBound, in: bytes)),
-                let previous, let century = Int(previous), (1...21).contains(century),
-                isCenturyBefore(start, in: bytes)
+                        && isYearsWord(after: suffix.upperBound, in: bytes))
             else { return nil }
-            return (String((century - 1) * 100 + decade), true, end)
+            guard read.count > replacing, let century = Int(read[read.count - 1 - replacing]),
+                (1...21).contains(century), isCenturyBefore(firstStart, in: bytes)
+            else {
+                // Without its century only hyphenated: `30 жылдар бойы` is "for 30 years".
+                return bytes[end] == UInt8(ascii: "-") ? (withoutCentury, replacing, end) : nil
+            }
+            return (years(century), replacing + 1, end)
+        case "en":
+            var suffixStart = end
+            if bytes[end] == UInt8(ascii: "'") {
+                suffixStart += 1
+            } else if isRightQuote(bytes, at: end) {
+                suffixStart += 3
+            }
+            guard suffixStart < bytes.count, bytes[suffixStart] == UInt8(ascii: "s"),
+                suffixStart + 1 == bytes.count
+                    || !TextWords.isLetter(ValidUTF8.unicodeScalar(at: suffixStart + 1, in: bytes).scalar),
+                isApostrophe(before: start, in: bytes) || isThe(before: start, in: bytes)
+            else { return nil }
+            return (withoutCentury, replacing, suffixStart + 1)
         default:
             return nil
         }
+    }
+
+    /// Where the first decade of a range of decades starts (`30` of `30–40-е годы`), when the
+    /// number read before, `previous`, is a decade's two digits joined by a hyphen or a dash to
+    /// the decade at `start`.
+    private static func decadeRangeStart(
+        _ bytes: UnsafeBufferPointer<UInt8>, before start: Int, previous: String?
+    ) -> Int? {
+        guard let previous, previous.utf8.count == 2 else { return nil }
+        var index = start
+        if index >= 1, bytes[index - 1] == UInt8(ascii: "-") {
+            index -= 1
+        } else if index >= 3, bytes[index - 3] == 0xE2, bytes[index - 2] == 0x80,
+            bytes[index - 1] == 0x93 || bytes[index - 1] == 0x94
+        {
+            index -= 3
+        } else {
+            return nil
+        }
+        guard index >= 2, bytes[index - 2] != UInt8(ascii: "0"), bytes[index - 1] == UInt8(ascii: "0"),
+            index == 2 || !isDigit(bytes[index - 3]), spells(bytes, index - 2..<index, previous)
+        else { return nil }
+        return index - 2
+    }
+
+    /// Whether `'` or `’` (or `‘`, which typing software puts before `30s`) ends just before
+    /// offset `start`.
+    private static func isApostrophe(before start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if start > 0, bytes[start - 1] == UInt8(ascii: "'") { return true }
+        return start >= 3 && bytes[start - 3] == 0xE2 && bytes[start - 2] == 0x80
+            && (bytes[start - 1] == 0x99 || bytes[start - 1] == 0x98)
+    }
+
+    /// Whether `’` (U+2019, UTF-8 E2 80 99) starts at `offset`.
+    private static func isRightQuote(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        offset + 2 < bytes.count && bytes[offset] == 0xE2 && bytes[offset + 1] == 0x80 && bytes[offset + 2] == 0x99
+    }
+
+    /// Whether the word `the` or `The` and a space come just before offset `start`.
+    private static func isThe(before start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard start >= 4, bytes[start - 1] == UInt8(ascii: " ") else { return false }
+        let first = bytes[start - 4]
+        return (first == UInt8(ascii: "t") || first == UInt8(ascii: "T")) && bytes[start - 3] == UInt8(ascii: "h")
+            && bytes[start - 2] == UInt8(ascii: "e") && (start == 4 || !isLetter(before: start - 4, in: bytes))
     }
 
     /// Whether `жылдар…` follows offset `index` through spaces (`30-шы жылдары`).
@@ -193,14 +323,16 @@ extension NumberExtraction {
         TextWords.isLetter(ValidUTF8.unicodeScalar(at: ValidUTF8.start(before: index, in: bytes), in: bytes).scalar)
     }
 
-    /// Whether `bytes` in `range` are the UTF-8 of `literal` (with `prefix`, start with it).
+    /// Whether `bytes` in `range` are the UTF-8 of `literal` (with `prefix`, start with it; with
+    /// `suffix`, end with it).
     private static func spells(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ literal: String, prefix: Bool = false
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ literal: String, prefix: Bool = false,
+        suffix: Bool = false
     ) -> Bool {
         let count = literal.utf8.count
-        guard prefix ? range.count >= count : range.count == count else { return false }
-        return literal.utf8.elementsEqual(
-            UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<range.lowerBound + count]))
+        guard prefix || suffix ? range.count >= count : range.count == count else { return false }
+        let start = suffix ? range.upperBound - count : range.lowerBound
+        return literal.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[start..<start + count]))
     }
 
     /// The text of `bytes` in `range`.
@@ -230,6 +362,16 @@ enum MonthNames {
 
     /// Endings of an ordinal day before the month name: `5-го августа`, `5th August`, `5-ші тамыз`.
     static let ordinalEndings = ["го", "st", "nd", "rd", "th", "ші", "шы", "сі", "сы"]
+
+    /// The genitive endings of the Kazakh names (`тамыздың`, `ақпанның`, `қыркүйектің`).
+    static let kazakhGenitiveEndings = ["ның", "нің", "дың", "дің", "тың", "тің"]
+
+    /// The endings of a day after a Kazakh month in the genitive (`тамыздың 5-і`): the possessive
+    /// (`і`, `ы` after a consonant, `сі`, `сы` after a vowel) alone or in a case (`5-інде`,
+    /// `5-іне`, `5-інен`, `5-інің`, `5-ін`).
+    static let kazakhDayEndings: [String] = ["і", "ы", "сі", "сы"].flatMap { possessive in
+        ["", "н", "нде", "нда", "не", "на", "нен", "нан", "нің", "ның"].map { possessive + $0 }
+    }
 
     /// More UTF-8 bytes than any name has (`желтоқсанынан` has 26): a longer word is none.
     private static let longestNameBytes = 32
@@ -302,10 +444,11 @@ enum MonthNames {
     ].map(key)
 
     /// The case and possessive endings a Kazakh name may take (`тамызда`, `тамыздың`, `тамызы`,
-    /// `тамызында`), besides none.
+    /// `тамызында`, `тамызының`), besides none.
     private static let kazakhEndings: Set<Key> = Set(
         [
-            "", "да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің", "ы", "і", "сы", "сі", "ында", "інде",
+            "", "да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің", "ы", "і", "сы", "сі", "ының", "інің",
+            "сының", "сінің", "ында", "інде",
             "сында", "сінде", "ға", "ге", "қа", "ке", "на", "не", "а", "е", "нан", "нен", "дан", "ден", "тан", "тен",
             "ынан", "інен", "сынан", "сінен", "ына", "іне", "сына", "сіне", "ын", "ін", "ды", "ді", "ты", "ті", "ны",
             "ні",

@@ -16,9 +16,10 @@
 ///   as X and I in a word made only of these letters and I, V, X (`ХХ век`, `ХІХ ғасыр` → `20`,
 ///   `19`);
 /// - a day next to a month name gives the month's number as well (`5 августа`, `5 тамызда`,
-///   `5 August`, `August 5` → `5`, `8`, as `05.08` gives), and a decade with its century the
-///   year it starts (`30-е годы XX века`, `XX ғасырдың 30-жылдары` → `1930`, as `1930s` gives):
-///   see `NumberExtraction+Dates.swift`.
+///   `тамыздың 5-і`, `5 August`, `August 5` → `5`, `8`, as `05.08` gives), a decade with its
+///   century the year it starts (`30-е годы XX века`, `XX ғасырдың 30-жылдары` → `1930`, as
+///   `1930s` gives) and one without its century its digits and `s` (`30-е годы`, `the '30s` →
+///   `30s`, which ``sameNumber(_:_:)`` compares): see `NumberExtraction+Dates.swift`.
 enum NumberExtraction {
     /// The normalized numbers of `text`, in order of appearance (repeats kept).
     ///
@@ -41,6 +42,23 @@ enum NumberExtraction {
             }
             return numbers(inUTF8: bytes, starts: starts, language: language)
         }
+    }
+
+    /// Whether two numbers of ``numbers(in:language:)`` say the same: they are equal, or one is
+    /// a decade without its century (`30s`) and the other that decade in any century (`1930`,
+    /// `1830`), the same decade or its bare number (`30`: a decade in a form not read as one).
+    static func sameNumber(_ first: String, _ second: String) -> Bool {
+        if first == second { return true }
+        // Only a decade without its century ends in a letter.
+        if first.utf8.last == UInt8(ascii: "s") { return isDecade(second, endingIn: first.dropLast()) }
+        if second.utf8.last == UInt8(ascii: "s") { return isDecade(first, endingIn: second.dropLast()) }
+        return false
+    }
+
+    /// Whether `number` is the decade of `digits` with or without a century (`1930`, `30`).
+    private static func isDecade(_ number: String, endingIn digits: Substring) -> Bool {
+        let utf8 = number.utf8
+        return (utf8.count == 2 || utf8.count == 4) && utf8.allSatisfy(isDigit) && number.hasSuffix(digits)
     }
 
     /// ``numbers(in:language:)`` of UTF-8 `bytes`, given the offsets of every digit, `I`, `V`,
@@ -109,11 +127,10 @@ enum NumberExtraction {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             guard let separator = separator(bytes, at: index) else {
                 if groups.isEmpty {
-                    if let decade = decadeYear(bytes, from: start, to: index, language: language, previous: result.last)
-                    {
-                        if decade.replacesPrevious { result.removeLast() }
-                        result.append(decade.year)
-                        return decade.end
+                    if let found = decade(bytes, from: start, to: index, language: language, read: result) {
+                        result.removeLast(found.replacing)
+                        result += found.numbers
+                        return found.end
                     }
                     // A lone group (most numbers): what `interpret` gives for it, without the lists.
                     result.append(normalized(UnsafeBufferPointer(rebasing: bytes[groupStart..<index])))

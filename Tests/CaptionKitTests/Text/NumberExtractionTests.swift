@@ -49,26 +49,70 @@ import Testing
         ("5 қазан әкелді", "kk", ["5"]),
         ("5 August 1937", "en", ["5", "8", "1937"]),
         ("August 5, 1937", "en", ["5", "8", "1937"]),
-        ("on the 5th of May", "en", ["5"]),
+        ("on the 5th of May", "en", ["5", "5"]),
+        ("the 5th of August, August 5th, 5th August", "en", ["5", "8", "5", "8", "5", "8"]),
+        ("the 5th of many", "en", ["5"]),
+        ("5 of August", "en", ["5"]),
         ("5th Sept. and Aug. 31", "en", ["5", "9", "31", "8"]),
         ("only 5 may enter", "en", ["5"]),
         ("32 августа, 100 мая", "ru", ["32", "100"]),
         ("5 августа", "kk", ["5"]),
-        // A decade with its century gives the year it starts; without it, the decade's number.
+        // A Kazakh date month first: the month in the genitive, the day with a possessive ending.
+        ("тамыздың 5-і", "kk", ["5", "8"]),
+        ("Тамыздың 5-інде", "kk", ["5", "8"]),
+        ("1937 жылғы тамыздың 5-і", "kk", ["1937", "5", "8"]),
+        ("1953 жылдың наурызының 31-і", "kk", ["1953", "31", "3"]),
+        ("желтоқсанның 2-сі, наурыздың 6-сына, мамырдың 9-ы", "kk", ["2", "12", "6", "3", "9", "5"]),
+        ("тамыздың 5 жұлдызы", "kk", ["5", "8"]),
+        ("1937 жылғы қазанның 5-і", "kk", ["1937", "5", "10"]),
+        ("қазанның 5-і", "kk", ["5"]),
+        ("тамыздың 5 күні", "kk", ["5"]),
+        ("тамыз 5-і", "kk", ["5"]),
+        ("тамыздың 32-сі", "kk", ["32"]),
+        // A decade with its century gives the year it starts; without it, its digits and `s`.
         ("30-е годы XX века", "ru", ["1930"]),
         ("в 30-х гг. ХХ в. и 1941", "ru", ["1930", "1941"]),
-        ("в 30-е годы", "ru", ["30"]),
+        ("в конце 30-х XX века", "ru", ["1930"]),
+        ("в 30-е годы", "ru", ["30s"]),
+        ("30-х годов, 40-е гг. и конец 50-х", "ru", ["30s", "40s", "50s"]),
+        ("в 1930-е годы", "ru", ["1930"]),
+        ("в 30–40-е годы, в 30-50-х годах XX века", "ru", ["30s", "40s", "1930", "1950"]),
+        ("25–30-е годы, 30 — 40-е годы, 1.30-40-х", "ru", ["25", "30s", "30", "40s", "1.30", "40s"]),
+        ("30—40-жылдары", "kk", ["30s", "40s"]),
+        ("ХХ ғасырдың 30–50-жылдары", "kk", ["1930", "1950"]),
+        ("30-е заседание, 31-е годы, 05-е годы", "ru", ["30", "31", "5"]),
         ("XX ғасырдың 30-жылдары", "kk", ["1930"]),
         ("XX ғ. 30-шы жылдары", "kk", ["1930"]),
-        ("30-жылдары", "kk", ["30"]),
+        ("30-жылдары", "kk", ["30s"]),
+        ("30-шы жылдары, 40-жылдарда, 50-жж.", "kk", ["30s", "40s", "50s"]),
+        ("1930-жылдары", "kk", ["1930"]),
+        ("30 жылдар бойы", "kk", ["30"]),
         ("XX ғасыр, 30 адам", "kk", ["20", "30"]),
+        ("the '30s, the ’40s and the 50s", "en", ["30s", "40s", "50s"]),
+        ("the 1930s", "en", ["1930"]),
+        ("in her 30s, 30 seconds", "en", ["30", "30"]),
     ])
     func numbers(_ text: String, _ language: String, _ expected: [String]) {
         #expect(NumberExtraction.numbers(in: text, language: language) == expected)
     }
 
+    /// A decade without its century equals that decade in any century; another decade, year or
+    /// number does not.
+    @Test(arguments: [
+        ("30s", "30s", true), ("30s", "1930", true), ("1830", "30s", true), ("30s", "30", true),
+        ("30s", "40s", false), ("30s", "1940", false), ("30s", "1931", false), ("30s", "130", false),
+        ("30s", "3.30", false), ("1930", "1830", false), ("30", "1930", false),
+    ])
+    func sameNumber(_ first: String, _ second: String, _ same: Bool) {
+        #expect(NumberExtraction.sameNumber(first, second) == same)
+        #expect(NumberExtraction.sameNumber(second, first) == same)
+    }
+
     /// Text analysis reads dates and decades as the extraction does.
-    @Test(arguments: ["5 августа 1937", "1937 жылғы 5 қазанда", "Aug. 5", "30-х гг. ХХ в.", "XX ғ. 30-жылдары"])
+    @Test(arguments: [
+        "5 августа 1937", "1937 жылғы 5 қазанда", "Aug. 5", "30-х гг. ХХ в.", "XX ғ. 30-жылдары", "в 30-е годы",
+        "тамыздың 5-інде", "the 5th of August", "the ’30s",
+    ])
     func textAnalysisReadsDatesAndDecadesAlike(_ text: String) {
         for language in ["kk", "ru", "en"] {
             #expect(

@@ -91,4 +91,71 @@ import Testing
             """
         #expect(try findings([("camp.yml", camp)]) == [])
     }
+
+    @Test func decadesWithoutTheirCenturyEqualThatDecadeInAnyCentury() throws {
+        let camp = """
+            id: camp
+            title:
+              kk: 1930-жылдардағы лагерь
+              ru: Лагерь 30-х годов
+              en: A camp of the '30s
+            text:
+              kk: Лагерь 30-жылдары салынды, XX ғасырдың 50-жылдары жабылды.
+              ru: Лагерь построен в 30-е годы и закрыт в 50-х гг. XX в.
+              en: The camp was built in the 1930s and closed in the ’50s.
+
+            """
+        #expect(try findings([("camp.yml", camp)]) == [])
+    }
+
+    @Test func datesWrittenMonthFirstOrWithOrdinalsGiveTheMonthsNumber() throws {
+        let arrival = """
+            id: arrival
+            title:
+              kk: Эшелон, тамыздың 5 жұлдызы
+              ru: Эшелон, 5 августа
+              en: The train, August 5th
+            text:
+              kk: Алғашқы эшелон 1937 жылғы тамыздың 5-інде келді.
+              ru: Первый эшелон прибыл 5 августа 1937 года.
+              en: The first train arrived on the 5th of August 1937.
+            credit:
+              kk: Сурет, 1937 жылғы тамыздың 5-і
+              ru: Снимок от 5-го авг. 1937 г.
+              en: Photograph of 5th August 1937
+
+            """
+        #expect(try findings([("arrival.yml", arrival)]) == [])
+    }
+
+    /// Another decade, day or month than the source's is still reported, with its numbers.
+    @Test func aWrongDecadeDayOrMonthIsStillReported() throws {
+        let camp = """
+            id: camp
+            title:
+              kk: Лагерь, 40-жылдары
+              ru: Лагерь, 30-е годы
+              en: The camp, the 1830s
+            text:
+              kk: Эшелон қыркүйектің 5-інде келді.
+              ru: Эшелон прибыл 5 августа.
+              en: The train arrived on the 6th of August.
+
+            """
+        #expect(
+            try findings([("camp.yml", camp)]) == [
+                """
+                camp.yml:3:7: error: title (kk) has other numbers than the Russian (ru) source: missing 30s; \
+                extra 40s [number-mismatch]
+                """,
+                """
+                camp.yml:7:7: error: text (kk) has other numbers than the Russian (ru) source: missing 8; \
+                extra 9 [number-mismatch]
+                """,
+                """
+                camp.yml:9:7: error: text (en) has other numbers than the Russian (ru) source: missing 5; \
+                extra 6 [number-mismatch]
+                """,
+            ])
+    }
 }

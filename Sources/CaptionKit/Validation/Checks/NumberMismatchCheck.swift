@@ -14,9 +14,11 @@ struct NumberMismatchCheck: CaptionTextCheck {
             (XIX век = XIX ғасыр = 19th century), also when typed with the Cyrillic letters Х and І (ХХ век, \
             ХІХ ғасыр), a year with a Kazakh suffix counts as the year \
             (1937 жылы, 1937-жылы), a day next to a month name counts the month too (5 августа 1937 = \
-            1937 жылғы 5 тамызда = 5 August 1937 = 05.08.1937) and a decade with its century counts as the \
-            year it starts (30-е годы XX века = XX ғасырдың 30-жылдары = the 1930s). The finding points at the translation and lists what is missing and what \
-            is extra.
+            1937 жылғы 5 тамызда = 1937 жылғы тамыздың 5-і = 5 August 1937 = the 5th of August 1937 = \
+            05.08.1937), a decade with its century counts as the year it starts (30-е годы XX века = \
+            XX ғасырдың 30-жылдары = the 1930s) and one without its century equals that decade in any century \
+            (30-е годы = 30-жылдары = the '30s = the 1930s, but not the 1940s). The finding points at the \
+            translation and lists what is missing and what is extra.
             """,
         defaultSeverity: .error,
         nonTriggeringExamples: [
@@ -66,6 +68,14 @@ struct NumberMismatchCheck: CaptionTextCheck {
                 """),
             CheckExample(
                 """
+                id: camp-built
+                text:
+                  kk: Лагерь 30-жылдары салынды, алғашқы эшелон тамыздың 5-інде келді.
+                  ru: Лагерь построен в 30-е годы, первый эшелон прибыл 5 августа.
+                  en: The camp was built in the 1930s; the first train arrived on the 5th of August.
+                """),
+            CheckExample(
+                """
                 id: ration
                 text:
                   kk: Күніне 0,5 кг нан берілді.
@@ -109,6 +119,14 @@ struct NumberMismatchCheck: CaptionTextCheck {
                   ru: Первый эшелон, 05.08.1937
                   en: ↓The first train, 5 September 1937
                 """),
+            CheckExample(
+                """
+                id: camp-built
+                text:
+                  kk: Лагерь 30-жылдары салынды, алғашқы эшелон тамыздың 5-інде келді.
+                  ru: Лагерь построен в 30-е годы, первый эшелон прибыл 5 августа.
+                  en: ↓The camp was built in the 1940s; the first train arrived on the 6th of August.
+                """),
         ]
     )
 
@@ -119,8 +137,12 @@ struct NumberMismatchCheck: CaptionTextCheck {
             guard let source = text.source else { return nil }
             let expected = source.analysis.numbers
             let found = text.analysis.numbers
-            let missing = TextWords.distinct(expected) { !found.contains($0) }
-            let extra = TextWords.distinct(found) { !expected.contains($0) }
+            let missing = TextWords.distinct(expected) { number in
+                !found.contains { NumberExtraction.sameNumber(number, $0) }
+            }
+            let extra = TextWords.distinct(found) { number in
+                !expected.contains { NumberExtraction.sameNumber(number, $0) }
+            }
             guard !missing.isEmpty || !extra.isEmpty else { return nil }
             var parts: [String] = []
             if !missing.isEmpty { parts.append("missing \(missing.joined(separator: ", "))") }

@@ -33,17 +33,22 @@ struct SourceCopyRule: Sendable {
     /// at least ``minimumWords`` words. Cheap enough to ask of every text (most differ in their
     /// first letter).
     func isCopy(_ translation: String, of source: String) -> Bool {
+        guard Self.isSame(translation, source) else { return false }
+        let value = String(Self.trimmed(translation))
+        return !allowed.contains(value) && TextWords.words(in: value).count >= minimumWords
+    }
+
+    /// Whether `translation` is `source` but for white space at either end: the texts this rule
+    /// decides.
+    static func isSame(_ translation: String, _ source: String) -> Bool {
         // Fast path: most texts differ in length, and two texts that neither start nor end with
         // white space are the same only when their UTF-8 is.
-        if translation.utf8.count != source.utf8.count, !Self.hasWhitespaceAtAnEnd(translation),
-            !Self.hasWhitespaceAtAnEnd(source)
+        if translation.utf8.count != source.utf8.count, !hasWhitespaceAtAnEnd(translation),
+            !hasWhitespaceAtAnEnd(source)
         {
             return false
         }
-        let trimmed = Self.trimmed(translation)
-        guard trimmed.elementsEqual(Self.trimmed(source)) else { return false }
-        let value = String(trimmed)
-        return !allowed.contains(value) && TextWords.words(in: value).count >= minimumWords
+        return trimmed(translation).elementsEqual(trimmed(source))
     }
 
     /// Whether `text` starts or ends with white space.
@@ -125,6 +130,24 @@ struct CopiedTranslations: Sendable {
             else { return nil }
             return Copy(field: text.field.name, language: text.language)
         }
+    }
+
+    /// Whether `text`, as the `language` translation of `field` in `exhibit`, would be one of
+    /// its copies (``copies(in:language:)``): how `captions import` decides a translator's target
+    /// that is the same as its source.
+    func isCopy(_ text: String, field: String, language: String, in exhibit: Exhibit) -> Bool {
+        guard let rule, let fieldIndex = exhibit.fields.firstIndex(where: { $0.name == field }),
+            let source = exhibit.fields[fieldIndex].translation(config.source), rule.isCopy(text, of: source.text)
+        else { return false }
+        var edited = exhibit
+        if let index = edited.fields[fieldIndex].translationIndex(language) {
+            edited.fields[fieldIndex].translations[index].text = text
+        } else {
+            let location = edited.fields[fieldIndex].location
+            edited.fields[fieldIndex].translations.append(
+                Translation(language: language, text: text, keyLocation: location, valueLocation: location))
+        }
+        return copies(in: edited, language: language).contains(Copy(field: field, language: language))
     }
 
     /// Whether some translation of a configured field (in `language`, when given) is a copy

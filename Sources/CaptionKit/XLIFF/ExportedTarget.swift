@@ -14,6 +14,13 @@
 /// translator that changes the file's target language would otherwise have its translations
 /// imported as another language's texts. A mark without it (an export before it was added) is
 /// read as before.
+///
+/// Last, the mark says whether the export put the source into the target
+/// (`--prefill-target`: `<context context-type="x-captions-prefilled">`, `<mda:meta
+/// type="prefilled">`, `yes` or `no`), so that the import can tell a prefilled target nobody
+/// confirmed from a translation that is the same as its source («АЛЖИР» in kk and ru). A mark
+/// without it (an export before it was added) makes the import refuse every target equal to its
+/// source, as it did then.
 enum ExportedTarget {
     /// The meta group's `category` (2.0).
     static let name = "captions"
@@ -25,6 +32,23 @@ enum ExportedTarget {
     static let languageContextType12 = "x-captions-language"
     /// The `type` of the `<mda:meta>` that names the language exported for (2.0).
     static let languageMetaType20 = "language"
+    /// The `context-type` of the `<context>` that says whether the target was prefilled (1.2).
+    static let prefilledContextType12 = "x-captions-prefilled"
+    /// The `type` of the `<mda:meta>` that says whether the target was prefilled (2.0).
+    static let prefilledMetaType20 = "prefilled"
+
+    /// The text of the prefilled entry: `yes` or `no`.
+    static func prefilledValue(_ prefilled: Bool) -> String { prefilled ? "yes" : "no" }
+
+    /// What the text of a prefilled entry says: `nil` for a text that is neither `yes` nor `no`
+    /// (read as an export without the entry).
+    static func prefilled(_ value: String) -> Bool? {
+        switch value {
+        case "yes": true
+        case "no": false
+        default: nil
+        }
+    }
 
     /// The fingerprint of `target`: the 64-bit FNV-1a hash of its UTF-8, as 16 hexadecimal
     /// digits. Not SHA-256 of the NFC form, as a source's record is: this runs for every unit of

@@ -33,7 +33,8 @@ struct XLIFFDocument: Sendable, Equatable {
         /// as `&#x7F;`): no name, the `<target>`'s position and why. Such a unit is refused.
         var unsupportedMarkup: (name: String, location: SourceLocation, reason: String?)?
         /// What the translation tool says of the target (see ``XLIFFStateTable``), when it says
-        /// anything; only `captions import --trust-states` uses it.
+        /// anything: `captions import --trust-states` records reviews by it, and the import reads
+        /// a `--prefill-target` copy returned as it was as confirmed by it.
         var state: XLIFFUnitState?
         /// The `<target state>` of a 1.2 unit whose tool marks it as still needing work: an
         /// explicit `approved="no"` with a state such as `needs-translation` (Weblate's "Needs
@@ -53,6 +54,10 @@ struct XLIFFDocument: Sendable, Equatable {
         /// The target language the unit was exported for (``ExportedTarget``), when the file
         /// carries it (exports before it was added do not).
         var exportedLanguage: String?
+        /// Whether the export put the source into the target (`--prefill-target`), as the unit's
+        /// mark says (``ExportedTarget``); `nil` when the file does not say (exports before it
+        /// was added, other tools' files).
+        var exportedPrefilled: Bool?
         /// The `xml:lang` values of the unit's `<target>` elements (each once, where it is first
         /// written), when they have one.
         var targetLanguageTags: [(tag: String, location: SourceLocation)] = []
@@ -83,7 +88,7 @@ struct XLIFFDocument: Sendable, Equatable {
                 && lhs.invalidOrder?.message == rhs.invalidOrder?.message
                 && lhs.invalidOrder?.location == rhs.invalidOrder?.location
                 && lhs.droppedWhitespace == rhs.droppedWhitespace && lhs.exportedTarget == rhs.exportedTarget
-                && lhs.exportedLanguage == rhs.exportedLanguage
+                && lhs.exportedLanguage == rhs.exportedLanguage && lhs.exportedPrefilled == rhs.exportedPrefilled
                 && lhs.targetLanguageTags.map(\.tag) == rhs.targetLanguageTags.map(\.tag)
                 && lhs.targetLanguageTags.map(\.location) == rhs.targetLanguageTags.map(\.location)
                 && lhs.sourceLanguageTags.map(\.tag) == rhs.sourceLanguageTags.map(\.tag)

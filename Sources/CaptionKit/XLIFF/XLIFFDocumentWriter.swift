@@ -58,18 +58,21 @@ struct XLIFFDocumentWriter {
                     xml.text(target)
                 } else {
                     xml.attribute("state", "needs-translation")
-                    if prefillTarget { xml.text(unit.source) }
+                    if isPrefilled(unit) { xml.text(unit.source) }
                 }
                 xml.endFull()
                 // The caption's text as exported (none: empty), for the import to tell a text the
-                // translator left from one the curator changed since, and the language it was
-                // exported for (see ``ExportedTarget``).
+                // translator left from one the curator changed since, the language it was
+                // exported for, and whether the target is the source prefilled (see ``ExportedTarget``).
                 xml.start("context-group")
                 xml.attribute("purpose", "information")
                 xml.element(
                     "context", ["context-type": ExportedTarget.contextType12],
                     text: ExportedTarget.fingerprint(unit.currentText))
                 xml.element("context", ["context-type": ExportedTarget.languageContextType12], text: targetLanguage)
+                xml.element(
+                    "context", ["context-type": ExportedTarget.prefilledContextType12],
+                    text: ExportedTarget.prefilledValue(isPrefilled(unit)))
                 xml.end()
                 for note in unit.notes { xml.element("note", text: note.text) }
                 if !unit.glossary.isEmpty {
@@ -151,6 +154,9 @@ struct XLIFFDocumentWriter {
                     "mda:meta", ["type": ExportedTarget.metaType20], text: ExportedTarget.fingerprint(unit.currentText)
                 )
                 xml.element("mda:meta", ["type": ExportedTarget.languageMetaType20], text: targetLanguage)
+                xml.element(
+                    "mda:meta", ["type": ExportedTarget.prefilledMetaType20],
+                    text: ExportedTarget.prefilledValue(isPrefilled(unit)))
                 xml.end()
                 xml.end()
                 if !unit.notes.isEmpty {
@@ -173,7 +179,7 @@ struct XLIFFDocumentWriter {
                 xml.element("source", text: unit.source)
                 if let target = unit.target {
                     xml.element("target", text: target)
-                } else if prefillTarget {
+                } else if isPrefilled(unit) {
                     xml.element("target", text: unit.source)
                 }
                 xml.end()
@@ -184,6 +190,10 @@ struct XLIFFDocumentWriter {
         xml.end()
         xml.end()
     }
+
+    /// Whether `unit`'s target is its source, copied in by `--prefill-target` (a unit without a
+    /// translation, or whose translation is a copy of the source).
+    private func isPrefilled(_ unit: XLIFFExportUnit) -> Bool { prefillTarget && unit.target == nil }
 
     /// The Glossary module: a `gls:glossEntry` per entry (`id` = the entry id) with the source
     /// term, each allowed target term as a `gls:translation`, and the note, the forbidden terms

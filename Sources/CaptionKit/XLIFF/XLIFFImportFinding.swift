@@ -13,6 +13,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
     case newerTextKept = "newer-text-kept"
     case newerTextReplaced = "newer-text-replaced"
     case markedUnfinished = "marked-unfinished"
+    case copyOfSource = "copy-of-source"
 
     /// What the finding is, with examples.
     var findingDescription: FindingDescription {
@@ -29,6 +30,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
         case .newerTextKept: Self.newer
         case .newerTextReplaced: Self.replaced
         case .markedUnfinished: Self.unfinished
+        case .copyOfSource: Self.copy
         }
     }
 
@@ -142,6 +144,41 @@ enum XLIFFImportFinding: String, ReportedFinding {
         ],
         reported: [
             FindingExample(files: [kurt], input: xliff12(draft(approved: "no")))
+        ])
+
+    /// An exhibit `a` whose Russian title, «Арка скорби», has two words, and no Kazakh title.
+    private static let arch = ("g/a.yml", "id: a\ntitle:\n  ru: Арка скорби\n")
+
+    /// A one-line `<trans-unit>` as `captions export` writes it with the mark of whether its
+    /// target was prefilled (``ExportedTarget``): empty before, so translated by the translator.
+    private static func unprefilledUnit(_ id: String, _ source: String, _ target: String) -> String {
+        "    <trans-unit id=\"\(id)\"><source>\(source)</source><target state=\"translated\">\(target)</target>"
+            + "<context-group purpose=\"information\"><context context-type=\"\(ExportedTarget.prefilledContextType12)\">"
+            + "no</context></context-group></trans-unit>"
+    }
+
+    private static let copy = FindingDescription(
+        id: "copy-of-source", name: "Copy of Source", command: .importXLIFF, severity: .warning,
+        rationale: """
+            The translator returned the source text as the translation, and captions check would report \
+            it as untranslated (a copy of the source: at least min-words words, not in the check's allow \
+            list, not only do-not-translate glossary terms, no ignore: entry for it). So it is not \
+            imported: it counts as not translated, and the caption keeps its text. A text the check \
+            accepts (a one-word name such as АЛЖИР) is imported. A target that captions export put there \
+            with --prefill-target and nobody confirmed is not translated either, without this warning.
+            """,
+        remedy: """
+            Have the text translated. If it is right as it is in the target language, allow it (the \
+            untranslated check's allow list or min-words, or an ignore: entry in the caption file) and \
+            import the file again.
+            """,
+        notReported: [
+            FindingExample(files: [kurt], input: xliff12(unprefilledUnit("k.title", "Курт", "Курт"))),
+            // A file without the mark (an export before it, another tool's): not translated, as before.
+            FindingExample(files: [arch], input: xliff12(unit("a.title", "Арка скорби", "Арка скорби"))),
+        ],
+        reported: [
+            FindingExample(files: [arch], input: xliff12(unprefilledUnit("a.title", "Арка скорби", "Арка скорби")))
         ])
 
     /// A Kazakh XLIFF 1.2 file with `units` (lines of `<trans-unit>`s) in its body.

@@ -22,6 +22,9 @@ public struct XLIFFImportReport: Sendable {
         /// Of ``skipped``, the drafts a translation tool marks as still needing work (XLIFF 1.2
         /// `approved="no"` with a `new` or `needs-…` state: Weblate's "Needs editing").
         var markedUnfinished = 0
+        /// Of ``skipped``, the targets that are copies of their source as `captions check`
+        /// decides them (each named in a `copy-of-source` warning).
+        var copiesOfSource = 0
         /// With `--trust-states`: what the units' states did.
         public var states: StateSummary?
     }
@@ -121,7 +124,12 @@ public struct XLIFFImportReport: Sendable {
         var output = TextReporter.lines(of: problems + warnings)
         for file in files {
             var notTranslated = "\(file.skipped) not translated"
-            if file.markedUnfinished > 0 { notTranslated += " (\(file.markedUnfinished) marked as needing work)" }
+            var which: [String] = []
+            if file.markedUnfinished > 0 { which.append("\(file.markedUnfinished) marked as needing work") }
+            if file.copiesOfSource > 0 {
+                which.append("\(file.copiesOfSource) \(file.copiesOfSource == 1 ? "a copy" : "copies") of the source")
+            }
+            if !which.isEmpty { notTranslated += " (\(which.joined(separator: ", ")))" }
             var parts = ["\(file.applied) applied", "\(file.unchanged) unchanged", notTranslated]
             parts.append(TextReporter.plural(file.conflicts, "conflict"))
             parts.append("\(file.unknown) unknown id\(file.unknown == 1 ? "" : "s")")

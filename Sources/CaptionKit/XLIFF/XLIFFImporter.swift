@@ -5,9 +5,10 @@ import Foundation
 /// Every XLIFF file is read and checked before any caption file is touched; a malformed or
 /// unsafe file, or a language that does not match the collection, stops the import with a
 /// ``CaptionError`` and nothing written. Units are matched by id (`<exhibit-id>.<field>`). A
-/// unit is not translated when its target is missing, blank or a copy of its source; its
-/// state is ignored, since tools set it unreliably, unless `--trust-states` asks for reviews
-/// (``XLIFFImportOptions/trustStatesBy``, ``XLIFFStateTable``). A
+/// unit is not translated when its target is missing, blank, a copy of its source as `captions
+/// check` decides it (``CopiedTranslations``), or the source `--prefill-target` put there and
+/// nobody confirmed; its state is ignored otherwise, since tools set it unreliably, unless
+/// `--trust-states` asks for reviews (``XLIFFImportOptions/trustStatesBy``, ``XLIFFStateTable``). A
 /// translation is applied only when the unit's source equals the caption's current source:
 /// otherwise the curator edited the source after the export and the unit is a conflict. A unit
 /// returned with the target it was exported with (its mark, ``ExportedTarget``, says which)
@@ -206,6 +207,46 @@ public enum XLIFFImporter {
             trustedReviewer != nil && (unit.state?.meaning ?? .unconfirmed) >= .reviewed
         }
 
+        /// What a target the same as its source is (``sameAsSource(_:target:in:field:language:)``).
+        enum SameAsSource {
+            /// A translation, imported as any other (also one that differs from its source).
+            case translation
+            /// Not translated, counted with the empty targets: the `--prefill-target` copy nobody
+            /// confirmed, or any target equal to its source in a file whose mark does not say
+            /// whether it was prefilled.
+            case notTranslated
+            /// A copy of the source as `captions check` decides it (``CopiedTranslations``): not
+            /// imported, and named in a warning.
+            case copy
+        }
+
+        /// The collection's copies of the source, made when a target the same as its source
+        /// first needs them; `nil` when the `untranslated` check's options are malformed.
+        lazy var copiedTranslations: CopiedTranslations? = try? CopiedTranslations(config: collection.config)
+
+        /// What `target` is when it is its source: a unit whose mark says it was not prefilled,
+        /// or that the translator confirmed (a state of `translated` or higher), is decided as
+        /// `captions check` decides copies (``CopiedTranslations``); a prefilled one left
+        /// unconfirmed is not translated. A unit whose mark does not say (an export before the
+        /// entry, another tool's file) may be an untouched prefill: equal to its source, it is not
+        /// translated, as before.
+        private mutating func sameAsSource(
+            _ unit: XLIFFDocument.Unit, target: String, in exhibit: Exhibit, field: String, language: String
+        ) -> SameAsSource {
+            guard let prefilled = unit.exportedPrefilled else {
+                return target == unit.source ? .notTranslated : .translation
+            }
+            guard SourceCopyRule.isSame(target, unit.source) else { return .translation }
+            if prefilled && (unit.state?.meaning ?? .unconfirmed) < .translated { return .notTranslated }
+            // A target made from another source than the caption's is a conflict, said below.
+            guard let source = exhibit.field(field)?.translation(collection.config.source),
+                unit.source.hasSameUTF8(as: source.text) || unit.source == source.text
+            else { return .translation }
+            let isCopy =
+                copiedTranslations?.isCopy(target, field: field, language: language, in: exhibit) ?? true
+            return isCopy ? .copy : .translation
+        }
+
         /// Plans `unit`, read from a `<file>` whose target language is `tag`.
         ///
         /// - Throws: ``CaptionError/invalidInput(_:_:)`` for a unit the XLIFF file being read has
@@ -291,8 +332,28 @@ public enum XLIFFImporter {
                 unit.target = plain.target.map { String(decoding: $0, as: UTF8.self) }
                 unit.droppedWhitespace = unit.droppedWhitespace || plain.droppedTarget
             }
-            guard let target = unit.target, !target.printsNothing, target != unit.source else {
+            guard let target = unit.target, !target.printsNothing else {
                 summary.skipped += 1
+                return
+            }
+            switch sameAsSource(unit, target: target, in: exhibit, field: fieldName, language: language) {
+            case .translation: break
+            case .notTranslated:
+                summary.skipped += 1
+                return
+            case .copy:
+                summary.skipped += 1
+                summary.copiesOfSource += 1
+                warnings.append(
+                    Diagnostic(
+                        XLIFFImportFinding.copyOfSource, location: unit.targetLocation ?? unit.location,
+                        message: """
+                            unit '\(unit.id)' (\(language)) was not imported: its target is a copy of its \
+                            \(config.source) source, which captions check reports as untranslated; have it translated, \
+                            or if it is right as it is, allow it in the untranslated check (allow, min-words or an \
+                            ignore: entry) and import the file again
+                            """,
+                        exhibitID: parts[0], field: fieldName, language: language))
                 return
             }
             // A draft the translator marked as still needing work (Weblate's "Needs editing"):

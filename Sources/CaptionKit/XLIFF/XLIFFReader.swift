@@ -239,9 +239,9 @@ enum XLIFFReader {
             case root, file, unit, segment, source, target, inline, skipped, other
             /// A 1.2 `<context-group>` and a 2.0 `<mda:metadata>` and `<mda:metaGroup>` of the unit.
             case contextGroup, metadata, metaGroup
-            /// The element holding ``ExportedTarget``'s fingerprint, and the one naming the
-            /// language exported for.
-            case exportedTarget, exportedLanguage
+            /// The element holding ``ExportedTarget``'s fingerprint, the one naming the
+            /// language exported for, and the one saying whether the target was prefilled.
+            case exportedTarget, exportedLanguage, exportedPrefilled
             /// Trados's `<sdl:seg-defs>`, whose `<sdl:seg>` children carry segment states.
             case tradosSegments
         }
@@ -339,7 +339,7 @@ enum XLIFFReader {
         /// Whether text read now would be kept (inside `<source>` or `<target>`).
         var wantsText: Bool {
             stack.last == .source || stack.last == .target || stack.last == .inline || stack.last == .exportedTarget
-                || stack.last == .exportedLanguage
+                || stack.last == .exportedLanguage || stack.last == .exportedPrefilled
         }
 
         /// Every attribute ``attribute(_:_:)`` is asked for; the reader makes strings of these only.
@@ -399,6 +399,9 @@ enum XLIFFReader {
                 case ("meta", .metaGroup) where attribute(attributes, "type") == ExportedTarget.languageMetaType20:
                     captured = []
                     return .exportedLanguage
+                case ("meta", .metaGroup) where attribute(attributes, "type") == ExportedTarget.prefilledMetaType20:
+                    captured = []
+                    return .exportedPrefilled
                 default: return .skipped
                 }
             }
@@ -474,6 +477,10 @@ enum XLIFFReader {
             where attribute(attributes, "context-type") == ExportedTarget.languageContextType12:
                 captured = []
                 return .exportedLanguage
+            case ("context", .contextGroup)
+            where attribute(attributes, "context-type") == ExportedTarget.prefilledContextType12:
+                captured = []
+                return .exportedPrefilled
             case ("body", _), ("group", _):
                 return .other
             default:
@@ -611,6 +618,11 @@ enum XLIFFReader {
                 captured = nil
             case .exportedLanguage:
                 if unit?.exportedLanguage == nil { unit?.exportedLanguage = XLIFFReader.trimmed(captured ?? []) }
+                captured = nil
+            case .exportedPrefilled:
+                if unit?.exportedPrefilled == nil {
+                    unit?.exportedPrefilled = ExportedTarget.prefilled(XLIFFReader.trimmed(captured ?? []))
+                }
                 captured = nil
             case .segment:
                 if let segment { segments.append(segment) }

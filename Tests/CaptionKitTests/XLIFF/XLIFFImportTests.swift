@@ -592,6 +592,7 @@ import Testing
                     {
                       "applied" : 0,
                       "conflicts" : 0,
+                      "copiesOfSource" : 0,
                       "markedUnfinished" : 0,
                       "path" : "\(file)",
                       "refused" : 0,

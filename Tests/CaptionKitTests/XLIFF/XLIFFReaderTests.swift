@@ -21,6 +21,35 @@ import Testing
         try XLIFFReader.parse(Data(text.utf8), path: "in.xlf")
     }
 
+    /// The mark's prefilled entry (``ExportedTarget``): `yes` or `no`; absent or anything else
+    /// says nothing, as in an export before it.
+    @Test func thePrefilledEntryOfTheMarkIsRead() throws {
+        func unit12(_ entry: String) -> String {
+            "      <trans-unit id=\"k.title\"><source>Курт</source><target>Курт</target><context-group "
+                + "purpose=\"information\">\(entry)</context-group></trans-unit>\n"
+        }
+        func unit20(_ entry: String) -> String {
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" \
+            version="2.0" srcLang="ru" trgLang="kk"><file id="f1"><unit id="k.title"><mda:metadata><mda:metaGroup \
+            category="captions">\(entry)</mda:metaGroup></mda:metadata><segment><source>Курт</source><target>Курт</target>\
+            </segment></unit></file></xliff>
+
+            """
+        }
+        let cases: [(String, Bool?)] = [("yes", true), ("no", false), (" yes\n", true), ("maybe", nil)]
+        for (value, read) in cases {
+            let v12 = try parse(
+                Self.document12(unit12("<context context-type=\"x-captions-prefilled\">\(value)</context>")))
+            #expect(v12.files.first?.units.first?.exportedPrefilled == read, "\(value)")
+            let v20 = try parse(unit20("<mda:meta type=\"prefilled\">\(value)</mda:meta>"))
+            #expect(v20.files.first?.units.first?.exportedPrefilled == read, "\(value)")
+        }
+        let without = try parse(Self.document12(unit12("<context context-type=\"x-captions-language\">kk</context>")))
+        #expect(without.files.first?.units.first?.exportedPrefilled == nil)
+    }
+
     func error(_ text: String) -> String? {
         do {
             _ = try parse(text)

@@ -45,6 +45,7 @@ import Testing
                           <context-group purpose="information">
                             <context context-type="x-captions-target">cbf29ce484222325</context>
                             <context context-type="x-captions-language">en</context>
+                            <context context-type="x-captions-prefilled">no</context>
                           </context-group>
                           <note>Caption file b.yml, field title.</note>
                           <alt-trans match-quality="88" origin="a.title">
@@ -76,6 +77,7 @@ import Testing
                           <mda:metaGroup category="captions">
                             <mda:meta type="target">cbf29ce484222325</mda:meta>
                             <mda:meta type="language">en</mda:meta>
+                            <mda:meta type="prefilled">no</mda:meta>
                           </mda:metaGroup>
                         </mda:metadata>
                         <notes>

@@ -181,6 +181,19 @@ import Testing
         #expect(try folder.read("Captions/g/gate.yml").contains("text:\n  kk: Ворота лагеря.\n  ru: Ворота лагеря.\n"))
     }
 
+    /// A text made only of the glossary's do-not-translate terms is no copy, as in check.
+    @Test func aDoNotTranslateTermComesBack() throws {
+        let (folder, file) = try Self.exported(.v1_2, prefill: true)
+        try folder.write(
+            "Captions/glossary.yml",
+            "- id: gate\n  do-not-translate: true\n  kk: Ворота лагеря\n  ru: Ворота лагеря\n  en: Camp Gate\n")
+        try folder.write("out/ru-kk.xlf", try Self.editing(file, unit: "gate.text", Self.confirmed))
+        let run = try CLIRun.run(["import", "out/ru-kk.xlf"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == Self.summary("1 applied, 0 unchanged, 1 not translated") + "wrote Captions/g/gate.yml\n")
+        #expect(try folder.read("Captions/g/gate.yml").contains("text:\n  kk: Ворота лагеря.\n  ru: Ворота лагеря.\n"))
+    }
+
     /// An `ignore:` entry in the caption file accepts the copy, as in check.
     @Test func anIgnoreEntryLetsTheSentenceIn() throws {
         let (folder, file) = try Self.exported(.v2_0, prefill: false)

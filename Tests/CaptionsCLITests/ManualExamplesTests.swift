@@ -133,6 +133,44 @@ import Testing
             try Self.block("Documentation/Commands.md", command: "captions export xliff --needed --to kk"), in: folder)
     }
 
+    /// The kk XLIFF of `folder`, exported (`arguments` added), with `edit` applied to the target
+    /// of each unit of `units`, written at `returned/ru-kk.xlf` as a translator sends it back.
+    func returnedFile(
+        in folder: TemporaryFolder, exporting arguments: [String] = [], units: [String],
+        _ edit: (_ target: String) -> String
+    ) throws {
+        let export = try CLIRun.run(
+            ["export", "xliff", "--to", "kk", "--out", "returned"] + arguments, in: folder.path)
+        try #require(export.status == 0, "\(export.stderr)")
+        var xliff = try folder.read("returned/ru-kk.xlf")
+        for unit in units {
+            let start = try #require(xliff.range(of: "<trans-unit id=\"\(unit)\""), "no unit \(unit)")
+            let open = try #require(xliff.range(of: "<target", range: start.upperBound..<xliff.endIndex))
+            let tagEnd = try #require(xliff.range(of: ">", range: open.upperBound..<xliff.endIndex))
+            let close = try #require(xliff.range(of: "</target>", range: tagEnd.upperBound..<xliff.endIndex))
+            let target = String(xliff[tagEnd.upperBound..<close.lowerBound])
+            xliff.replaceSubrange(
+                open.lowerBound..<close.lowerBound, with: "<target state=\"translated\">" + edit(target))
+        }
+        try folder.write("returned/ru-kk.xlf", xliff)
+    }
+
+    @Test func theImportsOfTheREADMEAndCommands() throws {
+        // README: the lost Kazakh title, exported with --needed and translated.
+        let lost = try museum(editing: Self.wagon) { $0.replacingOccurrences(of: Self.wagonKazakhTitle, with: "") }
+        try returnedFile(in: lost, exporting: ["--needed"], units: ["stalin-wagon.title"]) { _ in
+            "Сталин заманының тұтқындар вагоны"
+        }
+        try expectManual(try Self.block("README.md", command: "captions import returned/ru-kk.xlf"), in: lost)
+        // Commands.md: every unit exported, three of one exhibit changed by the translator.
+        let revised = try museum()
+        try returnedFile(
+            in: revised, units: ["stalin-wagon.title", "stalin-wagon.text", "stalin-wagon.credit"]
+        ) { $0 + " (өңделді)" }
+        try expectManual(
+            try Self.block("Documentation/Commands.md", command: "captions import returned/ru-kk.xlf"), in: revised)
+    }
+
     @Test func aFileOutOfTheCanonicalForm() throws {
         let folder = try museum(editing: Self.wagon) {
             $0.replacingOccurrences(of: "id: stalin-wagon\n", with: "id: stalin-wagon\n\n")

@@ -121,6 +121,8 @@ import Testing
         ] {
             try expectManual(try Self.block("Documentation/Commands.md", command: command), in: try museum())
         }
+        try expectManual(
+            try Self.block("Documentation/Signage.md", command: "captions export signage"), in: try museum())
     }
 
     @Test func theNeededUnitsOfAMissingAndAStaleTranslation() throws {
@@ -169,6 +171,14 @@ import Testing
         ) { $0 + " (өңделді)" }
         try expectManual(
             try Self.block("Documentation/Commands.md", command: "captions import returned/ru-kk.xlf"), in: revised)
+    }
+
+    @Test func aLabelHeldBackForACheckError() throws {
+        let folder = try museum(editing: Self.wagon) {
+            $0.replacingOccurrences(of: "кемінде 70 адамды", with: "кемінде 60 адамды")
+        }
+        try expectManual(
+            try Self.block("Documentation/Signage.md", command: "captions export signage", occurrence: 2), in: folder)
     }
 
     @Test func aFileOutOfTheCanonicalForm() throws {

@@ -112,40 +112,45 @@ enum LineBreaker {
         func fill(_ word: UnsafeBufferPointer<UInt8>) {
             fill(word, measure.metrics(ofWord: word, isSimple: isSimple))
         }
+        guard isSimple, measure.prefetches else {
+            forEachWord(in: line, isSimple: isSimple) { fill(UnsafeBufferPointer(rebasing: line[$0])) }
+            return
+        }
+        // The memory of every word's measurement is asked for first, so that the reads overlap;
+        // the words (at most one for every two bytes) and what their prefetch returned are kept.
+        withUnsafeTemporaryAllocation(of: (Range<Int>, UInt64).self, capacity: line.count / 2 + 1) { words in
+            var count = 0
+            forEachWord(in: line, isSimple: true) { range in
+                let prefetched = measure.prefetch(word: UnsafeBufferPointer(rebasing: line[range]))
+                words.initializeElement(at: count, to: (range, prefetched))
+                count += 1
+            }
+            for (range, prefetched) in words[..<count] {
+                let word = UnsafeBufferPointer(rebasing: line[range])
+                fill(word, measure.metrics(ofWord: word, isSimple: true, prefetched: prefetched))
+            }
+        }
+    }
+
+    /// Calls `body` with the byte range in `line` of each of its words, in order: the words
+    /// ``breakLine(_:isSimple:width:measure:_:)`` places, split where it splits them. Always
+    /// inlined, as the loop was when it was written inside the line breaker.
+    @inline(__always)
+    static func forEachWord(in line: UnsafeBufferPointer<UInt8>, isSimple: Bool, _ body: (Range<Int>) -> Void) {
         if isSimple {
-            func forEachWord(_ body: (Range<Int>) -> Void) {
-                var start = 0
-                for (offset, byte) in line.enumerated() where byte == UInt8(ascii: " ") {
-                    if start < offset { body(start..<offset) }
-                    start = offset + 1
-                }
-                if start < line.count { body(start..<line.count) }
+            var start = 0
+            for (offset, byte) in line.enumerated() where byte == UInt8(ascii: " ") {
+                if start < offset { body(start..<offset) }
+                start = offset + 1
             }
-            guard measure.prefetches else {
-                forEachWord { fill(UnsafeBufferPointer(rebasing: line[$0])) }
-                return
-            }
-            // The memory of every word's measurement is asked for first, so that the reads overlap;
-            // the words (at most one for every two bytes) and what their prefetch returned are kept.
-            withUnsafeTemporaryAllocation(of: (Range<Int>, UInt64).self, capacity: line.count / 2 + 1) { words in
-                var count = 0
-                forEachWord { range in
-                    let prefetched = measure.prefetch(word: UnsafeBufferPointer(rebasing: line[range]))
-                    words.initializeElement(at: count, to: (range, prefetched))
-                    count += 1
-                }
-                for (range, prefetched) in words[..<count] {
-                    let word = UnsafeBufferPointer(rebasing: line[range])
-                    fill(word, measure.metrics(ofWord: word, isSimple: true, prefetched: prefetched))
-                }
-            }
+            if start < line.count { body(start..<line.count) }
         } else {
             // A space followed by a combining mark is one character, and not a space.
             let text = String(decoding: line, as: UTF8.self)
             let utf8 = text.utf8
             for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
                 let start = utf8.distance(from: utf8.startIndex, to: word.startIndex)
-                fill(UnsafeBufferPointer(rebasing: line[start..<start + word.utf8.count]))
+                body(start..<start + word.utf8.count)
             }
         }
     }

@@ -17,15 +17,18 @@ struct SignageChecks: Sendable {
         InvalidYAMLCheck.description.id, InvalidValueCheck.description.id,
     ])
 
-    /// Runs the checks of `collection` on `exhibits` (the collection's own, or some of them).
+    /// Runs the checks of `collection` on `exhibits` (the collection's own, or some of them);
+    /// `overflows-panel` keeps the texts it typesets in `typesetMemo`, for the labels.
     ///
     /// - Throws: ``CaptionError`` when the check cannot run: a malformed `checks:` entry or
     ///   word budget in `captions.yml`, or a baseline file that is not one.
-    init(_ collection: CaptionCollection, exhibits: [Exhibit]) throws(CaptionError) {
+    init(_ collection: CaptionCollection, exhibits: [Exhibit], typesetMemo: TypesetMemo? = nil) throws(CaptionError) {
         guard !exhibits.isEmpty else { return }
         var checked = collection
         checked.exhibits = exhibits
-        let findings = try CaptionChecker.diagnostics(CheckRequest(path: collection.rootPath), on: checked)
+        var request = CheckRequest(path: collection.rootPath)
+        request.typesetMemo = typesetMemo
+        let findings = try CaptionChecker.diagnostics(request, on: checked)
         for finding in findings where !Self.gateCheckIDs.contains(finding.checkID) {
             findingsByPath[finding.location.path, default: []].append(finding)
         }

@@ -13,6 +13,9 @@ struct SignageLabel: Sendable, Hashable {
         /// For text derived by ``KazakhLatin``: the Cyrillic words that used a letter the
         /// standard has not settled.
         var unsettledWords: [String] = []
+        /// Where the text breaks on the field's panel, when `overflows-panel` broke it already
+        /// (``TypesetMemo``): the layout follows them instead of measuring the words again.
+        var panelBreaks: PanelBreaks?
     }
 
     /// One language's block.
@@ -42,8 +45,10 @@ struct SignageLabel: Sendable, Hashable {
     /// language in `languages` that the configuration does not list must be
     /// ``KazakhLatin/tag``: its text is the caption's own `kk-Latn` text when it has one, else
     /// the Kazakh text typeset as Kazakh and then transliterated, and the block is marked
-    /// provisional.
-    init(exhibit: Exhibit, config: CollectionConfig, languages: [String]? = nil) {
+    /// provisional. A text `typesetMemo` kept for the exhibit (``TypesetMemo``) is not typeset
+    /// again, and keeps its breaks on its panel.
+    init(exhibit: Exhibit, config: CollectionConfig, languages: [String]? = nil, typesetMemo: TypesetMemo? = nil) {
+        let keptTexts = typesetMemo?.take(path: exhibit.path) ?? []
         id = exhibit.displayID
         gallery = exhibit.gallery
         path = exhibit.path
@@ -53,23 +58,26 @@ struct SignageLabel: Sendable, Hashable {
             var isProvisional = false
             let blockFields = fields.compactMap { field -> Field? in
                 if derived, let own = field.translation(language), !own.isBlank {
+                    let typeset = keptTexts.typeset(own.text, language: language, field: field.name)
                     return Field(
-                        name: field.name, location: own.valueLocation,
-                        text: Typography.typeset(own.text, language: language))
+                        name: field.name, location: own.valueLocation, text: typeset.typeset,
+                        panelBreaks: typeset.panelBreaks)
                 }
                 if derived, let kazakh = field.translation("kk") {
                     isProvisional = true
                     // Typeset as Kazakh first, then transliterated (letters only), so the Latin text
                     // gets every no-break space and quotation mark the Cyrillic text gets.
-                    let latin = KazakhLatin.transliterate(Typography.typeset(kazakh.text, language: "kk").text)
+                    let latin = KazakhLatin.transliterate(
+                        keptTexts.typeset(kazakh.text, language: "kk", field: field.name).typeset.text)
                     return Field(
                         name: field.name, location: kazakh.valueLocation, text: TypesetText(latin.text),
                         unsettledWords: latin.unsettledWords)
                 }
                 guard let translation = field.translation(language) else { return nil }
+                let typeset = keptTexts.typeset(translation.text, language: language, field: field.name)
                 return Field(
-                    name: field.name, location: translation.valueLocation,
-                    text: Typography.typeset(translation.text, language: language))
+                    name: field.name, location: translation.valueLocation, text: typeset.typeset,
+                    panelBreaks: typeset.panelBreaks)
             }
             return Block(language: language, fields: blockFields, isProvisional: isProvisional)
         }

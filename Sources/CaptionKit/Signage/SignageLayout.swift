@@ -18,8 +18,9 @@ protocol LayoutSink {
 /// The layout stage: every line of a label's fields broken by ``LineBreaker`` with a width
 /// function, the words handed to a ``LayoutSink``, and a warning for every word wider than its
 /// line. A field on a panel whose font is loaded (``PanelFonts``) is broken to the panel's width
-/// by the widths of its words shaped in the panel's font; any other field to its width in
-/// characters (``SignageSettings``).
+/// by the widths of its words shaped in the panel's font (or where `overflows-panel` broke it,
+/// ``SignageLabel/Field/panelBreaks``); any other field to its width in characters
+/// (``SignageSettings``).
 enum SignageLayout {
     /// Lays out `label` into `sink`.
     ///
@@ -32,7 +33,10 @@ enum SignageLayout {
             sink.startBlock(block)
             for field in block.fields {
                 sink.startField(field)
-                if let panel = panels.panel(for: field.name) {
+                if panels.panel(for: field.name) != nil, let breaks = field.panelBreaks {
+                    // Broken on the panel already, with no word wider than it: nothing to warn about.
+                    layOut(field, breaks: breaks, into: &sink)
+                } else if let panel = panels.panel(for: field.name) {
                     warnings += layOut(
                         field, width: panel.lineWidth, measure: panel.measure(for: block.language).onThisThread(),
                         into: &sink
@@ -60,6 +64,7 @@ enum SignageLayout {
     /// Lays out one field's lines to `width` by `measure`.
     ///
     /// - Returns: The warnings `overlong` makes for each word wider than the line.
+    @inline(__always)  // Called out of line, it copied the label and field for every line.
     private static func layOut(
         _ field: SignageLabel.Field, width: Int, measure: some TextMeasure, into sink: inout some LayoutSink,
         overlong: (String, Int) -> SignageWarning
@@ -75,6 +80,26 @@ enum SignageLayout {
             }
         }
         return warnings
+    }
+
+    /// Lays out one field's lines where `breaks` says the line breaker broke them.
+    private static func layOut(_ field: SignageLabel.Field, breaks: PanelBreaks, into sink: inout some LayoutSink) {
+        var word = 0
+        var nextWrapped = 0
+        field.text.forEachLine { line, startsParagraph in
+            if startsParagraph { sink.startParagraph() }
+            sink.startLine()
+            var before = LineBreaker.Break.none
+            LineBreaker.forEachWord(in: line, isSimple: field.text.isSimple) { range in
+                if nextWrapped < breaks.wrappedWords.count, breaks.wrappedWords[nextWrapped] == word {
+                    before = .line
+                    nextWrapped += 1
+                }
+                sink.append(UnsafeBufferPointer(rebasing: line[range]), after: before)
+                before = .space
+                word += 1
+            }
+        }
     }
 
     /// A length in millimetres as warnings show it, to a tenth.

@@ -5,7 +5,9 @@ import Foundation
 /// ``SignageGate`` decides which exhibits go on a sign; ``SignageLabel`` typesets their texts
 /// (``Typography``, split into paragraphs once); ``SignageTextWriter`` lays every line out to
 /// its width (``SignageLayout``) and writes the text files; ``DataMergeWriter`` and
-/// ``ProofSheetWriter`` write the files made from the whole collection.
+/// ``ProofSheetWriter`` write the files made from the whole collection. The texts
+/// `overflows-panel` typeset and broke during the gate are not typeset or measured again
+/// (``TypesetMemo``).
 struct SignagePipeline: Sendable {
     var collection: CaptionCollection
     var options: SignageExportOptions
@@ -36,18 +38,21 @@ struct SignagePipeline: Sendable {
         languages = try Self.exportLanguages(collection.config, withLatinKazakh: options.withLatinKazakh)
     }
 
-    /// The typeset label of an exhibit.
-    func label(for exhibit: Exhibit) -> SignageLabel {
-        SignageLabel(exhibit: exhibit, config: collection.config, languages: languages)
+    /// The typeset label of an exhibit; the texts `typesetMemo` kept for it are not typeset again.
+    func label(for exhibit: Exhibit, typesetMemo: TypesetMemo? = nil) -> SignageLabel {
+        SignageLabel(exhibit: exhibit, config: collection.config, languages: languages, typesetMemo: typesetMemo)
     }
 
     /// Why each exhibit is held back (the gate's reasons and, unless `options` allow them, the
     /// errors of `captions check`, in file order) and the findings of `captions check` that are
-    /// not among the reasons, on all cores; in the order of `exhibits`.
+    /// not among the reasons, on all cores; in the order of `exhibits`. The texts the checks
+    /// typeset (`overflows-panel`) are kept in `typesetMemo` for the labels.
     ///
-    /// - Throws: as ``SignageChecks/init(_:exhibits:)``.
-    func gated() throws(CaptionError) -> [(exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic])] {
-        let checks = try SignageChecks(collection, exhibits: exhibits)
+    /// - Throws: as ``SignageChecks/init(_:exhibits:typesetMemo:)``.
+    func gated(keepingTypesetIn typesetMemo: TypesetMemo? = nil) throws(CaptionError) -> [(
+        exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic]
+    )] {
+        let checks = try SignageChecks(collection, exhibits: exhibits, typesetMemo: typesetMemo)
         let allowsErrors = options.allowsCheckErrors
         return Array(
             zip(
@@ -68,10 +73,11 @@ struct SignagePipeline: Sendable {
 
     /// The proof sheet's entry of a held-back exhibit: with its label when only errors of
     /// `captions check` hold it back, so that its text is on the sheet to be corrected.
-    func heldBackEntry(_ exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic])
-        -> ProofSheetWriter.Entry
-    {
-        let shown = reasons.allSatisfy { $0.kind == .checkError } ? label(for: exhibit) : nil
+    func heldBackEntry(
+        _ exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic], typesetMemo: TypesetMemo? = nil
+    ) -> ProofSheetWriter.Entry {
+        let shown =
+            reasons.allSatisfy { $0.kind == .checkError } ? label(for: exhibit, typesetMemo: typesetMemo) : nil
         return .heldBack(HeldBackExhibit(exhibit, reasons: reasons), label: shown, findings: findings)
     }
 
@@ -96,7 +102,9 @@ struct SignagePipeline: Sendable {
         let writesText = options.formats.contains(.txt)
         let keepsLabels = options.formats.contains(.datamerge) || options.formats.contains(.html)
         let writesProof = options.formats.contains(.html)
-        let gated = try gated()
+        // The texts `overflows-panel` typesets to measure them are typeset once, for the labels too.
+        let typesetMemo = TypesetMemo()
+        let gated = try gated(keepingTypesetIn: typesetMemo)
         // Every file's path, sorted: the exhibits' text files (by index in `gated`), then the
         // files made from the whole collection (index nil).
         var paths: [(path: String, exhibit: Int?)] = []
@@ -115,9 +123,10 @@ struct SignagePipeline: Sendable {
             guard reasons.isEmpty else {
                 return .heldBack(
                     HeldBackExhibit(exhibit, reasons: reasons),
-                    entry: writesProof ? heldBackEntry(exhibit, reasons: reasons, findings: findings) : nil)
+                    entry: writesProof
+                        ? heldBackEntry(exhibit, reasons: reasons, findings: findings, typesetMemo: typesetMemo) : nil)
             }
-            let label = label(for: exhibit)
+            let label = label(for: exhibit, typesetMemo: typesetMemo)
             var text: Outcome.Text?
             if writesText {
                 let file = SignageTextWriter.utf8(for: label, settings: settings, panels: panels)
@@ -228,12 +237,14 @@ struct SignagePipeline: Sendable {
     /// (they are on the sheet with their reasons), and the findings of `captions check` are at
     /// their labels.
     ///
-    /// - Throws: as ``SignageChecks/init(_:exhibits:)``.
+    /// - Throws: as ``SignageChecks/init(_:exhibits:typesetMemo:)``.
     func proofSheet() throws(CaptionError) -> (data: Data, labelCount: Int, heldBack: [HeldBackExhibit]) {
-        let entries = try gated().concurrentMap { exhibit, reasons, findings -> ProofSheetWriter.Entry in
+        let typesetMemo = TypesetMemo()
+        let entries = try gated(keepingTypesetIn: typesetMemo).concurrentMap {
+            exhibit, reasons, findings -> ProofSheetWriter.Entry in
             reasons.isEmpty
-                ? .label(label(for: exhibit), findings: findings)
-                : heldBackEntry(exhibit, reasons: reasons, findings: findings)
+                ? .label(label(for: exhibit, typesetMemo: typesetMemo), findings: findings)
+                : heldBackEntry(exhibit, reasons: reasons, findings: findings, typesetMemo: typesetMemo)
         }
         let heldBack = entries.compactMap { entry -> HeldBackExhibit? in
             if case .heldBack(let exhibit, _, _) = entry { exhibit } else { nil }

@@ -69,6 +69,10 @@ struct CheckContext: Sendable {
     /// `check` refuses before any check runs) counts as none.
     private(set) var wordLimits: WordLimits
 
+    /// Where `overflows-panel` keeps the texts it typesets for the signage export that runs the
+    /// checks (``SignageChecks``); `nil` for `captions check`, which keeps none.
+    var typesetMemo: TypesetMemo?
+
     /// Creates a context.
     init(config: CollectionConfig) {
         self.config = config

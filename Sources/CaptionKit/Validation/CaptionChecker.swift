@@ -17,6 +17,9 @@ public struct CheckRequest: Sendable {
     /// Whether `ignore:` entries of the checks `require` pins accept nothing
     /// (`--no-pinned-ignore`): each is refused, with a note.
     var refusesPinnedIgnores: Bool
+    /// Where `overflows-panel` keeps the texts it typesets, for the signage export that asked
+    /// (``SignageChecks``); `nil` for `captions check`.
+    var typesetMemo: TypesetMemo?
 
     /// Creates a request.
     public init(
@@ -97,7 +100,8 @@ public enum CaptionChecker {
         }
         guard !collection.exhibits.isEmpty else { throw noExhibitFiles(in: collection) }
         var (diagnostics, silenced, refused, ran) = try findings(
-            in: collection, require: request.require, refusingPinnedIgnores: request.refusesPinnedIgnores)
+            in: collection, require: request.require, refusingPinnedIgnores: request.refusesPinnedIgnores,
+            typesetMemo: request.typesetMemo)
         if let (baseline, path) = try baseline(request.baseline, for: collection) {
             let applied = baseline.apply(
                 to: diagnostics, in: collection, path: path,
@@ -121,12 +125,14 @@ public enum CaptionChecker {
 
     /// Every finding of the configured checks (and of those `require` pins), minus those the
     /// exhibits' `ignore:` entries accept, the entries refused (those of the pinned checks when
-    /// `refusingPinnedIgnores`), and the ids of the checks that ran.
+    /// `refusingPinnedIgnores`), and the ids of the checks that ran. `typesetMemo` keeps the
+    /// texts `overflows-panel` typesets.
     static func findings(
-        in collection: CaptionCollection, require: SignOffLevel? = nil, refusingPinnedIgnores: Bool = false
+        in collection: CaptionCollection, require: SignOffLevel? = nil, refusingPinnedIgnores: Bool = false,
+        typesetMemo: TypesetMemo? = nil
     ) throws(CaptionError) -> (kept: [Diagnostic], silenced: Int, refused: [IgnoreEntry], checksRun: Set<String>) {
         let pinned = requiredCheckIDs(require)
-        let validator = try Validator(config: collection.config, turnedOn: pinned)
+        let validator = try Validator(config: collection.config, turnedOn: pinned, typesetMemo: typesetMemo)
         try WordBudget.validate(collection.config)
         let (kept, silenced, refused) = IgnoreList.apply(
             to: validator.validate(collection), in: collection, refusing: refusingPinnedIgnores ? pinned : [])

@@ -27,9 +27,11 @@ struct Validator: Sendable {
     ///     gate that a `warning` in `captions.yml` turned into a pass was no gate).
     /// - Throws: ``CaptionError/unknownCheck(_:id:suggestion:)`` for a `checks:` entry that
     ///   names no check, and ``CaptionError/invalidConfig(_:_:)`` for malformed options.
-    init(config: CollectionConfig, only: [any CaptionCheck.Type]? = nil, turnedOn: Set<String> = [])
-        throws(CaptionError)
-    {
+    ///   - typesetMemo: Where `overflows-panel` keeps the texts it typesets (``CheckContext/typesetMemo``).
+    init(
+        config: CollectionConfig, only: [any CaptionCheck.Type]? = nil, turnedOn: Set<String> = [],
+        typesetMemo: TypesetMemo? = nil
+    ) throws(CaptionError) {
         for (id, setting) in config.checks.sorted(by: { $0.key < $1.key }) where CheckRegistry.check(id: id) == nil {
             throw .unknownCheck(setting.location, id: id, suggestion: Suggestion.closest(to: id, in: CheckRegistry.ids))
         }
@@ -53,6 +55,7 @@ struct Validator: Sendable {
         var context = CheckContext(config: config)
         let usesTerms = configured.contains { type(of: $0.check) is any TerminologyCheck.Type }
         if !usesTerms { context.terminology = nil }
+        context.typesetMemo = typesetMemo
         self.context = context
     }
 

@@ -3,9 +3,15 @@ extension MeasuredPanel {
     /// it (``Typography``) and broken with the panel's font (``PanelFit``): what
     /// `overflows-panel` reports and the editor's counter shows.
     func fit(_ text: String, language: String) -> PanelFit {
+        fit(Typography.typeset(text, language: language), language: language)
+    }
+
+    /// The lines `text`, typeset already, in `language` takes on the panel; with
+    /// `recordingBreaks`, where they break (``PanelFit/breaks``).
+    func fit(_ text: TypesetText, language: String, recordingBreaks: Bool = false) -> PanelFit {
         PanelFit(
-            Typography.typeset(text, language: language), width: lineWidth, maxLines: profile.maxLines,
-            measure: measure(for: language).onThisThread())
+            text, width: lineWidth, maxLines: profile.maxLines, measure: measure(for: language).onThisThread(),
+            recordingBreaks: recordingBreaks)
     }
 
     /// Whether `text`, as typed (before typography), fits the panel whatever typography and

@@ -166,18 +166,25 @@ struct PanelFit: Sendable, Hashable {
     /// The width of the widest word (unit), in the measure's units: wider than the line, it
     /// stands on a line of its own and runs past the panel's edge.
     var widestWord: Int
+    /// Where the lines broke, when asked for (`recordingBreaks`).
+    var breaks: PanelBreaks?
 
-    /// Breaks `text` to `width` with `measure`, counting lines and the words past `maxLines`.
-    init(_ text: TypesetText, width: Int, maxLines: Int, measure: some TextMeasure) {
+    /// Breaks `text` to `width` with `measure`, counting lines and the words past `maxLines`;
+    /// with `recordingBreaks`, keeps where it broke them (``breaks``).
+    init(_ text: TypesetText, width: Int, maxLines: Int, measure: some TextMeasure, recordingBreaks: Bool = false) {
         var lines = 0
         var overflowWords = 0
         var widestWord = 0
+        var words = 0
+        var wrappedWords: [Int] = []
         text.forEachLine { line, startsParagraph in
             if startsParagraph, lines > 0 { lines += 1 }
             var hasWord = false
             LineBreaker.breakLine(line, isSimple: text.isSimple, width: width, measure: measure) {
                 _, before, wordWidth in
                 if before != .space { lines += 1 }
+                if recordingBreaks, before == .line { wrappedWords.append(words) }
+                words += 1
                 hasWord = true
                 if lines > maxLines { overflowWords += 1 }
                 widestWord = max(widestWord, wordWidth)
@@ -187,10 +194,20 @@ struct PanelFit: Sendable, Hashable {
         self.lines = lines
         self.overflowWords = overflowWords
         self.widestWord = widestWord
+        if recordingBreaks { breaks = PanelBreaks(wrappedWords: wrappedWords) }
     }
 
     /// `value` as a message shows it: `24`, `10.5`.
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
+}
+
+/// Where ``LineBreaker`` broke the lines of a typeset text on its panel: what `overflows-panel`
+/// found, kept for the signage export (``TypesetMemo``), which lays the text out by it instead
+/// of measuring and breaking it again (``SignageLayout``).
+struct PanelBreaks: Sendable, Hashable {
+    /// The words that start a line the breaker made (not one the curator typed), counted from 0
+    /// over the whole text as ``LineBreaker/forEachWord(in:isSimple:_:)`` splits its lines.
+    var wrappedWords: [Int]
 }

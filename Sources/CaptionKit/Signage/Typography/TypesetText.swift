@@ -63,6 +63,20 @@ struct TypesetText: Sendable, Hashable {
         self.lines = lines.end(at: utf8.count)
     }
 
+    /// The same text in storage of its own size: typesetting reserves four bytes a scalar,
+    /// which a text kept for later (``TypesetMemo``) need not hold on to.
+    func compacted() -> TypesetText {
+        TypesetText(
+            utf8: utf8.withUnsafeBufferPointer { Array($0) }, isSimple: isSimple,
+            lines: lines.withUnsafeBufferPointer { Array($0) })
+    }
+
+    private init(utf8: [UInt8], isSimple: Bool, lines: [Line]) {
+        self.utf8 = utf8
+        self.isSimple = isSimple
+        self.lines = lines
+    }
+
     /// Finds the lines of a text from the offsets of its line feeds, given in order.
     private struct LineFinder {
         var lines: [Line] = []

@@ -104,13 +104,25 @@ struct OverflowsPanelCheck: CaptionTextCheck {
     func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         guard !context.panels.panels.isEmpty else { return [] }
         var findings: [Diagnostic] = []
+        var typesetTexts: [TypesetMemo.Text] = []
+        defer { if !typesetTexts.isEmpty { context.typesetMemo?.keep(typesetTexts, path: exhibit.path) } }
         for text in analysis.texts {
             // Most short texts are certain to fit (MeasuredPanel.certainlyFits), the rest is measured.
             guard let panel = context.panels.panel(for: text.field.name), !panel.certainlyFits(text.text) else {
                 continue
             }
             let maxLines = panel.profile.maxLines
-            let fit = panel.fit(text.text, language: text.language)
+            let typeset = Typography.typeset(text.text, language: text.language)
+            let keeps = context.typesetMemo != nil
+            let fit = panel.fit(typeset, language: text.language, recordingBreaks: keeps)
+            if keeps {
+                // A word wider than the panel has the export warn as it lays the text out again.
+                typesetTexts.append(
+                    TypesetMemo.Text(
+                        field: text.field.name, language: text.language, text: text.text,
+                        typeset: typeset.compacted(),
+                        panelBreaks: fit.widestWord > panel.lineWidth ? nil : fit.breaks))
+            }
             let profile = panel.profile
             if fit.lines > maxLines {
                 findings.append(

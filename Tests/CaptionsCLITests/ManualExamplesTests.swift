@@ -181,6 +181,43 @@ import Testing
             try Self.block("Documentation/Signage.md", command: "captions export signage", occurrence: 2), in: folder)
     }
 
+    @Test func aTBXWithAConflictAndANewEntry() throws {
+        let folder = try museum()
+        let export = try CLIRun.run(["export", "glossary"], in: folder.path)
+        try #require(export.status == 0, "\(export.stderr)")
+        var tbx = try folder.read("Exports/glossary/glossary.tbx")
+        // The translator's edit: the Arch of Sorrow's English made the forbidden "Arch of Grief",
+        // under another id, and an entry for the dombra added.
+        let start = try #require(tbx.range(of: "<termEntry id=\"arch-of-sorrow\">"))
+        let end = try #require(tbx.range(of: "</termEntry>", range: start.upperBound..<tbx.endIndex))
+        let forbidden = """
+                      <tig>
+                        <term>Arch of Grief</term>
+                        <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>
+                      </tig>
+
+            """
+        let entry = String(tbx[start.lowerBound..<end.lowerBound])
+        try #require(entry.contains(forbidden))
+        tbx.replaceSubrange(
+            start.lowerBound..<end.lowerBound,
+            with: entry.replacingOccurrences(of: forbidden, with: "")
+                .replacingOccurrences(of: "<termEntry id=\"arch-of-sorrow\">", with: "<termEntry id=\"arch\">")
+                .replacingOccurrences(of: "<term>Arch of Sorrow</term>", with: "<term>Arch of Grief</term>"))
+        let dombra = [("ru", "домбра"), ("kk", "домбыра"), ("en", "dombra")].map { language, term in
+            "        <langSet xml:lang=\"\(language)\">\n          <tig>\n            <term>\(term)</term>\n          </tig>\n"
+                + "        </langSet>\n"
+        }
+        tbx = tbx.replacingOccurrences(
+            of: "    </body>",
+            with: "      <termEntry id=\"dombra\">\n" + dombra.joined() + "      </termEntry>\n    </body>")
+        try folder.write("terms.tbx", tbx)
+        try expectManual(try Self.block("Documentation/Glossary.md", command: "captions import terms.tbx"), in: folder)
+        #expect(
+            try folder.read("Captions/glossary.yml").hasSuffix(
+                "- id: dombra\n  kk: домбыра\n  ru: домбра\n  en: dombra\n"))
+    }
+
     @Test func aFileOutOfTheCanonicalForm() throws {
         let folder = try museum(editing: Self.wagon) {
             $0.replacingOccurrences(of: "id: stalin-wagon\n", with: "id: stalin-wagon\n\n")

@@ -218,6 +218,18 @@ import Testing
                 "- id: dombra\n  kk: домбыра\n  ru: домбра\n  en: dombra\n"))
     }
 
+    @Test func aSecondExportAfterARenamedFileAndALostTitle() throws {
+        let folder = try museum()
+        #expect(try CLIRun.run(["export", "signage", "--out", "out"], in: folder.path).status == 0)
+        let arch = folder.path + "/Captions/memorial-park/arch-of-sorrow"
+        try FileManager.default.moveItem(atPath: arch + ".yml", toPath: arch + ".YML")
+        try folder.write(
+            "Captions/" + Self.wagon,
+            try folder.read("Captions/" + Self.wagon).replacingOccurrences(of: Self.wagonKazakhTitle, with: ""))
+        try expectManual(
+            try Self.block("Documentation/Signage.md", command: "captions export signage --out out"), in: folder)
+    }
+
     @Test func aFileOutOfTheCanonicalForm() throws {
         let folder = try museum(editing: Self.wagon) {
             $0.replacingOccurrences(of: "id: stalin-wagon\n", with: "id: stalin-wagon\n\n")

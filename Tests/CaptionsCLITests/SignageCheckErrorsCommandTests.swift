@@ -97,7 +97,7 @@ import Testing
         // The next export without the flag holds it back again and removes its file.
         let again = try CLIRun.run(["export", "signage", "Captions", "--out", "out"], in: folder.path)
         #expect(again.status == 1)
-        #expect(again.stderr.contains("removed out/garden/camp.txt (its exhibit is no longer exported)\n"))
+        #expect(again.stderr.contains("removed out/garden/camp.txt (its exhibit is held back)\n"))
         #expect(!exists(folder, "out/garden/camp.txt"))
     }
 

@@ -105,7 +105,7 @@ import Testing
         #expect(
             run.stderr == """
                 Captions/garden/kurt.yml:6:1: error: kurt held back: no Kazakh (kk) text
-                removed Exports/signage/garden/kurt.txt (its exhibit is no longer exported)
+                removed Exports/signage/garden/kurt.txt (its exhibit is held back)
                 exported 0 labels to Exports/signage; 1 held back
 
                 """)

@@ -89,8 +89,13 @@ public struct SignageExportReport: Sendable, Hashable {
     /// (`exported 19 labels to out; 1 held back; 2 warnings`).
     public var messageLines: [String] {
         var lines = skippedFiles.map(\.formatted) + heldBack.flatMap(\.formattedLines) + warnings.map(\.formatted)
+        // A held-back exhibit's label of an earlier export is removed too, so that no outdated
+        // label goes to print; the line says why.
+        let heldBackLabels = Set(
+            heldBack.map { $0.gallery.isEmpty ? "\($0.displayID).txt" : "\($0.gallery)/\($0.displayID).txt" })
         lines += removed.map {
-            "removed \(CollectionLoader.join(outputFolder, $0)) (its exhibit is no longer exported)"
+            let why = heldBackLabels.contains($0) ? "its exhibit is held back" : "its exhibit is no longer exported"
+            return "removed \(CollectionLoader.join(outputFolder, $0)) (\(why))"
         }
         var summary = "exported \(labelCount) \(labelCount == 1 ? "label" : "labels") to \(outputFolder)"
         if !heldBack.isEmpty { summary += "; \(heldBack.count) held back" }

@@ -102,6 +102,12 @@ import Testing
             }
             try expectManual(try Self.block(file, command: "captions check"), in: folder)
         }
+        // The README's stale translations: the Russian title changed.
+        let edited = try museum(editing: Self.wagon) {
+            $0.replacingOccurrences(
+                of: "  ru: Арестантский вагон сталинских времён\n", with: "  ru: Арестантский вагон времён Сталина\n")
+        }
+        try expectManual(try Self.block("README.md", command: "captions check", occurrence: 2), in: edited)
     }
 
     @Test func statusOfTheMuseumAndWithACopiedTitle() throws {

@@ -236,6 +236,24 @@ import Testing
             try Self.block("Documentation/Signage.md", command: "captions export signage --out out"), in: folder)
     }
 
+    @Test func acceptAStaleTitleAndTrackAnUntrackedCollection() throws {
+        let kurt = "museum-second-floor/kurt-story.yml"
+        let changed = try museum(editing: kurt) {
+            $0.replacingOccurrences(of: "  ru: Не камни, а курт\n", with: "  ru: Не камни — курт\n")
+        }
+        try expectManual(
+            try Self.block("Documentation/Commands.md", command: "captions accept kurt-story --field title --lang kk"),
+            in: changed)
+        let untracked = try museum()
+        for file in [Self.wagon, kurt] {
+            let text = try untracked.read("Captions/" + file)
+            let record = try #require(text.range(of: "translations:"), "\(file) has no record")
+            try untracked.write("Captions/" + file, String(text[..<record.lowerBound]))
+        }
+        try expectManual(
+            try Self.block("Documentation/Commands.md", command: "captions accept --untracked"), in: untracked)
+    }
+
     @Test func aFileOutOfTheCanonicalForm() throws {
         let folder = try museum(editing: Self.wagon) {
             $0.replacingOccurrences(of: "id: stalin-wagon\n", with: "id: stalin-wagon\n\n")

@@ -271,5 +271,7 @@ import Testing
         try expectManual(
             try Self.block("Documentation/SignOff.md", command: "captions review kurt-story --field title --by AB"),
             in: try museum())
+        try expectManual(
+            try Self.block("Documentation/SignOff.md", command: "captions status"), in: try museum())
     }
 }

@@ -246,3 +246,40 @@ import Testing
         #expect(try folder.read("Captions/g/gate.yml") == Self.gateWithTitle)
     }
 }
+
+/// A one-word copy of the source over the caption's own, different translation (Курт over Құрт,
+/// a CAT tool's "copy source to target"): not imported, named in a `copy-of-source` warning, and
+/// the caption keeps its translation.
+@Suite struct ImportCopyOverTranslationCommandTests {
+    @Test(arguments: XLIFFVersion.allCases)
+    func aCopyOfTheSourceDoesNotReplaceATranslation(_ version: XLIFFVersion) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsource: ru\n")
+        let kurt = "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n"
+        try folder.write("Captions/g/kurt.yml", kurt)
+        let export = try CLIRun.run(
+            ["export", "xliff", "--to", "kk", "--xliff", version.rawValue, "--out", "out"], in: folder.path)
+        #expect(export.status == 0, "\(export.stderr)")
+        let file = try folder.read("out/ru-kk.xlf")
+        let returned = file.replacingOccurrences(
+            of: "<target state=\"translated\">Құрт</target>", with: "<target state=\"translated\">Курт</target>"
+        )
+        .replacingOccurrences(of: "<target>Құрт</target>", with: "<target>Курт</target>")
+        try #require(returned != file)
+        try folder.write("out/ru-kk.xlf", returned)
+        let run = try CLIRun.run(["import", "out/ru-kk.xlf"], in: folder.path)
+        #expect(run.status == 0)
+        let location = version == .v1_2 ? "8:11" : "22:11"
+        #expect(
+            run.stdout == """
+                out/ru-kk.xlf:\(location): warning: unit 'kurt.title' (kk) was not imported: its target is a copy of \
+                its ru source and would replace the caption's translation "Құрт"; if the caption should read as its \
+                source, change it in the caption file [copy-of-source]
+                out/ru-kk.xlf (kk): 0 applied, 0 unchanged, 1 not translated (1 a copy of the source), 0 conflicts, \
+                0 unknown ids
+
+                """)
+        #expect(run.stderr == "")
+        #expect(try folder.read("Captions/g/kurt.yml") == kurt)
+    }
+}

@@ -166,13 +166,16 @@ enum XLIFFImportFinding: String, ReportedFinding {
             it as untranslated (a copy of the source: at least min-words words, not in the check's allow \
             list, not only do-not-translate glossary terms, no ignore: entry for it). So it is not \
             imported: it counts as not translated, and the caption keeps its text. A text the check \
-            accepts (a one-word name such as АЛЖИР) is imported. A target that captions export put there \
-            with --prefill-target and nobody confirmed is not translated either, without this warning.
+            accepts (a one-word name such as АЛЖИР) is imported, unless the caption has another \
+            translation it would replace (Курт returned over Құрт: more likely a CAT tool's "copy source \
+            to target" than a translation), which is kept, with this warning. A target that captions \
+            export put there with --prefill-target and nobody confirmed is not translated either, without \
+            this warning.
             """,
         remedy: """
             Have the text translated. If it is right as it is in the target language, allow it (the \
             untranslated check's allow list or min-words, or an ignore: entry in the caption file) and \
-            import the file again.
+            import the file again; over another translation, change the caption file itself.
             """,
         notReported: [
             FindingExample(files: [alzhir], input: xliff12(unprefilledUnit("z.title", "АЛЖИР", "АЛЖИР"))),
@@ -180,7 +183,8 @@ enum XLIFFImportFinding: String, ReportedFinding {
             FindingExample(files: [arch], input: xliff12(unit("a.title", "Арка скорби", "Арка скорби"))),
         ],
         reported: [
-            FindingExample(files: [arch], input: xliff12(unprefilledUnit("a.title", "Арка скорби", "Арка скорби")))
+            FindingExample(files: [arch], input: xliff12(unprefilledUnit("a.title", "Арка скорби", "Арка скорби"))),
+            FindingExample(files: [kurt], input: xliff12(unprefilledUnit("k.title", "Курт", "Курт"))),
         ])
 
     /// A Kazakh XLIFF 1.2 file with `units` (lines of `<trans-unit>`s) in its body.

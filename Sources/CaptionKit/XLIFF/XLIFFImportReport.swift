@@ -70,15 +70,18 @@ public struct XLIFFImportReport: Sendable {
         /// cut to its first ``shownLength`` characters (the last `…`, no space before it), a
         /// missing one `(no text)`.
         var line: String {
-            func shown(_ text: String?) -> String {
-                guard let text else { return "(no text)" }
-                guard text.count > Self.shownLength else { return YAMLScalarWriter.doubleQuoted(text) }
-                var cut = String(text.prefix(Self.shownLength - 1))
-                while cut.last?.isWhitespace == true { cut.removeLast() }
-                return YAMLScalarWriter.doubleQuoted(cut + "…")
-            }
             let place = location.map { "\($0): " } ?? "\(path): "
-            return "\(place)\(field) (\(language)) of \(exhibit): \(shown(before)) → \(shown(after))"
+            return "\(place)\(field) (\(language)) of \(exhibit): \(Self.shown(before)) → \(Self.shown(after))"
+        }
+
+        /// `text` as a line shows it: double-quoted, cut to its first ``shownLength`` characters
+        /// (the last `…`), `(no text)` for none.
+        static func shown(_ text: String?) -> String {
+            guard let text else { return "(no text)" }
+            guard text.count > shownLength else { return YAMLScalarWriter.doubleQuoted(text) }
+            var cut = String(text.prefix(shownLength - 1))
+            while cut.last?.isWhitespace == true { cut.removeLast() }
+            return YAMLScalarWriter.doubleQuoted(cut + "…")
         }
     }
 

@@ -218,6 +218,10 @@ public enum XLIFFImporter {
             /// A copy of the source as `captions check` decides it (``CopiedTranslations``): not
             /// imported, and named in a warning.
             case copy
+            /// A copy of the source the check would accept (a one-word name) over the caption's own,
+            /// different translation, `existing`: more likely a CAT tool's "copy source to target"
+            /// than a translation, so not imported, and named in a warning.
+            case replacesTranslation(existing: String)
         }
 
         /// The collection's copies of the source, made when a target the same as its source
@@ -244,7 +248,13 @@ public enum XLIFFImporter {
             else { return .translation }
             let isCopy =
                 copiedTranslations?.isCopy(target, field: field, language: language, in: exhibit) ?? true
-            return isCopy ? .copy : .translation
+            if isCopy { return .copy }
+            if let existing = exhibit.field(field)?.translation(language), !existing.isBlank,
+                !SourceCopyRule.isSame(existing.text, target)
+            {
+                return .replacesTranslation(existing: existing.text)
+            }
+            return .translation
         }
 
         /// Plans `unit`, read from a `<file>` whose target language is `tag`.
@@ -352,6 +362,20 @@ public enum XLIFFImporter {
                             \(config.source) source, which captions check reports as untranslated; have it translated, \
                             or if it is right as it is, allow it in the untranslated check (allow, min-words or an \
                             ignore: entry) and import the file again
+                            """,
+                        exhibitID: parts[0], field: fieldName, language: language))
+                return
+            case .replacesTranslation(let existing):
+                summary.skipped += 1
+                summary.copiesOfSource += 1
+                warnings.append(
+                    Diagnostic(
+                        XLIFFImportFinding.copyOfSource, location: unit.targetLocation ?? unit.location,
+                        message: """
+                            unit '\(unit.id)' (\(language)) was not imported: its target is a copy of its \
+                            \(config.source) source and would replace the caption's translation \
+                            \(XLIFFImportReport.TextChange.shown(existing)); if the caption should read as its source, \
+                            change it in the caption file
                             """,
                         exhibitID: parts[0], field: fieldName, language: language))
                 return

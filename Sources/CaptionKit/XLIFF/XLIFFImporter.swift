@@ -346,26 +346,24 @@ public enum XLIFFImporter {
                 summary.skipped += 1
                 return
             }
+            // What the warning says after "its target is a copy of its source", for a copy that is
+            // not imported; empty for a translation.
+            let copyOfSource: String
             switch sameAsSource(unit, target: target, in: exhibit, field: fieldName, language: language) {
-            case .translation: break
+            case .translation: copyOfSource = ""
             case .notTranslated:
                 summary.skipped += 1
                 return
             case .copy:
-                summary.skipped += 1
-                summary.copiesOfSource += 1
-                warnings.append(
-                    Diagnostic(
-                        XLIFFImportFinding.copyOfSource, location: unit.targetLocation ?? unit.location,
-                        message: """
-                            unit '\(unit.id)' (\(language)) was not imported: its target is a copy of its \
-                            \(config.source) source, which captions check reports as untranslated; have it translated, \
-                            or if it is right as it is, allow it in the untranslated check (allow, min-words or an \
-                            ignore: entry) and import the file again
-                            """,
-                        exhibitID: parts[0], field: fieldName, language: language))
-                return
+                copyOfSource =
+                    ", which captions check reports as untranslated; have it translated, or if it is right as it is, "
+                    + "allow it in the untranslated check (allow, min-words or an ignore: entry) and import the file again"
             case .replacesTranslation(let existing):
+                copyOfSource =
+                    " and would replace the caption's translation \(XLIFFImportReport.TextChange.shown(existing)); "
+                    + "if the caption should read as its source, change it in the caption file"
+            }
+            guard copyOfSource.isEmpty else {
                 summary.skipped += 1
                 summary.copiesOfSource += 1
                 warnings.append(
@@ -373,9 +371,7 @@ public enum XLIFFImporter {
                         XLIFFImportFinding.copyOfSource, location: unit.targetLocation ?? unit.location,
                         message: """
                             unit '\(unit.id)' (\(language)) was not imported: its target is a copy of its \
-                            \(config.source) source and would replace the caption's translation \
-                            \(XLIFFImportReport.TextChange.shown(existing)); if the caption should read as its source, \
-                            change it in the caption file
+                            \(config.source) source\(copyOfSource)
                             """,
                         exhibitID: parts[0], field: fieldName, language: language))
                 return

@@ -150,12 +150,11 @@ import Testing
     }
 
     @Test(arguments: XLIFFVersion.allCases)
-    func withoutPrefillTheTypedNameComesBackAndThePastedSentenceDoesNot(_ version: XLIFFVersion) throws {
+    func withoutPrefillAConfirmedNameComesBackAndThePastedSentenceDoesNot(_ version: XLIFFVersion) throws {
         let (folder, file) = try Self.exported(version, prefill: false)
         #expect(!file.contains("АЛЖИР</target>"))
-        // As OmegaT returns it: the state as exported.
-        var returned = try Self.editing(file, unit: "gate.title", Self.typed("АЛЖИР"))
-        returned = try Self.editing(returned, unit: "gate.text", Self.typed("Ворота лагеря."))
+        var returned = try Self.editing(file, unit: "gate.title", { Self.confirmed(Self.typed("АЛЖИР")($0)) })
+        returned = try Self.editing(returned, unit: "gate.text", { Self.confirmed(Self.typed("Ворота лагеря.")($0)) })
         try folder.write("out/ru-kk.xlf", returned)
         let run = try CLIRun.run(["import", "out/ru-kk.xlf", "--format", "json"], in: folder.path)
         #expect(run.status == 0)
@@ -168,6 +167,40 @@ import Testing
         #expect(warnings.map { $0["check"] as? String } == ["copy-of-source"])
         #expect((json["problems"] as? [Any])?.isEmpty == true)
         #expect(try folder.read("Captions/g/gate.yml") == Self.gateWithTitle)
+    }
+
+    /// Without prefill, a target equal to its source whose state still says not translated is
+    /// what a tool writes into the segments nobody translated: not translated, silently, as an
+    /// empty target (also a name the check would accept).
+    @Test(arguments: XLIFFVersion.allCases)
+    func withoutPrefillAnUnconfirmedCopyIsNotTranslated(_ version: XLIFFVersion) throws {
+        let (folder, file) = try Self.exported(version, prefill: false)
+        // As a tool returns the segments nobody translated: the source in the target, the state as exported.
+        var returned = try Self.editing(file, unit: "gate.title", Self.typed("АЛЖИР"))
+        returned = try Self.editing(returned, unit: "gate.text", Self.typed("Ворота лагеря."))
+        try folder.write("out/ru-kk.xlf", returned)
+        let run = try CLIRun.run(["import", "out/ru-kk.xlf"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == Self.summary("0 applied, 0 unchanged, 2 not translated"))
+        #expect(run.stderr == "")
+        #expect(try folder.read("Captions/g/gate.yml") == Self.gate)
+    }
+
+    /// A copy of the source in a unit whose source says it is in another language is refused for
+    /// that, as any target would be, not named as a copy.
+    @Test func aRefusalComesBeforeTheCopy() throws {
+        let (folder, file) = try Self.exported(.v1_2, prefill: false)
+        let returned = try Self.editing(file, unit: "gate.text") {
+            Self.confirmed(Self.typed("Ворота лагеря.")($0)).replacingOccurrences(
+                of: "<source>", with: "<source xml:lang=\"en\">")
+        }
+        try #require(returned.contains("<source xml:lang=\"en\">Ворота лагеря.</source>"))
+        try folder.write("out/ru-kk.xlf", returned)
+        let run = try CLIRun.run(["import", "out/ru-kk.xlf"], in: folder.path)
+        #expect(run.status == 1)
+        #expect((run.stdout + run.stderr).contains("[source-language-mismatch]"))
+        #expect(!(run.stdout + run.stderr).contains("copy-of-source"))
+        #expect(try folder.read("Captions/g/gate.yml") == Self.gate)
     }
 
     /// The check's own exceptions decide: its `allow` list takes the sentence, `untranslated: off` any copy.
@@ -198,7 +231,9 @@ import Testing
     @Test func anIgnoreEntryLetsTheSentenceIn() throws {
         let (folder, file) = try Self.exported(.v2_0, prefill: false)
         try folder.write("Captions/g/gate.yml", Self.gate + "ignore: [untranslated: text/kk]\n")
-        try folder.write("out/ru-kk.xlf", try Self.editing(file, unit: "gate.text", Self.typed("Ворота лагеря.")))
+        try folder.write(
+            "out/ru-kk.xlf",
+            try Self.editing(file, unit: "gate.text", { Self.confirmed(Self.typed("Ворота лагеря.")($0)) }))
         let run = try CLIRun.run(["import", "out/ru-kk.xlf"], in: folder.path)
         #expect(run.status == 0)
         #expect(run.stdout == Self.summary("1 applied, 0 unchanged, 1 not translated") + "wrote Captions/g/gate.yml\n")

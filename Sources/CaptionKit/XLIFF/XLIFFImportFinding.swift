@@ -168,9 +168,10 @@ enum XLIFFImportFinding: String, ReportedFinding {
             imported: it counts as not translated, and the caption keeps its text. A text the check \
             accepts (a one-word name such as АЛЖИР) is imported, unless the caption has another \
             translation it would replace (Курт returned over Құрт: more likely a CAT tool's "copy source \
-            to target" than a translation), which is kept, with this warning. A target that captions \
-            export put there with --prefill-target and nobody confirmed is not translated either, without \
-            this warning.
+            to target" than a translation), which is kept, with this warning. Only a target the \
+            translator confirmed (a state of translated or higher) is decided so: one nobody confirmed \
+            (the copy of captions export --prefill-target, or a tool's fill-in of a segment nobody \
+            translated) is not translated either, without this warning.
             """,
         remedy: """
             Have the text translated. If it is right as it is in the target language, allow it (the \

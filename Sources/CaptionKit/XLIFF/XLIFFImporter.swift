@@ -211,9 +211,10 @@ public enum XLIFFImporter {
         enum SameAsSource {
             /// A translation, imported as any other (also one that differs from its source).
             case translation
-            /// Not translated, counted with the empty targets: the `--prefill-target` copy nobody
-            /// confirmed, or any target equal to its source in a file whose mark does not say
-            /// whether it was prefilled.
+            /// Not translated, counted with the empty targets: a target equal to its source that
+            /// nobody confirmed (the `--prefill-target` copy, or a tool that writes the source into
+            /// the segments nobody translated), or any target equal to its source in a file whose
+            /// mark does not say whether it was prefilled.
             case notTranslated
             /// A copy of the source as `captions check` decides it (``CopiedTranslations``): not
             /// imported, and named in a warning.
@@ -228,20 +229,20 @@ public enum XLIFFImporter {
         /// first needs them; `nil` when the `untranslated` check's options are malformed.
         lazy var copiedTranslations: CopiedTranslations? = try? CopiedTranslations(config: collection.config)
 
-        /// What `target` is when it is its source: a unit whose mark says it was not prefilled,
-        /// or that the translator confirmed (a state of `translated` or higher), is decided as
-        /// `captions check` decides copies (``CopiedTranslations``); a prefilled one left
-        /// unconfirmed is not translated. A unit whose mark does not say (an export before the
-        /// entry, another tool's file) may be an untouched prefill: equal to its source, it is not
-        /// translated, as before.
+        /// What `target` is when it is its source: one the translator confirmed (a state of
+        /// `translated` or higher) is decided as `captions check` decides copies
+        /// (``CopiedTranslations``); one left unconfirmed is not translated, prefilled or not (a
+        /// tool may write the source into the segments nobody translated). A unit whose mark does
+        /// not say whether it was prefilled (an export before the entry, another tool's file):
+        /// equal to its source, it is not translated, as before.
         private mutating func sameAsSource(
             _ unit: XLIFFDocument.Unit, target: String, in exhibit: Exhibit, field: String, language: String
         ) -> SameAsSource {
-            guard let prefilled = unit.exportedPrefilled else {
+            guard unit.exportedPrefilled != nil else {
                 return target == unit.source ? .notTranslated : .translation
             }
             guard SourceCopyRule.isSame(target, unit.source) else { return .translation }
-            if prefilled && (unit.state?.meaning ?? .unconfirmed) < .translated { return .notTranslated }
+            if (unit.state?.meaning ?? .unconfirmed) < .translated { return .notTranslated }
             // A target made from another source than the caption's is a conflict, said below.
             guard let source = exhibit.field(field)?.translation(collection.config.source),
                 unit.source.hasSameUTF8(as: source.text) || unit.source == source.text
@@ -346,6 +347,16 @@ public enum XLIFFImporter {
                 summary.skipped += 1
                 return
             }
+            /// Counts the unit as not translated and names it in a warning at its target:
+            /// `unit '<id>' (<language>) was not imported: <why>`.
+            func notImported(_ finding: XLIFFImportFinding, _ why: String) {
+                summary.skipped += 1
+                warnings.append(
+                    Diagnostic(
+                        finding, location: unit.targetLocation ?? unit.location,
+                        message: "unit '\(unit.id)' (\(language)) was not imported: " + why,
+                        exhibitID: parts[0], field: fieldName, language: language))
+            }
             // What the warning says after "its target is a copy of its source", for a copy that is
             // not imported; empty for a translation.
             let copyOfSource: String
@@ -363,33 +374,16 @@ public enum XLIFFImporter {
                     " and would replace the caption's translation \(XLIFFImportReport.TextChange.shown(existing)); "
                     + "if the caption should read as its source, change it in the caption file"
             }
-            guard copyOfSource.isEmpty else {
-                summary.skipped += 1
-                summary.copiesOfSource += 1
-                warnings.append(
-                    Diagnostic(
-                        XLIFFImportFinding.copyOfSource, location: unit.targetLocation ?? unit.location,
-                        message: """
-                            unit '\(unit.id)' (\(language)) was not imported: its target is a copy of its \
-                            \(config.source) source\(copyOfSource)
-                            """,
-                        exhibitID: parts[0], field: fieldName, language: language))
-                return
-            }
             // A draft the translator marked as still needing work (Weblate's "Needs editing"):
             // not a translation yet, so it is left alone like an empty target, and named.
             if let state = unit.markedUnfinished {
-                summary.skipped += 1
                 summary.markedUnfinished += 1
-                warnings.append(
-                    Diagnostic(
-                        XLIFFImportFinding.markedUnfinished, location: unit.targetLocation ?? unit.location,
-                        message: """
-                            unit '\(unit.id)' (\(language)) was not imported: the translation tool marks it as \
-                            still needing work (approved="no", state="\(state)", as Weblate marks "Needs editing"); \
-                            finish it there and send the file again
-                            """,
-                        exhibitID: parts[0], field: fieldName, language: language))
+                notImported(
+                    .markedUnfinished,
+                    """
+                    the translation tool marks it as still needing work (approved="no", state="\(state)", as \
+                    Weblate marks "Needs editing"); finish it there and send the file again
+                    """)
                 return
             }
             // A target that says it is in another language than its file: which one the text
@@ -425,6 +419,13 @@ public enum XLIFFImporter {
                             xml:lang) and send the file again
                             """,
                         exhibitID: parts[0], field: fieldName, language: language))
+                return
+            }
+            // A copy of the source, said after the refusals above (a draft, a unit in other
+            // languages), which come first as they would for any target.
+            guard copyOfSource.isEmpty else {
+                summary.copiesOfSource += 1
+                notImported(.copyOfSource, "its target is a copy of its \(config.source) source\(copyOfSource)")
                 return
             }
             guard unit.source.hasSameUTF8(as: source.text) || unit.source == source.text else {

@@ -91,8 +91,7 @@ public struct SignageExportReport: Sendable, Hashable {
         var lines = skippedFiles.map(\.formatted) + heldBack.flatMap(\.formattedLines) + warnings.map(\.formatted)
         // A held-back exhibit's label of an earlier export is removed too, so that no outdated
         // label goes to print; the line says why.
-        let heldBackLabels = Set(
-            heldBack.map { $0.gallery.isEmpty ? "\($0.displayID).txt" : "\($0.gallery)/\($0.displayID).txt" })
+        let heldBackLabels = Set(heldBack.map { SignageLabel.textFilePath(id: $0.displayID, gallery: $0.gallery) })
         lines += removed.map {
             let why = heldBackLabels.contains($0) ? "its exhibit is held back" : "its exhibit is no longer exported"
             return "removed \(CollectionLoader.join(outputFolder, $0)) (\(why))"

@@ -26,15 +26,8 @@ extension XLIFFExporter {
         -> XLIFFExportResult
     {
         let config = collection.config
-        for language in options.targetLanguages where !config.targetLanguages.contains(language) {
-            let reason = language == config.source ? "is the source language" : "is not a language of this collection"
-            throw .invalidArgument(
-                "--to \(language) \(reason) (target languages: \(config.targetLanguages.joined(separator: ", ")))")
-        }
-        let languages =
-            options.targetLanguages.isEmpty
-            ? config.targetLanguages : config.targetLanguages.filter { options.targetLanguages.contains($0) }
-        let (exhibits, warnings) = exportableExhibits(collection)
+        let languages = try config.exportTargets(options.targetLanguages)
+        let (exhibits, warnings) = collection.exportableExhibits(finding: .xliffExport)
         let original = URL(fileURLWithPath: collection.rootPath).standardizedFileURL.lastPathComponent
         let glossary = XLIFFGlossaryHints(config.glossary, source: config.source)
         // Fields measured on a panel: their limit is the panel's lines, not `max-chars`.

@@ -48,14 +48,7 @@ public enum GlossaryExporter {
     static func files(_ glossary: Glossary, config: CollectionConfig, options: GlossaryExportOptions)
         throws(CaptionError) -> [GlossaryExportFile]
     {
-        for language in options.targetLanguages where !config.targetLanguages.contains(language) {
-            let reason = language == config.source ? "is the source language" : "is not a language of this collection"
-            throw .invalidArgument(
-                "--to \(language) \(reason) (target languages: \(config.targetLanguages.joined(separator: ", ")))")
-        }
-        let targets =
-            options.targetLanguages.isEmpty
-            ? config.targetLanguages : config.targetLanguages.filter { options.targetLanguages.contains($0) }
+        let targets = try config.exportTargets(options.targetLanguages)
         let languages = [config.source] + targets
         let folder = options.outputFolder
         switch options.format {

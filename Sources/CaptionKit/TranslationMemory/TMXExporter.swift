@@ -54,16 +54,9 @@ public enum TMXExporter {
         -> TMXExport
     {
         let config = collection.config
-        for language in options.targetLanguages where !config.targetLanguages.contains(language) {
-            let reason = language == config.source ? "is the source language" : "is not a language of this collection"
-            throw .invalidArgument(
-                "--to \(language) \(reason) (target languages: \(config.targetLanguages.joined(separator: ", ")))")
-        }
-        let targets =
-            options.targetLanguages.isEmpty
-            ? config.targetLanguages : config.targetLanguages.filter { options.targetLanguages.contains($0) }
+        let targets = try config.exportTargets(options.targetLanguages)
         // The files the XLIFF export leaves out, for the same reasons: a unit needs its exhibit's id.
-        let (exhibits, warnings) = XLIFFExporter.exportableExhibits(collection, finding: .tmxExport)
+        let (exhibits, warnings) = collection.exportableExhibits(finding: .tmxExport)
         // A copy of the source in a memory would offer the source as its own translation.
         let copies = try CopiedTranslations(config: config)
         var unwritable = UnwritableTexts()

@@ -7,37 +7,6 @@ import Foundation
 /// paths): the `original` attribute is the collection folder's name.
 public enum XLIFFExporter {
 
-    /// Readable exhibits with a valid, unique id, in path order; warnings for the others, as
-    /// `finding` (the XLIFF or the TMX export's).
-    static func exportableExhibits(
-        _ collection: CaptionCollection, finding: ExportFinding = .xliffExport
-    ) -> ([Exhibit], [Diagnostic]) {
-        var seen: [String: String] = [:]  // id -> the relative path of the first file using it
-        var result: [Exhibit] = []
-        var warnings: [Diagnostic] = []
-        func warn(_ exhibit: Exhibit, _ message: String) {
-            warnings.append(
-                Diagnostic(finding, location: exhibit.idLocation, message: message, exhibitID: exhibit.displayID))
-        }
-        for exhibit in collection.exhibits {
-            guard exhibit.isReadable else {
-                warn(exhibit, "\(exhibit.relativePath) cannot be read as captions, so it is not exported")
-                continue
-            }
-            guard let id = exhibit.id, ExhibitID.isValid(id) else {
-                warn(exhibit, "\(exhibit.relativePath) has no valid id, so it is not exported")
-                continue
-            }
-            if let first = seen[id] {
-                warn(exhibit, "id '\(id)' is also used by \(first), so this file is not exported")
-                continue
-            }
-            seen[id] = exhibit.relativePath
-            result.append(exhibit)
-        }
-        return (result, warnings)
-    }
-
     /// The level a review or approval gives the translation (`translated` when none covers it).
     private static func signOff(
         of exhibit: Exhibit, field: String, language: String, _ config: CollectionConfig, _ record: TranslationRecord

@@ -59,16 +59,23 @@ import Testing
         return reachable[first.count][second.count]
     }
 
-    /// Runs `examples` in order in `folder` and expects each to print what the manual shows.
+    /// Runs `examples` in order in `folder` and expects each to print what the manual shows,
+    /// with each key of `shownAs` in the output replaced by its value first (what differs from
+    /// run to run, such as a commit's hash, shown as the manual has it).
     func expectManual(
-        _ examples: [Example], in folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation
+        _ examples: [Example], in folder: TemporaryFolder, shownAs: [String: String] = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         try #require(!examples.isEmpty, sourceLocation: sourceLocation)
+        func shown(_ output: String) -> [String] {
+            shownAs.reduce(output) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+                .split(separator: "\n").map(String.init)
+        }
         for example in examples {
             let run = try CLIRun.run(
                 example.arguments, in: folder.path, environment: ["SOURCE_DATE_EPOCH": "1796428800"])
-            let stdout = run.stdout.split(separator: "\n").map(String.init)
-            let stderr = run.stderr.split(separator: "\n").map(String.init)
+            let stdout = shown(run.stdout)
+            let stderr = shown(run.stderr)
             #expect(
                 Self.isInterleaving(example.output, of: stdout, and: stderr),
                 """
@@ -177,6 +184,37 @@ import Testing
         ) { $0 + " (өңделді)" }
         try expectManual(
             try Self.block("Documentation/Commands.md", command: "captions import returned/ru-kk.xlf"), in: revised)
+    }
+
+    @Test func theWordDiffOfACorrectedSource() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else {
+            print("skipped: the manual's captions diff examples need git (/usr/bin/git)")
+            return
+        }
+        let folder = try museum()
+        func git(_ arguments: String...) throws -> String {
+            let run = try CLIRun.run(
+                ["-C", folder.path, "-c", "user.name=Curator", "-c", "user.email=curator@example.org"] + arguments,
+                executable: URL(fileURLWithPath: "/usr/bin/git"))
+            try #require(run.status == 0, "git \(arguments.joined(separator: " ")): \(run.stderr)")
+            return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        _ = try git("init", "-q")
+        _ = try git("add", "-A")
+        _ = try git("commit", "-q", "-m", "The museum as translated")
+        let translated = try git("log", "-1", "--format=%h")
+        let kurt = "Captions/museum-second-floor/kurt-story.yml"
+        let corrected = try folder.read(kurt).replacingOccurrences(
+            of: "шарики сушёного сыра.", with: "шарики из сушёного творога.")
+        try #require(corrected != (try folder.read(kurt)))
+        try folder.write(kurt, corrected)
+        _ = try git("commit", "-q", "-a", "-m", "Kurt is made of curd")
+        for (file, command) in [
+            ("Documentation/Commands.md", "captions diff kurt-story --field text --lang kk"),
+            ("Documentation/XLIFF.md", "captions diff kurt-story"),
+        ] {
+            try expectManual(try Self.block(file, command: command), in: folder, shownAs: [translated: "3f2a9c1"])
+        }
     }
 
     @Test func aLabelHeldBackForACheckError() throws {

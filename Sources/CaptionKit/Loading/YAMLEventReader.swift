@@ -240,10 +240,28 @@ final class YAMLEventReader {
 
     /// The text of the 0-based line `index` of the input, without its line break (empty past the end).
     private func text(ofLine index: Int) -> Substring {
-        let text = String(decoding: input[..<count], as: UTF8.self)
-        var lines = text.split(separator: "\n", maxSplits: index + 1, omittingEmptySubsequences: false)
-        guard index < lines.count else { return "" }
-        if lines[index].hasSuffix("\r") { lines[index].removeLast() }
-        return lines[index]
+        Self.text(ofLine: index, in: input)[...]
+    }
+
+    /// The text of the 0-based line `index` of `bytes`, lines ending as libyaml ends them: at a
+    /// CR LF, an LF or a lone CR (a `String` split at `"\n"` keeps a file saved on Windows whole,
+    /// since `"\r\n"` is one character).
+    static func text(ofLine index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var line = 0
+        var start = 0
+        var position = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            guard byte == 0x0A || byte == 0x0D else {
+                position += 1
+                continue
+            }
+            if line == index { break }
+            position += byte == 0x0D && position + 1 < bytes.count && bytes[position + 1] == 0x0A ? 2 : 1
+            line += 1
+            start = position
+        }
+        guard line == index else { return "" }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     }
 }

@@ -109,15 +109,19 @@ import Testing
         ("  en: She wrote\n    two lines: one here.\n", 4, 14, " that goes on over several lines"),
     ])
     func aColonInUnquotedTextSaysToQuoteIt(_ lines: String, line: Int, column: Int, continued: String) {
-        let exhibit = parse("id: kurt\ntext:\n" + lines, path: "Captions/kurt.yml")
-        #expect(
-            exhibit.loadFindings.map(\.formatted) == [
-                """
-                Captions/kurt.yml:\(line):\(column): error: invalid YAML: a colon followed by a space inside unquoted \
-                text\(continued) (mapping values are not allowed in this context); put the text in double quotes, or \
-                start it on the next line after '|' [invalid-yaml]
-                """
-            ])
+        // The same advice in a file saved on Windows (CR LF) or an old Mac (CR).
+        for lineEnd in ["\n", "\r\n", "\r"] {
+            let text = ("id: kurt\ntext:\n" + lines).replacingOccurrences(of: "\n", with: lineEnd)
+            let exhibit = parse(text, path: "Captions/kurt.yml")
+            #expect(
+                exhibit.loadFindings.map(\.formatted) == [
+                    """
+                    Captions/kurt.yml:\(line):\(column): error: invalid YAML: a colon followed by a space inside unquoted \
+                    text\(continued) (mapping values are not allowed in this context); put the text in double quotes, or \
+                    start it on the next line after '|' [invalid-yaml]
+                    """
+                ], "line end \(lineEnd.debugDescription)")
+        }
     }
 
     /// A key indented under a text's first line may be a wrongly indented key, not a colon in
@@ -147,11 +151,13 @@ import Testing
         ),
     ])
     func aTabInTheIndentationSaysToUseSpaces(_ text: String, line: Int, problem: String) {
-        let exhibit = parse(text, path: "Captions/kurt.yml")
-        #expect(
-            exhibit.loadFindings.map(\.formatted) == [
-                "Captions/kurt.yml:\(line):1: error: invalid YAML: tabs cannot indent YAML; use spaces (\(problem)) [invalid-yaml]"
-            ])
+        for lineEnd in ["\n", "\r\n", "\r"] {
+            let exhibit = parse(text.replacingOccurrences(of: "\n", with: lineEnd), path: "Captions/kurt.yml")
+            #expect(
+                exhibit.loadFindings.map(\.formatted) == [
+                    "Captions/kurt.yml:\(line):1: error: invalid YAML: tabs cannot indent YAML; use spaces (\(problem)) [invalid-yaml]"
+                ], "line end \(lineEnd.debugDescription)")
+        }
     }
 
     /// A character no token starts with that is not a tab keeps libyaml's words alone.

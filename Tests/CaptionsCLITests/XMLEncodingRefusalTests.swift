@@ -64,6 +64,8 @@ import Testing
     @Test(arguments: Disguise.allCases, ["bad.xlf", "bad.tbx"])
     func aDocumentInAnotherEncodingIsRefused(_ disguise: Disguise, _ name: String) throws {
         let folder = try GlossaryExportTests.folder()
+        // An exhibit to import into: a collection without one stops an XLIFF import first.
+        try folder.write("Captions/kurt.yml", "id: kurt\ntitle: { ru: Курт }\n")
         try Data(disguise.bytes).write(to: URL(fileURLWithPath: folder.path + "/" + name))
         let run = try CLIRun.run(["import", name], in: folder.path)
         #expect(run.status == 2)

@@ -12,6 +12,7 @@ extension TMXExporter {
     {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
+        guard !collection.exhibits.isEmpty else { throw CaptionChecker.noExhibitFiles(in: collection, to: "export") }
         let export = try export(collection, options: options)
         for file in export.files { try AtomicFile.write(file.data, to: file.path) }
         return export

@@ -11,6 +11,7 @@ extension XLIFFExporter {
     {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
+        guard !collection.exhibits.isEmpty else { throw CaptionChecker.noExhibitFiles(in: collection, to: "export") }
         let result = try export(collection, options: options)
         try write(result)
         return result

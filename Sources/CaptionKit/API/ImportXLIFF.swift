@@ -16,6 +16,10 @@ extension XLIFFImporter {
             reading.cancel()
             throw error
         }
+        guard !collection.exhibits.isEmpty else {
+            reading.cancel()
+            throw CaptionChecker.noExhibitFiles(in: collection, to: "import into")
+        }
         return try run(options, on: collection, reading: reading, digests: digests)
     }
 }

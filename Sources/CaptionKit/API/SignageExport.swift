@@ -167,6 +167,7 @@ public enum SignageExporter {
     {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
+        guard !collection.exhibits.isEmpty else { throw CaptionChecker.noExhibitFiles(in: collection, to: "export") }
         return try export(collection, options: options)
     }
 }

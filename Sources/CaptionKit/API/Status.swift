@@ -6,6 +6,7 @@ extension TranslationStatus {
     public static func of(collectionAt path: String) throws(CaptionError) -> TranslationStatus {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
+        guard !collection.exhibits.isEmpty else { throw CaptionChecker.noExhibitFiles(in: collection, to: "count") }
         return try of(collection)
     }
 

@@ -72,6 +72,25 @@ enum CollectionLoader {
         return CaptionCollection(rootPath: path, config: config, exhibits: exhibits, skippedPaths: found.skipped)
     }
 
+    /// Refuses a folder below `root` that holds a `captions.yml` of its own (one of `files`, the
+    /// exhibit files found): its configuration, glossary and exhibits would be read as exhibits
+    /// of `root`. Most often `root` is the folder that holds the collection (`captions check .`
+    /// in the repository), and the message names the collection's folder to give instead.
+    static func refuseNestedCollections(_ files: [String], root: String) throws(CaptionError) {
+        let nested = files.filter { $0.hasSuffix("/" + configFileName) }.sorted()
+        guard let first = nested.first else { return }
+        let folder = String(first.dropLast(configFileName.count + 1))
+        let others = nested.count > 1 ? " (and \(TextReporter.plural(nested.count - 1, "other collection")))" : ""
+        let rootName = root.isEmpty ? "." : root
+        let message =
+            FileManager.default.fileExists(atPath: join(root, configFileName))
+            ? "a collection inside the collection \(rootName)\(others): its files would be read as exhibits of "
+                + "\(rootName); move \(join(root, folder)) out of \(rootName), or delete this captions.yml"
+            : "\(rootName) is not a caption collection, but \(join(root, folder)) is\(others): name that folder "
+                + "instead (for example: captions check \(join(root, folder)))"
+        throw .invalidConfig(SourceLocation(path: join(root, first)), message)
+    }
+
     /// Reads `captions.yml` in `path`, or returns the defaults when it is absent.
     static func loadConfig(in path: String) throws(CaptionError) -> CollectionConfig {
         let configPath = join(path, configFileName)
@@ -103,7 +122,8 @@ enum CollectionLoader {
 
     /// What a walk of `root` finds: the exhibit files (every `.yml`/`.yaml` file but the
     /// configuration and the glossary, hidden files and folders left out) and the paths it
-    /// skips that may have been meant as captions (``SkippedPath``), each sorted.
+    /// skips that may have been meant as captions (``SkippedPath``), each sorted. A folder below
+    /// with a `captions.yml` of its own is refused (``refuseNestedCollections(_:root:)``).
     ///
     /// The top folder is listed first; the trees of its subfolders (the galleries) are then
     /// walked on all cores. A folder that cannot be listed is reported as a walk of the whole
@@ -124,6 +144,7 @@ enum CollectionLoader {
             files.append(contentsOf: listed.files)
             skipped.append(contentsOf: listed.skipped)
         }
+        try refuseNestedCollections(files, root: root)
         return (files.sorted(), skipped.sorted { $0.relativePath < $1.relativePath })
     }
 

@@ -94,7 +94,13 @@ public enum GlossaryExporter {
         xml.element("title", text: "Glossary")
         xml.end()
         xml.start("sourceDesc")
-        xml.element("p", text: "Exported by captions \(CaptionsVersion.string) from \(glossary.path ?? "glossary.yml")")
+        // The collection folder's name and the file's, however the folder was named: the same
+        // bytes from `Captions` and `/srv/museum/Captions`, and no server path in the file.
+        let origin =
+            glossary.path.map {
+                URL(fileURLWithPath: $0).standardizedFileURL.pathComponents.suffix(2).joined(separator: "/")
+            } ?? Glossary.fileName
+        xml.element("p", text: "Exported by captions \(CaptionsVersion.string) from \(origin)")
         xml.end()
         xml.end()
         xml.start("encodingDesc")

@@ -198,10 +198,12 @@ public enum CaptionChecker {
         }
     }
 
-    /// Why a collection without exhibit files cannot be checked, naming the files that were not
-    /// read (`kurt.YML`, a linked folder) when there are any, as `skipped-file` would.
-    static func noExhibitFiles(in collection: CaptionCollection) -> CaptionError {
-        var message = "\(collection.rootPath) has no exhibit files (*.yml) to check"
+    /// Why a collection without exhibit files cannot be checked (or counted, exported, imported
+    /// into: `verb`), naming the files that were not read (`kurt.YML`, a linked folder) when
+    /// there are any, as `skipped-file` would. A mistyped or empty folder stops a command with
+    /// this, instead of a report of nothing (`status` said 100% complete).
+    static func noExhibitFiles(in collection: CaptionCollection, to verb: String = "check") -> CaptionError {
+        var message = "\(collection.rootPath) has no exhibit files (*.yml) to \(verb)"
         if let first = collection.skippedPaths.first {
             let more = collection.skippedPaths.count - 1
             message += "; \(SkippedFileCheck.message(for: first))"

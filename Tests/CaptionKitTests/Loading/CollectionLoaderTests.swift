@@ -43,15 +43,53 @@ import Testing
         let folder = try TestCollection(files: [
             ("top.yml", "id: top\n"), ("g1/a.yml", "id: a\n"), ("g1/deep/er/b.yaml", "id: b\n"),
             ("g1/deep/c.yml", "id: c\n"),
-            ("g2/.hidden/d.yml", "id: d\n"), ("g2/e.yml", "id: e\n"), ("g2/captions.yml", "id: nested-config-name\n"),
+            ("g2/.hidden/d.yml", "id: d\n"), ("g2/e.yml", "id: e\n"),
             ("g3/notes.txt", "x"), ("g10/f.yml", "id: f\n"), ("captions.yaml", "languages: [ru]\n"),
         ])
         try FileManager.default.createSymbolicLink(
             atPath: folder.root + "/link", withDestinationPath: folder.root + "/g1")
         #expect(
             try CollectionLoader.exhibitFiles(in: folder.root) == [
-                "g1/a.yml", "g1/deep/c.yml", "g1/deep/er/b.yaml", "g10/f.yml", "g2/captions.yml", "g2/e.yml", "top.yml",
+                "g1/a.yml", "g1/deep/c.yml", "g1/deep/er/b.yaml", "g10/f.yml", "g2/e.yml", "top.yml",
             ])
+    }
+
+    /// A folder with a `captions.yml` of its own below the one given is a collection of its own:
+    /// read as exhibits, its configuration and glossary made dozens of false findings, and the
+    /// outer folder's configuration (if any) was not the one meant. `captions check .` in the
+    /// repository that holds `Captions/` is the common case.
+    @Test func aCollectionBelowTheFolderGivenIsRefusedByName() throws {
+        let repository = try TestCollection(files: [
+            ("Captions/captions.yml", "languages: [kk, ru]\nsource: ru\n"), ("Captions/g/a.yml", "id: a\n"),
+            ("Captions/glossary.yml", "- id: x\n  ru: x\n"), ("Tools/list.yml", "- a\n"),
+        ])
+        #expect(throws: CaptionError.self) { try CollectionLoader.load(path: repository.root) }
+        do {
+            _ = try CollectionLoader.exhibitFiles(in: repository.root)
+            Issue.record("the repository was read as a collection")
+        } catch {
+            #expect(
+                error.description
+                    == "\(repository.root)/Captions/captions.yml: error: \(repository.root) is not a caption collection, "
+                    + "but \(repository.root)/Captions is: name that folder instead (for example: captions check "
+                    + "\(repository.root)/Captions)")
+        }
+        // Inside a collection: named as such, at the inner captions.yml.
+        let nested = try TestCollection(files: [
+            ("captions.yml", "languages: [kk, ru]\nsource: ru\n"), ("g/a.yml", "id: a\n"),
+            ("g/old/captions.yml", "languages: [ru]\n"), ("h/captions.yml", "languages: [ru]\n"),
+        ])
+        do {
+            _ = try CollectionLoader.load(path: nested.root)
+            Issue.record("a collection inside the collection was read")
+        } catch {
+            let root = nested.root
+            #expect(
+                error.description
+                    == "\(root)/g/old/captions.yml: error: a collection inside the collection \(root) (and 1 other "
+                    + "collection): its files would be read as exhibits of \(root); move \(root)/g/old out of \(root), "
+                    + "or delete this captions.yml")
+        }
     }
 
     /// Names a curator may mean as captions but the loader does not read are skipped paths;

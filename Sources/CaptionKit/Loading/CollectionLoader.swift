@@ -65,6 +65,7 @@ enum CollectionLoader {
         guard isDirectory.boolValue else {
             throw .unreadable(path: path, reason: "not a folder; name the collection folder that holds captions.yml")
         }
+        try refuseGalleryOfACollection(path)
         var config = try loadConfig(in: path)
         config.glossary = try loadGlossary(in: path, languages: config.languages)
         let found = try scan(path)
@@ -89,6 +90,36 @@ enum CollectionLoader {
             : "\(rootName) is not a caption collection, but \(join(root, folder)) is\(others): name that folder "
                 + "instead (for example: captions check \(join(root, folder)))"
         throw .invalidConfig(SourceLocation(path: join(root, first)), message)
+    }
+
+    /// Refuses a folder `path` without a `captions.yml` inside a folder that has one: a gallery
+    /// of that collection, which read alone would be checked (and counted, exported) with the
+    /// default settings and no glossary, not the collection's.
+    static func refuseGalleryOfACollection(_ path: String) throws(CaptionError) {
+        guard !FileManager.default.fileExists(atPath: join(path, configFileName)) else { return }
+        var folder = URL(fileURLWithPath: path).standardizedFileURL
+        for levels in 1...64 {
+            let parent = folder.deletingLastPathComponent()
+            guard parent.path != folder.path else { return }
+            folder = parent
+            guard FileManager.default.fileExists(atPath: join(parent.path, configFileName)) else { continue }
+            // The collection's folder as the user would write it: `Captions` for `Captions/barracks`,
+            // `..` for `.`.
+            let components = path.split(separator: "/")
+            let shown: String
+            if components.contains(where: { $0 == "." || $0 == ".." }) || components.count < levels {
+                shown = Array(repeating: "..", count: levels).joined(separator: "/")
+            } else {
+                let kept = components.dropLast(levels).joined(separator: "/")
+                shown = path.hasPrefix("/") ? "/" + kept : kept.isEmpty ? "." : kept
+            }
+            throw .invalidConfig(
+                SourceLocation(path: join(shown, configFileName)),
+                """
+                \(path) is a folder of the collection \(shown), whose settings and glossary are here: name that \
+                folder (read alone, \(path) would be read with the default settings)
+                """)
+        }
     }
 
     /// Reads `captions.yml` in `path`, or returns the defaults when it is absent.

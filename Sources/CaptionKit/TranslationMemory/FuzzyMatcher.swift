@@ -4,7 +4,8 @@
 /// Similarity is the Dice coefficient of the two texts' sets of words, in percent, rounded
 /// down: `200 × shared / (words of A + words of B)`. Words are split and folded as the glossary
 /// matcher does (``TermTokens``: letters and digits, lowercase, `ё` as `е`), so case,
-/// punctuation and word order do not count. A match needs at least ``threshold`` percent; the
+/// punctuation and word order do not count; only the same text is 100 (all words shared in
+/// another text is 99). A match needs at least ``threshold`` percent; the
 /// best wins, and among equals the first in collection order (path, then field order).
 ///
 /// The search finds exactly what comparing every pair finds, but compares few pairs in full:
@@ -269,7 +270,10 @@ struct FuzzyMatcher: Sendable {
         }
         guard let best = search.best else { return nil }
         let unit = units[best]
-        return Match(unitID: unit.unitID, source: unit.source, target: unit.target, similarity: search.least)
+        // All words shared, but not the same text (punctuation, case, word order): 99, since CAT
+        // tools take a 100% match for the same source and may insert it without asking.
+        let similarity = search.least == 100 && unit.source != text ? 99 : search.least
+        return Match(unitID: unit.unitID, source: unit.source, target: unit.target, similarity: similarity)
     }
 
     /// The best so far of one query.

@@ -31,6 +31,7 @@ import Testing
                 best = .init(unitID: entry.unitID, source: entry.source, target: entry.target, similarity: similarity)
             }
         }
+        if best?.similarity == 100, best?.source != text { best?.similarity = 99 }
         return best
     }
 
@@ -48,7 +49,17 @@ import Testing
         // 2 of 4 and 5: 44%, under the threshold.
         #expect(matcher.bestMatch(for: "Узницы жили на свободе") == nil)
         #expect(matcher.bestMatch(for: "...") == nil)
-        #expect(matcher.bestMatch(for: "Совсем другой текст о лагере")?.similarity == 100)
+        // Every word shared, but without the full stop: not the same text, 99 (see below).
+        #expect(matcher.bestMatch(for: "Совсем другой текст о лагере")?.similarity == 99)
+        #expect(matcher.bestMatch(for: "Совсем другой текст о лагере.")?.similarity == 100)
+    }
+
+    /// Only the same text is a 100% match: CAT tools may insert one without asking.
+    @Test func everyWordSharedInAnotherTextIs99() {
+        let matcher = FuzzyMatcher([("a.title", "Первая зима", "Бірінші қыс")])
+        #expect(matcher.bestMatch(for: "Первая зима")?.similarity == 100)
+        #expect(matcher.bestMatch(for: "Первая зима!")?.similarity == 99)
+        #expect(matcher.bestMatch(for: "зима первая")?.similarity == 99)
     }
 
     @Test func amongEqualMatchesTheFirstInCollectionOrderWins() {

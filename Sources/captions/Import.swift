@@ -54,7 +54,7 @@ extension CaptionsCommand {
         @Option(help: "Output format: text or json.")
         var format: Format = .text
 
-        @Option(help: "The largest XLIFF file to read, in megabytes.")
+        @Option(help: "The largest XLIFF or TBX file to read, in megabytes.")
         var maxSize = 256
 
         @Flag(help: "Record a review (--by) for unchanged targets whose tool state says reviewed or final.")

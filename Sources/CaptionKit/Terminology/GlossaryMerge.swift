@@ -197,7 +197,8 @@ struct GlossaryMerge {
         let name = URL(fileURLWithPath: file).lastPathComponent.unicodeScalars.map { scalar in
             scalar.breaksALine ? "?" : String(scalar)
         }.joined()
-        return glossary + "\n# Imported from \(name) by captions import\n"
+        // A blank line parts the import from the entries before it, not from the top of a new file.
+        return glossary + (glossary.isEmpty ? "" : "\n") + "# Imported from \(name) by captions import\n"
             + yaml(entries, languages: languages).dropFirst()
     }
 

@@ -37,12 +37,10 @@ enum ConfigParser {
             throw .invalidConfig(
                 root.location, "captions.yml must be a mapping of settings, found \(root.kindDescription)")
         }
-        var seen = Set<String>()
+        var seen: [String: SourceLocation] = [:]
         for pair in pairs {
             let key = try name(of: pair.key, in: "captions.yml")
-            guard seen.insert(key).inserted else {
-                throw .invalidConfig(pair.key.location, "duplicate key '\(key)'")
-            }
+            try refuseDuplicate(key, at: pair.key.location, seen: &seen)
             switch key {
             case "languages": config.languages = try languages(pair.value)
             case "source": config.source = try scalar(pair.value, what: "source")
@@ -72,6 +70,17 @@ enum ConfigParser {
         _ = try SignageSettings(config: config)
         try PanelSettings.validate(config)
         return config
+    }
+
+    /// Records `key`, read at `location`, in `seen`; a key already there is an error at the
+    /// second that names the line of the first, as in exhibit files.
+    static func refuseDuplicate(
+        _ key: String, at location: SourceLocation, seen: inout [String: SourceLocation]
+    ) throws(CaptionError) {
+        if let first = seen[key] {
+            throw .invalidConfig(location, "duplicate key '\(key)'; the first is at line \(first.line)")
+        }
+        seen[key] = location
     }
 
     static func unknown(_ what: String, _ key: String, _ known: [String]) -> String {

@@ -66,12 +66,10 @@ enum GlossaryParser {
         var entry = GlossaryEntry(
             id: "", terms: [:], forbidden: [:], note: nil, doNotTranslate: false, caseExact: false,
             location: node.location)
-        var seen = Set<String>()
+        var seen: [String: SourceLocation] = [:]
         for pair in pairs {
             let key = try ConfigParser.name(of: pair.key, in: "a glossary entry")
-            guard seen.insert(key).inserted else {
-                throw .invalidConfig(pair.key.location, "duplicate key '\(key)'")
-            }
+            try ConfigParser.refuseDuplicate(key, at: pair.key.location, seen: &seen)
             switch key {
             case "id":
                 let id = try ConfigParser.scalar(pair.value, what: "id")

@@ -45,6 +45,14 @@ import Testing
 
     @Test(arguments: [
         (
+            "languages: [kk, ru]\nsource: ru\nsource: kk\n",
+            "Captions/captions.yml:3:1: error: duplicate key 'source'; the first is at line 2"
+        ),
+        (
+            "panels:\n  p: { font: PT Sans, size-pt: 24,\n       leading-pt: 30, size-pt: 20 }\n",
+            "Captions/captions.yml:3:24: error: duplicate key 'size-pt'; the first is at line 2"
+        ),
+        (
             "langauges: [kk]\n",
             "Captions/captions.yml:1:1: error: unknown setting 'langauges'; did you mean 'languages'?"
         ),

@@ -43,6 +43,7 @@ import Testing
         ),
         ("- id: a\n  kk: А\n  nte: x\n", "Captions/glossary.yml:3:3: error: unknown key 'nte'; did you mean 'note'?"),
         ("- id: a\n  kz: А\n", "Captions/glossary.yml:2:3: error: unknown key 'kz'; did you mean 'kk'?"),
+        ("- id: a\n  ru: x\n  ru: y\n", "Captions/glossary.yml:3:3: error: duplicate key 'ru'; the first is at line 2"),
         (
             "- id: a\n  de: Bogen\n",
             "Captions/glossary.yml:2:3: error: language 'de' is not one of the collection's languages (kk, ru, en)"

@@ -118,13 +118,14 @@ struct PanelSettings: Sendable, Hashable {
                     + "width-mm: 300, max-lines: 12 }'")
         }
         var values: [String: LocatedNode] = [:]
+        var seen: [String: SourceLocation] = [:]
         for pair in pairs {
             let key = try ConfigParser.name(of: pair.key, in: "panel '\(name)'")
             guard knownKeys.contains(key) || optionalKeys.contains(key) else {
                 throw .invalidConfig(
                     pair.key.location, ConfigParser.unknown("panel setting", key, knownKeys + optionalKeys))
             }
-            guard values[key] == nil else { throw .invalidConfig(pair.key.location, "duplicate key '\(key)'") }
+            try ConfigParser.refuseDuplicate(key, at: pair.key.location, seen: &seen)
             values[key] = pair.value
         }
         for key in knownKeys where values[key] == nil {

@@ -227,6 +227,17 @@ final class YAMLEventReader {
         if state.error == YAML_MEMORY_ERROR {
             return YAMLReader.Failure(line: 1, column: 1, message: "invalid YAML: out of memory")
         }
+        if state.context.map({ String(cString: $0) }) == "while scanning a quoted scalar",
+            problem == "found unexpected end of stream"
+        {
+            // Pointed at the end of the file, the curator would look for the mistake there.
+            return YAMLReader.Failure(
+                line: Int(state.context_mark.line) + 1, column: Int(state.context_mark.column) + 1,
+                message: """
+                    invalid YAML: the quoted text that starts here has no closing quote (\(problem)); \
+                    add it where the text ends
+                    """)
+        }
         var detail = ""
         if let context = state.context.map({ String(cString: $0) }) {
             detail = " (\(context) at line \(state.context_mark.line + 1), column \(state.context_mark.column + 1))"

@@ -160,6 +160,20 @@ import Testing
         }
     }
 
+    /// A quote that is never closed is reported where it opens, not at the end of the file.
+    @Test(arguments: ["\"", "'"])
+    func anUnclosedQuoteIsReportedWhereItOpens(_ quote: String) {
+        let text = "id: kurt\ntitle:\n  ru: \(quote)Курт\n  en: Kurt\ntext:\n  ru: Сушёный творог.\n"
+        let exhibit = parse(text, path: "Captions/kurt.yml")
+        #expect(
+            exhibit.loadFindings.map(\.formatted) == [
+                """
+                Captions/kurt.yml:3:7: error: invalid YAML: the quoted text that starts here has no closing quote \
+                (found unexpected end of stream); add it where the text ends [invalid-yaml]
+                """
+            ])
+    }
+
     /// A character no token starts with that is not a tab keeps libyaml's words alone.
     @Test func anotherCharacterThatStartsNoTokenKeepsLibyamlsWords() {
         let exhibit = parse("id: kurt\ntitle:\n  kk: Құрт\n@ru: Курт\n", path: "Captions/kurt.yml")

@@ -255,7 +255,7 @@ import Testing
         #expect(!baseline.contains("invalid-yaml"))
         let check = try CLIRun.run(["check"], in: folder.path)
         #expect(check.status == 1)
-        #expect(check.stdout.hasPrefix("Captions/broken.yml:5:1: error: invalid YAML: "))
+        #expect(check.stdout.hasPrefix("Captions/broken.yml:3:7: error: invalid YAML: the quoted text that starts here "))
         #expect(check.stdout.contains("[invalid-yaml]"))
         // The JSON says what the text summary says: a file's texts are not counted, two
         // findings were accepted.

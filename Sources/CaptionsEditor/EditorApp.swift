@@ -293,9 +293,12 @@ struct EditorApp: Sendable {
         }
         let sent = form["_csrf"] ?? request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
         guard !context.session.id.isEmpty, sessions.accepts(sent, session: context.session.id) else {
+            // Not "reload the page": a reload sends the refused form again.
+            let exhibitPage = PageError.exhibitPage(ofRequestPath: request.uri.path)
             throw PageError(
-                status: .forbidden, titleKey: "error.forbidden", message: words(context)("error.csrf"),
-                exhibitPage: PageError.exhibitPage(ofRequestPath: request.uri.path))
+                status: .forbidden, titleKey: "error.forbidden",
+                message: words(context)(exhibitPage == nil ? "error.csrf" : "error.csrfexhibit"),
+                exhibitPage: exhibitPage)
         }
         return form
     }
@@ -314,18 +317,54 @@ struct EditorApp: Sendable {
     }
 
     /// The exhibit named by the `{id}` of the path, looked up among the loaded exhibits (never used as a path),
-    /// read again first if its file changed on disk.
-    func exhibit(_ context: EditorContext) throws -> (Snapshot, Int, Exhibit) {
+    /// read again first if its file changed on disk. `saving`: for a save, whose refusal says
+    /// that nothing was saved and links back to the exhibit page (where the draft is kept).
+    func exhibit(_ context: EditorContext, saving: Bool = false) throws -> (Snapshot, Int, Exhibit) {
         let raw = context.parameters.get("id") ?? ""
         let id = raw.removingPercentEncoding ?? raw
-        guard let found = store.snapshot.exhibit(id: id) else {
-            throw PageError(status: .notFound, titleKey: "error.notfound", message: words(context)("error.noexhibit"))
-        }
+        guard let found = store.snapshot.exhibit(id: id) else { throw noExhibit(id, context, saving: saving) }
         let snapshot = store.refresh(relativePath: found.exhibit.relativePath)
-        guard let current = snapshot.exhibit(id: id) else {
-            throw PageError(status: .notFound, titleKey: "error.notfound", message: words(context)("error.noexhibit"))
-        }
+        guard let current = snapshot.exhibit(id: id) else { throw noExhibit(id, context, saving: saving) }
         return (snapshot, current.position, current.exhibit)
+    }
+
+    /// The 404 of an exhibit id no loaded exhibit has. For a save: its file is gone, nothing was
+    /// saved. Else naming the id, and a file of that name that cannot be read, with what
+    /// `captions check` says about it.
+    func noExhibit(_ id: String, _ context: EditorContext, saving: Bool) -> PageError {
+        let words = words(context)
+        if saving {
+            return PageError(
+                status: .notFound, titleKey: "error.notsaved", message: words("error.exhibitgone"),
+                exhibitPage: PageError.sitePath("/exhibits/" + urlEncode(id)))
+        }
+        var message = words("error.noexhibit", ["id": id])
+        let unreadable = store.snapshot.collection.exhibits.first { exhibit in
+            guard !exhibit.isReadable, let name = exhibit.relativePath.split(separator: "/").last else { return false }
+            return name == id + ".yml" || name == id + ".yaml"
+        }
+        if let unreadable {
+            message +=
+                " " + words("error.unreadable", ["file": unreadable.relativePath]) + " "
+                + unreadable.loadFindings.map(\.formatted).joined(separator: " ")
+        }
+        return PageError(status: .notFound, titleKey: "error.notfound", message: message)
+    }
+
+    /// `draft` as Save writes it: each text the curator changed (not as the page showed it,
+    /// `base`, nor as the file has it) without the spaces, tabs and line breaks at its end, which
+    /// a caption file's block cannot keep and `whitespace` reports (a box ended with Enter).
+    static func trimmingEnds(_ draft: ExhibitTexts, base: ExhibitTexts, exhibit: Exhibit) -> ExhibitTexts {
+        var result = draft
+        for (field, languages) in draft {
+            for (language, text) in languages
+            where text != base[field]?[language] && text != exhibit.field(field)?.translation(language)?.text {
+                var trimmed = Substring(text)
+                while let last = trimmed.last, last == " " || last == "\t" || last.isNewline { trimmed.removeLast() }
+                result[field]?[language] = String(trimmed)
+            }
+        }
+        return result
     }
 
     /// The texts of the configured fields and languages in a form (`<prefix><field>.<lang>` names:
@@ -470,11 +509,11 @@ struct EditorApp: Sendable {
         let config: CollectionConfig
         let acceptsUnchanged: Bool
         do {
-            let (snapshot, _, exhibit) = try self.exhibit(context)
+            let (snapshot, _, exhibit) = try self.exhibit(context, saving: form["_action"] != "check")
             id = exhibit.id ?? ""
             config = snapshot.config
-            draft = texts(in: form, config: config)
             base = texts(in: form, config: config, prefix: "_base.")
+            draft = Self.trimmingEnds(texts(in: form, config: config), base: base, exhibit: exhibit)
             translatedFrom = texts(in: form, config: config, prefix: "_from.")
                 .mapValues { $0.filter { $0.key != config.source } }.filter { !$0.value.isEmpty }
             if form["_action"] == "check" {
@@ -587,7 +626,7 @@ struct EditorApp: Sendable {
         // so their review and approval end, and the page says so.
         var endsSignOff: [TextKey] = []
         do {
-            let (snapshot, _, found) = try self.exhibit(context)
+            let (snapshot, _, found) = try self.exhibit(context, saving: true)
             exhibit = found
             let states = LibraryBridge.signOffStates(of: found, config: snapshot.config)
             for (field, languages) in texts.sorted(by: { $0.key < $1.key }) {
@@ -660,7 +699,9 @@ struct EditorApp: Sendable {
         let form = try await self.form(request, context)
         let (snapshot, _, exhibit) = try self.exhibit(context)
         let words = words(context)
-        let draft = texts(in: form, config: snapshot.config)
+        let draft = Self.trimmingEnds(
+            texts(in: form, config: snapshot.config), base: texts(in: form, config: snapshot.config, prefix: "_base."),
+            exhibit: exhibit)
         let checked: (findings: [Diagnostic], lengths: [TextLength])
         do {
             checked = try LibraryBridge.checkDraft(draft, of: exhibit, in: snapshot.indexed)
@@ -713,7 +754,7 @@ struct EditorApp: Sendable {
         let relativePath: String
         let result: TranslationAcceptance.Result
         do {
-            let (snapshot, _, exhibit) = try self.exhibit(context)
+            let (snapshot, _, exhibit) = try self.exhibit(context, saving: true)
             id = exhibit.id ?? ""
             relativePath = exhibit.relativePath
             let target = target.split(separator: ".", maxSplits: 1).map(String.init)
@@ -923,9 +964,9 @@ struct EditorApp: Sendable {
         let address = Self.clientAddress(
             peer: context.remoteAddress?.ipAddress ?? "", forwardedFor: request.headers[values: Self.forwardedFor],
             trustedProxies: settings.trustedProxies)
-        if let seconds = loginGate.delay(for: address) { return tooManyAttempts(seconds, request, context) }
+        if let seconds = loginGate.delay(for: address) { return tooManyAttempts(seconds, next: next, request, context) }
         guard let matches = await loginGate.verify(form["password"] ?? "", hash: hash) else {
-            return tooManyAttempts(1, request, context)
+            return tooManyAttempts(1, next: next, request, context)
         }
         guard matches else {
             loginGate.failed(address)
@@ -1012,12 +1053,10 @@ extension EditorApp {
     static func isIPAddress(_ text: String) -> Bool { ipAddress(text) != nil }
 
     /// The answer to a sign-in refused before its password was checked: 429, with the seconds
-    /// to wait in `Retry-After` and in the page.
-    func tooManyAttempts(_ seconds: Int, _ request: Request, _ context: EditorContext) -> Response {
-        let words = words(context)
+    /// to wait in `Retry-After` and the sign-in form again, saying them and keeping `next`.
+    func tooManyAttempts(_ seconds: Int, next: String, _ request: Request, _ context: EditorContext) -> Response {
         var response = html(
-            Pages.error(
-                page(request, context), title: words("login.title"), message: words("login.wait", count: seconds)),
+            Pages.login(page(request, context), wrong: false, waitSeconds: seconds, next: next),
             status: .tooManyRequests)
         response.headers[.retryAfter] = String(seconds)
         return response

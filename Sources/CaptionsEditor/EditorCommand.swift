@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdBcrypt
 import Logging
+import NIOCore
 
 /// `captions-editor`: the curator's editor in the browser.
 @main
@@ -140,7 +141,8 @@ extension EditorCommand {
             do {
                 store = try EditorStore(root: root, lockWait: lockWait)
             } catch {
-                throw fail(error.description)
+                // `path: message`, after the editor's own "error:" (not a second one).
+                throw fail(error.location.map { "\($0): \(error.message)" } ?? error.message)
             }
             let resources: String
             let strings: InterfaceStrings
@@ -176,7 +178,27 @@ extension EditorCommand {
                     store.startBackgroundWork(scanInterval: settings.scanInterval)
                 },
                 logger: logger)
-            try await app.runService()
+            do {
+                try await app.runService()
+            } catch let error as IOError {
+                throw fail(Self.listenFailure(error, host: host, port: port))
+            }
+        }
+
+        /// The one line saying why the editor cannot listen on `host`:`port` (the port is taken,
+        /// reserved, or the address is not this computer's), else the system's own words.
+        static func listenFailure(_ error: IOError, host: String, port: Int) -> String {
+            switch error.errnoCode {
+            case EADDRINUSE:
+                return "port \(port) on \(host) is in use (is the editor already running?); choose another with --port"
+            case EACCES:
+                return "port \(port) on \(host) may not be used by this user (ports below 1024 need root); "
+                    + "choose another with --port"
+            case EADDRNOTAVAIL:
+                return "\(host) is not an address of this computer; choose another with --host"
+            default:
+                return "cannot listen on port \(port) on \(host): \(String(cString: strerror(error.errnoCode)))"
+            }
         }
 
         /// The names of this computer as `--host` values.

@@ -46,7 +46,8 @@ struct ExhibitSummary: Sendable {
         var missing: [String: Int] = [:]
         var stale: [String: Int] = [:]
         let states = LibraryBridge.states(of: exhibit, config: config)
-        for spec in config.fields {
+        // A file that cannot be read has no texts, not missing ones: its row says it cannot be read.
+        for spec in config.fields where exhibit.isReadable {
             let field = exhibit.field(spec.name)
             guard spec.required || field != nil else { continue }
             for language in config.languages {

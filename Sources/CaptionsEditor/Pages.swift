@@ -101,13 +101,18 @@ enum Pages {
                 """)
     }
 
-    /// The sign-in page; signing in goes on to `next` (a path on this site).
-    static func login(_ page: PageContext, wrong: Bool, next: String = "/") -> HTML {
+    /// The sign-in page; signing in goes on to `next` (a path on this site). `wrong`: after a
+    /// wrong password; `waitSeconds`: an attempt refused because it came too soon after one.
+    static func login(_ page: PageContext, wrong: Bool, waitSeconds: Int? = nil, next: String = "/") -> HTML {
         let words = page.words
+        let problem: String? =
+            waitSeconds.map { words("login.wait", count: $0) } ?? (wrong ? words("login.wrong") : nil)
         // The refusal is read with the password box, which has focus.
         let notice: HTML =
-            wrong ? "<p class=\"message error\" id=\"login-problem\" role=\"alert\">\(words("login.wrong"))</p>" : ""
-        let invalid: HTML = wrong ? " aria-invalid=\"true\" aria-describedby=\"login-problem\"" : ""
+            problem.map { "<p class=\"message error\" id=\"login-problem\" role=\"alert\">\($0)</p>" } ?? ""
+        let invalid: HTML =
+            problem == nil
+            ? "" : "\(wrong ? HTML(trusted: " aria-invalid=\"true\"") : .empty) aria-describedby=\"login-problem\""
         return layout(
             page, title: words("login.title"),
             body: """
@@ -270,12 +275,17 @@ enum Pages {
     static func row(_ snapshot: Snapshot, position: Int, words: Localizer) -> HTML {
         let exhibit = snapshot.collection.exhibits[position]
         let summary = snapshot.summaries[position]
-        let badges = HTML.join(
-            snapshot.config.languages.map { language in
-                badge(
-                    language: language, missing: summary.missing[language] ?? 0, stale: summary.stale[language] ?? 0,
-                    words)
-            })
+        // A file that cannot be read has no texts to count: it says so, with what `captions
+        // check` prints about it (file:line:column), so the curator can find and fix it.
+        let badges: HTML =
+            exhibit.isReadable
+            ? HTML.join(
+                snapshot.config.languages.map { language in
+                    badge(
+                        language: language, missing: summary.missing[language] ?? 0,
+                        stale: summary.stale[language] ?? 0, words)
+                })
+            : unreadable(exhibit, words: words)
         let findings: HTML
         if let count = snapshot.counts?[exhibit.path] {
             let errors: HTML =
@@ -306,6 +316,14 @@ enum Pages {
             "<tr><td>\(name)\(heading)</td><td>\(exhibit.gallery)</td><td>\(badges)</td><td>\(findings)</td></tr>\n"
     }
 
+    /// The row's note of a file that cannot be read: a badge saying so, and each of the
+    /// loader's findings as `captions check` prints it.
+    static func unreadable(_ exhibit: Exhibit, words: Localizer) -> HTML {
+        let messages = HTML.join(
+            exhibit.loadFindings.map { "<code class=\"load-error\" lang=\"en\">\($0.formatted)</code>" })
+        return "<span class=\"badge unreadable\">\(words("collection.unreadable"))</span>\(messages)"
+    }
+
     /// A language's completeness badge.
     static func badge(language: String, missing: Int, stale: Int, _ words: Localizer) -> HTML {
         if missing == 0 && stale == 0 {
@@ -315,7 +333,7 @@ enum Pages {
         if missing > 0 { parts.append(words("badge.missing", count: missing)) }
         if stale > 0 { parts.append(words("badge.stale", count: stale)) }
         let kind = missing > 0 ? "missing" : "stale"
-        return "<span class=\"badge \(kind)\">\(language): \(parts.joined(separator: ", "))</span>"
+        return "<span class=\"badge \(kind)\">\(language) · \(parts.joined(separator: ", "))</span>"
     }
 
     static func option(_ value: String, _ label: String, selected: Bool) -> HTML {

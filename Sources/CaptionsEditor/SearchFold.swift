@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -45,10 +47,46 @@ enum SearchFold {
     static func marker(length: Int) -> UInt8 { 0xA9 + UInt8(length) }
 
     /// The folded form of `text` appended to `output`, byte by byte (the only scalars decoded are
-    /// the two-byte ones, which may fold, and ‘ ’ are found by their bytes).
+    /// the two-byte ones, which may fold, and ‘ ’ are found by their bytes). Canonically
+    /// equivalent spellings fold alike: a text with a scalar that Unicode normalisation could
+    /// change or combine (a combining mark such as the U+0308 of a decomposed ё, pasted from a
+    /// PDF) is folded in its composed form (NFC); ASCII, Latin-1, Russian and Kazakh letters and
+    /// common punctuation need none, so nearly every caption is folded as it is.
     static func append(_ text: String, to output: inout [UInt8]) {
+        let start = output.count
+        if !appendComposed(text, to: &output) {
+            output.removeSubrange(start...)
+            _ = appendComposed(text.precomposedStringWithCanonicalMapping, to: &output, normalized: true)
+        }
+    }
+
+    /// Whether a scalar of two UTF-8 bytes, `lead` and `next`, is one that normalisation leaves
+    /// alone whatever stands beside it: below U+0300, or a Cyrillic letter (U+0400–U+04FF but
+    /// the combining marks U+0483–U+0489).
+    @inline(__always)
+    static func isStable(lead: UInt8, next: UInt8) -> Bool {
+        lead < 0xCC || (lead >= 0xD0 && lead <= 0xD3 && !(lead == 0xD2 && next >= 0x83 && next <= 0x89))
+    }
+
+    /// Whether a scalar of three UTF-8 bytes is punctuation normalisation leaves alone: U+2010–U+205E
+    /// (dashes, quotes, …, ‰), a currency sign (U+20A0–U+20BF, ₸ among them) or №.
+    @inline(__always)
+    static func isStable(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        guard first == 0xE2 else { return false }
+        switch second {
+        case 0x80: return third >= 0x90
+        case 0x81: return third <= 0x9E
+        case 0x82: return third >= 0xA0
+        case 0x84: return third == 0x96
+        default: return false
+        }
+    }
+
+    /// ``append(_:to:)`` of a text used as it is; `false` (with part of it appended) when it has
+    /// a scalar normalisation might change and it is not `normalized` already.
+    private static func appendComposed(_ text: String, to output: inout [UInt8], normalized: Bool = false) -> Bool {
         var text = text
-        cyrillicBytes.withUnsafeBufferPointer { table in
+        return cyrillicBytes.withUnsafeBufferPointer { table in
             text.withUTF8 { bytes in
                 var index = 0
                 while index < bytes.count {
@@ -60,6 +98,13 @@ enum SearchFold {
                     }
                     // A String's UTF-8 is valid: a lead byte and its continuation bytes.
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    if !normalized,
+                        length == 2
+                            ? !isStable(lead: byte, next: bytes[index + 1])
+                            : length == 4 || !isStable(byte, bytes[index + 1], bytes[index + 2])
+                    {
+                        return false
+                    }
                     if length == 2 {
                         let value = fold(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
                         if value < 0x80 {
@@ -79,6 +124,7 @@ enum SearchFold {
                     }
                     index += length
                 }
+                return true
             }
         }
     }

@@ -109,7 +109,8 @@ struct SecurityMiddleware: RouterMiddleware {
             let message =
                 error.status == .contentTooLarge
                 ? exhibitPage == nil ? words("error.toolarge") : words("error.toolargeform", Pages.formLimit(words))
-                : error.status == .notFound ? words("error.notfound") : words("error.badrequest")
+                : error.status == .notFound
+                    ? words("error.nopage", ["path": request.uri.path]) : words("error.badrequest")
             pageError = PageError(status: error.status, titleKey: key, message: message, exhibitPage: exhibitPage)
         default:
             FileHandle.standardError.write(Data("captions-editor: request failed: \(error)\n".utf8))

@@ -88,6 +88,30 @@ struct EditorHardeningTests {
         }
     }
 
+    @Test("An attempt too soon gets the sign-in form again, with the wait and the page it leads to")
+    func anAttemptTooSoonKeepsTheForm() async throws {
+        let fixture = try EditorFixture(passwordHash: Bcrypt.hash("steppe winter", cost: 4)).with {
+            $0.firstLoginDelay = 600
+        }
+        try await fixture.test { browser in
+            let asked = try await browser.get("/exhibits/kurt-story")
+            #expect(asked.headers[.location] == "/login?next=%2Fexhibits%2Fkurt-story")
+            _ = try await browser.get("/login?next=%2Fexhibits%2Fkurt-story")
+            let next = [("next", "/exhibits/kurt-story")]
+            #expect(try await browser.post("/login", [("password", "guess")] + next).status == .unauthorized)
+            let early = try await browser.post(
+                "/login", [("password", "steppe winter")] + next, headers: [.acceptLanguage: "kk"])
+            #expect(early.status == .tooManyRequests)
+            let seconds = try #require(early.headers[.retryAfter].flatMap(Int.init))
+            #expect(
+                early.body.contains(
+                    "<h1>Кіру</h1>\n<p class=\"message error\" id=\"login-problem\" role=\"alert\">Әрекет тым көп. "
+                        + "\(seconds) секундтан кейін қайталап көріңіз.</p>\n<form method=\"post\" action=\"/login\""))
+            #expect(early.body.contains("<input type=\"hidden\" name=\"next\" value=\"/exhibits/kurt-story\">"))
+            #expect(early.body.contains(" autofocus aria-describedby=\"login-problem\"></label>"))
+        }
+    }
+
     @Test("Behind a trusted proxy, X-Forwarded-For names the client: one person's wrong passwords delay only them")
     func aProxysClientsWaitEachForTheirOwnAttempts() async throws {
         for trusted in [true, false] {
@@ -327,6 +351,43 @@ struct EditorHardeningTests {
                 == "captions-editor: error: --trusted-proxy 192.168.1.10: the editor listens on 127.0.0.1 only, which "
                 + "no other computer can reach; give --origin for a proxy in front of it, or --host with "
                 + "--password-file\n")
+    }
+
+    @Test("A second editor on a port in use says so in one line and exits with 2")
+    func aPortInUseIsSaidInOneLine() throws {
+        // A listening socket on a free port of 127.0.0.1, as a first editor holds it.
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(listener >= 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(listener, socketAddress, length) == 0 && listen(listener, 1) == 0
+                    && getsockname(listener, socketAddress, &length) == 0
+            }
+        }
+        #expect(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let (status, errors) = try runEditor(["serve", "--port", String(port), EditorFixture.bundled])
+        #expect(status == 2)
+        #expect(
+            errors
+                == "captions-editor: error: port \(port) on 127.0.0.1 is in use (is the editor already running?); "
+                + "choose another with --port\n")
+    }
+
+    @Test("A folder that is no collection is said in one line with one \"error:\"")
+    func noCollectionIsOneError() throws {
+        let (status, errors) = try runEditor(["serve", "/nonexistent-collection"])
+        #expect(status == 2)
+        #expect(
+            errors
+                == "captions-editor: error: /nonexistent-collection: no caption collection here (expected a folder "
+                + "with captions.yml or exhibit .yml files)\n")
     }
 
     /// The built `captions-editor` beside the test bundle.

@@ -43,7 +43,9 @@ struct EditorPageTests {
             let missing = try await browser.get("/?missing=kk")
             #expect(missing.body.contains("Exhibits: 1"))
             #expect(missing.body.contains("/exhibits/kurt-story"))
-            #expect(missing.body.contains("kk: 1 missing"))
+            #expect(missing.body.contains("<span class=\"badge missing\">kk · missing: 1</span>"))
+            let russian = try await browser.get("/?missing=kk", headers: [.acceptLanguage: "ru"])
+            #expect(russian.body.contains("<span class=\"badge missing\">kk · не хватает: 1</span>"))
             let gallery = try await browser.get("/?gallery=barracks")
             #expect(gallery.body.contains("Exhibits: 4"))
             #expect(!gallery.body.contains("/exhibits/kurt-story\""))
@@ -62,16 +64,19 @@ struct EditorPageTests {
         }
     }
 
+    /// The ids of the exhibits a search for `query` lists, in order.
+    static func found(_ query: String, by browser: Browser) async throws -> [String] {
+        let body = try await browser.get("/?q=" + urlEncode(query)).body
+        return body.components(separatedBy: "<a href=\"/exhibits/").dropFirst().map {
+            String($0.prefix { $0 != "\"" })
+        }
+    }
+
     @Test("Search: every word in any order and any text, ё as е, ’ as ', a quoted phrase as written")
     func searchWords() async throws {
         let fixture = try EditorFixture()
         try await fixture.test { browser in
-            func found(_ query: String) async throws -> [String] {
-                let body = try await browser.get("/?q=" + urlEncode(query)).body
-                return body.components(separatedBy: "<a href=\"/exhibits/").dropFirst().map {
-                    String($0.prefix { $0 != "\"" })
-                }
-            }
+            func found(_ query: String) async throws -> [String] { try await Self.found(query, by: browser) }
             // ё and е: the text has «сушёного».
             let found1 = try await found("сушеного")
             #expect(found1 == ["kurt-story"])
@@ -92,6 +97,30 @@ struct EditorPageTests {
             let found8 = try await found("вагон nosuchword")
             #expect(found8 == [])
         }
+    }
+
+    @Test("Search: canonically equivalent spellings match, a decomposed ё (е and U+0308) as the composed one")
+    func searchNormalizes() async throws {
+        // The kurt-story's Russian title written with a decomposed Ё, as a PDF gives it.
+        let fixture = try EditorFixture { root in
+            let path = root + "/museum-second-floor/kurt-story.yml"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try text.replacingOccurrences(of: "  ru: ", with: "  ru: Е\u{0308}лочный ", options: [], range: nil)
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        try await fixture.test { browser in
+            func found(_ query: String) async throws -> [String] { try await Self.found(query, by: browser) }
+            let composed = try await found("времён")
+            #expect(composed.sorted() == ["kenesary-mail-shirt", "stalin-wagon"])
+            let decomposed = try await found("време\u{0308}н")
+            #expect(decomposed == composed)
+            let typed = try await found("ёлочный")
+            #expect(typed == ["kurt-story"])
+            let typedWithE = try await found("Елочный")
+            #expect(typedWithE == ["kurt-story"])
+        }
+        #expect(SearchFold.folded("Е\u{0308}ЛКА и\u{0306}") == SearchFold.folded("ёлка й"))
+        #expect(SearchFold.folded("A\u{030A}") == SearchFold.folded("\u{212B}"))
     }
 
     @Test("The exhibit page: a box per field and language in sign order, named and tagged for spell-checkers")
@@ -247,20 +276,50 @@ struct EditorPageTests {
         }
     }
 
+    @Test("A save after the exhibit's file was deleted says nothing was saved and links back to the exhibit")
+    func saveAfterTheFileWasDeleted() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            try FileManager.default.removeItem(atPath: fixture.path("barracks/first-winter.yml"))
+            fixture.app.store.reloadAll()
+            let fields = [("_digest", page.inputValue("_digest")!), ("_action", "save"), ("title.en", "Changed")]
+            let saved = try await browser.post("/exhibits/first-winter", fields)
+            #expect(saved.status == .notFound)
+            #expect(
+                saved.body.contains(
+                    "<h1>Not saved</h1>\n<p class=\"message error\">Nothing was saved: this exhibit’s file is no longer "
+                        + "in the collection (it was deleted or renamed, or its id changed). Once the file is back "
+                        + "(restored with git, for example), the link below opens the exhibit again.</p>\n"
+                        + "<p class=\"message\" id=\"draft-kept\" hidden>Your unsaved texts are kept in this browser"))
+            #expect(saved.body.contains("<a href=\"/exhibits/first-winter\" id=\"back-to-exhibit\">"))
+            #expect(!FileManager.default.fileExists(atPath: fixture.path("barracks/first-winter.yml")))
+        }
+    }
+
     @Test("Unknown exhibits and pages are 404 pages; an id is never a path")
     func notFound() async throws {
         let fixture = try EditorFixture()
         try await fixture.test { browser in
             let unknown = try await browser.get("/exhibits/no-such-thing")
             #expect(unknown.status == .notFound)
-            #expect(unknown.body.contains("There is no exhibit with this id."))
+            #expect(
+                unknown.body.contains(
+                    "<h1>Not found</h1>\n<p class=\"message error\">There is no exhibit with the id “no-such-thing”.</p>"
+                ))
             let traversal = try await browser.get("/exhibits/..%2F..%2Fcaptions.yml")
             #expect(traversal.status == .notFound)
             let page = try await browser.get("/nowhere")
             #expect(page.status == .notFound)
             // The icon browsers ask for: none, without an error.
             #expect(try await browser.get("/favicon.ico").status == .noContent)
-            #expect(page.body.contains("<h1>Not found</h1>"))
+            // The message says what was not found, not "Not found" again; the list is linked.
+            #expect(
+                page.body.contains(
+                    "<h1>Not found</h1>\n<p class=\"message error\">There is no page at this address: /nowhere. The list "
+                        + "of exhibits is linked below.</p>\n\n<p><a href=\"/\">Back to the exhibits</a></p>"))
+            let kazakh = try await browser.get("/nowhere", headers: [.acceptLanguage: "kk"])
+            #expect(kazakh.body.contains("Бұл мекенжайда бет жоқ: /nowhere."))
             let asset = try await browser.get("/assets/..%2FPackage.swift")
             #expect(asset.status == .notFound)
         }
@@ -805,6 +864,34 @@ struct EditorSaveTests {
         #expect(marked == "A.<del class=\"ws break\">\n\n</del><ins class=\"ws\"> </ins>B.")
     }
 
+    @Test("Save drops the line breaks and spaces at the end of an edited text, as a block keeps the file")
+    func saveDropsTrailingWhitespace() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            let digest = try #require(page.inputValue("_digest"))
+            // A box ended with Enter (three times) and a space: saved as a block, not as "…\n\n\n".
+            let typed = "First paragraph.\n\nSecond paragraph. \n\n\n"
+            let live = try await browser.post(
+                "/exhibits/first-winter/check", [("text.en", typed)], csrf: false,
+                headers: [HTTPField.Name("X-CSRF-Token")!: browser.csrfToken])
+            #expect(!live.body.contains("at the end"))
+            let saved = try await browser.post(
+                "/exhibits/first-winter", [("_digest", digest), ("_action", "save"), ("text.en", typed)])
+            #expect(saved.status == .seeOther)
+            let file = try fixture.read("barracks/first-winter.yml")
+            #expect(file.contains("  en: |\n    First paragraph.\n\n    Second paragraph.\nnotes: "))
+            // As captions fmt writes it, and nothing for the whitespace check to report.
+            let collection = try CaptionCollection.load(path: fixture.root)
+            let formatted = CaptionFormatter.format(
+                data: Data(file.utf8), path: "first-winter.yml", relativePath: "barracks/first-winter.yml",
+                config: collection.config)
+            #expect(formatted == .formatted(file))
+            let findings = try IndexedCollection(collection).check(exhibit: "first-winter").findings
+            #expect(!findings.contains { $0.checkID == "whitespace" })
+        }
+    }
+
     @Test("Check without saving shows the draft's findings and writes nothing; the live check answers JSON")
     func draftCheck() async throws {
         let fixture = try EditorFixture()
@@ -813,7 +900,7 @@ struct EditorSaveTests {
             let page = try await browser.get("/exhibits/first-winter")
             let digest = try #require(page.inputValue("_digest"))
             // The bundled title panel (PT Sans Bold 40 pt, 300 mm, 3 lines) takes about 36 of these.
-            let long = String(repeating: "қыс ", count: 45)
+            let long = String(repeating: "қыс ", count: 44) + "қыс."
             let checked = try await browser.post(
                 "/exhibits/first-winter", [("_digest", digest), ("_action", "check"), ("title.kk", long)])
             #expect(checked.status == .ok)
@@ -1550,7 +1637,12 @@ struct EditorSecurityTests {
             let fields = [("_digest", page.inputValue("_digest")!), ("_action", "save"), ("title.en", "Changed")]
             let noToken = try await browser.post("/exhibits/first-winter", fields, csrf: false)
             #expect(noToken.status == .forbidden)
-            #expect(noToken.body.contains("Reload the page and try again."))
+            // Not "reload the page", which sends the refused form again: open the exhibit again.
+            #expect(
+                noToken.body.contains(
+                    "came from another site, so nothing was saved. Open the exhibit again with the link below "
+                        + "(reloading would send the same form again).</p>"))
+            #expect(!noToken.body.contains("Reload"))
             let wrongToken = try await browser.post("/exhibits/first-winter", fields + [("_csrf", "0000")], csrf: false)
             #expect(wrongToken.status == .forbidden)
             // A refused save (a session that ended) links back to the exhibit, where the browser
@@ -1564,6 +1656,7 @@ struct EditorSecurityTests {
             #expect(language.status == .forbidden)
             #expect(!language.body.contains("back-to-exhibit"))
             #expect(!language.body.contains("draft-kept"))
+            #expect(language.body.contains("Open the page again from the menu and try again"))
             let otherSite = try await browser.post("/exhibits/first-winter", fields, origin: "http://evil.example")
             #expect(otherSite.status == .forbidden)
             let noOrigin = try await browser.post("/exhibits/first-winter", fields, origin: nil)

@@ -135,4 +135,36 @@ struct EditorSkippedFileTests {
             #expect(Data(memoryFile.bytes) == memory.files[0].data)
         }
     }
+
+    @Test("A caption file that cannot be read is listed as such, with check's message and line, not as missing texts")
+    func unreadableFile() async throws {
+        let file = "museum-first-floor/kenesary-mail-shirt.yml"
+        let fixture = try EditorFixture { root in
+            let path = root + "/" + file
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try text.replacingOccurrences(of: "\n  ru:", with: "\n\t  ru:").write(
+                toFile: path, atomically: true, encoding: .utf8)
+        }
+        let message =
+            fixture.path(file) + ":4:1: error: invalid YAML: tabs cannot indent YAML; use spaces (found a tab "
+            + "character that violates indentation) [invalid-yaml]"
+        try await fixture.test { browser in
+            let russian = try await browser.get("/?gallery=museum-first-floor", headers: [.acceptLanguage: "ru"])
+            #expect(
+                russian.body.contains(
+                    "<tr><td>\(file)</td><td>museum-first-floor</td><td><span class=\"badge unreadable\">Файл не "
+                        + "читается</span><code class=\"load-error\" lang=\"en\">\(message)</code></td>"))
+            #expect(!russian.body.contains("не хватает"))
+            // Not among the exhibits with missing texts: nothing in it is missing, it cannot be read.
+            let missing = try await browser.get("/?gallery=museum-first-floor&missing=*")
+            #expect(!missing.body.contains(file))
+            // The page of the exhibit the file would hold names the file and what is wrong in it.
+            let page = try await browser.get("/exhibits/kenesary-mail-shirt")
+            #expect(page.status == .notFound)
+            #expect(
+                page.body.contains(
+                    "<p class=\"message error\">There is no exhibit with the id “kenesary-mail-shirt”. The file "
+                        + "\(file) has this name but cannot be read: \(message)</p>"))
+        }
+    }
 }

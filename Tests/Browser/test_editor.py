@@ -740,3 +740,31 @@ def test_a_file_not_read_is_named_on_the_status_page(kurt_upper, editor, page):
         "Rename it to kurt.yml. skipped-file")
     expect(item).to_be_in_viewport()
     screenshot(page, "32-status-skipped-file")
+
+
+@pytest.fixture
+def tab_in_kenesary(collection):
+    """The bundled collection with a tab before `  ru:` of kenesary-mail-shirt.yml: invalid YAML."""
+    path = collection / "museum-first-floor" / "kenesary-mail-shirt.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\n  ru:", "\n\t  ru:", 1), encoding="utf-8")
+    return path
+
+
+def test_a_file_that_cannot_be_read_says_why_in_its_row(tab_in_kenesary, editor, browser):
+    message = (f"{tab_in_kenesary}:4:1: error: invalid YAML: tabs cannot indent YAML; use spaces (found a tab "
+               "character that violates indentation) [invalid-yaml]")
+    for width, locale, name in [(1280, "ru-RU", "33-unreadable-file"), (390, "ru-RU", "33b-phone-unreadable-file")]:
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale)
+        page = context.new_page()
+        try:
+            page.goto(editor.url + "/?gallery=museum-first-floor")
+            row = page.locator("table.exhibits tr", has_text="kenesary-mail-shirt.yml")
+            expect(row.locator(".badge.unreadable")).to_have_text("Файл не читается")
+            expect(row.locator("code.load-error")).to_have_text(message)
+            expect(row.locator(".badge.missing")).to_have_count(0)
+            # The long message wraps: the page is no wider than the window.
+            width_used = page.evaluate("document.documentElement.scrollWidth")
+            assert width_used <= width, f"the list is {width_used} px wide at {width} px"
+            screenshot(page, name)
+        finally:
+            context.close()

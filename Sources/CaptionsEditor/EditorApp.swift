@@ -450,13 +450,12 @@ struct EditorApp: Sendable {
             if query["merged"] != nil { text += " " + words("exhibit.merged") }
             message = "<p class=\"message ok\" role=\"status\">\(text)</p>"
             // Only texts this exhibit has are named: the query is the browser's.
-            let ended = TextKey.named(inQuery: query["ended"], config: snapshot.config).map {
-                words.textName(field: $0.field, language: $0.language)
+            let ended = TextKey.named(inQuery: query["ended"], config: snapshot.config).compactMap {
+                Self.endedSignOff($0, query: query, words: words)
             }
             if !ended.isEmpty {
-                let line: HTML =
-                    "<p class=\"message warning\" role=\"status\">\(words("exhibit.signoffended", ["list": ended.joined(separator: ", ")]))</p>"
-                message = HTML.join([message, line])
+                let lines: [HTML] = ended.map { "<p class=\"message warning\" role=\"status\">\($0)</p>" }
+                message = HTML.join([message] + lines)
             }
         }
         // Only `field (language)` entries of this exhibit's texts (as the library names them):
@@ -625,6 +624,8 @@ struct EditorApp: Sendable {
         // The signed-off texts this save changes: the save records them as new translations,
         // so their review and approval end, and the page says so.
         var endsSignOff: [TextKey] = []
+        // Who signed them: `reviewby.<field>.<lang>` and `approvalby.<field>.<lang>` in the redirect.
+        var signersPart = ""
         do {
             let (snapshot, _, found) = try self.exhibit(context, saving: true)
             exhibit = found
@@ -635,6 +636,9 @@ struct EditorApp: Sendable {
                     let state = states["\(field).\(language)"]
                     if state?.review != nil || state?.approval != nil {
                         endsSignOff.append(TextKey(field: field, language: language))
+                    }
+                    for (kind, mark) in [("reviewby", state?.review), ("approvalby", state?.approval)] {
+                        if let mark { signersPart += "&\(kind).\(field).\(language)=" + urlEncode(mark.by) }
                     }
                 }
             }
@@ -659,9 +663,23 @@ struct EditorApp: Sendable {
         let mergedPart =
             merged || alreadyThere && !saved.changed.isEmpty
             ? "&merged=1" : alreadyThere ? "&same=1" : ""
-        let endedPart = endsSignOff.isEmpty ? "" : "&ended=" + TextKey.queryValue(endsSignOff)
+        let endedPart = endsSignOff.isEmpty ? "" : "&ended=" + TextKey.queryValue(endsSignOff) + signersPart
         return redirect(
             "/exhibits/\(urlEncode(exhibit.id ?? ""))?\(Self.savedQuery(saved.changed))\(mergedPart)\(endedPart)")
+    }
+
+    /// The sentence saying which sign-off of `text` a save ended, and who had signed it (the
+    /// `reviewby.` and `approvalby.` names of the query); `nil` when the query names neither.
+    static func endedSignOff(_ text: TextKey, query: FormData, words: Localizer) -> String? {
+        let key = "\(text.field).\(text.language)"
+        let name = words.textName(field: text.field, language: text.language)
+        switch (query["reviewby." + key], query["approvalby." + key]) {
+        case (let reviewer?, let approver?):
+            return words("exhibit.signoffended", ["text": name, "reviewer": reviewer, "approver": approver])
+        case (let reviewer?, nil): return words("exhibit.signoffendedreview", ["text": name, "reviewer": reviewer])
+        case (nil, let approver?): return words("exhibit.signoffendedapproval", ["text": name, "approver": approver])
+        case (nil, nil): return nil
+        }
     }
 
     /// The query of the page after a save that changed `texts`: how many, and which.

@@ -181,12 +181,14 @@ def test_edit_after_approval_shows_the_demotion(approved, editor, page):
     assert "se-t-title-kk" in page.get_attribute("textarea[name='title.kk']", "aria-describedby").split()
     expect(page.locator("#so-title-en .signoff-ends")).to_have_count(0)
     page.click("button[value=save]")
-    page.wait_for_url("**/exhibits/first-winter?saved=1&changed=title%3Akk&ended=title%3Akk")
+    page.wait_for_url(
+        "**/exhibits/first-winter?saved=1&changed=title%3Akk&ended=title%3Akk&reviewby.title.kk=AB"
+        "&approvalby.title.kk=AB")
     expect(page.locator("#so-title-kk .signoff-state")).to_have_text("Translated, not reviewed yet")
-    # The page says whose sign-off the save ended.
+    # The page says which sign-off the save ended, and whose.
     expect(page.locator(".message.warning")).to_have_text(
-        "This save ended the review and approval of Title (kk): a changed text must be reviewed and "
-        "approved again.")
+        "This save ended the review by AB and the approval by AB of Title (kk): the changed text must be "
+        "reviewed and approved again.")
     # A change of the source by hand: the approvals of its translations no longer count, and say why.
     editor.write(WINTER, editor.read(WINTER).replace("  ru: Первая зима\n", "  ru: Первая лагерная зима\n"))
     page.goto(editor.url + "/exhibits/first-winter")

@@ -255,16 +255,36 @@ struct EditorSignOffTests {
                 "/exhibits/first-winter",
                 [("_digest", page.inputValue("_digest")!), ("title.kk", "Алғашқы қыс."), ("_action", "save")])
             #expect(saved.status == .seeOther)
-            // The page the save leads to says whose sign-off the save ended.
+            // The page the save leads to says which sign-off the save ended, and whose.
             let location = try #require(saved.headers[.location])
-            #expect(location == "/exhibits/first-winter?saved=1&changed=title%3Akk&ended=title%3Akk")
+            #expect(
+                location
+                    == "/exhibits/first-winter?saved=1&changed=title%3Akk&ended=title%3Akk&reviewby.title.kk=AB"
+                    + "&approvalby.title.kk=AB")
             let shown = try await browser.get(location)
             #expect(
                 shown.body.contains(
-                    "<p class=\"message warning\" role=\"status\">This save ended the review and approval of "
-                        + "Title (kk): a changed text must be reviewed and approved again.</p>"))
+                    "<p class=\"message warning\" role=\"status\">This save ended the review by AB and the approval by "
+                        + "AB of Title (kk): the changed text must be reviewed and approved again.</p>"))
             let russian = try await browser.get(location, headers: [.acceptLanguage: "ru"])
-            #expect(russian.body.contains("Это сохранение отменило проверку и утверждение: Заголовок (kk)."))
+            #expect(
+                russian.body.contains(
+                    "Это сохранение отменило проверку (AB) и утверждение (AB) текста Заголовок (kk): изменённый текст "
+                        + "нужно снова проверить и утвердить."))
+            // A text only reviewed: the page says the review ended, not an approval it never had.
+            page = try await browser.get("/exhibits/first-winter")
+            _ = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "review", "title.en", signer: "C. D."))
+            page = try await browser.get("/exhibits/first-winter")
+            let reviewedOnly = try await browser.post(
+                "/exhibits/first-winter",
+                [("_digest", page.inputValue("_digest")!), ("title.en", "The first winter."), ("_action", "save")])
+            let reviewPage = try await browser.get(try #require(reviewedOnly.headers[.location]))
+            #expect(
+                reviewPage.body.contains(
+                    "<p class=\"message warning\" role=\"status\">This save ended the review by C. D. of Title (en): "
+                        + "the changed text must be reviewed again.</p>"))
+            #expect(!reviewPage.body.contains("approval by"))
             // A made-up or foreign name in the address is not shown.
             let forged = try await browser.get("/exhibits/first-winter?saved=1&ended=%3Cb%3E%3Akk,title%3Ade")
             #expect(!forged.body.contains("This save ended"))

@@ -98,13 +98,8 @@ enum SearchFold {
                     }
                     // A String's UTF-8 is valid: a lead byte and its continuation bytes.
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    if !normalized,
-                        length == 2
-                            ? !isStable(lead: byte, next: bytes[index + 1])
-                            : length == 4 || !isStable(byte, bytes[index + 1], bytes[index + 2])
-                    {
-                        return false
-                    }
+                    // A folded letter of the table (or ASCII) is one normalisation leaves alone:
+                    // only the other scalars are looked at (the common Cyrillic path costs nothing).
                     if length == 2 {
                         let value = fold(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
                         if value < 0x80 {
@@ -112,6 +107,7 @@ enum SearchFold {
                         } else if value >= 0x400, value < 0x500, table[Int(value - 0x400)] != 0 {
                             output.append(table[Int(value - 0x400)])
                         } else {
+                            if !normalized, !isStable(lead: byte, next: bytes[index + 1]) { return false }
                             output.append(marker(length: 2))
                             output.append(0xC0 | UInt8(value >> 6))
                             output.append(0xC0 | UInt8(value & 0x3F))
@@ -119,6 +115,9 @@ enum SearchFold {
                     } else if length == 3, byte == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0x98 {
                         output.append(UInt8(ascii: "'"))  // ‘ or ’
                     } else {
+                        if !normalized, length == 4 || !isStable(byte, bytes[index + 1], bytes[index + 2]) {
+                            return false
+                        }
                         output.append(marker(length: length))
                         for offset in 0..<length { output.append(0xC0 | bytes[index + offset] & 0x3F) }
                     }

@@ -255,7 +255,8 @@ import Testing
         #expect(!baseline.contains("invalid-yaml"))
         let check = try CLIRun.run(["check"], in: folder.path)
         #expect(check.status == 1)
-        #expect(check.stdout.hasPrefix("Captions/broken.yml:3:7: error: invalid YAML: the quoted text that starts here "))
+        #expect(
+            check.stdout.hasPrefix("Captions/broken.yml:3:7: error: invalid YAML: the quoted text that starts here "))
         #expect(check.stdout.contains("[invalid-yaml]"))
         // The JSON says what the text summary says: a file's texts are not counted, two
         // findings were accepted.

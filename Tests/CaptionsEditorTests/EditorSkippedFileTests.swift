@@ -163,8 +163,8 @@ struct EditorSkippedFileTests {
             #expect(page.status == .notFound)
             #expect(
                 page.body.contains(
-                    "<p class=\"message error\">There is no exhibit with the id “kenesary-mail-shirt”. The file "
-                        + "\(file) has this name but cannot be read: \(message)</p>"))
+                    "<p class=\"message error\">There is no exhibit with the id “kenesary-mail-shirt”. This exhibit "
+                        + "would be in the file \(file), but the file cannot be read: \(message)</p>"))
         }
     }
 }

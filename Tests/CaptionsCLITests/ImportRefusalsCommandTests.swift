@@ -348,4 +348,62 @@ import Testing
         #expect(try folder.read("Captions/g/k.yml") == Museum.k)
         #expect(try folder.read("Captions/g/w.yml").contains("  kk: Тұтқындар вагоны\n"))
     }
+
+    /// A target that would make its caption file larger than any command reads (4 MB) is
+    /// refused before anything is written, naming the unit and the limit, instead of writing a
+    /// file every later command refuses and no import can repair.
+    @Test func aTargetTakingACaptionFileOverTheSizeLimitIsRefused() throws {
+        let folder = try Museum.museum()
+        let big = String(repeating: "Өте ұзын мәтін. ", count: 300_000).trimmingCharacters(in: .whitespaces)
+        try folder.write("kk.xlf", Museum.xliff12([("k.title", "Курт", big)]))
+        let before = try folder.contents(of: "Captions")
+        // A text this long is written as a literal block (`|`, a line break, four spaces).
+        let size = Museum.k.utf8.count - "Құрт".utf8.count + "|\n    ".utf8.count + big.utf8.count
+        let run = try CLIRun.run(["import", "kk.xlf"], in: folder.path)
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(
+            run.stderr == """
+                Captions/g/k.yml:2:1: error: k.title (kk) cannot be written: g/k.yml would be \(size) bytes, and \
+                exhibit files are limited to 4194304 bytes; shorten the text
+
+                """)
+        #expect(try folder.contents(of: "Captions") == before)
+    }
+
+    /// A unit refused after an earlier unit of the same file moved its lines is located at the
+    /// line its field has on disk (6), not in the text edited so far (7), in text and JSON.
+    @Test func aRefusalAfterAnEarlierEditOfTheFileNamesTheLineOnDisk() throws {
+        let folder = try Museum.museum()
+        try folder.write(
+            "Captions/g/s.yml",
+            """
+            id: s
+            text:
+              ru: |
+                Строка один.
+                Строка два.
+            credit: { ru: "Экспозиция", en: "Open-air display" }
+
+            """)
+        try folder.write(
+            "kk.xlf",
+            Museum.xliff12([
+                ("s.text", "Строка один.\nСтрока два.", "Бір жол."),
+                ("s.credit", "Экспозиция", "Ашық аспан астындағы экспозиция"),
+            ]))
+        let before = try folder.contents(of: "Captions")
+        let message =
+            "credit in g/s.yml is not written as one 'language: text' entry per line; add the translation by hand"
+        let run = try CLIRun.run(["import", "kk.xlf"], in: folder.path)
+        #expect(run.status == 2)
+        #expect(run.stderr == "Captions/g/s.yml:6:1: error: \(message)\n")
+        let json = try CLIRun.run(["import", "kk.xlf", "--format", "json"], in: folder.path)
+        #expect(json.status == 2)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let error = try #require(document["error"] as? [String: Any])
+        #expect(error["message"] as? String == message)
+        #expect("\(error["line"] ?? ""):\(error["column"] ?? "")" == "6:1")
+        #expect(try folder.contents(of: "Captions") == before)
+    }
 }

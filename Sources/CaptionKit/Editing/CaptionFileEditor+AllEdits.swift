@@ -20,11 +20,10 @@ extension CaptionFileEditor {
         _ edits: [TranslationEdit], recording fingerprints: [String: [String: String]], fieldOrder: [String],
         languageOrder: [String]
     ) throws(CaptionError) {
-        if let (edited, exhibit) = allAtOnce(
+        if let (edited, exhibit, splices) = allAtOnce(
             edits, recording: fingerprints, fieldOrder: fieldOrder, languageOrder: languageOrder)
         {
-            bytes = edited
-            loaded = exhibit
+            take(edited, loaded: exhibit, splices: splices)
             return
         }
         for edit in edits {
@@ -35,12 +34,12 @@ extension CaptionFileEditor {
         try record(fingerprints, fieldOrder: fieldOrder, languageOrder: languageOrder)
     }
 
-    /// The text with every edit and the record made, and its exhibit, when one load proves them
-    /// all; `nil` when the one-by-one path must decide.
+    /// The text with every edit and the record made, its exhibit and the splices that made it
+    /// (in the positions of the current text), when one load proves them all; `nil` when the one-by-one path must decide.
     mutating func allAtOnce(
         _ edits: [TranslationEdit], recording fingerprints: [String: [String: String]], fieldOrder: [String],
         languageOrder: [String]
-    ) -> (bytes: [UInt8], exhibit: Exhibit)? {
+    ) -> (bytes: [UInt8], exhibit: Exhibit, splices: [ByteSplice])? {
         let before = current()
         let lines = LineIndex(bytes: bytes)
         var splices: [ByteSplice] = []
@@ -72,7 +71,8 @@ extension CaptionFileEditor {
             edited = splice.applied(to: edited)
             recorded = record
         }
-        guard let allLines = SplicedLines(splices, in: lines) else { return nil }
+        // One over the size limit is refused by the one-by-one path, naming the edit that crossed it.
+        guard fitsSizeLimit(edited), let allLines = SplicedLines(splices, in: lines) else { return nil }
         let after = load(edited)
         let skipped = recorded == nil ? nil : TranslationRecord.key
         guard after.loadFindings.isEmpty, Self.sameScalars(Self.captions(of: after), expected),
@@ -80,7 +80,7 @@ extension CaptionFileEditor {
             recorded.map({ TranslationRecord(exhibit: after).sameEntries(as: $0) }) ?? true,
             Self.everythingElseMoved(from: before, to: after, by: allLines, except: editedValues, skipping: skipped)
         else { return nil }
-        return (edited, after)
+        return (edited, after, splices)
     }
 
     /// Whether every position of `before` that no edit replaced is in `after` where `moves`

@@ -22,7 +22,7 @@ extension CaptionFileEditor {
         let before = current()
         let start = SourceLocation(path: path, line: 1, column: 1)
         func refuse(_ location: SourceLocation) -> CaptionError {
-            .invalidInput(
+            refusal(
                 location,
                 """
                 \(relativePath) cannot take a new '\(fieldName)' field safely here; add it by hand (a '\(fieldName):' \
@@ -65,7 +65,9 @@ extension CaptionFileEditor {
             Self.appendBlockLines(contentLines, indent: 4, newline: newline, to: &block)
         }
         block += newline.utf8
-        let edited = ByteSplice(range: insertOffset..<insertOffset, bytes: block).applied(to: bytes)
+        let splice = ByteSplice(range: insertOffset..<insertOffset, bytes: block)
+        let edited = splice.applied(to: bytes)
+        try refuseOverSizeLimit(edited, writing: "\(before.displayID).\(fieldName) (\(language))", at: start)
         let after = load(edited)
         var expected = Self.captions(of: before)
         expected[fieldName] = ""
@@ -73,8 +75,7 @@ extension CaptionFileEditor {
         guard after.loadFindings.isEmpty, Self.sameScalars(Self.captions(of: after), expected),
             Self.shapes(of: after, except: nil) == Self.shapes(of: before, except: nil)
         else { throw refuse(start) }
-        bytes = edited
-        loaded = after
+        take(edited, loaded: after, splices: [splice])
     }
 
     /// The start of the line holding `offset`, moved up over the comment lines right above it.

@@ -12,7 +12,7 @@ extension CaptionFileEditor {
         let before = current()
         let start = SourceLocation(path: path, line: 1, column: 1)
         guard before.isReadable, before.loadFindings.isEmpty else {
-            throw .invalidInput(
+            throw refusal(
                 before.loadFindings.first?.location ?? start,
                 "\(relativePath) has errors; run captions check and fix them first")
         }
@@ -24,21 +24,25 @@ extension CaptionFileEditor {
             }
         }
         let block = Array(record.yaml(fieldOrder: fieldOrder, languageOrder: languageOrder, newline: newline).utf8)
-        let edited: [UInt8]
+        let splice: ByteSplice
         if let range = recordRange(in: bytes) {
-            edited = ByteSplice(range: range, bytes: block).applied(to: bytes)
+            splice = ByteSplice(range: range, bytes: block)
         } else {
-            var appended = bytes
+            var appended: [UInt8] = []
             if let last = bytes.last, last != UInt8(ascii: "\n") { appended += newline.utf8 }
-            edited = appended + block + Array(newline.utf8)
+            splice = ByteSplice(range: bytes.count..<bytes.count, bytes: appended + block + Array(newline.utf8))
         }
+        let edited = splice.applied(to: bytes)
+        try refuseOverSizeLimit(
+            edited, writing: "the translations record of \(before.displayID)",
+            at: before.metadata[TranslationRecord.key]?.location ?? start)
         let after = load(edited)
         guard after.loadFindings.isEmpty, TranslationRecord(exhibit: after).sameEntries(as: record),
             Self.sameScalars(Self.captions(of: after), Self.captions(of: before)),
             Self.shapes(of: after, except: TranslationRecord.key)
                 == Self.shapes(of: before, except: TranslationRecord.key)
         else {
-            throw .invalidInput(
+            throw refusal(
                 before.metadata[TranslationRecord.key]?.location ?? start,
                 """
                 the translations record of \(relativePath) cannot be rewritten safely; fix it by hand \
@@ -46,7 +50,6 @@ extension CaptionFileEditor {
                 """
             )
         }
-        bytes = edited
-        loaded = after
+        take(edited, loaded: after, splices: [splice])
     }
 }

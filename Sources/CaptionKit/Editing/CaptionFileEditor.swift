@@ -26,6 +26,11 @@ struct CaptionFileEditor: Sendable {
     /// The digest of the bytes read from disk (``init(fileData:path:relativePath:)``), which the
     /// file must still have when the edited bytes replace it.
     private(set) var readDigest: ContentDigest?
+    /// The text as read, to which ``onDisk(_:)`` takes positions back.
+    private let readBytes: [UInt8]
+    /// The splices accepted so far, a set of them per accepted edit, each set in the positions
+    /// of the text before it.
+    private var acceptedSplices: [[ByteSplice]] = []
 
     /// Starts editing `text`.
     init(text: String, path: String, relativePath: String) {
@@ -34,6 +39,7 @@ struct CaptionFileEditor: Sendable {
 
     private init(bytes: [UInt8], path: String, relativePath: String) {
         self.bytes = bytes
+        self.readBytes = bytes
         self.path = path
         self.relativePath = relativePath
         self.newline = Self.containsCRLF(bytes) ? "\r\n" : "\n"
@@ -126,19 +132,42 @@ struct CaptionFileEditor: Sendable {
         let field = try editableField(fieldName, of: before)
         let splice = try translationSplice(
             field: field, language: language, to: newText, languageOrder: languageOrder, lines: LineIndex(bytes: bytes))
+        let edited = splice.applied(to: bytes)
+        try refuseOverSizeLimit(edited, writing: "\(before.displayID).\(fieldName) (\(language))", at: field.location)
         try commit(
-            splice.applied(to: bytes), expecting: before, field: fieldName, language: language, text: newText,
-            at: field.location)
+            splice, expecting: before, field: fieldName, language: language, text: newText, at: field.location)
+    }
+
+    /// Whether the file `edited` makes is no larger than the loader reads
+    /// (``ExhibitParser/maximumFileSize``, the byte order mark included).
+    func fitsSizeLimit(_ edited: [UInt8]) -> Bool {
+        edited.count + (hasByteOrderMark ? 3 : 0) <= ExhibitParser.maximumFileSize
+    }
+
+    /// Refuses `edited` when the file it makes is larger than the loader reads: every later
+    /// command would refuse the file, and no edit through this editor could repair it. `what`
+    /// names what the edit writes (`kurt-story.title (kk)`, `the translations record`).
+    func refuseOverSizeLimit(_ edited: [UInt8], writing what: String, at location: SourceLocation)
+        throws(CaptionError)
+    {
+        guard !fitsSizeLimit(edited) else { return }
+        throw refusal(
+            location,
+            """
+            \(what) cannot be written: \(relativePath) would be \(edited.count + (hasByteOrderMark ? 3 : 0)) \
+            bytes, and exhibit files are limited to \(ExhibitParser.maximumFileSize) bytes; shorten the text
+            """
+        )
     }
 
     /// The field `fieldName` of `exhibit` when the file can be edited at all.
     func editableField(_ fieldName: String, of exhibit: Exhibit) throws(CaptionError) -> CaptionField {
         if let finding = exhibit.loadFindings.first {
-            throw .invalidInput(
+            throw refusal(
                 finding.location, "\(relativePath) cannot be edited safely: \(finding.message); fix that first")
         }
         guard exhibit.isReadable, let field = exhibit.field(fieldName) else {
-            throw .invalidInput(
+            throw refusal(
                 exhibit.loadFindings.first?.location ?? SourceLocation(path: path, line: 1, column: 1),
                 "\(relativePath) cannot be edited safely: it has no readable '\(fieldName)' field")
         }
@@ -169,13 +198,16 @@ struct CaptionFileEditor: Sendable {
                 fingerprints, of: before, fieldOrder: fieldOrder, languageOrder: languageOrder, in: bytes)
         else { return }
         let edited = splice.applied(to: bytes)
+        try refuseOverSizeLimit(
+            edited, writing: "the translations record of \(before.displayID)",
+            at: before.metadata[TranslationRecord.key]?.location ?? SourceLocation(path: path, line: 1, column: 1))
         let after = load(edited)
         guard after.loadFindings.isEmpty, TranslationRecord(exhibit: after).sameEntries(as: record),
             Self.sameScalars(Self.captions(of: after), Self.captions(of: before)),
             Self.shapes(of: after, except: TranslationRecord.key)
                 == Self.shapes(of: before, except: TranslationRecord.key)
         else {
-            throw .invalidInput(
+            throw refusal(
                 before.metadata[TranslationRecord.key]?.location ?? SourceLocation(path: path, line: 1, column: 1),
                 """
                 the translations record of \(relativePath) cannot be rewritten safely; remove the key and run the \
@@ -183,8 +215,7 @@ struct CaptionFileEditor: Sendable {
                 """
             )
         }
-        bytes = edited
-        loaded = after
+        take(edited, loaded: after, splices: [splice])
     }
 
     /// The record of `exhibit` with `fingerprints` set, and the splice that writes it into
@@ -322,7 +353,7 @@ struct CaptionFileEditor: Sendable {
     }
 
     private func unsafeLayout(_ field: CaptionField) -> CaptionError {
-        .invalidInput(
+        refusal(
             field.location,
             """
             \(field.name) in \(relativePath) is not written as one 'language: text' entry per line; add the \
@@ -512,9 +543,10 @@ struct CaptionFileEditor: Sendable {
 
     /// Accepts `edited` only if it loads with exactly the one intended change.
     private mutating func commit(
-        _ edited: [UInt8], expecting before: Exhibit, field: String, language: String, text newText: String,
+        _ splice: ByteSplice, expecting before: Exhibit, field: String, language: String, text newText: String,
         at location: SourceLocation
     ) throws(CaptionError) {
+        let edited = splice.applied(to: bytes)
         let after = load(edited)
         var expected = Self.captions(of: before)
         expected[field + "." + language] = newText
@@ -522,12 +554,54 @@ struct CaptionFileEditor: Sendable {
             after.loadFindings.isEmpty && Self.sameScalars(Self.captions(of: after), expected)
             && Self.shapes(of: after, except: nil) == Self.shapes(of: before, except: nil)
         guard same else {
-            throw .invalidInput(
+            throw refusal(
                 location,
                 "\(field) (\(language)) in \(relativePath) cannot be written safely here; add the translation by hand")
         }
+        take(edited, loaded: after, splices: [splice])
+    }
+
+    /// Makes `edited`, the text with `splices` made (in the positions of the current text), the
+    /// current text, loaded as `after`.
+    mutating func take(_ edited: [UInt8], loaded after: Exhibit, splices: [ByteSplice]) {
         bytes = edited
         loaded = after
+        acceptedSplices.append(splices)
+    }
+
+    /// An edit refused at `location`, a position in the current text: the message says where
+    /// that is in the file as read, which is the file on disk (earlier edits may have moved it).
+    func refusal(_ location: SourceLocation, _ message: String) -> CaptionError {
+        .invalidInput(onDisk(location), message)
+    }
+
+    /// Where `location`, a position in the current text, is in the text as read; a position in
+    /// text an edit put in is that edit's start.
+    func onDisk(_ location: SourceLocation) -> SourceLocation {
+        guard !acceptedSplices.isEmpty, location.line > 0 else { return location }
+        var offset = LineIndex(bytes: bytes).offset(location)
+        for splices in acceptedSplices.reversed() {
+            var shift = 0
+            var before: Int?
+            let ordered = splices.enumerated().sorted {
+                ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset)
+            }
+            for splice in ordered.map(\.element) {
+                let start = splice.range.lowerBound + shift
+                if offset <= start { break }
+                if offset < start + splice.bytes.count {
+                    before = splice.range.lowerBound
+                    break
+                }
+                shift += splice.bytes.count - splice.range.count
+            }
+            offset = before ?? offset - shift
+        }
+        let lines = LineIndex(bytes: readBytes)
+        let lineStart = lines.lineStart(ofOffset: offset)
+        return SourceLocation(
+            path: location.path, line: lines.line(ofOffset: offset),
+            column: lines.scalarCount(lineStart..<offset) + 1)
     }
 }
 

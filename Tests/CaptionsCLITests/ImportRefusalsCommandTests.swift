@@ -406,4 +406,48 @@ import Testing
         #expect("\(error["line"] ?? ""):\(error["column"] ?? "")" == "6:1")
         #expect(try folder.contents(of: "Captions") == before)
     }
+
+    /// A target language the collection does not have is said to be so, instead of advice to ask
+    /// for a file exported for it.
+    @Test(arguments: XLIFFVersion.allCases)
+    func aFileRetargetedToALanguageTheCollectionLacksSaysSo(_ version: XLIFFVersion) throws {
+        let folder = try Museum.museum()
+        try folder.write("de.xlf", Self.retargeted(try Self.exported(folder, version), version, to: "de"))
+        let before = try folder.contents(of: "Captions")
+        let (attribute, location) = version == .v1_2 ? ("target-language", "3:3") : ("trgLang", "2:1")
+        let line = version == .v1_2 ? 6 : 8
+        let run = try CLIRun.run(["import", "de.xlf"], in: folder.path)
+        #expect(run.status == 2)
+        #expect(
+            run.stderr == """
+                de.xlf:\(location): error: the file says its target language is 'de' (\(attribute)) but was exported \
+                for 'kk' (unit 'k.title' at line \(line) is marked so): a translation tool or an edit changed it; if \
+                its translations are kk, set \(attribute) back to "kk" and import again; 'de' is not a target \
+                language of the collection (kk, en)
+
+                """)
+        #expect(try folder.contents(of: "Captions") == before)
+    }
+
+    /// A `<trans-unit>` with two `<target>`s refuses the file (exit 2, nothing written) instead
+    /// of importing the last one.
+    @Test func aUnitWithTwoTargetsRefusesTheFile() throws {
+        let folder = try Museum.museum()
+        let unit =
+            "      <trans-unit id=\"w.title\"><source>Арестантский вагон</source><target>Тұтқындар вагоны</target>"
+            + "<target>Вагон</target></trans-unit>\n"
+        try folder.write("kk.xlf", XLIFF12Fixture.file([unit]))
+        let before = try folder.contents(of: "Captions")
+        let run = try CLIRun.run(["import", "kk.xlf"], in: folder.path)
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(
+            run.stderr == """
+                kk.xlf:5:100: error: unit 'w.title' has a second <target> in one <trans-unit> (the first at line 5); \
+                a translation tool may have doubled it, and the file cannot say which is meant: remove one and \
+                import the file again
+
+                """)
+        #expect(try folder.contents(of: "Captions") == before)
+    }
 }

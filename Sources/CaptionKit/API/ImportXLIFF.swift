@@ -7,7 +7,11 @@ extension XLIFFImporter {
     public static func run(_ options: XLIFFImportOptions, collectionPath: String) throws(CaptionError)
         -> XLIFFImportReport
     {
-        let reading = XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize)
+        // The configuration alone is read first (the collection loads while the files are read):
+        // a file refused for its target language can then say whether the collection has it.
+        let targetLanguages = try? CollectionLoader.loadConfig(in: collectionPath).targetLanguages
+        let reading = XLIFFReadAhead(
+            files: options.files, maximumSize: options.maximumSize, targetLanguages: targetLanguages)
         let digests = LoadedFileDigests()
         let collection: CaptionCollection
         do throws(CaptionError) {
@@ -33,8 +37,10 @@ extension XLIFFImporter {
     public static func run(_ options: XLIFFImportOptions, on collection: CaptionCollection) throws(CaptionError)
         -> XLIFFImportReport
     {
-        try run(
-            options, on: collection, reading: XLIFFReadAhead(files: options.files, maximumSize: options.maximumSize))
+        let reading = XLIFFReadAhead(
+            files: options.files, maximumSize: options.maximumSize,
+            targetLanguages: collection.config.targetLanguages)
+        return try run(options, on: collection, reading: reading)
     }
 }
 extension XLIFFImporter {
@@ -54,7 +60,7 @@ extension XLIFFImporter {
                 SourceLocation(path: name),
                 "file is \(data.count) bytes, over the limit of \(options.maximumSize) bytes")
         }
-        let document = try XLIFFReader.parse(data, path: name)
+        let document = try XLIFFReader.parse(data, path: name, targetLanguages: collection.config.targetLanguages)
         var plan = Plan(collection: collection)
         plan.trustedReviewer = try trustedReviewer(options)
         var summary = plan.summary(path: name)

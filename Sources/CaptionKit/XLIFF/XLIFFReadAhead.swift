@@ -73,10 +73,13 @@ final class XLIFFReadAhead: @unchecked Sendable {
     private var current = Batch()
     private var currentIndex = 0
 
-    /// Starts reading `files` in order.
-    init(files: [String], maximumSize: Int, bufferLimit: Int = 16 << 20) {
+    /// Starts reading `files` in order; `targetLanguages`, the collection's when known, let a
+    /// refused file say when its target language is none of them.
+    init(files: [String], maximumSize: Int, targetLanguages: [String]? = nil, bufferLimit: Int = 16 << 20) {
         self.bufferLimit = bufferLimit
-        let thread = Thread { [self] in readAll(files, maximumSize: maximumSize) }
+        let thread = Thread { [self] in
+            readAll(files, maximumSize: maximumSize, targetLanguages: targetLanguages)
+        }
         thread.stackSize = 8 << 20
         thread.start()
     }
@@ -118,7 +121,7 @@ final class XLIFFReadAhead: @unchecked Sendable {
     }
 
     /// The reader thread's work.
-    private func readAll(_ files: [String], maximumSize: Int) {
+    private func readAll(_ files: [String], maximumSize: Int, targetLanguages: [String]?) {
         var batch = Batch()
         defer {
             condition.lock()
@@ -130,7 +133,9 @@ final class XLIFFReadAhead: @unchecked Sendable {
             // Files with fewer units than a batch never reach `hand` while being read.
             guard !wasCancelled else { return }
             do throws(CaptionError) {
-                let document = try XLIFFReader.read(path: path, maximumSize: maximumSize) {
+                let document = try XLIFFReader.read(
+                    path: path, maximumSize: maximumSize, targetLanguages: targetLanguages
+                ) {
                     (read: XLIFFReader.ReadUnit) throws(CaptionError) in
                     let source = batch.text.count..<(batch.text.count + read.source.count)
                     batch.text += read.source

@@ -68,12 +68,15 @@ enum XLIFFReader {
 
     /// ``read(path:maximumSize:eachUnit:)`` giving each unit's texts as bytes, so that the
     /// strings can be made later (or on another thread).
+    /// `targetLanguages`, the collection's, let a refusal say when the file's target language
+    /// is none of them.
     static func read(
-        path: String, maximumSize: Int = XMLStreamReader.defaultMaximumSize,
+        path: String, maximumSize: Int = XMLStreamReader.defaultMaximumSize, targetLanguages: [String]? = nil,
         eachReadUnit: (ReadUnit) throws(CaptionError) -> Void
     ) throws(CaptionError) -> XLIFFDocument {
         var parser = Parser(path: path)
         parser.keepsUnits = false
+        parser.targetLanguages = targetLanguages
         var failure: CaptionError?
         let takeBytes = { (bytes: UnsafeBufferPointer<UInt8>) in parser.take(bytes) }
         withoutActuallyEscaping(takeBytes) { takeText in
@@ -96,9 +99,12 @@ enum XLIFFReader {
         return try parser.finish()
     }
 
-    /// Reads XLIFF held in memory.
-    static func parse(_ data: Data, path: String) throws(CaptionError) -> XLIFFDocument {
+    /// Reads XLIFF held in memory; `targetLanguages` as for ``read(path:maximumSize:targetLanguages:eachReadUnit:)``.
+    static func parse(_ data: Data, path: String, targetLanguages: [String]? = nil) throws(CaptionError)
+        -> XLIFFDocument
+    {
         var parser = Parser(path: path)
+        parser.targetLanguages = targetLanguages
         try XMLStreamReader.parse(data, path: path, attributeNames: Parser.attributeNames) {
             (event) throws(CaptionError) in
             try parser.handle(event)
@@ -312,6 +318,8 @@ enum XLIFFReader {
         var keepsUnits = true
         /// Units finished since the caller last took them.
         var finishedUnits: [ReadUnit] = []
+        /// The collection's target languages, when known.
+        var targetLanguages: [String]?
 
         init(path: String) { self.path = path }
 
@@ -450,6 +458,16 @@ enum XLIFFReader {
                 noteLanguage(attributes, location, in: \.sourceLanguageTags)
                 return .source
             case ("target", .unit) where !isVersion2, ("target", .segment):
+                // A second target: a tool's merge gone wrong, and which one is meant the file cannot say.
+                if let first = isVersion2 ? segment?.targetLocation : unit?.targetLocation, let unit {
+                    throw .invalidInput(
+                        location,
+                        """
+                        unit '\(unit.id)' has a second <target> in one \(isVersion2 ? "<segment>" : "<trans-unit>") \
+                        (the first at line \(first.line)); a translation tool may have doubled it, and the file cannot \
+                        say which is meant: remove one and import the file again
+                        """)
+                }
                 captured = []
                 if unit?.targetLocation == nil { unit?.targetLocation = location }
                 noteLanguage(attributes, location, in: \.targetLanguageTags)
@@ -501,6 +519,17 @@ enum XLIFFReader {
             case XLIFFVersion.namespace20 where version.hasPrefix("2."):
                 isVersion2 = true
                 rootLanguages = (attribute(attributes, "srcLang"), attribute(attributes, "trgLang"))
+            case _ where version == "1.2" || version.hasPrefix("2."):
+                // The version is one captions reads, but the namespace is not that version's.
+                let expected = version == "1.2" ? XLIFFVersion.namespace12 : XLIFFVersion.namespace20
+                let found = elementNamespace.isEmpty ? "has no xmlns" : "has xmlns=\"\(elementNamespace)\""
+                throw .invalidInput(
+                    location,
+                    """
+                    the <xliff> element says version="\(version)" but \(found); XLIFF \(version) needs \
+                    xmlns="\(expected)" on it: put that back and import the file again
+                    """
+                )
             default:
                 throw .invalidInput(
                     location,
@@ -684,13 +713,20 @@ enum XLIFFReader {
                 Language.matching(file.targetLanguage, in: [exported]) == nil
             else { return }
             let attribute = isVersion2 ? "trgLang" : "target-language"
+            let target = file.targetLanguage
+            let otherwise =
+                if let targetLanguages, Language.matching(target, in: targetLanguages) == nil {
+                    "'\(target)' is not a target language of the collection (\(targetLanguages.joined(separator: ", ")))"
+                } else {
+                    "if they are \(target), ask for them in a file exported for \(target)"
+                }
             throw .invalidInput(
                 isVersion2 ? rootLocation : file.location,
                 """
                 the file says its target language is '\(file.targetLanguage)' (\(attribute)) but was exported for \
                 '\(exported)' (unit '\(unit.id)' at line \(unit.location.line) is marked so): a translation tool or \
                 an edit changed it; if its translations are \(exported), set \(attribute) back to "\(exported)" and \
-                import again; if they are \(file.targetLanguage), ask for them in a file exported for \(file.targetLanguage)
+                import again; \(otherwise)
                 """)
         }
 

@@ -57,6 +57,20 @@ enum XMLDeclaration {
         guard let range = encodingRange(in: bytes) else { return nil }
         let value = bytes[range.value]
         let name = String(decoding: value.prefix(40), as: UTF8.self) + (value.count > 40 ? "…" : "")
+        if ["US-ASCII", "ASCII"].contains(name.uppercased()),
+            let high = bytes.dropFirst(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0).firstIndex(where: { $0 >= 0x80 })
+        {
+            // libxml2 would stop at the first such byte with words about something else.
+            let advice =
+                String(validating: bytes, as: UTF8.self) != nil
+                ? "the file is UTF-8: change the declaration to encoding=\"UTF-8\""
+                : "save the file as UTF-8 and change the declaration to encoding=\"UTF-8\""
+            return (
+                high,
+                "the XML declaration says encoding=\"\(name)\", but the file has the byte \(hex(bytes[high])) here, "
+                    + "which is not ASCII; \(advice)"
+            )
+        }
         if readEncodings.contains(name.uppercased()) { return nil }
         if ["UTF-16", "UTF16"].contains(name.uppercased()) {
             return (
@@ -66,6 +80,25 @@ enum XMLDeclaration {
             )
         }
         return (range.whole.lowerBound, message(for: name))
+    }
+
+    /// A byte as `0xE9`.
+    static func hex(_ byte: UInt8) -> String {
+        "0x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+    }
+
+    /// The offset of the first byte of `bytes` that is not part of valid UTF-8, or `nil`.
+    static func firstInvalidUTF8Offset(in bytes: UnsafeRawBufferPointer) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     private static func message(for encoding: String) -> String {

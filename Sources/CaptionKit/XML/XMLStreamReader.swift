@@ -367,13 +367,56 @@ final class XMLStreamReader {
                 SourceLocation(path: path, line: 1, column: 1),
                 "not an XML file: it does not start with a tag such as <?xml or <xliff (libxml2: \(error.message))")
         }
+        // A byte that is not UTF-8 (a Latin-1 letter), at or before the error, is the reason;
+        // one character cut in two at the end is a file cut short.
+        if let invalid = XMLDeclaration.firstInvalidUTF8Offset(in: bytes), !endsInsideACharacter(from: invalid) {
+            var locator = ByteLocator(bytes: bytes)
+            let at = locator.location(ofOffset: invalid, path: path)
+            if at.line <= location.line {
+                return .invalidInput(
+                    at, "the file is not valid UTF-8 (byte \(XMLDeclaration.hex(bytes[invalid]))); save it as UTF-8")
+            }
+        }
         var end = ByteLocator(bytes: bytes)
-        if let innermost = open.last, error.line >= end.location(ofOffset: bytes.count, path: path).line {
-            return .invalidInput(
-                location,
-                "the file ends before <\(innermost)> is closed; it is truncated or not XML (libxml2: \(error.message))")
+        if error.line >= end.location(ofOffset: bytes.count, path: path).line {
+            // libxml2's own words here ("Extra content at the end of the document") would contradict this.
+            if let innermost = open.last {
+                return .invalidInput(
+                    location, "the file ends before <\(innermost)> is closed; it is truncated or not XML")
+            }
+            if let tag = startTagCutShort() {
+                return .invalidInput(location, "the file ends inside \(tag); it is truncated or not XML")
+            }
         }
         return .invalidInput(location, "malformed XML: \(error.message)")
+    }
+
+    /// Whether the bytes from `offset` to the end are the start of one UTF-8 character, cut short.
+    private func endsInsideACharacter(from offset: Int) -> Bool {
+        let lead = bytes[offset]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        return (0xC2...0xF4).contains(lead) && bytes.count - offset < length
+            && bytes[(offset + 1)...].allSatisfy { $0 & 0xC0 == 0x80 }
+    }
+
+    /// `the start tag of <name>` (or `a start tag`, when the name is cut too) when the bytes end
+    /// inside a start tag: after their last `<`, a name and no `>`.
+    private func startTagCutShort() -> String? {
+        var index = bytes.count - 1
+        while index >= 0, bytes[index] != UInt8(ascii: "<") {
+            if bytes[index] == UInt8(ascii: ">") { return nil }
+            index -= 1
+        }
+        guard index >= 0, index + 1 < bytes.count else { return nil }
+        let first = bytes[index + 1]
+        guard
+            first >= 0x80 || first == UInt8(ascii: "_") || first == UInt8(ascii: ":")
+                || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20)
+        else { return nil }
+        let spaces: [UInt8] = [0x20, 0x09, 0x0A, 0x0D]
+        let name = bytes[(index + 1)...].prefix { !spaces.contains($0) }
+        guard index + 1 + name.count < bytes.count, name.count <= 100 else { return "a start tag" }
+        return "the start tag of <\(String(decoding: name, as: UTF8.self))>"
     }
 
     /// Names and namespaces met so far, by the address libxml2 gives them at (its dictionary
@@ -408,7 +451,9 @@ private func collectError(_ context: UnsafeMutableRawPointer?, _ error: xmlError
     let reader = Unmanaged<XMLStreamReader>.fromOpaque(context).takeUnretainedValue()
     guard reader.firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
     var message = error.pointee.message.map { String(cString: $0) } ?? "unknown libxml2 error"
+    // One line: libxml2 adds lines of its own to some messages ("Bytes: 0xE9 0xD0 ...").
     message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+    message = String(message.prefix { $0 != "\n" && $0 != "\r" }).trimmingCharacters(in: .whitespaces)
     if let last = message.last, last == "." { message.removeLast() }
     reader.firstError = (Int(error.pointee.line), Int(error.pointee.int2), message)
 }

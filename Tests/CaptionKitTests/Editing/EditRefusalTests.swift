@@ -63,10 +63,12 @@ import Testing
     /// A record that would take the file over the limit (`accept`, `review`, `approve`, the
     /// record an import or a save writes) is refused too; a byte order mark counts.
     @Test func aRecordTakingTheFileOverTheSizeLimitIsRefused() throws {
+        let fingerprint = SourceFingerprint.of("title")  // written plain, as AllEditsTests shows
         let record =
             "translations:  # machine-owned: source fingerprints of translations; do not edit\n"
-            + "  title: { kk: abcdef0123456789 }\n"
-        let head = "id: a\ntitle:\n  kk: Құрт\n  ru: "
+            + "  title: { kk: \(fingerprint) }\n"
+        // The bulk is a comment, which loads fast.
+        let head = "id: a\ntitle:\n  kk: Құрт\n  ru: Курт\n# "
         let source = head + Self.filler(Self.limit - head.utf8.count - 1 - record.utf8.count + 1) + "\n"
         let message = Self.sizeMessage("the translations record of a", size: Self.limit + 1)
         let expected = CaptionError.invalidInput(SourceLocation(path: "a.yml", line: 1, column: 1), message)
@@ -74,14 +76,14 @@ import Testing
         var accepting = CaptionFileEditor(text: source, path: "a.yml", relativePath: "a.yml")
         #expect(throws: expected) {
             try accepting.record(
-                ["title": ["kk": "abcdef0123456789"]], fieldOrder: Self.fields, languageOrder: Self.order)
+                ["title": ["kk": fingerprint]], fieldOrder: Self.fields, languageOrder: Self.order)
         }
         #expect(accepting.text == source)
 
         var reviewing = CaptionFileEditor(text: source, path: "a.yml", relativePath: "a.yml")
         #expect(throws: expected) {
             try reviewing.recordSignOffs(
-                ["title": ["kk": (fingerprint: "abcdef0123456789", signOff: nil)]], fieldOrder: Self.fields,
+                ["title": ["kk": (fingerprint: fingerprint, signOff: nil)]], fieldOrder: Self.fields,
                 languageOrder: Self.order)
         }
         #expect(reviewing.text == source)
@@ -89,7 +91,7 @@ import Testing
         // One byte less fits; with a byte order mark it does not.
         let shorter = head + Self.filler(Self.limit - head.utf8.count - 1 - record.utf8.count) + "\n"
         var fitting = CaptionFileEditor(text: shorter, path: "a.yml", relativePath: "a.yml")
-        try fitting.record(["title": ["kk": "abcdef0123456789"]], fieldOrder: Self.fields, languageOrder: Self.order)
+        try fitting.record(["title": ["kk": fingerprint]], fieldOrder: Self.fields, languageOrder: Self.order)
         #expect(fitting.data.count == Self.limit)
         var marked = try CaptionFileEditor(
             fileData: Data([0xEF, 0xBB, 0xBF] + Array(shorter.utf8)), path: "a.yml", relativePath: "a.yml")
@@ -98,7 +100,7 @@ import Testing
                 SourceLocation(path: "a.yml", line: 1, column: 1),
                 Self.sizeMessage("the translations record of a", size: Self.limit + 3))
         ) {
-            try marked.record(["title": ["kk": "abcdef0123456789"]], fieldOrder: Self.fields, languageOrder: Self.order)
+            try marked.record(["title": ["kk": fingerprint]], fieldOrder: Self.fields, languageOrder: Self.order)
         }
     }
 

@@ -6,7 +6,12 @@
 ///   count as one number (`10 000`, `10 000`, `10,000` → `10000`);
 /// - a decimal with `,` or `.` (`3,5`, `3.5` → `3.5`); several dots or commas (`05.03.1953`)
 ///   give one number per group (`5`, `3`, `1953`);
-/// - a range (`1938–1953`, `1938-1953`) gives both numbers; a sign is ignored;
+/// - a range (`1938–1953`, `1938-1953`) gives both numbers; a sign is ignored; a year range
+///   with its second year abbreviated gives the full year (`1937–38`, `1937/38`, `1937–8`,
+///   `the 1930s–40s` → `1937`, `1938`; `1930`, `1940`): see `NumberExtraction+YearRanges.swift`;
+/// - a word for thousands, millions or billions multiplies the number before it (`8 тысяч`,
+///   `8 мың`, `1,5 млн`, `8 thousand` → `8000`, `1500000`), except a four-digit one (a year):
+///   see `NumberExtraction+NumberWords.swift`;
 /// - digits glued to letters give the digits: `1937-жылы`, `1937 жылы`, `19th`, `1930s`,
 ///   `XX-ғасыр`;
 /// - an uppercase Roman numeral of I, V and X from 1 to 39 gives its value (`XIX` → `19`); a
@@ -132,15 +137,32 @@ enum NumberExtraction {
                         result += found.numbers
                         return found.end
                     }
+                    if let year = completedYear(bytes, from: start, to: index, read: result) {
+                        result.append(year)
+                        return index
+                    }
                     // A lone group (most numbers): what `interpret` gives for it, without the lists.
-                    result.append(normalized(UnsafeBufferPointer(rebasing: bytes[groupStart..<index])))
+                    let number = normalized(UnsafeBufferPointer(rebasing: bytes[groupStart..<index]))
                     if let month = month(ofDay: bytes, from: start, to: index, language: language) {
+                        result.append(number)
                         result.append(String(month))
+                    } else if index - start != 4,
+                        let power = powerOfNumberWord(after: index, in: bytes, language: language)
+                    {
+                        // Four digits are a year: `в 1937 тысячи женщин` is not 1937000.
+                        appendNumber(number, timesTenTo: power, bytes, start: start, into: &result)
+                    } else {
+                        result.append(number)
                     }
                 } else {
                     groups.append(
                         String(decoding: UnsafeBufferPointer(rebasing: bytes[groupStart..<index]), as: UTF8.self))
-                    result += interpret(groups, separators, commaGroupsThousands: language == "en")
+                    let numbers = interpret(groups, separators, commaGroupsThousands: language == "en")
+                    if numbers.count == 1, let power = powerOfNumberWord(after: index, in: bytes, language: language) {
+                        appendNumber(numbers[0], timesTenTo: power, bytes, start: start, into: &result)
+                    } else {
+                        result += numbers
+                    }
                 }
                 return index
             }
@@ -148,6 +170,28 @@ enum NumberExtraction {
             separators.append(separator.scalar)
             index += separator.length
         }
+    }
+
+    /// Appends `number`, which starts at `start` and a number word multiplies by ten to `power`,
+    /// multiplied; so is the last number of `result` when it starts a range with this one
+    /// (`5–8 тысяч` is 5000 to 8000), joined by a hyphen or a dash and smaller.
+    private static func appendNumber(
+        _ number: String, timesTenTo power: Int, _ bytes: UnsafeBufferPointer<UInt8>, start: Int,
+        into result: inout [String]
+    ) {
+        if let previous = result.last, isPlainNumber(previous), isDashBetweenDigits(bytes, before: start),
+            let first = Double(previous), let second = Double(number), first < second
+        {
+            result[result.count - 1] = scaled(previous, byPowerOfTen: power)
+        }
+        result.append(scaled(number, byPowerOfTen: power))
+    }
+
+    /// Whether a hyphen, en dash or em dash ends just before offset `start`, after a digit.
+    private static func isDashBetweenDigits(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
+        if start >= 2, bytes[start - 1] == UInt8(ascii: "-") { return isDigit(bytes[start - 2]) }
+        return start >= 4 && bytes[start - 3] == 0xE2 && bytes[start - 2] == 0x80
+            && (bytes[start - 1] == 0x93 || bytes[start - 1] == 0x94) && isDigit(bytes[start - 4])
     }
 
     /// The separator at `index` between two digit groups: a dot, comma or grouping space
@@ -230,7 +274,7 @@ enum NumberExtraction {
         bytes[offset] == 0xD0 && offset + 1 < bytes.count && (bytes[offset + 1] == 0xA5 || bytes[offset + 1] == 0x86)
     }
 
-    private static func isGroupingSpace(_ character: Unicode.Scalar) -> Bool {
+    static func isGroupingSpace(_ character: Unicode.Scalar) -> Bool {
         character == " " || character == "\u{A0}" || character == "\u{202F}" || character == "\u{2009}"
     }
 

@@ -96,6 +96,87 @@ import Testing
         #expect(NumberExtraction.numbers(in: text, language: language) == expected)
     }
 
+    /// A year range whose second year is abbreviated gives the year it stands for, when that is
+    /// later than the first; only after a four-digit year.
+    @Test(arguments: [
+        ("In 1937–38.", "en", ["1937", "1938"]),
+        ("1941-45", "en", ["1941", "1945"]),
+        ("1937/38 учебный год", "ru", ["1937", "1938"]),
+        ("1937–8", "en", ["1937", "1938"]),
+        ("1901–05", "en", ["1901", "1905"]),
+        ("1937—941, 1999—101", "en", ["1937", "1941", "1999", "101"]),
+        ("в 1937–38 гг.", "ru", ["1937", "1938"]),
+        ("1937–38 жылдары", "kk", ["1937", "1938"]),
+        ("the 1930s–40s", "en", ["1930", "1940"]),
+        ("1930–40 жылдары", "kk", ["1930", "1940"]),
+        ("1998–2001", "en", ["1998", "2001"]),
+        ("1937–36, 1999–00", "en", ["1937", "36", "1999", "0"]),
+        ("1937 – 38", "ru", ["1937", "38"]),
+        ("937–38, 21937–38, 01937–38", "en", ["937", "38", "21937", "38", "1937", "38"]),
+        ("1.937–38, 1,937–38", "ru", ["1.937", "38", "1.937", "38"]),
+        ("1.555–6", "en", ["1.555", "6"]),
+        ("1930–40-е годы", "ru", ["1930", "40s"]),
+        ("1937–38 тысяч", "ru", ["1937", "1938"]),
+    ])
+    func abbreviatedYearRanges(_ text: String, _ language: String, _ expected: [String]) {
+        #expect(NumberExtraction.numbers(in: text, language: language) == expected)
+    }
+
+    /// A word for thousands, millions or billions after a number multiplies it, in any case
+    /// (Russian) or with any endings (Kazakh); not after a year.
+    @Test(arguments: [
+        ("Более 8 тысяч.", "ru", ["8000"]),
+        (
+            "8 тыс. человек, 3 тысячи, 1 тысяча, 21 тысячу, с 2 тысячами", "ru",
+            ["8000", "3000", "1000", "21000", "2000"]
+        ),
+        (
+            "1,5 млн, 2 миллиона, 5 миллионов, 1 млрд, 3 миллиарда", "ru",
+            ["1500000", "2000000", "5000000", "1000000000", "3000000000"]
+        ),
+        (
+            "18 мыңнан астам, 8 мың, 10 мыңға жуық, 2 миллионнан, 3 миллиард", "kk",
+            ["18000", "8000", "10000", "2000000", "3000000000"]
+        ),
+        ("1,5 млн-нан астам, 2 млрд", "kk", ["1500000", "2000000000"]),
+        ("More than 8 thousand, 1.5 million, 2 billion, 8 Thousand", "en", ["8000", "1500000", "2000000000", "8000"]),
+        ("More than 8,000.", "en", ["8000"]),
+        ("8\u{A0}тысяч, 8\u{202F}тыс.", "ru", ["8000", "8000"]),
+        ("0,5 тыс., 1,2345 тыс., 0,0005 тыс.", "ru", ["500", "1234.5", "0.5"]),
+        ("10 000 тысяч", "ru", ["10000000"]),
+        ("5–8 тысяч, 1–1,5 млн", "ru", ["5000", "8000", "1000000", "1500000"]),
+        ("5-8 thousand, 8–5 thousand", "en", ["5000", "8000", "8", "5000"]),
+        ("в 1937 тысячи женщин", "ru", ["1937"]),
+        ("1937 жылы мыңдаған адам, 8 мыңдаған", "kk", ["1937", "8"]),
+        ("8 тысячелетий, 8 тысячный, 8 миллионер", "ru", ["8", "8", "8"]),
+        ("8 thousands, 8 millionth, 8 to", "en", ["8", "8", "8"]),
+        ("8 мың", "ru", ["8"]),
+        ("8 тысяч", "en", ["8"]),
+        ("5 тысяч августа", "ru", ["5000"]),
+        ("30-х тысяч", "ru", ["30s"]),
+    ])
+    func numberWords(_ text: String, _ language: String, _ expected: [String]) {
+        #expect(NumberExtraction.numbers(in: text, language: language) == expected)
+    }
+
+    @Test(arguments: [
+        ("8", 3, "8000"), ("1.5", 6, "1500000"), ("1.25", 1, "12.5"), ("0.5", 3, "500"), ("0.0005", 3, "0.5"),
+        ("10000", 3, "10000000"),
+    ])
+    func scaled(_ number: String, _ power: Int, _ expected: String) {
+        #expect(NumberExtraction.scaled(number, byPowerOfTen: power) == expected)
+    }
+
+    /// Text analysis reads abbreviated year ranges and number words as the extraction does.
+    @Test(arguments: ["In 1937–38.", "the 1930s–40s", "Более 8 тысяч.", "18 мыңнан астам", "1.5 million", "5–8 тыс."])
+    func textAnalysisReadsRangesAndNumberWordsAlike(_ text: String) {
+        for language in ["kk", "ru", "en"] {
+            #expect(
+                TextAnalysis(text, language: language).numbers == NumberExtraction.numbers(in: text, language: language)
+            )
+        }
+    }
+
     /// A decade without its century equals that decade in any century; another decade, year or
     /// number does not.
     @Test(arguments: [

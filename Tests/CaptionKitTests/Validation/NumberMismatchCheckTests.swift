@@ -158,4 +158,72 @@ import Testing
                 """,
             ])
     }
+
+    /// English abbreviates the second year of a range (and Russian and Kazakh sometimes do): the
+    /// range counts as both years, and a wrong abbreviated year is reported as the full year.
+    @Test func abbreviatedYearRangesCountAsBothYears() throws {
+        let purge = """
+            id: purge
+            title:
+              kk: 1937–38 жылдардағы қуғын-сүргін
+              ru: Репрессии 1937–38 гг.
+              en: The purges of 1937–1938
+            text:
+              kk: 1937–1938 жылдары.
+              ru: В 1937–1938 годах.
+              en: In 1937–38.
+            credit:
+              kk: 1941–1945 жж.
+              ru: 1941–1945 гг.
+              en: 1941-45, the 1930s–40s
+
+            """
+        let war = """
+            id: war
+            text:
+              kk: 1941–1945 жылдары.
+              ru: В 1941–1945 годах.
+              en: In 1941–44.
+
+            """
+        #expect(
+            try findings([("purge.yml", purge), ("war.yml", war)]) == [
+                """
+                purge.yml:13:7: error: credit (en) has other numbers than the Russian (ru) source: extra 1930, 1940 \
+                [number-mismatch]
+                """,
+                """
+                war.yml:5:7: error: text (en) has other numbers than the Russian (ru) source: missing 1945; \
+                extra 1944 [number-mismatch]
+                """,
+            ])
+    }
+
+    /// A word for thousands, millions or billions multiplies the number before it, in any case
+    /// and with Kazakh endings; the product is what is compared and reported.
+    @Test func numberWordsMultiplyTheNumberBeforeThem() throws {
+        let prisoners = """
+            id: prisoners
+            title:
+              kk: 18 мыңнан астам тұтқын
+              ru: Более 18 тысяч узниц
+              en: More than 18,000 prisoners
+            text:
+              kk: Лагерь арқылы 8 мың әйел өтті, 1,5 млн-нан астам хат жазылды.
+              ru: Более 8 тысяч. Написано более 1,5 млн писем.
+              en: More than 8 thousand. Over 1.5 million letters were written.
+            credit:
+              kk: 8 мыңға жуық
+              ru: Около 8 тыс.
+              en: About 80,000
+
+            """
+        #expect(
+            try findings([("prisoners.yml", prisoners)]) == [
+                """
+                prisoners.yml:13:7: error: credit (en) has other numbers than the Russian (ru) source: missing 8000; \
+                extra 80000 [number-mismatch]
+                """
+            ])
+    }
 }

@@ -10,7 +10,10 @@ struct NumberMismatchCheck: CaptionTextCheck {
             A wrong year or figure on a memorial sign is a factual error that visitors quote and photograph. \
             Every number, year and range in the source text must appear in each translation, and no other. \
             Digits grouped with spaces or no-break spaces count as one number (10 000), a range counts as both \
-            of its years (1938–1953), decimals may use a comma or a point, a Roman numeral counts as its value \
+            of its years (1938–1953), and an abbreviated range counts as the years it stands for (1937–38 = \
+            1937–1938, the 1930s–40s = 1930s–1940s), a word for thousands, millions or billions multiplies the \
+            number before it (8 тысяч = 8 мың = 8,000 = 8 thousand, 1,5 млн = 1.5 million), \
+            decimals may use a comma or a point, a Roman numeral counts as its value \
             (XIX век = XIX ғасыр = 19th century), also when typed with the Cyrillic letters Х and І (ХХ век, \
             ХІХ ғасыр), a year with a Kazakh suffix counts as the year \
             (1937 жылы, 1937-жылы), a day next to a month name counts the month too (5 августа 1937 = \
@@ -76,6 +79,14 @@ struct NumberMismatchCheck: CaptionTextCheck {
                 """),
             CheckExample(
                 """
+                id: purge
+                text:
+                  kk: 1937–38 жылдары лагерьге 18 мыңнан астам әйел әкелінді.
+                  ru: В 1937–1938 годах в лагерь привезли более 18 тысяч женщин.
+                  en: In 1937–38 more than 18,000 women were brought to the camp.
+                """),
+            CheckExample(
+                """
                 id: ration
                 text:
                   kk: Күніне 0,5 кг нан берілді.
@@ -102,6 +113,14 @@ struct NumberMismatchCheck: CaptionTextCheck {
                     В лагере было 18 000 женщин.
                   en: |
                     There were 18 000 women in the camp.
+                """),
+            CheckExample(
+                """
+                id: purge
+                text:
+                  kk: 1941–45 жылдары лагерьде 8 мыңнан астам әйел болды.
+                  ru: В 1941–1945 годах в лагере было более 8 тысяч женщин.
+                  en: ↓In 1941–45 there were more than 18 thousand women in the camp.
                 """),
             CheckExample(
                 """

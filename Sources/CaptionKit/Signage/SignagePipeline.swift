@@ -45,30 +45,33 @@ struct SignagePipeline: Sendable {
 
     /// Why each exhibit is held back (the gate's reasons and, unless `options` allow them, the
     /// errors of `captions check`, in file order) and the findings of `captions check` that are
-    /// not among the reasons, on all cores; in the order of `exhibits`. The texts the checks
-    /// typeset (`overflows-panel`) are kept in `typesetMemo` for the labels.
+    /// not among the reasons, on all cores; in the order of `exhibits`. With `keepingTypeset`,
+    /// the texts the checks typeset (`overflows-panel`) in the exhibits the gate passes (those
+    /// a label may be made of, on a sign or the proof sheet) are kept for the labels in the
+    /// memo returned.
     ///
     /// - Throws: as ``SignageChecks/init(_:exhibits:typesetMemo:)``.
-    func gated(keepingTypesetIn typesetMemo: TypesetMemo? = nil) throws(CaptionError) -> [(
-        exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic]
-    )] {
+    func gated(keepingTypeset: Bool = false) throws(CaptionError) -> (
+        exhibits: [(exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic])], typesetMemo: TypesetMemo?
+    ) {
+        let gateReasons = exhibits.concurrentMap { gate.reasons(for: $0) }
+        let typesetMemo =
+            keepingTypeset
+            ? TypesetMemo(keepingOnly: Set(zip(exhibits, gateReasons).filter { $1.isEmpty }.map { $0.0.path })) : nil
         let checks = try SignageChecks(collection, exhibits: exhibits, typesetMemo: typesetMemo)
         let allowsErrors = options.allowsCheckErrors
-        return Array(
-            zip(
-                exhibits,
-                exhibits.concurrentMap { exhibit -> (reasons: [HoldBackReason], findings: [Diagnostic]) in
-                    let findings = checks.findings(for: exhibit)
-                    let reasons = gate.reasons(for: exhibit)
-                    guard !allowsErrors, findings.contains(where: { $0.severity == .error }) else {
-                        return (reasons, findings)
-                    }
-                    return (
-                        (reasons + checks.holdBackReasons(for: exhibit)).sorted { $0.location < $1.location },
-                        findings.filter { $0.severity != .error }
-                    )
-                })
-        ).map { ($0, $1.reasons, $1.findings) }
+        let gated = Array(zip(exhibits, gateReasons)).concurrentMap {
+            exhibit, reasons -> (exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic]) in
+            let findings = checks.findings(for: exhibit)
+            guard !allowsErrors, findings.contains(where: { $0.severity == .error }) else {
+                return (exhibit, reasons, findings)
+            }
+            return (
+                exhibit, (reasons + checks.holdBackReasons(for: exhibit)).sorted { $0.location < $1.location },
+                findings.filter { $0.severity != .error }
+            )
+        }
+        return (gated, typesetMemo)
     }
 
     /// The proof sheet's entry of a held-back exhibit: with its label when only errors of
@@ -97,14 +100,15 @@ struct SignagePipeline: Sendable {
     /// manifest extended) before typesetting; then each label's text file goes to its temporary
     /// file as soon as it is typeset, on all cores, and only the renames wait for the end
     /// (``AtomicFile/commit(_:)``, in path order). No label is kept beyond its exhibit unless the
-    /// Data Merge file or proof sheet needs every label.
+    /// proof sheet needs every label; the Data Merge file keeps each label's row of values
+    /// (``DataMergeWriter/Row``), made on the label's thread.
     func export() throws(CaptionError) -> SignageExportReport {
         let writesText = options.formats.contains(.txt)
-        let keepsLabels = options.formats.contains(.datamerge) || options.formats.contains(.html)
+        let writesDataMerge = options.formats.contains(.datamerge)
         let writesProof = options.formats.contains(.html)
+        let fields = collection.config.fields.map(\.name)
         // The texts `overflows-panel` typesets to measure them are typeset once, for the labels too.
-        let typesetMemo = TypesetMemo()
-        let gated = try gated(keepingTypesetIn: typesetMemo)
+        let (gated, typesetMemo) = try gated(keepingTypeset: true)
         // Every file's path, sorted: the exhibits' text files (by index in `gated`), then the
         // files made from the whole collection (index nil).
         var paths: [(path: String, exhibit: Int?)] = []
@@ -137,24 +141,23 @@ struct SignagePipeline: Sendable {
                 )
             }
             return .label(
-                keepsLabels ? label : nil, findings: findings,
+                writesProof ? label : nil, findings: findings,
+                row: writesDataMerge ? DataMergeWriter.Row(label, languages: languages, fields: fields) : nil,
                 warnings: Self.letThroughWarnings(label, findings: findings) + Self.unsettledLetterWarnings(label),
                 text: text)
         }
         var labelCount = 0
-        var labels: [SignageLabel] = []
+        var rows: [DataMergeWriter.Row] = []
         var heldBack: [HeldBackExhibit] = []
         var entries: [ProofSheetWriter.Entry] = []
         var labelWarnings: [SignageWarning] = []
         var textWarnings: [SignageWarning] = []
         for outcome in outcomes {
             switch outcome {
-            case .label(let label, let findings, let warnings, let text):
+            case .label(let label, let findings, let row, let warnings, let text):
                 labelCount += 1
-                if let label {
-                    labels.append(label)
-                    entries.append(.label(label, findings: findings))
-                }
+                if let label { entries.append(.label(label, findings: findings)) }
+                if let row { rows.append(row) }
                 labelWarnings += warnings
                 textWarnings += text?.warnings ?? []
             case .heldBack(let held, let entry):
@@ -162,21 +165,21 @@ struct SignagePipeline: Sendable {
                 if let entry { entries.append(entry) }
             }
         }
-        let collectionFiles = collectionFiles(labels: labels, entries: entries)
+        let collectionFiles = collectionFiles(rows: rows, entries: entries)
         // The temporaries in path order: as in ``AtomicFile/writeAll(_:)``, the first failure in
         // that order is reported and then nothing is renamed.
         let prepared = paths.map { path, exhibit -> Result<AtomicFile.PendingFile, CaptionError> in
             if let exhibit {
-                guard case .label(_, _, _, let text?) = outcomes[exhibit] else {
+                guard case .label(_, _, _, _, let text?) = outcomes[exhibit] else {
                     preconditionFailure("not a text file")
                 }
                 return text.file
             }
-            guard let data = collectionFiles.first(where: { $0.path == path })?.data else {
+            guard let bytes = collectionFiles.first(where: { $0.path == path })?.bytes else {
                 preconditionFailure("not a collection file")
             }
             let target = CollectionLoader.join(options.outputFolder, path)
-            return Result { () throws(CaptionError) in try AtomicFile.prepare(data, for: target) }
+            return Result { () throws(CaptionError) in try AtomicFile.prepare(bytes, for: target) }
         }
         try AtomicFile.commit(prepared)
         let fontWarnings = panels.problems.map { SignageWarning(location: $0.location, message: $0.message) }
@@ -190,13 +193,15 @@ struct SignagePipeline: Sendable {
             skippedFiles: SkippedFileCheck.namedOutsideCheck(in: collection))
     }
 
-    /// What the export keeps of one exhibit: its label only when a collection-wide file needs
-    /// it, the findings of `captions check`, the warnings about the label (errors let through,
-    /// unsettled letters), and its text file's temporary; or why it is held back, with its
-    /// entry of the proof sheet when the export writes one.
+    /// What the export keeps of one exhibit: its label only when the proof sheet needs it, the
+    /// findings of `captions check`, its row of the Data Merge file when the export writes one,
+    /// the warnings about the label (errors let through, unsettled letters), and its text file's
+    /// temporary; or why it is held back, with its entry of the proof sheet when the export
+    /// writes one.
     private enum Outcome: Sendable {
         typealias Text = (file: Result<AtomicFile.PendingFile, CaptionError>, warnings: [SignageWarning])
-        case label(SignageLabel?, findings: [Diagnostic], warnings: [SignageWarning], text: Text?)
+        case label(
+            SignageLabel?, findings: [Diagnostic], row: DataMergeWriter.Row?, warnings: [SignageWarning], text: Text?)
         case heldBack(HeldBackExhibit, entry: ProofSheetWriter.Entry?)
     }
 
@@ -210,26 +215,26 @@ struct SignagePipeline: Sendable {
 
     /// The files made from the whole collection (Data Merge file, proof sheet), in the order
     /// of ``collectionFileNames``.
-    private func collectionFiles(labels: [SignageLabel], entries: [ProofSheetWriter.Entry]) -> [(
-        path: String, data: Data
+    private func collectionFiles(rows: [DataMergeWriter.Row], entries: [ProofSheetWriter.Entry]) -> [(
+        path: String, bytes: [UInt8]
     )] {
-        var files: [(path: String, data: Data)] = []
+        var files: [(path: String, bytes: [UInt8])] = []
         if options.formats.contains(.datamerge) {
-            let data = DataMergeWriter.data(
-                for: labels, languages: languages, fields: collection.config.fields.map(\.name),
+            let bytes = DataMergeWriter.bytes(
+                rows: rows, languages: languages, fields: collection.config.fields.map(\.name),
                 encoding: options.dataMergeEncoding)
-            files.append((SignageFormat.dataMergeFileName, data))
+            files.append((SignageFormat.dataMergeFileName, bytes))
         }
         if options.formats.contains(.html) {
-            files.append((SignageFormat.proofFileName, proofSheetData(entries)))
+            files.append((SignageFormat.proofFileName, Array(proofSheetText(entries).utf8)))
         }
         return files
     }
 
-    /// The proof sheet's bytes for `entries`: the one place both ``export()`` and
+    /// The proof sheet's text for `entries`: the one place both ``export()`` and
     /// ``proofSheet()`` make them, so the editor's download is the command's file.
-    private func proofSheetData(_ entries: [ProofSheetWriter.Entry]) -> Data {
-        Data(ProofSheetWriter.html(entries: entries, languages: languages, settings: settings, panels: panels).utf8)
+    private func proofSheetText(_ entries: [ProofSheetWriter.Entry]) -> String {
+        ProofSheetWriter.html(entries: entries, languages: languages, settings: settings, panels: panels)
     }
 
     /// The proof sheet ``export()`` writes with `--format html`, made in memory: nothing is
@@ -239,8 +244,8 @@ struct SignagePipeline: Sendable {
     ///
     /// - Throws: as ``SignageChecks/init(_:exhibits:typesetMemo:)``.
     func proofSheet() throws(CaptionError) -> (data: Data, labelCount: Int, heldBack: [HeldBackExhibit]) {
-        let typesetMemo = TypesetMemo()
-        let entries = try gated(keepingTypesetIn: typesetMemo).concurrentMap {
+        let (gated, typesetMemo) = try gated(keepingTypeset: true)
+        let entries = gated.concurrentMap {
             exhibit, reasons, findings -> ProofSheetWriter.Entry in
             reasons.isEmpty
                 ? .label(label(for: exhibit, typesetMemo: typesetMemo), findings: findings)
@@ -249,7 +254,7 @@ struct SignagePipeline: Sendable {
         let heldBack = entries.compactMap { entry -> HeldBackExhibit? in
             if case .heldBack(let exhibit, _, _) = entry { exhibit } else { nil }
         }
-        return (proofSheetData(entries), entries.count - heldBack.count, heldBack)
+        return (Data(proofSheetText(entries).utf8), entries.count - heldBack.count, heldBack)
     }
 
     /// The configured languages, with `kk-Latn` after `kk` when it is asked for and not configured.

@@ -104,8 +104,8 @@ import Testing
                             text: TypesetText("one\ttwo\nthree\u{2028}four"))
                     ])
             ])
-        let table = DataMergeWriter.table(for: [label], languages: ["en"], fields: ["text"])
-        #expect(table == [["id", "gallery", "en_text"], ["a", "g", "one two three four"]])
+        let file = DataMergeWriter.data(for: [label], languages: ["en"], fields: ["text"], encoding: .utf8BOM)
+        #expect(file == Data("\u{FEFF}id\tgallery\ten_text\r\na\tg\tone two three four\r\n".utf8))
     }
 
     @Test func proofSheetEscapesCaptionTextAndIsSelfContained() throws {

@@ -125,6 +125,55 @@ enum SignageReference {
         }
         return (blocks.joined(separator: "\n\n\n") + "\n", warnings)
     }
+
+    /// The Data Merge file as rows of strings: each paragraph's lines joined and flattened at
+    /// characters, escaped, joined with tabs and CR LF, then encoded as a whole (what
+    /// ``DataMergeWriter`` wrote before it made each label's row of bytes on its thread).
+    static func dataMerge(
+        for labels: [SignageLabel], languages: [String], fields: [String], encoding: DataMergeEncoding
+    ) -> Data {
+        var columnCounts: [String: Int] = [:]
+        for label in labels {
+            for block in label.blocks {
+                for field in block.fields {
+                    columnCounts[field.name] = max(columnCounts[field.name] ?? 0, field.text.paragraphCount)
+                }
+            }
+        }
+        var header = ["id", "gallery"]
+        for language in languages {
+            for field in fields {
+                let base = "\(DataMergeWriter.headerName(language))_\(DataMergeWriter.headerName(field))"
+                let count = columnCounts[field] ?? 1
+                header += count > 1 ? (1...count).map { "\(base)_\($0)" } : [base]
+            }
+        }
+        let separators: Set<Unicode.Scalar> = ["\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+        let rows = labels.map { label in
+            var row = [label.id, label.gallery]
+            for language in languages {
+                let block = label.blocks.first { $0.language == language }
+                for name in fields {
+                    let paragraphs = block?.fields.first { $0.name == name }?.text.paragraphs ?? []
+                    for index in 0..<max(columnCounts[name] ?? 1, 1) {
+                        var value = ""
+                        if index < paragraphs.count {
+                            for scalar in paragraphs[index].joined(separator: " ").unicodeScalars {
+                                value.unicodeScalars.append(separators.contains(scalar) ? " " : scalar)
+                            }
+                        }
+                        row.append(value)
+                    }
+                }
+            }
+            return row
+        }
+        let text = ([header] + rows).map { $0.map(DataMergeWriter.escape).joined(separator: "\t") + "\r\n" }.joined()
+        switch encoding {
+        case .utf16LE: return Data([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        case .utf8BOM: return Data([0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        }
+    }
 }
 
 extension LineBreaker {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Caption text as the typography rules leave it, split into paragraphs once: what the layout
 /// and every writer read.
 ///
@@ -55,26 +61,23 @@ struct TypesetText: Sendable, Hashable {
         self.lines = lines.end(at: utf8.count)
     }
 
-    private init(utf8: [UInt8], isSimple: Bool) {
+    /// The text of the UTF-8 bytes `utf8`, split into paragraphs of lines; `isSimple` must be
+    /// what ``init(_:)`` finds for it (a text ``TypesetMemo`` kept says it).
+    init(utf8: [UInt8], isSimple: Bool) {
         var lines = LineFinder()
-        for (offset, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") { lines.lineFeed(at: offset) }
+        utf8.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            // memchr finds the line feeds many bytes at a time.
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                lines.lineFeed(at: offset)
+                offset += 1
+            }
+        }
         self.utf8 = utf8
         self.isSimple = isSimple
         self.lines = lines.end(at: utf8.count)
-    }
-
-    /// The same text in storage of its own size: typesetting reserves four bytes a scalar,
-    /// which a text kept for later (``TypesetMemo``) need not hold on to.
-    func compacted() -> TypesetText {
-        TypesetText(
-            utf8: utf8.withUnsafeBufferPointer { Array($0) }, isSimple: isSimple,
-            lines: lines.withUnsafeBufferPointer { Array($0) })
-    }
-
-    private init(utf8: [UInt8], isSimple: Bool, lines: [Line]) {
-        self.utf8 = utf8
-        self.isSimple = isSimple
-        self.lines = lines
     }
 
     /// Finds the lines of a text from the offsets of its line feeds, given in order.

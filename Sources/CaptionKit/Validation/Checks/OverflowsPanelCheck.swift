@@ -106,6 +106,7 @@ struct OverflowsPanelCheck: CaptionTextCheck {
         var findings: [Diagnostic] = []
         var typesetTexts: [TypesetMemo.Text] = []
         defer { if !typesetTexts.isEmpty { context.typesetMemo?.keep(typesetTexts, path: exhibit.path) } }
+        let keeps = context.typesetMemo?.keeps(path: exhibit.path) ?? false
         for text in analysis.texts {
             // Most short texts are certain to fit (MeasuredPanel.certainlyFits), the rest is measured.
             guard let panel = context.panels.panel(for: text.field.name), !panel.certainlyFits(text.text) else {
@@ -113,14 +114,13 @@ struct OverflowsPanelCheck: CaptionTextCheck {
             }
             let maxLines = panel.profile.maxLines
             let typeset = Typography.typeset(text.text, language: text.language)
-            let keeps = context.typesetMemo != nil
             let fit = panel.fit(typeset, language: text.language, recordingBreaks: keeps)
             if keeps {
                 // A word wider than the panel has the export warn as it lays the text out again.
                 typesetTexts.append(
                     TypesetMemo.Text(
                         field: text.field.name, language: text.language, text: text.text,
-                        typeset: typeset.compacted(),
+                        typeset: typeset,
                         panelBreaks: fit.widestWord > panel.lineWidth ? nil : fit.breaks))
             }
             let profile = panel.profile

@@ -155,4 +155,31 @@ import Testing
         }
         #expect(sheet(label) == sheet(plain))
     }
+
+    /// The export keeps the texts of the exhibits the gate passes only: an exhibit held back
+    /// for a missing text never has a label made, so what the check typeset in it is not kept.
+    /// (One line on the panel: no text is short enough to pass without being measured.)
+    @Test func textsOfExhibitsTheGateHoldsBackAreNotKept() throws {
+        let config = PanelExportTests.config.replacingOccurrences(
+            of: "width-mm: 100, max-lines: 4", with: "width-mm: 60, max-lines: 1")
+        let text = "Курт — сушёный сыр, дорожная еда кочевников, которую ели и зимой, и летом"
+        let kazakh = "Құрт — кептірілген ірімшік, көшпелілердің жол азығы"
+        let texts = "text:\n  kk: \(kazakh)\n  ru: \(text)\n  en: Kurt is a dried cheese\n"
+        let complete = "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n" + texts
+        let missing = "id: irimshik\ntitle:\n  kk: Ірімшік\n  ru: Иримшик\n" + texts
+        let fixture = try TestCollection(files: [("kurt.yml", complete), ("irimshik.yml", missing)], config: config)
+        let collection = try fixture.load()
+        let pipeline = try SignagePipeline(
+            collection, options: SignageExportOptions(outputFolder: fixture.root + "/out", allowsCheckErrors: true))
+        let (gated, memo) = try pipeline.gated(keepingTypeset: true)
+        #expect(gated.map { $0.reasons.isEmpty } == collection.exhibits.map { $0.path.hasSuffix("kurt.yml") })
+        let memoOfAll = TypesetMemo()
+        _ = try SignageChecks(collection, exhibits: collection.exhibits, typesetMemo: memoOfAll)
+        for exhibit in collection.exhibits {
+            let passes = exhibit.path.hasSuffix("kurt.yml")
+            #expect(memoOfAll.take(path: exhibit.path).map(\.language).sorted() == ["en", "kk", "ru"])
+            let kept = try #require(memo).take(path: exhibit.path).map(\.language).sorted()
+            #expect(kept == (passes ? ["en", "kk", "ru"] : []))
+        }
+    }
 }

@@ -55,13 +55,18 @@ struct SignagePipeline: Sendable {
         exhibits: [(exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic])], typesetMemo: TypesetMemo?
     ) {
         let gateReasons = exhibits.concurrentMap { gate.reasons(for: $0) }
+        // By index: an array of exhibits paired with their reasons would copy every exhibit.
         let typesetMemo =
             keepingTypeset
-            ? TypesetMemo(keepingOnly: Set(zip(exhibits, gateReasons).filter { $1.isEmpty }.map { $0.0.path })) : nil
+            ? TypesetMemo(
+                keepingOnly: Set(exhibits.indices.filter { gateReasons[$0].isEmpty }.map { exhibits[$0].path }))
+            : nil
         let checks = try SignageChecks(collection, exhibits: exhibits, typesetMemo: typesetMemo)
         let allowsErrors = options.allowsCheckErrors
-        let gated = Array(zip(exhibits, gateReasons)).concurrentMap {
-            exhibit, reasons -> (exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic]) in
+        let gated = Array(exhibits.indices).concurrentMap {
+            index -> (exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic]) in
+            let exhibit = exhibits[index]
+            let reasons = gateReasons[index]
             let findings = checks.findings(for: exhibit)
             guard !allowsErrors, findings.contains(where: { $0.severity == .error }) else {
                 return (exhibit, reasons, findings)

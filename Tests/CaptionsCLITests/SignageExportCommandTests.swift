@@ -112,6 +112,33 @@ import Testing
         #expect(!exists(folder, "Exports/signage/garden/kurt.txt"))
     }
 
+    /// An export of some formats leaves an earlier export's Data Merge file and proof sheet as
+    /// they were, and says so: they may hold a label now held back, which must not go to print.
+    @Test func theDataMergeFileOfAnEarlierExportIsNamedWhenOnlyTextIsExported() throws {
+        let folder = try fixture(heldBack: false)
+        #expect(try CLIRun.run(["export", "signage"], in: folder.path).status == 0)
+        let dataMergePath = folder.path + "/Exports/signage/datamerge.txt"
+        let dataMerge = try #require(FileManager.default.contents(atPath: dataMergePath))
+        try folder.write("Captions/garden/kurt.yml", kurt.replacingOccurrences(of: "  kk: Құрт.\n", with: ""))
+        let run = try CLIRun.run(["export", "signage", "--format", "txt", "--format", "html"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(
+            run.stderr == """
+                Captions/garden/kurt.yml:6:1: error: kurt held back: no Kazakh (kk) text
+                Exports/signage/datamerge.txt: warning: left from an earlier export: this one wrote txt and html only, \
+                so it may hold texts that changed or labels held back since; export with --format datamerge too, or \
+                delete it
+                removed Exports/signage/garden/kurt.txt (its exhibit is held back)
+                exported 0 labels to Exports/signage; 1 held back; 1 warning
+
+                """)
+        #expect(FileManager.default.contents(atPath: dataMergePath) == dataMerge)
+        // Exported in that format again, the file is rewritten and the warning is gone.
+        let all = try CLIRun.run(["export", "signage"], in: folder.path)
+        #expect(!all.stderr.contains("left from an earlier export"))
+        #expect(FileManager.default.contents(atPath: dataMergePath) != dataMerge)
+    }
+
     @Test func aTraversalIDIsHeldBackAndNothingIsWrittenOutsideTheFolder() throws {
         let folder = try fixture(heldBack: false)
         try folder.write(

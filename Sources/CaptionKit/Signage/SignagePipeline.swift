@@ -193,7 +193,7 @@ struct SignagePipeline: Sendable {
             owning: { options.onlyIDs.isEmpty && options.formats.contains(SignageFormat(writerOf: $0)) })
         return SignageExportReport(
             labelCount: labelCount, heldBack: heldBack,
-            warnings: fontWarnings + labelWarnings + textWarnings,
+            warnings: fontWarnings + labelWarnings + textWarnings + leftOverWarnings(replacement.old),
             outputFolder: options.outputFolder, removed: removed,
             skippedFiles: SkippedFileCheck.namedOutsideCheck(in: collection))
     }
@@ -208,6 +208,28 @@ struct SignagePipeline: Sendable {
         case label(
             SignageLabel?, findings: [Diagnostic], row: DataMergeWriter.Row?, warnings: [SignageWarning], text: Text?)
         case heldBack(HeldBackExhibit, entry: ProofSheetWriter.Entry?)
+    }
+
+    /// A warning for each file made from the whole collection (Data Merge file, proof sheet) that
+    /// an earlier export wrote (`old`, its manifest) in a format this one does not write: it is
+    /// left as it was, and may hold texts that changed or labels held back since, which must
+    /// not go to print unnoticed.
+    private func leftOverWarnings(_ old: Set<String>) -> [SignageWarning] {
+        let written = SignageFormat.allCases.filter { options.formats.contains($0) }.map(\.rawValue)
+            .joined(separator: " and ")
+        return old.sorted().compactMap { relative in
+            let format = SignageFormat(writerOf: relative)
+            let path = CollectionLoader.join(options.outputFolder, relative)
+            guard format != .txt, !options.formats.contains(format), FileManager.default.fileExists(atPath: path)
+            else { return nil }
+            return SignageWarning(
+                location: SourceLocation(path: path),
+                message: """
+                    left from an earlier export: this one wrote \(written) only, so it may \
+                    hold texts that changed or labels held back since; export with --format \(format.rawValue) too, \
+                    or delete it
+                    """)
+        }
     }
 
     /// The names of the files made from the whole collection, sorted.

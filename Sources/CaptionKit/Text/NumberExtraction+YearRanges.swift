@@ -3,15 +3,16 @@
 /// as `1937–1938` does; `the 1930s–40s` gives `1930` and `1940`.
 extension NumberExtraction {
     /// The year the number between `start` and `end` completes, when it is the abbreviated end of
-    /// a year range: one to three digits right after a hyphen, an en or em dash or a slash that
+    /// a year range: one or two digits right after a hyphen, an en or em dash or a slash that
     /// follows a year (four digits, the last number of `read`, with an `s` after it or not), and
     /// the year made of the first year's leading digits and these is later than the first
-    /// (`1937–38` → `1938`, `1937–8` → `1938`; not `1937–36`, which stays `36`).
+    /// (`1937–38` → `1938`, `1937–8` → `1938`; not `1937–36`, which stays `36`, nor three digits:
+    /// `1200–800` is a range before the common era, not 1200 to 1800).
     static func completedYear(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, read: [String]
     ) -> String? {
         let digits = end - start
-        guard digits <= 3, start >= 5, let first = read.last, first.utf8.count == 4, first.utf8.allSatisfy(isDigit)
+        guard digits <= 2, start >= 5, let first = read.last, first.utf8.count == 4, first.utf8.allSatisfy(isDigit)
         else { return nil }
         var index = start
         let before = bytes[index - 1]

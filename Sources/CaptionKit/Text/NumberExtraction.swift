@@ -150,7 +150,7 @@ enum NumberExtraction {
                         let power = powerOfNumberWord(after: index, in: bytes, language: language)
                     {
                         // Four digits are a year: `в 1937 тысячи женщин` is not 1937000.
-                        appendNumber(number, timesTenTo: power, bytes, start: start, into: &result)
+                        appendNumber(number, timesTenTo: power, into: &result)
                     } else {
                         result.append(number)
                     }
@@ -159,7 +159,7 @@ enum NumberExtraction {
                         String(decoding: UnsafeBufferPointer(rebasing: bytes[groupStart..<index]), as: UTF8.self))
                     let numbers = interpret(groups, separators, commaGroupsThousands: language == "en")
                     if numbers.count == 1, let power = powerOfNumberWord(after: index, in: bytes, language: language) {
-                        appendNumber(numbers[0], timesTenTo: power, bytes, start: start, into: &result)
+                        appendNumber(numbers[0], timesTenTo: power, into: &result)
                     } else {
                         result += numbers
                     }
@@ -172,26 +172,12 @@ enum NumberExtraction {
         }
     }
 
-    /// Appends `number`, which starts at `start` and a number word multiplies by ten to `power`,
-    /// multiplied; so is the last number of `result` when it starts a range with this one
-    /// (`5–8 тысяч` is 5000 to 8000), joined by a hyphen or a dash and smaller.
-    private static func appendNumber(
-        _ number: String, timesTenTo power: Int, _ bytes: UnsafeBufferPointer<UInt8>, start: Int,
-        into result: inout [String]
-    ) {
-        if let previous = result.last, isPlainNumber(previous), isDashBetweenDigits(bytes, before: start),
-            let first = Double(previous), let second = Double(number), first < second
-        {
-            result[result.count - 1] = scaled(previous, byPowerOfTen: power)
-        }
+    /// Appends `number`, which a number word multiplies by ten to `power`, multiplied. Only the
+    /// number right before the word: the first number of a range stays as written (`5–8 тысяч` is
+    /// 5 and 8000), as in `between 5 and 8 thousand` and `от 5 до 8 тысяч`, which a dash rule
+    /// could not reach.
+    private static func appendNumber(_ number: String, timesTenTo power: Int, into result: inout [String]) {
         result.append(scaled(number, byPowerOfTen: power))
-    }
-
-    /// Whether a hyphen, en dash or em dash ends just before offset `start`, after a digit.
-    private static func isDashBetweenDigits(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
-        if start >= 2, bytes[start - 1] == UInt8(ascii: "-") { return isDigit(bytes[start - 2]) }
-        return start >= 4 && bytes[start - 3] == 0xE2 && bytes[start - 2] == 0x80
-            && (bytes[start - 1] == 0x93 || bytes[start - 1] == 0x94) && isDigit(bytes[start - 4])
     }
 
     /// The separator at `index` between two digit groups: a dot, comma or grouping space

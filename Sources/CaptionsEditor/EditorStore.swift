@@ -352,7 +352,7 @@ final class EditorStore: Sendable {
     /// Loads the whole collection again.
     func reloadAll() {
         let started = Date()
-        guard let collection = try? LibraryBridge.load(path: root) else { return }
+        guard let collection = try? LibraryBridge.reload(path: root) else { return }
         loadedAt.withLock { $0 = started }
         state.withLock { snapshot in
             snapshot = Snapshot(collection: collection, version: snapshot.version + 1)

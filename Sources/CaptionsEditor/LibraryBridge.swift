@@ -30,6 +30,13 @@ enum LibraryBridge {
         try CaptionCollection.load(path: path)
     }
 
+    /// Loads the collection the editor runs on again, after a change on disk: a collection that
+    /// appeared inside it meanwhile is read as exhibit files with findings, not refused (a
+    /// refused reload would stop the editor from following every later change).
+    static func reload(path: String) throws(CaptionError) -> CaptionCollection {
+        try CaptionCollection.load(path: path, refusingNestedCollections: false)
+    }
+
     /// `Captions/` here or in the nearest parent.
     static func defaultPath() -> String? {
         CaptionCollection.defaultPath()

@@ -37,40 +37,13 @@ import Testing
             #expect(
                 run.stderr == """
                     Captions/captions.yml: error: . is not a caption collection, but Captions is: name that folder \
-                    instead (for example: captions check Captions)
+                    instead
 
                     """, "\(arguments)")
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
         let fmt = try CLIRun.run(["fmt", "--check"], in: folder.path)
         #expect(fmt.status == 0, "the bundled museum was left as it was: \(fmt.stdout)")
-    }
-
-    /// A gallery named alone was checked with the default settings and no glossary, so its
-    /// findings were not the collection's: it is refused, naming the collection's folder.
-    @Test func aGalleryOfACollectionIsRefusedNamingTheCollection() throws {
-        let folder = try TemporaryFolder()
-        _ = try folder.copyBundledCaptions()
-        let fromTheRepository = try CLIRun.run(["check", "Captions/barracks"], in: folder.path)
-        #expect(fromTheRepository.status == 2)
-        #expect(
-            fromTheRepository.stderr == """
-                Captions/captions.yml: error: Captions/barracks is a folder of the collection Captions, whose settings \
-                and glossary are here: name that folder (read alone, Captions/barracks would be read with the default \
-                settings)
-
-                """)
-        let inside = try CLIRun.run(["status", "."], in: folder.path + "/Captions/barracks")
-        #expect(inside.status == 2)
-        #expect(
-            inside.stderr == """
-                ../captions.yml: error: . is a folder of the collection .., whose settings and glossary are here: name \
-                that folder (read alone, . would be read with the default settings)
-
-                """)
-        // Without a path, the collection itself is found from inside a gallery.
-        let found = try CLIRun.run(["check"], in: folder.path + "/Captions/barracks")
-        #expect(found.status == 0, "\(found.stderr)")
     }
 
     /// The TBX names the glossary by its collection folder's name, however the folder was named:

@@ -91,6 +91,24 @@ struct EditorSkippedFileTests {
         }
     }
 
+    /// A command refuses a collection inside the collection; the running editor must not stop
+    /// following changes because one appeared (its reload read nothing more, silently).
+    @Test("A collection copied into a gallery while the editor runs does not stop it from reloading")
+    func aNestedCollectionDoesNotStopReloads() async throws {
+        let fixture = try EditorFixture()
+        try FileManager.default.createDirectory(atPath: fixture.path("barracks/old"), withIntermediateDirectories: true)
+        try fixture.write("barracks/old/captions.yml", "languages: [kk, ru, en]\nsource: ru\n")
+        #expect(fixture.app.store.scan())
+        #expect(
+            fixture.app.store.snapshot.collection.exhibits.contains { $0.relativePath == "barracks/old/captions.yml" })
+        // A change of the collection's own settings reloads everything, as before.
+        let config = try fixture.read("captions.yml")
+        try fixture.write("captions.yml", config + "# edited while the editor runs\n")
+        let version = fixture.app.store.snapshot.version
+        #expect(fixture.app.store.scan())
+        #expect(fixture.app.store.snapshot.version > version)
+    }
+
     @Test("captions.yml turning skipped-file off leaves the notices out, as it does check's finding")
     func turnedOff() async throws {
         let fixture = try EditorFixture { root in

@@ -6,8 +6,13 @@ extension CaptionCollection {
     ///
     /// - Throws: ``CaptionError`` when there is no collection at `path` or its `captions.yml`
     ///   cannot be read or is malformed.
-    public static func load(path: String) throws(CaptionError) -> CaptionCollection {
-        try CollectionLoader.load(path: path)
+    /// - Parameter refusingNestedCollections: Whether a folder below with a `captions.yml` of its
+    ///   own is an error (as when a command starts); the editor's reload of a collection it runs
+    ///   on reads it as before, an exhibit file with findings, rather than stop following changes.
+    public static func load(path: String, refusingNestedCollections: Bool = true) throws(CaptionError)
+        -> CaptionCollection
+    {
+        try CollectionLoader.load(path: path, refusingNestedCollections: refusingNestedCollections)
     }
 
     /// The folder `Captions` in `directory` or its nearest parent that has one, if any.

@@ -49,15 +49,17 @@ enum CollectionLoader {
     /// - Returns: The collection with exhibits sorted by relative path.
     /// - Throws: ``CaptionError`` when the folder is missing or unreadable, or `captions.yml`
     ///   is malformed.
-    static func load(path: String) throws(CaptionError) -> CaptionCollection {
-        try load(path: path, reading: readExhibit)
+    static func load(path: String, refusingNestedCollections: Bool = true) throws(CaptionError)
+        -> CaptionCollection
+    {
+        try load(path: path, refusingNestedCollections: refusingNestedCollections, reading: readExhibit)
     }
 
     /// Loads as ``load(path:)`` does, reading each exhibit file with `read` (relative path,
     /// collection folder), which must give what ``readExhibit(_:root:)`` gives.
-    static func load(path: String, reading read: @Sendable (String, String) -> Exhibit) throws(CaptionError)
-        -> CaptionCollection
-    {
+    static func load(
+        path: String, refusingNestedCollections: Bool = true, reading read: @Sendable (String, String) -> Exhibit
+    ) throws(CaptionError) -> CaptionCollection {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .collectionNotFound(path: path)
@@ -65,10 +67,10 @@ enum CollectionLoader {
         guard isDirectory.boolValue else {
             throw .unreadable(path: path, reason: "not a folder; name the collection folder that holds captions.yml")
         }
-        try refuseGalleryOfACollection(path)
         var config = try loadConfig(in: path)
         config.glossary = try loadGlossary(in: path, languages: config.languages)
         let found = try scan(path)
+        if refusingNestedCollections { try refuseNestedCollections(found.files, root: path) }
         let exhibits = parseConcurrently(found.files, root: path, reading: read)
         return CaptionCollection(rootPath: path, config: config, exhibits: exhibits, skippedPaths: found.skipped)
     }
@@ -88,38 +90,8 @@ enum CollectionLoader {
             ? "a collection inside the collection \(rootName)\(others): its files would be read as exhibits of "
                 + "\(rootName); move \(join(root, folder)) out of \(rootName), or delete this captions.yml"
             : "\(rootName) is not a caption collection, but \(join(root, folder)) is\(others): name that folder "
-                + "instead (for example: captions check \(join(root, folder)))"
+                + "instead"
         throw .invalidConfig(SourceLocation(path: join(root, first)), message)
-    }
-
-    /// Refuses a folder `path` without a `captions.yml` inside a folder that has one: a gallery
-    /// of that collection, which read alone would be checked (and counted, exported) with the
-    /// default settings and no glossary, not the collection's.
-    static func refuseGalleryOfACollection(_ path: String) throws(CaptionError) {
-        guard !FileManager.default.fileExists(atPath: join(path, configFileName)) else { return }
-        var folder = URL(fileURLWithPath: path).standardizedFileURL
-        for levels in 1...64 {
-            let parent = folder.deletingLastPathComponent()
-            guard parent.path != folder.path else { return }
-            folder = parent
-            guard FileManager.default.fileExists(atPath: join(parent.path, configFileName)) else { continue }
-            // The collection's folder as the user would write it: `Captions` for `Captions/barracks`,
-            // `..` for `.`.
-            let components = path.split(separator: "/")
-            let shown: String
-            if components.contains(where: { $0 == "." || $0 == ".." }) || components.count < levels {
-                shown = Array(repeating: "..", count: levels).joined(separator: "/")
-            } else {
-                let kept = components.dropLast(levels).joined(separator: "/")
-                shown = path.hasPrefix("/") ? "/" + kept : kept.isEmpty ? "." : kept
-            }
-            throw .invalidConfig(
-                SourceLocation(path: join(shown, configFileName)),
-                """
-                \(path) is a folder of the collection \(shown), whose settings and glossary are here: name that \
-                folder (read alone, \(path) would be read with the default settings)
-                """)
-        }
     }
 
     /// Reads `captions.yml` in `path`, or returns the defaults when it is absent.
@@ -148,13 +120,16 @@ enum CollectionLoader {
     /// The relative paths of every `.yml`/`.yaml` file below `root` except the configuration,
     /// skipping hidden files and folders, sorted.
     static func exhibitFiles(in root: String) throws(CaptionError) -> [String] {
-        try scan(root).files
+        let files = try scan(root).files
+        try refuseNestedCollections(files, root: root)
+        return files
     }
 
     /// What a walk of `root` finds: the exhibit files (every `.yml`/`.yaml` file but the
     /// configuration and the glossary, hidden files and folders left out) and the paths it
-    /// skips that may have been meant as captions (``SkippedPath``), each sorted. A folder below
-    /// with a `captions.yml` of its own is refused (``refuseNestedCollections(_:root:)``).
+    /// skips that may have been meant as captions (``SkippedPath``), each sorted. A `captions.yml`
+    /// below is among the files: loading refuses it (``refuseNestedCollections(_:root:)``), the
+    /// editor's rescans of a loaded collection do not.
     ///
     /// The top folder is listed first; the trees of its subfolders (the galleries) are then
     /// walked on all cores. A folder that cannot be listed is reported as a walk of the whole
@@ -175,7 +150,6 @@ enum CollectionLoader {
             files.append(contentsOf: listed.files)
             skipped.append(contentsOf: listed.skipped)
         }
-        try refuseNestedCollections(files, root: root)
         return (files.sorted(), skipped.sorted { $0.relativePath < $1.relativePath })
     }
 

@@ -71,8 +71,7 @@ import Testing
             #expect(
                 error.description
                     == "\(repository.root)/Captions/captions.yml: error: \(repository.root) is not a caption collection, "
-                    + "but \(repository.root)/Captions is: name that folder instead (for example: captions check "
-                    + "\(repository.root)/Captions)")
+                    + "but \(repository.root)/Captions is: name that folder instead")
         }
         // Inside a collection: named as such, at the inner captions.yml.
         let nested = try TestCollection(files: [

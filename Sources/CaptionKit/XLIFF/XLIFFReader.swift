@@ -143,6 +143,27 @@ enum XLIFFReader {
     static let controlReason =
         "which a caption cannot hold (the editor refuses it); remove it in the translation tool"
 
+    /// Reads a carriage return in the UTF-8 `target` (which XML keeps only as a character
+    /// reference, `&#13;` or `&#xD;`) as the line break it stands for: CR LF and a lone CR become
+    /// LF. A Windows tool writes a translator's line break so; a caption cannot hold a CR, and the
+    /// translator cannot see one to remove it.
+    static func readCarriageReturnsAsLineFeeds(_ target: inout [UInt8]) {
+        guard target.contains(0x0D) else { return }
+        var result: [UInt8] = []
+        result.reserveCapacity(target.count)
+        var index = 0
+        while index < target.count {
+            if target[index] == 0x0D {
+                result.append(0x0A)
+                if index + 1 < target.count, target[index + 1] == 0x0A { index += 1 }
+            } else {
+                result.append(target[index])
+            }
+            index += 1
+        }
+        target = result
+    }
+
     /// The first control character (``Normalization/isControl(_:)``) in the UTF-8 `target`.
     static func firstControl(in target: [UInt8]) -> Unicode.Scalar? {
         // Only a byte below 0x20 but tab and line feed, DEL, or C2 then 80–9F (U+0080–U+009F) is
@@ -633,6 +654,7 @@ enum XLIFFReader {
                         if isVersion2 && segment?.isIgnorable == true && target.isEmpty { target = source }
                     }
                 }
+                XLIFFReader.readCarriageReturnsAsLineFeeds(&target)
                 if let control = XLIFFReader.firstControl(in: target),
                     let location = isVersion2 ? segment?.targetLocation : unit?.targetLocation
                 {

@@ -532,7 +532,12 @@ enum XLIFFReader {
         ) throws(CaptionError) -> Role {
             let version = attribute(attributes, "version") ?? ""
             guard name == "xliff" else {
-                throw .invalidInput(location, "the root element is <\(name)>, not <xliff>: this is not an XLIFF file")
+                // A glossary (TBX: `martif`, TBX v3 `tbx`) is merged when its name ends in .tbx.
+                let glossary =
+                    name == "martif" || name == "tbx"
+                    ? "; it is a TBX glossary: name it with .tbx at the end to merge it into glossary.yml" : ""
+                throw .invalidInput(
+                    location, "the root element is <\(name)>, not <xliff>: this is not an XLIFF file" + glossary)
             }
             switch elementNamespace {
             case XLIFFVersion.namespace12 where version == "1.2":

@@ -332,6 +332,11 @@ import Testing
             "<?xml version=\"1.0\"?>\n<html/>\n",
             "in.xlf:2:1: error: the root element is <html>, not <xliff>: this is not an XLIFF file"
         ),
+        (
+            "<?xml version=\"1.0\"?>\n<martif type=\"TBX-Basic\"/>\n",
+            "in.xlf:2:1: error: the root element is <martif>, not <xliff>: this is not an XLIFF file; it is a TBX "
+                + "glossary: name it with .tbx at the end to merge it into glossary.yml"
+        ),
         ("", "in.xlf:1:1: error: file is empty; expected an XLIFF document"),
         (
             """

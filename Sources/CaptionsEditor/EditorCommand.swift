@@ -38,7 +38,11 @@ extension EditorCommand {
                 """
         )
 
-        @Argument(help: "The caption collection folder (default: Captions here or in the nearest parent).")
+        @Argument(
+            help: """
+                The caption collection folder (default: the collection you are in, or Captions here or in the \
+                nearest parent).
+                """)
         var path: String?
 
         @Option(help: "The port to listen on (1-65535).")

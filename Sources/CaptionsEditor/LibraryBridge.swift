@@ -37,7 +37,7 @@ enum LibraryBridge {
         try CaptionCollection.load(path: path, refusingNestedCollections: false)
     }
 
-    /// `Captions/` here or in the nearest parent.
+    /// The collection the editor was started in, or `Captions/` here or in the nearest parent.
     static func defaultPath() -> String? {
         CaptionCollection.defaultPath()
     }

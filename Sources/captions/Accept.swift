@@ -35,7 +35,7 @@ extension CaptionsCommand {
         @Option(name: .customLong("lang"), help: "Only this language.")
         var language: String?
 
-        @Option(help: "The collection folder (default: Captions here or in the nearest parent).")
+        @Option(help: ArgumentHelp(CollectionArgument.optionHelp))
         var path: String?
 
         func validate() throws {

@@ -4,7 +4,7 @@ import CaptionKit
 /// The collection folder argument shared by the commands that read captions.
 struct CollectionArgument: ParsableArguments {
     @Argument(
-        help: "The caption collection folder (default: Captions in this folder or the nearest parent that has one).")
+        help: "The caption collection folder (\(CollectionArgument.defaultFolder)).")
     var path: String?
 
     /// The folder to use.
@@ -17,6 +17,12 @@ struct CollectionArgument: ParsableArguments {
 }
 
 extension CollectionArgument {
+    /// Which folder a command reads when none is named, for `--help`.
+    static let defaultFolder = "default: the collection you are in, or Captions here or in the nearest parent"
+
+    /// The help of a command's `--collection` option.
+    static let optionHelp = "The collection folder (\(defaultFolder))."
+
     /// An argument value made in code (for commands that take the folder as an option).
     init(path: String?) {
         self.init()

@@ -28,7 +28,7 @@ extension CaptionsCommand {
         @Option(name: .customLong("lang"), help: "Only this target language (repeatable).")
         var languages: [String] = []
 
-        @Option(help: "The collection folder (default: Captions here or in the nearest parent).")
+        @Option(help: ArgumentHelp(CollectionArgument.optionHelp))
         var path: String?
 
         func execute() throws {

@@ -26,7 +26,7 @@ extension CaptionsCommand {
         )
 
         @Argument(
-            help: "A collection folder or one exhibit file (default: Captions in this folder or the nearest parent).")
+            help: "A collection folder or one exhibit file (\(CollectionArgument.defaultFolder)).")
         var path: String?
 
         @Flag(help: "Write nothing; list the files that would change and exit 1 if there are any.")

@@ -42,7 +42,7 @@ extension CaptionsCommand {
         @Argument(help: "The XLIFF files to import, or TBX files (*.tbx) to merge into the glossary.")
         var files: [String]
 
-        @Option(help: "The collection folder (default: Captions here or in the nearest parent).")
+        @Option(help: ArgumentHelp(CollectionArgument.optionHelp))
         var path: String?
 
         @Flag(help: "Show what would change; write nothing.")

@@ -21,7 +21,7 @@ extension CaptionsCommand {
         @Option(help: "The gallery folder to put the file in.")
         var gallery: String?
 
-        @Option(help: "The collection folder (default: Captions here or in the nearest parent).")
+        @Option(help: ArgumentHelp(CollectionArgument.optionHelp))
         var path: String?
 
         func execute() throws {

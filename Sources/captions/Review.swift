@@ -96,7 +96,7 @@ extension CaptionsCommand {
         @Option(help: "The name or initials of the person signing off.")
         var by: String
 
-        @Option(help: "The collection folder (default: Captions here or in the nearest parent).")
+        @Option(help: ArgumentHelp(CollectionArgument.optionHelp))
         var path: String?
 
         /// Signs off exhibit `id` and prints what happened; exit 1 when something was refused.

@@ -47,8 +47,26 @@ import Testing
         #expect(check.stdout.isEmpty)
         #expect(
             check.stderr == """
-                error: no Captions folder here or in any parent folder; name the collection folder, or run captions \
-                init to start one
+                error: no collection here or in any parent folder (a folder with captions.yml, or a Captions \
+                folder); name the collection folder, or run captions init to start one
+
+                """)
+    }
+
+    /// A collection started under another name is found from inside it, from a gallery too,
+    /// and its findings are named from there.
+    @Test func aCollectionOfAnotherNameIsFoundFromInsideIt() throws {
+        let folder = try TemporaryFolder()
+        let initRun = try CLIRun.run(["init", "Exhibits"], in: folder.path)
+        #expect(initRun.status == 0)
+        try folder.write(
+            "Exhibits/hall-1/cart.yml", "id: cart\ntitle:\n  kk: Арба\n  ru: Телега\ntext:\n  kk: А\n  ru: Б\n  en: C\n"
+        )
+        let check = try CLIRun.run(["check"], in: folder.path + "/Exhibits/hall-1")
+        #expect(check.status == 1)
+        #expect(
+            check.stdout == """
+                ../hall-1/cart.yml:2:1: error: title of cart has no English (en) text [missing-translation]
 
                 """)
     }

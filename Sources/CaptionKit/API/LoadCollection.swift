@@ -15,7 +15,8 @@ extension CaptionCollection {
         try CollectionLoader.load(path: path, refusingNestedCollections: refusingNestedCollections)
     }
 
-    /// The folder `Captions` in `directory` or its nearest parent that has one, if any.
+    /// The collection `directory` is in (the nearest of it and its parents with a
+    /// `captions.yml`), or the `Captions` folder of the nearest that has one, if any.
     public static func defaultPath(
         from directory: String = FileManager.default.currentDirectoryPath
     ) -> String? {
@@ -23,12 +24,14 @@ extension CaptionCollection {
     }
 
     /// What to do when no collection folder was named and ``defaultPath(from:)`` finds none.
-    public static let noDefaultPathMessage =
-        "no Captions folder here or in any parent folder; name the collection folder, or run captions init to start one"
+    public static let noDefaultPathMessage = """
+        no collection here or in any parent folder (a folder with captions.yml, or a Captions folder); \
+        name the collection folder, or run captions init to start one
+        """
 
     /// ``defaultPath(from:)``, or an error saying how to name or start a collection.
     ///
-    /// - Throws: ``CaptionError/invalidArgument(_:)`` when there is no `Captions` folder.
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` when there is no collection.
     public static func requireDefaultPath(
         from directory: String = FileManager.default.currentDirectoryPath
     ) throws(CaptionError) -> String {

@@ -17,27 +17,32 @@ enum CollectionLoader {
     /// The configuration file's name inside the collection folder.
     static let configFileName = "captions.yml"
 
-    /// The collection folder to use when the user names none: `Captions` in `directory` or the
-    /// nearest parent that has one.
+    /// The collection folder to use when the user names none: the nearest of `directory` and
+    /// its parents that is a collection (has `captions.yml`: a curator inside their collection,
+    /// whatever its name) or has a `Captions` folder.
     ///
-    /// - Returns: The path relative to `directory` when it is inside it (`Captions`,
-    ///   `../Captions`), or `nil` when no parent has one.
+    /// - Returns: The path relative to `directory` (`.`, `..`, `Captions`, `../Captions`), or
+    ///   `nil` when no parent is or has one.
     static func defaultCollectionPath(from directory: String = FileManager.default.currentDirectoryPath)
         -> String?
     {
         var url = URL(fileURLWithPath: directory).standardizedFileURL
-        var prefix = ""
+        var up: [String] = []
         for _ in 0..<64 {
             var isDirectory: ObjCBool = false
+            let config = url.appendingPathComponent(configFileName)
+            if FileManager.default.fileExists(atPath: config.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return up.isEmpty ? "." : up.joined(separator: "/")
+            }
             let candidate = url.appendingPathComponent("Captions")
             if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue
             {
-                return prefix + "Captions"
+                return (up + ["Captions"]).joined(separator: "/")
             }
             let parent = url.deletingLastPathComponent()
             if parent.path == url.path { return nil }
             url = parent
-            prefix += "../"
+            up.append("..")
         }
         return nil
     }

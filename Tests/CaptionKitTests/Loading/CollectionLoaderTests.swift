@@ -39,6 +39,23 @@ import Testing
         #expect(CollectionLoader.defaultCollectionPath(from: folder.root) == "Captions")
     }
 
+    /// A curator inside a collection of another name (made with `captions init Exhibits`), or in
+    /// one of its galleries, uses that collection, not a `Captions` folder further up.
+    @Test func theCollectionOneIsInIsTheDefault() throws {
+        let folder = try TestCollection(files: [
+            ("Captions/a.yml", "id: a\n"), ("work/Exhibits/captions.yml", "source: ru\n"),
+            ("work/Exhibits/hall/b.yml", "id: b\n"), ("work/Exhibits/hall/deep/c.yml", "id: c\n"),
+            ("work/notes/captions.yml/x.txt", "a folder named like the file is no collection"),
+        ])
+        let exhibits = folder.root + "/work/Exhibits"
+        #expect(CollectionLoader.defaultCollectionPath(from: exhibits) == ".")
+        #expect(CollectionLoader.defaultCollectionPath(from: exhibits + "/hall") == "..")
+        #expect(CollectionLoader.defaultCollectionPath(from: exhibits + "/hall/deep") == "../..")
+        #expect(CollectionLoader.defaultCollectionPath(from: folder.root + "/work/notes") == "../../Captions")
+        // A Captions folder without a captions.yml (the defaults) is found from its parent.
+        #expect(CollectionLoader.defaultCollectionPath(from: folder.root + "/Captions") == "../Captions")
+    }
+
     @Test func nestedFoldersAreWalkedOnAllCoresAndSorted() throws {
         let folder = try TestCollection(files: [
             ("top.yml", "id: top\n"), ("g1/a.yml", "id: a\n"), ("g1/deep/er/b.yaml", "id: b\n"),

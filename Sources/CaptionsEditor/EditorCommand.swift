@@ -72,7 +72,7 @@ extension EditorCommand {
         @Flag(help: "Open the editor in the default browser once it is running.")
         var open = false
 
-        @Option(help: "A file holding the bcrypt hash of the password (made by `captions-editor hash-password`).")
+        @Option(help: "A file holding the bcrypt hash of the password (made by `captions serve hash-password`).")
         var passwordFile: String?
 
         func run() async throws {
@@ -119,7 +119,7 @@ extension EditorCommand {
                 guard hash.hasPrefix("$2"), hash.count == 60 else {
                     throw fail(
                         "\(passwordFile): not a bcrypt hash; make one with: "
-                            + "captions-editor hash-password > \(passwordFile)"
+                            + "captions serve hash-password > \(passwordFile)"
                     )
                 }
                 passwordHash = hash
@@ -128,7 +128,7 @@ extension EditorCommand {
                 throw fail(
                     """
                     refusing to listen on \(origins.first?.origin ?? host) without a password: anyone who can reach this computer could \
-                    change the captions. Make a password file with `captions-editor hash-password > FILE` (type the \
+                    change the captions. Make a password file with `captions serve hash-password > FILE` (type the \
                     password, then Ctrl-D) and pass --password-file FILE
                     """)
             }
@@ -354,19 +354,20 @@ extension EditorCommand {
                 throw ExitCode(2)
             }
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            let password = input.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            let trimmed = password.hasSuffix("\r") ? String(password.dropLast()) : password
-            guard !trimmed.isEmpty else {
+            // The first line, whatever ends it: a Windows file or terminal ends it with CR LF,
+            // which Swift reads as one character (splitting at "\n" alone kept the CR in the hash).
+            let password = input.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            guard !password.isEmpty else {
                 FileHandle.standardError.write(Data("captions-editor: error: no password on standard input\n".utf8))
                 throw ExitCode(2)
             }
-            guard trimmed.count >= Self.minimumLength else {
+            guard password.count >= Self.minimumLength else {
                 FileHandle.standardError.write(
                     Data("captions-editor: error: the password is shorter than \(Self.minimumLength) characters\n".utf8)
                 )
                 throw ExitCode(2)
             }
-            print(Bcrypt.hash(trimmed, cost: UInt8(cost)))
+            print(Bcrypt.hash(password, cost: UInt8(cost)))
         }
     }
 }

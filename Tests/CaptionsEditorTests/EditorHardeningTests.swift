@@ -286,7 +286,7 @@ struct EditorHardeningTests {
 
     @Test("hash-password refuses a password shorter than 8 characters with one line")
     func shortPasswordsAreRefused() throws {
-        for (input, status) in [("short\n", Int32(2)), ("long enough\n", 0)] {
+        for (input, status) in [("short\n", Int32(2)), ("short\r\n", 2), ("long enough\n", 0)] {
             let process = Process()
             process.executableURL = editorBinary
             process.arguments = ["hash-password", "--cost", "10"]
@@ -307,6 +307,31 @@ struct EditorHardeningTests {
                 #expect(errors == "captions-editor: error: the password is shorter than 8 characters\n")
             }
         }
+    }
+
+    /// A password typed or saved on Windows ends with CR LF; the hash is of the password alone,
+    /// as with a LF (the CR was kept in the hash, and the password never signed in).
+    @Test(
+        "hash-password hashes the first line without its line end",
+        arguments: ["museum-pass-2026\r\n", "museum-pass-2026\n", "museum-pass-2026", "museum-pass-2026\r\nsecond\r\n"])
+    func theLineEndIsNotPartOfThePassword(input: String) throws {
+        let process = Process()
+        process.executableURL = editorBinary
+        process.arguments = ["hash-password", "--cost", "10"]
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = Pipe()
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let hash = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let line = hash.trimmingCharacters(in: .newlines)
+        #expect(Bcrypt.verify("museum-pass-2026", hash: line))
+        #expect(!Bcrypt.verify("museum-pass-2026\r", hash: line))
     }
 
     /// `captions-editor ARGUMENTS` run to its end: its exit status and standard error.

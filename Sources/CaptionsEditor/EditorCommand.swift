@@ -356,7 +356,8 @@ extension EditorCommand {
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             // The first line, whatever ends it: a Windows file or terminal ends it with CR LF,
             // which Swift reads as one character (splitting at "\n" alone kept the CR in the hash).
-            let password = input.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            let lines = input.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            let password = lines.first.map(String.init) ?? ""
             guard !password.isEmpty else {
                 FileHandle.standardError.write(Data("captions-editor: error: no password on standard input\n".utf8))
                 throw ExitCode(2)

@@ -243,6 +243,11 @@ import Testing
         let badLanguage = try CLIRun.run(["check", "--lang", "de"], in: folder.path)
         #expect(badLanguage.status == 2)
         #expect(badLanguage.stderr == "error: --lang de is not a language of this collection (kk, ru, en)\n")
+        // A common misspelling (kz for Kazakh) gets the language meant.
+        let typo = try CLIRun.run(["check", "--lang", "kz"], in: folder.path)
+        #expect(typo.status == 2)
+        #expect(
+            typo.stderr == "error: --lang kz is not a language of this collection (kk, ru, en); did you mean 'kk'?\n")
     }
 
     @Test func usageErrorIsExit64() throws {

@@ -17,6 +17,7 @@ import Testing
     @Test(arguments: [
         ("de", "error: --to de is not a language of this collection (target languages: kk, en)\n"),
         ("ru", "error: --to ru is the source language (target languages: kk, en)\n"),
+        ("kz", "error: --to kz is not a language of this collection (target languages: kk, en); did you mean 'kk'?\n"),
     ])
     func exportRefusesALanguageTheCollectionDoesNotTranslateInto(_ language: String, _ message: String) throws {
         let folder = try TemporaryFolder()

@@ -26,7 +26,7 @@ extension TranslationAcceptance {
         let matches = collection.exhibits.filter { $0.isReadable && $0.id == id }
         guard let exhibit = matches.first else {
             let ids = collection.exhibits.compactMap(\.id)
-            let hint = Suggestion.closest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.didYouMean(id, in: ids)
             throw .invalidArgument("no exhibit with id '\(id)' in \(collection.rootPath)\(hint)")
         }
         guard matches.count == 1 else {

@@ -116,7 +116,7 @@ extension CaptionCollection {
     func exhibit(id: String) throws(CaptionError) -> Exhibit {
         let matches = exhibits.filter { $0.isReadable && $0.id == id }
         guard let exhibit = matches.first else {
-            let hint = Suggestion.closest(to: id, in: exhibits.compactMap(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.didYouMean(id, in: exhibits.compactMap(\.id))
             throw .invalidArgument("no exhibit with id '\(id)' in \(rootPath)\(hint)")
         }
         guard matches.count == 1 else {

@@ -78,12 +78,7 @@ public enum CaptionEditor {
                 )
             }
             guard config.languages.contains(edit.language) else {
-                throw .invalidArgument(
-                    """
-                    '\(edit.language)' is not a language of this collection \
-                    (\(config.languages.joined(separator: ", ")))
-                    """
-                )
+                throw .invalidArgument(config.notALanguage("'\(edit.language)'", tag: edit.language))
             }
         }
         for edit in edits {

@@ -143,9 +143,7 @@ public enum SignOff {
             )
         }
         for language in request.languages where !config.languages.contains(language) {
-            throw .invalidArgument(
-                "--lang \(language) is not a language of this collection (\(config.languages.joined(separator: ", ")))"
-            )
+            throw .invalidArgument(config.notALanguage("--lang \(language)", tag: language))
         }
         let loaded = try collection.exhibit(id: request.id)
         var editor = try CaptionFileEditor(editing: loaded)
@@ -207,7 +205,7 @@ public enum SignOff {
         }
         if let gallery, !collection.exhibits.contains(where: inGallery) {
             let galleries = Set(collection.exhibits.map(\.gallery)).filter { !$0.isEmpty }.sorted()
-            let hint = Suggestion.closest(to: gallery, in: galleries).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.didYouMean(gallery, in: galleries)
             throw .invalidArgument("no gallery '\(gallery)' in \(collection.rootPath)\(hint)")
         }
         var results: [Result] = []

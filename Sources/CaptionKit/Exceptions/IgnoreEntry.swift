@@ -119,7 +119,7 @@ struct IgnoreEntry: Sendable, Hashable {
         _ problems: inout [Problem]
     ) {
         guard CheckRegistry.check(id: checkID) != nil else {
-            let hint = Suggestion.closest(to: checkID, in: CheckRegistry.ids).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.didYouMean(checkID, in: CheckRegistry.ids)
             problems.append(Problem(location: location, message: "ignore names the unknown check '\(checkID)'\(hint)"))
             return
         }

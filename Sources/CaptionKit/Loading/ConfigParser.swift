@@ -60,7 +60,7 @@ enum ConfigParser {
                 root["source"]?.location ?? root["languages"]?.location ?? root.location,
                 """
                 source language '\(config.source)' is not one of the languages \
-                (\(config.languages.joined(separator: ", ")))
+                (\(config.languages.joined(separator: ", ")))\(Suggestion.didYouMean(config.source, in: config.languages))
                 """
             )
         }
@@ -84,7 +84,7 @@ enum ConfigParser {
     }
 
     static func unknown(_ what: String, _ key: String, _ known: [String]) -> String {
-        let hint = Suggestion.closest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = Suggestion.didYouMean(key, in: known)
         return "unknown \(what) '\(key)'\(hint)"
     }
 

@@ -100,4 +100,11 @@ public struct CollectionConfig: Sendable, Hashable {
     func hasField(_ name: String) -> Bool {
         fields.contains { $0.name == name }
     }
+
+    /// "`what` is not a language of this collection (kk, ru, en)", with a "did you mean" when a
+    /// language is close to `tag` (`kz`, `rus`), `what` naming where the tag was written.
+    func notALanguage(_ what: String, tag: String) -> String {
+        let hint = Suggestion.didYouMean(tag, in: languages)
+        return "\(what) is not a language of this collection (\(languages.joined(separator: ", ")))\(hint)"
+    }
 }

@@ -9,8 +9,9 @@ extension CollectionConfig {
     func exportTargets(_ requested: [String]) throws(CaptionError) -> [String] {
         for language in requested where !targetLanguages.contains(language) {
             let reason = language == source ? "is the source language" : "is not a language of this collection"
+            let hint = Suggestion.didYouMean(language, in: targetLanguages)
             throw .invalidArgument(
-                "--to \(language) \(reason) (target languages: \(targetLanguages.joined(separator: ", ")))")
+                "--to \(language) \(reason) (target languages: \(targetLanguages.joined(separator: ", ")))\(hint)")
         }
         return requested.isEmpty ? targetLanguages : targetLanguages.filter { requested.contains($0) }
     }

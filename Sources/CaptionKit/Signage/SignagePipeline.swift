@@ -329,7 +329,7 @@ struct SignagePipeline: Sendable {
 
     /// The error for an id that no exhibit has.
     static func noExhibit(_ id: String, known: [String]) -> CaptionError {
-        let hint = Suggestion.closest(to: id, in: known).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = Suggestion.didYouMean(id, in: known)
         return .invalidArgument("no exhibit has the id '\(id)'\(hint)")
     }
 }

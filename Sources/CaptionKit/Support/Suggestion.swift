@@ -17,6 +17,12 @@ enum Suggestion {
         return best?.name
     }
 
+    /// `; did you mean 'X'?` for the ``closest(to:in:)`` candidate X, or nothing: the end of a
+    /// message about a misspelt `word`.
+    static func didYouMean(_ word: String, in candidates: [String]) -> String {
+        closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
     /// Optimal string alignment distance between two character arrays.
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

@@ -91,12 +91,7 @@ public enum CaptionChecker {
         -> (diagnostics: [Diagnostic], silenced: Int, refused: [IgnoreEntry])
     {
         for language in request.languages where !collection.config.languages.contains(language) {
-            throw .invalidArgument(
-                """
-                --lang \(language) is not a language of this collection \
-                (\(collection.config.languages.joined(separator: ", ")))
-                """
-            )
+            throw .invalidArgument(collection.config.notALanguage("--lang \(language)", tag: language))
         }
         guard !collection.exhibits.isEmpty else { throw noExhibitFiles(in: collection) }
         var (diagnostics, silenced, refused, ran) = try findings(

@@ -26,7 +26,7 @@ struct CheckOptions: Sendable {
         for pair in pairs {
             let key = pair.key.scalar ?? ""
             if key == "severity" || allowed.contains(key) { continue }
-            let hint = Suggestion.closest(to: key, in: allowed + ["severity"]).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.didYouMean(key, in: allowed + ["severity"])
             let known = allowed.isEmpty ? " (it has no options)" : " (options: \(allowed.joined(separator: ", ")))"
             throw .invalidConfig(pair.key.location, "unknown option '\(key)' for check \(checkID)\(hint)\(known)")
         }

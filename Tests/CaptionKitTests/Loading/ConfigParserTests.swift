@@ -69,6 +69,13 @@ import Testing
             "Captions/captions.yml:1:9: error: source language 'de' is not one of the languages (kk, ru, en)"
         ),
         (
+            "source: rus\n",
+            """
+            Captions/captions.yml:1:9: error: source language 'rus' is not one of the languages (kk, ru, en); did you \
+            mean 'ru'?
+            """
+        ),
+        (
             "fields:\n  title: { requried: true }\n",
             "Captions/captions.yml:2:12: error: unknown field option 'requried'; did you mean 'required'?"
         ),

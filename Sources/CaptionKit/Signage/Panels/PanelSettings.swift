@@ -87,7 +87,7 @@ struct PanelSettings: Sendable, Hashable {
             let name = try ConfigParser.scalar(node, what: "panel of field '\(field.name)'")
             guard profiles[name] != nil else {
                 let known = profiles.keys.sorted()
-                let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Suggestion.didYouMean(name, in: known)
                 let list =
                     known.isEmpty ? "no panels are configured" : "the panels are \(known.joined(separator: ", "))"
                 throw .invalidConfig(node.location, "field '\(field.name)' names panel '\(name)', but \(list)\(hint)")

@@ -40,7 +40,7 @@ struct WordBudget: Sendable, Hashable {
         for pair in pairs {
             let language = pair.key.scalar ?? ""
             guard languages.contains(language) else {
-                let hint = Suggestion.closest(to: language, in: languages).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Suggestion.didYouMean(language, in: languages)
                 throw .invalidConfig(
                     pair.key.location,
                     """

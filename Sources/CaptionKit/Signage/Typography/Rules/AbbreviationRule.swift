@@ -9,14 +9,18 @@ struct AbbreviationRule: TypographyUnitRule {
         id: "abbreviations",
         languages: ["ru", "kk", "en"],
         summary: """
-            A no-break space inside abbreviations written in parts: ru т. е., т. д., т. п., т. к., т. н.; \
-            kk т. б., т. с. с., б. з. д.; en i. e., e. g.
+            A no-break space inside abbreviations written in parts: ru т. е., т. д., т. п., т. к., т. н., \
+            т. ч., н. э.; kk т. б., т. с. с., б. з. д., б. з.; en i. e., e. g.
             """,
         examples: [
             TypographyExample("ru", "то есть т. е. так", "то есть т.\u{A0}е. так"),
             TypographyExample("ru", "актрисы, врачи и т. д.", "актрисы, врачи и т.\u{A0}д."),
             TypographyExample("ru", "сумки, одежда и т. п.", "сумки, одежда и т.\u{A0}п."),
             TypographyExample("ru", "Т. е. никто", "Т.\u{A0}е. никто"),
+            TypographyExample("ru", "V–IV века до н. э.", "V–IV века до н.\u{A0}э."),
+            TypographyExample("ru", "в т. ч. дети", "в т.\u{A0}ч. дети"),
+            TypographyExample("kk", "б. з. д. V ғасыр", "б.\u{A0}з.\u{A0}д. V ғасыр"),
+            TypographyExample("kk", "б. з. V ғасыры", "б.\u{A0}з. V ғасыры"),
             TypographyExample("kk", "сөмкелер, киімдер т. б.", "сөмкелер, киімдер т.\u{A0}б."),
             TypographyExample("kk", "дәрігерлер т. с. с. тұтқындар", "дәрігерлер т.\u{A0}с.\u{A0}с. тұтқындар"),
             TypographyExample("en", "that is, i. e. the wives", "that is, i.\u{A0}e. the wives"),
@@ -36,8 +40,9 @@ struct AbbreviationRule: TypographyUnitRule {
 
     /// The abbreviations, by language, with ordinary spaces between their parts.
     static let abbreviations: [String: [String]] = [
-        "ru": ["т. е.", "т. д.", "т. п.", "т. к.", "т. н."],
-        "kk": ["т. с. с.", "т. б.", "б. з. д."],
+        "ru": ["т. е.", "т. д.", "т. п.", "т. к.", "т. н.", "т. ч.", "н. э."],
+        // The longer first: б. з. д. (before our era) is tried before б. з. (our era).
+        "kk": ["т. с. с.", "т. б.", "б. з. д.", "б. з."],
         "en": ["i. e.", "e. g."],
     ]
 

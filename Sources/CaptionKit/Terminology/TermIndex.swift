@@ -233,9 +233,13 @@ struct TermIndex: Sendable {
         for index in 0..<tokens.count {
             let folded = Array(tokens.word(index))
             let written = caseExact ? Array(tokens.writtenWord(index)) : nil
+            // The last word of a term of several words takes endings however short it is (киіз үй
+            // → киіз үйді, үйлер): the words before it say it is the term.
+            let endsSeveral = index > 0 && index == tokens.count - 1
             words.append(
                 Word(
-                    stems: stems(of: folded, written: written), attached: attachedEnding(of: folded),
+                    stems: stems(of: folded, written: written, inflectsWhenShort: endsSeveral),
+                    attached: attachedEnding(of: folded),
                     followsSentenceMark: index > 0 && tokens.joints[index] == .sentenceBreak))
         }
         let termIndex = Int32(terms.count)
@@ -257,13 +261,16 @@ struct TermIndex: Sendable {
         }
     }
 
-    /// The stems a word's forms start with, by the language's rules.
-    private func stems(of word: [UInt32], written: [UInt32]?) -> [Stem] {
+    /// The stems a word's forms start with, by the language's rules; a word shorter than
+    /// ``WordForms/minimumStem`` has none but itself unless `inflectsWhenShort`.
+    private func stems(of word: [UInt32], written: [UInt32]?, inflectsWhenShort: Bool) -> [Stem] {
         func stem(_ scalars: [UInt32], _ ending: Ending) -> Stem {
             let common = zip(scalars, word).prefix { $0 == $1 }.count
             return Stem(scalars: scalars, ending: ending, written: written.map { Array($0.prefix(common)) })
         }
-        guard word.count >= WordForms.minimumStem else { return [stem(word, .none)] }
+        guard word.count >= WordForms.minimumStem || (inflectsWhenShort && word.count >= 2) else {
+            return [stem(word, .none)]
+        }
         switch rules {
         case .exact:
             return [stem(word, .none)]

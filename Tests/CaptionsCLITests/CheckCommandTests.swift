@@ -71,6 +71,31 @@ import Testing
                 """)
     }
 
+    /// A gallery named alone is checked with the default settings; the note says so, and names
+    /// the collection as the gallery was named. The exit code is the check's.
+    @Test(arguments: [
+        ("", "Captions/hall", "Captions"), ("Captions/hall", ".", ".."), ("Captions/hall", "./deep", ".."),
+        ("Captions/hall/deep", "../../hall/deep", "../.."), ("", "Captions", nil),
+    ])
+    func aGalleryCheckedAloneSaysWhichCollectionItIsIn(directory: String, path: String, collection: String?) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", "source: ru\n")
+        try folder.write(
+            "Captions/hall/deep/cart.yml",
+            "id: cart\ntitle:\n  kk: Арба\n  ru: Телега\n  en: Cart\ntext:\n  kk: А\n  ru: Б\n  en: C\n"
+        )
+        let check = try CLIRun.run(["check", path], in: folder.path + "/" + directory)
+        #expect(check.status == 0)
+        let note = collection.map {
+            """
+            note: \(path) has no captions.yml and is checked alone, with the default settings, no glossary and no \
+            baseline; it is inside the collection \($0): name that folder to check with its settings
+
+            """
+        }
+        #expect(check.stderr.hasPrefix(note ?? "kk: "))
+    }
+
     @Test func textFormatListsFindingsOnStdoutAndSummaryOnStderr() throws {
         let folder = try fixture()
         let run = try CLIRun.run(["check"], in: folder.path)

@@ -24,9 +24,23 @@ extension CaptionChecker {
             copies: try? CopiedTranslations(config: collection.config))
         return CheckResult(
             collection: collection, diagnostics: diagnostics, summary: summary, silenced: silenced,
-            pinNotes: pinNotes(config: collection.config, require: request.require)
+            pinNotes: aloneNote(collection.rootPath) + pinNotes(config: collection.config, require: request.require)
                 + refusalNotes(refused, require: request.require),
             untracked: untrackedCount(in: collection, languages: request.languages.isEmpty ? nil : request.languages))
+    }
+
+    /// A note when the folder checked has no `captions.yml` but lies inside a collection (a
+    /// gallery named alone): it is checked with the default settings, which a CI job reading
+    /// only the exit code would never notice.
+    static func aloneNote(_ path: String) -> [String] {
+        guard let collection = CollectionLoader.enclosingCollection(of: path) else { return [] }
+        return [
+            """
+            note: \(path) has no \(CollectionLoader.configFileName) and is checked alone, with the default settings, \
+            no glossary and no baseline; it is inside the collection \(collection): name that folder to check with its \
+            settings
+            """
+        ]
     }
 
     /// How many translations in `languages` (all when `nil`) have no record of their source,

@@ -47,6 +47,32 @@ enum CollectionLoader {
         return nil
     }
 
+    /// The collection that the folder `path`, without a `captions.yml` of its own, lies in: the
+    /// nearest parent with one, named as a path from where `path` is named (`Captions` for
+    /// `Captions/ethnography`, `..` for `.`), or `nil` when `path` has its own or no parent has one.
+    static func enclosingCollection(of path: String) -> String? {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard !manager.fileExists(atPath: path + "/" + configFileName) else { return nil }
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        var levels = 0
+        while true {
+            let parent = url.deletingLastPathComponent()
+            guard parent.path != url.path else { return nil }
+            url = parent
+            levels += 1
+            let config = url.appendingPathComponent(configFileName).path
+            if manager.fileExists(atPath: config, isDirectory: &isDirectory), !isDirectory.boolValue { break }
+        }
+        if path.hasPrefix("/") { return url.path }
+        // The user's relative path with `levels` folders taken off its end (or `..` added).
+        var parts = path.split(separator: "/").filter { $0 != "." }.map(String.init)
+        for _ in 0..<levels {
+            if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append("..") }
+        }
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
     /// Loads the configuration and every exhibit file below `path`.
     ///
     /// - Parameter path: The collection folder (as the user wrote it; used as the prefix of

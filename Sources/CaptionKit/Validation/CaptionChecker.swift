@@ -55,7 +55,8 @@ public struct CheckResult: Sendable {
     var summary: CompletenessSummary
     /// Findings accepted by `ignore:` entries or the baseline, and so not reported.
     var silenced: Int = 0
-    /// One `note:` line for each check `captions.yml` lowers that `--require` pins as an error
+    /// A `note:` line when the folder is a gallery checked alone (``CaptionChecker/aloneNote(_:)``),
+    /// one for each check `captions.yml` lowers that `--require` pins as an error
     /// (``CaptionChecker/pinNotes(config:require:)``), then one for each `ignore:` entry
     /// `--no-pinned-ignore` refused (``CaptionChecker/refusalNotes(_:require:)``), for stderr.
     public var pinNotes: [String] = []

@@ -56,6 +56,19 @@ import Testing
         #expect(CollectionLoader.defaultCollectionPath(from: folder.root + "/Captions") == "../Captions")
     }
 
+    /// The collection a gallery named alone lies in, named as the gallery was.
+    @Test func theCollectionAGalleryIsInIsNamedFromTheGallerysPath() throws {
+        let folder = try TestCollection(files: [
+            ("Captions/captions.yml", "source: ru\n"), ("Captions/hall/deep/a.yml", "id: a\n"),
+            ("Other/b.yml", "id: b\n"),
+        ])
+        let root = folder.root
+        #expect(CollectionLoader.enclosingCollection(of: root + "/Captions/hall") == root + "/Captions")
+        #expect(CollectionLoader.enclosingCollection(of: root + "/Captions") == nil)
+        #expect(CollectionLoader.enclosingCollection(of: root + "/Other") == nil)
+        // Relative paths (from a gallery's folder): CheckCommandTests, which runs in one.
+    }
+
     @Test func nestedFoldersAreWalkedOnAllCoresAndSorted() throws {
         let folder = try TestCollection(files: [
             ("top.yml", "id: top\n"), ("g1/a.yml", "id: a\n"), ("g1/deep/er/b.yaml", "id: b\n"),

@@ -57,15 +57,32 @@ extension TranslationAcceptance {
             let what = [field, language].compactMap { $0 }.joined(separator: " ")
             throw .invalidArgument("\(id) has no \(what.isEmpty ? "" : what + " ")translation to accept")
         }
+        var findings: [Diagnostic] = []
         if !accepted.isEmpty {
             var editor = try CaptionFileEditor(editing: exhibit)
             try editor.record(fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
             if !dryRun {
                 try AtomicFile.replaceCaptionFile(
                     editor.data, at: exhibit.path, readAs: editor.readDigest, collection: collection.rootPath)
+                findings = remainingFindings(on: fingerprints, of: exhibit, in: collection)
             }
         }
-        return Result(path: exhibit.path, exhibit: id, accepted: accepted, alreadyCurrent: current)
+        return Result(path: exhibit.path, exhibit: id, accepted: accepted, alreadyCurrent: current, findings: findings)
+    }
+
+    /// The errors and warnings `captions check` reports, after the accept was written, on the
+    /// texts `accepted` (by field, then language) of `exhibit`; none when the check cannot run.
+    private static func remainingFindings(
+        on accepted: [String: [String: String]], of exhibit: Exhibit, in collection: CaptionCollection
+    ) -> [Diagnostic] {
+        let written = collection.readExhibit(exhibit.relativePath)
+        guard let check = try? CaptionChecker.check(written, in: collection) else { return [] }
+        return check.findings.filter { finding in
+            guard finding.severity != .note, let field = finding.field, let language = finding.language else {
+                return false
+            }
+            return accepted[field]?[language] != nil
+        }
     }
 
     /// Refuses a `--field` or `--lang` the collection does not translate.

@@ -13,6 +13,10 @@ public enum TranslationAcceptance {
         public var accepted: [String]
         /// Entries that were already current.
         public var alreadyCurrent: [String]
+        /// The errors and warnings `captions check` still reports on the accepted texts (a
+        /// number the new source changed, a term): accepting says the translation follows the
+        /// source, and these say where it may not.
+        public var findings: [Diagnostic] = []
     }
 
     /// What `captions accept --untracked` prints: one line per file written, then a summary, e.g.

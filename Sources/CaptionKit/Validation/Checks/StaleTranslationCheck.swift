@@ -31,6 +31,9 @@ struct StaleTranslationCheck: CaptionCheck {
             ),
             CheckExample(
                 "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntranslations:\n  title: { kk: ↓stale }\n"),
+            // Translated from the Kazakh text (d339738d is its fingerprint) when Kazakh was the source.
+            CheckExample(
+                "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  ↓en: Kurt\ntranslations:\n  title: { en: d339738d }\n"),
         ]
     )
 
@@ -43,16 +46,37 @@ struct StaleTranslationCheck: CaptionCheck {
             finding(at: problem.location, problem.message, exhibit: exhibit)
         }
         for stale in TranslationTracker.staleTranslations(in: exhibit, config: context.config) {
-            findings.append(
-                finding(
-                    at: stale.location,
+            let message: String
+            if let earlier = Self.formerSource(of: stale, in: exhibit, config: context.config) {
+                message = """
+                    \(stale.field) (\(stale.language)) of \(exhibit.displayID) was translated from its \(earlier) \
+                    text, but the source is \(source) now (source: in captions.yml); review it against the \(source) \
+                    text and run captions accept, or export it with --needed
                     """
+            } else {
+                message = """
                     \(stale.field) (\(stale.language)) of \(exhibit.displayID) was translated from an earlier \
                     \(source) text; see what changed with captions diff \(exhibit.displayID), review it and run \
                     captions accept, or export it with --needed
-                    """,
-                    exhibit: exhibit, field: stale.field, language: stale.language))
+                    """
+            }
+            findings.append(
+                finding(
+                    at: stale.location, message, exhibit: exhibit, field: stale.field, language: stale.language))
         }
         return findings
+    }
+
+    /// The other language whose text in the field is the one `stale` was translated from (its
+    /// recorded fingerprint): after `source:` was changed in `captions.yml`, the translations
+    /// were made from the former source, not from an earlier version of the new one.
+    static func formerSource(of stale: StaleTranslation, in exhibit: Exhibit, config: CollectionConfig) -> String? {
+        guard let field = exhibit.field(stale.field) else { return nil }
+        return config.languages.first { language in
+            guard language != config.source, language != stale.language,
+                let text = field.translation(language), !text.isBlank
+            else { return false }
+            return SourceFingerprint.of(text.text) == stale.recordedFingerprint
+        }
     }
 }

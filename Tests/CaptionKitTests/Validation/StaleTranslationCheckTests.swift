@@ -4,26 +4,26 @@ import Testing
 
 /// `stale-translation` after `source:` was changed in `captions.yml`.
 @Suite struct StaleTranslationCheckTests {
-    /// The records name the former source's text (Курт, fingerprint 8577ed6c), not an earlier
+    /// The records name the former source's text (Сундук кебеже, fingerprint fc93ec8a), not an earlier
     /// version of the new source: the message says so instead of sending the curator to
     /// `captions diff`, which finds no earlier Kazakh text.
     @Test func aTranslationOfTheFormerSourceIsNamedAsSuch() throws {
         let collection = try TestCollection(files: [
             ("captions.yml", "source: kk\n"),
             (
-                "kurt.yml",
+                "chest.yml",
                 """
-                id: kurt
+                id: chest
                 title:
-                  kk: Құрт
-                  ru: Курт
-                  en: Kurt
+                  kk: Кебеже
+                  ru: Сундук кебеже
+                  en: Kebezhe chest
                 text:
-                  kk: Ақ құрт.
-                  ru: Белый курт.
-                  en: White kurt.
+                  kk: Ағаш сандық.
+                  ru: Деревянный сундук для посуды.
+                  en: A wooden chest for dishes.
                 translations:  # machine-owned: source fingerprints of translations; do not edit
-                  title: { en: 8577ed6c }
+                  title: { en: fc93ec8a }
                   text: { en: aaaaaaaa }
 
                 """
@@ -32,13 +32,13 @@ import Testing
         #expect(
             try collection.findings().filter { $0.hasSuffix("[stale-translation]") } == [
                 """
-                kurt.yml:5:3: error: title (en) of kurt was translated from its ru text, but the source is kk now \
+                chest.yml:5:3: error: title (en) of chest was translated from its ru text, but the source is kk now \
                 (source: in captions.yml); review it against the kk text and run captions accept, or export it with \
                 --needed [stale-translation]
                 """,
                 """
-                kurt.yml:9:3: error: text (en) of kurt was translated from an earlier kk text; see what changed with \
-                captions diff kurt, review it and run captions accept, or export it with --needed [stale-translation]
+                chest.yml:9:3: error: text (en) of chest was translated from an earlier kk text; see what changed with \
+                captions diff chest, review it and run captions accept, or export it with --needed [stale-translation]
                 """,
             ])
     }

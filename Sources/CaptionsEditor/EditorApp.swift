@@ -102,7 +102,7 @@ final class PendingUploads: Sendable {
             if own.count >= Self.perSession, let oldest = own.min(by: { $0.value.time < $1.value.time }) {
                 uploads[oldest.key] = nil
             }
-            Self.makeRoom(in: &uploads) { $0.time }
+            makeRoom(in: &uploads, limit: Self.total) { $0.time }
             uploads[token] = (fileName, bytes, reviewer, session, Date())
         }
         return token
@@ -114,17 +114,8 @@ final class PendingUploads: Sendable {
 
     func markApplied(_ token: String, session: String) {
         applied.withLock { applied in
-            Self.makeRoom(in: &applied) { $0.time }
+            makeRoom(in: &applied, limit: Self.total) { $0.time }
             applied[token] = (session, Date())
-        }
-    }
-
-    /// Drops the entries older than an hour, then the oldest one when ``total`` are left, so
-    /// that one more fits.
-    private static func makeRoom<Value>(in entries: inout [String: Value], time: (Value) -> Date) {
-        entries = entries.filter { Date().timeIntervalSince(time($0.value)) < 3600 }
-        if entries.count >= total, let oldest = entries.min(by: { time($0.value) < time($1.value) }) {
-            entries[oldest.key] = nil
         }
     }
 
@@ -138,6 +129,15 @@ final class PendingUploads: Sendable {
             uploads[token] = nil
             return (upload.fileName, upload.bytes, upload.reviewer)
         }
+    }
+}
+
+/// Drops the entries older than an hour, then the oldest one when `limit` are left, so that
+/// one more fits (the one-time entries the editor keeps between requests).
+func makeRoom<Value>(in entries: inout [String: Value], limit: Int, time: (Value) -> Date) {
+    entries = entries.filter { Date().timeIntervalSince(time($0.value)) < 3600 }
+    if entries.count >= limit, let oldest = entries.min(by: { time($0.value) < time($1.value) }) {
+        entries[oldest.key] = nil
     }
 }
 
@@ -158,6 +158,7 @@ struct EditorApp: Sendable {
     let sessions: SessionStore
     let uploads = PendingUploads()
     let signers = SignerNames()
+    let endedSignOffs = EndedSignOffs()
     /// The connections open now, at most `settings.maximumConnections`.
     let connections: ConnectionLimit
     let loginGate: LoginGate
@@ -449,10 +450,12 @@ struct EditorApp: Sendable {
                     : query["same"] != nil ? words("exhibit.alreadysaved") : words("exhibit.nochange")
             if query["merged"] != nil { text += " " + words("exhibit.merged") }
             message = "<p class=\"message ok\" role=\"status\">\(text)</p>"
-            // Only texts this exhibit has are named: the query is the browser's.
-            let ended = TextKey.named(inQuery: query["ended"], config: snapshot.config).compactMap {
-                Self.endedSignOff($0, query: query, words: words)
-            }
+            // The sign-offs the save ended, as the save kept them for this session and exhibit
+            // (once: a reload, or an address someone made, shows none). A HEAD leaves them.
+            let kept =
+                request.method == .head
+                ? [] : endedSignOffs.take(query["ended"] ?? "", exhibit: exhibit.id ?? "", session: context.session.id)
+            let ended = kept.compactMap { Self.endedSignOff($0, words: words) }
             if !ended.isEmpty {
                 let lines: [HTML] = ended.map { "<p class=\"message warning\" role=\"status\">\($0)</p>" }
                 message = HTML.join([message] + lines)
@@ -621,11 +624,9 @@ struct EditorApp: Sendable {
         // held then, it would make the store copy all its exhibits (60 ms at 50,000).
         let exhibit: Exhibit
         let outcome: Result<(path: String, changed: [TextKey]), SaveConflict>
-        // The signed-off texts this save changes: the save records them as new translations,
-        // so their review and approval end, and the page says so.
-        var endsSignOff: [TextKey] = []
-        // Who signed them: `reviewby.<field>.<lang>` and `approvalby.<field>.<lang>` in the redirect.
-        var signersPart = ""
+        // The signed-off texts this save changes, and who signed them: the save records them as
+        // new translations, so their review and approval end, and the page says so.
+        var endsSignOff: [EndedSignOffs.Ended] = []
         do {
             let (snapshot, _, found) = try self.exhibit(context, saving: true)
             exhibit = found
@@ -635,10 +636,10 @@ struct EditorApp: Sendable {
                 where text != (found.field(field)?.translation(language)?.text ?? "") {
                     let state = states["\(field).\(language)"]
                     if state?.review != nil || state?.approval != nil {
-                        endsSignOff.append(TextKey(field: field, language: language))
-                    }
-                    for (kind, mark) in [("reviewby", state?.review), ("approvalby", state?.approval)] {
-                        if let mark { signersPart += "&\(kind).\(field).\(language)=" + urlEncode(mark.by) }
+                        endsSignOff.append(
+                            .init(
+                                text: TextKey(field: field, language: language), reviewer: state?.review?.by,
+                                approver: state?.approval?.by))
                     }
                 }
             }
@@ -663,17 +664,19 @@ struct EditorApp: Sendable {
         let mergedPart =
             merged || alreadyThere && !saved.changed.isEmpty
             ? "&merged=1" : alreadyThere ? "&same=1" : ""
-        let endedPart = endsSignOff.isEmpty ? "" : "&ended=" + TextKey.queryValue(endsSignOff) + signersPart
+        // The sign-offs ended are kept here for the next page; the address carries only their token.
+        let endedPart =
+            endsSignOff.isEmpty
+            ? "" : "&ended=" + endedSignOffs.keep(endsSignOff, exhibit: exhibit.id ?? "", session: context.session.id)
         return redirect(
             "/exhibits/\(urlEncode(exhibit.id ?? ""))?\(Self.savedQuery(saved.changed))\(mergedPart)\(endedPart)")
     }
 
-    /// The sentence saying which sign-off of `text` a save ended, and who had signed it (the
-    /// `reviewby.` and `approvalby.` names of the query); `nil` when the query names neither.
-    static func endedSignOff(_ text: TextKey, query: FormData, words: Localizer) -> String? {
-        let key = "\(text.field).\(text.language)"
-        let name = words.textName(field: text.field, language: text.language)
-        switch (query["reviewby." + key], query["approvalby." + key]) {
+    /// The sentence saying which sign-off of a text a save ended, and who had signed it; `nil`
+    /// when it names neither.
+    static func endedSignOff(_ ended: EndedSignOffs.Ended, words: Localizer) -> String? {
+        let name = words.textName(field: ended.text.field, language: ended.text.language)
+        switch (ended.reviewer, ended.approver) {
         case (let reviewer?, let approver?):
             return words("exhibit.signoffended", ["text": name, "reviewer": reviewer, "approver": approver])
         case (let reviewer?, nil): return words("exhibit.signoffendedreview", ["text": name, "reviewer": reviewer])

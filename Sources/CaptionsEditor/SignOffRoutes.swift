@@ -36,6 +36,42 @@ final class SignerNames: Sendable {
     }
 }
 
+/// The sign-offs each save ended, kept for the page the save leads to. The redirect carries only
+/// a random token (`ended=`), good once, for the session that saved and the exhibit it saved: an
+/// address cannot make a page name signers, so a link someone made ("approved by X was
+/// removed") shows no notice, and neither does another tab's or another exhibit's page. Kept for
+/// an hour, at most ``limit`` at once (the oldest goes first).
+final class EndedSignOffs: Sendable {
+    /// A signed-off text a save changed, and who had reviewed and approved it.
+    struct Ended: Sendable, Equatable {
+        var text: TextKey
+        var reviewer: String?
+        var approver: String?
+    }
+
+    static let limit = 1000
+    private let entries = Mutex<[String: (exhibit: String, session: String, ended: [Ended], time: Date)]>([:])
+
+    /// Keeps what a save of `exhibit` by session `session` ended; the token of the page after it.
+    func keep(_ ended: [Ended], exhibit: String, session: String) -> String {
+        let token = SessionStore.randomToken()
+        entries.withLock { entries in
+            makeRoom(in: &entries, limit: Self.limit) { $0.time }
+            entries[token] = (exhibit, session, ended, Date())
+        }
+        return token
+    }
+
+    /// What `token` keeps, once, when it was kept for `exhibit` and `session`; none otherwise.
+    func take(_ token: String, exhibit: String, session: String) -> [Ended] {
+        entries.withLock { entries in
+            guard let entry = entries[token], entry.exhibit == exhibit, entry.session == session else { return [] }
+            entries[token] = nil
+            return entry.ended
+        }
+    }
+}
+
 extension EditorApp {
     /// The sign-off routes: `POST /exhibits/{id}/signoff` (a `review` or `approve` field naming
     /// `field.language`, the `fp.<field>.<lang>` fingerprints of the texts the page showed, and

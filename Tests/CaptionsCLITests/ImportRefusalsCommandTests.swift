@@ -365,7 +365,7 @@ import Testing
         #expect(
             run.stderr == """
                 Captions/g/k.yml:2:1: error: k.title (kk) cannot be written: g/k.yml would be \(size) bytes, and \
-                exhibit files are limited to 4194304 bytes; shorten the text
+                exhibit files are limited to 4194304 bytes; shorten the texts or notes in it, or split the exhibit in two
 
                 """)
         #expect(try folder.contents(of: "Captions") == before)

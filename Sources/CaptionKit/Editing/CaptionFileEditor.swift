@@ -155,7 +155,8 @@ struct CaptionFileEditor: Sendable {
             location,
             """
             \(what) cannot be written: \(relativePath) would be \(edited.count + (hasByteOrderMark ? 3 : 0)) \
-            bytes, and exhibit files are limited to \(ExhibitParser.maximumFileSize) bytes; shorten the text
+            bytes, and exhibit files are limited to \(ExhibitParser.maximumFileSize) bytes; shorten the texts or notes \
+            in it, or split the exhibit in two
             """
         )
     }

@@ -22,7 +22,7 @@ import Testing
 
     static func sizeMessage(_ what: String, size: Int) -> String {
         "\(what) cannot be written: a.yml would be \(size) bytes, and exhibit files are limited to \(limit) bytes; "
-            + "shorten the text"
+            + "shorten the texts or notes in it, or split the exhibit in two"
     }
 
     /// A translation that would take the file over the limit is refused naming its field and

@@ -343,10 +343,14 @@ public enum XLIFFImporter {
                 unit.target = plain.target.map { String(decoding: $0, as: UTF8.self) }
                 unit.droppedWhitespace = unit.droppedWhitespace || plain.droppedTarget
             }
-            guard let target = unit.target, !target.printsNothing else {
+            guard let written = unit.target, !written.printsNothing else {
                 summary.skipped += 1
                 return
             }
+            // Composed (NFC), as the caption's texts are: a macOS tool may return й and ё
+            // decomposed (и + U+0306, е + U+0308), the same text canonically, which check would
+            // report as not-normalized. Every comparison below is of the composed text.
+            let target = Normalization.nfc(written)
             /// Counts the unit as not translated and names it in a warning at its target:
             /// `unit '<id>' (<language>) was not imported: <why>`.
             func notImported(_ finding: XLIFFImportFinding, _ why: String) {

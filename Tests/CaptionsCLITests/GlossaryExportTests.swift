@@ -182,6 +182,33 @@ import Testing
             ])
     }
 
+    /// The OmegaT and CSV glossaries given to `captions import` are named as what they are, with
+    /// what to do, in one line (not libxml2's "Document is empty"); nothing is written.
+    @Test(arguments: [
+        ("omegat", "Exports/glossary/ru-kk.utf8", "it is an OmegaT glossary (tab-separated text)"),
+        (
+            "csv", "Exports/glossary/glossary.csv",
+            "it is a glossary in CSV (as captions export glossary --format csv writes it)"
+        ),
+    ])
+    func anExportedGlossaryGivenToImportIsNamed(_ format: String, _ file: String, _ what: String) throws {
+        let folder = try Self.folder()
+        try folder.write("Captions/k.yml", "id: k\ntitle:\n  ru: Курт\n")
+        #expect(try CLIRun.run(["export", "glossary", "--format", format], in: folder.path).status == 0)
+        let before = try folder.contents(of: "Captions")
+        let run = try CLIRun.run(["import", file], in: folder.path)
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(
+            run.stderr == """
+                \(file):1:1: error: this is not an XLIFF file; \(what), which captions import does not read: edit \
+                the collection's glossary.yml, or import the terms as a TBX file (a name ending in .tbx, as captions \
+                export glossary --format tbx writes it)
+
+                """)
+        #expect(try folder.contents(of: "Captions") == before)
+    }
+
     /// A glossary merged from an untrusted TBX may hold formulas: a spreadsheet shows them as text.
     @Test func csvCellsThatWouldBeFormulasStartWithAnApostrophe() throws {
         let folder = try TemporaryFolder()

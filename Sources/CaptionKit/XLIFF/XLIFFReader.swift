@@ -532,10 +532,7 @@ enum XLIFFReader {
         ) throws(CaptionError) -> Role {
             let version = attribute(attributes, "version") ?? ""
             guard name == "xliff" else {
-                // A glossary (TBX: `martif`, TBX v3 `tbx`) is merged when its name ends in .tbx.
-                let glossary =
-                    name == "martif" || name == "tbx"
-                    ? "; it is a TBX glossary: name it with .tbx at the end to merge it into glossary.yml" : ""
+                let glossary = GlossaryInsteadOfXLIFF(rootElement: name).map { "; " + $0.hint } ?? ""
                 throw .invalidInput(
                     location, "the root element is <\(name)>, not <xliff>: this is not an XLIFF file" + glossary)
             }

@@ -358,11 +358,16 @@ final class XMLStreamReader {
             return .invalidInput(SourceLocation(path: path), "the XML could not be read")
         }
         let location = SourceLocation(path: path, line: max(error.line, 1), column: max(error.column, 1))
-        // Not XML at all (a spreadsheet, a text file): libxml2 says "Document is empty".
+        // Not XML at all (a spreadsheet, a text file): libxml2 says "Document is empty". A
+        // glossary of `captions export glossary` is named as one, with what to do.
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if open.isEmpty, let first = bytes[start...].first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
             first != UInt8(ascii: "<")
         {
+            if let glossary = GlossaryInsteadOfXLIFF(text: bytes[start...]) {
+                return .invalidInput(
+                    SourceLocation(path: path, line: 1, column: 1), "this is not an XLIFF file; " + glossary.hint)
+            }
             return .invalidInput(
                 SourceLocation(path: path, line: 1, column: 1),
                 "not an XML file: it does not start with a tag such as <?xml or <xliff (libxml2: \(error.message))")

@@ -337,6 +337,26 @@ import Testing
             "in.xlf:2:1: error: the root element is <martif>, not <xliff>: this is not an XLIFF file; it is a TBX "
                 + "glossary: name it with .tbx at the end to merge it into glossary.yml"
         ),
+        (
+            "# glossary\n\nАрка скорби\tҚасірет аркасы\tThe monument.\r\n #1 барак\t№ 1 барак\t\n",
+            "in.xlf:1:1: error: this is not an XLIFF file; it is an OmegaT glossary (tab-separated text), which "
+                + "captions import does not read: edit the collection's glossary.yml, or import the terms as a TBX "
+                + "file (a name ending in .tbx, as captions export glossary --format tbx writes it)"
+        ),
+        (
+            // As a spreadsheet in a Russian locale saves the CSV again: semicolons, quotes.
+            "\u{FEFF}\"id\";ru;kk;forbidden ru;forbidden kk;note;do-not-translate\r\nkurt;курт;құрт;;;;\r\n",
+            "in.xlf:1:1: error: this is not an XLIFF file; it is a glossary in CSV (as captions export glossary "
+                + "--format csv writes it), which captions import does not read: edit the collection's glossary.yml, "
+                + "or import the terms as a TBX file (a name ending in .tbx, as captions export glossary --format "
+                + "tbx writes it)"
+        ),
+        (
+            // Text that is neither: libxml2's reason stays.
+            "Арка скорби, Қасірет аркасы\n",
+            "in.xlf:1:1: error: not an XML file: it does not start with a tag such as <?xml or <xliff (libxml2: "
+                + "Document is empty)"
+        ),
         ("", "in.xlf:1:1: error: file is empty; expected an XLIFF document"),
         (
             """

@@ -450,4 +450,64 @@ import Testing
                 """)
         #expect(try folder.contents(of: "Captions") == before)
     }
+
+    /// An XLIFF 1.2 file whose `<file>` has no `target-language` (a tool that writes the language
+    /// only on each `<target>`), as such a tool returns the export: its units, the first of them
+    /// without a target, with `xml:lang` on the targets.
+    static func withoutTargetLanguage(_ languages: (String?, String?)) -> String {
+        func unit(_ id: String, _ source: String, _ target: String, _ language: String?) -> String {
+            let lang = language.map { " xml:lang=\"\($0)\"" } ?? ""
+            return "      <trans-unit id=\"\(id)\" xml:space=\"preserve\"><source>\(source)</source>"
+                + "<target\(lang)>\(target)</target></trans-unit>\n"
+        }
+        return XLIFF12Fixture.file([
+            "      <trans-unit id=\"k.title\" xml:space=\"preserve\"><source>Курт</source></trans-unit>\n",
+            unit("w.title", "Арестантский вагон", "Тұтқындар вагоны", languages.0),
+            unit("k.text", "Первое. Второе.", "Бірінші. Екінші.", languages.1),
+        ]).replacingOccurrences(of: " target-language=\"kk\"", with: "")
+    }
+
+    /// Such a file is imported in the language its targets name (`kk-KZ` and `kk` are both kk);
+    /// targets naming two languages, or none naming one, refuse it in one located line that says
+    /// what to add (exit 2, nothing written).
+    @Test func aFileWithoutTargetLanguageTakesTheLanguageItsTargetsName() throws {
+        let folder = try Museum.museum()
+        try folder.write("kk.xlf", Self.withoutTargetLanguage(("kk-KZ", "kk")))
+        let run = try CLIRun.run(["import", "kk.xlf"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout == """
+                kk.xlf (kk-KZ): 2 applied, 0 unchanged, 1 not translated, 0 conflicts, 0 unknown ids
+                wrote Captions/g/k.yml
+                wrote Captions/g/w.yml
+
+                """)
+        #expect(try folder.read("Captions/g/w.yml").contains("  kk: Тұтқындар вагоны\n"))
+
+        let refused = try Museum.museum()
+        let before = try refused.contents(of: "Captions")
+        try refused.write("two.xlf", Self.withoutTargetLanguage(("kk", "en")))
+        try refused.write("none.xlf", Self.withoutTargetLanguage((nil, nil)))
+        let two = try CLIRun.run(["import", "two.xlf"], in: refused.path)
+        #expect(two.status == 2)
+        #expect(two.stdout == "")
+        #expect(
+            two.stderr == """
+                two.xlf:7:84: error: the <file> at line 3 has no target-language, and its targets name two \
+                languages: xml:lang="kk" at line 6 and xml:lang="en" here; add target-language with the language of \
+                its translations to the <file> (a unit in another language is then refused) and import the file again
+
+                """)
+        let none = try CLIRun.run(["import", "none.xlf"], in: refused.path)
+        #expect(none.status == 2)
+        #expect(none.stdout == "")
+        #expect(
+            none.stderr == """
+                none.xlf:3:3: error: the <file> has no target-language, and none of its <target> elements names a \
+                language (xml:lang): add target-language with the language of its translations (one of kk, en) to \
+                the <file> and import the file again
+
+                """)
+        #expect(try refused.contents(of: "Captions") == before)
+    }
 }

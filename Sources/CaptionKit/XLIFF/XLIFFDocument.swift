@@ -5,11 +5,13 @@ struct XLIFFDocument: Sendable, Equatable {
     struct File: Sendable, Equatable {
         /// `source-language` (1.2) or `srcLang` (2.x).
         var sourceLanguage: String
-        /// `target-language` (1.2) or `trgLang` (2.x).
+        /// `target-language` (1.2) or `trgLang` (2.x); for a 1.2 `<file>` without
+        /// `target-language`, the `xml:lang` its targets name.
         var targetLanguage: String
         /// Where the `<file>` element starts.
         var location: SourceLocation
-        /// Where the languages are written: the `<file>` (1.2) or the `<xliff>` root (2.x).
+        /// Where the languages are written: the `<file>` (1.2; without `target-language`, the
+        /// first `<target>` naming its language) or the `<xliff>` root (2.x).
         var languagesLocation: SourceLocation
         /// The translation units in document order.
         var units: [Unit]

@@ -341,6 +341,13 @@ enum XLIFFReader {
         var finishedUnits: [ReadUnit] = []
         /// The collection's target languages, when known.
         var targetLanguages: [String]?
+        /// Whether the 1.2 `<file>` being read has no `target-language`, so that its language is
+        /// the one its targets' `xml:lang` name (some tools write it only there).
+        var takesLanguageFromTargets = false
+        /// The language the first target of such a file names, and where.
+        var languageFromTargets: (tag: String, location: SourceLocation)?
+        /// The units of such a file read before any of its targets named a language.
+        var unitsAwaitingLanguage: [ReadUnit] = []
 
         init(path: String) { self.path = path }
 
@@ -438,14 +445,15 @@ enum XLIFFReader {
             switch (name, parent) {
             case ("file", .root):
                 let source = isVersion2 ? rootLanguages.source : attribute(attributes, "source-language")
-                let target = isVersion2 ? rootLanguages.target : attribute(attributes, "target-language")
+                let target = (isVersion2 ? rootLanguages.target : attribute(attributes, "target-language")) ?? ""
                 guard let source, !source.isEmpty else {
                     throw .invalidInput(isVersion2 ? rootLocation : location, "the XLIFF file names no source language")
                 }
-                guard let target, !target.isEmpty else {
-                    throw .invalidInput(
-                        isVersion2 ? rootLocation : location,
-                        "the XLIFF file names no target language (\(isVersion2 ? "trgLang" : "target-language"))")
+                // A 1.2 `<file>` without one takes the language its targets name (below).
+                takesLanguageFromTargets = !isVersion2 && target.isEmpty
+                languageFromTargets = nil
+                guard !target.isEmpty || takesLanguageFromTargets else {
+                    throw .invalidInput(rootLocation, "the XLIFF file names no target language (trgLang)")
                 }
                 file = XLIFFDocument.File(
                     sourceLanguage: source, targetLanguage: target, location: location,
@@ -492,6 +500,11 @@ enum XLIFFReader {
                 captured = []
                 if unit?.targetLocation == nil { unit?.targetLocation = location }
                 noteLanguage(attributes, location, in: \.targetLanguageTags)
+                if takesLanguageFromTargets,
+                    let tag = attribute(attributes, "lang", namespace: XLIFFReader.xmlNamespace)
+                {
+                    try noteFileLanguage(tag, at: location)
+                }
                 if !isVersion2 {
                     let state = attribute(attributes, "state")
                     noteState(.state12, state)
@@ -682,7 +695,6 @@ enum XLIFFReader {
                 segment = nil
             case .unit:
                 guard var finished = unit else { return }
-                try checkExportedLanguage(of: finished)
                 var source = unitSource
                 var target = unitTarget
                 if let plain = unitLayout.source {
@@ -714,18 +726,67 @@ enum XLIFFReader {
                             droppedTarget: segments.contains { $0.withoutLayout.target != nil })
                     }
                 }
-                // The language is taken alone: a copy of the file would make appending copy its units.
-                if let language = file?.targetLanguage {
-                    let read = ReadUnit(withoutText: finished, source: source, target: target, targetLanguage: language)
-                    if keepsUnits { file?.units.append(read.unit) } else { finishedUnits.append(read) }
+                let read = ReadUnit(withoutText: finished, source: source, target: target, targetLanguage: "")
+                if takesLanguageFromTargets && languageFromTargets == nil {
+                    unitsAwaitingLanguage.append(read)
+                } else {
+                    for waiting in unitsAwaitingLanguage { try deliver(waiting) }
+                    unitsAwaitingLanguage = []
+                    try deliver(read)
                 }
                 unit = nil
             case .file:
+                if takesLanguageFromTargets && languageFromTargets == nil, let file {
+                    let languages = targetLanguages.map { " (one of \($0.joined(separator: ", ")))" } ?? ""
+                    throw .invalidInput(
+                        file.location,
+                        """
+                        the <file> has no target-language, and none of its <target> elements names a language \
+                        (xml:lang): add target-language with the language of its translations\(languages) to the \
+                        <file> and import the file again
+                        """)
+                }
+                takesLanguageFromTargets = false
                 if let file { files.append(file) }
                 file = nil
             default:
                 break
             }
+        }
+
+        /// Hands `read` on with its file's target language, once its file is not refused for
+        /// ``checkExportedLanguage(of:)``.
+        private mutating func deliver(_ read: ReadUnit) throws(CaptionError) {
+            guard let language = file?.targetLanguage else { return }
+            try checkExportedLanguage(of: read.withoutText)
+            // The language is taken alone: a copy of the file would make appending copy its units.
+            var read = read
+            read.targetLanguage = language
+            if keepsUnits { file?.units.append(read.unit) } else { finishedUnits.append(read) }
+        }
+
+        /// Takes `tag`, the `xml:lang` of a target at `location` in a 1.2 `<file>` without
+        /// `target-language`, as the file's target language; refuses the file when an earlier
+        /// target named another (compared as ``Language/matching(_:in:)`` does: `kk-KZ` is `kk`).
+        private mutating func noteFileLanguage(_ tag: String, at location: SourceLocation) throws(CaptionError) {
+            guard let named = languageFromTargets else {
+                languageFromTargets = (tag, location)
+                file?.targetLanguage = tag
+                file?.languagesLocation = location
+                return
+            }
+            guard
+                named.tag != tag && Language.matching(tag, in: [named.tag]) == nil
+                    && Language.matching(named.tag, in: [tag]) == nil
+            else { return }
+            throw .invalidInput(
+                location,
+                """
+                the <file> at line \(file?.location.line ?? 0) has no target-language, and its targets name two \
+                languages: xml:lang="\(named.tag)" at line \(named.location.line) and xml:lang="\(tag)" here; add \
+                target-language with the language of its translations to the <file> (a unit in another language \
+                is then refused) and import the file again
+                """)
         }
 
         /// Refuses the file when `unit` was exported for another language than its file's target
@@ -736,7 +797,8 @@ enum XLIFFReader {
             guard let exported = unit.exportedLanguage, !exported.isEmpty, let file, exported != file.targetLanguage,
                 Language.matching(file.targetLanguage, in: [exported]) == nil
             else { return }
-            let attribute = isVersion2 ? "trgLang" : "target-language"
+            let attribute =
+                isVersion2 ? "trgLang" : takesLanguageFromTargets ? "xml:lang of its targets" : "target-language"
             let target = file.targetLanguage
             let otherwise =
                 if let targetLanguages, Language.matching(target, in: targetLanguages) == nil {
@@ -745,7 +807,7 @@ enum XLIFFReader {
                     "if they are \(target), ask for them in a file exported for \(target)"
                 }
             throw .invalidInput(
-                isVersion2 ? rootLocation : file.location,
+                file.languagesLocation,
                 """
                 the file says its target language is '\(file.targetLanguage)' (\(attribute)) but was exported for \
                 '\(exported)' (unit '\(unit.id)' at line \(unit.location.line) is marked so): a translation tool or \

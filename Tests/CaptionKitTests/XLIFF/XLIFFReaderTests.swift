@@ -363,7 +363,11 @@ import Testing
             <?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"><file \
             source-language=\"ru\"><body/></file></xliff>
             """,
-            "in.xlf:2:68: error: the XLIFF file names no target language (target-language)"
+            """
+            in.xlf:2:68: error: the <file> has no target-language, and none of its <target> elements names a \
+            language (xml:lang): add target-language with the language of its translations to the <file> and \
+            import the file again
+            """
         ),
         (
             """
@@ -387,6 +391,31 @@ import Testing
     ])
     func malformedOrUnsafeInputIsALocatedError(_ text: String, _ expected: String) {
         #expect(error(text) == expected)
+    }
+
+    /// A 1.2 `<file>` without `target-language` takes the language its targets name, also for
+    /// the units read before a target named it (here one without a target); two languages refuse it.
+    @Test func aFileWithoutTargetLanguageTakesTheLanguageOfItsTargets() throws {
+        func file(_ second: String) -> String {
+            """
+            <?xml version="1.0"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file source-language="ru"><body>
+            <trans-unit id="a.title"><source>Курт</source></trans-unit>
+            <trans-unit id="b.title"><source>Вагон</source><target xml:lang="kk-KZ">Вагон</target></trans-unit>
+            <trans-unit id="c.title"><source>Зима</source><target xml:lang="\(second)">Қыс</target></trans-unit>
+            </body></file></xliff>
+            """
+        }
+        let document = try parse(file("kk"))
+        #expect(document.files.map(\.targetLanguage) == ["kk-KZ"])
+        #expect(document.files.map(\.languagesLocation) == [SourceLocation(path: "in.xlf", line: 4, column: 48)])
+        #expect(document.files.first?.units.map(\.id) == ["a.title", "b.title", "c.title"])
+        #expect(
+            error(file("en")) == """
+                in.xlf:5:47: error: the <file> at line 2 has no target-language, and its targets name two languages: \
+                xml:lang="kk-KZ" at line 4 and xml:lang="en" here; add target-language with the language of its \
+                translations to the <file> (a unit in another language is then refused) and import the file again
+                """)
     }
 
     @Test func deepNestingIsRefused() {

@@ -69,13 +69,19 @@ import Testing
         #expect(try folder.read("Captions/g/s.yml") == Self.s)
     }
 
+    /// `captions import returned/kk.mqxliff --trust-states --by AB`, which succeeds with nothing on stderr.
+    static func importTrustingAB(_ folder: TemporaryFolder) throws -> CLIRun {
+        let run = try CLIRun.run(
+            ["import", "returned/kk.mqxliff", "--trust-states", "--by", "AB"], in: folder.path, environment: epoch)
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+        return run
+    }
+
     @Test func memoQWithTrustStatesRecordsTheReviewerOneConfirmationOnly() throws {
         let folder = try Self.museum()
         try folder.write("returned/kk.mqxliff", Self.memoQ)
-        let run = try CLIRun.run(
-            ["import", "returned/kk.mqxliff", "--trust-states", "--by", "AB"], in: folder.path, environment: Self.epoch)
-        #expect(run.status == 0)
-        #expect(run.stderr == "")
+        let run = try Self.importTrustingAB(folder)
         #expect(
             run.stdout == """
                 returned/kk.mqxliff:17:7: warning: unit 's.title' (kk) is marked reviewed (mq:status="Reviewer1Confirmed") \
@@ -99,6 +105,41 @@ import Testing
         // The translator's own confirmation and the stale title are left as they were.
         #expect(try folder.read("Captions/g/m.yml") == Self.m)
         #expect(try folder.read("Captions/g/s.yml") == Self.s)
+    }
+
+    /// A memoQ reviewer's confirmation beside the export's `state="translated"`, which the tool
+    /// kept: the lower state counts, so no review is recorded, and a warning says why and how to
+    /// record it (the command it names runs), instead of a summary of "0 reviews recorded" alone.
+    @Test func aReviewALowerStateOverrulesIsNamedWithWhy() throws {
+        let folder = try Self.museum()
+        try folder.write(
+            "returned/kk.mqxliff",
+            XLIFF12Fixture.file(
+                [
+                    """
+                          <trans-unit id="k.title" mq:status="Reviewer1Confirmed">
+                            <source xml:space="preserve">Курт</source>
+                            <target xml:space="preserve" state="translated">Құрт</target>
+                          </trans-unit>
+
+                    """
+                ], original: "ru-kk.xlf", namespaces: "xmlns:mq=\"MQXliff\""))
+        let run = try Self.importTrustingAB(folder)
+        #expect(
+            run.stdout == """
+                returned/kk.mqxliff:5:7: warning: unit 'k.title' (kk) is marked reviewed \
+                (mq:status="Reviewer1Confirmed") but no review was recorded: title (kk) is also marked \
+                state="translated", and the lowest state of a unit counts; if the text was reviewed, record it with \
+                captions review k --field title --lang kk --by AB [review-not-recorded]
+                returned/kk.mqxliff (kk): 0 applied, 1 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                returned/kk.mqxliff (kk): states marked reviewed: 0 reviews recorded by AB, 0 already reviewed, \
+                1 refused, 0 changed (imported without review)
+
+                """)
+        #expect(try folder.read("Captions/g/k.yml") == Self.k)
+        let review = try CLIRun.run(
+            ["review", "k", "--field", "title", "--lang", "kk", "--by", "AB"], in: folder.path, environment: Self.epoch)
+        #expect(review.status == 0, "\(review.stderr)")
     }
 
     @Test func aReviewedUnitWhoseTextAnotherFileChangesIsRefused() throws {
@@ -212,10 +253,19 @@ import Testing
             environment: Self.epoch)
         #expect(run.status == 0)
         #expect(run.stderr == "")
+        // The text, one of whose segments is only translated, is named with why it has no review.
         #expect(
-            run.stdout
-                == TrustedImportOutput.oneReviewRecorded(
-                    "returned/en.sdlxliff", "en", unchanged: 3, notTranslated: 0, by: "Aigerim B."))
+            run.stdout == """
+                returned/en.sdlxliff:12:7: warning: unit 'k.text' (en) is marked reviewed (sdl:seg \
+                conf="ApprovedTranslation") but no review was recorded: text (en) is also marked sdl:seg \
+                conf="Translated", and the lowest state of a unit counts; if the text was reviewed, record it with \
+                captions review k --field text --lang en --by 'Aigerim B.' [review-not-recorded]
+                returned/en.sdlxliff (en): 0 applied, 3 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                returned/en.sdlxliff (en): states marked reviewed: 1 review recorded by Aigerim B., 0 already \
+                reviewed, 1 refused, 0 changed (imported without review)
+                wrote Captions/g/k.yml
+
+                """)
         #expect(
             try folder.read("Captions/g/k.yml")
                 == Self.k + TrustedImportOutput.reviewedTitle("en: 8577ed6c 026442b0 reviewed 2026-12-03 Aigerim B."))

@@ -38,6 +38,10 @@ struct XLIFFDocument: Sendable, Equatable {
         /// anything: `captions import --trust-states` records reviews by it, and the import reads
         /// a `--prefill-target` copy returned as it was as confirmed by it.
         var state: XLIFFUnitState?
+        /// The highest of the unit's states that says reviewed or final, when one does: beside a
+        /// lower state (memoQ's `Reviewer1Confirmed` on a target whose tool kept the export's
+        /// `state="translated"`) the lower one is ``state``, and `--trust-states` names the unit.
+        var reviewedState: XLIFFUnitState?
         /// The `<target state>` of a 1.2 unit whose tool marks it as still needing work: an
         /// explicit `approved="no"` with a state such as `needs-translation` (Weblate's "Needs
         /// editing", Translate Toolkit's `markfuzzy`). Such a draft is not imported.
@@ -83,6 +87,7 @@ struct XLIFFDocument: Sendable, Equatable {
         static func == (lhs: Unit, rhs: Unit) -> Bool {
             lhs.id == rhs.id && lhs.source == rhs.source && lhs.target == rhs.target && lhs.location == rhs.location
                 && lhs.targetLocation == rhs.targetLocation && lhs.state == rhs.state
+                && lhs.reviewedState == rhs.reviewedState
                 && lhs.markedUnfinished == rhs.markedUnfinished
                 && lhs.unsupportedMarkup?.name == rhs.unsupportedMarkup?.name
                 && lhs.unsupportedMarkup?.location == rhs.unsupportedMarkup?.location

@@ -449,12 +449,15 @@ enum XLIFFImportFinding: String, ReportedFinding {
         rationale: """
             With --trust-states --by NAME, a unit returned unchanged whose state says reviewed or final \
             records a review. This unit is marked reviewed but no review was recorded: its caption's \
-            translation is stale (made from an older source), or another unit of the import changes or \
-            contradicts the same text. The rest of the import goes on.
+            translation is stale (made from an older source), another unit of the import changes or \
+            contradicts the same text, or a lower state of the unit counts (memoQ's Reviewer1Confirmed \
+            beside the export's state="translated", which the tool kept; a segment only translated). The \
+            rest of the import goes on.
             """,
         remedy: """
             Bring the translation up to date (export --needed, translate, import) or resolve the other \
-            unit, then record the review with captions review or by importing again with --trust-states.
+            unit, then record the review with captions review or by importing again with --trust-states; \
+            for a lower state, record the review with the captions review command the warning names.
             """,
         notReported: [
             FindingExample(

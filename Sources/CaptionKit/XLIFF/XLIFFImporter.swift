@@ -207,6 +207,18 @@ public enum XLIFFImporter {
             trustedReviewer != nil && (unit.state?.meaning ?? .unconfirmed) >= .reviewed
         }
 
+        /// Whether `--trust-states` is on and one of the unit's states says reviewed or final but
+        /// a lower one beside it counts (``XLIFFDocument/Unit/reviewedState``).
+        private static func isReviewOverruled(_ unit: XLIFFDocument.Unit) -> Bool {
+            unit.reviewedState != nil && (unit.state?.meaning ?? .unconfirmed) < .reviewed
+        }
+
+        /// Whether an unchanged target of `unit` is a review candidate: marked reviewed, or with a
+        /// review a lower state overrules (refused, saying why).
+        private func saysReviewed(_ unit: XLIFFDocument.Unit) -> Bool {
+            isMarkedReviewed(unit) || trustedReviewer != nil && Self.isReviewOverruled(unit)
+        }
+
         /// What a target the same as its source is (``sameAsSource(_:target:in:field:language:)``).
         enum SameAsSource {
             /// A translation, imported as any other (also one that differs from its source).
@@ -538,7 +550,7 @@ public enum XLIFFImporter {
                     target == current || unit.exportedTarget == ExportedTarget.fingerprint(target)
                 if !sameAsFirst, returnedAsExported, copies.text != nil || copies.otherLocation != nil {
                     summary.unchanged += 1
-                    if target == current && isMarkedReviewed(unit) {
+                    if target == current && saysReviewed(unit) {
                         reviewCandidates.append(
                             ReviewCandidate(
                                 file: currentFile, position: position, field: fieldName, language: language, unit: unit)
@@ -561,7 +573,7 @@ public enum XLIFFImporter {
                     let markedChanged = agreesWithChange && isMarkedReviewed(unit)
                     summary.unchanged += 1
                     if markedChanged { summary.states?.changed += 1 }
-                    if !agreesWithChange && isMarkedReviewed(unit) {
+                    if !agreesWithChange && saysReviewed(unit) {
                         reviewCandidates.append(
                             ReviewCandidate(
                                 file: currentFile, position: position, field: fieldName, language: language, unit: unit)
@@ -594,7 +606,7 @@ public enum XLIFFImporter {
             let isMarked = isMarkedReviewed(unit)
             if current == target {
                 summary.unchanged += 1
-                if isMarked {
+                if saysReviewed(unit) {
                     reviewCandidates.append(
                         ReviewCandidate(
                             file: currentFile, position: position, field: fieldName, language: language, unit: unit)
@@ -657,9 +669,11 @@ public enum XLIFFImporter {
             guard let mark = trustedReviewer else { return }
             for candidate in reviewCandidates {
                 let (position, field, language) = (candidate.position, candidate.field, candidate.language)
+                let overruled = Self.isReviewOverruled(candidate.unit)
                 func refuse(_ reason: String) {
                     summaries[candidate.file].states?.refused += 1
-                    let marked = candidate.unit.state.map { " (\($0.written))" } ?? ""
+                    let shown = overruled ? candidate.unit.reviewedState : candidate.unit.state
+                    let marked = shown.map { " (\($0.written))" } ?? ""
                     warnings.append(
                         Diagnostic(
                             XLIFFImportFinding.reviewNotRecorded, location: candidate.unit.location,
@@ -668,6 +682,19 @@ public enum XLIFFImporter {
                                 was recorded: \(field) (\(language)) \(reason)
                                 """,
                             exhibitID: collection.exhibits[position].id, field: field, language: language))
+                }
+                if overruled, let lower = candidate.unit.state {
+                    let id = collection.exhibits[position].displayID
+                    // The name as a shell takes it (`'Aigerim B.'`).
+                    let by =
+                        mark.by.allSatisfy { $0.isLetter || $0.isNumber || "._-".contains($0) }
+                        ? mark.by : "'" + mark.by.replacingOccurrences(of: "'", with: "'\\''") + "'"
+                    refuse(
+                        """
+                        is also marked \(lower.written), and the lowest state of a unit counts; if the text was \
+                        reviewed, record it with captions review \(id) --field \(field) --lang \(language) --by \(by)
+                        """)
+                    continue
                 }
                 if changes[position]?[field + "." + language] != nil {
                     refuse("is changed by another unit of this import")

@@ -405,6 +405,9 @@ enum XLIFFReader {
             guard unit != nil, let value, let state = XLIFFUnitState(attribute, value) else { return }
             let lowest = state.lower(unit?.state)
             unit?.state = lowest
+            if state.meaning >= .reviewed && state.meaning > (unit?.reviewedState?.meaning ?? .translated) {
+                unit?.reviewedState = state
+            }
         }
 
         private mutating func start(

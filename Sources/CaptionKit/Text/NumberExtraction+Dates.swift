@@ -235,17 +235,10 @@ extension NumberExtraction {
     private static func decadeRangeStart(
         _ bytes: UnsafeBufferPointer<UInt8>, before start: Int, previous: String?
     ) -> Int? {
-        guard let previous, previous.utf8.count == 2 else { return nil }
-        var index = start
-        if index >= 1, bytes[index - 1] == UInt8(ascii: "-") {
-            index -= 1
-        } else if index >= 3, bytes[index - 3] == 0xE2, bytes[index - 2] == 0x80,
-            bytes[index - 1] == 0x93 || bytes[index - 1] == 0x94
-        {
-            index -= 3
-        } else {
+        guard let previous, previous.utf8.count == 2, let dash = dashLength(before: start, in: bytes) else {
             return nil
         }
+        let index = start - dash
         guard index >= 2, bytes[index - 2] != UInt8(ascii: "0"), bytes[index - 1] == UInt8(ascii: "0"),
             index == 2 || !isDigit(bytes[index - 3]), spells(bytes, index - 2..<index, previous)
         else { return nil }
@@ -283,7 +276,8 @@ extension NumberExtraction {
     private static func isCenturyWord(after end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = skipSpaces(bytes, from: end)
         guard start > end else { return false }
-        return centuryWords.contains(word(bytes, start..<endOfLetters(bytes, from: start)).lowercased())
+        return DatingWords.isCenturyOrMillennium(
+            word(bytes, start..<endOfLetters(bytes, from: start)).lowercased(), dotAfter: true)
     }
 
     /// Whether a Roman numeral and a century word come just before offset `start`, through
@@ -294,7 +288,9 @@ extension NumberExtraction {
         if index > 0, bytes[index - 1] == UInt8(ascii: ".") { index -= 1 }
         let wordEnd = index
         while index > 0, isLetter(before: index, in: bytes) { index = ValidUTF8.start(before: index, in: bytes) }
-        guard centuryWords.contains(word(bytes, index..<wordEnd).lowercased()) else { return false }
+        guard DatingWords.isCenturyOrMillennium(word(bytes, index..<wordEnd).lowercased(), dotAfter: true) else {
+            return false
+        }
         let numeralEnd = index
         while index > 0, bytes[index - 1] == UInt8(ascii: " ") { index -= 1 }
         guard index < numeralEnd else { return false }
@@ -304,7 +300,7 @@ extension NumberExtraction {
     }
 
     /// The offset after the spaces and no-break spaces from `start`.
-    private static func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: " ") {
@@ -319,7 +315,7 @@ extension NumberExtraction {
     }
 
     /// Whether the scalar before offset `index` is a letter.
-    private static func isLetter(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isLetter(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         TextWords.isLetter(ValidUTF8.unicodeScalar(at: ValidUTF8.start(before: index, in: bytes), in: bytes).scalar)
     }
 
@@ -336,7 +332,7 @@ extension NumberExtraction {
     }
 
     /// The text of `bytes` in `range`.
-    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 }

@@ -10,16 +10,17 @@
 ///   with its second year abbreviated gives the full year (`1937–38`, `1937/38`, `1937–8`,
 ///   `the 1930s–40s` → `1937`, `1938`; `1930`, `1940`): see `NumberExtraction+YearRanges.swift`;
 /// - a word for thousands, millions or billions multiplies the number before it (`8 тысяч`,
-///   `8 мың`, `1,5 млн`, `8 thousand` → `8000`, `1500000`), except a four-digit one (a year):
-///   see `NumberExtraction+NumberWords.swift`;
+///   `8 мың`, `1,5 млн`, `8 thousand` → `8000`, `1500000`), except a four-digit one (a year),
+///   and both numbers of a range before it (`3–4 тыс.` → `3000`, `4000`): see
+///   `NumberExtraction+NumberWords.swift`;
 /// - digits glued to letters give the digits: `1937-жылы`, `1937 жылы`, `19th`, `1930s`,
 ///   `XX-ғасыр`;
 /// - an uppercase Roman numeral of I, V and X from 1 to 39 gives its value (`XIX` → `19`); a
-///   single-letter numeral (`I`, `V`, `X`) counts only before a century word (`в.`, `век`,
-///   `ғасыр`, `ғ.`, `century`), so the English pronoun `I` is not a number. The Cyrillic
+///   single letter (`X`, `V`, `I`, `C`) or a numeral with L, C, D or M only before a word for
+///   century or millennium or in a range with another numeral (`X век`, `I тысячелетии`,
+///   `XII–X`), so the English pronoun `I` and `Vitamin C` are no numbers. The Cyrillic
 ///   capitals Х (U+0425) and І (U+0406), which Russian and Kazakh typists use for X and I, read
-///   as X and I in a word made only of these letters and I, V, X (`ХХ век`, `ХІХ ғасыр` → `20`,
-///   `19`);
+///   as X and I (`ХХ век`, `ХІХ ғасыр` → `20`, `19`): see `NumberExtraction+RomanNumerals.swift`;
 /// - a day next to a month name gives the month's number as well (`5 августа`, `5 тамызда`,
 ///   `тамыздың 5-і`, `5 August`, `August 5` → `5`, `8`, as `05.08` gives), a decade with its
 ///   century the year it starts (`30-е годы XX века`, `XX ғасырдың 30-жылдары` → `1930`, as
@@ -34,14 +35,13 @@ enum NumberExtraction {
     ///     the comma is a decimal separator.
     static func numbers(in text: String, language: String) -> [String] {
         ValidUTF8.withBytes(of: text) { bytes in
-            // Every scalar a number can start at is a digit, `I`, `V`, `X` (ASCII, and no byte of
-            // a longer scalar is) or the Cyrillic Х or І (the two bytes D0 A5, D0 86).
+            // Every scalar a number can start at is a digit, a Roman letter `I`, `V`, `X`, `L`,
+            // `C`, `D`, `M` (ASCII, and no byte of a longer scalar is) or the Cyrillic Х or І (the
+            // two bytes D0 A5, D0 86).
             var starts: [Int] = []
             for offset in bytes.indices {
                 let byte = bytes[offset]
-                if isDigit(byte) || byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X")
-                    || isCyrillicRomanLetter(bytes, at: offset)
-                {
+                if isDigit(byte) || isRomanLetter(byte) || isCyrillicRomanLetter(bytes, at: offset) {
                     starts.append(offset)
                 }
             }
@@ -66,8 +66,8 @@ enum NumberExtraction {
         return (utf8.count == 2 || utf8.count == 4) && utf8.allSatisfy(isDigit) && number.hasSuffix(digits)
     }
 
-    /// ``numbers(in:language:)`` of UTF-8 `bytes`, given the offsets of every digit, `I`, `V`,
-    /// `X`, `Х` and `І` in them, in order: the scan looks only there, since every other byte is just
+    /// ``numbers(in:language:)`` of UTF-8 `bytes`, given the offsets of every digit, Roman
+    /// letter, `Х` and `І` in them, in order: the scan looks only there, since every other byte is just
     /// stepped over.
     static func numbers(inUTF8 bytes: UnsafeBufferPointer<UInt8>, starts: [Int], language: String) -> [String] {
         let primary = Language.primary(language)
@@ -88,19 +88,15 @@ enum NumberExtraction {
         let byte = bytes[index]
         if isDigit(byte) {
             return readNumber(bytes, from: index, language: language, into: &result)
-        } else if byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X")
-            || isCyrillicRomanLetter(bytes, at: index),
+        } else if isRomanLetter(byte) || isCyrillicRomanLetter(bytes, at: index),
             index == 0
                 || !TextWords.isLetter(
                     ValidUTF8.unicodeScalar(at: ValidUTF8.start(before: index, in: bytes), in: bytes).scalar)
         {
             let end = endOfLetters(bytes, from: index)
-            // Most words starting with a capital Х or І (`Халық`, `Іле`) are no numeral.
+            // Most words starting with a capital Х, І, C, D, L or M (`Халық`, `Іле`, `Camp`) are no numeral.
             guard isRomanLetters(bytes, index..<end) else { return end }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-            if let value = RomanNumeral.value(ofTyped: word), word.count > 1 || isCenturyWordAfter(bytes, end) {
-                result.append(String(value))
-            }
+            if let value = romanNumeral(bytes, index..<end) { result.append(String(value)) }
             return end
         } else {
             return index + 1
@@ -150,7 +146,7 @@ enum NumberExtraction {
                         let power = powerOfNumberWord(after: index, in: bytes, language: language)
                     {
                         // Four digits are a year: `в 1937 тысячи женщин` is not 1937000.
-                        appendNumber(number, timesTenTo: power, into: &result)
+                        appendNumber(number, timesTenTo: power, after: bytes, start, into: &result)
                     } else {
                         result.append(number)
                     }
@@ -159,7 +155,7 @@ enum NumberExtraction {
                         String(decoding: UnsafeBufferPointer(rebasing: bytes[groupStart..<index]), as: UTF8.self))
                     let numbers = interpret(groups, separators, commaGroupsThousands: language == "en")
                     if numbers.count == 1, let power = powerOfNumberWord(after: index, in: bytes, language: language) {
-                        appendNumber(numbers[0], timesTenTo: power, into: &result)
+                        appendNumber(numbers[0], timesTenTo: power, after: bytes, start, into: &result)
                     } else {
                         result += numbers
                     }
@@ -172,12 +168,38 @@ enum NumberExtraction {
         }
     }
 
-    /// Appends `number`, which a number word multiplies by ten to `power`, multiplied. Only the
-    /// number right before the word: the first number of a range stays as written (`5–8 тысяч` is
-    /// 5 and 8000), as in `between 5 and 8 thousand` and `от 5 до 8 тысяч`, which a dash rule
-    /// could not reach.
-    private static func appendNumber(_ number: String, timesTenTo power: Int, into result: inout [String]) {
+    /// Appends `number`, which a number word multiplies by ten to `power`, multiplied. When the
+    /// number, starting at offset `start`, ends a range (`3–4 тыс.`, `1,5-2 млн`: a dash or hyphen
+    /// between it and the number before), the word multiplies the range's first number too (3000
+    /// and 4000), as `3,000–4,000` reads; otherwise only the number right before the word counts
+    /// (`between 5 and 8 thousand`, `от 5 до 8 тысяч` are 5 and 8000).
+    private static func appendNumber(
+        _ number: String, timesTenTo power: Int, after bytes: UnsafeBufferPointer<UInt8>, _ start: Int,
+        into result: inout [String]
+    ) {
+        if let first = result.last, isPlainNumber(first), first.utf8.count != 4, isRangeDash(before: start, in: bytes) {
+            result[result.count - 1] = scaled(first, byPowerOfTen: power)
+        }
         result.append(scaled(number, byPowerOfTen: power))
+    }
+
+    /// Whether a hyphen, en dash or em dash (with spaces around it or not) comes right before
+    /// offset `start`, with a digit before it.
+    private static func isRangeDash(before start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = start
+        while index > 0, bytes[index - 1] == UInt8(ascii: " ") { index -= 1 }
+        guard let dash = dashLength(before: index, in: bytes) else { return false }
+        index -= dash
+        while index > 0, bytes[index - 1] == UInt8(ascii: " ") { index -= 1 }
+        return index > 0 && isDigit(bytes[index - 1])
+    }
+
+    /// The length of a hyphen (1), en dash or em dash (3) that ends at offset `end`, or `nil`.
+    static func dashLength(before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if end >= 1, bytes[end - 1] == UInt8(ascii: "-") { return 1 }
+        guard end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0x93 || bytes[end - 1] == 0x94
+        else { return nil }
+        return 3
     }
 
     /// The separator at `index` between two digit groups: a dot, comma or grouping space
@@ -238,12 +260,12 @@ enum NumberExtraction {
         byte >= 0x30 && byte <= 0x39
     }
 
-    /// Whether `bytes` in `range` are only I, V, X, Х and І.
+    /// Whether `bytes` in `range` are only Roman letters, Х and І.
     private static func isRomanLetters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var index = range.lowerBound
         while index < range.upperBound {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X") {
+            if isRomanLetter(byte) {
                 index += 1
             } else if isCyrillicRomanLetter(bytes, at: index) {
                 index += 2
@@ -254,6 +276,17 @@ enum NumberExtraction {
         return true
     }
 
+    /// Whether `byte` is one of the Roman letters I, V, X, L, C, D and M.
+    @inline(__always)
+    static func isRomanLetter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "I"), UInt8(ascii: "V"), UInt8(ascii: "X"), UInt8(ascii: "L"), UInt8(ascii: "C"),
+            UInt8(ascii: "D"), UInt8(ascii: "M"):
+            true
+        default: false
+        }
+    }
+
     /// Whether the Cyrillic capital Х (U+0425, UTF-8 D0 A5) or І (U+0406, D0 86) starts at `offset`.
     @inline(__always)
     private static func isCyrillicRomanLetter(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
@@ -262,23 +295,5 @@ enum NumberExtraction {
 
     static func isGroupingSpace(_ character: Unicode.Scalar) -> Bool {
         character == " " || character == "\u{A0}" || character == "\u{202F}" || character == "\u{2009}"
-    }
-
-    /// Words that follow a century number.
-    static let centuryWords: Set<String> = [
-        "в", "вв", "век", "века", "веке", "веков", "ғасыр", "ғ", "ғасырда", "ғасырдың", "century", "c",
-    ]
-
-    /// Whether a century word follows offset `end` (after spaces or a hyphen).
-    private static func isCenturyWordAfter(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
-        var index = end
-        while index < bytes.count {
-            let (scalar, length) = ValidUTF8.unicodeScalar(at: index, in: bytes)
-            guard scalar == " " || scalar == "\u{A0}" || scalar == "-" else { break }
-            index += length
-        }
-        let wordEnd = endOfLetters(bytes, from: index)
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<wordEnd]), as: UTF8.self)
-        return centuryWords.contains(word.lowercased())
     }
 }

@@ -31,8 +31,8 @@ struct ScalarTraits: OptionSet, Sendable {
     static let plainLetter = ScalarTraits(rawValue: 1 << 8)
     /// A plain letter for which ``TextWords/isLowercasePlainLetter(_:)`` holds.
     static let lowercasePlainLetter = ScalarTraits(rawValue: 1 << 9)
-    /// A scalar number extraction starts at: an ASCII digit, `I`, `V`, `X`, or the Cyrillic
-    /// capital Х (U+0425) or І (U+0406) that typists use for X and I.
+    /// A scalar number extraction starts at: an ASCII digit, a Roman letter (`I`, `V`, `X`, `L`,
+    /// `C`, `D`, `M`), or the Cyrillic capital Х (U+0425) or І (U+0406) that typists use for X and I.
     static let numberStart = ScalarTraits(rawValue: 1 << 10)
     /// A scalar that ``BracketScan`` reacts to: a bracket or a quote.
     static let bracket = ScalarTraits(rawValue: 1 << 11)
@@ -88,8 +88,8 @@ struct ScalarTraits: OptionSet, Sendable {
             if TextWords.isLowercasePlainLetter(scalar) { traits.insert(.lowercasePlainLetter) }
         }
         let value = scalar.value
-        if (value >= 0x30 && value <= 0x39) || value == 0x49 || value == 0x56 || value == 0x58 || value == 0x425
-            || value == 0x406
+        if (value >= 0x30 && value <= 0x39) || (value < 0x80 && NumberExtraction.isRomanLetter(UInt8(value)))
+            || value == 0x425 || value == 0x406
         {
             traits.insert(.numberStart)
         }

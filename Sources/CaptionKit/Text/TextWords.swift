@@ -137,15 +137,34 @@ enum RomanNumeral {
     /// The single letters `I`, `V` and `X` count too; callers that must not read the English
     /// pronoun `I` as 1 decide by context (see ``NumberExtraction``).
     static func value(of text: String) -> Int? {
-        guard !text.isEmpty, text.count <= 6, text.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) else {
-            return nil
+        guard text.utf8.allSatisfy({ $0 == UInt8(ascii: "I") || $0 == UInt8(ascii: "V") || $0 == UInt8(ascii: "X") }),
+            let value = anyValue(of: text), value <= 39
+        else { return nil }
+        return value
+    }
+
+    /// The value of `text` when it is any canonical uppercase Roman numeral, of I, V, X, L, C, D
+    /// and M, from 1 to 3999 (`XL`, `MCMXLV`), else `nil` (`IIII`, `IC`, `VX` are none).
+    static func anyValue(of text: String) -> Int? {
+        guard !text.isEmpty, text.utf8.count <= 15 else { return nil }
+        var values: [Int] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "I"): values.append(1)
+            case UInt8(ascii: "V"): values.append(5)
+            case UInt8(ascii: "X"): values.append(10)
+            case UInt8(ascii: "L"): values.append(50)
+            case UInt8(ascii: "C"): values.append(100)
+            case UInt8(ascii: "D"): values.append(500)
+            case UInt8(ascii: "M"): values.append(1000)
+            default: return nil
+            }
         }
         var total = 0
-        let values = text.map { $0 == "I" ? 1 : $0 == "V" ? 5 : 10 }
         for (index, value) in values.enumerated() {
             if index + 1 < values.count, values[index + 1] > value { total -= value } else { total += value }
         }
-        guard (1...39).contains(total), numeral(total) == text else { return nil }
+        guard (1...3999).contains(total), numeral(total) == text else { return nil }
         return total
     }
 
@@ -153,22 +172,36 @@ enum RomanNumeral {
     /// and I, the way Russian and Kazakh typists write numerals (`ХХ`, `ХІХ`, `XІX`); `nil` when
     /// a letter is neither one of these nor I, V or X.
     static func value(ofTyped text: String) -> Int? {
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return value(of: text) }
+        latin(typed: text).flatMap(value(of:))
+    }
+
+    /// ``anyValue(of:)`` of `text` with the Cyrillic Х and І read as X and I (`ХІІ`, `Х`).
+    static func anyValue(ofTyped text: String) -> Int? {
+        latin(typed: text).flatMap(anyValue(of:))
+    }
+
+    /// `text` with the Cyrillic capitals Х and І replaced by X and I; `nil` when it has another
+    /// letter beyond ASCII.
+    private static func latin(typed text: String) -> String? {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
         var latin = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\u{425}": latin.append("X")
             case "\u{406}": latin.append("I")
-            case "I", "V", "X": latin.unicodeScalars.append(scalar)
+            case _ where scalar.isASCII: latin.unicodeScalars.append(scalar)
             default: return nil
             }
         }
-        return value(of: latin)
+        return latin
     }
 
-    /// The canonical numeral for 1...39.
+    /// The canonical numeral for 1...3999.
     static func numeral(_ value: Int) -> String {
+        let thousands = ["", "M", "MM", "MMM"]
+        let hundreds = ["", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"]
+        let tens = ["", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"]
         let units = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
-        return String(repeating: "X", count: value / 10) + units[value % 10]
+        return thousands[value / 1000] + hundreds[value / 100 % 10] + tens[value / 10 % 10] + units[value % 10]
     }
 }

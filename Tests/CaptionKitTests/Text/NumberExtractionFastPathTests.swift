@@ -23,12 +23,7 @@ enum PlainNumberExtraction {
             } else if isRomanLetter(character), index == 0 || !TextWords.isLetter(characters[index - 1]) {
                 var end = index
                 while end < characters.count, TextWords.isLetter(characters[end]) { end += 1 }
-                var word = ""
-                word.unicodeScalars.append(contentsOf: characters[index..<end])
-                if let value = RomanNumeral.value(ofTyped: word), word.count > 1 || isCenturyWordAfter(characters, end)
-                {
-                    result.append(String(value))
-                }
+                if let value = romanNumeral(characters, index..<end) { result.append(String(value)) }
                 index = end
             } else {
                 index += 1
@@ -70,22 +65,62 @@ enum PlainNumberExtraction {
     }
 
     private static func isRomanLetter(_ character: Unicode.Scalar) -> Bool {
-        character == "I" || character == "V" || character == "X" || character == "\u{425}" || character == "\u{406}"
+        "IVXLCDM\u{425}\u{406}".unicodeScalars.contains(character)
     }
 
-    private static func isCenturyWordAfter(_ characters: [Unicode.Scalar], _ end: Int) -> Bool {
-        var index = end
-        while index < characters.count,
-            characters[index] == " " || characters[index] == "\u{A0}" || characters[index] == "-"
-        {
-            index += 1
+    private static func word(_ characters: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var word = ""
+        word.unicodeScalars.append(contentsOf: characters[range])
+        return word
+    }
+
+    /// A Roman numeral counts alone (two or more of I, V, X), before a century or millennium
+    /// word, or joined by a dash to a numeral that counts alone or before such a word.
+    private static func romanNumeral(_ characters: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
+        func countsAlone(_ text: String) -> Bool {
+            text.unicodeScalars.count > 1 && RomanNumeral.value(ofTyped: text) != nil
         }
+        let text = word(characters, range)
+        guard let value = RomanNumeral.anyValue(ofTyped: text) else { return nil }
+        if countsAlone(text) || isDatingWordAfter(characters, range.upperBound) { return value }
+        let spaces: Set<Unicode.Scalar> = [" ", "\u{A0}"]
+        let dashes: Set<Unicode.Scalar> = ["-", "\u{2013}", "\u{2014}"]
+        var index = range.upperBound
+        while index < characters.count, spaces.contains(characters[index]) { index += 1 }
+        if index < characters.count, dashes.contains(characters[index]) {
+            index += 1
+            while index < characters.count, spaces.contains(characters[index]) { index += 1 }
+            var end = index
+            while end < characters.count, TextWords.isLetter(characters[end]) { end += 1 }
+            let partner = word(characters, index..<end)
+            if countsAlone(partner)
+                || (RomanNumeral.anyValue(ofTyped: partner) != nil && isDatingWordAfter(characters, end))
+            {
+                return value
+            }
+        }
+        index = range.lowerBound
+        while index > 0, spaces.contains(characters[index - 1]) { index -= 1 }
+        guard index > 0, dashes.contains(characters[index - 1]) else { return nil }
+        index -= 1
+        while index > 0, spaces.contains(characters[index - 1]) { index -= 1 }
+        let end = index
+        while index > 0, TextWords.isLetter(characters[index - 1]) { index -= 1 }
+        return countsAlone(word(characters, index..<end)) ? value : nil
+    }
+
+    private static func isDatingWordAfter(_ characters: [Unicode.Scalar], _ end: Int) -> Bool {
+        var index = end
+        while index < characters.count, characters[index] == " " || characters[index] == "\u{A0}" { index += 1 }
+        if index < characters.count, characters[index] == "-" { index += 1 }
+        while index < characters.count, characters[index] == " " || characters[index] == "\u{A0}" { index += 1 }
         var word = ""
         while index < characters.count, TextWords.isLetter(characters[index]) {
             word.unicodeScalars.append(characters[index])
             index += 1
         }
-        return NumberExtraction.centuryWords.contains(word.lowercased())
+        let dotAfter = index < characters.count && characters[index] == "."
+        return !word.isEmpty && DatingWords.isCenturyOrMillennium(word.lowercased(), dotAfter: dotAfter)
     }
 }
 
@@ -101,6 +136,9 @@ enum PlainNumberExtraction {
             "XXXIX XL IIII VV", "I 5", "X ᾳ", "18 ғасырдың", "XVIII ғасырдың", "V В.", "V c.", "IX Century",
             "ХХ века", "ХІХ ғасыр", "XІX", "ХIХ", "Х век", "Х", "Іле", "Хлеб", "аХХ", "ХХх", "ХХХХ", "Х\u{301}Х", "ІV",
             "РФ ЖХ ХЖ",
+            "Б.з.д. XII–X ғасырлар", "V–VI века", "к X веку", "В I тысячелетии до н. э.", "II тыс. до н. э.",
+            "ХІІ – Х ғасырларда", "X—XII", "I–V", "V–X вв.", "Vitamin C, Malcolm X, type C, I was", "MCMXLV XL c.",
+            "витамин C в", "С XII века", "XIX-XX", "C–D", "VI–", "–X", "X – ", "I мыңжылдықта",
         ]
 
     @Test(arguments: texts) func bytesGiveWhatScalarsGive(_ text: String) {

@@ -36,6 +36,31 @@ import Testing
         ("Х и І", "ru", []),
         ("Хлеб, ХХI", "ru", ["21"]),
         ("Іле мен ХХХХ", "kk", []),
+        // A single letter, or a numeral with L, C, D or M, where it dates: before a word for
+        // century or millennium, or in a range with a numeral.
+        ("Б.з.д. XII–X ғасырлар.", "kk", ["12", "10"]),
+        ("Относится к XII–X векам до н. э.", "ru", ["12", "10"]),
+        ("Dated to the 12th–10th centuries BC.", "en", ["12", "10"]),
+        ("V–VI ғасырлар. V–VI века. 5th–6th centuries.", "ru", ["5", "6", "5", "6", "5", "6"]),
+        ("к X веку, X–XII века, в X—XII вв.", "ru", ["10", "10", "12", "10", "12"]),
+        ("by the 10th century, the 1st, 2nd, 3rd and 21st", "en", ["10", "1", "2", "3", "21"]),
+        ("В I тысячелетии до н. э., II тыс. до н. э., V столетие", "ru", ["1", "2", "5"]),
+        ("the 1st millennium BC, I millennium, V c., the X Century, X centuries", "en", ["1", "1", "5", "10", "10"]),
+        ("I ғасырда, V ғасырдың, X ғасырларда, V-ғасыр, X ғ., V–X ғғ.", "kk", ["1", "5", "10", "5", "10", "5", "10"]),
+        ("I мыңжылдықта, I мыңжылдығы, V мыңжылдық", "kk", ["1", "1", "5"]),
+        ("XII – X ғасырлар, XIX-XX", "kk", ["12", "10", "19", "20"]),
+        ("XL c., C–D centuries, D c., M millennium", "en", ["40", "100", "500", "500", "1000"]),
+        // Not without such a word or range: the pronoun, vitamins, names, types, sizes.
+        ("I was there. Vitamin C. Malcolm X. A type C plug, size XL, MIX, CD, DC, MD.", "en", []),
+        ("I–V, C-D, V–, –X, X – and", "en", []),
+        ("the century I grew up in, centuries C and D", "en", []),
+        // An abbreviation only with its full stop: `в` is also a preposition.
+        ("витамин C в овощах, X в", "ru", []),
+        ("X в. и C в.", "ru", ["10", "100"]),
+        // The Cyrillic Х and І: a single one only where a Latin one counts; С and М never.
+        ("Х ғасыр, ХІІ–Х ғасырларда, І мыңжылдық", "kk", ["10", "12", "10", "1"]),
+        ("Х век, ХІІ–Х вв., Х–ХІІ века", "ru", ["10", "12", "10", "10", "12"]),
+        ("Х и І, С XII века, М веков", "ru", ["12"]),
         // A day next to a month name gives the month too.
         ("5 августа 1937 года", "ru", ["5", "8", "1937"]),
         ("в ночь на 5 Мая", "ru", ["5", "5"]),
@@ -146,11 +171,17 @@ import Testing
         ("8\u{A0}тысяч, 8\u{202F}тыс.", "ru", ["8000", "8000"]),
         ("0,5 тыс., 1,2345 тыс., 0,0005 тыс.", "ru", ["500", "1234.5", "0.5"]),
         ("10 000 тысяч", "ru", ["10000000"]),
-        // Only the number before the word: the first of a range stays as written, as in
-        // `between 5 and 8 thousand` and `от 5 до 8 тысяч`.
-        ("5–8 тысяч, 1–1,5 млн", "ru", ["5", "8000", "1", "1500000"]),
-        ("5-8 thousand, between 5 and 8 thousand", "en", ["5", "8000", "5", "8000"]),
-        ("от 5 до 8 тысяч", "ru", ["5", "8000"]),
+        // After a range, the word multiplies both of its numbers (as `3,000–4,000` reads);
+        // otherwise only the number right before it (`between 5 and 8 thousand`).
+        ("5–8 тысяч, 1–1,5 млн, 3–4 тыс. лет", "ru", ["5000", "8000", "1000000", "1500000", "3000", "4000"]),
+        ("3-4 мың жыл, 1,5 – 2 млн", "kk", ["3000", "4000", "1500000", "2000000"]),
+        (
+            "5-8 thousand, 2—3 million, between 5 and 8 thousand", "en",
+            ["5000", "8000", "2000000", "3000000", "5", "8000"]
+        ),
+        ("от 5 до 8 тысяч, 5, 8 тысяч", "ru", ["5", "8000", "5", "8000"]),
+        // Not a year before the dash, nor a number that is not right before it.
+        ("1937–8 тысяч, 5 тысяч–8 тысяч, 30-х–8 тыс.", "ru", ["1937", "1938", "5000", "8000", "30s", "8000"]),
         ("в 1937 тысячи женщин", "ru", ["1937"]),
         ("1937 жылы мыңдаған адам, 8 мыңдаған", "kk", ["1937", "8"]),
         ("8 тысячелетий, 8 тысячный, 8 миллионер", "ru", ["8", "8", "8"]),

@@ -226,4 +226,59 @@ import Testing
                 """
             ])
     }
+
+    /// The dating phrases of an archaeology gallery: single-letter numerals in a range or before
+    /// a word for century or millennium count as their values, English ordinals as theirs, and a
+    /// word for thousands after a range multiplies both of its numbers.
+    @Test func singleLetterNumeralsAndRangesBeforeNumberWordsMatchTheirDigits() throws {
+        let dagger = """
+            id: dagger
+            title:
+              kk: Б.з.д. XII–X ғасырлар.
+              ru: Относится к XII–X векам до н. э.
+              en: Dated to the 12th–10th centuries BC.
+            text:
+              kk: V–VI ғасырлар.
+              ru: V–VI века.
+              en: 5th–6th centuries.
+            credit:
+              kk: Х ғасырға қарай, б.з.д. І мыңжылдықта
+              ru: К X веку, в I тысячелетии до н. э.
+              en: By the 10th century, in the 1st millennium BC
+
+            """
+        let mound = """
+            id: mound
+            text:
+              kk: Қорғанның жасы 3–4 мың жыл, X–XII ғасырларда тоналған.
+              ru: Кургану 3–4 тыс. лет, его разграбили в X–XII веках.
+              en: The mound is 3,000–4,000 years old and was robbed in the 10th–12th centuries.
+
+            """
+        #expect(try findings([("dagger.yml", dagger), ("mound.yml", mound)]) == [])
+    }
+
+    /// A wrong century in a range of single letters is still reported; the English pronoun `I`
+    /// and the letters of names and types are no numbers.
+    @Test func aWrongSingleLetterCenturyIsReportedAndLettersInProseAreNot() throws {
+        let dagger = """
+            id: dagger
+            title:
+              kk: Б.з.д. XII–X ғасырлар
+              ru: XII–X вв. до н. э.
+              en: 12th–11th centuries BC
+            text:
+              kk: Мен бұл қанжарды С витаминімен бірге таптым.
+              ru: Я нашёл этот кинжал вместе с витамином C.
+              en: I found this dagger together with Vitamin C, a type C plug and a book on Malcolm X.
+
+            """
+        #expect(
+            try findings([("dagger.yml", dagger)]) == [
+                """
+                dagger.yml:5:7: error: title (en) has other numbers than the Russian (ru) source: missing 10; \
+                extra 11 [number-mismatch]
+                """
+            ])
+    }
 }

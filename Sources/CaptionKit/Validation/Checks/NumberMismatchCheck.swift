@@ -12,10 +12,12 @@ struct NumberMismatchCheck: CaptionTextCheck {
             Digits grouped with spaces or no-break spaces count as one number (10 000), a range counts as both \
             of its years (1938–1953), and an abbreviated range counts as the years it stands for (1937–38 = \
             1937–1938, the 1930s–40s = 1930s–1940s), a word for thousands, millions or billions multiplies the \
-            number before it (8 тысяч = 8 мың = 8,000 = 8 thousand, 1,5 млн = 1.5 million), \
-            decimals may use a comma or a point, a Roman numeral counts as its value \
-            (XIX век = XIX ғасыр = 19th century), also when typed with the Cyrillic letters Х and І (ХХ век, \
-            ХІХ ғасыр), a year with a Kazakh suffix counts as the year \
+            number before it (8 тысяч = 8 мың = 8,000 = 8 thousand, 1,5 млн = 1.5 million), and both numbers of \
+            a range before it (3–4 тыс. = 3,000–4,000), decimals may use a comma or a point, a Roman numeral \
+            counts as its value (XIX век = XIX ғасыр = 19th century), a single letter or one with L, C, D or M \
+            where it dates: before a word for century or millennium or in a range (X–XII века = 10th–12th \
+            centuries, В I тысячелетии = in the 1st millennium; not the pronoun I, nor Vitamin C), also when \
+            typed with the Cyrillic letters Х and І (ХХ век, ХІХ ғасыр), a year with a Kazakh suffix counts as the year \
             (1937 жылы, 1937-жылы), a day next to a month name counts the month too (5 августа 1937 = \
             1937 жылғы 5 тамызда = 1937 жылғы тамыздың 5-і = 5 August 1937 = the 5th of August 1937 = \
             05.08.1937), a decade with its century counts as the year it starts (30-е годы XX века = \
@@ -87,6 +89,18 @@ struct NumberMismatchCheck: CaptionTextCheck {
                 """),
             CheckExample(
                 """
+                id: bronze-dagger
+                title:
+                  kk: Қола қанжар, б.з.д. XII–X ғасырлар
+                  ru: Бронзовый кинжал, XII–X вв. до н. э.
+                  en: A bronze dagger, 12th–10th centuries BC
+                text:
+                  kk: V–VI ғасырларда қорған 3–4 мың жыл бұрынғы қабірдің үстіне салынды.
+                  ru: В V–VI веках курган насыпали над могилой, которой было 3–4 тыс. лет.
+                  en: In the 5th–6th centuries the mound was raised over a grave 3,000–4,000 years old.
+                """),
+            CheckExample(
+                """
                 id: ration
                 text:
                   kk: Күніне 0,5 кг нан берілді.
@@ -145,6 +159,14 @@ struct NumberMismatchCheck: CaptionTextCheck {
                   kk: Лагерь 30-жылдары салынды, алғашқы эшелон тамыздың 5-інде келді.
                   ru: Лагерь построен в 30-е годы, первый эшелон прибыл 5 августа.
                   en: ↓The camp was built in the 1940s; the first train arrived on the 6th of August.
+                """),
+            CheckExample(
+                """
+                id: bronze-dagger
+                title:
+                  kk: Қола қанжар, б.з.д. XII–X ғасырлар
+                  ru: Бронзовый кинжал, XII–X вв. до н. э.
+                  en: ↓A bronze dagger, 12th–11th centuries BC
                 """),
         ]
     )

@@ -53,7 +53,7 @@ enum SignageLayout {
                         word, wordWidth in
                         overlongWordWarning(
                             word, label: label, language: block.language, field: field,
-                            wide: "\(wordWidth) characters", line: "\(width)-character line")
+                            wide: TextReporter.plural(wordWidth, "character"), line: "\(width)-character line")
                     }
                 }
             }

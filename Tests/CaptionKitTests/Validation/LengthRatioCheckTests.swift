@@ -60,4 +60,16 @@ import Testing
                 "text (en) is 18 characters, 0.35× the 51 of the Russian (ru) source; it may be cut short"
             ])
     }
+
+    /// A one-character translation is `1 character`, not `1 characters`.
+    @Test func oneCharacterIsSingular() throws {
+        let exhibit = ExhibitParser.parse(
+            text: "id: door\ntext:\n  ru: Это подлинная дверь комнаты допросов, её сохранили.\n  en: —\n",
+            path: "Captions/door.yml", relativePath: "door.yml")
+        let check = try LengthRatioCheck(options: .none("length-ratio"))
+        #expect(
+            check.check(exhibit, in: CheckContext(config: .default)).map(\.message) == [
+                "text (en) is 1 character, 0.02× the 51 of the Russian (ru) source; it may be cut short"
+            ])
+    }
 }

@@ -96,7 +96,7 @@ struct KazakhLooksRussianCheck: CaptionTextCheck {
                     finding(
                         about: text, of: exhibit,
                         """
-                        \(text.label) looks Russian: \(ordinary) words and none of the Kazakh letters ә ғ қ ң ө ұ \
+                        \(text.label) looks Russian: \(TextReporter.plural(ordinary, "word")) and none of the Kazakh letters ә ғ қ ң ө ұ \
                         ү һ і
                         """
                     ))
@@ -125,7 +125,7 @@ struct KazakhLooksRussianCheck: CaptionTextCheck {
                     finding(
                         about: text, of: exhibit,
                         """
-                        \(text.label) looks Russian: \(shared) of its \(words.count) words are in the Russian \
+                        \(text.label) looks Russian: \(shared) of its \(TextReporter.plural(words.count, "word")) are in the Russian \
                         (\(russian.language)) text
                         """
                     ))

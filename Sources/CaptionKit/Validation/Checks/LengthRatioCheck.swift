@@ -80,7 +80,7 @@ struct LengthRatioCheck: CaptionTextCheck {
             let verdict = ratio < minimum ? "it may be cut short" : "it may be doubled"
             return
                 """
-                \(text.label) is \(length) characters, \(Self.format(ratio))× the \(sourceLength) of the \
+                \(text.label) is \(TextReporter.plural(length, "character")), \(Self.format(ratio))× the \(sourceLength) of the \
                 \(Language.displayName(source.language)) source; \(verdict)
                 """
         }

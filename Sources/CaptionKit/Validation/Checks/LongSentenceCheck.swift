@@ -90,7 +90,7 @@ struct LongSentenceCheck: CaptionTextCheck {
                     finding(
                         at: text.translation.location(ofScalar: firstWord),
                         """
-                        \(text.label) has a sentence of \(words) words, \
+                        \(text.label) has a sentence of \(TextReporter.plural(words, "word")), \
                         '\(SentenceSplitter.opening(of: sentence, in: text.text))'; \
                         \(limit.allowance(per: " a sentence", language: text.language))
                         """, exhibit: exhibit, field: text.field.name, language: text.language))

@@ -106,7 +106,9 @@ struct TooLongCheck: CaptionTextCheck {
             // A field measured on its panel (overflows-panel) has no character limit.
             if let limit = spec.maxChars, characters > limit, context.panels.panel(for: spec.name) == nil {
                 findings.append(
-                    wholeTextFinding(text, "\(text.label) is \(characters) characters, the panel takes \(limit)"))
+                    wholeTextFinding(
+                        text,
+                        "\(text.label) is \(TextReporter.plural(characters, "character")), the panel takes \(limit)"))
             }
             if let limit = context.wordLimits.words[spec.name]?.limit(for: text.language) {
                 let words = CompletenessSummary.wordCount(text.text)
@@ -115,11 +117,11 @@ struct TooLongCheck: CaptionTextCheck {
                         switch limit.origin {
                         case .field:
                             """
-                            \(text.label) is \(words) words, the budget for \(Language.displayName(text.language)) \
+                            \(text.label) is \(TextReporter.plural(words, "word")), the budget for \(Language.displayName(text.language)) \
                             is \(limit.words)
                             """
                         case .panel:
-                            "\(text.label) is \(words) words; \(limit.allowance(language: text.language))"
+                            "\(text.label) is \(TextReporter.plural(words, "word")); \(limit.allowance(language: text.language))"
                         }
                     findings.append(wholeTextFinding(text, message))
                 }

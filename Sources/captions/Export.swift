@@ -13,6 +13,18 @@ extension CaptionsCommand {
     }
 }
 
+/// The exit code policy of the exports that hold caption files back (signage, XLIFF, TMX).
+enum ExportHeldBack {
+    /// The help of `--allow-incomplete`.
+    static let allowIncompleteHelp: ArgumentHelp =
+        "Exit 0 even when exhibits were held back (they are still not written)."
+
+    /// Exit 1 when something was held back, unless `allowIncomplete`.
+    static func exit(heldBack: some Collection, allowIncomplete: Bool) throws(ExitCode) {
+        if !heldBack.isEmpty, !allowIncomplete { throw ExitCode(1) }
+    }
+}
+
 extension CaptionsCommand.Export {
     /// `captions export xliff`: XLIFF files for translators, one per target language.
     struct XLIFF: CaptionsSubcommand {
@@ -27,11 +39,19 @@ extension CaptionsCommand.Export {
                 gets the translation of the collection's most similar source text (at least 70% of \
                 words shared) as a fuzzy match: alt-trans in 1.2, mtc:match in 2.0; never as the target.
 
+                A caption file that export signage would hold back whatever its texts (an error in \
+                reading it, such as a key twice in one mapping; no valid id; an id another file has \
+                too) is held back here too, since captions import could not apply its translations: \
+                'path:line:col: error: <id> held back: <reason> [xliff-export]' on stderr.
+
                 Examples:
                   captions export xliff
                   captions export xliff Captions --to kk --needed
                   captions export xliff --xliff 2.0 --prefill-target --out Exports/omegat
                   captions export xliff --needed --suggest
+
+                Exit codes: 0 everything exported (or --allow-incomplete), 1 a caption file was held \
+                back, 2 the export could not run (nothing written).
                 """
         )
 
@@ -57,6 +77,9 @@ extension CaptionsCommand.Export {
         @Flag(help: "Offer missing units the translation of the most similar source text as a fuzzy match.")
         var suggest = false
 
+        @Flag(help: ExportHeldBack.allowIncompleteHelp)
+        var allowIncomplete = false
+
         func execute() throws {
             let path = try collection.resolved()
             let options = XLIFFExportOptions(
@@ -75,6 +98,7 @@ extension CaptionsCommand.Export {
                 writeStdout(
                     "\(language): nothing to export\(needed ? " (nothing missing or stale)" : ""); no file written\n")
             }
+            try ExportHeldBack.exit(heldBack: result.warnings, allowIncomplete: allowIncomplete)
         }
     }
 }

@@ -51,7 +51,7 @@ extension CaptionsCommand.Export {
         @Option(help: "Export only the exhibit with this id (repeatable); nothing is removed from the folder.")
         var only: [String] = []
 
-        @Flag(help: "Exit 0 even when exhibits were held back (they are still not written).")
+        @Flag(help: ExportHeldBack.allowIncompleteHelp)
         var allowIncomplete = false
 
         @Flag(
@@ -84,7 +84,7 @@ extension CaptionsCommand.Export {
             let report = ExitRetention.keep(
                 try SignageExporter.export(collectionAt: path, options: options))
             writeStderr(report.messageLines.map { $0 + "\n" }.joined())
-            if !report.heldBack.isEmpty, !allowIncomplete { throw ExitCode(1) }
+            try ExportHeldBack.exit(heldBack: report.heldBack, allowIncomplete: allowIncomplete)
         }
     }
 }

@@ -16,10 +16,18 @@ extension CaptionsCommand.Export {
                 <out>/<source>-mul.tmx holds every target language: a unit per caption field with \
                 the source and each current translation, the state a prop of each translation.
 
+                A caption file that export signage would hold back whatever its texts (an error in \
+                reading it, such as a key twice in one mapping; no valid id; an id another file has \
+                too) is held back here too: 'path:line:col: error: <id> held back: <reason> \
+                [tmx-export]' on stderr.
+
                 Examples:
                   captions export tmx
                   captions export tmx Captions --to kk --out Exports/omegat/tm
                   captions export tmx --multilingual
+
+                Exit codes: 0 everything exported (or --allow-incomplete), 1 a caption file was held \
+                back, 2 the export could not run (nothing written).
                 """
         )
 
@@ -36,6 +44,9 @@ extension CaptionsCommand.Export {
         @Flag(help: "Write one multilingual file (<source>-mul.tmx) instead of one per language pair.")
         var multilingual = false
 
+        @Flag(help: ExportHeldBack.allowIncompleteHelp)
+        var allowIncomplete = false
+
         func execute() throws {
             let path = try collection.resolved()
             let export = try TMXExporter.export(
@@ -45,6 +56,7 @@ extension CaptionsCommand.Export {
             for file in export.files {
                 writeStdout("wrote \(file.path) (\(file.unitCount) unit\(file.unitCount == 1 ? "" : "s"))\n")
             }
+            try ExportHeldBack.exit(heldBack: export.warnings, allowIncomplete: allowIncomplete)
         }
     }
 }

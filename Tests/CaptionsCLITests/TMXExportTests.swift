@@ -53,19 +53,19 @@ import Testing
         #expect(bad.stderr == "error: --to ru is the source language (target languages: kk, en)\n")
     }
 
-    /// A caption file that cannot be read is left out with a warning, as `export xliff` does
-    /// (the translation memory lacked its units and nothing said so).
-    @Test func aFileThatCannotBeReadIsLeftOutWithAWarning() throws {
+    /// A caption file that cannot be read is held back, as `export xliff` and `export signage`
+    /// hold it back (the translation memory lacked its units and nothing said so), exit 1.
+    @Test func aFileThatCannotBeReadIsHeldBack() throws {
         let folder = try TemporaryFolder()
         _ = try folder.copyBundledCaptions()
         try folder.write("Captions/barracks/broken.yml", "id: broken\ntitle: [unclosed\n")
         let run = try CLIRun.run(["export", "tmx", "--to", "kk"], in: folder.path)
-        #expect(run.status == 0)
+        #expect(run.status == 1)
         #expect(run.stdout == "wrote Exports/tmx/ru-kk.tmx (48 units)\n")
         #expect(
             run.stderr
-                == "Captions/barracks/broken.yml:1:5: warning: barracks/broken.yml cannot be read as captions, "
-                + "so it is not exported [tmx-export]\n")
+                == "Captions/barracks/broken.yml:3:1: error: broken held back: invalid YAML: did not find expected "
+                + "',' or ']' (while parsing a flow sequence at line 2, column 8) [tmx-export]\n")
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: dtd), "needs the TMX DTD in ../shared/schemas"))

@@ -1,4 +1,6 @@
-/// Why an exhibit is not exported to signage, and where the problem is.
+/// Why an exhibit is not exported to signage, and where the problem is. ``Kind/unreadable``,
+/// ``Kind/invalidID`` and ``Kind/duplicateID`` hold a file back from every export
+/// (``ExportableFiles``).
 public struct HoldBackReason: Sendable, Hashable {
     /// The kinds of problem that hold an exhibit back.
     public enum Kind: String, Sendable, Hashable, CaseIterable {

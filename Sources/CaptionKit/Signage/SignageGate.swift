@@ -2,17 +2,18 @@
 ///
 /// An exhibit goes to signage only when every field that goes on the sign (every configured
 /// field the exhibit has, and every required one) has non-empty text in every configured
-/// language that is not a copy of the source (``CopiedTranslations``), its file was read without problems, and its id and gallery are safe, unique file
-/// names. Everything the gate asks is in ``reasons(for:)``, so a new reason (stale
-/// translations) is added in one place.
+/// language that is not a copy of the source (``CopiedTranslations``), its file is one that
+/// every export takes (``ExportableFiles``: read without errors, a valid id no other file has),
+/// and its id and gallery are safe file names. Everything the gate asks is in ``reasons(for:)``,
+/// so a new reason (stale translations) is added in one place.
 struct SignageGate: Sendable {
     /// The collection's configuration.
     var config: CollectionConfig
     /// The level every text must reach (`signage: require:`); above `translated`, a text
     /// without a review or approval that covers it is held back.
     var required: SignOffLevel = .translated
-    /// How many exhibits use each id.
-    private var idCounts: [String: Int]
+    /// The files no export takes (unreadable, no valid or a shared id): held back first.
+    private var files: ExportableFiles
     /// The translations that are copies of their source, held back like missing ones; `nil`
     /// for a malformed `untranslated` entry (the export reads it first and stops).
     var copies: CopiedTranslations?
@@ -24,9 +25,7 @@ struct SignageGate: Sendable {
     init(collection: CaptionCollection) {
         config = collection.config
         copies = try? CopiedTranslations(config: config)
-        idCounts = collection.exhibits.reduce(into: [:]) { counts, exhibit in
-            if let id = exhibit.id { counts[id, default: 0] += 1 }
-        }
+        files = ExportableFiles(collection)
     }
 
     /// Why a current text falls short of ``required``, or `nil` when it meets it.
@@ -52,28 +51,19 @@ struct SignageGate: Sendable {
     /// Every reason to hold `exhibit` back, in file order; empty when it may be exported.
     func reasons(for exhibit: Exhibit) -> [HoldBackReason] {
         let start = SourceLocation(path: exhibit.path, line: 1, column: 1)
-        var reasons = exhibit.loadFindings.filter { $0.severity == .error }.map {
-            HoldBackReason(.unreadable, at: $0.location, $0.message, field: $0.field, language: $0.language)
-        }
+        var reasons = files.reasons(for: exhibit)
         guard exhibit.isReadable else { return reasons }
-        if let id = exhibit.id {
-            if !ExhibitID.isValid(id) {
-                reasons.append(HoldBackReason(.invalidID, at: exhibit.idLocation, "id '\(id)' is not a slug"))
-            } else if idCounts[id, default: 0] > 1 {
-                reasons.append(
-                    HoldBackReason(.duplicateID, at: exhibit.idLocation, "id '\(id)' is used by another exhibit too"))
-            } else if exhibit.gallery.isEmpty, Self.reservedRootIDs.contains(id) {
-                reasons.append(
-                    HoldBackReason(
-                        .reservedName, at: exhibit.idLocation,
-                        """
-                        id '\(id)' at the collection root would overwrite \(id).txt of the export; move it into a \
-                        gallery folder
-                        """
-                    ))
-            }
-        } else {
-            reasons.append(HoldBackReason(.invalidID, at: start, "the file has no id"))
+        if let id = exhibit.id, ExhibitID.isValid(id), !files.isShared(id), exhibit.gallery.isEmpty,
+            Self.reservedRootIDs.contains(id)
+        {
+            reasons.append(
+                HoldBackReason(
+                    .reservedName, at: exhibit.idLocation,
+                    """
+                    id '\(id)' at the collection root would overwrite \(id).txt of the export; move it into a \
+                    gallery folder
+                    """
+                ))
         }
         if !ExhibitID.isValidGallery(exhibit.gallery) {
             reasons.append(

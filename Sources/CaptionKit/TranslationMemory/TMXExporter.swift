@@ -33,7 +33,8 @@ public struct TMXExportFile: Sendable {
 public struct TMXExport: Sendable {
     /// The files, in order.
     public var files: [TMXExportFile]
-    /// A `tmx-export` warning per caption file left out (unreadable, no valid id, a duplicate id).
+    /// A `tmx-export` error per reason a caption file is held back (``ExportableFiles``: an error
+    /// in reading it, no valid id, an id another file has too); the command exits with 1.
     public var warnings: [Diagnostic]
     /// A `skipped-file` finding per file below the collection folder that the export did not read
     /// although it may hold captions (`kurt.YML`, a linked gallery), as `captions check` reports it.
@@ -55,7 +56,7 @@ public enum TMXExporter {
     {
         let config = collection.config
         let targets = try config.exportTargets(options.targetLanguages)
-        // The files the XLIFF export leaves out, for the same reasons: a unit needs its exhibit's id.
+        // The files every export holds back: a unit needs its exhibit's id and a file read without errors.
         let (exhibits, warnings) = collection.exportableExhibits(finding: .tmxExport)
         // A copy of the source in a memory would offer the source as its own translation.
         let copies = try CopiedTranslations(config: config)

@@ -14,11 +14,15 @@ enum ExportFinding: String, ReportedFinding {
     }
 
     private static let notExported = FindingDescription(
-        id: "xliff-export", name: "Caption File Not Exported", command: .exportXLIFF, severity: .warning,
+        id: "xliff-export", name: "Caption File Not Exported", command: .exportXLIFF, severity: .error,
         rationale: """
-            A caption file was left out of the XLIFF files: it cannot be read as captions, it has no \
-            valid id, or another file already uses its id. Its units would have no exhibit to come back \
-            to, so translators do not get them; the other files are exported.
+            A caption file was held back from the XLIFF files, as captions export signage holds it back: \
+            captions check reports an error in reading it (a YAML syntax error, a key twice in one \
+            mapping, a value of the wrong type), it has no valid id, or another file uses its id too. \
+            captions import could not apply a translation of it (a file with such an error cannot be \
+            edited safely, a shared id names no one exhibit), so translators do not get its units and \
+            their work is not wasted; the other files are exported, and the command exits with 1 \
+            (0 with --allow-incomplete).
             """,
         remedy: """
             Run captions check, fix the file (or give it its own id), then export again.
@@ -27,18 +31,22 @@ enum ExportFinding: String, ReportedFinding {
             FindingExample(files: [("a.yml", "id: a\ntitle:\n  ru: Курт\n"), ("b.yml", "id: b\ntitle:\n  ru: Вагон\n")])
         ],
         reported: [
-            FindingExample(files: [("a.yml", "id: a\ntitle:\n  ru: Курт\n"), ("b.yml", "id: a\ntitle:\n  ru: Вагон\n")])
+            FindingExample(files: [("a.yml", "id: a\ntitle:\n  ru: Курт\n"), ("b.yml", "id: a\ntitle:\n  ru: Вагон\n")]
+            ),
+            FindingExample(files: [("a.yml", "id: a\ntitle:\n  ru: Курт\n  ru: Құрт\n")]),
         ])
 }
 
 extension ExportFinding {
     fileprivate static let notInMemory = FindingDescription(
         id: "tmx-export", name: "Caption File Not in the Translation Memory", command: .exportTMX,
-        severity: .warning,
+        severity: .error,
         rationale: """
-            A caption file was left out of the TMX files: it cannot be read as captions, it has no valid \
-            id, or another file already uses its id, so its translations cannot be named. The other \
-            files are exported.
+            A caption file was held back from the TMX files, as captions export xliff and captions \
+            export signage hold it back: captions check reports an error in reading it (a YAML syntax \
+            error, a key twice in one mapping, a value of the wrong type), it has no valid id, or \
+            another file uses its id too, so its translations cannot be named or trusted. The other \
+            files are exported, and the command exits with 1 (0 with --allow-incomplete).
             """,
         remedy: """
             Run captions check, fix the file (or give it its own id), then export again.

@@ -58,7 +58,8 @@ public struct XLIFFExportResult: Sendable {
     public var files: [XLIFFExportFile]
     /// Target languages with nothing to export (no file is written for them).
     public var emptyLanguages: [String]
-    /// Exhibits left out and why (warnings: unreadable files, missing or duplicate ids).
+    /// An `xliff-export` error per reason a caption file is held back (``ExportableFiles``: an
+    /// error in reading it, no valid id, an id another file has too); the command exits with 1.
     public var warnings: [Diagnostic]
     /// A `skipped-file` finding per file below the collection folder that the export did not read
     /// although it may hold captions (`kurt.YML`, a linked gallery), as `captions check` reports it.

@@ -213,6 +213,40 @@ import Testing
         #expect(local.stdout.hasPrefix("::error file=../Captions/garden/wagon.yml,line=2,col=1,"))
     }
 
+    /// The `file` of a JUnit test case, the path of a `github` annotation and the URI of a SARIF
+    /// result are the same path relative to the checkout, in a step run inside a gallery.
+    @Test func junitNamesFilesRelativeToTheWorkspaceAsGithubAndSARIFDo() throws {
+        let folder = try fixture()
+        let workspace = URL(fileURLWithPath: folder.path).deletingLastPathComponent().path
+        let name = URL(fileURLWithPath: folder.path).lastPathComponent
+        let gallery = folder.path + "/Captions/garden"
+        func files(_ environment: [String: String]) throws -> (junit: [String?], github: String, sarif: String?) {
+            let junit = try CLIRun.run(["check", "--format", "junit"], in: gallery, environment: environment)
+            #expect(junit.status == 1)
+            let document = try XMLDocument(data: Data(junit.stdout.utf8))
+            let cases = try #require(document.rootElement()?.elements(forName: "testsuite").first)
+                .elements(forName: "testcase")
+            let github = try CLIRun.run(["check", "--format", "github"], in: gallery, environment: environment)
+            let sarif = try CLIRun.run(["check", "--format", "sarif"], in: gallery, environment: environment)
+            let log = try JSONDecoder().decode(SARIFReporter.Log.self, from: Data(sarif.stdout.utf8))
+            return (
+                cases.map { $0.attribute(forName: "file")?.stringValue },
+                String(github.stdout.prefix { $0 != "\n" }),
+                log.runs[0].results.first?.locations[0].physicalLocation.artifactLocation.uri
+            )
+        }
+        let inActions = try files(["GITHUB_WORKSPACE": workspace])
+        #expect(inActions.junit == ["\(name)/Captions/garden/kurt.yml", "\(name)/Captions/garden/wagon.yml"])
+        #expect(
+            inActions.github
+                == "::error file=\(name)/Captions/garden/wagon.yml,line=2,col=1,title=missing-translation::"
+                + "title of wagon has no Kazakh (kk) text")
+        #expect(inActions.sarif == "\(name)/Captions/garden/wagon.yml")
+        // Outside GitHub Actions, as the text format prints them.
+        let local = try files([:])
+        #expect(local.junit == ["../garden/kurt.yml", "../garden/wagon.yml"])
+    }
+
     @Test func warningsPassUnlessStrict() throws {
         let folder = try TemporaryFolder()
         try folder.write(

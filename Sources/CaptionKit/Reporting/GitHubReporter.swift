@@ -7,7 +7,7 @@ import Foundation
 enum GitHubReporter {
     /// One workflow command per finding.
     static func report(_ result: CheckResult) -> String {
-        let workspace = Workspace.current()
+        let workspace = ReportWorkspace.current()
         var output = ""
         for finding in result.diagnostics {
             let command: String
@@ -29,40 +29,12 @@ enum GitHubReporter {
     static func report(_ error: CaptionError) -> String {
         var properties: [String] = []
         if let location = error.location {
-            properties.append("file=\(escapeProperty(Workspace.current().relative(location.path)))")
+            properties.append("file=\(escapeProperty(ReportWorkspace.current().relative(location.path)))")
             if location.line > 0 { properties.append("line=\(location.line)") }
             if location.column > 0 { properties.append("col=\(location.column)") }
         }
         properties.append("title=captions check")
         return "::error \(properties.joined(separator: ","))::\(escapeData(error.message))\n"
-    }
-
-    /// Where GitHub looks for an annotation's file: relative to the repository's checkout
-    /// (`GITHUB_WORKSPACE`), not to the folder the step runs in (`working-directory`), or the
-    /// annotation is not shown on the changed line.
-    struct Workspace {
-        /// The checkout folder, or `nil` outside GitHub Actions.
-        var root: String?
-        /// The folder the paths are relative to.
-        var currentDirectory: String
-
-        /// The workspace of this run.
-        static func current() -> Workspace {
-            Workspace(
-                root: ProcessInfo.processInfo.environment["GITHUB_WORKSPACE"],
-                currentDirectory: FileManager.default.currentDirectoryPath)
-        }
-
-        /// `path` (relative to ``currentDirectory`` or absolute) relative to ``root``; as it is
-        /// when there is no root or the file is outside it.
-        func relative(_ path: String) -> String {
-            guard let root, !root.isEmpty else { return path }
-            let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
-            let file = URL(fileURLWithPath: absolute).standardizedFileURL.path
-            let base = URL(fileURLWithPath: root).standardizedFileURL.path
-            let prefix = base.hasSuffix("/") ? base : base + "/"
-            return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : path
-        }
     }
 
     /// Escapes a message the way the Actions runner expects (`%`, CR, LF).

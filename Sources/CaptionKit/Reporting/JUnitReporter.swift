@@ -2,7 +2,9 @@ import Foundation
 
 /// JUnit XML that CI dashboards read: one `<testcase>` per exhibit file, one `<failure>` per
 /// error-level finding; warnings and notes go to the test case's `<system-out>`. The `failures`
-/// count is of test cases (exhibit files with an error), so it never exceeds `tests`.
+/// count is of test cases (exhibit files with an error), so it never exceeds `tests`. A test
+/// case's `file` is relative to the checkout in GitHub Actions, as the `github` and `sarif`
+/// formats give it (``ReportWorkspace``).
 enum JUnitReporter {
     /// The JUnit document, written with libxml2.
     static func report(_ result: CheckResult) throws(CaptionError) -> String {
@@ -15,6 +17,7 @@ enum JUnitReporter {
         // Test cases that failed, not findings: dashboards count passed tests as tests - failures.
         let failures = byPath.values.filter { $0.contains { $0.severity == .error } }.count
         let tests = result.collection.exhibits.count + extraPaths.count
+        let workspace = ReportWorkspace.current()
 
         let xml = XMLWriter()
         xml.start("testsuites")
@@ -32,7 +35,7 @@ enum JUnitReporter {
             xml.start("testcase")
             xml.attribute("classname", SourceLocation.oneLine(classname))
             xml.attribute("name", SourceLocation.oneLine(name))
-            xml.attribute("file", SourceLocation.oneLine(path))
+            xml.attribute("file", SourceLocation.oneLine(workspace.relative(path)))
             let findings = byPath[path] ?? []
             for finding in findings where finding.severity == .error {
                 xml.start("failure")
@@ -72,7 +75,9 @@ enum JUnitReporter {
         xml.start("testcase")
         xml.attribute("classname", "captions")
         xml.attribute("name", "captions check")
-        if let path = error.location?.path { xml.attribute("file", SourceLocation.oneLine(path)) }
+        if let path = error.location?.path {
+            xml.attribute("file", SourceLocation.oneLine(ReportWorkspace.current().relative(path)))
+        }
         xml.start("error")
         xml.attribute("type", "CaptionError")
         xml.attribute("message", SourceLocation.oneLine(error.message))

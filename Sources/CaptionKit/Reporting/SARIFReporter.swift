@@ -156,7 +156,7 @@ enum SARIFReporter {
         var rules = CheckRegistry.all.map { rule(for: $0.description) }
         var index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
         var results: [Result] = []
-        let workspace = GitHubReporter.Workspace.current()
+        let workspace = ReportWorkspace.current()
         for finding in result.diagnostics {
             if index[finding.checkID] == nil {
                 // A finding of no registered check (none today) still gets a rule of its own.
@@ -217,7 +217,7 @@ enum SARIFReporter {
     /// Where `location` is, by its path relative to the checkout (`GITHUB_WORKSPACE`) as the
     /// `github` format gives it: code scanning places results by the repository's paths, not by
     /// the folder the step ran in.
-    static func physical(_ location: SourceLocation, in workspace: GitHubReporter.Workspace) -> PhysicalLocation {
+    static func physical(_ location: SourceLocation, in workspace: ReportWorkspace) -> PhysicalLocation {
         let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ":"))
         let path = workspace.relative(location.path)
         var uri = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path

@@ -84,7 +84,7 @@ public struct GlossaryImportReport: Sendable {
     /// `files`, `problems` and `warnings` (as in `captions check --format json`).
     public func json() throws(CaptionError) -> String {
         struct Document: Encodable {
-            var version = 1
+            var version = JSONReporter.schemaVersion
             var glossary: String
             var dryRun: Bool
             var heldBack: Bool

@@ -58,7 +58,7 @@ extension CheckReporter {
             var path: String
             var entries: Int
             var notAccepted: Int
-            var version = 1
+            var version = JSONReporter.schemaVersion
         }
         return try JSONReporter.encode(Written(path: path, entries: entries, notAccepted: notAccepted))
     }

@@ -26,8 +26,9 @@ extension TranslationStatus {
 }
 
 extension TranslationStatus {
-    /// The report as the JSON document `captions status --format json` prints; `percent` always
-    /// has one decimal (`100.0`), as in `captions check --format json`.
+    /// The report as the JSON document `captions status --format json` prints, with the
+    /// `version` of `captions check --format json`; `percent` always has one decimal (`100.0`),
+    /// as there.
     ///
     /// - Throws: ``CaptionError`` when it cannot be encoded.
     public func json() throws(CaptionError) -> String {

@@ -24,7 +24,7 @@ extension CheckExplanation {
         /// Examples that do not and do produce it.
         var examples: Examples
         /// The schema version: 1.
-        var version = 1
+        var version = JSONReporter.schemaVersion
     }
 
     /// An option of a check.

@@ -5,6 +5,10 @@ import Foundation
 /// Keys are sorted and the output is pretty-printed, so it is byte-stable. The schema is
 /// documented in Documentation/Commands.md; fields are only ever added within a version.
 enum JSONReporter {
+    /// The `version` of every JSON document `captions` prints (`check`, `status`, `import`,
+    /// `--explain`, `--write-baseline`, the `error` document): new keys may be added within it.
+    static let schemaVersion = 1
+
     /// The top-level document.
     struct Document: Codable, Sendable, Equatable {
         /// The schema version: 1.
@@ -98,7 +102,7 @@ enum JSONReporter {
     /// The document for `result` without its findings.
     static func summaryDocument(_ result: CheckResult) -> Document {
         Document(
-            version: 1,
+            version: schemaVersion,
             collection: result.collection.rootPath,
             summary: Summary(
                 exhibits: result.summary.exhibits, errors: result.count(.error), warnings: result.count(.warning),
@@ -141,7 +145,7 @@ enum JSONReporter {
         }
         struct Document: Encodable {
             var error: Problem
-            var version = 1
+            var version = JSONReporter.schemaVersion
         }
         let location = error.location
         return try encode(

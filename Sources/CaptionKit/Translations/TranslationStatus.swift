@@ -34,6 +34,8 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         public var findings: [String: Int] = [:]
     }
 
+    /// The schema version of the JSON document, as in `captions check --format json`: 1.
+    var version = JSONReporter.schemaVersion
     /// The collection folder.
     public var collection: String
     /// Exhibit files.

@@ -219,6 +219,47 @@ import Testing
         #expect(bad.status == 2)
     }
 
+    // MARK: - Documentation/CI.md
+
+    /// The workflow of CI.md's "A workflow by hand", as the repository of a museum that holds only
+    /// `Captions/` runs it: it checks out the tool into a folder of its own and builds it there
+    /// (a build in the museum's checkout fails: it has no Package.swift), and its check step,
+    /// run with the debug build in that place, reports the museum's files by their paths.
+    @Test func theManualsWorkflowBuildsTheToolFromItsOwnCheckout() throws {
+        let manual = try String(contentsOfFile: Self.root + "/Documentation/CI.md", encoding: .utf8)
+        let section = try #require(manual.components(separatedBy: "## A workflow by hand").dropFirst().first)
+        let block = try #require(
+            section.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first)
+        let workflow = try #require(try YAMLReader.document(block, path: "CI.md"))
+        let steps = try #require(workflow["jobs"]?["check"]?["steps"]?.items)
+        try #require(steps.count >= 2)
+        #expect(steps[0]["uses"]?.scalar == "actions/checkout@v4" && steps[0]["with"] == nil)
+        #expect(steps[1]["uses"]?.scalar == "actions/checkout@v4")
+        #expect(steps[1]["with"]?["repository"]?.scalar == "OWNER/captions")
+        let tool = try #require(steps[1]["with"]?["path"]?.scalar)
+        #expect(tool != "." && !tool.isEmpty)
+        let runs = steps.compactMap { $0["run"]?.scalar }
+        let builds = runs.filter { $0.contains("swift build") }
+        #expect(builds.count == 2)
+        for build in builds { #expect(build.contains("--package-path \(tool)"), "\(build)") }
+        let check = try #require(runs.last)
+        let binary = "$(swift build -c release --package-path \(tool) --show-bin-path)/captions"
+        #expect(check.contains("\"\(binary)\" check Captions "), "\(check)")
+        let museum = try Self.collection([
+            "k": "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\ntext:\n  kk: Мәтін\n  ru: Текст\n"
+        ])
+        let run = try Self.run(
+            "/bin/bash", ["-c", check.replacingOccurrences(of: binary, with: CLIRun.binary.path)], in: museum.path,
+            environment: ["GITHUB_WORKSPACE": museum.path])
+        #expect(run.status == 1)
+        #expect(
+            run.stdout == """
+                ::error file=Captions/g/k.yml,line=2,col=1,title=missing-translation::title of k has no English (en) text
+                ::error file=Captions/g/k.yml,line=5,col=1,title=missing-translation::text of k has no English (en) text
+
+                """)
+    }
+
     // MARK: - .pre-commit-hooks.yaml
 
     /// The hooks by id, after checking each against pre-commit's manifest schema (required keys,

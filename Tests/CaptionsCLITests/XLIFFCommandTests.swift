@@ -213,6 +213,15 @@ import Testing
         let review = try folder.read("Review/ru-kk.xlf")
         #expect(review.contains("<target state=\"needs-review-translation\">Тас емес, құрт</target>"))
         #expect(review.contains("source fingerprint then c5db0253, now"))
+        // Returned as it went out, the stale unit stays stale, and the summary says so.
+        let returned = try CLIRun.run(["import", "Review/ru-kk.xlf"], in: folder.path)
+        #expect(returned.status == 0)
+        #expect(
+            returned.stdout == """
+                Review/ru-kk.xlf (kk): 0 applied, 1 unchanged (1 still stale: change it in the translation tool, or \
+                confirm with captions accept), 0 not translated, 0 conflicts, 0 unknown ids
+
+                """)
 
         // The curator confirms by hand.
         let accept = try CLIRun.run(["accept", "kurt-story", "--field", "title", "--lang", "kk"], in: folder.path)

@@ -10,6 +10,9 @@ public struct XLIFFImportReport: Sendable {
         public var applied = 0
         /// Targets equal to the caption's current text.
         public var unchanged = 0
+        /// Of ``unchanged``, the translations that stay stale: their source changed since they
+        /// were made, and returning them as they were confirms nothing.
+        var unchangedStale = 0
         /// Units not translated: no target, an empty one, a copy of the source, or a draft its
         /// tool marks as still needing work (``markedUnfinished``).
         public var skipped = 0
@@ -133,7 +136,13 @@ public struct XLIFFImportReport: Sendable {
                 which.append("\(file.copiesOfSource) \(file.copiesOfSource == 1 ? "a copy" : "copies") of the source")
             }
             if !which.isEmpty { notTranslated += " (\(which.joined(separator: ", ")))" }
-            var parts = ["\(file.applied) applied", "\(file.unchanged) unchanged", notTranslated]
+            var unchanged = "\(file.unchanged) unchanged"
+            if file.unchangedStale > 0 {
+                unchanged +=
+                    " (\(file.unchangedStale) still stale: change \(file.unchangedStale == 1 ? "it" : "them") in the "
+                    + "translation tool, or confirm with captions accept)"
+            }
+            var parts = ["\(file.applied) applied", unchanged, notTranslated]
             parts.append(TextReporter.plural(file.conflicts, "conflict"))
             parts.append("\(file.unknown) unknown id\(file.unknown == 1 ? "" : "s")")
             if file.refused > 0 { parts.append("\(file.refused) refused") }

@@ -606,6 +606,11 @@ public enum XLIFFImporter {
             let isMarked = isMarkedReviewed(unit)
             if current == target {
                 summary.unchanged += 1
+                if case .stale = TranslationTracker.state(
+                    of: exhibit, field: fieldName, language: language, config: config)
+                {
+                    summary.unchangedStale += 1
+                }
                 if saysReviewed(unit) {
                     reviewCandidates.append(
                         ReviewCandidate(

@@ -599,6 +599,7 @@ import Testing
                       "skipped" : 1,
                       "targetLanguage" : "kk",
                       "unchanged" : 0,
+                      "unchangedStale" : 0,
                       "unknown" : 0
                     }
                   ],

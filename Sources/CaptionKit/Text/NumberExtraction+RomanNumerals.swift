@@ -4,8 +4,12 @@
 /// English pronoun `I`, `Vitamin C`, `Malcolm X`, `type C` or a size `XL` stay words:
 /// - right before a word for century or millennium (``DatingWords``), through spaces or a
 ///   hyphen: `X век`, `X–XII века`, `I тысячелетии`, `X-ғасыр`, `V ғасырлар`, `C c.`;
-/// - joined by a dash or hyphen to a numeral that counts by itself or stands before such a word:
-///   `XII–X`, `V–VI`, `V–X вв.` (`I–V` alone does not count).
+/// - joined by a dash or hyphen, with no space on either side, to a numeral that counts by
+///   itself or stands before such a word: `XII–X`, `V–VI`, `V–X вв.` (`I–V` alone does not
+///   count; a spaced dash is punctuation: `Петра I — XVIII век`).
+///
+/// An abbreviation (`в.`, `c.`) counts only with its full stop and no number after it: the
+/// `c.` of `Peter I c. 1700` is *circa*.
 ///
 /// The Cyrillic capitals Х and І, which Russian and Kazakh typists use for X and I, are read
 /// as X and I in a word made only of these and Roman letters (`ХХ век`, `Х ғасыр`, `ХІІ–Х`);
@@ -43,24 +47,33 @@ extension NumberExtraction {
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index = skipSpaces(bytes, from: index + 1) }
         let wordEnd = endOfLetters(bytes, from: index)
         guard wordEnd > index else { return false }
-        let dotAfter = wordEnd < bytes.count && bytes[wordEnd] == UInt8(ascii: ".")
+        let dotAfter =
+            wordEnd < bytes.count && bytes[wordEnd] == UInt8(ascii: ".")
+            && !isDigit(at: skipSpaces(bytes, from: wordEnd + 1), in: bytes)
         return DatingWords.isCenturyOrMillennium(word(bytes, index..<wordEnd).lowercased(), dotAfter: dotAfter)
     }
 
-    /// The word after a dash or hyphen right after offset `end` (`VI` of `V–VI`, `X` of `XII – X`).
+    /// Whether an ASCII digit is at offset `index`.
+    private static func isDigit(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")
+    }
+
+    /// The word after a dash or hyphen right after offset `end` (`VI` of `V–VI`), with no space
+    /// on either side of it.
     private static func rangeEnd(after end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        var index = skipSpaces(bytes, from: end)
+        var index = end
         guard let dash = dashLength(at: index, in: bytes) else { return nil }
-        index = skipSpaces(bytes, from: index + dash)
+        index += dash
         let wordEnd = endOfLetters(bytes, from: index)
         return wordEnd > index ? index..<wordEnd : nil
     }
 
-    /// The word before a dash or hyphen right before offset `start` (`XII` of `XII–X`).
+    /// The word before a dash or hyphen right before offset `start` (`XII` of `XII–X`), with no
+    /// space on either side of it.
     private static func rangeStart(before start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        var index = skipSpaces(bytes, before: start)
+        var index = start
         guard let dash = dashLength(before: index, in: bytes) else { return nil }
-        index = skipSpaces(bytes, before: index - dash)
+        index -= dash
         let wordEnd = index
         while index > 0, isLetter(before: index, in: bytes) { index = ValidUTF8.start(before: index, in: bytes) }
         return index < wordEnd ? index..<wordEnd : nil

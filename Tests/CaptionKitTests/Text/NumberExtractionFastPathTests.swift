@@ -75,7 +75,8 @@ enum PlainNumberExtraction {
     }
 
     /// A Roman numeral counts alone (two or more of I, V, X), before a century or millennium
-    /// word, or joined by a dash to a numeral that counts alone or before such a word.
+    /// word, or joined by a dash without spaces to a numeral that counts alone or before such a
+    /// word.
     private static func romanNumeral(_ characters: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
         func countsAlone(_ text: String) -> Bool {
             text.unicodeScalars.count > 1 && RomanNumeral.value(ofTyped: text) != nil
@@ -83,13 +84,10 @@ enum PlainNumberExtraction {
         let text = word(characters, range)
         guard let value = RomanNumeral.anyValue(ofTyped: text) else { return nil }
         if countsAlone(text) || isDatingWordAfter(characters, range.upperBound) { return value }
-        let spaces: Set<Unicode.Scalar> = [" ", "\u{A0}"]
         let dashes: Set<Unicode.Scalar> = ["-", "\u{2013}", "\u{2014}"]
         var index = range.upperBound
-        while index < characters.count, spaces.contains(characters[index]) { index += 1 }
         if index < characters.count, dashes.contains(characters[index]) {
             index += 1
-            while index < characters.count, spaces.contains(characters[index]) { index += 1 }
             var end = index
             while end < characters.count, TextWords.isLetter(characters[end]) { end += 1 }
             let partner = word(characters, index..<end)
@@ -100,10 +98,8 @@ enum PlainNumberExtraction {
             }
         }
         index = range.lowerBound
-        while index > 0, spaces.contains(characters[index - 1]) { index -= 1 }
         guard index > 0, dashes.contains(characters[index - 1]) else { return nil }
         index -= 1
-        while index > 0, spaces.contains(characters[index - 1]) { index -= 1 }
         let end = index
         while index > 0, TextWords.isLetter(characters[index - 1]) { index -= 1 }
         return countsAlone(word(characters, index..<end)) ? value : nil
@@ -119,7 +115,12 @@ enum PlainNumberExtraction {
             word.unicodeScalars.append(characters[index])
             index += 1
         }
-        let dotAfter = index < characters.count && characters[index] == "."
+        var afterDot = index + 1
+        while afterDot < characters.count, characters[afterDot] == " " || characters[afterDot] == "\u{A0}" {
+            afterDot += 1
+        }
+        let numberAfter = afterDot < characters.count && ("0"..."9").contains(characters[afterDot])
+        let dotAfter = index < characters.count && characters[index] == "." && !numberAfter
         return !word.isEmpty && DatingWords.isCenturyOrMillennium(word.lowercased(), dotAfter: dotAfter)
     }
 }
@@ -138,6 +139,7 @@ enum PlainNumberExtraction {
             "РФ ЖХ ХЖ",
             "Б.з.д. XII–X ғасырлар", "V–VI века", "к X веку", "В I тысячелетии до н. э.", "II тыс. до н. э.",
             "ХІІ – Х ғасырларда", "X—XII", "I–V", "V–X вв.", "Vitamin C, Malcolm X, type C, I was", "MCMXLV XL c.",
+            "Peter I c. 1700", "Model D c.\u{A0}1900", "Петра I — XVIII век", "Section D – XX century", "V – VI века",
             "витамин C в", "С XII века", "XIX-XX", "C–D", "VI–", "–X", "X – ", "I мыңжылдықта",
         ]
 

@@ -52,6 +52,10 @@ import Testing
         ("XL c., C–D centuries, D c., M millennium", "en", ["40", "100", "500", "500", "1000"]),
         // Not without such a word or range: the pronoun, vitamins, names, types, sizes.
         ("I was there. Vitamin C. Malcolm X. A type C plug, size XL, MIX, CD, DC, MD.", "en", []),
+        // c. before a year is circa; a spaced dash is punctuation, not a range.
+        ("Portrait of Peter I c. 1700. Model D c.\u{A0}1900.", "en", ["1700", "1900"]),
+        ("Эпоха Петра I — XVIII век.", "ru", ["18"]),
+        ("Section D – XX century. World War II – I mean", "en", ["20", "2"]),
         ("I–V, C-D, V–, –X, X – and", "en", []),
         ("the century I grew up in, centuries C and D", "en", []),
         // An abbreviation only with its full stop: `в` is also a preposition.

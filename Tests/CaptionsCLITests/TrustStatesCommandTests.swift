@@ -54,7 +54,8 @@ import Testing
         #expect(run.stderr == "")
         #expect(
             run.stdout == """
-                returned/kk.mqxliff (kk): 1 applied, 3 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                returned/kk.mqxliff (kk): 1 applied, 3 unchanged (1 still stale: change it in the translation tool, \
+                or confirm with captions accept), 0 not translated, 0 conflicts, 0 unknown ids
                 wrote Captions/g/k.yml
 
                 """)
@@ -87,7 +88,8 @@ import Testing
                 returned/kk.mqxliff:17:7: warning: unit 's.title' (kk) is marked reviewed (mq:status="Reviewer1Confirmed") \
                 but no review was recorded: title (kk) is stale: the ru text changed since it was translated; update the \
                 translation (or run captions accept), then review it [review-not-recorded]
-                returned/kk.mqxliff (kk): 1 applied, 3 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                returned/kk.mqxliff (kk): 1 applied, 3 unchanged (1 still stale: change it in the translation tool, \
+                or confirm with captions accept), 0 not translated, 0 conflicts, 0 unknown ids
                 returned/kk.mqxliff (kk): states marked reviewed: 1 review recorded by AB, 0 already reviewed, 1 refused, \
                 1 changed (imported without review)
                 wrote Captions/g/k.yml
@@ -128,9 +130,9 @@ import Testing
         #expect(
             run.stdout == """
                 returned/kk.mqxliff:5:7: warning: unit 'k.title' (kk) is marked reviewed \
-                (mq:status="Reviewer1Confirmed") but no review was recorded: title (kk) is also marked \
-                state="translated", and the lowest state of a unit counts; if the text was reviewed, record it with \
-                captions review k --field title --lang kk --by AB [review-not-recorded]
+                (mq:status="Reviewer1Confirmed") but no review was recorded: title (kk) is not taken as reviewed: \
+                the unit is also marked state="translated", and the lowest state of a unit counts; if the text was \
+                reviewed, record it with captions review k --field title --lang kk --by AB [review-not-recorded]
                 returned/kk.mqxliff (kk): 0 applied, 1 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
                 returned/kk.mqxliff (kk): states marked reviewed: 0 reviews recorded by AB, 0 already reviewed, \
                 1 refused, 0 changed (imported without review)
@@ -140,6 +142,15 @@ import Testing
         let review = try CLIRun.run(
             ["review", "k", "--field", "title", "--lang", "kk", "--by", "AB"], in: folder.path, environment: Self.epoch)
         #expect(review.status == 0, "\(review.stderr)")
+        // The same file again: the review is there now, and the import says so, without a warning.
+        let again = try Self.importTrustingAB(folder)
+        #expect(
+            again.stdout == """
+                returned/kk.mqxliff (kk): 0 applied, 1 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                returned/kk.mqxliff (kk): states marked reviewed: 0 reviews recorded by AB, 1 already reviewed, \
+                0 refused, 0 changed (imported without review)
+
+                """)
     }
 
     @Test func aReviewedUnitWhoseTextAnotherFileChangesIsRefused() throws {
@@ -169,7 +180,8 @@ import Testing
                 (mq:status="Reviewer1Confirmed") but no review was recorded: title (kk) is stale: the ru text changed \
                 since it was translated; update the translation (or run captions accept), then review it \
                 [review-not-recorded]
-                returned/kk.mqxliff (kk): 1 applied, 3 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+                returned/kk.mqxliff (kk): 1 applied, 3 unchanged (1 still stale: change it in the translation tool, \
+                or confirm with captions accept), 0 not translated, 0 conflicts, 0 unknown ids
                 returned/kk.mqxliff (kk): states marked reviewed: 0 reviews recorded by AB, 0 already reviewed, \
                 2 refused, 1 changed (imported without review)
                 returned/kk2.xlf (kk): 1 applied, 0 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
@@ -257,9 +269,10 @@ import Testing
         #expect(
             run.stdout == """
                 returned/en.sdlxliff:12:7: warning: unit 'k.text' (en) is marked reviewed (sdl:seg \
-                conf="ApprovedTranslation") but no review was recorded: text (en) is also marked sdl:seg \
-                conf="Translated", and the lowest state of a unit counts; if the text was reviewed, record it with \
-                captions review k --field text --lang en --by 'Aigerim B.' [review-not-recorded]
+                conf="ApprovedTranslation") but no review was recorded: text (en) is not taken as reviewed: the \
+                unit is also marked sdl:seg conf="Translated", and the lowest state of a unit counts; if the text \
+                was reviewed, record it with captions review k --field text --lang en --by 'Aigerim B.' \
+                [review-not-recorded]
                 returned/en.sdlxliff (en): 0 applied, 3 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
                 returned/en.sdlxliff (en): states marked reviewed: 1 review recorded by Aigerim B., 0 already \
                 reviewed, 1 refused, 0 changed (imported without review)

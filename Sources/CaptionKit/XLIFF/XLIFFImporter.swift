@@ -688,19 +688,6 @@ public enum XLIFFImporter {
                                 """,
                             exhibitID: collection.exhibits[position].id, field: field, language: language))
                 }
-                if overruled, let lower = candidate.unit.state {
-                    let id = collection.exhibits[position].displayID
-                    // The name as a shell takes it (`'Aigerim B.'`).
-                    let by =
-                        mark.by.allSatisfy { $0.isLetter || $0.isNumber || "._-".contains($0) }
-                        ? mark.by : "'" + mark.by.replacingOccurrences(of: "'", with: "'\\''") + "'"
-                    refuse(
-                        """
-                        is also marked \(lower.written), and the lowest state of a unit counts; if the text was \
-                        reviewed, record it with captions review \(id) --field \(field) --lang \(language) --by \(by)
-                        """)
-                    continue
-                }
                 if changes[position]?[field + "." + language] != nil {
                     refuse("is changed by another unit of this import")
                     continue
@@ -716,7 +703,20 @@ public enum XLIFFImporter {
                 let plan = SignOffPlan(
                     collection.exhibits[position], config: collection.config, action: .review, mark: mark,
                     fields: [field], languages: [language], namedFields: true)
-                if let entry = plan.entries[field]?[language] {
+                if plan.entries[field]?[language] != nil, overruled, let lower = candidate.unit.state {
+                    // A review the text does not have yet, which a lower state of the unit overrules
+                    // (a text already reviewed is counted so above, a stale one refused below).
+                    let id = collection.exhibits[position].displayID
+                    // The name as a shell takes it (`'Aigerim B.'`).
+                    let by =
+                        mark.by.allSatisfy { $0.isLetter || $0.isNumber || "._-".contains($0) }
+                        ? mark.by : "'" + mark.by.replacingOccurrences(of: "'", with: "'\\''") + "'"
+                    refuse(
+                        """
+                        is not taken as reviewed: the unit is also marked \(lower.written), and the lowest state \
+                        of a unit counts; if the text was reviewed, record it with captions review \(id) --field \(field) --lang \(language) --by \(by)
+                        """)
+                } else if let entry = plan.entries[field]?[language] {
                     reviews[position, default: [:]][field, default: [:]][language] = entry
                     summaries[candidate.file].states?.recorded += 1
                 } else if let refusal = plan.refused.first {

@@ -394,10 +394,17 @@ enum XLIFFReader {
             _ attributes: [XMLAttribute], _ location: SourceLocation,
             in tags: WritableKeyPath<XLIFFDocument.Unit, [(tag: String, location: SourceLocation)]>
         ) {
-            guard let tag = attribute(attributes, "lang", namespace: XLIFFReader.xmlNamespace),
-                unit?[keyPath: tags].contains(where: { $0.tag == tag }) == false
+            guard let tag = languageTag(attributes), unit?[keyPath: tags].contains(where: { $0.tag == tag }) == false
             else { return }
             unit?[keyPath: tags].append((tag, location))
+        }
+
+        /// The `xml:lang` in `attributes`; none when empty, which in XML says "no language".
+        private func languageTag(_ attributes: [XMLAttribute]) -> String? {
+            guard let tag = attribute(attributes, "lang", namespace: XLIFFReader.xmlNamespace),
+                !tag.allSatisfy(\.isWhitespace)
+            else { return nil }
+            return tag
         }
 
         /// Lowers the unit's state to what `value` of `attribute` says, when anything.
@@ -503,9 +510,7 @@ enum XLIFFReader {
                 captured = []
                 if unit?.targetLocation == nil { unit?.targetLocation = location }
                 noteLanguage(attributes, location, in: \.targetLanguageTags)
-                if takesLanguageFromTargets,
-                    let tag = attribute(attributes, "lang", namespace: XLIFFReader.xmlNamespace)
-                {
+                if takesLanguageFromTargets, let tag = languageTag(attributes) {
                     try noteFileLanguage(tag, at: location)
                 }
                 if !isVersion2 {

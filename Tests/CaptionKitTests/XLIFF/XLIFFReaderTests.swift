@@ -408,6 +408,8 @@ import Testing
         }
         let document = try parse(file("kk"))
         #expect(document.files.map(\.targetLanguage) == ["kk-KZ"])
+        // An empty xml:lang names no language (XML's "unknown"): the other target's counts.
+        #expect(try parse(file("")).files.map(\.targetLanguage) == ["kk-KZ"])
         #expect(document.files.map(\.languagesLocation) == [SourceLocation(path: "in.xlf", line: 4, column: 48)])
         #expect(document.files.first?.units.map(\.id) == ["a.title", "b.title", "c.title"])
         #expect(

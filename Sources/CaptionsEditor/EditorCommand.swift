@@ -354,10 +354,12 @@ extension EditorCommand {
                 throw ExitCode(2)
             }
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            // The first line, whatever ends it: a Windows file or terminal ends it with CR LF,
-            // which Swift reads as one character (splitting at "\n" alone kept the CR in the hash).
-            let lines = input.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            let password = lines.first.map(String.init) ?? ""
+            // The first line without its line end: a Windows file or terminal ends it with CR LF,
+            // which Swift reads as one character (splitting the String at "\n" kept the CR in the
+            // hash); split at the byte, then drop a CR before it. Nothing else is taken off.
+            var line = input.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).first ?? []
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            let password = String(decoding: line, as: UTF8.self)
             guard !password.isEmpty else {
                 FileHandle.standardError.write(Data("captions-editor: error: no password on standard input\n".utf8))
                 throw ExitCode(2)

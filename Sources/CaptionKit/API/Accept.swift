@@ -2,13 +2,16 @@ import Foundation
 
 extension TranslationAcceptance {
     /// Loads the collection at `path` and accepts the translations of exhibit `id` (`captions
-    /// accept`); see ``accept(id:field:language:in:dryRun:)``.
+    /// accept`); see ``accept(id:field:language:in:dryRun:)``. The result holds what `captions
+    /// check` still reports on the accepted texts (``Result/findings``).
     public static func accept(
         id: String, field: String?, language: String?, collectionAt path: String
     ) throws(CaptionError) -> Result {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
-        return try accept(id: id, field: field, language: language, in: collection)
+        var result = try accept(id: id, field: field, language: language, in: collection)
+        result.findings = remainingFindings(of: result, in: collection)
+        return result
     }
 }
 
@@ -57,31 +60,31 @@ extension TranslationAcceptance {
             let what = [field, language].compactMap { $0 }.joined(separator: " ")
             throw .invalidArgument("\(id) has no \(what.isEmpty ? "" : what + " ")translation to accept")
         }
-        var findings: [Diagnostic] = []
         if !accepted.isEmpty {
             var editor = try CaptionFileEditor(editing: exhibit)
             try editor.record(fingerprints, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
             if !dryRun {
                 try AtomicFile.replaceCaptionFile(
                     editor.data, at: exhibit.path, readAs: editor.readDigest, collection: collection.rootPath)
-                findings = remainingFindings(on: fingerprints, of: exhibit, in: collection)
             }
         }
-        return Result(path: exhibit.path, exhibit: id, accepted: accepted, alreadyCurrent: current, findings: findings)
+        return Result(
+            path: exhibit.path, exhibit: id, accepted: accepted, alreadyCurrent: current,
+            relativePath: exhibit.relativePath)
     }
 
     /// The errors and warnings `captions check` reports, after the accept was written, on the
-    /// texts `accepted` (by field, then language) of `exhibit`; none when the check cannot run.
-    private static func remainingFindings(
-        on accepted: [String: [String: String]], of exhibit: Exhibit, in collection: CaptionCollection
-    ) -> [Diagnostic] {
-        let written = collection.readExhibit(exhibit.relativePath)
+    /// texts `result` accepted; none when nothing was accepted or the check cannot run.
+    private static func remainingFindings(of result: Result, in collection: CaptionCollection) -> [Diagnostic] {
+        guard !result.accepted.isEmpty else { return [] }
+        let written = collection.readExhibit(result.relativePath)
         guard let check = try? CaptionChecker.check(written, in: collection) else { return [] }
+        let accepted = Set(result.accepted)
         return check.findings.filter { finding in
             guard finding.severity != .note, let field = finding.field, let language = finding.language else {
                 return false
             }
-            return accepted[field]?[language] != nil
+            return accepted.contains("\(field) (\(language))")
         }
     }
 

@@ -53,7 +53,9 @@ enum CollectionLoader {
     static func enclosingCollection(of path: String) -> String? {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard !manager.fileExists(atPath: path + "/" + configFileName) else { return nil }
+        if manager.fileExists(atPath: path + "/" + configFileName, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return nil
+        }
         var url = URL(fileURLWithPath: path).standardizedFileURL
         var levels = 0
         while true {

@@ -17,6 +17,8 @@ public enum TranslationAcceptance {
         /// number the new source changed, a term): accepting says the translation follows the
         /// source, and these say where it may not.
         public var findings: [Diagnostic] = []
+        /// The caption file's path in the collection.
+        var relativePath = ""
     }
 
     /// What `captions accept --untracked` prints: one line per file written, then a summary, e.g.

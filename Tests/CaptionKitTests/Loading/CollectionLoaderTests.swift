@@ -60,12 +60,13 @@ import Testing
     @Test func theCollectionAGalleryIsInIsNamedFromTheGallerysPath() throws {
         let folder = try TestCollection(files: [
             ("Captions/captions.yml", "source: ru\n"), ("Captions/hall/deep/a.yml", "id: a\n"),
-            ("Other/b.yml", "id: b\n"),
+            ("Other/b.yml", "id: b\n"), ("Captions/hall2/captions.yml/x.txt", "a folder named like the file"),
         ])
         let root = folder.root
         #expect(CollectionLoader.enclosingCollection(of: root + "/Captions/hall") == root + "/Captions")
         #expect(CollectionLoader.enclosingCollection(of: root + "/Captions") == nil)
         #expect(CollectionLoader.enclosingCollection(of: root + "/Other") == nil)
+        #expect(CollectionLoader.enclosingCollection(of: root + "/Captions/hall2") == root + "/Captions")
         // Relative paths (from a gallery's folder): CheckCommandTests, which runs in one.
     }
 

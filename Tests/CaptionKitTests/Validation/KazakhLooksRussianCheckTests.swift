@@ -16,5 +16,13 @@ import Testing
             check.check(exhibit, in: CheckContext(config: .default)).map(\.message) == [
                 "title (kk) looks Russian: 1 word and none of the Kazakh letters ә ғ қ ң ө ұ ү һ і"
             ])
+        // With a Kazakh letter (in a name, which is not counted): the one word shared is "is".
+        let shared = ExhibitParser.parse(
+            text: "id: door\ntitle:\n  ru: Дверь\n  kk: дверь Әлия\n", path: "Captions/door.yml",
+            relativePath: "door.yml")
+        #expect(
+            check.check(shared, in: CheckContext(config: .default)).map(\.message) == [
+                "title (kk) looks Russian: 1 of its 1 word is in the Russian (ru) text"
+            ])
     }
 }

@@ -125,8 +125,8 @@ struct KazakhLooksRussianCheck: CaptionTextCheck {
                     finding(
                         about: text, of: exhibit,
                         """
-                        \(text.label) looks Russian: \(shared) of its \(TextReporter.plural(words.count, "word")) are in the Russian \
-                        (\(russian.language)) text
+                        \(text.label) looks Russian: \(shared) of its \(TextReporter.plural(words.count, "word")) \
+                        \(shared == 1 ? "is" : "are") in the Russian (\(russian.language)) text
                         """
                     ))
             }

@@ -189,6 +189,10 @@ def test_edit_after_approval_shows_the_demotion(approved, editor, page):
     expect(page.locator(".message.warning")).to_have_text(
         "This save ended the review by AB and the approval by AB of Title (kk): the changed text must be "
         "reviewed and approved again.")
+    screenshot(page, "22a-signoff-ended-notice", full_page=False)
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, "22b-phone-signoff-ended-notice", full_page=False)
+    page.set_viewport_size({"width": 1280, "height": 900})
     # Once: a reload says what was saved, not the notice again.
     page.reload()
     expect(page.locator(".message.ok")).to_have_text("Saved: Title (kk).")

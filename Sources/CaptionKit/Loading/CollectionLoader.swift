@@ -30,10 +30,7 @@ enum CollectionLoader {
         var up: [String] = []
         for _ in 0..<64 {
             var isDirectory: ObjCBool = false
-            let config = url.appendingPathComponent(configFileName)
-            if FileManager.default.fileExists(atPath: config.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return up.isEmpty ? "." : up.joined(separator: "/")
-            }
+            if hasConfigFile(url.path) { return up.isEmpty ? "." : up.joined(separator: "/") }
             let candidate = url.appendingPathComponent("Captions")
             if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue
             {
@@ -51,21 +48,15 @@ enum CollectionLoader {
     /// nearest parent with one, named as a path from where `path` is named (`Captions` for
     /// `Captions/ethnography`, `..` for `.`), or `nil` when `path` has its own or no parent has one.
     static func enclosingCollection(of path: String) -> String? {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: path + "/" + configFileName, isDirectory: &isDirectory), !isDirectory.boolValue {
-            return nil
-        }
+        guard !hasConfigFile(path) else { return nil }
         var url = URL(fileURLWithPath: path).standardizedFileURL
         var levels = 0
-        while true {
+        repeat {
             let parent = url.deletingLastPathComponent()
             guard parent.path != url.path else { return nil }
             url = parent
             levels += 1
-            let config = url.appendingPathComponent(configFileName).path
-            if manager.fileExists(atPath: config, isDirectory: &isDirectory), !isDirectory.boolValue { break }
-        }
+        } while !hasConfigFile(url.path)
         if path.hasPrefix("/") { return url.path }
         // The user's relative path with `levels` folders taken off its end (or `..` added).
         var parts = path.split(separator: "/").filter { $0 != "." }.map(String.init)
@@ -73,6 +64,13 @@ enum CollectionLoader {
             if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append("..") }
         }
         return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// Whether the folder `folder` has a `captions.yml` file (not a folder of that name).
+    private static func hasConfigFile(_ folder: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder + "/" + configFileName, isDirectory: &isDirectory)
+            && !isDirectory.boolValue
     }
 
     /// Loads the configuration and every exhibit file below `path`.

@@ -49,13 +49,13 @@ extension NumberExtraction {
         guard wordEnd > index else { return false }
         let dotAfter =
             wordEnd < bytes.count && bytes[wordEnd] == UInt8(ascii: ".")
-            && !isDigit(at: skipSpaces(bytes, from: wordEnd + 1), in: bytes)
+            && !startsWithDigit(at: skipSpaces(bytes, from: wordEnd + 1), in: bytes)
         return DatingWords.isCenturyOrMillennium(word(bytes, index..<wordEnd).lowercased(), dotAfter: dotAfter)
     }
 
     /// Whether an ASCII digit is at offset `index`.
-    private static func isDigit(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")
+    private static func startsWithDigit(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        index < bytes.count && isDigit(bytes[index])
     }
 
     /// The word after a dash or hyphen right after offset `end` (`VI` of `V–VI`), with no space

@@ -73,7 +73,8 @@ import Testing
                 unsupported-markup, invalid-order, target-language-mismatch, source-language-mismatch, \
                 paragraphs-merged, whitespace-dropped, \
                 review-not-recorded, \
-                newer-text-kept, newer-text-replaced, marked-unfinished, copy-of-source, glossary-conflict, glossary-import, xliff-export
+                newer-text-kept, newer-text-replaced, marked-unfinished, copy-of-source, translator-note, \
+                glossary-conflict, glossary-import, xliff-export
                 """))
     }
 

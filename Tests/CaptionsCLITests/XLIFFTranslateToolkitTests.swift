@@ -76,3 +76,50 @@ import Testing
         #expect(try folder.contents(of: "Captions") == before)
     }
 }
+
+/// A note a translator adds in Translate Toolkit (as Weblate saves a comment) comes back named
+/// by the import, and the export's own notes do not.
+@Suite struct XLIFFTranslatorNoteTests {
+    static let addNoteScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Resources/add_note_with_translate_toolkit.py").path
+
+    @Test(
+        .enabled(if: TranslateToolkit.available, "needs python3 with translate-toolkit>=3.17"),
+        arguments: ["1.2", "2.0"])
+    func aTranslatorsNoteIsNamedAtItsLine(_ version: String) throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.copyBundledCaptions()
+        let export = try CLIRun.run(["export", "xliff", "--to", "kk", "--xliff", version], in: folder.path)
+        #expect(export.status == 0, "\(export.stderr)")
+        let note = "Курт: the cheese or the name? \"Құрт\" reads as both."
+        let added = try runTool(
+            "python3", [Self.addNoteScript, "Exports/xliff/ru-kk.xlf", "kurt-story.title", note], in: folder.path)
+        #expect(added.status == 0, "\(added.output)")
+        let xml = try folder.read("Exports/xliff/ru-kk.xlf")
+        let lines = xml.components(separatedBy: "\n")
+        let line = try #require(lines.firstIndex { $0.contains("the cheese or the name?") }) + 1
+        let column = try #require(lines[line - 1].firstIndex(of: "<")).utf16Offset(in: lines[line - 1]) + 1
+
+        let imported = try CLIRun.run(["import", "Exports/xliff/ru-kk.xlf"], in: folder.path)
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        #expect(
+            imported.stdout == """
+                Exports/xliff/ru-kk.xlf:\(line):\(column): note: unit 'kurt-story.title' (kk) has a note from the \
+                translator: "Курт: the cheese or the name? \\"Құрт\\" reads as both." [translator-note]
+                Exports/xliff/ru-kk.xlf (kk): 0 applied, 48 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
+
+                """)
+        #expect(imported.stderr.isEmpty)
+        // The same note in the JSON report, with its exhibit, field and language.
+        let json = try CLIRun.run(
+            ["import", "Exports/xliff/ru-kk.xlf", "--dry-run", "--format", "json"], in: folder.path)
+        let report = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let warnings = try #require(report["warnings"] as? [[String: Any]])
+        #expect(warnings.count == 1)
+        #expect(warnings.first?["check"] as? String == "translator-note")
+        #expect(warnings.first?["severity"] as? String == "note")
+        #expect(warnings.first?["exhibit"] as? String == "kurt-story")
+        #expect(warnings.first?["field"] as? String == "title")
+        #expect(warnings.first?["line"] as? Int == line)
+    }
+}

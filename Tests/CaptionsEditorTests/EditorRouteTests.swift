@@ -1563,6 +1563,29 @@ struct EditorXLIFFTests {
         }
     }
 
+    @Test("A note the translator left on a unit is shown, escaped, with the questions for the translator")
+    func uploadWithATranslatorsNote() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let xliff = try await browser.get("/translators/xliff?lang=en")
+            let unitEnd = "</target>"
+            let at = try #require(xliff.body.range(of: unitEnd))
+            let withNote = xliff.body.replacingCharacters(
+                in: at, with: unitEnd + "<note from=\"translator\">Is <b>this</b> a hut? &lt;script&gt;</note>")
+            _ = try await browser.get("/translators")
+            let review = try await browser.upload(
+                "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(withNote.utf8))
+            #expect(review.status == .ok)
+            #expect(review.body.contains("<h2>Questions for the translator</h2><ul class=\"questions\">"))
+            // The note is untrusted: an element in it keeps only its text, and text that looks
+            // like markup is shown as text, never run.
+            #expect(review.body.contains("<li class=\"note\">"))
+            #expect(review.body.contains("has a note from the translator: &quot;Is this a hut? &lt;script&gt;&quot;"))
+            #expect(!review.body.contains("<b>this</b>") && !review.body.contains("<script>"))
+            #expect(review.body.contains("<code>translator-note</code>"))
+        }
+    }
+
     @Test("A returned text whose paragraphs were merged is applied and listed as a question for the translator")
     func uploadWithMergedParagraphs() async throws {
         let fixture = try EditorFixture()

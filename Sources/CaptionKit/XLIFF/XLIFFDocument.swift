@@ -69,10 +69,19 @@ struct XLIFFDocument: Sendable, Equatable {
         var targetLanguageTags: [(tag: String, location: SourceLocation)] = []
         /// The `xml:lang` values of the unit's `<source>` elements, as of its `<target>` elements.
         var sourceLanguageTags: [(tag: String, location: SourceLocation)] = []
+        /// The unit's notes that `captions export` did not write (a translator's question or
+        /// remark), in document order: the import names each one.
+        var translatorNotes: [TranslatorNote] = []
         /// The unit read without the layout of a pretty-printer around its source, when the
         /// source does not keep its whitespace and has some: the import uses it when this
         /// source is the caption's.
         var withoutLayout: WithoutLayout?
+
+        /// A `<note>` of the unit that `captions` did not write, and where it starts.
+        struct TranslatorNote: Sendable, Equatable {
+            var text: String
+            var location: SourceLocation
+        }
 
         /// A unit's texts without the layout around its source and target.
         struct WithoutLayout: Sendable, Equatable {
@@ -100,7 +109,7 @@ struct XLIFFDocument: Sendable, Equatable {
                 && lhs.targetLanguageTags.map(\.location) == rhs.targetLanguageTags.map(\.location)
                 && lhs.sourceLanguageTags.map(\.tag) == rhs.sourceLanguageTags.map(\.tag)
                 && lhs.sourceLanguageTags.map(\.location) == rhs.sourceLanguageTags.map(\.location)
-                && lhs.withoutLayout == rhs.withoutLayout
+                && lhs.withoutLayout == rhs.withoutLayout && lhs.translatorNotes == rhs.translatorNotes
         }
     }
 

@@ -74,10 +74,10 @@ struct XLIFFDocumentWriter {
                     "context", ["context-type": ExportedTarget.prefilledContextType12],
                     text: ExportedTarget.prefilledValue(isPrefilled(unit)))
                 xml.end()
-                for note in unit.notes { xml.element("note", text: note.text) }
+                for note in unit.notes { xml.element("note", ["from": XLIFFExportUnit.Note.author12], text: note.text) }
                 if !unit.glossary.isEmpty {
                     xml.element(
-                        "note",
+                        "note", ["from": XLIFFExportUnit.Note.author12],
                         text: XLIFFGlossaryHint.note12(unit.glossary, source: sourceLanguage, target: targetLanguage))
                 }
                 if let match = unit.suggestion {
@@ -161,7 +161,9 @@ struct XLIFFDocumentWriter {
                 xml.end()
                 if !unit.notes.isEmpty {
                     xml.start("notes")
-                    for note in unit.notes { xml.element("note", ["category": note.category], text: note.text) }
+                    for note in unit.notes {
+                        xml.element("note", ["category": note.category.rawValue], text: note.text)
+                    }
                     xml.end()
                 }
                 xml.start("segment")

@@ -2,10 +2,22 @@
 struct XLIFFExportUnit: Sendable {
     /// A note for the translator and what it is about.
     struct Note: Sendable {
-        /// `exhibit`, `limit`, `location`, `stale` or `source-diff`; the 2.0 note category.
-        var category: String
+        /// What a note is about: the 2.0 note category.
+        enum Category: String, Sendable, CaseIterable {
+            case exhibit, limit, location, stale
+            case sameAsSource = "same-as-source"
+            case sourceDiff = "source-diff"
+        }
+
+        var category: Category
         /// The note's text.
         var text: String
+
+        /// The 1.2 `from` of every note `captions` writes: the import tells a translator's notes
+        /// by it (and 2.0 by ``categories``).
+        static let author12 = ExportedTarget.name
+        /// The 2.0 categories of the notes `captions` writes.
+        static let categories = Set(Category.allCases.map(\.rawValue))
     }
 
     /// `<exhibit-id>.<field>`.

@@ -39,11 +39,11 @@ public enum XLIFFExporter {
             let isCopy =
                 existing != nil && !copied.isEmpty && copied.contains(.init(field: spec.name, language: language))
             var notes: [XLIFFExportUnit.Note] = []
-            if let text = exhibit.notes?.text, !text.isEmpty { notes.append(.init(category: "exhibit", text: text)) }
+            if let text = exhibit.notes?.text, !text.isEmpty { notes.append(.init(category: .exhibit, text: text)) }
             if isCopy {
                 notes.append(
                     .init(
-                        category: "same-as-source",
+                        category: .sameAsSource,
                         text: """
                             The \(Language.displayName(language)) text in the caption file is a copy of the \
                             \(Language.displayName(config.source)) source, not a translation: translate it.
@@ -51,16 +51,16 @@ public enum XLIFFExporter {
             }
             let panel = measuredPanels[spec.name]
             if let panel {
-                notes.append(.init(category: "limit", text: Self.panelNote(panel)))
+                notes.append(.init(category: .limit, text: Self.panelNote(panel)))
             } else if let limit = spec.maxChars {
-                notes.append(.init(category: "limit", text: "At most \(limit) characters: the space on the panel."))
+                notes.append(.init(category: .limit, text: "At most \(limit) characters: the space on the panel."))
             }
             notes.append(
-                .init(category: "location", text: "Caption file \(exhibit.relativePath), field \(spec.name)."))
+                .init(category: .location, text: "Caption file \(exhibit.relativePath), field \(spec.name)."))
             if case .stale(let recorded, let current) = state {
                 notes.append(
                     .init(
-                        category: "stale",
+                        category: .stale,
                         text: """
                             The \(Language.displayName(config.source)) source changed after this translation was made \
                             (source fingerprint then \(recorded), now \(current)); check the translation against the \
@@ -74,7 +74,7 @@ public enum XLIFFExporter {
                 {
                     notes.append(
                         .init(
-                            category: "source-diff",
+                            category: .sourceDiff,
                             text: "What changed in the source ([-deleted-] {+inserted+}): "
                                 + WordDiff(from: earlier, to: source.text).text))
                 }

@@ -14,6 +14,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
     case newerTextReplaced = "newer-text-replaced"
     case markedUnfinished = "marked-unfinished"
     case copyOfSource = "copy-of-source"
+    case translatorNote = "translator-note"
 
     /// What the finding is, with examples.
     var findingDescription: FindingDescription {
@@ -31,6 +32,7 @@ enum XLIFFImportFinding: String, ReportedFinding {
         case .newerTextReplaced: Self.replaced
         case .markedUnfinished: Self.unfinished
         case .copyOfSource: Self.copy
+        case .translatorNote: Self.translatorNoteDescription
         }
     }
 
@@ -186,6 +188,70 @@ enum XLIFFImportFinding: String, ReportedFinding {
         reported: [
             FindingExample(files: [arch], input: xliff12(unprefilledUnit("a.title", "Арка скорби", "Арка скорби"))),
             FindingExample(files: [kurt], input: xliff12(unprefilledUnit("k.title", "Курт", "Курт"))),
+        ])
+
+    /// The title unit of `k` translated as "Құрт", with `notes` (XML) after its target; with
+    /// `exported`, carrying the mark of a `captions` export.
+    private static func unitWithNotes(_ notes: String, exported: Bool = false) -> String {
+        let mark =
+            exported
+            ? "<context-group purpose=\"information\"><context context-type=\"\(ExportedTarget.contextType12)\">"
+                + "\(ExportedTarget.fingerprint("Құрт"))</context></context-group>" : ""
+        return "    <trans-unit id=\"k.title\"><source>Курт</source><target>Құрт</target>\(mark)\(notes)</trans-unit>"
+    }
+
+    private static let translatorNoteDescription = FindingDescription(
+        id: "translator-note", name: "Translator Note", command: .importXLIFF, severity: .note,
+        rationale: """
+            The translator wrote a note on the unit in their translation tool (a question about a term, a \
+            doubt about the source, a remark for the curator): a <note> that captions export did not \
+            write. A caption file has no place for a translator's notes, so the import names each one, \
+            with its text, at the note in the XLIFF file; the unit's target is imported as usual. The \
+            notes captions writes carry from="captions" (XLIFF 1.2) or one of its categories (2.0: \
+            exhibit, limit, location, stale, same-as-source, source-diff); in a 1.2 file exported before \
+            notes were marked so, a note without from cannot be told from the export's own and is not \
+            named.
+            """,
+        remedy: """
+            Read the note and answer the translator; if it points at a mistake in the source or a term, \
+            correct the caption file or the glossary. Trados comments (sdl:cmt) and memoQ comments are \
+            not XLIFF notes and are not read: ask for them in the tool's comment report.
+            """,
+        notReported: [
+            FindingExample(
+                files: [kurt],
+                input: xliff12(unitWithNotes("<note from=\"captions\">Caption file g/k.yml, field title.</note>"))),
+            // An export before notes were marked: its unmarked notes cannot be told apart.
+            FindingExample(
+                files: [kurt],
+                input: xliff12(unitWithNotes("<note>Caption file g/k.yml, field title.</note>", exported: true))),
+        ],
+        reported: [
+            FindingExample(
+                files: [kurt],
+                input: xliff12(
+                    unitWithNotes(
+                        "<note from=\"captions\">Caption file g/k.yml, field title.</note>"
+                            + "<note from=\"translator\">Курт: the cheese, not the name?</note>"))),
+            FindingExample(
+                files: [kurt], input: xliff12(unitWithNotes("<note>Курт: the cheese, not the name?</note>"))),
+            // 2.0: a category captions does not write (Translate Toolkit's, in the segment).
+            FindingExample(
+                files: [kurt],
+                input: (
+                    "kk.xlf",
+                    """
+                    <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru" trgLang="kk">
+                      <file id="f1"><unit id="k.title">
+                        <notes><note category="location">Caption file g/k.yml, field title.</note></notes>
+                        <segment><source>Курт</source><target>Құрт</target>
+                          <notes><note category="translator">Курт: the cheese, not the name?</note></notes>
+                        </segment>
+                      </unit></file>
+                    </xliff>
+
+                    """
+                )),
         ])
 
     /// A Kazakh XLIFF 1.2 file with `units` (lines of `<trans-unit>`s) in its body.

@@ -293,6 +293,18 @@ public enum XLIFFImporter {
                     """)
             }
             unitsInFile[language, default: [:]][unit.id] = (unit.location.line, tag)
+            // A translator's note is named whatever becomes of the unit: the caption file has no
+            // place for it.
+            let idParts = unit.id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            for note in unit.translatorNotes {
+                warnings.append(
+                    Diagnostic(
+                        XLIFFImportFinding.translatorNote, location: note.location,
+                        message: "unit '\(unit.id)' (\(language)) has a note from the translator: "
+                            + YAMLScalarWriter.doubleQuoted(note.text),
+                        exhibitID: idParts.count == 2 ? idParts[0] : nil, field: idParts.count == 2 ? idParts[1] : nil,
+                        language: language))
+            }
             if let markup = unit.unsupportedMarkup {
                 summary.refused += 1
                 problems.append(

@@ -271,6 +271,9 @@ enum XLIFFReader {
             case exportedTarget, exportedLanguage, exportedPrefilled
             /// Trados's `<sdl:seg-defs>`, whose `<sdl:seg>` children carry segment states.
             case tradosSegments
+            /// A 2.0 unit's `<notes>`, and a unit's `<note>` (1.2 and 2.0); an element inside a
+            /// note (which XLIFF does not allow), whose text is kept as the note's.
+            case notes, note, noteContent
         }
 
         struct Segment {
@@ -335,6 +338,8 @@ enum XLIFFReader {
         /// Whether the 1.2 unit being read says `approved="no"` (see
         /// ``XLIFFDocument/Unit/markedUnfinished``).
         var unitApprovedNo = false
+        /// The unit's `<note>` elements read so far (see ``UnitNote``).
+        var unitNotes: [UnitNote] = []
         /// Whether finished units go into their file (else into ``finishedUnits``).
         var keepsUnits = true
         /// Units finished since the caller last took them.
@@ -350,6 +355,33 @@ enum XLIFFReader {
         var unitsAwaitingLanguage: [ReadUnit] = []
 
         init(path: String) { self.path = path }
+
+        /// A unit's `<note>` as read: who wrote it (1.2 `from`), its 2.0 `category` and text.
+        struct UnitNote {
+            var from: String?
+            var category: String?
+            var location: SourceLocation
+            var text = ""
+
+            /// The notes of a unit that `captions export` did not write: a translator's question or
+            /// remark. 1.2: a note `from` anyone but `captions`; one without `from` unless the unit
+            /// is from an export before notes were marked (it carries the export's mark and no
+            /// marked note), which cannot be told apart. 2.0: a note of a category the export
+            /// does not write. Empty notes are left out.
+            static func notWrittenByCaptions(
+                _ notes: [UnitNote], isVersion2: Bool, exported: Bool
+            ) -> [XLIFFDocument.Unit.TranslatorNote] {
+                let unmarkedAreOurs = exported && !notes.contains { $0.from == XLIFFExportUnit.Note.author12 }
+                return notes.compactMap { note in
+                    guard !note.text.isEmpty else { return nil }
+                    let ours =
+                        isVersion2
+                        ? note.category.map(XLIFFExportUnit.Note.categories.contains) ?? false
+                        : note.from == XLIFFExportUnit.Note.author12 || (note.from == nil && unmarkedAreOurs)
+                    return ours ? nil : .init(text: note.text, location: note.location)
+                }
+            }
+        }
 
         mutating func handle(_ event: XMLEvent) throws(CaptionError) {
             switch event {
@@ -375,13 +407,14 @@ enum XLIFFReader {
         /// Whether text read now would be kept (inside `<source>` or `<target>`).
         var wantsText: Bool {
             stack.last == .source || stack.last == .target || stack.last == .inline || stack.last == .exportedTarget
-                || stack.last == .exportedLanguage || stack.last == .exportedPrefilled
+                || stack.last == .exportedLanguage || stack.last == .exportedPrefilled || stack.last == .note
+                || stack.last == .noteContent
         }
 
         /// Every attribute ``attribute(_:_:)`` is asked for; the reader makes strings of these only.
         static let attributeNames: Set<String> = [
             "version", "srcLang", "trgLang", "source-language", "target-language", "id", "hex",
-            "state", "approved", "status", "conf", "order", "space", "lang", "context-type", "category", "type",
+            "state", "approved", "status", "conf", "order", "space", "lang", "context-type", "category", "type", "from",
         ]
 
         private func attribute(_ attributes: [XMLAttribute], _ name: String, namespace: String = "") -> String? {
@@ -423,6 +456,7 @@ enum XLIFFReader {
             guard let parent = stack.last else { return try startRoot(name, elementNamespace, attributes, location) }
             switch parent {
             case .skipped: return .skipped
+            case .note, .noteContent: return .noteContent
             case .source, .target, .inline: return inline(name, elementNamespace, attributes, location)
             case .tradosSegments:
                 if name == "seg" && elementNamespace == XLIFFReader.tradosNamespace {
@@ -486,6 +520,7 @@ enum XLIFFReader {
                 unitSource = []
                 unitTarget = nil
                 unitLayout = Layout()
+                unitNotes = []
                 segments = []
                 return .unit
             case ("segment", .unit) where isVersion2, ("ignorable", .unit) where isVersion2:
@@ -541,6 +576,16 @@ enum XLIFFReader {
             where attribute(attributes, "context-type") == ExportedTarget.prefilledContextType12:
                 captured = []
                 return .exportedPrefilled
+            case ("note", .unit) where !isVersion2, ("note", .notes) where isVersion2:
+                captured = []
+                unitNotes.append(
+                    UnitNote(
+                        from: attribute(attributes, "from"), category: attribute(attributes, "category"),
+                        location: location))
+                return .note
+            case ("notes", .unit) where isVersion2, ("notes", .segment) where isVersion2:
+                // (Translate Toolkit writes a note added to a 2.0 unit into its segment.)
+                return .notes
             case ("body", _), ("group", _):
                 return .other
             default:
@@ -698,11 +743,18 @@ enum XLIFFReader {
                     unit?.exportedPrefilled = ExportedTarget.prefilled(XLIFFReader.trimmed(captured ?? []))
                 }
                 captured = nil
+            case .note:
+                if !unitNotes.isEmpty {
+                    unitNotes[unitNotes.count - 1].text = XLIFFReader.trimmed(captured ?? [])
+                }
+                captured = nil
             case .segment:
                 if let segment { segments.append(segment) }
                 segment = nil
             case .unit:
                 guard var finished = unit else { return }
+                finished.translatorNotes = UnitNote.notWrittenByCaptions(
+                    unitNotes, isVersion2: isVersion2, exported: finished.exportedTarget != nil)
                 var source = unitSource
                 var target = unitTarget
                 if let plain = unitLayout.source {

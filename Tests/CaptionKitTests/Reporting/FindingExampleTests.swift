@@ -89,7 +89,7 @@ import Testing
                 "import-conflict", "unknown-unit", "unsupported-markup", "invalid-order", "target-language-mismatch",
                 "source-language-mismatch", "paragraphs-merged",
                 "whitespace-dropped", "review-not-recorded", "newer-text-kept", "newer-text-replaced",
-                "marked-unfinished", "copy-of-source",
+                "marked-unfinished", "copy-of-source", "translator-note",
                 "glossary-conflict", "glossary-import",
                 "xliff-export",
                 "tmx-export",

@@ -200,7 +200,7 @@ func copiedSourceFixture(checks: String = "checks:\n  untranslated: { allow: [М
         case .v1_2:
             #expect(xml.contains("<target state=\"needs-translation\"></target>"))
             #expect(xml.contains("<context context-type=\"x-captions-target\">\(mark)</context>"))
-            #expect(xml.contains("<note>\(note)</note>"))
+            #expect(xml.contains("<note from=\"captions\">\(note)</note>"))
         case .v2_0:
             #expect(xml.contains("<segment state=\"initial\">\n"))
             #expect(!xml.contains("<target>"))

@@ -98,7 +98,7 @@ import Testing
         let collection = try museum.load()
         let units = XLIFFExporter.units(of: collection.exhibits[0], language: "kk", config: collection.config)
         #expect(
-            units.first?.notes.last.map { "\($0.category): \($0.text)" }
+            units.first?.notes.last.map { "\($0.category.rawValue): \($0.text)" }
                 == "source-diff: What changed in the source ([-deleted-] {+inserted+}): Курт — солёный [-сушёный -]сыр"
                 + "{+ из молока+}.")
         let named = try SourceDiff.of(id: "k", fields: ["title"], languages: ["en"], in: try museum.load())

@@ -67,7 +67,7 @@ func glossaryExportFixture() throws -> TestCollection {
         #expect(
             english.contains(
                 """
-                          <note>Glossary (ru → en):
+                          <note from="captions">Glossary (ru → en):
                 АЛЖИР → ALZHIR; do not translate
                 Арка скорби → Arch of Sorrow | Sorrow Arch; forbidden: Arch of Grief; \
                 note: The monument at the entrance.</note>
@@ -77,7 +77,7 @@ func glossaryExportFixture() throws -> TestCollection {
         #expect(
             english.contains(
                 """
-                          <note>Glossary (ru → en):
+                          <note from="captions">Glossary (ru → en):
                 Арка скорби → Arch of Sorrow | Sorrow Arch; forbidden: Arch of Grief; \
                 note: The monument at the entrance.</note>
                 """))
@@ -87,7 +87,7 @@ func glossaryExportFixture() throws -> TestCollection {
         #expect(
             kazakh.contains(
                 """
-                          <note>Glossary (ru → kk):
+                          <note from="captions">Glossary (ru → kk):
                 АЛЖИР → АЛЖИР; do not translate
                 Арка скорби → Қасірет аркасы; note: The monument at the entrance.
                 лагерь → лагерь</note>
@@ -144,7 +144,10 @@ func glossaryExportFixture() throws -> TestCollection {
             try XLIFFExporter.write(result)
             for file in result.files {
                 let text = String(decoding: file.data, as: UTF8.self)
-                #expect(text.contains(version == .v1_2 ? "<note>Glossary (ru → " : "<gls:glossEntry id=\"alzhir\">"))
+                #expect(
+                    text.contains(
+                        version == .v1_2 ? "<note from=\"captions\">Glossary (ru → " : "<gls:glossEntry id=\"alzhir\">")
+                )
                 let errors = try XMLSchemaValidator.errors(
                     validating: file.path, schemaPath: SharedSchemas.schema(for: version))
                 #expect(errors.isEmpty, "\(file.path): \(errors)")

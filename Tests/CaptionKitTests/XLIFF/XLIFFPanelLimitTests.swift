@@ -23,7 +23,7 @@ import Testing
         #expect(!text.contains("maxwidth"))
         #expect(
             text.contains(
-                "<note>At most 12 lines on the printed panel, 300 mm wide, in PT Sans at 24 pt: captions check "
+                "<note from=\"captions\">At most 12 lines on the printed panel, 300 mm wide, in PT Sans at 24 pt: captions check "
                     + "measures the text in this font, so the number of characters that fit depends on the letters.</note>"
             ))
         #expect(try Self.unit("stalin-wagon.title", in: english).contains("in PT Sans Bold at 40 pt"))
@@ -44,7 +44,7 @@ import Testing
         let english = String(decoding: try #require(files.first { $0.path.hasSuffix("ru-en.xlf") }).data, as: UTF8.self)
         let unit = try Self.unit("stalin-wagon.text", in: english)
         #expect(unit.contains("maxwidth=\"900\" size-unit=\"char\""))
-        #expect(unit.contains("<note>At most 900 characters: the space on the panel.</note>"))
+        #expect(unit.contains("<note from=\"captions\">At most 900 characters: the space on the panel.</note>"))
         #expect(try Self.unit("stalin-wagon.title", in: english).contains("in PT Sans Bold at 40 pt"))
     }
 }

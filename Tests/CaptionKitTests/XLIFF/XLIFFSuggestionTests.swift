@@ -47,7 +47,7 @@ import Testing
                             <context context-type="x-captions-language">en</context>
                             <context context-type="x-captions-prefilled">no</context>
                           </context-group>
-                          <note>Caption file b.yml, field title.</note>
+                          <note from="captions">Caption file b.yml, field title.</note>
                           <alt-trans match-quality="88" origin="a.title">
                             <source>Узницы жили в бараке зимой</source>
                             <target>The prisoners lived in the barrack in winter</target>

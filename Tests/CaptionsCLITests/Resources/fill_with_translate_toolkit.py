@@ -11,16 +11,11 @@ as Weblate writes), and saves the file in place. Prints how many units it filled
 """
 import sys
 
-from translate.storage import factory, xliff2
+import translate_toolkit_store
 
 
 def main(path):
-    with open(path, "rb") as handle:
-        content = handle.read()
-    if b"urn:oasis:names:tc:xliff:document:2.0" in content:
-        store = xliff2.Xliff2File.parsestring(content)
-    else:
-        store = factory.getobject(path)
+    store = translate_toolkit_store.load(path)
     language = store.gettargetlanguage()
     filled = 0
     for unit in store.units:
@@ -32,8 +27,7 @@ def main(path):
             if hasattr(unit, "markapproved"):
                 unit.markapproved(False)
             filled += 1
-    with open(path, "wb") as handle:
-        store.serialize(handle)
+    translate_toolkit_store.save(store, path)
     print(filled)
 
 

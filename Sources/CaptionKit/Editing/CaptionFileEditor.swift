@@ -85,7 +85,7 @@ struct CaptionFileEditor: Sendable {
             text = try SourceText.decode(data)  // drops a byte order mark; keeps every other byte
         } catch {
             throw .invalidInput(
-                SourceLocation(path: path, line: error.line, column: error.column), "file is not valid UTF-8 text")
+                SourceLocation(path: path, line: error.line, column: error.column), error.message)
         }
         self.init(bytes: Array(text.utf8), path: path, relativePath: relativePath)
         self.hasByteOrderMark = data.starts(with: [0xEF, 0xBB, 0xBF])

@@ -17,7 +17,7 @@ enum ConfigParser {
             text = try SourceText.decode(data)
         } catch {
             throw .invalidConfig(
-                SourceLocation(path: path, line: error.line, column: error.column), "file is not valid UTF-8 text")
+                SourceLocation(path: path, line: error.line, column: error.column), error.message)
         }
         return try parse(text: text, path: path)
     }

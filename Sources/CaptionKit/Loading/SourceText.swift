@@ -10,6 +10,15 @@ enum SourceText {
         var column: Int
         /// The invalid byte's 0-based offset in the file.
         var byteOffset: Int
+        /// Whether the file starts with a UTF-16 byte order mark (Windows Notepad's "Unicode").
+        var isUTF16 = false
+
+        /// The message for the file: that it is not UTF-8, and for UTF-16 how to save it.
+        var message: String {
+            isUTF16
+                ? "file is not valid UTF-8 text: it is saved as UTF-16 (Windows Notepad calls it \"Unicode\"); "
+                    + "save it as UTF-8" : "file is not valid UTF-8 text"
+        }
     }
 
     /// Decodes `data` as UTF-8, dropping a leading byte order mark.
@@ -19,7 +28,9 @@ enum SourceText {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        throw locateInvalidByte(in: bytes)
+        var failure = locateInvalidByte(in: bytes)
+        failure.isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        throw failure
     }
 
     /// Finds the first invalid UTF-8 sequence and converts its offset to line and column.

@@ -218,7 +218,7 @@ final class YAMLEventReader {
         if state.error == YAML_READER_ERROR {
             if let invalid = decodingFailure() {
                 return YAMLReader.Failure(
-                    line: invalid.line, column: invalid.column, message: "file is not valid UTF-8 text")
+                    line: invalid.line, column: invalid.column, message: invalid.message)
             }
             let text = String(decoding: input[..<count], as: UTF8.self)
             let position = SourceText.lineAndColumn(ofByteOffset: Int(state.problem_offset), in: text)

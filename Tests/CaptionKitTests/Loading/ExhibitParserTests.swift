@@ -90,6 +90,23 @@ import Testing
         #expect(!exhibit.isReadable)
     }
 
+    /// Windows Notepad's "Unicode" is UTF-16 with its byte order mark: the message says what to do.
+    @Test(arguments: [(Data([0xFF, 0xFE]), String.Encoding.utf16LittleEndian), (Data([0xFE, 0xFF]), .utf16BigEndian)])
+    func utf16IsNamedWithHowToSaveTheFile(_ mark: Data, _ encoding: String.Encoding) throws {
+        var bytes = mark
+        bytes.append(try #require("id: kurt\ntitle:\n  ru: Курт\n".data(using: encoding)))
+        let exhibit = ExhibitParser.parse(data: bytes, path: "Captions/kurt.yml", relativePath: "kurt.yml")
+        #expect(
+            exhibit.loadFindings.map(\.formatted) == [
+                "Captions/kurt.yml:1:1: error: file is not valid UTF-8 text: it is saved as UTF-16 (Windows Notepad "
+                    + "calls it \"Unicode\"); save it as UTF-8 [invalid-yaml]"
+            ])
+        let config = #expect(throws: CaptionError.self) {
+            try ConfigParser.parse(data: bytes, path: "Captions/captions.yml")
+        }
+        #expect(config?.description.contains("it is saved as UTF-16") == true, "\(String(describing: config))")
+    }
+
     @Test func syntaxErrorPointsWhereReadingStopped() {
         let exhibit = parse("id: kurt\ntitle:\n  kk: Құрт\n\tru: Курт\n", path: "Captions/kurt.yml")
         #expect(exhibit.loadFindings.map(\.location) == [location(4, 1, "Captions/kurt.yml")])

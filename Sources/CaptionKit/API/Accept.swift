@@ -91,12 +91,7 @@ extension TranslationAcceptance {
     /// Refuses a `--field` or `--lang` the collection does not translate.
     private static func validate(field: String?, language: String?, config: CollectionConfig) throws(CaptionError) {
         if let field, config.field(field) == nil {
-            throw .invalidArgument(
-                """
-                --field \(field) is not a field of this collection \
-                (\(config.fields.map(\.name).joined(separator: ", ")))
-                """
-            )
+            throw .invalidArgument(config.notAField(field))
         }
         if let language, !config.targetLanguages.contains(language) {
             throw .invalidArgument(

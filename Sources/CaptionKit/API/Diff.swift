@@ -57,9 +57,7 @@ public struct SourceDiff: Sendable, Hashable {
     ) throws(CaptionError) -> [SourceDiff] {
         let config = collection.config
         for field in fields where !config.hasField(field) {
-            throw .invalidArgument(
-                "--field \(field) is not a field of this collection (\(config.fields.map(\.name).joined(separator: ", ")))"
-            )
+            throw .invalidArgument(config.notAField(field))
         }
         for language in languages where !config.targetLanguages.contains(language) {
             throw .invalidArgument(

@@ -138,9 +138,7 @@ public enum SignOff {
         let config = collection.config
         try validate(by: request.by, date: request.date)
         for field in request.fields where !config.hasField(field) {
-            throw .invalidArgument(
-                "--field \(field) is not a field of this collection (\(config.fields.map(\.name).joined(separator: ", ")))"
-            )
+            throw .invalidArgument(config.notAField(field))
         }
         for language in request.languages where !config.languages.contains(language) {
             throw .invalidArgument(config.notALanguage("--lang \(language)", tag: language))

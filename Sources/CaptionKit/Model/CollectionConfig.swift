@@ -107,4 +107,12 @@ public struct CollectionConfig: Sendable, Hashable {
         let hint = Suggestion.didYouMean(tag, in: languages)
         return "\(what) is not a language of this collection (\(languages.joined(separator: ", ")))\(hint)"
     }
+
+    /// "`--field NAME` is not a field of this collection (title, text, credit)", with a "did you
+    /// mean" when a field is close to `name` (`titel`).
+    func notAField(_ name: String) -> String {
+        let names = fields.map(\.name)
+        let hint = Suggestion.didYouMean(name, in: names)
+        return "--field \(name) is not a field of this collection (\(names.joined(separator: ", ")))\(hint)"
+    }
 }

@@ -196,7 +196,7 @@ import Testing
         }
         #expect(
             throws: CaptionError.invalidArgument(
-                "--field titel is not a field of this collection (title, text, credit)")
+                "--field titel is not a field of this collection (title, text, credit); did you mean 'title'?")
         ) { try SignOff.run(Self.request(.review, fields: ["titel"]), in: collection) }
         #expect(throws: CaptionError.invalidArgument("--lang de is not a language of this collection (kk, ru, en)")) {
             try SignOff.run(Self.request(.review, languages: ["de"]), in: collection)

@@ -89,7 +89,10 @@ import Testing
     @Test(
         arguments: [
             ("kx", nil, nil, "no exhibit with id 'kx' in ROOT; did you mean 'k'?"),
-            ("k", "subtitle", nil, "--field subtitle is not a field of this collection (title, text, credit)"),
+            (
+                "k", "subtitle", nil,
+                "--field subtitle is not a field of this collection (title, text, credit); did you mean 'title'?"
+            ),
             ("k", nil, "ru", "--lang ru is not a target language of this collection (kk, en)"),
             ("k", "text", nil, "k has no text translation to accept"),
         ] as [(String, String?, String?, String)])

@@ -117,7 +117,9 @@ import Testing
                 #expect(run.status == 0 || run.status == 2, "\(run.stderr)")
                 if run.status == 2 {
                     #expect(
-                        run.stderr.contains("error: the file changed on disk since it was read; nothing was written"))
+                        run.stderr.contains(
+                            "error: the file changed on disk since it was read (another command or the editor wrote it); nothing was written: run the command again"
+                        ))
                 }
             }
             #expect(try folder.contents(of: "corpus/Captions") == folder.contents(of: "reference/Captions"))

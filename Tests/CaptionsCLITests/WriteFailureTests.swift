@@ -226,7 +226,7 @@ import Testing
             String(decoding: stderr, as: UTF8.self) == """
                 Captions/.captions.lock: waiting up to 60 s for pid 4242 (captions import), which is writing the \
                 collection
-                Captions/b.yml: error: the file changed on disk since it was read; nothing was written\n
+                Captions/b.yml: error: the file changed on disk since it was read (another command or the editor wrote it); nothing was written: run the command again\n
                 """)
         #expect(try folder.read("Captions/a.yml") == "id: a\ntitle:\n      ru: Курт\n")
         #expect(try folder.read("Captions/b.yml") == "id: b\ntitle:\n      ru: Барак № 2\n")

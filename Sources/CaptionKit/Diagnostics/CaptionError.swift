@@ -66,7 +66,8 @@ public enum CaptionError: Error, Sendable, Equatable, LocalizedError, CustomStri
         case .unwritable(_, let reason): "cannot write: \(reason)"
         case .alreadyExists: "already exists; refusing to overwrite it"
         case .idInUse(_, let id): "the id '\(id)' is already used by this exhibit; choose another id"
-        case .conflict: "the file changed on disk since it was read; nothing was written"
+        case .conflict:
+            "the file changed on disk since it was read (another command or the editor wrote it); nothing was written: run the command again"
         case .several(let errors): errors.map(\.message).joined(separator: "; ")
         }
     }

@@ -210,7 +210,8 @@ import Testing
         #expect(try fixture.read("park/wagon.yml") == changedElsewhere)
         #expect(
             CaptionError.conflict(path: path).description
-                == "\(path): error: the file changed on disk since it was read; nothing was written")
+                == "\(path): error: the file changed on disk since it was read (another command or the editor wrote it); nothing was written: run the command again"
+        )
         #expect(throws: CaptionError.self) {
             try CaptionEditor.save(
                 [TranslationEdit(field: "titel", language: "kk", text: "x")], exhibit: "wagon", in: loaded,

@@ -363,6 +363,14 @@ enum XLIFFReader {
             var location: SourceLocation
             var text = ""
 
+            /// Whether the note says it is one `captions export` wrote: 1.2 `from="captions"`, a
+            /// 2.0 category of the export's.
+            func isMarkedAsCaptions(isVersion2: Bool) -> Bool {
+                isVersion2
+                    ? category.map(XLIFFExportUnit.Note.categories.contains) ?? false
+                    : from == XLIFFExportUnit.Note.author12
+            }
+
             /// The notes of a unit that `captions export` did not write: a translator's question or
             /// remark. 1.2: a note `from` anyone but `captions`; one without `from` unless the unit
             /// is from an export before notes were marked (it carries the export's mark and no
@@ -373,12 +381,10 @@ enum XLIFFReader {
             ) -> [XLIFFDocument.Unit.TranslatorNote] {
                 let unmarkedAreOurs = exported && !notes.contains { $0.from == XLIFFExportUnit.Note.author12 }
                 return notes.compactMap { note in
-                    guard !note.text.isEmpty else { return nil }
                     let ours =
-                        isVersion2
-                        ? note.category.map(XLIFFExportUnit.Note.categories.contains) ?? false
-                        : note.from == XLIFFExportUnit.Note.author12 || (note.from == nil && unmarkedAreOurs)
-                    return ours ? nil : .init(text: note.text, location: note.location)
+                        note.isMarkedAsCaptions(isVersion2: isVersion2)
+                        || (!isVersion2 && note.from == nil && unmarkedAreOurs)
+                    return ours || note.text.isEmpty ? nil : .init(text: note.text, location: note.location)
                 }
             }
         }
@@ -577,11 +583,13 @@ enum XLIFFReader {
                 captured = []
                 return .exportedPrefilled
             case ("note", .unit) where !isVersion2, ("note", .notes) where isVersion2:
+                let note = UnitNote(
+                    from: attribute(attributes, "from"), category: attribute(attributes, "category"),
+                    location: location)
+                unitNotes.append(note)
+                // The export's own notes are not read (only that the unit has them).
+                if note.isMarkedAsCaptions(isVersion2: isVersion2) { return .skipped }
                 captured = []
-                unitNotes.append(
-                    UnitNote(
-                        from: attribute(attributes, "from"), category: attribute(attributes, "category"),
-                        location: location))
                 return .note
             case ("notes", .unit) where isVersion2, ("notes", .segment) where isVersion2:
                 // (Translate Toolkit writes a note added to a 2.0 unit into its segment.)

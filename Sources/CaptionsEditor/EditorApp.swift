@@ -635,11 +635,13 @@ struct EditorApp: Sendable {
                 for (language, text) in languages.sorted(by: { $0.key < $1.key })
                 where text != (found.field(field)?.translation(language)?.text ?? "") {
                     let state = states["\(field).\(language)"]
-                    if state?.review != nil || state?.approval != nil {
+                    // An approval four eyes does not count ends with the save too.
+                    let approver = (state?.approval ?? state?.approvalByReviewer)?.by
+                    if state?.review != nil || approver != nil {
                         endsSignOff.append(
                             .init(
                                 text: TextKey(field: field, language: language), reviewer: state?.review?.by,
-                                approver: state?.approval?.by))
+                                approver: approver))
                     }
                 }
             }

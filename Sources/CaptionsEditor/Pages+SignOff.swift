@@ -45,6 +45,11 @@ extension Pages {
             if lines.isEmpty { lines.append("\(words(isSource ? "signoff.written" : "signoff.translated"))") }
         }
         var outdated: HTML = ""
+        if let byReviewer = state.approvalByReviewer {
+            // Four eyes: the reviewer's own approval is shown, and that it does not count.
+            let text = words("signoff.selfapproved", ["name": byReviewer.by, "date": byReviewer.date])
+            outdated = "<p class=\"signoff-outdated\">\(text)</p>"
+        }
         if let old = state.outdated {
             let reason = words(old.reason == .sourceChanged ? "signoff.sourcechanged" : "signoff.textchanged")
             let text = words(

@@ -198,10 +198,13 @@ extension EditorApp {
             switch state?.translation {
             case .missing?: reason = words("signoff.refusedmissing")
             case .stale?: reason = words("signoff.refusedstale")
+            case _ where action == .approve && language != config.source && state?.review == nil:
+                reason = words("signoff.refusednotreviewed")
+            case _ where action == .approve && state?.review?.by == signer:
+                // Four eyes: the only refusal of a reviewed text's approval by its reviewer.
+                reason = words("signoff.refusedfoureyes")
             default:
-                reason =
-                    action == .approve && language != config.source && state?.review == nil
-                    ? words("signoff.refusednotreviewed") : refused.reason
+                reason = refused.reason
             }
             return refusal(
                 words("signoff.refused", ["what": words.textName(field: field, language: language), "reason": reason]))

@@ -40,8 +40,10 @@ extension CaptionsCommand {
                 Records an approval by NAME of each selected text, tied to the fingerprints of the \
                 exact texts: a translation must be reviewed first (captions review); the source \
                 language is approved directly by the curator. Missing, stale and unreviewed texts are \
-                refused with the reason (exit 1); the others are still recorded. --all-reviewed \
-                approves every reviewed translation of a gallery (--gallery) or the collection.
+                refused with the reason (exit 1); the others are still recorded. With four-eyes: true \
+                (captions.yml, not-approved) a text's reviewer cannot approve it: refused, or with \
+                --all-reviewed skipped with a warning. --all-reviewed approves every reviewed \
+                translation of a gallery (--gallery) or the collection.
 
                 Examples:
                   captions approve stalin-wagon --by DK
@@ -76,9 +78,15 @@ extension CaptionsCommand {
                 gallery: gallery, by: options.by, date: try SignOff.today(), collectionAt: root)
             for result in results {
                 for entry in result.signedOff { writeStdout("approved \(entry) of \(result.id)\n") }
-                writeStdout("wrote \(result.path)\n")
+                if !result.signedOff.isEmpty { writeStdout("wrote \(result.path)\n") }
+                // Texts NAME reviewed, with four-eyes: skipped, not a failure of the bulk approval.
+                for refusal in result.refused { writeStderr(refusal.line(id: result.id, .warning) + "\n") }
             }
-            if results.isEmpty { writeStdout("nothing reviewed is waiting for approval\n") }
+            if results.isEmpty {
+                writeStdout("nothing reviewed is waiting for approval\n")
+            } else if results.allSatisfy(\.signedOff.isEmpty) {
+                writeStdout("nothing approved: \(options.by) reviewed every text waiting for approval\n")
+            }
         }
     }
 

@@ -97,10 +97,6 @@ import Testing
 @Suite struct SignOffCheckCommandTests {
     @Test func notApprovedFailsCIWithALocatedMessageAndAnEditDemotes() throws {
         let folder = try SignOffCommandTests.museum()
-        try folder.write(
-            "Captions/captions.yml",
-            "languages: [kk, ru, en]\nsource: ru\nchecks:\n  missing-translation: off\n  not-reviewed: warning\n"
-                + "  not-approved: { severity: error, four-eyes: true }\n")
         _ = try CLIRun.run(
             ["review", "k", "--field", "title", "--by", "AB"], in: folder.path, environment: SignOffCommandTests.epoch)
         _ = try CLIRun.run(
@@ -109,6 +105,11 @@ import Testing
         _ = try CLIRun.run(
             ["approve", "k", "--field", "title", "--lang", "en", "--by", "AB"], in: folder.path,
             environment: SignOffCommandTests.epoch)
+        // Four eyes set after AB approved a text AB reviewed (approve now refuses that).
+        try folder.write(
+            "Captions/captions.yml",
+            "languages: [kk, ru, en]\nsource: ru\nchecks:\n  missing-translation: off\n  not-reviewed: warning\n"
+                + "  not-approved: { severity: error, four-eyes: true }\n")
         let run = try CLIRun.run(["check", "--format", "github"], in: folder.path)
         #expect(run.status == 1)
         #expect(
@@ -124,6 +125,85 @@ import Testing
             ])
         let explain = try CLIRun.run(["check", "--explain", "not-reviewed"], in: folder.path)
         #expect(explain.stdout.contains("Default: off (turn it on in captions.yml; severity error then)"))
+    }
+}
+
+/// `four-eyes: true` end to end: `approve` refuses the reviewer's approval, `--all-reviewed`
+/// skips it, and the print gate holds a reviewer's own approval back (before, only `check` did).
+@Suite struct FourEyesCommandTests {
+    static let config =
+        "languages: [kk, ru, en]\nsource: ru\nfields:\n  title: { required: true }\n"
+        + "checks:\n  not-approved: { severity: error, four-eyes: true }\nsignage:\n  require: approved\n"
+
+    static func museum() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", config)
+        try folder.write("Captions/g/k.yml", "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n")
+        return folder
+    }
+
+    static func run(_ arguments: [String], _ folder: TemporaryFolder) throws -> CLIRun {
+        try CLIRun.run(arguments, in: folder.path, environment: SignOffCommandTests.epoch)
+    }
+
+    @Test func theReviewerCannotApproveAndAnotherPersonCan() throws {
+        let folder = try Self.museum()
+        _ = try Self.run(["review", "k", "--by", "DK"], folder)
+        let own = try Self.run(["approve", "k", "--by", "DK"], folder)
+        #expect(own.status == 1)
+        #expect(own.stdout == "approved title (ru) of k\nwrote Captions/g/k.yml\n")
+        #expect(
+            own.stderr
+                == "Captions/g/k.yml:3:3: error: k: title (kk) was reviewed by DK on 2026-12-03; with four-eyes: true "
+                + "another person must approve it\n"
+                + "Captions/g/k.yml:5:3: error: k: title (en) was reviewed by DK on 2026-12-03; with four-eyes: true "
+                + "another person must approve it\n")
+        let skipped = try Self.run(["approve", "--all-reviewed", "--gallery", "g", "--by", "DK"], folder)
+        #expect(skipped.status == 0)
+        #expect(skipped.stdout == "nothing approved: DK reviewed every text waiting for approval\n")
+        #expect(
+            skipped.stderr
+                == "Captions/g/k.yml:3:3: warning: k: title (kk) was reviewed by DK on 2026-12-03; with four-eyes: "
+                + "true another person must approve it\n"
+                + "Captions/g/k.yml:5:3: warning: k: title (en) was reviewed by DK on 2026-12-03; with four-eyes: "
+                + "true another person must approve it\n")
+        let other = try Self.run(["approve", "--all-reviewed", "--by", "AB"], folder)
+        #expect(other.status == 0 && other.stderr.isEmpty)
+        #expect(other.stdout == "approved title (kk) of k\napproved title (en) of k\nwrote Captions/g/k.yml\n")
+        let export = try Self.run(["export", "signage", "--only", "k"], folder)
+        #expect(export.status == 0)
+        #expect(export.stderr == "exported 1 label to Exports/signage\n")
+    }
+
+    /// An approval by the reviewer recorded before `four-eyes: true` was set: the export holds
+    /// the label back saying why, the proof sheet shows the reason, and another person's approval
+    /// replaces it (before: "already approved by DK", nothing written).
+    @Test func aReviewersOwnApprovalIsHeldBackAndReplaced() throws {
+        let folder = try Self.museum()
+        try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsource: ru\n")
+        _ = try Self.run(["review", "k", "--by", "DK"], folder)
+        _ = try Self.run(["approve", "k", "--by", "DK"], folder)
+        try folder.write("Captions/captions.yml", Self.config)
+        let reason =
+            "is not approved: it was approved by its reviewer (DK), and another person must approve it "
+            + "(signage requires approved)"
+        let export = try Self.run(["export", "signage", "--only", "k", "--format", "txt", "--format", "html"], folder)
+        #expect(export.status == 1)
+        #expect(
+            export.stderr.split(separator: "\n").map(String.init) == [
+                "Captions/g/k.yml:3:3: error: k held back: the Kazakh (kk) title \(reason)",
+                "Captions/g/k.yml:5:3: error: k held back: the English (en) title \(reason)",
+                "exported 0 labels to Exports/signage; 1 held back",
+            ])
+        #expect(try folder.read("Exports/signage/proof.html").contains("the Kazakh (kk) title \(reason)"))
+        let approved = try Self.run(["approve", "k", "--by", "AB"], folder)
+        #expect(approved.status == 0 && approved.stderr.isEmpty)
+        #expect(
+            approved.stdout
+                == "approved title (kk) of k\napproved title (en) of k\n"
+                + "title (ru) of k was already approved by DK on 2026-12-03\nwrote Captions/g/k.yml\n")
+        #expect(try folder.read("Captions/g/k.yml").contains(" reviewed 2026-12-03 DK; approved 2026-12-03 AB\n"))
+        #expect(try Self.run(["check", "--require", "approved"], folder).status == 0)
     }
 }
 

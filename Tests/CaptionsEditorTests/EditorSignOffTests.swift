@@ -421,6 +421,46 @@ struct EditorSignOffTests {
         }
     }
 
+    @Test("With four eyes the reviewer's approval is refused, its old one does not count, another name replaces it")
+    func fourEyes() async throws {
+        let fixture = try EditorFixture()
+        let date = try SignOff.today()
+        try await fixture.test { browser in
+            // Every text of first-winter reviewed and approved by DK, before four eyes was set.
+            for field in ["title", "text"] {
+                for language in ["kk", "en"] {
+                    try await Self.sign(browser, [("review", "\(field).\(language)")], signer: "DK")
+                }
+                for language in ["kk", "ru", "en"] {
+                    try await Self.sign(browser, [("approve", "\(field).\(language)")])
+                }
+            }
+            #expect(try await browser.get("/?ready=1").body.contains("Exhibits: 1"))
+            try fixture.write(
+                "captions.yml",
+                try fixture.read("captions.yml") + "checks:\n  not-approved: { severity: error, four-eyes: true }\n")
+            #expect(fixture.app.store.scan())
+            #expect(try await browser.get("/?ready=1").body.contains("No exhibit matches."))
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(
+                page.body.contains(
+                    "<p class=\"signoff-state reviewed\" data-state=\"reviewed\"><span>Reviewed by DK on \(date)</span>"
+                        + "</p><p class=\"signoff-outdated\">The approval by DK on \(date) does not count: the same "
+                        + "person reviewed the text; another person must approve it</p>"))
+            #expect(page.body.contains("name=\"approve\" value=\"title.kk\""))
+            let refused = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.kk"))
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("Not signed: Title (kk): you reviewed it: another person must approve it."))
+            let approved = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.kk", signer: "AB"))
+            #expect(approved.status == .seeOther)
+            #expect(try fixture.read(Self.file).contains(" reviewed \(date) DK; approved \(date) AB\n"))
+            let after = try await browser.get("/exhibits/first-winter")
+            #expect(after.body.contains("<span>Reviewed by DK on \(date)</span><span>Approved by AB on \(date)</span>"))
+        }
+    }
+
     @Test("The ready-for-print filter lists exactly the exhibits whose every text is approved")
     func readyForPrint() async throws {
         let fixture = try EditorFixture()

@@ -59,9 +59,10 @@ public enum SignOff {
         /// One sentence without a trailing period.
         public var reason: String
 
-        /// `path:line:col: error: <id>: <field> (<language>) <reason>`.
-        public func line(id: String) -> String {
-            location.line(.error, "\(id): \(field) (\(language)) \(reason)")
+        /// `path:line:col: error: <id>: <field> (<language>) <reason>` (`warning:` for a text
+        /// `approve --all-reviewed` skips).
+        public func line(id: String, _ severity: Severity = .error) -> String {
+            location.line(severity, "\(id): \(field) (\(language)) \(reason)")
         }
     }
 
@@ -136,7 +137,7 @@ public enum SignOff {
         throws(CaptionError) -> Result
     {
         let config = collection.config
-        try validate(by: request.by, date: request.date)
+        try validate(by: request.by, date: request.date, config: config)
         for field in request.fields where !config.hasField(field) {
             throw .invalidArgument(config.notAField(field))
         }
@@ -185,7 +186,8 @@ public enum SignOff {
 
     /// Approves every translation whose review covers its current texts and that is not yet
     /// approved, in the gallery `gallery` (with its sub-galleries) or the whole collection; one
-    /// result per exhibit with something approved, in file order. Every file is written
+    /// result per exhibit with something approved or skipped, in file order. With four eyes, the
+    /// texts `by` reviewed are skipped: they are the result's ``Result/refused``. Every file is written
     /// atomically under the collection lock, and none when one cannot be edited or changed on disk
     /// since it was read.
     ///
@@ -196,7 +198,7 @@ public enum SignOff {
         gallery: String?, by: String, date: String, in collection: CaptionCollection, dryRun: Bool = false
     ) throws(CaptionError) -> [Result] {
         let config = collection.config
-        try validate(by: by, date: date)
+        try validate(by: by, date: date, config: config)
         let inGallery = { (exhibit: Exhibit) -> Bool in
             guard let gallery else { return true }
             return exhibit.gallery == gallery || exhibit.gallery.hasPrefix(gallery + "/")
@@ -229,24 +231,29 @@ public enum SignOff {
                 exhibit, config: config, action: .approve, mark: SignOffMark(by: by, date: date),
                 fields: config.fields.map(\.name), languages: config.targetLanguages.filter(languages.contains),
                 namedFields: false)
-            // Only what is reviewed is asked for here: the rest is not a refusal.
-            plan.refused = []
+            // Only what is reviewed is asked for here: the rest is not a refusal. An approval by
+            // the reviewer, which four eyes does not count, is skipped, and said.
+            plan.refused = plan.refusedToReviewer
             plan.already = []
-            guard !plan.entries.isEmpty else { continue }
-            try editor.recordSignOffs(
-                plan.entries, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
-            files.append((loaded.path, editor.data, editor.readDigest))
+            guard !plan.entries.isEmpty || !plan.refused.isEmpty else { continue }
+            if !plan.entries.isEmpty {
+                try editor.recordSignOffs(
+                    plan.entries, fieldOrder: config.fields.map(\.name), languageOrder: config.languages)
+                files.append((loaded.path, editor.data, editor.readDigest))
+            }
             results.append(
                 Result(
-                    id: loaded.id ?? "", path: loaded.path, signedOff: plan.signedOff, alreadySignedOff: [], refused: []
-                ))
+                    id: loaded.id ?? "", path: loaded.path, signedOff: plan.signedOff, alreadySignedOff: [],
+                    refused: plan.refused))
         }
         if !dryRun { try AtomicFile.replaceCaptionFiles(files, collection: collection.rootPath) }
         return results
     }
 
-    private static func validate(by name: String, date: String) throws(CaptionError) {
+    private static func validate(by name: String, date: String, config: CollectionConfig) throws(CaptionError) {
         if let error = SignOffMark.byOptionError(forName: name) { throw .invalidArgument(error) }
+        // A `four-eyes` that is not true or false is said here, not taken for false.
+        _ = try config.fourEyes()
         guard SignOffMark.isWellFormedDate(date) else {
             throw .invalidArgument("the date '\(date)' is not written YYYY-MM-DD")
         }

@@ -42,6 +42,15 @@ struct SignageGate: Sendable {
                 "\(text) is not reviewed\(outdated) (signage requires \(required.rawValue))",
                 field: field, language: language)
         }
+        if let byReviewer = state.approvalByReviewer {
+            return HoldBackReason(
+                .notApproved, at: location,
+                """
+                \(text) is not approved: it was approved by its reviewer (\(byReviewer.by)), and another person \
+                must approve it (signage requires approved)
+                """,
+                field: field, language: language)
+        }
         let outdated = NotReviewedCheck.outdatedNote(state.outdated, missing: .approved)
         return HoldBackReason(
             .notApproved, at: location, "\(text) is not approved\(outdated) (signage requires approved)",

@@ -10,6 +10,9 @@ struct SignOffPlan {
     var already: [String] = []
     /// Entries refused.
     var refused: [SignOff.Refusal] = []
+    /// The refusals (also in ``refused``) of an approval by the text's own reviewer, which four
+    /// eyes does not count (``SignOffTracker/approvalCounts(by:review:config:)``).
+    var refusedToReviewer: [SignOff.Refusal] = []
 
     /// The plan for `action` by `mark` on `fields` × `languages` (both in configured order) of
     /// `exhibit` as it is on disk now; fields the exhibit lacks are refused only when
@@ -85,6 +88,14 @@ struct SignOffPlan {
                             refuse("is not reviewed\(outdated); review it first (captions review)")
                             continue
                         }
+                        guard SignOffTracker.approvalCounts(by: mark.by, review: review, config: config) else {
+                            refuse(
+                                "was reviewed by \(review.by) on \(review.date); with four-eyes: true another person "
+                                    + "must approve it")
+                            refusedToReviewer.append(refused[refused.count - 1])
+                            continue
+                        }
+                        // Replaces an approval by the reviewer, which four eyes does not count.
                         entries[field, default: [:]][language] = (
                             fingerprint,
                             RecordedSignOff(textFingerprint: textFingerprint, review: review, approval: mark)

@@ -53,8 +53,12 @@ public struct SignOffState: Sendable, Hashable {
     public var translation: TranslationState
     /// The review that covers the current texts, if any (never for the source language).
     public var review: SignOffMark?
-    /// The approval that covers the current texts, if any.
+    /// The approval that covers the current texts and counts, if any.
     public var approval: SignOffMark?
+    /// An approval that covers the current texts but does not count: with four eyes
+    /// (`checks: not-approved: { four-eyes: true }`), one by the translation's own reviewer
+    /// (``SignOffTracker/approvalCounts(by:review:config:)``). ``approval`` is then `nil`.
+    public var approvalByReviewer: SignOffMark?
     /// A sign-off the record has but that the texts have outgrown (demoted), if any.
     public var outdated: OutdatedSignOff?
 
@@ -109,8 +113,23 @@ enum SignOffTracker {
             }
         } else {
             state.review = isSource ? nil : recorded.review
-            state.approval = recorded.approval
+            if let approval = recorded.approval,
+                !approvalCounts(by: approval.by, review: state.review, config: config)
+            {
+                state.approvalByReviewer = approval
+            } else {
+                state.approval = recorded.approval
+            }
         }
         return state
+    }
+
+    /// Whether an approval by `approver` of a text reviewed as `review` counts: always, except
+    /// with four eyes (``CollectionConfig/fourEyes()``) when the approver is the reviewer (the
+    /// names compared exactly as written). The one rule `check`, `approve`, the print gate and
+    /// the editor follow.
+    static func approvalCounts(by approver: String, review: SignOffMark?, config: CollectionConfig) -> Bool {
+        guard let review, review.by == approver else { return true }
+        return !((try? config.fourEyes()) ?? false)
     }
 }

@@ -241,6 +241,112 @@ import Testing
             try SignOff.approveAllReviewed(gallery: nil, by: "DK", date: "2026-12-05", in: try museum.load()).isEmpty)
     }
 
+    // MARK: - Four eyes
+
+    static let fourEyes = "checks:\n  not-approved: { severity: error, four-eyes: true }\n"
+
+    /// The title reviewed by DK in kk and en and approved by DK in every language, recorded before
+    /// `four-eyes: true` was set, which is set now.
+    /// `exhibit` is the caption file, `config` the rest of `captions.yml`.
+    static func selfApprovedMuseum(_ exhibit: String = exhibitText, config: String = "") throws -> TestCollection {
+        let museum = try Self.museum(exhibit)
+        try museum.write("captions.yml", config)
+        _ = try SignOff.run(Self.request(.review, fields: ["title"], by: "DK"), in: try museum.load())
+        _ = try SignOff.run(Self.request(.approve, fields: ["title"], by: "DK"), in: try museum.load())
+        try museum.write("captions.yml", Self.fourEyes + config)
+        return museum
+    }
+
+    /// With four eyes, the approval by a text's reviewer is refused, like any refusal: located,
+    /// one line, the rest still recorded (before, it was recorded and only `check` objected).
+    @Test func fourEyesRefusesTheReviewersApproval() throws {
+        let museum = try Self.museum()
+        try museum.write("captions.yml", Self.fourEyes)
+        let path = museum.root + "/g/k.yml"
+        _ = try SignOff.run(Self.request(.review, fields: ["title"], by: "DK"), in: try museum.load())
+        let approve = try SignOff.run(Self.request(.approve, fields: ["title"], by: "DK"), in: try museum.load())
+        #expect(approve.signedOff == ["title (ru)"])
+        #expect(
+            approve.refused.map { $0.line(id: "k") } == [
+                "\(path):3:3: error: k: title (kk) was reviewed by DK on 2026-12-03; with four-eyes: true another "
+                    + "person must approve it",
+                "\(path):5:3: error: k: title (en) was reviewed by DK on 2026-12-03; with four-eyes: true another "
+                    + "person must approve it",
+            ])
+        #expect(try Self.levels(museum) == ["kk:reviewed", "ru:approved", "en:reviewed"])
+        // The source language has no review: its curator approves it alone.
+        #expect(try museum.read("g/k.yml").contains("    ru: \(Self.ru) approved 2026-12-03 DK\n"))
+        // A malformed four-eyes is said, not taken for false.
+        try museum.write("captions.yml", "checks:\n  not-approved: { four-eyes: yes please }\n")
+        #expect(throws: CaptionError.self) {
+            try SignOff.run(Self.request(.approve, fields: ["title"], by: "DK"), in: try museum.load())
+        }
+    }
+
+    /// An approval by the reviewer that four eyes does not count is not "already approved":
+    /// another person's approval replaces it, and so does `--all-reviewed`, which skips (and
+    /// names) what the approver reviewed.
+    @Test func fourEyesAnotherPersonReplacesTheReviewersApproval() throws {
+        let museum = try Self.selfApprovedMuseum()
+        let state = try Self.states(museum)("title", "kk")
+        #expect(state.approval == nil && state.approvalByReviewer == SignOffMark(by: "DK", date: "2026-12-03"))
+        #expect(try Self.levels(museum) == ["kk:reviewed", "ru:approved", "en:reviewed"])
+        let again = try SignOff.run(
+            Self.request(.approve, fields: ["title"], languages: ["kk"], by: "DK"), in: try museum.load())
+        #expect(again.alreadySignedOff.isEmpty && again.signedOff.isEmpty)
+        #expect(
+            again.refused.map(\.reason) == [
+                "was reviewed by DK on 2026-12-03; with four-eyes: true another person must approve it"
+            ])
+        let skipped = try SignOff.approveAllReviewed(gallery: nil, by: "DK", date: "2026-12-04", in: try museum.load())
+        #expect(skipped.map { "\($0.id): \($0.signedOff) \($0.refused.map(\.language))" } == ["k: [] [\"kk\", \"en\"]"])
+        let approved = try SignOff.run(
+            Self.request(.approve, fields: ["title"], languages: ["kk"], by: "AB", date: "2026-12-04"),
+            in: try museum.load())
+        #expect(approved.signedOff == ["title (kk)"] && approved.refused.isEmpty)
+        #expect(
+            try museum.read("g/k.yml").contains(
+                "    kk: \(Self.ru) \(Self.kk) reviewed 2026-12-03 DK; approved 2026-12-04 AB\n"))
+        let all = try SignOff.approveAllReviewed(gallery: nil, by: "AB", date: "2026-12-04", in: try museum.load())
+        #expect(all.map { "\($0.id): \($0.signedOff) \($0.refused)" } == ["k: [\"title (en)\"] []"])
+        #expect(try Self.levels(museum) == ["kk:approved", "ru:approved", "en:approved"])
+        // Without four eyes, the same record counts, as before.
+        let plain = try Self.selfApprovedMuseum()
+        try plain.write("captions.yml", "checks:\n  not-approved: error\n")
+        #expect(try Self.levels(plain) == ["kk:approved", "ru:approved", "en:approved"])
+    }
+
+    /// The print gate and "ready for print" judge an approval as `check` does: with four eyes, a
+    /// reviewer's own approval holds the label back, with a reason that says so.
+    @Test func fourEyesHoldsTheReviewersApprovalBackFromPrint() throws {
+        let museum = try Self.selfApprovedMuseum(
+            "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n",
+            config: "fields:\n  title: { required: true }\nsignage:\n  require: approved\n")
+        let collection = try museum.load()
+        var gate = SignageGate(collection: collection)
+        gate.required = .approved
+        #expect(
+            gate.reasons(for: collection.exhibits[0]).map(\.message) == [
+                "the Kazakh (kk) title is not approved: it was approved by its reviewer (DK), and another person "
+                    + "must approve it (signage requires approved)",
+                "the English (en) title is not approved: it was approved by its reviewer (DK), and another person "
+                    + "must approve it (signage requires approved)",
+            ])
+        #expect(!PrintReadiness(collection: collection).isReady(collection.exhibits[0], findings: []))
+        let check = try CaptionChecker.run(CheckRequest(path: museum.root))
+        #expect(
+            check.diagnostics.filter { $0.checkID == "not-approved" }.map(\.message) == [
+                "title (kk) of k was approved by its reviewer (DK); another person must approve it",
+                "title (en) of k was approved by its reviewer (DK); another person must approve it",
+            ])
+        _ = try SignOff.approveAllReviewed(gallery: nil, by: "AB", date: "2026-12-04", in: try museum.load())
+        let approved = try museum.load()
+        var approvedGate = SignageGate(collection: approved)
+        approvedGate.required = .approved
+        #expect(approvedGate.reasons(for: approved.exhibits[0]).isEmpty)
+        #expect(PrintReadiness(collection: approved).isReady(approved.exhibits[0], findings: []))
+    }
+
     // MARK: - Demotion on every path that changes a text
 
     /// A museum whose title is reviewed and approved in every language.

@@ -12,7 +12,8 @@ struct NotApprovedCheck: CaptionCheck {
                 every current text, the source included, without an approval that covers it, so CI can \
                 hold a release until everything is approved; it is off by default (turn it on in \
                 captions.yml with a severity). With four-eyes: true it also reports a translation approved \
-                by the same name that reviewed it. The finding points at the text's language key.
+                by the same name that reviewed it: such an approval counts nowhere (captions approve \
+                refuses it, the print gate holds it back). The finding points at the text's language key.
                 """,
             defaultSeverity: .error,
             options: [("four-eyes", "true: the approver of a translation must not be its reviewer (default false)")],
@@ -47,22 +48,31 @@ struct NotApprovedCheck: CaptionCheck {
         return description
     }()
 
-    /// Whether an approval by the reviewer is reported.
-    let fourEyes: Bool
-
     init(options: CheckOptions) throws(CaptionError) {
         try options.requireOnly(["four-eyes"])
-        fourEyes = try options.bool("four-eyes") ?? false
+        // Read where the sign-off states are worked out (CollectionConfig.fourEyes()); checked here.
+        _ = try options.bool("four-eyes")
     }
 
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         signOffFindings(in: exhibit, languages: context.config.languages, context: context) { what, current in
-            guard let approval = current.approval else {
-                return "\(what) is not approved" + NotReviewedCheck.outdatedNote(current.outdated, missing: .approved)
-                    + "; approve it with captions approve"
+            guard current.approval == nil else { return nil }
+            if let byReviewer = current.approvalByReviewer {
+                return "\(what) was approved by its reviewer (\(byReviewer.by)); another person must approve it"
             }
-            guard fourEyes, let review = current.review, review.by == approval.by else { return nil }
-            return "\(what) was approved by its reviewer (\(approval.by)); another person must approve it"
+            return "\(what) is not approved" + NotReviewedCheck.outdatedNote(current.outdated, missing: .approved)
+                + "; approve it with captions approve"
         }
+    }
+}
+
+extension CollectionConfig {
+    /// Whether `checks:` asks for four eyes (`not-approved: { four-eyes: true }`, whatever its
+    /// severity): then an approval of a translation by its own reviewer does not count.
+    ///
+    /// - Throws: ``CaptionError/invalidConfig(_:_:)`` when `four-eyes` is not `true` or `false`.
+    func fourEyes() throws(CaptionError) -> Bool {
+        let id = NotApprovedCheck.description.id
+        return try CheckOptions(checkID: id, node: checks[id]?.node).bool("four-eyes") ?? false
     }
 }

@@ -77,9 +77,18 @@ extension Pages {
             }
         }
         let shown = HTML.join(lines.map { "<span>\($0)</span>" })
+        // What a save of a changed text ends, for the warning while typing (`signoff.ends…`).
+        let approved = state.approval != nil || state.approvalByReviewer != nil
+        let ends: HTML =
+            switch (state.review != nil, approved) {
+            case (true, true): " data-ends=\"both\""
+            case (true, false): " data-ends=\"review\""
+            case (false, true): " data-ends=\"approval\""
+            case (false, false): ""
+            }
         return """
             <div class="signoff" id="so-\(field)-\(language)">\
-            <p class="signoff-state \(kind)" data-state="\(kind)">\(shown)</p>\(outdated)\(buttons)</div>
+            <p class="signoff-state \(kind)" data-state="\(kind)"\(ends)>\(shown)</p>\(outdated)\(buttons)</div>
             """
     }
 
@@ -160,7 +169,8 @@ extension Pages {
             <h2 id="h-signoff">\(words("signoff.title"))</h2>
             <form id="signoff-form" method="post" action="/exhibits/\(urlEncode(id))/signoff" \
             data-savefirst="\(words("signoff.savefirst"))" data-endsapproval="\(words("signoff.endsapproval"))" \
-            data-endsreview="\(words("signoff.endsreview"))">\(page.csrfField)\
+            data-endsreview="\(words("signoff.endsreview"))" data-endsboth="\(words("signoff.endsboth"))">\
+            \(page.csrfField)\
             <button type="submit" disabled hidden aria-hidden="true" tabindex="-1"></button>
             \(hidden)
             \(signerBox(panel.signer, words: words))

@@ -177,8 +177,9 @@ def test_edit_after_approval_shows_the_demotion(approved, editor, page):
     # An edit in the editor: said while typing, before the save drops the sign-off of the text
     # it rewrites; the box names the warning for screen readers.
     page.locator("textarea[name='title.kk']").fill("Алғашқы қыс.")
+    # A reviewed and approved translation: the save ends both, and the warning says both.
     expect(page.locator("#so-title-kk .signoff-ends")).to_have_text(
-        "Saving this change ends the approval: the text will need approving again.")
+        "Saving this change ends the review and the approval: the text will need reviewing and approving again.")
     assert "se-t-title-kk" in page.get_attribute("textarea[name='title.kk']", "aria-describedby").split()
     expect(page.locator("#so-title-en .signoff-ends")).to_have_count(0)
     page.click("button[value=save]")

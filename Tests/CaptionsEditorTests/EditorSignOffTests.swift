@@ -113,7 +113,12 @@ struct EditorSignOffTests {
             #expect(
                 final.body.contains("<span>Reviewed by AB on \(date)</span><span>Approved by Dana K. on \(date)</span>")
             )
-            #expect(final.body.contains("class=\"signoff-state approved\""))
+            // A save of the text ends both, and the warning while typing says both.
+            #expect(final.body.contains("class=\"signoff-state approved\" data-state=\"approved\" data-ends=\"both\">"))
+            #expect(
+                final.body.contains(
+                    "data-endsboth=\"Saving this change ends the review and the approval: the text will need reviewing "
+                        + "and approving again.\""))
             #expect(final.body.contains("Signing as Dana K."))
             #expect(!final.body.contains("value=\"title.kk\""))
         }
@@ -444,10 +449,16 @@ struct EditorSignOffTests {
             let page = try await browser.get("/exhibits/first-winter")
             #expect(
                 page.body.contains(
-                    "<p class=\"signoff-state reviewed\" data-state=\"reviewed\"><span>Reviewed by DK on \(date)</span>"
+                    "<p class=\"signoff-state reviewed\" data-state=\"reviewed\" data-ends=\"both\"><span>Reviewed by DK "
+                        + "on \(date)</span>"
                         + "</p><p class=\"signoff-outdated\">The approval by DK on \(date) does not count: the same "
                         + "person reviewed the text; another person must approve it</p>"))
             #expect(page.body.contains("name=\"approve\" value=\"title.kk\""))
+            // The source text has only an approval: a save ends that alone.
+            #expect(
+                page.body.contains(
+                    "id=\"so-title-ru\"><p class=\"signoff-state approved\" data-state=\"approved\" "
+                        + "data-ends=\"approval\">"))
             let refused = try await browser.post(
                 "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.kk"))
             #expect(refused.status == .unprocessableContent)

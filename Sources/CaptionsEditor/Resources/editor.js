@@ -282,11 +282,11 @@
       note.textContent = reason;
       cell.appendChild(note);
     }
-    // A signed text changed: said while typing, not only after the save that ends the sign-off.
+    // A signed text changed: said while typing, not only after the save that ends the sign-off
+    // (the review, the approval or both: data-ends of the state).
     var state = cell.querySelector(".signoff-state");
-    var kind = state ? state.getAttribute("data-state") : "";
-    var ends = kind === "approved" ? form.getAttribute("data-endsapproval") :
-      kind === "reviewed" ? form.getAttribute("data-endsreview") : "";
+    var which = state ? state.getAttribute("data-ends") : "";
+    var ends = which ? form.getAttribute("data-ends" + which) : "";
     if (ends && !cell.querySelector(".signoff-ends")) {
       var warning = document.createElement("p");
       warning.className = "message warning signoff-ends";

@@ -88,10 +88,10 @@ import Testing
         #expect(run.status == 1)
         #expect(
             run.stdout == """
-                Captions/g/k.yml:3:3: error: title (kk) of k is not approved; approve it with captions approve [not-approved]
+                Captions/g/k.yml:3:3: error: title (kk) of k is not approved; review it first (captions review), then approve it with captions approve [not-approved]
                 Captions/g/k.yml:3:3: error: title (kk) of k is not reviewed; review it with captions review [not-reviewed]
                 Captions/g/k.yml:4:3: error: title (ru) of k is not approved; approve it with captions approve [not-approved]
-                Captions/g/k.yml:5:3: error: title (en) of k is not approved; approve it with captions approve [not-approved]
+                Captions/g/k.yml:5:3: error: title (en) of k is not approved; review it first (captions review), then approve it with captions approve [not-approved]
                 Captions/g/k.yml:5:3: error: title (en) of k is not reviewed; review it with captions review [not-reviewed]
 
                 """)

@@ -117,7 +117,7 @@ import Testing
                 "::error file=Captions/g/k.yml,line=5,col=3,title=not-approved::title (en) of k was approved by its "
                     + "reviewer (AB); another person must approve it",
                 "::error file=Captions/g/k.yml,line=7,col=3,title=not-approved::text (kk) of k is not approved; "
-                    + "approve it with captions approve",
+                    + "review it first (captions review), then approve it with captions approve",
                 "::warning file=Captions/g/k.yml,line=7,col=3,title=not-reviewed::text (kk) of k is not reviewed; "
                     + "review it with captions review",
                 "::error file=Captions/g/k.yml,line=8,col=3,title=not-approved::text (ru) of k is not approved; "

@@ -381,7 +381,7 @@ import Testing
         #expect(
             gate.diagnostics.filter { $0.checkID.hasPrefix("not-") && $0.field == "title" }.map(\.message) == [
                 "title (kk) of k is not approved (the approval by DK on 2026-12-03 no longer counts: text changed); "
-                    + "approve it with captions approve",
+                    + "review it first (captions review), then approve it with captions approve",
                 "title (kk) of k is not reviewed (the review by AB on 2026-12-03 no longer counts: text changed); "
                     + "review it with captions review",
             ])

@@ -55,13 +55,18 @@ struct NotApprovedCheck: CaptionCheck {
     }
 
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        signOffFindings(in: exhibit, languages: context.config.languages, context: context) { what, current in
+        signOffFindings(in: exhibit, languages: context.config.languages, context: context) { what, isSource, current in
             guard current.approval == nil else { return nil }
             if let byReviewer = current.approvalByReviewer {
                 return "\(what) was approved by its reviewer (\(byReviewer.by)); another person must approve it"
             }
+            // A translation whose review does not count either: approve would refuse it.
+            let advice =
+                !isSource && current.review == nil
+                ? "review it first (captions review), then approve it with captions approve"
+                : "approve it with captions approve"
             return "\(what) is not approved" + NotReviewedCheck.outdatedNote(current.outdated, missing: .approved)
-                + "; approve it with captions approve"
+                + "; " + advice
         }
     }
 }

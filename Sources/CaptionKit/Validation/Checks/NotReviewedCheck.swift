@@ -41,7 +41,7 @@ struct NotReviewedCheck: CaptionCheck {
     init(options: CheckOptions) throws(CaptionError) { try options.requireOnly([]) }
 
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        signOffFindings(in: exhibit, languages: context.config.targetLanguages, context: context) { what, current in
+        signOffFindings(in: exhibit, languages: context.config.targetLanguages, context: context) { what, _, current in
             guard current.review == nil else { return nil }
             return "\(what) is not reviewed" + Self.outdatedNote(current.outdated, missing: .reviewed)
                 + "; review it with captions review"
@@ -60,10 +60,10 @@ struct NotReviewedCheck: CaptionCheck {
 extension CaptionCheck {
     /// The findings of a sign-off check: for every current text (translated, not stale) of
     /// `languages`, the message `message` gives for it (`what` names the field, language and
-    /// exhibit), at the text's language key.
+    /// exhibit; `isSource`: the text is in the source language), at the text's language key.
     func signOffFindings(
         in exhibit: Exhibit, languages: [String], context: CheckContext,
-        _ message: (_ what: String, _ state: SignOffState) -> String?
+        _ message: (_ what: String, _ isSource: Bool, _ state: SignOffState) -> String?
     ) -> [Diagnostic] {
         guard exhibit.isReadable else { return [] }
         let config = context.config
@@ -74,7 +74,8 @@ extension CaptionCheck {
                 guard let text = field.translation(language) else { continue }
                 let current = state(field.name, language)
                 guard current.level != nil,
-                    let said = message("\(field.name) (\(language)) of \(exhibit.displayID)", current)
+                    let said = message(
+                        "\(field.name) (\(language)) of \(exhibit.displayID)", language == config.source, current)
                 else { continue }
                 findings.append(
                     finding(at: text.keyLocation, said, exhibit: exhibit, field: field.name, language: language))

@@ -98,7 +98,8 @@ struct Baseline: Sendable, Equatable {
     /// Reads a baseline file.
     ///
     /// - Throws: ``CaptionError/unreadable(path:reason:)`` when the file cannot be read, and
-    ///   ``CaptionError/invalidInput(_:_:)`` when it is not a baseline written by `captions`.
+    ///   ``CaptionError/invalidInput(_:_:)`` when it is not a baseline written by `captions`
+    ///   (at the first `<<<<<<<` line when a merge left conflict markers in it).
     init(contentsOf path: String) throws(CaptionError) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "no such file, or permission denied")
@@ -119,6 +120,9 @@ struct Baseline: Sendable, Equatable {
         do {
             file = try JSONDecoder().decode(File.self, from: data)
         } catch {
+            if let conflict = MergeConflict.first(in: data) {
+                throw .invalidInput(SourceLocation(path: path, line: conflict.line, column: 1), conflict.message)
+            }
             throw .invalidInput(
                 SourceLocation(path: path, line: 1, column: 1),
                 """

@@ -78,15 +78,12 @@ enum ExhibitParser {
             builder.notes = nil
             builder.metadata = [:]
             builder.findings = []
-            if let line = reader.firstLine(startingWith: Array("<<<<<<< ".utf8)) {
-                // A git merge left both sides in the file: say so where the conflict starts.
-                builder.fail(
-                    "invalid-yaml", line: line, column: 1,
-                    """
-                    unresolved merge conflict: keep what both sides added (in the translations record, one \
-                    line per language; of two sign-offs of one text, the later), delete the <<<<<<<, ======= \
-                    and >>>>>>> lines and check again
-                    """)
+            let conflicts = reader.mergeConflicts(recordKey: TranslationRecord.key)
+            if !conflicts.isEmpty {
+                // A git merge left both sides in the file: say so where each conflict starts.
+                for conflict in conflicts {
+                    builder.fail("invalid-yaml", line: conflict.line, column: 1, conflict.message)
+                }
                 return builder.exhibit
             }
             builder.fail("invalid-yaml", line: error.line, column: error.column, error.message)

@@ -56,17 +56,9 @@ final class YAMLEventReader {
     private let input: UnsafeBufferPointer<UInt8>
     private var count: Int { input.count }
 
-    /// The 1-based number of the first line of the input that starts with `prefix`, if any.
-    func firstLine(startingWith prefix: [UInt8]) -> Int? {
-        var line = 1
-        var lineStart = 0
-        while lineStart < input.count {
-            if input[lineStart...].starts(with: prefix) { return line }
-            guard let end = input[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            lineStart = end + 1
-            line += 1
-        }
-        return nil
+    /// The merge conflicts git left in the input (see ``MergeConflict/all(in:recordKey:)``).
+    func mergeConflicts(recordKey: String? = nil) -> [MergeConflict] {
+        MergeConflict.all(in: input, recordKey: recordKey)
     }
 
     /// The byte offset of each line's start, made on first use (``literalBlockIndentation(headerLine:)``).

@@ -20,11 +20,23 @@ enum YAMLReader {
     ///
     /// What ``YAMLSubset`` leaves out (tags other than `!!str`, anchors, aliases, merge keys) is
     /// refused at its position; so are trees deeper than `maxDepth` or with more than `maxNodes`
-    /// nodes.
+    /// nodes. Text that git left with merge conflict markers fails at the first `<<<<<<<` line
+    /// (``MergeConflict``).
     static func document(_ text: String, path: String, maxDepth: Int = 32, maxNodes: Int = 100_000)
         throws(Failure) -> LocatedNode?
     {
         let reader = YAMLEventReader(text: text)
+        do {
+            return try document(reader, path: path, maxDepth: maxDepth, maxNodes: maxNodes)
+        } catch {
+            guard let conflict = reader.mergeConflicts().first else { throw error }
+            throw Failure(line: conflict.line, column: 1, message: conflict.message)
+        }
+    }
+
+    private static func document(_ reader: YAMLEventReader, path: String, maxDepth: Int, maxNodes: Int)
+        throws(Failure) -> LocatedNode?
+    {
         var event = try reader.next()  // stream start
         event = try reader.next()
         if event.kind == .streamEnd { return nil }

@@ -79,9 +79,7 @@ import Testing
         #expect(
             exhibit.loadFindings.map { "\($0.location.line):\($0.location.column) \($0.checkID)" }
                 == ["\(markerLine):1 invalid-yaml"])
-        #expect(
-            exhibit.loadFindings.first?.message.hasPrefix("unresolved merge conflict: keep what both sides added")
-                == true)
+        #expect(exhibit.loadFindings.first?.message == MergeConflictTests.recordAdvice)
 
         // The manual's resolution: keep both sides' lines, delete the marker lines.
         let resolved = lines.filter { !$0.hasPrefix("<<<<<<< ") && !$0.hasPrefix(">>>>>>> ") && $0 != "=======" }
@@ -91,5 +89,31 @@ import Testing
         #expect(after.exhibits.allSatisfy { $0.loadFindings.isEmpty })
         #expect(state("text", "kk").review?.by == "AB" && state("text", "en").review?.by == "EF")
         #expect(state("title", "kk").level == .approved)
+    }
+
+    /// Two branches change one caption's text: git's diff3 style adds the original lines, and the
+    /// finding asks to choose a version and to delete those lines too (not to keep both sides).
+    @Test func aConflictInACaptionsTextWithTheOriginalLinesAsksToChooseAVersion() throws {
+        guard Self.git != nil else {
+            print("SignOffMergeTests: skipped, git is not installed")
+            return
+        }
+        let museum = try TestCollection(files: [("g/k.yml", "id: k\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\n")])
+        let root = museum.root
+        #expect(try Self.run(["init", "-q", "-b", "main"], in: root) == 0)
+        try Self.commit("captions", in: root)
+        for (branch, title) in [("a", "Сушёный курт"), ("b", "Курт из степи")] {
+            try Self.run(["checkout", "-q", "-b", branch, "main"], in: root)
+            try museum.write("g/k.yml", "id: k\ntitle:\n  kk: Құрт\n  ru: \(title)\n  en: Kurt\n")
+            try Self.commit(branch, in: root)
+        }
+        #expect(try Self.run(["-c", "merge.conflictStyle=diff3", "merge", "-q", "--no-edit", "a"], in: root) != 0)
+        let conflicted = try museum.read("g/k.yml")
+        #expect(conflicted.contains("\n||||||| "))
+        let exhibit = try museum.load().exhibits.first { $0.relativePath == "g/k.yml" }!
+        #expect(
+            exhibit.loadFindings.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+                "4:1 \(MergeConflictTests.versionsAdviceWithBase)"
+            ])
     }
 }

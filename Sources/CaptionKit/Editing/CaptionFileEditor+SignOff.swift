@@ -10,12 +10,8 @@ extension CaptionFileEditor {
         languageOrder: [String]
     ) throws(CaptionError) {
         let before = current()
+        try refuseWithErrors(before)
         let start = SourceLocation(path: path, line: 1, column: 1)
-        guard before.isReadable, before.loadFindings.isEmpty else {
-            throw refusal(
-                before.loadFindings.first?.location ?? start,
-                "\(relativePath) has errors; run captions check and fix them first")
-        }
         var record = TranslationRecord(exhibit: before)
         for (field, languages) in entries {
             for (language, entry) in languages {

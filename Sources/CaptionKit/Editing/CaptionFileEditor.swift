@@ -189,11 +189,14 @@ struct CaptionFileEditor: Sendable {
     /// Records `fingerprints` (field → language → fingerprint) in the `translations:` key,
     /// keeping the other entries; creates the key at the end of the file when missing.
     ///
-    /// - Throws: ``CaptionError/invalidInput(_:_:)`` when the existing key cannot be rewritten safely.
+    /// - Throws: ``CaptionError/invalidInput(_:_:)`` when the file has errors (a rewrite of the
+    ///   record would drop a key written twice in it without a word) or the existing key cannot be
+    ///   rewritten safely.
     mutating func record(
         _ fingerprints: [String: [String: String]], fieldOrder: [String], languageOrder: [String]
     ) throws(CaptionError) {
         let before = current()
+        try refuseWithErrors(before)
         guard
             let (record, splice) = recordSplice(
                 fingerprints, of: before, fieldOrder: fieldOrder, languageOrder: languageOrder, in: bytes)
@@ -572,6 +575,15 @@ struct CaptionFileEditor: Sendable {
 
     /// An edit refused at `location`, a position in the current text: the message says where
     /// that is in the file as read, which is the file on disk (earlier edits may have moved it).
+    /// Refuses to write the record of `exhibit` (the current text) while it has load findings.
+    func refuseWithErrors(_ exhibit: Exhibit) throws(CaptionError) {
+        guard exhibit.isReadable, exhibit.loadFindings.isEmpty else {
+            throw refusal(
+                exhibit.loadFindings.first?.location ?? SourceLocation(path: path, line: 1, column: 1),
+                "\(relativePath) has errors; run captions check and fix them first")
+        }
+    }
+
     func refusal(_ location: SourceLocation, _ message: String) -> CaptionError {
         .invalidInput(onDisk(location), message)
     }

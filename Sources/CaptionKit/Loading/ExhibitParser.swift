@@ -308,18 +308,25 @@ enum ExhibitParser {
                 fail(event, YAMLSubset.mergeKeyRefusal)
                 return nil
             }
-            if let first = seen[event.value] {
-                fail(
-                    "invalid-yaml", line: event.line, column: event.column,
-                    """
-                    duplicate key '\(event.value)'\(context.map { " in '\($0)'" } ?? ""); the first is at line \
-                    \(first.line)
-                    """,
-                    notes: [Diagnostic.Note(location: first, message: "first '\(event.value)' is here")])
-                return nil
-            }
-            seen.insert(event.value, at: location(event))
+            guard isNew(event, in: &seen, context: context) else { return nil }
             return event.value
+        }
+
+        /// Records the key `event` in `seen`; reports it as a duplicate (an `invalid-yaml` error at
+        /// it) and returns `false` when the mapping already has it.
+        mutating func isNew(_ event: YAMLEvent, in seen: inout SeenKeys, context: String?) -> Bool {
+            guard let first = seen[event.value] else {
+                seen.insert(event.value, at: location(event))
+                return true
+            }
+            fail(
+                "invalid-yaml", line: event.line, column: event.column,
+                """
+                duplicate key '\(event.value)'\(context.map { " in '\($0)'" } ?? ""); the first is at line \
+                \(first.line)
+                """,
+                notes: [Diagnostic.Note(location: first, message: "first '\(event.value)' is here")])
+            return false
         }
 
         mutating func readDocument(_ reader: YAMLEventReader) throws(YAMLReader.Failure) {
@@ -368,7 +375,7 @@ enum ExhibitParser {
                             valueLocation: location(value))
                     }
                 case _ where ExhibitParser.metadataKeys.contains(name):
-                    metadata[name] = try metadataNode(value, reader)
+                    metadata[name] = try metadataNode(value, reader, name: name)
                 default:
                     try readField(name, key: keyEvent, value: value, reader)
                 }
@@ -380,11 +387,22 @@ enum ExhibitParser {
         }
 
         /// Reads a reserved key's value into a located tree (at most 32 levels, 100,000 nodes).
-        mutating func metadataNode(_ first: YAMLEvent, _ reader: YAMLEventReader) throws(YAMLReader.Failure)
-            -> LocatedNode
+        ///
+        /// A key written twice in one of its mappings is reported as in a caption's field
+        /// (`duplicate key 'kk' in 'translations/title'`), and its second value left out.
+        mutating func metadataNode(_ first: YAMLEvent, _ reader: YAMLEventReader, name: String)
+            throws(YAMLReader.Failure) -> LocatedNode
         {
-            var stack: [LocatedNode] = []
-            var pendingKeys: [LocatedNode?] = []
+            /// A list or mapping being read, with its keys so far (mappings) and what it is called.
+            struct Open {
+                var node: LocatedNode
+                var context: String
+                var seen = SeenKeys()
+                var pendingKey: LocatedNode?
+                /// Whether the pending key is a duplicate, whose value is read and left out.
+                var dropsValue = false
+            }
+            var stack: [Open] = []
             var event = first
             var budget = 100_000
             while true {
@@ -403,32 +421,40 @@ enum ExhibitParser {
                             line: event.line, column: event.column,
                             message: "invalid YAML: the value is nested too deeply or is too large")
                     }
-                    stack.append(
-                        LocatedNode(
-                            event.kind == .sequenceStart ? .sequence([]) : .mapping([]), location: location(event)))
-                    pendingKeys.append(nil)
+                    var context = name
+                    if let parent = stack.last {
+                        context = parent.pendingKey?.scalar.map { "\(parent.context)/\($0)" } ?? parent.context
+                    }
+                    let node = LocatedNode(
+                        event.kind == .sequenceStart ? .sequence([]) : .mapping([]), location: location(event))
+                    stack.append(Open(node: node, context: context))
                 case .sequenceEnd, .mappingEnd:
-                    finished = stack.removeLast()
-                    pendingKeys.removeLast()
+                    finished = stack.removeLast().node
                 default:
                     break
                 }
                 if let node = finished {
                     guard var parent = stack.popLast() else { return node }
-                    switch parent.value {
+                    switch parent.node.value {
                     case .sequence(var items):
                         items.append(node)
-                        parent.value = .sequence(items)
+                        parent.node.value = .sequence(items)
                     case .mapping(var pairs):
-                        if let key = pendingKeys[pendingKeys.count - 1] {
-                            pairs.append(LocatedNode.Pair(key: key, value: node))
-                            parent.value = .mapping(pairs)
-                            pendingKeys[pendingKeys.count - 1] = nil
+                        if let key = parent.pendingKey {
+                            if !parent.dropsValue {
+                                pairs.append(LocatedNode.Pair(key: key, value: node))
+                                parent.node.value = .mapping(pairs)
+                            }
+                            parent.pendingKey = nil
+                            parent.dropsValue = false
                         } else {
                             if event.kind == .scalar, YAMLSubset.isMergeKey(event) {
                                 fail(event, YAMLSubset.mergeKeyRefusal)
                             }
-                            pendingKeys[pendingKeys.count - 1] = node
+                            if event.kind == .scalar {
+                                parent.dropsValue = !isNew(event, in: &parent.seen, context: parent.context)
+                            }
+                            parent.pendingKey = node
                         }
                     case .scalar:
                         break

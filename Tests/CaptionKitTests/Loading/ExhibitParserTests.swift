@@ -213,6 +213,38 @@ import Testing
         #expect(exhibit.field("title")?.translation("kk")?.text == "Құрт")
     }
 
+    @Test func duplicateKeysInTheTranslationsRecordAreReportedLikeATextsAndTheFirstCounts() throws {
+        let text = """
+            id: kurt
+            title:
+              kk: Құрт
+              ru: Курт
+              en: Kurt
+            translations:  # machine-owned: source fingerprints of translations; do not edit
+              title: { kk: c1acebfa, en: c1acebfa, kk: 00000000 }
+              text: { kk: c1acebfa }
+              title:
+                en: 00000000
+
+            """
+        let exhibit = parse(text, path: "Captions/kurt.yml")
+        #expect(
+            exhibit.loadFindings.map(\.formatted) == [
+                """
+                Captions/kurt.yml:7:40: error: duplicate key 'kk' in 'translations/title'; the first is at line 7 \
+                [invalid-yaml]
+                """,
+                "Captions/kurt.yml:9:3: error: duplicate key 'title' in 'translations'; the first is at line 7 [invalid-yaml]",
+            ])
+        #expect(
+            exhibit.loadFindings.map { $0.notes.map(\.location) } == [
+                [location(7, 12, "Captions/kurt.yml")], [location(7, 3, "Captions/kurt.yml")],
+            ])
+        let record = TranslationRecord(exhibit: exhibit)
+        #expect(record.fingerprints == ["title": ["kk": "c1acebfa", "en": "c1acebfa"], "text": ["kk": "c1acebfa"]])
+        #expect(record.problems.isEmpty)
+    }
+
     @Test func duplicateKeysAreFoundInLargeMappingsToo() {
         // More keys than the parser keeps in a list before it switches to a dictionary: each
         // duplicate, before and after the switch, is reported against its first key.

@@ -38,7 +38,10 @@ public enum EarlierSourceUnknown: Sendable, Hashable {
 /// fingerprint the `translations:` record kept (so caption files need not hold old texts).
 ///
 /// Runs `git` as a subprocess: `git log` for the commits that changed the file, newest first,
-/// then `git show` of each version until one has a source with the fingerprint.
+/// then `git show` of each version until one has a source with the fingerprint. When none has,
+/// a second `git log --follow` lists the versions under the names the file had before a rename
+/// or move (`git mv`), and those not yet read are read the same way; so the usual search (the
+/// text is in a version under the present name) runs git as often as before.
 enum SourceHistory {
     /// What the search found.
     enum Outcome: Sendable, Hashable {
@@ -69,16 +72,62 @@ enum SourceHistory {
         case .failure(.notARepository(let message)), .failure(.failed(let message)):
             return .notFound(.gitFailed(path: path, message: message))
         }
-        for commit in log.split(separator: "\n") {
-            guard case .success(let data) = gitData(["show", "\(commit):\(relative)"], in: folder) else { continue }
-            let exhibit = ExhibitParser.parse(data: data, path: path, relativePath: relative)
+        /// The source text of the file's version in `commit`, named `versionPath` there, when it
+        /// has the fingerprint.
+        func source(in commit: Substring, at versionPath: String) -> String? {
+            guard case .success(let data) = gitData(["show", "\(commit):\(versionPath)"], in: folder) else {
+                return nil
+            }
+            let exhibit = ExhibitParser.parse(data: data, path: path, relativePath: versionPath)
             guard let text = exhibit.field(field)?.translation(sourceLanguage)?.text,
                 SourceFingerprint.of(text) == fingerprint
-            else { continue }
-            return .found(text: text, commit: String(commit.prefix(7)))
+            else { return nil }
+            return text
+        }
+        let commits = log.split(separator: "\n")
+        for commit in commits {
+            if let text = source(in: commit, at: relative) {
+                return .found(text: text, commit: String(commit.prefix(7)))
+            }
+        }
+        // Not under the present name: the versions from before a rename or move, which only
+        // `--follow` lists (the name is the last argument, after `--`, as above).
+        if case .success(let followed) = git(
+            ["log", "--follow", "-z", "--format=%x01%H", "--name-only", "--", url.lastPathComponent], in: folder)
+        {
+            let read = Set(commits)
+            for version in versions(fromFollowLog: followed, presentPath: relative)
+            where !(version.path == relative && read.contains(version.commit)) {
+                if let text = source(in: version.commit, at: version.path) {
+                    return .found(text: text, commit: String(version.commit.prefix(7)))
+                }
+            }
         }
         return .notFound(
             .notInHistory(path: path, field: field, language: sourceLanguage, fingerprint: fingerprint))
+    }
+
+    /// The commits of `git log --follow -z --format=%x01%H --name-only` (`output`), newest
+    /// first, each with the file's path (from the repository's top) in that commit: a commit
+    /// that lists no path (a merge) keeps the path of the newer one, `presentPath` at first.
+    static func versions(fromFollowLog output: String, presentPath: String) -> [(commit: Substring, path: String)] {
+        var versions: [(commit: Substring, path: String)] = []
+        var path = presentPath
+        var pending: Substring?
+        // Each commit is `\u{1}HASH` then, after a line break, its path, each ended by a NUL.
+        for item in output.split(separator: "\0") {
+            let line = item.hasPrefix("\n") ? item.dropFirst() : item
+            if line.hasPrefix("\u{1}") {
+                if let commit = pending { versions.append((commit, path)) }
+                pending = line.dropFirst()
+            } else if let commit = pending {
+                path = String(line)
+                versions.append((commit, path))
+                pending = nil
+            }
+        }
+        if let commit = pending { versions.append((commit, path)) }
+        return versions
     }
 
     /// Why a git command gave no output.

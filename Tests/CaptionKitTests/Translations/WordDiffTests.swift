@@ -108,6 +108,72 @@ import Testing
             ])
     }
 
+    /// Moves between galleries and an id rename that renames the file (`git mv`, twice): the
+    /// search follows the file through both, for `captions diff` and the export's note alike.
+    @Test func theEarlierSourceIsFoundAfterTheFileWasMovedAndRenamed() throws {
+        guard SignOffMergeTests.git != nil else {
+            print("WordDiffTests: skipped the git test, git is not installed")
+            return
+        }
+        let version = { (id: String, ru: String, record: String) in
+            "id: \(id)\ntitle:\n  kk: Құрт\n  ru: \(ru)\n  en: Kurt\n" + record
+        }
+        let first = "Курт — сушёный сыр."
+        let second = "Курт — солёный сыр."
+        let fingerprint = SourceFingerprint.of(first)
+        let record = "translations:\n  title: { kk: \(fingerprint), en: \(fingerprint) }\n"
+        let museum = try TestCollection(files: [("g/k.yml", version("k", first, record))])
+        let root = museum.root
+        #expect(try SignOffMergeTests.run(["init", "-q", "-b", "main"], in: root) == 0)
+        try SignOffMergeTests.commit("translated", in: root)
+        try museum.write("g/k.yml", version("k", second, record))
+        try SignOffMergeTests.commit("the source corrected", in: root)
+        try FileManager.default.createDirectory(atPath: root + "/h", withIntermediateDirectories: true)
+        #expect(try SignOffMergeTests.run(["mv", "g/k.yml", "h/k.yml"], in: root) == 0)
+        try SignOffMergeTests.commit("moved to another gallery", in: root)
+        #expect(try SignOffMergeTests.run(["mv", "h/k.yml", "h/kurt.yml"], in: root) == 0)
+        try museum.write("h/kurt.yml", version("kurt", second, record))
+        try SignOffMergeTests.commit("renamed", in: root)
+
+        let diffs = try SourceDiff.of(id: "kurt", fields: ["title"], languages: ["kk"], in: try museum.load())
+        guard case .diff(let diff, let commit)? = diffs.first?.outcome else {
+            Issue.record("no diff: \(diffs)")
+            return
+        }
+        #expect(diff.text == "Курт — [-сушёный-]{+солёный+} сыр.")
+        #expect(try Self.firstCommit(in: root) == commit)
+        let collection = try museum.load()
+        let units = XLIFFExporter.units(of: collection.exhibits[0], language: "en", config: collection.config)
+        #expect(
+            units.first?.notes.last.map { "\($0.category): \($0.text)" }
+                == "source-diff: What changed in the source ([-deleted-] {+inserted+}): "
+                + "Курт — [-сушёный-]{+солёный+} сыр.")
+    }
+
+    /// The abbreviated hash of the first commit of the repository at `root`.
+    static func firstCommit(in root: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: SignOffMergeTests.git ?? "/usr/bin/git")
+        process.arguments = ["log", "--reverse", "--format=%h"]
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(String(decoding: data, as: UTF8.self).prefix { !$0.isNewline })
+    }
+
+    /// `git log --follow -z --format=%x01%H --name-only`: each commit with its path then; a merge
+    /// that lists none keeps the newer path.
+    @Test func theVersionsOfAFollowedLogAreItsCommitsWithTheirPaths() {
+        let log = "\u{1}c3\0\nh/kurt.yml\0\u{1}c2\0\u{1}m1\0\nh/k.yml\0\u{1}c1\0\ng/k.yml\0"
+        #expect(
+            SourceHistory.versions(fromFollowLog: log, presentPath: "h/kurt.yml").map { "\($0.commit) \($0.path)" }
+                == ["c3 h/kurt.yml", "c2 h/kurt.yml", "m1 h/k.yml", "c1 g/k.yml"])
+        #expect(SourceHistory.versions(fromFollowLog: "", presentPath: "k.yml").isEmpty)
+    }
+
     @Test func outsideGitTheDiffSaysSoPlainly() throws {
         let museum = try TestCollection(files: [
             (

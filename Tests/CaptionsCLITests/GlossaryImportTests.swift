@@ -96,6 +96,27 @@ import Testing
         #expect(again.stdout.hasSuffix("new.tbx: 0 added, 1 identical, 1 conflict\n"))
     }
 
+    /// A glossary saved on Windows (a byte order mark, CRLF line ends): the imported entry's
+    /// lines end in CRLF too, after one blank line, and the glossary reads back.
+    @Test func aWindowsGlossaryGetsItsOwnLineEndsForTheImportedEntry() throws {
+        let windows = "\u{FEFF}" + GlossaryExportTests.glossary.replacingOccurrences(of: "\n", with: "\r\n")
+        let folder = try GlossaryExportTests.folder(glossary: windows)
+        try folder.write("new.tbx", Self.newAndConflicting)
+        let run = try CLIRun.run(["import", "new.tbx"], in: folder.path)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(
+            run.stdout.hasSuffix(
+                "new.tbx: 1 added, 0 identical, 1 conflict\nwrote Captions/glossary.yml (1 entry added: dombra)\n"))
+        let written = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/Captions/glossary.yml"))
+        let appended = [
+            "", "# Imported from new.tbx by captions import", "- id: dombra", "  kk: домбыра", "  ru: домбра",
+            "  en: dombra", "  note: A two-stringed lute.",
+        ]
+        #expect(written == Data((windows + appended.map { $0 + "\r\n" }.joined()).utf8))
+        let again = try CLIRun.run(["import", "new.tbx"], in: folder.path)
+        #expect(again.stdout.hasSuffix("new.tbx: 0 added, 1 identical, 1 conflict\n"))
+    }
+
     /// Terms tagged with another script of a collection language (kk-Latn, kk-Arab) are not that
     /// language: they are left out with a warning naming the tag at its first language section
     /// (they became allowed kk variants, the Arabic one preferred).

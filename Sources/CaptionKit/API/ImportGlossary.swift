@@ -135,7 +135,10 @@ public enum GlossaryImporter {
         var merge = GlossaryMerge(glossary, config: config)
         var summaries: [GlossaryImportReport.FileSummary] = []
         var text = original.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+        // New lines end as the file's lines do (CRLF in a file saved on Windows); a byte order
+        // mark stays where it is, at the start of the text.
+        let newline = original.map { CaptionFileEditor.lineBreak(of: $0) } ?? "\n"
+        if !text.isEmpty, text.unicodeScalars.last != "\n" { text += newline }
         for (file, entries) in read {
             var summary = GlossaryImportReport.FileSummary(path: file)
             let before = merge.added.count
@@ -149,7 +152,8 @@ public enum GlossaryImporter {
             }
             let new = Array(merge.added[before...])
             if !new.isEmpty {
-                text = GlossaryMerge.appending(new, importedFrom: file, to: text, languages: config.languages)
+                text = GlossaryMerge.appending(
+                    new, importedFrom: file, to: text, languages: config.languages, newline: newline)
             }
             summaries.append(summary)
         }

@@ -42,16 +42,18 @@ struct CaptionFileEditor: Sendable {
         self.readBytes = bytes
         self.path = path
         self.relativePath = relativePath
-        self.newline = Self.containsCRLF(bytes) ? "\r\n" : "\n"
+        self.newline = Self.lineBreak(of: bytes)
     }
 
-    private static func containsCRLF(_ bytes: [UInt8]) -> Bool {
+    /// The line break a file whose bytes are `bytes` uses for lines written into it: `\r\n`
+    /// when it has one (a file saved on Windows), else `\n`.
+    static func lineBreak(of bytes: some RandomAccessCollection<UInt8>) -> String {
         var index = bytes.firstIndex(of: 0x0D)
-        while let found = index, found + 1 < bytes.count {
-            if bytes[found + 1] == 0x0A { return true }
-            index = bytes[(found + 1)...].firstIndex(of: 0x0D)
+        while let found = index, bytes.index(after: found) < bytes.endIndex {
+            if bytes[bytes.index(after: found)] == 0x0A { return "\r\n" }
+            index = bytes[bytes.index(after: found)...].firstIndex(of: 0x0D)
         }
-        return false
+        return "\n"
     }
 
     /// Starts editing the caption file of `exhibit` as it is on disk now.

@@ -189,17 +189,22 @@ struct GlossaryMerge {
     }
 
     /// `glossary` (the text of `glossary.yml`, ending in a line break or empty) with `entries`
-    /// appended under a comment naming the TBX file they came from.
+    /// appended under a comment naming the TBX file they came from, each line ended by `newline`
+    /// (`\n`, or `\r\n` as the file's own lines end).
     static func appending(
-        _ entries: [GlossaryEntry], importedFrom file: String, to glossary: String, languages: [String]
+        _ entries: [GlossaryEntry], importedFrom file: String, to glossary: String, languages: [String],
+        newline: String = "\n"
     ) -> String {
         // A line break in the file's name would end the comment.
         let name = URL(fileURLWithPath: file).lastPathComponent.unicodeScalars.map { scalar in
             scalar.breaksALine ? "?" : String(scalar)
         }.joined()
         // A blank line parts the import from the entries before it, not from the top of a new file.
-        return glossary + (glossary.isEmpty ? "" : "\n") + "# Imported from \(name) by captions import\n"
+        let lines =
+            (glossary.isEmpty ? "" : "\n") + "# Imported from \(name) by captions import\n"
             + yaml(entries, languages: languages).dropFirst()
+        // The YAML has a line break only at the end of a line (a scalar's own is escaped).
+        return glossary + (newline == "\n" ? lines : lines.replacingOccurrences(of: "\n", with: newline))
     }
 
     /// The YAML of the added entries, in the collection's language order, as `glossary.yml`

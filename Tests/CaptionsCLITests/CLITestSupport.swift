@@ -28,6 +28,18 @@ struct CLIRun {
         return products.appendingPathComponent("captions")
     }
 
+    /// Runs `/usr/bin/git` in `folder` as the curator who commits in the tests; requires exit 0
+    /// and gives standard output without its line breaks at the ends.
+    static func git(_ arguments: [String], in folder: String) throws -> String {
+        let run = try CLIRun.run(
+            ["-C", folder, "-c", "user.name=Curator", "-c", "user.email=curator@example.org"] + arguments,
+            executable: URL(fileURLWithPath: "/usr/bin/git"))
+        guard run.status == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "git \(arguments): \(run.stderr)"])
+        }
+        return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Runs `captions` (or another `executable`) with `arguments` in `directory`, with
     /// `environment` added to this process's environment.
     static func run(

@@ -117,6 +117,47 @@ import Testing
         #expect(again.stdout.hasSuffix("new.tbx: 0 added, 1 identical, 1 conflict\n"))
     }
 
+    /// The museum removed an entry (committed in git) after exporting the TBX file the translator
+    /// returns: the entry is not added back, and the warning names the commit.
+    @Test func anEntryRemovedInAnEarlierCommitIsNotAddedBack() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else {
+            print("skipped: the removed-entry test needs git (/usr/bin/git)")
+            return
+        }
+        let folder = try GlossaryExportTests.folder()
+        func git(_ arguments: String...) throws -> String { try CLIRun.git(arguments, in: folder.path) }
+        _ = try git("init", "-q")
+        _ = try git("add", "Captions")
+        _ = try git("commit", "-q", "-m", "The glossary")
+        let export = try CLIRun.run(["export", "glossary", "Captions", "--out", "gl"], in: folder.path)
+        #expect(export.status == 0, "\(export.stderr)")
+        let kurt = "- id: kurt\n  ru: курт\n  en: kurt\n  note: \"Dried cheese, salty; keep the word\"\n"
+        let withoutKurt = GlossaryExportTests.glossary.replacingOccurrences(of: kurt, with: "")
+        try #require(withoutKurt != GlossaryExportTests.glossary)
+        try folder.write("Captions/glossary.yml", withoutKurt)
+        _ = try git("commit", "-q", "-a", "-m", "kurt is not a term of ours")
+        let removal = try git("log", "-1", "--format=%h %cd", "--date=short").split(separator: " ")
+        let tbx = try folder.read("gl/glossary.tbx").split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(tbx.firstIndex { $0.contains("<termEntry id=\"kurt\"") })
+        let column = tbx[line].prefix { $0 == " " }.count + 1
+
+        let run = try CLIRun.run(["import", "gl/glossary.tbx"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout == """
+                gl/glossary.tbx:\(line + 1):\(column): warning: an entry with id 'kurt' was removed from glossary.yml in \
+                commit \(removal[0]) (\(removal[1])), so this entry is not added again; if it should come back, add it \
+                to glossary.yml by hand [glossary-import]
+                gl/glossary.tbx: 0 added, 2 identical, 0 conflicts, 1 skipped
+
+                """)
+        #expect(try folder.read("Captions/glossary.yml") == withoutKurt)
+        // An entry added back by hand is the glossary's again: the TBX entry is identical to it.
+        try folder.write("Captions/glossary.yml", GlossaryExportTests.glossary)
+        let restored = try CLIRun.run(["import", "gl/glossary.tbx"], in: folder.path)
+        #expect(restored.stdout == "gl/glossary.tbx: 0 added, 3 identical, 0 conflicts\n")
+    }
+
     /// Terms tagged with another script of a collection language (kk-Latn, kk-Arab) are not that
     /// language: they are left out with a warning naming the tag at its first language section
     /// (they became allowed kk variants, the Arabic one preferred).

@@ -192,13 +192,7 @@ import Testing
             return
         }
         let folder = try museum()
-        func git(_ arguments: String...) throws -> String {
-            let run = try CLIRun.run(
-                ["-C", folder.path, "-c", "user.name=Curator", "-c", "user.email=curator@example.org"] + arguments,
-                executable: URL(fileURLWithPath: "/usr/bin/git"))
-            try #require(run.status == 0, "git \(arguments.joined(separator: " ")): \(run.stderr)")
-            return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        func git(_ arguments: String...) throws -> String { try CLIRun.git(arguments, in: folder.path) }
         _ = try git("init", "-q")
         _ = try git("add", "-A")
         _ = try git("commit", "-q", "-m", "The museum as translated")

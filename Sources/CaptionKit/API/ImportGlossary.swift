@@ -32,7 +32,8 @@ public struct GlossaryImportReport: Sendable {
         var identical = 0
         /// Entries that differ from the glossary's entry for the same concept (not merged).
         public var conflicts = 0
-        /// Entries without a term in the collection's languages.
+        /// Entries without a term in the collection's languages, or removed from the glossary
+        /// before (its git history says so).
         public var skipped = 0
     }
 
@@ -132,7 +133,7 @@ public enum GlossaryImporter {
         for file in options.files {
             read.append((file, try TBXReader.read(path: file, maximumSize: options.maximumSize)))
         }
-        var merge = GlossaryMerge(glossary, config: config)
+        var merge = GlossaryMerge(glossary, config: config) { GlossaryHistory.removals(inHistoryOf: path) }
         var summaries: [GlossaryImportReport.FileSummary] = []
         var text = original.map { String(decoding: $0, as: UTF8.self) } ?? ""
         // New lines end as the file's lines do (CRLF in a file saved on Windows); a byte order

@@ -52,11 +52,15 @@ enum GlossaryImportFinding: String, ReportedFinding {
             only forbidden terms), so it says nothing a check could use and is skipped. Terms in a \
             language that is not the collection's (another language, or another script: kk-Latn or \
             kk-Arab is not kk) are left out, and the first language section with that tag in each file \
-            is named.
+            is named. An entry that would be added with the id of an entry a commit removed from \
+            glossary.yml (its git history, the last 500 commits that changed it) is skipped too: the \
+            TBX file was most likely exported before the museum removed it.
             """,
         remedy: """
             Nothing, if the entry is not meant for this collection. Otherwise add its terms in the \
-            collection's languages (tagged with their language codes) and import again.
+            collection's languages (tagged with their language codes) and import again; an entry \
+            skipped because it was removed before comes back only when it is added to glossary.yml by \
+            hand.
             """,
         notReported: [FindingExample(files: [], input: tbx([("ru", "курт"), ("kk-KZ", "құрт")]))],
         reported: [FindingExample(files: [], input: tbx([("de", "Kurt")]))])

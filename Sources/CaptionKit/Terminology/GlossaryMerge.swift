@@ -8,6 +8,7 @@ import Foundation
 /// in, it has the same terms and forbidden terms; notes are not compared, and the glossary's
 /// note stays. A language section whose tag names no language of the collection (another
 /// language, or a script: `kk-Latn` is not `kk`) is left out with a warning, once per file and tag.
+/// An entry the glossary's git history says was removed is not added back.
 struct GlossaryMerge {
     /// What happened to one TBX entry.
     enum Outcome: Equatable {
@@ -17,7 +18,7 @@ struct GlossaryMerge {
         case identical
         /// It differs from a glossary entry for the same concept.
         case conflict
-        /// It has no term in the collection's languages.
+        /// It has no term in the collection's languages, or the glossary had it and it was removed.
         case skipped
     }
 
@@ -32,10 +33,25 @@ struct GlossaryMerge {
     private(set) var warnings: [Diagnostic] = []
     /// The tags left out so far, with the file they were met in (each is named once per file).
     private var leftOutTags: Set<[String]> = []
+    /// The glossary's file name, as the warning on a removed entry names it.
+    private let fileName: String
+    /// Finds the entries the glossary's history says were removed (run once, when an entry
+    /// would first be added, so an import that adds nothing does not ask).
+    private let findRemovals: () -> [String: GlossaryRemoval]
+    /// What ``findRemovals`` found, once asked.
+    private var removals: [String: GlossaryRemoval]?
 
-    init(_ glossary: Glossary, config: CollectionConfig) {
+    /// Merges into `glossary`; `removals` gives the ids of entries removed from it, with the
+    /// commit that removed each (see ``GlossaryHistory``): a TBX entry that would be added with
+    /// such an id is skipped with a warning.
+    init(
+        _ glossary: Glossary, config: CollectionConfig,
+        removals: @escaping () -> [String: GlossaryRemoval] = { [:] }
+    ) {
         self.config = config
         self.entries = glossary.entries
+        self.fileName = URL(fileURLWithPath: glossary.path ?? Glossary.fileName).lastPathComponent
+        self.findRemovals = removals
     }
 
     /// The collection language a TBX `xml:lang` stands for, as for XLIFF
@@ -153,6 +169,18 @@ struct GlossaryMerge {
             return .conflict
         }
         entry.id = newID(for: tbx, entry)
+        if removals == nil { removals = findRemovals() }
+        if let removal = removals?[entry.id] {
+            warnings.append(
+                Diagnostic(
+                    GlossaryImportFinding.glossaryImport, location: tbx.location,
+                    message: """
+                        an entry with id '\(entry.id)' was removed from \(fileName) in commit \(removal.commit) \
+                        (\(removal.date)), so this entry is not added again; if it should come back, add it to \
+                        \(fileName) by hand
+                        """))
+            return .skipped
+        }
         entries.append(entry)
         added.append(entry)
         return .added(entry.id)

@@ -59,14 +59,14 @@ enum SourceHistory {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let prefix: String
-        switch git(["rev-parse", "--show-prefix"], in: folder) {
+        switch GitProcess.output(["rev-parse", "--show-prefix"], in: folder) {
         case .success(let output): prefix = output
         case .failure(.notRun), .failure(.notARepository): return .notFound(.notInGitRepository(path: path))
         case .failure(.failed(let message)): return .notFound(.gitFailed(path: path, message: message))
         }
         let relative = prefix.trimmingCharacters(in: .newlines) + url.lastPathComponent
         let log: String
-        switch git(["log", "--format=%H", "--", url.lastPathComponent], in: folder) {
+        switch GitProcess.output(["log", "--format=%H", "--", url.lastPathComponent], in: folder) {
         case .success(let output): log = output
         case .failure(.notRun): return .notFound(.notInGitRepository(path: path))
         case .failure(.notARepository(let message)), .failure(.failed(let message)):
@@ -75,7 +75,7 @@ enum SourceHistory {
         /// The source text of the file's version in `commit`, named `versionPath` there, when it
         /// has the fingerprint.
         func source(in commit: Substring, at versionPath: String) -> String? {
-            guard case .success(let data) = gitData(["show", "\(commit):\(versionPath)"], in: folder) else {
+            guard case .success(let data) = GitProcess.data(["show", "\(commit):\(versionPath)"], in: folder) else {
                 return nil
             }
             let exhibit = ExhibitParser.parse(data: data, path: path, relativePath: versionPath)
@@ -92,7 +92,7 @@ enum SourceHistory {
         }
         // Not under the present name: the versions from before a rename or move, which only
         // `--follow` lists (the name is the last argument, after `--`, as above).
-        if case .success(let followed) = git(
+        if case .success(let followed) = GitProcess.output(
             ["log", "--follow", "-z", "--format=%x01%H", "--name-only", "--", url.lastPathComponent], in: folder)
         {
             let read = Set(commits)
@@ -128,85 +128,5 @@ enum SourceHistory {
         }
         if let commit = pending { versions.append((commit, path)) }
         return versions
-    }
-
-    /// Why a git command gave no output.
-    enum GitFailure: Error {
-        /// git could not be started (not installed).
-        case notRun
-        /// The folder is in no repository (git's `message`).
-        case notARepository(String)
-        /// Any other failure, with the first line git wrote to standard error, without `fatal: `.
-        case failed(String)
-    }
-
-    private static func git(_ arguments: [String], in folder: String) -> Result<String, GitFailure> {
-        gitData(arguments, in: folder).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Standard output of `git arguments` run in `folder`, or why there is none.
-    private static func gitData(_ arguments: [String], in folder: String) -> Result<Data, GitFailure> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        environment["LC_ALL"] = "C"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return .failure(.notRun) }
-        // Standard error is read on its own thread: a git that fills one pipe while this reads
-        // the other would otherwise wait forever.
-        let errorData = ErrorCollector(errors.fileHandleForReading)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus == 0 { return .success(data) }
-        // `env` exits with 127 when it cannot find git.
-        if process.terminationStatus == 127 { return .failure(.notRun) }
-        let message =
-            reason(fromStandardError: String(decoding: errorData.wait(), as: UTF8.self))
-            ?? "exit status \(process.terminationStatus)"
-        let outsideRepository = message.hasPrefix("not a git repository")
-        return .failure(outsideRepository ? .notARepository(message) : .failed(message))
-    }
-
-    /// Why git failed, from what it wrote to standard error: its `fatal: ` line (git may write
-    /// `error:` and `warning:` lines before it), else its first line, without that prefix,
-    /// without control characters and at most 300 characters long; `nil` when it wrote nothing.
-    static func reason(fromStandardError text: String) -> String? {
-        let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter {
-            !$0.trimmingCharacters(in: .whitespaces).isEmpty
-        }
-        guard let line = lines.first(where: { $0.hasPrefix("fatal: ") }) ?? lines.first else { return nil }
-        var reason = Substring(line)
-        for prefix in ["fatal: ", "error: ", "warning: "] where reason.hasPrefix(prefix) {
-            reason = reason.dropFirst(prefix.count)
-        }
-        let printable = String(String.UnicodeScalarView(reason.unicodeScalars.filter { !Normalization.isControl($0) }))
-        return printable.count > 300 ? String(printable.prefix(299)) + "…" : printable
-    }
-}
-
-/// Reads a pipe to its end on a thread of its own.
-private final class ErrorCollector: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    /// Everything the pipe held, once its writer closed it.
-    func wait() -> Data {
-        done.wait()
-        return data
     }
 }

@@ -246,14 +246,14 @@ import Testing
     @Test("git's reason: its fatal line (after error and warning lines), without control characters, short")
     func gitsReasonFromItsStandardError() {
         #expect(
-            SourceHistory.reason(
+            GitProcess.reason(
                 fromStandardError: "error: inflate: data stream error (incorrect header check)\n"
                     + "error: unable to unpack 1234 header\nfatal: loose object 1234 is corrupt\n")
                 == "loose object 1234 is corrupt")
-        #expect(SourceHistory.reason(fromStandardError: "warning: odd\n") == "odd")
-        #expect(SourceHistory.reason(fromStandardError: "\n  \n") == nil)
-        #expect(SourceHistory.reason(fromStandardError: "fatal: bad \u{1B}[31mobject\u{7}\n") == "bad [31mobject")
-        let long = SourceHistory.reason(fromStandardError: "fatal: " + String(repeating: "x", count: 5_000))
+        #expect(GitProcess.reason(fromStandardError: "warning: odd\n") == "odd")
+        #expect(GitProcess.reason(fromStandardError: "\n  \n") == nil)
+        #expect(GitProcess.reason(fromStandardError: "fatal: bad \u{1B}[31mobject\u{7}\n") == "bad [31mobject")
+        let long = GitProcess.reason(fromStandardError: "fatal: " + String(repeating: "x", count: 5_000))
         #expect(long == String(repeating: "x", count: 299) + "…")
     }
 

@@ -145,7 +145,7 @@ import Testing
         let collection = try museum.load()
         let units = XLIFFExporter.units(of: collection.exhibits[0], language: "en", config: collection.config)
         #expect(
-            units.first?.notes.last.map { "\($0.category): \($0.text)" }
+            units.first?.notes.last.map { "\($0.category.rawValue): \($0.text)" }
                 == "source-diff: What changed in the source ([-deleted-] {+inserted+}): "
                 + "Курт — [-сушёный-]{+солёный+} сыр.")
     }

@@ -286,6 +286,14 @@ import Testing
             try Self.block("Documentation/Commands.md", command: "captions accept --untracked"), in: untracked)
     }
 
+    @Test func anExhibitFileCutShort() throws {
+        let folder = try museum()
+        let url = URL(fileURLWithPath: folder.path + "/Captions/" + Self.wagon)
+        try Data(try Data(contentsOf: url).prefix(1200)).write(to: url)
+        try expectManual(
+            try Self.block("Documentation/Commands.md", command: "captions accept stalin-wagon"), in: folder)
+    }
+
     @Test func aFileOutOfTheCanonicalForm() throws {
         let folder = try museum(editing: Self.wagon) {
             $0.replacingOccurrences(of: "id: stalin-wagon\n", with: "id: stalin-wagon\n\n")

@@ -21,20 +21,13 @@ extension TranslationAcceptance {
     ///
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown exhibit, field or language,
     ///   or when there is no translation to accept; ``CaptionError/invalidInput(_:_:)`` when
-    ///   the file cannot be edited safely.
+    ///   the file cannot be edited safely, or none has the id but a file named `<id>.yml`
+    ///   cannot be read as captions.
     public static func accept(
         id: String, field: String?, language: String?, in collection: CaptionCollection, dryRun: Bool = false
     ) throws(CaptionError) -> Result {
         let config = collection.config
-        let matches = collection.exhibits.filter { $0.isReadable && $0.id == id }
-        guard let exhibit = matches.first else {
-            let ids = collection.exhibits.compactMap(\.id)
-            let hint = Suggestion.didYouMean(id, in: ids)
-            throw .invalidArgument("no exhibit with id '\(id)' in \(collection.rootPath)\(hint)")
-        }
-        guard matches.count == 1 else {
-            throw .invalidArgument("\(matches.count) exhibits have the id '\(id)'; fix that first (captions check)")
-        }
+        let exhibit = try collection.exhibit(id: id)
         try validate(field: field, language: language, config: config)
         let record = TranslationRecord(exhibit: exhibit)
         var fingerprints: [String: [String: String]] = [:]

@@ -110,12 +110,16 @@ extension CaptionChecker {
 }
 
 extension CaptionCollection {
-    /// The one readable exhibit with `id`.
+    /// The one readable exhibit with `id`: what `accept`, `review`, `approve`, `diff`, `edit`
+    /// and the one-exhibit check work on.
     ///
-    /// - Throws: ``CaptionError/invalidArgument(_:)`` when none or several have it.
+    /// - Throws: ``CaptionError/invalidInput(_:_:)`` when none has it but a file that cannot be
+    ///   read as captions may (``unreadableFile(named:)``); ``CaptionError/invalidArgument(_:)``
+    ///   when none or several have it.
     func exhibit(id: String) throws(CaptionError) -> Exhibit {
         let matches = exhibits.filter { $0.isReadable && $0.id == id }
         guard let exhibit = matches.first else {
+            if let unreadable = unreadableFile(named: id) { throw unreadable.cannotBeRead() }
             let hint = Suggestion.didYouMean(id, in: exhibits.compactMap(\.id))
             throw .invalidArgument("no exhibit with id '\(id)' in \(rootPath)\(hint)")
         }
@@ -124,9 +128,28 @@ extension CaptionCollection {
         }
         return exhibit
     }
+
+    /// The first file, in collection order, that cannot be read as captions and is named
+    /// `<id>.yml` (or has the id `id`, when it was read): it may hold the exhibit `id` (a merge
+    /// conflict, a sync cut short, a file saved as UTF-16), so a command cannot say there is none.
+    func unreadableFile(named id: String) -> Exhibit? {
+        exhibits.first { !$0.isReadable && ($0.fileStem == id || $0.id == id) }
+    }
 }
 
 extension Exhibit {
+    /// Why a command cannot work on this file, which cannot be read as captions, at its first
+    /// load finding: `path:line:col: error: <path> cannot be read as captions: <reason>; fix it,
+    /// then run the command again`; `exhibit` adds that the file may hold that exhibit.
+    func cannotBeRead(mayHold exhibit: String? = nil) -> CaptionError {
+        let first = loadFindings.first
+        let mayHold = exhibit.map { "; it may hold the exhibit '\($0)'" } ?? ""
+        return .invalidInput(
+            first?.location ?? SourceLocation(path: path),
+            "\(path) cannot be read as captions\(first.map { ": \($0.message)" } ?? "")\(mayHold); fix it, then run "
+                + "the command again")
+    }
+
     /// The exhibit with `texts` (field → language → text) in place of its saved texts.
     /// This exhibit with `fingerprints` (field → language → source fingerprint) added to its
     /// `translations:` record, as a save would add them; located at the exhibit's id.

@@ -51,7 +51,9 @@ public struct SourceDiff: Sendable, Hashable {
     /// source comes from the git history of the caption file (`git log`, `git show`), found by
     /// the fingerprint in the record.
     ///
-    /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown exhibit, field or language.
+    /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown exhibit, field or language;
+    ///   ``CaptionError/invalidInput(_:_:)`` when none has the id but a file named `<id>.yml`
+    ///   cannot be read as captions.
     public static func of(
         id: String, fields: [String] = [], languages: [String] = [], in collection: CaptionCollection
     ) throws(CaptionError) -> [SourceDiff] {

@@ -28,7 +28,8 @@ extension CollectionScaffold {
     /// - Returns: The path written.
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for an id or gallery that is not a slug,
     ///   ``CaptionError/alreadyExists(path:)`` when the file exists, ``CaptionError/idInUse(_:id:)``
-    ///   when another file has that id.
+    ///   when another file has that id, ``CaptionError/invalidInput(_:_:)`` when a file named
+    ///   `<id>.yml` cannot be read as captions (it may hold that id).
     ///
     /// With `requiredFieldsOnly` (the editor, which shows a box for every field and adds a field
     /// when a text is saved in it), the file has only the required fields and no `notes`, so an
@@ -57,6 +58,7 @@ extension CollectionScaffold {
         if let existing = collection.exhibits.first(where: { $0.id == id }) {
             throw .idInUse(existing.idLocation, id: id)
         }
+        if let unreadable = collection.unreadableFile(named: id) { throw unreadable.cannotBeRead(mayHold: id) }
         // The collection does not read folders that are symbolic links: a file created through
         // one would be unseen, and could land outside the collection.
         var folder = path

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// A command that names an exhibit whose file cannot be read as captions (a sync cut short, a
+/// merge conflict, a file saved as UTF-16) says so at the file, exit 2, and writes nothing: it
+/// does not say there is no such exhibit, and `new` does not make a second one with its id.
+@Suite struct UnreadableExhibitCommandTests {
+    static let wagon = "Captions/memorial-park/stalin-wagon.yml"
+    static let kurt = "Captions/museum-second-floor/kurt-story.yml"
+
+    /// The bundled museum with the file at `relative` replaced by `bytes(original)`.
+    func museum(replacing relative: String, _ bytes: (Data) -> Data) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        _ = try folder.copyBundledCaptions()
+        let url = URL(fileURLWithPath: folder.path + "/" + relative)
+        try bytes(try Data(contentsOf: url)).write(to: url)
+        return folder
+    }
+
+    /// The file with git's conflict markers around two copies of it.
+    static func conflicted(_ data: Data) -> Data {
+        Data("<<<<<<< HEAD\n".utf8) + data + Data("=======\n".utf8) + data + Data(">>>>>>> theirs\n".utf8)
+    }
+
+    /// Runs each exhibit command on `id` and expects exit 2, `stderr` alone, and no file changed.
+    func expectRefused(_ id: String, in folder: TemporaryFolder, stderr: String) throws {
+        let before = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/Captions").sorted()
+        let bytes = try before.map { try? Data(contentsOf: URL(fileURLWithPath: folder.path + "/Captions/" + $0)) }
+        for arguments in [
+            ["accept", id], ["accept", id, "--field", "title", "--lang", "kk"], ["review", id, "--by", "X"],
+            ["approve", id, "--by", "X"], ["diff", id],
+        ] {
+            let run = try CLIRun.run(arguments, in: folder.path, environment: ["SOURCE_DATE_EPOCH": "1796428800"])
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stdout.isEmpty, "\(arguments)")
+            #expect(run.stderr == stderr, "\(arguments)")
+        }
+        let after = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/Captions").sorted()
+        #expect(after == before)
+        #expect(
+            try after.map { try? Data(contentsOf: URL(fileURLWithPath: folder.path + "/Captions/" + $0)) } == bytes)
+    }
+
+    @Test func aFileCutShortIsNamedWithWhyItCannotBeRead() throws {
+        let folder = try museum(replacing: Self.wagon) { $0.prefix(1200) }
+        try expectRefused(
+            "stalin-wagon", in: folder,
+            stderr: """
+                \(Self.wagon):14:54: error: \(Self.wagon) cannot be read as captions: file is not valid UTF-8 text; \
+                fix it, then run the command again
+
+                """)
+    }
+
+    @Test func aFileWithConflictMarkersIsNamedAtTheFirstMarker() throws {
+        let folder = try museum(replacing: Self.kurt, Self.conflicted)
+        try expectRefused(
+            "kurt-story", in: folder,
+            stderr: """
+                \(Self.kurt):1:1: error: \(Self.kurt) cannot be read as captions: unresolved merge conflict: keep what \
+                both sides added (in the translations record, one line per language; of two sign-offs of one text, the \
+                later), delete the <<<<<<<, ======= and >>>>>>> lines and check again; fix it, then run the command again
+
+                """)
+    }
+
+    @Test func aFileSavedAsUTF16IsNamed() throws {
+        let folder = try museum(replacing: Self.wagon) { data in
+            Data([0xFF, 0xFE]) + String(decoding: data, as: UTF8.self).data(using: .utf16LittleEndian)!
+        }
+        try expectRefused(
+            "stalin-wagon", in: folder,
+            stderr: """
+                \(Self.wagon):1:1: error: \(Self.wagon) cannot be read as captions: file is not valid UTF-8 text; fix \
+                it, then run the command again
+
+                """)
+    }
+
+    /// An id no file has, readable or not, is still an unknown exhibit.
+    @Test func anUnknownIdIsStillUnknown() throws {
+        let folder = try museum(replacing: Self.kurt, Self.conflicted)
+        let run = try CLIRun.run(["accept", "kurt-storey"], in: folder.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("error: no exhibit with id 'kurt-storey' in Captions"), "\(run.stderr)")
+    }
+
+    @Test func newRefusesTheIdOfAFileItCannotRead() throws {
+        let folder = try museum(replacing: Self.kurt, Self.conflicted)
+        let run = try CLIRun.run(["new", "kurt-story", "--gallery", "barracks"], in: folder.path)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(
+            run.stderr == """
+                \(Self.kurt):1:1: error: \(Self.kurt) cannot be read as captions: unresolved merge conflict: keep what \
+                both sides added (in the translations record, one line per language; of two sign-offs of one text, the \
+                later), delete the <<<<<<<, ======= and >>>>>>> lines and check again; it may hold the exhibit \
+                'kurt-story'; fix it, then run the command again
+
+                """)
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Captions/barracks/kurt-story.yml"))
+        // Another id is created as before.
+        let other = try CLIRun.run(["new", "kurt-letter", "--gallery", "barracks"], in: folder.path)
+        #expect(other.status == 0)
+        #expect(other.stdout == "created Captions/barracks/kurt-letter.yml\n")
+    }
+}

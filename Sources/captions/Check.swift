@@ -152,19 +152,11 @@ extension CaptionsCommand {
                     let written = try CaptionChecker.writeBaseline(request, to: baseline)
                     for note in written.pinNotes { writeStderr(note + "\n") }
                     if format == .json {
-                        writeStdout(
-                            try CheckReporter.baselineReport(
-                                path: written.path, entries: written.entries, notAccepted: written.notAccepted))
+                        writeStdout(try CheckReporter.baselineReport(written))
                         return
                     }
-                    let refused =
-                        written.notAccepted == 0
-                        ? ""
-                        : "; \(CheckReporter.plural(written.notAccepted, "finding")) cannot be accepted and must be "
-                            + "fixed (unreadable or skipped files, exceptions' own problems): run captions check"
-                    writeStderr(
-                        "wrote \(CheckReporter.plural(written.entries, "accepted finding")) to \(written.path)\(refused)\n"
-                    )
+                    writeStdout(written.newlyAcceptedLines.map { $0 + "\n" }.joined())
+                    writeStderr(written.summary)
                     return
                 }
                 result = ExitRetention.keep(try CaptionChecker.run(request))

@@ -183,7 +183,18 @@ import Testing
         #expect(try CLIRun.run(["check"], in: folder.path).status == 1)
         let write = try CLIRun.run(["check", "--write-baseline"], in: folder.path)
         #expect(write.status == 0)
-        #expect(write.stderr == "wrote 2 accepted findings to Captions/captions-baseline.json\n")
+        #expect(
+            write.stdout == """
+                Captions/kurt.yml:7:7: newly accepted error: text (kk) has other numbers than the Russian (ru) source: \
+                missing 1937 [number-mismatch]
+                Captions/kurt.yml:9:7: newly accepted error: text (en) has other numbers than the Russian (ru) source: \
+                missing 1937 [number-mismatch]
+
+                """)
+        #expect(
+            write.stderr
+                == "wrote 2 accepted findings to Captions/captions-baseline.json: 0 kept, 2 newly accepted, 0 dropped (no longer found)\n"
+        )
         let clean = try CLIRun.run(["check"], in: folder.path)
         #expect(clean.status == 0)
         #expect(clean.stdout.isEmpty)
@@ -248,8 +259,9 @@ import Testing
         #expect(write.status == 0)
         #expect(
             write.stderr == """
-                wrote 2 accepted findings to Captions/captions-baseline.json; 1 finding cannot be accepted and must be \
-                fixed (unreadable or skipped files, exceptions' own problems): run captions check
+                wrote 2 accepted findings to Captions/captions-baseline.json: 0 kept, 2 newly accepted, 0 dropped (no \
+                longer found); 1 finding cannot be accepted and must be fixed (unreadable or skipped files, exceptions' \
+                own problems): run captions check
 
                 """)
         let baseline = try folder.read("Captions/captions-baseline.json")

@@ -67,7 +67,26 @@ import Testing
         #expect(
             run.stdout == """
                 {
+                  "dropped" : 0,
+                  "droppedNotRun" : 0,
                   "entries" : 1,
+                  "kept" : 0,
+                  "keptUnreadable" : 0,
+                  "newlyAccepted" : [
+                    {
+                      "check" : "missing-field",
+                      "column" : 5,
+                      "exhibit" : "kurt",
+                      "field" : "text",
+                      "line" : 1,
+                      "message" : "kurt has no text (a required field)",
+                      "notes" : [
+
+                      ],
+                      "path" : "Captions/kurt.yml",
+                      "severity" : "error"
+                    }
+                  ],
                   "notAccepted" : 1,
                   "path" : "Captions/captions-baseline.json",
                   "version" : 1

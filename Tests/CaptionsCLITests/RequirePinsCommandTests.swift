@@ -166,8 +166,15 @@ import Testing
             """
         let text = try CLIRun.run(["check", "--write-baseline", "--require", "translated"], in: folder.path)
         #expect(text.status == 0)
-        #expect(text.stdout == "")
-        #expect(text.stderr == notes + "wrote 1 accepted finding to Captions/captions-baseline.json\n")
+        #expect(
+            text.stdout
+                == "Captions/g/k.yml:2:1: newly accepted error: title of k has no English (en) text [missing-translation]\n"
+        )
+        #expect(
+            text.stderr
+                == notes
+                + "wrote 1 accepted finding to Captions/captions-baseline.json: 0 kept, 1 newly accepted, 0 dropped (no longer found)\n"
+        )
 
         let json = try CLIRun.run(
             ["check", "--write-baseline", "--require", "translated", "--format", "json"], in: folder.path)
@@ -177,7 +184,13 @@ import Testing
 
         let plain = try CLIRun.run(["check", "--write-baseline"], in: folder.path)
         #expect(plain.status == 0)
-        #expect(plain.stderr == "wrote 0 accepted findings to Captions/captions-baseline.json\n")
+        // The entry of the check that did not run is dropped, and the line says why.
+        #expect(
+            plain.stderr == """
+                wrote 0 accepted findings to Captions/captions-baseline.json: 0 kept, 0 newly accepted, 1 dropped (0 no \
+                longer found, 1 of checks that did not run)
+
+                """)
     }
 
     /// `--no-pinned-ignore`: the entry of a pinned check accepts nothing, a note names it at its

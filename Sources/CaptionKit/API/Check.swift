@@ -66,26 +66,95 @@ extension CaptionChecker {
 
 extension CaptionChecker {
     /// Writes the baseline of the collection's current findings (after `ignore:` entries,
-    /// before any existing baseline) and returns its path, the number of entries, and the
-    /// number of findings a baseline does not accept (unreadable files, the exceptions' own
-    /// problems), which must be fixed, and the notes of the checks `--require` pins that
-    /// `captions.yml` lowers (as ``CheckResult/pinNotes``).
+    /// before any existing baseline) over the baseline file there was, keeping the entries of
+    /// files that cannot be read as captions now as they were, and says what changed
+    /// (``BaselineWrite``).
     ///
     /// - Parameter file: The file to write, or `nil` for `captions-baseline.json` in the
-    ///   collection folder.
+    ///   collection folder. What it held before is compared with what is written; a file that
+    ///   is not a baseline counts as none (every entry is newly accepted).
     /// - Throws: ``CaptionError`` when the check cannot run or the file cannot be written.
-    public static func writeBaseline(_ request: CheckRequest, to file: String?) throws(CaptionError) -> (
-        path: String, entries: Int, notAccepted: Int, pinNotes: [String]
-    ) {
+    public static func writeBaseline(_ request: CheckRequest, to file: String?) throws(CaptionError)
+        -> BaselineWrite
+    {
         let collection = try CollectionLoader.load(path: request.path)
         guard !collection.exhibits.isEmpty else { throw noExhibitFiles(in: collection) }
-        let kept = try findings(in: collection, require: request.require).kept
-        let baseline = Baseline(findings: kept, in: collection)
+        let found = try findings(in: collection, require: request.require)
         let path = file ?? defaultBaselinePath(for: collection.rootPath)
-        try AtomicFile.write(Data(try baseline.encoded().utf8), to: path)
-        return (
-            path, baseline.entries.count, kept.count - baseline.entries.count,
-            pinNotes(config: collection.config, require: request.require)
-        )
+        let previous = FileManager.default.fileExists(atPath: path) ? try? Baseline(contentsOf: path) : nil
+        let rewrite = Baseline.rewriting(previous, findings: found.kept, in: collection)
+        try AtomicFile.write(Data(try rewrite.baseline.encoded().utf8), to: path)
+        let entries = rewrite.baseline.entries.count
+        return BaselineWrite(
+            path: path, entries: entries, kept: rewrite.kept, keptUnread: rewrite.carried.count,
+            unreadFiles: Set(rewrite.carried.map(\.path)).count, dropped: rewrite.dropped.count,
+            droppedNotRun: rewrite.dropped.filter { !found.checksRun.contains($0.check) }.count,
+            newlyAccepted: rewrite.newlyAccepted, notAccepted: found.kept.count - (entries - rewrite.carried.count),
+            pinNotes: pinNotes(config: collection.config, require: request.require))
+    }
+}
+
+/// What `captions check --write-baseline` wrote, and what changed from the baseline it replaced,
+/// so that whoever reviews the change sees which findings were accepted now.
+public struct BaselineWrite: Sendable, Equatable {
+    /// The file written.
+    public var path: String
+    /// The entries written.
+    public var entries: Int
+    /// Entries the previous baseline had too (``keptUnread`` among them).
+    public var kept: Int
+    /// Entries of files that cannot be read as captions now (a merge conflict, a sync cut
+    /// short), kept as they were: what those files hold cannot be checked until they are fixed.
+    public var keptUnread: Int
+    /// How many files those entries are of.
+    public var unreadFiles: Int
+    /// Entries of the previous baseline not written: their findings were not found now.
+    public var dropped: Int
+    /// Of ``dropped``, the entries of checks that did not run (off in `captions.yml`, or on only
+    /// with a `--require` this run did not give).
+    public var droppedNotRun: Int
+    /// The findings the previous baseline did not accept, in report order.
+    public var newlyAccepted: [Diagnostic]
+    /// The findings a baseline does not accept (unreadable or skipped files, the exceptions'
+    /// own problems), which must be fixed.
+    public var notAccepted: Int
+    /// The notes of the checks `--require` pins that `captions.yml` lowers (as ``CheckResult/pinNotes``).
+    public var pinNotes: [String]
+
+    /// One line per newly accepted finding, for stdout:
+    /// `Captions/g/k.yml:5:7: newly accepted warning: title (en) repeats the word 'the' [repeated-word]`.
+    public var newlyAcceptedLines: [String] {
+        newlyAccepted.map { finding in
+            "\(finding.location): newly accepted \(finding.severity.rawValue): "
+                + SourceLocation.oneLine("\(finding.message) [\(finding.checkID)]")
+        }
+    }
+
+    /// The line for stderr: `wrote 3 accepted findings to Captions/captions-baseline.json: 1
+    /// kept, 2 newly accepted, 1 dropped (no longer found)`, with the entries kept for files that
+    /// cannot be read, those dropped because their check did not run (`1 dropped (0 no longer
+    /// found, 1 of checks that did not run)`), and the findings that cannot be accepted, when
+    /// there are any.
+    public var summary: String {
+        let plural = TextReporter.plural
+        let dropped =
+            droppedNotRun == 0
+            ? "\(dropped) dropped (no longer found)"
+            : "\(dropped) dropped (\(dropped - droppedNotRun) no longer found, \(droppedNotRun) of checks that did not run)"
+        var line =
+            "wrote \(plural(entries, "accepted finding")) to \(path): \(kept) kept, \(newlyAccepted.count) newly "
+            + "accepted, \(dropped)"
+        if keptUnread > 0 {
+            let carried = keptUnread == 1 ? "1 entry kept as it was" : "\(keptUnread) entries kept as they were"
+            line +=
+                "; \(carried) for \(plural(unreadFiles, "file")) that cannot be read as captions (fix "
+                + "\(unreadFiles == 1 ? "it" : "them"), then write the baseline again)"
+        }
+        if notAccepted > 0 {
+            line +=
+                "; \(plural(notAccepted, "finding")) cannot be accepted and must be fixed (unreadable or skipped files, "
+                + "exceptions' own problems): run captions check"
+        }
+        return line + "\n"
     }
 }

@@ -50,17 +50,28 @@ extension CheckExplanation {
 
 extension CheckReporter {
     /// The JSON `captions check --write-baseline --format json` prints: the file written, the
-    /// findings it accepts and the findings it cannot accept, which must be fixed.
+    /// findings it accepts, what changed from the baseline it replaced (the newly accepted
+    /// findings as the check's JSON report has them) and the findings it cannot accept, which
+    /// must be fixed.
     ///
     /// - Throws: ``CaptionError`` when it cannot be encoded.
-    public static func baselineReport(path: String, entries: Int, notAccepted: Int) throws(CaptionError) -> String {
+    public static func baselineReport(_ written: BaselineWrite) throws(CaptionError) -> String {
         struct Written: Encodable {
             var path: String
             var entries: Int
+            var kept: Int
+            var keptUnreadable: Int
+            var dropped: Int
+            var droppedNotRun: Int
+            var newlyAccepted: [JSONReporter.Finding]
             var notAccepted: Int
             var version = JSONReporter.schemaVersion
         }
-        return try JSONReporter.encode(Written(path: path, entries: entries, notAccepted: notAccepted))
+        return try JSONReporter.encode(
+            Written(
+                path: written.path, entries: written.entries, kept: written.kept, keptUnreadable: written.keptUnread,
+                dropped: written.dropped, droppedNotRun: written.droppedNotRun,
+                newlyAccepted: written.newlyAccepted.map(JSONReporter.finding), notAccepted: written.notAccepted))
     }
 }
 

@@ -86,13 +86,66 @@ struct Baseline: Sendable, Equatable {
     /// The baseline of `findings`: every finding except those of ``unacceptableChecks``,
     /// which must be fixed rather than accepted.
     init(findings: [Diagnostic], in collection: CaptionCollection) {
-        let relative = Self.relativePaths(collection)
-        entries = findings.filter { !Self.unacceptableChecks.contains($0.checkID) }.map { finding in
-            Entry(
+        self.init(entries: Self.acceptableEntries(of: findings, in: collection).map(\.entry))
+    }
+
+    /// The baseline of `entries`, sorted, with the lines they are written on.
+    private init(entries: [Entry]) {
+        self.entries = entries.sorted()
+        lines = self.entries.indices.map { $0 + 4 }
+    }
+
+    /// The entry of each finding a baseline accepts (not those of ``unacceptableChecks``), with it.
+    private static func acceptableEntries(of findings: [Diagnostic], in collection: CaptionCollection) -> [(
+        entry: Entry, finding: Diagnostic
+    )] {
+        let relative = relativePaths(collection)
+        return findings.filter { !unacceptableChecks.contains($0.checkID) }.map { finding in
+            let entry = Entry(
                 path: relative[finding.location.path] ?? Self.relative(finding.location.path, to: collection.rootPath),
                 check: finding.checkID, field: finding.field, language: finding.language, message: finding.message)
-        }.sorted()
-        lines = entries.indices.map { $0 + 4 }
+            return (entry, finding)
+        }
+    }
+
+    /// The baseline of `findings` (as ``init(findings:in:)``) written over `previous` (`nil`
+    /// for none): the entries of `previous` for files that cannot be read as captions now (a
+    /// merge conflict, a sync cut short) are kept as they were, since their findings cannot be
+    /// known until the file is fixed; the rest is compared entry by entry. Returns the baseline,
+    /// the entries carried over for files that cannot be read, how many entries `previous` had
+    /// too (the carried ones among them), its entries not written, and the findings it did not
+    /// accept, sorted for the report.
+    static func rewriting(_ previous: Baseline?, findings: [Diagnostic], in collection: CaptionCollection) -> (
+        baseline: Baseline, carried: [Entry], kept: Int, dropped: [Entry], newlyAccepted: [Diagnostic]
+    ) {
+        let unread = unreadablePaths(collection)
+        let carried = previous?.entries.filter { unread.contains($0.path) } ?? []
+        var available: [String: [Entry]] = [:]
+        for entry in previous?.entries ?? [] where !unread.contains(entry.path) {
+            available[entry.fingerprint, default: []].append(entry)
+        }
+        var kept = carried.count
+        var newlyAccepted: [Diagnostic] = []
+        let accepted = acceptableEntries(of: findings, in: collection)
+        for (entry, finding) in accepted {
+            if var matching = available[entry.fingerprint], !matching.isEmpty {
+                matching.removeLast()
+                available[entry.fingerprint] = matching
+                kept += 1
+            } else {
+                newlyAccepted.append(finding)
+            }
+        }
+        return (
+            Baseline(entries: accepted.map(\.entry) + carried), carried, kept, Array(available.values.joined()),
+            newlyAccepted.sortedForReport()
+        )
+    }
+
+    /// The exhibit files, relative to the collection folder, that cannot be read as captions:
+    /// what they hold cannot be checked, so their entries can be judged neither used nor unused.
+    static func unreadablePaths(_ collection: CaptionCollection) -> Set<String> {
+        Set(collection.exhibits.lazy.filter { !$0.isReadable }.map(\.relativePath))
     }
 
     /// Reads a baseline file.
@@ -179,7 +232,8 @@ struct Baseline: Sendable, Equatable {
 
     /// Removes the findings the baseline accepts (each entry accepts one finding) and reports
     /// every entry of a check that ran and accepted none as `unused-exception`, at its line in
-    /// `path`.
+    /// `path`, except the entries of a file that cannot be read as captions now (its findings
+    /// cannot be known).
     ///
     /// - Parameters:
     ///   - findings: The findings after the `ignore:` entries were applied.
@@ -213,10 +267,11 @@ struct Baseline: Sendable, Equatable {
             kept.append(finding)
         }
         if let unusedSeverity {
+            let unread = Self.unreadablePaths(collection)
             // An entry of a check no version has (a typo, a check renamed) is reported: it can
             // never be used, and would otherwise stay in the file for good.
             for (index, entry) in entries.enumerated()
-            where !used.contains(index)
+            where !used.contains(index) && !unread.contains(entry.path)
                 && (checksRun.contains(entry.check) || CheckRegistry.check(id: entry.check) == nil)
             {
                 kept.append(

@@ -140,6 +140,11 @@ extension EditorCommand {
             } else {
                 throw fail(CaptionCollection.noDefaultPathMessage)
             }
+            if let collection = LibraryBridge.enclosingCollection(of: root) {
+                // A gallery served alone would have the default settings, no glossary and no
+                // sign-off rules: edits and sign-offs would be checked against the wrong ones.
+                throw fail("\(root) is a folder of the collection \(collection), not a collection: serve \(collection)")
+            }
             let started = ContinuousClock.now
             let store: EditorStore
             do {

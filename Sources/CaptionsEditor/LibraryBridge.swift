@@ -42,6 +42,11 @@ enum LibraryBridge {
         CaptionCollection.defaultPath()
     }
 
+    /// The collection the folder `path` is a gallery of, if it is one (``CaptionCollection/enclosingCollection(of:)``).
+    static func enclosingCollection(of path: String) -> String? {
+        CaptionCollection.enclosingCollection(of: path)
+    }
+
     /// The exhibit files in the collection's folder now, relative to it, and the files not read
     /// (``skippedFiles(of:)``) now, each sorted.
     static func filesOnDisk(of collection: CaptionCollection) throws(CaptionError)

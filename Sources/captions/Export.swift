@@ -86,6 +86,7 @@ extension CaptionsCommand.Export {
                 targetLanguages: languages, version: version, onlyNeeded: needed, prefillTarget: prefillTarget,
                 outputFolder: out, suggest: suggest)
             let result = ExitRetention.keep(try XLIFFExporter.export(collectionAt: path, options: options))
+            if let note = result.scopeNote { writeStderr(note + "\n") }
             for finding in result.skippedFiles + result.warnings { writeStderr(finding.formatted + "\n") }
             for file in result.files {
                 var detail = "\(file.unitCount) unit\(file.unitCount == 1 ? "" : "s")"

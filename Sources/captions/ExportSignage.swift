@@ -23,9 +23,12 @@ extension CaptionsCommand.Export {
                 lists every finding at its label, and shows a label held back only for check errors \
                 with its text.
 
+                PATH may be a folder inside a collection (a gallery): it is exported as part of its \
+                collection, with the collection's settings, panels and gate, its exhibits only.
+
                 The export folder mirrors the collection: files an earlier export wrote that this one \
-                does not are removed (the list is kept in <out>/.captions-manifest); other files in \
-                the folder are never touched.
+                does not are removed (the list is kept in <out>/.captions-manifest; with a gallery \
+                or --only, only the labels of its exhibits); other files in the folder are never touched.
 
                 Examples:
                   captions export signage
@@ -48,7 +51,8 @@ extension CaptionsCommand.Export {
         @Option(help: "A format to write: txt, datamerge or html (repeatable; default: all three).")
         var format: [SignageFormat] = []
 
-        @Option(help: "Export only the exhibit with this id (repeatable); nothing is removed from the folder.")
+        @Option(
+            help: "Export only the exhibit with this id (repeatable); only its own earlier label may be removed.")
         var only: [String] = []
 
         @Flag(help: ExportHeldBack.allowIncompleteHelp)

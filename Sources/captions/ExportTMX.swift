@@ -52,6 +52,7 @@ extension CaptionsCommand.Export {
             let export = try TMXExporter.export(
                 collectionAt: path,
                 options: TMXExportOptions(targetLanguages: languages, outputFolder: out, multilingual: multilingual))
+            if let note = export.scopeNote { writeStderr(note + "\n") }
             for finding in export.skippedFiles + export.warnings { writeStderr(finding.formatted + "\n") }
             for file in export.files {
                 writeStdout("wrote \(file.path) (\(file.unitCount) unit\(file.unitCount == 1 ? "" : "s"))\n")

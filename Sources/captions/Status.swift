@@ -35,6 +35,7 @@ extension CaptionsCommand {
         func execute() throws {
             let path = try collection.resolved()
             let status = try TranslationStatus.of(collectionAt: path)
+            if let note = status.scopeNote { writeStderr(note + "\n") }
             for skipped in status.skippedFiles { writeStderr(skipped.formatted + "\n") }
             switch format {
             case .text: writeStdout(status.text)

@@ -71,25 +71,28 @@ import Testing
                 """)
     }
 
-    /// A gallery named alone is checked with the default settings; the note says so, and names
-    /// the collection as the gallery was named. The exit code is the check's.
+    /// A gallery named alone is checked as part of its collection, with its settings; the note
+    /// says so, naming the gallery and the collection as the gallery was named. The exit code is
+    /// the check's.
     @Test(arguments: [
-        ("", "Captions/hall", "Captions"), ("Captions/hall", ".", ".."), ("Captions/hall", "./deep", ".."),
-        ("Captions/hall/deep", "../../hall/deep", "../.."), ("", "Captions", nil),
+        ("", "Captions/hall", "Captions/hall", "Captions"), ("Captions/hall", ".", "../hall", ".."),
+        ("Captions/hall", "./deep", "../hall/deep", ".."),
+        ("Captions/hall/deep", "../../hall/deep", "../../hall/deep", "../.."), ("", "Captions", nil, nil),
     ])
-    func aGalleryCheckedAloneSaysWhichCollectionItIsIn(directory: String, path: String, collection: String?) throws {
+    func aGalleryIsCheckedAsPartOfItsCollection(
+        directory: String, path: String, folder named: String?, collection: String?
+    ) throws {
         let folder = try TemporaryFolder()
-        try folder.write("Captions/captions.yml", "source: ru\n")
+        try folder.write("Captions/captions.yml", "languages: [kk, ru]\nsource: ru\n")
         try folder.write(
-            "Captions/hall/deep/cart.yml",
-            "id: cart\ntitle:\n  kk: Арба\n  ru: Телега\n  en: Cart\ntext:\n  kk: А\n  ru: Б\n  en: C\n"
-        )
+            "Captions/hall/deep/cart.yml", "id: cart\ntitle:\n  kk: Арба\n  ru: Телега\ntext:\n  kk: А\n  ru: Б\n")
         let check = try CLIRun.run(["check", path], in: folder.path + "/" + directory)
+        // With the defaults (kk, ru, en), the missing English would be an error.
         #expect(check.status == 0)
-        let note = collection.map {
+        let note = named.map { named in
             """
-            note: \(path) has no captions.yml and is checked alone, with the default settings, no glossary and no \
-            baseline; it is inside the collection \($0): name that folder to check with its settings
+            note: \(named) is read as part of the collection \(collection ?? ""), with its settings, glossary and \
+            baseline; only the exhibits in \(named) are taken
 
             """
         }

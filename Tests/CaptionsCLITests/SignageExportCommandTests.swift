@@ -177,6 +177,27 @@ import Testing
         #expect(unknown.stderr == "error: no exhibit has the id 'kurd'; did you mean 'kurt'?\n")
     }
 
+    /// A label `--only` names that is held back now is removed from the folder, as a full export
+    /// removes it (it stayed, out of date, beside "exported 0 labels"); the other labels stay.
+    @Test func onlyRemovesTheNamedExhibitsOwnLabelWhenItIsHeldBack() throws {
+        let folder = try fixture(heldBack: false)
+        try folder.write("Captions/garden/wagon.yml", kurt.replacingOccurrences(of: "kurt", with: "wagon"))
+        #expect(try CLIRun.run(["export", "signage", "--out", "out"], in: folder.path).status == 0)
+        try folder.write("Captions/garden/kurt.yml", kurt.replacingOccurrences(of: "  kk: Құрт\n", with: ""))
+        let run = try CLIRun.run(["export", "signage", "--only", "kurt", "--out", "out"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(
+            run.stderr == """
+                Captions/garden/kurt.yml:2:1: error: kurt held back: no Kazakh (kk) title
+                removed out/garden/kurt.txt (its exhibit is held back)
+                exported 0 labels to out; 1 held back
+
+                """)
+        #expect(!exists(folder, "out/garden/kurt.txt"))
+        #expect(exists(folder, "out/garden/wagon.txt"))
+        #expect(exists(folder, "out/datamerge.txt"))
+    }
+
     @Test func dataMergeEncodingOptionWritesUTF8WithBOM() throws {
         let folder = try fixture(heldBack: false)
         let run = try CLIRun.run(

@@ -6,7 +6,7 @@ extension CaptionChecker {
     /// - Throws: ``CaptionError`` when the check cannot run: no collection, a malformed
     ///   `captions.yml`, an unknown language in `--lang`, or no exhibit files.
     public static func run(_ request: CheckRequest) throws(CaptionError) -> CheckResult {
-        let collection = try CollectionLoader.load(path: request.path)
+        let collection = try CollectionLoader.load(scopedTo: request.path).limitedToScope
         return try run(request, on: collection)
     }
 }
@@ -24,23 +24,10 @@ extension CaptionChecker {
             copies: try? CopiedTranslations(config: collection.config))
         return CheckResult(
             collection: collection, diagnostics: diagnostics, summary: summary, silenced: silenced,
-            pinNotes: aloneNote(collection.rootPath) + pinNotes(config: collection.config, require: request.require)
+            pinNotes: (collection.scopeNote.map { [$0] } ?? [])
+                + pinNotes(config: collection.config, require: request.require)
                 + refusalNotes(refused, require: request.require),
             untracked: untrackedCount(in: collection, languages: request.languages.isEmpty ? nil : request.languages))
-    }
-
-    /// A note when the folder checked has no `captions.yml` but lies inside a collection (a
-    /// gallery named alone): it is checked with the default settings, which a CI job reading
-    /// only the exit code would never notice.
-    static func aloneNote(_ path: String) -> [String] {
-        guard let collection = CollectionLoader.enclosingCollection(of: path) else { return [] }
-        return [
-            """
-            note: \(path) has no \(CollectionLoader.configFileName) and is checked alone, with the default settings, \
-            no glossary and no baseline; it is inside the collection \(collection): name that folder to check with its \
-            settings
-            """
-        ]
     }
 
     /// How many translations in `languages` (all when `nil`) have no record of their source,
@@ -77,7 +64,15 @@ extension CaptionChecker {
     public static func writeBaseline(_ request: CheckRequest, to file: String?) throws(CaptionError)
         -> BaselineWrite
     {
-        let collection = try CollectionLoader.load(path: request.path)
+        let collection = try CollectionLoader.load(scopedTo: request.path)
+        if let folder = collection.scopePath {
+            // The baseline is the collection's: one written from a folder's findings would drop the others'.
+            throw .invalidArgument(
+                """
+                \(folder) is a folder of the collection \(collection.rootPath), whose baseline holds the findings of \
+                every folder: write it for the whole collection (captions check \(collection.rootPath) --write-baseline)
+                """)
+        }
         guard !collection.exhibits.isEmpty else { throw noExhibitFiles(in: collection) }
         let found = try findings(in: collection, require: request.require)
         let path = file ?? defaultBaselinePath(for: collection.rootPath)

@@ -10,10 +10,13 @@ extension TMXExporter {
     public static func export(collectionAt path: String, options: TMXExportOptions) throws(CaptionError)
         -> TMXExport
     {
-        let collection = try CaptionCollection.load(path: path)
+        let collection = try CollectionLoader.load(scopedTo: path)
         defer { releaseInBackground(collection) }
-        guard !collection.exhibits.isEmpty else { throw CaptionChecker.noExhibitFiles(in: collection, to: "export") }
-        let export = try export(collection, options: options)
+        guard !collection.scopedExhibits.isEmpty else {
+            throw CaptionChecker.noExhibitFiles(in: collection, to: "export")
+        }
+        var export = try export(collection, options: options)
+        export.scopeNote = collection.scopeNote
         for file in export.files { try AtomicFile.write(file.data, to: file.path) }
         return export
     }

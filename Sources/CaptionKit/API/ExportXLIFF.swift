@@ -9,10 +9,13 @@ extension XLIFFExporter {
     public static func export(collectionAt path: String, options: XLIFFExportOptions) throws(CaptionError)
         -> XLIFFExportResult
     {
-        let collection = try CaptionCollection.load(path: path)
+        let collection = try CollectionLoader.load(scopedTo: path)
         defer { releaseInBackground(collection) }
-        guard !collection.exhibits.isEmpty else { throw CaptionChecker.noExhibitFiles(in: collection, to: "export") }
-        let result = try export(collection, options: options)
+        guard !collection.scopedExhibits.isEmpty else {
+            throw CaptionChecker.noExhibitFiles(in: collection, to: "export")
+        }
+        var result = try export(collection, options: options)
+        result.scopeNote = collection.scopeNote
         try write(result)
         return result
     }

@@ -23,6 +23,13 @@ extension CaptionCollection {
         CollectionLoader.defaultCollectionPath(from: directory)
     }
 
+    /// The collection the folder `path` lies in when it has no `captions.yml` of its own (a
+    /// gallery): the nearest parent with one, named as a path from where `path` is named
+    /// (`Captions` for `Captions/new-hall`), or `nil` when `path` is a collection or in none.
+    public static func enclosingCollection(of path: String) -> String? {
+        CollectionLoader.enclosingCollection(of: path)
+    }
+
     /// What to do when no collection folder was named and ``defaultPath(from:)`` finds none.
     public static let noDefaultPathMessage = """
         no collection here or in any parent folder (a folder with captions.yml, or a Captions folder); \

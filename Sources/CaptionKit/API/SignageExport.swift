@@ -83,12 +83,16 @@ public struct SignageExportReport: Sendable, Hashable {
     /// A `skipped-file` finding per file below the collection folder that the export did not read
     /// although it may hold captions (`kurt.YML`, a linked gallery), as `captions check` reports it.
     var skippedFiles: [Diagnostic] = []
+    /// The note that a folder of the collection was exported (``CaptionCollection/scopeNote``).
+    var scopeNote: String?
 
-    /// The lines for stderr: the files not read, held-back exhibits, warnings, removed files and
+    /// The lines for stderr: the note that a folder of the collection was exported, the files
+    /// not read, held-back exhibits, warnings, removed files and
     /// a summary that counts the held-back exhibits and the other lines by severity
     /// (`exported 19 labels to out; 1 held back; 2 warnings`).
     public var messageLines: [String] {
-        var lines = skippedFiles.map(\.formatted) + heldBack.flatMap(\.formattedLines) + warnings.map(\.formatted)
+        var lines = (scopeNote.map { [$0] } ?? []) + skippedFiles.map(\.formatted)
+        lines += heldBack.flatMap(\.formattedLines) + warnings.map(\.formatted)
         // A held-back exhibit's label of an earlier export is removed too, so that no outdated
         // label goes to print; the line says why.
         let heldBackLabels = Set(heldBack.map { SignageLabel.textFilePath(id: $0.displayID, gallery: $0.gallery) })
@@ -161,14 +165,21 @@ public enum SignageExporter {
     }
 
     /// Loads the collection at `path` and exports its signage (`captions export signage`);
-    /// see ``export(_:options:)``.
+    /// see ``export(_:options:)``. A folder inside a collection (a gallery) is exported as part
+    /// of that collection, with its settings, panels, glossary and baseline and the same print
+    /// gate: only the folder's exhibits, whose earlier labels alone it may remove
+    /// (``CollectionLoader/load(scopedTo:)``); the report's first line says so.
     public static func export(collectionAt path: String, options: SignageExportOptions) throws(CaptionError)
         -> SignageExportReport
     {
-        let collection = try CaptionCollection.load(path: path)
+        let collection = try CollectionLoader.load(scopedTo: path)
         defer { releaseInBackground(collection) }
-        guard !collection.exhibits.isEmpty else { throw CaptionChecker.noExhibitFiles(in: collection, to: "export") }
-        return try export(collection, options: options)
+        guard !collection.scopedExhibits.isEmpty else {
+            throw CaptionChecker.noExhibitFiles(in: collection, to: "export")
+        }
+        var report = try export(collection, options: options)
+        report.scopeNote = collection.scopeNote
+        return report
     }
 }
 

@@ -4,7 +4,7 @@ extension TranslationStatus {
     ///
     /// - Throws: ``CaptionError`` when the collection cannot be loaded or checked.
     public static func of(collectionAt path: String) throws(CaptionError) -> TranslationStatus {
-        let collection = try CaptionCollection.load(path: path)
+        let collection = try CollectionLoader.load(scopedTo: path).limitedToScope
         defer { releaseInBackground(collection) }
         guard !collection.exhibits.isEmpty else { throw CaptionChecker.noExhibitFiles(in: collection, to: "count") }
         return try of(collection)

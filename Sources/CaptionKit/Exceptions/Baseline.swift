@@ -269,9 +269,10 @@ struct Baseline: Sendable, Equatable {
         if let unusedSeverity {
             let unread = Self.unreadablePaths(collection)
             // An entry of a check no version has (a typo, a check renamed) is reported: it can
-            // never be used, and would otherwise stay in the file for good.
+            // never be used, and would otherwise stay in the file for good. A check of one folder
+            // of the collection (its scope) says nothing of the entries of the other folders.
             for (index, entry) in entries.enumerated()
-            where !used.contains(index) && !unread.contains(entry.path)
+            where !used.contains(index) && !unread.contains(entry.path) && collection.isInScope(entry.path)
                 && (checksRun.contains(entry.check) || CheckRegistry.check(id: entry.check) == nil)
             {
                 kept.append(

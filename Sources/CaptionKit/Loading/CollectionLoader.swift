@@ -46,10 +46,21 @@ enum CollectionLoader {
 
     /// The collection that the folder `path`, without a `captions.yml` of its own, lies in: the
     /// nearest parent with one, named as a path from where `path` is named (`Captions` for
-    /// `Captions/ethnography`, `..` for `.`), or `nil` when `path` has its own or no parent has one.
+    /// `Captions/ethnography`, `..` for `.`), or `nil` when `path` is not a folder, has its own
+    /// or no parent has one.
     static func enclosingCollection(of path: String) -> String? {
-        guard !hasConfigFile(path) else { return nil }
-        var url = URL(fileURLWithPath: path).standardizedFileURL
+        enclosingCollectionAndFolder(of: path)?.collection
+    }
+
+    /// ``enclosingCollection(of:)`` with the folder `path` names relative to that collection
+    /// (`ethnography` for `Captions/ethnography`, `hall/deep` for `Captions/hall/deep`).
+    static func enclosingCollectionAndFolder(of path: String) -> (collection: String, folder: String)? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+            !hasConfigFile(path)
+        else { return nil }
+        let folderURL = URL(fileURLWithPath: path).standardizedFileURL
+        var url = folderURL
         var levels = 0
         repeat {
             let parent = url.deletingLastPathComponent()
@@ -57,13 +68,26 @@ enum CollectionLoader {
             url = parent
             levels += 1
         } while !hasConfigFile(url.path)
-        if path.hasPrefix("/") { return url.path }
+        let folder = folderURL.pathComponents.suffix(levels).joined(separator: "/")
+        if path.hasPrefix("/") { return (url.path, folder) }
         // The user's relative path with `levels` folders taken off its end (or `..` added).
         var parts = path.split(separator: "/").filter { $0 != "." }.map(String.init)
         for _ in 0..<levels {
             if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append("..") }
         }
-        return parts.isEmpty ? "." : parts.joined(separator: "/")
+        return (parts.isEmpty ? "." : parts.joined(separator: "/"), folder)
+    }
+
+    /// Loads the collection a command names with `path`: the folder itself when it has a
+    /// `captions.yml` or lies in no collection (``load(path:refusingNestedCollections:)``), else
+    /// the collection it lies in, with that collection's settings, glossary and baseline, and
+    /// ``CaptionCollection/scope`` set to the folder: the operations read only its exhibits
+    /// (``CaptionCollection/limitedToScope``).
+    static func load(scopedTo path: String) throws(CaptionError) -> CaptionCollection {
+        guard let (root, folder) = enclosingCollectionAndFolder(of: path) else { return try load(path: path) }
+        var collection = try load(path: root)
+        collection.scope = folder
+        return collection
     }
 
     /// Whether the folder `folder` has a `captions.yml` file (not a folder of that name).

@@ -72,11 +72,12 @@ extension CaptionCollection {
     /// The exhibits whose files an export can take (``ExportableFiles``), in path order, and a
     /// `finding` (the export's) for each reason a file is held back:
     /// `path:line:col: error: <id> held back: <reason> [xliff-export]`, as `export signage` says it.
+    /// Only the exhibits in ``scope`` are taken; an id is shared with any exhibit of the collection.
     func exportableExhibits(finding: ExportFinding) -> ([Exhibit], [Diagnostic]) {
         let files = ExportableFiles(self)
         var result: [Exhibit] = []
         var heldBack: [Diagnostic] = []
-        for exhibit in exhibits {
+        for exhibit in scopedExhibits {
             let reasons = files.reasons(for: exhibit)
             guard reasons.isEmpty else {
                 heldBack += reasons.sorted { $0.location < $1.location }.map {

@@ -188,14 +188,31 @@ struct SignagePipeline: Sendable {
         }
         try AtomicFile.commit(prepared)
         let fontWarnings = panels.problems.map { SignageWarning(location: $0.location, message: $0.message) }
+        let ownsLabel = ownsLabelFile
         let removed = try folder.finishReplacing(
             replacement,
-            owning: { options.onlyIDs.isEmpty && options.formats.contains(SignageFormat(writerOf: $0)) })
+            owning: { path in
+                let format = SignageFormat(writerOf: path)
+                return options.formats.contains(format) && (format != .txt || ownsLabel(path))
+            })
         return SignageExportReport(
             labelCount: labelCount, heldBack: heldBack,
             warnings: fontWarnings + labelWarnings + textWarnings + leftOverWarnings(replacement.old),
             outputFolder: options.outputFolder, removed: removed,
             skippedFiles: SkippedFileCheck.namedOutsideCheck(in: collection))
+    }
+
+    /// The label files of an earlier export that this one answers for, and so removes when it
+    /// does not write them again (their exhibit held back or gone): every one of a whole
+    /// collection's export; of a folder's (``CaptionCollection/scope``), those below it; with
+    /// `--only`, those of the exhibits named (wherever their files are now).
+    private var ownsLabelFile: @Sendable (String) -> Bool {
+        guard options.onlyIDs.isEmpty else {
+            let named = Set(exhibits.map { SignageLabel.textFilePath(id: $0.displayID, gallery: $0.gallery) })
+            return { named.contains($0) }
+        }
+        guard let scope = collection.scope else { return { _ in true } }
+        return { $0.hasPrefix(scope + "/") }
     }
 
     /// What the export keeps of one exhibit: its label only when the proof sheet needs it, the
@@ -315,21 +332,23 @@ struct SignagePipeline: Sendable {
         }
     }
 
-    /// The exhibits to export: all, or those with the `--only` ids.
+    /// The exhibits to export: all of the collection's folder that was named
+    /// (``CaptionCollection/scope``, the whole collection when none), or those with the `--only` ids.
     private static func selectedExhibits(_ collection: CaptionCollection, only ids: [String]) throws(CaptionError)
         -> [Exhibit]
     {
-        guard !ids.isEmpty else { return collection.exhibits }
-        let known = collection.exhibits.map(\.displayID)
+        let exhibits = collection.scopedExhibits
+        guard !ids.isEmpty else { return exhibits }
+        let known = exhibits.map(\.displayID)
         for id in ids where !known.contains(id) {
-            throw noExhibit(id, known: known)
+            throw noExhibit(id, known: known, in: collection.scopePath)
         }
-        return collection.exhibits.filter { ids.contains($0.displayID) }
+        return exhibits.filter { ids.contains($0.displayID) }
     }
 
-    /// The error for an id that no exhibit has.
-    static func noExhibit(_ id: String, known: [String]) -> CaptionError {
+    /// The error for an id that no exhibit (of the folder `folder`, when given) has.
+    static func noExhibit(_ id: String, known: [String], in folder: String? = nil) -> CaptionError {
         let hint = Suggestion.didYouMean(id, in: known)
-        return .invalidArgument("no exhibit has the id '\(id)'\(hint)")
+        return .invalidArgument("no exhibit\(folder.map { " in \($0)" } ?? "") has the id '\(id)'\(hint)")
     }
 }

@@ -38,6 +38,9 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     var version = JSONReporter.schemaVersion
     /// The collection folder.
     public var collection: String
+    /// The folder of the collection counted (`new-hall` for `captions status Captions/new-hall`),
+    /// relative to ``collection``; absent when the whole collection is.
+    public var folder: String?
     /// Exhibit files.
     public var exhibits: Int
     /// Exhibit files that could not be read (their texts are not in the rows).
@@ -61,6 +64,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         let counts = Self.counts(in: collection, copies: copies)
         let stale = counts.stale
         self.collection = collection.rootPath
+        self.folder = collection.scope
         self.exhibits = summary.exhibits
         self.unreadable = summary.unreadable
         self.skippedFiles = collection.skippedFiles.map(\.namedOutsideCheck)
@@ -149,6 +153,12 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         var counts = Counts()
         for part in slots.takeValues() { counts.add(part) }
         return counts
+    }
+
+    /// The note for stderr when one folder of the collection is counted
+    /// (``CaptionCollection/scopeNote``).
+    public var scopeNote: String? {
+        folder.map { CaptionCollection.scopeNote(folder: $0, root: collection) }
     }
 
     /// The table for people; the `same as source` column appears only when some translation is

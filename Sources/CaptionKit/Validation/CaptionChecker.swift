@@ -55,7 +55,8 @@ public struct CheckResult: Sendable {
     var summary: CompletenessSummary
     /// Findings accepted by `ignore:` entries or the baseline, and so not reported.
     var silenced: Int = 0
-    /// A `note:` line when the folder is a gallery checked alone (``CaptionChecker/aloneNote(_:)``),
+    /// A `note:` line when the folder is one of a collection's, checked as part of it
+    /// (``CaptionCollection/scopeNote``),
     /// one for each check `captions.yml` lowers that `--require` pins as an error
     /// (``CaptionChecker/pinNotes(config:require:)``), then one for each `ignore:` entry
     /// `--no-pinned-ignore` refused (``CaptionChecker/refusalNotes(_:require:)``), for stderr.
@@ -199,9 +200,11 @@ public enum CaptionChecker {
     /// there are any, as `skipped-file` would. A mistyped or empty folder stops a command with
     /// this, instead of a report of nothing (`status` said 100% complete).
     static func noExhibitFiles(in collection: CaptionCollection, to verb: String = "check") -> CaptionError {
-        var message = "\(collection.rootPath) has no exhibit files (*.yml) to \(verb)"
-        if let first = collection.skippedPaths.first {
-            let more = collection.skippedPaths.count - 1
+        // A folder of a collection (its scope) is named as the user named it.
+        let skippedPaths = collection.limitedToScope.skippedPaths
+        var message = "\(collection.scopePath ?? collection.rootPath) has no exhibit files (*.yml) to \(verb)"
+        if let first = skippedPaths.first {
+            let more = skippedPaths.count - 1
             message += "; \(SkippedFileCheck.message(for: first))"
             if more > 0 { message += " (and \(TextReporter.plural(more, "other path")))" }
         }

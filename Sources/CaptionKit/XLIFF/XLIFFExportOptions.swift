@@ -64,4 +64,6 @@ public struct XLIFFExportResult: Sendable {
     /// A `skipped-file` finding per file below the collection folder that the export did not read
     /// although it may hold captions (`kurt.YML`, a linked gallery), as `captions check` reports it.
     public var skippedFiles: [Diagnostic] = []
+    /// The note that a folder of the collection was exported (``CaptionCollection/scopeNote``).
+    public var scopeNote: String?
 }

@@ -67,6 +67,9 @@ import Testing
         #expect(CollectionLoader.enclosingCollection(of: root + "/Captions") == nil)
         #expect(CollectionLoader.enclosingCollection(of: root + "/Other") == nil)
         #expect(CollectionLoader.enclosingCollection(of: root + "/Captions/hall2") == root + "/Captions")
+        #expect(CollectionLoader.enclosingCollectionAndFolder(of: root + "/Captions/hall/deep")?.folder == "hall/deep")
+        // A folder that is not there is in no collection (a typo is reported as missing).
+        #expect(CollectionLoader.enclosingCollection(of: root + "/Captions/hal") == nil)
         // Relative paths (from a gallery's folder): CheckCommandTests, which runs in one.
     }
 

@@ -41,9 +41,10 @@ struct SkippedFileCheck: CaptionCheck {
     }
 
     /// The lines `status` and the exports write on stderr, so that they never leave out a file
-    /// without naming it: the findings, at most warnings (``SkippedFile/namedOutsideCheck``).
+    /// without naming it: the findings, at most warnings (``SkippedFile/namedOutsideCheck``), of
+    /// the paths in the collection's ``CaptionCollection/scope``.
     static func namedOutsideCheck(in collection: CaptionCollection) -> [Diagnostic] {
-        collection.skippedFiles.map(\.namedOutsideCheck.diagnostic)
+        collection.limitedToScope.skippedFiles.map(\.namedOutsideCheck.diagnostic)
     }
 
     /// The findings about the paths the loader skipped in `collection`, at the severity

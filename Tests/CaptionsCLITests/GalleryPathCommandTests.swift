@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// A folder inside a collection (a gallery) named as `PATH`: read as that collection limited to
+/// the folder's exhibits, with the collection's settings, never alone with the defaults.
+@Suite struct GalleryPathCommandTests {
+    static let kurt = "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\ntext:\n  kk: Құрт ақ.\n  ru: Курт белый.\n"
+    static let wagon = "id: wagon\ntitle:\n  kk: Вагон\n  ru: Вагон\ntext:\n  kk: Вагон ескі.\n  ru: Вагон старый.\n"
+
+    /// Two galleries; the collection has no English and narrow signs.
+    func fixture(signage: String = "  width: 12\n") throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/captions.yml", "languages: [kk, ru]\nsource: ru\nsignage:\n" + signage)
+        try folder.write("Captions/new-hall/kurt.yml", Self.kurt)
+        try folder.write("Captions/garden/wagon.yml", Self.wagon)
+        return folder
+    }
+
+    static func note(_ path: String, in collection: String = "Captions") -> String {
+        """
+        note: \(path) is read as part of the collection \(collection), with its settings, glossary and baseline; \
+        only the exhibits in \(path) are taken
+        """
+    }
+
+    /// The print gate of `signage: require:` holds a gallery's labels back as it holds back the
+    /// collection's: naming the gallery wrote every label with the defaults, exit 0.
+    @Test func aGalleryExportKeepsTheCollectionsPrintGate() throws {
+        let folder = try fixture(signage: "  require: approved\n")
+        let run = try CLIRun.run(["export", "signage", "Captions/new-hall", "--out", "out"], in: folder.path)
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == Self.note("Captions/new-hall"))
+        #expect(lines.dropFirst().dropLast().allSatisfy { $0.hasPrefix("Captions/new-hall/kurt.yml:") })
+        #expect(lines.dropFirst().dropLast().allSatisfy { $0.contains(": error: kurt held back: ") })
+        #expect(lines.last == "exported 0 labels to out; 1 held back")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/out/new-hall/kurt.txt"))
+    }
+
+    /// The gallery's labels have the collection's languages, widths and gallery column; the
+    /// other gallery's label of an earlier export stays, the gallery's own held-back one goes.
+    @Test func aGalleryExportHasTheCollectionsSettingsAndTouchesOnlyItsLabels() throws {
+        let folder = try fixture()
+        #expect(try CLIRun.run(["export", "signage", "--out", "out"], in: folder.path).status == 0)
+        let run = try CLIRun.run(
+            ["export", "signage", "Captions/new-hall", "--out", "out", "--datamerge-encoding", "utf8-bom"],
+            in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stderr == Self.note("Captions/new-hall") + "\nexported 1 label to out\n")
+        #expect(try folder.read("out/new-hall/kurt.txt") == "Құрт\n\nҚұрт ақ.\n\n\nКурт\n\nКурт белый.\n")
+        #expect(
+            try folder.read("out/datamerge.txt").hasSuffix(
+                "id\tgallery\tkk_title\tkk_text\tkk_credit\tru_title\tru_text\tru_credit\r\n"
+                    + "kurt\tnew-hall\tҚұрт\tҚұрт ақ.\t\tКурт\tКурт белый.\t\r\n"))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/out/garden/wagon.txt"))
+        try folder.write("Captions/new-hall/kurt.yml", Self.kurt.replacingOccurrences(of: "  kk: Құрт\n", with: ""))
+        let held = try CLIRun.run(["export", "signage", "Captions/new-hall", "--out", "out"], in: folder.path)
+        #expect(held.status == 1)
+        #expect(held.stderr.contains("\nremoved out/new-hall/kurt.txt (its exhibit is held back)\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/out/new-hall/kurt.txt"))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/out/garden/wagon.txt"))
+        let unknown = try CLIRun.run(["export", "signage", "Captions/new-hall", "--only", "wagon"], in: folder.path)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "error: no exhibit in Captions/new-hall has the id 'wagon'\n")
+    }
+
+    /// `check` and `status` of a gallery: the collection's languages (no English asked for),
+    /// the gallery's exhibits only, named from the collection, and the note.
+    @Test(arguments: [("", "Captions/new-hall", "Captions"), ("Captions/new-hall", ".", "..")])
+    func checkAndStatusOfAGalleryUseTheCollectionsSettings(directory: String, path: String, collection: String) throws {
+        let folder = try fixture()
+        let note = Self.note(CollectionPath.join(collection, "new-hall"), in: collection)
+        let check = try CLIRun.run(["check", path], in: folder.path + "/" + directory)
+        #expect(check.status == 0)
+        #expect(check.stdout.isEmpty)
+        #expect(
+            check.stderr == """
+                \(note)
+                kk: 2/2 translated (100.0%)
+                ru: 2/2 translated (100.0%)
+                0 errors, 0 warnings in 1 exhibit
+                note: 2 translations in 1 exhibit have no record of their source, so edits to the source will not mark \
+                them stale; run captions accept --untracked to start tracking them
+
+                """)
+        let status = try CLIRun.run(["status", path, "--format", "json"], in: folder.path + "/" + directory)
+        #expect(status.status == 0)
+        #expect(status.stderr == note + "\n")
+        #expect(status.stdout.contains("\"exhibits\" : 1,"))
+        #expect(status.stdout.contains("\"folder\" : \"new-hall\","))
+    }
+
+    /// A baseline written from a gallery's findings would drop every other gallery's entries.
+    @Test func aGalleryCannotWriteTheBaseline() throws {
+        let folder = try fixture()
+        let run = try CLIRun.run(["check", "Captions/new-hall", "--write-baseline"], in: folder.path)
+        #expect(run.status == 2)
+        #expect(
+            run.stderr == """
+                error: Captions/new-hall is a folder of the collection Captions, whose baseline holds the findings of \
+                every folder: write it for the whole collection (captions check Captions --write-baseline)
+
+                """)
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Captions/captions-baseline.json"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Captions/new-hall/captions-baseline.json"))
+    }
+
+    /// The XLIFF export of a gallery: its exhibits only, in the collection's languages.
+    @Test func anXLIFFExportOfAGalleryHasItsExhibitsInTheCollectionsLanguages() throws {
+        let folder = try fixture()
+        let run = try CLIRun.run(["export", "xliff", "Captions/new-hall", "--out", "x"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stderr.hasPrefix(Self.note("Captions/new-hall") + "\n"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/x")
+        #expect(files == ["ru-kk.xlf"])
+        let xliff = try folder.read("x/ru-kk.xlf")
+        #expect(xliff.contains("kurt.title"))
+        #expect(!xliff.contains("wagon"))
+    }
+
+    /// The editor refuses a gallery, naming the collection to serve.
+    @Test func serveRefusesAGallery() throws {
+        let editor = CLIRun.binary.deletingLastPathComponent().appendingPathComponent("captions-editor")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: editor.path),
+            "build the editor first: swift build --product captions-editor (.ci/test does)")
+        let folder = try fixture()
+        let run = try CLIRun.run(["serve", "Captions/new-hall", "--port", "1"], in: folder.path)
+        #expect(run.status == 2)
+        #expect(
+            run.stderr == """
+                captions-editor: error: Captions/new-hall is a folder of the collection Captions, not a collection: \
+                serve Captions
+
+                """)
+    }
+}
+
+/// Joins folder paths as the tool names them (`..` + `new-hall` is `../new-hall`).
+enum CollectionPath {
+    static func join(_ folder: String, _ relative: String) -> String {
+        folder.isEmpty || folder == "." ? relative : folder + "/" + relative
+    }
+}

@@ -23,6 +23,10 @@ extension CaptionsCommand.Export {
                 lists every finding at its label, and shows a label held back only for check errors \
                 with its text.
 
+                A field on a panel is measured in the panel's font (with --with kk-Latn, the Latin \
+                block too); when that font is missing, nothing proves the text fits, and the label is \
+                held back unless --allow-unmeasured writes it unmeasured.
+
                 PATH may be a folder inside a collection (a gallery): it is exported as part of its \
                 collection, with the collection's settings, panels and gate, its exhibits only.
 
@@ -65,6 +69,13 @@ extension CaptionsCommand.Export {
                 """)
         var allowCheckErrors = false
 
+        @Flag(
+            help: """
+                Write labels with a field on a panel whose font is missing, their fit not measured \
+                (the character limits apply), instead of holding them back.
+                """)
+        var allowUnmeasured = false
+
         @Option(help: "Encoding of datamerge.txt: utf16le (with BOM, for InDesign) or utf8-bom.")
         var datamergeEncoding: DataMergeEncoding = .utf16LE
 
@@ -84,7 +95,7 @@ extension CaptionsCommand.Export {
             let options = SignageExportOptions(
                 outputFolder: out, formats: format.isEmpty ? Set(SignageFormat.allCases) : Set(format), onlyIDs: only,
                 dataMergeEncoding: datamergeEncoding, withLatinKazakh: derived.contains(KazakhLatin.tag),
-                allowsCheckErrors: allowCheckErrors)
+                allowsCheckErrors: allowCheckErrors, allowsUnmeasured: allowUnmeasured)
             let report = ExitRetention.keep(
                 try SignageExporter.export(collectionAt: path, options: options))
             writeStderr(report.messageLines.map { $0 + "\n" }.joined())

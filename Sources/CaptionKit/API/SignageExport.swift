@@ -40,6 +40,9 @@ public struct SignageExportOptions: Sendable, Hashable {
     /// Whether labels with errors of `captions check` are written (`--allow-check-errors`),
     /// each error reported as a warning, instead of held back.
     var allowsCheckErrors: Bool
+    /// Whether labels with a field on a panel whose font is missing are written, their fit
+    /// unmeasured (`--allow-unmeasured`), instead of held back.
+    var allowsUnmeasured: Bool
 
     /// The default export folder, relative to the current folder.
     public static let defaultOutputFolder = "Exports/signage"
@@ -49,7 +52,7 @@ public struct SignageExportOptions: Sendable, Hashable {
         outputFolder: String = SignageExportOptions.defaultOutputFolder,
         formats: Set<SignageFormat> = Set(SignageFormat.allCases), onlyIDs: [String] = [],
         dataMergeEncoding: DataMergeEncoding = .utf16LE, withLatinKazakh: Bool = false,
-        allowsCheckErrors: Bool = false
+        allowsCheckErrors: Bool = false, allowsUnmeasured: Bool = false
     ) {
         self.outputFolder = outputFolder
         self.formats = formats
@@ -57,6 +60,7 @@ public struct SignageExportOptions: Sendable, Hashable {
         self.dataMergeEncoding = dataMergeEncoding
         self.withLatinKazakh = withLatinKazakh
         self.allowsCheckErrors = allowsCheckErrors
+        self.allowsUnmeasured = allowsUnmeasured
     }
 }
 /// The text encodings of the Data Merge file.

@@ -28,6 +28,9 @@ public struct HoldBackReason: Sendable, Hashable {
         case notReviewed
         /// A text lacks the approval that `signage: require:` asks for.
         case notApproved
+        /// A field on the sign is set on a panel whose font is missing, so its fit cannot be
+        /// proved (unless `--allow-unmeasured` prints it unmeasured).
+        case unmeasured
         /// `captions check` reports an error in the exhibit's file (``HoldBackReason/checkID``
         /// names the check), unless `--allow-check-errors` lets it through (``SignageChecks``).
         case checkError
@@ -37,7 +40,7 @@ public struct HoldBackReason: Sendable, Hashable {
         /// reason's own ``HoldBackReason/checkID``.
         public var checkID: String? {
             switch self {
-            case .unreadable, .invalidGallery, .reservedName, .checkError: nil
+            case .unreadable, .invalidGallery, .reservedName, .unmeasured, .checkError: nil
             case .invalidID: "invalid-id"
             case .duplicateID: "duplicate-id"
             case .missingField: "missing-field"

@@ -54,7 +54,11 @@ struct SignagePipeline: Sendable {
     func gated(keepingTypeset: Bool = false) throws(CaptionError) -> (
         exhibits: [(exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic])], typesetMemo: TypesetMemo?
     ) {
-        let gateReasons = exhibits.concurrentMap { gate.reasons(for: $0) }
+        let gateReasons = exhibits.concurrentMap { exhibit in
+            let unmeasured = unmeasuredReasons(for: exhibit)
+            let reasons = gate.reasons(for: exhibit)
+            return unmeasured.isEmpty ? reasons : (reasons + unmeasured).sorted { $0.location < $1.location }
+        }
         // By index: an array of exhibits paired with their reasons would copy every exhibit.
         let typesetMemo =
             keepingTypeset
@@ -67,25 +71,81 @@ struct SignagePipeline: Sendable {
             index -> (exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic]) in
             let exhibit = exhibits[index]
             let reasons = gateReasons[index]
-            let findings = checks.findings(for: exhibit)
+            // The derived Latin block is measured only for a label the gate lets through.
+            let latin = reasons.isEmpty ? derivedLatinFindings(exhibit) ?? [] : []
+            let findings =
+                latin.isEmpty
+                ? checks.findings(for: exhibit) : (checks.findings(for: exhibit) + latin).sortedForReport()
             guard !allowsErrors, findings.contains(where: { $0.severity == .error }) else {
                 return (exhibit, reasons, findings)
             }
+            let latinErrors = latin.filter { $0.severity == .error }.map(HoldBackReason.init(checkError:))
             return (
-                exhibit, (reasons + checks.holdBackReasons(for: exhibit)).sorted { $0.location < $1.location },
+                exhibit,
+                (reasons + checks.holdBackReasons(for: exhibit) + latinErrors).sorted { $0.location < $1.location },
                 findings.filter { $0.severity != .error }
             )
         }
         return (gated, typesetMemo)
     }
 
+    /// Why `exhibit` is held back for fields set on a panel whose font is missing, one reason
+    /// per such panel: nothing can prove that their text fits. None with `--allow-unmeasured`.
+    func unmeasuredReasons(for exhibit: Exhibit) -> [HoldBackReason] {
+        guard !options.allowsUnmeasured, !panels.unmeasured.isEmpty, exhibit.isReadable else { return [] }
+        var byPanel: [(panel: String, problem: PanelFonts.Problem, fields: [CaptionField])] = []
+        for spec in collection.config.fields {
+            guard let (panel, problem) = panels.unmeasured[spec.name], let field = exhibit.field(spec.name) else {
+                continue
+            }
+            if let index = byPanel.firstIndex(where: { $0.panel == panel }) {
+                byPanel[index].fields.append(field)
+            } else {
+                byPanel.append((panel, problem, [field]))
+            }
+        }
+        return byPanel.map { panel, problem, fields in
+            HoldBackReason(
+                .unmeasured, at: fields[0].location,
+                """
+                its \(fields.map(\.name).joined(separator: " and ")) cannot be measured on the panel '\(panel)', whose \
+                font is missing (\(problem.location)); install the font, or export with --allow-unmeasured
+                """,
+                field: fields.count == 1 ? fields[0].name : nil)
+        }
+    }
+
+    /// What `overflows-panel` would report of the Latin-script Kazakh block that `--with
+    /// kk-Latn` derives (or takes from the caption's own `kk-Latn` text) when `kk-Latn` is not a
+    /// configured language, which `captions check` does not measure: the block's fields on a panel,
+    /// measured as the export lays them out, at the severity `captions.yml` gives the check.
+    /// `nil` when there is no such block or the check is off.
+    func derivedLatinFindings(_ exhibit: Exhibit) -> [Diagnostic]? {
+        let config = collection.config
+        guard options.withLatinKazakh, !config.languages.contains(KazakhLatin.tag), !panels.panels.isEmpty,
+            let severity = config.severity(of: OverflowsPanelCheck.description)
+        else { return nil }
+        let label = SignageLabel(exhibit: exhibit, config: config, languages: [KazakhLatin.tag])
+        return label.blocks.flatMap(\.fields).flatMap { field -> [Diagnostic] in
+            guard let panel = panels.panel(for: field.name) else { return [] }
+            let fit = panel.fit(field.text, language: KazakhLatin.tag)
+            return OverflowsPanelCheck.messages(fit, on: panel, language: KazakhLatin.tag, field: field.name).map {
+                Diagnostic(
+                    checkID: OverflowsPanelCheck.description.id, severity: severity, location: field.location,
+                    message: $0, exhibitID: label.id, field: field.name, language: KazakhLatin.tag)
+            }
+        }
+    }
+
     /// The proof sheet's entry of a held-back exhibit: with its label when only errors of
-    /// `captions check` hold it back, so that its text is on the sheet to be corrected.
+    /// `captions check` or a panel that cannot be measured hold it back, so that its text is on
+    /// the sheet to be corrected or read.
     func heldBackEntry(
         _ exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic], typesetMemo: TypesetMemo? = nil
     ) -> ProofSheetWriter.Entry {
         let shown =
-            reasons.allSatisfy { $0.kind == .checkError } ? label(for: exhibit, typesetMemo: typesetMemo) : nil
+            reasons.allSatisfy { $0.kind == .checkError || $0.kind == .unmeasured }
+            ? label(for: exhibit, typesetMemo: typesetMemo) : nil
         return .heldBack(HeldBackExhibit(exhibit, reasons: reasons), label: shown, findings: findings)
     }
 

@@ -77,3 +77,125 @@ import Testing
         #expect(proof.contains("<span class=\"severity\">warning</span> en text needs 5 lines"))
     }
 }
+
+/// `--with kk-Latn`: the Latin block, longer than the Cyrillic (ч → ch, ш → ş, я → ia), is
+/// measured on its panel by the export, which `captions check` does not do.
+@Suite(.enabled(if: PanelTestFonts.hasPTSans)) struct LatinKazakhOverflowExportTests {
+    static let kazakh =
+        Array(repeating: "чай шая яшчи щяч ючая чаша шаяч", count: 4).joined(separator: " ")
+        .split(separator: " ").prefix(22).joined(separator: " ") + "."
+
+    /// The panel fixture's object panel, 125 mm wide: the Cyrillic text takes 4 lines, the Latin 5.
+    func fixture(overflows: String = "error") throws -> TestCollection {
+        try TestCollection(
+            files: [
+                (
+                    "hall/kurt.yml",
+                    "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: \(Self.kazakh)\n"
+                        + "  ru: Курт — сушёный сыр.\n  en: Kurt is a dried cheese.\n"
+                )
+            ],
+            config: PanelExportTests.config.replacingOccurrences(of: "width-mm: 100", with: "width-mm: 125")
+                + "checks:\n  number-mismatch: off\n  length-ratio: off\n  overflows-panel: \(overflows)\n")
+    }
+
+    @Test func anOverflowingLatinBlockHoldsTheLabelBack() throws {
+        let fixture = try fixture()
+        let collection = try fixture.load()
+        // The Cyrillic fits: check finds nothing to hold back, and without the block it is exported.
+        let cyrillic = try SignageExporter.export(
+            collection, options: SignageExportOptions(outputFolder: fixture.root + "/cyrillic", formats: [.txt]))
+        #expect(cyrillic.heldBack.isEmpty)
+        let out = fixture.root + "/out"
+        let report = try SignageExporter.export(
+            collection, options: SignageExportOptions(outputFolder: out, withLatinKazakh: true))
+        let reasons = report.heldBack.flatMap(\.reasons)
+        #expect(reasons.map(\.kind) == [.checkError])
+        #expect(reasons.map(\.checkID) == ["overflows-panel"])
+        #expect(reasons.map(\.language) == ["kk-Latn"])
+        #expect(
+            report.messageLines.first
+                == "\(fixture.root)/hall/kurt.yml:7:7: error: kurt held back: kk-Latn text needs 5 lines at 24 pt on "
+                + "the 125 mm panel; 4 fit (1 line, about 2 words, too long) [overflows-panel]")
+        #expect(!FileManager.default.fileExists(atPath: out + "/hall/kurt.txt"))
+        let dataMerge = try String(contentsOfFile: out + "/datamerge.txt", encoding: .utf16)
+        #expect(!dataMerge.contains("kurt"))
+        let proof = try String(contentsOfFile: out + "/proof.html", encoding: .utf8)
+        #expect(proof.contains("<p class=\"panel-note\" lang=\"en\">5 lines on the object panel, which holds 4"))
+    }
+
+    @Test func aLatinOverflowIsLetThroughAsTheChecksErrorsAre() throws {
+        let allowed = try fixture()
+        let report = try SignageExporter.export(
+            try allowed.load(),
+            options: SignageExportOptions(
+                outputFolder: allowed.root + "/out", formats: [.txt], withLatinKazakh: true, allowsCheckErrors: true))
+        #expect(report.heldBack.isEmpty)
+        #expect(
+            report.warnings.first?.message
+                == "kurt exported with a check error: kk-Latn text needs 5 lines at 24 pt on the 125 mm panel; 4 fit "
+                + "(1 line, about 2 words, too long) [overflows-panel]")
+        let warning = try fixture(overflows: "warning")
+        let lowered = try SignageExporter.export(
+            try warning.load(),
+            options: SignageExportOptions(outputFolder: warning.root + "/out", formats: [.txt], withLatinKazakh: true))
+        #expect(lowered.heldBack.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: warning.root + "/out/hall/kurt.txt"))
+    }
+}
+
+/// A panel whose font is missing cannot prove that a text fits: the export holds its labels
+/// back unless `--allow-unmeasured`. The font is a file that is never there, whatever is installed.
+@Suite struct UnmeasuredPanelExportTests {
+    func fixture() throws -> TestCollection {
+        try TestCollection(
+            files: [
+                (
+                    "hall/kurt.yml",
+                    "id: kurt\ntitle:\n  kk: Құрт\n  ru: Курт\n  en: Kurt\ntext:\n  kk: Құрт ақ.\n  ru: Курт белый.\n"
+                        + "  en: Kurt is white.\n"
+                ),
+                ("hall/wagon.yml", "id: wagon\ntitle:\n  kk: Вагон\n  ru: Вагон\n  en: Wagon\n"),
+            ],
+            config: """
+                languages: [kk, ru, en]
+                source: ru
+                panels:
+                  object: { font: fonts/missing.ttf, size-pt: 24, leading-pt: 30, width-mm: 100, max-lines: 4 }
+                fields:
+                  title: { required: true }
+                  text: { required: false, panel: object }
+
+                """)
+    }
+
+    @Test func aLabelOnAPanelWithoutItsFontIsHeldBackUnlessAllowed() throws {
+        let fixture = try fixture()
+        let root = fixture.root
+        let collection = try fixture.load()
+        let report = try SignageExporter.export(collection, options: SignageExportOptions(outputFolder: root + "/out"))
+        #expect(report.heldBack.flatMap(\.reasons).map(\.kind) == [.unmeasured])
+        #expect(
+            report.messageLines == [
+                """
+                \(root)/hall/kurt.yml:6:1: error: kurt held back: its text cannot be measured on the panel 'object', \
+                whose font is missing (\(root)/captions.yml:4:19); install the font, or export with --allow-unmeasured
+                """,
+                """
+                \(root)/captions.yml:4:19: warning: panel 'object': font file 'fonts/missing.ttf' is not there \
+                (\(root)/fonts/missing.ttf); the character limits apply instead
+                """,
+                "exported 1 label to \(root)/out; 1 held back; 1 warning",
+            ])
+        #expect(!FileManager.default.fileExists(atPath: root + "/out/hall/kurt.txt"))
+        // The wagon has no field on the panel: nothing to measure.
+        #expect(FileManager.default.fileExists(atPath: root + "/out/hall/wagon.txt"))
+        // On the proof sheet the held-back label keeps its text, to be read.
+        let proof = try String(contentsOfFile: root + "/out/proof.html", encoding: .utf8)
+        #expect(proof.contains("Курт белый."))
+        let allowed = try SignageExporter.export(
+            collection, options: SignageExportOptions(outputFolder: root + "/out", allowsUnmeasured: true))
+        #expect(allowed.heldBack.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: root + "/out/hall/kurt.txt"))
+    }
+}

@@ -46,13 +46,21 @@ struct PanelFonts: Sendable {
     var panels: [String: MeasuredPanel]
     /// The fonts that could not be used, in the order of the panels' names.
     var problems: [Problem]
+    /// The fields set on a panel whose font could not be used, by field name: the panel's name
+    /// and its font's problem. Nothing measures them; the signage export holds their labels back
+    /// unless told to print them unmeasured.
+    var unmeasured: [String: (panel: String, problem: Problem)] = [:]
 
     /// No panels.
     static let none = PanelFonts(panels: [:], problems: [])
 
-    private init(panels: [String: MeasuredPanel], problems: [Problem]) {
+    private init(
+        panels: [String: MeasuredPanel], problems: [Problem],
+        unmeasured: [String: (panel: String, problem: Problem)] = [:]
+    ) {
         self.panels = panels
         self.problems = problems
+        self.unmeasured = unmeasured
     }
 
     /// The panels of `config`; none when its `panels:` section is malformed (loading the
@@ -81,8 +89,16 @@ struct PanelFonts: Sendable {
         }
         var measures: [String: FontMeasure] = [:]
         var panels: [String: MeasuredPanel] = [:]
+        var unmeasured: [String: (panel: String, problem: Problem)] = [:]
         for (field, name) in settings.fieldPanels {
-            guard let profile = settings.profiles[name], case .success(let font) = fonts[profile.font] else { continue }
+            guard let profile = settings.profiles[name], let loaded = fonts[profile.font] else { continue }
+            let font: ShapingFont
+            switch loaded {
+            case .success(let loaded): font = loaded
+            case .failure(let problem):
+                unmeasured[field] = (name, problem)
+                continue
+            }
             var byLanguage: [String: FontMeasure] = [:]
             for language in languages {
                 let key = "\(font.faceIndex):\(language):\(font.path)"
@@ -94,7 +110,7 @@ struct PanelFonts: Sendable {
                 profile: profile, font: font,
                 lineWidth: MeasuredPanel.lineWidth(of: profile, unitsPerEm: font.unitsPerEm), measures: byLanguage)
         }
-        self.init(panels: panels, problems: problems)
+        self.init(panels: panels, problems: problems, unmeasured: unmeasured)
     }
 
     /// The panel of `field`, when it has one whose font is loaded.

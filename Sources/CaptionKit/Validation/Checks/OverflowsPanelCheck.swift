@@ -112,7 +112,6 @@ struct OverflowsPanelCheck: CaptionTextCheck {
             guard let panel = context.panels.panel(for: text.field.name), !panel.certainlyFits(text.text) else {
                 continue
             }
-            let maxLines = panel.profile.maxLines
             let typeset = Typography.typeset(text.text, language: text.language)
             let fit = panel.fit(typeset, language: text.language, recordingBreaks: keeps)
             if keeps {
@@ -123,31 +122,39 @@ struct OverflowsPanelCheck: CaptionTextCheck {
                         typeset: typeset,
                         panelBreaks: fit.widestWord > panel.lineWidth ? nil : fit.breaks))
             }
-            let profile = panel.profile
-            if fit.lines > maxLines {
-                findings.append(
-                    finding(
-                        about: text, of: exhibit,
-                        """
-                        \(text.language) \(text.field.name) needs \(fit.lines) lines at \
-                        \(PanelFit.number(profile.sizePt)) pt on the \(PanelFit.number(profile.widthMM)) mm panel; \
-                        \(maxLines) fit (\(CheckReporter.plural(fit.lines - maxLines, "line")), about \
-                        \(CheckReporter.plural(fit.overflowWords, "word")), too long)
-                        """))
-            }
-            if fit.widestWord > panel.lineWidth {
-                let wide = PanelFit.number((panel.millimetres(fit.widestWord) * 10).rounded() / 10)
-                findings.append(
-                    finding(
-                        about: text, of: exhibit,
-                        """
-                        \(text.language) \(text.field.name) has a word \(wide) mm wide at \
-                        \(PanelFit.number(profile.sizePt)) pt, wider than the \(PanelFit.number(profile.widthMM)) mm \
-                        panel: it runs past the panel's edge
-                        """))
+            findings += Self.messages(fit, on: panel, language: text.language, field: text.field.name).map {
+                finding(about: text, of: exhibit, $0)
             }
         }
         return findings
+    }
+
+    /// The messages about `fit`, a text in `language` of `field` on `panel`: one when it needs
+    /// more lines than the panel holds, one when a word is wider than the panel; none when it fits.
+    /// The signage export says the same of the Latin-script Kazakh block it derives.
+    static func messages(_ fit: PanelFit, on panel: MeasuredPanel, language: String, field: String) -> [String] {
+        let profile = panel.profile
+        let maxLines = profile.maxLines
+        var messages: [String] = []
+        if fit.lines > maxLines {
+            messages.append(
+                """
+                \(language) \(field) needs \(fit.lines) lines at \
+                \(PanelFit.number(profile.sizePt)) pt on the \(PanelFit.number(profile.widthMM)) mm panel; \
+                \(maxLines) fit (\(CheckReporter.plural(fit.lines - maxLines, "line")), about \
+                \(CheckReporter.plural(fit.overflowWords, "word")), too long)
+                """)
+        }
+        if fit.widestWord > panel.lineWidth {
+            let wide = PanelFit.number((panel.millimetres(fit.widestWord) * 10).rounded() / 10)
+            messages.append(
+                """
+                \(language) \(field) has a word \(wide) mm wide at \
+                \(PanelFit.number(profile.sizePt)) pt, wider than the \(PanelFit.number(profile.widthMM)) mm \
+                panel: it runs past the panel's edge
+                """)
+        }
+        return messages
     }
 }
 

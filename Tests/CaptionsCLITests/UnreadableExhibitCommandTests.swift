@@ -57,9 +57,9 @@ import Testing
         try expectRefused(
             "kurt-story", in: folder,
             stderr: """
-                \(Self.kurt):1:1: error: \(Self.kurt) cannot be read as captions: unresolved merge conflict: keep what \
-                both sides added (in the translations record, one line per language; of two sign-offs of one text, the \
-                later), delete the <<<<<<<, ======= and >>>>>>> lines and check again; fix it, then run the command again
+                \(Self.kurt):1:1: error: \(Self.kurt) cannot be read as captions: unresolved merge conflict: choose \
+                one of the two versions (or combine them by hand), delete the <<<<<<<, ======= and >>>>>>> lines and \
+                check again; fix it, then run the command again
 
                 """)
     }
@@ -71,8 +71,9 @@ import Testing
         try expectRefused(
             "stalin-wagon", in: folder,
             stderr: """
-                \(Self.wagon):1:1: error: \(Self.wagon) cannot be read as captions: file is not valid UTF-8 text; fix \
-                it, then run the command again
+                \(Self.wagon):1:1: error: \(Self.wagon) cannot be read as captions: file is not valid UTF-8 text: it \
+                is saved as UTF-16 (Windows Notepad calls it "Unicode"); save it as UTF-8; fix it, then run the command \
+                again
 
                 """)
     }
@@ -92,10 +93,9 @@ import Testing
         #expect(run.stdout.isEmpty)
         #expect(
             run.stderr == """
-                \(Self.kurt):1:1: error: \(Self.kurt) cannot be read as captions: unresolved merge conflict: keep what \
-                both sides added (in the translations record, one line per language; of two sign-offs of one text, the \
-                later), delete the <<<<<<<, ======= and >>>>>>> lines and check again; it may hold the exhibit \
-                'kurt-story'; fix it, then run the command again
+                \(Self.kurt):1:1: error: \(Self.kurt) cannot be read as captions: unresolved merge conflict: choose \
+                one of the two versions (or combine them by hand), delete the <<<<<<<, ======= and >>>>>>> lines and \
+                check again; it may hold the exhibit 'kurt-story'; fix it, then run the command again
 
                 """)
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/Captions/barracks/kurt-story.yml"))

@@ -240,6 +240,41 @@ def expect_the_kazakh_title_word_diff(page):
         "What changed in the source since this translation (git ")
 
 
+@pytest.fixture
+def four_eyes(collection):
+    """first-winter reviewed by AB, in a collection whose approvals need a second person."""
+    config = collection / "captions.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "checks:\n  not-approved: { severity: error, four-eyes: true }\n",
+        encoding="utf-8")
+    result = captions("review", "first-winter", "--field", "title", "--by", "AB", "--path", collection)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return collection
+
+
+def test_four_eyes_refuses_the_reviewers_approval(four_eyes, editor, page):
+    page.goto(editor.url + "/exhibits/first-winter")
+    state = page.locator("#so-title-kk .signoff-state")
+    expect(state).to_have_text(f"Reviewed by AB on {DATE}")
+    page.fill("#signer-box input[name=signer]", "AB")
+    page.click("#so-title-kk button[name=approve]")
+    refusal = "Not signed: Title (kk): you reviewed it: another person must approve it."
+    expect(page.locator("body")).to_contain_text(refusal)
+    assert " approved " not in fingerprint_line(editor, "kk")
+    screenshot(page, "27a-four-eyes-refused", full_page=False)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_text(refusal).scroll_into_view_if_needed()
+    screenshot(page, "27b-phone-four-eyes-refused", full_page=False)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    # Another person approves.
+    page.goto(editor.url + "/exhibits/first-winter")
+    page.click("#signer-box summary")
+    page.fill("#signer-box input[name=signer]", "Dana K.")
+    page.click("#so-title-kk button[name=approve]")
+    expect(state).to_have_text(f"Reviewed by AB on {DATE}Approved by Dana K. on {DATE}")
+    assert fingerprint_line(editor, "kk").endswith(f"reviewed {DATE} AB; approved {DATE} Dana K.")
+
+
 def test_stale_text_shows_the_word_diff(collection, editor, page):
     stale_titles_in_git(collection, editor)
     page.goto(editor.url + "/exhibits/first-winter")

@@ -118,6 +118,37 @@ import Testing
         #expect(!xliff.contains("wagon"))
     }
 
+    /// The commands that write (or read one exhibit against the collection's rules) refuse a
+    /// gallery: read alone with the defaults, `approve` let a reviewer approve their own text
+    /// under four-eyes, `new` made a second exhibit with an id the collection has, and a TBX
+    /// import wrote a glossary.yml into the gallery.
+    @Test(arguments: [
+        ["review", "kurt", "--by", "AB", "--path", "Captions/new-hall"],
+        ["approve", "kurt", "--by", "AB", "--path", "Captions/new-hall"],
+        ["accept", "kurt", "--path", "Captions/new-hall"],
+        ["diff", "kurt", "--path", "Captions/new-hall"],
+        ["new", "wagon", "--path", "Captions/new-hall"],
+        ["fmt", "Captions/new-hall"],
+        ["import", "x.tbx", "--path", "Captions/new-hall"],
+        ["import", "x.xlf", "--path", "Captions/new-hall"],
+        ["export", "glossary", "Captions/new-hall"],
+    ])
+    func commandsThatNeedTheCollectionRefuseAGallery(_ arguments: [String]) throws {
+        let folder = try fixture()
+        try folder.write("x.tbx", "<martif type=\"TBX\"><text><body/></text></martif>\n")
+        try folder.write("x.xlf", "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"/>\n")
+        let before = try folder.contents(of: "Captions")
+        let run = try CLIRun.run(arguments, in: folder.path)
+        #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
+        #expect(
+            run.stderr == """
+                error: Captions/new-hall is a folder of the collection Captions, not a collection: name the collection \
+                (Captions); check, status and the exports read a folder as part of it
+
+                """)
+        #expect(try folder.contents(of: "Captions") == before)
+    }
+
     /// The editor refuses a gallery, naming the collection to serve.
     @Test func serveRefusesAGallery() throws {
         let editor = CLIRun.binary.deletingLastPathComponent().appendingPathComponent("captions-editor")

@@ -152,7 +152,20 @@ enum CollectionLoader {
     /// Reads `captions.yml` in `path`, or returns the defaults when it is absent.
     static func loadConfig(in path: String) throws(CaptionError) -> CollectionConfig {
         let configPath = join(path, configFileName)
-        guard FileManager.default.fileExists(atPath: configPath) else { return .default }
+        guard FileManager.default.fileExists(atPath: configPath) else {
+            // A folder of a collection read on its own would be read with the defaults, not the
+            // collection's settings: a sign-off against the wrong rules, a second exhibit with an
+            // id the collection has, a glossary.yml in a gallery. Only the commands that read a
+            // folder as part of its collection (``load(scopedTo:)``) take one.
+            if let collection = enclosingCollection(of: path) {
+                throw .invalidArgument(
+                    """
+                    \(path) is a folder of the collection \(collection), not a collection: name the collection \
+                    (\(collection)); check, status and the exports read a folder as part of it
+                    """)
+            }
+            return .default
+        }
         return try ConfigParser.parse(data: FileBytes.data(ofFile: configPath), path: configPath)
     }
 

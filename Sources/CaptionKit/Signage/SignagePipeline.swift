@@ -90,9 +90,13 @@ struct SignagePipeline: Sendable {
     }
 
     /// Why `exhibit` is held back for fields set on a panel whose font is missing, one reason
-    /// per such panel: nothing can prove that their text fits. None with `--allow-unmeasured`.
+    /// per such panel: nothing can prove that their text fits. None with `--allow-unmeasured`,
+    /// and none when `overflows-panel` is not an error (a text measured not to fit would be
+    /// printed then, so an unmeasured one is too).
     func unmeasuredReasons(for exhibit: Exhibit) -> [HoldBackReason] {
-        guard !options.allowsUnmeasured, !panels.unmeasured.isEmpty, exhibit.isReadable else { return [] }
+        guard !options.allowsUnmeasured, !panels.unmeasured.isEmpty, exhibit.isReadable,
+            collection.config.severity(of: OverflowsPanelCheck.description) == .error
+        else { return [] }
         var byPanel: [(panel: String, problem: PanelFonts.Problem, fields: [CaptionField])] = []
         for spec in collection.config.fields {
             guard let (panel, problem) = panels.unmeasured[spec.name], let field = exhibit.field(spec.name) else {

@@ -147,7 +147,7 @@ import Testing
 /// A panel whose font is missing cannot prove that a text fits: the export holds its labels
 /// back unless `--allow-unmeasured`. The font is a file that is never there, whatever is installed.
 @Suite struct UnmeasuredPanelExportTests {
-    func fixture() throws -> TestCollection {
+    func fixture(checks: String = "") throws -> TestCollection {
         try TestCollection(
             files: [
                 (
@@ -165,8 +165,19 @@ import Testing
                 fields:
                   title: { required: true }
                   text: { required: false, panel: object }
-
+                \(checks)
                 """)
+    }
+
+    /// Where the collection prints a text measured not to fit (`overflows-panel` a warning or
+    /// off), an unmeasured one is not held back either.
+    @Test(arguments: ["warning", "off"])
+    func noHoldBackWhenOverflowingIsNotAnError(_ severity: String) throws {
+        let fixture = try fixture(checks: "checks:\n  overflows-panel: \(severity)\n")
+        let report = try SignageExporter.export(
+            try fixture.load(), options: SignageExportOptions(outputFolder: fixture.root + "/out"))
+        #expect(report.heldBack.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: fixture.root + "/out/hall/kurt.txt"))
     }
 
     @Test func aLabelOnAPanelWithoutItsFontIsHeldBackUnlessAllowed() throws {

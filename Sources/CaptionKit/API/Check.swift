@@ -93,26 +93,26 @@ extension CaptionChecker {
 /// so that whoever reviews the change sees which findings were accepted now.
 public struct BaselineWrite: Sendable, Equatable {
     /// The file written.
-    public var path: String
+    var path: String
     /// The entries written.
-    public var entries: Int
+    var entries: Int
     /// Entries the previous baseline had too (``keptUnread`` among them).
-    public var kept: Int
+    var kept: Int
     /// Entries of files that cannot be read as captions now (a merge conflict, a sync cut
     /// short), kept as they were: what those files hold cannot be checked until they are fixed.
-    public var keptUnread: Int
+    var keptUnread: Int
     /// How many files those entries are of.
-    public var unreadFiles: Int
+    var unreadFiles: Int
     /// Entries of the previous baseline not written: their findings were not found now.
-    public var dropped: Int
+    var dropped: Int
     /// Of ``dropped``, the entries of checks that did not run (off in `captions.yml`, or on only
     /// with a `--require` this run did not give).
-    public var droppedNotRun: Int
+    var droppedNotRun: Int
     /// The findings the previous baseline did not accept, in report order.
-    public var newlyAccepted: [Diagnostic]
+    var newlyAccepted: [Diagnostic]
     /// The findings a baseline does not accept (unreadable or skipped files, the exceptions'
     /// own problems), which must be fixed.
-    public var notAccepted: Int
+    var notAccepted: Int
     /// The notes of the checks `--require` pins that `captions.yml` lowers (as ``CheckResult/pinNotes``).
     public var pinNotes: [String]
 

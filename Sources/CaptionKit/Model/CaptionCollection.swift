@@ -44,7 +44,7 @@ extension CaptionCollection {
     /// A note for stderr when the collection was read for one of its folders (``scope``): a
     /// reader of the output must know that the other folders were left out, and that the
     /// collection's settings apply.
-    public var scopeNote: String? {
+    var scopeNote: String? {
         scope.map { Self.scopeNote(folder: $0, root: rootPath) }
     }
 

@@ -40,7 +40,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     public var collection: String
     /// The folder of the collection counted (`new-hall` for `captions status Captions/new-hall`),
     /// relative to ``collection``; absent when the whole collection is.
-    public var folder: String?
+    var folder: String?
     /// Exhibit files.
     public var exhibits: Int
     /// Exhibit files that could not be read (their texts are not in the rows).

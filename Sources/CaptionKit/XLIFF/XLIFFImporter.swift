@@ -295,14 +295,14 @@ public enum XLIFFImporter {
             unitsInFile[language, default: [:]][unit.id] = (unit.location.line, tag)
             // A translator's note is named whatever becomes of the unit: the caption file has no
             // place for it.
-            let idParts = unit.id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let parts = unit.id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             for note in unit.translatorNotes {
                 warnings.append(
                     Diagnostic(
                         XLIFFImportFinding.translatorNote, location: note.location,
                         message: "unit '\(unit.id)' (\(language)) has a note from the translator: "
                             + YAMLScalarWriter.doubleQuoted(note.text),
-                        exhibitID: idParts.count == 2 ? idParts[0] : nil, field: idParts.count == 2 ? idParts[1] : nil,
+                        exhibitID: parts.count == 2 ? parts[0] : nil, field: parts.count == 2 ? parts[1] : nil,
                         language: language))
             }
             if let markup = unit.unsupportedMarkup {
@@ -327,7 +327,6 @@ public enum XLIFFImporter {
                 summary.unknown += 1
                 problems.append(problem(.unknownUnit, at: unit.location, message, notes: notes))
             }
-            let parts = unit.id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, let positions = exhibitsByID[parts[0]] else {
                 if parts.count == 2, let position = unreadableByName[parts[0]] {
                     let file = collection.exhibits[position]

@@ -429,7 +429,11 @@ def test_xliff_round_trip(missing_kk, editor, page, tmp_path):
     # The translator's tool, scripted: fill the one empty target.
     text = xliff.read_text(encoding="utf-8")
     assert text.count('<target state="needs-translation"></target>') == 1
-    text = text.replace('<target state="needs-translation"></target>', "<target>Тас емес, құрт</target>")
+    # The translator leaves a question on the unit, as Weblate saves a comment.
+    note = "Is «құрт» the cheese here, or the name of the exhibit?"
+    text = text.replace(
+        '<target state="needs-translation"></target>',
+        f'<target>Тас емес, құрт</target><note from="translator">{note}</note>')
     xliff.write_text(text, encoding="utf-8")
 
     page.set_input_files("input[name=xliff]", str(xliff))
@@ -446,6 +450,15 @@ def test_xliff_round_trip(missing_kk, editor, page, tmp_path):
     expect(page.locator("ul.files li")).to_have_text(KURT)
     assert editor.read(KURT) == missing_kk
     screenshot(page, "06-xliff-review")
+    # The note comes back among the questions for the translator, with its text.
+    questions = page.locator("ul.questions li")
+    expect(questions).to_have_count(1)
+    expect(questions).to_contain_text(f'has a note from the translator: "{note}"')
+    expect(questions.locator("code")).to_have_text("translator-note")
+    page.set_viewport_size({"width": 390, "height": 844})
+    questions.scroll_into_view_if_needed()
+    screenshot(page, "06b-phone-translator-note", full_page=False)
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.click("text=Apply these translations")
     page.wait_for_load_state()
     assert page.text_content("h1") == "Translations applied"

@@ -1576,7 +1576,7 @@ struct EditorXLIFFTests {
             let review = try await browser.upload(
                 "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(withNote.utf8))
             #expect(review.status == .ok)
-            #expect(review.body.contains("<h2>Questions for the translator</h2><ul class=\"questions\">"))
+            #expect(review.body.contains("<h2>Questions for and from the translator</h2><ul class=\"questions\">"))
             // The note is untrusted: an element in it keeps only its text, and text that looks
             // like markup is shown as text, never run.
             #expect(review.body.contains("<li class=\"note\">"))
@@ -1601,7 +1601,7 @@ struct EditorXLIFFTests {
             let review = try await browser.upload(
                 "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(merged.utf8))
             #expect(review.status == .ok)
-            #expect(review.body.contains("<h2>Questions for the translator</h2><ul class=\"questions\">"))
+            #expect(review.body.contains("<h2>Questions for and from the translator</h2><ul class=\"questions\">"))
             #expect(
                 review.body.contains(
                     "<li class=\"warning\">unit &#39;guard-and-child.text&#39; (en) has 1 paragraph where its "

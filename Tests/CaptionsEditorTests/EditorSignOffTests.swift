@@ -519,6 +519,39 @@ struct EditorSignOffTests {
         }
     }
 
+    @Test("A label on a panel whose font is missing is not ready for print; its preview gives the export's reason")
+    func missingPanelFontIsNotReadyForPrint() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            for field in ["title", "text"] {
+                for language in ["kk", "en"] {
+                    try await Self.sign(browser, [("review", "\(field).\(language)")], signer: "AB")
+                }
+                for language in ["kk", "ru", "en"] {
+                    try await Self.sign(browser, [("approve", "\(field).\(language)")], signer: "DK")
+                }
+            }
+            #expect(try await browser.get("/?ready=1").body.contains("Exhibits: 1"))
+            // The object panel's font file is not there; `overflows-panel` is an error (its default).
+            let config = try fixture.read("captions.yml")
+            try fixture.write(
+                "captions.yml",
+                config.replacingOccurrences(
+                    of: "object: { font: \"PT Sans\",", with: "object: { font: fonts/missing.ttf,"))
+            #expect(fixture.app.store.scan())
+            let notReady = try await browser.get("/?ready=1")
+            #expect(notReady.body.contains("No exhibit matches."), "\(notReady.body)")
+            let sheet = try SignageExporter.proofSheet(try CollectionLoader.load(path: fixture.root))
+            let reasons = try #require(sheet.heldBack.first { $0.displayID == "first-winter" }).reasons
+            #expect(reasons.map(\.kind) == [.unmeasured])
+            let page = try await browser.get("/exhibits/first-winter")
+            #expect(page.body.contains("<li class=\"error\">\(HTML.escape(reasons[0].message))</li>"))
+            #expect(
+                reasons[0].message.hasPrefix("its text cannot be measured on the panel 'object', whose font is missing")
+            )
+        }
+    }
+
     @Test("Every sign-off string the editor uses exists in kk, ru and en")
     func signOffStrings() throws {
         let strings = try InterfaceStrings.loadBundled()

@@ -31,9 +31,10 @@ public struct LabelPreview: Sendable, Hashable {
     public var id: String
     /// The language blocks in sign order.
     public var blocks: [Block]
-    /// Why the completeness gate would hold the exhibit back (then the export writes nothing
-    /// for it), in file order; empty when it would pass. The errors of `captions check`, which
-    /// hold a label back too, are the exhibit's check findings (``CaptionChecker/check(draft:in:)``).
+    /// Why the export's gate would hold the exhibit back (then the export writes nothing for
+    /// it), in file order, a field on a panel whose font is missing included; empty when it
+    /// would pass. The errors of `captions check`, which hold a label back too, are the
+    /// exhibit's check findings (``CaptionChecker/check(draft:in:)``).
     public var holdBackReasons: [HoldBackReason]
     /// The export's warnings about the label: words wider than their line, letters of the
     /// Latin-script Kazakh alphabet that are not settled.

@@ -19,24 +19,26 @@ extension IndexedCollection {
 
 /// Whether exhibits are ready for print: `export signage` would print their label with every
 /// text at a sign-off level (``SignOffLevel/approved`` by default: cleared for print), whatever
-/// level `signage: require:` configures for the export itself, and no error of `captions check`
-/// in their file would hold it back. The judges are the export's own (its gate, and its rule
-/// for the check's findings), so the editor's "ready for print" list and the export agree.
+/// level `signage: require:` configures for the export itself. The judge is the export's own
+/// gate, with its options' defaults: no error of `captions check` in the file (as without
+/// `--allow-check-errors`) and no field on a panel whose font is missing where `overflows-panel`
+/// is an error (as without `--allow-unmeasured`), so the editor's "ready for print" list and the
+/// export agree.
 public struct PrintReadiness: Sendable {
     private var gate: SignageGate
 
-    /// The judge for the exhibits of `collection` (ids are counted once, for duplicates).
+    /// The judge for the exhibits of `collection` (ids are counted once, for duplicates; the
+    /// panels' fonts are looked for once).
     public init(collection: CaptionCollection, level: SignOffLevel = .approved) {
         gate = SignageGate(collection: collection)
         gate.required = level
     }
 
     /// Whether `exhibit` would be printed with every text at the level, given `findings`, what
-    /// `captions check` reports in its file (an error the gate does not look for itself holds
-    /// the label back, as in the export without `--allow-check-errors`).
+    /// `captions check` reports in its file.
     public func isReady(_ exhibit: Exhibit, findings: [Diagnostic]) -> Bool {
         // Most exhibits have no sign-off at all: above `translated`, that is a quick no.
         if gate.required > .translated, TranslationRecord(exhibit: exhibit).signOffs.isEmpty { return false }
-        return !findings.contains(where: SignageChecks.holdsBack) && gate.reasons(for: exhibit).isEmpty
+        return gate.reasons(for: exhibit, checkFindings: findings).isEmpty
     }
 }

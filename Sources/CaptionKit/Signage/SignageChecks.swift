@@ -2,9 +2,9 @@
 /// reports in each exhibit's file, found by the check itself (``CaptionChecker``: the severities
 /// of `captions.yml`, the `ignore:` entries, then the collection's baseline when it has one).
 ///
-/// An error among them holds the label back (``HoldBackReason/Kind/checkError``) unless
-/// `--allow-check-errors` lets it through; every finding is shown at its label on the proof
-/// sheet. The checks of the problems ``SignageGate`` looks for itself (a missing or stale text,
+/// An error among them holds the label back (``HoldBackReason/Kind/checkError``, added by
+/// ``SignageGate/reasons(for:checkFindings:)``) unless `--allow-check-errors` lets it through;
+/// every finding is shown at its label on the proof sheet. The checks of the problems ``SignageGate`` looks for itself (a missing or stale text,
 /// an id, a sign-off that `signage: require:` asks for, an unreadable file) are left to the
 /// gate, which holds their exhibits back at the level `signage:` sets, whatever `captions.yml`
 /// makes of those checks, and so are not reported twice.
@@ -37,11 +37,6 @@ struct SignageChecks: Sendable {
     /// The findings in `exhibit`'s file, sorted.
     func findings(for exhibit: Exhibit) -> [Diagnostic] {
         findingsByPath[exhibit.path] ?? []
-    }
-
-    /// One reason per error in `exhibit`'s file.
-    func holdBackReasons(for exhibit: Exhibit) -> [HoldBackReason] {
-        findings(for: exhibit).filter(Self.holdsBack).map(HoldBackReason.init(checkError:))
     }
 
     /// Whether `finding`, one of `captions check`'s in an exhibit's file, holds its label back

@@ -30,8 +30,10 @@ struct SignagePipeline: Sendable {
         settings = try SignageSettings(config: collection.config)
         panels = PanelFonts(config: collection.config)
         exhibits = try Self.selectedExhibits(collection, only: options.onlyIDs)
-        gate = SignageGate(collection: collection)
+        gate = SignageGate(collection: collection, panels: panels)
         gate.required = settings.required
+        gate.allowsUnmeasured = options.allowsUnmeasured
+        gate.allowsCheckErrors = options.allowsCheckErrors
         // A malformed `untranslated` entry (the gate's copies are `nil`) stops the export, as it
         // stops `captions check`: read again for its error.
         if gate.copies == nil { gate.copies = try CopiedTranslations(config: collection.config) }
@@ -43,8 +45,8 @@ struct SignagePipeline: Sendable {
         SignageLabel(exhibit: exhibit, config: collection.config, languages: languages, typesetMemo: typesetMemo)
     }
 
-    /// Why each exhibit is held back (the gate's reasons and, unless `options` allow them, the
-    /// errors of `captions check`, in file order) and the findings of `captions check` that are
+    /// Why each exhibit is held back (the gate's reasons, with the errors of `captions check`,
+    /// ``SignageGate/reasons(for:checkFindings:)``) and the findings of `captions check` that are
     /// not among the reasons, on all cores; in the order of `exhibits`. With `keepingTypeset`,
     /// the texts the checks typeset (`overflows-panel`) in the exhibits the gate passes (those
     /// a label may be made of, on a sign or the proof sheet) are kept for the labels in the
@@ -54,11 +56,7 @@ struct SignagePipeline: Sendable {
     func gated(keepingTypeset: Bool = false) throws(CaptionError) -> (
         exhibits: [(exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic])], typesetMemo: TypesetMemo?
     ) {
-        let gateReasons = exhibits.concurrentMap { exhibit in
-            let unmeasured = unmeasuredReasons(for: exhibit)
-            let reasons = gate.reasons(for: exhibit)
-            return unmeasured.isEmpty ? reasons : (reasons + unmeasured).sorted { $0.location < $1.location }
-        }
+        let gateReasons = exhibits.concurrentMap { gate.reasons(for: $0) }
         // By index: an array of exhibits paired with their reasons would copy every exhibit.
         let typesetMemo =
             keepingTypeset
@@ -66,57 +64,20 @@ struct SignagePipeline: Sendable {
                 keepingOnly: Set(exhibits.indices.filter { gateReasons[$0].isEmpty }.map { exhibits[$0].path }))
             : nil
         let checks = try SignageChecks(collection, exhibits: exhibits, typesetMemo: typesetMemo)
-        let allowsErrors = options.allowsCheckErrors
         let gated = Array(exhibits.indices).concurrentMap {
             index -> (exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic]) in
             let exhibit = exhibits[index]
-            let reasons = gateReasons[index]
             // The derived Latin block is measured only for a label the gate lets through.
-            let latin = reasons.isEmpty ? derivedLatinFindings(exhibit) ?? [] : []
-            let findings =
-                latin.isEmpty
-                ? checks.findings(for: exhibit) : (checks.findings(for: exhibit) + latin).sortedForReport()
-            guard !allowsErrors, findings.contains(where: { $0.severity == .error }) else {
-                return (exhibit, reasons, findings)
-            }
-            let latinErrors = latin.filter { $0.severity == .error }.map(HoldBackReason.init(checkError:))
+            let latin = gateReasons[index].isEmpty ? derivedLatinFindings(exhibit) ?? [] : []
+            let checkFindings = checks.findings(for: exhibit)
+            let reasons = gate.adding(checkFindings: checkFindings + latin, to: gateReasons[index])
+            let findings = latin.isEmpty ? checkFindings : (checkFindings + latin).sortedForReport()
+            // The errors among the reasons are not listed again.
             return (
-                exhibit,
-                (reasons + checks.holdBackReasons(for: exhibit) + latinErrors).sorted { $0.location < $1.location },
-                findings.filter { $0.severity != .error }
+                exhibit, reasons, gate.allowsCheckErrors ? findings : findings.filter { !SignageChecks.holdsBack($0) }
             )
         }
         return (gated, typesetMemo)
-    }
-
-    /// Why `exhibit` is held back for fields set on a panel whose font is missing, one reason
-    /// per such panel: nothing can prove that their text fits. None with `--allow-unmeasured`,
-    /// and none when `overflows-panel` is not an error (a text measured not to fit would be
-    /// printed then, so an unmeasured one is too).
-    func unmeasuredReasons(for exhibit: Exhibit) -> [HoldBackReason] {
-        guard !options.allowsUnmeasured, !panels.unmeasured.isEmpty, exhibit.isReadable,
-            collection.config.severity(of: OverflowsPanelCheck.description) == .error
-        else { return [] }
-        var byPanel: [(panel: String, problem: PanelFonts.Problem, fields: [CaptionField])] = []
-        for spec in collection.config.fields {
-            guard let (panel, problem) = panels.unmeasured[spec.name], let field = exhibit.field(spec.name) else {
-                continue
-            }
-            if let index = byPanel.firstIndex(where: { $0.panel == panel }) {
-                byPanel[index].fields.append(field)
-            } else {
-                byPanel.append((panel, problem, [field]))
-            }
-        }
-        return byPanel.map { panel, problem, fields in
-            HoldBackReason(
-                .unmeasured, at: fields[0].location,
-                """
-                its \(fields.map(\.name).joined(separator: " and ")) cannot be measured on the panel '\(panel)', whose \
-                font is missing (\(problem.location)); install the font, or export with --allow-unmeasured
-                """,
-                field: fields.count == 1 ? fields[0].name : nil)
-        }
     }
 
     /// What `overflows-panel` would report of the Latin-script Kazakh block that `--with
@@ -251,7 +212,7 @@ struct SignagePipeline: Sendable {
             return Result { () throws(CaptionError) in try AtomicFile.prepare(bytes, for: target) }
         }
         try AtomicFile.commit(prepared)
-        let fontWarnings = panels.problems.map { SignageWarning(location: $0.location, message: $0.message) }
+        let fontWarnings = panels.problems.map(gate.fontWarning)
         let ownsLabel = ownsLabelFile
         let removed = try folder.finishReplacing(
             replacement,

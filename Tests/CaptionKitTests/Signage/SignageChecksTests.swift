@@ -178,6 +178,14 @@ import Testing
             try fixture.load(), options: SignageExportOptions(outputFolder: fixture.root + "/out"))
         #expect(report.heldBack.isEmpty)
         #expect(FileManager.default.fileExists(atPath: fixture.root + "/out/hall/kurt.txt"))
+        #expect(
+            report.warnings.map(\.message) == [
+                """
+                panel 'object': font file 'fonts/missing.ttf' is not there (\(fixture.root)/fonts/missing.ttf); the \
+                labels with a field on it are written unmeasured (overflows-panel is not an error): the character \
+                limits apply instead
+                """
+            ])
     }
 
     @Test func aLabelOnAPanelWithoutItsFontIsHeldBackUnlessAllowed() throws {
@@ -194,7 +202,7 @@ import Testing
                 """,
                 """
                 \(root)/captions.yml:4:19: warning: panel 'object': font file 'fonts/missing.ttf' is not there \
-                (\(root)/fonts/missing.ttf); the character limits apply instead
+                (\(root)/fonts/missing.ttf); the labels with a field on it are held back
                 """,
                 "exported 1 label to \(root)/out; 1 held back; 1 warning",
             ])
@@ -208,5 +216,35 @@ import Testing
             collection, options: SignageExportOptions(outputFolder: root + "/out", allowsUnmeasured: true))
         #expect(allowed.heldBack.isEmpty)
         #expect(FileManager.default.fileExists(atPath: root + "/out/hall/kurt.txt"))
+        #expect(
+            allowed.warnings.map(\.message) == [
+                """
+                panel 'object': font file 'fonts/missing.ttf' is not there (\(root)/fonts/missing.ttf); the labels \
+                with a field on it are written unmeasured (--allow-unmeasured): the character limits apply instead
+                """
+            ])
+    }
+
+    /// The browser editor's label preview and "ready for print" list judge with the export's
+    /// gate: the label the export holds back for its missing font is held back there too, with
+    /// the same reason, and is not ready for print.
+    @Test func theEditorHoldsBackWhatTheExportHoldsBackForAMissingFont() throws {
+        let fixture = try fixture()
+        let collection = try fixture.load()
+        let report = try SignageExporter.export(
+            collection, options: SignageExportOptions(outputFolder: fixture.root + "/out"))
+        let exported = try #require(report.heldBack.first { $0.displayID == "kurt" }).reasons
+        let preview = try SignageExporter.preview(exhibit: "kurt", in: collection)
+        #expect(preview.holdBackReasons.map(\.kind) == [.unmeasured])
+        #expect(preview.holdBackReasons == exported)
+        #expect(try SignageExporter.preview(exhibit: "wagon", in: collection).holdBackReasons.isEmpty)
+        let readiness = PrintReadiness(collection: collection, level: .translated)
+        let ready = collection.exhibits.filter { readiness.isReady($0, findings: []) }.map(\.displayID)
+        #expect(ready == ["wagon"])
+        // Where the export prints the label (overflows-panel a warning), so does the editor.
+        let lenient = try self.fixture(checks: "checks:\n  overflows-panel: warning\n").load()
+        #expect(try SignageExporter.preview(exhibit: "kurt", in: lenient).holdBackReasons.isEmpty)
+        let lenientReadiness = PrintReadiness(collection: lenient, level: .translated)
+        #expect(lenient.exhibits.allSatisfy { lenientReadiness.isReady($0, findings: []) })
     }
 }

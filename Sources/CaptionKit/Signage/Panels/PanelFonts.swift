@@ -34,12 +34,19 @@ struct MeasuredPanel: Sendable {
 ///
 /// A panel whose font is missing (a family fontconfig would substitute, or a file that is not
 /// a readable font) is left out, and one ``Problem`` per distinct `font:` value says so; its
-/// fields keep their character limits.
+/// fields keep their character limits in `captions check`, and the signage export holds their
+/// labels back or prints them unmeasured (``SignageGate``).
 struct PanelFonts: Sendable {
     /// A panel font that could not be used, located at its `font:` value.
     struct Problem: Error, Sendable, Hashable {
         var location: SourceLocation
-        var message: String
+        /// What is wrong, e.g. `panel 'object': font file 'x.ttf' is not there (…)`.
+        var fault: String
+
+        /// What `panel-font-missing` says: the fault, and that the fields on the panel keep
+        /// their character limits. The signage export says what becomes of its labels
+        /// instead (``SignageGate/fontWarning(_:)``).
+        var message: String { "\(fault); the character limits apply instead" }
     }
 
     /// The measured panel of each field that has one, by field name.
@@ -120,7 +127,6 @@ struct PanelFonts: Sendable {
 
     private static func load(_ profile: PanelSettings.Profile, collectionFolder: String) -> Result<ShapingFont, Problem>
     {
-        let fallback = "the character limits apply instead"
         if profile.fontIsFile {
             let path =
                 profile.font.hasPrefix("/") || collectionFolder.isEmpty
@@ -129,16 +135,16 @@ struct PanelFonts: Sendable {
                 return .failure(
                     Problem(
                         location: profile.fontLocation,
-                        message:
-                            "panel '\(profile.name)': font file '\(profile.font)' is not there (\(path)); \(fallback)"
+                        fault:
+                            "panel '\(profile.name)': font file '\(profile.font)' is not there (\(path))"
                     ))
             }
             guard let font = ShapingFont.shared(path: path) else {
                 return .failure(
                     Problem(
                         location: profile.fontLocation,
-                        message:
-                            "panel '\(profile.name)': font file '\(profile.font)' cannot be read as a font; \(fallback)"
+                        fault:
+                            "panel '\(profile.name)': font file '\(profile.font)' cannot be read as a font"
                     ))
             }
             return .success(font)
@@ -156,9 +162,9 @@ struct PanelFonts: Sendable {
             return .failure(
                 Problem(
                     location: profile.fontLocation,
-                    message: """
+                    fault: """
                         panel '\(profile.name)': the font '\(family)' is installed, but not in the style '\(style)'\
-                        \(instead)\(installed); \(fallback)
+                        \(instead)\(installed)
                         """))
         }
         let wanted = style.map { "'\(family)' in the style '\($0)'" } ?? "'\(family)'"
@@ -166,7 +172,7 @@ struct PanelFonts: Sendable {
         return .failure(
             Problem(
                 location: profile.fontLocation,
-                message: "panel '\(profile.name)': the font \(wanted) is not installed\(instead)\(package); \(fallback)"
+                fault: "panel '\(profile.name)': the font \(wanted) is not installed\(instead)\(package)"
             ))
     }
 }

@@ -14,17 +14,20 @@ import Foundation
 /// scroll sideways. Each language block carries its `lang` attribute, so browsers pick the
 /// right glyphs; every block has the same type size, so Kazakh is never smaller than Russian.
 /// Exhibits held back by the completeness gate appear in their place with a visible badge and
-/// the reasons, and none of their text; those held back only for errors of `captions check` keep
-/// their text under the badge, to be corrected. Each label lists the findings of `captions
-/// check` in its file (``SignageChecks``), by severity. All caption text is HTML-escaped.
+/// the reasons, and none of their text; those held back only for errors of `captions check`, a
+/// panel that cannot be measured or a missing review or approval keep their text under the
+/// badge, to be corrected or approved (a missing sign-off's badge says "not approved, not for
+/// print"). A label whose every text is approved names who reviewed and who approved each text
+/// (``LabelSignOffs``). Each label lists the findings of `captions check` in its file
+/// (``SignageChecks``), by severity. All caption text is HTML-escaped.
 enum ProofSheetWriter {
     /// An entry of the sheet: a label to show, or an exhibit that was held back.
     enum Entry: Sendable, Hashable {
         /// An exported label, with the findings of `captions check` in its file.
         case label(SignageLabel, findings: [Diagnostic] = [])
-        /// An exhibit held back, with its label when only errors of `captions check` hold it
-        /// back (then its text is shown), and the findings of `captions check` in its file that
-        /// are not among its reasons.
+        /// An exhibit held back, with its label when only the reasons that leave its text on
+        /// the sheet hold it back (``SignagePipeline/reasonsShowingText``), and the findings of
+        /// `captions check` in its file that are not among its reasons.
         case heldBack(HeldBackExhibit, label: SignageLabel? = nil, findings: [Diagnostic] = [])
 
         var gallery: String {
@@ -73,6 +76,11 @@ enum ProofSheetWriter {
         let checked = entries.count { $0.hasFindings }
         let listedAt = checked == 1 ? "its label" : "each label"
         let checkedNote = checked == 0 ? "" : " \(checked) with findings of captions check, listed at \(listedAt)."
+        let signsOff = entries.contains { entry in
+            if entry.shownLabel?.signOffs != nil { return true }
+            if case .heldBack(let exhibit, _?, _) = entry { return lacksSignOff(exhibit) }
+            return false
+        }
         var html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -81,7 +89,7 @@ enum ProofSheetWriter {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Signage proof</title>
             <style>
-            \(fontFaces(families))\(css(width: settings.width))\(checked == 0 ? "" : findingsCSS)
+            \(fontFaces(families))\(css(width: settings.width))\(checked == 0 ? "" : findingsCSS)\(signsOff ? signOffCSS : "")
             </style>
             </head>
             <body>
@@ -105,12 +113,14 @@ enum ProofSheetWriter {
                 let errors = findings.contains { $0.severity == .error }
                 html += article(
                     label, settings: settings, panels: panels, families: families,
-                    marks: (errors ? "<p class=\"badge\">Exported with check errors</p>\n" : "") + list(findings),
+                    marks: (errors ? "<p class=\"badge\">Exported with check errors</p>\n" : "")
+                        + signOffList(label.signOffs) + list(findings),
                     kind: errors ? " check-errors" : "")
             case .heldBack(let exhibit, let label?, let findings):
                 html += article(
                     label, settings: settings, panels: panels, families: families,
-                    marks: heldBackMarks(exhibit) + list(findings), kind: " held-back")
+                    marks: heldBackMarks(exhibit, withText: true) + signOffList(label.signOffs) + list(findings),
+                    kind: lacksSignOff(exhibit) ? " held-back not-approved" : " held-back")
             case .heldBack(let exhibit, nil, let findings): html += article(exhibit, findings: findings)
             }
         }
@@ -283,9 +293,40 @@ enum ProofSheetWriter {
         return html + heldBackMarks(exhibit) + list(findings) + "</article>\n"
     }
 
+    /// Whether a review or approval that `signage: require:` asks for holds `exhibit` back.
+    private static func lacksSignOff(_ exhibit: HeldBackExhibit) -> Bool {
+        exhibit.reasons.contains { $0.kind == .notReviewed || $0.kind == .notApproved }
+    }
+
+    /// Who reviewed and who approved the texts of an approved label: one line per language, or
+    /// one per text where the texts of a language were signed off by different people; nothing
+    /// for a label not approved.
+    private static func signOffList(_ signOffs: LabelSignOffs?) -> String {
+        guard let signOffs else { return "" }
+        func who(_ text: LabelSignOffs.Text) -> String {
+            (text.reviewer.map { "reviewed by \(escape($0)), " } ?? "") + "approved by \(escape(text.approver))"
+        }
+        var html = "<p class=\"approved\">Approved for print</p>\n<ul class=\"signoffs\">\n"
+        for block in signOffs.blocks {
+            let language = escape(Language.displayName(block.language))
+            let people = block.texts.map(who)
+            if Set(people).count == 1 {
+                html += "<li>\(language): \(people[0])</li>\n"
+            } else {
+                for (text, who) in zip(block.texts, people) {
+                    html += "<li>\(language) \(escape(text.field)): \(who)</li>\n"
+                }
+            }
+        }
+        return html + "</ul>\n"
+    }
+
     /// The badge of a held-back exhibit and its reasons, a check's error with the check's id.
-    private static func heldBackMarks(_ exhibit: HeldBackExhibit) -> String {
-        var html = "<p class=\"badge\">Held back: not exported</p>\n<ul class=\"reasons\">\n"
+    /// A label shown `withText` that lacks a review or approval is said to be not for print.
+    private static func heldBackMarks(_ exhibit: HeldBackExhibit, withText: Bool = false) -> String {
+        let badge =
+            withText && lacksSignOff(exhibit) ? "Held back: not approved, not for print" : "Held back: not exported"
+        var html = "<p class=\"badge\">\(badge)</p>\n<ul class=\"reasons\">\n"
         for reason in exhibit.reasons {
             var check = ""
             if reason.kind == .checkError, let id = reason.checkID {
@@ -352,6 +393,20 @@ enum ProofSheetWriter {
         ul.findings li.note .severity { background: var(--rule); color: var(--ink); }
         ul.reasons + .block, ul.findings + .block { margin-top: 14px; }
         article.check-errors { border: 2px solid var(--alert); }
+        """
+
+    /// The style of the sign-offs (an approved label's names, a label held back for want of
+    /// approval with its text striped), added to the sheet's when it shows any, so that the sheet
+    /// of a collection without sign-offs keeps its bytes.
+    private static let signOffCSS = """
+
+        p.approved { display: inline-block; margin: 0 0 6px; padding: 3px 10px; border-radius: 3px;
+          background: #1e6b34; color: #fff; font-weight: bold; font-size: 13px; text-transform: uppercase;
+          letter-spacing: 0.05em; }
+        ul.signoffs { margin: 0 0 10px; padding-left: 18px; font-size: 13px; }
+        ul.signoffs + .block { margin-top: 14px; }
+        article.not-approved .block { background: repeating-linear-gradient(135deg, transparent 0 14px,
+          rgba(179, 38, 30, 0.07) 14px 28px); }
         """
 
     /// The sheet's style. A label on panels sizes its panels in `--mm` and `--pt`: on screen one

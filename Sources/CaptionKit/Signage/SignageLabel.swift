@@ -37,6 +37,9 @@ struct SignageLabel: Sendable, Hashable {
     var path: String
     /// The language blocks in the order of `languages`.
     var blocks: [Block]
+    /// Who reviewed and approved its texts, when every one is approved and the label is made
+    /// for the proof sheet (``SignagePipeline/proofLabel(for:typesetMemo:)``); `nil` otherwise.
+    var signOffs: LabelSignOffs?
 
     /// Typesets an exhibit: every configured field it has, in configuration order, in every
     /// language of `languages` (the configured ones when `nil`), with ``Typography`` applied.

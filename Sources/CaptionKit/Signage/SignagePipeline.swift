@@ -45,6 +45,19 @@ struct SignagePipeline: Sendable {
         SignageLabel(exhibit: exhibit, config: collection.config, languages: languages, typesetMemo: typesetMemo)
     }
 
+    /// The label of an exhibit as the proof sheet shows it: with who reviewed and approved its
+    /// texts when every one is approved (``LabelSignOffs``).
+    func proofLabel(for exhibit: Exhibit, typesetMemo: TypesetMemo? = nil) -> SignageLabel {
+        var label = label(for: exhibit, typesetMemo: typesetMemo)
+        label.signOffs = LabelSignOffs(exhibit: exhibit, config: collection.config)
+        return label
+    }
+
+    /// The kinds of reason that leave a held-back label's text on the proof sheet, to be read,
+    /// corrected or approved: errors of `captions check`, a panel that cannot be measured, and
+    /// a missing review or approval (marked not for print).
+    static let reasonsShowingText: Set<HoldBackReason.Kind> = [.checkError, .unmeasured, .notReviewed, .notApproved]
+
     /// Why each exhibit is held back (the gate's reasons, with the errors of `captions check`,
     /// ``SignageGate/reasons(for:checkFindings:)``) and the findings of `captions check` that are
     /// not among the reasons, on all cores; in the order of `exhibits`. With `keepingTypeset`,
@@ -102,15 +115,15 @@ struct SignagePipeline: Sendable {
         }
     }
 
-    /// The proof sheet's entry of a held-back exhibit: with its label when only errors of
-    /// `captions check` or a panel that cannot be measured hold it back, so that its text is on
-    /// the sheet to be corrected or read.
+    /// The proof sheet's entry of a held-back exhibit: with its label when only
+    /// ``reasonsShowingText`` hold it back, so that its text is on the sheet to be corrected,
+    /// read or approved.
     func heldBackEntry(
         _ exhibit: Exhibit, reasons: [HoldBackReason], findings: [Diagnostic], typesetMemo: TypesetMemo? = nil
     ) -> ProofSheetWriter.Entry {
         let shown =
-            reasons.allSatisfy { $0.kind == .checkError || $0.kind == .unmeasured }
-            ? label(for: exhibit, typesetMemo: typesetMemo) : nil
+            reasons.allSatisfy { Self.reasonsShowingText.contains($0.kind) }
+            ? proofLabel(for: exhibit, typesetMemo: typesetMemo) : nil
         return .heldBack(HeldBackExhibit(exhibit, reasons: reasons), label: shown, findings: findings)
     }
 
@@ -160,7 +173,10 @@ struct SignagePipeline: Sendable {
                     entry: writesProof
                         ? heldBackEntry(exhibit, reasons: reasons, findings: findings, typesetMemo: typesetMemo) : nil)
             }
-            let label = label(for: exhibit, typesetMemo: typesetMemo)
+            // The proof sheet's label names who signed it off; the other files do not.
+            let label =
+                writesProof
+                ? proofLabel(for: exhibit, typesetMemo: typesetMemo) : label(for: exhibit, typesetMemo: typesetMemo)
             var text: Outcome.Text?
             if writesText {
                 let file = SignageTextWriter.utf8(for: label, settings: settings, panels: panels)
@@ -317,7 +333,7 @@ struct SignagePipeline: Sendable {
         let entries = gated.concurrentMap {
             exhibit, reasons, findings -> ProofSheetWriter.Entry in
             reasons.isEmpty
-                ? .label(label(for: exhibit, typesetMemo: typesetMemo), findings: findings)
+                ? .label(proofLabel(for: exhibit, typesetMemo: typesetMemo), findings: findings)
                 : heldBackEntry(exhibit, reasons: reasons, findings: findings, typesetMemo: typesetMemo)
         }
         let heldBack = entries.compactMap { entry -> HeldBackExhibit? in

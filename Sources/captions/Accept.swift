@@ -50,10 +50,10 @@ extension CaptionsCommand {
         func execute() throws {
             let root = try CollectionArgument(path: path).resolved()
             guard let id else {
-                let results = try TranslationAcceptance.acceptUntracked(
+                let (results, passedOver) = try TranslationAcceptance.acceptUntracked(
                     field: field, language: language, collectionAt: root)
-                writeStdout(TranslationAcceptance.untrackedReport(results))
-                return
+                writeStdout(TranslationAcceptance.untrackedReport(results, passedOver: passedOver.count))
+                return try exitOnPassedOver(passedOver)
             }
             let result = try TranslationAcceptance.accept(
                 id: id, field: field, language: language, collectionAt: root)

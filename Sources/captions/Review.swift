@@ -74,7 +74,7 @@ extension CaptionsCommand {
         func execute() throws {
             guard allReviewed else { return try options.run(.approve) }
             let root = try CollectionArgument(path: options.path).resolved()
-            let results = try SignOff.approveAllReviewed(
+            let (results, passedOver) = try SignOff.approveAllReviewed(
                 gallery: gallery, by: options.by, date: try SignOff.today(), collectionAt: root)
             for result in results {
                 for entry in result.signedOff { writeStdout("approved \(entry) of \(result.id)\n") }
@@ -82,11 +82,13 @@ extension CaptionsCommand {
                 // Texts NAME reviewed, with four-eyes: skipped, not a failure of the bulk approval.
                 for refusal in result.refused { writeStderr(refusal.line(id: result.id, .warning) + "\n") }
             }
+            let readable = passedOver.isEmpty ? "" : " in the files that could be read"
             if results.isEmpty {
-                writeStdout("nothing reviewed is waiting for approval\n")
+                writeStdout("nothing reviewed is waiting for approval\(readable)\n")
             } else if results.allSatisfy(\.signedOff.isEmpty) {
-                writeStdout("nothing approved: \(options.by) reviewed every text waiting for approval\n")
+                writeStdout("nothing approved: \(options.by) reviewed every text waiting for approval\(readable)\n")
             }
+            try exitOnPassedOver(passedOver)
         }
     }
 

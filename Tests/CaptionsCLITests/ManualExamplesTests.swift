@@ -284,6 +284,10 @@ import Testing
         }
         try expectManual(
             try Self.block("Documentation/Commands.md", command: "captions accept --untracked"), in: untracked)
+        let conflicted = try museum(editing: kurt) { "<<<<<<< HEAD\n" + $0 + "=======\n" + $0 + ">>>>>>> theirs\n" }
+        try expectManual(
+            try Self.block("Documentation/Commands.md", command: "captions accept --untracked", occurrence: 2),
+            in: conflicted)
     }
 
     @Test func anExhibitFileCutShort() throws {

@@ -105,3 +105,97 @@ import Testing
         #expect(other.stdout == "created Captions/barracks/kurt-letter.yml\n")
     }
 }
+
+/// The commands over every exhibit (`accept --untracked`, `approve --all-reviewed`) pass over a
+/// file that cannot be read as captions with a warning at its first problem, do the other files,
+/// count the skipped ones and exit 1: they do not say that nothing is left to do.
+@Suite struct UnreadableFilePassedOverCommandTests {
+    static let conflict = """
+        cannot be read as captions: unresolved merge conflict: choose one of the two versions (or combine them \
+        by hand), delete the <<<<<<<, ======= and >>>>>>> lines and check again; skipped: fix it, then run the \
+        command again
+        """
+    static let utf16 = """
+        cannot be read as captions: file is not valid UTF-8 text: it is saved as UTF-16 (Windows Notepad calls \
+        it "Unicode"); save it as UTF-8; skipped: fix it, then run the command again
+        """
+
+    /// `text` with git's conflict markers around two copies of it.
+    static func conflicted(_ text: String) -> String {
+        String(decoding: UnreadableExhibitCommandTests.conflicted(Data(text.utf8)), as: UTF8.self)
+    }
+
+    @Test func acceptUntrackedRecordsTheOtherFilesAndNamesTheOneItCannotRead() throws {
+        let folder = try AcceptUntrackedCommandTests.collection()
+        let b = "Captions/g/b.yml"
+        try folder.write(b, Self.conflicted(try folder.read(b)))
+        let conflicted = try folder.read(b)
+        let run = try CLIRun.run(["accept", "--untracked"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(
+            run.stdout == """
+                wrote Captions/g/a.yml (4 translations of a)
+                recorded the source of 4 translations in 1 exhibit file: editing that source now marks them stale
+                skipped 1 exhibit file that cannot be read as captions
+
+                """)
+        #expect(run.stderr == "\(b):1:1: warning: \(b) \(Self.conflict)\n")
+        #expect(try folder.read("Captions/g/a.yml").contains(AcceptUntrackedCommandTests.record))
+        #expect(try folder.read(b) == conflicted)
+
+        let again = try CLIRun.run(["accept", "--untracked"], in: folder.path)
+        #expect(again.status == 1)
+        #expect(
+            again.stdout == """
+                every translation in the files that could be read already has a record of its source; nothing was \
+                written
+                skipped 1 exhibit file that cannot be read as captions
+
+                """)
+        #expect(again.stderr == run.stderr)
+    }
+
+    @Test func approveAllReviewedApprovesTheOtherFilesAndNamesEachItCannotRead() throws {
+        let folder = try SignOffCommandTests.museum()
+        let epoch = SignOffCommandTests.epoch
+        _ = try CLIRun.run(["review", "k", "--field", "title", "--by", "AB"], in: folder.path, environment: epoch)
+        let exhibit = SignOffCommandTests.exhibit
+        let u = exhibit.replacingOccurrences(of: "id: k", with: "id: u")
+        let utf16 = try #require(u.data(using: .utf16LittleEndian))
+        try (Data([0xFF, 0xFE]) + utf16).write(to: URL(fileURLWithPath: folder.path + "/Captions/g/u.yml"))
+        try folder.write("Captions/h/v.yml", Self.conflicted(exhibit.replacingOccurrences(of: "id: k", with: "id: v")))
+        let run = try CLIRun.run(["approve", "--all-reviewed", "--by", "DK"], in: folder.path, environment: epoch)
+        #expect(run.status == 1)
+        #expect(
+            run.stdout == """
+                approved title (kk) of k
+                approved title (en) of k
+                wrote Captions/g/k.yml
+                skipped 2 exhibit files that cannot be read as captions
+
+                """)
+        #expect(
+            run.stderr == """
+                Captions/g/u.yml:1:1: warning: Captions/g/u.yml \(Self.utf16)
+                Captions/h/v.yml:1:1: warning: Captions/h/v.yml \(Self.conflict)
+
+                """)
+        // A gallery names only its own files; one without such a file exits 0 as before.
+        let gallery = try CLIRun.run(
+            ["approve", "--all-reviewed", "--gallery", "g", "--by", "DK"], in: folder.path, environment: epoch)
+        #expect(gallery.status == 1)
+        #expect(
+            gallery.stdout == """
+                nothing reviewed is waiting for approval in the files that could be read
+                skipped 1 exhibit file that cannot be read as captions
+
+                """)
+        #expect(gallery.stderr == "Captions/g/u.yml:1:1: warning: Captions/g/u.yml \(Self.utf16)\n")
+        try FileManager.default.removeItem(atPath: folder.path + "/Captions/g/u.yml")
+        let readable = try CLIRun.run(
+            ["approve", "--all-reviewed", "--gallery", "g", "--by", "DK"], in: folder.path, environment: epoch)
+        #expect(readable.status == 0)
+        #expect(readable.stdout == "nothing reviewed is waiting for approval\n")
+        #expect(readable.stderr.isEmpty)
+    }
+}

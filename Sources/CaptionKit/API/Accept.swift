@@ -99,21 +99,25 @@ extension TranslationAcceptance {
 
 extension TranslationAcceptance {
     /// Loads the collection at `path` and starts tracking its untracked translations (`captions
-    /// accept --untracked`); see ``acceptUntracked(field:language:in:dryRun:)``.
+    /// accept --untracked`); see ``acceptUntracked(field:language:in:dryRun:)``. `passedOver`
+    /// holds one warning line per file that cannot be read as captions, in file order: its
+    /// translations may have no record, and were not looked at.
     public static func acceptUntracked(
         field: String?, language: String?, collectionAt path: String
-    ) throws(CaptionError) -> [Result] {
+    ) throws(CaptionError) -> (results: [Result], passedOver: [String]) {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
-        return try acceptUntracked(field: field, language: language, in: collection)
+        let results = try acceptUntracked(field: field, language: language, in: collection)
+        return (results, collection.unreadableFiles().map(\.passedOver))
     }
 
     /// Records the current source fingerprint for every translation that has no record of its
     /// source yet (``TranslationTracker/untrackedTranslations(in:config:fields:languages:)``),
     /// optionally only for one field and/or language, so that later edits of the source mark
     /// it stale. A translation that has a record is never touched: a stale one stays stale.
-    /// One result per file to write, in file order (none when everything is tracked); the files
-    /// are written all or none, atomically under the collection lock.
+    /// One result per file to write, in file order (none when everything is tracked); a file
+    /// that cannot be read as captions is passed over. The files are written all or none,
+    /// atomically under the collection lock.
     ///
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown field or language;
     ///   ``CaptionError/invalidInput(_:_:)`` when a file cannot be edited safely (nothing is

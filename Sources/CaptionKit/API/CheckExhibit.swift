@@ -135,6 +135,14 @@ extension CaptionCollection {
     func unreadableFile(named id: String) -> Exhibit? {
         exhibits.first { !$0.isReadable && ($0.fileStem == id || $0.id == id) }
     }
+
+    /// The files, in collection order, that cannot be read as captions, in the gallery folder
+    /// `gallery` (with the galleries below it) or anywhere: what a command over every exhibit
+    /// (`approve --all-reviewed`, `accept --untracked`) passes over, naming each
+    /// (``Exhibit/passedOver``).
+    func unreadableFiles(inGallery gallery: String? = nil) -> [Exhibit] {
+        exhibits.filter { !$0.isReadable && $0.isInGallery(gallery) }
+    }
 }
 
 extension Exhibit {
@@ -142,12 +150,31 @@ extension Exhibit {
     /// load finding: `path:line:col: error: <path> cannot be read as captions: <reason>; fix it,
     /// then run the command again`; `exhibit` adds that the file may hold that exhibit.
     func cannotBeRead(mayHold exhibit: String? = nil) -> CaptionError {
-        let first = loadFindings.first
         let mayHold = exhibit.map { "; it may hold the exhibit '\($0)'" } ?? ""
-        return .invalidInput(
-            first?.location ?? SourceLocation(path: path),
-            "\(path) cannot be read as captions\(first.map { ": \($0.message)" } ?? "")\(mayHold); fix it, then run "
-                + "the command again")
+        return .invalidInput(unreadableAt, "\(whyUnreadable)\(mayHold); fix it, then run the command again")
+    }
+
+    /// The warning of a command over every exhibit (`approve --all-reviewed`, `accept
+    /// --untracked`) that passes over this file, which cannot be read as captions, at its first
+    /// load finding: `path:line:col: warning: <path> cannot be read as captions: <reason>;
+    /// skipped: fix it, then run the command again`.
+    var passedOver: String {
+        unreadableAt.line(.warning, "\(whyUnreadable); skipped: fix it, then run the command again")
+    }
+
+    /// Where this file's first load finding is (the file, when it has none).
+    private var unreadableAt: SourceLocation { loadFindings.first?.location ?? SourceLocation(path: path) }
+
+    /// `<path> cannot be read as captions: <first load finding>`.
+    private var whyUnreadable: String {
+        "\(path) cannot be read as captions\(loadFindings.first.map { ": \($0.message)" } ?? "")"
+    }
+
+    /// Whether this exhibit is in the gallery folder `gallery` or a gallery below it; every
+    /// exhibit is when `gallery` is `nil`.
+    func isInGallery(_ gallery: String?) -> Bool {
+        guard let gallery else { return true }
+        return self.gallery == gallery || self.gallery.hasPrefix(gallery + "/")
     }
 
     /// The exhibit with `texts` (field → language → text) in place of its saved texts.

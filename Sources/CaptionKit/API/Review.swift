@@ -175,21 +175,25 @@ public enum SignOff {
     }
 
     /// Loads the collection at `path` and approves every reviewed translation; see
-    /// ``approveAllReviewed(gallery:by:date:in:dryRun:)``.
+    /// ``approveAllReviewed(gallery:by:date:in:dryRun:)``. `passedOver` holds one warning line
+    /// per file of the gallery (or the collection) that cannot be read as captions, in file
+    /// order: it may hold reviewed texts, which were not approved.
     public static func approveAllReviewed(
         gallery: String?, by: String, date: String, collectionAt path: String
-    ) throws(CaptionError) -> [Result] {
+    ) throws(CaptionError) -> (results: [Result], passedOver: [String]) {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
-        return try approveAllReviewed(gallery: gallery, by: by, date: date, in: collection)
+        let results = try approveAllReviewed(gallery: gallery, by: by, date: date, in: collection)
+        return (results, collection.unreadableFiles(inGallery: gallery).map(\.passedOver))
     }
 
     /// Approves every translation whose review covers its current texts and that is not yet
     /// approved, in the gallery `gallery` (with its sub-galleries) or the whole collection; one
     /// result per exhibit with something approved or skipped, in file order. With four eyes, the
-    /// texts `by` reviewed are skipped: they are the result's ``Result/refused``. Every file is written
-    /// atomically under the collection lock, and none when one cannot be edited or changed on disk
-    /// since it was read.
+    /// texts `by` reviewed are skipped: they are the result's ``Result/refused``. A file that
+    /// cannot be read as captions is passed over (``CaptionCollection/unreadableFiles(inGallery:)``).
+    /// Every file is written atomically under the collection lock, and none when one cannot be
+    /// edited or changed on disk since it was read.
     ///
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown gallery, a name that cannot
     ///   be recorded or a malformed date; ``CaptionError/invalidInput(_:_:)`` when a file
@@ -199,18 +203,14 @@ public enum SignOff {
     ) throws(CaptionError) -> [Result] {
         let config = collection.config
         try validate(by: by, date: date, config: config)
-        let inGallery = { (exhibit: Exhibit) -> Bool in
-            guard let gallery else { return true }
-            return exhibit.gallery == gallery || exhibit.gallery.hasPrefix(gallery + "/")
-        }
-        if let gallery, !collection.exhibits.contains(where: inGallery) {
+        if let gallery, !collection.exhibits.contains(where: { $0.isInGallery(gallery) }) {
             let galleries = Set(collection.exhibits.map(\.gallery)).filter { !$0.isEmpty }.sorted()
             let hint = Suggestion.didYouMean(gallery, in: galleries)
             throw .invalidArgument("no gallery '\(gallery)' in \(collection.rootPath)\(hint)")
         }
         var results: [Result] = []
         var files: [(path: String, data: Data, readAs: ContentDigest?)] = []
-        for loaded in collection.exhibits where loaded.isReadable && loaded.id != nil && inGallery(loaded) {
+        for loaded in collection.exhibits where loaded.isReadable && loaded.id != nil && loaded.isInGallery(gallery) {
             // A quick look at the loaded exhibit first: most files have nothing reviewed.
             guard !TranslationRecord(exhibit: loaded).signOffs.isEmpty else { continue }
             var editor = try CaptionFileEditor(editing: loaded)

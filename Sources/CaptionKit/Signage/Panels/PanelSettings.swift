@@ -139,18 +139,25 @@ struct PanelSettings: Sendable, Hashable {
         }
         return Profile(
             name: name, font: font, fontLocation: fontNode.location,
-            sizePt: try measure(values["size-pt"]!, "size-pt of panel '\(name)'", unit: "points", at: 1...1000),
-            leadingPt: try measure(
-                values["leading-pt"]!, "leading-pt of panel '\(name)'", unit: "points", at: 1...2000),
-            widthMM: try measure(
-                values["width-mm"]!, "width-mm of panel '\(name)'", unit: "millimetres", at: 1...10000),
+            sizePt: try measure(values, "size-pt", of: name, example: 24, at: 1...1000),
+            leadingPt: try measure(values, "leading-pt", of: name, example: 30, at: 1...2000),
+            widthMM: try measure(values, "width-mm", of: name, example: 300, at: 1...10000),
             maxLines: try lineCount(values["max-lines"]!, "max-lines of panel '\(name)'"))
     }
 
-    private static func measure(_ node: LocatedNode, _ what: String, unit: String, at range: ClosedRange<Double>)
-        throws(CaptionError) -> Double
-    {
-        let value = try ConfigParser.number(node, what: what)
+    /// The value of `key` (`size-pt`, `leading-pt`, `width-mm`: in the unit its name ends with)
+    /// of panel `name`, a number in `range`.
+    private static func measure(
+        _ values: [String: LocatedNode], _ key: String, of name: String, example: Int, at range: ClosedRange<Double>
+    ) throws(CaptionError) -> Double {
+        let node = values[key]!
+        let what = "\(key) of panel '\(name)'"
+        let (unit, symbol) = key.hasSuffix("-mm") ? ("millimetres", "mm") : ("points", "pt")
+        guard let text = node.scalar, let value = Double(text), value.isFinite else {
+            throw .invalidConfig(
+                node.location,
+                notANumber(node.scalar, key: key, what: what, unit: unit, symbol: symbol, example: example))
+        }
         guard range.contains(value) else {
             throw .invalidConfig(
                 node.location,
@@ -158,6 +165,21 @@ struct PanelSettings: Sendable, Hashable {
             )
         }
         return value
+    }
+
+    /// Why `text`, the value of a measure, is not read: a number written with the key's own unit
+    /// (`125mm`, `24 pt`) is shown without it (`width-mm: 125`); anything else is asked for as a
+    /// number in that unit, shown with `example`.
+    private static func notANumber(
+        _ text: String?, key: String, what: String, unit: String, symbol: String, example: Int
+    ) -> String {
+        let written = (text ?? "").trimmingCharacters(in: .whitespaces)
+        let number = written.prefix { ("0"..."9").contains($0) || $0 == "." }
+        let rest = written.dropFirst(number.count).trimmingCharacters(in: .whitespaces).lowercased()
+        if let value = Double(number), value.isFinite, rest == symbol || rest == symbol + "s" {
+            return "\(what) is in \(unit) and is written without a unit (\(key): \(number))"
+        }
+        return "\(what) must be a number of \(unit), written without a unit (such as \(key): \(example))"
     }
 
     private static func lineCount(_ node: LocatedNode, _ what: String) throws(CaptionError) -> Int {

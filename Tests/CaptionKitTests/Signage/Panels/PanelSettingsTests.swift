@@ -63,6 +63,32 @@ import Testing
         #expect(
             Self.error(head + "{ font: PT Sans, size-pt: 0, leading-pt: 30, width-mm: 300, max-lines: 2 }" + fields)
                 == "\(Self.path):2:37: error: size-pt of panel 'object' must be from 1 to 1000 points")
+        // A measure written with its unit says the key holds it already.
+        for (size, leading, width, message) in [
+            (
+                "24", "30", "125mm",
+                "2:67: error: width-mm of panel 'object' is in millimetres and is written without "
+                    + "a unit (width-mm: 125)"
+            ),
+            (
+                "24 pt", "30", "300",
+                "2:37: error: size-pt of panel 'object' is in points and is written without a "
+                    + "unit (size-pt: 24)"
+            ),
+            (
+                "24", "1.5em", "300",
+                "2:53: error: leading-pt of panel 'object' must be a number of points, written "
+                    + "without a unit (such as leading-pt: 30)"
+            ),
+            (
+                "24", "30", "12.5 cm",
+                "2:67: error: width-mm of panel 'object' must be a number of millimetres, "
+                    + "written without a unit (such as width-mm: 300)"
+            ),
+        ] {
+            let panel = "{ font: PT Sans, size-pt: \(size), leading-pt: \(leading), width-mm: \(width), max-lines: 12 }"
+            #expect(Self.error(head + panel + fields) == "\(Self.path):\(message)")
+        }
         #expect(
             Self.error(head + "24" + fields)
                 == "\(Self.path):2:11: error: panel 'object' must be a mapping such as '{ font: PT Sans, "

@@ -85,7 +85,8 @@ extension CaptionsCommand.Export {
         var derived: [String] = []
 
         func validate() throws {
-            for tag in derived where tag != KazakhLatin.tag {
+            // A language tag in any case: kk-latn and KK-LATN are kk-Latn.
+            for tag in derived where tag.lowercased() != KazakhLatin.tag.lowercased() {
                 throw ValidationError("--with supports only kk-Latn, not '\(tag)'")
             }
         }
@@ -94,7 +95,7 @@ extension CaptionsCommand.Export {
             let path = try collection.resolved()
             let options = SignageExportOptions(
                 outputFolder: out, formats: format.isEmpty ? Set(SignageFormat.allCases) : Set(format), onlyIDs: only,
-                dataMergeEncoding: datamergeEncoding, withLatinKazakh: derived.contains(KazakhLatin.tag),
+                dataMergeEncoding: datamergeEncoding, withLatinKazakh: !derived.isEmpty,
                 allowsCheckErrors: allowCheckErrors, allowsUnmeasured: allowUnmeasured)
             let report = ExitRetention.keep(
                 try SignageExporter.export(collectionAt: path, options: options))

@@ -27,6 +27,7 @@ extension TranslationAcceptance {
         id: String, field: String?, language: String?, in collection: CaptionCollection, dryRun: Bool = false
     ) throws(CaptionError) -> Result {
         let config = collection.config
+        let language = language.map(config.spelledAsConfigured)
         let exhibit = try collection.exhibit(id: id)
         try validate(field: field, language: language, config: config)
         let record = TranslationRecord(exhibit: exhibit)
@@ -126,6 +127,7 @@ extension TranslationAcceptance {
         field: String?, language: String?, in collection: CaptionCollection, dryRun: Bool = false
     ) throws(CaptionError) -> [Result] {
         let config = collection.config
+        let language = language.map(config.spelledAsConfigured)
         try validate(field: field, language: language, config: config)
         var results: [Result] = []
         var files: [(path: String, data: Data, readAs: ContentDigest?)] = []

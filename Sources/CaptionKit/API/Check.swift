@@ -16,6 +16,8 @@ extension CaptionChecker {
     public static func run(_ request: CheckRequest, on collection: CaptionCollection) throws(CaptionError)
         -> CheckResult
     {
+        var request = request
+        request.languages = request.languages.map(collection.config.spelledAsConfigured)
         let (diagnostics, silenced, refused) = try reportedFindings(request, on: collection)
         // Copies of the source count apart from the translated texts, as in `status` (a malformed
         // `untranslated` entry is the check's own finding).

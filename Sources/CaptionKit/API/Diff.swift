@@ -58,6 +58,7 @@ public struct SourceDiff: Sendable, Hashable {
         id: String, fields: [String] = [], languages: [String] = [], in collection: CaptionCollection
     ) throws(CaptionError) -> [SourceDiff] {
         let config = collection.config
+        let languages = languages.map(config.spelledAsConfigured)
         for field in fields where !config.hasField(field) {
             throw .invalidArgument(config.notAField(field))
         }

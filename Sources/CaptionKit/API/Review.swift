@@ -137,6 +137,8 @@ public enum SignOff {
         throws(CaptionError) -> Result
     {
         let config = collection.config
+        var request = request
+        request.languages = request.languages.map(config.spelledAsConfigured)
         try validate(by: request.by, date: request.date, config: config)
         for field in request.fields where !config.hasField(field) {
             throw .invalidArgument(config.notAField(field))

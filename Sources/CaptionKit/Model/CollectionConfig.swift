@@ -101,6 +101,13 @@ public struct CollectionConfig: Sendable, Hashable {
         fields.contains { $0.name == name }
     }
 
+    /// The collection's own spelling of a language tag a command was given (`--lang`, `--to`):
+    /// BCP 47 tags do not depend on case, so `KK` names `kk` and `kk-latn` names `kk-Latn`. A tag
+    /// that names none of the languages is kept as given, for the command's error.
+    func spelledAsConfigured(_ tag: String) -> String {
+        languages.contains(tag) ? tag : languages.first { $0.lowercased() == tag.lowercased() } ?? tag
+    }
+
     /// "`what` is not a language of this collection (kk, ru, en)", with a "did you mean" when a
     /// language is close to `tag` (`kz`, `rus`), `what` naming where the tag was written.
     func notALanguage(_ what: String, tag: String) -> String {

@@ -2,12 +2,13 @@
 /// `export tmx`, `export glossary`), and the caption files an export can take at all (every
 /// export of the exhibits: `export xliff`, `export tmx`, `export signage`).
 extension CollectionConfig {
-    /// The target languages `--to` asks for, in the collection's order; all of them when
-    /// `requested` is empty.
+    /// The target languages `--to` asks for (in any case), in the collection's order and
+    /// spelling; all of them when `requested` is empty.
     ///
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for a language that is the source or not a
     ///   language of the collection.
     func exportTargets(_ requested: [String]) throws(CaptionError) -> [String] {
+        let requested = requested.map(spelledAsConfigured)
         for language in requested where !targetLanguages.contains(language) {
             let reason = language == source ? "is the source language" : "is not a language of this collection"
             let hint = Suggestion.didYouMean(language, in: targetLanguages)

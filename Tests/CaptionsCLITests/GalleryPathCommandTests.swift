@@ -88,6 +88,51 @@ import Testing
         #expect(status.stderr == note + "\n")
         #expect(status.stdout.contains("\"exhibits\" : 1,"))
         #expect(status.stdout.contains("\"folder\" : \"new-hall\","))
+        // The table is headed by the folder and its count, not by the collection.
+        let table = try CLIRun.run(["status", path], in: folder.path + "/" + directory)
+        #expect(table.status == 0)
+        #expect(table.stderr == note + "\n")
+        #expect(table.stdout.hasPrefix(CollectionPath.join(collection, "new-hall") + ": 1 exhibit\nlanguage "))
+        let whole = try CLIRun.run(["status", collection], in: folder.path + "/" + directory)
+        #expect(whole.stdout.hasPrefix(collection + ": 2 exhibits\nlanguage "), "\(whole.stdout)")
+    }
+
+    /// The translation memory of a gallery: its exhibits only, in the collection's languages.
+    @Test func aTMXExportOfAGalleryHasItsExhibitsOnly() throws {
+        let folder = try fixture()
+        let run = try CLIRun.run(["export", "tmx", "Captions/new-hall", "--out", "t"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stderr == Self.note("Captions/new-hall") + "\n")
+        #expect(run.stdout == "wrote t/ru-kk.tmx (2 units)\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/t") == ["ru-kk.tmx"])
+        let tmx = try folder.read("t/ru-kk.tmx")
+        #expect(tmx.contains("<tu tuid=\"kurt.title\">") && tmx.contains("<tu tuid=\"kurt.text\">"))
+        #expect(!tmx.contains("wagon"))
+    }
+
+    /// A check of a gallery uses the collection's baseline, and says nothing of the entries of
+    /// the other galleries, which it did not check: only the gallery's own unused entry is named.
+    @Test func aGalleryCheckReportsOnlyItsOwnUnusedBaselineEntries() throws {
+        let folder = try fixture()
+        let noTitle = { (text: String, title: String) in text.replacingOccurrences(of: "  kk: \(title)\n", with: "") }
+        try folder.write("Captions/new-hall/kurt.yml", noTitle(Self.kurt, "Құрт"))
+        try folder.write("Captions/garden/wagon.yml", noTitle(Self.wagon, "Вагон"))
+        let written = try CLIRun.run(["check", "Captions", "--write-baseline"], in: folder.path)
+        #expect(written.status == 0, "\(written.stderr)")
+        let accepted = try CLIRun.run(["check", "Captions/new-hall"], in: folder.path)
+        #expect(accepted.status == 0)
+        #expect(accepted.stdout.isEmpty)
+        // The gallery's finding fixed: its entry is unused; the garden's entry is not its business.
+        try folder.write("Captions/new-hall/kurt.yml", Self.kurt)
+        let unused = try CLIRun.run(["check", "Captions/new-hall"], in: folder.path)
+        #expect(unused.status == 0)
+        #expect(
+            unused.stdout == """
+                Captions/captions-baseline.json:5:1: warning: baseline entry silences nothing: missing-translation in \
+                new-hall/kurt.yml, title (kk): 'title of kurt has no Kazakh (kk) text'; write the baseline again to \
+                drop it [unused-exception]
+
+                """)
     }
 
     /// A baseline written from a gallery's findings would drop every other gallery's entries.

@@ -192,7 +192,9 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
         }
         var widths = [Int](repeating: 0, count: header.count)
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-        var output = "\(collection): \(TextReporter.plural(exhibits, "exhibit"))\n"
+        // A folder of the collection heads its own count: `Captions/new-hall: 3 exhibits`.
+        let counted = folder.map { CollectionLoader.join(collection, $0) } ?? collection
+        var output = "\(counted): \(TextReporter.plural(exhibits, "exhibit"))\n"
         if let line = CompletenessSummary.unreadableLine(unreadable) {
             output += line + " (captions check says where)\n"
         }

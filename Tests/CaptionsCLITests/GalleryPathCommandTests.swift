@@ -135,6 +135,30 @@ import Testing
                 """)
     }
 
+    /// A gallery that is a symbolic link, which the collection does not follow, named as PATH
+    /// (or a folder in it): what `skipped-file` says of the link, not "no exhibit files".
+    @Test(arguments: [
+        ["check", "Captions/linked"], ["status", "Captions/linked"], ["check", "Captions/linked/inner"],
+        ["export", "xliff", "Captions/linked"], ["export", "tmx", "Captions/linked"],
+        ["export", "signage", "Captions/linked"],
+    ])
+    func aLinkedGalleryIsNamedAsTheSkippedLinkItIs(_ arguments: [String]) throws {
+        let folder = try fixture()
+        try folder.write("elsewhere/inner/kurt.yml", Self.kurt)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/Captions/linked", withDestinationPath: "../elsewhere")
+        let run = try CLIRun.run(arguments, in: folder.path)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(
+            run.stderr == """
+                Captions/linked: error: 'linked' is a symbolic link to a folder, which is not followed: no exhibit \
+                file in it is checked; put the folder itself here instead of the link
+
+                """)
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Exports"))
+    }
+
     /// A baseline written from a gallery's findings would drop every other gallery's entries.
     @Test func aGalleryCannotWriteTheBaseline() throws {
         let folder = try fixture()

@@ -83,9 +83,19 @@ enum CollectionLoader {
     /// the collection it lies in, with that collection's settings, glossary and baseline, and
     /// ``CaptionCollection/scope`` set to the folder: the operations read only its exhibits
     /// (``CaptionCollection/limitedToScope``).
+    ///
+    /// - Throws: ``CaptionError/invalidInput(_:_:)`` when the folder is (or lies in) a symbolic
+    ///   link the collection does not follow, with `skipped-file`'s message for the link.
     static func load(scopedTo path: String) throws(CaptionError) -> CaptionCollection {
         guard let (root, folder) = enclosingCollectionAndFolder(of: path) else { return try load(path: path) }
         var collection = try load(path: root)
+        // The folder reached through a linked gallery: the collection reads none of it.
+        if let link = collection.skippedPaths.first(where: {
+            $0.reason == .linkToFolder && (folder == $0.relativePath || folder.hasPrefix($0.relativePath + "/"))
+        }) {
+            throw .invalidInput(
+                SourceLocation(path: join(root, link.relativePath)), SkippedFileCheck.message(for: link))
+        }
         collection.scope = folder
         return collection
     }

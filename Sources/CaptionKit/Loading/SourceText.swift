@@ -10,14 +10,36 @@ enum SourceText {
         var column: Int
         /// The invalid byte's 0-based offset in the file.
         var byteOffset: Int
-        /// Whether the file starts with a UTF-16 byte order mark (Windows Notepad's "Unicode").
-        var isUTF16 = false
+        /// The encoding the file's byte order mark names, when it names UTF-16 (Windows
+        /// Notepad's "Unicode") or UTF-32.
+        var savedAs: OtherEncoding?
 
-        /// The message for the file: that it is not UTF-8, and for UTF-16 how to save it.
+        /// The message for the file: that it is not UTF-8, and for UTF-16 or UTF-32 how to save it.
         var message: String {
-            isUTF16
-                ? "file is not valid UTF-8 text: it is saved as UTF-16 (Windows Notepad calls it \"Unicode\"); "
-                    + "save it as UTF-8" : "file is not valid UTF-8 text"
+            switch savedAs {
+            case .utf16:
+                "file is not valid UTF-8 text: it is saved as UTF-16 (Windows Notepad calls it \"Unicode\"); "
+                    + "save it as UTF-8"
+            case .utf32: "file is not valid UTF-8 text: it is saved as UTF-32; save it as UTF-8"
+            case nil: "file is not valid UTF-8 text"
+            }
+        }
+    }
+
+    /// An encoding a byte order mark names that caption files are not in.
+    enum OtherEncoding: Sendable {
+        case utf16, utf32
+
+        /// The encoding whose byte order mark `bytes` start with. UTF-32 little-endian's
+        /// (`FF FE 00 00`) begins with UTF-16 little-endian's, so it is looked for first.
+        init?(byteOrderMarkOf bytes: Data.SubSequence) {
+            if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+                self = .utf32
+            } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                self = .utf16
+            } else {
+                return nil
+            }
         }
     }
 
@@ -28,9 +50,12 @@ enum SourceText {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        var failure = locateInvalidByte(in: bytes)
-        failure.isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        throw failure
+        // A file in another encoding is wrong from its first byte (UTF-32 big-endian's mark
+        // starts with two bytes that are valid UTF-8).
+        if let encoding = OtherEncoding(byteOrderMarkOf: bytes) {
+            throw DecodingFailure(line: 1, column: 1, byteOffset: 0, savedAs: encoding)
+        }
+        throw locateInvalidByte(in: bytes)
     }
 
     /// Finds the first invalid UTF-8 sequence and converts its offset to line and column.

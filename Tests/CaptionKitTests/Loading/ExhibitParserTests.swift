@@ -90,21 +90,26 @@ import Testing
         #expect(!exhibit.isReadable)
     }
 
-    /// Windows Notepad's "Unicode" is UTF-16 with its byte order mark: the message says what to do.
-    @Test(arguments: [(Data([0xFF, 0xFE]), String.Encoding.utf16LittleEndian), (Data([0xFE, 0xFF]), .utf16BigEndian)])
-    func utf16IsNamedWithHowToSaveTheFile(_ mark: Data, _ encoding: String.Encoding) throws {
+    static let utf16 = "UTF-16 (Windows Notepad calls it \"Unicode\")"
+
+    /// Windows Notepad's "Unicode" is UTF-16 with its byte order mark, and UTF-32 has one too
+    /// (little-endian's begins with UTF-16's): the message names the encoding, at the start, and
+    /// says what to do.
+    @Test(arguments: [
+        (Data([0xFF, 0xFE]), String.Encoding.utf16LittleEndian, utf16), (Data([0xFE, 0xFF]), .utf16BigEndian, utf16),
+        (Data([0xFF, 0xFE, 0x00, 0x00]), .utf32LittleEndian, "UTF-32"),
+        (Data([0x00, 0x00, 0xFE, 0xFF]), .utf32BigEndian, "UTF-32"),
+    ])
+    func anotherEncodingIsNamedWithHowToSaveTheFile(_ mark: Data, _ encoding: String.Encoding, _ named: String) throws {
         var bytes = mark
         bytes.append(try #require("id: kurt\ntitle:\n  ru: Курт\n".data(using: encoding)))
+        let message = "file is not valid UTF-8 text: it is saved as \(named); save it as UTF-8"
         let exhibit = ExhibitParser.parse(data: bytes, path: "Captions/kurt.yml", relativePath: "kurt.yml")
-        #expect(
-            exhibit.loadFindings.map(\.formatted) == [
-                "Captions/kurt.yml:1:1: error: file is not valid UTF-8 text: it is saved as UTF-16 (Windows Notepad "
-                    + "calls it \"Unicode\"); save it as UTF-8 [invalid-yaml]"
-            ])
+        #expect(exhibit.loadFindings.map(\.formatted) == ["Captions/kurt.yml:1:1: error: \(message) [invalid-yaml]"])
         let config = #expect(throws: CaptionError.self) {
             try ConfigParser.parse(data: bytes, path: "Captions/captions.yml")
         }
-        #expect(config?.description.contains("it is saved as UTF-16") == true, "\(String(describing: config))")
+        #expect(config?.description == "Captions/captions.yml:1:1: error: \(message)")
     }
 
     @Test func syntaxErrorPointsWhereReadingStopped() {

@@ -86,6 +86,8 @@ struct TermIndex: Sendable {
     private(set) var termEntries: [Int] = []
     /// Whether each term is forbidden, parallel to ``terms``.
     private(set) var termIsForbidden: [Bool] = []
+    /// How many words each term has, parallel to ``terms``.
+    private var termWordCounts: [Int32] = []
     /// Whether each term is looked for in every text, parallel to ``terms``: a forbidden term,
     /// and every term of an entry that has forbidden terms in the language (a forbidden term
     /// inside an allowed one is no finding) or is do-not-translate. A translation is scanned
@@ -246,6 +248,7 @@ struct TermIndex: Sendable {
         terms.append(Term(entry: entry, isForbidden: forbidden, text: text, words: words))
         termEntries.append(entry)
         termIsForbidden.append(forbidden)
+        termWordCounts.append(Int32(words.count))
         termConcernsEveryText.append(everyText)
         for stem in words[0].stems {
             let length = min(3, stem.scalars.count)
@@ -460,68 +463,45 @@ struct TermIndex: Sendable {
     /// Every term in `tokens`, by first word, then term order; with `entries`, only the terms of
     /// those entries (glossary indices) and those looked for in every text: the same matches
     /// without the others.
-    func matches(in tokens: TermTokens, entries: [Int]? = nil) -> [Match] {
+    ///
+    /// What a word's letters decide (which terms' first word it is a form of) is looked up in
+    /// `memo`, worked out the first time the word is seen there; the words after the first and
+    /// `entries` are judged at each occurrence. A memo kept for many texts (``Validator`` keeps
+    /// one per language for each chunk of exhibits) finds most words in it: a collection has
+    /// few distinct words.
+    func matches(in tokens: TermTokens, entries: [Int]? = nil, memo: FirstWordMemo? = nil) -> [Match] {
         var found: [Match] = []
         guard !terms.isEmpty else { return found }
-        // Words, stems and candidates are read in place: copying a stem out of its array, or
-        // slicing a word out of the tokens, retained and released arrays for every word.
+        let memo = memo ?? FirstWordMemo()
+        let keyScalars = needsWrittenWords && !tokens.written.isEmpty ? tokens.written : tokens.folded
         tokens.folded.withUnsafeBufferPointer { folded in
-            tokens.bounds.withUnsafeBufferPointer { bounds in
-                firstStems.withUnsafeBufferPointer { firstStems in
-                    candidates.withUnsafeBufferPointer { candidates in
-                        for index in 0..<tokens.count {
-                            let start = Int(bounds[index])
-                            let wordLength = Int(bounds[index + 1]) - start
-                            let firstHere = found.count
-                            // The keys of the word's first one to three letters, as ``pack(_:)`` makes them.
-                            var packed: UInt64 = 0
-                            var tooLarge = false
-                            for prefixLength in 1...3 {
-                                guard prefixLength <= wordLength else { break }
-                                let scalar = folded[start + prefixLength - 1]
-                                if scalar >= 0x10000 {
-                                    tooLarge = true
-                                } else {
-                                    packed |= UInt64(scalar) << (16 * (prefixLength - 1))
-                                }
-                                guard prefixLengths & (1 << UInt8(prefixLength)) != 0 else { continue }
-                                let key = tooLarge ? UInt64.max : packed | UInt64(prefixLength) << 60
-                                let slot = Self.filterSlot(key)
-                                guard prefilter[slot.word] & slot.bit != 0, let range = candidateRange(of: key) else {
-                                    continue
-                                }
-                                for position in range {
-                                    let candidate = candidates[position]
-                                    guard
-                                        candidate.mayMatch(
-                                            folded, start: start, length: wordLength, keyLength: prefixLength)
-                                    else { continue }
-                                    let termIndex = Int(candidate.term)
-                                    if let entries, !termConcernsEveryText[termIndex],
-                                        !entries.contains(termEntries[termIndex])
-                                    {
-                                        continue
-                                    }
-                                    guard
-                                        Self.matches(
-                                            firstStems[Int(candidate.stem)], tokens, index,
-                                            knownStemLength: candidate.coversStem ? Int(candidate.stemLength) : nil),
-                                        !found[firstHere...].contains(where: { $0.term == termIndex })
-                                    else { continue }
-                                    // A one-word term with no word attached after it covers its word: the term
-                                    // itself is not read.
-                                    let next = index + 1
-                                    let count =
-                                        candidate.termWordCount == 1
-                                            && (next == tokens.count || !mayAttach(tokens.joints[next]))
-                                        ? 1 : length(of: termIndex, at: index, in: tokens)
-                                    if count > 0 {
-                                        // Room for several at the first: a text that uses one term
-                                        // usually uses more, and growing from one cost allocations.
-                                        if found.isEmpty { found.reserveCapacity(8) }
-                                        found.append(Match(term: termIndex, firstWord: index, wordCount: count))
-                                    }
-                                }
+            keyScalars.withUnsafeBufferPointer { keys in
+                tokens.bounds.withUnsafeBufferPointer { bounds in
+                    for index in 0..<tokens.count {
+                        let start = Int(bounds[index])
+                        let word = UnsafeBufferPointer(rebasing: keys[start..<Int(bounds[index + 1])])
+                        // Most words start like no term: one to three bit tests pass them over, and
+                        // the memo keeps only the others (a smaller memo stays in the cache).
+                        guard mayStartTerm(folded, start: start, length: word.count) else { continue }
+                        let firstTerms = memo.terms(ofWord: word) { firstWordTerms(of: tokens, at: index) }
+                        for position in firstTerms {
+                            let termIndex = Int(memo.termList[position])
+                            if let entries, !termConcernsEveryText[termIndex], !entries.contains(termEntries[termIndex])
+                            {
+                                continue
+                            }
+                            // A one-word term with no word attached after it covers its word: the term
+                            // itself is not read.
+                            let next = index + 1
+                            let count =
+                                termWordCounts[termIndex] == 1
+                                    && (next == tokens.count || !mayAttach(tokens.joints[next]))
+                                ? 1 : length(of: termIndex, at: index, in: tokens)
+                            if count > 0 {
+                                // Room for several at the first: a text that uses one term usually
+                                // uses more, and growing from one cost allocations.
+                                if found.isEmpty { found.reserveCapacity(8) }
+                                found.append(Match(term: termIndex, firstWord: index, wordCount: count))
                             }
                         }
                     }
@@ -529,5 +509,162 @@ struct TermIndex: Sendable {
             }
         }
         return found
+    }
+
+    /// Whether the word of `length` letters from `start` in `folded` starts like a term: one of
+    /// its prefix keys (``pack(_:)`` of its first one to three letters) is in the prefilter.
+    @inline(__always)
+    private func mayStartTerm(_ folded: UnsafeBufferPointer<UInt32>, start: Int, length: Int) -> Bool {
+        var packed: UInt64 = 0
+        var tooLarge = false
+        for prefixLength in 1...3 {
+            guard prefixLength <= length else { break }
+            let scalar = folded[start + prefixLength - 1]
+            if scalar >= 0x10000 {
+                tooLarge = true
+            } else {
+                packed |= UInt64(scalar) << (16 * (prefixLength - 1))
+            }
+            guard prefixLengths & (1 << UInt8(prefixLength)) != 0 else { continue }
+            let key = tooLarge ? UInt64.max : packed | UInt64(prefixLength) << 60
+            let slot = Self.filterSlot(key)
+            if prefilter[slot.word] & slot.bit != 0 { return true }
+        }
+        return false
+    }
+
+    /// The terms whose first word word `index` of `tokens` is a form of, each once, in the
+    /// order of their candidates (by prefix length, then term): what ``FirstWordMemo`` keeps.
+    private func firstWordTerms(of tokens: TermTokens, at index: Int) -> [Int32] {
+        var found: [Int32] = []
+        // Words, stems and candidates are read in place: copying a stem out of its array, or
+        // slicing a word out of the tokens, retained and released arrays for every word.
+        tokens.folded.withUnsafeBufferPointer { folded in
+            firstStems.withUnsafeBufferPointer { firstStems in
+                candidates.withUnsafeBufferPointer { candidates in
+                    let start = Int(tokens.bounds[index])
+                    let wordLength = Int(tokens.bounds[index + 1]) - start
+                    // The keys of the word's first one to three letters, as ``pack(_:)`` makes them.
+                    var packed: UInt64 = 0
+                    var tooLarge = false
+                    for prefixLength in 1...3 {
+                        guard prefixLength <= wordLength else { break }
+                        let scalar = folded[start + prefixLength - 1]
+                        if scalar >= 0x10000 {
+                            tooLarge = true
+                        } else {
+                            packed |= UInt64(scalar) << (16 * (prefixLength - 1))
+                        }
+                        guard prefixLengths & (1 << UInt8(prefixLength)) != 0 else { continue }
+                        let key = tooLarge ? UInt64.max : packed | UInt64(prefixLength) << 60
+                        let slot = Self.filterSlot(key)
+                        guard prefilter[slot.word] & slot.bit != 0, let range = candidateRange(of: key) else {
+                            continue
+                        }
+                        for position in range {
+                            let candidate = candidates[position]
+                            guard
+                                candidate.mayMatch(folded, start: start, length: wordLength, keyLength: prefixLength),
+                                !found.contains(candidate.term),
+                                Self.matches(
+                                    firstStems[Int(candidate.stem)], tokens, index,
+                                    knownStemLength: candidate.coversStem ? Int(candidate.stemLength) : nil)
+                            else { continue }
+                            found.append(candidate.term)
+                        }
+                    }
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// The terms whose first word each distinct word of the texts scanned is a form of, for one
+/// ``TermIndex``, kept across texts: most words of a collection occur many times, and each
+/// look-up in the index (one to three prefix keys, the candidates of each) was the matcher's
+/// main cost. Words are told apart by their folded letters, or by their letters as written
+/// when the index compares written letters (``TermIndex/needsWrittenWords``).
+///
+/// Not for concurrent use: ``Validator`` lends one per language to each chunk of exhibits
+/// (``Terminology/MemoPool``).
+final class FirstWordMemo {
+    /// The open-addressing table: for each word, the high half of its hash and its number plus
+    /// one, in one value (a look-up reads one slot, not the word, unless the halves agree); 0
+    /// for an empty slot.
+    @exclusivity(unchecked) private var slots: [UInt64]
+    /// ``slots``'s size minus one (a power of two minus one).
+    @exclusivity(unchecked) private var mask: Int
+    /// Where each word's letters start in ``letters``; one more element than words.
+    @exclusivity(unchecked) private var letterBounds: [Int32] = [0]
+    /// The letters of every word, one word after another.
+    @exclusivity(unchecked) private var letters: [UInt32] = []
+    /// Where each word's terms start in ``termList``; one more element than words.
+    @exclusivity(unchecked) private var termBounds: [Int32] = [0]
+    /// The terms of every word (indices in ``TermIndex/terms``), one word after another.
+    @exclusivity(unchecked) private(set) var termList: [Int32] = []
+
+    /// An empty memo.
+    init() {
+        slots = [UInt64](repeating: 0, count: 1024)
+        mask = 1023
+    }
+
+    /// The number of words kept.
+    var count: Int { letterBounds.count - 1 }
+
+    /// The range in ``termList`` of the terms of `word`, made by `compute` if `word` was not
+    /// seen before.
+    @inline(__always)
+    func terms(ofWord word: UnsafeBufferPointer<UInt32>, compute: () -> [Int32]) -> Range<Int> {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in word { hash = (hash ^ UInt64(scalar)) &* 0x100_0000_01b3 }
+        let high = hash & 0xFFFF_FFFF_0000_0000
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let value = slots[slot]
+            if value == 0 { break }
+            if value & 0xFFFF_FFFF_0000_0000 == high {
+                let number = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
+                if isWord(number, equalTo: word) { return Int(termBounds[number])..<Int(termBounds[number + 1]) }
+            }
+            slot = (slot + 1) & mask
+        }
+        let number = count
+        letters.append(contentsOf: word)
+        letterBounds.append(Int32(letters.count))
+        termList.append(contentsOf: compute())
+        termBounds.append(Int32(termList.count))
+        slots[slot] = high | UInt64(number + 1)
+        if 2 * count > slots.count { grow() }
+        return Int(termBounds[number])..<Int(termBounds[number + 1])
+    }
+
+    /// Whether the letters of word `number` are `word`'s.
+    @inline(__always)
+    private func isWord(_ number: Int, equalTo word: UnsafeBufferPointer<UInt32>) -> Bool {
+        let start = Int(letterBounds[number])
+        guard Int(letterBounds[number + 1]) - start == word.count else { return false }
+        return letters.withUnsafeBufferPointer { letters in
+            for offset in 0..<word.count where letters[start + offset] != word[offset] { return false }
+            return true
+        }
+    }
+
+    /// Doubles the table.
+    private func grow() {
+        slots = [UInt64](repeating: 0, count: 2 * slots.count)
+        mask = slots.count - 1
+        letters.withUnsafeBufferPointer { letters in
+            for number in 0..<count {
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for index in Int(letterBounds[number])..<Int(letterBounds[number + 1]) {
+                    hash = (hash ^ UInt64(letters[index])) &* 0x100_0000_01b3
+                }
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
+            }
+        }
     }
 }

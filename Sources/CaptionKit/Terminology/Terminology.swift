@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// A collection's glossary compiled for matching in each of its languages.
 struct Terminology: Sendable {
     /// The glossary.
@@ -8,13 +11,17 @@ struct Terminology: Sendable {
     /// every term a source uses, in each of its translations.
     let entriesWithTerms: [String: [Bool]]
 
-    /// Compiles `glossary` for `languages`.
+    /// Compiles `glossary` for `languages`, the languages at the same time (a large glossary
+    /// takes a tenth of a second, before any text can be scanned).
     init(_ glossary: Glossary, languages: [String]) {
         self.glossary = glossary
         var indices: [String: TermIndex] = [:]
         var entriesWithTerms: [String: [Bool]] = [:]
-        for language in languages {
-            let index = TermIndex(glossary, language: language)
+        let compiled = ResultSlots<TermIndex>(count: languages.count)
+        DispatchQueue.concurrentPerform(iterations: languages.count) { number in
+            compiled.set(number, TermIndex(glossary, language: languages[number]))
+        }
+        for (language, index) in zip(languages, compiled.takeValues()) {
             if !index.isEmpty { indices[language] = index }
             entriesWithTerms[language] = glossary.entries.map { $0.terms[language] != nil }
         }
@@ -29,11 +36,49 @@ struct Terminology: Sendable {
     var isEmpty: Bool { indices.isEmpty }
 
     /// The terms found in `text`, written in `language`; with `entries`, only those of these
-    /// entries and those looked for in every text (see ``TermIndex/matches(in:entries:)``).
-    func scan(_ text: String, language: String, entries: [Int]? = nil) -> TermScan? {
+    /// entries and those looked for in every text (see ``TermIndex/matches(in:entries:memo:)``).
+    /// With `memos`, the words' look-ups are kept there for the next texts.
+    func scan(_ text: String, language: String, entries: [Int]? = nil, memos: Memos? = nil) -> TermScan? {
         guard let index = indices[language] else { return nil }
         let tokens = TermTokens(text, keepingWritten: index.needsWrittenWords)
-        return TermScan(tokens: tokens, matches: index.matches(in: tokens, entries: entries), index: index)
+        return TermScan(
+            tokens: tokens, matches: index.matches(in: tokens, entries: entries, memo: memos?.memo(for: language)),
+            index: index)
+    }
+
+    /// A ``FirstWordMemo`` for each language, for the texts of a run of exhibits scanned one
+    /// after another (not for concurrent use).
+    final class Memos {
+        private var byLanguage: [String: FirstWordMemo] = [:]
+
+        /// No word looked up yet.
+        init() {}
+
+        /// The memo of `language`'s terms.
+        func memo(for language: String) -> FirstWordMemo {
+            if let memo = byLanguage[language] { return memo }
+            let memo = FirstWordMemo()
+            byLanguage[language] = memo
+            return memo
+        }
+    }
+
+    /// ``Memos`` lent to concurrent tasks one at a time and kept when given back: each task
+    /// starts with the words the earlier tasks looked up (a memo per task started empty, and
+    /// looked up again the words of every chunk).
+    final class MemoPool: @unchecked Sendable {
+        private let lock = NSLock()
+        private var idle: [Memos] = []
+
+        /// No memos yet.
+        init() {}
+
+        /// Runs `body` with memos no other task uses meanwhile.
+        func withMemos<Result>(_ body: (Memos) -> Result) -> Result {
+            let memos = lock.withLock { idle.popLast() } ?? Memos()
+            defer { lock.withLock { idle.append(memos) } }
+            return body(memos)
+        }
     }
 }
 

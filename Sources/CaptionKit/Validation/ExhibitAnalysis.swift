@@ -17,8 +17,12 @@ struct ExhibitAnalysis: Sendable {
     let termScans: [TermScan?]
 
     /// Analyses the caption texts of `exhibit` under `config`, and scans each for the terms of
-    /// `terminology` when one is given.
-    init(_ exhibit: Exhibit, config: CollectionConfig, terminology: Terminology? = nil) {
+    /// `terminology` when one is given, keeping the words' look-ups in `termMemos` for the
+    /// next exhibits when given.
+    init(
+        _ exhibit: Exhibit, config: CollectionConfig, terminology: Terminology? = nil,
+        termMemos: Terminology.Memos? = nil
+    ) {
         texts = exhibit.captionTexts(in: config)
         guard let terminology else {
             termScans = []
@@ -30,7 +34,7 @@ struct ExhibitAnalysis: Sendable {
         var scans = [TermScan?](repeating: nil, count: texts.count)
         var entriesByField: [String: [Int]] = [:]
         for (index, text) in texts.enumerated() where text.source == nil {
-            scans[index] = terminology.scan(text.text, language: text.language)
+            scans[index] = terminology.scan(text.text, language: text.language, memos: termMemos)
             guard let scan = scans[index], !scan.matches.isEmpty else { continue }
             var entries = entriesByField[text.field.name] ?? []
             for entry in scan.usedEntries where !entries.contains(entry) { entries.append(entry) }
@@ -39,7 +43,8 @@ struct ExhibitAnalysis: Sendable {
         for (index, text) in texts.enumerated() where text.source != nil {
             let entries = entriesByField[text.field.name]
             guard entries != nil || terminology.scansEveryText(text.language) else { continue }
-            scans[index] = terminology.scan(text.text, language: text.language, entries: entries ?? [])
+            scans[index] = terminology.scan(
+                text.text, language: text.language, entries: entries ?? [], memos: termMemos)
         }
         termScans = scans
     }

@@ -71,6 +71,8 @@ struct Validator: Sendable {
         let chunks = (exhibits.count + chunkSize - 1) / chunkSize
         // Slot 0: the collection-wide findings; slot 1 + n: those of chunk n.
         let slots = ResultSlots<[Diagnostic]>(count: chunks + 1)
+        // The texts share the words' term look-ups (a collection has few distinct words).
+        let termMemos = Terminology.MemoPool()
         DispatchQueue.concurrentPerform(iterations: chunks + 1) { task in
             var found: [Diagnostic] = []
             if task == 0 {
@@ -84,12 +86,16 @@ struct Validator: Sendable {
                 return
             }
             let chunk = task - 1
-            for exhibit in exhibits[(chunk * chunkSize)..<min((chunk + 1) * chunkSize, exhibits.count)] {
-                let analysis = ExhibitAnalysis(exhibit, config: context.config, terminology: context.terminology)
-                for configured in checks {
-                    for var finding in configured.check.check(exhibit, analysis: analysis, in: context) {
-                        finding.severity = configured.severity
-                        found.append(finding)
+            termMemos.withMemos { memos in
+                for exhibit in exhibits[(chunk * chunkSize)..<min((chunk + 1) * chunkSize, exhibits.count)] {
+                    let analysis = ExhibitAnalysis(
+                        exhibit, config: context.config, terminology: context.terminology,
+                        termMemos: context.terminology == nil ? nil : memos)
+                    for configured in checks {
+                        for var finding in configured.check.check(exhibit, analysis: analysis, in: context) {
+                            finding.severity = configured.severity
+                            found.append(finding)
+                        }
                     }
                 }
             }

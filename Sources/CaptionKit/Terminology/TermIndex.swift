@@ -466,9 +466,9 @@ struct TermIndex: Sendable {
     ///
     /// What a word's letters decide (which terms' first word it is a form of) is looked up in
     /// `memo`, worked out the first time the word is seen there; the words after the first and
-    /// `entries` are judged at each occurrence. A memo kept for many texts (``Validator`` keeps
-    /// one per language for each chunk of exhibits) finds most words in it: a collection has
-    /// few distinct words.
+    /// `entries` are judged at each occurrence. A memo kept for many texts (``Validator`` lends
+    /// one per language to each chunk of exhibits, and keeps it for the next chunk) finds most
+    /// words in it: a collection has few distinct words. Without one, the scan starts one.
     func matches(in tokens: TermTokens, entries: [Int]? = nil, memo: FirstWordMemo? = nil) -> [Match] {
         var found: [Match] = []
         guard !terms.isEmpty else { return found }

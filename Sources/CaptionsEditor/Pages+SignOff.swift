@@ -67,7 +67,10 @@ extension Pages {
                     \(forScreenReaders(field: field, language: language, words: words))</button>
                     """)
             }
-            if level < .approved && (isSource || state.review != nil) {
+            if level < .approved, let signer = panel.signer, !state.approvalCounts(by: signer, config: config) {
+                // Four eyes: the reviewer is not offered an approval that would be refused.
+                buttons.append("<p class=\"signoff-foureyes hint\">\(words("signoff.foureyes"))</p>")
+            } else if level < .approved && (isSource || state.review != nil) {
                 buttons.append(
                     """
                     <button type="submit" form="signoff-form" name="approve" value="\(key)" \
@@ -182,10 +185,16 @@ extension Pages {
 
     /// Who signs: "signing as NAME" with a box to change it, or the box asking for the name.
     static func signerBox(_ signer: String?, words: Localizer) -> HTML {
+        // Gives the name alone (another person taking over this browser, whom four eyes may
+        // offer texts the name before could not approve). Not the form's first submit button:
+        // Enter in the box still signs nothing.
+        let useName: HTML =
+            "<button type=\"submit\" name=\"signas\" value=\"1\" class=\"signoff-button\">\(words("signoff.usename"))</button>"
         guard let signer else {
             return """
                 <div id="signer-box"><label>\(words("signoff.name")) <input name="signer" value="" maxlength="64" \
                 required data-required="\(words("signoff.namerequired"))" autocomplete="name"></label>
+                \(useName)
                 <p class="hint">\(words("signoff.namehint"))</p></div>
                 """
         }
@@ -193,7 +202,8 @@ extension Pages {
             <div id="signer-box"><p class="signer">\(words("signoff.signingas", ["name": signer]))</p>
             <details><summary>\(words("signoff.change"))</summary>\
             <label>\(words("signoff.name")) <input name="signer" value="\(signer)" maxlength="64" \
-            autocomplete="name"></label></details></div>
+            autocomplete="name"></label>
+            \(useName)</details></div>
             """
     }
 }

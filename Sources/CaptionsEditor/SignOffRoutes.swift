@@ -75,7 +75,7 @@ final class EndedSignOffs: Sendable {
 extension EditorApp {
     /// The sign-off routes: `POST /exhibits/{id}/signoff` (a `review` or `approve` field naming
     /// `field.language`, the `fp.<field>.<lang>` fingerprints of the texts the page showed, and
-    /// optionally `signer`).
+    /// optionally `signer`; or `signas` with `signer`, the name alone).
     func addSignOffRoutes(to router: Router<EditorContext>) {
         router.post("/exhibits/{id}/signoff") { request, context in try await self.signOff(request, context) }
     }
@@ -100,7 +100,8 @@ extension EditorApp {
         return LibraryBridge.sourceDiffs(id: exhibit.id ?? "", in: snapshot.indexed)
     }
 
-    /// Reviews or approves one text. Without JavaScript, answers with the exhibit page (a
+    /// Reviews or approves one text, or (`signas`) only gives the session's name and shows the
+    /// page again. Without JavaScript, answers with the exhibit page (a
     /// redirect after success; the page with the message for a refusal, 422, or a conflict,
     /// 409); asked for JSON (the page's script), with the message and the changed fragments.
     func signOff(_ request: Request, _ context: EditorContext) async throws -> Response {
@@ -115,16 +116,21 @@ extension EditorApp {
         let id = exhibit.id ?? ""
         let wantsJSON = (request.headers[.accept] ?? "").contains("application/json")
         let action: SignOff.Action = form["review"] != nil ? .review : .approve
-        guard let target = form["review"] ?? form["approve"] else {
+        let target = form["review"] ?? form["approve"]
+        // The text (`field.language`) and the fingerprints the page showed; none for "Use this
+        // name" (`signas`), which only gives the session's name.
+        var signed: (field: String, language: String, shownText: String, shownSource: String)?
+        if let target {
+            let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
+            guard parts.count == 2, config.field(parts[0]) != nil, config.languages.contains(parts[1]),
+                let shownText = form["fp.\(target)"], let shownSource = form["fp.\(parts[0]).\(config.source)"]
+            else {
+                throw PageError(status: .badRequest, titleKey: "error.title", message: words("error.badrequest"))
+            }
+            signed = (parts[0], parts[1], shownText, shownSource)
+        } else if form["signas"] == nil {
             throw PageError(status: .badRequest, titleKey: "error.title", message: words("error.badrequest"))
         }
-        let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2, config.field(parts[0]) != nil, config.languages.contains(parts[1]),
-            let shownText = form["fp.\(target)"], let shownSource = form["fp.\(parts[0]).\(config.source)"]
-        else {
-            throw PageError(status: .badRequest, titleKey: "error.title", message: words("error.badrequest"))
-        }
-        let (field, language) = (parts[0], parts[1])
 
         /// The exhibit page (read again) with `message`, or the JSON answer.
         func answer(_ message: HTML, kind: String, status: HTTPResponse.Status) -> Response {
@@ -172,6 +178,11 @@ extension EditorApp {
             signer = given
         }
         guard let signer else { return refusal(words("signoff.noname")) }
+        guard let target, let signed else {
+            // The name alone: the page again, its buttons for that name.
+            return redirect("/exhibits/\(urlEncode(id))")
+        }
+        let (field, language, shownText, shownSource) = signed
         var expected = [field: [language: shownText]]
         expected[field]?[config.source] = shownSource
         let result: SignOff.Result
@@ -194,20 +205,21 @@ extension EditorApp {
         if let refused = result.refused.first {
             // The usual reasons in the interface's language; the library's sentence otherwise.
             let state = LibraryBridge.signOffStates(of: exhibit, config: config)["\(field).\(language)"]
+            let what = words.textName(field: field, language: language)
+            if action == .approve, state?.approvalCounts(by: signer, config: config) == false {
+                // Four eyes: the only refusal of a reviewed text's approval by its reviewer.
+                return refusal(words("signoff.refusedfoureyes", ["what": what]))
+            }
             let reason: String
             switch state?.translation {
             case .missing?: reason = words("signoff.refusedmissing")
             case .stale?: reason = words("signoff.refusedstale")
             case _ where action == .approve && language != config.source && state?.review == nil:
                 reason = words("signoff.refusednotreviewed")
-            case _ where action == .approve && state?.review?.by == signer:
-                // Four eyes: the only refusal of a reviewed text's approval by its reviewer.
-                reason = words("signoff.refusedfoureyes")
             default:
                 reason = refused.reason
             }
-            return refusal(
-                words("signoff.refused", ["what": words.textName(field: field, language: language), "reason": reason]))
+            return refusal(words("signoff.refused", ["what": what, "reason": reason]))
         }
         let done =
             result.signedOff.isEmpty

@@ -252,27 +252,53 @@ def four_eyes(collection):
     return collection
 
 
-def test_four_eyes_refuses_the_reviewers_approval(four_eyes, editor, page):
+def test_four_eyes_reviewer_is_not_offered_approve(four_eyes, editor, page, browser):
     page.goto(editor.url + "/exhibits/first-winter")
-    state = page.locator("#so-title-kk .signoff-state")
-    expect(state).to_have_text(f"Reviewed by AB on {DATE}")
+    cell = page.locator("#so-title-kk")
+    expect(cell.locator(".signoff-state")).to_have_text(f"Reviewed by AB on {DATE}")
+    # Before the session has a name the button is there; the reviewer's press is refused.
     page.fill("#signer-box input[name=signer]", "AB")
     page.click("#so-title-kk button[name=approve]")
-    refusal = "Not signed: Title (kk): you reviewed it: another person must approve it."
-    expect(page.locator("body")).to_contain_text(refusal)
+    refusal = "Not signed: Title (kk) was reviewed by you, and another person must approve it."
+    expect(cell).to_contain_text(refusal)
     assert " approved " not in fingerprint_line(editor, "kk")
-    screenshot(page, "27a-four-eyes-refused", full_page=False)
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.get_by_text(refusal).scroll_into_view_if_needed()
-    screenshot(page, "27b-phone-four-eyes-refused", full_page=False)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    # Another person approves.
+    # From then on the reviewer's page says why, in the place of the button.
+    line = "You reviewed this text, so another person must approve it (four eyes)."
+    expect(cell.locator(".signoff-foureyes")).to_have_text(line)
+    expect(cell.locator("button[name=approve]")).to_have_count(0)
     page.goto(editor.url + "/exhibits/first-winter")
+    expect(page.locator("#signer-box")).to_contain_text("Signing as AB")
+    expect(cell.locator(".signoff-foureyes")).to_have_text(line)
+    expect(cell.locator("button")).to_have_count(0)
+    expect(page.locator("#so-title-en .signoff-foureyes")).to_have_text(line)
+    # The source text, which has no review, stays AB's to approve.
+    expect(page.locator("#so-title-ru button[name=approve]")).to_have_count(1)
+    screenshot(page, "27a-four-eyes-reviewer", full_page=False)
+    page.set_viewport_size({"width": 390, "height": 844})
+    cell.scroll_into_view_if_needed()
+    screenshot(page, "27b-phone-four-eyes-reviewer", full_page=False)
+
+    # Another person takes over this browser with the name alone, and is offered it.
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.click("#signer-box summary")
-    page.fill("#signer-box input[name=signer]", "Dana K.")
-    page.click("#so-title-kk button[name=approve]")
-    expect(state).to_have_text(f"Reviewed by AB on {DATE}Approved by Dana K. on {DATE}")
+    page.fill("#signer-box input[name=signer]", "EF")
+    page.click("#signer-box button[name=signas]")
+    expect(page.locator("#signer-box")).to_contain_text("Signing as EF")
+    expect(page.locator("#so-title-kk button[name=approve]")).to_have_count(1)
+    expect(page.locator(".signoff-foureyes")).to_have_count(0)
+    assert " approved " not in fingerprint_line(editor, "kk")
+
+    # Another person, in another browser, is offered it and approves.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    other = context.new_page()
+    other.goto(editor.url + "/exhibits/first-winter")
+    other.fill("#signer-box input[name=signer]", "Dana K.")
+    other.click("#so-title-kk button[name=approve]")
+    expect(other.locator("#so-title-kk .signoff-state")).to_have_text(
+        f"Reviewed by AB on {DATE}Approved by Dana K. on {DATE}")
     assert fingerprint_line(editor, "kk").endswith(f"reviewed {DATE} AB; approved {DATE} Dana K.")
+    expect(other.locator(".signoff-foureyes")).to_have_count(0)
+    context.close()
 
 
 def test_stale_text_shows_the_word_diff(collection, editor, page):

@@ -453,7 +453,8 @@ struct EditorSignOffTests {
                         + "on \(date)</span>"
                         + "</p><p class=\"signoff-outdated\">The approval by DK on \(date) does not count: the same "
                         + "person reviewed the text; another person must approve it</p>"))
-            #expect(page.body.contains("name=\"approve\" value=\"title.kk\""))
+            // DK signs with this session: DK's own review is not offered for DK's approval.
+            #expect(!page.body.contains("name=\"approve\" value=\"title.kk\""))
             // The source text has only an approval: a save ends that alone.
             #expect(
                 page.body.contains(
@@ -462,13 +463,120 @@ struct EditorSignOffTests {
             let refused = try await browser.post(
                 "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.kk"))
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.body.contains("Not signed: Title (kk): you reviewed it: another person must approve it."))
+            #expect(
+                refused.body.contains("Not signed: Title (kk) was reviewed by you, and another person must approve it.")
+            )
             let approved = try await browser.post(
                 "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.kk", signer: "AB"))
             #expect(approved.status == .seeOther)
             #expect(try fixture.read(Self.file).contains(" reviewed \(date) DK; approved \(date) AB\n"))
             let after = try await browser.get("/exhibits/first-winter")
             #expect(after.body.contains("<span>Reviewed by DK on \(date)</span><span>Approved by AB on \(date)</span>"))
+        }
+    }
+
+    /// first-winter in a collection with four eyes, its Kazakh title reviewed by DK; the test
+    /// runs with DK's session and a second one, another person's, whose name is not given yet.
+    static func fourEyesReviewedByDK(
+        _ body: @escaping @Sendable (EditorFixture, Browser, Browser) async throws -> Void
+    )
+        async throws
+    {
+        let fixture = try EditorFixture()
+        try fixture.write(
+            "captions.yml",
+            try fixture.read("captions.yml") + "checks:\n  not-approved: { severity: error, four-eyes: true }\n")
+        fixture.app.store.reloadAll()
+        try await fixture.test { browser in
+            try await Self.sign(browser, [("review", "title.kk")], signer: "DK")
+            try await body(fixture, browser, Browser(client: browser.client))
+        }
+    }
+
+    /// The sign-off cell of `key` (`field-lang`) in a page.
+    static func cell(_ key: String, in page: Browser.Page) throws -> Substring {
+        let start = try #require(page.body.range(of: "<div class=\"signoff\" id=\"so-\(key)\">"))
+        let end = try #require(page.body.range(of: "</div>", range: start.upperBound..<page.body.endIndex))
+        return page.body[start.lowerBound..<end.upperBound]
+    }
+
+    @Test("With four eyes the reviewer's page says another person must approve the text, and offers no Approve")
+    func fourEyesReviewerIsNotOfferedApprove() async throws {
+        let line =
+            "<p class=\"signoff-foureyes hint\">You reviewed this text, so another person must approve it (four eyes).</p>"
+        try await Self.fourEyesReviewedByDK { fixture, reviewer, other in
+            let page = try await reviewer.get("/exhibits/first-winter")
+            let title = try Self.cell("title-kk", in: page)
+            #expect(title.hasSuffix("</p>\(line)</div>"), "\(title)")
+            #expect(!title.contains("name=\"approve\""))
+            #expect(page.body.components(separatedBy: "signoff-foureyes").count == 2)
+            // The source text, which has no review, stays DK's to approve.
+            #expect(try Self.cell("title-ru", in: page).contains("name=\"approve\" value=\"title.ru\""))
+            // In the other interface languages too.
+            let russian = try await reviewer.get("/exhibits/first-winter", headers: [.acceptLanguage: "ru"])
+            #expect(
+                try Self.cell("title-kk", in: russian).contains(
+                    "Этот текст проверяли вы, поэтому утвердить его должен другой человек (принцип четырёх глаз)."))
+            let kazakh = try await reviewer.get("/exhibits/first-winter", headers: [.acceptLanguage: "kk"])
+            #expect(
+                try Self.cell("title-kk", in: kazakh).contains(
+                    "Бұл мәтінді сіз тексердіңіз, сондықтан оны басқа адам бекітуі керек (төрт көз қағидаты)."))
+
+            // Another person (AB, once the name is given with a review) is offered it.
+            try await Self.sign(other, [("review", "title.en")], signer: "AB")
+            let theirs = try await other.get("/exhibits/first-winter")
+            let offered = try Self.cell("title-kk", in: theirs)
+            #expect(offered.contains("name=\"approve\" value=\"title.kk\""))
+            #expect(!offered.contains("signoff-foureyes"))
+            // ...and not the one AB reviewed, which DK is offered.
+            #expect(!(try Self.cell("title-en", in: theirs).contains("name=\"approve\"")))
+            #expect(try Self.cell("title-en", in: theirs).contains(line))
+            let again = try await reviewer.get("/exhibits/first-winter")
+            #expect(try Self.cell("title-en", in: again).contains("name=\"approve\" value=\"title.en\""))
+
+            // DK's browser taken over by EF with the name alone: EF is offered DK's review.
+            let record = try fixture.read(Self.file)
+            let takenOver = try await reviewer.post(
+                "/exhibits/first-winter/signoff", [("signas", "1"), ("signer", "EF")])
+            #expect(takenOver.status == .seeOther)
+            #expect(takenOver.headers[.location] == "/exhibits/first-winter")
+            let asEF = try await reviewer.get("/exhibits/first-winter")
+            #expect(asEF.body.contains("Signing as EF"))
+            #expect(try Self.cell("title-kk", in: asEF).contains("name=\"approve\" value=\"title.kk\""))
+            #expect(!asEF.body.contains("signoff-foureyes"))
+            #expect(try fixture.read(Self.file) == record)
+            let badName = try await reviewer.post(
+                "/exhibits/first-winter/signoff", [("signas", "1"), ("signer", "E;F")])
+            #expect(badName.status == .unprocessableContent)
+            #expect(try await reviewer.get("/exhibits/first-winter").body.contains("Signing as EF"))
+        }
+    }
+
+    @Test("With four eyes a hand-made approval by the reviewer is refused in one sentence, and nothing is written")
+    func fourEyesRefusalWording() async throws {
+        try await Self.fourEyesReviewedByDK { fixture, reviewer, _ in
+            let page = try await reviewer.get("/exhibits/first-winter")
+            let before = try fixture.read(Self.file)
+            let refused = try await reviewer.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.kk"))
+            #expect(refused.status == .unprocessableContent)
+            #expect(
+                refused.body.contains(
+                    "<p class=\"message error\" role=\"alert\">Not signed: Title (kk) was reviewed by you, "
+                        + "and another person must approve it.</p>"))
+            let json = try await reviewer.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.kk"),
+                headers: [.accept: "application/json"])
+            #expect(json.status == .unprocessableContent)
+            #expect(
+                json.body.contains("Not signed: Title (kk) was reviewed by you, and another person must approve it."))
+            let russian = try await reviewer.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.kk"),
+                headers: [.acceptLanguage: "ru"])
+            #expect(
+                russian.body.contains(
+                    "Не подписано: Заголовок (kk) проверяли вы, утвердить его должен другой человек."))
+            #expect(try fixture.read(Self.file) == before)
         }
     }
 

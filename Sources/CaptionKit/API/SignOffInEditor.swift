@@ -17,6 +17,15 @@ extension IndexedCollection {
     }
 }
 
+extension SignOffState {
+    /// Whether an approval of this text by `name` would count: not, with four eyes
+    /// (``CollectionConfig/fourEyes()``), when `name` reviewed it, as ``SignOff/run(_:in:dryRun:)``
+    /// then refuses it. The editor offers **Approve for print** only to a name whose approval counts.
+    public func approvalCounts(by name: String, config: CollectionConfig) -> Bool {
+        SignOffTracker.approvalCounts(by: name, review: review, config: config)
+    }
+}
+
 /// Whether exhibits are ready for print: `export signage` would print their label with every
 /// text at a sign-off level (``SignOffLevel/approved`` by default: cleared for print), whatever
 /// level `signage: require:` configures for the export itself. The judge is the export's own

@@ -274,6 +274,15 @@ import Testing
                     + "person must approve it",
             ])
         #expect(try Self.levels(museum) == ["kk:reviewed", "ru:approved", "en:reviewed"])
+        // The check's advice names the reviewer, who may not approve (it said to approve).
+        let check = try CaptionChecker.run(CheckRequest(path: museum.root))
+        #expect(
+            check.diagnostics.filter { $0.checkID == "not-approved" && $0.field == "title" }.map(\.message) == [
+                "title (kk) of k is not approved; someone other than its reviewer (DK) must approve it with captions "
+                    + "approve",
+                "title (en) of k is not approved; someone other than its reviewer (DK) must approve it with captions "
+                    + "approve",
+            ])
         // The source language has no review: its curator approves it alone.
         #expect(try museum.read("g/k.yml").contains("    ru: \(Self.ru) approved 2026-12-03 DK\n"))
         // A malformed four-eyes is said, not taken for false.

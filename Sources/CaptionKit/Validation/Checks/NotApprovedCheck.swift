@@ -55,16 +55,23 @@ struct NotApprovedCheck: CaptionCheck {
     }
 
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        signOffFindings(in: exhibit, languages: context.config.languages, context: context) { what, isSource, current in
+        let fourEyes = (try? context.config.fourEyes()) ?? false
+        return signOffFindings(in: exhibit, languages: context.config.languages, context: context) {
+            what, isSource, current in
             guard current.approval == nil else { return nil }
             if let byReviewer = current.approvalByReviewer {
                 return "\(what) was approved by its reviewer (\(byReviewer.by)); another person must approve it"
             }
-            // A translation whose review does not count either: approve would refuse it.
+            // A translation whose review does not count either: approve would refuse it. With
+            // four eyes, its reviewer may not approve it: the advice names who may not.
             let advice =
-                !isSource && current.review == nil
-                ? "review it first (captions review), then approve it with captions approve"
-                : "approve it with captions approve"
+                if !isSource && current.review == nil {
+                    "review it first (captions review), then approve it with captions approve"
+                } else if let review = current.review, fourEyes {
+                    "someone other than its reviewer (\(review.by)) must approve it with captions approve"
+                } else {
+                    "approve it with captions approve"
+                }
             return "\(what) is not approved" + NotReviewedCheck.outdatedNote(current.outdated, missing: .approved)
                 + "; " + advice
         }

@@ -515,6 +515,17 @@ struct TermIndex: Sendable {
     /// its prefix keys (``pack(_:)`` of its first one to three letters) is in the prefilter.
     @inline(__always)
     private func mayStartTerm(_ folded: UnsafeBufferPointer<UInt32>, start: Int, length: Int) -> Bool {
+        !forEachFilteredKey(of: folded, start: start, length: length) { _, _ in false }
+    }
+
+    /// Calls `body` with each prefix key of the word of `length` letters from `start` in
+    /// `folded` (``pack(_:)`` of its first one to three letters, as the index made them) that
+    /// is in the prefilter, and the key's length, shortest first, while `body` returns true.
+    /// Returns whether every call did (true when there was none).
+    @inline(__always)
+    private func forEachFilteredKey(
+        of folded: UnsafeBufferPointer<UInt32>, start: Int, length: Int, _ body: (UInt64, Int) -> Bool
+    ) -> Bool {
         var packed: UInt64 = 0
         var tooLarge = false
         for prefixLength in 1...3 {
@@ -528,9 +539,9 @@ struct TermIndex: Sendable {
             guard prefixLengths & (1 << UInt8(prefixLength)) != 0 else { continue }
             let key = tooLarge ? UInt64.max : packed | UInt64(prefixLength) << 60
             let slot = Self.filterSlot(key)
-            if prefilter[slot.word] & slot.bit != 0 { return true }
+            if prefilter[slot.word] & slot.bit != 0, !body(key, prefixLength) { return false }
         }
-        return false
+        return true
     }
 
     /// The terms whose first word word `index` of `tokens` is a form of, each once, in the
@@ -544,23 +555,8 @@ struct TermIndex: Sendable {
                 candidates.withUnsafeBufferPointer { candidates in
                     let start = Int(tokens.bounds[index])
                     let wordLength = Int(tokens.bounds[index + 1]) - start
-                    // The keys of the word's first one to three letters, as ``pack(_:)`` makes them.
-                    var packed: UInt64 = 0
-                    var tooLarge = false
-                    for prefixLength in 1...3 {
-                        guard prefixLength <= wordLength else { break }
-                        let scalar = folded[start + prefixLength - 1]
-                        if scalar >= 0x10000 {
-                            tooLarge = true
-                        } else {
-                            packed |= UInt64(scalar) << (16 * (prefixLength - 1))
-                        }
-                        guard prefixLengths & (1 << UInt8(prefixLength)) != 0 else { continue }
-                        let key = tooLarge ? UInt64.max : packed | UInt64(prefixLength) << 60
-                        let slot = Self.filterSlot(key)
-                        guard prefilter[slot.word] & slot.bit != 0, let range = candidateRange(of: key) else {
-                            continue
-                        }
+                    _ = forEachFilteredKey(of: folded, start: start, length: wordLength) { key, prefixLength in
+                        guard let range = candidateRange(of: key) else { return true }
                         for position in range {
                             let candidate = candidates[position]
                             guard
@@ -572,6 +568,7 @@ struct TermIndex: Sendable {
                             else { continue }
                             found.append(candidate.term)
                         }
+                        return true
                     }
                 }
             }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The width function of the layout: how wide text is on the sign, in the unit of the line
 /// width. Line breaking asks it about every word, so a font-measured width plugs in here.
 protocol TextMeasure: Sendable {
@@ -94,13 +100,18 @@ enum LineBreaker {
         var hasWord = false
         // What a space after the line's last word would add besides its own width.
         var beforeSpace = 0
+        // Whether the next word must start a line: the word before it ended in a hyphen at a
+        // soft hyphen.
+        var startsLine = false
         func fill(_ word: UnsafeBufferPointer<UInt8>, _ metrics: WordMetrics) {
             let wordWidth = metrics.width
             if !hasWord {
                 hasWord = true
                 currentWidth = wordWidth
                 body(word, .none, wordWidth)
-            } else if currentWidth + beforeSpace + measure.spaceWidth + metrics.afterSpace + wordWidth <= width {
+            } else if !startsLine,
+                currentWidth + beforeSpace + measure.spaceWidth + metrics.afterSpace + wordWidth <= width
+            {
                 currentWidth += beforeSpace + measure.spaceWidth + metrics.afterSpace + wordWidth
                 body(word, .space, wordWidth)
             } else {
@@ -108,9 +119,56 @@ enum LineBreaker {
                 body(word, .line, wordWidth)
             }
             beforeSpace = metrics.beforeSpace
+            startsLine = false
         }
         func fill(_ word: UnsafeBufferPointer<UInt8>) {
             fill(word, measure.metrics(ofWord: word, isSimple: isSimple))
+        }
+        guard !SoftHyphens.occur(in: line) else {
+            // Whether `metrics` fits where the next word goes: after a space on the line, or
+            // alone on a line of its own.
+            func fits(_ metrics: WordMetrics) -> Bool {
+                guard hasWord, !startsLine else { return metrics.width <= width }
+                return currentWidth + beforeSpace + measure.spaceWidth + metrics.afterSpace + metrics.width <= width
+            }
+            var piece: [UInt8] = []
+            forEachWord(in: line, isSimple: isSimple) { range in
+                let word = UnsafeBufferPointer(rebasing: line[range])
+                let parts = SoftHyphens.parts(of: word)
+                guard parts.count > 1 else {
+                    // A soft hyphen at an end breaks nothing; one alone is no word.
+                    SoftHyphens.join(parts[...], of: word, into: &piece)
+                    if !piece.isEmpty { piece.withUnsafeBufferPointer { fill($0) } }
+                    return
+                }
+                // The parts from `first` on: whole where they fit, else the most that fit with a
+                // hyphen after them, the rest on the next line.
+                var first = 0
+                while first < parts.count {
+                    SoftHyphens.join(parts[first...], of: word, into: &piece)
+                    let rest = piece.withUnsafeBufferPointer { measure.metrics(ofWord: $0, isSimple: isSimple) }
+                    if first == parts.count - 1 || fits(rest) {
+                        piece.withUnsafeBufferPointer { fill($0, rest) }
+                        break
+                    }
+                    var last = parts.count - 2
+                    while last >= first {
+                        SoftHyphens.join(parts[first...last], of: word, into: &piece)
+                        piece.append(UInt8(ascii: "-"))
+                        let metrics = piece.withUnsafeBufferPointer { measure.metrics(ofWord: $0, isSimple: isSimple) }
+                        // Alone on a line, the first part goes there even when it is too wide.
+                        if fits(metrics) || (last == first && (!hasWord || startsLine)) {
+                            piece.withUnsafeBufferPointer { fill($0, metrics) }
+                            startsLine = true
+                            break
+                        }
+                        last -= 1
+                    }
+                    if last >= first { first = last + 1 } else { startsLine = true }
+                }
+            }
+            startsLine = false
+            return
         }
         guard isSimple, measure.prefetches else {
             forEachWord(in: line, isSimple: isSimple) { fill(UnsafeBufferPointer(rebasing: line[$0])) }
@@ -153,5 +211,46 @@ enum LineBreaker {
                 body(start..<start + word.utf8.count)
             }
         }
+    }
+}
+
+/// Soft hyphens (U+00AD) in sign text: where the curator allows a word to break. Unbroken, a
+/// word is printed and measured without them; broken there, its first part ends with a hyphen.
+enum SoftHyphens {
+    /// Whether the UTF-8 bytes `bytes` have a soft hyphen (C2 AD).
+    static func occur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var offset = 1
+        // memchr finds the second byte many bytes at a time; it also continues other scalars (Э).
+        while offset < bytes.count, let found = memchr(base + offset, 0xAD, bytes.count - offset) {
+            offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if bytes[offset - 1] == 0xC2 { return true }
+            offset += 1
+        }
+        return false
+    }
+
+    /// The byte ranges of the parts of `word` between its soft hyphens (empty parts left out).
+    static func parts(of word: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = 0
+        var offset = 0
+        while offset + 1 < word.count {
+            if word[offset] == 0xC2 && word[offset + 1] == 0xAD {
+                if start < offset { parts.append(start..<offset) }
+                offset += 2
+                start = offset
+            } else {
+                offset += 1
+            }
+        }
+        if start < word.count { parts.append(start..<word.count) }
+        return parts
+    }
+
+    /// Puts the bytes of `parts` of `word`, one after another, into `bytes`.
+    static func join(_ parts: ArraySlice<Range<Int>>, of word: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
+        bytes.removeAll(keepingCapacity: true)
+        for part in parts { bytes.append(contentsOf: word[part]) }
     }
 }

@@ -28,6 +28,30 @@ import Testing
         #expect(result.overlongWords == ["Pneumonoultramicroscopic"])
     }
 
+    @Test func aWordThatDoesNotFitBreaksAtASoftHyphenWithAHyphen() {
+        // As much of the word as fits stays on the line: "тұтқындар-" ends it at 20 characters.
+        let result = LineBreaker.wrap("Бұл мысал тұтқын\u{AD}дар\u{AD}дың жазбасы.", width: 20)
+        #expect(result.lines == ["Бұл мысал тұтқындар-", "дың жазбасы."])
+        #expect(result.overlongWords.isEmpty)
+    }
+
+    @Test func aWordThatFitsIsPrintedAndMeasuredWithoutItsSoftHyphens() {
+        #expect(LineBreaker.wrap("ab\u{AD}cd ef", width: 7).lines == ["abcd ef"])
+        #expect(LineBreaker.wrap("\u{AD}ab\u{AD} \u{AD} cd", width: 10).lines == ["ab cd"])
+    }
+
+    @Test func aWordWiderThanTheLineBreaksAtEverySoftHyphenItNeeds() {
+        let result = LineBreaker.wrap("pneu\u{AD}mono\u{AD}ultra\u{AD}micro\u{AD}scopic", width: 10)
+        #expect(result.lines == ["pneumono-", "ultra-", "micro-", "scopic"])
+        #expect(result.overlongWords.isEmpty)
+    }
+
+    @Test func aPartWiderThanTheLineStandsAloneWithItsHyphenAndIsReported() {
+        let result = LineBreaker.wrap("a abcdefgh\u{AD}ij", width: 5)
+        #expect(result.lines == ["a", "abcdefgh-", "ij"])
+        #expect(result.overlongWords == ["abcdefgh-"])
+    }
+
     @Test func combiningMarksAndKazakhLettersCountOnce() {
         #expect(CharacterCount.ofNFC("әйел") == 4)
         #expect(CharacterCount.ofNFC("и\u{306}и\u{306}") == 2)

@@ -33,26 +33,54 @@ enum SignageReference {
     }
 
     /// Wraps one line greedily to `width` grapheme clusters, breaking at space and tab
-    /// characters; an empty line gives one empty line.
+    /// characters, and inside a word at a soft hyphen (U+00AD) with a hyphen at the line's end
+    /// when the word does not fit (the most of it that fits stays on the line); soft hyphens
+    /// are not printed. An empty line gives one empty line.
     static func wrap(_ line: String, width: Int) -> (lines: [String], overlongWords: [String]) {
         let width = max(width, 1)
         var lines: [String] = []
         var overlong: [String] = []
         var current = ""
         var currentLength = 0
-        for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-            let length = Self.length(word)
-            if length > width { overlong.append(String(word)) }
-            if currentLength == 0 {
-                current = String(word)
-                currentLength = length
-            } else if currentLength + 1 + length <= width {
-                current += " " + word
-                currentLength += 1 + length
+        var hasWord = false
+        var startsLine = false
+        func fits(_ piece: String) -> Bool {
+            hasWord && !startsLine ? currentLength + 1 + length(piece) <= width : length(piece) <= width
+        }
+        func place(_ piece: String) {
+            let pieceLength = length(piece)
+            if pieceLength > width { overlong.append(piece) }
+            if !hasWord {
+                current = piece
+                currentLength = pieceLength
+            } else if !startsLine && currentLength + 1 + pieceLength <= width {
+                current += " " + piece
+                currentLength += 1 + pieceLength
             } else {
                 lines.append(current)
-                current = String(word)
-                currentLength = length
+                current = piece
+                currentLength = pieceLength
+            }
+            hasWord = true
+            startsLine = false
+        }
+        for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            let parts = word.split(separator: "\u{AD}").map(String.init)
+            var first = 0
+            while first < parts.count {
+                let rest = parts[first...].joined()
+                if first == parts.count - 1 || fits(rest) {
+                    place(rest)
+                    break
+                }
+                let fresh = !hasWord || startsLine
+                if let last = (first..<(parts.count - 1)).reversed().first(where: {
+                    fits(parts[first...$0].joined() + "-") || ($0 == first && fresh)
+                }) {
+                    place(parts[first...last].joined() + "-")
+                    first = last + 1
+                }
+                startsLine = true
             }
         }
         lines.append(current)

@@ -14,6 +14,9 @@ import Testing
         "лагерь в\u{A0}степи и в\u{A0}лагере", "Қасірет аркасы — әйелдер мен балалар", "№\u{A0}5 «барак» 1938–1953",
         "a Pneumonoultramicroscopic b", "Достопримечательностеведение", "e\u{301}te cafe\u{301} ok", "👩‍👩‍👧 family",
         "tab\there", "x\u{2028}y z", "\u{A0}\u{A0}\u{A0}", "abc def", "ё Ё ә Ә ң",
+        // Soft hyphens: where a word may break, with a hyphen.
+        "Бұл тұтқын\u{AD}дар\u{AD}дың жазбасы", "a pneu\u{AD}mono\u{AD}ultra\u{AD}micro\u{AD}scopic b",
+        "ab\u{AD} \u{AD}cd \u{AD} e\u{AD}\u{AD}f", "ЭЭ\u{AD}Э ЭЭЭ", "x\u{AD}y\u{A0}z\u{AD}w e\u{301}\u{AD}te",
     ]
 
     @Test(arguments: lines, [1, 3, 7, 10, 48])

@@ -188,7 +188,8 @@ struct PanelFit: Sendable, Hashable {
     /// The width of the widest word (unit), in the measure's units: wider than the line, it
     /// stands on a line of its own and runs past the panel's edge.
     var widestWord: Int
-    /// Where the lines broke, when asked for (`recordingBreaks`).
+    /// Where the lines broke, when asked for (`recordingBreaks`) and the text has no soft
+    /// hyphen (``SoftHyphens``).
     var breaks: PanelBreaks?
 
     /// Breaks `text` to `width` with `measure`, counting lines and the words past `maxLines`;
@@ -216,7 +217,11 @@ struct PanelFit: Sendable, Hashable {
         self.lines = lines
         self.overflowWords = overflowWords
         self.widestWord = widestWord
-        if recordingBreaks { breaks = PanelBreaks(wrappedWords: wrappedWords) }
+        // A word broken at a soft hyphen is two pieces the words of the text do not show: such
+        // a text is broken again where it is laid out.
+        if recordingBreaks, !text.utf8.withUnsafeBufferPointer(SoftHyphens.occur) {
+            breaks = PanelBreaks(wrappedWords: wrappedWords)
+        }
     }
 
     /// `value` as a message shows it: `24`, `10.5`.

@@ -85,6 +85,48 @@ import Testing
         #expect(checkedBreaks >= 3)
     }
 
+    /// A word that does not fit the panel's line breaks at a soft hyphen, measured in the
+    /// panel's font: the line ends with a hyphen and still fits, the whole word would not have,
+    /// no soft hyphen is printed, and `overflows-panel` counts the lines the text file has.
+    @Test func aWordBreaksAtASoftHyphenByTheShapedWidth() throws {
+        let word = "тұтқын\u{AD}дал\u{AD}ған\u{AD}дар\u{AD}дың"
+        let text = "Мұнда 1938–1953 жылдары \(word) әйелдері мен \(word) балалары ұсталды."
+        let exhibit = Self.exhibit.replacingOccurrences(
+            of: "ru: Курт — сушёный сыр, дорожная еда кочевников.", with: "ru: \(text)")
+        let config = try ConfigParser.parse(text: Self.config, path: "Captions/captions.yml")
+        let parsed = ExhibitParser.parse(text: exhibit, path: "Captions/kurt.yml", relativePath: "kurt.yml")
+        let label = SignageLabel(exhibit: parsed, config: config)
+        let panels = PanelFonts(config: config)
+        let panel = try #require(panels.panel(for: "text"))
+        let file = String(
+            decoding: SignageTextWriter.utf8(for: label, settings: SignageSettings(), panels: panels).bytes,
+            as: UTF8.self)
+        let russian = try #require(file.components(separatedBy: "\n\n\n").dropFirst().first)
+        let lines = try #require(russian.components(separatedBy: "\n\n").last).split(separator: "\n").map(String.init)
+        #expect(!file.contains("\u{AD}"))
+        let whole = word.replacingOccurrences(of: "\u{AD}", with: "")
+        let width = { (line: String) in
+            Array(line.utf8).withUnsafeBufferPointer { panel.font.width(of: $0, language: .init("ru")) }
+        }
+        let hyphenated = lines.indices.filter { lines[$0].hasSuffix("-") }
+        #expect(hyphenated.count >= 1, "\(lines)")
+        for index in hyphenated {
+            #expect(width(lines[index]) <= panel.lineWidth, "\(lines[index])")
+            // The line's last word and the next line's first piece are the word, which did not fit.
+            let head = String(lines[index].split(separator: " ").last!.dropLast())
+            let tail = try #require(lines[index + 1].split(separator: " ").first.map(String.init))
+            #expect(whole.hasPrefix(head) && whole.hasSuffix(tail) && head.count + tail.count <= whole.count)
+            let withWhole = lines[index].dropLast(head.count + 1) + whole
+            #expect(width(String(withWhole)) > panel.lineWidth, "\(withWhole)")
+        }
+        #expect(lines.joined(separator: " ").replacingOccurrences(of: "- ", with: "").contains(whole))
+        // The check's count of lines is the file's; the breaks are not kept for such a text.
+        let typeset = try #require(label.blocks.first { $0.language == "ru" }?.fields.last?.text)
+        let fit = panel.fit(typeset, language: "ru", recordingBreaks: true)
+        #expect(fit.lines == lines.count)
+        #expect(fit.breaks == nil)
+    }
+
     @Test func theProofSheetEmbedsTheFontAndDrawsTheSameLines() throws {
         let (label, panels, _) = try Self.label()
         let panel = try #require(panels.panel(for: "text"))

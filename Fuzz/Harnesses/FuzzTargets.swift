@@ -124,8 +124,9 @@ enum FuzzTargets {
         }
     }
 
-    /// Line breaking: every word comes out once, in order; no line is wider than the width
-    /// unless it is one word.
+    /// Line breaking: every word comes out once, in order (a line with soft hyphens: the
+    /// words' letters in order, without the soft hyphens, whole or in pieces cut at them); no
+    /// line is wider than the width unless it is one word or piece.
     static func lineBreakProperty(_ bytes: UnsafeRawBufferPointer) {
         guard let first = bytes.first,
             let line = String(validating: bytes.dropFirst(), as: UTF8.self), !line.contains("\n")
@@ -133,23 +134,45 @@ enum FuzzTargets {
         let width = Int(first % 48) + 1
         let measure = CharacterMeasure()
         let isSimple = SimpleScalars.scalarsOfSimpleLines(line) != nil && !line.contains("\t")
-        var lines: [(words: [String], width: Int)] = []
+        var lines: [(words: [[UInt8]], width: Int)] = []
+        var pieces: [(bytes: [UInt8], before: LineBreaker.Break)] = []
         var utf8 = Array(line.utf8)
         utf8.withUnsafeMutableBufferPointer { buffer in
             LineBreaker.breakLine(UnsafeBufferPointer(buffer), isSimple: isSimple, width: width, measure: measure) {
                 word, before, wordWidth in
-                let text = String(decoding: word, as: UTF8.self)
+                pieces.append((Array(word), before))
                 if before == .space, !lines.isEmpty {
-                    lines[lines.count - 1].words.append(text)
+                    lines[lines.count - 1].words.append(Array(word))
                     lines[lines.count - 1].width += measure.spaceWidth + wordWidth
                 } else {
-                    lines.append(([text], wordWidth))
+                    lines.append(([Array(word)], wordWidth))
                 }
             }
         }
-        let expected = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let got = lines.flatMap(\.words)
-        if got != expected { fatalError("words \(expected) came out as \(got)") }
+        let softHyphen: [UInt8] = [0xC2, 0xAD]
+        let expected = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word in
+            var bytes = Array(word.utf8)
+            var index = 0
+            while index + 1 < bytes.count {
+                if Array(bytes[index...index + 1]) == softHyphen {
+                    bytes.removeSubrange(index...index + 1)
+                } else {
+                    index += 1
+                }
+            }
+            return bytes
+        }.filter { !$0.isEmpty }
+        let words = pieces.map(\.bytes)
+        if !utf8.withUnsafeBufferPointer(SoftHyphens.occur) {
+            if words != expected { fatalError("words \(expected) came out as \(words)") }
+        } else {
+            // Pieces cut at soft hyphens end with a hyphen of the breaker's, which a word can end
+            // with too: without hyphens, the pieces are the words' letters in order.
+            let letters = { (words: [[UInt8]]) in words.joined().filter { $0 != UInt8(ascii: "-") } }
+            if letters(words) != letters(expected) || words.count < expected.count {
+                fatalError("words \(expected) came out as \(words)")
+            }
+        }
         for line in lines where line.width > width && line.words.count > 1 {
             fatalError("a line of \(line.words.count) words is \(line.width) wide, over \(width): \(line.words)")
         }

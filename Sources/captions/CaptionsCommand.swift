@@ -80,12 +80,11 @@ func writeStderr(_ text: String) {
 }
 
 /// Ends a command over every exhibit (`approve --all-reviewed`, `accept --untracked`) that passed
-/// over files it cannot read as captions: their warning lines on stderr, a count on stdout, and
-/// exit 1, after the other files were done; nothing when there are none.
-func exitOnPassedOver(_ warnings: [String]) throws {
-    guard !warnings.isEmpty else { return }
-    for warning in warnings { writeStderr(warning + "\n") }
-    let files = warnings.count == 1 ? "1 exhibit file" : "\(warnings.count) exhibit files"
-    writeStdout("skipped \(files) that cannot be read as captions\n")
+/// over files (``PassedOverFile``): their warning lines on stderr, a count on stdout, and exit 1,
+/// after the other files were done; nothing when there are none.
+func exitOnPassedOver(_ files: [PassedOverFile]) throws {
+    guard let summary = PassedOverFile.summary(files) else { return }
+    for file in files { writeStderr(file.warning + "\n") }
+    writeStdout(summary + "\n")
     throw ExitCode(1)
 }

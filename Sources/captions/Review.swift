@@ -82,7 +82,7 @@ extension CaptionsCommand {
                 // Texts NAME reviewed, with four-eyes: skipped, not a failure of the bulk approval.
                 for refusal in result.refused { writeStderr(refusal.line(id: result.id, .warning) + "\n") }
             }
-            let readable = passedOver.isEmpty ? "" : " in the files that could be read"
+            let readable = passedOver.isEmpty ? "" : " in the files not skipped"
             if results.isEmpty {
                 writeStdout("nothing reviewed is waiting for approval\(readable)\n")
             } else if results.allSatisfy(\.signedOff.isEmpty) {

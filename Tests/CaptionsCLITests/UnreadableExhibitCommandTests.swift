@@ -125,6 +125,13 @@ import Testing
         String(decoding: UnreadableExhibitCommandTests.conflicted(Data(text.utf8)), as: UTF8.self)
     }
 
+    /// What `accept --untracked` records in a.yml of the accept tests' collection.
+    static let recordedA = """
+        wrote Captions/g/a.yml (4 translations of a)
+        recorded the source of 4 translations in 1 exhibit file: editing that source now marks them stale
+
+        """
+
     @Test func acceptUntrackedRecordsTheOtherFilesAndNamesTheOneItCannotRead() throws {
         let folder = try AcceptUntrackedCommandTests.collection()
         let b = "Captions/g/b.yml"
@@ -134,9 +141,7 @@ import Testing
         #expect(run.status == 1)
         #expect(
             run.stdout == """
-                wrote Captions/g/a.yml (4 translations of a)
-                recorded the source of 4 translations in 1 exhibit file: editing that source now marks them stale
-                skipped 1 exhibit file that cannot be read as captions
+                \(Self.recordedA)skipped 1 exhibit file that cannot be read as captions
 
                 """)
         #expect(run.stderr == "\(b):1:1: warning: \(b) \(Self.conflict)\n")
@@ -147,12 +152,24 @@ import Testing
         #expect(again.status == 1)
         #expect(
             again.stdout == """
-                every translation in the files that could be read already has a record of its source; nothing was \
+                every translation in the files not skipped already has a record of its source; nothing was \
                 written
                 skipped 1 exhibit file that cannot be read as captions
 
                 """)
         #expect(again.stderr == run.stderr)
+    }
+
+    /// What `approve --all-reviewed --by DK` approves of `k`, whose title AB reviewed.
+    static let approvedK = "approved title (kk) of k\napproved title (en) of k\nwrote Captions/g/k.yml\n"
+
+    /// Runs `approve --all-reviewed --by DK` after writing the sign-off tests' exhibit, as `v`,
+    /// with conflict markers, at `relative`.
+    static func approveAllWithAConflictIn(_ relative: String, _ folder: TemporaryFolder) throws -> CLIRun {
+        try folder.write(
+            relative, conflicted(SignOffCommandTests.exhibit.replacingOccurrences(of: "id: k", with: "id: v")))
+        return try CLIRun.run(
+            ["approve", "--all-reviewed", "--by", "DK"], in: folder.path, environment: SignOffCommandTests.epoch)
     }
 
     @Test func approveAllReviewedApprovesTheOtherFilesAndNamesEachItCannotRead() throws {
@@ -163,15 +180,11 @@ import Testing
         let u = exhibit.replacingOccurrences(of: "id: k", with: "id: u")
         let utf16 = try #require(u.data(using: .utf16LittleEndian))
         try (Data([0xFF, 0xFE]) + utf16).write(to: URL(fileURLWithPath: folder.path + "/Captions/g/u.yml"))
-        try folder.write("Captions/h/v.yml", Self.conflicted(exhibit.replacingOccurrences(of: "id: k", with: "id: v")))
-        let run = try CLIRun.run(["approve", "--all-reviewed", "--by", "DK"], in: folder.path, environment: epoch)
+        let run = try Self.approveAllWithAConflictIn("Captions/h/v.yml", folder)
         #expect(run.status == 1)
         #expect(
             run.stdout == """
-                approved title (kk) of k
-                approved title (en) of k
-                wrote Captions/g/k.yml
-                skipped 2 exhibit files that cannot be read as captions
+                \(Self.approvedK)skipped 2 exhibit files that cannot be read as captions
 
                 """)
         #expect(
@@ -186,7 +199,7 @@ import Testing
         #expect(gallery.status == 1)
         #expect(
             gallery.stdout == """
-                nothing reviewed is waiting for approval in the files that could be read
+                nothing reviewed is waiting for approval in the files not skipped
                 skipped 1 exhibit file that cannot be read as captions
 
                 """)
@@ -197,5 +210,62 @@ import Testing
         #expect(readable.status == 0)
         #expect(readable.stdout == "nothing reviewed is waiting for approval\n")
         #expect(readable.stderr.isEmpty)
+    }
+
+    static let twice = "warning: Captions/g/b.yml has errors: duplicate key 'en' in 'text'; the first is at line 9"
+
+    /// A file read with errors (a key twice in one mapping), which the caption file editor does
+    /// not write over, is passed over as one that cannot be read: it stopped the whole run, exit
+    /// 2, with nothing written.
+    @Test func acceptUntrackedPassesOverAFileWithErrors() throws {
+        let folder = try AcceptUntrackedCommandTests.collection()
+        let b = "Captions/g/b.yml"
+        try folder.write(
+            b,
+            try folder.read(b).replacingOccurrences(
+                of: "  en: About the wagon\n", with: "  en: About the wagon\n  en: Wagon\n"))
+        let withErrors = try folder.read(b)
+        let run = try CLIRun.run(["accept", "--untracked"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(
+            run.stdout == """
+                \(Self.recordedA)skipped 1 exhibit file with errors
+
+                """)
+        #expect(run.stderr == "\(b):10:3: \(Self.twice); skipped: fix it, then run the command again\n")
+        #expect(try folder.read("Captions/g/a.yml").contains(AcceptUntrackedCommandTests.record))
+        #expect(try folder.read(b) == withErrors)
+    }
+
+    @Test func approveAllReviewedPassesOverAFileWithErrorsAndCountsEachReason() throws {
+        let folder = try SignOffCommandTests.museum()
+        let epoch = SignOffCommandTests.epoch
+        let exhibit = SignOffCommandTests.exhibit
+        try folder.write("Captions/g/l.yml", exhibit.replacingOccurrences(of: "id: k", with: "id: l"))
+        for id in ["k", "l"] {
+            let review = try CLIRun.run(
+                ["review", id, "--field", "title", "--by", "AB"], in: folder.path, environment: epoch)
+            #expect(review.status == 0, "\(review.stderr)")
+        }
+        // l, reviewed, then a key twice: its reviewed texts are not approved.
+        let l = "Captions/g/l.yml"
+        try folder.write(
+            l, try folder.read(l).replacingOccurrences(of: "  en: Kurt\n", with: "  en: Kurt\n  en: Qurt\n"))
+        let withErrors = try folder.read(l)
+        let run = try Self.approveAllWithAConflictIn("Captions/h/v.yml", folder)
+        #expect(run.status == 1)
+        #expect(
+            run.stdout == """
+                \(Self.approvedK)skipped 2 exhibit files: 1 that cannot be read as captions and 1 with errors
+
+                """)
+        #expect(
+            run.stderr == """
+                \(l):6:3: warning: \(l) has errors: duplicate key 'en' in 'title'; the first is at line 5; skipped: fix \
+                it, then run the command again
+                Captions/h/v.yml:1:1: warning: Captions/h/v.yml \(Self.conflict)
+
+                """)
+        #expect(try folder.read(l) == withErrors)
     }
 }

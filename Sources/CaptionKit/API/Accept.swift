@@ -101,15 +101,15 @@ extension TranslationAcceptance {
 extension TranslationAcceptance {
     /// Loads the collection at `path` and starts tracking its untracked translations (`captions
     /// accept --untracked`); see ``acceptUntracked(field:language:in:dryRun:)``. `passedOver`
-    /// holds one warning line per file that cannot be read as captions, in file order: its
-    /// translations may have no record, and were not looked at.
+    /// names each file that cannot be read as captions or is read with errors, in file order:
+    /// its translations may have no record, and were not looked at.
     public static func acceptUntracked(
         field: String?, language: String?, collectionAt path: String
-    ) throws(CaptionError) -> (results: [Result], passedOver: [String]) {
+    ) throws(CaptionError) -> (results: [Result], passedOver: [PassedOverFile]) {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
         let results = try acceptUntracked(field: field, language: language, in: collection)
-        return (results, collection.unreadableFiles().map(\.passedOver))
+        return (results, collection.filesPassedOver())
     }
 
     /// Records the current source fingerprint for every translation that has no record of its
@@ -117,7 +117,8 @@ extension TranslationAcceptance {
     /// optionally only for one field and/or language, so that later edits of the source mark
     /// it stale. A translation that has a record is never touched: a stale one stays stale.
     /// One result per file to write, in file order (none when everything is tracked); a file
-    /// that cannot be read as captions is passed over. The files are written all or none,
+    /// that cannot be read as captions or is read with errors is passed over
+    /// (``CaptionCollection/filesPassedOver(inGallery:)``). The files are written all or none,
     /// atomically under the collection lock.
     ///
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown field or language;
@@ -131,7 +132,7 @@ extension TranslationAcceptance {
         try validate(field: field, language: language, config: config)
         var results: [Result] = []
         var files: [(path: String, data: Data, readAs: ContentDigest?)] = []
-        for exhibit in collection.exhibits {
+        for exhibit in collection.exhibits where exhibit.isReadWithoutErrors {
             let untracked = TranslationTracker.untrackedTranslations(
                 in: exhibit, config: config, fields: field.map { [$0] }, languages: language.map { [$0] })
             guard !untracked.isEmpty else { continue }

@@ -135,14 +135,6 @@ extension CaptionCollection {
     func unreadableFile(named id: String) -> Exhibit? {
         exhibits.first { !$0.isReadable && ($0.fileStem == id || $0.id == id) }
     }
-
-    /// The files, in collection order, that cannot be read as captions, in the gallery folder
-    /// `gallery` (with the galleries below it) or anywhere: what a command over every exhibit
-    /// (`approve --all-reviewed`, `accept --untracked`) passes over, naming each
-    /// (``Exhibit/passedOver``).
-    func unreadableFiles(inGallery gallery: String? = nil) -> [Exhibit] {
-        exhibits.filter { !$0.isReadable && $0.isInGallery(gallery) }
-    }
 }
 
 extension Exhibit {
@@ -154,19 +146,11 @@ extension Exhibit {
         return .invalidInput(unreadableAt, "\(whyUnreadable)\(mayHold); fix it, then run the command again")
     }
 
-    /// The warning of a command over every exhibit (`approve --all-reviewed`, `accept
-    /// --untracked`) that passes over this file, which cannot be read as captions, at its first
-    /// load finding: `path:line:col: warning: <path> cannot be read as captions: <reason>;
-    /// skipped: fix it, then run the command again`.
-    var passedOver: String {
-        unreadableAt.line(.warning, "\(whyUnreadable); skipped: fix it, then run the command again")
-    }
-
     /// Where this file's first load finding is (the file, when it has none).
-    private var unreadableAt: SourceLocation { loadFindings.first?.location ?? SourceLocation(path: path) }
+    var unreadableAt: SourceLocation { loadFindings.first?.location ?? SourceLocation(path: path) }
 
     /// `<path> cannot be read as captions: <first load finding>`.
-    private var whyUnreadable: String {
+    var whyUnreadable: String {
         "\(path) cannot be read as captions\(loadFindings.first.map { ": \($0.message)" } ?? "")"
     }
 

@@ -177,23 +177,24 @@ public enum SignOff {
     }
 
     /// Loads the collection at `path` and approves every reviewed translation; see
-    /// ``approveAllReviewed(gallery:by:date:in:dryRun:)``. `passedOver` holds one warning line
-    /// per file of the gallery (or the collection) that cannot be read as captions, in file
-    /// order: it may hold reviewed texts, which were not approved.
+    /// ``approveAllReviewed(gallery:by:date:in:dryRun:)``. `passedOver` names each file of the
+    /// gallery (or the collection) that cannot be read as captions or is read with errors, in
+    /// file order: it may hold reviewed texts, which were not approved.
     public static func approveAllReviewed(
         gallery: String?, by: String, date: String, collectionAt path: String
-    ) throws(CaptionError) -> (results: [Result], passedOver: [String]) {
+    ) throws(CaptionError) -> (results: [Result], passedOver: [PassedOverFile]) {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
         let results = try approveAllReviewed(gallery: gallery, by: by, date: date, in: collection)
-        return (results, collection.unreadableFiles(inGallery: gallery).map(\.passedOver))
+        return (results, collection.filesPassedOver(inGallery: gallery))
     }
 
     /// Approves every translation whose review covers its current texts and that is not yet
     /// approved, in the gallery `gallery` (with its sub-galleries) or the whole collection; one
     /// result per exhibit with something approved or skipped, in file order. With four eyes, the
     /// texts `by` reviewed are skipped: they are the result's ``Result/refused``. A file that
-    /// cannot be read as captions is passed over (``CaptionCollection/unreadableFiles(inGallery:)``).
+    /// cannot be read as captions or is read with errors is passed over
+    /// (``CaptionCollection/filesPassedOver(inGallery:)``).
     /// Every file is written atomically under the collection lock, and none when one cannot be
     /// edited or changed on disk since it was read.
     ///
@@ -212,7 +213,8 @@ public enum SignOff {
         }
         var results: [Result] = []
         var files: [(path: String, data: Data, readAs: ContentDigest?)] = []
-        for loaded in collection.exhibits where loaded.isReadable && loaded.id != nil && loaded.isInGallery(gallery) {
+        for loaded in collection.exhibits
+        where loaded.isReadWithoutErrors && loaded.id != nil && loaded.isInGallery(gallery) {
             // A quick look at the loaded exhibit first: most files have nothing reviewed.
             guard !TranslationRecord(exhibit: loaded).signOffs.isEmpty else { continue }
             var editor = try CaptionFileEditor(editing: loaded)

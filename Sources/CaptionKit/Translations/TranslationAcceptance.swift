@@ -24,11 +24,11 @@ public enum TranslationAcceptance {
     /// What `captions accept --untracked` prints: one line per file written, then a summary, e.g.
     /// `wrote Captions/hall-1/barbed-wire.yml (3 translations of barbed-wire)` and `recorded the
     /// source of 3 translations in 1 exhibit file: editing that source now marks them stale`.
-    /// With `passedOver` files that cannot be read as captions, "nothing to write" speaks only
-    /// of the files that could be read.
+    /// With `passedOver` files skipped (``PassedOverFile``), "nothing to write" speaks only of
+    /// the files not skipped.
     public static func untrackedReport(_ results: [Result], passedOver: Int = 0) -> String {
         guard !results.isEmpty else {
-            let which = passedOver == 0 ? "every translation" : "every translation in the files that could be read"
+            let which = passedOver == 0 ? "every translation" : "every translation in the files not skipped"
             return "\(which) already has a record of its source; nothing was written\n"
         }
         var output = ""

@@ -1,0 +1,63 @@
+/// A caption file that a command over every exhibit (`approve --all-reviewed`, `accept
+/// --untracked`) passes over, doing the other files, with the warning that names it.
+public struct PassedOverFile: Sendable, Hashable {
+    /// Why a file is passed over.
+    public enum Reason: Sendable, Hashable {
+        /// It cannot be read as captions (a merge conflict, a file saved as UTF-16).
+        case unreadable
+        /// It is read with errors (a key twice in one mapping, a value that is not text), which
+        /// the caption file editor refuses to write over.
+        case errors
+    }
+
+    public var reason: Reason
+    /// One located line: `path:line:col: warning: <path> <why>; skipped: fix it, then run the
+    /// command again`.
+    public var warning: String
+
+    /// The count of `files` (in the order of ``Reason``), e.g. `skipped 2 exhibit files that
+    /// cannot be read as captions` or, for files skipped for different reasons, `skipped 2
+    /// exhibit files: 1 that cannot be read as captions and 1 with errors`; `nil` for none.
+    public static func summary(_ files: [PassedOverFile]) -> String? {
+        guard !files.isEmpty else { return nil }
+        let counts: [(Reason, String)] = [(.unreadable, "that cannot be read as captions"), (.errors, "with errors")]
+        let parts = counts.compactMap { reason, what in
+            let count = files.count { $0.reason == reason }
+            return count == 0 ? nil : (count, what)
+        }
+        let total = files.count == 1 ? "1 exhibit file" : "\(files.count) exhibit files"
+        guard parts.count > 1 else { return "skipped \(total) \(parts[0].1)" }
+        let listed = parts.map { "\($0.0) \($0.1)" }
+        return "skipped \(total): \(listed.dropLast().joined(separator: ", ")) and \(listed.last ?? "")"
+    }
+}
+
+extension CaptionCollection {
+    /// The files, in collection order, in the gallery folder `gallery` (with the galleries below
+    /// it) or anywhere, that a command over every exhibit passes over: those that cannot be read
+    /// as captions or are read with errors (``Exhibit/isReadWithoutErrors``).
+    func filesPassedOver(inGallery gallery: String? = nil) -> [PassedOverFile] {
+        exhibits.compactMap { exhibit in
+            guard exhibit.isInGallery(gallery), !exhibit.isReadWithoutErrors else { return nil }
+            guard exhibit.isReadable else {
+                return PassedOverFile(
+                    reason: .unreadable, warning: exhibit.skipped(at: exhibit.unreadableAt, exhibit.whyUnreadable))
+            }
+            let first = exhibit.loadFindings.first { $0.severity == .error } ?? exhibit.loadFindings[0]
+            return PassedOverFile(
+                reason: .errors,
+                warning: exhibit.skipped(at: first.location, "\(exhibit.path) has errors: \(first.message)"))
+        }
+    }
+}
+
+extension Exhibit {
+    /// Whether this file is read as captions without a finding in reading it: only then does
+    /// the caption file editor write its record (a command over every exhibit passes over the others).
+    var isReadWithoutErrors: Bool { isReadable && loadFindings.isEmpty }
+
+    /// `location: warning: <why>; skipped: fix it, then run the command again`.
+    fileprivate func skipped(at location: SourceLocation, _ why: String) -> String {
+        location.line(.warning, "\(why); skipped: fix it, then run the command again")
+    }
+}

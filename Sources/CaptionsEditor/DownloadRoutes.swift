@@ -7,7 +7,8 @@ import NIOCore
 extension EditorApp {
     /// The translators page's downloads besides the XLIFF: `GET /translators/glossary?format=
     /// tbx|omegat|csv&lang=LANG` (the language only for OmegaT) and `GET /translators/tmx?lang=LANG`
-    /// (HEAD answered as GET).
+    /// (HEAD answered as GET). LANG in any case is the collection's language (`kk-latn` is
+    /// `kk-Latn`), as on the command line.
     func addDownloadRoutes(to router: Router<EditorContext>) {
         let glossary: @Sendable (Request, EditorContext) async throws -> Response = { request, context in
             try await offloaded { try self.downloadGlossary(request, context) }
@@ -86,7 +87,7 @@ extension EditorApp {
     func downloadGlossary(_ request: Request, _ context: EditorContext) throws -> Response {
         let query = queryParameters(request.uri.query)
         let config = store.snapshot.config
-        let language = query["lang"]
+        let language = query["lang"].map(config.spelledAsConfigured)
         guard let format = GlossaryFormat(rawValue: query["format"] ?? GlossaryFormat.tbx.rawValue),
             language.map(config.targetLanguages.contains) ?? (format != .omegat)
         else { throw badRequest(context) }
@@ -111,7 +112,9 @@ extension EditorApp {
     func downloadTMX(_ request: Request, _ context: EditorContext) throws -> Response {
         let query = queryParameters(request.uri.query)
         let snapshot = store.scanned()
-        guard let language = query["lang"], snapshot.config.targetLanguages.contains(language) else {
+        guard let language = query["lang"].map(snapshot.config.spelledAsConfigured),
+            snapshot.config.targetLanguages.contains(language)
+        else {
             throw badRequest(context)
         }
         let memory: (file: DownloadFile, units: Int, warnings: [Diagnostic], skipped: [SkippedFile])
@@ -145,7 +148,7 @@ extension EditorApp {
     func downloadXLIFF(_ request: Request, _ context: EditorContext) throws -> Response {
         let query = queryParameters(request.uri.query)
         let snapshot = store.scanned()
-        let language = query["lang"] ?? ""
+        let language = snapshot.config.spelledAsConfigured(query["lang"] ?? "")
         let versions: [String: XLIFFVersion] = ["1.2": .v1_2, "2.0": .v2_0]
         guard snapshot.config.targetLanguages.contains(language), let version = versions[query["version"] ?? "1.2"]
         else { throw badRequest(context) }

@@ -426,8 +426,9 @@ struct EditorApp: Sendable {
     }
 
     func collectionPage(_ request: Request, _ context: EditorContext) throws -> Response {
-        let filter = Pages.Filter(queryParameters(request.uri.query))
-        return html(Pages.collection(page(request, context), store.snapshot, filter: filter))
+        let snapshot = store.snapshot
+        let filter = Pages.Filter(queryParameters(request.uri.query), config: snapshot.config)
+        return html(Pages.collection(page(request, context), snapshot, filter: filter))
     }
 
     func exhibitPage(_ request: Request, _ context: EditorContext) throws -> Response {
@@ -814,7 +815,7 @@ struct EditorApp: Sendable {
 
     func nextMissing(_ request: Request, _ context: EditorContext) throws -> Response {
         let (snapshot, position, exhibit) = try self.exhibit(context)
-        let language = queryParameters(request.uri.query)["lang"] ?? ""
+        let language = snapshot.config.spelledAsConfigured(queryParameters(request.uri.query)["lang"] ?? "")
         guard snapshot.config.languages.contains(language) else {
             throw PageError(status: .badRequest, titleKey: "error.title", message: words(context)("error.badrequest"))
         }

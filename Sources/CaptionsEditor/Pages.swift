@@ -141,9 +141,11 @@ enum Pages {
         var ready = false
         var page = 1
 
-        init(_ form: FormData) {
+        /// The filters of the address's query `form`; a language in any case (`missing=KK`) is
+        /// the collection's (`kk`).
+        init(_ form: FormData, config: CollectionConfig) {
             query = form["q"] ?? ""
-            missing = form["missing"] ?? ""
+            missing = config.spelledAsConfigured(form["missing"] ?? "")
             stale = form["stale"] == "1"
             errors = form["errors"] == "1"
             gallery = form["gallery"] ?? ""

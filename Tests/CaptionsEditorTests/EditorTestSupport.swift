@@ -41,6 +41,14 @@ struct EditorFixture {
             resources: try InterfaceStrings.resourcesFolder())
     }
 
+    /// The bundled collection with the Kazakh text of kurt-story empty: the one exhibit missing
+    /// a text, in Kazakh.
+    static func missingOneKazakhText() throws -> EditorFixture {
+        try EditorFixture(
+            prepare: EditorDownloadTests.replacing(
+                "  kk: Тас емес, құрт\n", with: "  kk: \"\"\n", in: "museum-second-floor/kurt-story.yml"))
+    }
+
     /// This fixture with an editor of the same collection whose settings `change` changed.
     func with(_ change: (inout EditorSettings) -> Void) throws -> EditorFixture {
         var settings = app.settings

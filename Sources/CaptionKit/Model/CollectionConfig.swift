@@ -103,8 +103,9 @@ public struct CollectionConfig: Sendable, Hashable {
 
     /// The collection's own spelling of a language tag a command was given (`--lang`, `--to`):
     /// BCP 47 tags do not depend on case, so `KK` names `kk` and `kk-latn` names `kk-Latn`. A tag
-    /// that names none of the languages is kept as given, for the command's error.
-    func spelledAsConfigured(_ tag: String) -> String {
+    /// that names none of the languages is kept as given, for the command's error. The editor
+    /// reads the language tags of its addresses (`?lang=kk-latn`) with it too.
+    public func spelledAsConfigured(_ tag: String) -> String {
         languages.contains(tag) ? tag : languages.first { $0.lowercased() == tag.lowercased() } ?? tag
     }
 

@@ -18,7 +18,8 @@ import Foundation
 /// panel that cannot be measured or a missing review or approval keep their text under the
 /// badge, to be corrected or approved (a missing sign-off's badge says "not approved, not for
 /// print"). A label whose every text is approved names who reviewed and who approved each text
-/// (``LabelSignOffs``). Each label lists the findings of `captions check` in its file
+/// (``LabelSignOffs``), and the header counts such labels among the exported ones when the sheet
+/// names sign-offs at all. Each label lists the findings of `captions check` in its file
 /// (``SignageChecks``), by severity. All caption text is HTML-escaped.
 enum ProofSheetWriter {
     /// An entry of the sheet: a label to show, or an exhibit that was held back.
@@ -81,6 +82,9 @@ enum ProofSheetWriter {
             if case .heldBack(let exhibit, _?, _) = entry { return lacksSignOff(exhibit) }
             return false
         }
+        // Counted where the sheet names sign-offs: the exported labels whose every text is approved.
+        let approved = entries.count { if case .label(let label, _) = $0 { label.signOffs != nil } else { false } }
+        let approvedNote = signsOff ? " (\(approved) approved for print)" : ""
         var html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -95,7 +99,7 @@ enum ProofSheetWriter {
             <body>
             <header class="sheet">
             <h1>Signage proof</h1>
-            <p>\(exported) \(exported == 1 ? "label" : "labels"), \(heldBack) held back.\(checkedNote) \
+            <p>\(exported) \(exported == 1 ? "label" : "labels")\(approvedNote), \(heldBack) held back.\(checkedNote) \
             Languages in sign order: \(escape(languages.map(Language.displayName).joined(separator: ", "))).</p>
             \(onPanels ? scaleNote : "")</header>
 

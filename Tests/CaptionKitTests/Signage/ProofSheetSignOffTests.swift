@@ -35,7 +35,7 @@ import Testing
     /// `approved`: every text approved by DK, reviewed by AB but the English text by O'Brien
     /// (a name the page escapes); `waiting`: reviewed, not approved; `incomplete`: no Kazakh
     /// title, not approved.
-    static func signedOffCollection() throws -> (TestCollection, CaptionCollection) {
+    static func signedOffCollection(config: String = config) throws -> (TestCollection, CaptionCollection) {
         let fixture = try TestCollection(
             files: [
                 (
@@ -124,6 +124,19 @@ import Testing
             html.contains(
                 "<article class=\"label held-back\" id=\"incomplete\">\n<p class=\"exhibit\">incomplete</p>\n"
                     + "<p class=\"badge\">Held back: not exported</p>"))
+    }
+
+    /// The header counts the approved labels among the exported ones: all of them when the
+    /// collection requires approval, one of two when it does not (`waiting` is exported too).
+    @Test func theHeaderCountsTheApprovedLabels() throws {
+        let html = try proofSheet()
+        #expect(html.contains("<p>1 label (1 approved for print), 2 held back. Languages in sign order: "))
+        let unrequired = Self.config.replacingOccurrences(of: ", require: approved", with: "")
+        let (fixture, collection) = try Self.signedOffCollection(config: unrequired)
+        let sheet = try withExtendedLifetime(fixture) {
+            String(decoding: try SignageExporter.proofSheet(collection).data, as: UTF8.self)
+        }
+        #expect(sheet.contains("<p>2 labels (1 approved for print), 1 held back. Languages in sign order: "))
     }
 
     /// A sheet without sign-offs keeps its bytes: the fixture of the golden `proof.html` has none.

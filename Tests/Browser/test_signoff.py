@@ -405,3 +405,60 @@ def test_review_without_javascript(editor, browser):
         assert editor.read(WINTER) == before
     finally:
         context.close()
+
+
+
+NAME_BOX = {
+    "en-US": ("Signing as {}", "Change the name", "Your name or initials (for reviews and approvals)",
+              "Sign with this name"),
+    "ru-RU": ("Подписывает: {}", "Изменить имя", "Ваше имя или инициалы (для проверки и утверждения)",
+              "Подписывать этим именем"),
+}
+
+
+@pytest.mark.parametrize("locale", sorted(NAME_BOX))
+def test_name_box_at_phone_width(editor, browser, locale):
+    """The name box opened at a phone's width: "Change the name" shows the name in its box and
+    "Sign with this name", all within the window, the box under its label (not squeezed beside
+    the label's last line, as in Russian); the screenshots are for a person to look at."""
+    signing_as, change, label, use_name = NAME_BOX[locale]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale)
+    page = context.new_page()
+    try:
+        page.goto(editor.url + "/exhibits/first-winter")
+        box = page.locator("#signer-box")
+        box.locator("input[name=signer]").fill("Dana K.")
+        box.locator("button[name=signas]").click()
+        expect(box.locator(".signer")).to_have_text(signing_as.format("Dana K."))
+        # Closed: the name alone, and the summary that opens the box.
+        summary = box.locator("details summary")
+        expect(summary).to_have_text(change)
+        name = box.locator("input[name=signer]")
+        expect(name).to_be_hidden()
+        summary.click()
+        expect(box.locator("details")).to_have_attribute("open", "")
+        expect(box.locator("label")).to_have_text(label)
+        expect(name).to_be_visible()
+        expect(name).to_have_value("Dana K.")
+        sign_as = box.locator("button[name=signas]")
+        expect(sign_as).to_have_text(use_name)
+        expect(sign_as).to_be_visible()
+        # Nothing of the box runs past the window's right edge, and the page does not scroll sideways.
+        for part in [box.locator(".signer"), summary, box.locator("label"), name, sign_as]:
+            bounds = part.bounding_box()
+            assert bounds["x"] >= 0 and bounds["x"] + bounds["width"] <= 390, (part, bounds)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        # The box starts a line of its own, at the label's left edge, below the label's text.
+        label_box, name_box = box.locator("label").bounding_box(), name.bounding_box()
+        assert name_box["x"] == label_box["x"], (label_box, name_box)
+        assert name_box["y"] > label_box["y"] + 10, (label_box, name_box)
+        box.scroll_into_view_if_needed()
+        screenshot(page, f"28-phone-name-box-{locale}", full_page=False)
+        # The box gives another name alone: nothing is signed.
+        before = editor.read(WINTER)
+        name.fill("EF")
+        sign_as.click()
+        expect(box.locator(".signer")).to_have_text(signing_as.format("EF"))
+        assert editor.read(WINTER) == before
+    finally:
+        context.close()

@@ -268,4 +268,44 @@ import Testing
                 """)
         #expect(try folder.read(l) == withErrors)
     }
+
+    /// A file without an id, whose texts are signed off by exhibit id, is named too, and counted:
+    /// it was passed over in silence, and the run said nothing was waiting (exit 0).
+    @Test func approveAllReviewedNamesEachFileWithoutAnId() throws {
+        let folder = try SignOffCommandTests.museum()
+        let c = "Captions/g/c.yml"
+        try folder.write(c, SignOffCommandTests.exhibit.replacingOccurrences(of: "id: k", with: "id: c"))
+        let review = try CLIRun.run(
+            ["review", "c", "--field", "title", "--by", "AB"], in: folder.path, environment: SignOffCommandTests.epoch)
+        #expect(review.status == 0, "\(review.stderr)")
+        try folder.write(c, try folder.read(c).replacingOccurrences(of: "id: c\n", with: ""))
+        let withoutID = try folder.read(c)
+        let warning = """
+            \(c):1:1: warning: \(c) has no id, and texts are signed off by exhibit id; skipped: add 'id: c', then \
+            run the command again
+
+            """
+        let run = try CLIRun.run(
+            ["approve", "--all-reviewed", "--gallery", "g", "--by", "DK"], in: folder.path,
+            environment: SignOffCommandTests.epoch)
+        #expect(run.status == 1)
+        #expect(
+            run.stdout == """
+                nothing reviewed is waiting for approval in the files not skipped
+                skipped 1 exhibit file without an id
+
+                """)
+        #expect(run.stderr == warning)
+        #expect(try folder.read(c) == withoutID)
+        // With a file that cannot be read: each named in file order, counted by reason.
+        let both = try Self.approveAllWithAConflictIn("Captions/h/v.yml", folder)
+        #expect(both.status == 1)
+        #expect(
+            both.stdout == """
+                nothing reviewed is waiting for approval in the files not skipped
+                skipped 2 exhibit files: 1 that cannot be read as captions and 1 without an id
+
+                """)
+        #expect(both.stderr == warning + "Captions/h/v.yml:1:1: warning: Captions/h/v.yml \(Self.conflict)\n")
+    }
 }

@@ -118,7 +118,7 @@ extension TranslationAcceptance {
     /// it stale. A translation that has a record is never touched: a stale one stays stale.
     /// One result per file to write, in file order (none when everything is tracked); a file
     /// that cannot be read as captions or is read with errors is passed over
-    /// (``CaptionCollection/filesPassedOver(inGallery:)``). The files are written all or none,
+    /// (``CaptionCollection/filesPassedOver(inGallery:needingID:)``). The files are written all or none,
     /// atomically under the collection lock.
     ///
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown field or language;

@@ -8,11 +8,14 @@ public struct PassedOverFile: Sendable, Hashable {
         /// It is read with errors (a key twice in one mapping, a value that is not text), which
         /// the caption file editor refuses to write over.
         case errors
+        /// It has no id (`approve --all-reviewed` only): texts are signed off by exhibit id, and
+        /// the exports hold a file without one back.
+        case noID
     }
 
     public var reason: Reason
     /// One located line: `path:line:col: warning: <path> <why>; skipped: fix it, then run the
-    /// command again`.
+    /// command again` (for a file without an id, `skipped: add 'id: <suggestion>', then …`).
     public var warning: String
 
     /// The count of `files` (in the order of ``Reason``), e.g. `skipped 2 exhibit files that
@@ -20,7 +23,9 @@ public struct PassedOverFile: Sendable, Hashable {
     /// exhibit files: 1 that cannot be read as captions and 1 with errors`; `nil` for none.
     public static func summary(_ files: [PassedOverFile]) -> String? {
         guard !files.isEmpty else { return nil }
-        let counts: [(Reason, String)] = [(.unreadable, "that cannot be read as captions"), (.errors, "with errors")]
+        let counts: [(Reason, String)] = [
+            (.unreadable, "that cannot be read as captions"), (.errors, "with errors"), (.noID, "without an id"),
+        ]
         let parts = counts.compactMap { reason, what in
             let count = files.count { $0.reason == reason }
             return count == 0 ? nil : (count, what)
@@ -35,18 +40,27 @@ public struct PassedOverFile: Sendable, Hashable {
 extension CaptionCollection {
     /// The files, in collection order, in the gallery folder `gallery` (with the galleries below
     /// it) or anywhere, that a command over every exhibit passes over: those that cannot be read
-    /// as captions or are read with errors (``Exhibit/isReadWithoutErrors``).
-    func filesPassedOver(inGallery gallery: String? = nil) -> [PassedOverFile] {
+    /// as captions or are read with errors (``Exhibit/isReadWithoutErrors``) and, `needingID`,
+    /// those without an id.
+    func filesPassedOver(inGallery gallery: String? = nil, needingID: Bool = false) -> [PassedOverFile] {
         exhibits.compactMap { exhibit in
-            guard exhibit.isInGallery(gallery), !exhibit.isReadWithoutErrors else { return nil }
+            guard exhibit.isInGallery(gallery) else { return nil }
             guard exhibit.isReadable else {
                 return PassedOverFile(
                     reason: .unreadable, warning: exhibit.skipped(at: exhibit.unreadableAt, exhibit.whyUnreadable))
             }
-            let first = exhibit.loadFindings.first { $0.severity == .error } ?? exhibit.loadFindings[0]
+            if let first = exhibit.loadFindings.first(where: { $0.severity == .error }) ?? exhibit.loadFindings.first {
+                return PassedOverFile(
+                    reason: .errors,
+                    warning: exhibit.skipped(at: first.location, "\(exhibit.path) has errors: \(first.message)"))
+            }
+            guard needingID, exhibit.id == nil else { return nil }
             return PassedOverFile(
-                reason: .errors,
-                warning: exhibit.skipped(at: first.location, "\(exhibit.path) has errors: \(first.message)"))
+                reason: .noID,
+                warning: exhibit.skipped(
+                    at: SourceLocation(path: exhibit.path, line: 1, column: 1),
+                    "\(exhibit.path) has no id, and texts are signed off by exhibit id",
+                    fix: "add 'id: \(ExhibitID.suggestion(from: exhibit.fileStem))'"))
         }
     }
 }
@@ -56,8 +70,8 @@ extension Exhibit {
     /// the caption file editor write its record (a command over every exhibit passes over the others).
     var isReadWithoutErrors: Bool { isReadable && loadFindings.isEmpty }
 
-    /// `location: warning: <why>; skipped: fix it, then run the command again`.
-    fileprivate func skipped(at location: SourceLocation, _ why: String) -> String {
-        location.line(.warning, "\(why); skipped: fix it, then run the command again")
+    /// `location: warning: <why>; skipped: <fix>, then run the command again`.
+    fileprivate func skipped(at location: SourceLocation, _ why: String, fix: String = "fix it") -> String {
+        location.line(.warning, "\(why); skipped: \(fix), then run the command again")
     }
 }

@@ -178,23 +178,23 @@ public enum SignOff {
 
     /// Loads the collection at `path` and approves every reviewed translation; see
     /// ``approveAllReviewed(gallery:by:date:in:dryRun:)``. `passedOver` names each file of the
-    /// gallery (or the collection) that cannot be read as captions or is read with errors, in
-    /// file order: it may hold reviewed texts, which were not approved.
+    /// gallery (or the collection) that cannot be read as captions, is read with errors or has no
+    /// id, in file order: it may hold reviewed texts, which were not approved.
     public static func approveAllReviewed(
         gallery: String?, by: String, date: String, collectionAt path: String
     ) throws(CaptionError) -> (results: [Result], passedOver: [PassedOverFile]) {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
         let results = try approveAllReviewed(gallery: gallery, by: by, date: date, in: collection)
-        return (results, collection.filesPassedOver(inGallery: gallery))
+        return (results, collection.filesPassedOver(inGallery: gallery, needingID: true))
     }
 
     /// Approves every translation whose review covers its current texts and that is not yet
     /// approved, in the gallery `gallery` (with its sub-galleries) or the whole collection; one
     /// result per exhibit with something approved or skipped, in file order. With four eyes, the
     /// texts `by` reviewed are skipped: they are the result's ``Result/refused``. A file that
-    /// cannot be read as captions or is read with errors is passed over
-    /// (``CaptionCollection/filesPassedOver(inGallery:)``).
+    /// cannot be read as captions, is read with errors or has no id is passed over
+    /// (``CaptionCollection/filesPassedOver(inGallery:needingID:)``).
     /// Every file is written atomically under the collection lock, and none when one cannot be
     /// edited or changed on disk since it was read.
     ///

@@ -48,15 +48,17 @@ struct NotApprovedCheck: CaptionCheck {
         return description
     }()
 
+    /// Whether an approval by a translation's reviewer does not count (`four-eyes: true`); the
+    /// sign-off states read the same option through `CollectionConfig.fourEyes()`.
+    let fourEyes: Bool
+
     init(options: CheckOptions) throws(CaptionError) {
         try options.requireOnly(["four-eyes"])
-        // Read where the sign-off states are worked out (CollectionConfig.fourEyes()); checked here.
-        _ = try options.bool("four-eyes")
+        fourEyes = try options.bool("four-eyes") ?? false
     }
 
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
-        let fourEyes = (try? context.config.fourEyes()) ?? false
-        return signOffFindings(in: exhibit, languages: context.config.languages, context: context) {
+        signOffFindings(in: exhibit, languages: context.config.languages, context: context) {
             what, isSource, current in
             guard current.approval == nil else { return nil }
             if let byReviewer = current.approvalByReviewer {

@@ -23,7 +23,7 @@ extension TranslationAcceptance {
     ///   or when there is no translation to accept; ``CaptionError/invalidInput(_:_:)`` when
     ///   the file cannot be edited safely, or none has the id but a file named `<id>.yml`
     ///   cannot be read as captions.
-    public static func accept(
+    static func accept(
         id: String, field: String?, language: String?, in collection: CaptionCollection, dryRun: Bool = false
     ) throws(CaptionError) -> Result {
         let config = collection.config
@@ -124,7 +124,7 @@ extension TranslationAcceptance {
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown field or language;
     ///   ``CaptionError/invalidInput(_:_:)`` when a file cannot be edited safely (nothing is
     ///   written then); ``CaptionError/conflict(path:)`` when a file changed since it was read.
-    public static func acceptUntracked(
+    static func acceptUntracked(
         field: String?, language: String?, in collection: CaptionCollection, dryRun: Bool = false
     ) throws(CaptionError) -> [Result] {
         let config = collection.config

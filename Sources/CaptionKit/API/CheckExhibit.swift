@@ -1,7 +1,7 @@
 /// One exhibit's texts as a curator is typing them: what the editor's live check looks at.
 public struct ExhibitDraft: Sendable, Hashable {
     /// The exhibit's id.
-    public var id: String
+    var id: String
     /// Texts by field, then language; they replace the saved texts, the others stay as saved.
     var texts: [String: [String: String]]
 
@@ -44,7 +44,7 @@ extension CaptionChecker {
     ///
     /// - Throws: ``CaptionError/invalidArgument(_:)`` when no readable exhibit has the id, or
     ///   ``CaptionError`` when the collection's check configuration or baseline is invalid.
-    public static func check(exhibit id: String, in collection: CaptionCollection) throws(CaptionError)
+    static func check(exhibit id: String, in collection: CaptionCollection) throws(CaptionError)
         -> ExhibitCheck
     {
         try check(try collection.exhibit(id: id), in: collection)
@@ -55,7 +55,7 @@ extension CaptionChecker {
     /// its field, for a new language), so findings point where the curator types. The draft
     /// carries the records its save would add for translations without one (see
     /// ``CaptionEditor/save(_:exhibit:in:expectedDigest:)``), so their staleness is found too.
-    public static func check(draft: ExhibitDraft, in collection: CaptionCollection) throws(CaptionError)
+    static func check(draft: ExhibitDraft, in collection: CaptionCollection) throws(CaptionError)
         -> ExhibitCheck
     {
         let saved = try collection.exhibit(id: draft.id)

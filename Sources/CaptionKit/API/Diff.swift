@@ -38,7 +38,7 @@ public struct SourceDiff: Sendable, Hashable {
     }
 
     /// Loads the collection at `path`; see ``of(id:fields:languages:in:)``.
-    public static func of(
+    static func of(
         id: String, fields: [String] = [], languages: [String] = [], collectionAt path: String
     ) throws(CaptionError) -> [SourceDiff] {
         let collection = try CaptionCollection.load(path: path)

@@ -26,7 +26,7 @@ public struct SavedFile: Sendable, Equatable {
     /// The caption file.
     public var path: String
     /// The digest of its new bytes (the same as before when nothing changed).
-    public var digest: FileDigest
+    var digest: FileDigest
     /// The edits that changed a text, in the order given; edits that set a text to what the
     /// file already had are left out.
     public var changed: [TranslationEdit]
@@ -63,7 +63,7 @@ public enum CaptionEditor {
     ///   unknown exhibit, field or language, or a text with a control character;
     ///   ``CaptionError/invalidInput(_:_:)`` when the file
     ///   cannot be edited safely (it has errors, or a layout the writer does not change).
-    public static func save(
+    static func save(
         _ edits: [TranslationEdit], exhibit id: String, in collection: CaptionCollection, expectedDigest: FileDigest
     ) throws(CaptionError) -> SavedFile {
         let config = collection.config

@@ -3,7 +3,7 @@ import Foundation
 /// What `captions import FILE.tbx` is asked to do.
 public struct GlossaryImportOptions: Sendable {
     /// The TBX files, merged in this order.
-    public var files: [String]
+    var files: [String]
     /// Report what would change; write nothing.
     var dryRun: Bool
     /// Write nothing when any entry conflicts.
@@ -23,36 +23,36 @@ public struct GlossaryImportOptions: Sendable {
 /// What a TBX import did (or, with `--dry-run`, would do).
 public struct GlossaryImportReport: Sendable {
     /// The counts for one TBX file.
-    public struct FileSummary: Sendable, Codable, Equatable {
+    struct FileSummary: Sendable, Codable, Equatable {
         /// The TBX file.
-        public var path: String
+        var path: String
         /// Entries appended to the glossary.
         var added = 0
         /// Entries the glossary already has.
         var identical = 0
         /// Entries that differ from the glossary's entry for the same concept (not merged).
-        public var conflicts = 0
+        var conflicts = 0
         /// Entries without a term in the collection's languages, or removed from the glossary
         /// before (its git history says so).
-        public var skipped = 0
+        var skipped = 0
     }
 
     /// The glossary file.
     var glossary: String
     /// One summary per TBX file, in argument order.
-    public var files: [FileSummary]
+    var files: [FileSummary]
     /// The ids of the entries added, in order.
     var added: [String]
     /// Conflicts, as located errors with a note at the glossary's entry.
-    public var problems: [Diagnostic]
+    var problems: [Diagnostic]
     /// Entries skipped, as located warnings.
-    public var warnings: [Diagnostic]
+    var warnings: [Diagnostic]
     /// Whether the glossary was written (with `--dry-run`: would be).
-    public var written: Bool
+    var written: Bool
     /// Whether this was a dry run.
     var dryRun: Bool
     /// Whether nothing was written because of `--atomic` and conflicts.
-    public var heldBack: Bool
+    var heldBack: Bool
 
     /// Whether any entry conflicts (the command exits 1).
     public var failed: Bool { !problems.isEmpty }

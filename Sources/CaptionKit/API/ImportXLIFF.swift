@@ -34,7 +34,7 @@ extension XLIFFImporter {
     /// - Throws: ``CaptionError`` when an XLIFF file is unreadable, malformed or unsafe, has a
     ///   source or target language the collection does not have, or a caption file cannot be
     ///   edited or written. Nothing is written in the first cases.
-    public static func run(_ options: XLIFFImportOptions, on collection: CaptionCollection) throws(CaptionError)
+    static func run(_ options: XLIFFImportOptions, on collection: CaptionCollection) throws(CaptionError)
         -> XLIFFImportReport
     {
         let reading = XLIFFReadAhead(

@@ -28,7 +28,7 @@ public struct LabelPreview: Sendable, Hashable {
     }
 
     /// The exhibit's id.
-    public var id: String
+    var id: String
     /// The language blocks in sign order.
     public var blocks: [Block]
     /// Why the export's gate would hold the exhibit back (then the export writes nothing for
@@ -55,7 +55,7 @@ extension SignageExporter {
     /// - Throws: ``CaptionError/invalidConfig(_:_:)`` for a bad `signage:` section,
     ///   ``CaptionError/invalidArgument(_:)`` when no exhibit has the id or `withLatinKazakh` is
     ///   asked without `kk`.
-    public static func preview(
+    static func preview(
         exhibit id: String, in collection: CaptionCollection, drafts: [String: [String: String]] = [:],
         withLatinKazakh: Bool = false
     ) throws(CaptionError) -> LabelPreview {

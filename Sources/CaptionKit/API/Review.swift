@@ -18,15 +18,15 @@ public enum SignOff {
         /// Review or approve.
         var action: Action
         /// The exhibit id.
-        public var id: String
+        var id: String
         /// The fields; empty for every configured field.
-        public var fields: [String]
+        var fields: [String]
         /// The languages; empty for the target languages (review) or every language (approve).
-        public var languages: [String]
+        var languages: [String]
         /// The name or initials of the person signing off.
-        public var by: String
+        var by: String
         /// The day, `YYYY-MM-DD` (see ``SignOff/today(environment:now:)``).
-        public var date: String
+        var date: String
         /// The texts the signer saw: field → language → ``SignOff/fingerprint(of:)`` of the text
         /// (`""` for no text). When a text named here is not that text any more, nothing is
         /// signed off and ``run(_:in:dryRun:)`` throws ``CaptionError/conflict(path:)``. Empty
@@ -51,11 +51,11 @@ public enum SignOff {
     /// A text that could not be signed off, and why.
     public struct Refusal: Sendable, Hashable {
         /// The field.
-        public var field: String
+        var field: String
         /// The language.
-        public var language: String
+        var language: String
         /// Where the text (or its field) is.
-        public var location: SourceLocation
+        var location: SourceLocation
         /// One sentence without a trailing period.
         public var reason: String
 
@@ -133,7 +133,7 @@ public enum SignOff {
     ///   a name that cannot be recorded or a malformed date; ``CaptionError/invalidInput(_:_:)``
     ///   when the file has errors or its record cannot be rewritten safely;
     ///   ``CaptionError/conflict(path:)`` when a text of `request.expectedTexts` changed.
-    public static func run(_ request: Request, in collection: CaptionCollection, dryRun: Bool = false)
+    static func run(_ request: Request, in collection: CaptionCollection, dryRun: Bool = false)
         throws(CaptionError) -> Result
     {
         let config = collection.config
@@ -201,7 +201,7 @@ public enum SignOff {
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown gallery, a name that cannot
     ///   be recorded or a malformed date; ``CaptionError/invalidInput(_:_:)`` when a file
     ///   cannot be edited safely (nothing is written then).
-    public static func approveAllReviewed(
+    static func approveAllReviewed(
         gallery: String?, by: String, date: String, in collection: CaptionCollection, dryRun: Bool = false
     ) throws(CaptionError) -> [Result] {
         let config = collection.config

@@ -79,7 +79,7 @@ public struct SignageExportReport: Sendable, Hashable {
     public var heldBack: [HeldBackExhibit]
     /// Warnings (errors of `captions check` that `--allow-check-errors` let through, words
     /// wider than their line), in collection order.
-    public var warnings: [SignageWarning]
+    var warnings: [SignageWarning]
     /// The export folder.
     var outputFolder: String
     /// Files of an earlier export that were removed (paths below the export folder).
@@ -136,7 +136,7 @@ public enum SignageExporter {
     ///   CaptionError/invalidArgument(_:) for an `--only` id that no exhibit has or
     ///   `--with kk-Latn` without `kk`, CaptionError/unwritable(path:reason:) when the
     ///   folder cannot be written (then no file of the export is in place).
-    public static func export(_ collection: CaptionCollection, options: SignageExportOptions) throws(CaptionError)
+    static func export(_ collection: CaptionCollection, options: SignageExportOptions) throws(CaptionError)
         -> SignageExportReport
     {
         try SignagePipeline(collection, options: options).export()

@@ -7,7 +7,7 @@ public struct Diagnostic: Hashable, Sendable {
     /// A secondary message with its own location, e.g. "first defined here".
     public struct Note: Hashable, Sendable {
         /// Where the note points.
-        public var location: SourceLocation
+        var location: SourceLocation
         /// One sentence, no trailing period.
         public var message: String
 

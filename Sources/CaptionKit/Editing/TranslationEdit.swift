@@ -5,7 +5,7 @@ public struct TranslationEdit: Sendable, Hashable {
     /// The language tag, e.g. `kk`.
     public var language: String
     /// The new text.
-    public var text: String
+    var text: String
     /// For a translation written beside another source text than the file has now (a draft
     /// restored onto a newer version of the file): that source text. The editor's save records
     /// the translation as made from it, so it is stale until someone checks it; `nil`: made

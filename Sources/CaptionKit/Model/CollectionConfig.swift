@@ -45,7 +45,7 @@ public struct CollectionConfig: Sendable, Hashable {
     /// Other top-level sections (e.g. `signage:`), for the features that read them.
     var sections: [String: LocatedNode]
     /// The configuration file's path, or `nil` when the defaults are in use.
-    public var path: String?
+    var path: String?
     /// The terminology from `glossary.yml` beside `captions.yml` (empty when there is none).
     var glossary: Glossary = .empty
 

@@ -54,7 +54,7 @@ public struct CaptionField: Sendable, Hashable {
     /// The field name as written, e.g. `title`.
     public var name: String
     /// Where the field key is.
-    public var location: SourceLocation
+    var location: SourceLocation
     /// The languages in the order written.
     public var translations: [Translation]
 

@@ -38,7 +38,7 @@ public struct HoldBackReason: Sendable, Hashable {
         /// The id of the check that reports the same problem (`missing-translation`), or `nil`
         /// for a problem only the export looks for, and for ``checkError``, whose check is the
         /// reason's own ``HoldBackReason/checkID``.
-        public var checkID: String? {
+        var checkID: String? {
             switch self {
             case .unreadable, .invalidGallery, .reservedName, .unmeasured, .checkError: nil
             case .invalidID: "invalid-id"
@@ -57,13 +57,13 @@ public struct HoldBackReason: Sendable, Hashable {
     /// What kind of problem it is.
     public var kind: Kind
     /// Where it is.
-    public var location: SourceLocation
+    var location: SourceLocation
     /// One sentence without a trailing period, e.g. `no Kazakh (kk) title`.
     public var message: String
     /// The field concerned, if any.
-    public var field: String?
+    var field: String?
     /// The language concerned, if any.
-    public var language: String?
+    var language: String?
     /// The id of the check that reports the problem (`number-mismatch`): the kind's
     /// ``Kind/checkID``, or for ``Kind/checkError`` the check whose error it is.
     public var checkID: String?
@@ -99,11 +99,11 @@ public struct HoldBackReason: Sendable, Hashable {
 /// An exhibit that the signage export held back, with every reason.
 public struct HeldBackExhibit: Sendable, Hashable {
     /// The exhibit's id as displayed (its file name when the id is missing).
-    public var displayID: String
+    var displayID: String
     /// The gallery folder.
-    public var gallery: String
+    var gallery: String
     /// The caption file.
-    public var path: String
+    var path: String
     /// The reasons, in file order.
     var reasons: [HoldBackReason]
 

@@ -2,7 +2,7 @@
 /// line.
 public struct SignageWarning: Sendable, Hashable {
     /// Where the text is in the caption file.
-    public var location: SourceLocation
+    var location: SourceLocation
     /// One sentence without a trailing period.
     public var message: String
 
@@ -13,5 +13,5 @@ public struct SignageWarning: Sendable, Hashable {
     }
 
     /// `path:line:col: warning: message`.
-    public var formatted: String { location.line(.warning, message) }
+    var formatted: String { location.line(.warning, message) }
 }

@@ -15,7 +15,7 @@ public struct GlossaryExportOptions: Sendable {
     /// The format to write.
     var format: GlossaryFormat
     /// The target languages to include; every target language when empty.
-    public var targetLanguages: [String]
+    var targetLanguages: [String]
     /// The folder the files go to.
     var outputFolder: String
 

@@ -3,7 +3,7 @@ import Foundation
 /// What `captions export tmx` is asked to do.
 public struct TMXExportOptions: Sendable {
     /// The target languages; every target language of the collection when empty.
-    public var targetLanguages: [String]
+    var targetLanguages: [String]
     /// The folder the files go to.
     var outputFolder: String
     /// Write one multilingual file, `<source>-mul.tmx`, instead of one file per language pair.
@@ -22,7 +22,7 @@ public struct TMXExportFile: Sendable {
     /// Where it goes: `<outputFolder>/<source>-<target>.tmx` (multilingual: `<source>-mul.tmx`).
     public var path: String
     /// The target language (multilingual: `mul`, the ISO 639 code for several languages).
-    public var targetLanguage: String
+    var targetLanguage: String
     /// The file's bytes.
     public var data: Data
     /// The translation units in it.

@@ -15,7 +15,7 @@ public enum EarlierSourceUnknown: Sendable, Hashable {
     case notInHistory(path: String, field: String, language: String, fingerprint: String)
 
     /// The caption file whose history was searched, as the collection names it.
-    public var path: String {
+    var path: String {
         switch self {
         case .notInGitRepository(let path), .gitFailed(let path, _), .notInHistory(let path, _, _, _): path
         }
@@ -23,7 +23,7 @@ public enum EarlierSourceUnknown: Sendable, Hashable {
 
     /// The reason in English: one plain sentence without a trailing period, naming the file
     /// (what `captions diff` prints after "its earlier source is unknown: ").
-    public var text: String {
+    var text: String {
         switch self {
         case .notInGitRepository(let path):
             "\(path) is not in a git repository (or git is not installed), so its earlier texts are unknown"

@@ -42,7 +42,7 @@ public struct TranslationStatus: Sendable, Codable, Equatable {
     /// relative to ``collection``; absent when the whole collection is.
     var folder: String?
     /// Exhibit files.
-    public var exhibits: Int
+    var exhibits: Int
     /// Exhibit files that could not be read (their texts are not in the rows).
     public var unreadable = 0
     /// One row per configured language, in configured order.

@@ -154,7 +154,7 @@ public struct WordDiff: Sendable, Hashable {
 
     /// The diff as text: deletions as `[-old-]`, insertions as `{+new+}` (as `git diff
     /// --word-diff` writes them).
-    public var text: String {
+    var text: String {
         tokens.map { token in
             switch token {
             case .kept(let text): text

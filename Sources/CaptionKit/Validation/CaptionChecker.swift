@@ -3,9 +3,9 @@ import Foundation
 /// What `captions check` is asked to do.
 public struct CheckRequest: Sendable {
     /// The collection folder.
-    public var path: String
+    var path: String
     /// Report only findings about these languages (and findings about no language); all when empty.
-    public var languages: [String]
+    var languages: [String]
     /// Treat warnings as errors.
     var strict: Bool
     /// Which baseline of accepted findings to subtract.
@@ -48,7 +48,7 @@ public enum BaselineChoice: Sendable, Equatable {
 /// The outcome of `captions check`: findings and the completeness summary.
 public struct CheckResult: Sendable {
     /// The loaded collection.
-    public var collection: CaptionCollection
+    var collection: CaptionCollection
     /// The findings, with `--strict` applied, sorted by path, line and column.
     public var diagnostics: [Diagnostic]
     /// Completeness per language.

@@ -3,7 +3,7 @@ import Foundation
 /// What `captions export xliff` is asked to do.
 public struct XLIFFExportOptions: Sendable {
     /// The languages to export for; every target language of the collection when empty.
-    public var targetLanguages: [String]
+    var targetLanguages: [String]
     /// The XLIFF version to write.
     var version: XLIFFVersion
     /// Export only missing and stale units (what still needs a translator); a translation that
@@ -39,7 +39,7 @@ public struct XLIFFExportFile: Sendable {
     /// The source language.
     var sourceLanguage: String
     /// The target language.
-    public var targetLanguage: String
+    var targetLanguage: String
     /// The file's bytes.
     public var data: Data
     /// Units in the file.

@@ -1,7 +1,7 @@
 /// What `captions import` is asked to do.
 public struct XLIFFImportOptions: Sendable {
     /// The XLIFF files, in the order given.
-    public var files: [String]
+    var files: [String]
     /// Report what would change, write nothing.
     var dryRun: Bool
     /// Write nothing at all when any unit cannot be imported (conflict, unknown id, refused).

@@ -3,7 +3,7 @@ public struct XLIFFImportReport: Sendable {
     /// The counts for one XLIFF file.
     public struct FileSummary: Sendable, Codable, Equatable {
         /// The XLIFF file.
-        public var path: String
+        var path: String
         /// Its target language(s), comma-separated when it has several `<file>` elements.
         public var targetLanguage: String
         /// Translations written (new or changed).
@@ -21,7 +21,7 @@ public struct XLIFFImportReport: Sendable {
         /// Units whose id names no exhibit field of the collection.
         public var unknown = 0
         /// Units refused because their text holds inline codes `captions` cannot keep.
-        public var refused = 0
+        var refused = 0
         /// Of ``skipped``, the drafts a translation tool marks as still needing work (XLIFF 1.2
         /// `approved="no"` with a `new` or `needs-…` state: Weblate's "Needs editing").
         var markedUnfinished = 0
@@ -51,7 +51,7 @@ public struct XLIFFImportReport: Sendable {
         /// The exhibit's id.
         public var exhibit: String
         /// Its caption file.
-        public var path: String
+        var path: String
         public var field: String
         public var language: String
         /// The text now, or `nil` when the exhibit has none in this language.
@@ -93,7 +93,7 @@ public struct XLIFFImportReport: Sendable {
         /// The exhibit's id.
         public var exhibit: String
         /// Its caption file.
-        public var path: String
+        var path: String
         public var field: String
         public var language: String
     }
@@ -119,7 +119,7 @@ public struct XLIFFImportReport: Sendable {
     /// Whether this was a dry run.
     var dryRun: Bool
     /// Whether nothing was written because of `--atomic` and problems.
-    public var heldBack: Bool
+    var heldBack: Bool
 
     /// Whether any unit could not be imported (the command exits 1).
     public var failed: Bool { !problems.isEmpty }

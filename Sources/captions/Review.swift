@@ -43,12 +43,14 @@ extension CaptionsCommand {
                 refused with the reason (exit 1); the others are still recorded. With four-eyes: true \
                 (captions.yml, not-approved) a text's reviewer cannot approve it: refused, or with \
                 --all-reviewed skipped with a warning. --all-reviewed approves every reviewed \
-                translation of a gallery (--gallery) or the collection.
+                translation of a gallery (--gallery) or the collection; with --with-source, every \
+                source text not yet approved too (what require: approved asks of a sign).
 
                 Examples:
                   captions approve stalin-wagon --by DK
                   captions approve stalin-wagon --lang ru --by DK
                   captions approve --all-reviewed --gallery memorial-park --by DK
+                  captions approve --all-reviewed --with-source --by DK
                 """
         )
 
@@ -60,6 +62,9 @@ extension CaptionsCommand {
         @Option(help: "With --all-reviewed: only this gallery folder (and the galleries below it).")
         var gallery: String?
 
+        @Flag(help: "With --all-reviewed: approve every source text not yet approved too (it needs no review).")
+        var withSource = false
+
         func validate() throws {
             if allReviewed && options.id != nil {
                 throw ValidationError("give an exhibit id or --all-reviewed, not both")
@@ -68,6 +73,7 @@ extension CaptionsCommand {
                 throw ValidationError("--all-reviewed approves every reviewed text; --field and --lang do not apply")
             }
             if !allReviewed && gallery != nil { throw ValidationError("--gallery goes with --all-reviewed") }
+            if !allReviewed && withSource { throw ValidationError("--with-source goes with --all-reviewed") }
             if !allReviewed && options.id == nil { throw ValidationError("give an exhibit id or --all-reviewed") }
         }
 
@@ -75,7 +81,8 @@ extension CaptionsCommand {
             guard allReviewed else { return try options.run(.approve) }
             let root = try CollectionArgument(path: options.path).resolved()
             let (results, passedOver) = try SignOff.approveAllReviewed(
-                gallery: gallery, by: options.by, date: try SignOff.today(), collectionAt: root)
+                gallery: gallery, by: options.by, date: try SignOff.today(), withSource: withSource,
+                collectionAt: root)
             for result in results {
                 for entry in result.signedOff { writeStdout("approved \(entry) of \(result.id)\n") }
                 if !result.signedOff.isEmpty { writeStdout("wrote \(result.path)\n") }
@@ -84,7 +91,8 @@ extension CaptionsCommand {
             }
             let readable = passedOver.isEmpty ? "" : " in the files not skipped"
             if results.isEmpty {
-                writeStdout("nothing reviewed is waiting for approval\(readable)\n")
+                let waiting = withSource ? "no text" : "nothing reviewed"
+                writeStdout("\(waiting) is waiting for approval\(readable)\n")
             } else if results.allSatisfy(\.signedOff.isEmpty) {
                 writeStdout("nothing approved: \(options.by) reviewed every text waiting for approval\(readable)\n")
             }

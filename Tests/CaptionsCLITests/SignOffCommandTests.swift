@@ -53,6 +53,35 @@ import Testing
         #expect(none.status == 0 && none.stdout == "nothing reviewed is waiting for approval\n")
     }
 
+    @Test func withSourceApprovesTheSourceTextsTooInOneRun() throws {
+        let folder = try Self.museum()
+        try folder.write("Captions/g/m.yml", "id: m\ntitle:\n  ru: Мөр\n  en: Seal\ntext:\n  ru: Печать.\n")
+        _ = try CLIRun.run(["review", "k", "--field", "title", "--by", "AB"], in: folder.path, environment: Self.epoch)
+        let all = try CLIRun.run(
+            ["approve", "--all-reviewed", "--with-source", "--by", "DK"], in: folder.path, environment: Self.epoch)
+        #expect(all.status == 0)
+        #expect(
+            all.stdout == """
+                approved title (kk) of k
+                approved title (ru) of k
+                approved title (en) of k
+                approved text (ru) of k
+                wrote Captions/g/k.yml
+                approved title (ru) of m
+                approved text (ru) of m
+                wrote Captions/g/m.yml
+
+                """)
+        #expect(all.stderr.isEmpty)
+        #expect(try folder.read("Captions/g/m.yml").contains(" approved 2026-12-03 DK"))
+        let none = try CLIRun.run(
+            ["approve", "--all-reviewed", "--with-source", "--by", "DK"], in: folder.path, environment: Self.epoch)
+        #expect(none.status == 0 && none.stdout == "no text is waiting for approval\n")
+        let alone = try CLIRun.run(["approve", "k", "--with-source", "--by", "DK"], in: folder.path)
+        #expect(alone.status == 64)
+        #expect(alone.stderr.hasPrefix("Error: --with-source goes with --all-reviewed\n"))
+    }
+
     @Test func badArgumentsExitTwoAndWriteNothing() throws {
         let folder = try Self.museum()
         let cases: [([String], String)] = [

@@ -177,20 +177,25 @@ public enum SignOff {
     }
 
     /// Loads the collection at `path` and approves every reviewed translation; see
-    /// ``approveAllReviewed(gallery:by:date:in:dryRun:)``. `passedOver` names each file of the
+    /// ``approveAllReviewed(gallery:by:date:withSource:in:dryRun:)``. `passedOver` names each file of the
     /// gallery (or the collection) that cannot be read as captions, is read with errors or has no
     /// id, in file order: it may hold reviewed texts, which were not approved.
+    ///
+    /// With `withSource`, the source texts that are not approved yet are approved too (they need
+    /// no review): what `require: approved` asks of every text on a sign.
     public static func approveAllReviewed(
-        gallery: String?, by: String, date: String, collectionAt path: String
+        gallery: String?, by: String, date: String, withSource: Bool = false, collectionAt path: String
     ) throws(CaptionError) -> (results: [Result], passedOver: [PassedOverFile]) {
         let collection = try CaptionCollection.load(path: path)
         defer { releaseInBackground(collection) }
-        let results = try approveAllReviewed(gallery: gallery, by: by, date: date, in: collection)
+        let results = try approveAllReviewed(
+            gallery: gallery, by: by, date: date, withSource: withSource, in: collection)
         return (results, collection.filesPassedOver(inGallery: gallery, needingID: true))
     }
 
     /// Approves every translation whose review covers its current texts and that is not yet
-    /// approved, in the gallery `gallery` (with its sub-galleries) or the whole collection; one
+    /// approved (with `withSource`, every source text not yet approved too), in the gallery
+    /// `gallery` (with its sub-galleries) or the whole collection; one
     /// result per exhibit with something approved or skipped, in file order. With four eyes, the
     /// texts `by` reviewed are skipped: they are the result's ``Result/refused``. A file that
     /// cannot be read as captions, is read with errors or has no id is passed over
@@ -202,7 +207,8 @@ public enum SignOff {
     ///   be recorded or a malformed date; ``CaptionError/invalidInput(_:_:)`` when a file
     ///   cannot be edited safely (nothing is written then).
     static func approveAllReviewed(
-        gallery: String?, by: String, date: String, in collection: CaptionCollection, dryRun: Bool = false
+        gallery: String?, by: String, date: String, withSource: Bool = false, in collection: CaptionCollection,
+        dryRun: Bool = false
     ) throws(CaptionError) -> [Result] {
         let config = collection.config
         try validate(by: by, date: date, config: config)
@@ -216,11 +222,23 @@ public enum SignOff {
         for loaded in collection.exhibits
         where loaded.isReadWithoutErrors && loaded.id != nil && loaded.isInGallery(gallery) {
             // A quick look at the loaded exhibit first: most files have nothing reviewed.
-            guard !TranslationRecord(exhibit: loaded).signOffs.isEmpty else { continue }
+            guard withSource || !TranslationRecord(exhibit: loaded).signOffs.isEmpty else { continue }
             var editor = try CaptionFileEditor(editing: loaded)
             let exhibit = editor.current()
             let record = TranslationRecord(exhibit: exhibit)
             var languages: [String] = []
+            if withSource {
+                // The source language is approved directly: a text of it not yet approved.
+                for spec in config.fields
+                where exhibit.field(spec.name)?.translation(config.source)?.isBlank == false {
+                    let state = SignOffTracker.state(
+                        of: exhibit, field: spec.name, language: config.source, config: config, record: record)
+                    if state.approval == nil {
+                        languages.append(config.source)
+                        break
+                    }
+                }
+            }
             for spec in config.fields {
                 for language in config.targetLanguages {
                     let state = SignOffTracker.state(
@@ -233,7 +251,7 @@ public enum SignOff {
             guard !languages.isEmpty else { continue }
             var plan = SignOffPlan(
                 exhibit, config: config, action: .approve, mark: SignOffMark(by: by, date: date),
-                fields: config.fields.map(\.name), languages: config.targetLanguages.filter(languages.contains),
+                fields: config.fields.map(\.name), languages: config.languages.filter(languages.contains),
                 namedFields: false)
             // Only what is reviewed is asked for here: the rest is not a refusal. An approval by
             // the reviewer, which four eyes does not count, is skipped, and said.

@@ -44,7 +44,7 @@ extension CaptionsCommand {
                 (captions.yml, not-approved) a text's reviewer cannot approve it: refused, or with \
                 --all-reviewed skipped with a warning. --all-reviewed approves every reviewed \
                 translation of a gallery (--gallery) or the collection; with --with-source, every \
-                source text not yet approved too (what require: approved asks of a sign).
+                source text not yet approved too (a source text needs no review).
 
                 Examples:
                   captions approve stalin-wagon --by DK

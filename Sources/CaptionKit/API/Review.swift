@@ -182,7 +182,7 @@ public enum SignOff {
     /// id, in file order: it may hold reviewed texts, which were not approved.
     ///
     /// With `withSource`, the source texts that are not approved yet are approved too (they need
-    /// no review): what `require: approved` asks of every text on a sign.
+    /// no review).
     public static func approveAllReviewed(
         gallery: String?, by: String, date: String, withSource: Bool = false, collectionAt path: String
     ) throws(CaptionError) -> (results: [Result], passedOver: [PassedOverFile]) {

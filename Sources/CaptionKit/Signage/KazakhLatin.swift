@@ -62,12 +62,13 @@ public enum KazakhLatin {
                     output.append(character)
                 }
             }
-            let original = String(word)
+            let original = String(word.filter { $0 != "\u{AD}" })
             if usedUnsettled, !unsettledWords.contains(original) { unsettledWords.append(original) }
             word = []
         }
         for character in text {
-            if character.isLetter {
+            // A soft hyphen inside a word (where a sign may break it) stays in the word.
+            if character.isLetter || (character == "\u{AD}" && !word.isEmpty) {
                 word.append(character)
             } else {
                 flush()

@@ -66,10 +66,11 @@ struct CharacterMeasure: TextMeasure {
 
 /// Greedy line breaking for sign text.
 ///
-/// Lines break only at ordinary spaces (and tabs); a no-break space joins the words on either
+/// Lines break at ordinary spaces (and tabs), and inside a word only at a soft hyphen
+/// (``SoftHyphens``) when the word does not fit; a no-break space joins the words on either
 /// side into one unbreakable unit. Widths come from a ``TextMeasure``, with the kerning of each
-/// space against the words beside it (``WordMetrics``). A word wider than the
-/// line is never split: it is put on a line of its own, and the caller, which gets every
+/// space against the words beside it (``WordMetrics``). A word (or a part of one between soft
+/// hyphens) wider than the line is put on a line of its own, and the caller, which gets every
 /// word's width, warns instead of silently overflowing.
 enum LineBreaker {
     /// What goes before a word.
@@ -154,7 +155,8 @@ enum LineBreaker {
                     var last = parts.count - 2
                     while last >= first {
                         SoftHyphens.join(parts[first...last], of: word, into: &piece)
-                        piece.append(UInt8(ascii: "-"))
+                        // After a hyphen written in the word (ер-­тұрман), no second one.
+                        if !SoftHyphens.endsWithHyphen(piece) { piece.append(UInt8(ascii: "-")) }
                         let metrics = piece.withUnsafeBufferPointer { measure.metrics(ofWord: $0, isSimple: isSimple) }
                         // Alone on a line, the first part goes there even when it is too wide.
                         if fits(metrics) || (last == first && (!hasWord || startsLine)) {
@@ -191,8 +193,9 @@ enum LineBreaker {
     }
 
     /// Calls `body` with the byte range in `line` of each of its words, in order: the words
-    /// ``breakLine(_:isSimple:width:measure:_:)`` places, split where it splits them. Always
-    /// inlined, as the loop was when it was written inside the line breaker.
+    /// ``breakLine(_:isSimple:width:measure:_:)`` places in a line without soft hyphens, split
+    /// where it splits them. Always inlined, as the loop was when it was written inside the line
+    /// breaker.
     @inline(__always)
     static func forEachWord(in line: UnsafeBufferPointer<UInt8>, isSimple: Bool, _ body: (Range<Int>) -> Void) {
         if isSimple {
@@ -246,6 +249,14 @@ enum SoftHyphens {
         }
         if start < word.count { parts.append(start..<word.count) }
         return parts
+    }
+
+    /// Whether `bytes` end with a hyphen: `-`, U+2010 or U+2011.
+    static func endsWithHyphen(_ bytes: [UInt8]) -> Bool {
+        if bytes.last == UInt8(ascii: "-") { return true }
+        // U+2010 and U+2011 are E2 80 90 and E2 80 91.
+        return bytes.count >= 3 && bytes[bytes.count - 3] == 0xE2 && bytes[bytes.count - 2] == 0x80
+            && (bytes[bytes.count - 1] == 0x90 || bytes[bytes.count - 1] == 0x91)
     }
 
     /// Puts the bytes of `parts` of `word`, one after another, into `bytes`.

@@ -2,7 +2,8 @@
 /// folded to lowercase (and `ё` to `е`), where it is in the text, and how it is joined to the
 /// word before it.
 ///
-/// A word is a run of letters, combining marks and digits (``TextWords/isLetter(_:)``). A word
+/// A word is a run of letters, combining marks and digits (``TextWords/isLetter(_:)``); a soft
+/// hyphen inside it (U+00AD, where a sign may break it) is passed over. A word
 /// written right after the previous one with only a hyphen between them, or a closing quote and
 /// a hyphen (`АЛЖИР-дің`, `«АЛЖИР»-дің`, `1937-жылы`), is *attached*: the matcher may read it
 /// as a suffix of that word. After an apostrophe (`Sorrow’s`) it is attached as a possessive.
@@ -114,6 +115,8 @@ struct TermTokens: Sendable {
                 if keepingWritten { writtenOut[scalars] = value }
                 foldedOut[scalars] = entry & Self.foldedMask
                 scalars += 1
+            } else if value == 0xAD && inWord {
+                // A soft hyphen inside a word, where a sign may break it: not one of its letters.
             } else {
                 if inWord {
                     boundsOut[words] = Int32(scalars)
@@ -245,7 +248,7 @@ extension TermTokens {
     func text(of match: TermIndex.Match, in text: String) -> String {
         let lastWord = match.firstWord + match.wordCount - 1
         let first = Int(offsets[match.firstWord])
-        let last = Int(offsets[lastWord]) + length(lastWord)
+        let lastStart = Int(offsets[lastWord])
         var text = text
         text.makeContiguousUTF8()
         // Scalar offsets to byte offsets: a scalar starts at every byte that is not 10xxxxxx.
@@ -253,11 +256,17 @@ extension TermTokens {
             var scalar = 0
             var start = bytes.count
             var end = bytes.count
+            // The last word's letters still to pass (its soft hyphens are not among them).
+            var letters = length(lastWord)
             for index in bytes.indices where bytes[index] & 0xC0 != 0x80 {
                 if scalar == first { start = index }
-                if scalar == last {
-                    end = index
-                    break
+                if scalar >= lastStart {
+                    if letters == 0 {
+                        end = index
+                        break
+                    }
+                    let isSoftHyphen = bytes[index] == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xAD
+                    if !isSoftHyphen { letters -= 1 }
                 }
                 scalar += 1
             }

@@ -188,6 +188,8 @@ struct TextAnalysis: Sendable {
                     add(traits)
                     return
                 }
+                // A soft hyphen inside a word (where a sign may break it) does not end it.
+                if value == 0xAD { return }
                 endWord(at: offset, in: text)
             }
             if traits.contains(.letter) {

@@ -39,11 +39,16 @@ struct TextWord: Sendable, Hashable {
 
 /// Splits caption text into words.
 enum TextWords {
-    /// The words of `text`: maximal runs of letters and combining marks. Everything else
-    /// (spaces, digits, punctuation, hyphens, apostrophes) separates words, so `NKVD-ның` is
-    /// two words and `19th` gives the word `th`.
+    /// The words of `text`: maximal runs of letters and combining marks, with the soft hyphens
+    /// inside them (U+00AD, where a sign may break the word), which the word's `text` leaves out.
+    /// Everything else (spaces, digits, punctuation, hyphens, apostrophes) separates words, so
+    /// `NKVD-ның` is two words and `19th` gives the word `th`.
     static func words(in text: String) -> [TextWord] {
-        WordRanges(text).map { TextWord(text: String(text.unicodeScalars[$0]), range: $0) }
+        WordRanges(text).map { range in
+            var word = String(text.unicodeScalars[range])
+            if word.unicodeScalars.contains("\u{AD}") { word.unicodeScalars.removeAll { $0 == "\u{AD}" } }
+            return TextWord(text: word, range: range)
+        }
     }
 
     /// Whether the plain letter (``isPlainLetter(_:)``) `scalar` is lowercase:

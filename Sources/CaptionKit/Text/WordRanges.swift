@@ -1,6 +1,7 @@
 /// The ranges of the words of a text, found without copying each word into a `String`.
 ///
-/// The same words as ``TextWords/words(in:)`` (maximal runs of letters and combining marks);
+/// The same words as ``TextWords/words(in:)`` (maximal runs of letters and combining marks,
+/// soft hyphens inside them included);
 /// the checks that look at every word of every text iterate these ranges and make a `String`
 /// only for the few words they report, since one allocation per word dominated their run time.
 struct WordRanges: Sequence, IteratorProtocol {
@@ -24,7 +25,10 @@ struct WordRanges: Sequence, IteratorProtocol {
         scalars.formIndex(after: &index)
         while index < end {
             let scalar = scalars[index]
-            guard TextWords.isLetter(scalar) || TextWords.isCombiningMark(scalar) else { break }
+            // A soft hyphen marks where the word may break on a sign: it stays one word.
+            guard TextWords.isLetter(scalar) || TextWords.isCombiningMark(scalar) || scalar.value == 0xAD else {
+                break
+            }
             scalars.formIndex(after: &index)
         }
         return start..<index

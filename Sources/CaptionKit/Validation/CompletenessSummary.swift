@@ -130,7 +130,8 @@ struct CompletenessSummary: Sendable, Hashable, Codable {
         return "\(files) could not be read; \(count == 1 ? "its" : "their") texts are not counted"
     }
 
-    /// Counts words as runs of letters or digits (hyphenated words and apostrophes count once).
+    /// Counts words as runs of letters or digits (hyphenated words, apostrophes and soft
+    /// hyphens count once).
     static func wordCount(_ text: String) -> Int { wordCount(of: text.unicodeScalars) }
 
     /// ``wordCount(_:)`` of a text's scalars (e.g. one sentence of it, without copying it).
@@ -140,7 +141,8 @@ struct CompletenessSummary: Sendable, Hashable, Codable {
         for scalar in scalars {
             let isWordScalar =
                 isWordCharacter(scalar)
-                || (inWord && (scalar == "-" || scalar == "'" || scalar == "’" || scalar == "\u{301}"))
+                || (inWord
+                    && (scalar == "-" || scalar == "'" || scalar == "’" || scalar == "\u{301}" || scalar == "\u{AD}"))
             if isWordScalar && !inWord { count += 1 }
             inWord = isWordScalar
         }

@@ -40,6 +40,10 @@ import Testing
         #expect(LineBreaker.wrap("\u{AD}ab\u{AD} \u{AD} cd", width: 10).lines == ["ab cd"])
     }
 
+    @Test func aSoftHyphenAfterAWrittenHyphenAddsNoSecondOne() {
+        #expect(LineBreaker.wrap("ааа ер-\u{AD}тұрман", width: 10).lines == ["ааа ер-", "тұрман"])
+    }
+
     @Test func aWordWiderThanTheLineBreaksAtEverySoftHyphenItNeeds() {
         let result = LineBreaker.wrap("pneu\u{AD}mono\u{AD}ultra\u{AD}micro\u{AD}scopic", width: 10)
         #expect(result.lines == ["pneumono-", "ultra-", "micro-", "scopic"])

@@ -47,6 +47,10 @@ enum SignageReference {
         func fits(_ piece: String) -> Bool {
             hasWord && !startsLine ? currentLength + 1 + length(piece) <= width : length(piece) <= width
         }
+        /// `piece` with a hyphen after it, unless it ends with one (ер-­тұрман).
+        func hyphenated(_ piece: String) -> String {
+            ["-", "\u{2010}", "\u{2011}"].contains(piece.unicodeScalars.last ?? " ") ? piece : piece + "-"
+        }
         func place(_ piece: String) {
             let pieceLength = length(piece)
             if pieceLength > width { overlong.append(piece) }
@@ -75,9 +79,9 @@ enum SignageReference {
                 }
                 let fresh = !hasWord || startsLine
                 if let last = (first..<(parts.count - 1)).reversed().first(where: {
-                    fits(parts[first...$0].joined() + "-") || ($0 == first && fresh)
+                    fits(hyphenated(parts[first...$0].joined())) || ($0 == first && fresh)
                 }) {
-                    place(parts[first...last].joined() + "-")
+                    place(hyphenated(parts[first...last].joined()))
                     first = last + 1
                 }
                 startsLine = true

@@ -17,6 +17,7 @@ import Testing
         // Soft hyphens: where a word may break, with a hyphen.
         "Бұл тұтқын\u{AD}дар\u{AD}дың жазбасы", "a pneu\u{AD}mono\u{AD}ultra\u{AD}micro\u{AD}scopic b",
         "ab\u{AD} \u{AD}cd \u{AD} e\u{AD}\u{AD}f", "ЭЭ\u{AD}Э ЭЭЭ", "x\u{AD}y\u{A0}z\u{AD}w e\u{301}\u{AD}te",
+        "ааа ер-\u{AD}тұрман a\u{2011}\u{AD}bcdefgh",
     ]
 
     @Test(arguments: lines, [1, 3, 7, 10, 48])

@@ -25,8 +25,9 @@ struct ScalarTraits: OptionSet, Sendable {
     static let normalizationPlain = ScalarTraits(rawValue: 1 << 5)
     /// ``TextWords/isLetter(_:)``.
     static let letter = ScalarTraits(rawValue: 1 << 6)
-    /// ``TextWords/isCombiningMark(_:)``.
-    static let combiningMark = ScalarTraits(rawValue: 1 << 7)
+    /// ``TextWords/isCombiningMark(_:)``, or a soft hyphen (U+00AD, where a sign may break the
+    /// word): what goes on a word after a letter.
+    static let wordContinuation = ScalarTraits(rawValue: 1 << 7)
     /// ``TextWords/isPlainLetter(_:)``.
     static let plainLetter = ScalarTraits(rawValue: 1 << 8)
     /// A plain letter for which ``TextWords/isLowercasePlainLetter(_:)`` holds.
@@ -82,7 +83,7 @@ struct ScalarTraits: OptionSet, Sendable {
         if KazakhLetters.isDecomposedForm(scalar) { traits.insert(.kazakhForm) }
         if Normalization.isPlain(scalar) { traits.insert(.normalizationPlain) }
         if TextWords.isLetter(scalar) { traits.insert(.letter) }
-        if TextWords.isCombiningMark(scalar) { traits.insert(.combiningMark) }
+        if TextWords.isCombiningMark(scalar) || scalar.value == 0xAD { traits.insert(.wordContinuation) }
         if TextWords.isPlainLetter(scalar) {
             traits.insert(.plainLetter)
             if TextWords.isLowercasePlainLetter(scalar) { traits.insert(.lowercasePlainLetter) }

@@ -144,7 +144,7 @@ struct TextAnalysis: Sendable {
     }
 
     /// Follows the words of a text scalar by scalar, as ``WordRanges`` finds them: a word starts
-    /// at a letter and goes on over letters and combining marks.
+    /// at a letter and goes on over letters, combining marks and soft hyphens.
     private struct WordScan {
         private(set) var lowercaseWords = 0
         private(set) var lowercaseWordsWithKazakhLetter = 0
@@ -181,15 +181,13 @@ struct TextAnalysis: Sendable {
         @inline(__always)
         mutating func see(_ value: UInt32, _ traits: ScalarTraits, at offset: Int, in text: String) {
             if inWord {
-                if !traits.isDisjoint(with: [.letter, .combiningMark]) {
+                if !traits.isDisjoint(with: [.letter, .wordContinuation]) {
                     if wordScalars == 1 { startsLowercase = Self.startsLowercase(firstLetterTraits, then: traits) }
                     wordScalars += 1
                     if traits.contains(.kazakhLetter) { wordHasKazakhLetter = true }
                     add(traits)
                     return
                 }
-                // A soft hyphen inside a word (where a sign may break it) does not end it.
-                if value == 0xAD { return }
                 endWord(at: offset, in: text)
             }
             if traits.contains(.letter) {

@@ -117,7 +117,7 @@ import Testing
             ]))
         #expect(
             traits.isDisjoint(with: [
-                .latin, .kazakhForm, .combiningMark, .numberStart, .bracket, .whitespaceScan, .gapSpace,
+                .latin, .kazakhForm, .wordContinuation, .numberStart, .bracket, .whitespaceScan, .gapSpace,
             ]))
     }
 

@@ -47,6 +47,20 @@ import Testing
         #expect(run.stderr.hasSuffix("0 errors, 0 warnings in 20 exhibits\n"), "\(run.stderr)")
     }
 
+    /// `max-chars` counts what a reader sees: a soft hyphen is not a character.
+    @Test func maxCharsDoesNotCountSoftHyphens() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "Captions/captions.yml", "languages: [ru]\nsource: ru\nfields:\n  title: { required: true, max-chars: 6 }\n"
+        )
+        try folder.write("Captions/a.yml", "id: a\ntitle:\n  ru: \"ла\\u00ADгерь\"\n")
+        try folder.write("Captions/b.yml", "id: b\ntitle:\n  ru: \"ла\\u00ADгеря\\u00ADми\"\n")
+        let run = try CLIRun.run(["check"], in: folder.path)
+        #expect(run.stdout == "Captions/b.yml:3:7: error: title (ru) is 8 characters, the panel takes 6 [too-long]\n")
+        #expect(run.stderr.hasSuffix("1 error, 0 warnings in 2 exhibits\n"), "\(run.stderr)")
+        #expect(run.status == 1)
+    }
+
     @Test func aColonInUnquotedTextIsExplained() throws {
         let folder = try TemporaryFolder()
         try folder.write("Captions/captions.yml", "languages: [kk, ru, en]\nsource: ru\n")

@@ -101,7 +101,7 @@ extension CaptionChecker {
                 let lines = text.isEmpty ? 0 : panel?.fit(text, language: language).lines
                 lengths.append(
                     .init(
-                        field: spec.name, language: language, characters: CharacterCount.of(text),
+                        field: spec.name, language: language, characters: CharacterCount.printed(text),
                         limit: spec.maxChars, lines: panel == nil ? nil : lines, maxLines: panel?.profile.maxLines))
             }
         }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The width function of the layout: how wide text is on the sign, in the unit of the line
 /// width. Line breaking asks it about every word, so a font-measured width plugs in here.
 protocol TextMeasure: Sendable {
@@ -214,54 +208,5 @@ enum LineBreaker {
                 body(start..<start + word.utf8.count)
             }
         }
-    }
-}
-
-/// Soft hyphens (U+00AD) in sign text: where the curator allows a word to break. Unbroken, a
-/// word is printed and measured without them; broken there, its first part ends with a hyphen.
-enum SoftHyphens {
-    /// Whether the UTF-8 bytes `bytes` have a soft hyphen (C2 AD).
-    static func occur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        var offset = 1
-        // memchr finds the second byte many bytes at a time; it also continues other scalars (Э).
-        while offset < bytes.count, let found = memchr(base + offset, 0xAD, bytes.count - offset) {
-            offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if bytes[offset - 1] == 0xC2 { return true }
-            offset += 1
-        }
-        return false
-    }
-
-    /// The byte ranges of the parts of `word` between its soft hyphens (empty parts left out).
-    static func parts(of word: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var parts: [Range<Int>] = []
-        var start = 0
-        var offset = 0
-        while offset + 1 < word.count {
-            if word[offset] == 0xC2 && word[offset + 1] == 0xAD {
-                if start < offset { parts.append(start..<offset) }
-                offset += 2
-                start = offset
-            } else {
-                offset += 1
-            }
-        }
-        if start < word.count { parts.append(start..<word.count) }
-        return parts
-    }
-
-    /// Whether `bytes` end with a hyphen: `-`, U+2010 or U+2011.
-    static func endsWithHyphen(_ bytes: [UInt8]) -> Bool {
-        if bytes.last == UInt8(ascii: "-") { return true }
-        // U+2010 and U+2011 are E2 80 90 and E2 80 91.
-        return bytes.count >= 3 && bytes[bytes.count - 3] == 0xE2 && bytes[bytes.count - 2] == 0x80
-            && (bytes[bytes.count - 1] == 0x90 || bytes[bytes.count - 1] == 0x91)
-    }
-
-    /// Puts the bytes of `parts` of `word`, one after another, into `bytes`.
-    static func join(_ parts: ArraySlice<Range<Int>>, of word: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
-        bytes.removeAll(keepingCapacity: true)
-        for part in parts { bytes.append(contentsOf: word[part]) }
     }
 }

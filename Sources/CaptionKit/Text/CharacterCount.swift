@@ -8,6 +8,13 @@ import Foundation
 /// larger costs of `captions check`. Texts made only of scalars that always form a grapheme on
 /// their own are counted by scalars instead; the others still go through `String.count`.
 enum CharacterCount {
+    /// The characters of `text` a reader sees: ``of(_:)`` without its soft hyphens (each is a
+    /// grapheme cluster of its own), what `max-chars` and the editor's counters count.
+    static func printed(_ text: String) -> Int {
+        var text = text
+        return of(text) - text.withUTF8 { SoftHyphens.count(in: $0) }
+    }
+
     /// The number of characters of `text`; always equal to `text.count`.
     static func of(_ text: String) -> Int {
         var scalars = 0

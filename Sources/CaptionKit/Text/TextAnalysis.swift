@@ -7,7 +7,8 @@
 /// analyses each text once (see ``ExhibitAnalysis``) and the checks read these facts, going
 /// back to the text only when a fact says a finding is possible.
 struct TextAnalysis: Sendable {
-    /// The number of characters (grapheme clusters): `text.count`.
+    /// The number of characters (grapheme clusters) a reader sees: `text.count` without the soft
+    /// hyphens (``CharacterCount/printed(_:)``).
     let characterCount: Int
     /// The scripts of the text's letters: `ScriptInventory(of: text)`.
     let scripts: ScriptInventory
@@ -67,7 +68,10 @@ struct TextAnalysis: Sendable {
         let brackets = pass.brackets
         let whitespace = pass.whitespace
         let scalarCount = pass.scalarCount
-        self.characterCount = everyScalarAlone ? scalarCount : text.count
+        // Soft hyphens are looked for only where the pass saw one (or a combining mark).
+        let softHyphens =
+            all.contains(.wordContinuation) ? ValidUTF8.withBytes(of: text) { SoftHyphens.count(in: $0) } : 0
+        self.characterCount = (everyScalarAlone ? scalarCount : text.count) - softHyphens
         self.scripts = scripts
         self.hasKazakhLetter = hasKazakhLetter
         self.mayHaveKazakhLetter = mayHaveKazakhLetter

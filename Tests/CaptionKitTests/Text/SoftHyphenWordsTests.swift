@@ -7,6 +7,12 @@ import Testing
 @Suite struct SoftHyphenWordsTests {
     let text = "Алдыңызда ла\u{AD}герь тұт\u{AD}қын\u{AD}дары өмір сүрген."
 
+    @Test func aSoftHyphenIsNoCharacterAReaderSees() {
+        #expect(CharacterCount.printed(text) == text.count - 3)
+        #expect(CharacterCount.printed("Э\u{AD}") == 1)
+        #expect(TextAnalysis(text, language: "kk").characterCount == text.count - 3)
+    }
+
     @Test func wordCountsCountTheWordOnce() {
         #expect(CompletenessSummary.wordCount(text) == 5)
         #expect(CompletenessSummary.wordCount("\u{AD} a\u{AD}") == 1)

@@ -11,26 +11,15 @@
 enum SoftHyphens {
     /// Whether the UTF-8 bytes `bytes` have a soft hyphen (C2 AD).
     static func occur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        var offset = 1
-        // memchr finds the second byte many bytes at a time; it also continues other scalars (Э).
-        while offset < bytes.count, let found = memchr(base + offset, 0xAD, bytes.count - offset) {
-            offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if bytes[offset - 1] == 0xC2 { return true }
-            offset += 1
-        }
-        return false
+        !forEach(in: bytes) { _ in false }
     }
 
     /// The number of soft hyphens in the UTF-8 bytes `bytes`.
     static func count(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
         var count = 0
-        var offset = 1
-        while offset < bytes.count, let found = memchr(base + offset, 0xAD, bytes.count - offset) {
-            offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if bytes[offset - 1] == 0xC2 { count += 1 }
-            offset += 1
+        forEach(in: bytes) { _ in
+            count += 1
+            return true
         }
         return count
     }
@@ -39,18 +28,28 @@ enum SoftHyphens {
     static func parts(of word: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var parts: [Range<Int>] = []
         var start = 0
-        var offset = 0
-        while offset + 1 < word.count {
-            if word[offset] == 0xC2 && word[offset + 1] == 0xAD {
-                if start < offset { parts.append(start..<offset) }
-                offset += 2
-                start = offset
-            } else {
-                offset += 1
-            }
+        forEach(in: word) { offset in
+            if start < offset { parts.append(start..<offset) }
+            start = offset + 2
+            return true
         }
         if start < word.count { parts.append(start..<word.count) }
         return parts
+    }
+
+    /// Calls `body` with the offset of each soft hyphen in the UTF-8 bytes `bytes`, in order,
+    /// while it returns true; returns whether every call did.
+    @discardableResult
+    private static func forEach(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var offset = 1
+        // memchr finds the second byte many bytes at a time; it also continues other scalars (Э).
+        while offset < bytes.count, let found = memchr(base + offset, 0xAD, bytes.count - offset) {
+            offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if bytes[offset - 1] == 0xC2, !body(offset - 1) { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// Whether `bytes` end with a hyphen: `-`, U+2010 or U+2011.

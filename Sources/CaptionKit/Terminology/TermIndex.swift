@@ -485,7 +485,7 @@ struct TermIndex: Sendable {
                         guard mayStartTerm(folded, start: start, length: word.count) else { continue }
                         let firstTerms = memo.terms(ofWord: word) { firstWordTerms(of: tokens, at: index) }
                         for position in firstTerms {
-                            let termIndex = Int(memo.termList[position])
+                            let termIndex = Int(memo.term(at: position))
                             if let entries, !termConcernsEveryText[termIndex], !entries.contains(termEntries[termIndex])
                             {
                                 continue
@@ -583,23 +583,25 @@ struct TermIndex: Sendable {
 /// main cost. Words are told apart by their folded letters, or by their letters as written
 /// when the index compares written letters (``TermIndex/needsWrittenWords``).
 ///
+/// Each word is one record in ``records``: its letter count, its term count, its letters, its
+/// terms. A look-up reads a slot and the record it names, usually one cache line: a memo of a
+/// large collection does not fit the processor's nearest caches, and the letters and the terms
+/// in arrays of their own were two more waits for memory per word.
+///
 /// Not for concurrent use: ``Validator`` lends one per language to each chunk of exhibits
 /// (``Terminology/MemoPool``).
 final class FirstWordMemo {
-    /// The open-addressing table: for each word, the high half of its hash and its number plus
-    /// one, in one value (a look-up reads one slot, not the word, unless the halves agree); 0
-    /// for an empty slot.
+    /// The open-addressing table: for each word, the high half of its hash and its record's
+    /// offset in ``records`` plus one, in one value (a look-up reads one slot, not the word,
+    /// unless the halves agree); 0 for an empty slot.
     @exclusivity(unchecked) private var slots: [UInt64]
     /// ``slots``'s size minus one (a power of two minus one).
     @exclusivity(unchecked) private var mask: Int
-    /// Where each word's letters start in ``letters``; one more element than words.
-    @exclusivity(unchecked) private var letterBounds: [Int32] = [0]
-    /// The letters of every word, one word after another.
-    @exclusivity(unchecked) private var letters: [UInt32] = []
-    /// Where each word's terms start in ``termList``; one more element than words.
-    @exclusivity(unchecked) private var termBounds: [Int32] = [0]
-    /// The terms of every word (indices in ``TermIndex/terms``), one word after another.
-    @exclusivity(unchecked) private(set) var termList: [Int32] = []
+    /// The words' records, one after another: letter count, term count, the folded (or
+    /// written) letters, the terms (indices in ``TermIndex/terms``, as bit patterns).
+    @exclusivity(unchecked) private var records: [UInt32] = []
+    /// The number of words kept.
+    private(set) var count = 0
 
     /// An empty memo.
     init() {
@@ -607,44 +609,56 @@ final class FirstWordMemo {
         mask = 1023
     }
 
-    /// The number of words kept.
-    var count: Int { letterBounds.count - 1 }
+    /// The term at `position`, one of the positions ``terms(ofWord:compute:)`` returned.
+    @inline(__always)
+    func term(at position: Int) -> Int32 { Int32(bitPattern: records[position]) }
 
-    /// The range in ``termList`` of the terms of `word`, made by `compute` if `word` was not
-    /// seen before.
+    /// The positions of the terms of `word` (read with ``term(at:)``), made by `compute` if
+    /// `word` was not seen before.
     @inline(__always)
     func terms(ofWord word: UnsafeBufferPointer<UInt32>, compute: () -> [Int32]) -> Range<Int> {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in word { hash = (hash ^ UInt64(scalar)) &* 0x100_0000_01b3 }
+        let hash = Self.hash(word)
         let high = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let value = slots[slot]
             if value == 0 { break }
             if value & 0xFFFF_FFFF_0000_0000 == high {
-                let number = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
-                if isWord(number, equalTo: word) { return Int(termBounds[number])..<Int(termBounds[number + 1]) }
+                let record = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
+                if let terms = self.terms(ofRecord: record, ifWordIs: word) { return terms }
             }
             slot = (slot + 1) & mask
         }
-        let number = count
-        letters.append(contentsOf: word)
-        letterBounds.append(Int32(letters.count))
-        termList.append(contentsOf: compute())
-        termBounds.append(Int32(termList.count))
-        slots[slot] = high | UInt64(number + 1)
+        let record = records.count
+        let terms = compute()
+        records.append(UInt32(word.count))
+        records.append(UInt32(terms.count))
+        records.append(contentsOf: word)
+        for term in terms { records.append(UInt32(bitPattern: term)) }
+        slots[slot] = high | UInt64(record + 1)
+        count += 1
         if 2 * count > slots.count { grow() }
-        return Int(termBounds[number])..<Int(termBounds[number + 1])
+        let termStart = record + 2 + word.count
+        return termStart..<(termStart + terms.count)
     }
 
-    /// Whether the letters of word `number` are `word`'s.
+    /// The hash of a word's letters (FNV-1a).
     @inline(__always)
-    private func isWord(_ number: Int, equalTo word: UnsafeBufferPointer<UInt32>) -> Bool {
-        let start = Int(letterBounds[number])
-        guard Int(letterBounds[number + 1]) - start == word.count else { return false }
-        return letters.withUnsafeBufferPointer { letters in
-            for offset in 0..<word.count where letters[start + offset] != word[offset] { return false }
-            return true
+    private static func hash(_ letters: UnsafeBufferPointer<UInt32>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in letters { hash = (hash ^ UInt64(scalar)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// The positions of the terms of the record at `record`, if its letters are `word`'s.
+    @inline(__always)
+    private func terms(ofRecord record: Int, ifWordIs word: UnsafeBufferPointer<UInt32>) -> Range<Int>? {
+        records.withUnsafeBufferPointer { records in
+            guard Int(records[record]) == word.count else { return nil }
+            let letters = record + 2
+            for offset in 0..<word.count where records[letters + offset] != word[offset] { return nil }
+            let termStart = letters + word.count
+            return termStart..<(termStart + Int(records[record + 1]))
         }
     }
 
@@ -652,15 +666,15 @@ final class FirstWordMemo {
     private func grow() {
         slots = [UInt64](repeating: 0, count: 2 * slots.count)
         mask = slots.count - 1
-        letters.withUnsafeBufferPointer { letters in
-            for number in 0..<count {
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                for index in Int(letterBounds[number])..<Int(letterBounds[number + 1]) {
-                    hash = (hash ^ UInt64(letters[index])) &* 0x100_0000_01b3
-                }
+        records.withUnsafeBufferPointer { records in
+            var record = 0
+            while record < records.count {
+                let letterCount = Int(records[record])
+                let hash = Self.hash(UnsafeBufferPointer(rebasing: records[(record + 2)..<(record + 2 + letterCount)]))
                 var slot = Int(truncatingIfNeeded: hash) & mask
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
+                slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(record + 1)
+                record += 2 + letterCount + Int(records[record + 1])
             }
         }
     }

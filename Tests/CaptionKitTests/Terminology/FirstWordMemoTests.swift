@@ -77,7 +77,7 @@ struct FirstWordMemoTests {
                         return number % 3 == 0 ? [Int32(number), Int32(number + 1)] : []
                     }
                 }
-                let terms = range.map { memo.termList[$0] }
+                let terms = range.map { memo.term(at: $0) }
                 #expect(terms == (number % 3 == 0 ? [Int32(number), Int32(number + 1)] : []), "round \(round)")
             }
         }

@@ -72,7 +72,6 @@ struct TermTokens: Sendable {
         var words = 0
         boundsOut[0] = 0
         var offset: Int32 = 0
-        var inWord = false
         // What came since the last word ended: 0 nothing, 1 hyphen, 2 apostrophe, 3 closing quote,
         // 4 a closing quote and a hyphen, 5 anything else.
         var gap = 5
@@ -81,55 +80,49 @@ struct TermTokens: Sendable {
         var index = 0
         let end = bytes.count
         let table = Self.scalarTable
+        // Between words, one scalar at a time; a scalar that starts a word runs the inner loop
+        // over the word's letters to the first scalar that is not one (read again out here).
         while index < end {
-            let lead = UInt32(bytes[index])
-            let value: UInt32
-            if lead < 0x80 {
-                value = lead
-                index += 1
-            } else if lead < 0xE0 {
-                value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                index += 2
-            } else if lead < 0xF0 {
-                value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                index += 3
-            } else {
-                value =
-                    (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                    | UInt32(bytes[index + 3] & 0x3F)
-                index += 4
-            }
+            let (value, length) = Self.scalar(at: index, in: bytes)
             let entry = value < Self.tableSize ? table[Int(value)] : Self.entry(value)
-            if entry & (inWord ? Self.wordInWord : Self.wordOutsideWord) != 0 {
-                if !inWord {
-                    inWord = true
-                    offsetsOut[words] = offset
-                    jointsOut[words] =
-                        switch gap {
-                        case 1, 4: .hyphen
-                        case 2: .apostrophe
-                        default: sentenceMark ? .sentenceBreak : .separate
-                        }
-                    words += 1
-                }
-                if keepingWritten { writtenOut[scalars] = value }
-                foldedOut[scalars] = entry & Self.foldedMask
-                scalars += 1
-            } else if value == 0xAD && inWord {
-                // A soft hyphen inside a word, where a sign may break it: not one of its letters.
-            } else {
-                if inWord {
-                    boundsOut[words] = Int32(scalars)
-                    inWord = false
-                    gap = 0
-                    sentenceMark = false
-                }
+            guard entry & Self.wordOutsideWord != 0 else {
                 gap = Self.gap(after: gap, value)
                 if Self.isSentenceMark(value) { sentenceMark = true }
+                offset &+= 1
+                index &+= length
+                continue
             }
-            offset += 1
+            offsetsOut[words] = offset
+            jointsOut[words] =
+                switch gap {
+                case 1, 4: .hyphen
+                case 2: .apostrophe
+                default: sentenceMark ? .sentenceBreak : .separate
+                }
+            words &+= 1
+            if keepingWritten { writtenOut[scalars] = value }
+            foldedOut[scalars] = entry & Self.foldedMask
+            scalars &+= 1
+            offset &+= 1
+            index &+= length
+            while index < end {
+                let (value, length) = Self.scalar(at: index, in: bytes)
+                let entry = value < Self.tableSize ? table[Int(value)] : Self.entry(value)
+                if entry & Self.wordInWord != 0 {
+                    if keepingWritten { writtenOut[scalars] = value }
+                    foldedOut[scalars] = entry & Self.foldedMask
+                    scalars &+= 1
+                } else if value != 0xAD {
+                    break
+                }
+                // A soft hyphen inside a word, where a sign may break it: not one of its letters.
+                offset &+= 1
+                index &+= length
+            }
+            boundsOut[words] = Int32(truncatingIfNeeded: scalars)
+            gap = 0
+            sentenceMark = false
         }
-        if inWord { boundsOut[words] = Int32(scalars) }
         folded = Array(UnsafeBufferPointer(start: foldedOut, count: scalars))
         if keepingWritten { written = Array(UnsafeBufferPointer(start: writtenOut, count: scalars)) }
         bounds = Array(UnsafeBufferPointer(start: boundsOut, count: words + 1))
@@ -175,6 +168,22 @@ struct TermTokens: Sendable {
     @inline(__always)
     static func isSentenceMark(_ value: UInt32) -> Bool {
         value == 0x2E || value == 0x3F || value == 0x21 || value == 0x2026
+    }
+
+    /// The scalar starting at `index` in `bytes` (valid UTF-8) and its length in bytes.
+    @inline(__always)
+    private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[index &+ 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[index &+ 1] & 0x3F) << 6 | UInt32(bytes[index &+ 2] & 0x3F), 3)
+        }
+        return (
+            (lead & 0x07) << 18 | UInt32(bytes[index &+ 1] & 0x3F) << 12 | UInt32(bytes[index &+ 2] & 0x3F) << 6
+                | UInt32(bytes[index &+ 3] & 0x3F),
+            4
+        )
     }
 
     /// The gap state after `value` (see ``init(_:)``).

@@ -130,7 +130,6 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
                 entriesWithTerms?[entry] ?? (glossary.entries[entry].terms[text.language] != nil)
             }
             var reported: [Int] = []
-            var entries: [Int] = []
             let termEntries = sourceScan.index.termEntries
             let termIsForbidden = sourceScan.index.termIsForbidden
             // Forbidden terms are passed over (they are forbidden-term's), in place: filtering
@@ -140,22 +139,32 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
             while position < matches.count {
                 // The entries found on the same words of the source are one occurrence: a
                 // translation using any of them is fine (the same term may be in two entries).
+                // Their list is made only for a finding: an array per occurrence cost more than
+                // the rest of the check.
                 let first = matches[position]
-                entries.removeAll(keepingCapacity: true)
+                let occurrence = position
+                var firstEntry: Int?
+                var isUsed = false
                 while position < matches.count, matches[position].firstWord == first.firstWord,
                     matches[position].wordCount == first.wordCount
                 {
                     let entry = termEntries[matches[position].term]
-                    if hasTerms(entry), !entries.contains(entry) {
-                        entries.append(entry)
+                    if hasTerms(entry) {
+                        if firstEntry == nil { firstEntry = entry }
+                        if used.contains(entry) { isUsed = true }
                     }
                     position += 1
                     while position < matches.count, termIsForbidden[matches[position].term] { position += 1 }
                 }
-                guard let entry = entries.first, entries.allSatisfy({ !used.contains($0) }), !reported.contains(entry),
+                guard let entry = firstEntry, !isUsed, !reported.contains(entry),
                     !Self.isInsideLongerTerm(
                         first, among: matches, where: { !termIsForbidden[$0.term] && hasTerms(termEntries[$0.term]) })
                 else { continue }
+                var entries: [Int] = []
+                for match in matches[occurrence..<position] where !termIsForbidden[match.term] {
+                    let entry = termEntries[match.term]
+                    if hasTerms(entry), !entries.contains(entry) { entries.append(entry) }
+                }
                 reported.append(entry)
                 let written = sourceScan.tokens.quotedText(of: first, in: analysis.texts[sourceIndex].text)
                 let expected = entries.flatMap { glossary.entries[$0].terms[text.language] ?? [] }

@@ -498,9 +498,10 @@ struct TermIndex: Sendable {
                                     && (next == tokens.count || !mayAttach(tokens.joints[next]))
                                 ? 1 : length(of: termIndex, at: index, in: tokens)
                             if count > 0 {
-                                // Room for several at the first: a text that uses one term usually
-                                // uses more, and growing from one cost allocations.
-                                if found.isEmpty { found.reserveCapacity(8) }
+                                // Room for one per word left at the first: a text that uses one
+                                // term usually uses many (a glossary's translations, dozens), and
+                                // each doubling from a few was an allocation and a copy.
+                                if found.isEmpty { found.reserveCapacity(tokens.count - index) }
                                 found.append(Match(term: termIndex, firstWord: index, wordCount: count))
                             }
                         }

@@ -32,16 +32,24 @@ struct ExhibitAnalysis: Sendable {
         // language has forbidden or do-not-translate terms (the only reasons to look at it), and
         // only for those terms: not for the 2,000 entries of a glossary.
         var scans = [TermScan?](repeating: nil, count: texts.count)
-        var entriesByField: [String: [Int]] = [:]
+        // The entries each field's source uses, by field name: a list, as a text has few fields
+        // (a dictionary hashed the name for every text).
+        var entriesByField: [(field: String, entries: [Int])] = []
         for (index, text) in texts.enumerated() where text.source == nil {
             scans[index] = terminology.scan(text.text, language: text.language, memos: termMemos)
             guard let scan = scans[index], !scan.matches.isEmpty else { continue }
-            var entries = entriesByField[text.field.name] ?? []
+            let known = entriesByField.firstIndex { $0.field == text.field.name }
+            var entries = known.map { entriesByField[$0].entries } ?? []
+            entries.reserveCapacity(entries.count + scan.matches.count)
             for entry in scan.usedEntries where !entries.contains(entry) { entries.append(entry) }
-            entriesByField[text.field.name] = entries
+            if let known {
+                entriesByField[known].entries = entries
+            } else {
+                entriesByField.append((text.field.name, entries))
+            }
         }
         for (index, text) in texts.enumerated() where text.source != nil {
-            let entries = entriesByField[text.field.name]
+            let entries = entriesByField.first { $0.field == text.field.name }?.entries
             guard entries != nil || terminology.scansEveryText(text.language) else { continue }
             scans[index] = terminology.scan(
                 text.text, language: text.language, entries: entries ?? [], memos: termMemos)

@@ -686,18 +686,22 @@ enum Pages {
         /// The text boxes (`field.language`) whose text has a control character: Save refuses
         /// it, and the item under the box says where it is.
         var controls: [String: ControlCharacter] = [:]
+        /// What the curator does in the editor about the `not-approved` finding of a text box
+        /// (`field.language`): said instead of the check's command-line advice.
+        var approveAdvice: [String: ApproveAdvice] = [:]
 
-        /// The `<li>` items under text box `key` (`field.language`).
         /// Whether the text box `key` has an `overflows-panel` finding.
         func overflowsPanel(_ key: String) -> Bool {
             cells[key]?.contains { $0.checkID == overflowsPanelCheckID } ?? false
         }
 
+        /// The `<li>` items under text box `key` (`field.language`).
         func items(_ key: String, words: Localizer) -> HTML {
             let after: HTML =
                 staleAfterSave.contains(key)
                 ? "<li class=\"note\">\(words("exhibit.staleaftersave")) <code>\(staleCheckID)</code></li>" : ""
-            return HTML.join([after, findingItems(cells[key] ?? [], words: words), controlItem(key, words: words)])
+            let findings = findingItems(cells[key] ?? [], words: words, approveAdvice: approveAdvice[key])
+            return HTML.join([after, findings, controlItem(key, words: words)])
         }
 
         /// Where the text box `key`'s control character is, as an error: what Save will do.
@@ -722,6 +726,8 @@ enum Pages {
 
     /// The check whose finding the stale notice stands for.
     static let staleCheckID = "stale-translation"
+    /// The check whose finding the sign-off buttons answer: the page says which button to press.
+    static let notApprovedCheckID = "not-approved"
     static let overflowsPanelCheckID = "overflows-panel"
 
     /// Findings sorted into text boxes (field and language known) and the rest, for the page and
@@ -741,6 +747,9 @@ enum Pages {
         var cells: [String: [Diagnostic]] = [:]
         var general: [Diagnostic] = []
         var staleAfterSave: Set<String> = []
+        var approveAdvice: [String: ApproveAdvice] = [:]
+        // The sign-off states the buttons are drawn from, read only when a text is not approved.
+        lazy var signOff = LibraryBridge.signOffStates(of: exhibit, config: config)
         for finding in findings {
             if let field = finding.field, let language = finding.language, config.field(field) != nil,
                 config.languages.contains(language)
@@ -751,16 +760,44 @@ enum Pages {
                     if !staleCells.contains(key) { staleAfterSave.insert(key) }
                     continue
                 }
+                if finding.checkID == notApprovedCheckID, let state = signOff[key] {
+                    approveAdvice[key] = ApproveAdvice(state, isSource: language == config.source, config: config)
+                }
                 cells[key, default: []].append(finding)
             } else {
                 general.append(finding)
             }
         }
         return LocatedFindings(
-            cells: cells, general: general, staleCells: staleCells, staleAfterSave: staleAfterSave)
+            cells: cells, general: general, staleCells: staleCells, staleAfterSave: staleAfterSave,
+            approveAdvice: approveAdvice)
     }
 
-    /// The `<li>` items of findings.
+    /// What the curator does about a text not approved, with the buttons under it
+    /// (``signOffCell(field:language:panel:config:words:)``), as the `not-approved` check advises
+    /// on the command line: review a translation first, let another person approve a text its
+    /// reviewer may not (four eyes), or approve it.
+    struct ApproveAdvice: Sendable {
+        /// The interface string (`exhibit.approvehint`, `exhibit.reviewapprovehint`, `exhibit.otherapprovehint`).
+        var key: String
+        /// Its values: `name`, the reviewer who may not approve.
+        var values: [String: String] = [:]
+
+        init(_ state: SignOffState, isSource: Bool, config: CollectionConfig) {
+            if let byReviewer = state.approvalByReviewer {
+                key = "exhibit.otherapprovehint"
+                values = ["name": byReviewer.by]
+            } else if !isSource && state.review == nil {
+                key = "exhibit.reviewapprovehint"
+            } else if let review = state.review, !state.approvalCounts(by: review.by, config: config) {
+                key = "exhibit.otherapprovehint"
+                values = ["name": review.by]
+            } else {
+                key = "exhibit.approvehint"
+            }
+        }
+    }
+
     /// A finding's message, English as the library writes it; in a kk or ru interface after what
     /// its check found, said in that language (``Localizer/checkSummary(_:)``), and marked English.
     static func findingMessage(_ finding: Diagnostic, words: Localizer) -> HTML {
@@ -769,11 +806,19 @@ enum Pages {
         } ?? "\(finding.message)"
     }
 
-    static func findingItems(_ findings: [Diagnostic], words: Localizer) -> HTML {
+    /// The `<li>` items of findings; with `approveAdvice`, a `not-approved` finding says in the
+    /// interface language what the check found and which button approves the text, instead of
+    /// the library's message with its command-line advice.
+    static func findingItems(_ findings: [Diagnostic], words: Localizer, approveAdvice: ApproveAdvice? = nil) -> HTML {
         HTML.join(
             findings.map { finding in
                 let severity = finding.severity.rawValue
-                let message = findingMessage(finding, words: words)
+                let message: HTML =
+                    if let advice = approveAdvice, finding.checkID == notApprovedCheckID {
+                        "<span class=\"summary\">\(words("check." + notApprovedCheckID))</span> \(words(advice.key, advice.values))"
+                    } else {
+                        findingMessage(finding, words: words)
+                    }
                 return """
                     <li class="\(severity)"><span class="severity">\(words("severity." + severity))</span> \
                     \(message) <code>\(finding.checkID)</code> <span class="line">\

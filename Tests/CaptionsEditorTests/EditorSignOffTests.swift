@@ -500,6 +500,52 @@ struct EditorSignOffTests {
         return page.body[start.lowerBound..<end.upperBound]
     }
 
+    /// The findings listed under text box `key` (`field-lang`) in a page.
+    static func findings(_ key: String, in page: Browser.Page) throws -> Substring {
+        let start = try #require(page.body.range(of: "<ul class=\"findings\" id=\"f-\(key)\">"))
+        let end = try #require(page.body.range(of: "</ul>", range: start.upperBound..<page.body.endIndex))
+        return page.body[start.upperBound..<end.lowerBound]
+    }
+
+    @Test("The not-approved finding names the button that approves the text, in the page's language, not the command")
+    func notApprovedFindingNamesTheButton() async throws {
+        /// The error item of a `not-approved` finding at `line` that says `advice`.
+        @Sendable func item(_ advice: String, line: Int, language: String = "ru") -> String {
+            let (error, summary, lineWord) =
+                language == "ru"
+                ? ("ошибка", "Текст ещё не утверждён.", "строка") : ("error", "The text is not approved yet.", "line")
+            return "<li class=\"error\"><span class=\"severity\">\(error)</span> <span class=\"summary\">\(summary)"
+                + "</span> \(advice) <code>not-approved</code> <span class=\"line\">\(lineWord) \(line)</span></li>"
+        }
+        try await Self.fourEyesReviewedByDK { _, reviewer, _ in
+            let russian = try await reviewer.get("/exhibits/first-winter", headers: [.acceptLanguage: "ru"])
+            // The source text: approved directly.
+            #expect(
+                try Self.findings("title-ru", in: russian)
+                    == item("Утвердите его кнопкой «Утвердить к печати» под этим текстом.", line: 4))
+            // A translation not reviewed yet.
+            let reviewFirst =
+                "Сначала отметьте его как проверенный кнопкой «Отметить как проверенный» под этим текстом, затем "
+                + "утвердите кнопкой «Утвердить к печати»."
+            #expect(try Self.findings("title-en", in: russian) == item(reviewFirst, line: 5))
+            // Reviewed by DK, with four eyes: another person approves it.
+            let another =
+                "Утвердить его кнопкой «Утвердить к печати» под этим текстом должен не тот, кто его проверял (DK), а "
+                + "другой человек."
+            #expect(try Self.findings("title-kk", in: russian) == item(another, line: 3))
+            #expect(!russian.body.contains("captions approve"))
+            let english = try await reviewer.get("/exhibits/first-winter", headers: [.acceptLanguage: "en"])
+            let approve = "Approve it with the “Approve for print” button under this text."
+            #expect(try Self.findings("title-ru", in: english) == item(approve, line: 4, language: "en"))
+            #expect(!english.body.contains("captions approve"))
+            let kazakh = try await reviewer.get("/exhibits/first-winter", headers: [.acceptLanguage: "kk"])
+            let kazakhAnother =
+                "Оны осы мәтіннің астындағы «Басуға бекіту» түймесімен оның тексерушісінен (DK) басқа адам бекітуі керек."
+            #expect(try Self.findings("title-kk", in: kazakh).contains(kazakhAnother))
+            #expect(!kazakh.body.contains("captions approve"))
+        }
+    }
+
     @Test("With four eyes the reviewer's page says another person must approve the text, and offers no Approve")
     func fourEyesReviewerIsNotOfferedApprove() async throws {
         let line =

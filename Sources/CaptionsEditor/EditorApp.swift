@@ -869,7 +869,7 @@ struct EditorApp: Sendable {
             if name.isEmpty {
                 refusal = "\(words("signoff.noname"))"
             } else if let problem = LibraryBridge.signerProblem(name) {
-                refusal = words.html("signoff.badname", ["name": "\(name)", "reason": words.english(problem)])
+                refusal = words.html("signoff.badname", ["name": "\(name)", "reason": "\(words.nameProblem(problem))"])
             }
             if let refusal {
                 return translatorsRefusal(request, context, refusal, typedName: name)

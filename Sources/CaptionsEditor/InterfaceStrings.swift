@@ -176,6 +176,19 @@ struct Localizer: Sendable {
         return words[reason.checkID.map { "check." + $0 } ?? "holdback." + reason.kind.rawValue.lowercased()]
     }
 
+    /// Why a name cannot sign off, in the interface language (`signoff.name<problem>`).
+    func nameProblem(_ problem: SignOff.NameProblem) -> String {
+        switch problem {
+        case .empty: self("signoff.nameempty")
+        case .tooLong: self("signoff.nametoolong")
+        case .lineBreakOrControl: self("signoff.namecontrol")
+        case .formattingCharacter(let codePoint): self("signoff.nameformatting", ["code": codePoint])
+        case .semicolon: self("signoff.namesemicolon")
+        case .spaceAtEndOrDoubled: self("signoff.namespaces")
+        case .otherSpace: self("signoff.nameotherspace")
+        }
+    }
+
     /// The `lang` attribute for English text from the library (messages, notes) on a page in
     /// another language; empty on an English page.
     var englishAttribute: HTML { language == "en" ? "" : " lang=\"en\"" }

@@ -38,7 +38,7 @@ extension LibraryBridge {
     }
 
     /// Why `name` cannot sign off (empty, too long, a `;`...), or `nil` when it can.
-    static func signerProblem(_ name: String) -> String? { SignOff.problem(withName: name) }
+    static func signerProblem(_ name: String) -> SignOff.NameProblem? { SignOff.nameProblem(name) }
 
     /// Reviews or approves one text of exhibit `id` as `by` today, if its source and text still
     /// have the fingerprints `expected` (field → language → fingerprint); otherwise throws

@@ -171,8 +171,8 @@ extension EditorApp {
         var signer = signers.name(session: context.session.id)
         if let given = form["signer"]?.trimmingCharacters(in: .whitespaces), !given.isEmpty, given != signer {
             if let problem = LibraryBridge.signerProblem(given) {
-                return refusal(
-                    html: words.html("signoff.badname", ["name": "\(given)", "reason": words.english(problem)]))
+                let reason = words.nameProblem(problem)
+                return refusal(html: words.html("signoff.badname", ["name": "\(given)", "reason": "\(reason)"]))
             }
             signers.set(given, session: context.session.id)
             signer = given

@@ -1369,14 +1369,17 @@ struct EditorXLIFFTests {
                     "<p class=\"message error\" role=\"alert\">Give your name or initials first: each review and "
                         + "approval records who made it.</p>"))
             #expect(noName.body.contains("<input type=\"checkbox\" name=\"trust\" value=\"1\">"))
-            // A name the record cannot hold, in the interface language, with the reason marked English.
+            // A name the record cannot hold, with the reason, in the interface language.
             _ = try await browser.post("/language", [("lang", "ru"), ("back", "/translators")])
             _ = try await browser.get("/translators")
             let badName = try await browser.upload(
                 "/translators/review", field: "xliff", fileName: "ru-en.xlf", bytes: Data(marked.utf8),
                 fields: [("trust", "1"), ("by", "Dana; K")])
             #expect(badName.status == .unprocessableContent)
-            #expect(badName.body.contains("role=\"alert\">Это имя нельзя записать (<span lang=\"en\">"))
+            #expect(
+                badName.body.contains(
+                    "role=\"alert\">Это имя нельзя записать (в имени есть знак «;», которым в записи разделяются "
+                        + "подписи): Dana; K</p>"))
             #expect(badName.body.contains("<input name=\"by\" value=\"Dana; K\""))
             _ = try await browser.post("/language", [("lang", "en"), ("back", "/translators")])
             _ = try await browser.get("/translators")

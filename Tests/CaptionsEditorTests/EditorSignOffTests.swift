@@ -507,6 +507,42 @@ struct EditorSignOffTests {
         return page.body[start.upperBound..<end.lowerBound]
     }
 
+    @Test("A name the record cannot hold is refused with the reason in the page's language")
+    func refusedNameInThePageLanguage() async throws {
+        let fixture = try EditorFixture()
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter", headers: [.acceptLanguage: "ru"])
+            let semicolon = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "approve", "title.ru", signer: "A;B"),
+                headers: [.acceptLanguage: "ru"])
+            #expect(semicolon.status == .unprocessableContent)
+            #expect(
+                semicolon.body.contains(
+                    "<p class=\"message error\" role=\"alert\">Это имя нельзя записать (в имени есть знак «;», которым "
+                        + "в записи разделяются подписи): A;B</p>"))
+            // A right-to-left override, named by its code point.
+            let kazakh = try await browser.post(
+                "/exhibits/first-winter/signoff",
+                Self.signOffForm(page, "approve", "title.ru", signer: "A\u{202E}B"), headers: [.acceptLanguage: "kk"])
+            #expect(
+                kazakh.body.contains(
+                    "role=\"alert\">Бұл атты жазуға болмайды (атында көрінбейтін пішімдеу таңбасы бар, U+202E): "
+                        + "A\u{202E}B</p>"))
+            #expect(!kazakh.body.contains("invisible"))
+        }
+    }
+
+    @Test("The English reasons a name is refused for are the library's, word for word")
+    func englishNameProblemsAreTheLibrarys() throws {
+        let words = try InterfaceStrings.loadBundled().localizer("en")
+        let problems: [SignOff.NameProblem] = [
+            .empty, .tooLong, .lineBreakOrControl, .formattingCharacter("U+202E"), .semicolon, .spaceAtEndOrDoubled,
+            .otherSpace,
+        ]
+        for problem in problems { #expect(words.nameProblem(problem) == problem.message) }
+        #expect(SignOff.nameProblem("A\u{202E}B") == .formattingCharacter("U+202E"))
+    }
+
     @Test("The not-approved finding names the button that approves the text, in the page's language, not the command")
     func notApprovedFindingNamesTheButton() async throws {
         /// The error item of a `not-approved` finding at `line` that says `advice`.

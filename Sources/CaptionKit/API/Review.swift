@@ -114,6 +114,43 @@ public enum SignOff {
     /// sentence without a trailing period; `nil` when it can.
     public static func problem(withName name: String) -> String? { SignOffMark.problem(withName: name) }
 
+    /// Why `name` cannot be recorded as a signer, as a value a program can say in its own words
+    /// (``NameProblem/message`` is ``problem(withName:)``'s sentence); `nil` when it can.
+    public static func nameProblem(_ name: String) -> NameProblem? { SignOffMark.nameProblem(name) }
+
+    /// Why a name cannot be recorded as a reviewer or approver.
+    public enum NameProblem: Hashable, Sendable {
+        /// No name at all.
+        case empty
+        /// Longer than 64 characters.
+        case tooLong
+        /// A line break or control character.
+        case lineBreakOrControl
+        /// An invisible formatting character (a right-to-left override shows "AB" where the
+        /// record says "BA"), with its code point: `U+202E`.
+        case formattingCharacter(String)
+        /// A `;`, which the record uses between sign-offs.
+        case semicolon
+        /// A space at the start or end, or two in a row.
+        case spaceAtEndOrDoubled
+        /// A space other than the plain space (U+0020).
+        case otherSpace
+
+        /// The problem in English, as `review`, `approve` and `import --trust-states` say it
+        /// after `--by NAME:`.
+        public var message: String {
+            switch self {
+            case .empty: "the name is empty"
+            case .tooLong: "the name is longer than 64 characters"
+            case .lineBreakOrControl: "the name has a line break or control character"
+            case .formattingCharacter(let codePoint): "the name has the invisible formatting character \(codePoint)"
+            case .semicolon: "the name has a ';', which the record uses between sign-offs"
+            case .spaceAtEndOrDoubled: "the name starts or ends with a space or has two spaces in a row"
+            case .otherSpace: "the name has a space other than the plain space"
+            }
+        }
+    }
+
     /// Loads the collection at `path` and runs `request`; see ``run(_:in:dryRun:)``.
     public static func run(_ request: Request, collectionAt path: String) throws(CaptionError) -> Result {
         let collection = try CaptionCollection.load(path: path)

@@ -84,23 +84,22 @@ extension SignOffMark {
     /// Why `name` cannot sign off, or `nil` when it can: a name or initials of at most 64
     /// characters, without line breaks, control or formatting characters (bidirectional
     /// overrides, zero-width spaces), `;` or runs of spaces.
-    static func problem(withName name: String) -> String? {
-        if name.isEmpty { return "the name is empty" }
-        if name.count > 64 { return "the name is longer than 64 characters" }
+    static func problem(withName name: String) -> String? { nameProblem(name)?.message }
+
+    /// Why `name` cannot sign off (``problem(withName:)``), as a value.
+    static func nameProblem(_ name: String) -> SignOff.NameProblem? {
+        if name.isEmpty { return .empty }
+        if name.count > 64 { return .tooLong }
         if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" }) {
-            return "the name has a line break or control character"
+            return .lineBreakOrControl
         }
         if let format = name.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
             // A right-to-left override shows "AB" where the record says "BA".
-            return "the name has the invisible formatting character \(format.codePoint)"
+            return .formattingCharacter(format.codePoint)
         }
-        if name.contains(";") { return "the name has a ';', which the record uses between sign-offs" }
-        if name.hasPrefix(" ") || name.hasSuffix(" ") || name.contains("  ") {
-            return "the name starts or ends with a space or has two spaces in a row"
-        }
-        if name.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " }) {
-            return "the name has a space other than the plain space"
-        }
+        if name.contains(";") { return .semicolon }
+        if name.hasPrefix(" ") || name.hasSuffix(" ") || name.contains("  ") { return .spaceAtEndOrDoubled }
+        if name.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " }) { return .otherSpace }
         return nil
     }
 

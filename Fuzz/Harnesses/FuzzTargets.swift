@@ -139,7 +139,7 @@ enum FuzzTargets {
         var utf8 = Array(line.utf8)
         utf8.withUnsafeMutableBufferPointer { buffer in
             LineBreaker.breakLine(UnsafeBufferPointer(buffer), isSimple: isSimple, width: width, measure: measure) {
-                word, before, wordWidth in
+                word, before, wordWidth, _ in
                 pieces.append((Array(word), before))
                 if before == .space, !lines.isEmpty {
                     lines[lines.count - 1].words.append(Array(word))

@@ -47,6 +47,52 @@ import Testing
         #expect(run.stderr.hasSuffix("0 errors, 0 warnings in 20 exhibits\n"), "\(run.stderr)")
     }
 
+    /// Words broken at soft hyphens past a panel's last line count once each in `overflows-panel`'s
+    /// "about N words", as a reader sees them, not once per piece.
+    @Test func overflowsPanelCountsABrokenWordOnce() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "Captions/captions.yml",
+            """
+            languages: [en]
+            source: en
+            panels:
+              object: { font: PT Sans, size-pt: 24, leading-pt: 30, width-mm: 40, max-lines: 1 }
+            fields:
+              text: { required: true, panel: object }
+
+            """)
+        let words = [
+            "pneu\\u00ADmono\\u00ADultra\\u00ADmicro\\u00ADscopic",
+            "super\\u00ADcali\\u00ADfragi\\u00ADlistic\\u00ADexpi\\u00ADali\\u00ADdocious",
+        ]
+        try folder.write("Captions/a.yml", "id: a\ntext:\n  en: \"A \(words[0]) \(words[1])\"\n")
+        let run = try CLIRun.run(["check"], in: folder.path)
+        #expect(
+            run.stdout
+                == "Captions/a.yml:3:7: error: en text needs 9 lines at 24 pt on the 40 mm panel; 1 fit (8 lines, "
+                + "about 2 words, too long) [overflows-panel]\n")
+        #expect(run.status == 1)
+    }
+
+    /// A word wider than the sign's line even broken at its soft hyphens is named whole, without
+    /// them, once, by its widest part.
+    @Test func anOverlongBrokenWordIsNamedWhole() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "Captions/captions.yml",
+            "languages: [en]\nsource: en\nfields:\n  title: { required: true }\nsignage:\n  width: 5\n")
+        try folder.write("Captions/a.yml", "id: a\ntitle:\n  en: \"abcdefgh\\u00ADijklmnopqrstu\\u00ADvw\"\n")
+        let run = try CLIRun.run(["export", "signage", "--out", "out", "--format", "txt"], in: folder.path)
+        #expect(
+            run.stderr
+                == "Captions/a.yml:3:7: warning: a: a part of a word in the English (en) title is 14 characters, "
+                + "wider than the 5-character line; it stands on a line of its own and overflows: "
+                + "abcdefghijklmnopqrstuvw\nexported 1 label to out; 1 warning\n")
+        #expect(try folder.read("out/a.txt") == "abcdefgh-\nijklmnopqrstu-\nvw\n")
+        #expect(run.status == 0)
+    }
+
     /// `max-chars` counts what a reader sees: a soft hyphen is not a character.
     @Test func maxCharsDoesNotCountSoftHyphens() throws {
         let folder = try TemporaryFolder()

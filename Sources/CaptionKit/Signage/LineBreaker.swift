@@ -78,7 +78,10 @@ enum LineBreaker {
     }
 
     /// Breaks one line of text (UTF-8 bytes, no line feed in it) into lines at most `width`
-    /// wide, calling `body` with each word, what goes before it and its width, in order.
+    /// wide, calling `body` with each word, what goes before it, its width and where in `line`
+    /// the word is written, in order. A word broken at soft hyphens comes as its pieces (the
+    /// first ones ending with a hyphen), each with the same `written` range: the whole word as
+    /// the reader sees it, soft hyphens and all.
     ///
     /// - Parameters:
     ///   - line: The text; runs of spaces (and tabs) between words count as one space.
@@ -88,7 +91,7 @@ enum LineBreaker {
     ///   - measure: The width function.
     static func breakLine(
         _ line: UnsafeBufferPointer<UInt8>, isSimple: Bool, width: Int, measure: some TextMeasure,
-        _ body: (_ word: UnsafeBufferPointer<UInt8>, _ before: Break, _ width: Int) -> Void
+        _ body: (_ word: UnsafeBufferPointer<UInt8>, _ before: Break, _ width: Int, _ written: Range<Int>) -> Void
     ) {
         let width = max(width, 1)
         var currentWidth = 0
@@ -98,26 +101,27 @@ enum LineBreaker {
         // Whether the next word must start a line: the word before it ended in a hyphen at a
         // soft hyphen.
         var startsLine = false
-        func fill(_ word: UnsafeBufferPointer<UInt8>, _ metrics: WordMetrics) {
+        func fill(_ word: UnsafeBufferPointer<UInt8>, _ metrics: WordMetrics, _ written: Range<Int>) {
             let wordWidth = metrics.width
             if !hasWord {
                 hasWord = true
                 currentWidth = wordWidth
-                body(word, .none, wordWidth)
+                body(word, .none, wordWidth, written)
             } else if !startsLine,
                 currentWidth + beforeSpace + measure.spaceWidth + metrics.afterSpace + wordWidth <= width
             {
                 currentWidth += beforeSpace + measure.spaceWidth + metrics.afterSpace + wordWidth
-                body(word, .space, wordWidth)
+                body(word, .space, wordWidth, written)
             } else {
                 currentWidth = wordWidth
-                body(word, .line, wordWidth)
+                body(word, .line, wordWidth, written)
             }
             beforeSpace = metrics.beforeSpace
             startsLine = false
         }
-        func fill(_ word: UnsafeBufferPointer<UInt8>) {
-            fill(word, measure.metrics(ofWord: word, isSimple: isSimple))
+        func fill(_ written: Range<Int>) {
+            let word = UnsafeBufferPointer(rebasing: line[written])
+            fill(word, measure.metrics(ofWord: word, isSimple: isSimple), written)
         }
         guard !SoftHyphens.occur(in: line) else {
             // Whether `metrics` fits where the next word goes: after a space on the line, or
@@ -133,7 +137,11 @@ enum LineBreaker {
                 guard parts.count > 1 else {
                     // A soft hyphen at an end breaks nothing; one alone is no word.
                     SoftHyphens.join(parts[...], of: word, into: &piece)
-                    if !piece.isEmpty { piece.withUnsafeBufferPointer { fill($0) } }
+                    if !piece.isEmpty {
+                        piece.withUnsafeBufferPointer {
+                            fill($0, measure.metrics(ofWord: $0, isSimple: isSimple), range)
+                        }
+                    }
                     return
                 }
                 // The parts from `first` on: whole where they fit, else the most that fit with a
@@ -143,7 +151,7 @@ enum LineBreaker {
                     SoftHyphens.join(parts[first...], of: word, into: &piece)
                     let rest = piece.withUnsafeBufferPointer { measure.metrics(ofWord: $0, isSimple: isSimple) }
                     if first == parts.count - 1 || fits(rest) {
-                        piece.withUnsafeBufferPointer { fill($0, rest) }
+                        piece.withUnsafeBufferPointer { fill($0, rest, range) }
                         break
                     }
                     var last = parts.count - 2
@@ -154,7 +162,7 @@ enum LineBreaker {
                         let metrics = piece.withUnsafeBufferPointer { measure.metrics(ofWord: $0, isSimple: isSimple) }
                         // Alone on a line, the first part goes there even when it is too wide.
                         if fits(metrics) || (last == first && (!hasWord || startsLine)) {
-                            piece.withUnsafeBufferPointer { fill($0, metrics) }
+                            piece.withUnsafeBufferPointer { fill($0, metrics, range) }
                             startsLine = true
                             break
                         }
@@ -167,7 +175,7 @@ enum LineBreaker {
             return
         }
         guard isSimple, measure.prefetches else {
-            forEachWord(in: line, isSimple: isSimple) { fill(UnsafeBufferPointer(rebasing: line[$0])) }
+            forEachWord(in: line, isSimple: isSimple) { fill($0) }
             return
         }
         // The memory of every word's measurement is asked for first, so that the reads overlap;
@@ -181,7 +189,7 @@ enum LineBreaker {
             }
             for (range, prefetched) in words[..<count] {
                 let word = UnsafeBufferPointer(rebasing: line[range])
-                fill(word, measure.metrics(ofWord: word, isSimple: true, prefetched: prefetched))
+                fill(word, measure.metrics(ofWord: word, isSimple: true, prefetched: prefetched), range)
             }
         }
     }

@@ -41,18 +41,18 @@ enum SignageLayout {
                         field, width: panel.lineWidth, measure: panel.measure(for: block.language).onThisThread(),
                         into: &sink
                     ) {
-                        word, wordWidth in
+                        word, broken, wordWidth in
                         overlongWordWarning(
-                            word, label: label, language: block.language, field: field,
+                            word, broken: broken, label: label, language: block.language, field: field,
                             wide: "\(millimetres(panel.millimetres(wordWidth))) mm wide",
                             line: "\(PanelFit.number(panel.profile.widthMM)) mm line")
                     }
                 } else {
                     let width = settings.width(for: field.name)
                     warnings += layOut(field, width: width, measure: CharacterMeasure(), into: &sink) {
-                        word, wordWidth in
+                        word, broken, wordWidth in
                         overlongWordWarning(
-                            word, label: label, language: block.language, field: field,
+                            word, broken: broken, label: label, language: block.language, field: field,
                             wide: TextReporter.plural(wordWidth, "character"), line: "\(width)-character line")
                     }
                 }
@@ -63,20 +63,31 @@ enum SignageLayout {
 
     /// Lays out one field's lines to `width` by `measure`.
     ///
-    /// - Returns: The warnings `overlong` makes for each word wider than the line.
+    /// - Returns: The warnings `overlong` makes for each word wider than the line: the word as
+    /// the reader sees it (without soft hyphens), once; when it broke at soft hyphens, whether it
+    /// did and the width of its widest piece.
     @inline(__always)  // Called out of line, it copied the label and field for every line.
     private static func layOut(
         _ field: SignageLabel.Field, width: Int, measure: some TextMeasure, into sink: inout some LayoutSink,
-        overlong: (String, Int) -> SignageWarning
+        overlong: (_ word: String, _ broken: Bool, _ width: Int) -> SignageWarning
     ) -> [SignageWarning] {
         var warnings: [SignageWarning] = []
         field.text.forEachLine { line, startsParagraph in
             if startsParagraph { sink.startParagraph() }
             sink.startLine()
+            // The word last warned about, where it is written, and its widest piece so far.
+            var warned: (written: Range<Int>, width: Int)?
             LineBreaker.breakLine(line, isSimple: field.text.isSimple, width: width, measure: measure) {
-                word, before, wordWidth in
+                word, before, wordWidth, written in
                 sink.append(word, after: before)
-                if wordWidth > width { warnings.append(overlong(String(decoding: word, as: UTF8.self), wordWidth)) }
+                guard wordWidth > width else { return }
+                if let last = warned, last.written == written {
+                    guard wordWidth > last.width else { return }
+                    warnings.removeLast()
+                }
+                warned = (written, wordWidth)
+                let whole = SoftHyphens.removed(from: UnsafeBufferPointer(rebasing: line[written]))
+                warnings.append(overlong(whole, !whole.utf8.elementsEqual(word), wordWidth))
             }
         }
         return warnings
@@ -108,15 +119,16 @@ enum SignageLayout {
     }
 
     /// The warning about `word`, `wide` (e.g. `52 characters`), wider than `line` (e.g. `the
-    /// 48-character line`).
+    /// 48-character line`); when `broken` at its soft hyphens, about the part that is that wide.
     private static func overlongWordWarning(
-        _ word: String, label: SignageLabel, language: String, field: SignageLabel.Field, wide: String, line: String
+        _ word: String, broken: Bool, label: SignageLabel, language: String, field: SignageLabel.Field, wide: String,
+        line: String
     ) -> SignageWarning {
         SignageWarning(
             location: field.location,
             message: """
-                \(label.id): a word in the \(Language.displayName(language)) \(field.name) is \
-                \(wide), wider than the \(line); it stands on a line of its own and overflows: \(word)
+                \(label.id): \(broken ? "a part of a word" : "a word") in the \(Language.displayName(language)) \
+                \(field.name) is \(wide), wider than the \(line); it stands on a line of its own and overflows: \(word)
                 """)
     }
 }

@@ -37,6 +37,13 @@ enum SoftHyphens {
         return parts
     }
 
+    /// The text of the UTF-8 bytes `bytes` without their soft hyphens: a word as a reader sees it.
+    static func removed(from bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var joined: [UInt8] = []
+        join(parts(of: bytes)[...], of: bytes, into: &joined)
+        return String(decoding: joined, as: UTF8.self)
+    }
+
     /// Calls `body` with the offset of each soft hyphen in the UTF-8 bytes `bytes`, in order,
     /// while it returns true; returns whether every call did.
     @discardableResult

@@ -53,7 +53,11 @@ import Testing
     @Test func aPartWiderThanTheLineStandsAloneWithItsHyphenAndIsReported() {
         let result = LineBreaker.wrap("a abcdefgh\u{AD}ij", width: 5)
         #expect(result.lines == ["a", "abcdefgh-", "ij"])
-        #expect(result.overlongWords == ["abcdefgh-"])
+        // Named as the reader sees the word, once, by its widest part.
+        #expect(result.overlongWords == [.init(word: "abcdefghij", piece: "abcdefgh-")])
+        let twice = LineBreaker.wrap("abcdefgh\u{AD}ijklmnopqrstu\u{AD}vw", width: 5)
+        #expect(twice.lines == ["abcdefgh-", "ijklmnopqrstu-", "vw"])
+        #expect(twice.overlongWords == [.init(word: "abcdefghijklmnopqrstuvw", piece: "ijklmnopqrstu-")])
     }
 
     @Test func combiningMarksAndKazakhLettersCountOnce() {

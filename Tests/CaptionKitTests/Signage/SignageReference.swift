@@ -36,10 +36,13 @@ enum SignageReference {
     /// characters, and inside a word at a soft hyphen (U+00AD) with a hyphen at the line's end
     /// when the word does not fit (the most of it that fits stays on the line); soft hyphens
     /// are not printed. An empty line gives one empty line.
-    static func wrap(_ line: String, width: Int) -> (lines: [String], overlongWords: [String]) {
+    static func wrap(_ line: String, width: Int) -> (lines: [String], overlongWords: [OverlongWord]) {
         let width = max(width, 1)
         var lines: [String] = []
-        var overlong: [String] = []
+        var overlong: [OverlongWord] = []
+        // The word being placed, without soft hyphens, and its widest piece wider than the line.
+        var whole = ""
+        var widest: OverlongWord?
         var current = ""
         var currentLength = 0
         var hasWord = false
@@ -53,7 +56,9 @@ enum SignageReference {
         }
         func place(_ piece: String) {
             let pieceLength = length(piece)
-            if pieceLength > width { overlong.append(piece) }
+            if pieceLength > width, pieceLength > widest.map({ length($0.piece) }) ?? 0 {
+                widest = OverlongWord(word: whole, piece: piece)
+            }
             if !hasWord {
                 current = piece
                 currentLength = pieceLength
@@ -70,6 +75,9 @@ enum SignageReference {
         }
         for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             let parts = word.split(separator: "\u{AD}").map(String.init)
+            whole = parts.joined()
+            widest = nil
+            defer { if let widest { overlong.append(widest) } }
             var first = 0
             while first < parts.count {
                 let rest = parts[first...].joined()
@@ -89,6 +97,22 @@ enum SignageReference {
         }
         lines.append(current)
         return (lines, overlong)
+    }
+
+    /// A word wider than its line: the word as a reader sees it (no soft hyphens) and its widest
+    /// piece, the word itself unless it broke at soft hyphens. A string literal is a word whole.
+    struct OverlongWord: Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+        var word: String
+        var piece: String
+
+        init(word: String, piece: String) {
+            self.word = word
+            self.piece = piece
+        }
+
+        init(stringLiteral word: String) { self.init(word: word, piece: word) }
+
+        var description: String { piece == word ? word : "\(word) (\(piece))" }
     }
 
     /// One label: blocks of (language, fields of (name, location, paragraphs, unsettled words)).
@@ -141,13 +165,15 @@ enum SignageReference {
                 return field.paragraphs.map { paragraph in
                     paragraph.flatMap { line in
                         let wrapped = wrap(line, width: width)
-                        warnings += wrapped.overlongWords.map { word in
-                            SignageWarning(
+                        warnings += wrapped.overlongWords.map { overlong in
+                            let what = overlong.piece == overlong.word ? "a word" : "a part of a word"
+                            return SignageWarning(
                                 location: field.location,
                                 message: """
-                                    \(label.id): a word in the \(Language.displayName(block.language)) \(field.name) \
-                                    is \(length(word)) characters, wider than the \(width)-character line; it \
-                                    stands on a line of its own and overflows: \(word)
+                                    \(label.id): \(what) in the \(Language.displayName(block.language)) \
+                                    \(field.name) is \(length(overlong.piece)) characters, wider than the \
+                                    \(width)-character line; it stands on a line of its own and overflows: \
+                                    \(overlong.word)
                                     """)
                         }
                         return wrapped.lines
@@ -210,20 +236,30 @@ enum SignageReference {
 
 extension LineBreaker {
     /// The production line breaker on one line, with lines and overlong words as strings.
-    static func wrap(_ line: String, width: Int) -> (lines: [String], overlongWords: [String]) {
+    static func wrap(_ line: String, width: Int) -> (lines: [String], overlongWords: [SignageReference.OverlongWord]) {
         var line = line
         let isSimple = line.unicodeScalars.allSatisfy(CharacterCount.isSimple)
         return line.withUTF8 { bytes in
             var lines = [""]
-            var overlong: [String] = []
-            breakLine(bytes, isSimple: isSimple, width: width, measure: CharacterMeasure()) { word, before, wordWidth in
+            var overlong: [SignageReference.OverlongWord] = []
+            var warned: (written: Range<Int>, width: Int)?
+            breakLine(bytes, isSimple: isSimple, width: width, measure: CharacterMeasure()) {
+                word, before, wordWidth, written in
                 let word = String(decoding: word, as: UTF8.self)
                 switch before {
                 case .none: lines[0] = word
                 case .space: lines[lines.count - 1] += " " + word
                 case .line: lines.append(word)
                 }
-                if wordWidth > max(width, 1) { overlong.append(word) }
+                // The word once, with its widest piece, as the signage layout warns.
+                guard wordWidth > max(width, 1) else { return }
+                if let last = warned, last.written == written {
+                    guard wordWidth > last.width else { return }
+                    overlong.removeLast()
+                }
+                warned = (written, wordWidth)
+                let whole = SoftHyphens.removed(from: UnsafeBufferPointer(rebasing: bytes[written]))
+                overlong.append(.init(word: whole, piece: word))
             }
             return (lines, overlong)
         }

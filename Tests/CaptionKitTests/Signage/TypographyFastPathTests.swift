@@ -214,11 +214,11 @@ import Testing
         for line in lines {
             for width in [1, 5, 12, 48] {
                 var expected: [String] = []
-                var overlong: [String] = []
+                var overlong: [SignageReference.OverlongWord] = []
                 var current = ""
                 for word in line.split(separator: " ").map(String.init) {
                     let length = word.count
-                    if length > width { overlong.append(word) }
+                    if length > width { overlong.append(.init(word: word, piece: word)) }
                     if current.isEmpty {
                         current = word
                     } else if current.count + 1 + length <= width {

@@ -183,7 +183,8 @@ struct PanelFit: Sendable, Hashable {
     /// The lines the text takes; the blank line between two paragraphs counts as one, as in
     /// the text files.
     var lines: Int
-    /// The words (units the line breaker keeps together) on lines past the last one that fits.
+    /// The words (units the line breaker keeps together; a word broken at soft hyphens is one)
+    /// with a piece on a line past the last one that fits.
     var overflowWords: Int
     /// The width of the widest word (unit), in the measure's units: wider than the line, it
     /// stands on a line of its own and runs past the panel's edge.
@@ -203,13 +204,18 @@ struct PanelFit: Sendable, Hashable {
         text.forEachLine { line, startsParagraph in
             if startsParagraph, lines > 0 { lines += 1 }
             var hasWord = false
+            // The word last counted past the panel, where it is written: its other pieces are no words.
+            var counted: Range<Int>?
             LineBreaker.breakLine(line, isSimple: text.isSimple, width: width, measure: measure) {
-                _, before, wordWidth in
+                _, before, wordWidth, written in
                 if before != .space { lines += 1 }
                 if recordingBreaks, before == .line { wrappedWords.append(words) }
                 words += 1
                 hasWord = true
-                if lines > maxLines { overflowWords += 1 }
+                if lines > maxLines, counted != written {
+                    overflowWords += 1
+                    counted = written
+                }
                 widestWord = max(widestWord, wordWidth)
             }
             if !hasWord { lines += 1 }

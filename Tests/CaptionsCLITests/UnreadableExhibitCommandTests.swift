@@ -308,4 +308,35 @@ import Testing
                 """)
         #expect(both.stderr == warning + "Captions/h/v.yml:1:1: warning: Captions/h/v.yml \(Self.conflict)\n")
     }
+
+    /// A file whose id is not a slug, refused as malformed everywhere else, is passed over too,
+    /// named at its id, and counted; the other files are approved, exit 1.
+    @Test func approveAllReviewedPassesOverAFileWhoseIdIsNotASlug() throws {
+        let folder = try SignOffCommandTests.museum()
+        let epoch = SignOffCommandTests.epoch
+        let c = "Captions/g/c.yml"
+        try folder.write(c, SignOffCommandTests.exhibit.replacingOccurrences(of: "id: k", with: "id: c"))
+        for id in ["k", "c"] {
+            let review = try CLIRun.run(
+                ["review", id, "--field", "title", "--by", "AB"], in: folder.path, environment: epoch)
+            #expect(review.status == 0, "\(review.stderr)")
+        }
+        try folder.write(c, try folder.read(c).replacingOccurrences(of: "id: c\n", with: "id: Kurt_2\n"))
+        let malformed = try folder.read(c)
+        let run = try CLIRun.run(
+            ["approve", "--all-reviewed", "--gallery", "g", "--by", "DK"], in: folder.path, environment: epoch)
+        #expect(run.status == 1)
+        #expect(
+            run.stdout == """
+                \(Self.approvedK)skipped 1 exhibit file with an id that is not a slug
+
+                """)
+        #expect(
+            run.stderr == """
+                \(c):1:5: warning: \(c) has the id 'Kurt_2', which is not a slug, and texts are signed off by exhibit \
+                id; skipped: make it 'id: c', then run the command again
+
+                """)
+        #expect(try folder.read(c) == malformed)
+    }
 }

@@ -11,11 +11,15 @@ public struct PassedOverFile: Sendable, Hashable {
         /// It has no id (`approve --all-reviewed` only): texts are signed off by exhibit id, and
         /// the exports hold a file without one back.
         case noID
+        /// Its id is not a slug (`approve --all-reviewed` only): `check` reports it (`invalid-id`)
+        /// and the exports hold the file back, as for a file without an id.
+        case invalidID
     }
 
     public var reason: Reason
     /// One located line: `path:line:col: warning: <path> <why>; skipped: fix it, then run the
-    /// command again` (for a file without an id, `skipped: add 'id: <suggestion>', then …`).
+    /// command again` (for a file without an id, `skipped: add 'id: <suggestion>', then …`; for
+    /// an id that is not a slug, `skipped: make it 'id: <suggestion>', then …`).
     public var warning: String
 
     /// The count of `files` (in the order of ``Reason``), e.g. `skipped 2 exhibit files that
@@ -25,6 +29,7 @@ public struct PassedOverFile: Sendable, Hashable {
         guard !files.isEmpty else { return nil }
         let counts: [(Reason, String)] = [
             (.unreadable, "that cannot be read as captions"), (.errors, "with errors"), (.noID, "without an id"),
+            (.invalidID, "with an id that is not a slug"),
         ]
         let parts = counts.compactMap { reason, what in
             let count = files.count { $0.reason == reason }
@@ -41,7 +46,7 @@ extension CaptionCollection {
     /// The files, in collection order, in the gallery folder `gallery` (with the galleries below
     /// it) or anywhere, that a command over every exhibit passes over: those that cannot be read
     /// as captions or are read with errors (``Exhibit/isReadWithoutErrors``) and, `needingID`,
-    /// those without an id.
+    /// those without an id or whose id is not a slug (``Exhibit/hasValidID``).
     func filesPassedOver(inGallery gallery: String? = nil, needingID: Bool = false) -> [PassedOverFile] {
         exhibits.compactMap { exhibit in
             guard exhibit.isInGallery(gallery) else { return nil }
@@ -54,7 +59,15 @@ extension CaptionCollection {
                     reason: .errors,
                     warning: exhibit.skipped(at: first.location, "\(exhibit.path) has errors: \(first.message)"))
             }
-            guard needingID, exhibit.id == nil else { return nil }
+            guard needingID, !exhibit.hasValidID else { return nil }
+            if let id = exhibit.id {
+                return PassedOverFile(
+                    reason: .invalidID,
+                    warning: exhibit.skipped(
+                        at: exhibit.idLocation,
+                        "\(exhibit.path) has the id '\(id)', which is not a slug, and texts are signed off by exhibit id",
+                        fix: "make it 'id: \(ExhibitID.suggestion(from: exhibit.fileStem))'"))
+            }
             return PassedOverFile(
                 reason: .noID,
                 warning: exhibit.skipped(
@@ -69,6 +82,10 @@ extension Exhibit {
     /// Whether this file is read as captions without a finding in reading it: only then does
     /// the caption file editor write its record (a command over every exhibit passes over the others).
     var isReadWithoutErrors: Bool { isReadable && loadFindings.isEmpty }
+
+    /// Whether this file has an id that is a slug (``ExhibitID/isValid(_:)``): only then does a
+    /// command over every exhibit sign off its texts.
+    var hasValidID: Bool { id.map(ExhibitID.isValid) ?? false }
 
     /// `location: warning: <why>; skipped: <fix>, then run the command again`.
     fileprivate func skipped(at location: SourceLocation, _ why: String, fix: String = "fix it") -> String {

@@ -216,7 +216,7 @@ public enum SignOff {
     /// Loads the collection at `path` and approves every reviewed translation; see
     /// ``approveAllReviewed(gallery:by:date:withSource:in:dryRun:)``. `passedOver` names each file of the
     /// gallery (or the collection) that cannot be read as captions, is read with errors or has no
-    /// id, in file order: it may hold reviewed texts, which were not approved.
+    /// id or one that is not a slug, in file order: it may hold reviewed texts, which were not approved.
     ///
     /// With `withSource`, the source texts that are not approved yet are approved too (they need
     /// no review).
@@ -235,7 +235,8 @@ public enum SignOff {
     /// `gallery` (with its sub-galleries) or the whole collection; one
     /// result per exhibit with something approved or skipped, in file order. With four eyes, the
     /// texts `by` reviewed are skipped: they are the result's ``Result/refused``. A file that
-    /// cannot be read as captions, is read with errors or has no id is passed over
+    /// cannot be read as captions, is read with errors or has no id or one that is not a slug
+    /// is passed over
     /// (``CaptionCollection/filesPassedOver(inGallery:needingID:)``).
     /// Every file is written atomically under the collection lock, and none when one cannot be
     /// edited or changed on disk since it was read.
@@ -257,7 +258,7 @@ public enum SignOff {
         var results: [Result] = []
         var files: [(path: String, data: Data, readAs: ContentDigest?)] = []
         for loaded in collection.exhibits
-        where loaded.isReadWithoutErrors && loaded.id != nil && loaded.isInGallery(gallery) {
+        where loaded.isReadWithoutErrors && loaded.hasValidID && loaded.isInGallery(gallery) {
             // A quick look at the loaded exhibit first: most files have nothing reviewed.
             guard withSource || !TranslationRecord(exhibit: loaded).signOffs.isEmpty else { continue }
             var editor = try CaptionFileEditor(editing: loaded)

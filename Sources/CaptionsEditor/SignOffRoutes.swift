@@ -203,21 +203,18 @@ extension EditorApp {
         }
         store.replace([exhibit.relativePath])
         if let refused = result.refused.first {
-            // The usual reasons in the interface's language; the library's sentence otherwise.
-            let state = LibraryBridge.signOffStates(of: exhibit, config: config)["\(field).\(language)"]
+            // The library's reason, said in the interface's language.
             let what = words.textName(field: field, language: language)
-            if action == .approve, state?.approvalCounts(by: signer, config: config) == false {
+            let reason: String
+            switch refused.kind {
+            case .approvedByReviewer:
                 // Four eyes: the only refusal of a reviewed text's approval by its reviewer.
                 return refusal(words("signoff.refusedfoureyes", ["what": what]))
-            }
-            let reason: String
-            switch state?.translation {
-            case .missing?: reason = words("signoff.refusedmissing")
-            case .stale?: reason = words("signoff.refusedstale")
-            case _ where action == .approve && language != config.source && state?.review == nil:
-                reason = words("signoff.refusednotreviewed")
-            default:
-                reason = refused.reason
+            case .noText: reason = words("signoff.refusedmissing")
+            case .stale: reason = words("signoff.refusedstale")
+            case .notReviewed: reason = words("signoff.refusednotreviewed")
+            case .noSourceText: reason = words("signoff.refusednosource")
+            case .sourceReviewed: reason = words("signoff.refusedsource")
             }
             return refusal(words("signoff.refused", ["what": what, "reason": reason]))
         }

@@ -200,6 +200,40 @@ struct EditorSignOffTests {
         }
     }
 
+    @Test("A refused sign-off gives the library's reason in the page's language: no source text, a source reviewed")
+    func refusalReasonsInThePageLanguage() async throws {
+        let fixture = try EditorFixture()
+        try fixture.write(
+            Self.file, try fixture.read(Self.file).replacingOccurrences(of: "  ru: Первая зима\n", with: "  ru: \"\"\n")
+        )
+        fixture.app.store.reloadAll()
+        let before = try fixture.read(Self.file)
+        try await fixture.test { browser in
+            let russian: HTTPFields = [.acceptLanguage: "ru"]
+            let page = try await browser.get("/exhibits/first-winter", headers: russian)
+            // A translation of a title whose source is empty: offered for review, refused.
+            #expect(page.body.contains("name=\"review\" value=\"title.kk\""))
+            let noSource = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "review", "title.kk", signer: "AB"),
+                headers: russian)
+            #expect(noSource.status == .unprocessableContent)
+            #expect(
+                noSource.body.contains(
+                    "<p class=\"message error\" role=\"alert\">Не подписано: Заголовок (kk) — нет исходного текста, "
+                        + "с которым его можно сверить.</p>"))
+            // A review of a source text, which no button offers.
+            let source = try await browser.post(
+                "/exhibits/first-winter/signoff", Self.signOffForm(page, "review", "text.ru"), headers: russian)
+            #expect(source.status == .unprocessableContent)
+            #expect(
+                source.body.contains(
+                    "<p class=\"message error\" role=\"alert\">Не подписано: Текст (ru) — исходный текст не проверяют, "
+                        + "а утверждают.</p>"))
+            #expect(!noSource.body.contains("reviewed against") && !source.body.contains("captions approve"))
+            #expect(try fixture.read(Self.file) == before)
+        }
+    }
+
     @Test("A stale translation is refused; outside git the page says why no word diff is shown")
     func staleRefused() async throws {
         let fixture = try EditorFixture()

@@ -58,6 +58,25 @@ public enum SignOff {
         var location: SourceLocation
         /// One sentence without a trailing period.
         public var reason: String
+        /// The reason as a value, for a program that says it in its own words.
+        public var kind: Kind
+
+        /// Why a text could not be signed off.
+        public enum Kind: Sendable, Hashable {
+            /// A review of a source text, which is approved rather than reviewed.
+            case sourceReviewed
+            /// The text is missing or empty.
+            case noText
+            /// The translation is stale: its source changed since it was translated.
+            case stale
+            /// A review of a translation whose field has no source text (in `language`) to be
+            /// reviewed against.
+            case noSourceText(language: String)
+            /// An approval of a translation that no current review covers.
+            case notReviewed
+            /// An approval by the translation's own reviewer, with four eyes.
+            case approvedByReviewer
+        }
 
         /// `path:line:col: error: <id>: <field> (<language>) <reason>` (`warning:` for a text
         /// `approve --all-reviewed` skips).

@@ -33,23 +33,27 @@ struct SignOffPlan {
                 let text = captionField?.translation(language)
                 let location =
                     text?.keyLocation ?? captionField?.location ?? (exhibit.id != nil ? exhibit.idLocation : start)
-                func refuse(_ reason: String) {
+                func refuse(_ kind: SignOff.Refusal.Kind, _ reason: String) {
                     refused.append(
-                        SignOff.Refusal(field: field, language: language, location: location, reason: reason))
+                        SignOff.Refusal(
+                            field: field, language: language, location: location, reason: reason, kind: kind))
                 }
                 let isSource = language == config.source
                 if action == .review && isSource {
-                    refuse("is the source text, which is approved rather than reviewed (captions approve)")
+                    refuse(
+                        .sourceReviewed, "is the source text, which is approved rather than reviewed (captions approve)"
+                    )
                     continue
                 }
                 let state = SignOffTracker.state(
                     of: exhibit, field: field, language: language, config: config, record: record)
                 guard let text, !text.isBlank else {
-                    refuse("has no text to \(action.rawValue)")
+                    refuse(.noText, "has no text to \(action.rawValue)")
                     continue
                 }
                 if case .stale = state.translation {
                     refuse(
+                        .stale,
                         """
                         is stale: the \(config.source) text changed since it was translated; update the translation \
                         (or run captions accept), then review it
@@ -64,7 +68,9 @@ struct SignOffPlan {
                         continue
                     }
                     guard let source = captionField?.translation(config.source), !source.isBlank else {
-                        refuse("has no \(config.source) text to be reviewed against")
+                        refuse(
+                            .noSourceText(language: config.source),
+                            "has no \(config.source) text to be reviewed against")
                         continue
                     }
                     entries[field, default: [:]][language] = (
@@ -85,11 +91,12 @@ struct SignOffPlan {
                             let fingerprint = record.fingerprint(field: field, language: language)
                         else {
                             let outdated = NotReviewedCheck.outdatedNote(state.outdated, missing: .reviewed)
-                            refuse("is not reviewed\(outdated); review it first (captions review)")
+                            refuse(.notReviewed, "is not reviewed\(outdated); review it first (captions review)")
                             continue
                         }
                         guard SignOffTracker.approvalCounts(by: mark.by, review: review, config: config) else {
                             refuse(
+                                .approvedByReviewer,
                                 "was reviewed by \(review.by) on \(review.date); with four-eyes: true another person "
                                     + "must approve it")
                             refusedToReviewer.append(refused[refused.count - 1])

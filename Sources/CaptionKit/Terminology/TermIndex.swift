@@ -229,9 +229,10 @@ struct TermIndex: Sendable {
         _ text: String, entry: Int, forbidden: Bool, caseExact: Bool, everyText: Bool,
         to byPrefix: inout [UInt64: [Candidate]]
     ) {
-        let tokens = TermTokens(text)
+        let tokens = TermTokens(text, keepingWritten: caseExact)
         guard tokens.count > 0 else { return }
         var words: [Word] = []
+        words.reserveCapacity(tokens.count)
         for index in 0..<tokens.count {
             let folded = Array(tokens.word(index))
             let written = caseExact ? Array(tokens.writtenWord(index)) : nil
@@ -268,8 +269,13 @@ struct TermIndex: Sendable {
     /// ``WordForms/minimumStem`` has none but itself unless `inflectsWhenShort`.
     private func stems(of word: [UInt32], written: [UInt32]?, inflectsWhenShort: Bool) -> [Stem] {
         func stem(_ scalars: [UInt32], _ ending: Ending) -> Stem {
-            let common = zip(scalars, word).prefix { $0 == $1 }.count
-            return Stem(scalars: scalars, ending: ending, written: written.map { Array($0.prefix(common)) })
+            // The written letters the stem shares with the word, for `case: exact` entries only.
+            let shared = written.map { written in
+                var common = 0
+                while common < scalars.count, common < word.count, scalars[common] == word[common] { common += 1 }
+                return Array(written.prefix(common))
+            }
+            return Stem(scalars: scalars, ending: ending, written: shared)
         }
         guard word.count >= WordForms.minimumStem || (inflectsWhenShort && word.count >= 2) else {
             return [stem(word, .none)]
@@ -320,9 +326,8 @@ struct TermIndex: Sendable {
             return result
         case .english:
             var result = [stem(word, .oneOf(Self.englishEndings))]
-            let text = String(String.UnicodeScalarView(word.compactMap(Unicode.Scalar.init)))
-            if let plural = EnglishForms.irregular[text] {
-                result.append(stem(plural.unicodeScalars.map(\.value), .none))
+            if let plural = EnglishForms.irregularPlural(of: word) {
+                result.append(stem(plural, .none))
             }
             let y: UInt32 = 0x79
             if word.last == y, let before = word.dropLast().last, ![0x61, 0x65, 0x69, 0x6F, 0x75].contains(before) {

@@ -175,7 +175,7 @@ enum KazakhSuffixes {
 
     /// The harmony of a stem: by its last vowel (а о ұ ы я back; ә е ө ү і э и front; у, ю or
     /// no vowel (abbreviations like НКВД): either).
-    static func harmony(of stem: some Collection<UInt32>) -> Harmony {
+    static func harmony(of stem: some BidirectionalCollection<UInt32>) -> Harmony {
         for scalar in stem.reversed() {
             switch scalar {
             case 0x430, 0x43E, 0x4B1, 0x44B, 0x44F: return .back
@@ -188,7 +188,7 @@ enum KazakhSuffixes {
     }
 
     /// The sound class at the end of `stem`, skipping ь and ъ.
-    static func endSound(of stem: some Collection<UInt32>) -> After {
+    static func endSound(of stem: some BidirectionalCollection<UInt32>) -> After {
         for scalar in stem.reversed() {
             if let sound = sound(scalar) { return sound }
         }
@@ -252,6 +252,10 @@ enum RussianEndings {
             "ьей", "ьев", "ьем", "ьям", "ьях", "ием", "иям", "иях", "иями", "ьями",
         ].map { $0.unicodeScalars.map(\.value) })
 
+    /// ``all``, packed (``TermIndex/pack(_:)``): a glossary's every Russian word looks up its
+    /// last one to four letters, and an array for each look-up was an allocation.
+    static let allPacked = Set(all.map(TermIndex.pack))
+
     /// The endings of a neuter noun in -о (золото, письмо), both numbers: not the adjective
     /// endings (золотой, золотая), which make another word.
     static let neuterInO: Set<[UInt32]> = Set(
@@ -266,7 +270,7 @@ enum RussianEndings {
     /// ``WordForms/minimumStem`` letters (possibly the empty one).
     static func stem(of word: [UInt32]) -> [UInt32] {
         for length in stride(from: min(4, word.count - WordForms.minimumStem), through: 1, by: -1)
-        where all.contains(Array(word.suffix(length))) {
+        where allPacked.contains(TermIndex.pack(word.suffix(length))) {
             // Nouns in -ье, -ья keep the soft sign in every form (платье, платья, платьем).
             let keepsSoftSign = length >= 2 && word[word.count - length] == 0x44C
             return Array(word.dropLast(keepsSoftSign ? length - 1 : length))
@@ -301,4 +305,15 @@ enum EnglishForms {
     static let irregular: [String: String] = [
         "woman": "women", "man": "men", "child": "children", "person": "people", "foot": "feet",
     ]
+
+    /// The irregular plural of the folded word `word`, if it has one, as scalars: a glossary's
+    /// every English word asks, and making a `String` of each to look it up in ``irregular``
+    /// cost more than the rest of compiling it.
+    static func irregularPlural(of word: [UInt32]) -> [UInt32]? {
+        irregularScalars.first { $0.singular == word }?.plural
+    }
+
+    /// ``irregular`` as scalars.
+    private static let irregularScalars: [(singular: [UInt32], plural: [UInt32])] = irregular.sorted { $0.key < $1.key }
+        .map { ($0.key.unicodeScalars.map(\.value), $0.value.unicodeScalars.map(\.value)) }
 }

@@ -750,6 +750,7 @@ enum Pages {
         var approveAdvice: [String: ApproveAdvice] = [:]
         // The sign-off states the buttons are drawn from, read only when a text is not approved.
         lazy var signOff = LibraryBridge.signOffStates(of: exhibit, config: config)
+        lazy var fourEyes = (try? config.fourEyes()) ?? false
         for finding in findings {
             if let field = finding.field, let language = finding.language, config.field(field) != nil,
                 config.languages.contains(language)
@@ -760,8 +761,10 @@ enum Pages {
                     if !staleCells.contains(key) { staleAfterSave.insert(key) }
                     continue
                 }
-                if finding.checkID == notApprovedCheckID, let state = signOff[key] {
-                    approveAdvice[key] = ApproveAdvice(state, isSource: language == config.source, config: config)
+                if finding.checkID == notApprovedCheckID,
+                    let advice = signOff[key]?.approvalAdvice(isSource: language == config.source, fourEyes: fourEyes)
+                {
+                    approveAdvice[key] = ApproveAdvice(advice)
                 }
                 cells[key, default: []].append(finding)
             } else {
@@ -774,26 +777,24 @@ enum Pages {
     }
 
     /// What the curator does about a text not approved, with the buttons under it
-    /// (``signOffCell(field:language:panel:config:words:)``), as the `not-approved` check advises
-    /// on the command line: review a translation first, let another person approve a text its
-    /// reviewer may not (four eyes), or approve it.
+    /// (``signOffCell(field:language:panel:config:words:)``): the library's advice (the one the
+    /// `not-approved` check gives on the command line) as an interface string.
     struct ApproveAdvice: Sendable {
         /// The interface string (`exhibit.approvehint`, `exhibit.reviewapprovehint`, `exhibit.otherapprovehint`).
         var key: String
         /// Its values: `name`, the reviewer who may not approve.
         var values: [String: String] = [:]
 
-        init(_ state: SignOffState, isSource: Bool, config: CollectionConfig) {
-            if let byReviewer = state.approvalByReviewer {
+        init(_ advice: SignOffState.ApprovalAdvice) {
+            switch advice {
+            case .approvedByReviewer(let approval):
                 key = "exhibit.otherapprovehint"
-                values = ["name": byReviewer.by]
-            } else if !isSource && state.review == nil {
-                key = "exhibit.reviewapprovehint"
-            } else if let review = state.review, !state.approvalCounts(by: review.by, config: config) {
+                values = ["name": approval.by]
+            case .reviewFirst: key = "exhibit.reviewapprovehint"
+            case .someoneOtherThanReviewer(let reviewer):
                 key = "exhibit.otherapprovehint"
-                values = ["name": review.by]
-            } else {
-                key = "exhibit.approvehint"
+                values = ["name": reviewer]
+            case .approve: key = "exhibit.approvehint"
             }
         }
     }

@@ -72,6 +72,29 @@ public struct SignOffState: Sendable, Hashable {
         }
     }
 
+    /// What must happen before a text not approved is approved, as the `not-approved` check
+    /// advises: the command line and the editor say it each in their own words.
+    public enum ApprovalAdvice: Sendable, Hashable {
+        /// An approval by its reviewer does not count (four eyes): another person must approve it.
+        case approvedByReviewer(SignOffMark)
+        /// A translation must be reviewed before it is approved.
+        case reviewFirst
+        /// With four eyes, someone other than the reviewer (named) must approve it.
+        case someoneOtherThanReviewer(String)
+        /// Anyone may approve it.
+        case approve
+    }
+
+    /// What approves this text (`nil` when it is approved); `isSource` for the source language,
+    /// `fourEyes` when an approval by the reviewer does not count (``CollectionConfig/fourEyes()``).
+    public func approvalAdvice(isSource: Bool, fourEyes: Bool) -> ApprovalAdvice? {
+        guard approval == nil else { return nil }
+        if let approvalByReviewer { return .approvedByReviewer(approvalByReviewer) }
+        if !isSource && review == nil { return .reviewFirst }
+        if let review, fourEyes { return .someoneOtherThanReviewer(review.by) }
+        return .approve
+    }
+
     /// Whether the text meets `required`; the source language needs no review, so for it
     /// `reviewed` asks only for a text.
     func meets(_ required: SignOffLevel, isSource: Bool) -> Bool {

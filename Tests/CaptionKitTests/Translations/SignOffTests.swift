@@ -325,6 +325,23 @@ import Testing
         #expect(try Self.levels(plain) == ["kk:approved", "ru:approved", "en:approved"])
     }
 
+    /// What approves a text, the one rule the `not-approved` check and the editor say in their
+    /// own words: nothing when approved; the reviewer's own approval named; a translation not
+    /// reviewed is reviewed first (the source never is); with four eyes the reviewer is named.
+    @Test func approvalAdviceFollowsTheSignOffState() {
+        let mark = SignOffMark(by: "DK", date: "2026-12-03")
+        let approved = SignOffState(translation: .translated, review: mark, approval: mark)
+        #expect(approved.approvalAdvice(isSource: false, fourEyes: true) == nil)
+        let byReviewer = SignOffState(translation: .translated, review: mark, approvalByReviewer: mark)
+        #expect(byReviewer.approvalAdvice(isSource: false, fourEyes: true) == .approvedByReviewer(mark))
+        let translated = SignOffState(translation: .translated)
+        #expect(translated.approvalAdvice(isSource: false, fourEyes: false) == .reviewFirst)
+        #expect(translated.approvalAdvice(isSource: true, fourEyes: true) == .approve)
+        let reviewed = SignOffState(translation: .translated, review: mark)
+        #expect(reviewed.approvalAdvice(isSource: false, fourEyes: true) == .someoneOtherThanReviewer("DK"))
+        #expect(reviewed.approvalAdvice(isSource: false, fourEyes: false) == .approve)
+    }
+
     /// The print gate and "ready for print" judge an approval as `check` does: with four eyes, a
     /// reviewer's own approval holds the label back, with a reason that says so.
     @Test func fourEyesHoldsTheReviewersApprovalBackFromPrint() throws {

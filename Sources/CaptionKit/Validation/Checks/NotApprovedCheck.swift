@@ -60,20 +60,16 @@ struct NotApprovedCheck: CaptionCheck {
     func check(_ exhibit: Exhibit, in context: CheckContext) -> [Diagnostic] {
         signOffFindings(in: exhibit, languages: context.config.languages, context: context) {
             what, isSource, current in
-            guard current.approval == nil else { return nil }
-            if let byReviewer = current.approvalByReviewer {
+            let advice: String
+            switch current.approvalAdvice(isSource: isSource, fourEyes: fourEyes) {
+            case nil: return nil
+            case .approvedByReviewer(let byReviewer):
                 return "\(what) was approved by its reviewer (\(byReviewer.by)); another person must approve it"
+            case .reviewFirst: advice = "review it first (captions review), then approve it with captions approve"
+            case .someoneOtherThanReviewer(let reviewer):
+                advice = "someone other than its reviewer (\(reviewer)) must approve it with captions approve"
+            case .approve: advice = "approve it with captions approve"
             }
-            // A translation whose review does not count either: approve would refuse it. With
-            // four eyes, its reviewer may not approve it: the advice names who may not.
-            let advice =
-                if !isSource && current.review == nil {
-                    "review it first (captions review), then approve it with captions approve"
-                } else if let review = current.review, fourEyes {
-                    "someone other than its reviewer (\(review.by)) must approve it with captions approve"
-                } else {
-                    "approve it with captions approve"
-                }
             return "\(what) is not approved" + NotReviewedCheck.outdatedNote(current.outdated, missing: .approved)
                 + "; " + advice
         }
@@ -85,7 +81,7 @@ extension CollectionConfig {
     /// severity): then an approval of a translation by its own reviewer does not count.
     ///
     /// - Throws: ``CaptionError/invalidConfig(_:_:)`` when `four-eyes` is not `true` or `false`.
-    func fourEyes() throws(CaptionError) -> Bool {
+    public func fourEyes() throws(CaptionError) -> Bool {
         let id = NotApprovedCheck.description.id
         return try CheckOptions(checkID: id, node: checks[id]?.node).bool("four-eyes") ?? false
     }

@@ -48,7 +48,7 @@ extension FuzzTargets {
                 fatalError("match \(match) outside the \(scan.tokens.count) words of \(text.debugDescription)")
             }
             let start = scan.offset(of: match)
-            let end = Int(scan.tokens.offsets[last]) + scan.tokens.length(last)
+            let end = scan.tokens.offset(last) + scan.tokens.length(last)
             guard start >= 0, start < end, end <= scalars.count else {
                 fatalError("match \(match) at scalars \(start)..<\(end) outside \(scalars.count) scalars")
             }

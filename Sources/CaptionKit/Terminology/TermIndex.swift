@@ -243,7 +243,7 @@ struct TermIndex: Sendable {
                 Word(
                     stems: stems(of: folded, written: written, inflectsWhenShort: endsSeveral),
                     attached: attachedEnding(of: folded),
-                    followsSentenceMark: index > 0 && tokens.joints[index] == .sentenceBreak))
+                    followsSentenceMark: index > 0 && tokens.joint(index) == .sentenceBreak))
         }
         let termIndex = Int32(terms.count)
         terms.append(Term(entry: entry, isForbidden: forbidden, text: text, words: words))
@@ -405,12 +405,12 @@ struct TermIndex: Sendable {
     private static func matches(
         _ stem: Stem, _ tokens: TermTokens, _ index: Int, knownStemLength: Int? = nil
     ) -> Bool {
-        let start = Int(tokens.bounds[index])
-        let length = Int(tokens.bounds[index + 1]) - start
+        let start = tokens.start(index)
+        let length = tokens.start(index + 1) - start
         let sharesStem =
             knownStemLength != nil
             || stem.scalars.withUnsafeBufferPointer { stemScalars in
-                tokens.folded.withUnsafeBufferPointer { folded in
+                tokens.withScalars { folded, _, _ in
                     guard length >= stemScalars.count else { return false }
                     for offset in 0..<stemScalars.count where folded[start + offset] != stemScalars[offset] {
                         return false
@@ -430,14 +430,14 @@ struct TermIndex: Sendable {
             let words = terms[term].words
             var index = start + 1
             for word in words.dropFirst() {
-                guard index < tokens.count, word.followsSentenceMark || tokens.joints[index] != .sentenceBreak,
+                guard index < tokens.count, word.followsSentenceMark || tokens.joint(index) != .sentenceBreak,
                     word.stems.contains(where: { Self.matches($0, tokens, index) })
                 else {
                     return 0
                 }
                 index += 1
             }
-            if index < tokens.count, mayAttach(tokens.joints[index]), let last = words.last, tokens.length(index) <= 8,
+            if index < tokens.count, mayAttach(tokens.joint(index)), let last = words.last, tokens.length(index) <= 8,
                 Self.accepts(tokens.word(index)[...], last.attached)
             {
                 index += 1
@@ -478,38 +478,33 @@ struct TermIndex: Sendable {
         var found: [Match] = []
         guard !terms.isEmpty else { return found }
         let memo = memo ?? FirstWordMemo()
-        let keyScalars = needsWrittenWords && !tokens.written.isEmpty ? tokens.written : tokens.folded
-        tokens.folded.withUnsafeBufferPointer { folded in
-            keyScalars.withUnsafeBufferPointer { keys in
-                tokens.bounds.withUnsafeBufferPointer { bounds in
-                    for index in 0..<tokens.count {
-                        let start = Int(bounds[index])
-                        let word = UnsafeBufferPointer(rebasing: keys[start..<Int(bounds[index + 1])])
-                        // Most words start like no term: one to three bit tests pass them over, and
-                        // the memo keeps only the others (a smaller memo stays in the cache).
-                        guard mayStartTerm(folded, start: start, length: word.count) else { continue }
-                        let firstTerms = memo.terms(ofWord: word) { firstWordTerms(of: tokens, at: index) }
-                        for position in firstTerms {
-                            let termIndex = Int(memo.term(at: position))
-                            if let entries, !termConcernsEveryText[termIndex], !entries.contains(termEntries[termIndex])
-                            {
-                                continue
-                            }
-                            // A one-word term with no word attached after it covers its word: the term
-                            // itself is not read.
-                            let next = index + 1
-                            let count =
-                                termWordCounts[termIndex] == 1
-                                    && (next == tokens.count || !mayAttach(tokens.joints[next]))
-                                ? 1 : length(of: termIndex, at: index, in: tokens)
-                            if count > 0 {
-                                // Room for one per word left at the first: a text that uses one
-                                // term usually uses many (a glossary's translations, dozens), and
-                                // each doubling from a few was an allocation and a copy.
-                                if found.isEmpty { found.reserveCapacity(tokens.count - index) }
-                                found.append(Match(term: termIndex, firstWord: index, wordCount: count))
-                            }
-                        }
+        tokens.withScalars { folded, written, bounds in
+            let keys = needsWrittenWords ? written : folded
+            for index in 0..<tokens.count {
+                let start = Int(bounds[index])
+                let word = UnsafeBufferPointer(rebasing: keys[start..<Int(bounds[index + 1])])
+                // Most words start like no term: one to three bit tests pass them over, and
+                // the memo keeps only the others (a smaller memo stays in the cache).
+                guard mayStartTerm(folded, start: start, length: word.count) else { continue }
+                let firstTerms = memo.terms(ofWord: word) { firstWordTerms(of: tokens, at: index) }
+                for position in firstTerms {
+                    let termIndex = Int(memo.term(at: position))
+                    if let entries, !termConcernsEveryText[termIndex], !entries.contains(termEntries[termIndex]) {
+                        continue
+                    }
+                    // A one-word term with no word attached after it covers its word: the term
+                    // itself is not read.
+                    let next = index + 1
+                    let count =
+                        termWordCounts[termIndex] == 1
+                            && (next == tokens.count || !mayAttach(tokens.joint(next)))
+                        ? 1 : length(of: termIndex, at: index, in: tokens)
+                    if count > 0 {
+                        // Room for one per word left at the first: a text that uses one
+                        // term usually uses many (a glossary's translations, dozens), and
+                        // each doubling from a few was an allocation and a copy.
+                        if found.isEmpty { found.reserveCapacity(tokens.count - index) }
+                        found.append(Match(term: termIndex, firstWord: index, wordCount: count))
                     }
                 }
             }
@@ -556,11 +551,11 @@ struct TermIndex: Sendable {
         var found: [Int32] = []
         // Words, stems and candidates are read in place: copying a stem out of its array, or
         // slicing a word out of the tokens, retained and released arrays for every word.
-        tokens.folded.withUnsafeBufferPointer { folded in
+        tokens.withScalars { folded, _, _ in
             firstStems.withUnsafeBufferPointer { firstStems in
                 candidates.withUnsafeBufferPointer { candidates in
-                    let start = Int(tokens.bounds[index])
-                    let wordLength = Int(tokens.bounds[index + 1]) - start
+                    let start = tokens.start(index)
+                    let wordLength = tokens.start(index + 1) - start
                     _ = forEachFilteredKey(of: folded, start: start, length: wordLength) { key, prefixLength in
                         guard let range = candidateRange(of: key) else { return true }
                         for position in range {

@@ -21,20 +21,25 @@ struct TermTokens: Sendable {
         case sentenceBreak
     }
 
-    /// The folded scalars of every word, one after another.
-    private(set) var folded: [UInt32] = []
-    /// The scalars as written, parallel to ``folded`` (for `case: exact` entries and
-    /// do-not-translate names), or empty when not asked for.
-    private(set) var written: [UInt32] = []
-    /// Where each word's scalars start in ``folded``; one more element than words, the end.
-    private(set) var bounds: [Int32] = [0]
-    /// Each word's offset in the text, in Unicode scalars from its start.
-    private(set) var offsets: [Int32] = []
-    /// How each word is joined to the previous one.
-    private(set) var joints: [Joint] = []
-
+    /// Everything in one array (a text is split for every scan, and five arrays were five
+    /// allocations, copies and releases): the folded scalars of every word, one after another
+    /// (from 0, so a word's bounds index it directly); the scalars as written, parallel to them,
+    /// when kept; where each word's scalars start, and one more bound, the end; each word's
+    /// offset in the text, in Unicode scalars from its start; each word's ``Joint``. Its
+    /// capacity is what any text of as many bytes could need (about four times its size): a
+    /// text's tokens live while its exhibit is checked.
+    private let storage: [UInt32]
     /// The number of words.
-    var count: Int { offsets.count }
+    let count: Int
+    /// The number of folded scalars.
+    private let scalarCount: Int
+    /// Whether the scalars as written were kept (for `case: exact` entries and do-not-translate
+    /// names).
+    let keepsWritten: Bool
+    /// Where the bounds, the offsets and the joints start in ``storage``.
+    private let boundsBase: Int
+    private let offsetsBase: Int
+    private let jointsBase: Int
 
     /// Splits `text` into words, keeping the scalars as written too when `keepingWritten`.
     ///
@@ -49,29 +54,76 @@ struct TermTokens: Sendable {
 
     /// ``init(_:keepingWritten:)`` on the bytes of a string (valid UTF-8).
     ///
-    /// Writes into buffers of the largest size the text can need (a scalar per byte, a word
-    /// per two bytes) and copies them into the arrays at the end: no capacity check per scalar.
-    /// The five buffers are parts of one allocation (a text is split for every scan).
+    /// Writes each part at the place the largest text of its length would need (a scalar per
+    /// byte, a word per two bytes) in ``storage``, and moves the parts down to their lengths at
+    /// the end: no capacity check per scalar, one allocation.
     private init(utf8 bytes: UnsafeBufferPointer<UInt8>, keepingWritten: Bool) {
         let scalarCapacity = bytes.count
         let wordCapacity = bytes.count / 2 + 1
-        // Four-byte elements first, the one-byte joints last: every part stays aligned.
-        let fourByteCount = scalarCapacity * (keepingWritten ? 2 : 1) + (wordCapacity + 1) + wordCapacity
-        let scratch = UnsafeMutableRawPointer.allocate(
-            byteCount: 4 * fourByteCount + wordCapacity, alignment: MemoryLayout<UInt32>.alignment)
-        defer { scratch.deallocate() }
-        let foldedOut = scratch.bindMemory(to: UInt32.self, capacity: scalarCapacity)
-        let writtenOut = (scratch + 4 * scalarCapacity).bindMemory(
-            to: UInt32.self, capacity: keepingWritten ? scalarCapacity : 0)
-        let boundsStart = 4 * scalarCapacity * (keepingWritten ? 2 : 1)
-        let boundsOut = (scratch + boundsStart).bindMemory(to: Int32.self, capacity: wordCapacity + 1)
-        let offsetsOut = (scratch + boundsStart + 4 * (wordCapacity + 1)).bindMemory(
-            to: Int32.self, capacity: wordCapacity)
-        let jointsOut = (scratch + 4 * fourByteCount).bindMemory(to: Joint.self, capacity: wordCapacity)
+        let writtenCapacity = keepingWritten ? scalarCapacity : 0
+        var scalars = 0
+        var words = 0
+        storage = [UInt32](
+            unsafeUninitializedCapacity: scalarCapacity + writtenCapacity + (wordCapacity + 1) + 2 * wordCapacity
+        ) { buffer, initialized in
+            let foldedOut = buffer.baseAddress!
+            let writtenOut = foldedOut + scalarCapacity
+            let boundsOut = writtenOut + writtenCapacity
+            let offsetsOut = boundsOut + (wordCapacity + 1)
+            let jointsOut = offsetsOut + wordCapacity
+            // Two copies of the loop, each knowing whether it keeps the written scalars: the
+            // test for every scalar cost more than a tenth of the loop.
+            (scalars, words) = Self.scalarTable.withUnsafeBufferPointer { table in
+                keepingWritten
+                    ? Self.split(
+                        bytes, table: table, KeepingWritten.self, folded: foldedOut, written: writtenOut,
+                        bounds: boundsOut, offsets: offsetsOut, joints: jointsOut)
+                    : Self.split(
+                        bytes, table: table, NotKeepingWritten.self, folded: foldedOut, written: writtenOut,
+                        bounds: boundsOut, offsets: offsetsOut, joints: jointsOut)
+            }
+            // The parts moved down to their lengths (the regions may overlap: a memmove).
+            let written = keepingWritten ? scalars : 0
+            var next = foldedOut + scalars
+            func moveDown(_ part: UnsafeMutablePointer<UInt32>, count: Int) {
+                UnsafeMutableRawPointer(next).copyMemory(from: part, byteCount: 4 * count)
+                next += count
+            }
+            moveDown(writtenOut, count: written)
+            moveDown(boundsOut, count: words + 1)
+            moveDown(offsetsOut, count: words)
+            moveDown(jointsOut, count: words)
+            initialized = next - foldedOut
+        }
+        let written = keepingWritten ? scalars : 0
+        count = words
+        scalarCount = scalars
+        keepsWritten = keepingWritten
+        boundsBase = scalars + written
+        offsetsBase = boundsBase + words + 1
+        jointsBase = offsetsBase + words
+    }
+
+    /// Whether ``split(_:table:_:folded:written:bounds:offsets:joints:)`` keeps the written
+    /// scalars: a type, so that each case is compiled on its own without the test.
+    private protocol WrittenScalars { static var areKept: Bool { get } }
+    private enum KeepingWritten: WrittenScalars { static var areKept: Bool { true } }
+    private enum NotKeepingWritten: WrittenScalars { static var areKept: Bool { false } }
+
+    /// Splits `bytes` (valid UTF-8) into words, writing each part at its pointer (see
+    /// ``init(utf8:keepingWritten:)``); the written scalars only when `Written` keeps them.
+    /// Returns the number of scalars and of words.
+    private static func split<Written: WrittenScalars>(
+        _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>, _: Written.Type,
+        folded foldedOut: UnsafeMutablePointer<UInt32>, written writtenOut: UnsafeMutablePointer<UInt32>,
+        bounds boundsOut: UnsafeMutablePointer<UInt32>, offsets offsetsOut: UnsafeMutablePointer<UInt32>,
+        joints jointsOut: UnsafeMutablePointer<UInt32>
+    ) -> (scalars: Int, words: Int) {
+        let keepingWritten = Written.areKept
         var scalars = 0
         var words = 0
         boundsOut[0] = 0
-        var offset: Int32 = 0
+        var offset: UInt32 = 0
         // What came since the last word ended: 0 nothing, 1 hyphen, 2 apostrophe, 3 closing quote,
         // 4 a closing quote and a hyphen, 5 anything else.
         var gap = 5
@@ -79,7 +131,6 @@ struct TermTokens: Sendable {
         var sentenceMark = false
         var index = 0
         let end = bytes.count
-        let table = Self.scalarTable
         // Between words, one scalar at a time; a scalar that starts a word runs the inner loop
         // over the word's letters to the first scalar that is not one (read again out here).
         while index < end {
@@ -93,12 +144,13 @@ struct TermTokens: Sendable {
                 continue
             }
             offsetsOut[words] = offset
-            jointsOut[words] =
+            let joint: Joint =
                 switch gap {
                 case 1, 4: .hyphen
                 case 2: .apostrophe
                 default: sentenceMark ? .sentenceBreak : .separate
                 }
+            jointsOut[words] = UInt32(joint.rawValue)
             words &+= 1
             if keepingWritten { writtenOut[scalars] = value }
             foldedOut[scalars] = entry & Self.foldedMask
@@ -119,15 +171,11 @@ struct TermTokens: Sendable {
                 offset &+= 1
                 index &+= length
             }
-            boundsOut[words] = Int32(truncatingIfNeeded: scalars)
+            boundsOut[words] = UInt32(truncatingIfNeeded: scalars)
             gap = 0
             sentenceMark = false
         }
-        folded = Array(UnsafeBufferPointer(start: foldedOut, count: scalars))
-        if keepingWritten { written = Array(UnsafeBufferPointer(start: writtenOut, count: scalars)) }
-        bounds = Array(UnsafeBufferPointer(start: boundsOut, count: words + 1))
-        offsets = Array(UnsafeBufferPointer(start: offsetsOut, count: words))
-        joints = Array(UnsafeBufferPointer(start: jointsOut, count: words))
+        return (scalars, words)
     }
 
     /// ``fold(_:)`` and ``isWordScalar(_:inWord:)`` of every scalar below ``tableSize`` (ASCII,
@@ -201,20 +249,59 @@ struct TermTokens: Sendable {
         }
     }
 
+    /// Where word `index`'s folded scalars start in ``withScalars(_:)``'s `folded`; `index`
+    /// may be ``count``, for the end of the last word.
+    @inline(__always)
+    func start(_ index: Int) -> Int { Int(storage[boundsBase + index]) }
+
+    /// The offset of word `index` in the text, in Unicode scalars from its start.
+    @inline(__always)
+    func offset(_ index: Int) -> Int { Int(storage[offsetsBase + index]) }
+
+    /// How word `index` is joined to the word before it.
+    @inline(__always)
+    func joint(_ index: Int) -> Joint { Joint(rawValue: UInt8(truncatingIfNeeded: storage[jointsBase + index]))! }
+
     /// The folded scalars of word `index`.
     @inline(__always)
-    func word(_ index: Int) -> ArraySlice<UInt32> {
-        folded[Int(bounds[index])..<Int(bounds[index + 1])]
-    }
+    func word(_ index: Int) -> ArraySlice<UInt32> { storage[start(index)..<start(index + 1)] }
 
     /// The written scalars of word `index` (the folded ones when the written were not kept).
     func writtenWord(_ index: Int) -> ArraySlice<UInt32> {
-        written.isEmpty ? word(index) : written[Int(bounds[index])..<Int(bounds[index + 1])]
+        keepsWritten ? storage[(scalarCount + start(index))..<(scalarCount + start(index + 1))] : word(index)
     }
 
     /// The number of scalars of word `index`.
     @inline(__always)
-    func length(_ index: Int) -> Int { Int(bounds[index + 1] - bounds[index]) }
+    func length(_ index: Int) -> Int { start(index + 1) - start(index) }
+
+    /// Runs `body` with the folded scalars of every word, the written ones (the folded ones when
+    /// not kept) and the words' bounds, in place: each word's scalars lie from `bounds[index]`
+    /// to `bounds[index + 1]` in both.
+    @inline(__always)
+    func withScalars<Result>(
+        _ body: (
+            _ folded: UnsafeBufferPointer<UInt32>, _ written: UnsafeBufferPointer<UInt32>,
+            _ bounds: UnsafeBufferPointer<UInt32>
+        ) -> Result
+    ) -> Result {
+        storage.withUnsafeBufferPointer { all in
+            let folded = UnsafeBufferPointer(rebasing: all[0..<scalarCount])
+            let written = keepsWritten ? UnsafeBufferPointer(rebasing: all[scalarCount..<boundsBase]) : folded
+            return body(folded, written, UnsafeBufferPointer(rebasing: all[boundsBase..<offsetsBase]))
+        }
+    }
+
+    /// The folded scalars of every word, one after another.
+    var folded: [UInt32] { Array(storage[0..<scalarCount]) }
+    /// The scalars as written, parallel to ``folded``, or empty when not kept.
+    var written: [UInt32] { keepsWritten ? Array(storage[scalarCount..<boundsBase]) : [] }
+    /// Where each word's scalars start in ``folded``, and the end.
+    var bounds: [Int32] { storage[boundsBase..<offsetsBase].map { Int32(bitPattern: $0) } }
+    /// Each word's offset in the text, in Unicode scalars from its start.
+    var offsets: [Int32] { storage[offsetsBase..<jointsBase].map { Int32(bitPattern: $0) } }
+    /// How each word is joined to the previous one.
+    var joints: [Joint] { (0..<count).map(joint) }
 
     /// A scalar folded for matching: lowercase, and `ё` as `е`. ASCII and Cyrillic are folded by
     /// range (every scalar of every text asks); other letters through `Character`.
@@ -256,8 +343,8 @@ extension TermTokens {
     /// what stands between them.
     func text(of match: TermIndex.Match, in text: String) -> String {
         let lastWord = match.firstWord + match.wordCount - 1
-        let first = Int(offsets[match.firstWord])
-        let lastStart = Int(offsets[lastWord])
+        let first = offset(match.firstWord)
+        let lastStart = offset(lastWord)
         var text = text
         text.makeContiguousUTF8()
         // Scalar offsets to byte offsets: a scalar starts at every byte that is not 10xxxxxx.

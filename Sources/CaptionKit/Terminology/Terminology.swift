@@ -85,7 +85,7 @@ struct Terminology: Sendable {
 /// The glossary terms found in one text.
 ///
 /// A class: the checks read every text's scan (`analysis.termScans[index]`), and copying a
-/// struct of the tokens' five arrays, the matches and the index retained and released them all.
+/// struct of the tokens, the matches and the index retained and released all their arrays.
 final class TermScan: Sendable {
     /// The text's words.
     let tokens: TermTokens
@@ -125,7 +125,7 @@ final class TermScan: Sendable {
     }
 
     /// The offset, in Unicode scalars from the start of the text, of the first word of `match`.
-    func offset(of match: TermIndex.Match) -> Int { Int(tokens.offsets[match.firstWord]) }
+    func offset(of match: TermIndex.Match) -> Int { tokens.offset(match.firstWord) }
 }
 
 extension Translation {

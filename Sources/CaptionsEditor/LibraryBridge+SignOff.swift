@@ -37,6 +37,10 @@ extension LibraryBridge {
         return result
     }
 
+    /// The id to write instead when the id of `exhibit` is not a slug (nothing of it can be
+    /// signed off then), or `nil`.
+    static func slugForSignOff(of exhibit: Exhibit) -> String? { exhibit.slugForSignOff }
+
     /// Why `name` cannot sign off (empty, too long, a `;`...), or `nil` when it can.
     static func signerProblem(_ name: String) -> SignOff.NameProblem? { SignOff.nameProblem(name) }
 

@@ -13,6 +13,9 @@ struct SignOffPanel: Sendable {
     var diffs: [String: SourceDiff]
     /// The fingerprint of each text the page shows: field → language → fingerprint (`""`: none).
     var fingerprints: [String: [String: String]]
+    /// The id to write instead when the exhibit's id is not a slug: then nothing of it can be
+    /// signed off, and the page offers no review or approve button but says why.
+    var slugForID: String?
 }
 
 extension Pages {
@@ -58,7 +61,8 @@ extension Pages {
             outdated = "<p class=\"signoff-outdated\">\(text)</p>"
         }
         var buttons: [HTML] = []
-        if let level = state.level {
+        // An id that is not a slug: the library refuses every sign-off, the form says why.
+        if let level = state.level, panel.slugForID == nil {
             if !isSource && state.review == nil {
                 buttons.append(
                     """
@@ -167,9 +171,14 @@ extension Pages {
                 hidden.append("<input type=\"hidden\" name=\"fp.\(spec.name).\(language)\" value=\"\(fingerprint)\">")
             }
         }
+        let idNotASlug: HTML =
+            panel.slugForID.map {
+                "<p class=\"hint signoff-id\">\(words("signoff.idnotaslug", ["id": id, "slug": $0]))</p>\n"
+            } ?? ""
         return """
             <section class="signoff-signer" aria-labelledby="h-signoff">
             <h2 id="h-signoff">\(words("signoff.title"))</h2>
+            \(idNotASlug)\
             <form id="signoff-form" method="post" action="/exhibits/\(urlEncode(id))/signoff" \
             data-savefirst="\(words("signoff.savefirst"))" data-endsapproval="\(words("signoff.endsapproval"))" \
             data-endsreview="\(words("signoff.endsreview"))" data-endsboth="\(words("signoff.endsboth"))">\

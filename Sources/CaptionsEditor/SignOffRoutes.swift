@@ -87,7 +87,8 @@ extension EditorApp {
         return SignOffPanel(
             signer: signers.name(session: context.session.id), states: states,
             diffs: sourceDiffs(exhibit, snapshot, states: states),
-            fingerprints: LibraryBridge.fingerprints(of: exhibit, config: config))
+            fingerprints: LibraryBridge.fingerprints(of: exhibit, config: config),
+            slugForID: LibraryBridge.slugForSignOff(of: exhibit))
     }
 
     /// The word diffs of the sources of the exhibit's stale translations (as saved), keyed
@@ -210,6 +211,9 @@ extension EditorApp {
             case .approvedByReviewer:
                 // Four eyes: the only refusal of a reviewed text's approval by its reviewer.
                 return refusal(words("signoff.refusedfoureyes", ["what": what]))
+            case .idNotASlug(let slug):
+                // The whole exhibit, which the page offers no button for (a hand-made request).
+                return refusal(words("signoff.refusedid", ["id": id, "slug": slug]))
             case .noText: reason = words("signoff.refusedmissing")
             case .stale: reason = words("signoff.refusedstale")
             case .notReviewed: reason = words("signoff.refusednotreviewed")

@@ -53,6 +53,35 @@ import Testing
         #expect(none.status == 0 && none.stdout == "nothing reviewed is waiting for approval\n")
     }
 
+    /// An exhibit whose id is not a slug is signed off by no id form, as `approve --all-reviewed`
+    /// passes its file over: one line at the id saying what to write, exit 1, the file unchanged.
+    @Test func reviewAndApproveRefuseAnIdThatIsNotASlug() throws {
+        let folder = try Self.museum()
+        let k = "Captions/g/k.yml"
+        _ = try CLIRun.run(["review", "k", "--field", "title", "--by", "AB"], in: folder.path, environment: Self.epoch)
+        try folder.write(k, try folder.read(k).replacingOccurrences(of: "id: k\n", with: "id: Kurt Story\n"))
+        let before = try folder.read(k)
+        let refusal = """
+            \(k):1:5: error: \(k) has the id 'Kurt Story', which is not a slug, and texts are signed off by \
+            exhibit id; make it 'id: k', then run the command again
+
+            """
+        for arguments in [
+            ["review", "Kurt Story"], ["review", "Kurt Story", "--field", "text", "--lang", "kk"],
+            ["approve", "Kurt Story"], ["approve", "Kurt Story", "--field", "title", "--lang", "kk"],
+        ] {
+            let run = try CLIRun.run(arguments + ["--by", "DK"], in: folder.path, environment: Self.epoch)
+            #expect(run.status == 1, "\(arguments)")
+            #expect(run.stdout == "", "\(arguments)")
+            #expect(run.stderr == refusal, "\(arguments)")
+            #expect(try folder.read(k) == before, "\(arguments)")
+        }
+        // Its old id is no exhibit's now.
+        let old = try CLIRun.run(["review", "k", "--by", "DK"], in: folder.path, environment: Self.epoch)
+        #expect(old.status == 2)
+        #expect(try folder.read(k) == before)
+    }
+
     @Test func withSourceApprovesTheSourceTextsTooInOneRun() throws {
         let folder = try Self.museum()
         try folder.write("Captions/g/m.yml", "id: m\ntitle:\n  ru: Мөр\n  en: Seal\ntext:\n  ru: Печать.\n")

@@ -234,6 +234,40 @@ struct EditorSignOffTests {
         }
     }
 
+    @Test("An exhibit whose id is not a slug offers no sign-off and says why; one sent anyway is refused, in Russian")
+    func idNotASlug() async throws {
+        let fixture = try EditorFixture()
+        try fixture.write(
+            Self.file,
+            try fixture.read(Self.file).replacingOccurrences(of: "id: first-winter\n", with: "id: First Winter\n"))
+        fixture.app.store.reloadAll()
+        let before = try fixture.read(Self.file)
+        try await fixture.test { browser in
+            let russian: HTTPFields = [.acceptLanguage: "ru"]
+            let page = try await browser.get("/exhibits/First%20Winter", headers: russian)
+            #expect(
+                page.body.contains(
+                    "<p class=\"hint signoff-id\">Тексты этого экспоната нельзя ни проверить, ни утвердить: его id "
+                        + "«First Winter» — не слаг (строчные латинские буквы, цифры и дефисы), а тексты подписываются "
+                        + "по id экспоната. Исправьте его в файле на «id: first-winter».</p>"))
+            #expect(page.body.contains("id=\"so-title-kk\""))
+            #expect(!page.body.contains("name=\"review\" value=") && !page.body.contains("name=\"approve\" value="))
+            for (button, target) in [("review", "title.kk"), ("approve", "title.ru")] {
+                let refused = try await browser.post(
+                    "/exhibits/First%20Winter/signoff", Self.signOffForm(page, button, target, signer: "AB"),
+                    headers: russian)
+                #expect(refused.status == .unprocessableContent)
+                #expect(
+                    refused.body.contains(
+                        "<p class=\"message error\" role=\"alert\">Не подписано: id этого экспоната «First Winter» — "
+                            + "не слаг (строчные латинские буквы, цифры и дефисы), а тексты подписываются по id "
+                            + "экспоната. Исправьте его в файле на «id: first-winter» и подпишите снова.</p>"))
+                #expect(!refused.body.contains("then run the command again"))
+            }
+            #expect(try fixture.read(Self.file) == before)
+        }
+    }
+
     @Test("A stale translation is refused; outside git the page says why no word diff is shown")
     func staleRefused() async throws {
         let fixture = try EditorFixture()

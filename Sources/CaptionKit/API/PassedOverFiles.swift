@@ -60,13 +60,10 @@ extension CaptionCollection {
                     warning: exhibit.skipped(at: first.location, "\(exhibit.path) has errors: \(first.message)"))
             }
             guard needingID, !exhibit.hasValidID else { return nil }
-            if let id = exhibit.id {
+            if let notASlug = exhibit.idNotASlug {
                 return PassedOverFile(
                     reason: .invalidID,
-                    warning: exhibit.skipped(
-                        at: exhibit.idLocation,
-                        "\(exhibit.path) has the id '\(id)', which is not a slug, and texts are signed off by exhibit id",
-                        fix: "make it 'id: \(ExhibitID.suggestion(from: exhibit.fileStem))'"))
+                    warning: exhibit.skipped(at: exhibit.idLocation, notASlug.why, fix: notASlug.fix))
             }
             return PassedOverFile(
                 reason: .noID,
@@ -86,6 +83,20 @@ extension Exhibit {
     /// Whether this file has an id that is a slug (``ExhibitID/isValid(_:)``): only then does a
     /// command over every exhibit sign off its texts.
     var hasValidID: Bool { id.map(ExhibitID.isValid) ?? false }
+
+    /// Why texts of this file, whose id is not a slug, are not signed off (`<path> has the id
+    /// 'Kurt Story', which is not a slug, and texts are signed off by exhibit id`), what to write
+    /// instead (`make it 'id: kurt-story'`) and the slug it suggests (from the file's name);
+    /// `nil` when the id is a slug or there is none. `approve --all-reviewed` passes such a file
+    /// over with it, `review` and `approve` of its id refuse it with it.
+    var idNotASlug: (why: String, fix: String, suggestion: String)? {
+        guard let id, !ExhibitID.isValid(id) else { return nil }
+        let suggestion = ExhibitID.suggestion(from: fileStem)
+        return (
+            "\(path) has the id '\(id)', which is not a slug, and texts are signed off by exhibit id",
+            "make it 'id: \(suggestion)'", suggestion
+        )
+    }
 
     /// `location: warning: <why>; skipped: <fix>, then run the command again`.
     fileprivate func skipped(at location: SourceLocation, _ why: String, fix: String = "fix it") -> String {

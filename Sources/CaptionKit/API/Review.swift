@@ -48,13 +48,14 @@ public enum SignOff {
         }
     }
 
-    /// A text that could not be signed off, and why.
+    /// A text that could not be signed off, and why (or, ``Kind/idNotASlug(suggestion:)``, the
+    /// whole exhibit).
     public struct Refusal: Sendable, Hashable {
-        /// The field.
+        /// The field; empty when the whole exhibit is refused.
         var field: String
-        /// The language.
+        /// The language; empty when the whole exhibit is refused.
         var language: String
-        /// Where the text (or its field) is.
+        /// Where the text (or its field, or the refused exhibit's id) is.
         var location: SourceLocation
         /// One sentence without a trailing period.
         public var reason: String
@@ -76,12 +77,19 @@ public enum SignOff {
             case notReviewed
             /// An approval by the translation's own reviewer, with four eyes.
             case approvedByReviewer
+            /// The exhibit's id is not a slug, and texts are signed off by exhibit id: nothing
+            /// of it is signed off (as `approve --all-reviewed` passes its file over), until its
+            /// file says `id: <suggestion>`.
+            case idNotASlug(suggestion: String)
         }
 
         /// `path:line:col: error: <id>: <field> (<language>) <reason>` (`warning:` for a text
-        /// `approve --all-reviewed` skips).
+        /// `approve --all-reviewed` skips); for an id that is not a slug, at the id,
+        /// `path:line:col: error: <path> has the id 'Kurt Story', which is not a slug, and texts
+        /// are signed off by exhibit id; make it 'id: kurt-story', then run the command again`.
         public func line(id: String, _ severity: Severity = .error) -> String {
-            location.line(severity, "\(id): \(field) (\(language)) \(reason)")
+            if case .idNotASlug = kind { return location.line(severity, reason) }
+            return location.line(severity, "\(id): \(field) (\(language)) \(reason)")
         }
     }
 
@@ -182,7 +190,9 @@ public enum SignOff {
     ///
     /// A text is refused, with the reason, when it is missing or stale; a review of the source
     /// language is refused (it is approved directly); an approval of a translation is refused
-    /// unless a review covers its current texts. The decisions are made on the file as it is on
+    /// unless a review covers its current texts. An exhibit whose id is not a slug is refused
+    /// whole, in one refusal at its id (``Refusal/Kind/idNotASlug(suggestion:)``), and nothing
+    /// is written. The decisions are made on the file as it is on
     /// disk now. With `dryRun`, nothing is written.
     ///
     /// - Throws: ``CaptionError/invalidArgument(_:)`` for an unknown exhibit, field or language,
@@ -203,6 +213,14 @@ public enum SignOff {
             throw .invalidArgument(config.notALanguage("--lang \(language)", tag: language))
         }
         let loaded = try collection.exhibit(id: request.id)
+        if let notASlug = loaded.idNotASlug {
+            // Texts are signed off by exhibit id: none of a file `approve --all-reviewed` passes over.
+            let refusal = Refusal(
+                field: "", language: "", location: loaded.idLocation,
+                reason: "\(notASlug.why); \(notASlug.fix), then run the command again",
+                kind: .idNotASlug(suggestion: notASlug.suggestion))
+            return Result(id: request.id, path: loaded.path, signedOff: [], alreadySignedOff: [], refused: [refusal])
+        }
         var editor = try CaptionFileEditor(editing: loaded)
         let exhibit = editor.current()
         for (field, languages) in request.expectedTexts {
@@ -340,6 +358,11 @@ public enum SignOff {
 }
 
 extension Exhibit {
+    /// The slug to write as this exhibit's id, when its id is not one: ``SignOff/run(_:in:dryRun:)``
+    /// then signs none of its texts off (``SignOff/Refusal/Kind/idNotASlug(suggestion:)``);
+    /// `nil` when the id is a slug or there is none.
+    public var slugForSignOff: String? { idNotASlug?.suggestion }
+
     /// Where each text of this exhibit stands: its translation state and the review and
     /// approval that cover its current texts (see ``SignOffState``); the exhibit's
     /// `translations:` record is read once, then `state(field, language)` answers.

@@ -25,6 +25,8 @@ import Testing
             "a. \u{200D}", "a.\u{0600}", "\u{0600}.", "a!”\u{FE0F}", "no.\u{A0}\u{2028}", "🇰🇿.", "🇰🇿", ".🇰🇿)",
             "(a…)", "’",
             " ", "ла\u{AD}герь ла\u{AD}герь", "\u{AD}", "Э\u{AD}Э ЭЭ", "a\u{AD}\u{301}b", "e\u{301}\u{AD}",
+            "ла\u{AD}герь лагерь", "Лагерь ла\u{AD}герь", "ла\u{AD}герь лаге\u{AD}рь", "ла\u{AD}герь лагеря",
+            "ab\u{AD} ab", "a\u{AD}\u{AD}b ab", "ab a\u{AD}bc", "ә\u{AD}ә ӘӘ\u{AD}",
         ]
 
     @Test(arguments: texts) func factsEqualTheSlowComputations(_ text: String) {
@@ -61,8 +63,8 @@ import Testing
         #expect(TextAnalysis("Река Іле", language: "ru").hasKazakhLetter)
     }
 
-    /// The neighbouring words that are the same without regard to case, with only a space gap
-    /// between them, as `repeated-word` looks for them.
+    /// The neighbouring words that are the same without regard to case and without their soft
+    /// hyphens, with only a space gap between them, as `repeated-word` looks for them.
     static func repeatedPairs(_ text: String) -> [TextAnalysis.WordPair] {
         let utf8 = text.utf8
         let words = WordRanges(text).map {
@@ -71,22 +73,29 @@ import Testing
         }
         let ranges = Array(WordRanges(text))
         return words.indices.dropFirst().compactMap { index in
-            let pair = TextAnalysis.WordPair(previous: words[index - 1], word: words[index])
+            let softHyphen = text.unicodeScalars[ranges[index - 1].lowerBound..<ranges[index].upperBound]
+                .contains("\u{AD}")
+            let pair = TextAnalysis.WordPair(previous: words[index - 1], word: words[index], hasSoftHyphen: softHyphen)
             let gap = text.unicodeScalars[ranges[index - 1].upperBound..<ranges[index].lowerBound]
-            return pair.previous.count == pair.word.count && RepeatedWordCheck.isSpaceGap(gap)
-                && areSame(pair, in: text)
+            return read(pair.previous, in: text).utf8.count == read(pair.word, in: text).utf8.count
+                && RepeatedWordCheck.isSpaceGap(gap) && areSame(pair, in: text)
                 ? pair : nil
         }
     }
 
-    /// Whether the two words of `pair` are the same without regard to case.
+    /// Whether the two words of `pair` are the same without regard to case and soft hyphens.
     static func areSame(_ pair: TextAnalysis.WordPair, in text: String) -> Bool {
-        RepeatedWordCheck.word(pair.previous, of: text).lowercased()
-            == RepeatedWordCheck.word(pair.word, of: text).lowercased()
+        read(pair.previous, in: text).lowercased() == read(pair.word, in: text).lowercased()
+    }
+
+    /// The word at UTF-8 offsets `range` of `text` without its soft hyphens.
+    static func read(_ range: Range<Int>, in text: String) -> String {
+        String(
+            String.UnicodeScalarView(RepeatedWordCheck.word(range, of: text).unicodeScalars.filter { $0 != "\u{AD}" }))
     }
 
     @Test func repeatsAreFoundAndOtherNeighboursLeftOut() {
-        for text in ["в в лагерь", "the\nThe", "Ә ә", "ҚАЗ қаз", "ӀӀ ӏӏ", "Ѐ ѐ", "ǈ ǉ"] {
+        for text in ["в в лагерь", "the\nThe", "Ә ә", "ҚАЗ қаз", "ӀӀ ӏӏ", "Ѐ ѐ", "ǈ ǉ", "ла\u{AD}герь Лагерь"] {
             #expect(!Self.repeatedPairs(text).isEmpty, "\(text)")
             #expect(!TextAnalysis(text, language: "kk").repeatCandidates.isEmpty, "\(text)")
         }

@@ -1,7 +1,8 @@
 /// The same word twice in a row ("the the", "в в").
 ///
 /// Only words separated by spaces or a single line break count (`ақ-ақ` and `так, так` are
-/// fine). Findings point at the text's value and name the words.
+/// fine); a word with a soft hyphen (U+00AD, where a sign may break it) is the same word
+/// without. Findings point at the text's value and name the words, without soft hyphens.
 struct RepeatedWordCheck: CaptionTextCheck {
     static let description = CheckDescription(
         id: "repeated-word",
@@ -9,8 +10,9 @@ struct RepeatedWordCheck: CaptionTextCheck {
         rationale: """
             A word typed twice (the the, в в) is the most common typo that spell checkers miss and readers \
             notice. Words are compared without regard to case and must be separated only by spaces or a line \
-            break; hyphenated or comma-separated repetitions (бірте-бірте, так, так) are left alone. Words \
-            that are repeated on purpose go in the allow list.
+            break; hyphenated or comma-separated repetitions (бірте-бірте, так, так) are left alone. A soft \
+            hyphen (U+00AD, where a sign may break a word) does not make another word. Words that are \
+            repeated on purpose go in the allow list.
             """,
         defaultSeverity: .warning,
         options: [("allow", "words that may be repeated, e.g. [Sing, много] (compared without regard to case)")],
@@ -33,7 +35,13 @@ struct RepeatedWordCheck: CaptionTextCheck {
                   ru: ↓Письма приходили в в лагерь.
                   en: ↓The letters came to the
                     the camp.
-                """)
+                """),
+            CheckExample(
+                """
+                id: letters
+                text:
+                  ru: ↓"Письма приходили в ла\\u00ADгерь лагерь."
+                """),
         ]
     )
 
@@ -47,13 +55,15 @@ struct RepeatedWordCheck: CaptionTextCheck {
 
     func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, analysis) { text in
-            // The analysis lists the neighbours that may be equal (the same length in UTF-8, only
-            // spaces between them, the same letters but for case); strings are made of those only.
+            // The analysis lists the neighbours that may be equal (the same length in UTF-8 without
+            // soft hyphens, only spaces between them, the same letters but for case); strings are
+            // made of those only, without their soft hyphens when they have any.
             var repeated: [String] = []
             for pair in text.analysis.repeatCandidates {
-                let wordText = Self.word(pair.word, of: text.text)
+                let wordText = Self.word(pair.word, of: text.text, withoutSoftHyphens: pair.hasSoftHyphen)
                 let lowered = wordText.lowercased()
-                guard lowered == Self.word(pair.previous, of: text.text).lowercased(), !allowed.contains(lowered),
+                let previous = Self.word(pair.previous, of: text.text, withoutSoftHyphens: pair.hasSoftHyphen)
+                guard lowered == previous.lowercased(), !allowed.contains(lowered),
                     !repeated.contains(wordText)
                 else { continue }
                 repeated.append(wordText)
@@ -63,8 +73,11 @@ struct RepeatedWordCheck: CaptionTextCheck {
         }
     }
 
-    /// The word at UTF-8 offsets `range` of `text`.
-    static func word(_ range: Range<Int>, of text: String) -> String {
+    /// The word at UTF-8 offsets `range` of `text`; `withoutSoftHyphens`, as a reader sees it.
+    static func word(_ range: Range<Int>, of text: String, withoutSoftHyphens: Bool = false) -> String {
+        if withoutSoftHyphens {
+            return ValidUTF8.withBytes(of: text) { SoftHyphens.removed(from: UnsafeBufferPointer(rebasing: $0[range])) }
+        }
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         return String(text.unicodeScalars[start..<utf8.index(start, offsetBy: range.count)])

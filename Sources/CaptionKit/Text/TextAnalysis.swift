@@ -32,13 +32,16 @@ struct TextAnalysis: Sendable {
     let lowercaseWords: Int
     /// How many of ``lowercaseWords`` have a Kazakh-only letter.
     let lowercaseWordsWithKazakhLetter: Int
-    /// The neighbouring words that may be the same word, as UTF-8 offset ranges, in order: they
-    /// have the same length in UTF-8 without their soft hyphens (a word with one is the same
-    /// word, ``SoftHyphens``), only spaces, no-break spaces and at most one line break between
-    /// them (the only pairs `repeated-word` compares) and their letters may be equal without
-    /// regard to case (see ``caseFolded(_:)``; soft hyphens left out). Every pair whose
-    /// lowercased words without soft hyphens are equal is here; most texts have none.
+    /// The neighbouring words that may be the same word, as UTF-8 offset ranges of
+    /// ``repeatText``, in order: they have the same length in UTF-8, only spaces, no-break spaces
+    /// and at most one line break between them (the only pairs `repeated-word` compares) and
+    /// their letters may be equal without regard to case (see ``caseFolded(_:)``). Every pair
+    /// whose lowercased words are equal is here; most texts have none.
     let repeatCandidates: [WordPair]
+    /// The text without its soft hyphens, which ``repeatCandidates`` are offsets of, when it
+    /// has any (a word with a soft hyphen is the same word without, ``SoftHyphens``); `nil`
+    /// when the candidates are offsets of the text itself.
+    let repeatText: String?
 
     /// Two neighbouring words, as UTF-8 offset ranges of the text.
     struct WordPair: Sendable, Equatable {
@@ -46,8 +49,6 @@ struct TextAnalysis: Sendable {
         let previous: Range<Int>
         /// The word after it.
         let word: Range<Int>
-        /// Whether either word has a soft hyphen: only then are they compared without theirs.
-        var hasSoftHyphen = false
     }
     /// The numbers of the text: `NumberExtraction.numbers(in: text, language: language)`.
     let numbers: [String]
@@ -84,7 +85,16 @@ struct TextAnalysis: Sendable {
         self.ending = SentenceEnding.of(text)
         self.lowercaseWords = words.lowercaseWords
         self.lowercaseWordsWithKazakhLetter = words.lowercaseWordsWithKazakhLetter
-        self.repeatCandidates = words.repeatCandidates
+        if softHyphens > 0 {
+            // Rare: the words are followed again in a copy without soft hyphens (following them
+            // in the pass cost every text of a collection about 2% more).
+            let repeatText = ValidUTF8.withBytes(of: text) { SoftHyphens.removed(from: $0) }
+            self.repeatCandidates = WordScan.of(repeatText).repeatCandidates
+            self.repeatText = repeatText
+        } else {
+            self.repeatCandidates = words.repeatCandidates
+            self.repeatText = nil
+        }
         self.numbers =
             mayHaveNumber
             ? ValidUTF8.withBytes(of: text) {
@@ -173,22 +183,34 @@ struct TextAnalysis: Sendable {
         /// A hash of the current word's case-folded scalars; meaningless when it has a scalar
         /// that ``caseFolded(_:)`` does not know (``wordKeyIsKnown`` is false).
         private var wordKey: UInt64 = 0
-        /// Whether every scalar of the current word but its soft hyphens has a case fold.
+        /// Whether every scalar of the current word has a case fold.
         private var wordKeyIsKnown = false
-        /// The current word's soft hyphens, left out of its key and length.
-        private var wordSoftHyphens = 0
         /// Where the previous word is, `nil` before the first word ends.
         private var previousWord: Range<Int>?
-        /// The previous word's UTF-8 length without its soft hyphens.
-        private var previousLength = 0
-        /// Whether the previous word has a soft hyphen.
-        private var previousHasSoftHyphen = false
         /// The previous word's ``wordKey``, `nil` when it was not known.
         private var previousWordKey: UInt64?
         /// Whether the text since the previous word is only spaces, no-break spaces and line breaks.
         private var gapIsSpaces = true
         /// The line breaks since the previous word.
         private var gapLineBreaks = 0
+
+        /// The words of `text`, followed on their own (outside ``Pass``).
+        static func of(_ text: String) -> WordScan {
+            var words = WordScan()
+            let end = ValidUTF8.withBytes(of: text) { bytes in
+                ScalarTraits.withTable { table in
+                    var offset = 0
+                    while offset < bytes.count {
+                        let (value, width) = ValidUTF8.scalar(at: offset, in: bytes)
+                        words.see(value, ScalarTraits.of(value, in: table), at: offset, in: text)
+                        offset += width
+                    }
+                    return offset
+                }
+            }
+            words.finish(at: end, in: text)
+            return words
+        }
 
         /// Looks at the scalar `value` at UTF-8 `offset` of `text`, whose traits are `traits`.
         @inline(__always)
@@ -198,7 +220,7 @@ struct TextAnalysis: Sendable {
                     if wordScalars == 1 { startsLowercase = Self.startsLowercase(firstLetterTraits, then: traits) }
                     wordScalars += 1
                     if traits.contains(.kazakhLetter) { wordHasKazakhLetter = true }
-                    add(value, traits)
+                    add(traits)
                     return
                 }
                 endWord(at: offset, in: text)
@@ -212,8 +234,7 @@ struct TextAnalysis: Sendable {
                 wordHasKazakhLetter = traits.contains(.kazakhLetter)
                 wordKey = Self.emptyKey
                 wordKeyIsKnown = true
-                wordSoftHyphens = 0
-                add(value, traits)
+                add(traits)
             } else if value == 0x0A {
                 gapLineBreaks += 1
             } else if !traits.contains(.gapSpace) {
@@ -221,14 +242,12 @@ struct TextAnalysis: Sendable {
             }
         }
 
-        /// Extends ``wordKey`` by the scalar `value` with `traits`, case-folded (FNV-1a); a soft
-        /// hyphen is counted instead, any other scalar without a case fold makes the key unknown.
+        /// Extends ``wordKey`` by a scalar with `traits`, case-folded (FNV-1a); a scalar without
+        /// a case fold makes the key unknown.
         @inline(__always)
-        private mutating func add(_ value: UInt32, _ traits: ScalarTraits) {
+        private mutating func add(_ traits: ScalarTraits) {
             if let folded = traits.caseFolded {
                 wordKey = (wordKey ^ UInt64(folded)) &* 0x100_0000_01b3
-            } else if value == 0xAD {
-                wordSoftHyphens += 1
             } else {
                 wordKeyIsKnown = false
             }
@@ -250,19 +269,12 @@ struct TextAnalysis: Sendable {
             }
             let word = wordStart..<offset
             let wordKey = wordKeyIsKnown ? wordKey : nil
-            // A soft hyphen is two bytes (C2 AD).
-            let length = word.count - 2 * wordSoftHyphens
-            if let previousWord, previousLength == length, gapIsSpaces, gapLineBreaks <= 1,
+            if let previousWord, previousWord.count == word.count, gapIsSpaces, gapLineBreaks <= 1,
                 wordKey == nil || previousWordKey == nil || wordKey == previousWordKey
             {
-                repeatCandidates.append(
-                    WordPair(
-                        previous: previousWord, word: word,
-                        hasSoftHyphen: previousHasSoftHyphen || wordSoftHyphens > 0))
+                repeatCandidates.append(WordPair(previous: previousWord, word: word))
             }
             previousWord = word
-            previousLength = length
-            previousHasSoftHyphen = wordSoftHyphens > 0
             previousWordKey = wordKey
             gapIsSpaces = true
             gapLineBreaks = 0

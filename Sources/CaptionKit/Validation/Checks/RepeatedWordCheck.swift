@@ -55,15 +55,15 @@ struct RepeatedWordCheck: CaptionTextCheck {
 
     func check(_ exhibit: Exhibit, analysis: ExhibitAnalysis, in context: CheckContext) -> [Diagnostic] {
         findings(in: exhibit, analysis) { text in
-            // The analysis lists the neighbours that may be equal (the same length in UTF-8 without
-            // soft hyphens, only spaces between them, the same letters but for case); strings are
-            // made of those only, without their soft hyphens when they have any.
+            // The analysis lists the neighbours that may be equal (the same length in UTF-8, only
+            // spaces between them, the same letters but for case), in the text without its soft
+            // hyphens when it has any; strings are made of those only.
+            let words = text.analysis.repeatText ?? text.text
             var repeated: [String] = []
             for pair in text.analysis.repeatCandidates {
-                let wordText = Self.word(pair.word, of: text.text, withoutSoftHyphens: pair.hasSoftHyphen)
+                let wordText = Self.word(pair.word, of: words)
                 let lowered = wordText.lowercased()
-                let previous = Self.word(pair.previous, of: text.text, withoutSoftHyphens: pair.hasSoftHyphen)
-                guard lowered == previous.lowercased(), !allowed.contains(lowered),
+                guard lowered == Self.word(pair.previous, of: words).lowercased(), !allowed.contains(lowered),
                     !repeated.contains(wordText)
                 else { continue }
                 repeated.append(wordText)
@@ -73,11 +73,8 @@ struct RepeatedWordCheck: CaptionTextCheck {
         }
     }
 
-    /// The word at UTF-8 offsets `range` of `text`; `withoutSoftHyphens`, as a reader sees it.
-    static func word(_ range: Range<Int>, of text: String, withoutSoftHyphens: Bool = false) -> String {
-        if withoutSoftHyphens {
-            return ValidUTF8.withBytes(of: text) { SoftHyphens.removed(from: UnsafeBufferPointer(rebasing: $0[range])) }
-        }
+    /// The word at UTF-8 offsets `range` of `text`.
+    static func word(_ range: Range<Int>, of text: String) -> String {
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         return String(text.unicodeScalars[start..<utf8.index(start, offsetBy: range.count)])

@@ -474,7 +474,7 @@ struct TermIndex: Sendable {
     /// `entries` are judged at each occurrence. A memo kept for many texts (``Validator`` lends
     /// one per language to each chunk of exhibits, and keeps it for the next chunk) finds most
     /// words in it: a collection has few distinct words. Without one, the scan starts one.
-    func matches(in tokens: TermTokens, entries: [Int]? = nil, memo: FirstWordMemo? = nil) -> [Match] {
+    func matches(in tokens: TermTokens, entries: EntrySet? = nil, memo: FirstWordMemo? = nil) -> [Match] {
         var found: [Match] = []
         guard !terms.isEmpty else { return found }
         let memo = memo ?? FirstWordMemo()

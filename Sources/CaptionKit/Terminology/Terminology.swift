@@ -5,60 +5,87 @@ import Foundation
 struct Terminology: Sendable {
     /// The glossary.
     let glossary: Glossary
-    /// The compiled terms by language tag (languages without terms are left out).
-    let indices: [String: TermIndex]
-    /// By language tag, whether each entry (by glossary index) has terms in it: read for
-    /// every term a source uses, in each of its translations.
-    let entriesWithTerms: [String: [Bool]]
+    /// The languages that have terms, compiled, in the collection's order: a list, found by
+    /// tag (a collection has a few languages; a dictionary hashed the tag for every text, and
+    /// handing out a ``TermIndex`` copied it, a retain and a release of each of its arrays).
+    let languages: [Language]
+
+    /// One language's compiled terms.
+    final class Language: Sendable {
+        /// The language tag.
+        let tag: String
+        /// The compiled terms (never empty).
+        let index: TermIndex
+        /// Whether each entry (by glossary index) has terms in the language: read for every
+        /// term a source uses, in each of its translations.
+        let entriesWithTerms: [Bool]
+
+        init(tag: String, index: TermIndex, entriesWithTerms: [Bool]) {
+            self.tag = tag
+            self.index = index
+            self.entriesWithTerms = entriesWithTerms
+        }
+    }
 
     /// Compiles `glossary` for `languages`, the languages at the same time (a large glossary
     /// takes a tenth of a second, before any text can be scanned).
     init(_ glossary: Glossary, languages: [String]) {
         self.glossary = glossary
-        var indices: [String: TermIndex] = [:]
-        var entriesWithTerms: [String: [Bool]] = [:]
         let compiled = ResultSlots<TermIndex>(count: languages.count)
         DispatchQueue.concurrentPerform(iterations: languages.count) { number in
             compiled.set(number, TermIndex(glossary, language: languages[number]))
         }
-        for (language, index) in zip(languages, compiled.takeValues()) {
-            if !index.isEmpty { indices[language] = index }
-            entriesWithTerms[language] = glossary.entries.map { $0.terms[language] != nil }
+        self.languages = zip(languages, compiled.takeValues()).compactMap { tag, index in
+            index.isEmpty
+                ? nil
+                : Language(tag: tag, index: index, entriesWithTerms: glossary.entries.map { $0.terms[tag] != nil })
         }
-        self.indices = indices
-        self.entriesWithTerms = entriesWithTerms
     }
 
+    /// The position in ``languages`` of `tag`, if it has terms.
+    @inline(__always)
+    private func position(of tag: String) -> Int? {
+        for position in languages.indices where languages[position].tag == tag { return position }
+        return nil
+    }
+
+    /// The compiled terms of the language `tag`, if it has terms.
+    func language(_ tag: String) -> Language? { position(of: tag).map { languages[$0] } }
+
     /// Whether every text in `language` must be scanned (see ``TermIndex/scansEveryText``).
-    func scansEveryText(_ language: String) -> Bool { indices[language]?.scansEveryText ?? false }
+    func scansEveryText(_ language: String) -> Bool { self.language(language)?.index.scansEveryText ?? false }
 
     /// Whether no language has a term.
-    var isEmpty: Bool { indices.isEmpty }
+    var isEmpty: Bool { languages.isEmpty }
 
     /// The terms found in `text`, written in `language`; with `entries`, only those of these
     /// entries and those looked for in every text (see ``TermIndex/matches(in:entries:memo:)``).
     /// With `memos`, the words' look-ups are kept there for the next texts.
-    func scan(_ text: String, language: String, entries: [Int]? = nil, memos: Memos? = nil) -> TermScan? {
-        guard let index = indices[language] else { return nil }
-        let tokens = TermTokens(text, keepingWritten: index.needsWrittenWords)
+    func scan(_ text: String, language: String, entries: EntrySet? = nil, memos: Memos? = nil) -> TermScan? {
+        guard let position = position(of: language) else { return nil }
+        let compiled = languages[position]
+        let tokens = TermTokens(text, keepingWritten: compiled.index.needsWrittenWords)
         return TermScan(
-            tokens: tokens, matches: index.matches(in: tokens, entries: entries, memo: memos?.memo(for: language)),
-            index: index)
+            tokens: tokens,
+            matches: compiled.index.matches(in: tokens, entries: entries, memo: memos?.memo(at: position)),
+            language: compiled)
     }
 
     /// A ``FirstWordMemo`` for each language, for the texts of a run of exhibits scanned one
     /// after another (not for concurrent use).
     final class Memos {
-        private var byLanguage: [String: FirstWordMemo] = [:]
+        /// By position in ``Terminology/languages``.
+        private var memos: [FirstWordMemo?] = []
 
         /// No word looked up yet.
         init() {}
 
-        /// The memo of `language`'s terms.
-        func memo(for language: String) -> FirstWordMemo {
-            if let memo = byLanguage[language] { return memo }
+        /// The memo of the terms of the language at `position` in ``Terminology/languages``.
+        func memo(at position: Int) -> FirstWordMemo {
+            if position < memos.count, let memo = memos[position] { return memo }
+            while memos.count <= position { memos.append(nil) }
             let memo = FirstWordMemo()
-            byLanguage[language] = memo
+            memos[position] = memo
             return memo
         }
     }
@@ -82,6 +109,45 @@ struct Terminology: Sendable {
     }
 }
 
+/// Glossary entries (by index in the glossary) as bits: the entries a source text uses, which
+/// its translations are scanned for, and those a translation uses, which every term of its
+/// source is looked up in. Lists made these look-ups grow with both counts.
+struct EntrySet: Sendable, ExpressibleByArrayLiteral {
+    private var words: [UInt64] = []
+
+    /// No entry.
+    init() {}
+
+    /// `entries`.
+    init(arrayLiteral entries: Int...) { for entry in entries { insert(entry) } }
+
+    /// `entries`.
+    init(_ entries: some Sequence<Int>) { for entry in entries { insert(entry) } }
+
+    /// Whether `entry` is in the set.
+    @inline(__always)
+    func contains(_ entry: Int) -> Bool {
+        let word = entry >> 6
+        return word < words.count && words[word] & (1 << (entry & 63)) != 0
+    }
+
+    /// Adds `entry`; returns whether it was not in the set.
+    @discardableResult
+    mutating func insert(_ entry: Int) -> Bool {
+        let word = entry >> 6
+        if word >= words.count { words.append(contentsOf: repeatElement(0, count: word + 1 - words.count)) }
+        let bit: UInt64 = 1 << (entry & 63)
+        defer { words[word] |= bit }
+        return words[word] & bit == 0
+    }
+
+    /// Removes `entry`.
+    mutating func remove(_ entry: Int) {
+        let word = entry >> 6
+        if word < words.count { words[word] &= ~(1 << (entry & 63)) }
+    }
+}
+
 /// The glossary terms found in one text.
 ///
 /// A class: the checks read every text's scan (`analysis.termScans[index]`), and copying a
@@ -92,25 +158,33 @@ final class TermScan: Sendable {
     /// The terms found, by first word.
     let matches: [TermIndex.Match]
     /// The compiled terms of the text's language.
-    let index: TermIndex
+    let language: Terminology.Language
 
-    /// The terms `matches` of `index` found in `tokens`.
-    init(tokens: TermTokens, matches: [TermIndex.Match], index: TermIndex) {
+    /// The terms `matches` of `language` found in `tokens`.
+    init(tokens: TermTokens, matches: [TermIndex.Match], language: Terminology.Language) {
         self.tokens = tokens
         self.matches = matches
-        self.index = index
+        self.language = language
     }
 
-    /// The term of `match`.
-    func term(_ match: TermIndex.Match) -> TermIndex.Term { index.terms[match.term] }
+    /// The compiled terms of the text's language.
+    @inline(__always)
+    var index: TermIndex { language.index }
 
-    /// The entries (glossary indices) whose allowed terms occur, in the order found, possibly
-    /// more than once (a text has few matches: a list is quicker to make and search than a set).
-    var usedEntries: [Int] {
-        var entries: [Int] = []
-        entries.reserveCapacity(matches.count)
-        for match in matches where !index.termIsForbidden[match.term] { entries.append(index.termEntries[match.term]) }
-        return entries
+    /// The term of `match`.
+    func term(_ match: TermIndex.Match) -> TermIndex.Term { language.index.terms[match.term] }
+
+    /// Adds to `set` the entries (glossary indices) whose allowed terms occur.
+    func insertUsedEntries(into set: inout EntrySet) {
+        let index = language.index
+        for match in matches where !index.termIsForbidden[match.term] { set.insert(index.termEntries[match.term]) }
+    }
+
+    /// Removes from `set` the entries ``insertUsedEntries(into:)`` adds (a set kept for many
+    /// texts is cleared so, not made again).
+    func removeUsedEntries(from set: inout EntrySet) {
+        let index = language.index
+        for match in matches where !index.termIsForbidden[match.term] { set.remove(index.termEntries[match.term]) }
     }
 
     /// Whether `match` lies within an allowed term of the same entry found in the text (an old,

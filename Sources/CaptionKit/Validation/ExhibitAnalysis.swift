@@ -34,17 +34,15 @@ struct ExhibitAnalysis: Sendable {
         var scans = [TermScan?](repeating: nil, count: texts.count)
         // The entries each field's source uses, by field name: a list, as a text has few fields
         // (a dictionary hashed the name for every text).
-        var entriesByField: [(field: String, entries: [Int])] = []
+        var entriesByField: [(field: String, entries: EntrySet)] = []
         for (index, text) in texts.enumerated() where text.source == nil {
             scans[index] = terminology.scan(text.text, language: text.language, memos: termMemos)
             guard let scan = scans[index], !scan.matches.isEmpty else { continue }
-            let known = entriesByField.firstIndex { $0.field == text.field.name }
-            var entries = known.map { entriesByField[$0].entries } ?? []
-            entries.reserveCapacity(entries.count + scan.matches.count)
-            for entry in scan.usedEntries where !entries.contains(entry) { entries.append(entry) }
-            if let known {
-                entriesByField[known].entries = entries
+            if let known = entriesByField.firstIndex(where: { $0.field == text.field.name }) {
+                scan.insertUsedEntries(into: &entriesByField[known].entries)
             } else {
+                var entries = EntrySet()
+                scan.insertUsedEntries(into: &entries)
                 entriesByField.append((text.field.name, entries))
             }
         }
@@ -52,7 +50,7 @@ struct ExhibitAnalysis: Sendable {
             let entries = entriesByField.first { $0.field == text.field.name }?.entries
             guard entries != nil || terminology.scansEveryText(text.language) else { continue }
             scans[index] = terminology.scan(
-                text.text, language: text.language, entries: entries ?? [], memos: termMemos)
+                text.text, language: text.language, entries: entries ?? EntrySet(), memos: termMemos)
         }
         termScans = scans
     }

@@ -10,7 +10,7 @@ struct FilteredTermScanTests {
     static func expected(_ terminology: Terminology, _ text: String, _ language: String, entries: [Int]) throws
         -> [TermIndex.Match]
     {
-        let index = try #require(terminology.indices[language])
+        let index = try #require(terminology.language(language)?.index)
         let full = try #require(terminology.scan(text, language: language)).matches
         return full.filter { index.termConcernsEveryText[$0.term] || entries.contains(index.termEntries[$0.term]) }
     }
@@ -18,7 +18,7 @@ struct FilteredTermScanTests {
     @Test(arguments: ["kk", "ru"])
     func aScanForSomeEntriesIsTheFullScanWithoutTheOthers(_ language: String) throws {
         let terminology = try TermMatchingTests.terminology()
-        let index = try #require(terminology.indices[language])
+        let index = try #require(terminology.language(language)?.index)
         let entryCount = terminology.glossary.entries.count
         var generator = SeededGenerator(seed: 21)
         var kept = 0
@@ -28,7 +28,8 @@ struct FilteredTermScanTests {
             let used = full.map { index.termEntries[$0.term] }
             let random = (0..<3).map { _ in Int.random(in: 0..<entryCount, using: &generator) }
             for entries in [[], used, Array(used.prefix(1)), random, used + random] {
-                let filtered = try #require(terminology.scan(sentence.text, language: language, entries: entries))
+                let filtered = try #require(
+                    terminology.scan(sentence.text, language: language, entries: EntrySet(entries)))
                 let expected = try Self.expected(terminology, sentence.text, language, entries: entries)
                 #expect(filtered.matches == expected, "\(entries) in: \(sentence.text)")
                 kept += filtered.matches.count
@@ -67,12 +68,12 @@ struct FilteredTermScanTests {
         // Sixty entries of two Kazakh stems each (-қ, and -ғ before a vowel).
         let many = Array(0...60)
         let kazakhText = "Словоа1ғы, словоааа3қ және лагерьде, слово7қтар"
-        let manyScan = try #require(terminology.scan(kazakhText, language: "kk", entries: many))
+        let manyScan = try #require(terminology.scan(kazakhText, language: "kk", entries: EntrySet(many)))
         #expect(manyScan.matches.map { manyScan.term($0).text } == ["словоа1қ", "словоааа3қ", "лагерь", "слово7қ"])
         #expect(manyScan.matches == (try Self.expected(terminology, kazakhText, "kk", entries: many)))
         for entries in [[60], [3, 60], Array(0..<30)] {
             #expect(
-                try #require(terminology.scan(english, language: "en", entries: entries)).matches
+                try #require(terminology.scan(english, language: "en", entries: EntrySet(entries))).matches
                     == (try Self.expected(terminology, english, "en", entries: entries)))
         }
     }
@@ -90,7 +91,7 @@ struct FilteredTermScanTests {
         let terminology = Terminology(glossary, languages: ["kk", "ru", "en"])
         let kazakh = "Тасқа 𐱅𐰭𐰼𐰃 және 𐰋𐰃𐰤 деп жазылған, 𐰋𐰃𐰠𐰏𐰀 қағанның лагерінде"
         for entries in [[0], [1], [0, 1, 2], [2]] {
-            let scan = try #require(terminology.scan(kazakh, language: "kk", entries: entries))
+            let scan = try #require(terminology.scan(kazakh, language: "kk", entries: EntrySet(entries)))
             #expect(scan.matches == (try Self.expected(terminology, kazakh, "kk", entries: entries)), "\(entries)")
         }
         let all = try #require(terminology.scan(kazakh, language: "kk", entries: [0, 1, 2]))

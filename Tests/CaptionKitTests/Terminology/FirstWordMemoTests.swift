@@ -19,13 +19,14 @@ struct FirstWordMemoTests {
                 let alone = try #require(terminology.scan(sentence.text, language: sentence.language)).matches
                 let shared = try #require(terminology.scan(sentence.text, language: sentence.language, memos: memos))
                 #expect(shared.matches == alone, "\(sentence.language): \(sentence.text)")
-                let index = try #require(terminology.indices[sentence.language])
+                let index = try #require(terminology.language(sentence.language)?.index)
                 let entries = Array(alone.map { index.termEntries[$0.term] }.prefix(1))
                 let filteredAlone = try #require(
-                    terminology.scan(sentence.text, language: sentence.language, entries: entries)
+                    terminology.scan(sentence.text, language: sentence.language, entries: EntrySet(entries))
                 ).matches
                 let filteredShared = try #require(
-                    terminology.scan(sentence.text, language: sentence.language, entries: entries, memos: memos)
+                    terminology.scan(
+                        sentence.text, language: sentence.language, entries: EntrySet(entries), memos: memos)
                 ).matches
                 #expect(filteredShared == filteredAlone, "\(entries) in \(sentence.language): \(sentence.text)")
                 compared += 1

@@ -118,20 +118,24 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
         guard let terminology = context.terminology, !analysis.termScans.isEmpty else { return [] }
         let glossary = terminology.glossary
         var findings: [Diagnostic] = []
+        // The entries the translation uses: a set, as every term of the source is looked up.
+        var used = EntrySet()
         for (index, text) in analysis.texts.enumerated() where text.source != nil {
             guard
                 let sourceIndex = analysis.sourceTextIndex(field: text.field.name, source: context.config.source),
                 let sourceScan = analysis.termScans[sourceIndex], !sourceScan.matches.isEmpty
             else { continue }
-            let used = analysis.termScans[index]?.usedEntries ?? []
-            let entriesWithTerms = terminology.entriesWithTerms[text.language]
+            let translationScan = analysis.termScans[index]
+            translationScan?.insertUsedEntries(into: &used)
+            defer { translationScan?.removeUsedEntries(from: &used) }
+            let entriesWithTerms = terminology.language(text.language)?.entriesWithTerms
             /// Whether the glossary entry `entry` has terms in the translation's language.
             func hasTerms(_ entry: Int) -> Bool {
                 entriesWithTerms?[entry] ?? (glossary.entries[entry].terms[text.language] != nil)
             }
             var reported: [Int] = []
-            let termEntries = sourceScan.index.termEntries
-            let termIsForbidden = sourceScan.index.termIsForbidden
+            let termEntries = sourceScan.language.index.termEntries
+            let termIsForbidden = sourceScan.language.index.termIsForbidden
             // Forbidden terms are passed over (they are forbidden-term's), in place: filtering
             // them out made an array per translation.
             let matches = sourceScan.matches

@@ -65,10 +65,13 @@ struct Terminology: Sendable {
         guard let position = position(of: language) else { return nil }
         let compiled = languages[position]
         let tokens = TermTokens(text, keepingWritten: compiled.index.needsWrittenWords)
-        return TermScan(
-            tokens: tokens,
-            matches: compiled.index.matches(in: tokens, entries: entries, memo: memos?.memo(at: position)),
-            language: compiled)
+        let memo = memos?.memo(at: position)
+        // Kept alive explicitly, the compiled terms are read in place: otherwise the call copied
+        // the index, a retain and a release of each of its arrays for every text.
+        let matches = withExtendedLifetime(compiled) {
+            compiled.index.matches(in: tokens, entries: entries, memo: memo)
+        }
+        return TermScan(tokens: tokens, matches: matches, language: compiled)
     }
 
     /// A ``FirstWordMemo`` for each language, for the texts of a run of exhibits scanned one

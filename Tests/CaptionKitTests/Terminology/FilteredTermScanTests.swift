@@ -41,6 +41,25 @@ struct FilteredTermScanTests {
         #expect(left > 100)
     }
 
+    /// The entries' bit set holds what a set of the same insertions and removals holds, across
+    /// its words (entries 0 to 199) and past its end.
+    @Test func entrySetIsASetOfEntries() {
+        var generator = SeededGenerator(seed: 7)
+        var bits = EntrySet()
+        var plain = Set<Int>()
+        for _ in 0..<2_000 {
+            let entry = Int.random(in: 0..<200, using: &generator)
+            if Bool.random(using: &generator) {
+                #expect(bits.insert(entry) == plain.insert(entry).inserted)
+            } else {
+                bits.remove(entry)
+                plain.remove(entry)
+            }
+        }
+        #expect((0..<400).filter(bits.contains) == plain.sorted())
+        #expect(EntrySet([3, 64, 130]).contains(64) && !EntrySet([3, 130]).contains(64))
+    }
+
     /// A glossary with many terms looked for in every text (forbidden English terms and the
     /// allowed ones of their entries), scanned for one entry and for sixty: what the full scan
     /// finds for those entries.

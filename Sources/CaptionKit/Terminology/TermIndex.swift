@@ -82,6 +82,8 @@ struct TermIndex: Sendable {
     let rules: WordForms.Rules
     /// Every term.
     private(set) var terms: [Term] = []
+    /// The number of entries in the glossary (every entry index is below it).
+    private(set) var entryCount = 0
     /// Each term's entry, parallel to ``terms``: read for every match without copying a term.
     private(set) var termEntries: [Int] = []
     /// Whether each term is forbidden, parallel to ``terms``.
@@ -186,6 +188,7 @@ struct TermIndex: Sendable {
     /// Compiles the terms of `glossary` in `language`.
     init(_ glossary: Glossary, language: String) {
         rules = WordForms.rules(for: language)
+        entryCount = glossary.entries.count
         var byPrefix: [UInt64: [Candidate]] = [:]
         for (entryIndex, entry) in glossary.entries.enumerated() {
             let everyText = entry.forbidden[language] != nil || entry.doNotTranslate
@@ -479,32 +482,34 @@ struct TermIndex: Sendable {
         guard !terms.isEmpty else { return found }
         let memo = memo ?? FirstWordMemo()
         tokens.withScalars { folded, written, bounds in
-            let keys = needsWrittenWords ? written : folded
-            for index in 0..<tokens.count {
-                let start = Int(bounds[index])
-                let word = UnsafeBufferPointer(rebasing: keys[start..<Int(bounds[index + 1])])
-                // Most words start like no term: one to three bit tests pass them over, and
-                // the memo keeps only the others (a smaller memo stays in the cache).
-                guard mayStartTerm(folded, start: start, length: word.count) else { continue }
-                let firstTerms = memo.terms(ofWord: word) { firstWordTerms(of: tokens, at: index) }
-                for position in firstTerms {
-                    let termIndex = Int(memo.term(at: position))
-                    if let entries, !termConcernsEveryText[termIndex], !entries.contains(termEntries[termIndex]) {
-                        continue
-                    }
-                    // A one-word term with no word attached after it covers its word: the term
-                    // itself is not read.
-                    let next = index + 1
-                    let count =
-                        termWordCounts[termIndex] == 1
-                            && (next == tokens.count || !mayAttach(tokens.joint(next)))
-                        ? 1 : length(of: termIndex, at: index, in: tokens)
-                    if count > 0 {
-                        // Room for one per word left at the first: a text that uses one
-                        // term usually uses many (a glossary's translations, dozens), and
-                        // each doubling from a few was an allocation and a copy.
-                        if found.isEmpty { found.reserveCapacity(tokens.count - index) }
-                        found.append(Match(term: termIndex, firstWord: index, wordCount: count))
+            prefilter.withUnsafeBufferPointer { prefilter in
+                let keys = needsWrittenWords ? written : folded
+                for index in 0..<tokens.count {
+                    let start = Int(bounds[index])
+                    let word = UnsafeBufferPointer(rebasing: keys[start..<Int(bounds[index + 1])])
+                    // Most words start like no term: one to three bit tests pass them over, and
+                    // the memo keeps only the others (a smaller memo stays in the cache).
+                    guard mayStartTerm(folded, start: start, length: word.count, prefilter: prefilter) else { continue }
+                    let firstTerms = memo.terms(ofWord: word) { firstWordTerms(of: tokens, at: index) }
+                    for position in firstTerms {
+                        let termIndex = Int(memo.term(at: position))
+                        if let entries, !termConcernsEveryText[termIndex], !entries.contains(termEntries[termIndex]) {
+                            continue
+                        }
+                        // A one-word term with no word attached after it covers its word: the term
+                        // itself is not read.
+                        let next = index + 1
+                        let count =
+                            termWordCounts[termIndex] == 1
+                                && (next == tokens.count || !mayAttach(tokens.joint(next)))
+                            ? 1 : length(of: termIndex, at: index, in: tokens)
+                        if count > 0 {
+                            // Room for one per word left at the first: a text that uses one
+                            // term usually uses many (a glossary's translations, dozens), and
+                            // each doubling from a few was an allocation and a copy.
+                            if found.isEmpty { found.reserveCapacity(tokens.count - index) }
+                            found.append(Match(term: termIndex, firstWord: index, wordCount: count))
+                        }
                     }
                 }
             }
@@ -513,10 +518,31 @@ struct TermIndex: Sendable {
     }
 
     /// Whether the word of `length` letters from `start` in `folded` starts like a term: one of
-    /// its prefix keys (``pack(_:)`` of its first one to three letters) is in the prefilter.
+    /// its prefix keys (``pack(_:)`` of its first one to three letters) is in the prefilter
+    /// (``prefilter``, read in place).
+    ///
+    /// A word of three letters or more when no key has one letter (most words) packs its keys
+    /// here, each once; the general loop (``forEachFilteredKey(of:start:length:_:)``) cost
+    /// about twice as much per word, and every word of every text scanned asks.
     @inline(__always)
-    private func mayStartTerm(_ folded: UnsafeBufferPointer<UInt32>, start: Int, length: Int) -> Bool {
-        !forEachFilteredKey(of: folded, start: start, length: length) { _, _ in false }
+    private func mayStartTerm(
+        _ folded: UnsafeBufferPointer<UInt32>, start: Int, length: Int, prefilter: UnsafeBufferPointer<UInt64>
+    ) -> Bool {
+        if length >= 3, prefixLengths & 0b10 == 0 {
+            let first = folded[start]
+            let second = folded[start + 1]
+            let third = folded[start + 2]
+            if first | second | third < 0x10000 {
+                let two = UInt64(first) | UInt64(second) << 16
+                func isFiltered(_ key: UInt64) -> Bool {
+                    let slot = Self.filterSlot(key)
+                    return prefilter[slot.word] & slot.bit != 0
+                }
+                return (prefixLengths & 0b100 != 0 && isFiltered(two | 2 << 60))
+                    || (prefixLengths & 0b1000 != 0 && isFiltered(two | UInt64(third) << 32 | 3 << 60))
+            }
+        }
+        return !forEachFilteredKey(of: folded, start: start, length: length) { _, _ in false }
     }
 
     /// Calls `body` with each prefix key of the word of `length` letters from `start` in

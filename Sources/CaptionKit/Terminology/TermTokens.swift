@@ -179,10 +179,11 @@ struct TermTokens: Sendable {
     }
 
     /// ``fold(_:)`` and ``isWordScalar(_:inWord:)`` of every scalar below ``tableSize`` (ASCII,
-    /// Latin, Greek, Cyrillic), worked out once: one look-up per scalar of every text instead of
-    /// their range tests.
+    /// Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic…), worked out once: one look-up per
+    /// scalar of every text instead of their range tests. It holds every scalar of one or two
+    /// UTF-8 bytes, so a Cyrillic letter is looked up without a test of its value.
     private static let scalarTable: [UInt32] = (0..<tableSize).map(entry)
-    private static let tableSize: UInt32 = 0x500
+    private static let tableSize: UInt32 = 0x800
     /// Bits of a ``scalarTable`` entry: the folded scalar, and whether the scalar belongs to a
     /// word outside a word (starting one) and inside one.
     private static let foldedMask: UInt32 = 0x1F_FFFF

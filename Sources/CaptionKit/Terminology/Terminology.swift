@@ -149,6 +149,28 @@ struct EntrySet: Sendable, ExpressibleByArrayLiteral {
         let word = entry >> 6
         if word < words.count { words[word] &= ~(1 << (entry & 63)) }
     }
+
+    /// Adds (`inserting`) or removes `entries[term]` for each `term` of `terms` that is not
+    /// `forbidden[term]`, each entry below `limit`: a text's matches in one pass over the set's
+    /// words in place (one at a time, each checked the set's room and its sharing).
+    mutating func update(
+        inserting: Bool, terms: some Sequence<Int>, entries: [Int], forbidden: [Bool], below limit: Int
+    ) {
+        let count = (limit + 63) >> 6
+        if words.count < count { words.append(contentsOf: repeatElement(0, count: count - words.count)) }
+        entries.withUnsafeBufferPointer { entries in
+            forbidden.withUnsafeBufferPointer { forbidden in
+                words.withUnsafeMutableBufferPointer { words in
+                    for term in terms where !forbidden[term] {
+                        let entry = entries[term]
+                        precondition(entry >= 0 && entry < limit)
+                        let bit: UInt64 = 1 << (entry & 63)
+                        if inserting { words[entry >> 6] |= bit } else { words[entry >> 6] &= ~bit }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The glossary terms found in one text.
@@ -178,16 +200,16 @@ final class TermScan: Sendable {
     func term(_ match: TermIndex.Match) -> TermIndex.Term { language.index.terms[match.term] }
 
     /// Adds to `set` the entries (glossary indices) whose allowed terms occur.
-    func insertUsedEntries(into set: inout EntrySet) {
-        let index = language.index
-        for match in matches where !index.termIsForbidden[match.term] { set.insert(index.termEntries[match.term]) }
-    }
+    func insertUsedEntries(into set: inout EntrySet) { updateUsedEntries(in: &set, inserting: true) }
 
     /// Removes from `set` the entries ``insertUsedEntries(into:)`` adds (a set kept for many
     /// texts is cleared so, not made again).
-    func removeUsedEntries(from set: inout EntrySet) {
-        let index = language.index
-        for match in matches where !index.termIsForbidden[match.term] { set.remove(index.termEntries[match.term]) }
+    func removeUsedEntries(from set: inout EntrySet) { updateUsedEntries(in: &set, inserting: false) }
+
+    private func updateUsedEntries(in set: inout EntrySet, inserting: Bool) {
+        set.update(
+            inserting: inserting, terms: matches.lazy.map(\.term), entries: language.index.termEntries,
+            forbidden: language.index.termIsForbidden, below: language.index.entryCount)
     }
 
     /// Whether `match` lies within an allowed term of the same entry found in the text (an old,

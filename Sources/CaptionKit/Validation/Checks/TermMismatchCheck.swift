@@ -128,46 +128,27 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
             let translationScan = analysis.termScans[index]
             translationScan?.insertUsedEntries(into: &used)
             defer { translationScan?.removeUsedEntries(from: &used) }
-            let entriesWithTerms = terminology.language(text.language)?.entriesWithTerms
-            /// Whether the glossary entry `entry` has terms in the translation's language.
-            func hasTerms(_ entry: Int) -> Bool {
-                entriesWithTerms?[entry] ?? (glossary.entries[entry].terms[text.language] != nil)
-            }
-            var reported: [Int] = []
+            let entriesWithTerms =
+                terminology.language(text.language)?.entriesWithTerms
+                ?? glossary.entries.map { $0.terms[text.language] != nil }
             let termEntries = sourceScan.language.index.termEntries
             let termIsForbidden = sourceScan.language.index.termIsForbidden
-            // Forbidden terms are passed over (they are forbidden-term's), in place: filtering
-            // them out made an array per translation.
             let matches = sourceScan.matches
-            var position = matches.firstIndex { !termIsForbidden[$0.term] } ?? matches.count
-            while position < matches.count {
-                // The entries found on the same words of the source are one occurrence: a
-                // translation using any of them is fine (the same term may be in two entries).
-                // Their list is made only for a finding: an array per occurrence cost more than
-                // the rest of the check.
-                let first = matches[position]
-                let occurrence = position
-                var firstEntry: Int?
-                var isUsed = false
-                while position < matches.count, matches[position].firstWord == first.firstWord,
-                    matches[position].wordCount == first.wordCount
-                {
-                    let entry = termEntries[matches[position].term]
-                    if hasTerms(entry) {
-                        if firstEntry == nil { firstEntry = entry }
-                        if used.contains(entry) { isUsed = true }
-                    }
-                    position += 1
-                    while position < matches.count, termIsForbidden[matches[position].term] { position += 1 }
-                }
-                guard let entry = firstEntry, !isUsed, !reported.contains(entry),
+            var reported: [Int] = []
+            for (occurrence, entry) in Self.unusedOccurrences(
+                of: matches, termEntries: termEntries, termIsForbidden: termIsForbidden,
+                entriesWithTerms: entriesWithTerms, used: used)
+            {
+                guard !reported.contains(entry),
                     !Self.isInsideLongerTerm(
-                        first, among: matches, where: { !termIsForbidden[$0.term] && hasTerms(termEntries[$0.term]) })
+                        matches[occurrence.lowerBound], among: matches,
+                        where: { !termIsForbidden[$0.term] && entriesWithTerms[termEntries[$0.term]] })
                 else { continue }
+                let first = matches[occurrence.lowerBound]
                 var entries: [Int] = []
-                for match in matches[occurrence..<position] where !termIsForbidden[match.term] {
+                for match in matches[occurrence] where !termIsForbidden[match.term] {
                     let entry = termEntries[match.term]
-                    if hasTerms(entry), !entries.contains(entry) { entries.append(entry) }
+                    if entriesWithTerms[entry], !entries.contains(entry) { entries.append(entry) }
                 }
                 reported.append(entry)
                 let written = sourceScan.tokens.quotedText(of: first, in: analysis.texts[sourceIndex].text)
@@ -190,6 +171,49 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
             }
         }
         return findings
+    }
+
+    /// The occurrences of terms in a source's `matches` (the matches on the same words, forbidden
+    /// terms passed over; the same term may be in two entries) none of whose entries with terms
+    /// in the translation's language (`entriesWithTerms`) the translation uses (`used`): each
+    /// occurrence's range in `matches` and its first such entry. Read in place: every
+    /// translation asks for every term of its source, and few are unused.
+    static func unusedOccurrences(
+        of matches: [TermIndex.Match], termEntries: [Int], termIsForbidden: [Bool], entriesWithTerms: [Bool],
+        used: EntrySet
+    ) -> [(occurrence: Range<Int>, entry: Int)] {
+        var unused: [(occurrence: Range<Int>, entry: Int)] = []
+        matches.withUnsafeBufferPointer { matches in
+            termEntries.withUnsafeBufferPointer { termEntries in
+                termIsForbidden.withUnsafeBufferPointer { termIsForbidden in
+                    entriesWithTerms.withUnsafeBufferPointer { entriesWithTerms in
+                        var position = 0
+                        while position < matches.count, termIsForbidden[matches[position].term] { position += 1 }
+                        while position < matches.count {
+                            let first = matches[position]
+                            let occurrence = position
+                            var firstEntry = -1
+                            var isUsed = false
+                            while position < matches.count, matches[position].firstWord == first.firstWord,
+                                matches[position].wordCount == first.wordCount
+                            {
+                                let entry = termEntries[matches[position].term]
+                                if entriesWithTerms[entry] {
+                                    if firstEntry < 0 { firstEntry = entry }
+                                    if used.contains(entry) { isUsed = true }
+                                }
+                                position += 1
+                                while position < matches.count, termIsForbidden[matches[position].term] {
+                                    position += 1
+                                }
+                            }
+                            if firstEntry >= 0 && !isUsed { unused.append((occurrence..<position, firstEntry)) }
+                        }
+                    }
+                }
+            }
+        }
+        return unused
     }
 
     /// Whether another of `matches` that `counts` covers `match`'s words and more: a term inside

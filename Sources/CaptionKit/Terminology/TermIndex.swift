@@ -429,23 +429,29 @@ struct TermIndex: Sendable {
     /// How many words of `tokens` from `start` term `term` covers, or 0 when it does not start
     /// there (its first word is already known to match).
     private func length(of term: Int, at start: Int, in tokens: TermTokens) -> Int {
+        // The term's words and their stems are read in place: a copy of each retained and
+        // released its arrays, and a term of several words is read at each occurrence.
         terms.withUnsafeBufferPointer { terms in
-            let words = terms[term].words
-            var index = start + 1
-            for word in words.dropFirst() {
-                guard index < tokens.count, word.followsSentenceMark || tokens.joint(index) != .sentenceBreak,
-                    word.stems.contains(where: { Self.matches($0, tokens, index) })
-                else {
-                    return 0
+            terms[term].words.withUnsafeBufferPointer { words in
+                var index = start + 1
+                for wordIndex in words.indices.dropFirst() {
+                    guard index < tokens.count,
+                        words[wordIndex].followsSentenceMark || tokens.joint(index) != .sentenceBreak,
+                        words[wordIndex].stems.withUnsafeBufferPointer({ stems in
+                            stems.contains { Self.matches($0, tokens, index) }
+                        })
+                    else {
+                        return 0
+                    }
+                    index += 1
                 }
-                index += 1
+                if index < tokens.count, mayAttach(tokens.joint(index)), let last = words.indices.last,
+                    tokens.length(index) <= 8, Self.accepts(tokens.word(index)[...], words[last].attached)
+                {
+                    index += 1
+                }
+                return index - start
             }
-            if index < tokens.count, mayAttach(tokens.joint(index)), let last = words.last, tokens.length(index) <= 8,
-                Self.accepts(tokens.word(index)[...], last.attached)
-            {
-                index += 1
-            }
-            return index - start
         }
     }
 

@@ -293,17 +293,6 @@ struct TermTokens: Sendable {
         }
     }
 
-    /// The folded scalars of every word, one after another.
-    var folded: [UInt32] { Array(storage[0..<scalarCount]) }
-    /// The scalars as written, parallel to ``folded``, or empty when not kept.
-    var written: [UInt32] { keepsWritten ? Array(storage[scalarCount..<boundsBase]) : [] }
-    /// Where each word's scalars start in ``folded``, and the end.
-    var bounds: [Int32] { storage[boundsBase..<offsetsBase].map { Int32(bitPattern: $0) } }
-    /// Each word's offset in the text, in Unicode scalars from its start.
-    var offsets: [Int32] { storage[offsetsBase..<jointsBase].map { Int32(bitPattern: $0) } }
-    /// How each word is joined to the previous one.
-    var joints: [Joint] { (0..<count).map(joint) }
-
     /// A scalar folded for matching: lowercase, and `ё` as `е`. ASCII and Cyrillic are folded by
     /// range (every scalar of every text asks); other letters through `Character`.
     @inline(__always)

@@ -192,10 +192,6 @@ final class TermScan: Sendable {
         self.language = language
     }
 
-    /// The compiled terms of the text's language.
-    @inline(__always)
-    var index: TermIndex { language.index }
-
     /// The term of `match`.
     func term(_ match: TermIndex.Match) -> TermIndex.Term { language.index.terms[match.term] }
 

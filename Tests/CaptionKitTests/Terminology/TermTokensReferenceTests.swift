@@ -169,3 +169,18 @@ struct TermTokensReferenceTests {
         #expect(PlainTermTokens(TermTokens(sliced)) == PlainTermTokens(text, keepingWritten: true))
     }
 }
+
+/// The parts of the tokens as arrays, for the tests to compare (the tokenizer keeps them in one
+/// array that only it indexes).
+extension TermTokens {
+    /// The folded scalars of every word, one after another.
+    var folded: [UInt32] { withScalars { folded, _, _ in Array(folded) } }
+    /// The scalars as written, parallel to ``folded``, or empty when not kept.
+    var written: [UInt32] { keepsWritten ? withScalars { _, written, _ in Array(written) } : [] }
+    /// Where each word's scalars start in ``folded``, and the end.
+    var bounds: [Int32] { (0...count).map { Int32(start($0)) } }
+    /// Each word's offset in the text, in Unicode scalars from its start.
+    var offsets: [Int32] { (0..<count).map { Int32(offset($0)) } }
+    /// How each word is joined to the previous one.
+    var joints: [Joint] { (0..<count).map(joint) }
+}

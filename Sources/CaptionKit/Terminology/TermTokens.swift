@@ -137,8 +137,13 @@ struct TermTokens: Sendable {
             let (value, length) = Self.scalar(at: index, in: bytes)
             let entry = value < Self.tableSize ? table[Int(value)] : Self.entry(value)
             guard entry & Self.wordOutsideWord != 0 else {
-                gap = Self.gap(after: gap, value)
-                if Self.isSentenceMark(value) { sentenceMark = true }
+                // Most scalars between words (a space, a comma) join nothing: one bit says so.
+                if entry & Self.joinsOrEnds == 0 {
+                    gap = 5
+                } else {
+                    gap = Self.gap(after: gap, value)
+                    if Self.isSentenceMark(value) { sentenceMark = true }
+                }
                 offset &+= 1
                 index &+= length
                 continue
@@ -184,15 +189,20 @@ struct TermTokens: Sendable {
     /// UTF-8 bytes, so a Cyrillic letter is looked up without a test of its value.
     private static let scalarTable: [UInt32] = (0..<tableSize).map(entry)
     private static let tableSize: UInt32 = 0x800
-    /// Bits of a ``scalarTable`` entry: the folded scalar, and whether the scalar belongs to a
-    /// word outside a word (starting one) and inside one.
+    /// Bits of a ``scalarTable`` entry: the folded scalar; whether the scalar belongs to a
+    /// word outside a word (starting one) and inside one; whether it may join words or end a
+    /// sentence (a hyphen, an apostrophe, a closing quote, a sentence mark: ``gap(after:_:)``
+    /// and ``isSentenceMark(_:)`` tell which).
     private static let foldedMask: UInt32 = 0x1F_FFFF
+    private static let joinsOrEnds: UInt32 = 1 << 29
     private static let wordOutsideWord: UInt32 = 1 << 30
     private static let wordInWord: UInt32 = 1 << 31
 
     /// The ``scalarTable`` entry of `value`.
     private static func entry(_ value: UInt32) -> UInt32 {
-        fold(value) | (isWordScalar(value, inWord: false) ? wordOutsideWord : 0)
+        let joinsOrEnds = gap(after: 0, value) != 5 || gap(after: 3, value) != 5 || isSentenceMark(value)
+        return fold(value) | (joinsOrEnds ? Self.joinsOrEnds : 0)
+            | (isWordScalar(value, inWord: false) ? wordOutsideWord : 0)
             | (isWordScalar(value, inWord: true) ? wordInWord : 0)
     }
 

@@ -3,7 +3,8 @@
 # with a made-up one, with one that holds the corpus's nouns, and with one whose nouns agree
 # with the corpus's Kazakh, timed in the same run with the same release binary (and, with --before, an earlier binary too).
 #
-# usage: Benchmarks/glossary.sh [--count N] [--entries N] [--runs N] [--bin PATH] [--before PATH] [--work DIR]
+# usage: Benchmarks/glossary.sh [--count N] [--entries N] [--runs N] [--bin PATH] [--before PATH]
+#                               [--interleave N] [--work DIR]
 #
 #   --count N      exhibits in the collection (default 50000)
 #   --entries N    glossary entries (default 2000; Benchmarks/gen_glossary.py)
@@ -11,6 +12,10 @@
 #   --bin PATH     use this captions binary instead of building one (release)
 #   --before PATH  also time this binary (a release build of an earlier commit) on every variant
 #                  in the same hyperfine invocation, and compare its JSON reports with --bin's
+#   --interleave N time in N rounds instead of hyperfine's runs in a row: each round runs every
+#                  command once, in turn, so a machine that speeds up or slows down during the
+#                  measurement weighs on every variant alike (a shared machine drifts by a
+#                  quarter within minutes); prints the medians and the median of the rounds' ratios
 #   --work DIR     where the collections go, kept afterwards (default: a new mktemp -d folder,
 #                  deleted at the end); /dev/shm/... measures without disk noise
 #
@@ -32,6 +37,7 @@ ENTRIES=2000
 RUNS=5
 BIN=""
 BEFORE=""
+INTERLEAVE=""
 WORK=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -40,12 +46,13 @@ while [ $# -gt 0 ]; do
         --runs) RUNS="$2"; shift 2 ;;
         --bin) BIN="$2"; shift 2 ;;
         --before) BEFORE="$2"; shift 2 ;;
+        --interleave) INTERLEAVE="$2"; shift 2 ;;
         --work) WORK="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option $1" >&2; usage >&2; exit 64 ;;
     esac
 done
-need_hyperfine
+[ -n "$INTERLEAVE" ] || need_hyperfine
 
 make_work_folder
 
@@ -96,6 +103,45 @@ for bin in "$BIN" ${BEFORE:+"$BEFORE"}; do
                -n "${who}check, $ENTRIES entries with lexicon" "$bin check $WITH/Captions --format json"
                -n "${who}check, $ENTRIES entries with lexicon, agreeing" "$bin check $AGREE/Captions --format json")
 done
+if [ -n "$INTERLEAVE" ]; then
+    echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    python3 - "$INTERLEAVE" "${commands[@]}" <<'PY'
+import resource, shlex, statistics, subprocess, sys, time
+rounds = int(sys.argv[1])
+pairs = sys.argv[2:]
+names = [pairs[k + 1] for k in range(0, len(pairs), 3)]
+argvs = [shlex.split(pairs[k + 2]) for k in range(0, len(pairs), 3)]
+def run(argv):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+for argv in argvs:  # warm-up
+    run(argv)
+wall = [[] for _ in argvs]
+cpu = [[] for _ in argvs]
+for _ in range(rounds):
+    for k, argv in enumerate(argvs):
+        w, c = run(argv)
+        wall[k].append(w)
+        cpu[k].append(c)
+print(f"{'variant':<54} {'median s':>9} {'min s':>7} {'max s':>7} {'CPU s':>7}")
+for k, name in enumerate(names):
+    print(f"{name:<54} {statistics.median(wall[k]):9.3f} {min(wall[k]):7.3f} {max(wall[k]):7.3f} "
+          f"{statistics.median(cpu[k]):7.3f}")
+for k in range(0, len(names), 4):
+    for j in range(k + 1, k + 4):
+        ratio = statistics.median(wall[j]) / statistics.median(wall[k])
+        cpu_ratio = statistics.median(cpu[j]) / statistics.median(cpu[k])
+        rounds_ratio = statistics.median(a / b for a, b in zip(wall[j], wall[k]))
+        print(f"{names[j]} / no glossary: wall {ratio:.2f}x, CPU {cpu_ratio:.2f}x, "
+              f"median of the rounds' ratios {rounds_ratio:.2f}x (target <= 1.3)")
+PY
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 hyperfine -N --warmup 1 --runs "$RUNS" -i --output null --export-json "$WORK/hyperfine.json" "${commands[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

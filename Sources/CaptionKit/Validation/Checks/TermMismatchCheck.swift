@@ -128,9 +128,9 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
             let translationScan = analysis.termScans[index]
             translationScan?.insertUsedEntries(into: &used)
             defer { translationScan?.removeUsedEntries(from: &used) }
-            let entriesWithTerms =
-                terminology.language(text.language)?.entriesWithTerms
-                ?? glossary.entries.map { $0.terms[text.language] != nil }
+            // A language without compiled terms has no entry with terms (the glossary refuses a
+            // term without a word): no term of the source can be missing from the translation.
+            guard let entriesWithTerms = terminology.language(text.language)?.entriesWithTerms else { continue }
             let termEntries = sourceScan.language.index.termEntries
             let termIsForbidden = sourceScan.language.index.termIsForbidden
             let matches = sourceScan.matches

@@ -374,15 +374,29 @@ struct TermIndex: Sendable {
         guard scalars.count <= 3 || (scalars.count == 4 && scalars.allSatisfy { $0 < 0x1000 }) else {
             return UInt64.max
         }
-        var result = UInt64(scalars.count) << 60
-        var shift: UInt64 = 0
+        // Four letters take 12 bits each (endings of four letters below U+1000).
+        let width = scalars.count == 4 ? 12 : letterBits
+        var letters: UInt64 = 0
+        var shift = 0
         for scalar in scalars {
             guard scalar < 0x10000 else { return UInt64.max }
-            result |= UInt64(scalar) << shift
-            shift += scalars.count == 4 ? 12 : 16
+            letters |= UInt64(scalar) << shift
+            shift += width
         }
-        return result
+        return key(letters, count: scalars.count)
     }
+
+    /// The bits of a letter in a ``pack(_:)`` of up to three letters.
+    private static let letterBits = 16
+
+    /// A letter below U+10000 at `position` (0 to 2) of a ``pack(_:)`` of up to three letters:
+    /// the matcher packs the first letters of every word it scans so, without a collection.
+    @inline(__always)
+    static func packed(_ scalar: UInt32, at position: Int) -> UInt64 { UInt64(scalar) << (letterBits * position) }
+
+    /// The ``pack(_:)`` of `count` letters `letters` (their ``packed(_:at:)`` together).
+    @inline(__always)
+    static func key(_ letters: UInt64, count: Int) -> UInt64 { letters | UInt64(count) << 60 }
 
     /// Whether `rest` may follow a stem with `ending`.
     @inline(__always)
@@ -539,13 +553,13 @@ struct TermIndex: Sendable {
             let second = folded[start + 1]
             let third = folded[start + 2]
             if first | second | third < 0x10000 {
-                let two = UInt64(first) | UInt64(second) << 16
+                let two = Self.packed(first, at: 0) | Self.packed(second, at: 1)
                 func isFiltered(_ key: UInt64) -> Bool {
                     let slot = Self.filterSlot(key)
                     return prefilter[slot.word] & slot.bit != 0
                 }
-                return (prefixLengths & 0b100 != 0 && isFiltered(two | 2 << 60))
-                    || (prefixLengths & 0b1000 != 0 && isFiltered(two | UInt64(third) << 32 | 3 << 60))
+                return (prefixLengths & 0b100 != 0 && isFiltered(Self.key(two, count: 2)))
+                    || (prefixLengths & 0b1000 != 0 && isFiltered(Self.key(two | Self.packed(third, at: 2), count: 3)))
             }
         }
         return !forEachFilteredKey(of: folded, start: start, length: length) { _, _ in false }
@@ -567,10 +581,10 @@ struct TermIndex: Sendable {
             if scalar >= 0x10000 {
                 tooLarge = true
             } else {
-                packed |= UInt64(scalar) << (16 * (prefixLength - 1))
+                packed |= Self.packed(scalar, at: prefixLength - 1)
             }
             guard prefixLengths & (1 << UInt8(prefixLength)) != 0 else { continue }
-            let key = tooLarge ? UInt64.max : packed | UInt64(prefixLength) << 60
+            let key = tooLarge ? UInt64.max : Self.key(packed, count: prefixLength)
             let slot = Self.filterSlot(key)
             if prefilter[slot.word] & slot.bit != 0, !body(key, prefixLength) { return false }
         }

@@ -150,19 +150,19 @@ struct EntrySet: Sendable, ExpressibleByArrayLiteral {
         if word < words.count { words[word] &= ~(1 << (entry & 63)) }
     }
 
-    /// Adds (`inserting`) or removes `entries[term]` for each `term` of `terms` that is not
-    /// `forbidden[term]`, each entry below `limit`: a text's matches in one pass over the set's
-    /// words in place (one at a time, each checked the set's room and its sharing).
+    /// Adds (`inserting`) or removes `entries[match.term]` for each of `matches` whose term is
+    /// not `forbidden[match.term]`, each entry below `limit`: a text's matches in one pass over
+    /// the set's words in place (one at a time, each checked the set's room and its sharing).
     mutating func update(
-        inserting: Bool, terms: some Sequence<Int>, entries: [Int], forbidden: [Bool], below limit: Int
+        inserting: Bool, matches: [TermIndex.Match], entries: [Int], forbidden: [Bool], below limit: Int
     ) {
         let count = (limit + 63) >> 6
         if words.count < count { words.append(contentsOf: repeatElement(0, count: count - words.count)) }
         entries.withUnsafeBufferPointer { entries in
             forbidden.withUnsafeBufferPointer { forbidden in
                 words.withUnsafeMutableBufferPointer { words in
-                    for term in terms where !forbidden[term] {
-                        let entry = entries[term]
+                    for match in matches where !forbidden[match.term] {
+                        let entry = entries[match.term]
                         precondition(entry >= 0 && entry < limit)
                         let bit: UInt64 = 1 << (entry & 63)
                         if inserting { words[entry >> 6] |= bit } else { words[entry >> 6] &= ~bit }
@@ -204,7 +204,7 @@ final class TermScan: Sendable {
 
     private func updateUsedEntries(in set: inout EntrySet, inserting: Bool) {
         set.update(
-            inserting: inserting, terms: matches.lazy.map(\.term), entries: language.index.termEntries,
+            inserting: inserting, matches: matches, entries: language.index.termEntries,
             forbidden: language.index.termIsForbidden, below: language.index.entryCount)
     }
 

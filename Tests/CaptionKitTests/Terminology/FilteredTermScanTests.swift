@@ -97,6 +97,23 @@ struct FilteredTermScanTests {
         }
     }
 
+    /// The matcher packs a scanned word's first letters (``TermIndex/packed(_:at:)``,
+    /// ``TermIndex/key(_:count:)``) as the index packed its terms' (``TermIndex/pack(_:)``):
+    /// a key packed otherwise would pass over words that start like a term.
+    @Test func aWordsPrefixKeysAreTheIndexsKeys() {
+        for word in ["лагерь", "ab", "Ә", "\u{FFFF}\u{4E00}z"] {
+            let letters = word.unicodeScalars.map(\.value)
+            var packed: UInt64 = 0
+            for (position, letter) in letters.prefix(3).enumerated() {
+                packed |= TermIndex.packed(letter, at: position)
+                #expect(
+                    TermIndex.key(packed, count: position + 1) == TermIndex.pack(letters.prefix(position + 1)),
+                    "\(word)")
+            }
+        }
+        #expect(TermIndex.pack([0x43B, 0x430]) == 0x2000_0000_0430_043B)
+    }
+
     /// Letters above U+FFFF share one prefix key whatever its length (``TermIndex/pack(_:)``):
     /// a scan for some entries finds such terms as the full scan does.
     @Test func termsInOldTurkicLettersAreFoundForTheirEntries() throws {

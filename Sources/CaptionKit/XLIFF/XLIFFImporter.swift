@@ -711,6 +711,11 @@ public enum XLIFFImporter {
                     summaries[candidate.file].states?.alreadyReviewed += 1
                     continue
                 }
+                if let notASlug = collection.exhibits[position].idNotASlug {
+                    // Texts are signed off by exhibit id: `captions review` refuses this exhibit too.
+                    refuse("cannot be reviewed: \(notASlug.why); \(notASlug.fix), then import the file again")
+                    continue
+                }
                 let plan = SignOffPlan(
                     collection.exhibits[position], config: collection.config, action: .review, mark: mark,
                     fields: [field], languages: [language], namedFields: true)

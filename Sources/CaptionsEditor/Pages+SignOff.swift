@@ -162,8 +162,19 @@ extension Pages {
     /// Its first submit button is a hidden disabled one: Enter in the name box submits a form
     /// through its first submit button, which would otherwise be the first text's review button
     /// (the cells come after the form, but the buttons name it), and a disabled one submits nothing.
+    ///
+    /// For an exhibit whose id is not a slug, only why nothing can be signed: no form, no name.
     static func signOffForm(_ page: PageContext, id: String, panel: SignOffPanel, config: CollectionConfig) -> HTML {
         let words = page.words
+        if let slug = panel.slugForID {
+            // Nothing can be signed: why, and no name asked for.
+            return """
+                <section class="signoff-signer" aria-labelledby="h-signoff">
+                <h2 id="h-signoff">\(words("signoff.title"))</h2>
+                <p class="hint signoff-id">\(words("signoff.idnotaslug", ["id": id, "slug": slug]))</p>
+                </section>
+                """
+        }
         var hidden: [HTML] = []
         for spec in config.fields {
             for language in config.languages {
@@ -171,14 +182,9 @@ extension Pages {
                 hidden.append("<input type=\"hidden\" name=\"fp.\(spec.name).\(language)\" value=\"\(fingerprint)\">")
             }
         }
-        let idNotASlug: HTML =
-            panel.slugForID.map {
-                "<p class=\"hint signoff-id\">\(words("signoff.idnotaslug", ["id": id, "slug": $0]))</p>\n"
-            } ?? ""
         return """
             <section class="signoff-signer" aria-labelledby="h-signoff">
             <h2 id="h-signoff">\(words("signoff.title"))</h2>
-            \(idNotASlug)\
             <form id="signoff-form" method="post" action="/exhibits/\(urlEncode(id))/signoff" \
             data-savefirst="\(words("signoff.savefirst"))" data-endsapproval="\(words("signoff.endsapproval"))" \
             data-endsreview="\(words("signoff.endsreview"))" data-endsboth="\(words("signoff.endsboth"))">\

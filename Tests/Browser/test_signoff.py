@@ -462,3 +462,40 @@ def test_name_box_at_phone_width(editor, browser, locale):
         assert editor.read(WINTER) == before
     finally:
         context.close()
+
+
+@pytest.fixture
+def id_not_a_slug(collection):
+    """first-winter's file with the id 'First Winter', which is not a slug."""
+    path = collection / WINTER
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("id: first-winter\n", "id: First Winter\n"), encoding="utf-8")
+    return collection
+
+
+def test_an_exhibit_whose_id_is_not_a_slug_says_why_and_offers_no_sign_off(id_not_a_slug, editor, page, browser):
+    page.goto(editor.url + "/exhibits/First%20Winter")
+    notice = page.locator(".signoff-signer .signoff-id")
+    expect(notice).to_have_text(
+        "The texts of this exhibit cannot be reviewed or approved: its id 'First Winter' is not a slug "
+        "(lowercase Latin letters, digits and hyphens), and texts are signed off by exhibit id. "
+        "Make it 'id: first-winter' in its file.")
+    expect(notice).to_be_visible()
+    # The states are shown, no button signs.
+    expect(page.locator("#so-title-kk .signoff-state")).to_have_text("Translated, not reviewed yet")
+    expect(page.locator("button[name=review], button[name=approve]")).to_have_count(0)
+    # Nor is a name asked for.
+    expect(page.locator("#signer-box, #signoff-form")).to_have_count(0)
+    screenshot(page, "29a-signoff-id-not-a-slug")
+    # At a phone's width the notice wraps within the page.
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="ru-RU")
+    small = phone.new_page()
+    small.goto(editor.url + "/exhibits/First%20Winter")
+    small_notice = small.locator(".signoff-signer .signoff-id")
+    expect(small_notice).to_contain_text("его id «First Winter» — не слаг")
+    box = small_notice.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    assert small.evaluate("document.documentElement.scrollWidth") <= 390
+    small_notice.scroll_into_view_if_needed()
+    screenshot(small, "29b-phone-signoff-id-not-a-slug", full_page=False)
+    phone.close()

@@ -683,6 +683,10 @@ public enum XLIFFImporter {
         /// whose text another returned unit changes is refused.
         private mutating func resolveReviews(into summaries: inout [XLIFFImportReport.FileSummary]) {
             guard let mark = trustedReviewer else { return }
+            // The name as a shell takes it (`'Aigerim B.'`), for the command a warning names.
+            let by =
+                mark.by.allSatisfy { $0.isLetter || $0.isNumber || "._-".contains($0) }
+                ? mark.by : "'" + mark.by.replacingOccurrences(of: "'", with: "'\\''") + "'"
             for candidate in reviewCandidates {
                 let (position, field, language) = (candidate.position, candidate.field, candidate.language)
                 let overruled = Self.isReviewOverruled(candidate.unit)
@@ -713,7 +717,11 @@ public enum XLIFFImporter {
                 }
                 if let notASlug = collection.exhibits[position].idNotASlug {
                     // Texts are signed off by exhibit id: `captions review` refuses this exhibit too.
-                    refuse("cannot be reviewed: \(notASlug.why); \(notASlug.fix), then import the file again")
+                    refuse(
+                        """
+                        cannot be reviewed: \(notASlug.why); \(notASlug.fix), then record the review with \
+                        captions review \(notASlug.suggestion) --field \(field) --lang \(language) --by \(by)
+                        """)
                     continue
                 }
                 let plan = SignOffPlan(
@@ -723,10 +731,6 @@ public enum XLIFFImporter {
                     // A review the text does not have yet, which a lower state of the unit overrules
                     // (a text already reviewed is counted so above, a stale one refused below).
                     let id = collection.exhibits[position].displayID
-                    // The name as a shell takes it (`'Aigerim B.'`).
-                    let by =
-                        mark.by.allSatisfy { $0.isLetter || $0.isNumber || "._-".contains($0) }
-                        ? mark.by : "'" + mark.by.replacingOccurrences(of: "'", with: "'\\''") + "'"
                     refuse(
                         """
                         is not taken as reviewed: the unit is also marked \(lower.written), and the lowest state \

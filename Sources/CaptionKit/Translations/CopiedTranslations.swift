@@ -91,7 +91,7 @@ struct CopiedTranslations: Sendable {
     /// The rule, or `nil` when the check is off.
     private let rule: SourceCopyRule?
     private let config: CollectionConfig
-    /// The glossary compiled for matching, as `check` compiles it (``CheckContext``).
+    /// The glossary compiled for matching (``CollectionConfig/terminology``), as `check` reads it.
     private let terminology: Terminology?
 
     /// The copies of a collection configured by `config`.
@@ -107,7 +107,7 @@ struct CopiedTranslations: Sendable {
         }
         rule = try SourceCopyRule(
             options: CheckOptions(checkID: description.id, node: config.checks[description.id]?.node))
-        terminology = CheckContext.terminology(of: config)
+        terminology = config.terminology
     }
 
     /// The copies in `exhibit` (in `language` only, when given), in file order.

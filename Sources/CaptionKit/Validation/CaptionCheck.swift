@@ -53,7 +53,7 @@ struct CheckContext: Sendable {
         didSet {
             wordLimits = WordLimits(config: config)
             panels = PanelFonts(config: config)
-            terminology = Self.terminology(of: config)
+            terminology = config.terminology
         }
     }
 
@@ -78,13 +78,7 @@ struct CheckContext: Sendable {
         self.config = config
         self.wordLimits = WordLimits(config: config)
         self.panels = PanelFonts(config: config)
-        self.terminology = Self.terminology(of: config)
+        self.terminology = config.terminology
     }
 
-    /// The glossary of `config` compiled for matching, or `nil` when it has no terms.
-    static func terminology(of config: CollectionConfig) -> Terminology? {
-        guard !config.glossary.entries.isEmpty else { return nil }
-        let terminology = Terminology(config.glossary, languages: config.languages)
-        return terminology.isEmpty ? nil : terminology
-    }
 }

@@ -62,8 +62,8 @@ import Testing
         try folder.write(k, try folder.read(k).replacingOccurrences(of: "id: k\n", with: "id: Kurt Story\n"))
         let before = try folder.read(k)
         let refusal = """
-            \(k):1:5: error: \(k) has the id 'Kurt Story', which is not a slug, and texts are signed off by \
-            exhibit id; make it 'id: k', then run the command again
+            \(k):1:5: error: \(k) has the id 'Kurt Story', which is not a slug (lowercase letters, digits and single \
+            hyphens), and texts are signed off by exhibit id; make it 'id: k', then run the command again
 
             """
         for arguments in [

@@ -226,8 +226,8 @@ import Testing
             run.stdout == """
                 returned/kk.xlf:4:5: warning: unit 'Kurt Story.title' (kk) is marked reviewed (state="final") but no \
                 review was recorded: title (kk) cannot be reviewed: Captions/g/kurt-story.yml has the id 'Kurt Story', \
-                which is not a slug, and texts are signed off by exhibit id; make it 'id: kurt-story', then record the \
-                review with captions review kurt-story --field title --lang kk --by AB [review-not-recorded]
+                which is not a slug (lowercase letters, digits and single hyphens), and texts are signed off by exhibit \
+                id; make it 'id: kurt-story', then record the review with captions review kurt-story --field title --lang kk --by AB [review-not-recorded]
                 returned/kk.xlf (kk): 0 applied, 1 unchanged, 0 not translated, 0 conflicts, 0 unknown ids
                 returned/kk.xlf (kk): states marked reviewed: 0 reviews recorded by AB, 0 already reviewed, \
                 1 refused, 0 changed (imported without review)
@@ -241,7 +241,8 @@ import Testing
         #expect(
             review.stderr == """
                 Captions/g/kurt-story.yml:1:5: error: Captions/g/kurt-story.yml has the id 'Kurt Story', which is not \
-                a slug, and texts are signed off by exhibit id; make it 'id: kurt-story', then run the command again
+                a slug (lowercase letters, digits and single hyphens), and texts are signed off by exhibit id; make it \
+                'id: kurt-story', then run the command again
 
                 """)
     }

@@ -333,8 +333,8 @@ import Testing
                 """)
         #expect(
             run.stderr == """
-                \(c):1:5: warning: \(c) has the id 'Kurt_2', which is not a slug, and texts are signed off by exhibit \
-                id; skipped: make it 'id: c', then run the command again
+                \(c):1:5: warning: \(c) has the id 'Kurt_2', which is not a slug (lowercase letters, digits and single \
+                hyphens), and texts are signed off by exhibit id; skipped: make it 'id: c', then run the command again
 
                 """)
         #expect(try folder.read(c) == malformed)

@@ -84,22 +84,39 @@ extension Exhibit {
     /// command over every exhibit sign off its texts.
     var hasValidID: Bool { id.map(ExhibitID.isValid) ?? false }
 
-    /// Why texts of this file, whose id is not a slug, are not signed off (`<path> has the id
-    /// 'Kurt Story', which is not a slug, and texts are signed off by exhibit id`), what to write
-    /// instead (`make it 'id: kurt-story'`) and the slug it suggests (from the file's name);
-    /// `nil` when the id is a slug or there is none. `approve --all-reviewed` passes such a file
-    /// over with it, `review` and `approve` of its id refuse it with it.
-    var idNotASlug: (why: String, fix: String, suggestion: String)? {
+    /// Why texts of this file, whose id is not a slug, are not signed off, and the slug to use
+    /// instead; `nil` when the id is a slug or there is none. `approve --all-reviewed` passes such
+    /// a file over with it, `review` and `approve` of its id refuse it with it, an import does
+    /// not record its reviews.
+    var idNotASlug: IDNotASlug? {
         guard let id, !ExhibitID.isValid(id) else { return nil }
-        let suggestion = ExhibitID.suggestion(from: fileStem)
-        return (
-            "\(path) has the id '\(id)', which is not a slug, and texts are signed off by exhibit id",
-            "make it 'id: \(suggestion)'", suggestion
-        )
+        return IDNotASlug(path: path, id: id, suggestion: ExhibitID.suggestion(from: fileStem))
     }
 
     /// `location: warning: <why>; skipped: <fix>, then run the command again`.
     fileprivate func skipped(at location: SourceLocation, _ why: String, fix: String = "fix it") -> String {
         location.line(.warning, "\(why); skipped: \(fix), then run the command again")
     }
+}
+
+/// An exhibit id that is not a slug, where texts are signed off by exhibit id (``Exhibit/idNotASlug``).
+struct IDNotASlug: Sendable, Equatable {
+    /// The caption file.
+    var path: String
+    /// The id as written.
+    var id: String
+    /// The slug to use instead, made of the file's name (`kurt-story`).
+    var suggestion: String
+
+    /// `<path> has the id 'Kurt Story', which is not a slug (lowercase letters, digits and single
+    /// hyphens), and texts are signed off by exhibit id`.
+    var why: String {
+        """
+        \(path) has the id '\(id)', which is not a slug (lowercase letters, digits and single hyphens), and texts \
+        are signed off by exhibit id
+        """
+    }
+
+    /// `make it 'id: kurt-story'`.
+    var fix: String { "make it 'id: \(suggestion)'" }
 }

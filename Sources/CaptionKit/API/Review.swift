@@ -85,8 +85,9 @@ public enum SignOff {
 
         /// `path:line:col: error: <id>: <field> (<language>) <reason>` (`warning:` for a text
         /// `approve --all-reviewed` skips); for an id that is not a slug, at the id,
-        /// `path:line:col: error: <path> has the id 'Kurt Story', which is not a slug, and texts
-        /// are signed off by exhibit id; make it 'id: kurt-story', then run the command again`.
+        /// `path:line:col: error: <path> has the id 'Kurt Story', which is not a slug (lowercase
+        /// letters, digits and single hyphens), and texts are signed off by exhibit id; make it
+        /// 'id: kurt-story', then run the command again`.
         public func line(id: String, _ severity: Severity = .error) -> String {
             if case .idNotASlug = kind { return location.line(severity, reason) }
             return location.line(severity, "\(id): \(field) (\(language)) \(reason)")

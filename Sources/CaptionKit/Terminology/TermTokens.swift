@@ -124,9 +124,8 @@ struct TermTokens: Sendable {
         var words = 0
         boundsOut[0] = 0
         var offset: UInt32 = 0
-        // What came since the last word ended: 0 nothing, 1 hyphen, 2 apostrophe, 3 closing quote,
-        // 4 a closing quote and a hyphen, 5 anything else.
-        var gap = 5
+        // What came since the last word ended.
+        var gap = Gap.other
         // Whether a sentence mark (``isSentenceMark(_:)``) came since the last word ended.
         var sentenceMark = false
         var index = 0
@@ -139,7 +138,7 @@ struct TermTokens: Sendable {
             guard entry & Self.wordOutsideWord != 0 else {
                 // Most scalars between words (a space, a comma) join nothing: one bit says so.
                 if entry & Self.joinsOrEnds == 0 {
-                    gap = 5
+                    gap = .other
                 } else {
                     gap = Self.gap(after: gap, value)
                     if Self.isSentenceMark(value) { sentenceMark = true }
@@ -151,9 +150,9 @@ struct TermTokens: Sendable {
             offsetsOut[words] = offset
             let joint: Joint =
                 switch gap {
-                case 1, 4: .hyphen
-                case 2: .apostrophe
-                default: sentenceMark ? .sentenceBreak : .separate
+                case .hyphen, .closingQuoteAndHyphen: .hyphen
+                case .apostrophe: .apostrophe
+                case .nothing, .closingQuote, .other: sentenceMark ? .sentenceBreak : .separate
                 }
             jointsOut[words] = UInt32(joint.rawValue)
             words &+= 1
@@ -177,7 +176,7 @@ struct TermTokens: Sendable {
                 index &+= length
             }
             boundsOut[words] = UInt32(truncatingIfNeeded: scalars)
-            gap = 0
+            gap = .nothing
             sentenceMark = false
         }
         return (scalars, words)
@@ -200,7 +199,8 @@ struct TermTokens: Sendable {
 
     /// The ``scalarTable`` entry of `value`.
     private static func entry(_ value: UInt32) -> UInt32 {
-        let joinsOrEnds = gap(after: 0, value) != 5 || gap(after: 3, value) != 5 || isSentenceMark(value)
+        let joinsOrEnds =
+            gap(after: .nothing, value) != .other || gap(after: .closingQuote, value) != .other || isSentenceMark(value)
         return fold(value) | (joinsOrEnds ? Self.joinsOrEnds : 0)
             | (isWordScalar(value, inWord: false) ? wordOutsideWord : 0)
             | (isWordScalar(value, inWord: true) ? wordInWord : 0)
@@ -245,18 +245,34 @@ struct TermTokens: Sendable {
         )
     }
 
-    /// The gap state after `value` (see ``init(_:)``).
+    /// What came between two words, so far: it tells how the next word is joined (``Joint``).
+    private enum Gap: UInt8 {
+        /// Nothing yet: the previous word just ended.
+        case nothing
+        /// A hyphen right after the word.
+        case hyphen
+        /// An apostrophe right after the word.
+        case apostrophe
+        /// A closing quote right after the word.
+        case closingQuote
+        /// A closing quote and a hyphen (`«АЛЖИР»-дің`).
+        case closingQuoteAndHyphen
+        /// Anything else: the next word is separate.
+        case other
+    }
+
+    /// The gap after `value` follows `gap`.
     @inline(__always)
-    private static func gap(after gap: Int, _ value: UInt32) -> Int {
+    private static func gap(after gap: Gap, _ value: UInt32) -> Gap {
         switch value {
         case 0x2D, 0x2010, 0x2011:  // hyphen-minus, hyphen, non-breaking hyphen
-            return gap == 0 ? 1 : gap == 3 ? 4 : 5
+            return gap == .nothing ? .hyphen : gap == .closingQuote ? .closingQuoteAndHyphen : .other
         case 0x27, 0x2019, 0x2BC:  // apostrophes
-            return gap == 0 ? 2 : 5
+            return gap == .nothing ? .apostrophe : .other
         case 0xBB, 0x201D, 0x22, 0x201C:  // closing quotes » ” " “
-            return gap == 0 || gap == 3 ? 3 : 5
+            return gap == .nothing || gap == .closingQuote ? .closingQuote : .other
         default:
-            return 5
+            return .other
         }
     }
 

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Synchronization
 
 @testable import CaptionKit
 @testable import CaptionsEditor
@@ -30,6 +31,7 @@ struct EditorFixture {
         prepare: (String) throws -> Void = { _ in }
     ) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("editor-tests-\(UUID().uuidString)")
+        FixtureFolders.removeAtExit(folder.path)
         try FileManager.default.copyItem(atPath: Self.bundled, toPath: folder.path)
         root = folder.path
         for file in untracked.sorted() { try Self.removeRecord(folder.path + "/" + file) }
@@ -89,6 +91,26 @@ struct EditorFixture {
             try await body(Browser(client: client))
         }
         try? FileManager.default.removeItem(atPath: root)
+    }
+}
+
+/// The fixtures' folders, removed when the test process exits: a test that runs a server of its
+/// own or stops at an error never reaches ``EditorFixture/test(_:)``'s removal, and a thousand
+/// copies of the collection had gathered in the temporary folder of a machine that runs the
+/// tests often. Not removed earlier: an editor may outlive the fixture value that made it.
+enum FixtureFolders {
+    private static let folders = Mutex<[String]>([])
+    /// Registers the removal at exit, once.
+    private static let registered: Void = { atexit { FixtureFolders.removeAll() } }()
+
+    /// Removes the folder at `path` (if it is still there) when the process exits.
+    static func removeAtExit(_ path: String) {
+        _ = registered
+        folders.withLock { $0.append(path) }
+    }
+
+    private static func removeAll() {
+        for path in folders.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
     }
 }
 

@@ -5,7 +5,9 @@
 #   Benchmarks/editor.sh [COUNT] [OUT]      (defaults: 50000 exhibits in /tmp/captions-editor-bench)
 #
 # Needs wrk (Debian package) and python3. Builds captions-editor in release mode unless
-# EDITOR_BIN names a binary. Prints a Markdown table (and writes it to OUT/editor-results.md).
+# EDITOR_BIN names a binary. GLOSSARY=FILE copies FILE to the collection's glossary.yml (one
+# from gen_glossary.py: the live check and the background check then match its terms too).
+# Prints a Markdown table (and writes it to OUT/editor-results.md).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 REPO="$(dirname "$HERE")"
@@ -21,6 +23,8 @@ fi
 if [ ! -f "$OUT/Captions/captions.yml" ]; then
   python3 "$HERE/gen_corpus.py" --count "$COUNT" --out "$OUT" --no-po --force --quiet
 fi
+[ -z "${GLOSSARY:-}" ] || cp "$GLOSSARY" "$OUT/Captions/glossary.yml"
+GLOSSARY_ENTRIES="$(grep -c '^- ' "$OUT/Captions/glossary.yml" 2>/dev/null || true)"
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
@@ -131,6 +135,7 @@ row() {  # label, wrk figures
 }
 {
   echo "Load averages (1, 5, 15 min): before $LOAD_BEFORE; after $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Glossary: ${GLOSSARY_ENTRIES:-0} entries."
   echo
   echo "| measurement ($COUNT exhibits) | median | p99 | other |"
   echo "| --- | --- | --- | --- |"

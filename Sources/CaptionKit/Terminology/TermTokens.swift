@@ -261,7 +261,7 @@ struct TermTokens: Sendable {
         case other
     }
 
-    /// The gap after `value` follows `gap`.
+    /// The gap once `value` follows the gap `gap`.
     @inline(__always)
     private static func gap(after gap: Gap, _ value: UInt32) -> Gap {
         switch value {

@@ -4,7 +4,7 @@
 # with the corpus's Kazakh, timed in the same run with the same release binary (and, with --before, an earlier binary too).
 #
 # usage: Benchmarks/glossary.sh [--count N] [--entries N] [--runs N] [--bin PATH] [--before PATH]
-#                               [--interleave N] [--work DIR]
+#                               [--interleave N] [--instructions] [--work DIR]
 #
 #   --count N      exhibits in the collection (default 50000)
 #   --entries N    glossary entries (default 2000; Benchmarks/gen_glossary.py)
@@ -16,6 +16,9 @@
 #                  command once, in turn, so a machine that speeds up or slows down during the
 #                  measurement weighs on every variant alike (a shared machine drifts by a
 #                  quarter within minutes); prints the medians and the median of the rounds' ratios
+#   --instructions count the instructions of each check under valgrind (callgrind) instead of
+#                  timing it, the variants two at a time: exact and the same on any machine, but
+#                  blind to waiting for memory (50,000 exhibits: about 10 minutes per variant)
 #   --work DIR     where the collections go, kept afterwards (default: a new mktemp -d folder,
 #                  deleted at the end); /dev/shm/... measures without disk noise
 #
@@ -38,6 +41,7 @@ RUNS=5
 BIN=""
 BEFORE=""
 INTERLEAVE=""
+INSTRUCTIONS=""
 WORK=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -47,12 +51,17 @@ while [ $# -gt 0 ]; do
         --bin) BIN="$2"; shift 2 ;;
         --before) BEFORE="$2"; shift 2 ;;
         --interleave) INTERLEAVE="$2"; shift 2 ;;
+        --instructions) INSTRUCTIONS=1; shift ;;
         --work) WORK="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option $1" >&2; usage >&2; exit 64 ;;
     esac
 done
-[ -n "$INTERLEAVE" ] || need_hyperfine
+if [ -n "$INSTRUCTIONS" ]; then
+    command -v valgrind >/dev/null || { echo "needs valgrind (apt-get install valgrind)" >&2; exit 2; }
+elif [ -z "$INTERLEAVE" ]; then
+    need_hyperfine
+fi
 
 make_work_folder
 
@@ -93,6 +102,36 @@ for name, path in zip(names, sys.argv[1:]):
     terms = {k: v for k, v in counts.items() if k in ("term-mismatch", "forbidden-term")}
     print(f"{name}: {sum(counts.values())} findings; {terms or 'no term findings'}")
 PY
+
+if [ -n "$INSTRUCTIONS" ]; then
+    # Each variant under callgrind, two at a time (the counts do not depend on what else runs).
+    for bin in "$BIN" ${BEFORE:+"$BEFORE"}; do
+        who=""
+        [ "$bin" = "$BIN" ] || who="before-"
+        for k in 0 1 2 3; do
+            valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" check "${folders[$k]}/Captions" \
+                --format json > /dev/null 2> "$WORK/${who}${names[$k]}.callgrind" &
+            if [ $((k % 2)) -eq 1 ]; then wait; fi
+        done
+        wait
+    done
+    python3 - "$WORK" ${BEFORE:+before-} <<'PY'
+import re, sys
+work, prefixes = sys.argv[1], [""] + sys.argv[2:]
+names = ("plain", "made-up", "lexicon", "agreeing")
+labels = ("no glossary", "made-up glossary", "lexicon glossary", "lexicon glossary, agreeing")
+for prefix in prefixes:
+    counts = []
+    for name in names:
+        text = open(f"{work}/{prefix}{name}.callgrind").read()
+        counts.append(int(re.search(r"Collected : (\d+)", text).group(1)))
+    who = "before: " if prefix else ""
+    for label, count in zip(labels, counts):
+        ratio = f"  {count / counts[0]:.3f}x" if count != counts[0] else ""
+        print(f"{who + label:<38} {count / 1e6:12,.1f} M instructions{ratio}")
+PY
+    exit 0
+fi
 
 commands=()
 for bin in "$BIN" ${BEFORE:+"$BEFORE"}; do

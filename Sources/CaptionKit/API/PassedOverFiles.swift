@@ -112,8 +112,8 @@ struct IDNotASlug: Sendable, Equatable {
     /// hyphens), and texts are signed off by exhibit id`.
     var why: String {
         """
-        \(path) has the id '\(id)', which is not a slug (lowercase letters, digits and single hyphens), and texts \
-        are signed off by exhibit id
+        \(path) has the id '\(id)', which is not a slug (\(ExhibitID.slugLetters)), and texts are signed off by \
+        exhibit id
         """
     }
 

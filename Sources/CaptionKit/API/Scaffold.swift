@@ -40,7 +40,7 @@ extension CollectionScaffold {
         guard ExhibitID.isValid(id) else {
             throw .invalidArgument(
                 """
-                '\(id)' is not a valid exhibit id; use lowercase letters, digits and single hyphens, e.g. \
+                '\(id)' is not a valid exhibit id; use \(ExhibitID.slugLetters), e.g. \
                 '\(ExhibitID.suggestion(from: id))'
                 """
             )

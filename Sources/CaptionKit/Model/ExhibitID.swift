@@ -7,6 +7,9 @@ enum ExhibitID {
         isValid(utf8: id.utf8)
     }
 
+    /// What a slug is made of, as messages say it (``isValid(_:)``).
+    static let slugLetters = "lowercase letters, digits and single hyphens"
+
     /// ``isValid(_:)`` of the name with the UTF-8 bytes `id`.
     static func isValid(utf8 id: some Collection<UInt8>) -> Bool {
         guard !id.isEmpty, id.count <= 100 else { return false }

@@ -80,5 +80,4 @@ struct CheckContext: Sendable {
         self.panels = PanelFonts(config: config)
         self.terminology = config.terminology
     }
-
 }

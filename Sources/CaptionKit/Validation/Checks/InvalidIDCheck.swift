@@ -32,7 +32,7 @@ struct InvalidIDCheck: CaptionCheck {
                     finding(
                         at: exhibit.idLocation,
                         """
-                        id '\(id)' is not a slug; use lowercase letters, digits and single hyphens, e.g. \
+                        id '\(id)' is not a slug; use \(ExhibitID.slugLetters), e.g. \
                         '\(ExhibitID.suggestion(from: exhibit.fileStem))'
                         """,
                         exhibit: exhibit))

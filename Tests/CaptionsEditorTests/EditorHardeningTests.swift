@@ -592,17 +592,18 @@ struct EditorHardeningTests {
             let second = Self.openConnection(port: port)
             defer { close(second) }
             try await Self.waitUntil({ limit.count == 3 }, state: { "\(limit.count) open" })
-            // The fourth: closed by the editor without an answer, while the three stay open.
-            let third = Self.openConnection(port: port)
-            defer { close(third) }
+            // One more (the fourth with the client's): closed by the editor without an answer, while the
+            // three stay open.
+            let pastTheLimit = Self.openConnection(port: port)
+            defer { close(pastTheLimit) }
             // On a thread of their own: the answer's wait blocks it.
-            #expect(try await offloaded { Self.answer(on: third, request: "GET /assets/editor.css") } == "")
+            #expect(try await offloaded { Self.answer(on: pastTheLimit, request: "GET /assets/editor.css") } == "")
             try await Self.waitUntil({ limit.count == 3 }, state: { "\(limit.count) open" })
             close(first)
             try await Self.waitUntil({ limit.count == 2 }, state: { "\(limit.count) open" })
-            let fourth = Self.openConnection(port: port)
-            defer { close(fourth) }
-            let answer = try await offloaded { Self.answer(on: fourth, request: "GET /assets/editor.css") }
+            let afterOneClosed = Self.openConnection(port: port)
+            defer { close(afterOneClosed) }
+            let answer = try await offloaded { Self.answer(on: afterOneClosed, request: "GET /assets/editor.css") }
             #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"), "the answer: \(answer.debugDescription)")
         }
     }

@@ -98,22 +98,40 @@ python3 - "$WORK/plain.json" "$WORK/made-up.json" "$WORK/lexicon.json" "$WORK/ag
 import json, sys, collections
 names = ("no glossary", "made-up glossary", "lexicon glossary", "lexicon glossary, agreeing")
 for name, path in zip(names, sys.argv[1:]):
-    counts = collections.Counter(d["check"] for d in json.load(open(path))["diagnostics"])
+    try:
+        report = json.load(open(path))
+    except ValueError:
+        sys.exit(f"glossary.sh: the check with {name} wrote no JSON report ({path}); run it by hand to see why")
+    counts = collections.Counter(d["check"] for d in report["diagnostics"])
     terms = {k: v for k, v in counts.items() if k in ("term-mismatch", "forbidden-term")}
     print(f"{name}: {sum(counts.values())} findings; {terms or 'no term findings'}")
 PY
 
 if [ -n "$INSTRUCTIONS" ]; then
     # Each variant under callgrind, two at a time (the counts do not depend on what else runs).
+    # A check exits 0 or 1 (findings); anything else (a crash) would leave a count of nothing.
+    running=()
+    wait_for_running() {
+        local run status
+        for run in "${running[@]}"; do
+            status=0
+            wait "${run%% *}" || status=$?
+            if [ "$status" -gt 1 ]; then
+                echo "glossary.sh: the check with ${run#* } ended with status $status under valgrind; see $WORK/${run#* }.callgrind" >&2
+                exit 1
+            fi
+        done
+        running=()
+    }
     for bin in "$BIN" ${BEFORE:+"$BEFORE"}; do
         who=""
         [ "$bin" = "$BIN" ] || who="before-"
         for k in 0 1 2 3; do
             valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" check "${folders[$k]}/Captions" \
                 --format json > /dev/null 2> "$WORK/${who}${names[$k]}.callgrind" &
-            if [ $((k % 2)) -eq 1 ]; then wait; fi
+            running+=("$! ${who}${names[$k]}")
+            if [ $((k % 2)) -eq 1 ]; then wait_for_running; fi
         done
-        wait
     done
     python3 - "$WORK" ${BEFORE:+before-} <<'PY'
 import re, sys
@@ -123,8 +141,11 @@ labels = ("no glossary", "made-up glossary", "lexicon glossary", "lexicon glossa
 for prefix in prefixes:
     counts = []
     for name in names:
-        text = open(f"{work}/{prefix}{name}.callgrind").read()
-        counts.append(int(re.search(r"Collected : (\d+)", text).group(1)))
+        path = f"{work}/{prefix}{name}.callgrind"
+        found = re.search(r"Collected : (\d+)", open(path).read())
+        if not found:
+            sys.exit(f"glossary.sh: valgrind counted nothing for {prefix}{name} (did the check crash?); see {path}")
+        counts.append(int(found.group(1)))
     who = "before: " if prefix else ""
     for label, count in zip(labels, counts):
         ratio = f"  {count / counts[0]:.3f}x" if count != counts[0] else ""

@@ -2033,6 +2033,10 @@ struct EditorUnitTests {
         #expect(written != nil && written == reference)
         // Keys sorted: the same answer is the same bytes.
         #expect(String(decoding: answer.json, as: UTF8.self).hasPrefix(#"{"cells":{"text.en":{"counter":"","#))
+        // The escapes, byte for byte, and the text between them as it is.
+        #expect(
+            String(decoding: answer.json, as: UTF8.self).contains(
+                #""general":"«Құрт» \"quoted\" back\\slash\nline\r\ttab \u0001\u001f </script> 𝄞 \#u{2028}","#))
     }
 
     @Test("A draft merge sorts each text by who changed it; a changed source under a changed translation is unclean")

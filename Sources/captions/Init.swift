@@ -5,7 +5,7 @@ extension CaptionsCommand {
     /// `captions init`: starts a caption collection.
     struct Init: CaptionsSubcommand {
         static let configuration = CommandConfiguration(
-            abstract: "Start a caption collection: a commented captions.yml and one example exhibit.",
+            abstract: "Start a caption collection: a commented captions.yml, one example exhibit and a .gitignore.",
             discussion: """
                 Refuses to overwrite anything: if the folder already has a captions.yml or exhibit \
                 files, nothing is written and the exit code is 2.

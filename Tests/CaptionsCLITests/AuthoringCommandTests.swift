@@ -24,9 +24,20 @@ import Testing
         let folder = try TemporaryFolder()
         let first = try CLIRun.run(["init"], in: folder.path)
         #expect(first.status == 0)
-        #expect(first.stdout == "created Captions/captions.yml\ncreated Captions/example-exhibit.yml\n")
+        #expect(
+            first.stdout
+                == "created Captions/captions.yml\ncreated Captions/example-exhibit.yml\ncreated Captions/.gitignore\n")
         let config = try folder.read("Captions/captions.yml")
         #expect(config.contains("languages: [kk, ru, en]"))
+        // The lock and the temporary files writers leave while they write, named as they are.
+        #expect(
+            try folder.read("Captions/.gitignore") == """
+                # Files captions keeps while it writes the captions and removes when it is done;
+                # a writer that was stopped may leave one behind.
+                .captions.lock
+                .captions-*.tmp
+
+                """)
         #expect(try CLIRun.run(["check"], in: folder.path).status == 0)
 
         try folder.write("Captions/captions.yml", "# mine\n")
@@ -34,6 +45,15 @@ import Testing
         #expect(second.status == 2)
         #expect(second.stderr == "Captions/captions.yml: error: already exists; refusing to overwrite it\n")
         #expect(try folder.read("Captions/captions.yml") == "# mine\n")
+    }
+
+    @Test func initKeepsAGitIgnoreTheFolderHas() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Captions/.gitignore", "# mine\n")
+        let run = try CLIRun.run(["init"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == "created Captions/captions.yml\ncreated Captions/example-exhibit.yml\n")
+        #expect(try folder.read("Captions/.gitignore") == "# mine\n")
     }
 
     @Test func newWritesAnEmptyTemplateThatCheckFlags() throws {

@@ -1,7 +1,8 @@
 import Foundation
 
 extension CollectionScaffold {
-    /// Starts a collection in `path`: a commented `captions.yml` and one example exhibit.
+    /// Starts a collection in `path`: a commented `captions.yml`, one example exhibit and, unless
+    /// the folder has one, a `.gitignore` of the files writers leave while they write.
     ///
     /// - Returns: The paths written.
     /// - Throws: ``CaptionError/alreadyExists(path:)`` when `path` already has a `captions.yml`
@@ -18,7 +19,10 @@ extension CollectionScaffold {
         }
         try AtomicFile.create(Data(defaultConfigText.utf8), at: configPath)
         try AtomicFile.create(Data(exampleExhibitText.utf8), at: examplePath)
-        return [configPath, examplePath]
+        let ignorePath = CollectionLoader.join(path, ".gitignore")
+        guard !FileManager.default.fileExists(atPath: ignorePath) else { return [configPath, examplePath] }
+        try AtomicFile.create(Data(gitIgnoreText.utf8), at: ignorePath)
+        return [configPath, examplePath, ignorePath]
     }
 }
 

@@ -4,6 +4,17 @@ import Foundation
 ///
 /// Neither ever overwrites a file: an existing target is ``CaptionError/alreadyExists(path:)``.
 public enum CollectionScaffold {
+    /// The `.gitignore` of a new collection: the lock file (``CollectionLock``) and the
+    /// temporary files of atomic writes (``AtomicFile``), which exist while a writer writes and
+    /// which a writer that was stopped may leave behind.
+    static let gitIgnoreText = """
+        # Files captions keeps while it writes the captions and removes when it is done;
+        # a writer that was stopped may leave one behind.
+        .captions.lock
+        .captions-*.tmp
+
+        """
+
     /// The commented `captions.yml` that `captions init` writes: the defaults, spelled out.
     static let defaultConfigText = """
         # Configuration of this caption collection. Every key is optional; the values below are

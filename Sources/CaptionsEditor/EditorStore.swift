@@ -335,9 +335,9 @@ final class EditorStore: Sendable {
     /// Records the stamp of every file not stamped yet, on all cores; a file changed since the
     /// collection was loaded is read again.
     func stampFiles() {
-        // The paths found in a closure of its own, so that no snapshot is held while the store's
-        // records the stamps and replaces what changed (it would copy the stamps, then the
-        // exhibits; see ``read(_:)``).
+        // The paths found in a closure of its own, so that no snapshot is held while the store
+        // records the stamps in its own and reads again what changed (a snapshot held would make
+        // it copy the stamps, then the exhibits; see ``read(_:)``).
         let paths = { () -> [String] in
             let current = snapshot
             guard current.stamps.count < current.collection.exhibits.count else { return [] }

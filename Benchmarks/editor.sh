@@ -102,7 +102,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args): return None
 opener = urllib.request.build_opener(NoRedirect)
 headers = {"Cookie": f"captions_session={session}", "Origin": base}
-times, failures = [], 0
+times, failures = [], []
 for i in range(count):
     page = opener.open(urllib.request.Request(f"{base}/exhibits/{exhibit}", headers=headers)).read().decode()
     digest = re.search(r'name="_digest" value="([0-9a-f]+)"', page).group(1)
@@ -111,14 +111,16 @@ for i in range(count):
     request = urllib.request.Request(f"{base}/exhibits/{exhibit}", data=body, headers=headers)
     started = time.perf_counter()
     try:
-        opener.open(request)
-        failures += 1  # a 2xx here means no redirect: the save did not go through
+        # A 2xx here means no redirect: the save did not go through (a refusal page).
+        failures.append(opener.open(request).status)
     except urllib.error.HTTPError as answer:
-        if answer.code != 303: failures += 1
+        if answer.code != 303: failures.append(answer.code)
     times.append((time.perf_counter() - started) * 1000)
 times.sort()
 p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
-print(f"{statistics.median(times):.2f}|{p99:.2f}|{failures}")
+# How many did not go through, and their statuses, so that a failure says what it was.
+statuses = f" ({', '.join(str(code) for code in failures)})" if failures else ""
+print(f"{statistics.median(times):.2f}|{p99:.2f}|{len(failures)}{statuses}")
 PY
 SAVE="$(python3 "$OUT/save.py" "$BASE" "$SESSION" "$TOKEN" "$ID" 200)"
 wrk -t2 -c50 -d"$DURATION" --latency "$BASE/exhibits/$ID" > "$OUT/wrk-readers.txt" &

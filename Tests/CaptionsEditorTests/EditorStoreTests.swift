@@ -63,4 +63,25 @@ struct EditorStoreTests {
             #expect(Self.exhibitsAddress(store) == before)
         }
     }
+
+    @Test("An approval through the editor changes the collection's exhibits in place")
+    func approvalCopiesNoExhibits() async throws {
+        let fixture = try EditorFixture()
+        let store = fixture.app.store
+        try await fixture.test { browser in
+            let page = try await browser.get("/exhibits/first-winter")
+            let before = Self.exhibitsAddress(store)
+
+            let answer = try await browser.post(
+                "/exhibits/first-winter/signoff",
+                EditorSignOffTests.signOffForm(page, "approve", "title.ru", signer: "Curator"),
+                headers: [.accept: "application/json"])
+
+            #expect(answer.status == .ok)
+            let snapshot = store.snapshot
+            let exhibit = try #require(snapshot.exhibit(id: "first-winter")?.exhibit)
+            #expect(LibraryBridge.signOffStates(of: exhibit, config: snapshot.config)["title.ru"]?.approval?.by == "Curator")
+            #expect(Self.exhibitsAddress(store) == before)
+        }
+    }
 }

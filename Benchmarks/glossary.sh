@@ -141,11 +141,8 @@ labels = ("no glossary", "made-up glossary", "lexicon glossary", "lexicon glossa
 for prefix in prefixes:
     counts = []
     for name in names:
-        path = f"{work}/{prefix}{name}.callgrind"
-        found = re.search(r"Collected : (\d+)", open(path).read())
-        if not found:
-            sys.exit(f"glossary.sh: valgrind counted nothing for {prefix}{name} (did the check crash?); see {path}")
-        counts.append(int(found.group(1)))
+        text = open(f"{work}/{prefix}{name}.callgrind").read()
+        counts.append(int(re.search(r"Collected : (\d+)", text).group(1)))
     who = "before: " if prefix else ""
     for label, count in zip(labels, counts):
         ratio = f"  {count / counts[0]:.3f}x" if count != counts[0] else ""

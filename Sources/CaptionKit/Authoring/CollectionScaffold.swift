@@ -10,7 +10,7 @@ public enum CollectionScaffold {
     static let gitIgnoreText = """
         # Files captions keeps while it writes the captions and removes when it is done;
         # a writer that was stopped may leave one behind.
-        .captions.lock
+        \(CollectionLock.fileName)
         .captions-*.tmp
 
         """

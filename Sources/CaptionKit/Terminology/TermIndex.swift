@@ -237,8 +237,8 @@ struct TermIndex: Sendable {
         var words: [Word] = []
         words.reserveCapacity(tokens.count)
         for index in 0..<tokens.count {
-            let folded = Array(tokens.word(index))
-            let written = caseExact ? Array(tokens.writtenWord(index)) : nil
+            let folded = tokens.word(index)
+            let written = caseExact ? tokens.writtenWord(index) : nil
             // The last word of a term of several words takes endings however short it is (киіз үй
             // → киіз үйді, үйлер): the words before it say it is the term.
             let endsSeveral = index > 0 && index == tokens.count - 1
@@ -400,7 +400,7 @@ struct TermIndex: Sendable {
 
     /// Whether `rest` may follow a stem with `ending`.
     @inline(__always)
-    private static func accepts(_ rest: ArraySlice<UInt32>, _ ending: Ending) -> Bool {
+    private static func accepts(_ rest: UnsafeBufferPointer<UInt32>, _ ending: Ending) -> Bool {
         switch ending {
         case .none: return rest.isEmpty
         case .oneOf(let endings): return endings.contains(pack(rest))
@@ -415,29 +415,26 @@ struct TermIndex: Sendable {
     /// already known to start with the stem's letters, that many (a ``Candidate`` that holds
     /// them all): the stem's letters, an array elsewhere in memory, are not read.
     ///
-    /// The stem's letters are compared with the word's in place first: most words that start
-    /// like a stem's first letters differ further on, and slicing the word out of the tokens
-    /// (a retain and a release) and the generic `starts(with:)` cost more than the comparison.
+    /// The word's letters are read in place (`folded` and `written`, from
+    /// ``TermTokens/withScalars(_:)``): a word copied or sliced out of the tokens was an
+    /// allocation or a retain and a release, for every word that starts like a stem.
     @inline(__always)
     private static func matches(
-        _ stem: Stem, _ tokens: TermTokens, _ index: Int, knownStemLength: Int? = nil
+        _ stem: Stem, _ tokens: TermTokens, _ index: Int, folded: UnsafeBufferPointer<UInt32>,
+        written: UnsafeBufferPointer<UInt32>, knownStemLength: Int? = nil
     ) -> Bool {
         let start = tokens.start(index)
-        let length = tokens.start(index + 1) - start
+        let word = UnsafeBufferPointer(rebasing: folded[start..<tokens.start(index + 1)])
         let sharesStem =
             knownStemLength != nil
             || stem.scalars.withUnsafeBufferPointer { stemScalars in
-                tokens.withScalars { folded, _, _ in
-                    guard length >= stemScalars.count else { return false }
-                    for offset in 0..<stemScalars.count where folded[start + offset] != stemScalars[offset] {
-                        return false
-                    }
-                    return true
-                }
+                guard word.count >= stemScalars.count else { return false }
+                for offset in 0..<stemScalars.count where word[offset] != stemScalars[offset] { return false }
+                return true
             }
         guard sharesStem else { return false }
-        if let written = stem.written, !tokens.writtenWord(index).starts(with: written) { return false }
-        return accepts(tokens.word(index).dropFirst(knownStemLength ?? stem.scalars.count), stem.ending)
+        if let letters = stem.written, !written[start..<(start + word.count)].starts(with: letters) { return false }
+        return accepts(UnsafeBufferPointer(rebasing: word[(knownStemLength ?? stem.scalars.count)...]), stem.ending)
     }
 
     /// How many words of `tokens` from `start` term `term` covers, or 0 when it does not start
@@ -445,26 +442,31 @@ struct TermIndex: Sendable {
     private func length(of term: Int, at start: Int, in tokens: TermTokens) -> Int {
         // The term's words and their stems are read in place: a copy of each retained and
         // released its arrays, and a term of several words is read at each occurrence.
-        terms.withUnsafeBufferPointer { terms in
-            terms[term].words.withUnsafeBufferPointer { words in
-                var index = start + 1
-                for wordIndex in words.indices.dropFirst() {
-                    guard index < tokens.count,
-                        words[wordIndex].followsSentenceMark || tokens.joint(index) != .sentenceBreak,
-                        words[wordIndex].stems.withUnsafeBufferPointer({ stems in
-                            stems.contains { Self.matches($0, tokens, index) }
-                        })
-                    else {
-                        return 0
+        tokens.withScalars { folded, written, _ in
+            terms.withUnsafeBufferPointer { terms in
+                terms[term].words.withUnsafeBufferPointer { words in
+                    var index = start + 1
+                    for wordIndex in words.indices.dropFirst() {
+                        guard index < tokens.count,
+                            words[wordIndex].followsSentenceMark || tokens.joint(index) != .sentenceBreak,
+                            words[wordIndex].stems.withUnsafeBufferPointer({ stems in
+                                stems.contains { Self.matches($0, tokens, index, folded: folded, written: written) }
+                            })
+                        else {
+                            return 0
+                        }
+                        index += 1
                     }
-                    index += 1
+                    if index < tokens.count, mayAttach(tokens.joint(index)), let last = words.indices.last,
+                        tokens.length(index) <= 8,
+                        Self.accepts(
+                            UnsafeBufferPointer(rebasing: folded[tokens.start(index)..<tokens.start(index + 1)]),
+                            words[last].attached)
+                    {
+                        index += 1
+                    }
+                    return index - start
                 }
-                if index < tokens.count, mayAttach(tokens.joint(index)), let last = words.indices.last,
-                    tokens.length(index) <= 8, Self.accepts(tokens.word(index)[...], words[last].attached)
-                {
-                    index += 1
-                }
-                return index - start
             }
         }
     }
@@ -499,8 +501,16 @@ struct TermIndex: Sendable {
     /// words in it: a collection has few distinct words. Without one, the scan starts one.
     func matches(in tokens: TermTokens, entries: EntrySet? = nil, memo: FirstWordMemo? = nil) -> [Match] {
         var found: [Match] = []
-        guard !terms.isEmpty else { return found }
+        appendMatches(in: tokens, entries: entries, memo: memo, to: &found)
+        return found
+    }
+
+    /// ``matches(in:entries:memo:)`` appended to `found`: an array kept for the texts of many
+    /// exhibits (``Terminology/Memos``) is no allocation per text.
+    func appendMatches(in tokens: TermTokens, entries: EntrySet?, memo: FirstWordMemo?, to found: inout [Match]) {
+        guard !terms.isEmpty else { return }
         let memo = memo ?? FirstWordMemo()
+        var foundOne = false
         tokens.withScalars { folded, written, bounds in
             prefilter.withUnsafeBufferPointer { prefilter in
                 let keys = needsWrittenWords ? written : folded
@@ -527,14 +537,16 @@ struct TermIndex: Sendable {
                             // Room for one per word left at the first: a text that uses one
                             // term usually uses many (a glossary's translations, dozens), and
                             // each doubling from a few was an allocation and a copy.
-                            if found.isEmpty { found.reserveCapacity(tokens.count - index) }
+                            if !foundOne {
+                                found.reserveCapacity(found.count + tokens.count - index)
+                                foundOne = true
+                            }
                             found.append(Match(term: termIndex, firstWord: index, wordCount: count))
                         }
                     }
                 }
             }
         }
-        return found
     }
 
     /// Whether the word of `length` letters from `start` in `folded` starts like a term: one of
@@ -597,7 +609,7 @@ struct TermIndex: Sendable {
         var found: [Int32] = []
         // Words, stems and candidates are read in place: copying a stem out of its array, or
         // slicing a word out of the tokens, retained and released arrays for every word.
-        tokens.withScalars { folded, _, _ in
+        tokens.withScalars { folded, written, _ in
             firstStems.withUnsafeBufferPointer { firstStems in
                 candidates.withUnsafeBufferPointer { candidates in
                     let start = tokens.start(index)
@@ -610,7 +622,7 @@ struct TermIndex: Sendable {
                                 candidate.mayMatch(folded, start: start, length: wordLength, keyLength: prefixLength),
                                 !found.contains(candidate.term),
                                 Self.matches(
-                                    firstStems[Int(candidate.stem)], tokens, index,
+                                    firstStems[Int(candidate.stem)], tokens, index, folded: folded, written: written,
                                     knownStemLength: candidate.coversStem ? Int(candidate.stemLength) : nil)
                             else { continue }
                             found.append(candidate.term)

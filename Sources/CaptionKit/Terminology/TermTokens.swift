@@ -21,14 +21,13 @@ struct TermTokens: Sendable {
         case sentenceBreak
     }
 
-    /// Everything in one array (a text is split for every scan, and five arrays were five
-    /// allocations, copies and releases): the folded scalars of every word, one after another
-    /// (from 0, so a word's bounds index it directly); the scalars as written, parallel to them,
-    /// when kept; where each word's scalars start, and one more bound, the end; each word's
-    /// offset in the text, in Unicode scalars from its start; each word's ``Joint``. Its
-    /// capacity is what any text of as many bytes could need (about four times its size): a
-    /// text's tokens live while its exhibit is checked.
-    private let storage: [UInt32]
+    /// Everything in one region of ``storage`` (a text is split for every scan, and five
+    /// arrays were five allocations, copies and releases): the folded scalars of every word, one
+    /// after another; the scalars as written, parallel to them, when kept; where each word's
+    /// scalars start (from 0, so a word's bounds index the folded scalars directly), and one
+    /// more bound, the end; each word's offset in the text, in Unicode scalars from its start;
+    /// each word's ``Joint``. The region starts at ``foldedBase``.
+    private let storage: TokenStorage
     /// The number of words.
     let count: Int
     /// The number of folded scalars.
@@ -36,37 +35,66 @@ struct TermTokens: Sendable {
     /// Whether the scalars as written were kept (for `case: exact` entries and do-not-translate
     /// names).
     let keepsWritten: Bool
-    /// Where the bounds, the offsets and the joints start in ``storage``.
+    /// Where the folded scalars, the written ones, the bounds, the offsets and the joints start
+    /// in ``storage``.
+    private let foldedBase: Int
+    private let writtenBase: Int
     private let boundsBase: Int
     private let offsetsBase: Int
     private let jointsBase: Int
 
-    /// Splits `text` into words, keeping the scalars as written too when `keepingWritten`.
+    /// Splits `text` into words, keeping the scalars as written too when `keepingWritten`, in
+    /// storage of their own.
+    init(_ text: String, keepingWritten: Bool = true) {
+        var storage = TokenStorage?.none
+        self.init(text, keepingWritten: keepingWritten, storage: &storage)
+    }
+
+    /// Splits `text` into words, keeping the scalars as written too when `keepingWritten`, after
+    /// the tokens already in `storage` when it has room, else in a new storage left there: the
+    /// tokens of the texts of one exhibit share one allocation, and the next exhibit's reuse it
+    /// when none of them is kept (``TokenStorage/reusable(_:room:)``).
     ///
     /// Reads the text's UTF-8 bytes and decodes the scalars itself (a string's bytes are valid
     /// UTF-8): every source text and many translations are split, and `String.UnicodeScalarView`
     /// took most of the time. The tests hold it to a plain reading of `text.unicodeScalars`.
-    init(_ text: String, keepingWritten: Bool = true) {
-        var text = text
-        text.makeContiguousUTF8()
-        self = text.utf8.withContiguousStorageIfAvailable { TermTokens(utf8: $0, keepingWritten: keepingWritten) }!
+    init(_ text: String, keepingWritten: Bool, storage: inout TokenStorage?) {
+        let split = { (bytes: UnsafeBufferPointer<UInt8>, storage: inout TokenStorage?) in
+            let room = Self.room(forBytes: bytes.count, keepingWritten: keepingWritten)
+            return TermTokens(
+                utf8: bytes, keepingWritten: keepingWritten, in: TokenStorage.reusable(&storage, room: room))
+        }
+        // A native string's bytes are read in place; others (bridged, or a substring's) once copied.
+        if let tokens = text.utf8.withContiguousStorageIfAvailable({ split($0, &storage) }) {
+            self = tokens
+        } else {
+            var text = text
+            text.makeContiguousUTF8()
+            self = text.utf8.withContiguousStorageIfAvailable { split($0, &storage) }!
+        }
     }
 
-    /// ``init(_:keepingWritten:)`` on the bytes of a string (valid UTF-8).
+    /// The values ``init(utf8:keepingWritten:in:)`` may write for a text of `count` bytes: a
+    /// scalar per byte (twice when the written ones are kept), a word per two bytes.
+    private static func room(forBytes count: Int, keepingWritten: Bool) -> Int {
+        let wordCapacity = count / 2 + 1
+        return count * (keepingWritten ? 2 : 1) + (wordCapacity + 1) + 2 * wordCapacity
+    }
+
+    /// ``init(_:keepingWritten:storage:)`` on the bytes of a string (valid UTF-8), in `storage`,
+    /// which has room for ``room(forBytes:keepingWritten:)`` more values.
     ///
     /// Writes each part at the place the largest text of its length would need (a scalar per
-    /// byte, a word per two bytes) in ``storage``, and moves the parts down to their lengths at
-    /// the end: no capacity check per scalar, one allocation.
-    private init(utf8 bytes: UnsafeBufferPointer<UInt8>, keepingWritten: Bool) {
+    /// byte, a word per two bytes), and moves the parts down to their lengths at the end: no
+    /// capacity check per scalar.
+    private init(utf8 bytes: UnsafeBufferPointer<UInt8>, keepingWritten: Bool, in storage: TokenStorage) {
         let scalarCapacity = bytes.count
         let wordCapacity = bytes.count / 2 + 1
         let writtenCapacity = keepingWritten ? scalarCapacity : 0
         var scalars = 0
         var words = 0
-        storage = [UInt32](
-            unsafeUninitializedCapacity: scalarCapacity + writtenCapacity + (wordCapacity + 1) + 2 * wordCapacity
-        ) { buffer, initialized in
-            let foldedOut = buffer.baseAddress!
+        let base = storage.end
+        storage.append(upTo: Self.room(forBytes: bytes.count, keepingWritten: keepingWritten)) { foldedOut in
             let writtenOut = foldedOut + scalarCapacity
             let boundsOut = writtenOut + writtenCapacity
             let offsetsOut = boundsOut + (wordCapacity + 1)
@@ -93,13 +121,16 @@ struct TermTokens: Sendable {
             moveDown(boundsOut, count: words + 1)
             moveDown(offsetsOut, count: words)
             moveDown(jointsOut, count: words)
-            initialized = next - foldedOut
+            return next - foldedOut
         }
         let written = keepingWritten ? scalars : 0
+        self.storage = storage
         count = words
         scalarCount = scalars
         keepsWritten = keepingWritten
-        boundsBase = scalars + written
+        foldedBase = base
+        writtenBase = keepingWritten ? base + scalars : base
+        boundsBase = base + scalars + written
         offsetsBase = boundsBase + words + 1
         jointsBase = offsetsBase + words
     }
@@ -279,23 +310,33 @@ struct TermTokens: Sendable {
     /// Where word `index`'s folded scalars start in ``withScalars(_:)``'s `folded`; `index`
     /// may be ``count``, for the end of the last word.
     @inline(__always)
-    func start(_ index: Int) -> Int { Int(storage[boundsBase + index]) }
+    func start(_ index: Int) -> Int { Int(value(boundsBase, index, below: count + 1)) }
 
     /// The offset of word `index` in the text, in Unicode scalars from its start.
     @inline(__always)
-    func offset(_ index: Int) -> Int { Int(storage[offsetsBase + index]) }
+    func offset(_ index: Int) -> Int { Int(value(offsetsBase, index, below: count)) }
 
     /// How word `index` is joined to the word before it.
     @inline(__always)
-    func joint(_ index: Int) -> Joint { Joint(rawValue: UInt8(truncatingIfNeeded: storage[jointsBase + index]))! }
+    func joint(_ index: Int) -> Joint {
+        Joint(rawValue: UInt8(truncatingIfNeeded: value(jointsBase, index, below: count)))!
+    }
+
+    /// Value `index` of the part at `base` in ``storage``, which has `limit` values.
+    @inline(__always)
+    private func value(_ base: Int, _ index: Int, below limit: Int) -> UInt32 {
+        precondition(index >= 0 && index < limit, "no word \(index) in \(count) words")
+        return storage.value(at: base + index)
+    }
 
     /// The folded scalars of word `index`.
-    @inline(__always)
-    func word(_ index: Int) -> ArraySlice<UInt32> { storage[start(index)..<start(index + 1)] }
+    func word(_ index: Int) -> [UInt32] {
+        withScalars { folded, _, _ in Array(folded[start(index)..<start(index + 1)]) }
+    }
 
     /// The written scalars of word `index` (the folded ones when the written were not kept).
-    func writtenWord(_ index: Int) -> ArraySlice<UInt32> {
-        keepsWritten ? storage[(scalarCount + start(index))..<(scalarCount + start(index + 1))] : word(index)
+    func writtenWord(_ index: Int) -> [UInt32] {
+        withScalars { _, written, _ in Array(written[start(index)..<start(index + 1)]) }
     }
 
     /// The number of scalars of word `index`.
@@ -312,10 +353,11 @@ struct TermTokens: Sendable {
             _ bounds: UnsafeBufferPointer<UInt32>
         ) -> Result
     ) -> Result {
-        storage.withUnsafeBufferPointer { all in
-            let folded = UnsafeBufferPointer(rebasing: all[0..<scalarCount])
-            let written = keepsWritten ? UnsafeBufferPointer(rebasing: all[scalarCount..<boundsBase]) : folded
-            return body(folded, written, UnsafeBufferPointer(rebasing: all[boundsBase..<offsetsBase]))
+        storage.withValues { all in
+            body(
+                UnsafeBufferPointer(rebasing: all[foldedBase..<(foldedBase + scalarCount)]),
+                UnsafeBufferPointer(rebasing: all[writtenBase..<(writtenBase + scalarCount)]),
+                UnsafeBufferPointer(rebasing: all[boundsBase..<offsetsBase]))
         }
     }
 
@@ -350,7 +392,66 @@ struct TermTokens: Sendable {
     /// The folded scalars of a whole term's words, for building the index.
     static func foldedWords(of term: String) -> [[UInt32]] {
         let tokens = TermTokens(term)
-        return (0..<tokens.count).map { Array(tokens.word($0)) }
+        return (0..<tokens.count).map { tokens.word($0) }
+    }
+}
+
+/// Memory for the tokens of texts split one after another (``TermTokens``): each text's tokens
+/// take the next region, and keep the storage alive. The texts of an exhibit share one storage,
+/// and the next exhibit's tokens reuse it once none of the earlier ones is kept: a storage per
+/// text was an allocation and a release for every text scanned, and fresh memory to fault in
+/// and fill.
+final class TokenStorage: @unchecked Sendable {
+    /// The values; those below ``used`` hold tokens, written once and then only read (so the
+    /// tokens may be read from any thread).
+    private let values: UnsafeMutablePointer<UInt32>
+    /// How many values there is room for.
+    private let capacity: Int
+    /// How many values hold tokens; only the code that splits texts into the storage changes it.
+    private var used = 0
+
+    private init(capacity: Int) {
+        values = .allocate(capacity: capacity)
+        self.capacity = capacity
+    }
+
+    deinit { values.deallocate() }
+
+    /// The largest storage made for more room than one text needs (4 MB): a storage doubles
+    /// while it fills, up to this.
+    private static let largestSpare = 1 << 20
+
+    /// A storage with room for `room` more values: `storage`, emptied first when nothing else
+    /// refers to it (the tokens made in it are gone), if it has the room; else a new one, left in
+    /// `storage`.
+    static func reusable(_ storage: inout TokenStorage?, room: Int) -> TokenStorage {
+        if isKnownUniquelyReferenced(&storage) { storage?.used = 0 }
+        if let current = storage, current.capacity - current.used >= room { return current }
+        let spare = min(2 * (storage?.capacity ?? 0), largestSpare)
+        let new = TokenStorage(capacity: max(room, spare))
+        storage = new
+        return new
+    }
+
+    /// Where the next tokens will start.
+    var end: Int { used }
+
+    /// Lets `write` write up to `room` values at the end and keeps the number it returns.
+    func append(upTo room: Int, _ write: (UnsafeMutablePointer<UInt32>) -> Int) {
+        precondition(capacity - used >= room, "no room for \(room) values")
+        let written = write(values + used)
+        precondition(written >= 0 && written <= room, "\(written) values written into room for \(room)")
+        used += written
+    }
+
+    /// The value at `index`, which holds a token.
+    @inline(__always)
+    func value(at index: Int) -> UInt32 { values[index] }
+
+    /// Runs `body` with every value in place (those a text's tokens hold, and others).
+    @inline(__always)
+    func withValues<Result>(_ body: (UnsafeBufferPointer<UInt32>) -> Result) -> Result {
+        withExtendedLifetime(self) { body(UnsafeBufferPointer(start: values, count: capacity)) }
     }
 }
 

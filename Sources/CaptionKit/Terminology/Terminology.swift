@@ -64,21 +64,38 @@ struct Terminology: Sendable {
     func scan(_ text: String, language: String, entries: EntrySet? = nil, memos: Memos? = nil) -> TermScan? {
         guard let position = position(of: language) else { return nil }
         let compiled = languages[position]
-        let tokens = TermTokens(text, keepingWritten: compiled.index.needsWrittenWords)
-        let memo = memos?.memo(at: position)
+        let keepingWritten = compiled.index.needsWrittenWords
+        let tokens =
+            if let memos {
+                TermTokens(text, keepingWritten: keepingWritten, storage: &memos.tokenStorage)
+            } else {
+                TermTokens(text, keepingWritten: keepingWritten)
+            }
         // Kept alive explicitly, the compiled terms are read in place: otherwise the call copied
         // the index, a retain and a release of each of its arrays for every text.
         let matches = withExtendedLifetime(compiled) {
-            compiled.index.matches(in: tokens, entries: entries, memo: memo)
+            if let memos {
+                memos.foundMatches.removeAll(keepingCapacity: true)
+                compiled.index.appendMatches(
+                    in: tokens, entries: entries, memo: memos.memo(at: position), to: &memos.foundMatches)
+                return TermMatches(memos.foundMatches, storage: &memos.tokenStorage)
+            }
+            var storage = TokenStorage?.none
+            return TermMatches(compiled.index.matches(in: tokens, entries: entries), storage: &storage)
         }
         return TermScan(tokens: tokens, matches: matches, language: compiled)
     }
 
-    /// A ``FirstWordMemo`` for each language, for the texts of a run of exhibits scanned one
-    /// after another (not for concurrent use).
+    /// A ``FirstWordMemo`` for each language, and the storage the texts' tokens and matches are
+    /// kept in, for the texts of a run of exhibits scanned one after another (not for concurrent
+    /// use).
     final class Memos {
         /// By position in ``Terminology/languages``.
         private var memos: [FirstWordMemo?] = []
+        /// Where the texts' tokens and matches are kept (``TokenStorage/reusable(_:room:)``).
+        var tokenStorage: TokenStorage?
+        /// The matches of the text being scanned, before they are kept in ``tokenStorage``.
+        var foundMatches: [TermIndex.Match] = []
 
         /// No word looked up yet.
         init() {}
@@ -154,7 +171,7 @@ struct EntrySet: Sendable, ExpressibleByArrayLiteral {
     /// not `forbidden[match.term]`, each entry below `limit`: a text's matches in one pass over
     /// the set's words in place (one at a time, each checked the set's room and its sharing).
     mutating func update(
-        inserting: Bool, matches: [TermIndex.Match], entries: [Int], forbidden: [Bool], below limit: Int
+        inserting: Bool, matches: TermMatches, entries: [Int], forbidden: [Bool], below limit: Int
     ) {
         let count = (limit + 63) >> 6
         if words.count < count { words.append(contentsOf: repeatElement(0, count: count - words.count)) }
@@ -173,6 +190,52 @@ struct EntrySet: Sendable, ExpressibleByArrayLiteral {
     }
 }
 
+/// The terms found in one text (``TermIndex/Match``), kept after the text's tokens in their
+/// ``TokenStorage``, three values each: an array of them was an allocation for every text.
+struct TermMatches: RandomAccessCollection, Sendable, Equatable {
+    /// The storage, or `nil` when no term was found.
+    private let storage: TokenStorage?
+    /// Where the first match starts in ``storage``.
+    private let base: Int
+    /// The number of matches.
+    let count: Int
+
+    /// `matches`, kept in `storage` when it has room (``TokenStorage/reusable(_:room:)``).
+    init(_ matches: [TermIndex.Match], storage: inout TokenStorage?) {
+        count = matches.count
+        guard !matches.isEmpty else {
+            self.storage = nil
+            base = 0
+            return
+        }
+        let room = 3 * matches.count
+        let kept = TokenStorage.reusable(&storage, room: room)
+        base = kept.end
+        kept.append(upTo: room) { values in
+            for (index, match) in matches.enumerated() {
+                values[3 * index] = UInt32(match.term)
+                values[3 * index + 1] = UInt32(match.firstWord)
+                values[3 * index + 2] = UInt32(match.wordCount)
+            }
+            return room
+        }
+        self.storage = kept
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(position: Int) -> TermIndex.Match {
+        precondition(position >= 0 && position < count, "no match \(position) in \(count)")
+        let at = base + 3 * position
+        return storage.unsafelyUnwrapped.withValues { values in
+            TermIndex.Match(term: Int(values[at]), firstWord: Int(values[at + 1]), wordCount: Int(values[at + 2]))
+        }
+    }
+
+    static func == (lhs: TermMatches, rhs: TermMatches) -> Bool { lhs.elementsEqual(rhs) }
+}
+
 /// The glossary terms found in one text.
 ///
 /// A class: the checks read every text's scan (`analysis.termScans[index]`), and copying a
@@ -181,12 +244,12 @@ final class TermScan: Sendable {
     /// The text's words.
     let tokens: TermTokens
     /// The terms found, by first word.
-    let matches: [TermIndex.Match]
+    let matches: TermMatches
     /// The compiled terms of the text's language.
     let language: Terminology.Language
 
     /// The terms `matches` of `language` found in `tokens`.
-    init(tokens: TermTokens, matches: [TermIndex.Match], language: Terminology.Language) {
+    init(tokens: TermTokens, matches: TermMatches, language: Terminology.Language) {
         self.tokens = tokens
         self.matches = matches
         self.language = language
@@ -194,6 +257,10 @@ final class TermScan: Sendable {
 
     /// The term of `match`.
     func term(_ match: TermIndex.Match) -> TermIndex.Term { language.index.terms[match.term] }
+
+    /// Whether the term of `match` is forbidden: read for every match, without a copy of the
+    /// term (its text and words, a retain and a release each).
+    func isForbidden(_ match: TermIndex.Match) -> Bool { language.index.termIsForbidden[match.term] }
 
     /// Adds to `set` the entries (glossary indices) whose allowed terms occur.
     func insertUsedEntries(into set: inout EntrySet) { updateUsedEntries(in: &set, inserting: true) }

@@ -199,7 +199,7 @@ enum KazakhSuffixes {
     /// a stem ending in the sound `after` with vowel harmony `harmony`. An empty `rest` is the
     /// bare stem.
     static func accepts(
-        _ rest: ArraySlice<UInt32>, after: After, harmony: Harmony, from slot: Slot = .plural,
+        _ rest: UnsafeBufferPointer<UInt32>, after: After, harmony: Harmony, from slot: Slot = .plural,
         firstStartsWithVowel: Bool? = nil
     ) -> Bool {
         if rest.isEmpty { return firstStartsWithVowel == nil }
@@ -224,11 +224,12 @@ enum KazakhSuffixes {
     /// Whether `rest` starts with `form` of `suffix` and what follows is a valid rest of the chain
     /// (nothing after a case ending).
     private static func continues(
-        _ rest: ArraySlice<UInt32>, with form: [UInt32], _ suffix: Suffix, harmony: Harmony, _ vowelFirst: Bool?
+        _ rest: UnsafeBufferPointer<UInt32>, with form: [UInt32], _ suffix: Suffix, harmony: Harmony,
+        _ vowelFirst: Bool?
     ) -> Bool {
         guard rest.count >= form.count, rest.starts(with: form) else { return false }
         if let vowelFirst, (sound(form[0]) == .vowel) != vowelFirst { return false }
-        let remaining = rest.dropFirst(form.count)
+        let remaining = UnsafeBufferPointer(rebasing: rest[form.count...])
         guard let next = Slot(rawValue: suffix.slot.rawValue + 1) else { return remaining.isEmpty }
         return accepts(remaining, after: suffix.leaves ?? endSound(of: form), harmony: harmony, from: next)
     }

@@ -137,7 +137,9 @@ enum NumberWords {
 
     /// Whether `endings` may follow `stem` by the Kazakh suffix rules.
     private static func accepts(_ endings: ArraySlice<UInt32>, after stem: [UInt32]) -> Bool {
-        KazakhSuffixes.accepts(
-            endings, after: KazakhSuffixes.endSound(of: stem), harmony: KazakhSuffixes.harmony(of: stem))
+        endings.withUnsafeBufferPointer { endings in
+            KazakhSuffixes.accepts(
+                endings, after: KazakhSuffixes.endSound(of: stem), harmony: KazakhSuffixes.harmony(of: stem))
+        }
     }
 }

@@ -140,8 +140,10 @@ enum DatingWords {
             // The voiced stem occurs only before an ending.
             if stem.last == 0x493, endings.isEmpty { continue }
             if endings.isEmpty
-                || KazakhSuffixes.accepts(
-                    endings, after: KazakhSuffixes.endSound(of: stem), harmony: KazakhSuffixes.harmony(of: stem))
+                || endings.withUnsafeBufferPointer({ endings in
+                    KazakhSuffixes.accepts(
+                        endings, after: KazakhSuffixes.endSound(of: stem), harmony: KazakhSuffixes.harmony(of: stem))
+                })
             {
                 return true
             }

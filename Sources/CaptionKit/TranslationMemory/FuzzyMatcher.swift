@@ -81,20 +81,24 @@ struct FuzzyMatcher: Sendable {
         var kept: [Int32] = []
         var uses: [Int32] = []
         var lastText: [Int32] = []  // per word: the last text (+ 1) that used it
+        // One storage for the tokens of every text, each text's reusing the last one's.
+        var storage: TokenStorage?
         for (index, unit) in units.enumerated() {
-            let tokens = TermTokens(unit.source, keepingWritten: false)
+            let tokens = TermTokens(unit.source, keepingWritten: false, storage: &storage)
             guard tokens.count > 0 else { continue }
             let text = Int32(kept.count + 1)
-            for word in 0..<tokens.count {
-                let id = Int(vocabulary.insert(tokens.word(word)))
-                if id == uses.count {
-                    uses.append(0)
-                    lastText.append(0)
+            tokens.withScalars { folded, _, bounds in
+                for word in 0..<tokens.count {
+                    let id = Int(vocabulary.insert(Self.word(word, folded, bounds)))
+                    if id == uses.count {
+                        uses.append(0)
+                        lastText.append(0)
+                    }
+                    guard lastText[id] != text else { continue }
+                    lastText[id] = text
+                    uses[id] += 1
+                    textWords.append(Int32(id))
                 }
-                guard lastText[id] != text else { continue }
-                lastText[id] = text
-                uses[id] += 1
-                textWords.append(Int32(id))
             }
             textStarts.append(Int32(textWords.count))
             kept.append(Int32(index))
@@ -168,13 +172,15 @@ struct FuzzyMatcher: Sendable {
         let tokens = TermTokens(text, keepingWritten: false)
         var known: [Int32] = []
         known.reserveCapacity(tokens.count)
-        var unknown = Set<ArraySlice<UInt32>>()
-        for index in 0..<tokens.count {
-            let word = tokens.word(index)
-            if let id = vocabulary.id(of: word) {
-                known.append(renumbered[Int(id)])
-            } else {
-                unknown.insert(word)
+        var unknown = Set<[UInt32]>()
+        tokens.withScalars { folded, _, bounds in
+            for index in 0..<tokens.count {
+                let word = Self.word(index, folded, bounds)
+                if let id = vocabulary.id(of: word) {
+                    known.append(renumbered[Int(id)])
+                } else {
+                    unknown.insert(Array(word))
+                }
             }
         }
         known.sort()
@@ -354,6 +360,13 @@ struct FuzzyMatcher: Sendable {
         return low
     }
 
+    /// The folded scalars of word `index` of tokens, read in place (``TermTokens/withScalars(_:)``).
+    private static func word(
+        _ index: Int, _ folded: UnsafeBufferPointer<UInt32>, _ bounds: UnsafeBufferPointer<UInt32>
+    ) -> UnsafeBufferPointer<UInt32> {
+        UnsafeBufferPointer(rebasing: folded[Int(bounds[index])..<Int(bounds[index + 1])])
+    }
+
     /// `sorted` without repeats.
     private static func distinct(_ sorted: [Int32]) -> [Int32] {
         var result: [Int32] = []
@@ -377,26 +390,26 @@ private struct WordTable: Sendable {
     var count: Int { starts.count - 1 }
 
     /// The id of `word`, or `nil` when it was never added.
-    func id(of word: ArraySlice<UInt32>) -> Int32? {
+    func id(of word: UnsafeBufferPointer<UInt32>) -> Int32? {
         let mask = slots.count - 1
         var slot = Self.hash(word) & mask
         while true {
             let id = slots[slot]
             if id < 0 { return nil }
-            if scalars[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])] == word { return id }
+            if scalars[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])].elementsEqual(word) { return id }
             slot = (slot + 1) & mask
         }
     }
 
     /// The id of `word`, adding it when new.
-    mutating func insert(_ word: ArraySlice<UInt32>) -> Int32 {
+    mutating func insert(_ word: UnsafeBufferPointer<UInt32>) -> Int32 {
         if count * 2 >= slots.count { grow() }
         let mask = slots.count - 1
         var slot = Self.hash(word) & mask
         while true {
             let id = slots[slot]
             if id < 0 { break }
-            if scalars[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])] == word { return id }
+            if scalars[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])].elementsEqual(word) { return id }
             slot = (slot + 1) & mask
         }
         let id = Int32(count)
@@ -417,7 +430,7 @@ private struct WordTable: Sendable {
     }
 
     /// FNV-1a over the scalars, then mixed (the low bits pick the slot).
-    private static func hash(_ word: ArraySlice<UInt32>) -> Int {
+    private static func hash(_ word: some Collection<UInt32>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for scalar in word { hash = (hash ^ UInt64(scalar)) &* 0x100_0000_01b3 }
         hash ^= hash >> 33

@@ -59,7 +59,7 @@ struct ForbiddenTermCheck: CaptionTextCheck, TerminologyCheck {
         var findings: [Diagnostic] = []
         for (index, text) in analysis.texts.enumerated() {
             guard let scan = analysis.termScans[index] else { continue }
-            for match in scan.matches where scan.term(match).isForbidden && !scan.isInsideAllowedTerm(match) {
+            for match in scan.matches where scan.isForbidden(match) && !scan.isInsideAllowedTerm(match) {
                 let entry = terminology.glossary.entries[scan.term(match).entry]
                 let written = scan.tokens.quotedText(of: match, in: text.text)
                 let instead = (entry.terms[text.language] ?? []).map { "“\($0)”" }.joined(separator: " or ")

@@ -179,36 +179,32 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
     /// occurrence's range in `matches` and its first such entry. Read in place: every
     /// translation asks for every term of its source, and few are unused.
     static func unusedOccurrences(
-        of matches: [TermIndex.Match], termEntries: [Int], termIsForbidden: [Bool], entriesWithTerms: [Bool],
+        of matches: TermMatches, termEntries: [Int], termIsForbidden: [Bool], entriesWithTerms: [Bool],
         used: EntrySet
     ) -> [(occurrence: Range<Int>, entry: Int)] {
         var unused: [(occurrence: Range<Int>, entry: Int)] = []
-        matches.withUnsafeBufferPointer { matches in
-            termEntries.withUnsafeBufferPointer { termEntries in
-                termIsForbidden.withUnsafeBufferPointer { termIsForbidden in
-                    entriesWithTerms.withUnsafeBufferPointer { entriesWithTerms in
-                        var position = 0
-                        while position < matches.count, termIsForbidden[matches[position].term] { position += 1 }
-                        while position < matches.count {
-                            let first = matches[position]
-                            let occurrence = position
-                            var firstEntry = -1
-                            var isUsed = false
-                            while position < matches.count, matches[position].firstWord == first.firstWord,
-                                matches[position].wordCount == first.wordCount
-                            {
-                                let entry = termEntries[matches[position].term]
-                                if entriesWithTerms[entry] {
-                                    if firstEntry < 0 { firstEntry = entry }
-                                    if used.contains(entry) { isUsed = true }
-                                }
-                                position += 1
-                                while position < matches.count, termIsForbidden[matches[position].term] {
-                                    position += 1
-                                }
+        termEntries.withUnsafeBufferPointer { termEntries in
+            termIsForbidden.withUnsafeBufferPointer { termIsForbidden in
+                entriesWithTerms.withUnsafeBufferPointer { entriesWithTerms in
+                    var position = 0
+                    while position < matches.count, termIsForbidden[matches[position].term] { position += 1 }
+                    while position < matches.count {
+                        let first = matches[position]
+                        let occurrence = position
+                        var firstEntry = -1
+                        var isUsed = false
+                        while position < matches.count, matches[position].firstWord == first.firstWord,
+                            matches[position].wordCount == first.wordCount
+                        {
+                            let entry = termEntries[matches[position].term]
+                            if entriesWithTerms[entry] {
+                                if firstEntry < 0 { firstEntry = entry }
+                                if used.contains(entry) { isUsed = true }
                             }
-                            if firstEntry >= 0 && !isUsed { unused.append((occurrence..<position, firstEntry)) }
+                            position += 1
+                            while position < matches.count, termIsForbidden[matches[position].term] { position += 1 }
                         }
+                        if firstEntry >= 0 && !isUsed { unused.append((occurrence..<position, firstEntry)) }
                     }
                 }
             }
@@ -220,7 +216,7 @@ struct TermMismatchCheck: CaptionTextCheck, TerminologyCheck {
     /// a longer one (память in День памяти жертв политических репрессий) is checked as part of
     /// it, since the longer term's translation need not contain the shorter one's.
     static func isInsideLongerTerm(
-        _ match: TermIndex.Match, among matches: [TermIndex.Match], where counts: (TermIndex.Match) -> Bool
+        _ match: TermIndex.Match, among matches: TermMatches, where counts: (TermIndex.Match) -> Bool
     ) -> Bool {
         let end = match.firstWord + match.wordCount
         return matches.contains { other in

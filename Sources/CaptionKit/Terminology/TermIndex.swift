@@ -701,12 +701,19 @@ final class FirstWordMemo {
         return termStart..<(termStart + terms.count)
     }
 
-    /// The hash of a word's letters (FNV-1a).
+    /// The hash of a word's letters: FNV-1a over two letters at a time, its high half folded
+    /// into the low one (which picks the slot). Every word the matcher looks up is hashed, and a
+    /// multiplication for each letter, one after another, was a tenth of the matcher's time.
     @inline(__always)
     private static func hash(_ letters: UnsafeBufferPointer<UInt32>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in letters { hash = (hash ^ UInt64(scalar)) &* 0x100_0000_01b3 }
-        return hash
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(letters.count)
+        var index = 0
+        while index + 1 < letters.count {
+            hash = (hash ^ (UInt64(letters[index]) | UInt64(letters[index + 1]) << 32)) &* 0x100_0000_01b3
+            index += 2
+        }
+        if index < letters.count { hash = (hash ^ UInt64(letters[index])) &* 0x100_0000_01b3 }
+        return hash ^ (hash >> 32)
     }
 
     /// The positions of the terms of the record at `record`, if its letters are `word`'s.

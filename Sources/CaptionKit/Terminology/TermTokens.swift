@@ -26,7 +26,8 @@ struct TermTokens: Sendable {
     /// after another; the scalars as written, parallel to them, when kept; where each word's
     /// scalars start (from 0, so a word's bounds index the folded scalars directly), and one
     /// more bound, the end; each word's offset in the text, in Unicode scalars from its start;
-    /// each word's ``Joint``. The region starts at ``foldedBase``.
+    /// each word's ``Joint``. Each part starts where the largest text of as many bytes would
+    /// need it to (``room(forBytes:keepingWritten:)``).
     private let storage: TokenStorage
     /// The number of words.
     let count: Int
@@ -85,54 +86,42 @@ struct TermTokens: Sendable {
     /// which has room for ``room(forBytes:keepingWritten:)`` more values.
     ///
     /// Writes each part at the place the largest text of its length would need (a scalar per
-    /// byte, a word per two bytes), and moves the parts down to their lengths at the end: no
-    /// capacity check per scalar.
+    /// byte, a word per two bytes), and leaves it there: no capacity check per scalar, and no
+    /// copy (the parts moved down to their lengths were a tenth of the split; a storage reused
+    /// for every exhibit need not be small).
     private init(utf8 bytes: UnsafeBufferPointer<UInt8>, keepingWritten: Bool, in storage: TokenStorage) {
-        let scalarCapacity = bytes.count
-        let wordCapacity = bytes.count / 2 + 1
-        let writtenCapacity = keepingWritten ? scalarCapacity : 0
+        // Where each part starts after the folded scalars.
+        let written = keepingWritten ? bytes.count : 0
+        let bounds = bytes.count + written
+        let offsets = bounds + (bytes.count / 2 + 2)
+        let joints = offsets + (bytes.count / 2 + 1)
+        let room = Self.room(forBytes: bytes.count, keepingWritten: keepingWritten)
         var scalars = 0
         var words = 0
         let base = storage.end
-        storage.append(upTo: Self.room(forBytes: bytes.count, keepingWritten: keepingWritten)) { foldedOut in
-            let writtenOut = foldedOut + scalarCapacity
-            let boundsOut = writtenOut + writtenCapacity
-            let offsetsOut = boundsOut + (wordCapacity + 1)
-            let jointsOut = offsetsOut + wordCapacity
+        storage.append(upTo: room) { out in
             // Two copies of the loop, each knowing whether it keeps the written scalars: the
             // test for every scalar cost more than a tenth of the loop.
             (scalars, words) = Self.scalarTable.withUnsafeBufferPointer { table in
                 keepingWritten
                     ? Self.split(
-                        bytes, table: table, KeepingWritten.self, folded: foldedOut, written: writtenOut,
-                        bounds: boundsOut, offsets: offsetsOut, joints: jointsOut)
+                        bytes, table: table, KeepingWritten.self, folded: out, written: out + written,
+                        bounds: out + bounds, offsets: out + offsets, joints: out + joints)
                     : Self.split(
-                        bytes, table: table, NotKeepingWritten.self, folded: foldedOut, written: writtenOut,
-                        bounds: boundsOut, offsets: offsetsOut, joints: jointsOut)
+                        bytes, table: table, NotKeepingWritten.self, folded: out, written: out + written,
+                        bounds: out + bounds, offsets: out + offsets, joints: out + joints)
             }
-            // The parts moved down to their lengths (the regions may overlap: a memmove).
-            let written = keepingWritten ? scalars : 0
-            var next = foldedOut + scalars
-            func moveDown(_ part: UnsafeMutablePointer<UInt32>, count: Int) {
-                UnsafeMutableRawPointer(next).copyMemory(from: part, byteCount: 4 * count)
-                next += count
-            }
-            moveDown(writtenOut, count: written)
-            moveDown(boundsOut, count: words + 1)
-            moveDown(offsetsOut, count: words)
-            moveDown(jointsOut, count: words)
-            return next - foldedOut
+            return room
         }
-        let written = keepingWritten ? scalars : 0
         self.storage = storage
         count = words
         scalarCount = scalars
         keepsWritten = keepingWritten
         foldedBase = base
-        writtenBase = keepingWritten ? base + scalars : base
-        boundsBase = base + scalars + written
-        offsetsBase = boundsBase + words + 1
-        jointsBase = offsetsBase + words
+        writtenBase = base + written
+        boundsBase = base + bounds
+        offsetsBase = base + offsets
+        jointsBase = base + joints
     }
 
     /// Whether ``split(_:table:_:folded:written:bounds:offsets:joints:)`` keeps the written
@@ -357,7 +346,7 @@ struct TermTokens: Sendable {
             body(
                 UnsafeBufferPointer(rebasing: all[foldedBase..<(foldedBase + scalarCount)]),
                 UnsafeBufferPointer(rebasing: all[writtenBase..<(writtenBase + scalarCount)]),
-                UnsafeBufferPointer(rebasing: all[boundsBase..<offsetsBase]))
+                UnsafeBufferPointer(rebasing: all[boundsBase...(boundsBase + count)]))
         }
     }
 

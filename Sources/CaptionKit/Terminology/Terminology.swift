@@ -228,9 +228,10 @@ struct TermMatches: RandomAccessCollection, Sendable, Equatable {
     subscript(position: Int) -> TermIndex.Match {
         precondition(position >= 0 && position < count, "no match \(position) in \(count)")
         let at = base + 3 * position
-        return storage.unsafelyUnwrapped.withValues { values in
-            TermIndex.Match(term: Int(values[at]), firstWord: Int(values[at + 1]), wordCount: Int(values[at + 2]))
-        }
+        let storage = storage.unsafelyUnwrapped
+        return TermIndex.Match(
+            term: Int(storage.value(at: at)), firstWord: Int(storage.value(at: at + 1)),
+            wordCount: Int(storage.value(at: at + 2)))
     }
 
     static func == (lhs: TermMatches, rhs: TermMatches) -> Bool { lhs.elementsEqual(rhs) }

@@ -93,9 +93,11 @@ struct Terminology: Sendable {
         /// By position in ``Terminology/languages``.
         private var memos: [FirstWordMemo?] = []
         /// Where the texts' tokens and matches are kept (``TokenStorage/reusable(_:room:)``).
-        var tokenStorage: TokenStorage?
+        /// Accesses are not checked for exclusivity at run time (about 80 instructions each,
+        /// three for every text scanned): one task at a time uses the memos, one scan at a time.
+        @exclusivity(unchecked) var tokenStorage: TokenStorage?
         /// The matches of the text being scanned, before they are kept in ``tokenStorage``.
-        var foundMatches: [TermIndex.Match] = []
+        @exclusivity(unchecked) var foundMatches: [TermIndex.Match] = []
 
         /// No word looked up yet.
         init() {}

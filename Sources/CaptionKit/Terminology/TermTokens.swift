@@ -385,18 +385,19 @@ struct TermTokens: Sendable {
     }
 }
 
-/// Memory for the tokens of texts split one after another (``TermTokens``): each text's tokens
-/// take the next region, and keep the storage alive. The texts of an exhibit share one storage,
-/// and the next exhibit's tokens reuse it once none of the earlier ones is kept: a storage per
-/// text was an allocation and a release for every text scanned, and fresh memory to fault in
-/// and fill.
+/// Memory for the tokens (``TermTokens``) and matches (``TermMatches``) of texts scanned one
+/// after another: each text's take the next region, and keep the storage alive. The texts of an
+/// exhibit share one storage, and the next exhibit's reuse it once none of the earlier ones is
+/// kept: arrays per text were two allocations and releases for every text scanned, and fresh
+/// memory to fault in and fill.
 final class TokenStorage: @unchecked Sendable {
-    /// The values; those below ``used`` hold tokens, written once and then only read (so the
-    /// tokens may be read from any thread).
+    /// The values; the regions below ``used`` belong to tokens and matches, written once and then
+    /// only read (so they may be read from any thread).
     private let values: UnsafeMutablePointer<UInt32>
     /// How many values there is room for.
     private let capacity: Int
-    /// How many values hold tokens; only the code that splits texts into the storage changes it.
+    /// How many values are given out; only the code that holds the storage for the texts it
+    /// scans (``reusable(_:room:)``, ``append(upTo:_:)``) changes it.
     private var used = 0
 
     private init(capacity: Int) {
@@ -422,7 +423,7 @@ final class TokenStorage: @unchecked Sendable {
         return new
     }
 
-    /// Where the next tokens will start.
+    /// Where the next region will start.
     var end: Int { used }
 
     /// Lets `write` write up to `room` values at the end and keeps the number it returns.
@@ -433,11 +434,12 @@ final class TokenStorage: @unchecked Sendable {
         used += written
     }
 
-    /// The value at `index`, which holds a token.
+    /// The value at `index`, in a region given out (the tokens and the matches check their own
+    /// indices, so this does not).
     @inline(__always)
     func value(at index: Int) -> UInt32 { values[index] }
 
-    /// Runs `body` with every value in place (those a text's tokens hold, and others).
+    /// Runs `body` with every value in place (those of the regions given out, and the others).
     @inline(__always)
     func withValues<Result>(_ body: (UnsafeBufferPointer<UInt32>) -> Result) -> Result {
         withExtendedLifetime(self) { body(UnsafeBufferPointer(start: values, count: capacity)) }

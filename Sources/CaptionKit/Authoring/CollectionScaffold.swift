@@ -11,7 +11,7 @@ public enum CollectionScaffold {
         # Files captions keeps while it writes the captions and removes when it is done;
         # a writer that was stopped may leave one behind.
         \(CollectionLock.fileName)
-        .captions-*.tmp
+        \(AtomicFile.temporaryNamePattern)
 
         """
 

@@ -237,9 +237,16 @@ enum AtomicFile {
         }
     }
 
-    /// Whether `name` is the name of a temporary file this type creates: `.captions-`, the
-    /// writer's process id and `-` (left out by earlier versions), six characters from
-    /// `mkstemps`, `.tmp`.
+    /// How a temporary file's name starts and ends: ``temporaryPrefix``, the writer's process id
+    /// and `-` (left out by earlier versions), six characters from `mkstemps`,
+    /// ``temporarySuffix``.
+    private static let temporaryPrefix = ".captions-"
+    private static let temporarySuffix = ".tmp"
+
+    /// The shell pattern of the temporary files' names (for a `.gitignore`).
+    static let temporaryNamePattern = temporaryPrefix + "*" + temporarySuffix
+
+    /// Whether `name` is the name of a temporary file this type creates.
     static func isTemporaryName(_ name: String) -> Bool {
         temporaryWriter(name) != nil
     }
@@ -248,8 +255,12 @@ enum AtomicFile {
     /// that is not a temporary's.
     static func temporaryWriter(_ name: String) -> Int32? {
         let bytes = Array(name.utf8)
-        guard bytes.count >= 20, name.hasPrefix(".captions-"), name.hasSuffix(".tmp") else { return nil }
-        let random = bytes[(bytes.count - 10)..<(bytes.count - 4)]
+        let prefixLength = temporaryPrefix.utf8.count
+        let suffixLength = temporarySuffix.utf8.count
+        guard bytes.count >= prefixLength + 6 + suffixLength, name.hasPrefix(temporaryPrefix),
+            name.hasSuffix(temporarySuffix)
+        else { return nil }
+        let random = bytes[(bytes.count - suffixLength - 6)..<(bytes.count - suffixLength)]
         guard
             random.allSatisfy({
                 (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
@@ -257,8 +268,8 @@ enum AtomicFile {
                     || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
             })
         else { return nil }
-        if bytes.count == 20 { return 0 }
-        let middle = bytes[10..<(bytes.count - 10)]
+        if bytes.count == prefixLength + 6 + suffixLength { return 0 }
+        let middle = bytes[prefixLength..<(bytes.count - suffixLength - 6)]
         guard middle.count >= 2, middle.last == UInt8(ascii: "-"),
             let pid = Int32(String(decoding: middle.dropLast(), as: UTF8.self)), pid > 0
         else { return nil }
@@ -327,10 +338,12 @@ enum AtomicFile {
         synchronously: Bool = true
     ) throws(CaptionError) -> (path: String, device: UInt?) {
         let folder = ParentFolder.of(path)
-        let pattern = Array(((folder.isEmpty ? "." : folder) + "/.captions-\(getpid())-XXXXXX.tmp").utf8CString)
+        let pattern = Array(
+            ((folder.isEmpty ? "." : folder) + "/\(temporaryPrefix)\(getpid())-XXXXXX\(temporarySuffix)").utf8CString)
+        let suffixLength = Int32(temporarySuffix.utf8.count)
         func createTemporary() -> (descriptor: Int32, name: [CChar], error: Int32) {
             var name = pattern
-            let descriptor = name.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+            let descriptor = name.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, suffixLength) }
             return (descriptor, name, errno)
         }
         // The folder is created only when it is missing (a large export writes thousands of

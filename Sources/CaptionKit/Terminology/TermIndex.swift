@@ -178,6 +178,9 @@ struct TermIndex: Sendable {
     /// Whether every text in the language must be scanned (it has forbidden or do-not-translate
     /// terms), not only translations of a source that uses a term.
     private(set) var scansEveryText = false
+    /// Whether any term is forbidden: a text in a language without one has no forbidden term
+    /// to report, and `forbidden-term` passes it over without reading its matches.
+    private(set) var hasForbiddenTerms = false
 
     @inline(__always)
     private static func filterSlot(_ key: UInt64) -> (word: Int, bit: UInt64) {
@@ -206,6 +209,7 @@ struct TermIndex: Sendable {
             if hasTerms && entry.caseExact { needsWrittenWords = true }
             if hasTerms && entry.doNotTranslate { needsWrittenWords = true }
             if entry.forbidden[language] != nil || (hasTerms && entry.doNotTranslate) { scansEveryText = true }
+            if entry.forbidden[language] != nil { hasForbiddenTerms = true }
         }
         var size = 16
         while size < 2 * byPrefix.count { size *= 2 }

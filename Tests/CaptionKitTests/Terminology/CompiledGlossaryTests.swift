@@ -25,6 +25,27 @@ struct CompiledGlossaryTests {
         try #require(terminology).languages
     }
 
+    /// `forbidden-term` passes over the texts of a language without forbidden terms: only the
+    /// languages the glossary forbids a term in say they have one.
+    @Test func onlyALanguageWithForbiddenTermsSaysItHasThem() throws {
+        let config = try Self.config(
+            """
+            - id: arch-of-sorrow
+              kk: Қасірет аркасы
+              ru: Арка скорби
+              en: Arch of Sorrow
+              forbidden: { en: [Arch of Grief] }
+            - { id: alzhir, do-not-translate: true, kk: АЛЖИР }
+            """)
+        let terminology = try #require(config.terminology)
+        #expect(try #require(terminology.language("en")).index.hasForbiddenTerms)
+        #expect(try !#require(terminology.language("kk")).index.hasForbiddenTerms)
+        #expect(try !#require(terminology.language("ru")).index.hasForbiddenTerms)
+        // A do-not-translate name has every Kazakh text scanned, for it: not a forbidden term.
+        #expect(terminology.scansEveryText("kk") && terminology.scansEveryText("en"))
+        #expect(!terminology.scansEveryText("ru"))
+    }
+
     @Test func copiesOfAConfigurationShareOneCompiledGlossary() throws {
         let config = try Self.config()
         let first = try Self.compiled(config.terminology)

@@ -58,7 +58,7 @@ struct ForbiddenTermCheck: CaptionTextCheck, TerminologyCheck {
         guard let terminology = context.terminology, !analysis.termScans.isEmpty else { return [] }
         var findings: [Diagnostic] = []
         for (index, text) in analysis.texts.enumerated() {
-            guard let scan = analysis.termScans[index] else { continue }
+            guard let scan = analysis.termScans[index], scan.language.index.hasForbiddenTerms else { continue }
             for match in scan.matches where scan.isForbidden(match) && !scan.isInsideAllowedTerm(match) {
                 let entry = terminology.glossary.entries[scan.term(match).entry]
                 let written = scan.tokens.quotedText(of: match, in: text.text)

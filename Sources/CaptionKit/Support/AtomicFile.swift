@@ -242,6 +242,8 @@ enum AtomicFile {
     /// ``temporarySuffix``.
     private static let temporaryPrefix = ".captions-"
     private static let temporarySuffix = ".tmp"
+    /// How many characters `mkstemps` puts in (the `X`s of its template).
+    private static let temporaryRandomLength = 6
 
     /// The shell pattern of the temporary files' names (for a `.gitignore`).
     static let temporaryNamePattern = temporaryPrefix + "*" + temporarySuffix
@@ -257,10 +259,10 @@ enum AtomicFile {
         let bytes = Array(name.utf8)
         let prefixLength = temporaryPrefix.utf8.count
         let suffixLength = temporarySuffix.utf8.count
-        guard bytes.count >= prefixLength + 6 + suffixLength, name.hasPrefix(temporaryPrefix),
+        guard bytes.count >= prefixLength + temporaryRandomLength + suffixLength, name.hasPrefix(temporaryPrefix),
             name.hasSuffix(temporarySuffix)
         else { return nil }
-        let random = bytes[(bytes.count - suffixLength - 6)..<(bytes.count - suffixLength)]
+        let random = bytes[(bytes.count - suffixLength - temporaryRandomLength)..<(bytes.count - suffixLength)]
         guard
             random.allSatisfy({
                 (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
@@ -268,8 +270,8 @@ enum AtomicFile {
                     || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
             })
         else { return nil }
-        if bytes.count == prefixLength + 6 + suffixLength { return 0 }
-        let middle = bytes[prefixLength..<(bytes.count - suffixLength - 6)]
+        if bytes.count == prefixLength + temporaryRandomLength + suffixLength { return 0 }
+        let middle = bytes[prefixLength..<(bytes.count - suffixLength - temporaryRandomLength)]
         guard middle.count >= 2, middle.last == UInt8(ascii: "-"),
             let pid = Int32(String(decoding: middle.dropLast(), as: UTF8.self)), pid > 0
         else { return nil }
@@ -339,7 +341,9 @@ enum AtomicFile {
     ) throws(CaptionError) -> (path: String, device: UInt?) {
         let folder = ParentFolder.of(path)
         let pattern = Array(
-            ((folder.isEmpty ? "." : folder) + "/\(temporaryPrefix)\(getpid())-XXXXXX\(temporarySuffix)").utf8CString)
+            ((folder.isEmpty ? "." : folder)
+                + "/\(temporaryPrefix)\(getpid())-\(String(repeating: "X", count: temporaryRandomLength))\(temporarySuffix)")
+                .utf8CString)
         let suffixLength = Int32(temporarySuffix.utf8.count)
         func createTemporary() -> (descriptor: Int32, name: [CChar], error: Int32) {
             var name = pattern

@@ -428,7 +428,7 @@ struct TermIndex: Sendable {
         written: UnsafeBufferPointer<UInt32>, knownStemLength: Int? = nil
     ) -> Bool {
         let start = tokens.start(index)
-        let word = UnsafeBufferPointer(rebasing: folded[start..<tokens.start(index + 1)])
+        let word = tokens.word(index, in: folded)
         let sharesStem =
             knownStemLength != nil
             || stem.scalars.withUnsafeBufferPointer { stemScalars in
@@ -463,9 +463,7 @@ struct TermIndex: Sendable {
                     }
                     if index < tokens.count, mayAttach(tokens.joint(index)), let last = words.indices.last,
                         tokens.length(index) <= 8,
-                        Self.accepts(
-                            UnsafeBufferPointer(rebasing: folded[tokens.start(index)..<tokens.start(index + 1)]),
-                            words[last].attached)
+                        Self.accepts(tokens.word(index, in: folded), words[last].attached)
                     {
                         index += 1
                     }

@@ -328,6 +328,13 @@ struct TermTokens: Sendable {
         withScalars { _, written, _ in Array(written[start(index)..<start(index + 1)]) }
     }
 
+    /// The letters of word `index` in `letters` (the `folded` or `written` of
+    /// ``withScalars(_:)``), in place.
+    @inline(__always)
+    func word(_ index: Int, in letters: UnsafeBufferPointer<UInt32>) -> UnsafeBufferPointer<UInt32> {
+        UnsafeBufferPointer(rebasing: letters[start(index)..<start(index + 1)])
+    }
+
     /// The number of scalars of word `index`.
     @inline(__always)
     func length(_ index: Int) -> Int { start(index + 1) - start(index) }

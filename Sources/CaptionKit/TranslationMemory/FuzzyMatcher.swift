@@ -87,9 +87,9 @@ struct FuzzyMatcher: Sendable {
             let tokens = TermTokens(unit.source, keepingWritten: false, storage: &storage)
             guard tokens.count > 0 else { continue }
             let text = Int32(kept.count + 1)
-            tokens.withScalars { folded, _, bounds in
+            tokens.withScalars { folded, _, _ in
                 for word in 0..<tokens.count {
-                    let id = Int(vocabulary.insert(Self.word(word, folded, bounds)))
+                    let id = Int(vocabulary.insert(tokens.word(word, in: folded)))
                     if id == uses.count {
                         uses.append(0)
                         lastText.append(0)
@@ -173,9 +173,9 @@ struct FuzzyMatcher: Sendable {
         var known: [Int32] = []
         known.reserveCapacity(tokens.count)
         var unknown = Set<[UInt32]>()
-        tokens.withScalars { folded, _, bounds in
+        tokens.withScalars { folded, _, _ in
             for index in 0..<tokens.count {
-                let word = Self.word(index, folded, bounds)
+                let word = tokens.word(index, in: folded)
                 if let id = vocabulary.id(of: word) {
                     known.append(renumbered[Int(id)])
                 } else {
@@ -358,13 +358,6 @@ struct FuzzyMatcher: Sendable {
             if Int(values[middle]) < bound { low = middle + 1 } else { high = middle }
         }
         return low
-    }
-
-    /// The folded scalars of word `index` of tokens, read in place (``TermTokens/withScalars(_:)``).
-    private static func word(
-        _ index: Int, _ folded: UnsafeBufferPointer<UInt32>, _ bounds: UnsafeBufferPointer<UInt32>
-    ) -> UnsafeBufferPointer<UInt32> {
-        UnsafeBufferPointer(rebasing: folded[Int(bounds[index])..<Int(bounds[index + 1])])
     }
 
     /// `sorted` without repeats.
